@@ -1,0 +1,82 @@
+"""gulagstats: the archival statistics of Soviet repression as sourced, checked data.
+
+The core source is Getty, Rittersporn & Zemskov, "Victims of the Soviet Penal
+System in the Pre-war Years", American Historical Review 98:4 (1993) (GRZ).
+Every value carries its source, locator and status (prose, confirmed, derived,
+unconfirmed, missing, user).
+
+Importing the package is cheap: functions are loaded on first use, and
+matplotlib only when a figure is drawn.
+
+Examples
+--------
+>>> import gulagstats
+>>> df = gulagstats.load("appendix")
+>>> sorted(df["status"].dropna().unique())[:1]
+['prose']
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+from .errors import (
+    DataFormatError,
+    DataIntegrityError,
+    GulagstatsError,
+    InvalidEstimateError,
+    OverlayError,
+    UnknownNameError,
+    UnknownQuantityError,
+    UnknownStatusError,
+    UnknownTableError,
+)
+
+__version__ = "0.1.0"
+
+# public name -> module that defines it (imported on first use)
+_LAZY: dict[str, str] = {
+    "tables": "loaders",
+    "load": "loaders",
+    "describe": "loaders",
+    "sources": "loaders",
+    "source": "loaders",
+    "STATUSES": "models",
+    "TableMeta": "models",
+    "Source": "models",
+}
+
+__all__ = sorted(
+    [
+        *_LAZY,
+        "__version__",
+        "GulagstatsError",
+        "DataFormatError",
+        "DataIntegrityError",
+        "InvalidEstimateError",
+        "OverlayError",
+        "UnknownNameError",
+        "UnknownQuantityError",
+        "UnknownStatusError",
+        "UnknownTableError",
+    ]
+)
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'gulagstats' has no attribute {name!r}")
+    value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return __all__
+
+
+if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
+    from .loaders import describe, load, source, sources, tables
+    from .models import STATUSES, Source, TableMeta

@@ -1,0 +1,76 @@
+"""The ``gulagstats`` command: one thin subcommand per capability.
+
+Each module listed in :data:`COMMANDS` defines ``register(subparsers)``, which
+adds its subcommands and sets ``func`` to a handler ``(args) -> int``.  The
+handlers import what they need when they run, so ``gulagstats --help`` stays
+fast and never imports matplotlib.
+
+Every user error (an unknown table, a malformed file, a bad number) ends as
+one line on stderr and exit status 2; never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from importlib import import_module
+
+from .. import __version__
+from ..errors import GulagstatsError
+
+#: Modules of gulagstats.cli that register subcommands, in the order of --help.
+COMMANDS: list[str] = ["data"]
+
+EPILOG = """\
+statuses: prose (GRZ's own prose), confirmed (seen in the cited copy),
+derived (arithmetic on seen values), unconfirmed (no copy seen),
+missing (no value), user (from your overlay).
+Every value printed names its source; 'gulagstats sources' gives the citations."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line, exit 2 (argparse's own convention)
+        self.exit(2, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the argument parser with every subcommand registered."""
+    parser = _Parser(
+        prog="gulagstats",
+        description="The archival statistics of Soviet repression (Getty, Rittersporn & Zemskov 1993): "
+        "tables with their sources, consistency checks, figures, estimates and a report.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"gulagstats {__version__}")
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=_Parser)
+    for name in COMMANDS:
+        import_module(f".{name}", __name__).register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; return the exit status (0 ok, 1 strict findings, 2 user error)."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not hasattr(args, "func"):
+        parser.print_help()
+        return 2
+    try:
+        return int(args.func(args) or 0)
+    except GulagstatsError as exc:
+        print(f"gulagstats: error: {exc}", file=sys.stderr)
+        return 2
+    except (FileNotFoundError, IsADirectoryError, PermissionError) as exc:
+        name = getattr(exc, "filename", "") or ""
+        print(f"gulagstats: error: cannot use {name!s}: {exc.strerror}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # e.g. `gulagstats show appendix | head`
+        sys.stderr.close()
+        return 0
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,108 @@
+"""Writing DataFrames for people and for pipes: text, csv, json, markdown."""
+
+from __future__ import annotations
+
+import json
+import math
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+FORMATS = ("text", "csv", "json", "markdown")
+
+#: Marks appended to a value in text and markdown so that its status shows.
+STATUS_MARK = {"derived": "*", "unconfirmed": "?", "prose": "p", "user": "u", "missing": ""}
+STATUS_LEGEND = "marks: p prose, * derived, ? unconfirmed, u user overlay; unmarked values are confirmed; blank = missing"
+
+
+def cell_text(value: Any) -> str:
+    """A value as a person reads it: thousands separators, no trailing .0, blank for missing."""
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    if isinstance(value, pd.Timestamp):
+        return value.date().isoformat()
+    if isinstance(value, (bool, np.bool_)):
+        return "yes" if value else "no"
+    if isinstance(value, (int,)) or (hasattr(value, "is_integer") and float(value).is_integer() and abs(value) >= 1000):
+        return f"{int(value):,}"
+    if isinstance(value, float) or hasattr(value, "__float__"):
+        try:
+            return f"{float(value):,.10g}" if abs(float(value)) >= 1000 else f"{float(value):.10g}"
+        except (TypeError, ValueError):
+            return str(value)
+    return str(value)
+
+
+def _as_text_grid(frame: pd.DataFrame, index: bool) -> tuple[list[str], list[list[str]]]:
+    if index:
+        frame = frame.reset_index()
+    header = [str(c) for c in frame.columns]
+    rows = [[cell_text(v) for v in row] for row in frame.itertuples(index=False, name=None)]
+    return header, rows
+
+
+def text_table(frame: pd.DataFrame, index: bool = False, max_width: int = 60) -> str:
+    """Align a frame in columns (numbers right-aligned), cutting very long cells."""
+    header, rows = _as_text_grid(frame, index)
+    rows = [[c if len(c) <= max_width else c[: max_width - 1] + "…" for c in r] for r in rows]
+    widths = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(header)]
+    numeric = [all(_looks_numeric(r[i]) for r in rows if r[i]) for i in range(len(header))]
+
+    def line(cells: list[str]) -> str:
+        return "  ".join(c.rjust(w) if num else c.ljust(w) for c, w, num in zip(cells, widths, numeric)).rstrip()
+
+    out = [line(header), line(["-" * w for w in widths])]
+    out += [line(r) for r in rows]
+    return "\n".join(out)
+
+
+def _looks_numeric(text: str) -> bool:
+    stripped = text.rstrip("p*?u").replace(",", "").replace("-", "", 1)
+    return stripped.replace(".", "", 1).isdigit()
+
+
+def markdown_table(frame: pd.DataFrame, index: bool = False) -> str:
+    """A GitHub-flavoured Markdown table."""
+    header, rows = _as_text_grid(frame, index)
+
+    def esc(c: str) -> str:
+        return c.replace("|", "\\|").replace("\n", " ")
+
+    out = ["| " + " | ".join(esc(h) for h in header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+    out += ["| " + " | ".join(esc(c) for c in r) + " |" for r in rows]
+    return "\n".join(out)
+
+
+def json_records(frame: pd.DataFrame, index: bool = False) -> str:
+    """JSON records with ISO dates and null for missing values."""
+    if index:
+        frame = frame.reset_index()
+    return json.dumps(
+        json.loads(frame.to_json(orient="records", date_format="iso", force_ascii=False)),
+        indent=2,
+        ensure_ascii=False,
+    )
+
+
+def render(frame: pd.DataFrame, fmt: str, index: bool = False) -> str:
+    """Render a frame in one of :data:`FORMATS`."""
+    if fmt == "csv":
+        return frame.to_csv(index=index, date_format="%Y-%m-%d").rstrip("\n")
+    if fmt == "json":
+        return json_records(frame, index)
+    if fmt == "markdown":
+        return markdown_table(frame, index)
+    return text_table(frame, index)
+
+
+def marked_wide(values: pd.DataFrame) -> pd.DataFrame:
+    """Wide values as text with a status mark after each (for text and markdown)."""
+    status = values.attrs["status"]
+    out = values.astype(object).copy()
+    for col in values.columns:
+        out[col] = [
+            cell_text(v) + (STATUS_MARK.get(str(s), "") if cell_text(v) else "")
+            for v, s in zip(values[col], status[col])
+        ]
+    return out

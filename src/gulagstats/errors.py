@@ -1,0 +1,84 @@
+"""Exceptions of gulagstats.
+
+Every exception subclasses :class:`GulagstatsError` and the builtin that fits
+the mistake (``KeyError`` for an unknown name, ``ValueError`` for a bad value),
+so callers may catch either.  Messages are one line that names what was wrong
+and what is expected; the CLI prints them as they are and exits with status 2.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+
+class GulagstatsError(Exception):
+    """Base class of every error raised by gulagstats."""
+
+    def __str__(self) -> str:  # KeyError would quote the message; keep it plain
+        return str(self.args[0]) if self.args else self.__class__.__name__
+
+
+def nearest(name: str, choices: Iterable[str], n: int = 3) -> list[str]:
+    """Return up to ``n`` of ``choices`` closest to ``name`` (for suggestions)."""
+    choices = list(choices)
+    lowered = {c.lower(): c for c in choices}
+    hits = difflib.get_close_matches(name.lower(), list(lowered), n=n, cutoff=0.4)
+    prefix = [c for c in choices if c.lower().startswith(name.lower()[:3])] if name else []
+    out = [lowered[h] for h in hits] + [c for c in prefix if c not in (lowered[h] for h in hits)]
+    return out[:n]
+
+
+class UnknownNameError(GulagstatsError, KeyError):
+    """A name (table, quantity, status, family...) that gulagstats does not know."""
+
+    kind = "name"
+    hint = ""
+
+    def __init__(self, name: str, known: Iterable[str]):
+        self.name = name
+        self.known = sorted(known)
+        near = nearest(str(name), self.known)
+        msg = f"unknown {self.kind} {name!r}"
+        if near:
+            msg += f"; did you mean {', '.join(repr(n) for n in near)}?"
+        if self.hint:
+            msg += f" ({self.hint})"
+        super().__init__(msg)
+
+
+class UnknownTableError(UnknownNameError):
+    """A table id that is not in the data package."""
+
+    kind = "table"
+    hint = "run 'gulagstats tables' for the list"
+
+
+class UnknownQuantityError(UnknownNameError):
+    """A quantity name outside the controlled vocabulary of estimates."""
+
+    kind = "quantity"
+    hint = "run 'gulagstats compare' or see gulagstats.quantities() for the list"
+
+
+class UnknownStatusError(UnknownNameError):
+    """A status outside the status vocabulary."""
+
+    kind = "status"
+    hint = "statuses are prose, confirmed, derived, unconfirmed, missing, user"
+
+
+class DataIntegrityError(GulagstatsError, ValueError):
+    """A data file that does not match the hash recorded in datapackage.json."""
+
+
+class DataFormatError(GulagstatsError, ValueError):
+    """A data file or input file that cannot be read as the expected CSV."""
+
+
+class OverlayError(GulagstatsError, ValueError):
+    """A filled template (overlay) with a row that cannot be accepted."""
+
+
+class InvalidEstimateError(GulagstatsError, ValueError):
+    """An estimate or claim whose numbers are not usable (negative, NaN, low > high...)."""

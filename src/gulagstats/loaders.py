@@ -1,0 +1,307 @@
+"""Loaders: list, describe and read the tables of the data package.
+
+Every table is read from its CSV after a hash check and typed by the schema in
+``datapackage.json`` (ints as nullable ``Int64``, dates as ``datetime64``,
+``status`` as an ordered category), so what a user gets is what the record
+says, with each value's source, locator and status on its own row.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from . import store
+from .errors import DataFormatError, UnknownStatusError, UnknownTableError
+from .models import STATUSES, FieldMeta, Source, TableMeta
+from .periods import period_bounds, period_label
+
+#: The columns every table of cells has, in order (dimensions, value, provenance).
+CELL_KEY = ("period", "population", "measure", "category", "unit")
+
+
+def _resource(table_id: str) -> dict[str, Any]:
+    found = store.resources()
+    if table_id not in found:
+        raise UnknownTableError(table_id, [k for k, r in found.items() if r.get("kind") != "sources"])
+    return found[table_id]
+
+
+def tables() -> pd.DataFrame:
+    """List the tables of the data package.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row a table: ``id``, ``title``, ``grz_ref``, ``kind``,
+        ``beyond_grz`` and ``rows`` (rows on disk, as recorded with the hash).
+
+    Examples
+    --------
+    >>> import gulagstats
+    >>> "appendix" in set(gulagstats.tables()["id"])
+    True
+    """
+    rows = [
+        {
+            "id": r["name"],
+            "title": r.get("title", ""),
+            "grz_ref": r.get("grz_ref", ""),
+            "kind": r.get("kind", "cells"),
+            "beyond_grz": bool(r.get("beyond_grz", False)),
+            "rows": int(r.get("rows", 0)),
+        }
+        for r in store.datapackage()["resources"]
+        if r.get("kind") != "sources"
+    ]
+    return pd.DataFrame(rows, columns=["id", "title", "grz_ref", "kind", "beyond_grz", "rows"])
+
+
+def describe(table_id: str) -> TableMeta:
+    """Return the metadata of one table as a validated model.
+
+    Parameters
+    ----------
+    table_id : str
+        A table id from :func:`tables`.
+
+    Returns
+    -------
+    TableMeta
+        Title, description, GRZ reference, path, sha256, rows and fields.
+
+    Raises
+    ------
+    UnknownTableError
+        If ``table_id`` is not a table (the message suggests the nearest ids).
+
+    Examples
+    --------
+    >>> import gulagstats
+    >>> gulagstats.describe("appendix").kind
+    'cells'
+    """
+    r = _resource(table_id)
+    return TableMeta(
+        id=r["name"],
+        title=r.get("title", ""),
+        description=r.get("description", ""),
+        grz_ref=r.get("grz_ref", ""),
+        beyond_grz=bool(r.get("beyond_grz", False)),
+        kind=r.get("kind", "cells"),
+        path=r["path"],
+        sha256=str(r.get("hash", "")).removeprefix("sha256:"),
+        rows=int(r.get("rows", 0)),
+        fields=[FieldMeta(**f) for f in r["schema"]["fields"]],
+        wide=r.get("wide"),
+    )
+
+
+def _read_raw(path: Path, names: list[str]) -> pd.DataFrame:
+    try:
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    except (UnicodeDecodeError, pd.errors.ParserError, csv.Error) as exc:
+        reason = str(exc).splitlines()[0]
+        raise DataFormatError(f"{path.name} is not a readable UTF-8 CSV ({reason})") from None
+    except pd.errors.EmptyDataError:
+        raise DataFormatError(f"{path.name} is empty; expected a header row {','.join(names)}") from None
+    if list(frame.columns) != names:
+        raise DataFormatError(
+            f"{path.name} has columns {','.join(frame.columns)}; expected {','.join(names)}"
+        )
+    return frame
+
+
+def _typed_column(series: pd.Series, field: dict[str, Any], where: str) -> pd.Series:
+    kind = field.get("type", "string")
+    blank = series.str.strip() == ""
+    try:
+        if kind in ("integer", "number", "year"):
+            numbers = pd.to_numeric(series.where(~blank), errors="raise")
+            if kind == "number":
+                return numbers.astype("Float64")
+            if ((numbers.dropna() % 1) != 0).any():
+                raise ValueError("a fraction where a whole number is expected")
+            return numbers.astype("Float64").astype("Int64")
+        if kind == "boolean":
+            mapped = series.str.lower().map({"true": True, "false": False, "": pd.NA})
+            if mapped.isna().any() and not blank[mapped.isna()].all():
+                raise ValueError("expected true or false")
+            return mapped.astype("boolean")
+        if kind == "date":
+            return pd.to_datetime(series.where(~blank), format="%Y-%m-%d", errors="raise")
+    except (ValueError, TypeError) as exc:
+        raise DataFormatError(f"{where}: column {field['name']!r} ({kind}): {exc}") from None
+    if field["name"] == "status":
+        unknown = set(series) - set(STATUSES)
+        if unknown:
+            raise DataFormatError(f"{where}: unknown status {sorted(unknown)}; expected one of {STATUSES}")
+        return pd.Categorical(series, categories=list(STATUSES), ordered=True)
+    return series
+
+
+def read_table(table_id: str) -> pd.DataFrame:
+    """Read and type one table exactly as stored (no filtering, no pivot)."""
+    resource = _resource(table_id)
+    path = store.verified_path(resource)
+    fields = resource["schema"]["fields"]
+    frame = _read_raw(path, [f["name"] for f in fields])
+    for field in fields:
+        frame[field["name"]] = _typed_column(frame[field["name"]], field, resource["path"])
+    if "period" in frame.columns:
+        bounds = [period_bounds(p) for p in frame["period"]]
+        frame["start"] = pd.to_datetime([b[0] for b in bounds])
+        frame["end"] = pd.to_datetime([b[1] for b in bounds])
+    frame.attrs["table"] = table_id
+    return frame
+
+
+def _check_status(status: str | Iterable[str] | None) -> list[str] | None:
+    if status is None:
+        return None
+    wanted = [status] if isinstance(status, str) else list(status)
+    for s in wanted:
+        if s not in STATUSES:
+            raise UnknownStatusError(s, STATUSES)
+    return wanted
+
+
+def load(
+    table_id: str,
+    wide: bool = False,
+    status: str | Iterable[str] | None = None,
+    overlay: str | Path | None = None,
+) -> pd.DataFrame:
+    """Load one table as a typed DataFrame.
+
+    Parameters
+    ----------
+    table_id : str
+        A table id from :func:`tables` (for example ``"appendix"``).
+    wide : bool, default False
+        Return a pivot that reads like the printed table: one row a period (or
+        category), one column a population and measure, the table's preferred
+        value in each cell.  The status of each cell is in ``.attrs["status"]``
+        (a frame of the same shape) and the sources in ``.attrs["source"]``.
+    status : str or list of str, optional
+        Keep only rows with these statuses (``prose``, ``confirmed``,
+        ``derived``, ``unconfirmed``, ``missing``, ``user``).
+    overlay : path, optional
+        A filled template (see :func:`gulagstats.template`) whose values are
+        merged as rows with status ``user`` and become the preferred values.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Long form: one published value a row, with ``value``, ``unit``,
+        ``source``, ``locator``, ``status``, ``preferred`` and ``note``, and
+        the typed ``start`` and ``end`` dates of its period.
+
+    Raises
+    ------
+    UnknownTableError
+        For an unknown table id (the message suggests the nearest).
+    DataIntegrityError
+        If the table's file does not match its recorded sha256.
+
+    Examples
+    --------
+    >>> import gulagstats
+    >>> camps = gulagstats.load("appendix")
+    >>> row = camps[(camps.period == "1939-01-01") & (camps.population == "gulag_camps")
+    ...             & (camps.measure == "inmates") & camps.preferred]
+    >>> int(row.value.iloc[0])
+    1317195
+    """
+    wanted = _check_status(status)
+    frame = read_table(table_id)
+    if overlay is not None:
+        from .overlay import apply_overlay
+
+        frame = apply_overlay(frame, table_id, overlay)
+    if wanted is not None:
+        frame = frame[frame["status"].isin(wanted)].reset_index(drop=True)
+    if wide:
+        return pivot_wide(frame, _resource(table_id).get("wide"))
+    return frame
+
+
+def pivot_wide(frame: pd.DataFrame, layout: dict[str, list[str]] | None = None) -> pd.DataFrame:
+    # layout may also give "order": column labels to put first, as printed
+    """Pivot a long table of cells into the printed layout (preferred values only).
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        A long table as returned by :func:`load`.
+    layout : dict, optional
+        ``{"index": [...], "columns": [...]}`` naming the key columns that make
+        the rows and the columns; by default rows are periods and columns the
+        population, measure and category.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Values in the printed layout; ``.attrs["status"]`` and
+        ``.attrs["source"]`` hold the status and source of every cell.
+    """
+    if "preferred" not in frame.columns:
+        raise DataFormatError(f"table {frame.attrs.get('table', '?')} is not a table of cells; use wide=False")
+    layout = layout or {"index": ["period"], "columns": ["population", "measure", "category"]}
+    chosen = frame[frame["preferred"].fillna(False)].copy()
+    chosen["period"] = [period_label(p) for p in chosen["period"]]
+    chosen = chosen.sort_values("start", kind="stable")
+    index = [c for c in layout["index"] if (chosen[c] != "").any()] or layout["index"][:1]
+    columns = [c for c in layout["columns"] if (chosen[c] != "").any()]
+    labels = chosen[columns].apply(lambda r: " ".join(x for x in r if x), axis=1) if columns else "value"
+    chosen = chosen.assign(_column=labels)
+    order_rows = list(dict.fromkeys(map(tuple, chosen[index].to_numpy())))
+    first = [c for c in layout.get("order", []) if c in set(chosen["_column"])]
+    order_cols = list(dict.fromkeys([*first, *chosen["_column"]]))
+
+    def grid(values: str) -> pd.DataFrame:
+        out = chosen.pivot(index=index, columns="_column", values=values)
+        out = out.reindex(index=pd.Index(order_rows) if len(index) > 1 else [r[0] for r in order_rows])
+        out = out.reindex(columns=order_cols)
+        out.columns.name = None
+        return out
+
+    values = grid("value")
+    values.attrs = {"table": frame.attrs.get("table"), "status": grid("status"), "source": grid("source")}
+    return values
+
+
+def sources() -> pd.DataFrame:
+    """Return the citations of every source key used in the data.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``key``, ``citation``, ``url``, ``kind``.
+
+    Examples
+    --------
+    >>> import gulagstats
+    >>> gulagstats.sources().set_index("key").loc["grz1993", "citation"][:5]
+    'Getty'
+    """
+    return read_table("sources")
+
+
+def source(key: str) -> Source:
+    """Return one source as a model (raises ``KeyError`` for an unknown key)."""
+    frame = sources().set_index("key")
+    if key not in frame.index:
+        from .errors import UnknownNameError
+
+        class UnknownSourceError(UnknownNameError):
+            kind = "source"
+            hint = "run 'gulagstats sources' for the list"
+
+        raise UnknownSourceError(key, frame.index)
+    row = frame.loc[key]
+    return Source(key=key, citation=row["citation"], url=row["url"], kind=row["kind"])

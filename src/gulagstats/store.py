@@ -1,0 +1,117 @@
+"""Where the data live, and reading them safely.
+
+The record is ``data/`` at the repository root: ``datapackage.json`` (the
+registry of every table, its schema and the sha256 of its file),
+``sources.csv`` and ``tables/*.csv``.  It is found, in this order:
+
+1. the directory named by the environment variable ``GULAGSTATS_DATA``;
+2. ``gulagstats/data`` inside the installed package (a built wheel carries it);
+3. ``data/`` at the root of the source checkout (an editable install).
+
+Every file is checked against its recorded hash before it is parsed, so a
+hand-edited or truncated file raises :class:`DataIntegrityError` naming it
+instead of yielding silently wrong numbers.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from .errors import DataFormatError, DataIntegrityError
+
+ENV_VAR = "GULAGSTATS_DATA"
+
+
+def data_dir() -> Path:
+    """Return the directory that holds ``datapackage.json``.
+
+    Returns
+    -------
+    pathlib.Path
+        The data directory in use.
+
+    Examples
+    --------
+    >>> from gulagstats.store import data_dir
+    >>> (data_dir() / "datapackage.json").is_file()
+    True
+    """
+    env = os.environ.get(ENV_VAR)
+    if env:
+        path = Path(env)
+        if not (path / "datapackage.json").is_file():
+            raise DataFormatError(
+                f"{ENV_VAR}={env} has no datapackage.json; point it at a gulagstats data directory"
+            )
+        return path
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "data", here.parents[1] / "data"):
+        if (candidate / "datapackage.json").is_file():
+            return candidate
+    raise DataFormatError(
+        "gulagstats data not found (no gulagstats/data in the package and no data/ in the "
+        f"checkout); reinstall gulagstats or set {ENV_VAR}"
+    )
+
+
+def sha256_of(path: Path) -> str:
+    """Return the hex sha256 of the file at ``path``."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 16), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+@lru_cache(maxsize=4)
+def _datapackage(directory: str, mtime_ns: int) -> dict[str, Any]:
+    path = Path(directory) / "datapackage.json"
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise DataFormatError(f"{path} is not valid JSON ({exc}); restore it from the release") from None
+
+
+def datapackage() -> dict[str, Any]:
+    """Return the parsed ``datapackage.json`` (cached while the file is unchanged)."""
+    directory = data_dir()
+    path = directory / "datapackage.json"
+    return _datapackage(str(directory), path.stat().st_mtime_ns)
+
+
+def resources() -> dict[str, dict[str, Any]]:
+    """Return the data package's resources keyed by their name (the table id)."""
+    return {r["name"]: r for r in datapackage()["resources"]}
+
+
+_verified: dict[tuple[str, int, int], str] = {}
+
+
+def verified_path(resource: dict[str, Any]) -> Path:
+    """Return the path of a resource's file after checking its sha256.
+
+    Raises
+    ------
+    DataIntegrityError
+        If the file is absent or its hash differs from ``datapackage.json``.
+    """
+    path = data_dir() / resource["path"]
+    if not path.is_file():
+        raise DataIntegrityError(f"data file {resource['path']} is missing; reinstall gulagstats")
+    expected = str(resource.get("hash", "")).removeprefix("sha256:")
+    stat = path.stat()
+    key = (str(path), stat.st_mtime_ns, stat.st_size)
+    actual = _verified.get(key) or sha256_of(path)
+    if actual != expected:
+        raise DataIntegrityError(
+            f"data file {resource['path']} was changed (sha256 {actual[:12]}... but "
+            f"datapackage.json records {expected[:12]}...); restore it, or add values through an "
+            "overlay ('gulagstats template') instead of editing data/"
+        )
+    _verified[key] = actual
+    return path

@@ -1,0 +1,335 @@
+#!/usr/bin/env python3
+"""Build data/ from the reference compilation and the curated files.
+
+This is how every file in ``data/`` is made, so that each value can be traced
+back to the line of ``values.tsv`` (or of a curated file here) it came from.
+
+Inputs
+------
+- ``--reference DIR`` (default ``../shared/reference``): ``values.tsv`` and
+  ``sources.tsv``, the values sourced for the project, each with its source,
+  quote and status.
+- ``tools/curated/<table>.csv``: rows written by hand from the GRZ prose and
+  captions (status ``prose`` with the quote), and the structure of the printed
+  tables (rows with an empty value: cells that exist but nobody could source).
+- ``tools/curated/preferred.csv``: the decision, with its reason, for every
+  cell whose published values disagree and that the rules below leave open.
+- ``tools/curated/sources_extra.csv``: citations not in ``sources.tsv``.
+- ``tools/catalog.toml``: title, description, GRZ reference and layout of
+  every table; the schema of tables that are not tables of cells.
+
+Rules for the table's value (``preferred``), in order:
+1. a status ranks above a weaker one: prose > confirmed > derived > unconfirmed
+   (a value GRZ state beats a reprint; a seen value beats an unseen one);
+2. among the rest, a value printed by more independent sources wins;
+3. a cell still undecided must have a line in ``preferred.csv`` (the build
+   fails otherwise), so every choice between sources is written down.
+
+Usage
+-----
+    python tools/build_data.py            # rebuild tables of cells and datapackage.json
+    python tools/build_data.py --package  # only refresh datapackage.json (hashes, rows)
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import io
+import json
+import re
+import sys
+import tomllib
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+TOOLS = ROOT / "tools"
+CURATED = TOOLS / "curated"
+DATA = ROOT / "data"
+
+CELL_FIELDS = [
+    ("period", "string", "ISO 8601 day (a count on that day), year (a flow during it) or span A/B"),
+    ("population", "string", "whose count: gulag_camps, labor_colonies, prisons, all_custodial, ..."),
+    ("measure", "string", "what is counted: inmates, counterrevolutionaries, deaths, escapes, ..."),
+    ("category", "string", "the breakdown (age group, offence, ...) or low/high of a printed range; empty if none"),
+    ("value", "number", "the value as published (empty when missing)"),
+    ("unit", "string", "persons, percent, camps, colonies, ..."),
+    ("grz_ref", "string", "the GRZ table, appendix, figure or passage the value belongs to"),
+    ("source", "string", "key of data/sources.csv"),
+    ("locator", "string", "the quote (or page, line) where the source shows the value"),
+    ("status", "string", "prose, confirmed, derived, unconfirmed, missing"),
+    ("preferred", "boolean", "true for the one row taken as the table's value of this cell"),
+    ("note", "string", "caveats, formula of a derived value, why it is or is not preferred"),
+]
+CELL_NAMES = [f[0] for f in CELL_FIELDS]
+KEY = ("period", "population", "measure", "category", "unit")
+STATUS_RANK = {"user": 0, "prose": 1, "confirmed": 2, "derived": 3, "unconfirmed": 4, "missing": 9}
+COUNT_UNITS = {"persons", "camps", "colonies", "cases"}
+
+
+def route(row: dict[str, str]) -> str:
+    """The table a row of values.tsv belongs to."""
+    series, pop = row["series"], row["population"]
+    if series == "nkvd_sentences":
+        return "special_board" if pop == "nkvd_special_board" else "nkvd_sentences"
+    if series == "appendix" and row["unit"] == "percent":
+        return "appendix_rates"
+    return {
+        "appendix": "appendix",
+        "ourz_mortality": "mortality_certificate",
+        "offences": "offences_1940",
+        "sex": "sex_composition",
+        "sentence_length": "sentence_lengths_1936",
+        "education": "education_composition",
+        "estimates": "table_1",
+    }[series]
+
+
+def read_tsv(path: Path) -> list[dict[str, str]]:
+    with open(path, newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle, delimiter="\t"))
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    if not path.exists():
+        return []
+    with open(path, newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def prose_line(prose: list[str], quote: str) -> int | None:
+    needle = quote.strip()[:80]
+    for number, line in enumerate(prose, start=1):
+        if needle and needle in line:
+            return number
+    return None
+
+
+def split_value(row: dict[str, str]) -> list[dict[str, str]]:
+    """A printed range ``low-high`` becomes two rows, category ``low`` and ``high``."""
+    value = row["value"].strip()
+    m = re.fullmatch(r"(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)", value)
+    if not m:
+        return [row]
+    out = []
+    for part, label in ((m[1], "low"), (m[2], "high")):
+        r = dict(row, value=part)
+        r["category"] = f"{row['category']}:{label}" if row["category"] else label
+        r["note"] = (row["note"] + "; " if row["note"] else "") + f"printed as the range {value}"
+        out.append(r)
+    return out
+
+
+def reference_rows(reference: Path, prose: list[str]) -> dict[str, list[dict[str, str]]]:
+    tables: dict[str, list[dict[str, str]]] = defaultdict(list)
+    for raw in read_tsv(reference / "values.tsv"):
+        quote = raw["quote"].strip()
+        if raw["source"] == "grz1993" and quote and (line := prose_line(prose, quote)):
+            locator = f"{quote} [GRZ prose line {line}]"
+        elif quote:
+            locator = quote
+        else:
+            locator = "no quote: not seen in a reachable copy (see note)"
+        row = {
+            "period": raw["period"],
+            "population": raw["population"],
+            "measure": raw["measure"],
+            "category": raw["category"],
+            "value": raw["value"],
+            "unit": raw["unit"],
+            "grz_ref": raw["grz_ref"],
+            "source": raw["source"],
+            "locator": locator,
+            "status": raw["status"],
+            "note": raw["note"],
+        }
+        tables[route(raw)].extend(split_value(row))
+    return tables
+
+
+def number(text: str) -> float | None:
+    return float(text) if text.strip() else None
+
+
+def choose_preferred(table: str, rows: list[dict[str, str]], decisions: dict) -> list[dict[str, str]]:
+    cells: dict[tuple, list[dict[str, str]]] = defaultdict(list)
+    for row in rows:
+        cells[tuple(row[k] for k in KEY)].append(row)
+    out: list[dict[str, str]] = []
+    undecided = []
+    for key, group in cells.items():
+        valued = [r for r in group if r["value"].strip()]
+        if not valued:  # only structure: one missing row
+            r = dict(group[0], status="missing", value="", preferred="true")
+            out.append(r)
+            continue
+        agree = defaultdict(int)
+        for r in valued:
+            agree[number(r["value"])] += 1
+        best = min(STATUS_RANK[r["status"]] for r in valued)
+        top = [r for r in valued if STATUS_RANK[r["status"]] == best]
+        most = max(agree[number(r["value"])] for r in top)
+        top = [r for r in top if agree[number(r["value"])] == most]
+        choice = top[0]
+        if len({number(r["value"]) for r in top}) > 1:
+            decided = decisions.get((table, *key))
+            match = [
+                r
+                for r in top
+                if decided
+                and r["source"] == decided["source"]
+                and (not decided.get("value") or number(r["value"]) == number(decided["value"]))
+            ]
+            if not match:
+                undecided.append((table, key, [(r["source"], r["value"]) for r in top]))
+                continue
+            choice = match[0]
+            choice["note"] = (choice["note"] + "; " if choice["note"] else "") + "preferred: " + decided["reason"]
+        for r in valued:
+            r["preferred"] = "true" if r is choice else "false"
+            out.append(r)
+    if undecided:
+        lines = "\n".join(f"  {t} {k}: {c}" for t, k, c in undecided)
+        sys.exit(f"cells with disagreeing values and no decision in tools/curated/preferred.csv:\n{lines}")
+    return out
+
+
+def value_type(rows: list[dict[str, str]]) -> str:
+    values = [r["value"] for r in rows if r["value"].strip()]
+    whole = all(float(v) == int(float(v)) and "." not in v for v in values)
+    counts = all(r["unit"] in COUNT_UNITS for r in rows if r["value"].strip())
+    return "integer" if whole and counts else "number"
+
+
+def write_csv(path: Path, names: list[str], rows: list[dict[str, str]]) -> None:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=names, lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: row.get(k, "") for k in names})
+    path.write_text(buffer.getvalue(), encoding="utf-8")
+
+
+def sort_key(row: dict[str, str]) -> tuple:
+    return (row["population"], row["measure"], row["category"], row["period"], row.get("preferred") != "true")
+
+
+def build_cells(reference: Path, prose_path: Path, catalog: dict) -> dict[str, list[dict[str, str]]]:
+    prose = prose_path.read_text(encoding="utf-8").splitlines()
+    tables = reference_rows(reference, prose)
+    decisions = {
+        (d["table"], d["period"], d["population"], d["measure"], d["category"], d["unit"]): d
+        for d in read_csv(CURATED / "preferred.csv")
+    }
+    built = {}
+    for table_id, meta in catalog["tables"].items():
+        if meta.get("kind", "cells") != "cells":
+            continue
+        rows = tables.get(table_id, []) + read_csv(CURATED / f"{table_id}.csv")
+        for r in rows:
+            if r["status"] == "missing" and r["value"].strip():
+                sys.exit(f"{table_id}: a row with status missing has a value: {r}")
+            if r["value"].strip() and not (r["source"].strip() and r["status"].strip()):
+                sys.exit(f"{table_id}: a value without source or status: {r}")
+        built[table_id] = sorted(choose_preferred(table_id, rows, decisions), key=sort_key)
+    unknown = set(tables) - set(built)
+    if unknown:
+        sys.exit(f"values.tsv rows routed to tables missing from catalog.toml: {sorted(unknown)}")
+    return built
+
+
+def write_sources(reference: Path) -> None:
+    rows = [
+        {"key": r["source"], "citation": r["citation"], "url": r["url"], "kind": r["kind"]}
+        for r in read_tsv(reference / "sources.tsv")
+    ]
+    rows += read_csv(CURATED / "sources_extra.csv")
+    write_csv(DATA / "sources.csv", ["key", "citation", "url", "kind"], rows)
+
+
+def package(catalog: dict, value_types: dict[str, str]) -> dict:
+    resources = []
+    for table_id, meta in catalog["tables"].items():
+        kind = meta.get("kind", "cells")
+        path = DATA / meta.get("path", f"tables/{table_id}.csv")
+        if kind == "cells":
+            fields = [
+                {"name": n, "type": (value_types.get(table_id, "number") if n == "value" else t), "description": d}
+                for n, t, d in CELL_FIELDS
+            ]
+        else:
+            fields = [dict(f) for f in meta["fields"]]
+        with open(path, newline="", encoding="utf-8") as handle:
+            reader = csv.reader(handle)
+            header = next(reader)
+            count = sum(1 for _ in reader)
+        if header != [f["name"] for f in fields]:
+            sys.exit(f"{path.name}: header {header} differs from the schema in catalog.toml")
+        resource = {
+            "name": table_id,
+            "path": str(path.relative_to(DATA)),
+            "title": meta["title"],
+            "description": meta.get("description", ""),
+            "grz_ref": meta.get("grz_ref", ""),
+            "beyond_grz": bool(meta.get("beyond_grz", False)),
+            "kind": kind,
+            "format": "csv",
+            "mediatype": "text/csv",
+            "encoding": "utf-8",
+            "bytes": path.stat().st_size,
+            "hash": "sha256:" + hashlib.sha256(path.read_bytes()).hexdigest(),
+            "rows": count,
+            "schema": {"fields": fields, "missingValues": [""]},
+        }
+        if "wide" in meta:
+            resource["wide"] = meta["wide"]
+        for f in resource["schema"]["fields"]:
+            if f["type"] == "boolean":
+                f["trueValues"], f["falseValues"] = ["true"], ["false"]
+        resources.append(resource)
+    return {
+        "name": "gulagstats",
+        "title": "Victims of the Soviet penal system: GRZ 1993 tables, prose figures and estimates",
+        "description": catalog["package"]["description"],
+        "version": catalog["package"]["version"],
+        "licenses": [{"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0"}],
+        "sources": [{"title": "Getty, Rittersporn & Zemskov, AHR 98:4 (1993), 1017-1049", "path": "https://www.jstor.org/stable/2166597"}],
+        "resources": resources,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--reference", type=Path, default=TOOLS / "reference")
+    parser.add_argument("--prose", type=Path, default=TOOLS / "reference" / "grz1993_article_prose.txt")
+    parser.add_argument("--package", action="store_true", help="only refresh datapackage.json")
+    args = parser.parse_args(argv)
+    catalog = tomllib.loads((TOOLS / "catalog.toml").read_text(encoding="utf-8"))
+    (DATA / "tables").mkdir(parents=True, exist_ok=True)
+    before = {p: p.read_bytes() for p in DATA.rglob("*") if p.is_file()}
+    value_types = {}
+    if not args.package:
+        built = build_cells(args.reference, args.prose, catalog)
+        write_sources(args.reference)
+        for table_id, rows in built.items():
+            value_types[table_id] = value_type(rows)
+            write_csv(DATA / "tables" / f"{table_id}.csv", CELL_NAMES, rows)
+    else:
+        old = json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))
+        value_types = {
+            r["name"]: next(f["type"] for f in r["schema"]["fields"] if f["name"] == "value")
+            for r in old["resources"]
+            if r.get("kind") == "cells"
+        }
+    text = json.dumps(package(catalog, value_types), indent=2, ensure_ascii=False) + "\n"
+    (DATA / "datapackage.json").write_text(text, encoding="utf-8")
+    changed = [p for p in DATA.rglob("*") if p.is_file() and before.get(p) != p.read_bytes()]
+    for p in sorted(changed):
+        print(f"wrote {p.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
