@@ -240,6 +240,36 @@ def build_cells(reference: Path, prose_path: Path, catalog: dict) -> dict[str, l
     return built
 
 
+TEXT_FIGURE_PART = ["quantity", "period", "population", "value", "unit", "relation", "refers_to", "quote", "line", "note"]
+TEXT_FIGURE_FIELDS = ["id", "quantity", "period", "population", "value", "unit", "relation", "refers_to",
+                      "quote", "line", "source", "locator", "status", "note"]
+RELATIONS = {"exact", "approx", "lower_bound", "upper_bound", "range_low", "range_high", "order_of_magnitude"}
+
+
+def build_text_figures(prose_path: Path) -> list[dict[str, str]]:
+    """Merge tools/curated/text_figures_*.csv into one table; check each quote against its line."""
+    prose = prose_path.read_text(encoding="utf-8").splitlines()
+    rows = []
+    for part in sorted(CURATED.glob("text_figures_*.csv")):
+        for number, r in enumerate(read_csv(part), start=2):
+            where = f"{part.name}:{number}"
+            if list(r) != TEXT_FIGURE_PART:
+                sys.exit(f"{where}: columns {list(r)}; expected {TEXT_FIGURE_PART}")
+            line = int(r["line"])
+            if not (1 <= line <= len(prose)) or r["quote"] not in prose[line - 1]:
+                sys.exit(f"{where}: quote not found verbatim on prose line {line}: {r['quote']!r}")
+            if r["relation"] not in RELATIONS:
+                sys.exit(f"{where}: relation {r['relation']!r}; expected one of {sorted(RELATIONS)}")
+            float(r["value"])
+            rows.append(dict(r, source="grz1993", locator=f"GRZ prose line {line}", status="prose"))
+    rows.sort(key=lambda r: (int(r["line"]), prose[int(r["line"]) - 1].find(r["quote"])))
+    seen: dict[int, int] = defaultdict(int)
+    for r in rows:
+        seen[int(r["line"])] += 1
+        r["id"] = f"L{int(r['line']):03d}.{seen[int(r['line'])]}"
+    return rows
+
+
 def write_sources(reference: Path) -> None:
     rows = [
         {"key": r["source"], "citation": r["citation"], "url": r["url"], "kind": r["kind"]}
@@ -313,6 +343,8 @@ def main(argv: list[str] | None = None) -> int:
     if not args.package:
         built = build_cells(args.reference, args.prose, catalog)
         write_sources(args.reference)
+        if "grz_text_figures" in catalog["tables"]:
+            write_csv(DATA / "tables" / "grz_text_figures.csv", TEXT_FIGURE_FIELDS, build_text_figures(args.prose))
         for table_id, rows in built.items():
             value_types[table_id] = value_type(rows)
             write_csv(DATA / "tables" / f"{table_id}.csv", CELL_NAMES, rows)
