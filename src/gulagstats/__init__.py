@@ -42,6 +42,9 @@ _LAZY: dict[str, str] = {
     "describe": "loaders",
     "sources": "loaders",
     "source": "loaders",
+    "coverage": "tally",
+    "template": "overlay",
+    "read_overlay": "overlay",
     "STATUSES": "models",
     "TableMeta": "models",
     "Source": "models",
@@ -80,3 +83,5 @@ def __dir__() -> list[str]:
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from .loaders import describe, load, source, sources, tables
     from .models import STATUSES, Source, TableMeta
+    from .overlay import read_overlay, template
+    from .tally import coverage

@@ -1,0 +1,73 @@
+"""Coverage: how many cells of each table are known, and how.
+
+A *cell* is one key (period, population, measure, category, unit) of a table
+of cells.  It is counted once, by the status of its preferred row; the other
+rows of a cell are *alternatives* (other sources' values), counted apart, so
+``cells + alternatives`` is the number of rows on disk.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+#: Statuses counted, in the order of the report.
+COUNTED = ["prose", "confirmed", "derived", "unconfirmed", "user", "missing"]
+ARTICLE = "GRZ article (Tables 1-9, Appendixes)"
+EVERYTHING = "all tables"
+
+
+def coverage(overlay: str | Path | None = None) -> pd.DataFrame:
+    """Count the cells of every table by the status of their value.
+
+    Parameters
+    ----------
+    overlay : path, optional
+        A filled template; its values count as ``user``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row a table of cells, then a row for the GRZ article (its tables
+        and appendixes) and one for all tables: ``table``, ``grz_ref``,
+        ``cells``, one column per status, ``known`` (cells with a value),
+        ``known_pct``, ``alternatives`` and ``rows``.
+
+    Examples
+    --------
+    >>> import gulagstats
+    >>> cov = gulagstats.coverage().set_index("table")
+    >>> int(cov.loc["appendix", "cells"]) >= int(cov.loc["appendix", "missing"])
+    True
+    """
+    from .loaders import load, tables
+
+    listing = tables().query("kind == 'cells'")
+    records = []
+    for item in listing.itertuples():
+        frame = load(item.id, overlay=overlay)
+        chosen = frame[frame["preferred"].fillna(False)]
+        counts = chosen["status"].value_counts()
+        record = {"table": item.id, "grz_ref": item.grz_ref, "beyond_grz": item.beyond_grz, "cells": len(chosen)}
+        record.update({s: int(counts.get(s, 0)) for s in COUNTED})
+        record["alternatives"] = len(frame) - len(chosen)
+        record["rows"] = len(frame)
+        records.append(record)
+    out = pd.DataFrame(records)
+    numeric = ["cells", *COUNTED, "alternatives", "rows"]
+    article = out[~out["beyond_grz"]][numeric].sum()
+    total = out[numeric].sum()
+    out = pd.concat(
+        [
+            out,
+            pd.DataFrame([{"table": ARTICLE, "grz_ref": "", "beyond_grz": False, **article}]),
+            pd.DataFrame([{"table": EVERYTHING, "grz_ref": "", "beyond_grz": False, **total}]),
+        ],
+        ignore_index=True,
+    )
+    out["known"] = out["cells"] - out["missing"]
+    out["known_pct"] = (100 * out["known"] / out["cells"].where(out["cells"] > 0)).round(1)
+    columns = ["table", "grz_ref", "cells", *COUNTED, "known", "known_pct", "alternatives", "rows"]
+    return out[columns].astype({c: "int64" for c in numeric + ["known"]})
+
