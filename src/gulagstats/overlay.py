@@ -14,6 +14,7 @@ table does not have.
 from __future__ import annotations
 
 import csv
+import io
 import math
 from functools import lru_cache
 from pathlib import Path
@@ -125,7 +126,7 @@ def _read_cached(path: str, mtime_ns: int, size: int) -> pd.DataFrame:
     if not text.strip():
         raise OverlayError(f"overlay {source.name} is empty; expected a header row {','.join(OVERLAY_COLUMNS)}")
     try:
-        reader = csv.DictReader(text.splitlines())
+        reader = csv.DictReader(io.StringIO(text, newline=""))
         header = reader.fieldnames or []
         rows = list(reader)
     except csv.Error as exc:
