@@ -265,7 +265,8 @@ def pivot_wide(frame: pd.DataFrame, layout: dict[str, list[str]] | None = None) 
 
     def grid(values: str) -> pd.DataFrame:
         out = chosen.pivot(index=index, columns="_column", values=values)
-        out = out.reindex(index=pd.Index(order_rows) if len(index) > 1 else [r[0] for r in order_rows])
+        rows = pd.MultiIndex.from_tuples(order_rows, names=index) if len(index) > 1 else [r[0] for r in order_rows]
+        out = out.reindex(index=rows)
         out = out.reindex(columns=order_cols)
         out.columns.name = None
         return out
