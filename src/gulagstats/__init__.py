@@ -45,6 +45,15 @@ _LAZY: dict[str, str] = {
     "coverage": "tally",
     "template": "overlay",
     "read_overlay": "overlay",
+    "build_report": "report",
+    "figure_a": "figures.article",
+    "figure_b": "figures.article",
+    "figure_c": "figures.article",
+    "figure_d": "figures.article",
+    "mortality_rate": "figures.extra",
+    "nkvd_sentences": "figures.extra",
+    "source_disagreement": "figures.extra",
+    "draw_figures": "figures.export",
     "STATUSES": "models",
     "TableMeta": "models",
     "Source": "models",
@@ -81,7 +90,11 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
+    from .figures.article import figure_a, figure_b, figure_c, figure_d
+    from .figures.export import draw_figures
+    from .figures.extra import mortality_rate, nkvd_sentences, source_disagreement
     from .loaders import describe, load, source, sources, tables
     from .models import STATUSES, Source, TableMeta
     from .overlay import read_overlay, template
+    from .report import build_report
     from .tally import coverage

@@ -19,7 +19,7 @@ from .. import __version__
 from ..errors import GulagstatsError
 
 #: Modules of gulagstats.cli that register subcommands, in the order of --help.
-COMMANDS: list[str] = ["data", "completion"]
+COMMANDS: list[str] = ["reporting", "data", "completion", "figures"]
 
 EPILOG = """\
 statuses: prose (GRZ's own prose), confirmed (seen in the cited copy),
@@ -61,13 +61,14 @@ def main(argv: list[str] | None = None) -> int:
     except GulagstatsError as exc:
         print(f"gulagstats: error: {exc}", file=sys.stderr)
         return 2
-    except (FileNotFoundError, IsADirectoryError, PermissionError) as exc:
-        name = getattr(exc, "filename", "") or ""
-        print(f"gulagstats: error: cannot use {name!s}: {exc.strerror}", file=sys.stderr)
-        return 2
     except BrokenPipeError:  # e.g. `gulagstats show appendix | head`
         sys.stderr.close()
         return 0
+    except OSError as exc:  # a file or directory the user named cannot be read or written
+        name = getattr(exc, "filename", None)
+        what = f"{exc.strerror}: {name}" if name and exc.strerror else str(exc).splitlines()[0]
+        print(f"gulagstats: error: {what}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         return 130
 
