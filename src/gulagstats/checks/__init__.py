@@ -1,0 +1,133 @@
+"""Consistency checks: the tables against their totals, each other and the prose.
+
+:func:`check` runs four families of checks and returns one
+:class:`~gulagstats.checks.model.CheckResult` per check:
+
+- ``prose``: every figure of the GRZ prose (``grz_text_figures``) that the
+  tables can compute, and the ones they cannot, with the reason;
+- ``identities``: totals against their parts, printed shares against counts,
+  breakdowns against 100;
+- ``sources``: every cell with more than one published value;
+- ``plausibility``: no negative counts, shares within 0-100, dates within the
+  years covered, deaths within the population.
+
+Each result carries the expectation (the quote and its line, or the identity),
+the observed value, the cells used (with source and status), the difference,
+the tolerance and why, and a verdict: consistent, within_rounding,
+discrepancy, depends_on_source or not_checkable.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+
+from ..errors import UnknownNameError
+from .model import FAMILIES, VERDICTS, CheckResult
+
+
+class UnknownFamilyError(UnknownNameError):
+    """A family of checks that does not exist."""
+
+    kind = "family of checks"
+    hint = "families are prose, identities, sources, plausibility"
+
+
+class UnknownVerdictError(UnknownNameError):
+    """A verdict outside the verdict vocabulary."""
+
+    kind = "verdict"
+    hint = "verdicts are consistent, within_rounding, discrepancy, depends_on_source, not_checkable"
+
+
+def _wanted(value: str | Iterable[str] | None, known: tuple[str, ...], error: type[UnknownNameError]) -> set[str]:
+    if value is None:
+        return set(known)
+    names = {value} if isinstance(value, str) else set(value)
+    for name in names:
+        if name not in known:
+            raise error(name, known)
+    return names
+
+
+def check(
+    overlay: str | Path | None = None,
+    family: str | Iterable[str] | None = None,
+    verdict: str | Iterable[str] | None = None,
+) -> list[CheckResult]:
+    """Run the consistency checks.
+
+    Parameters
+    ----------
+    overlay : path, optional
+        A filled template (see :func:`gulagstats.template`): its values replace
+        the cells they name (status ``user``) before the checks run.
+    family : str or list of str, optional
+        Only these families: ``prose``, ``identities``, ``sources``,
+        ``plausibility`` (default: all).
+    verdict : str or list of str, optional
+        Keep only results with these verdicts.
+
+    Returns
+    -------
+    list of CheckResult
+        In the order of the families, then of the rules.
+
+    Raises
+    ------
+    UnknownFamilyError, UnknownVerdictError
+        For a family or verdict that does not exist (the message suggests the nearest).
+
+    Examples
+    --------
+    >>> import gulagstats
+    >>> results = gulagstats.check(family="prose")
+    >>> r = next(r for r in results if r.id == "prose.L061.1")
+    >>> r.expected, r.observed, r.verdict
+    (175487.0, 175486.0, 'discrepancy')
+    """
+    families = _wanted(family, FAMILIES, UnknownFamilyError)
+    verdicts = _wanted(verdict, VERDICTS, UnknownVerdictError)
+    from .cells import Cells
+    from .identities import identity_checks
+    from .plausibility import plausibility_checks
+    from .prose import prose_checks
+    from .sources import source_checks
+
+    runners = {
+        "prose": prose_checks,
+        "identities": identity_checks,
+        "sources": source_checks,
+        "plausibility": plausibility_checks,
+    }
+    cells = Cells.load(overlay)
+    results = [r for name in FAMILIES if name in families for r in runners[name](cells)]
+    return [r for r in results if r.verdict in verdicts]
+
+
+def summary(results: Iterable[CheckResult]) -> dict[str, int]:
+    """Count results by verdict (every verdict present, in the order of :data:`VERDICTS`), with the total.
+
+    Examples
+    --------
+    >>> import gulagstats
+    >>> counts = gulagstats.summary(gulagstats.check(family="sources"))
+    >>> counts["total"] == sum(counts[v] for v in gulagstats.VERDICTS)
+    True
+    """
+    counts = Counter(r.verdict for r in results)
+    return {**{v: counts.get(v, 0) for v in VERDICTS}, "total": sum(counts.values())}
+
+
+def summary_line(counts: dict[str, int]) -> str:
+    """The summary in words: ``N checks: a consistent, b within rounding, ...``."""
+    return (
+        f"{counts['total']} checks: {counts['consistent']} consistent, {counts['within_rounding']} within rounding, "
+        f"{counts['discrepancy']} discrepancies, {counts['depends_on_source']} depend on source, "
+        f"{counts['not_checkable']} not checkable"
+    )
+
+
+__all__ = ["check", "summary", "summary_line", "CheckResult", "FAMILIES", "VERDICTS",
+           "UnknownFamilyError", "UnknownVerdictError"]

@@ -1,0 +1,266 @@
+"""Every cell of every table, and a view that resolves cells and remembers them.
+
+A *cell* is a key ``(period, population, measure, category, unit)``; a table
+may hold several published rows for it, one of them preferred.  Checks read
+cells through a :class:`View`, which
+
+- returns the preferred row, or an *override* (an alternative row put in its
+  place, to evaluate a check with another source's value);
+- records every row it returned, so a result names the cells it used;
+- raises :class:`MissingCell` for a cell that is absent or has no value,
+  so that nothing crashes on missing cells and the result can say which.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from .model import CellRef
+
+Key = tuple[str, str, str, str, str]  # period, population, measure, category, unit
+
+#: Units that count persons or things (whole, never negative).
+COUNT_UNITS = frozenset({"persons", "camps", "colonies", "cases", "cities", "homes"})
+
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+#: The source key of the article itself: a check of the prose must not use the prose as evidence.
+ARTICLE = "grz1993"
+
+
+@dataclass(frozen=True)
+class Row:
+    """One published row of a table of cells."""
+
+    table: str
+    period: str
+    population: str
+    measure: str
+    category: str
+    unit: str
+    value: float | None
+    source: str
+    status: str
+    preferred: bool
+    locator: str = ""
+    note: str = ""
+
+    @property
+    def key(self) -> Key:
+        return (self.period, self.population, self.measure, self.category, self.unit)
+
+    @property
+    def from_article(self) -> bool:
+        """True for a value stated by GRZ themselves (status prose, source grz1993)."""
+        return self.source == ARTICLE and self.status == "prose"
+
+    def ref(self) -> CellRef:
+        return CellRef(
+            table=self.table,
+            period=self.period,
+            population=self.population,
+            measure=self.measure,
+            category=self.category,
+            unit=self.unit,
+            value=self.value,
+            source=self.source,
+            status=self.status,
+            preferred=self.preferred,
+            locator=self.locator,
+            note=self.note,
+        )
+
+
+def describe_key(key: Key) -> str:
+    """A cell key in words: ``gulag_camps inmates 1939-01-01`` (category and unit if needed)."""
+    period, population, measure, category, unit = key
+    words = [population, measure] + ([category] if category else []) + [period]
+    return " ".join(w for w in words if w) + ("" if unit == "persons" else f" ({unit})")
+
+
+class MissingCell(LookupError):
+    """A cell a check needs is absent from the tables or has no value.
+
+    ``partial`` is, for a sum, the total of the parts that have values (so a
+    lower bound can still be decided); ``None`` otherwise.
+    """
+
+    def __init__(self, missing: list[str], partial: float | None = None):
+        self.missing = missing
+        self.partial = partial
+        self.rows: list[Row] = []  # the rows a failed attempt had used (see View.attempt)
+        super().__init__("; ".join(missing))
+
+    def after(self, direct: MissingCell) -> MissingCell:
+        """This failure of a derivation, saying also why the cell itself could not serve (if it exists)."""
+        said = [m for m in direct.missing if "no such cell" not in m and m not in self.missing]
+        if not said:
+            return self
+        combined = MissingCell(said + self.missing, self.partial)
+        combined.rows = self.rows
+        return combined
+
+
+class Cells:
+    """All rows of all tables of cells, indexed by cell key."""
+
+    def __init__(self, rows: list[Row]):
+        self.rows = rows
+        self._by_key: dict[Key, list[Row]] = defaultdict(list)
+        self._periods: dict[tuple[str, str, str, str], list[str]] = defaultdict(list)
+        self._day_measures: set[str] = set()
+        for row in rows:
+            if row.key not in self._by_key:
+                self._periods[row.key[1:]].append(row.period)
+            self._by_key[row.key].append(row)
+            if _DAY.match(row.period):
+                self._day_measures.add(row.measure)
+
+    @classmethod
+    def load(cls, overlay: str | Path | None = None) -> Cells:
+        """Read every table of cells (with the overlay's values merged, if one is given)."""
+        import pandas as pd
+
+        from ..loaders import load, tables
+
+        rows: list[Row] = []
+        listing = tables()
+        for table_id in listing.loc[listing["kind"] == "cells", "id"]:
+            frame = load(table_id, overlay=overlay)
+            columns = ["period", "population", "measure", "category", "unit", "value", "source", "status",
+                       "preferred", "locator", "note"]
+            for period, population, measure, category, unit, value, source, status, preferred, locator, note in (
+                frame[columns].itertuples(index=False, name=None)
+            ):
+                rows.append(
+                    Row(
+                        table=table_id,
+                        period=str(period),
+                        population=str(population),
+                        measure=str(measure),
+                        category=str(category),
+                        unit=str(unit),
+                        value=None if pd.isna(value) else float(value),
+                        source=str(source),
+                        status=str(status),
+                        preferred=False if pd.isna(preferred) else bool(preferred),
+                        locator=str(locator),
+                        note=str(note),
+                    )
+                )
+        return cls(rows)
+
+    def keys(self) -> Iterator[Key]:
+        return iter(self._by_key)
+
+    def rows_of(self, key: Key) -> list[Row]:
+        """Every row of a cell (preferred, alternatives and a missing row), possibly empty."""
+        return self._by_key.get(key, [])
+
+    def preferred(self, key: Key) -> Row | None:
+        """The preferred row of a cell (the strongest one if two tables hold the cell)."""
+        rows = [r for r in self._by_key.get(key, []) if r.preferred]
+        return rows[0] if rows else None
+
+    def alternatives(self, key: Key, independent: bool = False) -> list[Row]:
+        """Published rows of a cell whose value differs from the preferred one.
+
+        A value supplied through an overlay replaces the cell: the published
+        rows it replaced are not evaluated as alternatives of the user's
+        reading.  With ``independent`` the article's own statements are left out.
+        """
+        chosen = self.preferred(key)
+        if chosen is None or chosen.status == "user":
+            return []
+        seen = {chosen.value}
+        out = []
+        for row in self._by_key.get(key, []):
+            if row.value is None or row.value in seen or row.status in ("missing", "user"):
+                continue
+            if independent and row.from_article:
+                continue
+            seen.add(row.value)
+            out.append(row)
+        return out
+
+    def periods(self, population: str, measure: str, category: str = "", unit: str = "persons") -> list[str]:
+        """The periods for which a table holds a cell of this population and measure."""
+        return list(self._periods.get((population, measure, category, unit), []))
+
+    def is_stock(self, measure: str) -> bool:
+        """True for a measure counted on a day (inmates), False for a flow over a period (deaths)."""
+        return measure in self._day_measures
+
+    def has(self, population: str, measure: str, unit: str | None = None) -> bool:
+        """True if any table holds this population and measure (in this unit, if given)."""
+        return any(
+            k[0] == population and k[1] == measure and (unit is None or k[3] == unit) for k in self._periods
+        )
+
+    @property
+    def measures(self) -> set[str]:
+        return {k[1] for k in self._periods}
+
+
+class View:
+    """Resolve cells to rows, with overrides, recording every row used.
+
+    Parameters
+    ----------
+    cells : Cells
+        The rows of all tables.
+    overrides : dict, optional
+        Cell key -> row to use instead of the preferred row.
+    independent : bool, default False
+        Refuse a cell whose preferred value is the article's own statement
+        (checks of the prose must not confirm GRZ with GRZ).
+    """
+
+    def __init__(self, cells: Cells, overrides: dict[Key, Row] | None = None, independent: bool = False):
+        self.cells = cells
+        self.overrides = overrides or {}
+        self.independent = independent
+        self.used: list[Row] = []
+        self.notes: list[str] = []
+
+    def row(self, key: Key) -> Row:
+        """The row standing for a cell (raises :class:`MissingCell`)."""
+        row = self.overrides.get(key) or self.cells.preferred(key)
+        if row is None:
+            raise MissingCell([f"{describe_key(key)} (no such cell in the tables)"])
+        if row.value is None:
+            raise MissingCell([f"{describe_key(key)} (cell of {row.table}, value missing)"])
+        if self.independent and row.from_article:
+            raise MissingCell([f"{describe_key(key)} (only GRZ's own statement: {row.table}, {row.locator[-22:]})"])
+        if row not in self.used:
+            self.used.append(row)
+        return row
+
+    def value(self, period: str, population: str, measure: str, category: str = "", unit: str = "persons") -> float:
+        """The value of one cell (raises :class:`MissingCell`)."""
+        value = self.row((period, population, measure, category, unit)).value
+        assert value is not None
+        return value
+
+    @contextmanager
+    def attempt(self) -> Iterator[None]:
+        """Forget the rows used inside the block if it fails (a derivation that did not work out)."""
+        marks = len(self.used), len(self.notes)
+        try:
+            yield
+        except MissingCell as exc:
+            exc.rows = self.used[marks[0]:]
+            del self.used[marks[0]:]
+            del self.notes[marks[1]:]
+            raise
+
+    def fail(self, exc: MissingCell) -> MissingCell:
+        """Give up with ``exc``; if it still bounds the value (a partial sum), keep the rows it used."""
+        if exc.partial is not None:
+            self.used += [r for r in exc.rows if r not in self.used]
+        return exc

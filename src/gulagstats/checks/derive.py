@@ -1,0 +1,193 @@
+"""Quantities computed from cells: a cell, a sum of parts, a sum over a span, a change.
+
+:func:`amount` is how every family reads "the number of X for population P
+in period T": the cell itself if a table holds it, else a sum the tables
+support (the components of a total population, the kinds of a total, the
+years of a span), else the 1 January count of a year for a count on a day.
+Nothing is interpolated: a sum with a part missing raises
+:class:`~gulagstats.checks.cells.MissingCell` naming the part.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from ..periods import period_bounds
+from .cells import COUNT_UNITS, MissingCell, View
+
+#: Populations that are the sum of others (same measure, same day).
+COMPONENTS: dict[str, tuple[str, ...]] = {
+    "all_custodial": ("gulag_camps", "labor_colonies", "prisons"),
+    "camps_and_colonies": ("gulag_camps", "labor_colonies"),
+    "camps_colonies_and_special_settlements": ("gulag_camps", "labor_colonies", "special_settlements"),
+}
+
+#: Measures that are the sum of others (same population, same period): the kinds
+#: of sentence of the 1953 report, and the prose's "exile or other measures".
+PARTS: dict[str, tuple[str, ...]] = {
+    "sentenced_total": (
+        "sentenced_to_death",
+        "sentenced_to_camps_colonies_prisons",
+        "sentenced_to_exile",
+        "sentenced_other",
+    ),
+    "sentenced_to_exile_or_other": ("sentenced_to_exile", "sentenced_other"),
+}
+
+ONE_DAY = timedelta(days=1)
+
+
+def amount(view: View, population: str, measure: str, period: str, category: str = "", unit: str = "persons") -> float:
+    """The amount of a measure for a population and period, from the cells.
+
+    Tried in order: the cell itself; for a flow over a span, the sum of the
+    finer periods that tile it; for a count on a day given a year, the count
+    on 1 January of that year; the sum of the component populations
+    (:data:`COMPONENTS`); the sum of the parts of the measure (:data:`PARTS`).
+
+    Raises
+    ------
+    MissingCell
+        Naming the cells missing on the most specific route tried.
+
+    Examples
+    --------
+    >>> from gulagstats.checks.cells import Cells, View
+    >>> amount(View(Cells.load()), "gulag_camps", "escapes", "1934/1953")
+    378375.0
+    """
+    try:
+        with view.attempt():
+            return view.value(period, population, measure, category, unit)
+    except MissingCell as exc:
+        direct = exc
+    routes = []
+    counts = unit in COUNT_UNITS
+    if counts and "/" in period and not view.cells.is_stock(measure):
+        routes.append(lambda: span_sum(view, population, measure, period, category, unit))
+    if len(period) == 4 and view.cells.is_stock(measure):
+        routes.append(lambda: _on_first_january(view, population, measure, period, category, unit))
+    if counts and population in COMPONENTS:
+        routes.append(lambda: _sum(view, [(p, measure) for p in COMPONENTS[population]], period, category, unit))
+    if counts and measure in PARTS:
+        routes.append(lambda: _sum(view, [(population, m) for m in PARTS[measure]], period, category, unit))
+    failure = direct
+    for route in routes:
+        try:
+            with view.attempt():
+                return route()
+        except MissingCell as exc:
+            failure = exc.after(direct)
+    raise view.fail(failure)
+
+
+def _sum(view: View, parts: list[tuple[str, str]], period: str, category: str, unit: str) -> float:
+    total, missing, known = 0.0, [], False
+    for population, measure in parts:
+        try:
+            total += amount(view, population, measure, period, category, unit)
+            known = True
+        except MissingCell as exc:
+            missing += exc.missing
+            if exc.partial is not None:
+                total, known = total + exc.partial, True
+    if missing:
+        raise MissingCell(missing, partial=total if known else None)
+    return total
+
+
+def _on_first_january(view: View, population: str, measure: str, year: str, category: str, unit: str) -> float:
+    value = view.value(f"{year}-01-01", population, measure, category, unit)
+    view.notes.append(f"{measure} of {population} in {year} read as the count on 1 January {year}")
+    return value
+
+
+def span_text(start: date, end: date) -> str:
+    """A span as the data write it: ``1948`` for a whole year, else ``start/end``."""
+    if start.year == end.year and (start.month, start.day, end.month, end.day) == (1, 1, 12, 31):
+        return str(start.year)
+    return f"{start.isoformat()}/{end.isoformat()}"
+
+
+def _gap_text(start: date, end: date) -> list[str]:
+    if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31):
+        return [str(y) for y in range(start.year, end.year + 1)]
+    return [span_text(start, end)]
+
+
+def span_sum(
+    view: View, population: str, measure: str, period: str, category: str = "", unit: str = "persons"
+) -> float:
+    """Sum a flow over the finer periods the tables hold inside a span.
+
+    The pieces are the cells of the same population, measure, category and
+    unit whose periods lie inside the span, keeping the finest (a piece that
+    contains another is left out, as 1941/1943 inside 1934/1953).  They must
+    tile the span; a gap or a piece without a value raises
+    :class:`MissingCell` with the sum of the pieces that have values.
+    """
+    start, end = period_bounds(period)
+    if start is None or end is None:
+        raise MissingCell([f"{population} {measure} {period} (not a span of dates)"])
+    pieces = []
+    for piece in view.cells.periods(population, measure, category, unit):
+        s, e = period_bounds(piece)
+        if s is None or e is None or (s, e) == (start, end) or s < start or e > end:
+            continue
+        pieces.append((s, e, piece))
+    pieces = [
+        p for p in pieces if not any(q is not p and p[0] <= q[0] and q[1] <= p[1] and q[:2] != p[:2] for q in pieces)
+    ]
+    if not pieces:
+        raise MissingCell([f"{population} {measure} for the parts of {period} (no such cells)"])
+    pieces.sort()
+    missing: list[str] = []
+    cursor = start
+    for s, e, piece in pieces:
+        if s < cursor:
+            raise MissingCell([f"{population} {measure}: periods overlap at {piece}, so they cannot be added"])
+        if s > cursor:
+            missing += [f"{population} {measure} {g} (no such cell)" for g in _gap_text(cursor, s - ONE_DAY)]
+        cursor = e + ONE_DAY
+    if cursor <= end:
+        missing += [f"{population} {measure} {g} (no such cell)" for g in _gap_text(cursor, end)]
+    total, known = 0.0, False
+    for _, _, piece in pieces:
+        try:
+            total += view.value(piece, population, measure, category, unit)
+            known = True
+        except MissingCell as exc:
+            missing += exc.missing
+    if missing:
+        raise MissingCell(missing, partial=total if known else None)
+    view.notes.append(f"{measure} of {population} {period}: the sum of {len(pieces)} periods")
+    return total
+
+
+def year_span(period: str) -> tuple[int, int] | None:
+    """First and last year of a period written as a year or a span of years."""
+    first, _, last = period.partition("/")
+    last = last or first
+    if len(first) == 4 and len(last) == 4 and first.isdigit() and last.isdigit():
+        return int(first), int(last)
+    return None
+
+
+def change(view: View, population: str, measure: str, period: str, unit: str = "persons") -> float:
+    """The change of a count from 1 January of the first year to 1 January after the last.
+
+    ``1937`` is the change from 1 January 1937 to 1 January 1938; ``1937/1938``
+    from 1 January 1937 to 1 January 1939.
+    """
+    years = year_span(period)
+    if years is None:
+        raise MissingCell([f"{population} {measure} change over {period} (a change needs a year or a span of years)"])
+    values, missing = [], []
+    for day in (f"{years[0]}-01-01", f"{years[1] + 1}-01-01"):
+        try:
+            values.append(amount(view, population, measure, day, unit=unit))
+        except MissingCell as exc:
+            missing += exc.missing
+    if missing:
+        raise MissingCell(missing)
+    return values[1] - values[0]

@@ -1,0 +1,321 @@
+"""Judging a computed value against an expectation, with every alternative source.
+
+The tolerances (see docs/checks.md):
+
+- an exact count must match exactly (tolerance 0): a count is a count;
+- a printed percentage stands for every value that rounds to it, so a
+  computed share is *within rounding* if it differs by at most half a unit of
+  the last printed digit (0.05 pp for one decimal);
+- an approximate figure ("some", "about", "almost") may be rounded or cut to
+  its last significant digit, so it is *within rounding* within one unit of
+  that digit (some 315,000: within 1,000; almost 13 percent: within 1 pp);
+- a bound ("more than", "not exceed") holds or fails; for a percentage the
+  rounding of the printed bound is allowed;
+- an order of magnitude holds if both numbers have the same power of ten.
+
+A check is evaluated with the preferred value of every cell and again with
+each alternative published value of each cell it used, one at a time; if
+agreement (consistent or within rounding) turns into a discrepancy or back,
+the verdict is ``depends_on_source``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .cells import COUNT_UNITS, Cells, MissingCell, Row, View
+from .model import Alternative, CheckResult
+
+AGREEING = frozenset({"consistent", "within_rounding"})
+EPSILON = 1e-9
+
+
+@dataclass(frozen=True)
+class Tolerance:
+    """The largest difference accepted as rounding, and why."""
+
+    value: float
+    reason: str
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A computed value that may be known only within bounds (``high`` None: unbounded)."""
+
+    low: float
+    high: float | None
+    note: str = ""
+    shown: float | None = None  # the value to report, if not ``low`` (the least known value of a minimum)
+    missing: tuple[str, ...] = ()  # cells missing that leave the value open within its bounds
+
+    @property
+    def value(self) -> float:
+        return self.low if self.shown is None else self.shown
+
+    @property
+    def known(self) -> bool:
+        return self.high is not None and self.high == self.low
+
+
+#: ``compute(view)``: the observed value, read from cells through the view.
+Compute = Callable[[View], "float | Reading"]
+#: The expected value, or ``expect(view)`` reading it from a cell (so that its alternatives count).
+Expect = float | Callable[[View], float] | None
+
+
+def decimals_of(number_text: str) -> int:
+    """Decimals printed in a number as written (``34.5`` -> 1, ``2,022,976`` -> 0)."""
+    text = number_text.replace(",", "")
+    return len(text.split(".", 1)[1]) if "." in text else 0
+
+
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+")
+
+
+def printed_decimals(value: float, quote: str = "") -> int:
+    """The decimals with which ``value`` is printed in ``quote`` (else as the value is written)."""
+    for token in _NUMBER.findall(quote):
+        try:
+            if math.isclose(float(token.replace(",", "")), value):
+                return decimals_of(token)
+        except ValueError:
+            continue
+    text = repr(float(value))
+    return 0 if text.endswith(".0") else decimals_of(text)
+
+
+def last_digit_unit(value: float) -> float:
+    """The unit of the last significant digit of a whole number (315,000 -> 1,000; 1,300,000 -> 100,000)."""
+    number = abs(int(round(value)))
+    if number == 0:
+        return 1.0
+    unit = 1
+    while number % (unit * 10) == 0:
+        unit *= 10
+    return float(unit)
+
+
+def tolerance_for(expected: float, unit: str, relation: str, decimals: int = 0) -> Tolerance:
+    """The tolerance for an expected value, by its unit, relation and printed decimals."""
+    step = 10.0**-decimals
+    if relation == "order_of_magnitude":
+        return Tolerance(0.0, "an order of magnitude holds if both numbers have the same power of ten")
+    if unit == "percent":
+        if relation == "approx":
+            return Tolerance(step, f"an approximate percentage is allowed one unit of its last digit (±{step:g} pp)")
+        return Tolerance(
+            step / 2, f"a percentage printed with {decimals} decimal(s) stands for any value within ±{step / 2:g} pp"
+        )
+    if unit == "ratio" and relation in ("exact", "approx"):
+        return Tolerance(step / 2, f"a multiple (twice, 2.6 times) stands for what rounds to it (±{step / 2:g})")
+    if relation == "approx":
+        step = last_digit_unit(expected) if decimals == 0 else step
+        return Tolerance(
+            step, f"an approximate figure may be rounded or cut to its last significant digit (±{step:,.10g})"
+        )
+    if relation != "exact":
+        return Tolerance(0.0, "a bound on a count or a multiple holds or fails")
+    if unit in COUNT_UNITS or unit == "years":
+        return Tolerance(0.0, "exact counts must match exactly")
+    return Tolerance(step / 2, f"a number printed with {decimals} decimal(s) stands for ±{step / 2:g}")
+
+
+def judge(expected: float | None, relation: str, reading: Reading, tolerance: Tolerance) -> str:
+    """The verdict for a reading against an expectation.
+
+    A reading known only within bounds (some cells missing) is decided only
+    when every value within the bounds gives the same answer (a lower bound
+    already passed by a partial sum; an expectation outside bounded limits);
+    an expectation inside bounded limits counts as consistent, the note of the
+    result saying what the missing cells would have to be; otherwise the check
+    is ``not_checkable``.
+    """
+    if expected is None:
+        return "not_checkable"
+    low, high, tol = reading.low, reading.high, tolerance.value + EPSILON * max(1.0, abs(expected))
+    if relation in ("lower_bound", "range_low"):
+        if low >= expected:
+            return "consistent"
+        if high is not None and high < expected - tol:
+            return "discrepancy"
+        if reading.known:
+            return "within_rounding"
+        return "not_checkable"
+    if relation in ("upper_bound", "range_high"):
+        if high is not None and high <= expected:
+            return "consistent"
+        if low > expected + tol:
+            return "discrepancy"
+        if reading.known:
+            return "within_rounding"
+        return "not_checkable"
+    if relation == "order_of_magnitude":
+        if not reading.known:
+            return "not_checkable"
+        if low <= 0 or expected <= 0:
+            return "discrepancy"
+        return "consistent" if math.floor(math.log10(low)) == math.floor(math.log10(expected)) else "discrepancy"
+    if reading.known:
+        difference = abs(low - expected)
+        if difference <= EPSILON * max(1.0, abs(expected)):
+            return "consistent"
+        return "within_rounding" if difference <= tol else "discrepancy"
+    if expected < low - tol or (high is not None and expected > high + tol):
+        return "discrepancy"
+    return "consistent" if high is not None else "not_checkable"
+
+
+@dataclass
+class _Run:
+    expected: float | None
+    reading: Reading | None
+    view: View
+    missing: list[str]
+
+    def verdict(self, relation: str, tolerance: Tolerance) -> str:
+        if self.reading is None:
+            return "not_checkable"
+        return judge(self.expected, relation, self.reading, tolerance)
+
+    @property
+    def difference(self) -> float | None:
+        if self.reading is None or self.expected is None:
+            return None
+        return self.reading.value - self.expected
+
+
+def _run(cells: Cells, compute: Compute, expect: Expect, overrides: dict, independent: bool) -> _Run:
+    view = View(cells, overrides, independent)
+    expected = None
+    try:
+        expected = expect(view) if callable(expect) else expect
+        result = compute(view)
+    except MissingCell as exc:
+        reading = Reading(exc.partial, None) if exc.partial is not None else None
+        return _Run(expected, reading, view, exc.missing)
+    if not isinstance(result, Reading):
+        result = Reading(float(result), float(result))
+    return _Run(expected, result, view, list(result.missing))
+
+
+def _status_note(rows: list[Row]) -> str:
+    notes = []
+    for status, meaning in (
+        ("unconfirmed", "commonly reproduced but not seen in a reachable copy"),
+        ("derived", "arithmetic on other published values"),
+        ("user", "from your overlay"),
+    ):
+        named = [f"{r.population} {r.measure} {r.period}" for r in rows if r.status == status]
+        if named:
+            listed = ", ".join(named[:3]) + (f" and {len(named) - 3} more" if len(named) > 3 else "")
+            verb = "is" if len(named) == 1 else "are"
+            notes.append(f"{len(named)} of the values used {verb} {status} ({meaning}): {listed}")
+    return "; ".join(notes)
+
+
+def evaluate(
+    cells: Cells,
+    *,
+    id: str,
+    title: str,
+    family: str,
+    expectation: str,
+    location: str,
+    expected: Expect,
+    relation: str,
+    tolerance: Tolerance,
+    compute: Compute,
+    independent: bool = False,
+    note: str = "",
+) -> CheckResult:
+    """Compute a check with the preferred values and with every alternative, and judge it.
+
+    Parameters
+    ----------
+    cells : Cells
+        The rows of all tables.
+    compute : callable
+        ``compute(view) -> float | Reading``; it reads cells through the view
+        (which records them) and may raise ``MissingCell``.
+    expected : float or callable
+        The expected value, or ``expected(view) -> float`` to read it from a
+        cell (then its alternatives are evaluated too).
+    independent : bool
+        Do not use the article's own statements as evidence (prose checks).
+    Other parameters
+        The fields of :class:`~gulagstats.checks.model.CheckResult`.
+
+    Returns
+    -------
+    CheckResult
+    """
+    main = _run(cells, compute, expected, {}, independent)
+    verdict = main.verdict(relation, tolerance)
+    alternatives = []
+    for row in list(main.view.used):
+        for alt in cells.alternatives(row.key, independent):
+            run = _run(cells, compute, expected, {row.key: alt}, independent)
+            alternatives.append(
+                Alternative(
+                    cell=alt.ref(),
+                    observed=run.reading.value if run.reading else None,
+                    difference=run.difference,
+                    verdict=run.verdict(relation, tolerance),
+                )
+            )
+    agreement = {verdict in AGREEING} | {a.verdict in AGREEING for a in alternatives if a.verdict != "not_checkable"}
+    final = "depends_on_source" if verdict != "not_checkable" and len(agreement) == 2 else verdict
+    observed = main.reading.value if main.reading else None
+    difference = main.difference
+    expected = main.expected
+    notes = [n for n in (note, *dict.fromkeys(main.view.notes), main.reading.note if main.reading else "") if n]
+    if main.missing and main.reading and main.reading.high is None:
+        notes.append(f"{observed:,.10g} is the sum of the parts that have values; the missing parts would add to it")
+    if status := _status_note(main.view.used):
+        notes.append(status)
+    return CheckResult(
+        id=id,
+        title=title,
+        family=family,
+        expectation=expectation,
+        location=location,
+        expected=expected,
+        relation=relation,
+        observed=observed,
+        cells=[r.ref() for r in main.view.used],
+        difference=difference,
+        relative_difference=None if difference is None or not expected else difference / expected,
+        tolerance=tolerance.value,
+        tolerance_reason=tolerance.reason,
+        verdict=final,
+        preferred_verdict=verdict,
+        alternatives=alternatives,
+        missing=main.missing,
+        note="; ".join(notes),
+    )
+
+
+def not_checkable(
+    *, id: str, title: str, family: str, expectation: str, location: str, expected: float | None, relation: str,
+    reason: str,
+) -> CheckResult:
+    """A result for an expectation that nothing in the tables measures."""
+    return CheckResult(
+        id=id,
+        title=title,
+        family=family,
+        expectation=expectation,
+        location=location,
+        expected=expected,
+        relation=relation,
+        observed=None,
+        difference=None,
+        relative_difference=None,
+        tolerance=None,
+        verdict="not_checkable",
+        preferred_verdict="not_checkable",
+        note=reason,
+    )

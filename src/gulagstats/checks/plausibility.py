@@ -1,0 +1,152 @@
+"""Plausibility: values that cannot be right whatever the source.
+
+One result per rule (every row of every table examined, alternatives included):
+
+- no count is negative;
+- no percentage lies outside 0-100 (a percentage of growth may);
+- every dated period lies in the years the table covers: 1930-1956 (the
+  GULAG years of the article and of the mortality certificate), except the
+  secret-police series, which runs 1921-1953;
+- the deaths of a year do not exceed the population on 1 January of that year.
+
+Each result counts the rows (or years) that break the rule: 0 is consistent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from ..periods import period_bounds
+from .cells import COUNT_UNITS, Cells, MissingCell, Row, View
+from .derive import amount
+from .model import CheckResult
+
+#: The dates a table's periods may cover, and why.
+GULAG_YEARS = (date(1930, 1, 1), date(1956, 12, 31), "the GULAG years of the article and the certificate, 1930-1956")
+DATE_SPANS: dict[str, tuple[date, date, str]] = {
+    "nkvd_sentences": (date(1921, 1, 1), date(1953, 12, 31), "the secret-police series runs 1921-1953"),
+}
+NONE_BROKEN = "none of the rows examined breaks the rule"
+#: Percentages of growth (not shares of a whole), which may exceed 100.
+GROWTH_WORDS = ("increase", "change", "growth")
+
+
+def _result(rule: str, title: str, statement: str, examined: int, broken: list[Row], reason: str,
+            note: str = "", cells: list[Row] | None = None, scope: str = "") -> CheckResult:
+    verdict = "discrepancy" if broken else "consistent"
+    return CheckResult(
+        id=f"plausibility.{rule}" + (f".{scope}" if scope else ""),
+        title=title + (f" ({scope})" if scope else ""),
+        family="plausibility",
+        expectation=statement,
+        location=f"rule: {reason}",
+        expected=0.0,
+        relation="exact",
+        observed=float(len(broken)),
+        cells=[r.ref() for r in (cells if cells is not None else broken)],
+        difference=float(len(broken)),
+        relative_difference=None,
+        tolerance=0.0,
+        tolerance_reason="a rule holds or fails: the count of rows breaking it must be 0",
+        verdict=verdict,
+        preferred_verdict=verdict,
+        note="; ".join(n for n in (f"{examined} rows examined", note or (NONE_BROKEN if not broken else "")) if n),
+    )
+
+
+def _scan(cells: Cells, rule: str, title: str, statement: str, reason: str, applies: Callable[[Row], bool],
+          breaks: Callable[[Row], bool]) -> CheckResult:
+    rows = [r for r in cells.rows if r.value is not None and applies(r)]
+    tables = sorted({r.table for r in rows})
+    return _result(rule, title, statement, len(rows), [r for r in rows if breaks(r)], reason,
+                   note=f"tables: {', '.join(tables)}")
+
+
+def _date_check(cells: Cells) -> CheckResult:
+    broken, undated, examined = [], set(), 0
+    for row in cells.rows:
+        first, last, _ = DATE_SPANS.get(row.table, GULAG_YEARS)
+        start, end = period_bounds(row.period)
+        if start is None or end is None:
+            undated.add(f"{row.table}: {row.period or '(empty)'}")
+            continue
+        examined += 1
+        if start < first or end > last:
+            broken.append(row)
+    spans = "; ".join(f"{t}: {a.year}-{b.year} ({why})" for t, (a, b, why) in DATE_SPANS.items())
+    note = f"periods that are not dates, not checked: {', '.join(sorted(undated))}" if undated else ""
+    return _result(
+        "dates", "periods within the years the tables cover",
+        f"every dated period lies within {GULAG_YEARS[0].year}-{GULAG_YEARS[1].year}, except {spans}",
+        examined, broken, GULAG_YEARS[2], note,
+    )
+
+
+def _death_checks(cells: Cells) -> list[CheckResult]:
+    results = []
+    groups: dict[tuple[str, str], list[Row]] = {}
+    for row in cells.rows:
+        if row.measure == "deaths" and row.value is not None and len(row.period) == 4 and row.unit == "persons":
+            groups.setdefault((row.table, row.population), []).append(row)
+    for (table, population), deaths in groups.items():
+        broken, compared, lacking, highest = [], 0, [], None
+        for row in deaths:
+            view = View(cells)
+            try:
+                whole = amount(view, population, "inmates", f"{row.period}-01-01")
+            except MissingCell:
+                lacking.append(row.period)
+                continue
+            compared += 1
+            share = 100.0 * (row.value or 0.0) / whole if whole else float("inf")
+            if highest is None or share > highest[0]:
+                highest = (share, row, view.used)
+            if row.value is not None and row.value > whole:
+                broken.append(row)
+        statement = f"the deaths of {population} in a year do not exceed its population on 1 January of that year"
+        if highest is None:
+            results.append(
+                CheckResult(
+                    id=f"plausibility.deaths_within_population.{table}.{population}",
+                    title=f"deaths within the population ({table}, {population})",
+                    family="plausibility", expectation=statement, location="rule: deaths cannot exceed the living",
+                    expected=0.0, relation="exact", observed=None, difference=None, relative_difference=None,
+                    tolerance=None, verdict="not_checkable", preferred_verdict="not_checkable",
+                    missing=[f"{population} inmates on 1 January of {', '.join(sorted(set(lacking)))}"],
+                )
+            )
+            continue
+        share, row, used = highest
+        note = (f"highest: {row.period}, {row.value:,.0f} deaths = {share:.1f}% of the "
+                f"population on 1 January ({row.source})")
+        if lacking:
+            note += f"; no population on 1 January for {', '.join(sorted(set(lacking)))}"
+        results.append(
+            _result("deaths_within_population", "deaths within the population", statement, compared, broken,
+                    "deaths cannot exceed the living", note, cells=list(dict.fromkeys([row, *used, *broken])),
+                    scope=f"{table}.{population}")
+        )
+    return results
+
+
+def plausibility_checks(cells: Cells) -> list[CheckResult]:
+    """Apply the plausibility rules to every table of cells.
+
+    Examples
+    --------
+    >>> from gulagstats.checks.cells import Cells
+    >>> results = plausibility_checks(Cells.load())
+    >>> next(r for r in results if r.id == "plausibility.non_negative").verdict
+    'consistent'
+    """
+    return [
+        _scan(cells, "non_negative", "no negative counts", "no count is negative", "a count cannot be negative",
+              lambda r: r.unit in COUNT_UNITS, lambda r: (r.value or 0.0) < 0),
+        _scan(cells, "percent_range", "percentages within 0-100", "every percentage lies between 0 and 100",
+              "a share of a whole lies between 0 and 100 percent",
+              lambda r: r.unit == "percent" and not any(w in r.measure for w in GROWTH_WORDS),
+              lambda r: not 0.0 <= (r.value or 0.0) <= 100.0),
+        _date_check(cells),
+        *_death_checks(cells),
+    ]

@@ -1,0 +1,99 @@
+"""Sources: every cell for which more than one value was published, side by side.
+
+A cell may carry several published rows (two reprints of the same table,
+another reporting stream, the article itself); they are all kept.  For each
+such cell the values are compared with the table's preferred value: equal
+values are *consistent*, percentages that differ by no more than the rounding
+of the coarser print are *within rounding*, anything else is a *discrepancy*
+(counts must match exactly).  Values supplied through an overlay are not
+published values and are left out.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from .cells import Cells, Row, describe_key
+from .engine import EPSILON, printed_decimals
+from .model import Alternative, CheckResult
+
+
+def _verdict(value: float, preferred: float, tolerance: float) -> str:
+    difference = abs(value - preferred)
+    if difference <= EPSILON * max(1.0, abs(preferred)):
+        return "consistent"
+    return "within_rounding" if difference <= tolerance + EPSILON else "discrepancy"
+
+
+def source_checks(cells: Cells) -> list[CheckResult]:
+    """Compare the published values of every cell that has more than one.
+
+    Examples
+    --------
+    >>> from gulagstats.checks.cells import Cells
+    >>> results = {r.id: r for r in source_checks(Cells.load())}
+    >>> results["sources.gulag_camps.inmates.1945-01-01"].verdict
+    'discrepancy'
+    """
+    published: dict[tuple, list[Row]] = defaultdict(list)
+    for row in cells.rows:
+        if row.value is None or row.status in ("missing", "user"):
+            continue
+        if any(r.source == row.source and r.value == row.value for r in published[row.key]):
+            continue  # the same publication, copied into a second table
+        published[row.key].append(row)
+    results = []
+    for key, rows in published.items():
+        if len(rows) < 2:
+            continue
+        chosen = next((r for r in rows if r.preferred), rows[0])
+        others = [r for r in rows if r is not chosen]
+        assert chosen.value is not None
+        if key[4] == "percent":
+            decimals = min(printed_decimals(r.value, r.locator) for r in rows if r.value is not None)
+            tolerance = 10.0**-decimals / 2
+            reason = f"percentages printed with {decimals} decimal(s): ±{tolerance:g} pp"
+        else:
+            tolerance, reason = 0.0, "exact counts must match exactly"
+        alternatives = [
+            Alternative(
+                cell=r.ref(),
+                observed=r.value,
+                difference=r.value - chosen.value,
+                verdict=_verdict(r.value, chosen.value, tolerance),
+            )
+            for r in others
+            if r.value is not None
+        ]
+        farthest = max(alternatives, key=lambda a: abs(a.difference or 0.0))
+        verdicts = {a.verdict for a in alternatives}
+        verdict = "discrepancy" if "discrepancy" in verdicts else (
+            "within_rounding" if "within_rounding" in verdicts else "consistent")
+        period, population, measure, category, unit = key
+        values = ", ".join(f"{r.value:,.10g} ({r.source}, {r.status}{', preferred' if r is chosen else ''})"
+                           for r in rows)
+        notes = "; ".join(f"{r.source}: {r.note}" for r in rows if r.note)
+        results.append(
+            CheckResult(
+                id=f"sources.{population}.{measure}" + (f".{category}" if category else "") + f".{period}"
+                + ("" if unit == "persons" else f".{unit}"),
+                title=f"{describe_key(key)}: {len(rows)} published values",
+                family="sources",
+                expectation=f"every published value of {describe_key(key)} equals the table's value: {values}",
+                location=", ".join(sorted({r.table for r in rows})),
+                expected=chosen.value,
+                relation="exact",
+                observed=farthest.observed,
+                cells=[r.ref() for r in rows],
+                difference=farthest.difference,
+                relative_difference=(farthest.difference or 0.0) / chosen.value if chosen.value else None,
+                tolerance=tolerance,
+                tolerance_reason=reason,
+                verdict=verdict,
+                preferred_verdict=verdict,
+                alternatives=alternatives,
+                note=notes,
+            )
+        )
+    return results
+
