@@ -330,6 +330,14 @@ def package(catalog: dict, value_types: dict[str, str]) -> dict:
     }
 
 
+def build_estimate_tables() -> None:
+    """Estimates and archival benchmarks (tools/build_estimates.py), from the tables just written."""
+    sys.path.insert(0, str(TOOLS))
+    from build_estimates import build
+
+    build()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--reference", type=Path, default=TOOLS / "reference")
@@ -348,6 +356,8 @@ def main(argv: list[str] | None = None) -> int:
         for table_id, rows in built.items():
             value_types[table_id] = value_type(rows)
             write_csv(DATA / "tables" / f"{table_id}.csv", CELL_NAMES, rows)
+        if "estimates" in catalog["tables"]:
+            build_estimate_tables()
     else:
         old = json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))
         value_types = {

@@ -58,7 +58,7 @@ class UnknownQuantityError(UnknownNameError):
     """A quantity name outside the controlled vocabulary of estimates."""
 
     kind = "quantity"
-    hint = "run 'gulagstats compare' or see gulagstats.quantities() for the list"
+    hint = "run 'gulagstats quantities' for the list"
 
 
 class UnknownStatusError(UnknownNameError):

@@ -69,3 +69,44 @@ class Source(BaseModel):
     citation: str
     url: str = ""
     kind: str = ""
+
+
+class Benchmark(BaseModel):
+    """What the archival record documents for a quantity and period (see ``gulagstats.benchmarks``)."""
+
+    id: str = Field(description="rule:period, with ':sum' for a sum of yearly values")
+    quantity: str
+    period: str
+    scope: str = Field(description="what the benchmark counts, in words")
+    low: float
+    high: float
+    basis: str = Field(description="which table rows or GRZ prose lines it is computed from")
+    caveats: str = ""
+    source: str = Field(description="source keys of the values used, '; '-separated")
+    locator: str = Field(description="the quotes or prose lines of the values used")
+    status: str = Field(description="the weakest status of the values used; derived at best for a sum")
+
+
+class Assessment(BaseModel):
+    """A claim set against the archival record (see ``gulagstats.assess``).
+
+    Examples
+    --------
+    >>> import gulagstats
+    >>> a = gulagstats.assess("arrests", 7_000_000, period="1937/1938")
+    >>> a.verdict, a.factor, int(a.benchmark.low)
+    ('overstates', 4.4, 1575259)
+    """
+
+    quantity: str
+    period: str | None = None
+    low: float | None = Field(None, description="the claim's low end (its value for a point claim)")
+    high: float | None = Field(None, description="the claim's high end (its value for a point claim)")
+    benchmark: Benchmark | None = Field(None, description="the preferred benchmark, None when not comparable")
+    ratio: float | None = Field(None, description="value / benchmark low, for a point claim")
+    ratio_low: float | None = Field(None, description="low / benchmark low")
+    ratio_high: float | None = Field(None, description="high / benchmark low")
+    verdict: Literal["consistent", "overstates", "understates", "not_comparable"]
+    factor: float | None = Field(None, description="times above (overstates) or below (understates) the benchmark")
+    explanation: str
+    sources: list[Source] = Field(default_factory=list, description="citations of the benchmark's sources")

@@ -1,0 +1,165 @@
+"""Subcommands that set published estimates and claims against the archival record.
+
+compare, assess, benchmarks, quantities.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import TYPE_CHECKING
+
+from .data import add_format, add_overlay
+from .output import FORMATS, cell_text, render
+
+if TYPE_CHECKING:
+    from ..models import Assessment
+
+#: Columns of compare shown in a terminal (the other formats give them all).
+COMPARE_TEXT = ["id", "author", "quantity", "period", "low", "high", "benchmark_low", "benchmark_high", "verdict", "factor"]
+BENCHMARK_TEXT = ["id", "period", "low", "high", "status", "preferred", "source"]
+ASSESS_FIELDS = [
+    "quantity", "period", "low", "high", "benchmark_id", "benchmark_low", "benchmark_high", "benchmark_source",
+    "benchmark_status", "ratio", "verdict", "factor", "explanation",
+]
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "compare",
+        help="set every published estimate against the archival record",
+        description="Set every published estimate (data/tables/estimates.csv) against the archival benchmark "
+        "for its quantity and period: verdict (consistent, overstates, understates, not_comparable), "
+        "factor and a sentence of explanation. The text format shows the main columns; csv, json and "
+        "markdown give all of them.",
+    )
+    p.add_argument("--quantity", metavar="Q", help="only this quantity (see 'gulagstats quantities')")
+    add_overlay(p)
+    add_format(p)
+    p.set_defaults(func=cmd_compare)
+
+    p = sub.add_parser(
+        "assess",
+        help="assess a claim (QUANTITY VALUE) or a file of claims against the archival record",
+        description="Assess one claim, e.g. 'gulagstats assess executions 7000000 --period 1937-1938', "
+        "or every row of a CSV file (--file; columns quantity, value or low/high, period, optional id, "
+        "unit, region; other columns are kept), one result row per input row, bad rows with a "
+        "line-numbered error. Exit status: 0 with results, 2 for an unusable claim or file.",
+    )
+    p.add_argument("quantity", nargs="?", help="what the claim counts (see 'gulagstats quantities')")
+    p.add_argument("value", nargs="?", help="the number claimed (or give --low and/or --high)")
+    p.add_argument("--low", metavar="L", help="low end of a claimed range, or an 'at least' bound")
+    p.add_argument("--high", metavar="H", help="high end of a claimed range, or an 'at most' bound")
+    p.add_argument("--period", metavar="P", help="a year 1938, a day 1939-01-01 or a span 1937/1938 (1937-1938)")
+    p.add_argument("--file", metavar="CSV", help="a CSV file of claims; results go to stdout, as CSV by default")
+    add_overlay(p)
+    p.add_argument("--format", choices=FORMATS, help="output format (default: text, or csv with --file)")
+    p.set_defaults(func=cmd_assess)
+
+    p = sub.add_parser(
+        "benchmarks",
+        help="list the archival benchmarks for the quantities and periods the estimates address",
+        description="The archival benchmarks, computed now from the loaded tables (and your overlay) by the "
+        "rules of data/tables/benchmark_rules.csv: low, high, basis, caveats, sources and status.",
+    )
+    p.add_argument("--quantity", metavar="Q", help="only this quantity")
+    add_overlay(p)
+    add_format(p)
+    p.set_defaults(func=cmd_benchmarks)
+
+    p = sub.add_parser("quantities", help="list the vocabulary of quantities estimates and claims use")
+    add_format(p)
+    p.set_defaults(func=cmd_quantities)
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    from ..estimates.verdicts import compare
+
+    frame = compare(args.quantity, overlay=args.overlay)
+    print(render(frame[COMPARE_TEXT] if args.format == "text" else frame, args.format))
+    return 0
+
+
+def cmd_assess(args: argparse.Namespace) -> int:
+    from ..errors import InvalidEstimateError
+
+    if args.file:
+        if args.quantity or args.value or args.low or args.high or args.period:
+            raise InvalidEstimateError("give either a claim (QUANTITY VALUE ...) or --file CSV, not both")
+        from ..estimates.verdicts import assess_claims
+
+        results = assess_claims(args.file, overlay=args.overlay)
+        print(render(results, args.format or "csv"))
+        bad = int((results["error"] != "").sum())
+        if bad:
+            print(f"gulagstats: {bad} of {len(results)} claims could not be assessed (see the error column)", file=sys.stderr)
+        return 0
+    if not args.quantity:
+        raise InvalidEstimateError("no claim: give QUANTITY VALUE (or --low/--high), or --file CSV")
+    from ..estimates.verdicts import assess
+
+    result = assess(args.quantity, args.value, args.low, args.high, args.period, overlay=args.overlay)
+    fmt = args.format or "text"
+    if fmt == "json":
+        print(result.model_dump_json(indent=2))
+    elif fmt == "text":
+        print(assessment_text(result))
+    else:
+        import pandas as pd
+
+        print(render(pd.DataFrame([assessment_row(result)], columns=ASSESS_FIELDS), fmt))
+    return 0
+
+
+def assessment_row(result: Assessment) -> dict:
+    """One assessment as a flat row (for csv and markdown)."""
+    b = result.benchmark
+    return {
+        "quantity": result.quantity,
+        "period": result.period,
+        "low": result.low,
+        "high": result.high,
+        "benchmark_id": b.id if b else None,
+        "benchmark_low": b.low if b else None,
+        "benchmark_high": b.high if b else None,
+        "benchmark_source": b.source if b else None,
+        "benchmark_status": b.status if b else None,
+        "ratio": result.ratio,
+        "verdict": result.verdict,
+        "factor": result.factor,
+        "explanation": result.explanation,
+    }
+
+
+def assessment_text(result: Assessment) -> str:
+    """One assessment for a person: verdict, factor, benchmark and its sources, the explanation."""
+    b = result.benchmark
+    lines = [("verdict", result.verdict)]
+    if result.factor is not None:
+        lines.append(("factor", cell_text(result.factor)))
+    if b:
+        spread = cell_text(b.low) if b.low == b.high else f"{cell_text(b.low)} to {cell_text(b.high)}"
+        lines += [
+            ("benchmark", f"{spread} ({b.id}, status {b.status})"),
+            ("basis", b.basis),
+            ("caveats", b.caveats),
+        ]
+        lines += [("source", f"{s.key}: {s.citation}" + (f" <{s.url}>" if s.url else "")) for s in result.sources]
+    lines.append(("explanation", result.explanation))
+    width = max(len(k) for k, _ in lines)
+    return "\n".join(f"{k.ljust(width)}  {v}" for k, v in lines if v)
+
+
+def cmd_benchmarks(args: argparse.Namespace) -> int:
+    from ..estimates.record import benchmarks
+
+    frame = benchmarks(args.quantity, overlay=args.overlay)
+    print(render(frame[["quantity", *BENCHMARK_TEXT]] if args.format == "text" else frame, args.format))
+    return 0
+
+
+def cmd_quantities(args: argparse.Namespace) -> int:
+    from ..estimates.vocabulary import quantities
+
+    print(render(quantities(), args.format))
+    return 0

@@ -1,0 +1,483 @@
+"""Archival benchmarks: what the record documents for a quantity and period.
+
+A benchmark is computed, when it is asked for, from the loaded tables by the
+rules of ``data/tables/benchmark_rules.csv`` (built from
+``tools/curated/archival_benchmarks_spec.csv``), so it changes when the data
+change or an overlay is applied.  A rule's ``low`` and ``high`` are *terms*
+joined by `` + ``:
+
+- ``TABLE POPULATION MEASURE [CATEGORY] [@PERIOD]``: the preferred values of
+  that series in a table of cells (at the benchmark's period, or the fixed
+  ``@PERIOD``);
+- ``grz LINE NUMBER``: a number the GRZ prose states on that line (the build
+  checks it is there).
+
+A rule with an empty ``period`` is a *series*: it answers any period its
+values cover.  For a flow it gives the value printed for exactly that period
+and, for a span of whole years, the sum of the yearly values (every year must
+be there); for a stock it gives the count on the day and, for a year or a
+span, the lowest and highest count from its first day to the 1 January after
+it (every 1 January within must be there).  A rule with a ``period`` answers
+that period only (for example GRZ's 1,575,259 to 2.5 million arrests in
+1937-1938).
+
+A benchmark carries the status of the weakest value it uses (prose, confirmed,
+derived, unconfirmed; ``user`` if a value comes from your overlay), and
+``derived`` at best when it adds values up.  Where several benchmarks answer
+the same quantity and period, the preferred one has the strongest status
+(user, prose, confirmed, derived, unconfirmed), then comes first in the rules.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from ..errors import DataFormatError, UnknownQuantityError
+from .vocabulary import QUANTITIES, period_text
+
+#: Columns of the rules table (tools/curated/archival_benchmarks_spec.csv).
+RULE_FIELDS = ["rule", "quantity", "period", "scope", "low", "high", "phrase", "caveats"]
+#: Columns of a benchmark, as in data/tables/archival_benchmarks.csv.
+BENCHMARK_FIELDS = [
+    "id", "rule", "quantity", "period", "scope", "low", "high", "basis",
+    "caveats", "source", "locator", "status", "preferred",
+]
+#: Weakness of a status when values are combined (a benchmark carries the weakest).
+WEAKNESS = {"prose": 0, "confirmed": 1, "derived": 2, "unconfirmed": 3, "user": 4}
+#: Preference between benchmarks answering the same question (lower first), as for table cells.
+PREFERENCE = {"user": 0, "prose": 1, "confirmed": 2, "derived": 3, "unconfirmed": 4}
+#: Columns of a candidate answer (a benchmark with what explanations need).
+CANDIDATE_FIELDS = ["request", *BENCHMARK_FIELDS, "method", "phrase", "citation", "order"]
+LOCATOR_SEP = " // "
+_STATUS_OF = {v: k for k, v in WEAKNESS.items()}
+_YEAR = re.compile(r"^\d{4}$")
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_PROSE_LINE = re.compile(r"GRZ prose line (\d+)")
+
+
+@dataclass(frozen=True)
+class Term:
+    """One term of a rule: a series of a table, or a number stated in the GRZ prose."""
+
+    table: str
+    population: str = ""
+    measure: str = ""
+    category: str = ""
+    period: str = ""
+    value: float | None = None
+    line: int | None = None
+
+    def label(self) -> str:
+        """How the term reads in a benchmark's basis."""
+        if self.table == "grz":
+            return f"GRZ prose line {self.line}"
+        parts = [self.table, self.population, self.measure, self.category]
+        return " ".join(p for p in parts if p)
+
+
+def parse_terms(expression: str) -> list[Term]:
+    """Parse a rule's ``low`` or ``high`` into its terms.
+
+    Examples
+    --------
+    >>> [t.label() for t in parse_terms("appendix gulag_camps deaths + grz 141 8123")]
+    ['appendix gulag_camps deaths', 'GRZ prose line 141']
+    >>> parse_terms("appendix gulag_camps deaths @1934/1953")[0].period
+    '1934/1953'
+    """
+    terms = []
+    for part in str(expression).split(" + "):
+        tokens = part.split()
+        if tokens and tokens[0] == "grz":
+            if len(tokens) != 3 or not tokens[1].isdigit():
+                raise DataFormatError(f"benchmark term {part!r}: expected 'grz LINE NUMBER'")
+            try:
+                terms.append(Term("grz", value=float(tokens[2]), line=int(tokens[1])))
+            except ValueError:
+                raise DataFormatError(f"benchmark term {part!r}: {tokens[2]!r} is not a number") from None
+            continue
+        fixed = [t[1:] for t in tokens if t.startswith("@")]
+        words = [t for t in tokens if not t.startswith("@")]
+        if len(words) not in (3, 4) or len(fixed) > 1:
+            raise DataFormatError(
+                f"benchmark term {part!r}: expected 'TABLE POPULATION MEASURE [CATEGORY] [@PERIOD]' or 'grz LINE NUMBER'"
+            )
+        terms.append(Term(*words, *([""] * (4 - len(words))), period=fixed[0] if fixed else ""))
+    return terms
+
+
+def _join_unique(texts: Iterable[str], sep: str) -> str:
+    parts = [p for text in texts for p in str(text).split(sep) if p]
+    return sep.join(dict.fromkeys(parts))
+
+
+def _term_series(frame: pd.DataFrame, term: Term) -> pd.DataFrame:
+    """The preferred, valued cells of one term: period, value, weak, n, source, locator."""
+    chosen = frame[
+        (frame["population"] == term.population)
+        & (frame["measure"] == term.measure)
+        & (frame["category"].fillna("") == term.category)
+        & frame["preferred"].fillna(False).astype(bool)
+        & frame["value"].notna()
+    ]
+    return pd.DataFrame(
+        {
+            "period": chosen["period"].astype(str).to_numpy(),
+            "value": chosen["value"].astype(float).to_numpy(),
+            "weak": chosen["status"].astype(str).map(WEAKNESS).fillna(WEAKNESS["unconfirmed"]).astype(int).to_numpy(),
+            "n": 1,
+            "source": chosen["source"].astype(str).to_numpy(),
+            "locator": chosen["locator"].astype(str).to_numpy(),
+        }
+    )
+
+
+def _combine(series: list[pd.DataFrame]) -> pd.DataFrame:
+    """Add several series up period by period (a period counts only where every series has a value)."""
+    out = series[0]
+    for other in series[1:]:
+        m = out.merge(other, on="period", suffixes=("", "_r"))
+        out = pd.DataFrame(
+            {
+                "period": m["period"],
+                "value": m["value"] + m["value_r"],
+                "weak": np.maximum(m["weak"], m["weak_r"]),
+                "n": m["n"] + m["n_r"],
+                "source": m["source"] + "; " + m["source_r"],
+                "locator": m["locator"] + LOCATOR_SEP + m["locator_r"],
+            }
+        )
+    if len(series) > 1:  # a sum of values is derived at best
+        out["weak"] = np.maximum(out["weak"], WEAKNESS["derived"])
+        out["source"] = out["source"].map({s: _join_unique([s], "; ") for s in set(out["source"])})
+        out["locator"] = out["locator"].map({s: _join_unique([s], LOCATOR_SEP) for s in set(out["locator"])})
+    return out
+
+
+def _requests(periods: Iterable[str]) -> pd.DataFrame:
+    """The periods asked for, with their first and last day and, for whole years, the years."""
+    unique = pd.Series(sorted(set(periods)), dtype=object)
+    first, last = unique.str.split("/").str[0], unique.str.split("/").str[-1]
+    start = pd.to_datetime(first.where(~first.str.fullmatch(r"\d{4}"), first + "-01-01"), format="%Y-%m-%d", errors="coerce")
+    end = pd.to_datetime(last.where(~last.str.fullmatch(r"\d{4}"), last + "-12-31"), format="%Y-%m-%d", errors="coerce")
+    whole = first.str.fullmatch(r"\d{4}") & last.str.fullmatch(r"\d{4}")
+    return pd.DataFrame(
+        {
+            "request": unique,
+            "start": start,
+            "end": end,
+            "is_day": unique.str.fullmatch(r"\d{4}-\d{2}-\d{2}"),
+            "first_year": pd.to_numeric(first.where(whole), errors="coerce"),
+            "last_year": pd.to_numeric(last.where(whole), errors="coerce"),
+        }
+    ).dropna(subset=["start", "end"])
+
+
+def _aggregate(cross: pd.DataFrame, low: str, high: str) -> pd.DataFrame:
+    return cross.groupby("request", sort=False).agg(
+        low=("value", low),
+        high=("value", high),
+        weak=("weak", "max"),
+        n=("n", "sum"),
+        count=("value", "size"),
+        source=("source", lambda s: _join_unique(s, "; ")),
+        locator=("locator", lambda s: _join_unique(s, LOCATOR_SEP)),
+    ).reset_index()
+
+
+def _evaluate(series: pd.DataFrame, kind: str, requests: pd.DataFrame, label: str) -> pd.DataFrame:
+    """Every way a series answers the requested periods (vectorised over the requests)."""
+    columns = ["request", "period", "low", "high", "weak", "n", "source", "locator", "method", "basis"]
+    found = []
+    exact = requests[["request"]].merge(series, left_on="request", right_on="period")
+    if not exact.empty:
+        found.append(
+            exact.assign(
+                low=exact["value"],
+                high=exact["value"],
+                method="printed",
+                basis=[f"{label}, {p} {'as printed' if n == 1 else 'summed'}" for p, n in zip(exact["period"], exact["n"])],
+            )
+        )
+    if kind == "flow":
+        years = series[series["period"].str.fullmatch(r"\d{4}")].assign(year=lambda f: f["period"].astype(int))
+        spans = requests[requests["last_year"] > requests["first_year"]]
+        cross = spans.merge(years, how="cross")
+        cross = cross[(cross["year"] >= cross["first_year"]) & (cross["year"] <= cross["last_year"])]
+        if not cross.empty:
+            sums = _aggregate(cross, "sum", "sum").merge(spans, on="request")
+            sums = sums[sums["count"] == sums["last_year"] - sums["first_year"] + 1]
+            found.append(
+                sums.assign(
+                    period=sums["request"],
+                    high=sums["low"],
+                    weak=np.maximum(sums["weak"], WEAKNESS["derived"]),
+                    method="sum",
+                    basis=[f"{label}, sum of the years {a:.0f}-{b:.0f}" for a, b in zip(sums["first_year"], sums["last_year"])],
+                )
+            )
+    if kind == "stock":
+        days = series[series["period"].str.fullmatch(r"\d{4}-\d{2}-\d{2}")]
+        days = days.assign(day=pd.to_datetime(days["period"]))
+        spans = requests[~requests["is_day"]]
+        cross = spans.merge(days, how="cross")
+        cross = cross[(cross["day"] >= cross["start"]) & (cross["day"] <= cross["end"] + pd.Timedelta(days=1))]
+        if not cross.empty:
+            january = (cross["day"].dt.month == 1) & (cross["day"].dt.day == 1) & (cross["day"] <= cross["end"])
+            ranges = _aggregate(cross, "min", "max").merge(spans, on="request")
+            ranges["january"] = ranges["request"].map(cross[january].groupby("request").size()).fillna(0)
+            first = ranges["start"].dt.year + ((ranges["start"].dt.month > 1) | (ranges["start"].dt.day > 1))
+            expected = (ranges["end"].dt.year - first + 1).clip(lower=0)
+            ranges = ranges[ranges["january"] == expected]
+            found.append(
+                ranges.assign(
+                    period=ranges["request"],
+                    method="range",
+                    basis=[
+                        f"{label}, lowest and highest of {c} counts from {s:%Y-%m-%d} to {e + pd.Timedelta(days=1):%Y-%m-%d}"
+                        for c, s, e in zip(ranges["count"], ranges["start"], ranges["end"])
+                    ],
+                )
+            )
+    if not found:
+        return pd.DataFrame(columns=columns)
+    return pd.concat([f[columns] for f in found], ignore_index=True)
+
+
+class Record:
+    """The benchmark rules with the series they read, ready to answer requests.
+
+    Parameters
+    ----------
+    rules : pandas.DataFrame
+        The rules (columns :data:`RULE_FIELDS`).
+    table : callable
+        Returns a loaded table of cells by its id (``gulagstats.load`` or, in
+        the build, a reader of the freshly written CSV).
+    """
+
+    def __init__(self, rules: pd.DataFrame, table: Callable[[str], pd.DataFrame]):
+        self.rules = rules.fillna("").reset_index(drop=True)
+        self._table = table
+        self._tables: dict[str, pd.DataFrame] = {}
+        self._series: dict[str, pd.DataFrame] = {}
+
+    def _load(self, table_id: str) -> pd.DataFrame:
+        if table_id not in self._tables:
+            self._tables[table_id] = self._table(table_id)
+        return self._tables[table_id]
+
+    def _series_of(self, terms: list[Term]) -> pd.DataFrame:
+        key = " + ".join(t.label() for t in terms)
+        if key not in self._series:
+            self._series[key] = _combine([_term_series(self._load(t.table), t) for t in terms])
+        return self._series[key]
+
+    def _label(self, terms: list[Term]) -> str:
+        return " + ".join(t.label() for t in terms)
+
+    def _fixed_side(self, terms: list[Term], period: str, kind: str) -> dict | None:
+        """Sum the terms of one side of a fixed rule; None if a table term has no value."""
+        values, weak, sources, locators, labels, n = [], [], [], [], [], 0
+        for term in terms:
+            if term.table == "grz":
+                values.append(term.value)
+                weak.append(WEAKNESS["prose"])
+                sources.append("grz1993")
+                locators.append(f"GRZ prose line {term.line}")
+                labels.append(f"GRZ prose line {term.line} ({term.value:,.0f})")
+                n += 1
+                continue
+            at = term.period or period
+            found = _evaluate(self._series_of([term]), kind, _requests([at]), term.label())
+            found = found[found["method"] != "range"].sort_values("method", key=lambda m: m != "printed")
+            if found.empty:
+                return None
+            best = found.iloc[0]
+            values.append(float(best["low"]))
+            weak.append(int(best["weak"]))
+            sources.append(best["source"])
+            locators.append(best["locator"])
+            labels.append(f"{best['basis']} ({best['low']:,.0f})")
+            n += int(best["n"])
+        return {
+            "value": float(sum(values)),
+            "weak": max(weak + ([WEAKNESS["derived"]] if n > 1 else [])),
+            "source": _join_unique(sources, "; "),
+            "locator": _join_unique(locators, LOCATOR_SEP),
+            "basis": " + ".join(labels),
+        }
+
+    def _fixed(self, rule: pd.Series, kind: str) -> pd.DataFrame:
+        low = self._fixed_side(parse_terms(rule["low"]), rule["period"], kind)
+        high = self._fixed_side(parse_terms(rule["high"] or rule["low"]), rule["period"], kind)
+        if low is None or high is None:
+            return pd.DataFrame()
+        basis = low["basis"] if not rule["high"] else f"low: {low['basis']}; high: {high['basis']}"
+        return pd.DataFrame(
+            [
+                {
+                    "request": rule["period"],
+                    "period": rule["period"],
+                    "low": low["value"],
+                    "high": high["value"],
+                    "weak": max(low["weak"], high["weak"]),
+                    "source": _join_unique([low["source"], high["source"]], "; "),
+                    "locator": _join_unique([low["locator"], high["locator"]], LOCATOR_SEP),
+                    "method": "stated",
+                    "basis": basis,
+                }
+            ]
+        )
+
+    def candidates(self, asked: pd.DataFrame) -> pd.DataFrame:
+        """Every benchmark answering the asked ``quantity`` and ``period`` pairs, the preferred flagged.
+
+        Parameters
+        ----------
+        asked : pandas.DataFrame
+            Columns ``quantity`` and ``period`` (the period to look up, see
+            :func:`gulagstats.estimates.vocabulary.match_period`).
+
+        Returns
+        -------
+        pandas.DataFrame
+            Columns ``quantity``, ``request`` (the period asked), then
+            :data:`BENCHMARK_FIELDS`, ``phrase``, ``citation`` and ``order``.
+        """
+        found = []
+        asked = asked[["quantity", "period"]].drop_duplicates()
+        for order, rule in self.rules.iterrows():
+            wanted = asked.loc[asked["quantity"] == rule["quantity"], "period"]
+            if wanted.empty:
+                continue
+            kind = QUANTITIES[rule["quantity"]].kind
+            if rule["period"]:
+                if rule["period"] not in set(wanted):
+                    continue
+                answers = self._fixed(rule, kind)
+            else:
+                terms = parse_terms(rule["low"])
+                answers = _evaluate(self._series_of(terms), kind, _requests(wanted), self._label(terms))
+            if answers.empty:
+                continue
+            tables = _join_unique([t.table for t in parse_terms(f"{rule['low']} + {rule['high'] or rule['low']}") if t.table != "grz"], "; ")
+            found.append(
+                answers.assign(
+                    order=order, tables=tables, **{k: rule[k] for k in ("rule", "quantity", "scope", "caveats", "phrase")}
+                )
+            )
+        if not found:
+            return pd.DataFrame(columns=CANDIDATE_FIELDS).astype({"low": float, "high": float, "preferred": bool})
+        out = pd.concat(found, ignore_index=True)
+        out["status"] = out["weak"].astype(int).map(_STATUS_OF)
+        out["id"] = out["rule"] + ":" + out["period"] + np.where(out["method"] == "sum", ":sum", "")
+        out["citation"] = [_citation(t, s, loc) for t, s, loc in zip(out["tables"], out["source"], out["locator"])]
+        rank = out["status"].map(PREFERENCE)
+        out = out.assign(_rank=rank).sort_values(["quantity", "request", "_rank", "order", "method"], kind="stable")
+        out["preferred"] = ~out.duplicated(["quantity", "request"])
+        return out[CANDIDATE_FIELDS].reset_index(drop=True)
+
+    def coverage(self) -> dict[str, str]:
+        """For each quantity with rules, the periods the record can answer, in words."""
+        out: dict[str, list[str]] = {}
+        for _, rule in self.rules.iterrows():
+            kind = QUANTITIES[rule["quantity"]].kind
+            if rule["period"]:
+                text = f"{period_text(rule['period'])} ({rule['rule']})"
+            else:
+                periods = self._series_of(parse_terms(rule["low"]))["period"]
+                if kind == "flow":
+                    years = sorted(int(p) for p in periods if _YEAR.match(p))
+                    text = f"the years {years[0]}-{years[-1]} and spans of them ({rule['rule']})" if years else ""
+                else:
+                    days = sorted(p for p in periods if _DAY.match(p))
+                    text = f"counts from {period_text(days[0])} to {period_text(days[-1])} ({rule['rule']})" if days else ""
+            if text:
+                out.setdefault(rule["quantity"], []).append(text)
+        return {q: "; ".join(texts) for q, texts in out.items()}
+
+
+def _citation(tables: str, sources: str, locators: str) -> str:
+    """Where a benchmark comes from, short: ``nkvd_sentences: grz1993, GRZ prose line 63``."""
+    lines = [str(n) for n in sorted({int(n) for n in _PROSE_LINE.findall(locators)})]
+    prose = f"GRZ prose line{'s' if len(lines) > 1 else ''} {' and '.join(lines)}" if lines else ""
+    return (f"{tables}: " if tables else "") + sources + (f", {prose}" if prose else "")
+
+
+def load_record(overlay: str | Path | None = None) -> Record:
+    """The rules of the data package over the loaded tables (with the overlay, if any)."""
+    from ..loaders import load
+
+    rules = load("benchmark_rules").drop(columns=["start", "end"], errors="ignore")
+    return Record(rules, lambda table_id: load(table_id, overlay=overlay))
+
+
+def asked_by_estimates(estimates: pd.DataFrame, rules: pd.DataFrame) -> pd.DataFrame:
+    """The quantity and period pairs the estimates address, and those of the fixed rules."""
+    from .vocabulary import match_period
+
+    kinds = estimates["quantity"].map(lambda q: QUANTITIES[q].kind)
+    periods = [match_period(p, k) for p, k in zip(estimates["period"].fillna(""), kinds)]
+    asked = pd.DataFrame({"quantity": estimates["quantity"], "period": periods})
+    fixed = rules.loc[rules["period"].fillna("") != "", ["quantity", "period"]]
+    asked = pd.concat([asked[asked["period"] != ""], fixed], ignore_index=True)
+    return asked.drop_duplicates().reset_index(drop=True)
+
+
+def benchmarks(quantity: str | None = None, overlay: str | Path | None = None) -> pd.DataFrame:
+    """The archival benchmarks for every quantity and period the estimates address.
+
+    Computed now from the loaded tables by the rules in
+    ``data/tables/benchmark_rules.csv``; ``data/tables/archival_benchmarks.csv``
+    is the same computation made by the build, for readers outside Python.
+
+    Parameters
+    ----------
+    quantity : str, optional
+        Keep one quantity of :func:`gulagstats.quantities`.
+    overlay : path, optional
+        A filled template whose values replace the published ones (status
+        ``user``), so that you see how your reading changes the benchmarks.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``id``, ``rule``, ``quantity``, ``period``, ``scope``,
+        ``low``, ``high``, ``basis``, ``caveats``, ``source``, ``locator``,
+        ``status`` and ``preferred`` (the one used for its quantity and period).
+
+    Raises
+    ------
+    UnknownQuantityError
+        For a quantity outside the vocabulary (with suggestions).
+
+    Examples
+    --------
+    >>> import gulagstats
+    >>> b = gulagstats.benchmarks("executions")
+    >>> row = b[(b.period == "1937/1938") & b.preferred].iloc[0]
+    >>> int(row.low), row.status
+    (681692, 'prose')
+    """
+    from ..loaders import load
+
+    if quantity is not None and quantity not in QUANTITIES:
+        raise UnknownQuantityError(quantity, QUANTITIES)
+    record = load_record(overlay)
+    asked = asked_by_estimates(load("estimates"), record.rules)
+    if quantity is not None:
+        asked = asked[asked["quantity"] == quantity]
+    return benchmark_table(record, asked)
+
+
+def benchmark_table(record: Record, asked: pd.DataFrame) -> pd.DataFrame:
+    """The benchmarks answering ``asked``, one a row (the table written to data/)."""
+    found = record.candidates(asked).sort_values(["quantity", "period", "order", "id"], kind="stable")
+    return found[BENCHMARK_FIELDS].reset_index(drop=True)

@@ -1,0 +1,255 @@
+#!/usr/bin/env python3
+"""Build the estimates tables of data/ from the curated files, checking every quote.
+
+Inputs
+------
+- ``tools/curated/estimates.csv``: every published estimate we could source,
+  one a row, written by hand from ``tools/reference/estimates.tsv``, the
+  ``estimates`` series of ``values.tsv`` (GRZ Table 1), the ranges the GRZ
+  prose states and the claims of the seed documents.
+- ``tools/curated/archival_benchmarks_spec.csv``: the rules that compute the
+  archival benchmarks from the tables (see ``gulagstats.estimates.record``).
+
+Checks (the build stops with the file, line and reason)
+------
+- the quantity is in the vocabulary (``gulagstats.quantities()``), the period
+  is ISO (or empty, with the printed wording kept), low <= high, numbers are
+  non-negative, the source key exists;
+- the locator is really where it is said to be: a quote of ``estimates.tsv``
+  or ``values.tsv`` for a seen publication, a sentence of the seed file for a
+  seed document, the quote on the stated line of the GRZ prose for ``prose``;
+- every ``grz LINE NUMBER`` term of a rule is printed on that prose line, and
+  every table a rule reads is a table of cells.
+
+Outputs
+-------
+``data/tables/estimates.csv``, ``data/tables/benchmark_rules.csv`` and
+``data/tables/archival_benchmarks.csv`` (the benchmarks for every quantity and
+period the estimates address, computed from the freshly built tables by the
+same code that computes them at run time).
+
+Usage
+-----
+    python tools/build_estimates.py     # after tools/build_data.py; refreshes datapackage.json
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import sys
+import tomllib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+TOOLS = ROOT / "tools"
+CURATED = TOOLS / "curated"
+REFERENCE = TOOLS / "reference"
+DATA = ROOT / "data"
+sys.path.insert(0, str(ROOT / "src"))
+
+import pandas as pd  # noqa: E402
+
+from gulagstats.estimates.record import (  # noqa: E402
+    RULE_FIELDS,
+    BENCHMARK_FIELDS,
+    Record,
+    asked_by_estimates,
+    benchmark_table,
+    parse_terms,
+)
+from gulagstats.estimates.vocabulary import QUANTITIES, normalize_period  # noqa: E402
+
+ESTIMATE_FIELDS = [
+    "id", "author", "work", "year", "quantity", "period", "period_as_printed", "region", "scope",
+    "low", "high", "unit", "wording", "second_hand", "source", "locator", "status", "note",
+]
+#: Units other than a quantity's own that an estimate may have: rates and shares (never compared).
+OTHER_UNITS = {"persons per month", "persons per year", "percent"}
+_PROSE_LOCATOR = re.compile(r"^(.*) \[GRZ prose line (\d+)\]$")
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    with open(path, newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def read_tsv(path: Path) -> list[dict[str, str]]:
+    with open(path, newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle, delimiter="\t"))
+
+
+def source_keys() -> set[str]:
+    keys = {r["source"] for r in read_tsv(REFERENCE / "sources.tsv")}
+    return keys | {r["key"] for r in read_csv(CURATED / "sources_extra.csv")}
+
+
+def seen_quotes() -> list[str]:
+    """Every quote the reference compilation records for a published estimate."""
+    quotes = [r["exact_quote"] for r in read_tsv(REFERENCE / "estimates.tsv")]
+    return quotes + [r["quote"] for r in read_tsv(REFERENCE / "values.tsv") if r["series"] == "estimates"]
+
+
+def seed_text(key: str) -> str:
+    number = key.removeprefix("seed_")
+    files = sorted((REFERENCE / "seeds").glob(f"{number}_*.txt"))
+    if len(files) != 1:
+        raise ValueError(f"source {key}: no single seed file {number}_*.txt in tools/reference/seeds")
+    return files[0].read_text(encoding="utf-8")
+
+
+def number(text: str) -> float | None:
+    return float(text) if text.strip() else None
+
+
+def check_estimate(row: dict[str, str], prose: list[str], quotes: list[str], keys: set[str]) -> str | None:
+    """The reason a curated estimate is refused, or None."""
+    if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", row["id"]):
+        return f"id {row['id']!r} is not lower-case words joined by hyphens"
+    quantity = QUANTITIES.get(row["quantity"])
+    if quantity is None:
+        return f"quantity {row['quantity']!r} is not in the vocabulary {sorted(QUANTITIES)}"
+    if row["unit"] != quantity.unit and row["unit"] not in OTHER_UNITS:
+        return f"unit {row['unit']!r}; expected {quantity.unit!r} or one of {sorted(OTHER_UNITS)}"
+    if normalize_period(row["period"]) != row["period"]:
+        return f"period {row['period']!r} is not written in ISO form ({normalize_period(row['period'])!r})"
+    if not row["period"] and not row["period_as_printed"]:
+        return "no period and no printed wording of it"
+    if row["year"] and not re.fullmatch(r"\d{4}", row["year"]):
+        return f"year {row['year']!r} is not a year"
+    try:
+        low, high = number(row["low"]), number(row["high"])
+    except ValueError:
+        return f"low {row['low']!r} or high {row['high']!r} is not a number"
+    if low is None and high is None:
+        return "neither low nor high"
+    if any(v is not None and v < 0 for v in (low, high)) or (low is not None and high is not None and low > high):
+        return f"low {row['low']} and high {row['high']} are not an ordered pair of non-negative numbers"
+    if not row["region"]:
+        return "no region (USSR for the whole country)"
+    if row["source"] not in keys:
+        return f"source {row['source']!r} is not a key of sources.tsv or sources_extra.csv"
+    locator = row["locator"]
+    if row["source"] == "grz1993":
+        m = _PROSE_LOCATOR.match(locator)
+        if row["status"] != "prose" or not m:
+            return "a GRZ estimate has status prose and a locator 'QUOTE [GRZ prose line N]'"
+        line = int(m[2])
+        if not (1 <= line <= len(prose)) or m[1] not in prose[line - 1]:
+            return f"quote not found on GRZ prose line {line}: {m[1]!r}"
+        return None
+    if row["status"] != "confirmed":
+        return f"status {row['status']!r}; a quote seen in a publication is confirmed"
+    if row["source"].startswith("seed_"):
+        if locator not in seed_text(row["source"]):
+            return f"locator not found in the seed file of {row['source']}: {locator!r}"
+        return None
+    if not any(locator in quote for quote in quotes):
+        return f"locator is not a quote of estimates.tsv or values.tsv: {locator!r}"
+    return None
+
+
+def prose_shows(line: str, value: float) -> bool:
+    """True if a prose line prints ``value`` (as 1,575,259 or as 2.5 million)."""
+    forms = {f"{value:,.0f}", f"{value / 1e6:g} million"}
+    return any(form in line for form in forms)
+
+
+def check_rule(row: dict[str, str], prose: list[str], cell_tables: set[str]) -> str | None:
+    """The reason a benchmark rule is refused, or None."""
+    quantity = QUANTITIES.get(row["quantity"])
+    if quantity is None or quantity.kind not in ("flow", "stock"):
+        return f"quantity {row['quantity']!r} is not a flow or stock of the vocabulary"
+    if normalize_period(row["period"]) != row["period"]:
+        return f"period {row['period']!r} is not written in ISO form"
+    if not row["period"] and row["high"]:
+        return "a series rule (no period) has one expression, in low"
+    try:
+        terms = parse_terms(row["low"]) + (parse_terms(row["high"]) if row["high"] else [])
+    except ValueError as exc:
+        return str(exc)
+    for term in terms:
+        if term.table == "grz":
+            if not (1 <= term.line <= len(prose)) or not prose_shows(prose[term.line - 1], term.value):
+                return f"GRZ prose line {term.line} does not print {term.value:,.0f}"
+        elif term.table not in cell_tables:
+            return f"table {term.table!r} is not a table of cells in catalog.toml"
+        elif not row["period"] and term.period:
+            return "a series rule cannot fix the period of a term"
+    try:
+        row["phrase"].format(low="", high="", range="", period="")
+    except (KeyError, IndexError, ValueError) as exc:
+        return f"phrase has an unknown placeholder ({exc}); use {{low}}, {{high}}, {{range}}, {{period}}"
+    return None
+
+
+def validated(path: Path, fields: list[str], check) -> list[dict[str, str]]:
+    rows = read_csv(path)
+    problems = []
+    if rows and list(rows[0]) != fields:
+        sys.exit(f"{path.name}: columns {list(rows[0])}; expected {fields}")
+    seen: set[str] = set()
+    for line, row in enumerate(rows, start=2):
+        key = row[fields[0]]
+        reason = f"duplicate {fields[0]} {key!r}" if key in seen else check(row)
+        seen.add(key)
+        if reason:
+            problems.append(f"{path.name}:{line}: {reason}")
+    if problems:
+        sys.exit("\n".join(problems))
+    return rows
+
+
+def read_built_table(table_id: str) -> pd.DataFrame:
+    """A table of cells as just written by build_data.py (typed enough for the benchmark rules)."""
+    frame = pd.read_csv(DATA / "tables" / f"{table_id}.csv", dtype=str, keep_default_na=False)
+    frame["value"] = pd.to_numeric(frame["value"].where(frame["value"] != ""), errors="raise")
+    frame["preferred"] = frame["preferred"] == "true"
+    return frame
+
+
+def write_csv(path: Path, fields: list[str], rows: list[dict[str, str]]) -> None:
+    with open(path, "w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=fields, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows({k: row.get(k, "") for k in fields} for row in rows)
+
+
+def _plain(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return f"{value:.0f}" if value.is_integer() else repr(value)
+    return str(value)
+
+
+def build() -> list[Path]:
+    """Check the curated files and write the three tables; return their paths."""
+    catalog = tomllib.loads((TOOLS / "catalog.toml").read_text(encoding="utf-8"))
+    cell_tables = {t for t, meta in catalog["tables"].items() if meta.get("kind", "cells") == "cells"}
+    prose = (REFERENCE / "grz1993_article_prose.txt").read_text(encoding="utf-8").splitlines()
+    quotes, keys = seen_quotes(), source_keys()
+    estimates = validated(CURATED / "estimates.csv", ESTIMATE_FIELDS, lambda r: check_estimate(r, prose, quotes, keys))
+    rules = validated(CURATED / "archival_benchmarks_spec.csv", RULE_FIELDS, lambda r: check_rule(r, prose, cell_tables))
+    tables = DATA / "tables"
+    written = [tables / "estimates.csv", tables / "benchmark_rules.csv", tables / "archival_benchmarks.csv"]
+    write_csv(written[0], ESTIMATE_FIELDS, estimates)
+    write_csv(written[1], RULE_FIELDS, rules)
+    record = Record(pd.DataFrame(rules, columns=RULE_FIELDS), read_built_table)
+    asked = asked_by_estimates(pd.DataFrame(estimates, columns=ESTIMATE_FIELDS), record.rules)
+    found = benchmark_table(record, asked)
+    write_csv(written[2], BENCHMARK_FIELDS, [{k: _plain(v) for k, v in r.items()} for r in found.to_dict("records")])
+    return written
+
+
+def main() -> int:
+    for path in build():
+        print(f"wrote {path.relative_to(ROOT)}")
+    sys.path.insert(0, str(TOOLS))
+    from build_data import main as build_data_main
+
+    return build_data_main(["--package"])
+
+
+if __name__ == "__main__":
+    sys.exit(main())
