@@ -53,7 +53,19 @@ _LAZY: dict[str, str] = {
     "mortality_rate": "figures.extra",
     "nkvd_sentences": "figures.extra",
     "source_disagreement": "figures.extra",
+    "estimates_figure": "figures.extra",
     "draw_figures": "figures.export",
+    "check": "checks",
+    "summary": "checks",
+    "VERDICTS": "checks",
+    "CheckResult": "checks",
+    "compare": "estimates.verdicts",
+    "assess": "estimates.verdicts",
+    "assess_claims": "estimates.verdicts",
+    "benchmarks": "estimates.record",
+    "quantities": "estimates.vocabulary",
+    "Assessment": "models",
+    "Benchmark": "models",
     "STATUSES": "models",
     "TableMeta": "models",
     "Source": "models",
@@ -90,11 +102,15 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
+    from .checks import VERDICTS, CheckResult, check, summary
+    from .estimates.record import benchmarks
+    from .estimates.verdicts import assess, assess_claims, compare
+    from .estimates.vocabulary import quantities
     from .figures.article import figure_a, figure_b, figure_c, figure_d
     from .figures.export import draw_figures
-    from .figures.extra import mortality_rate, nkvd_sentences, source_disagreement
+    from .figures.extra import estimates_figure, mortality_rate, nkvd_sentences, source_disagreement
     from .loaders import describe, load, source, sources, tables
-    from .models import STATUSES, Source, TableMeta
+    from .models import STATUSES, Assessment, Benchmark, Source, TableMeta
     from .overlay import read_overlay, template
     from .report import build_report
     from .tally import coverage

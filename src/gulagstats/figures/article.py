@@ -1,0 +1,303 @@
+"""GRZ Figures A-D, redrawn from the data.
+
+The article printed its four figures as images that are lost; these are drawn
+from the same series (tables ``appendix`` and ``appendix_rates``) with the
+captions GRZ gave them, each value in the style of its status.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from datetime import date, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from ..periods import period_bounds
+from .select import Series, derive, load_cells, preferred_rows, yearly
+from .style import OKABE_ITO, axes, draw_bars, draw_line, finish, plotted, record, thousands, year_axis
+
+if TYPE_CHECKING:  # pragma: no cover
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+YEARS_A = range(1935, 1941)
+YEARS = range(1934, 1954)
+
+NOTE_1938 = "1938 colonies include prison inmates (548,417 on 10 Feb 1938): GRZ appendix note, prose line 216."
+NOTE_1946 = "1946 colonies include 444,500 sentenced to corrective work without detention (prose line 216)."
+NOTE_1950 = "The 1950 count of 'politicals' includes detainees in labour colonies (GRZ appendix note, prose line 216)."
+
+C = OKABE_ITO
+
+
+def _data(data: pd.DataFrame | None, tables: tuple[str, ...], overlay: str | Path | None) -> pd.DataFrame:
+    return data if data is not None else load_cells(tables, overlay)
+
+
+def figure_a(data: pd.DataFrame | None = None, ax: Axes | None = None, overlay: str | Path | None = None) -> Figure:
+    """GRZ Figure A: camp, colony and "kulak" exile populations, USSR, 1935-1940.
+
+    Bars give the population of each on 1 January; the diamonds their total
+    (derived: a sum, as unsure as its weakest part); the dashed line is GRZ's
+    reading of the figure, the upper bound the prose states for it (table
+    ``grz_text_figures``: the total "does not seem to have exceeded 3.5
+    million before the war", prose line 47).
+
+    Parameters
+    ----------
+    data : pandas.DataFrame, optional
+        Long table ``appendix`` as returned by :func:`gulagstats.load` (default: loaded).
+    ax : matplotlib.axes.Axes, optional
+        Where to draw (default: a new figure).
+    overlay : path, optional
+        A filled template whose values are drawn as ``user`` values (when ``data`` is not given).
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> import gulagstats
+    >>> fig = gulagstats.figure_a()
+    >>> fig.axes[0].get_title(loc="left")[:8]
+    'Figure A'
+    """
+    data = _data(data, ("appendix",), overlay)
+    years = list(YEARS_A)
+    camps = yearly(data, "camps", "GULAG camps (ITL)", "gulag_camps", "inmates", years, stock=True)
+    colonies = yearly(data, "colonies", "labour colonies (ITK)", "labor_colonies", "inmates", years, stock=True)
+    exile = yearly(
+        data, "special_settlements", "'kulak' exile (special settlements)", "special_settlements", "inmates",
+        years, stock=True,
+    )
+    total = derive(
+        "total", "total of the three (derived)", "persons", [camps, colonies, exile],
+        lambda a, b, c: a + b + c, "camps + colonies + special settlements",
+    )
+    fig, ax = axes(ax)
+    for s, color, offset in ((camps, C["blue"], -0.27), (colonies, C["vermillion"], 0.0), (exile, C["green"], 0.27)):
+        draw_bars(ax, s, color, width=0.26, offset=offset)
+    draw_line(ax, total, C["black"], "D", linestyle=":")
+    for ceiling in readings(years):
+        (line,) = ax.plot(ceiling.x, ceiling.y, color=C["black"], linestyle="--", linewidth=1.3, label=ceiling.label)
+        line.set_gid(ceiling.key)
+        record(ax, ceiling)
+    year_axis(ax, years, "1 January of each year")
+    ax.set_ylabel("persons")
+    ax.set_ylim(0, max(v for s in plotted(fig) for v in s.y if v == v) * 1.12)
+    thousands(ax)
+    return finish(fig, ax, "Figure A: Camp, Colony, and \u201cKulak\u201d Exile Populations, USSR, 1935-1940",
+                  notes=[NOTE_1938, "Special settlers are printed as of 31 December of the prior year."])
+
+
+def figure_b(data: pd.DataFrame | None = None, ax: Axes | None = None, overlay: str | Path | None = None) -> Figure:
+    """GRZ Figure B: "political" crimes as a proportion of the GULAG camp population, 1934-1953.
+
+    Bars: camp inmates on 1 January and, inside them, the
+    "counterrevolutionaries" among them (left scale).  Lines (right scale):
+    the share as printed (table ``appendix_rates``) and the share recomputed
+    from the counts (derived: count / camp inmates), so that the years where
+    the printed share is not the quotient (1941-1950) show.
+
+    Parameters
+    ----------
+    data : pandas.DataFrame, optional
+        Long tables ``appendix`` and ``appendix_rates`` together (default: loaded).
+    ax : matplotlib.axes.Axes, optional
+        Where to draw (default: a new figure); a twin axes is added for the shares.
+    overlay : path, optional
+        A filled template whose values are drawn as ``user`` values.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> import gulagstats
+    >>> fig = gulagstats.figure_b()
+    >>> fig.axes[1].get_ylabel()
+    'share of camp inmates (percent)'
+    """
+    data = _data(data, ("appendix", "appendix_rates"), overlay)
+    years = list(YEARS)
+    inmates = yearly(data, "camp_inmates", "camp inmates", "gulag_camps", "inmates", years, stock=True)
+    counter = yearly(
+        data, "counterrevolutionaries", "\u201ccounterrevolutionaries\u201d among them", "gulag_camps",
+        "counterrevolutionaries", years, stock=True,
+    )
+    printed = yearly(
+        data, "printed_share", "share as printed", "gulag_camps", "counterrevolutionaries_share", years,
+        stock=True, unit="percent",
+    )
+    recomputed = derive(
+        "recomputed_share", "share recomputed: count / inmates (derived)", "percent", [counter, inmates],
+        lambda c, i: 100.0 * c / i, "100 * counterrevolutionaries / camp inmates",
+    )
+    fig, ax = axes(ax)
+    draw_bars(ax, inmates, C["sky_blue"], width=0.8)
+    draw_bars(ax, counter, C["vermillion"], width=0.45)
+    right = ax.twinx()
+    draw_line(right, printed, C["black"], "o")
+    draw_line(right, recomputed, C["orange"], "s", linestyle="--")
+    year_axis(ax, years, "1 January of each year", every=2)
+    ax.set_ylabel("persons")
+    thousands(ax)
+    right.set_ylabel("share of camp inmates (percent)")
+    top = max([v for s in (printed, recomputed) for v in s.y if v == v] or [50.0])
+    right.set_ylim(0, top * 1.25)
+    return finish(fig, ax, "Figure B: \u201cPolitical\u201d Crimes as Proportion of GULAG Population, 1934-1953",
+                  notes=[NOTE_1950], twins=[right])
+
+
+def figure_c(data: pd.DataFrame | None = None, ax: Axes | None = None, overlay: str | Path | None = None) -> Figure:
+    """GRZ Figure C: GULAG camp and labour colony populations on 1 January, 1934-1953.
+
+    Parameters
+    ----------
+    data : pandas.DataFrame, optional
+        Long table ``appendix`` (default: loaded).
+    ax : matplotlib.axes.Axes, optional
+        Where to draw (default: a new figure).
+    overlay : path, optional
+        A filled template whose values are drawn as ``user`` values.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> import gulagstats
+    >>> line = next(l for l in gulagstats.figure_c().axes[0].lines if l.get_gid() == "camps")
+    >>> int(line.get_ydata()[5])   # 1 January 1939
+    1317195
+    """
+    data = _data(data, ("appendix",), overlay)
+    years = list(YEARS)
+    camps = yearly(data, "camps", "GULAG camps (ITL)", "gulag_camps", "inmates", years, stock=True)
+    colonies = yearly(data, "colonies", "labour colonies (ITK)", "labor_colonies", "inmates", years, stock=True)
+    fig, ax = axes(ax)
+    draw_line(ax, camps, C["blue"], "o")
+    draw_line(ax, colonies, C["vermillion"], "s", linestyle="--")
+    year_axis(ax, years, "1 January of each year", every=2)
+    ax.set_ylabel("persons")
+    ax.set_ylim(0, None)
+    thousands(ax)
+    return finish(fig, ax, "Figure C: GULAG and Colony Populations, 1934-1953", notes=[NOTE_1938, NOTE_1946])
+
+
+def figure_d(data: pd.DataFrame | None = None, ax: Axes | None = None, overlay: str | Path | None = None) -> Figure:
+    """GRZ Figure D: GULAG camp population shifts, 1934-1953.
+
+    The camp population on 1 January against the flows of each year (drawn
+    mid-year): deaths, escapes, and releases and arrivals where known.  Flows
+    known only over a span (the war years) are drawn as a level segment over
+    that span, marked as a span total.  Logarithmic scale, so that escapes
+    (hundreds) and the population (millions) share the axes.
+
+    Parameters
+    ----------
+    data : pandas.DataFrame, optional
+        Long tables ``appendix`` and ``appendix_rates`` together (default: loaded).
+    ax : matplotlib.axes.Axes, optional
+        Where to draw (default: a new figure).
+    overlay : path, optional
+        A filled template whose values are drawn as ``user`` values.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> import gulagstats
+    >>> fig = gulagstats.figure_d()
+    >>> fig.axes[0].get_yscale()
+    'log'
+    """
+    data = _data(data, ("appendix", "appendix_rates"), overlay)
+    years = list(YEARS)
+    population = yearly(data, "camp_inmates", "camp inmates on 1 January", "gulag_camps", "inmates", years, stock=True)
+    flows = [
+        (yearly(data, m, f"{m} during the year", "gulag_camps", m, years, stock=False, offset=0.5), color, marker, ls)
+        for m, color, marker, ls in (
+            ("deaths", C["vermillion"], "s", "-"),
+            ("escapes", C["orange"], "^", "--"),
+            ("releases", C["green"], "v", "-."),
+            ("arrivals", C["purple"], "P", ":"),
+        )
+    ]
+    fig, ax = axes(ax)
+    ax.set_yscale("log")
+    draw_line(ax, population, C["blue"], "o")
+    for s, color, marker, ls in flows:
+        draw_line(ax, s, color, marker, linestyle=ls)
+    for measure, color, above in (("arrivals", C["purple"], False), ("departures", C["black"], True)):
+        for s in span_totals(data, measure, years):
+            draw_line(ax, s, color, "|", linestyle="-")
+            ax.annotate(
+                f"{s.note}: {s.y[0]:,.0f}", xy=(s.x[0], s.y[0]), xytext=(0, 5 if above else -6),
+                textcoords="offset points", va="bottom" if above else "top", fontsize=8, color=color,
+            )
+    freed = preferred_rows(data, "gulag_camps", "releases_share_of_jan1", "percent")
+    notes = []
+    for period, row in freed.iterrows():
+        if pd.notna(row["value"]):
+            notes.append(
+                f"{period}: {row['value']:g} percent of the 1 January camp population was freed during the year "
+                f"({row['source']}: {row['locator']})."
+            )
+    year_axis(ax, years, "year (population on 1 January; flows during the year, drawn mid-year)", every=2)
+    ax.set_ylabel("persons (logarithmic scale)")
+    drawn = [v for s in plotted(fig) for v in s.y if v == v and v > 0]
+    ax.set_ylim(min(drawn) / 4, max(drawn) * 2.5)  # room at the foot for the marks of missing values
+    thousands(ax)
+    return finish(fig, ax, "Figure D: GULAG Population Shifts, 1934-1953", notes=notes)
+
+
+def readings(years: list[int]) -> list[Series]:
+    """GRZ's upper bounds for Figure A, from the prose figures (``grz_text_figures``), as level lines."""
+    from ..loaders import load
+
+    text = load("grz_text_figures")
+    bounds = text[(text["refers_to"] == "Figure A") & (text["relation"] == "upper_bound")]
+    return [
+        Series(
+            key=f"grz_{row.id}", unit=str(row.unit),
+            label=textwrap.fill(f"GRZ: \u201c{row.quote}\u201d (prose line {row.line})", 52),
+            x=[years[0] - 0.5, years[-1] + 0.5], y=[float(row.value)] * 2, status=[str(row.status)] * 2,
+            source=[str(row.source)] * 2, note=f"{row.id}: {row.note}",
+        )
+        for row in bounds.itertuples()
+    ]
+
+
+def span_totals(data: pd.DataFrame, measure: str, years: list[int]) -> list[Series]:
+    """Camp flows printed for a span longer than a year inside ``years``, one series each."""
+    rows = preferred_rows(data, "gulag_camps", measure, "persons")
+    out = []
+    for period, row in rows.iterrows():
+        start, end = period_bounds(period)
+        if "/" not in period or pd.isna(row["value"]) or start is None or end is None:
+            continue
+        if start.year < years[0] or end.year > years[-1] or end.year == start.year:
+            continue
+        out.append(
+            Series(
+                key=f"{measure}_{period}", label=f"{measure} over a span (total)", unit="persons",
+                x=[_decimal_year(start), _decimal_year(end + timedelta(days=1))], y=[float(row["value"])] * 2,
+                status=[str(row["status"])] * 2, source=[str(row["source"])] * 2,
+                note=f"{measure} {start:%d %b %Y} to {end:%d %b %Y}",
+            )
+        )
+    return out
+
+
+def _decimal_year(day: date) -> float:
+    first = date(day.year, 1, 1)
+    length = (date(day.year + 1, 1, 1) - first).days
+    return day.year + (day - first).days / length

@@ -1,0 +1,230 @@
+"""Every figure to files, with a manifest of the data each one plots.
+
+``draw_figures`` writes ``figure_a.png`` and the rest, and ``figures.json``:
+for each figure its title, the source keys, every plotted series (positions,
+values, status and source of each point) and a sha256 of those series.  The
+manifest lets a test, or a reader, check that the images in a directory show
+the current data without comparing pixels.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..errors import GulagstatsError, UnknownNameError
+from .article import figure_a, figure_b, figure_c, figure_d
+from .extra import estimates_figure, mortality_rate, nkvd_sentences, source_disagreement
+from .style import plotted, pyplot, source_keys
+
+if TYPE_CHECKING:  # pragma: no cover
+    from matplotlib.figure import Figure
+
+#: Short name -> (file stem, drawing function), in the order they are drawn.
+FIGURES: dict[str, tuple[str, Callable[..., Figure]]] = {
+    "A": ("figure_a", figure_a),
+    "B": ("figure_b", figure_b),
+    "C": ("figure_c", figure_c),
+    "D": ("figure_d", figure_d),
+    "mortality": ("mortality_rate", mortality_rate),
+    "sentences": ("nkvd_sentences", nkvd_sentences),
+    "disagreement": ("source_disagreement", source_disagreement),
+    "estimates": ("estimates", estimates_figure),
+}
+
+#: File formats a figure can be written in.
+FIGURE_FORMATS = ("png", "svg", "pdf")
+
+MANIFEST = "figures.json"
+
+#: Metadata that would change at every run (dates, versions) is left out, so reruns give the same files.
+_METADATA = {"png": {"Software": None}, "svg": {"Date": None}, "pdf": {"CreationDate": None}}
+
+
+class UnknownFigureError(UnknownNameError):
+    """A figure name that ``gulagstats figures --only`` does not know."""
+
+    kind = "figure"
+    hint = "figures are " + ", ".join(FIGURES)
+
+
+class UnknownFigureFormatError(UnknownNameError):
+    """A file format figures cannot be written in."""
+
+    kind = "figure format"
+    hint = "formats are " + ", ".join(FIGURE_FORMATS)
+
+
+class FigureOutputError(GulagstatsError, ValueError):
+    """An output directory figures may not be written to."""
+
+
+def _names(text: str | Iterable[str] | None) -> list[str]:
+    if text is None:
+        return []
+    items = text.split(",") if isinstance(text, str) else list(text)
+    return [i.strip() for i in items if i.strip()]
+
+
+def figure_names(only: str | Iterable[str] | None = None) -> list[str]:
+    """The short names of the figures asked for (all if ``only`` is empty), in drawing order.
+
+    A name may be given as its short name (``A``, ``mortality``; any case) or
+    its file stem (``figure_a``, ``mortality_rate``).
+
+    Raises
+    ------
+    UnknownFigureError
+        For a name that is neither (the message suggests the nearest).
+
+    Examples
+    --------
+    >>> figure_names("b,a")
+    ['A', 'B']
+    """
+    wanted = _names(only)
+    if not wanted:
+        return list(FIGURES)
+    lookup = {name.lower(): name for name in FIGURES} | {stem: name for name, (stem, _) in FIGURES.items()}
+    chosen = set()
+    for item in wanted:
+        if item.lower() not in lookup:
+            raise UnknownFigureError(item, [*FIGURES, *(stem for stem, _ in FIGURES.values())])
+        chosen.add(lookup[item.lower()])
+    return [name for name in FIGURES if name in chosen]
+
+
+def figure_formats(formats: str | Iterable[str]) -> list[str]:
+    """The file formats asked for, checked (``"png,svg"`` or a list).
+
+    Examples
+    --------
+    >>> figure_formats("PNG, svg")
+    ['png', 'svg']
+    """
+    chosen = [f.lower().lstrip(".") for f in _names(formats)]
+    for fmt in chosen:
+        if fmt not in FIGURE_FORMATS:
+            raise UnknownFigureFormatError(fmt, FIGURE_FORMATS)
+    if not chosen:
+        raise UnknownFigureFormatError("", FIGURE_FORMATS)
+    return list(dict.fromkeys(chosen))
+
+
+def manifest_entry(fig: Figure, stem: str) -> dict:
+    """What a figure plots, as JSON-ready data with a sha256 of its series.
+
+    Examples
+    --------
+    >>> import gulagstats
+    >>> entry = manifest_entry(gulagstats.figure_c(), "figure_c")
+    >>> entry["series"]["camps"]["y"][5]
+    1317195
+    """
+    series = {s.key: s.to_dict() for s in plotted(fig)}
+    text = json.dumps(series, sort_keys=True, ensure_ascii=False)
+    return {
+        "file": stem,
+        "title": fig.axes[0].get_title(loc="left"),
+        "sources": source_keys(plotted(fig)),
+        "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        "series": series,
+    }
+
+
+def _refuse_data_dir(out: Path) -> None:
+    from ..store import data_dir
+
+    data = data_dir().resolve()
+    target = out.resolve()
+    if target == data or data in target.parents:
+        raise FigureOutputError(f"refusing to write figures into the data directory {data}; choose another --out")
+
+
+def _read_manifest(path: Path) -> dict:
+    try:
+        old = json.loads(path.read_text(encoding="utf-8"))
+    except (FileNotFoundError, UnicodeDecodeError, json.JSONDecodeError):
+        return {}
+    return old.get("figures", {}) if isinstance(old, dict) else {}
+
+
+def _compact_json(body: dict) -> str:
+    """JSON indented by level, with each list of numbers or strings on one line (legible diffs)."""
+    text = json.dumps(body, indent=1, ensure_ascii=False, allow_nan=False)
+    return _FLAT_LIST.sub(lambda m: "[" + ", ".join(i.strip() for i in m[1].split(",\n")) + "]", text)
+
+
+_FLAT_LIST = re.compile(r"\[\n([^\[\]{}]*?)\n\s*\]")
+
+
+def draw_figures(
+    out: str | Path = "figures",
+    formats: str | Sequence[str] = ("png", "svg"),
+    only: str | Iterable[str] | None = None,
+    overlay: str | Path | None = None,
+) -> list[Path]:
+    """Draw figures to files, and update the manifest ``figures.json`` in ``out``.
+
+    Parameters
+    ----------
+    out : path
+        Directory to write to (created if needed; never the data directory).
+    formats : str or sequence of str
+        ``png``, ``svg`` and/or ``pdf`` (``"png,svg"`` or a list).
+    only : str or iterable of str, optional
+        Figures to draw (``"A,B"``, ``["mortality"]``); default all.  See :data:`FIGURES`.
+    overlay : path, optional
+        A filled template whose values are drawn as ``user`` values.
+
+    Returns
+    -------
+    list of pathlib.Path
+        The files written: each figure in each format, then the manifest.
+        Entries of the manifest for other figures not drawn this time are kept.
+
+    Raises
+    ------
+    UnknownFigureError, UnknownFigureFormatError
+        For a figure or format that does not exist (checked before anything is drawn).
+
+    Examples
+    --------
+    >>> import gulagstats, tempfile
+    >>> paths = gulagstats.draw_figures(tempfile.mkdtemp(), "svg", only="C")
+    >>> [p.name for p in paths]
+    ['figure_c.svg', 'figures.json']
+    """
+    import matplotlib
+
+    names = figure_names(only)
+    kinds = figure_formats(formats)
+    target = Path(out)
+    _refuse_data_dir(target)
+    target.mkdir(parents=True, exist_ok=True)
+    manifest = _read_manifest(target / MANIFEST)
+    written: list[Path] = []
+    plt = pyplot()
+    with matplotlib.rc_context({"svg.hashsalt": "gulagstats", "svg.fonttype": "none"}):
+        for name in names:
+            stem, draw = FIGURES[name]
+            fig = draw(overlay=overlay)
+            for kind in kinds:
+                path = target / f"{stem}.{kind}"
+                fig.savefig(path, format=kind, dpi=150, bbox_inches="tight", metadata=_METADATA[kind])
+                written.append(path)
+            manifest[name] = manifest_entry(fig, stem)
+            plt.close(fig)
+    body = {
+        "about": "The data each figure plots (gulagstats figures): series of positions, values, status and "
+        "source of each point; sha256 of the series. Regenerate with 'gulagstats figures'.",
+        "figures": {name: manifest[name] for name in FIGURES if name in manifest},
+    }
+    path = target / MANIFEST
+    path.write_text(_compact_json(body) + "\n", encoding="utf-8")
+    written.append(path)
+    return written

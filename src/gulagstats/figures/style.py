@@ -1,0 +1,328 @@
+"""The visual grammar of gulagstats figures: how a point shows where it comes from.
+
+One place decides how every status looks, so that all figures read alike:
+
+=============  ==============================  ==========================================
+status         points (markers)                bars
+=============  ==============================  ==========================================
+prose          filled                          filled
+confirmed      filled                          filled
+derived        half-filled                     pale fill, hatched ``////``
+unconfirmed    hollow                          hollow, dashed outline
+user           star                            filled, cross-hatched ``xx``
+missing        a gap in the line, ``×`` on     no bar, ``×`` on the axis
+               the axis
+=============  ==============================  ==========================================
+
+Series are told apart by colour (the Okabe-Ito palette, readable by
+colour-blind readers) and also by marker and line style, so figures survive
+greyscale printing.  Every figure gets a title, axis labels with units,
+thousands separators, a legend of the series, a legend of the statuses it
+shows, and a footer naming the source keys of the plotted values
+(``gulagstats sources`` gives the citations).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import textwrap
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from .select import Series
+
+if TYPE_CHECKING:  # pragma: no cover
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+#: The Okabe-Ito palette (Okabe & Ito 2008), distinguishable with any colour vision.
+OKABE_ITO: dict[str, str] = {
+    "black": "#000000",
+    "orange": "#E69F00",
+    "sky_blue": "#56B4E9",
+    "green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "purple": "#CC79A7",
+}
+
+#: Neutral colour of the status legend and of missing-value marks.
+NEUTRAL = "#555555"
+
+#: What each status means, as the status legend says it.
+STATUS_LABEL: dict[str, str] = {
+    "seen": "prose or confirmed: filled",
+    "derived": "derived (arithmetic): half-filled, hatched",
+    "unconfirmed": "unconfirmed (no copy seen): hollow",
+    "user": "user (your overlay): star, cross-hatched",
+    "missing": "missing: gap in the line, × at the foot",
+}
+
+PREFERRED_ONLY = "Each cell's preferred value (the table's value) is drawn; values are never interpolated."
+DERIVED_HATCH = "////"
+USER_HATCH = "xx"
+FIGURE_SIZE = (11.0, 6.2)
+
+
+def pyplot() -> Any:
+    """Import and return ``matplotlib.pyplot``, choosing Agg if no backend is set.
+
+    A backend chosen by the user (``MPLBACKEND``, a matplotlibrc, or an earlier
+    ``matplotlib.use``) is kept; only the automatic choice is replaced, so that
+    figures can be drawn without a display.
+    """
+    import matplotlib
+
+    if "matplotlib.pyplot" not in sys.modules and not os.environ.get("MPLBACKEND"):
+        if matplotlib.rcParams._get_backend_or_none() is None:  # no backend chosen yet
+            matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    return plt
+
+
+def axes(ax: Axes | None) -> tuple[Figure, Axes]:
+    """The figure and axes to draw on: the given axes, or a new figure."""
+    if ax is not None:
+        return ax.figure, ax
+    return pyplot().subplots(figsize=FIGURE_SIZE)
+
+
+def _seen(status: str) -> str:
+    return "seen" if status in ("prose", "confirmed") else status
+
+
+def marker_style(status: str, color: str, marker: str) -> dict[str, Any]:
+    """Line2D keyword arguments for the markers of points with ``status``."""
+    kind = _seen(status)
+    style: dict[str, Any] = {"color": color, "marker": marker, "markersize": 7, "markeredgecolor": color}
+    if kind == "derived":
+        style.update(fillstyle="bottom", markerfacecoloralt="white", markerfacecolor=color)
+    elif kind == "unconfirmed":
+        style.update(fillstyle="none", markeredgewidth=1.5)
+    elif kind == "user":
+        style.update(marker="*", markersize=13, markerfacecolor=color, markeredgecolor="black")
+    else:
+        style.update(fillstyle="full", markerfacecolor=color)
+    return style
+
+
+def bar_style(status: str, color: str) -> dict[str, Any]:
+    """Rectangle keyword arguments for a bar whose value has ``status``."""
+    kind = _seen(status)
+    if kind == "derived":
+        return {"facecolor": _pale(color), "edgecolor": color, "hatch": DERIVED_HATCH, "linewidth": 1.0}
+    if kind == "unconfirmed":
+        return {"facecolor": "white", "edgecolor": color, "linestyle": "--", "linewidth": 1.4}
+    if kind == "user":
+        return {"facecolor": color, "edgecolor": "black", "hatch": USER_HATCH, "linewidth": 1.0}
+    return {"facecolor": color, "edgecolor": color, "linewidth": 1.0}
+
+
+def _pale(color: str) -> tuple[float, float, float]:
+    from matplotlib.colors import to_rgb
+
+    return tuple(1 - 0.55 * (1 - c) for c in to_rgb(color))  # type: ignore[return-value]
+
+
+def record(ax: Axes, *series: Series) -> None:
+    """Remember the series drawn on ``ax`` (for the footer and the manifest)."""
+    plotted = ax.figure.__dict__.setdefault("gulagstats_series", [])
+    plotted.extend(series)
+
+
+def plotted(fig: Figure) -> list[Series]:
+    """The series drawn on a figure by gulagstats, in drawing order."""
+    return list(getattr(fig, "gulagstats_series", []))
+
+
+def draw_line(
+    ax: Axes, s: Series, color: str, marker: str, linestyle: str = "-", zorder: float = 3, markersize: float = 7
+) -> None:
+    """Draw a series as a line that breaks at gaps, with one marker style per status.
+
+    The line is one artist with ``gid`` = ``s.key`` (its y data hold ``nan`` at
+    gaps; it shows its marker only in the legend); the markers of each status
+    are another artist with ``gid`` = ``key:status``.
+    """
+    (line,) = ax.plot(
+        s.x, s.y, color=color, linestyle=linestyle, linewidth=1.8, label=s.label, zorder=zorder,
+        marker=marker, markersize=markersize, markevery=[],
+    )
+    line.set_gid(s.key)
+    for status in _statuses(s):
+        idx = [i for i in s.known() if s.status[i] == status]
+        style = marker_style(status, color, marker)
+        if style["marker"] == marker:
+            style["markersize"] = markersize
+        (points,) = ax.plot(
+            [s.x[i] for i in idx], [s.y[i] for i in idx], linestyle="none", zorder=zorder + 0.1, **style
+        )
+        points.set_gid(f"{s.key}:{status}")
+    mark_missing(ax, s, color)
+    record(ax, s)
+
+
+def draw_bars(
+    ax: Axes, s: Series, color: str, width: float = 0.8, offset: float = 0.0, bottom: Sequence[float] | None = None
+) -> None:
+    """Draw a series as bars, each styled by its status; a missing value has no bar.
+
+    Each bar has ``gid`` = ``key:status``; the first carries the legend label.
+    """
+    labelled = False
+    for i in s.known():
+        base = 0.0 if bottom is None else bottom[i]
+        (bar,) = ax.bar(
+            s.x[i] + offset, s.y[i], width=width, bottom=base, zorder=2,
+            label=None if labelled else s.label, **bar_style(s.status[i], color),
+        )
+        bar.set_gid(f"{s.key}:{s.status[i]}")
+        labelled = True
+    mark_missing(ax, s, color, offset)
+    record(ax, s)
+
+
+def mark_missing(ax: Axes, s: Series, color: str, offset: float = 0.0) -> None:
+    """Put a ``×`` just above the horizontal axis under each missing value of ``s``.
+
+    The marks of successive series on the same axes are staggered upwards, so
+    that two series missing the same year stay distinguishable.
+    """
+    idx = [i for i, status in enumerate(s.status) if status == "missing"]
+    if not idx:
+        return
+    row = ax.figure.__dict__.get("gulagstats_missing_rows", 0)  # per figure: twin axes share the foot
+    ax.figure.__dict__["gulagstats_missing_rows"] = row + 1
+    (marks,) = ax.plot(
+        [s.x[i] + offset for i in idx], [0.02 + 0.035 * row] * len(idx), linestyle="none", marker="x",
+        markersize=6, color=color, markeredgewidth=1.5, transform=ax.get_xaxis_transform(), zorder=4,
+    )
+    marks.set_gid(f"{s.key}:missing")
+
+
+def _statuses(s: Series) -> list[str]:
+    return list(dict.fromkeys(s.status[i] for i in s.known()))
+
+
+def thousands(ax: Axes, axis: str = "y") -> None:
+    """Format the ticks of an axis with thousands separators (1,317,195)."""
+    from matplotlib.ticker import FuncFormatter
+
+    fmt = FuncFormatter(lambda v, _pos: f"{v:,.0f}" if abs(v) >= 1 or v == 0 else f"{v:g}")
+    (ax.yaxis if axis == "y" else ax.xaxis).set_major_formatter(fmt)
+
+
+def year_axis(ax: Axes, years: Iterable[int], label: str, every: int = 1) -> None:
+    """Year ticks (every ``every`` years) and the x label."""
+    years = list(years)
+    ax.set_xticks(years[::every])
+    ax.set_xticklabels([str(y) for y in years[::every]])
+    ax.set_xlim(years[0] - 0.7, years[-1] + 0.7)
+    ax.set_xlabel(label)
+
+
+def status_handles(statuses: Iterable[str]) -> tuple[list[Any], list[str]]:
+    """Legend handles (marker and bar) for the status styles among ``statuses``."""
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    kinds = list(dict.fromkeys(_seen(s) for s in statuses))
+    order = [k for k in STATUS_LABEL if k in kinds]
+    handles = []
+    for kind in order:
+        if kind == "missing":
+            handles.append(Line2D([], [], linestyle="none", marker="x", color=NEUTRAL, markeredgewidth=1.5))
+            continue
+        status = "confirmed" if kind == "seen" else kind
+        handles.append(
+            (
+                Patch(**bar_style(status, NEUTRAL)),
+                Line2D([], [], linestyle="none", **marker_style(status, NEUTRAL, "o")),
+            )
+        )
+    return handles, [STATUS_LABEL[k] for k in order]
+
+
+def source_keys(series: Iterable[Series]) -> list[str]:
+    """The distinct source keys of the plotted points, sorted."""
+    keys = {k for s in series for i in s.known() for k in s.source[i].split("+") if k}
+    return sorted(keys)
+
+
+def finish(
+    fig: Figure,
+    ax: Axes,
+    title: str,
+    notes: Sequence[str] = (),
+    twins: Sequence[Axes] = (),
+    closing: str = PREFERRED_ONLY,
+) -> Figure:
+    """Add the title, the series legend, the status legend and the sourced footer.
+
+    Both legends stand to the right of the axes (series above, statuses
+    below); the footer, under the x axis, names the source keys of every
+    plotted value.
+
+    Parameters
+    ----------
+    fig, ax : Figure, Axes
+        What was drawn on.
+    title : str
+        The figure's title.
+    notes : sequence of str
+        Caveats printed in the footer (e.g. an appendix note of GRZ).
+    twins : sequence of Axes
+        Twin axes (a right-hand scale) whose labelled artists join the series legend.
+    closing : str
+        The footer's last line (by default: only preferred values are drawn).
+
+    Returns
+    -------
+    Figure
+        ``fig``, for chaining.
+    """
+    from matplotlib.legend_handler import HandlerTuple
+    from matplotlib.transforms import offset_copy
+
+    ax.set_title(title, fontsize=13, loc="left", pad=12)
+    right = offset_copy(ax.transAxes, fig=fig, x=70 if twins else 12, units="points")
+    handles, labels = [], []
+    for a in (ax, *twins):
+        h, lab = a.get_legend_handles_labels()
+        handles += h
+        labels += lab
+    if handles:
+        legend = ax.legend(
+            handles, labels, loc="upper left", bbox_to_anchor=(1, 1), bbox_transform=right, fontsize=9,
+            title="series", title_fontsize=9, alignment="left", frameon=False,
+        )
+        ax.add_artist(legend)
+        legend.set_clip_on(False)  # add_artist clips to the axes, which would cut it from a tight bbox
+    series = plotted(fig)
+    marks, names = status_handles(st for s in series for st in s.status)
+    ax.legend(
+        marks, names, loc="lower left", bbox_to_anchor=(1, 0), bbox_transform=right, fontsize=8.5,
+        title="status of each value", title_fontsize=9, alignment="left", frameon=False,
+        handler_map={tuple: HandlerTuple(ndivide=None, pad=0.6)}, handlelength=3.2,
+    )
+    lines = [f"Sources (citations: `gulagstats sources`): {', '.join(source_keys(series))}."]
+    lines += list(notes)
+    lines.append(closing)
+    footer = "\n".join(textwrap.fill(line, 160) for line in lines)
+    ax.annotate(
+        footer, xy=(0, 0), xycoords="axes fraction", xytext=(0, -_below_axis(ax)), textcoords="offset points",
+        va="top", ha="left", fontsize=7.5, color="#333333",
+    )
+    ax.grid(True, axis="y", color="#dddddd", linewidth=0.6)
+    ax.set_axisbelow(True)
+    return fig
+
+
+def _below_axis(ax: Axes) -> float:
+    """Points taken under the axes by the tick labels and the x label (where the footer starts)."""
+    tick_lines = max((t.get_text().count("\n") + 1 for t in ax.get_xticklabels()), default=1)
+    label_lines = ax.get_xlabel().count("\n") + 1 if ax.get_xlabel() else 0
+    return 14 + 11 * tick_lines + 12 * label_lines
