@@ -17,7 +17,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pandas as pd
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from . import __version__
 from .cli.output import STATUS_LEGEND, cell_text, markdown_table
@@ -43,8 +43,8 @@ class ReportResult(BaseModel):
     sections: list[str]
     cells: int
     cells_known: int
-    checks: dict[str, int]
-    estimates: dict[str, int]
+    checks: dict[str, int] = Field(description="checks by verdict, and 'total'")
+    estimates: dict[str, int] = Field(description="estimates by verdict")
 
 
 def _coverage_section(overlay) -> tuple[Section, pd.DataFrame]:
@@ -60,11 +60,11 @@ def _coverage_section(overlay) -> tuple[Section, pd.DataFrame]:
 
 
 def _checks_section(overlay) -> tuple[Section, dict[str, int]]:
-    from .checks import check
+    from .checks import check, summary
     from .checks.model import VERDICT_MEANING, VERDICTS
 
     results = check(overlay=overlay)
-    counts = {v: sum(r.verdict == v for r in results) for v in VERDICTS}
+    counts = summary(results)
     summary = pd.DataFrame(
         [{"verdict": v, "checks": counts[v], "meaning": VERDICT_MEANING[v]} for v in VERDICTS]
     )
@@ -217,7 +217,7 @@ def build_report(
     everything = cov.set_index("table").iloc[-1]
     headline = (
         f"{int(everything['known'])} of {int(everything['cells'])} cells known; "
-        f"{sum(check_counts.values())} checks ({check_counts.get('discrepancy', 0)} discrepancies); "
+        f"{check_counts['total']} checks ({check_counts['discrepancy']} discrepancies); "
         f"{sum(estimate_counts.values())} estimates compared."
     )
     say("writing report.html and report.md")

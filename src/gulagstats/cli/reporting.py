@@ -23,17 +23,18 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
+    from ..checks import summary_line
     from ..report import build_report
 
     started = time.perf_counter()
     result = build_report(args.out, overlay=args.overlay, progress=lambda line: print(f"- {line}", flush=True))
-    checks = ", ".join(f"{n} {v.replace('_', ' ')}" for v, n in result.checks.items() if n)
     estimates = ", ".join(f"{n} {v.replace('_', ' ')}" for v, n in sorted(result.estimates.items()))
     print(
-        f"\nwrote {result.html} and {result.markdown} ({len(result.figures)} figure files) "
+        f"\nwrote {result.html} and {result.markdown} "
+        f"({sum(p.suffix == '.png' for p in result.figures)} figures) "
         f"in {time.perf_counter() - started:.1f} s\n"
         f"cells: {result.cells_known} of {result.cells} known\n"
-        f"checks: {checks}\n"
+        f"{summary_line(result.checks)}\n"
         f"estimates: {estimates}"
     )
     return 0
