@@ -12,6 +12,8 @@ import socket
 import stat
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import gulagstats
 from gulagstats import DataFormatError, DataIntegrityError
@@ -106,3 +108,87 @@ def test_no_network_is_needed(monkeypatch):
     for table in gulagstats.tables()["id"]:
         assert len(gulagstats.load(table)) > 0
     assert len(gulagstats.coverage()) > 0
+
+
+# --- claims files (batch input): whole-file errors are one line, row errors stay on their row
+
+
+@pytest.mark.parametrize(
+    "content,reason",
+    [
+        (b"", "empty"),
+        ("quantity,value\nexecutions,7 млн\n".encode("cp1251"), "not UTF-8"),
+        (b"claim,number\nexecutions,7000000\n", "no quantity column"),
+        (b'quantity,value\n"executions,7000000\n', "not a readable CSV"),
+    ],
+)
+def test_unusable_claims_file_is_one_line_exit_2(tmp_path, content, reason):
+    path = tmp_path / "claims.csv"
+    path.write_bytes(content)
+    result = run_subprocess("assess", "--file", str(path))
+    one_line_error(result)
+    assert reason in result.stderr
+
+
+def test_hostile_claim_values_get_their_own_error_rows(tmp_path):
+    path = tmp_path / "claims.csv"
+    path.write_text(
+        "id,quantity,value,period\n"
+        "ok,executions,681692,1937-1938\n"
+        "nan,executions,nan,1937-1938\n"
+        "inf,executions,inf,1937-1938\n"
+        "neg,executions,-5,1937-1938\n"
+        "huge,executions,1e300,1937-1938\n"
+        "word,executions,many,1937-1938\n"
+        "who,executionz,5,1937-1938\n"
+        "when,executions,5,the thirties\n",
+        encoding="utf-8",
+    )
+    result = run_subprocess("assess", "--file", str(path))
+    assert result.returncode == 0, result.stderr
+    import csv
+    import io
+
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(result.stdout))}
+    assert list(rows) == ["ok", "nan", "inf", "neg", "huge", "word", "who", "when"]
+    assert rows["ok"]["error"] == "" and rows["ok"]["verdict"] == "consistent"
+    for key, line in [("nan", 3), ("inf", 4), ("neg", 5), ("huge", 6), ("word", 7), ("who", 8), ("when", 9)]:
+        assert rows[key]["error"].startswith(f"line {line}:"), rows[key]
+        assert rows[key]["verdict"] == "", rows[key]
+    assert "executions" in rows["who"]["error"]  # the nearest known quantity is suggested
+    assert "larger than any count" in rows["huge"]["error"]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["executions", "arrests", "camp_population", "nonsense", ""]),
+            st.one_of(st.text(max_size=10), st.floats(allow_nan=True, allow_infinity=True).map(repr)),
+            st.sampled_from(["1937-1938", "1939-01-01", "1938", "", "soon", "1938/1937"]),
+        ),
+        min_size=1,
+        max_size=12,
+    )
+)
+def test_property_every_claim_row_gets_exactly_one_result_row(tmp_path, rows):
+    import pandas as pd
+
+    frame = pd.DataFrame(rows, columns=["quantity", "value", "period"])
+    out = gulagstats.assess_claims(frame)
+    assert len(out) == len(frame)
+    assert list(out["line"]) == list(range(2, len(frame) + 2))
+    bad = out["error"] != ""
+    assert out.loc[bad, "error"].str.match(r"line \d+: ").all()
+    assert out.loc[~bad, "verdict"].isin(["consistent", "overstates", "understates", "not_comparable"]).all()
+
+
+def test_nothing_needs_the_network(monkeypatch, tmp_path):
+    def refuse(*args, **kwargs):
+        raise OSError("network disabled by the test")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    assert len(gulagstats.check()) > 60
+    assert len(gulagstats.compare()) > 25
+    assert gulagstats.build_report(tmp_path / "r").html.is_file()

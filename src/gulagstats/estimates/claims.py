@@ -21,6 +21,9 @@ import pandas as pd
 from ..errors import DataFormatError, nearest
 from .vocabulary import QUANTITIES, normalize_period
 
+#: The largest number a claim may state: more than the world's population is a typo, not a claim.
+LARGEST = 1e9
+
 #: Optional columns a claims file may have besides ``quantity``.
 CLAIM_COLUMNS = ("id", "quantity", "value", "low", "high", "period", "unit", "region")
 
@@ -84,8 +87,11 @@ def _numbers(text: pd.Series) -> tuple[pd.Series, dict[str, pd.Series]]:
         "is not a number": given & values.isna(),
         "is not a finite number": given & np.isinf(values),
         "is negative; counts are never negative": given & (values < 0) & ~np.isinf(values),
+        f"is larger than any count of people (over {LARGEST:.0e}; the world had about 2e9 people in 1939)": given
+        & np.isfinite(values)
+        & (values > LARGEST),
     }
-    return values.where(given & np.isfinite(values) & (values >= 0)), bad
+    return values.where(given & np.isfinite(values) & (values >= 0) & (values <= LARGEST)), bad
 
 
 def check_claims(frame: pd.DataFrame) -> pd.DataFrame:
