@@ -80,5 +80,9 @@ class OverlayError(GulagstatsError, ValueError):
     """A filled template (overlay) with a row that cannot be accepted."""
 
 
+class OutputPathError(GulagstatsError, ValueError):
+    """A place to write to that gulagstats must not write to (inside the data directory)."""
+
+
 class InvalidEstimateError(GulagstatsError, ValueError):
     """An estimate or claim whose numbers are not usable (negative, NaN, low > high...)."""

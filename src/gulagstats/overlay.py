@@ -22,6 +22,7 @@ from pathlib import Path
 import pandas as pd
 
 from .errors import OverlayError
+from .store import refuse_inside_data_dir
 
 #: Columns of a template and of an overlay (locator and note may be left empty).
 OVERLAY_COLUMNS = ["table", "period", "population", "measure", "category", "unit", "value", "locator", "note"]
@@ -64,18 +65,9 @@ def template(table_id: str, path: str | Path | None = None) -> pd.DataFrame:
     out = missing[KEY].assign(table=table_id, value="", locator="", note="")[OVERLAY_COLUMNS]
     out = out.reset_index(drop=True)
     if path is not None:
-        _refuse_data_dir(Path(path))
+        refuse_inside_data_dir(path, "the template")
         out.to_csv(path, index=False)
     return out
-
-
-def _refuse_data_dir(path: Path) -> None:
-    from .store import data_dir
-
-    data = data_dir().resolve()
-    target = path.resolve()
-    if target == data or data in target.parents:
-        raise OverlayError(f"refusing to write {path} inside the data directory {data}; write it elsewhere")
 
 
 def _check_row(row: dict[str, str], line: int, cells: dict[str, set[tuple]], seen: dict[tuple, int]) -> str | None:

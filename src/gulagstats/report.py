@@ -194,11 +194,12 @@ def build_report(
     >>> result.html.name
     'report.html'
     """
-    from .overlay import _refuse_data_dir, read_overlay
+    from .overlay import read_overlay
+    from .store import refuse_inside_data_dir
 
     say = progress or (lambda line: None)
     out = Path(out)
-    _refuse_data_dir(out)
+    refuse_inside_data_dir(out, "the report")
     if overlay is not None:
         read_overlay(overlay)  # fail before any work if the overlay is bad
     out.mkdir(parents=True, exist_ok=True)

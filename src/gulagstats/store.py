@@ -22,7 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .errors import DataFormatError, DataIntegrityError
+from .errors import DataFormatError, DataIntegrityError, OutputPathError
 
 ENV_VAR = "GULAGSTATS_DATA"
 
@@ -57,6 +57,41 @@ def data_dir() -> Path:
         "gulagstats data not found (no gulagstats/data in the package and no data/ in the "
         f"checkout); reinstall gulagstats or set {ENV_VAR}"
     )
+
+
+def refuse_inside_data_dir(path: str | Path, what: str) -> None:
+    """Refuse to write ``what`` at ``path`` if it is the data directory or inside it.
+
+    Every writer (templates, figures, the report) calls this before writing,
+    so that ``data/`` only ever changes through ``tools/build_data.py``.
+
+    Parameters
+    ----------
+    path : path
+        The file or directory about to be written.
+    what : str
+        What would be written there, for the message (``"the template"``, ``"figures"``).
+
+    Raises
+    ------
+    OutputPathError
+        If ``path`` resolves to the data directory or to a path below it.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> refuse_inside_data_dir(tempfile.mkdtemp(), "figures")   # elsewhere: nothing happens
+    >>> refuse_inside_data_dir(data_dir() / "tables" / "mine.csv", "the template")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    gulagstats.errors.OutputPathError: refusing to write the template to ...: it is inside the data directory ...
+    """
+    data = data_dir().resolve()
+    target = Path(path).resolve()
+    if target == data or data in target.parents:
+        raise OutputPathError(
+            f"refusing to write {what} to {path}: it is inside the data directory {data}; write it elsewhere"
+        )
 
 
 def sha256_of(path: Path) -> str:

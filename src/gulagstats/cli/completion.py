@@ -43,13 +43,12 @@ def cmd_coverage(args: argparse.Namespace) -> int:
 def cmd_template(args: argparse.Namespace) -> int:
     import pandas as pd
 
-    from ..overlay import _refuse_data_dir, template
+    from ..overlay import template
+    from ..store import refuse_inside_data_dir
 
     frame = pd.concat([template(t) for t in args.table], ignore_index=True)
     if args.out:
-        from pathlib import Path
-
-        _refuse_data_dir(Path(args.out))
+        refuse_inside_data_dir(args.out, "the template")
         frame.to_csv(args.out, index=False)
         print(f"wrote {len(frame)} missing cells to {args.out}", file=sys.stderr)
     else:

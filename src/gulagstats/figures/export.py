@@ -16,7 +16,8 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..errors import GulagstatsError, UnknownNameError
+from ..errors import UnknownNameError
+from ..store import refuse_inside_data_dir
 from .article import figure_a, figure_b, figure_c, figure_d
 from .extra import estimates_figure, mortality_rate, nkvd_sentences, source_disagreement
 from .style import plotted, pyplot, source_keys
@@ -57,10 +58,6 @@ class UnknownFigureFormatError(UnknownNameError):
 
     kind = "figure format"
     hint = "formats are " + ", ".join(FIGURE_FORMATS)
-
-
-class FigureOutputError(GulagstatsError, ValueError):
-    """An output directory figures may not be written to."""
 
 
 def _names(text: str | Iterable[str] | None) -> list[str]:
@@ -136,15 +133,6 @@ def manifest_entry(fig: Figure, stem: str) -> dict:
     }
 
 
-def _refuse_data_dir(out: Path) -> None:
-    from ..store import data_dir
-
-    data = data_dir().resolve()
-    target = out.resolve()
-    if target == data or data in target.parents:
-        raise FigureOutputError(f"refusing to write figures into the data directory {data}; choose another --out")
-
-
 def _read_manifest(path: Path) -> dict:
     try:
         old = json.loads(path.read_text(encoding="utf-8"))
@@ -204,7 +192,7 @@ def draw_figures(
     names = figure_names(only)
     kinds = figure_formats(formats)
     target = Path(out)
-    _refuse_data_dir(target)
+    refuse_inside_data_dir(target, "figures")
     target.mkdir(parents=True, exist_ok=True)
     manifest = _read_manifest(target / MANIFEST)
     written: list[Path] = []
