@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from ..periods import period_bounds
-from .select import Series, derive, load_cells, preferred_rows, yearly
+from .select import Series, derive, figure_data, preferred_rows, yearly
 from .style import OKABE_ITO, axes, draw_bars, draw_line, finish, plotted, record, thousands, year_axis
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -30,10 +30,6 @@ NOTE_1946 = "1946 colonies include 444,500 sentenced to corrective work without 
 NOTE_1950 = "The 1950 count of 'politicals' includes detainees in labour colonies (GRZ appendix note, prose line 216)."
 
 C = OKABE_ITO
-
-
-def _data(data: pd.DataFrame | None, tables: tuple[str, ...], overlay: str | Path | None) -> pd.DataFrame:
-    return data if data is not None else load_cells(tables, overlay)
 
 
 def figure_a(data: pd.DataFrame | None = None, ax: Axes | None = None, overlay: str | Path | None = None) -> Figure:
@@ -65,7 +61,7 @@ def figure_a(data: pd.DataFrame | None = None, ax: Axes | None = None, overlay: 
     >>> fig.axes[0].get_title(loc="left")[:8]
     'Figure A'
     """
-    data = _data(data, ("appendix",), overlay)
+    data = figure_data(data, ("appendix",), overlay)
     years = list(YEARS_A)
     camps = yearly(data, "camps", "GULAG camps (ITL)", "gulag_camps", "inmates", years, stock=True)
     colonies = yearly(data, "colonies", "labour colonies (ITK)", "labor_colonies", "inmates", years, stock=True)
@@ -122,7 +118,7 @@ def figure_b(data: pd.DataFrame | None = None, ax: Axes | None = None, overlay: 
     >>> fig.axes[1].get_ylabel()
     'share of camp inmates (percent)'
     """
-    data = _data(data, ("appendix", "appendix_rates"), overlay)
+    data = figure_data(data, ("appendix", "appendix_rates"), overlay)
     years = list(YEARS)
     inmates = yearly(data, "camp_inmates", "camp inmates", "gulag_camps", "inmates", years, stock=True)
     counter = yearly(
@@ -176,7 +172,7 @@ def figure_c(data: pd.DataFrame | None = None, ax: Axes | None = None, overlay: 
     >>> int(line.get_ydata()[5])   # 1 January 1939
     1317195
     """
-    data = _data(data, ("appendix",), overlay)
+    data = figure_data(data, ("appendix",), overlay)
     years = list(YEARS)
     camps = yearly(data, "camps", "GULAG camps (ITL)", "gulag_camps", "inmates", years, stock=True)
     colonies = yearly(data, "colonies", "labour colonies (ITK)", "labor_colonies", "inmates", years, stock=True)
@@ -219,7 +215,7 @@ def figure_d(data: pd.DataFrame | None = None, ax: Axes | None = None, overlay: 
     >>> fig.axes[0].get_yscale()
     'log'
     """
-    data = _data(data, ("appendix", "appendix_rates"), overlay)
+    data = figure_data(data, ("appendix", "appendix_rates"), overlay)
     years = list(YEARS)
     population = yearly(data, "camp_inmates", "camp inmates on 1 January", "gulag_camps", "inmates", years, stock=True)
     flows = [

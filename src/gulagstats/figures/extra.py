@@ -11,9 +11,9 @@ import pandas as pd
 
 from ..errors import DataFormatError
 from ..periods import period_bounds, period_label
-from .select import Series, by_period, derive, load_cells, moved, preferred_rows, yearly
+from .select import Series, by_period, derive, figure_data, load_cells, moved, preferred_rows, yearly
 from .style import (
-    NEUTRAL, OKABE_ITO, axes, draw_bars, draw_line, finish, marker_style, plotted, record, thousands, year_axis,
+    NEUTRAL, OKABE_ITO, axes, draw_bars, draw_line, draw_points, finish, plotted, record, thousands, year_axis,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -57,7 +57,7 @@ def mortality_rate(
     >>> fig.axes[0].get_ylabel()
     'deaths per 1,000 inmates'
     """
-    data = data if data is not None else load_cells(("appendix", "mortality_certificate"), overlay)
+    data = figure_data(data, ("appendix", "mortality_certificate"), overlay)
     years = list(YEARS)
     deaths = yearly(data, "camp_deaths", "camp deaths", "gulag_camps", "deaths", years, stock=False)
     january = yearly(data, "camps_jan", "camps on 1 January", "gulag_camps", "inmates", years, stock=True)
@@ -127,7 +127,7 @@ def nkvd_sentences(
     >>> fig.axes[1].get_ylabel()
     'sentenced to death (percent of all sentenced)'
     """
-    data = data if data is not None else load_cells(("nkvd_sentences",), overlay)
+    data = figure_data(data, ("nkvd_sentences",), overlay)
     population = "cases_of_secret_police"
     totals = preferred_rows(data, population, "sentenced_total", "persons")
     periods = sorted(
@@ -252,12 +252,7 @@ def source_disagreement(
 
         data = load_cells(tables().query("kind == 'cells'")["id"], overlay)
     cells = disagreements(data)
-    if ax is None:
-        from .style import pyplot
-
-        fig, ax = pyplot().subplots(figsize=(11.0, 1.6 + 0.62 * max(len(cells), 1)))
-    else:
-        fig = ax.figure
+    fig, ax = axes(ax, figsize=(11.0, 1.6 + 0.62 * max(len(cells), 1)))
     labels = []
     biggest = 0.0
     for row, rows in enumerate(cells):
@@ -269,13 +264,7 @@ def source_disagreement(
             source=[str(v) for v in rows["source"]], note="x: difference from the table's value, percent",
             extra={"preferred": [True] + [False] * (len(rows) - 1)},
         )
-        for status in dict.fromkeys(s.status):
-            idx = [i for i, st in enumerate(s.status) if st == status]
-            (points,) = ax.plot(
-                [s.x[i] for i in idx], [row] * len(idx), linestyle="none", zorder=3,
-                **marker_style(status, C["blue"], "o"),
-            )
-            points.set_gid(f"{s.key}:{status}")
+        draw_points(ax, s.key, s.x, [row] * len(s.x), s.status, C["blue"], "o")
         (ring,) = ax.plot(
             [0.0], [row], linestyle="none", marker="o", markersize=14, fillstyle="none", color=C["black"],
             markeredgewidth=1.2, zorder=2, label="the table's value (preferred)" if row == 0 else None,
@@ -299,13 +288,12 @@ def source_disagreement(
     ax.set_xlim(-max(biggest, smallest) * 2, max(biggest, smallest) * 2)
     ax.axvline(0, color=NEUTRAL, linewidth=0.8, zorder=1)
     ax.set_xlabel("difference from the table's value (percent; symmetric logarithmic scale)")
-    finish(
+    return finish(
         fig, ax, f"Where sources disagree: {len(cells)} cells with more than one published value",
         notes=["Each row is one cell: its table, what is counted, the period; under it every value printed for "
                "it, with its source. Cells whose sources agree are left out."],
+        grid="both",
     )
-    ax.grid(True, axis="x", color="#dddddd", linewidth=0.6)
-    return fig
 
 
 def _cell_name(rows: pd.DataFrame) -> str:
@@ -378,12 +366,7 @@ def estimates_figure(
     usable = ((low > 0) | (high > 0)) & persons
     frame = data[usable].assign(low=low[usable], high=high[usable], _order=low[usable].fillna(high[usable]))
     groups = list(frame.groupby("quantity", sort=True))
-    if ax is None:
-        from .style import pyplot
-
-        fig, ax = pyplot().subplots(figsize=(11.0, 1.8 + 0.24 * (len(frame) + len(groups))))
-    else:
-        fig = ax.figure
+    fig, ax = axes(ax, figsize=(11.0, 1.8 + 0.24 * (len(frame) + len(groups))))
     ticks, labels, headers, benchmark_sources = [], [], [], set()
     row = 0
     for quantity, group in groups:
@@ -416,7 +399,6 @@ def estimates_figure(
         ax.set_xlim(10 ** math.floor(math.log10(min(values))), 10 ** (math.ceil(math.log10(max(values))) + 1))
     thousands(ax, "x")
     ax.xaxis.set_minor_formatter(NullFormatter())
-    ax.grid(True, axis="x", color="#dddddd", linewidth=0.6)
     return finish(
         fig, ax, f"Published estimates against the archival record: {len(frame)} estimates",
         closing="Every estimate is drawn with the status of its source; a benchmark is what the archival data "
@@ -428,6 +410,7 @@ def estimates_figure(
             *([f"{len(data) - len(frame)} estimates in other units (percent, persons a year...) are not drawn."]
               if len(frame) < len(data) else []),
         ],
+        grid="both",
     )
 
 
@@ -477,13 +460,10 @@ def _draw_estimates(ax: Axes, s: Series, rows: list[int]) -> None:
         lines = ax.hlines([rows[i] for i in ranged], [s.y[i] for i in ranged], [high[i] for i in ranged],
                           colors=C["vermillion"], linewidth=2.5, zorder=2)
         lines.set_gid(f"{s.key}:range")
-    for status in dict.fromkeys(s.status):
-        idx = [i for i, st in enumerate(s.status) if st == status]
-        ends = [(v, rows[i]) for i in idx for v in {s.y[i], high[i]} if v == v]
-        named = any(line.get_label() == ESTIMATE_LABEL for line in ax.lines)
-        (points,) = ax.plot([e[0] for e in ends], [e[1] for e in ends], linestyle="none", zorder=3,
-                            label=None if named else ESTIMATE_LABEL, **marker_style(status, C["vermillion"], "o"))
-        points.set_gid(f"{s.key}:{status}")
+    ends = [(v, rows[i], s.status[i]) for i in range(len(rows)) for v in {s.y[i], high[i]} if v == v]
+    named = any(line.get_label() == ESTIMATE_LABEL for line in ax.lines)
+    draw_points(ax, s.key, [e[0] for e in ends], [e[1] for e in ends], [e[2] for e in ends], C["vermillion"], "o",
+                label=None if named else ESTIMATE_LABEL)
     for i, pos in enumerate(rows):
         right = high[i] if high[i] == high[i] else s.y[i] * OPEN_END
         if (s.y[i] == s.y[i]) != (high[i] == high[i]):  # only one end: "at least" or "at most"

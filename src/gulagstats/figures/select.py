@@ -100,6 +100,18 @@ def load_cells(table_ids: Iterable[str], overlay: str | Path | None = None) -> p
     return pd.concat(frames, ignore_index=True)
 
 
+def figure_data(data: pd.DataFrame | None, table_ids: Iterable[str], overlay: str | Path | None) -> pd.DataFrame:
+    """The data a figure draws: ``data`` if the caller gave it, else its tables loaded (with the overlay).
+
+    Examples
+    --------
+    >>> from gulagstats.figures.select import figure_data
+    >>> sorted(set(figure_data(None, ["appendix"], None)["table"]))
+    ['appendix']
+    """
+    return data if data is not None else load_cells(table_ids, overlay)
+
+
 def preferred_rows(data: pd.DataFrame, population: str, measure: str, unit: str | None = None) -> pd.DataFrame:
     """The preferred rows of one population and measure (and unit), without a category."""
     needed = {"period", "population", "measure", "value", "status", "source", "preferred"}

@@ -83,11 +83,11 @@ def pyplot() -> Any:
     return plt
 
 
-def axes(ax: Axes | None) -> tuple[Figure, Axes]:
-    """The figure and axes to draw on: the given axes, or a new figure."""
+def axes(ax: Axes | None, figsize: tuple[float, float] = FIGURE_SIZE) -> tuple[Figure, Axes]:
+    """The figure and axes to draw on: the given axes, or a new figure of ``figsize`` inches."""
     if ax is not None:
         return ax.figure, ax
-    return pyplot().subplots(figsize=FIGURE_SIZE)
+    return pyplot().subplots(figsize=figsize)
 
 
 def _seen(status: str) -> str:
@@ -152,17 +152,43 @@ def draw_line(
         marker=marker, markersize=markersize, markevery=[],
     )
     line.set_gid(s.key)
-    for status in _statuses(s):
-        idx = [i for i in s.known() if s.status[i] == status]
-        style = marker_style(status, color, marker)
-        if style["marker"] == marker:
-            style["markersize"] = markersize
-        (points,) = ax.plot(
-            [s.x[i] for i in idx], [s.y[i] for i in idx], linestyle="none", zorder=zorder + 0.1, **style
-        )
-        points.set_gid(f"{s.key}:{status}")
+    known = s.known()
+    draw_points(
+        ax, s.key, [s.x[i] for i in known], [s.y[i] for i in known], [s.status[i] for i in known], color, marker,
+        zorder=zorder + 0.1, markersize=markersize,
+    )
     mark_missing(ax, s, color)
     record(ax, s)
+
+
+def draw_points(
+    ax: Axes,
+    key: str,
+    x: Sequence[Any],
+    y: Sequence[float],
+    status: Sequence[str],
+    color: str,
+    marker: str,
+    zorder: float = 3,
+    markersize: float | None = None,
+    label: str | None = None,
+) -> None:
+    """Draw points in the marker style of their status: one artist a status, ``gid`` = ``key:status``.
+
+    ``markersize`` replaces the size of the status style's marker when that is
+    ``marker`` (a ``user`` star keeps its own); ``label`` goes to the first
+    artist only.
+    """
+    for kind in dict.fromkeys(status):
+        idx = [i for i, st in enumerate(status) if st == kind]
+        style = marker_style(kind, color, marker)
+        if markersize is not None and style["marker"] == marker:
+            style["markersize"] = markersize
+        (points,) = ax.plot(
+            [x[i] for i in idx], [y[i] for i in idx], linestyle="none", zorder=zorder, label=label, **style
+        )
+        points.set_gid(f"{key}:{kind}")
+        label = None
 
 
 def draw_bars(
@@ -201,10 +227,6 @@ def mark_missing(ax: Axes, s: Series, color: str, offset: float = 0.0) -> None:
         markersize=6, color=color, markeredgewidth=1.5, transform=ax.get_xaxis_transform(), zorder=4,
     )
     marks.set_gid(f"{s.key}:missing")
-
-
-def _statuses(s: Series) -> list[str]:
-    return list(dict.fromkeys(s.status[i] for i in s.known()))
 
 
 def thousands(ax: Axes, axis: str = "y") -> None:
@@ -259,6 +281,7 @@ def finish(
     notes: Sequence[str] = (),
     twins: Sequence[Axes] = (),
     closing: str = PREFERRED_ONLY,
+    grid: str = "y",
 ) -> Figure:
     """Add the title, the series legend, the status legend and the sourced footer.
 
@@ -278,6 +301,8 @@ def finish(
         Twin axes (a right-hand scale) whose labelled artists join the series legend.
     closing : str
         The footer's last line (by default: only preferred values are drawn).
+    grid : str
+        The axis whose ticks get light grid lines: ``y``, ``x`` or ``both``.
 
     Returns
     -------
@@ -316,7 +341,7 @@ def finish(
         footer, xy=(0, 0), xycoords="axes fraction", xytext=(0, -_below_axis(ax)), textcoords="offset points",
         va="top", ha="left", fontsize=7.5, color="#333333",
     )
-    ax.grid(True, axis="y", color="#dddddd", linewidth=0.6)
+    ax.grid(True, axis=grid, color="#dddddd", linewidth=0.6)
     ax.set_axisbelow(True)
     return fig
 
