@@ -15,12 +15,15 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from .model import CellRef
+
+T = TypeVar("T")
 
 Key = tuple[str, str, str, str, str]  # period, population, measure, category, unit
 
@@ -104,6 +107,45 @@ class MissingCell(LookupError):
         combined = MissingCell(said + self.missing, self.partial)
         combined.rows = self.rows
         return combined
+
+
+def add_up(parts: Iterable[T], value_of: Callable[[T], float], bounded: bool = True) -> float:
+    """The sum of ``value_of(part)`` over the parts; a missing part does not stop the others being read.
+
+    Raises
+    ------
+    MissingCell
+        Naming every missing part.  With ``bounded`` (the parts are counts,
+        never negative) it carries the sum of the parts that have values, and
+        of the known pieces of parts that are sums themselves, as a lower
+        bound; ``None`` if no part has a value.
+
+    Examples
+    --------
+    >>> add_up([1.0, 2.0], float)
+    3.0
+    >>> def value(part):
+    ...     if part is None:
+    ...         raise MissingCell(["a part"])
+    ...     return part
+    >>> try:
+    ...     add_up([1.0, None, 2.0], value)
+    ... except MissingCell as exc:
+    ...     exc.missing, exc.partial
+    (['a part'], 3.0)
+    """
+    total, missing, known = 0.0, [], False
+    for part in parts:
+        try:
+            total += value_of(part)
+            known = True
+        except MissingCell as exc:
+            missing += exc.missing
+            if exc.partial is not None:
+                total, known = total + exc.partial, True
+    if missing:
+        raise MissingCell(missing, partial=total if known and bounded else None)
+    return total
 
 
 class Cells:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from ..periods import period_bounds
-from .cells import COUNT_UNITS, MissingCell, View
+from .cells import COUNT_UNITS, MissingCell, View, add_up
 
 #: Populations that are the sum of others (same measure, same day).
 COMPONENTS: dict[str, tuple[str, ...]] = {
@@ -82,18 +82,7 @@ def amount(view: View, population: str, measure: str, period: str, category: str
 
 
 def _sum(view: View, parts: list[tuple[str, str]], period: str, category: str, unit: str) -> float:
-    total, missing, known = 0.0, [], False
-    for population, measure in parts:
-        try:
-            total += amount(view, population, measure, period, category, unit)
-            known = True
-        except MissingCell as exc:
-            missing += exc.missing
-            if exc.partial is not None:
-                total, known = total + exc.partial, True
-    if missing:
-        raise MissingCell(missing, partial=total if known else None)
-    return total
+    return add_up(parts, lambda part: amount(view, *part, period, category, unit))
 
 
 def _on_first_january(view: View, population: str, measure: str, year: str, category: str, unit: str) -> float:
@@ -151,15 +140,13 @@ def span_sum(
         cursor = e + ONE_DAY
     if cursor <= end:
         missing += [f"{population} {measure} {g} (no such cell)" for g in _gap_text(cursor, end)]
-    total, known = 0.0, False
-    for _, _, piece in pieces:
-        try:
-            total += view.value(piece, population, measure, category, unit)
-            known = True
-        except MissingCell as exc:
-            missing += exc.missing
+    try:
+        total = add_up(pieces, lambda piece: view.value(piece[2], population, measure, category, unit))
+    except MissingCell as exc:
+        missing += exc.missing
+        total = exc.partial  # None if no piece has a value
     if missing:
-        raise MissingCell(missing, partial=total if known else None)
+        raise MissingCell(missing, partial=total)
     view.notes.append(f"{measure} of {population} {period}: the sum of {len(pieces)} periods")
     return total
 

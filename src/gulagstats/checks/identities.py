@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..periods import period_bounds
-from .cells import COUNT_UNITS, Cells, MissingCell, Row, View
+from .cells import COUNT_UNITS, Cells, MissingCell, Row, View, add_up
 from .derive import COMPONENTS, PARTS, amount, span_sum
 from .engine import Reading, Tolerance, evaluate, printed_decimals
 from .model import CheckResult
@@ -75,16 +75,7 @@ def _whole_checks(cells: Cells) -> list[CheckResult]:
             continue  # no part in the tables: nothing to set against the total
 
         def compute(view: View, parts=parts, period=period, category=category, unit=unit) -> float:
-            total, missing, known = 0.0, [], False
-            for p, m in parts:
-                try:
-                    total += view.value(period, p, m, category, unit)
-                    known = True
-                except MissingCell as exc:
-                    missing += exc.missing
-            if missing:
-                raise MissingCell(missing, partial=total if known else None)
-            return total
+            return add_up(parts, lambda part: view.value(period, *part, category, unit))
 
         results.append(
             evaluate(

@@ -31,7 +31,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .cells import COUNT_UNITS, Cells, MissingCell, Row, View
+from .cells import COUNT_UNITS, Cells, MissingCell, Row, View, add_up
 from .derive import amount, change, year_span
 from .engine import Reading, Tolerance, evaluate, last_digit_unit, not_checkable, printed_decimals, tolerance_for
 from .model import CheckResult
@@ -128,19 +128,7 @@ class _Reader:
 
     def _sum(self, terms: tuple[Term, ...], period: str) -> float:
         """The sum of the terms; if some are missing, the sum of the others bounds it (counts are >= 0)."""
-        total, missing, known = 0.0, [], False
-        for term in terms:
-            try:
-                total += self.term(term, period)
-                known = True
-            except MissingCell as exc:
-                missing += exc.missing
-                if exc.partial is not None:
-                    total, known = total + exc.partial, True
-        if missing:
-            bounded = known and all(t.sign > 0 for t in terms)
-            raise MissingCell(missing, partial=total if bounded else None)
-        return total
+        return add_up(terms, lambda term: self.term(term, period), bounded=all(t.sign > 0 for t in terms))
 
 
 # --- computing a figure -------------------------------------------------------------------------
