@@ -47,6 +47,31 @@ class UnknownNameError(GulagstatsError, KeyError):
         super().__init__(msg)
 
 
+def known_names(value: str | Iterable[str], known: Iterable[str], error: type[UnknownNameError]) -> list[str]:
+    """One name or several, as a list, each checked against ``known``.
+
+    Raises
+    ------
+    UnknownNameError
+        ``error`` (a subclass) for the first name not in ``known``, suggesting the nearest.
+
+    Examples
+    --------
+    >>> known_names("prose", ["prose", "confirmed"], UnknownStatusError)
+    ['prose']
+    >>> known_names(["prose", "proze"], ["prose", "confirmed"], UnknownStatusError)
+    Traceback (most recent call last):
+    ...
+    gulagstats.errors.UnknownStatusError: unknown status 'proze'; did you mean 'prose'? (statuses are prose, confirmed, derived, unconfirmed, missing, user)
+    """
+    names = [value] if isinstance(value, str) else list(value)
+    known = list(known)
+    for name in names:
+        if name not in known:
+            raise error(name, known)
+    return names
+
+
 class UnknownTableError(UnknownNameError):
     """A table id that is not in the data package."""
 
@@ -66,6 +91,13 @@ class UnknownStatusError(UnknownNameError):
 
     kind = "status"
     hint = "statuses are prose, confirmed, derived, unconfirmed, missing, user"
+
+
+class UnknownSourceError(UnknownNameError):
+    """A source key that is not in the list of sources."""
+
+    kind = "source"
+    hint = "run 'gulagstats sources' for the list"
 
 
 class DataIntegrityError(GulagstatsError, ValueError):

@@ -16,7 +16,7 @@ from typing import Any
 import pandas as pd
 
 from . import store
-from .errors import DataFormatError, UnknownStatusError, UnknownTableError
+from .errors import DataFormatError, UnknownSourceError, UnknownStatusError, UnknownTableError, known_names
 from .models import STATUSES, FieldMeta, Source, TableMeta
 from .periods import period_bounds, period_label
 
@@ -160,16 +160,6 @@ def read_table(table_id: str) -> pd.DataFrame:
     return frame
 
 
-def _check_status(status: str | Iterable[str] | None) -> list[str] | None:
-    if status is None:
-        return None
-    wanted = [status] if isinstance(status, str) else list(status)
-    for s in wanted:
-        if s not in STATUSES:
-            raise UnknownStatusError(s, STATUSES)
-    return wanted
-
-
 def load(
     table_id: str,
     wide: bool = False,
@@ -217,7 +207,7 @@ def load(
     >>> int(row.value.iloc[0])
     1317195
     """
-    wanted = _check_status(status)
+    wanted = None if status is None else known_names(status, STATUSES, UnknownStatusError)
     frame = read_table(table_id)
     if overlay is not None:
         from .overlay import apply_overlay
@@ -297,12 +287,6 @@ def source(key: str) -> Source:
     """Return one source as a model (raises ``KeyError`` for an unknown key)."""
     frame = sources().set_index("key")
     if key not in frame.index:
-        from .errors import UnknownNameError
-
-        class UnknownSourceError(UnknownNameError):
-            kind = "source"
-            hint = "run 'gulagstats sources' for the list"
-
         raise UnknownSourceError(key, frame.index)
     row = frame.loc[key]
     return Source(key=key, citation=row["citation"], url=row["url"], kind=row["kind"])

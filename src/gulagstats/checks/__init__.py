@@ -23,7 +23,7 @@ from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
-from ..errors import UnknownNameError
+from ..errors import UnknownNameError, known_names
 from .model import FAMILIES, VERDICTS, CheckResult
 
 
@@ -39,16 +39,6 @@ class UnknownVerdictError(UnknownNameError):
 
     kind = "verdict"
     hint = "verdicts are consistent, within_rounding, discrepancy, depends_on_source, not_checkable"
-
-
-def _wanted(value: str | Iterable[str] | None, known: tuple[str, ...], error: type[UnknownNameError]) -> set[str]:
-    if value is None:
-        return set(known)
-    names = {value} if isinstance(value, str) else set(value)
-    for name in names:
-        if name not in known:
-            raise error(name, known)
-    return names
 
 
 def check(
@@ -87,8 +77,8 @@ def check(
     >>> r.expected, r.observed, r.verdict
     (175487.0, 175486.0, 'discrepancy')
     """
-    families = _wanted(family, FAMILIES, UnknownFamilyError)
-    verdicts = _wanted(verdict, VERDICTS, UnknownVerdictError)
+    families = set(FAMILIES if family is None else known_names(family, FAMILIES, UnknownFamilyError))
+    verdicts = set(VERDICTS if verdict is None else known_names(verdict, VERDICTS, UnknownVerdictError))
     from .cells import Cells
     from .identities import identity_checks
     from .plausibility import plausibility_checks
