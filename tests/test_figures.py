@@ -375,7 +375,7 @@ def test_cli_figures_only_and_errors(cli, tmp_path):
 
 def test_figures_stay_out_of_import():
     code = (
-        "import sys, gulagstats; gulagstats.draw_figures; gulagstats.figure_a; gulagstats.source_disagreement;"
+        "import sys, gulagstats; gulagstats.draw_figures; gulagstats.figure_a; gulagstats.figure_source_disagreement;"
         "assert 'matplotlib' not in sys.modules, 'matplotlib imported'"
     )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=120)
@@ -412,9 +412,9 @@ def comparison_frame():
     return pd.DataFrame(rows)
 
 
-def test_estimates_figure_draws_points_ranges_and_benchmark_bands():
+def test_figure_estimates_draws_points_ranges_and_benchmark_bands():
     data = comparison_frame()
-    fig = gulagstats.estimates_figure(data)
+    fig = gulagstats.figure_estimates(data)
     arrests = points(fig, "estimates:arrests:confirmed")
     assert {x for x, _ in arrests} == {7_000_000.0, 3_500_000.0}
     (band,) = {p.get_x() for p in fig.axes[0].patches if p.get_gid() == "benchmark:arrests"}
@@ -432,12 +432,12 @@ def test_estimates_figure_draws_points_ranges_and_benchmark_bands():
     assert any(t.startswith("exceeds (x4.44)") for t in texts)  # 7,000,000 / 1,575,259
 
 
-def test_estimates_figure_refuses_a_frame_without_the_comparison_columns():
+def test_figure_estimates_refuses_a_frame_without_the_comparison_columns():
     with pytest.raises(DataFormatError, match="benchmark_low"):
-        gulagstats.estimates_figure(comparison_frame().drop(columns=["benchmark_low"]))
+        gulagstats.figure_estimates(comparison_frame().drop(columns=["benchmark_low"]))
 
 
-def test_estimates_figure_draws_every_estimate_of_compare(drawn):
+def test_figure_estimates_draws_every_estimate_of_compare(drawn):
     fig = drawn["estimates"]
     table = gulagstats.compare()
     persons = table[table.unit == "persons"]

@@ -51,10 +51,10 @@ _LAZY: dict[str, str] = {
     "figure_b": "figures.article",
     "figure_c": "figures.article",
     "figure_d": "figures.article",
-    "mortality_rate": "figures.extra",
-    "nkvd_sentences": "figures.extra",
-    "source_disagreement": "figures.extra",
-    "estimates_figure": "figures.extra",
+    "figure_mortality_rate": "figures.extra",
+    "figure_nkvd_sentences": "figures.extra",
+    "figure_source_disagreement": "figures.extra",
+    "figure_estimates": "figures.extra",
     "draw_figures": "figures.export",
     "check": "checks",
     "summary": "checks",
@@ -110,7 +110,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from .estimates.vocabulary import quantities
     from .figures.article import figure_a, figure_b, figure_c, figure_d
     from .figures.export import draw_figures
-    from .figures.extra import estimates_figure, mortality_rate, nkvd_sentences, source_disagreement
+    from .figures.extra import figure_estimates, figure_mortality_rate, figure_nkvd_sentences, figure_source_disagreement
     from .loaders import describe, load, source, sources, tables
     from .models import STATUSES, Assessment, Benchmark, Source, TableMeta
     from .overlay import read_overlay, template

@@ -14,16 +14,16 @@ reached through ``gulagstats.figure_a`` and friends (or from this package).
 
 from .article import figure_a, figure_b, figure_c, figure_d
 from .export import draw_figures
-from .extra import estimates_figure, mortality_rate, nkvd_sentences, source_disagreement
+from .extra import figure_estimates, figure_mortality_rate, figure_nkvd_sentences, figure_source_disagreement
 
 __all__ = [
     "draw_figures",
-    "estimates_figure",
     "figure_a",
     "figure_b",
     "figure_c",
     "figure_d",
-    "mortality_rate",
-    "nkvd_sentences",
-    "source_disagreement",
+    "figure_estimates",
+    "figure_mortality_rate",
+    "figure_nkvd_sentences",
+    "figure_source_disagreement",
 ]

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from ..errors import UnknownNameError
 from ..store import refuse_inside_data_dir
 from .article import figure_a, figure_b, figure_c, figure_d
-from .extra import estimates_figure, mortality_rate, nkvd_sentences, source_disagreement
+from .extra import figure_estimates, figure_mortality_rate, figure_nkvd_sentences, figure_source_disagreement
 from .style import plotted, pyplot, source_keys
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -31,10 +31,10 @@ FIGURES: dict[str, tuple[str, Callable[..., Figure]]] = {
     "B": ("figure_b", figure_b),
     "C": ("figure_c", figure_c),
     "D": ("figure_d", figure_d),
-    "mortality": ("mortality_rate", mortality_rate),
-    "sentences": ("nkvd_sentences", nkvd_sentences),
-    "disagreement": ("source_disagreement", source_disagreement),
-    "estimates": ("estimates", estimates_figure),
+    "mortality": ("mortality_rate", figure_mortality_rate),
+    "sentences": ("nkvd_sentences", figure_nkvd_sentences),
+    "disagreement": ("source_disagreement", figure_source_disagreement),
+    "estimates": ("estimates", figure_estimates),
 }
 
 #: File formats a figure can be written in.

@@ -25,7 +25,7 @@ YEARS = range(1934, 1954)
 KEY = ["table", "period", "population", "measure", "category", "unit"]
 
 
-def mortality_rate(
+def figure_mortality_rate(
     data: pd.DataFrame | None = None, ax: Axes | None = None, overlay: str | Path | None = None
 ) -> Figure:
     """Camp mortality per 1,000 inmates a year, 1934-1953, beside the mortality certificate's rate.
@@ -53,7 +53,7 @@ def mortality_rate(
     Examples
     --------
     >>> import gulagstats
-    >>> fig = gulagstats.mortality_rate()
+    >>> fig = gulagstats.figure_mortality_rate()
     >>> fig.axes[0].get_ylabel()
     'deaths per 1,000 inmates'
     """
@@ -96,7 +96,7 @@ def mortality_rate(
     )
 
 
-def nkvd_sentences(
+def figure_nkvd_sentences(
     data: pd.DataFrame | None = None, ax: Axes | None = None, overlay: str | Path | None = None
 ) -> Figure:
     """Sentences on cases of the secret police (VChK-OGPU-NKVD-MGB), 1921 to mid-1953, and the share shot.
@@ -123,7 +123,7 @@ def nkvd_sentences(
     Examples
     --------
     >>> import gulagstats
-    >>> fig = gulagstats.nkvd_sentences()
+    >>> fig = gulagstats.figure_nkvd_sentences()
     >>> fig.axes[1].get_ylabel()
     'sentenced to death (percent of all sentenced)'
     """
@@ -216,7 +216,7 @@ def disagreements(data: pd.DataFrame) -> list[pd.DataFrame]:
     return out
 
 
-def source_disagreement(
+def figure_source_disagreement(
     data: pd.DataFrame | None = None, ax: Axes | None = None, overlay: str | Path | None = None
 ) -> Figure:
     """Every cell whose sources print different values: the values side by side, with their sources.
@@ -243,7 +243,7 @@ def source_disagreement(
     Examples
     --------
     >>> import gulagstats
-    >>> fig = gulagstats.source_disagreement()
+    >>> fig = gulagstats.figure_source_disagreement()
     >>> fig.axes[0].get_xscale()
     'symlog'
     """
@@ -318,7 +318,7 @@ ESTIMATE_LABEL = "estimate: a number, low to high, or an arrow from a bound"
 OPEN_END = 2.5
 
 
-def estimates_figure(
+def figure_estimates(
     data: pd.DataFrame | None = None, ax: Axes | None = None, overlay: str | Path | None = None
 ) -> Figure:
     """Every published estimate against the archival benchmark, grouped by what it counts.
@@ -346,7 +346,7 @@ def estimates_figure(
     Examples
     --------
     >>> import gulagstats
-    >>> fig = gulagstats.estimates_figure()
+    >>> fig = gulagstats.figure_estimates()
     >>> fig.axes[0].get_xscale()
     'log'
     """
