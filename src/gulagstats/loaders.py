@@ -20,9 +20,6 @@ from .errors import DataFormatError, UnknownSourceError, UnknownStatusError, Unk
 from .models import STATUSES, FieldMeta, Source, TableMeta
 from .periods import period_bounds, period_label
 
-#: The columns every table of cells has, in order (dimensions, value, provenance).
-CELL_KEY = ("period", "population", "measure", "category", "unit")
-
 
 def _resource(table_id: str) -> dict[str, Any]:
     found = store.resources()
@@ -221,7 +218,6 @@ def load(
 
 
 def pivot_wide(frame: pd.DataFrame, layout: dict[str, list[str]] | None = None) -> pd.DataFrame:
-    # layout may also give "order": column labels to put first, as printed
     """Pivot a long table of cells into the printed layout (preferred values only).
 
     Parameters
@@ -231,7 +227,8 @@ def pivot_wide(frame: pd.DataFrame, layout: dict[str, list[str]] | None = None) 
     layout : dict, optional
         ``{"index": [...], "columns": [...]}`` naming the key columns that make
         the rows and the columns; by default rows are periods and columns the
-        population, measure and category.
+        population, measure and category.  An optional ``"order"`` lists
+        column labels to put first, as printed.
 
     Returns
     -------

@@ -13,17 +13,6 @@ from pydantic import BaseModel, ConfigDict, Field
 #: The status vocabulary, strongest first: the order also ranks competing rows.
 STATUSES: tuple[str, ...] = ("user", "prose", "confirmed", "derived", "unconfirmed", "missing")
 
-StatusName = Literal["user", "prose", "confirmed", "derived", "unconfirmed", "missing"]
-
-STATUS_MEANING: dict[str, str] = {
-    "prose": "stated in the GRZ prose or appendix note (quote and line given)",
-    "confirmed": "seen in the cited copy of a publication (quote given)",
-    "derived": "arithmetic on seen values (the note gives the formula)",
-    "unconfirmed": "the commonly reproduced value that no reachable copy showed",
-    "missing": "a cell of the printed table that nobody could source: no value",
-    "user": "supplied by the user through an overlay (a filled template)",
-}
-
 
 class FieldMeta(BaseModel):
     """One column of a table, as described in ``datapackage.json``."""
