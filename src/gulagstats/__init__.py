@@ -11,9 +11,9 @@ matplotlib only when a figure is drawn.
 Examples
 --------
 >>> import gulagstats
->>> df = gulagstats.load("appendix")
->>> sorted(df["status"].dropna().unique())[:1]
-['prose']
+>>> wide = gulagstats.load("appendix", wide=True)
+>>> int(wide.loc["1939", "gulag_camps inmates"])   # camp inmates on 1 January 1939
+1317195
 """
 
 from __future__ import annotations

@@ -191,7 +191,7 @@ def build_report(
     --------
     >>> import gulagstats, tempfile
     >>> result = gulagstats.build_report(tempfile.mkdtemp())  # doctest: +SKIP
-    >>> result.html.name
+    >>> result.html.name  # doctest: +SKIP
     'report.html'
     """
     from .overlay import read_overlay
