@@ -20,7 +20,13 @@ class GulagstatsError(Exception):
 
 
 def nearest(name: str, choices: Iterable[str], n: int = 3) -> list[str]:
-    """Return up to ``n`` of ``choices`` closest to ``name`` (for suggestions)."""
+    """Return up to ``n`` of ``choices`` closest to ``name`` (for suggestions).
+
+    Examples
+    --------
+    >>> nearest("apendix", ["appendix", "appendix_rates", "estimates"])
+    ['appendix', 'appendix_rates']
+    """
     choices = list(choices)
     lowered = {c.lower(): c for c in choices}
     hits = difflib.get_close_matches(name.lower(), list(lowered), n=n, cutoff=0.4)

@@ -142,7 +142,19 @@ def _typed_column(series: pd.Series, field: dict[str, Any], where: str) -> pd.Se
 
 
 def read_table(table_id: str) -> pd.DataFrame:
-    """Read and type one table exactly as stored (no filtering, no pivot)."""
+    """Read and type one table exactly as stored (no filtering, no pivot, no overlay).
+
+    The file's sha256 is checked first; each column gets the type its schema
+    gives, ``status`` becomes an ordered category, and a table with a
+    ``period`` column gains ``start`` and ``end`` (the days it covers).
+
+    Examples
+    --------
+    >>> from gulagstats.loaders import read_table
+    >>> frame = read_table("appendix")
+    >>> frame.attrs["table"], str(frame["start"].min().date())
+    ('appendix', '1930-01-01')
+    """
     resource = _resource(table_id)
     path = store.verified_path(resource)
     fields = resource["schema"]["fields"]
@@ -281,7 +293,29 @@ def sources() -> pd.DataFrame:
 
 
 def source(key: str) -> Source:
-    """Return one source as a model (raises ``KeyError`` for an unknown key)."""
+    """Return one source as a model.
+
+    Parameters
+    ----------
+    key : str
+        A source key, as in the ``source`` column of every table.
+
+    Returns
+    -------
+    Source
+        Its key, citation, URL and kind.
+
+    Raises
+    ------
+    UnknownSourceError
+        For a key that is not in ``sources()`` (a ``KeyError``; the message suggests the nearest).
+
+    Examples
+    --------
+    >>> import gulagstats
+    >>> gulagstats.source("grz1993").citation[:5]
+    'Getty'
+    """
     frame = sources().set_index("key")
     if key not in frame.index:
         raise UnknownSourceError(key, frame.index)

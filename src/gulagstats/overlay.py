@@ -207,6 +207,31 @@ def apply_overlay(frame: pd.DataFrame, table_id: str, path: str | Path) -> pd.Da
     The user's value becomes the cell's preferred row (status ``user``, source
     ``user``, locator the user's locator and the overlay's file and line); the
     cell's published rows stay as alternatives; its ``missing`` row is dropped.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        The long table ``table_id`` as read from the data.
+    table_id : str
+        Which of the overlay's rows to merge.
+    path : path
+        The overlay (a filled template); read and validated by :func:`read_overlay`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        A new frame; ``frame`` itself is left as it was.
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> from gulagstats.loaders import read_table
+    >>> filled = template("appendix").head(1).assign(value="1000")
+    >>> path = os.path.join(tempfile.mkdtemp(), "mine.csv")
+    >>> _ = filled.to_csv(path, index=False)
+    >>> merged = apply_overlay(read_table("appendix"), "appendix", path)
+    >>> merged.loc[merged["status"] == "user", "value"].tolist()
+    [1000]
     """
     overlay = read_overlay(path)
     rows = overlay[overlay["table"] == table_id]

@@ -54,6 +54,12 @@ def period_label(period: str) -> str:
 
 
 def is_valid_period(period: str) -> bool:
-    """True if ``period`` is a day, a year or a span of them."""
+    """True if ``period`` is a day, a year or a span of them that does not run backwards.
+
+    Examples
+    --------
+    >>> is_valid_period("1937/1938"), is_valid_period("1938/1937"), is_valid_period("late 1930s")
+    (True, False, False)
+    """
     start, end = period_bounds(period)
     return start is not None and end is not None and start <= end

@@ -255,8 +255,15 @@ def _display(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.apply(lambda column: column.map(cell_text)) if len(frame) else frame
 
 
-def render_markdown(sections: list[Section], headline: str, out: Path, overlay=None) -> str:
-    """The report as Markdown (figures linked relative to ``out``)."""
+def render_markdown(sections: list[Section], headline: str, out: Path, overlay: str | Path | None = None) -> str:
+    """The report as Markdown (figures linked relative to ``out``).
+
+    Examples
+    --------
+    >>> text = render_markdown([Section("Sources", "sources", ["Every source key."])], "1 table", Path("out"))
+    >>> text.startswith("# gulagstats report"), "## Sources" in text
+    (True, True)
+    """
     lines = [f"# {TITLE}", "", _stamp(overlay), "", f"**{headline}**", "", STATUS_LEGEND, "", "## Contents", ""]
     lines += [f"- [{s.title}](#{s.anchor})" for s in sections]
     for s in sections:
@@ -306,8 +313,15 @@ def _html_table(frame: pd.DataFrame) -> str:
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
 
 
-def render_html(sections: list[Section], headline: str, overlay=None) -> str:
-    """The report as one self-contained HTML page (figures embedded as data URIs)."""
+def render_html(sections: list[Section], headline: str, overlay: str | Path | None = None) -> str:
+    """The report as one self-contained HTML page (figures embedded as data URIs).
+
+    Examples
+    --------
+    >>> page = render_html([Section("Sources", "sources", ["Every source key."])], "1 table")
+    >>> page.startswith("<!DOCTYPE html>"), '<section id="sources">' in page
+    (True, True)
+    """
     parts = [
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',

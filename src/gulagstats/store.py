@@ -95,7 +95,13 @@ def refuse_inside_data_dir(path: str | Path, what: str) -> None:
 
 
 def sha256_of(path: Path) -> str:
-    """Return the hex sha256 of the file at ``path``."""
+    """Return the hex sha256 of the file at ``path``.
+
+    Examples
+    --------
+    >>> len(sha256_of(data_dir() / "datapackage.json"))
+    64
+    """
     digest = hashlib.sha256()
     with open(path, "rb") as handle:
         for block in iter(lambda: handle.read(1 << 16), b""):
@@ -113,14 +119,26 @@ def _datapackage(directory: str, mtime_ns: int) -> dict[str, Any]:
 
 
 def datapackage() -> dict[str, Any]:
-    """Return the parsed ``datapackage.json`` (cached while the file is unchanged)."""
+    """Return the parsed ``datapackage.json`` (cached while the file is unchanged).
+
+    Examples
+    --------
+    >>> "resources" in datapackage()
+    True
+    """
     directory = data_dir()
     path = directory / "datapackage.json"
     return _datapackage(str(directory), path.stat().st_mtime_ns)
 
 
 def resources() -> dict[str, dict[str, Any]]:
-    """Return the data package's resources keyed by their name (the table id)."""
+    """Return the data package's resources keyed by their name (the table id).
+
+    Examples
+    --------
+    >>> resources()["appendix"]["path"]
+    'tables/appendix.csv'
+    """
     return {r["name"]: r for r in datapackage()["resources"]}
 
 
@@ -134,6 +152,11 @@ def verified_path(resource: dict[str, Any]) -> Path:
     ------
     DataIntegrityError
         If the file is absent or its hash differs from ``datapackage.json``.
+
+    Examples
+    --------
+    >>> verified_path(resources()["appendix"]).name
+    'appendix.csv'
     """
     path = data_dir() / resource["path"]
     if not path.is_file():
