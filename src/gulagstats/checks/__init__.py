@@ -111,7 +111,15 @@ def summary(results: Iterable[CheckResult]) -> dict[str, int]:
 
 
 def summary_line(counts: dict[str, int]) -> str:
-    """The summary in words: ``N checks: a consistent, b within rounding, ...``."""
+    """The summary in words: ``N checks: a consistent, b within rounding, ...``.
+
+    Examples
+    --------
+    >>> counts = {"consistent": 3, "within_rounding": 1, "discrepancy": 1, "depends_on_source": 0,
+    ...           "not_checkable": 2, "total": 7}
+    >>> summary_line(counts)
+    '7 checks: 3 consistent, 1 within rounding, 1 discrepancies, 0 depend on source, 2 not checkable'
+    """
     return (
         f"{counts['total']} checks: {counts['consistent']} consistent, {counts['within_rounding']} within rounding, "
         f"{counts['discrepancy']} discrepancies, {counts['depends_on_source']} depend on source, "

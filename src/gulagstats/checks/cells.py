@@ -80,7 +80,15 @@ class Row:
 
 
 def describe_key(key: Key) -> str:
-    """A cell key in words: ``gulag_camps inmates 1939-01-01`` (category and unit if needed)."""
+    """A cell key in words: ``gulag_camps inmates 1939-01-01`` (category and unit if needed).
+
+    Examples
+    --------
+    >>> describe_key(("1939-01-01", "gulag_camps", "inmates", "", "persons"))
+    'gulag_camps inmates 1939-01-01'
+    >>> describe_key(("1939", "gulag_camps", "deaths_share", "", "percent"))
+    'gulag_camps deaths_share 1939 (percent)'
+    """
     period, population, measure, category, unit = key
     words = [population, measure] + ([category] if category else []) + [period]
     return " ".join(w for w in words if w) + ("" if unit == "persons" else f" ({unit})")

@@ -92,7 +92,13 @@ def _on_first_january(view: View, population: str, measure: str, year: str, cate
 
 
 def span_text(start: date, end: date) -> str:
-    """A span as the data write it: ``1948`` for a whole year, else ``start/end``."""
+    """A span as the data write it: ``1948`` for a whole year, else ``start/end``.
+
+    Examples
+    --------
+    >>> span_text(date(1948, 1, 1), date(1948, 12, 31)), span_text(date(1941, 6, 22), date(1941, 12, 31))
+    ('1948', '1941-06-22/1941-12-31')
+    """
     if start.year == end.year and (start.month, start.day, end.month, end.day) == (1, 1, 12, 31):
         return str(start.year)
     return f"{start.isoformat()}/{end.isoformat()}"
@@ -114,6 +120,12 @@ def span_sum(
     contains another is left out, as 1941/1943 inside 1934/1953).  They must
     tile the span; a gap or a piece without a value raises
     :class:`MissingCell` with the sum of the pieces that have values.
+
+    Examples
+    --------
+    >>> from gulagstats.checks.cells import Cells, View
+    >>> span_sum(View(Cells.load()), "gulag_camps", "escapes", "1934/1953")
+    378375.0
     """
     start, end = period_bounds(period)
     if start is None or end is None:
@@ -152,7 +164,13 @@ def span_sum(
 
 
 def year_span(period: str) -> tuple[int, int] | None:
-    """First and last year of a period written as a year or a span of years."""
+    """First and last year of a period written as a year or a span of years (else ``None``).
+
+    Examples
+    --------
+    >>> year_span("1937/1938"), year_span("1939"), year_span("1939-01-01")
+    ((1937, 1938), (1939, 1939), None)
+    """
     first, _, last = period.partition("/")
     last = last or first
     if len(first) == 4 and len(last) == 4 and first.isdigit() and last.isdigit():
@@ -165,6 +183,17 @@ def change(view: View, population: str, measure: str, period: str, unit: str = "
 
     ``1937`` is the change from 1 January 1937 to 1 January 1938; ``1937/1938``
     from 1 January 1937 to 1 January 1939.
+
+    Raises
+    ------
+    MissingCell
+        Naming the counts that are missing, or a period that is not a year or a span of years.
+
+    Examples
+    --------
+    >>> from gulagstats.checks.cells import Cells, View
+    >>> change(View(Cells.load()), "gulag_camps", "inmates", "1938")   # 1,317,195 - 996,367
+    320828.0
     """
     years = year_span(period)
     if years is None:

@@ -67,7 +67,13 @@ Expect = float | Callable[[View], float] | None
 
 
 def decimals_of(number_text: str) -> int:
-    """Decimals printed in a number as written (``34.5`` -> 1, ``2,022,976`` -> 0)."""
+    """Decimals printed in a number as written (``34.5`` -> 1, ``2,022,976`` -> 0).
+
+    Examples
+    --------
+    >>> decimals_of("34.5"), decimals_of("2,022,976")
+    (1, 0)
+    """
     text = number_text.replace(",", "")
     return len(text.split(".", 1)[1]) if "." in text else 0
 
@@ -76,7 +82,13 @@ _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+")
 
 
 def printed_decimals(value: float, quote: str = "") -> int:
-    """The decimals with which ``value`` is printed in ``quote`` (else as the value is written)."""
+    """The decimals with which ``value`` is printed in ``quote`` (else as the value is written).
+
+    Examples
+    --------
+    >>> printed_decimals(12.0, "some 12.0 percent of them"), printed_decimals(12.0)
+    (1, 0)
+    """
     for token in _NUMBER.findall(quote):
         try:
             if math.isclose(float(token.replace(",", "")), value):
@@ -88,7 +100,13 @@ def printed_decimals(value: float, quote: str = "") -> int:
 
 
 def last_digit_unit(value: float) -> float:
-    """The unit of the last significant digit of a whole number (315,000 -> 1,000; 1,300,000 -> 100,000)."""
+    """The unit of the last significant digit of a whole number (315,000 -> 1,000; 1,300,000 -> 100,000).
+
+    Examples
+    --------
+    >>> last_digit_unit(315_000), last_digit_unit(1_300_000)
+    (1000.0, 100000.0)
+    """
     number = abs(int(round(value)))
     if number == 0:
         return 1.0
@@ -99,7 +117,15 @@ def last_digit_unit(value: float) -> float:
 
 
 def tolerance_for(expected: float, unit: str, relation: str, decimals: int = 0) -> Tolerance:
-    """The tolerance for an expected value, by its unit, relation and printed decimals."""
+    """The tolerance for an expected value, by its unit, relation and printed decimals.
+
+    Examples
+    --------
+    >>> tolerance_for(3_500_000, "persons", "approx").value   # one unit of its last digit
+    100000.0
+    >>> tolerance_for(34.5, "percent", "exact", decimals=1).value
+    0.05
+    """
     step = 10.0**-decimals
     if relation == "order_of_magnitude":
         return Tolerance(0.0, "an order of magnitude holds if both numbers have the same power of ten")
@@ -132,6 +158,14 @@ def judge(expected: float | None, relation: str, reading: Reading, tolerance: To
     an expectation inside bounded limits counts as consistent, the note of the
     result saying what the missing cells would have to be; otherwise the check
     is ``not_checkable``.
+
+    Examples
+    --------
+    >>> exact = Tolerance(0.0, "exact counts must match exactly")
+    >>> judge(175487.0, "exact", Reading(175486.0, 175486.0), exact)
+    'discrepancy'
+    >>> judge(3_500_000.0, "upper_bound", Reading(3_000_000.0, None), exact)   # a partial sum: open above
+    'not_checkable'
     """
     if expected is None:
         return "not_checkable"
@@ -245,12 +279,24 @@ def evaluate(
         cell (then its alternatives are evaluated too).
     independent : bool
         Do not use the article's own statements as evidence (prose checks).
-    Other parameters
-        The fields of :class:`~gulagstats.checks.model.CheckResult`.
+    id, title, family, expectation, location, relation, tolerance, note
+        The fields of :class:`~gulagstats.checks.model.CheckResult` of the same names.
 
     Returns
     -------
     CheckResult
+
+    Examples
+    --------
+    >>> from gulagstats.checks.cells import Cells
+    >>> r = evaluate(
+    ...     Cells.load(), id="example", title="camp inmates, 1 January 1939", family="identities",
+    ...     expectation="1,317,195 camp inmates", location="GRZ appendix", expected=1317195.0,
+    ...     relation="exact", tolerance=Tolerance(0.0, "exact counts must match exactly"),
+    ...     compute=lambda view: view.value("1939-01-01", "gulag_camps", "inmates"),
+    ... )
+    >>> r.verdict, r.observed, len(r.cells)   # the one cell it read is listed with its source and status
+    ('consistent', 1317195.0, 1)
     """
     main = _run(cells, compute, expected, {}, independent)
     verdict = main.verdict(relation, tolerance)
@@ -302,7 +348,15 @@ def not_checkable(
     *, id: str, title: str, family: str, expectation: str, location: str, expected: float | None, relation: str,
     reason: str,
 ) -> CheckResult:
-    """A result for an expectation that nothing in the tables measures."""
+    """A result for an expectation that nothing in the tables measures.
+
+    Examples
+    --------
+    >>> r = not_checkable(id="prose.X", title="t", family="prose", expectation="e", location="l",
+    ...                   expected=1.0, relation="exact", reason="no table counts this")
+    >>> r.verdict, r.note
+    ('not_checkable', 'no table counts this')
+    """
     return CheckResult(
         id=id,
         title=title,
