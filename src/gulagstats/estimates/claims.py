@@ -46,6 +46,14 @@ def read_claims(path: str | Path) -> pd.DataFrame:
     DataFormatError
         If the file is missing, not UTF-8, empty, not a readable CSV, or has
         no ``quantity`` column.
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> path = os.path.join(tempfile.mkdtemp(), "claims.csv")
+    >>> pd.DataFrame({"quantity": ["executions"], "value": ["7000000"]}).to_csv(path, index=False)
+    >>> read_claims(path)[["quantity", "value", "line"]].values.tolist()
+    [['executions', '7000000', 2]]
     """
     source = Path(path)
     if not source.is_file():
@@ -111,6 +119,16 @@ def check_claims(frame: pd.DataFrame) -> pd.DataFrame:
         ``period_label`` (as written), ``low``, ``high``, ``unit``, ``region``,
         ``unknown_quantity`` (bool) and ``error`` (empty when the row is fine),
         on the same index as ``frame``.
+
+    Examples
+    --------
+    >>> claims = pd.DataFrame({"quantity": ["Executions", "executions"], "value": ["7,000,000", "-5"],
+    ...                        "period": ["1937-1938", "1938"]})
+    >>> checked = check_claims(claims)
+    >>> checked.loc[0, "quantity"], checked.loc[0, "period"], int(checked.loc[0, "low"])
+    ('executions', '1937/1938', 7000000)
+    >>> checked.loc[1, "error"]
+    "value '-5' is negative; counts are never negative"
     """
     cols = {str(c).strip().lower(): c for c in frame.columns}
     text = {

@@ -412,7 +412,14 @@ def _citation(tables: str, sources: str, locators: str) -> str:
 
 
 def load_record(overlay: str | Path | None = None) -> Record:
-    """The rules of the data package over the loaded tables (with the overlay, if any)."""
+    """The rules of the data package over the loaded tables (with the overlay, if any).
+
+    Examples
+    --------
+    >>> record = load_record()
+    >>> "executions" in set(record.rules["quantity"])
+    True
+    """
     from ..loaders import load
 
     rules = load("benchmark_rules").drop(columns=["start", "end"], errors="ignore")
@@ -420,7 +427,15 @@ def load_record(overlay: str | Path | None = None) -> Record:
 
 
 def asked_by_estimates(estimates: pd.DataFrame, rules: pd.DataFrame) -> pd.DataFrame:
-    """The quantity and period pairs the estimates address, and those of the fixed rules."""
+    """The quantity and period pairs the estimates address, and those of the fixed rules.
+
+    Examples
+    --------
+    >>> import gulagstats
+    >>> asked = asked_by_estimates(gulagstats.load("estimates"), load_record().rules)
+    >>> bool(((asked["quantity"] == "executions") & (asked["period"] == "1937/1938")).any())
+    True
+    """
     from .vocabulary import match_period
 
     kinds = estimates["quantity"].map(lambda q: QUANTITIES[q].kind)
@@ -478,6 +493,15 @@ def benchmarks(quantity: str | None = None, overlay: str | Path | None = None) -
 
 
 def benchmark_table(record: Record, asked: pd.DataFrame) -> pd.DataFrame:
-    """The benchmarks answering ``asked``, one a row (the table written to data/)."""
+    """The benchmarks answering ``asked``, one a row (the table written to data/).
+
+    Examples
+    --------
+    >>> asked = pd.DataFrame({"quantity": ["executions"], "period": ["1937/1938"]})
+    >>> table = benchmark_table(load_record(), asked)
+    >>> first = table.iloc[0]
+    >>> first["id"], int(first["low"]), first["status"]
+    ('executions_nkvd:1937/1938', 681692, 'prose')
+    """
     found = record.candidates(asked).sort_values(["quantity", "period", "order", "id"], kind="stable")
     return found[BENCHMARK_FIELDS].reset_index(drop=True)

@@ -96,6 +96,16 @@ def judge(claims: pd.DataFrame, record: Record, tolerance: float = TOLERANCE) ->
     pandas.DataFrame
         :data:`RESULT_COLUMNS` on the index of ``claims``; rows with an error
         get empty results.
+
+    Examples
+    --------
+    >>> from gulagstats.estimates.claims import check_claims
+    >>> from gulagstats.estimates.record import load_record
+    >>> claims = check_claims(pd.DataFrame({"quantity": ["executions"], "value": ["7,000,000"],
+    ...                                     "period": ["1937-1938"]}))
+    >>> result = judge(claims, load_record()).iloc[0]
+    >>> result["verdict"], float(result["factor"]), int(result["benchmark_low"])
+    ('overstates', 10.3, 681692)
     """
     quantity, period = claims["quantity"], claims["period"].fillna("")
     ok = claims["error"].fillna("") == ""
