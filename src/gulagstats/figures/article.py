@@ -256,7 +256,13 @@ def figure_d(data: pd.DataFrame | None = None, ax: Axes | None = None, overlay: 
 
 
 def readings(years: list[int]) -> list[Series]:
-    """GRZ's upper bounds for Figure A, from the prose figures (``grz_text_figures``), as level lines."""
+    """GRZ's upper bounds for Figure A, from the prose figures (``grz_text_figures``), as level lines.
+
+    Examples
+    --------
+    >>> [(s.key, s.y[0]) for s in readings([1935, 1940])]
+    [('grz_L047.1', 3500000.0)]
+    """
     from ..loaders import load
 
     text = load("grz_text_figures")
@@ -273,7 +279,14 @@ def readings(years: list[int]) -> list[Series]:
 
 
 def span_totals(data: pd.DataFrame, measure: str, years: list[int]) -> list[Series]:
-    """Camp flows printed for a span longer than a year inside ``years``, one series each."""
+    """Camp flows printed for a span longer than a year inside ``years``, one series each.
+
+    Examples
+    --------
+    >>> from gulagstats.figures.select import load_cells
+    >>> [s.note for s in span_totals(load_cells(["appendix"]), "arrivals", list(YEARS))]
+    ['arrivals 22 Jun 1941 to 31 Dec 1944']
+    """
     rows = preferred_rows(data, "gulag_camps", measure, "persons")
     out = []
     for period, row in rows.iterrows():

@@ -113,7 +113,20 @@ def figure_data(data: pd.DataFrame | None, table_ids: Iterable[str], overlay: st
 
 
 def preferred_rows(data: pd.DataFrame, population: str, measure: str, unit: str | None = None) -> pd.DataFrame:
-    """The preferred rows of one population and measure (and unit), without a category."""
+    """The preferred rows of one population and measure (and unit), without a category, by period.
+
+    Raises
+    ------
+    DataFormatError
+        If ``data`` lacks a column of a long table, or holds two preferred rows for one cell.
+
+    Examples
+    --------
+    >>> import gulagstats
+    >>> rows = preferred_rows(gulagstats.load("appendix"), "gulag_camps", "inmates")
+    >>> int(rows.loc["1939-01-01", "value"]), rows.loc["1939-01-01", "status"]
+    (1317195, 'confirmed')
+    """
     needed = {"period", "population", "measure", "value", "status", "source", "preferred"}
     absent = sorted(needed - set(data.columns))
     if absent:
@@ -275,5 +288,12 @@ def derive(
 
 
 def moved(series: Series, x: Sequence) -> Series:
-    """The same values placed at other positions (e.g. next year's population beside this year's)."""
+    """The same values placed at other positions (e.g. next year's population beside this year's).
+
+    Examples
+    --------
+    >>> s = Series("a", "a", "persons", [1940], [2.0], ["confirmed"], ["s"])
+    >>> moved(s, [1939]).x, moved(s, [1939]).y
+    ([1939], [2.0])
+    """
     return replace(series, x=list(x))

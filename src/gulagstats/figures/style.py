@@ -72,6 +72,12 @@ def pyplot() -> Any:
     A backend chosen by the user (``MPLBACKEND``, a matplotlibrc, or an earlier
     ``matplotlib.use``) is kept; only the automatic choice is replaced, so that
     figures can be drawn without a display.
+
+    Examples
+    --------
+    >>> plt = pyplot()
+    >>> plt.__name__
+    'matplotlib.pyplot'
     """
     import matplotlib
 
@@ -84,7 +90,14 @@ def pyplot() -> Any:
 
 
 def axes(ax: Axes | None, figsize: tuple[float, float] = FIGURE_SIZE) -> tuple[Figure, Axes]:
-    """The figure and axes to draw on: the given axes, or a new figure of ``figsize`` inches."""
+    """The figure and axes to draw on: the given axes, or a new figure of ``figsize`` inches.
+
+    Examples
+    --------
+    >>> fig, ax = axes(None)
+    >>> tuple(fig.get_size_inches()) == FIGURE_SIZE, axes(ax)[1] is ax
+    (True, True)
+    """
     if ax is not None:
         return ax.figure, ax
     return pyplot().subplots(figsize=figsize)
@@ -95,7 +108,13 @@ def _seen(status: str) -> str:
 
 
 def marker_style(status: str, color: str, marker: str) -> dict[str, Any]:
-    """Line2D keyword arguments for the markers of points with ``status``."""
+    """Line2D keyword arguments for the markers of points with ``status``.
+
+    Examples
+    --------
+    >>> marker_style("unconfirmed", "#0072B2", "o")["fillstyle"], marker_style("user", "#0072B2", "o")["marker"]
+    ('none', '*')
+    """
     kind = _seen(status)
     style: dict[str, Any] = {"color": color, "marker": marker, "markersize": 7, "markeredgecolor": color}
     if kind == "derived":
@@ -110,7 +129,13 @@ def marker_style(status: str, color: str, marker: str) -> dict[str, Any]:
 
 
 def bar_style(status: str, color: str) -> dict[str, Any]:
-    """Rectangle keyword arguments for a bar whose value has ``status``."""
+    """Rectangle keyword arguments for a bar whose value has ``status``.
+
+    Examples
+    --------
+    >>> bar_style("derived", "#0072B2")["hatch"], bar_style("unconfirmed", "#0072B2")["linestyle"]
+    ('////', '--')
+    """
     kind = _seen(status)
     if kind == "derived":
         return {"facecolor": _pale(color), "edgecolor": color, "hatch": DERIVED_HATCH, "linewidth": 1.0}
@@ -128,13 +153,31 @@ def _pale(color: str) -> tuple[float, float, float]:
 
 
 def record(ax: Axes, *series: Series) -> None:
-    """Remember the series drawn on ``ax`` (for the footer and the manifest)."""
+    """Remember the series drawn on ``ax`` (for the footer and the manifest).
+
+    Examples
+    --------
+    >>> from gulagstats.figures.select import Series
+    >>> s = Series("camps", "camps", "persons", [1939, 1940], [1317195.0, float("nan")], ["confirmed", "missing"],
+    ...            ["grz1993", ""])
+    >>> fig, ax = axes(None)
+    >>> record(ax, s)
+    >>> [p.key for p in plotted(fig)]
+    ['camps']
+    """
     plotted = ax.figure.__dict__.setdefault("gulagstats_series", [])
     plotted.extend(series)
 
 
 def plotted(fig: Figure) -> list[Series]:
-    """The series drawn on a figure by gulagstats, in drawing order."""
+    """The series drawn on a figure by gulagstats, in drawing order.
+
+    Examples
+    --------
+    >>> import gulagstats
+    >>> [s.key for s in plotted(gulagstats.figure_c())]
+    ['camps', 'colonies']
+    """
     return list(getattr(fig, "gulagstats_series", []))
 
 
@@ -146,6 +189,16 @@ def draw_line(
     The line is one artist with ``gid`` = ``s.key`` (its y data hold ``nan`` at
     gaps; it shows its marker only in the legend); the markers of each status
     are another artist with ``gid`` = ``key:status``.
+
+    Examples
+    --------
+    >>> from gulagstats.figures.select import Series
+    >>> s = Series("camps", "camps", "persons", [1939, 1940], [1317195.0, float("nan")], ["confirmed", "missing"],
+    ...            ["grz1993", ""])
+    >>> fig, ax = axes(None)
+    >>> draw_line(ax, s, OKABE_ITO["blue"], "o")
+    >>> [line.get_gid() for line in ax.lines]
+    ['camps', 'camps:confirmed', 'camps:missing']
     """
     (line,) = ax.plot(
         s.x, s.y, color=color, linestyle=linestyle, linewidth=1.8, label=s.label, zorder=zorder,
@@ -178,6 +231,13 @@ def draw_points(
     ``markersize`` replaces the size of the status style's marker when that is
     ``marker`` (a ``user`` star keeps its own); ``label`` goes to the first
     artist only.
+
+    Examples
+    --------
+    >>> fig, ax = axes(None)
+    >>> draw_points(ax, "cell", [0.0, 1.5], [0, 0], ["confirmed", "unconfirmed"], OKABE_ITO["blue"], "o")
+    >>> [line.get_gid() for line in ax.lines]
+    ['cell:confirmed', 'cell:unconfirmed']
     """
     for kind in dict.fromkeys(status):
         idx = [i for i, st in enumerate(status) if st == kind]
@@ -197,6 +257,16 @@ def draw_bars(
     """Draw a series as bars, each styled by its status; a missing value has no bar.
 
     Each bar has ``gid`` = ``key:status``; the first carries the legend label.
+
+    Examples
+    --------
+    >>> from gulagstats.figures.select import Series
+    >>> s = Series("camps", "camps", "persons", [1939, 1940], [1317195.0, float("nan")], ["confirmed", "missing"],
+    ...            ["grz1993", ""])
+    >>> fig, ax = axes(None)
+    >>> draw_bars(ax, s, OKABE_ITO["blue"])
+    >>> [bar.get_gid() for bar in ax.patches], [line.get_gid() for line in ax.lines]
+    (['camps:confirmed'], ['camps:missing'])
     """
     labelled = False
     for i in s.known():
@@ -216,6 +286,16 @@ def mark_missing(ax: Axes, s: Series, color: str, offset: float = 0.0) -> None:
 
     The marks of successive series on the same axes are staggered upwards, so
     that two series missing the same year stay distinguishable.
+
+    Examples
+    --------
+    >>> from gulagstats.figures.select import Series
+    >>> s = Series("camps", "camps", "persons", [1939, 1940], [1317195.0, float("nan")], ["confirmed", "missing"],
+    ...            ["grz1993", ""])
+    >>> fig, ax = axes(None)
+    >>> mark_missing(ax, s, OKABE_ITO["blue"])
+    >>> ax.lines[0].get_gid(), [int(x) for x in ax.lines[0].get_xdata()]
+    ('camps:missing', [1940])
     """
     idx = [i for i, status in enumerate(s.status) if status == "missing"]
     if not idx:
@@ -230,7 +310,15 @@ def mark_missing(ax: Axes, s: Series, color: str, offset: float = 0.0) -> None:
 
 
 def thousands(ax: Axes, axis: str = "y") -> None:
-    """Format the ticks of an axis with thousands separators (1,317,195)."""
+    """Format the ticks of an axis with thousands separators (1,317,195).
+
+    Examples
+    --------
+    >>> fig, ax = axes(None)
+    >>> thousands(ax)
+    >>> ax.yaxis.get_major_formatter()(1317195, 0)
+    '1,317,195'
+    """
     from matplotlib.ticker import FuncFormatter
 
     fmt = FuncFormatter(lambda v, _pos: f"{v:,.0f}" if abs(v) >= 1 or v == 0 else f"{v:g}")
@@ -238,7 +326,15 @@ def thousands(ax: Axes, axis: str = "y") -> None:
 
 
 def year_axis(ax: Axes, years: Iterable[int], label: str, every: int = 1) -> None:
-    """Year ticks (every ``every`` years) and the x label."""
+    """Year ticks (every ``every`` years) and the x label.
+
+    Examples
+    --------
+    >>> fig, ax = axes(None)
+    >>> year_axis(ax, range(1934, 1954), "1 January of each year", every=5)
+    >>> [int(t) for t in ax.get_xticks()]
+    [1934, 1939, 1944, 1949]
+    """
     years = list(years)
     ax.set_xticks(years[::every])
     ax.set_xticklabels([str(y) for y in years[::every]])
@@ -247,7 +343,14 @@ def year_axis(ax: Axes, years: Iterable[int], label: str, every: int = 1) -> Non
 
 
 def status_handles(statuses: Iterable[str]) -> tuple[list[Any], list[str]]:
-    """Legend handles (marker and bar) for the status styles among ``statuses``."""
+    """Legend handles (marker and bar) for the status styles among ``statuses``.
+
+    Examples
+    --------
+    >>> handles, labels = status_handles(["prose", "confirmed", "missing"])
+    >>> labels
+    ['prose or confirmed: filled', 'missing: gap in the line, × at the foot']
+    """
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
@@ -269,7 +372,15 @@ def status_handles(statuses: Iterable[str]) -> tuple[list[Any], list[str]]:
 
 
 def source_keys(series: Iterable[Series]) -> list[str]:
-    """The distinct source keys of the plotted points, sorted."""
+    """The distinct source keys of the plotted points, sorted (a derived point's ``a+b`` counts as both).
+
+    Examples
+    --------
+    >>> from gulagstats.figures.select import Series
+    >>> s = Series("t", "t", "persons", [1939, 1940], [1.0, 2.0], ["derived", "prose"], ["b+a", "a"])
+    >>> source_keys([s])
+    ['a', 'b']
+    """
     keys = {k for s in series for i in s.known() for k in s.source[i].split("+") if k}
     return sorted(keys)
 
@@ -308,6 +419,17 @@ def finish(
     -------
     Figure
         ``fig``, for chaining.
+
+    Examples
+    --------
+    >>> from gulagstats.figures.select import Series
+    >>> s = Series("camps", "camps", "persons", [1939, 1940], [1317195.0, float("nan")], ["confirmed", "missing"],
+    ...            ["grz1993", ""])
+    >>> fig, ax = axes(None)
+    >>> draw_line(ax, s, OKABE_ITO["blue"], "o")
+    >>> fig = finish(fig, ax, "Camp inmates on 1 January")
+    >>> ax.get_title(loc="left"), "grz1993" in ax.texts[-1].get_text()
+    ('Camp inmates on 1 January', True)
     """
     from matplotlib.legend_handler import HandlerTuple
     from matplotlib.transforms import offset_copy
