@@ -34,7 +34,13 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """Return the argument parser with every subcommand registered."""
+    """Return the argument parser with every subcommand registered.
+
+    Examples
+    --------
+    >>> build_parser().parse_args(["show", "appendix", "--wide"]).wide
+    True
+    """
     parser = _Parser(
         prog="gulagstats",
         description="The archival statistics of Soviet repression (Getty, Rittersporn & Zemskov 1993): "
@@ -50,7 +56,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the command line; return the exit status (0 ok, 1 strict findings, 2 user error)."""
+    """Run the command line; return the exit status (0 ok, 1 strict findings, 2 user error).
+
+    A :class:`~gulagstats.errors.GulagstatsError` or a file that cannot be read
+    or written is one line on stderr and status 2, never a traceback.
+
+    Examples
+    --------
+    >>> main(["show", "appendx"])
+    2
+    """
     parser = build_parser()
     args = parser.parse_args(argv)
     if not hasattr(args, "func"):

@@ -90,7 +90,16 @@ def _comparison(r: CheckResult) -> str:
 
 
 def text_report(results: list[CheckResult], summary: str) -> str:
-    """The report for people: by family, one line a check, details under the findings."""
+    """The report for people: by family, one line a check, details under the findings.
+
+    Examples
+    --------
+    >>> import gulagstats
+    >>> results = gulagstats.check(family="sources")
+    >>> text = text_report(results, "a summary")
+    >>> text.startswith("== sources: "), text.splitlines()[-1]
+    (True, 'summary: a summary')
+    """
     from ..checks import summary as count
     from ..checks import summary_line
     from ..checks.model import FAMILIES
@@ -126,7 +135,15 @@ def text_report(results: list[CheckResult], summary: str) -> str:
 
 
 def flat(results: list[CheckResult]) -> pd.DataFrame:
-    """One row a check, the cells and alternatives joined into text (for CSV and spreadsheets)."""
+    """One row a check, the cells and alternatives joined into text (for CSV and spreadsheets).
+
+    Examples
+    --------
+    >>> import gulagstats
+    >>> results = gulagstats.check(family="sources")
+    >>> list(flat(results).columns) == CSV_COLUMNS, len(flat(results)) == len(results)
+    (True, True)
+    """
     import pandas as pd
 
     rows = []
@@ -140,7 +157,15 @@ def flat(results: list[CheckResult]) -> pd.DataFrame:
 
 
 def markdown_report(results: list[CheckResult], summary: str) -> str:
-    """A Markdown section per family: one table row a check."""
+    """A Markdown section per family: one table row a check.
+
+    Examples
+    --------
+    >>> import gulagstats
+    >>> text = markdown_report(gulagstats.check(family="sources"), "a summary")
+    >>> text.splitlines()[0], text.splitlines()[-1]
+    ('## sources', '**Summary:** a summary')
+    """
     from ..checks.model import FAMILIES
 
     parts = []

@@ -8,12 +8,28 @@ from .output import FORMATS, STATUS_LEGEND, marked_wide, render
 
 
 def add_format(parser: argparse.ArgumentParser) -> None:
-    """Add the common ``--format`` option."""
+    """Add the common ``--format`` option.
+
+    Examples
+    --------
+    >>> parser = argparse.ArgumentParser()
+    >>> add_format(parser)
+    >>> parser.parse_args(["--format", "csv"]).format
+    'csv'
+    """
     parser.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
 
 
 def add_overlay(parser: argparse.ArgumentParser) -> None:
-    """Add the common ``--overlay`` option."""
+    """Add the common ``--overlay`` option.
+
+    Examples
+    --------
+    >>> parser = argparse.ArgumentParser()
+    >>> add_overlay(parser)
+    >>> parser.parse_args(["--overlay", "mine.csv"]).overlay
+    'mine.csv'
+    """
     parser.add_argument(
         "--overlay", metavar="PATH", help="a filled template (gulagstats template) merged as status 'user'"
     )

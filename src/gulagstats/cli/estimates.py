@@ -112,7 +112,15 @@ def cmd_assess(args: argparse.Namespace) -> int:
 
 
 def assessment_row(result: Assessment) -> dict:
-    """One assessment as a flat row (for csv and markdown)."""
+    """One assessment as a flat row (for csv and markdown).
+
+    Examples
+    --------
+    >>> import gulagstats
+    >>> row = assessment_row(gulagstats.assess("executions", 7_000_000, period="1937-1938"))
+    >>> list(row) == ASSESS_FIELDS, row["verdict"], row["benchmark_source"]
+    (True, 'overstates', 'grz1993')
+    """
     b = result.benchmark
     return {
         "quantity": result.quantity,
@@ -132,7 +140,15 @@ def assessment_row(result: Assessment) -> dict:
 
 
 def assessment_text(result: Assessment) -> str:
-    """One assessment for a person: verdict, factor, benchmark and its sources, the explanation."""
+    """One assessment for a person: verdict, factor, benchmark and its sources, the explanation.
+
+    Examples
+    --------
+    >>> import gulagstats
+    >>> text = assessment_text(gulagstats.assess("executions", 7_000_000, period="1937-1938"))
+    >>> text.splitlines()[:2]
+    ['verdict      overstates', 'factor       10.3']
+    """
     b = result.benchmark
     lines = [("verdict", result.verdict)]
     if result.factor is not None:
