@@ -109,6 +109,17 @@ def test_duplicates_surplus_fields_and_whole_file_errors(tmp_path):
         gulagstats.read_overlay(tmp_path / "nowhere.csv")
 
 
+def test_line_numbers_count_a_quoted_line_break(tmp_path):
+    note = "read on p. 1048,\nsecond line of the note"
+    rows = [
+        ["appendix", "1934-01-01", "prisons", "inmates", "", "persons", "5", "", note],
+        ["appendix", "1935-01-01", "prisons", "inmates", "", "persons", "-1", "", ""],
+    ]
+    path = write(tmp_path / "q.csv", rows)
+    with pytest.raises(OverlayError, match="line 4: value '-1' is negative"):
+        gulagstats.read_overlay(path)
+
+
 def test_cli_overlay_errors_are_one_line_exit_2_and_data_is_untouched(tmp_path):
     before = {p: p.read_bytes() for p in DATA.rglob("*") if p.is_file()}
     path = write(tmp_path / "bad.csv", [BAD_ROWS[2][0]])

@@ -120,7 +120,11 @@ def _read_cached(path: str, mtime_ns: int, size: int) -> pd.DataFrame:
     try:
         reader = csv.DictReader(io.StringIO(text, newline=""))
         header = reader.fieldnames or []
-        rows = list(reader)
+        rows, lines, last = [], [], reader.line_num
+        for record in reader:  # a quoted field may span lines: number each row by its first line
+            rows.append(record)
+            lines.append(last + 1)
+            last = reader.line_num
     except csv.Error as exc:
         raise OverlayError(f"overlay {source.name} is not a readable CSV ({exc})") from None
     absent = [c for c in REQUIRED if c not in header]
@@ -131,7 +135,7 @@ def _read_cached(path: str, mtime_ns: int, size: int) -> pd.DataFrame:
     cells = _cells_by_table({(r.get("table") or "").strip() for r in rows})
     seen: dict[tuple, int] = {}
     problems, accepted = [], []
-    for line, raw in enumerate(rows, start=2):
+    for line, raw in zip(lines, rows):
         if None in raw:  # DictReader puts surplus fields under the key None
             problems.append(f"line {line}: more fields than the header")
             continue
