@@ -256,7 +256,7 @@ def pivot_wide(frame: pd.DataFrame, layout: dict[str, list[str]] | None = None) 
     (1317195, 'confirmed')
     """
     if "preferred" not in frame.columns:
-        raise DataFormatError(f"table {frame.attrs.get('table', '?')} is not a table of cells; use wide=False")
+        raise DataFormatError(f"table {frame.attrs.get('table', '?')} is not a table of cells and has no printed layout; drop --wide (wide=False)")
     layout = layout or {"index": ["period"], "columns": ["population", "measure", "category"]}
     chosen = frame[frame["preferred"].fillna(False)].copy()
     chosen["period"] = [period_label(p) for p in chosen["period"]]
