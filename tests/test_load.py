@@ -71,6 +71,27 @@ def test_a_missing_file_is_refused(data_copy):
         gulagstats.load("appendix")
 
 
+def test_a_table_is_parsed_once_and_handed_out_as_copies(monkeypatch):
+    from gulagstats import loaders
+
+    loaders.read_table("appendix")
+    monkeypatch.setattr(loaders, "_read_raw", lambda *args: pytest.fail("appendix.csv was parsed again"))
+    first = gulagstats.load("appendix")
+    row = first.value.first_valid_index()
+    value = first.loc[row, "value"]
+    first.loc[row, "value"] = -1
+    again = gulagstats.load("appendix")
+    assert again.loc[row, "value"] == value > 0 and again.attrs["table"] == "appendix"
+
+
+def test_a_file_changed_after_it_was_read_is_refused(data_copy):
+    path = data_copy / "tables" / "appendix.csv"
+    assert 1317195 in set(gulagstats.load("appendix").value.dropna())
+    path.write_text(path.read_text(encoding="utf-8").replace("1317195", "13171950"), encoding="utf-8")
+    with pytest.raises(DataIntegrityError, match="tables/appendix.csv"):
+        gulagstats.load("appendix")
+
+
 def test_a_bad_data_directory_is_named(tmp_path, monkeypatch):
     monkeypatch.setenv("GULAGSTATS_DATA", str(tmp_path))
     with pytest.raises(DataFormatError, match="GULAGSTATS_DATA"):

@@ -115,15 +115,15 @@ def _read_raw(path: Path, names: list[str]) -> pd.DataFrame:
 
 def _typed_column(series: pd.Series, field: dict[str, Any], where: str) -> pd.Series:
     kind = field.get("type", "string")
+    if kind not in ("integer", "number", "year", "boolean", "date"):
+        if field["name"] == "status":
+            unknown = set(series) - set(STATUSES)
+            if unknown:
+                raise DataFormatError(f"{where}: unknown status {sorted(unknown)}; expected one of {STATUSES}")
+            return pd.Categorical(series, categories=list(STATUSES), ordered=True)
+        return series
     blank = series.str.strip() == ""
     try:
-        if kind in ("integer", "number", "year"):
-            numbers = pd.to_numeric(series.where(~blank), errors="raise")
-            if kind == "number":
-                return numbers.astype("Float64")
-            if ((numbers.dropna() % 1) != 0).any():
-                raise ValueError("a fraction where a whole number is expected")
-            return numbers.astype("Float64").astype("Int64")
         if kind == "boolean":
             mapped = series.str.lower().map({"true": True, "false": False, "": pd.NA})
             if mapped.isna().any() and not blank[mapped.isna()].all():
@@ -131,14 +131,18 @@ def _typed_column(series: pd.Series, field: dict[str, Any], where: str) -> pd.Se
             return mapped.astype("boolean")
         if kind == "date":
             return pd.to_datetime(series.where(~blank), format="%Y-%m-%d", errors="raise")
+        numbers = pd.to_numeric(series.where(~blank), errors="raise")
+        if kind == "number":
+            return numbers.astype("Float64")
+        if ((numbers.dropna() % 1) != 0).any():
+            raise ValueError("a fraction where a whole number is expected")
+        return numbers.astype("Float64").astype("Int64")
     except (ValueError, TypeError) as exc:
         raise DataFormatError(f"{where}: column {field['name']!r} ({kind}): {exc}") from None
-    if field["name"] == "status":
-        unknown = set(series) - set(STATUSES)
-        if unknown:
-            raise DataFormatError(f"{where}: unknown status {sorted(unknown)}; expected one of {STATUSES}")
-        return pd.Categorical(series, categories=list(STATUSES), ordered=True)
-    return series
+
+
+#: Tables already read and typed in this process, by table id, recorded sha256 and schema.
+_typed: dict[tuple[str, str, str], pd.DataFrame] = {}
 
 
 def read_table(table_id: str) -> pd.DataFrame:
@@ -147,6 +151,10 @@ def read_table(table_id: str) -> pd.DataFrame:
     The file's sha256 is checked first; each column gets the type its schema
     gives, ``status`` becomes an ordered category, and a table with a
     ``period`` column gains ``start`` and ``end`` (the days it covers).
+
+    The hash is checked at every call; a file already read in this process
+    with the same hash and schema is not parsed again: a copy of the typed
+    frame is returned (change it freely, the next call is unaffected).
 
     Examples
     --------
@@ -157,14 +165,24 @@ def read_table(table_id: str) -> pd.DataFrame:
     """
     resource = _resource(table_id)
     path = store.verified_path(resource)
+    key = (table_id, str(resource.get("hash", "")), repr(resource["schema"]))
+    if key not in _typed:
+        _typed[key] = _typed_table(path, resource, table_id)
+    return _typed[key].copy()
+
+
+def _typed_table(path: Path, resource: dict[str, Any], table_id: str) -> pd.DataFrame:
     fields = resource["schema"]["fields"]
     frame = _read_raw(path, [f["name"] for f in fields])
     for field in fields:
-        frame[field["name"]] = _typed_column(frame[field["name"]], field, resource["path"])
+        column = frame[field["name"]]
+        typed = _typed_column(column, field, resource["path"])
+        if typed is not column:
+            frame[field["name"]] = typed
     if "period" in frame.columns:
-        bounds = [period_bounds(p) for p in frame["period"]]
-        frame["start"] = pd.to_datetime([b[0] for b in bounds])
-        frame["end"] = pd.to_datetime([b[1] for b in bounds])
+        bounds = {p: period_bounds(p) for p in set(frame["period"])}
+        frame["start"] = pd.to_datetime([bounds[p][0] for p in frame["period"]])
+        frame["end"] = pd.to_datetime([bounds[p][1] for p in frame["period"]])
     frame.attrs["table"] = table_id
     return frame
 
