@@ -18,7 +18,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import gulagstats
-from gulagstats import DataFormatError, InvalidEstimateError, UnknownQuantityError
+from gulagstats import DataFormatError, DataIntegrityError, InvalidEstimateError, UnknownQuantityError
+from gulagstats.estimates.record import load_record
 from gulagstats.estimates.verdicts import COMPARE_COLUMNS, TOLERANCE, VERDICTS
 from gulagstats.estimates.vocabulary import normalize_period
 
@@ -338,6 +339,15 @@ def test_claims_with_a_quoted_line_break_keep_their_line_numbers(tmp_path):
     rows = [("a", "arrests", "2000000", "", "", "1937", "two\nlines"), ("b", "arests", "1", "", "", "1937", "")]
     out = gulagstats.assess_claims(write_claims(tmp_path / "claims.csv", rows))
     assert out.line.tolist() == [2, 4] and out.error.iloc[1].startswith("line 4:")
+
+
+def test_the_record_is_kept_while_its_files_keep_their_hash(data_copy):
+    assert load_record() is load_record()
+    assert gulagstats.compare().set_index("id").loc["conquest1990-arrests", "verdict"] == "overstates"
+    path = data_copy / "tables" / "nkvd_sentences.csv"
+    path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    with pytest.raises(DataIntegrityError, match="nkvd_sentences"):
+        gulagstats.compare()
 
 
 def test_many_claims_are_assessed_as_whole_columns():

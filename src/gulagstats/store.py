@@ -173,3 +173,20 @@ def verified_path(resource: dict[str, Any]) -> Path:
         )
     _verified[key] = actual
     return path
+
+
+def verified_hash(resource: dict[str, Any]) -> str:
+    """Return the sha256 of a resource's file, after checking it against ``datapackage.json``.
+
+    Raises
+    ------
+    DataIntegrityError
+        If the file is absent or its hash differs from ``datapackage.json``.
+
+    Examples
+    --------
+    >>> len(verified_hash(resources()["appendix"]))
+    64
+    """
+    verified_path(resource)
+    return str(resource.get("hash", "")).removeprefix("sha256:")

@@ -245,9 +245,10 @@ def _evaluate(series: pd.DataFrame, kind: str, requests: pd.DataFrame, label: st
                     ],
                 )
             )
+    found = [f[columns] for f in found if len(f)]
     if not found:
         return pd.DataFrame(columns=columns)
-    return pd.concat([f[columns] for f in found], ignore_index=True)
+    return pd.concat(found, ignore_index=True)
 
 
 class Record:
@@ -267,6 +268,8 @@ class Record:
         self._table = table
         self._tables: dict[str, pd.DataFrame] = {}
         self._series: dict[str, pd.DataFrame] = {}
+        self._answers: dict[tuple[str, str], pd.DataFrame] = {}  # by quantity and period asked
+        self._coverage: dict[str, str] | None = None
 
     def _load(self, table_id: str) -> pd.DataFrame:
         if table_id not in self._tables:
@@ -339,6 +342,8 @@ class Record:
     def candidates(self, asked: pd.DataFrame) -> pd.DataFrame:
         """Every benchmark answering the asked ``quantity`` and ``period`` pairs, the preferred flagged.
 
+        Each pair is worked out once per record; asking it again reuses the answers.
+
         Parameters
         ----------
         asked : pandas.DataFrame
@@ -351,8 +356,26 @@ class Record:
             Columns ``quantity``, ``request`` (the period asked), then
             :data:`BENCHMARK_FIELDS`, ``phrase``, ``citation`` and ``order``.
         """
-        found = []
         asked = asked[["quantity", "period"]].drop_duplicates()
+        pairs = list(zip(asked["quantity"], asked["period"]))
+        new = [pair for pair in pairs if pair not in self._answers]
+        if new:
+            answers = self._answer(pd.DataFrame(new, columns=["quantity", "period"]))
+            by_pair = dict(list(answers.groupby(["quantity", "request"], sort=False))) if len(answers) else {}
+            for pair in new:
+                self._answers[pair] = by_pair.get(pair, answers.iloc[:0])
+        found = [self._answers[pair] for pair in pairs if len(self._answers[pair])]
+        if not found:
+            return pd.DataFrame(columns=CANDIDATE_FIELDS).astype({"low": float, "high": float, "preferred": bool})
+        out = pd.concat(found, ignore_index=True)
+        rank = out["status"].map(PREFERENCE)
+        out = out.assign(_rank=rank).sort_values(["quantity", "request", "_rank", "order", "method"], kind="stable")
+        out["preferred"] = ~out.duplicated(["quantity", "request"])
+        return out[CANDIDATE_FIELDS].reset_index(drop=True)
+
+    def _answer(self, asked: pd.DataFrame) -> pd.DataFrame:
+        """Every rule's answers to the asked pairs (distinct), with status, id and citation."""
+        found = []
         for order, rule in self.rules.iterrows():
             wanted = asked.loc[asked["quantity"] == rule["quantity"], "period"]
             if wanted.empty:
@@ -374,18 +397,20 @@ class Record:
                 )
             )
         if not found:
-            return pd.DataFrame(columns=CANDIDATE_FIELDS).astype({"low": float, "high": float, "preferred": bool})
+            return pd.DataFrame(columns=["quantity", "request"])
         out = pd.concat(found, ignore_index=True)
         out["status"] = out["weak"].astype(int).map(_STATUS_OF)
         out["id"] = out["rule"] + ":" + out["period"] + np.where(out["method"] == "sum", ":sum", "")
         out["citation"] = [_citation(t, s, loc) for t, s, loc in zip(out["tables"], out["source"], out["locator"])]
-        rank = out["status"].map(PREFERENCE)
-        out = out.assign(_rank=rank).sort_values(["quantity", "request", "_rank", "order", "method"], kind="stable")
-        out["preferred"] = ~out.duplicated(["quantity", "request"])
-        return out[CANDIDATE_FIELDS].reset_index(drop=True)
+        return out
 
     def coverage(self) -> dict[str, str]:
         """For each quantity with rules, the periods the record can answer, in words."""
+        if self._coverage is None:
+            self._coverage = self._describe_coverage()
+        return dict(self._coverage)
+
+    def _describe_coverage(self) -> dict[str, str]:
         out: dict[str, list[str]] = {}
         for _, rule in self.rules.iterrows():
             kind = QUANTITIES[rule["quantity"]].kind
@@ -411,19 +436,39 @@ def _citation(tables: str, sources: str, locators: str) -> str:
     return (f"{tables}: " if tables else "") + sources + (f", {prose}" if prose else "")
 
 
+#: Records of the published data made in this process, by the sha256 of every file they read.
+_records: dict[tuple[tuple[str, str], ...], Record] = {}
+
+
 def load_record(overlay: str | Path | None = None) -> Record:
     """The rules of the data package over the loaded tables (with the overlay, if any).
+
+    Without an overlay, the record is kept for the process, with the
+    benchmarks it has worked out, as long as the files it reads keep their
+    sha256 (checked at every call, see :func:`gulagstats.store.verified_path`).
 
     Examples
     --------
     >>> record = load_record()
     >>> "executions" in set(record.rules["quantity"])
     True
+    >>> load_record() is record
+    True
     """
+    from .. import store
     from ..loaders import load
 
     rules = load("benchmark_rules").drop(columns=["start", "end"], errors="ignore")
-    return Record(rules, lambda table_id: load(table_id, overlay=overlay))
+    if overlay is not None:
+        return Record(rules, lambda table_id: load(table_id, overlay=overlay))
+    read = {"benchmark_rules"} | {
+        t.table for side in ("low", "high") for text in rules[side].fillna("") if text for t in parse_terms(text)
+    }
+    resources = store.resources()
+    key = tuple((table_id, store.verified_hash(resources[table_id])) for table_id in sorted(read - {"grz"}))
+    if key not in _records:
+        _records[key] = Record(rules, load)
+    return _records[key]
 
 
 def asked_by_estimates(estimates: pd.DataFrame, rules: pd.DataFrame) -> pd.DataFrame:
