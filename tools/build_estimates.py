@@ -23,7 +23,7 @@ Checks (the build stops with the file, line and reason)
 
 Outputs
 -------
-``data/tables/estimates.csv``, ``data/tables/benchmark_rules.csv`` and
+``data/tables/estimates.csv``, ``data/benchmark_rules.csv`` and
 ``data/tables/archival_benchmarks.csv`` (the benchmarks for every quantity and
 period the estimates address, computed from the freshly built tables by the
 same code that computes them at run time).
@@ -232,7 +232,7 @@ def build() -> list[Path]:
     estimates = validated(CURATED / "estimates.csv", ESTIMATE_FIELDS, lambda r: check_estimate(r, prose, quotes, keys))
     rules = validated(CURATED / "archival_benchmarks_spec.csv", RULE_FIELDS, lambda r: check_rule(r, prose, cell_tables))
     tables = DATA / "tables"
-    written = [tables / "estimates.csv", tables / "benchmark_rules.csv", tables / "archival_benchmarks.csv"]
+    written = [tables / "estimates.csv", DATA / "benchmark_rules.csv", tables / "archival_benchmarks.csv"]
     write_csv(written[0], ESTIMATE_FIELDS, estimates)
     write_csv(written[1], RULE_FIELDS, rules)
     record = Record(pd.DataFrame(rules, columns=RULE_FIELDS), read_built_table)

@@ -60,7 +60,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "benchmarks",
         help="list the archival benchmarks for the quantities and periods the estimates address",
         description="The archival benchmarks, computed now from the loaded tables (and your overlay) by the "
-        "rules of data/tables/benchmark_rules.csv: low, high, basis, caveats, sources and status.",
+        "rules of data/benchmark_rules.csv: low, high, basis, caveats, sources and status.",
     )
     p.add_argument("--quantity", metavar="Q", help="only this quantity")
     add_overlay(p)

@@ -3,7 +3,7 @@
 - :mod:`.vocabulary`: the controlled vocabulary of quantities and the periods
   a claim may name;
 - :mod:`.record`: the archival benchmarks, computed from the loaded tables by
-  the rules in ``data/tables/benchmark_rules.csv``;
+  the rules in ``data/benchmark_rules.csv``;
 - :mod:`.claims`: reading and checking claims (a file or a frame);
 - :mod:`.verdicts`: the verdict rule, ``compare()`` and ``assess()``.
 

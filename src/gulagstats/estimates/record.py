@@ -1,7 +1,7 @@
 """Archival benchmarks: what the record documents for a quantity and period.
 
 A benchmark is computed, when it is asked for, from the loaded tables by the
-rules of ``data/tables/benchmark_rules.csv`` (built from
+rules of ``data/benchmark_rules.csv`` (built from
 ``tools/curated/archival_benchmarks_spec.csv``), so it changes when the data
 change or an overlay is applied.  A rule's ``low`` and ``high`` are *terms*
 joined by `` + ``:
@@ -495,7 +495,7 @@ def benchmarks(quantity: str | None = None, overlay: str | Path | None = None) -
     """The archival benchmarks for every quantity and period the estimates address.
 
     Computed now from the loaded tables by the rules in
-    ``data/tables/benchmark_rules.csv``; ``data/tables/archival_benchmarks.csv``
+    ``data/benchmark_rules.csv``; ``data/tables/archival_benchmarks.csv``
     is the same computation made by the build, for readers outside Python.
 
     Parameters
