@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 import gulagstats
 from gulagstats import DataFormatError, DataIntegrityError, InvalidEstimateError, UnknownQuantityError
+from gulagstats.estimates.claims import _read_unquoted, _read_with_csv
 from gulagstats.estimates.record import load_record
 from gulagstats.estimates.verdicts import COMPARE_COLUMNS, TOLERANCE, VERDICTS
 from gulagstats.estimates.vocabulary import normalize_period
@@ -339,6 +340,28 @@ def test_claims_with_a_quoted_line_break_keep_their_line_numbers(tmp_path):
     rows = [("a", "arrests", "2000000", "", "", "1937", "two\nlines"), ("b", "arests", "1", "", "", "1937", "")]
     out = gulagstats.assess_claims(write_claims(tmp_path / "claims.csv", rows))
     assert out.line.tolist() == [2, 4] and out.error.iloc[1].startswith("line 4:")
+
+
+def test_a_claims_file_without_quotes_keeps_its_line_numbers(tmp_path):
+    path = tmp_path / "claims.csv"
+    path.write_bytes(b"quantity,value,period\r\nexecutions,7000000,1937-1938\r\n\r\narests,5,1937\r\n")
+    assert _read_unquoted(path.read_bytes(), path.read_bytes().decode()) is not None  # read by pandas' C parser
+    out = gulagstats.assess_claims(path)
+    assert out.line.tolist() == [2, 4] and out.verdict.iloc[0] == "overstates"
+    assert out.error.iloc[1].startswith("line 4: unknown quantity 'arests'")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["executions", "7000000", "1937", "", " ", ",", "\n", "\r\n", "\t", "é", "#", "NA"]), max_size=40))
+def test_claims_without_quotes_are_read_as_the_csv_module_reads_them(pieces):
+    """pandas' C parser gives the rows and lines of the csv module, or declines the file."""
+    text = "id,quantity,value\n" + "".join(pieces)
+    fast = _read_unquoted(text.encode("utf-8"), text)
+    if fast is not None:
+        slow = _read_with_csv(text, "claims.csv")
+        assert list(fast.columns) == list(slow.columns)
+        assert fast.to_numpy().tolist() == slow.to_numpy().tolist()
+        assert fast.attrs["surplus"].tolist() == slow.attrs["surplus"].tolist()
 
 
 def test_the_record_is_kept_while_its_files_keep_their_hash(data_copy):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -30,6 +31,11 @@ CLAIM_COLUMNS = ("id", "quantity", "value", "low", "high", "period", "unit", "re
 
 def read_claims(path: str | Path) -> pd.DataFrame:
     """Read a claims CSV as text, with the line on which each row starts.
+
+    A file without quotes is read by pandas' C parser, where each record is
+    one line; any other file (quoted fields, which may hold line breaks), or
+    one the C parser would read differently, by the ``csv`` module.  Both
+    give the same rows and lines.
 
     Parameters
     ----------
@@ -58,12 +64,25 @@ def read_claims(path: str | Path) -> pd.DataFrame:
     source = Path(path)
     if not source.is_file():
         raise DataFormatError(f"claims file {path} does not exist or is not a file; expected a CSV with a quantity column")
+    raw = source.read_bytes()
     try:
-        text = source.read_bytes().decode("utf-8-sig")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise DataFormatError(f"claims file {source.name} is not UTF-8 text; save it as UTF-8 CSV") from None
     if not text.strip():
         raise DataFormatError(f"claims file {source.name} is empty; expected a header with a quantity column")
+    frame = _read_unquoted(raw, text)
+    if frame is None:
+        frame = _read_with_csv(text, source.name)
+    header = [str(c) for c in frame.columns[:-1]]
+    if "quantity" not in [h.lower() for h in header]:
+        shown = ", ".join(header[:6]) or "none"
+        raise DataFormatError(f"claims file {source.name} has no quantity column (columns: {shown}); expected {','.join(CLAIM_COLUMNS)}")
+    return frame
+
+
+def _read_with_csv(text: str, name: str) -> pd.DataFrame:
+    """Any CSV text, by the csv module: the rows (padded to the header), ``line``, and ``attrs["surplus"]``."""
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         header = [h.strip() for h in next(reader)]
@@ -74,10 +93,7 @@ def read_claims(path: str | Path) -> pd.DataFrame:
                 lines.append(last + 1)
             last = reader.line_num
     except csv.Error as exc:
-        raise DataFormatError(f"claims file {source.name} is not a readable CSV (line {reader.line_num}: {exc})") from None
-    if "quantity" not in [h.lower() for h in header]:
-        shown = ", ".join(header[:6]) or "none"
-        raise DataFormatError(f"claims file {source.name} has no quantity column (columns: {shown}); expected {','.join(CLAIM_COLUMNS)}")
+        raise DataFormatError(f"claims file {name} is not a readable CSV (line {reader.line_num}: {exc})") from None
     width = len(header)
     surplus = [len(r) > width for r in rows]
     frame = pd.DataFrame([(r + [""] * width)[:width] for r in rows], columns=header, dtype=object)
@@ -86,20 +102,96 @@ def read_claims(path: str | Path) -> pd.DataFrame:
     return frame
 
 
-def _numbers(text: pd.Series) -> tuple[pd.Series, dict[str, pd.Series]]:
-    """Parse a column of numbers written as text: the values, and the rows that are not usable."""
-    cleaned = text.str.replace(r"[,_\s\u00a0\u202f]", "", regex=True)
-    values = pd.to_numeric(cleaned, errors="coerce").astype(float)
-    given = text != ""
+def _read_unquoted(raw: bytes, text: str) -> pd.DataFrame | None:
+    """A CSV text without quotes, by pandas' C parser; None if it might read otherwise than the csv module.
+
+    Without quotes a record is one line, and the csv module skips only empty
+    lines.  So the rows are exact when pandas reads one row per line that is
+    not empty, and none of them has more fields than the header (the C parser
+    would drop them from the first row, and stops at any other).
+    """
+    if any(c in text for c in ('"', "\0", "\x1a")) or ("\r" in text and text.count("\r") != text.count("\r\n")):
+        return None  # quotes, and characters or line ends (a lone carriage return) the parsers treat apart
+    first, _, rest = text.partition("\n")
+    header = [h.strip() for h in first.split(",")]
+    if len(set(header)) < len(header) or "" in header or rest.lstrip("\r\n").partition("\n")[0].count(",") >= len(header):
+        return None
+    try:
+        frame = pd.read_csv(
+            io.BytesIO(raw), encoding="utf-8-sig", names=header, header=0, index_col=False,
+            dtype=object, keep_default_na=False, engine="c",
+        )
+    except (ValueError, pd.errors.ParserError):
+        return None
+    lines = _unempty_lines(text)[1:]
+    if len(lines) != len(frame):  # a line of spaces: a row for csv, skipped by pandas
+        return None
+    frame["line"] = lines
+    frame.attrs["surplus"] = np.zeros(len(frame), dtype=bool)
+    return frame
+
+
+def _unempty_lines(text: str) -> np.ndarray:
+    """The numbers of the lines that are not empty, in a text whose lines end with \\n or \\r\\n."""
+    if not text.startswith(("\n", "\r\n")) and "\n\n" not in text and ("\r" not in text or "\n\r\n" not in text):
+        return np.arange(1, text.count("\n") + (not text.endswith("\n")) + 1)  # no empty line: every line
+    lines = io.StringIO(text, newline="").readlines()
+    return np.array([n for n, line in enumerate(lines, 1) if line not in ("\n", "\r\n")], dtype=int)
+
+
+#: What may stand between the digits of a number: 1,317,195; 1 317 195; 1_317_195.
+SEPARATORS = r"[,_\s\u00a0\u202f]"
+
+
+def _text(values: pd.Series) -> pd.Series:
+    """Values as stripped text, ``""`` for a missing one."""
+    return values.fillna("").astype(str).str.strip()
+
+
+def _each_distinct(values: pd.Series, compute: Callable[[pd.Series], pd.Series | pd.DataFrame]) -> pd.Series | pd.DataFrame:
+    """``compute`` on the distinct values only, spread back to every row (claims repeat quantities and periods)."""
+    codes, distinct = pd.factorize(values, use_na_sentinel=False)
+    return compute(pd.Series(distinct, dtype=object)).take(codes).set_axis(values.index)
+
+
+def _numbers(values: pd.Series) -> tuple[pd.Series, pd.Series, dict[str, pd.Series]]:
+    """Parse a column of numbers as written: the usable values, whether a value is given, and the rows not usable.
+
+    A column of text is first read as it is (most numbers are plain digits);
+    any other value, and text that did not read (except empty text), is
+    stripped and read again without separators between its digits.
+    """
+    written = values.to_numpy() != ""
+    numbers = pd.Series(np.nan, index=values.index)
+    if pd.api.types.infer_dtype(values, skipna=False) == "string":
+        numbers[written] = pd.to_numeric(values[written], errors="coerce").astype(float).to_numpy()
+    again = numbers.isna().to_numpy() & written
+    text = _text(values[again])
+    given = pd.Series(written, index=values.index)
+    given[again] = (text != "").to_numpy()
+    numbers[again] = pd.to_numeric(text.str.replace(SEPARATORS, "", regex=True), errors="coerce").astype(float).to_numpy()
     bad = {
-        "is not a number": given & values.isna(),
-        "is not a finite number": given & np.isinf(values),
-        "is negative; counts are never negative": given & (values < 0) & ~np.isinf(values),
+        "is not a number": given & numbers.isna(),
+        "is not a finite number": given & np.isinf(numbers),
+        "is negative; counts are never negative": given & (numbers < 0) & ~np.isinf(numbers),
         f"is larger than any count of people (over {LARGEST:.0e}; the world had about 2e9 people in 1939)": given
-        & np.isfinite(values)
-        & (values > LARGEST),
+        & np.isfinite(numbers)
+        & (numbers > LARGEST),
     }
-    return values.where(given & np.isfinite(values) & (values >= 0) & (values <= LARGEST)), bad
+    return numbers.where(given & np.isfinite(numbers) & (numbers >= 0) & (numbers <= LARGEST)), given, bad
+
+
+def _quantity_names(written: pd.Series) -> pd.DataFrame:
+    """For distinct quantities as written: the name, and the error for a name outside the vocabulary."""
+    name = _text(written).str.lower().str.replace(r"[\s-]+", "_", regex=True)
+    unknown = ~name.isin(QUANTITIES) & (name != "")
+    return pd.DataFrame({"quantity": name, "unknown": unknown, "error": [_unknown_quantity(n) if u else "" for n, u in zip(name, unknown)]})
+
+
+def _periods(written: pd.Series) -> pd.DataFrame:
+    """For distinct periods as written: the text and its ISO form (None if unreadable)."""
+    text = _text(written)
+    return pd.DataFrame({"written": text, "iso": [normalize_period(p) for p in text]}, index=text.index)
 
 
 def check_claims(frame: pd.DataFrame) -> pd.DataFrame:
@@ -131,23 +223,23 @@ def check_claims(frame: pd.DataFrame) -> pd.DataFrame:
     "value '-5' is negative; counts are never negative"
     """
     cols = {str(c).strip().lower(): c for c in frame.columns}
-    text = {
-        name: frame[cols[name]].fillna("").astype(str).str.strip()
-        if name in cols
-        else pd.Series("", index=frame.index, dtype=object)
-        for name in CLAIM_COLUMNS
-    }
-    quantity = text["quantity"].str.lower().str.replace(r"[\s-]+", "_", regex=True)
-    numbers = {name: _numbers(text[name]) for name in ("value", "low", "high")}
-    value, low, high = (numbers[name][0] for name in ("value", "low", "high"))
-    has_value = text["value"] != ""
-    has_bounds = (text["low"] != "") | (text["high"] != "")
+
+    def column(name: str) -> pd.Series:
+        """A claim column as given, or ``""`` on every row if the claims have none."""
+        return frame[cols[name]] if name in cols else pd.Series("", index=frame.index, dtype=object)
+
+    def text(name: str, index: pd.Index) -> list[str]:
+        return _text(column(name)[index]).tolist()
+
+    names = _each_distinct(column("quantity"), _quantity_names)
+    quantity, unknown = names["quantity"], names["unknown"]
+    numbers = {name: _numbers(column(name)) for name in ("value", "low", "high")}
+    (value, has_value, _), (low, has_low, _), (high, has_high, _) = numbers.values()
+    has_bounds = has_low | has_high
     low = value.where(has_value, low)
     high = value.where(has_value, high)
-    written = text["period"]
-    period = written.map({p: normalize_period(p) for p in set(written)})
-    unknown = ~quantity.isin(QUANTITIES) & (quantity != "")
-    named = {q: _unknown_quantity(q) for q in set(quantity[unknown])}
+    periods = _each_distinct(column("period"), _periods)
+    written, period = periods["written"], periods["iso"]
 
     error = pd.Series("", index=frame.index, dtype=object)
 
@@ -162,19 +254,19 @@ def check_claims(frame: pd.DataFrame) -> pd.DataFrame:
 
     add(frame.attrs.get("surplus", np.zeros(len(frame), dtype=bool)), "more fields than the header")
     add(quantity == "", "no quantity")
-    add(unknown, lambda i: quantity[i].map(named))
-    for name in ("value", "low", "high"):
-        for problem, mask in numbers[name][1].items():
-            add(mask, lambda i, name=name, problem=problem: [f"{name} {v!r} {problem}" for v in text[name][i].tolist()])
+    add(unknown, lambda i: names["error"][i])
+    for name, (_, _, bad) in numbers.items():
+        for problem, mask in bad.items():
+            add(mask, lambda i, name=name, problem=problem: [f"{name} {v!r} {problem}" for v in text(name, i)])
     add(has_value & has_bounds, "give either value or low/high, not both")
     add(~has_value & ~has_bounds, "no number: give value, or low and/or high")
-    add(low > high, lambda i: [f"low {a} is above high {b}" for a, b in zip(text["low"][i].tolist(), text["high"][i].tolist())])
+    add(low > high, lambda i: [f"low {a} is above high {b}" for a, b in zip(text("low", i), text("high", i))])
     add(
         period.isna(),
         lambda i: [f"period {p!r} is not a year (1938), a day (1939-01-01) or a span (1937/1938)" for p in written[i].tolist()],
     )
-    unit = text["unit"].where(text["unit"] != "", "persons")
-    region = text["region"].where(text["region"] != "", "USSR")
+    unit = _each_distinct(column("unit"), lambda u: _text(u).replace("", "persons"))
+    region = _each_distinct(column("region"), lambda r: _text(r).replace("", "USSR"))
     return pd.DataFrame(
         {
             "quantity": quantity,

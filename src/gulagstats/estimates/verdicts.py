@@ -37,7 +37,7 @@ from ..errors import DataFormatError, InvalidEstimateError, UnknownQuantityError
 from ..models import Assessment, Benchmark
 from .claims import check_claims, read_claims
 from .record import Record, load_record
-from .vocabulary import QUANTITIES, period_phrase
+from .vocabulary import QUANTITIES, match_period, period_phrase
 
 TOLERANCE = 0.15
 VERDICTS = ("consistent", "overstates", "understates", "not_comparable")
@@ -62,18 +62,44 @@ def _number(x: float) -> str:
     return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.2f}".rstrip("0").rstrip(".")
 
 
-def _numbers_text(low: np.ndarray, high: np.ndarray) -> list[str]:
-    out = []
-    for lo, hi in zip(low, high):
-        if lo == hi:
-            out.append(_number(lo))
-        elif lo == lo and hi == hi:
-            out.append(f"{_number(lo)} to {_number(hi)}")
-        elif lo == lo:
-            out.append(f"at least {_number(lo)}")
-        else:
-            out.append(f"at most {_number(hi)}")
+def _number_texts(values: np.ndarray) -> np.ndarray:
+    """:func:`_number` of every value; whole numbers (most) formatted as integers, which is faster."""
+    whole = np.isfinite(values) & (np.round(values) == values) & (np.abs(values) < 2**53) & ~np.signbit(values)
+    out = np.empty(len(values), dtype=object)
+    out[whole] = [f"{v:,}" for v in values[whole].astype(np.int64).tolist()]
+    out[~whole] = [_number(v) for v in values[~whole].tolist()]
     return out
+
+
+def _numbers_text(low: np.ndarray, high: np.ndarray) -> np.ndarray:
+    """How claims state their numbers: ``7,000,000``, ``5,000,000 to 8,000,000``, ``at least 5,000,000``..."""
+    out = np.empty(len(low), dtype=object)
+    point = low == high
+    out[point] = _number_texts(low[point])
+    low, high = low[~point], high[~point]
+    low_text, high_text = _number_texts(low), _number_texts(high)
+    out[~point] = np.select(
+        [(low == low) & (high == high), low == low], [low_text + " to " + high_text, "at least " + low_text], "at most " + high_text
+    )
+    return out
+
+
+def _times(factor: float) -> str:
+    return f"about {factor:.0f}" if factor == factor and (factor >= 10 or factor == round(factor)) else f"about {factor:.1f}"
+
+
+#: What a claim asks, apart from its number: what is counted, when, in what unit, where.
+QUESTION = ["quantity", "period", "period_label", "unit", "region"]
+
+
+def _questions(claims: pd.DataFrame) -> tuple[np.ndarray, pd.DataFrame]:
+    """The distinct questions the claims ask, and for each claim the position of its question."""
+    codes = np.zeros(len(claims), dtype=np.int64)
+    for column in QUESTION:
+        column_codes, distinct = pd.factorize(claims[column], use_na_sentinel=False)
+        codes = pd.factorize(codes * len(distinct) + column_codes)[0]
+    first = np.unique(codes, return_index=True)[1]
+    return codes, claims[QUESTION].iloc[first].reset_index(drop=True).fillna("")
 
 
 def judge(claims: pd.DataFrame, record: Record, tolerance: float = TOLERANCE) -> pd.DataFrame:
@@ -107,104 +133,116 @@ def judge(claims: pd.DataFrame, record: Record, tolerance: float = TOLERANCE) ->
     >>> result["verdict"], float(result["factor"]), int(result["benchmark_low"])
     ('overstates', 10.3, 681692)
     """
-    quantity, period = claims["quantity"], claims["period"].fillna("")
-    ok = claims["error"].fillna("") == ""
-    known = quantity.isin(QUANTITIES)
-    kind = quantity.map({q: v.kind for q, v in QUANTITIES.items()}).fillna("")
-    unit = quantity.map({q: v.unit for q, v in QUANTITIES.items()}).fillna("")
-    noun = quantity.map({q: v.noun for q, v in QUANTITIES.items()}).fillna(quantity)
-    year_end = (kind == "stock") & period.str.fullmatch(r"\d{4}-12-31")
-    match = period.where(~year_end, (pd.to_numeric(period.str[:4], errors="coerce") + 1).astype("Int64").astype(str) + "-01-01")
-    coverage = record.coverage()
-    unit_ok = claims["unit"] == unit
-    region_ok = claims["region"].str.strip().str.upper().isin(["USSR", ""])
-    has_rules = quantity.isin(coverage)
-    askable = ok & known & unit_ok & region_ok & has_rules & (period != "")
-    found = record.candidates(pd.DataFrame({"quantity": quantity[askable], "period": match[askable]}))
-    found = found[found["preferred"].astype(bool)].set_index(["quantity", "request"])
-    keys = pd.MultiIndex.from_arrays([quantity.where(askable, ""), match.where(askable, "")])
-    bench = found.reindex(keys)
-    bench.index = claims.index
+    codes, asked = _questions(claims)
+    ok = (claims["error"].fillna("") == "").to_numpy()
+    answers = _answer(asked, np.bincount(codes, weights=ok, minlength=len(asked)) > 0, record, tolerance)
+    askable = answers["askable"].to_numpy()[codes] & ok
+    bench = answers.filter(like="benchmark_").reindex(np.where(askable, codes, -1)).set_axis(claims.index)
 
     low, high = claims["low"].astype(float), claims["high"].astype(float)
-    b_low, b_high = bench["low"].astype(float), bench["high"].astype(float)
+    b_low, b_high = bench["benchmark_low"].astype(float), bench["benchmark_high"].astype(float)
     has = b_low.notna() & askable
     over = has & (low > b_high * (1 + tolerance))
     under = has & (high < b_low / (1 + tolerance))
     positive = b_low.where(b_low > 0)
     ratio_low, ratio_high = low / positive, high / positive
     factor = pd.Series(np.where(over, ratio_low, np.where(under, 1 / ratio_high, np.nan)), index=claims.index).round(1)
-    verdict = pd.Series(
-        np.select([~ok, ~has, over, under], ["", "not_comparable", "overstates", "understates"], "consistent"),
-        index=claims.index,
-    )
-
-    phrases = {p: period_phrase(p) for p in set(period) | set(bench["period"].dropna())}
-    explanation = pd.Series("", index=claims.index, dtype=object)
-    compared = has & ok
-    if compared.any():
-        explanation[compared] = _explanations(claims[compared], noun[compared], bench[compared], verdict[compared], factor[compared], phrases, tolerance)
-    alone = (verdict == "not_comparable").to_numpy()
-    if alone.any():
-        c = claims[alone]
-        q, n, per = quantity[alone], noun[alone], period[alone]
-        label = c["period_label"].fillna("").where(c["period_label"].fillna("") != "", per)
-        reasons = np.select(
-            [~known[alone], ~unit_ok[alone], ~region_ok[alone], ~has_rules[alone], per == ""],
-            [
-                "Not comparable: " + q + " is not in the vocabulary",
-                "Not comparable: the claim counts " + c["unit"] + ", the record counts " + unit[alone],
-                "Not comparable: the claim counts " + c["region"] + " only; the benchmarks are for the whole USSR",
-                "Not comparable: the archival tables have no series of " + n + " (" + q + ")",
-                np.where(label != "", "Not comparable: '" + label + "' is not a date the record can be read for", "Not comparable: no period given"),
-            ],
-            "Not comparable: the record has no benchmark for " + n + " " + per.map(phrases).fillna("") + "; it has " + q.map(coverage).fillna(""),
+    verdict = np.select([~ok, ~has, over, under], ["", "not_comparable", "overstates", "understates"], "consistent")
+    explanation = np.full(len(claims), "", dtype=object)
+    alone = verdict == "not_comparable"
+    explanation[alone] = answers["reason"].to_numpy()[codes[alone]]
+    if has.any():
+        mine, said = codes[has], verdict[has]
+        numbers = _numbers_text(low[has].to_numpy(), high[has].to_numpy())
+        times = factor[has].map({f: f" is {_times(f)}" for f in set(factor[has].dropna())}).astype(object).fillna("").to_numpy()
+        tail = np.select(
+            [said == "overstates", said == "understates"],
+            [answers["over"].to_numpy()[mine], answers["under"].to_numpy()[mine]],
+            answers["consistent"].to_numpy()[mine],
         )
-        explanation[alone] = pd.Series(reasons, index=c.index) + "."
+        explanation[has] = numbers + answers["claimed"].to_numpy()[mine] + times + tail
     return pd.DataFrame(
         {
-            "benchmark_id": bench["id"],
-            "benchmark_period": bench["period"],
+            **{f"benchmark_{c}": bench[f"benchmark_{c}"] for c in ("id", "period")},
             "benchmark_low": b_low,
             "benchmark_high": b_high,
-            "benchmark_source": bench["source"],
-            "benchmark_status": bench["status"],
-            "benchmark_scope": bench["scope"],
-            "benchmark_basis": bench["basis"],
-            "benchmark_caveats": bench["caveats"],
-            "benchmark_locator": bench["locator"],
+            **{f"benchmark_{c}": bench[f"benchmark_{c}"] for c in ("source", "status", "scope", "basis", "caveats", "locator")},
             "ratio_low": ratio_low.where(has),
             "ratio_high": ratio_high.where(has),
             "verdict": verdict,
             "factor": factor,
-            "explanation": explanation,
+            "explanation": pd.Series(explanation, index=claims.index, dtype=object),
         },
         index=claims.index,
     )
 
 
-def _explanations(
-    claims: pd.DataFrame, noun: pd.Series, bench: pd.DataFrame, verdict: pd.Series, factor: pd.Series,
-    phrases: dict, tolerance: float,
-) -> list[str]:
-    """One sentence per compared claim: the claim, the verdict with its factor, the benchmark, its source."""
-    out = []
-    numbers = _numbers_text(claims["low"].to_numpy(dtype=float), claims["high"].to_numpy(dtype=float))
-    columns = [noun, claims["period"], verdict, factor, bench["low"], bench["high"], bench["phrase"], bench["period"], bench["citation"]]
-    rows = zip(numbers, *(c.tolist() for c in columns))
-    for number, what_claimed, claimed, v, f, lo, hi, phrase, period, citation in rows:
-        text = f"{number} {what_claimed} {phrases[claimed]}"
-        spread = _number(lo) if lo == hi else f"{_number(lo)} to {_number(hi)}"
-        what = phrase.format(low=_number(lo), high=_number(hi), range=spread, period=phrases[period])
-        lowest = "lowest of the " if lo != hi and "{range}" in phrase else ""
-        times = f"about {f:.0f}" if f == f and (f >= 10 or f == round(f)) else f"about {f:.1f}"
-        if v == "overstates":
-            out.append(f"{text} is {times} times the {lowest}{what} ({citation}).")
-        elif v == "understates":
-            out.append(f"{text} is {times} times below the {lowest}{what} ({citation}).")
-        else:
-            out.append(f"{text} is consistent with the {what} ({citation}), allowing {tolerance:.0%} either way.")
-    return out
+def _answer(asked: pd.DataFrame, wanted: np.ndarray, record: Record, tolerance: float) -> pd.DataFrame:
+    """For each distinct question: whether the record can answer it, its benchmark, and the words of the verdicts.
+
+    ``wanted`` marks the questions some claim without an error asks; only
+    those are looked up.  The sentences are cut where the claimed number and
+    the factor go: ``claimed`` follows the number; ``over``, ``under`` follow
+    the factor, ``consistent`` replaces both.
+    """
+    quantity, period = asked["quantity"], asked["period"]
+    known = quantity.isin(QUANTITIES)
+    kind = quantity.map({q: v.kind for q, v in QUANTITIES.items()}).fillna("")
+    unit = quantity.map({q: v.unit for q, v in QUANTITIES.items()}).fillna("")
+    noun = quantity.map({q: v.noun for q, v in QUANTITIES.items()}).fillna(quantity)
+    match = pd.Series([match_period(p, k) for p, k in zip(period, kind)], index=asked.index, dtype=object)
+    coverage = record.coverage()
+    unit_ok = asked["unit"] == unit
+    region_ok = asked["region"].str.strip().str.upper().isin(["USSR", ""])
+    has_rules = quantity.isin(coverage)
+    askable = known & unit_ok & region_ok & has_rules & (period != "")
+    looked_up = askable & wanted
+    found = record.candidates(pd.DataFrame({"quantity": quantity[looked_up], "period": match[looked_up]}))
+    found = found[found["preferred"].astype(bool)].set_index(["quantity", "request"])
+    bench = found.reindex(pd.MultiIndex.from_arrays([quantity.where(askable, ""), match.where(askable, "")]))
+    bench.index = asked.index
+
+    phrases = {p: period_phrase(p) for p in set(period) | set(bench["period"].dropna())}
+    phrase = period.map(phrases)
+    label = asked["period_label"].where(asked["period_label"] != "", period)
+    reason = np.select(
+        [~known, ~unit_ok, ~region_ok, ~has_rules, period == ""],
+        [
+            "Not comparable: " + quantity + " is not in the vocabulary",
+            "Not comparable: the claim counts " + asked["unit"] + ", the record counts " + unit,
+            "Not comparable: the claim counts " + asked["region"] + " only; the benchmarks are for the whole USSR",
+            "Not comparable: the archival tables have no series of " + noun + " (" + quantity + ")",
+            np.where(label != "", "Not comparable: '" + label + "' is not a date the record can be read for", "Not comparable: no period given"),
+        ],
+        "Not comparable: the record has no benchmark for " + noun + " " + phrase.fillna("") + "; it has " + quantity.map(coverage).fillna(""),
+    )
+    ends = [_sentence_ends(*row, phrases, tolerance) for row in bench[["low", "high", "phrase", "period", "citation"]].itertuples(index=False)]
+    return pd.DataFrame(
+        {
+            "askable": askable,
+            **{f"benchmark_{c}": bench[c] for c in ("id", "period", "low", "high", "source", "status", "scope", "basis", "caveats", "locator")},
+            "reason": pd.Series(reason, index=asked.index) + ".",
+            "claimed": " " + noun + " " + phrase,
+            **{verdict: [end[i] for end in ends] for i, verdict in enumerate(("over", "under", "consistent"))},
+        },
+        index=asked.index,
+    )
+
+
+def _sentence_ends(
+    low: float, high: float, phrase: str, period: str, citation: str, phrases: dict[str, str], tolerance: float
+) -> tuple[str, str, str]:
+    """How the sentence about a claim ends, after the factor of an overstatement, of an understatement, or consistent."""
+    if low != low:
+        return "", "", ""
+    spread = _number(low) if low == high else f"{_number(low)} to {_number(high)}"
+    what = phrase.format(low=_number(low), high=_number(high), range=spread, period=phrases[period])
+    lowest = "lowest of the " if low != high and "{range}" in phrase else ""
+    return (
+        f" times the {lowest}{what} ({citation}).",
+        f" times below the {lowest}{what} ({citation}).",
+        f" is consistent with the {what} ({citation}), allowing {tolerance:.0%} either way.",
+    )
 
 
 def compare(quantity: str | None = None, overlay: str | Path | None = None) -> pd.DataFrame:
@@ -410,7 +448,9 @@ def assess_claims(claims: pd.DataFrame | str | Path, overlay: str | Path | None 
         frame = read_claims(claims)
     checked = check_claims(frame)
     results = judge(checked, load_record(overlay))
-    error = ("line " + frame["line"].astype(str) + ": " + checked["error"]).where(checked["error"] != "", "")
+    error = checked["error"].astype("str")
+    wrong = (error != "").to_numpy()
+    error[wrong] = "line " + frame["line"][wrong].astype(str) + ": " + error[wrong]
     return frame.assign(
         claim_period=checked["period"],
         claim_low=checked["low"],
