@@ -117,18 +117,16 @@ def _typed_column(series: pd.Series, field: dict[str, Any], where: str) -> pd.Se
     kind = field.get("type", "string")
     if kind not in ("integer", "number", "year", "boolean", "date"):
         if field["name"] == "status":
-            unknown = set(series) - set(STATUSES)
+            values = series.tolist()
+            unknown = set(values) - set(STATUSES)
             if unknown:
                 raise DataFormatError(f"{where}: unknown status {sorted(unknown)}; expected one of {STATUSES}")
-            return pd.Categorical(series, categories=list(STATUSES), ordered=True)
+            return pd.Categorical.from_codes([STATUSES.index(v) for v in values], categories=list(STATUSES), ordered=True)
         return series
-    blank = series.str.strip() == ""
     try:
-        if kind == "boolean":
-            mapped = series.str.lower().map({"true": True, "false": False, "": pd.NA})
-            if mapped.isna().any() and not blank[mapped.isna()].all():
-                raise ValueError("expected true or false")
-            return mapped.astype("boolean")
+        if kind == "boolean":  # the tables are small: plain Python is quicker than pandas' string methods here
+            return pd.Series(pd.array([_boolean(v) for v in series.tolist()], dtype="boolean"), index=series.index)
+        blank = series.str.strip() == ""
         if kind == "date":
             return pd.to_datetime(series.where(~blank), format="%Y-%m-%d", errors="raise")
         numbers = pd.to_numeric(series.where(~blank), errors="raise")
@@ -139,6 +137,15 @@ def _typed_column(series: pd.Series, field: dict[str, Any], where: str) -> pd.Se
         return numbers.astype("Float64").astype("Int64")
     except (ValueError, TypeError) as exc:
         raise DataFormatError(f"{where}: column {field['name']!r} ({kind}): {exc}") from None
+
+
+def _boolean(text: str) -> bool | Any:
+    word = text.lower()
+    if word in ("true", "false"):
+        return word == "true"
+    if text.strip():
+        raise ValueError("expected true or false")
+    return pd.NA
 
 
 #: Tables already read and typed in this process, by table id, recorded sha256 and schema.

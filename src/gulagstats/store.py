@@ -25,6 +25,7 @@ from typing import Any
 from .errors import DataFormatError, DataIntegrityError, OutputPathError
 
 ENV_VAR = "GULAGSTATS_DATA"
+_HERE = Path(__file__).resolve().parent  # the installed package, or src/gulagstats in a checkout
 
 
 def data_dir() -> Path:
@@ -49,8 +50,7 @@ def data_dir() -> Path:
                 f"{ENV_VAR}={env} has no datapackage.json; point it at a gulagstats data directory"
             )
         return path
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "data", here.parents[1] / "data"):
+    for candidate in (_HERE / "data", _HERE.parents[1] / "data"):
         if (candidate / "datapackage.json").is_file():
             return candidate
     raise DataFormatError(

@@ -182,27 +182,17 @@ class Cells:
         listing = tables()
         for table_id in listing.loc[listing["kind"] == "cells", "id"]:
             frame = load(table_id, overlay=overlay)
-            columns = ["period", "population", "measure", "category", "unit", "value", "source", "status",
-                       "preferred", "locator", "note"]
-            for period, population, measure, category, unit, value, source, status, preferred, locator, note in (
-                frame[columns].itertuples(index=False, name=None)
-            ):
-                rows.append(
-                    Row(
-                        table=table_id,
-                        period=str(period),
-                        population=str(population),
-                        measure=str(measure),
-                        category=str(category),
-                        unit=str(unit),
-                        value=None if pd.isna(value) else float(value),
-                        source=str(source),
-                        status=str(status),
-                        preferred=False if pd.isna(preferred) else bool(preferred),
-                        locator=str(locator),
-                        note=str(note),
-                    )
+            text = {c: [str(x) for x in frame[c].tolist()] for c in ("period", "population", "measure", "category",
+                                                                     "unit", "source", "status", "locator", "note")}
+            values = [None if pd.isna(x) else float(x) for x in frame["value"].tolist()]
+            preferred = [False if pd.isna(x) else bool(x) for x in frame["preferred"].tolist()]
+            rows += [
+                Row(table_id, period, population, measure, category, unit, value, source, status, chosen, locator, note)
+                for period, population, measure, category, unit, value, source, status, chosen, locator, note in zip(
+                    text["period"], text["population"], text["measure"], text["category"], text["unit"], values,
+                    text["source"], text["status"], preferred, text["locator"], text["note"],
                 )
+            ]
         return cls(rows)
 
     def keys(self) -> Iterator[Key]:
