@@ -334,6 +334,7 @@ def test_a_claims_file_gives_one_row_per_claim_with_line_numbered_errors(tmp_pat
     assert by.loc["f", "error"].startswith("line 7: period 'late 30s'")
     assert by.loc["g", "error"].startswith("line 8: value '-3' is negative")
     assert (out.verdict == "").sum() == 5 and (out.error != "").sum() == 5
+    assert out.astype(str).shape == out.shape  # plain pandas operations work on the result
 
 
 def test_claims_with_a_quoted_line_break_keep_their_line_numbers(tmp_path):

@@ -163,6 +163,8 @@ def _numbers(values: pd.Series) -> tuple[pd.Series, pd.Series, dict[str, pd.Seri
     """
     written = values.to_numpy() != ""
     numbers = pd.Series(np.nan, index=values.index)
+    if not written.any():  # a column the claims do not have, or do not fill
+        return numbers, pd.Series(False, index=values.index), {}
     if pd.api.types.infer_dtype(values, skipna=False) == "string":
         numbers[written] = pd.to_numeric(values[written], errors="coerce").astype(float).to_numpy()
     again = numbers.isna().to_numpy() & written
@@ -265,8 +267,12 @@ def check_claims(frame: pd.DataFrame) -> pd.DataFrame:
         period.isna(),
         lambda i: [f"period {p!r} is not a year (1938), a day (1939-01-01) or a span (1937/1938)" for p in written[i].tolist()],
     )
-    unit = _each_distinct(column("unit"), lambda u: _text(u).replace("", "persons"))
-    region = _each_distinct(column("region"), lambda r: _text(r).replace("", "USSR"))
+    unit, region = (
+        _each_distinct(column(name), lambda v, default=default: _text(v).replace("", default))
+        if name in cols
+        else pd.Series(default, index=frame.index, dtype=object)
+        for name, default in (("unit", "persons"), ("region", "USSR"))
+    )
     return pd.DataFrame(
         {
             "quantity": quantity,
