@@ -207,8 +207,11 @@ def disagreements(data: pd.DataFrame) -> list[pd.DataFrame]:
     if "table" not in frame:
         frame = frame.assign(table=str(data.attrs.get("table", "")))
     frame = frame[frame["value"].notna()]
+    cells = frame.groupby(KEY, sort=True, observed=True)
+    preferred = frame["preferred"].fillna(False).astype(bool)
+    several = (cells["value"].transform("nunique") >= 2) & (preferred.groupby([frame[k] for k in KEY]).transform("sum") == 1)
     out = []
-    for _key, rows in frame.groupby(KEY, sort=True, observed=True):
+    for _key, rows in frame[several].groupby(KEY, sort=True, observed=True):  # the rest cannot disagree
         preferred = rows[rows["preferred"].fillna(False).astype(bool)]
         if rows["value"].nunique() < 2 or len(preferred) != 1 or float(preferred["value"].iloc[0]) == 0:
             continue
@@ -440,16 +443,21 @@ def _estimate_series(quantity: str, group: pd.DataFrame) -> Series:
 def _draw_benchmarks(ax: Axes, s: Series, rows: list[int]) -> None:
     from matplotlib.patches import Rectangle
 
+    named = any(p.get_label() == BENCHMARK_LABEL for p in ax.patches)
+    edges = []
     for pos, low, high in zip(rows, s.extra["benchmark_low"], s.extra["benchmark_high"]):
         if low is None:
             continue
         high = low if high is None else high
-        named = any(p.get_label() == BENCHMARK_LABEL for p in ax.patches)
         band = Rectangle((low, pos - 0.5), high - low, 1.0, facecolor=BAND, edgecolor="none", zorder=1,
                          label=None if named else BENCHMARK_LABEL)
         band.set_gid(f"benchmark:{s.label}")
         ax.add_patch(band)
-        ax.vlines([low, high], pos - 0.5, pos + 0.5, colors=NEUTRAL, linewidth=1.0, zorder=1.5)
+        named = True
+        edges += [(low, pos), (high, pos)]
+    if edges:  # the ends of every band of the group, as one collection
+        ax.vlines([x for x, _ in edges], [y - 0.5 for _, y in edges], [y + 0.5 for _, y in edges],
+                  colors=NEUTRAL, linewidth=1.0, zorder=1.5)
 
 
 def _draw_estimates(ax: Axes, s: Series, rows: list[int]) -> None:
