@@ -154,33 +154,45 @@ def _each_distinct(values: pd.Series, compute: Callable[[pd.Series], pd.Series |
     return compute(pd.Series(distinct, dtype=object)).take(codes).set_axis(values.index)
 
 
-def _numbers(values: pd.Series) -> tuple[pd.Series, pd.Series, dict[str, pd.Series]]:
+def _numbers(values: pd.Series) -> tuple[pd.Series, np.ndarray, dict[str, np.ndarray]]:
     """Parse a column of numbers as written: the usable values, whether a value is given, and the rows not usable.
 
-    A column of text is first read as it is (most numbers are plain digits);
-    any other value, and text that did not read (except empty text), is
-    stripped and read again without separators between its digits.
+    Plain digits (most numbers) are read by numpy, other text by pandas'
+    ``to_numeric``; any other value, and text that did not read (except
+    empty text), is stripped and read again without separators between its
+    digits.
     """
-    written = values.to_numpy() != ""
-    numbers = pd.Series(np.nan, index=values.index)
+    raw = values.to_numpy(dtype=object)
+    written = raw != ""
+    numbers = np.full(len(raw), np.nan)
     if not written.any():  # a column the claims do not have, or do not fill
-        return numbers, pd.Series(False, index=values.index), {}
-    if pd.api.types.infer_dtype(values, skipna=False) == "string":
-        numbers[written] = pd.to_numeric(values[written], errors="coerce").astype(float).to_numpy()
-    again = numbers.isna().to_numpy() & written
+        return pd.Series(numbers, index=values.index), written, {}
+    if pd.api.types.infer_dtype(raw, skipna=False) == "string":
+        digits = np.fromiter(map(_digits, raw), dtype=bool, count=len(raw))
+        numbers[digits] = raw[digits].astype(np.int64)
+        rest = written & ~digits
+        numbers[rest] = pd.to_numeric(raw[rest], errors="coerce").astype(float)
+    again = np.isnan(numbers) & written
     text = _text(values[again])
-    given = pd.Series(written, index=values.index)
+    given = written.copy()
     given[again] = (text != "").to_numpy()
     numbers[again] = pd.to_numeric(text.str.replace(SEPARATORS, "", regex=True), errors="coerce").astype(float).to_numpy()
+    finite = np.isfinite(numbers)
     bad = {
-        "is not a number": given & numbers.isna(),
+        "is not a number": given & np.isnan(numbers),
         "is not a finite number": given & np.isinf(numbers),
         "is negative; counts are never negative": given & (numbers < 0) & ~np.isinf(numbers),
         f"is larger than any count of people (over {LARGEST:.0e}; the world had about 2e9 people in 1939)": given
-        & np.isfinite(numbers)
+        & finite
         & (numbers > LARGEST),
     }
-    return numbers.where(given & np.isfinite(numbers) & (numbers >= 0) & (numbers <= LARGEST)), given, bad
+    usable = given & finite & (numbers >= 0) & (numbers <= LARGEST)
+    return pd.Series(np.where(usable, numbers, np.nan), index=values.index), given, bad
+
+
+def _digits(text: str) -> bool:
+    """Plain ASCII digits, at most 15 of them: a whole number every parser reads to the same double."""
+    return text.isascii() and text.isdecimal() and len(text) <= 15
 
 
 def _quantity_names(written: pd.Series) -> pd.DataFrame:

@@ -96,7 +96,10 @@ def _questions(claims: pd.DataFrame) -> tuple[np.ndarray, pd.DataFrame]:
     """The distinct questions the claims ask, and for each claim the position of its question."""
     codes = np.zeros(len(claims), dtype=np.int64)
     for column in [c for c in QUESTION if c != "period"]:  # the period follows from the period as written
-        column_codes, distinct = pd.factorize(claims[column], use_na_sentinel=False)
+        values = claims[column].to_numpy(dtype=object)
+        if len(values) and (values == values[0]).all():  # the same in every claim (as an absent unit or region)
+            continue
+        column_codes, distinct = pd.factorize(values, use_na_sentinel=False)
         codes = pd.factorize(codes * len(distinct) + column_codes)[0]
     first = np.unique(codes, return_index=True)[1]
     return codes, claims[QUESTION].iloc[first].reset_index(drop=True).fillna("")
@@ -140,21 +143,22 @@ def judge(claims: pd.DataFrame, record: Record, tolerance: float = TOLERANCE) ->
     askable = answers["askable"].to_numpy()[codes] & ok
     bench = answers.filter(like="benchmark_").reindex(np.where(askable, codes, -1)).set_axis(claims.index)
 
-    low, high = claims["low"].astype(float), claims["high"].astype(float)
-    b_low, b_high = bench["benchmark_low"].astype(float), bench["benchmark_high"].astype(float)
-    has = b_low.notna() & askable
+    low, high = claims["low"].to_numpy(dtype=float), claims["high"].to_numpy(dtype=float)
+    b_low, b_high = bench["benchmark_low"].to_numpy(dtype=float), bench["benchmark_high"].to_numpy(dtype=float)
+    has = ~np.isnan(b_low) & askable
     over = has & (low > b_high * (1 + tolerance))
     under = has & (high < b_low / (1 + tolerance))
-    positive = b_low.where(b_low > 0)
-    ratio_low, ratio_high = low / positive, high / positive
-    factor = pd.Series(np.where(over, ratio_low, np.where(under, 1 / ratio_high, np.nan)), index=claims.index).round(1)
+    positive = np.where(b_low > 0, b_low, np.nan)
+    with np.errstate(all="ignore"):  # as pandas: a division by zero or an overflow gives inf
+        ratio_low, ratio_high = low / positive, high / positive
+        factor = pd.Series(np.where(over, ratio_low, np.where(under, 1 / ratio_high, np.nan)), index=claims.index).round(1)
     verdict = np.select([~ok, ~has, over, under], ["", "not_comparable", "overstates", "understates"], "consistent")
     explanation = np.full(len(claims), "", dtype=object)
     alone = verdict == "not_comparable"
     explanation[alone] = answers["reason"].to_numpy()[codes[alone]]
     if has.any():
         mine, said = codes[has], verdict[has]
-        numbers = _numbers_text(low[has].to_numpy(), high[has].to_numpy())
+        numbers = _numbers_text(low[has], high[has])
         which, factors = pd.factorize(factor[has])  # factors are rounded: few distinct ones; -1 for none
         times = np.array([f" is {_times(f)}" for f in factors] + [""], dtype=object)[which]
         tail = np.select(
@@ -169,8 +173,8 @@ def judge(claims: pd.DataFrame, record: Record, tolerance: float = TOLERANCE) ->
             "benchmark_low": b_low,
             "benchmark_high": b_high,
             **{f"benchmark_{c}": bench[f"benchmark_{c}"] for c in ("source", "status", "scope", "basis", "caveats", "locator")},
-            "ratio_low": ratio_low.where(has),
-            "ratio_high": ratio_high.where(has),
+            "ratio_low": np.where(has, ratio_low, np.nan),
+            "ratio_high": np.where(has, ratio_high, np.nan),
             "verdict": verdict,
             "factor": factor,
             "explanation": pd.Series(explanation, index=claims.index, dtype=object),
