@@ -277,7 +277,7 @@ class View:
             raise MissingCell([f"{describe_key(key)} (cell of {row.table}, value missing)"])
         if self.independent and row.from_article:
             raise MissingCell([f"{describe_key(key)} (only GRZ's own statement: {row.table}, {row.locator[-22:]})"])
-        if row not in self.used:
+        if all(row is not used for used in self.used):  # rows of the tables are distinct objects: no need for ==
             self.used.append(row)
         return row
 
