@@ -102,10 +102,10 @@ def _checks_section(overlay) -> tuple[Section, dict[str, int]]:
     return section, counts
 
 
-def _estimates_section() -> tuple[Section, dict[str, int]]:
+def _estimates_section(overlay) -> tuple[Section, dict[str, int]]:
     from .estimates import compare
 
-    table = compare()
+    table = compare(overlay=overlay)
     counts = table["verdict"].value_counts().to_dict()
     shown = table[
         ["author", "quantity", "period", "low", "high", "benchmark_low", "benchmark_high", "verdict", "factor", "source", "status"]
@@ -209,7 +209,7 @@ def build_report(
     say("checks: the tables against their totals, each other and the prose")
     checks_section, check_counts = _checks_section(overlay)
     say("estimates: published numbers against the archival benchmarks")
-    estimates_section, estimate_counts = _estimates_section()
+    estimates_section, estimate_counts = _estimates_section(overlay)
     say("figures: drawing Figures A-D and the others")
     figures_section, figure_paths = _figures_section(out, overlay)
     say("open values: listing unconfirmed and missing values")
