@@ -20,7 +20,7 @@ import pandas as pd
 from pydantic import BaseModel, Field
 
 from . import __version__
-from .cli.output import STATUS_LEGEND, cell_text, markdown_table
+from .render import STATUS_LEGEND, cell_text, markdown_table
 
 Block = pd.DataFrame | str | Path  # a table, a paragraph, or a figure file
 

@@ -7,7 +7,7 @@ import json
 from typing import TYPE_CHECKING
 
 from .data import add_format, add_overlay
-from .output import cell_text, render
+from ..render import cell_text, render
 
 if TYPE_CHECKING:
     import pandas as pd

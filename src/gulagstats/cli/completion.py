@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from .data import add_format, add_overlay
-from .output import render
+from ..render import render
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from .output import FORMATS, STATUS_LEGEND, marked_wide, render
+from ..render import FORMATS, STATUS_LEGEND, marked_wide, render
 
 
 def add_format(parser: argparse.ArgumentParser) -> None:

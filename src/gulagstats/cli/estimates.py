@@ -10,7 +10,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from .data import add_format, add_overlay
-from .output import FORMATS, cell_text, render
+from ..render import FORMATS, cell_text, render
 
 if TYPE_CHECKING:
     from ..models import Assessment
