@@ -14,6 +14,10 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
 REFERENCE = ROOT / "tools" / "reference"
 PROSE = REFERENCE / "grz1993_article_prose.txt"
+# the build's stage modules (tools/build_data.py, tools/build_estimates.py, tools/buildkit.py)
+# import each other by name, as they do when run as scripts from tools/
+if str(ROOT / "tools") not in sys.path:
+    sys.path.insert(0, str(ROOT / "tools"))
 
 
 def read_tsv(path: Path) -> list[dict[str, str]]:

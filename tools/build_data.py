@@ -6,7 +6,7 @@ back to the line of ``values.tsv`` (or of a curated file here) it came from.
 
 Inputs
 ------
-- ``--reference DIR`` (default ``../shared/reference``): ``values.tsv`` and
+- ``--reference DIR`` (default ``tools/reference``): ``values.tsv`` and
   ``sources.tsv``, the values sourced for the project, each with its source,
   quote and status.
 - ``tools/curated/<table>.csv``: rows written by hand from the GRZ prose and
@@ -29,6 +29,7 @@ Usage
 -----
     python tools/build_data.py            # rebuild tables of cells and datapackage.json
     python tools/build_data.py --package  # only refresh datapackage.json (hashes, rows)
+    python tools/build_data.py --out DIR  # build into another directory (the tests compare it with data/)
 """
 
 from __future__ import annotations
@@ -44,10 +45,8 @@ import tomllib
 from collections import defaultdict
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-TOOLS = ROOT / "tools"
-CURATED = TOOLS / "curated"
-DATA = ROOT / "data"
+import build_estimates
+from buildkit import CURATED, DATA, PROSE, REFERENCE, ROOT, TOOLS, read_csv, read_prose, read_tsv, write_csv
 
 CELL_FIELDS = [
     ("period", "string", "ISO 8601 day (a count on that day), year (a flow during it) or span A/B"),
@@ -85,18 +84,6 @@ def route(row: dict[str, str]) -> str:
         "education": "education_composition",
         "estimates": "table_1",
     }[series]
-
-
-def read_tsv(path: Path) -> list[dict[str, str]]:
-    with open(path, newline="", encoding="utf-8") as handle:
-        return list(csv.DictReader(handle, delimiter="\t"))
-
-
-def read_csv(path: Path) -> list[dict[str, str]]:
-    if not path.exists():
-        return []
-    with open(path, newline="", encoding="utf-8") as handle:
-        return list(csv.DictReader(handle))
 
 
 def prose_line(prose: list[str], quote: str) -> int | None:
@@ -203,21 +190,12 @@ def value_type(rows: list[dict[str, str]]) -> str:
     return "integer" if whole and counts else "number"
 
 
-def write_csv(path: Path, names: list[str], rows: list[dict[str, str]]) -> None:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=names, lineterminator="\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({k: row.get(k, "") for k in names})
-    path.write_text(buffer.getvalue(), encoding="utf-8")
-
-
 def sort_key(row: dict[str, str]) -> tuple:
     return (row["population"], row["measure"], row["category"], row["period"], row.get("preferred") != "true")
 
 
 def build_cells(reference: Path, prose_path: Path, catalog: dict) -> dict[str, list[dict[str, str]]]:
-    prose = prose_path.read_text(encoding="utf-8").splitlines()
+    prose = read_prose(prose_path)
     tables = reference_rows(reference, prose)
     decisions = {
         (d["table"], d["period"], d["population"], d["measure"], d["category"], d["unit"]): d
@@ -248,7 +226,7 @@ RELATIONS = {"exact", "approx", "lower_bound", "upper_bound", "range_low", "rang
 
 def build_text_figures(prose_path: Path) -> list[dict[str, str]]:
     """Merge tools/curated/text_figures_*.csv into one table; check each quote against its line."""
-    prose = prose_path.read_text(encoding="utf-8").splitlines()
+    prose = read_prose(prose_path)
     rows = []
     for part in sorted(CURATED.glob("text_figures_*.csv")):
         for number, r in enumerate(read_csv(part), start=2):
@@ -270,20 +248,20 @@ def build_text_figures(prose_path: Path) -> list[dict[str, str]]:
     return rows
 
 
-def write_sources(reference: Path) -> None:
+def write_sources(reference: Path, out: Path) -> None:
     rows = [
         {"key": r["source"], "citation": r["citation"], "url": r["url"], "kind": r["kind"]}
         for r in read_tsv(reference / "sources.tsv")
     ]
     rows += read_csv(CURATED / "sources_extra.csv")
-    write_csv(DATA / "sources.csv", ["key", "citation", "url", "kind"], rows)
+    write_csv(out / "sources.csv", ["key", "citation", "url", "kind"], rows)
 
 
-def package(catalog: dict, value_types: dict[str, str]) -> dict:
+def package(catalog: dict, value_types: dict[str, str], out: Path = DATA) -> dict:
     resources = []
     for table_id, meta in catalog["tables"].items():
         kind = meta.get("kind", "cells")
-        path = DATA / meta.get("path", f"tables/{table_id}.csv")
+        path = out / meta.get("path", f"tables/{table_id}.csv")
         if kind == "cells":
             fields = [
                 {"name": n, "type": (value_types.get(table_id, "number") if n == "value" else t), "description": d}
@@ -299,7 +277,7 @@ def package(catalog: dict, value_types: dict[str, str]) -> dict:
             sys.exit(f"{path.name}: header {header} differs from the schema in catalog.toml")
         resource = {
             "name": table_id,
-            "path": str(path.relative_to(DATA)),
+            "path": str(path.relative_to(out)),
             "title": meta["title"],
             "description": meta.get("description", ""),
             "grz_ref": meta.get("grz_ref", ""),
@@ -330,46 +308,50 @@ def package(catalog: dict, value_types: dict[str, str]) -> dict:
     }
 
 
-def build_estimate_tables() -> None:
-    """Estimates and archival benchmarks (tools/build_estimates.py), from the tables just written."""
-    sys.path.insert(0, str(TOOLS))
-    from build_estimates import build
+def build(
+    out: Path = DATA, reference: Path = REFERENCE, prose: Path = PROSE, *, package_only: bool = False
+) -> list[Path]:
+    """Build every file of ``data/`` into ``out``; return the files whose bytes changed.
 
-    build()
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--reference", type=Path, default=TOOLS / "reference")
-    parser.add_argument("--prose", type=Path, default=TOOLS / "reference" / "grz1993_article_prose.txt")
-    parser.add_argument("--package", action="store_true", help="only refresh datapackage.json")
-    args = parser.parse_args(argv)
+    ``package_only`` refreshes only ``datapackage.json`` (hashes and row counts)
+    from the tables already in ``out``.
+    """
     catalog = tomllib.loads((TOOLS / "catalog.toml").read_text(encoding="utf-8"))
-    (DATA / "tables").mkdir(parents=True, exist_ok=True)
-    before = {p: p.read_bytes() for p in DATA.rglob("*") if p.is_file()}
+    (out / "tables").mkdir(parents=True, exist_ok=True)
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
     value_types = {}
-    if not args.package:
-        built = build_cells(args.reference, args.prose, catalog)
-        write_sources(args.reference)
+    if not package_only:
+        built = build_cells(reference, prose, catalog)
+        write_sources(reference, out)
         if "grz_text_figures" in catalog["tables"]:
-            write_csv(DATA / "tables" / "grz_text_figures.csv", TEXT_FIGURE_FIELDS, build_text_figures(args.prose))
+            write_csv(out / "tables" / "grz_text_figures.csv", TEXT_FIGURE_FIELDS, build_text_figures(prose))
         for table_id, rows in built.items():
             value_types[table_id] = value_type(rows)
-            write_csv(DATA / "tables" / f"{table_id}.csv", CELL_NAMES, rows)
+            write_csv(out / "tables" / f"{table_id}.csv", CELL_NAMES, rows)
         if "estimates" in catalog["tables"]:
-            build_estimate_tables()
+            build_estimates.build(out)
     else:
-        old = json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))
+        old = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
         value_types = {
             r["name"]: next(f["type"] for f in r["schema"]["fields"] if f["name"] == "value")
             for r in old["resources"]
             if r.get("kind") == "cells"
         }
-    text = json.dumps(package(catalog, value_types), indent=2, ensure_ascii=False) + "\n"
-    (DATA / "datapackage.json").write_text(text, encoding="utf-8")
-    changed = [p for p in DATA.rglob("*") if p.is_file() and before.get(p) != p.read_bytes()]
-    for p in sorted(changed):
-        print(f"wrote {p.relative_to(ROOT)}")
+    text = json.dumps(package(catalog, value_types, out), indent=2, ensure_ascii=False) + "\n"
+    (out / "datapackage.json").write_bytes(text.encode("utf-8"))
+    return sorted(p for p in out.rglob("*") if p.is_file() and before.get(p) != p.read_bytes())
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--reference", type=Path, default=REFERENCE)
+    parser.add_argument("--prose", type=Path, default=PROSE)
+    parser.add_argument("--out", type=Path, default=DATA, help="the directory to build into (default: data/)")
+    parser.add_argument("--package", action="store_true", help="only refresh datapackage.json")
+    args = parser.parse_args(argv)
+    for path in build(args.out, args.reference, args.prose, package_only=args.package):
+        shown = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
+        print(f"wrote {shown}")
     return 0
 
 

@@ -30,27 +30,22 @@ same code that computes them at run time).
 
 Usage
 -----
-    python tools/build_estimates.py     # after tools/build_data.py; refreshes datapackage.json
+    python tools/build_data.py          # runs this stage after the tables of cells
+    python tools/build_estimates.py     # the same: runs the whole build
 """
 
 from __future__ import annotations
 
-import csv
 import re
+import runpy
 import sys
 import tomllib
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-TOOLS = ROOT / "tools"
-CURATED = TOOLS / "curated"
-REFERENCE = TOOLS / "reference"
-DATA = ROOT / "data"
-sys.path.insert(0, str(ROOT / "src"))
+import pandas as pd
+from buildkit import CURATED, DATA, REFERENCE, ROOT, TOOLS, read_csv, read_prose, read_tsv, write_csv
 
-import pandas as pd  # noqa: E402
-
-from gulagstats.estimates.record import (  # noqa: E402
+from gulagstats.estimates.record import (
     RULE_FIELDS,
     BENCHMARK_FIELDS,
     Record,
@@ -58,7 +53,7 @@ from gulagstats.estimates.record import (  # noqa: E402
     benchmark_table,
     parse_terms,
 )
-from gulagstats.estimates.vocabulary import QUANTITIES, normalize_period  # noqa: E402
+from gulagstats.estimates.vocabulary import QUANTITIES, normalize_period
 
 ESTIMATE_FIELDS = [
     "id", "author", "work", "year", "quantity", "period", "period_as_printed", "region", "scope",
@@ -67,16 +62,6 @@ ESTIMATE_FIELDS = [
 #: Units other than a quantity's own that an estimate may have: rates and shares (never compared).
 OTHER_UNITS = {"persons per month", "persons per year", "percent"}
 _PROSE_LOCATOR = re.compile(r"^(.*) \[GRZ prose line (\d+)\]$")
-
-
-def read_csv(path: Path) -> list[dict[str, str]]:
-    with open(path, newline="", encoding="utf-8") as handle:
-        return list(csv.DictReader(handle))
-
-
-def read_tsv(path: Path) -> list[dict[str, str]]:
-    with open(path, newline="", encoding="utf-8") as handle:
-        return list(csv.DictReader(handle, delimiter="\t"))
 
 
 def source_keys() -> set[str]:
@@ -200,19 +185,12 @@ def validated(path: Path, fields: list[str], check) -> list[dict[str, str]]:
     return rows
 
 
-def read_built_table(table_id: str) -> pd.DataFrame:
+def read_built_table(table_id: str, out: Path = DATA) -> pd.DataFrame:
     """A table of cells as just written by build_data.py (typed enough for the benchmark rules)."""
-    frame = pd.read_csv(DATA / "tables" / f"{table_id}.csv", dtype=str, keep_default_na=False)
+    frame = pd.read_csv(out / "tables" / f"{table_id}.csv", dtype=str, keep_default_na=False)
     frame["value"] = pd.to_numeric(frame["value"].where(frame["value"] != ""), errors="raise")
     frame["preferred"] = frame["preferred"] == "true"
     return frame
-
-
-def write_csv(path: Path, fields: list[str], rows: list[dict[str, str]]) -> None:
-    with open(path, "w", newline="", encoding="utf-8") as handle:
-        writer = csv.DictWriter(handle, fieldnames=fields, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows({k: row.get(k, "") for k in fields} for row in rows)
 
 
 def _plain(value: object) -> str:
@@ -223,33 +201,29 @@ def _plain(value: object) -> str:
     return str(value)
 
 
-def build() -> list[Path]:
-    """Check the curated files and write the three tables; return their paths."""
+def build(out: Path = DATA) -> list[Path]:
+    """Check the curated files and write the three tables into ``out``; return their paths.
+
+    Reads the tables of cells already built into ``out`` (``build_data.build`` runs
+    this stage after them).
+    """
     catalog = tomllib.loads((TOOLS / "catalog.toml").read_text(encoding="utf-8"))
     cell_tables = {t for t, meta in catalog["tables"].items() if meta.get("kind", "cells") == "cells"}
-    prose = (REFERENCE / "grz1993_article_prose.txt").read_text(encoding="utf-8").splitlines()
+    prose = read_prose()
     quotes, keys = seen_quotes(), source_keys()
     estimates = validated(CURATED / "estimates.csv", ESTIMATE_FIELDS, lambda r: check_estimate(r, prose, quotes, keys))
     rules = validated(CURATED / "archival_benchmarks_spec.csv", RULE_FIELDS, lambda r: check_rule(r, prose, cell_tables))
-    tables = DATA / "tables"
-    written = [tables / "estimates.csv", DATA / "benchmark_rules.csv", tables / "archival_benchmarks.csv"]
+    tables = out / "tables"
+    written = [tables / "estimates.csv", out / "benchmark_rules.csv", tables / "archival_benchmarks.csv"]
     write_csv(written[0], ESTIMATE_FIELDS, estimates)
     write_csv(written[1], RULE_FIELDS, rules)
-    record = Record(pd.DataFrame(rules, columns=RULE_FIELDS), read_built_table)
+    record = Record(pd.DataFrame(rules, columns=RULE_FIELDS), lambda table_id: read_built_table(table_id, out))
     asked = asked_by_estimates(pd.DataFrame(estimates, columns=ESTIMATE_FIELDS), record.rules)
     found = benchmark_table(record, asked)
     write_csv(written[2], BENCHMARK_FIELDS, [{k: _plain(v) for k, v in r.items()} for r in found.to_dict("records")])
     return written
 
 
-def main() -> int:
-    for path in build():
-        print(f"wrote {path.relative_to(ROOT)}")
-    sys.path.insert(0, str(TOOLS))
-    from build_data import main as build_data_main
-
-    return build_data_main(["--package"])
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    # a stage of the whole build: the benchmarks need the tables, and datapackage.json their hashes
+    runpy.run_path(str(TOOLS / "build_data.py"), run_name="__main__")

@@ -1,0 +1,81 @@
+"""The build as a tested function: it reproduces data/, and each preferred-row rule holds alone."""
+
+from __future__ import annotations
+
+import build_data
+import pytest
+from build_data import choose_preferred, route
+from .conftest import DATA
+
+
+def test_the_build_into_a_temporary_directory_reproduces_data_byte_for_byte(tmp_path):
+    out = tmp_path / "data"
+    written = build_data.build(out)
+    built = sorted(p.relative_to(out) for p in out.rglob("*") if p.is_file())
+    stored = sorted(p.relative_to(DATA) for p in DATA.rglob("*") if p.is_file())
+    assert built == stored
+    assert len(written) == len(built)  # everything was written fresh, nothing read from data/
+    different = [str(p) for p in built if (out / p).read_bytes() != (DATA / p).read_bytes()]
+    assert different == [], "data/ is stale: run python tools/build_data.py"
+
+
+def test_a_second_build_into_the_same_directory_changes_nothing(tmp_path):
+    build_data.build(tmp_path)
+    assert build_data.build(tmp_path) == []
+
+
+# --- the preferred-row rules, one test each, on synthetic cells -----------------------------------
+
+
+def cell(value: str, status: str, source: str, **extra: str) -> dict[str, str]:
+    row = {
+        "period": "1937-01-01", "population": "gulag_camps", "measure": "inmates", "category": "",
+        "unit": "persons", "value": value, "status": status, "source": source, "note": "",
+    }
+    return row | extra
+
+
+def preferred(rows: list[dict[str, str]], decisions: dict | None = None) -> list[tuple[str, str]]:
+    out = choose_preferred("t", rows, decisions or {})
+    return [(r["source"], r["value"]) for r in out if r["preferred"] == "true"]
+
+
+def test_rule_0_a_cell_nobody_sourced_is_one_missing_row_taken_as_the_value():
+    out = choose_preferred("t", [cell("", "unconfirmed", "")], {})
+    assert [(r["status"], r["value"], r["preferred"]) for r in out] == [("missing", "", "true")]
+
+
+def test_rule_1_a_stronger_status_wins_over_more_sources():
+    rows = [cell("10", "unconfirmed", "a"), cell("10", "unconfirmed", "b"), cell("11", "confirmed", "c")]
+    assert preferred(rows) == [("c", "11")]
+
+
+@pytest.mark.parametrize(
+    ("strong", "weak"),
+    [("prose", "confirmed"), ("confirmed", "derived"), ("derived", "unconfirmed")],
+)
+def test_rule_1_holds_for_each_step_of_the_strength_order(strong, weak):
+    assert preferred([cell("1", weak, "w"), cell("2", strong, "s")]) == [("s", "2")]
+
+
+def test_rule_2_among_equal_statuses_the_value_more_sources_print_wins():
+    rows = [cell("10", "confirmed", "a"), cell("11", "confirmed", "b"), cell("11", "confirmed", "c")]
+    assert preferred(rows) == [("b", "11")]
+    assert len(choose_preferred("t", rows, {})) == 3  # the others stay, as alternatives
+
+
+def test_rule_3_a_tie_needs_a_written_decision_and_follows_it():
+    rows = [cell("10", "confirmed", "a"), cell("11", "confirmed", "b")]
+    with pytest.raises(SystemExit, match="no decision"):
+        choose_preferred("t", [dict(r) for r in rows], {})
+    key = ("t", "1937-01-01", "gulag_camps", "inmates", "", "persons")
+    decided = choose_preferred("t", rows, {key: {"source": "b", "value": "11", "reason": "seen"}})
+    chosen = [r for r in decided if r["preferred"] == "true"]
+    assert [(r["source"], r["note"]) for r in chosen] == [("b", "preferred: seen")]
+
+
+def test_values_are_routed_to_their_table_by_series_population_and_unit():
+    assert route({"series": "appendix", "population": "gulag_camps", "unit": "percent"}) == "appendix_rates"
+    assert route({"series": "nkvd_sentences", "population": "nkvd_special_board", "unit": "persons"}) == (
+        "special_board"
+    )
