@@ -37,7 +37,6 @@ from __future__ import annotations
 import argparse
 import csv
 import hashlib
-import io
 import json
 import re
 import sys
@@ -46,7 +45,20 @@ from collections import defaultdict
 from pathlib import Path
 
 import build_estimates
-from buildkit import CURATED, DATA, PROSE, REFERENCE, ROOT, TOOLS, read_csv, read_prose, read_tsv, write_csv
+from buildkit import (
+    CURATED,
+    DATA,
+    PROSE,
+    REFERENCE,
+    ROOT,
+    TOOLS,
+    read_csv,
+    read_prose,
+    read_tsv,
+    write_csv,
+)
+
+from gulagstats.vocabulary import PREFERENCE, RELATIONS, is_count
 
 CELL_FIELDS = [
     ("period", "string", "ISO 8601 day (a count on that day), year (a flow during it) or span A/B"),
@@ -64,8 +76,7 @@ CELL_FIELDS = [
 ]
 CELL_NAMES = [f[0] for f in CELL_FIELDS]
 KEY = ("period", "population", "measure", "category", "unit")
-STATUS_RANK = {"user": 0, "prose": 1, "confirmed": 2, "derived": 3, "unconfirmed": 4, "missing": 9}
-COUNT_UNITS = {"persons", "camps", "colonies", "cases"}
+STATUS_RANK = PREFERENCE
 
 
 def route(row: dict[str, str]) -> str:
@@ -186,7 +197,7 @@ def choose_preferred(table: str, rows: list[dict[str, str]], decisions: dict) ->
 def value_type(rows: list[dict[str, str]]) -> str:
     values = [r["value"] for r in rows if r["value"].strip()]
     whole = all(float(v) == int(float(v)) and "." not in v for v in values)
-    counts = all(r["unit"] in COUNT_UNITS for r in rows if r["value"].strip())
+    counts = all(is_count(r["unit"]) for r in rows if r["value"].strip())
     return "integer" if whole and counts else "number"
 
 
@@ -221,7 +232,6 @@ def build_cells(reference: Path, prose_path: Path, catalog: dict) -> dict[str, l
 TEXT_FIGURE_PART = ["quantity", "period", "population", "value", "unit", "relation", "refers_to", "quote", "line", "note"]
 TEXT_FIGURE_FIELDS = ["id", "quantity", "period", "population", "value", "unit", "relation", "refers_to",
                       "quote", "line", "source", "locator", "status", "note"]
-RELATIONS = {"exact", "approx", "lower_bound", "upper_bound", "range_low", "range_high", "order_of_magnitude"}
 
 
 def build_text_figures(prose_path: Path) -> list[dict[str, str]]:

@@ -43,11 +43,20 @@ import tomllib
 from pathlib import Path
 
 import pandas as pd
-from buildkit import CURATED, DATA, REFERENCE, ROOT, TOOLS, read_csv, read_prose, read_tsv, write_csv
+from buildkit import (
+    CURATED,
+    DATA,
+    REFERENCE,
+    TOOLS,
+    read_csv,
+    read_prose,
+    read_tsv,
+    write_csv,
+)
 
 from gulagstats.estimates.record import (
-    RULE_FIELDS,
     BENCHMARK_FIELDS,
+    RULE_FIELDS,
     Record,
     asked_by_estimates,
     benchmark_table,

@@ -6,12 +6,11 @@ Data travel as pandas DataFrames (one value a row); what describes them
 
 from __future__ import annotations
 
-from typing import Literal
-
 from pydantic import BaseModel, ConfigDict, Field
 
-#: The status vocabulary, strongest first: the order also ranks competing rows.
-STATUSES: tuple[str, ...] = ("user", "prose", "confirmed", "derived", "unconfirmed", "missing")
+from .vocabulary import STATUSES, ClaimVerdictName
+
+__all__ = ["STATUSES", "Assessment", "Benchmark", "FieldMeta", "Source", "TableMeta"]
 
 
 class FieldMeta(BaseModel):
@@ -95,7 +94,7 @@ class Assessment(BaseModel):
     ratio: float | None = Field(None, description="value / benchmark low, for a point claim")
     ratio_low: float | None = Field(None, description="low / benchmark low")
     ratio_high: float | None = Field(None, description="high / benchmark low")
-    verdict: Literal["consistent", "overstates", "understates", "not_comparable"]
+    verdict: ClaimVerdictName
     factor: float | None = Field(None, description="times above (overstates) or below (understates) the benchmark")
     explanation: str
     sources: list[Source] = Field(default_factory=list, description="citations of the benchmark's sources")

@@ -28,7 +28,8 @@ from .store import refuse_inside_data_dir
 OVERLAY_COLUMNS = ["table", "period", "population", "measure", "category", "unit", "value", "locator", "note"]
 REQUIRED = ["table", "period", "population", "measure", "category", "unit", "value"]
 KEY = ["period", "population", "measure", "category", "unit"]
-COUNT_UNITS = {"persons", "camps", "colonies", "cases"}
+from .vocabulary import COUNT_UNITS
+
 MAX_REPORTED = 3
 
 

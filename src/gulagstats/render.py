@@ -12,7 +12,8 @@ import pandas as pd
 FORMATS = ("text", "csv", "json", "markdown")
 
 #: Marks appended to a value in text and markdown so that its status shows.
-STATUS_MARK = {"derived": "*", "unconfirmed": "?", "prose": "p", "user": "u", "missing": ""}
+from .vocabulary import STATUS_MARK
+
 STATUS_LEGEND = "marks: p prose, * derived, ? unconfirmed, u user overlay; unmarked values are confirmed; blank = missing"
 
 

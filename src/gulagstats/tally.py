@@ -13,7 +13,9 @@ from pathlib import Path
 import pandas as pd
 
 #: Statuses counted, in the order of the report.
-COUNTED = ["prose", "confirmed", "derived", "unconfirmed", "user", "missing"]
+from .vocabulary import SHOWN
+
+COUNTED = list(SHOWN)
 ARTICLE = "GRZ article (Tables 1-9, Appendixes)"
 EVERYTHING = "all tables"
 

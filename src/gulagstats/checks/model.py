@@ -2,26 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Literal
-
 from pydantic import BaseModel, Field
 
-#: The families of checks, in the order of the report.
-FAMILIES: tuple[str, ...] = ("prose", "identities", "sources", "plausibility")
+from ..vocabulary import FAMILIES, VERDICT_MEANING, VERDICTS, FamilyName, VerdictName
 
-#: The verdicts, from agreement to the impossibility of checking.
-VERDICTS: tuple[str, ...] = ("consistent", "within_rounding", "discrepancy", "depends_on_source", "not_checkable")
-
-FamilyName = Literal["prose", "identities", "sources", "plausibility"]
-VerdictName = Literal["consistent", "within_rounding", "discrepancy", "depends_on_source", "not_checkable"]
-
-VERDICT_MEANING: dict[str, str] = {
-    "consistent": "the observed value agrees exactly with the expectation (or the relation stated holds)",
-    "within_rounding": "the values differ, but by no more than the rounding of a printed number",
-    "discrepancy": "the values differ by more than the rounding of the numbers allows",
-    "depends_on_source": "the verdict changes when another published value of a cell involved is used",
-    "not_checkable": "a cell needed is missing, or nothing in the tables measures what is stated",
-}
+__all__ = ["FAMILIES", "VERDICTS", "VERDICT_MEANING", "FamilyName", "VerdictName", "CellRef", "CheckResult"]
 
 
 class CellRef(BaseModel):

@@ -48,10 +48,10 @@ BENCHMARK_FIELDS = [
     "id", "rule", "quantity", "period", "scope", "low", "high", "basis",
     "caveats", "source", "locator", "status", "preferred",
 ]
-#: Weakness of a status when values are combined (a benchmark carries the weakest).
-WEAKNESS = {"prose": 0, "confirmed": 1, "derived": 2, "unconfirmed": 3, "user": 4}
-#: Preference between benchmarks answering the same question (lower first), as for table cells.
-PREFERENCE = {"user": 0, "prose": 1, "confirmed": 2, "derived": 3, "unconfirmed": 4}
+# WEAKNESS: a benchmark carries the weakest status of its terms; PREFERENCE: between benchmarks
+# answering the same question (lower first), as for table cells
+from ..vocabulary import PREFERENCE, WEAKNESS
+
 #: Columns of a candidate answer (a benchmark with what explanations need).
 CANDIDATE_FIELDS = ["request", *BENCHMARK_FIELDS, "method", "phrase", "citation", "order"]
 LOCATOR_SEP = " // "

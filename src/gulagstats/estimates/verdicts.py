@@ -35,12 +35,13 @@ import pandas as pd
 
 from ..errors import DataFormatError, InvalidEstimateError, UnknownQuantityError
 from ..models import Assessment, Benchmark
+from ..vocabulary import COMPARED_VERDICTS
 from .claims import check_claims, read_claims
 from .record import Record, load_record
 from .vocabulary import QUANTITIES, match_period, period_phrase
 
 TOLERANCE = 0.15
-VERDICTS = ("consistent", "overstates", "understates", "not_comparable")
+VERDICTS = COMPARED_VERDICTS
 
 #: The columns compare() returns first, in this order (the estimates figure reads them).
 COMPARE_COLUMNS = [

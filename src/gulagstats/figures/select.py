@@ -16,6 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import DataFormatError
+from ..vocabulary import combine
 
 
 @dataclass
@@ -246,11 +247,7 @@ def derived_status(statuses: Iterable[str]) -> str:
     >>> derived_status(["confirmed", "prose"]), derived_status(["confirmed", "unconfirmed"])
     ('derived', 'unconfirmed')
     """
-    found = set(statuses)
-    for weakest in ("missing", "unconfirmed", "user"):
-        if weakest in found:
-            return weakest
-    return "derived"
+    return combine(statuses)
 
 
 def derive(

@@ -1,0 +1,207 @@
+"""The one vocabulary of gulagstats: every closed list of words, with its properties.
+
+A status, a verdict, a grade, a unit or a check family is written here once;
+every other module imports the word, its order or its property from here.
+Lists that are really data (the quantities an estimate may count, the rules)
+live in ``data/`` and are read by their modules; the codes here can be checked
+against a data dictionary with :func:`unknown_codes`.
+
+Statuses
+--------
+A value's status says how it is known. Two orders use it:
+
+* **preference** (:data:`STATUSES`, strongest first), which ranks the published
+  values of one cell: a user's value over a corrected misprint over the prose
+  over a confirmed copy, and so on;
+* **combination** (:func:`combine`): a value computed from others carries the
+  weakest status among its inputs, at best ``derived`` (:data:`WEAKNESS`).
+
+Examples
+--------
+>>> from gulagstats import vocabulary as v
+>>> v.STATUSES[:3]
+('user', 'corrected', 'prose')
+>>> v.combine(["prose", "confirmed"]), v.combine(["confirmed", "unconfirmed"])
+('derived', 'unconfirmed')
+>>> v.is_count("persons"), v.is_count("percent")
+(True, False)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Final, Literal, get_args
+
+# --- statuses ------------------------------------------------------------------------------------
+
+StatusName = Literal["user", "corrected", "prose", "confirmed", "derived", "unconfirmed", "missing"]
+
+#: Every status, in the order of preference between the published values of one cell (strongest first).
+STATUSES: Final[tuple[str, ...]] = get_args(StatusName)
+
+#: Rank of preference (lower wins) when the published values of a cell compete.
+PREFERENCE: Final[dict[str, int]] = {s: rank for rank, s in enumerate(STATUSES)}
+
+#: Weakness of a status when values are combined (a computed value carries the weakest input).
+#: ``corrected`` is a misprint set right by arithmetic: it combines like ``derived``.
+WEAKNESS: Final[dict[str, int]] = {
+    "prose": 0, "confirmed": 1, "corrected": 2, "derived": 2, "unconfirmed": 3, "user": 4, "missing": 5,
+}
+
+#: The order in which counts by status are shown (the coverage table): known values first.
+SHOWN: Final[tuple[str, ...]] = ("prose", "confirmed", "corrected", "derived", "unconfirmed", "user", "missing")
+
+#: Statuses a value read in a copy of the source has (drawn filled in the figures).
+SEEN: Final[frozenset[str]] = frozenset({"prose", "confirmed"})
+
+#: The mark a status leaves after a value in a printed table (empty: none).
+STATUS_MARK: Final[dict[str, str]] = {
+    "user": "u", "corrected": "c", "prose": "p", "confirmed": "", "derived": "*", "unconfirmed": "?",
+    "missing": "",
+}
+
+#: What each status means.
+STATUS_MEANING: Final[dict[str, str]] = {
+    "user": "given by the user in an overlay file",
+    "corrected": "a printed misprint corrected by arithmetic proof",
+    "prose": "stated in the GRZ article's prose",
+    "confirmed": "read in a copy of the source",
+    "derived": "computed from other values",
+    "unconfirmed": "reported by a secondary source; no copy seen",
+    "missing": "the cell exists but nobody could source its value",
+}
+
+
+def combine(statuses: Iterable[str]) -> str:
+    """The status of a value computed from values of these statuses: the weakest, at best ``derived``.
+
+    Examples
+    --------
+    >>> combine(["prose"]), combine(["user", "unconfirmed"]), combine(["corrected", "missing"])
+    ('derived', 'user', 'missing')
+    """
+    weakest = max((WEAKNESS[s] for s in statuses), default=WEAKNESS["derived"])
+    if weakest <= WEAKNESS["derived"]:
+        return "derived"
+    return next(s for s, w in WEAKNESS.items() if w == weakest)
+
+
+# --- verdicts and grades -------------------------------------------------------------------------
+
+FamilyName = Literal["prose", "identities", "sources", "plausibility"]
+#: The families of consistency checks, in the order of the report.
+FAMILIES: Final[tuple[str, ...]] = get_args(FamilyName)
+
+VerdictName = Literal["consistent", "within_rounding", "discrepancy", "depends_on_source", "not_checkable"]
+#: The verdicts of a consistency check, from agreement to the impossibility of checking.
+VERDICTS: Final[tuple[str, ...]] = get_args(VerdictName)
+
+VERDICT_MEANING: Final[dict[str, str]] = {
+    "consistent": "the observed value agrees exactly with the expectation (or the relation stated holds)",
+    "within_rounding": "the values differ, but by no more than the rounding of a printed number",
+    "discrepancy": "the values differ by more than the rounding of the numbers allows",
+    "depends_on_source": "the verdict changes when another published value of a cell involved is used",
+    "not_checkable": "a cell needed is missing, or nothing in the tables measures what is stated",
+}
+
+ClaimVerdictName = Literal["consistent", "overstates", "understates", "not_comparable", "not_contradicted"]
+#: The verdicts on a published estimate or a claim against the archival benchmarks.
+CLAIM_VERDICTS: Final[tuple[str, ...]] = get_args(ClaimVerdictName)
+#: The claim verdicts of a two-sided comparison (``not_contradicted`` judges a one-sided claim).
+COMPARED_VERDICTS: Final[tuple[str, ...]] = CLAIM_VERDICTS[:4]
+
+GradeName = Literal["one_unit", "one_digit", "transposition", "within_rounding", "minor", "major"]
+#: Grades of a discrepancy between two numbers, from the likeliest misprint to a real disagreement.
+GRADES: Final[tuple[str, ...]] = get_args(GradeName)
+
+RelationName = Literal[
+    "exact", "approx", "lower_bound", "upper_bound", "range_low", "range_high", "order_of_magnitude"
+]
+#: How a number stated in the prose relates to the quantity it states.
+RELATIONS: Final[tuple[str, ...]] = get_args(RelationName)
+
+# --- units, kinds, populations, measures ---------------------------------------------------------
+
+#: Units of counted things: their values are whole numbers.
+COUNT_UNITS: Final[frozenset[str]] = frozenset({"persons", "camps", "colonies", "cases", "cities", "homes"})
+#: Units of the tables of cells (data/tables/*.csv).
+CELL_UNITS: Final[tuple[str, ...]] = ("persons", "percent", "camps", "colonies")
+#: Units of rates an estimate may carry beside its quantity's own (never compared).
+RATE_UNITS: Final[tuple[str, ...]] = ("persons per month", "persons per year", "percent")
+PERCENT: Final = "percent"
+PERSONS: Final = "persons"
+YEARS: Final = "years"
+
+QuantityKind = Literal["flow", "stock", "share", "other"]
+#: Kinds of quantity: a flow (events during a period), a stock (people on a day), a share, other.
+QUANTITY_KINDS: Final[tuple[str, ...]] = get_args(QuantityKind)
+
+#: Populations of the tables of cells (who is counted).
+POPULATIONS: Final[frozenset[str]] = frozenset({
+    "Antonov-Ovseenko", "Cohen", "Conquest", "Rosefielde", "Shatunovskaia", "Volkogonov",
+    "all_custodial", "archival_figures", "camps_and_colonies", "cases_of_secret_police",
+    "courts_rsfsr", "gulag", "gulag_camps", "gulag_camps_and_colonies", "gulag_camps_juveniles",
+    "juvenile_colonies", "labor_colonies", "nkvd_special_board", "prisons", "published_estimates",
+    "special_settlements", "ussr_population",
+})
+
+#: Measures of the tables of cells (what is counted).
+MEASURES: Final[frozenset[str]] = frozenset({
+    "arrests", "arrivals", "average_population", "camp_deaths", "camp_population", "camps_count",
+    "colonies_count", "convicted_counterrevolutionary", "counterrevolutionaries",
+    "counterrevolutionaries_share", "custodial_population", "death_rate_pct_of_annual_contingent",
+    "death_rate_pct_of_average", "deaths", "departures", "escapes", "estimate", "executions",
+    "executions_range", "increase_by_education", "inmates", "inmates_by_sex",
+    "juveniles_passed_through", "prison_population", "releases", "releases_share_of_jan1",
+    "repressed", "sentenced_other", "sentenced_to_camps_colonies_prisons", "sentenced_to_death",
+    "sentenced_to_exile", "sentenced_total", "share_by_age", "share_by_education",
+    "share_by_ethnicity", "share_by_offence", "share_by_sentence_length",
+    "share_by_sentencing_authority", "share_by_sex", "victims_range",
+})
+
+
+def is_count(unit: str) -> bool:
+    """True if values in ``unit`` count things (and must be whole numbers)."""
+    return unit in COUNT_UNITS
+
+
+#: Every closed list, by the ``kind`` a data dictionary (``data/vocabulary.csv``) gives it.
+KINDS: Final[dict[str, tuple[str, ...] | frozenset[str]]] = {
+    "status": STATUSES,
+    "family": FAMILIES,
+    "check_verdict": VERDICTS,
+    "claim_verdict": CLAIM_VERDICTS,
+    "grade": GRADES,
+    "relation": RELATIONS,
+    "unit": tuple(sorted(COUNT_UNITS | set(CELL_UNITS) | set(RATE_UNITS) | {YEARS})),
+    "quantity_kind": QUANTITY_KINDS,
+    "population": POPULATIONS,
+    "measure": MEASURES,
+}
+
+
+def unknown_codes(rows: Iterable[Mapping[str, str]]) -> dict[str, set[str]]:
+    """Codes that a data dictionary and this module do not share, by kind.
+
+    ``rows`` are ``{"kind": ..., "code": ...}`` mappings (the rows of a data
+    dictionary such as ``data/vocabulary.csv``).  For every kind both know, the
+    result lists the codes only one side has (prefixed ``"+"`` for the file's,
+    ``"-"`` for the module's); an empty dict means they agree.
+
+    Examples
+    --------
+    >>> unknown_codes([{"kind": "grade", "code": g} for g in GRADES])
+    {}
+    >>> unknown_codes([{"kind": "grade", "code": "huge"}])["grade"] >= {"+huge", "-major"}
+    True
+    """
+    given: dict[str, set[str]] = {}
+    for row in rows:
+        given.setdefault(row["kind"], set()).add(row["code"])
+    out = {}
+    for kind, codes in given.items():
+        if kind in KINDS:
+            diff = {f"+{c}" for c in codes - set(KINDS[kind])} | {f"-{c}" for c in set(KINDS[kind]) - codes}
+            if diff:
+                out[kind] = diff
+    return out
