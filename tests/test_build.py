@@ -5,6 +5,7 @@ from __future__ import annotations
 import build_data
 import pytest
 from build_data import choose_preferred, route
+
 from .conftest import DATA
 
 

@@ -58,6 +58,7 @@ from buildkit import (
     write_csv,
 )
 
+from gulagstats.checks.registry import RULE_FIELDS, parse_rule, read_rules
 from gulagstats.vocabulary import PREFERENCE, RELATIONS, is_count
 
 CELL_FIELDS = [
@@ -258,6 +259,29 @@ def build_text_figures(prose_path: Path) -> list[dict[str, str]]:
     return rows
 
 
+def build_check_rules(prose_path: Path) -> list[dict[str, str]]:
+    """tools/curated/check_rules.csv, each row parsed by the rule language and each quote on its line."""
+    prose = read_prose(prose_path)
+    rows = read_csv(CURATED / "check_rules.csv")
+    for number, r in enumerate(rows, start=2):
+        where = f"check_rules.csv:{number}"
+        if list(r) != RULE_FIELDS:
+            sys.exit(f"{where}: columns {list(r)}; expected {RULE_FIELDS}")
+        try:
+            parse_rule(r)
+        except ValueError as exc:
+            sys.exit(f"{where}: {exc}")
+        if r["line"] or r["quote"]:
+            line = int(r["line"]) if r["line"].isdigit() else 0
+            if not (1 <= line <= len(prose)) or not r["quote"] or r["quote"] not in prose[line - 1]:
+                sys.exit(f"{where}: quote not found verbatim on prose line {r['line']}: {r['quote']!r}")
+    try:
+        read_rules(rows)
+    except ValueError as exc:
+        sys.exit(f"check_rules.csv: {exc}")
+    return rows
+
+
 def write_sources(reference: Path, out: Path) -> None:
     rows = [
         {"key": r["source"], "citation": r["citation"], "url": r["url"], "kind": r["kind"]}
@@ -333,6 +357,8 @@ def build(
     if not package_only:
         built = build_cells(reference, prose, catalog)
         write_sources(reference, out)
+        if "check_rules" in catalog["tables"]:
+            write_csv(out / "check_rules.csv", RULE_FIELDS, build_check_rules(prose))
         if "grz_text_figures" in catalog["tables"]:
             write_csv(out / "tables" / "grz_text_figures.csv", TEXT_FIGURE_FIELDS, build_text_figures(prose))
         for table_id, rows in built.items():

@@ -10,11 +10,11 @@ relation, quote, line) is checked by the rule the registry gives its quantity:
   before the war") is checked on every 1 January of the span;
 - ``<measure>_change`` is the change from 1 January to 1 January;
 - ``<measure>_ratio`` is the last year's amount over the first year's;
-- the quantities of :data:`~gulagstats.checks.registry.QUANTITIES` have their
+- the quantities of :func:`~gulagstats.checks.registry.quantities` have their
   own formula: shares with their whole, counts of rising and falling years,
   sums GRZ add up;
 - statements with no number of their own
-  (:data:`~gulagstats.checks.registry.STATEMENTS`: "in any year before 1938
+  (:func:`~gulagstats.checks.registry.statements`: "in any year before 1938
   more fled than died") are checked as counts of the years that break them.
 
 The article's own statements are never used as evidence for it: a cell whose
@@ -33,9 +33,29 @@ from typing import Any
 
 from .cells import COUNT_UNITS, Cells, MissingCell, Row, View, add_up
 from .derive import amount, change, year_span
-from .engine import Reading, Tolerance, evaluate, last_digit_unit, not_checkable, printed_decimals, tolerance_for
+from .engine import (
+    Reading,
+    Tolerance,
+    evaluate,
+    last_digit_unit,
+    not_checkable,
+    printed_decimals,
+    tolerance_for,
+)
 from .model import CheckResult
-from .registry import PERCENT, QUANTITIES, STATEMENTS, Change, Exceeds, Formula, Rule, Statement, Term, Trend, YearCount
+from .registry import (
+    PERCENT,
+    Change,
+    Exceeds,
+    Formula,
+    Rule,
+    Statement,
+    Term,
+    Trend,
+    YearCount,
+    quantities,
+    statements,
+)
 
 FIGURES_TABLE = "grz_text_figures"
 
@@ -249,9 +269,10 @@ def _exceeds(rule: Exceeds, reader: _Reader, period: str) -> Reading:
 
 def _rules_for(figure: Figure, cells: Cells) -> tuple[Rule, ...] | str:
     """The rules that compute a figure (tried in turn), or the reason none does."""
+    registry = quantities()
     for key in (f"{figure.quantity}@{figure.period}", figure.quantity):
-        if key in QUANTITIES:
-            found = QUANTITIES[key]
+        if key in registry:
+            found = registry[key]
             return found if isinstance(found, (str, tuple)) else (found,)
     measures = cells.measures
     quantity = figure.quantity
@@ -410,4 +431,4 @@ def prose_checks(cells: Cells, figures: list[Figure] | None = None) -> list[Chec
     figures = load_figures() if figures is None else figures
     index = {(f.quantity, f.period, f.population): f for f in reversed(figures)}
     results = [_check(f, _rules_for(f, cells), cells, index) for f in figures]
-    return results + [_check(s, (s.rule,), cells, index) for s in STATEMENTS]
+    return results + [_check(s, (s.rule,), cells, index) for s in statements()]

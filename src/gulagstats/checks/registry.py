@@ -1,17 +1,49 @@
-"""The registry of the prose checks: how each quantity of the prose is computed.
+"""The registry of the prose checks: the rule language, read from ``data/check_rules.csv``.
 
-Data, not code: :data:`QUANTITIES` maps a quantity of ``grz_text_figures``
-(or ``quantity@period`` where one name means different sums) to the rule that
-computes it from the tables, to rules tried in turn, or to the reason no table
-can; :data:`STATEMENTS` lists statements of the prose that compare or order
-numbers without stating one.  Quantities not listed fall back on the defaults
-of :mod:`gulagstats.checks.prose` (a measure of the tables, ``<measure>_change``,
-``<measure>_ratio``).  The rules are computed by :mod:`gulagstats.checks.prose`.
+The rules are data (built from ``tools/curated/check_rules.csv``, every quote
+checked against its prose line): each row maps a quantity of
+``grz_text_figures`` (or ``quantity@period`` where one name means different
+sums) to the rule that computes it from the tables (several rows with one key:
+rules tried in turn) or, with rule ``none``, to the reason no table can; a row
+with a ``line`` and ``quote`` is a statement of the prose that compares or
+orders numbers without stating one.  Quantities not listed fall back on the
+defaults of :mod:`gulagstats.checks.prose` (a measure of the tables,
+``<measure>_change``, ``<measure>_ratio``), which also computes the rules.
+
+The rule language
+-----------------
+``terms`` and ``over`` are terms joined by `` + `` or `` - ``; a term is a
+measure followed by qualifiers: ``pop:POPULATION``, ``cat:CATEGORY``,
+``@PERIOD`` (a period, or ``first``, ``last``, ``jan1``, ``quoted``: see
+:class:`Term`), ``unit:UNIT`` (default ``persons``) and ``prose`` (a number
+the prose states, not a cell).  The rules:
+
+==============  ==========================================================
+``sum``         ``scale × sum(terms)``
+``ratio``       ``scale × sum(terms) / sum(over)`` (``each_year``: in every year, with its bound)
+``change``      the change of the measure ``terms`` from 1 January to 1 January
+``year_count``  years in which ``terms`` moved in ``direction`` (``within`` a span of years)
+``trend``       years in which the term did not move in ``direction`` (expected: none)
+``exceeds``     years in which ``terms`` was not above ``over`` (expected: none)
+``none``        not checkable; ``why`` says why
+==============  ==========================================================
+
+Examples
+--------
+>>> parse_terms("escapes - escapees_recaptured prose")[1]
+Term(measure='escapees_recaptured', population='', period='', category='', unit='persons', sign=-1, prose=True)
+>>> quantities()["years_falling_wartime"]
+YearCount(measure='inmates', direction=-1, within=(1941, 1945), why='falling years among the war years 1941-1945')
 """
 
 from __future__ import annotations
 
+import csv
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
+
+from ..vocabulary import PERSONS
 
 
 @dataclass(frozen=True)
@@ -29,7 +61,7 @@ class Term:
     population: str = ""
     period: str = ""
     category: str = ""
-    unit: str = "persons"
+    unit: str = PERSONS
     sign: int = 1
     prose: bool = False
 
@@ -85,98 +117,6 @@ Rule = Formula | Change | YearCount | Trend | Exceeds
 
 PERCENT = 100.0
 
-#: Wartime years (the Soviet-German war, June 1941 to May 1945) for "four were wartime".
-WAR = (1941, 1945)
-
-#: The registry: quantity (or ``quantity@period`` where one name means different sums) -> the rule
-#: that computes it, rules tried in turn, or the reason no table can.
-QUANTITIES: dict[str, Rule | tuple[Rule, ...] | str] = {
-    "counterrevolutionaries_share": Formula(
-        (Term("counterrevolutionaries"),), (Term("inmates"),), PERCENT,
-        why="the printed share, or counterrevolutionaries over the camp inmates on the same day",
-    ),
-    "sentenced_to_exile_or_other_share": Formula(
-        (Term("sentenced_to_exile"), Term("sentenced_other")), (Term("sentenced_total"),), PERCENT,
-        why="exile and other measures over all persons sentenced on cases of the secret police (1953 report)",
-    ),
-    "releases_share": Formula(
-        (Term("releases"),), (Term("inmates", period="jan1"),), PERCENT, each_year=True,
-        why="releases of a year over the inmates on 1 January (the base GRZ name for 1937), in every year",
-    ),
-    "releases_share_of_jan1": Formula(
-        (Term("releases"),), (Term("inmates", period="jan1"),), PERCENT,
-        why="releases of the year over the inmates on 1 January",
-    ),
-    "deaths_share_of_period": Formula(
-        (Term("deaths"),), (Term("deaths", period="quoted"),), PERCENT,
-        why="the deaths of the span over the deaths of the whole period the quote names",
-    ),
-    "sentenced_total_share": Formula(
-        (Term("sentenced_total"),), (Term("arrests", prose=True),), PERCENT,
-        why="persons sentenced (1953 report) over the persons arrested, which only the prose states",
-    ),
-    "sentenced_to_death_share": Formula(
-        (Term("sentenced_to_death"),),
-        (Term("sentenced_to_death", population="political_cases", period="1930/1953", prose=True),),
-        PERCENT,
-        why="death sentences 1937-1938 (1953 report) over the 786,098 of the KGB press release GRZ relate them to",
-    ),
-    "escapes_not_recaptured_share": Formula(
-        (Term("escapes"), Term("escapees_recaptured", prose=True, sign=-1)), (Term("escapes"),), PERCENT,
-        why="escapes less the recaptured (a number only the prose states) over the escapes",
-    ),
-    "custodial_deaths_and_executions": "GRZ do not list the executions and the prison and colony deaths they add up",
-    "custodial_deaths_and_executions@1930/1953": Formula(
-        (
-            Term("deaths", population="gulag_camps", period="1934/1953"),
-            Term("deaths", population="prisons", period="1939/1951", prose=True),
-            Term("sentenced_to_death", population="political_cases", period="1930/1953", prose=True),
-            Term("deaths", population="special_settlements", period="1932/1940", prose=True),
-        ),
-        why="the four numbers GRZ add up on line 67, with the camp deaths from the appendix years",
-    ),
-    "inmates_share_of_population": "needs the USSR population of early 1939, which no table holds as a sourced value",
-    "inmates_share_of_ethnic_group": "needs the census population of each ethnic group, which no table holds",
-    "higher_and_secondary_education_share": Formula(
-        (Term("share_by_education", category="higher", unit="percent"),
-         Term("share_by_education", category="secondary", unit="percent")),
-        why="the shares of inmates with higher and with secondary education, added",
-    ),
-    "higher_education_share_ratio": Formula(
-        (Term("share_by_education", period="last", category="higher", unit="percent"),),
-        (Term("share_by_education", period="first", category="higher", unit="percent"),),
-        why="the share with higher education on 1 January of the last year over that of the first",
-    ),
-    "secondary_education_share_ratio": Formula(
-        (Term("share_by_education", period="last", category="secondary", unit="percent"),),
-        (Term("share_by_education", period="first", category="secondary", unit="percent"),),
-        why="the share with secondary education on 1 January of the last year over that of the first",
-    ),
-    "women_share": Formula((Term("share_by_sex", category="women", unit="percent"),), why="women among inmates"),
-    "aged_18_or_younger_share": Formula(
-        (Term("share_by_age", category="18_or_younger", unit="percent"),), why="inmates aged 18 or younger"
-    ),
-    "socially_dangerous_elements_share": (
-        Formula(
-            (Term("share_by_offence", category="socially_harmful", unit="percent"),),
-            why="'socially harmful and dangerous elements' among inmates",
-        ),
-        Formula(
-            (Term("socially_dangerous_elements", prose=True),), (Term("inmates"),), PERCENT,
-            why="the number of 'socially harmful' inmates the prose states over the camp inmates of the day",
-        ),
-    ),
-    "hooligans_share": Formula(
-        (Term("share_by_offence", category="hooliganism", unit="percent"),), why="'hooligans' among inmates"
-    ),
-    "years_rising": YearCount("inmates", +1, why="years whose 1 January count is below the next year's"),
-    "years_falling": YearCount("inmates", -1, why="years whose 1 January count is above the next year's"),
-    "years_falling_wartime": YearCount(
-        "inmates", -1, within=WAR, why="falling years among the war years 1941-1945"
-    ),
-}
-
-
 @dataclass(frozen=True)
 class Statement:
     """A statement of the prose with no number of its own, checked by a rule."""
@@ -189,33 +129,149 @@ class Statement:
     rule: Rule
 
 
-#: Statements that compare or order numbers without stating one (quotes verbatim from the prose file).
-STATEMENTS: tuple[Statement, ...] = (
-    Statement(
-        "L168.more_fled_than_died", 168, "In any year before 1938, more of the GULAG inmates fled the camps than "
-        "died there.", "1934/1937", "gulag_camps",
-        Exceeds(Term("escapes"), Term("deaths"), why="escapes above deaths in each year 1934-1937"),
-    ),
-    Statement(
-        "L061.declined_1936", 61, "(it had declined in 1936)", "1936", "gulag_camps",
-        Trend(Term("inmates"), -1, why="the camp population on 1 January 1937 below that of 1936"),
-    ),
-    Statement(
-        "L164.colonies_declined_1936", 164, "In 1936, the number of persons in both the GULAG system and labor "
-        "colonies declined", "1936", "labor_colonies",
-        Trend(Term("inmates"), -1, why="the colony population on 1 January 1937 below that of 1936"),
-    ),
-    Statement(
-        "L129.counterrevolutionaries_diminishing", 129, "the constantly diminishing share (as well as aggregate "
-        "number) of “counterrevolutionaries” in hard regime camps between 1934 and 1937", "1934/1936",
-        "gulag_camps",
-        Trend(Term("counterrevolutionaries"), -1, why="the count falls from each 1 January to the next, 1934-1937"),
-    ),
-    Statement(
-        "L129.counterrevolutionaries_share_diminishing", 129, "the constantly diminishing share (as well as "
-        "aggregate number) of “counterrevolutionaries” in hard regime camps between 1934 and 1937", "1934/1936",
-        "gulag_camps",
-        Trend(Term("counterrevolutionaries_share", unit="percent"), -1,
-              why="the printed share falls from each 1 January to the next, 1934-1937"),
-    ),
-)
+#: Columns of data/check_rules.csv (and of tools/curated/check_rules.csv).
+RULE_FIELDS = [
+    "key", "rule", "terms", "over", "scale", "each_year", "direction", "within", "line", "quote",
+    "period", "population", "why",
+]
+#: The rule words of the ``rule`` column.
+RULE_KINDS = ("sum", "ratio", "change", "year_count", "trend", "exceeds", "none")
+
+
+def parse_term(text: str, sign: int = 1) -> Term:
+    """One term: ``MEASURE [pop:P] [cat:C] [@PERIOD] [unit:U] [prose]``.
+
+    Examples
+    --------
+    >>> parse_term("inmates @jan1")
+    Term(measure='inmates', population='', period='jan1', category='', unit='persons', sign=1, prose=False)
+    """
+    words = text.split()
+    if not words or ":" in words[0] or words[0].startswith("@") or words[0] == "prose":
+        raise ValueError(f"term {text!r} does not start with a measure")
+    fields: dict[str, str] = {}
+    prose = False
+    for word in words[1:]:
+        name, _, value = word.partition(":")
+        if word == "prose":
+            prose = True
+        elif word.startswith("@") and len(word) > 1:
+            fields["period"] = word[1:]
+        elif name in ("pop", "cat", "unit") and value:
+            fields[{"pop": "population", "cat": "category"}.get(name, name)] = value
+        else:
+            raise ValueError(f"term {text!r}: unknown qualifier {word!r} (pop:, cat:, unit:, @PERIOD, prose)")
+    return Term(words[0], sign=sign, prose=prose, **fields)
+
+
+def parse_terms(text: str) -> tuple[Term, ...]:
+    """Terms joined by `` + `` or `` - `` (a leading ``-`` negates the first)."""
+    terms: list[Term] = []
+    sign, words = 1, []
+    for word in [*text.split(), "+"]:
+        if word in ("+", "-"):
+            if words:
+                terms.append(parse_term(" ".join(words), sign))
+            elif terms or word == "+":
+                raise ValueError(f"terms {text!r}: an operator without a term")
+            sign, words = (1 if word == "+" else -1), []
+        else:
+            words.append(word)
+    return tuple(terms)
+
+
+def _one(text: str, what: str) -> Term:
+    terms = parse_terms(text)
+    if len(terms) != 1 or terms[0].sign != 1:
+        raise ValueError(f"{what}: one term expected, got {text!r}")
+    return terms[0]
+
+
+def _direction(text: str) -> int:
+    if text not in ("+1", "-1"):
+        raise ValueError(f"direction {text!r}; expected +1 or -1")
+    return int(text)
+
+
+def parse_rule(row: Mapping[str, str]) -> Rule | str:
+    """The rule of one row of the rules table (a ``str``: the reason a quantity is not checkable).
+
+    Raises
+    ------
+    ValueError
+        If the row does not follow the rule language (the message says where).
+    """
+    kind, why = row["rule"], row["why"]
+    if kind == "none":
+        if not why:
+            raise ValueError("a rule none says why in the column why")
+        return why
+    if kind in ("sum", "ratio"):
+        over = parse_terms(row["over"]) if row["over"] else ()
+        if (kind == "ratio") != bool(over):
+            raise ValueError(f"a rule {kind} {'needs' if kind == 'ratio' else 'takes no'} terms in over")
+        scale = float(row["scale"]) if row["scale"] else 1.0
+        return Formula(parse_terms(row["terms"]), over, scale, row["each_year"] == "true", why)
+    if kind == "change":
+        return Change(_one(row["terms"], "change").measure, why)
+    if kind == "year_count":
+        within = tuple(int(y) for y in row["within"].split("/")) if row["within"] else None
+        if within is not None and len(within) != 2:
+            raise ValueError(f"within {row['within']!r} is not a span of years A/B")
+        return YearCount(_one(row["terms"], "year_count").measure, _direction(row["direction"]),
+                         within, why)  # type: ignore[arg-type]
+    if kind == "trend":
+        return Trend(_one(row["terms"], "trend"), _direction(row["direction"]), why)
+    if kind == "exceeds":
+        return Exceeds(_one(row["terms"], "exceeds"), _one(row["over"], "exceeds over"), why)
+    raise ValueError(f"rule {kind!r}; expected one of {', '.join(RULE_KINDS)}")
+
+
+def read_rules(
+    rows: Iterable[Mapping[str, str]],
+) -> tuple[dict[str, Rule | tuple[Rule, ...] | str], tuple[Statement, ...]]:
+    """The quantities (key -> rule, rules tried in turn, or reason) and the statements of a rules table."""
+    found: dict[str, list[Rule | str]] = {}
+    statements = []
+    for row in rows:
+        rule = parse_rule(row)
+        if row["line"]:
+            if isinstance(rule, str):
+                raise ValueError(f"statement {row['key']}: a statement needs a rule, not none")
+            statements.append(Statement(row["key"], int(row["line"]), row["quote"], row["period"],
+                                        row["population"], rule))
+        else:
+            found.setdefault(row["key"], []).append(rule)
+    quantities: dict[str, Rule | tuple[Rule, ...] | str] = {}
+    for key, rules in found.items():
+        if len(rules) > 1 and any(isinstance(r, str) for r in rules):
+            raise ValueError(f"{key}: rule none cannot be one of several rules")
+        first = rules[0]
+        quantities[key] = first if len(rules) == 1 else tuple(r for r in rules if not isinstance(r, str))
+    return quantities, tuple(statements)
+
+
+@lru_cache(maxsize=4)
+def _loaded(path: str, sha: str) -> tuple[dict[str, Rule | tuple[Rule, ...] | str], tuple[Statement, ...]]:
+    with open(path, newline="", encoding="utf-8") as handle:
+        return read_rules(csv.DictReader(handle))
+
+
+def _rules() -> tuple[dict[str, Rule | tuple[Rule, ...] | str], tuple[Statement, ...]]:
+    from .. import store
+
+    resource = store.resources()["check_rules"]
+    path = store.verified_path(resource)
+    return _loaded(str(path), store.verified_hash(resource))
+
+
+def quantities() -> dict[str, Rule | tuple[Rule, ...] | str]:
+    """The registry: quantity (or ``quantity@period``) -> its rule, rules tried in turn, or the reason none."""
+    return _rules()[0]
+
+
+def statements() -> tuple[Statement, ...]:
+    """Statements that compare or order numbers without stating one (quotes verbatim from the prose)."""
+    return _rules()[1]
+
+
