@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import build_data
 import pytest
+
+import build_data
 from build_data import choose_preferred, route
 
 from .conftest import DATA

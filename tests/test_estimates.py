@@ -6,6 +6,7 @@ import csv
 import hashlib
 import importlib.util
 import io
+import itertools
 import json
 import math
 import re
@@ -18,7 +19,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import gulagstats
-from gulagstats import DataFormatError, DataIntegrityError, InvalidEstimateError, UnknownQuantityError
+from gulagstats import (
+    DataFormatError,
+    DataIntegrityError,
+    InvalidEstimateError,
+    UnknownQuantityError,
+)
 from gulagstats.estimates.claims import _read_unquoted, _read_with_csv
 from gulagstats.estimates.record import load_record
 from gulagstats.estimates.verdicts import COMPARE_COLUMNS, TOLERANCE, VERDICTS
@@ -127,7 +133,7 @@ def test_compare_lists_sourced_estimates_by_every_author_grz_name(compared):
     assert set(compared.verdict) <= set(VERDICTS)
     prose = " ".join(PROSE_LINES[26:52])
     gaps = []
-    for author in GRZ_NAMED + ["Medvedev"]:
+    for author in [*GRZ_NAMED, "Medvedev"]:
         by = compared[compared.author.str.contains(author) & (compared.low.notna() | compared.high.notna())]
         if by.empty:
             gaps.append(author)
@@ -157,7 +163,8 @@ def test_not_comparable_gives_the_reason(compared):
 def test_every_estimate_is_where_its_locator_says():
     build = build_estimates_module()
     prose, quotes, keys = PROSE_LINES, build.seen_quotes(), build.source_keys()
-    rows = list(csv.DictReader(open(ROOT / "data" / "tables" / "estimates.csv", encoding="utf-8")))
+    with open(ROOT / "data" / "tables" / "estimates.csv", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
     assert [build.check_estimate(r, prose, quotes, keys) for r in rows] == [None] * len(rows)
     moved = dict(rows[0], locator="Arrests, 1937–1938 / about 8 million")
     assert "not a quote" in build.check_estimate(moved, prose, quotes, keys)
@@ -184,7 +191,7 @@ def numbers_in(text: str) -> set[float]:
         found.add(n * (scale or 1))
         later = next((s for _, s in values[i + 1:] if s), 0)  # "4.5 to 5 million", "5 million to 7 million"
         found.add(n * (later or 1))
-    for (n, scale), (m, next_scale) in zip(values, values[1:]):
+    for (n, scale), (m, next_scale) in itertools.pairwise(values):
         if (scale, next_scale) == (1e6, 1e3):  # 19 млн 840 тыс.
             found.add(n * 1e6 + m * 1e3)
     return found

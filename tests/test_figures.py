@@ -124,7 +124,7 @@ def test_figure_a_bars_are_styled_by_status(drawn):
     colonies = bars(drawn["A"], "colonies")
     statuses = gulagstats.load("appendix", wide=True).attrs["status"]["labor_colonies inmates"]
     for year in range(1935, 1941):
-        height, _bottom, status, patch = colonies[float(year)]
+        _height, _bottom, status, patch = colonies[float(year)]
         assert status == statuses[str(year)]
         if status == "unconfirmed":  # hollow, dashed outline
             assert patch.get_facecolor()[:3] == (1.0, 1.0, 1.0) and patch.get_linestyle() == "--"
@@ -228,7 +228,7 @@ def test_figure_d_draws_war_time_span_totals(drawn):
 def test_mortality_rate_is_derived_from_deaths_and_january_populations(drawn):
     fig = drawn["mortality"]
     deaths = np.array(cell_values("appendix", "gulag_camps", "deaths", [str(y) for y in YEARS]))
-    jan = np.array(cell_values("appendix", "gulag_camps", "inmates", january(YEARS + [1954])))
+    jan = np.array(cell_values("appendix", "gulag_camps", "inmates", january([*YEARS, 1954])))
     expected = 1000 * deaths / ((jan[:-1] + jan[1:]) / 2)
     rate = line(fig, "camp_rate").get_ydata()
     assert same(rate, expected)
@@ -330,7 +330,7 @@ def test_data_without_provenance_columns_is_refused():
 
 
 def test_draw_figures_writes_every_figure_in_every_format(written):
-    out, paths = written
+    _out, paths = written
     stems = [stem for stem, _ in FIGURES.values()]
     assert [p.name for p in paths] == [f"{s}.{k}" for s in stems for k in ("png", "svg", "pdf")] + [MANIFEST]
     magic = {"png": b"\x89PNG", "svg": b"<?xml", "pdf": b"%PDF"}
@@ -359,7 +359,7 @@ def test_manifest_series_are_what_the_axes_show(written, drawn):
 
 
 def test_cli_figures_only_and_errors(cli, tmp_path):
-    code, out, _ = cli("figures", "--out", str(tmp_path), "--format", "svg", "--only", "c,mortality")
+    code, _out, _ = cli("figures", "--out", str(tmp_path), "--format", "svg", "--only", "c,mortality")
     assert code == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == ["figure_c.svg", MANIFEST, "mortality_rate.svg"]
     assert set(json.loads((tmp_path / MANIFEST).read_text(encoding="utf-8"))["figures"]) == {"C", "mortality"}
@@ -368,7 +368,7 @@ def test_cli_figures_only_and_errors(cli, tmp_path):
         (("--format", "gif"), "unknown figure format 'gif'"),
         (("--out", str(ROOT / "data" / "figs")), "data directory"),
     ):
-        code, out, err = cli("figures", "--out", str(tmp_path / "x"), *args)
+        code, _out, err = cli("figures", "--out", str(tmp_path / "x"), *args)
         assert code == 2 and words in err and len(err.strip().splitlines()) == 1, args
     assert not (tmp_path / "x").exists() and not (ROOT / "data" / "figs").exists()
 

@@ -78,7 +78,7 @@ def test_every_prose_cell_quotes_its_line_verbatim(table):
 
 
 def test_curated_files_have_the_cell_columns_and_their_table_reference():
-    columns = "period,population,measure,category,value,unit,grz_ref,source,locator,status,note".split(",")
+    columns = ["period", "population", "measure", "category", "value", "unit", "grz_ref", "source", "locator", "status", "note"]
     for n, table in enumerate(TABLES, start=1):
         with open(ROOT / "tools" / "curated" / f"{table}.csv", newline="", encoding="utf-8") as handle:
             reader = csv.DictReader(handle)
@@ -92,16 +92,16 @@ def test_curated_files_have_the_cell_columns_and_their_table_reference():
 @pytest.mark.parametrize(
     ("table", "key", "value"),
     [
-        ("table_3", dict(period="1939-04-01", population="gulag_camps_juveniles", measure="inmates"), 10366),
-        ("table_3", dict(population="gulag_camps_juveniles", category="socially_harmful"), 56.9),
-        ("table_3", dict(population="gulag_camps", category="socially_harmful"), 21.7),
-        ("table_2", dict(period="1943-01-01", category="women"), 13),
-        ("table_2", dict(period="1945-01-01", category="women"), 24),
-        ("table_2", dict(period="1934-01-01", category="18_or_younger"), 1.2),
-        ("table_7", dict(period="1948-01-01", category="hooliganism"), 2.1),
-        ("table_1", dict(population="archival_figures", measure="arrests"), 1575259),
-        ("table_1", dict(population="archival_figures", measure="executions"), 681692),
-        ("table_1", dict(population="archival_figures", measure="custodial_population"), 2022976),
+        ("table_3", {"period": "1939-04-01", "population": "gulag_camps_juveniles", "measure": "inmates"}, 10366),
+        ("table_3", {"population": "gulag_camps_juveniles", "category": "socially_harmful"}, 56.9),
+        ("table_3", {"population": "gulag_camps", "category": "socially_harmful"}, 21.7),
+        ("table_2", {"period": "1943-01-01", "category": "women"}, 13),
+        ("table_2", {"period": "1945-01-01", "category": "women"}, 24),
+        ("table_2", {"period": "1934-01-01", "category": "18_or_younger"}, 1.2),
+        ("table_7", {"period": "1948-01-01", "category": "hooliganism"}, 2.1),
+        ("table_1", {"population": "archival_figures", "measure": "arrests"}, 1575259),
+        ("table_1", {"population": "archival_figures", "measure": "executions"}, 681692),
+        ("table_1", {"population": "archival_figures", "measure": "custodial_population"}, 2022976),
     ],
 )
 def test_prose_cells_named_in_the_article(table, key, value):

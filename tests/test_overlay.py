@@ -96,7 +96,7 @@ def test_duplicates_surplus_fields_and_whole_file_errors(tmp_path):
     with pytest.raises(OverlayError, match="line 3: duplicate cell, first given on line 2"):
         gulagstats.read_overlay(write(tmp_path / "d.csv", [row, row]))
     with pytest.raises(OverlayError, match="more fields"):
-        gulagstats.read_overlay(write(tmp_path / "s.csv", [row + ["extra"]]))
+        gulagstats.read_overlay(write(tmp_path / "s.csv", [[*row, "extra"]]))
     with pytest.raises(OverlayError, match="lacks column"):
         gulagstats.read_overlay(write(tmp_path / "c.csv", [["x"]], header=["table"]))
     (tmp_path / "e.csv").write_text("", encoding="utf-8")

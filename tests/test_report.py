@@ -62,7 +62,7 @@ def report(tmp_path_factory):
 
 
 def test_html_has_every_section_and_figure_embedded(report):
-    out, result, _ = report
+    _out, result, _ = report
     page = Page()
     page.feed(result.html.read_text(encoding="utf-8"))
     for title in SECTIONS:
@@ -87,7 +87,7 @@ def test_markdown_twin_says_the_same(report):
 
 
 def test_report_numbers_come_from_the_data(report):
-    out, result, lines = report
+    _out, result, lines = report
     cov = gulagstats.coverage().set_index("table").loc["all tables"]
     assert (result.cells, result.cells_known) == (cov["cells"], cov["known"])
     assert result.checks["total"] == len(gulagstats.check())

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import build_data
 import pytest
 
+import build_data
 from gulagstats.checks.registry import (
     Formula,
     Term,

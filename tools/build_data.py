@@ -57,7 +57,6 @@ from buildkit import (
     read_tsv,
     write_csv,
 )
-
 from gulagstats.checks.registry import RULE_FIELDS, parse_rule, read_rules
 from gulagstats.vocabulary import PREFERENCE, RELATIONS, is_count
 

@@ -43,6 +43,7 @@ import tomllib
 from pathlib import Path
 
 import pandas as pd
+
 from buildkit import (
     CURATED,
     DATA,
@@ -53,7 +54,6 @@ from buildkit import (
     read_tsv,
     write_csv,
 )
-
 from gulagstats.estimates.record import (
     BENCHMARK_FIELDS,
     RULE_FIELDS,

@@ -110,7 +110,12 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from .estimates.vocabulary import quantities
     from .figures.article import figure_a, figure_b, figure_c, figure_d
     from .figures.export import draw_figures
-    from .figures.extra import figure_estimates, figure_mortality_rate, figure_nkvd_sentences, figure_source_disagreement
+    from .figures.extra import (
+        figure_estimates,
+        figure_mortality_rate,
+        figure_nkvd_sentences,
+        figure_source_disagreement,
+    )
     from .loaders import describe, load, source, sources, tables
     from .models import STATUSES, Assessment, Benchmark, Source, TableMeta
     from .overlay import read_overlay, template

@@ -16,7 +16,13 @@ from typing import Any
 import pandas as pd
 
 from . import store
-from .errors import DataFormatError, UnknownSourceError, UnknownStatusError, UnknownTableError, known_names
+from .errors import (
+    DataFormatError,
+    UnknownSourceError,
+    UnknownStatusError,
+    UnknownTableError,
+    known_names,
+)
 from .models import STATUSES, FieldMeta, Source, TableMeta
 from .periods import period_bounds, period_label
 

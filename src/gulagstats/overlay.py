@@ -23,12 +23,12 @@ import pandas as pd
 
 from .errors import OverlayError
 from .store import refuse_inside_data_dir
+from .vocabulary import COUNT_UNITS
 
 #: Columns of a template and of an overlay (locator and note may be left empty).
 OVERLAY_COLUMNS = ["table", "period", "population", "measure", "category", "unit", "value", "locator", "note"]
 REQUIRED = ["table", "period", "population", "measure", "category", "unit", "value"]
 KEY = ["period", "population", "measure", "category", "unit"]
-from .vocabulary import COUNT_UNITS
 
 MAX_REPORTED = 3
 
@@ -269,7 +269,7 @@ def apply_overlay(frame: pd.DataFrame, table_id: str, path: str | Path) -> pd.Da
     bounds = [period_bounds(p) for p in added["period"]]
     added["start"] = pd.to_datetime([b[0] for b in bounds])
     added["end"] = pd.to_datetime([b[1] for b in bounds])
-    added = added[[c for c in kept.columns]]
+    added = added[list(kept.columns)]
     for column in ("value", "preferred", "status", "start", "end"):
         added[column] = added[column].astype(kept[column].dtype) if column != "value" else _as_value_dtype(
             added[column], kept[column].dtype

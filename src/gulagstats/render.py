@@ -9,10 +9,11 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .vocabulary import STATUS_MARK
+
 FORMATS = ("text", "csv", "json", "markdown")
 
 #: Marks appended to a value in text and markdown so that its status shows.
-from .vocabulary import STATUS_MARK
 
 STATUS_LEGEND = "marks: p prose, * derived, ? unconfirmed, u user overlay; unmarked values are confirmed; blank = missing"
 

@@ -13,7 +13,7 @@ import base64
 import html
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pandas as pd
@@ -246,7 +246,7 @@ CITATION = (
 
 
 def _stamp(overlay) -> str:
-    when = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     extra = f"; with the overlay {Path(overlay).name} (values marked user)" if overlay else ""
     return f"gulagstats {__version__}, {when}{extra}. Source article: {CITATION}"
 

@@ -71,5 +71,5 @@ def coverage(overlay: str | Path | None = None) -> pd.DataFrame:
     out["known"] = out["cells"] - out["missing"]
     out["known_pct"] = (100 * out["known"] / out["cells"].where(out["cells"] > 0)).round(1)
     columns = ["table", "grz_ref", "cells", *COUNTED, "known", "known_pct", "alternatives", "rows"]
-    return out[columns].astype({c: "int64" for c in numeric + ["known"]})
+    return out[columns].astype(dict.fromkeys([*numeric, "known"], "int64"))
 

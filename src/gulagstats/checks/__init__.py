@@ -127,5 +127,13 @@ def summary_line(counts: dict[str, int]) -> str:
     )
 
 
-__all__ = ["check", "summary", "summary_line", "CheckResult", "FAMILIES", "VERDICTS",
-           "UnknownFamilyError", "UnknownVerdictError"]
+__all__ = [
+    "FAMILIES",
+    "VERDICTS",
+    "CheckResult",
+    "UnknownFamilyError",
+    "UnknownVerdictError",
+    "check",
+    "summary",
+    "summary_line",
+]

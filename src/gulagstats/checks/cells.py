@@ -28,7 +28,6 @@ T = TypeVar("T")
 Key = tuple[str, str, str, str, str]  # period, population, measure, category, unit
 
 #: Units that count persons or things (whole, never negative).
-from ..vocabulary import COUNT_UNITS
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 

@@ -13,7 +13,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from ..periods import period_bounds
-from .cells import COUNT_UNITS, MissingCell, View, add_up
+from ..vocabulary import COUNT_UNITS
+from .cells import MissingCell, View, add_up
 
 #: Populations that are the sum of others (same measure, same day).
 COMPONENTS: dict[str, tuple[str, ...]] = {

@@ -26,7 +26,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .cells import COUNT_UNITS, Cells, MissingCell, Row, View
+from ..vocabulary import COUNT_UNITS
+from .cells import Cells, MissingCell, Row, View
 from .model import Alternative, CheckResult
 
 AGREEING = frozenset({"consistent", "within_rounding"})
@@ -107,7 +108,7 @@ def last_digit_unit(value: float) -> float:
     >>> last_digit_unit(315_000), last_digit_unit(1_300_000)
     (1000.0, 100000.0)
     """
-    number = abs(int(round(value)))
+    number = abs(round(value))
     if number == 0:
         return 1.0
     unit = 1

@@ -21,7 +21,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..periods import period_bounds
-from .cells import COUNT_UNITS, Cells, MissingCell, Row, View, add_up
+from ..vocabulary import COUNT_UNITS
+from .cells import Cells, MissingCell, Row, View, add_up
 from .derive import COMPONENTS, PARTS, amount, span_sum
 from .engine import Reading, Tolerance, evaluate, printed_decimals
 from .model import CheckResult
@@ -157,7 +158,7 @@ def _column_decimals(cells: Cells, table: str, measure: str) -> int:
 def _share_checks(cells: Cells) -> list[CheckResult]:
     results = []
     for key in cells.keys():
-        period, population, measure, category, unit = key
+        period, population, measure, _category, unit = key
         suffix = next((s for s in sorted(SHARES, key=len, reverse=True) if measure.endswith(s)), None)
         row = cells.preferred(key)
         if suffix is None or unit != "percent" or row is None or row.value is None:

@@ -6,7 +6,7 @@ from pydantic import BaseModel, Field
 
 from ..vocabulary import FAMILIES, VERDICT_MEANING, VERDICTS, FamilyName, VerdictName
 
-__all__ = ["FAMILIES", "VERDICTS", "VERDICT_MEANING", "FamilyName", "VerdictName", "CellRef", "CheckResult"]
+__all__ = ["FAMILIES", "VERDICTS", "VERDICT_MEANING", "CellRef", "CheckResult", "FamilyName", "VerdictName"]
 
 
 class CellRef(BaseModel):

@@ -18,7 +18,8 @@ from collections.abc import Callable
 from datetime import date
 
 from ..periods import period_bounds
-from .cells import COUNT_UNITS, Cells, MissingCell, Row, View
+from ..vocabulary import COUNT_UNITS
+from .cells import Cells, MissingCell, Row, View
 from .derive import amount
 from .model import CheckResult
 

@@ -31,7 +31,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .cells import COUNT_UNITS, Cells, MissingCell, Row, View, add_up
+from ..vocabulary import COUNT_UNITS
+from .cells import Cells, MissingCell, Row, View, add_up
 from .derive import amount, change, year_span
 from .engine import (
     Reading,
@@ -383,15 +384,15 @@ def _check(figure_like: Figure | Statement, rules: tuple[Rule, ...] | str, cells
         expected, unit = _expected(figure)
         title = " ".join(x for x in (figure.quantity, figure.population, figure.period) if x)
         tolerance = _tolerance(figure, expected, unit)
-    common = dict(
-        id=f"prose.{figure.id}",
-        title=title,
-        family="prose",
-        expectation=f"“{figure.quote}”" + (f" ({figure.note})" if figure.note else ""),
-        location=f"GRZ prose line {figure.line} ({figure.id})",
-        expected=expected,
-        relation=figure.relation,
-    )
+    common = {
+        "id": f"prose.{figure.id}",
+        "title": title,
+        "family": "prose",
+        "expectation": f"“{figure.quote}”" + (f" ({figure.note})" if figure.note else ""),
+        "location": f"GRZ prose line {figure.line} ({figure.id})",
+        "expected": expected,
+        "relation": figure.relation,
+    }
     if isinstance(rules, str):
         return not_checkable(**common, reason=rules)
     if not figure.period:

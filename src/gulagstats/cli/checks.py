@@ -6,8 +6,8 @@ import argparse
 import json
 from typing import TYPE_CHECKING
 
-from .data import add_format, add_overlay
 from ..render import cell_text, render
+from .data import add_format, add_overlay
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .data import add_format, add_overlay
 from ..render import render
+from .data import add_format, add_overlay
 
 
 def register(sub: argparse._SubParsersAction) -> None:

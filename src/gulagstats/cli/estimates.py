@@ -9,8 +9,8 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from .data import add_format, add_overlay
 from ..render import FORMATS, cell_text, render
+from .data import add_format, add_overlay
 
 if TYPE_CHECKING:
     from ..models import Assessment

@@ -39,6 +39,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import DataFormatError, UnknownQuantityError
+from ..vocabulary import PREFERENCE, WEAKNESS
 from .vocabulary import QUANTITIES, period_text
 
 #: Columns of the rules table (tools/curated/archival_benchmarks_spec.csv).
@@ -48,9 +49,8 @@ BENCHMARK_FIELDS = [
     "id", "rule", "quantity", "period", "scope", "low", "high", "basis",
     "caveats", "source", "locator", "status", "preferred",
 ]
-# WEAKNESS: a benchmark carries the weakest status of its terms; PREFERENCE: between benchmarks
-# answering the same question (lower first), as for table cells
-from ..vocabulary import PREFERENCE, WEAKNESS
+# WEAKNESS (vocabulary): a benchmark carries the weakest status of its terms; PREFERENCE:
+# between benchmarks answering the same question (lower first), as for table cells
 
 #: Columns of a candidate answer (a benchmark with what explanations need).
 CANDIDATE_FIELDS = ["request", *BENCHMARK_FIELDS, "method", "phrase", "citation", "order"]

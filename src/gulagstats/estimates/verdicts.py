@@ -462,7 +462,7 @@ def assess_claims(claims: pd.DataFrame | str | Path, overlay: str | Path | None 
         claim_period=checked["period"],
         claim_low=checked["low"],
         claim_high=checked["high"],
-        **{c: results[c] for c in RESULT_COLUMNS[:6] + ["ratio_low", "ratio_high", "verdict", "factor", "explanation"]},
+        **{c: results[c] for c in [*RESULT_COLUMNS[:6], "ratio_low", "ratio_high", "verdict", "factor", "explanation"]},
         error=error,
     )
     out.attrs.pop("surplus", None)  # the reader's note of long rows, now in the errors (an array there breaks pandas' concat)

@@ -14,7 +14,12 @@ reached through ``gulagstats.figure_a`` and friends (or from this package).
 
 from .article import figure_a, figure_b, figure_c, figure_d
 from .export import draw_figures
-from .extra import figure_estimates, figure_mortality_rate, figure_nkvd_sentences, figure_source_disagreement
+from .extra import (
+    figure_estimates,
+    figure_mortality_rate,
+    figure_nkvd_sentences,
+    figure_source_disagreement,
+)
 
 __all__ = [
     "draw_figures",

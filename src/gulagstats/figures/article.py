@@ -16,7 +16,17 @@ import pandas as pd
 
 from ..periods import period_bounds
 from .select import Series, derive, figure_data, preferred_rows, yearly
-from .style import OKABE_ITO, axes, draw_bars, draw_line, finish, plotted, record, thousands, year_axis
+from .style import (
+    OKABE_ITO,
+    axes,
+    draw_bars,
+    draw_line,
+    finish,
+    plotted,
+    record,
+    thousands,
+    year_axis,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes

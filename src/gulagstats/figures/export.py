@@ -19,7 +19,12 @@ from typing import TYPE_CHECKING
 from ..errors import UnknownNameError
 from ..store import refuse_inside_data_dir
 from .article import figure_a, figure_b, figure_c, figure_d
-from .extra import figure_estimates, figure_mortality_rate, figure_nkvd_sentences, figure_source_disagreement
+from .extra import (
+    figure_estimates,
+    figure_mortality_rate,
+    figure_nkvd_sentences,
+    figure_source_disagreement,
+)
 from .style import plotted, pyplot, source_keys
 
 if TYPE_CHECKING:  # pragma: no cover

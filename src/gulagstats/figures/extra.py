@@ -11,9 +11,28 @@ import pandas as pd
 
 from ..errors import DataFormatError
 from ..periods import period_bounds, period_label
-from .select import Series, by_period, derive, figure_data, load_cells, moved, preferred_rows, yearly
+from .select import (
+    Series,
+    by_period,
+    derive,
+    figure_data,
+    load_cells,
+    moved,
+    preferred_rows,
+    yearly,
+)
 from .style import (
-    NEUTRAL, OKABE_ITO, axes, draw_bars, draw_line, draw_points, finish, plotted, record, thousands, year_axis,
+    NEUTRAL,
+    OKABE_ITO,
+    axes,
+    draw_bars,
+    draw_line,
+    draw_points,
+    finish,
+    plotted,
+    record,
+    thousands,
+    year_axis,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -161,7 +180,7 @@ def figure_nkvd_sentences(
     right.set_ylim(0, 100)
     right.set_ylabel("sentenced to death (percent of all sentenced)")
     ticks = [y for y in x if y % 4 == 1]
-    ax.set_xticks(ticks + [x[-1]])
+    ax.set_xticks([*ticks, x[-1]])
     ax.set_xticklabels([str(y) for y in ticks] + [_short_label(periods[-1])])
     ax.set_xlim(x[0] - 0.7, x[-1] + 0.7)
     ax.set_xlabel("year of sentence")

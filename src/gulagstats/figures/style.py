@@ -81,9 +81,12 @@ def pyplot() -> Any:
     """
     import matplotlib
 
-    if "matplotlib.pyplot" not in sys.modules and not os.environ.get("MPLBACKEND"):
-        if matplotlib.rcParams._get_backend_or_none() is None:  # no backend chosen yet
-            matplotlib.use("Agg")
+    if (
+        "matplotlib.pyplot" not in sys.modules
+        and not os.environ.get("MPLBACKEND")
+        and matplotlib.rcParams._get_backend_or_none() is None  # no backend chosen yet
+    ):
+        matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
     return plt
