@@ -66,3 +66,26 @@ def test_every_statement_quote_is_on_its_line_so_a_wrong_line_fails_the_build(tm
     moved.write_text("\n".join(lines), encoding="utf-8")
     with pytest.raises(SystemExit, match="quote not found verbatim on prose line 168"):
         build_data.build_check_rules(moved)
+
+
+# --- the relations of the identity and plausibility checks (data/relations.csv) -------------------
+
+
+def test_relations_are_read_from_rows_and_refuse_a_malformed_one():
+    from gulagstats.checks.relations import read_relations, relations
+
+    rows = [
+        {"kind": "components", "subject": "both", "parts": "a b", "why": ""},
+        {"kind": "date_span", "subject": "*", "parts": "1930-01-01/1956-12-31", "why": "years"},
+        {"kind": "complete", "subject": "t m", "parts": "", "why": "covers all"},
+    ]
+    found = read_relations(rows)
+    assert found.components == {"both": ("a", "b")} and found.complete == {("t", "m"): "covers all"}
+    assert found.span("any_table")[0].year == 1930
+    with pytest.raises(ValueError, match="two parts"):
+        read_relations([*rows, {"kind": "parts", "subject": "x", "parts": "y", "why": ""}])
+    with pytest.raises(ValueError, match="given twice"):
+        read_relations([*rows, rows[0]])
+    with pytest.raises(ValueError, match="unknown kind"):
+        read_relations([*rows, {"kind": "sums", "subject": "x", "parts": "y z", "why": ""}])
+    assert relations().parts["sentenced_to_exile_or_other"] == ("sentenced_to_exile", "sentenced_other")

@@ -58,6 +58,7 @@ from buildkit import (
     write_csv,
 )
 from gulagstats.checks.registry import RULE_FIELDS, parse_rule, read_rules
+from gulagstats.checks.relations import RELATION_FIELDS, read_relations
 from gulagstats.vocabulary import PREFERENCE, RELATIONS, is_count
 
 CELL_FIELDS = [
@@ -281,6 +282,18 @@ def build_check_rules(prose_path: Path) -> list[dict[str, str]]:
     return rows
 
 
+def build_relations() -> list[dict[str, str]]:
+    """tools/curated/relations.csv, each row read as the checks will read it."""
+    rows = read_csv(CURATED / "relations.csv")
+    if rows and list(rows[0]) != RELATION_FIELDS:
+        sys.exit(f"relations.csv: columns {list(rows[0])}; expected {RELATION_FIELDS}")
+    try:
+        read_relations(rows)
+    except ValueError as exc:
+        sys.exit(f"relations.csv: {exc}")
+    return rows
+
+
 def write_sources(reference: Path, out: Path) -> None:
     rows = [
         {"key": r["source"], "citation": r["citation"], "url": r["url"], "kind": r["kind"]}
@@ -356,6 +369,8 @@ def build(
     if not package_only:
         built = build_cells(reference, prose, catalog)
         write_sources(reference, out)
+        if "relations" in catalog["tables"]:
+            write_csv(out / "relations.csv", RELATION_FIELDS, build_relations())
         if "check_rules" in catalog["tables"]:
             write_csv(out / "check_rules.csv", RULE_FIELDS, build_check_rules(prose))
         if "grz_text_figures" in catalog["tables"]:

@@ -15,25 +15,7 @@ from datetime import date, timedelta
 from ..periods import period_bounds
 from ..vocabulary import COUNT_UNITS
 from .cells import MissingCell, View, add_up
-
-#: Populations that are the sum of others (same measure, same day).
-COMPONENTS: dict[str, tuple[str, ...]] = {
-    "all_custodial": ("gulag_camps", "labor_colonies", "prisons"),
-    "camps_and_colonies": ("gulag_camps", "labor_colonies"),
-    "camps_colonies_and_special_settlements": ("gulag_camps", "labor_colonies", "special_settlements"),
-}
-
-#: Measures that are the sum of others (same population, same period): the kinds
-#: of sentence of the 1953 report, and the prose's "exile or other measures".
-PARTS: dict[str, tuple[str, ...]] = {
-    "sentenced_total": (
-        "sentenced_to_death",
-        "sentenced_to_camps_colonies_prisons",
-        "sentenced_to_exile",
-        "sentenced_other",
-    ),
-    "sentenced_to_exile_or_other": ("sentenced_to_exile", "sentenced_other"),
-}
+from .relations import relations
 
 ONE_DAY = timedelta(days=1)
 
@@ -44,7 +26,7 @@ def amount(view: View, population: str, measure: str, period: str, category: str
     Tried in order: the cell itself; for a flow over a span, the sum of the
     finer periods that tile it; for a count on a day given a year, the count
     on 1 January of that year; the sum of the component populations
-    (:data:`COMPONENTS`); the sum of the parts of the measure (:data:`PARTS`).
+    (``components`` of :func:`~gulagstats.checks.relations.relations`); the sum of the parts of the measure (its ``parts``).
 
     Raises
     ------
@@ -68,10 +50,13 @@ def amount(view: View, population: str, measure: str, period: str, category: str
         routes.append(lambda: span_sum(view, population, measure, period, category, unit))
     if len(period) == 4 and view.cells.is_stock(measure):
         routes.append(lambda: _on_first_january(view, population, measure, period, category, unit))
-    if counts and population in COMPONENTS:
-        routes.append(lambda: _sum(view, [(p, measure) for p in COMPONENTS[population]], period, category, unit))
-    if counts and measure in PARTS:
-        routes.append(lambda: _sum(view, [(population, m) for m in PARTS[measure]], period, category, unit))
+    known = relations()
+    if counts and population in known.components:
+        members = known.components[population]
+        routes.append(lambda: _sum(view, [(p, measure) for p in members], period, category, unit))
+    if counts and measure in known.parts:
+        kinds = known.parts[measure]
+        routes.append(lambda: _sum(view, [(population, m) for m in kinds], period, category, unit))
     failure = direct
     for route in routes:
         try:

@@ -3,9 +3,9 @@
 Every rule is applied to every cell it fits, in every table of cells:
 
 - a total population against its components on the same day
-  (:data:`~gulagstats.checks.derive.COMPONENTS`: camps + colonies + prisons =
+  (``components`` of :func:`~gulagstats.checks.relations.relations`: camps + colonies + prisons =
   all custodial; camps + colonies = camps and colonies);
-- a total measure against its kinds (:data:`~gulagstats.checks.derive.PARTS`:
+- a total measure against its kinds (its ``parts``:
   the kinds of sentence against the persons sentenced);
 - a value over a span against the finer periods that tile it (executions
   1937 + 1938 against 681,692; the years of the 1953 report against its
@@ -23,28 +23,12 @@ from dataclasses import dataclass
 from ..periods import period_bounds
 from ..vocabulary import COUNT_UNITS
 from .cells import Cells, MissingCell, Row, View, add_up
-from .derive import COMPONENTS, PARTS, amount, span_sum
+from .derive import amount, span_sum
 from .engine import Reading, Tolerance, evaluate, printed_decimals
 from .model import CheckResult
+from .relations import relations
 
 EXACT = Tolerance(0.0, "exact counts must match exactly")
-
-#: Share measures: suffix -> (what the share is of, the day of the whole).
-SHARES: dict[str, str] = {
-    "_share": "the inmates on the same day",
-    "_share_of_jan1": "the inmates on 1 January of the year",
-}
-
-#: Breakdowns whose categories cover the whole (so a sum under 100 is an error, not a gap).
-COMPLETE: dict[tuple[str, str], str] = {
-    ("offences_1940", "share_by_offence"): "the offences include 'other', so they cover every prisoner",
-    ("sex_composition", "inmates_by_sex"): "men and women cover every inmate",
-}
-
-#: Measures that hold separate breakdowns, told apart by the category's prefix (in any table).
-SPLITS: dict[str, tuple[str, ...]] = {
-    "share_by_sentence_length": ("criminal_", "political_civil_courts_"),
-}
 
 #: Categories that are the two ends of a printed range, not parts of a breakdown.
 RANGE_ENDS = ("low", "high")
@@ -62,13 +46,14 @@ def _whole_checks(cells: Cells) -> list[CheckResult]:
         row = cells.preferred(key)
         if row is None or row.value is None or unit not in COUNT_UNITS:
             continue
-        if population in COMPONENTS:
-            parts, kind = [(p, measure) for p in COMPONENTS[population]], "components"
-            words = " + ".join(COMPONENTS[population])
+        known = relations()
+        if population in known.components:
+            parts, kind = [(p, measure) for p in known.components[population]], "components"
+            words = " + ".join(known.components[population])
             statement = f"{population} {measure}, {period} = {words}"
-        elif measure in PARTS:
-            parts, kind = [(population, m) for m in PARTS[measure]], "parts"
-            words = " + ".join(PARTS[measure])
+        elif measure in known.parts:
+            parts, kind = [(population, m) for m in known.parts[measure]], "parts"
+            words = " + ".join(known.parts[measure])
             statement = f"{measure} of {population}, {period} = {words}"
         else:
             continue
@@ -159,7 +144,8 @@ def _share_checks(cells: Cells) -> list[CheckResult]:
     results = []
     for key in cells.keys():
         period, population, measure, _category, unit = key
-        suffix = next((s for s in sorted(SHARES, key=len, reverse=True) if measure.endswith(s)), None)
+        shares = relations().shares
+        suffix = next((s for s in sorted(shares, key=len, reverse=True) if measure.endswith(s)), None)
         row = cells.preferred(key)
         if suffix is None or unit != "percent" or row is None or row.value is None:
             continue
@@ -184,7 +170,7 @@ def _share_checks(cells: Cells) -> list[CheckResult]:
                 id=f"identities.share.{row.table}.{population}.{measure}.{period}",
                 title=f"printed {measure} of {population}, {period}, against the counts",
                 family="identities",
-                expectation=f"{measure} {period} ({row.value:g}%) = 100 × {base} / {SHARES[suffix]}",
+                expectation=f"{measure} {period} ({row.value:g}%) = 100 × {base} / {shares[suffix]}",
                 location=f"identity: a printed share equals its count over the whole ({row.table})",
                 expected=_read(row),
                 relation="exact",
@@ -210,7 +196,7 @@ def _breakdowns(cells: Cells) -> list[_Group]:
     for row in cells.rows:
         if not row.preferred or not row.category or row.category.split(":")[-1] in RANGE_ENDS:
             continue
-        part = next((p for p in SPLITS.get(row.measure, ()) if row.category.startswith(p)), "")
+        part = next((p for p in relations().splits.get(row.measure, ()) if row.category.startswith(p)), "")
         gkey = (row.table, row.period, row.population, row.measure, part)
         groups.setdefault(gkey, _Group(*gkey, rows=[])).rows.append(row)
     return list(groups.values())
@@ -233,7 +219,7 @@ def _breakdown_checks(cells: Cells) -> list[CheckResult]:
 def _hundred(cells: Cells, group: _Group, percents: list[Row], where: str) -> CheckResult:
     decimals = _column_decimals(cells, group.table, group.measure)
     half = 10.0**-decimals / 2
-    complete = COMPLETE.get((group.table, group.measure))
+    complete = relations().complete.get((group.table, group.measure))
     keys = [r.key for r in percents]
 
     def compute(view: View) -> Reading:

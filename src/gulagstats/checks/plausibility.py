@@ -15,19 +15,15 @@ Each result counts the rows (or years) that break the rule: 0 is consistent.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 
 from ..periods import period_bounds
 from ..vocabulary import COUNT_UNITS
 from .cells import Cells, MissingCell, Row, View
 from .derive import amount
 from .model import CheckResult
+from .relations import ANY_TABLE, relations
 
 #: The dates a table's periods may cover, and why.
-GULAG_YEARS = (date(1930, 1, 1), date(1956, 12, 31), "the GULAG years of the article and the certificate, 1930-1956")
-DATE_SPANS: dict[str, tuple[date, date, str]] = {
-    "nkvd_sentences": (date(1921, 1, 1), date(1953, 12, 31), "the secret-police series runs 1921-1953"),
-}
 NONE_BROKEN = "none of the rows examined breaks the rule"
 #: Percentages of growth (not shares of a whole), which may exceed 100.
 GROWTH_WORDS = ("increase", "change", "growth")
@@ -66,8 +62,9 @@ def _scan(cells: Cells, rule: str, title: str, statement: str, reason: str, appl
 
 def _date_check(cells: Cells) -> CheckResult:
     broken, undated, examined = [], set(), 0
+    known = relations()
     for row in cells.rows:
-        first, last, _ = DATE_SPANS.get(row.table, GULAG_YEARS)
+        first, last, _ = known.span(row.table)
         start, end = period_bounds(row.period)
         if start is None or end is None:
             undated.add(f"{row.table}: {row.period or '(empty)'}")
@@ -75,12 +72,13 @@ def _date_check(cells: Cells) -> CheckResult:
         examined += 1
         if start < first or end > last:
             broken.append(row)
-    spans = "; ".join(f"{t}: {a.year}-{b.year} ({why})" for t, (a, b, why) in DATE_SPANS.items())
+    spans = "; ".join(f"{t}: {a.year}-{b.year} ({why})" for t, (a, b, why) in known.special_spans.items())
+    every = known.span(ANY_TABLE)
     note = f"periods that are not dates, not checked: {', '.join(sorted(undated))}" if undated else ""
     return _result(
         "dates", "periods within the years the tables cover",
-        f"every dated period lies within {GULAG_YEARS[0].year}-{GULAG_YEARS[1].year}, except {spans}",
-        examined, broken, GULAG_YEARS[2], note,
+        f"every dated period lies within {every[0].year}-{every[1].year}, except {spans}",
+        examined, broken, every[2], note,
     )
 
 

@@ -57,6 +57,7 @@ from .registry import (
     quantities,
     statements,
 )
+from .relations import relations
 
 FIGURES_TABLE = "grz_text_figures"
 
@@ -407,9 +408,7 @@ def _check(figure_like: Figure | Statement, rules: tuple[Rule, ...] | str, cells
 
 
 def _population_known(cells: Cells, population: str) -> bool:
-    from .derive import COMPONENTS
-
-    return population in COMPONENTS or any(k[1] == population for k in cells.keys())
+    return population in relations().components or any(k[1] == population for k in cells.keys())
 
 
 def prose_checks(cells: Cells, figures: list[Figure] | None = None) -> list[CheckResult]:

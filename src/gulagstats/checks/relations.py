@@ -1,0 +1,116 @@
+"""What adds up to what, and when the record runs: the relations the identity and plausibility checks use.
+
+Data, read from ``data/relations.csv`` (built from ``tools/curated/relations.csv``),
+one relation a row (``kind``, ``subject``, ``parts``, ``why``):
+
+=============  ===================================================================
+``components``  a population that is the sum of others (same measure and period)
+``parts``       a measure that is the sum of others (same population and period)
+``share``       a measure-name suffix of a share of inmates, and its base in words
+``complete``    a breakdown (``TABLE MEASURE``) whose categories cover the whole
+``split``       a measure holding separate breakdowns, told apart by category prefixes
+``date_span``   the span ``A/B`` a table's dated periods lie within (``*``: any table)
+=============  ===================================================================
+
+Examples
+--------
+>>> relations().components["camps_and_colonies"]
+('gulag_camps', 'labor_colonies')
+>>> relations().span("nkvd_sentences")[0].year, relations().span("appendix")[0].year
+(1921, 1930)
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+
+#: Columns of data/relations.csv.
+RELATION_FIELDS = ["kind", "subject", "parts", "why"]
+#: The kinds of relation.
+RELATION_KINDS = ("components", "parts", "share", "complete", "split", "date_span")
+#: The subject of the date span that holds for every table without one of its own.
+ANY_TABLE = "*"
+
+Span = tuple[date, date, str]
+
+
+@dataclass(frozen=True)
+class Relations:
+    """The relations, by kind (see the module's docstring)."""
+
+    components: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    parts: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    shares: dict[str, str] = field(default_factory=dict)
+    complete: dict[tuple[str, str], str] = field(default_factory=dict)
+    splits: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    date_spans: dict[str, Span] = field(default_factory=dict)
+
+    def span(self, table: str) -> Span:
+        """The span a table's dated periods lie within (its own, or that of every table)."""
+        return self.date_spans.get(table) or self.date_spans[ANY_TABLE]
+
+    @property
+    def special_spans(self) -> dict[str, Span]:
+        """The tables with a span of their own."""
+        return {t: s for t, s in self.date_spans.items() if t != ANY_TABLE}
+
+
+def read_relations(rows: Iterable[Mapping[str, str]]) -> Relations:
+    """Relations from rows of ``kind, subject, parts, why``.
+
+    Raises
+    ------
+    ValueError
+        If a row has an unknown kind, lacks what its kind needs, or repeats a subject.
+    """
+    out = Relations()
+    for row in rows:
+        kind, subject, why = row["kind"], row["subject"], row["why"]
+        parts = tuple(row["parts"].split())
+        where = f"relation {kind} {subject!r}"
+        if kind not in RELATION_KINDS:
+            raise ValueError(f"{where}: unknown kind; expected one of {', '.join(RELATION_KINDS)}")
+        if not subject:
+            raise ValueError(f"{where}: no subject")
+        if kind in ("components", "parts", "split") and len(parts) < 2:
+            raise ValueError(f"{where}: needs two parts or more")
+        if kind in ("share", "complete") and not why:
+            raise ValueError(f"{where}: says in why what it means")
+        target: dict = {
+            "components": out.components, "parts": out.parts, "share": out.shares,
+            "complete": out.complete, "split": out.splits, "date_span": out.date_spans,
+        }[kind]
+        if kind == "complete":
+            table, _, measure = subject.partition(" ")
+            key: object = (table, measure)
+            value: object = why
+        elif kind == "date_span":
+            first, _, last = row["parts"].partition("/")
+            key, value = subject, (date.fromisoformat(first), date.fromisoformat(last), why)
+        else:
+            key, value = subject, (why if kind == "share" else parts)
+        if key in target:
+            raise ValueError(f"{where}: given twice")
+        target[key] = value
+    if ANY_TABLE not in out.date_spans:
+        raise ValueError(f"no date_span for every table (subject {ANY_TABLE!r})")
+    return out
+
+
+@lru_cache(maxsize=4)
+def _loaded(path: str, sha: str) -> Relations:
+    with open(path, newline="", encoding="utf-8") as handle:
+        return read_relations(csv.DictReader(handle))
+
+
+def relations() -> Relations:
+    """The relations of ``data/relations.csv`` (hash-verified; read once per file version)."""
+    from .. import store
+
+    resource = store.resources()["relations"]
+    path = store.verified_path(resource)
+    return _loaded(str(path), store.verified_hash(resource))
