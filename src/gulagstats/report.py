@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TypeAlias
 
 import pandas as pd
 from pydantic import BaseModel, Field
@@ -22,7 +23,7 @@ from pydantic import BaseModel, Field
 from . import __version__
 from .render import STATUS_LEGEND, cell_text, markdown_table
 
-Block = pd.DataFrame | str | Path  # a table, a paragraph, or a figure file
+Block: TypeAlias = pd.DataFrame | str | Path  # a table, a paragraph, or a figure file
 
 
 @dataclass

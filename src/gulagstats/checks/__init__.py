@@ -106,7 +106,7 @@ def summary(results: Iterable[CheckResult]) -> dict[str, int]:
     >>> counts["total"] == sum(counts[v] for v in gulagstats.VERDICTS)
     True
     """
-    counts = Counter(r.verdict for r in results)
+    counts: Counter[str] = Counter(r.verdict for r in results)
     return {**{v: counts.get(v, 0) for v in VERDICTS}, "total": sum(counts.values())}
 
 

@@ -138,6 +138,7 @@ def span_sum(
         cursor = e + ONE_DAY
     if cursor <= end:
         missing += [f"{population} {measure} {g} (no such cell)" for g in _gap_text(cursor, end)]
+    total: float | None
     try:
         total = add_up(pieces, lambda piece: view.value(piece[2], population, measure, category, unit))
     except MissingCell as exc:
@@ -146,6 +147,7 @@ def span_sum(
     if missing:
         raise MissingCell(missing, partial=total)
     view.notes.append(f"{measure} of {population} {period}: the sum of {len(pieces)} periods")
+    assert total is not None  # no part missing, so the sum was taken
     return total
 
 

@@ -18,6 +18,7 @@ Every rule is applied to every cell it fits, in every table of cells:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..periods import period_bounds
@@ -37,6 +38,12 @@ RANGE_ENDS = ("low", "high")
 def _read(row: Row):
     """A compute function that reads one cell (so that its alternatives are evaluated)."""
     return lambda view: view.value(*row.key)
+
+
+def _span_sum_of(key: tuple[str, str, str, str, str]) -> Callable[[View], float]:
+    """A compute function that sums the finer periods of a cell's span."""
+    period, population, measure, category, unit = key
+    return lambda view: span_sum(view, population, measure, period, category, unit)
 
 
 def _whole_checks(cells: Cells) -> list[CheckResult]:
@@ -61,7 +68,7 @@ def _whole_checks(cells: Cells) -> list[CheckResult]:
             continue  # no part in the tables: nothing to set against the total
 
         def compute(view: View, parts=parts, period=period, category=category, unit=unit) -> float:
-            return add_up(parts, lambda part: view.value(period, *part, category, unit))
+            return add_up(parts, lambda part: view.value(period, part[0], part[1], category, unit))
 
         results.append(
             evaluate(
@@ -125,7 +132,7 @@ def _span_checks(cells: Cells) -> list[CheckResult]:
                 expected=_read(row),
                 relation="exact",
                 tolerance=EXACT,
-                compute=lambda view, k=key: span_sum(view, k[1], k[2], k[0], k[3], k[4]),
+                compute=_span_sum_of(key),
             )
         )
     return results

@@ -324,6 +324,7 @@ def _compute(rules: tuple[Rule, ...], figure: Figure, figures: dict, cells: Cell
                 return value
             except MissingCell as exc:
                 failure = exc if failure is None else exc.after(failure)
+        assert failure is not None  # rules is never empty
         raise view.fail(failure)
 
     return compute
@@ -385,7 +386,7 @@ def _check(figure_like: Figure | Statement, rules: tuple[Rule, ...] | str, cells
         expected, unit = _expected(figure)
         title = " ".join(x for x in (figure.quantity, figure.population, figure.period) if x)
         tolerance = _tolerance(figure, expected, unit)
-    common = {
+    common: dict[str, Any] = {
         "id": f"prose.{figure.id}",
         "title": title,
         "family": "prose",

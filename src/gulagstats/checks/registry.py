@@ -167,7 +167,7 @@ def parse_term(text: str, sign: int = 1) -> Term:
 def parse_terms(text: str) -> tuple[Term, ...]:
     """Terms joined by `` + `` or `` - `` (a leading ``-`` negates the first)."""
     terms: list[Term] = []
-    sign, words = 1, []
+    sign, words = 1, list[str]()
     for word in [*text.split(), "+"]:
         if word in ("+", "-"):
             if words:
@@ -219,7 +219,7 @@ def parse_rule(row: Mapping[str, str]) -> Rule | str:
         if within is not None and len(within) != 2:
             raise ValueError(f"within {row['within']!r} is not a span of years A/B")
         return YearCount(_one(row["terms"], "year_count").measure, _direction(row["direction"]),
-                         within, why)  # type: ignore[arg-type]
+                         (within[0], within[1]) if within else None, why)
     if kind == "trend":
         return Trend(_one(row["terms"], "trend"), _direction(row["direction"]), why)
     if kind == "exceeds":

@@ -27,6 +27,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+from typing import Any
 
 #: Columns of data/relations.csv.
 RELATION_FIELDS = ["kind", "subject", "parts", "why"]
@@ -80,14 +81,15 @@ def read_relations(rows: Iterable[Mapping[str, str]]) -> Relations:
             raise ValueError(f"{where}: needs two parts or more")
         if kind in ("share", "complete") and not why:
             raise ValueError(f"{where}: says in why what it means")
-        target: dict = {
+        targets: dict[str, dict[Any, Any]] = {
             "components": out.components, "parts": out.parts, "share": out.shares,
             "complete": out.complete, "split": out.splits, "date_span": out.date_spans,
-        }[kind]
+        }
+        target = targets[kind]
         if kind == "complete":
             table, _, measure = subject.partition(" ")
-            key: object = (table, measure)
-            value: object = why
+            key: Any = (table, measure)
+            value: Any = why
         elif kind == "date_span":
             first, _, last = row["parts"].partition("/")
             key, value = subject, (date.fromisoformat(first), date.fromisoformat(last), why)

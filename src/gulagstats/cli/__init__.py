@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import sys
 from importlib import import_module
+from typing import NoReturn
 
 from .. import __version__
 from ..errors import GulagstatsError
@@ -29,7 +30,7 @@ Every value printed names its source; 'gulagstats sources' gives the citations."
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # one line, exit 2 (argparse's own convention)
+    def error(self, message: str) -> NoReturn:  # one line, exit 2 (argparse's own convention)
         self.exit(2, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
 
 

@@ -150,7 +150,7 @@ def assessment_text(result: Assessment) -> str:
     ['verdict      overstates', 'factor       10.3']
     """
     b = result.benchmark
-    lines = [("verdict", result.verdict)]
+    lines: list[tuple[str, str]] = [("verdict", result.verdict)]
     if result.factor is not None:
         lines.append(("factor", cell_text(result.factor)))
     if b:

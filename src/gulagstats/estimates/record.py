@@ -108,7 +108,8 @@ def parse_terms(expression: str) -> list[Term]:
             raise DataFormatError(
                 f"benchmark term {part!r}: expected 'TABLE POPULATION MEASURE [CATEGORY] [@PERIOD]' or 'grz LINE NUMBER'"
             )
-        terms.append(Term(*words, *([""] * (4 - len(words))), period=fixed[0] if fixed else ""))
+        table, population, measure, category = [*words, ""][:4]
+        terms.append(Term(table, population, measure, category, period=fixed[0] if fixed else ""))
     return terms
 
 
@@ -290,6 +291,7 @@ class Record:
         values, weak, sources, locators, labels, n = [], [], [], [], [], 0
         for term in terms:
             if term.table == "grz":
+                assert term.value is not None  # parse_terms gives every grz term its number
                 values.append(term.value)
                 weak.append(WEAKNESS["prose"])
                 sources.append("grz1993")
