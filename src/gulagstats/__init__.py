@@ -70,6 +70,7 @@ _LAZY: dict[str, str] = {
     "STATUSES": "models",
     "TableMeta": "models",
     "Source": "models",
+    "Record": "record",
 }
 
 __all__ = sorted(
@@ -119,5 +120,6 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from .loaders import describe, load, source, sources, tables
     from .models import STATUSES, Assessment, Benchmark, Source, TableMeta
     from .overlay import read_overlay, template
+    from .record import Record
     from .report import build_report
     from .tally import coverage

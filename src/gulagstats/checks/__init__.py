@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import UnknownNameError, known_names
 from .model import FAMILIES, VERDICTS, CheckResult
@@ -40,11 +41,16 @@ class UnknownVerdictError(UnknownNameError):
     kind = "verdict"
     hint = "verdicts are consistent, within_rounding, discrepancy, depends_on_source, not_checkable"
 
+if TYPE_CHECKING:
+    from ..record import Record
+
 
 def check(
     overlay: str | Path | None = None,
     family: str | Iterable[str] | None = None,
     verdict: str | Iterable[str] | None = None,
+    *,
+    record: Record | None = None,
 ) -> list[CheckResult]:
     """Run the consistency checks.
 
@@ -58,6 +64,8 @@ def check(
         ``plausibility`` (default: all).
     verdict : str or list of str, optional
         Keep only results with these verdicts.
+    record : gulagstats.record.Record, optional
+        The loaded tables to check (its overlay is used; ``overlay`` is then ignored).
 
     Returns
     -------
@@ -91,7 +99,7 @@ def check(
         "sources": source_checks,
         "plausibility": plausibility_checks,
     }
-    cells = Cells.load(overlay)
+    cells = record.rows() if record is not None else Cells.load(overlay)
     results = [r for name in FAMILIES if name in families for r in runners[name](cells)]
     return [r for r in results if r.verdict in verdicts]
 

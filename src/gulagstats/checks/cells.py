@@ -19,9 +19,12 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from .model import CellRef
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 T = TypeVar("T")
 
@@ -173,14 +176,19 @@ class Cells:
     @classmethod
     def load(cls, overlay: str | Path | None = None) -> Cells:
         """Read every table of cells (with the overlay's values merged, if one is given)."""
-        import pandas as pd
-
         from ..loaders import load, tables
 
-        rows: list[Row] = []
         listing = tables()
-        for table_id in listing.loc[listing["kind"] == "cells", "id"]:
-            frame = load(table_id, overlay=overlay)
+        ids = listing.loc[listing["kind"] == "cells", "id"]
+        return cls.from_frames((table_id, load(table_id, overlay=overlay)) for table_id in ids)
+
+    @classmethod
+    def from_frames(cls, frames: Iterable[tuple[str, pd.DataFrame]]) -> Cells:
+        """The cells of loaded tables of cells, given as ``(table id, frame)`` pairs."""
+        import pandas as pd
+
+        rows: list[Row] = []
+        for table_id, frame in frames:
             text = {c: [str(x) for x in frame[c].tolist()] for c in ("period", "population", "measure", "category",
                                                                      "unit", "source", "status", "locator", "note")}
             values = [None if pd.isna(x) else float(x) for x in frame["value"].tolist()]
