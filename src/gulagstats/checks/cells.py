@@ -18,6 +18,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -25,6 +26,9 @@ from .model import CellRef
 
 if TYPE_CHECKING:
     import pandas as pd
+
+    from .registry import Rule, Statement
+    from .relations import Relations
 
 T = TypeVar("T")
 
@@ -159,7 +163,21 @@ def add_up(parts: Iterable[T], value_of: Callable[[T], float], bounded: bool = T
 
 
 class Cells:
-    """All rows of all tables of cells, indexed by cell key."""
+    """All rows of all tables of cells, indexed by cell key, with the rules that read them."""
+
+    @cached_property
+    def relations(self) -> Relations:
+        """What adds up to what (data/relations.csv), read once for these cells."""
+        from .relations import relations
+
+        return relations()
+
+    @cached_property
+    def rules(self) -> tuple[dict[str, Rule | tuple[Rule, ...] | str], tuple[Statement, ...]]:
+        """The prose-check registry and statements (data/check_rules.csv), read once for these cells."""
+        from .registry import quantities, statements
+
+        return quantities(), statements()
 
     def __init__(self, rows: list[Row]):
         self.rows = rows

@@ -15,7 +15,6 @@ from datetime import date, timedelta
 from ..periods import period_bounds
 from ..vocabulary import COUNT_UNITS
 from .cells import MissingCell, View, add_up
-from .relations import relations
 
 ONE_DAY = timedelta(days=1)
 
@@ -50,7 +49,7 @@ def amount(view: View, population: str, measure: str, period: str, category: str
         routes.append(lambda: span_sum(view, population, measure, period, category, unit))
     if len(period) == 4 and view.cells.is_stock(measure):
         routes.append(lambda: _on_first_january(view, population, measure, period, category, unit))
-    known = relations()
+    known = view.cells.relations
     if counts and population in known.components:
         members = known.components[population]
         routes.append(lambda: _sum(view, [(p, measure) for p in members], period, category, unit))

@@ -27,7 +27,6 @@ from .cells import Cells, MissingCell, Row, View, add_up
 from .derive import amount, span_sum
 from .engine import Reading, Tolerance, evaluate, printed_decimals
 from .model import CheckResult
-from .relations import relations
 
 EXACT = Tolerance(0.0, "exact counts must match exactly")
 
@@ -53,7 +52,7 @@ def _whole_checks(cells: Cells) -> list[CheckResult]:
         row = cells.preferred(key)
         if row is None or row.value is None or unit not in COUNT_UNITS:
             continue
-        known = relations()
+        known = cells.relations
         if population in known.components:
             parts, kind = [(p, measure) for p in known.components[population]], "components"
             words = " + ".join(known.components[population])
@@ -151,7 +150,7 @@ def _share_checks(cells: Cells) -> list[CheckResult]:
     results = []
     for key in cells.keys():
         period, population, measure, _category, unit = key
-        shares = relations().shares
+        shares = cells.relations.shares
         suffix = next((s for s in sorted(shares, key=len, reverse=True) if measure.endswith(s)), None)
         row = cells.preferred(key)
         if suffix is None or unit != "percent" or row is None or row.value is None:
@@ -203,7 +202,7 @@ def _breakdowns(cells: Cells) -> list[_Group]:
     for row in cells.rows:
         if not row.preferred or not row.category or row.category.split(":")[-1] in RANGE_ENDS:
             continue
-        part = next((p for p in relations().splits.get(row.measure, ()) if row.category.startswith(p)), "")
+        part = next((p for p in cells.relations.splits.get(row.measure, ()) if row.category.startswith(p)), "")
         gkey = (row.table, row.period, row.population, row.measure, part)
         groups.setdefault(gkey, _Group(*gkey, rows=[])).rows.append(row)
     return list(groups.values())
@@ -226,7 +225,7 @@ def _breakdown_checks(cells: Cells) -> list[CheckResult]:
 def _hundred(cells: Cells, group: _Group, percents: list[Row], where: str) -> CheckResult:
     decimals = _column_decimals(cells, group.table, group.measure)
     half = 10.0**-decimals / 2
-    complete = relations().complete.get((group.table, group.measure))
+    complete = cells.relations.complete.get((group.table, group.measure))
     keys = [r.key for r in percents]
 
     def compute(view: View) -> Reading:

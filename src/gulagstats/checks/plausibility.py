@@ -21,7 +21,7 @@ from ..vocabulary import COUNT_UNITS
 from .cells import Cells, MissingCell, Row, View
 from .derive import amount
 from .model import CheckResult
-from .relations import ANY_TABLE, relations
+from .relations import ANY_TABLE
 
 #: The dates a table's periods may cover, and why.
 NONE_BROKEN = "none of the rows examined breaks the rule"
@@ -62,7 +62,7 @@ def _scan(cells: Cells, rule: str, title: str, statement: str, reason: str, appl
 
 def _date_check(cells: Cells) -> CheckResult:
     broken, undated, examined = [], set(), 0
-    known = relations()
+    known = cells.relations
     for row in cells.rows:
         first, last, _ = known.span(row.table)
         start, end = period_bounds(row.period)

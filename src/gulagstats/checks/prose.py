@@ -54,10 +54,7 @@ from .registry import (
     Term,
     Trend,
     YearCount,
-    quantities,
-    statements,
 )
-from .relations import relations
 
 FIGURES_TABLE = "grz_text_figures"
 
@@ -271,7 +268,7 @@ def _exceeds(rule: Exceeds, reader: _Reader, period: str) -> Reading:
 
 def _rules_for(figure: Figure, cells: Cells) -> tuple[Rule, ...] | str:
     """The rules that compute a figure (tried in turn), or the reason none does."""
-    registry = quantities()
+    registry = cells.rules[0]
     for key in (f"{figure.quantity}@{figure.period}", figure.quantity):
         if key in registry:
             found = registry[key]
@@ -409,7 +406,7 @@ def _check(figure_like: Figure | Statement, rules: tuple[Rule, ...] | str, cells
 
 
 def _population_known(cells: Cells, population: str) -> bool:
-    return population in relations().components or any(k[1] == population for k in cells.keys())
+    return population in cells.relations.components or any(k[1] == population for k in cells.keys())
 
 
 def prose_checks(cells: Cells, figures: list[Figure] | None = None) -> list[CheckResult]:
@@ -432,4 +429,4 @@ def prose_checks(cells: Cells, figures: list[Figure] | None = None) -> list[Chec
     figures = load_figures() if figures is None else figures
     index = {(f.quantity, f.period, f.population): f for f in reversed(figures)}
     results = [_check(f, _rules_for(f, cells), cells, index) for f in figures]
-    return results + [_check(s, (s.rule,), cells, index) for s in statements()]
+    return results + [_check(s, (s.rule,), cells, index) for s in cells.rules[1]]
