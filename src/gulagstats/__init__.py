@@ -44,7 +44,7 @@ _LAZY: dict[str, str] = {
     "sources": "loaders",
     "source": "loaders",
     "coverage": "tally",
-    "template": "overlay",
+    "template": "loaders",
     "read_overlay": "overlay",
     "build_report": "report",
     "figure_a": "figures.article",
@@ -117,9 +117,9 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         figure_nkvd_sentences,
         figure_source_disagreement,
     )
-    from .loaders import describe, load, source, sources, tables
+    from .loaders import describe, load, source, sources, tables, template
     from .models import STATUSES, Assessment, Benchmark, Source, TableMeta
-    from .overlay import read_overlay, template
+    from .overlay import read_overlay
     from .record import Record
     from .report import build_report
     from .tally import coverage

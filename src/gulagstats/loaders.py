@@ -18,12 +18,15 @@ import pandas as pd
 from . import store
 from .errors import (
     DataFormatError,
+    OverlayError,
     UnknownSourceError,
     UnknownStatusError,
     UnknownTableError,
     known_names,
 )
 from .models import STATUSES, FieldMeta, Source, TableMeta
+from .overlay import KEY as CELL_KEY
+from .overlay import OVERLAY_COLUMNS, apply_overlay
 from .periods import period_bounds, period_label
 
 
@@ -250,14 +253,48 @@ def load(
     wanted = None if status is None else known_names(status, STATUSES, UnknownStatusError)
     frame = read_table(table_id)
     if overlay is not None:
-        from .overlay import apply_overlay
-
         frame = apply_overlay(frame, table_id, overlay)
     if wanted is not None:
         frame = frame[frame["status"].isin(wanted)].reset_index(drop=True)
     if wide:
         return pivot_wide(frame, _resource(table_id).get("wide"))
     return frame
+
+
+def template(table_id: str, path: str | Path | None = None) -> pd.DataFrame:
+    """Return (and optionally write) the missing cells of a table, ready to fill.
+
+    Parameters
+    ----------
+    table_id : str
+        A table of cells (see :func:`gulagstats.tables`).
+    path : path, optional
+        Where to write the CSV; it must not be inside the package's data directory.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per missing cell with the columns of :data:`OVERLAY_COLUMNS`;
+        ``value``, ``locator`` (where you read it: page, table, row) and
+        ``note`` are empty.
+
+    Examples
+    --------
+    >>> import gulagstats
+    >>> t = gulagstats.template("appendix")
+    >>> list(t.columns)[:3]
+    ['table', 'period', 'population']
+    """
+    frame = load(table_id)
+    if "preferred" not in frame.columns:
+        raise OverlayError(f"table {table_id!r} is not a table of cells; templates exist only for tables of cells")
+    missing = frame[frame["status"] == "missing"]
+    out = missing[CELL_KEY].assign(table=table_id, value="", locator="", note="")[OVERLAY_COLUMNS]
+    out = out.reset_index(drop=True)
+    if path is not None:
+        store.refuse_inside_data_dir(path, "the template")
+        out.to_csv(path, index=False)
+    return out
 
 
 def pivot_wide(frame: pd.DataFrame, layout: dict[str, list[str]] | None = None) -> pd.DataFrame:

@@ -21,8 +21,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from . import store
 from .errors import OverlayError
-from .store import refuse_inside_data_dir
 from .vocabulary import COUNT_UNITS
 
 #: Columns of a template and of an overlay (locator and note may be left empty).
@@ -31,44 +31,6 @@ REQUIRED = ["table", "period", "population", "measure", "category", "unit", "val
 KEY = ["period", "population", "measure", "category", "unit"]
 
 MAX_REPORTED = 3
-
-
-def template(table_id: str, path: str | Path | None = None) -> pd.DataFrame:
-    """Return (and optionally write) the missing cells of a table, ready to fill.
-
-    Parameters
-    ----------
-    table_id : str
-        A table of cells (see :func:`gulagstats.tables`).
-    path : path, optional
-        Where to write the CSV; it must not be inside the package's data directory.
-
-    Returns
-    -------
-    pandas.DataFrame
-        One row per missing cell with the columns of :data:`OVERLAY_COLUMNS`;
-        ``value``, ``locator`` (where you read it: page, table, row) and
-        ``note`` are empty.
-
-    Examples
-    --------
-    >>> import gulagstats
-    >>> t = gulagstats.template("appendix")
-    >>> list(t.columns)[:3]
-    ['table', 'period', 'population']
-    """
-    from .loaders import load
-
-    frame = load(table_id)
-    if "preferred" not in frame.columns:
-        raise OverlayError(f"table {table_id!r} is not a table of cells; templates exist only for tables of cells")
-    missing = frame[frame["status"] == "missing"]
-    out = missing[KEY].assign(table=table_id, value="", locator="", note="")[OVERLAY_COLUMNS]
-    out = out.reset_index(drop=True)
-    if path is not None:
-        refuse_inside_data_dir(path, "the template")
-        out.to_csv(path, index=False)
-    return out
 
 
 def _check_row(row: dict[str, str], line: int, cells: dict[str, set[tuple]], seen: dict[tuple, int]) -> str | None:
@@ -102,11 +64,18 @@ def _check_row(row: dict[str, str], line: int, cells: dict[str, set[tuple]], see
 
 
 def _cells_by_table(named: set[str]) -> dict[str, set[tuple]]:
-    """The cell keys of every table of cells named in the overlay (others: table known, cells unread)."""
-    from .loaders import load, tables
+    """The cell keys of every table of cells named in the overlay (others: table known, cells unread).
 
-    cell_tables = set(tables().query("kind == 'cells'")["id"])
-    return {t: set(map(tuple, load(t)[KEY].to_numpy().tolist())) if t in named else set() for t in cell_tables}
+    Read from the hash-checked files directly (not through the loaders, which apply overlays).
+    """
+    resources = {t: r for t, r in store.resources().items() if r.get("kind", "cells") == "cells"}
+    out: dict[str, set[tuple]] = {}
+    for table_id, resource in resources.items():
+        out[table_id] = set()
+        if table_id in named:
+            with open(store.verified_path(resource), newline="", encoding="utf-8") as handle:
+                out[table_id] = {tuple(row[k] for k in KEY) for row in csv.DictReader(handle)}
+    return out
 
 
 @lru_cache(maxsize=8)
@@ -230,7 +199,7 @@ def apply_overlay(frame: pd.DataFrame, table_id: str, path: str | Path) -> pd.Da
     Examples
     --------
     >>> import os, tempfile
-    >>> from gulagstats.loaders import read_table
+    >>> from gulagstats.loaders import read_table, template
     >>> filled = template("appendix").head(1).assign(value="1000")
     >>> path = os.path.join(tempfile.mkdtemp(), "mine.csv")
     >>> _ = filled.to_csv(path, index=False)

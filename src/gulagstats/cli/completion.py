@@ -43,7 +43,7 @@ def cmd_coverage(args: argparse.Namespace) -> int:
 def cmd_template(args: argparse.Namespace) -> int:
     import pandas as pd
 
-    from ..overlay import template
+    from ..loaders import template
     from ..store import refuse_inside_data_dir
 
     frame = pd.concat([template(t) for t in args.table], ignore_index=True)
