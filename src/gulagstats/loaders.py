@@ -28,6 +28,7 @@ from .models import STATUSES, FieldMeta, Source, TableMeta
 from .overlay import KEY as CELL_KEY
 from .overlay import OVERLAY_COLUMNS, apply_overlay
 from .periods import period_bounds, period_label
+from .vocabulary import MISSING
 
 
 def _resource(table_id: str) -> dict[str, Any]:
@@ -288,7 +289,7 @@ def template(table_id: str, path: str | Path | None = None) -> pd.DataFrame:
     frame = load(table_id)
     if "preferred" not in frame.columns:
         raise OverlayError(f"table {table_id!r} is not a table of cells; templates exist only for tables of cells")
-    missing = frame[frame["status"] == "missing"]
+    missing = frame[frame["status"] == MISSING]
     out = missing[CELL_KEY].assign(table=table_id, value="", locator="", note="")[OVERLAY_COLUMNS]
     out = out.reset_index(drop=True)
     if path is not None:

@@ -23,7 +23,7 @@ import pandas as pd
 
 from . import store
 from .errors import OverlayError
-from .vocabulary import COUNT_UNITS
+from .vocabulary import COUNT_UNITS, MISSING, PERCENT, USER
 
 #: Columns of a template and of an overlay (locator and note may be left empty).
 OVERLAY_COLUMNS = ["table", "period", "population", "measure", "category", "unit", "value", "locator", "note"]
@@ -54,7 +54,7 @@ def _check_row(row: dict[str, str], line: int, cells: dict[str, set[tuple]], see
     if value < 0:
         return f"value {row['value']!r} is negative; counts and shares are never negative"
     unit = key[-1]
-    if unit == "percent" and value > 100:
+    if unit == PERCENT and value > 100:
         return f"value {row['value']!r} is a percentage above 100"
     if unit in COUNT_UNITS and not value.is_integer():
         return f"value {row['value']!r} is not a whole number of {unit}"
@@ -217,12 +217,12 @@ def apply_overlay(frame: pd.DataFrame, table_id: str, path: str | Path) -> pd.Da
             **{k: rows[k].to_numpy() for k in KEY},
             "value": rows["value"].to_numpy(),
             "grz_ref": "",
-            "source": "user",
+            "source": USER,
             "locator": [
                 (f"{loc}; " if loc else "") + f"overlay {name} line {line}"
                 for loc, line in zip(rows["locator"], rows["line"])
             ],
-            "status": "user",
+            "status": USER,
             "preferred": True,
             "note": rows["note"].to_numpy(),
         }
@@ -231,8 +231,8 @@ def apply_overlay(frame: pd.DataFrame, table_id: str, path: str | Path) -> pd.Da
     in_overlay = pd.Series([tuple(k) in keys for k in frame[KEY].to_numpy().tolist()], index=frame.index)
     refs = frame.loc[in_overlay].drop_duplicates(KEY).set_index(KEY)["grz_ref"]
     added["grz_ref"] = [refs.get(tuple(k), "") for k in added[KEY].to_numpy().tolist()]
-    kept = frame[~(in_overlay & (frame["status"] == "missing"))].copy()
-    kept.loc[in_overlay[~(in_overlay & (frame["status"] == "missing"))], "preferred"] = False
+    kept = frame[~(in_overlay & (frame["status"] == MISSING))].copy()
+    kept.loc[in_overlay[~(in_overlay & (frame["status"] == MISSING))], "preferred"] = False
     from .periods import period_bounds
 
     bounds = [period_bounds(p) for p in added["period"]]

@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 #: Statuses counted, in the order of the report.
-from .vocabulary import SHOWN
+from .vocabulary import MISSING, SHOWN
 
 COUNTED = list(SHOWN)
 ARTICLE = "GRZ article (Tables 1-9, Appendixes)"
@@ -68,7 +68,7 @@ def coverage(overlay: str | Path | None = None) -> pd.DataFrame:
         ],
         ignore_index=True,
     )
-    out["known"] = out["cells"] - out["missing"]
+    out["known"] = out["cells"] - out[MISSING]
     out["known_pct"] = (100 * out["known"] / out["cells"].where(out["cells"] > 0)).round(1)
     columns = ["table", "grz_ref", "cells", *COUNTED, "known", "known_pct", "alternatives", "rows"]
     return out[columns].astype(dict.fromkeys([*numeric, "known"], "int64"))

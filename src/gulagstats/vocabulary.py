@@ -32,6 +32,26 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Final, Literal, get_args
 
+# --- the words, one name each (PROSE names both a status and a family of checks) ----------------
+
+USER: Final = "user"
+CORRECTED: Final = "corrected"
+PROSE: Final = "prose"
+CONFIRMED: Final = "confirmed"
+DERIVED: Final = "derived"
+UNCONFIRMED: Final = "unconfirmed"
+MISSING: Final = "missing"
+
+CONSISTENT: Final = "consistent"
+WITHIN_ROUNDING: Final = "within_rounding"
+DISCREPANCY: Final = "discrepancy"
+DEPENDS_ON_SOURCE: Final = "depends_on_source"
+NOT_CHECKABLE: Final = "not_checkable"
+OVERSTATES: Final = "overstates"
+UNDERSTATES: Final = "understates"
+NOT_COMPARABLE: Final = "not_comparable"
+NOT_CONTRADICTED: Final = "not_contradicted"
+
 # --- statuses ------------------------------------------------------------------------------------
 
 StatusName = Literal["user", "corrected", "prose", "confirmed", "derived", "unconfirmed", "missing"]
@@ -131,6 +151,7 @@ RATE_UNITS: Final[tuple[str, ...]] = ("persons per month", "persons per year", "
 PERCENT: Final = "percent"
 PERSONS: Final = "persons"
 YEARS: Final = "years"
+FRACTION: Final = "fraction"
 
 QuantityKind = Literal["flow", "stock", "share", "other"]
 #: Kinds of quantity: a flow (events during a period), a stock (people on a day), a share, other.

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import UnknownNameError, known_names
+from ..vocabulary import PROSE
 from .model import FAMILIES, VERDICTS, CheckResult
 
 
@@ -94,7 +95,7 @@ def check(
     from .sources import source_checks
 
     runners = {
-        "prose": prose_checks,
+        PROSE: prose_checks,
         "identities": identity_checks,
         "sources": source_checks,
         "plausibility": plausibility_checks,

@@ -22,6 +22,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+from ..vocabulary import MISSING, PERSONS, PROSE, USER
 from .model import CellRef
 
 if TYPE_CHECKING:
@@ -66,7 +67,7 @@ class Row:
     @property
     def from_article(self) -> bool:
         """True for a value stated by GRZ themselves (status prose, source grz1993)."""
-        return self.source == ARTICLE and self.status == "prose"
+        return self.source == ARTICLE and self.status == PROSE
 
     def ref(self) -> CellRef:
         return CellRef(
@@ -97,7 +98,7 @@ def describe_key(key: Key) -> str:
     """
     period, population, measure, category, unit = key
     words = [population, measure] + ([category] if category else []) + [period]
-    return " ".join(w for w in words if w) + ("" if unit == "persons" else f" ({unit})")
+    return " ".join(w for w in words if w) + ("" if unit == PERSONS else f" ({unit})")
 
 
 class MissingCell(LookupError):
@@ -240,12 +241,12 @@ class Cells:
         reading.  With ``independent`` the article's own statements are left out.
         """
         chosen = self.preferred(key)
-        if chosen is None or chosen.status == "user":
+        if chosen is None or chosen.status == USER:
             return []
         seen = {chosen.value}
         out = []
         for row in self._by_key.get(key, []):
-            if row.value is None or row.value in seen or row.status in ("missing", "user"):
+            if row.value is None or row.value in seen or row.status in (MISSING, USER):
                 continue
             if independent and row.from_article:
                 continue
@@ -253,7 +254,7 @@ class Cells:
             out.append(row)
         return out
 
-    def periods(self, population: str, measure: str, category: str = "", unit: str = "persons") -> list[str]:
+    def periods(self, population: str, measure: str, category: str = "", unit: str = PERSONS) -> list[str]:
         """The periods for which a table holds a cell of this population and measure."""
         return list(self._periods.get((population, measure, category, unit), []))
 
@@ -306,7 +307,7 @@ class View:
             self.used.append(row)
         return row
 
-    def value(self, period: str, population: str, measure: str, category: str = "", unit: str = "persons") -> float:
+    def value(self, period: str, population: str, measure: str, category: str = "", unit: str = PERSONS) -> float:
         """The value of one cell (raises :class:`MissingCell`)."""
         value = self.row((period, population, measure, category, unit)).value
         assert value is not None

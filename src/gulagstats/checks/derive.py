@@ -13,13 +13,13 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from ..periods import period_bounds
-from ..vocabulary import COUNT_UNITS
+from ..vocabulary import COUNT_UNITS, PERSONS
 from .cells import MissingCell, View, add_up
 
 ONE_DAY = timedelta(days=1)
 
 
-def amount(view: View, population: str, measure: str, period: str, category: str = "", unit: str = "persons") -> float:
+def amount(view: View, population: str, measure: str, period: str, category: str = "", unit: str = PERSONS) -> float:
     """The amount of a measure for a population and period, from the cells.
 
     Tried in order: the cell itself; for a flow over a span, the sum of the
@@ -96,7 +96,7 @@ def _gap_text(start: date, end: date) -> list[str]:
 
 
 def span_sum(
-    view: View, population: str, measure: str, period: str, category: str = "", unit: str = "persons"
+    view: View, population: str, measure: str, period: str, category: str = "", unit: str = PERSONS
 ) -> float:
     """Sum a flow over the finer periods the tables hold inside a span.
 
@@ -165,7 +165,7 @@ def year_span(period: str) -> tuple[int, int] | None:
     return None
 
 
-def change(view: View, population: str, measure: str, period: str, unit: str = "persons") -> float:
+def change(view: View, population: str, measure: str, period: str, unit: str = PERSONS) -> float:
     """The change of a count from 1 January of the first year to 1 January after the last.
 
     ``1937`` is the change from 1 January 1937 to 1 January 1938; ``1937/1938``

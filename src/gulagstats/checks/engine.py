@@ -26,11 +26,22 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..vocabulary import COUNT_UNITS
+from ..vocabulary import (
+    CONSISTENT,
+    COUNT_UNITS,
+    DEPENDS_ON_SOURCE,
+    DERIVED,
+    DISCREPANCY,
+    NOT_CHECKABLE,
+    PERCENT,
+    UNCONFIRMED,
+    USER,
+    WITHIN_ROUNDING,
+)
 from .cells import Cells, MissingCell, Row, View
 from .model import Alternative, CheckResult
 
-AGREEING = frozenset({"consistent", "within_rounding"})
+AGREEING = frozenset({CONSISTENT, WITHIN_ROUNDING})
 EPSILON = 1e-9
 
 
@@ -130,7 +141,7 @@ def tolerance_for(expected: float, unit: str, relation: str, decimals: int = 0) 
     step = 10.0**-decimals
     if relation == "order_of_magnitude":
         return Tolerance(0.0, "an order of magnitude holds if both numbers have the same power of ten")
-    if unit == "percent":
+    if unit == PERCENT:
         if relation == "approx":
             return Tolerance(step, f"an approximate percentage is allowed one unit of its last digit (±{step:g} pp)")
         return Tolerance(
@@ -169,38 +180,38 @@ def judge(expected: float | None, relation: str, reading: Reading, tolerance: To
     'not_checkable'
     """
     if expected is None:
-        return "not_checkable"
+        return NOT_CHECKABLE
     low, high, tol = reading.low, reading.high, tolerance.value + EPSILON * max(1.0, abs(expected))
     if relation in ("lower_bound", "range_low"):
         if low >= expected:
-            return "consistent"
+            return CONSISTENT
         if high is not None and high < expected - tol:
-            return "discrepancy"
+            return DISCREPANCY
         if reading.known:
-            return "within_rounding"
-        return "not_checkable"
+            return WITHIN_ROUNDING
+        return NOT_CHECKABLE
     if relation in ("upper_bound", "range_high"):
         if high is not None and high <= expected:
-            return "consistent"
+            return CONSISTENT
         if low > expected + tol:
-            return "discrepancy"
+            return DISCREPANCY
         if reading.known:
-            return "within_rounding"
-        return "not_checkable"
+            return WITHIN_ROUNDING
+        return NOT_CHECKABLE
     if relation == "order_of_magnitude":
         if not reading.known:
-            return "not_checkable"
+            return NOT_CHECKABLE
         if low <= 0 or expected <= 0:
-            return "discrepancy"
-        return "consistent" if math.floor(math.log10(low)) == math.floor(math.log10(expected)) else "discrepancy"
+            return DISCREPANCY
+        return CONSISTENT if math.floor(math.log10(low)) == math.floor(math.log10(expected)) else DISCREPANCY
     if reading.known:
         difference = abs(low - expected)
         if difference <= EPSILON * max(1.0, abs(expected)):
-            return "consistent"
-        return "within_rounding" if difference <= tol else "discrepancy"
+            return CONSISTENT
+        return WITHIN_ROUNDING if difference <= tol else DISCREPANCY
     if expected < low - tol or (high is not None and expected > high + tol):
-        return "discrepancy"
-    return "consistent" if high is not None else "not_checkable"
+        return DISCREPANCY
+    return CONSISTENT if high is not None else NOT_CHECKABLE
 
 
 @dataclass
@@ -212,7 +223,7 @@ class _Run:
 
     def verdict(self, relation: str, tolerance: Tolerance) -> str:
         if self.reading is None:
-            return "not_checkable"
+            return NOT_CHECKABLE
         return judge(self.expected, relation, self.reading, tolerance)
 
     @property
@@ -239,9 +250,9 @@ def _run(cells: Cells, compute: Compute, expect: Expect, overrides: dict, indepe
 def _status_note(rows: list[Row]) -> str:
     notes = []
     for status, meaning in (
-        ("unconfirmed", "commonly reproduced but not seen in a reachable copy"),
-        ("derived", "arithmetic on other published values"),
-        ("user", "from your overlay"),
+        (UNCONFIRMED, "commonly reproduced but not seen in a reachable copy"),
+        (DERIVED, "arithmetic on other published values"),
+        (USER, "from your overlay"),
     ):
         named = [f"{r.population} {r.measure} {r.period}" for r in rows if r.status == status]
         if named:
@@ -313,8 +324,8 @@ def evaluate(
                     verdict=run.verdict(relation, tolerance),
                 )
             )
-    agreement = {verdict in AGREEING} | {a.verdict in AGREEING for a in alternatives if a.verdict != "not_checkable"}
-    final = "depends_on_source" if verdict != "not_checkable" and len(agreement) == 2 else verdict
+    agreement = {verdict in AGREEING} | {a.verdict in AGREEING for a in alternatives if a.verdict != NOT_CHECKABLE}
+    final = DEPENDS_ON_SOURCE if verdict != NOT_CHECKABLE and len(agreement) == 2 else verdict
     observed = main.reading.value if main.reading else None
     difference = main.difference
     expected = main.expected
@@ -370,7 +381,7 @@ def not_checkable(
         difference=None,
         relative_difference=None,
         tolerance=None,
-        verdict="not_checkable",
-        preferred_verdict="not_checkable",
+        verdict=NOT_CHECKABLE,
+        preferred_verdict=NOT_CHECKABLE,
         note=reason,
     )

@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..periods import period_bounds
-from ..vocabulary import COUNT_UNITS
+from ..vocabulary import COUNT_UNITS, DERIVED, PERCENT
 from .cells import Cells, MissingCell, Row, View, add_up
 from .derive import amount, span_sum
 from .engine import Reading, Tolerance, evaluate, printed_decimals
@@ -97,7 +97,7 @@ def _derived_from_total(cells: Cells, total: Row, parts: list[tuple[str, str]]) 
         r
         for p, m in parts
         if (r := cells.preferred((total.period, p, m, total.category, total.unit))) is not None
-        and r.status == "derived"
+        and r.status == DERIVED
         and r.source == total.source
     ]
     if derived:
@@ -141,7 +141,7 @@ def _column_decimals(cells: Cells, table: str, measure: str) -> int:
     """The printed precision of a column of percentages: the most decimals any of its values shows."""
     return max(
         (printed_decimals(r.value, r.locator) for r in cells.rows
-         if r.table == table and r.measure == measure and r.unit == "percent" and r.value is not None),
+         if r.table == table and r.measure == measure and r.unit == PERCENT and r.value is not None),
         default=0,
     )
 
@@ -153,7 +153,7 @@ def _share_checks(cells: Cells) -> list[CheckResult]:
         shares = cells.relations.shares
         suffix = next((s for s in sorted(shares, key=len, reverse=True) if measure.endswith(s)), None)
         row = cells.preferred(key)
-        if suffix is None or unit != "percent" or row is None or row.value is None:
+        if suffix is None or unit != PERCENT or row is None or row.value is None:
             continue
         base = measure[: -len(suffix)]
         if not cells.has(population, base):
@@ -211,7 +211,7 @@ def _breakdowns(cells: Cells) -> list[_Group]:
 def _breakdown_checks(cells: Cells) -> list[CheckResult]:
     results = []
     for group in _breakdowns(cells):
-        percents = [r for r in group.rows if r.unit == "percent"]
+        percents = [r for r in group.rows if r.unit == PERCENT]
         counts = {r.category: r for r in group.rows if r.unit in COUNT_UNITS}
         where = f"{group.table} {group.population} {group.measure}" + (f" ({group.part}…)" if group.part else "")
         if len({r.category for r in percents}) >= 2 and any(r.value is not None for r in percents):

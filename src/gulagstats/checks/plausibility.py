@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..periods import period_bounds
-from ..vocabulary import COUNT_UNITS
+from ..vocabulary import CONSISTENT, COUNT_UNITS, DISCREPANCY, NOT_CHECKABLE, PERCENT, PERSONS
 from .cells import Cells, MissingCell, Row, View
 from .derive import amount
 from .model import CheckResult
@@ -31,7 +31,7 @@ GROWTH_WORDS = ("increase", "change", "growth")
 
 def _result(rule: str, title: str, statement: str, examined: int, broken: list[Row], reason: str,
             note: str = "", cells: list[Row] | None = None, scope: str = "") -> CheckResult:
-    verdict = "discrepancy" if broken else "consistent"
+    verdict = DISCREPANCY if broken else CONSISTENT
     return CheckResult(
         id=f"plausibility.{rule}" + (f".{scope}" if scope else ""),
         title=title + (f" ({scope})" if scope else ""),
@@ -86,7 +86,7 @@ def _death_checks(cells: Cells) -> list[CheckResult]:
     results = []
     groups: dict[tuple[str, str], list[Row]] = {}
     for row in cells.rows:
-        if row.measure == "deaths" and row.value is not None and len(row.period) == 4 and row.unit == "persons":
+        if row.measure == "deaths" and row.value is not None and len(row.period) == 4 and row.unit == PERSONS:
             groups.setdefault((row.table, row.population), []).append(row)
     for (table, population), deaths in groups.items():
         broken, compared, lacking, highest = [], 0, [], None
@@ -111,7 +111,7 @@ def _death_checks(cells: Cells) -> list[CheckResult]:
                     title=f"deaths within the population ({table}, {population})",
                     family="plausibility", expectation=statement, location="rule: deaths cannot exceed the living",
                     expected=0.0, relation="exact", observed=None, difference=None, relative_difference=None,
-                    tolerance=None, verdict="not_checkable", preferred_verdict="not_checkable",
+                    tolerance=None, verdict=NOT_CHECKABLE, preferred_verdict=NOT_CHECKABLE,
                     missing=[f"{population} inmates on 1 January of {', '.join(sorted(set(lacking)))}"],
                 )
             )
@@ -144,7 +144,7 @@ def plausibility_checks(cells: Cells) -> list[CheckResult]:
               lambda r: r.unit in COUNT_UNITS, lambda r: (r.value or 0.0) < 0),
         _scan(cells, "percent_range", "percentages within 0-100", "every percentage lies between 0 and 100",
               "a share of a whole lies between 0 and 100 percent",
-              lambda r: r.unit == "percent" and not any(w in r.measure for w in GROWTH_WORDS),
+              lambda r: r.unit == PERCENT and not any(w in r.measure for w in GROWTH_WORDS),
               lambda r: not 0.0 <= (r.value or 0.0) <= 100.0),
         _date_check(cells),
         *_death_checks(cells),

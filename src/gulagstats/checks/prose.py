@@ -31,7 +31,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..vocabulary import COUNT_UNITS
+from ..vocabulary import COUNT_UNITS, FRACTION, PERCENT, PROSE
 from .cells import Cells, MissingCell, Row, View, add_up
 from .derive import amount, change, year_span
 from .engine import (
@@ -45,7 +45,7 @@ from .engine import (
 )
 from .model import CheckResult
 from .registry import (
-    PERCENT,
+    HUNDRED,
     Change,
     Exceeds,
     Formula,
@@ -77,7 +77,7 @@ class Figure:
     def row(self) -> Row:
         """The figure as a row, to be listed among the cells of a result."""
         return Row(FIGURES_TABLE, self.period, self.population, self.quantity, "", self.unit, self.value,
-                   "grz1993", "prose", True, f"{self.quote} [GRZ prose line {self.line}, {self.id}]")
+                   "grz1993", PROSE, True, f"{self.quote} [GRZ prose line {self.line}, {self.id}]")
 
 
 def load_figures() -> list[Figure]:
@@ -289,18 +289,18 @@ def _rules_for(figure: Figure, cells: Cells) -> tuple[Rule, ...] | str:
 
 
 def _cell_unit(figure: Figure) -> str:
-    return "percent" if figure.unit == "fraction" else figure.unit
+    return PERCENT if figure.unit == FRACTION else figure.unit
 
 
 def _expected(figure: Figure) -> tuple[float, str]:
     """The expected value in the unit the tables use (a fraction becomes a percentage)."""
-    if figure.unit == "fraction":
-        return figure.value * PERCENT, "percent"
+    if figure.unit == FRACTION:
+        return figure.value * HUNDRED, PERCENT
     return figure.value, figure.unit
 
 
 def _tolerance(figure: Figure, expected: float, unit: str) -> Tolerance:
-    decimals = 0 if figure.unit == "fraction" else printed_decimals(figure.value, figure.quote)
+    decimals = 0 if figure.unit == FRACTION else printed_decimals(figure.value, figure.quote)
     if figure.relation == "exact" and unit in COUNT_UNITS and last_digit_unit(expected) >= 1000:
         half = last_digit_unit(expected) / 2
         return Tolerance(half, f"a round number ({expected:,.0f}) is taken as rounded to its last significant "
@@ -386,7 +386,7 @@ def _check(figure_like: Figure | Statement, rules: tuple[Rule, ...] | str, cells
     common: dict[str, Any] = {
         "id": f"prose.{figure.id}",
         "title": title,
-        "family": "prose",
+        "family": PROSE,
         "expectation": f"“{figure.quote}”" + (f" ({figure.note})" if figure.note else ""),
         "location": f"GRZ prose line {figure.line} ({figure.id})",
         "expected": expected,

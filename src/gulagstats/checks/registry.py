@@ -43,7 +43,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..vocabulary import PERSONS
+from ..vocabulary import PERSONS, PROSE
 
 
 @dataclass(frozen=True)
@@ -115,7 +115,8 @@ class Exceeds:
 
 Rule = Formula | Change | YearCount | Trend | Exceeds
 
-PERCENT = 100.0
+#: The scale of a percentage.
+HUNDRED = 100.0
 
 @dataclass(frozen=True)
 class Statement:
@@ -147,13 +148,13 @@ def parse_term(text: str, sign: int = 1) -> Term:
     Term(measure='inmates', population='', period='jan1', category='', unit='persons', sign=1, prose=False)
     """
     words = text.split()
-    if not words or ":" in words[0] or words[0].startswith("@") or words[0] == "prose":
+    if not words or ":" in words[0] or words[0].startswith("@") or words[0] == PROSE:
         raise ValueError(f"term {text!r} does not start with a measure")
     fields: dict[str, str] = {}
     prose = False
     for word in words[1:]:
         name, _, value = word.partition(":")
-        if word == "prose":
+        if word == PROSE:
             prose = True
         elif word.startswith("@") and len(word) > 1:
             fields["period"] = word[1:]

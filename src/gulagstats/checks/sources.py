@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from ..vocabulary import CONSISTENT, DISCREPANCY, MISSING, PERCENT, PERSONS, USER, WITHIN_ROUNDING
 from .cells import Cells, Row, describe_key
 from .engine import EPSILON, printed_decimals
 from .model import Alternative, CheckResult
@@ -21,8 +22,8 @@ from .model import Alternative, CheckResult
 def _verdict(value: float, preferred: float, tolerance: float) -> str:
     difference = abs(value - preferred)
     if difference <= EPSILON * max(1.0, abs(preferred)):
-        return "consistent"
-    return "within_rounding" if difference <= tolerance + EPSILON else "discrepancy"
+        return CONSISTENT
+    return WITHIN_ROUNDING if difference <= tolerance + EPSILON else DISCREPANCY
 
 
 def source_checks(cells: Cells) -> list[CheckResult]:
@@ -37,7 +38,7 @@ def source_checks(cells: Cells) -> list[CheckResult]:
     """
     published: dict[tuple, list[Row]] = defaultdict(list)
     for row in cells.rows:
-        if row.value is None or row.status in ("missing", "user"):
+        if row.value is None or row.status in (MISSING, USER):
             continue
         if any(r.source == row.source and r.value == row.value for r in published[row.key]):
             continue  # the same publication, copied into a second table
@@ -49,7 +50,7 @@ def source_checks(cells: Cells) -> list[CheckResult]:
         chosen = next((r for r in rows if r.preferred), rows[0])
         others = [r for r in rows if r is not chosen]
         assert chosen.value is not None
-        if key[4] == "percent":
+        if key[4] == PERCENT:
             decimals = min(printed_decimals(r.value, r.locator) for r in rows if r.value is not None)
             tolerance = 10.0**-decimals / 2
             reason = f"percentages printed with {decimals} decimal(s): ±{tolerance:g} pp"
@@ -67,8 +68,8 @@ def source_checks(cells: Cells) -> list[CheckResult]:
         ]
         farthest = max(alternatives, key=lambda a: abs(a.difference or 0.0))
         verdicts = {a.verdict for a in alternatives}
-        verdict = "discrepancy" if "discrepancy" in verdicts else (
-            "within_rounding" if "within_rounding" in verdicts else "consistent")
+        verdict = DISCREPANCY if DISCREPANCY in verdicts else (
+            WITHIN_ROUNDING if WITHIN_ROUNDING in verdicts else CONSISTENT)
         period, population, measure, category, unit = key
         values = ", ".join(f"{r.value:,.10g} ({r.source}, {r.status}{', preferred' if r is chosen else ''})"
                            for r in rows)
@@ -76,7 +77,7 @@ def source_checks(cells: Cells) -> list[CheckResult]:
         results.append(
             CheckResult(
                 id=f"sources.{population}.{measure}" + (f".{category}" if category else "") + f".{period}"
-                + ("" if unit == "persons" else f".{unit}"),
+                + ("" if unit == PERSONS else f".{unit}"),
                 title=f"{describe_key(key)}: {len(rows)} published values",
                 family="sources",
                 expectation=f"every published value of {describe_key(key)} equals the table's value: {values}",

@@ -7,6 +7,7 @@ import json
 from typing import TYPE_CHECKING
 
 from ..render import cell_text, render
+from ..vocabulary import DEPENDS_ON_SOURCE, DISCREPANCY, MISSING, NOT_CHECKABLE
 from .data import add_format, add_overlay
 
 if TYPE_CHECKING:
@@ -16,11 +17,11 @@ if TYPE_CHECKING:
 
 FAMILY_HELP = "prose, identities, sources, plausibility"
 VERDICT_HELP = "consistent, within_rounding, discrepancy, depends_on_source, not_checkable"
-DETAILED = ("discrepancy", "depends_on_source")
+DETAILED = (DISCREPANCY, DEPENDS_ON_SOURCE)
 CSV_COLUMNS = [
     "id", "family", "verdict", "preferred_verdict", "title", "expected", "relation", "observed", "difference",
     "relative_difference", "tolerance", "tolerance_reason", "location", "expectation", "cells", "alternatives",
-    "missing", "note",
+    MISSING, "note",
 ]
 
 
@@ -58,7 +59,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(markdown_report(results, summary_line(counts)))
     else:
         print(text_report(results, summary_line(counts)))
-    return 1 if args.strict and counts["discrepancy"] else 0
+    return 1 if args.strict and counts[DISCREPANCY] else 0
 
 
 def _names(values: list[str] | None) -> list[str] | None:
@@ -112,7 +113,7 @@ def text_report(results: list[CheckResult], summary: str) -> str:
         lines += [f"== {family}: {summary_line(count(mine))}", ""]
         for r in mine:
             lines.append(f"{r.verdict.replace('_', ' '):17} {r.id}  {r.title}")
-            if r.verdict == "not_checkable":
+            if r.verdict == NOT_CHECKABLE:
                 reason = "missing " + "; ".join(r.missing[:3]) if r.missing else r.note
                 lines.append(f"{'':17} {reason[:200]} [{r.location}]")
                 continue
@@ -148,10 +149,10 @@ def flat(results: list[CheckResult]) -> pd.DataFrame:
 
     rows = []
     for r in results:
-        row = r.model_dump(exclude={"cells", "alternatives", "missing"})
+        row = r.model_dump(exclude={"cells", "alternatives", MISSING})
         row["cells"] = "; ".join(_cell(c) for c in r.cells)
         row["alternatives"] = "; ".join(f"{_cell(a.cell)} -> {_number(a.observed)} {a.verdict}" for a in r.alternatives)
-        row["missing"] = "; ".join(r.missing)
+        row[MISSING] = "; ".join(r.missing)
         rows.append(row)
     return pd.DataFrame(rows, columns=CSV_COLUMNS)
 

@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import DataFormatError, nearest
+from ..vocabulary import PERSONS
 from .vocabulary import QUANTITIES, normalize_period
 
 #: The largest number a claim may state: more than the world's population is a typo, not a claim.
@@ -283,7 +284,7 @@ def check_claims(frame: pd.DataFrame) -> pd.DataFrame:
         _each_distinct(column(name), lambda v, default=default: _text(v).replace("", default))
         if name in cols
         else pd.Series(default, index=frame.index, dtype=object)
-        for name, default in (("unit", "persons"), ("region", "USSR"))
+        for name, default in (("unit", PERSONS), ("region", "USSR"))
     )
     return pd.DataFrame(
         {

@@ -39,7 +39,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import DataFormatError, UnknownQuantityError
-from ..vocabulary import PREFERENCE, WEAKNESS
+from ..vocabulary import DERIVED, PREFERENCE, PROSE, UNCONFIRMED, WEAKNESS
 from .vocabulary import QUANTITIES, period_text
 
 #: Columns of the rules table (tools/curated/archival_benchmarks_spec.csv).
@@ -131,7 +131,7 @@ def _term_series(frame: pd.DataFrame, term: Term) -> pd.DataFrame:
         {
             "period": chosen["period"].astype(str).to_numpy(),
             "value": chosen["value"].astype(float).to_numpy(),
-            "weak": chosen["status"].astype(str).map(WEAKNESS).fillna(WEAKNESS["unconfirmed"]).astype(int).to_numpy(),
+            "weak": chosen["status"].astype(str).map(WEAKNESS).fillna(WEAKNESS[UNCONFIRMED]).astype(int).to_numpy(),
             "n": 1,
             "source": chosen["source"].astype(str).to_numpy(),
             "locator": chosen["locator"].astype(str).to_numpy(),
@@ -155,7 +155,7 @@ def _combine(series: list[pd.DataFrame]) -> pd.DataFrame:
             }
         )
     if len(series) > 1:  # a sum of values is derived at best
-        out["weak"] = np.maximum(out["weak"], WEAKNESS["derived"])
+        out["weak"] = np.maximum(out["weak"], WEAKNESS[DERIVED])
         out["source"] = out["source"].map({s: _join_unique([s], "; ") for s in set(out["source"])})
         out["locator"] = out["locator"].map({s: _join_unique([s], LOCATOR_SEP) for s in set(out["locator"])})
     return out
@@ -218,7 +218,7 @@ def _evaluate(series: pd.DataFrame, kind: str, requests: pd.DataFrame, label: st
                 sums.assign(
                     period=sums["request"],
                     high=sums["low"],
-                    weak=np.maximum(sums["weak"], WEAKNESS["derived"]),
+                    weak=np.maximum(sums["weak"], WEAKNESS[DERIVED]),
                     method="sum",
                     basis=[f"{label}, sum of the years {a:.0f}-{b:.0f}" for a, b in zip(sums["first_year"], sums["last_year"])],
                 )
@@ -293,7 +293,7 @@ class Record:
             if term.table == "grz":
                 assert term.value is not None  # parse_terms gives every grz term its number
                 values.append(term.value)
-                weak.append(WEAKNESS["prose"])
+                weak.append(WEAKNESS[PROSE])
                 sources.append("grz1993")
                 locators.append(f"GRZ prose line {term.line}")
                 labels.append(f"GRZ prose line {term.line} ({term.value:,.0f})")
@@ -313,7 +313,7 @@ class Record:
             n += int(best["n"])
         return {
             "value": float(sum(values)),
-            "weak": max(weak + ([WEAKNESS["derived"]] if n > 1 else [])),
+            "weak": max(weak + ([WEAKNESS[DERIVED]] if n > 1 else [])),
             "source": _join_unique(sources, "; "),
             "locator": _join_unique(locators, LOCATOR_SEP),
             "basis": " + ".join(labels),

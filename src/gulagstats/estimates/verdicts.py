@@ -35,7 +35,7 @@ import pandas as pd
 
 from ..errors import DataFormatError, InvalidEstimateError, UnknownQuantityError
 from ..models import Assessment, Benchmark
-from ..vocabulary import COMPARED_VERDICTS
+from ..vocabulary import COMPARED_VERDICTS, CONSISTENT, NOT_COMPARABLE, OVERSTATES, UNDERSTATES
 from .claims import check_claims, read_claims
 from .record import Record, load_record
 from .vocabulary import QUANTITIES, match_period, period_phrase
@@ -153,9 +153,9 @@ def judge(claims: pd.DataFrame, record: Record, tolerance: float = TOLERANCE) ->
     with np.errstate(all="ignore"):  # as pandas: a division by zero or an overflow gives inf
         ratio_low, ratio_high = low / positive, high / positive
         factor = pd.Series(np.where(over, ratio_low, np.where(under, 1 / ratio_high, np.nan)), index=claims.index).round(1)
-    verdict = np.select([~ok, ~has, over, under], ["", "not_comparable", "overstates", "understates"], "consistent")
+    verdict = np.select([~ok, ~has, over, under], ["", NOT_COMPARABLE, OVERSTATES, UNDERSTATES], CONSISTENT)
     explanation = np.full(len(claims), "", dtype=object)
-    alone = verdict == "not_comparable"
+    alone = verdict == NOT_COMPARABLE
     explanation[alone] = answers["reason"].to_numpy()[codes[alone]]
     if has.any():
         mine, said = codes[has], verdict[has]
@@ -163,9 +163,9 @@ def judge(claims: pd.DataFrame, record: Record, tolerance: float = TOLERANCE) ->
         which, factors = pd.factorize(factor[has])  # factors are rounded: few distinct ones; -1 for none
         times = np.array([f" is {_times(f)}" for f in factors] + [""], dtype=object)[which]
         tail = np.select(
-            [said == "overstates", said == "understates"],
+            [said == OVERSTATES, said == UNDERSTATES],
             [answers["over"].to_numpy()[mine], answers["under"].to_numpy()[mine]],
-            answers["consistent"].to_numpy()[mine],
+            answers[CONSISTENT].to_numpy()[mine],
         )
         explanation[has] = numbers + answers["claimed"].to_numpy()[mine] + times + tail
     return pd.DataFrame(
@@ -230,7 +230,7 @@ def _answer(asked: pd.DataFrame, wanted: np.ndarray, record: Record, tolerance: 
             **{f"benchmark_{c}": bench[c] for c in ("id", "period", "low", "high", "source", "status", "scope", "basis", "caveats", "locator")},
             "reason": pd.Series(reason, index=asked.index) + ".",
             "claimed": " " + noun + " " + phrase,
-            **{verdict: [end[i] for end in ends] for i, verdict in enumerate(("over", "under", "consistent"))},
+            **{verdict: [end[i] for end in ends] for i, verdict in enumerate(("over", "under", CONSISTENT))},
         },
         index=asked.index,
     )

@@ -22,6 +22,7 @@ from datetime import date
 import pandas as pd
 
 from ..periods import period_bounds
+from ..vocabulary import PERCENT, PERSONS
 
 
 @dataclass(frozen=True)
@@ -38,77 +39,77 @@ class Quantity:
 QUANTITIES: dict[str, Quantity] = {
     q.name: q
     for q in (
-        Quantity("arrests", "flow", "persons", "arrests", "persons arrested (on all charges unless the scope says otherwise)"),
-        Quantity("executions", "flow", "persons", "executions", "persons sentenced to death or shot"),
+        Quantity("arrests", "flow", PERSONS, "arrests", "persons arrested (on all charges unless the scope says otherwise)"),
+        Quantity("executions", "flow", PERSONS, "executions", "persons sentenced to death or shot"),
         Quantity(
             "repressed_total",
             "flow",
-            "persons",
+            PERSONS,
             "persons repressed",
             "persons arrested, sentenced, shot or exiled: the 'victims of repression'",
         ),
         Quantity(
             "custodial_deaths",
             "flow",
-            "persons",
+            PERSONS,
             "deaths in custody",
             "deaths in the regime's custody: executions and deaths in camps, colonies, prisons and "
             "places of exile (GRZ's 'custodial mortality')",
         ),
-        Quantity("camp_deaths", "flow", "persons", "deaths in the camps", "deaths in the GULAG corrective-labour camps (ITL)"),
-        Quantity("gulag_deaths", "flow", "persons", "deaths in camps and colonies", "deaths in GULAG camps and colonies together"),
+        Quantity("camp_deaths", "flow", PERSONS, "deaths in the camps", "deaths in the GULAG corrective-labour camps (ITL)"),
+        Quantity("gulag_deaths", "flow", PERSONS, "deaths in camps and colonies", "deaths in GULAG camps and colonies together"),
         Quantity(
             "passed_through_gulag",
             "flow",
-            "persons",
+            PERSONS,
             "persons passing through the Gulag",
             "persons who passed through the camps and colonies during a period",
         ),
         Quantity(
             "regime_deaths",
             "flow",
-            "persons",
+            PERSONS,
             "deaths caused by the regime",
             "all deaths laid at the regime's door: executions, custody, famine, deportation",
         ),
-        Quantity("excess_deaths", "flow", "persons", "excess deaths", "demographic excess deaths (deaths above normal mortality)"),
-        Quantity("famine_deaths", "flow", "persons", "famine deaths", "deaths from the famine of 1932-1933"),
+        Quantity("excess_deaths", "flow", PERSONS, "excess deaths", "demographic excess deaths (deaths above normal mortality)"),
+        Quantity("famine_deaths", "flow", PERSONS, "famine deaths", "deaths from the famine of 1932-1933"),
         Quantity(
             "elite_repressed",
             "flow",
-            "persons",
+            PERSONS,
             "members of an elite body repressed",
             "members of a named elite body (party congress, Central Committee, high command, government, "
             "the accused of a show trial) arrested, purged or shot",
         ),
-        Quantity("party_expulsions", "flow", "persons", "party members expelled", "members expelled from the Communist Party in a purge"),
-        Quantity("camp_population", "stock", "persons", "camp inmates", "inmates of the GULAG corrective-labour camps (ITL)"),
+        Quantity("party_expulsions", "flow", PERSONS, "party members expelled", "members expelled from the Communist Party in a purge"),
+        Quantity("camp_population", "stock", PERSONS, "camp inmates", "inmates of the GULAG corrective-labour camps (ITL)"),
         Quantity(
             "gulag_population",
             "stock",
-            "persons",
+            PERSONS,
             "inmates of camps and colonies",
             "inmates of GULAG camps and colonies together ('the Gulag', 'slave labour')",
         ),
         Quantity(
             "custodial_population",
             "stock",
-            "persons",
+            PERSONS,
             "persons in custody",
             "inmates of camps, colonies and prisons",
         ),
-        Quantity("prison_population", "stock", "persons", "prison inmates", "inmates of prisons"),
+        Quantity("prison_population", "stock", PERSONS, "prison inmates", "inmates of prisons"),
         Quantity(
             "detained_population",
             "stock",
-            "persons",
+            PERSONS,
             "persons detained or exiled",
             "inmates of camps, colonies and prisons, and special settlers",
         ),
         Quantity(
             "camp_survival_share",
             "share",
-            "percent",
+            PERCENT,
             "percent of camp inmates surviving",
             "share of the camp inmates of a period who survived",
         ),
