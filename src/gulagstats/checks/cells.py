@@ -194,12 +194,38 @@ class Cells:
 
     @classmethod
     def load(cls, overlay: str | Path | None = None) -> Cells:
-        """Read every table of cells (with the overlay's values merged, if one is given)."""
+        """Read every table of cells (with the overlay's values merged, if one is given).
+
+        Without an overlay the hash-checked files are read as text directly (the checks need
+        no typed frames); with one, through the loaders, which merge it.
+        """
+        if overlay is None:
+            return cls.from_files()
         from ..loaders import load, tables
 
         listing = tables()
         ids = listing.loc[listing["kind"] == "cells", "id"]
         return cls.from_frames((table_id, load(table_id, overlay=overlay)) for table_id in ids)
+
+    @classmethod
+    def from_files(cls) -> Cells:
+        """The cells of the stored tables of cells, read from their hash-checked CSV files."""
+        import csv
+
+        from .. import store
+
+        rows: list[Row] = []
+        for table_id, resource in store.resources().items():
+            if resource.get("kind", "cells") != "cells":
+                continue
+            with open(store.verified_path(resource), newline="", encoding="utf-8") as handle:
+                rows += [
+                    Row(table_id, r["period"], r["population"], r["measure"], r["category"], r["unit"],
+                        float(r["value"]) if r["value"] else None, r["source"], r["status"],
+                        r["preferred"] == "true", r["locator"], r["note"])
+                    for r in csv.DictReader(handle)
+                ]
+        return cls(rows)
 
     @classmethod
     def from_frames(cls, frames: Iterable[tuple[str, pd.DataFrame]]) -> Cells:
