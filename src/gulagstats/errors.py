@@ -11,6 +11,8 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 
+from .vocabulary import SHOWN
+
 
 class GulagstatsError(Exception):
     """Base class of every error raised by gulagstats."""
@@ -68,7 +70,7 @@ def known_names(value: str | Iterable[str], known: Iterable[str], error: type[Un
     >>> known_names(["prose", "proze"], ["prose", "confirmed"], UnknownStatusError)
     Traceback (most recent call last):
     ...
-    gulagstats.errors.UnknownStatusError: unknown status 'proze'; did you mean 'prose'? (statuses are prose, confirmed, derived, unconfirmed, missing, user)
+    gulagstats.errors.UnknownStatusError: unknown status 'proze'; did you mean 'prose'? (statuses are prose, confirmed, corrected, derived, unconfirmed, user, missing)
     """
     names = [value] if isinstance(value, str) else list(value)
     known = list(known)
@@ -96,7 +98,7 @@ class UnknownStatusError(UnknownNameError):
     """A status outside the status vocabulary."""
 
     kind = "status"
-    hint = "statuses are prose, confirmed, derived, unconfirmed, missing, user"
+    hint = f"statuses are {', '.join(SHOWN)}"
 
 
 class UnknownSourceError(UnknownNameError):

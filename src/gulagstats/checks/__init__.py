@@ -33,14 +33,14 @@ class UnknownFamilyError(UnknownNameError):
     """A family of checks that does not exist."""
 
     kind = "family of checks"
-    hint = "families are prose, identities, sources, plausibility"
+    hint = f"families are {', '.join(FAMILIES)}"
 
 
 class UnknownVerdictError(UnknownNameError):
     """A verdict outside the verdict vocabulary."""
 
     kind = "verdict"
-    hint = "verdicts are consistent, within_rounding, discrepancy, depends_on_source, not_checkable"
+    hint = f"verdicts are {', '.join(VERDICTS)}"
 
 if TYPE_CHECKING:
     from ..record import Record
