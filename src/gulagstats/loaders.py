@@ -18,6 +18,7 @@ import pandas as pd
 from . import store
 from .errors import DataFormatError, UnknownSourceError, UnknownStatusError, UnknownTableError, known_names
 from .models import STATUSES, FieldMeta, Source, TableMeta
+from .numbers import COUNT_UNITS
 from .periods import period_bounds, period_label
 
 
@@ -183,6 +184,8 @@ def _typed_table(path: Path, resource: dict[str, Any], table_id: str) -> pd.Data
     frame = _read_raw(path, [f["name"] for f in fields])
     for field in fields:
         column = frame[field["name"]]
+        if field["name"] == "value" and field.get("type") == "integer" and "unit" in frame.columns:
+            field = _typed_by_unit(field, frame["unit"])
         typed = _typed_column(column, field, resource["path"])
         if typed is not column:
             frame[field["name"]] = typed
@@ -192,6 +195,21 @@ def _typed_table(path: Path, resource: dict[str, Any], table_id: str) -> pd.Data
         frame["end"] = pd.to_datetime([bounds[p][1] for p in frame["period"]])
     frame.attrs["table"] = table_id
     return frame
+
+
+def _typed_by_unit(field: dict[str, Any], units: pd.Series) -> dict[str, Any]:
+    """The value field as a number when any unit of the table is not a count (percentages are never integers).
+
+    Examples
+    --------
+    >>> _typed_by_unit({"name": "value", "type": "integer"}, pd.Series(["percent"]))["type"]
+    'number'
+    >>> _typed_by_unit({"name": "value", "type": "integer"}, pd.Series(["persons", "camps"]))["type"]
+    'integer'
+    """
+    if set(units.str.strip()) <= COUNT_UNITS:
+        return field
+    return {**field, "type": "number"}
 
 
 def load(

@@ -194,6 +194,7 @@ def build_report(
     >>> result.html.name  # doctest: +SKIP
     'report.html'
     """
+    from .outputs import write_text
     from .overlay import read_overlay
     from .store import refuse_inside_data_dir
 
@@ -223,8 +224,8 @@ def build_report(
     )
     say("writing report.html and report.md")
     html_path, md_path = out / "report.html", out / "report.md"
-    html_path.write_text(render_html(sections, headline, overlay), encoding="utf-8")
-    md_path.write_text(render_markdown(sections, headline, out, overlay), encoding="utf-8")
+    write_text(html_path, render_html(sections, headline, overlay), "the report")
+    write_text(md_path, render_markdown(sections, headline, out, overlay), "the report")
     return ReportResult(
         html=html_path,
         markdown=md_path,
