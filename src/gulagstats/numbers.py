@@ -10,8 +10,9 @@ The rules (:func:`parse_number`):
 - a comma that does not group thousands is refused with a message saying how to
   write the number (``2.5`` for a decimal; ``2,500`` for thousands): a decimal
   comma is never guessed;
-- ``nan``, ``inf`` and numbers too large for a float are refused; a value so
-  close to zero that it is subnormal is refused (write 0);
+- ``nan``, ``inf`` and numbers too large for a float are refused; a tiny
+  (even subnormal) value is read as written: callers never divide by a claim,
+  and a factor that overflows is not reported;
 - ``-0`` is read as ``0``: zero means zero, whatever its sign.
 
 Every refusal is a :class:`~gulagstats.errors.NumberFormatError` (a
@@ -22,7 +23,6 @@ from __future__ import annotations
 
 import math
 import re
-import sys
 
 from .errors import NumberFormatError
 
@@ -84,10 +84,10 @@ def parse_number(text: object, what: str = "value", whole: bool = False) -> floa
     else:
         written = str(text)
         value = _read(written, what)
-    if math.isnan(value) or math.isinf(value):
+    if math.isnan(value):
+        raise NumberFormatError(f"{what} {written!r} is not a number")
+    if math.isinf(value):
         raise NumberFormatError(f"{what} {written!r} is not a finite number")
-    if value != 0 and abs(value) < sys.float_info.min:
-        raise NumberFormatError(f"{what} {written!r} is too close to zero to compute with; write 0 if it is zero")
     value += 0.0  # -0.0 + 0.0 == +0.0
     if whole and not value.is_integer():
         hint = ""

@@ -16,14 +16,13 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
-import os
-import stat
 from pathlib import Path
 
 import pandas as pd
 
-from .errors import GulagstatsError, NumberFormatError, OverlayError, printable
+from .errors import NumberFormatError, OverlayError, printable
 from .numbers import COUNT_UNITS, parse_number
+from .store import read_user_file
 
 #: Columns of a template and of an overlay (locator and note may be left empty).
 OVERLAY_COLUMNS = ["table", "period", "population", "measure", "category", "unit", "value", "locator", "note"]
@@ -190,44 +189,6 @@ def _parse(name: str, data: bytes) -> pd.DataFrame:
         more = f" (and {len(problems) - MAX_REPORTED} more)" if len(problems) > MAX_REPORTED else ""
         raise OverlayError(f"overlay {shown}: {len(problems)} bad row(s): " + "; ".join(problems[:MAX_REPORTED]) + more)
     return pd.DataFrame(accepted, columns=["table", *KEY, "value", "locator", "note", "line"])
-
-
-def read_user_file(path: str | Path, what: str, limit: int, error: type[GulagstatsError]) -> bytes:
-    """The bytes of a user's input file: a regular file of at most ``limit`` bytes, read once.
-
-    Refuses a missing file, a directory, a FIFO, a device (``/dev/zero``) or
-    a socket, and a file larger than ``limit`` (with the limit in the
-    message), without reading more than ``limit + 1`` bytes.
-
-    Raises
-    ------
-    GulagstatsError
-        ``error``, one line naming the file and the reason.
-
-    Examples
-    --------
-    >>> read_user_file("/dev/zero", "overlay", 10, OverlayError)
-    Traceback (most recent call last):
-    ...
-    gulagstats.errors.OverlayError: overlay /dev/zero is not a regular file (a device, FIFO or socket); expected a CSV file
-    """
-    shown = printable(path)
-    try:
-        st = os.stat(path)
-    except FileNotFoundError:
-        raise error(f"{what} {shown} does not exist") from None
-    if stat.S_ISDIR(st.st_mode):
-        raise error(f"{what} {shown} is a directory; expected a CSV file")
-    if not stat.S_ISREG(st.st_mode):
-        raise error(f"{what} {shown} is not a regular file (a device, FIFO or socket); expected a CSV file")
-    too_big = f"{what} {shown} is larger than the limit of {limit:,} bytes; split it into smaller files"
-    if st.st_size > limit:
-        raise error(too_big)
-    with open(path, "rb") as handle:
-        data = handle.read(limit + 1)
-    if len(data) > limit:  # it grew after the check
-        raise error(too_big)
-    return data
 
 
 def read_overlay(path: str | Path) -> pd.DataFrame:

@@ -18,11 +18,12 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .errors import DataFormatError, DataIntegrityError, OutputPathError
+from .errors import DataFormatError, DataIntegrityError, GulagstatsError, OutputPathError, printable
 
 ENV_VAR = "GULAGSTATS_DATA"
 _HERE = Path(__file__).resolve().parent  # the installed package, or src/gulagstats in a checkout
@@ -190,3 +191,42 @@ def verified_hash(resource: dict[str, Any]) -> str:
     """
     verified_path(resource)
     return str(resource.get("hash", "")).removeprefix("sha256:")
+
+
+def read_user_file(path: str | Path, what: str, limit: int, error: type[GulagstatsError]) -> bytes:
+    """The bytes of a user's input file: a regular file of at most ``limit`` bytes, read once.
+
+    Refuses a missing file, a directory, a FIFO, a device (``/dev/zero``) or
+    a socket, and a file larger than ``limit`` (with the limit in the
+    message), without reading more than ``limit + 1`` bytes.
+
+    Raises
+    ------
+    GulagstatsError
+        ``error``, one line naming the file and the reason.
+
+    Examples
+    --------
+    >>> from gulagstats.errors import OverlayError
+    >>> read_user_file("/dev/zero", "overlay", 10, OverlayError)
+    Traceback (most recent call last):
+    ...
+    gulagstats.errors.OverlayError: overlay /dev/zero is not a regular file (a device, FIFO or socket); expected a CSV file
+    """
+    shown = printable(path)
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        raise error(f"{what} {shown} does not exist") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise error(f"{what} {shown} is a directory; expected a CSV file")
+    if not stat.S_ISREG(st.st_mode):
+        raise error(f"{what} {shown} is not a regular file (a device, FIFO or socket); expected a CSV file")
+    too_big = f"{what} {shown} is larger than the limit of {limit:,} bytes; split it into smaller files"
+    if st.st_size > limit:
+        raise error(too_big)
+    with open(path, "rb") as handle:
+        data = handle.read(limit + 1)
+    if len(data) > limit:  # it grew after the check
+        raise error(too_big)
+    return data
