@@ -81,11 +81,46 @@ def read_claims(path: str | Path) -> pd.DataFrame:
     if frame is None:
         frame = _read_with_csv(text, name)
     header = [str(c) for c in frame.columns[:-1]]
-    refuse_repeated_columns(header, f"claims file {name}")
     if "quantity" not in [h.lower() for h in header]:
         shown = printable(", ".join(header[:6]) or "none")
         raise DataFormatError(f"claims file {name} has no quantity column (columns: {shown}); expected {','.join(CLAIM_COLUMNS)}")
     return frame
+
+
+#: Columns that assess_claims adds to the claims; an input column of the same name is kept as input_NAME.
+OUTPUT_COLUMNS = (
+    "line", "claim_period", "claim_low", "claim_high", "benchmark_id", "benchmark_period", "benchmark_low",
+    "benchmark_high", "benchmark_source", "benchmark_status", "ratio_low", "ratio_high", "verdict", "factor",
+    "explanation", "error",
+)
+
+
+def keep_input_columns(header: list[str]) -> tuple[list[str], dict[str, str]]:
+    """Rename input columns that the results would overwrite: ``verdict`` becomes ``input_verdict``.
+
+    Returns
+    -------
+    tuple
+        The new header and ``{old: new}`` for each renamed column.
+
+    Examples
+    --------
+    >>> keep_input_columns(["quantity", "value", "verdict", "line"])
+    (['quantity', 'value', 'input_verdict', 'input_line'], {'verdict': 'input_verdict', 'line': 'input_line'})
+    """
+    taken = set(header) | set(OUTPUT_COLUMNS)
+    renamed: dict[str, str] = {}
+    out = []
+    for name in header:
+        if name in OUTPUT_COLUMNS:
+            new = f"input_{name}"
+            while new in taken:
+                new = f"input_{new}"
+            taken.add(new)
+            renamed[name] = new
+            name = new
+        out.append(name)
+    return out, renamed
 
 
 def refuse_repeated_columns(header: list[str], what: str) -> None:
@@ -110,6 +145,8 @@ def _read_with_csv(text: str, name: str) -> pd.DataFrame:
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         header = [h.strip() for h in next(reader)]
+        refuse_repeated_columns(header, f"claims file {name}")
+        header, renamed = keep_input_columns(header)
         rows, lines, last = [], [], reader.line_num
         for record in reader:
             if record:
@@ -123,6 +160,7 @@ def _read_with_csv(text: str, name: str) -> pd.DataFrame:
     frame = pd.DataFrame([(r + [""] * width)[:width] for r in rows], columns=header, dtype=object)
     frame["line"] = lines
     frame.attrs["surplus"] = np.array(surplus, dtype=bool)
+    frame.attrs["renamed"] = renamed
     return frame
 
 
@@ -138,7 +176,8 @@ def _read_unquoted(raw: bytes, text: str) -> pd.DataFrame | None:
         return None  # quotes, and characters or line ends (a lone carriage return) the parsers treat apart
     first, _, rest = text.partition("\n")
     header = [h.strip() for h in first.split(",")]
-    if len(set(header)) < len(header) or "" in header or rest.lstrip("\r\n").partition("\n")[0].count(",") >= len(header):
+    lowered = [h.lower() for h in header]
+    if len(set(lowered)) < len(header) or "" in header or set(header) & set(OUTPUT_COLUMNS) or rest.lstrip("\r\n").partition("\n")[0].count(",") >= len(header):
         return None
     try:
         frame = pd.read_csv(

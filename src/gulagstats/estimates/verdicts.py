@@ -35,7 +35,7 @@ import pandas as pd
 
 from ..errors import DataFormatError, InvalidEstimateError, UnknownQuantityError
 from ..models import Assessment, Benchmark
-from .claims import check_claims, read_claims
+from .claims import check_claims, keep_input_columns, read_claims, refuse_repeated_columns
 from .record import Record, load_record
 from .vocabulary import QUANTITIES, match_period, period_phrase
 
@@ -467,8 +467,12 @@ def assess_claims(claims: pd.DataFrame | str | Path, overlay: str | Path | None 
     if isinstance(claims, pd.DataFrame):
         if "quantity" not in [str(c).strip().lower() for c in claims.columns]:
             raise DataFormatError("claims have no quantity column; expected quantity and value (or low, high)")
+        refuse_repeated_columns([str(c) for c in claims.columns], "claims")
+        header, renamed = keep_input_columns([str(c) for c in claims.columns])
         frame = claims.reset_index(drop=True).astype(object).where(claims.notna().to_numpy(), "")
+        frame.columns = header  # the claims' own columns are kept, under input_NAME if a result has NAME
         frame["line"] = np.arange(len(frame)) + 2
+        frame.attrs["renamed"] = renamed
     else:
         frame = read_claims(claims)
     checked = check_claims(frame)
@@ -483,5 +487,5 @@ def assess_claims(claims: pd.DataFrame | str | Path, overlay: str | Path | None 
         **{c: results[c] for c in RESULT_COLUMNS[:6] + ["ratio_low", "ratio_high", "verdict", "factor", "explanation"]},
         error=error,
     )
-    out.attrs.pop("surplus", None)  # the reader's note of long rows, now in the errors (an array there breaks pandas' concat)
+    out.attrs = {"renamed": frame.attrs.get("renamed", {})}  # not the reader's surplus: an array breaks concat  # the reader's note of long rows, now in the errors (an array there breaks pandas' concat)
     return out
