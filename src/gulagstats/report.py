@@ -20,7 +20,8 @@ import pandas as pd
 from pydantic import BaseModel, Field
 
 from . import __version__
-from .render import STATUS_LEGEND, cell_text, markdown_table
+from .errors import printable
+from .render import STATUS_LEGEND, cell_text, markdown_table, markdown_text
 
 Block = pd.DataFrame | str | Path  # a table, a paragraph, or a figure file
 
@@ -246,9 +247,9 @@ CITATION = (
 )
 
 
-def _stamp(overlay) -> str:
+def _stamp(overlay, escape: Callable[[object], str] = printable) -> str:
     when = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-    extra = f"; with the overlay {Path(overlay).name} (values marked user)" if overlay else ""
+    extra = f"; with the overlay {escape(Path(overlay).name)} (values marked user)" if overlay else ""
     return f"gulagstats {__version__}, {when}{extra}. Source article: {CITATION}"
 
 
@@ -265,7 +266,7 @@ def render_markdown(sections: list[Section], headline: str, out: Path, overlay: 
     >>> text.startswith("# gulagstats report"), "## Sources" in text
     (True, True)
     """
-    lines = [f"# {TITLE}", "", _stamp(overlay), "", f"**{headline}**", "", STATUS_LEGEND, "", "## Contents", ""]
+    lines = [f"# {TITLE}", "", _stamp(overlay, markdown_text), "", f"**{headline}**", "", STATUS_LEGEND, "", "## Contents", ""]
     lines += [f"- [{s.title}](#{s.anchor})" for s in sections]
     for s in sections:
         lines += ["", f'<a id="{s.anchor}"></a>', f"## {s.title}", ""]
