@@ -199,8 +199,23 @@ def choose_preferred(table: str, rows: list[dict[str, str]], decisions: dict) ->
 def value_type(rows: list[dict[str, str]]) -> str:
     values = [r["value"] for r in rows if r["value"].strip()]
     whole = all(float(v) == int(float(v)) and "." not in v for v in values)
-    counts = all(r["unit"] in COUNT_UNITS for r in rows if r["value"].strip())
+    counts = all(r["unit"] in COUNT_UNITS for r in rows)  # every row: a table of empty percent cells is no count
     return "integer" if whole and counts else "number"
+
+
+PIN = ROOT / "src" / "gulagstats" / "_pin.py"
+
+
+def write_pin(digest: str) -> None:
+    """Record the sha256 of datapackage.json in the package, so that gulagstats refuses a changed one."""
+    text = (
+        '"""The sha256 of data/datapackage.json this gulagstats was built with (written by tools/build_data.py)."""\n'
+        "\n"
+        f'DATAPACKAGE_SHA256 = "{digest}"\n'
+    )
+    if not PIN.exists() or PIN.read_text(encoding="utf-8") != text:
+        PIN.write_text(text, encoding="utf-8")
+        print(f"wrote {PIN.relative_to(ROOT)}")
 
 
 def write_csv(path: Path, names: list[str], rows: list[dict[str, str]]) -> None:
@@ -367,6 +382,7 @@ def main(argv: list[str] | None = None) -> int:
         }
     text = json.dumps(package(catalog, value_types), indent=2, ensure_ascii=False) + "\n"
     (DATA / "datapackage.json").write_text(text, encoding="utf-8")
+    write_pin(hashlib.sha256(text.encode("utf-8")).hexdigest())
     changed = [p for p in DATA.rglob("*") if p.is_file() and before.get(p) != p.read_bytes()]
     for p in sorted(changed):
         print(f"wrote {p.relative_to(ROOT)}")

@@ -260,6 +260,11 @@ def load(
     1317195
     """
     wanted = None if status is None else known_names(status, STATUSES, UnknownStatusError)
+    kind = _resource(table_id).get("kind", "cells")
+    if wide and kind != "cells":
+        raise DataFormatError(
+            f"table {table_id} is a table of {kind}, not of cells, and has no printed layout; drop --wide (wide=False)"
+        )
     frame = read_table(table_id)
     if overlay is not None:
         from .overlay import apply_overlay
