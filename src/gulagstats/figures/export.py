@@ -21,7 +21,7 @@ from ..outputs import atomic_path, locked, write_text
 from ..store import refuse_inside_data_dir
 from .article import figure_a, figure_b, figure_c, figure_d
 from .extra import figure_estimates, figure_mortality_rate, figure_nkvd_sentences, figure_source_disagreement
-from .style import plotted, pyplot, source_keys
+from .style import import_matplotlib, plotted, pyplot, source_keys
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.figure import Figure
@@ -194,8 +194,7 @@ def draw_figures(
     >>> [p.name for p in paths]
     ['figure_c.svg', 'figures.json']
     """
-    import matplotlib
-
+    matplotlib = import_matplotlib()
     names = figure_names(only)
     kinds = figure_formats(formats)
     target = Path(out)
