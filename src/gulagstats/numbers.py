@@ -36,7 +36,9 @@ _SIGN = r"[+-]?"
 _EXP = r"(?:[eE][+-]?[0-9]+)?"
 _FRACTION = r"(?:\.[0-9]*)?"
 _PLAIN = re.compile(rf"{_SIGN}(?:[0-9]+{_FRACTION}|\.[0-9]+){_EXP}")
-_GROUPED = re.compile(rf"{_SIGN}[0-9]{{1,3}}(?P<sep>[{GROUPING}])[0-9]{{3}}(?:(?P=sep)[0-9]{{3}})*{_FRACTION}{_EXP}")
+_GROUPED = re.compile(
+    rf"{_SIGN}[0-9]{{1,3}}(?P<sep>[{GROUPING}])[0-9]{{3}}(?:(?P=sep)[0-9]{{3}})*{_FRACTION}{_EXP}"
+)
 _DECIMAL_COMMA = re.compile(r"[+-]?[0-9]*,[0-9]+")
 _SPACES = " \t\u00a0\u202f"
 
@@ -70,11 +72,11 @@ def parse_number(text: object, what: str = "value", whole: bool = False) -> floa
     >>> parse_number("2,5")
     Traceback (most recent call last):
     ...
-    gulagstats.errors.NumberFormatError: value '2,5' has a comma that does not group thousands; write a decimal with a point (2.5), thousands as 2,500 or 2500
+    gulagstats.errors.NumberFormatError: value '2,5' has a comma ... with a point (2.5), ...
     >>> parse_number("681.692", whole=True)
     Traceback (most recent call last):
     ...
-    gulagstats.errors.NumberFormatError: value '681.692' is not a whole number (write thousands as 681,692 or 681692, not with a point)
+    gulagstats.errors.NumberFormatError: value '681.692' is not a whole number (... as 681,692 ...)
     """
     if isinstance(text, bool):
         raise NumberFormatError(f"{what} {text!r} is not a number")
@@ -102,9 +104,10 @@ def _read(written: str, what: str) -> float:
     text = written.strip(_SPACES + "\r\n")
     if not text:
         raise NumberFormatError(f"{what} {written!r} is empty; expected a number")
-    if not text.isascii():
-        if any(c.isdigit() for c in text if not c.isascii()):
-            raise NumberFormatError(f"{what} {written!r} has digits other than 0-9; write it with ASCII digits")
+    if not text.isascii() and any(c.isdigit() for c in text if not c.isascii()):
+            raise NumberFormatError(
+                f"{what} {written!r} has digits other than 0-9; write it with ASCII digits"
+            )
     if text.lower().lstrip("+-") in ("nan", "inf", "infinity"):
         raise NumberFormatError(f"{what} {written!r} is not a finite number")
     if _PLAIN.fullmatch(text):
@@ -117,12 +120,12 @@ def _read(written: str, what: str) -> float:
         point = f"{whole or '0'}.{fraction}"
         thousands = f"{whole or '0'},{fraction.ljust(3, '0')[:3]}"
         raise NumberFormatError(
-            f"{what} {written!r} has a comma that does not group thousands; write a decimal with a point "
-            f"({point}), thousands as {thousands} or {thousands.replace(',', '')}"
+            f"{what} {written!r} has a comma that does not group thousands; write a decimal "
+            f"with a point ({point}), thousands as {thousands} or {thousands.replace(',', '')}"
         )
     if any(c in text for c in GROUPING):
         raise NumberFormatError(
-            f"{what} {written!r} has a separator that does not group thousands (1,317,195 or 1 317 195); "
-            "write the number without it"
+            f"{what} {written!r} has a separator that does not group thousands "
+            "(1,317,195 or 1 317 195); write the number without it"
         )
     raise NumberFormatError(f"{what} {written!r} is not a number")

@@ -81,7 +81,7 @@ def check_target(path: str | Path, what: str = "output") -> Path:
     >>> check_target(os.path.join(folder, "link.json"), "the manifest")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    gulagstats.errors.OutputPathError: refusing to write the manifest to ...link.json: it is a link into the data directory ...
+    gulagstats.errors.OutputPathError: refusing to write the manifest to ...: it is a link into ...
     """
     target = Path(path)
     refuse_inside_data_dir(target.parent, what)
@@ -90,8 +90,8 @@ def check_target(path: str | Path, what: str = "output") -> Path:
         resolved = target.resolve()
         if resolved == data or data in resolved.parents:
             raise OutputPathError(
-                f"refusing to write {what} to {target}: it is a link into the data directory {data}; "
-                "remove it or write elsewhere"
+                f"refusing to write {what} to {target}: it is a link into the data directory "
+                f"{data}; remove it or write elsewhere"
             )
     refuse_inside_data_dir(target, what)
     try:
@@ -132,7 +132,9 @@ def atomic_path(path: str | Path, what: str = "output") -> Iterator[Path]:
     'a,b\\n1,2\\n'
     """
     target = check_target(path, what)
-    handle, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=f".tmp{target.suffix}")
+    handle, name = tempfile.mkstemp(
+        dir=target.parent, prefix=f".{target.name}.", suffix=f".tmp{target.suffix}"
+    )
     os.close(handle)
     temp = Path(name)
     try:
@@ -140,7 +142,9 @@ def atomic_path(path: str | Path, what: str = "output") -> Iterator[Path]:
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(temp, 0o666 & ~umask)  # mkstemp makes 0600; give the file the mode open() would
-        check_target(target, what)  # a link may have appeared meanwhile; the rename would replace it anyway
+        check_target(
+            target, what
+        )  # a link may have appeared meanwhile; the rename would replace it anyway
         os.replace(temp, target)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -158,11 +162,10 @@ def write_bytes(path: str | Path, data: bytes, what: str = "output") -> Path:
     >>> path.read_bytes()
     b'\\x00\\x01'
     """
-    with atomic_path(path, what) as temp:
-        with open(temp, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+    with atomic_path(path, what) as temp, open(temp, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
     return Path(path)
 
 
