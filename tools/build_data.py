@@ -209,7 +209,7 @@ PIN = ROOT / "src" / "gulagstats" / "_pin.py"
 def write_pin(digest: str) -> None:
     """Record the sha256 of datapackage.json in the package, so that gulagstats refuses a changed one."""
     text = (
-        '"""The sha256 of data/datapackage.json this gulagstats was built with (written by tools/build_data.py)."""\n'
+        '"""sha256 of the data/datapackage.json this gulagstats was built with (tools/build_data.py)."""\n'
         "\n"
         f'DATAPACKAGE_SHA256 = "{digest}"\n'
     )

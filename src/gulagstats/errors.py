@@ -36,7 +36,7 @@ def nearest(name: str, choices: Iterable[str], n: int = 3) -> list[str]:
 
 
 def printable(text: object) -> str:
-    """``text`` with control characters (line breaks, escape sequences) shown as escapes, not executed.
+    """``text`` with control characters (line breaks, terminal escapes) shown as escapes, not run.
 
     For quoting user input (file names, keys, locators) in one-line messages and terminal tables.
 
@@ -145,4 +145,4 @@ class InvalidEstimateError(GulagstatsError, ValueError):
 
 
 class NumberFormatError(GulagstatsError, ValueError):
-    """A number written so that it cannot be read without guessing (a decimal comma, stray separators...)."""
+    """A number that cannot be read without guessing (a decimal comma, a stray separator...)."""

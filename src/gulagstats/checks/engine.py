@@ -230,7 +230,7 @@ def _run(cells: Cells, compute: Compute, expect: Expect, overrides: dict, indepe
     except MissingCell as exc:
         reading = Reading(exc.partial, None) if exc.partial is not None else None
         return _Run(expected, reading, view, exc.missing)
-    except ZeroDivisionError:  # a zero whole (an overlay may give 0): not checkable, with the reason
+    except ZeroDivisionError:  # a zero whole (an overlay may give 0): not checkable, and why
         return _Run(expected, None, view, ["a denominator is zero"])
     if not isinstance(result, Reading):
         if not math.isfinite(float(result)):

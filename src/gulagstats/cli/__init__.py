@@ -83,9 +83,9 @@ def main(argv: list[str] | None = None) -> int:
     >>> main(["show", "appendx"])
     2
     """
-    if sys.stdout is None or sys.stdout.closed:  # started with stdout closed: nothing could be written
+    if sys.stdout is None or sys.stdout.closed:  # started with stdout closed: nothing can be written
         if sys.stderr is not None and not sys.stderr.closed:
-            print("gulagstats: error: standard output is closed; nothing can be written", file=sys.stderr)
+            print("gulagstats: error: standard output is closed", file=sys.stderr)
         return 2
     _one_line_output()
     parser = build_parser()

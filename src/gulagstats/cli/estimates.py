@@ -93,7 +93,8 @@ def cmd_assess(args: argparse.Namespace) -> int:
         renamed = results.attrs.get("renamed", {})
         if renamed:
             kept = ", ".join(f"{printable(old)} as {printable(new)}" for old, new in renamed.items())
-            print(f"gulagstats: note: input column(s) named like result columns are kept: {kept}", file=sys.stderr)
+            note = f"gulagstats: note: input column(s) named like result columns are kept: {kept}"
+            print(note, file=sys.stderr)
         print(render(results, args.format or "csv"))
         bad = int((results["error"] != "").sum())
         if bad:

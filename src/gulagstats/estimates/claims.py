@@ -87,7 +87,7 @@ def read_claims(path: str | Path) -> pd.DataFrame:
     return frame
 
 
-#: Columns that assess_claims adds to the claims; an input column of the same name is kept as input_NAME.
+#: Columns that assess_claims adds; an input column of the same name is kept as input_NAME.
 OUTPUT_COLUMNS = (
     "line", "claim_period", "claim_low", "claim_high", "benchmark_id", "benchmark_period", "benchmark_low",
     "benchmark_high", "benchmark_source", "benchmark_status", "ratio_low", "ratio_high", "verdict", "factor",
@@ -131,13 +131,16 @@ def refuse_repeated_columns(header: list[str], what: str) -> None:
     >>> refuse_repeated_columns(["quantity", "Quantity", "value"], "claims file c.csv")
     Traceback (most recent call last):
     ...
-    gulagstats.errors.DataFormatError: claims file c.csv repeats column(s) 'quantity', 'Quantity' (names are compared without regard to case); keep one of each
+    gulagstats.errors.DataFormatError: claims file c.csv repeats column(s) 'quantity', 'Quantity' ...
     """
     lowered = [str(h).strip().lower() for h in header]
     repeated = [str(h) for h, low in zip(header, lowered) if lowered.count(low) > 1]
     if repeated:
         shown = printable(", ".join(repr(h) for h in dict.fromkeys(repeated)))
-        raise DataFormatError(f"{what} repeats column(s) {shown} (names are compared without regard to case); keep one of each")
+        raise DataFormatError(
+            f"{what} repeats column(s) {shown} (names are compared without regard to case); "
+            "keep one of each"
+        )
 
 
 def _read_with_csv(text: str, name: str) -> pd.DataFrame:
@@ -177,7 +180,8 @@ def _read_unquoted(raw: bytes, text: str) -> pd.DataFrame | None:
     first, _, rest = text.partition("\n")
     header = [h.strip() for h in first.split(",")]
     lowered = [h.lower() for h in header]
-    if len(set(lowered)) < len(header) or "" in header or set(header) & set(OUTPUT_COLUMNS) or rest.lstrip("\r\n").partition("\n")[0].count(",") >= len(header):
+    long_first_row = rest.lstrip("\r\n").partition("\n")[0].count(",") >= len(header)
+    if len(set(lowered)) < len(header) or "" in header or set(header) & set(OUTPUT_COLUMNS) or long_first_row:
         return None
     try:
         frame = pd.read_csv(
@@ -224,7 +228,7 @@ def _parsed(name: str) -> Callable[[object], tuple[float, str]]:
 
 
 def _numbers(values: pd.Series, name: str = "value") -> tuple[pd.Series, np.ndarray, np.ndarray]:
-    """Parse a column of numbers as written: the usable values, whether a value is given, and each row's error.
+    """Parse a column of numbers as written: the usable values, which are given, each row's error.
 
     Plain ASCII digits (most numbers) are read by numpy; any other text by
     :func:`gulagstats.numbers.parse_number`, once per distinct text.
