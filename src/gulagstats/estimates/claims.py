@@ -208,7 +208,7 @@ def _unempty_lines(text: str) -> np.ndarray:
 
 def _text(values: pd.Series) -> pd.Series:
     """Values as stripped text, ``""`` for a missing one."""
-    return values.fillna("").astype(str).str.strip()
+    return values.astype(object).where(values.notna(), "").astype(str).str.strip()
 
 
 def _each_distinct(values: pd.Series, compute: Callable[[pd.Series], pd.Series | pd.DataFrame]) -> pd.Series | pd.DataFrame:
