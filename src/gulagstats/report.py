@@ -195,7 +195,7 @@ def build_report(
     >>> result.html.name  # doctest: +SKIP
     'report.html'
     """
-    from .outputs import write_text
+    from .outputs import check_target, write_text
     from .overlay import read_overlay
     from .store import refuse_inside_data_dir
 
@@ -205,6 +205,8 @@ def build_report(
     if overlay is not None:
         read_overlay(overlay)  # fail before any work if the overlay is bad
     out.mkdir(parents=True, exist_ok=True)
+    for name in ("report.html", "report.md"):  # refuse a link into data/ before any work, not after
+        check_target(out / name, "the report")
 
     say("coverage: counting known and missing cells")
     coverage_section, cov = _coverage_section(overlay)

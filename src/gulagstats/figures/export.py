@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import UnknownNameError
-from ..outputs import atomic_path, locked, write_text
+from ..outputs import atomic_path, check_target, locked, write_text
 from ..store import refuse_inside_data_dir
 from .article import figure_a, figure_b, figure_c, figure_d
 from .extra import figure_estimates, figure_mortality_rate, figure_nkvd_sentences, figure_source_disagreement
@@ -200,6 +200,10 @@ def draw_figures(
     target = Path(out)
     refuse_inside_data_dir(target, "figures")
     target.mkdir(parents=True, exist_ok=True)
+    for name in names:  # refuse a link into data/ before drawing anything
+        for kind in kinds:
+            check_target(target / f"{FIGURES[name][0]}.{kind}", "figures")
+    check_target(target / MANIFEST, "figures")
     written: list[Path] = []
     drawn: dict[str, dict] = {}
     plt = pyplot()
