@@ -35,6 +35,20 @@ def data_copy(tmp_path, monkeypatch) -> Path:
 
 
 @pytest.fixture
+def repin(data_copy, monkeypatch):
+    """Call after editing the copy's datapackage.json: pins its new sha256, as tools/build_data.py would."""
+    import hashlib
+
+    import gulagstats._pin
+
+    def pin() -> None:
+        digest = hashlib.sha256((data_copy / "datapackage.json").read_bytes()).hexdigest()
+        monkeypatch.setattr(gulagstats._pin, "DATAPACKAGE_SHA256", digest)
+
+    return pin
+
+
+@pytest.fixture
 def cli(capsys):
     """Run the CLI in-process: returns (exit status, stdout, stderr)."""
     from gulagstats.cli import main

@@ -198,8 +198,24 @@ def choose_preferred(table: str, rows: list[dict[str, str]], decisions: dict) ->
 def value_type(rows: list[dict[str, str]]) -> str:
     values = [r["value"] for r in rows if r["value"].strip()]
     whole = all(float(v) == int(float(v)) and "." not in v for v in values)
-    counts = all(is_count(r["unit"]) for r in rows if r["value"].strip())
+    counts = all(is_count(r["unit"]) for r in rows)  # every row: a table of empty percent cells is no count
     return "integer" if whole and counts else "number"
+
+
+PIN = ROOT / "src" / "gulagstats" / "_pin.py"
+
+
+def write_pin(digest: str) -> Path | None:
+    """Record the sha256 of datapackage.json in the package, so that gulagstats refuses a changed one."""
+    text = (
+        '"""sha256 of the data/datapackage.json this gulagstats was built with (tools/build_data.py)."""\n'
+        "\n"
+        f'DATAPACKAGE_SHA256 = "{digest}"\n'
+    )
+    if PIN.exists() and PIN.read_text(encoding="utf-8") == text:
+        return None
+    PIN.write_text(text, encoding="utf-8")
+    return PIN
 
 
 def sort_key(row: dict[str, str]) -> tuple:
@@ -389,7 +405,11 @@ def build(
         }
     text = json.dumps(package(catalog, value_types, out), indent=2, ensure_ascii=False) + "\n"
     (out / "datapackage.json").write_bytes(text.encode("utf-8"))
-    return sorted(p for p in out.rglob("*") if p.is_file() and before.get(p) != p.read_bytes())
+    changed = sorted(p for p in out.rglob("*") if p.is_file() and before.get(p) != p.read_bytes())
+    if out.resolve() == DATA.resolve():  # the package pins the datapackage.json it ships, not a scratch build
+        pinned = write_pin(hashlib.sha256(text.encode("utf-8")).hexdigest())
+        changed += [pinned] if pinned else []
+    return changed
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -37,6 +37,24 @@ def nearest(name: str, choices: Iterable[str], n: int = 3) -> list[str]:
     return out[:n]
 
 
+def printable(text: object) -> str:
+    """``text`` with control characters (line breaks, terminal escapes) shown as escapes, not run.
+
+    For quoting user input (file names, keys, locators) in one-line messages and terminal tables.
+
+    Examples
+    --------
+    >>> printable("a\\nb\\x1b[2J")
+    'a\\\\nb\\\\x1b[2J'
+    >>> printable("Überblick 1939")
+    'Überblick 1939'
+    """
+    text = str(text)
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+
 class UnknownNameError(GulagstatsError, KeyError):
     """A name (table, quantity, status, family...) that gulagstats does not know."""
 
@@ -126,3 +144,7 @@ class OutputPathError(GulagstatsError, ValueError):
 
 class InvalidEstimateError(GulagstatsError, ValueError):
     """An estimate or claim whose numbers are not usable (negative, NaN, low > high...)."""
+
+
+class NumberFormatError(GulagstatsError, ValueError):
+    """A number that cannot be read without guessing (a decimal comma, a stray separator...)."""

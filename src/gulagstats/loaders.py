@@ -28,7 +28,7 @@ from .models import STATUSES, FieldMeta, Source, TableMeta
 from .overlay import KEY as CELL_KEY
 from .overlay import OVERLAY_COLUMNS, apply_overlay
 from .periods import period_bounds, period_label
-from .vocabulary import MISSING
+from .vocabulary import COUNT_UNITS, MISSING
 
 
 def _resource(table_id: str) -> dict[str, Any]:
@@ -193,6 +193,8 @@ def _typed_table(path: Path, resource: dict[str, Any], table_id: str) -> pd.Data
     frame = _read_raw(path, [f["name"] for f in fields])
     for field in fields:
         column = frame[field["name"]]
+        if field["name"] == "value" and field.get("type") == "integer" and "unit" in frame.columns:
+            field = _typed_by_unit(field, frame["unit"])
         typed = _typed_column(column, field, resource["path"])
         if typed is not column:
             frame[field["name"]] = typed
@@ -202,6 +204,21 @@ def _typed_table(path: Path, resource: dict[str, Any], table_id: str) -> pd.Data
         frame["end"] = pd.to_datetime([bounds[p][1] for p in frame["period"]])
     frame.attrs["table"] = table_id
     return frame
+
+
+def _typed_by_unit(field: dict[str, Any], units: pd.Series) -> dict[str, Any]:
+    """The value field as a number when any unit of the table is not a count (percentages are never integers).
+
+    Examples
+    --------
+    >>> _typed_by_unit({"name": "value", "type": "integer"}, pd.Series(["percent"]))["type"]
+    'number'
+    >>> _typed_by_unit({"name": "value", "type": "integer"}, pd.Series(["persons", "camps"]))["type"]
+    'integer'
+    """
+    if set(units.str.strip()) <= COUNT_UNITS:
+        return field
+    return {**field, "type": "number"}
 
 
 def load(
@@ -252,6 +269,11 @@ def load(
     1317195
     """
     wanted = None if status is None else known_names(status, STATUSES, UnknownStatusError)
+    kind = _resource(table_id).get("kind", "cells")
+    if wide and kind != "cells":
+        raise DataFormatError(
+            f"table {table_id} is a table of {kind}, not of cells, and has no printed layout; drop --wide (wide=False)"
+        )
     frame = read_table(table_id)
     if overlay is not None:
         frame = apply_overlay(frame, table_id, overlay)
@@ -293,8 +315,9 @@ def template(table_id: str, path: str | Path | None = None) -> pd.DataFrame:
     out = missing[CELL_KEY].assign(table=table_id, value="", locator="", note="")[OVERLAY_COLUMNS]
     out = out.reset_index(drop=True)
     if path is not None:
-        store.refuse_inside_data_dir(path, "the template")
-        out.to_csv(path, index=False)
+        from .outputs import write_text
+
+        write_text(path, out.to_csv(index=False), "the template")
     return out
 
 

@@ -14,50 +14,56 @@ table does not have.
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
-import math
-from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
 
 from . import store
-from .errors import OverlayError
+from .errors import NumberFormatError, OverlayError, printable
+from .numbers import parse_number
+from .store import read_user_file
 from .vocabulary import COUNT_UNITS, MISSING, PERCENT, USER
 
 #: Columns of a template and of an overlay (locator and note may be left empty).
 OVERLAY_COLUMNS = ["table", "period", "population", "measure", "category", "unit", "value", "locator", "note"]
 REQUIRED = ["table", "period", "population", "measure", "category", "unit", "value"]
 KEY = ["period", "population", "measure", "category", "unit"]
-
 MAX_REPORTED = 3
 
 
-def _check_row(row: dict[str, str], line: int, cells: dict[str, set[tuple]], seen: dict[tuple, int]) -> str | None:
+def _check_key(row: dict[str, str], cells: dict[str, set[tuple]]) -> str | None:
+    """Why a row's table and cell key are not a cell of a table of cells (None if they are)."""
     table = row["table"].strip()
     if table not in cells:
         known = ", ".join(sorted(cells))
-        return f"unknown table {table!r} (tables of cells: {known})"
+        return f"unknown table {printable(table)!r} (tables of cells: {known})"
     key = tuple(row[k].strip() for k in KEY)
     if key not in cells[table]:
-        return f"table {table} has no cell {'/'.join(k for k in key if k)} (take the rows of 'gulagstats template {table}')"
+        shown = printable("/".join(k for k in key if k))
+        return f"table {table} has no cell {shown!r} (take the rows of 'gulagstats template {table}')"
+    return None
+
+
+def _check_row(row: dict[str, str], line: int, cells: dict[str, set[tuple]], seen: dict[tuple, int]) -> str | None:
+    issue = _check_key(row, cells)
+    if issue:
+        return issue
+    table = row["table"].strip()
+    key = tuple(row[k].strip() for k in KEY)
     if (table, key) in seen:
         return f"duplicate cell, first given on line {seen[(table, key)]}"
     seen[(table, key)] = line
-    text = row["value"].strip().replace(",", "")
+    unit = key[-1]
     try:
-        value = float(text)
-    except ValueError:
-        return f"value {row['value']!r} is not a number"
-    if math.isnan(value) or math.isinf(value):
-        return f"value {row['value']!r} is not a finite number"
+        value = parse_number(row["value"], "value", whole=unit in COUNT_UNITS)
+    except NumberFormatError as exc:
+        return str(exc) + (f" of {unit}" if str(exc).endswith("whole number") else "")
     if value < 0:
         return f"value {row['value']!r} is negative; counts and shares are never negative"
-    unit = key[-1]
     if unit == PERCENT and value > 100:
         return f"value {row['value']!r} is a percentage above 100"
-    if unit in COUNT_UNITS and not value.is_integer():
-        return f"value {row['value']!r} is not a whole number of {unit}"
     if value > 1e9:
         return f"value {row['value']!r} is larger than any count in these tables (over 1e9)"
     return None
@@ -78,49 +84,72 @@ def _cells_by_table(named: set[str]) -> dict[str, set[tuple]]:
     return out
 
 
-@lru_cache(maxsize=8)
-def _read_cached(path: str, mtime_ns: int, size: int) -> pd.DataFrame:
-    source = Path(path)
+#: The largest overlay read, in bytes: a filled template of every table is well under 1 MB.
+MAX_OVERLAY_BYTES = 16 * 1024 * 1024
+
+#: Overlays already read in this process, by name and sha256 of their content.
+_parsed: dict[tuple[str, str], pd.DataFrame] = {}
+
+
+def _parse(name: str, data: bytes) -> pd.DataFrame:
+    shown = printable(name)
     try:
-        text = source.read_text(encoding="utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise OverlayError(f"overlay {source.name} is not UTF-8 text; save it as UTF-8 CSV") from None
+        raise OverlayError(f"overlay {shown} is not UTF-8 text; save it as UTF-8 CSV") from None
     if not text.strip():
-        raise OverlayError(f"overlay {source.name} is empty; expected a header row {','.join(OVERLAY_COLUMNS)}")
+        raise OverlayError(f"overlay {shown} is empty; expected a header row {','.join(OVERLAY_COLUMNS)}")
     try:
-        reader = csv.DictReader(io.StringIO(text, newline=""))
-        header = reader.fieldnames or []
-        rows, lines, last = [], [], reader.line_num
+        reader = csv.reader(io.StringIO(text, newline=""))
+        header = [h.strip() for h in next(reader)]
+        records, lines, last = [], [], reader.line_num
         for record in reader:  # a quoted field may span lines: number each row by its first line
-            rows.append(record)
-            lines.append(last + 1)
+            if record:
+                records.append(record)
+                lines.append(last + 1)
             last = reader.line_num
     except csv.Error as exc:
-        raise OverlayError(f"overlay {source.name} is not a readable CSV ({exc})") from None
+        raise OverlayError(f"overlay {shown} is not a readable CSV ({printable(exc)})") from None
+    lowered = [h.lower() for h in header]
+    repeated = sorted({h for h, low in zip(header, lowered) if lowered.count(low) > 1})
+    if repeated:
+        raise OverlayError(
+            f"overlay {shown} repeats column(s) {printable(', '.join(repeated))} (names are compared "
+            "without regard to case); keep one of each"
+        )
     absent = [c for c in REQUIRED if c not in header]
     if absent:
         raise OverlayError(
-            f"overlay {source.name} lacks column(s) {', '.join(absent)}; expected {','.join(OVERLAY_COLUMNS)}"
+            f"overlay {shown} lacks column(s) {', '.join(absent)}; expected {','.join(OVERLAY_COLUMNS)}"
         )
-    cells = _cells_by_table({(r.get("table") or "").strip() for r in rows})
+    width = len(header)
+    rows = [dict(zip(header, (r + [""] * width)[:width])) for r in records]
+    cells = _cells_by_table({r["table"].strip() for r in rows})
     seen: dict[tuple, int] = {}
     problems, accepted = [], []
-    for line, raw in zip(lines, rows):
-        if None in raw:  # DictReader puts surplus fields under the key None
+    for line, record, row in zip(lines, records, rows):
+        if len(record) > width:
             problems.append(f"line {line}: more fields than the header")
             continue
-        row = {k: v or "" for k, v in raw.items()}
+        if not any(v.strip() for v in record):
+            continue  # a line of empty fields
+        if len(record) < width and any(v.strip() for v in record):
+            problems.append(f"line {line}: {len(record)} fields where the header has {width}")
+            continue
         if not row["value"].strip():
-            continue  # a template row left unfilled
+            issue = _check_key(row, cells)  # a template row left unfilled; any other row is an error
+            if issue:
+                problems.append(f"line {line}: {issue}")
+            continue
         issue = _check_row(row, line, cells, seen)
         if issue:
-            problems.append(f"line {line}: {issue}")
+            problems.append(f"line {line}: {printable(issue)}")
             continue
         accepted.append(
             {
                 "table": row["table"].strip(),
                 **{k: row[k].strip() for k in KEY},
-                "value": float(row["value"].strip().replace(",", "")),
+                "value": parse_number(row["value"]),
                 "locator": (row.get("locator") or "").strip(),
                 "note": (row.get("note") or "").strip(),
                 "line": line,
@@ -128,7 +157,7 @@ def _read_cached(path: str, mtime_ns: int, size: int) -> pd.DataFrame:
         )
     if problems:
         more = f" (and {len(problems) - MAX_REPORTED} more)" if len(problems) > MAX_REPORTED else ""
-        raise OverlayError(f"overlay {source.name}: {len(problems)} bad row(s): " + "; ".join(problems[:MAX_REPORTED]) + more)
+        raise OverlayError(f"overlay {shown}: {len(problems)} bad row(s): " + "; ".join(problems[:MAX_REPORTED]) + more)
     return pd.DataFrame(accepted, columns=["table", *KEY, "value", "locator", "note", "line"])
 
 
@@ -167,12 +196,17 @@ def read_overlay(path: str | Path) -> pd.DataFrame:
     0
     """
     source = Path(path)
-    if not source.exists():
-        raise OverlayError(f"overlay {path} does not exist; create it with 'gulagstats template TABLE'")
-    if source.is_dir():
-        raise OverlayError(f"overlay {path} is a directory; expected a CSV file")
-    stat = source.stat()
-    return _read_cached(str(source.resolve()), stat.st_mtime_ns, stat.st_size).copy()
+    if not source.exists() and not source.is_symlink():
+        raise OverlayError(
+            f"overlay {printable(path)} does not exist; create it with 'gulagstats template TABLE'"
+        )
+    data = read_user_file(source, "overlay", MAX_OVERLAY_BYTES, OverlayError)
+    key = (source.name, hashlib.sha256(data).hexdigest())
+    if key not in _parsed:
+        if len(_parsed) >= 8:
+            _parsed.pop(next(iter(_parsed)))
+        _parsed[key] = _parse(source.name, data)
+    return _parsed[key].copy()
 
 
 def apply_overlay(frame: pd.DataFrame, table_id: str, path: str | Path) -> pd.DataFrame:
@@ -250,5 +284,7 @@ def apply_overlay(frame: pd.DataFrame, table_id: str, path: str | Path) -> pd.Da
 
 def _as_value_dtype(values: pd.Series, dtype) -> pd.Series:
     if str(dtype) == "Int64":
-        return values.round().astype("Int64")
+        if not all(float(v).is_integer() for v in values):  # never round a user's value away
+            raise OverlayError("a fraction for a table whose values are whole numbers; give whole numbers")
+        return values.astype("Int64")
     return values.astype(dtype)

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-_YEAR = re.compile(r"^(\d{4})$")
+_DAY = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})$")
+_YEAR = re.compile(r"^([0-9]{4})$")
 
 
 def _point(text: str, end: bool) -> date | None:

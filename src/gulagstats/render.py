@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import html
 import json
 import math
+import re
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from .errors import printable
 from .vocabulary import STATUS_MARK
 
 FORMATS = ("text", "csv", "json", "markdown")
@@ -42,11 +46,49 @@ def cell_text(value: Any) -> str:
     return str(value)
 
 
-def _as_text_grid(frame: pd.DataFrame, index: bool) -> tuple[list[str], list[list[str]]]:
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+
+
+def markdown_text(text: object) -> str:
+    """User text made inert in Markdown: HTML escaped, Markdown marks backslash-escaped, one line.
+
+    Examples
+    --------
+    >>> print(markdown_text('<img src=x onerror="alert(1)">'))
+    &lt;img src=x onerror="alert(1)"&gt;
+    >>> print(markdown_text("a\\n# heading [x](javascript:y) *b*"))
+    a # heading \\[x\\](javascript:y) \\*b\\*
+    """
+    one_line = " ".join(str(text).splitlines())
+    return html.escape(_MARKDOWN_SPECIAL.sub(r"\\\1", printable(one_line)), quote=False)
+
+
+#: First characters that make a spreadsheet read a CSV cell as a formula.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_safe(value: Any) -> Any:
+    """A text cell that a spreadsheet would run as a formula, prefixed with ``'``; anything else as it is.
+
+    Only text is changed (numbers stay numbers, so ``-5`` as a number is kept).
+
+    Examples
+    --------
+    >>> print(csv_safe('=HYPERLINK("http://x")'), csv_safe("@SUM(1)"), csv_safe("1937/1938"), csv_safe(-5))
+    '=HYPERLINK("http://x") '@SUM(1) 1937/1938 -5
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def _as_text_grid(
+    frame: pd.DataFrame, index: bool, escape: Callable[[object], str] = printable
+) -> tuple[list[str], list[list[str]]]:
     if index:
         frame = frame.reset_index()
-    header = [str(c) for c in frame.columns]
-    rows = [[cell_text(v) for v in row] for row in frame.itertuples(index=False, name=None)]
+    header = [escape(c) for c in frame.columns]
+    rows = [[escape(cell_text(v)) for v in row] for row in frame.itertuples(index=False, name=None)]
     return header, rows
 
 
@@ -90,13 +132,9 @@ def markdown_table(frame: pd.DataFrame, index: bool = False) -> str:
     |---|---|
     | 1939-01-01 | 1,317,195 |
     """
-    header, rows = _as_text_grid(frame, index)
-
-    def esc(c: str) -> str:
-        return c.replace("|", "\\|").replace("\n", " ")
-
-    out = ["| " + " | ".join(esc(h) for h in header) + " |", "|" + "|".join("---" for _ in header) + "|"]
-    out += ["| " + " | ".join(esc(c) for c in r) + " |" for r in rows]
+    header, rows = _as_text_grid(frame, index, markdown_text)
+    out = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+    out += ["| " + " | ".join(r) + " |" for r in rows]
     return "\n".join(out)
 
 
@@ -134,8 +172,11 @@ def render(frame: pd.DataFrame, fmt: str, index: bool = False) -> str:
     period,inmates
     1939-01-01,1317195
     """
-    if fmt == "csv":
-        return frame.to_csv(index=index, date_format="%Y-%m-%d").rstrip("\n")
+    if fmt == "csv":  # text that a spreadsheet would run as a formula is prefixed with '
+        safe = frame.apply(lambda column: column.map(csv_safe) if column.dtype == object else column)
+        safe.index = safe.index.map(csv_safe) if safe.index.dtype == object else safe.index
+        safe.columns = [csv_safe(c) for c in frame.columns]
+        return safe.to_csv(index=index, date_format="%Y-%m-%d").rstrip("\n")
     if fmt == "json":
         return json_records(frame, index)
     if fmt == "markdown":

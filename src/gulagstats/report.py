@@ -21,7 +21,8 @@ import pandas as pd
 from pydantic import BaseModel, Field
 
 from . import __version__
-from .render import STATUS_LEGEND, cell_text, markdown_table
+from .errors import printable
+from .render import STATUS_LEGEND, cell_text, markdown_table, markdown_text
 
 Block: TypeAlias = pd.DataFrame | str | Path  # a table, a paragraph, or a figure file
 
@@ -195,6 +196,7 @@ def build_report(
     >>> result.html.name  # doctest: +SKIP
     'report.html'
     """
+    from .outputs import check_target, write_text
     from .overlay import read_overlay
     from .store import refuse_inside_data_dir
 
@@ -204,6 +206,8 @@ def build_report(
     if overlay is not None:
         read_overlay(overlay)  # fail before any work if the overlay is bad
     out.mkdir(parents=True, exist_ok=True)
+    for name in ("report.html", "report.md"):  # refuse a link into data/ before any work, not after
+        check_target(out / name, "the report")
 
     say("coverage: counting known and missing cells")
     coverage_section, cov = _coverage_section(overlay)
@@ -224,8 +228,8 @@ def build_report(
     )
     say("writing report.html and report.md")
     html_path, md_path = out / "report.html", out / "report.md"
-    html_path.write_text(render_html(sections, headline, overlay), encoding="utf-8")
-    md_path.write_text(render_markdown(sections, headline, out, overlay), encoding="utf-8")
+    write_text(html_path, render_html(sections, headline, overlay), "the report")
+    write_text(md_path, render_markdown(sections, headline, out, overlay), "the report")
     return ReportResult(
         html=html_path,
         markdown=md_path,
@@ -246,9 +250,9 @@ CITATION = (
 )
 
 
-def _stamp(overlay) -> str:
+def _stamp(overlay, escape: Callable[[object], str] = printable) -> str:
     when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
-    extra = f"; with the overlay {Path(overlay).name} (values marked user)" if overlay else ""
+    extra = f"; with the overlay {escape(Path(overlay).name)} (values marked user)" if overlay else ""
     return f"gulagstats {__version__}, {when}{extra}. Source article: {CITATION}"
 
 
@@ -265,7 +269,7 @@ def render_markdown(sections: list[Section], headline: str, out: Path, overlay: 
     >>> text.startswith("# gulagstats report"), "## Sources" in text
     (True, True)
     """
-    lines = [f"# {TITLE}", "", _stamp(overlay), "", f"**{headline}**", "", STATUS_LEGEND, "", "## Contents", ""]
+    lines = [f"# {TITLE}", "", _stamp(overlay, markdown_text), "", f"**{headline}**", "", STATUS_LEGEND, "", "## Contents", ""]
     lines += [f"- [{s.title}](#{s.anchor})" for s in sections]
     for s in sections:
         lines += ["", f'<a id="{s.anchor}"></a>', f"## {s.title}", ""]

@@ -18,11 +18,12 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .errors import DataFormatError, DataIntegrityError, OutputPathError
+from .errors import DataFormatError, DataIntegrityError, GulagstatsError, OutputPathError, printable
 
 ENV_VAR = "GULAGSTATS_DATA"
 _HERE = Path(__file__).resolve().parent  # the installed package, or src/gulagstats in a checkout
@@ -109,17 +110,86 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
+def _pinned() -> str:
+    """The sha256 of datapackage.json recorded in the package when the data were built ("" if none)."""
+    from . import _pin
+
+    return str(getattr(_pin, "DATAPACKAGE_SHA256", ""))
+
+
+def _check_shape(package: object, name: str) -> dict[str, Any]:
+    """Refuse a datapackage.json whose shape is not the one gulagstats reads, naming the field."""
+
+    def bad(field: str, expected: str) -> DataFormatError:
+        return DataFormatError(f"{name}: {field} must be {expected}; restore it from the release")
+
+    if not isinstance(package, dict):
+        raise bad("the top level", "an object")
+    found = package.get("resources")
+    if not isinstance(found, list) or not found:
+        raise bad("resources", "a non-empty list")
+    seen: set[str] = set()
+    for i, r in enumerate(found):
+        where = f"resources[{i}]"
+        if not isinstance(r, dict):
+            raise bad(where, "an object")
+        for key in ("name", "path"):
+            if not isinstance(r.get(key), str) or not r[key]:
+                raise bad(f"{where}.{key}", "non-empty text")
+        if r["name"] in seen:
+            raise bad(f"{where}.name", f"unique ({printable(r['name'])!r} is given twice)")
+        seen.add(r["name"])
+        path = Path(r["path"])
+        if path.is_absolute() or ".." in path.parts or "\\" in r["path"]:
+            raise bad(f"{where}.path", "a relative path inside the data directory")
+        for key, kind in (("hash", str), ("title", str), ("kind", str), ("description", str)):
+            if key in r and not isinstance(r[key], kind):
+                raise bad(f"{where}.{key}", "text")
+        if "rows" in r and (not isinstance(r["rows"], int) or isinstance(r["rows"], bool) or r["rows"] < 0):
+            raise bad(f"{where}.rows", "a whole number")
+        schema = r.get("schema")
+        fields = schema.get("fields") if isinstance(schema, dict) else None
+        if not isinstance(fields, list) or not fields:
+            raise bad(f"{where}.schema.fields", "a non-empty list")
+        for j, f in enumerate(fields):
+            if not isinstance(f, dict) or not isinstance(f.get("name"), str) or not f["name"]:
+                raise bad(f"{where}.schema.fields[{j}].name", "non-empty text")
+            if "type" in f and not isinstance(f["type"], str):
+                raise bad(f"{where}.schema.fields[{j}].type", "text")
+        if "wide" in r and r["wide"] is not None and not isinstance(r["wide"], dict):
+            raise bad(f"{where}.wide", "an object")
+    return package
+
+
 @lru_cache(maxsize=4)
-def _datapackage(directory: str, mtime_ns: int) -> dict[str, Any]:
+def _datapackage(directory: str, mtime_ns: int, size: int, pin: str) -> dict[str, Any]:
     path = Path(directory) / "datapackage.json"
+    raw = path.read_bytes()
+    actual = hashlib.sha256(raw).hexdigest()
+    if pin and actual != pin:
+        raise DataIntegrityError(
+            f"datapackage.json in {printable(directory)} was changed (sha256 {actual[:12]}... but this gulagstats "
+            f"was built with {pin[:12]}...); restore it from the release, or rebuild with tools/build_data.py"
+        )
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        package = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise DataFormatError(f"{path} is not valid JSON ({exc}); restore it from the release") from None
+    return _check_shape(package, "datapackage.json")
 
 
 def datapackage() -> dict[str, Any]:
     """Return the parsed ``datapackage.json`` (cached while the file is unchanged).
+
+    The file must have the sha256 recorded in the package when the data were
+    built, and the shape gulagstats reads.
+
+    Raises
+    ------
+    DataIntegrityError
+        If the file is not the one this gulagstats was built with.
+    DataFormatError
+        If it is not JSON, or a field has the wrong shape (the message names it).
 
     Examples
     --------
@@ -127,8 +197,8 @@ def datapackage() -> dict[str, Any]:
     True
     """
     directory = data_dir()
-    path = directory / "datapackage.json"
-    return _datapackage(str(directory), path.stat().st_mtime_ns)
+    st = (directory / "datapackage.json").stat()
+    return _datapackage(str(directory), st.st_mtime_ns, st.st_size, _pinned())
 
 
 def resources() -> dict[str, dict[str, Any]]:
@@ -158,7 +228,13 @@ def verified_path(resource: dict[str, Any]) -> Path:
     >>> verified_path(resources()["appendix"]).name
     'appendix.csv'
     """
-    path = data_dir() / resource["path"]
+    root = data_dir()
+    path = root / resource["path"]
+    inside = root.resolve()
+    if inside not in path.resolve().parents:
+        raise DataFormatError(
+            f"data file {printable(resource['path'])} is outside the data directory {inside}; restore datapackage.json"
+        )
     if not path.is_file():
         raise DataIntegrityError(f"data file {resource['path']} is missing; reinstall gulagstats")
     expected = str(resource.get("hash", "")).removeprefix("sha256:")
@@ -190,3 +266,42 @@ def verified_hash(resource: dict[str, Any]) -> str:
     """
     verified_path(resource)
     return str(resource.get("hash", "")).removeprefix("sha256:")
+
+
+def read_user_file(path: str | Path, what: str, limit: int, error: type[GulagstatsError]) -> bytes:
+    """The bytes of a user's input file: a regular file of at most ``limit`` bytes, read once.
+
+    Refuses a missing file, a directory, a FIFO, a device (``/dev/zero``) or
+    a socket, and a file larger than ``limit`` (with the limit in the
+    message), without reading more than ``limit + 1`` bytes.
+
+    Raises
+    ------
+    GulagstatsError
+        ``error``, one line naming the file and the reason.
+
+    Examples
+    --------
+    >>> from gulagstats.errors import OverlayError
+    >>> read_user_file("/dev/zero", "overlay", 10, OverlayError)
+    Traceback (most recent call last):
+    ...
+    gulagstats.errors.OverlayError: overlay /dev/zero is not a regular file (a device, FIFO or socket); expected a CSV file
+    """
+    shown = printable(path)
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        raise error(f"{what} {shown} does not exist") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise error(f"{what} {shown} is a directory; expected a CSV file")
+    if not stat.S_ISREG(st.st_mode):
+        raise error(f"{what} {shown} is not a regular file (a device, FIFO or socket); expected a CSV file")
+    too_big = f"{what} {shown} is larger than the limit of {limit:,} bytes; split it into smaller files"
+    if st.st_size > limit:
+        raise error(too_big)
+    with open(path, "rb") as handle:
+        data = handle.read(limit + 1)
+    if len(data) > limit:  # it grew after the check
+        raise error(too_big)
+    return data

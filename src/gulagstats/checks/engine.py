@@ -242,7 +242,11 @@ def _run(cells: Cells, compute: Compute, expect: Expect, overrides: dict, indepe
     except MissingCell as exc:
         reading = Reading(exc.partial, None) if exc.partial is not None else None
         return _Run(expected, reading, view, exc.missing)
+    except ZeroDivisionError:  # a zero whole (an overlay may give 0): not checkable, and why
+        return _Run(expected, None, view, ["a denominator is zero"])
     if not isinstance(result, Reading):
+        if not math.isfinite(float(result)):
+            return _Run(expected, None, view, ["a denominator is zero"])
         result = Reading(float(result), float(result))
     return _Run(expected, result, view, list(result.missing))
 

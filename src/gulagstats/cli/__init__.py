@@ -12,12 +12,14 @@ one line on stderr and exit status 2; never a traceback.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
+import warnings
 from importlib import import_module
 from typing import NoReturn
 
 from .. import __version__
-from ..errors import GulagstatsError
+from ..errors import GulagstatsError, printable
 
 #: Modules of gulagstats.cli that register subcommands, in the order of --help.
 COMMANDS: list[str] = ["reporting", "data", "completion", "figures", "checks", "estimates"]
@@ -56,6 +58,20 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _one_line_output() -> None:
+    """Text the terminal cannot encode is written as escapes; warnings are one line each."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(ValueError, OSError):  # a stream that cannot be reconfigured
+                reconfigure(errors="backslashreplace")
+
+    def show(message, category, filename, lineno, file=None, line=None) -> None:
+        print(f"gulagstats: warning: {printable(message)}", file=sys.stderr)
+
+    warnings.showwarning = show
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status (0 ok, 1 strict findings, 2 user error).
 
@@ -67,15 +83,25 @@ def main(argv: list[str] | None = None) -> int:
     >>> main(["show", "appendx"])
     2
     """
+    if sys.stdout is None or sys.stdout.closed:  # started with stdout closed: nothing can be written
+        if sys.stderr is not None and not sys.stderr.closed:
+            print("gulagstats: error: standard output is closed", file=sys.stderr)
+        return 2
+    _one_line_output()
     parser = build_parser()
     args = parser.parse_args(argv)
     if not hasattr(args, "func"):
         parser.print_help()
         return 2
     try:
-        return int(args.func(args) or 0)
+        status = int(args.func(args) or 0)
+        sys.stdout.flush()  # a full disk or closed pipe shows here, not as an ignored error at exit
+        return status
     except GulagstatsError as exc:
-        print(f"gulagstats: error: {exc}", file=sys.stderr)
+        print(f"gulagstats: error: {printable(exc)}", file=sys.stderr)
+        return 2
+    except UnicodeError as exc:  # e.g. an encoding the output cannot take
+        print(f"gulagstats: error: {printable(exc)}", file=sys.stderr)
         return 2
     except BrokenPipeError:  # e.g. `gulagstats show appendix | head`
         sys.stderr.close()
@@ -83,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as exc:  # a file or directory the user named cannot be read or written
         name = getattr(exc, "filename", None)
         what = f"{exc.strerror}: {name}" if name and exc.strerror else str(exc).splitlines()[0]
-        print(f"gulagstats: error: {what}", file=sys.stderr)
+        print(f"gulagstats: error: {printable(what)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

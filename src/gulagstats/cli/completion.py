@@ -44,12 +44,11 @@ def cmd_template(args: argparse.Namespace) -> int:
     import pandas as pd
 
     from ..loaders import template
-    from ..store import refuse_inside_data_dir
+    from ..outputs import write_text
 
     frame = pd.concat([template(t) for t in args.table], ignore_index=True)
     if args.out:
-        refuse_inside_data_dir(args.out, "the template")
-        frame.to_csv(args.out, index=False)
+        write_text(args.out, frame.to_csv(index=False), "the template")
         print(f"wrote {len(frame)} missing cells to {args.out}", file=sys.stderr)
     else:
         print(frame.to_csv(index=False).rstrip("\n"))

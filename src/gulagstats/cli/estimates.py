@@ -9,6 +9,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
+from ..errors import printable
 from ..render import FORMATS, cell_text, render
 from .data import add_format, add_overlay
 
@@ -89,6 +90,11 @@ def cmd_assess(args: argparse.Namespace) -> int:
         from ..estimates.verdicts import assess_claims
 
         results = assess_claims(args.file, overlay=args.overlay)
+        renamed = results.attrs.get("renamed", {})
+        if renamed:
+            kept = ", ".join(f"{printable(old)} as {printable(new)}" for old, new in renamed.items())
+            note = f"gulagstats: note: input column(s) named like result columns are kept: {kept}"
+            print(note, file=sys.stderr)
         print(render(results, args.format or "csv"))
         bad = int((results["error"] != "").sum())
         if bad:

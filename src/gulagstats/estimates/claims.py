@@ -19,9 +19,15 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..errors import DataFormatError, nearest
-from ..vocabulary import PERSONS
+from ..errors import DataFormatError, NumberFormatError, nearest, printable
+from ..numbers import parse_number
+from ..store import read_user_file
+from ..vocabulary import COUNT_UNITS, PERSONS
 from .vocabulary import QUANTITIES, normalize_period
+
+#: The largest claims file read, in bytes (about 1.3 million claims); a larger file is refused
+#: before it is read, so that memory stays bounded. Split larger files.
+MAX_CLAIMS_BYTES = 64 * 1024 * 1024
 
 #: The largest number a claim may state: more than the world's population is a typo, not a claim.
 LARGEST = 1e9
@@ -63,23 +69,79 @@ def read_claims(path: str | Path) -> pd.DataFrame:
     [['executions', '7000000', 2]]
     """
     source = Path(path)
-    if not source.is_file():
-        raise DataFormatError(f"claims file {path} does not exist or is not a file; expected a CSV with a quantity column")
-    raw = source.read_bytes()
+    name = printable(source.name)
+    raw = read_user_file(source, "claims file", MAX_CLAIMS_BYTES, DataFormatError)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise DataFormatError(f"claims file {source.name} is not UTF-8 text; save it as UTF-8 CSV") from None
+        raise DataFormatError(f"claims file {name} is not UTF-8 text; save it as UTF-8 CSV") from None
     if not text.strip():
-        raise DataFormatError(f"claims file {source.name} is empty; expected a header with a quantity column")
+        raise DataFormatError(f"claims file {name} is empty; expected a header with a quantity column")
     frame = _read_unquoted(raw, text)
+    del raw
     if frame is None:
-        frame = _read_with_csv(text, source.name)
+        frame = _read_with_csv(text, name)
     header = [str(c) for c in frame.columns[:-1]]
     if "quantity" not in [h.lower() for h in header]:
-        shown = ", ".join(header[:6]) or "none"
-        raise DataFormatError(f"claims file {source.name} has no quantity column (columns: {shown}); expected {','.join(CLAIM_COLUMNS)}")
+        shown = printable(", ".join(header[:6]) or "none")
+        raise DataFormatError(f"claims file {name} has no quantity column (columns: {shown}); expected {','.join(CLAIM_COLUMNS)}")
     return frame
+
+
+#: Columns that assess_claims adds; an input column of the same name is kept as input_NAME.
+OUTPUT_COLUMNS = (
+    "line", "claim_period", "claim_low", "claim_high", "benchmark_id", "benchmark_period", "benchmark_low",
+    "benchmark_high", "benchmark_source", "benchmark_status", "ratio_low", "ratio_high", "verdict", "factor",
+    "explanation", "error",
+)
+
+
+def keep_input_columns(header: list[str]) -> tuple[list[str], dict[str, str]]:
+    """Rename input columns that the results would overwrite: ``verdict`` becomes ``input_verdict``.
+
+    Returns
+    -------
+    tuple
+        The new header and ``{old: new}`` for each renamed column.
+
+    Examples
+    --------
+    >>> keep_input_columns(["quantity", "value", "verdict", "line"])
+    (['quantity', 'value', 'input_verdict', 'input_line'], {'verdict': 'input_verdict', 'line': 'input_line'})
+    """
+    taken = set(header) | set(OUTPUT_COLUMNS)
+    renamed: dict[str, str] = {}
+    out = []
+    for name in header:
+        if name in OUTPUT_COLUMNS:
+            new = f"input_{name}"
+            while new in taken:
+                new = f"input_{new}"
+            taken.add(new)
+            renamed[name] = new
+            name = new
+        out.append(name)
+    return out, renamed
+
+
+def refuse_repeated_columns(header: list[str], what: str) -> None:
+    """Refuse a header that names a column twice (after stripping, without regard to case).
+
+    Examples
+    --------
+    >>> refuse_repeated_columns(["quantity", "Quantity", "value"], "claims file c.csv")
+    Traceback (most recent call last):
+    ...
+    gulagstats.errors.DataFormatError: claims file c.csv repeats column(s) 'quantity', 'Quantity' ...
+    """
+    lowered = [str(h).strip().lower() for h in header]
+    repeated = [str(h) for h, low in zip(header, lowered) if lowered.count(low) > 1]
+    if repeated:
+        shown = printable(", ".join(repr(h) for h in dict.fromkeys(repeated)))
+        raise DataFormatError(
+            f"{what} repeats column(s) {shown} (names are compared without regard to case); "
+            "keep one of each"
+        )
 
 
 def _read_with_csv(text: str, name: str) -> pd.DataFrame:
@@ -87,6 +149,8 @@ def _read_with_csv(text: str, name: str) -> pd.DataFrame:
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         header = [h.strip() for h in next(reader)]
+        refuse_repeated_columns(header, f"claims file {name}")
+        header, renamed = keep_input_columns(header)
         rows, lines, last = [], [], reader.line_num
         for record in reader:
             if record:
@@ -94,12 +158,13 @@ def _read_with_csv(text: str, name: str) -> pd.DataFrame:
                 lines.append(last + 1)
             last = reader.line_num
     except csv.Error as exc:
-        raise DataFormatError(f"claims file {name} is not a readable CSV (line {reader.line_num}: {exc})") from None
+        raise DataFormatError(f"claims file {name} is not a readable CSV (line {reader.line_num}: {printable(exc)})") from None
     width = len(header)
     surplus = [len(r) > width for r in rows]
     frame = pd.DataFrame([(r + [""] * width)[:width] for r in rows], columns=header, dtype=object)
     frame["line"] = lines
     frame.attrs["surplus"] = np.array(surplus, dtype=bool)
+    frame.attrs["renamed"] = renamed
     return frame
 
 
@@ -115,7 +180,9 @@ def _read_unquoted(raw: bytes, text: str) -> pd.DataFrame | None:
         return None  # quotes, and characters or line ends (a lone carriage return) the parsers treat apart
     first, _, rest = text.partition("\n")
     header = [h.strip() for h in first.split(",")]
-    if len(set(header)) < len(header) or "" in header or rest.lstrip("\r\n").partition("\n")[0].count(",") >= len(header):
+    lowered = [h.lower() for h in header]
+    long_first_row = rest.lstrip("\r\n").partition("\n")[0].count(",") >= len(header)
+    if len(set(lowered)) < len(header) or "" in header or set(header) & set(OUTPUT_COLUMNS) or long_first_row:
         return None
     try:
         frame = pd.read_csv(
@@ -140,13 +207,9 @@ def _unempty_lines(text: str) -> np.ndarray:
     return np.array([n for n, line in enumerate(lines, 1) if line not in ("\n", "\r\n")], dtype=int)
 
 
-#: What may stand between the digits of a number: 1,317,195; 1 317 195; 1_317_195.
-SEPARATORS = r"[,_\s\u00a0\u202f]"
-
-
 def _text(values: pd.Series) -> pd.Series:
     """Values as stripped text, ``""`` for a missing one."""
-    return values.fillna("").astype(str).str.strip()
+    return values.astype(object).where(values.notna(), "").astype(str).str.strip()
 
 
 def _each_distinct(values: pd.Series, compute: Callable[[pd.Series], pd.Series | pd.DataFrame]) -> pd.Series | pd.DataFrame:
@@ -155,40 +218,54 @@ def _each_distinct(values: pd.Series, compute: Callable[[pd.Series], pd.Series |
     return compute(pd.Series(distinct, dtype=object)).take(codes).set_axis(values.index)
 
 
-def _numbers(values: pd.Series) -> tuple[pd.Series, np.ndarray, dict[str, np.ndarray]]:
-    """Parse a column of numbers as written: the usable values, whether a value is given, and the rows not usable.
+def _parsed(name: str) -> Callable[[object], tuple[float, str]]:
+    def parse(text: object) -> tuple[float, str]:
+        try:
+            return parse_number(text, name), ""
+        except NumberFormatError as exc:
+            return np.nan, str(exc)
 
-    Plain digits (most numbers) are read by numpy, other text by pandas'
-    ``to_numeric``; any other value, and text that did not read (except
-    empty text), is stripped and read again without separators between its
-    digits.
+    return parse
+
+
+def _numbers(values: pd.Series, name: str = "value") -> tuple[pd.Series, np.ndarray, np.ndarray]:
+    """Parse a column of numbers as written: the usable values, which are given, each row's error.
+
+    Plain ASCII digits (most numbers) are read by numpy; any other text by
+    :func:`gulagstats.numbers.parse_number`, once per distinct text.
     """
     raw = values.to_numpy(dtype=object)
-    written = raw != ""
+    typed = np.fromiter((_is_number(v) for v in raw), dtype=bool, count=len(raw))  # given from Python
+    text = _text(values.astype(object).where(~typed, "")).to_numpy(dtype=object)
+    given = typed | (text != "")
     numbers = np.full(len(raw), np.nan)
-    if not written.any():  # a column the claims do not have, or do not fill
-        return pd.Series(numbers, index=values.index), written, {}
-    if pd.api.types.infer_dtype(raw, skipna=False) == "string":
-        digits = np.fromiter(map(_digits, raw), dtype=bool, count=len(raw))
-        numbers[digits] = raw[digits].astype(np.int64)
-        rest = written & ~digits
-        numbers[rest] = pd.to_numeric(raw[rest], errors="coerce").astype(float)
-    again = np.isnan(numbers) & written
-    text = _text(values[again])
-    given = written.copy()
-    given[again] = (text != "").to_numpy()
-    numbers[again] = pd.to_numeric(text.str.replace(SEPARATORS, "", regex=True), errors="coerce").astype(float).to_numpy()
+    errors = np.full(len(raw), "", dtype=object)
+    if not given.any():  # a column the claims do not have, or do not fill
+        return pd.Series(numbers, index=values.index), given, errors
+    digits = np.fromiter(map(_digits, text), dtype=bool, count=len(text))
+    numbers[digits] = text[digits].astype(np.int64)
+    rest = given & ~digits
+    text[typed] = raw[typed]  # parsed as numbers, and quoted as such in messages
+    if rest.any():
+        codes, distinct = pd.factorize(text[rest], use_na_sentinel=False)
+        parsed = [_parsed(name)(t) for t in distinct]
+        numbers[rest] = np.array([p[0] for p in parsed], dtype=float)[codes]
+        errors[rest] = np.array([p[1] for p in parsed], dtype=object)[codes]
     finite = np.isfinite(numbers)
-    bad = {
-        "is not a number": given & np.isnan(numbers),
-        "is not a finite number": given & np.isinf(numbers),
-        "is negative; counts are never negative": given & (numbers < 0) & ~np.isinf(numbers),
-        f"is larger than any count of people (over {LARGEST:.0e}; the world had about 2e9 people in 1939)": given
-        & finite
-        & (numbers > LARGEST),
-    }
-    usable = given & finite & (numbers >= 0) & (numbers <= LARGEST)
-    return pd.Series(np.where(usable, numbers, np.nan), index=values.index), given, bad
+    errors[given & finite & (numbers < 0)] = "negative"
+    errors[given & finite & (numbers > LARGEST)] = "large"
+    for problem, said in (
+        ("negative", "is negative; counts are never negative"),
+        ("large", f"is larger than any count of people (over {LARGEST:.0e}; the world had about 2e9 people in 1939)"),
+    ):
+        rows = errors == problem
+        errors[rows] = [f"{name} {t!r} {said}" for t in text[rows]]
+    usable = given & (errors == "")
+    return pd.Series(np.where(usable, numbers, np.nan), index=values.index), given, errors
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, (bool, np.bool_))
 
 
 def _digits(text: str) -> bool:
@@ -248,7 +325,7 @@ def check_claims(frame: pd.DataFrame) -> pd.DataFrame:
 
     names = _each_distinct(column("quantity"), _quantity_names)
     quantity, unknown = names["quantity"], names["unknown"]
-    numbers = {name: _numbers(column(name)) for name in ("value", "low", "high")}
+    numbers = {name: _numbers(column(name), name) for name in ("value", "low", "high")}
     (value, has_value, _), (low, has_low, _), (high, has_high, _) = numbers.values()
     has_bounds = has_low | has_high
     low = value.where(has_value, low)
@@ -270,9 +347,8 @@ def check_claims(frame: pd.DataFrame) -> pd.DataFrame:
     add(frame.attrs.get("surplus", np.zeros(len(frame), dtype=bool)), "more fields than the header")
     add(quantity == "", "no quantity")
     add(unknown, lambda i: names["error"][i])
-    for name, (_, _, bad) in numbers.items():
-        for problem, mask in bad.items():
-            add(mask, lambda i, name=name, problem=problem: [f"{name} {v!r} {problem}" for v in text(name, i)])
+    for _, _, bad in numbers.values():
+        add(bad != "", lambda i, bad=bad: bad[frame.index.get_indexer(i)])
     add(has_value & has_bounds, "give either value or low/high, not both")
     add(~has_value & ~has_bounds, "no number: give value, or low and/or high")
     add(low > high, lambda i: [f"low {a} is above high {b}" for a, b in zip(text("low", i), text("high", i))])
@@ -286,6 +362,12 @@ def check_claims(frame: pd.DataFrame) -> pd.DataFrame:
         else pd.Series(default, index=frame.index, dtype=object)
         for name, default in (("unit", PERSONS), ("region", "USSR"))
     )
+    counted = unit.isin(COUNT_UNITS).to_numpy()
+    for name, (number, _, bad) in numbers.items():
+        given = column(name).to_numpy(dtype=object)
+        as_text = np.fromiter((isinstance(v, str) for v in given), dtype=bool, count=len(given))  # a count of persons is whole: 681.692 is not 681,692
+        fraction = counted & as_text & (bad == "") & np.isfinite(number.to_numpy()) & (number.to_numpy() % 1 != 0)
+        add(fraction, lambda i, name=name: [_whole_error(t, name, u) for t, u in zip(text(name, i), unit[i])])
     return pd.DataFrame(
         {
             "quantity": quantity,
@@ -300,6 +382,14 @@ def check_claims(frame: pd.DataFrame) -> pd.DataFrame:
         },
         index=frame.index,
     )
+
+
+def _whole_error(written: str, name: str, unit: str) -> str:
+    try:
+        parse_number(written, name, whole=True)
+    except NumberFormatError as exc:
+        return f"{exc} of {unit}" if str(exc).endswith("whole number") else str(exc)
+    return f"{name} {written!r} is not a whole number of {unit}"
 
 
 def _unknown_quantity(name: str) -> str:

@@ -36,7 +36,7 @@ import pandas as pd
 from ..errors import DataFormatError, InvalidEstimateError, UnknownQuantityError
 from ..models import Assessment, Benchmark
 from ..vocabulary import COMPARED_VERDICTS, CONSISTENT, NOT_COMPARABLE, OVERSTATES, UNDERSTATES
-from .claims import check_claims, read_claims
+from .claims import check_claims, keep_input_columns, read_claims, refuse_repeated_columns
 from .record import Record, load_record
 from .vocabulary import QUANTITIES, match_period, period_phrase
 
@@ -86,6 +86,8 @@ def _numbers_text(low: np.ndarray, high: np.ndarray) -> np.ndarray:
 
 
 def _times(factor: float) -> str:
+    if not np.isfinite(factor):  # never "about inf times": the caller words a zero claim apart
+        return ""
     return f"about {factor:.0f}" if factor == factor and (factor >= 10 or factor == round(factor)) else f"about {factor:.1f}"
 
 
@@ -153,6 +155,9 @@ def judge(claims: pd.DataFrame, record: Record, tolerance: float = TOLERANCE) ->
     with np.errstate(all="ignore"):  # as pandas: a division by zero or an overflow gives inf
         ratio_low, ratio_high = low / positive, high / positive
         factor = pd.Series(np.where(over, ratio_low, np.where(under, 1 / ratio_high, np.nan)), index=claims.index).round(1)
+    endless = under & ~np.isfinite(factor.to_numpy())  # a claim of zero (or all but zero): no number of times
+    unbounded = over & ~np.isfinite(factor.to_numpy())  # a benchmark of zero (from an overlay)
+    factor[endless | unbounded] = np.nan
     verdict = np.select([~ok, ~has, over, under], ["", NOT_COMPARABLE, OVERSTATES, UNDERSTATES], CONSISTENT)
     explanation = np.full(len(claims), "", dtype=object)
     alone = verdict == NOT_COMPARABLE
@@ -167,6 +172,13 @@ def judge(claims: pd.DataFrame, record: Record, tolerance: float = TOLERANCE) ->
             [answers["over"].to_numpy()[mine], answers["under"].to_numpy()[mine]],
             answers[CONSISTENT].to_numpy()[mine],
         )
+        none = endless[has]
+        if none.any():  # "0 executions ... is zero, against the 681,692 ..."; never "about inf times below"
+            rest = np.array([t.removeprefix(" times below") for t in tail[none]], dtype=object)
+            tail[none] = np.where(high[has][none] == 0, " is zero, against", " is far below") + rest
+        above = unbounded[has]
+        if above.any():  # "1,000 inmates ... is above the 0 inmates ..."; never "is  times the 0"
+            tail[above] = np.array([" is above" + t.removeprefix(" times") for t in tail[above]], dtype=object)
         explanation[has] = numbers + answers["claimed"].to_numpy()[mine] + times + tail
     return pd.DataFrame(
         {
@@ -317,6 +329,13 @@ def _as_text(value: object) -> str:
     return "" if value is None else str(value)
 
 
+def _as_given(value: object) -> object:
+    """A claim's number as given: text as text (read by the number parser), a Python number kept a number."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return value
+    return _as_text(value)
+
+
 def assess(
     quantity: str,
     value: float | None = None,
@@ -365,7 +384,7 @@ def assess(
     """
     from ..loaders import source
 
-    row = {"quantity": _as_text(quantity), "value": _as_text(value), "low": _as_text(low), "high": _as_text(high)}
+    row = {"quantity": _as_text(quantity), "value": _as_given(value), "low": _as_given(low), "high": _as_given(high)}
     checked = check_claims(pd.DataFrame([{**row, "period": _as_text(period)}]))
     if bool(checked["unknown_quantity"].iloc[0]) or checked["quantity"].iloc[0] == "":
         raise UnknownQuantityError(_as_text(quantity), QUANTITIES)
@@ -449,8 +468,12 @@ def assess_claims(claims: pd.DataFrame | str | Path, overlay: str | Path | None 
     if isinstance(claims, pd.DataFrame):
         if "quantity" not in [str(c).strip().lower() for c in claims.columns]:
             raise DataFormatError("claims have no quantity column; expected quantity and value (or low, high)")
+        refuse_repeated_columns([str(c) for c in claims.columns], "claims")
+        header, renamed = keep_input_columns([str(c) for c in claims.columns])
         frame = claims.reset_index(drop=True).astype(object).where(claims.notna().to_numpy(), "")
+        frame.columns = header  # the claims' own columns are kept, under input_NAME if a result has NAME
         frame["line"] = np.arange(len(frame)) + 2
+        frame.attrs["renamed"] = renamed
     else:
         frame = read_claims(claims)
     checked = check_claims(frame)
@@ -465,5 +488,5 @@ def assess_claims(claims: pd.DataFrame | str | Path, overlay: str | Path | None 
         **{c: results[c] for c in [*RESULT_COLUMNS[:6], "ratio_low", "ratio_high", "verdict", "factor", "explanation"]},
         error=error,
     )
-    out.attrs.pop("surplus", None)  # the reader's note of long rows, now in the errors (an array there breaks pandas' concat)
+    out.attrs = {"renamed": frame.attrs.get("renamed", {})}  # not the reader's surplus: an array breaks concat
     return out

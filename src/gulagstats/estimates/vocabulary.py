@@ -139,10 +139,10 @@ def quantities() -> pd.DataFrame:
     )
 
 
-_YEAR = r"\d{4}"
-_DAY = r"\d{4}-\d{2}-\d{2}"
-_SPAN_YEARS = re.compile(rf"^({_YEAR})\s*[-–—/]\s*(\d{{4}}|\d{{2}})$")
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_YEAR = r"[0-9]{4}"
+_DAY = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
+_SPAN_YEARS = re.compile(rf"^({_YEAR})\s*[-–—/]\s*([0-9]{{4}}|[0-9]{{2}})$")
+_MONTH = re.compile(r"^([0-9]{4})-([0-9]{2})$")
 _ISO = re.compile(rf"^({_YEAR}|{_DAY})(?:/({_YEAR}|{_DAY}))?$")
 
 
@@ -206,7 +206,7 @@ def match_period(period: str, kind: str) -> str:
     >>> match_period("1938-12-31", "stock"), match_period("1938-12-31", "flow")
     ('1939-01-01', '1938-12-31')
     """
-    if kind == "stock" and re.fullmatch(r"\d{4}-12-31", period):
+    if kind == "stock" and re.fullmatch(r"[0-9]{4}-12-31", period):
         return f"{int(period[:4]) + 1:04d}-01-01"
     return period
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import UnknownNameError
+from ..outputs import atomic_path, check_target, locked, write_text
 from ..store import refuse_inside_data_dir
 from .article import figure_a, figure_b, figure_c, figure_d
 from .extra import (
@@ -25,7 +26,7 @@ from .extra import (
     figure_nkvd_sentences,
     figure_source_disagreement,
 )
-from .style import plotted, pyplot, source_keys
+from .style import import_matplotlib, plotted, pyplot, source_keys
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.figure import Figure
@@ -139,11 +140,17 @@ def manifest_entry(fig: Figure, stem: str) -> dict:
 
 
 def _read_manifest(path: Path) -> dict:
+    """The entries of an existing manifest; none if it is absent, unreadable or of another shape."""
+    if path.is_symlink() or not path.is_file():
+        return {}  # never read through a link (it is replaced, not followed, when written)
     try:
         old = json.loads(path.read_text(encoding="utf-8"))
-    except (FileNotFoundError, UnicodeDecodeError, json.JSONDecodeError):
+    except (OSError, UnicodeDecodeError, ValueError):
         return {}
-    return old.get("figures", {}) if isinstance(old, dict) else {}
+    entries = old.get("figures", {}) if isinstance(old, dict) else {}
+    if not isinstance(entries, dict):
+        return {}
+    return {k: v for k, v in entries.items() if k in FIGURES and isinstance(v, dict)}
 
 
 def _compact_json(body: dict) -> str:
@@ -192,15 +199,18 @@ def draw_figures(
     >>> [p.name for p in paths]
     ['figure_c.svg', 'figures.json']
     """
-    import matplotlib
-
+    matplotlib = import_matplotlib()
     names = figure_names(only)
     kinds = figure_formats(formats)
     target = Path(out)
     refuse_inside_data_dir(target, "figures")
     target.mkdir(parents=True, exist_ok=True)
-    manifest = _read_manifest(target / MANIFEST)
+    for name in names:  # refuse a link into data/ before drawing anything
+        for kind in kinds:
+            check_target(target / f"{FIGURES[name][0]}.{kind}", "figures")
+    check_target(target / MANIFEST, "figures")
     written: list[Path] = []
+    drawn: dict[str, dict] = {}
     plt = pyplot()
     with matplotlib.rc_context({"svg.hashsalt": "gulagstats", "svg.fonttype": "none"}):
         for name in names:
@@ -208,16 +218,19 @@ def draw_figures(
             fig = draw(overlay=overlay)
             for kind in kinds:
                 path = target / f"{stem}.{kind}"
-                fig.savefig(path, format=kind, dpi=150, bbox_inches="tight", metadata=_METADATA[kind])
+                with atomic_path(path, "figures") as temp:
+                    fig.savefig(temp, format=kind, dpi=150, bbox_inches="tight", metadata=_METADATA[kind])
                 written.append(path)
-            manifest[name] = manifest_entry(fig, stem)
+            drawn[name] = manifest_entry(fig, stem)
             plt.close(fig)
-    body = {
-        "about": "The data each figure plots (gulagstats figures): series of positions, values, status and "
-        "source of each point; sha256 of the series. Regenerate with 'gulagstats figures'.",
-        "figures": {name: manifest[name] for name in FIGURES if name in manifest},
-    }
     path = target / MANIFEST
-    path.write_text(_compact_json(body) + "\n", encoding="utf-8")
+    with locked(path):  # another run may have updated the manifest meanwhile: merge under the lock
+        manifest = {**_read_manifest(path), **drawn}
+        body = {
+            "about": "The data each figure plots (gulagstats figures): series of positions, values, status and "
+            "source of each point; sha256 of the series. Regenerate with 'gulagstats figures'.",
+            "figures": {name: manifest[name] for name in FIGURES if name in manifest},
+        }
+        write_text(path, _compact_json(body) + "\n", "the figures manifest")
     written.append(path)
     return written

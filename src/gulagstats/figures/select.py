@@ -278,7 +278,16 @@ def derive(
             status.append("missing")
             source.append("")
             continue
-        y.append(float(formula(*values)))
+        try:
+            value = float(formula(*values))
+        except ZeroDivisionError:  # a zero denominator (an overlay may give 0): the point is skipped
+            value = math.nan
+        if not math.isfinite(value):
+            y.append(math.nan)
+            status.append("missing")
+            source.append("")
+            continue
+        y.append(value)
         status.append(derived_status(s.status[i] for s in inputs))
         source.append("+".join(dict.fromkeys(s.source[i] for s in inputs)))
     return Series(key=key, label=label, unit=unit, x=list(x), y=y, status=status, source=source, note=note)

@@ -27,6 +27,7 @@ from __future__ import annotations
 import os
 import sys
 import textwrap
+import warnings
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -79,17 +80,51 @@ def pyplot() -> Any:
     >>> plt.__name__
     'matplotlib.pyplot'
     """
-    import matplotlib
-
+    matplotlib = import_matplotlib()
     if (
         "matplotlib.pyplot" not in sys.modules
         and not os.environ.get("MPLBACKEND")
         and matplotlib.rcParams._get_backend_or_none() is None  # no backend chosen yet
     ):
         matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+    try:
+        import matplotlib.pyplot as plt
+    except (ImportError, ValueError) as exc:  # a backend whose toolkit is absent: draw with Agg
+        _fall_back(str(exc))
+        matplotlib.use("Agg", force=True)
+        import matplotlib.pyplot as plt
 
     return plt
+
+
+def _fall_back(reason: str) -> None:
+    warnings.warn(f"matplotlib backend unusable ({reason.splitlines()[0][:120]}); drawing with Agg", stacklevel=3)
+
+
+def import_matplotlib() -> Any:
+    """Import matplotlib; if ``MPLBACKEND`` names a backend it cannot use, fall back to Agg (with a warning).
+
+    A Jupyter kernel passes ``MPLBACKEND=module://matplotlib_inline.backend_inline``
+    to ``!gulagstats figures``, which fails when matplotlib_inline is not installed.
+
+    Examples
+    --------
+    >>> import_matplotlib().__name__
+    'matplotlib'
+    """
+    try:
+        import matplotlib
+    except ValueError as exc:
+        if not os.environ.get("MPLBACKEND"):
+            raise
+        os.environ.pop("MPLBACKEND")
+        for name in [m for m in sys.modules if m == "matplotlib" or m.startswith("matplotlib.")]:
+            del sys.modules[name]
+        import matplotlib
+
+        matplotlib.use("Agg")
+        _fall_back(str(exc))
+    return matplotlib
 
 
 def axes(ax: Axes | None, figsize: tuple[float, float] = FIGURE_SIZE) -> tuple[Figure, Axes]:
