@@ -203,7 +203,48 @@ def value_type(rows: list[dict[str, str]]) -> str:
     return "integer" if whole and counts else "number"
 
 
+#: How booleans are written: the words base R's read.csv and spreadsheets read as logical.
+TRUE, FALSE = "TRUE", "FALSE"
+#: The columns written beside ``period``: its first and last day, ISO dates (empty if not a date).
+PERIOD_BOUNDS = [
+    ("start", "date", "first day the period covers, ISO 8601 (empty when the period is not a date)"),
+    ("end", "date", "last day the period covers, ISO 8601 (empty when the period is not a date)"),
+]
+
+
+def for_r(names: list[str], rows: list[dict[str, str]]) -> tuple[list[str], list[dict[str, str]]]:
+    """Columns and rows as published: ``start``/``end`` beside ``period``, booleans TRUE/FALSE.
+
+    So that ``read.csv`` in R and a spreadsheet read booleans as logical and
+    periods as dates without parsing ``1937/1938`` themselves.
+    """
+    sys.path.insert(0, str(ROOT / "src"))
+    from gulagstats.periods import period_bounds
+
+    if "period" in names and "start" not in names:
+        at = names.index("period") + 1
+        names = [*names[:at], "start", "end", *names[at:]]
+    out = []
+    for row in rows:
+        r = dict(row)
+        if "period" in names:
+            first, last = period_bounds(r.get("period", ""))
+            r["start"] = first.isoformat() if first else ""
+            r["end"] = last.isoformat() if last else ""
+        for k, v in r.items():
+            if isinstance(v, bool) or str(v).lower() in ("true", "false"):
+                if k in BOOLEAN_COLUMNS:
+                    r[k] = TRUE if str(v).lower() == "true" else FALSE
+        out.append(r)
+    return names, out
+
+
+#: Columns of type boolean in any table.
+BOOLEAN_COLUMNS = {"preferred"}
+
+
 def write_csv(path: Path, names: list[str], rows: list[dict[str, str]]) -> None:
+    names, rows = for_r(names, rows)
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=names, lineterminator="\n")
     writer.writeheader()
@@ -279,7 +320,70 @@ def write_sources(reference: Path) -> None:
     write_csv(DATA / "sources.csv", ["key", "citation", "url", "kind"], rows)
 
 
+#: Columns whose values must be codes of data/vocabulary.csv, and the kind of code.
+CODED_COLUMNS = {
+    "status": "status",
+    "population": "population",
+    "measure": "measure",
+    "category": "category",
+    "unit": "unit",
+    "quantity": "quantity",
+    "relation": "relation",
+}
+#: Primary keys of the tables that are not tables of cells (cells: see ``constrained``).
+PRIMARY_KEYS = {
+    "sources": ["key"],
+    "figures": ["id"],
+    "estimates": ["id"],
+    "benchmark_rules": ["rule"],
+    "benchmarks": ["id"],
+    "links": ["benchmark", "source"],
+    "vocabulary": ["kind", "code"],
+}
+VOCABULARY_KINDS = ("status", "verdict", "grade", "relation", "unit", "population", "measure", "category", "quantity")
+
+
+def read_vocabulary() -> list[dict[str, str]]:
+    """tools/vocabulary.csv, checked: known kinds, unique codes, a label and a definition each."""
+    rows = read_csv(TOOLS / "vocabulary.csv")
+    seen: set[tuple[str, str]] = set()
+    for line, r in enumerate(rows, start=2):
+        where = f"tools/vocabulary.csv:{line}"
+        if r["kind"] not in VOCABULARY_KINDS:
+            sys.exit(f"{where}: kind {r['kind']!r}; expected one of {VOCABULARY_KINDS}")
+        if (r["kind"], r["code"]) in seen:
+            sys.exit(f"{where}: {r['kind']} {r['code']!r} defined twice")
+        if not (r["code"].strip() and r["label"].strip() and r["definition"].strip() and r["rank"].isdigit()):
+            sys.exit(f"{where}: a code needs a label, a definition and a whole-number rank")
+        seen.add((r["kind"], r["code"]))
+    return rows
+
+
+def constrained(table_id: str, kind: str, schema: dict, vocabulary: list[dict[str, str]]) -> dict:
+    """Add allowed values (from the vocabulary), the primary key and the foreign keys to a schema."""
+    names = [f["name"] for f in schema["fields"]]
+    for f in schema["fields"]:
+        code_kind = CODED_COLUMNS.get(f["name"])
+        if code_kind and kind not in ("vocabulary", "benchmark_rules"):
+            f["constraints"] = {"enum": [v["code"] for v in vocabulary if v["kind"] == code_kind]}
+    if kind == "cells":
+        # a cell is period, population, measure, category and unit; it may have one row per
+        # source, and a source printing two values for a cell (a typo kept) has two rows
+        schema["primaryKey"] = ["period", "population", "measure", "category", "unit", "source", "value"]
+    elif kind in PRIMARY_KEYS:
+        schema["primaryKey"] = PRIMARY_KEYS[kind]
+    keys = []
+    if "source" in names and kind != "sources":
+        keys.append({"fields": ["source"], "reference": {"resource": "sources", "fields": ["key"]}})
+    if kind == "links":
+        keys.append({"fields": ["benchmark"], "reference": {"resource": "archival_benchmarks", "fields": ["id"]}})
+    if keys:
+        schema["foreignKeys"] = keys
+    return schema
+
+
 def package(catalog: dict, value_types: dict[str, str]) -> dict:
+    vocabulary = read_vocabulary()
     resources = []
     for table_id, meta in catalog["tables"].items():
         kind = meta.get("kind", "cells")
@@ -291,6 +395,10 @@ def package(catalog: dict, value_types: dict[str, str]) -> dict:
             ]
         else:
             fields = [dict(f) for f in meta["fields"]]
+        if any(f["name"] == "period" for f in fields):
+            at = next(i for i, f in enumerate(fields) if f["name"] == "period") + 1
+            bounds = [{"name": n, "type": t, "description": d} for n, t, d in PERIOD_BOUNDS]
+            fields = [*fields[:at], *bounds, *fields[at:]]
         with open(path, newline="", encoding="utf-8") as handle:
             reader = csv.reader(handle)
             header = next(reader)
@@ -311,13 +419,13 @@ def package(catalog: dict, value_types: dict[str, str]) -> dict:
             "bytes": path.stat().st_size,
             "hash": "sha256:" + hashlib.sha256(path.read_bytes()).hexdigest(),
             "rows": count,
-            "schema": {"fields": fields, "missingValues": [""]},
+            "schema": constrained(table_id, kind, {"fields": fields, "missingValues": [""]}, vocabulary),
         }
         if "wide" in meta:
             resource["wide"] = meta["wide"]
         for f in resource["schema"]["fields"]:
             if f["type"] == "boolean":
-                f["trueValues"], f["falseValues"] = ["true"], ["false"]
+                f["trueValues"], f["falseValues"] = [TRUE], [FALSE]
         resources.append(resource)
     return {
         "name": "gulagstats",
@@ -356,6 +464,7 @@ def main(argv: list[str] | None = None) -> int:
         for table_id, rows in built.items():
             value_types[table_id] = value_type(rows)
             write_csv(DATA / "tables" / f"{table_id}.csv", CELL_NAMES, rows)
+        write_csv(DATA / "vocabulary.csv", ["kind", "code", "label", "definition", "rank"], read_vocabulary())
         if "estimates" in catalog["tables"]:
             build_estimate_tables()
     else:

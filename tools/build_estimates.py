@@ -204,20 +204,36 @@ def read_built_table(table_id: str) -> pd.DataFrame:
     """A table of cells as just written by build_data.py (typed enough for the benchmark rules)."""
     frame = pd.read_csv(DATA / "tables" / f"{table_id}.csv", dtype=str, keep_default_na=False)
     frame["value"] = pd.to_numeric(frame["value"].where(frame["value"] != ""), errors="raise")
-    frame["preferred"] = frame["preferred"] == "true"
+    frame["preferred"] = frame["preferred"].str.lower() == "true"
     return frame
 
 
 def write_csv(path: Path, fields: list[str], rows: list[dict[str, str]]) -> None:
-    with open(path, "w", newline="", encoding="utf-8") as handle:
-        writer = csv.DictWriter(handle, fieldnames=fields, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows({k: row.get(k, "") for k in fields} for row in rows)
+    """Write as every table of data/ is written (start/end beside period, TRUE/FALSE)."""
+    sys.path.insert(0, str(TOOLS))
+    from build_data import write_csv as write_published
+
+    write_published(path, fields, rows)
+
+
+#: The link table of benchmarks and the sources of the values they use: one source key a row.
+BENCHMARK_SOURCE_FIELDS = ["benchmark", "source"]
+
+
+def split_sources(rows: list[dict[str, str]]) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
+    """Benchmarks without the joined ``source`` column, and the link rows that replace it."""
+    links = [
+        {"benchmark": r["id"], "source": key}
+        for r in rows
+        for key in r["source"].split("; ")
+        if key
+    ]
+    return [{k: v for k, v in r.items() if k != "source"} for r in rows], links
 
 
 def _plain(value: object) -> str:
     if isinstance(value, bool):
-        return "true" if value else "false"
+        return "TRUE" if value else "FALSE"
     if isinstance(value, float):
         return f"{value:.0f}" if value.is_integer() else repr(value)
     return str(value)
@@ -232,13 +248,20 @@ def build() -> list[Path]:
     estimates = validated(CURATED / "estimates.csv", ESTIMATE_FIELDS, lambda r: check_estimate(r, prose, quotes, keys))
     rules = validated(CURATED / "archival_benchmarks_spec.csv", RULE_FIELDS, lambda r: check_rule(r, prose, cell_tables))
     tables = DATA / "tables"
-    written = [tables / "estimates.csv", DATA / "benchmark_rules.csv", tables / "archival_benchmarks.csv"]
+    written = [
+        tables / "estimates.csv",
+        DATA / "benchmark_rules.csv",
+        tables / "archival_benchmarks.csv",
+        tables / "archival_benchmark_sources.csv",
+    ]
     write_csv(written[0], ESTIMATE_FIELDS, estimates)
     write_csv(written[1], RULE_FIELDS, rules)
     record = Record(pd.DataFrame(rules, columns=RULE_FIELDS), read_built_table)
     asked = asked_by_estimates(pd.DataFrame(estimates, columns=ESTIMATE_FIELDS), record.rules)
     found = benchmark_table(record, asked)
-    write_csv(written[2], BENCHMARK_FIELDS, [{k: _plain(v) for k, v in r.items()} for r in found.to_dict("records")])
+    benchmarks, links = split_sources([{k: _plain(v) for k, v in r.items()} for r in found.to_dict("records")])
+    write_csv(written[2], [f for f in BENCHMARK_FIELDS if f != "source"], benchmarks)
+    write_csv(written[3], BENCHMARK_SOURCE_FIELDS, links)
     return written
 
 
