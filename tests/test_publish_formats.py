@@ -85,7 +85,10 @@ def test_the_schema_declares_keys_and_allowed_values():
     status = next(f for f in appendix["fields"] if f["name"] == "status")
     assert set(status["constraints"]["enum"]) == {c for k, c in _vocabulary() if k == "status"}
     assert appendix["primaryKey"][:5] == ["period", "population", "measure", "category", "unit"]
-    assert {"fields": ["source"], "reference": {"resource": "sources", "fields": ["key"]}} in appendix["foreignKeys"]
+    assert {
+        "fields": ["source"],
+        "reference": {"resource": "sources", "fields": ["key"]},
+    } in appendix["foreignKeys"]
     assert by_name["sources"]["schema"]["primaryKey"] == ["key"]
     assert by_name["vocabulary"]["schema"]["primaryKey"] == ["kind", "code"]
 
@@ -106,7 +109,9 @@ def test_frictionless_finds_an_orphan_source_and_an_unknown_code(tmp_path):
     shutil.copytree(DATA, target)
     path = target / "tables" / "table_9.csv"
     lines = path.read_text(encoding="utf-8").split("\n")
-    lines[1] = re.sub(r",(confirmed|prose|derived|unconfirmed|missing),", ",rumoured,", lines[1], count=1)
+    lines[1] = re.sub(
+        r",(confirmed|prose|derived|unconfirmed|missing),", ",rumoured,", lines[1], count=1
+    )
     lines[2] = lines[2].replace("," + _csv(path)[1]["source"] + ",", ",no_such_source,", 1)
     path.write_text("\n".join(lines), encoding="utf-8")
     package = json.loads((target / "datapackage.json").read_text(encoding="utf-8"))
@@ -124,7 +129,9 @@ def _readme_r_snippet() -> str:
     return blocks[0]
 
 
-@pytest.mark.skipif(shutil.which("Rscript") is None, reason="R is not installed (CI installs r-base-core)")
+@pytest.mark.skipif(
+    shutil.which("Rscript") is None, reason="R is not installed (CI installs r-base-core)"
+)
 def test_the_readme_r_snippet_runs(tmp_path):
     checks = """
 stopifnot(is.logical(appendix$preferred), !anyNA(appendix$preferred))
@@ -140,6 +147,9 @@ print(camps[camps$start == as.Date("1939-01-01"), "value"])
     assert done.returncode == 0, done.stderr
     camps = gulagstats.load("appendix")
     expected = camps[
-        (camps.period == "1939-01-01") & (camps.population == "gulag_camps") & (camps.measure == "inmates") & camps.preferred
+        (camps.period == "1939-01-01")
+        & (camps.population == "gulag_camps")
+        & (camps.measure == "inmates")
+        & camps.preferred
     ].value.iloc[0]
     assert done.stdout.strip().splitlines()[-1] == f"[1] {expected}"
