@@ -24,9 +24,9 @@ from gulagstats.estimates.record import load_record
 from gulagstats.estimates.verdicts import COMPARE_COLUMNS, TOLERANCE, VERDICTS
 from gulagstats.estimates.vocabulary import normalize_period
 
-from .conftest import PROSE, REFERENCE, ROOT
+from .conftest import REFERENCE, ROOT, needs_texts, prose_lines
 
-PROSE_LINES = PROSE.read_text(encoding="utf-8").splitlines()
+PROSE_LINES = prose_lines()
 #: The authors of estimates GRZ name (prose lines 27 and 52), and Medvedev, named in our brief for Table 1.
 GRZ_NAMED = ["Antonov-Ovseenko", "Conquest", "Rosefielde", "Wheatcroft", "Volkogonov", "Shatunovskaia"]
 
@@ -57,6 +57,7 @@ def build_estimates_module():
 # --- the real cases -----------------------------------------------------------------------------
 
 
+@needs_texts
 def test_conquest_seven_million_arrests_overstate_the_nkvd_count(compared):
     nkvd = prose_number(59, r"([\d,]+) people were arrested by the security police")
     row = compared.loc["conquest1990-arrests"]
@@ -67,6 +68,7 @@ def test_conquest_seven_million_arrests_overstate_the_nkvd_count(compared):
     assert gulagstats.assess("arrests", 7_000_000, period="1937-1938").factor == row.factor
 
 
+@needs_texts
 def test_seven_million_shot_is_about_ten_times_the_death_sentences(compared):
     shot = prose_number(63, r"([\d,]+) people, or 86.7 percent")
     a = gulagstats.assess("executions", 7_000_000, period="1937/1938")
@@ -120,6 +122,7 @@ def test_every_seed_claim_assesses_without_error(compared):
     assert compared.loc["seed004-ukraine-requests", "explanation"].startswith("Not comparable: the claim counts persons per month")
 
 
+@needs_texts
 def test_compare_lists_sourced_estimates_by_every_author_grz_name(compared):
     assert list(compared.columns[: len(COMPARE_COLUMNS)]) == COMPARE_COLUMNS
     assert len(compared) >= 25 and compared.id.is_unique
@@ -154,6 +157,7 @@ def test_not_comparable_gives_the_reason(compared):
 # --- provenance of the estimates and the benchmarks ------------------------------------------------
 
 
+@needs_texts
 def test_every_estimate_is_where_its_locator_says():
     build = build_estimates_module()
     prose, quotes, keys = PROSE_LINES, build.seen_quotes(), build.source_keys()

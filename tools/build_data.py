@@ -218,7 +218,8 @@ def for_r(names: list[str], rows: list[dict[str, str]]) -> tuple[list[str], list
     So that ``read.csv`` in R and a spreadsheet read booleans as logical and
     periods as dates without parsing ``1937/1938`` themselves.
     """
-    sys.path.insert(0, str(ROOT / "src"))
+    if str(ROOT / "src") not in sys.path:
+        sys.path.insert(0, str(ROOT / "src"))
     from gulagstats.periods import period_bounds
 
     if "period" in names and "start" not in names:
@@ -231,10 +232,9 @@ def for_r(names: list[str], rows: list[dict[str, str]]) -> tuple[list[str], list
             first, last = period_bounds(r.get("period", ""))
             r["start"] = first.isoformat() if first else ""
             r["end"] = last.isoformat() if last else ""
-        for k, v in r.items():
-            if isinstance(v, bool) or str(v).lower() in ("true", "false"):
-                if k in BOOLEAN_COLUMNS:
-                    r[k] = TRUE if str(v).lower() == "true" else FALSE
+        for k in BOOLEAN_COLUMNS & r.keys():
+            if str(r[k]).lower() in ("true", "false"):
+                r[k] = TRUE if str(r[k]).lower() == "true" else FALSE
         out.append(r)
     return names, out
 
@@ -382,6 +382,15 @@ def constrained(table_id: str, kind: str, schema: dict, vocabulary: list[dict[st
     return schema
 
 
+def package_version() -> str:
+    """The one version source: ``__version__`` in src/gulagstats/__init__.py."""
+    text = (ROOT / "src" / "gulagstats" / "__init__.py").read_text(encoding="utf-8")
+    found = re.search(r'^__version__ = "([^"]+)"', text, flags=re.M)
+    if not found:
+        sys.exit("src/gulagstats/__init__.py: no __version__ = \"...\" line")
+    return found[1]
+
+
 def package(catalog: dict, value_types: dict[str, str]) -> dict:
     vocabulary = read_vocabulary()
     resources = []
@@ -431,7 +440,7 @@ def package(catalog: dict, value_types: dict[str, str]) -> dict:
         "name": "gulagstats",
         "title": "Victims of the Soviet penal system: GRZ 1993 tables, prose figures and estimates",
         "description": catalog["package"]["description"],
-        "version": catalog["package"]["version"],
+        "version": package_version(),
         "licenses": [{"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0"}],
         "sources": [{"title": "Getty, Rittersporn & Zemskov, AHR 98:4 (1993), 1017-1049", "path": "https://www.jstor.org/stable/2166597"}],
         "resources": resources,
@@ -449,9 +458,17 @@ def build_estimate_tables() -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--reference", type=Path, default=TOOLS / "reference")
-    parser.add_argument("--prose", type=Path, default=TOOLS / "reference" / "grz1993_article_prose.txt")
+    parser.add_argument(
+        "--prose", type=Path, default=None,
+        help="the GRZ prose file (default: $GULAGSTATS_SEEDS or ../shared/seeds; see tools/texts.py)",
+    )
     parser.add_argument("--package", action="store_true", help="only refresh datapackage.json")
     args = parser.parse_args(argv)
+    if args.prose is None and not args.package:
+        sys.path.insert(0, str(TOOLS))
+        from texts import prose_path
+
+        args.prose = prose_path()
     catalog = tomllib.loads((TOOLS / "catalog.toml").read_text(encoding="utf-8"))
     (DATA / "tables").mkdir(parents=True, exist_ok=True)
     before = {p: p.read_bytes() for p in DATA.rglob("*") if p.is_file()}

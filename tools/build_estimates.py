@@ -50,6 +50,9 @@ sys.path.insert(0, str(ROOT / "src"))
 
 import pandas as pd  # noqa: E402
 
+sys.path.insert(0, str(TOOLS))
+from texts import prose_path, seeds_dir  # noqa: E402
+
 from gulagstats.estimates.record import (  # noqa: E402
     RULE_FIELDS,
     BENCHMARK_FIELDS,
@@ -92,9 +95,9 @@ def seen_quotes() -> list[str]:
 
 def seed_text(key: str) -> str:
     number = key.removeprefix("seed_")
-    files = sorted((REFERENCE / "seeds").glob(f"{number}_*.txt"))
+    files = sorted(seeds_dir().glob(f"{number}_*.txt"))
     if len(files) != 1:
-        raise ValueError(f"source {key}: no single seed file {number}_*.txt in tools/reference/seeds")
+        raise ValueError(f"source {key}: no single seed file {number}_*.txt in {seeds_dir()}")
     return files[0].read_text(encoding="utf-8")
 
 
@@ -243,7 +246,7 @@ def build() -> list[Path]:
     """Check the curated files and write the three tables; return their paths."""
     catalog = tomllib.loads((TOOLS / "catalog.toml").read_text(encoding="utf-8"))
     cell_tables = {t for t, meta in catalog["tables"].items() if meta.get("kind", "cells") == "cells"}
-    prose = (REFERENCE / "grz1993_article_prose.txt").read_text(encoding="utf-8").splitlines()
+    prose = prose_path().read_text(encoding="utf-8").splitlines()
     quotes, keys = seen_quotes(), source_keys()
     estimates = validated(CURATED / "estimates.csv", ESTIMATE_FIELDS, lambda r: check_estimate(r, prose, quotes, keys))
     rules = validated(CURATED / "archival_benchmarks_spec.csv", RULE_FIELDS, lambda r: check_rule(r, prose, cell_tables))
