@@ -1,4 +1,4 @@
-"""Release hygiene: one version, licences in the wheel and sdist, no full texts in the repository."""
+"""Release hygiene: one version, licences in wheel and sdist, no full texts in the repository."""
 
 from __future__ import annotations
 

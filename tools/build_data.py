@@ -207,8 +207,8 @@ def value_type(rows: list[dict[str, str]]) -> str:
 TRUE, FALSE = "TRUE", "FALSE"
 #: The columns written beside ``period``: its first and last day, ISO dates (empty if not a date).
 PERIOD_BOUNDS = [
-    ("start", "date", "first day the period covers, ISO 8601 (empty when the period is not a date)"),
-    ("end", "date", "last day the period covers, ISO 8601 (empty when the period is not a date)"),
+    ("start", "date", "first day the period covers, ISO 8601 (empty if the period is no date)"),
+    ("end", "date", "last day the period covers, ISO 8601 (empty if the period is no date)"),
 ]
 
 
@@ -340,7 +340,9 @@ PRIMARY_KEYS = {
     "links": ["benchmark", "source"],
     "vocabulary": ["kind", "code"],
 }
-VOCABULARY_KINDS = ("status", "verdict", "grade", "relation", "unit", "population", "measure", "category", "quantity")
+VOCABULARY_KINDS = (
+    "status", "verdict", "grade", "relation", "unit", "population", "measure", "category", "quantity",
+)
 
 
 def read_vocabulary() -> list[dict[str, str]]:
@@ -353,14 +355,15 @@ def read_vocabulary() -> list[dict[str, str]]:
             sys.exit(f"{where}: kind {r['kind']!r}; expected one of {VOCABULARY_KINDS}")
         if (r["kind"], r["code"]) in seen:
             sys.exit(f"{where}: {r['kind']} {r['code']!r} defined twice")
-        if not (r["code"].strip() and r["label"].strip() and r["definition"].strip() and r["rank"].isdigit()):
+        texts = (r["code"], r["label"], r["definition"])
+        if not (all(t.strip() for t in texts) and r["rank"].isdigit()):
             sys.exit(f"{where}: a code needs a label, a definition and a whole-number rank")
         seen.add((r["kind"], r["code"]))
     return rows
 
 
 def constrained(table_id: str, kind: str, schema: dict, vocabulary: list[dict[str, str]]) -> dict:
-    """Add allowed values (from the vocabulary), the primary key and the foreign keys to a schema."""
+    """Add allowed values (from the vocabulary), the primary key and foreign keys to a schema."""
     names = [f["name"] for f in schema["fields"]]
     for f in schema["fields"]:
         code_kind = CODED_COLUMNS.get(f["name"])
@@ -369,14 +372,15 @@ def constrained(table_id: str, kind: str, schema: dict, vocabulary: list[dict[st
     if kind == "cells":
         # a cell is period, population, measure, category and unit; it may have one row per
         # source, and a source printing two values for a cell (a typo kept) has two rows
-        schema["primaryKey"] = ["period", "population", "measure", "category", "unit", "source", "value"]
+        schema["primaryKey"] = [*KEY, "source", "value"]
     elif kind in PRIMARY_KEYS:
         schema["primaryKey"] = PRIMARY_KEYS[kind]
     keys = []
     if "source" in names and kind != "sources":
         keys.append({"fields": ["source"], "reference": {"resource": "sources", "fields": ["key"]}})
     if kind == "links":
-        keys.append({"fields": ["benchmark"], "reference": {"resource": "archival_benchmarks", "fields": ["id"]}})
+        target = {"resource": "archival_benchmarks", "fields": ["id"]}
+        keys.append({"fields": ["benchmark"], "reference": target})
     if keys:
         schema["foreignKeys"] = keys
     return schema
@@ -428,7 +432,9 @@ def package(catalog: dict, value_types: dict[str, str]) -> dict:
             "bytes": path.stat().st_size,
             "hash": "sha256:" + hashlib.sha256(path.read_bytes()).hexdigest(),
             "rows": count,
-            "schema": constrained(table_id, kind, {"fields": fields, "missingValues": [""]}, vocabulary),
+            "schema": constrained(
+                table_id, kind, {"fields": fields, "missingValues": [""]}, vocabulary
+            ),
         }
         if "wide" in meta:
             resource["wide"] = meta["wide"]
@@ -460,7 +466,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reference", type=Path, default=TOOLS / "reference")
     parser.add_argument(
         "--prose", type=Path, default=None,
-        help="the GRZ prose file (default: $GULAGSTATS_SEEDS or ../shared/seeds; see tools/texts.py)",
+        help="the GRZ prose file (default: $GULAGSTATS_SEEDS or ../shared/seeds, tools/texts.py)",
     )
     parser.add_argument("--package", action="store_true", help="only refresh datapackage.json")
     args = parser.parse_args(argv)
@@ -481,7 +487,8 @@ def main(argv: list[str] | None = None) -> int:
         for table_id, rows in built.items():
             value_types[table_id] = value_type(rows)
             write_csv(DATA / "tables" / f"{table_id}.csv", CELL_NAMES, rows)
-        write_csv(DATA / "vocabulary.csv", ["kind", "code", "label", "definition", "rank"], read_vocabulary())
+        vocabulary_names = ["kind", "code", "label", "definition", "rank"]
+        write_csv(DATA / "vocabulary.csv", vocabulary_names, read_vocabulary())
         if "estimates" in catalog["tables"]:
             build_estimate_tables()
     else:
