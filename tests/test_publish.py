@@ -242,3 +242,8 @@ def test_serve_publishes_the_record(tmp_path):
         _get(f"{base}.json")  # stopped: nothing listens any more
     if not shutil.which("chromium"):
         pytest.skip("the server answered; no Chromium here to open a page (CI installs it)")
+
+
+def test_serve_refuses_a_bad_port(cli):
+    code, _, err = cli("serve", "--port", "0")
+    assert code == 2 and "between 1 and 65535" in err

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.metadata
 import json
+import os
 import re
 import subprocess
 import sys
@@ -70,3 +71,20 @@ def test_wheel_and_sdist_carry_the_licences(dists):
         names = {n.split("/", 1)[1] for n in sdist.getnames() if "/" in n}
     assert {"LICENSE", "LICENSE-DATA.md", "CHANGELOG.md", "CITATION.cff"} <= names
     assert not [n for n in names | set(wheel) if "grz1993_article_prose" in n or "/seeds/" in n]
+
+
+def test_the_build_says_where_the_full_texts_are_expected(tmp_path):
+    env = {**os.environ, "GULAGSTATS_SEEDS": str(tmp_path / "nowhere")}
+    before = {p: p.stat().st_mtime_ns for p in DATA.rglob("*") if p.is_file()}
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "build_data.py")],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode != 0
+    assert "GULAGSTATS_SEEDS" in done.stderr and "grz1993_article_prose.txt" in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1  # one line, no traceback
+    assert before == {p: p.stat().st_mtime_ns for p in DATA.rglob("*") if p.is_file()}
