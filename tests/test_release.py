@@ -17,7 +17,7 @@ import pytest
 
 import gulagstats
 
-from .conftest import DATA, ROOT
+from .conftest import DATA, ROOT, TEXTS_ABSENT
 
 
 def test_one_version_everywhere():
@@ -88,3 +88,10 @@ def test_the_build_says_where_the_full_texts_are_expected(tmp_path):
     assert "GULAGSTATS_SEEDS" in done.stderr and "grz1993_article_prose.txt" in done.stderr
     assert len(done.stderr.strip().splitlines()) == 1  # one line, no traceback
     assert before == {p: p.stat().st_mtime_ns for p in DATA.rglob("*") if p.is_file()}
+
+
+def test_ci_has_the_full_texts():
+    """CI sets GULAGSTATS_REQUIRE_TEXTS: there, the quote checks must run, not skip."""
+    if not os.environ.get("GULAGSTATS_REQUIRE_TEXTS"):
+        pytest.skip("GULAGSTATS_REQUIRE_TEXTS is not set (only CI requires the full texts)")
+    assert TEXTS_ABSENT is None, TEXTS_ABSENT
