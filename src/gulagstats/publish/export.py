@@ -55,8 +55,10 @@ def require(module: str, extra: str) -> None:
         raise MissingExtraError(f'{module} is not installed: pip install "gulagstats[{extra}]"')
 
 
-def plain(frame: pd.DataFrame, booleans: tuple[object, object] = ("TRUE", "FALSE")) -> pd.DataFrame:
-    """A copy with dates as ISO text, categories as text and booleans as the pair given.
+def plain(
+    frame: pd.DataFrame, booleans: tuple[object, object] = ("TRUE", "FALSE"), dates: bool = True
+) -> pd.DataFrame:
+    """A copy with dates as ISO text (if ``dates``), categories as text, booleans as given.
 
     Missing values stay missing (``None``), so each writer writes them its own way.
 
@@ -70,7 +72,7 @@ def plain(frame: pd.DataFrame, booleans: tuple[object, object] = ("TRUE", "FALSE
     out = frame.copy()
     for name in out.columns:
         column = out[name]
-        if pd.api.types.is_datetime64_any_dtype(column):
+        if pd.api.types.is_datetime64_any_dtype(column) and dates:
             out[name] = column.dt.strftime("%Y-%m-%d").astype(object).where(column.notna(), None)
         elif isinstance(column.dtype, pd.CategoricalDtype):
             out[name] = column.astype(object).where(column.notna(), None)
@@ -213,13 +215,14 @@ def write_xlsx(frames: dict[str, pd.DataFrame], path: Path) -> Path:
     with pd.ExcelWriter(path, engine="openpyxl") as writer:
         for name in order:
             sheet = SHEET_NAMES.get(name, name)[:31]
-            plain(frames[name], booleans=(True, False)).to_excel(
-                writer, sheet_name=sheet, index=False
-            )
+            sheet_frame = plain(frames[name], booleans=(True, False), dates=False)  # real dates
+            sheet_frame.to_excel(writer, sheet_name=sheet, index=False)
             for row in writer.sheets[sheet].iter_rows():
                 for cell in row:
                     if cell.data_type == "f":  # openpyxl reads a leading '=' as a formula
                         cell.data_type = "s"
+                    elif cell.is_date:
+                        cell.number_format = "yyyy-mm-dd"
             writer.sheets[sheet].freeze_panes = "A2"
     return path
 
