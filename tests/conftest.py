@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import os
 import shutil
 import subprocess
 import sys
@@ -13,11 +14,27 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
 REFERENCE = ROOT / "tools" / "reference"
-PROSE = REFERENCE / "grz1993_article_prose.txt"
+#: The full texts (GRZ prose, seed pages) are copyrighted and not in the repository: as in
+#: tools/texts.py, they are read from $GULAGSTATS_SEEDS or ../shared/seeds (present in CI).
+SEEDS = Path(os.environ.get("GULAGSTATS_SEEDS") or ROOT.parent / "shared" / "seeds")
+PROSE = SEEDS / "grz1993_article_prose.txt"
+TEXTS_ABSENT = (
+    None
+    if PROSE.is_file()
+    else f"the full texts are not redistributed and {PROSE} is absent: set GULAGSTATS_SEEDS "
+    "to the directory holding grz1993_article_prose.txt and the seed pages"
+)
+#: For tests that check quotes against the full texts: they skip, saying why, only if absent.
+needs_texts = pytest.mark.skipif(TEXTS_ABSENT is not None, reason=TEXTS_ABSENT or "")
 # the build's stage modules (tools/build_data.py, tools/build_estimates.py, tools/buildkit.py)
 # import each other by name, as they do when run as scripts from tools/
 if str(ROOT / "tools") not in sys.path:
     sys.path.insert(0, str(ROOT / "tools"))
+
+
+def prose_lines() -> list[str]:
+    """The GRZ prose, line by line ([] when absent: tests reading it are marked needs_texts)."""
+    return PROSE.read_text(encoding="utf-8").splitlines() if TEXTS_ABSENT is None else []
 
 
 def read_tsv(path: Path) -> list[dict[str, str]]:

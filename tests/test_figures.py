@@ -22,7 +22,7 @@ from gulagstats.errors import DataFormatError
 from gulagstats.figures.export import FIGURES, MANIFEST
 from gulagstats.figures.style import DERIVED_HATCH
 
-from .conftest import PROSE, ROOT
+from .conftest import PROSE, ROOT, needs_texts
 
 YEARS = list(range(1934, 1954))
 
@@ -103,6 +103,7 @@ def test_figure_a_bars_are_the_appendix_values(drawn):
         assert same([drawn_bars[round(y + offset, 6)][0] for y in years], expected), key
 
 
+@needs_texts
 def test_figure_a_total_is_the_derived_sum_and_under_the_grz_ceiling(drawn):
     fig = drawn["A"]
     years = list(range(1935, 1941))

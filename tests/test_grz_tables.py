@@ -10,12 +10,12 @@ import pytest
 
 import gulagstats
 
-from .conftest import PROSE, ROOT
+from .conftest import ROOT, needs_texts, prose_lines
 
 TABLES = [f"table_{n}" for n in range(1, 10)]
 #: Tables with at least one cell known from the prose or a source (the others are all missing).
 WITH_KNOWN_CELLS = ["table_1", "table_2", "table_3", "table_7", "table_9"]
-PROSE_LINES = PROSE.read_text(encoding="utf-8").splitlines()
+PROSE_LINES = prose_lines()
 LOCATOR = re.compile(r"^(?P<quote>.+) \[GRZ prose line (?P<line>\d+)\]$")
 
 
@@ -64,6 +64,7 @@ def test_missing_cells_have_no_value_and_say_why(table):
     assert (valued.source != "").all() and (valued.locator != "").all()
 
 
+@needs_texts
 @pytest.mark.parametrize("table", TABLES)
 def test_every_prose_cell_quotes_its_line_verbatim(table):
     long = gulagstats.load(table)
@@ -110,6 +111,7 @@ def test_prose_cells_named_in_the_article(table, key, value):
     assert float(row.value) == pytest.approx(value)
 
 
+@needs_texts
 def test_socially_harmful_share_of_1939_is_the_prose_count_over_the_appendix_camps():
     # the 21.7 percent 'of all detainees' is dated 1 January 1939: GRZ's 285,831 over the appendix camps
     line = PROSE_LINES[116 - 1]

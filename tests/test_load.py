@@ -24,7 +24,7 @@ def test_describe_returns_the_model():
     assert isinstance(meta, gulagstats.TableMeta)
     assert meta.grz_ref.startswith("Appendixes A-B")
     assert meta.rows == len(gulagstats.load("appendix"))
-    assert [f.name for f in meta.fields][:4] == ["period", "population", "measure", "category"]
+    assert [f.name for f in meta.fields][:6] == ["period", "start", "end", "population", "measure", "category"]
 
 
 def test_unknown_table_is_a_keyerror_with_suggestions():

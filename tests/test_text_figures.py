@@ -12,7 +12,7 @@ import pytest
 import gulagstats
 from gulagstats.periods import is_valid_period
 
-from .conftest import PROSE, ROOT
+from .conftest import PROSE, ROOT, TEXTS_ABSENT
 
 RELATIONS = {"exact", "approx", "lower_bound", "upper_bound", "range_low", "range_high", "order_of_magnitude"}
 WHOLE_UNITS = {"persons", "camps", "colonies", "cities", "homes"}
@@ -107,6 +107,8 @@ def figures():
 
 @pytest.fixture(scope="module")
 def prose() -> list[str]:
+    if TEXTS_ABSENT:  # every test that reads the prose skips, with the reason
+        pytest.skip(TEXTS_ABSENT)
     return PROSE.read_text(encoding="utf-8").splitlines()
 
 

@@ -48,10 +48,13 @@ import build_estimates
 from buildkit import (
     CURATED,
     DATA,
-    PROSE,
+    FALSE,
+    PERIOD_BOUNDS,
     REFERENCE,
     ROOT,
     TOOLS,
+    TRUE,
+    VOCABULARY_FIELDS,
     read_csv,
     read_prose,
     read_tsv,
@@ -60,6 +63,7 @@ from buildkit import (
 from gulagstats.checks.registry import RULE_FIELDS, parse_rule, read_rules
 from gulagstats.checks.relations import RELATION_FIELDS, read_relations
 from gulagstats.vocabulary import PREFERENCE, RELATIONS, is_count
+from texts import prose_path
 
 CELL_FIELDS = [
     ("period", "string", "ISO 8601 day (a count on that day), year (a flow during it) or span A/B"),
@@ -319,7 +323,83 @@ def write_sources(reference: Path, out: Path) -> None:
     write_csv(out / "sources.csv", ["key", "citation", "url", "kind"], rows)
 
 
+#: Columns whose values must be codes of data/vocabulary.csv, and the kind of code.
+CODED_COLUMNS = {
+    "status": "status",
+    "population": "population",
+    "measure": "measure",
+    "category": "category",
+    "unit": "unit",
+    "quantity": "quantity",
+    "relation": "relation",
+}
+#: Primary keys of the tables that are not tables of cells (cells: see ``constrained``).
+PRIMARY_KEYS = {
+    "sources": ["key"],
+    "figures": ["id"],
+    "estimates": ["id"],
+    "benchmark_rules": ["rule"],
+    "benchmarks": ["id"],
+    "links": ["benchmark", "source"],
+    "vocabulary": ["kind", "code"],
+}
+VOCABULARY_KINDS = (
+    "status", "verdict", "grade", "relation", "unit", "population", "measure", "category", "quantity",
+)
+
+
+def read_vocabulary() -> list[dict[str, str]]:
+    """tools/vocabulary.csv, checked: known kinds, unique codes, a label and a definition each."""
+    rows = read_csv(TOOLS / "vocabulary.csv")
+    seen: set[tuple[str, str]] = set()
+    for line, r in enumerate(rows, start=2):
+        where = f"tools/vocabulary.csv:{line}"
+        if r["kind"] not in VOCABULARY_KINDS:
+            sys.exit(f"{where}: kind {r['kind']!r}; expected one of {VOCABULARY_KINDS}")
+        if (r["kind"], r["code"]) in seen:
+            sys.exit(f"{where}: {r['kind']} {r['code']!r} defined twice")
+        texts = (r["code"], r["label"], r["definition"])
+        if not (all(t.strip() for t in texts) and r["rank"].isdigit()):
+            sys.exit(f"{where}: a code needs a label, a definition and a whole-number rank")
+        seen.add((r["kind"], r["code"]))
+    return rows
+
+
+def constrained(table_id: str, kind: str, schema: dict, vocabulary: list[dict[str, str]]) -> dict:
+    """Add allowed values (from the vocabulary), the primary key and foreign keys to a schema."""
+    names = [f["name"] for f in schema["fields"]]
+    for f in schema["fields"]:
+        code_kind = CODED_COLUMNS.get(f["name"])
+        if code_kind and kind not in ("vocabulary", "benchmark_rules"):
+            f["constraints"] = {"enum": [v["code"] for v in vocabulary if v["kind"] == code_kind]}
+    if kind == "cells":
+        # a cell is period, population, measure, category and unit; it may have one row per
+        # source, and a source printing two values for a cell (a typo kept) has two rows
+        schema["primaryKey"] = [*KEY, "source", "value"]
+    elif kind in PRIMARY_KEYS:
+        schema["primaryKey"] = PRIMARY_KEYS[kind]
+    keys = []
+    if "source" in names and kind != "sources":
+        keys.append({"fields": ["source"], "reference": {"resource": "sources", "fields": ["key"]}})
+    if kind == "links":
+        target = {"resource": "archival_benchmarks", "fields": ["id"]}
+        keys.append({"fields": ["benchmark"], "reference": target})
+    if keys:
+        schema["foreignKeys"] = keys
+    return schema
+
+
+def package_version() -> str:
+    """The one version source: ``__version__`` in src/gulagstats/__init__.py."""
+    text = (ROOT / "src" / "gulagstats" / "__init__.py").read_text(encoding="utf-8")
+    found = re.search(r'^__version__ = "([^"]+)"', text, flags=re.M)
+    if not found:
+        sys.exit("src/gulagstats/__init__.py: no __version__ = \"...\" line")
+    return found[1]
+
+
 def package(catalog: dict, value_types: dict[str, str], out: Path = DATA) -> dict:
+    vocabulary = read_vocabulary()
     resources = []
     for table_id, meta in catalog["tables"].items():
         kind = meta.get("kind", "cells")
@@ -331,6 +411,10 @@ def package(catalog: dict, value_types: dict[str, str], out: Path = DATA) -> dic
             ]
         else:
             fields = [dict(f) for f in meta["fields"]]
+        if any(f["name"] == "period" for f in fields):
+            at = next(i for i, f in enumerate(fields) if f["name"] == "period") + 1
+            bounds = [{"name": n, "type": t, "description": d} for n, t, d in PERIOD_BOUNDS]
+            fields = [*fields[:at], *bounds, *fields[at:]]
         with open(path, newline="", encoding="utf-8") as handle:
             reader = csv.reader(handle)
             header = next(reader)
@@ -351,19 +435,21 @@ def package(catalog: dict, value_types: dict[str, str], out: Path = DATA) -> dic
             "bytes": path.stat().st_size,
             "hash": "sha256:" + hashlib.sha256(path.read_bytes()).hexdigest(),
             "rows": count,
-            "schema": {"fields": fields, "missingValues": [""]},
+            "schema": constrained(
+                table_id, kind, {"fields": fields, "missingValues": [""]}, vocabulary
+            ),
         }
         if "wide" in meta:
             resource["wide"] = meta["wide"]
         for f in resource["schema"]["fields"]:
             if f["type"] == "boolean":
-                f["trueValues"], f["falseValues"] = ["true"], ["false"]
+                f["trueValues"], f["falseValues"] = [TRUE], [FALSE]
         resources.append(resource)
     return {
         "name": "gulagstats",
         "title": "Victims of the Soviet penal system: GRZ 1993 tables, prose figures and estimates",
         "description": catalog["package"]["description"],
-        "version": catalog["package"]["version"],
+        "version": package_version(),
         "licenses": [{"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0"}],
         "sources": [{"title": "Getty, Rittersporn & Zemskov, AHR 98:4 (1993), 1017-1049", "path": "https://www.jstor.org/stable/2166597"}],
         "resources": resources,
@@ -371,13 +457,14 @@ def package(catalog: dict, value_types: dict[str, str], out: Path = DATA) -> dic
 
 
 def build(
-    out: Path = DATA, reference: Path = REFERENCE, prose: Path = PROSE, *, package_only: bool = False
+    out: Path = DATA, reference: Path = REFERENCE, prose: Path | None = None, *, package_only: bool = False
 ) -> list[Path]:
     """Build every file of ``data/`` into ``out``; return the files whose bytes changed.
 
     ``package_only`` refreshes only ``datapackage.json`` (hashes and row counts)
     from the tables already in ``out``.
     """
+    prose = prose or (None if package_only else prose_path())
     catalog = tomllib.loads((TOOLS / "catalog.toml").read_text(encoding="utf-8"))
     (out / "tables").mkdir(parents=True, exist_ok=True)
     before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
@@ -394,6 +481,7 @@ def build(
         for table_id, rows in built.items():
             value_types[table_id] = value_type(rows)
             write_csv(out / "tables" / f"{table_id}.csv", CELL_NAMES, rows)
+        write_csv(out / "vocabulary.csv", VOCABULARY_FIELDS, read_vocabulary())
         if "estimates" in catalog["tables"]:
             build_estimates.build(out)
     else:
@@ -415,7 +503,10 @@ def build(
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--reference", type=Path, default=REFERENCE)
-    parser.add_argument("--prose", type=Path, default=PROSE)
+    parser.add_argument(
+        "--prose", type=Path, default=None,
+        help="the GRZ prose file (default: $GULAGSTATS_SEEDS or ../shared/seeds, tools/texts.py)",
+    )
     parser.add_argument("--out", type=Path, default=DATA, help="the directory to build into (default: data/)")
     parser.add_argument("--package", action="store_true", help="only refresh datapackage.json")
     args = parser.parse_args(argv)

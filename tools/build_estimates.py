@@ -63,6 +63,7 @@ from gulagstats.estimates.record import (
     parse_terms,
 )
 from gulagstats.estimates.vocabulary import QUANTITIES, normalize_period
+from texts import seeds_dir
 
 ESTIMATE_FIELDS = [
     "id", "author", "work", "year", "quantity", "period", "period_as_printed", "region", "scope",
@@ -86,9 +87,9 @@ def seen_quotes() -> list[str]:
 
 def seed_text(key: str) -> str:
     number = key.removeprefix("seed_")
-    files = sorted((REFERENCE / "seeds").glob(f"{number}_*.txt"))
+    files = sorted(seeds_dir().glob(f"{number}_*.txt"))
     if len(files) != 1:
-        raise ValueError(f"source {key}: no single seed file {number}_*.txt in tools/reference/seeds")
+        raise ValueError(f"source {key}: no single seed file {number}_*.txt in {seeds_dir()}")
     return files[0].read_text(encoding="utf-8")
 
 
@@ -198,13 +199,28 @@ def read_built_table(table_id: str, out: Path = DATA) -> pd.DataFrame:
     """A table of cells as just written by build_data.py (typed enough for the benchmark rules)."""
     frame = pd.read_csv(out / "tables" / f"{table_id}.csv", dtype=str, keep_default_na=False)
     frame["value"] = pd.to_numeric(frame["value"].where(frame["value"] != ""), errors="raise")
-    frame["preferred"] = frame["preferred"] == "true"
+    frame["preferred"] = frame["preferred"].str.lower() == "true"
     return frame
+
+
+#: The link table of benchmarks and the sources of the values they use: one source key a row.
+BENCHMARK_SOURCE_FIELDS = ["benchmark", "source"]
+
+
+def split_sources(rows: list[dict[str, str]]) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
+    """Benchmarks without the joined ``source`` column, and the link rows that replace it."""
+    links = [
+        {"benchmark": r["id"], "source": key}
+        for r in rows
+        for key in r["source"].split("; ")
+        if key
+    ]
+    return [{k: v for k, v in r.items() if k != "source"} for r in rows], links
 
 
 def _plain(value: object) -> str:
     if isinstance(value, bool):
-        return "true" if value else "false"
+        return "TRUE" if value else "FALSE"
     if isinstance(value, float):
         return f"{value:.0f}" if value.is_integer() else repr(value)
     return str(value)
@@ -223,13 +239,20 @@ def build(out: Path = DATA) -> list[Path]:
     estimates = validated(CURATED / "estimates.csv", ESTIMATE_FIELDS, lambda r: check_estimate(r, prose, quotes, keys))
     rules = validated(CURATED / "archival_benchmarks_spec.csv", RULE_FIELDS, lambda r: check_rule(r, prose, cell_tables))
     tables = out / "tables"
-    written = [tables / "estimates.csv", out / "benchmark_rules.csv", tables / "archival_benchmarks.csv"]
+    written = [
+        tables / "estimates.csv",
+        out / "benchmark_rules.csv",
+        tables / "archival_benchmarks.csv",
+        tables / "archival_benchmark_sources.csv",
+    ]
     write_csv(written[0], ESTIMATE_FIELDS, estimates)
     write_csv(written[1], RULE_FIELDS, rules)
     record = Record(pd.DataFrame(rules, columns=RULE_FIELDS), lambda table_id: read_built_table(table_id, out))
     asked = asked_by_estimates(pd.DataFrame(estimates, columns=ESTIMATE_FIELDS), record.rules)
     found = benchmark_table(record, asked)
-    write_csv(written[2], BENCHMARK_FIELDS, [{k: _plain(v) for k, v in r.items()} for r in found.to_dict("records")])
+    benchmarks, links = split_sources([{k: _plain(v) for k, v in r.items()} for r in found.to_dict("records")])
+    write_csv(written[2], [f for f in BENCHMARK_FIELDS if f != "source"], benchmarks)
+    write_csv(written[3], BENCHMARK_SOURCE_FIELDS, links)
     return written
 
 

@@ -11,18 +11,59 @@ import csv
 import io
 from pathlib import Path
 
+from texts import prose_path
+
 ROOT = Path(__file__).resolve().parents[1]
 TOOLS = ROOT / "tools"
 CURATED = TOOLS / "curated"
 REFERENCE = TOOLS / "reference"
 DATA = ROOT / "data"
-#: The GRZ article's prose, one numbered line a line; read only through :func:`read_prose`.
-PROSE = REFERENCE / "grz1993_article_prose.txt"
+
+#: How booleans are written: the words base R's read.csv and spreadsheets read as logical.
+TRUE, FALSE = "TRUE", "FALSE"
+#: Columns of type boolean in any table.
+BOOLEAN_COLUMNS = {"preferred"}
+#: The columns written beside ``period``: its first and last day, ISO dates (empty if not a date).
+PERIOD_BOUNDS = [
+    ("start", "date", "first day the period covers, ISO 8601 (empty if the period is no date)"),
+    ("end", "date", "last day the period covers, ISO 8601 (empty if the period is no date)"),
+]
+#: The columns of data/vocabulary.csv, the data dictionary.
+VOCABULARY_FIELDS = ["kind", "code", "label", "definition", "rank"]
 
 
 def read_prose(path: Path | None = None) -> list[str]:
-    """The lines of the GRZ prose (line N is ``read_prose()[N - 1]``)."""
-    return (path or PROSE).read_text(encoding="utf-8").splitlines()
+    """The lines of the GRZ prose (line N is ``read_prose()[N - 1]``).
+
+    The prose is not in the repository (copyright): by default it is read from
+    ``$GULAGSTATS_SEEDS`` or ``../shared/seeds`` (:func:`texts.prose_path`).
+    """
+    return (path or prose_path()).read_text(encoding="utf-8").splitlines()
+
+
+def for_r(names: list[str], rows: list[dict[str, str]]) -> tuple[list[str], list[dict[str, str]]]:
+    """Columns and rows as published: ``start``/``end`` beside ``period``, booleans TRUE/FALSE.
+
+    So that ``read.csv`` in R and a spreadsheet read booleans as logical and
+    periods as dates without parsing ``1937/1938`` themselves.
+    """
+    from gulagstats.periods import period_bounds
+
+    if "period" in names and "start" not in names:
+        at = names.index("period") + 1
+        names = [*names[:at], "start", "end", *names[at:]]
+    out = []
+    for row in rows:
+        r = dict(row)
+        if "period" in names:
+            first, last = period_bounds(r.get("period", ""))
+            r["start"] = first.isoformat() if first else ""
+            r["end"] = last.isoformat() if last else ""
+        for k in BOOLEAN_COLUMNS & r.keys():
+            if str(r[k]).lower() in ("true", "false"):
+                r[k] = TRUE if str(r[k]).lower() == "true" else FALSE
+        out.append(r)
+    return names, out
 
 
 def read_csv(path: Path) -> list[dict[str, str]]:
@@ -40,7 +81,8 @@ def read_tsv(path: Path) -> list[dict[str, str]]:
 
 
 def write_csv(path: Path, names: list[str], rows: list[dict[str, str]]) -> None:
-    """Write ``rows`` with the columns ``names`` (missing keys empty), ``\\n`` line ends."""
+    """Write ``rows`` as every table of data/ is published (:func:`for_r`), ``\\n`` line ends."""
+    names, rows = for_r(names, rows)
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=names, lineterminator="\n")
     writer.writeheader()

@@ -140,6 +140,12 @@ RelationName = Literal[
 #: How a number stated in the prose relates to the quantity it states.
 RELATIONS: Final[tuple[str, ...]] = get_args(RelationName)
 
+# --- how the data files write booleans -----------------------------------------------------------
+
+#: A boolean column (``preferred``) in data/*.csv: the words R's read.csv and spreadsheets read.
+TRUE: Final = "TRUE"
+FALSE: Final = "FALSE"
+
 # --- units, kinds, populations, measures ---------------------------------------------------------
 
 #: Units of counted things: their values are whole numbers.

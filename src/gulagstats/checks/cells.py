@@ -22,7 +22,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from ..vocabulary import MISSING, PERSONS, PROSE, USER
+from ..vocabulary import MISSING, PERSONS, PROSE, TRUE, USER
 from .model import CellRef
 
 if TYPE_CHECKING:
@@ -222,7 +222,7 @@ class Cells:
                 rows += [
                     Row(table_id, r["period"], r["population"], r["measure"], r["category"], r["unit"],
                         float(r["value"]) if r["value"] else None, r["source"], r["status"],
-                        r["preferred"] == "true", r["locator"], r["note"])
+                        r["preferred"] == TRUE, r["locator"], r["note"])
                     for r in csv.DictReader(handle)
                 ]
         return cls(rows)

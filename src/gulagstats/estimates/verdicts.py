@@ -139,6 +139,8 @@ def judge(claims: pd.DataFrame, record: Record, tolerance: float = TOLERANCE) ->
     >>> result["verdict"], float(result["factor"]), int(result["benchmark_low"])
     ('overstates', 10.3, 681692)
     """
+    if claims.empty:  # no question to answer: with pyarrow strings, empty text arithmetic would fail
+        return pd.DataFrame({c: pd.Series(dtype=object) for c in RESULT_COLUMNS}, index=claims.index)
     codes, asked = _questions(claims)
     error = claims["error"].to_numpy(dtype=object)
     ok = pd.isna(error) | (error == "")

@@ -1,0 +1,123 @@
+"""What is published: every table of the data package, the check results and the verdicts.
+
+Each is a pandas DataFrame keyed by the name it is published under.  The
+tables come from :func:`gulagstats.loaders.read_table` (hash-checked and
+typed, in the columns of the CSV); the check results and verdicts are
+computed now from the same data, by :func:`gulagstats.check` and
+:func:`gulagstats.compare`, so that they can be filtered beside the values.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+#: Names of the computed tables, with their title and description (for metadata).
+COMPUTED: dict[str, dict[str, str]] = {
+    "checks": {
+        "title": "Consistency checks: every expectation against the observed values",
+        "description": "One row a check (gulagstats.check()): its family, verdict, what was "
+        "expected "
+        "(with the quote or identity), what the tables give, the difference, the tolerance and "
+        "why, "
+        "and the cells used, each with its source and status (one cell a row in check_cells).",
+    },
+    "check_cells": {
+        "title": "The cells each check used, with their source and status",
+        "description": "One row per check and cell value it was computed from: the table, period, "
+        "population, measure, category, unit, value, source, locator and status of the value, and "
+        "whether it is the table's preferred value of the cell.",
+    },
+    "verdicts": {
+        "title": "Verdicts: every published estimate against the archival benchmarks",
+        "description": "One row an estimate (gulagstats.compare()): the estimate with its source "
+        "and "
+        "status, the benchmark it is set against (with its sources and status), the ratio, the "
+        "verdict (consistent, overstates, understates, not_comparable) and the explanation.",
+    },
+}
+
+
+def _check_frames() -> tuple[pd.DataFrame, pd.DataFrame]:
+    from ..checks import check
+    from ..cli.checks import flat
+
+    results = check()
+    cells = [{"check": r.id, **c.model_dump()} for r in results for c in r.cells]
+    columns = [
+        "check",
+        "table",
+        "period",
+        "population",
+        "measure",
+        "category",
+        "unit",
+        "value",
+        "source",
+        "status",
+        "preferred",
+        "locator",
+        "note",
+    ]
+    return flat(results), pd.DataFrame(cells, columns=columns)
+
+
+def published_frames(computed: bool = True) -> dict[str, pd.DataFrame]:
+    """Return every table that is published, by name, in the data package's order.
+
+    Parameters
+    ----------
+    computed : bool, default True
+        Add the check results (``checks``, ``check_cells``) and the verdicts
+        (``verdicts``), computed from the data now.
+
+    Returns
+    -------
+    dict of str to pandas.DataFrame
+        The data package's resources (tables of values, sources, vocabulary,
+        benchmark rules, links) as stored, then the computed tables.
+
+    Examples
+    --------
+    >>> frames = published_frames(computed=False)
+    >>> "sources" in frames and "vocabulary" in frames, list(frames["appendix"].columns[:3])
+    (True, ['period', 'start', 'end'])
+    """
+    from .. import store
+    from ..loaders import read_table
+
+    frames: dict[str, pd.DataFrame] = {}
+    for name in store.resources():
+        frame = read_table(name)
+        frame.attrs = {}
+        frames[name] = frame
+    if computed:
+        from ..estimates.verdicts import compare
+
+        frames["checks"], frames["check_cells"] = _check_frames()
+        frames["verdicts"] = compare()
+    return frames
+
+
+def table_metadata() -> dict[str, dict[str, Any]]:
+    """Title, description and field descriptions of every published table.
+
+    Examples
+    --------
+    >>> meta = table_metadata()
+    >>> meta["appendix"]["fields"]["source"]
+    'key of data/sources.csv'
+    """
+    from .. import store
+
+    out: dict[str, dict[str, Any]] = {}
+    for name, r in store.resources().items():
+        out[name] = {
+            "title": r.get("title", name),
+            "description": r.get("description", ""),
+            "fields": {f["name"]: f.get("description", "") for f in r["schema"]["fields"]},
+        }
+    for name, meta in COMPUTED.items():
+        out[name] = {"title": meta["title"], "description": meta["description"], "fields": {}}
+    return out

@@ -1,0 +1,249 @@
+"""Exports read back with their own libraries, and the Datasette view served and browsed."""
+
+from __future__ import annotations
+
+import csv
+import importlib
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
+import urllib.request
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+import gulagstats
+from gulagstats.publish import export, published_frames
+from gulagstats.publish.export import FORMATS, SQLITE_NAME, XLSX_NAME
+from gulagstats.publish.serve import CANNED_QUERIES, datasette_metadata
+
+from .conftest import ROOT
+
+PROVENANCE = ("source", "locator", "status")
+
+
+def _text(value: object) -> str:
+    """A cell as comparable text (1317195.0 and 1317195 are the same number; missing is '')."""
+    import pandas as pd
+
+    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+        return ""
+    if isinstance(value, str) and re.fullmatch(r"-?\d+\.\d+", value):  # a number read back as text
+        value = float(value)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+@pytest.fixture(scope="module")
+def expected() -> dict[str, Counter]:
+    """Every table's rows as (value, source, locator, status), counted."""
+    frames = published_frames()
+    out = {}
+    for name, frame in frames.items():
+        value = "value" if "value" in frame.columns else ("low" if "low" in frame.columns else None)
+        keep = [c for c in (value, *PROVENANCE) if c and c in frame.columns]
+        out[name] = Counter(
+            tuple(_text(v) for v in row) for row in frame[keep].itertuples(index=False)
+        )
+        out[name + ":columns"] = keep  # type: ignore[assignment]
+    return out
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory) -> dict[str, Path]:
+    out = tmp_path_factory.mktemp("export")
+    return {f: (export(f, out / f), out / f)[1] for f in FORMATS}
+
+
+def _compare(name: str, rows: list[dict], expected: dict) -> None:
+    keep = expected[name + ":columns"]
+    got = Counter(tuple(_text(r[c]) for c in keep) for r in rows)
+    assert got == expected[name], name
+
+
+def test_every_export_has_every_table_with_provenance(exported, expected):
+    tables = [n for n in expected if not n.endswith(":columns")]
+    assert {"appendix", "sources", "vocabulary", "checks", "check_cells", "verdicts"} <= set(tables)
+    assert any(PROVENANCE[0] in expected[n + ":columns"] for n in tables)
+
+    # csv, read with the csv module
+    for name in tables:
+        with open(exported["csv"] / f"{name}.csv", newline="", encoding="utf-8") as handle:
+            _compare(name, list(csv.DictReader(handle)), expected)
+
+    # sqlite, read with sqlite3
+    connection = sqlite3.connect(exported["sqlite"] / SQLITE_NAME)
+    connection.row_factory = sqlite3.Row
+    for name in tables:
+        _compare(name, [dict(r) for r in connection.execute(f'select * from "{name}"')], expected)
+    assert connection.execute("PRAGMA foreign_key_check").fetchall() == []  # every source exists
+    values = connection.execute("select count(*) from all_values").fetchone()[0]
+    assert values == sum(
+        len(gulagstats.load(t)) for t in gulagstats.tables().query("kind == 'cells'").id
+    )
+
+    # parquet, read with pyarrow
+    import pyarrow.parquet as pq
+
+    for name in tables:
+        _compare(name, pq.read_table(exported["parquet"] / f"{name}.parquet").to_pylist(), expected)
+
+    # xlsx, read with openpyxl: a sheet a table, then sources and definitions
+    import openpyxl
+
+    book = openpyxl.load_workbook(exported["xlsx"] / XLSX_NAME, read_only=True)
+    assert book.sheetnames[-2:] == ["sources", "definitions"]
+    for name in tables:
+        sheet = book["definitions" if name == "vocabulary" else name]
+        header, *body = [list(r) for r in sheet.iter_rows(values_only=True)]
+        _compare(name, [dict(zip(header, r, strict=True)) for r in body], expected)
+
+
+def test_csv_export_is_ready_for_r(exported):
+    with open(exported["csv"] / "appendix.csv", newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert {r["preferred"] for r in rows} == {"TRUE", "FALSE"}
+    assert all(len(r["start"]) == 10 for r in rows)
+
+
+def test_canned_queries_run(exported):
+    connection = sqlite3.connect(exported["sqlite"] / SQLITE_NAME)
+    params = {
+        "period": "1939-01-01",
+        "population": "gulag_camps",
+        "measure": "inmates",
+        "table": "table_4",
+        "author": "Conquest",
+    }
+    results = {
+        name: connection.execute(q["sql"], params).fetchall() for name, q in CANNED_QUERIES.items()
+    }
+    assert all(results.values()), [n for n, r in results.items() if not r]
+    load = gulagstats.load("appendix")
+    cell = load[
+        (load.period == "1939-01-01")
+        & (load.population == "gulag_camps")
+        & (load.measure == "inmates")
+    ]
+    assert len(results["values_of_a_cell"]) == len(cell)
+    table_4 = gulagstats.load("table_4")
+    assert len(results["missing_cells"]) == int((table_4.status == "missing").sum())
+    conquest = gulagstats.compare()
+    assert len(results["verdicts_of_an_author"]) == int(
+        conquest.author.str.contains("Conquest").sum()
+    )
+
+
+def test_datasette_metadata_comes_from_the_datapackage():
+    meta = datasette_metadata()
+    tables = meta["databases"]["gulagstats"]["tables"]
+    assert tables["appendix"]["title"] == gulagstats.describe("appendix").title
+    assert set(tables["appendix"]["facets"]) == {"status", "population", "measure", "period"}
+    assert "CC-BY-4.0" in meta["license"] and set(CANNED_QUERIES) <= set(
+        meta["databases"]["gulagstats"]["queries"]
+    )
+
+
+def test_export_errors_are_one_line(cli, tmp_path, monkeypatch):
+    code, _, err = cli("export", "--format", "csv", "--out", str(ROOT / "data" / "x"))
+    assert code == 2 and "inside the data directory" in err and len(err.strip().splitlines()) == 1
+    assert not (ROOT / "data" / "x").exists()
+    module = importlib.import_module("gulagstats.publish.export")  # the module, not the function
+
+    real = module.find_spec
+    monkeypatch.setattr(
+        module, "find_spec", lambda name: None if name == "openpyxl" else real(name)
+    )
+    code, _, err = cli("export", "--format", "xlsx", "--out", str(tmp_path))
+    assert (
+        code == 2
+        and 'pip install "gulagstats[publish]"' in err
+        and len(err.strip().splitlines()) == 1
+    )
+
+
+def test_the_cli_lists_the_formats_of_the_library():
+    from gulagstats.cli.publish import FORMATS as CLI_FORMATS
+
+    assert tuple(FORMATS) == CLI_FORMATS
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _get(url: str) -> bytes:
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return bytes(response.read())
+
+
+def test_serve_publishes_the_record(tmp_path):
+    pytest.importorskip("datasette", reason="the [web] extra is not installed")
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gulagstats", "serve", "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
+    base = f"http://127.0.0.1:{port}/gulagstats"
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                rows = json.loads(
+                    _get(f"{base}/appendix.json?_shape=array&_size=max&status=missing")
+                )
+                break
+            except OSError:
+                assert server.poll() is None, server.stdout.read() if server.stdout else ""
+                assert time.monotonic() < deadline, "the server did not answer in 120 s"
+                time.sleep(0.5)
+        appendix = gulagstats.load("appendix")
+        assert len(rows) == int((appendix.status == "missing").sum()) > 0
+        assert all(r["status"] == "missing" and r["source"] and r["locator"] for r in rows)
+        verdicts = json.loads(_get(f"{base}/verdicts.json?_shape=array&_size=max"))
+        assert len(verdicts) == len(gulagstats.compare())
+        browser = shutil.which("chromium") or shutil.which("chromium-browser")
+        if browser:
+            page = subprocess.run(
+                [
+                    browser,
+                    "--headless",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    f"--user-data-dir={tmp_path}",
+                    "--dump-dom",
+                    f"{base}/appendix",
+                ],
+                capture_output=True,
+                text=True,
+                timeout=120,
+                check=False,
+            ).stdout
+            assert gulagstats.describe("appendix").title in page
+            assert "grz1993" in page and "CC-BY-4.0" in page
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+    with pytest.raises(OSError):
+        _get(f"{base}.json")  # stopped: nothing listens any more
+    if not shutil.which("chromium"):
+        pytest.skip("the server answered; no Chromium here to open a page (CI installs it)")
+
+
+def test_serve_refuses_a_bad_port(cli):
+    code, _, err = cli("serve", "--port", "0")
+    assert code == 2 and "between 1 and 65535" in err
