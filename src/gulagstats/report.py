@@ -608,22 +608,26 @@ REPORT_DPI = 110
 CAPTIONS: dict[str, str] = {
     "figure_a": "GRZ Figure A reconstructed from reprints of the same series: camp, colony and 'kulak' "
     "exile populations, 1935-1940 (the GULAG's counts, GARF f. 9414, op. 1, as GRZ's appendix note cites "
-    "them, here as reprinted by Zemskov and others). Not GRZ's own drawing.",
+    "them, here as reprinted by Zemskov and others). Not GRZ's own drawing. The 1938 colony value includes "
+    "prisons, so the 1938 total is not comparable with the other years; flagged values are ringed.",
     "figure_b": "GRZ Figure B reconstructed: prisoners convicted of 'counterrevolutionary' crimes as a share "
     "of the camp population, 1934-1953, as printed and as recomputed from the counts in the reprints.",
     "figure_c": "GRZ Figure C reconstructed: camp (ITL) and colony (ITK) populations, 1934-1953, from "
-    "reprints of the Zemskov series. Colony values whose composition differs are marked where the data "
-    "say so.",
-    "figure_d": "GRZ Figure D reconstructed: the camp population with its yearly flows (arrivals, releases, "
-    "deaths, escapes) where the reprints give them; totals over several years are kept apart.",
+    "reprints of the Zemskov series. The 1938 colony value includes prisons and the 1946 one persons "
+    "sentenced without detention (GRZ's appendix note), so neither compares with the other years; where "
+    "the data flag a value's composition it is ringed, with its adjusted value where one exists.",
+    "figure_d": "GRZ Figure D reconstructed: the camp population with its yearly flows (deaths, escapes, "
+    "and releases and arrivals where the reprints give them, which is almost never); the wartime totals "
+    "printed only over several years are in their own panel, divided by the years they span.",
     "mortality_rate": "Deaths per 1,000 camp inmates, 1934-1953: from the yearly death counts and the "
     "1 January populations, and the OURZ mortality certificate (camps only in 1934). Beyond GRZ.",
     "nkvd_sentences": "Sentences on cases of the secret police, 1921 to mid-1953, from the 1953 statistical "
     "report GRZ cite, as reprinted by Lewin and Kurashvili. Beyond GRZ's figures.",
     "source_disagreement": "Where the published copies disagree: each cell with more than one published "
-    "value, the spread between them. Beyond GRZ.",
+    "value, placed by its difference from the table's value and sized by the persons apart. Beyond GRZ.",
     "estimates": "Published estimates against the archival benchmark for the same quantity and period, "
-    "from the quotes in the estimates table. Beyond GRZ's Table 1.",
+    "grouped by quantity, in order of publication, coloured by the verdict, with the factor as a range "
+    "from the conservative reading. Beyond GRZ's Table 1.",
 }
 
 
@@ -749,8 +753,9 @@ def _finish_figures(pool: Executor | None, jobs: list[Any]) -> tuple[Section, li
         data = png.with_suffix(".csv")
         _figure_csv(entry, data)
         paths += [png, data]
-        caption = f"{entry['title']}. {CAPTIONS.get(png.stem, '')} Sources: {', '.join(entry['sources'])}."
-        alt = f"Chart: {entry['title']}"
+        title = " ".join(str(entry["title"]).split())
+        caption = f"{title}. {CAPTIONS.get(png.stem, '')} Sources: {', '.join(entry['sources'])}."
+        alt = f"Chart: {title}"
         blocks.append(FigureBlock(png, caption, alt, data, result["width"], result["height"]))
     body = {
         "about": "The data each figure of the report plots (see gulagstats figures).",
