@@ -627,7 +627,9 @@ CAPTIONS: dict[str, str] = {
     "value, placed by its difference from the table's value and sized by the persons apart. Beyond GRZ.",
     "estimates": "Published estimates against the archival benchmark for the same quantity and period, "
     "grouped by quantity, in order of publication, coloured by the verdict, with the factor as a range "
-    "from the conservative reading. Beyond GRZ's Table 1.",
+    "from the conservative reading. Only the estimates that could be compared are drawn here; the others "
+    "are listed with their reasons under 'Estimates against the archival record' (`gulagstats figures` "
+    "draws them all). Beyond GRZ's Table 1.",
 }
 
 
@@ -656,7 +658,13 @@ def draw_report_figure(
     from .figures.style import pyplot
 
     stem, draw = FIGURES[name]
-    fig = draw(overlay=overlay)
+    if name == "estimates":  # the report draws the estimates that could be compared; the rest are listed
+        from .estimates import compare
+
+        table = compare(overlay=overlay)
+        fig = draw(data=table[table["verdict"] != "not_comparable"])
+    else:
+        fig = draw(overlay=overlay)
     path = Path(out) / f"{stem}.png"
     fig.savefig(path, format="png", dpi=dpi, bbox_inches="tight", metadata=_METADATA["png"])
     entry = manifest_entry(fig, stem)
@@ -754,7 +762,7 @@ def _finish_figures(pool: Executor | None, jobs: list[Any]) -> tuple[Section, li
         _figure_csv(entry, data)
         paths += [png, data]
         title = " ".join(str(entry["title"]).split())
-        caption = f"{title}. {CAPTIONS.get(png.stem, '')} Sources: {', '.join(entry['sources'])}."
+        caption = f"{CAPTIONS.get(png.stem, title + '.')} Sources: {_src('; '.join(entry['sources']))}."
         alt = f"Chart: {title}"
         blocks.append(FigureBlock(png, caption, alt, data, result["width"], result["height"]))
     body = {
@@ -777,7 +785,12 @@ def _coverage_section(cov: pd.DataFrame) -> Section:
         "other sources' values of the same cell are counted as alternatives. "
         "The last two rows total the GRZ article (Tables 1-9 and Appendixes) and all tables."
     )
-    return Section("Coverage of the tables", "coverage", [text, cov])
+    everything = cov.iloc[-1]
+    summary = (
+        f"Coverage by table: {int(everything['known'])} of {int(everything['cells'])} cells known "
+        f"({everything['known_pct']:g}%), {int(everything['missing'])} missing"
+    )
+    return Section("Coverage of the tables", "coverage", [text, Details(summary, [cov])])
 
 
 def _open_rows(overlay: str | Path | None) -> pd.DataFrame:
@@ -996,7 +1009,7 @@ def _md_blocks(blocks: Sequence[Block], out: Path) -> list[str]:
                         block.csv.relative_to(out) if block.csv.is_relative_to(out) else block.csv
                     )
                     data = f" [Data (CSV)]({rel_csv.as_posix()})"
-                lines += [f"*{block.caption}*{data}", ""]
+                lines += [f"*{_plain(block.caption)}*{data}", ""]
         else:
             lines += [_plain(block), ""]
     return lines
@@ -1065,7 +1078,7 @@ summary{cursor:pointer;font-weight:600}
 .finding details.more summary{font-weight:400;color:#555}
 .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(100%,34rem),1fr));gap:0 .8rem;
 align-items:start}
-figure{margin:1.6rem 0}figure img{max-width:min(100%,56rem);height:auto;border:1px solid #eee}
+figure{margin:1.6rem 0}figure img{max-width:100%;height:auto;border:1px solid #eee}
 figcaption{font-size:.9rem;color:#333;max-width:60rem}
 @media (max-width:600px){body{padding:.6rem}.finding dl{grid-template-columns:minmax(0,1fr)}
 .finding dt{margin-top:.25rem}h1{font-size:1.3rem}}
