@@ -23,7 +23,11 @@ from typing import Any
 
 def browser() -> str | None:
     """The Chromium executable on PATH, if any."""
-    return shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+    return (
+        shutil.which("chromium")
+        or shutil.which("chromium-browser")
+        or shutil.which("google-chrome")
+    )
 
 
 class Chromium(contextlib.AbstractContextManager):
@@ -35,12 +39,21 @@ class Chromium(contextlib.AbstractContextManager):
         self.profile = tempfile.mkdtemp(prefix="gulagstats-chromium-")
         self.process = subprocess.Popen(
             [
-                executable, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--hide-scrollbars", "--remote-debugging-port=0", f"--user-data-dir={self.profile}",
+                executable,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--hide-scrollbars",
+                "--remote-debugging-port=0",
+                f"--user-data-dir={self.profile}",
                 "about:blank",
             ],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
         port_file = Path(self.profile) / "DevToolsActivePort"
         deadline = time.monotonic() + timeout
@@ -50,7 +63,9 @@ class Chromium(contextlib.AbstractContextManager):
                 raise RuntimeError("chromium did not start its DevTools endpoint")
             time.sleep(0.1)
         port = port_file.read_text().split()[0]
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/json/list", timeout=timeout) as answer:
+        with urllib.request.urlopen(
+            f"http://127.0.0.1:{port}/json/list", timeout=timeout
+        ) as answer:
             pages = [t for t in json.load(answer) if t["type"] == "page"]
         self.ws = websocket.create_connection(pages[0]["webSocketDebuggerUrl"], timeout=timeout)
         self.ids = itertools.count(1)
@@ -71,9 +86,12 @@ class Chromium(contextlib.AbstractContextManager):
             self.events.append(message)
 
     def open(self, url: str, width: int, height: int = 1000) -> None:
-        """Load ``url`` in a viewport ``width`` CSS pixels wide (a phone's, below 600) and wait for load."""
+        """Load ``url`` in a viewport ``width`` CSS pixels wide (a phone below 600); wait for it."""
         self.call(
-            "Emulation.setDeviceMetricsOverride", width=width, height=height, deviceScaleFactor=1,
+            "Emulation.setDeviceMetricsOverride",
+            width=width,
+            height=height,
+            deviceScaleFactor=1,
             mobile=width < 600,
         )
         self.events.clear()
@@ -99,7 +117,9 @@ class Chromium(contextlib.AbstractContextManager):
             if method == "Runtime.exceptionThrown":
                 found.append(str(params["exceptionDetails"].get("text")))
             elif method == "Runtime.consoleAPICalled" and params.get("type") in ("error", "assert"):
-                found.append(" ".join(str(a.get("value", a.get("description"))) for a in params["args"]))
+                found.append(
+                    " ".join(str(a.get("value", a.get("description"))) for a in params["args"])
+                )
             elif method == "Log.entryAdded" and params["entry"].get("level") == "error":
                 found.append(params["entry"].get("text", ""))
         return found
@@ -108,7 +128,9 @@ class Chromium(contextlib.AbstractContextManager):
         """Save the top ``height`` CSS pixels of the page as a PNG."""
         width = self.evaluate("document.documentElement.clientWidth")
         shot = self.call(
-            "Page.captureScreenshot", format="png", captureBeyondViewport=True,
+            "Page.captureScreenshot",
+            format="png",
+            captureBeyondViewport=True,
             clip={"x": 0, "y": 0, "width": width, "height": height, "scale": 1},
         )
         path.write_bytes(base64.b64decode(shot["data"]))
@@ -128,7 +150,7 @@ class Chromium(contextlib.AbstractContextManager):
         self.close()
 
 
-#: Measures a page for the layout test: overflow, height, sections, and any element wider than the page.
+#: Measures a page for the layout test: overflow, height, sections, elements wider than the page.
 MEASURE = """(() => {
   const root = document.documentElement;
   const width = root.clientWidth;
@@ -136,7 +158,8 @@ MEASURE = """(() => {
   for (const el of document.body.querySelectorAll('*')) {
     if (el.closest('.scroll')) continue;
     const box = el.getBoundingClientRect();
-    if (box.right > width + 1 && wide.length < 10) wide.push(el.tagName + (el.id ? '#' + el.id : '') + ' ' + Math.round(box.right));
+    if (box.right > width + 1 && wide.length < 10)
+      wide.push(el.tagName + (el.id ? '#' + el.id : '') + ' ' + Math.round(box.right));
   }
   return {
     width: width, scrollWidth: root.scrollWidth, height: root.scrollHeight,
@@ -144,7 +167,8 @@ MEASURE = """(() => {
     sections: Array.from(document.querySelectorAll('section > h2')).map(h => h.textContent),
     openDetails: document.querySelectorAll('details[open]').length,
     details: document.querySelectorAll('details').length,
-    images: Array.from(document.images).map(i => ({alt: i.alt, complete: i.complete, w: i.naturalWidth})),
+    images: Array.from(document.images).map(
+      i => ({alt: i.alt, complete: i.complete, w: i.naturalWidth})),
     wide: wide,
   };
 })()"""

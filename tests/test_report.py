@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pandas as pd
 import pytest
 
 import gulagstats
-from gulagstats.report import build_report
+from gulagstats.report import TIMES, build_report
 
 from .browser import MEASURE, Chromium, browser
 from .conftest import run_subprocess
@@ -28,6 +26,7 @@ SECTIONS = [
     "Sources",
 ]
 FIGURES = ["figure_a", "figure_b", "figure_c", "figure_d"]
+X = TIMES  # the multiplication sign of the factors
 
 
 class Page(HTMLParser):
@@ -54,7 +53,11 @@ class Page(HTMLParser):
         if tag == "meta":
             self.meta.append(attrs)
         for name in ("src", "href"):
-            if attrs.get(name, "").startswith(("http://", "https://", "//")) and tag in ("img", "script", "link"):
+            if attrs.get(name, "").startswith(("http://", "https://", "//")) and tag in (
+                "img",
+                "script",
+                "link",
+            ):
                 self.external.append(attrs[name])
 
     def handle_endtag(self, tag):
@@ -75,7 +78,7 @@ def report(tmp_path_factory):
 
 
 def test_html_has_every_section_and_figure_embedded(report):
-    out, result, _ = report
+    _, result, _ = report
     page = Page()
     text = result.html.read_text(encoding="utf-8")
     page.feed(text)
@@ -102,7 +105,16 @@ def test_every_figure_has_a_caption_and_its_data_as_csv(report):
         csv_link = re.search(r'<a href="(figures/[^"]+\.csv)">Data \(CSV\)</a>', caption)
         assert csv_link, caption
         data = pd.read_csv(out / csv_link[1])
-        assert list(data.columns) == ["figure", "series", "label", "unit", "x", "value", "status", "source"]
+        assert list(data.columns) == [
+            "figure",
+            "series",
+            "label",
+            "unit",
+            "x",
+            "value",
+            "status",
+            "source",
+        ]
         assert len(data) > 0 and set(data["status"]) <= set(gulagstats.STATUSES) | {"missing"}
     assert "reconstructed" in " ".join(captions[:4])
 
@@ -116,34 +128,68 @@ def test_report_leads_with_the_archival_argument(report):
     # GRZ's numbers and the published high estimates, from the data
     for number in ("1,575,259", "681,692", "2,022,976", "1,317,195", "20 million"):
         assert number in headline
-    assert "at least 1.4× to 8.0×" in headline  # arrests: against GRZ's ceiling of 2.5 million
+    assert f"at least 1.4{X} to 8.0{X}" in headline  # arrests: against GRZ's ceiling of 2.5 million
 
 
 def test_headline_table_computes_the_conservative_factor():
     from gulagstats.report import headline_table
 
     benchmarks = pd.DataFrame(
-        [{"id": "arrests_1937_1938:1937/1938", "low": 1.5e6, "high": 2.5e6, "status": "prose",
-          "source": "grz1993", "locator": "GRZ prose line 59", "basis": ""}]
+        [
+            {
+                "id": "arrests_1937_1938:1937/1938",
+                "low": 1.5e6,
+                "high": 2.5e6,
+                "status": "prose",
+                "source": "grz1993",
+                "locator": "GRZ prose line 59",
+                "basis": "",
+            }
+        ]
     )
     estimates = pd.DataFrame(
         [
-            {"benchmark_id": "arrests_1937_1938:1937/1938", "low": 5e6, "high": 10e6, "verdict": "overstates",
-             "author": "A, B", "year": 1990, "source": "a"},
-            {"benchmark_id": "arrests_1937_1938:1937/1938", "low": 20e6, "high": pd.NA, "verdict": "overstates",
-             "author": "C", "year": pd.NA, "source": "c"},
-            {"benchmark_id": "arrests_1937_1938:1937/1938", "low": 1e5, "high": 9e7, "verdict": "consistent",
-             "author": "GRZ range", "year": 1993, "source": "grz1993"},
+            {
+                "benchmark_id": "arrests_1937_1938:1937/1938",
+                "low": 5e6,
+                "high": 10e6,
+                "verdict": "overstates",
+                "author": "A, B",
+                "year": 1990,
+                "source": "a",
+            },
+            {
+                "benchmark_id": "arrests_1937_1938:1937/1938",
+                "low": 20e6,
+                "high": pd.NA,
+                "verdict": "overstates",
+                "author": "C",
+                "year": pd.NA,
+                "source": "c",
+            },
+            {
+                "benchmark_id": "arrests_1937_1938:1937/1938",
+                "low": 1e5,
+                "high": 9e7,
+                "verdict": "consistent",
+                "author": "GRZ range",
+                "year": 1993,
+                "source": "grz1993",
+            },
         ]
     )
     row = headline_table(estimates, benchmarks).iloc[0]
     assert row["archival figure"] == "1.5 million to 2.5 million"
     assert row["lowest published estimate"] == "5 million to 10 million: A (1990)"
     assert row["highest published estimate"] == "20 million: C (n.d.)"  # GRZ's own summary left out
-    assert row["high estimates ÷ archival figure"] == "at least 2.0× to 8.0× (2 estimates)"
-    graded = estimates.assign(factor_low=[3.0, 7.0, None])  # the judgments' factor ranges, when present
-    assert headline_table(graded, benchmarks).iloc[0]["high estimates ÷ archival figure"].startswith(
-        "at least 3.0× to 7.0×"
+    assert row["high estimates ÷ archival figure"] == f"at least 2.0{X} to 8.0{X} (2 estimates)"
+    graded = estimates.assign(
+        factor_low=[3.0, 7.0, None]
+    )  # the judgments' factor ranges, when present
+    assert (
+        headline_table(graded, benchmarks)
+        .iloc[0]["high estimates ÷ archival figure"]
+        .startswith(f"at least 3.0{X} to 7.0{X}")
     )
 
 
@@ -164,7 +210,9 @@ def test_findings_are_graded_with_relation_quote_and_sources(report):
     # discrepancies before the collapsed verdicts
     assert checks.index('<article class="finding">') < checks.index("<summary>Consistent")
     # a source key in the Sources table is an anchor the links reach
-    assert 'id="source-grz1993"' in text and '<a href="https://www.jstor.org/stable/2166597">' in text
+    assert (
+        'id="source-grz1993"' in text and '<a href="https://www.jstor.org/stable/2166597">' in text
+    )
 
 
 def test_finding_order_uses_grades_when_present_else_size():
@@ -172,7 +220,10 @@ def test_finding_order_uses_grades_when_present_else_size():
 
     from gulagstats.report import finding_order, grade_of
 
-    plain = [SimpleNamespace(id=i, relative_difference=r) for i, r in [("a", 1e-6), ("b", -0.5), ("c", None)]]
+    plain = [
+        SimpleNamespace(id=i, relative_difference=r)
+        for i, r in [("a", 1e-6), ("b", -0.5), ("c", None)]
+    ]
     assert [r.id for r in finding_order(plain)] == ["b", "a", "c"]
     graded = [
         SimpleNamespace(id="typo", grade="one_unit", relative_difference=0.9),
@@ -214,11 +265,13 @@ def test_markdown_twin_says_the_same(report):
     for link in re.findall(r"!\[[^\]]*\]\(([^)]+)\)", text):
         assert (out / link).is_file(), link
     assert len(re.findall(r"!\[", text)) == sum(p.suffix == ".png" for p in result.figures)
-    assert "<details><summary>Not comparable" in text and "#### " in text  # collapsed parts, finding cards
+    assert (
+        "<details><summary>Not comparable" in text and "#### " in text
+    )  # collapsed parts, finding cards
 
 
 def test_report_numbers_come_from_the_data(report):
-    out, result, lines = report
+    _, result, lines = report
     cov = gulagstats.coverage().set_index("table").loc["all tables"]
     assert (result.cells, result.cells_known) == (cov["cells"], cov["known"])
     assert result.checks["total"] == len(gulagstats.check())
@@ -231,7 +284,11 @@ def test_report_numbers_come_from_the_data(report):
 def test_cli_report_prints_progress_and_summary(tmp_path):
     result = run_subprocess("report", "--out", str(tmp_path / "r"))
     assert result.returncode == 0, result.stderr
-    assert result.stdout.count("\n- ") >= 4 and "checks:" in result.stdout and "cells:" in result.stdout
+    assert (
+        result.stdout.count("\n- ") >= 4
+        and "checks:" in result.stdout
+        and "cells:" in result.stdout
+    )
     assert (tmp_path / "r" / "report.html").is_file() and (tmp_path / "r" / "report.md").is_file()
 
 
@@ -241,11 +298,14 @@ def test_report_with_overlay_marks_user_values(tmp_path):
     overlay = tmp_path / "o.csv"
     t.to_csv(overlay, index=False)
     result = build_report(tmp_path / "r", overlay=overlay)
-    assert result.cells_known == gulagstats.coverage().set_index("table").loc["all tables", "known"] + 1
+    assert (
+        result.cells_known
+        == gulagstats.coverage().set_index("table").loc["all tables", "known"] + 1
+    )
     assert "o.csv" in result.html.read_text(encoding="utf-8")
 
 
-#: Budgets of the page in the browser: no sideways scrolling, and at most this tall with details closed.
+#: Height budget of the page at 1,400 px with every <details> closed (and no sideways scrolling).
 MAX_HEIGHT_AT_1400 = 20_000
 
 
@@ -253,7 +313,10 @@ def _chromium_or_skip() -> str:
     executable = browser()
     if executable is None:
         if shutil.which("apt-get") or shutil.which("dnf") or shutil.which("brew"):
-            pytest.fail("headless Chromium is not installed but a package manager is: install it (.ci/run does)")
+            pytest.fail(
+                "headless Chromium is not installed but a package manager is: "
+                "install it (.ci/run does)"
+            )
         pytest.skip("no headless Chromium and no package manager to install it")
     return executable
 
@@ -276,3 +339,19 @@ def test_headless_chromium_renders_the_report(report, width, tmp_path):
     if width == 1400:
         assert m["height"] <= MAX_HEIGHT_AT_1400, f"page is {m['height']} px tall"
     assert (tmp_path / f"report_{width}.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_render_png_draws_once_and_crops_like_a_tight_savefig(tmp_path):
+    from PIL import Image
+
+    from gulagstats.report import render_png
+
+    once = gulagstats.figure_b()  # twin axes: both keep their shared position
+    size = render_png(once, tmp_path / "once.png", dpi=60)
+    tight = gulagstats.figure_b()
+    tight.savefig(tmp_path / "tight.png", dpi=60, bbox_inches="tight")
+    with Image.open(tmp_path / "tight.png") as image:
+        reference = image.size
+    assert abs(size[0] - reference[0]) <= 3 and abs(size[1] - reference[1]) <= 3
+    with Image.open(tmp_path / "once.png") as image:
+        assert image.mode == "P" and image.size == size  # a palette image

@@ -28,7 +28,7 @@ from concurrent.futures import Executor, Future
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeAlias
 
 import pandas as pd
 from pydantic import BaseModel, Field
@@ -67,7 +67,7 @@ class FigureBlock:
     height: int = 0
 
 
-Block = pd.DataFrame | str | Path | Details | Card | FigureBlock
+Block: TypeAlias = pd.DataFrame | str | Path | Details | Card | FigureBlock
 
 
 @dataclass
@@ -96,7 +96,7 @@ class ReportResult(BaseModel):
 # 1. What the archives show
 # --------------------------------------------------------------------------------------------
 
-#: The rows of the headline table: GRZ's Table 1 quantities, each with the benchmark it is read against.
+#: The rows of the headline table: GRZ's Table 1 quantities, each with its benchmark.
 HEADLINE_ROWS: list[tuple[str, str]] = [
     ("Arrests, 1937-1938", "arrests_1937_1938:1937/1938"),
     ("Executions, 1937-1938", "executions_nkvd:1937/1938"),
@@ -113,6 +113,10 @@ HEADLINE_ROWS: list[tuple[str, str]] = [
 ]
 
 
+#: The multiplication sign of "at least 2.8x" (a typographic times, not the letter).
+TIMES = "\u00d7"
+
+
 def _number(value: float) -> str:
     """A count as a reader says it: 1,575,259, or 7 million, or 1.5 million.
 
@@ -123,7 +127,7 @@ def _number(value: float) -> str:
     """
     if value >= 1_000_000 and value % 100_000 == 0:
         return f"{value / 1e6:g} million"
-    return f"{int(round(value)):,}"
+    return f"{round(value):,}"
 
 
 def _span(low: float, high: float) -> str:
@@ -219,10 +223,11 @@ def headline_table(estimates: pd.DataFrame, benchmarks: pd.DataFrame) -> pd.Data
                 factors = conservative_factors(over).dropna()
                 if len(factors):
                     lo, hi = float(factors.min()), float(factors.max())
+                    times = TIMES
                     row["high estimates ÷ archival figure"] = (
-                        f"at least {lo:.1f}×"
+                        f"at least {lo:.1f}{times}"
                         if round(lo, 1) == round(hi, 1)
-                        else f"at least {lo:.1f}× to {hi:.1f}×"
+                        else f"at least {lo:.1f}{times} to {hi:.1f}{times}"
                     ) + f" ({len(over)} estimate{'s' if len(over) > 1 else ''})"
         rows.append(row)
     return pd.DataFrame(rows)
@@ -256,17 +261,25 @@ def _headline_section(estimates: pd.DataFrame) -> tuple[Section, pd.DataFrame]:
         top = float(chosen.apply(_estimate_high, axis=1).max())
         said.append(f"{label.lower()}: {record}, against up to {_short(top)}")
     text = (
-        "In 1993 Getty, Rittersporn and Zemskov set the first archival counts of the Soviet penal system "
-        "beside the published estimates (their Table 1). The archival record puts each quantity several "
+        "In 1993 Getty, Rittersporn and Zemskov set the first archival counts of the Soviet penal "
+        "system "
+        "beside the published estimates (their Table 1). The archival record puts each quantity "
+        "several "
         "times below the high estimates. " + "; ".join(said)[:1].upper() + "; ".join(said)[1:] + "."
     )
     how_sure = (
-        "How sure: the factor column is the conservative one, each high estimate's low end divided by the "
-        "archival figure's high end (for arrests, GRZ's ceiling of 2.5 million on all charges, not the "
-        "1,575,259 arrests on security-police cases alone). The archival figures count what the NKVD "
-        "recorded; what the record leaves out is listed under 'What we do not know'. Status 'prose' is a "
-        "number stated in GRZ's text; 'confirmed' means seen in the cited reprint, not verified in the "
-        "archive; 'derived' is arithmetic on such values. GRZ's own summaries of the range of other "
+        "How sure: the factor column is the conservative one, each high estimate's low end "
+        "divided by the "
+        "archival figure's high end (for arrests, GRZ's ceiling of 2.5 million on all charges, "
+        "not the "
+        "1,575,259 arrests on security-police cases alone). The archival figures count what the "
+        "NKVD "
+        "recorded; what the record leaves out is listed under 'What we do not know'. Status "
+        "'prose' is a "
+        "number stated in GRZ's text; 'confirmed' means seen in the cited reprint, not verified "
+        "in the "
+        "archive; 'derived' is arithmetic on such values. GRZ's own summaries of the range of "
+        "other "
         "authors' estimates are left out of the published columns."
     )
     return Section("What the archives show", "archives", [text, table, how_sure]), table
@@ -307,8 +320,10 @@ def grade_of(result: Any) -> str:
     Examples
     --------
     >>> from types import SimpleNamespace as R
-    >>> grade_of(R(grade="one_unit", relative_difference=0.0)), grade_of(R(relative_difference=-0.366))
-    ('off by one', 'differs by 36.6%')
+    >>> grade_of(R(grade="one_unit", relative_difference=0.0))
+    'off by one'
+    >>> grade_of(R(relative_difference=-0.366))
+    'differs by 36.6%'
     """
     grade = getattr(result, "grade", None)
     if grade:
@@ -328,7 +343,8 @@ def finding_order(results: Sequence[Any]) -> list[Any]:
     >>> rs = [R(id="a", relative_difference=0.001), R(id="b", relative_difference=-0.4)]
     >>> [r.id for r in finding_order(rs)]
     ['b', 'a']
-    >>> rs = [R(id="a", grade="one_unit", relative_difference=0.5), R(id="b", grade="major", relative_difference=0.1)]
+    >>> rs = [R(id="a", grade="one_unit", relative_difference=0.5),
+    ...       R(id="b", grade="major", relative_difference=0.1)]
     >>> [r.id for r in finding_order(rs)]
     ['b', 'a']
     """
@@ -374,7 +390,8 @@ def _alternatives_text(alternatives: Sequence[Any], limit: int = 4) -> str:
             continue
         parts.append(
             f"{cell_text(cell.value)} ({_src(cell.source)}, {cell.status}) gives "
-            f"{_rounded(getattr(a, 'observed', None))}: {str(getattr(a, 'verdict', '')).replace('_', ' ')}"
+            f"{_rounded(getattr(a, 'observed', None))}: "
+            f"{str(getattr(a, 'verdict', '')).replace('_', ' ')}"
         )
     if len(alternatives) > limit:
         parts.append(f"... and {len(alternatives) - limit} more")
@@ -397,9 +414,11 @@ def _rounded(value: float | None) -> str:
 
 
 def finding_card(r: Any) -> Card:
-    """A check result as a card: what GRZ state, what the tables give, the cells and their sources."""
+    """A check result as a card: what GRZ state, what the tables give, the cells, their sources."""
     relation = RELATION_WORDS.get(r.relation, r.relation.replace("_", " "))
-    test = f"GRZ's number, {relation}: {_rounded(r.expected)}; the tables give {_rounded(r.observed)}"
+    test = (
+        f"GRZ's number, {relation}: {_rounded(r.expected)}; the tables give {_rounded(r.observed)}"
+    )
     if r.difference is not None:
         test += f"; difference {_rounded(r.difference)}"
     lines = [("GRZ state", f"{r.expectation} ({r.location})"), ("test", test)]
@@ -457,8 +476,10 @@ def _checks_section(results: Sequence[Any]) -> tuple[Section, dict[str, int]]:
     intro = (
         f"{len(results)} checks of the tables against their totals, each other and GRZ's prose: "
         + ", ".join(f"{counts[v]} {VERDICT_WORDS.get(v, v)}" for v in VERDICTS)
-        + ". Discrepancies are findings about the sources, not errors of the toolkit; they come first, "
-        "gravest first, each with what GRZ state (quote and line), the relation tested, the cells used "
+        + ". Discrepancies are findings about the sources, not errors of the toolkit; they come "
+        "first, "
+        "gravest first, each with what GRZ state (quote and line), the relation tested, the cells "
+        "used "
         "with their sources, and the difference. The other verdicts are collapsed below."
     )
     blocks: list[Block] = [intro]
@@ -469,7 +490,8 @@ def _checks_section(results: Sequence[Any]) -> tuple[Section, dict[str, int]]:
         chosen = by.get(verdict, [])
         if not chosen:
             continue
-        summary_line = f"{verdict.replace('_', ' ').capitalize()}: {len(chosen)} checks ({VERDICT_MEANING[verdict]})"
+        name = verdict.replace("_", " ").capitalize()
+        summary_line = f"{name}: {len(chosen)} checks ({VERDICT_MEANING[verdict]})"
         if verdict == "depends_on_source":
             blocks.append(Details(summary_line, [finding_card(r) for r in finding_order(chosen)]))
         else:
@@ -518,7 +540,8 @@ def _estimates_section(table: pd.DataFrame) -> tuple[Section, dict[str, int]]:
             f"{n} {str(v).replace('_', ' ')}"
             for v, n in sorted(counts.items(), key=lambda kv: -kv[1])
         )
-        + ". The conservative factor is the estimate's low end over the archival benchmark's high end."
+        + ". The conservative factor is the estimate's low end over the archival benchmark's high "
+        "end."
     )
     blocks: list[Block] = [text, shown]
     if len(reasons):
@@ -536,19 +559,27 @@ def _estimates_section(table: pd.DataFrame) -> tuple[Section, dict[str, int]]:
 
 #: Gaps of the archival record itself, which no reprint can fill (GRZ's prose and appendix note).
 RECORD_GAPS = [
-    "Executions: 'We do not have exact figures for the numbers of executions in these years' (GRZ prose "
-    "line 63). The 681,692 shot in 1937-1938 come from a 1953 report on persons convicted on cases of the "
+    "Executions: 'We do not have exact figures for the numbers of executions in these years' (GRZ "
+    "prose "
+    "line 63). The 681,692 shot in 1937-1938 come from a 1953 report on persons convicted on "
+    "cases of the "
     "NKVD; death sentences passed outside those cases are not in that count.",
     "Deaths in the labour colonies and prisons: 'We do not yet know exactly how many died in labor "
-    "colonies' (line 67); prison deaths are known only for 1939-1951 (86,582, line 67), and for the 1930s GRZ "
+    "colonies' (line 67); prison deaths are known only for 1939-1951 (86,582, line 67), and for "
+    "the 1930s GRZ "
     "have only 'the few figures we have found so far' (line 65).",
-    "Deaths in transit and in exile: no series of the tables counts deaths on the way to the camps; GRZ's "
-    "2.3 million 'does not include ... deaths among deportees during and after the war as well as among "
+    "Deaths in transit and in exile: no series of the tables counts deaths on the way to the "
+    "camps; GRZ's "
+    "2.3 million 'does not include ... deaths among deportees during and after the war as well as "
+    "among "
     "categories of exiles other than kulaks' (line 67).",
-    "Arrests outside the security police's cases: 'the 1,575,259 people in the 1953 report do not comprise "
-    "the total of 1937-1938 arrests' (line 59); arrests by the ordinary police (militia) on other charges "
+    "Arrests outside the security police's cases: 'the 1,575,259 people in the 1953 report do not "
+    "comprise "
+    "the total of 1937-1938 arrests' (line 59); arrests by the ordinary police (militia) on other "
+    "charges "
     "are not counted, hence GRZ's ceiling of 2.5 million.",
-    "Camps and colonies at the end of 1953: 'Camp and colony data are unavailable for December 31, 1953 and "
+    "Camps and colonies at the end of 1953: 'Camp and colony data are unavailable for December "
+    "31, 1953 and "
     "are here replaced by numbers for April 1, 1954' (GRZ's appendix note).",
 ]
 
@@ -580,8 +611,10 @@ def _unknowns_section(coverage: pd.DataFrame, open_rows: pd.DataFrame) -> Sectio
         f"{r.table}: {r.population} {r.measure} ({r.period})" for r in series.itertuples()
     ]
     blocks: list[Block] = [
-        "What the data cannot say yet, in plain words. The first two lists can be filled by a reader holding "
-        "the printed article or the archival publications (`gulagstats template TABLE`, then `--overlay FILE`); "
+        "What the data cannot say yet, in plain words. The first two lists can be filled by a "
+        "reader holding "
+        "the printed article or the archival publications (`gulagstats template TABLE`, then "
+        "`--overlay FILE`); "
         "the third is a limit of the record itself.",
         "### Cells of GRZ's tables still missing",
         _bullets(missing) if missing else "None.",
@@ -606,74 +639,145 @@ REPORT_DPI = 110
 
 #: What each figure shows, from which sources, and what is reconstructed: its caption in the report.
 CAPTIONS: dict[str, str] = {
-    "figure_a": "GRZ Figure A reconstructed from reprints of the same series: camp, colony and 'kulak' "
-    "exile populations, 1935-1940 (the GULAG's counts, GARF f. 9414, op. 1, as GRZ's appendix note cites "
-    "them, here as reprinted by Zemskov and others). Not GRZ's own drawing. The 1938 colony value includes "
+    "figure_a": "GRZ Figure A reconstructed from reprints of the same series: camp, colony and "
+    "'kulak' "
+    "exile populations, 1935-1940 (the GULAG's counts, GARF f. 9414, op. 1, as GRZ's appendix "
+    "note cites "
+    "them, here as reprinted by Zemskov and others). Not GRZ's own drawing. The 1938 colony value "
+    "includes "
     "prisons, so the 1938 total is not comparable with the other years; flagged values are ringed.",
-    "figure_b": "GRZ Figure B reconstructed: prisoners convicted of 'counterrevolutionary' crimes as a share "
-    "of the camp population, 1934-1953, as printed and as recomputed from the counts in the reprints.",
-    "figure_c": "GRZ Figure C reconstructed: camp (ITL) and colony (ITK) populations, 1934-1953, from "
-    "reprints of the Zemskov series. The 1938 colony value includes prisons and the 1946 one persons "
-    "sentenced without detention (GRZ's appendix note), so neither compares with the other years; where "
+    "figure_b": "GRZ Figure B reconstructed: prisoners convicted of 'counterrevolutionary' crimes "
+    "as a share "
+    "of the camp population, 1934-1953, as printed and as recomputed from the counts in the "
+    "reprints.",
+    "figure_c": "GRZ Figure C reconstructed: camp (ITL) and colony (ITK) populations, 1934-1953, "
+    "from "
+    "reprints of the Zemskov series. The 1938 colony value includes prisons and the 1946 one "
+    "persons "
+    "sentenced without detention (GRZ's appendix note), so neither compares with the other years; "
+    "where "
     "the data flag a value's composition it is ringed, with its adjusted value where one exists.",
-    "figure_d": "GRZ Figure D reconstructed: the camp population with its yearly flows (deaths, escapes, "
-    "and releases and arrivals where the reprints give them, which is almost never); the wartime totals "
+    "figure_d": "GRZ Figure D reconstructed: the camp population with its yearly flows (deaths, "
+    "escapes, "
+    "and releases and arrivals where the reprints give them, which is almost never); the wartime "
+    "totals "
     "printed only over several years are in their own panel, divided by the years they span.",
-    "mortality_rate": "Deaths per 1,000 camp inmates, 1934-1953: from the yearly death counts and the "
+    "mortality_rate": "Deaths per 1,000 camp inmates, 1934-1953: from the yearly death counts and "
+    "the "
     "1 January populations, and the OURZ mortality certificate (camps only in 1934). Beyond GRZ.",
-    "nkvd_sentences": "Sentences on cases of the secret police, 1921 to mid-1953, from the 1953 statistical "
+    "nkvd_sentences": "Sentences on cases of the secret police, 1921 to mid-1953, from the 1953 "
+    "statistical "
     "report GRZ cite, as reprinted by Lewin and Kurashvili. Beyond GRZ's figures.",
-    "source_disagreement": "Where the published copies disagree: each cell with more than one published "
-    "value, placed by its difference from the table's value and sized by the persons apart. Beyond GRZ.",
-    "estimates": "Published estimates against the archival benchmark for the same quantity and period, "
-    "grouped by quantity, in order of publication, coloured by the verdict, with the factor as a range "
-    "from the conservative reading. Only the estimates that could be compared are drawn here; the others "
-    "are listed with their reasons under 'Estimates against the archival record' (`gulagstats figures` "
+    "source_disagreement": "Where the published copies disagree: each cell with more than one "
+    "published "
+    "value, placed by its difference from the table's value and sized by the persons apart. "
+    "Beyond GRZ.",
+    "estimates": "Published estimates against the archival benchmark for the same quantity and "
+    "period, "
+    "grouped by quantity, in order of publication, coloured by the verdict, with the factor as a "
+    "range "
+    "from the conservative reading. Only the estimates that could be compared are drawn here; the "
+    "others "
+    "are listed with their reasons under 'Estimates against the archival record' (`gulagstats "
+    "figures` "
     "draws them all). Beyond GRZ's Table 1.",
 }
 
 
-def _shrink_png(path: Path) -> None:
-    """Rewrite a PNG with a 256-colour palette (line art loses nothing visible, and a third of its size)."""
-    try:
-        from PIL import Image
-    except ImportError:  # pragma: no cover - Pillow ships with matplotlib
-        return
+#: Room (inches: left, right, top, bottom) added around a figure so that one draw holds everything.
+_MARGINS = (4.0, 7.0, 2.0, 5.0)
+
+#: Figures taller than this (inches) are written with ``savefig(bbox_inches="tight")`` instead.
+_TALL = 10.0
+
+
+def render_png(fig: Any, path: Path, dpi: int = REPORT_DPI) -> tuple[int, int]:
+    """Draw a figure once and write it cropped to its content, as a 256-colour PNG.
+
+    ``savefig(bbox_inches="tight")`` lays a figure out twice (once to measure,
+    once to draw). Here the canvas is first enlarged around the axes (which keep
+    their size in inches), the figure is drawn once, and the image is cropped to
+    the tight bounding box measured on that same drawing; a 256-colour palette
+    makes the file a fraction of the size (line art loses nothing visible).
+    Falls back to ``savefig`` if anything lies outside the enlarged canvas.
+
+    Returns
+    -------
+    tuple of int
+        The width and height of the image in pixels.
+    """
+    import numpy as np
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from PIL import Image
+
+    width, height = fig.get_size_inches()
+    if height > _TALL:  # a tall figure: the room around it would cost more than a second layout
+        return _savefig_small(fig, path, dpi)
+    left, right, top, bottom = _MARGINS
+    wide, tall = width + left + right, height + top + bottom
+    boxes = [(ax, ax.get_position(original=False)) for ax in fig.axes]  # twins share a position
+    for ax, box in boxes:
+        ax.set_position(
+            [
+                (box.x0 * width + left) / wide,
+                (box.y0 * height + bottom) / tall,
+                box.width * width / wide,
+                box.height * height / tall,
+            ]
+        )
+    fig.set_size_inches(wide, tall)
+    fig.set_dpi(dpi)
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    bbox = fig.get_tightbbox(canvas.get_renderer()).padded(0.1)
+    pixels = np.asarray(canvas.buffer_rgba())
+    rows, columns = pixels.shape[:2]
+    x0, x1 = int(np.floor(bbox.x0 * dpi)), int(np.ceil(bbox.x1 * dpi))
+    y0, y1 = rows - int(np.ceil(bbox.y1 * dpi)), rows - int(np.floor(bbox.y0 * dpi))
+    if x0 <= 0 or y0 <= 0 or x1 >= columns or y1 >= rows:  # pragma: no cover - content off the room
+        return _savefig_small(fig, path, dpi)
+    crop = Image.fromarray(np.ascontiguousarray(pixels[y0:y1, x0:x1, :3]))
+    small = crop.quantize(colors=256, method=Image.Quantize.FASTOCTREE)
+    small.save(path, format="png", optimize=True)
+    return small.size
+
+
+def _savefig_small(fig: Any, path: Path, dpi: int) -> tuple[int, int]:
+    from PIL import Image
+
+    fig.savefig(path, format="png", dpi=dpi, bbox_inches="tight")
     with Image.open(path) as image:
         small = image.convert("RGB").quantize(colors=256, method=Image.Quantize.FASTOCTREE)
-    small.save(path, optimize=True)
+    small.save(path, format="png", optimize=True)
+    return small.size
 
 
 def draw_report_figure(
-    name: str, out: str, overlay: str | None, dpi: int = REPORT_DPI
+    name: str,
+    out: str,
+    overlay: str | None,
+    dpi: int = REPORT_DPI,
+    data: pd.DataFrame | None = None,
 ) -> dict[str, Any]:
     """Draw one figure to ``out`` as a right-sized PNG (worker process of the report).
+
+    ``data`` is passed to the drawing function when given (the report passes the
+    estimates figure the comparison it has already computed).
 
     Returns
     -------
     dict
         ``path`` of the PNG, its ``width`` and ``height`` in pixels and its manifest ``entry``.
     """
-    from .figures.export import _METADATA, FIGURES, manifest_entry
+    from .figures.export import FIGURES, manifest_entry
     from .figures.style import pyplot
 
     stem, draw = FIGURES[name]
-    if name == "estimates":  # the report draws the estimates that could be compared; the rest are listed
-        from .estimates import compare
-
-        table = compare(overlay=overlay)
-        fig = draw(data=table[table["verdict"] != "not_comparable"])
-    else:
-        fig = draw(overlay=overlay)
+    fig = draw(overlay=overlay) if data is None else draw(data=data)
     path = Path(out) / f"{stem}.png"
-    fig.savefig(path, format="png", dpi=dpi, bbox_inches="tight", metadata=_METADATA["png"])
     entry = manifest_entry(fig, stem)
+    width, height = render_png(fig, path, dpi)
     pyplot().close(fig)
-    _shrink_png(path)
-    from PIL import Image
-
-    with Image.open(path) as image:
-        width, height = image.size
     return {"name": name, "path": str(path), "width": width, "height": height, "entry": entry}
 
 
@@ -682,7 +786,7 @@ def _figure_csv(entry: dict[str, Any], path: Path) -> None:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["figure", "series", "label", "unit", "x", "value", "status", "source"])
     for key, s in entry["series"].items():
-        for x, y, status, source in zip(s["x"], s["y"], s["status"], s["source"]):
+        for x, y, status, source in zip(s["x"], s["y"], s["status"], s["source"], strict=True):
             writer.writerow(
                 [
                     entry["file"],
@@ -719,13 +823,26 @@ def _start_figures(
 
     target = out / "figures"
     target.mkdir(parents=True, exist_ok=True)
-    # the heaviest first, so that the pool's last task is short
-    names = sorted(FIGURES, key=lambda n: n not in ("estimates", "disagreement", "D"))
+    # the heaviest first, so that the pool's last task is short; the estimates wait for compare()
+    names = sorted(
+        (n for n in FIGURES if n != "estimates"), key=lambda n: n not in ("disagreement", "D", "A")
+    )
     pool = _pool(workers)
     over = None if overlay is None else str(overlay)
+    return pool, [_submit(pool, n, target, over) for n in names]
+
+
+def _submit(
+    pool: Executor | None,
+    name: str,
+    target: Path,
+    over: str | None,
+    data: pd.DataFrame | None = None,
+) -> Any:
+    """A figure to draw: a future in the pool, or (without one) the arguments to draw it later."""
     if pool is None:
-        return None, [(n, (target, over)) for n in names]
-    return pool, [pool.submit(draw_report_figure, n, str(target), over) for n in names]
+        return (name, (str(target), over, REPORT_DPI, data))
+    return pool.submit(draw_report_figure, name, str(target), over, REPORT_DPI, data)
 
 
 def _finish_figures(pool: Executor | None, jobs: list[Any]) -> tuple[Section, list[Path]]:
@@ -737,17 +854,20 @@ def _finish_figures(pool: Executor | None, jobs: list[Any]) -> tuple[Section, li
             if isinstance(job, Future):
                 result = job.result()
             else:
-                name, (target, over) = job
-                result = draw_report_figure(name, str(target), over)
+                name, arguments = job
+                result = draw_report_figure(name, *arguments)
             done[result["name"]] = result
     finally:
         if pool is not None:
             pool.shutdown()
     paths: list[Path] = []
     blocks: list[Block] = [
-        "Drawn from the data: solid marks are confirmed or prose values, half-filled ones derived, hollow ones "
-        "unconfirmed; a gap is a missing value, never interpolated. Each figure's footer names its sources; "
-        "the data behind each figure is linked under it as CSV. Figures A-D are reconstructions of GRZ's "
+        "Drawn from the data: solid marks are confirmed or prose values, half-filled ones "
+        "derived, hollow ones "
+        "unconfirmed; a gap is a missing value, never interpolated. Each figure's footer names "
+        "its sources; "
+        "the data behind each figure is linked under it as CSV. Figures A-D are reconstructions "
+        "of GRZ's "
         "figures from reprints of the same archival series, not GRZ's drawings."
     ]
     manifest = {}
@@ -762,7 +882,8 @@ def _finish_figures(pool: Executor | None, jobs: list[Any]) -> tuple[Section, li
         _figure_csv(entry, data)
         paths += [png, data]
         title = " ".join(str(entry["title"]).split())
-        caption = f"{CAPTIONS.get(png.stem, title + '.')} Sources: {_src('; '.join(entry['sources']))}."
+        keys = _src("; ".join(entry["sources"]))
+        caption = f"{CAPTIONS.get(png.stem, title + '.')} Sources: {keys}."
         alt = f"Chart: {title}"
         blocks.append(FigureBlock(png, caption, alt, data, result["width"], result["height"]))
     body = {
@@ -781,7 +902,8 @@ def _finish_figures(pool: Executor | None, jobs: list[Any]) -> tuple[Section, li
 
 def _coverage_section(cov: pd.DataFrame) -> Section:
     text = (
-        "Each cell of a table is counted once, by the status of its value (the table's preferred row); "
+        "Each cell of a table is counted once, by the status of its value (the table's preferred "
+        "row); "
         "other sources' values of the same cell are counted as alternatives. "
         "The last two rows total the GRZ article (Tables 1-9 and Appendixes) and all tables."
     )
@@ -832,7 +954,8 @@ def _open_values_section(rows: pd.DataFrame) -> Section:
         "open",
         [
             f"{len(unconfirmed)} table values are unconfirmed (no reachable copy showed them) and "
-            f"{int(missing['cells'].sum())} cells are missing. A reader holding the printed article can fill "
+            f"{int(missing['cells'].sum())} cells are missing. A reader holding the printed "
+            "article can fill "
             "them: `gulagstats template TABLE`, then `--overlay FILE`.",
             Details(f"Unconfirmed values: {len(unconfirmed)}", [unconfirmed]),
             Details(
@@ -911,6 +1034,9 @@ def build_report(
     try:
         say("estimates: published numbers against the archival benchmarks")
         estimates = compare(overlay=overlay)
+        comparable = estimates[estimates["verdict"] != "not_comparable"]
+        over = None if overlay is None else str(overlay)
+        jobs.append(_submit(pool, "estimates", out / "figures", over, comparable))
         headline_section, _ = _headline_section(estimates)
         say("checks: the tables against their totals, each other and the prose")
         checks_section, check_counts = _checks_section(check(overlay=overlay))
@@ -959,8 +1085,9 @@ def build_report(
 
 TITLE = "gulagstats report: Victims of the Soviet penal system (Getty, Rittersporn & Zemskov 1993)"
 CITATION = (
-    'J. Arch Getty, Gábor T. Rittersporn and Viktor N. Zemskov, "Victims of the Soviet Penal System in the '
-    'Pre-war Years: A First Approach on the Basis of Archival Evidence", American Historical Review 98:4 '
+    'J. Arch Getty, Gábor T. Rittersporn and Viktor N. Zemskov, "Victims of the Soviet Penal '
+    'System in the Pre-war Years: A First Approach on the Basis of Archival Evidence", '
+    "American Historical Review 98:4 "
     "(1993), 1017-1049."
 )
 
@@ -1022,7 +1149,8 @@ def render_markdown(
 
     Examples
     --------
-    >>> text = render_markdown([Section("Sources", "sources", ["Every source key."])], "1 table", Path("out"))
+    >>> sections = [Section("Sources", "sources", ["Every source key."])]
+    >>> text = render_markdown(sections, "1 table", Path("out"))
     >>> text.startswith("# gulagstats report"), "## Sources" in text
     (True, True)
     """
@@ -1047,30 +1175,38 @@ def render_markdown(
 
 CSS = """
 *{box-sizing:border-box}html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
-body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;max-width:75rem;margin:0 auto;padding:1rem;
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;max-width:75rem;
+margin:0 auto;padding:1rem;
 color:#222;line-height:1.5;overflow-wrap:break-word}
-h1{font-size:1.55rem;line-height:1.25;margin:.6rem 0}h2{border-bottom:1px solid #ccc;padding-bottom:.2rem;margin-top:2.4rem}
-h3{margin-top:1.6rem}a{color:#0b5cad}code{background:#f3f3f3;padding:0 .2rem;border-radius:3px;font-size:.9em}
+h1{font-size:1.55rem;line-height:1.25;margin:.6rem 0}h2{border-bottom:1px solid #ccc;
+padding-bottom:.2rem;margin-top:2.4rem}
+h3{margin-top:1.6rem}a{color:#0b5cad}code{background:#f3f3f3;padding:0 .2rem;border-radius:3px;
+font-size:.9em}
 .headline{font-weight:600;background:#f6f8fa;padding:.6rem .8rem;border-left:4px solid #0072B2}
 .stamp,.legend,.top{color:#555;font-size:.85rem}
 .scroll{overflow:auto;max-width:100%;max-height:85vh;margin:.8rem 0;border:1px solid #ddd}
 table{border-collapse:separate;border-spacing:0;font-size:.85rem}
-th,td{border-bottom:1px solid #e6e6e6;border-right:1px solid #eee;padding:.3rem .5rem;vertical-align:top;
+th,td{border-bottom:1px solid #e6e6e6;border-right:1px solid #eee;padding:.3rem .5rem;
+vertical-align:top;
 text-align:left;min-width:5rem;max-width:30rem}
 thead th{position:sticky;top:0;background:#f0f0f0;z-index:2}
-th:first-child,td:first-child{position:sticky;left:0;z-index:1;background:#fff;border-right:2px solid #ccc;
+th:first-child,td:first-child{position:sticky;left:0;z-index:1;background:#fff;
+border-right:2px solid #ccc;
 max-width:40vw}
 thead th:first-child{z-index:3;background:#f0f0f0}
 td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 tr.status-unconfirmed td{background:#fff4e0}tr.status-missing td{background:#f4f4f4;color:#666}
 tr.status-derived td{background:#eef6ff}tr.verdict-overstates td{background:#fdf0e8}
 .lead{font-size:1.05rem}
-.finding{border:1px solid #ead2c8;border-left:4px solid #D55E00;border-radius:4px;padding:.45rem .8rem;
+.finding{border:1px solid #ead2c8;border-left:4px solid #D55E00;border-radius:4px;
+padding:.45rem .8rem;
 margin:.6rem 0;background:#fffbf9}
 .finding h4{margin:.1rem 0 .35rem;font-size:.98rem}
-.grade{display:inline-block;font-size:.75rem;background:#9c3d00;color:#fff;border-radius:3px;padding:0 .4rem;
+.grade{display:inline-block;font-size:.75rem;background:#9c3d00;color:#fff;border-radius:3px;
+padding:0 .4rem;
 margin-left:.3rem;font-weight:600;white-space:nowrap}
-.finding dl{display:grid;grid-template-columns:max-content minmax(0,1fr);gap:.1rem .7rem;margin:0;font-size:.86rem;line-height:1.4}
+.finding dl{display:grid;grid-template-columns:max-content minmax(0,1fr);gap:.1rem .7rem;margin:0;
+font-size:.86rem;line-height:1.4}
 .finding dt{color:#555;font-weight:600}.finding dd{margin:0;min-width:0}
 details{margin:.7rem 0;border:1px solid #ddd;border-radius:4px;padding:.4rem .8rem}
 summary{cursor:pointer;font-weight:600}
@@ -1093,9 +1229,10 @@ def inline_html(text: str) -> str:
 
     Examples
     --------
-    >>> inline_html("see https://example.org/a, and {{grz1993}}; run `gulagstats check`")
-    'see <a href="https://example.org/a">https://example.org/a</a>, and <a href="#source-grz1993">grz1993</a>; \
-run <code>gulagstats check</code>'
+    >>> inline_html("see https://example.org/a, `gulagstats check`")
+    'see <a href="https://example.org/a">https://example.org/a</a>, <code>gulagstats check</code>'
+    >>> inline_html("cited as {{grz1993}}")
+    'cited as <a href="#source-grz1993">grz1993</a>'
     """
     escaped = html.escape(text, quote=False)
     escaped = _URL.sub(lambda m: f'<a href="{m[0]}">{m[0]}</a>', escaped)
@@ -1134,7 +1271,8 @@ def _html_table(frame: pd.DataFrame, row_ids: str | None = None) -> str:
                 else f"<td>{inline_html(text)}</td>"
             )
         body.append(f'<tr{rid} class="{" ".join(classes)}">' + "".join(cells) + "</tr>")
-    return f'<div class="scroll"><table><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table></div>'
+    table = f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+    return f'<div class="scroll">{table}</div>'
 
 
 def _dl_rows(pairs: Sequence[tuple[str, str]]) -> str:
@@ -1182,7 +1320,8 @@ def _html_blocks(blocks: Sequence[Block]) -> list[str]:
             size = f' width="{fb.width}" height="{fb.height}"' if fb.width and fb.height else ""
             link = ""
             if fb.csv is not None:
-                link = f' <a href="{html.escape(fb.path.parent.name)}/{html.escape(fb.csv.name)}">Data (CSV)</a>'
+                href = f"{html.escape(fb.path.parent.name)}/{html.escape(fb.csv.name)}"
+                link = f' <a href="{href}">Data (CSV)</a>'
             parts.append(
                 f'<figure id="{html.escape(fb.path.stem)}"><img alt="{html.escape(fb.alt)}"{size} '
                 f'src="data:image/png;base64,{data}"><figcaption>{inline_html(fb.caption)}{link}</figcaption></figure>'
@@ -1212,8 +1351,10 @@ def render_html(
     Examples
     --------
     >>> page = render_html([Section("Sources", "sources", ["Every source key."])], "1 table")
-    >>> page.startswith("<!DOCTYPE html>"), '<section id="sources">' in page, 'name="viewport"' in page
-    (True, True, True)
+    >>> page.startswith("<!DOCTYPE html>"), '<section id="sources">' in page
+    (True, True)
+    >>> 'name="viewport"' in page
+    True
     """
     parts = [
         "<!DOCTYPE html>",
