@@ -217,7 +217,8 @@ def test_figure_d_draws_war_time_span_totals_annualised_in_their_own_panel(drawn
     fig = drawn["D"]
     main, panel = fig.axes[0], fig.axes[1]
     # nothing spanning several years on the yearly axis
-    assert not [a for a in main.lines if (a.get_gid() or "").startswith(("arrivals_", "departures_"))]
+    spans = ("arrivals_", "departures_")
+    assert not [a for a in main.lines if (a.get_gid() or "").startswith(spans)]
     bars = {p.get_gid(): p.get_width() for p in panel.patches if p.get_gid()}
     years = 1945.0 - (1941 + 172 / 365)
     assert bars["arrivals_1941-06-22/1944-12-31"] == pytest.approx(2_550_000 / years)
@@ -236,11 +237,13 @@ def test_figure_titles_say_they_are_reconstructions(drawn):
 
 def _flagged_appendix():
     data = gulagstats.load("appendix").assign(table="appendix", composition="")
-    colonies = (data.population == "labor_colonies") & (data.measure == "inmates") & data.preferred.fillna(False)
+    colonies = (data.population == "labor_colonies") & (data.measure == "inmates")
+    colonies &= data.preferred.fillna(False)
     data.loc[colonies & (data.period == "1938-01-01"), "composition"] = "includes_prisons"
     data.loc[colonies & (data.period == "1946-01-01"), "composition"] = "includes_noncustodial"
     adjusted = data[colonies & (data.period == "1946-01-01")].assign(
-        value=511724, status="derived", preferred=False, source="grz1993", composition="excludes_noncustodial")
+        value=511724, status="derived", preferred=False, source="grz1993",
+        composition="excludes_noncustodial")
     return pd.concat([data, adjusted], ignore_index=True)
 
 
@@ -254,7 +257,8 @@ def test_composition_flagged_values_get_their_own_marker_and_the_adjusted_value(
     assert any("composition differs" in t for t in legend_texts(fig_c))
     fig_a = gulagstats.figure_a(data)
     assert {x for x, _ in points(fig_a, "composition:colonies")} == {1938.0}
-    assert {x for x, _ in points(fig_a, "composition:total")} == {1938.0}  # the total carries its part's difference
+    # the total carries its part's difference
+    assert {x for x, _ in points(fig_a, "composition:total")} == {1938.0}
 
 
 def test_without_a_composition_column_nothing_is_flagged(drawn):

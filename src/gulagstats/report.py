@@ -11,7 +11,8 @@ archives show"), then the findings graded (discrepancies first, the rest
 collapsed), then what is not known.  It is laid out for any screen: a viewport
 tag, wide tables scrolling in their own box with their key column kept in
 view, sources as links, each figure with a caption, alt text and its data as
-CSV.  The figures are drawn in worker processes while the checks run.
+CSV.  On machines with more than two cores the figures are drawn in worker
+processes while the checks run.
 """
 
 from __future__ import annotations
@@ -259,7 +260,7 @@ def _headline_section(estimates: pd.DataFrame) -> tuple[Section, pd.DataFrame]:
         low, high = float(b.iloc[0]["low"]), float(b.iloc[0]["high"])
         record = _short(low) if low == high else f"{_short(low)} to {_short(high)}"
         top = float(chosen.apply(_estimate_high, axis=1).max())
-        said.append(f"{label.lower()}: {record}, against up to {_short(top)}")
+        said.append(f"{label[0].lower() + label[1:]}: {record}, against up to {_short(top)}")
     text = (
         "In 1993 Getty, Rittersporn and Zemskov set the first archival counts of the Soviet penal "
         "system "
@@ -981,7 +982,12 @@ def _sources_section() -> Section:
 
 
 def _default_workers() -> int:
-    return max(1, min(4, os.cpu_count() or 1))
+    """Worker processes for the figures: one core is left to the checks (so none on 2 cores).
+
+    On the 2-core machine of bench/RESULTS.md, shared with other work, drawing in a worker
+    was slower than drawing in the main process after the checks.
+    """
+    return max(1, min(4, (os.cpu_count() or 1) - 1))
 
 
 def build_report(
@@ -1001,8 +1007,8 @@ def build_report(
     progress : callable, optional
         Called with one short line per step (the CLI prints them).
     workers : int, optional
-        Processes drawing the figures while the checks run (default: the number of cores, at most 4;
-        1 draws them in this process, after the checks).
+        Processes drawing the figures while the checks run (default: one less than the cores,
+        at most 4; 1 draws them in this process, after the checks).
 
     Returns
     -------
@@ -1029,8 +1035,10 @@ def build_report(
         read_overlay(overlay)  # fail before any work if the overlay is bad
     out.mkdir(parents=True, exist_ok=True)
 
-    say("figures: drawing Figures A-D and the others (in worker processes)")
-    pool, jobs = _start_figures(out, overlay, _default_workers() if workers is None else workers)
+    workers = _default_workers() if workers is None else workers
+    where = f"in {workers} worker processes" if workers > 1 else "after the checks"
+    say(f"figures: drawing Figures A-D and the others ({where})")
+    pool, jobs = _start_figures(out, overlay, workers)
     try:
         say("estimates: published numbers against the archival benchmarks")
         estimates = compare(overlay=overlay)
