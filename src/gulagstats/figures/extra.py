@@ -471,6 +471,7 @@ VERDICT_COLOR = {
     "overstates": C["vermillion"],
     "understates": C["blue"],
     "consistent": C["green"],
+    "not_contradicted": C["sky_blue"],
     "not_comparable": "#9a9a9a",
 }
 
