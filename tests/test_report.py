@@ -101,7 +101,7 @@ def test_every_figure_has_a_caption_and_its_data_as_csv(report):
     captions = re.findall(r"<figcaption>(.*?)</figcaption>", text, flags=re.S)
     assert len(captions) == len(FIGURES) + 4
     for caption in captions:
-        assert "Sources:" in caption and ".png" not in caption
+        assert "Sources:" in caption and ".png" not in re.sub(r"<a [^>]*>.*?</a>", "", caption)
         csv_link = re.search(r'<a href="(figures/[^"]+\.csv)">Data \(CSV\)</a>', caption)
         assert csv_link, caption
         data = pd.read_csv(out / csv_link[1])
@@ -200,8 +200,13 @@ def test_findings_are_graded_with_relation_quote_and_sources(report):
     cards = re.findall(r'<article class="finding">(.*?)</article>', checks, flags=re.S)
     assert len(cards) == result.checks["discrepancy"] + result.checks["depends_on_source"]
     first = cards[0]
-    for label in ("GRZ state", "test", "cells"):
+    assert "<dt>GRZ state</dt>" in first or "<dt>expected</dt>" in first
+    for label in ("test", "cells"):
         assert f"<dt>{label}</dt>" in first
+    quoted = [
+        c for c in cards if "<dt>GRZ state</dt>" in c
+    ]  # the prose checks quote GRZ with the line
+    assert quoted and all(re.search(r"GRZ prose line \d+", c) for c in quoted)
     assert re.search(r"GRZ prose line \d+|\(identity|appendix|sources\.", first)
     assert 'href="#source-' in first  # the cells' sources link to the Sources section
     # the other verdicts are collapsed, with their counts

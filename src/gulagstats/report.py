@@ -422,7 +422,8 @@ def finding_card(r: Any) -> Card:
     )
     if r.difference is not None:
         test += f"; difference {_rounded(r.difference)}"
-    lines = [("GRZ state", f"{r.expectation} ({r.location})"), ("test", test)]
+    said = "GRZ state" if getattr(r, "family", "") == "prose" else "expected"
+    lines = [(said, f"{r.expectation} ({r.location})"), ("test", test)]
     if r.cells:
         lines.append(("cells", _cells_text(r)))
     more: list[tuple[str, str]] = []
@@ -1222,7 +1223,7 @@ summary{cursor:pointer;font-weight:600}
 .finding details.more summary{font-weight:400;color:#555}
 .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(100%,34rem),1fr));gap:0 .8rem;
 align-items:start}
-figure{margin:1.6rem 0}figure img{max-width:100%;height:auto;border:1px solid #eee}
+figure{margin:1.6rem 0}figure img{max-width:min(100%,68rem);height:auto;border:1px solid #eee}
 figcaption{font-size:.9rem;color:#333;max-width:60rem}
 @media (max-width:600px){body{padding:.6rem}.finding dl{grid-template-columns:minmax(0,1fr)}
 .finding dt{margin-top:.25rem}h1{font-size:1.3rem}}
@@ -1329,7 +1330,8 @@ def _html_blocks(blocks: Sequence[Block]) -> list[str]:
             link = ""
             if fb.csv is not None:
                 href = f"{html.escape(fb.path.parent.name)}/{html.escape(fb.csv.name)}"
-                link = f' <a href="{href}">Data (CSV)</a>'
+                image = f"{html.escape(fb.path.parent.name)}/{html.escape(fb.path.name)}"
+                link = f' <a href="{href}">Data (CSV)</a> · <a href="{image}">Full size (PNG)</a>'
             parts.append(
                 f'<figure id="{html.escape(fb.path.stem)}"><img alt="{html.escape(fb.alt)}"{size} '
                 f'src="data:image/png;base64,{data}"><figcaption>{inline_html(fb.caption)}{link}</figcaption></figure>'
