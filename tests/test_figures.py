@@ -214,13 +214,69 @@ def test_figure_d_flows_and_their_status(drawn):
     assert releases[YEARS.index(1939)] == 223600 and np.isnan(releases[YEARS.index(1940)])
 
 
-def test_figure_d_draws_war_time_span_totals(drawn):
+def test_figure_d_draws_war_time_span_totals_annualised_in_their_own_panel(drawn):
     fig = drawn["D"]
-    spans = {a.get_gid() for a in fig.axes[0].lines if (a.get_gid() or "").startswith("arrivals_")}
-    assert spans == {"arrivals_1941-06-22/1944-12-31", "arrivals_1941-06-22/1944-12-31:confirmed"}
-    arrivals = line(fig, "arrivals_1941-06-22/1944-12-31")
-    assert set(arrivals.get_ydata()) == {2550000.0}
-    assert arrivals.get_xdata()[0] == pytest.approx(1941 + 172 / 365) and arrivals.get_xdata()[-1] == 1945.0
+    main, panel = fig.axes[0], fig.axes[1]
+    # nothing spanning several years on the yearly axis
+    spans = ("arrivals_", "departures_")
+    assert not [a for a in main.lines if (a.get_gid() or "").startswith(spans)]
+    bars = {p.get_gid(): p.get_width() for p in panel.patches if p.get_gid()}
+    years = 1945.0 - (1941 + 172 / 365)
+    assert bars["arrivals_1941-06-22/1944-12-31"] == pytest.approx(2_550_000 / years)
+    assert bars["departures_1941-06-22/1944-12-31"] == pytest.approx(3_400_000 / years)
+    series = {s.key: s for s in fig.gulagstats_series}
+    arrivals = series["arrivals_1941-06-22/1944-12-31"]
+    assert arrivals.status == ["derived", "derived"] and arrivals.extra["total"] == 2_550_000
+    assert "annualised" in panel.get_title(loc="left")
+
+
+def test_figure_titles_say_they_are_reconstructions(drawn):
+    for name in "ABCD":
+        title = drawn[name].axes[0].get_title(loc="left")
+        assert title.startswith(f"GRZ Figure {name}, reconstructed from reprints"), title
+
+
+def _flagged_appendix():
+    data = gulagstats.load("appendix").assign(table="appendix", composition="")
+    colonies = (data.population == "labor_colonies") & (data.measure == "inmates")
+    colonies &= data.preferred.fillna(False)
+    data.loc[colonies & (data.period == "1938-01-01"), "composition"] = "includes_prisons"
+    data.loc[colonies & (data.period == "1946-01-01"), "composition"] = "includes_noncustodial"
+    adjusted = data[colonies & (data.period == "1946-01-01")].assign(
+        value=511724, status="derived", preferred=False, source="grz1993",
+        composition="excludes_noncustodial")
+    return pd.concat([data, adjusted], ignore_index=True)
+
+
+def test_composition_flagged_values_get_their_own_marker_and_the_adjusted_value():
+    data = _flagged_appendix()
+    fig_c = gulagstats.figure_c(data)
+    assert points(fig_c, "composition:colonies") == {(1938.0, 885203.0), (1946.0, 956224.0)}
+    assert points(fig_c, "adjusted:colonies") == {(1946.0, 511724.0)}
+    texts = [t.get_text() for t in fig_c.axes[0].texts]
+    assert "incl. prisons" in texts and "incl. non-custodial sentences" in texts
+    assert any("composition differs" in t for t in legend_texts(fig_c))
+    fig_a = gulagstats.figure_a(data)
+    assert {x for x, _ in points(fig_a, "composition:colonies")} == {1938.0}
+    # the total carries its part's difference
+    assert {x for x, _ in points(fig_a, "composition:total")} == {1938.0}
+
+
+def test_without_a_composition_column_nothing_is_flagged(drawn):
+    for name in "ABC":
+        gids = [a.get_gid() or "" for ax in drawn[name].axes for a in ax.lines]
+        assert not [g for g in gids if g.startswith(("composition:", "adjusted:"))], name
+
+
+def test_estimates_are_coloured_by_verdict_and_ordered_by_year(drawn):
+    fig = drawn["estimates"]
+    labels = set(legend_texts(fig))
+    assert {"verdict: overstates", "verdict: not comparable"} <= labels
+    arrests = next(s for s in fig.gulagstats_series if s.key == "estimates:arrests")
+    years = [int(x.rsplit("(", 1)[1][:4]) for x in arrests.x if "(n.d.)" not in x]
+    assert years == sorted(years)
+    texts = [t.get_text() for t in fig.axes[0].texts]
+    assert "overstates (x2.8 to x4.4)" in texts  # Conquest's 7 million against 1,575,259-2,500,000
 
 
 # --- beyond the article ---------------------------------------------------------------------------

@@ -4,32 +4,36 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 from html.parser import HTMLParser
-from pathlib import Path
 
+import pandas as pd
 import pytest
 
 import gulagstats
-from gulagstats.report import build_report
+from gulagstats.report import TIMES, build_report
 
+from .browser import MEASURE, Chromium, browser
 from .conftest import run_subprocess
 
 SECTIONS = [
-    "Coverage of the tables",
-    "Consistency checks",
+    "What the archives show",
+    "Findings of the checks",
     "Estimates against the archival record",
+    "What we do not know",
     "Figures",
+    "Coverage of the tables",
     "Values still unconfirmed or missing",
     "Sources",
 ]
 FIGURES = ["figure_a", "figure_b", "figure_c", "figure_d"]
+X = TIMES  # the multiplication sign of the factors
 
 
 class Page(HTMLParser):
     def __init__(self):
         super().__init__()
         self.h2, self.images, self.tables, self._in_h2, self.external = [], [], 0, False, []
+        self.figures, self.links, self.details, self.meta = [], [], 0, []
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
@@ -40,8 +44,20 @@ class Page(HTMLParser):
             self.images.append(attrs)
         if tag == "table":
             self.tables += 1
+        if tag == "figure":
+            self.figures.append(attrs.get("id"))
+        if tag == "a" and "href" in attrs:
+            self.links.append(attrs["href"])
+        if tag == "details":
+            self.details += 1
+        if tag == "meta":
+            self.meta.append(attrs)
         for name in ("src", "href"):
-            if attrs.get(name, "").startswith(("http://", "https://", "//")) and tag in ("img", "script", "link"):
+            if attrs.get(name, "").startswith(("http://", "https://", "//")) and tag in (
+                "img",
+                "script",
+                "link",
+            ):
                 self.external.append(attrs[name])
 
     def handle_endtag(self, tag):
@@ -64,16 +80,186 @@ def report(tmp_path_factory):
 def test_html_has_every_section_and_figure_embedded(report):
     _out, result, _ = report
     page = Page()
-    page.feed(result.html.read_text(encoding="utf-8"))
-    for title in SECTIONS:
-        assert title in page.h2
-    alts = [img["alt"] for img in page.images]
+    text = result.html.read_text(encoding="utf-8")
+    page.feed(text)
+    assert page.h2[: len(SECTIONS)] == SECTIONS  # the argument first, sources last
     for name in FIGURES:
-        assert name in alts
-    assert len(page.images) == sum(p.suffix == ".png" for p in result.figures) >= 8
+        assert name in page.figures
+    pngs = [p for p in result.figures if p.suffix == ".png"]
+    assert len(page.images) == len(pngs) >= 8
     assert all(img["src"].startswith("data:image/png;base64,") for img in page.images)
+    assert all(img["alt"].startswith("Chart: ") and len(img["alt"]) > 20 for img in page.images)
     assert page.external == []  # self-contained: nothing to fetch
     assert page.tables >= 6
+    assert {"name": "viewport", "content": "width=device-width, initial-scale=1"} in page.meta
+    assert len(text.encode("utf-8")) <= 1_500_000  # the page weight budget
+
+
+def test_every_figure_has_a_caption_and_its_data_as_csv(report):
+    out, result, _ = report
+    text = result.html.read_text(encoding="utf-8")
+    captions = re.findall(r"<figcaption>(.*?)</figcaption>", text, flags=re.S)
+    assert len(captions) == len(FIGURES) + 4
+    for caption in captions:
+        assert "Sources:" in caption and ".png" not in re.sub(r"<a [^>]*>.*?</a>", "", caption)
+        csv_link = re.search(r'<a href="(figures/[^"]+\.csv)">Data \(CSV\)</a>', caption)
+        assert csv_link, caption
+        data = pd.read_csv(out / csv_link[1])
+        assert list(data.columns) == [
+            "figure",
+            "series",
+            "label",
+            "unit",
+            "x",
+            "value",
+            "status",
+            "source",
+        ]
+        assert len(data) > 0 and set(data["status"]) <= set(gulagstats.STATUSES) | {"missing"}
+    assert "reconstructed" in " ".join(captions[:4])
+
+
+def test_report_leads_with_the_archival_argument(report):
+    _, result, _ = report
+    text = result.html.read_text(encoding="utf-8")
+    first = text.index('<section id="archives">')
+    assert first < text.index('<section id="checks">')
+    headline = text[first : text.index("</section>", first)]
+    # GRZ's numbers and the published high estimates, from the data
+    for number in ("1,575,259", "681,692", "2,022,976", "1,317,195", "20 million"):
+        assert number in headline
+    assert f"at least 1.4{X} to 8.0{X}" in headline  # arrests: against GRZ's ceiling of 2.5 million
+
+
+def test_headline_table_computes_the_conservative_factor():
+    from gulagstats.report import headline_table
+
+    benchmarks = pd.DataFrame(
+        [
+            {
+                "id": "arrests_1937_1938:1937/1938",
+                "low": 1.5e6,
+                "high": 2.5e6,
+                "status": "prose",
+                "source": "grz1993",
+                "locator": "GRZ prose line 59",
+                "basis": "",
+            }
+        ]
+    )
+    estimates = pd.DataFrame(
+        [
+            {
+                "benchmark_id": "arrests_1937_1938:1937/1938",
+                "low": 5e6,
+                "high": 10e6,
+                "verdict": "overstates",
+                "author": "A, B",
+                "year": 1990,
+                "source": "a",
+            },
+            {
+                "benchmark_id": "arrests_1937_1938:1937/1938",
+                "low": 20e6,
+                "high": pd.NA,
+                "verdict": "overstates",
+                "author": "C",
+                "year": pd.NA,
+                "source": "c",
+            },
+            {
+                "benchmark_id": "arrests_1937_1938:1937/1938",
+                "low": 1e5,
+                "high": 9e7,
+                "verdict": "consistent",
+                "author": "GRZ range",
+                "year": 1993,
+                "source": "grz1993",
+            },
+        ]
+    )
+    row = headline_table(estimates, benchmarks).iloc[0]
+    assert row["archival figure"] == "1.5 million to 2.5 million"
+    assert row["lowest published estimate"] == "5 million to 10 million: A (1990)"
+    assert row["highest published estimate"] == "20 million: C (n.d.)"  # GRZ's own summary left out
+    assert row["high estimates ÷ archival figure"] == f"at least 2.0{X} to 8.0{X} (2 estimates)"
+    graded = estimates.assign(
+        factor_low=[3.0, 7.0, None]
+    )  # the judgments' factor ranges, when present
+    assert (
+        headline_table(graded, benchmarks)
+        .iloc[0]["high estimates ÷ archival figure"]
+        .startswith(f"at least 3.0{X} to 7.0{X}")
+    )
+
+
+def test_findings_are_graded_with_relation_quote_and_sources(report):
+    _, result, _ = report
+    text = result.html.read_text(encoding="utf-8")
+    checks = text[text.index('<section id="checks">') : text.index('<section id="estimates">')]
+    cards = re.findall(r'<article class="finding">(.*?)</article>', checks, flags=re.S)
+    assert len(cards) == result.checks["discrepancy"] + result.checks["depends_on_source"]
+    first = cards[0]
+    assert "<dt>GRZ state</dt>" in first or "<dt>expected</dt>" in first
+    for label in ("test", "cells"):
+        assert f"<dt>{label}</dt>" in first
+    quoted = [
+        c for c in cards if "<dt>GRZ state</dt>" in c
+    ]  # the prose checks quote GRZ with the line
+    assert quoted and all(re.search(r"GRZ prose line \d+", c) for c in quoted)
+    assert re.search(r"GRZ prose line \d+|\(identity|appendix|sources\.", first)
+    assert 'href="#source-' in first  # the cells' sources link to the Sources section
+    # the other verdicts are collapsed, with their counts
+    for verdict, word in [("consistent", "Consistent"), ("not_checkable", "Not checkable")]:
+        assert f"<summary>{word}: {result.checks[verdict]} checks" in checks
+    # discrepancies before the collapsed verdicts
+    assert checks.index('<article class="finding">') < checks.index("<summary>Consistent")
+    # a source key in the Sources table is an anchor the links reach
+    assert (
+        'id="source-grz1993"' in text and '<a href="https://www.jstor.org/stable/2166597">' in text
+    )
+
+
+def test_finding_order_uses_grades_when_present_else_size():
+    from types import SimpleNamespace
+
+    from gulagstats.report import finding_order, grade_of
+
+    plain = [
+        SimpleNamespace(id=i, relative_difference=r)
+        for i, r in [("a", 1e-6), ("b", -0.5), ("c", None)]
+    ]
+    assert [r.id for r in finding_order(plain)] == ["b", "a", "c"]
+    graded = [
+        SimpleNamespace(id="typo", grade="one_unit", relative_difference=0.9),
+        SimpleNamespace(id="big", grade="major", relative_difference=0.01),
+        SimpleNamespace(id="swap", grade="transposition", relative_difference=0.2),
+    ]
+    assert [r.id for r in finding_order(graded)] == ["big", "swap", "typo"]
+    assert grade_of(graded[0]) == "off by one" and grade_of(plain[1]) == "differs by 50.0%"
+
+
+def test_every_not_comparable_estimate_shows_its_reason(report):
+    _, result, _ = report
+    text = result.html.read_text(encoding="utf-8")
+    section = text[text.index('<section id="estimates">') : text.index('<section id="unknown">')]
+    block = section[section.index("<summary>Not comparable") :]
+    rows = re.findall(r"<tr[^>]*>(.*?)</tr>", block[block.index("<tbody>") :], flags=re.S)
+    assert len(rows) == result.estimates["not_comparable"]
+    for row in rows:
+        reason = re.findall(r"<td[^>]*>(.*?)</td>", row, flags=re.S)[5]
+        assert len(reason) > 20, row
+
+
+def test_what_we_do_not_know_lists_the_gaps(report):
+    _, result, _ = report
+    text = result.html.read_text(encoding="utf-8")
+    section = text[text.index('<section id="unknown">') : text.index('<section id="figures">')]
+    missing = gulagstats.coverage().set_index("table").loc["table_4", "missing"]
+    assert f"(table_4): {missing} of" in section
+    assert "prisons inmates" in section  # an unconfirmed series
+    for gap in ("labor colonies", "militia", "deaths in transit", "April 1, 1954", "executions"):
+        assert gap.lower() in section.lower(), gap
 
 
 def test_markdown_twin_says_the_same(report):
@@ -84,6 +270,9 @@ def test_markdown_twin_says_the_same(report):
     for link in re.findall(r"!\[[^\]]*\]\(([^)]+)\)", text):
         assert (out / link).is_file(), link
     assert len(re.findall(r"!\[", text)) == sum(p.suffix == ".png" for p in result.figures)
+    assert (
+        "<details><summary>Not comparable" in text and "#### " in text
+    )  # collapsed parts, finding cards
 
 
 def test_report_numbers_come_from_the_data(report):
@@ -100,7 +289,11 @@ def test_report_numbers_come_from_the_data(report):
 def test_cli_report_prints_progress_and_summary(tmp_path):
     result = run_subprocess("report", "--out", str(tmp_path / "r"))
     assert result.returncode == 0, result.stderr
-    assert result.stdout.count("\n- ") >= 4 and "checks:" in result.stdout and "cells:" in result.stdout
+    assert (
+        result.stdout.count("\n- ") >= 4
+        and "checks:" in result.stdout
+        and "cells:" in result.stdout
+    )
     assert (tmp_path / "r" / "report.html").is_file() and (tmp_path / "r" / "report.md").is_file()
 
 
@@ -110,26 +303,60 @@ def test_report_with_overlay_marks_user_values(tmp_path):
     overlay = tmp_path / "o.csv"
     t.to_csv(overlay, index=False)
     result = build_report(tmp_path / "r", overlay=overlay)
-    assert result.cells_known == gulagstats.coverage().set_index("table").loc["all tables", "known"] + 1
+    assert (
+        result.cells_known
+        == gulagstats.coverage().set_index("table").loc["all tables", "known"] + 1
+    )
     assert "o.csv" in result.html.read_text(encoding="utf-8")
 
 
-def browser() -> str | None:
-    return shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+#: Height budget of the page at 1,400 px with every <details> closed (and no sideways scrolling).
+MAX_HEIGHT_AT_1400 = 20_000
 
 
-@pytest.mark.skipif(browser() is None, reason="headless Chromium is not installed (CI installs it: see .ci/run)")
-def test_headless_chromium_renders_the_report(report, tmp_path):
+def _chromium_or_skip() -> str:
+    executable = browser()
+    if executable is None:
+        if shutil.which("apt-get") or shutil.which("dnf") or shutil.which("brew"):
+            pytest.fail(
+                "headless Chromium is not installed but a package manager is: "
+                "install it (.ci/run does)"
+            )
+        pytest.skip("no headless Chromium and no package manager to install it")
+    return executable
+
+
+@pytest.mark.parametrize("width", [1400, 400])
+def test_headless_chromium_renders_the_report(report, width, tmp_path):
     _, result, _ = report
-    shot = tmp_path / "shot.png"
-    run = subprocess.run(
-        [
-            browser(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            f"--user-data-dir={tmp_path / 'profile'}", "--window-size=1280,2000",
-            f"--screenshot={shot}", Path(result.html).as_uri(),
-        ],
-        capture_output=True, text=True, timeout=180,
-    )
-    assert run.returncode == 0, run.stderr[-2000:]
-    assert shot.is_file() and shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 10_000
+    with Chromium(_chromium_or_skip()) as page:
+        page.open(result.html.as_uri(), width)
+        m = page.evaluate(MEASURE)
+        errors = page.errors()
+        page.screenshot(tmp_path / f"report_{width}.png", 1200)
+    assert errors == []
+    assert m["innerWidth"] == width  # the viewport tag: a phone lays the page out at its own width
+    assert m["scrollWidth"] <= m["width"], f"horizontal overflow at {width} px: {m['wide']}"
+    assert m["wide"] == []
+    assert m["sections"][: len(SECTIONS)] == SECTIONS
+    assert m["details"] >= 5 and m["openDetails"] == 0
+    assert all(i["complete"] and i["w"] > 0 for i in m["images"]) and len(m["images"]) >= 8
+    if width == 1400:
+        assert m["height"] <= MAX_HEIGHT_AT_1400, f"page is {m['height']} px tall"
+    assert (tmp_path / f"report_{width}.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_render_png_draws_once_and_crops_like_a_tight_savefig(tmp_path):
+    from PIL import Image
+
+    from gulagstats.report import render_png
+
+    once = gulagstats.figure_b()  # twin axes: both keep their shared position
+    size = render_png(once, tmp_path / "once.png", dpi=60)
+    tight = gulagstats.figure_b()
+    tight.savefig(tmp_path / "tight.png", dpi=60, bbox_inches="tight")
+    with Image.open(tmp_path / "tight.png") as image:
+        reference = image.size
+    assert abs(size[0] - reference[0]) <= 3 and abs(size[1] - reference[1]) <= 3
+    with Image.open(tmp_path / "once.png") as image:
+        assert image.mode == "P" and image.size == size  # a palette image

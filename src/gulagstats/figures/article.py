@@ -10,18 +10,20 @@ from __future__ import annotations
 import textwrap
 from datetime import date, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
 from ..periods import period_bounds
-from .select import Series, derive, figure_data, preferred_rows, yearly
+from .select import Series, composition_flags, derive, figure_data, preferred_rows, yearly
 from .style import (
     OKABE_ITO,
+    _below_axis,
     axes,
     draw_bars,
     draw_line,
     finish,
+    mark_composition,
     plotted,
     record,
     thousands,
@@ -40,6 +42,9 @@ NOTE_1946 = "1946 colonies include 444,500 sentenced to corrective work without 
 NOTE_1950 = "The 1950 count of 'politicals' includes detainees in labour colonies (GRZ appendix note, prose line 216)."
 
 C = OKABE_ITO
+
+#: How the titles say what the figures are: reconstructions of GRZ's figures from reprints of the same series.
+RECONSTRUCTED = "GRZ Figure {}, reconstructed from reprints of the same series"
 
 
 def figure_a(data: pd.DataFrame | None = None, ax: Axes | None = None, overlay: str | Path | None = None) -> Figure:
@@ -68,8 +73,8 @@ def figure_a(data: pd.DataFrame | None = None, ax: Axes | None = None, overlay: 
     --------
     >>> import gulagstats
     >>> fig = gulagstats.figure_a()
-    >>> fig.axes[0].get_title(loc="left")[:8]
-    'Figure A'
+    >>> fig.axes[0].get_title(loc="left")[:12]
+    'GRZ Figure A'
     """
     data = figure_data(data, ("appendix",), overlay)
     years = list(YEARS_A)
@@ -87,6 +92,11 @@ def figure_a(data: pd.DataFrame | None = None, ax: Axes | None = None, overlay: 
     for s, color, offset in ((camps, C["blue"], -0.27), (colonies, C["vermillion"], 0.0), (exile, C["green"], 0.27)):
         draw_bars(ax, s, color, width=0.26, offset=offset)
     draw_line(ax, total, C["black"], "D", linestyle=":")
+    flags = composition_flags(data, "labor_colonies", "inmates", years, stock=True)
+    mark_composition(ax, "colonies", flags, C["vermillion"])
+    for f in flags:  # the total carries the difference of its part
+        f.x, f.y, f.adjusted = f.x, float(total.y[years.index(int(f.x))]), None
+    mark_composition(ax, "total", [f for f in flags if f.y == f.y], C["black"])
     for ceiling in readings(years):
         (line,) = ax.plot(ceiling.x, ceiling.y, color=C["black"], linestyle="--", linewidth=1.3, label=ceiling.label)
         line.set_gid(ceiling.key)
@@ -95,7 +105,7 @@ def figure_a(data: pd.DataFrame | None = None, ax: Axes | None = None, overlay: 
     ax.set_ylabel("persons")
     ax.set_ylim(0, max(v for s in plotted(fig) for v in s.y if v == v) * 1.12)
     thousands(ax)
-    return finish(fig, ax, "Figure A: Camp, Colony, and \u201cKulak\u201d Exile Populations, USSR, 1935-1940",
+    return finish(fig, ax, RECONSTRUCTED.format("A") + ":\nCamp, Colony, and \u201cKulak\u201d Exile Populations, USSR, 1935-1940",
                   notes=[NOTE_1938, "Special settlers are printed as of 31 December of the prior year."])
 
 
@@ -146,6 +156,10 @@ def figure_b(data: pd.DataFrame | None = None, ax: Axes | None = None, overlay: 
     fig, ax = axes(ax)
     draw_bars(ax, inmates, C["sky_blue"], width=0.8)
     draw_bars(ax, counter, C["vermillion"], width=0.45)
+    mark_composition(
+        ax, "counterrevolutionaries",
+        composition_flags(data, "gulag_camps", "counterrevolutionaries", years, stock=True), C["vermillion"],
+    )
     right = ax.twinx()
     draw_line(right, printed, C["black"], "o")
     draw_line(right, recomputed, C["orange"], "s", linestyle="--")
@@ -155,7 +169,7 @@ def figure_b(data: pd.DataFrame | None = None, ax: Axes | None = None, overlay: 
     right.set_ylabel("share of camp inmates (percent)")
     top = max([v for s in (printed, recomputed) for v in s.y if v == v] or [50.0])
     right.set_ylim(0, top * 1.25)
-    return finish(fig, ax, "Figure B: \u201cPolitical\u201d Crimes as Proportion of GULAG Population, 1934-1953",
+    return finish(fig, ax, RECONSTRUCTED.format("B") + ":\n\u201cPolitical\u201d Crimes as Proportion of GULAG Population, 1934-1953",
                   notes=[NOTE_1950], twins=[right])
 
 
@@ -189,11 +203,15 @@ def figure_c(data: pd.DataFrame | None = None, ax: Axes | None = None, overlay: 
     fig, ax = axes(ax)
     draw_line(ax, camps, C["blue"], "o")
     draw_line(ax, colonies, C["vermillion"], "s", linestyle="--")
+    mark_composition(ax, "camps", composition_flags(data, "gulag_camps", "inmates", years, stock=True), C["blue"])
+    mark_composition(
+        ax, "colonies", composition_flags(data, "labor_colonies", "inmates", years, stock=True), C["vermillion"]
+    )
     year_axis(ax, years, "1 January of each year", every=2)
     ax.set_ylabel("persons")
     ax.set_ylim(0, None)
     thousands(ax)
-    return finish(fig, ax, "Figure C: GULAG and Colony Populations, 1934-1953", notes=[NOTE_1938, NOTE_1946])
+    return finish(fig, ax, RECONSTRUCTED.format("C") + ":\nGULAG and Colony Populations, 1934-1953", notes=[NOTE_1938, NOTE_1946])
 
 
 def figure_d(data: pd.DataFrame | None = None, ax: Axes | None = None, overlay: str | Path | None = None) -> Figure:
@@ -237,18 +255,26 @@ def figure_d(data: pd.DataFrame | None = None, ax: Axes | None = None, overlay: 
             ("arrivals", C["purple"], "P", ":"),
         )
     ]
-    fig, ax = axes(ax)
+    spans = [(s, color) for m, color in (("arrivals", C["purple"]), ("departures", C["black"]))
+             for s in span_totals(data, m, years)]
+    panel = None
+    if ax is None and spans:  # the totals over several years get their own panel, annualised
+        from .style import pyplot
+
+        fig = pyplot().figure(figsize=(11.0, 6.2 + 0.9 + 0.45 * len(spans)))
+        grid = fig.add_gridspec(2, 1, height_ratios=[6.2, 0.5 + 0.45 * len(spans)], hspace=0.55)
+        ax, panel = fig.add_subplot(grid[0]), fig.add_subplot(grid[1])
+    else:
+        fig, ax = axes(ax)
     ax.set_yscale("log")
     draw_line(ax, population, C["blue"], "o")
     for s, color, marker, ls in flows:
         draw_line(ax, s, color, marker, linestyle=ls)
-    for measure, color, above in (("arrivals", C["purple"], False), ("departures", C["black"], True)):
-        for s in span_totals(data, measure, years):
+    if panel is not None:
+        _draw_annualised(panel, spans)
+    else:
+        for s, color in spans:
             draw_line(ax, s, color, "|", linestyle="-")
-            ax.annotate(
-                f"{s.note}: {s.y[0]:,.0f}", xy=(s.x[0], s.y[0]), xytext=(0, 5 if above else -6),
-                textcoords="offset points", va="bottom" if above else "top", fontsize=8, color=color,
-            )
     freed = preferred_rows(data, "gulag_camps", "releases_share_of_jan1", "percent")
     notes = []
     for period, row in freed.iterrows():
@@ -262,7 +288,47 @@ def figure_d(data: pd.DataFrame | None = None, ax: Axes | None = None, overlay: 
     drawn = [v for s in plotted(fig) for v in s.y if v == v and v > 0]
     ax.set_ylim(min(drawn) / 4, max(drawn) * 2.5)  # room at the foot for the marks of missing values
     thousands(ax)
-    return finish(fig, ax, "Figure D: GULAG Population Shifts, 1934-1953", notes=notes)
+    if panel is not None:
+        notes.append("Lower panel: flows printed only as totals over several years, divided by the years they span "
+                      "(derived), so that they compare with the yearly flows above; they are not drawn on the yearly "
+                      "axis.")
+    fig = finish(fig, ax, RECONSTRUCTED.format("D") + ":\nGULAG Population Shifts, 1934-1953", notes=notes)
+    if panel is not None:  # the footer goes under the lower panel
+        footer: Any = ax.texts[-1]  # an Annotation, placed in axes coordinates
+        footer.xycoords = panel.transAxes
+        footer.set_position((0, -_below_axis(panel)))
+    return fig
+
+
+def _draw_annualised(panel: Axes, spans: list[tuple[Series, str]]) -> None:
+    """Totals over several years as bars of their yearly average (derived), labelled with the total."""
+    from .style import bar_style
+
+    for row, (s, color) in enumerate(spans):
+        years = s.x[1] - s.x[0]
+        per_year = s.y[0] / years
+        status = "derived"
+        bar = panel.barh(row, per_year, height=0.6, **bar_style(status, color))
+        bar.patches[0].set_gid(s.key)
+        panel.annotate(
+            f"{s.note}: {s.y[0]:,.0f} in {years:.1f} years = {per_year:,.0f} a year", xy=(per_year, row),
+            xytext=(6, 0), textcoords="offset points", va="center", fontsize=8.5, color="#333333",
+        )
+        record(panel, Series(
+            key=s.key, label=f"{s.label}, a year (derived)", unit="persons a year", x=[s.x[0], s.x[1]],
+            y=[per_year, per_year], status=[status, status], source=s.source,
+            note=f"{s.note}: total {s.y[0]:,.0f} over {years:.2f} years",
+            extra={"total": s.y[0], "years": round(years, 4)},
+        ))
+    panel.set_yticks(range(len(spans)))
+    panel.set_yticklabels([s.note.split(" ")[0] for s, _ in spans])
+    panel.set_ylim(len(spans) - 0.4, -0.6)
+    panel.set_xlim(0, max(s.y[0] / (s.x[1] - s.x[0]) for s, _ in spans) * 2.2)
+    panel.set_xlabel("persons a year (a total over several years, divided by its length)")
+    panel.set_title("Totals printed only over several years, annualised", loc="left", fontsize=10)
+    thousands(panel, "x")
+    panel.grid(True, axis="x", color="#dddddd", linewidth=0.6)
+    panel.set_axisbelow(True)
 
 
 def readings(years: list[int]) -> list[Series]:

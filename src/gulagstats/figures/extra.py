@@ -286,7 +286,9 @@ def figure_source_disagreement(
             source=[str(v) for v in rows["source"]], note="x: difference from the table's value, percent",
             extra={"preferred": [True] + [False] * (len(rows) - 1)},
         )
-        draw_points(ax, s.key, s.x, [row] * len(s.x), s.status, C["blue"], "o")
+        for i in range(len(s.x)):  # each mark sized by the weight of its disagreement: persons apart
+            draw_points(ax, s.key, [s.x[i]], [row], [s.status[i]], C["blue"], "o",
+                        markersize=_weight_size(abs(s.y[i] - preferred), s.unit))
         (ring,) = ax.plot(
             [0.0], [row], linestyle="none", marker="o", markersize=14, fillstyle="none", color=C["black"],
             markeredgewidth=1.2, zorder=2, label="the table's value (preferred)" if row == 0 else None,
@@ -306,16 +308,33 @@ def figure_source_disagreement(
     ax.set_xscale("symlog", linthresh=smallest, linscale=1.0)
     ticks = [10.0**e for e in range(round(math.log10(smallest)), 3) if 10.0**e <= biggest * 1.5]
     ax.set_xticks([-t for t in reversed(ticks)] + [0] + ticks)
-    ax.set_xticklabels([f"{-t:g}%" for t in reversed(ticks)] + ["0"] + [f"+{t:g}%" for t in ticks])
+    keep = {t for i, t in enumerate(reversed(ticks)) if i % 2 == 0}  # every other decade: labels never collide
+    ax.set_xticklabels([f"{-t:g}%" if t in keep else "" for t in reversed(ticks)] + ["0"]
+                       + [f"+{t:g}%" if t in keep else "" for t in ticks], fontsize=8.5)
     ax.set_xlim(-max(biggest, smallest) * 2, max(biggest, smallest) * 2)
     ax.axvline(0, color=NEUTRAL, linewidth=0.8, zorder=1)
     ax.set_xlabel("difference from the table's value (percent; symmetric logarithmic scale)")
     return finish(
         fig, ax, f"Where sources disagree: {len(cells)} cells with more than one published value",
         notes=["Each row is one cell: its table, what is counted, the period; under it every value printed for "
-               "it, with its source. Cells whose sources agree are left out."],
+               "it, with its source. Cells whose sources agree are left out.",
+               "The size of a mark grows with the number of persons between the value and the table's value "
+               "(a one-person typo is small, a dispute over 146,000 prisoners large); percentages are drawn small."],
         grid="both",
     )
+
+
+def _weight_size(apart: float, unit: str) -> float:
+    """Marker size of a disagreement: 4 points, growing with the log of the persons apart.
+
+    Examples
+    --------
+    >>> _weight_size(0, "persons"), round(_weight_size(146_000, "persons"), 1), _weight_size(0.2, "percent")
+    (4.0, 15.4, 4.0)
+    """
+    if unit != "persons" or math.isnan(apart):
+        return 4.0
+    return 4.0 + 2.2 * math.log10(1.0 + apart)
 
 
 def _cell_name(rows: pd.DataFrame) -> str:
@@ -335,7 +354,7 @@ ESTIMATE_COLUMNS = (
 )
 BAND = "#d9d9d9"
 BENCHMARK_LABEL = "archival benchmark (low to high)"
-ESTIMATE_LABEL = "estimate: a number, low to high, or an arrow from a bound"
+ESTIMATE_LABEL = "estimate: a number, low to high, or an arrow from a bound"  # kept for callers
 #: How far (a factor, on the log scale) the arrow of an open-ended estimate ("at least 5 million") reaches.
 OPEN_END = 2.5
 
@@ -395,7 +414,9 @@ def figure_estimates(
         ticks.append(row)
         labels.append(str(quantity).replace("_", " "))
         headers.append(row)
-        group = group.sort_values(["_order", "high"], kind="stable")
+        group = group.assign(_year=pd.to_numeric(group["year"], errors="coerce")).sort_values(
+            ["_year", "_order", "high"], kind="stable", na_position="last"
+        )  # by year of publication: the historiography reads down each group
         rows = list(range(row + 1, row + 1 + len(group)))
         row = rows[-1] + 1
         s = _estimate_series(str(quantity), group)
@@ -426,8 +447,10 @@ def figure_estimates(
         closing="Every estimate is drawn with the status of its source; a benchmark is what the archival data "
         "document.",
         notes=[
-            "Grey band: the archival benchmark each estimate is compared with (low to high). Beside each estimate: "
-            "the verdict of the comparison and the factor by which the estimate exceeds (or falls short of) it.",
+            "Grey band: the archival benchmark each estimate is compared with (low to high). Colour: the verdict. "
+            "Beside each estimate: the verdict and the factor by which it exceeds (or falls short of) the benchmark, "
+            "as a range from the conservative reading (its low end over the benchmark's high end) to the highest.",
+            "Within each quantity, estimates are ordered by year of publication; n.d.: year not recorded.",
             "Benchmark sources: " + (", ".join(sorted(benchmark_sources - {""})) or "none") + ".",
             *([f"{len(data) - len(frame)} estimates in other units (percent, persons a year...) are not drawn."]
               if len(frame) < len(data) else []),
@@ -445,6 +468,7 @@ def _estimate_series(quantity: str, group: pd.DataFrame) -> Series:
     def numbers(column: str) -> list[float]:
         return [float(v) if pd.notna(v) else math.nan for v in pd.to_numeric(group[column], errors="coerce")]
 
+    factor_low, factor_high = _factor_range(group)
     return Series(
         key=f"estimates:{quantity}", label=quantity, unit="persons",
         x=[f"{a} ({_year(y)})" for a, y in zip(group["author"], group["year"])],
@@ -455,8 +479,61 @@ def _estimate_series(quantity: str, group: pd.DataFrame) -> Series:
             "benchmark_high": [None if math.isnan(v) else v for v in numbers("benchmark_high")],
             "verdict": [str(v) if pd.notna(v) else None for v in group["verdict"]],
             "factor": [None if math.isnan(v) else round(v, 6) for v in numbers("factor")],
+            "factor_low": [None if math.isnan(v) else round(v, 6) for v in factor_low],
+            "factor_high": [None if math.isnan(v) else round(v, 6) for v in factor_high],
         },
     )
+
+
+#: Colour of each verdict of the comparison (Okabe-Ito; not comparable in grey).
+VERDICT_COLOR = {
+    "overstates": C["vermillion"],
+    "understates": C["blue"],
+    "consistent": C["green"],
+    "not_contradicted": C["sky_blue"],
+    "not_comparable": "#9a9a9a",
+}
+
+
+def _verdict_color(verdict: str | None) -> str:
+    return VERDICT_COLOR.get(str(verdict), C["vermillion"])
+
+
+def _factor_range(group: pd.DataFrame) -> tuple[list[float], list[float]]:
+    """Each estimate's factor range: the compare() columns when present, else low/benchmark high to high/low.
+
+    Examples
+    --------
+    >>> rows = pd.DataFrame({"low": [7e6], "high": [8e6], "benchmark_low": [1.5e6], "benchmark_high": [2.5e6]})
+    >>> [round(v[0], 2) for v in _factor_range(rows)]
+    [2.8, 5.33]
+    """
+    if {"factor_low", "factor_high"} <= set(group.columns):
+        pair = [pd.to_numeric(group[c], errors="coerce").astype(float) for c in ("factor_low", "factor_high")]
+        return pair[0].tolist(), pair[1].tolist()
+    low = pd.to_numeric(group["low"], errors="coerce").astype(float)
+    high = pd.to_numeric(group["high"], errors="coerce").astype(float).fillna(low)
+    b_low = pd.to_numeric(group["benchmark_low"], errors="coerce").astype(float)
+    b_high = pd.to_numeric(group["benchmark_high"], errors="coerce").astype(float).fillna(b_low)
+    return (low / b_high).tolist(), (high / b_low).tolist()
+
+
+def _verdict_text(verdict: str | None, factor: float | None, low: float | None, high: float | None) -> str:
+    """The verdict with its factor, as a range when the estimate or the benchmark is one.
+
+    Examples
+    --------
+    >>> _verdict_text("overstates", 4.44, 2.8, 4.44), _verdict_text("overstates", 6.1, 6.1, 6.1)
+    ('overstates (x2.8 to x4.4)', 'overstates (x6.1)')
+    >>> _verdict_text("not_comparable", None, None, None)
+    'not comparable'
+    """
+    text = (verdict or "").replace("_", " ")
+    if factor is None:
+        return text
+    if low is None or high is None or f"{low:.2g}" == f"{high:.2g}":
+        return f"{text} (x{factor:.3g})"
+    return f"{text} (x{low:.2g} to x{high:.2g})"
 
 
 def _draw_benchmarks(ax: Axes, s: Series, rows: list[int]) -> None:
@@ -485,21 +562,25 @@ def _draw_estimates(ax: Axes, s: Series, rows: list[int]) -> None:
     ranged = [i for i in range(len(rows)) if high[i] > s.y[i]]
     if ranged:
         lines = ax.hlines([rows[i] for i in ranged], [s.y[i] for i in ranged], [high[i] for i in ranged],
-                          colors=C["vermillion"], linewidth=2.5, zorder=2)
+                          colors=[_verdict_color(s.extra["verdict"][i]) for i in ranged], linewidth=2.5, zorder=2)
         lines.set_gid(f"{s.key}:range")
-    ends = [(v, rows[i], s.status[i]) for i in range(len(rows)) for v in {s.y[i], high[i]} if v == v]
-    named = any(line.get_label() == ESTIMATE_LABEL for line in ax.lines)
-    draw_points(ax, s.key, [e[0] for e in ends], [e[1] for e in ends], [e[2] for e in ends], C["vermillion"], "o",
-                label=None if named else ESTIMATE_LABEL)
+    for verdict in dict.fromkeys(s.extra["verdict"]):
+        ends = [(v, rows[i], s.status[i]) for i in range(len(rows)) if s.extra["verdict"][i] == verdict
+                for v in {s.y[i], high[i]} if v == v]
+        label = f"verdict: {(verdict or 'none').replace('_', ' ')}"
+        named = any(line.get_label() == label for line in ax.lines)
+        draw_points(ax, s.key, [e[0] for e in ends], [e[1] for e in ends], [e[2] for e in ends],
+                    _verdict_color(verdict), "o", label=None if named else label)
     for i, pos in enumerate(rows):
         right = high[i] if high[i] == high[i] else s.y[i] * OPEN_END
         if (s.y[i] == s.y[i]) != (high[i] == high[i]):  # only one end: "at least" or "at most"
             start, end = (s.y[i], right) if high[i] != high[i] else (high[i], high[i] / OPEN_END)
             arrow = ax.annotate("", xy=(end, pos), xytext=(start, pos), zorder=2,
-                                arrowprops={"arrowstyle": "->", "color": C["vermillion"], "linewidth": 1.5})
+                                arrowprops={"arrowstyle": "->", "color": _verdict_color(s.extra["verdict"][i]),
+                                            "linewidth": 1.5})
             arrow.set_gid(f"{s.key}:open")
         verdict, factor = s.extra["verdict"][i], s.extra["factor"][i]
-        text = (verdict or "").replace("_", " ") + (f" (x{factor:.3g})" if factor is not None else "")
+        text = _verdict_text(verdict, factor, s.extra["factor_low"][i], s.extra["factor_high"][i])
         if text:
             ax.annotate(text, xy=(right, pos), xytext=(8, 0), textcoords="offset points", va="center",
-                        fontsize=7.5, color="#333333")
+                        fontsize=8, color=_verdict_color(verdict) if verdict != "not_comparable" else "#666666")

@@ -303,3 +303,71 @@ def moved(series: Series, x: Sequence) -> Series:
     ([1939], [2.0])
     """
     return replace(series, x=list(x))
+
+
+#: What a composition code says, as a figure labels it (the codes of the ``composition`` column).
+COMPOSITION_LABEL: dict[str, str] = {
+    "includes_prisons": "incl. prisons",
+    "includes_noncustodial": "incl. non-custodial sentences",
+}
+
+
+@dataclass
+class Flag:
+    """A plotted value whose composition differs from the rest of its series, and its adjusted value if any."""
+
+    x: float
+    y: float
+    code: str
+    adjusted: float | None = None
+    adjusted_source: str = ""
+
+    @property
+    def label(self) -> str:
+        return COMPOSITION_LABEL.get(self.code, self.code.replace("_", " "))
+
+
+def composition_flags(
+    data: pd.DataFrame, population: str, measure: str, years: Sequence[int], *, stock: bool, offset: float = 0.0
+) -> list[Flag]:
+    """The values of a yearly series whose ``composition`` column is not empty (none without the column).
+
+    The adjusted value of a flagged cell is its non-preferred row of status
+    ``derived`` (for instance the 1946 colonies without the non-custodial
+    sentences), when the data hold one.
+
+    Examples
+    --------
+    >>> import gulagstats
+    >>> data = gulagstats.load("appendix")
+    >>> composition_flags(data, "labor_colonies", "inmates", [1938], stock=True)
+    []
+    >>> flagged = data.assign(composition="")
+    >>> flagged.loc[(flagged.population == "labor_colonies") & (flagged.period == "1938-01-01")
+    ...             & flagged.preferred, "composition"] = "includes_prisons"
+    >>> [(f.x, f.y, f.label) for f in composition_flags(flagged, "labor_colonies", "inmates", [1938], stock=True)]
+    [(1938.0, 885203.0, 'incl. prisons')]
+    """
+    if "composition" not in data.columns:
+        return []
+    flags = []
+    same = (data["population"] == population) & (data["measure"] == measure)
+    if "category" in data.columns:
+        same &= data["category"].fillna("") == ""
+    for year in years:
+        period = f"{year}-01-01" if stock else str(year)
+        rows = data[same & (data["period"] == period)]
+        chosen = rows[rows["preferred"].fillna(False).astype(bool)]
+        if chosen.empty or pd.isna(chosen["value"].iloc[0]):
+            continue
+        code = str(chosen["composition"].fillna("").iloc[0]).strip()
+        if not code:
+            continue
+        adjusted = rows[~rows["preferred"].fillna(False).astype(bool) & (rows["status"] == "derived")]
+        adjusted = adjusted[adjusted["value"].notna()]
+        flags.append(Flag(
+            x=float(year) + offset, y=float(chosen["value"].iloc[0]), code=code,
+            adjusted=float(adjusted["value"].iloc[0]) if len(adjusted) else None,
+            adjusted_source=str(adjusted["source"].iloc[0]) if len(adjusted) else "",
+        ))
+    return flags

@@ -511,3 +511,45 @@ def _below_axis(ax: Axes) -> float:
     tick_lines = max((t.get_text().count("\n") + 1 for t in ax.get_xticklabels()), default=1)
     label_lines = ax.get_xlabel().count("\n") + 1 if ax.get_xlabel() else 0
     return 14 + 11 * tick_lines + 12 * label_lines
+
+
+#: Legend labels of the composition marks.
+COMPOSITION_MARK = "composition differs from the series (see note)"
+ADJUSTED_MARK = "adjusted value, composition of the series (derived)"
+
+
+def mark_composition(ax: Axes, key: str, flags: Sequence[Any], color: str, dx: float = 0.0) -> None:
+    """Ring each value whose composition differs and name what it includes; draw its adjusted value, if any.
+
+    The rings have ``gid`` = ``composition:key``, the adjusted values ``adjusted:key``.
+
+    Examples
+    --------
+    >>> from gulagstats.figures.select import Flag
+    >>> fig, ax = axes(None)
+    >>> mark_composition(ax, "colonies", [Flag(1938.0, 885203.0, "includes_prisons")], OKABE_ITO["vermillion"])
+    >>> [line.get_gid() for line in ax.lines], ax.texts[0].get_text()
+    (['composition:colonies'], 'incl. prisons')
+    """
+    if not flags:
+        return
+    named = {line.get_label() for line in ax.lines}
+    (ring,) = ax.plot(
+        [f.x + dx for f in flags], [f.y for f in flags], linestyle="none", marker="o", markersize=17,
+        fillstyle="none", markeredgecolor="#000000", markeredgewidth=1.6, zorder=5,
+        label=None if COMPOSITION_MARK in named else COMPOSITION_MARK,
+    )
+    ring.set_gid(f"composition:{key}")
+    for f in flags:
+        ax.annotate(f.label, xy=(f.x + dx, f.y), xytext=(10, 10), textcoords="offset points", fontsize=8,
+                    color="#000000", ha="left", va="bottom", zorder=6)
+    adjusted = [f for f in flags if f.adjusted is not None]
+    if adjusted:
+        for f in adjusted:
+            ax.plot([f.x + dx] * 2, [f.y, f.adjusted], color=color, linestyle=":", linewidth=1.2, zorder=4)
+        (points,) = ax.plot(
+            [f.x + dx for f in adjusted], [f.adjusted for f in adjusted], linestyle="none", marker="D",
+            markersize=8, color=color, markerfacecolor="white", markeredgewidth=1.6, zorder=5,
+            label=None if ADJUSTED_MARK in named else ADJUSTED_MARK,
+        )
+        points.set_gid(f"adjusted:{key}")
