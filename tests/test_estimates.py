@@ -212,7 +212,7 @@ def test_benchmarks_carry_their_sources_and_the_weakest_status():
     assert (b.low <= b.high).all() and b.basis.str.len().gt(10).all()
     sums = b[b.id.str.endswith(":sum")]
     assert len(sums) > 0 and set(sums.status) <= {"derived", "unconfirmed"}  # arithmetic is derived at best
-    with_unconfirmed = b[b.source.str.contains("ceo_transcription")]
+    with_unconfirmed = b[b.source.str.contains("unverified_transcription")]
     assert (with_unconfirmed.status == "unconfirmed").all() and len(with_unconfirmed) > 0
     deaths = b[(b.quantity == "camp_deaths") & (b.period == "1937/1938")].iloc[0]
     assert deaths.low == sum(preferred_value("appendix", y, "gulag_camps", "deaths") for y in ("1937", "1938"))

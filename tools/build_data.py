@@ -76,6 +76,10 @@ def route(row: dict[str, str]) -> str:
         return "special_board" if pop == "nkvd_special_board" else "nkvd_sentences"
     if series == "appendix" and row["unit"] == "percent":
         return "appendix_rates"
+    if series == "offences" and row["period"].startswith("1954"):
+        return "offences_1954"  # Kruglov's report, counts in persons (reference revision 2)
+    if series == "sentence_length" and pop == "gulag_camps":
+        return "table_9"  # a cell of GRZ Table 9 itself (Sousa, reference revision 2)
     return {
         "appendix": "appendix",
         "ourz_mortality": "mortality_certificate",
@@ -83,6 +87,7 @@ def route(row: dict[str, str]) -> str:
         "sex": "sex_composition",
         "sentence_length": "sentence_lengths_1936",
         "education": "education_composition",
+        "ethnicity": "nationality_unrecorded",
         "estimates": "table_1",
     }[series]
 
