@@ -11,7 +11,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 #: The status vocabulary, strongest first: the order also ranks competing rows.
-STATUSES: tuple[str, ...] = ("user", "prose", "confirmed", "derived", "unconfirmed", "missing")
+STATUSES: tuple[str, ...] = ("user", "prose", "confirmed", "corrected", "derived", "unconfirmed", "missing")
 
 
 class FieldMeta(BaseModel):

@@ -12,7 +12,7 @@ import pandas as pd
 FORMATS = ("text", "csv", "json", "markdown")
 
 #: Marks appended to a value in text and markdown so that its status shows.
-STATUS_MARK = {"derived": "*", "unconfirmed": "?", "prose": "p", "user": "u", "missing": ""}
+STATUS_MARK = {"corrected": "c", "derived": "*", "unconfirmed": "?", "prose": "p", "user": "u", "missing": ""}
 STATUS_LEGEND = "marks: p prose, * derived, ? unconfirmed, u user overlay; unmarked values are confirmed; blank = missing"
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 #: Statuses counted, in the order of the report.
-COUNTED = ["prose", "confirmed", "derived", "unconfirmed", "user", "missing"]
+COUNTED = ["prose", "confirmed", "corrected", "derived", "unconfirmed", "user", "missing"]
 ARTICLE = "GRZ article (Tables 1-9, Appendixes)"
 EVERYTHING = "all tables"
 

@@ -39,6 +39,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import DataFormatError, UnknownQuantityError
+from .composition import adjust
 from .vocabulary import QUANTITIES, period_text
 
 #: Columns of the rules table (tools/curated/archival_benchmarks_spec.csv).
@@ -49,9 +50,9 @@ BENCHMARK_FIELDS = [
     "caveats", "source", "locator", "status", "preferred",
 ]
 #: Weakness of a status when values are combined (a benchmark carries the weakest).
-WEAKNESS = {"prose": 0, "confirmed": 1, "derived": 2, "unconfirmed": 3, "user": 4}
+WEAKNESS = {"prose": 0, "confirmed": 1, "corrected": 2, "derived": 3, "unconfirmed": 4, "user": 5}
 #: Preference between benchmarks answering the same question (lower first), as for table cells.
-PREFERENCE = {"user": 0, "prose": 1, "confirmed": 2, "derived": 3, "unconfirmed": 4}
+PREFERENCE = {"user": 0, "prose": 1, "confirmed": 2, "corrected": 2, "derived": 3, "unconfirmed": 4}
 #: Columns of a candidate answer (a benchmark with what explanations need).
 CANDIDATE_FIELDS = ["request", *BENCHMARK_FIELDS, "method", "phrase", "citation", "order"]
 LOCATOR_SEP = " // "
@@ -126,6 +127,7 @@ def _term_series(frame: pd.DataFrame, term: Term) -> pd.DataFrame:
         & frame["preferred"].fillna(False).astype(bool)
         & frame["value"].notna()
     ]
+    chosen = adjust(frame, chosen)
     return pd.DataFrame(
         {
             "period": chosen["period"].astype(str).to_numpy(),

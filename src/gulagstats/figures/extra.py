@@ -59,10 +59,13 @@ def figure_mortality_rate(
     """
     data = figure_data(data, ("appendix", "mortality_certificate"), overlay)
     years = list(YEARS)
-    deaths = yearly(data, "camp_deaths", "camp deaths", "gulag_camps", "deaths", years, stock=False)
-    january = yearly(data, "camps_jan", "camps on 1 January", "gulag_camps", "inmates", years, stock=True)
+    # the certificate's 1934 row is camps only (colonies joined the GULAG in late 1934): the camp
+    # series are the appendix's, so that the two streams never mix in one line
+    appendix = data[data["table"] != "mortality_certificate"] if "table" in data.columns else data
+    deaths = yearly(appendix, "camp_deaths", "camp deaths", "gulag_camps", "deaths", years, stock=False)
+    january = yearly(appendix, "camps_jan", "camps on 1 January", "gulag_camps", "inmates", years, stock=True)
     following = moved(
-        yearly(data, "camps_next_jan", "camps on 1 January next", "gulag_camps", "inmates",
+        yearly(appendix, "camps_next_jan", "camps on 1 January next", "gulag_camps", "inmates",
                [y + 1 for y in years], stock=True),
         years,
     )
@@ -91,7 +94,8 @@ def figure_mortality_rate(
         notes=[
             "Camp rate: deaths during the year / mean of the camp populations on 1 January of the year and of the "
             "next, x 1,000 (a derived value, as unsure as its weakest input). Certificate: the OURZ GULAG "
-            "'spravka o smertnosti' (camps and colonies together), printed percent of the average list strength x 10.",
+            "'spravka o smertnosti' (camps and colonies together), printed percent of the average list strength x 10; "
+            "its 1934 row counts the camps only and is not drawn.",
         ],
     )
 
