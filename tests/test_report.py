@@ -91,7 +91,11 @@ def test_report_numbers_come_from_the_data(report):
     cov = gulagstats.coverage().set_index("table").loc["all tables"]
     assert (result.cells, result.cells_known) == (cov["cells"], cov["known"])
     assert result.checks["total"] == len(gulagstats.check())
-    assert sum(result.estimates.values()) == len(gulagstats.compare())
+    from gulagstats.estimates.scope import tally
+
+    compared = gulagstats.compare()
+    assert result.estimates == tally(compared)  # one claim once, context rows not scored
+    assert sum(result.estimates.values()) == compared[compared.role != "context"].group.nunique()
     html = result.html.read_text(encoding="utf-8")
     assert "175,487" in html and "1,053,829" in html  # findings shown with their numbers
     assert len(lines) >= 5  # one progress line per step

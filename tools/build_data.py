@@ -442,6 +442,9 @@ def main(argv: list[str] | None = None) -> int:
         for table_id, rows in built.items():
             value_types[table_id] = value_type(rows)
             write_csv(DATA / "tables" / f"{table_id}.csv", CELL_NAMES, rows)
+        for rules in ("scope_rules", "estimate_readings"):  # judgement rules: curated, copied as they are
+            if rules in catalog["tables"]:
+                (DATA / catalog["tables"][rules]["path"]).write_bytes((CURATED / f"{rules}.csv").read_bytes())
         if "estimates" in catalog["tables"]:
             build_estimate_tables()
     else:

@@ -105,14 +105,19 @@ def _checks_section(overlay) -> tuple[Section, dict[str, int]]:
 def _estimates_section(overlay) -> tuple[Section, dict[str, int]]:
     from .estimates import compare
 
+    from .estimates.scope import tally
+
     table = compare(overlay=overlay)
-    counts = table["verdict"].value_counts().to_dict()
+    counts = tally(table)  # a claim once: restatements grouped, GRZ's spreads of others' estimates left out
     shown = table[
-        ["author", "quantity", "period", "low", "high", "benchmark_low", "benchmark_high", "verdict", "factor", "source", "status"]
+        ["author", "quantity", "period", "low", "high", "benchmark_low", "benchmark_high", "benchmark_status",
+         "verdict", "factor", "factor_high", "source", "status"]
     ]
     text = (
-        f"{len(table)} published estimates against what the archival record documents. "
-        "Factor: how many times the estimate exceeds (or falls short of) the archival benchmark."
+        f"{len(table)} published estimates ({sum(counts.values())} distinct claims scored) against what the "
+        "archival record documents. Factor: the conservative number of times the estimate exceeds (or falls "
+        "short of) the widest defensible benchmark; factor_high: against the narrowest. benchmark_status is the "
+        "weakest status the benchmark is computed from; status is the estimate's quote."
     )
     return Section("Estimates against the archival record", "estimates", [text, shown]), {
         str(k): int(v) for k, v in counts.items()

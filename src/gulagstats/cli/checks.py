@@ -104,7 +104,9 @@ def text_report(results: list[CheckResult], summary: str) -> str:
     from ..checks import summary_line
     from ..checks.model import FAMILIES
 
-    lines = []
+    from ..checks.grade import findings_text
+
+    lines = findings_text(results)
     for family in FAMILIES:
         mine = [r for r in results if r.family == family]
         if not mine:

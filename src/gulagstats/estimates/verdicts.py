@@ -40,7 +40,7 @@ from .record import Record, load_record
 from .vocabulary import QUANTITIES, match_period, period_phrase
 
 TOLERANCE = 0.15
-VERDICTS = ("consistent", "overstates", "understates", "not_comparable")
+VERDICTS = ("consistent", "not_contradicted", "overstates", "understates", "not_comparable")
 
 #: The columns compare() returns first, in this order (the estimates figure reads them).
 COMPARE_COLUMNS = [
@@ -235,6 +235,28 @@ def _answer(asked: pd.DataFrame, wanted: np.ndarray, record: Record, tolerance: 
     )
 
 
+def judge_refined(
+    claims: pd.DataFrame, record: Record, tolerance: float = TOLERANCE, ids: pd.Series | None = None
+) -> pd.DataFrame:
+    """judge(), then :func:`gulagstats.estimates.scope.refine`: readings, bounds, scopes, one-sided words.
+
+    Examples
+    --------
+    >>> from gulagstats.estimates.claims import check_claims
+    >>> from gulagstats.estimates.record import load_record
+    >>> claims = check_claims(pd.DataFrame({"quantity": ["arrests"], "value": ["7,000,000"],
+    ...                                     "period": ["1937-1938"]}))
+    >>> r = judge_refined(claims, load_record()).iloc[0]
+    >>> r["verdict"], float(r["factor_low"]), float(r["factor_high"])
+    ('overstates', 2.8, 4.4)
+    """
+    from ..loaders import load
+    from .scope import refine
+
+    results = judge(claims, record, tolerance)
+    return refine(claims, results, lambda c: judge(c, record, tolerance), load, tolerance, ids)
+
+
 def _sentence_ends(
     low: float, high: float, phrase: str, period: str, citation: str, phrases: dict[str, str], tolerance: float
 ) -> tuple[str, str, str]:
@@ -284,7 +306,7 @@ def compare(quantity: str | None = None, overlay: str | Path | None = None) -> p
     >>> c = gulagstats.compare("arrests").set_index("id")
     >>> row = c.loc["conquest1990-arrests"]
     >>> row.verdict, float(row.factor), int(row.benchmark_low)
-    ('overstates', 4.4, 1575259)
+    ('overstates', 2.8, 1575259)
     """
     from ..loaders import load
 
@@ -303,13 +325,17 @@ def compare(quantity: str | None = None, overlay: str | Path | None = None) -> p
             "unit": estimates["unit"],
             "region": estimates["region"],
             "error": "",
+            "scope": estimates["scope"].fillna(""),
+            "wording": estimates["wording"].fillna(""),
         }
     )
-    results = judge(claims, load_record(overlay))
+    results = judge_refined(claims, load_record(overlay), ids=estimates["id"])
     extra = ["period_as_printed", "region", "unit", "second_hand", "note"]
     bench_extra = ["benchmark_period", "benchmark_status", "benchmark_scope", "benchmark_basis", "benchmark_caveats", "benchmark_locator"]
     out = pd.concat([estimates, results], axis=1)
-    return out[COMPARE_COLUMNS + extra + bench_extra]
+    from .scope import REFINED_COLUMNS
+
+    return out[COMPARE_COLUMNS + extra + bench_extra + REFINED_COLUMNS]
 
 
 def _as_text(value: object) -> str:
@@ -371,7 +397,7 @@ def assess(
     if checked["error"].iloc[0]:
         raise InvalidEstimateError(f"cannot assess this claim: {checked['error'].iloc[0]}")
     claim = checked.iloc[0]
-    result = judge(checked, load_record(overlay)).iloc[0]
+    result = judge_refined(checked, load_record(overlay)).iloc[0]
     benchmark = None
     if isinstance(result["benchmark_id"], str):
         benchmark = Benchmark(
@@ -403,6 +429,9 @@ def assess(
         ratio_high=number(result["ratio_high"]),
         verdict=result["verdict"],
         factor=number(result["factor"]),
+        factor_low=number(result["factor_low"]),
+        factor_high=number(result["factor_high"]),
+        bound=str(result["bound"] or ""),
         explanation=result["explanation"],
         sources=[source(k) for k in benchmark.source.split("; ")] if benchmark else [],
     )
@@ -453,7 +482,7 @@ def assess_claims(claims: pd.DataFrame | str | Path, overlay: str | Path | None 
     else:
         frame = read_claims(claims)
     checked = check_claims(frame)
-    results = judge(checked, load_record(overlay))
+    results = judge_refined(checked, load_record(overlay))
     error = checked["error"].astype("str")
     wrong = (error != "").to_numpy()
     error[wrong] = "line " + frame["line"][wrong].astype(str) + ": " + error[wrong]
@@ -462,6 +491,10 @@ def assess_claims(claims: pd.DataFrame | str | Path, overlay: str | Path | None 
         claim_low=checked["low"],
         claim_high=checked["high"],
         **{c: results[c] for c in RESULT_COLUMNS[:6] + ["ratio_low", "ratio_high", "verdict", "factor", "explanation"]},
+        factor_low=results["factor_low"],
+        factor_high=results["factor_high"],
+        bound=results["bound"],
+        also_against=results["also_against"],
         error=error,
     )
     out.attrs.pop("surplus", None)  # the reader's note of long rows, now in the errors (an array there breaks pandas' concat)
