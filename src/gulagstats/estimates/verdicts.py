@@ -19,8 +19,8 @@ times the documented count the estimate is, or how many times it falls short.
 
 :data:`TOLERANCE` is 15 percent.  Two things blur a comparison that much: the
 archival reporting streams themselves differ by a few percent for the same
-count (camp deaths of 1934: 26,295 or 25,187; those convicted in 1937-1938:
-1,344,923 or 1,444,923) and GRZ note that the postwar compilations run
+count (camp deaths of 1934: 26,295 or 25,187; special settlers on 1 January
+1937: 916,787 or 917,227) and GRZ note that the postwar compilations run
 "somewhat higher" than the 1930s reports; and published estimates are rounded
 ("about 700,000", "1.5 million" stand for a few percent either way).  A claim
 off by more than that is a different number, not a rounding of the same one.
