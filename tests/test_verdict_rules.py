@@ -107,3 +107,18 @@ def test_readings_are_data_with_reasons():
     estimates = set(gulagstats.load("estimates").id)
     assert set(readings.id) <= estimates and (readings.reason.str.len() > 20).all()
     assert set(readings.role) <= {"claim", "restatement", "context"}
+
+
+@pytest.mark.parametrize(("words", "period"), [("late 1930s", "1937/1938"), ("1930s", "1930/1939"),
+                                               ("Dec 1934", "1934-12-01/1934-12-31"),
+                                               ("1936-10/1938-11", "1936-10-01/1938-11-30")])
+def test_assess_accepts_the_period_words_compare_uses(words, period):
+    a = gulagstats.assess("executions", 700_000, period=words)
+    assert a.period == period and a.verdict != "not_comparable"
+
+
+def test_unknown_quantities_get_suggestions_by_meaning_or_a_clear_no_series():
+    with pytest.raises(gulagstats.errors.UnknownQuantityError, match="did you mean 'executions'"):
+        gulagstats.assess("people_shot", 5, period="1937")
+    with pytest.raises(KeyError, match="no archival series for this"):
+        gulagstats.assess("congress_delegates", 1108, period="1937")

@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..errors import DataFormatError, nearest
+from ..errors import DataFormatError
 from .vocabulary import QUANTITIES, normalize_period
 
 #: The largest number a claim may state: more than the world's population is a typo, not a claim.
@@ -302,6 +302,8 @@ def check_claims(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _unknown_quantity(name: str) -> str:
-    near = nearest(name, QUANTITIES)
+    from .vocabulary import suggest
+
+    near, note = suggest(name)
     hint = f"; did you mean {', '.join(repr(n) for n in near)}?" if near else ""
-    return f"unknown quantity {name!r}{hint} (see gulagstats.quantities())"
+    return f"unknown quantity {name!r}{hint}" + (f" ({note})" if note else " (see gulagstats.quantities())")
