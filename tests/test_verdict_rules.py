@@ -17,14 +17,21 @@ def compared() -> pd.DataFrame:
 def test_a_camps_claim_is_judged_against_camps_and_colonies(compared):
     row = compared.loc["conquest1990-camp-population"]  # 8 million 'in the camps', end of 1938
     camps = 1317195
-    colonies = float(gulagstats.load("appendix").query(
-        "period == '1939-01-01' and population == 'labor_colonies' and measure == 'inmates' and preferred").value.iloc[0])
+    colonies = float(
+        gulagstats.load("appendix")
+        .query(
+            "period == '1939-01-01' and population == 'labor_colonies' and measure == 'inmates'"
+            " and preferred"
+        )
+        .value.iloc[0]
+    )
     assert row.benchmark_low == camps  # ITL alone is shown beside
     assert row.factor == round(8_000_000 / (camps + colonies), 1) == 4.8
     assert row.factor_high == round(8_000_000 / camps, 1) == 6.1
     assert row.also_against.startswith("gulag_population")
     # an author who says ITL keeps the ITL benchmark alone
     from gulagstats.estimates.scope import refine  # noqa: F401  (the rule is data: data/scope_rules.csv)
+
     rules = gulagstats.load("scope_rules")
     assert rules.loc[rules.quantity == "camp_population", "unless_words"].str.contains("ITL").all()
 
@@ -53,8 +60,12 @@ def test_one_sided_claims_are_not_contradicted_never_consistent():
 
 @pytest.mark.parametrize(
     ("period", "expected"),
-    [("1935-01-01/1941-06-22", ("1935/1940", "1935/1941")), ("1934-12-01/1934-12-31", (None, "1934")),
-     ("1936-10-01/1938-11-30", ("1937", "1936/1938")), ("1938", (None, None))],
+    [
+        ("1935-01-01/1941-06-22", ("1935/1940", "1935/1941")),
+        ("1934-12-01/1934-12-31", (None, "1934")),
+        ("1936-10-01/1938-11-30", ("1937", "1936/1938")),
+        ("1938", (None, None)),
+    ],
 )
 def test_year_bounds(period, expected):
     assert year_bounds(period) == expected
@@ -65,7 +76,11 @@ def test_partial_periods_are_bounded_by_whole_years():
     a = gulagstats.assess("executions", 102, period="1934-12-05/1934-12-18")
     assert a.verdict == "not_contradicted" and a.bound == "ceiling" and a.benchmark.high == 2056
     a = gulagstats.assess("executions", 50_000, period="1934-12-05/1934-12-18")
-    assert a.verdict == "overstates" and a.factor == round(50_000 / 2056, 1) and "at least" in a.explanation
+    assert (
+        a.verdict == "overstates"
+        and a.factor == round(50_000 / 2056, 1)
+        and "at least" in a.explanation
+    )
     # 1930-1953: the record's 1953 runs to 30 June only, so 1930-1952 is a floor
     a = gulagstats.assess("executions", 786098, period="1930/1953")
     assert a.verdict == "not_contradicted" and a.bound == "floor" and a.benchmark.low == 775866
@@ -79,7 +94,9 @@ def test_one_claim_restated_with_different_periods_gets_one_verdict(compared):
     assert len(shot) == 3 and len(arrested) == 4
     for group in (shot, arrested):
         assert group.verdict.nunique() == 1 and group.verdict.iloc[0] == "overstates"
-        assert group.factor.nunique() <= 2  # 19.84 and 20 million: the same claim, rounded differently
+        assert (
+            group.factor.nunique() <= 2
+        )  # 19.84 and 20 million: the same claim, rounded differently
         assert (group.bound == "between").all()
     # the same claim asked directly with the period written as whole years
     a = gulagstats.assess("executions", 7_000_000, period="1935/1941")
@@ -96,8 +113,12 @@ def test_context_rows_are_shown_not_scored_and_tallies_count_a_group_once(compar
 
 
 def test_every_verdict_shows_the_benchmark_status(compared):
-    judged = compared[compared.verdict.isin(["overstates", "understates", "consistent", "not_contradicted"])]
-    assert judged.benchmark_status.isin(["prose", "confirmed", "corrected", "derived", "unconfirmed"]).all()
+    judged = compared[
+        compared.verdict.isin(["overstates", "understates", "consistent", "not_contradicted"])
+    ]
+    assert judged.benchmark_status.isin(
+        ["prose", "confirmed", "corrected", "derived", "unconfirmed"]
+    ).all()
     refined = judged[judged.bound != ""]
     assert refined.explanation.str.contains("status").all()
 
@@ -109,9 +130,15 @@ def test_readings_are_data_with_reasons():
     assert set(readings.role) <= {"claim", "restatement", "context"}
 
 
-@pytest.mark.parametrize(("words", "period"), [("late 1930s", "1937/1938"), ("1930s", "1930/1939"),
-                                               ("Dec 1934", "1934-12-01/1934-12-31"),
-                                               ("1936-10/1938-11", "1936-10-01/1938-11-30")])
+@pytest.mark.parametrize(
+    ("words", "period"),
+    [
+        ("late 1930s", "1937/1938"),
+        ("1930s", "1930/1939"),
+        ("Dec 1934", "1934-12-01/1934-12-31"),
+        ("1936-10/1938-11", "1936-10-01/1938-11-30"),
+    ],
+)
 def test_assess_accepts_the_period_words_compare_uses(words, period):
     a = gulagstats.assess("executions", 700_000, period=words)
     assert a.period == period and a.verdict != "not_comparable"

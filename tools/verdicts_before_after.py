@@ -34,13 +34,19 @@ def compare_csv(src: Path) -> list[dict[str, str]]:
     env.pop("GULAGSTATS_DATA", None)
     out = subprocess.run(
         [sys.executable, "-m", "gulagstats", "compare", "--format", "csv"],
-        cwd=src, env=env, capture_output=True, text=True, check=True,
+        cwd=src,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     return list(csv.DictReader(io.StringIO(out)))
 
 
 def base_tree(commit: str, into: Path) -> Path:
-    archive = subprocess.run(["git", "archive", "--format=tar", commit], cwd=ROOT, capture_output=True, check=True).stdout
+    archive = subprocess.run(
+        ["git", "archive", "--format=tar", commit], cwd=ROOT, capture_output=True, check=True
+    ).stdout
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
         tar.extractall(into, filter="data")
     return into
@@ -64,13 +70,26 @@ def reason(before: dict[str, str] | None, after: dict[str, str]) -> str:
     if after.get("reading"):
         parts.append(after["reading"])
     if after.get("bound"):
-        parts.append({"floor": "the record documents a floor", "ceiling": "bounded above by the enclosing whole years",
-                      "between": "bounded by the whole years inside and around the period"}[after["bound"]])
+        parts.append(
+            {
+                "floor": "the record documents a floor",
+                "ceiling": "bounded above by the enclosing whole years",
+                "between": "bounded by the whole years inside and around the period",
+            }[after["bound"]]
+        )
     if after.get("also_against"):
         parts.append("also against " + after["also_against"])
     if not parts and after.get("factor_high") and after.get("factor") != after.get("factor_high"):
-        parts.append("the headline factor is the conservative one (against the benchmark's high end), the range kept")
-    if not parts and before is not None and before["verdict"] == "consistent" and after["verdict"] == "not_contradicted":
+        parts.append(
+            "the headline factor is the conservative one (against the benchmark's high end), "
+            "the range kept"
+        )
+    if (
+        not parts
+        and before is not None
+        and before["verdict"] == "consistent"
+        and after["verdict"] == "not_contradicted"
+    ):
         parts.append("a one-sided claim the record does not contradict")
     if not parts:
         parts.append("data corrected (errata, labels, composition)")
@@ -79,8 +98,10 @@ def reason(before: dict[str, str] | None, after: dict[str, str]) -> str:
 
 def table(before: list[dict[str, str]], after: list[dict[str, str]]) -> str:
     old = {r["id"]: r for r in before}
-    lines = ["| # | id | quantity | period | before | after | benchmark status | why it changed |",
-             "|---|---|---|---|---|---|---|---|"]
+    lines = [
+        "| # | id | quantity | period | before | after | benchmark status | why it changed |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
     for n, row in enumerate(after):
         was = old.get(row["id"])
         lines.append(

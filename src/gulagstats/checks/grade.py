@@ -46,11 +46,16 @@ def grade_of(expected: float | None, observed: float | None) -> str:
         differ = [i for i in range(len(a)) if a[i] != b[i]]
         if len(differ) == 1:
             return "one_digit"
-        if len(differ) == 2 and differ[1] == differ[0] + 1 and a[differ[0]] == b[differ[1]] and a[differ[1]] == b[differ[0]]:
+        if (
+            len(differ) == 2
+            and differ[1] == differ[0] + 1
+            and a[differ[0]] == b[differ[1]]
+            and a[differ[1]] == b[differ[0]]
+        ):
             return "transposition"
     if whole and abs(len(a) - len(b)) == 1:  # one digit added or dropped (22,728 for 2,728)
         longer, shorter = (a, b) if len(a) > len(b) else (b, a)
-        if any(longer[:i] + longer[i + 1:] == shorter for i in range(len(longer))):
+        if any(longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer))):
             return "one_digit"
     relative = diff / abs(expected) if expected else float("inf")
     if relative <= 0.005:
@@ -83,16 +88,26 @@ def findings(results: list[CheckResult]) -> list[Finding]:
         if r.verdict != "discrepancy":
             continue
         # the cell that states the expected total is the expectation, not a part of the sum
-        key = (frozenset((c.table, c.population, c.measure, c.category, c.period, c.value) for c in r.cells
-                         if c.value != r.expected),
-               r.expected)  # the prose's "approx" and an identity's "exact" on the same sum are one finding
+        key = (
+            frozenset(
+                (c.table, c.population, c.measure, c.category, c.period, c.value)
+                for c in r.cells
+                if c.value != r.expected
+            ),
+            r.expected,
+        )  # the prose's "approx" and an identity's "exact" on the same sum are one finding
         if key in out and r.cells:
             out[key].same_as.append(r.id)
             continue
         sources = {c.source for c in r.cells if c.source}
-        mixed = len(sources) > 1 and r.family != "sources"  # comparing sources is what that family does
+        mixed = (
+            len(sources) > 1 and r.family != "sources"
+        )  # comparing sources is what that family does
         grade = grade_of(r.expected, r.observed)
-        if {r.expected, r.observed} <= {0.0, 1.0}:  # a yes/no relation (a trend, an order): no size to grade
+        if {r.expected, r.observed} <= {
+            0.0,
+            1.0,
+        }:  # a yes/no relation (a trend, an order): no size to grade
             grade = "minor"
         out[key] = Finding(r, grade, mixed)
     return sorted(out.values(), key=lambda f: (_SERIOUS_FIRST.get(f.grade, -1), f.result.id))
@@ -101,8 +116,12 @@ def findings(results: list[CheckResult]) -> list[Finding]:
 def findings_text(results: list[CheckResult]) -> list[str]:
     """Lines for ``gulagstats check``: the graded findings, the most serious first."""
     found = findings(results)
-    lines = [f"== findings: {len(found)} discrepancies, graded (" + ", ".join(
-        f"{sum(f.grade == g for f in found)} {g}" for g in reversed(GRADES)) + ")", ""]
+    lines = [
+        f"== findings: {len(found)} discrepancies, graded ("
+        + ", ".join(f"{sum(f.grade == g for f in found)} {g}" for g in reversed(GRADES))
+        + ")",
+        "",
+    ]
     for f in found:
         r = f.result
         extra = []
@@ -111,6 +130,9 @@ def findings_text(results: list[CheckResult]) -> list[str]:
         if f.same_as:
             extra.append("same finding as " + ", ".join(f.same_as))
         tail = f" [{'; '.join(extra)}]" if extra else ""
-        lines.append(f"{f.grade:16} {r.id}  expected {r.expected:,.6g}, observed {r.observed:,.6g}{tail}"
-                     if r.expected is not None and r.observed is not None else f"{f.grade:16} {r.id}{tail}")
+        lines.append(
+            f"{f.grade:16} {r.id}  expected {r.expected:,.6g}, observed {r.observed:,.6g}{tail}"
+            if r.expected is not None and r.observed is not None
+            else f"{f.grade:16} {r.id}{tail}"
+        )
     return [*lines, ""]

@@ -39,7 +39,8 @@ def adjust(frame: pd.DataFrame, chosen: pd.DataFrame) -> pd.DataFrame:
     --------
     >>> import gulagstats
     >>> appendix = gulagstats.load("appendix")
-    >>> colonies = appendix[(appendix.population == "labor_colonies") & (appendix.measure == "inmates")
+    >>> colonies = appendix[(appendix.population == "labor_colonies")
+    ...                     & (appendix.measure == "inmates")
     ...                     & (appendix.category.fillna("") == "") & appendix.preferred]
     >>> int(adjust(appendix, colonies).set_index("period").loc["1946-01-01", "value"])
     511724
@@ -64,7 +65,11 @@ def adjust(frame: pd.DataFrame, chosen: pd.DataFrame) -> pd.DataFrame:
         if not twin.empty:
             out.loc[index, "value"] = twin["value"].iloc[0]
             out.loc[index, "status"] = "derived"
-            out.loc[index, "locator"] = f"{twin['locator'].iloc[0]} (adjusted: the printed figure {COMPOSITIONS[flag]})"
+            out.loc[index, "locator"] = (
+                f"{twin['locator'].iloc[0]} (adjusted: the printed figure {COMPOSITIONS[flag]})"
+            )
         else:
-            out.loc[index, "locator"] = f"{row['locator']} (caution: this {row['period']} figure {COMPOSITIONS[flag]})"
+            out.loc[index, "locator"] = (
+                f"{row['locator']} (caution: this {row['period']} figure {COMPOSITIONS[flag]})"
+            )
     return out

@@ -82,7 +82,7 @@ def year_bounds(period: str) -> tuple[str | None, str | None]:
 
 
 def _partial_floors(period: str) -> list[str]:
-    """Shorter whole-year spans inside a whole-year span whose first or last year the record may lack.
+    """Shorter whole-year spans inside a span whose first or last year the record may lack.
 
     Examples
     --------
@@ -106,17 +106,31 @@ def _rules(load: Callable[[str], pd.DataFrame], table: str) -> pd.DataFrame:
 
 
 class _Judge:
-    """judge() for one claim at a time, cached: the benchmark and ratios for a quantity and period."""
+    """judge() for one claim at a time, cached by quantity, period and numbers."""
 
     def __init__(self, judge: Callable[[pd.DataFrame], pd.DataFrame]):
         self._judge = judge
         self._cache: dict[tuple, pd.Series] = {}
 
-    def __call__(self, quantity: str, period: str, low: float, high: float, unit: str, region: str) -> pd.Series:
+    def __call__(
+        self, quantity: str, period: str, low: float, high: float, unit: str, region: str
+    ) -> pd.Series:
         key = (quantity, period, low, high, unit, region)
         if key not in self._cache:
-            claim = pd.DataFrame([{"quantity": quantity, "period": period, "period_label": "", "low": low,
-                                   "high": high, "unit": unit, "region": region, "error": ""}])
+            claim = pd.DataFrame(
+                [
+                    {
+                        "quantity": quantity,
+                        "period": period,
+                        "period_label": "",
+                        "low": low,
+                        "high": high,
+                        "unit": unit,
+                        "region": region,
+                        "error": "",
+                    }
+                ]
+            )
             self._cache[key] = self._judge(claim).iloc[0]
         return self._cache[key]
 
@@ -125,8 +139,15 @@ def _has(result: pd.Series) -> bool:
     return result["verdict"] in ("overstates", "understates", "consistent", "not_contradicted")
 
 
-def _classify(low: float, high: float, b_low: float, b_high: float, tolerance: float, floor: bool = False,
-              ceiling: bool = False) -> tuple[str, float, float]:
+def _classify(
+    low: float,
+    high: float,
+    b_low: float,
+    b_high: float,
+    tolerance: float,
+    floor: bool = False,
+    ceiling: bool = False,
+) -> tuple[str, float, float]:
     """Verdict and factor range of a claim [low, high] against a benchmark [b_low, b_high].
 
     ``floor``: the record documents at least b_low (no upper end); ``ceiling``:
@@ -134,7 +155,8 @@ def _classify(low: float, high: float, b_low: float, b_high: float, tolerance: f
 
     Examples
     --------
-    >>> _classify(7e6, 7e6, 1575259, 2.5e6, 0.15)[0], round(_classify(7e6, 7e6, 1575259, 2.5e6, 0.15)[1], 1)
+    >>> v = _classify(7e6, 7e6, 1575259, 2.5e6, 0.15)
+    >>> v[0], round(v[1], 1)
     ('overstates', 2.8)
     >>> _classify(1.71e6, float("nan"), 1575259, 1575259, 0.15)[0]
     'not_contradicted'
@@ -169,7 +191,8 @@ def refine(
     Parameters
     ----------
     claims : pandas.DataFrame
-        The checked claims (``quantity``, ``period``, ``low``, ``high``, ``unit``, ``region``, ``error``).
+        The checked claims (``quantity``, ``period``, ``low``, ``high``, ``unit``,
+        ``region``, ``error``).
     results : pandas.DataFrame
         judge()'s results on the same index.
     judge_claims : callable
@@ -196,12 +219,17 @@ def refine(
     ask = _Judge(judge_claims)
     readings = _rules(load, "estimate_readings")
     scopes = _rules(load, "scope_rules")
-    by_id = {r["id"]: r for _, r in readings.iterrows()} if ids is not None and len(readings) else {}
+    by_id = (
+        {r["id"]: r for _, r in readings.iterrows()} if ids is not None and len(readings) else {}
+    )
 
-    # the common case, as whole columns: the conservative factor of a range benchmark, one-sided words
+    # the common case, as whole columns: the conservative factor, one-sided words
     verdict0 = out["verdict"].astype(str).to_numpy()
     low_all, high_all = claims["low"].to_numpy(dtype=float), claims["high"].to_numpy(dtype=float)
-    b_low_all, b_high_all = out["benchmark_low"].to_numpy(dtype=float), out["benchmark_high"].to_numpy(dtype=float)
+    b_low_all, b_high_all = (
+        out["benchmark_low"].to_numpy(dtype=float),
+        out["benchmark_high"].to_numpy(dtype=float),
+    )
     over = verdict0 == "overstates"
     with np.errstate(all="ignore"):
         f_low_all, f_high_all = low_all / b_high_all, low_all / b_low_all
@@ -213,15 +241,22 @@ def refine(
     ranged = over & (np.round(f_low_all, 1) != np.round(f_high_all, 1))
     if ranged.any():
         out.loc[ranged, "explanation"] = [
-            f"{e} Factor range {a:.1f}-{b:.1f}: {a:.1f} against the high end ({_fmt(h)}), {b:.1f} against the "
+            f"{e} Factor range {a:.1f}-{b:.1f}: {a:.1f} against the high end ({_fmt(h)}), "
+            f"{b:.1f} against the "
             f"documented count; benchmark status {st}."
-            for e, a, b, h, st in zip(out.loc[ranged, "explanation"], f_low_all[ranged], f_high_all[ranged],
-                                      b_high_all[ranged], out.loc[ranged, "benchmark_status"])
+            for e, a, b, h, st in zip(  # noqa: B905 (equal lengths: one mask)
+                out.loc[ranged, "explanation"],
+                f_low_all[ranged],
+                f_high_all[ranged],
+                b_high_all[ranged],
+                out.loc[ranged, "benchmark_status"],
+            )
         ]
     one_sided = (verdict0 == "consistent") & (np.isnan(low_all) | np.isnan(high_all))
     out.loc[one_sided, "verdict"] = "not_contradicted"
     out.loc[one_sided, "explanation"] = [
-        e.replace(" is consistent with the ", " is not contradicted by the ", 1) for e in out.loc[one_sided, "explanation"]
+        e.replace(" is consistent with the ", " is not contradicted by the ", 1)
+        for e in out.loc[one_sided, "explanation"]
     ]
     # the rest, one claim at a time: readings, bounds, scopes
     kinds = claims["quantity"].map({q: v.kind for q, v in QUANTITIES.items()}).fillna("").to_numpy()
@@ -231,7 +266,11 @@ def refine(
     boundable = (verdict0 == "not_comparable") & (kinds == "flow") & (day_spans | year_spans)
     scoped = claims["quantity"].isin(set(scopes["quantity"]) if len(scopes) else set()).to_numpy()
     scoped = scoped & np.isin(verdict0, ["overstates", "understates", "consistent"])
-    read = claims.index.isin([i for i in claims.index if str(ids.loc[i]) in by_id]) if by_id else np.zeros(len(claims), bool)
+    read = (
+        claims.index.isin([i for i in claims.index if str(ids.loc[i]) in by_id])
+        if by_id
+        else np.zeros(len(claims), bool)
+    )
     work = out.index[(boundable | scoped | read) & (verdict0 != "")]
     for index in work:
         claim = claims.loc[index]
@@ -252,7 +291,9 @@ def refine(
             if reading["verdict_as"] == "not_comparable":
                 out.loc[index, ["verdict", "factor"]] = ["not_comparable", np.nan]
                 out.loc[index, "explanation"] = "Not comparable: " + reading["reason"]
-                for column in [c for c in out.columns if c.startswith("benchmark_") or c.startswith("ratio")]:
+                for column in [
+                    c for c in out.columns if c.startswith("benchmark_") or c.startswith("ratio")
+                ]:
                     out.loc[index, column] = np.nan
                 continue
             quantity = reading["quantity"] or quantity
@@ -260,29 +301,44 @@ def refine(
             if reading["value_as"] == "point":
                 low = high = low if low == low else high
             floor = reading["bound"] == "floor"
-        result = ask(quantity, period, low, high, unit, region) if reading is not None else out.loc[index]
+        result = (
+            ask(quantity, period, low, high, unit, region)
+            if reading is not None
+            else out.loc[index]
+        )
         kind = QUANTITIES[quantity].kind if quantity in QUANTITIES else ""
         if not _has(result) and kind == "flow":
             inner, enclosing = year_bounds(period)
             floors = [inner] if inner else []
             if not inner and not enclosing:
                 floors = _partial_floors(period)
-            lower = next((r for r in (ask(quantity, p, low, high, unit, region) for p in floors) if _has(r)), None)
+            lower = next(
+                (r for r in (ask(quantity, p, low, high, unit, region) for p in floors) if _has(r)),
+                None,
+            )
             upper = ask(quantity, enclosing, low, high, unit, region) if enclosing else None
             upper = upper if upper is not None and _has(upper) else None
             if lower is not None and upper is not None:
                 result = lower.copy()
                 result["benchmark_high"] = upper["benchmark_high"]
-                result["benchmark_basis"] = f"at least: {lower['benchmark_basis']}; at most: {upper['benchmark_basis']}"
+                result["benchmark_basis"] = (
+                    f"at least: {lower['benchmark_basis']}; at most: {upper['benchmark_basis']}"
+                )
                 out.loc[index, "bound"] = "between"
-                notes.append(f"bounded by the whole years inside ({lower['benchmark_period']}) and around "
-                             f"({upper['benchmark_period']}) the period claimed")
+                notes.append(
+                    f"bounded by the whole years inside ({lower['benchmark_period']}) and around "
+                    f"({upper['benchmark_period']}) the period claimed"
+                )
             elif lower is not None:
                 result, floor = lower, True
-                notes.append(f"the record holds {lower['benchmark_period']} only: its count is a floor")
+                notes.append(
+                    f"the record holds {lower['benchmark_period']} only: its count is a floor"
+                )
             elif upper is not None:
                 result, ceiling = upper, True
-                notes.append(f"at most the total of the enclosing years {upper['benchmark_period']}")
+                notes.append(
+                    f"at most the total of the enclosing years {upper['benchmark_period']}"
+                )
         if not _has(result):
             continue
         b_low, b_high = float(result["benchmark_low"]), float(result["benchmark_high"])
@@ -298,23 +354,45 @@ def refine(
                 continue
             if rule["if_words"] and not re.search(rule["if_words"], text, re.IGNORECASE):
                 continue
-            other = ask(rule["also_against"], str(result["benchmark_period"] or period), low, high, unit, region)
+            other = ask(
+                rule["also_against"],
+                str(result["benchmark_period"] or period),
+                low,
+                high,
+                unit,
+                region,
+            )
             if not _has(other):
                 continue
-            o_verdict, o_low, o_high = _classify(low, high, float(other["benchmark_low"]),
-                                                 float(other["benchmark_high"]), tolerance, floor, ceiling)
+            o_verdict, o_low, o_high = _classify(
+                low,
+                high,
+                float(other["benchmark_low"]),
+                float(other["benchmark_high"]),
+                tolerance,
+                floor,
+                ceiling,
+            )
             out.loc[index, "also_against"] = (
                 f"{other['benchmark_id']} ({_fmt(float(other['benchmark_low']))}"
-                + (f" to {_fmt(float(other['benchmark_high']))}" if other["benchmark_high"] != other["benchmark_low"] else "")
+                + (
+                    f" to {_fmt(float(other['benchmark_high']))}"
+                    if other["benchmark_high"] != other["benchmark_low"]
+                    else ""
+                )
                 + f", status {other['benchmark_status']}): {o_verdict}"
-                + (f" {o_low:.1f}" if o_low == o_low else "") + f"; {rule['reason']}"
+                + (f" {o_low:.1f}" if o_low == o_low else "")
+                + f"; {rule['reason']}"
             )
             if o_verdict == verdict == "overstates":  # the headline is the conservative factor
                 f_high = max(f_high, o_high) if f_high == f_high else o_high
                 if o_low < f_low:
-                    notes.append(f"the conservative {o_low:.1f} is against {other['benchmark_id']} "
-                                 f"({_fmt(float(other['benchmark_high']))}, status {other['benchmark_status']}): "
-                                 f"{rule['reason']}")
+                    notes.append(
+                        f"the conservative {o_low:.1f} is against {other['benchmark_id']} "
+                        f"({_fmt(float(other['benchmark_high']))}, "
+                        f"status {other['benchmark_status']}): "
+                        f"{rule['reason']}"
+                    )
                 f_low = min(f_low, o_low)
             elif verdict == "overstates" and o_verdict != "overstates":
                 notes.append(f"against {other['benchmark_id']} it is {o_verdict.replace('_', ' ')}")
@@ -330,18 +408,36 @@ def refine(
         out.loc[index, "factor"] = round(f_low, 1) if f_low == f_low else np.nan
         out.loc[index, "factor_low"] = round(f_low, 1) if f_low == f_low else np.nan
         out.loc[index, "factor_high"] = round(f_high, 1) if f_high == f_high else np.nan
-        same = (reading is None and not out.loc[index, "bound"] and not out.loc[index, "also_against"]
-                and verdict == results.loc[index, "verdict"])
+        same = (
+            reading is None
+            and not out.loc[index, "bound"]
+            and not out.loc[index, "also_against"]
+            and verdict == results.loc[index, "verdict"]
+        )
         if same and verdict != "overstates":
             continue
         if same:  # only the factor changed: the conservative one, with the range
             out.loc[index, "explanation"] = str(results.loc[index, "explanation"]) + (
-                f" Factor range {f_low:.1f}-{f_high:.1f}: {f_low:.1f} against the high end ({_fmt(b_high)}),"
-                f" {f_high:.1f} against the documented count; benchmark status {result['benchmark_status']}."
-                if f_high == f_high and round(f_high, 1) != round(f_low, 1) else "")
+                f" Factor range {f_low:.1f}-{f_high:.1f}: {f_low:.1f} against the high end"
+                f" ({_fmt(b_high)}), {f_high:.1f} against the documented count;"
+                f" benchmark status {result['benchmark_status']}."
+                if f_high == f_high and round(f_high, 1) != round(f_low, 1)
+                else ""
+            )
             continue
-        out.loc[index, "explanation"] = _explain(verdict, f_low, f_high, result, notes, floor, ceiling,
-                                                 str(out.loc[index, "reading"]), tolerance, low, high)
+        out.loc[index, "explanation"] = _explain(
+            verdict,
+            f_low,
+            f_high,
+            result,
+            notes,
+            floor,
+            ceiling,
+            str(out.loc[index, "reading"]),
+            tolerance,
+            low,
+            high,
+        )
     return out
 
 
@@ -349,25 +445,57 @@ def _fmt(x: float) -> str:
     return "" if x != x else f"{x:,.0f}"
 
 
-def _explain(verdict: str, f_low: float, f_high: float, result: pd.Series, notes: list[str], floor: bool,
-             ceiling: bool, reading: str, tolerance: float, low: float, high: float) -> str:
-    """One sentence: the verdict, the factor range, the benchmark with its status, and how it was read."""
-    claimed = _fmt(low) if low == high else (
-        f"{_fmt(low)} to {_fmt(high)}" if low == low and high == high else (
-            f"at least {_fmt(low)}" if low == low else f"at most {_fmt(high)}"))
+def _explain(
+    verdict: str,
+    f_low: float,
+    f_high: float,
+    result: pd.Series,
+    notes: list[str],
+    floor: bool,
+    ceiling: bool,
+    reading: str,
+    tolerance: float,
+    low: float,
+    high: float,
+) -> str:
+    """One sentence: the verdict, the factor range, the benchmark and its status, the reading."""
+    claimed = (
+        _fmt(low)
+        if low == high
+        else (
+            f"{_fmt(low)} to {_fmt(high)}"
+            if low == low and high == high
+            else (f"at least {_fmt(low)}" if low == low else f"at most {_fmt(high)}")
+        )
+    )
     b_low, b_high = float(result["benchmark_low"]), float(result["benchmark_high"])
     bench = _fmt(b_low) if b_low == b_high else f"{_fmt(b_low)} to {_fmt(b_high)}"
-    when = period_phrase(str(result["benchmark_period"])) if result["benchmark_period"] == result["benchmark_period"] else ""
-    what = f"{bench} {when} ({result['benchmark_id']}, benchmark status {result['benchmark_status']})"
+    when = (
+        period_phrase(str(result["benchmark_period"]))
+        if result["benchmark_period"] == result["benchmark_period"]
+        else ""
+    )
+    what = (
+        f"{bench} {when} ({result['benchmark_id']}, benchmark status {result['benchmark_status']})"
+    )
+    status = result["benchmark_status"]
     if floor:
-        what = f"at least {_fmt(b_low)} documented ({result['benchmark_id']}, status {result['benchmark_status']})"
+        what = f"at least {_fmt(b_low)} documented ({result['benchmark_id']}, status {status})"
     if ceiling:
-        what = f"at most {_fmt(b_high)} ({result['benchmark_id']}, status {result['benchmark_status']})"
+        what = f"at most {_fmt(b_high)} ({result['benchmark_id']}, status {status})"
     if verdict == "overstates":
-        times = f"{f_low:.1f}" if f_high != f_high or round(f_high, 1) == round(f_low, 1) else f"{f_low:.1f}-{f_high:.1f}"
+        times = (
+            f"{f_low:.1f}"
+            if f_high != f_high or round(f_high, 1) == round(f_low, 1)
+            else f"{f_low:.1f}-{f_high:.1f}"
+        )
         head = f"Overstates {'at least ' if ceiling else ''}{times} times: {claimed} against {what}"
     elif verdict == "understates":
-        times = f"{f_low:.1f}" if f_high != f_high or round(f_high, 1) == round(f_low, 1) else f"{f_low:.1f}-{f_high:.1f}"
+        times = (
+            f"{f_low:.1f}"
+            if f_high != f_high or round(f_high, 1) == round(f_low, 1)
+            else f"{f_low:.1f}-{f_high:.1f}"
+        )
         head = f"Understates {times} times: {claimed} against {what}"
     elif verdict == "not_contradicted":
         head = f"Not contradicted: {claimed} against {what}"
@@ -387,7 +515,9 @@ def tally(frame: pd.DataFrame) -> dict[str, int]:
     >>> sum(counts.values()) < len(gulagstats.compare())
     True
     """
-    scored = frame[frame.get("role", pd.Series("claim", index=frame.index)).fillna("claim") != "context"]
+    scored = frame[
+        frame.get("role", pd.Series("claim", index=frame.index)).fillna("claim") != "context"
+    ]
     groups = scored.get("group", scored.get("id"))
     firsts = scored.loc[~groups.duplicated()] if groups is not None else scored
     return {str(k): int(v) for k, v in firsts["verdict"].value_counts().items()}
