@@ -32,7 +32,7 @@ def grade_of(expected: float | None, observed: float | None) -> str:
     --------
     >>> grade_of(175487, 175486), grade_of(22728, 2728), grade_of(725483, 725438)
     ('one_unit', 'one_digit', 'transposition')
-    >>> grade_of(1334408, 1344408), grade_of(22.7, 22.6), grade_of(1053829, 1054050)
+    >>> grade_of(1334408, 1344408), grade_of(22.7, 22.0), grade_of(1053829, 1054050)
     ('one_digit', 'minor', 'within_rounding')
     """
     if expected is None or observed is None or expected != expected or observed != observed:

@@ -97,8 +97,8 @@ def text_report(results: list[CheckResult], summary: str) -> str:
     >>> import gulagstats
     >>> results = gulagstats.check(family="sources")
     >>> text = text_report(results, "a summary")
-    >>> text.startswith("== sources: "), text.splitlines()[-1]
-    (True, 'summary: a summary')
+    >>> text.startswith("== findings: "), "== sources: " in text, text.splitlines()[-1]
+    (True, True, 'summary: a summary')
     """
     from ..checks import summary as count
     from ..checks import summary_line
