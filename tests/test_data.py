@@ -14,6 +14,24 @@ from gulagstats.store import sha256_of
 from .conftest import DATA, REFERENCE, read_tsv
 
 APPENDIX_TABLES = ("appendix", "appendix_rates")
+CURATED = DATA.parent / "tools" / "curated"
+
+
+def _relabelled(r: dict[str, str]) -> dict[str, str]:
+    """A reference row as data/ holds it: with the population or measure tools/curated/relabel.csv corrects."""
+    for fix in read_csv(CURATED / "relabel.csv"):
+        if (fix["period"], fix["population"], fix["measure"], fix["source"]) == (
+            r["period"], r["population"], r["measure"], r["source"]
+        ) and float(fix["value"]) == float(r["value"]):
+            return dict(r, population=fix["new_population"], measure=fix["new_measure"])
+    return r
+
+
+def read_csv(path):
+    import csv
+
+    with open(path, newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
 
 
 def _all_cells() -> pd.DataFrame:
@@ -22,7 +40,7 @@ def _all_cells() -> pd.DataFrame:
 
 
 def test_every_appendix_value_of_the_reference_is_in_the_data():
-    rows = [r for r in read_tsv(REFERENCE / "values.tsv") if r["series"] == "appendix"]
+    rows = [_relabelled(r) for r in read_tsv(REFERENCE / "values.tsv") if r["series"] == "appendix"]
     assert len(rows) >= 190
     data = pd.concat([gulagstats.load(t) for t in APPENDIX_TABLES], ignore_index=True)
     for r in rows:
@@ -42,7 +60,7 @@ def test_every_appendix_value_of_the_reference_is_in_the_data():
 def test_every_reference_value_of_every_series_is_somewhere_in_the_data():
     data = _all_cells()
     keys = Counter(zip(data.period, data.population, data.measure, data.source, data.status))
-    for r in read_tsv(REFERENCE / "values.tsv"):
+    for r in map(_relabelled, read_tsv(REFERENCE / "values.tsv")):
         assert keys[(r["period"], r["population"], r["measure"], r["source"], r["status"])] >= 1, r
 
 

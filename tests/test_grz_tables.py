@@ -125,7 +125,8 @@ def test_socially_harmful_share_of_1939_is_the_prose_count_over_the_appendix_cam
 def test_table_9_takes_the_1936_court_shares_morukov_cites_from_grz():
     table_9 = gulagstats.load("table_9")
     courts = table_9[table_9.population == "courts_rsfsr"].set_index("category")
-    related = gulagstats.load("sentence_lengths_1936").set_index("category")
+    related = gulagstats.load("sentence_lengths_1936")
+    related = related[related.source == "morukov_grz"].set_index("category")
     assert len(courts) == 4
     assert (courts.source == "morukov_grz").all() and (courts.status == "confirmed").all()
     for category, row in courts.iterrows():

@@ -147,7 +147,7 @@ def test_coverage_total_agrees_with_rows_on_disk():
     for table in body.index:
         assert cov.loc[table, "rows"] == gulagstats.describe(table).rows
         assert cov.loc[table, "cells"] + cov.loc[table, "alternatives"] == cov.loc[table, "rows"]
-        statuses = ["prose", "confirmed", "derived", "unconfirmed", "user", "missing"]
+        statuses = ["prose", "confirmed", "corrected", "derived", "unconfirmed", "user", "missing"]
         assert cov.loc[table, statuses].sum() == cov.loc[table, "cells"]
     assert cov.loc["all tables", "rows"] == body["rows"].sum()
     assert cov.loc["all tables", "missing"] == sum(len(gulagstats.load(t, status="missing")) for t in body.index)

@@ -19,6 +19,10 @@ Inputs
   every table; the schema of tables that are not tables of cells.
 
 Rules for the table's value (``preferred``), in order:
+0. an erratum (``tools/curated/errata.csv``: a printed value that an identity or
+   a printed total proves to be a misprint) gives the cell a row with status
+   ``corrected`` and the proof; that row is the table's value, and the printed
+   one stays as an alternative with the source that printed it;
 1. a status ranks above a weaker one: prose > confirmed > derived > unconfirmed
    (a value GRZ state beats a reprint; a seen value beats an unseen one);
 2. among the rest, a value printed by more independent sources wins;
@@ -77,6 +81,8 @@ CELL_FIELDS = [
     ("locator", "string", "the quote (or page, line) where the source shows the value"),
     ("status", "string", "prose, confirmed, derived, unconfirmed, missing"),
     ("preferred", "boolean", "true for the one row taken as the table's value of this cell"),
+    ("composition", "string", "empty: the population as labelled; includes_prisons, includes_noncustodial: "
+     "the count also holds others (tools/curated/composition.csv gives the proof)"),
     ("note", "string", "caveats, formula of a derived value, why it is or is not preferred"),
 ]
 CELL_NAMES = [f[0] for f in CELL_FIELDS]
@@ -91,6 +97,10 @@ def route(row: dict[str, str]) -> str:
         return "special_board" if pop == "nkvd_special_board" else "nkvd_sentences"
     if series == "appendix" and row["unit"] == "percent":
         return "appendix_rates"
+    if series == "offences" and row["period"].startswith("1954"):
+        return "offences_1954"  # Kruglov's report, counts in persons (reference revision 2)
+    if series == "sentence_length" and pop == "gulag_camps":
+        return "table_9"  # a cell of GRZ Table 9 itself (Sousa, reference revision 2)
     return {
         "appendix": "appendix",
         "ourz_mortality": "mortality_certificate",
@@ -98,6 +108,7 @@ def route(row: dict[str, str]) -> str:
         "sex": "sex_composition",
         "sentence_length": "sentence_lengths_1936",
         "education": "education_composition",
+        "ethnicity": "nationality_unrecorded",
         "estimates": "table_1",
     }[series]
 
@@ -176,6 +187,12 @@ def choose_preferred(table: str, rows: list[dict[str, str]], decisions: dict) ->
         most = max(agree[number(r["value"])] for r in top)
         top = [r for r in top if agree[number(r["value"])] == most]
         choice = top[0]
+        corrected = [r for r in valued if r["status"] == "corrected"]
+        if corrected:  # rule 0: the erratum's corrected row is the table's value
+            for r in valued:
+                r["preferred"] = "true" if r is corrected[0] else "false"
+                out.append(r)
+            continue
         if len({number(r["value"]) for r in top}) > 1:
             decided = decisions.get((table, *key))
             match = [
@@ -197,6 +214,74 @@ def choose_preferred(table: str, rows: list[dict[str, str]], decisions: dict) ->
         lines = "\n".join(f"  {t} {k}: {c}" for t, k, c in undecided)
         sys.exit(f"cells with disagreeing values and no decision in tools/curated/preferred.csv:\n{lines}")
     return out
+
+
+def _matches(row: dict[str, str], fix: dict[str, str]) -> bool:
+    return all(row[k] == fix[k] for k in KEY)
+
+
+def relabel(table: str, rows: list[dict[str, str]]) -> list[dict[str, str]]:
+    """Correct a row's population or measure (tools/curated/relabel.csv), with the reason in its note."""
+    for fix in read_csv(CURATED / "relabel.csv"):
+        if fix["table"] != table:
+            continue
+        hits = [r for r in rows if _matches(r, fix) and r["source"] == fix["source"]
+                and number(r["value"]) == number(fix["value"])]
+        if len(hits) != 1:
+            sys.exit(f"relabel.csv: {fix} matches {len(hits)} rows of {table}")
+        row = hits[0]
+        was = f"{row['population']} {row['measure']}"
+        row["population"], row["measure"] = fix["new_population"], fix["new_measure"]
+        row["note"] = (row["note"] + "; " if row["note"] else "") + f"relabelled from {was}: {fix['reason']}"
+    return rows
+
+
+def apply_errata(table: str, rows: list[dict[str, str]]) -> list[dict[str, str]]:
+    """Add the corrected row of every erratum (tools/curated/errata.csv); keep the printed row.
+
+    A printed value is matched by cell, source and value; a printed dash ('–') has no
+    row (it is not a number), so the corrected zero takes its locator from the same
+    year's row of that source.
+    """
+    out = list(rows)
+    for fix in read_csv(CURATED / "errata.csv"):
+        if fix["table"] != table:
+            continue
+        printed = fix["printed_value"].strip()
+        if printed in ("–", "-"):
+            siblings = [r for r in rows if r["period"] == fix["period"] and r["source"] == fix["printed_source"]]
+            if not siblings or any(_matches(r, fix) and r["value"].strip() for r in rows):
+                sys.exit(f"errata.csv: dash cell {fix} has no row of its year, or already a value")
+            template = siblings[0]
+            locator = f"printed '–': {template['locator']}"
+        else:
+            hits = [r for r in rows if _matches(r, fix) and r["source"] == fix["printed_source"]
+                    and number(r["value"]) == number(printed)]
+            if len(hits) != 1:
+                sys.exit(f"errata.csv: {fix} matches {len(hits)} printed rows of {table}")
+            template = hits[0]
+            template["note"] = (template["note"] + "; " if template["note"] else "") + (
+                f"as printed; a misprint for {int(float(fix['corrected_value'])):,} (see the corrected row)")
+            locator = f"printed {int(float(printed)):,}: {template['locator']}"
+        out.append({
+            **{k: fix[k] for k in KEY}, "value": fix["corrected_value"], "grz_ref": template["grz_ref"],
+            "source": fix["printed_source"], "locator": locator, "status": "corrected",
+            "note": f"corrected from the printed {printed}: {fix['proof']}",
+        })
+    return out
+
+
+def compose(table: str, rows: list[dict[str, str]]) -> list[dict[str, str]]:
+    """Set the ``composition`` of the cells tools/curated/composition.csv names (every row of the cell)."""
+    for fix in read_csv(CURATED / "composition.csv"):
+        if fix["table"] != table:
+            continue
+        hits = [r for r in rows if _matches(r, fix)]
+        if not hits:
+            sys.exit(f"composition.csv: {fix} matches no row of {table}")
+        for r in hits:
+            r["composition"] = fix["composition"]
+    return rows
 
 
 def value_type(rows: list[dict[str, str]]) -> str:
@@ -237,13 +322,14 @@ def build_cells(reference: Path, prose_path: Path, catalog: dict) -> dict[str, l
     for table_id, meta in catalog["tables"].items():
         if meta.get("kind", "cells") != "cells":
             continue
-        rows = tables.get(table_id, []) + read_csv(CURATED / f"{table_id}.csv")
+        rows = relabel(table_id, tables.get(table_id, []) + read_csv(CURATED / f"{table_id}.csv"))
+        rows = apply_errata(table_id, rows)
         for r in rows:
             if r["status"] == "missing" and r["value"].strip():
                 sys.exit(f"{table_id}: a row with status missing has a value: {r}")
             if r["value"].strip() and not (r["source"].strip() and r["status"].strip()):
                 sys.exit(f"{table_id}: a value without source or status: {r}")
-        built[table_id] = sorted(choose_preferred(table_id, rows, decisions), key=sort_key)
+        built[table_id] = sorted(compose(table_id, choose_preferred(table_id, rows, decisions)), key=sort_key)
     unknown = set(tables) - set(built)
     if unknown:
         sys.exit(f"values.tsv rows routed to tables missing from catalog.toml: {sorted(unknown)}")
@@ -482,6 +568,10 @@ def build(
             value_types[table_id] = value_type(rows)
             write_csv(out / "tables" / f"{table_id}.csv", CELL_NAMES, rows)
         write_csv(out / "vocabulary.csv", VOCABULARY_FIELDS, read_vocabulary())
+        for rules in ("scope_rules", "estimate_readings"):  # judgement rules: curated, published as data
+            if rules in catalog["tables"]:
+                curated = read_csv(CURATED / f"{rules}.csv")
+                write_csv(out / catalog["tables"][rules]["path"], list(curated[0]), curated)
         if "estimates" in catalog["tables"]:
             build_estimates.build(out)
     else:

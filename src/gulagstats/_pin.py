@@ -1,3 +1,3 @@
 """sha256 of the data/datapackage.json this gulagstats was built with (tools/build_data.py)."""
 
-DATAPACKAGE_SHA256 = "33156e807c883da2b148227334e57a9678811776bd24e5f2fbea12aa9f76903a"
+DATAPACKAGE_SHA256 = "20183d099c8bc99ab214b73e10a02acccbcb70f11127083ac9b42c096f6ca57e"

@@ -111,6 +111,17 @@ class UnknownQuantityError(UnknownNameError):
     kind = "quantity"
     hint = "run 'gulagstats quantities' for the list"
 
+    def __init__(self, name: str, known: Iterable[str]):
+        super().__init__(name, known)
+        from .estimates.vocabulary import suggest  # suggestions by meaning, then spelling
+
+        near, note = suggest(str(name))
+        msg = f"unknown quantity {name!r}"
+        if near:
+            msg += f"; did you mean {', '.join(repr(n) for n in near)}?"
+        msg += f" ({note or self.hint})"
+        self.args = (msg,)
+
 
 class UnknownStatusError(UnknownNameError):
     """A status outside the status vocabulary."""

@@ -83,7 +83,7 @@ class Assessment(BaseModel):
     >>> import gulagstats
     >>> a = gulagstats.assess("arrests", 7_000_000, period="1937/1938")
     >>> a.verdict, a.factor, int(a.benchmark.low)
-    ('overstates', 4.4, 1575259)
+    ('overstates', 2.8, 1575259)
     """
 
     quantity: str
@@ -95,6 +95,9 @@ class Assessment(BaseModel):
     ratio_low: float | None = Field(None, description="low / benchmark low")
     ratio_high: float | None = Field(None, description="high / benchmark low")
     verdict: ClaimVerdictName
+    factor_low: float | None = Field(None, description="the conservative factor (against the widest benchmark)")
+    factor_high: float | None = Field(None, description="the largest factor (against the narrowest benchmark)")
+    bound: str = Field("", description="floor, ceiling or between: the benchmark bounds the record for this period")
     factor: float | None = Field(None, description="times above (overstates) or below (understates) the benchmark")
     explanation: str
     sources: list[Source] = Field(default_factory=list, description="citations of the benchmark's sources")

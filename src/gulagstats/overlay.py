@@ -272,6 +272,8 @@ def apply_overlay(frame: pd.DataFrame, table_id: str, path: str | Path) -> pd.Da
     bounds = [period_bounds(p) for p in added["period"]]
     added["start"] = pd.to_datetime([b[0] for b in bounds])
     added["end"] = pd.to_datetime([b[1] for b in bounds])
+    for column in kept.columns.difference(added.columns):  # e.g. composition: empty for a user's value
+        added[column] = ""
     added = added[list(kept.columns)]
     for column in ("value", "preferred", "status", "start", "end"):
         added[column] = added[column].astype(kept[column].dtype) if column != "value" else _as_value_dtype(

@@ -38,6 +38,7 @@ from . import __version__
 from .errors import printable
 from .outputs import atomic_path, check_target, write_text
 from .render import STATUS_LEGEND, cell_text, markdown_table, markdown_text
+from .vocabulary import SLIP_GRADES
 
 
 @dataclass
@@ -103,7 +104,10 @@ class ReportResult(BaseModel):
 HEADLINE_ROWS: list[tuple[str, str]] = [
     ("Arrests, 1937-1938", "arrests_1937_1938:1937/1938"),
     ("Executions, 1937-1938", "executions_nkvd:1937/1938"),
-    ("Camp population, end of 1938 (1 January 1939)", "camp_population_appendix:1939-01-01"),
+    (
+        "Camp population (ITL), 1 January 1939; its factors set 'camps' against camps and colonies",
+        "camp_population_appendix:1939-01-01",
+    ),
     (
         "Camps, colonies and prisons, end of 1938 (1 January 1939)",
         "custodial_population_appendix:1939-01-01",
@@ -418,8 +422,12 @@ def _rounded(value: float | None) -> str:
     return cell_text(float(f"{value:.4g}")) if abs(value) < 1000 else cell_text(round(value))
 
 
-def finding_card(r: Any) -> Card:
-    """A check result as a card: what GRZ state, what the tables give, the cells, their sources."""
+def finding_card(r: Any, finding: Any = None) -> Card:
+    """A check result as a card: what GRZ state, what the tables give, the cells, their sources.
+
+    ``finding`` is the graded finding of :func:`gulagstats.checks.grade.findings` the
+    result belongs to (its grade, the checks that repeat it, mixed sources), if any.
+    """
     relation = RELATION_WORDS.get(r.relation, r.relation.replace("_", " "))
     test = (
         f"GRZ's number, {relation}: {_rounded(r.expected)}; the tables give {_rounded(r.observed)}"
@@ -437,7 +445,14 @@ def finding_card(r: Any) -> Card:
         more.append(("other sources", _alternatives_text(r.alternatives)))
     if r.note:
         more.append(("note", r.note))
-    return Card(f"{r.title} [{r.id}]", grade_of(r), lines, more)
+    grade = grade_of(r)
+    if finding is not None:
+        grade = GRADE_MEANING.get(finding.grade, grade) if finding.grade else grade
+        if finding.same_as:
+            more.append(("the same finding", "also checked as " + ", ".join(finding.same_as)))
+        if finding.mixed_sources:
+            more.append(("sources", "combines values of different sources"))
+    return Card(f"{r.title} [{r.id}]", grade, lines, more)
 
 
 def _check_rows(chosen: Sequence[Any], why: bool = False) -> pd.DataFrame:
@@ -475,6 +490,7 @@ VERDICT_WORDS = {
 
 def _checks_section(results: Sequence[Any]) -> tuple[Section, dict[str, int]]:
     from .checks import summary
+    from .checks.grade import findings
     from .checks.model import VERDICT_MEANING, VERDICTS
 
     counts = summary(list(results))
@@ -489,9 +505,21 @@ def _checks_section(results: Sequence[Any]) -> tuple[Section, dict[str, int]]:
         "with their sources, and the difference. The other verdicts are collapsed below."
     )
     blocks: list[Block] = [intro]
-    discrepancies = finding_order(by.get("discrepancy", []))
-    blocks.append(f"### Discrepancies ({len(discrepancies)})")
-    blocks += [finding_card(r) for r in discrepancies]
+    found = findings(list(results))  # graded; two checks of the same cells are one finding
+    blocks.append(
+        f"### Discrepancies: {len(found)} findings from {len(by.get('discrepancy', []))} checks, "
+        "gravest first"
+    )
+    slips = [f for f in found if f.grade in SLIP_GRADES]
+    blocks += [finding_card(f.result, f) for f in found if f.grade not in SLIP_GRADES]
+    if slips:
+        blocks.append(
+            Details(
+                f"Slips of a unit, a digit or a rounding: {len(slips)} findings (likely "
+                "misprints or copying errors)",
+                [finding_card(f.result, f) for f in slips],
+            )
+        )
     for verdict in [v for v in VERDICTS if v != "discrepancy"]:
         chosen = by.get(verdict, [])
         if not chosen:
@@ -508,25 +536,37 @@ def _checks_section(results: Sequence[Any]) -> tuple[Section, dict[str, int]]:
 
 
 def _estimates_section(table: pd.DataFrame) -> tuple[Section, dict[str, int]]:
-    counts = table["verdict"].value_counts().to_dict()
+    from .estimates.scope import tally
+
+    counts = tally(table)  # a claim once: restatements grouped, GRZ's spreads of others' estimates left out
+    role = table["role"].fillna("claim") if "role" in table.columns else pd.Series("claim", index=table.index)
+    context = table[role == "context"]
+    table = table[role != "context"]
     comparable = table[table["verdict"] != "not_comparable"].copy()
     comparable["conservative factor"] = conservative_factors(comparable).where(
         comparable["verdict"] == "overstates"
     )
+    if "factor_high" in comparable.columns:
+        comparable["largest factor"] = pd.to_numeric(comparable["factor_high"], errors="coerce").where(
+            comparable["verdict"] == "overstates"
+        )
     comparable = comparable.sort_values(["quantity", "year", "author"], na_position="last")
-    shown = comparable[
-        [
-            "author",
-            "year",
-            "quantity",
-            "period",
-            "wording",
-            "verdict",
-            "conservative factor",
-            "explanation",
-            "source",
-        ]
-    ].assign(**{"conservative factor": comparable["conservative factor"].round(1)})
+    columns = [
+        "author",
+        "year",
+        "quantity",
+        "period",
+        "wording",
+        "verdict",
+        "conservative factor",
+        "largest factor",
+        "benchmark_status",
+        "explanation",
+        "source",
+    ]
+    shown = comparable[[c for c in columns if c in comparable.columns]].assign(
+        **{"conservative factor": comparable["conservative factor"].round(1)}
+    )
     other = table[table["verdict"] == "not_comparable"].sort_values(
         ["quantity", "year"], na_position="last"
     )
@@ -541,22 +581,30 @@ def _estimates_section(table: pd.DataFrame) -> tuple[Section, dict[str, int]]:
         }
     )
     text = (
-        f"{len(table)} published estimates against what the archival record documents: "
+        f"{len(table)} published estimates, {sum(counts.values())} distinct claims once restatements "
+        "of one claim are grouped, against what the archival record documents: "
         + ", ".join(
             f"{n} {str(v).replace('_', ' ')}"
             for v, n in sorted(counts.items(), key=lambda kv: -kv[1])
         )
-        + ". The conservative factor is the estimate's low end over the archival benchmark's high "
-        "end."
+        + ". Conservative factor: against the widest defensible benchmark (largest: the "
+        "narrowest); benchmark_status: the weakest status it is computed from; 'not contradicted': "
+        "a one-sided claim the record does not contradict, not a confirmation."
     )
     blocks: list[Block] = [text, shown]
     if len(reasons):
         blocks.append(
             Details(f"Not comparable: {len(reasons)} estimates, each with its reason", [reasons])
         )
-    return Section("Estimates against the archival record", "estimates", blocks), {
-        str(k): int(v) for k, v in counts.items()
-    }
+    if len(context):
+        blocks.append(
+            Details(
+                f"Context, not scored: {len(context)} ranges in which GRZ summarise other authors' "
+                "estimates",
+                [context[["author", "quantity", "period", "low", "high", "wording", "source"]]],
+            )
+        )
+    return Section("Estimates against the archival record", "estimates", blocks), counts
 
 
 # --------------------------------------------------------------------------------------------

@@ -63,9 +63,16 @@ STATUSES: Final[tuple[str, ...]] = get_args(StatusName)
 PREFERENCE: Final[dict[str, int]] = {s: rank for rank, s in enumerate(STATUSES)}
 
 #: Weakness of a status when values are combined (a computed value carries the weakest input).
-#: ``corrected`` is a misprint set right by arithmetic: it combines like ``derived``.
+#: ``corrected`` is a misprint set right by arithmetic: weaker than a value seen, stronger than one derived.
 WEAKNESS: Final[dict[str, int]] = {
-    "prose": 0, "confirmed": 1, "corrected": 2, "derived": 2, "unconfirmed": 3, "user": 4, "missing": 5,
+    "prose": 0, "confirmed": 1, "corrected": 2, "derived": 3, "unconfirmed": 4, "user": 5, "missing": 6,
+}
+
+#: Preference between benchmarks answering the same question (lower first). Unlike a cell, where
+#: a correction replaces the printed value it corrects, a benchmark computed from a corrected cell
+#: does not outrank a figure GRZ state themselves: it ranks with values seen in a copy.
+BENCHMARK_PREFERENCE: Final[dict[str, int]] = {
+    "user": 0, "prose": 1, "confirmed": 2, "corrected": 2, "derived": 3, "unconfirmed": 4, "missing": 5,
 }
 
 #: The order in which counts by status are shown (the coverage table): known values first.
@@ -133,6 +140,8 @@ COMPARED_VERDICTS: Final[tuple[str, ...]] = CLAIM_VERDICTS[:4]
 GradeName = Literal["one_unit", "one_digit", "transposition", "within_rounding", "minor", "major"]
 #: Grades of a discrepancy between two numbers, from the likeliest misprint to a real disagreement.
 GRADES: Final[tuple[str, ...]] = get_args(GradeName)
+#: Grades that read as a slip (a misprint, a copying error, a rounding), not a disagreement.
+SLIP_GRADES: Final[frozenset[str]] = frozenset(GRADES[:4])
 
 RelationName = Literal[
     "exact", "approx", "lower_bound", "upper_bound", "range_low", "range_high", "order_of_magnitude"
@@ -163,28 +172,9 @@ QuantityKind = Literal["flow", "stock", "share", "other"]
 #: Kinds of quantity: a flow (events during a period), a stock (people on a day), a share, other.
 QUANTITY_KINDS: Final[tuple[str, ...]] = get_args(QuantityKind)
 
-#: Populations of the tables of cells (who is counted).
-POPULATIONS: Final[frozenset[str]] = frozenset({
-    "Antonov-Ovseenko", "Cohen", "Conquest", "Rosefielde", "Shatunovskaia", "Volkogonov",
-    "all_custodial", "archival_figures", "camps_and_colonies", "cases_of_secret_police",
-    "courts_rsfsr", "gulag", "gulag_camps", "gulag_camps_and_colonies", "gulag_camps_juveniles",
-    "juvenile_colonies", "labor_colonies", "nkvd_special_board", "prisons", "published_estimates",
-    "special_settlements", "ussr_population",
-})
-
-#: Measures of the tables of cells (what is counted).
-MEASURES: Final[frozenset[str]] = frozenset({
-    "arrests", "arrivals", "average_population", "camp_deaths", "camp_population", "camps_count",
-    "colonies_count", "convicted_counterrevolutionary", "counterrevolutionaries",
-    "counterrevolutionaries_share", "custodial_population", "death_rate_pct_of_annual_contingent",
-    "death_rate_pct_of_average", "deaths", "departures", "escapes", "estimate", "executions",
-    "executions_range", "increase_by_education", "inmates", "inmates_by_sex",
-    "juveniles_passed_through", "prison_population", "releases", "releases_share_of_jan1",
-    "repressed", "sentenced_other", "sentenced_to_camps_colonies_prisons", "sentenced_to_death",
-    "sentenced_to_exile", "sentenced_total", "share_by_age", "share_by_education",
-    "share_by_ethnicity", "share_by_offence", "share_by_sentence_length",
-    "share_by_sentencing_authority", "share_by_sex", "victims_range",
-})
+# Populations, measures, categories and quantities are data: their codes, labels and definitions
+# are the data dictionary (tools/vocabulary.csv, built into data/vocabulary.csv), which the
+# datapackage schema turns into allowed values. The closed lists above are checked against it.
 
 
 def is_count(unit: str) -> bool:
@@ -202,8 +192,6 @@ KINDS: Final[dict[str, tuple[str, ...] | frozenset[str]]] = {
     "relation": RELATIONS,
     "unit": tuple(sorted(COUNT_UNITS | set(CELL_UNITS) | set(RATE_UNITS) | {YEARS})),
     "quantity_kind": QUANTITY_KINDS,
-    "population": POPULATIONS,
-    "measure": MEASURES,
 }
 
 

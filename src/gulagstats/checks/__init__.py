@@ -102,6 +102,9 @@ def check(
     }
     cells = record.rows() if record is not None else Cells.load(overlay)
     results = [r for name in FAMILIES if name in families for r in runners[name](cells)]
+    from .internal import internal_checks  # the lower-bound rule and GRZ against GRZ
+
+    results = internal_checks(results, overlay)
     return [r for r in results if r.verdict in verdicts]
 
 

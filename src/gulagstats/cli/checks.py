@@ -98,14 +98,15 @@ def text_report(results: list[CheckResult], summary: str) -> str:
     >>> import gulagstats
     >>> results = gulagstats.check(family="sources")
     >>> text = text_report(results, "a summary")
-    >>> text.startswith("== sources: "), text.splitlines()[-1]
-    (True, 'summary: a summary')
+    >>> text.startswith("== findings: "), "== sources: " in text, text.splitlines()[-1]
+    (True, True, 'summary: a summary')
     """
     from ..checks import summary as count
     from ..checks import summary_line
+    from ..checks.grade import findings_text
     from ..checks.model import FAMILIES
 
-    lines = []
+    lines = findings_text(results)
     for family in FAMILIES:
         mine = [r for r in results if r.family == family]
         if not mine:

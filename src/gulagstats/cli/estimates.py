@@ -17,11 +17,12 @@ if TYPE_CHECKING:
     from ..models import Assessment
 
 #: Columns of compare shown in a terminal (the other formats give them all).
-COMPARE_TEXT = ["id", "author", "quantity", "period", "low", "high", "benchmark_low", "benchmark_high", "verdict", "factor"]
+COMPARE_TEXT = ["id", "author", "quantity", "period", "low", "high", "benchmark_low", "benchmark_high",
+                "benchmark_status", "verdict", "factor", "factor_high"]
 BENCHMARK_TEXT = ["id", "period", "low", "high", "status", "preferred", "source"]
 ASSESS_FIELDS = [
     "quantity", "period", "low", "high", "benchmark_id", "benchmark_low", "benchmark_high", "benchmark_source",
-    "benchmark_status", "ratio", "verdict", "factor", "explanation",
+    "benchmark_status", "ratio", "verdict", "factor", "factor_high", "bound", "explanation",
 ]
 
 
@@ -30,7 +31,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         "compare",
         help="set every published estimate against the archival record",
         description="Set every published estimate (data/tables/estimates.csv) against the archival benchmark "
-        "for its quantity and period: verdict (consistent, overstates, understates, not_comparable), "
+        "for its quantity and period: verdict (consistent, not_contradicted, overstates, understates, "
+        "not_comparable; empty for context rows), "
         "factor and a sentence of explanation. The text format shows the main columns; csv, json and "
         "markdown give all of them.",
     )
@@ -141,6 +143,8 @@ def assessment_row(result: Assessment) -> dict:
         "ratio": result.ratio,
         "verdict": result.verdict,
         "factor": result.factor,
+        "factor_high": result.factor_high,
+        "bound": result.bound,
         "explanation": result.explanation,
     }
 
@@ -158,7 +162,10 @@ def assessment_text(result: Assessment) -> str:
     b = result.benchmark
     lines: list[tuple[str, str]] = [("verdict", result.verdict)]
     if result.factor is not None:
-        lines.append(("factor", cell_text(result.factor)))
+        ranged = result.factor_high is not None and result.factor_high != result.factor
+        lines.append(("factor", cell_text(result.factor) + (f" (to {cell_text(result.factor_high)})" if ranged else "")))
+    if result.bound:
+        lines.append(("bound", result.bound))
     if b:
         spread = cell_text(b.low) if b.low == b.high else f"{cell_text(b.low)} to {cell_text(b.high)}"
         lines += [

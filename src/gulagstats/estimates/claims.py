@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..errors import DataFormatError, NumberFormatError, nearest, printable
+from ..errors import DataFormatError, NumberFormatError, printable
 from ..numbers import parse_number
 from ..store import read_user_file
 from ..vocabulary import COUNT_UNITS, PERSONS
@@ -393,6 +393,8 @@ def _whole_error(written: str, name: str, unit: str) -> str:
 
 
 def _unknown_quantity(name: str) -> str:
-    near = nearest(name, QUANTITIES)
+    from .vocabulary import suggest
+
+    near, note = suggest(name)
     hint = f"; did you mean {', '.join(repr(n) for n in near)}?" if near else ""
-    return f"unknown quantity {name!r}{hint} (see gulagstats.quantities())"
+    return f"unknown quantity {name!r}{hint}" + (f" ({note})" if note else " (see gulagstats.quantities())")

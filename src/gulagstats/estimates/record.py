@@ -39,7 +39,9 @@ import numpy as np
 import pandas as pd
 
 from ..errors import DataFormatError, UnknownQuantityError
-from ..vocabulary import DERIVED, PREFERENCE, PROSE, UNCONFIRMED, WEAKNESS
+from ..vocabulary import BENCHMARK_PREFERENCE as PREFERENCE
+from ..vocabulary import DERIVED, PROSE, UNCONFIRMED, WEAKNESS
+from .composition import adjust
 from .vocabulary import QUANTITIES, period_text
 
 #: Columns of the rules table (tools/curated/archival_benchmarks_spec.csv).
@@ -127,6 +129,7 @@ def _term_series(frame: pd.DataFrame, term: Term) -> pd.DataFrame:
         & frame["preferred"].fillna(False).astype(bool)
         & frame["value"].notna()
     ]
+    chosen = adjust(frame, chosen)
     return pd.DataFrame(
         {
             "period": chosen["period"].astype(str).to_numpy(),

@@ -19,8 +19,8 @@ times the documented count the estimate is, or how many times it falls short.
 
 :data:`TOLERANCE` is 15 percent.  Two things blur a comparison that much: the
 archival reporting streams themselves differ by a few percent for the same
-count (camp deaths of 1934: 26,295 or 25,187; those convicted in 1937-1938:
-1,344,923 or 1,444,923) and GRZ note that the postwar compilations run
+count (camp deaths of 1934: 26,295 or 25,187; special settlers on 1 January
+1937: 916,787 or 917,227) and GRZ note that the postwar compilations run
 "somewhat higher" than the 1930s reports; and published estimates are rounded
 ("about 700,000", "1.5 million" stand for a few percent either way).  A claim
 off by more than that is a different number, not a rounding of the same one.
@@ -35,13 +35,13 @@ import pandas as pd
 
 from ..errors import DataFormatError, InvalidEstimateError, UnknownQuantityError
 from ..models import Assessment, Benchmark
-from ..vocabulary import COMPARED_VERDICTS, CONSISTENT, NOT_COMPARABLE, OVERSTATES, UNDERSTATES
+from ..vocabulary import CLAIM_VERDICTS, CONSISTENT, NOT_COMPARABLE, OVERSTATES, UNDERSTATES
 from .claims import check_claims, keep_input_columns, read_claims, refuse_repeated_columns
 from .record import Record, load_record
 from .vocabulary import QUANTITIES, match_period, period_phrase
 
 TOLERANCE = 0.15
-VERDICTS = COMPARED_VERDICTS
+VERDICTS = CLAIM_VERDICTS
 
 #: The columns compare() returns first, in this order (the estimates figure reads them).
 COMPARE_COLUMNS = [
@@ -250,6 +250,28 @@ def _answer(asked: pd.DataFrame, wanted: np.ndarray, record: Record, tolerance: 
     )
 
 
+def judge_refined(
+    claims: pd.DataFrame, record: Record, tolerance: float = TOLERANCE, ids: pd.Series | None = None
+) -> pd.DataFrame:
+    """judge(), then :func:`gulagstats.estimates.scope.refine`: readings, bounds, scopes, one-sided words.
+
+    Examples
+    --------
+    >>> from gulagstats.estimates.claims import check_claims
+    >>> from gulagstats.estimates.record import load_record
+    >>> claims = check_claims(pd.DataFrame({"quantity": ["arrests"], "value": ["7,000,000"],
+    ...                                     "period": ["1937-1938"]}))
+    >>> r = judge_refined(claims, load_record()).iloc[0]
+    >>> r["verdict"], float(r["factor_low"]), float(r["factor_high"])
+    ('overstates', 2.8, 4.4)
+    """
+    from ..loaders import load
+    from .scope import refine
+
+    results = judge(claims, record, tolerance)
+    return refine(claims, results, lambda c: judge(c, record, tolerance), load, tolerance, ids)
+
+
 def _sentence_ends(
     low: float, high: float, phrase: str, period: str, citation: str, phrases: dict[str, str], tolerance: float
 ) -> tuple[str, str, str]:
@@ -299,7 +321,7 @@ def compare(quantity: str | None = None, overlay: str | Path | None = None) -> p
     >>> c = gulagstats.compare("arrests").set_index("id")
     >>> row = c.loc["conquest1990-arrests"]
     >>> row.verdict, float(row.factor), int(row.benchmark_low)
-    ('overstates', 4.4, 1575259)
+    ('overstates', 2.8, 1575259)
     """
     from ..loaders import load
 
@@ -318,13 +340,17 @@ def compare(quantity: str | None = None, overlay: str | Path | None = None) -> p
             "unit": estimates["unit"],
             "region": estimates["region"],
             "error": "",
+            "scope": estimates["scope"].fillna(""),
+            "wording": estimates["wording"].fillna(""),
         }
     )
-    results = judge(claims, load_record(overlay))
+    results = judge_refined(claims, load_record(overlay), ids=estimates["id"])
     extra = ["period_as_printed", "region", "unit", "second_hand", "note"]
     bench_extra = ["benchmark_period", "benchmark_status", "benchmark_scope", "benchmark_basis", "benchmark_caveats", "benchmark_locator"]
     out = pd.concat([estimates, results], axis=1)
-    return out[COMPARE_COLUMNS + extra + bench_extra]
+    from .scope import REFINED_COLUMNS
+
+    return out[COMPARE_COLUMNS + extra + bench_extra + REFINED_COLUMNS]
 
 
 def _as_text(value: object) -> str:
@@ -393,7 +419,7 @@ def assess(
     if checked["error"].iloc[0]:
         raise InvalidEstimateError(f"cannot assess this claim: {checked['error'].iloc[0]}")
     claim = checked.iloc[0]
-    result = judge(checked, load_record(overlay)).iloc[0]
+    result = judge_refined(checked, load_record(overlay)).iloc[0]
     benchmark = None
     if isinstance(result["benchmark_id"], str):
         benchmark = Benchmark(
@@ -425,6 +451,9 @@ def assess(
         ratio_high=number(result["ratio_high"]),
         verdict=result["verdict"],
         factor=number(result["factor"]),
+        factor_low=number(result["factor_low"]),
+        factor_high=number(result["factor_high"]),
+        bound=str(result["bound"] or ""),
         explanation=result["explanation"],
         sources=[source(k) for k in benchmark.source.split("; ")] if benchmark else [],
     )
@@ -479,7 +508,7 @@ def assess_claims(claims: pd.DataFrame | str | Path, overlay: str | Path | None 
     else:
         frame = read_claims(claims)
     checked = check_claims(frame)
-    results = judge(checked, load_record(overlay))
+    results = judge_refined(checked, load_record(overlay))
     error = checked["error"].astype("str")
     wrong = (error != "").to_numpy()
     error[wrong] = "line " + frame["line"][wrong].astype(str) + ": " + error[wrong]
@@ -488,6 +517,10 @@ def assess_claims(claims: pd.DataFrame | str | Path, overlay: str | Path | None 
         claim_low=checked["low"],
         claim_high=checked["high"],
         **{c: results[c] for c in [*RESULT_COLUMNS[:6], "ratio_low", "ratio_high", "verdict", "factor", "explanation"]},
+        factor_low=results["factor_low"],
+        factor_high=results["factor_high"],
+        bound=results["bound"],
+        also_against=results["also_against"],
         error=error,
     )
     out.attrs = {"renamed": frame.attrs.get("renamed", {})}  # not the reader's surplus: an array breaks concat

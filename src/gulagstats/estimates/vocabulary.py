@@ -46,7 +46,9 @@ QUANTITIES: dict[str, Quantity] = {
             "flow",
             PERSONS,
             "persons repressed",
-            "persons arrested, sentenced, shot or exiled: the 'victims of repression'",
+            "persons arrested, sentenced, shot or exiled: the 'victims of repression'; the record's "
+            "benchmark counts only those sentenced on the security police's cases (1953 report), "
+            "so its factors are upper estimates of the overstatement",
         ),
         Quantity(
             "custodial_deaths",
@@ -146,6 +148,62 @@ _MONTH = re.compile(r"^([0-9]{4})-([0-9]{2})$")
 _ISO = re.compile(rf"^({_YEAR}|{_DAY})(?:/({_YEAR}|{_DAY}))?$")
 
 
+#: Period words read as the estimates table reads them (``period_as_printed`` -> ``period``).
+PERIOD_WORDS: dict[str, str] = {
+    "late 1930s": "1937/1938",
+    "the great terror": "1937/1938",
+    "great terror": "1937/1938",
+    "the great purges": "1937/1938",
+    "great purges": "1937/1938",
+    "the period of the great purges": "1937/1938",
+    "yezhovshchina": "1937/1938",
+}
+_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m} | {
+    m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
+_DECADE = re.compile(r"^(early|mid|mid-|late)?\s*(\d{3})0s$")
+_MONTH_WORD = re.compile(r"^([a-z]+)\.?,?\s+(\d{4})$")
+_MONTH_SPAN = re.compile(r"^(\d{4})-(\d{2})\s*/\s*(\d{4})-(\d{2})$")
+
+
+def _month_span(y1: int, m1: int, y2: int, m2: int) -> str | None:
+    if not (1 <= m1 <= 12 and 1 <= m2 <= 12):
+        return None
+    last = calendar.monthrange(y2, m2)[1]
+    return f"{y1:04d}-{m1:02d}-01/{y2:04d}-{m2:02d}-{last:02d}"
+
+
+def period_words(text: str) -> str | None:
+    """Periods written in words or months: decades, 'late 1930s', 'Dec 1934', '1936-10/1938-11'.
+
+    Examples
+    --------
+    >>> period_words("late 1930s"), period_words("1930s"), period_words("mid-1930s")
+    ('1937/1938', '1930/1939', '1934/1936')
+    >>> period_words("Dec 1934"), period_words("1936-10/1938-11")
+    ('1934-12-01/1934-12-31', '1936-10-01/1938-11-30')
+    >>> period_words("October 1936 to November 1938")
+    '1936-10-01/1938-11-30'
+    """
+    raw = " ".join(str(text).strip().lower().split())
+    if raw in PERIOD_WORDS:
+        return PERIOD_WORDS[raw]
+    if m := _DECADE.match(raw):
+        start = int(m[2]) * 10
+        first, last = {None: (0, 9), "early": (0, 3), "mid": (4, 6), "mid-": (4, 6), "late": (7, 9)}[m[1]]
+        return f"{start + first}/{start + last}"
+    if m := _MONTH_WORD.match(raw):
+        month = _MONTHS.get(m[1])
+        return _month_span(int(m[2]), month, int(m[2]), month) if month else None
+    if m := _MONTH_SPAN.match(raw):
+        return _month_span(int(m[1]), int(m[2]), int(m[3]), int(m[4]))
+    parts = re.split(r"\s+(?:to|-|–|until)\s+", raw)
+    if len(parts) == 2 and all(_MONTH_WORD.match(p) for p in parts):
+        (a, b) = (_MONTH_WORD.match(p) for p in parts)
+        ma, mb = _MONTHS.get(a[1]), _MONTHS.get(b[1])  # type: ignore[index]
+        return _month_span(int(a[2]), ma, int(b[2]), mb) if ma and mb else None  # type: ignore[index]
+    return None
+
+
 def normalize_period(text: object) -> str | None:
     """Return a period in the tables' ISO form, ``""`` for none, or ``None`` if unreadable.
 
@@ -161,8 +219,8 @@ def normalize_period(text: object) -> str | None:
     ('1937/1938', '1937/1938', '1939-01-01')
     >>> normalize_period("1937-12"), normalize_period("1935-01-01/1940-12-31")
     ('1937-12-01/1937-12-31', '1935/1940')
-    >>> normalize_period("late 1930s") is None, normalize_period("")
-    (True, '')
+    >>> normalize_period("late 1930s"), normalize_period("the Stalin era") is None, normalize_period("")
+    ('1937/1938', True, '')
     """
     if text is None or (isinstance(text, float) and text != text):
         return ""
@@ -180,7 +238,7 @@ def normalize_period(text: object) -> str | None:
         raw = f"{m[1]}/{end}"
     m = _ISO.match(raw)
     if not m:
-        return None
+        return period_words(raw)
     try:
         start, end = period_bounds(raw)
     except ValueError:  # an impossible day such as 1938-02-30
@@ -248,3 +306,46 @@ def period_phrase(period: str) -> str:
     if "/" in text and not re.fullmatch(rf"{_YEAR}/{_YEAR}", text):
         return f"from {period_text(text)}"
     return f"in {period_text(text)}"
+
+
+#: Words people use for a quantity, by meaning (checked before spelling).
+WORDS: dict[str, tuple[str, ...]] = {
+    "shot": ("executions",), "killed": ("executions", "regime_deaths"), "execut": ("executions",),
+    "death_sentence": ("executions",), "arrest": ("arrests",), "detain": ("arrests", "detained_population"),
+    "prisoner": ("custodial_population", "gulag_population", "camp_population"),
+    "inmate": ("custodial_population", "gulag_population", "camp_population"),
+    "gulag": ("gulag_population", "gulag_deaths"), "camp": ("camp_population", "gulag_population"),
+    "prison": ("prison_population",), "died": ("custodial_deaths", "gulag_deaths"),
+    "death": ("custodial_deaths", "gulag_deaths", "executions"), "mortality": ("gulag_deaths", "camp_deaths"),
+    "repress": ("repressed_total",), "victim": ("repressed_total", "regime_deaths"),
+    "sentenc": ("repressed_total", "executions"), "convict": ("repressed_total",),
+    "exile": ("detained_population",), "deport": ("detained_population",), "settler": ("detained_population",),
+    "kulak": ("detained_population",), "forced_labo": ("gulag_population", "detained_population"),
+    "famine": ("famine_deaths",), "expel": ("party_expulsions",), "purge": ("party_expulsions", "arrests"),
+}
+#: Questions outside the archival series: words, and what to say.
+NO_SERIES: dict[str, str] = dict.fromkeys(("defendant", "trial", "delegate", "congress", "central_committee", "politburo", "commander", "officer", "general", "minister", "marshal", "elite"), "no archival series for this: the record holds arrests, sentences and executions on the security " "police's cases, camp, colony, prison and special-settler populations and deaths; elite bodies, trials and " "their defendants are not counted in them (elite_repressed is kept for such claims, never judged)")
+
+
+def suggest(name: str) -> tuple[list[str], str]:
+    """Quantities a user may mean by ``name`` (by meaning first, then spelling), and a note if none fits.
+
+    Examples
+    --------
+    >>> suggest("people_shot")[0][:1], suggest("congress_delegates")[1][:24]
+    (['executions'], 'no archival series for t')
+    >>> suggest("arests")[0][:1]
+    ['arrests']
+    """
+    from ..errors import nearest
+
+    key = str(name).strip().lower().replace(" ", "_").replace("-", "_")
+    note = next((text for word, text in NO_SERIES.items() if word in key), "")
+    meant: list[str] = []
+    for word, names in WORDS.items():
+        if word in key:
+            meant += [n for n in names if n in QUANTITIES and n not in meant]
+    if note and "elite_repressed" in QUANTITIES:
+        meant = ["elite_repressed", *[m for m in meant if m != "elite_repressed"]]
+    spelled = [n for n in nearest(key, QUANTITIES) if n not in meant]
+    return (meant + spelled)[:4] if not note else meant[:3], note

@@ -78,10 +78,13 @@ def figure_mortality_rate(
     """
     data = figure_data(data, ("appendix", "mortality_certificate"), overlay)
     years = list(YEARS)
-    deaths = yearly(data, "camp_deaths", "camp deaths", "gulag_camps", "deaths", years, stock=False)
-    january = yearly(data, "camps_jan", "camps on 1 January", "gulag_camps", "inmates", years, stock=True)
+    # the certificate's 1934 row is camps only (colonies joined the GULAG in late 1934): the camp
+    # series are the appendix's, so that the two streams never mix in one line
+    appendix = data[data["table"] != "mortality_certificate"] if "table" in data.columns else data
+    deaths = yearly(appendix, "camp_deaths", "camp deaths", "gulag_camps", "deaths", years, stock=False)
+    january = yearly(appendix, "camps_jan", "camps on 1 January", "gulag_camps", "inmates", years, stock=True)
     following = moved(
-        yearly(data, "camps_next_jan", "camps on 1 January next", "gulag_camps", "inmates",
+        yearly(appendix, "camps_next_jan", "camps on 1 January next", "gulag_camps", "inmates",
                [y + 1 for y in years], stock=True),
         years,
     )
@@ -110,7 +113,8 @@ def figure_mortality_rate(
         notes=[
             "Camp rate: deaths during the year / mean of the camp populations on 1 January of the year and of the "
             "next, x 1,000 (a derived value, as unsure as its weakest input). Certificate: the OURZ GULAG "
-            "'spravka o smertnosti' (camps and colonies together), printed percent of the average list strength x 10.",
+            "'spravka o smertnosti' (camps and colonies together), printed percent of the average list strength x 10; "
+            "its 1934 row counts the camps only and is not drawn.",
         ],
     )
 
@@ -492,7 +496,12 @@ VERDICT_COLOR = {
     "consistent": C["green"],
     "not_contradicted": C["sky_blue"],
     "not_comparable": "#9a9a9a",
+    "": C["purple"],  # context: GRZ's spread of other authors' estimates, shown but not scored
 }
+
+def _verdict_words(verdict: str | None) -> str:
+    """The words for a verdict in the legend and beside a row ("" is a context row, not scored)."""
+    return "context, not scored" if not verdict else str(verdict).replace("_", " ")
 
 
 def _verdict_color(verdict: str | None) -> str:
@@ -528,8 +537,8 @@ def _verdict_text(verdict: str | None, factor: float | None, low: float | None, 
     >>> _verdict_text("not_comparable", None, None, None)
     'not comparable'
     """
-    text = (verdict or "").replace("_", " ")
-    if factor is None:
+    text = _verdict_words(verdict)
+    if factor is None or not verdict:
         return text
     if low is None or high is None or f"{low:.2g}" == f"{high:.2g}":
         return f"{text} (x{factor:.3g})"
@@ -567,7 +576,7 @@ def _draw_estimates(ax: Axes, s: Series, rows: list[int]) -> None:
     for verdict in dict.fromkeys(s.extra["verdict"]):
         ends = [(v, rows[i], s.status[i]) for i in range(len(rows)) if s.extra["verdict"][i] == verdict
                 for v in {s.y[i], high[i]} if v == v]
-        label = f"verdict: {(verdict or 'none').replace('_', ' ')}"
+        label = f"verdict: {_verdict_words(verdict)}"
         named = any(line.get_label() == label for line in ax.lines)
         draw_points(ax, s.key, [e[0] for e in ends], [e[1] for e in ends], [e[2] for e in ends],
                     _verdict_color(verdict), "o", label=None if named else label)

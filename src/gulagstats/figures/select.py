@@ -16,7 +16,11 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import DataFormatError
-from ..vocabulary import combine
+from ..vocabulary import DERIVED, combine
+
+#: The category of an adjusted series that comparisons and figures use beside a flagged cell
+#: (tools/curated/appendix.csv: the 1946 colonies in detention).
+ADJUSTED_CATEGORY = "in_detention"
 
 
 @dataclass
@@ -333,14 +337,18 @@ def composition_flags(
     """The values of a yearly series whose ``composition`` column is not empty (none without the column).
 
     The adjusted value of a flagged cell is its non-preferred row of status
-    ``derived`` (for instance the 1946 colonies without the non-custodial
-    sentences), when the data hold one.
+    ``derived``, or the derived row of category ``in_detention`` (the 1946
+    colonies without the 444,500 sentenced to corrective work without
+    detention), when the data hold one.
 
     Examples
     --------
     >>> import gulagstats
     >>> data = gulagstats.load("appendix")
-    >>> composition_flags(data, "labor_colonies", "inmates", [1938], stock=True)
+    >>> [(f.x, f.y, f.code, f.adjusted) for f in composition_flags(data, "labor_colonies", "inmates",
+    ...                                                               [1938, 1946], stock=True)]
+    [(1938.0, 885203.0, 'includes_prisons', None), (1946.0, 956224.0, 'includes_noncustodial', 511724.0)]
+    >>> composition_flags(data.drop(columns="composition"), "labor_colonies", "inmates", [1938], stock=True)
     []
     >>> flagged = data.assign(composition="")
     >>> flagged.loc[(flagged.population == "labor_colonies") & (flagged.period == "1938-01-01")
@@ -363,7 +371,11 @@ def composition_flags(
         code = str(chosen["composition"].fillna("").iloc[0]).strip()
         if not code:
             continue
-        adjusted = rows[~rows["preferred"].fillna(False).astype(bool) & (rows["status"] == "derived")]
+        adjusted = rows[~rows["preferred"].fillna(False).astype(bool) & (rows["status"] == DERIVED)]
+        if adjusted.empty and "category" in data.columns:  # the adjusted series: its own category
+            cell = data[(data["population"] == population) & (data["measure"] == measure)]
+            cell = cell[(cell["period"] == period) & (cell["category"].fillna("") == ADJUSTED_CATEGORY)]
+            adjusted = cell[cell["status"] == DERIVED]
         adjusted = adjusted[adjusted["value"].notna()]
         flags.append(Flag(
             x=float(year) + offset, y=float(chosen["value"].iloc[0]), code=code,

@@ -142,6 +142,8 @@ def axes(ax: Axes | None, figsize: tuple[float, float] = FIGURE_SIZE) -> tuple[F
 
 
 def _seen(status: str) -> str:
+    if status == "corrected":  # an erratum: arithmetic on a seen printing, drawn as derived
+        return "derived"
     return "seen" if status in ("prose", "confirmed") else status
 
 

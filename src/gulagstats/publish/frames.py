@@ -97,7 +97,51 @@ def published_frames(computed: bool = True) -> dict[str, pd.DataFrame]:
 
         frames["checks"], frames["check_cells"] = _check_frames()
         frames["verdicts"] = compare()
+        _add_refined_benchmarks(frames)
     return frames
+
+
+def _add_refined_benchmarks(frames: dict[str, pd.DataFrame]) -> None:
+    """Publish every benchmark a verdict names, with its sources.
+
+    The stored table holds the benchmarks the estimates ask for as printed; a
+    verdict may rest on one the judgment computed for a reading, a scope or a
+    bound (``also_against``, ``bound``), which is added here from the verdict's
+    own ``benchmark_*`` columns, so that every verdict's benchmark can be looked up.
+    """
+    from ..periods import period_bounds
+
+    stored, links, verdicts = (
+        frames["archival_benchmarks"],
+        frames["archival_benchmark_sources"],
+        frames["verdicts"],
+    )
+    named = verdicts[verdicts["benchmark_id"].fillna("").astype(str) != ""]
+    extra = named[~named["benchmark_id"].isin(stored["id"])].drop_duplicates("benchmark_id")
+    if extra.empty:
+        return
+    rows = pd.DataFrame({c: pd.Series([pd.NA] * len(extra), dtype=stored[c].dtype) for c in stored.columns})
+    for column in ("quantity", "period", "scope", "low", "high", "basis", "caveats", "locator", "status"):
+        given = extra["quantity"] if column == "quantity" else extra[f"benchmark_{column}"]
+        rows[column] = given.to_numpy()
+    rows["id"] = extra["benchmark_id"].to_numpy()
+    rows["rule"] = [str(i).split(":")[0] for i in rows["id"]]
+    quantity_of = dict(zip(frames["benchmark_rules"]["rule"], frames["benchmark_rules"]["quantity"], strict=True))
+    rows["quantity"] = [quantity_of.get(r, q) for r, q in zip(rows["rule"], rows["quantity"], strict=True)]
+    bounds = [period_bounds(str(p)) for p in rows["period"]]
+    rows["start"] = pd.to_datetime([b[0] for b in bounds]).astype(stored["start"].dtype)
+    rows["end"] = pd.to_datetime([b[1] for b in bounds]).astype(stored["end"].dtype)
+    rows["preferred"] = False
+    frames["archival_benchmarks"] = pd.concat([stored, rows[stored.columns]], ignore_index=True)
+    new_links = [
+        {"benchmark": b, "source": key}
+        for b, sources in zip(extra["benchmark_id"], extra["benchmark_source"].fillna(""), strict=True)
+        for key in str(sources).split("; ")
+        if key
+    ]
+    frames["archival_benchmark_sources"] = pd.concat(
+        [links, pd.DataFrame(new_links, columns=links.columns)], ignore_index=True
+    )
 
 
 def table_metadata() -> dict[str, dict[str, Any]]:
