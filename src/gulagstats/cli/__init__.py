@@ -19,7 +19,7 @@ from .. import __version__
 from ..errors import GulagstatsError
 
 #: Modules of gulagstats.cli that register subcommands, in the order of --help.
-COMMANDS: list[str] = ["reporting", "data", "completion", "figures", "checks", "estimates"]
+COMMANDS: list[str] = ["reporting", "data", "completion", "figures", "checks", "estimates", "factcheck"]
 
 EPILOG = """\
 statuses: prose (GRZ's own prose), confirmed (seen in the cited copy),

@@ -136,11 +136,20 @@ def _overlap(a: str, b: str) -> bool:
 def contradictions(frame: pd.DataFrame, tolerance: float = TOLERANCE) -> pd.DataFrame:
     """Pairs of claims about the same quantity and period whose numbers cannot both hold.
 
-    Two claims contradict when they count the same quantity for the same
-    period (for a trial or an elite body, also overlapping or unstated
-    periods: one event told twice) and their ranges do not meet even with
-    ``tolerance`` (15 percent, as the verdicts use).  Vague words ("thousands")
-    are left out.
+    Two claims contradict when their ranges do not meet even with
+    ``tolerance`` (15 percent, as the verdicts use) and they are about the
+    same thing:
+
+    - for an event told several times (a trial, the 17th Congress delegates,
+      the Central Committee: :data:`EVENT_QUANTITIES`), the same quantity with
+      overlapping periods (for the congress and the Central Committee, an
+      unstated period too), within a text or across texts; of the claims of
+      one line, only the largest ("ten minor defendants, making 16 in all");
+    - for any other quantity, the same quantity and the same period in
+      different texts (one text listing several figures of one quantity, one
+      category after another, is not contradicting itself).
+
+    Vague words ("thousands") are left out.
 
     Examples
     --------
@@ -154,14 +163,26 @@ def contradictions(frame: pd.DataFrame, tolerance: float = TOLERANCE) -> pd.Data
     columns = ["quantity", "first", "second", "first_file", "first_line", "first_mention", "first_period",
                "second_file", "second_line", "second_mention", "second_period", "scope", "reason"]
     rows = []
-    usable = frame[frame["mention"].astype(str).str.contains(r"\d", regex=True)]
+    vague = frame["mention"].astype(str).str.contains(r"\b(?:dozens|hundreds|thousands|millions)\b", case=False, regex=True)
+    usable = frame[~vague].copy()
+    if usable.empty:
+        return pd.DataFrame(rows, columns=columns)
+    usable["_top"] = [_range(r)[1] for _, r in usable.iterrows()]
+    event = usable["quantity"].isin(EVENT_QUANTITIES)
+    largest = usable[event].groupby(["file", "text_line", "quantity"])["_top"].transform("max")
+    usable = usable[~event | (usable["_top"] == largest.reindex(usable.index))]
     for quantity, group in usable.groupby("quantity", sort=True):
         items = list(group.iterrows())
         for i, (_, a) in enumerate(items):
             for _, b in items[i + 1 :]:
                 pa, pb = str(a["period"]), str(b["period"])
-                same = pa == pb or (quantity in EVENT_QUANTITIES and (not pa or not pb or _overlap(pa, pb)))
-                if not same:
+                if quantity in EVENT_QUANTITIES:
+                    unstated = not pa or not pb
+                    same = unstated if quantity != "trial_defendants" else False
+                    same = same or (pa == pb and pa != "") or _overlap(pa, pb)
+                else:
+                    same = pa == pb and pa != "" and a["file"] != b["file"]
+                if not same or (a["file"] == b["file"] and a["text_line"] == b["text_line"]):
                     continue
                 (alo, ahi), (blo, bhi) = _range(a), _range(b)
                 if alo > bhi * (1 + tolerance) or blo > ahi * (1 + tolerance):
