@@ -33,7 +33,7 @@ DIGITS = re.compile(
     re.IGNORECASE,
 )
 WORDS = re.compile(
-    rf"\b(?P<w>(?:a|an|one|{_TEN}(?:[- ](?:{_UNIT}))?|{_UNIT}))(?P<s>(?:[\s-]+{_SCALE})*)(?![\w-])",
+    rf"\b(?P<w>(?:(?:{_TEN})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine)\b)?|{_UNIT}|an|a))(?P<s>(?:[\s-]+{_SCALE})*)(?![\w-])",
     re.IGNORECASE,
 )
 ANY_NUMBER = re.compile(rf"\d|\b(?:{_UNIT}|{_TEN}|hundreds?|thousands?|millions?|dozens?)\b", re.IGNORECASE)
