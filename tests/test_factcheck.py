@@ -14,7 +14,13 @@ import gulagstats
 from gulagstats.errors import DataFormatError, GulagstatsError
 from gulagstats.factcheck.evaluate import evaluate
 from gulagstats.factcheck.extract import extract_claims
-from gulagstats.factcheck.judge import CLAIM_COLUMNS, NO_SERIES, claims_frame, contradictions, judge_frame
+from gulagstats.factcheck.judge import (
+    CLAIM_COLUMNS,
+    NO_SERIES,
+    claims_frame,
+    contradictions,
+    judge_frame,
+)
 from gulagstats.factcheck.lexicon import load_lexicon, parse_lexicon
 from gulagstats.factcheck.run import factcheck
 from gulagstats.factcheck.text import FactcheckInputError, read_article
@@ -54,8 +60,10 @@ def test_numbers_hedges_ranges_and_words(text, low, high):
 
 
 def test_years_dates_percentages_and_ages_are_not_claims():
-    text = ("On December 1, 1934 Kirov was shot. 87.1 percent of them were arrested on political grounds. "
-            "Children as young as 12 were executed. He was sentenced to 10 years of imprisonment.")
+    text = (
+        "On December 1, 1934 Kirov was shot. 87.1 percent of them were arrested on political grounds. "
+        "Children as young as 12 were executed. He was sentenced to 10 years of imprisonment."
+    )
     assert extract_claims(text) == []
 
 
@@ -70,9 +78,11 @@ def test_quantity_period_and_body_of_the_congress():
 
 
 def test_relative_periods_resolve_against_the_dates_the_text_states():
-    text = ("On December 1, 1934 Sergei Kirov was assassinated. In the previous year, Stalin had purged the party "
-            "of close to 1,000,000 members.\nThe following day, dozens of people were executed by the NKVD, and "
-            "before the month was over almost a hundred others were eliminated in the same way.")
+    text = (
+        "On December 1, 1934 Sergei Kirov was assassinated. In the previous year, Stalin had purged the party "
+        "of close to 1,000,000 members.\nThe following day, dozens of people were executed by the NKVD, and "
+        "before the month was over almost a hundred others were eliminated in the same way."
+    )
     periods = [(c.mention, c.period) for c in extract_claims(text)]
     assert periods == [
         ("close to 1,000,000", "1933"),
@@ -82,13 +92,27 @@ def test_relative_periods_resolve_against_the_dates_the_text_states():
 
 
 def test_named_others_are_counted_and_attribution_follows_quotes():
-    c = one("From 15 to 16 January 1935, the trial of Kamenev, Zinoviev, Yevdokimov, Bakayev and 15 other "
-            "defendants took place.")
-    assert (c.quantity, c.low, c.stated_low, c.period) == ("trial_defendants", 19, 15, "1935-01-15/1935-01-16")
-    quoted = one("Furr quotes from a note that Khrushchev sent to Stalin: ‘The Ukraine sends 17,000 – 18,000 "
-                 "[persons to be] repressed every month.’")
+    c = one(
+        "From 15 to 16 January 1935, the trial of Kamenev, Zinoviev, Yevdokimov, Bakayev and 15 other "
+        "defendants took place."
+    )
+    assert (c.quantity, c.low, c.stated_low, c.period) == (
+        "trial_defendants",
+        19,
+        15,
+        "1935-01-15/1935-01-16",
+    )
+    quoted = one(
+        "Furr quotes from a note that Khrushchev sent to Stalin: \u2018The Ukraine sends 17,000 \u2013 18,000 "
+        "[persons to be] repressed every month.\u2019"
+    )
     assert (quoted.attribution, quoted.low, quoted.high) == ("Khrushchev", 17000, 18000)
-    assert one("Knight noted that the purges of 1936-8 led to the death of millions of citizens.").attribution == "Knight"
+    assert (
+        one(
+            "Knight noted that the purges of 1936-8 led to the death of millions of citizens."
+        ).attribution
+        == "Knight"
+    )
 
 
 # --- the lexicon is data ------------------------------------------------------------------------
@@ -100,15 +124,22 @@ def test_packaged_lexicon_is_valid_and_covers_each_kind():
     known = set(gulagstats.quantities()["quantity"])
     codes = {e.quantity for e in lex.quantity}
     assert {"executions", "arrests", "party_expulsions", "camp_population"} <= codes & known
-    assert {"party_congress_delegates_arrested", "trial_defendants", "central_committee_members_repressed"} <= codes - known
+    assert {
+        "party_congress_delegates_arrested",
+        "trial_defendants",
+        "central_committee_members_repressed",
+    } <= codes - known
 
 
 def test_a_historian_extends_the_lexicon_without_code(tmp_path):
     text = "In 1938, 5,000 monks were defrocked."
     assert extract_claims(text) == []
     mine = tmp_path / "lexicon.csv"
-    mine.write_text((Path(gulagstats.factcheck.__file__).parent / "lexicon.csv").read_text(encoding="utf-8")
-                    + "quantity,\\bdefrocked\\b,clergy_defrocked,,,,,50,\n", encoding="utf-8")
+    mine.write_text(
+        (Path(gulagstats.factcheck.__file__).parent / "lexicon.csv").read_text(encoding="utf-8")
+        + "quantity,\\bdefrocked\\b,clergy_defrocked,,,,,50,\n",
+        encoding="utf-8",
+    )
     c = extract_claims(text, lexicon=load_lexicon(str(mine)))
     assert [(x.quantity, x.low, x.period) for x in c] == [("clergy_defrocked", 5000, "1938")]
 
@@ -132,9 +163,14 @@ def test_a_broken_lexicon_row_is_refused_with_its_line(row, message):
 
 
 def test_verdicts_are_those_of_assess_and_unknown_quantities_are_listed():
-    claims = extract_claims("In 1937-1938, 7 million people were shot. In 1934, 1,966 delegates met.", "t.txt")
+    claims = extract_claims(
+        "In 1937-1938, 7 million people were shot. In 1934, 1,966 delegates met.", "t.txt"
+    )
     verdicts = judge_frame(claims_frame(claims))
-    assert verdicts["verdict"].tolist() == [gulagstats.assess("executions", 7_000_000, period="1937/1938").verdict, NO_SERIES]
+    assert verdicts["verdict"].tolist() == [
+        gulagstats.assess("executions", 7_000_000, period="1937/1938").verdict,
+        NO_SERIES,
+    ]
     assert "no archival series" in verdicts["explanation"].iloc[1]
 
 
@@ -155,7 +191,9 @@ def test_claims_csv_runs_again_through_assess_file(tmp_path, cli):
 
 def test_the_seed_texts_contradict_each_other_on_delegates_committee_and_defendants():
     result = factcheck(SEEDS)
-    found = {(r.quantity, r.first_mention, r.second_mention) for r in result.contradictions.itertuples()}
+    found = {
+        (r.quantity, r.first_mention, r.second_mention) for r in result.contradictions.itertuples()
+    }
     assert ("party_congress_delegates", "1,225", "1,966") in found
     assert ("central_committee_members_repressed", "98", "78") in found
     assert any(q == "trial_defendants" for q, _, _ in found)
@@ -163,7 +201,10 @@ def test_the_seed_texts_contradict_each_other_on_delegates_committee_and_defenda
 
 
 def test_restating_a_number_is_not_a_contradiction():
-    f = claims_frame(extract_claims("In 1934, 1,966 delegates met.", "a.txt") + extract_claims("In 1934, 1,966 delegates met.", "b.txt"))
+    f = claims_frame(
+        extract_claims("In 1934, 1,966 delegates met.", "a.txt")
+        + extract_claims("In 1934, 1,966 delegates met.", "b.txt")
+    )
     assert contradictions(f).empty
 
 
@@ -176,7 +217,11 @@ def test_labelled_set_is_well_formed():
     for r in rows:
         assert r["file"] in {"000", "001", "002", "003", "004"} and int(r["line"]) > 0
         assert r["low"] or r["high"], r
-        text = next(p for p in SEEDS if p.name.startswith(r["file"])).read_text(encoding="utf-8").split("\n")[int(r["line"]) - 1]
+        text = (
+            next(p for p in SEEDS if p.name.startswith(r["file"]))
+            .read_text(encoding="utf-8")
+            .split("\n")[int(r["line"]) - 1]
+        )
         number = r["mention"].split()[-1]
         assert number.lower() in text.lower(), (r["line"], r["mention"])
 
@@ -232,12 +277,19 @@ def test_an_output_path_that_is_a_file_is_one_line(tmp_path):
     blocker = tmp_path / "out"
     blocker.write_text("x", encoding="utf-8")
     result = run_subprocess("factcheck", str(SEEDS[1]), "--out", str(blocker))
-    assert result.returncode == 2 and len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
+    assert (
+        result.returncode == 2
+        and len(result.stderr.strip().splitlines()) == 1
+        and "Traceback" not in result.stderr
+    )
 
 
 def test_html_and_markdown_inputs(tmp_path):
     page = tmp_path / "a.html"
-    page.write_text("<html><body><p>In 1937-1938,\n<b>7 million</b> people were shot.</p></body></html>", encoding="utf-8")
+    page.write_text(
+        "<html><body><p>In 1937-1938,\n<b>7 million</b> people were shot.</p></body></html>",
+        encoding="utf-8",
+    )
     c = factcheck([page]).claims
     assert [(x.quantity, x.low, x.line) for x in c] == [("executions", 7e6, 2)]
 
@@ -256,7 +308,9 @@ def test_annotated_page_in_headless_chromium(tmp_path, cli):
     browser = _chromium()
     if browser is None:
         if any(shutil.which(m) for m in ("apt-get", "dnf", "yum", "apk", "brew", "pacman")):
-            pytest.fail("chromium is not installed but a package manager is: install chromium to run this test")
+            pytest.fail(
+                "chromium is not installed but a package manager is: install chromium to run this test"
+            )
         pytest.skip("no chromium and no package manager to install it")
     code, out, err = cli("factcheck", *map(str, SEEDS), "--out", str(tmp_path / "fc"))
     assert code == 0, err
@@ -264,7 +318,9 @@ def test_annotated_page_in_headless_chromium(tmp_path, cli):
     page = (tmp_path / "fc" / "factcheck.html").resolve()
     dom = subprocess.run(
         [browser, "--headless", "--no-sandbox", "--disable-gpu", "--dump-dom", page.as_uri()],
-        capture_output=True, text=True, timeout=120,
+        capture_output=True,
+        text=True,
+        timeout=120,
     ).stdout
     body = dom[dom.index("<body") : dom.index(">", dom.index("<body"))]
     assert 'data-checked="yes"' in body  # the page's own script ran

@@ -18,9 +18,15 @@ def register(sub: argparse._SubParsersAction) -> None:
         "factcheck.html (the texts annotated). Claims outside any archival series are listed as "
         "no_archival_series. Exit status: 0 with results, 2 for an unreadable file.",
     )
-    p.add_argument("files", nargs="+", metavar="FILE", help="articles to check (text, Markdown or HTML)")
-    p.add_argument("--out", metavar="DIR", default="factcheck", help="output directory (default: factcheck)")
-    p.add_argument("--lexicon", metavar="CSV", help="a lexicon CSV of your own (default: the packaged one)")
+    p.add_argument(
+        "files", nargs="+", metavar="FILE", help="articles to check (text, Markdown or HTML)"
+    )
+    p.add_argument(
+        "--out", metavar="DIR", default="factcheck", help="output directory (default: factcheck)"
+    )
+    p.add_argument(
+        "--lexicon", metavar="CSV", help="a lexicon CSV of your own (default: the packaged one)"
+    )
     add_overlay(p)
     p.set_defaults(func=cmd_factcheck)
 

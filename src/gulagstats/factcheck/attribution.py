@@ -4,16 +4,38 @@ from __future__ import annotations
 
 import re
 
-_NAME = r"(?:[A-Z][a-zà-ÿ’'-]+|[A-Z]{2,}\*?)(?:\s+(?:[A-Z]\.\s*)*[A-Z][a-zà-ÿ’'-]+)?"
+_NAME = r"(?:[A-Z][a-zà-ÿ\u2019'-]+|[A-Z]{2,}\*?)(?:\s+(?:[A-Z]\.\s*)*[A-Z][a-zà-ÿ\u2019'-]+)?"
 _VERB = (
     r"(?:said|says|wrote|writes|told|tells|claimed|claims|noted|notes|remarked|remarks|explained|stated|states|"
     r"declared|argued|argues|observed|added|insisted|recalled|estimated|estimates|reported|announced)"
 )
 SPEAKER = re.compile(rf"(?P<name>{_NAME})\s+(?:\w+\s+)?{_VERB}\b")
-ACCORDING = re.compile(rf"\b[Aa]ccording to\s+(?:(?:a|the)\s+[\w\s]{{0,30}}?\s+of\s+(?:the\s+)?)?(?P<name>{_NAME})")
-DOCUMENT = re.compile(rf"\b(?:note|letter|telegram|speech|report|statement|memoirs?)\s+(?:that|by|of|from)\s+(?P<name>{_NAME})")
-QUOTES = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*(?:’(?=\W*$)|’(?=[\s.,;:)]))", re.DOTALL)
-NOT_NAMES = {"The", "This", "That", "It", "He", "She", "They", "We", "Many", "Some", "Historians", "Scholars", "Officials", "In", "On", "A", "An"}
+ACCORDING = re.compile(
+    rf"\b[Aa]ccording to\s+(?:(?:a|the)\s+[\w\s]{{0,30}}?\s+of\s+(?:the\s+)?)?(?P<name>{_NAME})"
+)
+DOCUMENT = re.compile(
+    rf"\b(?:note|letter|telegram|speech|report|statement|memoirs?)\s+(?:that|by|of|from)\s+(?P<name>{_NAME})"
+)
+QUOTES = re.compile(r"\u201c[^\u201d]*\u201d|\"[^\"]*\"|\u2018[^\u2019]*(?:\u2019(?=\W*$)|\u2019(?=[\s.,;:)]))", re.DOTALL)
+NOT_NAMES = {
+    "The",
+    "This",
+    "That",
+    "It",
+    "He",
+    "She",
+    "They",
+    "We",
+    "Many",
+    "Some",
+    "Historians",
+    "Scholars",
+    "Officials",
+    "In",
+    "On",
+    "A",
+    "An",
+}
 
 
 def _speaker(text: str) -> str:
@@ -33,7 +55,7 @@ def attribute(line: str, position: int, sentence_start: int) -> str:
     """Who states the number at ``position`` of ``line``: a person's name, or ``author``.
 
     A number inside quotation marks belongs to the person introduced before
-    the quote ("Furr quotes from a note that Khrushchev sent to Stalin: ‘...");
+    the quote ("Furr quotes from a note that Khrushchev sent to Stalin: \u2018...");
     a number in a sentence of reported speech ("Knight noted that ...", "According
     to Montefiore, ...") to that person; any other number to the author.
 

@@ -94,37 +94,71 @@ def evaluate(labels: pd.DataFrame, claims: Sequence[Claim], judge: bool = True) 
     rows = []
     for i, k in pairs:
         row, c = labels.loc[i], claims[k]
-        rows.append({
-            "file": row["file"], "line": row["line"], "mention": row["mention"],
-            "label_quantity": row["quantity"], "claim_quantity": c.quantity,
-            "label_period": normalize_period(str(row["period"])) or str(row["period"]), "claim_period": c.period,
-            "label_attribution": row["attribution"], "claim_attribution": c.attribution,
-            "label_low": row["low"], "label_high": row["high"],
-            "claim_low": "" if c.low is None else c.low, "claim_high": "" if c.high is None else c.high,
-        })
+        rows.append(
+            {
+                "file": row["file"],
+                "line": row["line"],
+                "mention": row["mention"],
+                "label_quantity": row["quantity"],
+                "claim_quantity": c.quantity,
+                "label_period": normalize_period(str(row["period"])) or str(row["period"]),
+                "claim_period": c.period,
+                "label_attribution": row["attribution"],
+                "claim_attribution": c.attribution,
+                "label_low": row["low"],
+                "label_high": row["high"],
+                "claim_low": "" if c.low is None else c.low,
+                "claim_high": "" if c.high is None else c.high,
+            }
+        )
     pairs_frame = pd.DataFrame(rows)
     n = max(len(pairs), 1)
 
     def share(a: str, b: str) -> float:
-        return float((pairs_frame[a].astype(str) == pairs_frame[b].astype(str)).sum()) / n if rows else 0.0
+        return (
+            float((pairs_frame[a].astype(str) == pairs_frame[b].astype(str)).sum()) / n
+            if rows
+            else 0.0
+        )
 
     verdicts = math.nan
     if judge and rows:
         from .judge import judge_frame
 
         def frame(q: str, lo: str, hi: str, p: str) -> pd.DataFrame:
-            return pd.DataFrame({"quantity": pairs_frame[q], "low": pairs_frame[lo].astype(str).str.replace(r"\.0$", "", regex=True),
-                                 "high": pairs_frame[hi].astype(str).str.replace(r"\.0$", "", regex=True),
-                                 "period": pairs_frame[p]})
+            return pd.DataFrame(
+                {
+                    "quantity": pairs_frame[q],
+                    "low": pairs_frame[lo].astype(str).str.replace(r"\.0$", "", regex=True),
+                    "high": pairs_frame[hi].astype(str).str.replace(r"\.0$", "", regex=True),
+                    "period": pairs_frame[p],
+                }
+            )
 
-        as_labelled = judge_frame(frame("label_quantity", "label_low", "label_high", "label_period"))["verdict"]
-        as_read = judge_frame(frame("claim_quantity", "claim_low", "claim_high", "claim_period"))["verdict"]
-        pairs_frame["label_verdict"], pairs_frame["claim_verdict"] = as_labelled.to_numpy(), as_read.to_numpy()
+        as_labelled = judge_frame(
+            frame("label_quantity", "label_low", "label_high", "label_period")
+        )["verdict"]
+        as_read = judge_frame(frame("claim_quantity", "claim_low", "claim_high", "claim_period"))[
+            "verdict"
+        ]
+        pairs_frame["label_verdict"], pairs_frame["claim_verdict"] = (
+            as_labelled.to_numpy(),
+            as_read.to_numpy(),
+        )
         verdicts = share("label_verdict", "claim_verdict")
     misses = labels.loc[[i for i in range(len(labels)) if i not in found]]
     false_positives = pd.DataFrame(
-        [{"file": Path(c.file).name[:3], "line": c.line, "mention": c.mention, "quantity": c.quantity, "sentence": c.sentence[:160]}
-         for k, c in enumerate(claims) if k not in used],
+        [
+            {
+                "file": Path(c.file).name[:3],
+                "line": c.line,
+                "mention": c.mention,
+                "quantity": c.quantity,
+                "sentence": c.sentence[:160],
+            }
+            for k, c in enumerate(claims)
+            if k not in used
+        ],
         columns=["file", "line", "mention", "quantity", "sentence"],
     )
     return Evaluation(

@@ -19,10 +19,17 @@ from .attribution import attribute
 from .lexicon import Entry, Lexicon, load_lexicon
 from .periods import DATE, YEAR, Found, find_periods, latest_day
 
-UNITS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen".split())}
-TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if i > 1}
+UNITS = {
+    w: i
+    for i, w in enumerate(
+        ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+    )
+}
+TENS = {
+    w: 10 * i
+    for i, w in enumerate(["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"])
+    if i > 1
+}
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 _UNIT = "|".join(sorted(UNITS, key=len, reverse=True))
 _TEN = "|".join(TENS)
@@ -36,25 +43,29 @@ WORDS = re.compile(
     rf"\b(?P<w>(?:(?:{_TEN})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine)\b)?|{_UNIT}|an|a))(?P<s>(?:[\s-]+{_SCALE})*)(?![\w-])",
     re.IGNORECASE,
 )
-ANY_NUMBER = re.compile(rf"\d|\b(?:{_UNIT}|{_TEN}|hundreds?|thousands?|millions?|dozens?)\b", re.IGNORECASE)
+ANY_NUMBER = re.compile(
+    rf"\d|\b(?:{_UNIT}|{_TEN}|hundreds?|thousands?|millions?|dozens?)\b", re.IGNORECASE
+)
 #: Words before a number that show it is a reference, an age or a rank, not a count of people.
 BEFORE = re.compile(
-    r"(?:\b(?:article|articles|table|tables|volume|vol\.|p\.|pp\.|no\.|nos\.|fond|opis’|opis'|opis|delo|listy|ll\.|l\.|page|pages|"
+    r"(?:\b(?:article|articles|table|tables|volume|vol\.|p\.|pp\.|no\.|nos\.|fond|opis\u2019|opis'|opis|delo|listy|ll\.|l\.|page|pages|"
     r"chapter|note|figure|section|appendix|aged|age of|as young as|ages|age|under|number|paragraph|point|item|law|decree|order|"
-    r"the year|of the (?:first|last)|\b[dfl]\.|\bop\.)\s*|[#№\[/])$",
+    r"the year|of the (?:first|last)|\b[dfl]\.|\bop\.)\s*|[#\u2116\[/])$",
     re.IGNORECASE,
 )
 PEOPLE = re.compile(
-    r"^\s*(?:of\s+(?:the\s+|these\s+|those\s+|them\s+)?|other\s+)?(?:[\w’'-]+\s+){0,3}?(?:people|persons|person|others?|defendants|accused|"
+    r"^\s*(?:of\s+(?:the\s+|these\s+|those\s+|them\s+)?|other\s+)?(?:[\w\u2019'-]+\s+){0,3}?(?:people|persons|person|others?|defendants|accused|"
     r"members|delegates|commanders|ministers|bolsheviks|victims|residents|inmates|juveniles|youngsters|men|women|prisoners|"
     r"detainees|officers|officials|party|generals|peasants|kulaks|relatives|citizens|figures|individuals|counterrevolutionaries)\b"
     r"|^\s*(?:were|was|had been|have been|in all|of these|of them)\b",
     re.IGNORECASE,
 )
 OTHERS = re.compile(r"^\s+other(?:s\b|\s+[a-z]+)", re.IGNORECASE)
-NAMES_BEFORE = re.compile(r"((?:[A-Z][\w’'*.-]+(?:\s+[A-Z][\w’'*-]+)?,?\s+)+)and\s+$")
-_ABBREV = re.compile(r"(?:\b(?:[A-Z]|[dfl]|Dec|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Mr|Mrs|Dr|St|Gen|Col|p|pp|vol|Vol|No|op|cit|ed|Ed|ibid|ll|cf|etc|vs)\.)$")
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
+NAMES_BEFORE = re.compile(r"((?:[A-Z][\w\u2019'*.-]+(?:\s+[A-Z][\w\u2019'*-]+)?,?\s+)+)and\s+$")
+_ABBREV = re.compile(
+    r"(?:\b(?:[A-Z]|[dfl]|Dec|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Mr|Mrs|Dr|St|Gen|Col|p|pp|vol|Vol|No|op|cit|ed|Ed|ibid|ll|cf|etc|vs)\.)$"
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"\u201d\u2019)\]]*\s+(?=[\"\u201c\u2018(\[]?[A-Z0-9])")
 
 
 @dataclass
@@ -96,7 +107,11 @@ class _Token:
 def _parse_words(word: str, scales: str) -> float | None:
     word = word.lower()
     if "-" in word or " " in word:
-        tens, _, unit = re.split(r"[- ]", word, maxsplit=1)[0], None, re.split(r"[- ]", word, maxsplit=1)[1]
+        tens, _, unit = (
+            re.split(r"[- ]", word, maxsplit=1)[0],
+            None,
+            re.split(r"[- ]", word, maxsplit=1)[1],
+        )
         value = float(TENS.get(tens, 0) + UNITS.get(unit, 0))
     elif word in ("a", "an", "one"):
         value = 1.0
@@ -132,7 +147,9 @@ def split_sentences(line: str) -> list[tuple[int, str]]:
 
 def _tokens(sentence: str, lexicon: Lexicon, dates: list[Found]) -> list[_Token]:
     """The numbers of a sentence that may count people, ranges merged."""
-    blocked = [(m.start(), m.end()) for m in DATE.finditer(sentence)] + [(m.start(), m.end()) for m in YEAR.finditer(sentence)]
+    blocked = [(m.start(), m.end()) for m in DATE.finditer(sentence)] + [
+        (m.start(), m.end()) for m in YEAR.finditer(sentence)
+    ]
     blocked += [(f.start, f.end) for f in dates if "/" in f.period]
 
     def free(a: int, b: int) -> bool:
@@ -142,7 +159,16 @@ def _tokens(sentence: str, lexicon: Lexicon, dates: list[Found]) -> list[_Token]
     for entry in lexicon.vague:
         for m in re.finditer(rf"\b(?:{entry.pattern.pattern})\b", sentence, re.IGNORECASE):
             if free(m.start(), m.end()):
-                raw.append(_Token(m.start(), m.end(), entry.low or 0.0, entry.high or 0.0, m.group(0), vague=True))
+                raw.append(
+                    _Token(
+                        m.start(),
+                        m.end(),
+                        entry.low or 0.0,
+                        entry.high or 0.0,
+                        m.group(0),
+                        vague=True,
+                    )
+                )
                 blocked.append((m.start(), m.end()))
     for m in DIGITS.finditer(sentence):
         if not free(m.start(), m.end()):
@@ -150,7 +176,9 @@ def _tokens(sentence: str, lexicon: Lexicon, dates: list[Found]) -> list[_Token]
         value = float(m["n"].replace(",", ""))
         if m["s"]:
             value *= SCALES[m["s"].lower()]
-        raw.append(_Token(m.start(), m.end(), value, value, m.group(0), small=value < 100 and not m["s"]))
+        raw.append(
+            _Token(m.start(), m.end(), value, value, m.group(0), small=value < 100 and not m["s"])
+        )
     for m in WORDS.finditer(sentence):
         if not free(m.start(), m.end()):
             continue
@@ -163,7 +191,9 @@ def _tokens(sentence: str, lexicon: Lexicon, dates: list[Found]) -> list[_Token]
     for t in raw:
         after = sentence[t.end : t.end + 60]
         before = sentence[max(0, t.start - 40) : t.start]
-        if any(e.pattern.search(after) for e in lexicon.exclude) or (not t.vague and BEFORE.search(before)):
+        if any(e.pattern.search(after) for e in lexicon.exclude) or (
+            not t.vague and BEFORE.search(before)
+        ):
             continue
         kept.append(t)
     merged: list[_Token] = []
@@ -172,34 +202,62 @@ def _tokens(sentence: str, lexicon: Lexicon, dates: list[Found]) -> list[_Token]
             prev = merged[-1]
             gap = sentence[prev.end : t.start]
             lead = sentence[max(0, prev.start - 12) : prev.start].lower()
-            joins = re.fullmatch(r"\s*(?:-|–|—|to)\s*", gap) or (
+            joins = re.fullmatch(r"\s*(?:-|\u2013|\u2014|to)\s*", gap) or (
                 re.fullmatch(r"\s*and\s*", gap) and re.search(r"between\s*$", lead)
             )
             if joins and not prev.vague and not t.vague and prev.low == prev.high:
                 low = prev.low
-                if low < 1000 <= t.low and re.search(_SCALE, t.text, re.IGNORECASE) and not re.search(_SCALE, prev.text, re.IGNORECASE):
-                    low *= SCALES[re.search(_SCALE, t.text, re.IGNORECASE).group(0).lower()]  # "4.5 to 5 million"
+                if (
+                    low < 1000 <= t.low
+                    and re.search(_SCALE, t.text, re.IGNORECASE)
+                    and not re.search(_SCALE, prev.text, re.IGNORECASE)
+                ):
+                    low *= SCALES[
+                        re.search(_SCALE, t.text, re.IGNORECASE).group(0).lower()
+                    ]  # "4.5 to 5 million"
                 if low < t.high:
-                    merged[-1] = _Token(prev.start, t.end, low, t.high, sentence[prev.start : t.end], small=prev.small and t.small)
+                    merged[-1] = _Token(
+                        prev.start,
+                        t.end,
+                        low,
+                        t.high,
+                        sentence[prev.start : t.end],
+                        small=prev.small and t.small,
+                    )
                     continue
         merged.append(t)
     for i, t in enumerate(merged[:-1]):
         nxt = merged[i + 1]
-        if re.fullmatch(r"\s+of\s+(?:the\s+)?", sentence[t.end : nxt.start], re.IGNORECASE) and nxt.low >= t.high:
+        if (
+            re.fullmatch(r"\s+of\s+(?:the\s+)?", sentence[t.end : nxt.start], re.IGNORECASE)
+            and nxt.low >= t.high
+        ):
             t.denominator_of, nxt.numerator_of = i + 1, i
     for t in merged:
-        if OTHERS.match(sentence[t.end : t.end + 30]) and (m := NAMES_BEFORE.search(sentence[: t.start])):
+        if OTHERS.match(sentence[t.end : t.end + 30]) and (
+            m := NAMES_BEFORE.search(sentence[: t.start])
+        ):
             t.others = len([n for n in re.split(r",?\s+", m.group(1).strip()) if n[:1].isupper()])
     out = []
     for i, t in enumerate(merged):
-        if t.small and t.numerator_of is None and t.denominator_of is None and not PEOPLE.search(sentence[t.end : t.end + 50]):
+        if (
+            t.small
+            and t.numerator_of is None
+            and t.denominator_of is None
+            and not PEOPLE.search(sentence[t.end : t.end + 50])
+        ):
             continue
         out.append(t)
     return out
 
 
 #: Quantities for which a count under ten is still a claim (trials, elite bodies).
-SMALL_OK = {"trial_defendants", "elite_repressed", "elite_body_size", "central_committee_members_repressed"}
+SMALL_OK = {
+    "trial_defendants",
+    "elite_repressed",
+    "elite_body_size",
+    "central_committee_members_repressed",
+}
 
 _BODY = {
     "central_committee_members_repressed": "central_committee_members",
@@ -275,15 +333,37 @@ def extract_claims(text: str, file: str = "", lexicon: Lexicon | None = None) ->
             made = _claims_of(tokens, sentence, periods, earlier, lex, carry)
             for t, quantity, cue, distance, priority, period, relative in made:
                 carry = (quantity, cue, distance, priority)
-                claims.append(_claim(file, number, line, offset, sentence, t, quantity, cue, distance, priority, period, relative, lex))
+                claims.append(
+                    _claim(
+                        file,
+                        number,
+                        line,
+                        offset,
+                        sentence,
+                        t,
+                        quantity,
+                        cue,
+                        distance,
+                        priority,
+                        period,
+                        relative,
+                        lex,
+                    )
+                )
             explicit = [f.period for f in periods if f.explicit]
             earlier += explicit
             anchor = latest_day(periods, anchor)
     return claims
 
 
-def _claims_of(tokens: list[_Token], sentence: str, periods: list[Found], earlier: list[str], lex: Lexicon,
-               carry: tuple[str, str, int, int] | None = None):
+def _claims_of(
+    tokens: list[_Token],
+    sentence: str,
+    periods: list[Found],
+    earlier: list[str],
+    lex: Lexicon,
+    carry: tuple[str, str, int, int] | None = None,
+):
     """Each token with its quantity: from the words between it and its neighbours.
 
     In "N of (the) M ..." the pair is read together: the numerator gets the
@@ -292,7 +372,10 @@ def _claims_of(tokens: list[_Token], sentence: str, periods: list[Found], earlie
     phrase is not about an elite body.
     """
     bounds = [
-        (tokens[i - 1].end if i > 0 else 0, tokens[i + 1].start if i + 1 < len(tokens) else len(sentence))
+        (
+            tokens[i - 1].end if i > 0 else 0,
+            tokens[i + 1].start if i + 1 < len(tokens) else len(sentence),
+        )
         for i in range(len(tokens))
     ]
     chosen: dict[int, tuple[str, str, int, int]] = {}
@@ -310,7 +393,9 @@ def _claims_of(tokens: list[_Token], sentence: str, periods: list[Found], earlie
         if entry is not None and entry.quantity in _BODY:
             chosen[i] = (entry.quantity, cue, distance, entry.priority)
             chosen[j] = (_BODY[entry.quantity], cue, 0, entry.priority)
-    for i, t in enumerate(tokens):  # "from Volkogonov's 3.5 million to Shatunovskaia's nearly 20 million"
+    for i, t in enumerate(
+        tokens
+    ):  # "from Volkogonov's 3.5 million to Shatunovskaia's nearly 20 million"
         if i in chosen:
             continue
         if i > 0 and i - 1 in chosen and t.start - tokens[i - 1].end <= 60:
@@ -329,11 +414,22 @@ def _claims_of(tokens: list[_Token], sentence: str, periods: list[Found], earlie
         quantity, cue, distance, priority = chosen[i]
         if t.high < 10 and not t.others and quantity not in SMALL_OK:
             continue  # an anecdote about a handful of people is not a figure to check
-        out.append((t, quantity, cue, distance, priority, *_period(t, sentence, periods, earlier, bounds[i])))
+        out.append(
+            (
+                t,
+                quantity,
+                cue,
+                distance,
+                priority,
+                *_period(t, sentence, periods, earlier, bounds[i]),
+            )
+        )
     return out
 
 
-def _period(t: _Token, sentence: str, periods: list[Found], earlier: list[str], span: tuple[int, int] | None) -> tuple[str, bool]:
+def _period(
+    t: _Token, sentence: str, periods: list[Found], earlier: list[str], span: tuple[int, int] | None
+) -> tuple[str, bool]:
     """The period of a number: a relative phrase in its own part of the sentence, else the nearest explicit one."""
     lo, hi = span or (0, len(sentence))
     relative = [f for f in periods if not f.explicit and lo <= f.start and f.end <= hi]
@@ -346,7 +442,21 @@ def _period(t: _Token, sentence: str, periods: list[Found], earlier: list[str], 
     return (earlier[-1] if earlier else ""), False
 
 
-def _claim(file, number, line, offset, sentence, t: _Token, quantity, cue, distance, priority, period, relative, lex) -> Claim:
+def _claim(
+    file,
+    number,
+    line,
+    offset,
+    sentence,
+    t: _Token,
+    quantity,
+    cue,
+    distance,
+    priority,
+    period,
+    relative,
+    lex,
+) -> Claim:
     before = sentence[max(0, t.start - 40) : t.start]
     bound, hedge = ("", "") if t.vague else _hedge(before, lex)
     low, high = t.low + t.others, t.high + t.others

@@ -52,15 +52,21 @@ def _e(x: object) -> str:
 def _hover(row: pd.Series) -> str:
     parts = [f"{row['verdict']}", f"{row['quantity']} {row['period'] or '(no period)'}"]
     if isinstance(row.get("benchmark_id"), str) and row["benchmark_id"]:
-        parts.append(f"benchmark {row['benchmark_id']}: {row['benchmark_low']:,.0f} to {row['benchmark_high']:,.0f}")
+        parts.append(
+            f"benchmark {row['benchmark_id']}: {row['benchmark_low']:,.0f} to {row['benchmark_high']:,.0f}"
+        )
     if row.get("explanation"):
         parts.append(str(row["explanation"]))
     parts.append(f"stated by {row['attribution']}; confidence {row['confidence']}")
     return " | ".join(parts)
 
 
-def render_page(texts: Mapping[str, str], verdicts: pd.DataFrame, contradictions: pd.DataFrame,
-                positions: Sequence[tuple[int, int]]) -> str:
+def render_page(
+    texts: Mapping[str, str],
+    verdicts: pd.DataFrame,
+    contradictions: pd.DataFrame,
+    positions: Sequence[tuple[int, int]],
+) -> str:
     """The annotated HTML page.
 
     Parameters
@@ -84,11 +90,22 @@ def render_page(texts: Mapping[str, str], verdicts: pd.DataFrame, contradictions
     True
     """
     counts = Counter(verdicts["verdict"]) if len(verdicts) else Counter()
-    flagged = set(contradictions["first"]).union(contradictions["second"]) if len(contradictions) else set()
-    summary = "".join(f"<tr><td><mark class='v-{_e(v)}'>{_e(v)}</mark></td><td>{n}</td></tr>" for v, n in sorted(counts.items()))
-    per_file = verdicts.groupby("file", sort=False).size() if len(verdicts) else pd.Series(dtype=int)
-    files = "".join(f"<tr><td><a href='#file-{i}'>{_e(name)}</a></td><td>{int(per_file.get(name, 0))}</td></tr>"
-                    for i, name in enumerate(texts))
+    flagged = (
+        set(contradictions["first"]).union(contradictions["second"])
+        if len(contradictions)
+        else set()
+    )
+    summary = "".join(
+        f"<tr><td><mark class='v-{_e(v)}'>{_e(v)}</mark></td><td>{n}</td></tr>"
+        for v, n in sorted(counts.items())
+    )
+    per_file = (
+        verdicts.groupby("file", sort=False).size() if len(verdicts) else pd.Series(dtype=int)
+    )
+    files = "".join(
+        f"<tr><td><a href='#file-{i}'>{_e(name)}</a></td><td>{int(per_file.get(name, 0))}</td></tr>"
+        for i, name in enumerate(texts)
+    )
     contra = "".join(
         f"<li class='contradiction'>{_e(r['quantity'])}: <a href='#{_e(r['first'])}'>{_e(r['first_mention'])}</a> "
         f"({_e(r['first_file'])}:{_e(r['first_line'])}) vs <a href='#{_e(r['second'])}'>{_e(r['second_mention'])}</a> "

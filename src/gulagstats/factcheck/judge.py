@@ -20,16 +20,32 @@ from .extract import Claim
 
 #: The columns of the claims CSV: those ``gulagstats assess --file`` reads, then the context.
 CLAIM_COLUMNS = [
-    "id", "quantity", "value", "low", "high", "period", "unit", "region",
-    "mention", "attribution", "confidence", "file", "text_line", "sentence", "note",
+    "id",
+    "quantity",
+    "value",
+    "low",
+    "high",
+    "period",
+    "unit",
+    "region",
+    "mention",
+    "attribution",
+    "confidence",
+    "file",
+    "text_line",
+    "sentence",
+    "note",
 ]
 #: The verdict of a claim whose quantity has no archival series today.
 NO_SERIES = "no_archival_series"
 #: Quantities whose claims may contradict each other across overlapping or unstated periods
 #: (a trial, an elite body: the same event told twice).
 EVENT_QUANTITIES = {
-    "trial_defendants", "party_congress_delegates", "party_congress_delegates_arrested",
-    "central_committee_members", "central_committee_members_repressed",
+    "trial_defendants",
+    "party_congress_delegates",
+    "party_congress_delegates_arrested",
+    "central_committee_members",
+    "central_committee_members_repressed",
 }
 TOLERANCE = 0.15
 
@@ -57,23 +73,25 @@ def claims_frame(claims: Sequence[Claim]) -> pd.DataFrame:
     rows = []
     for n, c in enumerate(claims, 1):
         point = c.low is not None and c.low == c.high
-        rows.append({
-            "id": f"{Path(c.file).stem or 'text'}-{n}",
-            "quantity": c.quantity,
-            "value": _number(c.low) if point else "",
-            "low": "" if point else _number(c.low),
-            "high": "" if point else _number(c.high),
-            "period": c.period,
-            "unit": "persons",
-            "region": "USSR",
-            "mention": c.mention,
-            "attribution": c.attribution,
-            "confidence": c.confidence,
-            "file": c.file,
-            "text_line": c.line,
-            "sentence": c.sentence,
-            "note": "; ".join(c.notes),
-        })
+        rows.append(
+            {
+                "id": f"{Path(c.file).stem or 'text'}-{n}",
+                "quantity": c.quantity,
+                "value": _number(c.low) if point else "",
+                "low": "" if point else _number(c.low),
+                "high": "" if point else _number(c.high),
+                "period": c.period,
+                "unit": "persons",
+                "region": "USSR",
+                "mention": c.mention,
+                "attribution": c.attribution,
+                "confidence": c.confidence,
+                "file": c.file,
+                "text_line": c.line,
+                "sentence": c.sentence,
+                "note": "; ".join(c.notes),
+            }
+        )
     return pd.DataFrame(rows, columns=CLAIM_COLUMNS)
 
 
@@ -98,7 +116,15 @@ def judge_frame(frame: pd.DataFrame, overlay: str | Path | None = None) -> pd.Da
 
     if frame.empty:
         out = frame.copy()
-        for col in ("verdict", "factor", "benchmark_id", "benchmark_low", "benchmark_high", "explanation", "error"):
+        for col in (
+            "verdict",
+            "factor",
+            "benchmark_id",
+            "benchmark_low",
+            "benchmark_high",
+            "explanation",
+            "error",
+        ):
             out[col] = pd.Series(dtype=object)
         return out
     results = assess_claims(frame.reset_index(drop=True))
@@ -106,8 +132,10 @@ def judge_frame(frame: pd.DataFrame, overlay: str | Path | None = None) -> pd.Da
     other = (results["error"] != "") & ~unknown
     results["verdict"] = results["verdict"].mask(unknown, NO_SERIES).mask(other, "not_assessed")
     results["explanation"] = results["explanation"].mask(
-        unknown, "no archival series in the vocabulary for " + results["quantity"].astype(str)
-        + " (listed, not judged; see gulagstats quantities)"
+        unknown,
+        "no archival series in the vocabulary for "
+        + results["quantity"].astype(str)
+        + " (listed, not judged; see gulagstats quantities)",
     )
     return results.drop(columns=["line"], errors="ignore")
 
@@ -160,10 +188,27 @@ def contradictions(frame: pd.DataFrame, tolerance: float = TOLERANCE) -> pd.Data
     >>> contradictions(f)[["first", "second"]].values.tolist()
     [['a', 'b'], ['b', 'c']]
     """
-    columns = ["quantity", "first", "second", "first_file", "first_line", "first_mention", "first_period",
-               "second_file", "second_line", "second_mention", "second_period", "scope", "reason"]
+    columns = [
+        "quantity",
+        "first",
+        "second",
+        "first_file",
+        "first_line",
+        "first_mention",
+        "first_period",
+        "second_file",
+        "second_line",
+        "second_mention",
+        "second_period",
+        "scope",
+        "reason",
+    ]
     rows = []
-    vague = frame["mention"].astype(str).str.contains(r"\b(?:dozens|hundreds|thousands|millions)\b", case=False, regex=True)
+    vague = (
+        frame["mention"]
+        .astype(str)
+        .str.contains(r"\b(?:dozens|hundreds|thousands|millions)\b", case=False, regex=True)
+    )
     usable = frame[~vague].copy()
     if usable.empty:
         return pd.DataFrame(rows, columns=columns)
@@ -186,12 +231,21 @@ def contradictions(frame: pd.DataFrame, tolerance: float = TOLERANCE) -> pd.Data
                     continue
                 (alo, ahi), (blo, bhi) = _range(a), _range(b)
                 if alo > bhi * (1 + tolerance) or blo > ahi * (1 + tolerance):
-                    rows.append({
-                        "quantity": quantity, "first": a["id"], "second": b["id"],
-                        "first_file": a["file"], "first_line": a["text_line"], "first_mention": a["mention"], "first_period": pa,
-                        "second_file": b["file"], "second_line": b["text_line"], "second_mention": b["mention"],
-                        "second_period": pb,
-                        "scope": "within a text" if a["file"] == b["file"] else "across texts",
-                        "reason": f"{a['mention']} and {b['mention']} differ by more than {tolerance:.0%}",
-                    })
+                    rows.append(
+                        {
+                            "quantity": quantity,
+                            "first": a["id"],
+                            "second": b["id"],
+                            "first_file": a["file"],
+                            "first_line": a["text_line"],
+                            "first_mention": a["mention"],
+                            "first_period": pa,
+                            "second_file": b["file"],
+                            "second_line": b["text_line"],
+                            "second_mention": b["mention"],
+                            "second_period": pb,
+                            "scope": "within a text" if a["file"] == b["file"] else "across texts",
+                            "reason": f"{a['mention']} and {b['mention']} differ by more than {tolerance:.0%}",
+                        }
+                    )
     return pd.DataFrame(rows, columns=columns)

@@ -110,20 +110,34 @@ def parse_lexicon(text: str, name: str = "lexicon.csv") -> Lexicon:
         line = reader.line_num
         kind = (row["kind"] or "").strip()
         if kind not in KINDS:
-            raise DataFormatError(f"{name} line {line}: unknown kind {kind!r} (expected {', '.join(KINDS)})")
+            raise DataFormatError(
+                f"{name} line {line}: unknown kind {kind!r} (expected {', '.join(KINDS)})"
+            )
         try:
             pattern = re.compile(row["pattern"], re.IGNORECASE)
         except re.error as exc:
-            raise DataFormatError(f"{name} line {line}: pattern {row['pattern']!r} is not a regular expression ({exc})") from None
+            raise DataFormatError(
+                f"{name} line {line}: pattern {row['pattern']!r} is not a regular expression ({exc})"
+            ) from None
         bound = (row["bound"] or "").strip()
         rule = (row["rule"] or "").strip()
         quantity = (row["quantity"] or "").strip()
         if kind == "quantity" and not re.fullmatch(r"[a-z][a-z0-9_]*", quantity):
-            raise DataFormatError(f"{name} line {line}: a quantity row needs a quantity code (lowercase, underscores)")
+            raise DataFormatError(
+                f"{name} line {line}: a quantity row needs a quantity code (lowercase, underscores)"
+            )
         if kind == "hedge" and bound not in BOUNDS:
-            raise DataFormatError(f"{name} line {line}: bound {bound!r} is not one of {', '.join(BOUNDS)}")
-        if kind == "period" and rule not in RULES and not re.fullmatch(r"until:\d{4}|fixed:\d{4}(/\d{4})?", rule):
-            raise DataFormatError(f"{name} line {line}: rule {rule!r} is not one of {', '.join(RULES)} or until:YEAR or fixed:PERIOD")
+            raise DataFormatError(
+                f"{name} line {line}: bound {bound!r} is not one of {', '.join(BOUNDS)}"
+            )
+        if (
+            kind == "period"
+            and rule not in RULES
+            and not re.fullmatch(r"until:\d{4}|fixed:\d{4}(/\d{4})?", rule)
+        ):
+            raise DataFormatError(
+                f"{name} line {line}: rule {rule!r} is not one of {', '.join(RULES)} or until:YEAR or fixed:PERIOD"
+            )
         low, high = _number(row["low"] or "", line, "low"), _number(row["high"] or "", line, "high")
         if kind == "vague" and (low is None or high is None or low > high):
             raise DataFormatError(f"{name} line {line}: a vague row needs low <= high")

@@ -18,30 +18,37 @@ from .lexicon import Lexicon
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 MONTHS["sept"] = 9
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|" \
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+)
 _YEAR = r"(?:1[89]\d\d|20[0-2]\d)"
 
 #: Day-month(-year) dates, in the orders English texts use; each match is excluded from the numbers.
 DATE = re.compile(
-    rf"\b(?:(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:-|–|to)\s*(?P<d1b>\d{{1,2}})\b)?(?:,?\s+(?P<y1>{_YEAR}))?"
-    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:-|–|to)\s*(?P<d2b>\d{{1,2}}))?\s+(?P<m2>{_MONTH})(?:,?\s+(?P<y2>{_YEAR}))?"
+    rf"\b(?:(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:-|\u2013|to)\s*(?P<d1b>\d{{1,2}})\b)?(?:,?\s+(?P<y1>{_YEAR}))?"
+    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:-|\u2013|to)\s*(?P<d2b>\d{{1,2}}))?\s+(?P<m2>{_MONTH})(?:,?\s+(?P<y2>{_YEAR}))?"
     rf"|(?P<m3>{_MONTH}),?\s+(?P<y3>{_YEAR}))\b",
     re.IGNORECASE,
 )
 SPAN = re.compile(
-    rf"\b(?:between|from)\s+(?P<a>{_YEAR})\s+(?:and|to|through|until)\s+(?P<b>{_YEAR}(?:\s*[-–]\s*\d{{2,4}})?)\b"
-    rf"|\b(?P<c>{_YEAR})\s*[-–/]\s*(?P<d>\d{{4}}|\d{{1,2}})\b(?!\s*(?:percent|%))",
+    rf"\b(?:between|from)\s+(?P<a>{_YEAR})\s+(?:and|to|through|until)\s+(?P<b>{_YEAR}(?:\s*[-\u2013]\s*\d{{2,4}})?)\b"
+    rf"|\b(?P<c>{_YEAR})\s*[-\u2013/]\s*(?P<d>\d{{4}}|\d{{1,2}})\b(?!\s*(?:percent|%))",
     re.IGNORECASE,
 )
-DECADE = re.compile(r"\b(?P<late>late\s+|early\s+|mid-)?(?:the\s+)?(?P<dec>1[89]\d)0[’']?s\b", re.IGNORECASE)
+DECADE = re.compile(
+    r"\b(?P<late>late\s+|early\s+|mid-)?(?:the\s+)?(?P<dec>1[89]\d)0[\u2019']?s\b", re.IGNORECASE
+)
 YEAR = re.compile(rf"(?<![\d,.])\b{_YEAR}\b(?![,.]?\d)")
 #: A year that dates a document, not the events counted ("the 1953 report").
 DOCUMENT_YEAR = re.compile(
     rf"\b{_YEAR}\s+(?:statistical\s+)?(?:report|census|decree|law|speech|edition|biography|communiqu|press|constitution|book)",
     re.IGNORECASE,
 )
-BEGINNING = re.compile(rf"\b(?:at the beginning of|by the beginning of|early)\s+({_YEAR})\b|\b(?:end of)\s+({_YEAR})\b", re.IGNORECASE)
+BEGINNING = re.compile(
+    rf"\b(?:at the beginning of|by the beginning of|early)\s+({_YEAR})\b|\b(?:end of)\s+({_YEAR})\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -103,9 +110,16 @@ def find_dates(sentence: str, anchor: date | None) -> list[Found]:
     merged: list[Found] = []
     for f in out:
         gap = sentence[merged[-1].end : f.start] if merged else ""
-        between = bool(merged) and re.search(r"\b(?:between|from)\s*$", sentence[max(0, merged[-1].start - 10) : merged[-1].start])
-        if merged and "/" not in f.period and (
-            re.fullmatch(r"\s*(?:to|-|–|until|through)\s*", gap) or (between and re.fullmatch(r"\s*,?\s*and\s*", gap))
+        between = bool(merged) and re.search(
+            r"\b(?:between|from)\s*$", sentence[max(0, merged[-1].start - 10) : merged[-1].start]
+        )
+        if (
+            merged
+            and "/" not in f.period
+            and (
+                re.fullmatch(r"\s*(?:to|-|\u2013|until|through)\s*", gap)
+                or (between and re.fullmatch(r"\s*,?\s*and\s*", gap))
+            )
         ):
             a, b = merged[-1].period.split("/")[0], f.period
             if b > a:
@@ -147,7 +161,7 @@ def find_periods(sentence: str, anchor: date | None, lexicon: Lexicon) -> list[F
         if not free(m.start(), m.end()):
             continue
         a, b = (m["a"], m["b"]) if m["a"] else (m["c"], m["d"])
-        b = re.split(r"\s*[-–]\s*", b)[-1] if m["a"] else b
+        b = re.split(r"\s*[-\u2013]\s*", b)[-1] if m["a"] else b
         if len(b) < 4:
             b = a[: 4 - len(b)] + b
         if int(b) > int(a):
@@ -160,8 +174,11 @@ def find_periods(sentence: str, anchor: date | None, lexicon: Lexicon) -> list[F
             continue
         decade = int(m["dec"]) * 10
         which = (m["late"] or "").strip().lower()
-        period = f"{decade + 7}/{decade + 8}" if which == "late" and decade == 1930 else (
-            f"{decade}/{decade + 9}" if not which else "")
+        period = (
+            f"{decade + 7}/{decade + 8}"
+            if which == "late" and decade == 1930
+            else (f"{decade}/{decade + 9}" if not which else "")
+        )
         if period:
             add(Found(m.start(), m.end(), period, None))
     for m in DOCUMENT_YEAR.finditer(sentence):

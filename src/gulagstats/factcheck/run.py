@@ -32,8 +32,10 @@ class Factcheck:
         """One line: how many claims, by verdict, and the contradictions."""
         counts = Counter(self.verdicts["verdict"]) if len(self.verdicts) else Counter()
         by = ", ".join(f"{n} {v}" for v, n in sorted(counts.items(), key=lambda x: -x[1]))
-        return (f"{len(self.claims)} claims in {len(self.texts)} texts ({by or 'none'}); "
-                f"{len(self.contradictions)} contradictions")
+        return (
+            f"{len(self.claims)} claims in {len(self.texts)} texts ({by or 'none'}); "
+            f"{len(self.contradictions)} contradictions"
+        )
 
 
 def _names(paths: list[Path]) -> list[str]:
@@ -44,7 +46,9 @@ def _names(paths: list[Path]) -> list[str]:
     return names
 
 
-def factcheck(paths: list[str | Path], overlay: str | Path | None = None, lexicon: str | Path | None = None) -> Factcheck:
+def factcheck(
+    paths: list[str | Path], overlay: str | Path | None = None, lexicon: str | Path | None = None
+) -> Factcheck:
     """Fact-check texts: every repression figure, judged against the archival record.
 
     Parameters
@@ -110,8 +114,15 @@ def write_outputs(result: Factcheck, out: str | Path) -> list[Path]:
         ("claims.csv", claims.to_csv(index=False)),
         ("verdicts.csv", result.verdicts.to_csv(index=False)),
         ("contradictions.csv", result.contradictions.to_csv(index=False)),
-        ("factcheck.html", render_page(result.texts, result.verdicts, result.contradictions,
-                                       [(c.start, c.end) for c in result.claims])),
+        (
+            "factcheck.html",
+            render_page(
+                result.texts,
+                result.verdicts,
+                result.contradictions,
+                [(c.start, c.end) for c in result.claims],
+            ),
+        ),
     ):
         write_text(folder / name, content)
         written.append(folder / name)

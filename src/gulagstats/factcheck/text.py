@@ -82,7 +82,9 @@ def read_article(path: str | Path, max_bytes: int = MAX_BYTES) -> str:
         )
     raw = source.read_bytes()
     if b"\0" in raw:
-        raise FactcheckInputError(f"{source.name} is a binary file (it holds NUL bytes), not a text")
+        raise FactcheckInputError(
+            f"{source.name} is a binary file (it holds NUL bytes), not a text"
+        )
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
