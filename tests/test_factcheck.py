@@ -329,3 +329,11 @@ def test_annotated_page_in_headless_chromium(tmp_path, cli):
     for claim in verdicts.head(20).itertuples():
         assert f'id="{claim.id}"' in dom and claim.verdict in dom
     assert "contradictions between claims" in dom
+
+
+def test_a_regional_claim_is_passed_to_assess_with_its_region():
+    claims = extract_claims("In Astrakhan in March 1919, over four thousand were killed.", "t.txt")
+    assert [c.region for c in claims] == ["Astrakhan"]
+    verdicts = judge_frame(claims_frame(claims))
+    assert verdicts["verdict"].tolist() == ["not_comparable"]
+    assert claims_frame(extract_claims("Over 100 were shot in 1937.", "t.txt"))["region"].tolist() == ["USSR"]

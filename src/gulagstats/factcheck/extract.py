@@ -86,6 +86,7 @@ class Claim:
     attribution: str
     confidence: float
     sentence: str
+    region: str = "USSR"  # a place the sentence names (the lexicon's region rows), else the USSR
     cue: str = ""  # the words that gave the quantity
     notes: list[str] = field(default_factory=list)
 
@@ -478,7 +479,11 @@ def _claim(
         notes.append(f"{t.others} named besides the {t.text} others: {int(low or 0)} in all")
     if relative:
         notes.append("period resolved from a relative phrase")
+    places = [(min(abs(m.start() - t.start), abs(m.end() - t.end)), e.rule)
+              for e in lex.region for m in e.pattern.finditer(sentence)]
+    region = min(places)[1] if places else "USSR"  # the place named nearest the number
     return Claim(
+        region=region,
         file=file,
         line=number,
         start=offset + t.start,

@@ -82,7 +82,7 @@ def claims_frame(claims: Sequence[Claim]) -> pd.DataFrame:
                 "high": "" if point else _number(c.high),
                 "period": c.period,
                 "unit": "persons",
-                "region": "USSR",
+                "region": c.region,
                 "mention": c.mention,
                 "attribution": c.attribution,
                 "confidence": c.confidence,

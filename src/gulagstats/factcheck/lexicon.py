@@ -15,7 +15,10 @@ code.  Each row has a ``kind``:
 - ``period``: relative time phrases ("in the previous year") and the ``rule``
   that resolves them against the last date the text states;
 - ``exclude``: what, right after a number, shows it does not count people
-  ("years", "percent").
+  ("years", "percent");
+- ``region``: a place named in the sentence that makes a claim regional
+  (``rule`` holds the region's name); ``assess`` then says the claim is not
+  comparable with the all-Union series instead of judging it against them.
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ from pathlib import Path
 
 from ..errors import DataFormatError
 
-KINDS = ("quantity", "hedge", "vague", "period", "exclude")
+KINDS = ("quantity", "hedge", "vague", "period", "exclude", "region")
 BOUNDS = ("point", "low", "high")
 RULES = ("previous_year", "within_year", "same_month", "next_day")
 COLUMNS = ["kind", "pattern", "quantity", "low", "high", "bound", "rule", "priority", "note"]
@@ -60,6 +63,7 @@ class Lexicon:
     vague: tuple[Entry, ...]
     period: tuple[Entry, ...]
     exclude: tuple[Entry, ...]
+    region: tuple[Entry, ...] = ()
 
 
 def _number(text: str, line: int, column: str) -> float | None:
