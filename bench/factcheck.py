@@ -34,7 +34,9 @@ TARGET_SECONDS = 60.0
 def make_articles(folder: Path, count: int, words: int, seed: int = 15) -> int:
     """Write ``count`` articles of about ``words`` words; return the number of words written."""
     rng = random.Random(seed)
-    paragraphs = [p for s in SEEDS for p in s.read_text(encoding="utf-8").split("\n") if len(p.split()) >= 5]
+    paragraphs = [
+        p for s in SEEDS for p in s.read_text(encoding="utf-8").split("\n") if len(p.split()) >= 5
+    ]
     total = 0
     for n in range(count):
         out, size = [], 0
@@ -57,36 +59,57 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=100)
     parser.add_argument("--words", type=int, default=5000)
-    parser.add_argument("--no-write", action="store_true", help="print only, do not write bench/FACTCHECK.md")
+    parser.add_argument(
+        "--no-write", action="store_true", help="print only, do not write bench/FACTCHECK.md"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "articles"
         folder.mkdir()
         words = make_articles(folder, args.articles, args.words)
         files = sorted(str(p) for p in folder.glob("*.txt"))
-        base, _ = timed([sys.executable, "-c",
-                         "import sys, pandas\nfor f in sys.argv[1:]: open(f, encoding='utf-8').read()", *files])
-        seconds, out = timed([sys.executable, "-m", "gulagstats", "factcheck", *files, "--out", str(Path(tmp) / "out")])
+        base, _ = timed(
+            [
+                sys.executable,
+                "-c",
+                "import sys, pandas\nfor f in sys.argv[1:]: open(f, encoding='utf-8').read()",
+                *files,
+            ]
+        )
+        seconds, out = timed(
+            [
+                sys.executable,
+                "-m",
+                "gulagstats",
+                "factcheck",
+                *files,
+                "--out",
+                str(Path(tmp) / "out"),
+            ]
+        )
         sizes = {p.name: p.stat().st_size for p in (Path(tmp) / "out").iterdir()}
     summary = out.splitlines()[0] if out else ""
     met = "yes" if seconds < TARGET_SECONDS else "**no**"
-    report = "\n".join([
-        "# Benchmark: gulagstats factcheck",
-        "",
-        "Measured by `python bench/factcheck.py` (one run; the baseline in the same run).",
-        "",
-        f"Machine: {platform.platform()}, Python {platform.python_version()}, {os.cpu_count()} cores.",
-        "",
-        "| measure | seconds | baseline (s) | baseline | ratio | target | met |",
-        "|---|---|---|---|---|---|---|",
-        f"| factcheck {args.articles} articles, {words:,} words | {seconds:.1f} | {base:.2f} | "
-        f"a process that imports pandas and reads the files | {seconds / base:.1f} | < {TARGET_SECONDS:.0f} s | {met} |",
-        "",
-        f"Output of the run: {summary}",
-        "",
-        "Files written: " + ", ".join(f"{k} ({v / 1e6:.1f} MB)" for k, v in sorted(sizes.items())),
-        "",
-    ])
+    report = "\n".join(
+        [
+            "# Benchmark: gulagstats factcheck",
+            "",
+            "Measured by `python bench/factcheck.py` (one run; the baseline in the same run).",
+            "",
+            f"Machine: {platform.platform()}, Python {platform.python_version()}, {os.cpu_count()} cores.",
+            "",
+            "| measure | seconds | baseline (s) | baseline | ratio | target | met |",
+            "|---|---|---|---|---|---|---|",
+            f"| factcheck {args.articles} articles, {words:,} words | {seconds:.1f} | {base:.2f} | "
+            f"a process that imports pandas and reads the files | {seconds / base:.1f} | < {TARGET_SECONDS:.0f} s | {met} |",
+            "",
+            f"Output of the run: {summary}",
+            "",
+            "Files written: "
+            + ", ".join(f"{k} ({v / 1e6:.1f} MB)" for k, v in sorted(sizes.items())),
+            "",
+        ]
+    )
     print(report)
     if not args.no_write:
         (ROOT / "bench" / "FACTCHECK.md").write_text(report, encoding="utf-8")

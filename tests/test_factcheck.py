@@ -336,4 +336,6 @@ def test_a_regional_claim_is_passed_to_assess_with_its_region():
     assert [c.region for c in claims] == ["Astrakhan"]
     verdicts = judge_frame(claims_frame(claims))
     assert verdicts["verdict"].tolist() == ["not_comparable"]
-    assert claims_frame(extract_claims("Over 100 were shot in 1937.", "t.txt"))["region"].tolist() == ["USSR"]
+    assert claims_frame(extract_claims("Over 100 were shot in 1937.", "t.txt"))[
+        "region"
+    ].tolist() == ["USSR"]

@@ -33,7 +33,9 @@ def table(frame: pd.DataFrame) -> str:
     cols = list(frame.columns)
     lines = ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
     for _, r in frame.iterrows():
-        lines.append("| " + " | ".join(str(r[c]).replace("|", "/").replace("\n", " ") for c in cols) + " |")
+        lines.append(
+            "| " + " | ".join(str(r[c]).replace("|", "/").replace("\n", " ") for c in cols) + " |"
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -69,23 +71,55 @@ def section() -> str:
         table(e.false_positives[["file", "line", "mention", "quantity", "sentence"]]),
         "### Quantity read otherwise than labelled",
         "",
-        table(p[p["label_quantity"] != p["claim_quantity"]][["file", "line", "mention", "label_quantity", "claim_quantity"]]),
+        table(
+            p[p["label_quantity"] != p["claim_quantity"]][
+                ["file", "line", "mention", "label_quantity", "claim_quantity"]
+            ]
+        ),
         "### Verdicts that differ (label as written vs claim as read)",
         "",
-        table(p[p["label_verdict"] != p["claim_verdict"]][
-            ["file", "line", "mention", "label_quantity", "label_period", "claim_quantity", "claim_period",
-             "label_verdict", "claim_verdict"]]),
+        table(
+            p[p["label_verdict"] != p["claim_verdict"]][
+                [
+                    "file",
+                    "line",
+                    "mention",
+                    "label_quantity",
+                    "label_period",
+                    "claim_quantity",
+                    "claim_period",
+                    "label_verdict",
+                    "claim_verdict",
+                ]
+            ]
+        ),
         "### Contradictions found between the seed texts",
         "",
-        table(result.contradictions[["quantity", "first_file", "first_line", "first_mention", "first_period",
-                                     "second_file", "second_line", "second_mention", "second_period", "scope"]]),
+        table(
+            result.contradictions[
+                [
+                    "quantity",
+                    "first_file",
+                    "first_line",
+                    "first_mention",
+                    "first_period",
+                    "second_file",
+                    "second_line",
+                    "second_mention",
+                    "second_period",
+                    "scope",
+                ]
+            ]
+        ),
     ]
     return "\n".join(out)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--print", action="store_true", help="print the section, do not write the doc")
+    parser.add_argument(
+        "--print", action="store_true", help="print the section, do not write the doc"
+    )
     args = parser.parse_args()
     text = section()
     if args.print:

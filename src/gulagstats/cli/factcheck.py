@@ -11,9 +11,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "factcheck",
         help="find every repression figure in articles and judge it against the archival record",
-        description="Read plain text, Markdown or HTML files (UTF-8, no network), find every numeric statement "
-        "about repression (numbers, ranges, hedges, vague words), its quantity, period and who states it, "
-        "judge each through 'assess', and write into --out: claims.csv (the columns of 'assess --file' plus "
+        description="Read plain text, Markdown or HTML files (UTF-8, no network), find every "
+        "numeric statement about repression (numbers, ranges, hedges, vague words), its "
+        "quantity, period and who states it, judge each through 'assess', and write into "
+        "--out: claims.csv (the columns of 'assess --file' plus "
         "the context; correct it and re-run 'assess --file'), verdicts.csv, contradictions.csv and "
         "factcheck.html (the texts annotated). Claims outside any archival series are listed as "
         "no_archival_series. Exit status: 0 with results, 2 for an unreadable file.",

@@ -16,7 +16,10 @@ ACCORDING = re.compile(
 DOCUMENT = re.compile(
     rf"\b(?:note|letter|telegram|speech|report|statement|memoirs?)\s+(?:that|by|of|from)\s+(?P<name>{_NAME})"
 )
-QUOTES = re.compile(r"\u201c[^\u201d]*\u201d|\"[^\"]*\"|\u2018[^\u2019]*(?:\u2019(?=\W*$)|\u2019(?=[\s.,;:)]))", re.DOTALL)
+QUOTES = re.compile(
+    r"\u201c[^\u201d]*\u201d|\"[^\"]*\"|\u2018[^\u2019]*(?:\u2019(?=\W*$)|\u2019(?=[\s.,;:)]))",
+    re.DOTALL,
+)
 NOT_NAMES = {
     "The",
     "This",

@@ -81,9 +81,11 @@ def evaluate(labels: pd.DataFrame, claims: Sequence[Claim], judge: bool = True) 
     Examples
     --------
     >>> from gulagstats.factcheck.extract import extract_claims
-    >>> labels = pd.DataFrame({"file": ["000"], "line": [1], "mention": ["Over 100"], "quantity": ["executions"],
+    >>> labels = pd.DataFrame({"file": ["000"], "line": [1], "mention": ["Over 100"],
+    ...     "quantity": ["executions"],
     ...     "low": ["100"], "high": [""], "period": ["1934"], "attribution": ["author"]})
-    >>> e = evaluate(labels, extract_claims("Over 100 party members were shot in 1934.", "000_x.txt"), judge=False)
+    >>> claims = extract_claims("Over 100 party members were shot in 1934.", "000_x.txt")
+    >>> e = evaluate(labels, claims, judge=False)
     >>> e.recall, e.precision, e.quantity_agreement
     (1.0, 1.0, 1.0)
     """

@@ -22,12 +22,35 @@ from .periods import DATE, YEAR, Found, find_periods, latest_day
 UNITS = {
     w: i
     for i, w in enumerate(
-        ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+        ]
     )
 }
 TENS = {
     w: 10 * i
-    for i, w in enumerate(["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"])
+    for i, w in enumerate(
+        ["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+    )
     if i > 1
 }
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
@@ -40,7 +63,8 @@ DIGITS = re.compile(
     re.IGNORECASE,
 )
 WORDS = re.compile(
-    rf"\b(?P<w>(?:(?:{_TEN})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine)\b)?|{_UNIT}|an|a))(?P<s>(?:[\s-]+{_SCALE})*)(?![\w-])",
+    rf"\b(?P<w>(?:(?:{_TEN})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine)\b)?"
+    rf"|{_UNIT}|an|a))(?P<s>(?:[\s-]+{_SCALE})*)(?![\w-])",
     re.IGNORECASE,
 )
 ANY_NUMBER = re.compile(
@@ -49,7 +73,8 @@ ANY_NUMBER = re.compile(
 #: Words before a number that show it is a reference, an age or a rank, not a count of people.
 BEFORE = re.compile(
     r"(?:\b(?:article|articles|table|tables|volume|vol\.|p\.|pp\.|no\.|nos\.|fond|opis\u2019|opis'|opis|delo|listy|ll\.|l\.|page|pages|"
-    r"chapter|note|figure|section|appendix|aged|age of|as young as|ages|age|under|number|paragraph|point|item|law|decree|order|"
+    r"chapter|note|figure|section|appendix|aged|age of|as young as|ages|age|under|number|"
+    r"paragraph|point|item|law|decree|order|"
     r"the year|of the (?:first|last)|\b[dfl]\.|\bop\.)\s*|[#\u2116\[/])$",
     re.IGNORECASE,
 )
@@ -183,10 +208,10 @@ def _tokens(sentence: str, lexicon: Lexicon, dates: list[Found]) -> list[_Token]
     for m in WORDS.finditer(sentence):
         if not free(m.start(), m.end()):
             continue
-        value = _parse_words(m["w"], m["s"] or "")
-        if value is None or (value < 2 and not m["s"]):
+        worded = _parse_words(m["w"], m["s"] or "")
+        if worded is None or (worded < 2 and not m["s"]):
             continue
-        raw.append(_Token(m.start(), m.end(), value, value, m.group(0), small=value < 100))
+        raw.append(_Token(m.start(), m.end(), worded, worded, m.group(0), small=worded < 100))
     raw.sort(key=lambda t: t.start)
     kept: list[_Token] = []
     for t in raw:
@@ -208,14 +233,13 @@ def _tokens(sentence: str, lexicon: Lexicon, dates: list[Found]) -> list[_Token]
             )
             if joins and not prev.vague and not t.vague and prev.low == prev.high:
                 low = prev.low
+                scale = re.search(_SCALE, t.text, re.IGNORECASE)
                 if (
                     low < 1000 <= t.low
-                    and re.search(_SCALE, t.text, re.IGNORECASE)
+                    and scale
                     and not re.search(_SCALE, prev.text, re.IGNORECASE)
                 ):
-                    low *= SCALES[
-                        re.search(_SCALE, t.text, re.IGNORECASE).group(0).lower()
-                    ]  # "4.5 to 5 million"
+                    low *= SCALES[scale.group(0).lower()]  # "4.5 to 5 million"
                 if low < t.high:
                     merged[-1] = _Token(
                         prev.start,
@@ -235,12 +259,12 @@ def _tokens(sentence: str, lexicon: Lexicon, dates: list[Found]) -> list[_Token]
         ):
             t.denominator_of, nxt.numerator_of = i + 1, i
     for t in merged:
-        if OTHERS.match(sentence[t.end : t.end + 30]) and (
-            m := NAMES_BEFORE.search(sentence[: t.start])
-        ):
-            t.others = len([n for n in re.split(r",?\s+", m.group(1).strip()) if n[:1].isupper()])
+        named = NAMES_BEFORE.search(sentence[: t.start])
+        if OTHERS.match(sentence[t.end : t.end + 30]) and named:
+            names = re.split(r",?\s+", named.group(1).strip())
+            t.others = len([n for n in names if n[:1].isupper()])
     out = []
-    for i, t in enumerate(merged):
+    for t in merged:
         if (
             t.small
             and t.numerator_of is None
@@ -314,7 +338,8 @@ def extract_claims(text: str, file: str = "", lexicon: Lexicon | None = None) ->
     >>> c = extract_claims(text, "a.txt")[0]
     >>> c.quantity, c.low, c.high, c.period, c.mention
     ('party_expulsions', 1000000.0, 1000000.0, '1933', 'close to 1,000,000')
-    >>> c = extract_claims("Of the 139 candidate members to the Central Committee, 98 were arrested and shot.")
+    >>> c = extract_claims("Of the 139 candidate members to the Central Committee, "
+    ...                    "98 were arrested and shot.")
     >>> [(x.quantity, x.low) for x in c]
     [('central_committee_members', 139.0), ('central_committee_members_repressed', 98.0)]
     """
@@ -431,7 +456,7 @@ def _claims_of(
 def _period(
     t: _Token, sentence: str, periods: list[Found], earlier: list[str], span: tuple[int, int] | None
 ) -> tuple[str, bool]:
-    """The period of a number: a relative phrase in its own part of the sentence, else the nearest explicit one."""
+    """The period of a number: a relative phrase in its part of the sentence, else the nearest."""
     lo, hi = span or (0, len(sentence))
     relative = [f for f in periods if not f.explicit and lo <= f.start and f.end <= hi]
     if relative:
@@ -460,7 +485,8 @@ def _claim(
 ) -> Claim:
     before = sentence[max(0, t.start - 40) : t.start]
     bound, hedge = ("", "") if t.vague else _hedge(before, lex)
-    low, high = t.low + t.others, t.high + t.others
+    low: float | None = t.low + t.others
+    high: float | None = t.high + t.others
     stated_low, stated_high = t.low, t.high
     if t.low == t.high:
         if bound == "low":
@@ -479,8 +505,11 @@ def _claim(
         notes.append(f"{t.others} named besides the {t.text} others: {int(low or 0)} in all")
     if relative:
         notes.append("period resolved from a relative phrase")
-    places = [(min(abs(m.start() - t.start), abs(m.end() - t.end)), e.rule)
-              for e in lex.region for m in e.pattern.finditer(sentence)]
+    places = [
+        (min(abs(m.start() - t.start), abs(m.end() - t.end)), e.rule)
+        for e in lex.region
+        for m in e.pattern.finditer(sentence)
+    ]
     region = min(places)[1] if places else "USSR"  # the place named nearest the number
     return Claim(
         region=region,

@@ -36,7 +36,9 @@ SCRIPT = """
   var marks=document.querySelectorAll('mark.claim');
   var links=document.querySelectorAll('aside a.claim-link');
   var broken=0;
-  links.forEach(function(a){ if(!document.getElementById(a.getAttribute('href').slice(1))) broken++; });
+  links.forEach(function(a){
+    if(!document.getElementById(a.getAttribute('href').slice(1))) broken++;
+  });
   document.body.dataset.marks=marks.length;
   document.body.dataset.listed=links.length;
   document.body.dataset.broken=broken;
@@ -53,7 +55,8 @@ def _hover(row: pd.Series) -> str:
     parts = [f"{row['verdict']}", f"{row['quantity']} {row['period'] or '(no period)'}"]
     if isinstance(row.get("benchmark_id"), str) and row["benchmark_id"]:
         parts.append(
-            f"benchmark {row['benchmark_id']}: {row['benchmark_low']:,.0f} to {row['benchmark_high']:,.0f}"
+            f"benchmark {row['benchmark_id']}: "
+            f"{row['benchmark_low']:,.0f} to {row['benchmark_high']:,.0f}"
         )
     if row.get("explanation"):
         parts.append(str(row["explanation"]))
@@ -82,10 +85,12 @@ def render_page(
 
     Examples
     --------
-    >>> v = pd.DataFrame([{"id": "a-1", "quantity": "executions", "period": "1934", "verdict": "consistent",
+    >>> v = pd.DataFrame([{"id": "a-1", "quantity": "executions", "period": "1934",
+    ...     "verdict": "consistent",
     ...     "benchmark_id": None, "explanation": "", "attribution": "author", "confidence": 0.9,
-    ...     "file": "a.txt", "text_line": 1, "mention": "100", "sentence": "100 were shot in 1934."}])
-    >>> page = render_page({"a.txt": "100 were shot in 1934."}, v, pd.DataFrame(columns=["first"]), [(0, 3)])
+    ...     "file": "a.txt", "text_line": 1, "mention": "100", "sentence": "100 were shot."}])
+    >>> none = pd.DataFrame(columns=["first"])
+    >>> page = render_page({"a.txt": "100 were shot in 1934."}, v, none, [(0, 3)])
     >>> '<mark class="claim v-consistent" id="a-1"' in page
     True
     """
@@ -107,25 +112,30 @@ def render_page(
         for i, name in enumerate(texts)
     )
     contra = "".join(
-        f"<li class='contradiction'>{_e(r['quantity'])}: <a href='#{_e(r['first'])}'>{_e(r['first_mention'])}</a> "
-        f"({_e(r['first_file'])}:{_e(r['first_line'])}) vs <a href='#{_e(r['second'])}'>{_e(r['second_mention'])}</a> "
+        f"<li class='contradiction'>{_e(r['quantity'])}: "
+        f"<a href='#{_e(r['first'])}'>{_e(r['first_mention'])}</a> "
+        f"({_e(r['first_file'])}:{_e(r['first_line'])}) vs "
+        f"<a href='#{_e(r['second'])}'>{_e(r['second_mention'])}</a> "
         f"({_e(r['second_file'])}:{_e(r['second_line'])}), {_e(r['scope'])}</li>"
         for _, r in contradictions.iterrows()
     )
     no_series = int(counts.get("no_archival_series", 0))
     out = [
-        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>gulagstats fact-check</title>",
+        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>",
+        "<title>gulagstats fact-check</title>",
         f"<style>{CSS}</style></head><body>",
         "<header><h1>Fact-check against the archival record</h1>",
-        f"<p id='summary'>{len(verdicts)} claims in {len(texts)} texts; {no_series} outside any archival series "
+        f"<p id='summary'>{len(verdicts)} claims in {len(texts)} texts; "
+        f"{no_series} outside any archival series "
         f"(listed, not judged); {len(contradictions)} contradictions between claims.</p>",
         f"<table id='verdicts'><tr><th>verdict</th><th>claims</th></tr>{summary}</table>",
         f"<table id='files'><tr><th>text</th><th>claims</th></tr>{files}</table>",
-        f"<h2>Contradictions</h2><ul id='contradictions'>{contra or '<li>none found</li>'}</ul></header>",
+        "<h2>Contradictions</h2>",
+        f"<ul id='contradictions'>{contra or '<li>none found</li>'}</ul></header>",
         "<main><div class='texts'>",
     ]
     rows_by_line: dict[tuple[str, int], list[tuple[int, int, pd.Series]]] = {}
-    for (start, end), (_, row) in zip(positions, verdicts.iterrows()):
+    for (start, end), (_, row) in zip(positions, verdicts.iterrows(), strict=False):
         rows_by_line.setdefault((row["file"], int(row["text_line"])), []).append((start, end, row))
     for i, (name, text) in enumerate(texts.items()):
         out.append(f"<article id='file-{i}'><h2>{_e(name)}</h2><pre>")
@@ -142,7 +152,8 @@ def render_page(
                 pieces.append(_e(line[at:start]))
                 pieces.append(
                     f'<mark class="claim v-{_e(row["verdict"])}{extra}" id="{_e(row["id"])}" '
-                    f'title="{_e(_hover(row))}" data-verdict="{_e(row["verdict"])}">{_e(line[start:end])}</mark>'
+                    f'title="{_e(_hover(row))}" data-verdict="{_e(row["verdict"])}">'
+                    f"{_e(line[start:end])}</mark>"
                 )
                 at = end
             pieces.append(_e(line[at:]))
@@ -152,12 +163,14 @@ def render_page(
     for _, row in verdicts.iterrows():
         bench = ""
         if isinstance(row.get("benchmark_id"), str) and row["benchmark_id"]:
-            bench = f"; benchmark {row['benchmark_low']:,.0f}-{row['benchmark_high']:,.0f} ({_e(row['benchmark_id'])})"
+            low, high = row["benchmark_low"], row["benchmark_high"]
+            bench = f"; benchmark {low:,.0f}-{high:,.0f} ({_e(row['benchmark_id'])})"
         flag = " <span class='contradiction'>contradicted</span>" if row["id"] in flagged else ""
         out.append(
             f"<li><a class='claim-link' href='#{_e(row['id'])}'>{_e(row['mention'])}</a> "
-            f"<mark class='v-{_e(row['verdict'])}'>{_e(row['verdict'])}</mark>{flag} {_e(row['quantity'])}, "
-            f"{_e(row['period'] or 'no period')}{bench} <small>({_e(row['file'])}:{_e(row['text_line'])}, "
+            f"<mark class='v-{_e(row['verdict'])}'>{_e(row['verdict'])}</mark>{flag} "
+            f"{_e(row['quantity'])}, {_e(row['period'] or 'no period')}{bench} "
+            f"<small>({_e(row['file'])}:{_e(row['text_line'])}, "
             f"{_e(row['attribution'])})</small></li>"
         )
     out.append(f"</ol></aside></main><script>{SCRIPT}</script></body></html>")

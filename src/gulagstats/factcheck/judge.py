@@ -107,7 +107,8 @@ def judge_frame(frame: pd.DataFrame, overlay: str | Path | None = None) -> pd.Da
 
     Examples
     --------
-    >>> f = pd.DataFrame({"quantity": ["executions", "trial_defendants"], "value": ["7000000", "16"],
+    >>> f = pd.DataFrame({"quantity": ["executions", "trial_defendants"],
+    ...                   "value": ["7000000", "16"],
     ...                   "low": ["", ""], "high": ["", ""], "period": ["1937/1938", "1936"]})
     >>> judge_frame(f)["verdict"].tolist()
     ['overstates', 'no_archival_series']
@@ -203,7 +204,7 @@ def contradictions(frame: pd.DataFrame, tolerance: float = TOLERANCE) -> pd.Data
         "scope",
         "reason",
     ]
-    rows = []
+    rows: list[dict[str, object]] = []
     vague = (
         frame["mention"]
         .astype(str)
@@ -245,7 +246,8 @@ def contradictions(frame: pd.DataFrame, tolerance: float = TOLERANCE) -> pd.Data
                             "second_mention": b["mention"],
                             "second_period": pb,
                             "scope": "within a text" if a["file"] == b["file"] else "across texts",
-                            "reason": f"{a['mention']} and {b['mention']} differ by more than {tolerance:.0%}",
+                            "reason": f"{a['mention']} and {b['mention']} differ by more "
+                            f"than {tolerance:.0%}",
                         }
                     )
     return pd.DataFrame(rows, columns=columns)

@@ -121,7 +121,8 @@ def parse_lexicon(text: str, name: str = "lexicon.csv") -> Lexicon:
             pattern = re.compile(row["pattern"], re.IGNORECASE)
         except re.error as exc:
             raise DataFormatError(
-                f"{name} line {line}: pattern {row['pattern']!r} is not a regular expression ({exc})"
+                f"{name} line {line}: pattern {row['pattern']!r} is not a regular expression "
+                f"({exc})"
             ) from None
         bound = (row["bound"] or "").strip()
         rule = (row["rule"] or "").strip()
@@ -140,7 +141,8 @@ def parse_lexicon(text: str, name: str = "lexicon.csv") -> Lexicon:
             and not re.fullmatch(r"until:\d{4}|fixed:\d{4}(/\d{4})?", rule)
         ):
             raise DataFormatError(
-                f"{name} line {line}: rule {rule!r} is not one of {', '.join(RULES)} or until:YEAR or fixed:PERIOD"
+                f"{name} line {line}: rule {rule!r} is not one of {', '.join(RULES)}, "
+                "until:YEAR or fixed:PERIOD"
             )
         low, high = _number(row["low"] or "", line, "low"), _number(row["high"] or "", line, "high")
         if kind == "vague" and (low is None or high is None or low > high):

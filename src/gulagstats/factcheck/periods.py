@@ -46,7 +46,8 @@ DOCUMENT_YEAR = re.compile(
     re.IGNORECASE,
 )
 BEGINNING = re.compile(
-    rf"\b(?:at the beginning of|by the beginning of|early)\s+({_YEAR})\b|\b(?:end of)\s+({_YEAR})\b",
+    rf"\b(?:at the beginning of|by the beginning of|early)\s+({_YEAR})\b"
+    rf"|\b(?:end of)\s+({_YEAR})\b",
     re.IGNORECASE,
 )
 
@@ -80,7 +81,8 @@ def find_dates(sentence: str, anchor: date | None) -> list[Found]:
 
     Examples
     --------
-    >>> [f.period for f in find_dates("On December 1, 1934 Kirov was shot; on 5 to 18 December more.", None)]
+    >>> text = "On December 1, 1934 Kirov was shot; on 5 to 18 December more."
+    >>> [f.period for f in find_dates(text, None)]
     ['1934-12-01', '1934-12-05/1934-12-18']
     """
     out = []
@@ -140,9 +142,11 @@ def find_periods(sentence: str, anchor: date | None, lexicon: Lexicon) -> list[F
     --------
     >>> from gulagstats.factcheck.lexicon import load_lexicon
     >>> lex = load_lexicon()
-    >>> [f.period for f in find_periods("In the previous year, 1,000,000 were purged.", date(1934, 12, 1), lex)]
+    >>> text = "In the previous year, 1,000,000 were purged."
+    >>> [f.period for f in find_periods(text, date(1934, 12, 1), lex)]
     ['1933']
-    >>> [f.period for f in find_periods("between 1934 and 1953, 1,053,829 died; the purges of 1936-8", None, lex)]
+    >>> text = "between 1934 and 1953, 1,053,829 died; the purges of 1936-8"
+    >>> [f.period for f in find_periods(text, None, lex)]
     ['1934/1953', '1936/1938']
     """
     found: list[Found] = []

@@ -82,7 +82,7 @@ def factcheck(
     """
     lex = load_lexicon(str(lexicon) if lexicon else None)
     files = [Path(p) for p in paths]
-    texts = {name: read_article(p) for name, p in zip(_names(files), files)}
+    texts = {name: read_article(p) for name, p in zip(_names(files), files, strict=False)}
     claims: list[Claim] = []
     for name, text in texts.items():
         claims += extract_claims(text, name, lex)

@@ -65,10 +65,10 @@ def read_article(path: str | Path, max_bytes: int = MAX_BYTES) -> str:
     >>> import os, tempfile
     >>> p = os.path.join(tempfile.mkdtemp(), "a.txt")
     >>> _ = open(p, "wb").write(b"\\xff\\xfe")
-    >>> read_article(p)
+    >>> read_article(p)  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    gulagstats.factcheck.text.FactcheckInputError: a.txt is not UTF-8 text (byte 0xff at position 0); save it as UTF-8
+    gulagstats.factcheck.text.FactcheckInputError: a.txt is not UTF-8 text (byte 0xff at ...
     """
     source = Path(path)
     if not source.exists():
@@ -78,7 +78,8 @@ def read_article(path: str | Path, max_bytes: int = MAX_BYTES) -> str:
     size = source.stat().st_size
     if size > max_bytes:
         raise FactcheckInputError(
-            f"{source.name} is {size / 1e6:.1f} MB, more than the {max_bytes / 1e6:.0f} MB an article may have; split it"
+            f"{source.name} is {size / 1e6:.1f} MB, more than the {max_bytes / 1e6:.0f} MB "
+            "an article may have; split it"
         )
     raw = source.read_bytes()
     if b"\0" in raw:
@@ -89,7 +90,8 @@ def read_article(path: str | Path, max_bytes: int = MAX_BYTES) -> str:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise FactcheckInputError(
-            f"{source.name} is not UTF-8 text (byte 0x{raw[exc.start]:02x} at position {exc.start}); save it as UTF-8"
+            f"{source.name} is not UTF-8 text (byte 0x{raw[exc.start]:02x} at position "
+            f"{exc.start}); save it as UTF-8"
         ) from None
     if not text.strip():
         raise FactcheckInputError(f"{source.name} is empty; expected an article")
