@@ -96,12 +96,14 @@ def main() -> int:
             "",
             "Measured by `python bench/factcheck.py` (one run; the baseline in the same run).",
             "",
-            f"Machine: {platform.platform()}, Python {platform.python_version()}, {os.cpu_count()} cores.",
+            f"Machine: {platform.platform()}, Python {platform.python_version()}, "
+            f"{os.cpu_count()} cores.",
             "",
             "| measure | seconds | baseline (s) | baseline | ratio | target | met |",
             "|---|---|---|---|---|---|---|",
             f"| factcheck {args.articles} articles, {words:,} words | {seconds:.1f} | {base:.2f} | "
-            f"a process that imports pandas and reads the files | {seconds / base:.1f} | < {TARGET_SECONDS:.0f} s | {met} |",
+            "a process that imports pandas and reads the files | "
+            f"{seconds / base:.1f} | < {TARGET_SECONDS:.0f} s | {met} |",
             "",
             f"Output of the run: {summary}",
             "",

@@ -1,4 +1,4 @@
-"""Fact-checking a text: extraction, lexicon, verdicts through assess, outputs, hostile inputs, the page."""
+"""Fact-checking a text: extraction, lexicon, verdicts, outputs, hostile inputs, the page."""
 
 from __future__ import annotations
 
@@ -61,7 +61,8 @@ def test_numbers_hedges_ranges_and_words(text, low, high):
 
 def test_years_dates_percentages_and_ages_are_not_claims():
     text = (
-        "On December 1, 1934 Kirov was shot. 87.1 percent of them were arrested on political grounds. "
+        "On December 1, 1934 Kirov was shot. "
+        "87.1 percent of them were arrested on political grounds. "
         "Children as young as 12 were executed. He was sentenced to 10 years of imprisonment."
     )
     assert extract_claims(text) == []
@@ -69,7 +70,8 @@ def test_years_dates_percentages_and_ages_are_not_claims():
 
 def test_quantity_period_and_body_of_the_congress():
     claims = extract_claims(
-        "Of the 1,225 Communist delegates to the 17th Party Congress in 1934, 1108 were arrested within a year."
+        "Of the 1,225 Communist delegates to the 17th Party Congress in 1934, "
+        "1108 were arrested within a year."
     )
     assert [(c.quantity, c.low, c.period) for c in claims] == [
         ("party_congress_delegates", 1225, "1934"),
@@ -79,8 +81,9 @@ def test_quantity_period_and_body_of_the_congress():
 
 def test_relative_periods_resolve_against_the_dates_the_text_states():
     text = (
-        "On December 1, 1934 Sergei Kirov was assassinated. In the previous year, Stalin had purged the party "
-        "of close to 1,000,000 members.\nThe following day, dozens of people were executed by the NKVD, and "
+        "On December 1, 1934 Sergei Kirov was assassinated. In the previous year, "
+        "Stalin had purged the party of close to 1,000,000 members.\n"
+        "The following day, dozens of people were executed by the NKVD, and "
         "before the month was over almost a hundred others were eliminated in the same way."
     )
     periods = [(c.mention, c.period) for c in extract_claims(text)]
@@ -93,7 +96,8 @@ def test_relative_periods_resolve_against_the_dates_the_text_states():
 
 def test_named_others_are_counted_and_attribution_follows_quotes():
     c = one(
-        "From 15 to 16 January 1935, the trial of Kamenev, Zinoviev, Yevdokimov, Bakayev and 15 other "
+        "From 15 to 16 January 1935, the trial of Kamenev, Zinoviev, Yevdokimov, "
+        "Bakayev and 15 other "
         "defendants took place."
     )
     assert (c.quantity, c.low, c.stated_low, c.period) == (
@@ -103,7 +107,8 @@ def test_named_others_are_counted_and_attribution_follows_quotes():
         "1935-01-15/1935-01-16",
     )
     quoted = one(
-        "Furr quotes from a note that Khrushchev sent to Stalin: \u2018The Ukraine sends 17,000 \u2013 18,000 "
+        "Furr quotes from a note that Khrushchev sent to Stalin: "
+        "\u2018The Ukraine sends 17,000 \u2013 18,000 "
         "[persons to be] repressed every month.\u2019"
     )
     assert (quoted.attribution, quoted.low, quoted.high) == ("Khrushchev", 17000, 18000)
@@ -309,10 +314,11 @@ def test_annotated_page_in_headless_chromium(tmp_path, cli):
     if browser is None:
         if any(shutil.which(m) for m in ("apt-get", "dnf", "yum", "apk", "brew", "pacman")):
             pytest.fail(
-                "chromium is not installed but a package manager is: install chromium to run this test"
+                "chromium is not installed but a package manager is: install chromium "
+                "to run this test"
             )
         pytest.skip("no chromium and no package manager to install it")
-    code, out, err = cli("factcheck", *map(str, SEEDS), "--out", str(tmp_path / "fc"))
+    code, _out, err = cli("factcheck", *map(str, SEEDS), "--out", str(tmp_path / "fc"))
     assert code == 0, err
     verdicts = pd.read_csv(tmp_path / "fc" / "verdicts.csv", dtype=str, keep_default_na=False)
     page = (tmp_path / "fc" / "factcheck.html").resolve()

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Measure ``gulagstats factcheck`` on the labelled seed set and write the result into docs/factcheck.md.
+"""Measure ``gulagstats factcheck`` on the labelled seed set; write it into docs/factcheck.md.
 
-    python tools/evaluate_factcheck.py           # rewrites the evaluation section of docs/factcheck.md
+    python tools/evaluate_factcheck.py           # rewrites the evaluation in docs/factcheck.md
     python tools/evaluate_factcheck.py --print   # prints it only
 
 The labelled set is tests/data/factcheck_labels.csv (read by hand from the
@@ -51,7 +51,8 @@ def section() -> str:
         made = sum(1 for c in result.claims if c.file.startswith(f))
         per_file.append({"seed": f, "labels": lab, "claims": made, "matched": got})
     out = [
-        f"Labelled claims: **{e.labels}**; claims extracted: **{e.claims}**; matched: **{e.matched}**.",
+        f"Labelled claims: **{e.labels}**; claims extracted: **{e.claims}**; "
+        f"matched: **{e.matched}**.",
         "",
         "| measure | value | goal |",
         "|---|---|---|",
@@ -60,7 +61,8 @@ def section() -> str:
         f"| quantity agreement (matched) | {e.quantity_agreement:.1%} | |",
         f"| period agreement (matched; ISO forms compared) | {e.period_agreement:.1%} | |",
         f"| attribution agreement (matched) | {e.attribution_agreement:.1%} | |",
-        f"| verdict agreement (matched: as labelled vs as read, both through assess) | {e.verdict_agreement:.1%} | |",
+        "| verdict agreement (matched: as labelled vs as read, both through assess) | "
+        f"{e.verdict_agreement:.1%} | |",
         "",
         table(pd.DataFrame(per_file)),
         "### Misses (labels not found)",
