@@ -20,6 +20,8 @@ QUOTES = re.compile(
     r"\u201c[^\u201d]*\u201d|\"[^\"]*\"|\u2018[^\u2019]*(?:\u2019(?=\W*$)|\u2019(?=[\s.,;:)]))",
     re.DOTALL,
 )
+#: How far from a number (characters) a quotation that holds it may begin.
+WINDOW = 3000
 NOT_NAMES = {
     "The",
     "This",
@@ -69,11 +71,14 @@ def attribute(line: str, position: int, sentence_start: int) -> str:
     >>> attribute("Of the 1,225 delegates, 1108 were arrested.", 24, 0)
     'author'
     """
-    for m in QUOTES.finditer(line):
+    begin = max(
+        0, position - WINDOW
+    )  # a quote is looked for near the number, not in the whole line
+    for m in QUOTES.finditer(line, begin, position + WINDOW):
         if m.start() < position < m.end():
             name = _speaker(line[max(0, m.start() - 200) : m.start()])
             if name:
                 return name
             break
-    name = _speaker(line[sentence_start:position])
+    name = _speaker(line[max(sentence_start, position - 500) : position])
     return name or "author"

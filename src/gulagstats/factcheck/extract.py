@@ -86,7 +86,7 @@ PEOPLE = re.compile(
     re.IGNORECASE,
 )
 OTHERS = re.compile(r"^\s+other(?:s\b|\s+[a-z]+)", re.IGNORECASE)
-NAMES_BEFORE = re.compile(r"((?:[A-Z][\w\u2019'*.-]+(?:\s+[A-Z][\w\u2019'*-]+)?,?\s+)+)and\s+$")
+NAMES_BEFORE = re.compile(r"((?:[A-Z][\w\u2019'*.-]+,?\s+)+)and\s+$")
 _ABBREV = re.compile(
     r"(?:\b(?:[A-Z]|[dfl]|Dec|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Mr|Mrs|Dr|St|Gen|Col|p|pp|vol|Vol|No|op|cit|ed|Ed|ibid|ll|cf|etc|vs)\.)$"
 )
@@ -125,8 +125,8 @@ class _Token:
     text: str
     vague: bool = False
     small: bool = False  # under 100, without a scale word: needs people nearby
-    denominator_of: int | None = None
-    numerator_of: int | None = None
+    denominator: _Token | None = None  # in "N of M": N's M
+    numerator: _Token | None = None  # and M's N
     others: int = 0  # "Kamenev, Zinoviev and 15 other defendants": the named ones
 
 
@@ -173,13 +173,21 @@ def split_sentences(line: str) -> list[tuple[int, str]]:
 
 def _tokens(sentence: str, lexicon: Lexicon, dates: list[Found]) -> list[_Token]:
     """The numbers of a sentence that may count people, ranges merged."""
-    blocked = [(m.start(), m.end()) for m in DATE.finditer(sentence)] + [
-        (m.start(), m.end()) for m in YEAR.finditer(sentence)
-    ]
-    blocked += [(f.start, f.end) for f in dates if "/" in f.period]
+    blocked = bytearray(len(sentence) + 1)  # characters of dates, years and numbers already read
+
+    def block(a: int, b: int) -> None:
+        blocked[a:b] = b"\1" * (b - a)
+
+    for m in DATE.finditer(sentence):
+        block(m.start(), m.end())
+    for m in YEAR.finditer(sentence):
+        block(m.start(), m.end())
+    for f in dates:
+        if "/" in f.period:
+            block(f.start, f.end)
 
     def free(a: int, b: int) -> bool:
-        return all(b <= s or a >= e for s, e in blocked)
+        return not any(blocked[a:b])
 
     raw: list[_Token] = []
     for entry in lexicon.vague:
@@ -195,7 +203,7 @@ def _tokens(sentence: str, lexicon: Lexicon, dates: list[Found]) -> list[_Token]
                         vague=True,
                     )
                 )
-                blocked.append((m.start(), m.end()))
+                block(m.start(), m.end())
     for m in DIGITS.finditer(sentence):
         if not free(m.start(), m.end()):
             continue
@@ -257,24 +265,29 @@ def _tokens(sentence: str, lexicon: Lexicon, dates: list[Found]) -> list[_Token]
             re.fullmatch(r"\s+of\s+(?:the\s+)?", sentence[t.end : nxt.start], re.IGNORECASE)
             and nxt.low >= t.high
         ):
-            t.denominator_of, nxt.numerator_of = i + 1, i
+            t.denominator, nxt.numerator = nxt, t
     for t in merged:
-        named = NAMES_BEFORE.search(sentence[: t.start])
-        if OTHERS.match(sentence[t.end : t.end + 30]) and named:
+        if not OTHERS.match(sentence[t.end : t.end + 30]):
+            continue
+        named = NAMES_BEFORE.search(sentence[max(0, t.start - 200) : t.start])
+        if named:
             names = re.split(r",?\s+", named.group(1).strip())
             t.others = len([n for n in names if n[:1].isupper()])
     out = []
     for t in merged:
         if (
             t.small
-            and t.numerator_of is None
-            and t.denominator_of is None
+            and t.numerator is None
+            and t.denominator is None
             and not PEOPLE.search(sentence[t.end : t.end + 50])
         ):
             continue
         out.append(t)
     return out
 
+
+#: How far from a number (characters) the words that say what it counts are looked for.
+REACH = 300
 
 #: Quantities for which a count under ten is still a claim (trials, elite bodies).
 SMALL_OK = {
@@ -397,21 +410,24 @@ def _claims_of(
     denominator the size of the body (:data:`_BODY`), or nothing if the
     phrase is not about an elite body.
     """
-    bounds = [
+    bounds = [  # the words between a number and its neighbours, at most REACH characters away
         (
-            tokens[i - 1].end if i > 0 else 0,
-            tokens[i + 1].start if i + 1 < len(tokens) else len(sentence),
+            max(tokens[i - 1].end if i > 0 else 0, tokens[i].start - REACH),
+            min(
+                tokens[i + 1].start if i + 1 < len(tokens) else len(sentence), tokens[i].end + REACH
+            ),
         )
         for i in range(len(tokens))
     ]
     chosen: dict[int, tuple[str, str, int, int]] = {}
+    position = {id(t): k for k, t in enumerate(tokens)}
     for i, t in enumerate(tokens):
         lo, hi = bounds[i]
         entry, distance, cue = _best(lex.quantity, sentence[lo:hi], t.start - lo)
         if entry is not None:
             chosen[i] = (entry.quantity, cue, distance, entry.priority)
     for i, t in enumerate(tokens):
-        j = t.denominator_of
+        j = position.get(id(t.denominator)) if t.denominator is not None else None
         if j is None:
             continue
         lo, hi = bounds[i][0], bounds[j][1]
@@ -505,10 +521,11 @@ def _claim(
         notes.append(f"{t.others} named besides the {t.text} others: {int(low or 0)} in all")
     if relative:
         notes.append("period resolved from a relative phrase")
+    near = max(0, t.start - REACH)  # places named within REACH characters of the number
     places = [
         (min(abs(m.start() - t.start), abs(m.end() - t.end)), e.rule)
         for e in lex.region
-        for m in e.pattern.finditer(sentence)
+        for m in e.pattern.finditer(sentence, near, t.end + REACH)
     ]
     region = min(places)[1] if places else "USSR"  # the place named nearest the number
     return Claim(

@@ -150,14 +150,17 @@ def find_periods(sentence: str, anchor: date | None, lexicon: Lexicon) -> list[F
     ['1934/1953', '1936/1938']
     """
     found: list[Found] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(sentence) + 1)  # characters already read as part of a period
 
     def free(a: int, b: int) -> bool:
-        return all(b <= s or a >= e for s, e in taken)
+        return not any(taken[a:b])
+
+    def take(a: int, b: int) -> None:
+        taken[a:b] = b"\1" * (b - a)
 
     def add(f: Found) -> None:
         found.append(f)
-        taken.append((f.start, f.end))
+        take(f.start, f.end)
 
     for f in find_dates(sentence, anchor):
         add(f)
@@ -186,7 +189,7 @@ def find_periods(sentence: str, anchor: date | None, lexicon: Lexicon) -> list[F
         if period:
             add(Found(m.start(), m.end(), period, None))
     for m in DOCUMENT_YEAR.finditer(sentence):
-        taken.append((m.start(), m.start() + 4))
+        take(m.start(), m.start() + 4)
     for m in YEAR.finditer(sentence):
         if free(m.start(), m.end()):
             add(Found(m.start(), m.end(), m.group(0), date(int(m.group(0)), 1, 1), coarse=True))
