@@ -173,8 +173,11 @@ def render(frame: pd.DataFrame, fmt: str, index: bool = False) -> str:
     1939-01-01,1317195
     """
     if fmt == "csv":  # text that a spreadsheet would run as a formula is prefixed with '
-        safe = frame.apply(lambda column: column.map(csv_safe) if column.dtype == object else column)
-        safe.index = safe.index.map(csv_safe) if safe.index.dtype == object else safe.index
+        def texts(values: Any) -> bool:  # object columns, and pandas' own string dtype (pyarrow)
+            return values.dtype == object or pd.api.types.is_string_dtype(values.dtype)
+
+        safe = frame.apply(lambda column: column.map(csv_safe) if texts(column) else column)
+        safe.index = safe.index.map(csv_safe) if texts(safe.index) else safe.index
         safe.columns = [csv_safe(c) for c in frame.columns]
         return safe.to_csv(index=index, date_format="%Y-%m-%d").rstrip("\n")
     if fmt == "json":

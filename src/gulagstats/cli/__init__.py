@@ -22,7 +22,9 @@ from .. import __version__
 from ..errors import GulagstatsError, printable
 
 #: Modules of gulagstats.cli that register subcommands, in the order of --help.
-COMMANDS: list[str] = ["reporting", "data", "completion", "figures", "checks", "estimates", "publish"]
+COMMANDS: list[str] = [
+    "reporting", "data", "completion", "figures", "checks", "estimates", "publish", "factcheck",
+]
 
 EPILOG = """\
 statuses: prose (GRZ's own prose), confirmed (seen in the cited copy),
