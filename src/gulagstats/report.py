@@ -104,10 +104,7 @@ class ReportResult(BaseModel):
 HEADLINE_ROWS: list[tuple[str, str]] = [
     ("Arrests, 1937-1938", "arrests_1937_1938:1937/1938"),
     ("Executions, 1937-1938", "executions_nkvd:1937/1938"),
-    (
-        "Camp population (ITL), 1 January 1939; its factors set 'camps' against camps and colonies",
-        "camp_population_appendix:1939-01-01",
-    ),
+    ("Camp population (ITL), 1 January 1939", "camp_population_appendix:1939-01-01"),
     (
         "Camps, colonies and prisons, end of 1938 (1 January 1939)",
         "custodial_population_appendix:1939-01-01",
@@ -281,7 +278,9 @@ def _headline_section(
         "divided by the "
         "archival figure's high end (for arrests, GRZ's ceiling of 2.5 million on all charges, "
         "not the "
-        "1,575,259 arrests on security-police cases alone). The archival figures count what the "
+        "1,575,259 arrests on security-police cases alone; for 'camps', which a published "
+        "estimate means as the Gulag as a whole unless it says ITL, camps and colonies). The "
+        "archival figures count what the "
         "NKVD "
         "recorded; what the record leaves out is listed under 'What we do not know'. Status "
         "'prose' is a "
