@@ -28,7 +28,8 @@ careful reader does, each step decided by data, never by a special case here:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -106,16 +107,23 @@ def _rules(load: Callable[[str], pd.DataFrame], table: str) -> pd.DataFrame:
 
 
 class _Judge:
-    """judge() for one claim at a time, cached by quantity, period and numbers."""
+    """The benchmark judge() finds for a question, cached by quantity, period, unit and region.
+
+    The benchmark a question finds (or the reason it finds none) does not depend on
+    the number claimed, so the question is asked once with a neutral claim and the
+    caller classifies each claimed number against it (:func:`_classify`): asking once
+    per distinct number made a batch of claims cost one full judge() each.
+    """
 
     def __init__(self, judge: Callable[[pd.DataFrame], pd.DataFrame]):
         self._judge = judge
-        self._cache: dict[tuple, pd.Series] = {}
+        self._cache: dict[tuple, dict[str, Any]] = {}
 
     def __call__(
         self, quantity: str, period: str, low: float, high: float, unit: str, region: str
-    ) -> pd.Series:
-        key = (quantity, period, low, high, unit, region)
+    ) -> dict[str, Any]:
+        key = (quantity, period, unit, region)
+        low = high = 1.0  # a neutral claim: only the benchmark found is used
         if key not in self._cache:
             claim = pd.DataFrame(
                 [
@@ -131,11 +139,11 @@ class _Judge:
                     }
                 ]
             )
-            self._cache[key] = self._judge(claim).iloc[0]
+            self._cache[key] = self._judge(claim).iloc[0].to_dict()
         return self._cache[key]
 
 
-def _has(result: pd.Series) -> bool:
+def _has(result: Mapping[str, Any]) -> bool:
     return result["verdict"] in ("overstates", "understates", "consistent", "not_contradicted")
 
 
@@ -274,29 +282,37 @@ def refine(
         else np.zeros(len(claims), bool)
     )
     work = out.index[(boundable | scoped | read) & (verdict0 != "")]
+    # the rows being refined, as plain dicts (read and written without pandas in the loop)
+    rows = out.loc[work].to_dict("index")
+    claim_rows = claims.loc[work].to_dict("index")
+    given = results.loc[work, ["verdict", "explanation"]].to_dict("index")
+    id_of = ids.to_dict() if ids is not None else {}
+    scope_rules: dict[str, list[pd.Series]] = {}
+    for _, rule in scopes.iterrows() if len(scopes) else []:
+        scope_rules.setdefault(str(rule["quantity"]), []).append(rule)
     for index in work:
-        claim = claims.loc[index]
+        claim, row = claim_rows[index], rows[index]
         quantity, period = str(claim["quantity"]), str(claim["period"] or "")
         low, high = float(claim["low"]), float(claim["high"])
         unit, region = str(claim["unit"]), str(claim["region"])
         floor = ceiling = False
         notes: list[str] = []
-        reading = by_id.get(str(ids.loc[index])) if ids is not None else None
+        reading = by_id.get(str(id_of[index])) if ids is not None else None
         if reading is not None:
-            out.loc[index, "role"] = reading["role"] or "claim"
-            out.loc[index, "group"] = reading["group"] or out.loc[index, "group"]
-            out.loc[index, "reading"] = reading["reason"]
+            row["role"] = reading["role"] or "claim"
+            row["group"] = reading["group"] or row["group"]
+            row["reading"] = reading["reason"]
             if reading["role"] == "context":
-                out.loc[index, ["verdict", "factor"]] = ["", np.nan]
-                out.loc[index, "explanation"] = "Context, not scored: " + reading["reason"]
+                row["verdict"], row["factor"] = "", np.nan
+                row["explanation"] = "Context, not scored: " + reading["reason"]
                 continue
             if reading["verdict_as"] == "not_comparable":
-                out.loc[index, ["verdict", "factor"]] = ["not_comparable", np.nan]
-                out.loc[index, "explanation"] = "Not comparable: " + reading["reason"]
+                row["verdict"], row["factor"] = "not_comparable", np.nan
+                row["explanation"] = "Not comparable: " + reading["reason"]
                 for column in [
                     c for c in out.columns if c.startswith("benchmark_") or c.startswith("ratio")
                 ]:
-                    out.loc[index, column] = np.nan
+                    row[column] = np.nan
                 continue
             quantity = reading["quantity"] or quantity
             period = reading["period"] or period
@@ -306,7 +322,7 @@ def refine(
         result = (
             ask(quantity, period, low, high, unit, region)
             if reading is not None
-            else out.loc[index]
+            else row
         )
         kind = QUANTITIES[quantity].kind if quantity in QUANTITIES else ""
         if not _has(result) and kind == "flow":
@@ -326,7 +342,7 @@ def refine(
                 result["benchmark_basis"] = (
                     f"at least: {lower['benchmark_basis']}; at most: {upper['benchmark_basis']}"
                 )
-                out.loc[index, "bound"] = "between"
+                row["bound"] = "between"
                 notes.append(
                     f"bounded by the whole years inside ({lower['benchmark_period']}) and around "
                     f"({upper['benchmark_period']}) the period claimed"
@@ -346,12 +362,12 @@ def refine(
         b_low, b_high = float(result["benchmark_low"]), float(result["benchmark_high"])
         verdict, f_low, f_high = _classify(low, high, b_low, b_high, tolerance, floor, ceiling)
         if floor:
-            out.loc[index, "bound"] = "floor"
+            row["bound"] = "floor"
         elif ceiling:
-            out.loc[index, "bound"] = "ceiling"
+            row["bound"] = "ceiling"
         # scopes: the same claim against every benchmark a careful reader could mean
         text = " ".join(str(claim.get(c, "")) for c in ("scope", "wording"))
-        for _, rule in scopes[scopes["quantity"] == quantity].iterrows() if len(scopes) else []:
+        for rule in scope_rules.get(quantity, []):
             if rule["unless_words"] and re.search(rule["unless_words"], text, re.IGNORECASE):
                 continue
             if rule["if_words"] and not re.search(rule["if_words"], text, re.IGNORECASE):
@@ -375,7 +391,7 @@ def refine(
                 floor,
                 ceiling,
             )
-            out.loc[index, "also_against"] = (
+            row["also_against"] = (
                 f"{other['benchmark_id']} ({_fmt(float(other['benchmark_low']))}"
                 + (
                     f" to {_fmt(float(other['benchmark_high']))}"
@@ -400,26 +416,26 @@ def refine(
                 notes.append(f"against {other['benchmark_id']} it is {o_verdict.replace('_', ' ')}")
                 verdict, f_low, f_high = o_verdict, o_low, o_high
                 result = other
-        if reading is not None or out.loc[index, "bound"]:
+        if reading is not None or row["bound"]:
             for column in [c for c in out.columns if c.startswith("benchmark_")]:
-                if column in result.index:
-                    out.loc[index, column] = result[column]
-            out.loc[index, "ratio_low"] = low / b_low if b_low > 0 else np.nan
-            out.loc[index, "ratio_high"] = high / b_low if b_low > 0 else np.nan
-        out.loc[index, "verdict"] = verdict
-        out.loc[index, "factor"] = round(f_low, 1) if f_low == f_low else np.nan
-        out.loc[index, "factor_low"] = round(f_low, 1) if f_low == f_low else np.nan
-        out.loc[index, "factor_high"] = round(f_high, 1) if f_high == f_high else np.nan
+                if column in result:
+                    row[column] = result[column]
+            row["ratio_low"] = low / b_low if b_low > 0 else np.nan
+            row["ratio_high"] = high / b_low if b_low > 0 else np.nan
+        row["verdict"] = verdict
+        row["factor"] = round(f_low, 1) if f_low == f_low else np.nan
+        row["factor_low"] = round(f_low, 1) if f_low == f_low else np.nan
+        row["factor_high"] = round(f_high, 1) if f_high == f_high else np.nan
         same = (
             reading is None
-            and not out.loc[index, "bound"]
-            and not out.loc[index, "also_against"]
-            and verdict == results.loc[index, "verdict"]
+            and not row["bound"]
+            and not row["also_against"]
+            and verdict == given[index]["verdict"]
         )
         if same and verdict != "overstates":
             continue
         if same:  # only the factor changed: the conservative one, with the range
-            out.loc[index, "explanation"] = str(results.loc[index, "explanation"]) + (
+            row["explanation"] = str(given[index]["explanation"]) + (
                 f" Factor range {f_low:.1f}-{f_high:.1f}: {f_low:.1f} against the high end"
                 f" ({_fmt(b_high)}), {f_high:.1f} against the documented count;"
                 f" benchmark status {result['benchmark_status']}."
@@ -427,7 +443,7 @@ def refine(
                 else ""
             )
             continue
-        out.loc[index, "explanation"] = _explain(
+        row["explanation"] = _explain(
             verdict,
             f_low,
             f_high,
@@ -435,11 +451,15 @@ def refine(
             notes,
             floor,
             ceiling,
-            str(out.loc[index, "reading"]),
+            str(row["reading"]),
             tolerance,
             low,
             high,
         )
+    if rows:  # written back column by column: a pandas write per claim and cell was the cost
+        changed = list(rows)
+        for column in out.columns:
+            out.loc[changed, column] = [rows[i][column] for i in changed]
     return out
 
 
@@ -451,7 +471,7 @@ def _explain(
     verdict: str,
     f_low: float,
     f_high: float,
-    result: pd.Series,
+    result: Mapping[str, Any],
     notes: list[str],
     floor: bool,
     ceiling: bool,
