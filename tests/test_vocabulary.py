@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import csv
 import json
 
@@ -9,7 +10,7 @@ import pytest
 
 from gulagstats import vocabulary as v
 
-from .conftest import DATA
+from .conftest import DATA, ROOT
 
 
 def cell_rows():
@@ -63,6 +64,7 @@ def test_the_named_words_are_the_words_of_their_lists():
     )
     assert v.NOT_CONTRADICTED in v.CLAIM_VERDICTS and v.NOT_CONTRADICTED not in v.COMPARED_VERDICTS
     assert v.GRADES == ("one_unit", "one_digit", "transposition", "within_rounding", "minor", "major")
+    assert (v.ONE_UNIT, v.ONE_DIGIT, v.TRANSPOSITION, v.WITHIN_ROUNDING, v.MINOR, v.MAJOR) == v.GRADES
 
 
 def test_a_data_dictionary_can_be_checked_against_the_module():
@@ -80,3 +82,96 @@ def test_the_module_and_the_data_dictionary_agree_on_every_closed_list():
     assert verdicts == set(v.VERDICTS) | set(v.CLAIM_VERDICTS)
     units = {r["code"] for r in rows if r["kind"] == "unit"}
     assert set(v.CELL_UNITS) <= units
+
+
+# --- no word of the vocabulary written outside it ------------------------------------------------
+
+SOURCE = ROOT / "src" / "gulagstats"
+
+#: Every status, verdict, claim verdict, grade and unit: the words written only in vocabulary.py.
+WORDS: dict[str, str] = {}
+for _kind, _words in [
+    ("status", v.STATUSES),
+    ("check verdict", v.VERDICTS),
+    ("claim verdict", v.CLAIM_VERDICTS),
+    ("grade", v.GRADES),
+    ("unit", v.KINDS["unit"]),
+]:
+    for _word in _words:
+        WORDS.setdefault(_word, _kind)
+
+#: The few string constants that spell a word of the vocabulary but do not mean it:
+#: (file under src/gulagstats, the word, a piece of the source line that holds it, why).
+ALLOWED: list[tuple[str, str, str, str]] = [
+    # CheckResult has a field named "missing" (the cells a check lacked), not the status
+    ("checks/internal.py", "missing", '"missing": [],', "a field name of CheckResult"),
+    ("report.py", "missing", 'more.append(("missing", ', "the label of CheckResult.missing"),
+    # the keys of the series of Figure A/B name populations, as the other keys ("exile", "total") do
+    ("figures/article.py", "camps", 'yearly(data, "camps", ', "the key of a series (a population)"),
+    ("figures/article.py", "colonies", 'yearly(data, "colonies", ', "the key of a series (a population)"),
+    ("figures/article.py", "camps", 'mark_composition(ax, "camps", ', "the key of a series (a population)"),
+    ("figures/article.py", "colonies", 'mark_composition(ax, "colonies", ', "the key of a series (a population)"),
+    ("figures/article.py", "colonies", 'ax, "colonies", composition_flags(', "the key of a series (a population)"),
+    # a field of a series' extra data: the length of the span, beside "total"
+    ("figures/article.py", "years", '"years": round(years, 4)', "a field name of a series' extra data"),
+]
+
+
+def _not_words(tree: ast.AST) -> set[int]:
+    """The ids of the constants that are docstrings or the literal text of an f-string."""
+    out = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)):
+            body = node.body
+            if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
+                out.add(id(body[0].value))
+        if isinstance(node, ast.JoinedStr):
+            out.update(id(part) for part in node.values if isinstance(part, ast.Constant))
+    return out
+
+
+def vocabulary_literals() -> list[tuple[str, int, str, str]]:
+    """(file, line, word, source line) of every string constant of the package that is a word of the vocabulary."""
+    found = []
+    for path in sorted(SOURCE.rglob("*.py")):
+        if path == SOURCE / "vocabulary.py":
+            continue
+        text = path.read_text(encoding="utf-8")
+        tree = ast.parse(text, filename=str(path))
+        skip, lines = _not_words(tree), text.splitlines()
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.Constant)
+                and isinstance(node.value, str)
+                and node.value in WORDS
+                and id(node) not in skip
+            ):
+                name = path.relative_to(SOURCE).as_posix()
+                found.append((name, node.lineno, node.value, lines[node.lineno - 1]))
+    return sorted(found)
+
+
+def _allowed(name: str, word: str, line: str) -> bool:
+    return any(f == name and w == word and piece in line for f, w, piece, _ in ALLOWED)
+
+
+def test_no_status_verdict_grade_or_unit_is_written_outside_the_vocabulary():
+    written = [
+        f"src/gulagstats/{name}:{lineno}: {word!r} (a {WORDS[word]}; import its name from vocabulary.py)"
+        for name, lineno, word, line in vocabulary_literals()
+        if not _allowed(name, word, line)
+    ]
+    assert written == [], "\n".join(written)
+
+
+def test_every_exception_to_the_vocabulary_rule_is_still_needed():
+    used = {(name, word, piece) for name, _, word, line in vocabulary_literals()
+            for f, w, piece, _ in ALLOWED if (f, w) == (name, word) and piece in line}
+    assert [entry[:3] for entry in ALLOWED if entry[:3] not in used] == []
+
+
+def test_the_literal_scan_sees_a_word_and_skips_docstrings_and_fstring_text():
+    tree = ast.parse('"""missing"""\nx = "overstates"\ny = f"missing {x}"\nz = {"a": "persons"}\n')
+    skip = _not_words(tree)
+    words = [n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and id(n) not in skip]
+    assert sorted(w for w in words if w in WORDS) == ["overstates", "persons"]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .vocabulary import STATUSES, ClaimVerdictName
+from .vocabulary import STATUSES, ClaimVerdictName, StatusName
 
 __all__ = ["STATUSES", "Assessment", "Benchmark", "FieldMeta", "Source", "TableMeta"]
 
@@ -72,7 +72,7 @@ class Benchmark(BaseModel):
     caveats: str = ""
     source: str = Field(description="source keys of the values used, '; '-separated")
     locator: str = Field(description="the quotes or prose lines of the values used")
-    status: str = Field(description="the weakest status of the values used; derived at best for a sum")
+    status: StatusName = Field(description="the weakest status of the values used; derived at best for a sum")
 
 
 class Assessment(BaseModel):

@@ -38,7 +38,24 @@ from . import __version__
 from .errors import printable
 from .outputs import atomic_path, check_target, write_text
 from .render import STATUS_LEGEND, cell_text, markdown_table, markdown_text
-from .vocabulary import SLIP_GRADES
+from .vocabulary import (
+    CONSISTENT,
+    DEPENDS_ON_SOURCE,
+    DISCREPANCY,
+    MAJOR,
+    MINOR,
+    MISSING,
+    NOT_CHECKABLE,
+    NOT_COMPARABLE,
+    ONE_DIGIT,
+    ONE_UNIT,
+    OVERSTATES,
+    PROSE,
+    SLIP_GRADES,
+    TRANSPOSITION,
+    UNCONFIRMED,
+    WITHIN_ROUNDING,
+)
 
 
 @dataclass
@@ -175,7 +192,7 @@ _LINE = re.compile(r"GRZ prose line \d+")
 def _where(benchmark: pd.Series) -> str:
     """Where the archival figure stands: GRZ's prose line, or how it is computed from the tables."""
     lines = sorted(set(_LINE.findall(str(benchmark["locator"]))), key=lambda s: int(s.split()[-1]))
-    if str(benchmark["status"]) == "prose" and lines:
+    if str(benchmark["status"]) == PROSE and lines:
         return "; ".join(lines)
     return str(benchmark["basis"])
 
@@ -222,7 +239,7 @@ def headline_table(estimates: pd.DataFrame, benchmarks: pd.DataFrame) -> pd.Data
             row["highest published estimate"] = (
                 f"{_span(float(high['low']), _estimate_high(high))}: {_who(high)}"
             )
-            over = chosen[chosen["verdict"] == "overstates"].assign(benchmark_high=float(b["high"]))
+            over = chosen[chosen["verdict"] == OVERSTATES].assign(benchmark_high=float(b["high"]))
             if len(over):
                 factors = conservative_factors(over).dropna()
                 if len(factors):
@@ -309,16 +326,16 @@ RELATION_WORDS: dict[str, str] = {
 }
 
 #: Grades of a discrepancy (from the judgments of the checks, when they carry one), gravest first.
-GRADE_ORDER = ["major", "minor", "transposition", "one_digit", "one_unit", "within_rounding"]
+GRADE_ORDER = [MAJOR, MINOR, TRANSPOSITION, ONE_DIGIT, ONE_UNIT, WITHIN_ROUNDING]
 
 #: What each grade means, for the card's badge.
 GRADE_MEANING: dict[str, str] = {
-    "major": "major",
-    "minor": "minor",
-    "transposition": "digits transposed",
-    "one_digit": "one digit differs",
-    "one_unit": "off by one",
-    "within_rounding": "within rounding",
+    MAJOR: MAJOR,
+    MINOR: MINOR,
+    TRANSPOSITION: "digits transposed",
+    ONE_DIGIT: "one digit differs",
+    ONE_UNIT: "off by one",
+    WITHIN_ROUNDING: "within rounding",
 }
 
 
@@ -433,7 +450,7 @@ def finding_card(r: Any, finding: Any = None) -> Card:
     )
     if r.difference is not None:
         test += f"; difference {_rounded(r.difference)}"
-    said = "GRZ state" if getattr(r, "family", "") == "prose" else "expected"
+    said = "GRZ state" if getattr(r, "family", "") == PROSE else "expected"
     lines = [(said, f"{r.expectation} ({r.location})"), ("test", test)]
     if r.cells:
         lines.append(("cells", _cells_text(r)))
@@ -479,11 +496,11 @@ def _check_rows(chosen: Sequence[Any], why: bool = False) -> pd.DataFrame:
 
 #: Verdicts of the checks as counted in a sentence.
 VERDICT_WORDS = {
-    "consistent": "consistent",
-    "within_rounding": "within rounding",
-    "discrepancy": "discrepancies",
-    "depends_on_source": "depending on the source",
-    "not_checkable": "not checkable",
+    CONSISTENT: CONSISTENT,
+    WITHIN_ROUNDING: "within rounding",
+    DISCREPANCY: "discrepancies",
+    DEPENDS_ON_SOURCE: "depending on the source",
+    NOT_CHECKABLE: "not checkable",
 }
 
 
@@ -506,7 +523,7 @@ def _checks_section(results: Sequence[Any]) -> tuple[Section, dict[str, int]]:
     blocks: list[Block] = [intro]
     found = findings(list(results))  # graded; two checks of the same cells are one finding
     blocks.append(
-        f"### Discrepancies: {len(found)} findings from {len(by.get('discrepancy', []))} checks, "
+        f"### Discrepancies: {len(found)} findings from {len(by.get(DISCREPANCY, []))} checks, "
         "gravest first"
     )
     slips = [f for f in found if f.grade in SLIP_GRADES]
@@ -519,17 +536,17 @@ def _checks_section(results: Sequence[Any]) -> tuple[Section, dict[str, int]]:
                 [finding_card(f.result, f) for f in slips],
             )
         )
-    for verdict in [v for v in VERDICTS if v != "discrepancy"]:
+    for verdict in [v for v in VERDICTS if v != DISCREPANCY]:
         chosen = by.get(verdict, [])
         if not chosen:
             continue
         name = verdict.replace("_", " ").capitalize()
         summary_line = f"{name}: {len(chosen)} checks ({VERDICT_MEANING[verdict]})"
-        if verdict == "depends_on_source":
+        if verdict == DEPENDS_ON_SOURCE:
             blocks.append(Details(summary_line, [finding_card(r) for r in finding_order(chosen)]))
         else:
             blocks.append(
-                Details(summary_line, [_check_rows(chosen, why=verdict == "not_checkable")])
+                Details(summary_line, [_check_rows(chosen, why=verdict == NOT_CHECKABLE)])
             )
     return Section("Findings of the checks", "checks", blocks), counts
 
@@ -541,13 +558,13 @@ def _estimates_section(table: pd.DataFrame) -> tuple[Section, dict[str, int]]:
     role = table["role"].fillna("claim") if "role" in table.columns else pd.Series("claim", index=table.index)
     context = table[role == "context"]
     table = table[role != "context"]
-    comparable = table[table["verdict"] != "not_comparable"].copy()
+    comparable = table[table["verdict"] != NOT_COMPARABLE].copy()
     comparable["conservative factor"] = conservative_factors(comparable).where(
-        comparable["verdict"] == "overstates"
+        comparable["verdict"] == OVERSTATES
     )
     if "factor_high" in comparable.columns:
         comparable["largest factor"] = pd.to_numeric(comparable["factor_high"], errors="coerce").where(
-            comparable["verdict"] == "overstates"
+            comparable["verdict"] == OVERSTATES
         )
     comparable = comparable.sort_values(["quantity", "year", "author"], na_position="last")
     columns = [
@@ -566,7 +583,7 @@ def _estimates_section(table: pd.DataFrame) -> tuple[Section, dict[str, int]]:
     shown = comparable[[c for c in columns if c in comparable.columns]].assign(
         **{"conservative factor": comparable["conservative factor"].round(1)}
     )
-    other = table[table["verdict"] == "not_comparable"].sort_values(
+    other = table[table["verdict"] == NOT_COMPARABLE].sort_values(
         ["quantity", "year"], na_position="last"
     )
     reasons = other[
@@ -644,13 +661,13 @@ def _unknowns_section(coverage: pd.DataFrame, open_rows: pd.DataFrame) -> Sectio
     missing = []
     for _, row in coverage.iterrows():
         table_id = str(row["table"])
-        if table_id not in titles.index or int(row["missing"]) == 0:
+        if table_id not in titles.index or int(row[MISSING]) == 0:
             continue
         missing.append(
-            f"{titles[table_id].split(':')[0]} ({table_id}): {int(row['missing'])} of "
+            f"{titles[table_id].split(':')[0]} ({table_id}): {int(row[MISSING])} of "
             f"{int(row['cells'])} cells missing"
         )
-    unconfirmed = open_rows[open_rows["status"] == "unconfirmed"]
+    unconfirmed = open_rows[open_rows["status"] == UNCONFIRMED]
     series = (
         unconfirmed.groupby(["table", "population", "measure"])["period"]
         .agg(
@@ -964,7 +981,7 @@ def _coverage_section(cov: pd.DataFrame) -> Section:
     everything = cov.iloc[-1]
     summary = (
         f"Coverage by table: {int(everything['known'])} of {int(everything['cells'])} cells known "
-        f"({everything['known_pct']:g}%), {int(everything['missing'])} missing"
+        f"({everything['known_pct']:g}%), {int(everything[MISSING])} missing"
     )
     return Section("Coverage of the tables", "coverage", [text, Details(summary, [cov])])
 
@@ -976,7 +993,7 @@ def _open_rows(overlay: str | Path | None) -> pd.DataFrame:
     for table_id in tables().query("kind == 'cells'")["id"]:
         frame = load(table_id, overlay=overlay)
         chosen = frame[
-            frame["preferred"].fillna(False) & frame["status"].isin(["unconfirmed", "missing"])
+            frame["preferred"].fillna(False) & frame["status"].isin([UNCONFIRMED, MISSING])
         ]
         frames.append(chosen.assign(table=table_id))
     return pd.concat(frames, ignore_index=True)
@@ -994,9 +1011,9 @@ def _open_values_section(rows: pd.DataFrame) -> Section:
         "source",
         "note",
     ]
-    unconfirmed = rows[rows["status"] == "unconfirmed"][columns]
+    unconfirmed = rows[rows["status"] == UNCONFIRMED][columns]
     missing = (
-        rows[rows["status"] == "missing"]
+        rows[rows["status"] == MISSING]
         .groupby(["table", "population", "measure"], as_index=False)
         .agg(
             cells=("period", "size"),
@@ -1097,7 +1114,7 @@ def build_report(
     try:
         say("estimates: published numbers against the archival benchmarks")
         estimates = compare(overlay=overlay)
-        comparable = estimates[estimates["verdict"] != "not_comparable"]
+        comparable = estimates[estimates["verdict"] != NOT_COMPARABLE]
         over = None if overlay is None else str(overlay)
         jobs.append(_submit(pool, "estimates", out / "figures", over, comparable))
         headline_section, _ = _headline_section(estimates, overlay)
@@ -1127,7 +1144,7 @@ def build_report(
     everything = cov.set_index("table").iloc[-1]
     headline = (
         f"{int(everything['known'])} of {int(everything['cells'])} cells known; "
-        f"{check_counts['total']} checks ({check_counts['discrepancy']} discrepancies); "
+        f"{check_counts['total']} checks ({check_counts[DISCREPANCY]} discrepancies); "
         f"{sum(estimate_counts.values())} estimates compared."
     )
     say("writing report.html and report.md")

@@ -32,7 +32,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Final, Literal, get_args
 
-# --- the words, one name each (PROSE names both a status and a family of checks) ----------------
+# --- the words, one name each (PROSE names both a status and a family of checks, WITHIN_ROUNDING
+#     both a verdict and a grade) ---------------------------------------------------------------
 
 USER: Final = "user"
 CORRECTED: Final = "corrected"
@@ -51,6 +52,12 @@ OVERSTATES: Final = "overstates"
 UNDERSTATES: Final = "understates"
 NOT_COMPARABLE: Final = "not_comparable"
 NOT_CONTRADICTED: Final = "not_contradicted"
+
+ONE_UNIT: Final = "one_unit"
+ONE_DIGIT: Final = "one_digit"
+TRANSPOSITION: Final = "transposition"
+MINOR: Final = "minor"
+MAJOR: Final = "major"
 
 # --- statuses ------------------------------------------------------------------------------------
 

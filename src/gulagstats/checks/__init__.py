@@ -25,7 +25,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import UnknownNameError, known_names
-from ..vocabulary import PROSE
+from ..vocabulary import (
+    CONSISTENT,
+    DEPENDS_ON_SOURCE,
+    DISCREPANCY,
+    NOT_CHECKABLE,
+    PROSE,
+    WITHIN_ROUNDING,
+)
 from .model import FAMILIES, VERDICTS, CheckResult
 
 
@@ -133,9 +140,9 @@ def summary_line(counts: dict[str, int]) -> str:
     '7 checks: 3 consistent, 1 within rounding, 1 discrepancies, 0 depend on source, 2 not checkable'
     """
     return (
-        f"{counts['total']} checks: {counts['consistent']} consistent, {counts['within_rounding']} within rounding, "
-        f"{counts['discrepancy']} discrepancies, {counts['depends_on_source']} depend on source, "
-        f"{counts['not_checkable']} not checkable"
+        f"{counts['total']} checks: {counts[CONSISTENT]} consistent, {counts[WITHIN_ROUNDING]} within rounding, "
+        f"{counts[DISCREPANCY]} discrepancies, {counts[DEPENDS_ON_SOURCE]} depend on source, "
+        f"{counts[NOT_CHECKABLE]} not checkable"
     )
 
 

@@ -37,6 +37,7 @@ from ..vocabulary import (
     UNCONFIRMED,
     USER,
     WITHIN_ROUNDING,
+    YEARS,
 )
 from .cells import Cells, MissingCell, Row, View
 from .model import Alternative, CheckResult
@@ -156,7 +157,7 @@ def tolerance_for(expected: float, unit: str, relation: str, decimals: int = 0) 
         )
     if relation != "exact":
         return Tolerance(0.0, "a bound on a count or a multiple holds or fails")
-    if unit in COUNT_UNITS or unit == "years":
+    if unit in COUNT_UNITS or unit == YEARS:
         return Tolerance(0.0, "exact counts must match exactly")
     return Tolerance(step / 2, f"a number printed with {decimals} decimal(s) stands for ±{step / 2:g}")
 

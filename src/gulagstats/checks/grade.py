@@ -18,7 +18,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..vocabulary import GRADES
+from ..vocabulary import (
+    DISCREPANCY,
+    GRADES,
+    MAJOR,
+    MINOR,
+    ONE_DIGIT,
+    ONE_UNIT,
+    TRANSPOSITION,
+    WITHIN_ROUNDING,
+)
 from .model import CheckResult
 
 _SERIOUS_FIRST = {g: i for i, g in enumerate(reversed(GRADES))}
@@ -38,28 +47,28 @@ def grade_of(expected: float | None, observed: float | None) -> str:
         return ""
     diff = abs(observed - expected)
     if diff == 1 and max(abs(expected), abs(observed)) > 1:  # not a yes/no (0 or 1) relation
-        return "one_unit"
+        return ONE_UNIT
     whole = float(expected).is_integer() and float(observed).is_integer()
     a, b = f"{int(expected)}", f"{int(observed)}"
     if whole and len(a) == len(b) and a != b:
         differ = [i for i in range(len(a)) if a[i] != b[i]]
         if len(differ) == 1:
-            return "one_digit"
+            return ONE_DIGIT
         if (
             len(differ) == 2
             and differ[1] == differ[0] + 1
             and a[differ[0]] == b[differ[1]]
             and a[differ[1]] == b[differ[0]]
         ):
-            return "transposition"
+            return TRANSPOSITION
     if whole and abs(len(a) - len(b)) == 1:  # one digit added or dropped (22,728 for 2,728)
         longer, shorter = (a, b) if len(a) > len(b) else (b, a)
         if any(longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer))):
-            return "one_digit"
+            return ONE_DIGIT
     relative = diff / abs(expected) if expected else float("inf")
     if relative <= 0.005:
-        return "within_rounding"
-    return "minor" if relative <= 0.05 else "major"
+        return WITHIN_ROUNDING
+    return MINOR if relative <= 0.05 else MAJOR
 
 
 @dataclass
@@ -84,7 +93,7 @@ def findings(results: list[CheckResult]) -> list[Finding]:
     """
     out: dict[tuple, Finding] = {}
     for r in sorted(results, key=lambda r: r.id):
-        if r.verdict != "discrepancy":
+        if r.verdict != DISCREPANCY:
             continue
         # the cell that states the expected total is the expectation, not a part of the sum
         key = (
@@ -107,7 +116,7 @@ def findings(results: list[CheckResult]) -> list[Finding]:
             0.0,
             1.0,
         }:  # a yes/no relation (a trend, an order): no size to grade
-            grade = "minor"
+            grade = MINOR
         out[key] = Finding(r, grade, mixed)
     return sorted(out.values(), key=lambda f: (_SERIOUS_FIRST.get(f.grade, -1), f.result.id))
 

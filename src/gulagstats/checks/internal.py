@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..vocabulary import CONSISTENT, DISCREPANCY, NOT_CHECKABLE, PERCENT, PERSONS, PROSE
 from .model import CellRef, CheckResult
 
 
@@ -57,7 +58,7 @@ def _prose(
         unit=unit,
         value=value,
         source="grz1993",
-        status="prose",
+        status=PROSE,
         preferred=True,
         locator=f"{quote} [GRZ prose line {line}]",
     )
@@ -66,7 +67,7 @@ def _prose(
 def _result(**fields) -> CheckResult:
     expected, observed = fields["expected"], fields["observed"]
     defaults = {
-        "family": "prose",
+        "family": PROSE,
         "relation": "exact",
         "cells": [],
         "tolerance": 0.0,
@@ -75,8 +76,8 @@ def _result(**fields) -> CheckResult:
         "missing": [],
         "difference": observed - expected,
         "relative_difference": (observed - expected) / expected,
-        "verdict": "discrepancy",
-        "preferred_verdict": "discrepancy",
+        "verdict": DISCREPANCY,
+        "preferred_verdict": DISCREPANCY,
     }
     return CheckResult(**{**defaults, **fields})
 
@@ -100,7 +101,7 @@ def internal_checks(
     appendix = load("appendix", overlay=overlay)
     out = []
     for r in results:
-        if r.id != "prose.L061.4" or r.verdict != "not_checkable":
+        if r.id != "prose.L061.4" or r.verdict != NOT_CHECKABLE:
             out.append(r)
             continue
         end = _cell(appendix, "1939-01-01", "all_custodial", "inmates", "appendix")
@@ -113,7 +114,7 @@ def internal_checks(
             continue
         floor = sum(c.value for c in parts if c is not None and c.value is not None)
         most = end.value - floor
-        verdict = "discrepancy" if r.expected is not None and r.expected > most else "consistent"
+        verdict = DISCREPANCY if r.expected is not None and r.expected > most else CONSISTENT
         out.append(
             r.model_copy(
                 update={
@@ -135,7 +136,7 @@ def internal_checks(
             )
         )
     present = {r.id for r in out}
-    if "prose" in {r.family for r in results} and "prose.L168.internal" not in present:
+    if PROSE in {r.family for r in results} and "prose.L168.internal" not in present:
         out.append(
             _result(
                 id="prose.L168.internal",
@@ -152,7 +153,7 @@ def internal_checks(
                         "gulag_camps",
                         "releases_share_of_jan1",
                         44.4,
-                        "percent",
+                        PERCENT,
                         168,
                         "44.4 percent of the GULAG labor camp population on January 1 was freed",
                     )
@@ -178,7 +179,7 @@ def internal_checks(
                         "prisons",
                         "inmates",
                         548417.0,
-                        "persons",
+                        PERSONS,
                         216,
                         "prison inmates, who numbered 548,417 on February 10, 1938",
                     )

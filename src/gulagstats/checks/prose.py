@@ -31,7 +31,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..vocabulary import COUNT_UNITS, FRACTION, PERCENT, PROSE
+from ..vocabulary import COUNT_UNITS, FRACTION, PERCENT, PROSE, YEARS
 from .cells import Cells, MissingCell, Row, View, add_up
 from .derive import amount, change, year_span
 from .engine import (
@@ -373,9 +373,9 @@ def _needs_population(rules: tuple[Rule, ...]) -> bool:
 def _check(figure_like: Figure | Statement, rules: tuple[Rule, ...] | str, cells: Cells, figures: dict) -> CheckResult:
     if isinstance(figure_like, Statement):
         statement = figure_like
-        figure = Figure(statement.id, "statement", statement.period, statement.population, 0.0, "years", "exact",
+        figure = Figure(statement.id, "statement", statement.period, statement.population, 0.0, YEARS, "exact",
                         statement.quote, statement.line)
-        expected, unit = 0.0, "years"
+        expected, unit = 0.0, YEARS
         title = f"statement: {statement.rule.why}"
         tolerance = Tolerance(0.0, "a statement about every year holds or fails: no year may break it")
     else:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..vocabulary import DERIVED
+
 #: Composition codes of the cell tables (empty: the population as labelled).
 COMPOSITIONS: dict[str, str] = {
     "": "as labelled",
@@ -64,7 +66,7 @@ def adjust(frame: pd.DataFrame, chosen: pd.DataFrame) -> pd.DataFrame:
         flag = str(row["composition"])
         if not twin.empty:
             out.loc[index, "value"] = twin["value"].iloc[0]
-            out.loc[index, "status"] = "derived"
+            out.loc[index, "status"] = DERIVED
             out.loc[index, "locator"] = (
                 f"{twin['locator'].iloc[0]} (adjusted: the printed figure {COMPOSITIONS[flag]})"
             )

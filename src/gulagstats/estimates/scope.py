@@ -34,6 +34,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..vocabulary import CONSISTENT, NOT_COMPARABLE, NOT_CONTRADICTED, OVERSTATES, UNDERSTATES
 from .vocabulary import QUANTITIES, period_phrase
 
 #: Columns refine() adds to judge()'s results.
@@ -144,7 +145,7 @@ class _Judge:
 
 
 def _has(result: Mapping[str, Any]) -> bool:
-    return result["verdict"] in ("overstates", "understates", "consistent", "not_contradicted")
+    return result["verdict"] in (OVERSTATES, UNDERSTATES, CONSISTENT, NOT_CONTRADICTED)
 
 
 def _classify(
@@ -176,16 +177,16 @@ def _classify(
     bottom = b_low if not ceiling else 0.0
     if low == low and low > top * (1 + tolerance):
         if top <= 0:  # a benchmark of zero (from an overlay): above it, by no number of times
-            return "overstates", nan, nan
-        return "overstates", low / top, (low / bottom if bottom > 0 else nan)
+            return OVERSTATES, nan, nan
+        return OVERSTATES, low / top, (low / bottom if bottom > 0 else nan)
     if high == high and bottom > 0 and high < bottom / (1 + tolerance):
         if high <= 0:
-            return "understates", np.inf, np.inf
-        return "understates", bottom / high, (b_high / high if not floor else nan)
+            return UNDERSTATES, np.inf, np.inf
+        return UNDERSTATES, bottom / high, (b_high / high if not floor else nan)
     one_sided = low != low or high != high
     if one_sided or floor or ceiling:
-        return "not_contradicted", nan, nan
-    return "consistent", nan, nan
+        return NOT_CONTRADICTED, nan, nan
+    return CONSISTENT, nan, nan
 
 
 def refine(
@@ -240,13 +241,13 @@ def refine(
         out["benchmark_low"].to_numpy(dtype=float),
         out["benchmark_high"].to_numpy(dtype=float),
     )
-    over = verdict0 == "overstates"
+    over = verdict0 == OVERSTATES
     with np.errstate(all="ignore"):
         f_low_all, f_high_all = low_all / b_high_all, low_all / b_low_all
     out.loc[over, "factor_low"] = np.round(f_low_all[over], 1)
     out.loc[over, "factor_high"] = np.round(f_high_all[over], 1)
     out.loc[over, "factor"] = np.round(f_low_all[over], 1)
-    under = verdict0 == "understates"
+    under = verdict0 == UNDERSTATES
     out.loc[under, "factor_low"] = out.loc[under, "factor"]
     ranged = over & (np.round(f_low_all, 1) != np.round(f_high_all, 1))
     if ranged.any():
@@ -262,8 +263,8 @@ def refine(
                 out.loc[ranged, "benchmark_status"],
             )
         ]
-    one_sided = (verdict0 == "consistent") & (np.isnan(low_all) | np.isnan(high_all))
-    out.loc[one_sided, "verdict"] = "not_contradicted"
+    one_sided = (verdict0 == CONSISTENT) & (np.isnan(low_all) | np.isnan(high_all))
+    out.loc[one_sided, "verdict"] = NOT_CONTRADICTED
     out.loc[one_sided, "explanation"] = [
         e.replace(" is consistent with the ", " is not contradicted by the ", 1)
         for e in out.loc[one_sided, "explanation"]
@@ -273,9 +274,9 @@ def refine(
     periods = claims["period"].fillna("").astype(str)
     day_spans = periods.str.contains(r"\d{4}-\d{2}-\d{2}/", regex=True).to_numpy()
     year_spans = periods.str.fullmatch(r"\d{4}/\d{4}").to_numpy()
-    boundable = (verdict0 == "not_comparable") & (kinds == "flow") & (day_spans | year_spans)
+    boundable = (verdict0 == NOT_COMPARABLE) & (kinds == "flow") & (day_spans | year_spans)
     scoped = claims["quantity"].isin(set(scopes["quantity"]) if len(scopes) else set()).to_numpy()
-    scoped = scoped & np.isin(verdict0, ["overstates", "understates", "consistent"])
+    scoped = scoped & np.isin(verdict0, [OVERSTATES, UNDERSTATES, CONSISTENT])
     read = (
         claims.index.isin([i for i in claims.index if str(ids.loc[i]) in by_id])
         if by_id and ids is not None
@@ -306,8 +307,8 @@ def refine(
                 row["verdict"], row["factor"] = "", np.nan
                 row["explanation"] = "Context, not scored: " + reading["reason"]
                 continue
-            if reading["verdict_as"] == "not_comparable":
-                row["verdict"], row["factor"] = "not_comparable", np.nan
+            if reading["verdict_as"] == NOT_COMPARABLE:
+                row["verdict"], row["factor"] = NOT_COMPARABLE, np.nan
                 row["explanation"] = "Not comparable: " + reading["reason"]
                 for column in [
                     c for c in out.columns if c.startswith("benchmark_") or c.startswith("ratio")
@@ -402,7 +403,7 @@ def refine(
                 + (f" {o_low:.1f}" if o_low == o_low else "")
                 + f"; {rule['reason']}"
             )
-            if o_verdict == verdict == "overstates":  # the headline is the conservative factor
+            if o_verdict == verdict == OVERSTATES:  # the headline is the conservative factor
                 f_high = max(f_high, o_high) if f_high == f_high else o_high
                 if o_low < f_low:
                     notes.append(
@@ -412,7 +413,7 @@ def refine(
                         f"{rule['reason']}"
                     )
                 f_low = min(f_low, o_low)
-            elif verdict == "overstates" and o_verdict != "overstates":
+            elif verdict == OVERSTATES and o_verdict != OVERSTATES:
                 notes.append(f"against {other['benchmark_id']} it is {o_verdict.replace('_', ' ')}")
                 verdict, f_low, f_high = o_verdict, o_low, o_high
                 result = other
@@ -432,7 +433,7 @@ def refine(
             and not row["also_against"]
             and verdict == given[index]["verdict"]
         )
-        if same and verdict != "overstates":
+        if same and verdict != OVERSTATES:
             continue
         if same:  # only the factor changed: the conservative one, with the range
             row["explanation"] = str(given[index]["explanation"]) + (
@@ -505,21 +506,21 @@ def _explain(
         what = f"at least {_fmt(b_low)} documented ({result['benchmark_id']}, status {status})"
     if ceiling:
         what = f"at most {_fmt(b_high)} ({result['benchmark_id']}, status {status})"
-    if verdict == "overstates":
+    if verdict == OVERSTATES:
         times = (
             f"{f_low:.1f}"
             if f_high != f_high or round(f_high, 1) == round(f_low, 1)
             else f"{f_low:.1f}-{f_high:.1f}"
         )
         head = f"Overstates {'at least ' if ceiling else ''}{times} times: {claimed} against {what}"
-    elif verdict == "understates":
+    elif verdict == UNDERSTATES:
         times = (
             f"{f_low:.1f}"
             if f_high != f_high or round(f_high, 1) == round(f_low, 1)
             else f"{f_low:.1f}-{f_high:.1f}"
         )
         head = f"Understates {times} times: {claimed} against {what}"
-    elif verdict == "not_contradicted":
+    elif verdict == NOT_CONTRADICTED:
         head = f"Not contradicted: {claimed} against {what}"
     else:
         head = f"Consistent: {claimed} against {what}, allowing {tolerance:.0%} either way"

@@ -16,6 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..periods import period_bounds
+from ..vocabulary import PERSONS
 from .extract import Claim
 
 #: The columns of the claims CSV: those ``gulagstats assess --file`` reads, then the context.
@@ -81,7 +82,7 @@ def claims_frame(claims: Sequence[Claim]) -> pd.DataFrame:
                 "low": "" if point else _number(c.low),
                 "high": "" if point else _number(c.high),
                 "period": c.period,
-                "unit": "persons",
+                "unit": PERSONS,
                 "region": c.region,
                 "mention": c.mention,
                 "attribution": c.attribution,

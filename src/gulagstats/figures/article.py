@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from ..periods import period_bounds
+from ..vocabulary import DERIVED, PERCENT, PERSONS
 from .select import Series, composition_flags, derive, figure_data, preferred_rows, yearly
 from .style import (
     OKABE_ITO,
@@ -85,7 +86,7 @@ def figure_a(data: pd.DataFrame | None = None, ax: Axes | None = None, overlay: 
         years, stock=True,
     )
     total = derive(
-        "total", "total of the three (derived)", "persons", [camps, colonies, exile],
+        "total", "total of the three (derived)", PERSONS, [camps, colonies, exile],
         lambda a, b, c: a + b + c, "camps + colonies + special settlements",
     )
     fig, ax = axes(ax)
@@ -102,7 +103,7 @@ def figure_a(data: pd.DataFrame | None = None, ax: Axes | None = None, overlay: 
         line.set_gid(ceiling.key)
         record(ax, ceiling)
     year_axis(ax, years, "1 January of each year")
-    ax.set_ylabel("persons")
+    ax.set_ylabel(PERSONS)
     ax.set_ylim(0, max(v for s in plotted(fig) for v in s.y if v == v) * 1.12)
     thousands(ax)
     return finish(fig, ax, RECONSTRUCTED.format("A") + ":\nCamp, Colony, and \u201cKulak\u201d Exile Populations, USSR, 1935-1940",
@@ -147,10 +148,10 @@ def figure_b(data: pd.DataFrame | None = None, ax: Axes | None = None, overlay: 
     )
     printed = yearly(
         data, "printed_share", "share as printed", "gulag_camps", "counterrevolutionaries_share", years,
-        stock=True, unit="percent",
+        stock=True, unit=PERCENT,
     )
     recomputed = derive(
-        "recomputed_share", "share recomputed: count / inmates (derived)", "percent", [counter, inmates],
+        "recomputed_share", "share recomputed: count / inmates (derived)", PERCENT, [counter, inmates],
         lambda c, i: 100.0 * c / i, "100 * counterrevolutionaries / camp inmates",
     )
     fig, ax = axes(ax)
@@ -164,7 +165,7 @@ def figure_b(data: pd.DataFrame | None = None, ax: Axes | None = None, overlay: 
     draw_line(right, printed, C["black"], "o")
     draw_line(right, recomputed, C["orange"], "s", linestyle="--")
     year_axis(ax, years, "1 January of each year", every=2)
-    ax.set_ylabel("persons")
+    ax.set_ylabel(PERSONS)
     thousands(ax)
     right.set_ylabel("share of camp inmates (percent)")
     top = max([v for s in (printed, recomputed) for v in s.y if v == v] or [50.0])
@@ -208,7 +209,7 @@ def figure_c(data: pd.DataFrame | None = None, ax: Axes | None = None, overlay: 
         ax, "colonies", composition_flags(data, "labor_colonies", "inmates", years, stock=True), C["vermillion"]
     )
     year_axis(ax, years, "1 January of each year", every=2)
-    ax.set_ylabel("persons")
+    ax.set_ylabel(PERSONS)
     ax.set_ylim(0, None)
     thousands(ax)
     return finish(fig, ax, RECONSTRUCTED.format("C") + ":\nGULAG and Colony Populations, 1934-1953", notes=[NOTE_1938, NOTE_1946])
@@ -275,7 +276,7 @@ def figure_d(data: pd.DataFrame | None = None, ax: Axes | None = None, overlay: 
     else:
         for s, color in spans:
             draw_line(ax, s, color, "|", linestyle="-")
-    freed = preferred_rows(data, "gulag_camps", "releases_share_of_jan1", "percent")
+    freed = preferred_rows(data, "gulag_camps", "releases_share_of_jan1", PERCENT)
     notes = []
     for period, row in freed.iterrows():
         if pd.notna(row["value"]):
@@ -307,7 +308,7 @@ def _draw_annualised(panel: Axes, spans: list[tuple[Series, str]]) -> None:
     for row, (s, color) in enumerate(spans):
         years = s.x[1] - s.x[0]
         per_year = s.y[0] / years
-        status = "derived"
+        status = DERIVED
         bar = panel.barh(row, per_year, height=0.6, **bar_style(status, color))
         bar.patches[0].set_gid(s.key)
         panel.annotate(
@@ -363,7 +364,7 @@ def span_totals(data: pd.DataFrame, measure: str, years: list[int]) -> list[Seri
     >>> [s.note for s in span_totals(load_cells(["appendix"]), "arrivals", list(YEARS))]
     ['arrivals 22 Jun 1941 to 31 Dec 1944']
     """
-    rows = preferred_rows(data, "gulag_camps", measure, "persons")
+    rows = preferred_rows(data, "gulag_camps", measure, PERSONS)
     out = []
     for period, row in rows.iterrows():
         start, end = period_bounds(period)
@@ -373,7 +374,7 @@ def span_totals(data: pd.DataFrame, measure: str, years: list[int]) -> list[Seri
             continue
         out.append(
             Series(
-                key=f"{measure}_{period}", label=f"{measure} over a span (total)", unit="persons",
+                key=f"{measure}_{period}", label=f"{measure} over a span (total)", unit=PERSONS,
                 x=[_decimal_year(start), _decimal_year(end + timedelta(days=1))], y=[float(row["value"])] * 2,
                 status=[str(row["status"])] * 2, source=[str(row["source"])] * 2,
                 note=f"{measure} {start:%d %b %Y} to {end:%d %b %Y}",

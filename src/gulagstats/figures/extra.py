@@ -11,6 +11,15 @@ import pandas as pd
 
 from ..errors import DataFormatError
 from ..periods import period_bounds, period_label
+from ..vocabulary import (
+    CONSISTENT,
+    NOT_COMPARABLE,
+    NOT_CONTRADICTED,
+    OVERSTATES,
+    PERCENT,
+    PERSONS,
+    UNDERSTATES,
+)
 from .select import (
     Series,
     by_period,
@@ -95,7 +104,7 @@ def figure_mortality_rate(
     )
     printed = yearly(
         data, "certificate_rate", "camps and colonies: mortality certificate (printed % x 10)",
-        "camps_and_colonies", "death_rate_pct_of_average", years, stock=False, unit="percent",
+        "camps_and_colonies", "death_rate_pct_of_average", years, stock=False, unit=PERCENT,
     )
     certificate = replace(
         printed, unit="per 1,000", y=[10.0 * v for v in printed.y],
@@ -152,7 +161,7 @@ def figure_nkvd_sentences(
     """
     data = figure_data(data, ("nkvd_sentences",), overlay)
     population = "cases_of_secret_police"
-    totals = preferred_rows(data, population, "sentenced_total", "persons")
+    totals = preferred_rows(data, population, "sentenced_total", PERSONS)
     periods = sorted(
         (p for p in totals.index if _within_one_year(p)), key=lambda p: period_bounds(p)[0]
     )
@@ -170,7 +179,7 @@ def figure_nkvd_sentences(
         data, "sentenced_total", "all sentenced (printed total)", population, "sentenced_total", periods, x
     )
     shot = derive(
-        "share_shot", "share sentenced to death (derived)", "percent", [parts[0][0], total],
+        "share_shot", "share sentenced to death (derived)", PERCENT, [parts[0][0], total],
         lambda d, t: 100.0 * d / t, "100 * sentenced_to_death / sentenced_total",
     )
     fig, ax = axes(ax)
@@ -192,7 +201,7 @@ def figure_nkvd_sentences(
     thousands(ax)
     notes = []
     for measure, what in (("sentenced_total", "sentenced"), ("sentenced_to_death", "sentenced to death")):
-        for period, row in preferred_rows(data, population, measure, "persons").iterrows():
+        for period, row in preferred_rows(data, population, measure, PERSONS).iterrows():
             start, end = period_bounds(period)
             if start and end and end.year - start.year > 10 and pd.notna(row["value"]):
                 span = period.replace("/", " to ")
@@ -336,7 +345,7 @@ def _weight_size(apart: float, unit: str) -> float:
     >>> _weight_size(0, "persons"), round(_weight_size(146_000, "persons"), 1), _weight_size(0.2, "percent")
     (4.0, 15.4, 4.0)
     """
-    if unit != "persons" or math.isnan(apart):
+    if unit != PERSONS or math.isnan(apart):
         return 4.0
     return 4.0 + 2.2 * math.log10(1.0 + apart)
 
@@ -407,7 +416,7 @@ def figure_estimates(
             f"estimates data lack column(s) {', '.join(absent)}; pass the frame gulagstats.compare() returns"
         )
     low, high = (pd.to_numeric(data[c], errors="coerce").astype(float) for c in ("low", "high"))
-    persons = data["unit"] == "persons" if "unit" in data.columns else pd.Series(True, index=data.index)
+    persons = data["unit"] == PERSONS if "unit" in data.columns else pd.Series(True, index=data.index)
     usable = ((low > 0) | (high > 0)) & persons
     frame = data[usable].assign(low=low[usable], high=high[usable], _order=low[usable].fillna(high[usable]))
     groups = list(frame.groupby("quantity", sort=True))
@@ -474,7 +483,7 @@ def _estimate_series(quantity: str, group: pd.DataFrame) -> Series:
 
     factor_low, factor_high = _factor_range(group)
     return Series(
-        key=f"estimates:{quantity}", label=quantity, unit="persons",
+        key=f"estimates:{quantity}", label=quantity, unit=PERSONS,
         x=[f"{a} ({_year(y)})" for a, y in zip(group["author"], group["year"])],
         y=numbers("low"), high=numbers("high"),
         status=[str(v) for v in group["status"]], source=[str(v) for v in group["source"]],
@@ -491,11 +500,11 @@ def _estimate_series(quantity: str, group: pd.DataFrame) -> Series:
 
 #: Colour of each verdict of the comparison (Okabe-Ito; not comparable in grey).
 VERDICT_COLOR = {
-    "overstates": C["vermillion"],
-    "understates": C["blue"],
-    "consistent": C["green"],
-    "not_contradicted": C["sky_blue"],
-    "not_comparable": "#9a9a9a",
+    OVERSTATES: C["vermillion"],
+    UNDERSTATES: C["blue"],
+    CONSISTENT: C["green"],
+    NOT_CONTRADICTED: C["sky_blue"],
+    NOT_COMPARABLE: "#9a9a9a",
     "": C["purple"],  # context: GRZ's spread of other authors' estimates, shown but not scored
 }
 
@@ -592,4 +601,4 @@ def _draw_estimates(ax: Axes, s: Series, rows: list[int]) -> None:
         text = _verdict_text(verdict, factor, s.extra["factor_low"][i], s.extra["factor_high"][i])
         if text:
             ax.annotate(text, xy=(right, pos), xytext=(8, 0), textcoords="offset points", va="center",
-                        fontsize=8, color=_verdict_color(verdict) if verdict != "not_comparable" else "#666666")
+                        fontsize=8, color=_verdict_color(verdict) if verdict != NOT_COMPARABLE else "#666666")

@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import DataFormatError
-from ..vocabulary import DERIVED, combine
+from ..vocabulary import DERIVED, MISSING, PERSONS, combine
 
 #: The category of an adjusted series that comparisons and figures use beside a flagged cell
 #: (tools/curated/appendix.csv: the 1946 colonies in detention).
@@ -156,11 +156,11 @@ def preferred_rows(data: pd.DataFrame, population: str, measure: str, unit: str 
 
 def _point(rows: pd.DataFrame, period: str) -> tuple[float, str, str]:
     if period not in rows.index:
-        return math.nan, "missing", ""
+        return math.nan, MISSING, ""
     row = rows.loc[period]
     value = row["value"]
-    if pd.isna(value) or str(row["status"]) == "missing":
-        return math.nan, "missing", ""
+    if pd.isna(value) or str(row["status"]) == MISSING:
+        return math.nan, MISSING, ""
     return float(value), str(row["status"]), str(row["source"])
 
 
@@ -173,7 +173,7 @@ def yearly(
     years: Sequence[int],
     *,
     stock: bool,
-    unit: str = "persons",
+    unit: str = PERSONS,
     offset: float = 0.0,
 ) -> Series:
     """A series with one point a year, a gap where the year has no value.
@@ -217,7 +217,7 @@ def by_period(
     periods: Sequence[str],
     x: Sequence,
     *,
-    unit: str = "persons",
+    unit: str = PERSONS,
 ) -> Series:
     """A series of the cells of the given periods (as the data write them), placed at ``x``.
 
@@ -279,7 +279,7 @@ def derive(
         values = [s.y[i] for s in inputs]
         if any(math.isnan(v) for v in values):
             y.append(math.nan)
-            status.append("missing")
+            status.append(MISSING)
             source.append("")
             continue
         try:
@@ -288,7 +288,7 @@ def derive(
             value = math.nan
         if not math.isfinite(value):
             y.append(math.nan)
-            status.append("missing")
+            status.append(MISSING)
             source.append("")
             continue
         y.append(value)

@@ -31,6 +31,7 @@ import warnings
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from ..vocabulary import CONFIRMED, CORRECTED, DERIVED, MISSING, PROSE, UNCONFIRMED, USER
 from .select import Series
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -55,10 +56,10 @@ NEUTRAL = "#555555"
 #: What each status means, as the status legend says it.
 STATUS_LABEL: dict[str, str] = {
     "seen": "prose or confirmed: filled",
-    "derived": "derived (arithmetic): half-filled, hatched",
-    "unconfirmed": "unconfirmed (no copy seen): hollow",
-    "user": "user (your overlay): star, cross-hatched",
-    "missing": "missing: gap in the line, × at the foot",
+    DERIVED: "derived (arithmetic): half-filled, hatched",
+    UNCONFIRMED: "unconfirmed (no copy seen): hollow",
+    USER: "user (your overlay): star, cross-hatched",
+    MISSING: "missing: gap in the line, × at the foot",
 }
 
 PREFERRED_ONLY = "Each cell's preferred value (the table's value) is drawn; values are never interpolated."
@@ -142,9 +143,9 @@ def axes(ax: Axes | None, figsize: tuple[float, float] = FIGURE_SIZE) -> tuple[F
 
 
 def _seen(status: str) -> str:
-    if status == "corrected":  # an erratum: arithmetic on a seen printing, drawn as derived
-        return "derived"
-    return "seen" if status in ("prose", "confirmed") else status
+    if status == CORRECTED:  # an erratum: arithmetic on a seen printing, drawn as derived
+        return DERIVED
+    return "seen" if status in (PROSE, CONFIRMED) else status
 
 
 def marker_style(status: str, color: str, marker: str) -> dict[str, Any]:
@@ -157,11 +158,11 @@ def marker_style(status: str, color: str, marker: str) -> dict[str, Any]:
     """
     kind = _seen(status)
     style: dict[str, Any] = {"color": color, "marker": marker, "markersize": 7, "markeredgecolor": color}
-    if kind == "derived":
+    if kind == DERIVED:
         style.update(fillstyle="bottom", markerfacecoloralt="white", markerfacecolor=color)
-    elif kind == "unconfirmed":
+    elif kind == UNCONFIRMED:
         style.update(fillstyle="none", markeredgewidth=1.5)
-    elif kind == "user":
+    elif kind == USER:
         style.update(marker="*", markersize=13, markerfacecolor=color, markeredgecolor="black")
     else:
         style.update(fillstyle="full", markerfacecolor=color)
@@ -177,11 +178,11 @@ def bar_style(status: str, color: str) -> dict[str, Any]:
     ('////', '--')
     """
     kind = _seen(status)
-    if kind == "derived":
+    if kind == DERIVED:
         return {"facecolor": _pale(color), "edgecolor": color, "hatch": DERIVED_HATCH, "linewidth": 1.0}
-    if kind == "unconfirmed":
+    if kind == UNCONFIRMED:
         return {"facecolor": "white", "edgecolor": color, "linestyle": "--", "linewidth": 1.4}
-    if kind == "user":
+    if kind == USER:
         return {"facecolor": color, "edgecolor": "black", "hatch": USER_HATCH, "linewidth": 1.0}
     return {"facecolor": color, "edgecolor": color, "linewidth": 1.0}
 
@@ -337,7 +338,7 @@ def mark_missing(ax: Axes, s: Series, color: str, offset: float = 0.0) -> None:
     >>> ax.lines[0].get_gid(), [int(x) for x in ax.lines[0].get_xdata()]
     ('camps:missing', [1940])
     """
-    idx = [i for i, status in enumerate(s.status) if status == "missing"]
+    idx = [i for i, status in enumerate(s.status) if status == MISSING]
     if not idx:
         return
     row = ax.figure.__dict__.get("gulagstats_missing_rows", 0)  # per figure: twin axes share the foot
@@ -398,10 +399,10 @@ def status_handles(statuses: Iterable[str]) -> tuple[list[Any], list[str]]:
     order = [k for k in STATUS_LABEL if k in kinds]
     handles = []
     for kind in order:
-        if kind == "missing":
+        if kind == MISSING:
             handles.append(Line2D([], [], linestyle="none", marker="x", color=NEUTRAL, markeredgewidth=1.5))
             continue
-        status = "confirmed" if kind == "seen" else kind
+        status = CONFIRMED if kind == "seen" else kind
         handles.append(
             (
                 Patch(**bar_style(status, NEUTRAL)),
