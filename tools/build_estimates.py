@@ -203,19 +203,31 @@ def read_built_table(table_id: str, out: Path = DATA) -> pd.DataFrame:
     return frame
 
 
+#: The source key of a benchmark that combines values of several sources (data/sources.csv).
+COMPUTED = "gulagstats_computed"
+
 #: The link table of benchmarks and the sources of the values they use: one source key a row.
 BENCHMARK_SOURCE_FIELDS = ["benchmark", "source"]
 
 
 def split_sources(rows: list[dict[str, str]]) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
-    """Benchmarks without the joined ``source`` column, and the link rows that replace it."""
+    """Benchmarks with one source key each, and the link rows that list every source used.
+
+    A benchmark whose values come from one source names it; one that combines values of
+    several sources names ``COMPUTED`` (computed by gulagstats by its rule), and the link
+    table lists each source it uses, one key a row.
+    """
     links = [
         {"benchmark": r["id"], "source": key}
         for r in rows
         for key in r["source"].split("; ")
         if key
     ]
-    return [{k: v for k, v in r.items() if k != "source"} for r in rows], links
+    single = [
+        dict(r, source=r["source"] if r["source"] and "; " not in r["source"] else COMPUTED)
+        for r in rows
+    ]
+    return single, links
 
 
 def _plain(value: object) -> str:
@@ -251,7 +263,7 @@ def build(out: Path = DATA) -> list[Path]:
     asked = asked_by_estimates(pd.DataFrame(estimates, columns=ESTIMATE_FIELDS), record.rules)
     found = benchmark_table(record, asked)
     benchmarks, links = split_sources([{k: _plain(v) for k, v in r.items()} for r in found.to_dict("records")])
-    write_csv(written[2], [f for f in BENCHMARK_FIELDS if f != "source"], benchmarks)
+    write_csv(written[2], BENCHMARK_FIELDS, benchmarks)
     write_csv(written[3], BENCHMARK_SOURCE_FIELDS, links)
     return written
 

@@ -124,6 +124,10 @@ def _add_refined_benchmarks(frames: dict[str, pd.DataFrame]) -> None:
     for column in ("quantity", "period", "scope", "low", "high", "basis", "caveats", "locator", "status"):
         given = extra["quantity"] if column == "quantity" else extra[f"benchmark_{column}"]
         rows[column] = given.to_numpy()
+    rows["source"] = [  # one key a row: several sources are the computation's (listed in the links)
+        s if s and "; " not in s else "gulagstats_computed"
+        for s in extra["benchmark_source"].fillna("").astype(str)
+    ]
     rows["id"] = extra["benchmark_id"].to_numpy()
     rows["rule"] = [str(i).split(":")[0] for i in rows["id"]]
     quantity_of = dict(zip(frames["benchmark_rules"]["rule"], frames["benchmark_rules"]["quantity"], strict=True))
