@@ -59,6 +59,7 @@ from buildkit import (
     TOOLS,
     TRUE,
     VOCABULARY_FIELDS,
+    quote_on_line,
     read_csv,
     read_prose,
     read_tsv,
@@ -351,7 +352,7 @@ def build_text_figures(prose_path: Path) -> list[dict[str, str]]:
             if list(r) != TEXT_FIGURE_PART:
                 sys.exit(f"{where}: columns {list(r)}; expected {TEXT_FIGURE_PART}")
             line = int(r["line"])
-            if not (1 <= line <= len(prose)) or r["quote"] not in prose[line - 1]:
+            if not quote_on_line(prose, line, r["quote"]):
                 sys.exit(f"{where}: quote not found verbatim on prose line {line}: {r['quote']!r}")
             if r["relation"] not in RELATIONS:
                 sys.exit(f"{where}: relation {r['relation']!r}; expected one of {sorted(RELATIONS)}")
@@ -377,10 +378,8 @@ def build_check_rules(prose_path: Path) -> list[dict[str, str]]:
             parse_rule(r)
         except ValueError as exc:
             sys.exit(f"{where}: {exc}")
-        if r["line"] or r["quote"]:
-            line = int(r["line"]) if r["line"].isdigit() else 0
-            if not (1 <= line <= len(prose)) or not r["quote"] or r["quote"] not in prose[line - 1]:
-                sys.exit(f"{where}: quote not found verbatim on prose line {r['line']}: {r['quote']!r}")
+        if (r["line"] or r["quote"]) and not quote_on_line(prose, r["line"], r["quote"]):
+            sys.exit(f"{where}: quote not found verbatim on prose line {r['line']}: {r['quote']!r}")
     try:
         read_rules(rows)
     except ValueError as exc:

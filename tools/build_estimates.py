@@ -49,6 +49,7 @@ from buildkit import (
     DATA,
     REFERENCE,
     TOOLS,
+    quote_on_line,
     read_csv,
     read_prose,
     read_tsv,
@@ -130,7 +131,7 @@ def check_estimate(row: dict[str, str], prose: list[str], quotes: list[str], key
         if row["status"] != "prose" or not m:
             return "a GRZ estimate has status prose and a locator 'QUOTE [GRZ prose line N]'"
         line = int(m[2])
-        if not (1 <= line <= len(prose)) or m[1] not in prose[line - 1]:
+        if not quote_on_line(prose, line, m[1]):
             return f"quote not found on GRZ prose line {line}: {m[1]!r}"
         return None
     if row["status"] != "confirmed":

@@ -41,6 +41,16 @@ def read_prose(path: Path | None = None) -> list[str]:
     return (path or prose_path()).read_text(encoding="utf-8").splitlines()
 
 
+def quote_on_line(prose: list[str], line: int | str, quote: str) -> bool:
+    """True if ``quote`` (not empty) stands verbatim on prose line ``line`` (1-based).
+
+    The one check of every quote the build takes from the GRZ prose (text figures,
+    check rules, GRZ's own estimates).
+    """
+    number = int(line) if str(line).isdigit() else 0
+    return bool(quote) and 1 <= number <= len(prose) and quote in prose[number - 1]
+
+
 def for_r(names: list[str], rows: list[dict[str, str]]) -> tuple[list[str], list[dict[str, str]]]:
     """Columns and rows as published: ``start``/``end`` beside ``period``, booleans TRUE/FALSE.
 
