@@ -13,6 +13,7 @@ from ..errors import DataFormatError
 from ..periods import period_bounds, period_label
 from ..vocabulary import (
     CONSISTENT,
+    CORRECTED,
     NOT_COMPARABLE,
     NOT_CONTRADICTED,
     OVERSTATES,
@@ -310,7 +311,8 @@ def figure_source_disagreement(
         record(ax, s)
         biggest = max(biggest, *(abs(v) for v in s.x))
         values = "   ".join(
-            f"{_number(v)} {src}" + (" (table)" if i == 0 else "") for i, (v, src) in enumerate(zip(s.y, s.source))
+            f"{_number(v)} {src}" + (" corrected" if st == CORRECTED else "") + (" (table)" if i == 0 else "")
+            for i, (v, src, st) in enumerate(zip(s.y, s.source, s.status, strict=True))
         )
         labels.append(f"{s.label}\n{values}")
     ax.set_yticks(range(len(cells)))
