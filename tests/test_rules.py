@@ -89,3 +89,121 @@ def test_relations_are_read_from_rows_and_refuse_a_malformed_one():
     with pytest.raises(ValueError, match="unknown kind"):
         read_relations([*rows, {"kind": "sums", "subject": "x", "parts": "y z", "why": ""}])
     assert relations().parts["sentenced_to_exile_or_other"] == ("sentenced_to_exile", "sentenced_other")
+
+
+# --- one rule language, one evaluator: checks and benchmarks -----------------------------------
+
+
+def test_the_check_rules_and_the_benchmark_rules_are_written_in_one_language():
+    import gulagstats
+    from gulagstats import terms
+    from gulagstats.checks import registry
+    from gulagstats.estimates import record
+
+    assert registry.Term is terms.Term and record.Term is terms.Term  # no second Term class
+    assert registry.parse_terms is terms.parse_terms and record.parse_terms is terms.parse_terms
+    checks = gulagstats.load("check_rules")
+    bench = gulagstats.load("benchmark_rules")
+    written = [t for t in checks["terms"].tolist() + checks["over"].tolist() if t]
+    written += [t for t in bench["low"].tolist() + bench["high"].tolist() if t]
+    parsed = [term for text in written for term in terms.parse_terms(text)]
+    assert any(t.table for t in parsed) and any(t.prose for t in parsed) and any(t.period == "jan1" for t in parsed)
+
+
+def test_a_benchmark_of_a_fixed_period_is_what_the_evaluator_of_the_checks_reads():
+    from gulagstats.checks.cells import Cells, View
+    from gulagstats.estimates.composition import adjusted
+    from gulagstats.estimates.record import load_record
+    from gulagstats.evaluate import Reader, load_figures
+    from gulagstats.terms import parse_terms
+
+    rules = load_record().rules.set_index("rule")
+    rule = rules.loc["custodial_deaths_1937_1938"]
+    reader = Reader(View(adjusted(Cells.load())), load_figures())
+    expected = reader.sum(parse_terms(rule["low"]), rule["period"])
+    b = gulagstats_benchmarks("custodial_deaths", "1937/1938", "custodial_deaths_1937_1938")
+    assert b["low"] == expected
+    # every cell the reader used is named in the benchmark's locator (provenance travels)
+    for row in reader.view.used:
+        shown = f"GRZ prose line {row.locator.rsplit('GRZ prose line ', 1)[-1].split(',')[0]}" \
+            if row.table == "grz_text_figures" else row.locator
+        assert shown in b["locator"], shown
+
+
+def gulagstats_benchmarks(quantity: str, period: str, rule: str):
+    import gulagstats
+
+    found = gulagstats.benchmarks(quantity)
+    return found[(found["period"] == period) & (found["rule"] == rule)].iloc[0]
+
+
+def test_a_term_pinned_to_a_table_reads_only_that_table():
+    from gulagstats.checks.cells import Cells, MissingCell, View
+    from gulagstats.evaluate import Reader
+    from gulagstats.terms import parse_term
+
+    reader = Reader(View(Cells.load()), [], population="gulag_camps")
+    assert reader.term(parse_term("deaths in:appendix"), "1938") == 90546
+    assert {r.table for r in reader.view.used} == {"appendix"}
+    with pytest.raises(MissingCell, match="no such cell"):
+        reader.term(parse_term("deaths in:nkvd_sentences"), "1938")
+
+
+def test_a_prose_term_reads_the_figure_on_its_line_and_the_first_one_without():
+    from gulagstats.checks.cells import Cells, MissingCell, View
+    from gulagstats.evaluate import Reader, load_figures
+    from gulagstats.terms import parse_term
+
+    reader = Reader(View(Cells.load()), load_figures())
+    on_67 = parse_term("sentenced_to_death pop:political_cases @1930/1953 prose line:67")
+    first = parse_term("sentenced_to_death pop:political_cases @1930/1953 prose")
+    assert reader.figure(on_67, "1930/1953", "political_cases").line == 67
+    assert reader.figure(first, "1930/1953", "political_cases").line < 67
+    with pytest.raises(MissingCell, match="on line 1"):
+        reader.term(parse_term("sentenced_to_death pop:political_cases @1930/1953 prose line:1"), "")
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("deaths pop:gulag_camps in:appendix prose", "names no table"),
+    ("deaths line:3", "prose term only"),
+    ("deaths colour:red", "unknown qualifier"),
+])
+def test_the_language_refuses_what_it_cannot_mean(text, reason):
+    from gulagstats.errors import DataFormatError
+    from gulagstats.terms import parse_terms
+
+    with pytest.raises(DataFormatError, match=reason):
+        parse_terms(text)
+
+
+def test_the_build_refuses_a_benchmark_term_without_a_table_or_with_an_ambiguous_prose_figure():
+    import build_estimates
+
+    row = {"rule": "r", "quantity": "custodial_deaths", "period": "1937/1938", "scope": "", "low": "",
+           "high": "", "phrase": "{low}", "caveats": ""}
+    figures = {("deaths", "1937", "prisons"): [(10, 5.0), (12, 6.0)]}
+    cells = {"appendix"}
+    assert "names no table" in build_estimates.check_rule(row | {"low": "deaths pop:gulag_camps"}, figures, cells)
+    assert "several values" in build_estimates.check_rule(row | {"low": "deaths pop:prisons @1937 prose"}, figures, cells)
+    assert build_estimates.check_rule(row | {"low": "deaths pop:prisons @1937 prose line:12"}, figures, cells) is None
+    assert "no figure" in build_estimates.check_rule(row | {"low": "deaths pop:camps @1937 prose"}, figures, cells)
+
+
+def test_the_build_stops_on_a_row_with_more_cells_than_its_header(tmp_path):
+    from buildkit import read_csv
+
+    path = tmp_path / "rules.csv"
+    path.write_text("key,why\na,a text, with an unquoted comma\n", encoding="utf-8")
+    with pytest.raises(SystemExit, match=r"rules\.csv:2: 3 cells where the header has 2"):
+        read_csv(path)
+
+
+def test_a_flagged_colony_count_is_replaced_by_its_adjusted_twin_for_comparisons():
+    from gulagstats.checks.cells import Cells
+    from gulagstats.estimates.composition import adjusted
+
+    printed = Cells.load().preferred(("1946-01-01", "labor_colonies", "inmates", "", "persons"))
+    cell = adjusted(Cells.load()).preferred(("1946-01-01", "labor_colonies", "inmates", "", "persons"))
+    assert printed is not None and cell is not None
+    assert cell.value == 511724 and cell.status == "derived" and "adjusted" in cell.locator
+    assert printed.value != cell.value and printed.composition == "includes_noncustodial"

@@ -18,8 +18,10 @@ Checks (the build stops with the file, line and reason)
 - the locator is really where it is said to be: a quote of ``estimates.tsv``
   or ``values.tsv`` for a seen publication, a sentence of the seed file for a
   seed document, the quote on the stated line of the GRZ prose for ``prose``;
-- every ``grz LINE NUMBER`` term of a rule is printed on that prose line, and
-  every table a rule reads is a table of cells.
+- every term of a rule is in the rule language (``gulagstats.terms``): a
+  ``prose`` term names exactly one value of ``grz_text_figures`` (whose quotes
+  the build has checked on their prose lines), every other term a table of
+  cells (``in:TABLE``).
 
 Outputs
 -------
@@ -61,9 +63,10 @@ from gulagstats.estimates.record import (
     Record,
     asked_by_estimates,
     benchmark_table,
-    parse_terms,
 )
 from gulagstats.estimates.vocabulary import QUANTITIES, normalize_period
+from gulagstats.evaluate import term_period
+from gulagstats.terms import parse_terms
 from texts import seeds_dir
 
 ESTIMATE_FIELDS = [
@@ -145,14 +148,14 @@ def check_estimate(row: dict[str, str], prose: list[str], quotes: list[str], key
     return None
 
 
-def prose_shows(line: str, value: float) -> bool:
-    """True if a prose line prints ``value`` (as 1,575,259 or as 2.5 million)."""
-    forms = {f"{value:,.0f}", f"{value / 1e6:g} million"}
-    return any(form in line for form in forms)
+def check_rule(
+    row: dict[str, str], figures: dict[tuple[str, str, str], list[tuple[int, float]]], cell_tables: set[str]
+) -> str | None:
+    """The reason a benchmark rule is refused, or None.
 
-
-def check_rule(row: dict[str, str], prose: list[str], cell_tables: set[str]) -> str | None:
-    """The reason a benchmark rule is refused, or None."""
+    ``figures`` holds the values of the prose figures by quantity, period and
+    population: a ``prose`` term must name exactly one value.
+    """
     quantity = QUANTITIES.get(row["quantity"])
     if quantity is None or quantity.kind not in ("flow", "stock"):
         return f"quantity {row['quantity']!r} is not a flow or stock of the vocabulary"
@@ -161,15 +164,22 @@ def check_rule(row: dict[str, str], prose: list[str], cell_tables: set[str]) -> 
     if not row["period"] and row["high"]:
         return "a series rule (no period) has one expression, in low"
     try:
-        terms = parse_terms(row["low"]) + (parse_terms(row["high"]) if row["high"] else [])
+        terms = parse_terms(row["low"]) + (parse_terms(row["high"]) if row["high"] else ())
     except ValueError as exc:
         return str(exc)
     for term in terms:
-        if term.table == "grz":
-            if not (1 <= term.line <= len(prose)) or not prose_shows(prose[term.line - 1], term.value):
-                return f"GRZ prose line {term.line} does not print {term.value:,.0f}"
+        if term.prose:
+            if not row["period"]:
+                return f"a series rule reads tables only, not the prose figure {term.label()!r}"
+            key = (term.measure, term_period(term, row["period"]), term.population)
+            values = {v for line, v in figures.get(key, []) if line == term.line or not term.line}
+            if len(values) != 1:
+                where = f" on line {term.line}" if term.line else ""
+                return (f"prose term {term.label()!r}: grz_text_figures has "
+                        f"{'no figure' if not values else 'several values'} for {key}{where}")
         elif term.table not in cell_tables:
-            return f"table {term.table!r} is not a table of cells in catalog.toml"
+            return (f"term {term.label()!r} names no table of cells of catalog.toml (in:TABLE)" if not term.table
+                    else f"table {term.table!r} is not a table of cells in catalog.toml")
         elif not row["period"] and term.period:
             return "a series rule cannot fix the period of a term"
     try:
@@ -177,6 +187,16 @@ def check_rule(row: dict[str, str], prose: list[str], cell_tables: set[str]) -> 
     except (KeyError, IndexError, ValueError) as exc:
         return f"phrase has an unknown placeholder ({exc}); use {{low}}, {{high}}, {{range}}, {{period}}"
     return None
+
+
+def prose_values(out: Path) -> dict[tuple[str, str, str], list[tuple[int, float]]]:
+    """The lines and values of the prose figures just built, by quantity, period and population."""
+    found: dict[tuple[str, str, str], list[tuple[int, float]]] = {}
+    for r in read_csv(out / "tables" / "grz_text_figures.csv"):
+        if r["value"]:
+            key = (r["quantity"], r["period"], r["population"])
+            found.setdefault(key, []).append((int(r["line"]), float(r["value"])))
+    return found
 
 
 def validated(path: Path, fields: list[str], check) -> list[dict[str, str]]:
@@ -200,7 +220,8 @@ def read_built_table(table_id: str, out: Path = DATA) -> pd.DataFrame:
     """A table of cells as just written by build_data.py (typed enough for the benchmark rules)."""
     frame = pd.read_csv(out / "tables" / f"{table_id}.csv", dtype=str, keep_default_na=False)
     frame["value"] = pd.to_numeric(frame["value"].where(frame["value"] != ""), errors="raise")
-    frame["preferred"] = frame["preferred"].str.lower() == "true"
+    if "preferred" in frame.columns:  # grz_text_figures, read for its prose figures, has none
+        frame["preferred"] = frame["preferred"].str.lower() == "true"
     return frame
 
 
@@ -250,7 +271,8 @@ def build(out: Path = DATA) -> list[Path]:
     prose = read_prose()
     quotes, keys = seen_quotes(), source_keys()
     estimates = validated(CURATED / "estimates.csv", ESTIMATE_FIELDS, lambda r: check_estimate(r, prose, quotes, keys))
-    rules = validated(CURATED / "archival_benchmarks_spec.csv", RULE_FIELDS, lambda r: check_rule(r, prose, cell_tables))
+    figures = prose_values(out)
+    rules = validated(CURATED / "archival_benchmarks_spec.csv", RULE_FIELDS, lambda r: check_rule(r, figures, cell_tables))
     tables = out / "tables"
     written = [
         tables / "estimates.csv",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import sys
 from pathlib import Path
 
 from texts import prose_path
@@ -77,11 +78,21 @@ def for_r(names: list[str], rows: list[dict[str, str]]) -> tuple[list[str], list
 
 
 def read_csv(path: Path) -> list[dict[str, str]]:
-    """The rows of a CSV file as dicts; no rows when the file does not exist."""
+    """The rows of a CSV file as dicts; no rows when the file does not exist.
+
+    A row with more or fewer cells than the header stops the build (an
+    unquoted comma would otherwise cut a text short without a word).
+    """
     if not path.exists():
         return []
     with open(path, newline="", encoding="utf-8") as handle:
-        return list(csv.DictReader(handle))
+        reader = csv.DictReader(handle)
+        rows = list(reader)
+    for line, row in enumerate(rows, start=2):
+        if None in row or None in row.values():
+            sys.exit(f"{path.name}:{line}: {len(row) - (None in row) + len(row.get(None) or [])} cells where the "
+                     f"header has {len(reader.fieldnames or [])}; quote a text that holds a comma")
+    return rows
 
 
 def read_tsv(path: Path) -> list[dict[str, str]]:

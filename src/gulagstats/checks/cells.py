@@ -59,6 +59,7 @@ class Row:
     preferred: bool
     locator: str = ""
     note: str = ""
+    composition: str = ""  # what the population holds beyond its label (see estimates.composition)
 
     @property
     def key(self) -> Key:
@@ -185,6 +186,7 @@ class Cells:
         self._by_key: dict[Key, list[Row]] = defaultdict(list)
         self._periods: dict[tuple[str, str, str, str], list[str]] = defaultdict(list)
         self._day_measures: set[str] = set()
+        self._tables: dict[str, Cells] = {}
         for row in rows:
             if row.key not in self._by_key:
                 self._periods[row.key[1:]].append(row.period)
@@ -222,7 +224,7 @@ class Cells:
                 rows += [
                     Row(table_id, r["period"], r["population"], r["measure"], r["category"], r["unit"],
                         float(r["value"]) if r["value"] else None, r["source"], r["status"],
-                        r["preferred"] == TRUE, r["locator"], r["note"])
+                        r["preferred"] == TRUE, r["locator"], r["note"], r.get("composition", ""))
                     for r in csv.DictReader(handle)
                 ]
         return cls(rows)
@@ -238,17 +240,29 @@ class Cells:
                                                                      "unit", "source", "status", "locator", "note")}
             values = [None if pd.isna(x) else float(x) for x in frame["value"].tolist()]
             preferred = [False if pd.isna(x) else bool(x) for x in frame["preferred"].tolist()]
+            composition = (
+                ["" if pd.isna(x) else str(x) for x in frame["composition"].tolist()]
+                if "composition" in frame.columns else [""] * len(frame)
+            )
             rows += [
-                Row(table_id, period, population, measure, category, unit, value, source, status, chosen, locator, note)
-                for period, population, measure, category, unit, value, source, status, chosen, locator, note in zip(
+                Row(table_id, period, population, measure, category, unit, value, source, status, chosen, locator, note,
+                    flag)
+                for period, population, measure, category, unit, value, source, status, chosen, locator, note, flag
+                in zip(
                     text["period"], text["population"], text["measure"], text["category"], text["unit"], values,
-                    text["source"], text["status"], preferred, text["locator"], text["note"],
+                    text["source"], text["status"], preferred, text["locator"], text["note"], composition,
                 )
             ]
         return cls(rows)
 
     def keys(self) -> Iterator[Key]:
         return iter(self._by_key)
+
+    def of_table(self, table: str) -> Cells:
+        """The cells of one table only (kept: asked again, the same object)."""
+        if table not in self._tables:
+            self._tables[table] = Cells([r for r in self.rows if r.table == table])
+        return self._tables[table]
 
     def rows_of(self, key: Key) -> list[Row]:
         """Every row of a cell (preferred, alternatives and a missing row), possibly empty."""
@@ -338,6 +352,12 @@ class View:
         value = self.row((period, population, measure, category, unit)).value
         assert value is not None
         return value
+
+    def narrowed(self, table: str) -> View:
+        """A view of one table's cells that records the rows it returns in this view."""
+        view = View(self.cells.of_table(table), self.overrides, self.independent)
+        view.used, view.notes = self.used, self.notes
+        return view
 
     @contextmanager
     def attempt(self) -> Iterator[None]:

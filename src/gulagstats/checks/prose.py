@@ -27,12 +27,13 @@ result lists it among its cells (table ``grz_text_figures``).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
+from ..evaluate import Figure, Reader, index_figures, load_figures
+from ..terms import Term
 from ..vocabulary import COUNT_UNITS, FRACTION, PERCENT, PROSE, YEARS
-from .cells import Cells, MissingCell, Row, View, add_up
+from .cells import Cells, MissingCell, View
 from .derive import amount, change, year_span
 from .engine import (
     Reading,
@@ -51,110 +52,16 @@ from .registry import (
     Formula,
     Rule,
     Statement,
-    Term,
     Trend,
     YearCount,
 )
 
-FIGURES_TABLE = "grz_text_figures"
 
-
-@dataclass(frozen=True)
-class Figure:
-    """A number stated in the prose (one row of grz_text_figures)."""
-
-    id: str
-    quantity: str
-    period: str
-    population: str
-    value: float
-    unit: str
-    relation: str
-    quote: str
-    line: int
-    note: str = ""
-
-    def row(self) -> Row:
-        """The figure as a row, to be listed among the cells of a result."""
-        return Row(FIGURES_TABLE, self.period, self.population, self.quantity, "", self.unit, self.value,
-                   "grz1993", PROSE, True, f"{self.quote} [GRZ prose line {self.line}, {self.id}]")
-
-
-def load_figures() -> list[Figure]:
-    """The figures of the prose, from the table ``grz_text_figures``.
-
-    Examples
-    --------
-    >>> figures = load_figures()
-    >>> all(f.quote and f.line > 0 for f in figures)
-    True
-    """
-    from ..loaders import load
-
-    frame = load(FIGURES_TABLE).dropna(subset=["value"])  # every figure has a value; never crash on one without
-    columns = ["id", "quantity", "period", "population", "value", "unit", "relation", "quote", "line", "note"]
-    return [
-        Figure(i, q, str(p), str(pop), float(v), u, rel, quote, int(line), str(note))
-        for i, q, p, pop, v, u, rel, quote, line, note in frame[columns].itertuples(index=False, name=None)
-    ]
-
-
-# --- reading terms -----------------------------------------------------------------------------
-
-_SPAN_IN_QUOTE = re.compile(r"\b(1[89]\d\d)\s*[-–]\s*(1[89]\d\d)\b")
-
-
-def _term_period(term: Term, period: str, quote: str) -> str:
-    if not term.period:
-        return period
-    years = year_span(period)
-    if term.period in ("first", "last", "jan1"):
-        if years is None:
-            raise MissingCell([f"{term.measure}: '{term.period}' of {period!r}, which is not a year or span of years"])
-        year = years[0] if term.period in ("first", "jan1") else years[1]
-        return f"{year}-01-01" if term.period == "jan1" else str(year)
-    if term.period == "quoted":
-        spans = [f"{a}/{b}" for a, b in _SPAN_IN_QUOTE.findall(quote) if f"{a}/{b}" != period]
-        if not spans:
-            raise MissingCell([f"{term.measure}: the quote names no other span than {period}"])
-        return spans[0]
-    return term.period
-
-
-class _Reader:
-    """Reads the terms of a rule for one figure, through a view."""
-
-    def __init__(self, view: View, figures: dict[tuple[str, str, str], Figure], population: str, quote: str):
-        self.view, self.figures, self.population, self.quote = view, figures, population, quote
-
-    def term(self, term: Term, period: str) -> float:
-        population = term.population or self.population
-        when = _term_period(term, period, self.quote)
-        if term.prose:
-            figure = self.figures.get((term.measure, when, population))
-            if figure is None:
-                raise MissingCell([f"{population} {term.measure} {when} (no such figure in the prose)"])
-            row = figure.row()
-            if row not in self.view.used:
-                self.view.used.append(row)
-            return term.sign * figure.value
-        return term.sign * amount(self.view, population, term.measure, when, term.category, term.unit)
-
-    def formula(self, rule: Formula, period: str) -> float:
-        if not rule.denominator:
-            return rule.scale * self._sum(rule.numerator, period)
-        try:
-            numerator = self._sum(rule.numerator, period)
-            denominator = self._sum(rule.denominator, period)
-        except MissingCell as exc:
-            raise MissingCell(exc.missing) from None  # a part of a ratio bounds nothing
-        if denominator == 0:
-            raise MissingCell([f"the whole of the share is 0 in {period}"])
-        return rule.scale * numerator / denominator
-
-    def _sum(self, terms: tuple[Term, ...], period: str) -> float:
-        """The sum of the terms; if some are missing, the sum of the others bounds it (counts are >= 0)."""
-        return add_up(terms, lambda term: self.term(term, period), bounded=all(t.sign > 0 for t in terms))
+def _formula(reader: Reader, rule: Formula, period: str) -> float:
+    """A rule's ``scale × sum(numerator) [/ sum(denominator)]`` for a period."""
+    if not rule.denominator:
+        return rule.scale * reader.sum(rule.numerator, period)
+    return reader.ratio(rule.numerator, rule.denominator, period, rule.scale)
 
 
 # --- computing a figure -------------------------------------------------------------------------
@@ -245,7 +152,7 @@ def _trend(rule: Trend, view: View, population: str, period: str) -> Reading:
     return Reading(float(len(broken)), float(len(broken) + len(steps.unknown)), note, missing=tuple(steps.missing))
 
 
-def _exceeds(rule: Exceeds, reader: _Reader, period: str) -> Reading:
+def _exceeds(rule: Exceeds, reader: Reader, period: str) -> Reading:
     years = _years(period)
     broken, unknown, pairs, missing = [], 0, [], []
     for year in years:
@@ -330,7 +237,7 @@ def _compute(rules: tuple[Rule, ...], figure: Figure, figures: dict, cells: Cell
 def _apply(rule: Rule, view: View, figure: Figure, figures: dict, cells: Cells) -> Any:
     """Compute a figure by one rule."""
     population, period = figure.population, figure.period
-    reader = _Reader(view, figures, population, figure.quote)
+    reader = Reader(view, figures, population, figure.quote)
     if isinstance(rule, YearCount):
         return _year_count(rule, view, population, period)
     if isinstance(rule, Trend):
@@ -350,7 +257,7 @@ def _apply(rule: Rule, view: View, figure: Figure, figures: dict, cells: Cells) 
     return _direct_or(view, reader, rule, figure, period)
 
 
-def _direct_or(view: View, reader: _Reader, rule: Formula, figure: Figure, period: str) -> float:
+def _direct_or(view: View, reader: Reader, rule: Formula, figure: Figure, period: str) -> float:
     """The cell named by the figure's quantity itself, if a table holds it; else the rule's formula."""
     try:
         with view.attempt():
@@ -358,7 +265,7 @@ def _direct_or(view: View, reader: _Reader, rule: Formula, figure: Figure, perio
     except MissingCell as direct:
         try:
             with view.attempt():
-                return reader.formula(rule, period)
+                return _formula(reader, rule, period)
         except MissingCell as derived:
             raise view.fail(derived.after(direct)) from None
 
@@ -427,6 +334,6 @@ def prose_checks(cells: Cells, figures: list[Figure] | None = None) -> list[Chec
     -1.0
     """
     figures = load_figures() if figures is None else figures
-    index = {(f.quantity, f.period, f.population): f for f in reversed(figures)}
+    index = index_figures(figures)
     results = [_check(f, _rules_for(f, cells), cells, index) for f in figures]
     return results + [_check(s, (s.rule,), cells, index) for s in cells.rules[1]]

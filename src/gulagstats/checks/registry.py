@@ -10,13 +10,13 @@ orders numbers without stating one.  Quantities not listed fall back on the
 defaults of :mod:`gulagstats.checks.prose` (a measure of the tables,
 ``<measure>_change``, ``<measure>_ratio``), which also computes the rules.
 
-The rule language
------------------
-``terms`` and ``over`` are terms joined by `` + `` or `` - ``; a term is a
-measure followed by qualifiers: ``pop:POPULATION``, ``cat:CATEGORY``,
-``@PERIOD`` (a period, or ``first``, ``last``, ``jan1``, ``quoted``: see
-:class:`Term`), ``unit:UNIT`` (default ``persons``) and ``prose`` (a number
-the prose states, not a cell).  The rules:
+The rules
+---------
+``terms`` and ``over`` are written in the one rule language of
+:mod:`gulagstats.terms` (shared with the benchmark rules): terms joined by
+`` + `` or `` - ``, a term being a measure with qualifiers (``pop:``,
+``cat:``, ``unit:``, ``in:``, ``@PERIOD``, ``prose``), read by
+:class:`gulagstats.evaluate.Reader`.  The rules:
 
 ==============  ==========================================================
 ``sum``         ``scale × sum(terms)``
@@ -30,8 +30,8 @@ the prose states, not a cell).  The rules:
 
 Examples
 --------
->>> parse_terms("escapes - escapees_recaptured prose")[1]
-Term(measure='escapees_recaptured', population='', period='', category='', unit='persons', sign=-1, prose=True)
+>>> parse_terms("escapes - escapees_recaptured prose")[1].prose
+True
 >>> quantities()["years_falling_wartime"]
 YearCount(measure='inmates', direction=-1, within=(1941, 1945), why='falling years among the war years 1941-1945')
 """
@@ -43,27 +43,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..vocabulary import PERSONS, PROSE
+from ..terms import Term, parse_term, parse_terms
 
-
-@dataclass(frozen=True)
-class Term:
-    """One number a formula reads.
-
-    ``population`` and ``period`` default to the figure's.  ``period`` may also
-    be ``first`` or ``last`` (the first or last year of the figure's span),
-    ``jan1`` (1 January of its first year), ``quoted`` (the other span of
-    years the quote names) or a literal period.  A ``prose`` term is a figure
-    stated in the article (looked up in ``grz_text_figures``), not a cell.
-    """
-
-    measure: str
-    population: str = ""
-    period: str = ""
-    category: str = ""
-    unit: str = PERSONS
-    sign: int = 1
-    prose: bool = False
+__all__ = ["Change", "Exceeds", "Formula", "Rule", "Statement", "Term", "Trend", "YearCount",
+           "parse_rule", "parse_term", "parse_terms", "quantities", "read_rules", "statements"]
 
 
 @dataclass(frozen=True)
@@ -137,48 +120,6 @@ RULE_FIELDS = [
 ]
 #: The rule words of the ``rule`` column.
 RULE_KINDS = ("sum", "ratio", "change", "year_count", "trend", "exceeds", "none")
-
-
-def parse_term(text: str, sign: int = 1) -> Term:
-    """One term: ``MEASURE [pop:P] [cat:C] [@PERIOD] [unit:U] [prose]``.
-
-    Examples
-    --------
-    >>> parse_term("inmates @jan1")
-    Term(measure='inmates', population='', period='jan1', category='', unit='persons', sign=1, prose=False)
-    """
-    words = text.split()
-    if not words or ":" in words[0] or words[0].startswith("@") or words[0] == PROSE:
-        raise ValueError(f"term {text!r} does not start with a measure")
-    fields: dict[str, str] = {}
-    prose = False
-    for word in words[1:]:
-        name, _, value = word.partition(":")
-        if word == PROSE:
-            prose = True
-        elif word.startswith("@") and len(word) > 1:
-            fields["period"] = word[1:]
-        elif name in ("pop", "cat", "unit") and value:
-            fields[{"pop": "population", "cat": "category"}.get(name, name)] = value
-        else:
-            raise ValueError(f"term {text!r}: unknown qualifier {word!r} (pop:, cat:, unit:, @PERIOD, prose)")
-    return Term(words[0], sign=sign, prose=prose, **fields)
-
-
-def parse_terms(text: str) -> tuple[Term, ...]:
-    """Terms joined by `` + `` or `` - `` (a leading ``-`` negates the first)."""
-    terms: list[Term] = []
-    sign, words = 1, list[str]()
-    for word in [*text.split(), "+"]:
-        if word in ("+", "-"):
-            if words:
-                terms.append(parse_term(" ".join(words), sign))
-            elif terms or word == "+":
-                raise ValueError(f"terms {text!r}: an operator without a term")
-            sign, words = (1 if word == "+" else -1), []
-        else:
-            words.append(word)
-    return tuple(terms)
 
 
 def _one(text: str, what: str) -> Term:

@@ -8,8 +8,9 @@ where the record holds one, and name the flag in the locator where it does not.
 
 from __future__ import annotations
 
-import pandas as pd
+from dataclasses import replace
 
+from ..checks.cells import Cells, Row
 from ..vocabulary import DERIVED
 
 #: Composition codes of the cell tables (empty: the population as labelled).
@@ -22,56 +23,35 @@ COMPOSITIONS: dict[str, str] = {
 ADJUSTED = "in_detention"
 
 
-def adjust(frame: pd.DataFrame, chosen: pd.DataFrame) -> pd.DataFrame:
-    """Replace flagged cells of ``chosen`` by their adjusted cell in ``frame``; flag the rest.
+def adjusted(cells: Cells) -> Cells:
+    """The cells with every flagged cell replaced by its adjusted twin, or its locator flagged.
 
-    Parameters
-    ----------
-    frame : pandas.DataFrame
-        A whole table of cells (with a ``composition`` column, or without one).
-    chosen : pandas.DataFrame
-        The preferred rows of one series, a subset of ``frame``.
-
-    Returns
-    -------
-    pandas.DataFrame
-        ``chosen`` with adjusted values, statuses and locators where a flag applies.
+    The twin is the cell of the same table, period, population and measure
+    with category :data:`ADJUSTED` and a value; the replacement takes its value
+    and locator (saying what the printed figure also counts) with status
+    ``derived``.  Without a twin the printed value stays and its locator says
+    what it also counts.
 
     Examples
     --------
-    >>> import gulagstats
-    >>> appendix = gulagstats.load("appendix")
-    >>> colonies = appendix[(appendix.population == "labor_colonies")
-    ...                     & (appendix.measure == "inmates")
-    ...                     & (appendix.category.fillna("") == "") & appendix.preferred]
-    >>> int(adjust(appendix, colonies).set_index("period").loc["1946-01-01", "value"])
-    511724
+    >>> from gulagstats.checks.cells import Cells
+    >>> cells = adjusted(Cells.load())
+    >>> cell = cells.preferred(("1946-01-01", "labor_colonies", "inmates", "", "persons"))
+    >>> int(cell.value), cell.status
+    (511724, 'derived')
     """
-    if "composition" not in chosen.columns:
-        return chosen
-    flags = chosen["composition"].fillna("").astype(str)
-    if not (flags != "").any():
-        return chosen
-    out = chosen.copy()
-    out["locator"] = out["locator"].astype(str)
-    for index in out.index[flags != ""]:
-        row = out.loc[index]
-        twin = frame[
-            (frame["period"] == row["period"])
-            & (frame["population"] == row["population"])
-            & (frame["measure"] == row["measure"])
-            & (frame["category"].fillna("") == ADJUSTED)
-            & frame["value"].notna()
-        ]
-        flag = str(row["composition"])
-        if not twin.empty:
-            out.loc[index, "value"] = twin["value"].iloc[0]
-            out.loc[index, "status"] = DERIVED
-            out.loc[index, "locator"] = (
-                f"{twin['locator'].iloc[0]} (adjusted: the printed figure {COMPOSITIONS[flag]})"
-            )
-        else:
-            out.loc[index, "locator"] = (
-                f"{row['locator']} (caution: this {row['period']} figure {COMPOSITIONS[flag]})"
-            )
-    return out
+    twins: dict[tuple[str, str, str, str], Row] = {}
+    for row in cells.rows:
+        if row.category == ADJUSTED and row.value is not None:
+            twins.setdefault((row.table, row.period, row.population, row.measure), row)
+    if not any(row.composition for row in cells.rows):
+        return cells
+    return Cells([_adjust(row, twins) if row.composition else row for row in cells.rows])
+
+
+def _adjust(row: Row, twins: dict[tuple[str, str, str, str], Row]) -> Row:
+    what = COMPOSITIONS[row.composition]
+    twin = twins.get((row.table, row.period, row.population, row.measure))
+    if twin is None:
+        return replace(row, locator=f"{row.locator} (caution: this {row.period} figure {what})")
+    return replace(row, value=twin.value, status=DERIVED, locator=f"{twin.locator} (adjusted: the printed figure {what})")

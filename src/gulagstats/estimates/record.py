@@ -3,14 +3,20 @@
 A benchmark is computed, when it is asked for, from the loaded tables by the
 rules of ``data/benchmark_rules.csv`` (built from
 ``tools/curated/archival_benchmarks_spec.csv``), so it changes when the data
-change or an overlay is applied.  A rule's ``low`` and ``high`` are *terms*
-joined by `` + ``:
+change or an overlay is applied.  A rule's ``low`` and ``high`` are sums of
+terms in the one rule language of :mod:`gulagstats.terms`, the language of the
+check rules too:
 
-- ``TABLE POPULATION MEASURE [CATEGORY] [@PERIOD]``: the preferred values of
-  that series in a table of cells (at the benchmark's period, or the fixed
-  ``@PERIOD``);
-- ``grz LINE NUMBER``: a number the GRZ prose states on that line (the build
-  checks it is there).
+- ``MEASURE pop:POPULATION [cat:CATEGORY] in:TABLE [@PERIOD]``: the preferred
+  values of that series in a table of cells (at the benchmark's period, or the
+  fixed ``@PERIOD``);
+- ``MEASURE [pop:POPULATION] @PERIOD prose``: a number GRZ state, the figure
+  of ``grz_text_figures`` with that quantity, period and population (the
+  build checks there is one).
+
+A rule with a period is read by the evaluator the prose checks use
+(:class:`gulagstats.evaluate.Reader`); a series rule answers the periods asked
+from the series its terms name (below).
 
 A rule with an empty ``period`` is a *series*: it answers any period its
 values cover.  For a flow it gives the value printed for exactly that period
@@ -32,16 +38,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from ..errors import DataFormatError, UnknownQuantityError
+from ..checks.cells import Cells, MissingCell, Row, View
+from ..errors import UnknownQuantityError
+from ..evaluate import FIGURES_TABLE, Figure, Reader, index_figures, load_figures, term_period
+from ..terms import Term, parse_terms
 from ..vocabulary import BENCHMARK_PREFERENCE as PREFERENCE
 from ..vocabulary import DERIVED, PROSE, UNCONFIRMED, WEAKNESS
-from .composition import adjust
+from .composition import adjusted
 from .vocabulary import QUANTITIES, period_text
 
 #: Columns of the rules table (tools/curated/archival_benchmarks_spec.csv).
@@ -63,81 +71,26 @@ _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _PROSE_LINE = re.compile(r"GRZ prose line (\d+)")
 
 
-@dataclass(frozen=True)
-class Term:
-    """One term of a rule: a series of a table, or a number stated in the GRZ prose."""
-
-    table: str
-    population: str = ""
-    measure: str = ""
-    category: str = ""
-    period: str = ""
-    value: float | None = None
-    line: int | None = None
-
-    def label(self) -> str:
-        """How the term reads in a benchmark's basis."""
-        if self.table == "grz":
-            return f"GRZ prose line {self.line}"
-        parts = [self.table, self.population, self.measure, self.category]
-        return " ".join(p for p in parts if p)
-
-
-def parse_terms(expression: str) -> list[Term]:
-    """Parse a rule's ``low`` or ``high`` into its terms.
-
-    Examples
-    --------
-    >>> [t.label() for t in parse_terms("appendix gulag_camps deaths + grz 141 8123")]
-    ['appendix gulag_camps deaths', 'GRZ prose line 141']
-    >>> parse_terms("appendix gulag_camps deaths @1934/1953")[0].period
-    '1934/1953'
-    """
-    terms = []
-    for part in str(expression).split(" + "):
-        tokens = part.split()
-        if tokens and tokens[0] == "grz":
-            if len(tokens) != 3 or not tokens[1].isdigit():
-                raise DataFormatError(f"benchmark term {part!r}: expected 'grz LINE NUMBER'")
-            try:
-                terms.append(Term("grz", value=float(tokens[2]), line=int(tokens[1])))
-            except ValueError:
-                raise DataFormatError(f"benchmark term {part!r}: {tokens[2]!r} is not a number") from None
-            continue
-        fixed = [t[1:] for t in tokens if t.startswith("@")]
-        words = [t for t in tokens if not t.startswith("@")]
-        if len(words) not in (3, 4) or len(fixed) > 1:
-            raise DataFormatError(
-                f"benchmark term {part!r}: expected 'TABLE POPULATION MEASURE [CATEGORY] [@PERIOD]' or 'grz LINE NUMBER'"
-            )
-        table, population, measure, category = [*words, ""][:4]
-        terms.append(Term(table, population, measure, category, period=fixed[0] if fixed else ""))
-    return terms
-
-
 def _join_unique(texts: Iterable[str], sep: str) -> str:
     parts = [p for text in texts for p in str(text).split(sep) if p]
     return sep.join(dict.fromkeys(parts))
 
 
-def _term_series(frame: pd.DataFrame, term: Term) -> pd.DataFrame:
-    """The preferred, valued cells of one term: period, value, weak, n, source, locator."""
-    chosen = frame[
-        (frame["population"] == term.population)
-        & (frame["measure"] == term.measure)
-        & (frame["category"].fillna("") == term.category)
-        & frame["preferred"].fillna(False).astype(bool)
-        & frame["value"].notna()
+def _term_series(cells: Cells, term: Term) -> pd.DataFrame:
+    """The preferred, valued cells of one pinned term: period, value, weak, n, source, locator."""
+    rows = [
+        r for r in cells.of_table(term.table).rows
+        if r.population == term.population and r.measure == term.measure and r.category == term.category
+        and r.preferred and r.value is not None
     ]
-    chosen = adjust(frame, chosen)
     return pd.DataFrame(
         {
-            "period": chosen["period"].astype(str).to_numpy(),
-            "value": chosen["value"].astype(float).to_numpy(),
-            "weak": chosen["status"].astype(str).map(WEAKNESS).fillna(WEAKNESS[UNCONFIRMED]).astype(int).to_numpy(),
+            "period": pd.Series([r.period for r in rows], dtype=object),
+            "value": pd.Series([r.value for r in rows], dtype=float),
+            "weak": pd.Series([WEAKNESS.get(r.status, WEAKNESS[UNCONFIRMED]) for r in rows], dtype=int),
             "n": 1,
-            "source": chosen["source"].astype(str).to_numpy(),
-            "locator": chosen["locator"].astype(str).to_numpy(),
+            "source": pd.Series([r.source for r in rows], dtype=object),
+            "locator": pd.Series([r.locator for r in rows], dtype=object),
         }
     )
 
@@ -274,46 +227,61 @@ class Record:
         self._series: dict[str, pd.DataFrame] = {}
         self._answers: dict[tuple[str, str], pd.DataFrame] = {}  # by quantity and period asked
         self._coverage: dict[str, str] | None = None
+        self._cells: Cells | None = None
+        self._figures: dict[tuple[str, str, str], list[Figure]] | None = None
 
     def _load(self, table_id: str) -> pd.DataFrame:
         if table_id not in self._tables:
             self._tables[table_id] = self._table(table_id)
         return self._tables[table_id]
 
-    def _series_of(self, terms: list[Term]) -> pd.DataFrame:
-        key = " + ".join(t.label() for t in terms)
+    def cells(self) -> Cells:
+        """The cells of the tables the rules name, flagged cells replaced by their adjusted twin."""
+        if self._cells is None:
+            self._cells = adjusted(Cells.from_frames((t, self._load(t)) for t in rule_tables(self.rules)))
+        return self._cells
+
+    def figures(self) -> dict[tuple[str, str, str], list[Figure]]:
+        """The figures of the prose the ``prose`` terms name, by quantity, period and population."""
+        if self._figures is None:
+            self._figures = index_figures(load_figures(self._load(FIGURES_TABLE)))
+        return self._figures
+
+    def _series_of(self, terms: tuple[Term, ...]) -> pd.DataFrame:
+        key = self._label(terms)
         if key not in self._series:
-            self._series[key] = _combine([_term_series(self._load(t.table), t) for t in terms])
+            self._series[key] = _combine([_term_series(self.cells(), t) for t in terms])
         return self._series[key]
 
-    def _label(self, terms: list[Term]) -> str:
+    def _label(self, terms: tuple[Term, ...]) -> str:
         return " + ".join(t.label() for t in terms)
 
-    def _fixed_side(self, terms: list[Term], period: str, kind: str) -> dict | None:
-        """Sum the terms of one side of a fixed rule; None if a table term has no value."""
+    def _fixed_side(self, terms: tuple[Term, ...], period: str) -> dict | None:
+        """Sum the terms of one side of a rule with a period; None if a term has no value."""
+        reader = Reader(View(self.cells()), self.figures())
         values, weak, sources, locators, labels, n = [], [], [], [], [], 0
         for term in terms:
-            if term.table == "grz":
-                assert term.value is not None  # parse_terms gives every grz term its number
-                values.append(term.value)
+            used = len(reader.view.used)
+            try:
+                value = reader.term(term, period)
+            except MissingCell:
+                return None
+            when = term_period(term, period)
+            values.append(value)
+            if term.prose:
+                figure = reader.figure(term, when, term.population)
                 weak.append(WEAKNESS[PROSE])
-                sources.append("grz1993")
-                locators.append(f"GRZ prose line {term.line}")
-                labels.append(f"GRZ prose line {term.line} ({term.value:,.0f})")
+                sources.append(figure.row().source)
+                locators.append(f"GRZ prose line {figure.line}")
+                labels.append(f"GRZ prose line {figure.line} ({value:,.0f})")
                 n += 1
                 continue
-            at = term.period or period
-            found = _evaluate(self._series_of([term]), kind, _requests([at]), term.label())
-            found = found[found["method"] != "range"].sort_values("method", key=lambda m: m != "printed")
-            if found.empty:
-                return None
-            best = found.iloc[0]
-            values.append(float(best["low"]))
-            weak.append(int(best["weak"]))
-            sources.append(best["source"])
-            locators.append(best["locator"])
-            labels.append(f"{best['basis']} ({best['low']:,.0f})")
-            n += int(best["n"])
+            rows = reader.view.used[used:]
+            weak += [WEAKNESS.get(r.status, WEAKNESS[UNCONFIRMED]) for r in rows]
+            sources += [r.source for r in rows]
+            locators += [r.locator for r in rows]
+            labels.append(f"{term.label()}, {_how_read(rows, when)} ({value:,.0f})")
+            n += len(rows)
         return {
             "value": float(sum(values)),
             "weak": max(weak + ([WEAKNESS[DERIVED]] if n > 1 else [])),
@@ -322,9 +290,9 @@ class Record:
             "basis": " + ".join(labels),
         }
 
-    def _fixed(self, rule: pd.Series, kind: str) -> pd.DataFrame:
-        low = self._fixed_side(parse_terms(rule["low"]), rule["period"], kind)
-        high = self._fixed_side(parse_terms(rule["high"] or rule["low"]), rule["period"], kind)
+    def _fixed(self, rule: pd.Series) -> pd.DataFrame:
+        low = self._fixed_side(parse_terms(rule["low"]), rule["period"])
+        high = self._fixed_side(parse_terms(rule["high"] or rule["low"]), rule["period"])
         if low is None or high is None:
             return pd.DataFrame()
         basis = low["basis"] if not rule["high"] else f"low: {low['basis']}; high: {high['basis']}"
@@ -389,13 +357,13 @@ class Record:
             if rule["period"]:
                 if rule["period"] not in set(wanted):
                     continue
-                answers = self._fixed(rule, kind)
+                answers = self._fixed(rule)
             else:
                 terms = parse_terms(rule["low"])
                 answers = _evaluate(self._series_of(terms), kind, _requests(wanted), self._label(terms))
             if answers.empty:
                 continue
-            tables = _join_unique([t.table for t in parse_terms(f"{rule['low']} + {rule['high'] or rule['low']}") if t.table != "grz"], "; ")
+            tables = _join_unique([t.table for t in parse_terms(f"{rule['low']} + {rule['high'] or rule['low']}") if t.table], "; ")
             found.append(
                 answers.assign(
                     order=order, tables=tables, **{k: rule[k] for k in ("rule", "quantity", "scope", "caveats", "phrase")}
@@ -434,6 +402,28 @@ class Record:
         return {q: "; ".join(texts) for q, texts in out.items()}
 
 
+def _how_read(rows: list[Row], when: str) -> str:
+    """How a pinned term was read at a period: the printed cell, or the sum of the periods inside it."""
+    if len(rows) == 1 and rows[0].period == when:
+        return f"{when} as printed"
+    years = [r.period for r in rows]
+    if all(_YEAR.match(y) for y in years):
+        return f"sum of the years {years[0]}-{years[-1]}"
+    return f"sum of {len(rows)} periods of {when}"
+
+
+def rule_tables(rules: pd.DataFrame) -> list[str]:
+    """The tables of cells the rules' terms are pinned to, sorted.
+
+    Examples
+    --------
+    >>> rule_tables(pd.DataFrame({"low": ["deaths pop:gulag_camps in:appendix + deaths @1937 prose"], "high": [""]}))
+    ['appendix']
+    """
+    return sorted({t.table for side in ("low", "high") for text in rules[side].fillna("") if text
+                   for t in parse_terms(text) if t.table})
+
+
 def _citation(tables: str, sources: str, locators: str) -> str:
     """Where a benchmark comes from, short: ``nkvd_sentences: grz1993, GRZ prose line 63``."""
     lines = [str(n) for n in sorted({int(n) for n in _PROSE_LINE.findall(locators)})]
@@ -466,11 +456,9 @@ def load_record(overlay: str | Path | None = None) -> Record:
     rules = load("benchmark_rules").drop(columns=["start", "end"], errors="ignore")
     if overlay is not None:
         return Record(rules, lambda table_id: load(table_id, overlay=overlay))
-    read = {"benchmark_rules"} | {
-        t.table for side in ("low", "high") for text in rules[side].fillna("") if text for t in parse_terms(text)
-    }
+    read = {"benchmark_rules", FIGURES_TABLE, *rule_tables(rules)}
     resources = store.resources()
-    key = tuple((table_id, store.verified_hash(resources[table_id])) for table_id in sorted(read - {"grz"}))
+    key = tuple((table_id, store.verified_hash(resources[table_id])) for table_id in sorted(read))
     if key not in _records:
         _records[key] = Record(rules, load)
     return _records[key]
