@@ -290,3 +290,27 @@ def test_cli_usage_errors_are_one_line(cli):
         code, out, err = cli(*args)
         assert code == 2 and out == "" and err.count("\n") == 1
     assert "'prose'" in cli("check", "--family", "prosee")[2]
+
+
+def test_a_gap_carries_its_reason_so_no_code_reads_the_wording():
+    import re
+    from pathlib import Path
+
+    from gulagstats.checks.cells import Cells, MissingCell, View, reason_of
+    from gulagstats.checks.derive import span_sum
+    from gulagstats.vocabulary import NO_CELL, NO_FINER_PERIODS, ONLY_ARTICLE
+
+    view = View(Cells.load(), independent=True)
+    with pytest.raises(MissingCell) as absent:
+        view.value("1901", "gulag_camps", "deaths")
+    assert [reason_of(m) for m in absent.value.missing] == [NO_CELL]
+    with pytest.raises(MissingCell) as article:
+        view.value("1932-01-01", "special_settlements", "inmates")
+    (gap,) = article.value.missing
+    assert reason_of(gap) == ONLY_ARTICLE and gap.endswith("(only GRZ's own statement: appendix, GRZ prose line 65)")
+    with pytest.raises(MissingCell) as nothing:
+        span_sum(view, "gulag_camps", "deaths", "1901/1902")
+    assert reason_of(nothing.value.missing[0]) == NO_FINER_PERIODS
+    source = "\n".join(p.read_text(encoding="utf-8") for p in (Path(__file__).parents[1] / "src/gulagstats/checks").glob("*.py"))
+    assert not re.search(r"\"(no such cells?|overlap|not a span)\" (not )?in ", source)
+    assert "locator[-" not in source  # a line reference is found, not sliced by position

@@ -156,6 +156,17 @@ RelationName = Literal[
 #: How a number stated in the prose relates to the quantity it states.
 RELATIONS: Final[tuple[str, ...]] = get_args(RelationName)
 
+# --- why a check could not read a cell (the reason carried by each gap of a MissingCell) -----------
+
+NO_CELL: Final = "no_cell"  # no table holds the cell
+NO_VALUE: Final = "no_value"  # a table holds it, without a value
+ONLY_ARTICLE: Final = "only_article"  # the only value is GRZ's own statement (a check of GRZ cannot use it)
+NO_FINER_PERIODS: Final = "no_finer_periods"  # a span to add up, and nothing finer inside it
+OVERLAPPING_PERIODS: Final = "overlapping_periods"  # the finer periods overlap: they cannot be added
+NOT_A_SPAN: Final = "not_a_span"  # the period is not a span of dates
+UNREADABLE: Final = "unreadable"  # any other reason (said in words)
+GAP_REASONS: Final = (NO_CELL, NO_VALUE, ONLY_ARTICLE, NO_FINER_PERIODS, OVERLAPPING_PERIODS, NOT_A_SPAN, UNREADABLE)
+
 # --- how the data files write booleans -----------------------------------------------------------
 
 #: A boolean column (``preferred``) in data/*.csv: the words R's read.csv and spreadsheets read.

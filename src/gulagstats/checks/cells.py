@@ -22,7 +22,17 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from ..vocabulary import MISSING, PERSONS, PROSE, TRUE, USER
+from ..vocabulary import (
+    MISSING,
+    NO_CELL,
+    NO_VALUE,
+    ONLY_ARTICLE,
+    PERSONS,
+    PROSE,
+    TRUE,
+    UNREADABLE,
+    USER,
+)
 from .model import CellRef
 
 if TYPE_CHECKING:
@@ -38,6 +48,7 @@ Key = tuple[str, str, str, str, str]  # period, population, measure, category, u
 #: Units that count persons or things (whole, never negative).
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_PROSE_LINE = re.compile(r"GRZ prose line \d+")
 
 #: The source key of the article itself: a check of the prose must not use the prose as evidence.
 ARTICLE = "grz1993"
@@ -102,6 +113,32 @@ def describe_key(key: Key) -> str:
     return " ".join(w for w in words if w) + ("" if unit == PERSONS else f" ({unit})")
 
 
+class Gap(str):
+    """One thing a check could not read, in words, with the reason as a word of ``GAP_REASONS``.
+
+    A ``str`` (so that messages join and compare as text) that code branches
+    on by :attr:`reason`, never by its wording.
+
+    Examples
+    --------
+    >>> gap = Gap("gulag_camps deaths 1950 (no such cell in the tables)", "no_cell")
+    >>> gap.reason, reason_of("a plain message")
+    ('no_cell', 'unreadable')
+    """
+
+    reason: str
+
+    def __new__(cls, text: str, reason: str) -> Gap:
+        gap = super().__new__(cls, text)
+        gap.reason = reason
+        return gap
+
+
+def reason_of(message: str) -> str:
+    """The reason of a gap (``unreadable`` for a message given as plain text)."""
+    return getattr(message, "reason", UNREADABLE)
+
+
 class MissingCell(LookupError):
     """A cell a check needs is absent from the tables or has no value.
 
@@ -117,7 +154,7 @@ class MissingCell(LookupError):
 
     def after(self, direct: MissingCell) -> MissingCell:
         """This failure of a derivation, saying also why the cell itself could not serve (if it exists)."""
-        said = [m for m in direct.missing if "no such cell" not in m and m not in self.missing]
+        said = [m for m in direct.missing if reason_of(m) != NO_CELL and m not in self.missing]
         if not said:
             return self
         combined = MissingCell(said + self.missing, self.partial)
@@ -338,11 +375,13 @@ class View:
         """The row standing for a cell (raises :class:`MissingCell`)."""
         row = self.overrides.get(key) or self.cells.preferred(key)
         if row is None:
-            raise MissingCell([f"{describe_key(key)} (no such cell in the tables)"])
+            raise MissingCell([Gap(f"{describe_key(key)} (no such cell in the tables)", NO_CELL)])
         if row.value is None:
-            raise MissingCell([f"{describe_key(key)} (cell of {row.table}, value missing)"])
+            raise MissingCell([Gap(f"{describe_key(key)} (cell of {row.table}, value missing)", NO_VALUE)])
         if self.independent and row.from_article:
-            raise MissingCell([f"{describe_key(key)} (only GRZ's own statement: {row.table}, {row.locator[-22:]})"])
+            where = _PROSE_LINE.findall(row.locator)
+            raise MissingCell([Gap(f"{describe_key(key)} (only GRZ's own statement: {row.table}, "
+                                   f"{where[-1] if where else row.locator})", ONLY_ARTICLE)])
         if all(row is not used for used in self.used):  # rows of the tables are distinct objects: no need for ==
             self.used.append(row)
         return row

@@ -13,8 +13,15 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from ..periods import period_bounds
-from ..vocabulary import COUNT_UNITS, PERSONS
-from .cells import MissingCell, View, add_up
+from ..vocabulary import (
+    COUNT_UNITS,
+    NO_CELL,
+    NO_FINER_PERIODS,
+    NOT_A_SPAN,
+    OVERLAPPING_PERIODS,
+    PERSONS,
+)
+from .cells import Gap, MissingCell, View, add_up
 
 ONE_DAY = timedelta(days=1)
 
@@ -114,7 +121,7 @@ def span_sum(
     """
     start, end = period_bounds(period)
     if start is None or end is None:
-        raise MissingCell([f"{population} {measure} {period} (not a span of dates)"])
+        raise MissingCell([Gap(f"{population} {measure} {period} (not a span of dates)", NOT_A_SPAN)])
     pieces = []
     for piece in view.cells.periods(population, measure, category, unit):
         s, e = period_bounds(piece)
@@ -125,18 +132,19 @@ def span_sum(
         p for p in pieces if not any(q is not p and p[0] <= q[0] and q[1] <= p[1] and q[:2] != p[:2] for q in pieces)
     ]
     if not pieces:
-        raise MissingCell([f"{population} {measure} for the parts of {period} (no such cells)"])
+        raise MissingCell([Gap(f"{population} {measure} for the parts of {period} (no such cells)", NO_FINER_PERIODS)])
     pieces.sort()
     missing: list[str] = []
     cursor = start
     for s, e, piece in pieces:
         if s < cursor:
-            raise MissingCell([f"{population} {measure}: periods overlap at {piece}, so they cannot be added"])
+            raise MissingCell([Gap(f"{population} {measure}: periods overlap at {piece}, so they cannot be added",
+                                   OVERLAPPING_PERIODS)])
         if s > cursor:
-            missing += [f"{population} {measure} {g} (no such cell)" for g in _gap_text(cursor, s - ONE_DAY)]
+            missing += [Gap(f"{population} {measure} {g} (no such cell)", NO_CELL) for g in _gap_text(cursor, s - ONE_DAY)]
         cursor = e + ONE_DAY
     if cursor <= end:
-        missing += [f"{population} {measure} {g} (no such cell)" for g in _gap_text(cursor, end)]
+        missing += [Gap(f"{population} {measure} {g} (no such cell)", NO_CELL) for g in _gap_text(cursor, end)]
     total: float | None
     try:
         total = add_up(pieces, lambda piece: view.value(piece[2], population, measure, category, unit))
