@@ -72,7 +72,9 @@ class Figure:
 
 
 def load_figures(frame: pd.DataFrame | None = None) -> list[Figure]:
-    """The figures of the prose, from the table ``grz_text_figures`` (loaded, or the frame given).
+    """The figures of the prose: the rows of ``grz_text_figures`` with a value (or of the frame given).
+
+    Without a frame the hash-checked file is read as text (the checks need no typed frame).
 
     Examples
     --------
@@ -80,16 +82,26 @@ def load_figures(frame: pd.DataFrame | None = None) -> list[Figure]:
     >>> all(f.quote and f.line > 0 for f in figures)
     True
     """
-    if frame is None:
-        from .loaders import load
-
-        frame = load(FIGURES_TABLE)
-    frame = frame.dropna(subset=["value"])  # every figure has a value; never crash on one without
     columns = ["id", "quantity", "period", "population", "value", "unit", "relation", "quote", "line", "note"]
-    return [
-        Figure(i, q, str(p), str(pop), float(v), u, rel, quote, int(line), "" if note != note else str(note))
-        for i, q, p, pop, v, u, rel, quote, line, note in frame[columns].itertuples(index=False, name=None)
-    ]
+    if frame is None:
+        return [_figure(row) for row in _stored_rows(FIGURES_TABLE) if row["value"]]
+    frame = frame.dropna(subset=["value"])  # every figure has a value; never crash on one without
+    return [_figure(dict(zip(columns, values))) for values in frame[columns].itertuples(index=False, name=None)]
+
+
+def _figure(row: Mapping[str, object]) -> Figure:
+    return Figure(str(row["id"]), str(row["quantity"]), str(row["period"]), str(row["population"]),
+                  float(str(row["value"])), str(row["unit"]), str(row["relation"]), str(row["quote"]),
+                  int(str(row["line"])), str(row["note"]))
+
+
+def _stored_rows(table_id: str) -> list[dict[str, str]]:
+    import csv
+
+    from . import store
+
+    with open(store.verified_path(store.resources()[table_id]), newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
 
 
 FigureIndex = Mapping[tuple[str, str, str], list[Figure]]
