@@ -158,3 +158,14 @@ def test_the_default_record_is_kept_until_a_file_it_read_changes(data_copy, repi
     fresh = default_record()
     assert fresh is not first and default_record() is fresh
     assert int(gulagstats.load("appendix", wide=True).loc["1939", "gulag_camps inmates"]) == before + 1
+
+
+def test_a_record_draws_a_figure_from_its_own_data(tmp_path):
+    mine = Record(overlay=write(tmp_path / "o.csv", [INMATES_1939]))
+    fig = mine.figure("A")
+    assert fig.axes[0].get_title(loc="left").startswith("GRZ Figure A")
+    with pytest.raises(gulagstats.DataFormatError, match="name one figure"):
+        mine.figure("A,B")
+    import matplotlib.pyplot as plt
+
+    plt.close(fig)

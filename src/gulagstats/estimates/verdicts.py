@@ -28,6 +28,7 @@ off by more than that is a different number, not a rounding of the same one.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -253,9 +254,16 @@ def _answer(asked: pd.DataFrame, wanted: np.ndarray, record: Record, tolerance: 
 
 
 def judge_refined(
-    claims: pd.DataFrame, record: Record, tolerance: float = TOLERANCE, ids: pd.Series | None = None
+    claims: pd.DataFrame,
+    record: Record,
+    tolerance: float = TOLERANCE,
+    ids: pd.Series | None = None,
+    tables: Callable[[str], pd.DataFrame] | None = None,
 ) -> pd.DataFrame:
     """judge(), then :func:`gulagstats.estimates.scope.refine`: readings, bounds, scopes, one-sided words.
+
+    ``tables`` reads the rule tables of the judgments (``scope_rules``,
+    ``estimate_readings``): the data record's ``load`` (default: ``gulagstats.load``).
 
     Examples
     --------
@@ -271,7 +279,7 @@ def judge_refined(
     from .scope import refine
 
     results = judge(claims, record, tolerance)
-    return refine(claims, results, lambda c: judge(c, record, tolerance), load, tolerance, ids)
+    return refine(claims, results, lambda c: judge(c, record, tolerance), tables or load, tolerance, ids)
 
 
 def _sentence_ends(
@@ -351,7 +359,7 @@ def compare(
             "wording": estimates["wording"].fillna(""),
         }
     )
-    results = judge_refined(claims, data.benchmark_record(), ids=estimates["id"])
+    results = judge_refined(claims, data.benchmark_record(), ids=estimates["id"], tables=data.load)
     extra = ["period_as_printed", "region", "unit", "second_hand", "note"]
     bench_extra = ["benchmark_period", "benchmark_status", "benchmark_scope", "benchmark_basis", "benchmark_caveats", "benchmark_locator"]
     out = pd.concat([estimates, results], axis=1)
@@ -433,7 +441,7 @@ def assess(
     if checked["error"].iloc[0]:
         raise InvalidEstimateError(f"cannot assess this claim: {checked['error'].iloc[0]}")
     claim = checked.iloc[0]
-    result = judge_refined(checked, data.benchmark_record()).iloc[0]
+    result = judge_refined(checked, data.benchmark_record(), tables=data.load).iloc[0]
     benchmark = None
     if isinstance(result["benchmark_id"], str):
         benchmark = Benchmark(
@@ -529,7 +537,7 @@ def assess_claims(
     else:
         frame = read_claims(claims)
     checked = check_claims(frame)
-    results = judge_refined(checked, data.benchmark_record())
+    results = judge_refined(checked, data.benchmark_record(), tables=data.load)
     error = checked["error"].astype("str")
     wrong = (error != "").to_numpy()
     error[wrong] = "line " + frame["line"][wrong].astype(str) + ": " + error[wrong]

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from ..periods import period_bounds
-from ..record import Record, resolve
+from ..record import Record, default_record, resolve
 from ..vocabulary import DERIVED, PERCENT, PERSONS
 from .select import Series, composition_flags, derive, figure_data, preferred_rows, yearly
 from .style import (
@@ -84,7 +84,8 @@ def figure_a(
     >>> fig.axes[0].get_title(loc="left")[:12]
     'GRZ Figure A'
     """
-    data = figure_data(data, ("appendix",), resolve(record, overlay))
+    record = resolve(record, overlay)
+    data = figure_data(data, ("appendix",), record)
     years = list(YEARS_A)
     camps = yearly(data, "camps", "GULAG camps (ITL)", "gulag_camps", "inmates", years, stock=True)
     colonies = yearly(data, "colonies", "labour colonies (ITK)", "labor_colonies", "inmates", years, stock=True)
@@ -105,7 +106,7 @@ def figure_a(
     for f in flags:  # the total carries the difference of its part
         f.x, f.y, f.adjusted = f.x, float(total.y[years.index(int(f.x))]), None
     mark_composition(ax, "total", [f for f in flags if f.y == f.y], C["black"])
-    for ceiling in readings(years):
+    for ceiling in readings(years, record):
         (line,) = ax.plot(ceiling.x, ceiling.y, color=C["black"], linestyle="--", linewidth=1.3, label=ceiling.label)
         line.set_gid(ceiling.key)
         remember_series(ax, ceiling)
@@ -351,7 +352,7 @@ def _draw_annualised(panel: Axes, spans: list[tuple[Series, str]]) -> None:
     panel.set_axisbelow(True)
 
 
-def readings(years: list[int]) -> list[Series]:
+def readings(years: list[int], record: Record | None = None) -> list[Series]:
     """GRZ's upper bounds for Figure A, from the prose figures (``grz_text_figures``), as level lines.
 
     Examples
@@ -359,9 +360,7 @@ def readings(years: list[int]) -> list[Series]:
     >>> [(s.key, s.y[0]) for s in readings([1935, 1940])]
     [('grz_L047.1', 3500000.0)]
     """
-    from ..loaders import load
-
-    text = load("grz_text_figures")
+    text = (record or default_record()).frame("grz_text_figures")
     bounds = text[(text["refers_to"] == "Figure A") & (text["relation"] == "upper_bound")]
     return [
         Series(
