@@ -13,8 +13,9 @@ The public functions (``gulagstats.load``, ``check``, ``compare``, ...) take
 ``overlay=`` (a path) or ``record=`` and turn them into one record at their top
 (:func:`resolve`): an overlay makes a new record, neither gives the default
 record (:func:`default_record`), the published data, kept for the process and
-replaced when a file it read changes.  The only module-level memo below the
-record is the sha256 of each file hashed (``gulagstats.store``).
+replaced when a file it read changes.  Below the record, what stays module-level
+is keyed by content: the sha256 of each file hashed (by path, mtime and size),
+the parsed ``datapackage.json`` and the rule files of the checks (by their sha256).
 
 Examples
 --------
