@@ -11,6 +11,7 @@ import pytest
 import gulagstats
 from gulagstats import OverlayAndRecordError
 from gulagstats.checks.cells import MissingCell
+from gulagstats.factcheck.run import factcheck
 from gulagstats.record import Record, default_record
 
 from .test_overlay import OVERLAY_COLUMNS, write
@@ -132,6 +133,8 @@ def test_the_public_overlay_and_record_keywords_give_the_same_results(tmp_path):
         lambda **kw: gulagstats.assess_claims(pd.DataFrame({"quantity": ["executions"], "value": ["1"]}), **kw),
         lambda **kw: gulagstats.figure_c(**kw),
         lambda **kw: gulagstats.build_report("unused", **kw),
+        lambda **kw: gulagstats.draw_figures("unused", **kw),
+        lambda **kw: factcheck(["unused.txt"], **kw),
     ],
 )
 def test_an_overlay_and_a_record_together_are_refused(call, record):
