@@ -149,6 +149,8 @@ def test_a_historian_extends_the_lexicon_without_code(tmp_path):
     )
     c = extract_claims(text, lexicon=load_lexicon(str(mine)))
     assert [(x.quantity, x.low, x.period) for x in c] == [("clergy_defrocked", 5000, "1938")]
+    mine.write_text(mine.read_text(encoding="utf-8").replace("defrocked", "unfrocked"), encoding="utf-8")
+    assert extract_claims(text, lexicon=load_lexicon(str(mine))) == []  # an edited lexicon is read again
 
 
 @pytest.mark.parametrize(

@@ -78,6 +78,21 @@ def test_no_output_changes_a_data_file_through_a_link(data_copy, tmp_path, cli, 
     gulagstats.load("appendix")  # still whole
 
 
+def test_a_hard_link_to_a_data_file_replaced_in_this_process_is_refused(data_copy, tmp_path):
+    first = tmp_path / "first.csv"
+    os.link(data_copy / "sources.csv", first)
+    with pytest.raises(OutputPathError, match="same file"):
+        outputs.check_target(first)
+    replaced = data_copy / "sources.csv"  # a rebuild writes a new file (a new inode) in its place
+    content = replaced.read_bytes()
+    replaced.unlink()
+    replaced.write_bytes(content)
+    second = tmp_path / "second.csv"
+    os.link(replaced, second)
+    with pytest.raises(OutputPathError, match="same file"):
+        outputs.check_target(second)
+
+
 def test_a_symlinked_output_directory_into_data_is_refused(data_copy, tmp_path, cli):
     before = tree(data_copy)
     os.symlink(data_copy / "tables", tmp_path / "figs")

@@ -71,17 +71,19 @@ def test_a_missing_file_is_refused(data_copy):
         gulagstats.load("appendix")
 
 
-def test_a_table_is_parsed_once_and_handed_out_as_copies(monkeypatch):
-    from gulagstats import loaders
+def test_a_record_reads_a_table_once_and_hands_out_copies():
+    from gulagstats.record import Record
 
-    loaders.read_table("appendix")
-    monkeypatch.setattr(loaders, "_read_raw", lambda *args: pytest.fail("appendix.csv was parsed again"))
-    first = gulagstats.load("appendix")
+    record = Record()
+    assert record.frame("appendix") is record.frame("appendix")  # read and typed once for the record
+    assert set(record.files_read()) == {"appendix"}
+    first = record.load("appendix")
     row = first.value.first_valid_index()
     value = first.loc[row, "value"]
     first.loc[row, "value"] = -1
-    again = gulagstats.load("appendix")
+    again = record.load("appendix")
     assert again.loc[row, "value"] == value > 0 and again.attrs["table"] == "appendix"
+    assert gulagstats.load("appendix").loc[row, "value"] == value  # the default record: unaffected too
 
 
 def test_a_file_changed_after_it_was_read_is_refused(data_copy):

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+
+import pandas as pd
 import pytest
 
 import gulagstats
+from gulagstats import OverlayAndRecordError
 from gulagstats.checks.cells import MissingCell
-from gulagstats.record import Record
+from gulagstats.factcheck.run import factcheck
+from gulagstats.record import Record, default_record
 
 from .test_overlay import OVERLAY_COLUMNS, write
 
@@ -77,3 +83,92 @@ def test_the_long_frame_holds_every_table_of_cells_and_copies_are_independent(re
     wide = record.load("appendix", wide=True)
     assert wide.loc["1939", "gulag_camps inmates"] == 1317195
     assert OVERLAY_COLUMNS[0] == "table"
+
+
+INMATES_1939 = ["appendix", "1939-01-01", "gulag_camps", "inmates", "", "persons", "1317000", "", ""]
+
+
+def test_a_record_with_an_overlay_differs_from_one_without_only_in_the_overlaid_cell(tmp_path, record):
+    mine = Record(overlay=write(tmp_path / "o.csv", [INMATES_1939]))
+    assert (mine.cell("1939-01-01", "gulag_camps", "inmates").value, record.cell("1939-01-01", "gulag_camps", "inmates").value) == (
+        1317000, 1317195
+    )
+    assert mine.cell("1939-01-01", "labor_colonies", "inmates") == record.cell("1939-01-01", "labor_colonies", "inmates")
+    theirs, ours = record.load("appendix"), mine.load("appendix")
+    key = ["period", "population", "measure", "category", "unit"]
+    changed = (ours.period == "1939-01-01") & (ours.population == "gulag_camps") & (ours.measure == "inmates")
+    pd.testing.assert_frame_equal(  # every other row is the published one, in the same order
+        ours[~changed].reset_index(drop=True),
+        theirs[~((theirs.period == "1939-01-01") & (theirs.population == "gulag_camps") & (theirs.measure == "inmates"))]
+        .reset_index(drop=True),
+    )
+    assert ours[key].drop_duplicates().shape == theirs[key].drop_duplicates().shape
+    pd.testing.assert_frame_equal(mine.load("appendix_rates"), record.load("appendix_rates"))
+    assert mine.overlay_rows() is mine.overlay_rows()  # read and validated once
+
+
+def test_the_public_overlay_and_record_keywords_give_the_same_results(tmp_path):
+    path = write(tmp_path / "o.csv", [INMATES_1939])
+    mine = Record(overlay=path)
+    pd.testing.assert_frame_equal(gulagstats.load("appendix", overlay=path), gulagstats.load("appendix", record=mine))
+    pd.testing.assert_frame_equal(gulagstats.coverage(overlay=path), gulagstats.coverage(record=mine))
+    pd.testing.assert_frame_equal(gulagstats.compare(overlay=path), gulagstats.compare(record=mine))
+    pd.testing.assert_frame_equal(gulagstats.benchmarks(overlay=path), gulagstats.benchmarks(record=mine))
+    assert [(r.id, r.verdict, r.observed) for r in gulagstats.check(overlay=path)] == [
+        (r.id, r.verdict, r.observed) for r in gulagstats.check(record=mine)
+    ]
+    claim = {"quantity": "camp_population", "value": 1_300_000, "period": "1939-01-01"}
+    assert gulagstats.assess(**claim, overlay=path) == gulagstats.assess(**claim, record=mine)
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda **kw: gulagstats.load("appendix", **kw),
+        lambda **kw: gulagstats.check(**kw),
+        lambda **kw: gulagstats.coverage(**kw),
+        lambda **kw: gulagstats.compare(**kw),
+        lambda **kw: gulagstats.benchmarks(**kw),
+        lambda **kw: gulagstats.assess("executions", 1, **kw),
+        lambda **kw: gulagstats.assess_claims(pd.DataFrame({"quantity": ["executions"], "value": ["1"]}), **kw),
+        lambda **kw: gulagstats.figure_c(**kw),
+        lambda **kw: gulagstats.build_report("unused", **kw),
+        lambda **kw: gulagstats.draw_figures("unused", **kw),
+        lambda **kw: factcheck(["unused.txt"], **kw),
+    ],
+)
+def test_an_overlay_and_a_record_together_are_refused(call, record):
+    with pytest.raises(OverlayAndRecordError, match="not both") as caught:
+        call(overlay="mine.csv", record=record)
+    assert isinstance(caught.value, gulagstats.GulagstatsError) and isinstance(caught.value, ValueError)
+
+
+def test_the_default_record_is_kept_until_a_file_it_read_changes(data_copy, repin):
+    first = default_record()
+    assert default_record() is first and first.directory == data_copy
+    before = int(gulagstats.load("appendix", wide=True).loc["1939", "gulag_camps inmates"])
+    assert "appendix" in first.files_read()
+    path = data_copy / "tables" / "appendix.csv"
+    text = path.read_text(encoding="utf-8")
+    assert text.count(",1317195,") == 1
+    path.write_text(text.replace(",1317195,", ",1317196,"), encoding="utf-8")
+    package = json.loads((data_copy / "datapackage.json").read_text(encoding="utf-8"))
+    next(r for r in package["resources"] if r["name"] == "appendix")["hash"] = (
+        "sha256:" + hashlib.sha256(path.read_bytes()).hexdigest()
+    )
+    (data_copy / "datapackage.json").write_text(json.dumps(package), encoding="utf-8")
+    repin()
+    fresh = default_record()
+    assert fresh is not first and default_record() is fresh
+    assert int(gulagstats.load("appendix", wide=True).loc["1939", "gulag_camps inmates"]) == before + 1
+
+
+def test_a_record_draws_a_figure_from_its_own_data(tmp_path):
+    mine = Record(overlay=write(tmp_path / "o.csv", [INMATES_1939]))
+    fig = mine.figure("A")
+    assert fig.axes[0].get_title(loc="left").startswith("GRZ Figure A")
+    with pytest.raises(gulagstats.DataFormatError, match="name one figure"):
+        mine.figure("A,B")
+    import matplotlib.pyplot as plt
+
+    plt.close(fig)

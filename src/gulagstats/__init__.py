@@ -27,6 +27,7 @@ from .errors import (
     GulagstatsError,
     InvalidEstimateError,
     OutputPathError,
+    OverlayAndRecordError,
     OverlayError,
     UnknownNameError,
     UnknownQuantityError,
@@ -71,6 +72,7 @@ _LAZY: dict[str, str] = {
     "TableMeta": "models",
     "Source": "models",
     "Record": "record",
+    "default_record": "record",
 }
 
 __all__ = sorted(
@@ -83,6 +85,7 @@ __all__ = sorted(
         "InvalidEstimateError",
         "OutputPathError",
         "OverlayError",
+        "OverlayAndRecordError",
         "UnknownNameError",
         "UnknownQuantityError",
         "UnknownStatusError",
@@ -120,6 +123,6 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from .loaders import describe, load, source, sources, tables, template
     from .models import STATUSES, Assessment, Benchmark, Source, TableMeta
     from .overlay import read_overlay
-    from .record import Record
+    from .record import Record, default_record
     from .report import build_report
     from .tally import coverage

@@ -149,6 +149,10 @@ class OverlayError(GulagstatsError, ValueError):
     """A filled template (overlay) with a row that cannot be accepted."""
 
 
+class OverlayAndRecordError(GulagstatsError, ValueError):
+    """Both ``overlay=`` and ``record=`` were given to a function: a record carries its own overlay."""
+
+
 class OutputPathError(GulagstatsError, ValueError):
     """A place to write to that gulagstats must not write to (inside the data directory)."""
 

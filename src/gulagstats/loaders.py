@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
@@ -20,19 +20,32 @@ from .errors import (
     DataFormatError,
     OverlayError,
     UnknownSourceError,
-    UnknownStatusError,
     UnknownTableError,
-    known_names,
 )
 from .models import STATUSES, FieldMeta, Source, TableMeta
 from .overlay import KEY as CELL_KEY
-from .overlay import OVERLAY_COLUMNS, apply_overlay
+from .overlay import OVERLAY_COLUMNS
 from .periods import period_bounds, period_label
 from .vocabulary import COUNT_UNITS, MISSING
 
+if TYPE_CHECKING:
+    from .record import Record
 
-def _resource(table_id: str) -> dict[str, Any]:
-    found = store.resources()
+
+def find_resource(table_id: str, found: dict[str, dict[str, Any]] | None = None) -> dict[str, Any]:
+    """The resource of one table in ``found`` (default: the data package now).
+
+    Raises
+    ------
+    UnknownTableError
+        For an unknown table id (the message suggests the nearest).
+
+    Examples
+    --------
+    >>> find_resource("appendix")["path"]
+    'tables/appendix.csv'
+    """
+    found = store.resources() if found is None else found
     if table_id not in found:
         raise UnknownTableError(table_id, [k for k, r in found.items() if r.get("kind") != "sources"])
     return found[table_id]
@@ -92,7 +105,7 @@ def describe(table_id: str) -> TableMeta:
     >>> gulagstats.describe("appendix").kind
     'cells'
     """
-    r = _resource(table_id)
+    r = find_resource(table_id)
     return TableMeta(
         id=r["name"],
         title=r.get("title", ""),
@@ -158,20 +171,15 @@ def _boolean(text: str) -> bool | Any:
     return pd.NA
 
 
-#: Tables already read and typed in this process, by table id, recorded sha256 and schema.
-_typed: dict[tuple[str, str, str], pd.DataFrame] = {}
-
-
-def read_table(table_id: str) -> pd.DataFrame:
+def read_table(table_id: str, resource: dict[str, Any] | None = None) -> pd.DataFrame:
     """Read and type one table exactly as stored (no filtering, no pivot, no overlay).
 
     The file's sha256 is checked first; each column gets the type its schema
     gives, ``status`` becomes an ordered category, and a table with a
     ``period`` column gains ``start`` and ``end`` (the days it covers).
 
-    The hash is checked at every call; a file already read in this process
-    with the same hash and schema is not parsed again: a copy of the typed
-    frame is returned (change it freely, the next call is unaffected).
+    Every call reads the file: a :class:`~gulagstats.record.Record` keeps what
+    it read (``gulagstats.load`` reads through the default record).
 
     Examples
     --------
@@ -180,12 +188,8 @@ def read_table(table_id: str) -> pd.DataFrame:
     >>> frame.attrs["table"], str(frame["start"].min().date())
     ('appendix', '1930-01-01')
     """
-    resource = _resource(table_id)
-    path = store.verified_path(resource)
-    key = (table_id, str(resource.get("hash", "")), repr(resource["schema"]))
-    if key not in _typed:
-        _typed[key] = _typed_table(path, resource, table_id)
-    return _typed[key].copy()
+    resource = find_resource(table_id) if resource is None else resource
+    return _typed_table(store.verified_path(resource), resource, table_id)
 
 
 def _typed_table(path: Path, resource: dict[str, Any], table_id: str) -> pd.DataFrame:
@@ -226,6 +230,8 @@ def load(
     wide: bool = False,
     status: str | Iterable[str] | None = None,
     overlay: str | Path | None = None,
+    *,
+    record: Record | None = None,
 ) -> pd.DataFrame:
     """Load one table as a typed DataFrame.
 
@@ -243,7 +249,11 @@ def load(
         ``derived``, ``unconfirmed``, ``missing``, ``user``).
     overlay : path, optional
         A filled template (see :func:`gulagstats.template`) whose values are
-        merged as rows with status ``user`` and become the preferred values.
+        merged as rows with status ``user`` and become the preferred values
+        (a convenience: the same as ``record=Record(overlay)``).
+    record : gulagstats.Record, optional
+        The record to read from (default: the published data, read once a
+        process while its files are unchanged); not together with ``overlay``.
 
     Returns
     -------
@@ -258,6 +268,8 @@ def load(
         For an unknown table id (the message suggests the nearest).
     DataIntegrityError
         If the table's file does not match its recorded sha256.
+    OverlayAndRecordError
+        If both ``overlay`` and ``record`` are given.
 
     Examples
     --------
@@ -268,20 +280,9 @@ def load(
     >>> int(row.value.iloc[0])
     1317195
     """
-    wanted = None if status is None else known_names(status, STATUSES, UnknownStatusError)
-    kind = _resource(table_id).get("kind", "cells")
-    if wide and kind != "cells":
-        raise DataFormatError(
-            f"table {table_id} is a table of {kind}, not of cells, and has no printed layout; drop --wide (wide=False)"
-        )
-    frame = read_table(table_id)
-    if overlay is not None:
-        frame = apply_overlay(frame, table_id, overlay)
-    if wanted is not None:
-        frame = frame[frame["status"].isin(wanted)].reset_index(drop=True)
-    if wide:
-        return pivot_wide(frame, _resource(table_id).get("wide"))
-    return frame
+    from .record import resolve  # the record sits above the loaders: it reads tables through them
+
+    return resolve(record, overlay).load(table_id, wide=wide, status=status)
 
 
 def template(table_id: str, path: str | Path | None = None) -> pd.DataFrame:
@@ -388,7 +389,7 @@ def sources() -> pd.DataFrame:
     >>> gulagstats.sources().set_index("key").loc["grz1993", "citation"][:5]
     'Getty'
     """
-    return read_table("sources")
+    return load("sources")
 
 
 def source(key: str) -> Source:

@@ -34,21 +34,19 @@ try:  # POSIX; elsewhere updates are not serialised, but still atomic
 except ImportError:  # pragma: no cover - Windows
     fcntl = None  # type: ignore[assignment]
 
-_data_inodes_cache: dict[str, frozenset[tuple[int, int]]] = {}
-
-
 def _data_inodes() -> frozenset[tuple[int, int]]:
-    """(device, inode) of every regular file under the data directory (to recognise hard links)."""
-    root = str(data_dir().resolve())
-    if root not in _data_inodes_cache:
-        found = set()
-        for folder, _dirs, files in os.walk(root):
-            for name in files:
-                with contextlib.suppress(OSError):
-                    st = os.stat(os.path.join(folder, name))
-                    found.add((st.st_dev, st.st_ino))
-        _data_inodes_cache[root] = frozenset(found)
-    return _data_inodes_cache[root]
+    """(device, inode) of every regular file under the data directory now (to recognise hard links).
+
+    Not cached: a rebuild replaces the files (new inodes); it is asked only
+    about a target that already exists (a few dozen stat calls).
+    """
+    found = set()
+    for folder, _dirs, files in os.walk(str(data_dir().resolve())):
+        for name in files:
+            with contextlib.suppress(OSError):
+                st = os.stat(os.path.join(folder, name))
+                found.add((st.st_dev, st.st_ino))
+    return frozenset(found)
 
 
 def check_target(path: str | Path, what: str = "output") -> Path:

@@ -1,10 +1,14 @@
 """Completing a table from the printed article: templates and overlays.
 
 A *template* lists the missing cells of a table as CSV, ready to fill.  A
-filled template is an *overlay*: :func:`read_overlay` validates it strictly and
-:func:`apply_overlay` merges its values into a loaded table as rows with status
-``user`` that become the cells' preferred values (the published rows stay, as
-alternatives).  Nothing is ever written into ``data/``.
+filled template is an *overlay*: :func:`read_overlay` reads and validates it
+strictly against an index of the tables' cells (given by the caller, the
+:class:`~gulagstats.record.Record`; by default read from the hash-checked
+files) and :func:`apply_overlay` merges its rows into a loaded table as rows
+with status ``user`` that become the cells' preferred values (the published
+rows stay, as alternatives).  Both are pure transforms: nothing is kept
+between calls (a record reads its overlay once), nothing is ever written
+into ``data/``, and nothing here reads through the loaders.
 
 An overlay may also give a value for a cell that is already known (to test a
 reading of the printed table against the checks); it may not name a cell the
@@ -14,8 +18,8 @@ table does not have.
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 import pandas as pd
@@ -23,6 +27,7 @@ import pandas as pd
 from . import store
 from .errors import NumberFormatError, OverlayError, printable
 from .numbers import parse_number
+from .periods import period_bounds
 from .store import read_user_file
 from .vocabulary import COUNT_UNITS, MISSING, PERCENT, USER
 
@@ -33,7 +38,13 @@ KEY = ["period", "population", "measure", "category", "unit"]
 MAX_REPORTED = 3
 
 
-def _check_key(row: dict[str, str], cells: dict[str, set[tuple]]) -> str | None:
+#: The cell keys of each table of cells, by table id (a table whose cells are not needed: an empty set).
+CellIndex = Mapping[str, set[tuple]]
+#: Gives the cell index for the tables an overlay names (the caller decides where the cells come from).
+CellIndexer = Callable[[set[str]], CellIndex]
+
+
+def _check_key(row: dict[str, str], cells: CellIndex) -> str | None:
     """Why a row's table and cell key are not a cell of a table of cells (None if they are)."""
     table = row["table"].strip()
     if table not in cells:
@@ -46,7 +57,7 @@ def _check_key(row: dict[str, str], cells: dict[str, set[tuple]]) -> str | None:
     return None
 
 
-def _check_row(row: dict[str, str], line: int, cells: dict[str, set[tuple]], seen: dict[tuple, int]) -> str | None:
+def _check_row(row: dict[str, str], line: int, cells: CellIndex, seen: dict[tuple, int]) -> str | None:
     issue = _check_key(row, cells)
     if issue:
         return issue
@@ -69,16 +80,24 @@ def _check_row(row: dict[str, str], line: int, cells: dict[str, set[tuple]], see
     return None
 
 
-def _cells_by_table(named: set[str]) -> dict[str, set[tuple]]:
-    """The cell keys of every table of cells named in the overlay (others: table known, cells unread).
+def cell_index(named: Iterable[str]) -> dict[str, set[tuple]]:
+    """The cell keys of the stored tables of cells named (the others: known, cells unread).
 
-    Read from the hash-checked files directly (not through the loaders, which apply overlays).
+    Read from the hash-checked files directly: what :func:`read_overlay`
+    validates against when no record gives its own index.
+
+    Examples
+    --------
+    >>> index = cell_index(["appendix"])
+    >>> ("1939-01-01", "gulag_camps", "inmates", "", "persons") in index["appendix"], index["appendix_rates"]
+    (True, set())
     """
+    wanted = set(named)
     resources = {t: r for t, r in store.resources().items() if r.get("kind", "cells") == "cells"}
     out: dict[str, set[tuple]] = {}
     for table_id, resource in resources.items():
         out[table_id] = set()
-        if table_id in named:
+        if table_id in wanted:
             with open(store.verified_path(resource), newline="", encoding="utf-8") as handle:
                 out[table_id] = {tuple(row[k] for k in KEY) for row in csv.DictReader(handle)}
     return out
@@ -87,11 +106,9 @@ def _cells_by_table(named: set[str]) -> dict[str, set[tuple]]:
 #: The largest overlay read, in bytes: a filled template of every table is well under 1 MB.
 MAX_OVERLAY_BYTES = 16 * 1024 * 1024
 
-#: Overlays already read in this process, by name and sha256 of their content.
-_parsed: dict[tuple[str, str], pd.DataFrame] = {}
 
-
-def _parse(name: str, data: bytes) -> pd.DataFrame:
+def _rows(name: str, data: bytes) -> tuple[list[list[str]], list[dict[str, str]], list[int], int]:
+    """The records of an overlay's CSV, as lists and as dicts by the header, with their first lines."""
     shown = printable(name)
     try:
         text = data.decode("utf-8-sig")
@@ -124,7 +141,13 @@ def _parse(name: str, data: bytes) -> pd.DataFrame:
         )
     width = len(header)
     rows = [dict(zip(header, (r + [""] * width)[:width])) for r in records]
-    cells = _cells_by_table({r["table"].strip() for r in rows})
+    return records, rows, lines, width
+
+
+def _parse(name: str, data: bytes, index: CellIndexer) -> pd.DataFrame:
+    shown = printable(name)
+    records, rows, lines, width = _rows(name, data)
+    cells = index({r["table"].strip() for r in rows})
     seen: dict[tuple, int] = {}
     problems, accepted = [], []
     for line, record, row in zip(lines, records, rows):
@@ -161,8 +184,17 @@ def _parse(name: str, data: bytes) -> pd.DataFrame:
     return pd.DataFrame(accepted, columns=["table", *KEY, "value", "locator", "note", "line"])
 
 
-def read_overlay(path: str | Path) -> pd.DataFrame:
-    """Read and validate a filled template.
+def _read_bytes(path: str | Path) -> tuple[str, bytes]:
+    source = Path(path)
+    if not source.exists() and not source.is_symlink():
+        raise OverlayError(
+            f"overlay {printable(path)} does not exist; create it with 'gulagstats template TABLE'"
+        )
+    return source.name, read_user_file(source, "overlay", MAX_OVERLAY_BYTES, OverlayError)
+
+
+def read_overlay(path: str | Path, cells: CellIndexer | None = None) -> pd.DataFrame:
+    """Read and validate a filled template (each call reads the file anew).
 
     Every row is checked: the table exists and is a table of cells, the cell
     exists in it, no cell is given twice, the value is a finite, non-negative
@@ -174,11 +206,17 @@ def read_overlay(path: str | Path) -> pd.DataFrame:
     path : path
         The overlay CSV (columns ``table, period, population, measure,
         category, unit, value`` and optionally ``locator, note``).
+    cells : callable, optional
+        Given the tables the overlay names, returns the cell keys of each table
+        of cells by table id, to validate the rows against (a
+        :class:`~gulagstats.record.Record` passes its own; by default
+        :func:`cell_index`, the stored tables).
 
     Returns
     -------
     pandas.DataFrame
-        The accepted rows, with their line numbers.
+        The accepted rows, with their line numbers; ``.attrs["name"]`` is the
+        file's name (the locator of every value merged from it cites it).
 
     Raises
     ------
@@ -195,21 +233,13 @@ def read_overlay(path: str | Path) -> pd.DataFrame:
     >>> len(gulagstats.read_overlay(path))   # nothing filled yet
     0
     """
-    source = Path(path)
-    if not source.exists() and not source.is_symlink():
-        raise OverlayError(
-            f"overlay {printable(path)} does not exist; create it with 'gulagstats template TABLE'"
-        )
-    data = read_user_file(source, "overlay", MAX_OVERLAY_BYTES, OverlayError)
-    key = (source.name, hashlib.sha256(data).hexdigest())
-    if key not in _parsed:
-        if len(_parsed) >= 8:
-            _parsed.pop(next(iter(_parsed)))
-        _parsed[key] = _parse(source.name, data)
-    return _parsed[key].copy()
+    name, data = _read_bytes(path)
+    rows = _parse(name, data, cells or cell_index)
+    rows.attrs["name"] = name
+    return rows
 
 
-def apply_overlay(frame: pd.DataFrame, table_id: str, path: str | Path) -> pd.DataFrame:
+def apply_overlay(frame: pd.DataFrame, table_id: str, rows: pd.DataFrame) -> pd.DataFrame:
     """Merge an overlay's rows for ``table_id`` into a loaded long table.
 
     The user's value becomes the cell's preferred row (status ``user``, source
@@ -222,13 +252,15 @@ def apply_overlay(frame: pd.DataFrame, table_id: str, path: str | Path) -> pd.Da
         The long table ``table_id`` as read from the data.
     table_id : str
         Which of the overlay's rows to merge.
-    path : path
-        The overlay (a filled template); read and validated by :func:`read_overlay`.
+    rows : pandas.DataFrame
+        The rows of an overlay as :func:`read_overlay` returns them (validated;
+        ``.attrs["name"]``, the file's name, goes into each value's locator).
 
     Returns
     -------
     pandas.DataFrame
-        A new frame; ``frame`` itself is left as it was.
+        A new frame (``frame`` itself if the overlay has no row for the table);
+        ``frame`` is never changed.
 
     Examples
     --------
@@ -237,15 +269,14 @@ def apply_overlay(frame: pd.DataFrame, table_id: str, path: str | Path) -> pd.Da
     >>> filled = template("appendix").head(1).assign(value="1000")
     >>> path = os.path.join(tempfile.mkdtemp(), "mine.csv")
     >>> _ = filled.to_csv(path, index=False)
-    >>> merged = apply_overlay(read_table("appendix"), "appendix", path)
+    >>> merged = apply_overlay(read_table("appendix"), "appendix", read_overlay(path))
     >>> merged.loc[merged["status"] == "user", "value"].tolist()
     [1000]
     """
-    overlay = read_overlay(path)
-    rows = overlay[overlay["table"] == table_id]
+    name = rows.attrs.get("name", "")
+    rows = rows[rows["table"] == table_id]
     if rows.empty:
         return frame
-    name = Path(path).name
     added = pd.DataFrame(
         {
             **{k: rows[k].to_numpy() for k in KEY},
@@ -267,8 +298,6 @@ def apply_overlay(frame: pd.DataFrame, table_id: str, path: str | Path) -> pd.Da
     added["grz_ref"] = [refs.get(tuple(k), "") for k in added[KEY].to_numpy().tolist()]
     kept = frame[~(in_overlay & (frame["status"] == MISSING))].copy()
     kept.loc[in_overlay[~(in_overlay & (frame["status"] == MISSING))], "preferred"] = False
-    from .periods import period_bounds
-
     bounds = [period_bounds(p) for p in added["period"]]
     added["start"] = pd.to_datetime([b[0] for b in bounds])
     added["end"] = pd.to_datetime([b[1] for b in bounds])

@@ -1,12 +1,21 @@
-"""The record: the loaded, verified tables, with one optional overlay applied once.
+"""The record: the tables of ``data/`` as loaded once, with one optional overlay applied once.
 
-A :class:`Record` is what the layers above the loaders (checks, estimates,
-coverage, figures, report) need from the data, as one object passed
-explicitly: each table is read, hash-checked, typed and merged with the
-overlay once per record, and every cell comes in one shape with its
-provenance (:class:`Cell`).  The module-level functions (``gulagstats.load``,
-``check``, ``compare``, ...) keep working; a record answers the same questions
-without re-reading the overlay at every call.
+A :class:`Record` owns everything the layers above the loaders (checks,
+coverage, estimates, figures, report, fact-check) read from the data: each
+table read, hash-checked and typed once; the overlay (a filled template) read
+and validated once, against the record's own cells, and merged into each table
+once; every table of cells as one long frame (:meth:`Record.cells`) and as an
+index of :class:`Cell` (one shape, with its provenance); and the benchmark
+evaluator (:meth:`Record.benchmark_record`).  The layers take a record as an
+argument; nothing else keeps data between calls.
+
+The public functions (``gulagstats.load``, ``check``, ``compare``, ...) take
+``overlay=`` (a path) or ``record=`` and turn them into one record at their top
+(:func:`resolve`): an overlay makes a new record, neither gives the default
+record (:func:`default_record`), the published data, kept for the process and
+replaced when a file it read changes.  Below the record, what stays module-level
+is keyed by content: the sha256 of each file hashed (by path, mtime and size),
+the parsed ``datapackage.json`` and the rule files of the checks (by their sha256).
 
 Examples
 --------
@@ -21,19 +30,27 @@ True
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from . import store
 from .checks.cells import Cells, Key
 from .checks.cells import Row as Cell
+from .errors import DataFormatError, OverlayAndRecordError, UnknownStatusError, known_names
+from .loaders import find_resource, pivot_wide, read_table, tables
+from .models import STATUSES
+from .overlay import KEY, apply_overlay, read_overlay
 from .vocabulary import PERSONS
 
 if TYPE_CHECKING:
     import pandas as pd
 
     from .checks.model import CheckResult
+    from .estimates.record import Record as BenchmarkRecord
+    from .models import Assessment
 
-__all__ = ["Cell", "Record"]
+__all__ = ["Cell", "OverlayAndRecordError", "Record", "default_record", "resolve"]
 
 
 class Record:
@@ -44,59 +61,156 @@ class Record:
     overlay : path, optional
         A filled template (see :func:`gulagstats.template`); its values are
         merged as rows with status ``user`` and become the preferred values.
+        It is read and validated once, on first use (a bad file raises
+        :class:`~gulagstats.OverlayError` then).
+
+    Examples
+    --------
+    >>> import gulagstats
+    >>> record = gulagstats.Record()
+    >>> int(record.load("appendix", wide=True).loc["1939", "gulag_camps inmates"])
+    1317195
+    >>> record.load("appendix") is record.load("appendix")   # copies of one frame read once
+    False
     """
 
     def __init__(self, overlay: str | Path | None = None) -> None:
         self.overlay = overlay
-        self._frames: dict[str, pd.DataFrame] = {}
+        self.directory = store.data_dir()
+        self._package = store.datapackage_sha256(self.directory)
+        self._resources = store.resources()
+        self._read: dict[str, str] = {}  # table id -> sha256 of the file this record read
+        self._stored: dict[str, pd.DataFrame] = {}  # typed, as stored
+        self._frames: dict[str, pd.DataFrame] = {}  # with the overlay merged
+        self._overlay_rows: pd.DataFrame | None = None
         self._cells: Cells | None = None
         self._long: pd.DataFrame | None = None
+        self._benchmarks: BenchmarkRecord | None = None
 
     def __repr__(self) -> str:
         return f"Record(overlay={self.overlay!r})"
 
-    # --- tables -----------------------------------------------------------------------------------
+    # --- freshness ----------------------------------------------------------------------------------
+
+    def files_read(self) -> dict[str, str]:
+        """The tables this record has read, with the sha256 of each file as read."""
+        return dict(self._read)
+
+    def is_current(self) -> bool:
+        """True while the data directory, ``datapackage.json`` and every file read are unchanged.
+
+        Raises
+        ------
+        DataIntegrityError
+            If a file read was changed while ``datapackage.json`` still records its old sha256.
+        """
+        if store.data_dir() != self.directory or store.datapackage_sha256(self.directory) != self._package:
+            return False
+        now = store.resources()
+        return all(t in now and store.verified_hash(now[t]) == sha for t, sha in self._read.items())
+
+    # --- tables -------------------------------------------------------------------------------------
 
     def tables(self) -> pd.DataFrame:
         """The tables of the data package (see :func:`gulagstats.tables`)."""
-        from .loaders import tables
-
         return tables()
 
     def cell_tables(self) -> list[str]:
-        """The ids of the tables of cells (one published value a row)."""
-        listing = self.tables()
-        return [str(t) for t in listing.loc[listing["kind"] == "cells", "id"]]
+        """The ids of the tables of cells (one published value a row), in the order of the package."""
+        return [t for t, r in self._resources.items() if r.get("kind", "cells") == "cells"]
 
-    def load(self, table_id: str, wide: bool = False, status: str | list[str] | None = None) -> pd.DataFrame:
-        """One table, typed, with the overlay merged (see :func:`gulagstats.load`); a copy."""
-        from .loaders import load, pivot_wide
+    def _stored_frame(self, table_id: str) -> pd.DataFrame:
+        """One table as stored (typed, no overlay), read once; not a copy."""
+        if table_id not in self._stored:
+            resource = find_resource(table_id, self._resources)
+            self._stored[table_id] = read_table(table_id, resource)
+            self._read[table_id] = store.verified_hash(resource)
+        return self._stored[table_id]
 
+    def frame(self, table_id: str) -> pd.DataFrame:
+        """One table with the overlay merged, merged once; the record's own frame (do not change it)."""
         if table_id not in self._frames:
-            self._frames[table_id] = load(table_id, overlay=self.overlay)
-        frame = self._frames[table_id].copy()
-        if status is not None:
-            return load(table_id, wide=wide, status=status, overlay=self.overlay)
+            stored = self._stored_frame(table_id)
+            rows = self.overlay_rows()
+            self._frames[table_id] = stored if rows is None else apply_overlay(stored, table_id, rows)
+        return self._frames[table_id]
+
+    def load(
+        self, table_id: str, wide: bool = False, status: str | Iterable[str] | None = None
+    ) -> pd.DataFrame:
+        """One table, typed, with the overlay merged (see :func:`gulagstats.load`); a copy.
+
+        Raises
+        ------
+        UnknownTableError, UnknownStatusError
+            For a table or status that does not exist (with suggestions).
+        DataFormatError
+            For ``wide`` on a table that is not a table of cells.
+        """
+        wanted = None if status is None else known_names(status, STATUSES, UnknownStatusError)
+        resource = find_resource(table_id, self._resources)
+        kind = resource.get("kind", "cells")
+        if wide and kind != "cells":
+            raise DataFormatError(
+                f"table {table_id} is a table of {kind}, not of cells, and has no printed layout; drop --wide (wide=False)"
+            )
+        frame = self.frame(table_id).copy()
+        if wanted is not None:
+            frame = frame[frame["status"].isin(wanted)].reset_index(drop=True)
         if wide:
-            return pivot_wide(frame, _layout(table_id))
+            return pivot_wide(frame, resource.get("wide"))
         return frame
 
+    # --- the overlay --------------------------------------------------------------------------------
+
+    def overlay_rows(self) -> pd.DataFrame | None:
+        """The overlay's accepted rows (read and validated once), or None without an overlay.
+
+        Raises
+        ------
+        OverlayError
+            For a file that cannot be read or a row that cannot be accepted.
+        """
+        if self.overlay is None:
+            return None
+        if self._overlay_rows is None:
+            self._overlay_rows = read_overlay(self.overlay, self._cell_index)
+        return self._overlay_rows
+
+    def _cell_index(self, named: set[str]) -> dict[str, set[tuple]]:
+        """The cell keys of the tables of cells an overlay names, from this record's stored tables."""
+        out: dict[str, set[tuple]] = {}
+        for table_id in self.cell_tables():
+            frame = self._stored_frame(table_id) if table_id in named else None
+            out[table_id] = set() if frame is None else set(map(tuple, frame[KEY].to_numpy().tolist()))
+        return out
+
+    # --- cells with provenance ----------------------------------------------------------------------
+
     def cells(self) -> pd.DataFrame:
-        """Every table of cells as one long frame, with a ``table`` column first."""
+        """Every table of cells as one long frame, with a ``table`` column first; a copy."""
         import pandas as pd
 
         if self._long is None:
-            frames = [self.load(t).assign(table=t) for t in self.cell_tables()]
+            frames = [self.frame(t).assign(table=t) for t in self.cell_tables()]
             long = pd.concat(frames, ignore_index=True)
             self._long = long[["table", *[c for c in long.columns if c != "table"]]]
         return self._long.copy()
 
-    # --- cells with provenance --------------------------------------------------------------------
-
     def rows(self) -> Cells:
-        """The cells as the checks read them (an index of :class:`Cell` by key)."""
+        """The cells as the checks read them (an index of :class:`Cell` by key), built once.
+
+        Without an overlay they are read from the hash-checked files as text
+        (the checks need no typed frames, and text is quicker); with one, from
+        the merged frames.
+        """
         if self._cells is None:
-            self._cells = Cells.from_frames((t, self.load(t)) for t in self.cell_tables())
+            if self.overlay is None:
+                self._cells = Cells.from_files(self._resources)
+                for table_id in self.cell_tables():
+                    self._read[table_id] = store.verified_hash(self._resources[table_id])
+            else:
+                self._cells = Cells.from_frames((t, self.frame(t)) for t in self.cell_tables())
         return self._cells
 
     def cell(
@@ -135,44 +249,118 @@ class Record:
 
     # --- the layers, on this record -----------------------------------------------------------------
 
-    def check(self, family: str | list[str] | None = None, verdict: str | list[str] | None = None
-              ) -> list[CheckResult]:
+    def benchmark_record(self) -> BenchmarkRecord:
+        """The benchmark rules of ``data/benchmark_rules.csv`` over this record's tables, built once."""
+        if self._benchmarks is None:
+            from .estimates.record import Record as Benchmarks
+
+            rules = self.load("benchmark_rules").drop(columns=["start", "end"], errors="ignore")
+            self._benchmarks = Benchmarks(rules, self.load)
+        return self._benchmarks
+
+    def check(
+        self, family: str | Iterable[str] | None = None, verdict: str | Iterable[str] | None = None
+    ) -> list[CheckResult]:
         """The consistency checks on this record (see :func:`gulagstats.check`)."""
         from .checks import check
 
-        return check(self.overlay, family, verdict, record=self)
+        return check(family=family, verdict=verdict, record=self)
 
     def coverage(self) -> pd.DataFrame:
         """How many cells of each table are known (see :func:`gulagstats.coverage`)."""
         from .tally import coverage
 
-        return coverage(self.overlay)
+        return coverage(record=self)
 
     def benchmarks(self, quantity: str | None = None) -> pd.DataFrame:
         """The archival benchmarks computed from this record (see :func:`gulagstats.benchmarks`)."""
         from .estimates.record import benchmarks
 
-        return benchmarks(quantity, self.overlay)
+        return benchmarks(quantity, record=self)
 
     def compare(self, quantity: str | None = None) -> pd.DataFrame:
         """The published estimates against this record's benchmarks (see :func:`gulagstats.compare`)."""
         from .estimates.verdicts import compare
 
-        return compare(quantity, self.overlay)
+        return compare(quantity, record=self)
 
-    def assess(self, quantity: str, value: float | None = None, **kwargs: Any) -> Any:
+    def assess(self, quantity: str, value: float | None = None, **kwargs: Any) -> Assessment:
         """Assess one claim against this record (see :func:`gulagstats.assess`)."""
         from .estimates.verdicts import assess
 
-        return assess(quantity, value, overlay=self.overlay, **kwargs)
+        return assess(quantity, value, record=self, **kwargs)
+
+    def assess_claims(self, claims: pd.DataFrame | str | Path) -> pd.DataFrame:
+        """Assess many claims against this record (see :func:`gulagstats.assess_claims`)."""
+        from .estimates.verdicts import assess_claims
+
+        return assess_claims(claims, record=self)
+
+    def figure(self, name: str, **kwargs: Any) -> Any:
+        """Draw one figure of :data:`gulagstats.figures.export.FIGURES` (``"A"``, ``"mortality"``) from this record."""
+        from .figures.export import FIGURES, figure_names
+
+        names = figure_names(name)
+        if len(names) != 1:
+            raise DataFormatError(f"name one figure, not {name!r}; figures are {', '.join(FIGURES)}")
+        return FIGURES[names[0]][1](record=self, **kwargs)
+
+
+#: The record of the published data, kept for the process (see :func:`default_record`).
+_default: Record | None = None
+
+
+def default_record() -> Record:
+    """The record of the published data (no overlay), replaced when a file it read changed.
+
+    At every call the data directory, the sha256 of ``datapackage.json`` and of
+    every file the record read are compared with those it read (hashing again
+    only a file whose mtime or size changed); if any differs, a fresh record is
+    made.
+
+    Raises
+    ------
+    DataIntegrityError
+        If a file read was changed while ``datapackage.json`` still records its old sha256.
+
+    Examples
+    --------
+    >>> default_record() is default_record()
+    True
+    """
+    global _default
+    if _default is None or not _default.is_current():
+        _default = Record()
+    return _default
+
+
+def resolve(record: Record | None = None, overlay: str | Path | None = None) -> Record:
+    """The record a public function works on: ``record``, a new record of ``overlay``, or the default.
+
+    Raises
+    ------
+    OverlayAndRecordError
+        If both are given (a record carries its own overlay: ``Record(overlay=...)``).
+
+    Examples
+    --------
+    >>> resolve() is default_record()
+    True
+    >>> resolve(overlay="mine.csv")
+    Record(overlay='mine.csv')
+    >>> resolve(Record(), "mine.csv")
+    Traceback (most recent call last):
+    ...
+    gulagstats.errors.OverlayAndRecordError: give overlay= or record=, not both (a record carries its own overlay: Record(overlay=...))
+    """
+    if record is not None and overlay is not None:
+        raise OverlayAndRecordError(
+            "give overlay= or record=, not both (a record carries its own overlay: Record(overlay=...))"
+        )
+    if record is not None:
+        return record
+    return default_record() if overlay is None else Record(overlay)
 
 
 def _key(period: str, population: str, measure: str, category: str, unit: str) -> Key:
     return (period, population, measure, category, unit)
-
-
-def _layout(table_id: str) -> dict[str, list[str]] | None:
-    from . import store
-
-    layout: dict[str, list[str]] | None = store.resources()[table_id].get("wide")
-    return layout

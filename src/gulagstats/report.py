@@ -37,6 +37,7 @@ from pydantic import BaseModel, Field
 from . import __version__
 from .errors import printable
 from .outputs import atomic_path, check_target, write_text
+from .record import Record, resolve
 from .render import STATUS_LEGEND, cell_text, markdown_table, markdown_text
 from .vocabulary import (
     CONSISTENT,
@@ -266,12 +267,10 @@ def _short(value: float) -> str:
     return f"{rounded / 1e6:g} million" if rounded >= 1e6 else f"{int(rounded):,}"
 
 
-def _headline_section(
-    estimates: pd.DataFrame, overlay: str | Path | None = None
-) -> tuple[Section, pd.DataFrame]:
+def _headline_section(estimates: pd.DataFrame, record: Record) -> tuple[Section, pd.DataFrame]:
     from .estimates import benchmarks as computed
 
-    benchmarks = computed(overlay=overlay)  # with their sources (the stored table links them apart)
+    benchmarks = computed(record=record)  # with their sources (the stored table links them apart)
     table = headline_table(estimates, benchmarks)
     said = []
     for label, benchmark_id in HEADLINE_ROWS:
@@ -280,9 +279,9 @@ def _headline_section(
         if b.empty or chosen.empty:
             continue
         low, high = float(b.iloc[0]["low"]), float(b.iloc[0]["high"])
-        record = _short(low) if low == high else f"{_short(low)} to {_short(high)}"
+        documented = _short(low) if low == high else f"{_short(low)} to {_short(high)}"
         top = float(chosen.apply(_estimate_high, axis=1).max())
-        said.append(f"{label[0].lower() + label[1:]}: {record}, against up to {_short(top)}")
+        said.append(f"{label[0].lower() + label[1:]}: {documented}, against up to {_short(top)}")
     text = (
         "In 1993 Getty, Rittersporn and Zemskov set the first archival counts of the Soviet penal "
         "system "
@@ -828,11 +827,15 @@ def draw_report_figure(
     overlay: str | None,
     dpi: int = REPORT_DPI,
     data: pd.DataFrame | None = None,
+    record: Record | None = None,
 ) -> dict[str, Any]:
     """Draw one figure to ``out`` as a right-sized PNG (worker process of the report).
 
     ``data`` is passed to the drawing function when given (the report passes the
-    estimates figure the comparison it has already computed).
+    estimates figure the comparison it has already computed).  In a worker
+    process the record is made there from ``overlay`` (a path crosses the
+    process boundary; the worker's default record serves every figure it
+    draws); in the report's own process ``record`` is the report's.
 
     Returns
     -------
@@ -843,7 +846,7 @@ def draw_report_figure(
     from .figures.style import pyplot
 
     stem, draw = FIGURES[name]
-    fig = draw(overlay=overlay) if data is None else draw(data=data)
+    fig = draw(overlay=overlay, record=record) if data is None else draw(data=data)
     path = Path(out) / f"{stem}.png"
     entry = manifest_entry(fig, stem)
     with atomic_path(path, "the report") as temporary:  # never through a link, never half-written
@@ -887,9 +890,7 @@ def _pool(workers: int) -> Executor | None:
         return None
 
 
-def _start_figures(
-    out: Path, overlay: str | Path | None, workers: int
-) -> tuple[Executor | None, list[Any]]:
+def _start_figures(out: Path, record: Record, workers: int) -> tuple[Executor | None, list[Any]]:
     from .figures.export import FIGURES
 
     target = out / "figures"
@@ -899,20 +900,20 @@ def _start_figures(
         (n for n in FIGURES if n != "estimates"), key=lambda n: n not in ("disagreement", "D", "A")
     )
     pool = _pool(workers)
-    over = None if overlay is None else str(overlay)
-    return pool, [_submit(pool, n, target, over) for n in names]
+    return pool, [_submit(pool, n, target, record) for n in names]
 
 
 def _submit(
     pool: Executor | None,
     name: str,
     target: Path,
-    over: str | None,
+    record: Record,
     data: pd.DataFrame | None = None,
 ) -> Any:
-    """A figure to draw: a future in the pool, or (without one) the arguments to draw it later."""
+    """A figure to draw: a future in the pool (given the overlay's path), or the arguments to draw it later."""
     if pool is None:
-        return (name, (str(target), over, REPORT_DPI, data))
+        return (name, (str(target), None, REPORT_DPI, data, record))
+    over = None if record.overlay is None else str(record.overlay)
     return pool.submit(draw_report_figure, name, str(target), over, REPORT_DPI, data)
 
 
@@ -986,12 +987,10 @@ def _coverage_section(cov: pd.DataFrame) -> Section:
     return Section("Coverage of the tables", "coverage", [text, Details(summary, [cov])])
 
 
-def _open_rows(overlay: str | Path | None) -> pd.DataFrame:
-    from .loaders import load, tables
-
+def _open_rows(record: Record) -> pd.DataFrame:
     frames = []
-    for table_id in tables().query("kind == 'cells'")["id"]:
-        frame = load(table_id, overlay=overlay)
+    for table_id in record.cell_tables():
+        frame = record.frame(table_id)
         chosen = frame[
             frame["preferred"].fillna(False) & frame["status"].isin([UNCONFIRMED, MISSING])
         ]
@@ -1065,6 +1064,8 @@ def build_report(
     overlay: str | Path | None = None,
     progress: Callable[[str], None] | None = None,
     workers: int | None = None,
+    *,
+    record: Record | None = None,
 ) -> ReportResult:
     """Write the full report (HTML and Markdown) into ``out``.
 
@@ -1073,12 +1074,15 @@ def build_report(
     out : path, default "report"
         Output directory (created if needed); never the package's data directory.
     overlay : path, optional
-        A filled template whose values enter every step with status ``user``.
+        A filled template whose values enter every step with status ``user``
+        (a convenience: the same as ``record=Record(overlay)``).
     progress : callable, optional
         Called with one short line per step (the CLI prints them).
     workers : int, optional
         Processes drawing the figures while the checks run (default: one less than the cores,
         at most 4; 1 draws them in this process, after the checks).
+    record : gulagstats.Record, optional
+        The record to report on (default: the published data); not together with ``overlay``.
 
     Returns
     -------
@@ -1094,15 +1098,15 @@ def build_report(
     """
     from .checks import check
     from .estimates import compare
-    from .overlay import read_overlay
     from .store import refuse_inside_data_dir
     from .tally import coverage
 
+    record = resolve(record, overlay)
+    overlay = record.overlay  # the report's stamp names it
     say = progress or (lambda line: None)
     out = Path(out)
     refuse_inside_data_dir(out, "the report")
-    if overlay is not None:
-        read_overlay(overlay)  # fail before any work if the overlay is bad
+    record.overlay_rows()  # fail before any work if the overlay is bad
     out.mkdir(parents=True, exist_ok=True)
     for name in ("report.html", "report.md"):  # refuse a link into data/ before any work, not after
         check_target(out / name, "the report")
@@ -1110,20 +1114,19 @@ def build_report(
     workers = _default_workers() if workers is None else workers
     where = f"in {workers} worker processes" if workers > 1 else "after the checks"
     say(f"figures: drawing Figures A-D and the others ({where})")
-    pool, jobs = _start_figures(out, overlay, workers)
+    pool, jobs = _start_figures(out, record, workers)
     try:
         say("estimates: published numbers against the archival benchmarks")
-        estimates = compare(overlay=overlay)
+        estimates = compare(record=record)
         comparable = estimates[estimates["verdict"] != NOT_COMPARABLE]
-        over = None if overlay is None else str(overlay)
-        jobs.append(_submit(pool, "estimates", out / "figures", over, comparable))
-        headline_section, _ = _headline_section(estimates, overlay)
+        jobs.append(_submit(pool, "estimates", out / "figures", record, comparable))
+        headline_section, _ = _headline_section(estimates, record)
         say("checks: the tables against their totals, each other and the prose")
-        checks_section, check_counts = _checks_section(check(overlay=overlay))
+        checks_section, check_counts = _checks_section(check(record=record))
         estimates_section, estimate_counts = _estimates_section(estimates)
         say("coverage: counting known and missing cells; listing what is not known")
-        cov = coverage(overlay=overlay)
-        open_rows = _open_rows(overlay)
+        cov = coverage(record=record)
+        open_rows = _open_rows(record)
         unknowns = _unknowns_section(cov, open_rows)
     except BaseException:
         if pool is not None:

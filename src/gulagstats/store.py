@@ -161,11 +161,34 @@ def _check_shape(package: object, name: str) -> dict[str, Any]:
     return package
 
 
+#: The sha256 of every file hashed in this process, by (path, mtime in ns, size).  It stays a module
+#: memo, not state of a record: it is a pure function of the file (a changed file gets a new key), and
+#: it is what lets every public call compare the sha256 of each file the default record read
+#: (:func:`gulagstats.record.default_record`) without hashing them again.
+_verified: dict[tuple[str, int, int], str] = {}
+
+
+def file_sha256(path: Path) -> str:
+    """The sha256 of the file at ``path``, hashed once while its mtime and size stay the same.
+
+    Examples
+    --------
+    >>> file_sha256(data_dir() / "datapackage.json") == sha256_of(data_dir() / "datapackage.json")
+    True
+    """
+    st = path.stat()
+    key = (str(path), st.st_mtime_ns, st.st_size)
+    if key not in _verified:
+        _verified[key] = sha256_of(path)
+    return _verified[key]
+
+
 @lru_cache(maxsize=4)
-def _datapackage(directory: str, mtime_ns: int, size: int, pin: str) -> dict[str, Any]:
+def _datapackage(directory: str, digest: str, pin: str) -> dict[str, Any]:
+    """The parsed datapackage.json of ``directory``, cached by the sha256 of its content (``digest``)."""
     path = Path(directory) / "datapackage.json"
     raw = path.read_bytes()
-    actual = hashlib.sha256(raw).hexdigest()
+    actual = hashlib.sha256(raw).hexdigest()  # what is parsed is what is checked, even if it changed meanwhile
     if pin and actual != pin:
         raise DataIntegrityError(
             f"datapackage.json in {printable(directory)} was changed (sha256 {actual[:12]}... but this gulagstats "
@@ -179,7 +202,7 @@ def _datapackage(directory: str, mtime_ns: int, size: int, pin: str) -> dict[str
 
 
 def datapackage() -> dict[str, Any]:
-    """Return the parsed ``datapackage.json`` (cached while the file is unchanged).
+    """Return the parsed ``datapackage.json`` (cached by the sha256 of its content).
 
     The file must have the sha256 recorded in the package when the data were
     built, and the shape gulagstats reads.
@@ -197,8 +220,18 @@ def datapackage() -> dict[str, Any]:
     True
     """
     directory = data_dir()
-    st = (directory / "datapackage.json").stat()
-    return _datapackage(str(directory), st.st_mtime_ns, st.st_size, _pinned())
+    return _datapackage(str(directory), datapackage_sha256(directory), _pinned())
+
+
+def datapackage_sha256(directory: Path | None = None) -> str:
+    """The sha256 of ``datapackage.json`` in ``directory`` (default: :func:`data_dir`), as on disk now.
+
+    Examples
+    --------
+    >>> len(datapackage_sha256())
+    64
+    """
+    return file_sha256((directory or data_dir()) / "datapackage.json")
 
 
 def resources() -> dict[str, dict[str, Any]]:
@@ -210,9 +243,6 @@ def resources() -> dict[str, dict[str, Any]]:
     'tables/appendix.csv'
     """
     return {r["name"]: r for r in datapackage()["resources"]}
-
-
-_verified: dict[tuple[str, int, int], str] = {}
 
 
 def verified_path(resource: dict[str, Any]) -> Path:
@@ -238,16 +268,13 @@ def verified_path(resource: dict[str, Any]) -> Path:
     if not path.is_file():
         raise DataIntegrityError(f"data file {resource['path']} is missing; reinstall gulagstats")
     expected = str(resource.get("hash", "")).removeprefix("sha256:")
-    stat = path.stat()
-    key = (str(path), stat.st_mtime_ns, stat.st_size)
-    actual = _verified.get(key) or sha256_of(path)
+    actual = file_sha256(path)
     if actual != expected:
         raise DataIntegrityError(
             f"data file {resource['path']} was changed (sha256 {actual[:12]}... but "
             f"datapackage.json records {expected[:12]}...); restore it, or add values through an "
             "overlay ('gulagstats template') instead of editing data/"
         )
-    _verified[key] = actual
     return path
 
 

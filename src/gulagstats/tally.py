@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from .record import Record, resolve
+
 #: Statuses counted, in the order of the report.
 from .vocabulary import MISSING, SHOWN
 
@@ -20,13 +22,16 @@ ARTICLE = "GRZ article (Tables 1-9, Appendixes)"
 EVERYTHING = "all tables"
 
 
-def coverage(overlay: str | Path | None = None) -> pd.DataFrame:
+def coverage(overlay: str | Path | None = None, *, record: Record | None = None) -> pd.DataFrame:
     """Count the cells of every table by the status of their value.
 
     Parameters
     ----------
     overlay : path, optional
-        A filled template; its values count as ``user``.
+        A filled template; its values count as ``user`` (a convenience: the
+        same as ``record=Record(overlay)``).
+    record : gulagstats.Record, optional
+        The record to count (default: the published data); not together with ``overlay``.
 
     Returns
     -------
@@ -43,19 +48,21 @@ def coverage(overlay: str | Path | None = None) -> pd.DataFrame:
     >>> int(cov.loc["appendix", "cells"]) >= int(cov.loc["appendix", "missing"])
     True
     """
-    from .loaders import load, tables
+    return _coverage(resolve(record, overlay))
 
-    listing = tables().query("kind == 'cells'")
+
+def _coverage(record: Record) -> pd.DataFrame:
+    listing = record.tables().query("kind == 'cells'")
     records = []
     for item in listing.itertuples():
-        frame = load(item.id, overlay=overlay)
+        frame = record.frame(item.id)
         chosen = frame[frame["preferred"].fillna(False)]
         counts = chosen["status"].value_counts()
-        record = {"table": item.id, "grz_ref": item.grz_ref, "beyond_grz": item.beyond_grz, "cells": len(chosen)}
-        record.update({s: int(counts.get(s, 0)) for s in COUNTED})
-        record["alternatives"] = len(frame) - len(chosen)
-        record["rows"] = len(frame)
-        records.append(record)
+        row = {"table": item.id, "grz_ref": item.grz_ref, "beyond_grz": item.beyond_grz, "cells": len(chosen)}
+        row.update({s: int(counts.get(s, 0)) for s in COUNTED})
+        row["alternatives"] = len(frame) - len(chosen)
+        row["rows"] = len(frame)
+        records.append(row)
     out = pd.DataFrame(records)
     numeric = ["cells", *COUNTED, "alternatives", "rows"]
     article = out[~out["beyond_grz"]][numeric].sum()

@@ -66,14 +66,15 @@ def check(
     ----------
     overlay : path, optional
         A filled template (see :func:`gulagstats.template`): its values replace
-        the cells they name (status ``user``) before the checks run.
+        the cells they name (status ``user``) before the checks run (a
+        convenience: the same as ``record=Record(overlay)``).
     family : str or list of str, optional
         Only these families: ``prose``, ``identities``, ``sources``,
         ``plausibility`` (default: all).
     verdict : str or list of str, optional
         Keep only results with these verdicts.
-    record : gulagstats.record.Record, optional
-        The loaded tables to check (its overlay is used; ``overlay`` is then ignored).
+    record : gulagstats.Record, optional
+        The record to check (default: the published data); not together with ``overlay``.
 
     Returns
     -------
@@ -84,6 +85,8 @@ def check(
     ------
     UnknownFamilyError, UnknownVerdictError
         For a family or verdict that does not exist (the message suggests the nearest).
+    OverlayAndRecordError
+        If both ``overlay`` and ``record`` are given.
 
     Examples
     --------
@@ -93,9 +96,11 @@ def check(
     >>> r.expected, r.observed, r.verdict
     (175487.0, 175486.0, 'discrepancy')
     """
+    from ..record import resolve  # not at the top: the record imports this package (checks.cells)
+
+    record = resolve(record, overlay)
     families = set(FAMILIES if family is None else known_names(family, FAMILIES, UnknownFamilyError))
     verdicts = set(VERDICTS if verdict is None else known_names(verdict, VERDICTS, UnknownVerdictError))
-    from .cells import Cells
     from .identities import identity_checks
     from .plausibility import plausibility_checks
     from .prose import prose_checks
@@ -107,11 +112,11 @@ def check(
         "sources": source_checks,
         "plausibility": plausibility_checks,
     }
-    cells = record.rows() if record is not None else Cells.load(overlay)
+    cells = record.rows()
     results = [r for name in FAMILIES if name in families for r in runners[name](cells)]
     from .internal import internal_checks  # the lower-bound rule and GRZ against GRZ
 
-    results = internal_checks(results, overlay)
+    results = internal_checks(results, record)
     return [r for r in results if r.verdict in verdicts]
 
 

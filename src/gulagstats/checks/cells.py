@@ -19,8 +19,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
-from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..vocabulary import (
     MISSING,
@@ -232,29 +231,22 @@ class Cells:
                 self._day_measures.add(row.measure)
 
     @classmethod
-    def load(cls, overlay: str | Path | None = None) -> Cells:
-        """Read every table of cells (with the overlay's values merged, if one is given).
-
-        Without an overlay the hash-checked files are read as text directly (the checks need
-        no typed frames); with one, through the loaders, which merge it.
-        """
-        if overlay is None:
-            return cls.from_files()
-        from ..loaders import load, tables
-
-        listing = tables()
-        ids = listing.loc[listing["kind"] == "cells", "id"]
-        return cls.from_frames((table_id, load(table_id, overlay=overlay)) for table_id in ids)
+    def load(cls) -> Cells:
+        """The cells of the published tables (a record with an overlay: ``Record(overlay).rows()``)."""
+        return cls.from_files()
 
     @classmethod
-    def from_files(cls) -> Cells:
-        """The cells of the stored tables of cells, read from their hash-checked CSV files."""
+    def from_files(cls, resources: dict[str, dict[str, Any]] | None = None) -> Cells:
+        """The cells of the stored tables of cells, read from their hash-checked CSV files.
+
+        ``resources`` are the data package's resources by table id (default: as now on disk).
+        """
         import csv
 
         from .. import store
 
         rows: list[Row] = []
-        for table_id, resource in store.resources().items():
+        for table_id, resource in (store.resources() if resources is None else resources).items():
             if resource.get("kind", "cells") != "cells":
                 continue
             with open(store.verified_path(resource), newline="", encoding="utf-8") as handle:

@@ -14,10 +14,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..vocabulary import CONSISTENT, DISCREPANCY, NOT_CHECKABLE, PERCENT, PERSONS, PROSE
 from .model import CellRef, CheckResult
+
+if TYPE_CHECKING:
+    from ..record import Record
 
 
 def _cell(frame, period: str, population: str, measure: str, table: str) -> CellRef | None:
@@ -82,9 +85,7 @@ def _result(**fields) -> CheckResult:
     return CheckResult(**{**defaults, **fields})
 
 
-def internal_checks(
-    results: list[CheckResult], overlay: str | Path | None = None
-) -> list[CheckResult]:
+def internal_checks(results: list[CheckResult], record: Record) -> list[CheckResult]:
     """Replace ``prose.L061.4`` by its lower-bound verdict and add GRZ's internal contradictions.
 
     Examples
@@ -96,9 +97,7 @@ def internal_checks(
     >>> r["prose.L168.internal"].verdict
     'discrepancy'
     """
-    from ..loaders import load
-
-    appendix = load("appendix", overlay=overlay)
+    appendix = record.frame("appendix")
     out = []
     for r in results:
         if r.id != "prose.L061.4" or r.verdict != NOT_CHECKABLE:

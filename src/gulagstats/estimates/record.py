@@ -46,6 +46,8 @@ import pandas as pd
 from ..checks.cells import Cells, MissingCell, Row, View
 from ..errors import UnknownQuantityError
 from ..evaluate import FIGURES_TABLE, Figure, Reader, index_figures, load_figures, term_period
+from ..record import Record as DataRecord
+from ..record import resolve
 from ..terms import Term, parse_terms
 from ..vocabulary import BENCHMARK_PREFERENCE as PREFERENCE
 from ..vocabulary import DERIVED, PROSE, UNCONFIRMED, WEAKNESS
@@ -431,37 +433,24 @@ def _citation(tables: str, sources: str, locators: str) -> str:
     return (f"{tables}: " if tables else "") + sources + (f", {prose}" if prose else "")
 
 
-#: Records of the published data made in this process, by the sha256 of every file they read.
-_records: dict[tuple[tuple[str, str], ...], Record] = {}
+def load_record(record: DataRecord | None = None) -> Record:
+    """The rules of the data package over a record's tables (default: the published data).
 
-
-def load_record(overlay: str | Path | None = None) -> Record:
-    """The rules of the data package over the loaded tables (with the overlay, if any).
-
-    Without an overlay, the record is kept for the process, with the
-    benchmarks it has worked out, as long as the files it reads keep their
-    sha256 (checked at every call, see :func:`gulagstats.store.verified_path`).
+    The evaluator belongs to the record (:meth:`gulagstats.Record.benchmark_record`):
+    it is built once a record, with the benchmarks it works out, and the default
+    record is replaced when a file it read changes.
 
     Examples
     --------
-    >>> record = load_record()
-    >>> "executions" in set(record.rules["quantity"])
+    >>> import gulagstats
+    >>> mine = gulagstats.Record()
+    >>> rules = load_record(mine)
+    >>> "executions" in set(rules.rules["quantity"])
     True
-    >>> load_record() is record
+    >>> load_record(mine) is rules   # built once for the record
     True
     """
-    from .. import store
-    from ..loaders import load
-
-    rules = load("benchmark_rules").drop(columns=["start", "end"], errors="ignore")
-    if overlay is not None:
-        return Record(rules, lambda table_id: load(table_id, overlay=overlay))
-    read = {"benchmark_rules", FIGURES_TABLE, *rule_tables(rules)}
-    resources = store.resources()
-    key = tuple((table_id, store.verified_hash(resources[table_id])) for table_id in sorted(read))
-    if key not in _records:
-        _records[key] = Record(rules, load)
-    return _records[key]
+    return resolve(record).benchmark_record()
 
 
 def asked_by_estimates(estimates: pd.DataFrame, rules: pd.DataFrame) -> pd.DataFrame:
@@ -484,7 +473,9 @@ def asked_by_estimates(estimates: pd.DataFrame, rules: pd.DataFrame) -> pd.DataF
     return asked.drop_duplicates().reset_index(drop=True)
 
 
-def benchmarks(quantity: str | None = None, overlay: str | Path | None = None) -> pd.DataFrame:
+def benchmarks(
+    quantity: str | None = None, overlay: str | Path | None = None, *, record: DataRecord | None = None
+) -> pd.DataFrame:
     """The archival benchmarks for every quantity and period the estimates address.
 
     Computed now from the loaded tables by the rules in
@@ -497,7 +488,11 @@ def benchmarks(quantity: str | None = None, overlay: str | Path | None = None) -
         Keep one quantity of :func:`gulagstats.quantities`.
     overlay : path, optional
         A filled template whose values replace the published ones (status
-        ``user``), so that you see how your reading changes the benchmarks.
+        ``user``), so that you see how your reading changes the benchmarks (a
+        convenience: the same as ``record=Record(overlay)``).
+    record : gulagstats.Record, optional
+        The record to compute them from (default: the published data); not
+        together with ``overlay``.
 
     Returns
     -------
@@ -510,6 +505,8 @@ def benchmarks(quantity: str | None = None, overlay: str | Path | None = None) -
     ------
     UnknownQuantityError
         For a quantity outside the vocabulary (with suggestions).
+    OverlayAndRecordError
+        If both ``overlay`` and ``record`` are given.
 
     Examples
     --------
@@ -519,15 +516,14 @@ def benchmarks(quantity: str | None = None, overlay: str | Path | None = None) -
     >>> int(row.low), row.status
     (681692, 'prose')
     """
-    from ..loaders import load
-
+    data = resolve(record, overlay)
     if quantity is not None and quantity not in QUANTITIES:
         raise UnknownQuantityError(quantity, QUANTITIES)
-    record = load_record(overlay)
-    asked = asked_by_estimates(load("estimates"), record.rules)
+    rules = data.benchmark_record()
+    asked = asked_by_estimates(data.frame("estimates"), rules.rules)
     if quantity is not None:
         asked = asked[asked["quantity"] == quantity]
-    return benchmark_table(record, asked)
+    return benchmark_table(rules, asked)
 
 
 def benchmark_table(record: Record, asked: pd.DataFrame) -> pd.DataFrame:

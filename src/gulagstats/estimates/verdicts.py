@@ -28,6 +28,7 @@ off by more than that is a different number, not a rounding of the same one.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -35,9 +36,11 @@ import pandas as pd
 
 from ..errors import DataFormatError, InvalidEstimateError, UnknownQuantityError
 from ..models import Assessment, Benchmark
+from ..record import Record as DataRecord
+from ..record import resolve
 from ..vocabulary import CLAIM_VERDICTS, CONSISTENT, NOT_COMPARABLE, OVERSTATES, UNDERSTATES
 from .claims import check_claims, keep_input_columns, read_claims, refuse_repeated_columns
-from .record import Record, load_record
+from .record import Record
 from .vocabulary import QUANTITIES, match_period, period_phrase
 
 TOLERANCE = 0.15
@@ -251,9 +254,16 @@ def _answer(asked: pd.DataFrame, wanted: np.ndarray, record: Record, tolerance: 
 
 
 def judge_refined(
-    claims: pd.DataFrame, record: Record, tolerance: float = TOLERANCE, ids: pd.Series | None = None
+    claims: pd.DataFrame,
+    record: Record,
+    tolerance: float = TOLERANCE,
+    ids: pd.Series | None = None,
+    tables: Callable[[str], pd.DataFrame] | None = None,
 ) -> pd.DataFrame:
     """judge(), then :func:`gulagstats.estimates.scope.refine`: readings, bounds, scopes, one-sided words.
+
+    ``tables`` reads the rule tables of the judgments (``scope_rules``,
+    ``estimate_readings``): the data record's ``load`` (default: ``gulagstats.load``).
 
     Examples
     --------
@@ -269,7 +279,7 @@ def judge_refined(
     from .scope import refine
 
     results = judge(claims, record, tolerance)
-    return refine(claims, results, lambda c: judge(c, record, tolerance), load, tolerance, ids)
+    return refine(claims, results, lambda c: judge(c, record, tolerance), tables or load, tolerance, ids)
 
 
 def _sentence_ends(
@@ -288,7 +298,9 @@ def _sentence_ends(
     )
 
 
-def compare(quantity: str | None = None, overlay: str | Path | None = None) -> pd.DataFrame:
+def compare(
+    quantity: str | None = None, overlay: str | Path | None = None, *, record: DataRecord | None = None
+) -> pd.DataFrame:
     """Set every published estimate against the archival record.
 
     Parameters
@@ -297,7 +309,11 @@ def compare(quantity: str | None = None, overlay: str | Path | None = None) -> p
         Keep one quantity of :func:`gulagstats.quantities` (``"executions"``).
     overlay : path, optional
         A filled template (:func:`gulagstats.template`) whose values the
-        benchmarks use instead of the published ones.
+        benchmarks use instead of the published ones (a
+        convenience: the same as ``record=Record(overlay)``).
+    record : gulagstats.Record, optional
+        The record whose benchmarks are used (default: the published data);
+        not together with ``overlay``.
 
     Returns
     -------
@@ -323,11 +339,10 @@ def compare(quantity: str | None = None, overlay: str | Path | None = None) -> p
     >>> row.verdict, float(row.factor), int(row.benchmark_low)
     ('overstates', 2.8, 1575259)
     """
-    from ..loaders import load
-
+    data = resolve(record, overlay)
     if quantity is not None and quantity not in QUANTITIES:
         raise UnknownQuantityError(quantity, QUANTITIES)
-    estimates = load("estimates").drop(columns=["start", "end"], errors="ignore")
+    estimates = data.load("estimates").drop(columns=["start", "end"], errors="ignore")
     if quantity is not None:
         estimates = estimates[estimates["quantity"] == quantity].reset_index(drop=True)
     claims = pd.DataFrame(
@@ -344,7 +359,7 @@ def compare(quantity: str | None = None, overlay: str | Path | None = None) -> p
             "wording": estimates["wording"].fillna(""),
         }
     )
-    results = judge_refined(claims, load_record(overlay), ids=estimates["id"])
+    results = judge_refined(claims, data.benchmark_record(), ids=estimates["id"], tables=data.load)
     extra = ["period_as_printed", "region", "unit", "second_hand", "note"]
     bench_extra = ["benchmark_period", "benchmark_status", "benchmark_scope", "benchmark_basis", "benchmark_caveats", "benchmark_locator"]
     out = pd.concat([estimates, results], axis=1)
@@ -371,6 +386,8 @@ def assess(
     high: float | None = None,
     period: str | None = None,
     overlay: str | Path | None = None,
+    *,
+    record: DataRecord | None = None,
 ) -> Assessment:
     """Assess one claim against the archival record.
 
@@ -387,7 +404,11 @@ def assess(
         A year ``1938``, a day ``1939-01-01`` or a span ``1937/1938``
         (``1937-1938`` and ``1937-38`` are read as spans).
     overlay : path, optional
-        A filled template whose values the benchmarks use.
+        A filled template whose values the benchmarks use (a
+        convenience: the same as ``record=Record(overlay)``).
+    record : gulagstats.Record, optional
+        The record whose benchmarks are used (default: the published data);
+        not together with ``overlay``.
 
     Returns
     -------
@@ -412,6 +433,7 @@ def assess(
     """
     from ..loaders import source
 
+    data = resolve(record, overlay)
     row = {"quantity": _as_text(quantity), "value": _as_given(value), "low": _as_given(low), "high": _as_given(high)}
     checked = check_claims(pd.DataFrame([{**row, "period": _as_text(period)}]))
     if bool(checked["unknown_quantity"].iloc[0]) or checked["quantity"].iloc[0] == "":
@@ -419,7 +441,7 @@ def assess(
     if checked["error"].iloc[0]:
         raise InvalidEstimateError(f"cannot assess this claim: {checked['error'].iloc[0]}")
     claim = checked.iloc[0]
-    result = judge_refined(checked, load_record(overlay)).iloc[0]
+    result = judge_refined(checked, data.benchmark_record(), tables=data.load).iloc[0]
     benchmark = None
     if isinstance(result["benchmark_id"], str):
         benchmark = Benchmark(
@@ -459,7 +481,9 @@ def assess(
     )
 
 
-def assess_claims(claims: pd.DataFrame | str | Path, overlay: str | Path | None = None) -> pd.DataFrame:
+def assess_claims(
+    claims: pd.DataFrame | str | Path, overlay: str | Path | None = None, *, record: DataRecord | None = None
+) -> pd.DataFrame:
     """Assess many claims at once, one result row per claim.
 
     Parameters
@@ -469,7 +493,11 @@ def assess_claims(claims: pd.DataFrame | str | Path, overlay: str | Path | None 
         or ``low``/``high``; ``period``, ``unit``, ``region`` and ``id`` are
         optional; other columns are kept as they are.
     overlay : path, optional
-        A filled template whose values the benchmarks use.
+        A filled template whose values the benchmarks use (a
+        convenience: the same as ``record=Record(overlay)``).
+    record : gulagstats.Record, optional
+        The record whose benchmarks are used (default: the published data);
+        not together with ``overlay``.
 
     Returns
     -------
@@ -496,6 +524,7 @@ def assess_claims(claims: pd.DataFrame | str | Path, overlay: str | Path | None 
     >>> out.verdict.tolist(), out.error.str[:26].tolist()
     (['consistent', ''], ['', "line 3: unknown quantity '"])
     """
+    data = resolve(record, overlay)
     if isinstance(claims, pd.DataFrame):
         if "quantity" not in [str(c).strip().lower() for c in claims.columns]:
             raise DataFormatError("claims have no quantity column; expected quantity and value (or low, high)")
@@ -508,7 +537,7 @@ def assess_claims(claims: pd.DataFrame | str | Path, overlay: str | Path | None 
     else:
         frame = read_claims(claims)
     checked = check_claims(frame)
-    results = judge_refined(checked, load_record(overlay))
+    results = judge_refined(checked, data.benchmark_record(), tables=data.load)
     error = checked["error"].astype("str")
     wrong = (error != "").to_numpy()
     error[wrong] = "line " + frame["line"][wrong].astype(str) + ": " + error[wrong]

@@ -16,6 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..periods import period_bounds
+from ..record import Record
 from ..vocabulary import PERSONS
 from .extract import Claim
 
@@ -96,8 +97,8 @@ def claims_frame(claims: Sequence[Claim]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=CLAIM_COLUMNS)
 
 
-def judge_frame(frame: pd.DataFrame, overlay: str | Path | None = None) -> pd.DataFrame:
-    """Assess every claim row with :func:`gulagstats.assess_claims`.
+def judge_frame(frame: pd.DataFrame, record: Record | None = None) -> pd.DataFrame:
+    """Assess every claim row with :func:`gulagstats.assess_claims` against ``record`` (default: the published data).
 
     Returns
     -------
@@ -129,7 +130,7 @@ def judge_frame(frame: pd.DataFrame, overlay: str | Path | None = None) -> pd.Da
         ):
             out[col] = pd.Series(dtype=object)
         return out
-    results = assess_claims(frame.reset_index(drop=True))
+    results = assess_claims(frame.reset_index(drop=True), record=record)
     unknown = results["error"].str.contains("unknown quantity", regex=False)
     other = (results["error"] != "") & ~unknown
     results["verdict"] = results["verdict"].mask(unknown, NO_SERIES).mask(other, "not_assessed")

@@ -153,22 +153,32 @@ def parse_lexicon(text: str, name: str = "lexicon.csv") -> Lexicon:
     return Lexicon(**{k: tuple(v) for k, v in found.items()})
 
 
-@lru_cache(maxsize=8)
 def load_lexicon(path: str | None = None) -> Lexicon:
     """Load the lexicon: the packaged ``lexicon.csv``, or a CSV file of your own.
+
+    The file is read at every call and parsed once per content (an edited
+    lexicon is always seen).
 
     Examples
     --------
     >>> lex = load_lexicon()
     >>> any(e.quantity == "executions" for e in lex.quantity)
     True
+    >>> load_lexicon() is lex
+    True
     """
     if path is None:
         text = resources.files(__package__).joinpath("lexicon.csv").read_text(encoding="utf-8")
-        return parse_lexicon(text)
+        return _parsed(text, "lexicon.csv")
     source = Path(path)
     try:
         text = source.read_text(encoding="utf-8")
     except UnicodeDecodeError:
         raise DataFormatError(f"lexicon {source.name} is not UTF-8 text") from None
-    return parse_lexicon(text, source.name)
+    return _parsed(text, source.name)
+
+
+@lru_cache(maxsize=8)
+def _parsed(text: str, name: str) -> Lexicon:
+    """A lexicon's text parsed, cached by its content (and the name its messages give)."""
+    return parse_lexicon(text, name)

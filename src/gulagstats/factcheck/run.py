@@ -9,6 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import OutputPathError
+from ..record import Record, resolve
 from ..render import render
 from .extract import Claim, extract_claims
 from .html import render_page
@@ -48,7 +49,11 @@ def _names(paths: list[Path]) -> list[str]:
 
 
 def factcheck(
-    paths: list[str | Path], overlay: str | Path | None = None, lexicon: str | Path | None = None
+    paths: list[str | Path],
+    overlay: str | Path | None = None,
+    lexicon: str | Path | None = None,
+    *,
+    record: Record | None = None,
 ) -> Factcheck:
     """Fact-check texts: every repression figure, judged against the archival record.
 
@@ -57,9 +62,12 @@ def factcheck(
     paths : list of path
         Plain text, Markdown or HTML files (UTF-8).
     overlay : path, optional
-        A filled template whose values the benchmarks use.
+        A filled template whose values the benchmarks use (a convenience: the
+        same as ``record=Record(overlay)``).
     lexicon : path, optional
         A lexicon CSV of your own (default: the packaged ``lexicon.csv``).
+    record : gulagstats.Record, optional
+        The record to judge against (default: the published data); not together with ``overlay``.
 
     Returns
     -------
@@ -81,6 +89,7 @@ def factcheck(
     >>> r.verdicts[["quantity", "value", "period", "verdict"]].values.tolist()
     [['executions', '7000000', '1937/1938', 'overstates']]
     """
+    record = resolve(record, overlay)
     lex = load_lexicon(str(lexicon) if lexicon else None)
     files = [Path(p) for p in paths]
     texts = {name: read_article(p) for name, p in zip(_names(files), files, strict=False)}
@@ -88,7 +97,7 @@ def factcheck(
     for name, text in texts.items():
         claims += extract_claims(text, name, lex)
     frame = claims_frame(claims)
-    verdicts = judge_frame(frame, overlay)
+    verdicts = judge_frame(frame, record)
     return Factcheck(texts, claims, verdicts, contradictions(frame))
 
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from ..periods import period_bounds
+from ..record import Record, default_record, resolve
 from ..vocabulary import DERIVED, PERCENT, PERSONS
 from .select import Series, composition_flags, derive, figure_data, preferred_rows, yearly
 from .style import (
@@ -26,9 +27,11 @@ from .style import (
     finish,
     mark_composition,
     plotted,
-    record,
     thousands,
     year_axis,
+)
+from .style import (
+    record as remember_series,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -48,7 +51,9 @@ C = OKABE_ITO
 RECONSTRUCTED = "GRZ Figure {}, reconstructed from reprints of the same series"
 
 
-def figure_a(data: pd.DataFrame | None = None, ax: Axes | None = None, overlay: str | Path | None = None) -> Figure:
+def figure_a(
+    data: pd.DataFrame | None = None, ax: Axes | None = None, overlay: str | Path | None = None, *, record: Record | None = None
+) -> Figure:
     """GRZ Figure A: camp, colony and "kulak" exile populations, USSR, 1935-1940.
 
     Bars give the population of each on 1 January; the diamonds their total
@@ -65,6 +70,8 @@ def figure_a(data: pd.DataFrame | None = None, ax: Axes | None = None, overlay: 
         Where to draw (default: a new figure).
     overlay : path, optional
         A filled template whose values are drawn as ``user`` values (when ``data`` is not given).
+    record : gulagstats.Record, optional
+        The record to draw from (default: the published data); not together with ``overlay``.
 
     Returns
     -------
@@ -77,7 +84,8 @@ def figure_a(data: pd.DataFrame | None = None, ax: Axes | None = None, overlay: 
     >>> fig.axes[0].get_title(loc="left")[:12]
     'GRZ Figure A'
     """
-    data = figure_data(data, ("appendix",), overlay)
+    record = resolve(record, overlay)
+    data = figure_data(data, ("appendix",), record)
     years = list(YEARS_A)
     camps = yearly(data, "camps", "GULAG camps (ITL)", "gulag_camps", "inmates", years, stock=True)
     colonies = yearly(data, "colonies", "labour colonies (ITK)", "labor_colonies", "inmates", years, stock=True)
@@ -98,10 +106,10 @@ def figure_a(data: pd.DataFrame | None = None, ax: Axes | None = None, overlay: 
     for f in flags:  # the total carries the difference of its part
         f.x, f.y, f.adjusted = f.x, float(total.y[years.index(int(f.x))]), None
     mark_composition(ax, "total", [f for f in flags if f.y == f.y], C["black"])
-    for ceiling in readings(years):
+    for ceiling in readings(years, record):
         (line,) = ax.plot(ceiling.x, ceiling.y, color=C["black"], linestyle="--", linewidth=1.3, label=ceiling.label)
         line.set_gid(ceiling.key)
-        record(ax, ceiling)
+        remember_series(ax, ceiling)
     year_axis(ax, years, "1 January of each year")
     ax.set_ylabel(PERSONS)
     ax.set_ylim(0, max(v for s in plotted(fig) for v in s.y if v == v) * 1.12)
@@ -110,7 +118,9 @@ def figure_a(data: pd.DataFrame | None = None, ax: Axes | None = None, overlay: 
                   notes=[NOTE_1938, "Special settlers are printed as of 31 December of the prior year."])
 
 
-def figure_b(data: pd.DataFrame | None = None, ax: Axes | None = None, overlay: str | Path | None = None) -> Figure:
+def figure_b(
+    data: pd.DataFrame | None = None, ax: Axes | None = None, overlay: str | Path | None = None, *, record: Record | None = None
+) -> Figure:
     """GRZ Figure B: "political" crimes as a proportion of the GULAG camp population, 1934-1953.
 
     Bars: camp inmates on 1 January and, inside them, the
@@ -127,6 +137,8 @@ def figure_b(data: pd.DataFrame | None = None, ax: Axes | None = None, overlay: 
         Where to draw (default: a new figure); a twin axes is added for the shares.
     overlay : path, optional
         A filled template whose values are drawn as ``user`` values.
+    record : gulagstats.Record, optional
+        The record to draw from (default: the published data); not together with ``overlay``.
 
     Returns
     -------
@@ -139,7 +151,7 @@ def figure_b(data: pd.DataFrame | None = None, ax: Axes | None = None, overlay: 
     >>> fig.axes[1].get_ylabel()
     'share of camp inmates (percent)'
     """
-    data = figure_data(data, ("appendix", "appendix_rates"), overlay)
+    data = figure_data(data, ("appendix", "appendix_rates"), resolve(record, overlay))
     years = list(YEARS)
     inmates = yearly(data, "camp_inmates", "camp inmates", "gulag_camps", "inmates", years, stock=True)
     counter = yearly(
@@ -174,7 +186,9 @@ def figure_b(data: pd.DataFrame | None = None, ax: Axes | None = None, overlay: 
                   notes=[NOTE_1950], twins=[right])
 
 
-def figure_c(data: pd.DataFrame | None = None, ax: Axes | None = None, overlay: str | Path | None = None) -> Figure:
+def figure_c(
+    data: pd.DataFrame | None = None, ax: Axes | None = None, overlay: str | Path | None = None, *, record: Record | None = None
+) -> Figure:
     """GRZ Figure C: GULAG camp and labour colony populations on 1 January, 1934-1953.
 
     Parameters
@@ -185,6 +199,8 @@ def figure_c(data: pd.DataFrame | None = None, ax: Axes | None = None, overlay: 
         Where to draw (default: a new figure).
     overlay : path, optional
         A filled template whose values are drawn as ``user`` values.
+    record : gulagstats.Record, optional
+        The record to draw from (default: the published data); not together with ``overlay``.
 
     Returns
     -------
@@ -197,7 +213,7 @@ def figure_c(data: pd.DataFrame | None = None, ax: Axes | None = None, overlay: 
     >>> int(line.get_ydata()[5])   # 1 January 1939
     1317195
     """
-    data = figure_data(data, ("appendix",), overlay)
+    data = figure_data(data, ("appendix",), resolve(record, overlay))
     years = list(YEARS)
     camps = yearly(data, "camps", "GULAG camps (ITL)", "gulag_camps", "inmates", years, stock=True)
     colonies = yearly(data, "colonies", "labour colonies (ITK)", "labor_colonies", "inmates", years, stock=True)
@@ -215,7 +231,9 @@ def figure_c(data: pd.DataFrame | None = None, ax: Axes | None = None, overlay: 
     return finish(fig, ax, RECONSTRUCTED.format("C") + ":\nGULAG and Colony Populations, 1934-1953", notes=[NOTE_1938, NOTE_1946])
 
 
-def figure_d(data: pd.DataFrame | None = None, ax: Axes | None = None, overlay: str | Path | None = None) -> Figure:
+def figure_d(
+    data: pd.DataFrame | None = None, ax: Axes | None = None, overlay: str | Path | None = None, *, record: Record | None = None
+) -> Figure:
     """GRZ Figure D: GULAG camp population shifts, 1934-1953.
 
     The camp population on 1 January against the flows of each year (drawn
@@ -232,6 +250,8 @@ def figure_d(data: pd.DataFrame | None = None, ax: Axes | None = None, overlay: 
         Where to draw (default: a new figure).
     overlay : path, optional
         A filled template whose values are drawn as ``user`` values.
+    record : gulagstats.Record, optional
+        The record to draw from (default: the published data); not together with ``overlay``.
 
     Returns
     -------
@@ -244,7 +264,7 @@ def figure_d(data: pd.DataFrame | None = None, ax: Axes | None = None, overlay: 
     >>> fig.axes[0].get_yscale()
     'log'
     """
-    data = figure_data(data, ("appendix", "appendix_rates"), overlay)
+    data = figure_data(data, ("appendix", "appendix_rates"), resolve(record, overlay))
     years = list(YEARS)
     population = yearly(data, "camp_inmates", "camp inmates on 1 January", "gulag_camps", "inmates", years, stock=True)
     flows = [
@@ -315,7 +335,7 @@ def _draw_annualised(panel: Axes, spans: list[tuple[Series, str]]) -> None:
             f"{s.note}: {s.y[0]:,.0f} in {years:.1f} years = {per_year:,.0f} a year", xy=(per_year, row),
             xytext=(6, 0), textcoords="offset points", va="center", fontsize=8.5, color="#333333",
         )
-        record(panel, Series(
+        remember_series(panel, Series(
             key=s.key, label=f"{s.label}, a year (derived)", unit="persons a year", x=[s.x[0], s.x[1]],
             y=[per_year, per_year], status=[status, status], source=s.source,
             note=f"{s.note}: total {s.y[0]:,.0f} over {years:.2f} years",
@@ -332,7 +352,7 @@ def _draw_annualised(panel: Axes, spans: list[tuple[Series, str]]) -> None:
     panel.set_axisbelow(True)
 
 
-def readings(years: list[int]) -> list[Series]:
+def readings(years: list[int], record: Record | None = None) -> list[Series]:
     """GRZ's upper bounds for Figure A, from the prose figures (``grz_text_figures``), as level lines.
 
     Examples
@@ -340,9 +360,7 @@ def readings(years: list[int]) -> list[Series]:
     >>> [(s.key, s.y[0]) for s in readings([1935, 1940])]
     [('grz_L047.1', 3500000.0)]
     """
-    from ..loaders import load
-
-    text = load("grz_text_figures")
+    text = (record or default_record()).frame("grz_text_figures")
     bounds = text[(text["refers_to"] == "Figure A") & (text["relation"] == "upper_bound")]
     return [
         Series(

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import UnknownNameError
 from ..outputs import atomic_path, check_target, locked, write_text
+from ..record import Record, resolve
 from ..store import refuse_inside_data_dir
 from .article import figure_a, figure_b, figure_c, figure_d
 from .extra import (
@@ -167,6 +168,8 @@ def draw_figures(
     formats: str | Sequence[str] = ("png", "svg"),
     only: str | Iterable[str] | None = None,
     overlay: str | Path | None = None,
+    *,
+    record: Record | None = None,
 ) -> list[Path]:
     """Draw figures to files, and update the manifest ``figures.json`` in ``out``.
 
@@ -179,7 +182,10 @@ def draw_figures(
     only : str or iterable of str, optional
         Figures to draw (``"A,B"``, ``["mortality"]``); default all.  See :data:`FIGURES`.
     overlay : path, optional
-        A filled template whose values are drawn as ``user`` values.
+        A filled template whose values are drawn as ``user`` values (a
+        convenience: the same as ``record=Record(overlay)``).
+    record : gulagstats.Record, optional
+        The record to draw from (default: the published data); not together with ``overlay``.
 
     Returns
     -------
@@ -199,6 +205,7 @@ def draw_figures(
     >>> [p.name for p in paths]
     ['figure_c.svg', 'figures.json']
     """
+    record = resolve(record, overlay)
     matplotlib = import_matplotlib()
     names = figure_names(only)
     kinds = figure_formats(formats)
@@ -215,7 +222,7 @@ def draw_figures(
     with matplotlib.rc_context({"svg.hashsalt": "gulagstats", "svg.fonttype": "none"}):
         for name in names:
             stem, draw = FIGURES[name]
-            fig = draw(overlay=overlay)
+            fig = draw(record=record)
             for kind in kinds:
                 path = target / f"{stem}.{kind}"
                 with atomic_path(path, "figures") as temp:

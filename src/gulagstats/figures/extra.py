@@ -11,6 +11,7 @@ import pandas as pd
 
 from ..errors import DataFormatError
 from ..periods import period_bounds, period_label
+from ..record import Record, resolve
 from ..vocabulary import (
     CONSISTENT,
     CORRECTED,
@@ -40,9 +41,11 @@ from .style import (
     draw_points,
     finish,
     plotted,
-    record,
     thousands,
     year_axis,
+)
+from .style import (
+    record as remember_series,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -55,7 +58,11 @@ KEY = ["table", "period", "population", "measure", "category", "unit"]
 
 
 def figure_mortality_rate(
-    data: pd.DataFrame | None = None, ax: Axes | None = None, overlay: str | Path | None = None
+    data: pd.DataFrame | None = None,
+    ax: Axes | None = None,
+    overlay: str | Path | None = None,
+    *,
+    record: Record | None = None,
 ) -> Figure:
     """Camp mortality per 1,000 inmates a year, 1934-1953, beside the mortality certificate's rate.
 
@@ -74,6 +81,8 @@ def figure_mortality_rate(
         Where to draw (default: a new figure).
     overlay : path, optional
         A filled template whose values are drawn as ``user`` values.
+    record : gulagstats.Record, optional
+        The record to draw from (default: the published data); not together with ``overlay``.
 
     Returns
     -------
@@ -86,7 +95,7 @@ def figure_mortality_rate(
     >>> fig.axes[0].get_ylabel()
     'deaths per 1,000 inmates'
     """
-    data = figure_data(data, ("appendix", "mortality_certificate"), overlay)
+    data = figure_data(data, ("appendix", "mortality_certificate"), resolve(record, overlay))
     years = list(YEARS)
     # the certificate's 1934 row is camps only (colonies joined the GULAG in late 1934): the camp
     # series are the appendix's, so that the two streams never mix in one line
@@ -130,7 +139,11 @@ def figure_mortality_rate(
 
 
 def figure_nkvd_sentences(
-    data: pd.DataFrame | None = None, ax: Axes | None = None, overlay: str | Path | None = None
+    data: pd.DataFrame | None = None,
+    ax: Axes | None = None,
+    overlay: str | Path | None = None,
+    *,
+    record: Record | None = None,
 ) -> Figure:
     """Sentences on cases of the secret police (VChK-OGPU-NKVD-MGB), 1921 to mid-1953, and the share shot.
 
@@ -148,6 +161,8 @@ def figure_nkvd_sentences(
         Where to draw (default: a new figure); a twin axes is added for the share.
     overlay : path, optional
         A filled template whose values are drawn as ``user`` values.
+    record : gulagstats.Record, optional
+        The record to draw from (default: the published data); not together with ``overlay``.
 
     Returns
     -------
@@ -160,7 +175,7 @@ def figure_nkvd_sentences(
     >>> fig.axes[1].get_ylabel()
     'sentenced to death (percent of all sentenced)'
     """
-    data = figure_data(data, ("nkvd_sentences",), overlay)
+    data = figure_data(data, ("nkvd_sentences",), resolve(record, overlay))
     population = "cases_of_secret_police"
     totals = preferred_rows(data, population, "sentenced_total", PERSONS)
     periods = sorted(
@@ -253,7 +268,11 @@ def disagreements(data: pd.DataFrame) -> list[pd.DataFrame]:
 
 
 def figure_source_disagreement(
-    data: pd.DataFrame | None = None, ax: Axes | None = None, overlay: str | Path | None = None
+    data: pd.DataFrame | None = None,
+    ax: Axes | None = None,
+    overlay: str | Path | None = None,
+    *,
+    record: Record | None = None,
 ) -> Figure:
     """Every cell whose sources print different values: the values side by side, with their sources.
 
@@ -271,6 +290,8 @@ def figure_source_disagreement(
         Where to draw (default: a new figure sized to the number of cells).
     overlay : path, optional
         A filled template; a value it gives for a known cell is one more value of that cell.
+    record : gulagstats.Record, optional
+        The record to draw from (default: the published data); not together with ``overlay``.
 
     Returns
     -------
@@ -284,9 +305,8 @@ def figure_source_disagreement(
     'symlog'
     """
     if data is None:
-        from ..loaders import tables
-
-        data = load_cells(tables().query("kind == 'cells'")["id"], overlay)
+        mine = resolve(record, overlay)
+        data = load_cells(mine.cell_tables(), mine)
     cells = disagreements(data)
     fig, ax = axes(ax, figsize=(11.0, 1.6 + 0.62 * max(len(cells), 1)))
     labels = []
@@ -308,7 +328,7 @@ def figure_source_disagreement(
             markeredgewidth=1.2, zorder=2, label="the table's value (preferred)" if row == 0 else None,
         )
         ring.set_gid(f"{s.key}:preferred")
-        record(ax, s)
+        remember_series(ax, s)
         biggest = max(biggest, *(abs(v) for v in s.x))
         values = "   ".join(
             f"{_number(v)} {src}" + (" corrected" if st == CORRECTED else "") + (" (table)" if i == 0 else "")
@@ -375,7 +395,11 @@ OPEN_END = 2.5
 
 
 def figure_estimates(
-    data: pd.DataFrame | None = None, ax: Axes | None = None, overlay: str | Path | None = None
+    data: pd.DataFrame | None = None,
+    ax: Axes | None = None,
+    overlay: str | Path | None = None,
+    *,
+    record: Record | None = None,
 ) -> Figure:
     """Every published estimate against the archival benchmark, grouped by what it counts.
 
@@ -394,6 +418,8 @@ def figure_estimates(
         Where to draw (default: a new figure sized to the number of estimates).
     overlay : path, optional
         A filled template, passed to :func:`gulagstats.compare` (when ``data`` is not given).
+    record : gulagstats.Record, optional
+        The record to draw from (default: the published data); not together with ``overlay``.
 
     Returns
     -------
@@ -411,7 +437,7 @@ def figure_estimates(
     if data is None:
         from ..estimates import compare
 
-        data = compare(overlay=overlay)
+        data = compare(record=resolve(record, overlay))
     absent = [c for c in ESTIMATE_COLUMNS if c not in data.columns]
     if absent:
         raise DataFormatError(
@@ -437,7 +463,7 @@ def figure_estimates(
         s = _estimate_series(str(quantity), group)
         _draw_benchmarks(ax, s, rows)
         _draw_estimates(ax, s, rows)
-        record(ax, s)
+        remember_series(ax, s)
         benchmark_sources |= {k.strip() for keys in group["benchmark_source"].dropna() for k in str(keys).split(";")}
         ticks += rows
         labels += [f"{a} ({_year(y)}), {p}" if str(p) else f"{a} ({_year(y)})"

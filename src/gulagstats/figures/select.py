@@ -11,11 +11,11 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 
 import pandas as pd
 
 from ..errors import DataFormatError
+from ..record import Record, default_record
 from ..vocabulary import DERIVED, MISSING, PERSONS, combine
 
 #: The category of an adjusted series that comparisons and figures use beside a flagged cell
@@ -90,8 +90,8 @@ class Series:
         return out
 
 
-def load_cells(table_ids: Iterable[str], overlay: str | Path | None = None) -> pd.DataFrame:
-    """Load tables of cells into one long frame with a ``table`` column.
+def load_cells(table_ids: Iterable[str], record: Record | None = None) -> pd.DataFrame:
+    """Load tables of cells of a record (default: the published data) into one long frame with a ``table`` column.
 
     Examples
     --------
@@ -99,22 +99,22 @@ def load_cells(table_ids: Iterable[str], overlay: str | Path | None = None) -> p
     >>> sorted(set(load_cells(["appendix", "appendix_rates"])["table"]))
     ['appendix', 'appendix_rates']
     """
-    from ..loaders import load
-
-    frames = [load(t, overlay=overlay).assign(table=t) for t in table_ids]
+    record = record or default_record()
+    frames = [record.frame(t).assign(table=t) for t in table_ids]
     return pd.concat(frames, ignore_index=True)
 
 
-def figure_data(data: pd.DataFrame | None, table_ids: Iterable[str], overlay: str | Path | None) -> pd.DataFrame:
-    """The data a figure draws: ``data`` if the caller gave it, else its tables loaded (with the overlay).
+def figure_data(data: pd.DataFrame | None, table_ids: Iterable[str], record: Record) -> pd.DataFrame:
+    """The data a figure draws: ``data`` if the caller gave it, else its tables of ``record``.
 
     Examples
     --------
     >>> from gulagstats.figures.select import figure_data
-    >>> sorted(set(figure_data(None, ["appendix"], None)["table"]))
+    >>> from gulagstats.record import Record
+    >>> sorted(set(figure_data(None, ["appendix"], Record())["table"]))
     ['appendix']
     """
-    return data if data is not None else load_cells(table_ids, overlay)
+    return data if data is not None else load_cells(table_ids, record)
 
 
 def preferred_rows(data: pd.DataFrame, population: str, measure: str, unit: str | None = None) -> pd.DataFrame:
