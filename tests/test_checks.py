@@ -314,3 +314,18 @@ def test_a_gap_carries_its_reason_so_no_code_reads_the_wording():
     source = "\n".join(p.read_text(encoding="utf-8") for p in (Path(__file__).parents[1] / "src/gulagstats/checks").glob("*.py"))
     assert not re.search(r"\"(no such cells?|overlap|not a span)\" (not )?in ", source)
     assert "locator[-" not in source  # a line reference is found, not sliced by position
+
+
+def test_gulagstats_check_reads_the_cells_as_text_without_importing_pandas():
+    """The checks need no DataFrame: the default text report runs on the csv module and pydantic only."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from gulagstats.cli import main; status = main(['check']);"
+        "assert 'pandas' not in sys.modules and 'numpy' not in sys.modules, 'pandas imported';"
+        "sys.exit(status)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-500:]
+    assert "summary:" in result.stdout

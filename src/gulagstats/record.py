@@ -38,9 +38,7 @@ from . import store
 from .checks.cells import Cells, Key
 from .checks.cells import Row as Cell
 from .errors import DataFormatError, OverlayAndRecordError, UnknownStatusError, known_names
-from .loaders import find_resource, pivot_wide, read_table, tables
 from .models import STATUSES
-from .overlay import KEY, apply_overlay, read_overlay
 from .vocabulary import PERSONS
 
 if TYPE_CHECKING:
@@ -113,6 +111,8 @@ class Record:
 
     def tables(self) -> pd.DataFrame:
         """The tables of the data package (see :func:`gulagstats.tables`)."""
+        from .loaders import tables
+
         return tables()
 
     def cell_tables(self) -> list[str]:
@@ -121,6 +121,8 @@ class Record:
 
     def _stored_frame(self, table_id: str) -> pd.DataFrame:
         """One table as stored (typed, no overlay), read once; not a copy."""
+        from .loaders import find_resource, read_table
+
         if table_id not in self._stored:
             resource = find_resource(table_id, self._resources)
             self._stored[table_id] = read_table(table_id, resource)
@@ -129,6 +131,8 @@ class Record:
 
     def frame(self, table_id: str) -> pd.DataFrame:
         """One table with the overlay merged, merged once; the record's own frame (do not change it)."""
+        from .overlay import apply_overlay
+
         if table_id not in self._frames:
             stored = self._stored_frame(table_id)
             rows = self.overlay_rows()
@@ -147,6 +151,8 @@ class Record:
         DataFormatError
             For ``wide`` on a table that is not a table of cells.
         """
+        from .loaders import find_resource, pivot_wide
+
         wanted = None if status is None else known_names(status, STATUSES, UnknownStatusError)
         resource = find_resource(table_id, self._resources)
         kind = resource.get("kind", "cells")
@@ -173,12 +179,16 @@ class Record:
         """
         if self.overlay is None:
             return None
+        from .overlay import read_overlay
+
         if self._overlay_rows is None:
             self._overlay_rows = read_overlay(self.overlay, self._cell_index)
         return self._overlay_rows
 
     def _cell_index(self, named: set[str]) -> dict[str, set[tuple]]:
         """The cell keys of the tables of cells an overlay names, from this record's stored tables."""
+        from .overlay import KEY
+
         out: dict[str, set[tuple]] = {}
         for table_id in self.cell_tables():
             frame = self._stored_frame(table_id) if table_id in named else None

@@ -6,14 +6,15 @@ import html
 import json
 import math
 import re
+import sys
 from collections.abc import Callable
-from typing import Any
-
-import numpy as np
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from .errors import printable
 from .vocabulary import STATUS_MARK
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 FORMATS = ("text", "csv", "json", "markdown")
 
@@ -30,11 +31,14 @@ def cell_text(value: Any) -> str:
     >>> cell_text(1317195.0), cell_text(34.5), cell_text(float("nan")), cell_text(True)
     ('1,317,195', '34.5', '', 'yes')
     """
-    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+    # a pandas or numpy value can only be here once pandas is loaded: the text reports
+    # (``gulagstats check``) format plain Python values without importing it
+    pd, np = sys.modules.get("pandas"), sys.modules.get("numpy")
+    if value is None or (pd is not None and value is pd.NA) or (isinstance(value, float) and math.isnan(value)):
         return ""
-    if isinstance(value, pd.Timestamp):
+    if pd is not None and isinstance(value, pd.Timestamp):
         return value.date().isoformat()
-    if isinstance(value, (bool, np.bool_)):
+    if isinstance(value, bool) or (np is not None and isinstance(value, np.bool_)):
         return "yes" if value else "no"
     if isinstance(value, (int,)) or (hasattr(value, "is_integer") and float(value).is_integer() and abs(value) >= 1000):
         return f"{int(value):,}"
@@ -97,6 +101,8 @@ def text_table(frame: pd.DataFrame, index: bool = False, max_width: int = 60) ->
 
     Examples
     --------
+    >>> import pandas as pd
+    >>> import pandas as pd
     >>> frame = pd.DataFrame({"period": ["1939-01-01"], "inmates": [1317195]})
     >>> print(text_table(frame))
     period        inmates
@@ -126,6 +132,8 @@ def markdown_table(frame: pd.DataFrame, index: bool = False) -> str:
 
     Examples
     --------
+    >>> import pandas as pd
+    >>> import pandas as pd
     >>> frame = pd.DataFrame({"period": ["1939-01-01"], "inmates": [1317195]})
     >>> print(markdown_table(frame))
     | period | inmates |
@@ -143,6 +151,8 @@ def json_records(frame: pd.DataFrame, index: bool = False) -> str:
 
     Examples
     --------
+    >>> import pandas as pd
+    >>> import pandas as pd
     >>> print(json_records(pd.DataFrame({"inmates": [1317195, None]})))
     [
       {
@@ -167,11 +177,15 @@ def render(frame: pd.DataFrame, fmt: str, index: bool = False) -> str:
 
     Examples
     --------
+    >>> import pandas as pd
+    >>> import pandas as pd
     >>> frame = pd.DataFrame({"period": ["1939-01-01"], "inmates": [1317195]})
     >>> print(render(frame, "csv"))
     period,inmates
     1939-01-01,1317195
     """
+    import pandas as pd
+
     if fmt == "csv":  # text that a spreadsheet would run as a formula is prefixed with '
         def texts(values: Any) -> bool:  # object columns, and pandas' own string dtype (pyarrow)
             return values.dtype == object or pd.api.types.is_string_dtype(values.dtype)

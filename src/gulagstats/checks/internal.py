@@ -21,33 +21,13 @@ from .model import CellRef, CheckResult
 
 if TYPE_CHECKING:
     from ..record import Record
+    from .cells import Cells
 
 
-def _cell(frame, period: str, population: str, measure: str, table: str) -> CellRef | None:
-    rows = frame[
-        (frame.period == period)
-        & (frame.population == population)
-        & (frame.measure == measure)
-        & (frame.category.fillna("") == "")
-        & frame.preferred.fillna(False).astype(bool)
-        & frame.value.notna()
-    ]
-    if rows.empty:
-        return None
-    r = rows.iloc[0]
-    return CellRef(
-        table=table,
-        period=period,
-        population=population,
-        measure=measure,
-        unit=str(r.unit),
-        value=float(r.value),
-        source=str(r.source),
-        status=str(r.status),
-        preferred=True,
-        locator=str(r.locator),
-        note=str(r.note) if r.note == r.note else "",
-    )
+def _cell(cells: Cells, period: str, population: str, measure: str) -> CellRef | None:
+    """The preferred, valued cell of a table (``cells``: that table's cells), as a check lists it."""
+    row = cells.preferred((period, population, measure, "", PERSONS))
+    return None if row is None or row.value is None else row.ref()
 
 
 def _prose(
@@ -97,15 +77,15 @@ def internal_checks(results: list[CheckResult], record: Record) -> list[CheckRes
     >>> r["prose.L168.internal"].verdict
     'discrepancy'
     """
-    appendix = record.frame("appendix")
+    appendix = record.rows().of_table("appendix")
     out = []
     for r in results:
         if r.id != "prose.L061.4" or r.verdict != NOT_CHECKABLE:
             out.append(r)
             continue
-        end = _cell(appendix, "1939-01-01", "all_custodial", "inmates", "appendix")
+        end = _cell(appendix, "1939-01-01", "all_custodial", "inmates")
         parts = [
-            _cell(appendix, "1937-01-01", p, "inmates", "appendix")
+            _cell(appendix, "1937-01-01", p, "inmates")
             for p in ("gulag_camps", "labor_colonies")
         ]
         if end is None or None in parts or end.value is None:
