@@ -41,8 +41,11 @@ if TYPE_CHECKING:  # pragma: no cover
 YEARS_A = range(1935, 1941)
 YEARS = range(1934, 1954)
 
-NOTE_1938 = "1938 colonies include prison inmates (548,417 on 10 Feb 1938): GRZ appendix note, prose line 216."
-NOTE_1946 = "1946 colonies include 444,500 sentenced to corrective work without detention (prose line 216)."
+#: Notes that report a figure of the prose, filled in from its row of grz_text_figures (no number written twice).
+PROSE_NOTES = {
+    "L216.1": "1938 colonies include prison inmates ({value} on {day}): GRZ appendix note, prose line {line}.",
+    "L216.2": "1946 colonies include {value} sentenced to corrective work without detention (prose line {line}).",
+}
 NOTE_1950 = "The 1950 count of 'politicals' includes detainees in labour colonies (GRZ appendix note, prose line 216)."
 
 C = OKABE_ITO
@@ -115,7 +118,7 @@ def figure_a(
     ax.set_ylim(0, max(v for s in plotted(fig) for v in s.y if v == v) * 1.12)
     thousands(ax)
     return finish(fig, ax, RECONSTRUCTED.format("A") + ":\nCamp, Colony, and \u201cKulak\u201d Exile Populations, USSR, 1935-1940",
-                  notes=[NOTE_1938, "Special settlers are printed as of 31 December of the prior year."])
+                  notes=[prose_note("L216.1"), "Special settlers are printed as of 31 December of the prior year."])
 
 
 def figure_b(
@@ -228,7 +231,7 @@ def figure_c(
     ax.set_ylabel(PERSONS)
     ax.set_ylim(0, None)
     thousands(ax)
-    return finish(fig, ax, RECONSTRUCTED.format("C") + ":\nGULAG and Colony Populations, 1934-1953", notes=[NOTE_1938, NOTE_1946])
+    return finish(fig, ax, RECONSTRUCTED.format("C") + ":\nGULAG and Colony Populations, 1934-1953", notes=[prose_note("L216.1"), prose_note("L216.2")])
 
 
 def figure_d(
@@ -350,6 +353,24 @@ def _draw_annualised(panel: Axes, spans: list[tuple[Series, str]]) -> None:
     thousands(panel, "x")
     panel.grid(True, axis="x", color="#dddddd", linewidth=0.6)
     panel.set_axisbelow(True)
+
+
+def prose_note(figure_id: str) -> str:
+    """The note of :data:`PROSE_NOTES` for a prose figure, with its value, day and line from the data.
+
+    Examples
+    --------
+    >>> prose_note("L216.1")
+    '1938 colonies include prison inmates (548,417 on 10 Feb 1938): GRZ appendix note, prose line 216.'
+    """
+    from datetime import date
+
+    from ..evaluate import load_figures
+
+    figure = next(f for f in load_figures() if f.id == figure_id)
+    when = date.fromisoformat(figure.period) if len(figure.period) == 10 else None
+    day = f"{when.day} {when:%b %Y}" if when else figure.period
+    return PROSE_NOTES[figure_id].format(value=f"{figure.value:,.0f}", day=day, line=figure.line)
 
 
 def readings(years: list[int], record: Record | None = None) -> list[Series]:
