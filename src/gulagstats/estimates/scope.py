@@ -29,6 +29,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -120,11 +122,8 @@ class _Judge:
         self._judge = judge
         self._cache: dict[tuple, dict[str, Any]] = {}
 
-    def __call__(
-        self, quantity: str, period: str, low: float, high: float, unit: str, region: str
-    ) -> dict[str, Any]:
+    def __call__(self, quantity: str, period: str, unit: str, region: str) -> dict[str, Any]:
         key = (quantity, period, unit, region)
-        low = high = 1.0  # a neutral claim: only the benchmark found is used
         if key not in self._cache:
             claim = pd.DataFrame(
                 [
@@ -132,8 +131,8 @@ class _Judge:
                         "quantity": quantity,
                         "period": period,
                         "period_label": "",
-                        "low": low,
-                        "high": high,
+                        "low": 1.0,  # a neutral claim: only the benchmark found is used
+                        "high": 1.0,
                         "unit": unit,
                         "region": region,
                         "error": "",
@@ -142,19 +141,6 @@ class _Judge:
             )
             self._cache[key] = self._judge(claim).iloc[0].to_dict()
         return self._cache[key]
-
-
-def _plain_rows(frame: pd.DataFrame, labels: pd.Index) -> dict[Any, dict[str, Any]]:
-    """The rows ``labels`` of ``frame`` as plain dicts, read column by column (fast for many rows).
-
-    Examples
-    --------
-    >>> _plain_rows(pd.DataFrame({"a": [1.5, 2.5], "b": ["x", "y"]}), pd.Index([1]))
-    {1: {'a': 2.5, 'b': 'y'}}
-    """
-    at = frame.index.get_indexer(labels)
-    columns = {c: frame[c].to_numpy(dtype=object)[at] for c in frame.columns}
-    return {label: {c: values[k] for c, values in columns.items()} for k, label in enumerate(labels)}
 
 
 def _has(result: Mapping[str, Any]) -> bool:
@@ -282,7 +268,7 @@ def refine(
         e.replace(" is consistent with the ", " is not contradicted by the ", 1)
         for e in out.loc[one_sided, "explanation"]
     ]
-    # the rest, one claim at a time: readings, bounds, scopes
+    # the rest: readings, bounds and scopes, planned once per distinct question
     kinds = claims["quantity"].map({q: v.kind for q, v in QUANTITIES.items()}).fillna("").to_numpy()
     periods = claims["period"].fillna("").astype(str)
     day_spans = periods.str.contains(r"\d{4}-\d{2}-\d{2}/", regex=True).to_numpy()
@@ -296,185 +282,381 @@ def refine(
         else np.zeros(len(claims), bool)
     )
     work = out.index[(boundable | scoped | read) & (verdict0 != "")]
-    # the rows being refined, as plain dicts (read and written without pandas in the loop)
-    rows = _plain_rows(out, work)
-    claim_rows = _plain_rows(claims, work)
-    given = _plain_rows(results[["verdict", "explanation"]], work)
-    id_of = ids.to_dict() if ids is not None else {}
-    scope_rules: dict[str, list[dict[str, Any]]] = {}
-    for rule in scopes.to_dict("records") if len(scopes) else []:
-        scope_rules.setdefault(str(rule["quantity"]), []).append(rule)
-    for index in work:
-        claim, row = claim_rows[index], rows[index]
-        quantity, period = str(claim["quantity"]), str(claim["period"] or "")
-        low, high = float(claim["low"]), float(claim["high"])
-        unit, region = str(claim["unit"]), str(claim["region"])
-        floor = ceiling = False
-        notes: list[str] = []
-        reading = by_id.get(str(id_of[index])) if ids is not None else None
-        if reading is not None:
-            row["role"] = reading["role"] or "claim"
-            row["group"] = reading["group"] or row["group"]
-            row["reading"] = reading["reason"]
-            if reading["role"] == "context":
-                row["verdict"], row["factor"] = "", np.nan
-                row["explanation"] = "Context, not scored: " + reading["reason"]
-                continue
-            if reading["verdict_as"] == NOT_COMPARABLE:
-                row["verdict"], row["factor"] = NOT_COMPARABLE, np.nan
-                row["explanation"] = "Not comparable: " + reading["reason"]
-                for column in [
-                    c for c in out.columns if c.startswith("benchmark_") or c.startswith("ratio")
-                ]:
-                    row[column] = np.nan
-                continue
-            quantity = reading["quantity"] or quantity
-            period = reading["period"] or period
-            if reading["value_as"] == "point":
-                low = high = low if low == low else high
-            floor = reading["bound"] == "floor"
-        result = (
-            ask(quantity, period, low, high, unit, region)
-            if reading is not None
-            else row
-        )
-        kind = QUANTITIES[quantity].kind if quantity in QUANTITIES else ""
-        if not _has(result) and kind == "flow":
-            inner, enclosing = year_bounds(period)
-            floors = [inner] if inner else []
-            if not inner and not enclosing:
-                floors = _partial_floors(period)
-            lower = next(
-                (r for r in (ask(quantity, p, low, high, unit, region) for p in floors) if _has(r)),
-                None,
-            )
-            upper = ask(quantity, enclosing, low, high, unit, region) if enclosing else None
-            upper = upper if upper is not None and _has(upper) else None
-            if lower is not None and upper is not None:
-                result = lower.copy()
-                result["benchmark_high"] = upper["benchmark_high"]
-                result["benchmark_basis"] = (
-                    f"at least: {lower['benchmark_basis']}; at most: {upper['benchmark_basis']}"
-                )
-                row["bound"] = "between"
-                notes.append(
-                    f"bounded by the whole years inside ({lower['benchmark_period']}) and around "
-                    f"({upper['benchmark_period']}) the period claimed"
-                )
-            elif lower is not None:
-                result, floor = lower, True
-                notes.append(
-                    f"the record holds {lower['benchmark_period']} only: its count is a floor"
-                )
-            elif upper is not None:
-                result, ceiling = upper, True
-                notes.append(
-                    f"at most the total of the enclosing years {upper['benchmark_period']}"
-                )
-        if not _has(result):
-            continue
-        b_low, b_high = float(result["benchmark_low"]), float(result["benchmark_high"])
-        verdict, f_low, f_high = _classify(low, high, b_low, b_high, tolerance, floor, ceiling)
-        if floor:
-            row["bound"] = "floor"
-        elif ceiling:
-            row["bound"] = "ceiling"
-        # scopes: the same claim against every benchmark a careful reader could mean
-        text = " ".join(str(claim.get(c, "")) for c in ("scope", "wording"))
-        for rule in scope_rules.get(quantity, []):
-            if rule["unless_words"] and re.search(rule["unless_words"], text, re.IGNORECASE):
-                continue
-            if rule["if_words"] and not re.search(rule["if_words"], text, re.IGNORECASE):
-                continue
-            other = ask(
-                rule["also_against"],
-                str(result["benchmark_period"] or period),
-                low,
-                high,
-                unit,
-                region,
-            )
-            if not _has(other):
-                continue
-            o_verdict, o_low, o_high = _classify(
-                low,
-                high,
-                float(other["benchmark_low"]),
-                float(other["benchmark_high"]),
-                tolerance,
-                floor,
-                ceiling,
-            )
-            row["also_against"] = (
-                f"{other['benchmark_id']} ({_fmt(float(other['benchmark_low']))}"
-                + (
-                    f" to {_fmt(float(other['benchmark_high']))}"
-                    if other["benchmark_high"] != other["benchmark_low"]
-                    else ""
-                )
-                + f", status {other['benchmark_status']}): {o_verdict}"
-                + (f" {o_low:.1f}" if o_low == o_low else "")
-                + f"; {rule['reason']}"
-            )
-            if o_verdict == verdict == OVERSTATES:  # the headline is the conservative factor
-                f_high = max(f_high, o_high) if f_high == f_high else o_high
-                if o_low < f_low:
-                    notes.append(
-                        f"the conservative {o_low:.1f} is against {other['benchmark_id']} "
-                        f"({_fmt(float(other['benchmark_high']))}, "
-                        f"status {other['benchmark_status']}): "
-                        f"{rule['reason']}"
-                    )
-                f_low = min(f_low, o_low)
-            elif verdict == OVERSTATES and o_verdict != OVERSTATES:
-                notes.append(f"against {other['benchmark_id']} it is {o_verdict.replace('_', ' ')}")
-                verdict, f_low, f_high = o_verdict, o_low, o_high
-                result = other
-        if reading is not None or row["bound"]:
-            for column in [c for c in out.columns if c.startswith("benchmark_")]:
-                if column in result:
-                    row[column] = result[column]
-            row["ratio_low"] = low / b_low if b_low > 0 else np.nan
-            row["ratio_high"] = high / b_low if b_low > 0 else np.nan
-        row["verdict"] = verdict
-        row["factor"] = round(f_low, 1) if f_low == f_low else np.nan
-        row["factor_low"] = round(f_low, 1) if f_low == f_low else np.nan
-        row["factor_high"] = round(f_high, 1) if f_high == f_high else np.nan
-        same = (
-            reading is None
-            and not row["bound"]
-            and not row["also_against"]
-            and verdict == given[index]["verdict"]
-        )
-        if same and verdict != OVERSTATES:
-            continue
-        if same:  # only the factor changed: the conservative one, with the range
-            row["explanation"] = str(given[index]["explanation"]) + (
-                f" Factor range {f_low:.1f}-{f_high:.1f}: {f_low:.1f} against the high end"
-                f" ({_fmt(b_high)}), {f_high:.1f} against the documented count;"
-                f" benchmark status {result['benchmark_status']}."
-                if f_high == f_high and round(f_high, 1) != round(f_low, 1)
-                else ""
-            )
-            continue
-        row["explanation"] = _explain(
-            verdict,
-            f_low,
-            f_high,
-            result,
-            notes,
-            floor,
-            ceiling,
-            str(row["reading"]),
-            tolerance,
-            low,
-            high,
-        )
-    if rows:  # written back column by column: a pandas write per claim and cell was the cost
-        changed = list(rows)
-        for column in out.columns:
-            out.loc[changed, column] = [rows[i][column] for i in changed]
+    if len(work):
+        scope_rules: dict[str, list[dict[str, Any]]] = {}
+        for rule in scopes.to_dict("records") if len(scopes) else []:
+            scope_rules.setdefault(str(rule["quantity"]), []).append(rule)
+        _refine_work(out, claims, results, work, ids, by_id, scope_rules, ask, tolerance)
     return out
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """What refining a claim needs that does not depend on the number claimed.
+
+    One plan serves every claim with the same question (quantity, period, unit,
+    region, scope words, reading, and the benchmark judge() found): the record
+    is asked, the bounds and the scope rules are decided once per plan, and
+    only the classification of each claimed number is left per claim.
+
+    Attributes
+    ----------
+    reading : mapping or None
+        The reading of the estimate (``estimate_readings``), if any.
+    skip : str
+        ``"context"`` or ``"not_comparable"`` (a reading says so), or
+        ``"unanswered"`` (no benchmark, not even a bound): no verdict to compute.
+    result : mapping or None
+        The benchmark the claim is set against; None: the claim's own judge() result.
+    floor, ceiling, between : bool
+        The benchmark is a floor, a ceiling, or a floor and a ceiling (``between``).
+    point : bool
+        The reading takes a range as a point (its low end, else its high end).
+    notes : tuple of str
+        Notes for the explanation (which bound was used).
+    others : tuple of (rule, benchmark) pairs
+        The scope rules that apply, each with the benchmark it points to.
+    """
+
+    reading: Mapping[str, Any] | None = None
+    skip: str = ""
+    result: Mapping[str, Any] | None = None
+    floor: bool = False
+    ceiling: bool = False
+    between: bool = False
+    point: bool = False
+    notes: tuple[str, ...] = ()
+    others: tuple[tuple[Mapping[str, Any], Mapping[str, Any]], ...] = ()
+
+
+def _bounded(
+    ask: _Judge, quantity: str, period: str, unit: str, region: str
+) -> tuple[Mapping[str, Any] | None, str, str]:
+    """The benchmark bounding a flow over a partial period, and what bounds it.
+
+    Returns ``(result, bound, note)``: ``bound`` is ``"between"``, ``"floor"``,
+    ``"ceiling"``, or ``""`` with ``result`` None when the record bounds nothing.
+    """
+    inner, enclosing = year_bounds(period)
+    floors = [inner] if inner else []
+    if not inner and not enclosing:
+        floors = _partial_floors(period)
+    lower = next((r for r in (ask(quantity, p, unit, region) for p in floors) if _has(r)), None)
+    upper = ask(quantity, enclosing, unit, region) if enclosing else None
+    upper = upper if upper is not None and _has(upper) else None
+    if lower is not None and upper is not None:
+        result = dict(lower)
+        result["benchmark_high"] = upper["benchmark_high"]
+        result["benchmark_basis"] = (
+            f"at least: {lower['benchmark_basis']}; at most: {upper['benchmark_basis']}"
+        )
+        return (
+            result,
+            "between",
+            (
+                f"bounded by the whole years inside ({lower['benchmark_period']}) and around "
+                f"({upper['benchmark_period']}) the period claimed"
+            ),
+        )
+    if lower is not None:
+        return (
+            lower,
+            "floor",
+            f"the record holds {lower['benchmark_period']} only: its count is a floor",
+        )
+    if upper is not None:
+        return (
+            upper,
+            "ceiling",
+            f"at most the total of the enclosing years {upper['benchmark_period']}",
+        )
+    return None, "", ""
+
+
+def _plan(
+    ask: _Judge,
+    scope_rules: Mapping[str, list[dict[str, Any]]],
+    reading: Mapping[str, Any] | None,
+    question: tuple[str, str, str, str, str],
+    own_has: bool,
+    own_period: str,
+) -> _Plan:
+    """Plan the refinement of the claims that ask ``question``.
+
+    Parameters
+    ----------
+    ask : _Judge
+        The cached judge().
+    scope_rules : mapping
+        The scope rules by quantity.
+    reading : mapping or None
+        The estimate's reading.
+    question : tuple of str
+        ``(quantity, period, unit, region, text)``, ``text`` being the claim's
+        scope and wording.
+    own_has : bool
+        Whether judge() found a benchmark for the claim as written.
+    own_period : str
+        The period of that benchmark, else the claim's (where the scope rules look).
+    """
+    quantity, period, unit, region, text = question
+    floor = point = False
+    result: Mapping[str, Any] | None = None
+    if reading is not None:
+        if reading["role"] == "context":
+            return _Plan(reading, "context")
+        if reading["verdict_as"] == NOT_COMPARABLE:
+            return _Plan(reading, "not_comparable")
+        quantity = reading["quantity"] or quantity
+        period = reading["period"] or period
+        point = reading["value_as"] == "point"
+        floor = reading["bound"] == "floor"
+        result = ask(quantity, period, unit, region)
+        own_has = _has(result)
+        own_period = str(result["benchmark_period"] or period)
+    bound, notes = "", []
+    kind = QUANTITIES[quantity].kind if quantity in QUANTITIES else ""
+    if not own_has and kind == "flow":
+        found, bound, note = _bounded(ask, quantity, period, unit, region)
+        if found is None:
+            return _Plan(reading, "unanswered")
+        result, notes = found, [note]
+        own_period = str(found["benchmark_period"] or period)
+    elif not own_has:
+        return _Plan(reading, "unanswered")
+    others = []
+    for rule in scope_rules.get(quantity, []):
+        if rule["unless_words"] and re.search(rule["unless_words"], text, re.IGNORECASE):
+            continue
+        if rule["if_words"] and not re.search(rule["if_words"], text, re.IGNORECASE):
+            continue
+        other = ask(rule["also_against"], own_period, unit, region)
+        if _has(other):
+            others.append((rule, other))
+    return _Plan(
+        reading=reading,
+        result=result,
+        floor=floor or bound == "floor",
+        ceiling=bound == "ceiling",
+        between=bound == "between",
+        point=point,
+        notes=tuple(notes),
+        others=tuple(others),
+    )
+
+
+def _refine_work(
+    out: pd.DataFrame,
+    claims: pd.DataFrame,
+    results: pd.DataFrame,
+    work: pd.Index,
+    ids: pd.Series | None,
+    by_id: Mapping[str, Mapping[str, Any]],
+    scope_rules: Mapping[str, list[dict[str, Any]]],
+    ask: _Judge,
+    tolerance: float,
+) -> None:
+    """Refine the rows ``work`` of ``out`` in place: a plan per distinct question, then per claim.
+
+    The rows are read column by column into arrays, refined by position and
+    written back column by column (a pandas write per claim and cell was the cost).
+    """
+    cells = {c: out[c].to_numpy(dtype=object)[out.index.get_indexer(work)] for c in out.columns}
+    at = claims.index.get_indexer(work)
+
+    def claimed(column: str) -> np.ndarray:
+        return claims[column].to_numpy(dtype=object)[at]
+
+    lows, highs = claims["low"].to_numpy(dtype=float)[at], claims["high"].to_numpy(dtype=float)[at]
+    quantities = [str(q) for q in claimed("quantity")]
+    periods = [str(p or "") for p in claimed("period")]
+    units, regions = [str(u) for u in claimed("unit")], [str(r) for r in claimed("region")]
+    words = [
+        claimed(c) if c in claims.columns else np.full(len(work), "", object)
+        for c in ("scope", "wording")
+    ]
+    texts = [" ".join((str(s), str(w))) for s, w in zip(*words)]
+    readings = (
+        [by_id.get(str(i)) for i in ids.to_numpy(dtype=object)[ids.index.get_indexer(work)]]
+        if ids is not None
+        else [None] * len(work)
+    )
+    given_at = results.index.get_indexer(work)
+    given_verdicts = results["verdict"].to_numpy(dtype=object)[given_at]
+    given_explanations = results["explanation"].to_numpy(dtype=object)[given_at]
+    own = [dict(zip(_OWN, values)) for values in zip(*(cells[c] for c in _OWN), strict=True)]
+    plans: dict[tuple, _Plan] = {}
+    for k in range(len(work)):
+        question = (quantities[k], periods[k], units[k], regions[k], texts[k])
+        reading = readings[k]
+        own_has = _has({"verdict": cells["verdict"][k]})
+        own_period = str(own[k]["benchmark_period"] or periods[k]) if own_has else ""
+        key = (id(reading), question, own_has, own_period)
+        if key not in plans:
+            plans[key] = _plan(ask, scope_rules, reading, question, own_has, own_period)
+        writes = _refine_claim(
+            plans[key],
+            float(lows[k]),
+            float(highs[k]),
+            own[k],
+            cells["group"][k],
+            str(given_verdicts[k]),
+            given_explanations[k],
+            tolerance,
+        )
+        for column, value in writes.items():
+            if column == "benchmark_*":
+                for c in cells:
+                    if c.startswith("benchmark_") or c.startswith("ratio"):
+                        cells[c][k] = value
+            elif column.startswith("benchmark_") and column not in cells:
+                continue
+            else:
+                cells[column][k] = value
+    for column in out.columns:
+        out.loc[work, column] = list(cells[column])
+
+
+#: The columns of a claim's own judge() result that refining it reads.
+_OWN = (
+    "verdict",
+    "benchmark_id",
+    "benchmark_period",
+    "benchmark_low",
+    "benchmark_high",
+    "benchmark_status",
+)
+
+
+def _refine_claim(
+    plan: _Plan,
+    low: float,
+    high: float,
+    own: Mapping[str, Any],
+    group: Any,
+    given_verdict: str,
+    given_explanation: Any,
+    tolerance: float,
+) -> dict[str, Any]:
+    """The cells a plan writes for one claimed ``[low, high]``.
+
+    Parameters
+    ----------
+    plan : _Plan
+        The plan of the claim's question.
+    low, high : float
+        The claimed range (nan for an open end).
+    own : mapping
+        The claim's own judge() result (:data:`_OWN`).
+    group : object
+        The claim's group as given (its estimate id, or "").
+    given_verdict, given_explanation : str
+        judge()'s verdict and explanation for the claim.
+    tolerance : float
+        As in judge().
+
+    Returns
+    -------
+    dict
+        Column to new value; the key ``"benchmark_*"`` sets every ``benchmark_``
+        and ``ratio`` column to that value.
+    """
+    writes: dict[str, Any] = {}
+    reading = plan.reading
+    if reading is not None:
+        writes["role"] = reading["role"] or "claim"
+        writes["group"] = reading["group"] or group
+        writes["reading"] = reading["reason"]
+    if plan.skip == "context":
+        writes.update(verdict="", factor=np.nan)
+        writes["explanation"] = "Context, not scored: " + (
+            str(reading["reason"]) if reading is not None else ""
+        )
+        return writes
+    if plan.skip == "not_comparable":
+        writes.update(verdict=NOT_COMPARABLE, factor=np.nan)
+        writes["explanation"] = "Not comparable: " + (
+            str(reading["reason"]) if reading is not None else ""
+        )
+        writes["benchmark_*"] = np.nan
+        return writes
+    if plan.skip:
+        return writes
+    if plan.point:
+        low = high = low if low == low else high
+    result = plan.result if plan.result is not None else own
+    floor, ceiling = plan.floor, plan.ceiling
+    b_low, b_high = float(result["benchmark_low"]), float(result["benchmark_high"])
+    verdict, f_low, f_high = _classify(low, high, b_low, b_high, tolerance, floor, ceiling)
+    bound = "floor" if floor else "ceiling" if ceiling else "between" if plan.between else ""
+    notes = list(plan.notes)
+    also = ""
+    for (
+        rule,
+        other,
+    ) in plan.others:  # the same claim against every benchmark a careful reader could mean
+        o_low_b, o_high_b = float(other["benchmark_low"]), float(other["benchmark_high"])
+        o_verdict, o_low, o_high = _classify(
+            low, high, o_low_b, o_high_b, tolerance, floor, ceiling
+        )
+        also = (
+            f"{other['benchmark_id']} ({_fmt(o_low_b)}"
+            + (f" to {_fmt(o_high_b)}" if other["benchmark_high"] != other["benchmark_low"] else "")
+            + f", status {other['benchmark_status']}): {o_verdict}"
+            + (f" {o_low:.1f}" if o_low == o_low else "")
+            + f"; {rule['reason']}"
+        )
+        if o_verdict == verdict == OVERSTATES:  # the headline is the conservative factor
+            f_high = max(f_high, o_high) if f_high == f_high else o_high
+            if o_low < f_low:
+                notes.append(
+                    f"the conservative {o_low:.1f} is against {other['benchmark_id']} "
+                    f"({_fmt(o_high_b)}, status {other['benchmark_status']}): {rule['reason']}"
+                )
+            f_low = min(f_low, o_low)
+        elif verdict == OVERSTATES and o_verdict != OVERSTATES:
+            notes.append(f"against {other['benchmark_id']} it is {o_verdict.replace('_', ' ')}")
+            verdict, f_low, f_high = o_verdict, o_low, o_high
+            result = other
+    writes["bound"], writes["also_against"] = bound, also
+    if reading is not None or bound:
+        if result is not own:
+            writes.update((c, v) for c, v in result.items() if c.startswith("benchmark_"))
+        writes["ratio_low"] = low / b_low if b_low > 0 else np.nan
+        writes["ratio_high"] = high / b_low if b_low > 0 else np.nan
+    writes["verdict"] = verdict
+    writes["factor"] = writes["factor_low"] = round(f_low, 1) if f_low == f_low else np.nan
+    writes["factor_high"] = round(f_high, 1) if f_high == f_high else np.nan
+    same = reading is None and not bound and not also and verdict == given_verdict
+    if same and verdict != OVERSTATES:
+        return writes
+    if same:  # only the factor changed: the conservative one, with the range
+        writes["explanation"] = str(given_explanation) + (
+            f" Factor range {f_low:.1f}-{f_high:.1f}: {f_low:.1f} against the high end"
+            f" ({_fmt(b_high)}), {f_high:.1f} against the documented count;"
+            f" benchmark status {result['benchmark_status']}."
+            if f_high == f_high and round(f_high, 1) != round(f_low, 1)
+            else ""
+        )
+        return writes
+    writes["explanation"] = _explain(
+        verdict,
+        f_low,
+        f_high,
+        result,
+        notes,
+        floor,
+        ceiling,
+        str(reading["reason"]) if reading is not None else "",
+        tolerance,
+        low,
+        high,
+    )
+    return writes
+
+
+#: period_phrase() of each distinct period, computed once (a sentence per claim asked it again).
+_period_phrase = lru_cache(maxsize=4096)(period_phrase)
 
 
 def _fmt(x: float) -> str:
@@ -507,7 +689,7 @@ def _explain(
     b_low, b_high = float(result["benchmark_low"]), float(result["benchmark_high"])
     bench = _fmt(b_low) if b_low == b_high else f"{_fmt(b_low)} to {_fmt(b_high)}"
     when = (
-        period_phrase(str(result["benchmark_period"]))
+        _period_phrase(str(result["benchmark_period"]))
         if result["benchmark_period"] == result["benchmark_period"]
         else ""
     )
