@@ -461,7 +461,14 @@ def _refine_work(
     The rows are read column by column into arrays, refined by position and
     written back column by column (a pandas write per claim and cell was the cost).
     """
-    cells = {c: out[c].to_numpy(dtype=object)[out.index.get_indexer(work)] for c in out.columns}
+    positions = out.index.get_indexer(work)
+    cells: dict[str, np.ndarray] = {}  # the columns read or written, at the rows refined
+
+    def cell(column: str) -> np.ndarray:
+        if column not in cells:
+            cells[column] = out[column].to_numpy(dtype=object)[positions]
+        return cells[column]
+
     at = claims.index.get_indexer(work)
 
     def claimed(column: str) -> np.ndarray:
@@ -484,36 +491,39 @@ def _refine_work(
     given_at = results.index.get_indexer(work)
     given_verdicts = results["verdict"].to_numpy(dtype=object)[given_at]
     given_explanations = results["explanation"].to_numpy(dtype=object)[given_at]
-    own = [dict(zip(_OWN, values)) for values in zip(*(cells[c] for c in _OWN), strict=True)]
+    own = [dict(zip(_OWN, values)) for values in zip(*(cell(c) for c in _OWN), strict=True)]
+    groups = cell("group")
+    benchmarks = {c for c in out.columns if c.startswith("benchmark_")}
+    blanked = [c for c in out.columns if c.startswith(("benchmark_", "ratio"))]
     plans: dict[tuple, _Plan] = {}
+    written: set[str] = set()
     for k in range(len(work)):
         question = (quantities[k], periods[k], units[k], regions[k], texts[k])
         reading = readings[k]
-        own_has = _has({"verdict": cells["verdict"][k]})
+        own_has = _has(own[k])
         own_period = str(own[k]["benchmark_period"] or periods[k]) if own_has else ""
         key = (id(reading), question, own_has, own_period)
         if key not in plans:
             plans[key] = _plan(ask, scope_rules, reading, question, own_has, own_period)
+        plan = plans[key]
+        if plan.skip == "unanswered" and reading is None:  # nothing to refine
+            continue
         writes = _refine_claim(
-            plans[key],
+            plan,
             float(lows[k]),
             float(highs[k]),
             own[k],
-            cells["group"][k],
+            groups[k],
             str(given_verdicts[k]),
             given_explanations[k],
             tolerance,
         )
         for column, value in writes.items():
-            if column == "benchmark_*":
-                for c in cells:
-                    if c.startswith("benchmark_") or c.startswith("ratio"):
-                        cells[c][k] = value
-            elif column.startswith("benchmark_") and column not in cells:
-                continue
-            else:
-                cells[column][k] = value
-    for column in out.columns:
+            for c in blanked if column == "benchmark_*" else [column]:
+                if c in benchmarks or not c.startswith("benchmark_"):
+                    cell(c)[k] = value
+                    written.add(c)
+    for column in [c for c in out.columns if c in written]:  # written back column by column
         out.loc[work, column] = list(cells[column])
 
 
