@@ -115,32 +115,63 @@ class _Judge:
     The benchmark a question finds (or the reason it finds none) does not depend on
     the number claimed, so the question is asked once with a neutral claim and the
     caller classifies each claimed number against it (:func:`_classify`): asking once
-    per distinct number made a batch of claims cost one full judge() each.
+    per distinct number made a batch of claims cost one full judge() each.  Questions
+    known in advance are asked together, in one judge() (:meth:`prefetch`).
     """
 
     def __init__(self, judge: Callable[[pd.DataFrame], pd.DataFrame]):
         self._judge = judge
-        self._cache: dict[tuple, dict[str, Any]] = {}
+        self._cache: dict[tuple[str, str, str, str], dict[str, Any]] = {}
+        self._missing: set[tuple[str, str, str, str]] | None = None  # while prefetching
 
     def __call__(self, quantity: str, period: str, unit: str, region: str) -> dict[str, Any]:
         key = (quantity, period, unit, region)
         if key not in self._cache:
-            claim = pd.DataFrame(
-                [
-                    {
-                        "quantity": quantity,
-                        "period": period,
-                        "period_label": "",
-                        "low": 1.0,  # a neutral claim: only the benchmark found is used
-                        "high": 1.0,
-                        "unit": unit,
-                        "region": region,
-                        "error": "",
-                    }
-                ]
-            )
-            self._cache[key] = self._judge(claim).iloc[0].to_dict()
+            if self._missing is not None:  # prefetching: note the question, answer "no benchmark"
+                self._missing.add(key)
+                return {"verdict": ""}
+            self._ask([key])
         return self._cache[key]
+
+    def prefetch(self, asking: Callable[[], object]) -> None:
+        """Ask every question ``asking()`` asks, in one judge() per round.
+
+        ``asking`` is run with the questions not yet answered noted (and answered
+        as if the record had no benchmark); the noted questions are then asked
+        together, and ``asking`` run again until it asks nothing new (a question
+        can depend on the answer to another: a bound, then a scope).
+        """
+        while True:
+            self._missing = set()
+            try:
+                asking()
+            finally:
+                missing, self._missing = self._missing, None
+            if not missing:
+                return
+            self._ask(sorted(missing))
+
+    def _ask(self, keys: list[tuple[str, str, str, str]]) -> None:
+        claims = pd.DataFrame(
+            [
+                {
+                    "quantity": quantity,
+                    "period": period,
+                    # judge() tells claims apart by the period as written (an empty label
+                    # reads as the period): without it, all periods would be one question
+                    "period_label": period,
+                    "low": 1.0,  # a neutral claim: only the benchmark found is used
+                    "high": 1.0,
+                    "unit": unit,
+                    "region": region,
+                    "error": "",
+                }
+                for quantity, period, unit, region in keys
+            ]
+        )
+        judged = self._judge(claims)
+        for k, key in enumerate(keys):
+            self._cache[key] = judged.iloc[k].to_dict()
 
 
 def _has(result: Mapping[str, Any]) -> bool:
@@ -413,7 +444,7 @@ def _plan(
         floor = reading["bound"] == "floor"
         result = ask(quantity, period, unit, region)
         own_has = _has(result)
-        own_period = str(result["benchmark_period"] or period)
+        own_period = str(result["benchmark_period"] or period) if own_has else ""
     bound, notes = "", []
     kind = QUANTITIES[quantity].kind if quantity in QUANTITIES else ""
     if not own_has and kind == "flow":
@@ -495,17 +526,23 @@ def _refine_work(
     groups = cell("group")
     benchmarks = {c for c in out.columns if c.startswith("benchmark_")}
     blanked = [c for c in out.columns if c.startswith(("benchmark_", "ratio"))]
-    plans: dict[tuple, _Plan] = {}
-    written: set[str] = set()
+    keys: list[tuple] = []  # each claim's question
+    asked: dict[tuple, tuple] = {}  # the plan's arguments of each distinct question
     for k in range(len(work)):
         question = (quantities[k], periods[k], units[k], regions[k], texts[k])
-        reading = readings[k]
         own_has = _has(own[k])
         own_period = str(own[k]["benchmark_period"] or periods[k]) if own_has else ""
-        key = (id(reading), question, own_has, own_period)
-        if key not in plans:
-            plans[key] = _plan(ask, scope_rules, reading, question, own_has, own_period)
-        plan = plans[key]
+        keys.append((id(readings[k]), question, own_has, own_period))
+        asked.setdefault(keys[-1], (readings[k], question, own_has, own_period))
+
+    def planned() -> dict[tuple, _Plan]:
+        return {key: _plan(ask, scope_rules, *args) for key, args in asked.items()}
+
+    ask.prefetch(planned)
+    plans = planned()
+    written: set[str] = set()
+    for k, key in enumerate(keys):
+        plan, reading = plans[key], readings[k]
         if plan.skip == "unanswered" and reading is None:  # nothing to refine
             continue
         writes = _refine_claim(
