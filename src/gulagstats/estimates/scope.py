@@ -540,7 +540,7 @@ def _refine_work(
 
     ask.prefetch(planned)
     plans = planned()
-    written: set[str] = set()
+    targets: dict[str, list[str]] = {}
     for k, key in enumerate(keys):
         plan, reading = plans[key], readings[k]
         if plan.skip == "unanswered" and reading is None:  # nothing to refine
@@ -556,10 +556,19 @@ def _refine_work(
             tolerance,
         )
         for column, value in writes.items():
-            for c in blanked if column == "benchmark_*" else [column]:
-                if c in benchmarks or not c.startswith("benchmark_"):
-                    cell(c)[k] = value
-                    written.add(c)
+            if column not in targets:  # the columns a write goes to (none: not a column of out)
+                targets[column] = (
+                    blanked
+                    if column == "benchmark_*"
+                    else [column]
+                    if column in benchmarks or not column.startswith("benchmark_")
+                    else []
+                )
+                for c in targets[column]:
+                    cell(c)
+            for c in targets[column]:
+                cells[c][k] = value
+    written = {c for columns in targets.values() for c in columns}
     for column in [c for c in out.columns if c in written]:  # written back column by column
         out.loc[work, column] = list(cells[column])
 
