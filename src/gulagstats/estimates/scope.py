@@ -540,22 +540,27 @@ def _refine_work(
 
     ask.prefetch(planned)
     plans = planned()
-    targets: dict[str, list[str]] = {}
+    members: dict[tuple, list[int]] = {}  # the claims of each distinct question
     for k, key in enumerate(keys):
-        plan, reading = plans[key], readings[k]
-        if plan.skip == "unanswered" and reading is None:  # nothing to refine
+        members.setdefault(key, []).append(k)
+    targets: dict[str, list[str]] = {}
+    for key, rows in members.items():
+        plan = plans[key]
+        if plan.skip == "unanswered" and plan.reading is None:  # nothing to refine
             continue
-        writes = _refine_claim(
+        at_rows = np.array(rows)
+        writes = _refine_group(
             plan,
-            float(lows[k]),
-            float(highs[k]),
-            own[k],
-            groups[k],
-            str(given_verdicts[k]),
-            given_explanations[k],
+            lows[at_rows],
+            highs[at_rows],
+            [own[k] for k in rows],
+            groups[at_rows],
+            given_verdicts[at_rows],
+            given_explanations[at_rows],
+            cell("explanation")[at_rows],
             tolerance,
         )
-        for column, value in writes.items():
+        for column, values in writes.items():
             if column not in targets:  # the columns a write goes to (none: not a column of out)
                 targets[column] = (
                     blanked
@@ -567,7 +572,7 @@ def _refine_work(
                 for c in targets[column]:
                     cell(c)
             for c in targets[column]:
-                cells[c][k] = value
+                cells[c][at_rows] = values
     written = {c for columns in targets.values() for c in columns}
     for column in [c for c in out.columns if c in written]:  # written back column by column
         out.loc[work, column] = list(cells[column])
@@ -584,131 +589,182 @@ _OWN = (
 )
 
 
-def _refine_claim(
+def _refine_group(
     plan: _Plan,
-    low: float,
-    high: float,
-    own: Mapping[str, Any],
-    group: Any,
-    given_verdict: str,
-    given_explanation: Any,
+    low: np.ndarray,
+    high: np.ndarray,
+    own: list[Mapping[str, Any]],
+    group: np.ndarray,
+    given_verdict: np.ndarray,
+    given_explanation: np.ndarray,
+    explanation: np.ndarray,
     tolerance: float,
 ) -> dict[str, Any]:
-    """The cells a plan writes for one claimed ``[low, high]``.
+    """The cells a plan writes for the claims of its question, as whole columns.
 
     Parameters
     ----------
     plan : _Plan
-        The plan of the claim's question.
-    low, high : float
-        The claimed range (nan for an open end).
-    own : mapping
-        The claim's own judge() result (:data:`_OWN`).
-    group : object
-        The claim's group as given (its estimate id, or "").
-    given_verdict, given_explanation : str
-        judge()'s verdict and explanation for the claim.
+        The plan of the claims' question.
+    low, high : numpy.ndarray
+        The claimed ranges (nan for an open end).
+    own : list of mapping
+        Each claim's own judge() result (:data:`_OWN`).
+    group : numpy.ndarray
+        Each claim's group as given (its estimate id, or "").
+    given_verdict, given_explanation : numpy.ndarray
+        judge()'s verdict and explanation for each claim.
+    explanation : numpy.ndarray
+        Each claim's explanation so far (kept where the verdict stands as judged).
     tolerance : float
         As in judge().
 
     Returns
     -------
     dict
-        Column to new value; the key ``"benchmark_*"`` sets every ``benchmark_``
-        and ``ratio`` column to that value.
+        Column to new values (a list, one per claim, or one value for all); the
+        key ``"benchmark_*"`` sets every ``benchmark_`` and ``ratio`` column.
     """
+    n = len(low)
     writes: dict[str, Any] = {}
     reading = plan.reading
+    reason = str(reading["reason"]) if reading is not None else ""
     if reading is not None:
         writes["role"] = reading["role"] or "claim"
-        writes["group"] = reading["group"] or group
+        writes["group"] = reading["group"] if reading["group"] else list(group)
         writes["reading"] = reading["reason"]
     if plan.skip == "context":
-        writes.update(verdict="", factor=np.nan)
-        writes["explanation"] = "Context, not scored: " + (
-            str(reading["reason"]) if reading is not None else ""
-        )
+        writes.update(verdict="", factor=np.nan, explanation="Context, not scored: " + reason)
         return writes
     if plan.skip == "not_comparable":
         writes.update(verdict=NOT_COMPARABLE, factor=np.nan)
-        writes["explanation"] = "Not comparable: " + (
-            str(reading["reason"]) if reading is not None else ""
-        )
-        writes["benchmark_*"] = np.nan
+        writes.update({"explanation": "Not comparable: " + reason, "benchmark_*": np.nan})
         return writes
     if plan.skip:
         return writes
     if plan.point:
-        low = high = low if low == low else high
-    result = plan.result if plan.result is not None else own
+        low = high = np.where(low == low, low, high)
+    results: list[Mapping[str, Any]] = (
+        own if plan.result is None else [plan.result] * n
+    )  # each claim's benchmark, then the scope's it is judged against (a scope can change it)
+    b_low = np.array([float(r["benchmark_low"]) for r in results])
+    b_high = np.array([float(r["benchmark_high"]) for r in results])
     floor, ceiling = plan.floor, plan.ceiling
-    b_low, b_high = float(result["benchmark_low"]), float(result["benchmark_high"])
-    verdict, f_low, f_high = _classify(low, high, b_low, b_high, tolerance, floor, ceiling)
+    verdict, f_low, f_high = _classify_many(low, high, b_low, b_high, tolerance, floor, ceiling)
     bound = "floor" if floor else "ceiling" if ceiling else "between" if plan.between else ""
-    notes = list(plan.notes)
-    also = ""
-    for (
-        rule,
-        other,
-    ) in plan.others:  # the same claim against every benchmark a careful reader could mean
-        o_low_b, o_high_b = float(other["benchmark_low"]), float(other["benchmark_high"])
-        o_verdict, o_low, o_high = _classify(
-            low, high, o_low_b, o_high_b, tolerance, floor, ceiling
+    notes = [list(plan.notes) for _ in range(n)]
+    also = np.full(n, "", dtype=object)
+    for rule, other in plan.others:  # the same claims against every benchmark a reader could mean
+        o_b_low, o_b_high = float(other["benchmark_low"]), float(other["benchmark_high"])
+        o_verdict, o_low, o_high = _classify_many(
+            low, high, np.full(n, o_b_low), np.full(n, o_b_high), tolerance, floor, ceiling
         )
-        also = (
-            f"{other['benchmark_id']} ({_fmt(o_low_b)}"
-            + (f" to {_fmt(o_high_b)}" if other["benchmark_high"] != other["benchmark_low"] else "")
-            + f", status {other['benchmark_status']}): {o_verdict}"
-            + (f" {o_low:.1f}" if o_low == o_low else "")
-            + f"; {rule['reason']}"
+        head = (
+            f"{other['benchmark_id']} ({_fmt(o_b_low)}"
+            + (f" to {_fmt(o_b_high)}" if other["benchmark_high"] != other["benchmark_low"] else "")
+            + f", status {other['benchmark_status']}): "
         )
-        if o_verdict == verdict == OVERSTATES:  # the headline is the conservative factor
-            f_high = max(f_high, o_high) if f_high == f_high else o_high
-            if o_low < f_low:
-                notes.append(
-                    f"the conservative {o_low:.1f} is against {other['benchmark_id']} "
-                    f"({_fmt(o_high_b)}, status {other['benchmark_status']}): {rule['reason']}"
-                )
-            f_low = min(f_low, o_low)
-        elif verdict == OVERSTATES and o_verdict != OVERSTATES:
-            notes.append(f"against {other['benchmark_id']} it is {o_verdict.replace('_', ' ')}")
-            verdict, f_low, f_high = o_verdict, o_low, o_high
-            result = other
-    writes["bound"], writes["also_against"] = bound, also
-    if reading is not None or bound:
-        if result is not own:
-            writes.update((c, v) for c, v in result.items() if c.startswith("benchmark_"))
-        writes["ratio_low"] = low / b_low if b_low > 0 else np.nan
-        writes["ratio_high"] = high / b_low if b_low > 0 else np.nan
-    writes["verdict"] = verdict
-    writes["factor"] = writes["factor_low"] = round(f_low, 1) if f_low == f_low else np.nan
-    writes["factor_high"] = round(f_high, 1) if f_high == f_high else np.nan
-    same = reading is None and not bound and not also and verdict == given_verdict
-    if same and verdict != OVERSTATES:
-        return writes
-    if same:  # only the factor changed: the conservative one, with the range
-        writes["explanation"] = str(given_explanation) + (
-            f" Factor range {f_low:.1f}-{f_high:.1f}: {f_low:.1f} against the high end"
-            f" ({_fmt(b_high)}), {f_high:.1f} against the documented count;"
-            f" benchmark status {result['benchmark_status']}."
-            if f_high == f_high and round(f_high, 1) != round(f_low, 1)
-            else ""
+        also[:] = [
+            head + v + (f" {x:.1f}" if x == x else "") + f"; {rule['reason']}"
+            for v, x in zip(o_verdict, o_low.tolist())
+        ]
+        over = verdict == OVERSTATES
+        both = over & (o_verdict == OVERSTATES)  # the headline is the conservative factor
+        f_high = np.where(both & ((f_high != f_high) | (o_high > f_high)), o_high, f_high)
+        for i in np.flatnonzero(both & (o_low < f_low)):
+            notes[i].append(
+                f"the conservative {float(o_low[i]):.1f} is against {other['benchmark_id']} "
+                f"({_fmt(o_b_high)}, status {other['benchmark_status']}): {rule['reason']}"
+            )
+        f_low = np.where(both & (o_low < f_low), o_low, f_low)
+        switch = over & (o_verdict != OVERSTATES)
+        for i in np.flatnonzero(switch):
+            notes[i].append(f"against {other['benchmark_id']} it is {o_verdict[i].replace('_', ' ')}")
+        if switch.any():
+            results = [other if s else r for s, r in zip(switch, results)]
+        verdict = np.where(switch, o_verdict, verdict)
+        f_low, f_high = np.where(switch, o_low, f_low), np.where(switch, o_high, f_high)
+    writes["bound"], writes["also_against"] = bound, list(also)
+    lows, highs, f_lows, f_highs = low.tolist(), high.tolist(), f_low.tolist(), f_high.tolist()
+    if reading is not None or bound:  # then every benchmark is the plan's or a scope's
+        columns = [c for c in results[0] if c.startswith("benchmark_")]
+        writes.update({c: [r[c] for r in results] for c in columns})
+        with np.errstate(all="ignore"):
+            writes["ratio_low"] = np.where(b_low > 0, low / b_low, np.nan).tolist()
+            writes["ratio_high"] = np.where(b_low > 0, high / b_low, np.nan).tolist()
+    writes["verdict"] = list(verdict)
+    writes["factor"] = writes["factor_low"] = [round(x, 1) if x == x else np.nan for x in f_lows]
+    writes["factor_high"] = [round(x, 1) if x == x else np.nan for x in f_highs]
+    explanation = explanation.copy()
+    unchanged = reading is None and not bound and not plan.others
+    for k in range(n):
+        if unchanged and verdict[k] == given_verdict[k]:
+            if verdict[k] != OVERSTATES:
+                continue  # the verdict stands as judged
+            a, b = f_lows[k], f_highs[k]  # only the factor changed: the conservative one
+            explanation[k] = str(given_explanation[k]) + (
+                f" Factor range {a:.1f}-{b:.1f}: {a:.1f} against the high end"
+                f" ({_fmt(float(b_high[k]))}), {b:.1f} against the documented count;"
+                f" benchmark status {results[k]['benchmark_status']}."
+                if b == b and round(b, 1) != round(a, 1)
+                else ""
+            )
+            continue
+        explanation[k] = _explain(
+            verdict[k],
+            f_lows[k],
+            f_highs[k],
+            results[k],
+            notes[k],
+            floor,
+            ceiling,
+            reason,
+            tolerance,
+            lows[k],
+            highs[k],
         )
-        return writes
-    writes["explanation"] = _explain(
-        verdict,
-        f_low,
-        f_high,
-        result,
-        notes,
-        floor,
-        ceiling,
-        str(reading["reason"]) if reading is not None else "",
-        tolerance,
-        low,
-        high,
-    )
+    writes["explanation"] = list(explanation)
     return writes
+
+
+def _classify_many(
+    low: np.ndarray,
+    high: np.ndarray,
+    b_low: np.ndarray,
+    b_high: np.ndarray,
+    tolerance: float,
+    floor: bool = False,
+    ceiling: bool = False,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """:func:`_classify` over arrays of claims and benchmarks: the same verdicts and factors.
+
+    Examples
+    --------
+    >>> v, f_low, f_high = _classify_many(
+    ...     np.array([7e6, 1.71e6, 1e5]), np.array([7e6, np.nan, 1e5]),
+    ...     np.full(3, 1575259.0), np.full(3, 2.5e6), 0.15)
+    >>> v.tolist(), [round(x, 1) for x in f_low.tolist()]
+    (['overstates', 'not_contradicted', 'understates'], [2.8, nan, 15.8])
+    """
+    n = len(low)
+    top = np.full(n, np.inf) if floor else b_high
+    bottom = np.zeros(n) if ceiling else b_low
+    f_low, f_high = np.full(n, np.nan), np.full(n, np.nan)
+    with np.errstate(all="ignore"):
+        over = (low == low) & (low > top * (1 + tolerance))
+        under = ~over & (high == high) & (bottom > 0) & (high < bottom / (1 + tolerance))
+        times = over & ~(top <= 0)  # above a benchmark of zero: by no number of times
+        f_low[times] = low[times] / top[times]
+        f_high[times] = np.where(bottom[times] > 0, low[times] / bottom[times], np.nan)
+        below = under & ~(high <= 0)  # a claim of zero: infinitely below
+        f_low[below] = bottom[below] / high[below]
+        f_high[below] = np.nan if floor else b_high[below] / high[below]
+    f_low[under & (high <= 0)] = f_high[under & (high <= 0)] = np.inf
+    verdict = np.full(n, CONSISTENT, dtype=object)
+    verdict[(low != low) | (high != high) | floor | ceiling] = NOT_CONTRADICTED
+    verdict[under] = UNDERSTATES
+    verdict[over] = OVERSTATES
+    return verdict, f_low, f_high
 
 
 #: period_phrase() of each distinct period, computed once (a sentence per claim asked it again).
