@@ -335,7 +335,7 @@ class _Plan:
     reading : mapping or None
         The reading of the estimate (``estimate_readings``), if any.
     skip : str
-        ``"context"`` or ``"not_comparable"`` (a reading says so), or
+        ``"context"`` or ``"incomparable"`` (a reading says so), or
         ``"unanswered"`` (no benchmark, not even a bound): no verdict to compute.
     result : mapping or None
         The benchmark the claim is set against; None: the claim's own judge() result.
@@ -437,7 +437,7 @@ def _plan(
         if reading["role"] == "context":
             return _Plan(reading, "context")
         if reading["verdict_as"] == NOT_COMPARABLE:
-            return _Plan(reading, "not_comparable")
+            return _Plan(reading, "incomparable")
         quantity = reading["quantity"] or quantity
         period = reading["period"] or period
         point = reading["value_as"] == "point"
@@ -636,7 +636,7 @@ def _refine_group(
     if plan.skip == "context":
         writes.update(verdict="", factor=np.nan, explanation="Context, not scored: " + reason)
         return writes
-    if plan.skip == "not_comparable":
+    if plan.skip == "incomparable":
         writes.update(verdict=NOT_COMPARABLE, factor=np.nan)
         writes.update({"explanation": "Not comparable: " + reason, "benchmark_*": np.nan})
         return writes
