@@ -23,6 +23,12 @@ careful reader does, each step decided by data, never by a special case here:
 4. **Verdict words**: ``consistent`` only for a two-sided comparison whose
    ranges meet; a one-sided claim ("at least", "at most") that the record
    does not contradict, or a claim above a floor, is ``not_contradicted``.
+
+Steps 1-3 do not depend on the number claimed: they are decided once per
+distinct question (quantity, period, unit, region, scope words, reading, and
+the benchmark judge() found), with the record asked all its questions in one
+judge() per round, and the claims of each question are then classified as
+whole columns; only the explanations are written claim by claim.
 """
 
 from __future__ import annotations
