@@ -503,13 +503,13 @@ def _refine_work(
 
     def cell(column: str) -> np.ndarray:
         if column not in cells:
-            cells[column] = out[column].to_numpy(dtype=object)[positions]
+            cells[column] = out[column].iloc[positions].to_numpy(dtype=object, copy=True)
         return cells[column]
 
     at = claims.index.get_indexer(work)
 
     def claimed(column: str) -> np.ndarray:
-        return claims[column].to_numpy(dtype=object)[at]
+        return claims[column].iloc[at].to_numpy(dtype=object)
 
     lows, highs = claims["low"].to_numpy(dtype=float)[at], claims["high"].to_numpy(dtype=float)[at]
     quantities = [str(q) for q in claimed("quantity")]
@@ -526,8 +526,8 @@ def _refine_work(
         else [None] * len(work)
     )
     given_at = results.index.get_indexer(work)
-    given_verdicts = results["verdict"].to_numpy(dtype=object)[given_at]
-    given_explanations = results["explanation"].to_numpy(dtype=object)[given_at]
+    given_verdicts = results["verdict"].iloc[given_at].to_numpy(dtype=object)
+    given_explanations = results["explanation"].iloc[given_at].to_numpy(dtype=object)
     own = [dict(zip(_OWN, values)) for values in zip(*(cell(c) for c in _OWN), strict=True)]
     groups = cell("group")
     benchmarks = {c for c in out.columns if c.startswith("benchmark_")}
