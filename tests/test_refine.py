@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import random
 
+import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -172,3 +173,26 @@ def test_the_record_is_asked_once_per_question_not_per_claim() -> None:
         return len(calls)
 
     assert asked(1000) == asked(1) >= 1
+
+
+amounts = st.one_of(
+    st.just(math.nan), st.just(0.0), st.just(math.inf), st.floats(-10.0, 3e7, allow_nan=False)
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(amounts, amounts, amounts, amounts), min_size=1, max_size=20),
+    st.booleans(),
+    st.booleans(),
+)
+def test_classify_many_is_classify_claim_by_claim(
+    rows: list[tuple[float, float, float, float]], floor: bool, ceiling: bool
+) -> None:
+    """The whole-column classification gives each claim _classify's verdict and factors, bit for bit."""
+    low, high, b_low, b_high = (np.array(column) for column in zip(*rows, strict=True))
+    verdicts, f_lows, f_highs = scope._classify_many(low, high, b_low, b_high, TOLERANCE, floor, ceiling)
+    for k, (lo, hi, bl, bh) in enumerate(rows):
+        verdict, f_low, f_high = scope._classify(lo, hi, bl, bh, TOLERANCE, floor, ceiling)
+        assert verdicts[k] == verdict
+        assert np.array_equal([f_lows[k], f_highs[k]], [f_low, f_high], equal_nan=True)
