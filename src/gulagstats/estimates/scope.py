@@ -23,12 +23,20 @@ careful reader does, each step decided by data, never by a special case here:
 4. **Verdict words**: ``consistent`` only for a two-sided comparison whose
    ranges meet; a one-sided claim ("at least", "at most") that the record
    does not contradict, or a claim above a floor, is ``not_contradicted``.
+
+Steps 1-3 do not depend on the number claimed: they are decided once per
+distinct question (quantity, period, unit, region, scope words, reading, and
+the benchmark judge() found), with the record asked all its questions in one
+judge() per round, and the claims of each question are then classified as
+whole columns; only the explanations are written claim by claim.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -113,48 +121,63 @@ class _Judge:
     The benchmark a question finds (or the reason it finds none) does not depend on
     the number claimed, so the question is asked once with a neutral claim and the
     caller classifies each claimed number against it (:func:`_classify`): asking once
-    per distinct number made a batch of claims cost one full judge() each.
+    per distinct number made a batch of claims cost one full judge() each.  Questions
+    known in advance are asked together, in one judge() (:meth:`prefetch`).
     """
 
     def __init__(self, judge: Callable[[pd.DataFrame], pd.DataFrame]):
         self._judge = judge
-        self._cache: dict[tuple, dict[str, Any]] = {}
+        self._cache: dict[tuple[str, str, str, str], dict[str, Any]] = {}
+        self._missing: set[tuple[str, str, str, str]] | None = None  # while prefetching
 
-    def __call__(
-        self, quantity: str, period: str, low: float, high: float, unit: str, region: str
-    ) -> dict[str, Any]:
+    def __call__(self, quantity: str, period: str, unit: str, region: str) -> dict[str, Any]:
         key = (quantity, period, unit, region)
-        low = high = 1.0  # a neutral claim: only the benchmark found is used
         if key not in self._cache:
-            claim = pd.DataFrame(
-                [
-                    {
-                        "quantity": quantity,
-                        "period": period,
-                        "period_label": "",
-                        "low": low,
-                        "high": high,
-                        "unit": unit,
-                        "region": region,
-                        "error": "",
-                    }
-                ]
-            )
-            self._cache[key] = self._judge(claim).iloc[0].to_dict()
+            if self._missing is not None:  # prefetching: note the question, answer "no benchmark"
+                self._missing.add(key)
+                return {"verdict": ""}
+            self._ask([key])
         return self._cache[key]
 
+    def prefetch(self, asking: Callable[[], object]) -> None:
+        """Ask every question ``asking()`` asks, in one judge() per round.
 
-def _plain_rows(frame: pd.DataFrame, labels: pd.Index) -> dict[Any, dict[str, Any]]:
-    """The rows ``labels`` of ``frame`` as plain dicts, read column by column (fast for many rows).
+        ``asking`` is run with the questions not yet answered noted (and answered
+        as if the record had no benchmark); the noted questions are then asked
+        together, and ``asking`` run again until it asks nothing new (a question
+        can depend on the answer to another: a bound, then a scope).
+        """
+        while True:
+            self._missing = set()
+            try:
+                asking()
+            finally:
+                missing, self._missing = self._missing, None
+            if not missing:
+                return
+            self._ask(sorted(missing))
 
-    Examples
-    --------
-    >>> _plain_rows(pd.DataFrame({"a": [1.5, 2.5], "b": ["x", "y"]}), pd.Index([1]))
-    {1: {'a': 2.5, 'b': 'y'}}
-    """
-    at = frame.index.get_indexer(labels)
-    columns = {c: frame[c].to_numpy(dtype=object)[at] for c in frame.columns}
-    return {label: {c: values[k] for c, values in columns.items()} for k, label in enumerate(labels)}
+    def _ask(self, keys: list[tuple[str, str, str, str]]) -> None:
+        claims = pd.DataFrame(
+            [
+                {
+                    "quantity": quantity,
+                    "period": period,
+                    # judge() tells claims apart by the period as written (an empty label
+                    # reads as the period): without it, all periods would be one question
+                    "period_label": period,
+                    "low": 1.0,  # a neutral claim: only the benchmark found is used
+                    "high": 1.0,
+                    "unit": unit,
+                    "region": region,
+                    "error": "",
+                }
+                for quantity, period, unit, region in keys
+            ]
+        )
+        judged = self._judge(claims)
+        for k, key in enumerate(keys):
+            self._cache[key] = judged.iloc[k].to_dict()
 
 
 def _has(result: Mapping[str, Any]) -> bool:
@@ -282,7 +305,7 @@ def refine(
         e.replace(" is consistent with the ", " is not contradicted by the ", 1)
         for e in out.loc[one_sided, "explanation"]
     ]
-    # the rest, one claim at a time: readings, bounds, scopes
+    # the rest: readings, bounds and scopes, planned once per distinct question
     kinds = claims["quantity"].map({q: v.kind for q, v in QUANTITIES.items()}).fillna("").to_numpy()
     periods = claims["period"].fillna("").astype(str)
     day_spans = periods.str.contains(r"\d{4}-\d{2}-\d{2}/", regex=True).to_numpy()
@@ -296,185 +319,462 @@ def refine(
         else np.zeros(len(claims), bool)
     )
     work = out.index[(boundable | scoped | read) & (verdict0 != "")]
-    # the rows being refined, as plain dicts (read and written without pandas in the loop)
-    rows = _plain_rows(out, work)
-    claim_rows = _plain_rows(claims, work)
-    given = _plain_rows(results[["verdict", "explanation"]], work)
-    id_of = ids.to_dict() if ids is not None else {}
-    scope_rules: dict[str, list[dict[str, Any]]] = {}
-    for rule in scopes.to_dict("records") if len(scopes) else []:
-        scope_rules.setdefault(str(rule["quantity"]), []).append(rule)
-    for index in work:
-        claim, row = claim_rows[index], rows[index]
-        quantity, period = str(claim["quantity"]), str(claim["period"] or "")
-        low, high = float(claim["low"]), float(claim["high"])
-        unit, region = str(claim["unit"]), str(claim["region"])
-        floor = ceiling = False
-        notes: list[str] = []
-        reading = by_id.get(str(id_of[index])) if ids is not None else None
-        if reading is not None:
-            row["role"] = reading["role"] or "claim"
-            row["group"] = reading["group"] or row["group"]
-            row["reading"] = reading["reason"]
-            if reading["role"] == "context":
-                row["verdict"], row["factor"] = "", np.nan
-                row["explanation"] = "Context, not scored: " + reading["reason"]
-                continue
-            if reading["verdict_as"] == NOT_COMPARABLE:
-                row["verdict"], row["factor"] = NOT_COMPARABLE, np.nan
-                row["explanation"] = "Not comparable: " + reading["reason"]
-                for column in [
-                    c for c in out.columns if c.startswith("benchmark_") or c.startswith("ratio")
-                ]:
-                    row[column] = np.nan
-                continue
-            quantity = reading["quantity"] or quantity
-            period = reading["period"] or period
-            if reading["value_as"] == "point":
-                low = high = low if low == low else high
-            floor = reading["bound"] == "floor"
-        result = (
-            ask(quantity, period, low, high, unit, region)
-            if reading is not None
-            else row
+    if len(work):
+        scope_rules: dict[str, list[dict[str, Any]]] = {}
+        for rule in scopes.to_dict("records") if len(scopes) else []:
+            scope_rules.setdefault(str(rule["quantity"]), []).append(rule)
+        _refine_work(out, claims, results, work, ids, by_id, scope_rules, ask, tolerance)
+    return out
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """What refining a claim needs that does not depend on the number claimed.
+
+    One plan serves every claim with the same question (quantity, period, unit,
+    region, scope words, reading, and the benchmark judge() found): the record
+    is asked, the bounds and the scope rules are decided once per plan, and
+    only the classification of each claimed number is left per claim.
+
+    Attributes
+    ----------
+    reading : mapping or None
+        The reading of the estimate (``estimate_readings``), if any.
+    skip : str
+        ``"context"`` or ``"incomparable"`` (a reading says so), or
+        ``"unanswered"`` (no benchmark, not even a bound): no verdict to compute.
+    result : mapping or None
+        The benchmark the claim is set against; None: the claim's own judge() result.
+    floor, ceiling, between : bool
+        The benchmark is a floor, a ceiling, or a floor and a ceiling (``between``).
+    point : bool
+        The reading takes a range as a point (its low end, else its high end).
+    notes : tuple of str
+        Notes for the explanation (which bound was used).
+    others : tuple of (rule, benchmark) pairs
+        The scope rules that apply, each with the benchmark it points to.
+    """
+
+    reading: Mapping[str, Any] | None = None
+    skip: str = ""
+    result: Mapping[str, Any] | None = None
+    floor: bool = False
+    ceiling: bool = False
+    between: bool = False
+    point: bool = False
+    notes: tuple[str, ...] = ()
+    others: tuple[tuple[Mapping[str, Any], Mapping[str, Any]], ...] = ()
+
+
+def _bounded(
+    ask: _Judge, quantity: str, period: str, unit: str, region: str
+) -> tuple[Mapping[str, Any] | None, str, str]:
+    """The benchmark bounding a flow over a partial period, and what bounds it.
+
+    Returns ``(result, bound, note)``: ``bound`` is ``"between"``, ``"floor"``,
+    ``"ceiling"``, or ``""`` with ``result`` None when the record bounds nothing.
+    """
+    inner, enclosing = year_bounds(period)
+    floors = [inner] if inner else []
+    if not inner and not enclosing:
+        floors = _partial_floors(period)
+    lower = next((r for r in (ask(quantity, p, unit, region) for p in floors) if _has(r)), None)
+    upper = ask(quantity, enclosing, unit, region) if enclosing else None
+    upper = upper if upper is not None and _has(upper) else None
+    if lower is not None and upper is not None:
+        result = dict(lower)
+        result["benchmark_high"] = upper["benchmark_high"]
+        result["benchmark_basis"] = (
+            f"at least: {lower['benchmark_basis']}; at most: {upper['benchmark_basis']}"
         )
-        kind = QUANTITIES[quantity].kind if quantity in QUANTITIES else ""
-        if not _has(result) and kind == "flow":
-            inner, enclosing = year_bounds(period)
-            floors = [inner] if inner else []
-            if not inner and not enclosing:
-                floors = _partial_floors(period)
-            lower = next(
-                (r for r in (ask(quantity, p, low, high, unit, region) for p in floors) if _has(r)),
-                None,
-            )
-            upper = ask(quantity, enclosing, low, high, unit, region) if enclosing else None
-            upper = upper if upper is not None and _has(upper) else None
-            if lower is not None and upper is not None:
-                result = lower.copy()
-                result["benchmark_high"] = upper["benchmark_high"]
-                result["benchmark_basis"] = (
-                    f"at least: {lower['benchmark_basis']}; at most: {upper['benchmark_basis']}"
-                )
-                row["bound"] = "between"
-                notes.append(
-                    f"bounded by the whole years inside ({lower['benchmark_period']}) and around "
-                    f"({upper['benchmark_period']}) the period claimed"
-                )
-            elif lower is not None:
-                result, floor = lower, True
-                notes.append(
-                    f"the record holds {lower['benchmark_period']} only: its count is a floor"
-                )
-            elif upper is not None:
-                result, ceiling = upper, True
-                notes.append(
-                    f"at most the total of the enclosing years {upper['benchmark_period']}"
-                )
-        if not _has(result):
-            continue
-        b_low, b_high = float(result["benchmark_low"]), float(result["benchmark_high"])
-        verdict, f_low, f_high = _classify(low, high, b_low, b_high, tolerance, floor, ceiling)
-        if floor:
-            row["bound"] = "floor"
-        elif ceiling:
-            row["bound"] = "ceiling"
-        # scopes: the same claim against every benchmark a careful reader could mean
-        text = " ".join(str(claim.get(c, "")) for c in ("scope", "wording"))
-        for rule in scope_rules.get(quantity, []):
-            if rule["unless_words"] and re.search(rule["unless_words"], text, re.IGNORECASE):
-                continue
-            if rule["if_words"] and not re.search(rule["if_words"], text, re.IGNORECASE):
-                continue
-            other = ask(
-                rule["also_against"],
-                str(result["benchmark_period"] or period),
-                low,
-                high,
-                unit,
-                region,
-            )
-            if not _has(other):
-                continue
-            o_verdict, o_low, o_high = _classify(
-                low,
-                high,
-                float(other["benchmark_low"]),
-                float(other["benchmark_high"]),
-                tolerance,
-                floor,
-                ceiling,
-            )
-            row["also_against"] = (
-                f"{other['benchmark_id']} ({_fmt(float(other['benchmark_low']))}"
-                + (
-                    f" to {_fmt(float(other['benchmark_high']))}"
-                    if other["benchmark_high"] != other["benchmark_low"]
-                    else ""
-                )
-                + f", status {other['benchmark_status']}): {o_verdict}"
-                + (f" {o_low:.1f}" if o_low == o_low else "")
-                + f"; {rule['reason']}"
-            )
-            if o_verdict == verdict == OVERSTATES:  # the headline is the conservative factor
-                f_high = max(f_high, o_high) if f_high == f_high else o_high
-                if o_low < f_low:
-                    notes.append(
-                        f"the conservative {o_low:.1f} is against {other['benchmark_id']} "
-                        f"({_fmt(float(other['benchmark_high']))}, "
-                        f"status {other['benchmark_status']}): "
-                        f"{rule['reason']}"
-                    )
-                f_low = min(f_low, o_low)
-            elif verdict == OVERSTATES and o_verdict != OVERSTATES:
-                notes.append(f"against {other['benchmark_id']} it is {o_verdict.replace('_', ' ')}")
-                verdict, f_low, f_high = o_verdict, o_low, o_high
-                result = other
-        if reading is not None or row["bound"]:
-            for column in [c for c in out.columns if c.startswith("benchmark_")]:
-                if column in result:
-                    row[column] = result[column]
-            row["ratio_low"] = low / b_low if b_low > 0 else np.nan
-            row["ratio_high"] = high / b_low if b_low > 0 else np.nan
-        row["verdict"] = verdict
-        row["factor"] = round(f_low, 1) if f_low == f_low else np.nan
-        row["factor_low"] = round(f_low, 1) if f_low == f_low else np.nan
-        row["factor_high"] = round(f_high, 1) if f_high == f_high else np.nan
-        same = (
-            reading is None
-            and not row["bound"]
-            and not row["also_against"]
-            and verdict == given[index]["verdict"]
+        return (
+            result,
+            "between",
+            (
+                f"bounded by the whole years inside ({lower['benchmark_period']}) and around "
+                f"({upper['benchmark_period']}) the period claimed"
+            ),
         )
-        if same and verdict != OVERSTATES:
+    if lower is not None:
+        return (
+            lower,
+            "floor",
+            f"the record holds {lower['benchmark_period']} only: its count is a floor",
+        )
+    if upper is not None:
+        return (
+            upper,
+            "ceiling",
+            f"at most the total of the enclosing years {upper['benchmark_period']}",
+        )
+    return None, "", ""
+
+
+def _plan(
+    ask: _Judge,
+    scope_rules: Mapping[str, list[dict[str, Any]]],
+    reading: Mapping[str, Any] | None,
+    question: tuple[str, str, str, str, str],
+    own_has: bool,
+    own_period: str,
+) -> _Plan:
+    """Plan the refinement of the claims that ask ``question``.
+
+    Parameters
+    ----------
+    ask : _Judge
+        The cached judge().
+    scope_rules : mapping
+        The scope rules by quantity.
+    reading : mapping or None
+        The estimate's reading.
+    question : tuple of str
+        ``(quantity, period, unit, region, text)``, ``text`` being the claim's
+        scope and wording.
+    own_has : bool
+        Whether judge() found a benchmark for the claim as written.
+    own_period : str
+        The period of that benchmark, else the claim's (where the scope rules look).
+    """
+    quantity, period, unit, region, text = question
+    floor = point = False
+    result: Mapping[str, Any] | None = None
+    if reading is not None:
+        if reading["role"] == "context":
+            return _Plan(reading, "context")
+        if reading["verdict_as"] == NOT_COMPARABLE:
+            return _Plan(reading, "incomparable")
+        quantity = reading["quantity"] or quantity
+        period = reading["period"] or period
+        point = reading["value_as"] == "point"
+        floor = reading["bound"] == "floor"
+        result = ask(quantity, period, unit, region)
+        own_has = _has(result)
+        own_period = str(result["benchmark_period"] or period) if own_has else ""
+    bound, notes = "", []
+    kind = QUANTITIES[quantity].kind if quantity in QUANTITIES else ""
+    if not own_has and kind == "flow":
+        found, bound, note = _bounded(ask, quantity, period, unit, region)
+        if found is None:
+            return _Plan(reading, "unanswered")
+        result, notes = found, [note]
+        own_period = str(found["benchmark_period"] or period)
+    elif not own_has:
+        return _Plan(reading, "unanswered")
+    others = []
+    for rule in scope_rules.get(quantity, []):
+        if rule["unless_words"] and re.search(rule["unless_words"], text, re.IGNORECASE):
             continue
-        if same:  # only the factor changed: the conservative one, with the range
-            row["explanation"] = str(given[index]["explanation"]) + (
-                f" Factor range {f_low:.1f}-{f_high:.1f}: {f_low:.1f} against the high end"
-                f" ({_fmt(b_high)}), {f_high:.1f} against the documented count;"
-                f" benchmark status {result['benchmark_status']}."
-                if f_high == f_high and round(f_high, 1) != round(f_low, 1)
+        if rule["if_words"] and not re.search(rule["if_words"], text, re.IGNORECASE):
+            continue
+        other = ask(rule["also_against"], own_period, unit, region)
+        if _has(other):
+            others.append((rule, other))
+    return _Plan(
+        reading=reading,
+        result=result,
+        floor=floor or bound == "floor",
+        ceiling=bound == "ceiling",
+        between=bound == "between",
+        point=point,
+        notes=tuple(notes),
+        others=tuple(others),
+    )
+
+
+def _refine_work(
+    out: pd.DataFrame,
+    claims: pd.DataFrame,
+    results: pd.DataFrame,
+    work: pd.Index,
+    ids: pd.Series | None,
+    by_id: Mapping[str, Mapping[str, Any]],
+    scope_rules: Mapping[str, list[dict[str, Any]]],
+    ask: _Judge,
+    tolerance: float,
+) -> None:
+    """Refine the rows ``work`` of ``out`` in place: a plan per distinct question, then per claim.
+
+    The rows are read column by column into arrays, refined by position and
+    written back column by column (a pandas write per claim and cell was the cost).
+    """
+    positions = out.index.get_indexer(work)
+    cells: dict[str, np.ndarray] = {}  # the columns read or written, at the rows refined
+
+    def cell(column: str) -> np.ndarray:
+        if column not in cells:
+            cells[column] = out[column].iloc[positions].to_numpy(dtype=object, copy=True)
+        return cells[column]
+
+    at = claims.index.get_indexer(work)
+
+    def claimed(column: str) -> np.ndarray:
+        return claims[column].iloc[at].to_numpy(dtype=object)
+
+    lows, highs = claims["low"].to_numpy(dtype=float)[at], claims["high"].to_numpy(dtype=float)[at]
+    quantities = [str(q) for q in claimed("quantity")]
+    periods = [str(p or "") for p in claimed("period")]
+    units, regions = [str(u) for u in claimed("unit")], [str(r) for r in claimed("region")]
+    words = [
+        claimed(c) if c in claims.columns else np.full(len(work), "", object)
+        for c in ("scope", "wording")
+    ]
+    texts = [" ".join((str(s), str(w))) for s, w in zip(*words)]
+    readings = (
+        [by_id.get(str(i)) for i in ids.to_numpy(dtype=object)[ids.index.get_indexer(work)]]
+        if ids is not None
+        else [None] * len(work)
+    )
+    given_at = results.index.get_indexer(work)
+    given_verdicts = results["verdict"].iloc[given_at].to_numpy(dtype=object)
+    given_explanations = results["explanation"].iloc[given_at].to_numpy(dtype=object)
+    own = [dict(zip(_OWN, values)) for values in zip(*(cell(c) for c in _OWN), strict=True)]
+    groups = cell("group")
+    benchmarks = {c for c in out.columns if c.startswith("benchmark_")}
+    blanked = [c for c in out.columns if c.startswith(("benchmark_", "ratio"))]
+    keys: list[tuple] = []  # each claim's question
+    asked: dict[tuple, tuple] = {}  # the plan's arguments of each distinct question
+    for k in range(len(work)):
+        question = (quantities[k], periods[k], units[k], regions[k], texts[k])
+        own_has = _has(own[k])
+        own_period = str(own[k]["benchmark_period"] or periods[k]) if own_has else ""
+        keys.append((id(readings[k]), question, own_has, own_period))
+        asked.setdefault(keys[-1], (readings[k], question, own_has, own_period))
+
+    def planned() -> dict[tuple, _Plan]:
+        return {key: _plan(ask, scope_rules, *args) for key, args in asked.items()}
+
+    ask.prefetch(planned)
+    plans = planned()
+    members: dict[tuple, list[int]] = {}  # the claims of each distinct question
+    for k, key in enumerate(keys):
+        members.setdefault(key, []).append(k)
+    targets: dict[str, list[str]] = {}
+    for key, rows in members.items():
+        plan = plans[key]
+        if plan.skip == "unanswered" and plan.reading is None:  # nothing to refine
+            continue
+        at_rows = np.array(rows)
+        writes = _refine_group(
+            plan,
+            lows[at_rows],
+            highs[at_rows],
+            [own[k] for k in rows],
+            groups[at_rows],
+            given_verdicts[at_rows],
+            given_explanations[at_rows],
+            cell("explanation")[at_rows],
+            tolerance,
+        )
+        for column, values in writes.items():
+            if column not in targets:  # the columns a write goes to (none: not a column of out)
+                targets[column] = (
+                    blanked
+                    if column == "benchmark_*"
+                    else [column]
+                    if column in benchmarks or not column.startswith("benchmark_")
+                    else []
+                )
+                for c in targets[column]:
+                    cell(c)
+            for c in targets[column]:
+                cells[c][at_rows] = values
+    written = {c for columns in targets.values() for c in columns}
+    for column in [c for c in out.columns if c in written]:  # written back column by column
+        out.loc[work, column] = list(cells[column])
+
+
+#: The columns of a claim's own judge() result that refining it reads.
+_OWN = (
+    "verdict",
+    "benchmark_id",
+    "benchmark_period",
+    "benchmark_low",
+    "benchmark_high",
+    "benchmark_status",
+)
+
+
+def _refine_group(
+    plan: _Plan,
+    low: np.ndarray,
+    high: np.ndarray,
+    own: list[Mapping[str, Any]],
+    group: np.ndarray,
+    given_verdict: np.ndarray,
+    given_explanation: np.ndarray,
+    explanation: np.ndarray,
+    tolerance: float,
+) -> dict[str, Any]:
+    """The cells a plan writes for the claims of its question, as whole columns.
+
+    Parameters
+    ----------
+    plan : _Plan
+        The plan of the claims' question.
+    low, high : numpy.ndarray
+        The claimed ranges (nan for an open end).
+    own : list of mapping
+        Each claim's own judge() result (:data:`_OWN`).
+    group : numpy.ndarray
+        Each claim's group as given (its estimate id, or "").
+    given_verdict, given_explanation : numpy.ndarray
+        judge()'s verdict and explanation for each claim.
+    explanation : numpy.ndarray
+        Each claim's explanation so far (kept where the verdict stands as judged).
+    tolerance : float
+        As in judge().
+
+    Returns
+    -------
+    dict
+        Column to new values (a list, one per claim, or one value for all); the
+        key ``"benchmark_*"`` sets every ``benchmark_`` and ``ratio`` column.
+    """
+    n = len(low)
+    writes: dict[str, Any] = {}
+    reading = plan.reading
+    reason = str(reading["reason"]) if reading is not None else ""
+    if reading is not None:
+        writes["role"] = reading["role"] or "claim"
+        writes["group"] = reading["group"] if reading["group"] else list(group)
+        writes["reading"] = reading["reason"]
+    if plan.skip == "context":
+        writes.update(verdict="", factor=np.nan, explanation="Context, not scored: " + reason)
+        return writes
+    if plan.skip == "incomparable":
+        writes.update(verdict=NOT_COMPARABLE, factor=np.nan)
+        writes.update({"explanation": "Not comparable: " + reason, "benchmark_*": np.nan})
+        return writes
+    if plan.skip:
+        return writes
+    if plan.point:
+        low = high = np.where(low == low, low, high)
+    results: list[Mapping[str, Any]] = (
+        own if plan.result is None else [plan.result] * n
+    )  # each claim's benchmark, then the scope's it is judged against (a scope can change it)
+    b_low = np.array([float(r["benchmark_low"]) for r in results])
+    b_high = np.array([float(r["benchmark_high"]) for r in results])
+    floor, ceiling = plan.floor, plan.ceiling
+    verdict, f_low, f_high = _classify_many(low, high, b_low, b_high, tolerance, floor, ceiling)
+    bound = "floor" if floor else "ceiling" if ceiling else "between" if plan.between else ""
+    notes = [list(plan.notes) for _ in range(n)]
+    also = np.full(n, "", dtype=object)
+    for rule, other in plan.others:  # the same claims against every benchmark a reader could mean
+        o_b_low, o_b_high = float(other["benchmark_low"]), float(other["benchmark_high"])
+        o_verdict, o_low, o_high = _classify_many(
+            low, high, np.full(n, o_b_low), np.full(n, o_b_high), tolerance, floor, ceiling
+        )
+        head = (
+            f"{other['benchmark_id']} ({_fmt(o_b_low)}"
+            + (f" to {_fmt(o_b_high)}" if other["benchmark_high"] != other["benchmark_low"] else "")
+            + f", status {other['benchmark_status']}): "
+        )
+        also[:] = [
+            head + v + (f" {x:.1f}" if x == x else "") + f"; {rule['reason']}"
+            for v, x in zip(o_verdict, o_low.tolist())
+        ]
+        over = verdict == OVERSTATES
+        both = over & (o_verdict == OVERSTATES)  # the headline is the conservative factor
+        f_high = np.where(both & ((f_high != f_high) | (o_high > f_high)), o_high, f_high)
+        for i in np.flatnonzero(both & (o_low < f_low)):
+            notes[i].append(
+                f"the conservative {float(o_low[i]):.1f} is against {other['benchmark_id']} "
+                f"({_fmt(o_b_high)}, status {other['benchmark_status']}): {rule['reason']}"
+            )
+        f_low = np.where(both & (o_low < f_low), o_low, f_low)
+        switch = over & (o_verdict != OVERSTATES)
+        for i in np.flatnonzero(switch):
+            notes[i].append(f"against {other['benchmark_id']} it is {o_verdict[i].replace('_', ' ')}")
+        if switch.any():
+            results = [other if s else r for s, r in zip(switch, results)]
+        verdict = np.where(switch, o_verdict, verdict)
+        f_low, f_high = np.where(switch, o_low, f_low), np.where(switch, o_high, f_high)
+    writes["bound"], writes["also_against"] = bound, list(also)
+    lows, highs, f_lows, f_highs = low.tolist(), high.tolist(), f_low.tolist(), f_high.tolist()
+    if reading is not None or bound:  # then every benchmark is the plan's or a scope's
+        columns = [c for c in results[0] if c.startswith("benchmark_")]
+        writes.update({c: [r[c] for r in results] for c in columns})
+        with np.errstate(all="ignore"):
+            writes["ratio_low"] = np.where(b_low > 0, low / b_low, np.nan).tolist()
+            writes["ratio_high"] = np.where(b_low > 0, high / b_low, np.nan).tolist()
+    writes["verdict"] = list(verdict)
+    writes["factor"] = writes["factor_low"] = [round(x, 1) if x == x else np.nan for x in f_lows]
+    writes["factor_high"] = [round(x, 1) if x == x else np.nan for x in f_highs]
+    explanation = explanation.copy()
+    unchanged = reading is None and not bound and not plan.others
+    for k in range(n):
+        if unchanged and verdict[k] == given_verdict[k]:
+            if verdict[k] != OVERSTATES:
+                continue  # the verdict stands as judged
+            a, b = f_lows[k], f_highs[k]  # only the factor changed: the conservative one
+            explanation[k] = str(given_explanation[k]) + (
+                f" Factor range {a:.1f}-{b:.1f}: {a:.1f} against the high end"
+                f" ({_fmt(float(b_high[k]))}), {b:.1f} against the documented count;"
+                f" benchmark status {results[k]['benchmark_status']}."
+                if b == b and round(b, 1) != round(a, 1)
                 else ""
             )
             continue
-        row["explanation"] = _explain(
-            verdict,
-            f_low,
-            f_high,
-            result,
-            notes,
+        explanation[k] = _explain(
+            verdict[k],
+            f_lows[k],
+            f_highs[k],
+            results[k],
+            notes[k],
             floor,
             ceiling,
-            str(row["reading"]),
+            reason,
             tolerance,
-            low,
-            high,
+            lows[k],
+            highs[k],
         )
-    if rows:  # written back column by column: a pandas write per claim and cell was the cost
-        changed = list(rows)
-        for column in out.columns:
-            out.loc[changed, column] = [rows[i][column] for i in changed]
-    return out
+    writes["explanation"] = list(explanation)
+    return writes
+
+
+def _classify_many(
+    low: np.ndarray,
+    high: np.ndarray,
+    b_low: np.ndarray,
+    b_high: np.ndarray,
+    tolerance: float,
+    floor: bool = False,
+    ceiling: bool = False,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """:func:`_classify` over arrays of claims and benchmarks: the same verdicts and factors.
+
+    Examples
+    --------
+    >>> v, f_low, f_high = _classify_many(
+    ...     np.array([7e6, 1.71e6, 1e5]), np.array([7e6, np.nan, 1e5]),
+    ...     np.full(3, 1575259.0), np.full(3, 2.5e6), 0.15)
+    >>> v.tolist(), [round(x, 1) for x in f_low.tolist()]
+    (['overstates', 'not_contradicted', 'understates'], [2.8, nan, 15.8])
+    """
+    n = len(low)
+    top = np.full(n, np.inf) if floor else b_high
+    bottom = np.zeros(n) if ceiling else b_low
+    f_low, f_high = np.full(n, np.nan), np.full(n, np.nan)
+    with np.errstate(all="ignore"):
+        over = (low == low) & (low > top * (1 + tolerance))
+        under = ~over & (high == high) & (bottom > 0) & (high < bottom / (1 + tolerance))
+        times = over & ~(top <= 0)  # above a benchmark of zero: by no number of times
+        f_low[times] = low[times] / top[times]
+        f_high[times] = np.where(bottom[times] > 0, low[times] / bottom[times], np.nan)
+        below = under & ~(high <= 0)  # a claim of zero: infinitely below
+        f_low[below] = bottom[below] / high[below]
+        f_high[below] = np.nan if floor else b_high[below] / high[below]
+    f_low[under & (high <= 0)] = f_high[under & (high <= 0)] = np.inf
+    verdict = np.full(n, CONSISTENT, dtype=object)
+    verdict[(low != low) | (high != high) | floor | ceiling] = NOT_CONTRADICTED
+    verdict[under] = UNDERSTATES
+    verdict[over] = OVERSTATES
+    return verdict, f_low, f_high
+
+
+#: period_phrase() of each distinct period, computed once (a sentence per claim asked it again).
+_period_phrase = lru_cache(maxsize=4096)(period_phrase)
 
 
 def _fmt(x: float) -> str:
@@ -507,7 +807,7 @@ def _explain(
     b_low, b_high = float(result["benchmark_low"]), float(result["benchmark_high"])
     bench = _fmt(b_low) if b_low == b_high else f"{_fmt(b_low)} to {_fmt(b_high)}"
     when = (
-        period_phrase(str(result["benchmark_period"]))
+        _period_phrase(str(result["benchmark_period"]))
         if result["benchmark_period"] == result["benchmark_period"]
         else ""
     )
