@@ -86,6 +86,26 @@ def csv_safe(value: Any) -> Any:
     return value
 
 
+def _safe_column(column: pd.Series) -> pd.Series:
+    """:func:`csv_safe` over a column of text, as one string operation (a claims file has millions of cells).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> _safe_column(pd.Series(["=1+1", "1937", None, 5], dtype=object)).tolist()
+    ["'=1+1", '1937', None, 5]
+    """
+    try:
+        starts = column.str.startswith(FORMULA_START, na=False).astype(bool)
+    except AttributeError:  # no text in the column at all
+        return column.map(csv_safe)
+    if not starts.any():
+        return column
+    out = column.copy()
+    out[starts] = "'" + column[starts].astype(str)
+    return out
+
+
 def _as_text_grid(
     frame: pd.DataFrame, index: bool, escape: Callable[[object], str] = printable
 ) -> tuple[list[str], list[list[str]]]:
@@ -190,7 +210,7 @@ def render(frame: pd.DataFrame, fmt: str, index: bool = False) -> str:
         def texts(values: Any) -> bool:  # object columns, and pandas' own string dtype (pyarrow)
             return values.dtype == object or pd.api.types.is_string_dtype(values.dtype)
 
-        safe = frame.apply(lambda column: column.map(csv_safe) if texts(column) else column)
+        safe = frame.apply(lambda column: _safe_column(column) if texts(column) else column)
         safe.index = safe.index.map(csv_safe) if texts(safe.index) else safe.index
         safe.columns = [csv_safe(c) for c in frame.columns]
         return safe.to_csv(index=index, date_format="%Y-%m-%d").rstrip("\n")
