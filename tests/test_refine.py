@@ -20,7 +20,7 @@ import gulagstats
 from gulagstats.estimates import scope
 from gulagstats.estimates.claims import check_claims
 from gulagstats.estimates.record import load_record
-from gulagstats.estimates.verdicts import TOLERANCE, judge
+from gulagstats.estimates.verdicts import TOLERANCE, claims_of, judge
 from gulagstats.loaders import load
 
 from .refine_reference import refine_reference
@@ -121,20 +121,7 @@ def test_refine_equals_the_reference_on_a_mixed_batch() -> None:
 def test_refine_equals_the_reference_on_the_estimates() -> None:
     """compare()'s claims, with their ids: readings, restatements, context rows, bounds, scopes."""
     estimates = load("estimates")
-    claims = pd.DataFrame(
-        {
-            "quantity": estimates["quantity"],
-            "period": estimates["period"].fillna(""),
-            "period_label": estimates["period_as_printed"].fillna(""),
-            "low": estimates["low"].astype(float),
-            "high": estimates["high"].astype(float),
-            "unit": estimates["unit"],
-            "region": estimates["region"],
-            "error": "",
-            "scope": estimates["scope"].fillna(""),
-            "wording": estimates["wording"].fillna(""),
-        }
-    )
+    claims = claims_of(estimates)
     fast, slow = _both(claims, estimates["id"])
     _same(fast, slow)
     assert (fast["reading"] != "").any() and (fast["bound"] != "").any()

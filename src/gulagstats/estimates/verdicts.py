@@ -345,7 +345,26 @@ def compare(
     estimates = data.load("estimates").drop(columns=["start", "end"], errors="ignore")
     if quantity is not None:
         estimates = estimates[estimates["quantity"] == quantity].reset_index(drop=True)
-    claims = pd.DataFrame(
+    claims = claims_of(estimates)
+    results = judge_refined(claims, data.benchmark_record(), ids=estimates["id"], tables=data.load)
+    extra = ["period_as_printed", "region", "unit", "second_hand", "note"]
+    bench_extra = ["benchmark_period", "benchmark_status", "benchmark_scope", "benchmark_basis", "benchmark_caveats", "benchmark_locator"]
+    out = pd.concat([estimates, results], axis=1)
+    from .scope import REFINED_COLUMNS
+
+    return out[COMPARE_COLUMNS + extra + bench_extra + REFINED_COLUMNS]
+
+
+def claims_of(estimates: pd.DataFrame) -> pd.DataFrame:
+    """The published estimates as claims to judge (the columns :func:`judge_refined` reads).
+
+    Examples
+    --------
+    >>> import gulagstats
+    >>> claims_of(gulagstats.load("estimates")).columns.tolist()[:3]
+    ['quantity', 'period', 'period_label']
+    """
+    return pd.DataFrame(
         {
             "quantity": estimates["quantity"],
             "period": estimates["period"].fillna(""),
@@ -359,13 +378,6 @@ def compare(
             "wording": estimates["wording"].fillna(""),
         }
     )
-    results = judge_refined(claims, data.benchmark_record(), ids=estimates["id"], tables=data.load)
-    extra = ["period_as_printed", "region", "unit", "second_hand", "note"]
-    bench_extra = ["benchmark_period", "benchmark_status", "benchmark_scope", "benchmark_basis", "benchmark_caveats", "benchmark_locator"]
-    out = pd.concat([estimates, results], axis=1)
-    from .scope import REFINED_COLUMNS
-
-    return out[COMPARE_COLUMNS + extra + bench_extra + REFINED_COLUMNS]
 
 
 def _as_text(value: object) -> str:
