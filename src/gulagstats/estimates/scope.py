@@ -819,19 +819,13 @@ def _explain(
         what = f"at least {_fmt(b_low)} documented ({result['benchmark_id']}, status {status})"
     if ceiling:
         what = f"at most {_fmt(b_high)} ({result['benchmark_id']}, status {status})"
+    # the factor, or its range when the widest and narrowest benchmarks give different ones
+    times = (
+        f"{f_low:.1f}" if f_high != f_high or round(f_high, 1) == round(f_low, 1) else f"{f_low:.1f}-{f_high:.1f}"
+    )
     if verdict == OVERSTATES:
-        times = (
-            f"{f_low:.1f}"
-            if f_high != f_high or round(f_high, 1) == round(f_low, 1)
-            else f"{f_low:.1f}-{f_high:.1f}"
-        )
         head = f"Overstates {'at least ' if ceiling else ''}{times} times: {claimed} against {what}"
     elif verdict == UNDERSTATES:
-        times = (
-            f"{f_low:.1f}"
-            if f_high != f_high or round(f_high, 1) == round(f_low, 1)
-            else f"{f_low:.1f}-{f_high:.1f}"
-        )
         head = f"Understates {times} times: {claimed} against {what}"
     elif verdict == NOT_CONTRADICTED:
         head = f"Not contradicted: {claimed} against {what}"
