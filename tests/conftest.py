@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import os
 import shutil
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
+
+from .browser import SESSION_VARIABLE, stray_processes
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
@@ -91,3 +96,30 @@ def run_subprocess(*args: str, cwd: Path | None = None, env: dict | None = None)
         env=env,
         timeout=300,
     )
+
+
+# --- nothing left running -------------------------------------------------------------------------
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Mark this session's environment, so every process a test starts carries the mark."""
+    os.environ[SESSION_VARIABLE] = f"{os.getpid()}-{time.time_ns()}"
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Fail the run if a test left a browser, a driver or a server running (and end them)."""
+    session_id = os.environ.get(SESSION_VARIABLE)
+    if not session_id:
+        return
+    deadline = time.monotonic() + 10  # a browser closing its helpers takes a moment
+    while (stray := stray_processes(session_id)) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    if stray:
+        for pid in stray:
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGKILL)
+        lines = "\n".join(f"  {pid}: {cmd}" for pid, cmd in sorted(stray.items()))
+        session.config.get_terminal_writer().line(
+            f"\ntests left {len(stray)} process(es) running (now killed):\n{lines}", red=True
+        )
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED

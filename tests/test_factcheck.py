@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import shutil
-import subprocess
 from pathlib import Path
 
 import pandas as pd
@@ -25,6 +24,7 @@ from gulagstats.factcheck.lexicon import load_lexicon, parse_lexicon
 from gulagstats.factcheck.run import factcheck
 from gulagstats.factcheck.text import FactcheckInputError, read_article
 
+from .browser import dom as page_dom
 from .conftest import ROOT, needs_texts, run_subprocess
 from .conftest import SEEDS as SEEDS_DIR
 
@@ -333,12 +333,7 @@ def test_annotated_page_in_headless_chromium(tmp_path, cli):
     assert code == 0, err
     verdicts = pd.read_csv(tmp_path / "fc" / "verdicts.csv", dtype=str, keep_default_na=False)
     page = (tmp_path / "fc" / "factcheck.html").resolve()
-    dom = subprocess.run(
-        [browser, "--headless", "--no-sandbox", "--disable-gpu", "--dump-dom", page.as_uri()],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    ).stdout
+    dom = page_dom(page.as_uri(), executable=browser)
     body = dom[dom.index("<body") : dom.index(">", dom.index("<body"))]
     assert 'data-checked="yes"' in body  # the page's own script ran
     assert f'data-marks="{len(verdicts)}"' in body and f'data-listed="{len(verdicts)}"' in body

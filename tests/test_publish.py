@@ -25,6 +25,7 @@ from gulagstats.publish import export, published_frames
 from gulagstats.publish.export import FORMATS, SQLITE_NAME, XLSX_NAME
 from gulagstats.publish.serve import CANNED_QUERIES, datasette_metadata
 
+from .browser import dom as page_dom
 from .conftest import ROOT
 
 PROVENANCE = ("source", "locator", "status")
@@ -218,21 +219,7 @@ def test_serve_publishes_the_record(tmp_path):
         assert len(verdicts) == len(gulagstats.compare())
         browser = shutil.which("chromium") or shutil.which("chromium-browser")
         if browser:
-            page = subprocess.run(
-                [
-                    browser,
-                    "--headless",
-                    "--no-sandbox",
-                    "--disable-gpu",
-                    f"--user-data-dir={tmp_path}",
-                    "--dump-dom",
-                    f"{base}/appendix",
-                ],
-                capture_output=True,
-                text=True,
-                timeout=120,
-                check=False,
-            ).stdout
+            page = page_dom(f"{base}/appendix", executable=browser)
             assert gulagstats.describe("appendix").title in page
             assert "grz1993" in page and "CC-BY-4.0" in page
     finally:
