@@ -103,13 +103,15 @@ def test_a_symlinked_output_directory_into_data_is_refused(data_copy, tmp_path, 
     assert tree(data_copy) == before
 
 
-def test_a_link_elsewhere_is_replaced_not_followed(tmp_path):
+def test_a_link_elsewhere_is_refused_never_followed_nor_replaced(tmp_path):
+    # issue 19 E: only a new name or a regular file is written (a link was replaced before;
+    # replacing /dev/stdout, a link, would change the machine)
     victim = tmp_path / "victim.txt"
     victim.write_text("keep me")
     os.symlink(victim, tmp_path / "out.txt")
-    outputs.write_text(tmp_path / "out.txt", "new")
-    assert victim.read_text() == "keep me" and not (tmp_path / "out.txt").is_symlink()
-    assert (tmp_path / "out.txt").read_text() == "new"
+    with pytest.raises(OutputPathError, match="never writes through a link"):
+        outputs.write_text(tmp_path / "out.txt", "new")
+    assert victim.read_text() == "keep me" and (tmp_path / "out.txt").is_symlink()
 
 
 def test_a_failed_write_leaves_the_previous_file_whole_and_no_temporary(tmp_path):
@@ -702,3 +704,24 @@ def test_any_overlay_gives_values_or_a_one_line_error(tmp_path, data):
                 merged.loc[merged.status == "user", "value"].astype(float).tolist()
                 == frame.loc[frame.table == table, "value"].tolist()
             )
+
+
+# --- show --wide on every table of cells (old corpus: CLI-sweep, API-wide_every_status) ----------
+
+
+def test_every_table_of_cells_shows_wide_in_every_format_and_status(cli):
+    # sentence_lengths_1936's layout (rows: category, columns: period) left out the population,
+    # which varies: pivoting raised "Index contains duplicate entries" (a traceback)
+    from gulagstats.models import STATUSES
+    from gulagstats.record import Record
+
+    record = Record()
+    for table in record.cell_tables():
+        for fmt in ("text", "csv", "json", "markdown"):
+            code, out, err = cli("show", table, "--wide", "--format", fmt)
+            assert code == 0 and out.strip(), (table, fmt, err)
+        for status in STATUSES:
+            wide = gulagstats.load(table, wide=True, status=status)
+            assert wide.index.is_unique and wide.columns.is_unique, (table, status)
+    wide = gulagstats.load("sentence_lengths_1936", wide=True)
+    assert len(wide) == int(record.frame("sentence_lengths_1936")["preferred"].fillna(False).sum())
