@@ -17,6 +17,7 @@ error class) naming the file and what is expected:
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 from pathlib import Path
@@ -54,13 +55,18 @@ def read_input(
 
     Examples
     --------
+    >>> import os, tempfile
     >>> from gulagstats.errors import OverlayError
-    >>> read_input("/dev/zero", "overlay", limit=10, error=OverlayError)
+    >>> fifo = os.path.join(tempfile.mkdtemp(), "fifo")   # no writer: opening it does not wait
+    >>> os.mkfifo(fifo)
+    >>> read_input(fifo, "overlay", limit=10, error=OverlayError)  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    gulagstats.errors.OverlayError: overlay /dev/zero is not a regular file (a character device); expected a CSV file
+    gulagstats.errors.OverlayError: overlay .../fifo is not a regular file (a FIFO); expected a CSV file
     """
     shown = printable(path)
+    with contextlib.suppress(OSError):  # a special file is refused before it is even opened
+        _refuse_special(os.stat(path), what, shown, error, expected)
     try:
         handle = os.open(path, _FLAGS)
     except FileNotFoundError:
@@ -68,11 +74,8 @@ def read_input(
     except OSError as exc:
         raise error(f"{what} {shown} cannot be read ({exc.strerror or exc}); expected {expected}") from None
     try:
-        st = os.fstat(handle)
-        if stat.S_ISDIR(st.st_mode):
-            raise error(f"{what} {shown} is a directory; expected {expected}")
-        if not stat.S_ISREG(st.st_mode):
-            raise error(f"{what} {shown} is not a regular file ({_kind(st.st_mode)}); expected {expected}")
+        st = os.fstat(handle)  # the file opened, whatever the name points to now
+        _refuse_special(st, what, shown, error, expected)
         too_big = f"{what} {shown} is larger than the limit of {limit:,} bytes; split it into smaller files"
         if st.st_size > limit:
             raise error(too_big)
@@ -82,6 +85,13 @@ def read_input(
     if len(data) > limit:  # it grew after the check
         raise error(too_big)
     return data
+
+
+def _refuse_special(st: os.stat_result, what: str, shown: str, error: type[GulagstatsError], expected: str) -> None:
+    if stat.S_ISDIR(st.st_mode):
+        raise error(f"{what} {shown} is a directory; expected {expected}")
+    if not stat.S_ISREG(st.st_mode):
+        raise error(f"{what} {shown} is not a regular file ({_kind(st.st_mode)}); expected {expected}")
 
 
 def _read_at_most(handle: int, size: int, what: str, shown: str, error: type[GulagstatsError]) -> bytes:

@@ -94,10 +94,11 @@ def check_target(path: str | Path, what: str = "output") -> Path:
     Traceback (most recent call last):
     ...
     gulagstats.errors.OutputPathError: refusing to write the manifest to ...: it is a link into ...
-    >>> check_target("/dev/null", "the template")
+    >>> os.mkfifo(os.path.join(folder, "fifo"))
+    >>> check_target(os.path.join(folder, "fifo"), "the template")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    gulagstats.errors.OutputPathError: refusing to write the template to /dev/null: it is a character device, not a regular file; give the name of a new or regular file
+    gulagstats.errors.OutputPathError: refusing to write the template to .../fifo: it is a FIFO, not a regular file; give the name of a new or regular file
     """
     target = Path(path)
     shown = printable(target)

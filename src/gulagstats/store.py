@@ -315,11 +315,14 @@ def read_user_file(path: str | Path, what: str, limit: int, error: type[Gulagsta
 
     Examples
     --------
+    >>> import os, tempfile
     >>> from gulagstats.errors import OverlayError
-    >>> read_user_file("/dev/zero", "overlay", 10, OverlayError)
+    >>> fifo = os.path.join(tempfile.mkdtemp(), "fifo")
+    >>> os.mkfifo(fifo)
+    >>> read_user_file(fifo, "overlay", 10, OverlayError)  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    gulagstats.errors.OverlayError: overlay /dev/zero is not a regular file (a character device); expected a CSV file
+    gulagstats.errors.OverlayError: overlay .../fifo is not a regular file (a FIFO); expected a CSV file
     """
     from .inputs import read_input
 
