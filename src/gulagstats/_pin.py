@@ -1,3 +1,3 @@
 """sha256 of the data/datapackage.json this gulagstats was built with (tools/build_data.py)."""
 
-DATAPACKAGE_SHA256 = "2197ff20850851984cbe92b2d504afb9ce459692aaf744d66330a778f6eb3975"
+DATAPACKAGE_SHA256 = "1dee3f5e1a159da4fcbd5ba3db0d92d8f8ab274bc9f5b756dafc38084b0a2477"
