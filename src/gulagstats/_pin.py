@@ -1,3 +1,3 @@
 """sha256 of the data/datapackage.json this gulagstats was built with (tools/build_data.py)."""
 
-DATAPACKAGE_SHA256 = "1dee3f5e1a159da4fcbd5ba3db0d92d8f8ab274bc9f5b756dafc38084b0a2477"
+DATAPACKAGE_SHA256 = "0efcd6c5cfe7b87aee6146b3fb51b1aaf8686747717fdfdc98393c81faec3b45"
