@@ -333,6 +333,11 @@ def test_writing_one_part_keeps_the_others(tmp_path):
     ev.write_doc(doc, {"dev en": measure([label()], [])})
     text = doc.read_text(encoding="utf-8")
     assert "| measure | dev en | test en |" in text and "old" not in text
+    dev = {name: measure([label()], []) for name in ("dev all", "dev ru", "dev en")}
+    ev.write_doc(doc, dev)
+    assert "| measure | dev en | dev ru | dev all | test en |" in doc.read_text(encoding="utf-8")
+    ev.write_doc(doc, {"dev en": measure([label()], [])})  # a part's columns are replaced together
+    assert "| measure | dev en | test en |" in doc.read_text(encoding="utf-8")
     assert text.endswith(f"{ev.END}\n\nafter\n")
     ev.write_doc(doc, {"dev en": measure([label()], [pred()])})
     assert (
