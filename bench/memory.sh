@@ -48,6 +48,19 @@ with open("claims_max.csv", "w") as f:
         size += len(line)
         i += 1
 print(i, file=sys.stderr)
+# the same size with every claim valid (every row assessed: the review's RS-01 case)
+random.seed(2)
+valid = ["executions", "arrests", "camp_population", "gulag_deaths", "repressed_total", "camp_deaths"]
+with open("claims_valid.csv", "w") as f:
+    f.write("id,quantity,value,period\n")
+    size, i = 24, 0
+    while True:
+        line = f"c{i},{random.choice(valid)},{random.randint(1, 20_000_000)},{random.choice(periods)}\n"
+        if size + len(line) > limit - 64:
+            break
+        f.write(line)
+        size += len(line)
+        i += 1
 EOF
 
 echo "| case | exit | peak RSS (MB) | wall | stderr |"
@@ -60,3 +73,5 @@ row "check --overlay FIFO (no writer)" $PY -m gulagstats check --overlay fifo.cs
 row "assess --file /dev/zero" $PY -m gulagstats assess --file /dev/zero
 row "assess --file, largest accepted file ($(wc -l < claims_max.csv) lines, $(( $(stat -c %s claims_max.csv) / 1048576 )) MB)" \
     $PY -m gulagstats assess --file claims_max.csv
+row "assess --file, largest accepted file, every claim valid ($(wc -l < claims_valid.csv) lines, $(( $(stat -c %s claims_valid.csv) / 1048576 )) MB)" \
+    $PY -m gulagstats assess --file claims_valid.csv
