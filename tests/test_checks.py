@@ -10,8 +10,8 @@ import pytest
 
 import gulagstats
 from gulagstats.checks import UnknownFamilyError, UnknownVerdictError
-from gulagstats.checks.cells import Cells, Row
 from gulagstats.checks.engine import Reading, Tolerance, judge, tolerance_for
+from gulagstats.core.cells import Cells, Row
 
 
 @pytest.fixture(scope="module")
@@ -296,8 +296,8 @@ def test_a_gap_carries_its_reason_so_no_code_reads_the_wording():
     import re
     from pathlib import Path
 
-    from gulagstats.checks.cells import Cells, MissingCell, View, reason_of
-    from gulagstats.checks.derive import span_sum
+    from gulagstats.core.cells import Cells, MissingCell, View, reason_of
+    from gulagstats.core.derive import span_sum
     from gulagstats.vocabulary import NO_CELL, NO_FINER_PERIODS, ONLY_ARTICLE
 
     view = View(Cells.load(), independent=True)
@@ -311,7 +311,7 @@ def test_a_gap_carries_its_reason_so_no_code_reads_the_wording():
     with pytest.raises(MissingCell) as nothing:
         span_sum(view, "gulag_camps", "deaths", "1901/1902")
     assert reason_of(nothing.value.missing[0]) == NO_FINER_PERIODS
-    source = "\n".join(p.read_text(encoding="utf-8") for p in (Path(__file__).parents[1] / "src/gulagstats/checks").glob("*.py"))
+    source = "\n".join(p.read_text(encoding="utf-8") for p in [*(Path(__file__).parents[1] / "src/gulagstats/checks").glob("*.py"), *(Path(__file__).parents[1] / "src/gulagstats/core").glob("*.py")])
     assert not re.search(r"\"(no such cells?|overlap|not a span)\" (not )?in ", source)
     assert "locator[-" not in source  # a line reference is found, not sliced by position
 

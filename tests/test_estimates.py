@@ -26,9 +26,9 @@ from gulagstats import (
     UnknownQuantityError,
 )
 from gulagstats.estimates.claims import _read_unquoted, _read_with_csv
-from gulagstats.estimates.record import load_record
 from gulagstats.estimates.verdicts import COMPARE_COLUMNS, TOLERANCE, VERDICTS
 from gulagstats.estimates.vocabulary import normalize_period
+from gulagstats.rules.benchmarks import load_record
 
 from .conftest import REFERENCE, ROOT, needs_texts, prose_lines
 
@@ -390,7 +390,7 @@ def test_claims_without_quotes_are_read_as_the_csv_module_reads_them(pieces):
 
 
 def test_the_record_is_kept_while_its_files_keep_their_hash(data_copy):
-    from gulagstats.record import default_record
+    from gulagstats.core.record import default_record
 
     record = default_record()
     assert default_record() is record and load_record() is record.benchmark_record()  # built once a record

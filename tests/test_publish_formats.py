@@ -63,7 +63,7 @@ def test_every_code_in_the_data_is_defined():
 
 
 def test_the_vocabulary_covers_the_code_words():
-    from gulagstats.checks.model import VerdictName
+    from gulagstats.core.results import VerdictName
     from gulagstats.estimates.verdicts import VERDICTS
 
     defined = _vocabulary()

@@ -10,9 +10,9 @@ import pytest
 
 import gulagstats
 from gulagstats import OverlayAndRecordError
-from gulagstats.checks.cells import MissingCell
+from gulagstats.core.cells import MissingCell
+from gulagstats.core.record import Record, default_record
 from gulagstats.factcheck.run import factcheck
-from gulagstats.record import Record, default_record
 
 from .test_overlay import OVERLAY_COLUMNS, write
 

@@ -19,9 +19,9 @@ from hypothesis import strategies as st
 import gulagstats
 from gulagstats.estimates import scope
 from gulagstats.estimates.claims import check_claims
-from gulagstats.estimates.record import load_record
 from gulagstats.estimates.verdicts import TOLERANCE, claims_of, judge
 from gulagstats.loaders import load
+from gulagstats.rules.benchmarks import load_record
 
 from .refine_reference import refine_reference
 

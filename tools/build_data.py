@@ -65,8 +65,8 @@ from buildkit import (
     read_tsv,
     write_csv,
 )
-from gulagstats.checks.registry import RULE_FIELDS, parse_rule, read_rules
-from gulagstats.checks.relations import RELATION_FIELDS, read_relations
+from gulagstats.rules.prose_rules import RULE_FIELDS, parse_rule, read_rules
+from gulagstats.rules.relations import RELATION_FIELDS, read_relations
 from gulagstats.vocabulary import PREFERENCE, RELATIONS, is_count
 from texts import prose_path
 

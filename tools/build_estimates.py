@@ -8,7 +8,7 @@ Inputs
   ``estimates`` series of ``values.tsv`` (GRZ Table 1), the ranges the GRZ
   prose states and the claims of the seed documents.
 - ``tools/curated/archival_benchmarks_spec.csv``: the rules that compute the
-  archival benchmarks from the tables (see ``gulagstats.estimates.record``).
+  archival benchmarks from the tables (see ``gulagstats.rules.benchmarks``).
 
 Checks (the build stops with the file, line and reason)
 ------
@@ -18,7 +18,7 @@ Checks (the build stops with the file, line and reason)
 - the locator is really where it is said to be: a quote of ``estimates.tsv``
   or ``values.tsv`` for a seen publication, a sentence of the seed file for a
   seed document, the quote on the stated line of the GRZ prose for ``prose``;
-- every term of a rule is in the rule language (``gulagstats.terms``): a
+- every term of a rule is in the rule language (``gulagstats.rules.terms``): a
   ``prose`` term names exactly one value of ``grz_text_figures`` (whose quotes
   the build has checked on their prose lines), every other term a table of
   cells (``in:TABLE``).
@@ -57,16 +57,16 @@ from buildkit import (
     read_tsv,
     write_csv,
 )
-from gulagstats.estimates.record import (
+from gulagstats.estimates.vocabulary import QUANTITIES, normalize_period
+from gulagstats.rules.benchmarks import (
     BENCHMARK_FIELDS,
     RULE_FIELDS,
     Record,
     asked_by_estimates,
     benchmark_table,
 )
-from gulagstats.estimates.vocabulary import QUANTITIES, normalize_period
-from gulagstats.evaluate import term_period
-from gulagstats.terms import parse_terms
+from gulagstats.rules.reader import term_period
+from gulagstats.rules.terms import parse_terms
 from texts import seeds_dir
 
 ESTIMATE_FIELDS = [

@@ -44,7 +44,7 @@ _LAZY: dict[str, str] = {
     "describe": "loaders",
     "sources": "loaders",
     "source": "loaders",
-    "coverage": "tally",
+    "coverage": "coverage_table",
     "template": "loaders",
     "read_overlay": "overlay",
     "build_report": "report",
@@ -64,15 +64,15 @@ _LAZY: dict[str, str] = {
     "compare": "estimates.verdicts",
     "assess": "estimates.verdicts",
     "assess_claims": "estimates.verdicts",
-    "benchmarks": "estimates.record",
+    "benchmarks": "rules.benchmarks",
     "quantities": "estimates.vocabulary",
     "Assessment": "models",
     "Benchmark": "models",
     "STATUSES": "models",
     "TableMeta": "models",
     "Source": "models",
-    "Record": "record",
-    "default_record": "record",
+    "Record": "core.record",
+    "default_record": "core.record",
 }
 
 __all__ = sorted(
@@ -109,7 +109,8 @@ def __dir__() -> list[str]:
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from .checks import VERDICTS, CheckResult, check, summary
-    from .estimates.record import benchmarks
+    from .core.record import Record, default_record
+    from .coverage_table import coverage
     from .estimates.verdicts import assess, assess_claims, compare
     from .estimates.vocabulary import quantities
     from .figures.article import figure_a, figure_b, figure_c, figure_d
@@ -123,6 +124,5 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from .loaders import describe, load, source, sources, tables, template
     from .models import STATUSES, Assessment, Benchmark, Source, TableMeta
     from .overlay import read_overlay
-    from .record import Record, default_record
     from .report import build_report
-    from .tally import coverage
+    from .rules.benchmarks import benchmarks

@@ -29,7 +29,7 @@ from .periods import period_bounds, period_label
 from .vocabulary import COUNT_UNITS, MISSING
 
 if TYPE_CHECKING:
-    from .record import Record
+    from .core.record import Record
 
 
 def find_resource(table_id: str, found: dict[str, dict[str, Any]] | None = None) -> dict[str, Any]:
@@ -178,7 +178,7 @@ def read_table(table_id: str, resource: dict[str, Any] | None = None) -> pd.Data
     gives, ``status`` becomes an ordered category, and a table with a
     ``period`` column gains ``start`` and ``end`` (the days it covers).
 
-    Every call reads the file: a :class:`~gulagstats.record.Record` keeps what
+    Every call reads the file: a :class:`~gulagstats.core.record.Record` keeps what
     it read (``gulagstats.load`` reads through the default record).
 
     Examples
@@ -280,7 +280,9 @@ def load(
     >>> int(row.value.iloc[0])
     1317195
     """
-    from .record import resolve  # the record sits above the loaders: it reads tables through them
+    from .core.record import (
+        resolve,  # the record sits above the loaders: it reads tables through them
+    )
 
     return resolve(record, overlay).load(table_id, wide=wide, status=status)
 

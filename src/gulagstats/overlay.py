@@ -3,7 +3,7 @@
 A *template* lists the missing cells of a table as CSV, ready to fill.  A
 filled template is an *overlay*: :func:`read_overlay` reads and validates it
 strictly against an index of the tables' cells (given by the caller, the
-:class:`~gulagstats.record.Record`; by default read from the hash-checked
+:class:`~gulagstats.core.record.Record`; by default read from the hash-checked
 files) and :func:`apply_overlay` merges its rows into a loaded table as rows
 with status ``user`` that become the cells' preferred values (the published
 rows stay, as alternatives).  Both are pure transforms: nothing is kept
@@ -209,7 +209,7 @@ def read_overlay(path: str | Path, cells: CellIndexer | None = None) -> pd.DataF
     cells : callable, optional
         Given the tables the overlay names, returns the cell keys of each table
         of cells by table id, to validate the rows against (a
-        :class:`~gulagstats.record.Record` passes its own; by default
+        :class:`~gulagstats.core.record.Record` passes its own; by default
         :func:`cell_index`, the stored tables).
 
     Returns

@@ -35,9 +35,9 @@ import pandas as pd
 from pydantic import BaseModel, Field
 
 from . import __version__
+from .core.record import Record, resolve
 from .errors import printable
 from .outputs import atomic_path, check_target, write_text
-from .record import Record, resolve
 from .render import STATUS_LEGEND, cell_text, markdown_table, markdown_text
 from .vocabulary import (
     CONSISTENT,
@@ -506,7 +506,7 @@ VERDICT_WORDS = {
 def _checks_section(results: Sequence[Any]) -> tuple[Section, dict[str, int]]:
     from .checks import summary
     from .checks.grade import findings
-    from .checks.model import VERDICT_MEANING, VERDICTS
+    from .core.results import VERDICT_MEANING, VERDICTS
 
     counts = summary(list(results))
     by = {v: [r for r in results if r.verdict == v] for v in VERDICTS}
@@ -1097,9 +1097,9 @@ def build_report(
     'report.html'
     """
     from .checks import check
+    from .coverage_table import coverage
     from .estimates import compare
     from .store import refuse_inside_data_dir
-    from .tally import coverage
 
     record = resolve(record, overlay)
     overlay = record.overlay  # the report's stamp names it

@@ -164,7 +164,7 @@ def _check_shape(package: object, name: str) -> dict[str, Any]:
 #: The sha256 of every file hashed in this process, by (path, mtime in ns, size).  It stays a module
 #: memo, not state of a record: it is a pure function of the file (a changed file gets a new key), and
 #: it is what lets every public call compare the sha256 of each file the default record read
-#: (:func:`gulagstats.record.default_record`) without hashing them again.
+#: (:func:`gulagstats.core.record.default_record`) without hashing them again.
 _verified: dict[tuple[str, int, int], str] = {}
 
 

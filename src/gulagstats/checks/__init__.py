@@ -1,7 +1,7 @@
 """Consistency checks: the tables against their totals, each other and the prose.
 
 :func:`check` runs four families of checks and returns one
-:class:`~gulagstats.checks.model.CheckResult` per check:
+:class:`~gulagstats.core.results.CheckResult` per check:
 
 - ``prose``: every figure of the GRZ prose (``grz_text_figures``) that the
   tables can compute, and the ones they cannot, with the reason;
@@ -24,6 +24,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..core.results import FAMILIES, VERDICTS, CheckResult
 from ..errors import UnknownNameError, known_names
 from ..vocabulary import (
     CONSISTENT,
@@ -33,7 +34,6 @@ from ..vocabulary import (
     PROSE,
     WITHIN_ROUNDING,
 )
-from .model import FAMILIES, VERDICTS, CheckResult
 
 
 class UnknownFamilyError(UnknownNameError):
@@ -50,7 +50,7 @@ class UnknownVerdictError(UnknownNameError):
     hint = f"verdicts are {', '.join(VERDICTS)}"
 
 if TYPE_CHECKING:
-    from ..record import Record
+    from ..core.record import Record
 
 
 def check(
@@ -96,7 +96,9 @@ def check(
     >>> r.expected, r.observed, r.verdict
     (175487.0, 175486.0, 'discrepancy')
     """
-    from ..record import resolve  # not at the top: the record imports this package (checks.cells)
+    from ..core.record import (
+        resolve,  # not at the top: the record imports this package (checks.cells)
+    )
 
     record = resolve(record, overlay)
     families = set(FAMILIES if family is None else known_names(family, FAMILIES, UnknownFamilyError))

@@ -26,6 +26,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..core.cells import Cells, MissingCell, Row, View
+from ..core.results import Alternative, CheckResult
 from ..vocabulary import (
     CONSISTENT,
     COUNT_UNITS,
@@ -39,8 +41,6 @@ from ..vocabulary import (
     WITHIN_ROUNDING,
     YEARS,
 )
-from .cells import Cells, MissingCell, Row, View
-from .model import Alternative, CheckResult
 
 AGREEING = frozenset({CONSISTENT, WITHIN_ROUNDING})
 EPSILON = 1e-9
@@ -297,7 +297,7 @@ def evaluate(
     independent : bool
         Do not use the article's own statements as evidence (prose checks).
     id, title, family, expectation, location, relation, tolerance, note
-        The fields of :class:`~gulagstats.checks.model.CheckResult` of the same names.
+        The fields of :class:`~gulagstats.core.results.CheckResult` of the same names.
 
     Returns
     -------
@@ -305,7 +305,7 @@ def evaluate(
 
     Examples
     --------
-    >>> from gulagstats.checks.cells import Cells
+    >>> from gulagstats.core.cells import Cells
     >>> r = evaluate(
     ...     Cells.load(), id="example", title="camp inmates, 1 January 1939", family="identities",
     ...     expectation="1,317,195 camp inmates", location="GRZ appendix", expected=1317195.0,

@@ -3,7 +3,7 @@
 Every rule is applied to every cell it fits, in every table of cells:
 
 - a total population against its components on the same day
-  (``components`` of :func:`~gulagstats.checks.relations.relations`: camps + colonies + prisons =
+  (``components`` of :func:`~gulagstats.rules.relations.relations`: camps + colonies + prisons =
   all custodial; camps + colonies = camps and colonies);
 - a total measure against its kinds (its ``parts``:
   the kinds of sentence against the persons sentenced);
@@ -21,6 +21,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..core.cells import Cells, MissingCell, Row, View, add_up, reason_of
+from ..core.derive import amount, span_sum
+from ..core.results import CheckResult
 from ..periods import period_bounds
 from ..vocabulary import (
     COUNT_UNITS,
@@ -30,10 +33,7 @@ from ..vocabulary import (
     OVERLAPPING_PERIODS,
     PERCENT,
 )
-from .cells import Cells, MissingCell, Row, View, add_up, reason_of
-from .derive import amount, span_sum
 from .engine import Reading, Tolerance, evaluate, printed_decimals
-from .model import CheckResult
 
 #: Why a span has no identity to check: nothing finer inside it that could be added up.
 _NOTHING_TO_ADD = (NO_FINER_PERIODS, OVERLAPPING_PERIODS, NOT_A_SPAN)
@@ -309,7 +309,7 @@ def identity_checks(cells: Cells) -> list[CheckResult]:
 
     Examples
     --------
-    >>> from gulagstats.checks.cells import Cells
+    >>> from gulagstats.core.cells import Cells
     >>> results = identity_checks(Cells.load())
     >>> any(r.id.startswith("identities.components") for r in results)
     True

@@ -16,12 +16,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..core.results import CellRef, CheckResult
 from ..vocabulary import CONSISTENT, DISCREPANCY, NOT_CHECKABLE, PERCENT, PERSONS, PROSE
-from .model import CellRef, CheckResult
 
 if TYPE_CHECKING:
-    from ..record import Record
-    from .cells import Cells
+    from ..core.cells import Cells
+    from ..core.record import Record
 
 
 def _cell(cells: Cells, period: str, population: str, measure: str) -> CellRef | None:

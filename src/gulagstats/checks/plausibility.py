@@ -16,12 +16,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ..core.cells import Cells, MissingCell, Row, View
+from ..core.derive import amount
+from ..core.results import CheckResult
 from ..periods import period_bounds
+from ..rules.relations import ANY_TABLE
 from ..vocabulary import CONSISTENT, COUNT_UNITS, DISCREPANCY, NOT_CHECKABLE, PERCENT, PERSONS
-from .cells import Cells, MissingCell, Row, View
-from .derive import amount
-from .model import CheckResult
-from .relations import ANY_TABLE
 
 #: The dates a table's periods may cover, and why.
 NONE_BROKEN = "none of the rows examined breaks the rule"
@@ -134,7 +134,7 @@ def plausibility_checks(cells: Cells) -> list[CheckResult]:
 
     Examples
     --------
-    >>> from gulagstats.checks.cells import Cells
+    >>> from gulagstats.core.cells import Cells
     >>> results = plausibility_checks(Cells.load())
     >>> next(r for r in results if r.id == "plausibility.non_negative").verdict
     'consistent'

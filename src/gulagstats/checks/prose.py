@@ -10,11 +10,11 @@ relation, quote, line) is checked by the rule the registry gives its quantity:
   before the war") is checked on every 1 January of the span;
 - ``<measure>_change`` is the change from 1 January to 1 January;
 - ``<measure>_ratio`` is the last year's amount over the first year's;
-- the quantities of :func:`~gulagstats.checks.registry.quantities` have their
+- the quantities of :func:`~gulagstats.rules.prose_rules.quantities` have their
   own formula: shares with their whole, counts of rising and falling years,
   sums GRZ add up;
 - statements with no number of their own
-  (:func:`~gulagstats.checks.registry.statements`: "in any year before 1938
+  (:func:`~gulagstats.rules.prose_rules.statements`: "in any year before 1938
   more fled than died") are checked as counts of the years that break them.
 
 The article's own statements are never used as evidence for it: a cell whose
@@ -30,22 +30,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..evaluate import Figure, Reader, index_figures, load_figures
-from ..terms import Term
-from ..vocabulary import COUNT_UNITS, FRACTION, PERCENT, PROSE, YEARS
-from .cells import Cells, MissingCell, View
-from .derive import amount, change, year_span
-from .engine import (
-    Reading,
-    Tolerance,
-    evaluate,
-    last_digit_unit,
-    not_checkable,
-    printed_decimals,
-    tolerance_for,
-)
-from .model import CheckResult
-from .registry import (
+from ..core.cells import Cells, MissingCell, View
+from ..core.derive import amount, change, year_span
+from ..core.results import CheckResult
+from ..rules.prose_rules import (
     HUNDRED,
     Change,
     Exceeds,
@@ -54,6 +42,18 @@ from .registry import (
     Statement,
     Trend,
     YearCount,
+)
+from ..rules.reader import Figure, Reader, index_figures, load_figures
+from ..rules.terms import Term
+from ..vocabulary import COUNT_UNITS, FRACTION, PERCENT, PROSE, YEARS
+from .engine import (
+    Reading,
+    Tolerance,
+    evaluate,
+    last_digit_unit,
+    not_checkable,
+    printed_decimals,
+    tolerance_for,
 )
 
 
@@ -328,7 +328,7 @@ def prose_checks(cells: Cells, figures: list[Figure] | None = None) -> list[Chec
 
     Examples
     --------
-    >>> from gulagstats.checks.cells import Cells
+    >>> from gulagstats.core.cells import Cells
     >>> results = {r.id: r for r in prose_checks(Cells.load())}
     >>> results["prose.L061.1"].observed - results["prose.L061.1"].expected
     -1.0

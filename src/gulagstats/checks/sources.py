@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from ..core.cells import Cells, Row, describe_key
+from ..core.results import Alternative, CheckResult
 from ..vocabulary import CONSISTENT, DISCREPANCY, MISSING, PERCENT, PERSONS, USER, WITHIN_ROUNDING
-from .cells import Cells, Row, describe_key
 from .engine import EPSILON, printed_decimals
-from .model import Alternative, CheckResult
 
 
 def _verdict(value: float, preferred: float, tolerance: float) -> str:
@@ -31,7 +31,7 @@ def source_checks(cells: Cells) -> list[CheckResult]:
 
     Examples
     --------
-    >>> from gulagstats.checks.cells import Cells
+    >>> from gulagstats.core.cells import Cells
     >>> results = {r.id: r for r in source_checks(Cells.load())}
     >>> results["sources.gulag_camps.inmates.1945-01-01"].verdict
     'discrepancy'

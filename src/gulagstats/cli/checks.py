@@ -13,7 +13,7 @@ from .data import add_format, add_overlay
 if TYPE_CHECKING:
     import pandas as pd
 
-    from ..checks.model import CellRef, CheckResult
+    from ..core.results import CellRef, CheckResult
 
 FAMILY_HELP = "prose, identities, sources, plausibility"
 VERDICT_HELP = "consistent, within_rounding, discrepancy, depends_on_source, not_checkable"
@@ -104,7 +104,7 @@ def text_report(results: list[CheckResult], summary: str) -> str:
     from ..checks import summary as count
     from ..checks import summary_line
     from ..checks.grade import findings_text
-    from ..checks.model import FAMILIES
+    from ..core.results import FAMILIES
 
     lines = findings_text(results)
     for family in FAMILIES:
@@ -168,7 +168,7 @@ def markdown_report(results: list[CheckResult], summary: str) -> str:
     >>> text.splitlines()[0], text.splitlines()[-1]
     ('## sources', '**Summary:** a summary')
     """
-    from ..checks.model import FAMILIES
+    from ..core.results import FAMILIES
 
     parts = []
     for family in FAMILIES:

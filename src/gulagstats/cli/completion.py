@@ -34,7 +34,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_coverage(args: argparse.Namespace) -> int:
-    from ..tally import coverage
+    from ..coverage_table import coverage
 
     print(render(coverage(overlay=args.overlay), args.format))
     return 0

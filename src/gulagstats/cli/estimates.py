@@ -180,7 +180,7 @@ def assessment_text(result: Assessment) -> str:
 
 
 def cmd_benchmarks(args: argparse.Namespace) -> int:
-    from ..estimates.record import benchmarks
+    from ..rules.benchmarks import benchmarks
 
     frame = benchmarks(args.quantity, overlay=args.overlay)
     print(render(frame[["quantity", *BENCHMARK_TEXT]] if args.format == "text" else frame, args.format))

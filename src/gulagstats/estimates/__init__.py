@@ -12,7 +12,7 @@ The public functions are also reached from the package: ``gulagstats.compare``,
 and ``gulagstats.quantities``.
 """
 
-from .record import benchmarks
+from ..rules.benchmarks import benchmarks
 from .verdicts import assess, assess_claims, compare
 from .vocabulary import quantities
 

@@ -34,13 +34,13 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from ..core.record import Record as DataRecord
+from ..core.record import resolve
 from ..errors import DataFormatError, InvalidEstimateError, UnknownQuantityError
 from ..models import Assessment, Benchmark
-from ..record import Record as DataRecord
-from ..record import resolve
+from ..rules.benchmarks import Record
 from ..vocabulary import CLAIM_VERDICTS, CONSISTENT, NOT_COMPARABLE, OVERSTATES, UNDERSTATES
 from .claims import check_claims, keep_input_columns, read_claims, refuse_repeated_columns
-from .record import Record
 from .vocabulary import QUANTITIES, match_period, period_phrase
 
 TOLERANCE = 0.15
@@ -135,7 +135,7 @@ def judge(claims: pd.DataFrame, record: Record, tolerance: float = TOLERANCE) ->
     Examples
     --------
     >>> from gulagstats.estimates.claims import check_claims
-    >>> from gulagstats.estimates.record import load_record
+    >>> from gulagstats.rules.benchmarks import load_record
     >>> claims = check_claims(pd.DataFrame({"quantity": ["executions"], "value": ["7,000,000"],
     ...                                     "period": ["1937-1938"]}))
     >>> result = judge(claims, load_record()).iloc[0]
@@ -268,7 +268,7 @@ def judge_refined(
     Examples
     --------
     >>> from gulagstats.estimates.claims import check_claims
-    >>> from gulagstats.estimates.record import load_record
+    >>> from gulagstats.rules.benchmarks import load_record
     >>> claims = check_claims(pd.DataFrame({"quantity": ["arrests"], "value": ["7,000,000"],
     ...                                     "period": ["1937-1938"]}))
     >>> r = judge_refined(claims, load_record()).iloc[0]

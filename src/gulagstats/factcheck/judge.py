@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..core.record import Record
 from ..periods import period_bounds
-from ..record import Record
 from ..vocabulary import PERSONS
 from .extract import Claim
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..core.record import Record, resolve
 from ..errors import OutputPathError
-from ..record import Record, resolve
 from ..render import render
 from .extract import Claim, extract_claims
 from .html import render_page

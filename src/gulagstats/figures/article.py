@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from ..core.record import Record, default_record, resolve
 from ..periods import period_bounds
-from ..record import Record, default_record, resolve
 from ..vocabulary import DERIVED, PERCENT, PERSONS
 from .select import Series, composition_flags, derive, figure_data, preferred_rows, yearly
 from .style import (
@@ -365,7 +365,7 @@ def prose_note(figure_id: str) -> str:
     """
     from datetime import date
 
-    from ..evaluate import load_figures
+    from ..rules.reader import load_figures
 
     figure = next(f for f in load_figures() if f.id == figure_id)
     when = date.fromisoformat(figure.period) if len(figure.period) == 10 else None

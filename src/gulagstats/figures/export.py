@@ -16,9 +16,9 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..core.record import Record, resolve
 from ..errors import UnknownNameError
 from ..outputs import atomic_path, check_target, locked, write_text
-from ..record import Record, resolve
 from ..store import refuse_inside_data_dir
 from .article import figure_a, figure_b, figure_c, figure_d
 from .extra import (

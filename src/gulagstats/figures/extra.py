@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from ..core.record import Record, resolve
 from ..errors import DataFormatError
 from ..periods import period_bounds, period_label
-from ..record import Record, resolve
 from ..vocabulary import (
     CONSISTENT,
     CORRECTED,

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
+from ..core.record import Record, default_record
 from ..errors import DataFormatError
-from ..record import Record, default_record
 from ..vocabulary import DERIVED, MISSING, PERSONS, combine
 
 #: The category of an adjusted series that comparisons and figures use beside a flagged cell
@@ -110,7 +110,7 @@ def figure_data(data: pd.DataFrame | None, table_ids: Iterable[str], record: Rec
     Examples
     --------
     >>> from gulagstats.figures.select import figure_data
-    >>> from gulagstats.record import Record
+    >>> from gulagstats.core.record import Record
     >>> sorted(set(figure_data(None, ["appendix"], Record())["table"]))
     ['appendix']
     """

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..checks.cells import Cells, Row
 from ..vocabulary import DERIVED
+from .cells import Cells, Row
 
 #: Composition codes of the cell tables (empty: the population as labelled).
 COMPOSITIONS: dict[str, str] = {
@@ -34,7 +34,7 @@ def adjusted(cells: Cells) -> Cells:
 
     Examples
     --------
-    >>> from gulagstats.checks.cells import Cells
+    >>> from gulagstats.core.cells import Cells
     >>> cells = adjusted(Cells.load())
     >>> cell = cells.preferred(("1946-01-01", "labor_colonies", "inmates", "", "persons"))
     >>> int(cell.value), cell.status

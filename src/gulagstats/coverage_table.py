@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .record import Record, resolve
+from .core.record import Record, resolve
 
 #: Statuses counted, in the order of the report.
 from .vocabulary import MISSING, SHOWN

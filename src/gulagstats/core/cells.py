@@ -32,13 +32,13 @@ from ..vocabulary import (
     UNREADABLE,
     USER,
 )
-from .model import CellRef
+from .results import CellRef
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from .registry import Rule, Statement
-    from .relations import Relations
+    from ..rules.prose_rules import Rule, Statement
+    from ..rules.relations import Relations
 
 T = TypeVar("T")
 
@@ -206,14 +206,14 @@ class Cells:
     @cached_property
     def relations(self) -> Relations:
         """What adds up to what (data/relations.csv), read once for these cells."""
-        from .relations import relations
+        from ..rules.relations import relations
 
         return relations()
 
     @cached_property
     def rules(self) -> tuple[dict[str, Rule | tuple[Rule, ...] | str], tuple[Statement, ...]]:
         """The prose-check registry and statements (data/check_rules.csv), read once for these cells."""
-        from .registry import quantities, statements
+        from ..rules.prose_rules import quantities, statements
 
         return quantities(), statements()
 

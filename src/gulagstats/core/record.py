@@ -19,7 +19,7 @@ the parsed ``datapackage.json`` and the rule files of the checks (by their sha25
 
 Examples
 --------
->>> from gulagstats.record import Record
+>>> from gulagstats.core.record import Record
 >>> record = Record()
 >>> cell = record.cell("1939-01-01", "gulag_camps", "inmates")
 >>> cell.value, cell.status, cell.source
@@ -34,19 +34,19 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import store
-from .checks.cells import Cells, Key
-from .checks.cells import Row as Cell
-from .errors import DataFormatError, OverlayAndRecordError, UnknownStatusError, known_names
-from .models import STATUSES
-from .vocabulary import PERSONS
+from .. import store
+from ..errors import DataFormatError, OverlayAndRecordError, UnknownStatusError, known_names
+from ..models import STATUSES
+from ..vocabulary import PERSONS
+from .cells import Cells, Key
+from .cells import Row as Cell
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from .checks.model import CheckResult
-    from .estimates.record import Record as BenchmarkRecord
-    from .models import Assessment
+    from ..models import Assessment
+    from ..rules.benchmarks import Record as BenchmarkRecord
+    from .results import CheckResult
 
 __all__ = ["Cell", "OverlayAndRecordError", "Record", "default_record", "resolve"]
 
@@ -111,7 +111,7 @@ class Record:
 
     def tables(self) -> pd.DataFrame:
         """The tables of the data package (see :func:`gulagstats.tables`)."""
-        from .loaders import tables
+        from ..loaders import tables
 
         return tables()
 
@@ -121,7 +121,7 @@ class Record:
 
     def _stored_frame(self, table_id: str) -> pd.DataFrame:
         """One table as stored (typed, no overlay), read once; not a copy."""
-        from .loaders import find_resource, read_table
+        from ..loaders import find_resource, read_table
 
         if table_id not in self._stored:
             resource = find_resource(table_id, self._resources)
@@ -131,7 +131,7 @@ class Record:
 
     def frame(self, table_id: str) -> pd.DataFrame:
         """One table with the overlay merged, merged once; the record's own frame (do not change it)."""
-        from .overlay import apply_overlay
+        from ..overlay import apply_overlay
 
         if table_id not in self._frames:
             stored = self._stored_frame(table_id)
@@ -151,7 +151,7 @@ class Record:
         DataFormatError
             For ``wide`` on a table that is not a table of cells.
         """
-        from .loaders import find_resource, pivot_wide
+        from ..loaders import find_resource, pivot_wide
 
         wanted = None if status is None else known_names(status, STATUSES, UnknownStatusError)
         resource = find_resource(table_id, self._resources)
@@ -179,7 +179,7 @@ class Record:
         """
         if self.overlay is None:
             return None
-        from .overlay import read_overlay
+        from ..overlay import read_overlay
 
         if self._overlay_rows is None:
             self._overlay_rows = read_overlay(self.overlay, self._cell_index)
@@ -187,7 +187,7 @@ class Record:
 
     def _cell_index(self, named: set[str]) -> dict[str, set[tuple]]:
         """The cell keys of the tables of cells an overlay names, from this record's stored tables."""
-        from .overlay import KEY
+        from ..overlay import KEY
 
         out: dict[str, set[tuple]] = {}
         for table_id in self.cell_tables():
@@ -246,12 +246,12 @@ class Record:
 
         Raises
         ------
-        gulagstats.checks.cells.MissingCell
+        gulagstats.core.cells.MissingCell
             If neither the cell nor every cell of a sum is known (``.partial`` is
             the sum of those known, a lower bound of a count).
         """
-        from .checks.cells import View
-        from .checks.derive import amount
+        from .cells import View
+        from .derive import amount
 
         view = View(self.rows())
         value = amount(view, population, measure, period, category, unit)
@@ -262,7 +262,7 @@ class Record:
     def benchmark_record(self) -> BenchmarkRecord:
         """The benchmark rules of ``data/benchmark_rules.csv`` over this record's tables, built once."""
         if self._benchmarks is None:
-            from .estimates.record import Record as Benchmarks
+            from ..rules.benchmarks import Record as Benchmarks
 
             rules = self.load("benchmark_rules").drop(columns=["start", "end"], errors="ignore")
             self._benchmarks = Benchmarks(rules, self.load)
@@ -272,43 +272,43 @@ class Record:
         self, family: str | Iterable[str] | None = None, verdict: str | Iterable[str] | None = None
     ) -> list[CheckResult]:
         """The consistency checks on this record (see :func:`gulagstats.check`)."""
-        from .checks import check
+        from ..checks import check
 
         return check(family=family, verdict=verdict, record=self)
 
     def coverage(self) -> pd.DataFrame:
         """How many cells of each table are known (see :func:`gulagstats.coverage`)."""
-        from .tally import coverage
+        from ..coverage_table import coverage
 
         return coverage(record=self)
 
     def benchmarks(self, quantity: str | None = None) -> pd.DataFrame:
         """The archival benchmarks computed from this record (see :func:`gulagstats.benchmarks`)."""
-        from .estimates.record import benchmarks
+        from ..rules.benchmarks import benchmarks
 
         return benchmarks(quantity, record=self)
 
     def compare(self, quantity: str | None = None) -> pd.DataFrame:
         """The published estimates against this record's benchmarks (see :func:`gulagstats.compare`)."""
-        from .estimates.verdicts import compare
+        from ..estimates.verdicts import compare
 
         return compare(quantity, record=self)
 
     def assess(self, quantity: str, value: float | None = None, **kwargs: Any) -> Assessment:
         """Assess one claim against this record (see :func:`gulagstats.assess`)."""
-        from .estimates.verdicts import assess
+        from ..estimates.verdicts import assess
 
         return assess(quantity, value, record=self, **kwargs)
 
     def assess_claims(self, claims: pd.DataFrame | str | Path) -> pd.DataFrame:
         """Assess many claims against this record (see :func:`gulagstats.assess_claims`)."""
-        from .estimates.verdicts import assess_claims
+        from ..estimates.verdicts import assess_claims
 
         return assess_claims(claims, record=self)
 
     def figure(self, name: str, **kwargs: Any) -> Any:
         """Draw one figure of :data:`gulagstats.figures.export.FIGURES` (``"A"``, ``"mortality"``) from this record."""
-        from .figures.export import FIGURES, figure_names
+        from ..figures.export import FIGURES, figure_names
 
         names = figure_names(name)
         if len(names) != 1:

@@ -13,10 +13,10 @@ defaults of :mod:`gulagstats.checks.prose` (a measure of the tables,
 The rules
 ---------
 ``terms`` and ``over`` are written in the one rule language of
-:mod:`gulagstats.terms` (shared with the benchmark rules): terms joined by
+:mod:`gulagstats.rules.terms` (shared with the benchmark rules): terms joined by
 `` + `` or `` - ``, a term being a measure with qualifiers (``pop:``,
 ``cat:``, ``unit:``, ``in:``, ``@PERIOD``, ``prose``), read by
-:class:`gulagstats.evaluate.Reader`.  The rules:
+:class:`gulagstats.rules.reader.Reader`.  The rules:
 
 ==============  ==========================================================
 ``sum``         ``scale × sum(terms)``
@@ -43,7 +43,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..terms import Term, parse_term, parse_terms
+from .terms import Term, parse_term, parse_terms
 
 __all__ = ["Change", "Exceeds", "Formula", "Rule", "Statement", "Term", "Trend", "YearCount",
            "parse_rule", "parse_term", "parse_terms", "quantities", "read_rules", "statements"]

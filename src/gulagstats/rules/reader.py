@@ -1,25 +1,25 @@
 """The evaluator of the rule language: what a term (or a sum of terms) amounts to, and from which cells.
 
-One :class:`Reader` reads the terms of :mod:`gulagstats.terms` for the prose
+One :class:`Reader` reads the terms of :mod:`gulagstats.rules.terms` for the prose
 checks (``data/check_rules.csv``) and for the benchmarks of fixed periods
-(``data/benchmark_rules.csv``), through a :class:`~gulagstats.checks.cells.View`
+(``data/benchmark_rules.csv``), through a :class:`~gulagstats.core.cells.View`
 that remembers every cell it returned:
 
 - a term without a table is the amount the tables give
-  (:func:`gulagstats.checks.derive.amount`: the cell, or a sum the tables
+  (:func:`gulagstats.core.derive.amount`: the cell, or a sum the tables
   support);
 - a term pinned to a table (``in:TABLE``) is that table's printed cell, or for
   a flow over a span the sum of the finer periods that table prints;
 - a ``prose`` term is a figure of ``grz_text_figures`` (listed among the cells
   used, as table ``grz_text_figures``).
 
-A missing cell raises :class:`~gulagstats.checks.cells.MissingCell` naming it;
+A missing cell raises :class:`~gulagstats.core.cells.MissingCell` naming it;
 nothing is interpolated.
 
 Examples
 --------
->>> from gulagstats.checks.cells import Cells, View
->>> from gulagstats.terms import parse_terms
+>>> from gulagstats.core.cells import Cells, View
+>>> from gulagstats.rules.terms import parse_terms
 >>> reader = Reader(View(Cells.load()), load_figures(), population="gulag_camps")
 >>> reader.sum(parse_terms("deaths in:appendix"), "1937/1938")    # 25,376 + 90,546
 115922.0
@@ -34,10 +34,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .checks.cells import MissingCell, Row, View, add_up
-from .checks.derive import amount, span_sum, year_span
+from ..core.cells import MissingCell, Row, View, add_up
+from ..core.derive import amount, span_sum, year_span
+from ..vocabulary import PROSE
 from .terms import Term
-from .vocabulary import PROSE
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -98,7 +98,7 @@ def _figure(row: Mapping[str, object]) -> Figure:
 def _stored_rows(table_id: str) -> list[dict[str, str]]:
     import csv
 
-    from . import store
+    from .. import store
 
     with open(store.verified_path(store.resources()[table_id]), newline="", encoding="utf-8") as handle:
         return list(csv.DictReader(handle))

@@ -4,7 +4,7 @@ A benchmark is computed, when it is asked for, from the loaded tables by the
 rules of ``data/benchmark_rules.csv`` (built from
 ``tools/curated/archival_benchmarks_spec.csv``), so it changes when the data
 change or an overlay is applied.  A rule's ``low`` and ``high`` are sums of
-terms in the one rule language of :mod:`gulagstats.terms`, the language of the
+terms in the one rule language of :mod:`gulagstats.rules.terms`, the language of the
 check rules too:
 
 - ``MEASURE pop:POPULATION [cat:CATEGORY] in:TABLE [@PERIOD]``: the preferred
@@ -15,7 +15,7 @@ check rules too:
   build checks there is one).
 
 A rule with a period is read by the evaluator the prose checks use
-(:class:`gulagstats.evaluate.Reader`); a series rule answers the periods asked
+(:class:`gulagstats.rules.reader.Reader`); a series rule answers the periods asked
 from the series its terms name (below).
 
 A rule with an empty ``period`` is a *series*: it answers any period its
@@ -43,16 +43,16 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..checks.cells import Cells, MissingCell, Row, View
+from ..core.cells import Cells, MissingCell, Row, View
+from ..core.composition import adjusted
+from ..core.record import Record as DataRecord
+from ..core.record import resolve
 from ..errors import UnknownQuantityError
-from ..evaluate import FIGURES_TABLE, Figure, Reader, index_figures, load_figures, term_period
-from ..record import Record as DataRecord
-from ..record import resolve
-from ..terms import Term, parse_terms
+from ..estimates.vocabulary import QUANTITIES, period_text
 from ..vocabulary import BENCHMARK_PREFERENCE as PREFERENCE
 from ..vocabulary import DERIVED, PROSE, UNCONFIRMED, WEAKNESS
-from .composition import adjusted
-from .vocabulary import QUANTITIES, period_text
+from .reader import FIGURES_TABLE, Figure, Reader, index_figures, load_figures, term_period
+from .terms import Term, parse_terms
 
 #: Columns of the rules table (tools/curated/archival_benchmarks_spec.csv).
 RULE_FIELDS = ["rule", "quantity", "period", "scope", "low", "high", "phrase", "caveats"]
@@ -463,7 +463,7 @@ def asked_by_estimates(estimates: pd.DataFrame, rules: pd.DataFrame) -> pd.DataF
     >>> bool(((asked["quantity"] == "executions") & (asked["period"] == "1937/1938")).any())
     True
     """
-    from .vocabulary import match_period
+    from ..estimates.vocabulary import match_period
 
     kinds = estimates["quantity"].map(lambda q: QUANTITIES[q].kind)
     periods = [match_period(p, k) for p, k in zip(estimates["period"].fillna(""), kinds)]
