@@ -25,7 +25,7 @@ def record() -> Record:
 def test_a_record_checks_exactly_as_the_module_function_does(record):
     mine = [(r.id, r.verdict, r.observed) for r in record.check()]
     assert mine == [(r.id, r.verdict, r.observed) for r in gulagstats.check()]
-    assert record.rows() is record.rows()  # the cells are read once per record
+    assert record.cell_index() is record.cell_index()  # the cells are read once per record
 
 
 def test_a_record_with_an_overlay_checks_as_check_with_that_overlay(tmp_path):
@@ -37,7 +37,7 @@ def test_a_record_with_an_overlay_checks_as_check_with_that_overlay(tmp_path):
     # a user's value replaces the cell: the published row stays, but is not an alternative to judge
     assert mine.alternatives("1939-01-01", "gulag_camps", "inmates") == []
     key = ("1939-01-01", "gulag_camps", "inmates", "", "persons")
-    assert 1317195 in [r.value for r in mine.rows().rows_of(key)]
+    assert 1317195 in [r.value for r in mine.cell_index().rows_of(key)]
     expected = [(r.id, r.verdict) for r in gulagstats.check(overlay=path)]
     assert [(r.id, r.verdict) for r in mine.check()] == expected
     assert expected != [(r.id, r.verdict) for r in gulagstats.check()]  # the overlay made a difference
@@ -52,7 +52,7 @@ def test_a_cell_comes_with_its_provenance_in_one_shape(record):
 
 
 def test_alternatives_are_the_published_values_that_differ_from_the_preferred(record):
-    keys = [k for k in record.rows().keys() if record.rows().alternatives(k)]
+    keys = [k for k in record.cell_index().keys() if record.cell_index().alternatives(k)]
     assert keys, "the tables have cells whose sources disagree"
     cell = record.cell(*keys[0])
     others = record.alternatives(*keys[0])

@@ -19,9 +19,9 @@ from hypothesis import strategies as st
 import gulagstats
 from gulagstats.estimates import scope
 from gulagstats.estimates.claims import check_claims
-from gulagstats.estimates.verdicts import TOLERANCE, claims_of, judge
+from gulagstats.estimates.verdicts import TOLERANCE, claims_of, judge_claims
 from gulagstats.loaders import load
-from gulagstats.rules.benchmarks import load_record
+from gulagstats.rules.benchmarks import benchmark_evaluator
 
 from .refine_reference import refine_reference
 
@@ -45,11 +45,11 @@ NUMBERS = st.one_of(
 
 
 def _both(claims: pd.DataFrame, ids: pd.Series | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
-    record = load_record()
-    results = judge(claims, record, TOLERANCE)
+    record = benchmark_evaluator()
+    results = judge_claims(claims, record, TOLERANCE)
 
     def again(c: pd.DataFrame) -> pd.DataFrame:
-        return judge(c, record, TOLERANCE)
+        return judge_claims(c, record, TOLERANCE)
 
     fast = scope.refine(claims, results, again, load, TOLERANCE, ids)
     slow = refine_reference(claims, results, again, load, TOLERANCE, ids)
@@ -137,12 +137,12 @@ def test_compare_is_the_same_through_either_refine(monkeypatch: pytest.MonkeyPat
 
 def test_the_record_is_asked_once_per_question_not_per_claim() -> None:
     """1,000 claims of one question ask the record as often as one claim does."""
-    record = load_record()
+    record = benchmark_evaluator()
     calls: list[int] = []
 
     def counted(c: pd.DataFrame) -> pd.DataFrame:
         calls.append(len(c))
-        return judge(c, record, TOLERANCE)
+        return judge_claims(c, record, TOLERANCE)
 
     def asked(n: int) -> int:
         calls.clear()
@@ -155,7 +155,7 @@ def test_the_record_is_asked_once_per_question_not_per_claim() -> None:
                 }
             )
         )
-        out = scope.refine(claims, judge(claims, record), counted, load, TOLERANCE)
+        out = scope.refine(claims, judge_claims(claims, record), counted, load, TOLERANCE)
         assert not math.isnan(out["factor_low"].dropna().iloc[0]) or out["bound"].iloc[0]
         return len(calls)
 

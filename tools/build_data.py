@@ -65,7 +65,7 @@ from buildkit import (
     read_tsv,
     write_csv,
 )
-from gulagstats.rules.prose_rules import RULE_FIELDS, parse_rule, read_rules
+from gulagstats.rules.prose_rules import CHECK_RULE_FIELDS, parse_rule, read_rules
 from gulagstats.rules.relations import RELATION_FIELDS, read_relations
 from gulagstats.vocabulary import PREFERENCE, RELATIONS, is_count
 from texts import prose_path
@@ -372,8 +372,8 @@ def build_check_rules(prose_path: Path) -> list[dict[str, str]]:
     rows = read_csv(CURATED / "check_rules.csv")
     for number, r in enumerate(rows, start=2):
         where = f"check_rules.csv:{number}"
-        if list(r) != RULE_FIELDS:
-            sys.exit(f"{where}: columns {list(r)}; expected {RULE_FIELDS}")
+        if list(r) != CHECK_RULE_FIELDS:
+            sys.exit(f"{where}: columns {list(r)}; expected {CHECK_RULE_FIELDS}")
         try:
             parse_rule(r)
         except ValueError as exc:
@@ -560,7 +560,7 @@ def build(
         if "relations" in catalog["tables"]:
             write_csv(out / "relations.csv", RELATION_FIELDS, build_relations())
         if "check_rules" in catalog["tables"]:
-            write_csv(out / "check_rules.csv", RULE_FIELDS, build_check_rules(prose))
+            write_csv(out / "check_rules.csv", CHECK_RULE_FIELDS, build_check_rules(prose))
         if "grz_text_figures" in catalog["tables"]:
             write_csv(out / "tables" / "grz_text_figures.csv", TEXT_FIGURE_FIELDS, build_text_figures(prose))
         for table_id, rows in built.items():

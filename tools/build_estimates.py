@@ -60,8 +60,8 @@ from buildkit import (
 from gulagstats.estimates.vocabulary import QUANTITIES, normalize_period
 from gulagstats.rules.benchmarks import (
     BENCHMARK_FIELDS,
-    RULE_FIELDS,
-    Record,
+    BENCHMARK_RULE_FIELDS,
+    BenchmarkEvaluator,
     asked_by_estimates,
     benchmark_table,
 )
@@ -272,7 +272,7 @@ def build(out: Path = DATA) -> list[Path]:
     quotes, keys = seen_quotes(), source_keys()
     estimates = validated(CURATED / "estimates.csv", ESTIMATE_FIELDS, lambda r: check_estimate(r, prose, quotes, keys))
     figures = prose_values(out)
-    rules = validated(CURATED / "archival_benchmarks_spec.csv", RULE_FIELDS, lambda r: check_rule(r, figures, cell_tables))
+    rules = validated(CURATED / "archival_benchmarks_spec.csv", BENCHMARK_RULE_FIELDS, lambda r: check_rule(r, figures, cell_tables))
     tables = out / "tables"
     written = [
         tables / "estimates.csv",
@@ -281,8 +281,8 @@ def build(out: Path = DATA) -> list[Path]:
         tables / "archival_benchmark_sources.csv",
     ]
     write_csv(written[0], ESTIMATE_FIELDS, estimates)
-    write_csv(written[1], RULE_FIELDS, rules)
-    record = Record(pd.DataFrame(rules, columns=RULE_FIELDS), lambda table_id: read_built_table(table_id, out))
+    write_csv(written[1], BENCHMARK_RULE_FIELDS, rules)
+    record = BenchmarkEvaluator(pd.DataFrame(rules, columns=BENCHMARK_RULE_FIELDS), lambda table_id: read_built_table(table_id, out))
     asked = asked_by_estimates(pd.DataFrame(estimates, columns=ESTIMATE_FIELDS), record.rules)
     found = benchmark_table(record, asked)
     benchmarks, links = split_sources([{k: _plain(v) for k, v in r.items()} for r in found.to_dict("records")])

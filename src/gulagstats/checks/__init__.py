@@ -114,7 +114,7 @@ def check(
         "sources": source_checks,
         "plausibility": plausibility_checks,
     }
-    cells = record.rows()
+    cells = record.cell_index()
     results = [r for name in FAMILIES if name in families for r in runners[name](cells)]
     from .internal import internal_checks  # the lower-bound rule and GRZ against GRZ
 

@@ -20,11 +20,11 @@ from ..core.results import CellRef, CheckResult
 from ..vocabulary import CONSISTENT, DISCREPANCY, NOT_CHECKABLE, PERCENT, PERSONS, PROSE
 
 if TYPE_CHECKING:
-    from ..core.cells import Cells
+    from ..core.cells import CellIndex
     from ..core.record import Record
 
 
-def _cell(cells: Cells, period: str, population: str, measure: str) -> CellRef | None:
+def _cell(cells: CellIndex, period: str, population: str, measure: str) -> CellRef | None:
     """The preferred, valued cell of a table (``cells``: that table's cells), as a check lists it."""
     row = cells.preferred((period, population, measure, "", PERSONS))
     return None if row is None or row.value is None else row.ref()
@@ -77,7 +77,7 @@ def internal_checks(results: list[CheckResult], record: Record) -> list[CheckRes
     >>> r["prose.L168.internal"].verdict
     'discrepancy'
     """
-    appendix = record.rows().of_table("appendix")
+    appendix = record.cell_index().of_table("appendix")
     out = []
     for r in results:
         if r.id != "prose.L061.4" or r.verdict != NOT_CHECKABLE:

@@ -30,7 +30,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..core.cells import Cells, MissingCell, View
+from ..core.cells import CellIndex, MissingCell, View
 from ..core.derive import amount, change, year_span
 from ..core.results import CheckResult
 from ..rules.prose_rules import (
@@ -43,16 +43,16 @@ from ..rules.prose_rules import (
     Trend,
     YearCount,
 )
-from ..rules.reader import Figure, Reader, index_figures, load_figures
+from ..rules.reader import ProseFigure, Reader, index_figures, load_figures
 from ..rules.terms import Term
 from ..vocabulary import COUNT_UNITS, FRACTION, PERCENT, PROSE, YEARS
 from .engine import (
     Reading,
     Tolerance,
-    evaluate,
     last_digit_unit,
     not_checkable,
     printed_decimals,
+    run_check,
     tolerance_for,
 )
 
@@ -173,7 +173,7 @@ def _exceeds(rule: Exceeds, reader: Reader, period: str) -> Reading:
     return Reading(float(len(broken)), float(len(broken) + unknown), note, missing=tuple(missing))
 
 
-def _rules_for(figure: Figure, cells: Cells) -> tuple[Rule, ...] | str:
+def _rules_for(figure: ProseFigure, cells: CellIndex) -> tuple[Rule, ...] | str:
     """The rules that compute a figure (tried in turn), or the reason none does."""
     registry = cells.rules[0]
     for key in (f"{figure.quantity}@{figure.period}", figure.quantity):
@@ -195,18 +195,18 @@ def _rules_for(figure: Figure, cells: Cells) -> tuple[Rule, ...] | str:
     return f"no table holds the quantity {quantity!r}"
 
 
-def _cell_unit(figure: Figure) -> str:
+def _cell_unit(figure: ProseFigure) -> str:
     return PERCENT if figure.unit == FRACTION else figure.unit
 
 
-def _expected(figure: Figure) -> tuple[float, str]:
+def _expected(figure: ProseFigure) -> tuple[float, str]:
     """The expected value in the unit the tables use (a fraction becomes a percentage)."""
     if figure.unit == FRACTION:
         return figure.value * HUNDRED, PERCENT
     return figure.value, figure.unit
 
 
-def _tolerance(figure: Figure, expected: float, unit: str) -> Tolerance:
+def _tolerance(figure: ProseFigure, expected: float, unit: str) -> Tolerance:
     decimals = 0 if figure.unit == FRACTION else printed_decimals(figure.value, figure.quote)
     if figure.relation == "exact" and unit in COUNT_UNITS and last_digit_unit(expected) >= 1000:
         half = last_digit_unit(expected) / 2
@@ -215,7 +215,7 @@ def _tolerance(figure: Figure, expected: float, unit: str) -> Tolerance:
     return tolerance_for(expected, unit, figure.relation, decimals)
 
 
-def _compute(rules: tuple[Rule, ...], figure: Figure, figures: dict, cells: Cells):
+def _compute(rules: tuple[Rule, ...], figure: ProseFigure, figures: dict, cells: CellIndex):
     """Compute a figure by the first of its rules that the cells allow."""
 
     def compute(view: View) -> Any:
@@ -234,7 +234,7 @@ def _compute(rules: tuple[Rule, ...], figure: Figure, figures: dict, cells: Cell
     return compute
 
 
-def _apply(rule: Rule, view: View, figure: Figure, figures: dict, cells: Cells) -> Any:
+def _apply(rule: Rule, view: View, figure: ProseFigure, figures: dict, cells: CellIndex) -> Any:
     """Compute a figure by one rule."""
     population, period = figure.population, figure.period
     reader = Reader(view, figures, population, figure.quote)
@@ -257,7 +257,7 @@ def _apply(rule: Rule, view: View, figure: Figure, figures: dict, cells: Cells) 
     return _direct_or(view, reader, rule, figure, period)
 
 
-def _direct_or(view: View, reader: Reader, rule: Formula, figure: Figure, period: str) -> float:
+def _direct_or(view: View, reader: Reader, rule: Formula, figure: ProseFigure, period: str) -> float:
     """The cell named by the figure's quantity itself, if a table holds it; else the rule's formula."""
     try:
         with view.attempt():
@@ -277,10 +277,10 @@ def _needs_population(rules: tuple[Rule, ...]) -> bool:
     )
 
 
-def _check(figure_like: Figure | Statement, rules: tuple[Rule, ...] | str, cells: Cells, figures: dict) -> CheckResult:
+def _check(figure_like: ProseFigure | Statement, rules: tuple[Rule, ...] | str, cells: CellIndex, figures: dict) -> CheckResult:
     if isinstance(figure_like, Statement):
         statement = figure_like
-        figure = Figure(statement.id, "statement", statement.period, statement.population, 0.0, YEARS, "exact",
+        figure = ProseFigure(statement.id, "statement", statement.period, statement.population, 0.0, YEARS, "exact",
                         statement.quote, statement.line)
         expected, unit = 0.0, YEARS
         title = f"statement: {statement.rule.why}"
@@ -307,29 +307,29 @@ def _check(figure_like: Figure | Statement, rules: tuple[Rule, ...] | str, cells
         return not_checkable(**common, reason=f"the figure names no population to look {figure.quantity} up for")
     if figure.population and _needs_population(rules) and not _population_known(cells, figure.population):
         return not_checkable(**common, reason=f"no table holds the population {figure.population!r}")
-    return evaluate(
+    return run_check(
         cells, **common, tolerance=tolerance, compute=_compute(rules, figure, figures, cells), independent=True
     )
 
 
-def _population_known(cells: Cells, population: str) -> bool:
+def _population_known(cells: CellIndex, population: str) -> bool:
     return population in cells.relations.components or any(k[1] == population for k in cells.keys())
 
 
-def prose_checks(cells: Cells, figures: list[Figure] | None = None) -> list[CheckResult]:
+def prose_checks(cells: CellIndex, figures: list[ProseFigure] | None = None) -> list[CheckResult]:
     """Check every figure of the prose, and the statements of the registry.
 
     Parameters
     ----------
-    cells : Cells
+    cells : CellIndex
         The rows of all tables.
-    figures : list of Figure, optional
+    figures : list of ProseFigure, optional
         The figures to check (default: every row of ``grz_text_figures``).
 
     Examples
     --------
-    >>> from gulagstats.core.cells import Cells
-    >>> results = {r.id: r for r in prose_checks(Cells.load())}
+    >>> from gulagstats.core.cells import CellIndex
+    >>> results = {r.id: r for r in prose_checks(CellIndex.load())}
     >>> results["prose.L061.1"].observed - results["prose.L061.1"].expected
     -1.0
     """

@@ -41,8 +41,8 @@ def amount(view: View, population: str, measure: str, period: str, category: str
 
     Examples
     --------
-    >>> from gulagstats.core.cells import Cells, View
-    >>> amount(View(Cells.load()), "gulag_camps", "escapes", "1934/1953")
+    >>> from gulagstats.core.cells import CellIndex, View
+    >>> amount(View(CellIndex.load()), "gulag_camps", "escapes", "1934/1953")
     378375.0
     """
     try:
@@ -115,8 +115,8 @@ def span_sum(
 
     Examples
     --------
-    >>> from gulagstats.core.cells import Cells, View
-    >>> span_sum(View(Cells.load()), "gulag_camps", "escapes", "1934/1953")
+    >>> from gulagstats.core.cells import CellIndex, View
+    >>> span_sum(View(CellIndex.load()), "gulag_camps", "escapes", "1934/1953")
     378375.0
     """
     start, end = period_bounds(period)
@@ -186,8 +186,8 @@ def change(view: View, population: str, measure: str, period: str, unit: str = P
 
     Examples
     --------
-    >>> from gulagstats.core.cells import Cells, View
-    >>> change(View(Cells.load()), "gulag_camps", "inmates", "1938")   # 1,317,195 - 996,367
+    >>> from gulagstats.core.cells import CellIndex, View
+    >>> change(View(CellIndex.load()), "gulag_camps", "inmates", "1938")   # 1,317,195 - 996,367
     320828.0
     """
     years = year_span(period)

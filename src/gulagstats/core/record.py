@@ -38,14 +38,13 @@ from .. import store
 from ..errors import DataFormatError, OverlayAndRecordError, UnknownStatusError, known_names
 from ..models import STATUSES
 from ..vocabulary import PERSONS
-from .cells import Cells, Key
-from .cells import Row as Cell
+from .cells import Cell, CellIndex, Key
 
 if TYPE_CHECKING:
     import pandas as pd
 
     from ..models import Assessment
-    from ..rules.benchmarks import Record as BenchmarkRecord
+    from ..rules.benchmarks import BenchmarkEvaluator
     from .results import CheckResult
 
 __all__ = ["Cell", "OverlayAndRecordError", "Record", "default_record", "resolve"]
@@ -81,9 +80,9 @@ class Record:
         self._stored: dict[str, pd.DataFrame] = {}  # typed, as stored
         self._frames: dict[str, pd.DataFrame] = {}  # with the overlay merged
         self._overlay_rows: pd.DataFrame | None = None
-        self._cells: Cells | None = None
+        self._cells: CellIndex | None = None
         self._long: pd.DataFrame | None = None
-        self._benchmarks: BenchmarkRecord | None = None
+        self._benchmarks: BenchmarkEvaluator | None = None
 
     def __repr__(self) -> str:
         return f"Record(overlay={self.overlay!r})"
@@ -207,7 +206,7 @@ class Record:
             self._long = long[["table", *[c for c in long.columns if c != "table"]]]
         return self._long.copy()
 
-    def rows(self) -> Cells:
+    def cell_index(self) -> CellIndex:
         """The cells as the checks read them (an index of :class:`Cell` by key), built once.
 
         Without an overlay they are read from the hash-checked files as text
@@ -216,18 +215,18 @@ class Record:
         """
         if self._cells is None:
             if self.overlay is None:
-                self._cells = Cells.from_files(self._resources)
+                self._cells = CellIndex.from_files(self._resources)
                 for table_id in self.cell_tables():
                     self._read[table_id] = store.verified_hash(self._resources[table_id])
             else:
-                self._cells = Cells.from_frames((t, self.frame(t)) for t in self.cell_tables())
+                self._cells = CellIndex.from_frames((t, self.frame(t)) for t in self.cell_tables())
         return self._cells
 
     def cell(
         self, period: str, population: str, measure: str, category: str = "", unit: str = PERSONS
     ) -> Cell | None:
         """The table's value of one cell (its preferred row), or None if no table has the cell."""
-        return self.rows().preferred(_key(period, population, measure, category, unit))
+        return self.cell_index().preferred(_key(period, population, measure, category, unit))
 
     def alternatives(
         self, period: str, population: str, measure: str, category: str = "", unit: str = PERSONS
@@ -235,9 +234,9 @@ class Record:
         """The other published values of a cell (rows whose value differs from the preferred one).
 
         A value of the overlay replaces the cell: the published rows it replaced
-        stay in :meth:`rows` but are not alternatives to judge.
+        stay in :meth:`cell_index` but are not alternatives to judge.
         """
-        return self.rows().alternatives(_key(period, population, measure, category, unit))
+        return self.cell_index().alternatives(_key(period, population, measure, category, unit))
 
     def amount(
         self, period: str, population: str, measure: str, category: str = "", unit: str = PERSONS
@@ -253,19 +252,19 @@ class Record:
         from .cells import View
         from .derive import amount
 
-        view = View(self.rows())
+        view = View(self.cell_index())
         value = amount(view, population, measure, period, category, unit)
         return value, list(view.used)
 
     # --- the layers, on this record -----------------------------------------------------------------
 
-    def benchmark_record(self) -> BenchmarkRecord:
+    def benchmark_record(self) -> BenchmarkEvaluator:
         """The benchmark rules of ``data/benchmark_rules.csv`` over this record's tables, built once."""
         if self._benchmarks is None:
-            from ..rules.benchmarks import Record as Benchmarks
+            from ..rules.benchmarks import BenchmarkEvaluator
 
             rules = self.load("benchmark_rules").drop(columns=["start", "end"], errors="ignore")
-            self._benchmarks = Benchmarks(rules, self.load)
+            self._benchmarks = BenchmarkEvaluator(rules, self.load)
         return self._benchmarks
 
     def check(

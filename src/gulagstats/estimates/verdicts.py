@@ -34,11 +34,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..core.record import Record as DataRecord
-from ..core.record import resolve
+from ..core.record import Record, resolve
 from ..errors import DataFormatError, InvalidEstimateError, UnknownQuantityError
 from ..models import Assessment, Benchmark
-from ..rules.benchmarks import Record
+from ..rules.benchmarks import BenchmarkEvaluator
 from ..vocabulary import CLAIM_VERDICTS, CONSISTENT, NOT_COMPARABLE, OVERSTATES, UNDERSTATES
 from .claims import check_claims, keep_input_columns, read_claims, refuse_repeated_columns
 from .vocabulary import QUANTITIES, match_period, period_phrase
@@ -52,7 +51,7 @@ COMPARE_COLUMNS = [
     "source", "locator", "status", "benchmark_id", "benchmark_low", "benchmark_high",
     "benchmark_source", "ratio_low", "ratio_high", "verdict", "factor", "explanation",
 ]
-#: What judge() adds to each claim.
+#: What judge_claims() adds to each claim.
 RESULT_COLUMNS = [
     "benchmark_id", "benchmark_period", "benchmark_low", "benchmark_high", "benchmark_source",
     "benchmark_status", "benchmark_scope", "benchmark_basis", "benchmark_caveats", "benchmark_locator",
@@ -111,7 +110,7 @@ def _questions(claims: pd.DataFrame) -> tuple[np.ndarray, pd.DataFrame]:
     return codes, claims[QUESTION].iloc[first].reset_index(drop=True).fillna("")
 
 
-def judge(claims: pd.DataFrame, record: Record, tolerance: float = TOLERANCE) -> pd.DataFrame:
+def judge_claims(claims: pd.DataFrame, evaluator: BenchmarkEvaluator, tolerance: float = TOLERANCE) -> pd.DataFrame:
     """Set checked claims against the record: benchmark, ratios, verdict, factor, explanation.
 
     Parameters
@@ -120,7 +119,7 @@ def judge(claims: pd.DataFrame, record: Record, tolerance: float = TOLERANCE) ->
         As returned by :func:`gulagstats.estimates.claims.check_claims`
         (``quantity``, ``period``, ``period_label``, ``low``, ``high``,
         ``unit``, ``region``, ``error``).
-    record : Record
+    evaluator : BenchmarkEvaluator
         The benchmark rules over the loaded tables.
     tolerance : float
         How far (as a fraction) the benchmark is widened before a claim is
@@ -135,10 +134,10 @@ def judge(claims: pd.DataFrame, record: Record, tolerance: float = TOLERANCE) ->
     Examples
     --------
     >>> from gulagstats.estimates.claims import check_claims
-    >>> from gulagstats.rules.benchmarks import load_record
+    >>> from gulagstats.rules.benchmarks import benchmark_evaluator
     >>> claims = check_claims(pd.DataFrame({"quantity": ["executions"], "value": ["7,000,000"],
     ...                                     "period": ["1937-1938"]}))
-    >>> result = judge(claims, load_record()).iloc[0]
+    >>> result = judge_claims(claims, benchmark_evaluator()).iloc[0]
     >>> result["verdict"], float(result["factor"]), int(result["benchmark_low"])
     ('overstates', 10.3, 681692)
     """
@@ -147,7 +146,7 @@ def judge(claims: pd.DataFrame, record: Record, tolerance: float = TOLERANCE) ->
     codes, asked = _questions(claims)
     error = claims["error"].to_numpy(dtype=object)
     ok = pd.isna(error) | (error == "")
-    answers = _answer(asked, np.bincount(codes, weights=ok, minlength=len(asked)) > 0, record, tolerance)
+    answers = _answer(asked, np.bincount(codes, weights=ok, minlength=len(asked)) > 0, evaluator, tolerance)
     askable = answers["askable"].to_numpy()[codes] & ok
     bench = answers.filter(like="benchmark_").reindex(np.where(askable, codes, -1)).set_axis(claims.index)
 
@@ -201,7 +200,7 @@ def judge(claims: pd.DataFrame, record: Record, tolerance: float = TOLERANCE) ->
     )
 
 
-def _answer(asked: pd.DataFrame, wanted: np.ndarray, record: Record, tolerance: float) -> pd.DataFrame:
+def _answer(asked: pd.DataFrame, wanted: np.ndarray, evaluator: BenchmarkEvaluator, tolerance: float) -> pd.DataFrame:
     """For each distinct question: whether the record can answer it, its benchmark, and the words of the verdicts.
 
     ``wanted`` marks the questions some claim without an error asks; only
@@ -215,13 +214,13 @@ def _answer(asked: pd.DataFrame, wanted: np.ndarray, record: Record, tolerance: 
     unit = quantity.map({q: v.unit for q, v in QUANTITIES.items()}).fillna("")
     noun = quantity.map({q: v.noun for q, v in QUANTITIES.items()}).fillna(quantity)
     match = pd.Series([match_period(p, k) for p, k in zip(period, kind)], index=asked.index, dtype=object)
-    coverage = record.coverage()
+    coverage = evaluator.coverage()
     unit_ok = asked["unit"] == unit
     region_ok = asked["region"].str.strip().str.upper().isin(["USSR", ""])
     has_rules = quantity.isin(coverage)
     askable = known & unit_ok & region_ok & has_rules & (period != "")
     looked_up = askable & wanted
-    found = record.candidates(pd.DataFrame({"quantity": quantity[looked_up], "period": match[looked_up]}))
+    found = evaluator.candidates(pd.DataFrame({"quantity": quantity[looked_up], "period": match[looked_up]}))
     found = found[found["preferred"].astype(bool)].set_index(["quantity", "request"])
     bench = found.reindex(pd.MultiIndex.from_arrays([quantity.where(askable, ""), match.where(askable, "")]))
     bench.index = asked.index
@@ -255,12 +254,12 @@ def _answer(asked: pd.DataFrame, wanted: np.ndarray, record: Record, tolerance: 
 
 def judge_refined(
     claims: pd.DataFrame,
-    record: Record,
+    evaluator: BenchmarkEvaluator,
     tolerance: float = TOLERANCE,
     ids: pd.Series | None = None,
     tables: Callable[[str], pd.DataFrame] | None = None,
 ) -> pd.DataFrame:
-    """judge(), then :func:`gulagstats.estimates.scope.refine`: readings, bounds, scopes, one-sided words.
+    """judge_claims(), then :func:`gulagstats.estimates.scope.refine`: readings, bounds, scopes, one-sided words.
 
     ``tables`` reads the rule tables of the judgments (``scope_rules``,
     ``estimate_readings``): the data record's ``load`` (default: ``gulagstats.load``).
@@ -268,18 +267,18 @@ def judge_refined(
     Examples
     --------
     >>> from gulagstats.estimates.claims import check_claims
-    >>> from gulagstats.rules.benchmarks import load_record
+    >>> from gulagstats.rules.benchmarks import benchmark_evaluator
     >>> claims = check_claims(pd.DataFrame({"quantity": ["arrests"], "value": ["7,000,000"],
     ...                                     "period": ["1937-1938"]}))
-    >>> r = judge_refined(claims, load_record()).iloc[0]
+    >>> r = judge_refined(claims, benchmark_evaluator()).iloc[0]
     >>> r["verdict"], float(r["factor_low"]), float(r["factor_high"])
     ('overstates', 2.8, 4.4)
     """
     from ..loaders import load
     from .scope import refine
 
-    results = judge(claims, record, tolerance)
-    return refine(claims, results, lambda c: judge(c, record, tolerance), tables or load, tolerance, ids)
+    results = judge_claims(claims, evaluator, tolerance)
+    return refine(claims, results, lambda c: judge_claims(c, evaluator, tolerance), tables or load, tolerance, ids)
 
 
 def _sentence_ends(
@@ -299,7 +298,7 @@ def _sentence_ends(
 
 
 def compare(
-    quantity: str | None = None, overlay: str | Path | None = None, *, record: DataRecord | None = None
+    quantity: str | None = None, overlay: str | Path | None = None, *, record: Record | None = None
 ) -> pd.DataFrame:
     """Set every published estimate against the archival record.
 
@@ -399,7 +398,7 @@ def assess(
     period: str | None = None,
     overlay: str | Path | None = None,
     *,
-    record: DataRecord | None = None,
+    record: Record | None = None,
 ) -> Assessment:
     """Assess one claim against the archival record.
 
@@ -494,7 +493,7 @@ def assess(
 
 
 def assess_claims(
-    claims: pd.DataFrame | str | Path, overlay: str | Path | None = None, *, record: DataRecord | None = None
+    claims: pd.DataFrame | str | Path, overlay: str | Path | None = None, *, record: Record | None = None
 ) -> pd.DataFrame:
     """Assess many claims at once, one result row per claim.
 

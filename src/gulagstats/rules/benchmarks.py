@@ -43,19 +43,18 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..core.cells import Cells, MissingCell, Row, View
+from ..core.cells import Cell, CellIndex, MissingCell, View
 from ..core.composition import adjusted
-from ..core.record import Record as DataRecord
-from ..core.record import resolve
+from ..core.record import Record, resolve
 from ..errors import UnknownQuantityError
 from ..estimates.vocabulary import QUANTITIES, period_text
 from ..vocabulary import BENCHMARK_PREFERENCE as PREFERENCE
 from ..vocabulary import DERIVED, PROSE, UNCONFIRMED, WEAKNESS
-from .reader import FIGURES_TABLE, Figure, Reader, index_figures, load_figures, term_period
+from .reader import FIGURES_TABLE, ProseFigure, Reader, index_figures, load_figures, term_period
 from .terms import Term, parse_terms
 
 #: Columns of the rules table (tools/curated/archival_benchmarks_spec.csv).
-RULE_FIELDS = ["rule", "quantity", "period", "scope", "low", "high", "phrase", "caveats"]
+BENCHMARK_RULE_FIELDS = ["rule", "quantity", "period", "scope", "low", "high", "phrase", "caveats"]
 #: Columns of a benchmark, as in data/tables/archival_benchmarks.csv.
 BENCHMARK_FIELDS = [
     "id", "rule", "quantity", "period", "scope", "low", "high", "basis",
@@ -78,7 +77,7 @@ def _join_unique(texts: Iterable[str], sep: str) -> str:
     return sep.join(dict.fromkeys(parts))
 
 
-def _term_series(cells: Cells, term: Term) -> pd.DataFrame:
+def _term_series(cells: CellIndex, term: Term) -> pd.DataFrame:
     """The preferred, valued cells of one pinned term: period, value, weak, n, source, locator."""
     rows = [
         r for r in cells.of_table(term.table).rows
@@ -210,13 +209,13 @@ def _evaluate(series: pd.DataFrame, kind: str, requests: pd.DataFrame, label: st
     return pd.concat(found, ignore_index=True)
 
 
-class Record:
+class BenchmarkEvaluator:
     """The benchmark rules with the series they read, ready to answer requests.
 
     Parameters
     ----------
     rules : pandas.DataFrame
-        The rules (columns :data:`RULE_FIELDS`).
+        The rules (columns :data:`BENCHMARK_RULE_FIELDS`).
     table : callable
         Returns a loaded table of cells by its id (``gulagstats.load`` or, in
         the build, a reader of the freshly written CSV).
@@ -229,21 +228,21 @@ class Record:
         self._series: dict[str, pd.DataFrame] = {}
         self._answers: dict[tuple[str, str], pd.DataFrame] = {}  # by quantity and period asked
         self._coverage: dict[str, str] | None = None
-        self._cells: Cells | None = None
-        self._figures: dict[tuple[str, str, str], list[Figure]] | None = None
+        self._cells: CellIndex | None = None
+        self._figures: dict[tuple[str, str, str], list[ProseFigure]] | None = None
 
     def _load(self, table_id: str) -> pd.DataFrame:
         if table_id not in self._tables:
             self._tables[table_id] = self._table(table_id)
         return self._tables[table_id]
 
-    def cells(self) -> Cells:
+    def cells(self) -> CellIndex:
         """The cells of the tables the rules name, flagged cells replaced by their adjusted twin."""
         if self._cells is None:
-            self._cells = adjusted(Cells.from_frames((t, self._load(t)) for t in rule_tables(self.rules)))
+            self._cells = adjusted(CellIndex.from_frames((t, self._load(t)) for t in rule_tables(self.rules)))
         return self._cells
 
-    def figures(self) -> dict[tuple[str, str, str], list[Figure]]:
+    def figures(self) -> dict[tuple[str, str, str], list[ProseFigure]]:
         """The figures of the prose the ``prose`` terms name, by quantity, period and population."""
         if self._figures is None:
             self._figures = index_figures(load_figures(self._load(FIGURES_TABLE)))
@@ -404,7 +403,7 @@ class Record:
         return {q: "; ".join(texts) for q, texts in out.items()}
 
 
-def _how_read(rows: list[Row], when: str) -> str:
+def _how_read(rows: list[Cell], when: str) -> str:
     """How a pinned term was read at a period: the printed cell, or the sum of the periods inside it."""
     if len(rows) == 1 and rows[0].period == when:
         return f"{when} as printed"
@@ -433,7 +432,7 @@ def _citation(tables: str, sources: str, locators: str) -> str:
     return (f"{tables}: " if tables else "") + sources + (f", {prose}" if prose else "")
 
 
-def load_record(record: DataRecord | None = None) -> Record:
+def benchmark_evaluator(record: Record | None = None) -> BenchmarkEvaluator:
     """The rules of the data package over a record's tables (default: the published data).
 
     The evaluator belongs to the record (:meth:`gulagstats.Record.benchmark_record`):
@@ -444,10 +443,10 @@ def load_record(record: DataRecord | None = None) -> Record:
     --------
     >>> import gulagstats
     >>> mine = gulagstats.Record()
-    >>> rules = load_record(mine)
+    >>> rules = benchmark_evaluator(mine)
     >>> "executions" in set(rules.rules["quantity"])
     True
-    >>> load_record(mine) is rules   # built once for the record
+    >>> benchmark_evaluator(mine) is rules   # built once for the record
     True
     """
     return resolve(record).benchmark_record()
@@ -459,7 +458,7 @@ def asked_by_estimates(estimates: pd.DataFrame, rules: pd.DataFrame) -> pd.DataF
     Examples
     --------
     >>> import gulagstats
-    >>> asked = asked_by_estimates(gulagstats.load("estimates"), load_record().rules)
+    >>> asked = asked_by_estimates(gulagstats.load("estimates"), benchmark_evaluator().rules)
     >>> bool(((asked["quantity"] == "executions") & (asked["period"] == "1937/1938")).any())
     True
     """
@@ -474,7 +473,7 @@ def asked_by_estimates(estimates: pd.DataFrame, rules: pd.DataFrame) -> pd.DataF
 
 
 def benchmarks(
-    quantity: str | None = None, overlay: str | Path | None = None, *, record: DataRecord | None = None
+    quantity: str | None = None, overlay: str | Path | None = None, *, record: Record | None = None
 ) -> pd.DataFrame:
     """The archival benchmarks for every quantity and period the estimates address.
 
@@ -526,16 +525,16 @@ def benchmarks(
     return benchmark_table(rules, asked)
 
 
-def benchmark_table(record: Record, asked: pd.DataFrame) -> pd.DataFrame:
+def benchmark_table(evaluator: BenchmarkEvaluator, asked: pd.DataFrame) -> pd.DataFrame:
     """The benchmarks answering ``asked``, one a row (the table written to data/).
 
     Examples
     --------
     >>> asked = pd.DataFrame({"quantity": ["executions"], "period": ["1937/1938"]})
-    >>> table = benchmark_table(load_record(), asked)
+    >>> table = benchmark_table(benchmark_evaluator(), asked)
     >>> first = table.iloc[0]
     >>> first["id"], int(first["low"]), first["status"]
     ('executions_nkvd:1937/1938', 681692, 'prose')
     """
-    found = record.candidates(asked).sort_values(["quantity", "period", "order", "id"], kind="stable")
+    found = evaluator.candidates(asked).sort_values(["quantity", "period", "order", "id"], kind="stable")
     return found[BENCHMARK_FIELDS].reset_index(drop=True)

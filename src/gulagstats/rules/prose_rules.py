@@ -32,7 +32,7 @@ Examples
 --------
 >>> parse_terms("escapes - escapees_recaptured prose")[1].prose
 True
->>> quantities()["years_falling_wartime"]
+>>> rules_by_quantity()["years_falling_wartime"]
 YearCount(measure='inmates', direction=-1, within=(1941, 1945), why='falling years among the war years 1941-1945')
 """
 
@@ -45,8 +45,22 @@ from functools import lru_cache
 
 from .terms import Term, parse_term, parse_terms
 
-__all__ = ["Change", "Exceeds", "Formula", "Rule", "Statement", "Term", "Trend", "YearCount",
-           "parse_rule", "parse_term", "parse_terms", "quantities", "read_rules", "statements"]
+__all__ = [
+    "Change",
+    "Exceeds",
+    "Formula",
+    "Rule",
+    "Statement",
+    "Term",
+    "Trend",
+    "YearCount",
+    "parse_rule",
+    "parse_term",
+    "parse_terms",
+    "read_rules",
+    "rules_by_quantity",
+    "statements",
+]
 
 
 @dataclass(frozen=True)
@@ -114,7 +128,7 @@ class Statement:
 
 
 #: Columns of data/check_rules.csv (and of tools/curated/check_rules.csv).
-RULE_FIELDS = [
+CHECK_RULE_FIELDS = [
     "key", "rule", "terms", "over", "scale", "each_year", "direction", "within", "line", "quote",
     "period", "population", "why",
 ]
@@ -207,7 +221,7 @@ def _rules() -> tuple[dict[str, Rule | tuple[Rule, ...] | str], tuple[Statement,
     return _loaded(str(path), store.verified_hash(resource))
 
 
-def quantities() -> dict[str, Rule | tuple[Rule, ...] | str]:
+def rules_by_quantity() -> dict[str, Rule | tuple[Rule, ...] | str]:
     """The registry: quantity (or ``quantity@period``) -> its rule, rules tried in turn, or the reason none."""
     return _rules()[0]
 

@@ -40,7 +40,7 @@ from ..errors import DataFormatError
 from ..vocabulary import PERSONS, PROSE
 
 #: The period words of ``@PERIOD`` (relative to the period a rule is evaluated for).
-PERIOD_WORDS = ("first", "last", "jan1", "quoted")
+RELATIVE_PERIODS = ("first", "last", "jan1", "quoted")
 #: The qualifiers of a term, as written before the colon, and the field each sets.
 QUALIFIERS = {"pop": "population", "cat": "category", "unit": "unit", "in": "table"}
 
