@@ -257,7 +257,8 @@ def test_plausibility_rules_catch_a_bad_row():
     bad = Cell("appendix", "1929-01-01", "gulag_camps", "inmates", "", "persons", -5.0, "x", "user", True)
     share = Cell("appendix_rates", "1940-01-01", "gulag_camps", "counterrevolutionaries_share", "", "percent", 133.1,
                 "x", "user", True)
-    found = {r.id: r for r in plausibility_checks(CellIndex([*CellIndex.load().rows, bad, share]))}
+    published = CellIndex.load()
+    found = {r.id: r for r in plausibility_checks(CellIndex([*published.rows, bad, share], published.relations))}
     assert found["plausibility.non_negative"].verdict == "discrepancy"
     assert found["plausibility.percent_range"].observed == 1
     assert found["plausibility.dates"].cells[0].period == "1929-01-01"

@@ -26,9 +26,10 @@ from gulagstats import (
     UnknownQuantityError,
 )
 from gulagstats.estimates.claims import _read_unquoted, _read_with_csv
-from gulagstats.estimates.verdicts import COMPARE_COLUMNS, TOLERANCE, VERDICTS
+from gulagstats.estimates.verdicts import COMPARE_COLUMNS, TOLERANCE
 from gulagstats.estimates.vocabulary import normalize_period
 from gulagstats.rules.benchmarks import benchmark_evaluator
+from gulagstats.vocabulary import CLAIM_VERDICTS
 
 from .conftest import REFERENCE, ROOT, needs_texts, prose_lines
 
@@ -129,7 +130,7 @@ def test_every_seed_claim_assesses_without_error(compared):
         low = None if pd.isna(e.low) else float(e.low)
         high = None if pd.isna(e.high) else float(e.high)
         a = gulagstats.assess(e.quantity, low=low, high=high, period=e.period or None)
-        assert a.verdict in VERDICTS and a.explanation
+        assert a.verdict in CLAIM_VERDICTS and a.explanation
     claim = compared.loc["seed000-killed-imprisoned-exiled"]
     assert claim.verdict == "overstates" and claim.low == 8_000_000
     assert compared.loc["seed000-astrakhan-1919", "explanation"].startswith("Not comparable: the claim counts Astrakhan")
@@ -141,7 +142,7 @@ def test_compare_lists_sourced_estimates_by_every_author_grz_name(compared):
     assert list(compared.columns[: len(COMPARE_COLUMNS)]) == COMPARE_COLUMNS
     assert len(compared) >= 25 and compared.id.is_unique
     assert set(compared.source) <= set(gulagstats.sources().key)
-    assert set(compared.verdict) <= set(VERDICTS) | {""}
+    assert set(compared.verdict) <= set(CLAIM_VERDICTS) | {""}
     assert (compared.role[compared.verdict == ""] == "context").all()
     prose = " ".join(PROSE_LINES[26:52])
     gaps = []
@@ -393,7 +394,7 @@ def test_the_record_is_kept_while_its_files_keep_their_hash(data_copy):
     from gulagstats.core.record import default_record
 
     record = default_record()
-    assert default_record() is record and benchmark_evaluator() is record.benchmark_record()  # built once a record
+    assert default_record() is record and benchmark_evaluator(record) is benchmark_evaluator(default_record())  # built once a record
     assert gulagstats.compare().set_index("id").loc["conquest1990-arrests", "verdict"] == "overstates"
     path = data_copy / "tables" / "nkvd_sentences.csv"
     path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")

@@ -436,7 +436,7 @@ def test_a_zero_in_an_overlay_never_crashes_checks_figures_or_verdicts(tmp_path,
 
 def test_user_text_cannot_inject_html_or_markdown(tmp_path, cli):
     from gulagstats.render import markdown_text
-    from gulagstats.report import _stamp
+    from gulagstats.report.model import stamp as _stamp
 
     name = '<img src="x" onerror="document.title=1">\n# owned [x](javascript:y).csv'
     stamp = _stamp(tmp_path / name, markdown_text)

@@ -72,7 +72,7 @@ def test_every_statement_quote_is_on_its_line_so_a_wrong_line_fails_the_build(tm
 
 
 def test_relations_are_read_from_rows_and_refuse_a_malformed_one():
-    from gulagstats.rules.relations import read_relations, relations
+    from gulagstats.core.relations import read_relations, relations
 
     rows = [
         {"kind": "components", "subject": "both", "parts": "a b", "why": ""},
@@ -113,11 +113,12 @@ def test_the_check_rules_and_the_benchmark_rules_are_written_in_one_language():
 def test_a_benchmark_of_a_fixed_period_is_what_the_evaluator_of_the_checks_reads():
     from gulagstats.core.cells import CellIndex, View
     from gulagstats.core.composition import adjusted
+    from gulagstats.core.record import default_record
     from gulagstats.rules.benchmarks import benchmark_evaluator
     from gulagstats.rules.reader import Reader, load_figures
     from gulagstats.rules.terms import parse_terms
 
-    rules = benchmark_evaluator().rules.set_index("rule")
+    rules = benchmark_evaluator(default_record()).rules.set_index("rule")
     rule = rules.loc["custodial_deaths_1937_1938"]
     reader = Reader(View(adjusted(CellIndex.load())), load_figures())
     expected = reader.sum(parse_terms(rule["low"]), rule["period"])

@@ -65,8 +65,8 @@ from buildkit import (
     read_tsv,
     write_csv,
 )
+from gulagstats.core.relations import RELATION_FIELDS, read_relations
 from gulagstats.rules.prose_rules import CHECK_RULE_FIELDS, parse_rule, read_rules
-from gulagstats.rules.relations import RELATION_FIELDS, read_relations
 from gulagstats.vocabulary import PREFERENCE, RELATIONS, is_count
 from texts import prose_path
 
@@ -475,11 +475,11 @@ def constrained(table_id: str, kind: str, schema: dict, vocabulary: list[dict[st
 
 
 def package_version() -> str:
-    """The one version source: ``__version__`` in src/gulagstats/__init__.py."""
-    text = (ROOT / "src" / "gulagstats" / "__init__.py").read_text(encoding="utf-8")
+    """The one version source: ``__version__`` in src/gulagstats/_version.py."""
+    text = (ROOT / "src" / "gulagstats" / "_version.py").read_text(encoding="utf-8")
     found = re.search(r'^__version__ = "([^"]+)"', text, flags=re.M)
     if not found:
-        sys.exit("src/gulagstats/__init__.py: no __version__ = \"...\" line")
+        sys.exit("src/gulagstats/_version.py: no __version__ = \"...\" line")
     return found[1]
 
 

@@ -57,7 +57,7 @@ from buildkit import (
     read_tsv,
     write_csv,
 )
-from gulagstats.estimates.vocabulary import QUANTITIES, normalize_period
+from gulagstats.estimates.vocabulary import normalize_period
 from gulagstats.rules.benchmarks import (
     BENCHMARK_FIELDS,
     BENCHMARK_RULE_FIELDS,
@@ -67,6 +67,7 @@ from gulagstats.rules.benchmarks import (
 )
 from gulagstats.rules.reader import term_period
 from gulagstats.rules.terms import parse_terms
+from gulagstats.vocabulary import QUANTITIES
 from texts import seeds_dir
 
 ESTIMATE_FIELDS = [

@@ -204,7 +204,7 @@ def render(frame: pd.DataFrame, fmt: str, index: bool = False) -> str:
     period,inmates
     1939-01-01,1317195
     """
-    import pandas as pd
+    import pandas as pd  # pandas: only when a frame is rendered (the text of `gulagstats check` needs none)
 
     if fmt == "csv":  # text that a spreadsheet would run as a formula is prefixed with '
         def texts(values: Any) -> bool:  # object columns, and pandas' own string dtype (pyarrow)

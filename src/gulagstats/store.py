@@ -23,6 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from . import _pin
 from .errors import DataFormatError, DataIntegrityError, GulagstatsError, OutputPathError, printable
 
 ENV_VAR = "GULAGSTATS_DATA"
@@ -112,8 +113,6 @@ def sha256_of(path: Path) -> str:
 
 def _pinned() -> str:
     """The sha256 of datapackage.json recorded in the package when the data were built ("" if none)."""
-    from . import _pin
-
     return str(getattr(_pin, "DATAPACKAGE_SHA256", ""))
 
 

@@ -3,7 +3,7 @@
 Every rule is applied to every cell it fits, in every table of cells:
 
 - a total population against its components on the same day
-  (``components`` of :func:`~gulagstats.rules.relations.relations`: camps + colonies + prisons =
+  (``components`` of :func:`~gulagstats.core.relations.relations`: camps + colonies + prisons =
   all custodial; camps + colonies = camps and colonies);
 - a total measure against its kinds (its ``parts``:
   the kinds of sentence against the persons sentenced);

@@ -14,14 +14,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
+from ..core.cells import CellIndex
 from ..core.results import CellRef, CheckResult
 from ..vocabulary import CONSISTENT, DISCREPANCY, NOT_CHECKABLE, PERCENT, PERSONS, PROSE
-
-if TYPE_CHECKING:
-    from ..core.cells import CellIndex
-    from ..core.record import Record
 
 
 def _cell(cells: CellIndex, period: str, population: str, measure: str) -> CellRef | None:
@@ -65,7 +60,7 @@ def _result(**fields) -> CheckResult:
     return CheckResult(**{**defaults, **fields})
 
 
-def internal_checks(results: list[CheckResult], record: Record) -> list[CheckResult]:
+def internal_checks(results: list[CheckResult], cells: CellIndex) -> list[CheckResult]:
     """Replace ``prose.L061.4`` by its lower-bound verdict and add GRZ's internal contradictions.
 
     Examples
@@ -77,7 +72,7 @@ def internal_checks(results: list[CheckResult], record: Record) -> list[CheckRes
     >>> r["prose.L168.internal"].verdict
     'discrepancy'
     """
-    appendix = record.cell_index().of_table("appendix")
+    appendix = cells.of_table("appendix")
     out = []
     for r in results:
         if r.id != "prose.L061.4" or r.verdict != NOT_CHECKABLE:

@@ -18,9 +18,9 @@ from collections.abc import Callable
 
 from ..core.cells import Cell, CellIndex, MissingCell, View
 from ..core.derive import amount
+from ..core.relations import ANY_TABLE
 from ..core.results import CheckResult
 from ..periods import period_bounds
-from ..rules.relations import ANY_TABLE
 from ..vocabulary import CONSISTENT, COUNT_UNITS, DISCREPANCY, NOT_CHECKABLE, PERCENT, PERSONS
 
 #: The dates a table's periods may cover, and why.

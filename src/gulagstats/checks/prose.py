@@ -27,6 +27,7 @@ result lists it among its cells (table ``grz_text_figures``).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -42,6 +43,8 @@ from ..rules.prose_rules import (
     Statement,
     Trend,
     YearCount,
+    rules_by_quantity,
+    statements,
 )
 from ..rules.reader import ProseFigure, Reader, index_figures, load_figures
 from ..rules.terms import Term
@@ -173,9 +176,9 @@ def _exceeds(rule: Exceeds, reader: Reader, period: str) -> Reading:
     return Reading(float(len(broken)), float(len(broken) + unknown), note, missing=tuple(missing))
 
 
-def _rules_for(figure: ProseFigure, cells: CellIndex) -> tuple[Rule, ...] | str:
+def _rules_for(figure: ProseFigure, cells: CellIndex, registry: Mapping[str, Rule | tuple[Rule, ...] | str]
+               ) -> tuple[Rule, ...] | str:
     """The rules that compute a figure (tried in turn), or the reason none does."""
-    registry = cells.rules[0]
     for key in (f"{figure.quantity}@{figure.period}", figure.quantity):
         if key in registry:
             found = registry[key]
@@ -335,5 +338,6 @@ def prose_checks(cells: CellIndex, figures: list[ProseFigure] | None = None) -> 
     """
     figures = load_figures() if figures is None else figures
     index = index_figures(figures)
-    results = [_check(f, _rules_for(f, cells), cells, index) for f in figures]
-    return results + [_check(s, (s.rule,), cells, index) for s in cells.rules[1]]
+    registry = rules_by_quantity()
+    results = [_check(f, _rules_for(f, cells, registry), cells, index) for f in figures]
+    return results + [_check(s, (s.rule,), cells, index) for s in statements()]

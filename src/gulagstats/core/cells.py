@@ -13,14 +13,15 @@ cells through a :class:`View`, which
 
 from __future__ import annotations
 
+import csv
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from .. import store
 from ..vocabulary import (
     MISSING,
     NO_CELL,
@@ -32,25 +33,23 @@ from ..vocabulary import (
     UNREADABLE,
     USER,
 )
+from .relations import Relations, relations
 from .results import CellRef
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from ..rules.prose_rules import Rule, Statement
-    from ..rules.relations import Relations
-
 T = TypeVar("T")
 
 Key = tuple[str, str, str, str, str]  # period, population, measure, category, unit
+#: The columns of a table of cells that make a cell's key, in the order of :data:`Key`.
+KEY_COLUMNS = ["period", "population", "measure", "category", "unit"]
 
-#: Units that count persons or things (whole, never negative).
-
-_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_PROSE_LINE = re.compile(r"GRZ prose line \d+")
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_PROSE_LINE_REF = re.compile(r"GRZ prose line \d+")
 
 #: The source key of the article itself: a check of the prose must not use the prose as evidence.
-ARTICLE = "grz1993"
+ARTICLE_SOURCE = "grz1993"
 
 
 @dataclass(frozen=True)
@@ -78,7 +77,7 @@ class Cell:
     @property
     def from_article(self) -> bool:
         """True for a value stated by GRZ themselves (status prose, source grz1993)."""
-        return self.source == ARTICLE and self.status == PROSE
+        return self.source == ARTICLE_SOURCE and self.status == PROSE
 
     def ref(self) -> CellRef:
         return CellRef(
@@ -201,24 +200,20 @@ def add_up(parts: Iterable[T], value_of: Callable[[T], float], bounded: bool = T
 
 
 class CellIndex:
-    """All rows of all tables of cells, indexed by cell key, with the rules that read them."""
+    """All rows of all tables of cells, indexed by cell key, with the relations between them.
 
-    @cached_property
-    def relations(self) -> Relations:
-        """What adds up to what (data/relations.csv), read once for these cells."""
-        from ..rules.relations import relations
+    Parameters
+    ----------
+    rows : list of Cell
+        Every published row (preferred, alternatives, missing).
+    relations : Relations
+        What adds up to what (``data/relations.csv``): the derivations read it
+        from the index they are given, so that it is read once per index.
+    """
 
-        return relations()
-
-    @cached_property
-    def rules(self) -> tuple[dict[str, Rule | tuple[Rule, ...] | str], tuple[Statement, ...]]:
-        """The prose-check registry and statements (data/check_rules.csv), read once for these cells."""
-        from ..rules.prose_rules import rules_by_quantity, statements
-
-        return rules_by_quantity(), statements()
-
-    def __init__(self, rows: list[Cell]):
+    def __init__(self, rows: list[Cell], relations: Relations):
         self.rows = rows
+        self.relations = relations
         self._by_key: dict[Key, list[Cell]] = defaultdict(list)
         self._periods: dict[tuple[str, str, str, str], list[str]] = defaultdict(list)
         self._day_measures: set[str] = set()
@@ -227,7 +222,7 @@ class CellIndex:
             if row.key not in self._by_key:
                 self._periods[row.key[1:]].append(row.period)
             self._by_key[row.key].append(row)
-            if _DAY.match(row.period):
+            if _ISO_DAY.match(row.period):
                 self._day_measures.add(row.measure)
 
     @classmethod
@@ -241,10 +236,6 @@ class CellIndex:
 
         ``resources`` are the data package's resources by table id (default: as now on disk).
         """
-        import csv
-
-        from .. import store
-
         rows: list[Cell] = []
         for table_id, resource in (store.resources() if resources is None else resources).items():
             if resource.get("kind", "cells") != "cells":
@@ -256,12 +247,12 @@ class CellIndex:
                         r["preferred"] == TRUE, r["locator"], r["note"], r.get("composition", ""))
                     for r in csv.DictReader(handle)
                 ]
-        return cls(rows)
+        return cls(rows, relations())
 
     @classmethod
     def from_frames(cls, frames: Iterable[tuple[str, pd.DataFrame]]) -> CellIndex:
         """The cells of loaded tables of cells, given as ``(table id, frame)`` pairs."""
-        import pandas as pd
+        import pandas as pd  # pandas only for frames: the cells read as text (from_files) never import it
 
         rows: list[Cell] = []
         for table_id, frame in frames:
@@ -282,7 +273,7 @@ class CellIndex:
                     text["source"], text["status"], preferred, text["locator"], text["note"], composition,
                 )
             ]
-        return cls(rows)
+        return cls(rows, relations())
 
     def keys(self) -> Iterator[Key]:
         return iter(self._by_key)
@@ -290,7 +281,7 @@ class CellIndex:
     def of_table(self, table: str) -> CellIndex:
         """The cells of one table only (kept: asked again, the same object)."""
         if table not in self._tables:
-            self._tables[table] = CellIndex([r for r in self.rows if r.table == table])
+            self._tables[table] = CellIndex([r for r in self.rows if r.table == table], self.relations)
         return self._tables[table]
 
     def rows_of(self, key: Key) -> list[Cell]:
@@ -371,7 +362,7 @@ class View:
         if row.value is None:
             raise MissingCell([Gap(f"{describe_key(key)} (cell of {row.table}, value missing)", NO_VALUE)])
         if self.independent and row.from_article:
-            where = _PROSE_LINE.findall(row.locator)
+            where = _PROSE_LINE_REF.findall(row.locator)
             raise MissingCell([Gap(f"{describe_key(key)} (only GRZ's own statement: {row.table}, "
                                    f"{where[-1] if where else row.locator})", ONLY_ARTICLE)])
         if all(row is not used for used in self.used):  # rows of the tables are distinct objects: no need for ==

@@ -32,7 +32,7 @@ def amount(view: View, population: str, measure: str, period: str, category: str
     Tried in order: the cell itself; for a flow over a span, the sum of the
     finer periods that tile it; for a count on a day given a year, the count
     on 1 January of that year; the sum of the component populations
-    (``components`` of :func:`~gulagstats.rules.relations.relations`); the sum of the parts of the measure (its ``parts``).
+    (``components`` of :func:`~gulagstats.core.relations.relations`); the sum of the parts of the measure (its ``parts``).
 
     Raises
     ------

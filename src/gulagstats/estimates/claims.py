@@ -22,8 +22,8 @@ import pandas as pd
 from ..errors import DataFormatError, NumberFormatError, printable
 from ..numbers import parse_number
 from ..store import read_user_file
-from ..vocabulary import COUNT_UNITS, PERSONS
-from .vocabulary import QUANTITIES, normalize_period
+from ..vocabulary import COUNT_UNITS, PERSONS, QUANTITIES
+from .vocabulary import normalize_period, suggest
 
 #: The largest claims file read, in bytes (about 1.3 million claims); a larger file is refused
 #: before it is read, so that memory stays bounded. Split larger files.
@@ -393,8 +393,6 @@ def _whole_error(written: str, name: str, unit: str) -> str:
 
 
 def _unknown_quantity(name: str) -> str:
-    from .vocabulary import suggest
-
     near, note = suggest(name)
     hint = f"; did you mean {', '.join(repr(n) for n in near)}?" if near else ""
     return f"unknown quantity {name!r}{hint}" + (f" ({note})" if note else " (see gulagstats.quantities())")

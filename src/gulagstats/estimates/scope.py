@@ -42,8 +42,15 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ..vocabulary import CONSISTENT, NOT_COMPARABLE, NOT_CONTRADICTED, OVERSTATES, UNDERSTATES
-from .vocabulary import QUANTITIES, period_phrase
+from ..periods import period_phrase
+from ..vocabulary import (
+    CONSISTENT,
+    NOT_COMPARABLE,
+    NOT_CONTRADICTED,
+    OVERSTATES,
+    QUANTITIES,
+    UNDERSTATES,
+)
 
 #: Columns refine() adds to judge_claims()'s results.
 REFINED_COLUMNS = ["factor_low", "factor_high", "bound", "also_against", "role", "group", "reading"]

@@ -34,16 +34,23 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..core.record import Record, resolve
-from ..errors import DataFormatError, InvalidEstimateError, UnknownQuantityError
+from ..core.record import Record
+from ..errors import DataFormatError, InvalidEstimateError
 from ..models import Assessment, Benchmark
-from ..rules.benchmarks import BenchmarkEvaluator
-from ..vocabulary import CLAIM_VERDICTS, CONSISTENT, NOT_COMPARABLE, OVERSTATES, UNDERSTATES
+from ..periods import match_period, period_phrase
+from ..rules.benchmarks import BenchmarkEvaluator, benchmark_evaluator
+from ..vocabulary import (
+    CONSISTENT,
+    NOT_COMPARABLE,
+    OVERSTATES,
+    QUANTITIES,
+    UNDERSTATES,
+)
+from . import scope  # scope.refine is looked up at each call (tests compare it with a reference)
 from .claims import check_claims, keep_input_columns, read_claims, refuse_repeated_columns
-from .vocabulary import QUANTITIES, match_period, period_phrase
+from .vocabulary import unknown_quantity
 
 TOLERANCE = 0.15
-VERDICTS = CLAIM_VERDICTS
 
 #: The columns compare() returns first, in this order (the estimates figure reads them).
 COMPARE_COLUMNS = [
@@ -133,11 +140,12 @@ def judge_claims(claims: pd.DataFrame, evaluator: BenchmarkEvaluator, tolerance:
 
     Examples
     --------
+    >>> from gulagstats.core.record import default_record
     >>> from gulagstats.estimates.claims import check_claims
     >>> from gulagstats.rules.benchmarks import benchmark_evaluator
     >>> claims = check_claims(pd.DataFrame({"quantity": ["executions"], "value": ["7,000,000"],
     ...                                     "period": ["1937-1938"]}))
-    >>> result = judge_claims(claims, benchmark_evaluator()).iloc[0]
+    >>> result = judge_claims(claims, benchmark_evaluator(default_record())).iloc[0]
     >>> result["verdict"], float(result["factor"]), int(result["benchmark_low"])
     ('overstates', 10.3, 681692)
     """
@@ -255,30 +263,29 @@ def _answer(asked: pd.DataFrame, wanted: np.ndarray, evaluator: BenchmarkEvaluat
 def judge_refined(
     claims: pd.DataFrame,
     evaluator: BenchmarkEvaluator,
+    tables: Callable[[str], pd.DataFrame],
     tolerance: float = TOLERANCE,
     ids: pd.Series | None = None,
-    tables: Callable[[str], pd.DataFrame] | None = None,
 ) -> pd.DataFrame:
     """judge_claims(), then :func:`gulagstats.estimates.scope.refine`: readings, bounds, scopes, one-sided words.
 
     ``tables`` reads the rule tables of the judgments (``scope_rules``,
-    ``estimate_readings``): the data record's ``load`` (default: ``gulagstats.load``).
+    ``estimate_readings``): the data record's ``load``.
 
     Examples
     --------
+    >>> from gulagstats.core.record import default_record
     >>> from gulagstats.estimates.claims import check_claims
     >>> from gulagstats.rules.benchmarks import benchmark_evaluator
+    >>> record = default_record()
     >>> claims = check_claims(pd.DataFrame({"quantity": ["arrests"], "value": ["7,000,000"],
     ...                                     "period": ["1937-1938"]}))
-    >>> r = judge_refined(claims, benchmark_evaluator()).iloc[0]
+    >>> r = judge_refined(claims, benchmark_evaluator(record), record.load).iloc[0]
     >>> r["verdict"], float(r["factor_low"]), float(r["factor_high"])
     ('overstates', 2.8, 4.4)
     """
-    from ..loaders import load
-    from .scope import refine
-
     results = judge_claims(claims, evaluator, tolerance)
-    return refine(claims, results, lambda c: judge_claims(c, evaluator, tolerance), tables or load, tolerance, ids)
+    return scope.refine(claims, results, lambda c: judge_claims(c, evaluator, tolerance), tables, tolerance, ids)
 
 
 def _sentence_ends(
@@ -297,33 +304,17 @@ def _sentence_ends(
     )
 
 
-def compare(
-    quantity: str | None = None, overlay: str | Path | None = None, *, record: Record | None = None
-) -> pd.DataFrame:
-    """Set every published estimate against the archival record.
-
-    Parameters
-    ----------
-    quantity : str, optional
-        Keep one quantity of :func:`gulagstats.quantities` (``"executions"``).
-    overlay : path, optional
-        A filled template (:func:`gulagstats.template`) whose values the
-        benchmarks use instead of the published ones (a
-        convenience: the same as ``record=Record(overlay)``).
-    record : gulagstats.Record, optional
-        The record whose benchmarks are used (default: the published data);
-        not together with ``overlay``.
+def compare_estimates(record: Record, quantity: str | None = None) -> pd.DataFrame:
+    """Every published estimate of ``record`` against its benchmarks (:func:`gulagstats.compare`).
 
     Returns
     -------
     pandas.DataFrame
         One row per estimate of ``data/tables/estimates.csv``, first the
-        columns of :data:`COMPARE_COLUMNS` (the estimate; the preferred
-        benchmark ``benchmark_id``, ``benchmark_low``, ``benchmark_high``,
-        ``benchmark_source``; ``ratio_low``, ``ratio_high``, ``verdict``,
-        ``factor``, ``explanation``), then ``period_as_printed``, ``region``,
-        ``unit``, ``second_hand``, ``note`` and the benchmark's ``period``,
-        ``status``, ``scope``, ``basis``, ``caveats`` and ``locator``.
+        columns of :data:`COMPARE_COLUMNS`, then ``period_as_printed``,
+        ``region``, ``unit``, ``second_hand``, ``note``, the benchmark's
+        ``period``, ``status``, ``scope``, ``basis``, ``caveats`` and
+        ``locator``, and the columns of :data:`~gulagstats.estimates.scope.REFINED_COLUMNS`.
 
     Raises
     ------
@@ -332,26 +323,22 @@ def compare(
 
     Examples
     --------
-    >>> import gulagstats
-    >>> c = gulagstats.compare("arrests").set_index("id")
-    >>> row = c.loc["conquest1990-arrests"]
-    >>> row.verdict, float(row.factor), int(row.benchmark_low)
-    ('overstates', 2.8, 1575259)
+    >>> from gulagstats.core.record import default_record
+    >>> c = compare_estimates(default_record(), "arrests").set_index("id")
+    >>> c.loc["conquest1990-arrests", "verdict"]
+    'overstates'
     """
-    data = resolve(record, overlay)
     if quantity is not None and quantity not in QUANTITIES:
-        raise UnknownQuantityError(quantity, QUANTITIES)
-    estimates = data.load("estimates").drop(columns=["start", "end"], errors="ignore")
+        raise unknown_quantity(quantity)
+    estimates = record.load("estimates").drop(columns=["start", "end"], errors="ignore")
     if quantity is not None:
         estimates = estimates[estimates["quantity"] == quantity].reset_index(drop=True)
     claims = claims_of(estimates)
-    results = judge_refined(claims, data.benchmark_record(), ids=estimates["id"], tables=data.load)
+    results = judge_refined(claims, benchmark_evaluator(record), record.load, ids=estimates["id"])
     extra = ["period_as_printed", "region", "unit", "second_hand", "note"]
     bench_extra = ["benchmark_period", "benchmark_status", "benchmark_scope", "benchmark_basis", "benchmark_caveats", "benchmark_locator"]
     out = pd.concat([estimates, results], axis=1)
-    from .scope import REFINED_COLUMNS
-
-    return out[COMPARE_COLUMNS + extra + bench_extra + REFINED_COLUMNS]
+    return out[COMPARE_COLUMNS + extra + bench_extra + scope.REFINED_COLUMNS]
 
 
 def claims_of(estimates: pd.DataFrame) -> pd.DataFrame:
@@ -390,42 +377,15 @@ def _as_given(value: object) -> object:
     return _as_text(value)
 
 
-def assess(
+def assess_one(
+    record: Record,
     quantity: str,
-    value: float | None = None,
-    low: float | None = None,
-    high: float | None = None,
+    value: object = None,
+    low: object = None,
+    high: object = None,
     period: str | None = None,
-    overlay: str | Path | None = None,
-    *,
-    record: Record | None = None,
 ) -> Assessment:
-    """Assess one claim against the archival record.
-
-    Parameters
-    ----------
-    quantity : str
-        What the claim counts, from :func:`gulagstats.quantities`.
-    value : float, optional
-        The number claimed; or give ``low`` and/or ``high`` for a range or a
-        bound ("at least", "at most").
-    low, high : float, optional
-        The ends of a claimed range.
-    period : str, optional
-        A year ``1938``, a day ``1939-01-01`` or a span ``1937/1938``
-        (``1937-1938`` and ``1937-38`` are read as spans).
-    overlay : path, optional
-        A filled template whose values the benchmarks use (a
-        convenience: the same as ``record=Record(overlay)``).
-    record : gulagstats.Record, optional
-        The record whose benchmarks are used (default: the published data);
-        not together with ``overlay``.
-
-    Returns
-    -------
-    Assessment
-        The benchmark (or None), the ratios, the verdict, the factor, a
-        sentence of explanation and the citations of the sources used.
+    """Assess one claim against ``record`` (:func:`gulagstats.assess`).
 
     Raises
     ------
@@ -437,22 +397,18 @@ def assess(
 
     Examples
     --------
-    >>> import gulagstats
-    >>> a = gulagstats.assess("executions", 7_000_000, period="1937-1938")
-    >>> a.verdict, a.factor, a.benchmark.source
-    ('overstates', 10.3, 'grz1993')
+    >>> from gulagstats.core.record import default_record
+    >>> assess_one(default_record(), "executions", 7_000_000, period="1937-1938").factor
+    10.3
     """
-    from ..loaders import source
-
-    data = resolve(record, overlay)
     row = {"quantity": _as_text(quantity), "value": _as_given(value), "low": _as_given(low), "high": _as_given(high)}
     checked = check_claims(pd.DataFrame([{**row, "period": _as_text(period)}]))
     if bool(checked["unknown_quantity"].iloc[0]) or checked["quantity"].iloc[0] == "":
-        raise UnknownQuantityError(_as_text(quantity), QUANTITIES)
+        raise unknown_quantity(_as_text(quantity))
     if checked["error"].iloc[0]:
         raise InvalidEstimateError(f"cannot assess this claim: {checked['error'].iloc[0]}")
     claim = checked.iloc[0]
-    result = judge_refined(checked, data.benchmark_record(), tables=data.load).iloc[0]
+    result = judge_refined(checked, benchmark_evaluator(record), record.load).iloc[0]
     benchmark = None
     if isinstance(result["benchmark_id"], str):
         benchmark = Benchmark(
@@ -488,39 +444,12 @@ def assess(
         factor_high=number(result["factor_high"]),
         bound=str(result["bound"] or ""),
         explanation=result["explanation"],
-        sources=[source(k) for k in benchmark.source.split("; ")] if benchmark else [],
+        sources=[record.source(k) for k in benchmark.source.split("; ")] if benchmark else [],
     )
 
 
-def assess_claims(
-    claims: pd.DataFrame | str | Path, overlay: str | Path | None = None, *, record: Record | None = None
-) -> pd.DataFrame:
-    """Assess many claims at once, one result row per claim.
-
-    Parameters
-    ----------
-    claims : pandas.DataFrame or path
-        A frame or a UTF-8 CSV file with a ``quantity`` column and ``value``
-        or ``low``/``high``; ``period``, ``unit``, ``region`` and ``id`` are
-        optional; other columns are kept as they are.
-    overlay : path, optional
-        A filled template whose values the benchmarks use (a
-        convenience: the same as ``record=Record(overlay)``).
-    record : gulagstats.Record, optional
-        The record whose benchmarks are used (default: the published data);
-        not together with ``overlay``.
-
-    Returns
-    -------
-    pandas.DataFrame
-        The claims' own columns, ``line`` (the line of the file, or the row
-        number plus 2 for a frame, as if written with a header), the claim as
-        read (``claim_period``, ``claim_low``, ``claim_high``), the benchmark
-        (``benchmark_id``, ``benchmark_period``, ``benchmark_low``,
-        ``benchmark_high``, ``benchmark_source``, ``benchmark_status``),
-        ``ratio_low``, ``ratio_high``, ``verdict``, ``factor``,
-        ``explanation`` and ``error`` ("line N: ..." for a row that could not
-        be assessed; the other rows are assessed all the same).
+def assess_many(record: Record, claims: pd.DataFrame | str | Path) -> pd.DataFrame:
+    """Assess many claims (a frame, or a CSV file) against ``record``, one row a claim (:func:`gulagstats.assess_claims`).
 
     Raises
     ------
@@ -529,13 +458,12 @@ def assess_claims(
 
     Examples
     --------
-    >>> import gulagstats, pandas as pd
-    >>> out = gulagstats.assess_claims(pd.DataFrame(
-    ...     {"quantity": ["arrests", "arests"], "value": ["2000000", "1"], "period": ["1937-1938", "1937"]}))
-    >>> out.verdict.tolist(), out.error.str[:26].tolist()
-    (['consistent', ''], ['', "line 3: unknown quantity '"])
+    >>> from gulagstats.core.record import default_record
+    >>> out = assess_many(default_record(), pd.DataFrame({"quantity": ["arrests"], "value": ["2000000"],
+    ...                                                   "period": ["1937-1938"]}))
+    >>> out.verdict.tolist()
+    ['consistent']
     """
-    data = resolve(record, overlay)
     if isinstance(claims, pd.DataFrame):
         if "quantity" not in [str(c).strip().lower() for c in claims.columns]:
             raise DataFormatError("claims have no quantity column; expected quantity and value (or low, high)")
@@ -548,7 +476,7 @@ def assess_claims(
     else:
         frame = read_claims(claims)
     checked = check_claims(frame)
-    results = judge_refined(checked, data.benchmark_record(), tables=data.load)
+    results = judge_refined(checked, benchmark_evaluator(record), record.load)
     error = checked["error"].astype("str")
     wrong = (error != "").to_numpy()
     error[wrong] = "line " + frame["line"][wrong].astype(str) + ": " + error[wrong]

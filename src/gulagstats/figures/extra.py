@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import math
 from dataclasses import replace
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from ..core.record import Record, resolve
+from ..core.record import Record
 from ..errors import DataFormatError
 from ..periods import period_bounds, period_label
 from ..vocabulary import (
@@ -27,7 +26,6 @@ from .select import (
     by_period,
     derive,
     figure_data,
-    load_cells,
     moved,
     preferred_rows,
     yearly,
@@ -57,13 +55,7 @@ YEARS = range(1934, 1954)
 KEY = ["table", "period", "population", "measure", "category", "unit"]
 
 
-def figure_mortality_rate(
-    data: pd.DataFrame | None = None,
-    ax: Axes | None = None,
-    overlay: str | Path | None = None,
-    *,
-    record: Record | None = None,
-) -> Figure:
+def plot_mortality_rate(record: Record, data: pd.DataFrame | None = None, ax: Axes | None = None) -> Figure:
     """Camp mortality per 1,000 inmates a year, 1934-1953, beside the mortality certificate's rate.
 
     The camp rate is derived: deaths in the GULAG camps during the year
@@ -75,14 +67,12 @@ def figure_mortality_rate(
 
     Parameters
     ----------
+    record : Record
+        The record to draw from (its tables, with its overlay).
     data : pandas.DataFrame, optional
         Long tables ``appendix`` and ``mortality_certificate`` together (default: loaded).
     ax : matplotlib.axes.Axes, optional
         Where to draw (default: a new figure).
-    overlay : path, optional
-        A filled template whose values are drawn as ``user`` values.
-    record : gulagstats.Record, optional
-        The record to draw from (default: the published data); not together with ``overlay``.
 
     Returns
     -------
@@ -90,12 +80,12 @@ def figure_mortality_rate(
 
     Examples
     --------
-    >>> import gulagstats
-    >>> fig = gulagstats.figure_mortality_rate()
+    >>> from gulagstats.core.record import default_record
+    >>> fig = plot_mortality_rate(default_record())
     >>> fig.axes[0].get_ylabel()
     'deaths per 1,000 inmates'
     """
-    data = figure_data(data, ("appendix", "mortality_certificate"), resolve(record, overlay))
+    data = figure_data(data, ("appendix", "mortality_certificate"), record)
     years = list(YEARS)
     # the certificate's 1934 row is camps only (colonies joined the GULAG in late 1934): the camp
     # series are the appendix's, so that the two streams never mix in one line
@@ -138,13 +128,7 @@ def figure_mortality_rate(
     )
 
 
-def figure_nkvd_sentences(
-    data: pd.DataFrame | None = None,
-    ax: Axes | None = None,
-    overlay: str | Path | None = None,
-    *,
-    record: Record | None = None,
-) -> Figure:
+def plot_nkvd_sentences(record: Record, data: pd.DataFrame | None = None, ax: Axes | None = None) -> Figure:
     """Sentences on cases of the secret police (VChK-OGPU-NKVD-MGB), 1921 to mid-1953, and the share shot.
 
     Stacked bars: persons sentenced each year to death, to camps, colonies and
@@ -155,14 +139,12 @@ def figure_nkvd_sentences(
 
     Parameters
     ----------
+    record : Record
+        The record to draw from (its tables, with its overlay).
     data : pandas.DataFrame, optional
         Long table ``nkvd_sentences`` (default: loaded).
     ax : matplotlib.axes.Axes, optional
         Where to draw (default: a new figure); a twin axes is added for the share.
-    overlay : path, optional
-        A filled template whose values are drawn as ``user`` values.
-    record : gulagstats.Record, optional
-        The record to draw from (default: the published data); not together with ``overlay``.
 
     Returns
     -------
@@ -170,12 +152,12 @@ def figure_nkvd_sentences(
 
     Examples
     --------
-    >>> import gulagstats
-    >>> fig = gulagstats.figure_nkvd_sentences()
+    >>> from gulagstats.core.record import default_record
+    >>> fig = plot_nkvd_sentences(default_record())
     >>> fig.axes[1].get_ylabel()
     'sentenced to death (percent of all sentenced)'
     """
-    data = figure_data(data, ("nkvd_sentences",), resolve(record, overlay))
+    data = figure_data(data, ("nkvd_sentences",), record)
     population = "cases_of_secret_police"
     totals = preferred_rows(data, population, "sentenced_total", PERSONS)
     periods = sorted(
@@ -267,13 +249,7 @@ def disagreements(data: pd.DataFrame) -> list[pd.DataFrame]:
     return out
 
 
-def figure_source_disagreement(
-    data: pd.DataFrame | None = None,
-    ax: Axes | None = None,
-    overlay: str | Path | None = None,
-    *,
-    record: Record | None = None,
-) -> Figure:
+def plot_source_disagreement(data: pd.DataFrame, ax: Axes | None = None) -> Figure:
     """Every cell whose sources print different values: the values side by side, with their sources.
 
     One row a cell (the table's value and its alternatives written under the
@@ -284,14 +260,10 @@ def figure_source_disagreement(
 
     Parameters
     ----------
-    data : pandas.DataFrame, optional
-        Long tables of cells with a ``table`` column (default: every table of cells).
+    data : pandas.DataFrame
+        Long tables of cells with a ``table`` column (:func:`~gulagstats.figures.select.load_cells`).
     ax : matplotlib.axes.Axes, optional
         Where to draw (default: a new figure sized to the number of cells).
-    overlay : path, optional
-        A filled template; a value it gives for a known cell is one more value of that cell.
-    record : gulagstats.Record, optional
-        The record to draw from (default: the published data); not together with ``overlay``.
 
     Returns
     -------
@@ -299,14 +271,13 @@ def figure_source_disagreement(
 
     Examples
     --------
-    >>> import gulagstats
-    >>> fig = gulagstats.figure_source_disagreement()
+    >>> from gulagstats.core.record import default_record
+    >>> from gulagstats.figures.select import load_cells
+    >>> record = default_record()
+    >>> fig = plot_source_disagreement(load_cells(record.cell_tables(), record))
     >>> fig.axes[0].get_xscale()
     'symlog'
     """
-    if data is None:
-        mine = resolve(record, overlay)
-        data = load_cells(mine.cell_tables(), mine)
     cells = disagreements(data)
     fig, ax = axes(ax, figsize=(11.0, 1.6 + 0.62 * max(len(cells), 1)))
     labels = []
@@ -394,13 +365,7 @@ ESTIMATE_LABEL = "estimate: a number, low to high, or an arrow from a bound"  # 
 OPEN_END = 2.5
 
 
-def figure_estimates(
-    data: pd.DataFrame | None = None,
-    ax: Axes | None = None,
-    overlay: str | Path | None = None,
-    *,
-    record: Record | None = None,
-) -> Figure:
+def plot_estimates(data: pd.DataFrame, ax: Axes | None = None) -> Figure:
     """Every published estimate against the archival benchmark, grouped by what it counts.
 
     Each estimate is a point (a single number) or a bar from its low to its
@@ -411,15 +376,11 @@ def figure_estimates(
 
     Parameters
     ----------
-    data : pandas.DataFrame, optional
-        The comparison as returned by :func:`gulagstats.compare` (default: computed),
+    data : pandas.DataFrame
+        The comparison as returned by :func:`gulagstats.compare`,
         with at least the columns of :data:`ESTIMATE_COLUMNS`.
     ax : matplotlib.axes.Axes, optional
         Where to draw (default: a new figure sized to the number of estimates).
-    overlay : path, optional
-        A filled template, passed to :func:`gulagstats.compare` (when ``data`` is not given).
-    record : gulagstats.Record, optional
-        The record to draw from (default: the published data); not together with ``overlay``.
 
     Returns
     -------
@@ -428,16 +389,12 @@ def figure_estimates(
     Examples
     --------
     >>> import gulagstats
-    >>> fig = gulagstats.figure_estimates()
+    >>> fig = plot_estimates(gulagstats.compare())
     >>> fig.axes[0].get_xscale()
     'log'
     """
-    from matplotlib.ticker import NullFormatter
+    from matplotlib.ticker import NullFormatter  # matplotlib: only when drawing
 
-    if data is None:
-        from ..estimates import compare
-
-        data = compare(record=resolve(record, overlay))
     absent = [c for c in ESTIMATE_COLUMNS if c not in data.columns]
     if absent:
         raise DataFormatError(
@@ -583,7 +540,7 @@ def _verdict_text(verdict: str | None, factor: float | None, low: float | None, 
 
 
 def _draw_benchmarks(ax: Axes, s: Series, rows: list[int]) -> None:
-    from matplotlib.patches import Rectangle
+    from matplotlib.patches import Rectangle  # matplotlib: only when drawing
 
     named = any(p.get_label() == BENCHMARK_LABEL for p in ax.patches)
     edges = []

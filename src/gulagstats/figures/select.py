@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
-from ..core.record import Record, default_record
+from ..core.record import Record
 from ..errors import DataFormatError
 from ..vocabulary import DERIVED, MISSING, PERSONS, combine
 
@@ -90,16 +90,15 @@ class Series:
         return out
 
 
-def load_cells(table_ids: Iterable[str], record: Record | None = None) -> pd.DataFrame:
-    """Load tables of cells of a record (default: the published data) into one long frame with a ``table`` column.
+def load_cells(table_ids: Iterable[str], record: Record) -> pd.DataFrame:
+    """Load tables of cells of a record into one long frame with a ``table`` column.
 
     Examples
     --------
-    >>> from gulagstats.figures.select import load_cells
-    >>> sorted(set(load_cells(["appendix", "appendix_rates"])["table"]))
+    >>> from gulagstats.core.record import default_record
+    >>> sorted(set(load_cells(["appendix", "appendix_rates"], default_record())["table"]))
     ['appendix', 'appendix_rates']
     """
-    record = record or default_record()
     frames = [record.frame(t).assign(table=t) for t in table_ids]
     return pd.concat(frames, ignore_index=True)
 

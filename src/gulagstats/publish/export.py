@@ -15,11 +15,13 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..core.record import Record
 from ..errors import GulagstatsError
+from ..store import refuse_inside_data_dir
 from .frames import published_frames
 
 #: The export formats, with the module each needs beyond pandas.
-FORMATS: dict[str, str | None] = {
+EXPORT_FORMATS: dict[str, str | None] = {
     "csv": None,
     "sqlite": None,
     "parquet": "pyarrow",
@@ -227,7 +229,7 @@ def write_xlsx(frames: dict[str, pd.DataFrame], path: Path) -> Path:
     return path
 
 
-def export(format: str, out: str | Path, computed: bool = True) -> list[Path]:
+def export(format: str, out: str | Path, computed: bool = True, *, record: Record) -> list[Path]:
     """Write the record in one format into the directory ``out``.
 
     Parameters
@@ -241,6 +243,8 @@ def export(format: str, out: str | Path, computed: bool = True) -> list[Path]:
     computed : bool, default True
         Include the check results and verdicts (``checks``, ``check_cells``,
         ``verdicts``).
+    record : Record
+        The record exported (its checks and verdicts are computed on it).
 
     Returns
     -------
@@ -250,7 +254,7 @@ def export(format: str, out: str | Path, computed: bool = True) -> list[Path]:
     Raises
     ------
     UnknownFormatError
-        For a format not in :data:`FORMATS`.
+        For a format not in :data:`EXPORT_FORMATS`.
     MissingExtraError
         If the format's library is not installed.
     OutputPathError
@@ -259,23 +263,22 @@ def export(format: str, out: str | Path, computed: bool = True) -> list[Path]:
     Examples
     --------
     >>> import tempfile, sqlite3
+    >>> from gulagstats.core.record import default_record
     >>> from gulagstats.publish import export
-    >>> [db] = export("sqlite", tempfile.mkdtemp(), computed=False)
+    >>> [db] = export("sqlite", tempfile.mkdtemp(), computed=False, record=default_record())
     >>> sqlite3.connect(db).execute("select count(*) from sources").fetchone()[0] > 0
     True
     """
-    from ..store import refuse_inside_data_dir
-
-    if format not in FORMATS:
+    if format not in EXPORT_FORMATS:
         raise UnknownFormatError(
-            f"unknown export format {format!r}; expected one of {', '.join(FORMATS)}"
+            f"unknown export format {format!r}; expected one of {', '.join(EXPORT_FORMATS)}"
         )
-    module = FORMATS[format]
+    module = EXPORT_FORMATS[format]
     if module:
         require(module, "publish")
     target = Path(out)
     refuse_inside_data_dir(target, f"the {format} export")
-    frames = published_frames(computed=computed)
+    frames = published_frames(record, computed=computed)
     if format == "csv":
         return write_csv(frames, target)
     if format == "parquet":

@@ -38,18 +38,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from ..core.cells import Cell, CellIndex, MissingCell, View
 from ..core.composition import adjusted
-from ..core.record import Record, resolve
-from ..errors import UnknownQuantityError
-from ..estimates.vocabulary import QUANTITIES, period_text
+from ..core.record import Record
+from ..periods import match_period, period_text
 from ..vocabulary import BENCHMARK_PREFERENCE as PREFERENCE
-from ..vocabulary import DERIVED, PROSE, UNCONFIRMED, WEAKNESS
+from ..vocabulary import DERIVED, PROSE, QUANTITIES, UNCONFIRMED, WEAKNESS
 from .reader import FIGURES_TABLE, ProseFigure, Reader, index_figures, load_figures, term_period
 from .terms import Term, parse_terms
 
@@ -67,9 +65,9 @@ BENCHMARK_FIELDS = [
 CANDIDATE_FIELDS = ["request", *BENCHMARK_FIELDS, "method", "phrase", "citation", "order"]
 LOCATOR_SEP = " // "
 _STATUS_OF = {v: k for k, v in WEAKNESS.items()}
-_YEAR = re.compile(r"^\d{4}$")
-_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_PROSE_LINE = re.compile(r"GRZ prose line (\d+)")
+_WHOLE_YEAR = re.compile(r"^\d{4}$")
+_WHOLE_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_PROSE_LINE_NUMBER = re.compile(r"GRZ prose line (\d+)")
 
 
 def _join_unique(texts: Iterable[str], sep: str) -> str:
@@ -393,10 +391,10 @@ class BenchmarkEvaluator:
             else:
                 periods = self._series_of(parse_terms(rule["low"]))["period"]
                 if kind == "flow":
-                    years = sorted(int(p) for p in periods if _YEAR.match(p))
+                    years = sorted(int(p) for p in periods if _WHOLE_YEAR.match(p))
                     text = f"the years {years[0]}-{years[-1]} and spans of them ({rule['rule']})" if years else ""
                 else:
-                    days = sorted(p for p in periods if _DAY.match(p))
+                    days = sorted(p for p in periods if _WHOLE_DAY.match(p))
                     text = f"counts from {period_text(days[0])} to {period_text(days[-1])} ({rule['rule']})" if days else ""
             if text:
                 out.setdefault(rule["quantity"], []).append(text)
@@ -408,7 +406,7 @@ def _how_read(rows: list[Cell], when: str) -> str:
     if len(rows) == 1 and rows[0].period == when:
         return f"{when} as printed"
     years = [r.period for r in rows]
-    if all(_YEAR.match(y) for y in years):
+    if all(_WHOLE_YEAR.match(y) for y in years):
         return f"sum of the years {years[0]}-{years[-1]}"
     return f"sum of {len(rows)} periods of {when}"
 
@@ -427,29 +425,34 @@ def rule_tables(rules: pd.DataFrame) -> list[str]:
 
 def _citation(tables: str, sources: str, locators: str) -> str:
     """Where a benchmark comes from, short: ``nkvd_sentences: grz1993, GRZ prose line 63``."""
-    lines = [str(n) for n in sorted({int(n) for n in _PROSE_LINE.findall(locators)})]
+    lines = [str(n) for n in sorted({int(n) for n in _PROSE_LINE_NUMBER.findall(locators)})]
     prose = f"GRZ prose line{'s' if len(lines) > 1 else ''} {' and '.join(lines)}" if lines else ""
     return (f"{tables}: " if tables else "") + sources + (f", {prose}" if prose else "")
 
 
-def benchmark_evaluator(record: Record | None = None) -> BenchmarkEvaluator:
-    """The rules of the data package over a record's tables (default: the published data).
+def benchmark_evaluator(record: Record) -> BenchmarkEvaluator:
+    """The rules of the data package over a record's tables, built once a record.
 
-    The evaluator belongs to the record (:meth:`gulagstats.Record.benchmark_record`):
-    it is built once a record, with the benchmarks it works out, and the default
-    record is replaced when a file it read changes.
+    The record keeps it (:meth:`~gulagstats.core.record.Record.derived`), with
+    the benchmarks it works out; the default record is replaced, and with it
+    its evaluator, when a file it read changes.
 
     Examples
     --------
-    >>> import gulagstats
-    >>> mine = gulagstats.Record()
-    >>> rules = benchmark_evaluator(mine)
-    >>> "executions" in set(rules.rules["quantity"])
+    >>> from gulagstats.core.record import Record
+    >>> mine = Record()
+    >>> evaluator = benchmark_evaluator(mine)
+    >>> "executions" in set(evaluator.rules["quantity"])
     True
-    >>> benchmark_evaluator(mine) is rules   # built once for the record
+    >>> benchmark_evaluator(mine) is evaluator   # built once for the record
     True
     """
-    return resolve(record).benchmark_record()
+    return record.derived("benchmark evaluator", _new_evaluator)
+
+
+def _new_evaluator(record: Record) -> BenchmarkEvaluator:
+    rules = record.load("benchmark_rules").drop(columns=["start", "end"], errors="ignore")
+    return BenchmarkEvaluator(rules, record.load)
 
 
 def asked_by_estimates(estimates: pd.DataFrame, rules: pd.DataFrame) -> pd.DataFrame:
@@ -457,13 +460,12 @@ def asked_by_estimates(estimates: pd.DataFrame, rules: pd.DataFrame) -> pd.DataF
 
     Examples
     --------
-    >>> import gulagstats
-    >>> asked = asked_by_estimates(gulagstats.load("estimates"), benchmark_evaluator().rules)
+    >>> from gulagstats.core.record import default_record
+    >>> record = default_record()
+    >>> asked = asked_by_estimates(record.load("estimates"), benchmark_evaluator(record).rules)
     >>> bool(((asked["quantity"] == "executions") & (asked["period"] == "1937/1938")).any())
     True
     """
-    from ..estimates.vocabulary import match_period
-
     kinds = estimates["quantity"].map(lambda q: QUANTITIES[q].kind)
     periods = [match_period(p, k) for p, k in zip(estimates["period"].fillna(""), kinds)]
     asked = pd.DataFrame({"quantity": estimates["quantity"], "period": periods})
@@ -472,57 +474,24 @@ def asked_by_estimates(estimates: pd.DataFrame, rules: pd.DataFrame) -> pd.DataF
     return asked.drop_duplicates().reset_index(drop=True)
 
 
-def benchmarks(
-    quantity: str | None = None, overlay: str | Path | None = None, *, record: Record | None = None
-) -> pd.DataFrame:
-    """The archival benchmarks for every quantity and period the estimates address.
+def benchmarks_of(record: Record, quantity: str | None = None) -> pd.DataFrame:
+    """The benchmarks of every quantity and period the estimates address (:func:`gulagstats.benchmarks`).
 
-    Computed now from the loaded tables by the rules in
-    ``data/benchmark_rules.csv``; ``data/tables/archival_benchmarks.csv``
-    is the same computation made by the build, for readers outside Python.
-
-    Parameters
-    ----------
-    quantity : str, optional
-        Keep one quantity of :func:`gulagstats.quantities`.
-    overlay : path, optional
-        A filled template whose values replace the published ones (status
-        ``user``), so that you see how your reading changes the benchmarks (a
-        convenience: the same as ``record=Record(overlay)``).
-    record : gulagstats.Record, optional
-        The record to compute them from (default: the published data); not
-        together with ``overlay``.
-
-    Returns
-    -------
-    pandas.DataFrame
-        Columns ``id``, ``rule``, ``quantity``, ``period``, ``scope``,
-        ``low``, ``high``, ``basis``, ``caveats``, ``source``, ``locator``,
-        ``status`` and ``preferred`` (the one used for its quantity and period).
-
-    Raises
-    ------
-    UnknownQuantityError
-        For a quantity outside the vocabulary (with suggestions).
-    OverlayAndRecordError
-        If both ``overlay`` and ``record`` are given.
+    ``quantity`` must be a quantity of the vocabulary (the caller checks it).
 
     Examples
     --------
-    >>> import gulagstats
-    >>> b = gulagstats.benchmarks("executions")
+    >>> from gulagstats.core.record import default_record
+    >>> b = benchmarks_of(default_record(), "executions")
     >>> row = b[(b.period == "1937/1938") & b.preferred].iloc[0]
     >>> int(row.low), row.status
     (681692, 'prose')
     """
-    data = resolve(record, overlay)
-    if quantity is not None and quantity not in QUANTITIES:
-        raise UnknownQuantityError(quantity, QUANTITIES)
-    rules = data.benchmark_record()
-    asked = asked_by_estimates(data.frame("estimates"), rules.rules)
+    evaluator = benchmark_evaluator(record)
+    asked = asked_by_estimates(record.frame("estimates"), evaluator.rules)
     if quantity is not None:
         asked = asked[asked["quantity"] == quantity]
-    return benchmark_table(rules, asked)
+    return benchmark_table(evaluator, asked)
 
 
 def benchmark_table(evaluator: BenchmarkEvaluator, asked: pd.DataFrame) -> pd.DataFrame:
@@ -530,8 +499,9 @@ def benchmark_table(evaluator: BenchmarkEvaluator, asked: pd.DataFrame) -> pd.Da
 
     Examples
     --------
+    >>> from gulagstats.core.record import default_record
     >>> asked = pd.DataFrame({"quantity": ["executions"], "period": ["1937/1938"]})
-    >>> table = benchmark_table(benchmark_evaluator(), asked)
+    >>> table = benchmark_table(benchmark_evaluator(default_record()), asked)
     >>> first = table.iloc[0]
     >>> first["id"], int(first["low"]), first["status"]
     ('executions_nkvd:1937/1938', 681692, 'prose')

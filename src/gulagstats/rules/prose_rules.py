@@ -43,6 +43,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .. import store
 from .terms import Term, parse_term, parse_terms
 
 __all__ = [
@@ -208,26 +209,24 @@ def read_rules(
 
 
 @lru_cache(maxsize=4)
-def _loaded(path: str, sha: str) -> tuple[dict[str, Rule | tuple[Rule, ...] | str], tuple[Statement, ...]]:
+def _parsed_rule_file(path: str, sha: str) -> tuple[dict[str, Rule | tuple[Rule, ...] | str], tuple[Statement, ...]]:
     with open(path, newline="", encoding="utf-8") as handle:
         return read_rules(csv.DictReader(handle))
 
 
-def _rules() -> tuple[dict[str, Rule | tuple[Rule, ...] | str], tuple[Statement, ...]]:
-    from .. import store
-
+def _stored_rules() -> tuple[dict[str, Rule | tuple[Rule, ...] | str], tuple[Statement, ...]]:
     resource = store.resources()["check_rules"]
     path = store.verified_path(resource)
-    return _loaded(str(path), store.verified_hash(resource))
+    return _parsed_rule_file(str(path), store.verified_hash(resource))
 
 
 def rules_by_quantity() -> dict[str, Rule | tuple[Rule, ...] | str]:
     """The registry: quantity (or ``quantity@period``) -> its rule, rules tried in turn, or the reason none."""
-    return _rules()[0]
+    return _stored_rules()[0]
 
 
 def statements() -> tuple[Statement, ...]:
     """Statements that compare or order numbers without stating one (quotes verbatim from the prose)."""
-    return _rules()[1]
+    return _stored_rules()[1]
 
 

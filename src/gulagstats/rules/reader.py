@@ -29,12 +29,14 @@ Examples
 
 from __future__ import annotations
 
+import csv
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..core.cells import Cell, MissingCell, View, add_up
+from .. import store
+from ..core.cells import ARTICLE_SOURCE, Cell, MissingCell, View, add_up
 from ..core.derive import amount, span_sum, year_span
 from ..vocabulary import PROSE
 from .terms import Term
@@ -44,8 +46,6 @@ if TYPE_CHECKING:
 
 #: The table of the figures GRZ state in their prose.
 FIGURES_TABLE = "grz_text_figures"
-#: The source key of the article.
-ARTICLE = "grz1993"
 
 _SPAN_IN_QUOTE = re.compile(r"\b(1[89]\d\d)\s*[-–]\s*(1[89]\d\d)\b")
 
@@ -68,7 +68,7 @@ class ProseFigure:
     def row(self) -> Cell:
         """The figure as a cell, to be listed among the cells a result used."""
         return Cell(FIGURES_TABLE, self.period, self.population, self.quantity, "", self.unit, self.value,
-                   ARTICLE, PROSE, True, f"{self.quote} [GRZ prose line {self.line}, {self.id}]")
+                   ARTICLE_SOURCE, PROSE, True, f"{self.quote} [GRZ prose line {self.line}, {self.id}]")
 
 
 def load_figures(frame: pd.DataFrame | None = None) -> list[ProseFigure]:
@@ -96,10 +96,6 @@ def _figure(row: Mapping[str, object]) -> ProseFigure:
 
 
 def _stored_rows(table_id: str) -> list[dict[str, str]]:
-    import csv
-
-    from .. import store
-
     with open(store.verified_path(store.resources()[table_id]), newline="", encoding="utf-8") as handle:
         return list(csv.DictReader(handle))
 
