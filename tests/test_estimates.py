@@ -26,7 +26,7 @@ from gulagstats import (
     UnknownQuantityError,
 )
 from gulagstats.estimates.claims import _read_unquoted, _read_with_csv
-from gulagstats.estimates.verdicts import COMPARE_COLUMNS, TOLERANCE
+from gulagstats.estimates.verdicts import CLAIM_TOLERANCE, COMPARE_COLUMNS
 from gulagstats.estimates.vocabulary import normalize_period
 from gulagstats.rules.benchmarks import benchmark_evaluator
 from gulagstats.vocabulary import CLAIM_VERDICTS
@@ -99,10 +99,10 @@ def test_a_claim_inside_the_documented_range_is_consistent_and_the_edges_follow_
     assert b.low < b.high  # 1,575,259 by the security police, below GRZ's 2.5 million on all charges
     inside = gulagstats.assess("arrests", (b.low + b.high) / 2, period="1937/1938")
     assert inside.verdict == "consistent" and inside.factor is None
-    above = gulagstats.assess("arrests", b.high * (1 + TOLERANCE) * 1.01, period="1937/1938")
-    below = gulagstats.assess("arrests", b.low / (1 + TOLERANCE) * 0.99, period="1937/1938")
+    above = gulagstats.assess("arrests", b.high * (1 + CLAIM_TOLERANCE) * 1.01, period="1937/1938")
+    below = gulagstats.assess("arrests", b.low / (1 + CLAIM_TOLERANCE) * 0.99, period="1937/1938")
     assert (above.verdict, below.verdict) == ("overstates", "understates")
-    assert below.factor == round(b.low / (b.low / (1 + TOLERANCE) * 0.99), 1)
+    assert below.factor == round(b.low / (b.low / (1 + CLAIM_TOLERANCE) * 0.99), 1)
     ranged = gulagstats.assess("arrests", low=1_000_000, high=1_600_000, period="1937/1938")
     assert ranged.verdict == "consistent" and ranged.ratio is None and ranged.ratio_low < 1 < ranged.ratio_high
 
@@ -158,7 +158,7 @@ def test_compare_lists_sourced_estimates_by_every_author_grz_name(compared):
     assert compared_rows.benchmark_id.notna().all() and compared_rows.benchmark_source.notna().all()
     assert (compared_rows.explanation.str.len() > 40).all()
     overs = compared[compared.verdict == "overstates"]
-    assert (overs.factor > 1 + TOLERANCE).all() and overs.factor.notna().all()
+    assert (overs.factor > 1 + CLAIM_TOLERANCE).all() and overs.factor.notna().all()
 
 
 def test_not_comparable_gives_the_reason(compared):

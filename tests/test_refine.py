@@ -20,7 +20,7 @@ import gulagstats
 from gulagstats.core.record import default_record
 from gulagstats.estimates import scope
 from gulagstats.estimates.claims import check_claims
-from gulagstats.estimates.verdicts import TOLERANCE, claims_of, judge_claims
+from gulagstats.estimates.verdicts import CLAIM_TOLERANCE, claims_of, judge_claims
 from gulagstats.rules.benchmarks import benchmark_evaluator
 
 from .refine_reference import refine_reference
@@ -46,13 +46,13 @@ NUMBERS = st.one_of(
 
 def _both(claims: pd.DataFrame, ids: pd.Series | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     record = benchmark_evaluator(default_record())
-    results = judge_claims(claims, record, TOLERANCE)
+    results = judge_claims(claims, record, CLAIM_TOLERANCE)
 
     def again(c: pd.DataFrame) -> pd.DataFrame:
-        return judge_claims(c, record, TOLERANCE)
+        return judge_claims(c, record, CLAIM_TOLERANCE)
 
-    fast = scope.refine(claims, results, again, default_record().load, TOLERANCE, ids)
-    slow = refine_reference(claims, results, again, default_record().load, TOLERANCE, ids)
+    fast = scope.refine(claims, results, again, default_record().load, CLAIM_TOLERANCE, ids)
+    slow = refine_reference(claims, results, again, default_record().load, CLAIM_TOLERANCE, ids)
     return fast, slow
 
 
@@ -142,7 +142,7 @@ def test_the_record_is_asked_once_per_question_not_per_claim() -> None:
 
     def counted(c: pd.DataFrame) -> pd.DataFrame:
         calls.append(len(c))
-        return judge_claims(c, record, TOLERANCE)
+        return judge_claims(c, record, CLAIM_TOLERANCE)
 
     def asked(n: int) -> int:
         calls.clear()
@@ -155,7 +155,7 @@ def test_the_record_is_asked_once_per_question_not_per_claim() -> None:
                 }
             )
         )
-        out = scope.refine(claims, judge_claims(claims, record), counted, default_record().load, TOLERANCE)
+        out = scope.refine(claims, judge_claims(claims, record), counted, default_record().load, CLAIM_TOLERANCE)
         assert not math.isnan(out["factor_low"].dropna().iloc[0]) or out["bound"].iloc[0]
         return len(calls)
 
@@ -178,8 +178,8 @@ def test_classify_many_is_classify_claim_by_claim(
 ) -> None:
     """The whole-column classification gives each claim _classify's verdict and factors, bit for bit."""
     low, high, b_low, b_high = (np.array(column) for column in zip(*rows, strict=True))
-    verdicts, f_lows, f_highs = scope._classify_many(low, high, b_low, b_high, TOLERANCE, floor, ceiling)
+    verdicts, f_lows, f_highs = scope._classify_many(low, high, b_low, b_high, CLAIM_TOLERANCE, floor, ceiling)
     for k, (lo, hi, bl, bh) in enumerate(rows):
-        verdict, f_low, f_high = scope._classify(lo, hi, bl, bh, TOLERANCE, floor, ceiling)
+        verdict, f_low, f_high = scope._classify(lo, hi, bl, bh, CLAIM_TOLERANCE, floor, ceiling)
         assert verdicts[k] == verdict
         assert np.array_equal([f_lows[k], f_highs[k]], [f_low, f_high], equal_nan=True)

@@ -44,7 +44,7 @@ EXACT = Tolerance(0.0, "exact counts must match exactly")
 RANGE_ENDS = ("low", "high")
 
 
-def _read(row: Cell):
+def _read_cell(row: Cell):
     """A compute function that reads one cell (so that its alternatives are evaluated)."""
     return lambda view: view.value(*row.key)
 
@@ -87,7 +87,7 @@ def _whole_checks(cells: CellIndex) -> list[CheckResult]:
                 family="identities",
                 expectation=statement,
                 location=f"identity: a total equals the sum of its {kind} ({row.table})",
-                expected=_read(row),
+                expected=_read_cell(row),
                 relation="exact",
                 tolerance=EXACT,
                 compute=compute,
@@ -138,7 +138,7 @@ def _span_checks(cells: CellIndex) -> list[CheckResult]:
                 family="identities",
                 expectation=f"{label} over {period} ({row.value:,.10g}) = the sum of the finer periods",
                 location=f"identity: a total over a span equals the sum of its periods ({row.table})",
-                expected=_read(row),
+                expected=_read_cell(row),
                 relation="exact",
                 tolerance=EXACT,
                 compute=_span_sum_of(key),
@@ -188,7 +188,7 @@ def _share_checks(cells: CellIndex) -> list[CheckResult]:
                 family="identities",
                 expectation=f"{measure} {period} ({row.value:g}%) = 100 × {base} / {shares[suffix]}",
                 location=f"identity: a printed share equals its count over the whole ({row.table})",
-                expected=_read(row),
+                expected=_read_cell(row),
                 relation="exact",
                 tolerance=Tolerance(half, f"the share is printed with {decimals} decimal(s): ±{half:g} pp"),
                 compute=compute,
@@ -297,7 +297,7 @@ def _percent_of_counts(cells: CellIndex, group: _Group, percent: Cell, counts: l
         family="identities",
         expectation=f"{percent.category} percent = 100 × {percent.category} / the sum of {len(keys)} categories",
         location=f"identity: a percentage of a breakdown equals its count over the counts' sum ({group.table})",
-        expected=_read(percent) if percent.value is not None else None,
+        expected=_read_cell(percent) if percent.value is not None else None,
         relation="exact",
         tolerance=Tolerance(half, f"the percentage is printed with {decimals} decimal(s): ±{half:g} pp"),
         compute=compute,

@@ -19,7 +19,7 @@ from ..core.results import CellRef, CheckResult
 from ..vocabulary import CONSISTENT, DISCREPANCY, NOT_CHECKABLE, PERCENT, PERSONS, PROSE
 
 
-def _cell(cells: CellIndex, period: str, population: str, measure: str) -> CellRef | None:
+def _valued_cell(cells: CellIndex, period: str, population: str, measure: str) -> CellRef | None:
     """The preferred, valued cell of a table (``cells``: that table's cells), as a check lists it."""
     row = cells.preferred((period, population, measure, "", PERSONS))
     return None if row is None or row.value is None else row.ref()
@@ -42,7 +42,7 @@ def _prose(
     )
 
 
-def _result(**fields) -> CheckResult:
+def _internal_result(**fields) -> CheckResult:
     expected, observed = fields["expected"], fields["observed"]
     defaults = {
         "family": PROSE,
@@ -78,9 +78,9 @@ def internal_checks(results: list[CheckResult], cells: CellIndex) -> list[CheckR
         if r.id != "prose.L061.4" or r.verdict != NOT_CHECKABLE:
             out.append(r)
             continue
-        end = _cell(appendix, "1939-01-01", "all_custodial", "inmates")
+        end = _valued_cell(appendix, "1939-01-01", "all_custodial", "inmates")
         parts = [
-            _cell(appendix, "1937-01-01", p, "inmates")
+            _valued_cell(appendix, "1937-01-01", p, "inmates")
             for p in ("gulag_camps", "labor_colonies")
         ]
         if end is None or None in parts or end.value is None:
@@ -112,7 +112,7 @@ def internal_checks(results: list[CheckResult], cells: CellIndex) -> list[CheckR
     present = {r.id for r in out}
     if PROSE in {r.family for r in results} and "prose.L168.internal" not in present:
         out.append(
-            _result(
+            _internal_result(
                 id="prose.L168.internal",
                 title="GRZ against GRZ: 20-40 percent released yearly, 44.4 percent in 1937",
                 expectation="in any given year, 20-40 percent of the inmates were released "
@@ -138,7 +138,7 @@ def internal_checks(results: list[CheckResult], cells: CellIndex) -> list[CheckR
             )
         )
         out.append(
-            _result(
+            _internal_result(
                 id="prose.L047.internal",
                 title="GRZ against GRZ: prisons 300,000-500,000 a year, 548,417 in February 1938",
                 expectation="a figure of 300,000-500,000 [prison inmates] for each year "

@@ -77,7 +77,7 @@ def _years(period: str) -> list[int]:
     return list(range(span[0], span[1] + 1))
 
 
-def _bounded(values: list[float], unknown: int, relation: str) -> Reading:
+def _bounded_reading(values: list[float], unknown: int, relation: str) -> Reading:
     """The reading of 'in every year' under a bound: the least value for a lower bound, else the largest."""
     if relation in ("lower_bound", "range_low"):
         least = min(values)
@@ -98,7 +98,7 @@ def _each(values_of, years: list[str], relation: str) -> Reading:
     which = "least" if relation in ("lower_bound", "range_low") else "largest"
     note = (f"checked in each of {len(years)} periods: {len(values)} have the values needed; the {which} value is "
             f"reported")
-    reading = _bounded(values, len(years) - len(values), relation)
+    reading = _bounded_reading(values, len(years) - len(values), relation)
     return Reading(reading.low, reading.high, note, reading.shown, tuple(missing))
 
 

@@ -72,7 +72,7 @@ def _result_number(value: float | None) -> str:
     return f"{value:.4g}"
 
 
-def _cell(c: CellRef) -> str:
+def _cell_text(c: CellRef) -> str:
     what = " ".join(x for x in (c.population, c.measure, c.category, c.period) if x)
     mark = "" if c.preferred else ", alternative"
     return f"{what} = {_result_number(c.value)} ({c.table}, {c.source}, {c.status}{mark})"
@@ -113,11 +113,11 @@ def text_report(results: list[CheckResult], line: str) -> str:
             lines.append(f"{'':17} {_comparison(r)}; tolerance {_result_number(r.tolerance)}")
             if r.verdict in DETAILED:
                 lines.append(f"{'':17} {r.expectation[:300]} [{r.location}]")
-                lines += [f"{'':17} cell: {_cell(c)}" for c in r.cells[:6]]
+                lines += [f"{'':17} cell: {_cell_text(c)}" for c in r.cells[:6]]
                 if len(r.cells) > 6:
                     lines.append(f"{'':17} ... and {len(r.cells) - 6} more cells")
                 lines += [
-                    f"{'':17} with {_cell(a.cell)}: observed {_result_number(a.observed)}, difference "
+                    f"{'':17} with {_cell_text(a.cell)}: observed {_result_number(a.observed)}, difference "
                     f"{_result_number(a.difference)}, {a.verdict.replace('_', ' ')}"
                     for a in r.alternatives
                 ]
@@ -143,8 +143,8 @@ def flat(results: list[CheckResult]) -> pd.DataFrame:
     rows = []
     for r in results:
         row = r.model_dump(exclude={"cells", "alternatives", MISSING})
-        row["cells"] = "; ".join(_cell(c) for c in r.cells)
-        row["alternatives"] = "; ".join(f"{_cell(a.cell)} -> {_result_number(a.observed)} {a.verdict}" for a in r.alternatives)
+        row["cells"] = "; ".join(_cell_text(c) for c in r.cells)
+        row["alternatives"] = "; ".join(f"{_cell_text(a.cell)} -> {_result_number(a.observed)} {a.verdict}" for a in r.alternatives)
         row[MISSING] = "; ".join(r.missing)
         rows.append(row)
     return pd.DataFrame(rows, columns=CSV_COLUMNS)

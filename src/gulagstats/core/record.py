@@ -51,7 +51,7 @@ from .derive import amount
 if TYPE_CHECKING:
     import pandas as pd
 
-T = TypeVar("T")
+Derived = TypeVar("Derived")
 
 __all__ = ["Cell", "OverlayAndRecordError", "Record", "default_record", "resolve"]
 
@@ -275,7 +275,7 @@ class Record:
 
     # --- what the layers above compute from it ------------------------------------------------------
 
-    def derived(self, name: str, build: Callable[[Record], T]) -> T:
+    def derived(self, name: str, build: Callable[[Record], Derived]) -> Derived:
         """What a layer above computes from this record once (the benchmark evaluator), built on first use.
 
         The record knows nothing of the layers: the caller names the product

@@ -4,8 +4,8 @@ The rule, applied to whole columns at once (numpy), with the estimate's range
 ``[low, high]`` (a point estimate has ``low == high``; an open bound is empty)
 and the benchmark's ``[benchmark_low, benchmark_high]``:
 
-- ``overstates`` when ``low > benchmark_high * (1 + TOLERANCE)``;
-- ``understates`` when ``high < benchmark_low / (1 + TOLERANCE)``;
+- ``overstates`` when ``low > benchmark_high * (1 + CLAIM_TOLERANCE)``;
+- ``understates`` when ``high < benchmark_low / (1 + CLAIM_TOLERANCE)``;
 - ``consistent`` otherwise: the two ranges meet once the benchmark is widened
   by the tolerance;
 - ``not_comparable`` when no benchmark matches the quantity, period and scope
@@ -17,7 +17,7 @@ the lowest count in it); ``factor`` is ``ratio_low`` for an overstatement and
 ``1 / ratio_high`` for an understatement, rounded to one decimal: how many
 times the documented count the estimate is, or how many times it falls short.
 
-:data:`TOLERANCE` is 15 percent.  Two things blur a comparison that much: the
+:data:`CLAIM_TOLERANCE` is 15 percent.  Two things blur a comparison that much: the
 archival reporting streams themselves differ by a few percent for the same
 count (camp deaths of 1934: 26,295 or 25,187; special settlers on 1 January
 1937: 916,787 or 917,227) and GRZ note that the postwar compilations run
@@ -50,7 +50,7 @@ from . import scope  # scope.refine is looked up at each call (tests compare it 
 from .claims import check_claims, keep_input_columns, read_claims, refuse_repeated_columns
 from .vocabulary import unknown_quantity
 
-TOLERANCE = 0.15
+CLAIM_TOLERANCE = 0.15
 
 #: The columns compare() returns first, in this order (the estimates figure reads them).
 COMPARE_COLUMNS = [
@@ -66,7 +66,7 @@ RESULT_COLUMNS = [
 ]
 
 
-def _number(x: float) -> str:
+def _count_words(x: float) -> str:
     if x != x:
         return ""
     return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.2f}".rstrip("0").rstrip(".")
@@ -77,7 +77,7 @@ def _number_texts(values: np.ndarray) -> np.ndarray:
     whole = np.isfinite(values) & (np.round(values) == values) & (np.abs(values) < 2**53) & ~np.signbit(values)
     out = np.empty(len(values), dtype=object)
     out[whole] = [f"{v:,}" for v in values[whole].astype(np.int64).tolist()]
-    out[~whole] = [_number(v) for v in values[~whole].tolist()]
+    out[~whole] = [_count_words(v) for v in values[~whole].tolist()]
     return out
 
 
@@ -117,7 +117,7 @@ def _questions(claims: pd.DataFrame) -> tuple[np.ndarray, pd.DataFrame]:
     return codes, claims[QUESTION].iloc[first].reset_index(drop=True).fillna("")
 
 
-def judge_claims(claims: pd.DataFrame, evaluator: BenchmarkEvaluator, tolerance: float = TOLERANCE) -> pd.DataFrame:
+def judge_claims(claims: pd.DataFrame, evaluator: BenchmarkEvaluator, tolerance: float = CLAIM_TOLERANCE) -> pd.DataFrame:
     """Set checked claims against the record: benchmark, ratios, verdict, factor, explanation.
 
     Parameters
@@ -264,7 +264,7 @@ def judge_refined(
     claims: pd.DataFrame,
     evaluator: BenchmarkEvaluator,
     tables: Callable[[str], pd.DataFrame],
-    tolerance: float = TOLERANCE,
+    tolerance: float = CLAIM_TOLERANCE,
     ids: pd.Series | None = None,
 ) -> pd.DataFrame:
     """judge_claims(), then :func:`gulagstats.estimates.scope.refine`: readings, bounds, scopes, one-sided words.
@@ -294,8 +294,8 @@ def _sentence_ends(
     """How the sentence about a claim ends, after the factor of an overstatement, of an understatement, or consistent."""
     if low != low:
         return "", "", ""
-    spread = _number(low) if low == high else f"{_number(low)} to {_number(high)}"
-    what = phrase.format(low=_number(low), high=_number(high), range=spread, period=phrases[period])
+    spread = _count_words(low) if low == high else f"{_count_words(low)} to {_count_words(high)}"
+    what = phrase.format(low=_count_words(low), high=_count_words(high), range=spread, period=phrases[period])
     lowest = "lowest of the " if low != high and "{range}" in phrase else ""
     return (
         f" times the {lowest}{what} ({citation}).",

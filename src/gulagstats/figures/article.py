@@ -17,9 +17,17 @@ from ..core.record import Record
 from ..periods import period_bounds
 from ..rules.reader import load_figures
 from ..vocabulary import DERIVED, PERCENT, PERSONS
-from .select import Series, composition_flags, derive, figure_data, preferred_rows, yearly
+from .select import (
+    SERIES_YEARS,
+    Series,
+    composition_flags,
+    derive,
+    figure_data,
+    preferred_rows,
+    yearly,
+)
+from .style import OKABE_ITO as C
 from .style import (
-    OKABE_ITO,
     _below_axis,
     axes,
     bar_style,
@@ -41,7 +49,6 @@ if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.figure import Figure
 
 YEARS_A = range(1935, 1941)
-YEARS = range(1934, 1954)
 
 #: Notes that report a figure of the prose, filled in from its row of grz_text_figures (no number written twice).
 PROSE_NOTES = {
@@ -50,7 +57,6 @@ PROSE_NOTES = {
 }
 NOTE_1950 = "The 1950 count of 'politicals' includes detainees in labour colonies (GRZ appendix note, prose line 216)."
 
-C = OKABE_ITO
 
 #: How the titles say what the figures are: reconstructions of GRZ's figures from reprints of the same series.
 RECONSTRUCTED = "GRZ Figure {}, reconstructed from reprints of the same series"
@@ -148,7 +154,7 @@ def plot_b(record: Record, data: pd.DataFrame | None = None, ax: Axes | None = N
     'share of camp inmates (percent)'
     """
     data = figure_data(data, ("appendix", "appendix_rates"), record)
-    years = list(YEARS)
+    years = list(SERIES_YEARS)
     inmates = yearly(data, "camp_inmates", "camp inmates", "gulag_camps", "inmates", years, stock=True)
     counter = yearly(
         data, "counterrevolutionaries", "\u201ccounterrevolutionaries\u201d among them", "gulag_camps",
@@ -206,7 +212,7 @@ def plot_c(record: Record, data: pd.DataFrame | None = None, ax: Axes | None = N
     1317195
     """
     data = figure_data(data, ("appendix",), record)
-    years = list(YEARS)
+    years = list(SERIES_YEARS)
     camps = yearly(data, "camps", "GULAG camps (ITL)", "gulag_camps", "inmates", years, stock=True)
     colonies = yearly(data, "colonies", "labour colonies (ITK)", "labor_colonies", "inmates", years, stock=True)
     fig, ax = axes(ax)
@@ -253,7 +259,7 @@ def plot_d(record: Record, data: pd.DataFrame | None = None, ax: Axes | None = N
     'log'
     """
     data = figure_data(data, ("appendix", "appendix_rates"), record)
-    years = list(YEARS)
+    years = list(SERIES_YEARS)
     population = yearly(data, "camp_inmates", "camp inmates on 1 January", "gulag_camps", "inmates", years, stock=True)
     flows = [
         (yearly(data, m, f"{m} during the year", "gulag_camps", m, years, stock=False, offset=0.5), color, marker, ls)
@@ -379,7 +385,7 @@ def span_totals(data: pd.DataFrame, measure: str, years: list[int]) -> list[Seri
     --------
     >>> from gulagstats.core.record import default_record
     >>> from gulagstats.figures.select import load_cells
-    >>> [s.note for s in span_totals(load_cells(["appendix"], default_record()), "arrivals", list(YEARS))]
+    >>> [s.note for s in span_totals(load_cells(["appendix"], default_record()), "arrivals", list(SERIES_YEARS))]
     ['arrivals 22 Jun 1941 to 31 Dec 1944']
     """
     rows = preferred_rows(data, "gulag_camps", measure, PERSONS)

@@ -22,6 +22,7 @@ from ..vocabulary import (
     UNDERSTATES,
 )
 from .select import (
+    SERIES_YEARS,
     Series,
     by_period,
     derive,
@@ -32,7 +33,6 @@ from .select import (
 )
 from .style import (
     NEUTRAL,
-    OKABE_ITO,
     axes,
     draw_bars,
     draw_line,
@@ -42,6 +42,7 @@ from .style import (
     thousands,
     year_axis,
 )
+from .style import OKABE_ITO as C
 from .style import (
     record as remember_series,
 )
@@ -50,9 +51,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-C = OKABE_ITO
-YEARS = range(1934, 1954)
-KEY = ["table", "period", "population", "measure", "category", "unit"]
+DISAGREEMENT_KEY = ["table", "period", "population", "measure", "category", "unit"]
 
 
 def plot_mortality_rate(record: Record, data: pd.DataFrame | None = None, ax: Axes | None = None) -> Figure:
@@ -86,7 +85,7 @@ def plot_mortality_rate(record: Record, data: pd.DataFrame | None = None, ax: Ax
     'deaths per 1,000 inmates'
     """
     data = figure_data(data, ("appendix", "mortality_certificate"), record)
-    years = list(YEARS)
+    years = list(SERIES_YEARS)
     # the certificate's 1934 row is camps only (colonies joined the GULAG in late 1934): the camp
     # series are the appendix's, so that the two streams never mix in one line
     appendix = data[data["table"] != "mortality_certificate"] if "table" in data.columns else data
@@ -237,11 +236,11 @@ def disagreements(data: pd.DataFrame) -> list[pd.DataFrame]:
     if "table" not in frame:
         frame = frame.assign(table=str(data.attrs.get("table", "")))
     frame = frame[frame["value"].notna()]
-    cells = frame.groupby(KEY, sort=True, observed=True)
+    cells = frame.groupby(DISAGREEMENT_KEY, sort=True, observed=True)
     preferred = frame["preferred"].fillna(False).astype(bool)
-    several = (cells["value"].transform("nunique") >= 2) & (preferred.groupby([frame[k] for k in KEY]).transform("sum") == 1)
+    several = (cells["value"].transform("nunique") >= 2) & (preferred.groupby([frame[k] for k in DISAGREEMENT_KEY]).transform("sum") == 1)
     out = []
-    for _key, rows in frame[several].groupby(KEY, sort=True, observed=True):  # the rest cannot disagree
+    for _key, rows in frame[several].groupby(DISAGREEMENT_KEY, sort=True, observed=True):  # the rest cannot disagree
         preferred = rows[rows["preferred"].fillna(False).astype(bool)]
         if rows["value"].nunique() < 2 or len(preferred) != 1 or float(preferred["value"].iloc[0]) == 0:
             continue
@@ -285,7 +284,7 @@ def plot_source_disagreement(data: pd.DataFrame, ax: Axes | None = None) -> Figu
     for row, rows in enumerate(cells):
         preferred = float(rows["value"].iloc[0])
         s = Series(
-            key=":".join(str(rows[k].iloc[0]) for k in KEY), label=_cell_name(rows), unit=str(rows["unit"].iloc[0]),
+            key=":".join(str(rows[k].iloc[0]) for k in DISAGREEMENT_KEY), label=_cell_name(rows), unit=str(rows["unit"].iloc[0]),
             x=[round(100.0 * (float(v) / preferred - 1), 6) for v in rows["value"]],
             y=[float(v) for v in rows["value"]], status=[str(v) for v in rows["status"]],
             source=[str(v) for v in rows["source"]], note="x: difference from the table's value, percent",
@@ -302,7 +301,7 @@ def plot_source_disagreement(data: pd.DataFrame, ax: Axes | None = None) -> Figu
         remember_series(ax, s)
         biggest = max(biggest, *(abs(v) for v in s.x))
         values = "   ".join(
-            f"{_number(v)} {src}" + (" corrected" if st == CORRECTED else "") + (" (table)" if i == 0 else "")
+            f"{_estimate_text(v)} {src}" + (" corrected" if st == CORRECTED else "") + (" (table)" if i == 0 else "")
             for i, (v, src, st) in enumerate(zip(s.y, s.source, s.status, strict=True))
         )
         labels.append(f"{s.label}\n{values}")
@@ -349,7 +348,7 @@ def _cell_name(rows: pd.DataFrame) -> str:
     return f"{first['table']}: {what}, {first['period']}"
 
 
-def _number(value: float) -> str:
+def _estimate_text(value: float) -> str:
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,g}"
 
 

@@ -20,6 +20,9 @@ from ..vocabulary import DERIVED, MISSING, PERSONS, combine
 
 #: The category of an adjusted series that comparisons and figures use beside a flagged cell
 #: (tools/curated/appendix.csv: the 1946 colonies in detention).
+#: The years of the camp series the figures draw (1934-1953).
+SERIES_YEARS = range(1934, 1954)
+
 ADJUSTED_CATEGORY = "in_detention"
 
 

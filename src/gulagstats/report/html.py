@@ -25,7 +25,7 @@ from .model import (
 )
 
 #: The page's style sheet (``report.css``, package data beside this module).
-CSS = files(__package__).joinpath("report.css").read_text(encoding="utf-8")
+REPORT_CSS = files(__package__).joinpath("report.css").read_text(encoding="utf-8")
 
 _URL = re.compile(r"https?://[^\s<>\"']+[^\s<>\"'.,;:)\]]")
 _CODE = re.compile(r"`([^`]+)`")
@@ -168,7 +168,7 @@ def render_html(
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{html.escape(TITLE)}</title><style>{CSS}</style></head><body>",
+        f"<title>{html.escape(TITLE)}</title><style>{REPORT_CSS}</style></head><body>",
         f'<h1 id="top">{html.escape(TITLE)}</h1>',
         f'<p class="stamp">{html.escape(stamp(overlay))}</p>',
         f'<p class="headline">{html.escape(headline)}</p>',
