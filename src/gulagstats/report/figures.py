@@ -91,10 +91,8 @@ def render_png(fig: Any, path: Path, dpi: int = REPORT_DPI) -> tuple[int, int]:
     tuple of int
         The width and height of the image in pixels.
     """
-    from matplotlib.backends.backend_agg import (
-        FigureCanvasAgg,  # matplotlib and PIL: only when drawing
-    )
-    from PIL import Image
+    from matplotlib.backends.backend_agg import FigureCanvasAgg  # matplotlib: only when drawing
+    from PIL import Image  # PIL: only when drawing
 
     width, height = fig.get_size_inches()
     if height > _TALL:  # a tall figure: the room around it would cost more than a second layout
