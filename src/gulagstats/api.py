@@ -59,8 +59,6 @@ Overlay = str | Path | None
 def tables() -> pd.DataFrame:
     """List the tables of the data package: ``id``, ``title``, ``grz_ref``, ``kind``, ``beyond_grz``, ``rows``.
 
-    Examples
-    --------
     >>> "appendix" in set(tables()["id"])
     True
     """
@@ -147,8 +145,6 @@ def load(
 def sources() -> pd.DataFrame:
     """Return the citations of every source key used in the data: ``key``, ``citation``, ``url``, ``kind``.
 
-    Examples
-    --------
     >>> sources().set_index("key").loc["grz1993", "citation"][:5]
     'Getty'
     """
@@ -243,18 +239,10 @@ def check(
 ) -> list[CheckResult]:
     """Run the consistency checks (:func:`~gulagstats.checks.check_record`).
 
-    Parameters
-    ----------
-    overlay : path, optional
-        A filled template: its values replace the cells they name (status
-        ``user``) before the checks run.
-    family : str or list of str, optional
-        Only these families: ``prose``, ``identities``, ``sources``,
-        ``plausibility`` (default: all).
-    verdict : str or list of str, optional
-        Keep only results with these verdicts.
-    record : gulagstats.Record, optional
-        The record to check (default: the published data); not together with ``overlay``.
+    ``family``: only these families (``prose``, ``identities``, ``sources``,
+    ``plausibility``; default all); ``verdict``: keep only these verdicts;
+    ``overlay``/``record`` as in :func:`load` (an overlay's values replace the
+    cells they name, status ``user``, before the checks run).
 
     Raises
     ------
@@ -401,8 +389,6 @@ def benchmarks(quantity: str | None = None, overlay: Overlay = None, *, record: 
 def quantities() -> pd.DataFrame:
     """List the quantities estimates and claims use: ``quantity``, ``kind``, ``unit``, ``noun``, ``definition``.
 
-    Examples
-    --------
     >>> q = quantities().set_index("quantity")
     >>> q.loc["executions", "kind"], q.loc["camp_population", "kind"]
     ('flow', 'stock')
