@@ -1,3 +1,3 @@
 """sha256 of the data/datapackage.json this gulagstats was built with (tools/build_data.py)."""
 
-DATAPACKAGE_SHA256 = "0efcd6c5cfe7b87aee6146b3fb51b1aaf8686747717fdfdc98393c81faec3b45"
+DATAPACKAGE_SHA256 = "e42f87ef03c858aee66247303817c573d75a4a6641c4059497122f00ae24651d"

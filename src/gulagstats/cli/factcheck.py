@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import argparse
 
+from ..api import factcheck_files, write_factcheck
 from .data import add_overlay
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register_factcheck(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "factcheck",
         help="find every repression figure in articles and judge it against the archival record",
@@ -33,10 +34,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_factcheck(args: argparse.Namespace) -> int:
-    from ..factcheck.run import factcheck, write_outputs
-
-    result = factcheck(args.files, overlay=args.overlay, lexicon=args.lexicon)
-    written = write_outputs(result, args.out)
+    result = factcheck_files(args.files, overlay=args.overlay, lexicon=args.lexicon)
+    written = write_factcheck(result, args.out)
     print(result.summary())
     print("wrote " + ", ".join(str(p) for p in written))
     return 0

@@ -20,6 +20,7 @@ import pandas as pd
 
 from ..estimates.vocabulary import normalize_period
 from .extract import Claim
+from .judge import judge_frame
 
 
 @dataclass
@@ -125,8 +126,6 @@ def evaluate(labels: pd.DataFrame, claims: Sequence[Claim], judge: bool = True) 
 
     verdicts = math.nan
     if judge and rows:
-        from .judge import judge_frame
-
         def frame(q: str, lo: str, hi: str, p: str) -> pd.DataFrame:
             return pd.DataFrame(
                 {

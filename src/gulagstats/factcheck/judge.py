@@ -15,8 +15,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..core.record import Record, resolve
+from ..estimates.verdicts import assess_many
 from ..periods import period_bounds
-from ..record import Record
 from ..vocabulary import PERSONS
 from .extract import Claim
 
@@ -115,8 +116,6 @@ def judge_frame(frame: pd.DataFrame, record: Record | None = None) -> pd.DataFra
     >>> judge_frame(f)["verdict"].tolist()
     ['overstates', 'no_archival_series']
     """
-    from ..estimates.verdicts import assess_claims
-
     if frame.empty:
         out = frame.copy()
         for col in (
@@ -130,7 +129,7 @@ def judge_frame(frame: pd.DataFrame, record: Record | None = None) -> pd.DataFra
         ):
             out[col] = pd.Series(dtype=object)
         return out
-    results = assess_claims(frame.reset_index(drop=True), record=record)
+    results = assess_many(resolve(record), frame.reset_index(drop=True))
     unknown = results["error"].str.contains("unknown quantity", regex=False)
     other = (results["error"] != "") & ~unknown
     results["verdict"] = results["verdict"].mask(unknown, NO_SERIES).mask(other, "not_assessed")

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..core.record import Record, resolve
 from ..errors import OutputPathError
-from ..record import Record, resolve
+from ..outputs import write_text as write_safely
 from ..render import render
 from .extract import Claim, extract_claims
 from .html import render_page
@@ -103,8 +104,6 @@ def factcheck(
 
 def write_text(path: Path, text: str) -> None:
     """Write one output file atomically, never through a link into data/ (:mod:`gulagstats.outputs`)."""
-    from ..outputs import write_text as write_safely
-
     write_safely(path, text, "the fact-check")
 
 
