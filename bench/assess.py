@@ -50,7 +50,7 @@ def main() -> int:
     args = parser.parse_args()
 
     import gulagstats
-    from gulagstats.estimates import assess_claims
+    from gulagstats import assess_claims
 
     print(f"gulagstats from {Path(gulagstats.__file__).parent}")
     with tempfile.TemporaryDirectory() as tmp:

@@ -151,7 +151,7 @@ def main() -> int:
         write_claims(claims, 100_000)
         code = (
             "import time, statistics, sys, pandas as pd, gulagstats\n"
-            "from gulagstats.estimates import assess_claims\n"
+            "from gulagstats import assess_claims\n"
             "p = sys.argv[1]\n"
             "def t(f):\n"
             "    out = []\n"

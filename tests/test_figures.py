@@ -20,6 +20,7 @@ import pytest
 import gulagstats
 from gulagstats.core.record import default_record
 from gulagstats.errors import DataFormatError
+from gulagstats.estimates.tally import counts
 from gulagstats.figures.export import FIGURES, MANIFEST
 from gulagstats.figures.style import DERIVED_HATCH
 
@@ -277,12 +278,17 @@ def test_the_colony_figures_of_other_composition_are_flagged_where_they_are_draw
 def test_estimates_are_coloured_by_verdict_and_ordered_by_year(drawn):
     fig = drawn["estimates"]
     labels = set(legend_texts(fig))
-    assert {"verdict: overstates", "verdict: not comparable"} <= labels
+    assert {"verdict: overstates", "verdict: not contradicted", "verdict: depends on reading"} <= labels
+    # only what the record judges is drawn, a claim once: no 'not comparable' dots at their values (review 2, §7)
+    assert "verdict: not comparable" not in labels
+    drawn_rows = sum(len(s.x) for s in fig.gulagstats_series if s.key.startswith("estimates:"))
+    counted = counts(gulagstats.compare())
+    assert drawn_rows == counted.comparable - 1  # Conquest's one-third survival share is a percent, not drawn
     arrests = next(s for s in fig.gulagstats_series if s.key == "estimates:arrests")
     years = [int(x.rsplit("(", 1)[1][:4]) for x in arrests.x if "(n.d.)" not in x]
     assert years == sorted(years)
     texts = [t.get_text() for t in fig.axes[0].texts]
-    assert "overstates (x2.8 to x4.4)" in texts  # Conquest's 7 million against 1,575,259-2,500,000
+    assert "overstates (x2.2 to x4.4)" in texts  # Conquest's 7 million: at most 3,141,444, at least 1,575,259
 
 
 # --- beyond the article ---------------------------------------------------------------------------
@@ -502,13 +508,17 @@ def test_figure_estimates_refuses_a_frame_without_the_comparison_columns():
         gulagstats.figure_estimates(comparison_frame().drop(columns=["benchmark_low"]))
 
 
-def test_figure_estimates_draws_every_estimate_of_compare(drawn):
+def test_figure_estimates_draws_every_judged_claim_of_compare_once(drawn):
     fig = drawn["estimates"]
     table = gulagstats.compare()
-    persons = table[table.unit == "persons"]
+    judged = table[~table.verdict.isin(["", "not_comparable"])]
+    judged = judged[~judged.group.duplicated()]  # a group of restatements is one claim
+    persons = judged[judged.unit == "persons"]
     series = {s.key: s for s in fig.gulagstats_series}
     assert sum(len(s.y) for s in series.values()) == len(persons) > 0
-    assert f"{len(table) - len(persons)} estimates in other units" in footer(fig)
+    counted = counts(table)
+    assert f"Not drawn: {counted.claims - counted.comparable} claims the record cannot be set against" in footer(fig)
+    assert f"{counted.comparable - len(persons)} claims in other units" in footer(fig)
     # every known end of every estimate is a point on the axes, in its quantity's row group
     for quantity, rows in persons.groupby("quantity"):
         ends = {float(v) for v in [*rows.low.dropna(), *rows.high.dropna()]}

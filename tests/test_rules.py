@@ -96,8 +96,8 @@ def test_relations_are_read_from_rows_and_refuse_a_malformed_one():
 
 def test_the_check_rules_and_the_benchmark_rules_are_written_in_one_language():
     import gulagstats
-    from gulagstats.rules import benchmarks as record
     from gulagstats.rules import prose_rules as registry
+    from gulagstats.rules import series as record  # the benchmark rules are read here
     from gulagstats.rules import terms
 
     assert registry.Term is terms.Term and record.Term is terms.Term  # no second Term class
@@ -182,11 +182,19 @@ def test_the_build_refuses_a_benchmark_term_without_a_table_or_with_an_ambiguous
 
     row = {"rule": "r", "quantity": "custodial_deaths", "period": "1937/1938", "scope": "", "low": "",
            "high": "", "phrase": "{low}", "caveats": ""}
-    figures = {("deaths", "1937", "prisons"): [(10, 5.0), (12, 6.0)]}
+    figures = {("deaths", "1937", "prisons"): [(10, 5.0, "L010.1"), (12, 6.0, "L012.1"), (12, 7.0, "L012.2")]}
     cells = {"appendix"}
     assert "names no table" in build_estimates.check_rule(row | {"low": "deaths pop:gulag_camps"}, figures, cells)
     assert "several values" in build_estimates.check_rule(row | {"low": "deaths pop:prisons @1937 prose"}, figures, cells)
-    assert build_estimates.check_rule(row | {"low": "deaths pop:prisons @1937 prose line:12"}, figures, cells) is None
+    assert "several values" in build_estimates.check_rule(row | {"low": "deaths pop:prisons @1937 prose line:12"}, figures, cells)
+    # a line that states two figures (a range) names one by its id
+    assert build_estimates.check_rule(row | {"low": "deaths pop:prisons @1937 prose line:10"}, figures, cells) is None
+    assert build_estimates.check_rule(row | {"low": "deaths pop:prisons @1937 prose fig:L012.2"}, figures, cells) is None
+    assert "no figure" in build_estimates.check_rule(row | {"low": "deaths pop:prisons @1937 prose fig:L099.1"}, figures, cells)
+    # the kind of bound a rule is, checked: a 'between' rule needs its ceiling
+    assert "expected one of" in build_estimates.check_rule(row | {"low": "deaths pop:prisons @1937 prose line:10", "bound": "roof"}, figures, cells)
+    between = row | {"low": "deaths pop:prisons @1937 prose line:10", "bound": "between"}
+    assert "high is empty" in build_estimates.check_rule(between, figures, cells)
     assert "no figure" in build_estimates.check_rule(row | {"low": "deaths pop:camps @1937 prose"}, figures, cells)
 
 

@@ -583,7 +583,8 @@ def build(
             value_types[table_id] = value_type(rows)
             write_csv(out / "tables" / f"{table_id}.csv", CELL_NAMES, rows)
         write_csv(out / "vocabulary.csv", VOCABULARY_FIELDS, read_vocabulary())
-        for rules in ("scope_rules", "estimate_readings"):  # judgement rules: curated, published as data
+        for rules in ("scope_rules", "estimate_readings", "benchmark_bounds", "period_words", "quantity_words"):
+            # judgement rules and words: curated, published as data
             if rules in catalog["tables"]:
                 curated = read_csv(CURATED / f"{rules}.csv")
                 write_csv(out / catalog["tables"][rules]["path"], list(curated[0]), curated)

@@ -57,7 +57,7 @@ from buildkit import (
     read_tsv,
     write_csv,
 )
-from gulagstats.estimates.vocabulary import normalize_period
+from gulagstats.periods import normalize_period
 from gulagstats.rules.benchmarks import (
     BENCHMARK_FIELDS,
     BENCHMARK_RULE_FIELDS,
@@ -65,6 +65,7 @@ from gulagstats.rules.benchmarks import (
     asked_by_estimates,
     benchmark_table,
 )
+from gulagstats.rules.bounds import BOUND_KINDS
 from gulagstats.rules.reader import term_period
 from gulagstats.rules.terms import parse_terms
 from gulagstats.vocabulary import QUANTITIES
@@ -150,7 +151,7 @@ def check_estimate(row: dict[str, str], prose: list[str], quotes: list[str], key
 
 
 def check_rule(
-    row: dict[str, str], figures: dict[tuple[str, str, str], list[tuple[int, float]]], cell_tables: set[str]
+    row: dict[str, str], figures: dict[tuple[str, str, str], list[tuple[int, float, str]]], cell_tables: set[str]
 ) -> str | None:
     """The reason a benchmark rule is refused, or None.
 
@@ -164,6 +165,12 @@ def check_rule(
         return f"period {row['period']!r} is not written in ISO form"
     if not row["period"] and row["high"]:
         return "a series rule (no period) has one expression, in low"
+    if row.get("bound", "point") not in BOUND_KINDS:
+        return f"bound {row['bound']!r}; expected one of {', '.join(BOUND_KINDS)}"
+    if row.get("bound") == "between" and not row["high"]:
+        return "a between rule gives a floor (low) and a ceiling (high): high is empty"
+    if row.get("reading") and not row["period"]:
+        return "a rule of another reading answers one fixed period"
     try:
         terms = parse_terms(row["low"]) + (parse_terms(row["high"]) if row["high"] else ())
     except ValueError as exc:
@@ -173,9 +180,10 @@ def check_rule(
             if not row["period"]:
                 return f"a series rule reads tables only, not the prose figure {term.label()!r}"
             key = (term.measure, term_period(term, row["period"]), term.population)
-            values = {v for line, v in figures.get(key, []) if line == term.line or not term.line}
+            values = {v for line, v, fid in figures.get(key, [])
+                      if (line == term.line or not term.line) and (fid == term.figure or not term.figure)}
             if len(values) != 1:
-                where = f" on line {term.line}" if term.line else ""
+                where = (f" on line {term.line}" if term.line else "") + (f" as {term.figure}" if term.figure else "")
                 return (f"prose term {term.label()!r}: grz_text_figures has "
                         f"{'no figure' if not values else 'several values'} for {key}{where}")
         elif term.table not in cell_tables:
@@ -190,13 +198,13 @@ def check_rule(
     return None
 
 
-def prose_values(out: Path) -> dict[tuple[str, str, str], list[tuple[int, float]]]:
-    """The lines and values of the prose figures just built, by quantity, period and population."""
-    found: dict[tuple[str, str, str], list[tuple[int, float]]] = {}
+def prose_values(out: Path) -> dict[tuple[str, str, str], list[tuple[int, float, str]]]:
+    """The lines, values and ids of the prose figures just built, by quantity, period and population."""
+    found: dict[tuple[str, str, str], list[tuple[int, float, str]]] = {}
     for r in read_csv(out / "tables" / "grz_text_figures.csv"):
         if r["value"]:
             key = (r["quantity"], r["period"], r["population"])
-            found.setdefault(key, []).append((int(r["line"]), float(r["value"])))
+            found.setdefault(key, []).append((int(r["line"]), float(r["value"]), r["id"]))
     return found
 
 

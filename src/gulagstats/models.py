@@ -97,7 +97,11 @@ class Assessment(BaseModel):
     verdict: ClaimVerdictName
     factor_low: float | None = Field(None, description="the conservative factor (against the widest benchmark)")
     factor_high: float | None = Field(None, description="the largest factor (against the narrowest benchmark)")
-    bound: str = Field("", description="floor, ceiling or between: the benchmark bounds the record for this period")
+    bound: str = Field("", description="point, floor, ceiling or between: what kind of bound the benchmark is for the claim")
     factor: float | None = Field(None, description="times above (overstates) or below (understates) the benchmark")
+    preferred_verdict: str = Field("", description="the verdict of the first reading with the preferred values")
+    sensitivity: str = Field("", description="stable, depends_on_source or depends_on_reading")
+    verdict_range: str = Field("", description="what each reading and published value gives, in words")
+    lacks: str = Field("", description="what the record lacks of the claim's whole, where it documents a floor")
     explanation: str
     sources: list[Source] = Field(default_factory=list, description="citations of the benchmark's sources")

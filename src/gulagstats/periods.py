@@ -14,6 +14,8 @@ import calendar
 import re
 from datetime import date
 
+from .store import read_rule_rows
+
 _DAY_PARTS = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})$")
 _YEAR_PART = re.compile(r"^([0-9]{4})$")
 _DAY_TEXT = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
@@ -125,3 +127,199 @@ def period_phrase(period: str) -> str:
     if "/" in text and not re.fullmatch(rf"{_YEAR_TEXT}/{_YEAR_TEXT}", text):
         return f"from {period_text(text)}"
     return f"in {period_text(text)}"
+
+
+# --- periods as claims write them ----------------------------------------------------------------
+
+_CLAIM_YEAR = r"[0-9]{4}"
+_CLAIM_DAY = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
+_SPAN_YEARS = re.compile(rf"^({_CLAIM_YEAR})\s*[-–—/]\s*([0-9]{{4}}|[0-9]{{2}})$")
+_YEAR_MONTH = re.compile(r"^([0-9]{4})-([0-9]{2})$")
+_ISO = re.compile(rf"^({_CLAIM_YEAR}|{_CLAIM_DAY})(?:/({_CLAIM_YEAR}|{_CLAIM_DAY}))?$")
+_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m} | {
+    m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
+_DECADE = re.compile(r"^(early|mid|mid-|late)?\s*(\d{3})0s$")
+_MONTH_WORD = re.compile(r"^([a-z]+)\.?,?\s+(\d{4})$")
+_MONTH_SPAN = re.compile(r"^(\d{4})-(\d{2})\s*/\s*(\d{4})-(\d{2})$")
+_SPAN = re.compile(r"^(\d{4})(?:-(\d{2})-(\d{2}))?(?:/(\d{4})(?:-(\d{2})-(\d{2}))?)?$")
+
+
+def _month_period(y1: int, m1: int, y2: int, m2: int) -> str | None:
+    if not (1 <= m1 <= 12 and 1 <= m2 <= 12):
+        return None
+    last = calendar.monthrange(y2, m2)[1]
+    return f"{y1:04d}-{m1:02d}-01/{y2:04d}-{m2:02d}-{last:02d}"
+
+
+def period_words(text: str, named: dict[str, str] | None = None) -> str | None:
+    """Periods written in words or months: named periods, decades, 'Dec 1934', '1936-10/1938-11'.
+
+    ``named`` maps named periods ('the great terror') to their spans; by default
+    the named periods of the data package (``data/period_words.csv``).
+
+    Examples
+    --------
+    >>> period_words("late 1930s"), period_words("1930s"), period_words("mid-1930s")
+    ('1937/1938', '1930/1939', '1934/1936')
+    >>> period_words("Dec 1934"), period_words("1936-10/1938-11")
+    ('1934-12-01/1934-12-31', '1936-10-01/1938-11-30')
+    >>> period_words("October 1936 to November 1938"), period_words("the Great Terror")
+    ('1936-10-01/1938-11-30', '1937/1938')
+    """
+    raw = " ".join(str(text).strip().lower().split())
+    names = named_periods() if named is None else named
+    if raw in names:
+        return names[raw]
+    if m := _DECADE.match(raw):
+        start = int(m[2]) * 10
+        first, last = {None: (0, 9), "early": (0, 3), "mid": (4, 6), "mid-": (4, 6), "late": (7, 9)}[m[1]]
+        return f"{start + first}/{start + last}"
+    if m := _MONTH_WORD.match(raw):
+        month = _MONTHS.get(m[1])
+        return _month_period(int(m[2]), month, int(m[2]), month) if month else None
+    if m := _MONTH_SPAN.match(raw):
+        return _month_period(int(m[1]), int(m[2]), int(m[3]), int(m[4]))
+    parts = re.split(r"\s+(?:to|-|–|until)\s+", raw)
+    matched = [m for m in (_MONTH_WORD.match(p) for p in parts) if m is not None]
+    if len(parts) == 2 and len(matched) == 2:
+        a, b = matched
+        ma, mb = _MONTHS.get(a[1]), _MONTHS.get(b[1])
+        return _month_period(int(a[2]), ma, int(b[2]), mb) if ma and mb else None
+    return None
+
+
+def named_periods() -> dict[str, str]:
+    """The named periods of the data package (``data/period_words.csv``), by phrase (lower case).
+
+    Examples
+    --------
+    >>> named_periods()["yezhovshchina"]
+    '1937/1938'
+    """
+    return {r["phrase"].lower(): r["reading"] for r in read_rule_rows("period_words")}
+
+
+def normalize_period(text: object) -> str | None:
+    """Return a period in the tables' ISO form, ``""`` for none, or ``None`` if unreadable.
+
+    Accepted: a year ``1938``; a day ``1939-01-01``; a span ``1937/1938`` or
+    ``1937-01-01/1938-06-30``; ``1937-1938``, ``1937–1938``, ``1937-38`` and
+    ``1937/38`` for a span of years; a month ``1937-12`` (two digits after the
+    hyphen up to 12 are a month, above 12 the end of a span); the words of
+    :func:`period_words`.  A span of days from 1 January to 31 December is
+    written as its years.
+
+    Examples
+    --------
+    >>> normalize_period("1937-1938"), normalize_period("1937-38"), normalize_period(" 1939-01-01 ")
+    ('1937/1938', '1937/1938', '1939-01-01')
+    >>> normalize_period("1937-12"), normalize_period("1935-01-01/1940-12-31")
+    ('1937-12-01/1937-12-31', '1935/1940')
+    >>> normalize_period("late 1930s"), normalize_period("the Stalin era") is None, normalize_period("")
+    ('1937/1938', True, '')
+    """
+    if text is None or (isinstance(text, float) and text != text):
+        return ""
+    raw = str(text).strip()
+    if not raw:
+        return ""
+    if m := _YEAR_MONTH.match(raw):
+        year, month = int(m[1]), int(m[2])
+        if 1 <= month <= 12:
+            last = calendar.monthrange(year, month)[1]
+            return f"{year:04d}-{month:02d}-01/{year:04d}-{month:02d}-{last:02d}"
+        raw = f"{m[1]}/{m[1][:2]}{m[2]}"
+    if m := _SPAN_YEARS.match(raw):
+        end = m[2] if len(m[2]) == 4 else m[1][:2] + m[2]
+        raw = f"{m[1]}/{end}"
+    m = _ISO.match(raw)
+    if not m:
+        return period_words(raw)
+    try:
+        start, end = period_bounds(raw)
+    except ValueError:  # an impossible day such as 1938-02-30
+        return None
+    if start is None or end is None or start > end:
+        return None
+    if m[2] and len(m[1]) == 10 and len(m[2]) == 10 and m[1].endswith("-01-01") and m[2].endswith("-12-31"):
+        raw = f"{m[1][:4]}/{m[2][:4]}" if m[1][:4] != m[2][:4] else m[1][:4]
+    if m[2] and raw.split("/")[0] == raw.split("/")[-1]:
+        raw = raw.split("/")[0]
+    return raw
+
+
+# --- periods the record is read for --------------------------------------------------------------
+
+
+def year_span(period: str) -> tuple[int, int] | None:
+    """First and last year of a period written as a year or a span of years (else ``None``).
+
+    Examples
+    --------
+    >>> year_span("1937/1938"), year_span("1939"), year_span("1939-01-01")
+    ((1937, 1938), (1939, 1939), None)
+    """
+    first, _, last = period.partition("/")
+    last = last or first
+    if len(first) == 4 and len(last) == 4 and first.isdigit() and last.isdigit():
+        return int(first), int(last)
+    return None
+
+
+def year_bounds(period: str) -> tuple[str | None, str | None]:
+    """The whole years inside a period (a floor) and the whole years enclosing it (a ceiling).
+
+    Returns ``(inner, enclosing)`` as ``A/B`` or ``A`` spans; ``inner`` is None
+    when no whole year lies inside, and both are None for a whole-year period
+    (nothing to bound) or a period that is not a day-precise span.
+
+    Examples
+    --------
+    >>> year_bounds("1935-01-01/1941-06-22")
+    ('1935/1940', '1935/1941')
+    >>> year_bounds("1934-12-01/1934-12-31")
+    (None, '1934')
+    >>> year_bounds("1936-10-01/1938-11-30")
+    ('1937', '1936/1938')
+    >>> year_bounds("1937/1938")
+    (None, None)
+    """
+    m = _SPAN.match(period or "")
+    if not m or not (m[2] or m[5]) or not m[4]:
+        return None, None
+    y1, y2 = int(m[1]), int(m[4])
+    starts_jan1 = not m[2] or (m[2], m[3]) == ("01", "01")
+    ends_dec31 = not m[5] or (m[5], m[6]) == ("12", "31")
+    first = y1 if starts_jan1 else y1 + 1
+    last = y2 if ends_dec31 else y2 - 1
+    inner = (f"{first}" if first == last else f"{first}/{last}") if first <= last else None
+    return inner, (f"{y1}" if y1 == y2 else f"{y1}/{y2}")
+
+
+def is_inside(period: str, span: str) -> bool:
+    """True if every day of ``period`` lies in ``span`` (both readable periods).
+
+    Examples
+    --------
+    >>> is_inside("1937", "1937/1938"), is_inside("1936/1938", "1937/1938"), is_inside("x", "1937")
+    (True, False, False)
+    """
+    start, end = period_bounds(period)
+    first, last = period_bounds(span)
+    if start is None or end is None or first is None or last is None:
+        return False
+    return first <= start and end <= last
+
+
+def years_in(period: str) -> float:
+    """The length of a period in years (365.25 days a year); 0 for a day or an unreadable period.
+
+    Examples
+    --------
+    >>> years_in("1929/1953"), years_in("1937"), years_in("1939-01-01")
+    (25.0, 1.0, 0.0)
+    """
+    start, end = period_bounds(period)
+    if start is None or end is None or start == end:
+        return 0.0
+    return round(((end - start).days + 1) / 365.25, 2)

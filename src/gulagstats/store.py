@@ -15,6 +15,7 @@ instead of yielding silently wrong numbers.
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import json
 import os
@@ -290,6 +291,30 @@ def verified_path(resource: dict[str, Any]) -> Path:
             "overlay ('gulagstats template') instead of editing data/"
         )
     return path
+
+
+def read_rule_rows(name: str) -> list[dict[str, str]]:
+    """The rows of a small table of the data package (words, rules) as text, hash-checked, cached by hash.
+
+    An older data directory without the table gives no rows.
+
+    Examples
+    --------
+    >>> rows = read_rule_rows("period_words")
+    >>> any(r["phrase"] == "great terror" for r in rows)
+    True
+    """
+    resource = resources().get(name)
+    if resource is None:
+        return []
+    path = verified_path(resource)
+    return [dict(r) for r in _rule_rows(str(path), file_sha256(path))]
+
+
+@lru_cache(maxsize=32)
+def _rule_rows(path: str, digest: str) -> tuple[dict[str, str], ...]:
+    with open(path, newline="", encoding="utf-8") as handle:
+        return tuple(csv.DictReader(handle))
 
 
 def verified_hash(resource: dict[str, Any]) -> str:

@@ -53,6 +53,7 @@ OVERSTATES: Final = "overstates"
 UNDERSTATES: Final = "understates"
 NOT_COMPARABLE: Final = "not_comparable"
 NOT_CONTRADICTED: Final = "not_contradicted"
+DEPENDS_ON_READING: Final = "depends_on_reading"
 
 ONE_UNIT: Final = "one_unit"
 ONE_DIGIT: Final = "one_digit"
@@ -139,8 +140,12 @@ VERDICT_MEANING: Final[dict[str, str]] = {
     "not_checkable": "a cell needed is missing, or nothing in the tables measures what is stated",
 }
 
-ClaimVerdictName = Literal["consistent", "overstates", "understates", "not_comparable", "not_contradicted"]
-#: The verdicts on a published estimate or a claim against the archival benchmarks.
+ClaimVerdictName = Literal[
+    "consistent", "overstates", "understates", "not_comparable", "not_contradicted", "depends_on_source",
+    "depends_on_reading",
+]
+#: The verdicts on a published estimate or a claim against the archival benchmarks: a word that holds
+#: under every reading and source, or what it depends on (a verdict that flips is never one word).
 CLAIM_VERDICTS: Final[tuple[str, ...]] = get_args(ClaimVerdictName)
 #: The claim verdicts of a two-sided comparison (``not_contradicted`` judges a one-sided claim).
 COMPARED_VERDICTS: Final[tuple[str, ...]] = CLAIM_VERDICTS[:4]
@@ -181,7 +186,9 @@ COUNT_UNITS: Final[frozenset[str]] = frozenset({"persons", "camps", "colonies", 
 #: Units of the tables of cells (data/tables/*.csv).
 CELL_UNITS: Final[tuple[str, ...]] = ("persons", "percent", "camps", "colonies")
 #: Units of rates an estimate may carry beside its quantity's own (never compared).
-RATE_UNITS: Final[tuple[str, ...]] = ("persons per month", "persons per year", "percent")
+PERSONS_PER_MONTH: Final = "persons per month"
+PERSONS_PER_YEAR: Final = "persons per year"
+RATE_UNITS: Final[tuple[str, ...]] = (PERSONS_PER_MONTH, PERSONS_PER_YEAR, "percent")
 PERCENT: Final = "percent"
 PERSONS: Final = "persons"
 YEARS: Final = "years"

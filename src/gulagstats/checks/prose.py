@@ -32,8 +32,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..core.cells import CellIndex, MissingCell, View
-from ..core.derive import amount, change, year_span
+from ..core.derive import amount, change
 from ..core.results import CheckResult
+from ..periods import year_span
 from ..rules.prose_rules import (
     HUNDRED,
     Change,

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from ..periods import period_bounds
+from ..periods import period_bounds, year_span
 from ..vocabulary import (
     COUNT_UNITS,
     NO_CELL,
@@ -156,21 +156,6 @@ def span_sum(
     view.notes.append(f"{measure} of {population} {period}: the sum of {len(pieces)} periods")
     assert total is not None  # no part missing, so the sum was taken
     return total
-
-
-def year_span(period: str) -> tuple[int, int] | None:
-    """First and last year of a period written as a year or a span of years (else ``None``).
-
-    Examples
-    --------
-    >>> year_span("1937/1938"), year_span("1939"), year_span("1939-01-01")
-    ((1937, 1938), (1939, 1939), None)
-    """
-    first, _, last = period.partition("/")
-    last = last or first
-    if len(first) == 4 and len(last) == 4 and first.isdigit() and last.isdigit():
-        return int(first), int(last)
-    return None
 
 
 def change(view: View, population: str, measure: str, period: str, unit: str = PERSONS) -> float:

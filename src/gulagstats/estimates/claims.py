@@ -33,7 +33,7 @@ MAX_CLAIMS_BYTES = 64 * 1024 * 1024
 LARGEST = 1e9
 
 #: Optional columns a claims file may have besides ``quantity``.
-CLAIM_FILE_COLUMNS = ("id", "quantity", "value", "low", "high", "period", "unit", "region")
+CLAIM_FILE_COLUMNS = ("id", "quantity", "value", "low", "high", "period", "unit", "region", "scope", "wording")
 
 
 def read_claims(path: str | Path) -> pd.DataFrame:
@@ -92,7 +92,8 @@ def read_claims(path: str | Path) -> pd.DataFrame:
 OUTPUT_COLUMNS = (
     "line", "claim_period", "claim_low", "claim_high", "benchmark_id", "benchmark_period", "benchmark_low",
     "benchmark_high", "benchmark_source", "benchmark_status", "ratio_low", "ratio_high", "verdict", "factor",
-    "explanation", "error",
+    "explanation", "factor_low", "factor_high", "bound", "also_against", "preferred_verdict", "sensitivity",
+    "verdict_range", "lacks", "error",
 )
 
 
@@ -293,16 +294,18 @@ def check_claims(frame: pd.DataFrame) -> pd.DataFrame:
     ----------
     frame : pandas.DataFrame
         A ``quantity`` column and ``value`` or ``low``/``high``; optional
-        ``period``, ``unit``, ``region`` (column names are matched without
-        regard to case).
+        ``period``, ``unit``, ``region``, and ``scope`` and ``wording`` (the
+        claim's words, which decide its readings: 'ITL camps', 'forced
+        labour', 'party members shot'); column names are matched without
+        regard to case.
 
     Returns
     -------
     pandas.DataFrame
         Columns ``quantity`` (normalized), ``period`` (ISO, or empty),
         ``period_label`` (as written), ``low``, ``high``, ``unit``, ``region``,
-        ``unknown_quantity`` (bool) and ``error`` (empty when the row is fine),
-        on the same index as ``frame``.
+        ``scope``, ``wording``, ``unknown_quantity`` (bool) and ``error``
+        (empty when the row is fine), on the same index as ``frame``.
 
     Examples
     --------
@@ -377,6 +380,8 @@ def check_claims(frame: pd.DataFrame) -> pd.DataFrame:
             "high": high,
             "unit": unit,
             "region": region,
+            "scope": _text(column("scope")),
+            "wording": _text(column("wording")),
             "unknown_quantity": unknown,
             "error": error,
         },

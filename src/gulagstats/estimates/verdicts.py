@@ -1,21 +1,15 @@
-"""Verdicts: how a published estimate or a claim compares with the archival record.
+"""Published estimates and claims against the archival record: compare, assess one claim, assess many.
 
-The rule, applied to whole columns at once (numpy), with the estimate's range
-``[low, high]`` (a point estimate has ``low == high``; an open bound is empty)
-and the benchmark's ``[benchmark_low, benchmark_high]``:
-
-- ``overstates`` when ``low > benchmark_high * (1 + CLAIM_TOLERANCE)``;
-- ``understates`` when ``high < benchmark_low / (1 + CLAIM_TOLERANCE)``;
-- ``consistent`` otherwise: the two ranges meet once the benchmark is widened
-  by the tolerance;
-- ``not_comparable`` when no benchmark matches the quantity, period and scope
-  (the explanation says why).
-
-``ratio_low`` and ``ratio_high`` are the estimate's ends divided by
-``benchmark_low``, the count the record documents (for a span of stock counts,
-the lowest count in it); ``factor`` is ``ratio_low`` for an overstatement and
-``1 / ratio_high`` for an understatement, rounded to one decimal: how many
-times the documented count the estimate is, or how many times it falls short.
+Each goes through the one judging pipeline (:mod:`gulagstats.estimates.judge`):
+question, plan (every reading the rules allow, every benchmark typed as a
+point, a floor or a ceiling), comparison, verdict (with its sensitivity to the
+reading and the source), explanation.  A verdict is ``consistent`` (the
+ranges meet within :data:`~gulagstats.estimates.judge.CLAIM_TOLERANCE`, 15
+percent), ``not_contradicted`` (a one-sided claim, or a claim on the allowed
+side of a floor or a ceiling: not a confirmation), ``overstates`` (above a
+ceiling or a point, never a floor alone) or ``understates`` (below a floor or a
+point), ``not_comparable`` with the reason, or ``depends_on_reading`` /
+``depends_on_source`` when the readings or the published values disagree.
 
 :data:`CLAIM_TOLERANCE` is 15 percent.  Two things blur a comparison that much: the
 archival reporting streams themselves differ by a few percent for the same
@@ -28,7 +22,8 @@ off by more than that is a different number, not a rounding of the same one.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import math
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -37,20 +32,15 @@ import pandas as pd
 from ..core.record import Record
 from ..errors import DataFormatError, InvalidEstimateError
 from ..models import Assessment, Benchmark
-from ..periods import match_period, period_phrase
-from ..rules.benchmarks import BenchmarkEvaluator, benchmark_evaluator
-from ..vocabulary import (
-    CONSISTENT,
-    NOT_COMPARABLE,
-    OVERSTATES,
-    QUANTITIES,
-    UNDERSTATES,
-)
-from . import scope  # scope.refine is looked up at each call (tests compare it with a reference)
+from ..vocabulary import QUANTITIES
 from .claims import check_claims, keep_input_columns, read_claims, refuse_repeated_columns
+from .judge import CLAIM_TOLERANCE, REFINED_COLUMNS, RESULT_COLUMNS, judge_claims
 from .vocabulary import unknown_quantity
 
-CLAIM_TOLERANCE = 0.15
+__all__ = [
+    "CLAIM_TOLERANCE", "COMPARE_COLUMNS", "RESULT_COLUMNS", "assess_many", "assess_many_in_parts", "assess_one",
+    "claims_of", "compare_estimates",
+]
 
 #: The columns compare() returns first, in this order (the estimates figure reads them).
 COMPARE_COLUMNS = [
@@ -58,250 +48,6 @@ COMPARE_COLUMNS = [
     "source", "locator", "status", "benchmark_id", "benchmark_low", "benchmark_high",
     "benchmark_source", "ratio_low", "ratio_high", "verdict", "factor", "explanation",
 ]
-#: What judge_claims() adds to each claim.
-RESULT_COLUMNS = [
-    "benchmark_id", "benchmark_period", "benchmark_low", "benchmark_high", "benchmark_source",
-    "benchmark_status", "benchmark_scope", "benchmark_basis", "benchmark_caveats", "benchmark_locator",
-    "ratio_low", "ratio_high", "verdict", "factor", "explanation",
-]
-
-
-def _count_words(x: float) -> str:
-    if x != x:
-        return ""
-    return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.2f}".rstrip("0").rstrip(".")
-
-
-def _number_texts(values: np.ndarray) -> np.ndarray:
-    """:func:`_number` of every value; whole numbers (most) formatted as integers, which is faster."""
-    whole = np.isfinite(values) & (np.round(values) == values) & (np.abs(values) < 2**53) & ~np.signbit(values)
-    out = np.empty(len(values), dtype=object)
-    out[whole] = [f"{v:,}" for v in values[whole].astype(np.int64).tolist()]
-    out[~whole] = [_count_words(v) for v in values[~whole].tolist()]
-    return out
-
-
-def _numbers_text(low: np.ndarray, high: np.ndarray) -> np.ndarray:
-    """How claims state their numbers: ``7,000,000``, ``5,000,000 to 8,000,000``, ``at least 5,000,000``..."""
-    out = np.empty(len(low), dtype=object)
-    point = low == high
-    out[point] = _number_texts(low[point])
-    low, high = low[~point], high[~point]
-    low_text, high_text = _number_texts(low), _number_texts(high)
-    out[~point] = np.select(
-        [(low == low) & (high == high), low == low], [low_text + " to " + high_text, "at least " + low_text], "at most " + high_text
-    )
-    return out
-
-
-def _times(factor: float) -> str:
-    if not np.isfinite(factor):  # never "about inf times": the caller words a zero claim apart
-        return ""
-    return f"about {factor:.0f}" if factor == factor and (factor >= 10 or factor == round(factor)) else f"about {factor:.1f}"
-
-
-#: What a claim asks, apart from its number: what is counted, when, in what unit, where.
-QUESTION = ["quantity", "period", "period_label", "unit", "region"]
-
-
-def _questions(claims: pd.DataFrame) -> tuple[np.ndarray, pd.DataFrame]:
-    """The distinct questions the claims ask, and for each claim the position of its question."""
-    codes = np.zeros(len(claims), dtype=np.int64)
-    for column in [c for c in QUESTION if c != "period"]:  # the period follows from the period as written
-        values = claims[column].to_numpy(dtype=object)
-        if len(values) and (values == values[0]).all():  # the same in every claim (as an absent unit or region)
-            continue
-        column_codes, distinct = pd.factorize(values, use_na_sentinel=False)
-        codes = pd.factorize(codes * len(distinct) + column_codes)[0]
-    first = np.unique(codes, return_index=True)[1]
-    return codes, claims[QUESTION].iloc[first].reset_index(drop=True).fillna("")
-
-
-def judge_claims(claims: pd.DataFrame, evaluator: BenchmarkEvaluator, tolerance: float = CLAIM_TOLERANCE) -> pd.DataFrame:
-    """Set checked claims against the record: benchmark, ratios, verdict, factor, explanation.
-
-    Parameters
-    ----------
-    claims : pandas.DataFrame
-        As returned by :func:`gulagstats.estimates.claims.check_claims`
-        (``quantity``, ``period``, ``period_label``, ``low``, ``high``,
-        ``unit``, ``region``, ``error``).
-    evaluator : BenchmarkEvaluator
-        The benchmark rules over the loaded tables.
-    tolerance : float
-        How far (as a fraction) the benchmark is widened before a claim is
-        called an over- or understatement.
-
-    Returns
-    -------
-    pandas.DataFrame
-        :data:`RESULT_COLUMNS` on the index of ``claims``; rows with an error
-        get empty results.
-
-    Examples
-    --------
-    >>> from gulagstats.core.record import default_record
-    >>> from gulagstats.estimates.claims import check_claims
-    >>> from gulagstats.rules.benchmarks import benchmark_evaluator
-    >>> claims = check_claims(pd.DataFrame({"quantity": ["executions"], "value": ["7,000,000"],
-    ...                                     "period": ["1937-1938"]}))
-    >>> result = judge_claims(claims, benchmark_evaluator(default_record())).iloc[0]
-    >>> result["verdict"], float(result["factor"]), int(result["benchmark_low"])
-    ('overstates', 10.3, 681692)
-    """
-    if claims.empty:  # no question to answer: with pyarrow strings, empty text arithmetic would fail
-        return pd.DataFrame({c: pd.Series(dtype=object) for c in RESULT_COLUMNS}, index=claims.index)
-    codes, asked = _questions(claims)
-    error = claims["error"].to_numpy(dtype=object)
-    ok = pd.isna(error) | (error == "")
-    answers = _answer(asked, np.bincount(codes, weights=ok, minlength=len(asked)) > 0, evaluator, tolerance)
-    askable = answers["askable"].to_numpy()[codes] & ok
-    bench = answers.filter(like="benchmark_").reindex(np.where(askable, codes, -1)).set_axis(claims.index)
-
-    low, high = claims["low"].to_numpy(dtype=float), claims["high"].to_numpy(dtype=float)
-    b_low, b_high = bench["benchmark_low"].to_numpy(dtype=float), bench["benchmark_high"].to_numpy(dtype=float)
-    has = ~np.isnan(b_low) & askable
-    over = has & (low > b_high * (1 + tolerance))
-    under = has & (high < b_low / (1 + tolerance))
-    positive = np.where(b_low > 0, b_low, np.nan)
-    with np.errstate(all="ignore"):  # as pandas: a division by zero or an overflow gives inf
-        ratio_low, ratio_high = low / positive, high / positive
-        factor = pd.Series(np.where(over, ratio_low, np.where(under, 1 / ratio_high, np.nan)), index=claims.index).round(1)
-    endless = under & ~np.isfinite(factor.to_numpy())  # a claim of zero (or all but zero): no number of times
-    unbounded = over & ~np.isfinite(factor.to_numpy())  # a benchmark of zero (from an overlay)
-    factor[endless | unbounded] = np.nan
-    verdict = np.select([~ok, ~has, over, under], ["", NOT_COMPARABLE, OVERSTATES, UNDERSTATES], CONSISTENT)
-    explanation = np.full(len(claims), "", dtype=object)
-    alone = verdict == NOT_COMPARABLE
-    explanation[alone] = answers["reason"].to_numpy()[codes[alone]]
-    if has.any():
-        mine, said = codes[has], verdict[has]
-        numbers = _numbers_text(low[has], high[has])
-        which, factors = pd.factorize(factor[has])  # factors are rounded: few distinct ones; -1 for none
-        times = np.array([f" is {_times(f)}" for f in factors] + [""], dtype=object)[which]
-        tail = np.select(
-            [said == OVERSTATES, said == UNDERSTATES],
-            [answers["over"].to_numpy()[mine], answers["under"].to_numpy()[mine]],
-            answers[CONSISTENT].to_numpy()[mine],
-        )
-        none = endless[has]
-        if none.any():  # "0 executions ... is zero, against the 681,692 ..."; never "about inf times below"
-            rest = np.array([t.removeprefix(" times below") for t in tail[none]], dtype=object)
-            tail[none] = np.where(high[has][none] == 0, " is zero, against", " is far below") + rest
-        above = unbounded[has]
-        if above.any():  # "1,000 inmates ... is above the 0 inmates ..."; never "is  times the 0"
-            tail[above] = np.array([" is above" + t.removeprefix(" times") for t in tail[above]], dtype=object)
-        explanation[has] = numbers + answers["claimed"].to_numpy()[mine] + times + tail
-    return pd.DataFrame(
-        {
-            **{f"benchmark_{c}": bench[f"benchmark_{c}"] for c in ("id", "period")},
-            "benchmark_low": b_low,
-            "benchmark_high": b_high,
-            **{f"benchmark_{c}": bench[f"benchmark_{c}"] for c in ("source", "status", "scope", "basis", "caveats", "locator")},
-            "ratio_low": np.where(has, ratio_low, np.nan),
-            "ratio_high": np.where(has, ratio_high, np.nan),
-            "verdict": verdict,
-            "factor": factor,
-            "explanation": pd.Series(explanation, index=claims.index, dtype=object),
-        },
-        index=claims.index,
-    )
-
-
-def _answer(asked: pd.DataFrame, wanted: np.ndarray, evaluator: BenchmarkEvaluator, tolerance: float) -> pd.DataFrame:
-    """For each distinct question: whether the record can answer it, its benchmark, and the words of the verdicts.
-
-    ``wanted`` marks the questions some claim without an error asks; only
-    those are looked up.  The sentences are cut where the claimed number and
-    the factor go: ``claimed`` follows the number; ``over``, ``under`` follow
-    the factor, ``consistent`` replaces both.
-    """
-    quantity, period = asked["quantity"], asked["period"]
-    known = quantity.isin(QUANTITIES)
-    kind = quantity.map({q: v.kind for q, v in QUANTITIES.items()}).fillna("")
-    unit = quantity.map({q: v.unit for q, v in QUANTITIES.items()}).fillna("")
-    noun = quantity.map({q: v.noun for q, v in QUANTITIES.items()}).fillna(quantity)
-    match = pd.Series([match_period(p, k) for p, k in zip(period, kind)], index=asked.index, dtype=object)
-    coverage = evaluator.coverage()
-    unit_ok = asked["unit"] == unit
-    region_ok = asked["region"].str.strip().str.upper().isin(["USSR", ""])
-    has_rules = quantity.isin(coverage)
-    askable = known & unit_ok & region_ok & has_rules & (period != "")
-    looked_up = askable & wanted
-    found = evaluator.candidates(pd.DataFrame({"quantity": quantity[looked_up], "period": match[looked_up]}))
-    found = found[found["preferred"].astype(bool)].set_index(["quantity", "request"])
-    bench = found.reindex(pd.MultiIndex.from_arrays([quantity.where(askable, ""), match.where(askable, "")]))
-    bench.index = asked.index
-
-    phrases = {p: period_phrase(p) for p in set(period) | set(bench["period"].dropna())}
-    phrase = period.map(phrases)
-    label = asked["period_label"].where(asked["period_label"] != "", period)
-    reason = np.select(
-        [~known, ~unit_ok, ~region_ok, ~has_rules, period == ""],
-        [
-            "Not comparable: " + quantity + " is not in the vocabulary",
-            "Not comparable: the claim counts " + asked["unit"] + ", the record counts " + unit,
-            "Not comparable: the claim counts " + asked["region"] + " only; the benchmarks are for the whole USSR",
-            "Not comparable: the archival tables have no series of " + noun + " (" + quantity + ")",
-            np.where(label != "", "Not comparable: '" + label + "' is not a date the record can be read for", "Not comparable: no period given"),
-        ],
-        "Not comparable: the record has no benchmark for " + noun + " " + phrase.fillna("") + "; it has " + quantity.map(coverage).fillna(""),
-    )
-    ends = [_sentence_ends(*row, phrases, tolerance) for row in bench[["low", "high", "phrase", "period", "citation"]].itertuples(index=False)]
-    return pd.DataFrame(
-        {
-            "askable": askable,
-            **{f"benchmark_{c}": bench[c] for c in ("id", "period", "low", "high", "source", "status", "scope", "basis", "caveats", "locator")},
-            "reason": pd.Series(reason, index=asked.index) + ".",
-            "claimed": " " + noun + " " + phrase,
-            **{verdict: [end[i] for end in ends] for i, verdict in enumerate(("over", "under", CONSISTENT))},
-        },
-        index=asked.index,
-    )
-
-
-def judge_refined(
-    claims: pd.DataFrame,
-    evaluator: BenchmarkEvaluator,
-    tables: Callable[[str], pd.DataFrame],
-    tolerance: float = CLAIM_TOLERANCE,
-    ids: pd.Series | None = None,
-) -> pd.DataFrame:
-    """judge_claims(), then :func:`gulagstats.estimates.scope.refine`: readings, bounds, scopes, one-sided words.
-
-    ``tables`` reads the rule tables of the judgments (``scope_rules``,
-    ``estimate_readings``): the data record's ``load``.
-
-    Examples
-    --------
-    >>> from gulagstats.core.record import default_record
-    >>> from gulagstats.estimates.claims import check_claims
-    >>> from gulagstats.rules.benchmarks import benchmark_evaluator
-    >>> record = default_record()
-    >>> claims = check_claims(pd.DataFrame({"quantity": ["arrests"], "value": ["7,000,000"],
-    ...                                     "period": ["1937-1938"]}))
-    >>> r = judge_refined(claims, benchmark_evaluator(record), record.load).iloc[0]
-    >>> r["verdict"], float(r["factor_low"]), float(r["factor_high"])
-    ('overstates', 2.8, 4.4)
-    """
-    results = judge_claims(claims, evaluator, tolerance)
-    return scope.refine(claims, results, lambda c: judge_claims(c, evaluator, tolerance), tables, tolerance, ids)
-
-
-def _sentence_ends(
-    low: float, high: float, phrase: str, period: str, citation: str, phrases: dict[str, str], tolerance: float
-) -> tuple[str, str, str]:
-    """How the sentence about a claim ends, after the factor of an overstatement, of an understatement, or consistent."""
-    if low != low:
-        return "", "", ""
-    spread = _count_words(low) if low == high else f"{_count_words(low)} to {_count_words(high)}"
-    what = phrase.format(low=_count_words(low), high=_count_words(high), range=spread, period=phrases[period])
-    lowest = "lowest of the " if low != high and "{range}" in phrase else ""
-    return (
-        f" times the {lowest}{what} ({citation}).",
-        f" times below the {lowest}{what} ({citation}).",
-        f" is consistent with the {what} ({citation}), allowing {tolerance:.0%} either way.",
-    )
 
 
 def compare_estimates(record: Record, quantity: str | None = None) -> pd.DataFrame:
@@ -314,7 +60,7 @@ def compare_estimates(record: Record, quantity: str | None = None) -> pd.DataFra
         columns of :data:`COMPARE_COLUMNS`, then ``period_as_printed``,
         ``region``, ``unit``, ``second_hand``, ``note``, the benchmark's
         ``period``, ``status``, ``scope``, ``basis``, ``caveats`` and
-        ``locator``, and the columns of :data:`~gulagstats.estimates.scope.REFINED_COLUMNS`.
+        ``locator``, and the columns of :data:`~gulagstats.estimates.judge.REFINED_COLUMNS`.
 
     Raises
     ------
@@ -333,16 +79,15 @@ def compare_estimates(record: Record, quantity: str | None = None) -> pd.DataFra
     estimates = record.load("estimates").drop(columns=["start", "end"], errors="ignore")
     if quantity is not None:
         estimates = estimates[estimates["quantity"] == quantity].reset_index(drop=True)
-    claims = claims_of(estimates)
-    results = judge_refined(claims, benchmark_evaluator(record), record.load, ids=estimates["id"])
+    results = judge_claims(claims_of(estimates), record, ids=estimates["id"])
     extra = ["period_as_printed", "region", "unit", "second_hand", "note"]
     bench_extra = ["benchmark_period", "benchmark_status", "benchmark_scope", "benchmark_basis", "benchmark_caveats", "benchmark_locator"]
     out = pd.concat([estimates, results], axis=1)
-    return out[COMPARE_COLUMNS + extra + bench_extra + scope.REFINED_COLUMNS]
+    return out[COMPARE_COLUMNS + extra + bench_extra + REFINED_COLUMNS]
 
 
 def claims_of(estimates: pd.DataFrame) -> pd.DataFrame:
-    """The published estimates as claims to judge (the columns :func:`judge_refined` reads).
+    """The published estimates as claims to judge (the columns :func:`~gulagstats.estimates.judge.judge_claims` reads).
 
     Examples
     --------
@@ -364,6 +109,11 @@ def claims_of(estimates: pd.DataFrame) -> pd.DataFrame:
             "wording": estimates["wording"].fillna(""),
         }
     )
+
+
+def _optional(x: float) -> float | None:
+    """A number of a result row, None where it is missing (never NaN in a model)."""
+    return None if math.isnan(x) else float(x)
 
 
 def _as_text(value: object) -> str:
@@ -408,7 +158,7 @@ def assess_one(
     if checked["error"].iloc[0]:
         raise InvalidEstimateError(f"cannot assess this claim: {checked['error'].iloc[0]}")
     claim = checked.iloc[0]
-    result = judge_refined(checked, benchmark_evaluator(record), record.load).iloc[0]
+    result = judge_claims(checked, record).iloc[0]
     benchmark = None
     if isinstance(result["benchmark_id"], str):
         benchmark = Benchmark(
@@ -425,24 +175,25 @@ def assess_one(
             status=result["benchmark_status"],
         )
 
-    def number(x: float) -> float | None:
-        return None if x != x else float(x)
-
     point = claim["low"] == claim["high"]
     return Assessment(
         quantity=claim["quantity"],
         period=claim["period"] or None,
-        low=number(claim["low"]),
-        high=number(claim["high"]),
+        low=_optional(claim["low"]),
+        high=_optional(claim["high"]),
         benchmark=benchmark,
-        ratio=number(result["ratio_low"]) if point else None,
-        ratio_low=number(result["ratio_low"]),
-        ratio_high=number(result["ratio_high"]),
+        ratio=_optional(result["ratio_low"]) if point else None,
+        ratio_low=_optional(result["ratio_low"]),
+        ratio_high=_optional(result["ratio_high"]),
         verdict=result["verdict"],
-        factor=number(result["factor"]),
-        factor_low=number(result["factor_low"]),
-        factor_high=number(result["factor_high"]),
+        factor=_optional(result["factor"]),
+        factor_low=_optional(result["factor_low"]),
+        factor_high=_optional(result["factor_high"]),
         bound=str(result["bound"] or ""),
+        preferred_verdict=str(result["preferred_verdict"] or result["verdict"]),
+        sensitivity=str(result["sensitivity"] or ""),
+        verdict_range=str(result["verdict_range"] or ""),
+        lacks=str(result["lacks"] or ""),
         explanation=result["explanation"],
         sources=[record.source(k) for k in benchmark.source.split("; ")] if benchmark else [],
     )
@@ -504,7 +255,7 @@ def assess_many_in_parts(record: Record, path: str | Path, rows: int = 50_000) -
 def _assessed(frame: pd.DataFrame, record: Record) -> pd.DataFrame:
     """The claims of ``frame`` (as read: text, with ``line``) with their results."""
     checked = check_claims(frame)
-    results = judge_refined(checked, benchmark_evaluator(record), record.load)
+    results = judge_claims(checked, record)
     error = checked["error"].astype("str")
     wrong = (error != "").to_numpy()
     error[wrong] = "line " + frame["line"][wrong].astype(str) + ": " + error[wrong]
@@ -513,10 +264,7 @@ def _assessed(frame: pd.DataFrame, record: Record) -> pd.DataFrame:
         claim_low=checked["low"],
         claim_high=checked["high"],
         **{c: results[c] for c in [*RESULT_COLUMNS[:6], "ratio_low", "ratio_high", "verdict", "factor", "explanation"]},
-        factor_low=results["factor_low"],
-        factor_high=results["factor_high"],
-        bound=results["bound"],
-        also_against=results["also_against"],
+        **{c: results[c] for c in REFINED_COLUMNS if c not in ("role", "group", "reading")},
         error=error,
     )
     out.attrs = {"renamed": frame.attrs.get("renamed", {})}  # not the reader's surplus: an array breaks concat

@@ -10,10 +10,13 @@ import pandas as pd
 
 from ..core.record import Record
 from ..errors import DataFormatError
+from ..estimates.tally import Counts, counts
 from ..periods import period_bounds, period_label
 from ..vocabulary import (
     CONSISTENT,
     CORRECTED,
+    DEPENDS_ON_READING,
+    DEPENDS_ON_SOURCE,
     NOT_COMPARABLE,
     NOT_CONTRADICTED,
     OVERSTATES,
@@ -365,13 +368,18 @@ OPEN_END = 2.5
 
 
 def plot_estimates(data: pd.DataFrame, ax: Axes | None = None) -> Figure:
-    """Every published estimate against the archival benchmark, grouped by what it counts.
+    """Every published claim the record can judge, against its archival benchmark, grouped by what it counts.
 
-    Each estimate is a point (a single number) or a bar from its low to its
-    high end, in the style of its status, on a logarithmic scale; the grey
-    band behind it runs from the low to the high end of the archival
-    benchmark it is compared with (a single line when the benchmark is one
-    number).  The verdict and factor of the comparison are written beside it.
+    A claim is drawn once (restatements of one claim are a group, its first
+    row drawn), and only if the record judges it: context rows and claims
+    the record cannot be set against are counted in the notes, not drawn
+    beside counts they have nothing to do with.  Each claim is a point (a
+    single number) or a bar from its low to its high end, in the style of its
+    status, on a logarithmic scale; the grey band behind it runs from the low
+    to the high end of the archival benchmark it is compared with, and a grey
+    arrow marks a benchmark that is only a floor (pointing up) or a ceiling
+    (pointing down).  The verdict and factor are written beside it; a verdict
+    that depends on the reading or the source says so.
 
     Parameters
     ----------
@@ -399,10 +407,11 @@ def plot_estimates(data: pd.DataFrame, ax: Axes | None = None) -> Figure:
         raise DataFormatError(
             f"estimates data lack column(s) {', '.join(absent)}; pass the frame gulagstats.compare() returns"
         )
-    low, high = (pd.to_numeric(data[c], errors="coerce").astype(float) for c in ("low", "high"))
-    persons = data["unit"] == PERSONS if "unit" in data.columns else pd.Series(True, index=data.index)
+    judged = _judged_claims(data)
+    low, high = (pd.to_numeric(judged[c], errors="coerce").astype(float) for c in ("low", "high"))
+    persons = judged["unit"] == PERSONS if "unit" in judged.columns else pd.Series(True, index=judged.index)
     usable = ((low > 0) | (high > 0)) & persons
-    frame = data[usable].assign(low=low[usable], high=high[usable], _order=low[usable].fillna(high[usable]))
+    frame = judged[usable].assign(low=low[usable], high=high[usable], _order=low[usable].fillna(high[usable]))
     groups = list(frame.groupby("quantity", sort=True))
     fig, ax = axes(ax, figsize=(11.0, 1.8 + 0.24 * (len(frame) + len(groups))))
     ticks, labels, headers, benchmark_sources = [], [], [], set()
@@ -439,21 +448,45 @@ def plot_estimates(data: pd.DataFrame, ax: Axes | None = None) -> Figure:
         ax.set_xlim(10 ** math.floor(math.log10(min(values))), 10 ** (math.ceil(math.log10(max(values))) + 1))
     thousands(ax, "x")
     ax.xaxis.set_minor_formatter(NullFormatter())
+    counted = counts(data) if {"role", "group"} <= set(data.columns) else None
+    told = (f"{counted.comparable} of {counted.claims} distinct claims in {counted.estimates} published estimates"
+            if counted else f"{len(frame)} estimates")
     return finish(
-        fig, ax, f"Published estimates against the archival record: {len(frame)} estimates",
+        fig, ax, f"Published estimates against the archival record: {told}",
         closing="Every estimate is drawn with the status of its source; a benchmark is what the archival data "
         "document.",
         notes=[
-            "Grey band: the archival benchmark each estimate is compared with (low to high). Colour: the verdict. "
-            "Beside each estimate: the verdict and the factor by which it exceeds (or falls short of) the benchmark, "
-            "as a range from the conservative reading (its low end over the benchmark's high end) to the highest.",
-            "Within each quantity, estimates are ordered by year of publication; n.d.: year not recorded.",
+            "Grey band: the archival benchmark each claim is compared with (low to high); a grey arrow up: the "
+            "record documents only a floor (at least), down: only a ceiling (at most). Colour: the verdict. "
+            "Beside each claim: the verdict and the factor by which it exceeds (or falls short of) the benchmark, "
+            "as a range from the conservative reading to the highest; 'depends on reading' or 'on source' where "
+            "the readings or the published values disagree.",
+            "Within each quantity, claims are ordered by year of publication; n.d.: year not recorded.",
             "Benchmark sources: " + (", ".join(sorted(benchmark_sources - {""})) or "none") + ".",
-            *([f"{len(data) - len(frame)} estimates in other units (percent, persons a year...) are not drawn."]
-              if len(frame) < len(data) else []),
+            *([_left_out(counted, len(frame))] if counted else []),
         ],
         grid="both",
     )
+
+
+def _judged_claims(data: pd.DataFrame) -> pd.DataFrame:
+    """The rows the figure draws: one a claim (the first of a group), judged by the record (not context)."""
+    if "verdict" not in data.columns:
+        return data
+    judged = data[~data["verdict"].fillna("").isin(["", NOT_COMPARABLE])]
+    if "group" in judged.columns:
+        judged = judged[~judged["group"].fillna(judged.get("id", "")).duplicated()]
+    return judged
+
+
+def _left_out(counted: Counts, drawn: int) -> str:
+    """What the figure does not draw, counted as the report and compare count it."""
+    refused = counted.claims - counted.comparable
+    other = counted.comparable - drawn
+    return (f"Not drawn: {refused} claims the record cannot be set against (no series, another place or unit, "
+            f"no date), {counted.context} context rows"
+            + (f", {other} claims in other units (percent)" if other else "")
+            + "; restatements of one claim are drawn once.")
 
 
 def _year(value: object) -> str:
@@ -478,6 +511,7 @@ def _estimate_series(quantity: str, group: pd.DataFrame) -> Series:
             "factor": [None if math.isnan(v) else round(v, 6) for v in numbers("factor")],
             "factor_low": [None if math.isnan(v) else round(v, 6) for v in factor_low],
             "factor_high": [None if math.isnan(v) else round(v, 6) for v in factor_high],
+            "bound": [str(v) if pd.notna(v) else "" for v in group.get("bound", pd.Series("", index=group.index))],
         },
     )
 
@@ -489,6 +523,8 @@ VERDICT_COLOR = {
     CONSISTENT: C["green"],
     NOT_CONTRADICTED: C["sky_blue"],
     NOT_COMPARABLE: "#9a9a9a",
+    DEPENDS_ON_READING: C["orange"],
+    DEPENDS_ON_SOURCE: C["yellow"],
     "": C["purple"],  # context: GRZ's spread of other authors' estimates, shown but not scored
 }
 
@@ -531,6 +567,8 @@ def _verdict_text(verdict: str | None, factor: float | None, low: float | None, 
     'not comparable'
     """
     text = _verdict_words(verdict)
+    if verdict in (DEPENDS_ON_READING, DEPENDS_ON_SOURCE):
+        return text
     if factor is None or not verdict:
         return text
     if low is None or high is None or f"{low:.2g}" == f"{high:.2g}":
@@ -553,6 +591,12 @@ def _draw_benchmarks(ax: Axes, s: Series, rows: list[int]) -> None:
         ax.add_patch(band)
         named = True
         edges += [(low, pos), (high, pos)]
+        bound = s.extra.get("bound", [""] * len(rows))[rows.index(pos)]
+        if bound in ("floor", "ceiling"):  # the record documents one side only: an arrow into the open side
+            start, end = (low, low * OPEN_END) if bound == "floor" else (high, high / OPEN_END)
+            arrow = ax.annotate("", xy=(end, pos - 0.3), xytext=(start, pos - 0.3), zorder=1.5,
+                                arrowprops={"arrowstyle": "->", "color": NEUTRAL, "linewidth": 1.0})
+            arrow.set_gid(f"benchmark:{s.label}:{bound}")
     if edges:  # the ends of every band of the group, as one collection
         ax.vlines([x for x, _ in edges], [y - 0.5 for _, y in edges], [y + 0.5 for _, y in edges],
                   colors=NEUTRAL, linewidth=1.0, zorder=1.5)

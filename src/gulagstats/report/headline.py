@@ -76,6 +76,12 @@ def conservative_factors(rows: pd.DataFrame) -> pd.Series:
     return rows["low"].astype(float) / rows["benchmark_high"].astype(float)
 
 
+def _compared_with(estimates: pd.DataFrame, benchmark_id: str) -> pd.DataFrame:
+    """The estimates set against a benchmark: as their headline, or as another reading (``also_against``)."""
+    other = estimates.get("also_against", pd.Series("", index=estimates.index)).fillna("").astype(str)
+    return estimates[(estimates["benchmark_id"] == benchmark_id) | other.str.contains(f"{benchmark_id} (", regex=False)]
+
+
 def _published(rows: pd.DataFrame) -> pd.DataFrame:
     """The estimates of other authors (GRZ's own summaries of their range are not estimates)."""
     return rows[rows["source"].astype(str) != "grz1993"]
@@ -114,7 +120,7 @@ def headline_table(estimates: pd.DataFrame, benchmarks: pd.DataFrame) -> pd.Data
         if found.empty:
             continue
         b = found.iloc[0]
-        chosen = _published(estimates[estimates["benchmark_id"] == benchmark_id])
+        chosen = _published(_compared_with(estimates, benchmark_id))
         row: dict[str, Any] = {
             "quantity": label,
             "archival figure": _span(float(b["low"]), float(b["high"])),
@@ -168,7 +174,7 @@ def headline_section(estimates: pd.DataFrame, record: Record) -> tuple[Section, 
     said = []
     for label, benchmark_id in HEADLINE_ROWS:
         b = benchmarks[benchmarks["id"] == benchmark_id]
-        chosen = _published(estimates[estimates["benchmark_id"] == benchmark_id])
+        chosen = _published(_compared_with(estimates, benchmark_id))
         if b.empty or chosen.empty:
             continue
         low, high = float(b.iloc[0]["low"]), float(b.iloc[0]["high"])
@@ -183,14 +189,14 @@ def headline_section(estimates: pd.DataFrame, record: Record) -> tuple[Section, 
         "times below the high estimates. " + "; ".join(said)[:1].upper() + "; ".join(said)[1:] + "."
     )
     how_sure = (
-        "How sure: the factor column is the conservative one, each high estimate's low end "
-        "divided by the "
-        "archival figure's high end (for arrests, GRZ's ceiling of 2.5 million on all charges, "
-        "not the "
-        "1,575,259 arrests on security-police cases alone; for 'camps', which a published "
-        "estimate means as the Gulag as a whole unless it says ITL, camps and colonies). The "
-        "archival figures count what the "
-        "NKVD "
+        "How sure: the factor column is the conservative one, each high estimate's low end divided by the "
+        "most any reading of the record allows (for arrests, the 1,575,259 arrests on security-police cases "
+        "plus every one of the 1,566,185 non-political prosecutions, 3,141,444, above GRZ's own ceiling of "
+        "2.5 million; for 'camps', which a published estimate means as the Gulag as a whole unless it says "
+        "ITL, camps and colonies). A count that is only part of what a claim counts (the death sentences "
+        "outside 1937-1938 for all executions, the security police's sentences for all 'victims') is a "
+        "floor: a claim above it is 'not contradicted', never 'overstates'; a verdict that changes with the "
+        "reading or the published value says so. The archival figures count what the NKVD "
         "recorded; what the record leaves out is listed under 'What we do not know'. Status "
         "'prose' is a "
         "number stated in GRZ's text; 'confirmed' means seen in the cited reprint, not verified "

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import pandas as pd
 
 from ..core.record import Record
-from ..estimates.scope import tally
+from ..estimates.tally import tally
 from ..loaders import table_list
 from ..vocabulary import MISSING, NOT_COMPARABLE, OVERSTATES, UNCONFIRMED
 from .headline import conservative_factors

@@ -37,7 +37,8 @@ from typing import TYPE_CHECKING
 
 from .. import store
 from ..core.cells import ARTICLE_SOURCE, Cell, MissingCell, View, add_up
-from ..core.derive import amount, span_sum, year_span
+from ..core.derive import amount, span_sum
+from ..periods import year_span
 from ..vocabulary import PROSE
 from .terms import Term
 
@@ -167,7 +168,8 @@ class Reader:
 
     def figure(self, term: Term, when: str, population: str) -> ProseFigure:
         """The prose figure a ``prose`` term names (the first, or the one on its line), listed among the cells used."""
-        found = [f for f in self.figures.get((term.measure, when, population), []) if f.line == term.line or not term.line]
+        found = [f for f in self.figures.get((term.measure, when, population), [])
+                 if (f.line == term.line or not term.line) and (f.id == term.figure or not term.figure)]
         if not found:
             on = f" on line {term.line}" if term.line else ""
             raise MissingCell([f"{population} {term.measure} {when} (no such figure in the prose{on})"])

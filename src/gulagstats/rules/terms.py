@@ -8,7 +8,7 @@ this language, parsed by :func:`parse_terms` and read by one evaluator,
 
 A term is a measure followed by qualifiers, in any order::
 
-    MEASURE [pop:POPULATION] [cat:CATEGORY] [unit:UNIT] [in:TABLE] [@PERIOD] [prose [line:N]]
+    MEASURE [pop:POPULATION] [cat:CATEGORY] [unit:UNIT] [in:TABLE] [@PERIOD] [prose [line:N] [fig:ID]]
 
 ==================  ===============================================================
 ``pop:POPULATION``  the population (default: the one the rule is about)
@@ -27,7 +27,7 @@ A term is a measure followed by qualifiers, in any order::
 Examples
 --------
 >>> parse_terms("escapes - escapees_recaptured prose")[1]
-Term(measure='escapees_recaptured', population='', period='', category='', unit='persons', table='', sign=-1, prose=True, line=0)
+Term(measure='escapees_recaptured', population='', period='', category='', unit='persons', table='', sign=-1, prose=True, line=0, figure='')
 >>> parse_term("sentenced_to_death pop:cases_of_secret_police in:nkvd_sentences").label()
 'nkvd_sentences cases_of_secret_police sentenced_to_death'
 """
@@ -64,6 +64,7 @@ class Term:
     sign: int = 1
     prose: bool = False
     line: int = 0  # a prose term: the prose line of the figure (0: the first figure with its key)
+    figure: str = ""  # a prose term: the id of the figure (a line that states two, such as a range)
 
     def label(self) -> str:
         """How the term reads in a basis: ``TABLE POPULATION MEASURE [CATEGORY]`` for a pinned series.
@@ -80,7 +81,8 @@ class Term:
         words = [self.measure] + [f"{k}:{getattr(self, f)}" for k, f in QUALIFIERS.items()
                                   if getattr(self, f) and (f != "unit" or self.unit != PERSONS)]
         words += [f"@{self.period}"] if self.period else []
-        return " ".join(words + ([PROSE] if self.prose else []) + ([f"line:{self.line}"] if self.line else []))
+        return " ".join(words + ([PROSE] if self.prose else []) + ([f"line:{self.line}"] if self.line else [])
+                        + ([f"fig:{self.figure}"] if self.figure else []))
 
 
 def parse_term(text: str, sign: int = 1) -> Term:
@@ -94,32 +96,34 @@ def parse_term(text: str, sign: int = 1) -> Term:
     Examples
     --------
     >>> parse_term("inmates @jan1")
-    Term(measure='inmates', population='', period='jan1', category='', unit='persons', table='', sign=1, prose=False, line=0)
+    Term(measure='inmates', population='', period='jan1', category='', unit='persons', table='', sign=1, prose=False, line=0, figure='')
     """
     words = text.split()
     if not words or ":" in words[0] or words[0].startswith("@") or words[0] == PROSE:
         raise DataFormatError(f"term {text!r} does not start with a measure")
     fields: dict[str, str] = {}
-    prose, line = False, 0
+    prose, line, figure = False, 0, ""
     for word in words[1:]:
         name, _, value = word.partition(":")
         if word == PROSE:
             prose = True
         elif name == "line" and value.isdigit() and int(value) > 0:
             line = int(value)
+        elif name == "fig" and value:
+            figure = value
         elif word.startswith("@") and len(word) > 1:
             fields["period"] = word[1:]
         elif name in QUALIFIERS and value:
             fields[QUALIFIERS[name]] = value
         else:
             raise DataFormatError(
-                f"term {text!r}: unknown qualifier {word!r} (pop:, cat:, unit:, in:, @PERIOD, prose, line:N)"
+                f"term {text!r}: unknown qualifier {word!r} (pop:, cat:, unit:, in:, @PERIOD, prose, line:N, fig:ID)"
             )
     if prose and "table" in fields:
         raise DataFormatError(f"term {text!r}: a prose term names no table (in:)")
-    if line and not prose:
-        raise DataFormatError(f"term {text!r}: line:N names the prose line of a prose term only")
-    return Term(words[0], sign=sign, prose=prose, line=line, **fields)
+    if (line or figure) and not prose:
+        raise DataFormatError(f"term {text!r}: line:N and fig:ID name a figure of a prose term only")
+    return Term(words[0], sign=sign, prose=prose, line=line, figure=figure, **fields)
 
 
 def parse_terms(text: str) -> tuple[Term, ...]:

@@ -1,0 +1,184 @@
+"""Stage 5, the explanation: one sentence a claim, written last, from its verdict, never edited after.
+
+The sentence names the claim, the verdict and its factor, what the record
+documents (the benchmark's phrase, values and citation, its kind: a point, at
+least, at most), what the record lacks where it documents only a floor, how
+the bounds were found, the reading of the claim, and, where the verdict
+depends on the reading or the source, what each gives.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import numpy as np
+
+from ..periods import period_phrase
+from ..rules.series import Answer
+from ..vocabulary import (
+    CONSISTENT,
+    DEPENDS_ON_READING,
+    DEPENDS_ON_SOURCE,
+    NOT_CONTRADICTED,
+    OVERSTATES,
+    QUANTITIES,
+    UNDERSTATES,
+)
+from .basis import Basis
+from .plan import Plan
+from .verdict import Judged, range_text
+
+_phrase = lru_cache(maxsize=4096)(period_phrase)
+
+
+def number_text(x: float | None) -> str:
+    """A count as a sentence writes it: ``681,692``; a fraction with its decimals (``33.33``).
+
+    Examples
+    --------
+    >>> number_text(681692.0), number_text(33.33), number_text(None)
+    ('681,692', '33.33', '')
+    """
+    if x is None:
+        return ""
+    return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.2f}".rstrip("0").rstrip(".")
+
+
+def claimed_text(low: float | None, high: float | None) -> str:
+    """How a claim states its number: ``7,000,000``, ``5,000,000 to 8,000,000``, ``at least 5,000,000``.
+
+    Examples
+    --------
+    >>> claimed_text(7e6, 7e6), claimed_text(5e6, 8e6), claimed_text(1.71e6, None)
+    ('7,000,000', '5,000,000 to 8,000,000', 'at least 1,710,000')
+    """
+    if low == high:
+        return number_text(low)
+    if low is not None and high is not None:
+        return f"{number_text(low)} to {number_text(high)}"
+    return f"at least {number_text(low)}" if low is not None else f"at most {number_text(high)}"
+
+
+def times_text(factor: float) -> str:
+    """``about 10``, ``about 2.8``; empty for no finite factor."""
+    if not np.isfinite(factor):
+        return ""
+    return f"about {factor:.0f}" if factor >= 10 or factor == round(factor) else f"about {factor:.1f}"
+
+
+def what_text(answer: Answer, low: float | None = None, high: float | None = None) -> str:
+    """A benchmark in words, from its phrase: ``681,692 sentenced to death on cases of the secret police in 1937-1938``."""
+    a = answer.low if low is None else low
+    b = answer.high if high is None else high
+    spread = number_text(a) if a == b else f"{number_text(a)} to {number_text(b)}"
+    text = answer.phrase.format(low=number_text(a), high=number_text(b), range=spread, period=_phrase(answer.period))
+    return text or f"{spread} ({answer.id})"
+
+
+def _article(what: str) -> str:
+    """``the`` before a benchmark's words, unless they begin with their own bound."""
+    return what if what.startswith(("at least", "at most")) else f"the {what}"
+
+
+def _bounded(word: str, what: str) -> str:
+    """``at least the ...`` (or ``at most``), unless the words already say it."""
+    return what if what.startswith(word) else f"{word} the {what}"
+
+
+def _cite(answer: Answer) -> str:
+    return f"{answer.citation}; {answer.id}, status {answer.status}"
+
+
+class Explainer:
+    """Writes the sentence of each claim of one question; what does not depend on the number is written once."""
+
+    def __init__(self, plan: Plan, tolerance: float):
+        self.plan = plan
+        self.tolerance = tolerance
+        q = plan.question
+        quantity = QUANTITIES.get(q.quantity)
+        self.claimed = f" {quantity.noun if quantity else q.quantity} {_phrase(q.period) if q.period else ''}".rstrip()
+        self._record = [self._record_text(b) for b in plan.bases]
+        self._tails = [self._tail(b) for b in plan.bases]
+
+    def _record_text(self, basis: Basis) -> str:
+        """What the record says under a basis, with its citation."""
+        lower, upper = basis.lower, basis.upper
+        if lower is not None and (basis.kind == "point" or lower is upper):
+            return f"{_article(what_text(lower))} ({_cite(lower)})"
+        parts = []
+        if lower is not None:
+            parts.append(_bounded("at least", what_text(lower, basis.low, basis.low)) + f" ({_cite(lower)})")
+        if upper is not None:
+            parts.append(_bounded("at most", what_text(upper, basis.high, basis.high)) + f" ({_cite(upper)})")
+        return " and ".join(parts)
+
+    def _tail(self, basis: Basis) -> str:
+        """The sentences after the verdict: what the record lacks, how it was bounded, the reading."""
+        parts = []
+        if basis.lacks and basis.kind == "floor":
+            parts.append(f"The record lacks {basis.lacks}.")
+        if basis.notes:
+            parts.append("Bounds: " + "; ".join(basis.notes) + ".")
+        if self.plan.question.reason:
+            parts.append(f"Read as: {self.plan.question.reason}.")
+        return (" " + " ".join(parts)) if parts else ""
+
+    def head(self, verdict: str, index: int, k_low: float | None, k_high: float | None, f_low: float) -> str:
+        """The first sentence: the claim, the verdict and what the record says."""
+        basis = self.plan.bases[index]
+        claim = claimed_text(k_low, k_high) + self.claimed
+        record = self._record[index]
+        if verdict == OVERSTATES:
+            if not np.isfinite(f_low):
+                return f"{claim} is above {record}."
+            most = "" if basis.kind == "point" else "the most the record allows: "
+            return f"{claim} is {times_text(f_low)} times {most}{record}."
+        if verdict == UNDERSTATES:
+            if k_high is not None and k_high <= 0:
+                return f"{claim} is zero, against {record}."
+            if not np.isfinite(f_low):
+                return f"{claim} is far below {record}."
+            return f"{claim} is {times_text(f_low)} times below {record}."
+        if verdict == CONSISTENT:
+            return f"{claim} is consistent with {record}, allowing {self.tolerance:.0%} either way."
+        if basis.kind == "floor" and basis.low and k_low is not None and k_low > basis.low:
+            return (f"{claim} is not contradicted: the record documents {record}, a floor "
+                    f"{times_text(k_low / basis.low)} times below the claim.")
+        if basis.kind == "ceiling":
+            return f"{claim} is not contradicted: the record allows {record}."
+        return f"{claim} is not contradicted by {record}."
+
+    def within(self, basis: Basis, k_low: float | None, k_high: float | None) -> str:
+        """A sentence where a claim lies beyond the record's range but within the tolerance."""
+        if basis.high is not None and k_low is not None and basis.high < k_low <= basis.high * (1 + self.tolerance):
+            return (f" The claim's {number_text(k_low)} is {k_low / basis.high - 1:.0%} above the most the record "
+                    f"allows ({number_text(basis.high)}), within the {self.tolerance:.0%} tolerance.")
+        if basis.low and k_high is not None and basis.low / (1 + self.tolerance) <= k_high < basis.low:
+            return (f" The claim's {number_text(k_high)} is {1 - k_high / basis.low:.0%} below the least the record "
+                    f"documents ({number_text(basis.low)}), within the {self.tolerance:.0%} tolerance.")
+        return ""
+
+    def explain(self, judged: Judged, k: int, k_low: float | None, k_high: float | None) -> str:
+        """The explanation of claim ``k`` of the question."""
+        verdict = str(judged.verdict[k])
+        if verdict in (DEPENDS_ON_READING, DEPENDS_ON_SOURCE):
+            which = "reading" if verdict == DEPENDS_ON_READING else "published value used"
+            claim = claimed_text(k_low, k_high) + self.claimed
+            return (f"{claim}: the verdict depends on the {which}: {range_text(judged, k)}."
+                    f" As first read, against {self._record[0]}." + self._tails[0])
+        index = int(judged.head[k])
+        basis = self.plan.bases[index]
+        if basis.claim_as == "point" and (k_low is None or k_high is None):
+            k_low = k_high = k_low if k_low is not None else k_high
+        text = self.head(verdict, index, k_low, k_high, float(judged.factor_low[k]))
+        f_low, f_high = float(judged.factor_low[k]), float(judged.factor_high[k])
+        if verdict == OVERSTATES and np.isfinite(f_high) and round(f_high, 1) != round(f_low, 1):
+            top = number_text(basis.high) if basis.high is not None else ""
+            text += (f" Factor range {f_low:.1f}-{f_high:.1f}: {f_low:.1f} against the most any reading or source "
+                     f"allows ({top}), {f_high:.1f} against the least documented.")
+        if verdict in (CONSISTENT, NOT_CONTRADICTED):
+            text += self.within(basis, k_low, k_high)
+        if len(judged.outcomes) > 1:
+            text += f" The verdict holds under every reading and published value compared ({len(judged.outcomes)})."
+        return text + self._tails[index]
