@@ -18,12 +18,15 @@ CURATED = DATA.parent / "tools" / "curated"
 
 
 def _relabelled(r: dict[str, str]) -> dict[str, str]:
-    """A reference row as data/ holds it: with the population or measure tools/curated/relabel.csv corrects."""
+    """A reference row as data/ holds it: with the population or measure tools/curated/relabel.csv corrects.
+
+    The fixes apply in file order, as the build applies them, so a later line can relabel a row again.
+    """
     for fix in read_csv(CURATED / "relabel.csv"):
         if (fix["period"], fix["population"], fix["measure"], fix["source"]) == (
             r["period"], r["population"], r["measure"], r["source"]
         ) and float(fix["value"]) == float(r["value"]):
-            return dict(r, population=fix["new_population"], measure=fix["new_measure"])
+            r = dict(r, population=fix["new_population"], measure=fix["new_measure"])
     return r
 
 

@@ -122,20 +122,30 @@ def test_socially_harmful_share_of_1939_is_the_prose_count_over_the_appendix_cam
     assert round(285831 / camps * 100, 1) == float(share.value)
 
 
-def test_table_9_takes_the_1936_court_shares_morukov_cites_from_grz():
+def test_table_9_takes_the_1936_court_shares_sousa_cites_from_grz():
+    # both copies name the RSFSR for the criminals and the USSR civil courts for the political prisoners
+    # (review 2, section 5, wrong values 4-7; reference revision 2); Morukov translates Sousa
     table_9 = gulagstats.load("table_9")
-    courts = table_9[table_9.population == "courts_rsfsr"].set_index("category")
     related = gulagstats.load("sentence_lengths_1936")
-    related = related[related.source == "morukov_grz"].set_index("category")
-    assert len(courts) == 4
-    assert (courts.source == "morukov_grz").all() and (courts.status == "confirmed").all()
-    for category, row in courts.iterrows():
-        assert float(row.value) == float(related.loc[category, "value"])
-        assert row.locator == related.loc[category, "locator"]
-    # criminal sentences add up; political ones leave a remainder (a longer term or another row)
-    assert float(courts.loc["criminal_up_to_5_years", "value"] + courts.loc["criminal_5_to_10_years", "value"]) == pytest.approx(100)
-    political = courts.loc["political_civil_courts_up_to_5_years", "value"] + courts.loc["political_civil_courts_5_to_10_years", "value"]
-    assert float(political) < 100
+    for table in (table_9, related):
+        courts = table[table.period == "1936"]
+        assert set(courts.population) == {"courts_rsfsr", "civil_courts_ussr"}
+        assert set(courts[courts.population == "courts_rsfsr"].category) == {"criminal_up_to_5_years", "criminal_5_to_10_years"}
+        chosen = courts[courts.preferred].set_index("category")
+        assert (chosen.source == "sousa_experts123").all() and (chosen.status == "confirmed").all()
+        assert float(chosen.loc["political_civil_courts_up_to_5_years", "value"]) == 44.2
+        slip = courts[(courts.source == "morukov_grz") & (courts.category == "political_civil_courts_up_to_5_years")]
+        assert float(slip.value.iloc[0]) == 42.2 and not slip.preferred.iloc[0]  # kept as an alternative
+        assert "relabelled from courts_rsfsr" in slip.note.iloc[0]
+        # criminal sentences add up; political ones leave a remainder (a longer term or another row)
+        assert float(chosen.loc["criminal_up_to_5_years", "value"] + chosen.loc["criminal_5_to_10_years", "value"]) == pytest.approx(100)
+        political = chosen.loc["political_civil_courts_up_to_5_years", "value"] + chosen.loc["political_civil_courts_5_to_10_years", "value"]
+        assert float(political) < 100
+    # the Morukov rows of table_9 carry the same quotes as in sentence_lengths_1936
+    ours = table_9[table_9.source == "morukov_grz"].set_index("category")
+    theirs = related[related.source == "morukov_grz"].set_index("category")
+    for category, row in ours.iterrows():
+        assert float(row.value) == float(theirs.loc[category, "value"]) and row.locator == theirs.loc[category, "locator"]
 
 
 def test_wide_layouts_read_like_the_printed_tables():

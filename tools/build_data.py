@@ -27,7 +27,12 @@ Rules for the table's value (``preferred``), in order:
    (a value GRZ state beats a reprint; a seen value beats an unseen one);
 2. among the rest, a value printed by more independent sources wins;
 3. a cell still undecided must have a line in ``preferred.csv`` (the build
-   fails otherwise), so every choice between sources is written down.
+   fails otherwise), so every choice between sources is written down;
+4. a line of ``preferred.csv`` for a cell that rules 1-2 decide must name a
+   row they leave on top (its value is then the cell's value; among copies that
+   agree it picks the one cited): the build fails otherwise, and writes the
+   argument into that row's note. A line that matches no cell of its table
+   fails the build too, so no written argument is silently ignored.
 
 Usage
 -----
@@ -175,6 +180,7 @@ def choose_preferred(table: str, rows: list[dict[str, str]], decisions: dict) ->
         cells[tuple(row[k] for k in KEY)].append(row)
     out: list[dict[str, str]] = []
     undecided = []
+    used: set[tuple] = set()
     for key, group in cells.items():
         valued = [r for r in group if r["value"].strip()]
         if not valued:  # only structure: one missing row
@@ -195,27 +201,37 @@ def choose_preferred(table: str, rows: list[dict[str, str]], decisions: dict) ->
                 r["preferred"] = "true" if r is corrected[0] else "false"
                 out.append(r)
             continue
+        decided = decisions.get((table, *key))
+        match = [r for r in top if decided and _names(decided, r)]
         if len({number(r["value"]) for r in top}) > 1:
-            decided = decisions.get((table, *key))
-            match = [
-                r
-                for r in top
-                if decided
-                and r["source"] == decided["source"]
-                and (not decided.get("value") or number(r["value"]) == number(decided["value"]))
-            ]
             if not match:
                 undecided.append((table, key, [(r["source"], r["value"]) for r in top]))
                 continue
             choice = match[0]
+        elif decided:  # rule 4: an argument is for a row the rules leave on top (same status, agreeing value)
+            if not match:
+                sys.exit(f"preferred.csv: {table} {key} names {decided['source']} {decided.get('value', '')}, "
+                         f"but the rules choose {choice['source']} {choice['value']}")
+            choice = match[0]
+        if decided:
+            used.add((table, *key))
             choice["note"] = (choice["note"] + "; " if choice["note"] else "") + "preferred: " + decided["reason"]
         for r in valued:
             r["preferred"] = "true" if r is choice else "false"
             out.append(r)
+    stale = [k for k in decisions if k[0] == table and k not in used]
+    if stale:
+        sys.exit(f"preferred.csv: lines that match no cell with values of {table}: {stale}")
     if undecided:
         lines = "\n".join(f"  {t} {k}: {c}" for t, k, c in undecided)
         sys.exit(f"cells with disagreeing values and no decision in tools/curated/preferred.csv:\n{lines}")
     return out
+
+
+def _names(decision: dict[str, str], row: dict[str, str]) -> bool:
+    """True if a line of preferred.csv names ``row`` (its source, and its value when the line gives one)."""
+    value = decision.get("value", "")
+    return row["source"] == decision["source"] and (not value or number(row["value"]) == number(value))
 
 
 def _matches(row: dict[str, str], fix: dict[str, str]) -> bool:

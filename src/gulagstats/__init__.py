@@ -18,6 +18,7 @@ Examples
 
 from __future__ import annotations
 
+import threading
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
@@ -94,11 +95,17 @@ __all__ = sorted(
 )
 
 
+#: One thread at a time imports a module on first use: two threads importing modules that import
+#: each other would otherwise see a partially initialised module (an ImportError).
+_IMPORTING = threading.RLock()
+
+
 def __getattr__(name: str) -> Any:
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'gulagstats' has no attribute {name!r}")
-    value = getattr(import_module(f".{module}", __name__), name)
+    with _IMPORTING:
+        value = getattr(import_module(f".{module}", __name__), name)
     globals()[name] = value
     return value
 

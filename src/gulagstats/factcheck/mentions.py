@@ -199,7 +199,7 @@ def _read_number(
 
 
 def find_mentions(
-    sentence: str, toks: list[Token], offset: int, periods: list[Period], data: Resources
+    sentence: str, toks: list[Token], offset: int, periods: list[Period], data: Resources, language: str = "en"
 ) -> tuple[list[Mention], list[Seen]]:
     """The mentions of a sentence, and the numbers seen but not read.
 
@@ -222,9 +222,10 @@ def find_mentions(
     blocked = bytearray(len(sentence) + 1)
     for p in periods:
         blocked[p.start : p.end] = b"\1" * (p.end - p.start)
-    numbers = [n for n in find_numbers(sentence) if not any(blocked[n.start : n.end])]
+    numbers = [n for n in find_numbers(sentence, language) if not any(blocked[n.start : n.end])]
     mentions: list[Mention] = []
-    seen: list[Seen] = []
+    seen = [Seen(n.start + offset, n.end + offset, n.text, n.reason) for n in numbers if n.reason and len(n.text) >= 4]
+    numbers = [n for n in numbers if not n.reason]
     starts = [t.start for t in toks]
     for a, b in _ranges(numbers, sentence):
         read = _read_number(a, b, sentence, toks, offset, data, starts)

@@ -183,7 +183,7 @@ def read_source(source: str | Path, max_bytes: int = MAX_BYTES) -> Document:
     ...
     gulagstats.factcheck.read.FactcheckInputError: a.txt is not UTF-8 text (byte 0xff at ...
     """
-    from ..store import read_user_file
+    from ..inputs import read_input
 
     text_source = str(source)
     if text_source == "-":
@@ -199,7 +199,7 @@ def read_source(source: str | Path, max_bytes: int = MAX_BYTES) -> Document:
         return Document(text_source, html_to_text(text) if is_html else text, is_html)
     path = Path(text_source)
     name = printable(path.name)
-    raw = read_user_file(path, "article", max_bytes, FactcheckInputError)
+    raw = read_input(path, "article", limit=max_bytes, error=FactcheckInputError, expected="a text, Markdown or HTML file")
     text = _decode(raw, name)
     is_html = path.suffix.lower() in (".htm", ".html", ".xhtml") or looks_like_html(text)
     return Document(name, html_to_text(text) if is_html else text, is_html)

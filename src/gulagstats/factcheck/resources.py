@@ -220,13 +220,9 @@ def _packaged_text(table: str) -> tuple[str, str]:
 
 def read_lexicon_file(path: str | Path) -> str:
     """A user's lexicon file as text: a regular UTF-8 file of at most :data:`MAX_LEXICON_BYTES`."""
-    from ..store import read_user_file
+    from ..inputs import read_input_text
 
-    raw = read_user_file(path, "lexicon", MAX_LEXICON_BYTES, DataFormatError)
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise DataFormatError(f"lexicon {printable(path)} is not UTF-8 text; save it as UTF-8 CSV") from None
+    return read_input_text(path, "lexicon", limit=MAX_LEXICON_BYTES, error=DataFormatError, expected="a lexicon CSV file")
 
 
 def load_resources(lexicon: str | Path | None = None) -> Resources:

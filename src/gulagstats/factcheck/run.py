@@ -83,7 +83,7 @@ def check_text(text: str, name: str = "text", data: Resources | None = None) -> 
         plain = ascii_digits(s.text)  # full-width and other digits as ASCII, offsets unchanged
         toks = tokens(plain, s.start)
         periods = find_periods(plain, toks, s.start, anchor, last_period, data)
-        mentions, skipped = find_mentions(plain, toks, s.start, periods, data)
+        mentions, skipped = find_mentions(plain, toks, s.start, periods, data, language)
         seen += skipped
         ctx = context(s.text, s.start, toks, data, periods)
         line_start = lines[s.line - 1]
@@ -215,23 +215,19 @@ def check_out(out: str | Path) -> Path:
         raise OutputPathError(f"--out {printable(out)} exists and is not a directory")
     refuse_inside_data_dir(folder, "the fact-check")
     for name in OUTPUTS:
-        target = check_target(folder / name, "the fact-check")
-        if target.exists() and not target.is_symlink() and not target.is_file():
-            raise OutputPathError(
-                f"refusing to write the fact-check to {printable(target)}: it is not a regular file (a device, FIFO or folder)"
-            )
+        check_target(folder / name, "the fact-check")  # a link, a device, a FIFO or a folder is refused
     return folder
 
 
 def write_outputs(result: Factcheck, out: str | Path) -> list[Path]:
-    """Write claims.csv, verdicts.csv, contradictions.csv and factcheck.html into ``out``.
+    """Write claims.csv, verdicts.csv, contradictions.csv and factcheck.html into ``out``, all or none.
 
     Raises
     ------
     OutputPathError
         If ``out`` or a file in it may not be written (checked before anything is created).
     """
-    from ..outputs import write_text
+    from ..outputs import write_files
     from ..render import render
     from .page import render_page
 
@@ -243,11 +239,4 @@ def write_outputs(result: Factcheck, out: str | Path) -> list[Path]:
         "factcheck.html": render_page(result),
     }
     folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name in OUTPUTS:
-        try:
-            write_text(folder / name, contents[name], "the fact-check")
-        except OSError as exc:
-            raise OutputPathError(f"cannot write {printable(folder / name)} ({exc.strerror or exc})") from None
-        written.append(folder / name)
-    return written
+    return write_files({folder / name: contents[name].encode("utf-8") for name in OUTPUTS}, "the fact-check")
