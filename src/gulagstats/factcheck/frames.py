@@ -37,6 +37,10 @@ from .resources import Resources
 
 #: How many words from a mention its cues (quantity, scope) are looked for.
 WINDOW = 14
+#: The quantity of a word of dying with no place: a place of custody near it names the deaths there.
+DYING = "regime_deaths"
+#: How many words before a mention a scope cue of its clause counts ("the Polish operation ..., with 140,000 arrests").
+SCOPE_WINDOW = 30
 #: Points a cue loses for each word between it and the mention (its priority is at most 100).
 PENALTY = 2
 #: How many words before a mention a ``before`` modality cue acts.
@@ -98,6 +102,7 @@ class Context:
     toks: list[Token]
     starts: list[int]
     cues: list[tuple[int, int, dict[str, str]]]  # quantity cues: first token, last token, row
+    places: list[tuple[int, int, dict[str, str]]]  # places of custody (for words of dying)
     scopes: list[tuple[int, int, dict[str, str]]]
     modals: list[tuple[int, int, dict[str, str]]]
     first_spread: int  # the first token of the first sentence-wide modality cue (len(toks) if none)
@@ -115,7 +120,8 @@ def context(sentence: str, offset: int, toks: list[Token], data: Resources, peri
     wide = [m for m in modals if m[2]["where"] == "sentence"]
     return Context(
         sentence, offset, toks, clauses(sentence),
-        found(data.lexicon["quantity"]), found(data.scope), [m for m in modals if m[2]["where"] != "sentence"],
+        found(data.lexicon["quantity"]), found(data.lexicon["place"]), found(data.scope),
+        [m for m in modals if m[2]["where"] != "sentence"],
         wide[0][0] if wide else len(toks),
         usable := [p for p in periods if p.kind != "document"], [p.start for p in usable],
     )
@@ -130,6 +136,11 @@ def _near(items: list[tuple[int, int, dict[str, str]]], first: int, last: int, l
     a = bisect.bisect_left(items, max(0, lo), key=lambda it: it[0])
     b = bisect.bisect_left(items, hi, key=lambda it: it[0])
     return [it for it in items[a:b] if it[1] <= hi and not (first <= it[0] < last)]
+
+
+def named_part(ctx: Context) -> tuple[str, str] | None:
+    """The last part of the whole a sentence names (a scope cue), if any: the sentence after may go on with it."""
+    return (ctx.scopes[-1][2]["scope"], ctx.scopes[-1][2]["detail"]) if ctx.scopes else None
 
 
 def _in_clause(ctx: Context, m: Mention, item: tuple[int, int, dict[str, str]]) -> bool:
@@ -154,11 +165,16 @@ def quantity(ctx: Context, m: Mention, lo: int, hi: int) -> tuple[str, str, floa
             cue = " ".join(t.word for t in ctx.toks[first:last])
             confidence = 0.95 if score >= 45 else 0.8 if score >= 30 else 0.6 if score >= 15 else 0.45
             best = (confidence, row["quantity"], cue)
+    if best[1] == DYING:  # "died ... in the camps", "в лагерях ГУЛАГа умерло": the deaths of that place
+        places = [it for it in _near(ctx.places, m.first, m.last, m.first - WINDOW, m.last + WINDOW) if _in_clause(ctx, m, it)]
+        if places:
+            return places[0][2]["quantity"], best[2], best[0]
     return best[1], best[2], best[0]
 
 
-def _nearest(ctx: Context, at: int, lo: int, hi: int) -> Period | None:
-    """The period nearest the character ``at`` among those starting in ``[lo, hi)`` (a bisection)."""
+def _nearest(ctx: Context, at: int, lo: int, hi: int, end: int | None = None) -> Period | None:
+    """The period nearest the mention ``[at, end)`` among those starting in ``[lo, hi)`` (a bisection)."""
+    end = at if end is None else end
     i = bisect.bisect_left(ctx.period_starts, at)
     around = [ctx.periods[j] for j in (i - 1, i) if 0 <= j < len(ctx.periods) and lo <= ctx.period_starts[j] < hi]
     if not around:
@@ -166,16 +182,22 @@ def _nearest(ctx: Context, at: int, lo: int, hi: int) -> Period | None:
         around = [ctx.periods[j]] if j < len(ctx.periods) and ctx.period_starts[j] < hi else []
         k = bisect.bisect_left(ctx.period_starts, hi) - 1
         around += [ctx.periods[k]] if k >= 0 and ctx.period_starts[k] >= lo else []
-    return min(around, key=lambda p: min(abs(p.start - at), abs(at - p.end))) if around else None
+    return min(around, key=lambda p: _distance(p, at, end)) if around else None
+
+
+def _distance(p: Period, at: int, end: int) -> int:
+    """Characters between a period and a mention ``[at, end)``; a period right after the number wins a tie."""
+    return p.start - end if p.start >= end else at - p.end + 1
 
 
 def period(ctx: Context, m: Mention, last: str, flow: bool) -> tuple[str, str, float]:
     """The period of a mention, how it was found, and the confidence of that reading."""
     at = m.start - ctx.offset
     a, b = _clause_of(ctx.starts, at)
-    p, how, factor = _nearest(ctx, at, a, b), "own clause", 1.0
+    end = m.end - ctx.offset
+    p, how, factor = _nearest(ctx, at, a, b, end), "own clause", 1.0
     if p is None:
-        p, how, factor = _nearest(ctx, at, 0, 10**12), "sentence", 0.8
+        p, how, factor = _nearest(ctx, at, 0, 10**12, end), "sentence", 0.8
     if p is not None:
         kind_how = {"named": "named period", "relative": "relative", "span": "span"}.get(p.kind, how)
         value, confidence = p.period, p.confidence * factor
@@ -188,22 +210,42 @@ def period(ctx: Context, m: Mention, last: str, flow: bool) -> tuple[str, str, f
     return "", "none", 0.0
 
 
-def scope(ctx: Context, m: Mention) -> tuple[str, str]:
-    """The part of the whole a mention counts (``USSR`` for the whole), and its detail."""
-    near = [it for it in _near(ctx.scopes, m.first, m.last, m.first - WINDOW, m.last + WINDOW) if _in_clause(ctx, m, it)]
+#: Words at the start of a sentence that go on with the part the sentence before named.
+GOES_ON = re.compile(
+    r"^(?:of (?:these|them|those|whom)|among (?:them|these|those)|a total of|in all|in total|altogether|"
+    r"of this number|из них|всего|среди них|в том числе)\b",
+    re.IGNORECASE,
+)
+
+
+def scope(ctx: Context, m: Mention, before: tuple[str, str] | None = None) -> tuple[str, str]:
+    """The part of the whole a mention counts (``USSR`` for the whole), and its detail.
+
+    ``before`` is the part the sentence before named: a sentence that goes on
+    with it ("The NKVD conducted national operations. A total of 350,000 were
+    arrested") counts the same part.
+    """
+    near = [it for it in _near(ctx.scopes, m.first, m.last, m.first - SCOPE_WINDOW, m.last + WINDOW) if _in_clause(ctx, m, it)]
     if not near:
+        if before is not None and GOES_ON.match(ctx.sentence):
+            return before
         return "USSR", ""
     _first, _, row = min(near, key=lambda it: abs(it[0] - m.first))
     return row["scope"], row["detail"]
 
 
-def modality(ctx: Context, m: Mention) -> tuple[str, str]:
-    """``stated``, or the modality a cue gives the mention (and the cue's words)."""
+def modality(ctx: Context, m: Mention, after: int = 0) -> tuple[str, str]:
+    """``stated``, or the modality a cue gives the mention (and the cue's words).
+
+    A cue that acts on the words right after it ("not", "rather than") acts on
+    the first number after it only: in "не 16 млн., а 1,6 млн." the second is
+    stated.  ``after`` is the token where the previous mention ends.
+    """
     hedge_words = len(m.hedge.split()) if m.hedge else 0
     for first, last, row in _near(ctx.modals, m.first, m.last, m.first - WINDOW, m.last + WINDOW):
         words = " ".join(t.word for t in ctx.toks[first:last])
         where = row["where"]
-        if where == "before" and m.first - hedge_words - NEAR <= first and last <= m.first - hedge_words:
+        if where == "before" and max(after, m.first - hedge_words - NEAR) <= first and last <= m.first - hedge_words:
             return row["modality"], words
         if where == "clause" and _in_clause(ctx, m, (first, last, row)):
             return row["modality"], words
@@ -215,6 +257,7 @@ def modality(ctx: Context, m: Mention) -> tuple[str, str]:
 def frame(
     ctx: Context, m: Mention, neighbours: tuple[int, int], last_period: str,
     carry: tuple[str, str] | None, paragraph: tuple[str, int], file: str, line: int, data: Resources,
+    before: tuple[str, str] | None = None,
 ) -> Frame | None:
     """The claim frame of one mention, or None when nothing says what it counts."""
     what, cue, confidence = quantity(ctx, m, *neighbours)
@@ -228,8 +271,8 @@ def frame(
     kind = QUANTITIES[what].kind if what in QUANTITIES else "flow"
     when, how, when_confidence = period(ctx, m, last_period, kind == "flow")
     when = match_period(when, kind)  # a count "at the end of 1938" is the count of 1 January 1939
-    part, detail = scope(ctx, m)
-    mood, words = modality(ctx, m)
+    part, detail = scope(ctx, m, before)
+    mood, words = modality(ctx, m, neighbours[0])
     if mood != "stated":
         notes.append(f"{mood}: {words}")
     text, start = paragraph

@@ -12,7 +12,11 @@ is not read with confidence is not judged, and says why:
 - a part of the whole (one operation, nationality, region, trial,
   institution, camp): judged as a floor of the whole, so that a part that
   exceeds the record's whole still ``overstates``; otherwise not judged
-  ("a part of all executions: the record has no series for one operation").
+  ("a part of all executions: the record has no series for one operation");
+- a claim that ``assess`` finds :data:`PART_FACTOR` times or more below the
+  record's count for the whole USSR: such a number is a part the text does
+  not name (the 16 defendants of a trial, one camp's dead), so its scope was
+  not read with confidence.
 """
 
 from __future__ import annotations
@@ -23,13 +27,16 @@ import pandas as pd
 
 from ..estimates.vocabulary import QUANTITIES
 from ..record import Record
-from ..vocabulary import OVERSTATES, PERSONS
+from ..vocabulary import OVERSTATES, PERSONS, UNDERSTATES
 from .frames import Frame
 
 #: The verdict of a claim that is not judged.
 NOT_JUDGED = "not_judged"
 #: The confidence a reading needs (quantity, and period) for a verdict.
 THRESHOLD = 0.6
+#: A claim this many times below the record's count for the whole USSR is read as a part the text
+#: does not name (one trial, one camp, one district), not as a claim about the whole: not judged.
+PART_FACTOR = 10.0
 #: The columns of claims.csv, in order.
 CLAIM_COLUMNS = [
     "id", "file", "start", "end", "mention", "quantity", "low", "high", "bound", "unit", "period",
@@ -161,6 +168,13 @@ def judge(claims: pd.DataFrame, record: Record | None = None) -> pd.DataFrame:
             out.loc[asked.index, column] = answers[column].astype(object).where(answers[column].notna(), "")
         wrong = answers["error"] != ""
         reasons[asked.index[wrong.to_numpy()]] = "not read by assess: " + answers["error"][wrong]
+    factor = pd.to_numeric(out["factor"], errors="coerce")
+    tiny = (reasons == "") & (out["verdict"] == UNDERSTATES) & (factor >= PART_FACTOR)
+    for i in out.index[tiny]:
+        reasons[i] = (
+            f"about {factor[i]:.0f} times below the record's count for the whole USSR: most likely a part "
+            "the text does not name (a trial, a camp, a district); check what it counts"
+        )
     exceeds = part & (out["verdict"] == OVERSTATES)
     for i in out.index[part & ~exceeds]:
         noun = QUANTITIES[out.at[i, "quantity"]].noun

@@ -41,6 +41,7 @@ REFERENCE = re.compile(
 )
 _RANGE_GAP = re.compile(r"\s*(?:-|\u2010|\u2011|\u2012|\u2013|\u2014|\u2212|to|до|or|или|and|и)\s*", re.IGNORECASE)
 _RANGE_OPEN = re.compile(r"(?:between|from|от|с|между|of)\s+(?:some\s+|about\s+|around\s+|около\s+)?$", re.IGNORECASE)
+_URL = re.compile(r"://|www\.|/|\.html?\b|\.php|#|=|@")
 RATE_UNITS = {"day": "per_day", "week": "per_week", "month": "per_month", "year": "per_year"}
 
 
@@ -133,6 +134,13 @@ def _ranges(numbers: list[Number], sentence: str) -> list[tuple[Number, Number |
     return out
 
 
+def _chunk(sentence: str, start: int, end: int) -> str:
+    """The run of text without spaces around ``[start, end)`` (a URL, a file name), at most 80 characters each side."""
+    left = sentence.rfind(" ", max(0, start - 80), start) + 1 or max(0, start - 80)
+    right = sentence.find(" ", end, end + 80)
+    return sentence[left : right if right >= 0 else min(len(sentence), end + 80)]
+
+
 def _range_values(a: Number, b: Number | None) -> tuple[float, float] | None:
     if b is None:
         return a.value, a.value
@@ -145,13 +153,18 @@ def _range_values(a: Number, b: Number | None) -> tuple[float, float] | None:
     return low, high
 
 
+_SCALE_WORDS = {
+    "thousand": 1e3, "million": 1e6, "billion": 1e9, "thousands": 1e3, "millions": 1e6, "billions": 1e9, "тыс": 1e3, "тысяч": 1e3, "тысячи": 1e3,
+    "млн": 1e6, "миллион": 1e6, "миллиона": 1e6, "миллионов": 1e6, "млрд": 1e9, "миллиард": 1e9,
+    "миллиарда": 1e9, "миллиардов": 1e9,
+}
+
+
 def _stated(n: Number) -> float:
-    """The number as printed before its scale word (7 in "7 million")."""
-    m = re.match(r"[0-9]+(?:[.,][0-9]+)?", n.text.replace("\u00a0", "").replace(" ", ""))
-    try:
-        return float(m.group(0).replace(",", ".")) if m and not n.grouped else n.value
-    except ValueError:
-        return n.value
+    """The number as printed before its scale word (7 in "7 million", 8 in "eight million")."""
+    words = re.findall(r"[^\W\d_]+", n.text.lower())
+    scales = [_SCALE_WORDS[w] for w in words if w in _SCALE_WORDS]
+    return n.value / scales[-1] if scales else n.value
 
 
 def _unit(toks: list[Token], last: int, data: Resources, text: str = "", offset: int = 0) -> str:
@@ -175,6 +188,8 @@ def _read_number(
     text = sentence[start:end]
     if REFERENCE.search(sentence[max(0, start - 14) : start]) or sentence[end : end + 1] == "]":
         return None
+    if _URL.search(_chunk(sentence, start, end)):
+        return None  # a number inside a web address or a file name
     values = _range_values(a, b)
     first, last = _index([t.start for t in toks] if starts is None else starts, start + offset, end + offset)
     big = a.scaled or (b is not None and b.scaled) or a.value >= 1000

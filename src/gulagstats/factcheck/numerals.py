@@ -5,7 +5,9 @@ grouping, scale words, number words in English and Russian) or says why it
 cannot.  Here its mentions are described for the later stages (scaled, in
 words, a fraction, signed), and one shape of web pages is added: a stray space
 after a grouping comma (``516, 841``), which is one number unless a list
-follows ("100, 200 or 300").  Every decimal digit is read as its ASCII digit
+follows ("100, 200 or 300"), and in a Russian text a point before groups of
+three digits groups thousands (``46.665``: Russian writes decimals with a
+comma), which the reader refuses as ambiguous in general.  Every decimal digit is read as its ASCII digit
 first (one character for one, so offsets stay those of the text).
 """
 
@@ -49,8 +51,13 @@ def ascii_digits(text: str) -> str:
     return text if text.isascii() else text.translate(_DIGIT_MAP)
 
 
-def _number(m, text: str) -> Number:
+_DOTTED = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+")
+
+
+def _number(m, text: str, language: str) -> Number:
     if m.value is None:
+        if language == "ru" and _DOTTED.fullmatch(m.text):  # Russian writes decimals with a comma
+            return Number(m.start, m.end, float(m.text.replace(".", "")), m.text, grouped=True)
         return Number(m.start, m.end, 0.0, m.text, reason=m.reason)
     value = float(m.value)
     words = m.form == "words"
@@ -86,11 +93,12 @@ def find_numbers(text: str, language: str = "en") -> list[Number]:
     [('681 692', 681692.0), ('700.000', 700000.0), ('1.5 million', 1500000.0), ('516, 841', 516841.0)]
     >>> [(n.text, n.value, n.scaled) for n in find_numbers("six hundred and eighty-one thousand; 100, 200 or 300")]
     [('six hundred and eighty-one thousand', 681000.0, True), ('100', 100.0, False), ('200', 200.0, False), ('300', 300.0, False)]
-    >>> [(n.text, n.value) for n in find_numbers("семьсот тысяч и 19 млн 840 тыс.", "ru")]
-    [('семьсот тысяч', 700000.0), ('19 млн 840 тыс.', 19840000.0)]
+    >>> [(n.text, n.value) for n in find_numbers("семьсот тысяч и 19 млн 840 тыс.; 46.665 умерших", "ru")]
+    [('семьсот тысяч', 700000.0), ('19 млн 840 тыс.', 19840000.0), ('46.665', 46665.0)]
     >>> [(n.text, n.negative, n.decimal) for n in find_numbers("-700,000 in 1938.2 and 4.5")]
     [('-700,000', True, False), ('1938', False, False), ('4.5', False, True)]
     """
     plain = ascii_digits(text)
-    found = [_number(m, plain) for m in read_numbers(plain, language=language if language in ("en", "ru") else "en")]
+    language = language if language in ("en", "ru") else "en"
+    found = [_number(m, plain, language) for m in read_numbers(plain, language=language)]
     return _stray_space(found, plain)

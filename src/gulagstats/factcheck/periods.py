@@ -73,7 +73,11 @@ SEASON = re.compile(
     rf"весн\w*|лет\w*|осен\w*|зим\w*|начал\w*|конц\w*|середин\w*)\s+(?:of\s+)?(?P<y>{_YEAR})\b",
     re.IGNORECASE,
 )
-BY_END = re.compile(rf"\b(?:by|until|up to|к|до)\s+(?:the\s+)?(?:end\s+of|конц\w*)\s+(?P<y>{_YEAR})\b", re.IGNORECASE)
+BY_END = re.compile(
+    rf"\b(?:by|until|up to|к|до)\s+(?:the\s+)?(?:end\s+of|конц\w*)\s+(?P<y>{_YEAR})\b|\b[Bb]y\s+(?P<z>{_YEAR})\b(?![-\u2013])"
+)
+#: The last year of the record's concern: a later date in an article dates a publication or a citation.
+LAST_YEAR = 1991
 DECADE = re.compile(
     r"\b(?:(?P<which>early|mid-?|late)\s*)?(?:the\s+)?(?P<dec>1[89]\d)0(?:[\u2019']?s\b|-?(?:е|х|ые|ых)\b)",
     re.IGNORECASE,
@@ -192,7 +196,7 @@ def _seasons(sentence: str, free) -> list[Period]:
     out = []
     for m in BY_END.finditer(sentence):
         if free(m.start(), m.end()):
-            y = int(m["y"])
+            y = int(m["y"] or m["z"])
             out.append(Period(m.start(), m.end(), f"{y}-12-31", "by_end", 0.7, date(y, 12, 31)))
     for m in SEASON.finditer(sentence):
         if not free(m.start(), m.end()):
@@ -265,6 +269,7 @@ def find_periods(
                 taken[p.start : p.end] = b"\1" * (p.end - p.start)
 
     add(_documents(sentence, toks, offset, data))
+    add([Period(m.start(), m.end(), m["y"], "document", 0.9) for m in YEAR.finditer(sentence) if int(m["y"]) > LAST_YEAR])
     add(_dates(sentence, anchor))
     add(_joined(sentence, sorted(_seasons(sentence, free), key=lambda p: p.start)))
     add(_spans(sentence, free))

@@ -12,7 +12,8 @@ hash-checked in ``data/datapackage.json``):
   ``not_count``: nouns after a number that show it counts something else;
   ``rate``: a rate per day, week, month or year; ``share``: a percentage;
   ``document``: words after a year that make it a
-  document's date);
+  document's date; ``place``: a place of custody that makes a word of dying
+  ("died", "умерло") the deaths there);
 - ``periods.csv``: ``language, phrase, reading, rule, confidence, source,
   locator, note``: named periods ("the Great Terror", "Большой террор") with
   the period they are read as and the source of that reading, and relative
@@ -42,7 +43,7 @@ from ..errors import DataFormatError, printable
 from .phrases import PhraseTable, phrase_words
 
 LEXICON_KINDS = (
-    "quantity", "hedge", "after", "vague", "people", "not_count", "rate", "share", "document",
+    "quantity", "hedge", "after", "vague", "people", "not_count", "rate", "share", "document", "place",
 )
 BOUNDS = ("point", "low", "high")
 RATES = ("day", "week", "month", "year")
@@ -133,7 +134,7 @@ def _one_of(row: dict[str, str], column: str, allowed: tuple[str, ...], name: st
 def _check_lexicon(row: dict[str, str], name: str, line: int) -> None:
     kind = row["kind"]
     _one_of(row, "kind", LEXICON_KINDS, name, line)
-    if kind == "quantity" and not re.fullmatch(r"[a-z][a-z0-9_]*", row["quantity"]):
+    if kind in ("quantity", "place") and not re.fullmatch(r"[a-z][a-z0-9_]*", row["quantity"]):
         raise _fail(name, line, "a quantity row needs a quantity code (lowercase, underscores)")
     if kind in ("hedge", "after"):
         _one_of(row, "bound", BOUNDS, name, line)

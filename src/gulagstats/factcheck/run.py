@@ -23,7 +23,7 @@ import pandas as pd
 from ..errors import OutputPathError, printable
 from ..record import Record, resolve
 from .contradictions import contradictions
-from .frames import Frame, context, frame
+from .frames import Frame, context, frame, named_part
 from .judgment import claims_frame, judge
 from .language import detect, warning
 from .mentions import Seen, find_mentions
@@ -75,10 +75,12 @@ def check_text(text: str, name: str = "text", data: Resources | None = None) -> 
     seen: list[Seen] = []
     anchor: date | None = None
     last_period, paragraph = "", -1
+    part: tuple[str, str] | None = None  # the part of the whole the sentence before named
     for s in split(text):
         if s.paragraph != paragraph:
-            paragraph, last_period = s.paragraph, ""
+            paragraph, last_period, part = s.paragraph, "", None
         if not _MAY_COUNT.search(s.text):
+            part = None
             continue
         plain = ascii_digits(s.text)  # full-width and other digits as ASCII, offsets unchanged
         toks = tokens(plain, s.start)
@@ -92,7 +94,7 @@ def check_text(text: str, name: str = "text", data: Resources | None = None) -> 
         for i, m in enumerate(mentions):
             lo = mentions[i - 1].last if i else 0
             hi = mentions[i + 1].first if i + 1 < len(mentions) else len(toks)
-            f = frame(ctx, m, (lo, hi), last_period, carry, (line_text, line_start), name, s.line, data)
+            f = frame(ctx, m, (lo, hi), last_period, carry, (line_text, line_start), name, s.line, data, part)
             if f is None:
                 if m.high >= 1000 or m.vague:
                     seen.append(Seen(m.start, m.end, m.text, "nothing near it says what it counts"))
@@ -102,9 +104,16 @@ def check_text(text: str, name: str = "text", data: Resources | None = None) -> 
             frames.append(f)
             carry = (f.quantity, f.cue) if i + 1 < len(mentions) and mentions[i + 1].first - m.last <= 10 else None
         anchor = clock(periods, anchor)
-        stated = [p.period for p in periods if p.kind not in ("document", "relative")]
-        last_period = stated[-1] if stated else last_period
+        part = named_part(ctx)
+        stated = [p for p in periods if p.kind not in ("document", "relative") and not _in_brackets(plain, p.start)]
+        spans = [p for p in stated if p.kind == "span"]  # "climaxing in 1937-1938 ... until 1953": the span
+        last_period = (spans or stated)[-1].period if stated else last_period
     return TextResult(name, frames, seen, language, warning(name, language))
+
+
+def _in_brackets(sentence: str, at: int) -> bool:
+    """True if ``at`` is inside parentheses: an aside ("(the estimates for 1918-1929 ...)") sets no context."""
+    return sentence.rfind("(", 0, at) > sentence.rfind(")", 0, at)
 
 
 @dataclass

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 ABBREVIATIONS = frozenset(
     ["mr", "mrs", "ms", "dr", "st", "gen", "col", "lt", "capt", "prof", "no", "nos", "nr", "p", "pp", "vol", "vols", "op", "cit", "ed", "eds", "ibid", "ll", "cf", "etc", "vs", "fig", "figs", "approx", "ca", "c", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "art", "arts", "ch", "chap", "sect", "para", "n", "nn", "f", "d", "l", "г", "гг", "т", "е", "др", "тыс", "млн", "млрд", "им", "ст", "см", "с", "ок", "руб", "пр", "ф", "оп", "д", "л", "стр", "табл", "рис"]
 )
-_END = re.compile(r"[.!?\u2026]+[\"\u201d\u2019\u00bb)\]]*\s+(?=[\"\u201c\u2018\u00ab(\[]?[A-Z0-9\u0410-\u042f\u0401])")
+_END = re.compile(r"[.!?\u2026]+(?:\[[^\]\s]{1,8}\])*[\"\u201d\u2019\u00bb)\]]*\s+(?=[\"\u201c\u2018\u00ab(\[]?[A-Z0-9\u0410-\u042f\u0401])")
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\.?$")
 
 
@@ -49,6 +49,9 @@ def split_line(line: str) -> list[tuple[int, int]]:
     >>> line = "On Dec. 1, 1934 Kirov died. Over 100 were shot."
     >>> [line[a:b] for a, b in split_line(line)]
     ['On Dec. 1, 1934 Kirov died.', 'Over 100 were shot.']
+    >>> line = "It targeted some groups.[137] A total of 350,000 were arrested."
+    >>> [line[a:b] for a, b in split_line(line)]
+    ['It targeted some groups.[137]', 'A total of 350,000 were arrested.']
     >>> line = "В 1937 г. Расстреляно 353 074 чел. По данным Мемориала..."
     >>> [line[a:b] for a, b in split_line(line)]
     ['В 1937 г. Расстреляно 353 074 чел.', 'По данным Мемориала...']
