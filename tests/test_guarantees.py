@@ -726,3 +726,31 @@ def test_every_table_of_cells_shows_wide_in_every_format_and_status(cli):
             assert wide.index.is_unique and wide.columns.is_unique, (table, status)
     wide = gulagstats.load("sentence_lengths_1936", wide=True)
     assert len(wide) == int(record.frame("sentence_lengths_1936")["preferred"].fillna(False).sum())
+
+
+# --- memory at the claims cap (N): assessed and written part by part ------------------------------
+
+
+def test_a_claims_file_written_part_by_part_is_the_whole_result(tmp_path, cli, monkeypatch):
+    # the 64 MiB claims file peaked at 3.4-4.4 GB when assessed and rendered whole; the CLI now
+    # writes CLAIMS_PER_PART claims at a time (655 MB, bench/RESULTS.md): the output must not change
+    from gulagstats.cli import estimates
+    from gulagstats.estimates.verdicts import iter_assessed_claims
+    from gulagstats.render import render
+
+    path = tmp_path / "c.csv"
+    path.write_text(
+        'id,quantity,value,period,verdict\nc1,executions,7 million,1937-1938,x\n"c,2",arests,5,1937,y\n'
+        "c3,executions,1.500,1938,z\nc4,arrests,\"1,500,000\",1937-1938,\nc5,executions,-5,1937,\n"
+        "c6,camp_population,\"1,317,195\",1939-01-01,\nc7,executions,681692,1937-1938,,surplus\n",
+        encoding="utf-8",
+    )
+    whole = gulagstats.assess_claims(path)
+    parts = list(iter_assessed_claims(path, rows=3))
+    assert len(parts) == 3
+    assert render(pd.concat(parts, ignore_index=True), "csv") == render(whole, "csv")
+    assert [len(p) for p in parts] == [3, 3, 1]
+    monkeypatch.setattr(estimates, "CLAIMS_PER_PART", 2)
+    code, out, err = cli("assess", "--file", str(path))
+    assert code == 0 and out == render(whole, "csv") + "\n", err
+    assert "input_verdict" in err and "4 of 7 claims could not be assessed" in err

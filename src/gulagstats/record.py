@@ -140,7 +140,7 @@ class Record:
         Changing it never changes what the record hands out next.
         """
         with self._lock:
-            return self._merged(table_id).copy(deep=not _COPY_ON_WRITE)
+            return self._merged(table_id).copy(deep=not _copy_on_write())
 
     def _merged(self, table_id: str) -> pd.DataFrame:
         """The record's own merged frame (not a copy: for this class only)."""
@@ -393,13 +393,10 @@ def resolve(record: Record | None = None, overlay: str | Path | None = None) -> 
 
 
 def _copy_on_write() -> bool:
+    """Whether pandas copies a shared frame's data when one of its copies is changed (pandas 3; an option before)."""
     import pandas as pd
 
     return int(pd.__version__.split(".")[0]) >= 3 or bool(pd.get_option("mode.copy_on_write"))
-
-
-#: pandas copies a shared frame's data when one of its copies is changed (pandas 3; an option before).
-_COPY_ON_WRITE = _copy_on_write()
 
 
 def _key(period: str, population: str, measure: str, category: str, unit: str) -> Key:

@@ -28,7 +28,7 @@ off by more than that is a different number, not a rounding of the same one.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import numpy as np
@@ -548,6 +548,36 @@ def assess_claims(
         frame.attrs["renamed"] = renamed
     else:
         frame = read_claims(claims)
+    return _assessed(frame, data)
+
+
+def iter_assessed_claims(
+    path: str | Path, overlay: str | Path | None = None, *, record: DataRecord | None = None, rows: int = 50_000
+) -> Iterator[pd.DataFrame]:
+    """The results of :func:`assess_claims` for a claims file, ``rows`` claims at a time (bounded memory).
+
+    Concatenated, the parts are the frame :func:`assess_claims` returns; the
+    command line writes each as it comes, so only one part's results are in memory.
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> path = os.path.join(tempfile.mkdtemp(), "c.csv")
+    >>> _ = open(path, "w").write("quantity,value,period\\nexecutions,7 million,1937-1938\\nexecutions,1,1937-1938\\n")
+    >>> [part.verdict.tolist() for part in iter_assessed_claims(path, rows=1)]
+    [['overstates'], ['understates']]
+    """
+    data = resolve(record, overlay)
+    frame = read_claims(path)
+    surplus = frame.attrs.get("surplus", np.zeros(len(frame), dtype=bool))
+    for start in range(0, len(frame), rows):
+        part = frame.iloc[start : start + rows].reset_index(drop=True)
+        part.attrs = {**frame.attrs, "surplus": surplus[start : start + rows]}
+        yield _assessed(part, data)
+
+
+def _assessed(frame: pd.DataFrame, data: DataRecord) -> pd.DataFrame:
+    """The claims of ``frame`` (as read: text, with ``line``) with their results."""
     checked = check_claims(frame)
     results = judge_refined(checked, data.benchmark_record(), tables=data.load)
     error = checked["error"].astype("str")
