@@ -1,8 +1,8 @@
 """Each stage of the fact-checker alone: hostile input, and time linear in the input.
 
 The linear-time test doubles a hostile input three times and measures each
-stage on it (the best of three runs, so that another process on the machine
-does not decide the result); the time may grow by at most 2.5 per doubling,
+stage on it (the least CPU time of this process over three runs, so that
+another process on the machine does not decide the result); the time may grow by at most 2.5 per doubling,
 taken over the three doublings (the cube root of the last time over the
 first: one noisy run on a shared machine does not decide it). Quadratic code
 grows by 4 per doubling and fails.
@@ -32,11 +32,12 @@ DATA = load_resources()
 
 
 def _best(run: Callable[[], object]) -> float:
+    """The least CPU time of this process over three runs (other processes on the machine do not count)."""
     times = []
     for _ in range(3):
-        start = time.perf_counter()
+        start = time.process_time()
         run()
-        times.append(time.perf_counter() - start)
+        times.append(time.process_time() - start)
     return min(times)
 
 
