@@ -44,6 +44,9 @@ _MAY_COUNT = re.compile(
 )
 
 
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+
+
 @dataclass
 class TextResult:
     """One text read: its claim frames, the numbers seen but not read, its language and any warning."""
@@ -85,7 +88,8 @@ def check_text(text: str, name: str = "text", data: Resources | None = None) -> 
         plain = ascii_digits(s.text)  # full-width and other digits as ASCII, offsets unchanged
         toks = tokens(plain, s.start)
         periods = find_periods(plain, toks, s.start, anchor, last_period, data)
-        mentions, skipped = find_mentions(plain, toks, s.start, periods, data, language)
+        said_in = "ru" if _CYRILLIC.search(s.text) and detect(s.text) == "ru" else language  # a Russian passage
+        mentions, skipped = find_mentions(plain, toks, s.start, periods, data, said_in)
         seen += skipped
         ctx = context(s.text, s.start, toks, data, periods)
         line_start = lines[s.line - 1]
