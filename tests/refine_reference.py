@@ -25,12 +25,12 @@ from gulagstats.estimates.scope import (
     _rules,
     year_bounds,
 )
-from gulagstats.estimates.vocabulary import QUANTITIES
 from gulagstats.vocabulary import (
     CONSISTENT,
     NOT_COMPARABLE,
     NOT_CONTRADICTED,
     OVERSTATES,
+    QUANTITIES,
     UNDERSTATES,
 )
 

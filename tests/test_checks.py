@@ -10,8 +10,8 @@ import pytest
 
 import gulagstats
 from gulagstats.checks import UnknownFamilyError, UnknownVerdictError
-from gulagstats.checks.cells import Cells, Row
-from gulagstats.checks.engine import Reading, Tolerance, judge, tolerance_for
+from gulagstats.checks.engine import Reading, Tolerance, tolerance_for, verdict_of
+from gulagstats.core.cells import Cell, CellIndex
 
 
 @pytest.fixture(scope="module")
@@ -240,24 +240,25 @@ def test_tolerances_and_judgement():
     assert tolerance_for(315000, "persons", "approx").value == 1000
     assert tolerance_for(175487, "persons", "exact").value == 0
     exact = Tolerance(0.0, "")
-    assert judge(175487, "exact", Reading(175486, 175486), exact) == "discrepancy"
-    assert judge(34.5, "exact", Reading(34.49998, 34.49998), Tolerance(0.05, "")) == "within_rounding"
-    assert judge(775866, "lower_bound", Reading(796074, None), exact) == "consistent"  # a partial sum suffices
-    assert judge(100, "exact", Reading(94.4, None), exact) == "not_checkable"
-    assert judge(14, "exact", Reading(14, 15), exact) == "consistent"
-    assert judge(14, "exact", Reading(15, 16), exact) == "discrepancy"
-    assert judge(100000, "order_of_magnitude", Reading(681692, 681692), exact) == "consistent"
+    assert verdict_of(175487, "exact", Reading(175486, 175486), exact) == "discrepancy"
+    assert verdict_of(34.5, "exact", Reading(34.49998, 34.49998), Tolerance(0.05, "")) == "within_rounding"
+    assert verdict_of(775866, "lower_bound", Reading(796074, None), exact) == "consistent"  # a partial sum suffices
+    assert verdict_of(100, "exact", Reading(94.4, None), exact) == "not_checkable"
+    assert verdict_of(14, "exact", Reading(14, 15), exact) == "consistent"
+    assert verdict_of(14, "exact", Reading(15, 16), exact) == "discrepancy"
+    assert verdict_of(100000, "order_of_magnitude", Reading(681692, 681692), exact) == "consistent"
 
 
 def test_plausibility_rules_catch_a_bad_row():
     from gulagstats.checks.plausibility import plausibility_checks
 
-    clean = {r.id: r for r in plausibility_checks(Cells.load())}
+    clean = {r.id: r for r in plausibility_checks(CellIndex.load())}
     assert {r.verdict for r in clean.values()} == {"consistent"}
-    bad = Row("appendix", "1929-01-01", "gulag_camps", "inmates", "", "persons", -5.0, "x", "user", True)
-    share = Row("appendix_rates", "1940-01-01", "gulag_camps", "counterrevolutionaries_share", "", "percent", 133.1,
+    bad = Cell("appendix", "1929-01-01", "gulag_camps", "inmates", "", "persons", -5.0, "x", "user", True)
+    share = Cell("appendix_rates", "1940-01-01", "gulag_camps", "counterrevolutionaries_share", "", "percent", 133.1,
                 "x", "user", True)
-    found = {r.id: r for r in plausibility_checks(Cells([*Cells.load().rows, bad, share]))}
+    published = CellIndex.load()
+    found = {r.id: r for r in plausibility_checks(CellIndex([*published.rows, bad, share], published.relations))}
     assert found["plausibility.non_negative"].verdict == "discrepancy"
     assert found["plausibility.percent_range"].observed == 1
     assert found["plausibility.dates"].cells[0].period == "1929-01-01"
@@ -296,11 +297,11 @@ def test_a_gap_carries_its_reason_so_no_code_reads_the_wording():
     import re
     from pathlib import Path
 
-    from gulagstats.checks.cells import Cells, MissingCell, View, reason_of
-    from gulagstats.checks.derive import span_sum
+    from gulagstats.core.cells import CellIndex, MissingCell, View, reason_of
+    from gulagstats.core.derive import span_sum
     from gulagstats.vocabulary import NO_CELL, NO_FINER_PERIODS, ONLY_ARTICLE
 
-    view = View(Cells.load(), independent=True)
+    view = View(CellIndex.load(), independent=True)
     with pytest.raises(MissingCell) as absent:
         view.value("1901", "gulag_camps", "deaths")
     assert [reason_of(m) for m in absent.value.missing] == [NO_CELL]
@@ -311,7 +312,7 @@ def test_a_gap_carries_its_reason_so_no_code_reads_the_wording():
     with pytest.raises(MissingCell) as nothing:
         span_sum(view, "gulag_camps", "deaths", "1901/1902")
     assert reason_of(nothing.value.missing[0]) == NO_FINER_PERIODS
-    source = "\n".join(p.read_text(encoding="utf-8") for p in (Path(__file__).parents[1] / "src/gulagstats/checks").glob("*.py"))
+    source = "\n".join(p.read_text(encoding="utf-8") for p in [*(Path(__file__).parents[1] / "src/gulagstats/checks").glob("*.py"), *(Path(__file__).parents[1] / "src/gulagstats/core").glob("*.py")])
     assert not re.search(r"\"(no such cells?|overlap|not a span)\" (not )?in ", source)
     assert "locator[-" not in source  # a line reference is found, not sliced by position
 

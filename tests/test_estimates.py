@@ -26,9 +26,10 @@ from gulagstats import (
     UnknownQuantityError,
 )
 from gulagstats.estimates.claims import _read_unquoted, _read_with_csv
-from gulagstats.estimates.record import load_record
-from gulagstats.estimates.verdicts import COMPARE_COLUMNS, TOLERANCE, VERDICTS
+from gulagstats.estimates.verdicts import CLAIM_TOLERANCE, COMPARE_COLUMNS
 from gulagstats.estimates.vocabulary import normalize_period
+from gulagstats.rules.benchmarks import benchmark_evaluator
+from gulagstats.vocabulary import CLAIM_VERDICTS
 
 from .conftest import REFERENCE, ROOT, needs_texts, prose_lines
 
@@ -98,10 +99,10 @@ def test_a_claim_inside_the_documented_range_is_consistent_and_the_edges_follow_
     assert b.low < b.high  # 1,575,259 by the security police, below GRZ's 2.5 million on all charges
     inside = gulagstats.assess("arrests", (b.low + b.high) / 2, period="1937/1938")
     assert inside.verdict == "consistent" and inside.factor is None
-    above = gulagstats.assess("arrests", b.high * (1 + TOLERANCE) * 1.01, period="1937/1938")
-    below = gulagstats.assess("arrests", b.low / (1 + TOLERANCE) * 0.99, period="1937/1938")
+    above = gulagstats.assess("arrests", b.high * (1 + CLAIM_TOLERANCE) * 1.01, period="1937/1938")
+    below = gulagstats.assess("arrests", b.low / (1 + CLAIM_TOLERANCE) * 0.99, period="1937/1938")
     assert (above.verdict, below.verdict) == ("overstates", "understates")
-    assert below.factor == round(b.low / (b.low / (1 + TOLERANCE) * 0.99), 1)
+    assert below.factor == round(b.low / (b.low / (1 + CLAIM_TOLERANCE) * 0.99), 1)
     ranged = gulagstats.assess("arrests", low=1_000_000, high=1_600_000, period="1937/1938")
     assert ranged.verdict == "consistent" and ranged.ratio is None and ranged.ratio_low < 1 < ranged.ratio_high
 
@@ -129,7 +130,7 @@ def test_every_seed_claim_assesses_without_error(compared):
         low = None if pd.isna(e.low) else float(e.low)
         high = None if pd.isna(e.high) else float(e.high)
         a = gulagstats.assess(e.quantity, low=low, high=high, period=e.period or None)
-        assert a.verdict in VERDICTS and a.explanation
+        assert a.verdict in CLAIM_VERDICTS and a.explanation
     claim = compared.loc["seed000-killed-imprisoned-exiled"]
     assert claim.verdict == "overstates" and claim.low == 8_000_000
     assert compared.loc["seed000-astrakhan-1919", "explanation"].startswith("Not comparable: the claim counts Astrakhan")
@@ -141,7 +142,7 @@ def test_compare_lists_sourced_estimates_by_every_author_grz_name(compared):
     assert list(compared.columns[: len(COMPARE_COLUMNS)]) == COMPARE_COLUMNS
     assert len(compared) >= 25 and compared.id.is_unique
     assert set(compared.source) <= set(gulagstats.sources().key)
-    assert set(compared.verdict) <= set(VERDICTS) | {""}
+    assert set(compared.verdict) <= set(CLAIM_VERDICTS) | {""}
     assert (compared.role[compared.verdict == ""] == "context").all()
     prose = " ".join(PROSE_LINES[26:52])
     gaps = []
@@ -157,7 +158,7 @@ def test_compare_lists_sourced_estimates_by_every_author_grz_name(compared):
     assert compared_rows.benchmark_id.notna().all() and compared_rows.benchmark_source.notna().all()
     assert (compared_rows.explanation.str.len() > 40).all()
     overs = compared[compared.verdict == "overstates"]
-    assert (overs.factor > 1 + TOLERANCE).all() and overs.factor.notna().all()
+    assert (overs.factor > 1 + CLAIM_TOLERANCE).all() and overs.factor.notna().all()
 
 
 def test_not_comparable_gives_the_reason(compared):
@@ -392,10 +393,10 @@ def test_claims_without_quotes_are_read_as_the_csv_module_reads_them(pieces):
 
 
 def test_the_record_is_kept_while_its_files_keep_their_hash(data_copy):
-    from gulagstats.record import default_record
+    from gulagstats.core.record import default_record
 
     record = default_record()
-    assert default_record() is record and load_record() is record.benchmark_record()  # built once a record
+    assert default_record() is record and benchmark_evaluator(record) is benchmark_evaluator(default_record())  # built once a record
     assert gulagstats.compare().set_index("id").loc["conquest1990-arrests", "verdict"] == "overstates"
     path = data_copy / "tables" / "nkvd_sentences.csv"
     path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")

@@ -18,6 +18,7 @@ import pandas as pd
 import pytest
 
 import gulagstats
+from gulagstats.core.record import default_record
 from gulagstats.errors import DataFormatError
 from gulagstats.figures.export import FIGURES, MANIFEST
 from gulagstats.figures.style import DERIVED_HATCH
@@ -77,7 +78,7 @@ def same(a, b):
 
 @pytest.fixture(scope="module")
 def drawn():
-    figs = {name: draw() for name, (_stem, draw) in FIGURES.items()}
+    figs = {name: draw(default_record()) for name, (_stem, draw) in FIGURES.items()}
     yield figs
     import matplotlib.pyplot as plt
 

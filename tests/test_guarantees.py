@@ -453,7 +453,7 @@ def test_a_zero_in_an_overlay_never_crashes_checks_figures_or_verdicts(tmp_path,
 
 def test_user_text_cannot_inject_html_or_markdown(tmp_path, cli):
     from gulagstats.render import markdown_text
-    from gulagstats.report import _stamp
+    from gulagstats.report.model import stamp as _stamp
 
     name = '<img src="x" onerror="document.title=1">\n# owned [x](javascript:y).csv'
     stamp = _stamp(tmp_path / name, markdown_text)
@@ -713,8 +713,8 @@ def test_any_overlay_gives_values_or_a_one_line_error(tmp_path, data):
 def test_every_table_of_cells_shows_wide_in_every_format_and_status(cli):
     # sentence_lengths_1936's layout (rows: category, columns: period) left out the population,
     # which varies: pivoting raised "Index contains duplicate entries" (a traceback)
+    from gulagstats.core.record import Record
     from gulagstats.models import STATUSES
-    from gulagstats.record import Record
 
     record = Record()
     for table in record.cell_tables():
@@ -734,8 +734,8 @@ def test_every_table_of_cells_shows_wide_in_every_format_and_status(cli):
 def test_a_claims_file_written_part_by_part_is_the_whole_result(tmp_path, cli, monkeypatch):
     # the 64 MiB claims file peaked at 3.4-4.4 GB when assessed and rendered whole; the CLI now
     # writes CLAIMS_PER_PART claims at a time (655 MB, bench/RESULTS.md): the output must not change
+    from gulagstats.api import iter_assessed_claims
     from gulagstats.cli import estimates
-    from gulagstats.estimates.verdicts import iter_assessed_claims
     from gulagstats.render import render
 
     path = tmp_path / "c.csv"

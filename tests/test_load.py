@@ -72,7 +72,7 @@ def test_a_missing_file_is_refused(data_copy):
 
 
 def test_a_record_reads_a_table_once_and_hands_out_copies():
-    from gulagstats.record import Record
+    from gulagstats.core.record import Record
 
     record = Record()
     # read and typed once for the record; frame() hands out copies (issue 19 J: it handed out the

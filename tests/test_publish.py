@@ -20,8 +20,9 @@ from pathlib import Path
 import pytest
 
 import gulagstats
+from gulagstats.core.record import default_record
 from gulagstats.publish import export, published_frames
-from gulagstats.publish.export import FORMATS, SQLITE_NAME, XLSX_NAME
+from gulagstats.publish.export import EXPORT_FORMATS, SQLITE_NAME, XLSX_NAME
 from gulagstats.publish.serve import CANNED_QUERIES, datasette_metadata
 
 from .browser import dom as page_dom
@@ -46,7 +47,7 @@ def _text(value: object) -> str:
 @pytest.fixture(scope="module")
 def expected() -> dict[str, Counter]:
     """Every table's rows as (value, source, locator, status), counted."""
-    frames = published_frames()
+    frames = published_frames(default_record())
     out = {}
     for name, frame in frames.items():
         value = "value" if "value" in frame.columns else ("low" if "low" in frame.columns else None)
@@ -61,7 +62,7 @@ def expected() -> dict[str, Counter]:
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory) -> dict[str, Path]:
     out = tmp_path_factory.mktemp("export")
-    return {f: (export(f, out / f), out / f)[1] for f in FORMATS}
+    return {f: (export(f, out / f, record=default_record()), out / f)[1] for f in EXPORT_FORMATS}
 
 
 def _compare(name: str, rows: list[dict], expected: dict) -> None:
@@ -179,9 +180,9 @@ def test_an_extra_that_is_installed_but_broken_is_one_line(cli, tmp_path, monkey
 
 
 def test_the_cli_lists_the_formats_of_the_library():
-    from gulagstats.cli.publish import FORMATS as CLI_FORMATS
+    from gulagstats.cli.publish import EXPORT_CHOICES as CLI_FORMATS
 
-    assert tuple(FORMATS) == CLI_FORMATS
+    assert tuple(EXPORT_FORMATS) == CLI_FORMATS
 
 
 def _free_port() -> int:

@@ -1,4 +1,4 @@
-"""The Record: the loaded tables with one overlay applied once, and the layers run on it."""
+"""The Record: the loaded tables with one overlay applied once, data only; the public functions run the layers on it."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ import pytest
 
 import gulagstats
 from gulagstats import OverlayAndRecordError
-from gulagstats.checks.cells import MissingCell
+from gulagstats.core.cells import MissingCell
+from gulagstats.core.record import Record, default_record
 from gulagstats.factcheck.run import factcheck
-from gulagstats.record import Record, default_record
 
 from .test_overlay import OVERLAY_COLUMNS, write
 
@@ -23,9 +23,9 @@ def record() -> Record:
 
 
 def test_a_record_checks_exactly_as_the_module_function_does(record):
-    mine = [(r.id, r.verdict, r.observed) for r in record.check()]
+    mine = [(r.id, r.verdict, r.observed) for r in gulagstats.check(record=record)]
     assert mine == [(r.id, r.verdict, r.observed) for r in gulagstats.check()]
-    assert record.rows() is record.rows()  # the cells are read once per record
+    assert record.cell_index() is record.cell_index()  # the cells are read once per record
 
 
 def test_a_record_with_an_overlay_checks_as_check_with_that_overlay(tmp_path):
@@ -37,9 +37,9 @@ def test_a_record_with_an_overlay_checks_as_check_with_that_overlay(tmp_path):
     # a user's value replaces the cell: the published row stays, but is not an alternative to judge
     assert mine.alternatives("1939-01-01", "gulag_camps", "inmates") == []
     key = ("1939-01-01", "gulag_camps", "inmates", "", "persons")
-    assert 1317195 in [r.value for r in mine.rows().rows_of(key)]
+    assert 1317195 in [r.value for r in mine.cell_index().rows_of(key)]
     expected = [(r.id, r.verdict) for r in gulagstats.check(overlay=path)]
-    assert [(r.id, r.verdict) for r in mine.check()] == expected
+    assert [(r.id, r.verdict) for r in gulagstats.check(record=mine)] == expected
     assert expected != [(r.id, r.verdict) for r in gulagstats.check()]  # the overlay made a difference
 
 
@@ -52,7 +52,7 @@ def test_a_cell_comes_with_its_provenance_in_one_shape(record):
 
 
 def test_alternatives_are_the_published_values_that_differ_from_the_preferred(record):
-    keys = [k for k in record.rows().keys() if record.rows().alternatives(k)]
+    keys = [k for k in record.cell_index().keys() if record.cell_index().alternatives(k)]
     assert keys, "the tables have cells whose sources disagree"
     cell = record.cell(*keys[0])
     others = record.alternatives(*keys[0])
@@ -165,10 +165,16 @@ def test_the_default_record_is_kept_until_a_file_it_read_changes(data_copy, repi
 
 def test_a_record_draws_a_figure_from_its_own_data(tmp_path):
     mine = Record(overlay=write(tmp_path / "o.csv", [INMATES_1939]))
-    fig = mine.figure("A")
+    fig = gulagstats.figure_a(record=mine)
     assert fig.axes[0].get_title(loc="left").startswith("GRZ Figure A")
-    with pytest.raises(gulagstats.DataFormatError, match="name one figure"):
-        mine.figure("A,B")
+    users = [p.get_height() for p in fig.axes[0].patches if p.get_gid() == "camps:user"]
+    assert users == [1317000]  # the overlay's 1939 camp count, drawn as a user value
     import matplotlib.pyplot as plt
 
     plt.close(fig)
+
+
+def test_a_record_is_data_only():
+    """The record imports nothing above the core, and has no method that runs a layer."""
+    assert not {"check", "compare", "assess", "assess_claims", "benchmarks", "coverage", "figure",
+                "benchmark_record"} & set(dir(Record))

@@ -10,8 +10,8 @@ import textwrap
 import pytest
 
 import gulagstats
+from gulagstats.core.record import Record, default_record
 from gulagstats.errors import DataIntegrityError
-from gulagstats.record import Record, default_record
 
 from .conftest import ROOT
 

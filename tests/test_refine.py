@@ -17,11 +17,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import gulagstats
+from gulagstats.core.record import default_record
 from gulagstats.estimates import scope
 from gulagstats.estimates.claims import check_claims
-from gulagstats.estimates.record import load_record
-from gulagstats.estimates.verdicts import TOLERANCE, claims_of, judge
-from gulagstats.loaders import load
+from gulagstats.estimates.verdicts import CLAIM_TOLERANCE, claims_of, judge_claims
+from gulagstats.rules.benchmarks import benchmark_evaluator
 
 from .refine_reference import refine_reference
 
@@ -45,14 +45,14 @@ NUMBERS = st.one_of(
 
 
 def _both(claims: pd.DataFrame, ids: pd.Series | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
-    record = load_record()
-    results = judge(claims, record, TOLERANCE)
+    record = benchmark_evaluator(default_record())
+    results = judge_claims(claims, record, CLAIM_TOLERANCE)
 
     def again(c: pd.DataFrame) -> pd.DataFrame:
-        return judge(c, record, TOLERANCE)
+        return judge_claims(c, record, CLAIM_TOLERANCE)
 
-    fast = scope.refine(claims, results, again, load, TOLERANCE, ids)
-    slow = refine_reference(claims, results, again, load, TOLERANCE, ids)
+    fast = scope.refine(claims, results, again, default_record().load, CLAIM_TOLERANCE, ids)
+    slow = refine_reference(claims, results, again, default_record().load, CLAIM_TOLERANCE, ids)
     return fast, slow
 
 
@@ -120,7 +120,7 @@ def test_refine_equals_the_reference_on_a_mixed_batch() -> None:
 
 def test_refine_equals_the_reference_on_the_estimates() -> None:
     """compare()'s claims, with their ids: readings, restatements, context rows, bounds, scopes."""
-    estimates = load("estimates")
+    estimates = default_record().load("estimates")
     claims = claims_of(estimates)
     fast, slow = _both(claims, estimates["id"])
     _same(fast, slow)
@@ -137,12 +137,12 @@ def test_compare_is_the_same_through_either_refine(monkeypatch: pytest.MonkeyPat
 
 def test_the_record_is_asked_once_per_question_not_per_claim() -> None:
     """1,000 claims of one question ask the record as often as one claim does."""
-    record = load_record()
+    record = benchmark_evaluator(default_record())
     calls: list[int] = []
 
     def counted(c: pd.DataFrame) -> pd.DataFrame:
         calls.append(len(c))
-        return judge(c, record, TOLERANCE)
+        return judge_claims(c, record, CLAIM_TOLERANCE)
 
     def asked(n: int) -> int:
         calls.clear()
@@ -155,7 +155,7 @@ def test_the_record_is_asked_once_per_question_not_per_claim() -> None:
                 }
             )
         )
-        out = scope.refine(claims, judge(claims, record), counted, load, TOLERANCE)
+        out = scope.refine(claims, judge_claims(claims, record), counted, default_record().load, CLAIM_TOLERANCE)
         assert not math.isnan(out["factor_low"].dropna().iloc[0]) or out["bound"].iloc[0]
         return len(calls)
 
@@ -178,8 +178,8 @@ def test_classify_many_is_classify_claim_by_claim(
 ) -> None:
     """The whole-column classification gives each claim _classify's verdict and factors, bit for bit."""
     low, high, b_low, b_high = (np.array(column) for column in zip(*rows, strict=True))
-    verdicts, f_lows, f_highs = scope._classify_many(low, high, b_low, b_high, TOLERANCE, floor, ceiling)
+    verdicts, f_lows, f_highs = scope._classify_many(low, high, b_low, b_high, CLAIM_TOLERANCE, floor, ceiling)
     for k, (lo, hi, bl, bh) in enumerate(rows):
-        verdict, f_low, f_high = scope._classify(lo, hi, bl, bh, TOLERANCE, floor, ceiling)
+        verdict, f_low, f_high = scope._classify(lo, hi, bl, bh, CLAIM_TOLERANCE, floor, ceiling)
         assert verdicts[k] == verdict
         assert np.array_equal([f_lows[k], f_highs[k]], [f_low, f_high], equal_nan=True)

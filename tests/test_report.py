@@ -10,7 +10,8 @@ import pandas as pd
 import pytest
 
 import gulagstats
-from gulagstats.report import TIMES, build_report
+from gulagstats import build_report
+from gulagstats.report import TIMES
 
 from .browser import MEASURE, Chromium, browser
 from .conftest import run_subprocess
@@ -230,7 +231,8 @@ def test_findings_are_graded_with_relation_quote_and_sources(report):
 def test_finding_order_uses_grades_when_present_else_size():
     from types import SimpleNamespace
 
-    from gulagstats.report import finding_order, grade_of
+    from gulagstats.report import finding_order
+    from gulagstats.report import grade_words as grade_of
 
     plain = [
         SimpleNamespace(id=i, relative_difference=r)

@@ -5,14 +5,14 @@ from __future__ import annotations
 import pytest
 
 import build_data
-from gulagstats.checks.registry import (
+from gulagstats.rules.prose_rules import (
     Formula,
     Term,
     Trend,
     YearCount,
     parse_rule,
     parse_terms,
-    quantities,
+    rules_by_quantity,
     statements,
 )
 
@@ -50,9 +50,9 @@ def test_a_ratio_is_scale_times_terms_over_terms():
 
 
 def test_the_registry_and_statements_come_from_the_data_file():
-    assert quantities()["years_rising"] == YearCount("inmates", 1, None, quantities()["years_rising"].why)
-    assert quantities()["inmates_share_of_population"].startswith("needs the USSR population")
-    assert len(quantities()["socially_dangerous_elements_share"]) == 2  # two rules, tried in turn
+    assert rules_by_quantity()["years_rising"] == YearCount("inmates", 1, None, rules_by_quantity()["years_rising"].why)
+    assert rules_by_quantity()["inmates_share_of_population"].startswith("needs the USSR population")
+    assert len(rules_by_quantity()["socially_dangerous_elements_share"]) == 2  # two rules, tried in turn
     declined = {s.id: s for s in statements()}["L061.declined_1936"]
     assert declined.rule == Trend(Term("inmates"), -1, declined.rule.why)
 
@@ -72,7 +72,7 @@ def test_every_statement_quote_is_on_its_line_so_a_wrong_line_fails_the_build(tm
 
 
 def test_relations_are_read_from_rows_and_refuse_a_malformed_one():
-    from gulagstats.checks.relations import read_relations, relations
+    from gulagstats.core.relations import read_relations, relations
 
     rows = [
         {"kind": "components", "subject": "both", "parts": "a b", "why": ""},
@@ -96,9 +96,9 @@ def test_relations_are_read_from_rows_and_refuse_a_malformed_one():
 
 def test_the_check_rules_and_the_benchmark_rules_are_written_in_one_language():
     import gulagstats
-    from gulagstats import terms
-    from gulagstats.checks import registry
-    from gulagstats.estimates import record
+    from gulagstats.rules import benchmarks as record
+    from gulagstats.rules import prose_rules as registry
+    from gulagstats.rules import terms
 
     assert registry.Term is terms.Term and record.Term is terms.Term  # no second Term class
     assert registry.parse_terms is terms.parse_terms and record.parse_terms is terms.parse_terms
@@ -111,15 +111,16 @@ def test_the_check_rules_and_the_benchmark_rules_are_written_in_one_language():
 
 
 def test_a_benchmark_of_a_fixed_period_is_what_the_evaluator_of_the_checks_reads():
-    from gulagstats.checks.cells import Cells, View
-    from gulagstats.estimates.composition import adjusted
-    from gulagstats.estimates.record import load_record
-    from gulagstats.evaluate import Reader, load_figures
-    from gulagstats.terms import parse_terms
+    from gulagstats.core.cells import CellIndex, View
+    from gulagstats.core.composition import adjusted
+    from gulagstats.core.record import default_record
+    from gulagstats.rules.benchmarks import benchmark_evaluator
+    from gulagstats.rules.reader import Reader, load_figures
+    from gulagstats.rules.terms import parse_terms
 
-    rules = load_record().rules.set_index("rule")
+    rules = benchmark_evaluator(default_record()).rules.set_index("rule")
     rule = rules.loc["custodial_deaths_1937_1938"]
-    reader = Reader(View(adjusted(Cells.load())), load_figures())
+    reader = Reader(View(adjusted(CellIndex.load())), load_figures())
     expected = reader.sum(parse_terms(rule["low"]), rule["period"])
     b = gulagstats_benchmarks("custodial_deaths", "1937/1938", "custodial_deaths_1937_1938")
     assert b["low"] == expected
@@ -138,11 +139,11 @@ def gulagstats_benchmarks(quantity: str, period: str, rule: str):
 
 
 def test_a_term_pinned_to_a_table_reads_only_that_table():
-    from gulagstats.checks.cells import Cells, MissingCell, View
-    from gulagstats.evaluate import Reader
-    from gulagstats.terms import parse_term
+    from gulagstats.core.cells import CellIndex, MissingCell, View
+    from gulagstats.rules.reader import Reader
+    from gulagstats.rules.terms import parse_term
 
-    reader = Reader(View(Cells.load()), [], population="gulag_camps")
+    reader = Reader(View(CellIndex.load()), [], population="gulag_camps")
     assert reader.term(parse_term("deaths in:appendix"), "1938") == 90546
     assert {r.table for r in reader.view.used} == {"appendix"}
     with pytest.raises(MissingCell, match="no such cell"):
@@ -150,11 +151,11 @@ def test_a_term_pinned_to_a_table_reads_only_that_table():
 
 
 def test_a_prose_term_reads_the_figure_on_its_line_and_the_first_one_without():
-    from gulagstats.checks.cells import Cells, MissingCell, View
-    from gulagstats.evaluate import Reader, load_figures
-    from gulagstats.terms import parse_term
+    from gulagstats.core.cells import CellIndex, MissingCell, View
+    from gulagstats.rules.reader import Reader, load_figures
+    from gulagstats.rules.terms import parse_term
 
-    reader = Reader(View(Cells.load()), load_figures())
+    reader = Reader(View(CellIndex.load()), load_figures())
     on_67 = parse_term("sentenced_to_death pop:political_cases @1930/1953 prose line:67")
     first = parse_term("sentenced_to_death pop:political_cases @1930/1953 prose")
     assert reader.figure(on_67, "1930/1953", "political_cases").line == 67
@@ -170,7 +171,7 @@ def test_a_prose_term_reads_the_figure_on_its_line_and_the_first_one_without():
 ])
 def test_the_language_refuses_what_it_cannot_mean(text, reason):
     from gulagstats.errors import DataFormatError
-    from gulagstats.terms import parse_terms
+    from gulagstats.rules.terms import parse_terms
 
     with pytest.raises(DataFormatError, match=reason):
         parse_terms(text)
@@ -199,11 +200,11 @@ def test_the_build_stops_on_a_row_with_more_cells_than_its_header(tmp_path):
 
 
 def test_a_flagged_colony_count_is_replaced_by_its_adjusted_twin_for_comparisons():
-    from gulagstats.checks.cells import Cells
-    from gulagstats.estimates.composition import adjusted
+    from gulagstats.core.cells import CellIndex
+    from gulagstats.core.composition import adjusted
 
-    printed = Cells.load().preferred(("1946-01-01", "labor_colonies", "inmates", "", "persons"))
-    cell = adjusted(Cells.load()).preferred(("1946-01-01", "labor_colonies", "inmates", "", "persons"))
+    printed = CellIndex.load().preferred(("1946-01-01", "labor_colonies", "inmates", "", "persons"))
+    cell = adjusted(CellIndex.load()).preferred(("1946-01-01", "labor_colonies", "inmates", "", "persons"))
     assert printed is not None and cell is not None
     assert cell.value == 511724 and cell.status == "derived" and "adjusted" in cell.locator
     assert printed.value != cell.value and printed.composition == "includes_noncustodial"

@@ -105,7 +105,7 @@ for _kind, _words in [
 ALLOWED: list[tuple[str, str, str, str]] = [
     # CheckResult has a field named "missing" (the cells a check lacked), not the status
     ("checks/internal.py", "missing", '"missing": [],', "a field name of CheckResult"),
-    ("report.py", "missing", 'more.append(("missing", ', "the label of CheckResult.missing"),
+    ("report/findings.py", "missing", 'more.append(("missing", ', "the label of CheckResult.missing"),
     # the keys of the series of Figure A/B name populations, as the other keys ("exile", "total") do
     ("figures/article.py", "camps", 'yearly(data, "camps", ', "the key of a series (a population)"),
     ("figures/article.py", "colonies", 'yearly(data, "colonies", ', "the key of a series (a population)"),

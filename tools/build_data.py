@@ -71,8 +71,8 @@ from buildkit import (
     read_tsv,
     write_csv,
 )
-from gulagstats.checks.registry import RULE_FIELDS, parse_rule, read_rules
-from gulagstats.checks.relations import RELATION_FIELDS, read_relations
+from gulagstats.core.relations import RELATION_FIELDS, read_relations
+from gulagstats.rules.prose_rules import CHECK_RULE_FIELDS, parse_rule, read_rules
 from gulagstats.vocabulary import PREFERENCE, RELATIONS, is_count
 from texts import prose_path
 
@@ -389,8 +389,8 @@ def build_check_rules(prose_path: Path) -> list[dict[str, str]]:
     rows = read_csv(CURATED / "check_rules.csv")
     for number, r in enumerate(rows, start=2):
         where = f"check_rules.csv:{number}"
-        if list(r) != RULE_FIELDS:
-            sys.exit(f"{where}: columns {list(r)}; expected {RULE_FIELDS}")
+        if list(r) != CHECK_RULE_FIELDS:
+            sys.exit(f"{where}: columns {list(r)}; expected {CHECK_RULE_FIELDS}")
         try:
             parse_rule(r)
         except ValueError as exc:
@@ -492,11 +492,11 @@ def constrained(table_id: str, kind: str, schema: dict, vocabulary: list[dict[st
 
 
 def package_version() -> str:
-    """The one version source: ``__version__`` in src/gulagstats/__init__.py."""
-    text = (ROOT / "src" / "gulagstats" / "__init__.py").read_text(encoding="utf-8")
+    """The one version source: ``__version__`` in src/gulagstats/_version.py."""
+    text = (ROOT / "src" / "gulagstats" / "_version.py").read_text(encoding="utf-8")
     found = re.search(r'^__version__ = "([^"]+)"', text, flags=re.M)
     if not found:
-        sys.exit("src/gulagstats/__init__.py: no __version__ = \"...\" line")
+        sys.exit("src/gulagstats/_version.py: no __version__ = \"...\" line")
     return found[1]
 
 
@@ -577,7 +577,7 @@ def build(
         if "relations" in catalog["tables"]:
             write_csv(out / "relations.csv", RELATION_FIELDS, build_relations())
         if "check_rules" in catalog["tables"]:
-            write_csv(out / "check_rules.csv", RULE_FIELDS, build_check_rules(prose))
+            write_csv(out / "check_rules.csv", CHECK_RULE_FIELDS, build_check_rules(prose))
         if "grz_text_figures" in catalog["tables"]:
             write_csv(out / "tables" / "grz_text_figures.csv", TEXT_FIGURE_FIELDS, build_text_figures(prose))
         for table_id, rows in built.items():

@@ -8,7 +8,7 @@ Inputs
   ``estimates`` series of ``values.tsv`` (GRZ Table 1), the ranges the GRZ
   prose states and the claims of the seed documents.
 - ``tools/curated/archival_benchmarks_spec.csv``: the rules that compute the
-  archival benchmarks from the tables (see ``gulagstats.estimates.record``).
+  archival benchmarks from the tables (see ``gulagstats.rules.benchmarks``).
 
 Checks (the build stops with the file, line and reason)
 ------
@@ -18,7 +18,7 @@ Checks (the build stops with the file, line and reason)
 - the locator is really where it is said to be: a quote of ``estimates.tsv``
   or ``values.tsv`` for a seen publication, a sentence of the seed file for a
   seed document, the quote on the stated line of the GRZ prose for ``prose``;
-- every term of a rule is in the rule language (``gulagstats.terms``): a
+- every term of a rule is in the rule language (``gulagstats.rules.terms``): a
   ``prose`` term names exactly one value of ``grz_text_figures`` (whose quotes
   the build has checked on their prose lines), every other term a table of
   cells (``in:TABLE``).
@@ -57,16 +57,17 @@ from buildkit import (
     read_tsv,
     write_csv,
 )
-from gulagstats.estimates.record import (
+from gulagstats.estimates.vocabulary import normalize_period
+from gulagstats.rules.benchmarks import (
     BENCHMARK_FIELDS,
-    RULE_FIELDS,
-    Record,
+    BENCHMARK_RULE_FIELDS,
+    BenchmarkEvaluator,
     asked_by_estimates,
     benchmark_table,
 )
-from gulagstats.estimates.vocabulary import QUANTITIES, normalize_period
-from gulagstats.evaluate import term_period
-from gulagstats.terms import parse_terms
+from gulagstats.rules.reader import term_period
+from gulagstats.rules.terms import parse_terms
+from gulagstats.vocabulary import QUANTITIES
 from texts import seeds_dir
 
 ESTIMATE_FIELDS = [
@@ -272,7 +273,7 @@ def build(out: Path = DATA) -> list[Path]:
     quotes, keys = seen_quotes(), source_keys()
     estimates = validated(CURATED / "estimates.csv", ESTIMATE_FIELDS, lambda r: check_estimate(r, prose, quotes, keys))
     figures = prose_values(out)
-    rules = validated(CURATED / "archival_benchmarks_spec.csv", RULE_FIELDS, lambda r: check_rule(r, figures, cell_tables))
+    rules = validated(CURATED / "archival_benchmarks_spec.csv", BENCHMARK_RULE_FIELDS, lambda r: check_rule(r, figures, cell_tables))
     tables = out / "tables"
     written = [
         tables / "estimates.csv",
@@ -281,8 +282,8 @@ def build(out: Path = DATA) -> list[Path]:
         tables / "archival_benchmark_sources.csv",
     ]
     write_csv(written[0], ESTIMATE_FIELDS, estimates)
-    write_csv(written[1], RULE_FIELDS, rules)
-    record = Record(pd.DataFrame(rules, columns=RULE_FIELDS), lambda table_id: read_built_table(table_id, out))
+    write_csv(written[1], BENCHMARK_RULE_FIELDS, rules)
+    record = BenchmarkEvaluator(pd.DataFrame(rules, columns=BENCHMARK_RULE_FIELDS), lambda table_id: read_built_table(table_id, out))
     asked = asked_by_estimates(pd.DataFrame(estimates, columns=ESTIMATE_FIELDS), record.rules)
     found = benchmark_table(record, asked)
     benchmarks, links = split_sources([{k: _plain(v) for k, v in r.items()} for r in found.to_dict("records")])

@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
 from browser import Chromium, browser
-from gulagstats.report import build_report
+from gulagstats import build_report
 
 #: (width, height) of each screenshot in CSS pixels: the first screens a reader sees.
 SHOTS = {1400: 1700, 400: 2000}

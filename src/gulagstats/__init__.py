@@ -5,8 +5,9 @@ System in the Pre-war Years", American Historical Review 98:4 (1993) (GRZ).
 Every value carries its source, locator and status (prose, confirmed, derived,
 unconfirmed, missing, user).
 
-Importing the package is cheap: functions are loaded on first use, and
-matplotlib only when a figure is drawn.
+Every public name is defined in :mod:`gulagstats.api` and re-exported here.
+Importing the package is cheap: the API is loaded on first use, pandas when a
+function needs it, and matplotlib only when a figure is drawn.
 
 Examples
 --------
@@ -22,6 +23,7 @@ import threading
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
+from ._version import __version__
 from .errors import (
     DataFormatError,
     DataIntegrityError,
@@ -36,49 +38,20 @@ from .errors import (
     UnknownTableError,
 )
 
-__version__ = "0.1.0"
-
-# public name -> module that defines it (imported on first use)
-_LAZY: dict[str, str] = {
-    "tables": "loaders",
-    "load": "loaders",
-    "describe": "loaders",
-    "sources": "loaders",
-    "source": "loaders",
-    "coverage": "tally",
-    "template": "loaders",
-    "read_overlay": "overlay",
-    "build_report": "report",
-    "figure_a": "figures.article",
-    "figure_b": "figures.article",
-    "figure_c": "figures.article",
-    "figure_d": "figures.article",
-    "figure_mortality_rate": "figures.extra",
-    "figure_nkvd_sentences": "figures.extra",
-    "figure_source_disagreement": "figures.extra",
-    "figure_estimates": "figures.extra",
-    "draw_figures": "figures.export",
-    "check": "checks",
-    "summary": "checks",
-    "VERDICTS": "checks",
-    "CheckResult": "checks",
-    "compare": "estimates.verdicts",
-    "assess": "estimates.verdicts",
-    "assess_claims": "estimates.verdicts",
-    "benchmarks": "estimates.record",
-    "quantities": "estimates.vocabulary",
-    "Assessment": "models",
-    "Benchmark": "models",
-    "STATUSES": "models",
-    "TableMeta": "models",
-    "Source": "models",
-    "Record": "record",
-    "default_record": "record",
-}
+#: The names of :mod:`gulagstats.api` re-exported here (loaded on first use).
+_API: frozenset[str] = frozenset(
+    [
+        "STATUSES", "VERDICTS", "Assessment", "Benchmark", "CheckResult", "Record", "Source", "TableMeta",
+        "assess", "assess_claims", "benchmarks", "build_report", "check", "compare", "coverage",
+        "default_record", "describe", "draw_figures", "figure_a", "figure_b", "figure_c", "figure_d",
+        "figure_estimates", "figure_mortality_rate", "figure_nkvd_sentences", "figure_source_disagreement",
+        "load", "quantities", "read_overlay", "source", "sources", "summary", "tables", "template",
+    ]
+)
 
 __all__ = sorted(
     [
-        *_LAZY,
+        *_API,
         "__version__",
         "GulagstatsError",
         "DataFormatError",
@@ -101,11 +74,10 @@ _IMPORTING = threading.RLock()
 
 
 def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
+    if name not in _API:
         raise AttributeError(f"module 'gulagstats' has no attribute {name!r}")
     with _IMPORTING:
-        value = getattr(import_module(f".{module}", __name__), name)
+        value = getattr(import_module(".api", __name__), name)
     globals()[name] = value
     return value
 
@@ -115,21 +87,39 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
-    from .checks import VERDICTS, CheckResult, check, summary
-    from .estimates.record import benchmarks
-    from .estimates.verdicts import assess, assess_claims, compare
-    from .estimates.vocabulary import quantities
-    from .figures.article import figure_a, figure_b, figure_c, figure_d
-    from .figures.export import draw_figures
-    from .figures.extra import (
+    from .api import (
+        STATUSES,
+        VERDICTS,
+        Assessment,
+        Benchmark,
+        CheckResult,
+        Record,
+        Source,
+        TableMeta,
+        assess,
+        assess_claims,
+        benchmarks,
+        build_report,
+        check,
+        compare,
+        coverage,
+        default_record,
+        describe,
+        draw_figures,
+        figure_a,
+        figure_b,
+        figure_c,
+        figure_d,
         figure_estimates,
         figure_mortality_rate,
         figure_nkvd_sentences,
         figure_source_disagreement,
+        load,
+        quantities,
+        read_overlay,
+        source,
+        sources,
+        summary,
+        tables,
+        template,
     )
-    from .loaders import describe, load, source, sources, tables, template
-    from .models import STATUSES, Assessment, Benchmark, Source, TableMeta
-    from .overlay import read_overlay
-    from .record import Record, default_record
-    from .report import build_report
-    from .tally import coverage

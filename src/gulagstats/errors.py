@@ -106,16 +106,24 @@ class UnknownTableError(UnknownNameError):
 
 
 class UnknownQuantityError(UnknownNameError):
-    """A quantity name outside the controlled vocabulary of estimates."""
+    """A quantity name outside the controlled vocabulary of estimates.
+
+    The caller, who knows the words people use for quantities, gives the
+    quantities meant (``suggestions``, by meaning first) and a ``note`` when no
+    quantity fits (:func:`gulagstats.estimates.vocabulary.unknown_quantity`).
+
+    Examples
+    --------
+    >>> str(UnknownQuantityError("arests", ["arrests", "executions"], ["arrests"]))
+    "unknown quantity 'arests'; did you mean 'arrests'? (run 'gulagstats quantities' for the list)"
+    """
 
     kind = "quantity"
     hint = "run 'gulagstats quantities' for the list"
 
-    def __init__(self, name: str, known: Iterable[str]):
+    def __init__(self, name: str, known: Iterable[str], suggestions: Iterable[str] = (), note: str = ""):
         super().__init__(name, known)
-        from .estimates.vocabulary import suggest  # suggestions by meaning, then spelling
-
-        near, note = suggest(str(name))
+        near = list(suggestions)
         msg = f"unknown quantity {name!r}"
         if near:
             msg += f"; did you mean {', '.join(repr(n) for n in near)}?"

@@ -1,4 +1,4 @@
-"""Loaders: list, describe and read the tables of the data package.
+"""Loaders: list, describe and read the tables of the data package, typed.
 
 Every table is read from its CSV after a hash check and typed by the schema in
 ``datapackage.json`` (ints as nullable ``Int64``, dates as ``datetime64``,
@@ -9,27 +9,16 @@ says, with each value's source, locator and status on its own row.
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pandas as pd
 
 from . import store
-from .errors import (
-    DataFormatError,
-    OverlayError,
-    UnknownSourceError,
-    UnknownTableError,
-)
-from .models import STATUSES, FieldMeta, Source, TableMeta
-from .overlay import KEY as CELL_KEY
-from .overlay import OVERLAY_COLUMNS
+from .errors import DataFormatError, UnknownTableError
+from .models import STATUSES, FieldMeta, TableMeta
 from .periods import period_bounds, period_label
-from .vocabulary import COUNT_UNITS, MISSING
-
-if TYPE_CHECKING:
-    from .record import Record
+from .vocabulary import COUNT_UNITS
 
 
 def find_resource(table_id: str, found: dict[str, dict[str, Any]] | None = None) -> dict[str, Any]:
@@ -51,8 +40,8 @@ def find_resource(table_id: str, found: dict[str, dict[str, Any]] | None = None)
     return found[table_id]
 
 
-def tables() -> pd.DataFrame:
-    """List the tables of the data package.
+def table_list() -> pd.DataFrame:
+    """List the tables of the data package (:func:`gulagstats.tables`).
 
     Returns
     -------
@@ -62,8 +51,7 @@ def tables() -> pd.DataFrame:
 
     Examples
     --------
-    >>> import gulagstats
-    >>> "appendix" in set(gulagstats.tables()["id"])
+    >>> "appendix" in set(table_list()["id"])
     True
     """
     rows = [
@@ -81,8 +69,8 @@ def tables() -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["id", "title", "grz_ref", "kind", "beyond_grz", "rows"])
 
 
-def describe(table_id: str) -> TableMeta:
-    """Return the metadata of one table as a validated model.
+def table_meta(table_id: str) -> TableMeta:
+    """Return the metadata of one table as a validated model (:func:`gulagstats.describe`).
 
     Parameters
     ----------
@@ -101,8 +89,7 @@ def describe(table_id: str) -> TableMeta:
 
     Examples
     --------
-    >>> import gulagstats
-    >>> gulagstats.describe("appendix").kind
+    >>> table_meta("appendix").kind
     'cells'
     """
     r = find_resource(table_id)
@@ -178,7 +165,7 @@ def read_table(table_id: str, resource: dict[str, Any] | None = None) -> pd.Data
     gives, ``status`` becomes an ordered category, and a table with a
     ``period`` column gains ``start`` and ``end`` (the days it covers).
 
-    Every call reads the file: a :class:`~gulagstats.record.Record` keeps what
+    Every call reads the file: a :class:`~gulagstats.core.record.Record` keeps what
     it read (``gulagstats.load`` reads through the default record).
 
     Examples
@@ -225,103 +212,6 @@ def _typed_by_unit(field: dict[str, Any], units: pd.Series) -> dict[str, Any]:
     return {**field, "type": "number"}
 
 
-def load(
-    table_id: str,
-    wide: bool = False,
-    status: str | Iterable[str] | None = None,
-    overlay: str | Path | None = None,
-    *,
-    record: Record | None = None,
-) -> pd.DataFrame:
-    """Load one table as a typed DataFrame.
-
-    Parameters
-    ----------
-    table_id : str
-        A table id from :func:`tables` (for example ``"appendix"``).
-    wide : bool, default False
-        Return a pivot that reads like the printed table: one row a period (or
-        category), one column a population and measure, the table's preferred
-        value in each cell.  The status of each cell is in ``.attrs["status"]``
-        (a frame of the same shape) and the sources in ``.attrs["source"]``.
-    status : str or list of str, optional
-        Keep only rows with these statuses (``prose``, ``confirmed``,
-        ``derived``, ``unconfirmed``, ``missing``, ``user``).
-    overlay : path, optional
-        A filled template (see :func:`gulagstats.template`) whose values are
-        merged as rows with status ``user`` and become the preferred values
-        (a convenience: the same as ``record=Record(overlay)``).
-    record : gulagstats.Record, optional
-        The record to read from (default: the published data, read once a
-        process while its files are unchanged); not together with ``overlay``.
-
-    Returns
-    -------
-    pandas.DataFrame
-        Long form: one published value a row, with ``value``, ``unit``,
-        ``source``, ``locator``, ``status``, ``preferred`` and ``note``, and
-        the typed ``start`` and ``end`` dates of its period.
-
-    Raises
-    ------
-    UnknownTableError
-        For an unknown table id (the message suggests the nearest).
-    DataIntegrityError
-        If the table's file does not match its recorded sha256.
-    OverlayAndRecordError
-        If both ``overlay`` and ``record`` are given.
-
-    Examples
-    --------
-    >>> import gulagstats
-    >>> camps = gulagstats.load("appendix")
-    >>> row = camps[(camps.period == "1939-01-01") & (camps.population == "gulag_camps")
-    ...             & (camps.measure == "inmates") & camps.preferred]
-    >>> int(row.value.iloc[0])
-    1317195
-    """
-    from .record import resolve  # the record sits above the loaders: it reads tables through them
-
-    return resolve(record, overlay).load(table_id, wide=wide, status=status)
-
-
-def template(table_id: str, path: str | Path | None = None) -> pd.DataFrame:
-    """Return (and optionally write) the missing cells of a table, ready to fill.
-
-    Parameters
-    ----------
-    table_id : str
-        A table of cells (see :func:`gulagstats.tables`).
-    path : path, optional
-        Where to write the CSV; it must not be inside the package's data directory.
-
-    Returns
-    -------
-    pandas.DataFrame
-        One row per missing cell with the columns of :data:`OVERLAY_COLUMNS`;
-        ``value``, ``locator`` (where you read it: page, table, row) and
-        ``note`` are empty.
-
-    Examples
-    --------
-    >>> import gulagstats
-    >>> t = gulagstats.template("appendix")
-    >>> list(t.columns)[:3]
-    ['table', 'period', 'population']
-    """
-    frame = load(table_id)
-    if "preferred" not in frame.columns:
-        raise OverlayError(f"table {table_id!r} is not a table of cells; templates exist only for tables of cells")
-    missing = frame[frame["status"] == MISSING]
-    out = missing[CELL_KEY].assign(table=table_id, value="", locator="", note="")[OVERLAY_COLUMNS]
-    out = out.reset_index(drop=True)
-    if path is not None:
-        from .outputs import write_text
-
-        write_text(path, out.to_csv(index=False), "the template")
-    return out
-
-
 def pivot_wide(frame: pd.DataFrame, layout: dict[str, list[str]] | None = None) -> pd.DataFrame:
     """Pivot a long table of cells into the printed layout (preferred values only).
 
@@ -343,8 +233,7 @@ def pivot_wide(frame: pd.DataFrame, layout: dict[str, list[str]] | None = None) 
 
     Examples
     --------
-    >>> import gulagstats
-    >>> wide = pivot_wide(gulagstats.load("appendix"))
+    >>> wide = pivot_wide(read_table("appendix"))
     >>> int(wide.loc["1939", "gulag_camps inmates"]), wide.attrs["status"].loc["1939", "gulag_camps inmates"]
     (1317195, 'confirmed')
     """
@@ -377,51 +266,3 @@ def pivot_wide(frame: pd.DataFrame, layout: dict[str, list[str]] | None = None) 
     values = grid("value")
     values.attrs = {"table": frame.attrs.get("table"), "status": grid("status"), "source": grid("source")}
     return values
-
-
-def sources() -> pd.DataFrame:
-    """Return the citations of every source key used in the data.
-
-    Returns
-    -------
-    pandas.DataFrame
-        Columns ``key``, ``citation``, ``url``, ``kind``.
-
-    Examples
-    --------
-    >>> import gulagstats
-    >>> gulagstats.sources().set_index("key").loc["grz1993", "citation"][:5]
-    'Getty'
-    """
-    return load("sources")
-
-
-def source(key: str) -> Source:
-    """Return one source as a model.
-
-    Parameters
-    ----------
-    key : str
-        A source key, as in the ``source`` column of every table.
-
-    Returns
-    -------
-    Source
-        Its key, citation, URL and kind.
-
-    Raises
-    ------
-    UnknownSourceError
-        For a key that is not in ``sources()`` (a ``KeyError``; the message suggests the nearest).
-
-    Examples
-    --------
-    >>> import gulagstats
-    >>> gulagstats.source("grz1993").citation[:5]
-    'Getty'
-    """
-    frame = sources().set_index("key")
-    if key not in frame.index:
-        raise UnknownSourceError(key, frame.index)
-    row = frame.loc[key]
-    return Source(key=key, citation=row["citation"], url=row["url"], kind=row["kind"])

@@ -1,9 +1,9 @@
 """Completing a table from the printed article: templates and overlays.
 
 A *template* lists the missing cells of a table as CSV, ready to fill.  A
-filled template is an *overlay*: :func:`read_overlay` reads and validates it
+filled template is an *overlay*: :func:`read_overlay_file` reads and validates it
 strictly against an index of the tables' cells (given by the caller, the
-:class:`~gulagstats.record.Record`; by default read from the hash-checked
+:class:`~gulagstats.core.record.Record`; by default read from the hash-checked
 files) and :func:`apply_overlay` merges its rows into a loaded table as rows
 with status ``user`` that become the cells' preferred values (the published
 rows stay, as alternatives).  Both are pure transforms: nothing is kept
@@ -39,12 +39,12 @@ MAX_REPORTED = 3
 
 
 #: The cell keys of each table of cells, by table id (a table whose cells are not needed: an empty set).
-CellIndex = Mapping[str, set[tuple]]
-#: Gives the cell index for the tables an overlay names (the caller decides where the cells come from).
-CellIndexer = Callable[[set[str]], CellIndex]
+CellKeys = Mapping[str, set[tuple]]
+#: Gives the cell keys of the tables an overlay names (the caller decides where the cells come from).
+CellKeysOf = Callable[[set[str]], CellKeys]
 
 
-def _check_key(row: dict[str, str], cells: CellIndex) -> str | None:
+def _check_key(row: dict[str, str], cells: CellKeys) -> str | None:
     """Why a row's table and cell key are not a cell of a table of cells (None if they are)."""
     table = row["table"].strip()
     if table not in cells:
@@ -57,7 +57,7 @@ def _check_key(row: dict[str, str], cells: CellIndex) -> str | None:
     return None
 
 
-def _check_row(row: dict[str, str], line: int, cells: CellIndex, seen: dict[tuple, int]) -> str | None:
+def _check_row(row: dict[str, str], line: int, cells: CellKeys, seen: dict[tuple, int]) -> str | None:
     issue = _check_key(row, cells)
     if issue:
         return issue
@@ -80,15 +80,15 @@ def _check_row(row: dict[str, str], line: int, cells: CellIndex, seen: dict[tupl
     return None
 
 
-def cell_index(named: Iterable[str]) -> dict[str, set[tuple]]:
+def stored_cell_keys(named: Iterable[str]) -> dict[str, set[tuple]]:
     """The cell keys of the stored tables of cells named (the others: known, cells unread).
 
-    Read from the hash-checked files directly: what :func:`read_overlay`
+    Read from the hash-checked files directly: what :func:`read_overlay_file`
     validates against when no record gives its own index.
 
     Examples
     --------
-    >>> index = cell_index(["appendix"])
+    >>> index = stored_cell_keys(["appendix"])
     >>> ("1939-01-01", "gulag_camps", "inmates", "", "persons") in index["appendix"], index["appendix_rates"]
     (True, set())
     """
@@ -144,7 +144,7 @@ def _rows(name: str, data: bytes) -> tuple[list[list[str]], list[dict[str, str]]
     return records, rows, lines, width
 
 
-def _parse(name: str, data: bytes, index: CellIndexer) -> pd.DataFrame:
+def _parse(name: str, data: bytes, index: CellKeysOf) -> pd.DataFrame:
     shown = printable(name)
     records, rows, lines, width = _rows(name, data)
     cells = index({r["table"].strip() for r in rows})
@@ -193,7 +193,7 @@ def _read_bytes(path: str | Path) -> tuple[str, bytes]:
     return source.name, read_input(source, "overlay", limit=MAX_OVERLAY_BYTES, error=OverlayError)
 
 
-def read_overlay(path: str | Path, cells: CellIndexer | None = None) -> pd.DataFrame:
+def read_overlay_file(path: str | Path, cells: CellKeysOf | None = None) -> pd.DataFrame:
     """Read and validate a filled template (each call reads the file anew).
 
     Every row is checked: the table exists and is a table of cells, the cell
@@ -209,8 +209,8 @@ def read_overlay(path: str | Path, cells: CellIndexer | None = None) -> pd.DataF
     cells : callable, optional
         Given the tables the overlay names, returns the cell keys of each table
         of cells by table id, to validate the rows against (a
-        :class:`~gulagstats.record.Record` passes its own; by default
-        :func:`cell_index`, the stored tables).
+        :class:`~gulagstats.core.record.Record` passes its own; by default
+        :func:`stored_cell_keys`, the stored tables).
 
     Returns
     -------
@@ -230,13 +230,35 @@ def read_overlay(path: str | Path, cells: CellIndexer | None = None) -> pd.DataF
     >>> path = os.path.join(tempfile.mkdtemp(), "mine.csv")
     >>> t = gulagstats.template("appendix")
     >>> _ = t.to_csv(path, index=False)
-    >>> len(gulagstats.read_overlay(path))   # nothing filled yet
+    >>> len(read_overlay_file(path))   # nothing filled yet
     0
     """
     name, data = _read_bytes(path)
-    rows = _parse(name, data, cells or cell_index)
+    rows = _parse(name, data, cells or stored_cell_keys)
     rows.attrs["name"] = name
     return rows
+
+
+def template_of(frame: pd.DataFrame, table_id: str) -> pd.DataFrame:
+    """The missing cells of a loaded table of cells, as the rows of a template to fill (:func:`gulagstats.template`).
+
+    Raises
+    ------
+    OverlayError
+        For a table that is not a table of cells.
+
+    Examples
+    --------
+    >>> from gulagstats.loaders import read_table
+    >>> rows = template_of(read_table("appendix"), "appendix")
+    >>> list(rows.columns) == OVERLAY_COLUMNS, set(rows["value"])
+    (True, {''})
+    """
+    if "preferred" not in frame.columns:
+        raise OverlayError(f"table {table_id!r} is not a table of cells; templates exist only for tables of cells")
+    missing = frame[frame["status"] == MISSING]
+    out = missing[KEY].assign(table=table_id, value="", locator="", note="")[OVERLAY_COLUMNS]
+    return out.reset_index(drop=True)
 
 
 def apply_overlay(frame: pd.DataFrame, table_id: str, rows: pd.DataFrame) -> pd.DataFrame:
@@ -253,7 +275,7 @@ def apply_overlay(frame: pd.DataFrame, table_id: str, rows: pd.DataFrame) -> pd.
     table_id : str
         Which of the overlay's rows to merge.
     rows : pandas.DataFrame
-        The rows of an overlay as :func:`read_overlay` returns them (validated;
+        The rows of an overlay as :func:`read_overlay_file` returns them (validated;
         ``.attrs["name"]``, the file's name, goes into each value's locator).
 
     Returns
@@ -264,12 +286,12 @@ def apply_overlay(frame: pd.DataFrame, table_id: str, rows: pd.DataFrame) -> pd.
 
     Examples
     --------
-    >>> import os, tempfile
-    >>> from gulagstats.loaders import read_table, template
-    >>> filled = template("appendix").head(1).assign(value="1000")
+    >>> import gulagstats, os, tempfile
+    >>> from gulagstats.loaders import read_table
+    >>> filled = gulagstats.template("appendix").head(1).assign(value="1000")
     >>> path = os.path.join(tempfile.mkdtemp(), "mine.csv")
     >>> _ = filled.to_csv(path, index=False)
-    >>> merged = apply_overlay(read_table("appendix"), "appendix", read_overlay(path))
+    >>> merged = apply_overlay(read_table("appendix"), "appendix", read_overlay_file(path))
     >>> merged.loc[merged["status"] == "user", "value"].tolist()
     [1000]
     """

@@ -22,6 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from . import _pin
 from .errors import DataFormatError, DataIntegrityError, GulagstatsError, OutputPathError, printable
 
 ENV_VAR = "GULAGSTATS_DATA"
@@ -111,8 +112,6 @@ def sha256_of(path: Path) -> str:
 
 def _pinned() -> str:
     """The sha256 of datapackage.json recorded in the package when the data were built ("" if none)."""
-    from . import _pin
-
     return str(getattr(_pin, "DATAPACKAGE_SHA256", ""))
 
 
@@ -162,9 +161,9 @@ def _check_shape(package: object, name: str) -> dict[str, Any]:
 
 #: The sha256 of every file hashed in this process, by (path, inode, size, mtime and ctime in ns).  A
 #: module memo, not state of a record: it is what lets every public call compare the sha256 of each file
-#: the default record read (:func:`gulagstats.record.default_record`) without hashing them again.  Any
+#: the default record read (:func:`gulagstats.core.record.default_record`) without hashing them again.  Any
 #: write to a file changes its ctime, which no tool can set back (``cp -p``, ``touch -r`` and ``rsync -t``
-#: restore only the mtime), and a new :class:`~gulagstats.record.Record` forgets the memo of its
+#: restore only the mtime), and a new :class:`~gulagstats.core.record.Record` forgets the memo of its
 #: directory (:func:`forget_hashes`), so it hashes the bytes of every file it reads.
 _verified: dict[tuple[str, int, int, int, int], str] = {}
 

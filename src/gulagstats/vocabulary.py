@@ -30,6 +30,7 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from typing import Final, Literal, get_args
 
 # --- the words, one name each (PROSE names both a status and a family of checks, WITHIN_ROUNDING
@@ -189,6 +190,101 @@ FRACTION: Final = "fraction"
 QuantityKind = Literal["flow", "stock", "share", "other"]
 #: Kinds of quantity: a flow (events during a period), a stock (people on a day), a share, other.
 QUANTITY_KINDS: Final[tuple[str, ...]] = get_args(QuantityKind)
+
+@dataclass(frozen=True)
+class Quantity:
+    """One quantity an estimate or a claim may count: its kind, unit, the noun used in sentences, its meaning."""
+
+    name: str
+    kind: str
+    unit: str
+    noun: str
+    definition: str
+
+
+#: The quantities estimates and claims count (``gulagstats quantities``), by name.
+QUANTITIES: Final[dict[str, Quantity]] = {
+    q.name: q
+    for q in (
+        Quantity("arrests", "flow", PERSONS, "arrests", "persons arrested (on all charges unless the scope says otherwise)"),
+        Quantity("executions", "flow", PERSONS, "executions", "persons sentenced to death or shot"),
+        Quantity(
+            "repressed_total",
+            "flow",
+            PERSONS,
+            "persons repressed",
+            "persons arrested, sentenced, shot or exiled: the 'victims of repression'; the record's "
+            "benchmark counts only those sentenced on the security police's cases (1953 report), "
+            "so its factors are upper estimates of the overstatement",
+        ),
+        Quantity(
+            "custodial_deaths",
+            "flow",
+            PERSONS,
+            "deaths in custody",
+            "deaths in the regime's custody: executions and deaths in camps, colonies, prisons and "
+            "places of exile (GRZ's 'custodial mortality')",
+        ),
+        Quantity("camp_deaths", "flow", PERSONS, "deaths in the camps", "deaths in the GULAG corrective-labour camps (ITL)"),
+        Quantity("gulag_deaths", "flow", PERSONS, "deaths in camps and colonies", "deaths in GULAG camps and colonies together"),
+        Quantity(
+            "passed_through_gulag",
+            "flow",
+            PERSONS,
+            "persons passing through the Gulag",
+            "persons who passed through the camps and colonies during a period",
+        ),
+        Quantity(
+            "regime_deaths",
+            "flow",
+            PERSONS,
+            "deaths caused by the regime",
+            "all deaths laid at the regime's door: executions, custody, famine, deportation",
+        ),
+        Quantity("excess_deaths", "flow", PERSONS, "excess deaths", "demographic excess deaths (deaths above normal mortality)"),
+        Quantity("famine_deaths", "flow", PERSONS, "famine deaths", "deaths from the famine of 1932-1933"),
+        Quantity(
+            "elite_repressed",
+            "flow",
+            PERSONS,
+            "members of an elite body repressed",
+            "members of a named elite body (party congress, Central Committee, high command, government, "
+            "the accused of a show trial) arrested, purged or shot",
+        ),
+        Quantity("party_expulsions", "flow", PERSONS, "party members expelled", "members expelled from the Communist Party in a purge"),
+        Quantity("camp_population", "stock", PERSONS, "camp inmates", "inmates of the GULAG corrective-labour camps (ITL)"),
+        Quantity(
+            "gulag_population",
+            "stock",
+            PERSONS,
+            "inmates of camps and colonies",
+            "inmates of GULAG camps and colonies together ('the Gulag', 'slave labour')",
+        ),
+        Quantity(
+            "custodial_population",
+            "stock",
+            PERSONS,
+            "persons in custody",
+            "inmates of camps, colonies and prisons",
+        ),
+        Quantity("prison_population", "stock", PERSONS, "prison inmates", "inmates of prisons"),
+        Quantity(
+            "detained_population",
+            "stock",
+            PERSONS,
+            "persons detained or exiled",
+            "inmates of camps, colonies and prisons, and special settlers",
+        ),
+        Quantity(
+            "camp_survival_share",
+            "share",
+            PERCENT,
+            "percent of camp inmates surviving",
+            "share of the camp inmates of a period who survived",
+        ),
+    )
+}
+
 
 # Populations, measures, categories and quantities are data: their codes, labels and definitions
 # are the data dictionary (tools/vocabulary.csv, built into data/vocabulary.csv), which the

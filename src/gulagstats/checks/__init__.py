@@ -1,7 +1,7 @@
 """Consistency checks: the tables against their totals, each other and the prose.
 
 :func:`check` runs four families of checks and returns one
-:class:`~gulagstats.checks.model.CheckResult` per check:
+:class:`~gulagstats.core.results.CheckResult` per check:
 
 - ``prose``: every figure of the GRZ prose (``grz_text_figures``) that the
   tables can compute, and the ones they cannot, with the reason;
@@ -19,21 +19,18 @@ discrepancy, depends_on_source or not_checkable.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable
-from pathlib import Path
-from typing import TYPE_CHECKING
 
+from ..core.record import Record
+from ..core.results import FAMILIES, VERDICTS, CheckResult
 from ..errors import UnknownNameError, known_names
-from ..vocabulary import (
-    CONSISTENT,
-    DEPENDS_ON_SOURCE,
-    DISCREPANCY,
-    NOT_CHECKABLE,
-    PROSE,
-    WITHIN_ROUNDING,
-)
-from .model import FAMILIES, VERDICTS, CheckResult
+from ..vocabulary import PROSE
+from .identities import identity_checks
+from .internal import internal_checks
+from .plausibility import plausibility_checks
+from .prose import prose_checks
+from .sources import source_checks
+from .text import summary, summary_line
 
 
 class UnknownFamilyError(UnknownNameError):
@@ -49,32 +46,20 @@ class UnknownVerdictError(UnknownNameError):
     kind = "verdict"
     hint = f"verdicts are {', '.join(VERDICTS)}"
 
-if TYPE_CHECKING:
-    from ..record import Record
-
-
-def check(
-    overlay: str | Path | None = None,
-    family: str | Iterable[str] | None = None,
-    verdict: str | Iterable[str] | None = None,
-    *,
-    record: Record | None = None,
+def check_record(
+    record: Record, family: str | Iterable[str] | None = None, verdict: str | Iterable[str] | None = None
 ) -> list[CheckResult]:
-    """Run the consistency checks.
+    """Run the consistency checks on a record (:func:`gulagstats.check`).
 
     Parameters
     ----------
-    overlay : path, optional
-        A filled template (see :func:`gulagstats.template`): its values replace
-        the cells they name (status ``user``) before the checks run (a
-        convenience: the same as ``record=Record(overlay)``).
+    record : Record
+        The record to check.
     family : str or list of str, optional
         Only these families: ``prose``, ``identities``, ``sources``,
         ``plausibility`` (default: all).
     verdict : str or list of str, optional
         Keep only results with these verdicts.
-    record : gulagstats.Record, optional
-        The record to check (default: the published data); not together with ``overlay``.
 
     Returns
     -------
@@ -85,70 +70,27 @@ def check(
     ------
     UnknownFamilyError, UnknownVerdictError
         For a family or verdict that does not exist (the message suggests the nearest).
-    OverlayAndRecordError
-        If both ``overlay`` and ``record`` are given.
 
     Examples
     --------
-    >>> import gulagstats
-    >>> results = gulagstats.check(family="prose")
+    >>> from gulagstats.core.record import default_record
+    >>> results = check_record(default_record(), family="prose")
     >>> r = next(r for r in results if r.id == "prose.L061.1")
     >>> r.expected, r.observed, r.verdict
     (175487.0, 175486.0, 'discrepancy')
     """
-    from ..record import resolve  # not at the top: the record imports this package (checks.cells)
-
-    record = resolve(record, overlay)
     families = set(FAMILIES if family is None else known_names(family, FAMILIES, UnknownFamilyError))
     verdicts = set(VERDICTS if verdict is None else known_names(verdict, VERDICTS, UnknownVerdictError))
-    from .identities import identity_checks
-    from .plausibility import plausibility_checks
-    from .prose import prose_checks
-    from .sources import source_checks
-
     runners = {
         PROSE: prose_checks,
         "identities": identity_checks,
         "sources": source_checks,
         "plausibility": plausibility_checks,
     }
-    cells = record.rows()
+    cells = record.cell_index()
     results = [r for name in FAMILIES if name in families for r in runners[name](cells)]
-    from .internal import internal_checks  # the lower-bound rule and GRZ against GRZ
-
-    results = internal_checks(results, record)
+    results = internal_checks(results, cells)  # the lower-bound rule and GRZ against GRZ
     return [r for r in results if r.verdict in verdicts]
-
-
-def summary(results: Iterable[CheckResult]) -> dict[str, int]:
-    """Count results by verdict (every verdict present, in the order of :data:`VERDICTS`), with the total.
-
-    Examples
-    --------
-    >>> import gulagstats
-    >>> counts = gulagstats.summary(gulagstats.check(family="sources"))
-    >>> counts["total"] == sum(counts[v] for v in gulagstats.VERDICTS)
-    True
-    """
-    counts: Counter[str] = Counter(r.verdict for r in results)
-    return {**{v: counts.get(v, 0) for v in VERDICTS}, "total": sum(counts.values())}
-
-
-def summary_line(counts: dict[str, int]) -> str:
-    """The summary in words: ``N checks: a consistent, b within rounding, ...``.
-
-    Examples
-    --------
-    >>> counts = {"consistent": 3, "within_rounding": 1, "discrepancy": 1, "depends_on_source": 0,
-    ...           "not_checkable": 2, "total": 7}
-    >>> summary_line(counts)
-    '7 checks: 3 consistent, 1 within rounding, 1 discrepancies, 0 depend on source, 2 not checkable'
-    """
-    return (
-        f"{counts['total']} checks: {counts[CONSISTENT]} consistent, {counts[WITHIN_ROUNDING]} within rounding, "
-        f"{counts[DISCREPANCY]} discrepancies, {counts[DEPENDS_ON_SOURCE]} depend on source, "
-        f"{counts[NOT_CHECKABLE]} not checkable"
-    )
 
 
 __all__ = [
@@ -157,7 +99,7 @@ __all__ = [
     "CheckResult",
     "UnknownFamilyError",
     "UnknownVerdictError",
-    "check",
+    "check_record",
     "summary",
     "summary_line",
 ]

@@ -26,6 +26,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..core.cells import Cell, CellIndex, MissingCell, View
+from ..core.results import Alternative, CheckResult
 from ..vocabulary import (
     CONSISTENT,
     COUNT_UNITS,
@@ -39,8 +41,6 @@ from ..vocabulary import (
     WITHIN_ROUNDING,
     YEARS,
 )
-from .cells import Cells, MissingCell, Row, View
-from .model import Alternative, CheckResult
 
 AGREEING = frozenset({CONSISTENT, WITHIN_ROUNDING})
 EPSILON = 1e-9
@@ -162,7 +162,7 @@ def tolerance_for(expected: float, unit: str, relation: str, decimals: int = 0) 
     return Tolerance(step / 2, f"a number printed with {decimals} decimal(s) stands for ±{step / 2:g}")
 
 
-def judge(expected: float | None, relation: str, reading: Reading, tolerance: Tolerance) -> str:
+def verdict_of(expected: float | None, relation: str, reading: Reading, tolerance: Tolerance) -> str:
     """The verdict for a reading against an expectation.
 
     A reading known only within bounds (some cells missing) is decided only
@@ -175,9 +175,9 @@ def judge(expected: float | None, relation: str, reading: Reading, tolerance: To
     Examples
     --------
     >>> exact = Tolerance(0.0, "exact counts must match exactly")
-    >>> judge(175487.0, "exact", Reading(175486.0, 175486.0), exact)
+    >>> verdict_of(175487.0, "exact", Reading(175486.0, 175486.0), exact)
     'discrepancy'
-    >>> judge(3_500_000.0, "upper_bound", Reading(3_000_000.0, None), exact)   # a partial sum: open above
+    >>> verdict_of(3_500_000.0, "upper_bound", Reading(3_000_000.0, None), exact)   # a partial sum: open above
     'not_checkable'
     """
     if expected is None:
@@ -225,7 +225,7 @@ class _Run:
     def verdict(self, relation: str, tolerance: Tolerance) -> str:
         if self.reading is None:
             return NOT_CHECKABLE
-        return judge(self.expected, relation, self.reading, tolerance)
+        return verdict_of(self.expected, relation, self.reading, tolerance)
 
     @property
     def difference(self) -> float | None:
@@ -234,7 +234,7 @@ class _Run:
         return self.reading.value - self.expected
 
 
-def _run(cells: Cells, compute: Compute, expect: Expect, overrides: dict, independent: bool) -> _Run:
+def _run(cells: CellIndex, compute: Compute, expect: Expect, overrides: dict, independent: bool) -> _Run:
     view = View(cells, overrides, independent)
     expected = None
     try:
@@ -252,7 +252,7 @@ def _run(cells: Cells, compute: Compute, expect: Expect, overrides: dict, indepe
     return _Run(expected, result, view, list(result.missing))
 
 
-def _status_note(rows: list[Row]) -> str:
+def _status_note(rows: list[Cell]) -> str:
     notes = []
     for status, meaning in (
         (UNCONFIRMED, "commonly reproduced but not seen in a reachable copy"),
@@ -267,8 +267,8 @@ def _status_note(rows: list[Row]) -> str:
     return "; ".join(notes)
 
 
-def evaluate(
-    cells: Cells,
+def run_check(
+    cells: CellIndex,
     *,
     id: str,
     title: str,
@@ -286,7 +286,7 @@ def evaluate(
 
     Parameters
     ----------
-    cells : Cells
+    cells : CellIndex
         The rows of all tables.
     compute : callable
         ``compute(view) -> float | Reading``; it reads cells through the view
@@ -297,7 +297,7 @@ def evaluate(
     independent : bool
         Do not use the article's own statements as evidence (prose checks).
     id, title, family, expectation, location, relation, tolerance, note
-        The fields of :class:`~gulagstats.checks.model.CheckResult` of the same names.
+        The fields of :class:`~gulagstats.core.results.CheckResult` of the same names.
 
     Returns
     -------
@@ -305,9 +305,9 @@ def evaluate(
 
     Examples
     --------
-    >>> from gulagstats.checks.cells import Cells
-    >>> r = evaluate(
-    ...     Cells.load(), id="example", title="camp inmates, 1 January 1939", family="identities",
+    >>> from gulagstats.core.cells import CellIndex
+    >>> r = run_check(
+    ...     CellIndex.load(), id="example", title="camp inmates, 1 January 1939", family="identities",
     ...     expectation="1,317,195 camp inmates", location="GRZ appendix", expected=1317195.0,
     ...     relation="exact", tolerance=Tolerance(0.0, "exact counts must match exactly"),
     ...     compute=lambda view: view.value("1939-01-01", "gulag_camps", "inmates"),

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..core.results import CheckResult
 from ..vocabulary import (
     DISCREPANCY,
     GRADES,
@@ -28,7 +29,6 @@ from ..vocabulary import (
     TRANSPOSITION,
     WITHIN_ROUNDING,
 )
-from .model import CheckResult
 
 _SERIOUS_FIRST = {g: i for i, g in enumerate(reversed(GRADES))}
 

@@ -3,7 +3,7 @@
 Every rule is applied to every cell it fits, in every table of cells:
 
 - a total population against its components on the same day
-  (``components`` of :func:`~gulagstats.checks.relations.relations`: camps + colonies + prisons =
+  (``components`` of :func:`~gulagstats.core.relations.relations`: camps + colonies + prisons =
   all custodial; camps + colonies = camps and colonies);
 - a total measure against its kinds (its ``parts``:
   the kinds of sentence against the persons sentenced);
@@ -21,6 +21,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..core.cells import Cell, CellIndex, MissingCell, View, add_up, reason_of
+from ..core.derive import amount, span_sum
+from ..core.results import CheckResult
 from ..periods import period_bounds
 from ..vocabulary import (
     COUNT_UNITS,
@@ -30,10 +33,7 @@ from ..vocabulary import (
     OVERLAPPING_PERIODS,
     PERCENT,
 )
-from .cells import Cells, MissingCell, Row, View, add_up, reason_of
-from .derive import amount, span_sum
-from .engine import Reading, Tolerance, evaluate, printed_decimals
-from .model import CheckResult
+from .engine import Reading, Tolerance, printed_decimals, run_check
 
 #: Why a span has no identity to check: nothing finer inside it that could be added up.
 _NOTHING_TO_ADD = (NO_FINER_PERIODS, OVERLAPPING_PERIODS, NOT_A_SPAN)
@@ -44,7 +44,7 @@ EXACT = Tolerance(0.0, "exact counts must match exactly")
 RANGE_ENDS = ("low", "high")
 
 
-def _read(row: Row):
+def _read_cell(row: Cell):
     """A compute function that reads one cell (so that its alternatives are evaluated)."""
     return lambda view: view.value(*row.key)
 
@@ -55,7 +55,7 @@ def _span_sum_of(key: tuple[str, str, str, str, str]) -> Callable[[View], float]
     return lambda view: span_sum(view, population, measure, period, category, unit)
 
 
-def _whole_checks(cells: Cells) -> list[CheckResult]:
+def _whole_checks(cells: CellIndex) -> list[CheckResult]:
     results = []
     for key in cells.keys():
         period, population, measure, category, unit = key
@@ -80,14 +80,14 @@ def _whole_checks(cells: Cells) -> list[CheckResult]:
             return add_up(parts, lambda part: view.value(period, part[0], part[1], category, unit))
 
         results.append(
-            evaluate(
+            run_check(
                 cells,
                 id=f"identities.{kind}.{row.table}.{population}.{measure}.{period}",
                 title=f"{words} against {population} {measure}, {period}",
                 family="identities",
                 expectation=statement,
                 location=f"identity: a total equals the sum of its {kind} ({row.table})",
-                expected=_read(row),
+                expected=_read_cell(row),
                 relation="exact",
                 tolerance=EXACT,
                 compute=compute,
@@ -97,7 +97,7 @@ def _whole_checks(cells: Cells) -> list[CheckResult]:
     return results
 
 
-def _derived_from_total(cells: Cells, total: Row, parts: list[tuple[str, str]]) -> str:
+def _derived_from_total(cells: CellIndex, total: Cell, parts: list[tuple[str, str]]) -> str:
     elsewhere = sorted({r.table for p, m in parts for r in cells.rows_of((total.period, p, m, total.category,
                                                                           total.unit)) if r.table != total.table})
     if elsewhere:
@@ -117,7 +117,7 @@ def _derived_from_total(cells: Cells, total: Row, parts: list[tuple[str, str]]) 
     return f"the total's note: {total.note}" if total.note else ""
 
 
-def _span_checks(cells: Cells) -> list[CheckResult]:
+def _span_checks(cells: CellIndex) -> list[CheckResult]:
     results = []
     for key in cells.keys():
         period, population, measure, category, unit = key
@@ -131,14 +131,14 @@ def _span_checks(cells: Cells) -> list[CheckResult]:
                 continue  # nothing finer in the tables: no identity to check
         label = f"{population} {measure}" + (f" {category}" if category else "")
         results.append(
-            evaluate(
+            run_check(
                 cells,
                 id=f"identities.span.{row.table}.{population}.{measure}.{period}",
                 title=f"{label}: the periods within {period} against the total",
                 family="identities",
                 expectation=f"{label} over {period} ({row.value:,.10g}) = the sum of the finer periods",
                 location=f"identity: a total over a span equals the sum of its periods ({row.table})",
-                expected=_read(row),
+                expected=_read_cell(row),
                 relation="exact",
                 tolerance=EXACT,
                 compute=_span_sum_of(key),
@@ -147,7 +147,7 @@ def _span_checks(cells: Cells) -> list[CheckResult]:
     return results
 
 
-def _column_decimals(cells: Cells, table: str, measure: str) -> int:
+def _column_decimals(cells: CellIndex, table: str, measure: str) -> int:
     """The printed precision of a column of percentages: the most decimals any of its values shows."""
     return max(
         (printed_decimals(r.value, r.locator) for r in cells.rows
@@ -156,7 +156,7 @@ def _column_decimals(cells: Cells, table: str, measure: str) -> int:
     )
 
 
-def _share_checks(cells: Cells) -> list[CheckResult]:
+def _share_checks(cells: CellIndex) -> list[CheckResult]:
     results = []
     for key in cells.keys():
         period, population, measure, _category, unit = key
@@ -181,14 +181,14 @@ def _share_checks(cells: Cells) -> list[CheckResult]:
             return 100.0 * part / whole
 
         results.append(
-            evaluate(
+            run_check(
                 cells,
                 id=f"identities.share.{row.table}.{population}.{measure}.{period}",
                 title=f"printed {measure} of {population}, {period}, against the counts",
                 family="identities",
                 expectation=f"{measure} {period} ({row.value:g}%) = 100 × {base} / {shares[suffix]}",
                 location=f"identity: a printed share equals its count over the whole ({row.table})",
-                expected=_read(row),
+                expected=_read_cell(row),
                 relation="exact",
                 tolerance=Tolerance(half, f"the share is printed with {decimals} decimal(s): ±{half:g} pp"),
                 compute=compute,
@@ -204,10 +204,10 @@ class _Group:
     population: str
     measure: str
     part: str  # the category prefix of a split breakdown, else ""
-    rows: list[Row]
+    rows: list[Cell]
 
 
-def _breakdowns(cells: Cells) -> list[_Group]:
+def _breakdowns(cells: CellIndex) -> list[_Group]:
     groups: dict[tuple, _Group] = {}
     for row in cells.rows:
         if not row.preferred or not row.category or row.category.split(":")[-1] in RANGE_ENDS:
@@ -218,7 +218,7 @@ def _breakdowns(cells: Cells) -> list[_Group]:
     return list(groups.values())
 
 
-def _breakdown_checks(cells: Cells) -> list[CheckResult]:
+def _breakdown_checks(cells: CellIndex) -> list[CheckResult]:
     results = []
     for group in _breakdowns(cells):
         percents = [r for r in group.rows if r.unit == PERCENT]
@@ -232,7 +232,7 @@ def _breakdown_checks(cells: Cells) -> list[CheckResult]:
     return results
 
 
-def _hundred(cells: Cells, group: _Group, percents: list[Row], where: str) -> CheckResult:
+def _hundred(cells: CellIndex, group: _Group, percents: list[Cell], where: str) -> CheckResult:
     decimals = _column_decimals(cells, group.table, group.measure)
     half = 10.0**-decimals / 2
     complete = cells.relations.complete.get((group.table, group.measure))
@@ -254,7 +254,7 @@ def _hundred(cells: Cells, group: _Group, percents: list[Row], where: str) -> Ch
             return Reading(total, total)
         return Reading(total, None, "the shares in the data do not claim to cover the whole: a category may be absent")
 
-    return evaluate(
+    return run_check(
         cells,
         id=f"identities.hundred.{group.table}.{group.population}.{group.measure}.{group.period}"
         + (f".{group.part.rstrip('_')}" if group.part else ""),
@@ -273,7 +273,7 @@ def _hundred(cells: Cells, group: _Group, percents: list[Row], where: str) -> Ch
     )
 
 
-def _percent_of_counts(cells: Cells, group: _Group, percent: Row, counts: list[Row], where: str) -> CheckResult:
+def _percent_of_counts(cells: CellIndex, group: _Group, percent: Cell, counts: list[Cell], where: str) -> CheckResult:
     decimals = _column_decimals(cells, group.table, group.measure)
     half = 10.0**-decimals / 2
     mine = next(r for r in counts if r.category == percent.category)
@@ -290,27 +290,27 @@ def _percent_of_counts(cells: Cells, group: _Group, percent: Row, counts: list[R
             raise MissingCell(missing)
         return 100.0 * view.value(*mine.key) / sum(values)
 
-    return evaluate(
+    return run_check(
         cells,
         id=f"identities.percent.{group.table}.{group.population}.{group.measure}.{percent.category}.{group.period}",
         title=f"{where} {percent.category}, {group.period}: the percentage against the counts",
         family="identities",
         expectation=f"{percent.category} percent = 100 × {percent.category} / the sum of {len(keys)} categories",
         location=f"identity: a percentage of a breakdown equals its count over the counts' sum ({group.table})",
-        expected=_read(percent) if percent.value is not None else None,
+        expected=_read_cell(percent) if percent.value is not None else None,
         relation="exact",
         tolerance=Tolerance(half, f"the percentage is printed with {decimals} decimal(s): ±{half:g} pp"),
         compute=compute,
     )
 
 
-def identity_checks(cells: Cells) -> list[CheckResult]:
+def identity_checks(cells: CellIndex) -> list[CheckResult]:
     """Every identity the tables allow (see the module docstring).
 
     Examples
     --------
-    >>> from gulagstats.checks.cells import Cells
-    >>> results = identity_checks(Cells.load())
+    >>> from gulagstats.core.cells import CellIndex
+    >>> results = identity_checks(CellIndex.load())
     >>> any(r.id.startswith("identities.components") for r in results)
     True
     """

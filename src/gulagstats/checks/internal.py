@@ -14,17 +14,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
+from ..core.cells import CellIndex
+from ..core.results import CellRef, CheckResult
 from ..vocabulary import CONSISTENT, DISCREPANCY, NOT_CHECKABLE, PERCENT, PERSONS, PROSE
-from .model import CellRef, CheckResult
-
-if TYPE_CHECKING:
-    from ..record import Record
-    from .cells import Cells
 
 
-def _cell(cells: Cells, period: str, population: str, measure: str) -> CellRef | None:
+def _valued_cell(cells: CellIndex, period: str, population: str, measure: str) -> CellRef | None:
     """The preferred, valued cell of a table (``cells``: that table's cells), as a check lists it."""
     row = cells.preferred((period, population, measure, "", PERSONS))
     return None if row is None or row.value is None else row.ref()
@@ -47,7 +42,7 @@ def _prose(
     )
 
 
-def _result(**fields) -> CheckResult:
+def _internal_result(**fields) -> CheckResult:
     expected, observed = fields["expected"], fields["observed"]
     defaults = {
         "family": PROSE,
@@ -65,7 +60,7 @@ def _result(**fields) -> CheckResult:
     return CheckResult(**{**defaults, **fields})
 
 
-def internal_checks(results: list[CheckResult], record: Record) -> list[CheckResult]:
+def internal_checks(results: list[CheckResult], cells: CellIndex) -> list[CheckResult]:
     """Replace ``prose.L061.4`` by its lower-bound verdict and add GRZ's internal contradictions.
 
     Examples
@@ -77,15 +72,15 @@ def internal_checks(results: list[CheckResult], record: Record) -> list[CheckRes
     >>> r["prose.L168.internal"].verdict
     'discrepancy'
     """
-    appendix = record.rows().of_table("appendix")
+    appendix = cells.of_table("appendix")
     out = []
     for r in results:
         if r.id != "prose.L061.4" or r.verdict != NOT_CHECKABLE:
             out.append(r)
             continue
-        end = _cell(appendix, "1939-01-01", "all_custodial", "inmates")
+        end = _valued_cell(appendix, "1939-01-01", "all_custodial", "inmates")
         parts = [
-            _cell(appendix, "1937-01-01", p, "inmates")
+            _valued_cell(appendix, "1937-01-01", p, "inmates")
             for p in ("gulag_camps", "labor_colonies")
         ]
         if end is None or None in parts or end.value is None:
@@ -117,7 +112,7 @@ def internal_checks(results: list[CheckResult], record: Record) -> list[CheckRes
     present = {r.id for r in out}
     if PROSE in {r.family for r in results} and "prose.L168.internal" not in present:
         out.append(
-            _result(
+            _internal_result(
                 id="prose.L168.internal",
                 title="GRZ against GRZ: 20-40 percent released yearly, 44.4 percent in 1937",
                 expectation="in any given year, 20-40 percent of the inmates were released "
@@ -143,7 +138,7 @@ def internal_checks(results: list[CheckResult], record: Record) -> list[CheckRes
             )
         )
         out.append(
-            _result(
+            _internal_result(
                 id="prose.L047.internal",
                 title="GRZ against GRZ: prisons 300,000-500,000 a year, 548,417 in February 1938",
                 expectation="a figure of 300,000-500,000 [prison inmates] for each year "

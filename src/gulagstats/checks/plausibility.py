@@ -16,12 +16,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ..core.cells import Cell, CellIndex, MissingCell, View
+from ..core.derive import amount
+from ..core.relations import ANY_TABLE
+from ..core.results import CheckResult
 from ..periods import period_bounds
 from ..vocabulary import CONSISTENT, COUNT_UNITS, DISCREPANCY, NOT_CHECKABLE, PERCENT, PERSONS
-from .cells import Cells, MissingCell, Row, View
-from .derive import amount
-from .model import CheckResult
-from .relations import ANY_TABLE
 
 #: The dates a table's periods may cover, and why.
 NONE_BROKEN = "none of the rows examined breaks the rule"
@@ -29,8 +29,8 @@ NONE_BROKEN = "none of the rows examined breaks the rule"
 GROWTH_WORDS = ("increase", "change", "growth")
 
 
-def _result(rule: str, title: str, statement: str, examined: int, broken: list[Row], reason: str,
-            note: str = "", cells: list[Row] | None = None, scope: str = "") -> CheckResult:
+def _result(rule: str, title: str, statement: str, examined: int, broken: list[Cell], reason: str,
+            note: str = "", cells: list[Cell] | None = None, scope: str = "") -> CheckResult:
     verdict = DISCREPANCY if broken else CONSISTENT
     return CheckResult(
         id=f"plausibility.{rule}" + (f".{scope}" if scope else ""),
@@ -52,15 +52,15 @@ def _result(rule: str, title: str, statement: str, examined: int, broken: list[R
     )
 
 
-def _scan(cells: Cells, rule: str, title: str, statement: str, reason: str, applies: Callable[[Row], bool],
-          breaks: Callable[[Row], bool]) -> CheckResult:
+def _scan(cells: CellIndex, rule: str, title: str, statement: str, reason: str, applies: Callable[[Cell], bool],
+          breaks: Callable[[Cell], bool]) -> CheckResult:
     rows = [r for r in cells.rows if r.value is not None and applies(r)]
     tables = sorted({r.table for r in rows})
     return _result(rule, title, statement, len(rows), [r for r in rows if breaks(r)], reason,
                    note=f"tables: {', '.join(tables)}")
 
 
-def _date_check(cells: Cells) -> CheckResult:
+def _date_check(cells: CellIndex) -> CheckResult:
     broken, undated, examined = [], set(), 0
     known = cells.relations
     for row in cells.rows:
@@ -82,9 +82,9 @@ def _date_check(cells: Cells) -> CheckResult:
     )
 
 
-def _death_checks(cells: Cells) -> list[CheckResult]:
+def _death_checks(cells: CellIndex) -> list[CheckResult]:
     results = []
-    groups: dict[tuple[str, str], list[Row]] = {}
+    groups: dict[tuple[str, str], list[Cell]] = {}
     for row in cells.rows:
         if row.measure == "deaths" and row.value is not None and len(row.period) == 4 and row.unit == PERSONS:
             groups.setdefault((row.table, row.population), []).append(row)
@@ -129,13 +129,13 @@ def _death_checks(cells: Cells) -> list[CheckResult]:
     return results
 
 
-def plausibility_checks(cells: Cells) -> list[CheckResult]:
+def plausibility_checks(cells: CellIndex) -> list[CheckResult]:
     """Apply the plausibility rules to every table of cells.
 
     Examples
     --------
-    >>> from gulagstats.checks.cells import Cells
-    >>> results = plausibility_checks(Cells.load())
+    >>> from gulagstats.core.cells import CellIndex
+    >>> results = plausibility_checks(CellIndex.load())
     >>> next(r for r in results if r.id == "plausibility.non_negative").verdict
     'consistent'
     """

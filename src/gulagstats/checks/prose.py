@@ -10,11 +10,11 @@ relation, quote, line) is checked by the rule the registry gives its quantity:
   before the war") is checked on every 1 January of the span;
 - ``<measure>_change`` is the change from 1 January to 1 January;
 - ``<measure>_ratio`` is the last year's amount over the first year's;
-- the quantities of :func:`~gulagstats.checks.registry.quantities` have their
+- the quantities of :func:`~gulagstats.rules.prose_rules.quantities` have their
   own formula: shares with their whole, counts of rising and falling years,
   sums GRZ add up;
 - statements with no number of their own
-  (:func:`~gulagstats.checks.registry.statements`: "in any year before 1938
+  (:func:`~gulagstats.rules.prose_rules.statements`: "in any year before 1938
   more fled than died") are checked as counts of the years that break them.
 
 The article's own statements are never used as evidence for it: a cell whose
@@ -27,25 +27,14 @@ result lists it among its cells (table ``grz_text_figures``).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from ..evaluate import Figure, Reader, index_figures, load_figures
-from ..terms import Term
-from ..vocabulary import COUNT_UNITS, FRACTION, PERCENT, PROSE, YEARS
-from .cells import Cells, MissingCell, View
-from .derive import amount, change, year_span
-from .engine import (
-    Reading,
-    Tolerance,
-    evaluate,
-    last_digit_unit,
-    not_checkable,
-    printed_decimals,
-    tolerance_for,
-)
-from .model import CheckResult
-from .registry import (
+from ..core.cells import CellIndex, MissingCell, View
+from ..core.derive import amount, change, year_span
+from ..core.results import CheckResult
+from ..rules.prose_rules import (
     HUNDRED,
     Change,
     Exceeds,
@@ -54,6 +43,20 @@ from .registry import (
     Statement,
     Trend,
     YearCount,
+    rules_by_quantity,
+    statements,
+)
+from ..rules.reader import ProseFigure, Reader, index_figures, load_figures
+from ..rules.terms import Term
+from ..vocabulary import COUNT_UNITS, FRACTION, PERCENT, PROSE, YEARS
+from .engine import (
+    Reading,
+    Tolerance,
+    last_digit_unit,
+    not_checkable,
+    printed_decimals,
+    run_check,
+    tolerance_for,
 )
 
 
@@ -74,7 +77,7 @@ def _years(period: str) -> list[int]:
     return list(range(span[0], span[1] + 1))
 
 
-def _bounded(values: list[float], unknown: int, relation: str) -> Reading:
+def _bounded_reading(values: list[float], unknown: int, relation: str) -> Reading:
     """The reading of 'in every year' under a bound: the least value for a lower bound, else the largest."""
     if relation in ("lower_bound", "range_low"):
         least = min(values)
@@ -95,7 +98,7 @@ def _each(values_of, years: list[str], relation: str) -> Reading:
     which = "least" if relation in ("lower_bound", "range_low") else "largest"
     note = (f"checked in each of {len(years)} periods: {len(values)} have the values needed; the {which} value is "
             f"reported")
-    reading = _bounded(values, len(years) - len(values), relation)
+    reading = _bounded_reading(values, len(years) - len(values), relation)
     return Reading(reading.low, reading.high, note, reading.shown, tuple(missing))
 
 
@@ -173,9 +176,9 @@ def _exceeds(rule: Exceeds, reader: Reader, period: str) -> Reading:
     return Reading(float(len(broken)), float(len(broken) + unknown), note, missing=tuple(missing))
 
 
-def _rules_for(figure: Figure, cells: Cells) -> tuple[Rule, ...] | str:
+def _rules_for(figure: ProseFigure, cells: CellIndex, registry: Mapping[str, Rule | tuple[Rule, ...] | str]
+               ) -> tuple[Rule, ...] | str:
     """The rules that compute a figure (tried in turn), or the reason none does."""
-    registry = cells.rules[0]
     for key in (f"{figure.quantity}@{figure.period}", figure.quantity):
         if key in registry:
             found = registry[key]
@@ -195,18 +198,18 @@ def _rules_for(figure: Figure, cells: Cells) -> tuple[Rule, ...] | str:
     return f"no table holds the quantity {quantity!r}"
 
 
-def _cell_unit(figure: Figure) -> str:
+def _cell_unit(figure: ProseFigure) -> str:
     return PERCENT if figure.unit == FRACTION else figure.unit
 
 
-def _expected(figure: Figure) -> tuple[float, str]:
+def _expected(figure: ProseFigure) -> tuple[float, str]:
     """The expected value in the unit the tables use (a fraction becomes a percentage)."""
     if figure.unit == FRACTION:
         return figure.value * HUNDRED, PERCENT
     return figure.value, figure.unit
 
 
-def _tolerance(figure: Figure, expected: float, unit: str) -> Tolerance:
+def _tolerance(figure: ProseFigure, expected: float, unit: str) -> Tolerance:
     decimals = 0 if figure.unit == FRACTION else printed_decimals(figure.value, figure.quote)
     if figure.relation == "exact" and unit in COUNT_UNITS and last_digit_unit(expected) >= 1000:
         half = last_digit_unit(expected) / 2
@@ -215,7 +218,7 @@ def _tolerance(figure: Figure, expected: float, unit: str) -> Tolerance:
     return tolerance_for(expected, unit, figure.relation, decimals)
 
 
-def _compute(rules: tuple[Rule, ...], figure: Figure, figures: dict, cells: Cells):
+def _compute(rules: tuple[Rule, ...], figure: ProseFigure, figures: dict, cells: CellIndex):
     """Compute a figure by the first of its rules that the cells allow."""
 
     def compute(view: View) -> Any:
@@ -234,7 +237,7 @@ def _compute(rules: tuple[Rule, ...], figure: Figure, figures: dict, cells: Cell
     return compute
 
 
-def _apply(rule: Rule, view: View, figure: Figure, figures: dict, cells: Cells) -> Any:
+def _apply(rule: Rule, view: View, figure: ProseFigure, figures: dict, cells: CellIndex) -> Any:
     """Compute a figure by one rule."""
     population, period = figure.population, figure.period
     reader = Reader(view, figures, population, figure.quote)
@@ -257,7 +260,7 @@ def _apply(rule: Rule, view: View, figure: Figure, figures: dict, cells: Cells) 
     return _direct_or(view, reader, rule, figure, period)
 
 
-def _direct_or(view: View, reader: Reader, rule: Formula, figure: Figure, period: str) -> float:
+def _direct_or(view: View, reader: Reader, rule: Formula, figure: ProseFigure, period: str) -> float:
     """The cell named by the figure's quantity itself, if a table holds it; else the rule's formula."""
     try:
         with view.attempt():
@@ -277,10 +280,10 @@ def _needs_population(rules: tuple[Rule, ...]) -> bool:
     )
 
 
-def _check(figure_like: Figure | Statement, rules: tuple[Rule, ...] | str, cells: Cells, figures: dict) -> CheckResult:
+def _check(figure_like: ProseFigure | Statement, rules: tuple[Rule, ...] | str, cells: CellIndex, figures: dict) -> CheckResult:
     if isinstance(figure_like, Statement):
         statement = figure_like
-        figure = Figure(statement.id, "statement", statement.period, statement.population, 0.0, YEARS, "exact",
+        figure = ProseFigure(statement.id, "statement", statement.period, statement.population, 0.0, YEARS, "exact",
                         statement.quote, statement.line)
         expected, unit = 0.0, YEARS
         title = f"statement: {statement.rule.why}"
@@ -307,33 +310,34 @@ def _check(figure_like: Figure | Statement, rules: tuple[Rule, ...] | str, cells
         return not_checkable(**common, reason=f"the figure names no population to look {figure.quantity} up for")
     if figure.population and _needs_population(rules) and not _population_known(cells, figure.population):
         return not_checkable(**common, reason=f"no table holds the population {figure.population!r}")
-    return evaluate(
+    return run_check(
         cells, **common, tolerance=tolerance, compute=_compute(rules, figure, figures, cells), independent=True
     )
 
 
-def _population_known(cells: Cells, population: str) -> bool:
+def _population_known(cells: CellIndex, population: str) -> bool:
     return population in cells.relations.components or any(k[1] == population for k in cells.keys())
 
 
-def prose_checks(cells: Cells, figures: list[Figure] | None = None) -> list[CheckResult]:
+def prose_checks(cells: CellIndex, figures: list[ProseFigure] | None = None) -> list[CheckResult]:
     """Check every figure of the prose, and the statements of the registry.
 
     Parameters
     ----------
-    cells : Cells
+    cells : CellIndex
         The rows of all tables.
-    figures : list of Figure, optional
+    figures : list of ProseFigure, optional
         The figures to check (default: every row of ``grz_text_figures``).
 
     Examples
     --------
-    >>> from gulagstats.checks.cells import Cells
-    >>> results = {r.id: r for r in prose_checks(Cells.load())}
+    >>> from gulagstats.core.cells import CellIndex
+    >>> results = {r.id: r for r in prose_checks(CellIndex.load())}
     >>> results["prose.L061.1"].observed - results["prose.L061.1"].expected
     -1.0
     """
     figures = load_figures() if figures is None else figures
     index = index_figures(figures)
-    results = [_check(f, _rules_for(f, cells), cells, index) for f in figures]
-    return results + [_check(s, (s.rule,), cells, index) for s in cells.rules[1]]
+    registry = rules_by_quantity()
+    results = [_check(f, _rules_for(f, cells, registry), cells, index) for f in figures]
+    return results + [_check(s, (s.rule,), cells, index) for s in statements()]

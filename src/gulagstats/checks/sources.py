@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from ..core.cells import Cell, CellIndex, describe_key
+from ..core.results import Alternative, CheckResult
 from ..vocabulary import CONSISTENT, DISCREPANCY, MISSING, PERCENT, PERSONS, USER, WITHIN_ROUNDING
-from .cells import Cells, Row, describe_key
 from .engine import EPSILON, printed_decimals
-from .model import Alternative, CheckResult
 
 
 def _verdict(value: float, preferred: float, tolerance: float) -> str:
@@ -26,17 +26,17 @@ def _verdict(value: float, preferred: float, tolerance: float) -> str:
     return WITHIN_ROUNDING if difference <= tolerance + EPSILON else DISCREPANCY
 
 
-def source_checks(cells: Cells) -> list[CheckResult]:
+def source_checks(cells: CellIndex) -> list[CheckResult]:
     """Compare the published values of every cell that has more than one.
 
     Examples
     --------
-    >>> from gulagstats.checks.cells import Cells
-    >>> results = {r.id: r for r in source_checks(Cells.load())}
+    >>> from gulagstats.core.cells import CellIndex
+    >>> results = {r.id: r for r in source_checks(CellIndex.load())}
     >>> results["sources.gulag_camps.inmates.1945-01-01"].verdict
     'discrepancy'
     """
-    published: dict[tuple, list[Row]] = defaultdict(list)
+    published: dict[tuple, list[Cell]] = defaultdict(list)
     for row in cells.rows:
         if row.value is None or row.status in (MISSING, USER):
             continue

@@ -1,9 +1,10 @@
 """The ``gulagstats`` command: one thin subcommand per capability.
 
-Each module listed in :data:`COMMANDS` defines ``register(subparsers)``, which
-adds its subcommands and sets ``func`` to a handler ``(args) -> int``.  The
-handlers import what they need when they run, so ``gulagstats --help`` stays
-fast and never imports matplotlib.
+Each module of this package defines a ``register_*`` function (listed in
+:data:`COMMANDS`, in the order of ``--help``) that adds its subcommands and
+sets ``func`` to a handler ``(args) -> int``.  The handlers call the public
+functions of :mod:`gulagstats.api`, which import pandas and matplotlib only
+when a command needs them, so ``--help`` and ``check`` never import either.
 
 Every user error (an unknown table, a malformed file, a bad number) ends as
 one line on stderr and exit status 2; never a traceback.
@@ -16,7 +17,7 @@ import contextlib
 import os
 import sys
 import warnings
-from importlib import import_module
+from collections.abc import Callable
 from typing import NoReturn
 
 # One OpenBLAS thread: its per-thread buffers are what fails first under a memory limit (`ulimit -v`),
@@ -24,12 +25,21 @@ from typing import NoReturn
 # heavy linear algebra. Set before anything imports numpy; a value the user set is kept.
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
-from .. import __version__
+from .._version import __version__
 from ..errors import GulagstatsError, printable
+from .checks import register_checks
+from .completion import register_completion
+from .data import register_data
+from .estimates import register_estimates
+from .factcheck import register_factcheck
+from .figures import register_figures
+from .publish import register_publish
+from .reporting import register_reporting
 
-#: Modules of gulagstats.cli that register subcommands, in the order of --help.
-COMMANDS: list[str] = [
-    "reporting", "data", "completion", "figures", "checks", "estimates", "publish", "factcheck",
+#: The functions that register subcommands, in the order of --help.
+COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
+    register_reporting, register_data, register_completion, register_figures, register_checks,
+    register_estimates, register_publish, register_factcheck,
 ]
 
 EPILOG = """\
@@ -61,8 +71,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"gulagstats {__version__}")
     sub = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=_Parser)
-    for name in COMMANDS:
-        import_module(f".{name}", __name__).register(sub)
+    for register in COMMANDS:
+        register(sub)
     return parser
 
 

@@ -5,11 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 
+from ..api import coverage, template
+from ..outputs import write_text
 from ..render import render
 from .data import add_format, add_overlay
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register_completion(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "coverage",
         help="how many cells of each table are known, and how (prose, confirmed, ... missing)",
@@ -34,17 +36,12 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_coverage(args: argparse.Namespace) -> int:
-    from ..tally import coverage
-
     print(render(coverage(overlay=args.overlay), args.format))
     return 0
 
 
 def cmd_template(args: argparse.Namespace) -> int:
-    import pandas as pd
-
-    from ..loaders import template
-    from ..outputs import write_text
+    import pandas as pd  # pandas: the command line imports it only for the commands that need it
 
     frame = pd.concat([template(t) for t in args.table], ignore_index=True)
     if args.out:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from ..api import load, sources, tables
 from ..render import FORMATS, STATUS_LEGEND, marked_wide, render
 
 
@@ -35,7 +36,7 @@ def add_overlay(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register_data(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("tables", help="list the tables with their GRZ reference and rows")
     add_format(p)
     p.set_defaults(func=cmd_tables)
@@ -62,15 +63,11 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_tables(args: argparse.Namespace) -> int:
-    from ..loaders import tables
-
     print(render(tables(), args.format))
     return 0
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    from ..loaders import load
-
     frame = load(args.table, wide=args.wide, status=args.status, overlay=args.overlay)
     if args.wide:
         if args.format in ("text", "markdown"):
@@ -87,7 +84,5 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_sources(args: argparse.Namespace) -> int:
-    from ..loaders import sources
-
     print(render(sources(), args.format))
     return 0

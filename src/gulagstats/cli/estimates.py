@@ -9,8 +9,9 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from ..errors import printable
-from ..render import FORMATS, cell_text, render
+from ..api import assess, benchmarks, compare, iter_assessed_claims, quantities
+from ..errors import InvalidEstimateError, printable
+from ..render import FORMATS, cell_text, csv_safe_frame, render
 from .data import add_format, add_overlay
 
 if TYPE_CHECKING:
@@ -28,7 +29,7 @@ ASSESS_FIELDS = [
 ]
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register_estimates(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "compare",
         help="set every published estimate against the archival record",
@@ -78,24 +79,18 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_compare(args: argparse.Namespace) -> int:
-    from ..estimates.verdicts import compare
-
     frame = compare(args.quantity, overlay=args.overlay)
     print(render(frame[COMPARE_TEXT] if args.format == "text" else frame, args.format))
     return 0
 
 
 def cmd_assess(args: argparse.Namespace) -> int:
-    from ..errors import InvalidEstimateError
-
     if args.file:
         if args.quantity or args.value or args.low or args.high or args.period:
             raise InvalidEstimateError("give either a claim (QUANTITY VALUE ...) or --file CSV, not both")
         return _assess_file(args)
     if not args.quantity:
         raise InvalidEstimateError("no claim: give QUANTITY VALUE (or --low/--high), or --file CSV")
-    from ..estimates.verdicts import assess
-
     result = assess(args.quantity, args.value, args.low, args.high, args.period, overlay=args.overlay)
     fmt = args.format or "text"
     if fmt == "json":
@@ -103,7 +98,7 @@ def cmd_assess(args: argparse.Namespace) -> int:
     elif fmt == "text":
         print(assessment_text(result))
     else:
-        import pandas as pd
+        import pandas as pd  # pandas: the command line imports it only for the commands that need it
 
         print(render(pd.DataFrame([assessment_row(result)], columns=ASSESS_FIELDS), fmt))
     return 0
@@ -111,10 +106,7 @@ def cmd_assess(args: argparse.Namespace) -> int:
 
 def _assess_file(args: argparse.Namespace) -> int:
     """Assess a claims file; as CSV (the default) part by part, so that memory stays bounded."""
-    import pandas as pd
-
-    from ..estimates.verdicts import iter_assessed_claims
-    from ..render import csv_safe_frame
+    import pandas as pd  # pandas: the command line imports it only for the commands that need it
 
     parts = iter_assessed_claims(args.file, overlay=args.overlay, rows=CLAIMS_PER_PART)
     fmt = args.format or "csv"
@@ -198,15 +190,11 @@ def assessment_text(result: Assessment) -> str:
 
 
 def cmd_benchmarks(args: argparse.Namespace) -> int:
-    from ..estimates.record import benchmarks
-
     frame = benchmarks(args.quantity, overlay=args.overlay)
     print(render(frame[["quantity", *BENCHMARK_TEXT]] if args.format == "text" else frame, args.format))
     return 0
 
 
 def cmd_quantities(args: argparse.Namespace) -> int:
-    from ..estimates.vocabulary import quantities
-
     print(render(quantities(), args.format))
     return 0

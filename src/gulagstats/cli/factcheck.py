@@ -5,10 +5,11 @@ from __future__ import annotations
 import argparse
 import sys
 
+from ..api import check_factcheck_out, factcheck_files, write_factcheck
 from .data import add_overlay
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register_factcheck(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "factcheck",
         help="find every repression figure in articles and judge it against the archival record",
@@ -35,13 +36,11 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_factcheck(args: argparse.Namespace) -> int:
-    from ..factcheck.run import check_out, factcheck, write_outputs
-
-    check_out(args.out)  # a bad --out is refused before any article is read
-    result = factcheck(args.files, overlay=args.overlay, lexicon=args.lexicon)
+    check_factcheck_out(args.out)  # a bad --out is refused before any article is read
+    result = factcheck_files(args.files, overlay=args.overlay, lexicon=args.lexicon)
     for line in result.warnings:
         print(f"gulagstats: warning: {line}", file=sys.stderr)
-    written = write_outputs(result, args.out)
+    written = write_factcheck(result, args.out)
     print(result.summary())
     print("wrote " + ", ".join(str(p) for p in written))
     return 0

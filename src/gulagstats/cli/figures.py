@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import argparse
 
+from ..api import draw_figures
 from .data import add_overlay
 
 FIGURE_HELP = "A,B,C,D (GRZ Figures A-D), mortality, sentences, disagreement, estimates"
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register_figures(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "figures",
         help="draw GRZ Figures A-D and the figures the article lacked (PNG, SVG, PDF)",
@@ -28,8 +29,6 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_figures(args: argparse.Namespace) -> int:
-    from ..figures.export import draw_figures
-
     for path in draw_figures(args.out, args.format, args.only, args.overlay):
         print(path)
     return 0

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from ..api import export_record, serve_record
+
 
 def _port(text: str) -> int:
     try:
@@ -16,11 +18,11 @@ def _port(text: str) -> int:
     return port
 
 
-#: The export formats (gulagstats.publish.export.FORMATS; not imported here, so --help stays light).
-FORMATS = ("csv", "sqlite", "parquet", "xlsx")
+#: The export formats (gulagstats.publish.export.EXPORT_FORMATS; not imported here: the command line does not import pandas until it runs a command that needs it).
+EXPORT_CHOICES = ("csv", "sqlite", "parquet", "xlsx")
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register_publish(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "export",
         help="write the record as csv, sqlite, parquet or xlsx (values, sources, definitions, "
@@ -31,7 +33,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "all_values; xlsx: gulagstats.xlsx with a sheet a table, then sources and definitions. "
         'parquet and xlsx need "pip install gulagstats[publish]".',
     )
-    p.add_argument("--format", choices=FORMATS, required=True, help="the file format")
+    p.add_argument("--format", choices=EXPORT_CHOICES, required=True, help="the file format")
     p.add_argument(
         "--out", required=True, metavar="DIR", help="directory to write into (created if needed)"
     )
@@ -50,14 +52,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from ..publish.export import export
-
-    written = export(args.format, args.out)
+    written = export_record(args.format, args.out)
     print(f"wrote {len(written)} file(s) to {args.out}", file=sys.stderr)
     return 0
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from ..publish.serve import serve
-
-    return serve(args.port)
+    return serve_record(args.port)

@@ -5,10 +5,12 @@ from __future__ import annotations
 import argparse
 import time
 
+from ..api import build_report
+from ..checks.text import summary_line
 from .data import add_overlay
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register_reporting(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "report",
         help="write the full report (HTML + Markdown): coverage, checks, estimates, figures, sources",
@@ -23,9 +25,6 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from ..checks import summary_line
-    from ..report import build_report
-
     started = time.perf_counter()
     result = build_report(args.out, overlay=args.overlay, progress=lambda line: print(f"- {line}", flush=True))
     estimates = ", ".join(f"{n} {v.replace('_', ' ')}" for v, n in sorted(result.estimates.items()))

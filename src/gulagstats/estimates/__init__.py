@@ -1,19 +1,15 @@
 """Published estimates of the scale of repression, set against the archival record.
 
-- :mod:`.vocabulary`: the controlled vocabulary of quantities and the periods
-  a claim may name;
-- :mod:`.record`: the archival benchmarks, computed from the loaded tables by
-  the rules in ``data/benchmark_rules.csv``;
+- :mod:`.vocabulary`: the words of estimates and claims (periods as written,
+  the words people use for a quantity);
 - :mod:`.claims`: reading and checking claims (a file or a frame);
-- :mod:`.verdicts`: the verdict rule, ``compare()`` and ``assess()``.
+- :mod:`.scope`: readings, bounds and scopes (what a careful reader does);
+- :mod:`.verdicts`: the verdict rule, :func:`~.verdicts.compare_estimates`,
+  :func:`~.verdicts.assess_one` and :func:`~.verdicts.assess_many`, each on a
+  :class:`~gulagstats.core.record.Record`.
 
-The public functions are also reached from the package: ``gulagstats.compare``,
-``gulagstats.assess``, ``gulagstats.assess_claims``, ``gulagstats.benchmarks``
-and ``gulagstats.quantities``.
+The benchmarks they are set against are computed by
+:mod:`gulagstats.rules.benchmarks`.  The public functions
+(``gulagstats.compare``, ``assess``, ``assess_claims``, ``benchmarks``,
+``quantities``) are in :mod:`gulagstats.api`.
 """
-
-from .record import benchmarks
-from .verdicts import assess, assess_claims, compare
-from .vocabulary import quantities
-
-__all__ = ["assess", "assess_claims", "benchmarks", "compare", "quantities"]

@@ -22,8 +22,8 @@ import pandas as pd
 from ..errors import DataFormatError, NumberFormatError, printable
 from ..inputs import read_input
 from ..numbers import parse_number
-from ..vocabulary import COUNT_UNITS, PERSONS
-from .vocabulary import QUANTITIES, normalize_period
+from ..vocabulary import COUNT_UNITS, PERSONS, QUANTITIES
+from .vocabulary import normalize_period, suggest
 
 #: The largest claims file read, in bytes (about 1.3 million claims); a larger file is refused
 #: before it is read, so that memory stays bounded. Split larger files.
@@ -33,7 +33,7 @@ MAX_CLAIMS_BYTES = 64 * 1024 * 1024
 LARGEST = 1e9
 
 #: Optional columns a claims file may have besides ``quantity``.
-CLAIM_COLUMNS = ("id", "quantity", "value", "low", "high", "period", "unit", "region")
+CLAIM_FILE_COLUMNS = ("id", "quantity", "value", "low", "high", "period", "unit", "region")
 
 
 def read_claims(path: str | Path) -> pd.DataFrame:
@@ -84,7 +84,7 @@ def read_claims(path: str | Path) -> pd.DataFrame:
     header = [str(c) for c in frame.columns[:-1]]
     if "quantity" not in [h.lower() for h in header]:
         shown = printable(", ".join(header[:6]) or "none")
-        raise DataFormatError(f"claims file {name} has no quantity column (columns: {shown}); expected {','.join(CLAIM_COLUMNS)}")
+        raise DataFormatError(f"claims file {name} has no quantity column (columns: {shown}); expected {','.join(CLAIM_FILE_COLUMNS)}")
     return frame
 
 
@@ -218,7 +218,7 @@ def _each_distinct(values: pd.Series, compute: Callable[[pd.Series], pd.Series |
     return compute(pd.Series(distinct, dtype=object)).take(codes).set_axis(values.index)
 
 
-def _parsed(name: str) -> Callable[[object], tuple[float, str]]:
+def _number_reader(name: str) -> Callable[[object], tuple[float, str]]:
     def parse(text: object) -> tuple[float, str]:
         try:
             return parse_number(text, name), ""
@@ -248,7 +248,7 @@ def _numbers(values: pd.Series, name: str = "value") -> tuple[pd.Series, np.ndar
     text[typed] = raw[typed]  # parsed as numbers, and quoted as such in messages
     if rest.any():
         codes, distinct = pd.factorize(text[rest], use_na_sentinel=False)
-        parsed = [_parsed(name)(t) for t in distinct]
+        parsed = [_number_reader(name)(t) for t in distinct]
         numbers[rest] = np.array([p[0] for p in parsed], dtype=float)[codes]
         errors[rest] = np.array([p[1] for p in parsed], dtype=object)[codes]
     finite = np.isfinite(numbers)
@@ -393,8 +393,6 @@ def _whole_error(written: str, name: str, unit: str) -> str:
 
 
 def _unknown_quantity(name: str) -> str:
-    from .vocabulary import suggest
-
     near, note = suggest(name)
     hint = f"; did you mean {', '.join(repr(n) for n in near)}?" if near else ""
     return f"unknown quantity {name!r}{hint}" + (f" ({note})" if note else " (see gulagstats.quantities())")

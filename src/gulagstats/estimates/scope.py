@@ -1,6 +1,6 @@
 """Verdicts a historian would sign: scopes, factor ranges, bounds, one-sided claims, readings.
 
-:func:`gulagstats.estimates.verdicts.judge` sets a claim against *one*
+:func:`gulagstats.estimates.verdicts.judge_claims` sets a claim against *one*
 benchmark for exactly the period written.  :func:`refine` then applies what a
 careful reader does, each step decided by data, never by a special case here:
 
@@ -26,8 +26,8 @@ careful reader does, each step decided by data, never by a special case here:
 
 Steps 1-3 do not depend on the number claimed: they are decided once per
 distinct question (quantity, period, unit, region, scope words, reading, and
-the benchmark judge() found), with the record asked all its questions in one
-judge() per round, and the claims of each question are then classified as
+the benchmark judge_claims() found), with the record asked all its questions in one
+judge_claims() per round, and the claims of each question are then classified as
 whole columns; only the explanations are written claim by claim.
 """
 
@@ -42,10 +42,17 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ..vocabulary import CONSISTENT, NOT_COMPARABLE, NOT_CONTRADICTED, OVERSTATES, UNDERSTATES
-from .vocabulary import QUANTITIES, period_phrase
+from ..periods import period_phrase
+from ..vocabulary import (
+    CONSISTENT,
+    NOT_COMPARABLE,
+    NOT_CONTRADICTED,
+    OVERSTATES,
+    QUANTITIES,
+    UNDERSTATES,
+)
 
-#: Columns refine() adds to judge()'s results.
+#: Columns refine() adds to judge_claims()'s results.
 REFINED_COLUMNS = ["factor_low", "factor_high", "bound", "also_against", "role", "group", "reading"]
 #: Roles of an estimate row: scored, or shown as context (not scored, not counted).
 ROLES = ("claim", "restatement", "context")
@@ -116,13 +123,13 @@ def _rules(load: Callable[[str], pd.DataFrame], table: str) -> pd.DataFrame:
 
 
 class _Judge:
-    """The benchmark judge() finds for a question, cached by quantity, period, unit and region.
+    """The benchmark judge_claims() finds for a question, cached by quantity, period, unit and region.
 
     The benchmark a question finds (or the reason it finds none) does not depend on
     the number claimed, so the question is asked once with a neutral claim and the
     caller classifies each claimed number against it (:func:`_classify`): asking once
-    per distinct number made a batch of claims cost one full judge() each.  Questions
-    known in advance are asked together, in one judge() (:meth:`prefetch`).
+    per distinct number made a batch of claims cost one full judge_claims() each.  Questions
+    known in advance are asked together, in one judge_claims() (:meth:`prefetch`).
     """
 
     def __init__(self, judge: Callable[[pd.DataFrame], pd.DataFrame]):
@@ -140,7 +147,7 @@ class _Judge:
         return self._cache[key]
 
     def prefetch(self, asking: Callable[[], object]) -> None:
-        """Ask every question ``asking()`` asks, in one judge() per round.
+        """Ask every question ``asking()`` asks, in one judge_claims() per round.
 
         ``asking`` is run with the questions not yet answered noted (and answered
         as if the record had no benchmark); the noted questions are then asked
@@ -163,7 +170,7 @@ class _Judge:
                 {
                     "quantity": quantity,
                     "period": period,
-                    # judge() tells claims apart by the period as written (an empty label
+                    # judge_claims() tells claims apart by the period as written (an empty label
                     # reads as the period): without it, all periods would be one question
                     "period_label": period,
                     "low": 1.0,  # a neutral claim: only the benchmark found is used
@@ -241,13 +248,13 @@ def refine(
         The checked claims (``quantity``, ``period``, ``low``, ``high``, ``unit``,
         ``region``, ``error``).
     results : pandas.DataFrame
-        judge()'s results on the same index.
+        judge_claims()'s results on the same index.
     judge_claims : callable
-        judge() bound to the record and tolerance, for re-asking.
+        judge_claims() bound to the record and tolerance, for re-asking.
     load : callable
         ``gulagstats.load``, for the rule tables ``scope_rules`` and ``estimate_readings``.
     tolerance : float
-        As in judge().
+        As in judge_claims().
     ids : pandas.Series, optional
         Estimate ids (compare()); readings apply only where given.
 
@@ -332,7 +339,7 @@ class _Plan:
     """What refining a claim needs that does not depend on the number claimed.
 
     One plan serves every claim with the same question (quantity, period, unit,
-    region, scope words, reading, and the benchmark judge() found): the record
+    region, scope words, reading, and the benchmark judge_claims() found): the record
     is asked, the bounds and the scope rules are decided once per plan, and
     only the classification of each claimed number is left per claim.
 
@@ -344,7 +351,7 @@ class _Plan:
         ``"context"`` or ``"incomparable"`` (a reading says so), or
         ``"unanswered"`` (no benchmark, not even a bound): no verdict to compute.
     result : mapping or None
-        The benchmark the claim is set against; None: the claim's own judge() result.
+        The benchmark the claim is set against; None: the claim's own judge_claims() result.
     floor, ceiling, between : bool
         The benchmark is a floor, a ceiling, or a floor and a ceiling (``between``).
     point : bool
@@ -423,7 +430,7 @@ def _plan(
     Parameters
     ----------
     ask : _Judge
-        The cached judge().
+        The cached judge_claims().
     scope_rules : mapping
         The scope rules by quantity.
     reading : mapping or None
@@ -432,7 +439,7 @@ def _plan(
         ``(quantity, period, unit, region, text)``, ``text`` being the claim's
         scope and wording.
     own_has : bool
-        Whether judge() found a benchmark for the claim as written.
+        Whether judge_claims() found a benchmark for the claim as written.
     own_period : str
         The period of that benchmark, else the claim's (where the scope rules look).
     """
@@ -584,7 +591,7 @@ def _refine_work(
         out.loc[work, column] = list(cells[column])
 
 
-#: The columns of a claim's own judge() result that refining it reads.
+#: The columns of a claim's own judge_claims() result that refining it reads.
 _OWN = (
     "verdict",
     "benchmark_id",
@@ -615,15 +622,15 @@ def _refine_group(
     low, high : numpy.ndarray
         The claimed ranges (nan for an open end).
     own : list of mapping
-        Each claim's own judge() result (:data:`_OWN`).
+        Each claim's own judge_claims() result (:data:`_OWN`).
     group : numpy.ndarray
         Each claim's group as given (its estimate id, or "").
     given_verdict, given_explanation : numpy.ndarray
-        judge()'s verdict and explanation for each claim.
+        judge_claims()'s verdict and explanation for each claim.
     explanation : numpy.ndarray
         Each claim's explanation so far (kept where the verdict stands as judged).
     tolerance : float
-        As in judge().
+        As in judge_claims().
 
     Returns
     -------

@@ -4,8 +4,8 @@ The rule, applied to whole columns at once (numpy), with the estimate's range
 ``[low, high]`` (a point estimate has ``low == high``; an open bound is empty)
 and the benchmark's ``[benchmark_low, benchmark_high]``:
 
-- ``overstates`` when ``low > benchmark_high * (1 + TOLERANCE)``;
-- ``understates`` when ``high < benchmark_low / (1 + TOLERANCE)``;
+- ``overstates`` when ``low > benchmark_high * (1 + CLAIM_TOLERANCE)``;
+- ``understates`` when ``high < benchmark_low / (1 + CLAIM_TOLERANCE)``;
 - ``consistent`` otherwise: the two ranges meet once the benchmark is widened
   by the tolerance;
 - ``not_comparable`` when no benchmark matches the quantity, period and scope
@@ -17,7 +17,7 @@ the lowest count in it); ``factor`` is ``ratio_low`` for an overstatement and
 ``1 / ratio_high`` for an understatement, rounded to one decimal: how many
 times the documented count the estimate is, or how many times it falls short.
 
-:data:`TOLERANCE` is 15 percent.  Two things blur a comparison that much: the
+:data:`CLAIM_TOLERANCE` is 15 percent.  Two things blur a comparison that much: the
 archival reporting streams themselves differ by a few percent for the same
 count (camp deaths of 1934: 26,295 or 25,187; special settlers on 1 January
 1937: 916,787 or 917,227) and GRZ note that the postwar compilations run
@@ -34,17 +34,23 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..errors import DataFormatError, InvalidEstimateError, UnknownQuantityError
+from ..core.record import Record
+from ..errors import DataFormatError, InvalidEstimateError
 from ..models import Assessment, Benchmark
-from ..record import Record as DataRecord
-from ..record import resolve
-from ..vocabulary import CLAIM_VERDICTS, CONSISTENT, NOT_COMPARABLE, OVERSTATES, UNDERSTATES
+from ..periods import match_period, period_phrase
+from ..rules.benchmarks import BenchmarkEvaluator, benchmark_evaluator
+from ..vocabulary import (
+    CONSISTENT,
+    NOT_COMPARABLE,
+    OVERSTATES,
+    QUANTITIES,
+    UNDERSTATES,
+)
+from . import scope  # scope.refine is looked up at each call (tests compare it with a reference)
 from .claims import check_claims, keep_input_columns, read_claims, refuse_repeated_columns
-from .record import Record
-from .vocabulary import QUANTITIES, match_period, period_phrase
+from .vocabulary import unknown_quantity
 
-TOLERANCE = 0.15
-VERDICTS = CLAIM_VERDICTS
+CLAIM_TOLERANCE = 0.15
 
 #: The columns compare() returns first, in this order (the estimates figure reads them).
 COMPARE_COLUMNS = [
@@ -52,7 +58,7 @@ COMPARE_COLUMNS = [
     "source", "locator", "status", "benchmark_id", "benchmark_low", "benchmark_high",
     "benchmark_source", "ratio_low", "ratio_high", "verdict", "factor", "explanation",
 ]
-#: What judge() adds to each claim.
+#: What judge_claims() adds to each claim.
 RESULT_COLUMNS = [
     "benchmark_id", "benchmark_period", "benchmark_low", "benchmark_high", "benchmark_source",
     "benchmark_status", "benchmark_scope", "benchmark_basis", "benchmark_caveats", "benchmark_locator",
@@ -60,7 +66,7 @@ RESULT_COLUMNS = [
 ]
 
 
-def _number(x: float) -> str:
+def _count_words(x: float) -> str:
     if x != x:
         return ""
     return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.2f}".rstrip("0").rstrip(".")
@@ -71,7 +77,7 @@ def _number_texts(values: np.ndarray) -> np.ndarray:
     whole = np.isfinite(values) & (np.round(values) == values) & (np.abs(values) < 2**53) & ~np.signbit(values)
     out = np.empty(len(values), dtype=object)
     out[whole] = [f"{v:,}" for v in values[whole].astype(np.int64).tolist()]
-    out[~whole] = [_number(v) for v in values[~whole].tolist()]
+    out[~whole] = [_count_words(v) for v in values[~whole].tolist()]
     return out
 
 
@@ -111,7 +117,7 @@ def _questions(claims: pd.DataFrame) -> tuple[np.ndarray, pd.DataFrame]:
     return codes, claims[QUESTION].iloc[first].reset_index(drop=True).fillna("")
 
 
-def judge(claims: pd.DataFrame, record: Record, tolerance: float = TOLERANCE) -> pd.DataFrame:
+def judge_claims(claims: pd.DataFrame, evaluator: BenchmarkEvaluator, tolerance: float = CLAIM_TOLERANCE) -> pd.DataFrame:
     """Set checked claims against the record: benchmark, ratios, verdict, factor, explanation.
 
     Parameters
@@ -120,7 +126,7 @@ def judge(claims: pd.DataFrame, record: Record, tolerance: float = TOLERANCE) ->
         As returned by :func:`gulagstats.estimates.claims.check_claims`
         (``quantity``, ``period``, ``period_label``, ``low``, ``high``,
         ``unit``, ``region``, ``error``).
-    record : Record
+    evaluator : BenchmarkEvaluator
         The benchmark rules over the loaded tables.
     tolerance : float
         How far (as a fraction) the benchmark is widened before a claim is
@@ -134,11 +140,12 @@ def judge(claims: pd.DataFrame, record: Record, tolerance: float = TOLERANCE) ->
 
     Examples
     --------
+    >>> from gulagstats.core.record import default_record
     >>> from gulagstats.estimates.claims import check_claims
-    >>> from gulagstats.estimates.record import load_record
+    >>> from gulagstats.rules.benchmarks import benchmark_evaluator
     >>> claims = check_claims(pd.DataFrame({"quantity": ["executions"], "value": ["7,000,000"],
     ...                                     "period": ["1937-1938"]}))
-    >>> result = judge(claims, load_record()).iloc[0]
+    >>> result = judge_claims(claims, benchmark_evaluator(default_record())).iloc[0]
     >>> result["verdict"], float(result["factor"]), int(result["benchmark_low"])
     ('overstates', 10.3, 681692)
     """
@@ -147,7 +154,7 @@ def judge(claims: pd.DataFrame, record: Record, tolerance: float = TOLERANCE) ->
     codes, asked = _questions(claims)
     error = claims["error"].to_numpy(dtype=object)
     ok = pd.isna(error) | (error == "")
-    answers = _answer(asked, np.bincount(codes, weights=ok, minlength=len(asked)) > 0, record, tolerance)
+    answers = _answer(asked, np.bincount(codes, weights=ok, minlength=len(asked)) > 0, evaluator, tolerance)
     askable = answers["askable"].to_numpy()[codes] & ok
     bench = answers.filter(like="benchmark_").reindex(np.where(askable, codes, -1)).set_axis(claims.index)
 
@@ -201,7 +208,7 @@ def judge(claims: pd.DataFrame, record: Record, tolerance: float = TOLERANCE) ->
     )
 
 
-def _answer(asked: pd.DataFrame, wanted: np.ndarray, record: Record, tolerance: float) -> pd.DataFrame:
+def _answer(asked: pd.DataFrame, wanted: np.ndarray, evaluator: BenchmarkEvaluator, tolerance: float) -> pd.DataFrame:
     """For each distinct question: whether the record can answer it, its benchmark, and the words of the verdicts.
 
     ``wanted`` marks the questions some claim without an error asks; only
@@ -215,13 +222,13 @@ def _answer(asked: pd.DataFrame, wanted: np.ndarray, record: Record, tolerance: 
     unit = quantity.map({q: v.unit for q, v in QUANTITIES.items()}).fillna("")
     noun = quantity.map({q: v.noun for q, v in QUANTITIES.items()}).fillna(quantity)
     match = pd.Series([match_period(p, k) for p, k in zip(period, kind)], index=asked.index, dtype=object)
-    coverage = record.coverage()
+    coverage = evaluator.coverage()
     unit_ok = asked["unit"] == unit
     region_ok = asked["region"].str.strip().str.upper().isin(["USSR", ""])
     has_rules = quantity.isin(coverage)
     askable = known & unit_ok & region_ok & has_rules & (period != "")
     looked_up = askable & wanted
-    found = record.candidates(pd.DataFrame({"quantity": quantity[looked_up], "period": match[looked_up]}))
+    found = evaluator.candidates(pd.DataFrame({"quantity": quantity[looked_up], "period": match[looked_up]}))
     found = found[found["preferred"].astype(bool)].set_index(["quantity", "request"])
     bench = found.reindex(pd.MultiIndex.from_arrays([quantity.where(askable, ""), match.where(askable, "")]))
     bench.index = asked.index
@@ -255,31 +262,30 @@ def _answer(asked: pd.DataFrame, wanted: np.ndarray, record: Record, tolerance: 
 
 def judge_refined(
     claims: pd.DataFrame,
-    record: Record,
-    tolerance: float = TOLERANCE,
+    evaluator: BenchmarkEvaluator,
+    tables: Callable[[str], pd.DataFrame],
+    tolerance: float = CLAIM_TOLERANCE,
     ids: pd.Series | None = None,
-    tables: Callable[[str], pd.DataFrame] | None = None,
 ) -> pd.DataFrame:
-    """judge(), then :func:`gulagstats.estimates.scope.refine`: readings, bounds, scopes, one-sided words.
+    """judge_claims(), then :func:`gulagstats.estimates.scope.refine`: readings, bounds, scopes, one-sided words.
 
     ``tables`` reads the rule tables of the judgments (``scope_rules``,
-    ``estimate_readings``): the data record's ``load`` (default: ``gulagstats.load``).
+    ``estimate_readings``): the data record's ``load``.
 
     Examples
     --------
+    >>> from gulagstats.core.record import default_record
     >>> from gulagstats.estimates.claims import check_claims
-    >>> from gulagstats.estimates.record import load_record
+    >>> from gulagstats.rules.benchmarks import benchmark_evaluator
+    >>> record = default_record()
     >>> claims = check_claims(pd.DataFrame({"quantity": ["arrests"], "value": ["7,000,000"],
     ...                                     "period": ["1937-1938"]}))
-    >>> r = judge_refined(claims, load_record()).iloc[0]
+    >>> r = judge_refined(claims, benchmark_evaluator(record), record.load).iloc[0]
     >>> r["verdict"], float(r["factor_low"]), float(r["factor_high"])
     ('overstates', 2.8, 4.4)
     """
-    from ..loaders import load
-    from .scope import refine
-
-    results = judge(claims, record, tolerance)
-    return refine(claims, results, lambda c: judge(c, record, tolerance), tables or load, tolerance, ids)
+    results = judge_claims(claims, evaluator, tolerance)
+    return scope.refine(claims, results, lambda c: judge_claims(c, evaluator, tolerance), tables, tolerance, ids)
 
 
 def _sentence_ends(
@@ -288,8 +294,8 @@ def _sentence_ends(
     """How the sentence about a claim ends, after the factor of an overstatement, of an understatement, or consistent."""
     if low != low:
         return "", "", ""
-    spread = _number(low) if low == high else f"{_number(low)} to {_number(high)}"
-    what = phrase.format(low=_number(low), high=_number(high), range=spread, period=phrases[period])
+    spread = _count_words(low) if low == high else f"{_count_words(low)} to {_count_words(high)}"
+    what = phrase.format(low=_count_words(low), high=_count_words(high), range=spread, period=phrases[period])
     lowest = "lowest of the " if low != high and "{range}" in phrase else ""
     return (
         f" times the {lowest}{what} ({citation}).",
@@ -298,33 +304,17 @@ def _sentence_ends(
     )
 
 
-def compare(
-    quantity: str | None = None, overlay: str | Path | None = None, *, record: DataRecord | None = None
-) -> pd.DataFrame:
-    """Set every published estimate against the archival record.
-
-    Parameters
-    ----------
-    quantity : str, optional
-        Keep one quantity of :func:`gulagstats.quantities` (``"executions"``).
-    overlay : path, optional
-        A filled template (:func:`gulagstats.template`) whose values the
-        benchmarks use instead of the published ones (a
-        convenience: the same as ``record=Record(overlay)``).
-    record : gulagstats.Record, optional
-        The record whose benchmarks are used (default: the published data);
-        not together with ``overlay``.
+def compare_estimates(record: Record, quantity: str | None = None) -> pd.DataFrame:
+    """Every published estimate of ``record`` against its benchmarks (:func:`gulagstats.compare`).
 
     Returns
     -------
     pandas.DataFrame
         One row per estimate of ``data/tables/estimates.csv``, first the
-        columns of :data:`COMPARE_COLUMNS` (the estimate; the preferred
-        benchmark ``benchmark_id``, ``benchmark_low``, ``benchmark_high``,
-        ``benchmark_source``; ``ratio_low``, ``ratio_high``, ``verdict``,
-        ``factor``, ``explanation``), then ``period_as_printed``, ``region``,
-        ``unit``, ``second_hand``, ``note`` and the benchmark's ``period``,
-        ``status``, ``scope``, ``basis``, ``caveats`` and ``locator``.
+        columns of :data:`COMPARE_COLUMNS`, then ``period_as_printed``,
+        ``region``, ``unit``, ``second_hand``, ``note``, the benchmark's
+        ``period``, ``status``, ``scope``, ``basis``, ``caveats`` and
+        ``locator``, and the columns of :data:`~gulagstats.estimates.scope.REFINED_COLUMNS`.
 
     Raises
     ------
@@ -333,26 +323,22 @@ def compare(
 
     Examples
     --------
-    >>> import gulagstats
-    >>> c = gulagstats.compare("arrests").set_index("id")
-    >>> row = c.loc["conquest1990-arrests"]
-    >>> row.verdict, float(row.factor), int(row.benchmark_low)
-    ('overstates', 2.8, 1575259)
+    >>> from gulagstats.core.record import default_record
+    >>> c = compare_estimates(default_record(), "arrests").set_index("id")
+    >>> c.loc["conquest1990-arrests", "verdict"]
+    'overstates'
     """
-    data = resolve(record, overlay)
     if quantity is not None and quantity not in QUANTITIES:
-        raise UnknownQuantityError(quantity, QUANTITIES)
-    estimates = data.load("estimates").drop(columns=["start", "end"], errors="ignore")
+        raise unknown_quantity(quantity)
+    estimates = record.load("estimates").drop(columns=["start", "end"], errors="ignore")
     if quantity is not None:
         estimates = estimates[estimates["quantity"] == quantity].reset_index(drop=True)
     claims = claims_of(estimates)
-    results = judge_refined(claims, data.benchmark_record(), ids=estimates["id"], tables=data.load)
+    results = judge_refined(claims, benchmark_evaluator(record), record.load, ids=estimates["id"])
     extra = ["period_as_printed", "region", "unit", "second_hand", "note"]
     bench_extra = ["benchmark_period", "benchmark_status", "benchmark_scope", "benchmark_basis", "benchmark_caveats", "benchmark_locator"]
     out = pd.concat([estimates, results], axis=1)
-    from .scope import REFINED_COLUMNS
-
-    return out[COMPARE_COLUMNS + extra + bench_extra + REFINED_COLUMNS]
+    return out[COMPARE_COLUMNS + extra + bench_extra + scope.REFINED_COLUMNS]
 
 
 def claims_of(estimates: pd.DataFrame) -> pd.DataFrame:
@@ -391,42 +377,15 @@ def _as_given(value: object) -> object:
     return _as_text(value)
 
 
-def assess(
+def assess_one(
+    record: Record,
     quantity: str,
-    value: float | None = None,
-    low: float | None = None,
-    high: float | None = None,
+    value: object = None,
+    low: object = None,
+    high: object = None,
     period: str | None = None,
-    overlay: str | Path | None = None,
-    *,
-    record: DataRecord | None = None,
 ) -> Assessment:
-    """Assess one claim against the archival record.
-
-    Parameters
-    ----------
-    quantity : str
-        What the claim counts, from :func:`gulagstats.quantities`.
-    value : float, optional
-        The number claimed; or give ``low`` and/or ``high`` for a range or a
-        bound ("at least", "at most").
-    low, high : float, optional
-        The ends of a claimed range.
-    period : str, optional
-        A year ``1938``, a day ``1939-01-01`` or a span ``1937/1938``
-        (``1937-1938`` and ``1937-38`` are read as spans).
-    overlay : path, optional
-        A filled template whose values the benchmarks use (a
-        convenience: the same as ``record=Record(overlay)``).
-    record : gulagstats.Record, optional
-        The record whose benchmarks are used (default: the published data);
-        not together with ``overlay``.
-
-    Returns
-    -------
-    Assessment
-        The benchmark (or None), the ratios, the verdict, the factor, a
-        sentence of explanation and the citations of the sources used.
+    """Assess one claim against ``record`` (:func:`gulagstats.assess`).
 
     Raises
     ------
@@ -438,22 +397,18 @@ def assess(
 
     Examples
     --------
-    >>> import gulagstats
-    >>> a = gulagstats.assess("executions", 7_000_000, period="1937-1938")
-    >>> a.verdict, a.factor, a.benchmark.source
-    ('overstates', 10.3, 'grz1993')
+    >>> from gulagstats.core.record import default_record
+    >>> assess_one(default_record(), "executions", 7_000_000, period="1937-1938").factor
+    10.3
     """
-    from ..loaders import source
-
-    data = resolve(record, overlay)
     row = {"quantity": _as_text(quantity), "value": _as_given(value), "low": _as_given(low), "high": _as_given(high)}
     checked = check_claims(pd.DataFrame([{**row, "period": _as_text(period)}]))
     if bool(checked["unknown_quantity"].iloc[0]) or checked["quantity"].iloc[0] == "":
-        raise UnknownQuantityError(_as_text(quantity), QUANTITIES)
+        raise unknown_quantity(_as_text(quantity))
     if checked["error"].iloc[0]:
         raise InvalidEstimateError(f"cannot assess this claim: {checked['error'].iloc[0]}")
     claim = checked.iloc[0]
-    result = judge_refined(checked, data.benchmark_record(), tables=data.load).iloc[0]
+    result = judge_refined(checked, benchmark_evaluator(record), record.load).iloc[0]
     benchmark = None
     if isinstance(result["benchmark_id"], str):
         benchmark = Benchmark(
@@ -489,39 +444,12 @@ def assess(
         factor_high=number(result["factor_high"]),
         bound=str(result["bound"] or ""),
         explanation=result["explanation"],
-        sources=[source(k) for k in benchmark.source.split("; ")] if benchmark else [],
+        sources=[record.source(k) for k in benchmark.source.split("; ")] if benchmark else [],
     )
 
 
-def assess_claims(
-    claims: pd.DataFrame | str | Path, overlay: str | Path | None = None, *, record: DataRecord | None = None
-) -> pd.DataFrame:
-    """Assess many claims at once, one result row per claim.
-
-    Parameters
-    ----------
-    claims : pandas.DataFrame or path
-        A frame or a UTF-8 CSV file with a ``quantity`` column and ``value``
-        or ``low``/``high``; ``period``, ``unit``, ``region`` and ``id`` are
-        optional; other columns are kept as they are.
-    overlay : path, optional
-        A filled template whose values the benchmarks use (a
-        convenience: the same as ``record=Record(overlay)``).
-    record : gulagstats.Record, optional
-        The record whose benchmarks are used (default: the published data);
-        not together with ``overlay``.
-
-    Returns
-    -------
-    pandas.DataFrame
-        The claims' own columns, ``line`` (the line of the file, or the row
-        number plus 2 for a frame, as if written with a header), the claim as
-        read (``claim_period``, ``claim_low``, ``claim_high``), the benchmark
-        (``benchmark_id``, ``benchmark_period``, ``benchmark_low``,
-        ``benchmark_high``, ``benchmark_source``, ``benchmark_status``),
-        ``ratio_low``, ``ratio_high``, ``verdict``, ``factor``,
-        ``explanation`` and ``error`` ("line N: ..." for a row that could not
-        be assessed; the other rows are assessed all the same).
+def assess_many(record: Record, claims: pd.DataFrame | str | Path) -> pd.DataFrame:
+    """Assess many claims (a frame, or a CSV file) against ``record``, one row a claim (:func:`gulagstats.assess_claims`).
 
     Raises
     ------
@@ -530,13 +458,12 @@ def assess_claims(
 
     Examples
     --------
-    >>> import gulagstats, pandas as pd
-    >>> out = gulagstats.assess_claims(pd.DataFrame(
-    ...     {"quantity": ["arrests", "arests"], "value": ["2000000", "1"], "period": ["1937-1938", "1937"]}))
-    >>> out.verdict.tolist(), out.error.str[:26].tolist()
-    (['consistent', ''], ['', "line 3: unknown quantity '"])
+    >>> from gulagstats.core.record import default_record
+    >>> out = assess_many(default_record(), pd.DataFrame({"quantity": ["arrests"], "value": ["2000000"],
+    ...                                                   "period": ["1937-1938"]}))
+    >>> out.verdict.tolist()
+    ['consistent']
     """
-    data = resolve(record, overlay)
     if isinstance(claims, pd.DataFrame):
         if "quantity" not in [str(c).strip().lower() for c in claims.columns]:
             raise DataFormatError("claims have no quantity column; expected quantity and value (or low, high)")
@@ -548,38 +475,36 @@ def assess_claims(
         frame.attrs["renamed"] = renamed
     else:
         frame = read_claims(claims)
-    return _assessed(frame, data)
+    return _assessed(frame, record)
 
 
-def iter_assessed_claims(
-    path: str | Path, overlay: str | Path | None = None, *, record: DataRecord | None = None, rows: int = 50_000
-) -> Iterator[pd.DataFrame]:
-    """The results of :func:`assess_claims` for a claims file, ``rows`` claims at a time (bounded memory).
+def assess_many_in_parts(record: Record, path: str | Path, rows: int = 50_000) -> Iterator[pd.DataFrame]:
+    """The results of :func:`assess_many` for a claims file, ``rows`` claims at a time (bounded memory).
 
-    Concatenated, the parts are the frame :func:`assess_claims` returns; the
+    Concatenated, the parts are the frame :func:`assess_many` returns; the
     command line writes each as it comes, so only one part's results are in memory.
 
     Examples
     --------
     >>> import os, tempfile
+    >>> from gulagstats.core.record import default_record
     >>> path = os.path.join(tempfile.mkdtemp(), "c.csv")
     >>> _ = open(path, "w").write("quantity,value,period\\nexecutions,7 million,1937-1938\\nexecutions,1,1937-1938\\n")
-    >>> [part.verdict.tolist() for part in iter_assessed_claims(path, rows=1)]
+    >>> [part.verdict.tolist() for part in assess_many_in_parts(default_record(), path, rows=1)]
     [['overstates'], ['understates']]
     """
-    data = resolve(record, overlay)
     frame = read_claims(path)
     surplus = frame.attrs.get("surplus", np.zeros(len(frame), dtype=bool))
     for start in range(0, len(frame), rows):
         part = frame.iloc[start : start + rows].reset_index(drop=True)
         part.attrs = {**frame.attrs, "surplus": surplus[start : start + rows]}
-        yield _assessed(part, data)
+        yield _assessed(part, record)
 
 
-def _assessed(frame: pd.DataFrame, data: DataRecord) -> pd.DataFrame:
+def _assessed(frame: pd.DataFrame, record: Record) -> pd.DataFrame:
     """The claims of ``frame`` (as read: text, with ``line``) with their results."""
     checked = check_claims(frame)
-    results = judge_refined(checked, data.benchmark_record(), tables=data.load)
+    results = judge_refined(checked, benchmark_evaluator(record), record.load)
     error = checked["error"].astype("str")
     wrong = (error != "").to_numpy()
     error[wrong] = "line " + frame["line"][wrong].astype(str) + ": " + error[wrong]

@@ -1,6 +1,6 @@
-"""The controlled vocabulary of estimates: what is counted, and when.
+"""The words of estimates and claims: what is counted, and when, as people write it.
 
-A *quantity* names what an estimate counts.  It is a *flow* (a number of
+A *quantity* (:data:`gulagstats.vocabulary.QUANTITIES`) names what an estimate counts.  It is a *flow* (a number of
 events during a period: arrests, executions, deaths) or a *stock* (a number of
 people on a day: a camp population), and that decides how the archival record
 is read for it: flows are summed over the years of a period, stocks are read
@@ -9,118 +9,25 @@ on a day (or as the lowest and highest count within a span).
 A *period* is written as in the tables: a year ``1938``, a day ``1939-01-01``
 or a span ``1937/1938`` (ISO 8601 interval).  :func:`normalize_period` also
 accepts the ways claims are commonly written (``1937-1938``, ``1937-38``,
-``1937–1938``, a month ``1937-12``).
+``1937–1938``, a month ``1937-12``).  :func:`suggest` says which quantities a
+user may mean by a word (:data:`QUANTITY_WORDS`), or why none fits
+(:data:`NO_SERIES_WORDS`).
 """
 
 from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
-from datetime import date
 
 import pandas as pd
 
+from ..errors import UnknownQuantityError, nearest
 from ..periods import period_bounds
-from ..vocabulary import PERCENT, PERSONS
+from ..vocabulary import QUANTITIES
 
 
-@dataclass(frozen=True)
-class Quantity:
-    """One name of the vocabulary: its kind, unit, the noun used in sentences, its meaning."""
-
-    name: str
-    kind: str
-    unit: str
-    noun: str
-    definition: str
-
-
-QUANTITIES: dict[str, Quantity] = {
-    q.name: q
-    for q in (
-        Quantity("arrests", "flow", PERSONS, "arrests", "persons arrested (on all charges unless the scope says otherwise)"),
-        Quantity("executions", "flow", PERSONS, "executions", "persons sentenced to death or shot"),
-        Quantity(
-            "repressed_total",
-            "flow",
-            PERSONS,
-            "persons repressed",
-            "persons arrested, sentenced, shot or exiled: the 'victims of repression'; the record's "
-            "benchmark counts only those sentenced on the security police's cases (1953 report), "
-            "so its factors are upper estimates of the overstatement",
-        ),
-        Quantity(
-            "custodial_deaths",
-            "flow",
-            PERSONS,
-            "deaths in custody",
-            "deaths in the regime's custody: executions and deaths in camps, colonies, prisons and "
-            "places of exile (GRZ's 'custodial mortality')",
-        ),
-        Quantity("camp_deaths", "flow", PERSONS, "deaths in the camps", "deaths in the GULAG corrective-labour camps (ITL)"),
-        Quantity("gulag_deaths", "flow", PERSONS, "deaths in camps and colonies", "deaths in GULAG camps and colonies together"),
-        Quantity(
-            "passed_through_gulag",
-            "flow",
-            PERSONS,
-            "persons passing through the Gulag",
-            "persons who passed through the camps and colonies during a period",
-        ),
-        Quantity(
-            "regime_deaths",
-            "flow",
-            PERSONS,
-            "deaths caused by the regime",
-            "all deaths laid at the regime's door: executions, custody, famine, deportation",
-        ),
-        Quantity("excess_deaths", "flow", PERSONS, "excess deaths", "demographic excess deaths (deaths above normal mortality)"),
-        Quantity("famine_deaths", "flow", PERSONS, "famine deaths", "deaths from the famine of 1932-1933"),
-        Quantity(
-            "elite_repressed",
-            "flow",
-            PERSONS,
-            "members of an elite body repressed",
-            "members of a named elite body (party congress, Central Committee, high command, government, "
-            "the accused of a show trial) arrested, purged or shot",
-        ),
-        Quantity("party_expulsions", "flow", PERSONS, "party members expelled", "members expelled from the Communist Party in a purge"),
-        Quantity("camp_population", "stock", PERSONS, "camp inmates", "inmates of the GULAG corrective-labour camps (ITL)"),
-        Quantity(
-            "gulag_population",
-            "stock",
-            PERSONS,
-            "inmates of camps and colonies",
-            "inmates of GULAG camps and colonies together ('the Gulag', 'slave labour')",
-        ),
-        Quantity(
-            "custodial_population",
-            "stock",
-            PERSONS,
-            "persons in custody",
-            "inmates of camps, colonies and prisons",
-        ),
-        Quantity("prison_population", "stock", PERSONS, "prison inmates", "inmates of prisons"),
-        Quantity(
-            "detained_population",
-            "stock",
-            PERSONS,
-            "persons detained or exiled",
-            "inmates of camps, colonies and prisons, and special settlers",
-        ),
-        Quantity(
-            "camp_survival_share",
-            "share",
-            PERCENT,
-            "percent of camp inmates surviving",
-            "share of the camp inmates of a period who survived",
-        ),
-    )
-}
-
-
-def quantities() -> pd.DataFrame:
-    """List the controlled vocabulary of quantities that estimates and claims use.
+def quantity_table() -> pd.DataFrame:
+    """The quantities estimates and claims use, as a table (:func:`gulagstats.quantities`).
 
     Returns
     -------
@@ -130,8 +37,7 @@ def quantities() -> pd.DataFrame:
 
     Examples
     --------
-    >>> import gulagstats
-    >>> q = gulagstats.quantities().set_index("quantity")
+    >>> q = quantity_table().set_index("quantity")
     >>> q.loc["executions", "kind"], q.loc["camp_population", "kind"]
     ('flow', 'stock')
     """
@@ -141,11 +47,11 @@ def quantities() -> pd.DataFrame:
     )
 
 
-_YEAR = r"[0-9]{4}"
-_DAY = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
-_SPAN_YEARS = re.compile(rf"^({_YEAR})\s*[-–—/]\s*([0-9]{{4}}|[0-9]{{2}})$")
-_MONTH = re.compile(r"^([0-9]{4})-([0-9]{2})$")
-_ISO = re.compile(rf"^({_YEAR}|{_DAY})(?:/({_YEAR}|{_DAY}))?$")
+_CLAIM_YEAR = r"[0-9]{4}"
+_CLAIM_DAY = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
+_SPAN_YEARS = re.compile(rf"^({_CLAIM_YEAR})\s*[-–—/]\s*([0-9]{{4}}|[0-9]{{2}})$")
+_YEAR_MONTH = re.compile(r"^([0-9]{4})-([0-9]{2})$")
+_ISO = re.compile(rf"^({_CLAIM_YEAR}|{_CLAIM_DAY})(?:/({_CLAIM_YEAR}|{_CLAIM_DAY}))?$")
 
 
 #: Period words read as the estimates table reads them (``period_as_printed`` -> ``period``).
@@ -165,7 +71,7 @@ _MONTH_WORD = re.compile(r"^([a-z]+)\.?,?\s+(\d{4})$")
 _MONTH_SPAN = re.compile(r"^(\d{4})-(\d{2})\s*/\s*(\d{4})-(\d{2})$")
 
 
-def _month_span(y1: int, m1: int, y2: int, m2: int) -> str | None:
+def _month_period(y1: int, m1: int, y2: int, m2: int) -> str | None:
     if not (1 <= m1 <= 12 and 1 <= m2 <= 12):
         return None
     last = calendar.monthrange(y2, m2)[1]
@@ -193,14 +99,14 @@ def period_words(text: str) -> str | None:
         return f"{start + first}/{start + last}"
     if m := _MONTH_WORD.match(raw):
         month = _MONTHS.get(m[1])
-        return _month_span(int(m[2]), month, int(m[2]), month) if month else None
+        return _month_period(int(m[2]), month, int(m[2]), month) if month else None
     if m := _MONTH_SPAN.match(raw):
-        return _month_span(int(m[1]), int(m[2]), int(m[3]), int(m[4]))
+        return _month_period(int(m[1]), int(m[2]), int(m[3]), int(m[4]))
     parts = re.split(r"\s+(?:to|-|–|until)\s+", raw)
     if len(parts) == 2 and all(_MONTH_WORD.match(p) for p in parts):
         (a, b) = (_MONTH_WORD.match(p) for p in parts)
         ma, mb = _MONTHS.get(a[1]), _MONTHS.get(b[1])  # type: ignore[index]
-        return _month_span(int(a[2]), ma, int(b[2]), mb) if ma and mb else None  # type: ignore[index]
+        return _month_period(int(a[2]), ma, int(b[2]), mb) if ma and mb else None  # type: ignore[index]
     return None
 
 
@@ -227,7 +133,7 @@ def normalize_period(text: object) -> str | None:
     raw = str(text).strip()
     if not raw:
         return ""
-    if m := _MONTH.match(raw):
+    if m := _YEAR_MONTH.match(raw):
         year, month = int(m[1]), int(m[2])
         if 1 <= month <= 12:
             last = calendar.monthrange(year, month)[1]
@@ -252,64 +158,8 @@ def normalize_period(text: object) -> str | None:
     return raw
 
 
-def match_period(period: str, kind: str) -> str:
-    """The period to look up in the record: a stock on 31 December is read on the next 1 January.
-
-    The appendix counts on 1 January (and special settlers printed as of
-    31 December are stored as 1 January), so a count "at the end of 1938" is
-    the count of 1 January 1939.
-
-    Examples
-    --------
-    >>> match_period("1938-12-31", "stock"), match_period("1938-12-31", "flow")
-    ('1939-01-01', '1938-12-31')
-    """
-    if kind == "stock" and re.fullmatch(r"[0-9]{4}-12-31", period):
-        return f"{int(period[:4]) + 1:04d}-01-01"
-    return period
-
-
-def period_text(period: str) -> str:
-    """A period as a sentence reads it: ``1937-1938``, ``1 January 1939``.
-
-    Examples
-    --------
-    >>> period_text("1937/1938"), period_text("1939-01-01"), period_text("1935-01-01/1941-06-22")
-    ('1937-1938', '1 January 1939', '1 January 1935 to 22 June 1941')
-    """
-    parts = [p for p in str(period).split("/") if p]
-    if not parts:
-        return "an unstated period"
-    words = [_day_text(p) if re.fullmatch(_DAY, p) else p for p in parts]
-    if len(words) == 1:
-        return words[0]
-    joiner = "-" if all(re.fullmatch(_YEAR, p) for p in parts) else " to "
-    return joiner.join(words)
-
-
-def _day_text(day: str) -> str:
-    d = date.fromisoformat(day)
-    return f"{d.day} {calendar.month_name[d.month]} {d.year}"
-
-
-def period_phrase(period: str) -> str:
-    """The period after a noun: ``on`` a day, ``in`` a year or span of years, ``from ... to`` days.
-
-    Examples
-    --------
-    >>> period_phrase("1937/1938"), period_phrase("1939-01-01"), period_phrase("1937-12-01/1937-12-31")
-    ('in 1937-1938', 'on 1 January 1939', 'from 1 December 1937 to 31 December 1937')
-    """
-    text = str(period)
-    if re.fullmatch(_DAY, text):
-        return f"on {period_text(text)}"
-    if "/" in text and not re.fullmatch(rf"{_YEAR}/{_YEAR}", text):
-        return f"from {period_text(text)}"
-    return f"in {period_text(text)}"
-
-
 #: Words people use for a quantity, by meaning (checked before spelling).
-WORDS: dict[str, tuple[str, ...]] = {
+QUANTITY_WORDS: dict[str, tuple[str, ...]] = {
     "shot": ("executions",), "killed": ("executions", "regime_deaths"), "execut": ("executions",),
     "death_sentence": ("executions",), "arrest": ("arrests",), "detain": ("arrests", "detained_population"),
     "prisoner": ("custodial_population", "gulag_population", "camp_population"),
@@ -324,7 +174,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     "famine": ("famine_deaths",), "expel": ("party_expulsions",), "purge": ("party_expulsions", "arrests"),
 }
 #: Questions outside the archival series: words, and what to say.
-NO_SERIES: dict[str, str] = dict.fromkeys(("defendant", "trial", "delegate", "congress", "central_committee", "politburo", "commander", "officer", "general", "minister", "marshal", "elite"), "no archival series for this: the record holds arrests, sentences and executions on the security " "police's cases, camp, colony, prison and special-settler populations and deaths; elite bodies, trials and " "their defendants are not counted in them (elite_repressed is kept for such claims, never judged)")
+NO_SERIES_WORDS: dict[str, str] = dict.fromkeys(("defendant", "trial", "delegate", "congress", "central_committee", "politburo", "commander", "officer", "general", "minister", "marshal", "elite"), "no archival series for this: the record holds arrests, sentences and executions on the security " "police's cases, camp, colony, prison and special-settler populations and deaths; elite bodies, trials and " "their defendants are not counted in them (elite_repressed is kept for such claims, never judged)")
 
 
 def suggest(name: str) -> tuple[list[str], str]:
@@ -337,15 +187,25 @@ def suggest(name: str) -> tuple[list[str], str]:
     >>> suggest("arests")[0][:1]
     ['arrests']
     """
-    from ..errors import nearest
-
     key = str(name).strip().lower().replace(" ", "_").replace("-", "_")
-    note = next((text for word, text in NO_SERIES.items() if word in key), "")
+    note = next((text for word, text in NO_SERIES_WORDS.items() if word in key), "")
     meant: list[str] = []
-    for word, names in WORDS.items():
+    for word, names in QUANTITY_WORDS.items():
         if word in key:
             meant += [n for n in names if n in QUANTITIES and n not in meant]
     if note and "elite_repressed" in QUANTITIES:
         meant = ["elite_repressed", *[m for m in meant if m != "elite_repressed"]]
     spelled = [n for n in nearest(key, QUANTITIES) if n not in meant]
     return (meant + spelled)[:4] if not note else meant[:3], note
+
+
+def unknown_quantity(name: str) -> UnknownQuantityError:
+    """The error for a quantity outside :data:`~gulagstats.vocabulary.QUANTITIES`, with :func:`suggest`'s suggestions.
+
+    Examples
+    --------
+    >>> str(unknown_quantity("people_shot"))[:57]
+    "unknown quantity 'people_shot'; did you mean 'executions'"
+    """
+    near, note = suggest(str(name))
+    return UnknownQuantityError(str(name), QUANTITIES, near, note)

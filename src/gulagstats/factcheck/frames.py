@@ -28,7 +28,8 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from ..estimates.vocabulary import QUANTITIES, match_period
+from ..estimates.vocabulary import QUANTITIES
+from ..periods import match_period
 from .attribution import attribute
 from .mentions import Mention
 from .periods import Period

@@ -25,8 +25,9 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from ..core.record import Record, resolve
+from ..estimates.verdicts import assess_many
 from ..estimates.vocabulary import QUANTITIES
-from ..record import Record
 from ..vocabulary import OVERSTATES, PERSONS, UNDERSTATES
 from .frames import Frame
 
@@ -141,8 +142,6 @@ def judge(claims: pd.DataFrame, record: Record | None = None) -> pd.DataFrame:
      ['75,950', 'not_judged', 'a plan or quota, not a count of what happened'],
      ['40,000', 'not_judged', 'a part of all executions (one region: Leningrad); the record has no series for it']]
     """
-    from ..estimates.verdicts import assess_claims
-
     out = claims.copy()
     for column in VERDICT_COLUMNS:
         out[column] = pd.Series([""] * len(out), dtype=object, index=out.index)
@@ -162,7 +161,7 @@ def judge(claims: pd.DataFrame, record: Record | None = None) -> pd.DataFrame:
                 "region": "USSR",
             }
         )
-        answers = assess_claims(question.reset_index(drop=True), record=record).set_axis(asked.index)
+        answers = assess_many(resolve(record), question.reset_index(drop=True)).set_axis(asked.index)
         for column in ("verdict", "benchmark_id", "benchmark_period", "benchmark_low", "benchmark_high",
                        "benchmark_source", "benchmark_status", "factor", "explanation"):
             out.loc[asked.index, column] = answers[column].astype(object).where(answers[column].notna(), "")

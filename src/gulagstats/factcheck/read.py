@@ -16,10 +16,13 @@ from __future__ import annotations
 import html
 import re
 import sys
+import urllib.error
+import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import DataFormatError, printable
+from ..inputs import read_input
 
 #: The largest article read, in bytes: a newspaper article is a few tens of kilobytes.
 MAX_BYTES = 10_000_000
@@ -145,9 +148,6 @@ def looks_like_html(text: str) -> bool:
 
 
 def _fetch(url: str, max_bytes: int) -> tuple[bytes, bool]:
-    import urllib.error
-    import urllib.request
-
     request = urllib.request.Request(url, headers={"User-Agent": "gulagstats-factcheck"})
     try:
         with urllib.request.urlopen(request, timeout=URL_TIMEOUT) as answer:
@@ -183,8 +183,6 @@ def read_source(source: str | Path, max_bytes: int = MAX_BYTES) -> Document:
     ...
     gulagstats.factcheck.read.FactcheckInputError: a.txt is not UTF-8 text (byte 0xff at ...
     """
-    from ..inputs import read_input
-
     text_source = str(source)
     if text_source == "-":
         raw = sys.stdin.buffer.read(max_bytes + 1)

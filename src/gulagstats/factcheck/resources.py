@@ -40,6 +40,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..errors import DataFormatError, printable
+from ..inputs import read_input_text
+from ..store import resources as package_resources
+from ..store import verified_path
 from .phrases import PhraseTable, phrase_words
 
 LEXICON_KINDS = (
@@ -209,9 +212,6 @@ def parse_table(table: str, text: str, name: str) -> Table:
 
 def _packaged_text(table: str) -> tuple[str, str]:
     """A packaged table's text, hash-checked against datapackage.json, and its hash."""
-    from ..store import resources as package_resources
-    from ..store import verified_path
-
     resource = package_resources().get(f"factcheck_{table}")
     if resource is None:
         raise DataFormatError(f"the data package lists no factcheck_{table}; rebuild data/ (tools/build_data.py)")
@@ -221,8 +221,6 @@ def _packaged_text(table: str) -> tuple[str, str]:
 
 def read_lexicon_file(path: str | Path) -> str:
     """A user's lexicon file as text: a regular UTF-8 file of at most :data:`MAX_LEXICON_BYTES`."""
-    from ..inputs import read_input_text
-
     return read_input_text(path, "lexicon", limit=MAX_LEXICON_BYTES, error=DataFormatError, expected="a lexicon CSV file")
 
 

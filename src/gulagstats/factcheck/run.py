@@ -20,14 +20,18 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..core.record import Record, resolve
 from ..errors import OutputPathError, printable
-from ..record import Record, resolve
+from ..outputs import check_target, write_files
+from ..render import render
+from ..store import refuse_inside_data_dir
 from .contradictions import contradictions
 from .frames import Frame, context, frame, named_part
 from .judgment import claims_frame, judge
 from .language import detect, warning
 from .mentions import Seen, find_mentions
 from .numerals import ascii_digits
+from .page import render_page
 from .periods import clock, find_periods
 from .phrases import tokens
 from .read import Document, read_source
@@ -220,9 +224,6 @@ def factcheck(
 
 def check_out(out: str | Path) -> Path:
     """Refuse an output folder before anything is created: a file, a place in data/, a bad name inside it."""
-    from ..outputs import check_target
-    from ..store import refuse_inside_data_dir
-
     folder = Path(out)
     if folder.exists() and not folder.is_dir():
         raise OutputPathError(f"--out {printable(out)} exists and is not a directory")
@@ -240,10 +241,6 @@ def write_outputs(result: Factcheck, out: str | Path) -> list[Path]:
     OutputPathError
         If ``out`` or a file in it may not be written (checked before anything is created).
     """
-    from ..outputs import write_files
-    from ..render import render
-    from .page import render_page
-
     folder = check_out(out)
     contents = {
         "claims.csv": render(result.claims, "csv") + "\n",

@@ -8,27 +8,8 @@
 - :mod:`.extra`: mortality, secret-police sentences, source disagreement, estimates;
 - :mod:`.export`: every figure to files, with a manifest of the plotted data.
 
+Each ``plot_*`` function draws from a :class:`~gulagstats.core.record.Record`
+(the estimates figure from the frame :func:`gulagstats.compare` returns).
 Nothing here imports matplotlib at import time; the public functions are
-reached through ``gulagstats.figure_a`` and friends (or from this package).
+``gulagstats.figure_a`` and friends (:mod:`gulagstats.api`).
 """
-
-from .article import figure_a, figure_b, figure_c, figure_d
-from .export import draw_figures
-from .extra import (
-    figure_estimates,
-    figure_mortality_rate,
-    figure_nkvd_sentences,
-    figure_source_disagreement,
-)
-
-__all__ = [
-    "draw_figures",
-    "figure_a",
-    "figure_b",
-    "figure_c",
-    "figure_d",
-    "figure_estimates",
-    "figure_mortality_rate",
-    "figure_nkvd_sentences",
-    "figure_source_disagreement",
-]

@@ -9,24 +9,34 @@ from __future__ import annotations
 
 import textwrap
 from datetime import date, timedelta
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from ..core.record import Record
 from ..periods import period_bounds
-from ..record import Record, default_record, resolve
+from ..rules.reader import load_figures
 from ..vocabulary import DERIVED, PERCENT, PERSONS
-from .select import Series, composition_flags, derive, figure_data, preferred_rows, yearly
+from .select import (
+    SERIES_YEARS,
+    Series,
+    composition_flags,
+    derive,
+    figure_data,
+    preferred_rows,
+    yearly,
+)
+from .style import OKABE_ITO as C
 from .style import (
-    OKABE_ITO,
     _below_axis,
     axes,
+    bar_style,
     draw_bars,
     draw_line,
     finish,
     mark_composition,
     plotted,
+    pyplot,
     thousands,
     year_axis,
 )
@@ -39,7 +49,6 @@ if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.figure import Figure
 
 YEARS_A = range(1935, 1941)
-YEARS = range(1934, 1954)
 
 #: Notes that report a figure of the prose, filled in from its row of grz_text_figures (no number written twice).
 PROSE_NOTES = {
@@ -48,15 +57,12 @@ PROSE_NOTES = {
 }
 NOTE_1950 = "The 1950 count of 'politicals' includes detainees in labour colonies (GRZ appendix note, prose line 216)."
 
-C = OKABE_ITO
 
 #: How the titles say what the figures are: reconstructions of GRZ's figures from reprints of the same series.
 RECONSTRUCTED = "GRZ Figure {}, reconstructed from reprints of the same series"
 
 
-def figure_a(
-    data: pd.DataFrame | None = None, ax: Axes | None = None, overlay: str | Path | None = None, *, record: Record | None = None
-) -> Figure:
+def plot_a(record: Record, data: pd.DataFrame | None = None, ax: Axes | None = None) -> Figure:
     """GRZ Figure A: camp, colony and "kulak" exile populations, USSR, 1935-1940.
 
     Bars give the population of each on 1 January; the diamonds their total
@@ -67,14 +73,12 @@ def figure_a(
 
     Parameters
     ----------
+    record : Record
+        The record to draw from (its tables, with its overlay).
     data : pandas.DataFrame, optional
         Long table ``appendix`` as returned by :func:`gulagstats.load` (default: loaded).
     ax : matplotlib.axes.Axes, optional
         Where to draw (default: a new figure).
-    overlay : path, optional
-        A filled template whose values are drawn as ``user`` values (when ``data`` is not given).
-    record : gulagstats.Record, optional
-        The record to draw from (default: the published data); not together with ``overlay``.
 
     Returns
     -------
@@ -82,12 +86,11 @@ def figure_a(
 
     Examples
     --------
-    >>> import gulagstats
-    >>> fig = gulagstats.figure_a()
+    >>> from gulagstats.core.record import default_record
+    >>> fig = plot_a(default_record())
     >>> fig.axes[0].get_title(loc="left")[:12]
     'GRZ Figure A'
     """
-    record = resolve(record, overlay)
     data = figure_data(data, ("appendix",), record)
     years = list(YEARS_A)
     camps = yearly(data, "camps", "GULAG camps (ITL)", "gulag_camps", "inmates", years, stock=True)
@@ -121,9 +124,7 @@ def figure_a(
                   notes=[prose_note("L216.1"), "Special settlers are printed as of 31 December of the prior year."])
 
 
-def figure_b(
-    data: pd.DataFrame | None = None, ax: Axes | None = None, overlay: str | Path | None = None, *, record: Record | None = None
-) -> Figure:
+def plot_b(record: Record, data: pd.DataFrame | None = None, ax: Axes | None = None) -> Figure:
     """GRZ Figure B: "political" crimes as a proportion of the GULAG camp population, 1934-1953.
 
     Bars: camp inmates on 1 January and, inside them, the
@@ -134,14 +135,12 @@ def figure_b(
 
     Parameters
     ----------
+    record : Record
+        The record to draw from (its tables, with its overlay).
     data : pandas.DataFrame, optional
         Long tables ``appendix`` and ``appendix_rates`` together (default: loaded).
     ax : matplotlib.axes.Axes, optional
         Where to draw (default: a new figure); a twin axes is added for the shares.
-    overlay : path, optional
-        A filled template whose values are drawn as ``user`` values.
-    record : gulagstats.Record, optional
-        The record to draw from (default: the published data); not together with ``overlay``.
 
     Returns
     -------
@@ -149,13 +148,13 @@ def figure_b(
 
     Examples
     --------
-    >>> import gulagstats
-    >>> fig = gulagstats.figure_b()
+    >>> from gulagstats.core.record import default_record
+    >>> fig = plot_b(default_record())
     >>> fig.axes[1].get_ylabel()
     'share of camp inmates (percent)'
     """
-    data = figure_data(data, ("appendix", "appendix_rates"), resolve(record, overlay))
-    years = list(YEARS)
+    data = figure_data(data, ("appendix", "appendix_rates"), record)
+    years = list(SERIES_YEARS)
     inmates = yearly(data, "camp_inmates", "camp inmates", "gulag_camps", "inmates", years, stock=True)
     counter = yearly(
         data, "counterrevolutionaries", "\u201ccounterrevolutionaries\u201d among them", "gulag_camps",
@@ -189,21 +188,17 @@ def figure_b(
                   notes=[NOTE_1950], twins=[right])
 
 
-def figure_c(
-    data: pd.DataFrame | None = None, ax: Axes | None = None, overlay: str | Path | None = None, *, record: Record | None = None
-) -> Figure:
+def plot_c(record: Record, data: pd.DataFrame | None = None, ax: Axes | None = None) -> Figure:
     """GRZ Figure C: GULAG camp and labour colony populations on 1 January, 1934-1953.
 
     Parameters
     ----------
+    record : Record
+        The record to draw from (its tables, with its overlay).
     data : pandas.DataFrame, optional
         Long table ``appendix`` (default: loaded).
     ax : matplotlib.axes.Axes, optional
         Where to draw (default: a new figure).
-    overlay : path, optional
-        A filled template whose values are drawn as ``user`` values.
-    record : gulagstats.Record, optional
-        The record to draw from (default: the published data); not together with ``overlay``.
 
     Returns
     -------
@@ -211,13 +206,13 @@ def figure_c(
 
     Examples
     --------
-    >>> import gulagstats
-    >>> line = next(l for l in gulagstats.figure_c().axes[0].lines if l.get_gid() == "camps")
+    >>> from gulagstats.core.record import default_record
+    >>> line = next(l for l in plot_c(default_record()).axes[0].lines if l.get_gid() == "camps")
     >>> int(line.get_ydata()[5])   # 1 January 1939
     1317195
     """
-    data = figure_data(data, ("appendix",), resolve(record, overlay))
-    years = list(YEARS)
+    data = figure_data(data, ("appendix",), record)
+    years = list(SERIES_YEARS)
     camps = yearly(data, "camps", "GULAG camps (ITL)", "gulag_camps", "inmates", years, stock=True)
     colonies = yearly(data, "colonies", "labour colonies (ITK)", "labor_colonies", "inmates", years, stock=True)
     fig, ax = axes(ax)
@@ -234,9 +229,7 @@ def figure_c(
     return finish(fig, ax, RECONSTRUCTED.format("C") + ":\nGULAG and Colony Populations, 1934-1953", notes=[prose_note("L216.1"), prose_note("L216.2")])
 
 
-def figure_d(
-    data: pd.DataFrame | None = None, ax: Axes | None = None, overlay: str | Path | None = None, *, record: Record | None = None
-) -> Figure:
+def plot_d(record: Record, data: pd.DataFrame | None = None, ax: Axes | None = None) -> Figure:
     """GRZ Figure D: GULAG camp population shifts, 1934-1953.
 
     The camp population on 1 January against the flows of each year (drawn
@@ -247,14 +240,12 @@ def figure_d(
 
     Parameters
     ----------
+    record : Record
+        The record to draw from (its tables, with its overlay).
     data : pandas.DataFrame, optional
         Long tables ``appendix`` and ``appendix_rates`` together (default: loaded).
     ax : matplotlib.axes.Axes, optional
         Where to draw (default: a new figure).
-    overlay : path, optional
-        A filled template whose values are drawn as ``user`` values.
-    record : gulagstats.Record, optional
-        The record to draw from (default: the published data); not together with ``overlay``.
 
     Returns
     -------
@@ -262,13 +253,13 @@ def figure_d(
 
     Examples
     --------
-    >>> import gulagstats
-    >>> fig = gulagstats.figure_d()
+    >>> from gulagstats.core.record import default_record
+    >>> fig = plot_d(default_record())
     >>> fig.axes[0].get_yscale()
     'log'
     """
-    data = figure_data(data, ("appendix", "appendix_rates"), resolve(record, overlay))
-    years = list(YEARS)
+    data = figure_data(data, ("appendix", "appendix_rates"), record)
+    years = list(SERIES_YEARS)
     population = yearly(data, "camp_inmates", "camp inmates on 1 January", "gulag_camps", "inmates", years, stock=True)
     flows = [
         (yearly(data, m, f"{m} during the year", "gulag_camps", m, years, stock=False, offset=0.5), color, marker, ls)
@@ -283,8 +274,6 @@ def figure_d(
              for s in span_totals(data, m, years)]
     panel = None
     if ax is None and spans:  # the totals over several years get their own panel, annualised
-        from .style import pyplot
-
         fig = pyplot().figure(figsize=(11.0, 6.2 + 0.9 + 0.45 * len(spans)))
         grid = fig.add_gridspec(2, 1, height_ratios=[6.2, 0.5 + 0.45 * len(spans)], hspace=0.55)
         ax, panel = fig.add_subplot(grid[0]), fig.add_subplot(grid[1])
@@ -326,8 +315,6 @@ def figure_d(
 
 def _draw_annualised(panel: Axes, spans: list[tuple[Series, str]]) -> None:
     """Totals over several years as bars of their yearly average (derived), labelled with the total."""
-    from .style import bar_style
-
     for row, (s, color) in enumerate(spans):
         years = s.x[1] - s.x[0]
         per_year = s.y[0] / years
@@ -363,25 +350,22 @@ def prose_note(figure_id: str) -> str:
     >>> prose_note("L216.1")
     '1938 colonies include prison inmates (548,417 on 10 Feb 1938): GRZ appendix note, prose line 216.'
     """
-    from datetime import date
-
-    from ..evaluate import load_figures
-
     figure = next(f for f in load_figures() if f.id == figure_id)
     when = date.fromisoformat(figure.period) if len(figure.period) == 10 else None
     day = f"{when.day} {when:%b %Y}" if when else figure.period
     return PROSE_NOTES[figure_id].format(value=f"{figure.value:,.0f}", day=day, line=figure.line)
 
 
-def readings(years: list[int], record: Record | None = None) -> list[Series]:
+def readings(years: list[int], record: Record) -> list[Series]:
     """GRZ's upper bounds for Figure A, from the prose figures (``grz_text_figures``), as level lines.
 
     Examples
     --------
-    >>> [(s.key, s.y[0]) for s in readings([1935, 1940])]
+    >>> from gulagstats.core.record import default_record
+    >>> [(s.key, s.y[0]) for s in readings([1935, 1940], default_record())]
     [('grz_L047.1', 3500000.0)]
     """
-    text = (record or default_record()).frame("grz_text_figures")
+    text = record.frame("grz_text_figures")
     bounds = text[(text["refers_to"] == "Figure A") & (text["relation"] == "upper_bound")]
     return [
         Series(
@@ -399,8 +383,9 @@ def span_totals(data: pd.DataFrame, measure: str, years: list[int]) -> list[Seri
 
     Examples
     --------
+    >>> from gulagstats.core.record import default_record
     >>> from gulagstats.figures.select import load_cells
-    >>> [s.note for s in span_totals(load_cells(["appendix"]), "arrivals", list(YEARS))]
+    >>> [s.note for s in span_totals(load_cells(["appendix"], default_record()), "arrivals", list(SERIES_YEARS))]
     ['arrivals 22 Jun 1941 to 31 Dec 1944']
     """
     rows = preferred_rows(data, "gulag_camps", measure, PERSONS)

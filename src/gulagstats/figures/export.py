@@ -1,6 +1,6 @@
 """Every figure to files, with a manifest of the data each one plots.
 
-``draw_figures`` writes ``figure_a.png`` and the rest, and ``figures.json``:
+:func:`write_figures` writes ``figure_a.png`` and the rest, and ``figures.json``:
 for each figure its title, the source keys, every plotted series (positions,
 values, status and source of each point) and a sha256 of those series.  The
 manifest lets a test, or a reader, check that the images in a directory show
@@ -16,32 +16,44 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..core.record import Record
 from ..errors import UnknownNameError
+from ..estimates.verdicts import compare_estimates
 from ..outputs import atomic_path, check_target, locked, write_text
-from ..record import Record, resolve
 from ..store import refuse_inside_data_dir
-from .article import figure_a, figure_b, figure_c, figure_d
+from .article import plot_a, plot_b, plot_c, plot_d
 from .extra import (
-    figure_estimates,
-    figure_mortality_rate,
-    figure_nkvd_sentences,
-    figure_source_disagreement,
+    plot_estimates,
+    plot_mortality_rate,
+    plot_nkvd_sentences,
+    plot_source_disagreement,
 )
+from .select import load_cells
 from .style import import_matplotlib, plotted, pyplot, source_keys
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.figure import Figure
 
-#: Short name -> (file stem, drawing function), in the order they are drawn.
-FIGURES: dict[str, tuple[str, Callable[..., Figure]]] = {
-    "A": ("figure_a", figure_a),
-    "B": ("figure_b", figure_b),
-    "C": ("figure_c", figure_c),
-    "D": ("figure_d", figure_d),
-    "mortality": ("mortality_rate", figure_mortality_rate),
-    "sentences": ("nkvd_sentences", figure_nkvd_sentences),
-    "disagreement": ("source_disagreement", figure_source_disagreement),
-    "estimates": ("estimates", figure_estimates),
+def plot_source_disagreement_of(record: Record) -> Figure:
+    """The disagreement figure of a record: every table of cells it holds, drawn."""
+    return plot_source_disagreement(load_cells(record.cell_tables(), record))
+
+
+def plot_estimates_of(record: Record) -> Figure:
+    """The estimates figure of a record: its comparison (:func:`~gulagstats.estimates.verdicts.compare_estimates`), drawn."""
+    return plot_estimates(compare_estimates(record))
+
+
+#: Short name -> (file stem, drawing function of a record), in the order they are drawn.
+FIGURES: dict[str, tuple[str, Callable[[Record], Figure]]] = {
+    "A": ("figure_a", plot_a),
+    "B": ("figure_b", plot_b),
+    "C": ("figure_c", plot_c),
+    "D": ("figure_d", plot_d),
+    "mortality": ("mortality_rate", plot_mortality_rate),
+    "sentences": ("nkvd_sentences", plot_nkvd_sentences),
+    "disagreement": ("source_disagreement", plot_source_disagreement_of),
+    "estimates": ("estimates", plot_estimates_of),
 }
 
 #: File formats a figure can be written in.
@@ -67,7 +79,7 @@ class UnknownFigureFormatError(UnknownNameError):
     hint = "formats are " + ", ".join(FIGURE_FORMATS)
 
 
-def _names(text: str | Iterable[str] | None) -> list[str]:
+def _figure_words(text: str | Iterable[str] | None) -> list[str]:
     if text is None:
         return []
     items = text.split(",") if isinstance(text, str) else list(text)
@@ -90,7 +102,7 @@ def figure_names(only: str | Iterable[str] | None = None) -> list[str]:
     >>> figure_names("b,a")
     ['A', 'B']
     """
-    wanted = _names(only)
+    wanted = _figure_words(only)
     if not wanted:
         return list(FIGURES)
     lookup = {name.lower(): name for name in FIGURES} | {stem: name for name, (stem, _) in FIGURES.items()}
@@ -110,7 +122,7 @@ def figure_formats(formats: str | Iterable[str]) -> list[str]:
     >>> figure_formats("PNG, svg")
     ['png', 'svg']
     """
-    chosen = [f.lower().lstrip(".") for f in _names(formats)]
+    chosen = [f.lower().lstrip(".") for f in _figure_words(formats)]
     for fmt in chosen:
         if fmt not in FIGURE_FORMATS:
             raise UnknownFigureFormatError(fmt, FIGURE_FORMATS)
@@ -154,7 +166,7 @@ def _read_manifest(path: Path) -> dict:
     return {k: v for k, v in entries.items() if k in FIGURES and isinstance(v, dict)}
 
 
-def _compact_json(body: dict) -> str:
+def compact_json(body: dict) -> str:
     """JSON indented by level, with each list of numbers or strings on one line (legible diffs)."""
     text = json.dumps(body, indent=1, ensure_ascii=False, allow_nan=False)
     return _FLAT_LIST.sub(lambda m: "[" + ", ".join(i.strip() for i in m[1].split(",\n")) + "]", text)
@@ -163,29 +175,24 @@ def _compact_json(body: dict) -> str:
 _FLAT_LIST = re.compile(r"\[\n([^\[\]{}]*?)\n\s*\]")
 
 
-def draw_figures(
+def write_figures(
+    record: Record,
     out: str | Path = "figures",
     formats: str | Sequence[str] = ("png", "svg"),
     only: str | Iterable[str] | None = None,
-    overlay: str | Path | None = None,
-    *,
-    record: Record | None = None,
 ) -> list[Path]:
-    """Draw figures to files, and update the manifest ``figures.json`` in ``out``.
+    """Draw a record's figures to files, and update the manifest ``figures.json`` in ``out`` (:func:`gulagstats.draw_figures`).
 
     Parameters
     ----------
+    record : Record
+        The record to draw from.
     out : path
         Directory to write to (created if needed; never the data directory).
     formats : str or sequence of str
         ``png``, ``svg`` and/or ``pdf`` (``"png,svg"`` or a list).
     only : str or iterable of str, optional
         Figures to draw (``"A,B"``, ``["mortality"]``); default all.  See :data:`FIGURES`.
-    overlay : path, optional
-        A filled template whose values are drawn as ``user`` values (a
-        convenience: the same as ``record=Record(overlay)``).
-    record : gulagstats.Record, optional
-        The record to draw from (default: the published data); not together with ``overlay``.
 
     Returns
     -------
@@ -200,12 +207,12 @@ def draw_figures(
 
     Examples
     --------
-    >>> import gulagstats, tempfile
-    >>> paths = gulagstats.draw_figures(tempfile.mkdtemp(), "svg", only="C")
+    >>> import tempfile
+    >>> from gulagstats.core.record import default_record
+    >>> paths = write_figures(default_record(), tempfile.mkdtemp(), "svg", only="C")
     >>> [p.name for p in paths]
     ['figure_c.svg', 'figures.json']
     """
-    record = resolve(record, overlay)
     matplotlib = import_matplotlib()
     names = figure_names(only)
     kinds = figure_formats(formats)
@@ -222,7 +229,7 @@ def draw_figures(
     with matplotlib.rc_context({"svg.hashsalt": "gulagstats", "svg.fonttype": "none"}):
         for name in names:
             stem, draw = FIGURES[name]
-            fig = draw(record=record)
+            fig = draw(record)
             for kind in kinds:
                 path = target / f"{stem}.{kind}"
                 with atomic_path(path, "figures") as temp:
@@ -238,6 +245,6 @@ def draw_figures(
             "source of each point; sha256 of the series. Regenerate with 'gulagstats figures'.",
             "figures": {name: manifest[name] for name in FIGURES if name in manifest},
         }
-        write_text(path, _compact_json(body) + "\n", "the figures manifest")
+        write_text(path, compact_json(body) + "\n", "the figures manifest")
     written.append(path)
     return written

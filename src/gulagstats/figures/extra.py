@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import math
 from dataclasses import replace
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from ..core.record import Record
 from ..errors import DataFormatError
 from ..periods import period_bounds, period_label
-from ..record import Record, resolve
 from ..vocabulary import (
     CONSISTENT,
     CORRECTED,
@@ -23,18 +22,17 @@ from ..vocabulary import (
     UNDERSTATES,
 )
 from .select import (
+    SERIES_YEARS,
     Series,
     by_period,
     derive,
     figure_data,
-    load_cells,
     moved,
     preferred_rows,
     yearly,
 )
 from .style import (
     NEUTRAL,
-    OKABE_ITO,
     axes,
     draw_bars,
     draw_line,
@@ -44,6 +42,7 @@ from .style import (
     thousands,
     year_axis,
 )
+from .style import OKABE_ITO as C
 from .style import (
     record as remember_series,
 )
@@ -52,18 +51,10 @@ if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-C = OKABE_ITO
-YEARS = range(1934, 1954)
-KEY = ["table", "period", "population", "measure", "category", "unit"]
+DISAGREEMENT_KEY = ["table", "period", "population", "measure", "category", "unit"]
 
 
-def figure_mortality_rate(
-    data: pd.DataFrame | None = None,
-    ax: Axes | None = None,
-    overlay: str | Path | None = None,
-    *,
-    record: Record | None = None,
-) -> Figure:
+def plot_mortality_rate(record: Record, data: pd.DataFrame | None = None, ax: Axes | None = None) -> Figure:
     """Camp mortality per 1,000 inmates a year, 1934-1953, beside the mortality certificate's rate.
 
     The camp rate is derived: deaths in the GULAG camps during the year
@@ -75,14 +66,12 @@ def figure_mortality_rate(
 
     Parameters
     ----------
+    record : Record
+        The record to draw from (its tables, with its overlay).
     data : pandas.DataFrame, optional
         Long tables ``appendix`` and ``mortality_certificate`` together (default: loaded).
     ax : matplotlib.axes.Axes, optional
         Where to draw (default: a new figure).
-    overlay : path, optional
-        A filled template whose values are drawn as ``user`` values.
-    record : gulagstats.Record, optional
-        The record to draw from (default: the published data); not together with ``overlay``.
 
     Returns
     -------
@@ -90,13 +79,13 @@ def figure_mortality_rate(
 
     Examples
     --------
-    >>> import gulagstats
-    >>> fig = gulagstats.figure_mortality_rate()
+    >>> from gulagstats.core.record import default_record
+    >>> fig = plot_mortality_rate(default_record())
     >>> fig.axes[0].get_ylabel()
     'deaths per 1,000 inmates'
     """
-    data = figure_data(data, ("appendix", "mortality_certificate"), resolve(record, overlay))
-    years = list(YEARS)
+    data = figure_data(data, ("appendix", "mortality_certificate"), record)
+    years = list(SERIES_YEARS)
     # the certificate's 1934 row is camps only (colonies joined the GULAG in late 1934): the camp
     # series are the appendix's, so that the two streams never mix in one line
     appendix = data[data["table"] != "mortality_certificate"] if "table" in data.columns else data
@@ -138,13 +127,7 @@ def figure_mortality_rate(
     )
 
 
-def figure_nkvd_sentences(
-    data: pd.DataFrame | None = None,
-    ax: Axes | None = None,
-    overlay: str | Path | None = None,
-    *,
-    record: Record | None = None,
-) -> Figure:
+def plot_nkvd_sentences(record: Record, data: pd.DataFrame | None = None, ax: Axes | None = None) -> Figure:
     """Sentences on cases of the secret police (VChK-OGPU-NKVD-MGB), 1921 to mid-1953, and the share shot.
 
     Stacked bars: persons sentenced each year to death, to camps, colonies and
@@ -155,14 +138,12 @@ def figure_nkvd_sentences(
 
     Parameters
     ----------
+    record : Record
+        The record to draw from (its tables, with its overlay).
     data : pandas.DataFrame, optional
         Long table ``nkvd_sentences`` (default: loaded).
     ax : matplotlib.axes.Axes, optional
         Where to draw (default: a new figure); a twin axes is added for the share.
-    overlay : path, optional
-        A filled template whose values are drawn as ``user`` values.
-    record : gulagstats.Record, optional
-        The record to draw from (default: the published data); not together with ``overlay``.
 
     Returns
     -------
@@ -170,12 +151,12 @@ def figure_nkvd_sentences(
 
     Examples
     --------
-    >>> import gulagstats
-    >>> fig = gulagstats.figure_nkvd_sentences()
+    >>> from gulagstats.core.record import default_record
+    >>> fig = plot_nkvd_sentences(default_record())
     >>> fig.axes[1].get_ylabel()
     'sentenced to death (percent of all sentenced)'
     """
-    data = figure_data(data, ("nkvd_sentences",), resolve(record, overlay))
+    data = figure_data(data, ("nkvd_sentences",), record)
     population = "cases_of_secret_police"
     totals = preferred_rows(data, population, "sentenced_total", PERSONS)
     periods = sorted(
@@ -255,11 +236,11 @@ def disagreements(data: pd.DataFrame) -> list[pd.DataFrame]:
     if "table" not in frame:
         frame = frame.assign(table=str(data.attrs.get("table", "")))
     frame = frame[frame["value"].notna()]
-    cells = frame.groupby(KEY, sort=True, observed=True)
+    cells = frame.groupby(DISAGREEMENT_KEY, sort=True, observed=True)
     preferred = frame["preferred"].fillna(False).astype(bool)
-    several = (cells["value"].transform("nunique") >= 2) & (preferred.groupby([frame[k] for k in KEY]).transform("sum") == 1)
+    several = (cells["value"].transform("nunique") >= 2) & (preferred.groupby([frame[k] for k in DISAGREEMENT_KEY]).transform("sum") == 1)
     out = []
-    for _key, rows in frame[several].groupby(KEY, sort=True, observed=True):  # the rest cannot disagree
+    for _key, rows in frame[several].groupby(DISAGREEMENT_KEY, sort=True, observed=True):  # the rest cannot disagree
         preferred = rows[rows["preferred"].fillna(False).astype(bool)]
         if rows["value"].nunique() < 2 or len(preferred) != 1 or float(preferred["value"].iloc[0]) == 0:
             continue
@@ -267,13 +248,7 @@ def disagreements(data: pd.DataFrame) -> list[pd.DataFrame]:
     return out
 
 
-def figure_source_disagreement(
-    data: pd.DataFrame | None = None,
-    ax: Axes | None = None,
-    overlay: str | Path | None = None,
-    *,
-    record: Record | None = None,
-) -> Figure:
+def plot_source_disagreement(data: pd.DataFrame, ax: Axes | None = None) -> Figure:
     """Every cell whose sources print different values: the values side by side, with their sources.
 
     One row a cell (the table's value and its alternatives written under the
@@ -284,14 +259,10 @@ def figure_source_disagreement(
 
     Parameters
     ----------
-    data : pandas.DataFrame, optional
-        Long tables of cells with a ``table`` column (default: every table of cells).
+    data : pandas.DataFrame
+        Long tables of cells with a ``table`` column (:func:`~gulagstats.figures.select.load_cells`).
     ax : matplotlib.axes.Axes, optional
         Where to draw (default: a new figure sized to the number of cells).
-    overlay : path, optional
-        A filled template; a value it gives for a known cell is one more value of that cell.
-    record : gulagstats.Record, optional
-        The record to draw from (default: the published data); not together with ``overlay``.
 
     Returns
     -------
@@ -299,14 +270,13 @@ def figure_source_disagreement(
 
     Examples
     --------
-    >>> import gulagstats
-    >>> fig = gulagstats.figure_source_disagreement()
+    >>> from gulagstats.core.record import default_record
+    >>> from gulagstats.figures.select import load_cells
+    >>> record = default_record()
+    >>> fig = plot_source_disagreement(load_cells(record.cell_tables(), record))
     >>> fig.axes[0].get_xscale()
     'symlog'
     """
-    if data is None:
-        mine = resolve(record, overlay)
-        data = load_cells(mine.cell_tables(), mine)
     cells = disagreements(data)
     fig, ax = axes(ax, figsize=(11.0, 1.6 + 0.62 * max(len(cells), 1)))
     labels = []
@@ -314,7 +284,7 @@ def figure_source_disagreement(
     for row, rows in enumerate(cells):
         preferred = float(rows["value"].iloc[0])
         s = Series(
-            key=":".join(str(rows[k].iloc[0]) for k in KEY), label=_cell_name(rows), unit=str(rows["unit"].iloc[0]),
+            key=":".join(str(rows[k].iloc[0]) for k in DISAGREEMENT_KEY), label=_cell_name(rows), unit=str(rows["unit"].iloc[0]),
             x=[round(100.0 * (float(v) / preferred - 1), 6) for v in rows["value"]],
             y=[float(v) for v in rows["value"]], status=[str(v) for v in rows["status"]],
             source=[str(v) for v in rows["source"]], note="x: difference from the table's value, percent",
@@ -331,7 +301,7 @@ def figure_source_disagreement(
         remember_series(ax, s)
         biggest = max(biggest, *(abs(v) for v in s.x))
         values = "   ".join(
-            f"{_number(v)} {src}" + (" corrected" if st == CORRECTED else "") + (" (table)" if i == 0 else "")
+            f"{_estimate_text(v)} {src}" + (" corrected" if st == CORRECTED else "") + (" (table)" if i == 0 else "")
             for i, (v, src, st) in enumerate(zip(s.y, s.source, s.status, strict=True))
         )
         labels.append(f"{s.label}\n{values}")
@@ -378,7 +348,7 @@ def _cell_name(rows: pd.DataFrame) -> str:
     return f"{first['table']}: {what}, {first['period']}"
 
 
-def _number(value: float) -> str:
+def _estimate_text(value: float) -> str:
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,g}"
 
 
@@ -394,13 +364,7 @@ ESTIMATE_LABEL = "estimate: a number, low to high, or an arrow from a bound"  # 
 OPEN_END = 2.5
 
 
-def figure_estimates(
-    data: pd.DataFrame | None = None,
-    ax: Axes | None = None,
-    overlay: str | Path | None = None,
-    *,
-    record: Record | None = None,
-) -> Figure:
+def plot_estimates(data: pd.DataFrame, ax: Axes | None = None) -> Figure:
     """Every published estimate against the archival benchmark, grouped by what it counts.
 
     Each estimate is a point (a single number) or a bar from its low to its
@@ -411,15 +375,11 @@ def figure_estimates(
 
     Parameters
     ----------
-    data : pandas.DataFrame, optional
-        The comparison as returned by :func:`gulagstats.compare` (default: computed),
+    data : pandas.DataFrame
+        The comparison as returned by :func:`gulagstats.compare`,
         with at least the columns of :data:`ESTIMATE_COLUMNS`.
     ax : matplotlib.axes.Axes, optional
         Where to draw (default: a new figure sized to the number of estimates).
-    overlay : path, optional
-        A filled template, passed to :func:`gulagstats.compare` (when ``data`` is not given).
-    record : gulagstats.Record, optional
-        The record to draw from (default: the published data); not together with ``overlay``.
 
     Returns
     -------
@@ -428,16 +388,12 @@ def figure_estimates(
     Examples
     --------
     >>> import gulagstats
-    >>> fig = gulagstats.figure_estimates()
+    >>> fig = plot_estimates(gulagstats.compare())
     >>> fig.axes[0].get_xscale()
     'log'
     """
-    from matplotlib.ticker import NullFormatter
+    from matplotlib.ticker import NullFormatter  # matplotlib: only when drawing
 
-    if data is None:
-        from ..estimates import compare
-
-        data = compare(record=resolve(record, overlay))
     absent = [c for c in ESTIMATE_COLUMNS if c not in data.columns]
     if absent:
         raise DataFormatError(
@@ -583,7 +539,7 @@ def _verdict_text(verdict: str | None, factor: float | None, low: float | None, 
 
 
 def _draw_benchmarks(ax: Axes, s: Series, rows: list[int]) -> None:
-    from matplotlib.patches import Rectangle
+    from matplotlib.patches import Rectangle  # matplotlib: only when drawing
 
     named = any(p.get_label() == BENCHMARK_LABEL for p in ax.patches)
     edges = []

@@ -14,12 +14,15 @@ from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
+from ..core.record import Record
 from ..errors import DataFormatError
-from ..record import Record, default_record
 from ..vocabulary import DERIVED, MISSING, PERSONS, combine
 
 #: The category of an adjusted series that comparisons and figures use beside a flagged cell
 #: (tools/curated/appendix.csv: the 1946 colonies in detention).
+#: The years of the camp series the figures draw (1934-1953).
+SERIES_YEARS = range(1934, 1954)
+
 ADJUSTED_CATEGORY = "in_detention"
 
 
@@ -90,16 +93,15 @@ class Series:
         return out
 
 
-def load_cells(table_ids: Iterable[str], record: Record | None = None) -> pd.DataFrame:
-    """Load tables of cells of a record (default: the published data) into one long frame with a ``table`` column.
+def load_cells(table_ids: Iterable[str], record: Record) -> pd.DataFrame:
+    """Load tables of cells of a record into one long frame with a ``table`` column.
 
     Examples
     --------
-    >>> from gulagstats.figures.select import load_cells
-    >>> sorted(set(load_cells(["appendix", "appendix_rates"])["table"]))
+    >>> from gulagstats.core.record import default_record
+    >>> sorted(set(load_cells(["appendix", "appendix_rates"], default_record())["table"]))
     ['appendix', 'appendix_rates']
     """
-    record = record or default_record()
     frames = [record.frame(t).assign(table=t) for t in table_ids]
     return pd.concat(frames, ignore_index=True)
 
@@ -110,7 +112,7 @@ def figure_data(data: pd.DataFrame | None, table_ids: Iterable[str], record: Rec
     Examples
     --------
     >>> from gulagstats.figures.select import figure_data
-    >>> from gulagstats.record import Record
+    >>> from gulagstats.core.record import Record
     >>> sorted(set(figure_data(None, ["appendix"], Record())["table"]))
     ['appendix']
     """

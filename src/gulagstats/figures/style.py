@@ -89,11 +89,11 @@ def pyplot() -> Any:
     ):
         matplotlib.use("Agg")
     try:
-        import matplotlib.pyplot as plt
+        import matplotlib.pyplot as plt  # matplotlib: only when drawing
     except (ImportError, ValueError) as exc:  # a backend whose toolkit is absent: draw with Agg
         _fall_back(str(exc))
         matplotlib.use("Agg", force=True)
-        import matplotlib.pyplot as plt
+        import matplotlib.pyplot as plt  # matplotlib: only when drawing
 
     return plt
 
@@ -114,14 +114,14 @@ def import_matplotlib() -> Any:
     'matplotlib'
     """
     try:
-        import matplotlib
+        import matplotlib  # matplotlib: only when drawing
     except ValueError as exc:
         if not os.environ.get("MPLBACKEND"):
             raise
         os.environ.pop("MPLBACKEND")
         for name in [m for m in sys.modules if m == "matplotlib" or m.startswith("matplotlib.")]:
             del sys.modules[name]
-        import matplotlib
+        import matplotlib  # matplotlib: only when drawing
 
         matplotlib.use("Agg")
         _fall_back(str(exc))
@@ -188,7 +188,7 @@ def bar_style(status: str, color: str) -> dict[str, Any]:
 
 
 def _pale(color: str) -> tuple[float, float, float]:
-    from matplotlib.colors import to_rgb
+    from matplotlib.colors import to_rgb  # matplotlib: only when drawing
 
     return tuple(1 - 0.55 * (1 - c) for c in to_rgb(color))  # type: ignore[return-value]
 
@@ -360,7 +360,7 @@ def thousands(ax: Axes, axis: str = "y") -> None:
     >>> ax.yaxis.get_major_formatter()(1317195, 0)
     '1,317,195'
     """
-    from matplotlib.ticker import FuncFormatter
+    from matplotlib.ticker import FuncFormatter  # matplotlib: only when drawing
 
     fmt = FuncFormatter(lambda v, _pos: f"{v:,.0f}" if abs(v) >= 1 or v == 0 else f"{v:g}")
     (ax.yaxis if axis == "y" else ax.xaxis).set_major_formatter(fmt)
@@ -392,8 +392,8 @@ def status_handles(statuses: Iterable[str]) -> tuple[list[Any], list[str]]:
     >>> labels
     ['prose or confirmed: filled', 'missing: gap in the line, × at the foot']
     """
-    from matplotlib.lines import Line2D
-    from matplotlib.patches import Patch
+    from matplotlib.lines import Line2D  # matplotlib: only when drawing
+    from matplotlib.patches import Patch  # matplotlib: only when drawing
 
     kinds = list(dict.fromkeys(_seen(s) for s in statuses))
     order = [k for k in STATUS_LABEL if k in kinds]
@@ -472,8 +472,8 @@ def finish(
     >>> ax.get_title(loc="left"), "grz1993" in ax.texts[-1].get_text()
     ('Camp inmates on 1 January', True)
     """
-    from matplotlib.legend_handler import HandlerTuple
-    from matplotlib.transforms import offset_copy
+    from matplotlib.legend_handler import HandlerTuple  # matplotlib: only when drawing
+    from matplotlib.transforms import offset_copy  # matplotlib: only when drawing
 
     ax.set_title(title, fontsize=13, loc="left", pad=12)
     right = offset_copy(ax.transAxes, fig=fig, x=70 if twins else 12, units="points")

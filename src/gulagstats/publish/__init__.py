@@ -6,11 +6,11 @@ Nothing here is imported by ``import gulagstats``; the optional libraries
 
 from __future__ import annotations
 
-from .export import FORMATS, MissingExtraError, UnknownFormatError, export, write_sqlite
+from .export import EXPORT_FORMATS, MissingExtraError, UnknownFormatError, export, write_sqlite
 from .frames import published_frames
 
 __all__ = [
-    "FORMATS",
+    "EXPORT_FORMATS",
     "MissingExtraError",
     "UnknownFormatError",
     "export",

@@ -42,7 +42,7 @@ def _stop(_signum: int, _frame: object) -> None:
     raise SystemExit(0)
 
 
-def main(argv: list[str]) -> int:
+def run_child(argv: list[str]) -> int:
     folder, parent, command = argv[0], int(argv[1]), argv[2:]
     try:
         signal.signal(signal.SIGTERM, _stop)  # until uvicorn installs its own (a graceful stop)
@@ -60,4 +60,4 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":  # pragma: no cover - run as a process by serve()
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(run_child(sys.argv[1:]))

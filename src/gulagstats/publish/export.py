@@ -26,13 +26,15 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..errors import GulagstatsError
+from ..core.record import Record
+from ..errors import GulagstatsError, OutputPathError
 from ..outputs import OutputWriteError, atomic_path, check_target, write_files
 from ..render import csv_safe_frame
+from ..store import refuse_inside_data_dir
 from .frames import published_frames
 
 #: The export formats, with the module each needs beyond pandas.
-FORMATS: dict[str, str | None] = {
+EXPORT_FORMATS: dict[str, str | None] = {
     "csv": None,
     "sqlite": None,
     "parquet": "pyarrow",
@@ -294,7 +296,7 @@ def _quiet_cleanup() -> Iterator[None]:
         sys.unraisablehook = previous
 
 
-def export(format: str, out: str | Path, computed: bool = True) -> list[Path]:
+def export(format: str, out: str | Path, computed: bool = True, *, record: Record) -> list[Path]:
     """Write the record in one format into the directory ``out``.
 
     Parameters
@@ -308,6 +310,8 @@ def export(format: str, out: str | Path, computed: bool = True) -> list[Path]:
     computed : bool, default True
         Include the check results and verdicts (``checks``, ``check_cells``,
         ``verdicts``).
+    record : Record
+        The record exported (its checks and verdicts are computed on it).
 
     Returns
     -------
@@ -317,7 +321,7 @@ def export(format: str, out: str | Path, computed: bool = True) -> list[Path]:
     Raises
     ------
     UnknownFormatError
-        For a format not in :data:`FORMATS`.
+        For a format not in :data:`EXPORT_FORMATS`.
     MissingExtraError
         If the format's library is not installed.
     OutputPathError
@@ -326,26 +330,24 @@ def export(format: str, out: str | Path, computed: bool = True) -> list[Path]:
     Examples
     --------
     >>> import tempfile, sqlite3
+    >>> from gulagstats.core.record import default_record
     >>> from gulagstats.publish import export
-    >>> [db] = export("sqlite", tempfile.mkdtemp(), computed=False)
+    >>> [db] = export("sqlite", tempfile.mkdtemp(), computed=False, record=default_record())
     >>> sqlite3.connect(db).execute("select count(*) from sources").fetchone()[0] > 0
     True
     """
-    from ..errors import OutputPathError
-    from ..store import refuse_inside_data_dir
-
-    if format not in FORMATS:
+    if format not in EXPORT_FORMATS:
         raise UnknownFormatError(
-            f"unknown export format {format!r}; expected one of {', '.join(FORMATS)}"
+            f"unknown export format {format!r}; expected one of {', '.join(EXPORT_FORMATS)}"
         )
-    module = FORMATS[format]
+    module = EXPORT_FORMATS[format]
     if module:
         require(module, "publish")
     target = Path(out)
     refuse_inside_data_dir(target, f"the {format} export")
     if target.exists() and not target.is_dir():
         raise OutputPathError(f"refusing to export to {target}: it exists and is not a directory; give a folder")
-    frames = published_frames(computed=computed)
+    frames = published_frames(record, computed=computed)
     if format == "csv":
         return write_csv(frames, target)
     if format == "parquet":

@@ -13,6 +13,14 @@ from typing import Any
 
 import pandas as pd
 
+from .. import store
+from ..checks import check_record
+from ..checks.text import flat
+from ..core.record import Record
+from ..estimates.verdicts import compare_estimates
+from ..loaders import read_table
+from ..periods import period_bounds
+
 #: Names of the computed tables, with their title and description (for metadata).
 COMPUTED: dict[str, dict[str, str]] = {
     "checks": {
@@ -39,11 +47,8 @@ COMPUTED: dict[str, dict[str, str]] = {
 }
 
 
-def _check_frames() -> tuple[pd.DataFrame, pd.DataFrame]:
-    from ..checks import check
-    from ..cli.checks import flat
-
-    results = check()
+def _check_frames(record: Record) -> tuple[pd.DataFrame, pd.DataFrame]:
+    results = check_record(record)
     cells = [{"check": r.id, **c.model_dump()} for r in results for c in r.cells]
     columns = [
         "check",
@@ -63,11 +68,30 @@ def _check_frames() -> tuple[pd.DataFrame, pd.DataFrame]:
     return flat(results), pd.DataFrame(cells, columns=columns)
 
 
-def published_frames(computed: bool = True) -> dict[str, pd.DataFrame]:
+def stored_frames() -> dict[str, pd.DataFrame]:
+    """Every table of the data package as stored, by name, in the package's order.
+
+    Examples
+    --------
+    >>> frames = stored_frames()
+    >>> "sources" in frames and "vocabulary" in frames, list(frames["appendix"].columns[:3])
+    (True, ['period', 'start', 'end'])
+    """
+    frames: dict[str, pd.DataFrame] = {}
+    for name in store.resources():
+        frame = read_table(name)
+        frame.attrs = {}
+        frames[name] = frame
+    return frames
+
+
+def published_frames(record: Record, computed: bool = True) -> dict[str, pd.DataFrame]:
     """Return every table that is published, by name, in the data package's order.
 
     Parameters
     ----------
+    record : Record
+        The record whose check results and verdicts are computed.
     computed : bool, default True
         Add the check results (``checks``, ``check_cells``) and the verdicts
         (``verdicts``), computed from the data now.
@@ -80,23 +104,15 @@ def published_frames(computed: bool = True) -> dict[str, pd.DataFrame]:
 
     Examples
     --------
-    >>> frames = published_frames(computed=False)
-    >>> "sources" in frames and "vocabulary" in frames, list(frames["appendix"].columns[:3])
-    (True, ['period', 'start', 'end'])
+    >>> from gulagstats.core.record import default_record
+    >>> frames = published_frames(default_record(), computed=False)
+    >>> list(frames) == list(stored_frames())
+    True
     """
-    from .. import store
-    from ..loaders import read_table
-
-    frames: dict[str, pd.DataFrame] = {}
-    for name in store.resources():
-        frame = read_table(name)
-        frame.attrs = {}
-        frames[name] = frame
+    frames = stored_frames()
     if computed:
-        from ..estimates.verdicts import compare
-
-        frames["checks"], frames["check_cells"] = _check_frames()
-        frames["verdicts"] = compare()
+        frames["checks"], frames["check_cells"] = _check_frames(record)
+        frames["verdicts"] = compare_estimates(record)
         _add_refined_benchmarks(frames)
     return frames
 
@@ -109,8 +125,6 @@ def _add_refined_benchmarks(frames: dict[str, pd.DataFrame]) -> None:
     bound (``also_against``, ``bound``), which is added here from the verdict's
     own ``benchmark_*`` columns, so that every verdict's benchmark can be looked up.
     """
-    from ..periods import period_bounds
-
     stored, links, verdicts = (
         frames["archival_benchmarks"],
         frames["archival_benchmark_sources"],
@@ -157,8 +171,6 @@ def table_metadata() -> dict[str, dict[str, Any]]:
     >>> meta["appendix"]["fields"]["source"]
     'key of data/sources.csv'
     """
-    from .. import store
-
     out: dict[str, dict[str, Any]] = {}
     for name, r in store.resources().items():
         out[name] = {

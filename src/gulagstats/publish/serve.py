@@ -27,9 +27,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from .. import store
+from ..core.record import Record
 from ..errors import GulagstatsError
+from ..store import refuse_inside_data_dir
 from .export import SQLITE_NAME, VALUES_VIEW, require, write_sqlite
-from .frames import published_frames, table_metadata
+from .frames import published_frames, stored_frames, table_metadata
 
 #: The database name in Datasette's URLs (``/gulagstats/appendix``).
 DATABASE = SQLITE_NAME.removesuffix(".db")
@@ -101,10 +104,8 @@ def datasette_metadata(columns: dict[str, list[str]] | None = None) -> dict[str,
     >>> "status" in table["facets"], table["columns"]["source"]
     (True, 'key of data/sources.csv')
     """
-    from .. import store
-
     if columns is None:
-        columns = {n: list(f.columns) for n, f in published_frames(computed=False).items()}
+        columns = {n: list(f.columns) for n, f in stored_frames().items()}
         columns.update(
             {"checks": ["family", "verdict"], "verdicts": ["quantity", "verdict", "status"]}
         )
@@ -132,19 +133,17 @@ def datasette_metadata(columns: dict[str, list[str]] | None = None) -> dict[str,
     }
 
 
-def build_site(directory: str | Path) -> tuple[Path, Path]:
-    """Write the database and its Datasette metadata into ``directory``.
+def build_site(directory: str | Path, *, record: Record) -> tuple[Path, Path]:
+    """Write the database of a record and its Datasette metadata into ``directory``.
 
     Returns
     -------
     tuple of pathlib.Path
         The database and ``metadata.json``.
     """
-    from ..store import refuse_inside_data_dir
-
     target = Path(directory)
     refuse_inside_data_dir(target, "the web view's database")
-    frames = published_frames()
+    frames = published_frames(record)
     database = write_sqlite(frames, target / SQLITE_NAME)
     metadata = target / "metadata.json"
     columns = {n: list(f.columns) for n, f in frames.items()}
@@ -234,8 +233,8 @@ def _wait_until_listening(server: subprocess.Popen, port: int, seconds: float = 
         time.sleep(0.1)
 
 
-def serve(port: int = 8001) -> int:
-    """Serve the record with Datasette on http://127.0.0.1:PORT until interrupted.
+def serve(port: int = 8001, *, record: Record) -> int:
+    """Serve a record with Datasette on http://127.0.0.1:PORT until interrupted.
 
     A busy port is refused before any work.  Ctrl-C, SIGTERM and SIGHUP stop
     Datasette and remove the temporary database; if ``gulagstats serve`` is
@@ -246,6 +245,8 @@ def serve(port: int = 8001) -> int:
     ----------
     port : int, default 8001
         The local port.
+    record : Record
+        The record served (its checks and verdicts are computed on it).
 
     Returns
     -------
@@ -264,7 +265,7 @@ def serve(port: int = 8001) -> int:
     directory = tempfile.mkdtemp(prefix="gulagstats-web-")
     server: subprocess.Popen | None = None
     try:
-        database, metadata = build_site(directory)
+        database, metadata = build_site(directory, record=record)
         command = [sys.executable, "-m", "gulagstats.publish.datasette_child", directory, str(os.getpid()),
                    *datasette_command(database, metadata, port)[3:]]
         server = subprocess.Popen(command)

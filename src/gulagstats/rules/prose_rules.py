@@ -13,10 +13,10 @@ defaults of :mod:`gulagstats.checks.prose` (a measure of the tables,
 The rules
 ---------
 ``terms`` and ``over`` are written in the one rule language of
-:mod:`gulagstats.terms` (shared with the benchmark rules): terms joined by
+:mod:`gulagstats.rules.terms` (shared with the benchmark rules): terms joined by
 `` + `` or `` - ``, a term being a measure with qualifiers (``pop:``,
 ``cat:``, ``unit:``, ``in:``, ``@PERIOD``, ``prose``), read by
-:class:`gulagstats.evaluate.Reader`.  The rules:
+:class:`gulagstats.rules.reader.Reader`.  The rules:
 
 ==============  ==========================================================
 ``sum``         ``scale × sum(terms)``
@@ -32,7 +32,7 @@ Examples
 --------
 >>> parse_terms("escapes - escapees_recaptured prose")[1].prose
 True
->>> quantities()["years_falling_wartime"]
+>>> rules_by_quantity()["years_falling_wartime"]
 YearCount(measure='inmates', direction=-1, within=(1941, 1945), why='falling years among the war years 1941-1945')
 """
 
@@ -43,10 +43,25 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..terms import Term, parse_term, parse_terms
+from .. import store
+from .terms import Term, parse_term, parse_terms
 
-__all__ = ["Change", "Exceeds", "Formula", "Rule", "Statement", "Term", "Trend", "YearCount",
-           "parse_rule", "parse_term", "parse_terms", "quantities", "read_rules", "statements"]
+__all__ = [
+    "Change",
+    "Exceeds",
+    "Formula",
+    "Rule",
+    "Statement",
+    "Term",
+    "Trend",
+    "YearCount",
+    "parse_rule",
+    "parse_term",
+    "parse_terms",
+    "read_rules",
+    "rules_by_quantity",
+    "statements",
+]
 
 
 @dataclass(frozen=True)
@@ -114,7 +129,7 @@ class Statement:
 
 
 #: Columns of data/check_rules.csv (and of tools/curated/check_rules.csv).
-RULE_FIELDS = [
+CHECK_RULE_FIELDS = [
     "key", "rule", "terms", "over", "scale", "each_year", "direction", "within", "line", "quote",
     "period", "population", "why",
 ]
@@ -194,26 +209,24 @@ def read_rules(
 
 
 @lru_cache(maxsize=4)
-def _loaded(path: str, sha: str) -> tuple[dict[str, Rule | tuple[Rule, ...] | str], tuple[Statement, ...]]:
+def _parsed_rule_file(path: str, sha: str) -> tuple[dict[str, Rule | tuple[Rule, ...] | str], tuple[Statement, ...]]:
     with open(path, newline="", encoding="utf-8") as handle:
         return read_rules(csv.DictReader(handle))
 
 
-def _rules() -> tuple[dict[str, Rule | tuple[Rule, ...] | str], tuple[Statement, ...]]:
-    from .. import store
-
+def _stored_rules() -> tuple[dict[str, Rule | tuple[Rule, ...] | str], tuple[Statement, ...]]:
     resource = store.resources()["check_rules"]
     path = store.verified_path(resource)
-    return _loaded(str(path), store.verified_hash(resource))
+    return _parsed_rule_file(str(path), store.verified_hash(resource))
 
 
-def quantities() -> dict[str, Rule | tuple[Rule, ...] | str]:
+def rules_by_quantity() -> dict[str, Rule | tuple[Rule, ...] | str]:
     """The registry: quantity (or ``quantity@period``) -> its rule, rules tried in turn, or the reason none."""
-    return _rules()[0]
+    return _stored_rules()[0]
 
 
 def statements() -> tuple[Statement, ...]:
     """Statements that compare or order numbers without stating one (quotes verbatim from the prose)."""
-    return _rules()[1]
+    return _stored_rules()[1]
 
 

@@ -5,7 +5,7 @@ in period T": the cell itself if a table holds it, else a sum the tables
 support (the components of a total population, the kinds of a total, the
 years of a span), else the 1 January count of a year for a count on a day.
 Nothing is interpolated: a sum with a part missing raises
-:class:`~gulagstats.checks.cells.MissingCell` naming the part.
+:class:`~gulagstats.core.cells.MissingCell` naming the part.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ def amount(view: View, population: str, measure: str, period: str, category: str
     Tried in order: the cell itself; for a flow over a span, the sum of the
     finer periods that tile it; for a count on a day given a year, the count
     on 1 January of that year; the sum of the component populations
-    (``components`` of :func:`~gulagstats.checks.relations.relations`); the sum of the parts of the measure (its ``parts``).
+    (``components`` of :func:`~gulagstats.core.relations.relations`); the sum of the parts of the measure (its ``parts``).
 
     Raises
     ------
@@ -41,8 +41,8 @@ def amount(view: View, population: str, measure: str, period: str, category: str
 
     Examples
     --------
-    >>> from gulagstats.checks.cells import Cells, View
-    >>> amount(View(Cells.load()), "gulag_camps", "escapes", "1934/1953")
+    >>> from gulagstats.core.cells import CellIndex, View
+    >>> amount(View(CellIndex.load()), "gulag_camps", "escapes", "1934/1953")
     378375.0
     """
     try:
@@ -115,8 +115,8 @@ def span_sum(
 
     Examples
     --------
-    >>> from gulagstats.checks.cells import Cells, View
-    >>> span_sum(View(Cells.load()), "gulag_camps", "escapes", "1934/1953")
+    >>> from gulagstats.core.cells import CellIndex, View
+    >>> span_sum(View(CellIndex.load()), "gulag_camps", "escapes", "1934/1953")
     378375.0
     """
     start, end = period_bounds(period)
@@ -186,8 +186,8 @@ def change(view: View, population: str, measure: str, period: str, unit: str = P
 
     Examples
     --------
-    >>> from gulagstats.checks.cells import Cells, View
-    >>> change(View(Cells.load()), "gulag_camps", "inmates", "1938")   # 1,317,195 - 996,367
+    >>> from gulagstats.core.cells import CellIndex, View
+    >>> change(View(CellIndex.load()), "gulag_camps", "inmates", "1938")   # 1,317,195 - 996,367
     320828.0
     """
     years = year_span(period)

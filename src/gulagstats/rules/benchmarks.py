@@ -4,7 +4,7 @@ A benchmark is computed, when it is asked for, from the loaded tables by the
 rules of ``data/benchmark_rules.csv`` (built from
 ``tools/curated/archival_benchmarks_spec.csv``), so it changes when the data
 change or an overlay is applied.  A rule's ``low`` and ``high`` are sums of
-terms in the one rule language of :mod:`gulagstats.terms`, the language of the
+terms in the one rule language of :mod:`gulagstats.rules.terms`, the language of the
 check rules too:
 
 - ``MEASURE pop:POPULATION [cat:CATEGORY] in:TABLE [@PERIOD]``: the preferred
@@ -15,7 +15,7 @@ check rules too:
   build checks there is one).
 
 A rule with a period is read by the evaluator the prose checks use
-(:class:`gulagstats.evaluate.Reader`); a series rule answers the periods asked
+(:class:`gulagstats.rules.reader.Reader`); a series rule answers the periods asked
 from the series its terms name (below).
 
 A rule with an empty ``period`` is a *series*: it answers any period its
@@ -38,24 +38,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from ..checks.cells import Cells, MissingCell, Row, View
-from ..errors import UnknownQuantityError
-from ..evaluate import FIGURES_TABLE, Figure, Reader, index_figures, load_figures, term_period
-from ..record import Record as DataRecord
-from ..record import resolve
-from ..terms import Term, parse_terms
+from ..core.cells import Cell, CellIndex, MissingCell, View
+from ..core.composition import adjusted
+from ..core.record import Record
+from ..periods import match_period, period_text
 from ..vocabulary import BENCHMARK_PREFERENCE as PREFERENCE
-from ..vocabulary import DERIVED, PROSE, UNCONFIRMED, WEAKNESS
-from .composition import adjusted
-from .vocabulary import QUANTITIES, period_text
+from ..vocabulary import DERIVED, PROSE, QUANTITIES, UNCONFIRMED, WEAKNESS
+from .reader import FIGURES_TABLE, ProseFigure, Reader, index_figures, load_figures, term_period
+from .terms import Term, parse_terms
 
 #: Columns of the rules table (tools/curated/archival_benchmarks_spec.csv).
-RULE_FIELDS = ["rule", "quantity", "period", "scope", "low", "high", "phrase", "caveats"]
+BENCHMARK_RULE_FIELDS = ["rule", "quantity", "period", "scope", "low", "high", "phrase", "caveats"]
 #: Columns of a benchmark, as in data/tables/archival_benchmarks.csv.
 BENCHMARK_FIELDS = [
     "id", "rule", "quantity", "period", "scope", "low", "high", "basis",
@@ -68,9 +65,9 @@ BENCHMARK_FIELDS = [
 CANDIDATE_FIELDS = ["request", *BENCHMARK_FIELDS, "method", "phrase", "citation", "order"]
 LOCATOR_SEP = " // "
 _STATUS_OF = {v: k for k, v in WEAKNESS.items()}
-_YEAR = re.compile(r"^\d{4}$")
-_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_PROSE_LINE = re.compile(r"GRZ prose line (\d+)")
+_WHOLE_YEAR = re.compile(r"^\d{4}$")
+_WHOLE_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_PROSE_LINE_NUMBER = re.compile(r"GRZ prose line (\d+)")
 
 
 def _join_unique(texts: Iterable[str], sep: str) -> str:
@@ -78,7 +75,7 @@ def _join_unique(texts: Iterable[str], sep: str) -> str:
     return sep.join(dict.fromkeys(parts))
 
 
-def _term_series(cells: Cells, term: Term) -> pd.DataFrame:
+def _term_series(cells: CellIndex, term: Term) -> pd.DataFrame:
     """The preferred, valued cells of one pinned term: period, value, weak, n, source, locator."""
     rows = [
         r for r in cells.of_table(term.table).rows
@@ -210,13 +207,13 @@ def _evaluate(series: pd.DataFrame, kind: str, requests: pd.DataFrame, label: st
     return pd.concat(found, ignore_index=True)
 
 
-class Record:
+class BenchmarkEvaluator:
     """The benchmark rules with the series they read, ready to answer requests.
 
     Parameters
     ----------
     rules : pandas.DataFrame
-        The rules (columns :data:`RULE_FIELDS`).
+        The rules (columns :data:`BENCHMARK_RULE_FIELDS`).
     table : callable
         Returns a loaded table of cells by its id (``gulagstats.load`` or, in
         the build, a reader of the freshly written CSV).
@@ -229,21 +226,21 @@ class Record:
         self._series: dict[str, pd.DataFrame] = {}
         self._answers: dict[tuple[str, str], pd.DataFrame] = {}  # by quantity and period asked
         self._coverage: dict[str, str] | None = None
-        self._cells: Cells | None = None
-        self._figures: dict[tuple[str, str, str], list[Figure]] | None = None
+        self._cells: CellIndex | None = None
+        self._figures: dict[tuple[str, str, str], list[ProseFigure]] | None = None
 
     def _load(self, table_id: str) -> pd.DataFrame:
         if table_id not in self._tables:
             self._tables[table_id] = self._table(table_id)
         return self._tables[table_id]
 
-    def cells(self) -> Cells:
+    def cells(self) -> CellIndex:
         """The cells of the tables the rules name, flagged cells replaced by their adjusted twin."""
         if self._cells is None:
-            self._cells = adjusted(Cells.from_frames((t, self._load(t)) for t in rule_tables(self.rules)))
+            self._cells = adjusted(CellIndex.from_frames((t, self._load(t)) for t in rule_tables(self.rules)))
         return self._cells
 
-    def figures(self) -> dict[tuple[str, str, str], list[Figure]]:
+    def figures(self) -> dict[tuple[str, str, str], list[ProseFigure]]:
         """The figures of the prose the ``prose`` terms name, by quantity, period and population."""
         if self._figures is None:
             self._figures = index_figures(load_figures(self._load(FIGURES_TABLE)))
@@ -394,22 +391,22 @@ class Record:
             else:
                 periods = self._series_of(parse_terms(rule["low"]))["period"]
                 if kind == "flow":
-                    years = sorted(int(p) for p in periods if _YEAR.match(p))
+                    years = sorted(int(p) for p in periods if _WHOLE_YEAR.match(p))
                     text = f"the years {years[0]}-{years[-1]} and spans of them ({rule['rule']})" if years else ""
                 else:
-                    days = sorted(p for p in periods if _DAY.match(p))
+                    days = sorted(p for p in periods if _WHOLE_DAY.match(p))
                     text = f"counts from {period_text(days[0])} to {period_text(days[-1])} ({rule['rule']})" if days else ""
             if text:
                 out.setdefault(rule["quantity"], []).append(text)
         return {q: "; ".join(texts) for q, texts in out.items()}
 
 
-def _how_read(rows: list[Row], when: str) -> str:
+def _how_read(rows: list[Cell], when: str) -> str:
     """How a pinned term was read at a period: the printed cell, or the sum of the periods inside it."""
     if len(rows) == 1 and rows[0].period == when:
         return f"{when} as printed"
     years = [r.period for r in rows]
-    if all(_YEAR.match(y) for y in years):
+    if all(_WHOLE_YEAR.match(y) for y in years):
         return f"sum of the years {years[0]}-{years[-1]}"
     return f"sum of {len(rows)} periods of {when}"
 
@@ -428,29 +425,34 @@ def rule_tables(rules: pd.DataFrame) -> list[str]:
 
 def _citation(tables: str, sources: str, locators: str) -> str:
     """Where a benchmark comes from, short: ``nkvd_sentences: grz1993, GRZ prose line 63``."""
-    lines = [str(n) for n in sorted({int(n) for n in _PROSE_LINE.findall(locators)})]
+    lines = [str(n) for n in sorted({int(n) for n in _PROSE_LINE_NUMBER.findall(locators)})]
     prose = f"GRZ prose line{'s' if len(lines) > 1 else ''} {' and '.join(lines)}" if lines else ""
     return (f"{tables}: " if tables else "") + sources + (f", {prose}" if prose else "")
 
 
-def load_record(record: DataRecord | None = None) -> Record:
-    """The rules of the data package over a record's tables (default: the published data).
+def benchmark_evaluator(record: Record) -> BenchmarkEvaluator:
+    """The rules of the data package over a record's tables, built once a record.
 
-    The evaluator belongs to the record (:meth:`gulagstats.Record.benchmark_record`):
-    it is built once a record, with the benchmarks it works out, and the default
-    record is replaced when a file it read changes.
+    The record keeps it (:meth:`~gulagstats.core.record.Record.derived`), with
+    the benchmarks it works out; the default record is replaced, and with it
+    its evaluator, when a file it read changes.
 
     Examples
     --------
-    >>> import gulagstats
-    >>> mine = gulagstats.Record()
-    >>> rules = load_record(mine)
-    >>> "executions" in set(rules.rules["quantity"])
+    >>> from gulagstats.core.record import Record
+    >>> mine = Record()
+    >>> evaluator = benchmark_evaluator(mine)
+    >>> "executions" in set(evaluator.rules["quantity"])
     True
-    >>> load_record(mine) is rules   # built once for the record
+    >>> benchmark_evaluator(mine) is evaluator   # built once for the record
     True
     """
-    return resolve(record).benchmark_record()
+    return record.derived("benchmark evaluator", _new_evaluator)
+
+
+def _new_evaluator(record: Record) -> BenchmarkEvaluator:
+    rules = record.load("benchmark_rules").drop(columns=["start", "end"], errors="ignore")
+    return BenchmarkEvaluator(rules, record.load)
 
 
 def asked_by_estimates(estimates: pd.DataFrame, rules: pd.DataFrame) -> pd.DataFrame:
@@ -458,13 +460,12 @@ def asked_by_estimates(estimates: pd.DataFrame, rules: pd.DataFrame) -> pd.DataF
 
     Examples
     --------
-    >>> import gulagstats
-    >>> asked = asked_by_estimates(gulagstats.load("estimates"), load_record().rules)
+    >>> from gulagstats.core.record import default_record
+    >>> record = default_record()
+    >>> asked = asked_by_estimates(record.load("estimates"), benchmark_evaluator(record).rules)
     >>> bool(((asked["quantity"] == "executions") & (asked["period"] == "1937/1938")).any())
     True
     """
-    from .vocabulary import match_period
-
     kinds = estimates["quantity"].map(lambda q: QUANTITIES[q].kind)
     periods = [match_period(p, k) for p, k in zip(estimates["period"].fillna(""), kinds)]
     asked = pd.DataFrame({"quantity": estimates["quantity"], "period": periods})
@@ -473,69 +474,37 @@ def asked_by_estimates(estimates: pd.DataFrame, rules: pd.DataFrame) -> pd.DataF
     return asked.drop_duplicates().reset_index(drop=True)
 
 
-def benchmarks(
-    quantity: str | None = None, overlay: str | Path | None = None, *, record: DataRecord | None = None
-) -> pd.DataFrame:
-    """The archival benchmarks for every quantity and period the estimates address.
+def benchmarks_of(record: Record, quantity: str | None = None) -> pd.DataFrame:
+    """The benchmarks of every quantity and period the estimates address (:func:`gulagstats.benchmarks`).
 
-    Computed now from the loaded tables by the rules in
-    ``data/benchmark_rules.csv``; ``data/tables/archival_benchmarks.csv``
-    is the same computation made by the build, for readers outside Python.
-
-    Parameters
-    ----------
-    quantity : str, optional
-        Keep one quantity of :func:`gulagstats.quantities`.
-    overlay : path, optional
-        A filled template whose values replace the published ones (status
-        ``user``), so that you see how your reading changes the benchmarks (a
-        convenience: the same as ``record=Record(overlay)``).
-    record : gulagstats.Record, optional
-        The record to compute them from (default: the published data); not
-        together with ``overlay``.
-
-    Returns
-    -------
-    pandas.DataFrame
-        Columns ``id``, ``rule``, ``quantity``, ``period``, ``scope``,
-        ``low``, ``high``, ``basis``, ``caveats``, ``source``, ``locator``,
-        ``status`` and ``preferred`` (the one used for its quantity and period).
-
-    Raises
-    ------
-    UnknownQuantityError
-        For a quantity outside the vocabulary (with suggestions).
-    OverlayAndRecordError
-        If both ``overlay`` and ``record`` are given.
+    ``quantity`` must be a quantity of the vocabulary (the caller checks it).
 
     Examples
     --------
-    >>> import gulagstats
-    >>> b = gulagstats.benchmarks("executions")
+    >>> from gulagstats.core.record import default_record
+    >>> b = benchmarks_of(default_record(), "executions")
     >>> row = b[(b.period == "1937/1938") & b.preferred].iloc[0]
     >>> int(row.low), row.status
     (681692, 'prose')
     """
-    data = resolve(record, overlay)
-    if quantity is not None and quantity not in QUANTITIES:
-        raise UnknownQuantityError(quantity, QUANTITIES)
-    rules = data.benchmark_record()
-    asked = asked_by_estimates(data.frame("estimates"), rules.rules)
+    evaluator = benchmark_evaluator(record)
+    asked = asked_by_estimates(record.frame("estimates"), evaluator.rules)
     if quantity is not None:
         asked = asked[asked["quantity"] == quantity]
-    return benchmark_table(rules, asked)
+    return benchmark_table(evaluator, asked)
 
 
-def benchmark_table(record: Record, asked: pd.DataFrame) -> pd.DataFrame:
+def benchmark_table(evaluator: BenchmarkEvaluator, asked: pd.DataFrame) -> pd.DataFrame:
     """The benchmarks answering ``asked``, one a row (the table written to data/).
 
     Examples
     --------
+    >>> from gulagstats.core.record import default_record
     >>> asked = pd.DataFrame({"quantity": ["executions"], "period": ["1937/1938"]})
-    >>> table = benchmark_table(load_record(), asked)
+    >>> table = benchmark_table(benchmark_evaluator(default_record()), asked)
     >>> first = table.iloc[0]
     >>> first["id"], int(first["low"]), first["status"]
     ('executions_nkvd:1937/1938', 681692, 'prose')
     """
-    found = record.candidates(asked).sort_values(["quantity", "period", "order", "id"], kind="stable")
+    found = evaluator.candidates(asked).sort_values(["quantity", "period", "order", "id"], kind="stable")
     return found[BENCHMARK_FIELDS].reset_index(drop=True)

@@ -5,13 +5,14 @@ coverage, estimates, figures, report, fact-check) read from the data: each
 table read, hash-checked and typed once; the overlay (a filled template) read
 and validated once, against the record's own cells, and merged into each table
 once; every table of cells as one long frame (:meth:`Record.cells`) and as an
-index of :class:`Cell` (one shape, with its provenance); and the benchmark
-evaluator (:meth:`Record.benchmark_record`).  The layers take a record as an
-argument; nothing else keeps data between calls.
+index of :class:`Cell` (one shape, with its provenance).  A record is data
+only: it imports nothing above the core, and what a layer computes from it once
+(the benchmark evaluator) it keeps through :meth:`Record.derived`.  The layers
+take a record as an argument; nothing else keeps data between calls.
 
-The public functions (``gulagstats.load``, ``check``, ``compare``, ...) take
-``overlay=`` (a path) or ``record=`` and turn them into one record at their top
-(:func:`resolve`): an overlay makes a new record, neither gives the default
+The public functions of :mod:`gulagstats.api` (``gulagstats.load``, ``check``,
+``compare``, ...) take ``overlay=`` (a path) or ``record=`` and turn them into
+one record at their top (:func:`resolve`): an overlay makes a new record, neither gives the default
 record (:func:`default_record`), the published data, kept for the process and
 replaced when a file it read changes.  Below the record, what stays module-level
 is keyed by content: the sha256 of each file hashed (by path, mtime and size),
@@ -19,7 +20,7 @@ the parsed ``datapackage.json`` and the rule files of the checks (by their sha25
 
 Examples
 --------
->>> from gulagstats.record import Record
+>>> from gulagstats.core.record import Record
 >>> record = Record()
 >>> cell = record.cell("1939-01-01", "gulag_camps", "inmates")
 >>> cell.value, cell.status, cell.source
@@ -31,23 +32,27 @@ True
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from . import store
-from .checks.cells import Cells, Key
-from .checks.cells import Row as Cell
-from .errors import DataFormatError, OverlayAndRecordError, UnknownStatusError, known_names
-from .models import STATUSES
-from .vocabulary import PERSONS
+from .. import store
+from ..errors import (
+    DataFormatError,
+    OverlayAndRecordError,
+    UnknownSourceError,
+    UnknownStatusError,
+    known_names,
+)
+from ..models import STATUSES, Source
+from ..vocabulary import PERSONS
+from .cells import KEY_COLUMNS, Cell, CellIndex, Key, View
+from .derive import amount
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from .checks.model import CheckResult
-    from .estimates.record import Record as BenchmarkRecord
-    from .models import Assessment
+Derived = TypeVar("Derived")
 
 __all__ = ["Cell", "OverlayAndRecordError", "Record", "default_record", "resolve"]
 
@@ -84,9 +89,9 @@ class Record:
         self._stored: dict[str, pd.DataFrame] = {}  # typed, as stored
         self._frames: dict[str, pd.DataFrame] = {}  # with the overlay merged
         self._overlay_rows: pd.DataFrame | None = None
-        self._cells: Cells | None = None
+        self._cells: CellIndex | None = None
         self._long: pd.DataFrame | None = None
-        self._benchmarks: BenchmarkRecord | None = None
+        self._derived: dict[str, Any] = {}  # what layers above computed from this record, by name
 
     def __repr__(self) -> str:
         return f"Record(overlay={self.overlay!r})"
@@ -112,12 +117,14 @@ class Record:
         return all(t in now and store.verified_hash(now[t]) == sha for t, sha in self.files_read().items())
 
     # --- tables -------------------------------------------------------------------------------------
+    # The typed readers (loaders, overlay) import pandas: they are imported where a frame is asked
+    # for, so that a record read only as cells (``gulagstats check``) never imports pandas.
 
     def tables(self) -> pd.DataFrame:
         """The tables of the data package (see :func:`gulagstats.tables`)."""
-        from .loaders import tables
+        from ..loaders import table_list  # pandas (see above)
 
-        return tables()
+        return table_list()
 
     def cell_tables(self) -> list[str]:
         """The ids of the tables of cells (one published value a row), in the order of the package."""
@@ -125,7 +132,7 @@ class Record:
 
     def _stored_frame(self, table_id: str) -> pd.DataFrame:
         """One table as stored (typed, no overlay), read once; not a copy."""
-        from .loaders import find_resource, read_table
+        from ..loaders import find_resource, read_table  # pandas (see above)
 
         with self._lock:
             if table_id not in self._stored:
@@ -144,7 +151,7 @@ class Record:
 
     def _merged(self, table_id: str) -> pd.DataFrame:
         """The record's own merged frame (not a copy: for this class only)."""
-        from .overlay import apply_overlay
+        from ..overlay import apply_overlay  # pandas (see above)
 
         with self._lock:
             if table_id not in self._frames:
@@ -165,7 +172,7 @@ class Record:
         DataFormatError
             For ``wide`` on a table that is not a table of cells.
         """
-        from .loaders import find_resource, pivot_wide
+        from ..loaders import find_resource, pivot_wide  # pandas (see above)
 
         wanted = None if status is None else known_names(status, STATUSES, UnknownStatusError)
         resource = find_resource(table_id, self._resources)
@@ -181,6 +188,20 @@ class Record:
             return pivot_wide(frame, resource.get("wide"))
         return frame
 
+    def source(self, key: str) -> Source:
+        """One source of the table ``sources`` as a model (see :func:`gulagstats.source`).
+
+        Raises
+        ------
+        UnknownSourceError
+            For a key that is not a source (a ``KeyError``; the message suggests the nearest).
+        """
+        frame = self.frame("sources").set_index("key")
+        if key not in frame.index:
+            raise UnknownSourceError(key, frame.index)
+        row = frame.loc[key]
+        return Source(key=key, citation=row["citation"], url=row["url"], kind=row["kind"])
+
     # --- the overlay --------------------------------------------------------------------------------
 
     def overlay_rows(self) -> pd.DataFrame | None:
@@ -193,28 +214,26 @@ class Record:
         """
         if self.overlay is None:
             return None
-        from .overlay import read_overlay
+        from ..overlay import read_overlay_file  # pandas (see above)
 
         with self._lock:
             if self._overlay_rows is None:
-                self._overlay_rows = read_overlay(self.overlay, self._cell_index)
+                self._overlay_rows = read_overlay_file(self.overlay, self._cell_keys)
             return self._overlay_rows
 
-    def _cell_index(self, named: set[str]) -> dict[str, set[tuple]]:
+    def _cell_keys(self, named: set[str]) -> dict[str, set[tuple]]:
         """The cell keys of the tables of cells an overlay names, from this record's stored tables."""
-        from .overlay import KEY
-
         out: dict[str, set[tuple]] = {}
         for table_id in self.cell_tables():
             frame = self._stored_frame(table_id) if table_id in named else None
-            out[table_id] = set() if frame is None else set(map(tuple, frame[KEY].to_numpy().tolist()))
+            out[table_id] = set() if frame is None else set(map(tuple, frame[KEY_COLUMNS].to_numpy().tolist()))
         return out
 
     # --- cells with provenance ----------------------------------------------------------------------
 
     def cells(self) -> pd.DataFrame:
         """Every table of cells as one long frame, with a ``table`` column first; a copy."""
-        import pandas as pd
+        import pandas as pd  # pandas (see above)
 
         with self._lock:
             if self._long is None:
@@ -223,7 +242,7 @@ class Record:
                 self._long = long[["table", *[c for c in long.columns if c != "table"]]]
             return self._long.copy()
 
-    def rows(self) -> Cells:
+    def cell_index(self) -> CellIndex:
         """The cells as the checks read them (an index of :class:`Cell` by key), built once.
 
         Without an overlay they are read from the hash-checked files as text
@@ -233,18 +252,18 @@ class Record:
         with self._lock:
             if self._cells is None:
                 if self.overlay is None:
-                    self._cells = Cells.from_files(self._resources)
+                    self._cells = CellIndex.from_files(self._resources)
                     for table_id in self.cell_tables():
                         self._read[table_id] = store.verified_hash(self._resources[table_id])
                 else:
-                    self._cells = Cells.from_frames((t, self._merged(t)) for t in self.cell_tables())
+                    self._cells = CellIndex.from_frames((t, self._merged(t)) for t in self.cell_tables())
             return self._cells
 
     def cell(
         self, period: str, population: str, measure: str, category: str = "", unit: str = PERSONS
     ) -> Cell | None:
         """The table's value of one cell (its preferred row), or None if no table has the cell."""
-        return self.rows().preferred(_key(period, population, measure, category, unit))
+        return self.cell_index().preferred(_key(period, population, measure, category, unit))
 
     def alternatives(
         self, period: str, population: str, measure: str, category: str = "", unit: str = PERSONS
@@ -252,9 +271,9 @@ class Record:
         """The other published values of a cell (rows whose value differs from the preferred one).
 
         A value of the overlay replaces the cell: the published rows it replaced
-        stay in :meth:`rows` but are not alternatives to judge.
+        stay in :meth:`cell_index` but are not alternatives to judge.
         """
-        return self.rows().alternatives(_key(period, population, measure, category, unit))
+        return self.cell_index().alternatives(_key(period, population, measure, category, unit))
 
     def amount(
         self, period: str, population: str, measure: str, category: str = "", unit: str = PERSONS
@@ -263,75 +282,33 @@ class Record:
 
         Raises
         ------
-        gulagstats.checks.cells.MissingCell
+        gulagstats.core.cells.MissingCell
             If neither the cell nor every cell of a sum is known (``.partial`` is
             the sum of those known, a lower bound of a count).
         """
-        from .checks.cells import View
-        from .checks.derive import amount
-
-        view = View(self.rows())
+        view = View(self.cell_index())
         value = amount(view, population, measure, period, category, unit)
         return value, list(view.used)
 
-    # --- the layers, on this record -----------------------------------------------------------------
+    # --- what the layers above compute from it ------------------------------------------------------
 
-    def benchmark_record(self) -> BenchmarkRecord:
-        """The benchmark rules of ``data/benchmark_rules.csv`` over this record's tables, built once."""
+    def derived(self, name: str, build: Callable[[Record], Derived]) -> Derived:
+        """What a layer above computes from this record once (the benchmark evaluator), built on first use.
+
+        The record knows nothing of the layers: the caller names the product
+        and says how to build it; the record keeps it as long as it lives.
+
+        Examples
+        --------
+        >>> record = Record()
+        >>> first = record.derived("tables of cells", lambda r: list(r.cell_tables()))
+        >>> record.derived("tables of cells", lambda r: []) is first
+        True
+        """
         with self._lock:
-            if self._benchmarks is None:
-                from .estimates.record import Record as Benchmarks
-
-                rules = self.load("benchmark_rules").drop(columns=["start", "end"], errors="ignore")
-                self._benchmarks = Benchmarks(rules, self.load)
-            return self._benchmarks
-
-    def check(
-        self, family: str | Iterable[str] | None = None, verdict: str | Iterable[str] | None = None
-    ) -> list[CheckResult]:
-        """The consistency checks on this record (see :func:`gulagstats.check`)."""
-        from .checks import check
-
-        return check(family=family, verdict=verdict, record=self)
-
-    def coverage(self) -> pd.DataFrame:
-        """How many cells of each table are known (see :func:`gulagstats.coverage`)."""
-        from .tally import coverage
-
-        return coverage(record=self)
-
-    def benchmarks(self, quantity: str | None = None) -> pd.DataFrame:
-        """The archival benchmarks computed from this record (see :func:`gulagstats.benchmarks`)."""
-        from .estimates.record import benchmarks
-
-        return benchmarks(quantity, record=self)
-
-    def compare(self, quantity: str | None = None) -> pd.DataFrame:
-        """The published estimates against this record's benchmarks (see :func:`gulagstats.compare`)."""
-        from .estimates.verdicts import compare
-
-        return compare(quantity, record=self)
-
-    def assess(self, quantity: str, value: float | None = None, **kwargs: Any) -> Assessment:
-        """Assess one claim against this record (see :func:`gulagstats.assess`)."""
-        from .estimates.verdicts import assess
-
-        return assess(quantity, value, record=self, **kwargs)
-
-    def assess_claims(self, claims: pd.DataFrame | str | Path) -> pd.DataFrame:
-        """Assess many claims against this record (see :func:`gulagstats.assess_claims`)."""
-        from .estimates.verdicts import assess_claims
-
-        return assess_claims(claims, record=self)
-
-    def figure(self, name: str, **kwargs: Any) -> Any:
-        """Draw one figure of :data:`gulagstats.figures.export.FIGURES` (``"A"``, ``"mortality"``) from this record."""
-        from .figures.export import FIGURES, figure_names
-
-        names = figure_names(name)
-        if len(names) != 1:
-            raise DataFormatError(f"name one figure, not {name!r}; figures are {', '.join(FIGURES)}")
-        return FIGURES[names[0]][1](record=self, **kwargs)
+            if name not in self._derived:
+                self._derived[name] = build(self)
+            return self._derived[name]
 
 
 #: The record of the published data, kept for the process (see :func:`default_record`).

@@ -1,26 +1,26 @@
 """The evaluator of the rule language: what a term (or a sum of terms) amounts to, and from which cells.
 
-One :class:`Reader` reads the terms of :mod:`gulagstats.terms` for the prose
+One :class:`Reader` reads the terms of :mod:`gulagstats.rules.terms` for the prose
 checks (``data/check_rules.csv``) and for the benchmarks of fixed periods
-(``data/benchmark_rules.csv``), through a :class:`~gulagstats.checks.cells.View`
+(``data/benchmark_rules.csv``), through a :class:`~gulagstats.core.cells.View`
 that remembers every cell it returned:
 
 - a term without a table is the amount the tables give
-  (:func:`gulagstats.checks.derive.amount`: the cell, or a sum the tables
+  (:func:`gulagstats.core.derive.amount`: the cell, or a sum the tables
   support);
 - a term pinned to a table (``in:TABLE``) is that table's printed cell, or for
   a flow over a span the sum of the finer periods that table prints;
 - a ``prose`` term is a figure of ``grz_text_figures`` (listed among the cells
   used, as table ``grz_text_figures``).
 
-A missing cell raises :class:`~gulagstats.checks.cells.MissingCell` naming it;
+A missing cell raises :class:`~gulagstats.core.cells.MissingCell` naming it;
 nothing is interpolated.
 
 Examples
 --------
->>> from gulagstats.checks.cells import Cells, View
->>> from gulagstats.terms import parse_terms
->>> reader = Reader(View(Cells.load()), load_figures(), population="gulag_camps")
+>>> from gulagstats.core.cells import CellIndex, View
+>>> from gulagstats.rules.terms import parse_terms
+>>> reader = Reader(View(CellIndex.load()), load_figures(), population="gulag_camps")
 >>> reader.sum(parse_terms("deaths in:appendix"), "1937/1938")    # 25,376 + 90,546
 115922.0
 >>> [row.period for row in reader.view.used]
@@ -29,29 +29,29 @@ Examples
 
 from __future__ import annotations
 
+import csv
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .checks.cells import MissingCell, Row, View, add_up
-from .checks.derive import amount, span_sum, year_span
+from .. import store
+from ..core.cells import ARTICLE_SOURCE, Cell, MissingCell, View, add_up
+from ..core.derive import amount, span_sum, year_span
+from ..vocabulary import PROSE
 from .terms import Term
-from .vocabulary import PROSE
 
 if TYPE_CHECKING:
     import pandas as pd
 
 #: The table of the figures GRZ state in their prose.
 FIGURES_TABLE = "grz_text_figures"
-#: The source key of the article.
-ARTICLE = "grz1993"
 
 _SPAN_IN_QUOTE = re.compile(r"\b(1[89]\d\d)\s*[-–]\s*(1[89]\d\d)\b")
 
 
 @dataclass(frozen=True)
-class Figure:
+class ProseFigure:
     """A number stated in the prose (one row of grz_text_figures)."""
 
     id: str
@@ -65,13 +65,13 @@ class Figure:
     line: int
     note: str = ""
 
-    def row(self) -> Row:
+    def row(self) -> Cell:
         """The figure as a cell, to be listed among the cells a result used."""
-        return Row(FIGURES_TABLE, self.period, self.population, self.quantity, "", self.unit, self.value,
-                   ARTICLE, PROSE, True, f"{self.quote} [GRZ prose line {self.line}, {self.id}]")
+        return Cell(FIGURES_TABLE, self.period, self.population, self.quantity, "", self.unit, self.value,
+                   ARTICLE_SOURCE, PROSE, True, f"{self.quote} [GRZ prose line {self.line}, {self.id}]")
 
 
-def load_figures(frame: pd.DataFrame | None = None) -> list[Figure]:
+def load_figures(frame: pd.DataFrame | None = None) -> list[ProseFigure]:
     """The figures of the prose: the rows of ``grz_text_figures`` with a value (or of the frame given).
 
     Without a frame the hash-checked file is read as text (the checks need no typed frame).
@@ -89,27 +89,23 @@ def load_figures(frame: pd.DataFrame | None = None) -> list[Figure]:
     return [_figure(dict(zip(columns, values))) for values in frame[columns].itertuples(index=False, name=None)]
 
 
-def _figure(row: Mapping[str, object]) -> Figure:
-    return Figure(str(row["id"]), str(row["quantity"]), str(row["period"]), str(row["population"]),
+def _figure(row: Mapping[str, object]) -> ProseFigure:
+    return ProseFigure(str(row["id"]), str(row["quantity"]), str(row["period"]), str(row["population"]),
                   float(str(row["value"])), str(row["unit"]), str(row["relation"]), str(row["quote"]),
                   int(str(row["line"])), str(row["note"]))
 
 
 def _stored_rows(table_id: str) -> list[dict[str, str]]:
-    import csv
-
-    from . import store
-
     with open(store.verified_path(store.resources()[table_id]), newline="", encoding="utf-8") as handle:
         return list(csv.DictReader(handle))
 
 
-FigureIndex = Mapping[tuple[str, str, str], list[Figure]]
+FigureIndex = Mapping[tuple[str, str, str], list[ProseFigure]]
 
 
-def index_figures(figures: Iterable[Figure]) -> dict[tuple[str, str, str], list[Figure]]:
+def index_figures(figures: Iterable[ProseFigure]) -> dict[tuple[str, str, str], list[ProseFigure]]:
     """The figures by quantity, period and population, in the order of the prose."""
-    index: dict[tuple[str, str, str], list[Figure]] = {}
+    index: dict[tuple[str, str, str], list[ProseFigure]] = {}
     for f in figures:
         index.setdefault((f.quantity, f.period, f.population), []).append(f)
     return index
@@ -146,7 +142,7 @@ class Reader:
     ----------
     view : View
         The cells (and the record of those used).
-    figures : mapping or list of Figure
+    figures : mapping or list of ProseFigure
         The prose figures ``prose`` terms look up (see :func:`index_figures`).
     population : str, optional
         The population of a term that names none.
@@ -154,7 +150,7 @@ class Reader:
         The quote a ``@quoted`` period is read from.
     """
 
-    def __init__(self, view: View, figures: FigureIndex | Iterable[Figure], population: str = "", quote: str = ""):
+    def __init__(self, view: View, figures: FigureIndex | Iterable[ProseFigure], population: str = "", quote: str = ""):
         self.view = view
         self.figures = figures if isinstance(figures, Mapping) else index_figures(figures)
         self.population, self.quote = population, quote
@@ -169,7 +165,7 @@ class Reader:
             return term.sign * self._pinned(term, population, when)
         return term.sign * amount(self.view, population, term.measure, when, term.category, term.unit)
 
-    def figure(self, term: Term, when: str, population: str) -> Figure:
+    def figure(self, term: Term, when: str, population: str) -> ProseFigure:
         """The prose figure a ``prose`` term names (the first, or the one on its line), listed among the cells used."""
         found = [f for f in self.figures.get((term.measure, when, population), []) if f.line == term.line or not term.line]
         if not found:

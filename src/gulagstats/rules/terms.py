@@ -4,7 +4,7 @@ A *term* names one number the record holds; terms joined by `` + `` or
 `` - `` are a sum.  ``data/check_rules.csv`` (columns ``terms`` and ``over``)
 and ``data/benchmark_rules.csv`` (columns ``low`` and ``high``) are written in
 this language, parsed by :func:`parse_terms` and read by one evaluator,
-:class:`gulagstats.evaluate.Reader`.
+:class:`gulagstats.rules.reader.Reader`.
 
 A term is a measure followed by qualifiers, in any order::
 
@@ -36,11 +36,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .errors import DataFormatError
-from .vocabulary import PERSONS, PROSE
+from ..errors import DataFormatError
+from ..vocabulary import PERSONS, PROSE
 
 #: The period words of ``@PERIOD`` (relative to the period a rule is evaluated for).
-PERIOD_WORDS = ("first", "last", "jan1", "quoted")
+RELATIVE_PERIODS = ("first", "last", "jan1", "quoted")
 #: The qualifiers of a term, as written before the colon, and the field each sets.
 QUALIFIERS = {"pop": "population", "cat": "category", "unit": "unit", "in": "table"}
 

@@ -29,6 +29,8 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
+from .. import store
+
 #: Columns of data/relations.csv.
 RELATION_FIELDS = ["kind", "subject", "parts", "why"]
 #: The kinds of relation.
@@ -104,15 +106,13 @@ def read_relations(rows: Iterable[Mapping[str, str]]) -> Relations:
 
 
 @lru_cache(maxsize=4)
-def _loaded(path: str, sha: str) -> Relations:
+def _parsed_relations(path: str, sha: str) -> Relations:
     with open(path, newline="", encoding="utf-8") as handle:
         return read_relations(csv.DictReader(handle))
 
 
 def relations() -> Relations:
     """The relations of ``data/relations.csv`` (hash-verified; read once per file version)."""
-    from .. import store
-
     resource = store.resources()["relations"]
     path = store.verified_path(resource)
-    return _loaded(str(path), store.verified_hash(resource))
+    return _parsed_relations(str(path), store.verified_hash(resource))

@@ -13,14 +13,15 @@ cells through a :class:`View`, which
 
 from __future__ import annotations
 
+import csv
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from .. import store
 from ..vocabulary import (
     MISSING,
     NO_CELL,
@@ -32,29 +33,27 @@ from ..vocabulary import (
     UNREADABLE,
     USER,
 )
-from .model import CellRef
+from .relations import Relations, relations
+from .results import CellRef
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from .registry import Rule, Statement
-    from .relations import Relations
-
 T = TypeVar("T")
 
 Key = tuple[str, str, str, str, str]  # period, population, measure, category, unit
+#: The columns of a table of cells that make a cell's key, in the order of :data:`Key`.
+KEY_COLUMNS = ["period", "population", "measure", "category", "unit"]
 
-#: Units that count persons or things (whole, never negative).
-
-_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_PROSE_LINE = re.compile(r"GRZ prose line \d+")
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_PROSE_LINE_REF = re.compile(r"GRZ prose line \d+")
 
 #: The source key of the article itself: a check of the prose must not use the prose as evidence.
-ARTICLE = "grz1993"
+ARTICLE_SOURCE = "grz1993"
 
 
 @dataclass(frozen=True)
-class Row:
+class Cell:
     """One published row of a table of cells."""
 
     table: str
@@ -78,7 +77,7 @@ class Row:
     @property
     def from_article(self) -> bool:
         """True for a value stated by GRZ themselves (status prose, source grz1993)."""
-        return self.source == ARTICLE and self.status == PROSE
+        return self.source == ARTICLE_SOURCE and self.status == PROSE
 
     def ref(self) -> CellRef:
         return CellRef(
@@ -148,7 +147,7 @@ class MissingCell(LookupError):
     def __init__(self, missing: list[str], partial: float | None = None):
         self.missing = missing
         self.partial = partial
-        self.rows: list[Row] = []  # the rows a failed attempt had used (see View.attempt)
+        self.rows: list[Cell] = []  # the rows a failed attempt had used (see View.attempt)
         super().__init__("; ".join(missing))
 
     def after(self, direct: MissingCell) -> MissingCell:
@@ -200,70 +199,62 @@ def add_up(parts: Iterable[T], value_of: Callable[[T], float], bounded: bool = T
     return total
 
 
-class Cells:
-    """All rows of all tables of cells, indexed by cell key, with the rules that read them."""
+class CellIndex:
+    """All rows of all tables of cells, indexed by cell key, with the relations between them.
 
-    @cached_property
-    def relations(self) -> Relations:
-        """What adds up to what (data/relations.csv), read once for these cells."""
-        from .relations import relations
+    Parameters
+    ----------
+    rows : list of Cell
+        Every published row (preferred, alternatives, missing).
+    relations : Relations
+        What adds up to what (``data/relations.csv``): the derivations read it
+        from the index they are given, so that it is read once per index.
+    """
 
-        return relations()
-
-    @cached_property
-    def rules(self) -> tuple[dict[str, Rule | tuple[Rule, ...] | str], tuple[Statement, ...]]:
-        """The prose-check registry and statements (data/check_rules.csv), read once for these cells."""
-        from .registry import quantities, statements
-
-        return quantities(), statements()
-
-    def __init__(self, rows: list[Row]):
+    def __init__(self, rows: list[Cell], relations: Relations):
         self.rows = rows
-        self._by_key: dict[Key, list[Row]] = defaultdict(list)
+        self.relations = relations
+        self._by_key: dict[Key, list[Cell]] = defaultdict(list)
         self._periods: dict[tuple[str, str, str, str], list[str]] = defaultdict(list)
         self._day_measures: set[str] = set()
-        self._tables: dict[str, Cells] = {}
+        self._tables: dict[str, CellIndex] = {}
         for row in rows:
             if row.key not in self._by_key:
                 self._periods[row.key[1:]].append(row.period)
             self._by_key[row.key].append(row)
-            if _DAY.match(row.period):
+            if _ISO_DAY.match(row.period):
                 self._day_measures.add(row.measure)
 
     @classmethod
-    def load(cls) -> Cells:
-        """The cells of the published tables (a record with an overlay: ``Record(overlay).rows()``)."""
+    def load(cls) -> CellIndex:
+        """The cells of the published tables (a record with an overlay: ``Record(overlay).cell_index()``)."""
         return cls.from_files()
 
     @classmethod
-    def from_files(cls, resources: dict[str, dict[str, Any]] | None = None) -> Cells:
+    def from_files(cls, resources: dict[str, dict[str, Any]] | None = None) -> CellIndex:
         """The cells of the stored tables of cells, read from their hash-checked CSV files.
 
         ``resources`` are the data package's resources by table id (default: as now on disk).
         """
-        import csv
-
-        from .. import store
-
-        rows: list[Row] = []
+        rows: list[Cell] = []
         for table_id, resource in (store.resources() if resources is None else resources).items():
             if resource.get("kind", "cells") != "cells":
                 continue
             with open(store.verified_path(resource), newline="", encoding="utf-8") as handle:
                 rows += [
-                    Row(table_id, r["period"], r["population"], r["measure"], r["category"], r["unit"],
+                    Cell(table_id, r["period"], r["population"], r["measure"], r["category"], r["unit"],
                         float(r["value"]) if r["value"] else None, r["source"], r["status"],
                         r["preferred"] == TRUE, r["locator"], r["note"], r.get("composition", ""))
                     for r in csv.DictReader(handle)
                 ]
-        return cls(rows)
+        return cls(rows, relations())
 
     @classmethod
-    def from_frames(cls, frames: Iterable[tuple[str, pd.DataFrame]]) -> Cells:
+    def from_frames(cls, frames: Iterable[tuple[str, pd.DataFrame]]) -> CellIndex:
         """The cells of loaded tables of cells, given as ``(table id, frame)`` pairs."""
-        import pandas as pd
+        import pandas as pd  # pandas only for frames: the cells read as text (from_files) never import it
 
-        rows: list[Row] = []
+        rows: list[Cell] = []
         for table_id, frame in frames:
             text = {c: [str(x) for x in frame[c].tolist()] for c in ("period", "population", "measure", "category",
                                                                      "unit", "source", "status", "locator", "note")}
@@ -274,7 +265,7 @@ class Cells:
                 if "composition" in frame.columns else [""] * len(frame)
             )
             rows += [
-                Row(table_id, period, population, measure, category, unit, value, source, status, chosen, locator, note,
+                Cell(table_id, period, population, measure, category, unit, value, source, status, chosen, locator, note,
                     flag)
                 for period, population, measure, category, unit, value, source, status, chosen, locator, note, flag
                 in zip(
@@ -282,27 +273,27 @@ class Cells:
                     text["source"], text["status"], preferred, text["locator"], text["note"], composition,
                 )
             ]
-        return cls(rows)
+        return cls(rows, relations())
 
     def keys(self) -> Iterator[Key]:
         return iter(self._by_key)
 
-    def of_table(self, table: str) -> Cells:
+    def of_table(self, table: str) -> CellIndex:
         """The cells of one table only (kept: asked again, the same object)."""
         if table not in self._tables:
-            self._tables[table] = Cells([r for r in self.rows if r.table == table])
+            self._tables[table] = CellIndex([r for r in self.rows if r.table == table], self.relations)
         return self._tables[table]
 
-    def rows_of(self, key: Key) -> list[Row]:
+    def rows_of(self, key: Key) -> list[Cell]:
         """Every row of a cell (preferred, alternatives and a missing row), possibly empty."""
         return self._by_key.get(key, [])
 
-    def preferred(self, key: Key) -> Row | None:
+    def preferred(self, key: Key) -> Cell | None:
         """The preferred row of a cell (the strongest one if two tables hold the cell)."""
         rows = [r for r in self._by_key.get(key, []) if r.preferred]
         return rows[0] if rows else None
 
-    def alternatives(self, key: Key, independent: bool = False) -> list[Row]:
+    def alternatives(self, key: Key, independent: bool = False) -> list[Cell]:
         """Published rows of a cell whose value differs from the preferred one.
 
         A value supplied through an overlay replaces the cell: the published
@@ -347,7 +338,7 @@ class View:
 
     Parameters
     ----------
-    cells : Cells
+    cells : CellIndex
         The rows of all tables.
     overrides : dict, optional
         Cell key -> row to use instead of the preferred row.
@@ -356,14 +347,14 @@ class View:
         (checks of the prose must not confirm GRZ with GRZ).
     """
 
-    def __init__(self, cells: Cells, overrides: dict[Key, Row] | None = None, independent: bool = False):
+    def __init__(self, cells: CellIndex, overrides: dict[Key, Cell] | None = None, independent: bool = False):
         self.cells = cells
         self.overrides = overrides or {}
         self.independent = independent
-        self.used: list[Row] = []
+        self.used: list[Cell] = []
         self.notes: list[str] = []
 
-    def row(self, key: Key) -> Row:
+    def row(self, key: Key) -> Cell:
         """The row standing for a cell (raises :class:`MissingCell`)."""
         row = self.overrides.get(key) or self.cells.preferred(key)
         if row is None:
@@ -371,7 +362,7 @@ class View:
         if row.value is None:
             raise MissingCell([Gap(f"{describe_key(key)} (cell of {row.table}, value missing)", NO_VALUE)])
         if self.independent and row.from_article:
-            where = _PROSE_LINE.findall(row.locator)
+            where = _PROSE_LINE_REF.findall(row.locator)
             raise MissingCell([Gap(f"{describe_key(key)} (only GRZ's own statement: {row.table}, "
                                    f"{where[-1] if where else row.locator})", ONLY_ARTICLE)])
         if all(row is not used for used in self.used):  # rows of the tables are distinct objects: no need for ==

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..checks.cells import Cells, Row
 from ..vocabulary import DERIVED
+from .cells import Cell, CellIndex
 
 #: Composition codes of the cell tables (empty: the population as labelled).
 COMPOSITIONS: dict[str, str] = {
@@ -23,7 +23,7 @@ COMPOSITIONS: dict[str, str] = {
 ADJUSTED = "in_detention"
 
 
-def adjusted(cells: Cells) -> Cells:
+def adjusted(cells: CellIndex) -> CellIndex:
     """The cells with every flagged cell replaced by its adjusted twin, or its locator flagged.
 
     The twin is the cell of the same table, period, population and measure
@@ -34,22 +34,22 @@ def adjusted(cells: Cells) -> Cells:
 
     Examples
     --------
-    >>> from gulagstats.checks.cells import Cells
-    >>> cells = adjusted(Cells.load())
+    >>> from gulagstats.core.cells import CellIndex
+    >>> cells = adjusted(CellIndex.load())
     >>> cell = cells.preferred(("1946-01-01", "labor_colonies", "inmates", "", "persons"))
     >>> int(cell.value), cell.status
     (511724, 'derived')
     """
-    twins: dict[tuple[str, str, str, str], Row] = {}
+    twins: dict[tuple[str, str, str, str], Cell] = {}
     for row in cells.rows:
         if row.category == ADJUSTED and row.value is not None:
             twins.setdefault((row.table, row.period, row.population, row.measure), row)
     if not any(row.composition for row in cells.rows):
         return cells
-    return Cells([_adjust(row, twins) if row.composition else row for row in cells.rows])
+    return CellIndex([_adjust(row, twins) if row.composition else row for row in cells.rows], cells.relations)
 
 
-def _adjust(row: Row, twins: dict[tuple[str, str, str, str], Row]) -> Row:
+def _adjust(row: Cell, twins: dict[tuple[str, str, str, str], Cell]) -> Cell:
     what = COMPOSITIONS[row.composition]
     twin = twins.get((row.table, row.period, row.population, row.measure))
     if twin is None:

@@ -8,30 +8,20 @@ rows of a cell are *alternatives* (other sources' values), counted apart, so
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
 
-from .record import Record, resolve
-
-#: Statuses counted, in the order of the report.
+from .core.record import Record
 from .vocabulary import MISSING, SHOWN
 
+#: Statuses counted, in the order of the report.
 COUNTED = list(SHOWN)
-ARTICLE = "GRZ article (Tables 1-9, Appendixes)"
+#: The rows of the totals: the GRZ article's own tables, and all tables.
+ARTICLE_TOTAL = "GRZ article (Tables 1-9, Appendixes)"
 EVERYTHING = "all tables"
 
 
-def coverage(overlay: str | Path | None = None, *, record: Record | None = None) -> pd.DataFrame:
-    """Count the cells of every table by the status of their value.
-
-    Parameters
-    ----------
-    overlay : path, optional
-        A filled template; its values count as ``user`` (a convenience: the
-        same as ``record=Record(overlay)``).
-    record : gulagstats.Record, optional
-        The record to count (default: the published data); not together with ``overlay``.
+def coverage_table(record: Record) -> pd.DataFrame:
+    """Count the cells of every table of a record by the status of their value (:func:`gulagstats.coverage`).
 
     Returns
     -------
@@ -43,15 +33,11 @@ def coverage(overlay: str | Path | None = None, *, record: Record | None = None)
 
     Examples
     --------
-    >>> import gulagstats
-    >>> cov = gulagstats.coverage().set_index("table")
+    >>> from gulagstats.core.record import default_record
+    >>> cov = coverage_table(default_record()).set_index("table")
     >>> int(cov.loc["appendix", "cells"]) >= int(cov.loc["appendix", "missing"])
     True
     """
-    return _coverage(resolve(record, overlay))
-
-
-def _coverage(record: Record) -> pd.DataFrame:
     listing = record.tables().query("kind == 'cells'")
     records = []
     for item in listing.itertuples():
@@ -70,7 +56,7 @@ def _coverage(record: Record) -> pd.DataFrame:
     out = pd.concat(
         [
             out,
-            pd.DataFrame([{"table": ARTICLE, "grz_ref": "", "beyond_grz": False, **article}]),
+            pd.DataFrame([{"table": ARTICLE_TOTAL, "grz_ref": "", "beyond_grz": False, **article}]),
             pd.DataFrame([{"table": EVERYTHING, "grz_ref": "", "beyond_grz": False, **total}]),
         ],
         ignore_index=True,

@@ -1,0 +1,232 @@
+"""The sections of the report that list: estimates, what is not known, coverage, open values, sources."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+
+from ..core.record import Record
+from ..estimates.scope import tally
+from ..loaders import table_list
+from ..vocabulary import MISSING, NOT_COMPARABLE, OVERSTATES, UNCONFIRMED
+from .headline import conservative_factors
+from .model import Block, Details, Section
+
+
+def estimates_section(table: pd.DataFrame) -> tuple[Section, dict[str, int]]:
+    """The published estimates against the archival record, with the reasons of those not comparable."""
+    counts = tally(table)  # a claim once: restatements grouped, GRZ's spreads of others' estimates left out
+    role = table["role"].fillna("claim") if "role" in table.columns else pd.Series("claim", index=table.index)
+    context = table[role == "context"]
+    table = table[role != "context"]
+    comparable = table[table["verdict"] != NOT_COMPARABLE].copy()
+    comparable["conservative factor"] = conservative_factors(comparable).where(
+        comparable["verdict"] == OVERSTATES
+    )
+    if "factor_high" in comparable.columns:
+        comparable["largest factor"] = pd.to_numeric(comparable["factor_high"], errors="coerce").where(
+            comparable["verdict"] == OVERSTATES
+        )
+    comparable = comparable.sort_values(["quantity", "year", "author"], na_position="last")
+    columns = [
+        "author",
+        "year",
+        "quantity",
+        "period",
+        "wording",
+        "verdict",
+        "conservative factor",
+        "largest factor",
+        "benchmark_status",
+        "explanation",
+        "source",
+    ]
+    shown = comparable[[c for c in columns if c in comparable.columns]].assign(
+        **{"conservative factor": comparable["conservative factor"].round(1)}
+    )
+    other = table[table["verdict"] == NOT_COMPARABLE].sort_values(
+        ["quantity", "year"], na_position="last"
+    )
+    reasons = other[
+        ["author", "year", "quantity", "period", "wording", "explanation", "source"]
+    ].rename(columns={"explanation": "why not comparable"})
+    reasons = reasons.assign(
+        **{
+            "why not comparable": reasons["why not comparable"].str.replace(
+                r"^Not comparable:\s*", "", regex=True
+            )
+        }
+    )
+    text = (
+        f"{len(table)} published estimates, {sum(counts.values())} distinct claims once restatements "
+        "of one claim are grouped, against what the archival record documents: "
+        + ", ".join(
+            f"{n} {str(v).replace('_', ' ')}"
+            for v, n in sorted(counts.items(), key=lambda kv: -kv[1])
+        )
+        + ". Conservative factor: against the widest defensible benchmark (largest: the "
+        "narrowest); benchmark_status: the weakest status it is computed from; 'not contradicted': "
+        "a one-sided claim the record does not contradict, not a confirmation."
+    )
+    blocks: list[Block] = [text, shown]
+    if len(reasons):
+        blocks.append(
+            Details(f"Not comparable: {len(reasons)} estimates, each with its reason", [reasons])
+        )
+    if len(context):
+        blocks.append(
+            Details(
+                f"Context, not scored: {len(context)} ranges in which GRZ summarise other authors' "
+                "estimates",
+                [context[["author", "quantity", "period", "low", "high", "wording", "source"]]],
+            )
+        )
+    return Section("Estimates against the archival record", "estimates", blocks), counts
+
+
+#: Gaps of the archival record itself, which no reprint can fill (GRZ's prose and appendix note).
+RECORD_GAPS = [
+    "Executions: 'We do not have exact figures for the numbers of executions in these years' (GRZ "
+    "prose "
+    "line 63). The 681,692 shot in 1937-1938 come from a 1953 report on persons convicted on "
+    "cases of the "
+    "NKVD; death sentences passed outside those cases are not in that count.",
+    "Deaths in the labour colonies and prisons: 'We do not yet know exactly how many died in labor "
+    "colonies' (line 67); prison deaths are known only for 1939-1951 (86,582, line 67), and for "
+    "the 1930s GRZ "
+    "have only 'the few figures we have found so far' (line 65).",
+    "Deaths in transit and in exile: no series of the tables counts deaths on the way to the "
+    "camps; GRZ's "
+    "2.3 million 'does not include ... deaths among deportees during and after the war as well as "
+    "among "
+    "categories of exiles other than kulaks' (line 67).",
+    "Arrests outside the security police's cases: 'the 1,575,259 people in the 1953 report do not "
+    "comprise "
+    "the total of 1937-1938 arrests' (line 59); arrests by the ordinary police (militia) on other "
+    "charges "
+    "are not counted, hence GRZ's ceiling of 2.5 million.",
+    "Camps and colonies at the end of 1953: 'Camp and colony data are unavailable for December "
+    "31, 1953 and "
+    "are here replaced by numbers for April 1, 1954' (GRZ's appendix note).",
+]
+
+
+def unknowns_section(coverage: pd.DataFrame, open_rows: pd.DataFrame) -> Section:
+    """What we do not know: missing cells, unconfirmed series, and the gaps of the record itself."""
+    titles = table_list().set_index("id")["title"]
+    missing = []
+    for _, row in coverage.iterrows():
+        table_id = str(row["table"])
+        if table_id not in titles.index or int(row[MISSING]) == 0:
+            continue
+        missing.append(
+            f"{titles[table_id].split(':')[0]} ({table_id}): {int(row[MISSING])} of "
+            f"{int(row['cells'])} cells missing"
+        )
+    unconfirmed = open_rows[open_rows["status"] == UNCONFIRMED]
+    series = (
+        unconfirmed.groupby(["table", "population", "measure"])["period"]
+        .agg(
+            lambda p: (
+                f"{len(p)} value{'s' if len(p) > 1 else ''}: {', '.join(sorted(set(map(str, p))))}"
+            )
+        )
+        .reset_index()
+    )
+    unconfirmed_lines = [
+        f"{r.table}: {r.population} {r.measure} ({r.period})" for r in series.itertuples()
+    ]
+    blocks: list[Block] = [
+        "What the data cannot say yet, in plain words. The first two lists can be filled by a "
+        "reader holding "
+        "the printed article or the archival publications (`gulagstats template TABLE`, then "
+        "`--overlay FILE`); "
+        "the third is a limit of the record itself.",
+        "### Cells of GRZ's tables still missing",
+        _bullets(missing) if missing else "None.",
+        "### Series resting on values no reachable copy showed (unconfirmed)",
+        _bullets(unconfirmed_lines) if unconfirmed_lines else "None.",
+        "### Gaps of the record itself",
+        _bullets(RECORD_GAPS),
+    ]
+    return Section("What we do not know", "unknown", blocks)
+
+
+def _bullets(items: Sequence[str]) -> str:
+    return "\n".join(f"- {item}" for item in items)
+
+
+def coverage_section(cov: pd.DataFrame) -> Section:
+    """How many cells of each table are known, and how (the coverage table, collapsed)."""
+    text = (
+        "Each cell of a table is counted once, by the status of its value (the table's preferred "
+        "row); "
+        "other sources' values of the same cell are counted as alternatives. "
+        "The last two rows total the GRZ article (Tables 1-9 and Appendixes) and all tables."
+    )
+    everything = cov.iloc[-1]
+    summary = (
+        f"Coverage by table: {int(everything['known'])} of {int(everything['cells'])} cells known "
+        f"({everything['known_pct']:g}%), {int(everything[MISSING])} missing"
+    )
+    return Section("Coverage of the tables", "coverage", [text, Details(summary, [cov])])
+
+
+def open_rows(record: Record) -> pd.DataFrame:
+    """The preferred rows of every table of cells that are unconfirmed or missing."""
+    frames = []
+    for table_id in record.cell_tables():
+        frame = record.frame(table_id)
+        chosen = frame[
+            frame["preferred"].fillna(False) & frame["status"].isin([UNCONFIRMED, MISSING])
+        ]
+        frames.append(chosen.assign(table=table_id))
+    return pd.concat(frames, ignore_index=True)
+
+
+def open_values_section(rows: pd.DataFrame) -> Section:
+    """The values still unconfirmed or missing, for a reader who can fill them."""
+    columns = [
+        "table",
+        "period",
+        "population",
+        "measure",
+        "category",
+        "value",
+        "status",
+        "source",
+        "note",
+    ]
+    unconfirmed = rows[rows["status"] == UNCONFIRMED][columns]
+    missing = (
+        rows[rows["status"] == MISSING]
+        .groupby(["table", "population", "measure"], as_index=False)
+        .agg(
+            cells=("period", "size"),
+            periods=("period", lambda p: ", ".join(sorted(set(map(str, p))))),
+        )
+    )
+    return Section(
+        "Values still unconfirmed or missing",
+        "open",
+        [
+            f"{len(unconfirmed)} table values are unconfirmed (no reachable copy showed them) and "
+            f"{int(missing['cells'].sum())} cells are missing. A reader holding the printed "
+            "article can fill "
+            "them: `gulagstats template TABLE`, then `--overlay FILE`.",
+            Details(f"Unconfirmed values: {len(unconfirmed)}", [unconfirmed]),
+            Details(
+                f"Missing cells: {int(missing['cells'].sum())}, in {len(missing)} series", [missing]
+            ),
+        ],
+    )
+
+
+def sources_section(record: Record) -> Section:
+    """Every source key used in the data, with its citation."""
+    return Section(
+        "Sources",
+        "sources",
+        ["Every source key used in the data, with its citation and where to read it.", record.load("sources")],
+    )
