@@ -1,3 +1,3 @@
 """sha256 of the data/datapackage.json this gulagstats was built with (tools/build_data.py)."""
 
-DATAPACKAGE_SHA256 = "791f8257609272e3f7c528a7626b8903f9167730f0a56e08e7d104ac21b6dfb9"
+DATAPACKAGE_SHA256 = "8da1b313e1b87ba72289d268e34647e47a1f3d96a8803be43dab1ec7a833ebbe"
