@@ -517,7 +517,7 @@ def figure_source_disagreement(data: pd.DataFrame | None = None, ax: Axes | None
 
 def figure_estimates(data: pd.DataFrame | None = None, ax: Axes | None = None, overlay: Overlay = None, *,
                      record: Record | None = None) -> Figure:
-    """Every published estimate against its benchmark (:func:`~gulagstats.figures.extra.plot_estimates`).
+    """Every published estimate against its benchmark (:func:`~gulagstats.figures.estimates.plot_estimates`).
 
     ``data`` is the frame :func:`compare` returns (default: computed on the
     record of ``overlay``/``record``).
@@ -526,7 +526,7 @@ def figure_estimates(data: pd.DataFrame | None = None, ax: Axes | None = None, o
     'log'
     """
     from .estimates.verdicts import compare_estimates  # pandas
-    from .figures.extra import plot_estimates  # pandas
+    from .figures.estimates import plot_estimates  # pandas
 
     return plot_estimates(compare_estimates(resolve(record, overlay)) if data is None else data, ax)
 

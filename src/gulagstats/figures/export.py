@@ -22,12 +22,8 @@ from ..estimates.verdicts import compare_estimates
 from ..outputs import atomic_path, check_target, locked, write_text
 from ..store import refuse_inside_data_dir
 from .article import plot_a, plot_b, plot_c, plot_d
-from .extra import (
-    plot_estimates,
-    plot_mortality_rate,
-    plot_nkvd_sentences,
-    plot_source_disagreement,
-)
+from .estimates import plot_estimates
+from .extra import plot_mortality_rate, plot_nkvd_sentences, plot_source_disagreement
 from .select import load_cells
 from .style import import_matplotlib, plotted, pyplot, source_keys
 

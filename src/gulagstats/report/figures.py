@@ -13,8 +13,8 @@ import numpy as np
 import pandas as pd
 
 from ..core.record import Record, resolve
+from ..figures.estimates import plot_estimates
 from ..figures.export import FIGURES, MANIFEST, compact_json, manifest_entry
-from ..figures.extra import plot_estimates
 from ..figures.style import pyplot
 from ..outputs import atomic_path, write_text
 from .model import Block, FigureBlock, Section, source_marks
