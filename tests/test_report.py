@@ -100,7 +100,7 @@ def test_every_figure_has_a_caption_and_its_data_as_csv(report):
     out, result, _ = report
     text = result.html.read_text(encoding="utf-8")
     captions = re.findall(r"<figcaption>(.*?)</figcaption>", text, flags=re.S)
-    assert len(captions) == len(FIGURES) + 4
+    assert len(captions) == len(FIGURES) + 5  # mortality, sentences, disagreement, estimates, per-capita rates
     for caption in captions:
         assert "Sources:" in caption and ".png" not in re.sub(r"<a [^>]*>.*?</a>", "", caption)
         csv_link = re.search(r'<a href="(figures/[^"]+\.csv)">Data \(CSV\)</a>', caption)

@@ -442,6 +442,7 @@ PRIMARY_KEYS = {
     "estimates": ["id"],
     "benchmark_rules": ["rule"],
     "benchmarks": ["id"],
+    "rates": ["quantity", "period"],
     "links": ["benchmark", "source"],
     "vocabulary": ["kind", "code"],
 }

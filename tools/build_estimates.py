@@ -57,6 +57,8 @@ from buildkit import (
     read_tsv,
     write_csv,
 )
+from gulagstats.core.cells import CellIndex
+from gulagstats.estimates.rates import POPULATION_TABLE, RATE_FIELDS, rate_rows
 from gulagstats.periods import normalize_period
 from gulagstats.rules.benchmarks import (
     BENCHMARK_FIELDS,
@@ -65,7 +67,7 @@ from gulagstats.rules.benchmarks import (
     asked_by_estimates,
     benchmark_table,
 )
-from gulagstats.rules.bounds import BOUND_KINDS
+from gulagstats.rules.bounds import BOUND_KINDS, BoundRules
 from gulagstats.rules.reader import term_period
 from gulagstats.rules.terms import parse_terms
 from gulagstats.vocabulary import QUANTITIES
@@ -297,6 +299,11 @@ def build(out: Path = DATA) -> list[Path]:
     benchmarks, links = split_sources([{k: _plain(v) for k, v in r.items()} for r in found.to_dict("records")])
     write_csv(written[2], BENCHMARK_FIELDS, benchmarks)
     write_csv(written[3], BENCHMARK_SOURCE_FIELDS, links)
+    written.append(tables / "per_capita_rates.csv")
+    bounds = BoundRules(read_csv(out / "benchmark_bounds.csv"))
+    population = CellIndex.from_frames([(POPULATION_TABLE, read_built_table(POPULATION_TABLE, out))])
+    rates = [{k: _plain(v) if v is not None else "" for k, v in r.items()} for r in rate_rows(record, bounds, population)]
+    write_csv(written[4], RATE_FIELDS, rates)
     return written
 
 

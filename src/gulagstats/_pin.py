@@ -1,3 +1,3 @@
 """sha256 of the data/datapackage.json this gulagstats was built with (tools/build_data.py)."""
 
-DATAPACKAGE_SHA256 = "8da1b313e1b87ba72289d268e34647e47a1f3d96a8803be43dab1ec7a833ebbe"
+DATAPACKAGE_SHA256 = "831ccccd1d40e270537cee4c241ed03f11daef074d4bfd65c23b51ea77b01325"

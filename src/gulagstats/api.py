@@ -293,6 +293,7 @@ def assess(
     overlay: Overlay = None,
     *,
     record: Record | None = None,
+    unit: str | None = None,
 ) -> Assessment:
     """Assess one claim against the archival record (:func:`~gulagstats.estimates.verdicts.assess_one`).
 
@@ -309,6 +310,9 @@ def assess(
         A year ``1938``, a day ``1939-01-01`` or a span ``1937/1938``.
     overlay, record
         As in :func:`load`.
+    unit : str, optional
+        ``persons`` (the default), a rate over the period (``persons per year``)
+        or per head (``per 1,000 inhabitants``, ``per 1,000 adults``).
 
     Raises
     ------
@@ -326,7 +330,7 @@ def assess(
     """
     from .estimates.verdicts import assess_one  # pandas
 
-    return assess_one(resolve(record, overlay), quantity, value, low, high, period)
+    return assess_one(resolve(record, overlay), quantity, value, low, high, period, unit)
 
 
 def assess_claims(

@@ -188,7 +188,11 @@ CELL_UNITS: Final[tuple[str, ...]] = ("persons", "percent", "camps", "colonies")
 #: Units of rates an estimate may carry beside its quantity's own (never compared).
 PERSONS_PER_MONTH: Final = "persons per month"
 PERSONS_PER_YEAR: Final = "persons per year"
-RATE_UNITS: Final[tuple[str, ...]] = (PERSONS_PER_MONTH, PERSONS_PER_YEAR, "percent")
+PER_1000_INHABITANTS: Final = "per 1,000 inhabitants"
+PER_1000_ADULTS: Final = "per 1,000 adults"
+RATE_UNITS: Final[tuple[str, ...]] = (
+    PERSONS_PER_MONTH, PERSONS_PER_YEAR, "percent", PER_1000_INHABITANTS, PER_1000_ADULTS,
+)
 PERCENT: Final = "percent"
 PERSONS: Final = "persons"
 YEARS: Final = "years"

@@ -19,13 +19,13 @@ if TYPE_CHECKING:
 
 #: Columns of compare shown in a terminal (the other formats give them all).
 COMPARE_TEXT = ["id", "author", "quantity", "period", "low", "high", "benchmark_low", "benchmark_high",
-                "benchmark_status", "verdict", "factor", "factor_high"]
+                "benchmark_status", "bound", "verdict", "factor", "factor_high", "sensitivity"]
 BENCHMARK_TEXT = ["id", "period", "low", "high", "status", "preferred", "source"]
 #: Claims assessed and written at a time by ``assess --file`` (CSV): memory stays bounded (bench/RESULTS.md).
 CLAIMS_PER_PART = 50_000
 ASSESS_FIELDS = [
     "quantity", "period", "low", "high", "benchmark_id", "benchmark_low", "benchmark_high", "benchmark_source",
-    "benchmark_status", "ratio", "verdict", "factor", "factor_high", "bound", "explanation",
+    "benchmark_status", "ratio", "verdict", "factor", "factor_high", "bound", "sensitivity", "verdict_range", "explanation",
 ]
 
 
@@ -57,6 +57,7 @@ def register_estimates(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--low", metavar="L", help="low end of a claimed range, or an 'at least' bound")
     p.add_argument("--high", metavar="H", help="high end of a claimed range, or an 'at most' bound")
     p.add_argument("--period", metavar="P", help="a year 1938, a day 1939-01-01 or a span 1937/1938 (1937-1938)")
+    p.add_argument("--unit", metavar="U", help="persons (default), 'persons per year', 'per 1,000 inhabitants' or 'per 1,000 adults'")
     p.add_argument("--file", metavar="CSV", help="a CSV file of claims; results go to stdout, as CSV by default")
     add_overlay(p)
     p.add_argument("--format", choices=FORMATS, help="output format (default: text, or csv with --file)")
@@ -86,12 +87,12 @@ def cmd_compare(args: argparse.Namespace) -> int:
 
 def cmd_assess(args: argparse.Namespace) -> int:
     if args.file:
-        if args.quantity or args.value or args.low or args.high or args.period:
+        if args.quantity or args.value or args.low or args.high or args.period or args.unit:
             raise InvalidEstimateError("give either a claim (QUANTITY VALUE ...) or --file CSV, not both")
         return _assess_file(args)
     if not args.quantity:
         raise InvalidEstimateError("no claim: give QUANTITY VALUE (or --low/--high), or --file CSV")
-    result = assess(args.quantity, args.value, args.low, args.high, args.period, overlay=args.overlay)
+    result = assess(args.quantity, args.value, args.low, args.high, args.period, overlay=args.overlay, unit=args.unit)
     fmt = args.format or "text"
     if fmt == "json":
         print(result.model_dump_json(indent=2))
@@ -155,6 +156,8 @@ def assessment_row(result: Assessment) -> dict:
         "factor": result.factor,
         "factor_high": result.factor_high,
         "bound": result.bound,
+        "sensitivity": result.sensitivity,
+        "verdict_range": result.verdict_range,
         "explanation": result.explanation,
     }
 
@@ -175,7 +178,9 @@ def assessment_text(result: Assessment) -> str:
         ranged = result.factor_high is not None and result.factor_high != result.factor
         lines.append(("factor", cell_text(result.factor) + (f" (to {cell_text(result.factor_high)})" if ranged else "")))
     if result.bound:
-        lines.append(("bound", result.bound))
+        lines.append(("bound", result.bound + (f" (the record lacks {result.lacks})" if result.lacks else "")))
+    if result.sensitivity:
+        lines.append(("sensitivity", f"{result.sensitivity}: {result.verdict_range}"))
     if b:
         spread = cell_text(b.low) if b.low == b.high else f"{cell_text(b.low)} to {cell_text(b.high)}"
         lines += [

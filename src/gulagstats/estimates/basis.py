@@ -8,6 +8,17 @@ from ..rules.series import Answer
 
 
 @dataclass(frozen=True)
+class PerCapita:
+    """How a basis in rates was made: the unit, the population divided by (in words), the basis in counts."""
+
+    unit: str
+    population: str
+    count: Basis
+    sources: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Basis:
     """Where the record puts a question's quantity under one reading: ``[low, high]``, each end typed.
 
@@ -46,6 +57,7 @@ class Basis:
     variants: tuple[tuple[str, float | None, float | None], ...] = ()
     coverage: str = ""
     claim_as: str = ""  # "point": the claim's one-sided number is read as the estimate under this reading
+    per: PerCapita | None = None  # a rate per head: the counts it divides, and by what
 
     @property
     def head(self) -> Answer:

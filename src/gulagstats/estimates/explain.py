@@ -97,12 +97,20 @@ class Explainer:
         self.tolerance = tolerance
         q = plan.question
         quantity = QUANTITIES.get(q.quantity)
-        self.claimed = f" {quantity.noun if quantity else q.quantity} {_phrase(q.period) if q.period else ''}".rstrip()
+        noun = quantity.noun if quantity else q.quantity
+        if plan.bases and plan.bases[0].per is not None:  # a rate per head: say the unit
+            noun = f"{q.unit}: {noun}"
+        self.claimed = f" {noun} {_phrase(q.period) if q.period else ''}".rstrip()
         self._record = [self._record_text(b) for b in plan.bases]
         self._tails = [self._tail(b) for b in plan.bases]
 
     def _record_text(self, basis: Basis) -> str:
-        """What the record says under a basis, with its citation."""
+        """What the record says under a basis, with its citation (for a rate, the counts and the population)."""
+        if basis.per is not None:
+            ends = [number_text(round(x, 2)) for x in (basis.low, basis.high) if x is not None]
+            spread = " to ".join(dict.fromkeys(ends))
+            return (f"{spread} {basis.per.unit}: {self._record_text(basis.per.count)}, divided by "
+                    f"{basis.per.population}")
         lower, upper = basis.lower, basis.upper
         if lower is not None and (basis.kind == "point" or lower is upper):
             return f"{_article(what_text(lower))} ({_cite(lower)})"

@@ -21,14 +21,16 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from ..core.cells import CellIndex
 from ..core.record import Record
 from ..periods import years_in
 from ..rules.benchmarks import benchmark_evaluator
 from ..rules.bounds import bound_rules
-from ..vocabulary import NOT_COMPARABLE, PERSONS_PER_MONTH, PERSONS_PER_YEAR
+from ..vocabulary import NOT_COMPARABLE, PERSONS_PER_MONTH, PERSONS_PER_YEAR, combine
 from .explain import Explainer, number_text
 from .plan import CONVERTIBLE, Plan, Planner, scope_rules_of
 from .question import Estimate, estimate_readings, questions_of, readings_of, role_of
+from .rates import POPULATION_TABLE
 from .verdict import Judged, combine_outcomes, outcome_text, range_text
 
 #: How far (a fraction) the record's range is widened before a claim is called an over- or understatement.
@@ -85,7 +87,11 @@ def _new_planner(record: Record) -> Planner:
         scopes = record.load("scope_rules").fillna("").to_dict("records")
     except (KeyError, LookupError):  # an older data directory without the table: no scope rules
         scopes = []
-    return Planner(benchmark_evaluator(record), bound_rules(record.load), scope_rules_of(scopes))
+    try:
+        population = CellIndex.from_frames([(POPULATION_TABLE, record.load(POPULATION_TABLE))])
+    except (KeyError, LookupError):  # an older data directory without the table: no rates per head
+        population = None
+    return Planner(benchmark_evaluator(record), bound_rules(record.load), scope_rules_of(scopes), population)
 
 
 def judge_claims(
@@ -203,6 +209,9 @@ def _benchmark(out: _Columns, plan: Plan, at: np.ndarray, head: np.ndarray) -> N
             target = out.number if c in ("low", "high") else out.text
             value = basis.low if c == "low" and basis.low is not None else basis.high if c == "high" and basis.high is not None else getattr(answer, c)
             target[f"benchmark_{c}"][mine] = value
+        if basis.per is not None:  # a rate: divided by population counts, whose sources and status it carries
+            out.text["benchmark_source"][mine] = "; ".join(dict.fromkeys([*answer.source.split("; "), *basis.per.sources]))
+            out.text["benchmark_status"][mine] = combine([answer.status, *basis.per.statuses])
 
 
 def _also(plan: Plan, judged: Judged) -> list[str]:

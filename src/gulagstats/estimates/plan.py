@@ -31,7 +31,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
-from ..periods import match_period, period_phrase, years_in
+from ..core.cells import CellIndex
+from ..periods import match_period, period_phrase, period_text, years_in
 from ..rules.benchmarks import BenchmarkEvaluator
 from ..rules.bounds import Bound, BoundRules, claim_words_pattern
 from ..rules.series import Answer
@@ -39,6 +40,7 @@ from ..vocabulary import PERSONS_PER_MONTH, PERSONS_PER_YEAR, QUANTITIES
 from .basis import Basis
 from .bounding import bounded, maximum_of
 from .question import Question
+from .rates import NEAREST_YEARS, PER_CAPITA_UNITS, Denominator, denominator, per_capita
 
 
 @dataclass(frozen=True)
@@ -79,12 +81,14 @@ def scope_rules_of(rows: list[Mapping[str, Any]]) -> dict[str, list[ScopeRule]]:
 
 
 class Planner:
-    """Plans questions against one record: the evaluator, the bound rules and the scope rules."""
+    """Plans questions against one record: the evaluator, the bound rules, the scope rules, the population counts."""
 
-    def __init__(self, evaluator: BenchmarkEvaluator, bounds: BoundRules, scopes: Mapping[str, list[ScopeRule]]):
+    def __init__(self, evaluator: BenchmarkEvaluator, bounds: BoundRules, scopes: Mapping[str, list[ScopeRule]],
+                 population: CellIndex | None = None):
         self.evaluator = evaluator
         self.bounds = bounds
         self.scopes = scopes
+        self.population = population
 
     def typed(self, answer: Answer, words: str, forced: str = "") -> Bound:
         """The kind of bound ``answer`` is for a claim with these words (a reading may force a floor)."""
@@ -152,7 +156,11 @@ class Planner:
         return Plan(first, tuple(bases), alternatives=readings[1:])
 
     def bases(self, question: Question) -> list[Basis]:
-        """The bases of one reading: its own benchmark and the scope rules its words call."""
+        """The bases of one reading: its own benchmark and the scope rules its words call (as rates, for a rate)."""
+        if question.unit in PER_CAPITA_UNITS:
+            counted = self.bases(replace(question, unit=QUANTITIES[question.quantity].unit))
+            population = self._denominator(question)
+            return [per_capita(b, population, question.unit) for b in counted] if population else []
         own = self.own(question, question.quantity)
         period = own[0].head.period if own else question.period
         for rule in self.scopes.get(question.quantity, []):
@@ -167,13 +175,18 @@ class Planner:
             own += [replace(b, reading=b.reading or rule.reason) for b in other]
         return own
 
+    def _denominator(self, question: Question) -> Denominator | None:
+        return denominator(self.population, question.period, question.unit) if self.population else None
+
     def refusal(self, question: Question) -> str:
         """Why the record cannot be asked this question at all ("" if it can)."""
         quantity = question.quantity
         if quantity not in QUANTITIES:
             return f"Not comparable: {quantity} is not in the vocabulary."
         q = QUANTITIES[quantity]
-        if question.unit != q.unit and not (question.unit in CONVERTIBLE and years_in(question.period) > 0):
+        per_capita_ok = question.unit in PER_CAPITA_UNITS and q.kind in ("flow", "stock")
+        if question.unit != q.unit and not (question.unit in CONVERTIBLE and years_in(question.period) > 0) \
+                and not per_capita_ok:
             return f"Not comparable: the claim counts {question.unit}, the record counts {q.unit}."
         if question.region.strip().upper() not in ("USSR", ""):
             return f"Not comparable: the claim counts {question.region} only; the benchmarks are for the whole USSR."
@@ -183,6 +196,10 @@ class Planner:
             if question.label and question.label != question.period:
                 return f"Not comparable: '{question.label}' is not a date the record can be read for."
             return "Not comparable: no period given."
+        if per_capita_ok and self._denominator(question) is None:
+            whom = "adults" if PER_CAPITA_UNITS[question.unit] else "the population"
+            return (f"Not comparable: the record has no count of {whom} within {NEAREST_YEARS} years of "
+                    f"{period_text(question.period)} to divide by.")
         return ""
 
     def no_benchmark(self, question: Question) -> str:

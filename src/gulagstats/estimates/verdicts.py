@@ -134,8 +134,9 @@ def assess_one(
     low: object = None,
     high: object = None,
     period: str | None = None,
+    unit: str | None = None,
 ) -> Assessment:
-    """Assess one claim against ``record`` (:func:`gulagstats.assess`).
+    """Assess one claim against ``record`` (:func:`gulagstats.assess`); ``unit`` for a rate (per 1,000 inhabitants).
 
     Raises
     ------
@@ -150,9 +151,11 @@ def assess_one(
     >>> from gulagstats.core.record import default_record
     >>> assess_one(default_record(), "executions", 7_000_000, period="1937-1938").factor
     10.3
+    >>> assess_one(default_record(), "arrests", 50, period="1937-1938", unit="per 1,000 adults").verdict
+    'overstates'
     """
     row = {"quantity": _as_text(quantity), "value": _as_given(value), "low": _as_given(low), "high": _as_given(high)}
-    checked = check_claims(pd.DataFrame([{**row, "period": _as_text(period)}]))
+    checked = check_claims(pd.DataFrame([{**row, "period": _as_text(period), "unit": _as_text(unit)}]))
     if bool(checked["unknown_quantity"].iloc[0]) or checked["quantity"].iloc[0] == "":
         raise unknown_quantity(_as_text(quantity))
     if checked["error"].iloc[0]:

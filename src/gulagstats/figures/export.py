@@ -24,6 +24,7 @@ from ..store import refuse_inside_data_dir
 from .article import plot_a, plot_b, plot_c, plot_d
 from .estimates import plot_estimates
 from .extra import plot_mortality_rate, plot_nkvd_sentences, plot_source_disagreement
+from .rates import plot_per_capita_rates
 from .select import load_cells
 from .style import import_matplotlib, plotted, pyplot, source_keys
 
@@ -50,6 +51,7 @@ FIGURES: dict[str, tuple[str, Callable[[Record], Figure]]] = {
     "sentences": ("nkvd_sentences", plot_nkvd_sentences),
     "disagreement": ("source_disagreement", plot_source_disagreement_of),
     "estimates": ("estimates", plot_estimates_of),
+    "rates": ("per_capita_rates", plot_per_capita_rates),
 }
 
 #: File formats a figure can be written in.

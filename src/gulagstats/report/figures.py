@@ -57,15 +57,17 @@ CAPTIONS: dict[str, str] = {
     "published "
     "value, placed by its difference from the table's value and sized by the persons apart. "
     "Beyond GRZ.",
-    "estimates": "Published estimates against the archival benchmark for the same quantity and "
-    "period, "
-    "grouped by quantity, in order of publication, coloured by the verdict, with the factor as a "
-    "range "
-    "from the conservative reading. Only the estimates that could be compared are drawn here; the "
-    "others "
-    "are listed with their reasons under 'Estimates against the archival record' (`gulagstats "
-    "figures` "
-    "draws them all). Beyond GRZ's Table 1.",
+    "estimates": "Published claims against the archival benchmark for the same quantity and period, "
+    "grouped by quantity, in order of publication, coloured by the verdict, with the factor as a range "
+    "from the conservative reading; an arrow on the grey band marks a benchmark that is only a floor or "
+    "a ceiling. Each claim is drawn once (restatements grouped) and only if the record judges it; the "
+    "others are counted in the footer and listed with their reasons under 'Estimates against the "
+    "archival record'. Beyond GRZ's Table 1.",
+    "per_capita_rates": "Rates per 1,000 inhabitants, 1921-1953: arrests and death sentences on cases of "
+    "the security police, deaths in the GULAG's camps and colonies, persons in custody on 1 January, each "
+    "over the census counts and estimates of its time (a range where they differ; an arrow where the count "
+    "is only a floor). Beyond GRZ, who give one such rate: 0.77 percent of the population in the camps in "
+    "early 1939 (prose line 93).",
 }
 
 
