@@ -10,6 +10,7 @@ a primary key on every table, full-text search, stable row URLs.
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import csv
 import json
 import sqlite3
@@ -211,7 +212,7 @@ def test_plain_datasette_reads_the_exported_database_and_its_metadata(out):
         checks = (await ds.client.get(f"{base}/checks.json?_shape=array")).json()
         return {"rows": rows, "found": found, "row": row, "table": table.text, "query": query.text, "checks": checks}
 
-    seen = asyncio.run(browse())
+    seen = _in_a_thread(browse)
     assert len(seen["rows"]) == len(appendix) == len({r["value_key"] for r in seen["rows"]})
     starts = [r["start"] or "" for r in seen["rows"]]
     assert starts == sorted(starts)  # sorted by period
@@ -222,3 +223,9 @@ def test_plain_datasette_reads_the_exported_database_and_its_metadata(out):
     assert "CC-BY-4.0" in seen["table"] and "CC-BY-4.0" in seen["query"]  # the licence on a query page too
     gravity = [r["gravity"] for r in seen["checks"]]
     assert gravity == sorted(gravity, reverse=True) and gravity[0] > 0  # the gravest finding first
+
+
+def _in_a_thread(coroutine_function):
+    """Run a coroutine in a thread of its own (a page test's browser driver holds this thread's loop)."""
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(lambda: asyncio.run(coroutine_function())).result()

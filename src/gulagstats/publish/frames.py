@@ -74,6 +74,8 @@ def graded(results: list[CheckResult], frame: pd.DataFrame) -> pd.DataFrame:
             grade_of[check_id] = found.grade
     grades = [grade_of.get(str(i), "") for i in frame["id"]]
     out = frame.assign(grade=grades, gravity=[GRADES.index(g) + 1 if g else 0 for g in grades])
+    at = list(frame.columns).index("verdict") + 1  # beside the verdict they grade
+    out = out[[*frame.columns[:at], "grade", "gravity", *frame.columns[at:]]]
     order = out.sort_values(["gravity", "id"], ascending=[False, True], kind="stable").index
     return out.loc[order].reset_index(drop=True)
 

@@ -32,6 +32,9 @@ from .export import METADATA_NAME, require, write_database
 from .frames import published_frames
 from .webmeta import CANNED_QUERIES, DATABASE, FACETS, datasette_metadata
 
+#: The environment variable naming the overlay of the served record (the fact-check page reads it).
+OVERLAY_VARIABLE = "GULAGSTATS_WEB_OVERLAY"
+
 __all__ = ["CANNED_QUERIES", "DATABASE", "FACETS", "ServeError", "build_site", "datasette_metadata", "serve"]
 
 def build_site(directory: str | Path, *, record: Record) -> tuple[Path, Path]:
@@ -67,6 +70,9 @@ def datasette_command(database: Path, metadata: Path, port: int) -> list[str]:
         "--setting",
         "default_page_size",
         "50",
+        "--setting",
+        "default_facet_size",
+        "10",
         "--host",
         "127.0.0.1",
         "--port",
@@ -162,7 +168,10 @@ def serve(port: int = 8001, *, record: Record) -> int:
         database, metadata = build_site(directory, record=record)
         command = [sys.executable, "-m", "gulagstats.publish.datasette_child", directory, str(os.getpid()),
                    *datasette_command(database, metadata, port)[3:]]
-        server = subprocess.Popen(command)
+        environment = dict(os.environ)
+        if record.overlay is not None:  # the fact-check page judges against the record served
+            environment[OVERLAY_VARIABLE] = str(Path(record.overlay).resolve())
+        server = subprocess.Popen(command, env=environment)
         with _stopped_by((signal.SIGTERM, signal.SIGHUP), server):
             _wait_until_listening(server, port)
             print(f"serving http://127.0.0.1:{port}/{DATABASE} (Ctrl-C to stop)", file=sys.stderr, flush=True)
