@@ -141,10 +141,10 @@ def _too_large(size: int, limit: int) -> str:
             "check it with 'gulagstats factcheck FILE'")
 
 
-def check(content: bytes, filename: str | None) -> tuple[str, bytes]:
+def judge_posted_text(content: bytes, filename: str | None) -> tuple[str, bytes]:
     """Fact-check one text with the public engine: the annotated page and the verdicts CSV."""
-    from ...api import factcheck_files, write_factcheck
     from ...core.record import Record, default_record
+    from ...factcheck.run import factcheck, write_outputs
     from ..serve import OVERLAY_VARIABLE
 
     overlay = os.environ.get(OVERLAY_VARIABLE)
@@ -152,9 +152,9 @@ def check(content: bytes, filename: str | None) -> tuple[str, bytes]:
     with tempfile.TemporaryDirectory(prefix="gulagstats-factcheck-") as folder:
         path = Path(folder) / safe_name(filename)
         path.write_bytes(content)
-        result = factcheck_files([path], record=record)
+        result = factcheck([path], record=record)
         out = Path(folder) / "out"
-        write_factcheck(result, out)
+        write_outputs(result, out)
         return (out / "factcheck.html").read_text(encoding="utf-8"), (out / "verdicts.csv").read_bytes()
 
 
@@ -205,7 +205,7 @@ async def factcheck_view(request: Any, datasette: Any) -> Any:
         if filename is None:
             pasted = content.decode("utf-8", "replace")
         async with _LOCK:
-            page, verdicts = await asyncio.get_running_loop().run_in_executor(None, check, content, filename)
+            page, verdicts = await asyncio.get_running_loop().run_in_executor(None, judge_posted_text, content, filename)
     except GulagstatsError as exc:
         return await form(str(exc).splitlines()[0], pasted, status=400)
     return Response.html(framed(page, verdicts, datasette.urls.instance()))
