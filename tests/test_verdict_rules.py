@@ -109,6 +109,21 @@ def test_a_verdict_that_a_published_alternative_flips_depends_on_the_source(quan
     assert far.verdict == "overstates" and far.sensitivity == "stable"  # far off: every value agrees
 
 
+def test_the_report_shows_the_bound_the_sensitivity_with_its_range_and_what_a_floor_lacks(compared):
+    from gulagstats.report.sections import estimates_section
+
+    section, _ = estimates_section(compared.reset_index())
+    shown = next(b for b in section.blocks if isinstance(b, pd.DataFrame)).set_index("author", append=True)
+    assert {"bound", "sensitivity", "the record lacks"} <= set(shown.columns)
+    flips = compared[compared.sensitivity == "depends_on_reading"]
+    assert len(flips) >= 1
+    for label in flips.verdict_range:  # never one word: the label, then the verdict under each reading
+        assert any(s == f"depends_on_reading: {label}" for s in shown.sensitivity)
+    floors = shown[shown.bound == "floor"]
+    assert len(floors) and (floors["the record lacks"].str.len() > 0).any()
+    assert set(shown.sensitivity[~shown.sensitivity.str.startswith("depends_on")]) == {"stable"}
+
+
 def test_the_1939_camps_and_colonies_have_no_alternative_since_davies_is_relayed_not_printed(compared):
     row = compared.loc["conquest1990-camp-population"]
     assert row.sensitivity == "stable" and "1,668,000" not in row.verdict_range + row.explanation

@@ -14,6 +14,19 @@ from .headline import conservative_factors
 from .model import Block, Details, Section
 
 
+def _sensitivity_and_coverage(table: pd.DataFrame) -> pd.DataFrame:
+    """The sensitivity label with its range when the verdict flips, and what a floor's record lacks, as columns."""
+    if "sensitivity" not in table.columns:
+        return table
+    label = table["sensitivity"].fillna("")
+    spread = table["verdict_range"].fillna("") if "verdict_range" in table.columns else ""
+    flips = (label != "") & (label != "stable")
+    out = table.assign(sensitivity=label.where(~flips, label + ": " + spread))
+    if "lacks" in table.columns:
+        out["the record lacks"] = table["lacks"].fillna("")
+    return out
+
+
 def estimates_section(table: pd.DataFrame) -> tuple[Section, dict[str, int]]:
     """The published estimates against the archival record, with the reasons of those not comparable."""
     counts = tally(table)  # a claim once: restatements grouped, GRZ's spreads of others' estimates left out
@@ -36,12 +49,16 @@ def estimates_section(table: pd.DataFrame) -> tuple[Section, dict[str, int]]:
         "period",
         "wording",
         "verdict",
+        "bound",
+        "sensitivity",
         "conservative factor",
         "largest factor",
         "benchmark_status",
+        "the record lacks",
         "explanation",
         "source",
     ]
+    comparable = _sensitivity_and_coverage(comparable)
     shown = comparable[[c for c in columns if c in comparable.columns]].assign(
         **{"conservative factor": comparable["conservative factor"].round(1)}
     )
@@ -67,7 +84,10 @@ def estimates_section(table: pd.DataFrame) -> tuple[Section, dict[str, int]]:
         )
         + ". Conservative factor: against the widest defensible benchmark (largest: the "
         "narrowest); benchmark_status: the weakest status it is computed from; 'not contradicted': "
-        "a one-sided claim the record does not contradict, not a confirmation."
+        "a one-sided claim the record does not contradict, not a confirmation; bound: what the "
+        "benchmark is for the claim (a point, a floor, a ceiling, or between); sensitivity: 'stable' "
+        "when every published value and every reading gives the same verdict, otherwise which it "
+        "depends on and the verdict under each; the record lacks: what a floor leaves out."
     )
     blocks: list[Block] = [text, shown]
     if len(reasons):
