@@ -6,6 +6,7 @@ import argparse
 import json
 
 from ..api import check, summary
+from ..checks.grade import grades_by_check
 from ..checks.text import flat, markdown_report, summary_line, text_report
 from ..render import render
 from ..vocabulary import DISCREPANCY
@@ -38,16 +39,27 @@ def register_checks(sub: argparse._SubParsersAction) -> None:
 def cmd_check(args: argparse.Namespace) -> int:
     results = check(overlay=args.overlay, family=_option_names(args.family), verdict=_option_names(args.verdict))
     counts = summary(results)
+    grades = grades_by_check(results)
     if args.format == "json":
-        print(json.dumps({"summary": counts, "results": [r.model_dump() for r in results]}, indent=2,
-                         ensure_ascii=False))
+        rows = [{**r.model_dump(), **_graded(grades, r.id)} for r in results]
+        print(json.dumps({"summary": counts, "results": rows}, indent=2, ensure_ascii=False))
     elif args.format == "csv":
-        print(render(flat(results), "csv"))
+        frame = flat(results)
+        at = list(frame.columns).index("verdict") + 1  # beside the verdict they grade
+        for offset, column in enumerate(("grade", "combines_sources")):
+            frame.insert(at + offset, column, [_graded(grades, str(i))[column] for i in frame["id"]])
+        print(render(frame, "csv"))
     elif args.format == "markdown":
         print(markdown_report(results, summary_line(counts)))
     else:
         print(text_report(results, summary_line(counts)))
     return 1 if args.strict and counts[DISCREPANCY] else 0
+
+
+def _graded(grades: dict[str, tuple[str, bool]], check_id: str) -> dict[str, object]:
+    """A check's grade ("" without a discrepancy) and whether its cells combine values of different sources."""
+    grade, mixed = grades.get(check_id, ("", False))
+    return {"grade": grade, "combines_sources": mixed}
 
 
 def _option_names(values: list[str] | None) -> list[str] | None:

@@ -147,6 +147,23 @@ def _rounded(value: float | None) -> str:
     return cell_text(float(f"{value:.4g}")) if abs(value) < 1000 else cell_text(round(value))
 
 
+def _whose(r: Any) -> str:
+    """Whose the expected value is: GRZ's for their prose, otherwise the source of the cell that states it.
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace as N
+    >>> _whose(N(family="prose", expected=1.0, cells=[]))
+    "GRZ's"
+    >>> _whose(N(family="sources", expected=10825.0, cells=[N(value=10825.0, source="blog_3ekc")]))
+    "blog_3ekc's"
+    """
+    if getattr(r, "family", "") == PROSE:
+        return "GRZ's"
+    stated = sorted({c.source for c in getattr(r, "cells", []) if c.value == r.expected and c.source})
+    return f"{' and '.join(stated)}'s" if stated else "The expected"
+
+
 def finding_card(r: Any, finding: Any = None) -> Card:
     """A check result as a card: what GRZ state, what the tables give, the cells, their sources.
 
@@ -155,7 +172,7 @@ def finding_card(r: Any, finding: Any = None) -> Card:
     """
     relation = RELATION_WORDS.get(r.relation, r.relation.replace("_", " "))
     test = (
-        f"GRZ's number, {relation}: {_rounded(r.expected)}; the tables give {_rounded(r.observed)}"
+        f"{_whose(r)} number, {relation}: {_rounded(r.expected)}; the tables give {_rounded(r.observed)}"
     )
     if r.difference is not None:
         test += f"; difference {_rounded(r.difference)}"
