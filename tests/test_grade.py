@@ -131,3 +131,11 @@ def test_check_csv_and_json_carry_the_grade_and_the_combines_sources_flag():
         assert main(["check", "--format", "json"]) == 0
     rows = {r["id"]: r for r in json.loads(out.getvalue())["results"]}
     assert rows["prose.L061.1"]["grade"] == "one_unit" and rows["prose.L061.1"]["combines_sources"] is False
+
+
+def test_the_stale_l093_rule_is_repaired_with_the_1939_census():
+    """GRZ's 0.77 percent (prose line 93): the camps on 1 January 1939 over the census of 17 January 1939."""
+    r = {x.id: x for x in gulagstats.check()}["prose.L093.1"]
+    camps, census = 1_317_195, 170_467_186
+    assert r.observed == pytest.approx(100 * camps / census) and r.verdict == "within_rounding"
+    assert {c.source for c in r.cells} >= {"frus1939_census"}
