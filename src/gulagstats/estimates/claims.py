@@ -15,6 +15,7 @@ import csv
 import io
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -287,6 +288,35 @@ def _periods(written: pd.Series) -> pd.DataFrame:
     return pd.DataFrame({"written": text, "iso": [normalize_period(p) for p in text]}, index=text.index)
 
 
+class _Errors:
+    """The error text of each claim row: messages appended in order, '; '-separated."""
+
+    def __init__(self, index: pd.Index):
+        self.index = index
+        self.text = pd.Series("", index=index, dtype=object)
+
+    def add(self, mask: pd.Series | np.ndarray, message: str | Callable[[pd.Index], Any]) -> None:
+        """Append a message to the rows of ``mask``; ``message`` is text or a function of those rows."""
+        rows = np.flatnonzero(np.asarray(mask, dtype=bool))
+        if rows.size == 0:
+            return
+        index = self.index[rows]
+        found = [message] * rows.size if isinstance(message, str) else list(message(index))
+        self.text.loc[index] = [f"{e}; {m}" if e else m for e, m in zip(self.text.loc[index].tolist(), found)]
+
+
+def _whole_counts(errors: _Errors, numbers: dict[str, tuple[pd.Series, Any, Any]],
+                  column: Callable[[str], pd.Series], unit: pd.Series,
+                  text: Callable[[str, pd.Index], list[str]]) -> None:
+    """An error on a count of persons written with a fraction: 681.692 is not 681,692."""
+    counted = unit.isin(COUNT_UNITS).to_numpy()
+    for name, (number, _, bad) in numbers.items():
+        given = column(name).to_numpy(dtype=object)
+        as_text = np.fromiter((isinstance(v, str) for v in given), dtype=bool, count=len(given))
+        fraction = counted & as_text & (bad == "") & np.isfinite(number.to_numpy()) & (number.to_numpy() % 1 != 0)
+        errors.add(fraction, lambda i, name=name: [_whole_error(t, name, u) for t, u in zip(text(name, i), unit[i])])
+
+
 def check_claims(frame: pd.DataFrame) -> pd.DataFrame:
     """Check and normalize claims; every row gets its numbers, period and error text.
 
@@ -336,17 +366,8 @@ def check_claims(frame: pd.DataFrame) -> pd.DataFrame:
     periods = _each_distinct(column("period"), _periods)
     written, period = periods["written"], periods["iso"]
 
-    error = pd.Series("", index=frame.index, dtype=object)
-
-    def add(mask: pd.Series | np.ndarray, message) -> None:
-        """Append a message to the rows of ``mask``; ``message`` is text or a function of those rows."""
-        rows = np.flatnonzero(np.asarray(mask, dtype=bool))
-        if rows.size == 0:
-            return
-        index = frame.index[rows]
-        found = [message] * rows.size if isinstance(message, str) else list(message(index))
-        error.loc[index] = [f"{e}; {m}" if e else m for e, m in zip(error.loc[index].tolist(), found)]
-
+    errors = _Errors(frame.index)
+    add = errors.add
     add(frame.attrs.get("surplus", np.zeros(len(frame), dtype=bool)), "more fields than the header")
     add(quantity == "", "no quantity")
     add(unknown, lambda i: names["error"][i])
@@ -365,12 +386,8 @@ def check_claims(frame: pd.DataFrame) -> pd.DataFrame:
         else pd.Series(default, index=frame.index, dtype=object)
         for name, default in (("unit", PERSONS), ("region", "USSR"))
     )
-    counted = unit.isin(COUNT_UNITS).to_numpy()
-    for name, (number, _, bad) in numbers.items():
-        given = column(name).to_numpy(dtype=object)
-        as_text = np.fromiter((isinstance(v, str) for v in given), dtype=bool, count=len(given))  # a count of persons is whole: 681.692 is not 681,692
-        fraction = counted & as_text & (bad == "") & np.isfinite(number.to_numpy()) & (number.to_numpy() % 1 != 0)
-        add(fraction, lambda i, name=name: [_whole_error(t, name, u) for t, u in zip(text(name, i), unit[i])])
+    _whole_counts(errors, numbers, column, unit, text)
+    error = errors.text
     return pd.DataFrame(
         {
             "quantity": quantity,

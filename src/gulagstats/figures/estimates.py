@@ -73,8 +73,6 @@ def plot_estimates(data: pd.DataFrame, ax: Axes | None = None) -> Figure:
     >>> fig.axes[0].get_xscale()
     'log'
     """
-    from matplotlib.ticker import NullFormatter  # matplotlib: only when drawing
-
     absent = [c for c in ESTIMATE_COLUMNS if c not in data.columns]
     if absent:
         raise DataFormatError(
@@ -106,21 +104,7 @@ def plot_estimates(data: pd.DataFrame, ax: Axes | None = None) -> Figure:
         ticks += rows
         labels += [f"{a} ({_year(y)}), {p}" if str(p) else f"{a} ({_year(y)})"
                    for a, y, p in zip(group["author"], group["year"], group["period"].fillna(""))]
-    ax.set_xscale("log")
-    ax.set_yticks(ticks)
-    ax.set_yticklabels(labels, fontsize=8)
-    for tick, header in zip(ax.get_yticklabels(), [t in headers for t in ticks]):
-        if header:
-            tick.set_fontweight("bold")
-    ax.set_ylim(max(row, 1) - 0.5, -0.5)
-    ax.set_xlabel("persons (logarithmic scale)")
-    values = [v for s in plotted(fig) for v in [*s.y, *(s.high or []), *s.extra.get("benchmark_low", []),
-                                                  *s.extra.get("benchmark_high", [])] if v and v == v]
-    values += [v * OPEN_END for v in frame["low"][frame["high"].isna()]]
-    if values:  # whole decades, so that the ends are labelled, and a decade more for the verdicts
-        ax.set_xlim(10 ** math.floor(math.log10(min(values))), 10 ** (math.ceil(math.log10(max(values))) + 1))
-    thousands(ax, "x")
-    ax.xaxis.set_minor_formatter(NullFormatter())
+    _axes_of_claims(fig, ax, (ticks, labels, headers), row, frame)
     counted = counts(data) if {"role", "group"} <= set(data.columns) else None
     told = (f"{counted.comparable} of {counted.claims} distinct claims in {counted.estimates} published estimates"
             if counted else f"{len(frame)} estimates")
@@ -140,6 +124,29 @@ def plot_estimates(data: pd.DataFrame, ax: Axes | None = None) -> Figure:
         ],
         grid="both",
     )
+
+
+def _axes_of_claims(fig: Figure, ax: Axes, rows: tuple[list[int], list[str], list[int]], last: int,
+                    frame: pd.DataFrame) -> None:
+    """The claims' axes: one labelled row a claim (quantities in bold), persons on a log scale in whole decades."""
+    from matplotlib.ticker import NullFormatter  # matplotlib: only when drawing
+
+    ticks, labels, headers = rows
+    ax.set_xscale("log")
+    ax.set_yticks(ticks)
+    ax.set_yticklabels(labels, fontsize=8)
+    for tick, header in zip(ax.get_yticklabels(), [t in headers for t in ticks]):
+        if header:
+            tick.set_fontweight("bold")
+    ax.set_ylim(max(last, 1) - 0.5, -0.5)
+    ax.set_xlabel("persons (logarithmic scale)")
+    values = [v for s in plotted(fig) for v in [*s.y, *(s.high or []), *s.extra.get("benchmark_low", []),
+                                                  *s.extra.get("benchmark_high", [])] if v and v == v]
+    values += [v * OPEN_END for v in frame["low"][frame["high"].isna()]]
+    if values:  # whole decades, so that the ends are labelled, and a decade more for the verdicts
+        ax.set_xlim(10 ** math.floor(math.log10(min(values))), 10 ** (math.ceil(math.log10(max(values))) + 1))
+    thousands(ax, "x")
+    ax.xaxis.set_minor_formatter(NullFormatter())
 
 
 def _judged_claims(data: pd.DataFrame) -> pd.DataFrame:
