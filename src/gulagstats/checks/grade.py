@@ -39,7 +39,7 @@ _SERIOUS_FIRST = {g: i for i, g in enumerate(reversed(GRADES))}
 #: How far beyond a printed range's end (relative to the end) a value is still a minor departure.
 RANGE_END_MAJOR = 0.25
 #: The relations of a check against one end of a range the prose prints.
-RANGE_ENDS = ("range_low", "range_high")
+RANGE_END_RELATIONS = ("range_low", "range_high")
 
 
 def rounding_unit(value: float) -> float:
@@ -147,7 +147,7 @@ def findings(results: list[CheckResult]) -> list[Finding]:
             len(sources) > 1 and r.family != "sources"
         )  # comparing sources is what that family does
         grade = grade_of(r.expected, r.observed)
-        if grade == MAJOR and r.relation in RANGE_ENDS and _beyond_end(r) <= RANGE_END_MAJOR:
+        if grade == MAJOR and r.relation in RANGE_END_RELATIONS and _beyond_end(r) <= RANGE_END_MAJOR:
             grade = MINOR  # an exception to a range printed for many years, not a substantive gap
         if {r.expected, r.observed} <= {
             0.0,
