@@ -51,7 +51,8 @@ def test_a_ratio_is_scale_times_terms_over_terms():
 
 def test_the_registry_and_statements_come_from_the_data_file():
     assert rules_by_quantity()["years_rising"] == YearCount("inmates", 1, None, rules_by_quantity()["years_rising"].why)
-    assert rules_by_quantity()["inmates_share_of_population"].startswith("needs the USSR population")
+    assert rules_by_quantity()["inmates_share_of_ethnic_group"].startswith("needs the camp inmates of each ethnic")
+    assert isinstance(rules_by_quantity()["inmates_share_of_population"], Formula)  # the 1939 census is in the record
     assert len(rules_by_quantity()["socially_dangerous_elements_share"]) == 2  # two rules, tried in turn
     declined = {s.id: s for s in statements()}["L061.declined_1936"]
     assert declined.rule == Trend(Term("inmates"), -1, declined.rule.why)
