@@ -203,7 +203,7 @@ def test_findings_are_graded_with_relation_quote_and_sources(report):
     cards = re.findall(r'<article class="finding">(.*?)</article>', checks, flags=re.S)
     from gulagstats.checks.grade import findings
 
-    found = findings(gulagstats.check())  # graded, and two checks of the same cells are one finding
+    found = findings(gulagstats.check_results())  # graded, and two checks of the same cells are one finding
     assert len(found) < result.checks["discrepancy"]
     assert len(cards) == len(found) + result.checks["depends_on_source"]
     assert 'class="grade">major</span>' in cards[0] or ">major<" in cards[0]  # gravest first
@@ -304,13 +304,14 @@ def test_report_numbers_come_from_the_data(report):
 
 
 def test_cli_report_prints_progress_and_summary(tmp_path):
+    """Progress on standard error (each figure as it is drawn), the summary on standard output."""
     result = run_subprocess("report", "--out", str(tmp_path / "r"))
     assert result.returncode == 0, result.stderr
-    assert (
-        result.stdout.count("\n- ") >= 4
-        and "checks:" in result.stdout
-        and "cells:" in result.stdout
-    )
+    assert result.stdout.startswith("wrote ") and "checks:" in result.stdout and "cells:" in result.stdout
+    assert "- " not in result.stdout  # progress was on stdout before issue 23
+    steps = result.stderr.splitlines()
+    assert len(steps) >= 5 + len(FIGURES) and all(line.startswith("- ") for line in steps)
+    assert sum("drawn (" in line for line in steps) >= 8  # the figures, which took 10 s in silence
     assert (tmp_path / "r" / "report.html").is_file() and (tmp_path / "r" / "report.md").is_file()
 
 

@@ -33,6 +33,7 @@ from .data import register_data
 from .estimates import register_estimates
 from .factcheck import register_factcheck
 from .figures import register_figures
+from .progress import add_quiet
 from .publish import register_publish
 from .reporting import register_reporting
 
@@ -73,6 +74,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=_Parser)
     for register in COMMANDS:
         register(sub)
+    for command in sub.choices.values():  # every subcommand: progress on stderr, --quiet silences it
+        add_quiet(command)
     return parser
 
 

@@ -95,7 +95,7 @@ def write_report(
         if pool is not None:
             pool.shutdown(cancel_futures=True)
         raise
-    figures, figure_paths = finish_figures(pool, jobs)
+    figures, figure_paths = finish_figures(pool, jobs, say)
     sections = [
         headline,
         checks,
