@@ -54,6 +54,7 @@ from collections import defaultdict
 from pathlib import Path
 
 import build_estimates
+import build_factcheck
 from buildkit import (
     CURATED,
     DATA,
@@ -589,6 +590,7 @@ def build(
                 write_csv(out / catalog["tables"][rules]["path"], list(curated[0]), curated)
         if "estimates" in catalog["tables"]:
             build_estimates.build(out)
+        build_factcheck.build(out)  # the fact-checker's phrase tables (tools/curated/factcheck/)
     else:
         old = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
         value_types = {

@@ -64,7 +64,7 @@ _ELSEWHERE: dict[str, str] = {
     "UnknownFormatError": ".publish.export",
     "ServeError": ".publish.serve",
     "OutputWriteError": ".outputs",
-    "FactcheckInputError": ".factcheck.text",
+    "FactcheckInputError": ".factcheck.read",
 }
 
 # A literal list, so that type checkers see what the package exports (mypy --strict on a user
@@ -190,7 +190,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     )
     from .checks import UnknownFamilyError, UnknownVerdictError
     from .checks.table import CheckTable
-    from .factcheck.text import FactcheckInputError
+    from .factcheck.read import FactcheckInputError
     from .figures.export import UnknownFigureError, UnknownFigureFormatError
     from .outputs import OutputWriteError
     from .publish.export import MissingExtraError, UnknownFormatError

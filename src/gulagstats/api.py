@@ -618,6 +618,13 @@ def factcheck_files(
     return factcheck(list(files), lexicon=lexicon, record=resolve(record, overlay))
 
 
+def check_factcheck_out(out: str | Path) -> Path:
+    """Refuse a fact-check output folder before anything is created or read (:func:`gulagstats.factcheck.run.check_out`)."""
+    from .factcheck.run import check_out  # pandas
+
+    return check_out(out)
+
+
 def write_factcheck(result: Factcheck, out: str | Path) -> list[Path]:
     """Write a fact-check's claims, verdicts, contradictions and annotated page into ``out``."""
     from .factcheck.run import write_outputs  # pandas
