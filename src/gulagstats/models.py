@@ -97,6 +97,7 @@ class Source(Model):
     citation: str
     url: str = ""
     kind: str = ""
+    title: str = Field("", description="a short title for readers, shown for the key")
 
 
 class Benchmark(Model):

@@ -201,7 +201,7 @@ class Record:
         if key not in frame.index:
             raise UnknownSourceError(key, frame.index)
         row = frame.loc[key]
-        return Source(key=key, citation=row["citation"], url=row["url"], kind=row["kind"])
+        return Source(key=key, citation=row["citation"], url=row["url"], kind=row["kind"], title=row.get("title", ""))
 
     # --- the overlay --------------------------------------------------------------------------------
 
