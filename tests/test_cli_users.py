@@ -67,7 +67,7 @@ def test_every_subcommand_takes_quiet():
 
 
 REQUIRED = {"show": ["appendix"], "template": ["appendix"], "export": ["--format", "csv", "--out", "x"],
-            "factcheck": ["a.txt"]}
+            "factcheck": ["a.txt"], "completion": ["bash"]}
 
 
 @pytest.mark.parametrize("args", [["show", "appendix"], ["show", "appendix", "--wide"], ["compare"],
@@ -143,3 +143,25 @@ def test_the_readme_says_which_commands_take_format():
         assert re.search(rf"`{name} --format [a-z,|]+`", text), name
     for name in set(commands) - tabular - set(other):
         assert f"`{name}`" in text.split("is taken by")[1][:600], f"{name}: say it takes no --format"
+
+
+def test_completion_scripts_name_every_subcommand(cli, tmp_path):
+    import shutil
+    import subprocess
+
+    commands = build_parser()._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+    code, script, err = cli("completion", "bash")
+    assert code == 0, err
+    for name in commands:
+        assert name in script, name
+    assert "--provenance" not in script and "--quiet" in script and "--wide" in script
+    path = tmp_path / "gulagstats.bash"
+    path.write_text(script + "\n", encoding="utf-8")
+    if shutil.which("bash"):  # the script is valid bash, and completing 'gulagstats sh' offers show
+        assert subprocess.run(["bash", "-n", str(path)], capture_output=True).returncode == 0
+        probe = (f"source {path}; COMP_WORDS=(gulagstats sh); COMP_CWORD=1; COMP_LINE='gulagstats sh'; "
+                 "COMP_POINT=${#COMP_LINE}; _shtab_gulagstats; echo ${COMPREPLY[@]}")
+        run = subprocess.run(["bash", "-c", probe], capture_output=True, text=True)
+        assert "show" in run.stdout.split(), run.stdout + run.stderr
+    code, zsh, _ = cli("completion", "zsh")
+    assert code == 0 and zsh.startswith("#compdef gulagstats")

@@ -11,7 +11,7 @@ from .data import add_format, add_overlay
 from .progress import progress
 
 
-def register_completion(sub: argparse._SubParsersAction) -> None:
+def register_coverage(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "coverage",
         help="how many cells of each table are known, and how (prose, confirmed, ... missing)",
