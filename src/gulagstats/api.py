@@ -116,9 +116,7 @@ def load(
         The record to read from (default: the published data, read once a
         process while its files are unchanged); not together with ``overlay``.
     provenance : bool, default False
-        With ``wide``: two levels of columns, ``value``, ``status`` and ``source``
-        over the printed columns, so that rows, merges and concatenations keep
-        each value beside its provenance (``w["status"]``: every cell's status).
+        With ``wide``: columns ``value``, ``status``, ``source`` over the printed ones (docs/api.md).
 
     Returns
     -------
@@ -265,13 +263,8 @@ def check(
     return check_table(check_results(overlay, family, verdict, record=record))
 
 
-def check_results(
-    overlay: Overlay = None,
-    family: str | Iterable[str] | None = None,
-    verdict: str | Iterable[str] | None = None,
-    *,
-    record: Record | None = None,
-) -> list[CheckResult]:
+def check_results(overlay: Overlay = None, family: str | Iterable[str] | None = None,
+                  verdict: str | Iterable[str] | None = None, *, record: Record | None = None) -> list[CheckResult]:
     """The checks of :func:`check` as :class:`CheckResult` objects, each with its cells and alternatives.
 
     >>> next(r for r in check_results(family="prose") if r.id == "prose.L061.1").cells[0].source
