@@ -16,7 +16,7 @@ from gulagstats.core.cells import Cell, CellIndex
 
 @pytest.fixture(scope="module")
 def results():
-    return {r.id: r for r in gulagstats.check()}
+    return {r.id: r for r in gulagstats.check_results()}
 
 
 @pytest.fixture(scope="module")
@@ -166,7 +166,7 @@ def test_printed_share_of_1937_depends_on_the_source(results):
 
 def test_breakdowns_against_100():
     offences = gulagstats.load("offences_1940")
-    r = {r.id: r for r in gulagstats.check(family="identities")}
+    r = {r.id: r for r in gulagstats.check_results(family="identities")}
     hundred = r["identities.hundred.offences_1940.gulag_camps_and_colonies.share_by_offence.1940-03-01"]
     assert hundred.observed == pytest.approx(float(offences.value.sum())) == pytest.approx(100)
     assert hundred.verdict in ("consistent", "within_rounding") and hundred.tolerance == pytest.approx(0.4)
@@ -215,7 +215,7 @@ def test_overlay_turns_a_consistent_check_into_a_discrepancy(tmp_path, results, 
         "appendix,1939-01-01,gulag_camps,inmates,,persons,1317196,my reading,altered by one\n",
         encoding="utf-8",
     )
-    after = {r.id: r for r in gulagstats.check(overlay=overlay, family="prose")}[before.id]
+    after = {r.id: r for r in gulagstats.check_results(overlay=overlay, family="prose")}[before.id]
     assert (after.observed, after.difference, after.verdict) == (320829, 1, "discrepancy")
     used = next(c for c in after.cells if c.period == "1939-01-01")
     assert (used.status, used.value) == ("user", 1317196)
@@ -223,7 +223,7 @@ def test_overlay_turns_a_consistent_check_into_a_discrepancy(tmp_path, results, 
 
 
 def test_filters_and_unknown_names():
-    only = gulagstats.check(family="sources", verdict="discrepancy")
+    only = gulagstats.check_results(family="sources", verdict="discrepancy")
     assert only and {(r.family, r.verdict) for r in only} == {("sources", "discrepancy")}
     with pytest.raises(UnknownFamilyError, match="prose"):
         gulagstats.check(family="prosee")

@@ -25,7 +25,7 @@ def test_grade_of(expected, observed, grade):
 
 
 def test_findings_are_graded_sorted_and_deduplicated():
-    results = gulagstats.check()
+    results = gulagstats.check_results()
     found = findings(results)
     assert len(found) < sum(
         r.verdict == "discrepancy" for r in results
@@ -61,7 +61,7 @@ def test_cli_check_shows_the_graded_findings_first():
 
 
 def test_the_findings_of_review_section_8_are_present():
-    r = {x.id: x for x in gulagstats.check()}
+    r = {x.id: x for x in gulagstats.check_results()}
     increase = r[
         "prose.L061.4"
     ]  # the lower-bound rule: 2,022,976 - (camps + colonies on 1 January 1937)

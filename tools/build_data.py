@@ -15,6 +15,7 @@ Inputs
 - ``tools/curated/preferred.csv``: the decision, with its reason, for every
   cell whose published values disagree and that the rules below leave open.
 - ``tools/curated/sources_extra.csv``: citations not in ``sources.tsv``.
+- ``tools/curated/source_titles.csv``: the short title a reader sees for each source key.
 - ``tools/catalog.toml``: title, description, GRZ reference and layout of
   every table; the schema of tables that are not tables of cells.
 
@@ -417,12 +418,18 @@ def build_relations() -> list[dict[str, str]]:
 
 
 def write_sources(reference: Path, out: Path) -> None:
+    """sources.csv: each key's citation, URL and kind, and the short title readers see for the key."""
     rows = [
         {"key": r["source"], "citation": r["citation"], "url": r["url"], "kind": r["kind"]}
         for r in read_tsv(reference / "sources.tsv")
     ]
     rows += read_csv(CURATED / "sources_extra.csv")
-    write_csv(out / "sources.csv", ["key", "citation", "url", "kind"], rows)
+    titles = {r["key"]: r["title"] for r in read_csv(CURATED / "source_titles.csv")}
+    untitled = [r["key"] for r in rows if not titles.get(r["key"], "").strip()]
+    if untitled:
+        sys.exit(f"source_titles.csv: no title for {', '.join(untitled)} (every source key needs one)")
+    write_csv(out / "sources.csv", ["key", "citation", "url", "kind", "title"],
+              [{**r, "title": titles[r["key"]]} for r in rows])
 
 
 #: Columns whose values must be codes of data/vocabulary.csv, and the kind of code.

@@ -1,3 +1,3 @@
 """sha256 of the data/datapackage.json this gulagstats was built with (tools/build_data.py)."""
 
-DATAPACKAGE_SHA256 = "3facaf875060023b0498a3ad7866a48dc13e87f01252e62bf2cc7690a101652f"
+DATAPACKAGE_SHA256 = "3828d4bcf5361848dd00de56a18142c6ee857e78a98aed26cc796776e5bf0990"

@@ -39,12 +39,13 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
+    from .checks.table import CheckTable
     from .factcheck.run import Factcheck
     from .report import ReportResult
 
 __all__ = [
     "STATUSES", "VERDICTS", "Assessment", "Benchmark", "CheckResult", "Record", "Source", "TableMeta",
-    "assess", "assess_claims", "benchmarks", "build_report", "check", "compare", "coverage",
+    "assess", "assess_claims", "benchmarks", "build_report", "check", "check_results", "compare", "coverage",
     "default_record", "describe", "draw_figures", "figure_a", "figure_b", "figure_c", "figure_d",
     "figure_estimates", "figure_mortality_rate", "figure_nkvd_sentences", "figure_source_disagreement",
     "load", "quantities", "read_overlay", "source", "sources", "summary", "tables", "template",
@@ -92,6 +93,7 @@ def load(
     overlay: Overlay = None,
     *,
     record: Record | None = None,
+    provenance: bool = False,
 ) -> pd.DataFrame:
     """Load one table as a typed DataFrame.
 
@@ -102,8 +104,7 @@ def load(
     wide : bool, default False
         Return a pivot that reads like the printed table: one row a period (or
         category), one column a population and measure, the table's preferred
-        value in each cell.  The status of each cell is in ``.attrs["status"]``
-        (a frame of the same shape) and the sources in ``.attrs["source"]``.
+        value in each cell (see ``provenance`` for their status and source).
     status : str or list of str, optional
         Keep only rows with these statuses (``prose``, ``confirmed``,
         ``derived``, ``unconfirmed``, ``missing``, ``user``).
@@ -114,6 +115,8 @@ def load(
     record : gulagstats.Record, optional
         The record to read from (default: the published data, read once a
         process while its files are unchanged); not together with ``overlay``.
+    provenance : bool, default False
+        With ``wide``: columns ``value``, ``status``, ``source`` over the printed ones (docs/api.md).
 
     Returns
     -------
@@ -139,7 +142,7 @@ def load(
     >>> int(row.value.iloc[0])
     1317195
     """
-    return resolve(record, overlay).load(table_id, wide=wide, status=status)
+    return resolve(record, overlay).load(table_id, wide=wide, status=status, provenance=provenance)
 
 
 def sources() -> pd.DataFrame:
@@ -236,13 +239,13 @@ def check(
     verdict: str | Iterable[str] | None = None,
     *,
     record: Record | None = None,
-) -> list[CheckResult]:
-    """Run the consistency checks (:func:`~gulagstats.checks.check_record`).
+) -> CheckTable:
+    """Run the consistency checks: one row a check, as a DataFrame (:class:`~gulagstats.checks.table.CheckTable`).
 
-    ``family``: only these families (``prose``, ``identities``, ``sources``,
-    ``plausibility``; default all); ``verdict``: keep only these verdicts;
-    ``overlay``/``record`` as in :func:`load` (an overlay's values replace the
-    cells they name, status ``user``, before the checks run).
+    ``family``: only these families (``prose``, ``identities``, ``sources``, ``plausibility``; default
+    all); ``verdict``: only these verdicts; ``overlay``/``record`` as in :func:`load`.  The columns are
+    those of ``gulagstats check --format csv``, then ``result``: each row's :class:`CheckResult`
+    (``.results`` lists them; :func:`check_results` gives only them, without pandas).
 
     Raises
     ------
@@ -251,9 +254,21 @@ def check(
 
     Examples
     --------
-    >>> r = next(r for r in check(family="prose") if r.id == "prose.L061.1")
-    >>> r.expected, r.observed, r.verdict
+    >>> row = check(family="prose").set_index("id").loc["prose.L061.1"]
+    >>> float(row.expected), float(row.observed), row.verdict
     (175487.0, 175486.0, 'discrepancy')
+    """
+    from .checks.table import check_table  # pandas
+
+    return check_table(check_results(overlay, family, verdict, record=record))
+
+
+def check_results(overlay: Overlay = None, family: str | Iterable[str] | None = None,
+                  verdict: str | Iterable[str] | None = None, *, record: Record | None = None) -> list[CheckResult]:
+    """The checks of :func:`check` as :class:`CheckResult` objects, each with its cells and alternatives.
+
+    >>> next(r for r in check_results(family="prose") if r.id == "prose.L061.1").cells[0].source
+    'plwiki_lagier'
     """
     return check_record(resolve(record, overlay), family, verdict)
 

@@ -87,7 +87,7 @@ def findings(results: list[CheckResult]) -> list[Finding]:
     Examples
     --------
     >>> import gulagstats
-    >>> found = findings(gulagstats.check())
+    >>> found = findings(gulagstats.check_results())
     >>> found[0].grade, len({f.result.id for f in found}) == len(found)
     ('major', True)
     """

@@ -66,7 +66,7 @@ def internal_checks(results: list[CheckResult], cells: CellIndex) -> list[CheckR
     Examples
     --------
     >>> import gulagstats
-    >>> r = {x.id: x for x in gulagstats.check(family="prose")}
+    >>> r = {x.id: x for x in gulagstats.check_results(family="prose")}
     >>> r["prose.L061.4"].verdict, int(r["prose.L061.4"].observed)
     ('discrepancy', 826607)
     >>> r["prose.L168.internal"].verdict

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from ..api import check, summary
+from ..api import check_results, summary
 from ..checks.text import flat, markdown_report, summary_line, text_report
 from ..render import render
 from ..vocabulary import DISCREPANCY
@@ -36,7 +36,7 @@ def register_checks(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    results = check(overlay=args.overlay, family=_option_names(args.family), verdict=_option_names(args.verdict))
+    results = check_results(overlay=args.overlay, family=_option_names(args.family), verdict=_option_names(args.verdict))
     counts = summary(results)
     if args.format == "json":
         print(json.dumps({"summary": counts, "results": [r.model_dump() for r in results]}, indent=2,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import multiprocessing
+from collections.abc import Callable
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -225,17 +226,23 @@ def submit_figure(
     return pool.submit(draw_report_figure, name, str(target), over, REPORT_DPI, data)
 
 
-def finish_figures(pool: Executor | None, jobs: list[Any]) -> tuple[Section, list[Path]]:
-    """Wait for the figures, write each one's data as CSV and the manifest, and make the Figures section."""
+def finish_figures(
+    pool: Executor | None, jobs: list[Any], say: Callable[[str], None] = lambda line: None
+) -> tuple[Section, list[Path]]:
+    """Wait for the figures, write each one's data as CSV and the manifest, and make the Figures section.
+
+    ``say`` is told of each figure as it is done (the command line's progress).
+    """
     done: dict[str, dict[str, Any]] = {}
     try:
-        for job in jobs:
+        for number, job in enumerate(jobs, start=1):
             if isinstance(job, Future):
                 result = job.result()
             else:
                 name, arguments = job
                 result = draw_report_figure(name, *arguments)
             done[result["name"]] = result
+            say(f"figures: {Path(result['path']).stem} drawn ({number} of {len(jobs)})")
     finally:
         if pool is not None:
             pool.shutdown()

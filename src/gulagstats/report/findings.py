@@ -42,6 +42,9 @@ RELATION_WORDS: dict[str, str] = {
 #: Grades of a discrepancy (from the judgments of the checks, when they carry one), gravest first.
 CARD_GRADE_ORDER = [MAJOR, MINOR, TRANSPOSITION, ONE_DIGIT, ONE_UNIT, WITHIN_ROUNDING]
 
+#: The findings shown open, gravest first; the others fold into one disclosure.
+GRAVEST_SHOWN = 5
+
 #: What each grade means, for the card's badge.
 GRADE_MEANING: dict[str, str] = {
     MAJOR: MAJOR,
@@ -233,7 +236,11 @@ def checks_section(results: Sequence[Any]) -> tuple[Section, dict[str, int]]:
         "gravest first"
     )
     slips = [f for f in found if f.grade in SLIP_GRADES]
-    blocks += [finding_card(f.result, f) for f in found if f.grade not in SLIP_GRADES]
+    cards: list[Block] = [finding_card(f.result, f) for f in found if f.grade not in SLIP_GRADES]
+    blocks += cards[:GRAVEST_SHOWN]  # a phone shows five findings, not fourteen screens of them
+    if len(cards) > GRAVEST_SHOWN:
+        blocks.append(Details(f"The other {len(cards) - GRAVEST_SHOWN} findings, gravest first",
+                              cards[GRAVEST_SHOWN:]))
     if slips:
         blocks.append(
             Details(

@@ -161,11 +161,20 @@ def _short(value: float) -> str:
     return f"{rounded / 1e6:g} million" if rounded >= 1e6 else f"{int(rounded):,}"
 
 
-def headline_section(estimates: pd.DataFrame, record: Record) -> tuple[Section, pd.DataFrame]:
-    """What the archives show: GRZ's argument in a sentence, the headline table, how sure."""
-    benchmarks = benchmarks_of(record)  # with their sources (the stored table links them apart)
-    table = headline_table(estimates, benchmarks)
-    said = []
+def argument(estimates: pd.DataFrame, benchmarks: pd.DataFrame) -> str:
+    """GRZ's finding in one sentence, from the data: each archival figure against the highest estimate.
+
+    "Several times below" is said only when every highest estimate is at least twice the
+    archival figure's high end; otherwise "below".
+
+    Examples
+    --------
+    >>> import gulagstats
+    >>> text = argument(gulagstats.compare(), gulagstats.benchmarks())
+    >>> text.startswith("The archival record puts each quantity several times below the high estimates: arrests")
+    True
+    """
+    said, ratios = [], []
     for label, benchmark_id in HEADLINE_ROWS:
         b = benchmarks[benchmarks["id"] == benchmark_id]
         chosen = _published(estimates[estimates["benchmark_id"] == benchmark_id])
@@ -174,13 +183,22 @@ def headline_section(estimates: pd.DataFrame, record: Record) -> tuple[Section, 
         low, high = float(b.iloc[0]["low"]), float(b.iloc[0]["high"])
         documented = _short(low) if low == high else f"{_short(low)} to {_short(high)}"
         top = float(chosen.apply(_estimate_high, axis=1).max())
+        ratios.append(top / high)
         said.append(f"{label[0].lower() + label[1:]}: {documented}, against up to {_short(top)}")
+    how_far = "several times below" if ratios and min(ratios) >= 2 else "below"
+    return f"The archival record puts each quantity {how_far} the high estimates: " + "; ".join(said) + "."
+
+
+def headline_section(estimates: pd.DataFrame, record: Record) -> tuple[Section, str]:
+    """What the archives show: GRZ's Table 1 and how sure; and the finding in a sentence (:func:`argument`)."""
+    benchmarks = benchmarks_of(record)  # with their sources (the stored table links them apart)
+    table = headline_table(estimates, benchmarks)
+    finding = argument(estimates, benchmarks)
     text = (
         "In 1993 Getty, Rittersporn and Zemskov set the first archival counts of the Soviet penal "
-        "system "
-        "beside the published estimates (their Table 1). The archival record puts each quantity "
-        "several "
-        "times below the high estimates. " + "; ".join(said)[:1].upper() + "; ".join(said)[1:] + "."
+        "system beside the published estimates (their Table 1). The table below does the same with the "
+        "archival record as it stands, each figure with its status and source, against the lowest and "
+        "the highest published estimate."
     )
     how_sure = (
         "How sure: the factor column is the conservative one, each high estimate's low end "
@@ -199,6 +217,6 @@ def headline_section(estimates: pd.DataFrame, record: Record) -> tuple[Section, 
         "other "
         "authors' estimates are left out of the published columns."
     )
-    return Section("What the archives show", "archives", [text, table, how_sure]), table
+    return Section("What the archives show", "archives", [text, table, how_sure]), finding
 
 

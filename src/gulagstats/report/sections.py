@@ -224,9 +224,15 @@ def open_values_section(rows: pd.DataFrame) -> Section:
 
 
 def sources_section(record: Record) -> Section:
-    """Every source key used in the data, with its citation."""
+    """Every source key used in the data, with its title, citation and link (folded: a link to a source opens it)."""
+    sources = record.load("sources")
+    shown = sources[[c for c in ("key", "title", "citation", "url", "kind") if c in sources.columns]]
     return Section(
         "Sources",
         "sources",
-        ["Every source key used in the data, with its citation and where to read it.", record.load("sources")],
+        [
+            "Every source key used in the data, with the short title the report shows for it, its "
+            "citation and where to read it.",
+            Details(f"{len(shown)} sources: title, citation and link of each", [shown]),
+        ],
     )
