@@ -71,7 +71,13 @@ from buildkit import (
     write_csv,
 )
 from gulagstats.core.relations import RELATION_FIELDS, read_relations
-from gulagstats.rules.prose_rules import CHECK_RULE_FIELDS, parse_rule, read_rules
+from gulagstats.rules.prose_rules import (
+    CHECK_RULE_FIELDS,
+    FINDING_KINDS,
+    parse_finding,
+    parse_rule,
+    read_rules,
+)
 from gulagstats.vocabulary import PREFERENCE, RELATIONS, is_count
 from texts import prose_path
 
@@ -382,7 +388,7 @@ def build_text_figures(prose_path: Path) -> list[dict[str, str]]:
     return rows
 
 
-def build_check_rules(prose_path: Path) -> list[dict[str, str]]:
+def build_check_rules(prose_path: Path, figure_rows: list[dict[str, str]]) -> list[dict[str, str]]:
     """tools/curated/check_rules.csv, each row parsed by the rule language and each quote on its line."""
     prose = read_prose(prose_path)
     rows = read_csv(CURATED / "check_rules.csv")
@@ -391,11 +397,15 @@ def build_check_rules(prose_path: Path) -> list[dict[str, str]]:
         if list(r) != CHECK_RULE_FIELDS:
             sys.exit(f"{where}: columns {list(r)}; expected {CHECK_RULE_FIELDS}")
         try:
-            parse_rule(r)
+            parse_finding(r) if r["rule"] in FINDING_KINDS else parse_rule(r)
         except ValueError as exc:
             sys.exit(f"{where}: {exc}")
         if (r["line"] or r["quote"]) and not quote_on_line(prose, r["line"], r["quote"]):
             sys.exit(f"{where}: quote not found verbatim on prose line {r['line']}: {r['quote']!r}")
+        figures = {f["id"] for f in figure_rows}
+        named = [r["key"]] if r["rule"] == "bound" else [r["terms"], r["over"]] if r["rule"] == "contradiction" else []
+        if [n for n in named if n not in figures]:
+            sys.exit(f"{where}: a rule {r['rule']} names figures of grz_text_figures; no figure {named}")
     try:
         read_rules(rows)
     except ValueError as exc:
@@ -575,10 +585,11 @@ def build(
         write_sources(reference, out)
         if "relations" in catalog["tables"]:
             write_csv(out / "relations.csv", RELATION_FIELDS, build_relations())
+        figures = build_text_figures(prose) if "grz_text_figures" in catalog["tables"] else []
         if "check_rules" in catalog["tables"]:
-            write_csv(out / "check_rules.csv", CHECK_RULE_FIELDS, build_check_rules(prose))
-        if "grz_text_figures" in catalog["tables"]:
-            write_csv(out / "tables" / "grz_text_figures.csv", TEXT_FIGURE_FIELDS, build_text_figures(prose))
+            write_csv(out / "check_rules.csv", CHECK_RULE_FIELDS, build_check_rules(prose, figures))
+        if figures:
+            write_csv(out / "tables" / "grz_text_figures.csv", TEXT_FIGURE_FIELDS, figures)
         for table_id, rows in built.items():
             value_types[table_id] = value_type(rows)
             write_csv(out / "tables" / f"{table_id}.csv", CELL_NAMES, rows)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import sys
 from pathlib import Path
 
@@ -42,14 +43,23 @@ def read_prose(path: Path | None = None) -> list[str]:
     return (path or prose_path()).read_text(encoding="utf-8").splitlines()
 
 
+#: An editorial insertion in a quote (``[prison inmates]``): not GRZ's words, left out when the quote is checked.
+EDITORIAL = re.compile(r"\s*\[[^\]]*\]")
+
+
 def quote_on_line(prose: list[str], line: int | str, quote: str) -> bool:
     """True if ``quote`` (not empty) stands verbatim on prose line ``line`` (1-based).
 
     The one check of every quote the build takes from the GRZ prose (text figures,
-    check rules, GRZ's own estimates).
+    check rules, GRZ's own estimates, every cell located on a prose line).  A
+    ``[bracketed]`` insertion the prose does not print is editorial and left out
+    of the comparison (GRZ print a ``[!]`` of their own).
     """
     number = int(line) if str(line).isdigit() else 0
-    return bool(quote) and 1 <= number <= len(prose) and quote in prose[number - 1]
+    if not quote or not 1 <= number <= len(prose):
+        return False
+    text = prose[number - 1]
+    return quote in text or ((words := EDITORIAL.sub("", quote)) != quote and bool(words) and words in text)
 
 
 def for_r(names: list[str], rows: list[dict[str, str]]) -> tuple[list[str], list[dict[str, str]]]:

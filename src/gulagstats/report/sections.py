@@ -20,44 +20,7 @@ def estimates_section(table: pd.DataFrame) -> tuple[Section, dict[str, int]]:
     role = table["role"].fillna("claim") if "role" in table.columns else pd.Series("claim", index=table.index)
     context = table[role == "context"]
     table = table[role != "context"]
-    comparable = table[table["verdict"] != NOT_COMPARABLE].copy()
-    comparable["conservative factor"] = conservative_factors(comparable).where(
-        comparable["verdict"] == OVERSTATES
-    )
-    if "factor_high" in comparable.columns:
-        comparable["largest factor"] = pd.to_numeric(comparable["factor_high"], errors="coerce").where(
-            comparable["verdict"] == OVERSTATES
-        )
-    comparable = comparable.sort_values(["quantity", "year", "author"], na_position="last")
-    columns = [
-        "author",
-        "year",
-        "quantity",
-        "period",
-        "wording",
-        "verdict",
-        "conservative factor",
-        "largest factor",
-        "benchmark_status",
-        "explanation",
-        "source",
-    ]
-    shown = comparable[[c for c in columns if c in comparable.columns]].assign(
-        **{"conservative factor": comparable["conservative factor"].round(1)}
-    )
-    other = table[table["verdict"] == NOT_COMPARABLE].sort_values(
-        ["quantity", "year"], na_position="last"
-    )
-    reasons = other[
-        ["author", "year", "quantity", "period", "wording", "explanation", "source"]
-    ].rename(columns={"explanation": "why not comparable"})
-    reasons = reasons.assign(
-        **{
-            "why not comparable": reasons["why not comparable"].str.replace(
-                r"^Not comparable:\s*", "", regex=True
-            )
-        }
-    )
+    shown, reasons = _comparable_rows(table), _not_comparable_rows(table)
     text = (
         f"{len(table)} published estimates, {sum(counts.values())} distinct claims once restatements "
         "of one claim are grouped, against what the archival record documents: "
@@ -83,6 +46,52 @@ def estimates_section(table: pd.DataFrame) -> tuple[Section, dict[str, int]]:
             )
         )
     return Section("Estimates against the archival record", "estimates", blocks), counts
+
+
+def _comparable_rows(table: pd.DataFrame) -> pd.DataFrame:
+    """The estimates that could be compared, with their conservative and largest factors."""
+    comparable = table[table["verdict"] != NOT_COMPARABLE].copy()
+    comparable["conservative factor"] = conservative_factors(comparable).where(
+        comparable["verdict"] == OVERSTATES
+    )
+    if "factor_high" in comparable.columns:
+        comparable["largest factor"] = pd.to_numeric(comparable["factor_high"], errors="coerce").where(
+            comparable["verdict"] == OVERSTATES
+        )
+    comparable = comparable.sort_values(["quantity", "year", "author"], na_position="last")
+    columns = [
+        "author",
+        "year",
+        "quantity",
+        "period",
+        "wording",
+        "verdict",
+        "conservative factor",
+        "largest factor",
+        "benchmark_status",
+        "explanation",
+        "source",
+    ]
+    return comparable[[c for c in columns if c in comparable.columns]].assign(
+        **{"conservative factor": comparable["conservative factor"].round(1)}
+    )
+
+
+def _not_comparable_rows(table: pd.DataFrame) -> pd.DataFrame:
+    """The estimates that could not be compared, each with its reason."""
+    other = table[table["verdict"] == NOT_COMPARABLE].sort_values(
+        ["quantity", "year"], na_position="last"
+    )
+    reasons = other[
+        ["author", "year", "quantity", "period", "wording", "explanation", "source"]
+    ].rename(columns={"explanation": "why not comparable"})
+    return reasons.assign(
+        **{
+            "why not comparable": reasons["why not comparable"].str.replace(
+                r"^Not comparable:\s*", "", regex=True
+            )
+        }
+    )
 
 
 #: Gaps of the archival record itself, which no reprint can fill (GRZ's prose and appendix note).
