@@ -260,7 +260,7 @@ def test_plausibility_rules_catch_a_bad_row():
     share = Cell("appendix_rates", "1940-01-01", "gulag_camps", "counterrevolutionaries_share", "", "percent", 133.1,
                 "x", "user", True)
     published = CellIndex.load()
-    found = {r.id: r for r in plausibility_checks(CellIndex([*published.rows, bad, share], published.relations))}
+    found = {r.id: r for r in plausibility_checks(published.with_rows([*published.rows, bad, share]))}
     assert found["plausibility.non_negative"].verdict == "discrepancy"
     assert found["plausibility.percent_range"].observed == 1
     assert found["plausibility.dates"].cells[0].period == "1929-01-01"
@@ -390,3 +390,25 @@ def test_a_finding_that_names_no_figure_fails_the_build(monkeypatch, tmp_path):
     figures = [f for f in build_data.build_text_figures(PROSE) if f["id"] != "L216.1"]
     with pytest.raises(SystemExit, match="no figure"):
         build_data.build_check_rules(PROSE, figures)
+
+
+def test_a_plausibility_rule_is_a_row_of_relations():
+    """Newcomer change (b) of the review, as data: escapes within the population is one row."""
+    import csv as _csv
+
+    from gulagstats.checks.plausibility import plausibility_checks
+    from gulagstats.core.relations import read_relations
+
+    with open(ROOT / "data" / "relations.csv", newline="", encoding="utf-8") as handle:
+        rows = list(_csv.DictReader(handle))
+    extra = {"kind": "within_population", "subject": "escapes", "parts": "", "why": "escapes cannot exceed the inmates"}
+    published = CellIndex.load()
+    cells = CellIndex(published.rows, read_relations([*rows, extra]))
+    found = {r.id: r for r in plausibility_checks(cells)}
+    escapes = found["plausibility.escapes_within_population.appendix.gulag_camps"]
+    assert escapes.verdict == "consistent" and escapes.location == "rule: escapes cannot exceed the inmates"
+    assert escapes.expectation.startswith("the escapes of gulag_camps in a year")
+    without = CellIndex(published.rows, read_relations([r for r in rows if r["kind"] != "non_negative"]))
+    assert "plausibility.non_negative" not in {r.id for r in plausibility_checks(without)}
+    with pytest.raises(ValueError, match="says in why"):
+        read_relations([*rows, {**extra, "why": ""}])
