@@ -340,9 +340,9 @@ def test_gulagstats_check_reads_the_cells_as_text_without_importing_pandas():
 def test_the_grz_findings_are_rule_rows_and_no_number_of_them_is_written_in_python():
     import ast
 
-    from gulagstats.rules.prose_rules import Bound, Contradiction, findings
+    from gulagstats.rules.prose_rules import Bound, Contradiction, finding_rules
 
-    kinds = {type(f).__name__: f for f in findings()}
+    kinds = {type(f).__name__: f for f in finding_rules()}
     assert set(kinds) == {"Bound", "Contradiction"}
     assert isinstance(kinds["Bound"], Bound) and isinstance(kinds["Contradiction"], Contradiction)
     written = []  # the constants of the code (docstrings, with their examples, apart)

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from ..core.cells import CellIndex, MissingCell, View
 from ..core.results import CellRef, CheckResult
-from ..rules.prose_rules import Bound, Contradiction, findings
+from ..rules.prose_rules import Bound, Contradiction, finding_rules
 from ..rules.reader import ProseFigure, Reader, load_figures
 from ..vocabulary import CONSISTENT, DISCREPANCY, NOT_CHECKABLE, PROSE
 from .engine import Reading, Tolerance, verdict_of
@@ -70,7 +70,7 @@ def _contradiction(rule: Contradiction, figures: dict[str, ProseFigure]) -> Chec
     )
 
 
-def _bounded(result: CheckResult, rule: Bound, cells: CellIndex) -> CheckResult:
+def _decided_by_bound(result: CheckResult, rule: Bound, cells: CellIndex) -> CheckResult:
     """A check its own rule could not decide, decided by the rule's upper bound (unchanged if a cell is missing)."""
     reader = Reader(View(cells), [])
     try:
@@ -106,10 +106,10 @@ def internal_checks(results: list[CheckResult], cells: CellIndex) -> list[CheckR
     >>> r["prose.L168.internal"].verdict
     'discrepancy'
     """
-    rules = findings()
+    rules = finding_rules()
     bounds = {f"prose.{rule.figure}": rule for rule in rules if isinstance(rule, Bound)}
     out = [
-        _bounded(r, bounds[r.id], cells) if r.id in bounds and r.verdict == NOT_CHECKABLE else r for r in results
+        _decided_by_bound(r, bounds[r.id], cells) if r.id in bounds and r.verdict == NOT_CHECKABLE else r for r in results
     ]
     if PROSE in {r.family for r in results}:
         present = {r.id for r in out}

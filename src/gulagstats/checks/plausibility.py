@@ -54,7 +54,7 @@ def _result(rule: str, title: str, statement: str, examined: int, broken: list[C
     )
 
 
-def _scan(cells: CellIndex, rule: str, title: str, statement: str, reason: str, applies: Callable[[Cell], bool],
+def _scan_rows(cells: CellIndex, rule: str, title: str, statement: str, reason: str, applies: Callable[[Cell], bool],
           breaks: Callable[[Cell], bool]) -> CheckResult:
     rows = [r for r in cells.rows if r.value is not None and applies(r)]
     tables = sorted({r.table for r in rows})
@@ -145,12 +145,12 @@ def plausibility_checks(cells: CellIndex) -> list[CheckResult]:
     """
     rules = cells.relations.plausibility
     out = [
-        _scan(cells, "non_negative", "no negative counts", "no count is negative", why,
+        _scan_rows(cells, "non_negative", "no negative counts", "no count is negative", why,
               lambda r: r.unit in COUNT_UNITS, lambda r: (r.value or 0.0) < 0)
         for _parts, why in rules.get("non_negative", {}).values()
     ]
     for growth, why in rules.get("percent_range", {}).values():
-        out.append(_scan(cells, "percent_range", "percentages within 0-100", "every percentage lies between 0 and 100",
+        out.append(_scan_rows(cells, "percent_range", "percentages within 0-100", "every percentage lies between 0 and 100",
                          why, _share_of_a_whole(growth), lambda r: not 0.0 <= (r.value or 0.0) <= 100.0))
     out.append(_date_check(cells))
     for measure, (_parts, why) in rules.get("within_population", {}).items():

@@ -46,7 +46,7 @@ def source_checks(cells: CellIndex) -> list[CheckResult]:
     return [_source_check(key, rows) for key, rows in published.items() if len(rows) >= 2]
 
 
-def _tolerance(key: Key, rows: list[Cell]) -> tuple[float, str]:
+def _printing_tolerance(key: Key, rows: list[Cell]) -> tuple[float, str]:
     """How far two printings of a cell may differ: half the last printed decimal of a percentage."""
     if key[4] != PERCENT:
         return 0.0, "exact counts must match exactly"
@@ -60,7 +60,7 @@ def _source_check(key: Key, rows: list[Cell]) -> CheckResult:
     chosen = next((r for r in rows if r.preferred), rows[0])
     others = [r for r in rows if r is not chosen]
     assert chosen.value is not None
-    tolerance, reason = _tolerance(key, rows)
+    tolerance, reason = _printing_tolerance(key, rows)
     alternatives = [
         Alternative(
             cell=r.ref(),

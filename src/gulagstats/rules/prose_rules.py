@@ -68,7 +68,7 @@ __all__ = [
     "Term",
     "Trend",
     "YearCount",
-    "findings",
+    "finding_rules",
     "parse_finding",
     "parse_rule",
     "parse_term",
@@ -158,7 +158,7 @@ class Contradiction:
     why: str
 
 
-Finding = Bound | Contradiction
+FindingRule = Bound | Contradiction
 
 #: The scale of a percentage.
 HUNDRED = 100.0
@@ -233,7 +233,7 @@ def parse_rule(row: Mapping[str, str]) -> Rule | str:
     raise ValueError(f"rule {kind!r}; expected one of {', '.join(RULE_KINDS)}")
 
 
-def parse_finding(row: Mapping[str, str]) -> Finding:
+def parse_finding(row: Mapping[str, str]) -> FindingRule:
     """The finding of a row whose rule is ``bound`` or ``contradiction``.
 
     Raises
@@ -262,7 +262,7 @@ def parse_finding(row: Mapping[str, str]) -> Finding:
     raise ValueError(f"rule {kind!r} is not a finding ({', '.join(FINDING_KINDS)})")
 
 
-RuleSet = tuple[dict[str, Rule | tuple[Rule, ...] | str], tuple[Statement, ...], tuple[Finding, ...]]
+RuleSet = tuple[dict[str, Rule | tuple[Rule, ...] | str], tuple[Statement, ...], tuple[FindingRule, ...]]
 
 
 def read_rules(rows: Iterable[Mapping[str, str]]) -> RuleSet:
@@ -313,6 +313,6 @@ def statements() -> tuple[Statement, ...]:
     return _stored_rules()[1]
 
 
-def findings() -> tuple[Finding, ...]:
+def finding_rules() -> tuple[FindingRule, ...]:
     """Findings of their own: a figure decided by a bound, GRZ against GRZ (rules ``bound``, ``contradiction``)."""
     return _stored_rules()[2]
