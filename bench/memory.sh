@@ -34,20 +34,27 @@ LIMIT=$($PY -c 'from gulagstats.estimates.claims import MAX_CLAIMS_BYTES as M; p
 $PY - "$LIMIT" <<'EOF'
 import random, sys
 limit = int(sys.argv[1])
-random.seed(1)
-quantities = ["executions", "arrests", "camp_population", "gulag_deaths", "victims"]
 periods = ["1937-1938", "1937", "1938", "1939-01-01", "1930/1953"]
-with open("claims_max.csv", "w") as f:
-    f.write("id,quantity,value,period\n")
-    size, i = 24, 0
-    while True:
-        line = f"c{i},{random.choice(quantities)},{random.randint(1, 20_000_000)},{random.choice(periods)}\n"
-        if size + len(line) > limit - 64:
-            break
-        f.write(line)
-        size += len(line)
-        i += 1
-print(i, file=sys.stderr)
+
+
+def claims(name, quantities, seed):
+    """Random claims up to the claims file limit; returns how many."""
+    random.seed(seed)
+    with open(name, "w") as f:
+        f.write("id,quantity,value,period\n")
+        size, i = 24, 0
+        while True:
+            line = f"c{i},{random.choice(quantities)},{random.randint(1, 20_000_000)},{random.choice(periods)}\n"
+            if size + len(line) > limit - 64:
+                return i
+            f.write(line)
+            size += len(line)
+            i += 1
+
+
+# some quantities outside the vocabulary (error rows), then every claim valid (the review's RS-01)
+print(claims("claims_max.csv", ["executions", "arrests", "camp_population", "gulag_deaths", "victims"], 1), file=sys.stderr)
+claims("claims_valid.csv", ["executions", "arrests", "camp_population", "gulag_deaths", "repressed_total", "camp_deaths"], 2)
 EOF
 
 echo "| case | exit | peak RSS (MB) | wall | stderr |"
@@ -60,3 +67,5 @@ row "check --overlay FIFO (no writer)" $PY -m gulagstats check --overlay fifo.cs
 row "assess --file /dev/zero" $PY -m gulagstats assess --file /dev/zero
 row "assess --file, largest accepted file ($(wc -l < claims_max.csv) lines, $(( $(stat -c %s claims_max.csv) / 1048576 )) MB)" \
     $PY -m gulagstats assess --file claims_max.csv
+row "assess --file, largest accepted file, every claim valid ($(wc -l < claims_valid.csv) lines, $(( $(stat -c %s claims_valid.csv) / 1048576 )) MB)" \
+    $PY -m gulagstats assess --file claims_valid.csv

@@ -305,7 +305,7 @@ def test_unknown_quantity_suggests_the_nearest():
         ({"value": float("nan")}, "not a number"),
         ({"value": float("inf")}, "not a finite number"),
         ({"value": -5}, "negative"),
-        ({"value": "seven"}, "not a number"),
+        ({"value": "seventh"}, "not a number"),
         ({"low": 3_000_000, "high": 1_000_000}, "above high"),
         ({}, "no number"),
         ({"value": 1, "low": 1}, "either value or low/high"),

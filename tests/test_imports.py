@@ -19,7 +19,8 @@ from .conftest import ROOT
 FLOORS: list[tuple[str, tuple[str, ...]]] = [
     ("ground", ("gulagstats._version", "gulagstats._pin", "gulagstats.vocabulary", "gulagstats.errors",
                 "gulagstats.numbers", "gulagstats.periods", "gulagstats.models", "gulagstats.store",
-                "gulagstats.outputs", "gulagstats.render", "gulagstats.overlay", "gulagstats.loaders")),
+                "gulagstats.outputs", "gulagstats.render", "gulagstats.overlay", "gulagstats.loaders",
+                "gulagstats.inputs", "gulagstats.numberdigits", "gulagstats.numberwords")),
     ("core", ("gulagstats.core",)),
     ("rules", ("gulagstats.rules",)),
     ("checks/estimates", ("gulagstats.checks", "gulagstats.estimates")),

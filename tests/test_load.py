@@ -75,7 +75,10 @@ def test_a_record_reads_a_table_once_and_hands_out_copies():
     from gulagstats.core.record import Record
 
     record = Record()
-    assert record.frame("appendix") is record.frame("appendix")  # read and typed once for the record
+    # read and typed once for the record; frame() hands out copies (issue 19 J: it handed out the
+    # record's own frame, so one assignment changed every later load)
+    assert record.frame("appendix").equals(record.frame("appendix"))
+    assert record.frame("appendix") is not record.frame("appendix")
     assert set(record.files_read()) == {"appendix"}
     first = record.load("appendix")
     row = first.value.first_valid_index()

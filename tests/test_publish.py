@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import importlib
 import json
 import os
 import re
@@ -159,18 +158,25 @@ def test_export_errors_are_one_line(cli, tmp_path, monkeypatch):
     code, _, err = cli("export", "--format", "csv", "--out", str(ROOT / "data" / "x"))
     assert code == 2 and "inside the data directory" in err and len(err.strip().splitlines()) == 1
     assert not (ROOT / "data" / "x").exists()
-    module = importlib.import_module("gulagstats.publish.export")  # the module, not the function
-
-    real = module.find_spec
-    monkeypatch.setattr(
-        module, "find_spec", lambda name: None if name == "openpyxl" else real(name)
-    )
+    monkeypatch.setitem(sys.modules, "openpyxl", None)  # not installed: importing it fails
     code, _, err = cli("export", "--format", "xlsx", "--out", str(tmp_path))
     assert (
         code == 2
         and 'pip install "gulagstats[publish]"' in err
         and len(err.strip().splitlines()) == 1
     )
+
+
+def test_an_extra_that_is_installed_but_broken_is_one_line(cli, tmp_path, monkeypatch):
+    # EX-X-03: openpyxl present but failing to import (a --no-deps install): was an ImportError traceback
+    broken = tmp_path / "site" / "openpyxl"
+    broken.mkdir(parents=True)
+    (broken / "__init__.py").write_text("raise ImportError('cannot import name et_xmlfile')\n")
+    monkeypatch.syspath_prepend(str(tmp_path / "site"))
+    monkeypatch.delitem(sys.modules, "openpyxl", raising=False)
+    code, _, err = cli("export", "--format", "xlsx", "--out", str(tmp_path / "out"))
+    assert code == 2 and "openpyxl cannot be imported" in err and len(err.strip().splitlines()) == 1, err
+    assert not (tmp_path / "out").exists()
 
 
 def test_the_cli_lists_the_formats_of_the_library():
@@ -230,6 +236,63 @@ def test_serve_publishes_the_record(tmp_path):
         _get(f"{base}.json")  # stopped: nothing listens any more
     if not shutil.which("chromium"):
         pytest.skip("the server answered; no Chromium here to open a page (CI installs it)")
+
+
+def _serving(port: int, tmp_path: Path) -> subprocess.Popen:
+    """`gulagstats serve` with its temporary folder under tmp_path, once it answers."""
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gulagstats", "serve", "--port", str(port)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        env={**os.environ, "TMPDIR": str(tmp_path)},
+    )
+    deadline = time.monotonic() + 120
+    while True:
+        try:
+            _get(f"http://127.0.0.1:{port}/gulagstats.json")
+            return server
+        except OSError:
+            assert server.poll() is None and time.monotonic() < deadline, server.stderr.read() if server.stderr else ""
+            time.sleep(0.5)
+
+
+def _gone(port: int, tmp_path: Path, seconds: float = 30) -> bool:
+    """Nothing answers on the port and no temporary folder is left, within ``seconds``."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            _get(f"http://127.0.0.1:{port}/gulagstats.json")
+        except OSError:
+            if not list(tmp_path.glob("gulagstats-web-*")):
+                return True
+        time.sleep(0.5)
+    return False
+
+
+@pytest.mark.parametrize("how", ["SIGKILL", "SIGHUP", "SIGTERM", "SIGINT"])
+def test_serve_stops_with_its_parent_and_leaves_nothing_behind(tmp_path, how):
+    # K: after kill -9 or SIGHUP of gulagstats, Datasette kept serving and its database stayed
+    pytest.importorskip("datasette", reason="the [web] extra is not installed")
+    port = _free_port()
+    server = _serving(port, tmp_path)
+    assert list(tmp_path.glob("gulagstats-web-*"))  # the folder is where the test looks
+    server.send_signal(getattr(signal, how))
+    server.wait(timeout=60)
+    assert _gone(port, tmp_path), f"after {how}: still serving or a folder left in {tmp_path}"
+
+
+def test_serve_refuses_a_busy_port_in_one_line_before_building_anything(tmp_path):
+    pytest.importorskip("datasette", reason="the [web] extra is not installed")
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        start = time.monotonic()
+        run = subprocess.run([sys.executable, "-m", "gulagstats", "serve", "--port", str(port)],
+                             capture_output=True, text=True, timeout=120,
+                             env={**os.environ, "TMPDIR": str(tmp_path)})
+    assert run.returncode == 2 and run.stderr.count("\n") == 1, run.stderr
+    assert f"port {port} is in use" in run.stderr and "serving" not in run.stderr
+    assert time.monotonic() - start < 60 and not list(tmp_path.iterdir())
 
 
 def test_serve_refuses_a_bad_port(cli):

@@ -19,6 +19,7 @@ Examples
 
 from __future__ import annotations
 
+import threading
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
@@ -67,10 +68,16 @@ __all__ = sorted(
 )
 
 
+#: One thread at a time imports a module on first use: two threads importing modules that import
+#: each other would otherwise see a partially initialised module (an ImportError).
+_IMPORTING = threading.RLock()
+
+
 def __getattr__(name: str) -> Any:
     if name not in _API:
         raise AttributeError(f"module 'gulagstats' has no attribute {name!r}")
-    value = getattr(import_module(".api", __name__), name)
+    with _IMPORTING:
+        value = getattr(import_module(".api", __name__), name)
     globals()[name] = value
     return value
 

@@ -22,7 +22,7 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -100,20 +100,15 @@ def load(
     table_id : str
         A table id from :func:`tables` (for example ``"appendix"``).
     wide : bool, default False
-        Return a pivot that reads like the printed table: one row a period (or
-        category), one column a population and measure, the table's preferred
-        value in each cell.  The status of each cell is in ``.attrs["status"]``
-        (a frame of the same shape) and the sources in ``.attrs["source"]``.
+        A pivot that reads like the printed table, the preferred value in each
+        cell; each cell's status is in ``.attrs["status"]``, its source in ``.attrs["source"]``.
     status : str or list of str, optional
-        Keep only rows with these statuses (``prose``, ``confirmed``,
-        ``derived``, ``unconfirmed``, ``missing``, ``user``).
+        Keep only rows with these statuses (``prose``, ``confirmed``, ... ``user``).
     overlay : path, optional
-        A filled template (see :func:`template`) whose values are merged as rows
-        with status ``user`` and become the preferred values (the same as
-        ``record=Record(overlay)``).
+        A filled template (:func:`template`) merged as rows with status ``user``,
+        which become the preferred values (the same as ``record=Record(overlay)``).
     record : gulagstats.Record, optional
-        The record to read from (default: the published data, read once a
-        process while its files are unchanged); not together with ``overlay``.
+        The record to read (default: the published data); not together with ``overlay``.
 
     Returns
     -------
@@ -296,19 +291,10 @@ def assess(
 ) -> Assessment:
     """Assess one claim against the archival record (:func:`~gulagstats.estimates.verdicts.assess_one`).
 
-    Parameters
-    ----------
-    quantity : str
-        What the claim counts, from :func:`quantities`.
-    value : float or str, optional
-        The number claimed ("7,000,000" is read by the one number reader); or
-        give ``low`` and/or ``high`` for a range or a bound.
-    low, high : float or str, optional
-        The ends of a claimed range ("at least", "at most").
-    period : str, optional
-        A year ``1938``, a day ``1939-01-01`` or a span ``1937/1938``.
-    overlay, record
-        As in :func:`load`.
+    ``quantity``: what the claim counts (:func:`quantities`); ``value``: the
+    number claimed ("7 million" is read by the one number reader), or ``low``
+    and/or ``high`` for a range or a bound; ``period``: a year ``1938``, a day
+    ``1939-01-01`` or a span ``1937/1938``; ``overlay``/``record`` as in :func:`load`.
 
     Raises
     ------
@@ -355,6 +341,15 @@ def assess_claims(
     from .estimates.verdicts import assess_many  # pandas
 
     return assess_many(resolve(record, overlay), claims)
+
+
+def assess_claims_in_parts(
+    path: str | Path, overlay: Overlay = None, *, record: Record | None = None, rows: int = 50_000
+) -> Iterator[pd.DataFrame]:
+    """:func:`assess_claims` of a claims file, ``rows`` claims at a time (bounded memory; :func:`~gulagstats.estimates.verdicts.assess_in_parts`)."""
+    from .estimates.verdicts import assess_in_parts  # pandas
+
+    return assess_in_parts(resolve(record, overlay), path, rows)
 
 
 def benchmarks(quantity: str | None = None, overlay: Overlay = None, *, record: Record | None = None) -> pd.DataFrame:

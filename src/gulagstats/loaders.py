@@ -247,6 +247,10 @@ def pivot_wide(frame: pd.DataFrame, layout: dict[str, list[str]] | None = None) 
     columns = [c for c in layout["columns"] if (chosen[c] != "").any()]
     labels = chosen[columns].apply(lambda r: " ".join(x for x in r if x), axis=1) if columns else "value"
     chosen = chosen.assign(_column=labels)
+    if chosen.duplicated([*index, "_column"]).any():  # the layout leaves out a key that varies: rows of its own
+        placed = set(layout["index"]) | set(layout["columns"])
+        index += [c for c in ("period", "population", "measure", "category", "unit")
+                  if c not in placed and chosen[c].nunique() > 1]
     order_rows = list(dict.fromkeys(map(tuple, chosen[index].to_numpy())))
     first = [c for c in layout.get("order", []) if c in set(chosen["_column"])]
     order_cols = list(dict.fromkeys([*first, *chosen["_column"]]))

@@ -26,9 +26,9 @@ import pandas as pd
 
 from . import store
 from .errors import NumberFormatError, OverlayError, printable
+from .inputs import read_input
 from .numbers import parse_number
 from .periods import period_bounds
-from .store import read_user_file
 from .vocabulary import COUNT_UNITS, MISSING, PERCENT, USER
 
 #: Columns of a template and of an overlay (locator and note may be left empty).
@@ -190,7 +190,7 @@ def _read_bytes(path: str | Path) -> tuple[str, bytes]:
         raise OverlayError(
             f"overlay {printable(path)} does not exist; create it with 'gulagstats template TABLE'"
         )
-    return source.name, read_user_file(source, "overlay", MAX_OVERLAY_BYTES, OverlayError)
+    return source.name, read_input(source, "overlay", limit=MAX_OVERLAY_BYTES, error=OverlayError)
 
 
 def read_overlay_file(path: str | Path, cells: CellKeysOf | None = None) -> pd.DataFrame:

@@ -106,6 +106,26 @@ def _safe_column(column: pd.Series) -> pd.Series:
     return out
 
 
+def csv_safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``frame`` whose text cells, index and column names pass :func:`csv_safe` (for every CSV written).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> csv_safe_frame(pd.DataFrame({"note": ["= 790,665 + 554,258", "ok"], "n": [-1, 2]})).values.tolist()
+    [["'= 790,665 + 554,258", -1], ['ok', 2]]
+    """
+    import pandas as pd  # pandas: only when a frame is rendered (the text of `gulagstats check` needs none)
+
+    def texts(values: Any) -> bool:  # object columns, and pandas' own string dtype (pyarrow)
+        return values.dtype == object or pd.api.types.is_string_dtype(values.dtype)
+
+    safe = frame.apply(lambda column: _safe_column(column) if texts(column) else column)
+    safe.index = safe.index.map(csv_safe) if texts(safe.index) else safe.index
+    safe.columns = [csv_safe(c) for c in frame.columns]
+    return safe
+
+
 def _as_text_grid(
     frame: pd.DataFrame, index: bool, escape: Callable[[object], str] = printable
 ) -> tuple[list[str], list[list[str]]]:
@@ -204,16 +224,9 @@ def render(frame: pd.DataFrame, fmt: str, index: bool = False) -> str:
     period,inmates
     1939-01-01,1317195
     """
-    import pandas as pd  # pandas: only when a frame is rendered (the text of `gulagstats check` needs none)
 
     if fmt == "csv":  # text that a spreadsheet would run as a formula is prefixed with '
-        def texts(values: Any) -> bool:  # object columns, and pandas' own string dtype (pyarrow)
-            return values.dtype == object or pd.api.types.is_string_dtype(values.dtype)
-
-        safe = frame.apply(lambda column: _safe_column(column) if texts(column) else column)
-        safe.index = safe.index.map(csv_safe) if texts(safe.index) else safe.index
-        safe.columns = [csv_safe(c) for c in frame.columns]
-        return safe.to_csv(index=index, date_format="%Y-%m-%d").rstrip("\n")
+        return csv_safe_frame(frame).to_csv(index=index, date_format="%Y-%m-%d").rstrip("\n")
     if fmt == "json":
         return json_records(frame, index)
     if fmt == "markdown":

@@ -18,13 +18,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import stat
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from . import _pin
 from .errors import DataFormatError, DataIntegrityError, GulagstatsError, OutputPathError, printable
+from .inputs import read_input
 
 ENV_VAR = "GULAGSTATS_DATA"
 _HERE = Path(__file__).resolve().parent  # the installed package, or src/gulagstats in a checkout
@@ -160,15 +160,17 @@ def _check_shape(package: object, name: str) -> dict[str, Any]:
     return package
 
 
-#: The sha256 of every file hashed in this process, by (path, mtime in ns, size).  It stays a module
-#: memo, not state of a record: it is a pure function of the file (a changed file gets a new key), and
-#: it is what lets every public call compare the sha256 of each file the default record read
-#: (:func:`gulagstats.core.record.default_record`) without hashing them again.
-_verified: dict[tuple[str, int, int], str] = {}
+#: The sha256 of every file hashed in this process, by (path, inode, size, mtime and ctime in ns).  A
+#: module memo, not state of a record: it is what lets every public call compare the sha256 of each file
+#: the default record read (:func:`gulagstats.core.record.default_record`) without hashing them again.  Any
+#: write to a file changes its ctime, which no tool can set back (``cp -p``, ``touch -r`` and ``rsync -t``
+#: restore only the mtime), and a new :class:`~gulagstats.core.record.Record` forgets the memo of its
+#: directory (:func:`forget_hashes`), so it hashes the bytes of every file it reads.
+_verified: dict[tuple[str, int, int, int, int], str] = {}
 
 
 def file_sha256(path: Path) -> str:
-    """The sha256 of the file at ``path``, hashed once while its mtime and size stay the same.
+    """The sha256 of the file at ``path``, hashed again whenever the file was written to.
 
     Examples
     --------
@@ -176,10 +178,24 @@ def file_sha256(path: Path) -> str:
     True
     """
     st = path.stat()
-    key = (str(path), st.st_mtime_ns, st.st_size)
+    key = (str(path), st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
     if key not in _verified:
         _verified[key] = sha256_of(path)
     return _verified[key]
+
+
+def forget_hashes(directory: Path) -> None:
+    """Forget the memo of every file under ``directory``: the next :func:`file_sha256` hashes the bytes.
+
+    Examples
+    --------
+    >>> forget_hashes(data_dir())
+    >>> any(k[0].startswith(str(data_dir())) for k in list(_verified))
+    False
+    """
+    prefix = str(directory)
+    for key in [k for k in list(_verified) if k[0].startswith(prefix)]:
+        _verified.pop(key, None)
 
 
 @lru_cache(maxsize=4)
@@ -295,39 +311,17 @@ def verified_hash(resource: dict[str, Any]) -> str:
 
 
 def read_user_file(path: str | Path, what: str, limit: int, error: type[GulagstatsError]) -> bytes:
-    """The bytes of a user's input file: a regular file of at most ``limit`` bytes, read once.
-
-    Refuses a missing file, a directory, a FIFO, a device (``/dev/zero``) or
-    a socket, and a file larger than ``limit`` (with the limit in the
-    message), without reading more than ``limit + 1`` bytes.
-
-    Raises
-    ------
-    GulagstatsError
-        ``error``, one line naming the file and the reason.
+    """The bytes of a user's input file: :func:`gulagstats.inputs.read_input` (kept for its callers).
 
     Examples
     --------
+    >>> import os, tempfile
     >>> from gulagstats.errors import OverlayError
-    >>> read_user_file("/dev/zero", "overlay", 10, OverlayError)
+    >>> fifo = os.path.join(tempfile.mkdtemp(), "fifo")
+    >>> os.mkfifo(fifo)
+    >>> read_user_file(fifo, "overlay", 10, OverlayError)  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    gulagstats.errors.OverlayError: overlay /dev/zero is not a regular file (a device, FIFO or socket); expected a CSV file
+    gulagstats.errors.OverlayError: overlay .../fifo is not a regular file (a FIFO); expected a CSV file
     """
-    shown = printable(path)
-    try:
-        st = os.stat(path)
-    except FileNotFoundError:
-        raise error(f"{what} {shown} does not exist") from None
-    if stat.S_ISDIR(st.st_mode):
-        raise error(f"{what} {shown} is a directory; expected a CSV file")
-    if not stat.S_ISREG(st.st_mode):
-        raise error(f"{what} {shown} is not a regular file (a device, FIFO or socket); expected a CSV file")
-    too_big = f"{what} {shown} is larger than the limit of {limit:,} bytes; split it into smaller files"
-    if st.st_size > limit:
-        raise error(too_big)
-    with open(path, "rb") as handle:
-        data = handle.read(limit + 1)
-    if len(data) > limit:  # it grew after the check
-        raise error(too_big)
-    return data
+    return read_input(path, what, limit=limit, error=error)

@@ -52,7 +52,7 @@ def _result(rule: str, title: str, statement: str, examined: int, broken: list[C
     )
 
 
-def _scan(cells: CellIndex, rule: str, title: str, statement: str, reason: str, applies: Callable[[Cell], bool],
+def _scan_rows(cells: CellIndex, rule: str, title: str, statement: str, reason: str, applies: Callable[[Cell], bool],
           breaks: Callable[[Cell], bool]) -> CheckResult:
     rows = [r for r in cells.rows if r.value is not None and applies(r)]
     tables = sorted({r.table for r in rows})
@@ -140,9 +140,9 @@ def plausibility_checks(cells: CellIndex) -> list[CheckResult]:
     'consistent'
     """
     return [
-        _scan(cells, "non_negative", "no negative counts", "no count is negative", "a count cannot be negative",
+        _scan_rows(cells, "non_negative", "no negative counts", "no count is negative", "a count cannot be negative",
               lambda r: r.unit in COUNT_UNITS, lambda r: (r.value or 0.0) < 0),
-        _scan(cells, "percent_range", "percentages within 0-100", "every percentage lies between 0 and 100",
+        _scan_rows(cells, "percent_range", "percentages within 0-100", "every percentage lies between 0 and 100",
               "a share of a whole lies between 0 and 100 percent",
               lambda r: r.unit == PERCENT and not any(w in r.measure for w in GROWTH_WORDS),
               lambda r: not 0.0 <= (r.value or 0.0) <= 100.0),

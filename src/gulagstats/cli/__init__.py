@@ -14,10 +14,16 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import os
 import sys
 import warnings
 from collections.abc import Callable
 from typing import NoReturn
+
+# One OpenBLAS thread: its per-thread buffers are what fails first under a memory limit (`ulimit -v`),
+# as "OpenBLAS error: Memory allocation still failed" instead of an error of ours; gulagstats does no
+# heavy linear algebra. Set before anything imports numpy; a value the user set is kept.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 from .._version import __version__
 from ..errors import GulagstatsError, printable
@@ -125,6 +131,14 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except MemoryError:
+        print("gulagstats: error: out of memory; give a smaller input, or more memory", file=sys.stderr)
+        return 2
+    except ImportError as exc:  # an installed library that cannot be imported (a broken install)
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        print(f"gulagstats: error: a library cannot be imported ({printable(first)}); reinstall gulagstats",
+              file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":  # pragma: no cover

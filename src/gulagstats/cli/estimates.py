@@ -9,9 +9,9 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from ..api import assess, assess_claims, benchmarks, compare, quantities
+from ..api import assess, assess_claims_in_parts, benchmarks, compare, quantities
 from ..errors import InvalidEstimateError, printable
-from ..render import FORMATS, cell_text, render
+from ..render import FORMATS, cell_text, csv_safe_frame, render
 from .data import add_format, add_overlay
 
 if TYPE_CHECKING:
@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 COMPARE_TEXT = ["id", "author", "quantity", "period", "low", "high", "benchmark_low", "benchmark_high",
                 "benchmark_status", "verdict", "factor", "factor_high"]
 BENCHMARK_TEXT = ["id", "period", "low", "high", "status", "preferred", "source"]
+#: Claims assessed and written at a time by ``assess --file`` (CSV): memory stays bounded (bench/RESULTS.md).
+CLAIMS_PER_PART = 50_000
 ASSESS_FIELDS = [
     "quantity", "period", "low", "high", "benchmark_id", "benchmark_low", "benchmark_high", "benchmark_source",
     "benchmark_status", "ratio", "verdict", "factor", "factor_high", "bound", "explanation",
@@ -51,7 +53,7 @@ def register_estimates(sub: argparse._SubParsersAction) -> None:
         "line-numbered error. Exit status: 0 with results, 2 for an unusable claim or file.",
     )
     p.add_argument("quantity", nargs="?", help="what the claim counts (see 'gulagstats quantities')")
-    p.add_argument("value", nargs="?", help="the number claimed (or give --low and/or --high)")
+    p.add_argument("value", nargs="?", help="the number claimed: 681692, 681,692, 7 million, seven million (or give --low and/or --high)")
     p.add_argument("--low", metavar="L", help="low end of a claimed range, or an 'at least' bound")
     p.add_argument("--high", metavar="H", help="high end of a claimed range, or an 'at most' bound")
     p.add_argument("--period", metavar="P", help="a year 1938, a day 1939-01-01 or a span 1937/1938 (1937-1938)")
@@ -86,17 +88,7 @@ def cmd_assess(args: argparse.Namespace) -> int:
     if args.file:
         if args.quantity or args.value or args.low or args.high or args.period:
             raise InvalidEstimateError("give either a claim (QUANTITY VALUE ...) or --file CSV, not both")
-        results = assess_claims(args.file, overlay=args.overlay)
-        renamed = results.attrs.get("renamed", {})
-        if renamed:
-            kept = ", ".join(f"{printable(old)} as {printable(new)}" for old, new in renamed.items())
-            note = f"gulagstats: note: input column(s) named like result columns are kept: {kept}"
-            print(note, file=sys.stderr)
-        print(render(results, args.format or "csv"))
-        bad = int((results["error"] != "").sum())
-        if bad:
-            print(f"gulagstats: {bad} of {len(results)} claims could not be assessed (see the error column)", file=sys.stderr)
-        return 0
+        return _assess_file(args)
     if not args.quantity:
         raise InvalidEstimateError("no claim: give QUANTITY VALUE (or --low/--high), or --file CSV")
     result = assess(args.quantity, args.value, args.low, args.high, args.period, overlay=args.overlay)
@@ -109,6 +101,31 @@ def cmd_assess(args: argparse.Namespace) -> int:
         import pandas as pd  # pandas: the command line imports it only for the commands that need it
 
         print(render(pd.DataFrame([assessment_row(result)], columns=ASSESS_FIELDS), fmt))
+    return 0
+
+
+def _assess_file(args: argparse.Namespace) -> int:
+    """Assess a claims file; as CSV (the default) part by part, so that memory stays bounded."""
+    import pandas as pd  # pandas: the command line imports it only for the commands that need it
+
+    parts = assess_claims_in_parts(args.file, overlay=args.overlay, rows=CLAIMS_PER_PART)
+    fmt = args.format or "csv"
+    if fmt != "csv":  # json, markdown and text are rendered whole
+        parts = iter([pd.concat(list(parts), ignore_index=True)])
+    bad = total = 0
+    for number, results in enumerate(parts):
+        renamed = results.attrs.get("renamed", {})
+        if number == 0 and renamed:
+            kept = ", ".join(f"{printable(old)} as {printable(new)}" for old, new in renamed.items())
+            print(f"gulagstats: note: input column(s) named like result columns are kept: {kept}", file=sys.stderr)
+        if fmt == "csv":
+            sys.stdout.write(csv_safe_frame(results).to_csv(index=False, header=number == 0, date_format="%Y-%m-%d"))
+        else:
+            print(render(results, fmt))
+        bad += int((results["error"] != "").sum())
+        total += len(results)
+    if bad:
+        print(f"gulagstats: {bad} of {total} claims could not be assessed (see the error column)", file=sys.stderr)
     return 0
 
 

@@ -31,6 +31,7 @@ True
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -80,6 +81,8 @@ class Record:
     def __init__(self, overlay: str | Path | None = None) -> None:
         self.overlay = overlay
         self.directory = store.data_dir()
+        store.forget_hashes(self.directory)  # a new record hashes the bytes of every file it reads
+        self._lock = threading.RLock()  # one thread at a time reads a table or builds a cache
         self._package = store.datapackage_sha256(self.directory)
         self._resources = store.resources()
         self._read: dict[str, str] = {}  # table id -> sha256 of the file this record read
@@ -97,7 +100,8 @@ class Record:
 
     def files_read(self) -> dict[str, str]:
         """The tables this record has read, with the sha256 of each file as read."""
-        return dict(self._read)
+        with self._lock:
+            return dict(self._read)
 
     def is_current(self) -> bool:
         """True while the data directory, ``datapackage.json`` and every file read are unchanged.
@@ -110,7 +114,7 @@ class Record:
         if store.data_dir() != self.directory or store.datapackage_sha256(self.directory) != self._package:
             return False
         now = store.resources()
-        return all(t in now and store.verified_hash(now[t]) == sha for t, sha in self._read.items())
+        return all(t in now and store.verified_hash(now[t]) == sha for t, sha in self.files_read().items())
 
     # --- tables -------------------------------------------------------------------------------------
     # The typed readers (loaders, overlay) import pandas: they are imported where a frame is asked
@@ -130,21 +134,31 @@ class Record:
         """One table as stored (typed, no overlay), read once; not a copy."""
         from ..loaders import find_resource, read_table  # pandas (see above)
 
-        if table_id not in self._stored:
-            resource = find_resource(table_id, self._resources)
-            self._stored[table_id] = read_table(table_id, resource)
-            self._read[table_id] = store.verified_hash(resource)
-        return self._stored[table_id]
+        with self._lock:
+            if table_id not in self._stored:
+                resource = find_resource(table_id, self._resources)
+                self._stored[table_id] = read_table(table_id, resource)
+                self._read[table_id] = store.verified_hash(resource)
+            return self._stored[table_id]
 
     def frame(self, table_id: str) -> pd.DataFrame:
-        """One table with the overlay merged, merged once; the record's own frame (do not change it)."""
+        """One table with the overlay merged, merged once; a copy (shallow where pandas copies on write).
+
+        Changing it never changes what the record hands out next.
+        """
+        with self._lock:
+            return self._merged(table_id).copy(deep=not _copy_on_write())
+
+    def _merged(self, table_id: str) -> pd.DataFrame:
+        """The record's own merged frame (not a copy: for this class only)."""
         from ..overlay import apply_overlay  # pandas (see above)
 
-        if table_id not in self._frames:
-            stored = self._stored_frame(table_id)
-            rows = self.overlay_rows()
-            self._frames[table_id] = stored if rows is None else apply_overlay(stored, table_id, rows)
-        return self._frames[table_id]
+        with self._lock:
+            if table_id not in self._frames:
+                stored = self._stored_frame(table_id)
+                rows = self.overlay_rows()
+                self._frames[table_id] = stored if rows is None else apply_overlay(stored, table_id, rows)
+            return self._frames[table_id]
 
     def load(
         self, table_id: str, wide: bool = False, status: str | Iterable[str] | None = None
@@ -167,7 +181,7 @@ class Record:
             raise DataFormatError(
                 f"table {table_id} is a table of {kind}, not of cells, and has no printed layout; drop --wide (wide=False)"
             )
-        frame = self.frame(table_id).copy()
+        frame = self._merged(table_id).copy()
         if wanted is not None:
             frame = frame[frame["status"].isin(wanted)].reset_index(drop=True)
         if wide:
@@ -202,9 +216,10 @@ class Record:
             return None
         from ..overlay import read_overlay_file  # pandas (see above)
 
-        if self._overlay_rows is None:
-            self._overlay_rows = read_overlay_file(self.overlay, self._cell_keys)
-        return self._overlay_rows
+        with self._lock:
+            if self._overlay_rows is None:
+                self._overlay_rows = read_overlay_file(self.overlay, self._cell_keys)
+            return self._overlay_rows
 
     def _cell_keys(self, named: set[str]) -> dict[str, set[tuple]]:
         """The cell keys of the tables of cells an overlay names, from this record's stored tables."""
@@ -220,11 +235,12 @@ class Record:
         """Every table of cells as one long frame, with a ``table`` column first; a copy."""
         import pandas as pd  # pandas (see above)
 
-        if self._long is None:
-            frames = [self.frame(t).assign(table=t) for t in self.cell_tables()]
-            long = pd.concat(frames, ignore_index=True)
-            self._long = long[["table", *[c for c in long.columns if c != "table"]]]
-        return self._long.copy()
+        with self._lock:
+            if self._long is None:
+                frames = [self._merged(t).assign(table=t) for t in self.cell_tables()]
+                long = pd.concat(frames, ignore_index=True)
+                self._long = long[["table", *[c for c in long.columns if c != "table"]]]
+            return self._long.copy()
 
     def cell_index(self) -> CellIndex:
         """The cells as the checks read them (an index of :class:`Cell` by key), built once.
@@ -233,14 +249,15 @@ class Record:
         (the checks need no typed frames, and text is quicker); with one, from
         the merged frames.
         """
-        if self._cells is None:
-            if self.overlay is None:
-                self._cells = CellIndex.from_files(self._resources)
-                for table_id in self.cell_tables():
-                    self._read[table_id] = store.verified_hash(self._resources[table_id])
-            else:
-                self._cells = CellIndex.from_frames((t, self.frame(t)) for t in self.cell_tables())
-        return self._cells
+        with self._lock:
+            if self._cells is None:
+                if self.overlay is None:
+                    self._cells = CellIndex.from_files(self._resources)
+                    for table_id in self.cell_tables():
+                        self._read[table_id] = store.verified_hash(self._resources[table_id])
+                else:
+                    self._cells = CellIndex.from_frames((t, self._merged(t)) for t in self.cell_tables())
+            return self._cells
 
     def cell(
         self, period: str, population: str, measure: str, category: str = "", unit: str = PERSONS
@@ -288,13 +305,15 @@ class Record:
         >>> record.derived("tables of cells", lambda r: []) is first
         True
         """
-        if name not in self._derived:
-            self._derived[name] = build(self)
-        return self._derived[name]
+        with self._lock:
+            if name not in self._derived:
+                self._derived[name] = build(self)
+            return self._derived[name]
 
 
 #: The record of the published data, kept for the process (see :func:`default_record`).
 _default: Record | None = None
+_default_lock = threading.Lock()
 
 
 def default_record() -> Record:
@@ -316,9 +335,10 @@ def default_record() -> Record:
     True
     """
     global _default
-    if _default is None or not _default.is_current():
-        _default = Record()
-    return _default
+    with _default_lock:
+        if _default is None or not _default.is_current():
+            _default = Record()
+        return _default
 
 
 def resolve(record: Record | None = None, overlay: str | Path | None = None) -> Record:
@@ -351,3 +371,10 @@ def resolve(record: Record | None = None, overlay: str | Path | None = None) -> 
 
 def _key(period: str, population: str, measure: str, category: str, unit: str) -> Key:
     return (period, population, measure, category, unit)
+
+
+def _copy_on_write() -> bool:
+    """Whether pandas copies a shared frame's data when one of its copies is changed (pandas 3; an option before)."""
+    import pandas as pd  # pandas: only when a frame is asked for (see the class)
+
+    return int(pd.__version__.split(".")[0]) >= 3 or bool(pd.get_option("mode.copy_on_write"))

@@ -20,8 +20,8 @@ import numpy as np
 import pandas as pd
 
 from ..errors import DataFormatError, NumberFormatError, printable
+from ..inputs import read_input
 from ..numbers import parse_number
-from ..store import read_user_file
 from ..vocabulary import COUNT_UNITS, PERSONS, QUANTITIES
 from .vocabulary import normalize_period, suggest
 
@@ -70,7 +70,7 @@ def read_claims(path: str | Path) -> pd.DataFrame:
     """
     source = Path(path)
     name = printable(source.name)
-    raw = read_user_file(source, "claims file", MAX_CLAIMS_BYTES, DataFormatError)
+    raw = read_input(source, "claims file", limit=MAX_CLAIMS_BYTES, error=DataFormatError)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:

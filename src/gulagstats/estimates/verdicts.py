@@ -28,7 +28,7 @@ off by more than that is a different number, not a rounding of the same one.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import numpy as np
@@ -475,6 +475,34 @@ def assess_many(record: Record, claims: pd.DataFrame | str | Path) -> pd.DataFra
         frame.attrs["renamed"] = renamed
     else:
         frame = read_claims(claims)
+    return _assessed(frame, record)
+
+
+def assess_in_parts(record: Record, path: str | Path, rows: int = 50_000) -> Iterator[pd.DataFrame]:
+    """The results of :func:`assess_many` for a claims file, ``rows`` claims at a time (bounded memory).
+
+    Concatenated, the parts are the frame :func:`assess_many` returns; the
+    command line writes each as it comes, so only one part's results are in memory.
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> from gulagstats.core.record import default_record
+    >>> path = os.path.join(tempfile.mkdtemp(), "c.csv")
+    >>> _ = open(path, "w").write("quantity,value,period\\nexecutions,7 million,1937-1938\\nexecutions,1,1937-1938\\n")
+    >>> [part.verdict.tolist() for part in assess_in_parts(default_record(), path, rows=1)]
+    [['overstates'], ['understates']]
+    """
+    frame = read_claims(path)
+    surplus = frame.attrs.get("surplus", np.zeros(len(frame), dtype=bool))
+    for start in range(0, len(frame), rows):
+        part = frame.iloc[start : start + rows].reset_index(drop=True)
+        part.attrs = {**frame.attrs, "surplus": surplus[start : start + rows]}
+        yield _assessed(part, record)
+
+
+def _assessed(frame: pd.DataFrame, record: Record) -> pd.DataFrame:
+    """The claims of ``frame`` (as read: text, with ``line``) with their results."""
     checked = check_claims(frame)
     results = judge_refined(checked, benchmark_evaluator(record), record.load)
     error = checked["error"].astype("str")

@@ -5,18 +5,31 @@ the tables with each value's source, locator and status, the sources, the
 data dictionary, the benchmark rules, and the check results and verdicts
 computed now.  CSV and SQLite need nothing beyond pandas; Parquet needs
 ``pyarrow`` and Excel ``openpyxl`` (``pip install "gulagstats[publish]"``).
+
+Every file goes through :mod:`gulagstats.outputs`: every name is checked
+(never a link, a device or a file of ``data/``) before the folder is created,
+the files are built in memory (SQLite: in a temporary file) and renamed onto
+their names only when all are complete, so a failed or killed export leaves
+the previous one whole.  CSV text cells pass :func:`gulagstats.render.csv_safe`.
 """
 
 from __future__ import annotations
 
+import contextlib
+import gc
+import importlib
+import io
 import sqlite3
-from importlib.util import find_spec
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
 
 from ..core.record import Record
-from ..errors import GulagstatsError
+from ..errors import GulagstatsError, OutputPathError
+from ..outputs import OutputWriteError, atomic_path, check_target, write_files
+from ..render import csv_safe_frame
 from ..store import refuse_inside_data_dir
 from .frames import published_frames
 
@@ -43,7 +56,7 @@ class UnknownFormatError(GulagstatsError, ValueError):
 
 
 def require(module: str, extra: str) -> None:
-    """Raise :class:`MissingExtraError` unless ``module`` can be imported.
+    """Raise :class:`MissingExtraError` unless ``module`` imports (installed is not enough).
 
     Examples
     --------
@@ -53,8 +66,20 @@ def require(module: str, extra: str) -> None:
     ...
     gulagstats.publish.export.MissingExtraError: no_such_module_here is not installed: pip ...
     """
-    if find_spec(module) is None:
-        raise MissingExtraError(f'{module} is not installed: pip install "gulagstats[{extra}]"')
+    try:
+        importlib.import_module(module)
+    except ModuleNotFoundError as exc:
+        if exc.name != module:  # installed, but something it needs is not
+            raise MissingExtraError(
+                f"{module} cannot be imported ({exc}): pip install --force-reinstall \"gulagstats[{extra}]\""
+            ) from None
+        raise MissingExtraError(f'{module} is not installed: pip install "gulagstats[{extra}]"') from None
+    except Exception as exc:  # a broken install: any error while importing it
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise MissingExtraError(
+            f"{module} cannot be imported ({type(exc).__name__}: {first}): "
+            f'pip install --force-reinstall "gulagstats[{extra}]"'
+        ) from None
 
 
 def plain(
@@ -125,6 +150,7 @@ def write_sqlite(frames: dict[str, pd.DataFrame], path: Path) -> Path:
     Booleans become 1/0, dates ISO text and empty fields NULL; ``source``
     references ``sources(key)``, so Datasette links every value to its citation.
     The view ``all_values`` unites every table of cells, with a ``table_id`` column.
+    The database is built in a temporary file renamed onto ``path`` when complete.
 
     Examples
     --------
@@ -136,30 +162,41 @@ def write_sqlite(frames: dict[str, pd.DataFrame], path: Path) -> Path:
     >>> sqlite3.connect(db).execute(sql).fetchall()
     [('A.',)]
     """
+    check_target(path, "the sqlite export")
     path.parent.mkdir(parents=True, exist_ok=True)
-    if path.exists():
-        path.unlink()
-    with sqlite3.connect(path) as connection:
-        for name, frame in frames.items():
-            columns = list(frame.columns)
-            parts = [f'"{c}" {_sqlite_type(frame[c])}' for c in columns]
-            if name in SQLITE_KEYS:
-                parts.append("PRIMARY KEY (" + ", ".join(f'"{c}"' for c in SQLITE_KEYS[name]) + ")")
-            for column, table, target in _foreign_keys(name, columns):
-                parts.append(f'FOREIGN KEY ("{column}") REFERENCES "{table}" ("{target}")')
-            connection.execute(f'CREATE TABLE "{name}" (\n  ' + ",\n  ".join(parts) + "\n)")
-            rows = plain(frame, booleans=(1, 0)).astype(object)
-            rows = rows.where(rows.notna() & (rows != ""), None)  # an empty field is NULL
-            marks = ", ".join("?" for _ in columns)
-            connection.executemany(f'INSERT INTO "{name}" VALUES ({marks})', rows.values.tolist())
-        cells = [n for n, f in frames.items() if set(CELL_COLUMNS) <= set(f.columns)]
-        if cells:
-            select = ", ".join(f'"{c}"' for c in CELL_COLUMNS)
-            union = "\nUNION ALL ".join(
-                f"SELECT '{n}' AS table_id, {select} FROM \"{n}\"" for n in cells
-            )
-            connection.execute(f"CREATE VIEW {VALUES_VIEW} AS {union}")
+    with atomic_path(path, "the sqlite export") as temp:
+        try:
+            with contextlib.closing(sqlite3.connect(temp)) as connection, connection:
+                _fill_sqlite(connection, frames)
+        except sqlite3.Error as exc:
+            raise OutputWriteError(f"could not write the sqlite export to {path}: {exc}; nothing was replaced") from None
+        finally:
+            for leftover in (Path(f"{temp}-journal"), Path(f"{temp}-wal")):
+                with contextlib.suppress(OSError):
+                    leftover.unlink()
     return path
+
+
+def _fill_sqlite(connection: sqlite3.Connection, frames: dict[str, pd.DataFrame]) -> None:
+    for name, frame in frames.items():
+        columns = list(frame.columns)
+        parts = [f'"{c}" {_sqlite_type(frame[c])}' for c in columns]
+        if name in SQLITE_KEYS:
+            parts.append("PRIMARY KEY (" + ", ".join(f'"{c}"' for c in SQLITE_KEYS[name]) + ")")
+        for column, table, target in _foreign_keys(name, columns):
+            parts.append(f'FOREIGN KEY ("{column}") REFERENCES "{table}" ("{target}")')
+        connection.execute(f'CREATE TABLE "{name}" (\n  ' + ",\n  ".join(parts) + "\n)")
+        rows = plain(frame, booleans=(1, 0)).astype(object)
+        rows = rows.where(rows.notna() & (rows != ""), None)  # an empty field is NULL
+        marks = ", ".join("?" for _ in columns)
+        connection.executemany(f'INSERT INTO "{name}" VALUES ({marks})', rows.values.tolist())
+    cells = [n for n, f in frames.items() if set(CELL_COLUMNS) <= set(f.columns)]
+    if cells:
+        select = ", ".join(f'"{c}"' for c in CELL_COLUMNS)
+        union = "\nUNION ALL ".join(
+            f"SELECT '{n}' AS table_id, {select} FROM \"{n}\"" for n in cells
+        )
+        connection.execute(f"CREATE VIEW {VALUES_VIEW} AS {union}")
 
 
 #: The columns of a table of cells, which the view of every published value unites.
@@ -182,39 +219,58 @@ CELL_COLUMNS = [
 VALUES_VIEW = "all_values"
 
 
-def write_csv(frames: dict[str, pd.DataFrame], out: Path) -> list[Path]:
-    """One UTF-8 CSV a table, as R and spreadsheets read it (TRUE/FALSE, ISO dates)."""
+def _write_all(files: dict[Path, bytes], out: Path, what: str) -> list[Path]:
+    """Check every name, then create the folder, then write every file (renamed when all are written)."""
+    for path in files:
+        check_target(path, what)
     out.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, frame in frames.items():
-        path = out / f"{name}.csv"
-        plain(frame).to_csv(path, index=False, lineterminator="\n", encoding="utf-8")
-        written.append(path)
-    return written
+    return write_files(files, what)
+
+
+def write_csv(frames: dict[str, pd.DataFrame], out: Path) -> list[Path]:
+    """One UTF-8 CSV a table, as R and spreadsheets read it (TRUE/FALSE, ISO dates, no formula cells)."""
+    files = {
+        out / f"{name}.csv": csv_safe_frame(plain(frame)).to_csv(index=False, lineterminator="\n").encode("utf-8")
+        for name, frame in frames.items()
+    }
+    return _write_all(files, out, "the csv export")
 
 
 def write_parquet(frames: dict[str, pd.DataFrame], out: Path) -> list[Path]:
     """One Parquet file a table, with its pandas types (nullable integers, dates, categories)."""
     require("pyarrow", "publish")
-    out.mkdir(parents=True, exist_ok=True)
-    written = []
+    files = {}
     for name, frame in frames.items():
-        path = out / f"{name}.parquet"
-        frame.to_parquet(path, engine="pyarrow", index=False)
-        written.append(path)
-    return written
+        buffer = io.BytesIO()
+        frame.to_parquet(buffer, engine="pyarrow", index=False)
+        files[out / f"{name}.parquet"] = buffer.getvalue()
+    return _write_all(files, out, "the parquet export")
 
 
 def write_xlsx(frames: dict[str, pd.DataFrame], path: Path) -> Path:
     """One workbook: a sheet a table, then a sheet of sources and a sheet of definitions.
 
     Text is always written as text: a value starting with ``=`` is never a formula.
+    The workbook is built in memory and written whole.
     """
     require("openpyxl", "publish")
-    path.parent.mkdir(parents=True, exist_ok=True)
+    check_target(path, "the xlsx export")
+    buffer = io.BytesIO()
+    failure = ""
+    with _quiet_cleanup():  # openpyxl's own temporary files: a full disk fails there, then again at cleanup
+        try:
+            _fill_workbook(frames, buffer)
+        except OSError as exc:
+            failure = exc.strerror or str(exc)
+    if failure:
+        raise OutputWriteError(f"could not write the xlsx export to {path}: {failure}; nothing was replaced")
+    return _write_all({path: buffer.getvalue()}, path.parent, "the xlsx export")[0]
+
+
+def _fill_workbook(frames: dict[str, pd.DataFrame], buffer: io.BytesIO) -> None:
     last = [n for n in SHEET_NAMES if n in frames]
     order = [n for n in frames if n not in last] + last
-    with pd.ExcelWriter(path, engine="openpyxl") as writer:
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         for name in order:
             sheet = SHEET_NAMES.get(name, name)[:31]
             sheet_frame = plain(frames[name], booleans=(True, False), dates=False)  # real dates
@@ -226,7 +282,18 @@ def write_xlsx(frames: dict[str, pd.DataFrame], path: Path) -> Path:
                     elif cell.is_date:
                         cell.number_format = "yyyy-mm-dd"
             writer.sheets[sheet].freeze_panes = "A2"
-    return path
+
+
+@contextlib.contextmanager
+def _quiet_cleanup() -> Iterator[None]:
+    """Collect a failed library's generators without their "Exception ignored" tracebacks on stderr."""
+    previous = sys.unraisablehook
+    sys.unraisablehook = lambda _unraisable: None
+    try:
+        yield
+    finally:
+        gc.collect()
+        sys.unraisablehook = previous
 
 
 def export(format: str, out: str | Path, computed: bool = True, *, record: Record) -> list[Path]:
@@ -278,6 +345,8 @@ def export(format: str, out: str | Path, computed: bool = True, *, record: Recor
         require(module, "publish")
     target = Path(out)
     refuse_inside_data_dir(target, f"the {format} export")
+    if target.exists() and not target.is_dir():
+        raise OutputPathError(f"refusing to export to {target}: it exists and is not a directory; give a folder")
     frames = published_frames(record, computed=computed)
     if format == "csv":
         return write_csv(frames, target)

@@ -3,23 +3,34 @@
 :func:`datasette_metadata` turns ``datapackage.json`` into Datasette's
 metadata: table titles and descriptions, column descriptions, the licence and
 the source, facets on status, population, measure and period, and canned
-queries.  :func:`serve` builds the SQLite database
-(:func:`gulagstats.publish.export.write_sqlite`) into a temporary directory and
-runs Datasette on it, on 127.0.0.1 only.
+queries.  :func:`serve` refuses a busy port before any work, builds the SQLite
+database (:func:`gulagstats.publish.export.write_sqlite`) into a temporary
+directory and runs Datasette on it, on 127.0.0.1 only, in a process that dies
+with ``gulagstats serve`` and removes the directory on every signal
+(:mod:`gulagstats.publish.datasette_child`).
 """
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import json
+import os
+import shutil
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
+import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from .. import store
 from ..core.record import Record
+from ..errors import GulagstatsError
+from ..outputs import write_text
 from ..store import refuse_inside_data_dir
 from .export import SQLITE_NAME, VALUES_VIEW, require, write_sqlite
 from .frames import published_frames, stored_frames, table_metadata
@@ -137,9 +148,8 @@ def build_site(directory: str | Path, *, record: Record) -> tuple[Path, Path]:
     database = write_sqlite(frames, target / SQLITE_NAME)
     metadata = target / "metadata.json"
     columns = {n: list(f.columns) for n, f in frames.items()}
-    metadata.write_text(
-        json.dumps(datasette_metadata(columns), indent=2, ensure_ascii=False), encoding="utf-8"
-    )
+    write_text(metadata, json.dumps(datasette_metadata(columns), indent=2, ensure_ascii=False),
+               "the web view's metadata")
     return database, metadata
 
 
@@ -169,8 +179,66 @@ def datasette_command(database: Path, metadata: Path, port: int) -> list[str]:
     ]
 
 
+class ServeError(GulagstatsError, OSError):
+    """The web view cannot be served (a port in use, Datasette failing to start)."""
+
+
+def refuse_busy_port(port: int) -> None:
+    """Refuse a port that another program listens on, before any work (as Datasette would bind it).
+
+    Raises
+    ------
+    ServeError
+        One line naming the port and what to do.
+    """
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError as exc:
+            why = "is in use by another program" if exc.errno == errno.EADDRINUSE else f"cannot be used ({exc.strerror})"
+            raise ServeError(f"port {port} {why}; give another with --port") from None
+
+
+def _listening(port: int) -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.settimeout(0.5)
+        return probe.connect_ex(("127.0.0.1", port)) == 0
+
+
+@contextlib.contextmanager
+def _stopped_by(signals: tuple[int, ...], server: subprocess.Popen) -> Iterator[None]:
+    """While serving, these signals stop the server (then the folder is removed on the way out)."""
+
+    def stop(signum: int, _frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    previous = {s: signal.signal(s, stop) for s in signals}
+    try:
+        yield
+    finally:
+        for s, handler in previous.items():
+            signal.signal(s, handler)
+
+
+def _wait_until_listening(server: subprocess.Popen, port: int, seconds: float = 60.0) -> None:
+    deadline = time.monotonic() + seconds
+    while not _listening(port):
+        code = server.poll()
+        if code is not None:
+            raise ServeError(f"Datasette stopped before serving on port {port} (exit {code}); see its lines above")
+        if time.monotonic() > deadline:
+            raise ServeError(f"Datasette did not answer on port {port} in {seconds:.0f} s")
+        time.sleep(0.1)
+
+
 def serve(port: int = 8001, *, record: Record) -> int:
     """Serve a record with Datasette on http://127.0.0.1:PORT until interrupted.
+
+    A busy port is refused before any work.  Ctrl-C, SIGTERM and SIGHUP stop
+    Datasette and remove the temporary database; if ``gulagstats serve`` is
+    killed (``kill -9``), Datasette gets SIGTERM from the kernel and removes it
+    itself (Linux).
 
     Parameters
     ----------
@@ -182,28 +250,36 @@ def serve(port: int = 8001, *, record: Record) -> int:
     Returns
     -------
     int
-        Datasette's exit status.
+        0 when stopped by Ctrl-C or a signal, else Datasette's exit status.
 
     Raises
     ------
     MissingExtraError
         If Datasette is not installed (``pip install "gulagstats[web]"``).
+    ServeError
+        If the port is in use, or Datasette does not start.
     """
     require("datasette", "web")
-    with tempfile.TemporaryDirectory(prefix="gulagstats-web-") as directory:
+    refuse_busy_port(port)
+    directory = tempfile.mkdtemp(prefix="gulagstats-web-")
+    server: subprocess.Popen | None = None
+    try:
         database, metadata = build_site(directory, record=record)
-        print(
-            f"serving http://127.0.0.1:{port}/{DATABASE} (Ctrl-C to stop)",
-            file=sys.stderr,
-            flush=True,
-        )
-        server = subprocess.Popen(datasette_command(database, metadata, port))
-        previous = signal.signal(signal.SIGTERM, lambda *_: server.terminate())  # stop it with us
-        try:
+        command = [sys.executable, "-m", "gulagstats.publish.datasette_child", directory, str(os.getpid()),
+                   *datasette_command(database, metadata, port)[3:]]
+        server = subprocess.Popen(command)
+        with _stopped_by((signal.SIGTERM, signal.SIGHUP), server):
+            _wait_until_listening(server, port)
+            print(f"serving http://127.0.0.1:{port}/{DATABASE} (Ctrl-C to stop)", file=sys.stderr, flush=True)
             return server.wait()
-        except KeyboardInterrupt:
+    except (KeyboardInterrupt, SystemExit):
+        return 0
+    finally:
+        if server is not None and server.poll() is None:
             server.terminate()
-            server.wait()
-            return 0
-        finally:
-            signal.signal(signal.SIGTERM, previous)
+            try:
+                server.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait()
+        shutil.rmtree(directory, ignore_errors=True)

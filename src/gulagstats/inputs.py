@@ -1,0 +1,148 @@
+"""The one check of every file a user names: claims files, overlays, texts, lexicons.
+
+:func:`read_input` returns the bytes of a regular file under a size cap, and
+:func:`read_input_text` its text.  Each refusal is one line (the caller's
+error class) naming the file and what is expected:
+
+- a missing file, a directory, a file that cannot be read;
+- anything that is not a regular file: a FIFO, a device (``/dev/zero``), a
+  socket.  The file is opened non-blocking (opening a FIFO without a writer
+  does not wait) and its kind is checked on the open descriptor, so it cannot
+  be swapped between the check and the read; no byte of a special file is
+  ever read, so nothing can block or stream without end (the time bound);
+- a file larger than ``limit`` bytes: refused from its size before reading,
+  and never more than ``limit + 1`` bytes read (a file that grows meanwhile);
+- text that is not UTF-8 (a BOM is allowed) or holds NUL bytes (a binary file).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+from pathlib import Path
+
+from .errors import DataFormatError, GulagstatsError, printable
+
+__all__ = ["read_input", "read_input_text"]
+
+_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
+
+
+def read_input(
+    path: str | Path, what: str, *, limit: int, error: type[GulagstatsError] = DataFormatError,
+    expected: str = "a CSV file",
+) -> bytes:
+    """The bytes of a user's input file: a regular file of at most ``limit`` bytes, read once.
+
+    Parameters
+    ----------
+    path : path
+        The file the user named.
+    what : str
+        What it is, for messages (``"claims file"``, ``"overlay"``, ``"text"``).
+    limit : int
+        The largest size accepted, in bytes (given in the message).
+    error : type
+        The :class:`~gulagstats.errors.GulagstatsError` subclass to raise.
+    expected : str
+        What the file should be, for messages.
+
+    Raises
+    ------
+    GulagstatsError
+        ``error``, one line naming the file and the reason.
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> from gulagstats.errors import OverlayError
+    >>> fifo = os.path.join(tempfile.mkdtemp(), "fifo")   # no writer: opening it does not wait
+    >>> os.mkfifo(fifo)
+    >>> read_input(fifo, "overlay", limit=10, error=OverlayError)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    gulagstats.errors.OverlayError: overlay .../fifo is not a regular file (a FIFO); expected a CSV file
+    """
+    shown = printable(path)
+    with contextlib.suppress(OSError):  # a special file is refused before it is even opened
+        _refuse_special(os.stat(path), what, shown, error, expected)
+    try:
+        handle = os.open(path, _FLAGS)
+    except FileNotFoundError:
+        raise error(f"{what} {shown} does not exist") from None
+    except OSError as exc:
+        raise error(f"{what} {shown} cannot be read ({exc.strerror or exc}); expected {expected}") from None
+    try:
+        st = os.fstat(handle)  # the file opened, whatever the name points to now
+        _refuse_special(st, what, shown, error, expected)
+        too_big = f"{what} {shown} is larger than the limit of {limit:,} bytes; split it into smaller files"
+        if st.st_size > limit:
+            raise error(too_big)
+        data = _read_at_most(handle, limit + 1, what, shown, error)
+    finally:
+        os.close(handle)
+    if len(data) > limit:  # it grew after the check
+        raise error(too_big)
+    return data
+
+
+def _refuse_special(st: os.stat_result, what: str, shown: str, error: type[GulagstatsError], expected: str) -> None:
+    if stat.S_ISDIR(st.st_mode):
+        raise error(f"{what} {shown} is a directory; expected {expected}")
+    if not stat.S_ISREG(st.st_mode):
+        raise error(f"{what} {shown} is not a regular file ({_file_kind(st.st_mode)}); expected {expected}")
+
+
+def _read_at_most(handle: int, size: int, what: str, shown: str, error: type[GulagstatsError]) -> bytes:
+    parts, left = [], size
+    try:
+        while left > 0:
+            block = os.read(handle, min(left, 1 << 20))
+            if not block:
+                break
+            parts.append(block)
+            left -= len(block)
+    except OSError as exc:
+        raise error(f"{what} {shown} cannot be read ({exc.strerror or exc})") from None
+    return b"".join(parts)
+
+
+def _file_kind(mode: int) -> str:
+    for test, name in ((stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+                       (stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket")):
+        if test(mode):
+            return name
+    return "a special file"
+
+
+def read_input_text(
+    path: str | Path, what: str, *, limit: int, error: type[GulagstatsError] = DataFormatError,
+    expected: str = "a UTF-8 text file",
+) -> str:
+    """The text of a user's input file (UTF-8, a BOM allowed), after the checks of :func:`read_input`.
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> path = os.path.join(tempfile.mkdtemp(), "a.txt")
+    >>> _ = open(path, "wb").write(b"\\xef\\xbb\\xbfIn 1937, 681,692")
+    >>> read_input_text(path, "text", limit=100)
+    'In 1937, 681,692'
+    >>> _ = open(path, "wb").write(b"\\xff\\xfeI\\x00n\\x00")
+    >>> read_input_text(path, "text", limit=100)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    gulagstats.errors.DataFormatError: text ...a.txt is not UTF-8 text (a byte 0xff at 0); save it as UTF-8
+    """
+    data = read_input(path, what, limit=limit, error=error, expected=expected)
+    shown = printable(path)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise error(
+            f"{what} {shown} is not UTF-8 text (a byte 0x{data[exc.start]:02x} at {exc.start}); save it as UTF-8"
+        ) from None
+    if "\0" in text:
+        raise error(f"{what} {shown} holds NUL bytes (a binary file?); expected {expected}")
+    return text
