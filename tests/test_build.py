@@ -7,7 +7,7 @@ import pytest
 import build_data
 from build_data import choose_preferred, route
 
-from .conftest import DATA
+from .conftest import DATA, ROOT
 
 
 def test_the_build_into_a_temporary_directory_reproduces_data_byte_for_byte(tmp_path):
@@ -76,8 +76,23 @@ def test_rule_3_a_tie_needs_a_written_decision_and_follows_it():
     assert [(r["source"], r["note"]) for r in chosen] == [("b", "preferred: seen")]
 
 
-def test_values_are_routed_to_their_table_by_series_population_and_unit():
-    assert route({"series": "appendix", "population": "gulag_camps", "unit": "percent"}) == "appendix_rates"
-    assert route({"series": "nkvd_sentences", "population": "nkvd_special_board", "unit": "persons"}) == (
-        "special_board"
-    )
+def test_values_are_routed_to_their_table_by_the_routes_of_the_catalog():
+    import tomllib
+
+    from build_data import routes_of
+
+    catalog = tomllib.loads((ROOT / "tools" / "catalog.toml").read_text(encoding="utf-8"))
+    routes = routes_of(catalog)
+    row = {"series": "appendix", "population": "gulag_camps", "unit": "percent", "period": "1939-01-01"}
+    assert route(row, routes) == "appendix_rates"
+    assert route({**row, "unit": "persons"}, routes) == "appendix"
+    assert route({**row, "series": "nkvd_sentences", "population": "nkvd_special_board"}, routes) == "special_board"
+    assert route({**row, "series": "offences", "period": "1954-04-01"}, routes) == "offences_1954"
+    assert route({**row, "series": "offences", "period": "1940-03-01"}, routes) == "offences_1940"
+    with pytest.raises(SystemExit, match=r"no table of catalog\.toml takes series 'novel'"):
+        route({**row, "series": "novel"}, routes)
+    twice = [*routes, ("appendix_copy", {"series": "appendix", "unit": "percent"})]
+    with pytest.raises(SystemExit, match="match the same row as closely"):
+        route(row, twice)
+    with pytest.raises(SystemExit, match="a route names a series"):
+        routes_of({"tables": {"t": {"routes": [{"unit": "percent"}]}}})

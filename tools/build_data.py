@@ -102,27 +102,39 @@ KEY = ("period", "population", "measure", "category", "unit")
 STATUS_RANK = PREFERENCE
 
 
-def route(row: dict[str, str]) -> str:
-    """The table a row of values.tsv belongs to."""
-    series, pop = row["series"], row["population"]
-    if series == "nkvd_sentences":
-        return "special_board" if pop == "nkvd_special_board" else "nkvd_sentences"
-    if series == "appendix" and row["unit"] == "percent":
-        return "appendix_rates"
-    if series == "offences" and row["period"].startswith("1954"):
-        return "offences_1954"  # Kruglov's report, counts in persons (reference revision 2)
-    if series == "sentence_length" and pop == "gulag_camps":
-        return "table_9"  # a cell of GRZ Table 9 itself (Sousa, reference revision 2)
-    return {
-        "appendix": "appendix",
-        "ourz_mortality": "mortality_certificate",
-        "offences": "offences_1940",
-        "sex": "sex_composition",
-        "sentence_length": "sentence_lengths_1936",
-        "education": "education_composition",
-        "ethnicity": "nationality_unrecorded",
-        "estimates": "table_1",
-    }[series]
+#: The conditions a route of catalog.toml may set, and how each matches a row of values.tsv.
+ROUTE_CONDITIONS = {
+    "series": lambda row, want: row["series"] == want,
+    "population": lambda row, want: row["population"] == want,
+    "unit": lambda row, want: row["unit"] == want,
+    "period_starts": lambda row, want: row["period"].startswith(want),
+}
+
+
+def routes_of(catalog: dict) -> list[tuple[str, dict[str, str]]]:
+    """The routes of the catalogue's tables: (table, conditions), each condition checked by name."""
+    found = []
+    for table_id, meta in catalog["tables"].items():
+        for conditions in meta.get("routes", []):
+            unknown = set(conditions) - set(ROUTE_CONDITIONS)
+            if unknown or "series" not in conditions:
+                sys.exit(f"catalog.toml: [tables.{table_id}] route {conditions}: a route names a series and may add "
+                         f"{', '.join(c for c in ROUTE_CONDITIONS if c != 'series')} (not {sorted(unknown)})")
+            found.append((table_id, conditions))
+    return found
+
+
+def route(row: dict[str, str], routes: list[tuple[str, dict[str, str]]]) -> str:
+    """The table a row of values.tsv belongs to: the route of catalog.toml that matches it most closely."""
+    matching = [(len(c), t) for t, c in routes if all(ROUTE_CONDITIONS[k](row, v) for k, v in c.items())]
+    if not matching:
+        sys.exit(f"values.tsv: no table of catalog.toml takes series {row['series']!r} "
+                 f"(population {row['population']!r}, unit {row['unit']!r}, period {row['period']!r})")
+    best = max(n for n, _ in matching)
+    tables = sorted({t for n, t in matching if n == best})
+    if len(tables) > 1:
+        sys.exit(f"values.tsv: routes of {', '.join(tables)} match the same row as closely: {dict(row)}")
+    return tables[0]
 
 
 def prose_line(prose: list[str], quote: str) -> int | None:
@@ -148,8 +160,9 @@ def split_value(row: dict[str, str]) -> list[dict[str, str]]:
     return out
 
 
-def reference_rows(reference: Path, prose: list[str]) -> dict[str, list[dict[str, str]]]:
+def reference_rows(reference: Path, prose: list[str], catalog: dict) -> dict[str, list[dict[str, str]]]:
     tables: dict[str, list[dict[str, str]]] = defaultdict(list)
+    routes = routes_of(catalog)
     for raw in read_tsv(reference / "values.tsv"):
         quote = raw["quote"].strip()
         if raw["source"] == "grz1993" and quote and (line := prose_line(prose, quote)):
@@ -171,7 +184,7 @@ def reference_rows(reference: Path, prose: list[str]) -> dict[str, list[dict[str
             "status": raw["status"],
             "note": raw["note"],
         }
-        tables[route(raw)].extend(split_value(row))
+        tables[route(raw, routes)].extend(split_value(row))
     return tables
 
 
@@ -336,7 +349,7 @@ def sort_key(row: dict[str, str]) -> tuple:
 
 def build_cells(reference: Path, prose_path: Path, catalog: dict) -> dict[str, list[dict[str, str]]]:
     prose = read_prose(prose_path)
-    tables = reference_rows(reference, prose)
+    tables = reference_rows(reference, prose, catalog)
     decisions = {
         (d["table"], d["period"], d["population"], d["measure"], d["category"], d["unit"]): d
         for d in read_csv(CURATED / "preferred.csv")
