@@ -438,6 +438,46 @@ def build_relations() -> list[dict[str, str]]:
     return rows
 
 
+#: A locator that cites the GRZ prose: ``QUOTE [GRZ prose line N]`` (``, id`` or ``; ...`` may follow N).
+PROSE_LOCATOR = re.compile(r"^(?P<quote>.*?) \[GRZ prose line (?P<line>\d+)(?:[,;][^\]]*)?\]")
+
+
+def quote_problems(name: str, rows: list[dict[str, str]], prose: list[str]) -> list[str]:
+    """What is wrong with the quotes of one built table: each ``file:row: reason``.
+
+    Every locator ``QUOTE [GRZ prose line N]`` (a benchmark's locators joined by
+    `` // `` each) must have its quote on line N; a ``quote`` with a ``line``
+    must stand on that line; a cell of a table of cells with status ``prose`` must cite its line.
+    """
+    problems = []
+    for number, row in enumerate(rows, start=2):
+        where = f"{name}:{number}"
+        for part in row.get("locator", "").split(" // "):
+            m = PROSE_LOCATOR.match(part)
+            if m and m["quote"].strip() and not quote_on_line(prose, m["line"], m["quote"]):
+                problems.append(f"{where}: quote not on GRZ prose line {m['line']}: {m['quote']!r}")
+        if row.get("quote") and row.get("line") and not quote_on_line(prose, row["line"], row["quote"]):
+            problems.append(f"{where}: quote not on GRZ prose line {row['line']}: {row['quote']!r}")
+        if "grz_ref" in row and row.get("status") == "prose" and not PROSE_LOCATOR.match(row.get("locator", "")):
+            problems.append(f"{where}: a value of the prose cites no line: expected locator 'QUOTE [GRZ prose line N]'")
+    return problems
+
+
+def verify_quotes(out: Path, prose: list[str]) -> None:
+    """The one quote gate: every quote of every table built into ``out`` stands on its GRZ prose line.
+
+    Raises
+    ------
+    SystemExit
+        Naming every row whose quote is not on its line (``file:row: reason``).
+    """
+    problems = []
+    for path in sorted([*out.glob("*.csv"), *(out / "tables").glob("*.csv")]):
+        problems += quote_problems(path.name, read_csv(path), prose)
+    if problems:
+        sys.exit("; ".join(problems[:10]) + (f"; and {len(problems) - 10} more" if len(problems) > 10 else ""))
+
+
 def write_sources(reference: Path, out: Path) -> None:
     rows = [
         {"key": r["source"], "citation": r["citation"], "url": r["url"], "kind": r["kind"]}
@@ -613,6 +653,7 @@ def build(
                 write_csv(out / catalog["tables"][rules]["path"], list(curated[0]), curated)
         if "estimates" in catalog["tables"]:
             build_estimates.build(out)
+        verify_quotes(out, read_prose(prose))
     else:
         old = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
         value_types = {
