@@ -58,14 +58,14 @@ def data_copy(tmp_path, monkeypatch) -> Path:
 
 @pytest.fixture
 def repin(data_copy, monkeypatch):
-    """Call after editing the copy's datapackage.json: pins its new sha256, as tools/build_data.py would."""
+    """Call after editing the copy's datapackage.json: pins its new sha256 beside it, as tools/build_data.py would."""
     import hashlib
 
-    import gulagstats._pin
+    from gulagstats.store import PIN_FILE
 
     def pin() -> None:
         digest = hashlib.sha256((data_copy / "datapackage.json").read_bytes()).hexdigest()
-        monkeypatch.setattr(gulagstats._pin, "DATAPACKAGE_SHA256", digest)
+        (data_copy / PIN_FILE).write_text(digest + "\n", encoding="utf-8")
 
     return pin
 

@@ -78,6 +78,7 @@ from gulagstats.rules.prose_rules import (
     parse_rule,
     read_rules,
 )
+from gulagstats.store import PIN_FILE
 from gulagstats.vocabulary import PREFERENCE, RELATIONS, is_count
 from texts import prose_path
 
@@ -325,22 +326,6 @@ def value_type(rows: list[dict[str, str]]) -> str:
     whole = all(float(v) == int(float(v)) and "." not in v for v in values)
     counts = all(is_count(r["unit"]) for r in rows)  # every row: a table of empty percent cells is no count
     return "integer" if whole and counts else "number"
-
-
-PIN = ROOT / "src" / "gulagstats" / "_pin.py"
-
-
-def write_pin(digest: str) -> Path | None:
-    """Record the sha256 of datapackage.json in the package, so that gulagstats refuses a changed one."""
-    text = (
-        '"""sha256 of the data/datapackage.json this gulagstats was built with (tools/build_data.py)."""\n'
-        "\n"
-        f'DATAPACKAGE_SHA256 = "{digest}"\n'
-    )
-    if PIN.exists() and PIN.read_text(encoding="utf-8") == text:
-        return None
-    PIN.write_text(text, encoding="utf-8")
-    return PIN
 
 
 def sort_key(row: dict[str, str]) -> tuple:
@@ -663,11 +648,9 @@ def build(
         }
     text = json.dumps(package(catalog, value_types, out), indent=2, ensure_ascii=False) + "\n"
     (out / "datapackage.json").write_bytes(text.encode("utf-8"))
-    changed = sorted(p for p in out.rglob("*") if p.is_file() and before.get(p) != p.read_bytes())
-    if out.resolve() == DATA.resolve():  # the package pins the datapackage.json it ships, not a scratch build
-        pinned = write_pin(hashlib.sha256(text.encode("utf-8")).hexdigest())
-        changed += [pinned] if pinned else []
-    return changed
+    # the pin: the sha256 of datapackage.json beside it, so that a hand edit of either is refused
+    (out / PIN_FILE).write_text(hashlib.sha256(text.encode("utf-8")).hexdigest() + "\n", encoding="utf-8")
+    return sorted(p for p in out.rglob("*") if p.is_file() and before.get(p) != p.read_bytes())
 
 
 def main(argv: list[str] | None = None) -> int:
