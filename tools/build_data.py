@@ -425,6 +425,8 @@ def build_relations() -> list[dict[str, str]]:
 
 #: A locator that cites the GRZ prose: ``QUOTE [GRZ prose line N]`` (``, id`` or ``; ...`` may follow N).
 PROSE_LOCATOR = re.compile(r"^(?P<quote>.*?) \[GRZ prose line (?P<line>\d+)(?:[,;][^\]]*)?\]")
+#: A quote inside a text: ``'QUOTE' (GRZ prose line N)`` or ``'QUOTE' (line N)``.
+QUOTED_IN_TEXT = re.compile(r"'(?P<quote>[^']+)' \((?:GRZ prose )?line (?P<line>\d+)\)")
 
 
 def quote_problems(name: str, rows: list[dict[str, str]], prose: list[str]) -> list[str]:
@@ -432,7 +434,7 @@ def quote_problems(name: str, rows: list[dict[str, str]], prose: list[str]) -> l
 
     Every locator ``QUOTE [GRZ prose line N]`` (a benchmark's locators joined by
     `` // `` each) must have its quote on line N; a ``quote`` with a ``line``
-    must stand on that line; a cell of a table of cells with status ``prose`` must cite its line.
+    must stand on that line, and so must every ``'QUOTE' (line N)`` of a ``text``; a cell of a table of cells with status ``prose`` must cite its line.
     """
     problems = []
     for number, row in enumerate(rows, start=2):
@@ -443,6 +445,9 @@ def quote_problems(name: str, rows: list[dict[str, str]], prose: list[str]) -> l
                 problems.append(f"{where}: quote not on GRZ prose line {m['line']}: {m['quote']!r}")
         if row.get("quote") and row.get("line") and not quote_on_line(prose, row["line"], row["quote"]):
             problems.append(f"{where}: quote not on GRZ prose line {row['line']}: {row['quote']!r}")
+        for m in QUOTED_IN_TEXT.finditer(row.get("text", "")):
+            if not quote_on_line(prose, m["line"], m["quote"]):
+                problems.append(f"{where}: quote not on GRZ prose line {m['line']}: {m['quote']!r}")
         if "grz_ref" in row and row.get("status") == "prose" and not PROSE_LOCATOR.match(row.get("locator", "")):
             problems.append(f"{where}: a value of the prose cites no line: expected locator 'QUOTE [GRZ prose line N]'")
     return problems
@@ -632,7 +637,7 @@ def build(
             value_types[table_id] = value_type(rows)
             write_csv(out / "tables" / f"{table_id}.csv", CELL_NAMES, rows)
         write_csv(out / "vocabulary.csv", VOCABULARY_FIELDS, read_vocabulary())
-        for rules in ("scope_rules", "estimate_readings"):  # judgement rules: curated, published as data
+        for rules in ("scope_rules", "estimate_readings", "report_texts"):  # curated, published as data
             if rules in catalog["tables"]:
                 curated = read_csv(CURATED / f"{rules}.csv")
                 write_csv(out / catalog["tables"][rules]["path"], list(curated[0]), curated)
