@@ -51,6 +51,8 @@ import re
 import sys
 import tomllib
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import build_estimates
@@ -610,14 +612,42 @@ def package(catalog: dict, value_types: dict[str, str], out: Path = DATA) -> dic
     }
 
 
+@contextmanager
+def inputs_from(tools: Path, reference: Path) -> Iterator[None]:
+    """While the block runs, every stage reads ``tools`` (curated files, catalog.toml, vocabulary.csv) and ``reference``.
+
+    The build of this repository reads ``tools/``; the tests build a tiny
+    package of their own (``tests/fixtures/tiny``) by the same function.
+    """
+    values = {"TOOLS": tools, "CURATED": tools / "curated", "REFERENCE": reference}
+    modules = [sys.modules[__name__], build_estimates]
+    saved = [(m, name, getattr(m, name)) for m in modules for name in values]
+    for module, name, _ in saved:
+        setattr(module, name, values[name])
+    try:
+        yield
+    finally:
+        for module, name, value in saved:
+            setattr(module, name, value)
+
+
 def build(
-    out: Path = DATA, reference: Path = REFERENCE, prose: Path | None = None, *, package_only: bool = False
+    out: Path = DATA,
+    reference: Path = REFERENCE,
+    prose: Path | None = None,
+    *,
+    package_only: bool = False,
+    tools: Path | None = None,
 ) -> list[Path]:
     """Build every file of ``data/`` into ``out``; return the files whose bytes changed.
 
     ``package_only`` refreshes only ``datapackage.json`` (hashes and row counts)
-    from the tables already in ``out``.
+    from the tables already in ``out``; ``tools`` is the folder of the inputs
+    (default: this repository's ``tools/``).
     """
+    if tools is not None:
+        with inputs_from(tools, reference):
+            return build(out, reference, prose, package_only=package_only)
     prose = prose or (None if package_only else prose_path())
     catalog = tomllib.loads((TOOLS / "catalog.toml").read_text(encoding="utf-8"))
     (out / "tables").mkdir(parents=True, exist_ok=True)
@@ -642,7 +672,7 @@ def build(
                 curated = read_csv(CURATED / f"{rules}.csv")
                 write_csv(out / catalog["tables"][rules]["path"], list(curated[0]), curated)
         if "estimates" in catalog["tables"]:
-            build_estimates.build(out)
+            build_estimates.build(out, prose)
         verify_quotes(out, read_prose(prose))
     else:
         old = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
