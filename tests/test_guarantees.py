@@ -731,7 +731,7 @@ def test_every_table_of_cells_shows_wide_in_every_format_and_status(cli):
 def test_a_claims_file_written_part_by_part_is_the_whole_result(tmp_path, cli, monkeypatch):
     # the 64 MiB claims file peaked at 3.4-4.4 GB when assessed and rendered whole; the CLI now
     # writes CLAIMS_PER_PART claims at a time (655 MB, bench/RESULTS.md): the output must not change
-    from gulagstats.api import assess_claims_in_parts
+    from gulagstats.api import iter_assessed_claims
     from gulagstats.cli import estimates
     from gulagstats.render import render
 
@@ -743,7 +743,7 @@ def test_a_claims_file_written_part_by_part_is_the_whole_result(tmp_path, cli, m
         encoding="utf-8",
     )
     whole = gulagstats.assess_claims(path)
-    parts = list(assess_claims_in_parts(path, rows=3))
+    parts = list(iter_assessed_claims(path, rows=3))
     assert len(parts) == 3
     assert render(pd.concat(parts, ignore_index=True), "csv") == render(whole, "csv")
     assert [len(p) for p in parts] == [3, 3, 1]

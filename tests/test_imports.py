@@ -18,9 +18,9 @@ from .conftest import ROOT
 #: The floors of the package, bottom first: the first floor whose prefix names a module holds it.
 FLOORS: list[tuple[str, tuple[str, ...]]] = [
     ("ground", ("gulagstats._version", "gulagstats.vocabulary", "gulagstats.errors",
-                "gulagstats.numbers", "gulagstats.periods", "gulagstats.models", "gulagstats.store",
-                "gulagstats.outputs", "gulagstats.render", "gulagstats.overlay", "gulagstats.loaders",
-                "gulagstats.inputs", "gulagstats.numberdigits", "gulagstats.numberwords")),
+                "gulagstats.numbers", "gulagstats.numberdigits", "gulagstats.numberwords",
+                "gulagstats.inputs", "gulagstats.periods", "gulagstats.models", "gulagstats.store",
+                "gulagstats.outputs", "gulagstats.render", "gulagstats.overlay", "gulagstats.loaders")),
     ("core", ("gulagstats.core",)),
     ("rules", ("gulagstats.rules",)),
     ("checks/estimates", ("gulagstats.checks", "gulagstats.estimates")),

@@ -12,12 +12,6 @@ The layers below import pandas (and matplotlib when a figure is drawn);
 need pandas are imported where a function needs them, each marked ``# pandas``.
 They are the only imports inside functions above the core, and they all point
 down.
-
-Examples
---------
->>> import gulagstats
->>> gulagstats.check is check, gulagstats.Record is Record
-(True, True)
 """
 
 from __future__ import annotations
@@ -343,13 +337,25 @@ def assess_claims(
     return assess_many(resolve(record, overlay), claims)
 
 
-def assess_claims_in_parts(
+def iter_assessed_claims(
     path: str | Path, overlay: Overlay = None, *, record: Record | None = None, rows: int = 50_000
 ) -> Iterator[pd.DataFrame]:
-    """:func:`assess_claims` of a claims file, ``rows`` claims at a time (bounded memory; :func:`~gulagstats.estimates.verdicts.assess_in_parts`)."""
-    from .estimates.verdicts import assess_in_parts  # pandas
+    """The results of :func:`assess_claims` for a claims file, ``rows`` claims at a time (bounded memory).
 
-    return assess_in_parts(resolve(record, overlay), path, rows)
+    Concatenated, the parts are the frame :func:`assess_claims` returns; ``gulagstats
+    assess --file`` writes each part as it comes, so only one part's results are in memory.
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> path = os.path.join(tempfile.mkdtemp(), "c.csv")
+    >>> _ = open(path, "w").write("quantity,value,period\\nexecutions,7 million,1937-1938\\nexecutions,1,1937-1938\\n")
+    >>> [part.verdict.tolist() for part in iter_assessed_claims(path, rows=1)]
+    [['overstates'], ['understates']]
+    """
+    from .estimates.verdicts import assess_many_in_parts  # pandas
+
+    return assess_many_in_parts(resolve(record, overlay), path, rows)
 
 
 def benchmarks(quantity: str | None = None, overlay: Overlay = None, *, record: Record | None = None) -> pd.DataFrame:

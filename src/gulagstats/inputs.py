@@ -91,7 +91,7 @@ def _refuse_special(st: os.stat_result, what: str, shown: str, error: type[Gulag
     if stat.S_ISDIR(st.st_mode):
         raise error(f"{what} {shown} is a directory; expected {expected}")
     if not stat.S_ISREG(st.st_mode):
-        raise error(f"{what} {shown} is not a regular file ({_file_kind(st.st_mode)}); expected {expected}")
+        raise error(f"{what} {shown} is not a regular file ({file_kind(st.st_mode)}); expected {expected}")
 
 
 def _read_at_most(handle: int, size: int, what: str, shown: str, error: type[GulagstatsError]) -> bytes:
@@ -108,9 +108,17 @@ def _read_at_most(handle: int, size: int, what: str, shown: str, error: type[Gul
     return b"".join(parts)
 
 
-def _file_kind(mode: int) -> str:
-    for test, name in ((stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
-                       (stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket")):
+def file_kind(mode: int) -> str:
+    """What a file that is not a regular file is, in words (for the one-line refusals of inputs and outputs).
+
+    Examples
+    --------
+    >>> import stat
+    >>> file_kind(stat.S_IFIFO), file_kind(stat.S_IFDIR)
+    ('a FIFO', 'a directory')
+    """
+    for test, name in ((stat.S_ISDIR, "a directory"), (stat.S_ISCHR, "a character device"),
+                       (stat.S_ISBLK, "a block device"), (stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket")):
         if test(mode):
             return name
     return "a special file"

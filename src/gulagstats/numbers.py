@@ -161,7 +161,7 @@ _ARTICLE = re.compile(r"(?<!\w)an?\s+$", re.I)
 _FOOTNOTE = re.compile(r"\.[0-9]{1,3}(?=\s|$)")
 
 
-def _scan(text: str, language: str, running: bool) -> Iterator[_Read]:
+def _scan_text(text: str, language: str, running: bool) -> Iterator[_Read]:
     """Every number of ``text`` in order, read or refused; each character is looked at a bounded number of times."""
     if language not in LANGUAGES:
         raise NumberFormatError(f"unknown language {language!r}; expected one of {', '.join(LANGUAGES)}")
@@ -308,7 +308,7 @@ def _whole(text: str, language: str, what: str) -> _Read:
         raise NumberFormatError(f"{what} {_shown(text)} is empty; expected a number")
     body = stripped[1:] if stripped[0] == "+" and stripped[1:2].isdecimal() else stripped
     offset = len(stripped) - len(body)
-    reads = list(_scan(body, language, running=False))
+    reads = list(_scan_text(body, language, running=False))
     if len(reads) == 1 and reads[0].start == 0 and reads[0].end == len(body):
         read = reads[0]
         if read.value is None:
@@ -448,7 +448,7 @@ def find_numbers(text: str, *, language: str = "en") -> Iterator[NumberMention]:
     >>> [(m.text, m.reason) for m in find_numbers("about 1.500 people")]
     [('1.500', 'is ambiguous: a point before three digits is a decimal point in English (1.5) and groups thousands in German or Russian; write 1,500 or 1500 for thousands, or the decimal with a scale word (1.5 million)')]
     """
-    for read in _scan(text, language, running=True):
+    for read in _scan_text(text, language, running=True):
         value = _number(read.value) if read.value is not None else None
         yield NumberMention(read.start, read.end, text[read.start : read.end], value, read.form, read.reason)
 

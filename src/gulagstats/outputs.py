@@ -35,6 +35,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from .errors import GulagstatsError, OutputPathError, printable
+from .inputs import file_kind
 from .store import data_dir, refuse_inside_data_dir
 
 try:  # POSIX; elsewhere updates are not serialised, but still atomic
@@ -120,7 +121,7 @@ def check_target(path: str | Path, what: str = "output") -> Path:
         )
     if not stat.S_ISREG(st.st_mode):
         raise OutputPathError(
-            f"refusing to write {what} to {shown}: it is {_kind(st.st_mode)}, not a regular file; "
+            f"refusing to write {what} to {shown}: it is {file_kind(st.st_mode)}, not a regular file; "
             "give the name of a new or regular file"
         )
     refuse_inside_data_dir(target, what)
@@ -130,14 +131,6 @@ def check_target(path: str | Path, what: str = "output") -> Path:
             f"{data_dir()} (the same file as one of its files); remove it or write elsewhere"
         )
     return target
-
-
-def _kind(mode: int) -> str:
-    for test, name in ((stat.S_ISDIR, "a directory"), (stat.S_ISCHR, "a character device"),
-                       (stat.S_ISBLK, "a block device"), (stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket")):
-        if test(mode):
-            return name
-    return "not a regular file"
 
 
 def _fsync_directory(folder: Path) -> None:

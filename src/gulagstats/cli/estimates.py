@@ -9,7 +9,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from ..api import assess, assess_claims_in_parts, benchmarks, compare, quantities
+from ..api import assess, benchmarks, compare, iter_assessed_claims, quantities
 from ..errors import InvalidEstimateError, printable
 from ..render import FORMATS, cell_text, csv_safe_frame, render
 from .data import add_format, add_overlay
@@ -108,7 +108,7 @@ def _assess_file(args: argparse.Namespace) -> int:
     """Assess a claims file; as CSV (the default) part by part, so that memory stays bounded."""
     import pandas as pd  # pandas: the command line imports it only for the commands that need it
 
-    parts = assess_claims_in_parts(args.file, overlay=args.overlay, rows=CLAIMS_PER_PART)
+    parts = iter_assessed_claims(args.file, overlay=args.overlay, rows=CLAIMS_PER_PART)
     fmt = args.format or "csv"
     if fmt != "csv":  # json, markdown and text are rendered whole
         parts = iter([pd.concat(list(parts), ignore_index=True)])

@@ -478,7 +478,7 @@ def assess_many(record: Record, claims: pd.DataFrame | str | Path) -> pd.DataFra
     return _assessed(frame, record)
 
 
-def assess_in_parts(record: Record, path: str | Path, rows: int = 50_000) -> Iterator[pd.DataFrame]:
+def assess_many_in_parts(record: Record, path: str | Path, rows: int = 50_000) -> Iterator[pd.DataFrame]:
     """The results of :func:`assess_many` for a claims file, ``rows`` claims at a time (bounded memory).
 
     Concatenated, the parts are the frame :func:`assess_many` returns; the
@@ -490,7 +490,7 @@ def assess_in_parts(record: Record, path: str | Path, rows: int = 50_000) -> Ite
     >>> from gulagstats.core.record import default_record
     >>> path = os.path.join(tempfile.mkdtemp(), "c.csv")
     >>> _ = open(path, "w").write("quantity,value,period\\nexecutions,7 million,1937-1938\\nexecutions,1,1937-1938\\n")
-    >>> [part.verdict.tolist() for part in assess_in_parts(default_record(), path, rows=1)]
+    >>> [part.verdict.tolist() for part in assess_many_in_parts(default_record(), path, rows=1)]
     [['overstates'], ['understates']]
     """
     frame = read_claims(path)
