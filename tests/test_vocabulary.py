@@ -84,6 +84,55 @@ def test_the_module_and_the_data_dictionary_agree_on_every_closed_list():
     assert set(v.CELL_UNITS) <= units
 
 
+def test_the_literals_for_mypy_are_the_words_of_the_data_dictionary():
+    from typing import get_args
+
+    d = v.DICTIONARY
+    assert get_args(v.StatusName) == v.STATUSES == tuple(d["status"])  # the order of preference too
+    assert set(get_args(v.RelationName)) == set(d["relation"])
+    assert set(get_args(v.GradeName)) == set(d["grade"])
+    assert set(get_args(v.VerdictName)) | set(get_args(v.ClaimVerdictName)) == set(d["verdict"])
+    assert {q.kind for q in v.QUANTITIES.values()} <= set(get_args(v.QuantityKind))
+    assert {q.unit for q in v.QUANTITIES.values()} <= set(v.KINDS["unit"])
+
+
+def test_every_relation_grade_and_check_verdict_has_its_display_words():
+    assert set(v.RELATION_WORDS) == set(v.RELATIONS)
+    assert set(v.GRADE_WORDS) == set(v.GRADES)
+    assert set(v.VERDICT_WORDS) == set(v.VERDICTS)
+    assert v.CLAIM_TOLERANCE == 0.15
+
+
+def test_the_code_reads_the_data_dictionary_the_build_published():
+    with open(DATA / "vocabulary.csv", newline="", encoding="utf-8") as handle:
+        published = list(csv.DictReader(handle))
+    assert v.read_dictionary(DATA / "vocabulary.csv") == v.DICTIONARY
+    assert len(published) == sum(len(codes) for codes in v.DICTIONARY.values())
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "message"),
+    [
+        ("weakness", "", "needs weakness"),
+        ("words", "at once", "words given; a status has only"),
+        ("benchmark_rank", "first", "whole numbers"),
+    ],
+)
+def test_the_build_refuses_a_status_without_its_properties(column, value, message, tmp_path, monkeypatch):
+    import build_data
+
+    with open(ROOT / "tools" / "vocabulary.csv", newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    rows[0][column] = value  # the first status
+    with open(tmp_path / "vocabulary.csv", "w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    monkeypatch.setattr(build_data, "TOOLS", tmp_path)
+    with pytest.raises(SystemExit, match=message):
+        build_data.read_vocabulary()
+
+
 # --- no word of the vocabulary written outside it ------------------------------------------------
 
 SOURCE = ROOT / "src" / "gulagstats"

@@ -500,7 +500,7 @@ PRIMARY_KEYS = {
     "vocabulary": ["kind", "code"],
 }
 VOCABULARY_KINDS = (
-    "status", "verdict", "grade", "relation", "unit", "population", "measure", "category", "quantity",
+    "status", "verdict", "grade", "relation", "unit", "population", "measure", "category", "quantity", "setting",
 )
 
 
@@ -517,8 +517,32 @@ def read_vocabulary() -> list[dict[str, str]]:
         texts = (r["code"], r["label"], r["definition"])
         if not (all(t.strip() for t in texts) and r["rank"].isdigit()):
             sys.exit(f"{where}: a code needs a label, a definition and a whole-number rank")
+        if problem := _vocabulary_properties(r):
+            sys.exit(f"{where}: {r['kind']} {r['code']!r}: {problem}")
         seen.add((r["kind"], r["code"]))
     return rows
+
+
+def _vocabulary_properties(row: dict[str, str]) -> str:
+    """What is wrong with the properties of a code (gulagstats.vocabulary reads them), or ''."""
+    kind = row["kind"]
+    given = {c for c in VOCABULARY_FIELDS[5:] if row[c]}
+    allowed = {
+        "status": {"mark", "weakness", "benchmark_rank"}, "relation": {"words"}, "grade": {"words"},
+        "verdict": {"words"}, "quantity": {"quantity_kind", "unit"}, "setting": {"unit", "value"},
+    }.get(kind, set())
+    if given - allowed:
+        return f"{', '.join(sorted(given - allowed))} given; a {kind} has only {', '.join(sorted(allowed)) or 'none'}"
+    needed = {"status": {"weakness", "benchmark_rank"}, "relation": {"words"}, "grade": {"words"},
+              "setting": {"value"}}.get(kind, set())
+    if kind == "quantity" and given:  # a quantity an estimate may count
+        needed = {"quantity_kind", "unit"}
+    if needed - given:
+        return f"needs {', '.join(sorted(needed - given))}"
+    numbers = [row[c] for c in ("weakness", "benchmark_rank") if row[c]]
+    if not all(n.isdigit() for n in numbers) or (row["value"] and not re.fullmatch(r"[0-9]+(\.[0-9]+)?", row["value"])):
+        return "weakness and benchmark_rank are whole numbers, a value a number"
+    return ""
 
 
 def constrained(table_id: str, kind: str, schema: dict, vocabulary: list[dict[str, str]]) -> dict:

@@ -31,7 +31,10 @@ PERIOD_BOUNDS = [
     ("end", "date", "last day the period covers, ISO 8601 (empty if the period is no date)"),
 ]
 #: The columns of data/vocabulary.csv, the data dictionary.
-VOCABULARY_FIELDS = ["kind", "code", "label", "definition", "rank"]
+VOCABULARY_FIELDS = [
+    "kind", "code", "label", "definition", "rank", "words", "mark", "weakness", "benchmark_rank", "quantity_kind", "unit",
+    "value",
+]
 
 
 def read_prose(path: Path | None = None) -> list[str]:

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from .errors import printable
-from .vocabulary import STATUS_MARK
+from .vocabulary import STATUS_MARK, status_legend
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -20,7 +20,7 @@ FORMATS = ("text", "csv", "json", "markdown")
 
 #: Marks appended to a value in text and markdown so that its status shows.
 
-STATUS_LEGEND = "marks: p prose, * derived, ? unconfirmed, u user overlay; unmarked values are confirmed; blank = missing"
+STATUS_LEGEND = status_legend()
 
 
 def cell_text(value: Any) -> str:
