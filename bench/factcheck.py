@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Benchmark of ``gulagstats factcheck``: 100 articles of 5,000 words in under a minute.
+"""Benchmark of ``gulagstats factcheck``: at least 50 articles of 5,000 words a minute on one core.
 
 Run from the repository root with gulagstats installed:
 
@@ -31,7 +31,8 @@ ROOT = Path(__file__).resolve().parents[1]
 SEEDS = sorted(
     Path(os.environ.get("GULAGSTATS_SEEDS") or ROOT.parent / "shared" / "seeds").glob("00[0-4]_*.txt")
 )
-TARGET_SECONDS = 60.0
+#: The target (issue 20): 50 articles of 5,000 words a minute, so 100 articles in 120 s.
+TARGET_PER_MINUTE = 50.0
 
 
 def make_articles(folder: Path, count: int, words: int, seed: int = 15) -> int:
@@ -92,7 +93,9 @@ def main() -> int:
         )
         sizes = {p.name: p.stat().st_size for p in (Path(tmp) / "out").iterdir()}
     summary = out.splitlines()[0] if out else ""
-    met = "yes" if seconds < TARGET_SECONDS else "**no**"
+    per_minute = args.articles / seconds * 60
+    met = "yes" if per_minute >= TARGET_PER_MINUTE else "**no**"
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     report = "\n".join(
         [
             "# Benchmark: gulagstats factcheck",
@@ -102,11 +105,13 @@ def main() -> int:
             f"Machine: {platform.platform()}, Python {platform.python_version()}, "
             f"{os.cpu_count()} cores.",
             "",
-            "| measure | seconds | baseline (s) | baseline | ratio | target | met |",
-            "|---|---|---|---|---|---|---|",
-            f"| factcheck {args.articles} articles, {words:,} words | {seconds:.1f} | {base:.2f} | "
+            f"Load average when it started: {load:.1f} (other engineers' processes share the 2 cores).",
+            "",
+            "| measure | seconds | articles a minute | baseline (s) | baseline | ratio | target | met |",
+            "|---|---|---|---|---|---|---|---|",
+            f"| factcheck {args.articles} articles, {words:,} words | {seconds:.1f} | {per_minute:.0f} | {base:.2f} | "
             "a process that imports pandas and reads the files | "
-            f"{seconds / base:.1f} | < {TARGET_SECONDS:.0f} s | {met} |",
+            f"{seconds / base:.1f} | >= {TARGET_PER_MINUTE:.0f} a minute | {met} |",
             "",
             f"Output of the run: {summary}",
             "",

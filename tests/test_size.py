@@ -17,7 +17,6 @@ FUNCTION_LINES = 60
 
 #: Paths under src/gulagstats rewritten elsewhere, and the issue whose work removes the exception.
 REWRITTEN_ELSEWHERE: dict[str, str] = {
-    "factcheck/": "issue 20: the fact-checker rebuilt as plain stages",
     "estimates/scope.py": "issue 22: one judging pipeline (question, plan, comparison, verdict, explanation)",
     "estimates/claims.py": "issue 22: one judging pipeline",
 }

@@ -56,6 +56,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import build_estimates
+import build_factcheck
 from buildkit import (
     CURATED,
     DATA,
@@ -644,8 +645,8 @@ def inputs_from(tools: Path, reference: Path) -> Iterator[None]:
     package of their own (``tests/fixtures/tiny``) by the same function.
     """
     values = {"TOOLS": tools, "CURATED": tools / "curated", "REFERENCE": reference}
-    modules = [sys.modules[__name__], build_estimates]
-    saved = [(m, name, getattr(m, name)) for m in modules for name in values]
+    modules = [sys.modules[__name__], build_estimates, build_factcheck]
+    saved = [(m, name, getattr(m, name)) for m in modules for name in values if hasattr(m, name)]
     for module, name, _ in saved:
         setattr(module, name, values[name])
     try:
@@ -697,6 +698,8 @@ def build(
                 write_csv(out / catalog["tables"][rules]["path"], list(curated[0]), curated)
         if "estimates" in catalog["tables"]:
             build_estimates.build(out, prose)
+        if "factcheck_lexicon" in catalog["tables"]:
+            build_factcheck.build(out)  # the fact-checker's phrase tables (tools/curated/factcheck/)
         verify_quotes(out, read_prose(prose))
     else:
         old = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))

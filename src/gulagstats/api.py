@@ -554,12 +554,6 @@ def build_report(
     ``progress`` is called with one short line per step; ``workers`` are the
     processes drawing the figures while the checks run (default: one less than
     the cores, at most 4); ``overlay``/``record`` as in :func:`load`.
-
-    Examples
-    --------
-    >>> import tempfile
-    >>> build_report(tempfile.mkdtemp()).html.name  # doctest: +SKIP
-    'report.html'
     """
     from .report import write_report  # pandas
 
@@ -574,6 +568,13 @@ def factcheck_files(
     from .factcheck.run import factcheck  # pandas
 
     return factcheck(list(files), lexicon=lexicon, record=resolve(record, overlay))
+
+
+def check_factcheck_out(out: str | Path) -> Path:
+    """Refuse a fact-check output folder before anything is created or read (:func:`gulagstats.factcheck.run.check_out`)."""
+    from .factcheck.run import check_out  # pandas
+
+    return check_out(out)
 
 
 def write_factcheck(result: Factcheck, out: str | Path) -> list[Path]:

@@ -39,6 +39,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final, Literal, get_args
 
+
 def _shipped_vocabulary() -> Path:
     """The data dictionary shipped with the code: gulagstats/data in a package, data/ in a checkout.
 

@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import re
 
-_NAME = r"(?:[A-Z][a-zà-ÿ\u2019'-]+|[A-Z]{2,}\*?)(?:\s+(?:[A-Z]\.\s*)*[A-Z][a-zà-ÿ\u2019'-]+)?"
+_NAME = (
+    r"(?:[A-Z\u0410-\u042f\u0401][a-zà-ÿ\u0430-\u044f\u0451\u2019'-]+|[A-Z]{2,}\*?)"
+    r"(?:\s+(?:[A-Z\u0410-\u042f]\.\s*)*[A-Z\u0410-\u042f][a-zà-ÿ\u0430-\u044f\u0451\u2019'-]+)?"
+)
 _VERB = (
     r"(?:said|says|wrote|writes|told|tells|claimed|claims|noted|notes|remarked|remarks|explained|stated|states|"
-    r"declared|argued|argues|observed|added|insisted|recalled|estimated|estimates|reported|announced)"
+    r"declared|argued|argues|observed|added|insisted|recalled|estimated|estimates|reported|announced|"
+    r"calculated|counted|believed|believes|asserted|maintained|suggested|suggests|"
+    r"пишет|писал|считает|считал|утверждает|утверждал|оценивает|оценивал|указывает|сообщает|заявил|подсчитал)"
 )
 SPEAKER = re.compile(rf"(?P<name>{_NAME})\s+(?:\w+\s+)?{_VERB}\b")
 ACCORDING = re.compile(
-    rf"\b[Aa]ccording to\s+(?:(?:a|the)\s+[\w\s]{{0,30}}?\s+of\s+(?:the\s+)?)?(?P<name>{_NAME})"
+    rf"(?:\b[Aa]ccording to|\b[Пп]о (?:данным|словам|оценке|подсчетам|подсчётам|мнению))\s+(?:(?:a|the)\s+[\w\s]{{0,30}}?\s+of\s+(?:the\s+)?)?(?P<name>{_NAME})"
 )
 DOCUMENT = re.compile(
     rf"\b(?:note|letter|telegram|speech|report|statement|memoirs?)\s+(?:that|by|of|from)\s+(?P<name>{_NAME})"

@@ -1,85 +1,197 @@
-"""Fact-check files: extract, judge, find contradictions, and write the outputs."""
+"""The fact-checker's pipeline: read -> language -> sentences -> mentions -> frames -> judgment -> outputs.
+
+:func:`check_text` is "one document's text in, claim frames out": a pure,
+deterministic function of its arguments (the data are loaded once per process
+and never changed), picklable, so that an archive of millions of documents
+can map it over workers.  :func:`factcheck` reads the articles, runs it on
+each, judges the claims and finds contradictions; :func:`write_outputs`
+writes ``claims.csv``, ``verdicts.csv``, ``contradictions.csv`` and
+``factcheck.html``, refusing a bad ``--out`` before it creates anything.
+"""
 
 from __future__ import annotations
 
+import os
+import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
 
 from ..core.record import Record, resolve
-from ..errors import OutputPathError
-from ..outputs import write_text as write_safely
+from ..errors import OutputPathError, printable
+from ..outputs import check_target, write_files
 from ..render import render
-from .extract import Claim, extract_claims
-from .html import render_page
-from .judge import claims_frame, contradictions, judge_frame
-from .lexicon import load_lexicon
-from .text import read_article
+from ..store import refuse_inside_data_dir
+from .contradictions import contradictions
+from .frames import Frame, context, frame, named_part
+from .judgment import claims_frame, judge
+from .language import detect, warning
+from .mentions import Seen, find_mentions
+from .numerals import ascii_digits
+from .page import render_page
+from .periods import clock, find_periods
+from .phrases import tokens
+from .read import Document, read_source
+from .resources import Resources, load_resources
+from .sentences import split
 
 #: The files written into the output directory.
 OUTPUTS = ("claims.csv", "verdicts.csv", "contradictions.csv", "factcheck.html")
+#: A quick test for a sentence that may hold a number (digits, or number words of the two languages).
+_MAY_COUNT = re.compile(
+    r"\d|hundred|thousand|million|billion|dozen|сот|тысяч|миллион|десят|млн|тыс|полтор|"
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b",
+    re.IGNORECASE,
+)
+
+
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+
+
+@dataclass
+class TextResult:
+    """One text read: its claim frames, the numbers seen but not read, its language and any warning."""
+
+    name: str
+    frames: list[Frame]
+    seen: list[Seen]
+    language: str
+    warning: str = ""
+
+
+def _line_starts(text: str) -> list[int]:
+    return [0, *(m.end() for m in re.finditer("\n", text))]
+
+
+def check_text(text: str, name: str = "text", data: Resources | None = None) -> TextResult:
+    """Claim frames of one text (no judgment): the fact-checker's unit of work.
+
+    Examples
+    --------
+    >>> r = check_text("In 1937-1938, 681,692 people were shot. Order 00447 foresaw 75,950 executions.", "a.txt")
+    >>> [(f.mention, f.quantity, f.period, f.period_how, f.scope, f.modality) for f in r.frames]
+    [('681,692', 'executions', '1937/1938', 'span', 'USSR', 'stated'), ('75,950', 'executions', '1937/1938', 'context', 'operation', 'planned')]
+    """
+    data = data or load_resources()
+    language = detect(text)
+    lines = _line_starts(text)
+    frames: list[Frame] = []
+    seen: list[Seen] = []
+    anchor: date | None = None
+    last_period, paragraph = "", -1
+    part: tuple[str, str] | None = None  # the part of the whole the sentence before named
+    for s in split(text):
+        if s.paragraph != paragraph:
+            paragraph, last_period, part = s.paragraph, "", None
+        if not _MAY_COUNT.search(s.text):
+            part = None
+            continue
+        plain = ascii_digits(s.text)  # full-width and other digits as ASCII, offsets unchanged
+        toks = tokens(plain, s.start)
+        periods = find_periods(plain, toks, s.start, anchor, last_period, data)
+        said_in = "ru" if _CYRILLIC.search(s.text) and detect(s.text) == "ru" else language  # a Russian passage
+        mentions, skipped = find_mentions(plain, toks, s.start, periods, data, said_in)
+        seen += skipped
+        ctx = context(s.text, s.start, toks, data, periods)
+        line_start = lines[s.line - 1]
+        line_text = text[line_start : lines[s.line] - 1 if s.line < len(lines) else len(text)]
+        carry: tuple[str, str] | None = None
+        for i, m in enumerate(mentions):
+            lo = mentions[i - 1].last if i else 0
+            hi = mentions[i + 1].first if i + 1 < len(mentions) else len(toks)
+            f = frame(ctx, m, (lo, hi), last_period, carry, (line_text, line_start), name, s.line, data, part)
+            if f is None:
+                if m.high >= 1000 or m.vague:
+                    seen.append(Seen(m.start, m.end, m.text, "nothing near it says what it counts"))
+                carry = None
+                continue
+            f.language = language
+            frames.append(f)
+            carry = (f.quantity, f.cue) if i + 1 < len(mentions) and mentions[i + 1].first - m.last <= 10 else None
+        anchor = clock(periods, anchor)
+        part = named_part(ctx)
+        stated = [p for p in periods if p.kind not in ("document", "relative") and not _in_brackets(plain, p.start)]
+        spans = [p for p in stated if p.kind == "span"]  # "climaxing in 1937-1938 ... until 1953": the span
+        last_period = (spans or stated)[-1].period if stated else last_period
+    return TextResult(name, frames, seen, language, warning(name, language))
+
+
+def _in_brackets(sentence: str, at: int) -> bool:
+    """True if ``at`` is inside parentheses: an aside ("(the estimates for 1918-1929 ...)") sets no context."""
+    return sentence.rfind("(", 0, at) > sentence.rfind(")", 0, at)
 
 
 @dataclass
 class Factcheck:
-    """The result of fact-checking texts."""
+    """The result of fact-checking texts: texts, claims, verdicts, contradictions, what was not read."""
 
     texts: dict[str, str]
-    claims: list[Claim]
+    results: list[TextResult]
+    claims: pd.DataFrame
     verdicts: pd.DataFrame
     contradictions: pd.DataFrame
+    warnings: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         """One line: how many claims, by verdict, and the contradictions."""
         counts = Counter(self.verdicts["verdict"]) if len(self.verdicts) else Counter()
-        by = ", ".join(f"{n} {v}" for v, n in sorted(counts.items(), key=lambda x: -x[1]))
+        by = ", ".join(f"{n} {v}" for v, n in sorted(counts.items(), key=lambda x: (-x[1], x[0])))
         return (
             f"{len(self.claims)} claims in {len(self.texts)} texts ({by or 'none'}); "
             f"{len(self.contradictions)} contradictions"
         )
 
 
-def _names(paths: list[Path]) -> list[str]:
-    """Display names: the file names, with parents where two files share a name."""
-    names = [p.name for p in paths]
+def _distinct(sources: list[str | Path]) -> list[str | Path]:
+    """The sources, each file once (``a.txt`` and ``d/../a.txt`` are one file)."""
+    out, known = [], set()
+    for s in sources:
+        key = str(s) if str(s) == "-" or re.match(r"https?://", str(s)) else os.path.realpath(s)
+        if key not in known:
+            known.add(key)
+            out.append(s)
+    return out
+
+
+def _names(documents: list[Document], sources: list[str | Path]) -> list[str]:
+    names = [d.name for d in documents]
     if len(set(names)) < len(names):
-        names = [str(p) for p in paths]
+        names = [printable(s) for s in sources]
     return names
 
 
 def factcheck(
-    paths: list[str | Path],
+    sources: list[str | Path],
     overlay: str | Path | None = None,
     lexicon: str | Path | None = None,
     *,
     record: Record | None = None,
 ) -> Factcheck:
-    """Fact-check texts: every repression figure, judged against the archival record.
+    """Fact-check articles: every repression figure, judged against the archival record.
 
     Parameters
     ----------
-    paths : list of path
-        Plain text, Markdown or HTML files (UTF-8).
+    sources : list of path or str
+        Text, Markdown or HTML files (UTF-8), ``-`` for standard input, or URLs.
     overlay : path, optional
-        A filled template whose values the benchmarks use (a convenience: the
-        same as ``record=Record(overlay)``).
+        A filled template whose values the benchmarks use.
     lexicon : path, optional
-        A lexicon CSV of your own (default: the packaged ``lexicon.csv``).
+        A lexicon CSV of your own (default: the packaged ``data/factcheck/lexicon.csv``).
     record : gulagstats.Record, optional
         The record to judge against (default: the published data); not together with ``overlay``.
 
     Returns
     -------
     Factcheck
-        The texts, the claims, one verdict row per claim, the contradictions.
+        The texts, the claims, one verdict row per claim, the contradictions, warnings.
 
     Raises
     ------
     FactcheckInputError
-        For a file that is missing, empty, binary, not UTF-8 or too large
-        (all files are read before any is judged).
+        For an article that cannot be read (all are read before any is judged).
 
     Examples
     --------
@@ -87,55 +199,54 @@ def factcheck(
     >>> p = os.path.join(tempfile.mkdtemp(), "a.txt")
     >>> _ = open(p, "w").write("In 1937-1938, 7 million people were shot.\\n")
     >>> r = factcheck([p])
-    >>> r.verdicts[["quantity", "value", "period", "verdict"]].values.tolist()
+    >>> r.verdicts[["quantity", "low", "period", "verdict"]].values.tolist()
     [['executions', '7000000', '1937/1938', 'overstates']]
     """
     record = resolve(record, overlay)
-    lex = load_lexicon(str(lexicon) if lexicon else None)
-    files = [Path(p) for p in paths]
-    texts = {name: read_article(p) for name, p in zip(_names(files), files, strict=False)}
-    claims: list[Claim] = []
-    for name, text in texts.items():
-        claims += extract_claims(text, name, lex)
-    frame = claims_frame(claims)
-    verdicts = judge_frame(frame, record)
-    return Factcheck(texts, claims, verdicts, contradictions(frame))
+    data = load_resources(lexicon)
+    sources = _distinct(list(sources))
+    documents = [read_source(s) for s in sources]
+    names = _names(documents, sources)
+    results = [check_text(d.text, n, data) for d, n in zip(documents, names)]
+    claims = claims_frame([f for r in results for f in r.frames])
+    claims["vague"] = [f.vague for r in results for f in r.frames]
+    verdicts = judge(claims.drop(columns=["vague"]), record)
+    found = contradictions(claims)
+    warnings = [r.warning for r in results if r.warning]
+    warnings += [
+        f"{r.name}: no claim found, though it has {len(r.seen)} number(s) not read (listed in factcheck.html)"
+        for r in results if not r.frames and r.seen and not r.warning
+    ]
+    return Factcheck(
+        dict(zip(names, (d.text for d in documents))), results, claims.drop(columns=["vague"]), verdicts, found, warnings
+    )
 
 
-def write_text(path: Path, text: str) -> None:
-    """Write one output file atomically, never through a link into data/ (:mod:`gulagstats.outputs`)."""
-    write_safely(path, text, "the fact-check")
+def check_out(out: str | Path) -> Path:
+    """Refuse an output folder before anything is created: a file, a place in data/, a bad name inside it."""
+    folder = Path(out)
+    if folder.exists() and not folder.is_dir():
+        raise OutputPathError(f"--out {printable(out)} exists and is not a directory")
+    refuse_inside_data_dir(folder, "the fact-check")
+    for name in OUTPUTS:
+        check_target(folder / name, "the fact-check")  # a link, a device, a FIFO or a folder is refused
+    return folder
 
 
 def write_outputs(result: Factcheck, out: str | Path) -> list[Path]:
-    """Write the claims CSV, the verdicts CSV, the contradictions CSV and the annotated page.
+    """Write claims.csv, verdicts.csv, contradictions.csv and factcheck.html into ``out``, all or none.
 
     Raises
     ------
     OutputPathError
-        If ``out`` exists and is not a directory.
+        If ``out`` or a file in it may not be written (checked before anything is created).
     """
-    folder = Path(out)
-    if folder.exists() and not folder.is_dir():
-        raise OutputPathError(f"--out {out} exists and is not a directory")
+    folder = check_out(out)
+    contents = {
+        "claims.csv": render(result.claims, "csv") + "\n",
+        "verdicts.csv": render(result.verdicts, "csv") + "\n",
+        "contradictions.csv": render(result.contradictions, "csv") + "\n",
+        "factcheck.html": render_page(result),
+    }
     folder.mkdir(parents=True, exist_ok=True)
-    claims = claims_frame(result.claims)
-    written = []
-    for name, content in (
-        # the texts are third-party: a cell a spreadsheet would run as a formula is prefixed with '
-        ("claims.csv", render(claims, "csv") + "\n"),
-        ("verdicts.csv", render(result.verdicts, "csv") + "\n"),
-        ("contradictions.csv", render(result.contradictions, "csv") + "\n"),
-        (
-            "factcheck.html",
-            render_page(
-                result.texts,
-                result.verdicts,
-                result.contradictions,
-                [(c.start, c.end) for c in result.claims],
-            ),
-        ),
-    ):
-        write_text(folder / name, content)
-        written.append(folder / name)
-    return written
+    return write_files({folder / name: contents[name].encode("utf-8") for name in OUTPUTS}, "the fact-check")

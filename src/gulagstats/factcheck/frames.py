@@ -1,0 +1,287 @@
+"""Stage 5, claim frames: what a mention counts, when, where, who says it and how.
+
+For each mention (:mod:`gulagstats.factcheck.mentions`) the words of its
+sentence decide:
+
+- **quantity**: the lexicon's cues between the mention and its neighbouring
+  mentions; a cue's priority counts, and so does its distance (two points a
+  word), so that the number's own noun wins ("35,000 arrests" is arrests even
+  beside "shot"); a mention with no cue of its own takes the quantity of the
+  mention before it in an enumeration ("..., and 2,000 more in ...");
+- **period**: in the mention's clause (``own clause``, ``span``, ``named
+  period``, ``relative``), else elsewhere in its sentence (``sentence``),
+  else the last period of its paragraph (``context``), each with a confidence;
+- **scope**: the scope cues of its clause near it (an operation, a
+  nationality, a region, a trial, an institution, a camp, a plan), else the
+  whole USSR;
+- **modality**: ``stated``, or ``planned``, ``negated``, ``hypothetical``,
+  ``spread`` (others' estimates quoted as a range of views);
+- **attribution**: the author, or the person quoted or reported.
+
+Every lookup is bounded by a window of words, so a frame costs the same in a
+sentence of any length.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from ..estimates.vocabulary import QUANTITIES
+from ..periods import match_period
+from .attribution import attribute
+from .mentions import Mention
+from .periods import Period
+from .phrases import Token
+from .resources import Resources
+
+#: How many words from a mention its cues (quantity, scope) are looked for.
+WINDOW = 14
+#: The quantity of a word of dying with no place: a place of custody near it names the deaths there.
+DYING = "regime_deaths"
+#: How many words before a mention a scope cue of its clause counts ("the Polish operation ..., with 140,000 arrests").
+SCOPE_WINDOW = 30
+#: Points a cue loses for each word between it and the mention (its priority is at most 100).
+PENALTY = 2
+#: How many words before a mention a ``before`` modality cue acts.
+NEAR = 3
+_CLAUSE = re.compile(r";|:\s|\s[\u2013\u2014]\s|\(|\)|\bbut\b|\bwhile\b|\bwhereas\b|\bно\b|\bа\s+не\b")
+
+
+@dataclass
+class Frame:
+    """A claim: a mention with its quantity, period, scope, modality, attribution and confidence."""
+
+    file: str
+    start: int
+    end: int
+    mention: str
+    low: float
+    high: float
+    bound: str
+    unit: str
+    quantity: str
+    cue: str
+    period: str
+    period_how: str
+    period_confidence: float
+    scope: str
+    scope_detail: str
+    modality: str
+    attribution: str
+    confidence: float
+    sentence: str
+    text_line: int
+    language: str = ""
+    vague: bool = False
+    notes: list[str] = field(default_factory=list)
+
+
+def clauses(sentence: str) -> list[int]:
+    """Where the clauses of a sentence start (character offsets, the first is 0).
+
+    Examples
+    --------
+    >>> clauses("In 1937, 353,074 were shot; in 1938, 328,618 (the record) but not more")
+    [0, 26, 45, 56, 58]
+    """
+    return [0, *(m.start() for m in _CLAUSE.finditer(sentence))]
+
+
+def _clause_of(starts: list[int], at: int) -> tuple[int, int]:
+    i = bisect.bisect_right(starts, at) - 1
+    return starts[i], (starts[i + 1] if i + 1 < len(starts) else 10**12)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the frames of one sentence share: its text, tokens, clauses and cue matches."""
+
+    sentence: str
+    offset: int
+    toks: list[Token]
+    starts: list[int]
+    cues: list[tuple[int, int, dict[str, str]]]  # quantity cues: first token, last token, row
+    places: list[tuple[int, int, dict[str, str]]]  # places of custody (for words of dying)
+    scopes: list[tuple[int, int, dict[str, str]]]
+    modals: list[tuple[int, int, dict[str, str]]]
+    first_spread: int  # the first token of the first sentence-wide modality cue (len(toks) if none)
+    periods: list[Period]  # the periods of the sentence (not document years), by start
+    period_starts: list[int]
+
+
+def context(sentence: str, offset: int, toks: list[Token], data: Resources, periods: list[Period]) -> Context:
+    """The cue matches and periods of one sentence, found once for all its mentions."""
+
+    def found(table) -> list[tuple[int, int, dict[str, str]]]:
+        return [(m.first, m.last, table.rows[m.row]) for m in table.phrases.find(toks)]
+
+    modals = found(data.modality)
+    wide = [m for m in modals if m[2]["where"] == "sentence"]
+    return Context(
+        sentence, offset, toks, clauses(sentence),
+        found(data.lexicon["quantity"]), found(data.lexicon["place"]), found(data.scope),
+        [m for m in modals if m[2]["where"] != "sentence"],
+        wide[0][0] if wide else len(toks),
+        usable := [p for p in periods if p.kind != "document"], [p.start for p in usable],
+    )
+
+
+def _near(items: list[tuple[int, int, dict[str, str]]], first: int, last: int, lo: int, hi: int):
+    """The items whose tokens lie within ``[lo, hi)`` and not inside the mention ``[first, last)``.
+
+    ``items`` are sorted by their first token; the search is a bisection, so
+    it costs the same in a sentence of any length.
+    """
+    a = bisect.bisect_left(items, max(0, lo), key=lambda it: it[0])
+    b = bisect.bisect_left(items, hi, key=lambda it: it[0])
+    return [it for it in items[a:b] if it[1] <= hi and not (first <= it[0] < last)]
+
+
+def named_part(ctx: Context) -> tuple[str, str] | None:
+    """The last part of the whole a sentence names (a scope cue), if any: the sentence after may go on with it."""
+    return (ctx.scopes[-1][2]["scope"], ctx.scopes[-1][2]["detail"]) if ctx.scopes else None
+
+
+def _in_clause(ctx: Context, m: Mention, item: tuple[int, int, dict[str, str]]) -> bool:
+    a, b = _clause_of(ctx.starts, m.start - ctx.offset)
+    return a <= ctx.toks[item[0]].start - ctx.offset < b
+
+
+def quantity(ctx: Context, m: Mention, lo: int, hi: int) -> tuple[str, str, float]:
+    """The quantity of a mention, its cue, and a confidence (0 without a cue).
+
+    ``lo`` and ``hi`` bound the tokens searched (the neighbouring mentions).
+    """
+    best: tuple[float, str, str] = (0.0, "", "")
+    score_best = -1e9
+    for first, last, row in _near(ctx.cues, m.first, m.last, max(lo, m.first - WINDOW), min(hi, m.last + WINDOW)):
+        distance = first - m.last if first >= m.last else m.first - last + 2
+        score = float(row["priority"] or 0) - PENALTY * max(distance, 0)
+        if not _in_clause(ctx, m, (first, last, row)):
+            score -= 15
+        if score > score_best:
+            score_best = score
+            cue = " ".join(t.word for t in ctx.toks[first:last])
+            confidence = 0.95 if score >= 45 else 0.8 if score >= 30 else 0.6 if score >= 15 else 0.45
+            best = (confidence, row["quantity"], cue)
+    if best[1] == DYING:  # "died ... in the camps", "в лагерях ГУЛАГа умерло": the deaths of that place
+        places = [it for it in _near(ctx.places, m.first, m.last, m.first - WINDOW, m.last + WINDOW) if _in_clause(ctx, m, it)]
+        if places:
+            return places[0][2]["quantity"], best[2], best[0]
+    return best[1], best[2], best[0]
+
+
+def _nearest(ctx: Context, at: int, lo: int, hi: int, end: int | None = None) -> Period | None:
+    """The period nearest the mention ``[at, end)`` among those starting in ``[lo, hi)`` (a bisection)."""
+    end = at if end is None else end
+    i = bisect.bisect_left(ctx.period_starts, at)
+    around = [ctx.periods[j] for j in (i - 1, i) if 0 <= j < len(ctx.periods) and lo <= ctx.period_starts[j] < hi]
+    if not around:
+        j = bisect.bisect_left(ctx.period_starts, lo)
+        around = [ctx.periods[j]] if j < len(ctx.periods) and ctx.period_starts[j] < hi else []
+        k = bisect.bisect_left(ctx.period_starts, hi) - 1
+        around += [ctx.periods[k]] if k >= 0 and ctx.period_starts[k] >= lo else []
+    return min(around, key=lambda p: _distance(p, at, end)) if around else None
+
+
+def _distance(p: Period, at: int, end: int) -> int:
+    """Characters between a period and a mention ``[at, end)``; a period right after the number wins a tie."""
+    return p.start - end if p.start >= end else at - p.end + 1
+
+
+def period(ctx: Context, m: Mention, last: str, flow: bool) -> tuple[str, str, float]:
+    """The period of a mention, how it was found, and the confidence of that reading."""
+    at = m.start - ctx.offset
+    a, b = _clause_of(ctx.starts, at)
+    end = m.end - ctx.offset
+    p, how, factor = _nearest(ctx, at, a, b, end), "own clause", 1.0
+    if p is None:
+        p, how, factor = _nearest(ctx, at, 0, 10**12, end), "sentence", 0.8
+    if p is not None:
+        kind_how = {"named": "named period", "relative": "relative", "span": "span"}.get(p.kind, how)
+        value, confidence = p.period, p.confidence * factor
+        if p.kind == "by_end" and flow:
+            start = last.split("/")[0][:4] if last else ""
+            value, confidence = (f"{start}/{p.period[:4]}", confidence * 0.8) if start and start < p.period[:4] else (p.period[:4], 0.5)
+        return value, kind_how if how == "own clause" else how, round(confidence, 2)
+    if last:
+        return last, "context", 0.6
+    return "", "none", 0.0
+
+
+#: Words at the start of a sentence that go on with the part the sentence before named.
+GOES_ON = re.compile(
+    r"^(?:of (?:these|them|those|whom)|among (?:them|these|those)|a total of|in all|in total|altogether|"
+    r"of this number|из них|всего|среди них|в том числе)\b",
+    re.IGNORECASE,
+)
+
+
+def scope(ctx: Context, m: Mention, before: tuple[str, str] | None = None) -> tuple[str, str]:
+    """The part of the whole a mention counts (``USSR`` for the whole), and its detail.
+
+    ``before`` is the part the sentence before named: a sentence that goes on
+    with it ("The NKVD conducted national operations. A total of 350,000 were
+    arrested") counts the same part.
+    """
+    near = [it for it in _near(ctx.scopes, m.first, m.last, m.first - SCOPE_WINDOW, m.last + WINDOW) if _in_clause(ctx, m, it)]
+    if not near:
+        if before is not None and GOES_ON.match(ctx.sentence):
+            return before
+        return "USSR", ""
+    _first, _, row = min(near, key=lambda it: abs(it[0] - m.first))
+    return row["scope"], row["detail"]
+
+
+def modality(ctx: Context, m: Mention, after: int = 0) -> tuple[str, str]:
+    """``stated``, or the modality a cue gives the mention (and the cue's words).
+
+    A cue that acts on the words right after it ("not", "rather than") acts on
+    the first number after it only: in "не 16 млн., а 1,6 млн." the second is
+    stated.  ``after`` is the token where the previous mention ends.
+    """
+    hedge_words = len(m.hedge.split()) if m.hedge else 0
+    for first, last, row in _near(ctx.modals, m.first, m.last, m.first - WINDOW, m.last + WINDOW):
+        words = " ".join(t.word for t in ctx.toks[first:last])
+        where = row["where"]
+        if where == "before" and max(after, m.first - hedge_words - NEAR) <= first and last <= m.first - hedge_words:
+            return row["modality"], words
+        if where == "clause" and _in_clause(ctx, m, (first, last, row)):
+            return row["modality"], words
+    if ctx.first_spread < m.first:
+        return "spread", " ".join(t.word for t in ctx.toks[ctx.first_spread : ctx.first_spread + 3])
+    return "stated", ""
+
+
+def frame(
+    ctx: Context, m: Mention, neighbours: tuple[int, int], last_period: str,
+    carry: tuple[str, str] | None, paragraph: tuple[str, int], file: str, line: int, data: Resources,
+    before: tuple[str, str] | None = None,
+) -> Frame | None:
+    """The claim frame of one mention, or None when nothing says what it counts."""
+    what, cue, confidence = quantity(ctx, m, *neighbours)
+    notes = []
+    if not what and carry is not None:
+        what, cue = carry
+        confidence = 0.7
+        notes.append(f"quantity carried from the enumeration ({cue})")
+    if not what:
+        return None
+    kind = QUANTITIES[what].kind if what in QUANTITIES else "flow"
+    when, how, when_confidence = period(ctx, m, last_period, kind == "flow")
+    when = match_period(when, kind)  # a count "at the end of 1938" is the count of 1 January 1939
+    part, detail = scope(ctx, m, before)
+    mood, words = modality(ctx, m, neighbours[0])
+    if mood != "stated":
+        notes.append(f"{mood}: {words}")
+    text, start = paragraph
+    who = attribute(text, m.start - start, ctx.offset - start)
+    if m.vague:
+        confidence -= 0.1
+    return Frame(
+        file, m.start, m.end, f"{m.hedge} {m.text}".strip(), m.low, m.high, m.bound, m.unit, what, cue,
+        when, how, when_confidence, part, detail, mood, who, round(max(0.05, confidence), 2),
+        ctx.sentence, line, vague=m.vague, notes=notes,
+    )

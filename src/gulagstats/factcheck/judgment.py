@@ -1,0 +1,192 @@
+"""Stage 6, judgment: each claim through ``assess``, or ``not_judged`` with the reason.
+
+Nothing here decides a verdict: a claim read with confidence goes through
+:func:`gulagstats.assess_claims` with its quantity, its bound (``low`` only
+for "at least", ``high`` only for "at most"), its period and its unit.  What
+is not read with confidence is not judged, and says why:
+
+- a plan, a negation, a hypothesis, a spread of others' estimates;
+- a rate or a share (the record holds counts);
+- a quantity without an archival series (trial defendants, deportations);
+- a period missing or unclear, or a reading below :data:`THRESHOLD`;
+- a part of the whole (one operation, nationality, region, trial,
+  institution, camp): judged as a floor of the whole, so that a part that
+  exceeds the record's whole still ``overstates``; otherwise not judged
+  ("a part of all executions: the record has no series for one operation");
+- a claim that ``assess`` finds :data:`PART_FACTOR` times or more below the
+  record's count for the whole USSR: such a number is a part the text does
+  not name (the 16 defendants of a trial, one camp's dead), so its scope was
+  not read with confidence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+
+from ..core.record import Record, resolve
+from ..estimates.verdicts import assess_many
+from ..estimates.vocabulary import QUANTITIES
+from ..vocabulary import OVERSTATES, PERSONS, UNDERSTATES
+from .frames import Frame
+
+#: The verdict of a claim that is not judged.
+NOT_JUDGED = "not_judged"
+#: The confidence a reading needs (quantity, and period) for a verdict.
+THRESHOLD = 0.6
+#: A claim this many times below the record's count for the whole USSR is read as a part the text
+#: does not name (one trial, one camp, one district), not as a claim about the whole: not judged.
+PART_FACTOR = 10.0
+#: The columns of claims.csv, in order.
+CLAIM_COLUMNS = [
+    "id", "file", "start", "end", "mention", "quantity", "low", "high", "bound", "unit", "period",
+    "period_how", "period_confidence", "scope", "scope_detail", "modality", "attribution", "confidence",
+    "sentence", "text_line", "cue", "note",
+]
+#: The columns verdicts.csv adds.
+VERDICT_COLUMNS = [
+    "verdict", "reason", "benchmark_id", "benchmark_period", "benchmark_low", "benchmark_high",
+    "benchmark_source", "benchmark_status", "factor", "explanation",
+]
+_MODALITY = {
+    "planned": "a plan or quota, not a count of what happened",
+    "negated": "the text denies this number",
+    "hypothetical": "a hypothesis, not a claim of what happened",
+    "spread": "a spread of others' estimates quoted, not the author's claim",
+}
+_SCOPE = {
+    "operation": "one operation", "nationality": "one nationality", "region": "one region",
+    "trial": "one trial", "institution": "one institution or body", "camp": "one camp",
+    "plan": "a plan",
+}
+
+
+def _number(x: float | None) -> str:
+    if x is None or x != x:
+        return ""
+    return str(int(x)) if float(x).is_integer() else repr(float(x))
+
+
+def claims_frame(frames: Sequence[Frame]) -> pd.DataFrame:
+    """The claims as rows of claims.csv (:data:`CLAIM_COLUMNS`); a bound leaves one end empty.
+
+    Examples
+    --------
+    >>> from gulagstats.factcheck.run import check_text
+    >>> f = claims_frame(check_text("Over 100 party members were shot in 1934.", "a.txt").frames)
+    >>> f[["quantity", "low", "high", "bound", "period", "text_line"]].values.tolist()
+    [['executions', '100', '', 'low', '1934', 1]]
+    """
+    rows = []
+    stems: dict[str, int] = {}
+    for f in frames:
+        stem = f.file.rsplit("/", 1)[-1].rsplit(".", 1)[0] or "text"
+        stems[stem] = stems.get(stem, 0) + 1
+        rows.append(
+            {
+                "id": f"{stem}-{stems[stem]}", "file": f.file, "start": f.start, "end": f.end,
+                "mention": f.mention, "quantity": f.quantity,
+                "low": "" if f.bound == "high" else _number(f.low),
+                "high": "" if f.bound == "low" else _number(f.high),
+                "bound": f.bound, "unit": f.unit, "period": f.period, "period_how": f.period_how,
+                "period_confidence": f.period_confidence, "scope": f.scope, "scope_detail": f.scope_detail,
+                "modality": f.modality, "attribution": f.attribution, "confidence": f.confidence,
+                "sentence": f.sentence, "text_line": f.text_line, "cue": f.cue, "note": "; ".join(f.notes),
+            }
+        )
+    return pd.DataFrame(rows, columns=CLAIM_COLUMNS)
+
+
+def reason_not_judged(row: pd.Series) -> str:
+    """Why a claim is not judged ("" if it is judged as read, ``part`` if judged as a floor of the whole).
+
+    Examples
+    --------
+    >>> reason_not_judged(pd.Series({"modality": "planned", "unit": "count", "quantity": "executions",
+    ...     "period": "1937", "confidence": 0.9, "period_confidence": 0.9, "scope": "USSR"}))
+    'a plan or quota, not a count of what happened'
+    """
+    if row["modality"] != "stated":
+        return _MODALITY[str(row["modality"])]
+    if row["unit"] == "share":
+        return "a share, and the record holds counts"
+    if row["unit"] != "count":
+        return f"a rate ({str(row['unit']).replace('_', ' ')}), and the record holds counts for years"
+    if row["quantity"] not in QUANTITIES:
+        return f"no archival series for {str(row['quantity']).replace('_', ' ')}"
+    if float(row["confidence"]) < THRESHOLD:
+        return "what the number counts is unclear"
+    if not row["period"]:
+        return "no period stated"
+    if float(row["period_confidence"]) < THRESHOLD:
+        return "period unclear"
+    if row["scope"] == "plan":
+        return _MODALITY["planned"]
+    if row["scope"] != "USSR":
+        return "part"
+    return ""
+
+
+def judge(claims: pd.DataFrame, record: Record | None = None) -> pd.DataFrame:
+    """The verdict of every claim: through ``assess_claims``, or ``not_judged`` with the reason.
+
+    Examples
+    --------
+    >>> from gulagstats.factcheck.run import check_text
+    >>> text = ("In 1937-1938, 7 million people were shot. Order 00447 foresaw 75,950 executions. "
+    ...         "In Leningrad, 40,000 were shot in 1937-1938.")
+    >>> v = judge(claims_frame(check_text(text, "a.txt").frames))
+    >>> v[["mention", "verdict", "reason"]].values.tolist()  # doctest: +NORMALIZE_WHITESPACE
+    [['7 million', 'overstates', ''],
+     ['75,950', 'not_judged', 'a plan or quota, not a count of what happened'],
+     ['40,000', 'not_judged', 'a part of all executions (one region: Leningrad); the record has no series for it']]
+    """
+    out = claims.copy()
+    for column in VERDICT_COLUMNS:
+        out[column] = pd.Series([""] * len(out), dtype=object, index=out.index)
+    if out.empty:
+        return out
+    reasons = out.apply(reason_not_judged, axis=1)
+    part = reasons == "part"
+    asked = out[(reasons == "") | part]
+    if len(asked):
+        question = pd.DataFrame(
+            {
+                "quantity": asked["quantity"],
+                "low": asked["low"],
+                "high": asked["high"].where(~part[asked.index], ""),  # a part: a floor of the whole
+                "period": asked["period"],
+                "unit": PERSONS,
+                "region": "USSR",
+            }
+        )
+        answers = assess_many(resolve(record), question.reset_index(drop=True)).set_axis(asked.index)
+        for column in ("verdict", "benchmark_id", "benchmark_period", "benchmark_low", "benchmark_high",
+                       "benchmark_source", "benchmark_status", "factor", "explanation"):
+            out.loc[asked.index, column] = answers[column].astype(object).where(answers[column].notna(), "")
+        wrong = answers["error"] != ""
+        reasons[asked.index[wrong.to_numpy()]] = "not read by assess: " + answers["error"][wrong]
+    factor = pd.to_numeric(out["factor"], errors="coerce")
+    tiny = (reasons == "") & (out["verdict"] == UNDERSTATES) & (factor >= PART_FACTOR)
+    for i in out.index[tiny]:
+        reasons[i] = (
+            f"about {factor[i]:.0f} times below the record's count for the whole USSR: most likely a part "
+            "the text does not name (a trial, a camp, a district); check what it counts"
+        )
+    exceeds = part & (out["verdict"] == OVERSTATES)
+    for i in out.index[part & ~exceeds]:
+        noun = QUANTITIES[out.at[i, "quantity"]].noun
+        what = _SCOPE.get(out.at[i, "scope"], out.at[i, "scope"])
+        detail = f": {out.at[i, 'scope_detail']}" if out.at[i, "scope_detail"] else ""
+        reasons[i] = f"a part of all {noun} ({what}{detail}); the record has no series for it"
+    for i in out.index[exceeds]:
+        out.at[i, "explanation"] = (
+            f"A part ({_SCOPE.get(out.at[i, 'scope'], '')}) judged against the whole: even the record's count "
+            f"for the whole USSR is lower. " + str(out.at[i, "explanation"])
+        )
+    judged_away = (reasons != "") & ~exceeds & (reasons != "part")
+    out.loc[judged_away, "verdict"] = NOT_JUDGED
+    out.loc[judged_away, list(VERDICT_COLUMNS[2:])] = ""
+    out["reason"] = reasons.where(judged_away, "")
+    return out

@@ -1,0 +1,262 @@
+"""Stage 4, mentions: the numbers of a sentence that may count people, with their bound and unit.
+
+A mention is a number (:mod:`gulagstats.factcheck.numerals`) or a vague word
+of the lexicon ("tens of thousands", "сотни тысяч"), with:
+
+- ``low`` and ``high``: a range ("300,000-500,000", "between 5 and 7
+  million", "от 1,5 до 2 млн"; "5-7 million" spreads the scale; a reversed
+  range "7-5 million" is not read);
+- ``bound``: ``point``, ``low`` ("at least", "more than", "or more") or
+  ``high`` ("no more than", "up to", "не более"), from the lexicon's hedges;
+- ``unit``: ``count``, ``share`` ("87 percent") or a rate (``per_day``,
+  ``per_week``, ``per_month``, ``per_year``: "300 a day", "every month").
+
+Years, dates and spans (found first by the periods stage), document years,
+references ("p. 45", "Order No. 00447", "[133]"), numbers of things other than
+people ("10 years", "53 camps", "three times"), signed numbers and fractions
+without a scale word are not mentions; numbers under 100 without a scale word
+are mentions only when people follow ("sixteen defendants").  What is left
+out and is large enough to matter is returned as *seen but not read*, with
+the reason.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from .numerals import Number, find_numbers
+from .periods import Period
+from .phrases import Token
+from .resources import Resources
+
+#: Words right before a number that make it a reference, a rank or an age, not a count.
+REFERENCE = re.compile(
+    r"(?:\b(?:article|articles|art\.|table|tables|volume|vol\.|p\.|pp\.|no\.|nos\.|nr\.|number|fond|f\.|op\.|opis'?|"
+    r"d\.|delo|l\.|ll\.|page|pages|chapter|ch\.|note|notes|footnote|figure|fig\.|section|appendix|order|decree|"
+    r"paragraph|item|point|aged|age of|ages|age|the year|ст\.|статья|статье|статьи|приказ|приказа|"
+    r"приказом|№|стр\.|с\.|т\.|ф\.|оп\.|д\.|л\.)\s*|[#\u2116\[/^])$",
+    re.IGNORECASE,
+)
+_RANGE_GAP = re.compile(r"\s*(?:-|\u2010|\u2011|\u2012|\u2013|\u2014|\u2212|to|до|or|или|and|и)\s*", re.IGNORECASE)
+_RANGE_OPEN = re.compile(r"(?:between|from|от|с|между|of)\s+(?:some\s+|about\s+|around\s+|около\s+)?$", re.IGNORECASE)
+_URL = re.compile(r"://|www\.|/|\.html?\b|\.php|#|=|@")
+RATE_UNITS = {"day": "per_day", "week": "per_week", "month": "per_month", "year": "per_year"}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A number that may count people: where, what it says, and its bound and unit."""
+
+    start: int
+    end: int
+    text: str
+    low: float
+    high: float
+    bound: str = "point"
+    hedge: str = ""
+    unit: str = "count"
+    vague: bool = False
+    first: int = 0  # index of its first token in the sentence's tokens
+    last: int = 0  # index after its last token
+
+
+@dataclass(frozen=True)
+class Seen:
+    """A number seen but not read, and why."""
+
+    start: int
+    end: int
+    text: str
+    reason: str
+
+
+def _index(starts: list[int], start: int, end: int) -> tuple[int, int]:
+    first = bisect.bisect_left(starts, start)
+    last = bisect.bisect_left(starts, end)
+    return first, max(last, first + 1)
+
+
+def _vague(toks: list[Token], data: Resources) -> list[tuple[int, int, dict[str, str]]]:
+    """The lexicon's vague words, longest first, not overlapping: (first token, last token, row)."""
+    table = data.lexicon["vague"]
+    out, until = [], -1
+    for m in table.phrases.find(toks):
+        if m.first >= until:
+            out.append((m.first, m.last, table.rows[m.row]))
+            until = m.last
+    return out
+
+
+def _next_phrase(table, toks: list[Token], at: int, within: int = 1, text: str = "", offset: int = 0) -> dict[str, str] | None:
+    """The row of a phrase of ``table`` starting within ``within`` tokens from token ``at``.
+
+    With ``text`` (the sentence, starting at ``offset``), a phrase beyond a
+    comma, semicolon, colon or point is not taken: it belongs to another clause.
+    """
+    for m in table.phrases.find(toks[at : at + within + 4]):
+        if m.first < within:
+            if text and at > 0 and re.search(r"[,;:.()]", text[toks[at - 1].end - offset : toks[at + m.first].start - offset]):
+                return None
+            return table.rows[m.row]
+    return None
+
+
+def _hedge(toks: list[Token], first: int, data: Resources) -> tuple[str, str]:
+    """The bound of the hedge that ends right before token ``first`` ("at least" -> low)."""
+    table = data.lexicon["hedge"]
+    best: tuple[int, str, str] | None = None
+    lo = max(0, first - 5)
+    for m in table.phrases.find(toks[lo:first]):
+        if lo + m.last == first and (best is None or m.first < best[0]):
+            row = table.rows[m.row]
+            best = (m.first, row["bound"], " ".join(t.word for t in toks[lo + m.first : first]))
+    return (best[1], best[2]) if best else ("point", "")
+
+
+def _ranges(numbers: list[Number], sentence: str) -> list[tuple[Number, Number | None]]:
+    """Numbers paired into ranges ("300,000-500,000", "between 5 and 7 million"); a number alone has None."""
+    out: list[tuple[Number, Number | None]] = []
+    i = 0
+    while i < len(numbers):
+        a = numbers[i]
+        b = numbers[i + 1] if i + 1 < len(numbers) else None
+        if b is not None and _RANGE_GAP.fullmatch(sentence[a.end : b.start]):
+            gap = sentence[a.end : b.start].strip().lower()
+            opened = _RANGE_OPEN.search(sentence[max(0, a.start - 30) : a.start])
+            if gap not in ("and", "и", "or", "или", "до") or opened or (gap in ("до",) and opened):
+                out.append((a, b))
+                i += 2
+                continue
+        out.append((a, None))
+        i += 1
+    return out
+
+
+def _chunk(sentence: str, start: int, end: int) -> str:
+    """The run of text without spaces around ``[start, end)`` (a URL, a file name), at most 80 characters each side."""
+    left = sentence.rfind(" ", max(0, start - 80), start) + 1 or max(0, start - 80)
+    right = sentence.find(" ", end, end + 80)
+    return sentence[left : right if right >= 0 else min(len(sentence), end + 80)]
+
+
+def _range_values(a: Number, b: Number | None) -> tuple[float, float] | None:
+    if b is None:
+        return a.value, a.value
+    low, high = a.value, b.value
+    if not a.scaled and b.scaled and a.value < 1000:
+        scale = b.value / _stated(b)
+        low = a.value * scale  # "5-7 million", "1.5 to 2 million"
+    if low > high:
+        return None  # "7-5 million": not read
+    return low, high
+
+
+_SCALE_WORDS = {
+    "thousand": 1e3, "million": 1e6, "billion": 1e9, "thousands": 1e3, "millions": 1e6, "billions": 1e9, "тыс": 1e3, "тысяч": 1e3, "тысячи": 1e3,
+    "млн": 1e6, "миллион": 1e6, "миллиона": 1e6, "миллионов": 1e6, "млрд": 1e9, "миллиард": 1e9,
+    "миллиарда": 1e9, "миллиардов": 1e9,
+}
+
+
+def _stated(n: Number) -> float:
+    """The number as printed before its scale word (7 in "7 million", 8 in "eight million")."""
+    words = re.findall(r"[^\W\d_]+", n.text.lower())
+    scales = [_SCALE_WORDS[w] for w in words if w in _SCALE_WORDS]
+    return n.value / scales[-1] if scales else n.value
+
+
+def _unit(toks: list[Token], last: int, data: Resources, text: str = "", offset: int = 0) -> str:
+    """``share`` for a percentage right after the number, a rate for a rate phrase soon after, else ``count``."""
+    if _next_phrase(data.lexicon["share"], toks, last, 1):
+        return "share"
+    rate = _next_phrase(data.lexicon["rate"], toks, last, 5, text, offset)
+    return RATE_UNITS[rate["rate"]] if rate else "count"
+
+
+def _people_follow(toks: list[Token], last: int, data: Resources, text: str, offset: int) -> bool:
+    return _next_phrase(data.lexicon["people"], toks, last, 4, text, offset) is not None
+
+
+def _read_number(
+    a: Number, b: Number | None, sentence: str, toks: list[Token], offset: int, data: Resources,
+    starts: list[int] | None = None,
+) -> Mention | Seen | None:
+    """One number (or range) as a mention, as a number seen but not read, or None (not worth listing)."""
+    start, end = a.start, (b or a).end
+    text = sentence[start:end]
+    if REFERENCE.search(sentence[max(0, start - 14) : start]) or sentence[end : end + 1] == "]":
+        return None
+    if _URL.search(_chunk(sentence, start, end)):
+        return None  # a number inside a web address or a file name
+    values = _range_values(a, b)
+    first, last = _index([t.start for t in toks] if starts is None else starts, start + offset, end + offset)
+    big = a.scaled or (b is not None and b.scaled) or a.value >= 1000
+    if values is None:
+        return Seen(start + offset, end + offset, text, "a range whose ends are reversed")
+    if a.negative:
+        return Seen(start + offset, end + offset, text, "a signed number") if big else None
+    unit = _unit(toks, last, data, sentence, offset)
+    if a.decimal and unit != "share" and not (b is not None and b.scaled):
+        return None
+    other = _next_phrase(data.lexicon["not_count"], toks, last, 2, sentence, offset)
+    if other is not None and unit == "count":
+        return Seen(start + offset, end + offset, text, f"counts {other['phrase']}, not people") if big else None
+    if not big and unit == "count" and not _people_follow(toks, last, data, sentence, offset):
+        return None
+    bound, hedge = _hedge(toks, first, data)
+    after = _next_phrase(data.lexicon["after"], toks, last, 1)
+    if after is not None and bound == "point":
+        bound = after["bound"]
+    low, high = values
+    return Mention(start + offset, end + offset, text, low, high, bound, hedge, unit, False, first, last)
+
+
+def find_mentions(
+    sentence: str, toks: list[Token], offset: int, periods: list[Period], data: Resources, language: str = "en"
+) -> tuple[list[Mention], list[Seen]]:
+    """The mentions of a sentence, and the numbers seen but not read.
+
+    ``toks`` are the sentence's tokens (document offsets; the sentence starts
+    at ``offset``) and ``periods`` what the periods stage found (their
+    characters are not numbers).
+
+    Examples
+    --------
+    >>> from gulagstats.factcheck.resources import load_resources
+    >>> from gulagstats.factcheck.phrases import tokens
+    >>> def read(s):
+    ...     found, seen = find_mentions(s, tokens(s), 0, [], load_resources())
+    ...     return [(m.text, m.low, m.high, m.bound, m.unit) for m in found], [x.reason for x in seen]
+    >>> read("At least 30,174 were sentenced; 300 a day; between 5 and 7 million; 87 percent")
+    ([('30,174', 30174.0, 30174.0, 'low', 'count'), ('300', 300.0, 300.0, 'point', 'per_day'), ('5 and 7 million', 5000000.0, 7000000.0, 'point', 'count'), ('87', 87.0, 87.0, 'point', 'share')], [])
+    >>> read("53 camps held 1,300,000 prisoners, not 7-5 million; tens of thousands died")
+    ([('1,300,000', 1300000.0, 1300000.0, 'point', 'count'), ('tens of thousands', 20000.0, 99999.0, 'point', 'count')], ['a range whose ends are reversed'])
+    """
+    blocked = bytearray(len(sentence) + 1)
+    for p in periods:
+        blocked[p.start : p.end] = b"\1" * (p.end - p.start)
+    numbers = [n for n in find_numbers(sentence, language) if not any(blocked[n.start : n.end])]
+    mentions: list[Mention] = []
+    seen = [Seen(n.start + offset, n.end + offset, n.text, n.reason) for n in numbers if n.reason and len(n.text) >= 4]
+    numbers = [n for n in numbers if not n.reason]
+    starts = [t.start for t in toks]
+    for a, b in _ranges(numbers, sentence):
+        read = _read_number(a, b, sentence, toks, offset, data, starts)
+        if isinstance(read, Mention):
+            mentions.append(read)
+        elif isinstance(read, Seen):
+            seen.append(read)
+        for n in (a, b):
+            if n is not None:
+                blocked[n.start : n.end] = b"\1" * (n.end - n.start)
+    for first, last, row in _vague(toks, data):
+        begin, stop = toks[first].start - offset, toks[last - 1].end - offset
+        if any(blocked[begin:stop]):
+            continue
+        bound, hedge = _hedge(toks, first, data)
+        low, high = float(row["low"]), float(row["high"])
+        unit = _unit(toks, last, data, sentence, offset)
+        mentions.append(Mention(begin + offset, stop + offset, sentence[begin:stop], low, high, bound, hedge, unit, True, first, last))
+    return sorted(mentions, key=lambda m: m.start), seen

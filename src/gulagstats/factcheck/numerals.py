@@ -1,0 +1,104 @@
+"""Numbers in a sentence, as the fact-checker needs them, read by the project's one number reader.
+
+:func:`gulagstats.numbers.find_numbers` reads every number (digits and their
+grouping, scale words, number words in English and Russian) or says why it
+cannot.  Here its mentions are described for the later stages (scaled, in
+words, a fraction, signed), and one shape of web pages is added: a stray space
+after a grouping comma (``516, 841``), which is one number unless a list
+follows ("100, 200 or 300"), and in a Russian text a point before groups of
+three digits groups thousands (``46.665``: Russian writes decimals with a
+comma), which the reader refuses as ambiguous in general.  Every decimal digit is read as its ASCII digit
+first (one character for one, so offsets stay those of the text).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from ..numbers import find_numbers as read_numbers
+
+_LIST_AFTER = re.compile(r"\s*(?:,\s*[0-9]|(?:and|or|и|или)\s+[0-9])", re.IGNORECASE)
+_STRAY = re.compile(r",\s")
+_DIGIT_MAP = {c: str(unicodedata.digit(chr(c))) for c in range(0x80, 0x10000) if chr(c).isdecimal()}
+
+
+@dataclass(frozen=True)
+class Number:
+    """A number in a text: where (``start``, ``end``), its value, and how it was written."""
+
+    start: int
+    end: int
+    value: float
+    text: str
+    scaled: bool = False  # with a scale word (million, тыс.), in digits or words
+    worded: bool = False  # in words
+    decimal: bool = False  # a fraction without a scale word: not a count of people
+    grouped: bool = False  # digits grouped by thousands
+    negative: bool = False
+    reason: str = ""  # why the reader refused it (value is then 0)
+
+
+def ascii_digits(text: str) -> str:
+    """``text`` with every decimal digit as its ASCII digit (same length).
+
+    Examples
+    --------
+    >>> ascii_digits("\\uff11\\uff19\\uff13\\uff17 and \\u0661\\u0669\\u0663\\u0668")
+    '1937 and 1938'
+    """
+    return text if text.isascii() else text.translate(_DIGIT_MAP)
+
+
+_DOTTED = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+")
+
+
+def _number(m, text: str, language: str) -> Number:
+    if m.value is None:
+        if language == "ru" and _DOTTED.fullmatch(m.text):  # Russian writes decimals with a comma
+            return Number(m.start, m.end, float(m.text.replace(".", "")), m.text, grouped=True)
+        return Number(m.start, m.end, 0.0, m.text, reason=m.reason)
+    value = float(m.value)
+    words = m.form == "words"
+    scaled = m.form == "scaled" or (words and value >= 1000)
+    grouped = m.form == "digits" and bool(re.search(r"[0-9][^0-9][0-9]{3}", m.text))
+    decimal = m.form == "digits" and not value.is_integer()
+    return Number(m.start, m.end, abs(value), m.text, scaled, words, decimal, grouped, value < 0)
+
+
+def _stray_space(numbers: list[Number], text: str) -> list[Number]:
+    """``516, 841``: two digit runs joined by a comma and a space are one number, unless a list follows."""
+    out: list[Number] = []
+    for n in numbers:
+        prev = out[-1] if out else None
+        if (
+            prev is not None and not prev.reason and not n.reason and prev.end + 2 == n.start
+            and _STRAY.fullmatch(text, prev.end, n.start) and re.fullmatch(r"[0-9]{1,3}", prev.text)
+            and re.fullmatch(r"[0-9]{3}", n.text) and not _LIST_AFTER.match(text, n.end)
+            and not (out[-2:-1] and _STRAY.fullmatch(text, out[-2].end, prev.start))
+        ):
+            out[-1] = Number(prev.start, n.end, prev.value * 1000 + n.value, text[prev.start : n.end], grouped=True)
+            continue
+        out.append(n)
+    return out
+
+
+def find_numbers(text: str, language: str = "en") -> list[Number]:
+    """Every number in ``text``, read or with the reason it was refused (years included: the caller decides).
+
+    Examples
+    --------
+    >>> [(n.text, n.value) for n in find_numbers("681 692 and 700.000 and 1.5 million and 516, 841")]
+    [('681 692', 681692.0), ('700.000', 700000.0), ('1.5 million', 1500000.0), ('516, 841', 516841.0)]
+    >>> [(n.text, n.value, n.scaled) for n in find_numbers("six hundred and eighty-one thousand; 100, 200 or 300")]
+    [('six hundred and eighty-one thousand', 681000.0, True), ('100', 100.0, False), ('200', 200.0, False), ('300', 300.0, False)]
+    >>> [(n.text, n.value) for n in find_numbers("семьсот тысяч и 19 млн 840 тыс.; 46.665 умерших", "ru")]
+    [('семьсот тысяч', 700000.0), ('19 млн 840 тыс.', 19840000.0), ('46.665', 46665.0)]
+    >>> [(n.text, n.negative, n.decimal) for n in find_numbers("-700,000 in 1938.2 and 4.5")]
+    [('-700,000', True, False), ('1938', False, False), ('4.5', False, True)]
+    """
+    plain = ascii_digits(text)
+    language = language if language in ("en", "ru") else "en"
+    found = [_number(m, plain, language) for m in read_numbers(plain, language=language)]
+    return _stray_space(found, plain)

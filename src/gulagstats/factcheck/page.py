@@ -1,0 +1,173 @@
+"""Stage 7, the page: factcheck.html, written for a journalist.
+
+In this order: the claims the record contradicts (each with its sentence,
+verdict, explanation and source, visible without hovering), the
+contradictions between claims, the claims the record supports or does not
+contradict, the claims not judged with their reason, the numbers seen but not
+read, then the texts with every claim highlighted.  One column, readable at
+400 px; self-contained (inline CSS, no network).  A small inline script checks
+the page when it opens (every listed claim has its highlight) and writes the
+result into ``data-`` attributes of ``<body>``, which the browser test reads.
+"""
+
+from __future__ import annotations
+
+import html
+from collections import Counter
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from ..vocabulary import OVERSTATES, UNDERSTATES
+from .judgment import NOT_JUDGED
+
+if TYPE_CHECKING:
+    from .run import Factcheck
+
+CSS = """
+*{box-sizing:border-box}
+body{font:16px/1.5 system-ui,sans-serif;margin:0 auto;max-width:60em;padding:0 1em;color:#222;overflow-wrap:anywhere}
+header{padding:1em 0;border-bottom:1px solid #ccc}
+h1{font-size:1.5em;margin:.3em 0}h2{font-size:1.2em;margin-top:1.6em}
+.card{border:1px solid #ddd;border-left:6px solid #999;border-radius:4px;padding:.6em .8em;margin:.8em 0}
+.card.v-overstates{border-left-color:#c0392b}.card.v-understates{border-left-color:#2c6fbb}
+.card.v-consistent,.card.v-not_contradicted{border-left-color:#2e8b57}
+.verdict{font-weight:bold;text-transform:uppercase;font-size:.85em;letter-spacing:.03em}
+blockquote{margin:.4em 0;padding-left:.6em;border-left:3px solid #eee;font-family:Georgia,serif}
+mark{padding:0 2px;border-radius:3px;background:#fde9a8}
+mark.v-overstates{background:#f8c4c4}mark.v-understates{background:#c4d8f8}
+mark.v-consistent,mark.v-not_contradicted{background:#c8ecc4}mark.v-not_comparable{background:#eee2b0}
+mark.v-not_judged{background:#e4e4e4}
+.meta{color:#555;font-size:.9em}
+.warning{background:#fff4e0;border:1px solid #e0b060;padding:.4em .6em;border-radius:4px}
+table{border-collapse:collapse;width:100%}td,th{padding:4px 6px;border-bottom:1px solid #ddd;text-align:left;vertical-align:top}
+pre{white-space:pre-wrap;font:15px/1.5 Georgia,serif}
+.ln{color:#999;user-select:none}
+"""
+
+SCRIPT = """
+(function(){
+  var marks=document.querySelectorAll('mark.claim');
+  var links=document.querySelectorAll('a.claim-link');
+  var broken=0;
+  links.forEach(function(a){
+    if(!document.getElementById(a.getAttribute('href').slice(1))) broken++;
+  });
+  document.body.dataset.marks=marks.length;
+  document.body.dataset.listed=links.length;
+  document.body.dataset.broken=broken;
+  document.body.dataset.checked='yes';
+})();
+"""
+
+
+def _e(x: object) -> str:
+    return html.escape("" if x is None or (isinstance(x, float) and x != x) else str(x))
+
+
+def _sentence(row: pd.Series, text: str) -> str:
+    """The claim's sentence with its mention marked."""
+    sentence = str(row["sentence"])
+    at = sentence.find(str(row["mention"]).split(" ")[-1]) if row["mention"] else -1
+    mention = str(row["mention"]).split(" ")[-1]
+    if at < 0:
+        return _e(sentence)
+    return f"{_e(sentence[:at])}<mark>{_e(mention)}</mark>{_e(sentence[at + len(mention):])}"
+
+
+def _card(row: pd.Series, flagged: set[str]) -> str:
+    source = f" Source: {_e(row['benchmark_source'])} ({_e(row['benchmark_id'])}, {_e(row['benchmark_status'])})." if row.get("benchmark_id") else ""
+    contra = " <strong>Contradicted by another claim.</strong>" if row["id"] in flagged else ""
+    who = "" if row["attribution"] == "author" else f"; stated by {_e(row['attribution'])}"
+    return (
+        f"<div class='card v-{_e(row['verdict'])}'><a class='claim-link' href='#{_e(row['id'])}'>"
+        f"<span class='verdict'>{_e(row['verdict']).replace('_', ' ')}</span></a> "
+        f"<span class='meta'>{_e(row['quantity']).replace('_', ' ')}, {_e(row['period'] or 'no period')}"
+        f"{who} ({_e(row['file'])}, line {_e(row['text_line'])})</span>"
+        f"<blockquote>{_sentence(row, '')}</blockquote>"
+        f"<div>{_e(row['explanation'])}{source}{contra}</div></div>"
+    )
+
+
+def _texts(result: Factcheck, verdicts: pd.DataFrame) -> list[str]:
+    out = []
+    by_file: dict[str, list[pd.Series]] = {}
+    for _, row in verdicts.iterrows():
+        by_file.setdefault(str(row["file"]), []).append(row)
+    for i, (name, text) in enumerate(result.texts.items()):
+        pieces, at = [], 0
+        for row in sorted(by_file.get(name, []), key=lambda r: int(r["start"])):
+            start, end = int(row["start"]), int(row["end"])
+            if start < at:
+                continue
+            pieces.append(_e(text[at:start]))
+            pieces.append(
+                f'<mark class="claim v-{_e(row["verdict"])}" id="{_e(row["id"])}" data-verdict="{_e(row["verdict"])}">'
+                f"{_e(text[start:end])}</mark>"
+            )
+            at = end
+        pieces.append(_e(text[at:]))
+        out.append(f"<article id='file-{i}'><h3>{_e(name)}</h3><pre>{''.join(pieces)}</pre></article>")
+    return out
+
+
+def render_page(result: Factcheck) -> str:
+    """The page for a journalist (see the module's description).
+
+    Examples
+    --------
+    >>> from gulagstats.factcheck.run import factcheck
+    >>> import os, tempfile
+    >>> p = os.path.join(tempfile.mkdtemp(), "a.txt")
+    >>> _ = open(p, "w").write("In 1937-1938, 7 million people were shot.")
+    >>> page = render_page(factcheck([p]))
+    >>> "Contradicted by the record" in page and "overstates" in page
+    True
+    """
+    v = result.verdicts
+    counts = Counter(v["verdict"]) if len(v) else Counter()
+    c = result.contradictions
+    flagged = set(c["first"]).union(c["second"]) if len(c) else set()
+    summary = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in sorted(counts.items(), key=lambda x: (-x[1], x[0])))
+    out = [
+        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>",
+        "<meta name='viewport' content='width=device-width, initial-scale=1'>",
+        f"<title>gulagstats fact-check</title><style>{CSS}</style></head><body>",
+        "<header><h1>Fact-check against the archival record</h1>",
+        f"<p id='summary'>{len(v)} claims in {len(result.texts)} texts ({_e(summary) or 'none'}); "
+        f"{len(c)} contradictions between claims.</p>",
+        *(f"<p class='warning'>{_e(w)}</p>" for w in result.warnings),
+        "</header>",
+    ]
+    flags = v[v["verdict"].isin([OVERSTATES, UNDERSTATES])] if len(v) else v
+    out.append(f"<section id='contradicted'><h2>Contradicted by the record ({len(flags)})</h2>")
+    out += [_card(r, flagged) for _, r in flags.iterrows()] or ["<p>None.</p>"]
+    out.append(f"</section><section id='contradictions'><h2>Claims that contradict each other ({len(c)})</h2><ul>")
+    out += [
+        f"<li>{_e(r['quantity']).replace('_', ' ')} ({_e(r['scope'])}, {_e(r['period'])}): "
+        f"<a href='#{_e(r['first'])}'>{_e(r['first_mention'])}</a> ({_e(r['first_file'])}, line {_e(r['first_line'])}) "
+        f"against <a href='#{_e(r['second'])}'>{_e(r['second_mention'])}</a> ({_e(r['second_file'])}, line "
+        f"{_e(r['second_line'])})</li>"
+        for _, r in c.iterrows()
+    ] or ["<li>None found.</li>"]
+    rest = v[~v["verdict"].isin([OVERSTATES, UNDERSTATES, NOT_JUDGED])] if len(v) else v
+    out.append(f"</ul></section><section id='supported'><h2>Judged, not contradicted ({len(rest)})</h2>")
+    out += [_card(r, flagged) for _, r in rest.iterrows()] or ["<p>None.</p>"]
+    skipped = v[v["verdict"] == NOT_JUDGED] if len(v) else v
+    out.append(f"</section><section id='not-judged'><h2>Not judged, and why ({len(skipped)})</h2><table>")
+    out.append("<tr><th>claim</th><th>why not judged</th><th>sentence</th></tr>")
+    out += [
+        f"<tr><td><a class='claim-link' href='#{_e(r['id'])}'>{_e(r['mention'])}</a><br>"
+        f"<span class='meta'>{_e(r['quantity']).replace('_', ' ')}, {_e(r['file'])} line {_e(r['text_line'])}</span></td>"
+        f"<td>{_e(r['reason'])}</td><td>{_sentence(r, '')}</td></tr>"
+        for _, r in skipped.iterrows()
+    ]
+    seen = [(r.name, s) for r in result.results for s in r.seen]
+    out.append(f"</table></section><section id='seen'><h2>Numbers seen but not read ({len(seen)})</h2><ul>")
+    out += [f"<li>{_e(s.text)} <span class='meta'>({_e(name)}): {_e(s.reason)}</span></li>" for name, s in seen[:2000]]
+    if len(seen) > 2000:
+        out.append(f"<li>... and {len(seen) - 2000} more</li>")
+    out.append("</ul></section><section id='texts'><h2>The texts</h2>")
+    out += _texts(result, v)
+    out.append(f"</section><script>{SCRIPT}</script></body></html>")
+    return "".join(out)

@@ -1,0 +1,257 @@
+"""The fact-checker's data: lexicon, named periods, scope cues and modality cues.
+
+Four tables of phrases, English and Russian side by side, curated in
+``tools/curated/factcheck/`` and built into ``data/factcheck/`` (listed and
+hash-checked in ``data/datapackage.json``):
+
+- ``lexicon.csv``: ``language, kind, phrase, quantity, bound, rate, low, high,
+  priority, note``; kinds :data:`LEXICON_KINDS` (``quantity``: a cue and the
+  quantity it names, with a priority; ``hedge``/``after``: words before or
+  after a number and the bound they make; ``vague``: number words with a low
+  and a high; ``people``: nouns that show a small number counts people;
+  ``not_count``: nouns after a number that show it counts something else;
+  ``rate``: a rate per day, week, month or year; ``share``: a percentage;
+  ``document``: words after a year that make it a
+  document's date; ``place``: a place of custody that makes a word of dying
+  ("died", "умерло") the deaths there);
+- ``periods.csv``: ``language, phrase, reading, rule, confidence, source,
+  locator, note``: named periods ("the Great Terror", "Большой террор") with
+  the period they are read as and the source of that reading, and relative
+  phrases ("in the previous year") with the rule that resolves them;
+- ``scope.csv``: ``language, phrase, scope, detail, note``: cues that a number
+  counts a part of the whole (an operation, a nationality, a region, a trial,
+  an institution, a camp, a plan);
+- ``modality.csv``: ``language, phrase, modality, where, note``: cues that a
+  number is planned, negated, hypothetical or a spread of others' estimates.
+
+Every table is validated here, once for the packaged data (the build calls
+:func:`parse_table`) and for a user's ``--lexicon``; a row that breaks a rule
+is refused with its line.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ..errors import DataFormatError, printable
+from ..inputs import read_input_text
+from ..store import resources as package_resources
+from ..store import verified_path
+from .phrases import PhraseTable, phrase_words
+
+LEXICON_KINDS = (
+    "quantity", "hedge", "after", "vague", "people", "not_count", "rate", "share", "document", "place",
+)
+BOUNDS = ("point", "low", "high")
+RATES = ("day", "week", "month", "year")
+SCOPES = ("operation", "nationality", "region", "trial", "institution", "camp", "plan")
+MODALITIES = ("planned", "negated", "hypothetical", "spread")
+WHERE = ("before", "clause", "sentence")
+RULES = ("previous_year", "within_year", "same_month", "next_day", "same_year", "same_period")
+LANGUAGES = ("en", "ru")
+#: The columns of each table, in order.
+COLUMNS = {
+    "lexicon": ["language", "kind", "phrase", "quantity", "bound", "rate", "low", "high", "priority", "note"],
+    "periods": ["language", "phrase", "reading", "rule", "confidence", "source", "locator", "note"],
+    "scope": ["language", "phrase", "scope", "detail", "note"],
+    "modality": ["language", "phrase", "modality", "where", "note"],
+}
+#: The largest lexicon a user may give, in bytes (the packaged one is about 20 kB).
+MAX_LEXICON_BYTES = 2_000_000
+_PERIOD = re.compile(r"\d{4}(-\d{2}-\d{2})?(/\d{4}(-\d{2}-\d{2})?)?")
+_RULE = re.compile(r"until:\d{4}|fixed:\d{4}(/\d{4})?")
+
+
+@dataclass(frozen=True)
+class Table:
+    """One table: its rows (dicts of text) and their phrases, ready to match."""
+
+    name: str
+    rows: tuple[dict[str, str], ...]
+    phrases: PhraseTable
+
+    def kind(self, kind: str) -> Table:
+        """The rows of one kind (lexicon), as a table of their own."""
+        rows = tuple(r for r in self.rows if r.get("kind") == kind)
+        return Table(f"{self.name}:{kind}", rows, PhraseTable([r["phrase"] for r in rows]))
+
+
+@dataclass(frozen=True)
+class Resources:
+    """Everything the stages read, loaded once per process (immutable, picklable)."""
+
+    lexicon: dict[str, Table]
+    periods: Table
+    scope: Table
+    modality: Table
+
+
+def _fail(name: str, line: int, text: str) -> DataFormatError:
+    return DataFormatError(f"{name} line {line}: {text}")
+
+
+def _number(row: dict[str, str], column: str, name: str, line: int) -> float | None:
+    text = row[column].strip()
+    if not text:
+        return None
+    try:
+        value = float(text)
+    except ValueError:
+        raise _fail(name, line, f"{column} {printable(text)!r} is not a number") from None
+    if not math.isfinite(value) or value < 0:
+        raise _fail(name, line, f"{column} {printable(text)!r} is not a finite number >= 0")
+    return value
+
+
+def _check_row(table: str, row: dict[str, str], name: str, line: int) -> None:
+    """Refuse a row that breaks its table's rules (one line, naming the line)."""
+    if row["language"] not in LANGUAGES:
+        raise _fail(name, line, f"language {printable(row['language'])!r} is not one of {', '.join(LANGUAGES)}")
+    if not phrase_words(row["phrase"]):
+        raise _fail(name, line, f"phrase {printable(row['phrase'])!r} has no word")
+    rules = {
+        "lexicon": _check_lexicon,
+        "periods": _check_period,
+        "scope": lambda r, n, i: _one_of(r, "scope", SCOPES, n, i),
+        "modality": _check_modality,
+    }
+    rules[table](row, name, line)
+
+
+def _check_modality(row: dict[str, str], name: str, line: int) -> None:
+    _one_of(row, "modality", MODALITIES, name, line)
+    _one_of(row, "where", WHERE, name, line)
+
+
+def _one_of(row: dict[str, str], column: str, allowed: tuple[str, ...], name: str, line: int) -> None:
+    if row[column] not in allowed:
+        raise _fail(name, line, f"{column} {printable(row[column])!r} is not one of {', '.join(allowed)}")
+
+
+def _check_lexicon(row: dict[str, str], name: str, line: int) -> None:
+    kind = row["kind"]
+    _one_of(row, "kind", LEXICON_KINDS, name, line)
+    if kind in ("quantity", "place") and not re.fullmatch(r"[a-z][a-z0-9_]*", row["quantity"]):
+        raise _fail(name, line, "a quantity row needs a quantity code (lowercase, underscores)")
+    if kind in ("hedge", "after"):
+        _one_of(row, "bound", BOUNDS, name, line)
+    if kind == "rate":
+        _one_of(row, "rate", RATES, name, line)
+    low, high = _number(row, "low", name, line), _number(row, "high", name, line)
+    if kind == "vague" and (low is None or high is None or low > high):
+        raise _fail(name, line, "a vague row needs low <= high")
+    priority = _number(row, "priority", name, line)
+    if priority is not None and (priority > 100 or not priority.is_integer()):
+        raise _fail(name, line, f"priority {row['priority']!r} is not a whole number from 0 to 100")
+
+
+def _check_period(row: dict[str, str], name: str, line: int) -> None:
+    period, rule = row["reading"].strip(), row["rule"].strip()
+    if bool(period) == bool(rule):
+        raise _fail(name, line, "a row needs either a period (a named period) or a rule (a relative phrase)")
+    if period and not _PERIOD.fullmatch(period):
+        raise _fail(name, line, f"period {printable(period)!r} is not a year, a day or a span A/B")
+    if rule and rule not in RULES and not _RULE.fullmatch(rule):
+        raise _fail(name, line, f"rule {printable(rule)!r} is not one of {', '.join(RULES)}, until:YEAR or fixed:PERIOD")
+    confidence = _number(row, "confidence", name, line)
+    if confidence is None or confidence > 1:
+        raise _fail(name, line, "confidence must be a number from 0 to 1")
+    if period and not row["source"].strip():
+        raise _fail(name, line, "a named period needs the source of its reading")
+
+
+def parse_table(table: str, text: str, name: str) -> Table:
+    """Parse and validate one table's CSV text.
+
+    Parameters
+    ----------
+    table : str
+        ``lexicon``, ``periods``, ``scope`` or ``modality``.
+    text : str
+        CSV text with the columns of :data:`COLUMNS`.
+    name : str
+        The name error messages give.
+
+    Raises
+    ------
+    DataFormatError
+        For a missing column or a row that breaks a rule (the message names the line).
+
+    Examples
+    --------
+    >>> t = parse_table("scope", "language,phrase,scope,detail,note\\nen,show trial*,trial,a show trial,\\n", "s")
+    >>> t.rows[0]["scope"], len(t.phrases.find([]))
+    ('trial', 0)
+    >>> parse_table("scope", "language,phrase,scope,detail,note\\nen,x,galaxy,,\\n", "s.csv")
+    Traceback (most recent call last):
+    ...
+    gulagstats.errors.DataFormatError: s.csv line 2: scope 'galaxy' is not one of operation, ...
+    """
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    missing = [c for c in COLUMNS[table] if c not in (reader.fieldnames or [])]
+    if missing:
+        raise DataFormatError(f"{name} lacks the columns {', '.join(missing)}; expected {','.join(COLUMNS[table])}")
+    rows = []
+    try:
+        for row in reader:
+            if None in row:
+                raise _fail(name, reader.line_num, f"more fields than the {len(COLUMNS[table])} columns (quote a field with a comma)")
+            clean = {c: (row.get(c) or "").strip() for c in COLUMNS[table]}
+            _check_row(table, clean, name, reader.line_num)
+            rows.append(clean)
+    except csv.Error as exc:
+        raise DataFormatError(f"{name} is not a readable CSV (line {reader.line_num}: {printable(exc)})") from None
+    return Table(name, tuple(rows), PhraseTable([r["phrase"] for r in rows]))
+
+
+def _packaged_text(table: str) -> tuple[str, str]:
+    """A packaged table's text, hash-checked against datapackage.json, and its hash."""
+    resource = package_resources().get(f"factcheck_{table}")
+    if resource is None:
+        raise DataFormatError(f"the data package lists no factcheck_{table}; rebuild data/ (tools/build_data.py)")
+    path = verified_path(resource)
+    return path.read_text(encoding="utf-8"), str(resource["hash"])
+
+
+def read_lexicon_file(path: str | Path) -> str:
+    """A user's lexicon file as text: a regular UTF-8 file of at most :data:`MAX_LEXICON_BYTES`."""
+    return read_input_text(path, "lexicon", limit=MAX_LEXICON_BYTES, error=DataFormatError, expected="a lexicon CSV file")
+
+
+def load_resources(lexicon: str | Path | None = None) -> Resources:
+    """The fact-checker's data: the packaged tables, with ``lexicon`` (a CSV file) instead of the packaged lexicon.
+
+    Parsed once per process and content (a changed file is read again).
+
+    Examples
+    --------
+    >>> r = load_resources()
+    >>> sorted(r.lexicon)[:3], r.periods.rows[0]["reading"]
+    (['after', 'document', 'hedge'], '1937/1938')
+    >>> load_resources() is r
+    True
+    """
+    texts = {t: _packaged_text(t) for t in ("lexicon", "periods", "scope", "modality")}
+    own = ""
+    if lexicon is not None:
+        own = read_lexicon_file(lexicon)
+    return _parsed(
+        tuple((t, text, digest) for t, (text, digest) in texts.items()),
+        own,
+        printable(Path(lexicon).name) if lexicon is not None else "",
+    )
+
+
+@lru_cache(maxsize=8)
+def _parsed(packaged: tuple[tuple[str, str, str], ...], own: str, own_name: str) -> Resources:
+    tables = {t: parse_table(t, text, f"data/factcheck/{t}.csv") for t, text, _ in packaged}
+    if own_name:
+        tables["lexicon"] = parse_table("lexicon", own, own_name)
+    lexicon = {k: tables["lexicon"].kind(k) for k in LEXICON_KINDS}
+    return Resources(lexicon, tables["periods"], tables["scope"], tables["modality"])
