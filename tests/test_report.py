@@ -181,7 +181,8 @@ def test_headline_table_computes_the_conservative_factor():
             },
         ]
     )
-    row = headline_table(estimates, benchmarks).iloc[0]
+    rows = [("arrests_1937_1938:1937/1938", "Arrests, 1937-1938")]
+    row = headline_table(estimates, benchmarks, rows).iloc[0]
     assert row["archival figure"] == "1.5 million to 2.5 million"
     assert row["lowest published estimate"] == "5 million to 10 million: A (1990)"
     assert row["highest published estimate"] == "20 million: C (n.d.)"  # GRZ's own summary left out
@@ -190,7 +191,7 @@ def test_headline_table_computes_the_conservative_factor():
         factor_low=[3.0, 7.0, None]
     )  # the judgments' factor ranges, when present
     assert (
-        headline_table(graded, benchmarks)
+        headline_table(graded, benchmarks, rows)
         .iloc[0]["high estimates ÷ archival figure"]
         .startswith(f"at least 3.0{X} to 7.0{X}")
     )

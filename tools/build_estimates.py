@@ -261,7 +261,7 @@ def _plain(value: object) -> str:
     return str(value)
 
 
-def build(out: Path = DATA) -> list[Path]:
+def build(out: Path = DATA, prose_file: Path | None = None) -> list[Path]:
     """Check the curated files and write the three tables into ``out``; return their paths.
 
     Reads the tables of cells already built into ``out`` (``build_data.build`` runs
@@ -269,7 +269,7 @@ def build(out: Path = DATA) -> list[Path]:
     """
     catalog = tomllib.loads((TOOLS / "catalog.toml").read_text(encoding="utf-8"))
     cell_tables = {t for t, meta in catalog["tables"].items() if meta.get("kind", "cells") == "cells"}
-    prose = read_prose()
+    prose = read_prose(prose_file)
     quotes, keys = seen_quotes(), source_keys()
     estimates = validated(CURATED / "estimates.csv", ESTIMATE_FIELDS, lambda r: check_estimate(r, prose, quotes, keys))
     figures = prose_values(out)

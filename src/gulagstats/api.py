@@ -12,12 +12,6 @@ The layers below import pandas (and matplotlib when a figure is drawn);
 need pandas are imported where a function needs them, each marked ``# pandas``.
 They are the only imports inside functions above the core, and they all point
 down.
-
-Examples
---------
->>> import gulagstats
->>> gulagstats.check is check, gulagstats.Record is Record
-(True, True)
 """
 
 from __future__ import annotations
@@ -106,12 +100,10 @@ def load(
         category), one column a population and measure, the table's preferred
         value in each cell (see ``provenance`` for their status and source).
     status : str or list of str, optional
-        Keep only rows with these statuses (``prose``, ``confirmed``,
-        ``derived``, ``unconfirmed``, ``missing``, ``user``).
+        Keep only rows with these statuses (``prose``, ``confirmed``, ... ``user``).
     overlay : path, optional
-        A filled template (see :func:`template`) whose values are merged as rows
-        with status ``user`` and become the preferred values (the same as
-        ``record=Record(overlay)``).
+        A filled template (:func:`template`) merged as rows with status ``user``,
+        which become the preferred values (the same as ``record=Record(overlay)``).
     record : gulagstats.Record, optional
         The record to read from (default: the published data, read once a
         process while its files are unchanged); not together with ``overlay``.
@@ -311,19 +303,10 @@ def assess(
 ) -> Assessment:
     """Assess one claim against the archival record (:func:`~gulagstats.estimates.verdicts.assess_one`).
 
-    Parameters
-    ----------
-    quantity : str
-        What the claim counts, from :func:`quantities`.
-    value : float or str, optional
-        The number claimed ("7,000,000" is read by the one number reader); or
-        give ``low`` and/or ``high`` for a range or a bound.
-    low, high : float or str, optional
-        The ends of a claimed range ("at least", "at most").
-    period : str, optional
-        A year ``1938``, a day ``1939-01-01`` or a span ``1937/1938``.
-    overlay, record
-        As in :func:`load`.
+    ``quantity``: what the claim counts (:func:`quantities`); ``value``: the
+    number claimed ("7 million" is read by the one number reader), or ``low``
+    and/or ``high`` for a range or a bound; ``period``: a year ``1938``, a day
+    ``1939-01-01`` or a span ``1937/1938``; ``overlay``/``record`` as in :func:`load`.
 
     Raises
     ------
@@ -589,12 +572,6 @@ def build_report(
     ``progress`` is called with one short line per step; ``workers`` are the
     processes drawing the figures while the checks run (default: one less than
     the cores, at most 4); ``overlay``/``record`` as in :func:`load`.
-
-    Examples
-    --------
-    >>> import tempfile
-    >>> build_report(tempfile.mkdtemp()).html.name  # doctest: +SKIP
-    'report.html'
     """
     from .report import write_report  # pandas
 

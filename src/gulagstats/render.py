@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import printable
 from .store import datapackage
-from .vocabulary import STATUS_MARK
+from .vocabulary import STATUS_MARK, status_legend
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -24,7 +24,7 @@ FORMATS = ("text", "csv", "json", "markdown")
 
 #: Marks appended to a value in text and markdown so that its status shows.
 
-STATUS_LEGEND = "marks: p prose, * derived, ? unconfirmed, u user overlay; unmarked values are confirmed; blank = missing"
+STATUS_LEGEND = status_legend()
 
 
 #: Field types of ``datapackage.json`` whose numbers are names, not amounts: never grouped ("1990").
@@ -148,7 +148,7 @@ def csv_safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
     >>> csv_safe_frame(pd.DataFrame({"note": ["= 790,665 + 554,258", "ok"], "n": [-1, 2]})).values.tolist()
     [["'= 790,665 + 554,258", -1], ['ok', 2]]
     """
-    import pandas as pd
+    import pandas as pd  # pandas: only when a frame is rendered (the text of `gulagstats check` needs none)
 
     def texts(values: Any) -> bool:  # object columns, and pandas' own string dtype (pyarrow)
         return values.dtype == object or pd.api.types.is_string_dtype(values.dtype)

@@ -370,12 +370,12 @@ def resolve(record: Record | None = None, overlay: str | Path | None = None) -> 
     return default_record() if overlay is None else Record(overlay)
 
 
-def _copy_on_write() -> bool:
-    """Whether pandas copies a shared frame's data when one of its copies is changed (pandas 3; an option before)."""
-    import pandas as pd
-
-    return int(pd.__version__.split(".")[0]) >= 3 or bool(pd.get_option("mode.copy_on_write"))
-
-
 def _key(period: str, population: str, measure: str, category: str, unit: str) -> Key:
     return (period, population, measure, category, unit)
+
+
+def _copy_on_write() -> bool:
+    """Whether pandas copies a shared frame's data when one of its copies is changed (pandas 3; an option before)."""
+    import pandas as pd  # pandas: only when a frame is asked for (see the class)
+
+    return int(pd.__version__.split(".")[0]) >= 3 or bool(pd.get_option("mode.copy_on_write"))

@@ -17,9 +17,9 @@ the lowest count in it); ``factor`` is ``ratio_low`` for an overstatement and
 ``1 / ratio_high`` for an understatement, rounded to one decimal: how many
 times the documented count the estimate is, or how many times it falls short.
 
-:data:`CLAIM_TOLERANCE` is 15 percent.  Two things blur a comparison that much: the
-archival reporting streams themselves differ by a few percent for the same
-count (camp deaths of 1934: 26,295 or 25,187; special settlers on 1 January
+:data:`~gulagstats.vocabulary.CLAIM_TOLERANCE` (a setting of ``data/vocabulary.csv``) is 15
+percent.  Two things blur a comparison that much: the archival reporting streams
+themselves differ by a few percent for the same count (camp deaths of 1934: 26,295 or 25,187; special settlers on 1 January
 1937: 916,787 or 917,227) and GRZ note that the postwar compilations run
 "somewhat higher" than the 1930s reports; and published estimates are rounded
 ("about 700,000", "1.5 million" stand for a few percent either way).  A claim
@@ -40,6 +40,7 @@ from ..models import Assessment, Benchmark
 from ..periods import match_period, period_phrase
 from ..rules.benchmarks import BenchmarkEvaluator, benchmark_evaluator
 from ..vocabulary import (
+    CLAIM_TOLERANCE,
     CONSISTENT,
     NOT_COMPARABLE,
     OVERSTATES,
@@ -49,8 +50,6 @@ from ..vocabulary import (
 from . import scope  # scope.refine is looked up at each call (tests compare it with a reference)
 from .claims import check_claims, keep_input_columns, read_claims, refuse_repeated_columns
 from .vocabulary import unknown_quantity
-
-CLAIM_TOLERANCE = 0.15
 
 #: The columns compare() returns first, in this order (the estimates figure reads them).
 COMPARE_COLUMNS = [

@@ -424,19 +424,7 @@ def plot_estimates(data: pd.DataFrame, ax: Axes | None = None) -> Figure:
         ticks += rows
         labels += [f"{a} ({_year(y)}), {p}" if str(p) else f"{a} ({_year(y)})"
                    for a, y, p in zip(group["author"], group["year"], group["period"].fillna(""))]
-    ax.set_xscale("log")
-    ax.set_yticks(ticks)
-    ax.set_yticklabels(labels, fontsize=8)
-    for tick, header in zip(ax.get_yticklabels(), [t in headers for t in ticks]):
-        if header:
-            tick.set_fontweight("bold")
-    ax.set_ylim(max(row, 1) - 0.5, -0.5)
-    ax.set_xlabel("persons (logarithmic scale)")
-    values = [v for s in plotted(fig) for v in [*s.y, *(s.high or []), *s.extra.get("benchmark_low", []),
-                                                  *s.extra.get("benchmark_high", [])] if v and v == v]
-    values += [v * OPEN_END for v in frame["low"][frame["high"].isna()]]
-    if values:  # whole decades, so that the ends are labelled, and a decade more for the verdicts
-        ax.set_xlim(10 ** math.floor(math.log10(min(values))), 10 ** (math.ceil(math.log10(max(values))) + 1))
+    _estimate_axes(fig, ax, ticks, labels, headers, row, frame)
     thousands(ax, "x")
     ax.xaxis.set_minor_formatter(NullFormatter())
     return finish(
@@ -454,6 +442,24 @@ def plot_estimates(data: pd.DataFrame, ax: Axes | None = None) -> Figure:
         ],
         grid="both",
     )
+
+
+def _estimate_axes(fig: Figure, ax: Axes, ticks: list[int], labels: list[str], headers: list[int], rows: int,
+                   frame: pd.DataFrame) -> None:
+    """The rows of the estimates figure labelled (quantities in bold), and a log scale of whole decades."""
+    ax.set_xscale("log")
+    ax.set_yticks(ticks)
+    ax.set_yticklabels(labels, fontsize=8)
+    for tick, header in zip(ax.get_yticklabels(), [t in headers for t in ticks]):
+        if header:
+            tick.set_fontweight("bold")
+    ax.set_ylim(max(rows, 1) - 0.5, -0.5)
+    ax.set_xlabel("persons (logarithmic scale)")
+    values = [v for s in plotted(fig) for v in [*s.y, *(s.high or []), *s.extra.get("benchmark_low", []),
+                                                  *s.extra.get("benchmark_high", [])] if v and v == v]
+    values += [v * OPEN_END for v in frame["low"][frame["high"].isna()]]
+    if values:  # whole decades, so that the ends are labelled, and a decade more for the verdicts
+        ax.set_xlim(10 ** math.floor(math.log10(min(values))), 10 ** (math.ceil(math.log10(max(values))) + 1))
 
 
 def _year(value: object) -> str:

@@ -20,7 +20,7 @@ from .findings import checks_section
 from .headline import headline_section
 from .html import render_html
 from .markdown import render_markdown
-from .model import ReportResult, Section
+from .model import ReportResult, Section, report_texts
 from .sections import (
     coverage_section,
     estimates_section,
@@ -90,12 +90,12 @@ def write_report(
         say("coverage: counting known and missing cells; listing what is not known")
         cov = coverage_table(record)
         still_open = open_rows(record)
-        unknowns = unknowns_section(cov, still_open)
+        unknowns = unknowns_section(cov, still_open, [text for _, text in report_texts(record, "gap")])
     except BaseException:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
         raise
-    figures, figure_paths = finish_figures(pool, jobs, say)
+    figures, figure_paths = finish_figures(pool, jobs, dict(report_texts(record, "caption")), say)
     sections = [
         headline,
         checks,

@@ -20,44 +20,7 @@ def estimates_section(table: pd.DataFrame) -> tuple[Section, dict[str, int]]:
     role = table["role"].fillna("claim") if "role" in table.columns else pd.Series("claim", index=table.index)
     context = table[role == "context"]
     table = table[role != "context"]
-    comparable = table[table["verdict"] != NOT_COMPARABLE].copy()
-    comparable["conservative factor"] = conservative_factors(comparable).where(
-        comparable["verdict"] == OVERSTATES
-    )
-    if "factor_high" in comparable.columns:
-        comparable["largest factor"] = pd.to_numeric(comparable["factor_high"], errors="coerce").where(
-            comparable["verdict"] == OVERSTATES
-        )
-    comparable = comparable.sort_values(["quantity", "year", "author"], na_position="last")
-    columns = [
-        "author",
-        "year",
-        "quantity",
-        "period",
-        "wording",
-        "verdict",
-        "conservative factor",
-        "largest factor",
-        "benchmark_status",
-        "explanation",
-        "source",
-    ]
-    shown = comparable[[c for c in columns if c in comparable.columns]].assign(
-        **{"conservative factor": comparable["conservative factor"].round(1)}
-    )
-    other = table[table["verdict"] == NOT_COMPARABLE].sort_values(
-        ["quantity", "year"], na_position="last"
-    )
-    reasons = other[
-        ["author", "year", "quantity", "period", "wording", "explanation", "source"]
-    ].rename(columns={"explanation": "why not comparable"})
-    reasons = reasons.assign(
-        **{
-            "why not comparable": reasons["why not comparable"].str.replace(
-                r"^Not comparable:\s*", "", regex=True
-            )
-        }
-    )
+    shown, reasons = _comparable_rows(table), _not_comparable_rows(table)
     text = (
         f"{len(table)} published estimates, {sum(counts.values())} distinct claims once restatements "
         "of one claim are grouped, against what the archival record documents: "
@@ -85,34 +48,53 @@ def estimates_section(table: pd.DataFrame) -> tuple[Section, dict[str, int]]:
     return Section("Estimates against the archival record", "estimates", blocks), counts
 
 
-#: Gaps of the archival record itself, which no reprint can fill (GRZ's prose and appendix note).
-RECORD_GAPS = [
-    "Executions: 'We do not have exact figures for the numbers of executions in these years' (GRZ "
-    "prose "
-    "line 63). The 681,692 shot in 1937-1938 come from a 1953 report on persons convicted on "
-    "cases of the "
-    "NKVD; death sentences passed outside those cases are not in that count.",
-    "Deaths in the labour colonies and prisons: 'We do not yet know exactly how many died in labor "
-    "colonies' (line 67); prison deaths are known only for 1939-1951 (86,582, line 67), and for "
-    "the 1930s GRZ "
-    "have only 'the few figures we have found so far' (line 65).",
-    "Deaths in transit and in exile: no series of the tables counts deaths on the way to the "
-    "camps; GRZ's "
-    "2.3 million 'does not include ... deaths among deportees during and after the war as well as "
-    "among "
-    "categories of exiles other than kulaks' (line 67).",
-    "Arrests outside the security police's cases: 'the 1,575,259 people in the 1953 report do not "
-    "comprise "
-    "the total of 1937-1938 arrests' (line 59); arrests by the ordinary police (militia) on other "
-    "charges "
-    "are not counted, hence GRZ's ceiling of 2.5 million.",
-    "Camps and colonies at the end of 1953: 'Camp and colony data are unavailable for December "
-    "31, 1953 and "
-    "are here replaced by numbers for April 1, 1954' (GRZ's appendix note).",
-]
+def _comparable_rows(table: pd.DataFrame) -> pd.DataFrame:
+    """The estimates that could be compared, with their conservative and largest factors."""
+    comparable = table[table["verdict"] != NOT_COMPARABLE].copy()
+    comparable["conservative factor"] = conservative_factors(comparable).where(
+        comparable["verdict"] == OVERSTATES
+    )
+    if "factor_high" in comparable.columns:
+        comparable["largest factor"] = pd.to_numeric(comparable["factor_high"], errors="coerce").where(
+            comparable["verdict"] == OVERSTATES
+        )
+    comparable = comparable.sort_values(["quantity", "year", "author"], na_position="last")
+    columns = [
+        "author",
+        "year",
+        "quantity",
+        "period",
+        "wording",
+        "verdict",
+        "conservative factor",
+        "largest factor",
+        "benchmark_status",
+        "explanation",
+        "source",
+    ]
+    return comparable[[c for c in columns if c in comparable.columns]].assign(
+        **{"conservative factor": comparable["conservative factor"].round(1)}
+    )
 
 
-def unknowns_section(coverage: pd.DataFrame, open_rows: pd.DataFrame) -> Section:
+def _not_comparable_rows(table: pd.DataFrame) -> pd.DataFrame:
+    """The estimates that could not be compared, each with its reason."""
+    other = table[table["verdict"] == NOT_COMPARABLE].sort_values(
+        ["quantity", "year"], na_position="last"
+    )
+    reasons = other[
+        ["author", "year", "quantity", "period", "wording", "explanation", "source"]
+    ].rename(columns={"explanation": "why not comparable"})
+    return reasons.assign(
+        **{
+            "why not comparable": reasons["why not comparable"].str.replace(
+                r"^Not comparable:\s*", "", regex=True
+            )
+        }
+    )
+
+
+def unknowns_section(coverage: pd.DataFrame, open_rows: pd.DataFrame, gaps: list[str]) -> Section:
     """What we do not know: missing cells, unconfirmed series, and the gaps of the record itself."""
     titles = table_list().set_index("id")["title"]
     missing = []
@@ -148,7 +130,7 @@ def unknowns_section(coverage: pd.DataFrame, open_rows: pd.DataFrame) -> Section
         "### Series resting on values no reachable copy showed (unconfirmed)",
         _bullets(unconfirmed_lines) if unconfirmed_lines else "None.",
         "### Gaps of the record itself",
-        _bullets(RECORD_GAPS),
+        _bullets(gaps),
     ]
     return Section("What we do not know", "unknown", blocks)
 
