@@ -58,16 +58,42 @@ def data_copy(tmp_path, monkeypatch) -> Path:
 
 @pytest.fixture
 def repin(data_copy, monkeypatch):
-    """Call after editing the copy's datapackage.json: pins its new sha256, as tools/build_data.py would."""
+    """Call after editing the copy's datapackage.json: pins its new sha256 beside it, as tools/build_data.py would."""
     import hashlib
 
-    import gulagstats._pin
+    from gulagstats.store import PIN_FILE
 
     def pin() -> None:
         digest = hashlib.sha256((data_copy / "datapackage.json").read_bytes()).hexdigest()
-        monkeypatch.setattr(gulagstats._pin, "DATAPACKAGE_SHA256", digest)
+        (data_copy / PIN_FILE).write_text(digest + "\n", encoding="utf-8")
 
     return pin
+
+
+#: The inputs of the tiny fixture package (tests/fixtures/tiny/README.md): invented numbers, made for unit tests.
+TINY = ROOT / "tests" / "fixtures" / "tiny"
+
+
+@pytest.fixture(scope="session")
+def tiny_data(tmp_path_factory) -> Path:
+    """The tiny package built by the real build (``build_data.build(..., tools=...)``), once a session; do not edit it."""
+    import build_data
+
+    tools = tmp_path_factory.mktemp("tiny_inputs")
+    shutil.copytree(TINY, tools, dirs_exist_ok=True)
+    shutil.copy(ROOT / "tools" / "vocabulary.csv", tools / "vocabulary.csv")
+    out = tmp_path_factory.mktemp("tiny_data")
+    build_data.build(out, tools / "reference", tools / "prose.txt", tools=tools)
+    return out
+
+
+@pytest.fixture
+def tiny(tiny_data, monkeypatch):
+    """A :class:`~gulagstats.core.record.Record` of the tiny package, which the loaders also use (GULAGSTATS_DATA)."""
+    from gulagstats.core.record import Record
+
+    monkeypatch.setenv("GULAGSTATS_DATA", str(tiny_data))
+    return Record()
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ import pytest
 import build_data
 from build_data import choose_preferred, route
 
-from .conftest import DATA
+from .conftest import DATA, ROOT, needs_texts
 
 
 def test_the_build_into_a_temporary_directory_reproduces_data_byte_for_byte(tmp_path):
@@ -76,8 +76,62 @@ def test_rule_3_a_tie_needs_a_written_decision_and_follows_it():
     assert [(r["source"], r["note"]) for r in chosen] == [("b", "preferred: seen")]
 
 
-def test_values_are_routed_to_their_table_by_series_population_and_unit():
-    assert route({"series": "appendix", "population": "gulag_camps", "unit": "percent"}) == "appendix_rates"
-    assert route({"series": "nkvd_sentences", "population": "nkvd_special_board", "unit": "persons"}) == (
-        "special_board"
-    )
+def test_values_are_routed_to_their_table_by_the_routes_of_the_catalog():
+    import tomllib
+
+    from build_data import routes_of
+
+    catalog = tomllib.loads((ROOT / "tools" / "catalog.toml").read_text(encoding="utf-8"))
+    routes = routes_of(catalog)
+    row = {"series": "appendix", "population": "gulag_camps", "unit": "percent", "period": "1939-01-01"}
+    assert route(row, routes) == "appendix_rates"
+    assert route({**row, "unit": "persons"}, routes) == "appendix"
+    assert route({**row, "series": "nkvd_sentences", "population": "nkvd_special_board"}, routes) == "special_board"
+    assert route({**row, "series": "offences", "period": "1954-04-01"}, routes) == "offences_1954"
+    assert route({**row, "series": "offences", "period": "1940-03-01"}, routes) == "offences_1940"
+    with pytest.raises(SystemExit, match=r"no table of catalog\.toml takes series 'novel'"):
+        route({**row, "series": "novel"}, routes)
+    twice = [*routes, ("appendix_copy", {"series": "appendix", "unit": "percent"})]
+    with pytest.raises(SystemExit, match="match the same row as closely"):
+        route(row, twice)
+    with pytest.raises(SystemExit, match="a route names a series"):
+        routes_of({"tables": {"t": {"routes": [{"unit": "percent"}]}}})
+
+
+@needs_texts
+@pytest.mark.parametrize(
+    ("table", "false_quote"),
+    [
+        # a prose cell of a table of cells (the review's change c: a new table's quote passed every test)
+        ("appendix.csv", "when 999,999 “counterrevolutionaries” were held at these places of detention"),
+        # a quote with an ellipsis whose pieces stand on the line in the wrong order
+        ("appendix.csv", "without detention ... the 1946 population"),
+    ],
+)
+def test_a_false_quote_in_any_table_fails_the_build(tmp_path, monkeypatch, table, false_quote):
+    import shutil
+
+    curated = tmp_path / "curated"
+    shutil.copytree(ROOT / "tools" / "curated", curated)
+    path = curated / table
+    text = path.read_text(encoding="utf-8")
+    first = next(line for line in text.splitlines() if "[GRZ prose line 216]" in line)
+    quote = first.split('"')[1].rsplit(" [GRZ prose line", 1)[0]
+    path.write_text(text.replace(quote, false_quote, 1), encoding="utf-8")
+    monkeypatch.setattr(build_data, "CURATED", curated)
+    with pytest.raises(SystemExit, match=r"appendix\.csv:\d+: quote not on GRZ prose line 216"):
+        build_data.build(tmp_path / "data")
+
+
+def test_the_quote_gate_names_every_kind_of_bad_quote():
+    prose = ["", "the camps increased by 175,487 in 1937"]
+    rows = [
+        {"locator": "the camps increased [GRZ prose line 2]", "grz_ref": "x", "status": "prose"},
+        {"locator": "the camps decreased [GRZ prose line 2]", "grz_ref": "x", "status": "prose"},
+        {"locator": "GRZ prose line 2", "grz_ref": "x", "status": "prose"},
+        {"locator": "a // the camps [GRZ prose line 1]"},
+        {"quote": "by 175,487", "line": "1"},
+    ]
+    problems = build_data.quote_problems("t.csv", rows, prose)
+    assert [p.split(":")[1] for p in problems] == ["3", "4", "5", "6"]
+    assert "cites no line" in problems[1]

@@ -13,10 +13,12 @@ from gulagstats.checks import UnknownFamilyError, UnknownVerdictError
 from gulagstats.checks.engine import Reading, Tolerance, tolerance_for, verdict_of
 from gulagstats.core.cells import Cell, CellIndex
 
+from .conftest import PROSE, ROOT, needs_texts
+
 
 @pytest.fixture(scope="module")
 def results():
-    return {r.id: r for r in gulagstats.check()}
+    return {r.id: r for r in gulagstats.check_results()}
 
 
 @pytest.fixture(scope="module")
@@ -166,7 +168,7 @@ def test_printed_share_of_1937_depends_on_the_source(results):
 
 def test_breakdowns_against_100():
     offences = gulagstats.load("offences_1940")
-    r = {r.id: r for r in gulagstats.check(family="identities")}
+    r = {r.id: r for r in gulagstats.check_results(family="identities")}
     hundred = r["identities.hundred.offences_1940.gulag_camps_and_colonies.share_by_offence.1940-03-01"]
     assert hundred.observed == pytest.approx(float(offences.value.sum())) == pytest.approx(100)
     assert hundred.verdict in ("consistent", "within_rounding") and hundred.tolerance == pytest.approx(0.4)
@@ -215,7 +217,7 @@ def test_overlay_turns_a_consistent_check_into_a_discrepancy(tmp_path, results, 
         "appendix,1939-01-01,gulag_camps,inmates,,persons,1317196,my reading,altered by one\n",
         encoding="utf-8",
     )
-    after = {r.id: r for r in gulagstats.check(overlay=overlay, family="prose")}[before.id]
+    after = {r.id: r for r in gulagstats.check_results(overlay=overlay, family="prose")}[before.id]
     assert (after.observed, after.difference, after.verdict) == (320829, 1, "discrepancy")
     used = next(c for c in after.cells if c.period == "1939-01-01")
     assert (used.status, used.value) == ("user", 1317196)
@@ -223,7 +225,7 @@ def test_overlay_turns_a_consistent_check_into_a_discrepancy(tmp_path, results, 
 
 
 def test_filters_and_unknown_names():
-    only = gulagstats.check(family="sources", verdict="discrepancy")
+    only = gulagstats.check_results(family="sources", verdict="discrepancy")
     assert only and {(r.family, r.verdict) for r in only} == {("sources", "discrepancy")}
     with pytest.raises(UnknownFamilyError, match="prose"):
         gulagstats.check(family="prosee")
@@ -258,7 +260,7 @@ def test_plausibility_rules_catch_a_bad_row():
     share = Cell("appendix_rates", "1940-01-01", "gulag_camps", "counterrevolutionaries_share", "", "percent", 133.1,
                 "x", "user", True)
     published = CellIndex.load()
-    found = {r.id: r for r in plausibility_checks(CellIndex([*published.rows, bad, share], published.relations))}
+    found = {r.id: r for r in plausibility_checks(published.with_rows([*published.rows, bad, share]))}
     assert found["plausibility.non_negative"].verdict == "discrepancy"
     assert found["plausibility.percent_range"].observed == 1
     assert found["plausibility.dates"].cells[0].period == "1929-01-01"
@@ -330,3 +332,83 @@ def test_gulagstats_check_reads_the_cells_as_text_without_importing_pandas():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr[-500:]
     assert "summary:" in result.stdout
+
+
+# --- findings written as rule rows (bound, contradiction) -----------------------------------------
+
+
+def test_the_grz_findings_are_rule_rows_and_no_number_of_them_is_written_in_python():
+    import ast
+
+    from gulagstats.rules.prose_rules import Bound, Contradiction, finding_rules
+
+    kinds = {type(f).__name__: f for f in finding_rules()}
+    assert set(kinds) == {"Bound", "Contradiction"}
+    assert isinstance(kinds["Bound"], Bound) and isinstance(kinds["Contradiction"], Contradiction)
+    written = []  # the constants of the code (docstrings, with their examples, apart)
+    for path in (ROOT / "src" / "gulagstats").rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        docs = {id(n.body[0].value) for n in ast.walk(tree) if isinstance(n, (ast.Module, ast.FunctionDef, ast.ClassDef))
+                and n.body and isinstance(n.body[0], ast.Expr) and isinstance(n.body[0].value, ast.Constant)}
+        written += [n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and id(n) not in docs]
+    for number in (548417, 44.4, 1006030, 826607, 1196369):
+        assert number not in written and not any(isinstance(w, str) and f"{number:,}" in w for w in written), number
+
+
+def test_a_contradiction_is_judged_by_the_relation_of_the_figure_it_is_held_to():
+    from gulagstats.checks.internal import _contradiction
+    from gulagstats.rules.prose_rules import Contradiction
+    from gulagstats.rules.reader import ProseFigure
+
+    top = ProseFigure("L1.1", "releases_share", "1934/1953", "gulag_camps", 40.0, "percent", "range_high", "q", 1)
+    rule = Contradiction("L1.internal", "{observed:g} against {expected:g}", "L1.2", "L1.1", 1, "q", "note {observed:g}")
+    above = ProseFigure("L1.2", "releases_share", "1937", "gulag_camps", 44.4, "percent", "exact", "r", 1)
+    below = ProseFigure("L1.2", "releases_share", "1937", "gulag_camps", 35.0, "percent", "exact", "r", 2)
+    found = _contradiction(rule, {"L1.1": top, "L1.2": above})
+    assert (found.verdict, found.title, found.note) == ("discrepancy", "44.4 against 40", "note 44.4")
+    assert found.location == "GRZ prose line 1 (L1.1 against L1.2)"
+    held = _contradiction(rule, {"L1.1": top, "L1.2": below})
+    assert held.verdict == "consistent" and held.location == "GRZ prose line 1 (L1.1) against prose line 2 (L1.2)"
+
+
+def test_a_finding_row_must_say_what_it_needs():
+    from gulagstats.rules.prose_rules import CHECK_RULE_FIELDS, parse_finding
+
+    row = dict.fromkeys(CHECK_RULE_FIELDS, "") | {"key": "L1.internal", "rule": "contradiction", "why": "w"}
+    with pytest.raises(ValueError, match="needs terms and over"):
+        parse_finding(row)
+    with pytest.raises(ValueError, match="says in why"):
+        parse_finding(row | {"why": ""})
+    with pytest.raises(ValueError, match="needs terms"):
+        parse_finding(row | {"rule": "bound"})
+
+
+@needs_texts
+def test_a_finding_that_names_no_figure_fails_the_build(monkeypatch, tmp_path):
+    import build_data
+
+    figures = [f for f in build_data.build_text_figures(PROSE) if f["id"] != "L168.3"]  # the figure of L168.internal
+    with pytest.raises(SystemExit, match="no figure"):
+        build_data.build_check_rules(PROSE, figures)
+
+
+def test_a_plausibility_rule_is_a_row_of_relations():
+    """Newcomer change (b) of the review, as data: escapes within the population is one row."""
+    import csv as _csv
+
+    from gulagstats.checks.plausibility import plausibility_checks
+    from gulagstats.core.relations import read_relations
+
+    with open(ROOT / "data" / "relations.csv", newline="", encoding="utf-8") as handle:
+        rows = list(_csv.DictReader(handle))
+    extra = {"kind": "within_population", "subject": "escapes", "parts": "", "why": "escapes cannot exceed the inmates"}
+    published = CellIndex.load()
+    cells = CellIndex(published.rows, read_relations([*rows, extra]))
+    found = {r.id: r for r in plausibility_checks(cells)}
+    escapes = found["plausibility.escapes_within_population.appendix.gulag_camps"]
+    assert escapes.verdict == "consistent" and escapes.location == "rule: escapes cannot exceed the inmates"
+    assert escapes.expectation.startswith("the escapes of gulag_camps in a year")
+    without = CellIndex(published.rows, read_relations([r for r in rows if r["kind"] != "non_negative"]))
+    assert "plausibility.non_negative" not in {r.id for r in plausibility_checks(without)}
+    with pytest.raises(ValueError, match="says in why"):
+        read_relations([*rows, {**extra, "why": ""}])

@@ -94,8 +94,9 @@ def test_known_values_and_choices():
     assert camps.loc["1940", "gulag_camps inmates"] == 1344408
     # a confirmed value beats an unconfirmed one
     assert camps.loc["1952", "gulag_camps deaths"] == 10825
-    assert camps.attrs["status"].loc["1952", "gulag_camps deaths"] == "confirmed"
-    assert camps.attrs["status"].loc["1934", "gulag_camps escapes"] == "unconfirmed"
+    status = gulagstats.load("appendix", wide=True, provenance=True)["status"]
+    assert status.loc["1952", "gulag_camps deaths"] == "confirmed"
+    assert status.loc["1934", "gulag_camps escapes"] == "unconfirmed"
     long = gulagstats.load("appendix")
     alt = long[(long.period == "1952") & (long.measure == "deaths") & ~long.preferred]
     assert list(alt.value) == [13806]

@@ -126,7 +126,7 @@ def test_figure_a_total_is_the_derived_sum_and_under_the_grz_ceiling(drawn):
 
 def test_figure_a_bars_are_styled_by_status(drawn):
     colonies = bars(drawn["A"], "colonies")
-    statuses = gulagstats.load("appendix", wide=True).attrs["status"]["labor_colonies inmates"]
+    statuses = gulagstats.load("appendix", wide=True, provenance=True)["status"]["labor_colonies inmates"]
     for year in range(1935, 1941):
         _height, _bottom, status, patch = colonies[float(year)]
         assert status == statuses[str(year)]

@@ -41,9 +41,10 @@ def test_each_table_loads_long_and_wide_with_missing_cells(table):
     long = gulagstats.load(table)
     assert len(long) > 0
     assert (long.status == "missing").any(), f"{table} has no missing cell"
-    wide = gulagstats.load(table, wide=True)
-    assert int(wide.attrs["status"].notna().sum().sum()) == int(long.preferred.sum()), "a cell lost in the pivot"
-    assert wide.attrs["status"].shape == wide.shape
+    wide = gulagstats.load(table, wide=True, provenance=True)
+    assert int(wide["status"].notna().sum().sum()) == int(long.preferred.sum()), "a cell lost in the pivot"
+    assert wide["status"].shape == wide["value"].shape == wide["source"].shape
+    assert wide["value"].equals(gulagstats.load(table, wide=True))
 
 
 @pytest.mark.parametrize("table", WITH_KNOWN_CELLS)
@@ -156,7 +157,7 @@ def test_wide_layouts_read_like_the_printed_tables():
     table_2 = gulagstats.load("table_2", wide=True)
     assert list(table_2.columns) == sorted(table_2.columns)
     assert table_2.loc["women", "1945"] == 24
-    assert table_2.attrs["status"].loc["25-30", "1937"] == "missing"
+    assert gulagstats.load("table_2", wide=True, provenance=True)["status"].loc["25-30", "1937"] == "missing"
     table_4 = gulagstats.load("table_4", wide=True)
     assert list(table_4.columns)[:4] == [f"gulag_camps {y}" for y in range(1937, 1941)]
     assert list(table_4.columns)[4:] == ["ussr_population 1937", "ussr_population 1939"]

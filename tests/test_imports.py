@@ -17,7 +17,7 @@ from .conftest import ROOT
 
 #: The floors of the package, bottom first: the first floor whose prefix names a module holds it.
 FLOORS: list[tuple[str, tuple[str, ...]]] = [
-    ("ground", ("gulagstats._version", "gulagstats._pin", "gulagstats.vocabulary", "gulagstats.errors",
+    ("ground", ("gulagstats._version", "gulagstats.vocabulary", "gulagstats.errors",
                 "gulagstats.numbers", "gulagstats.numberdigits", "gulagstats.numberwords",
                 "gulagstats.inputs", "gulagstats.periods", "gulagstats.models", "gulagstats.store",
                 "gulagstats.outputs", "gulagstats.render", "gulagstats.overlay", "gulagstats.loaders")),

@@ -46,8 +46,9 @@ def test_status_filter():
 def test_wide_is_the_printed_layout_with_status_alongside():
     wide = gulagstats.load("appendix", wide=True)
     assert list(wide.columns[:2]) == ["gulag_camps inmates", "gulag_camps counterrevolutionaries"]
-    assert wide.attrs["source"].loc["1939", "gulag_camps inmates"] == "plwiki_lagier"
-    assert wide.shape == wide.attrs["status"].shape
+    provenance = gulagstats.load("appendix", wide=True, provenance=True)  # status and source alongside
+    assert provenance["source"].loc["1939", "gulag_camps inmates"] == "plwiki_lagier"
+    assert wide.shape == provenance["status"].shape
 
 
 def test_a_hand_edited_file_is_refused(data_copy):

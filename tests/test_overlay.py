@@ -42,7 +42,8 @@ def test_filled_template_round_trips_as_user_values(tmp_path):
     t.to_csv(path, index=False)
     wide = gulagstats.load("appendix", wide=True, overlay=path)
     assert wide.loc["1934", "prisons inmates"] == 123456
-    assert wide.attrs["status"].loc["1934", "prisons inmates"] == "user"
+    assert gulagstats.load("appendix", wide=True, provenance=True, overlay=path)[
+        ("status", "prisons inmates")].loc["1934"] == "user"
     assert wide.loc["1936", "gulag_camps arrivals"] == 654321
     long = gulagstats.load("appendix", overlay=path)
     user = long[long.status == "user"]

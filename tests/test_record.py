@@ -23,8 +23,8 @@ def record() -> Record:
 
 
 def test_a_record_checks_exactly_as_the_module_function_does(record):
-    mine = [(r.id, r.verdict, r.observed) for r in gulagstats.check(record=record)]
-    assert mine == [(r.id, r.verdict, r.observed) for r in gulagstats.check()]
+    mine = [(r.id, r.verdict, r.observed) for r in gulagstats.check_results(record=record)]
+    assert mine == [(r.id, r.verdict, r.observed) for r in gulagstats.check_results()]
     assert record.cell_index() is record.cell_index()  # the cells are read once per record
 
 
@@ -38,9 +38,9 @@ def test_a_record_with_an_overlay_checks_as_check_with_that_overlay(tmp_path):
     assert mine.alternatives("1939-01-01", "gulag_camps", "inmates") == []
     key = ("1939-01-01", "gulag_camps", "inmates", "", "persons")
     assert 1317195 in [r.value for r in mine.cell_index().rows_of(key)]
-    expected = [(r.id, r.verdict) for r in gulagstats.check(overlay=path)]
-    assert [(r.id, r.verdict) for r in gulagstats.check(record=mine)] == expected
-    assert expected != [(r.id, r.verdict) for r in gulagstats.check()]  # the overlay made a difference
+    expected = [(r.id, r.verdict) for r in gulagstats.check_results(overlay=path)]
+    assert [(r.id, r.verdict) for r in gulagstats.check_results(record=mine)] == expected
+    assert expected != [(r.id, r.verdict) for r in gulagstats.check_results()]  # the overlay made a difference
 
 
 def test_a_cell_comes_with_its_provenance_in_one_shape(record):
@@ -114,8 +114,8 @@ def test_the_public_overlay_and_record_keywords_give_the_same_results(tmp_path):
     pd.testing.assert_frame_equal(gulagstats.coverage(overlay=path), gulagstats.coverage(record=mine))
     pd.testing.assert_frame_equal(gulagstats.compare(overlay=path), gulagstats.compare(record=mine))
     pd.testing.assert_frame_equal(gulagstats.benchmarks(overlay=path), gulagstats.benchmarks(record=mine))
-    assert [(r.id, r.verdict, r.observed) for r in gulagstats.check(overlay=path)] == [
-        (r.id, r.verdict, r.observed) for r in gulagstats.check(record=mine)
+    assert [(r.id, r.verdict, r.observed) for r in gulagstats.check_results(overlay=path)] == [
+        (r.id, r.verdict, r.observed) for r in gulagstats.check_results(record=mine)
     ]
     claim = {"quantity": "camp_population", "value": 1_300_000, "period": "1939-01-01"}
     assert gulagstats.assess(**claim, overlay=path) == gulagstats.assess(**claim, record=mine)
@@ -126,6 +126,7 @@ def test_the_public_overlay_and_record_keywords_give_the_same_results(tmp_path):
     [
         lambda **kw: gulagstats.load("appendix", **kw),
         lambda **kw: gulagstats.check(**kw),
+        lambda **kw: gulagstats.check_results(**kw),
         lambda **kw: gulagstats.coverage(**kw),
         lambda **kw: gulagstats.compare(**kw),
         lambda **kw: gulagstats.benchmarks(**kw),

@@ -181,7 +181,8 @@ def test_headline_table_computes_the_conservative_factor():
             },
         ]
     )
-    row = headline_table(estimates, benchmarks).iloc[0]
+    rows = [("arrests_1937_1938:1937/1938", "Arrests, 1937-1938")]
+    row = headline_table(estimates, benchmarks, rows).iloc[0]
     assert row["archival figure"] == "1.5 million to 2.5 million"
     assert row["lowest published estimate"] == "5 million to 10 million: A (1990)"
     assert row["highest published estimate"] == "20 million: C (n.d.)"  # GRZ's own summary left out
@@ -190,7 +191,7 @@ def test_headline_table_computes_the_conservative_factor():
         factor_low=[3.0, 7.0, None]
     )  # the judgments' factor ranges, when present
     assert (
-        headline_table(graded, benchmarks)
+        headline_table(graded, benchmarks, rows)
         .iloc[0]["high estimates ÷ archival figure"]
         .startswith(f"at least 3.0{X} to 7.0{X}")
     )
@@ -203,7 +204,7 @@ def test_findings_are_graded_with_relation_quote_and_sources(report):
     cards = re.findall(r'<article class="finding">(.*?)</article>', checks, flags=re.S)
     from gulagstats.checks.grade import findings
 
-    found = findings(gulagstats.check())  # graded, and two checks of the same cells are one finding
+    found = findings(gulagstats.check_results())  # graded, and two checks of the same cells are one finding
     assert len(found) < result.checks["discrepancy"]
     assert len(cards) == len(found) + result.checks["depends_on_source"]
     assert 'class="grade">major</span>' in cards[0] or ">major<" in cards[0]  # gravest first
@@ -226,6 +227,36 @@ def test_findings_are_graded_with_relation_quote_and_sources(report):
     assert (
         'id="source-grz1993"' in text and '<a href="https://www.jstor.org/stable/2166597">' in text
     )
+
+
+def test_the_page_leads_with_the_finding_and_folds_the_rest(report):
+    _, result, _ = report
+    text = result.html.read_text(encoding="utf-8")
+    box = re.search(r'<p class="headline">(.*?)</p>', text)[1]
+    assert box.startswith("The archival record puts each quantity several times below the high estimates: ")
+    assert "1.58 million to 2.5 million, against up to 8 million" in box and "checks" not in box  # not a tally
+    assert re.search(r'<p class="tally">\d+ of \d+ cells known; \d+ checks', text)
+    checks = text[text.index('<section id="checks">') : text.index('<section id="estimates">')]
+    before = checks[: checks.index("<details><summary>The other ")]
+    assert before.count('<article class="finding">') == 5  # the gravest five, then a disclosure
+    assert "**The archival record puts each quantity" in result.markdown.read_text(encoding="utf-8")
+
+
+def test_readers_see_words_not_machine_keys_nor_grouped_years(report):
+    _, result, _ = report
+    text = result.html.read_text(encoding="utf-8")
+    body = text[: text.index('<section id="sources">')]
+    for key in ("unverified_transcription", "seed_004", "blog_3ekc", "grz1993"):
+        assert f">{key}<" not in body, key  # shown by its title, the key only in the link and its hover
+    titles = gulagstats.sources().set_index("key")["title"]
+    assert f'title="unverified_transcription">{titles["unverified_transcription"]}</a>' in body
+    assert re.search(r'<td data-label="year" class="num">1990</td>', text) and "1,990" not in text
+    sources = text[text.index('<section id="sources">'):]
+    assert sources.count('<tr id="source-') == len(titles)  # every key still has its anchor
+    markdown = result.markdown.read_text(encoding="utf-8")
+    assert "1,990" not in markdown and "| 1990 |" in markdown
+    cells = [line for line in markdown.splitlines() if line.startswith("- **cells**")]
+    assert cells and not any("(unverified_transcription," in line for line in cells)
 
 
 def test_finding_order_uses_grades_when_present_else_size():
@@ -304,13 +335,14 @@ def test_report_numbers_come_from_the_data(report):
 
 
 def test_cli_report_prints_progress_and_summary(tmp_path):
+    """Progress on standard error (each figure as it is drawn), the summary on standard output."""
     result = run_subprocess("report", "--out", str(tmp_path / "r"))
     assert result.returncode == 0, result.stderr
-    assert (
-        result.stdout.count("\n- ") >= 4
-        and "checks:" in result.stdout
-        and "cells:" in result.stdout
-    )
+    assert result.stdout.startswith("wrote ") and "checks:" in result.stdout and "cells:" in result.stdout
+    assert "- " not in result.stdout  # progress was on stdout before issue 23
+    steps = result.stderr.splitlines()
+    assert len(steps) >= 5 + len(FIGURES) and all(line.startswith("- ") for line in steps)
+    assert sum("drawn (" in line for line in steps) >= 8  # the figures, which took 10 s in silence
     assert (tmp_path / "r" / "report.html").is_file() and (tmp_path / "r" / "report.md").is_file()
 
 
@@ -343,15 +375,49 @@ def _chromium_or_skip() -> str:
     return executable
 
 
+#: Measures the tables: those wider than their box (a clipped column), and how a row is laid out.
+TABLES = """(() => {
+  const clipped = Array.from(document.querySelectorAll('table')).filter(t => {
+    const box = t.parentElement.getBoundingClientRect(), own = t.getBoundingClientRect();
+    return t.getClientRects().length && (own.right > box.right + 1 || t.parentElement.scrollWidth > t.parentElement.clientWidth + 1);
+  }).map(t => (t.closest('section') || {}).id);
+  const row = document.querySelector('section#archives tbody tr');
+  const cells = Array.from(row.children).filter(td => getComputedStyle(td).display !== 'none');
+  const top = td => td.getBoundingClientRect().top;
+  const shown = cells.slice().sort((a, b) => top(a) - top(b) || a.getBoundingClientRect().left - b.getBoundingClientRect().left);
+  return {
+    clipped: clipped,
+    rowDisplay: getComputedStyle(row).display,
+    headHidden: document.querySelector('section#archives thead').getBoundingClientRect().height <= 1,
+    order: shown.slice(0, 2).map(td => td.dataset.label),
+    folded: document.querySelectorAll('td details.why').length,
+  };
+})()"""
+
+
 @pytest.mark.parametrize("width", [1400, 400])
 def test_headless_chromium_renders_the_report(report, width, tmp_path):
     _, result, _ = report
     with Chromium(_chromium_or_skip()) as page:
         page.open(result.html.as_uri(), width)
         m = page.evaluate(MEASURE)
+        tables = page.evaluate(TABLES)
+        page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+        unfolded = page.evaluate(MEASURE)
+        tables_unfolded = page.evaluate(TABLES)
         errors = page.errors()
         page.screenshot(tmp_path / f"report_{width}.png", 1200)
     assert errors == []
+    # no clipped column and no sideways scrolling, with every fold closed and with every fold open
+    assert tables["clipped"] == [] and tables_unfolded["clipped"] == [], (tables, tables_unfolded)
+    assert unfolded["scrollWidth"] <= unfolded["width"], f"overflow with the folds open: {unfolded['wide']}"
+    assert tables["folded"] >= 40  # each estimate's explanation is a disclosure, not a column to scroll to
+    if width < 600:  # a phone: each row a card, its title first and its factor second; no header row
+        assert tables["rowDisplay"] == "flex" and tables["headHidden"]
+        assert tables["order"] == ["quantity", "high estimates ÷ archival figure"]
+    else:
+        assert tables["rowDisplay"] == "table-row" and not tables["headHidden"]
+        assert tables["order"] == ["quantity", "archival figure"]
     assert m["innerWidth"] == width  # the viewport tag: a phone lays the page out at its own width
     assert m["scrollWidth"] <= m["width"], f"horizontal overflow at {width} px: {m['wide']}"
     assert m["wide"] == []

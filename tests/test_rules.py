@@ -66,7 +66,7 @@ def test_every_statement_quote_is_on_its_line_so_a_wrong_line_fails_the_build(tm
     lines[167] = "a line that no longer holds the statement"  # line 168: more fled than died
     moved.write_text("\n".join(lines), encoding="utf-8")
     with pytest.raises(SystemExit, match="quote not found verbatim on prose line 168"):
-        build_data.build_check_rules(moved)
+        build_data.build_check_rules(moved, build_data.build_text_figures(PROSE))
 
 
 # --- the relations of the identity and plausibility checks (data/relations.csv) -------------------

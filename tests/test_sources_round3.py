@@ -86,14 +86,14 @@ def test_davies_rounded_figure_is_kept_beside_the_1939_cell_never_its_value(appe
 
 
 def test_the_artefact_findings_of_the_mixed_series_are_gone():
-    ids = {r.id for r in gulagstats.check()}
+    ids = {r.id for r in gulagstats.check_results()}
     for gone in (
         "identities.components.appendix.all_custodial.inmates.1941-01-01",
         "identities.components.appendix.all_custodial.inmates.1950-01-01",
         "identities.components.appendix.camps_and_colonies.inmates.1939-01-01",
     ):
         assert gone not in ids
-    kept = {r.id: r for r in gulagstats.check()}["identities.components.appendix.all_custodial.inmates.1939-01-01"]
+    kept = {r.id: r for r in gulagstats.check_results()}["identities.components.appendix.all_custodial.inmates.1939-01-01"]
     assert kept.verdict == "consistent"  # the prison department's 352,508 is not mixed into GRZ's 1939 total
 
 
@@ -253,7 +253,7 @@ def test_yearly_arrests_of_1937_and_1938_sum_to_grz_figure(sources):
     assert set(missing.period) == {str(y) for y in range(1921, 1937)} | {"1941", "1944"}
     seen = arrests[arrests.status == "confirmed"]
     assert sources.loc[seen.source.unique(), "url"].str.startswith("http").all()
-    results = {r.id: r for r in gulagstats.check()}
+    results = {r.id: r for r in gulagstats.check_results()}
     assert results["prose.L059.1"].verdict == "consistent"
     assert "grz1993" not in {c.source for c in results["prose.L059.1"].cells}
 

@@ -84,6 +84,55 @@ def test_the_module_and_the_data_dictionary_agree_on_every_closed_list():
     assert set(v.CELL_UNITS) <= units
 
 
+def test_the_literals_for_mypy_are_the_words_of_the_data_dictionary():
+    from typing import get_args
+
+    d = v.DICTIONARY
+    assert get_args(v.StatusName) == v.STATUSES == tuple(d["status"])  # the order of preference too
+    assert set(get_args(v.RelationName)) == set(d["relation"])
+    assert set(get_args(v.GradeName)) == set(d["grade"])
+    assert set(get_args(v.VerdictName)) | set(get_args(v.ClaimVerdictName)) == set(d["verdict"])
+    assert {q.kind for q in v.QUANTITIES.values()} <= set(get_args(v.QuantityKind))
+    assert {q.unit for q in v.QUANTITIES.values()} <= set(v.KINDS["unit"])
+
+
+def test_every_relation_grade_and_check_verdict_has_its_display_words():
+    assert set(v.RELATION_WORDS) == set(v.RELATIONS)
+    assert set(v.GRADE_WORDS) == set(v.GRADES)
+    assert set(v.VERDICT_WORDS) == set(v.VERDICTS)
+    assert v.CLAIM_TOLERANCE == 0.15
+
+
+def test_the_code_reads_the_data_dictionary_the_build_published():
+    with open(DATA / "vocabulary.csv", newline="", encoding="utf-8") as handle:
+        published = list(csv.DictReader(handle))
+    assert v.read_dictionary(DATA / "vocabulary.csv") == v.DICTIONARY
+    assert len(published) == sum(len(codes) for codes in v.DICTIONARY.values())
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "message"),
+    [
+        ("weakness", "", "needs weakness"),
+        ("words", "at once", "words given; a status has only"),
+        ("benchmark_rank", "first", "whole numbers"),
+    ],
+)
+def test_the_build_refuses_a_status_without_its_properties(column, value, message, tmp_path, monkeypatch):
+    import build_data
+
+    with open(ROOT / "tools" / "vocabulary.csv", newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    rows[0][column] = value  # the first status
+    with open(tmp_path / "vocabulary.csv", "w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    monkeypatch.setattr(build_data, "TOOLS", tmp_path)
+    with pytest.raises(SystemExit, match=message):
+        build_data.read_vocabulary()
+
+
 # --- no word of the vocabulary written outside it ------------------------------------------------
 
 SOURCE = ROOT / "src" / "gulagstats"
@@ -104,7 +153,6 @@ for _kind, _words in [
 #: (file under src/gulagstats, the word, a piece of the source line that holds it, why).
 ALLOWED: list[tuple[str, str, str, str]] = [
     # CheckResult has a field named "missing" (the cells a check lacked), not the status
-    ("checks/internal.py", "missing", '"missing": [],', "a field name of CheckResult"),
     ("report/findings.py", "missing", 'more.append(("missing", ', "the label of CheckResult.missing"),
     # the keys of the series of Figure A/B name populations, as the other keys ("exile", "total") do
     ("figures/article.py", "camps", 'yearly(data, "camps", ', "the key of a series (a population)"),

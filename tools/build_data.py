@@ -15,6 +15,7 @@ Inputs
 - ``tools/curated/preferred.csv``: the decision, with its reason, for every
   cell whose published values disagree and that the rules below leave open.
 - ``tools/curated/sources_extra.csv``: citations not in ``sources.tsv``.
+- ``tools/curated/source_titles.csv``: the short title a reader sees for each source key.
 - ``tools/catalog.toml``: title, description, GRZ reference and layout of
   every table; the schema of tables that are not tables of cells.
 
@@ -51,6 +52,8 @@ import re
 import sys
 import tomllib
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import build_estimates
@@ -72,7 +75,14 @@ from buildkit import (
     write_csv,
 )
 from gulagstats.core.relations import RELATION_FIELDS, read_relations
-from gulagstats.rules.prose_rules import CHECK_RULE_FIELDS, parse_rule, read_rules
+from gulagstats.rules.prose_rules import (
+    CHECK_RULE_FIELDS,
+    FINDING_KINDS,
+    parse_finding,
+    parse_rule,
+    read_rules,
+)
+from gulagstats.store import PIN_FILE
 from gulagstats.vocabulary import PREFERENCE, RELATIONS, is_count
 from texts import prose_path
 
@@ -97,27 +107,39 @@ KEY = ("period", "population", "measure", "category", "unit")
 STATUS_RANK = PREFERENCE
 
 
-def route(row: dict[str, str]) -> str:
-    """The table a row of values.tsv belongs to."""
-    series, pop = row["series"], row["population"]
-    if series == "nkvd_sentences":
-        return "special_board" if pop == "nkvd_special_board" else "nkvd_sentences"
-    if series == "appendix" and row["unit"] == "percent":
-        return "appendix_rates"
-    if series == "offences" and row["period"].startswith("1954"):
-        return "offences_1954"  # Kruglov's report, counts in persons (reference revision 2)
-    if series == "sentence_length" and pop == "gulag_camps":
-        return "table_9"  # a cell of GRZ Table 9 itself (Sousa, reference revision 2)
-    return {
-        "appendix": "appendix",
-        "ourz_mortality": "mortality_certificate",
-        "offences": "offences_1940",
-        "sex": "sex_composition",
-        "sentence_length": "sentence_lengths_1936",
-        "education": "education_composition",
-        "ethnicity": "nationality_unrecorded",
-        "estimates": "table_1",
-    }[series]
+#: The conditions a route of catalog.toml may set, and how each matches a row of values.tsv.
+ROUTE_CONDITIONS = {
+    "series": lambda row, want: row["series"] == want,
+    "population": lambda row, want: row["population"] == want,
+    "unit": lambda row, want: row["unit"] == want,
+    "period_starts": lambda row, want: row["period"].startswith(want),
+}
+
+
+def routes_of(catalog: dict) -> list[tuple[str, dict[str, str]]]:
+    """The routes of the catalogue's tables: (table, conditions), each condition checked by name."""
+    found = []
+    for table_id, meta in catalog["tables"].items():
+        for conditions in meta.get("routes", []):
+            unknown = set(conditions) - set(ROUTE_CONDITIONS)
+            if unknown or "series" not in conditions:
+                sys.exit(f"catalog.toml: [tables.{table_id}] route {conditions}: a route names a series and may add "
+                         f"{', '.join(c for c in ROUTE_CONDITIONS if c != 'series')} (not {sorted(unknown)})")
+            found.append((table_id, conditions))
+    return found
+
+
+def route(row: dict[str, str], routes: list[tuple[str, dict[str, str]]]) -> str:
+    """The table a row of values.tsv belongs to: the route of catalog.toml that matches it most closely."""
+    matching = [(len(c), t) for t, c in routes if all(ROUTE_CONDITIONS[k](row, v) for k, v in c.items())]
+    if not matching:
+        sys.exit(f"values.tsv: no table of catalog.toml takes series {row['series']!r} "
+                 f"(population {row['population']!r}, unit {row['unit']!r}, period {row['period']!r})")
+    best = max(n for n, _ in matching)
+    tables = sorted({t for n, t in matching if n == best})
+    if len(tables) > 1:
+        sys.exit(f"values.tsv: routes of {', '.join(tables)} match the same row as closely: {dict(row)}")
+    return tables[0]
 
 
 def prose_line(prose: list[str], quote: str) -> int | None:
@@ -143,8 +165,9 @@ def split_value(row: dict[str, str]) -> list[dict[str, str]]:
     return out
 
 
-def reference_rows(reference: Path, prose: list[str]) -> dict[str, list[dict[str, str]]]:
+def reference_rows(reference: Path, prose: list[str], catalog: dict) -> dict[str, list[dict[str, str]]]:
     tables: dict[str, list[dict[str, str]]] = defaultdict(list)
+    routes = routes_of(catalog)
     for raw in read_tsv(reference / "values.tsv"):
         quote = raw["quote"].strip()
         if raw["source"] == "grz1993" and quote and (line := prose_line(prose, quote)):
@@ -166,7 +189,7 @@ def reference_rows(reference: Path, prose: list[str]) -> dict[str, list[dict[str
             "status": raw["status"],
             "note": raw["note"],
         }
-        tables[route(raw)].extend(split_value(row))
+        tables[route(raw, routes)].extend(split_value(row))
     return tables
 
 
@@ -309,29 +332,13 @@ def value_type(rows: list[dict[str, str]]) -> str:
     return "integer" if whole and counts else "number"
 
 
-PIN = ROOT / "src" / "gulagstats" / "_pin.py"
-
-
-def write_pin(digest: str) -> Path | None:
-    """Record the sha256 of datapackage.json in the package, so that gulagstats refuses a changed one."""
-    text = (
-        '"""sha256 of the data/datapackage.json this gulagstats was built with (tools/build_data.py)."""\n'
-        "\n"
-        f'DATAPACKAGE_SHA256 = "{digest}"\n'
-    )
-    if PIN.exists() and PIN.read_text(encoding="utf-8") == text:
-        return None
-    PIN.write_text(text, encoding="utf-8")
-    return PIN
-
-
 def sort_key(row: dict[str, str]) -> tuple:
     return (row["population"], row["measure"], row["category"], row["period"], row.get("preferred") != "true")
 
 
 def build_cells(reference: Path, prose_path: Path, catalog: dict) -> dict[str, list[dict[str, str]]]:
     prose = read_prose(prose_path)
-    tables = reference_rows(reference, prose)
+    tables = reference_rows(reference, prose, catalog)
     decisions = {
         (d["table"], d["period"], d["population"], d["measure"], d["category"], d["unit"]): d
         for d in read_csv(CURATED / "preferred.csv")
@@ -383,7 +390,7 @@ def build_text_figures(prose_path: Path) -> list[dict[str, str]]:
     return rows
 
 
-def build_check_rules(prose_path: Path) -> list[dict[str, str]]:
+def build_check_rules(prose_path: Path, figure_rows: list[dict[str, str]]) -> list[dict[str, str]]:
     """tools/curated/check_rules.csv, each row parsed by the rule language and each quote on its line."""
     prose = read_prose(prose_path)
     rows = read_csv(CURATED / "check_rules.csv")
@@ -392,11 +399,15 @@ def build_check_rules(prose_path: Path) -> list[dict[str, str]]:
         if list(r) != CHECK_RULE_FIELDS:
             sys.exit(f"{where}: columns {list(r)}; expected {CHECK_RULE_FIELDS}")
         try:
-            parse_rule(r)
+            parse_finding(r) if r["rule"] in FINDING_KINDS else parse_rule(r)
         except ValueError as exc:
             sys.exit(f"{where}: {exc}")
         if (r["line"] or r["quote"]) and not quote_on_line(prose, r["line"], r["quote"]):
             sys.exit(f"{where}: quote not found verbatim on prose line {r['line']}: {r['quote']!r}")
+        figures = {f["id"] for f in figure_rows}
+        named = [r["key"]] if r["rule"] == "bound" else [r["terms"], r["over"]] if r["rule"] == "contradiction" else []
+        if [n for n in named if n not in figures]:
+            sys.exit(f"{where}: a rule {r['rule']} names figures of grz_text_figures; no figure {named}")
     try:
         read_rules(rows)
     except ValueError as exc:
@@ -416,13 +427,64 @@ def build_relations() -> list[dict[str, str]]:
     return rows
 
 
+#: A locator that cites the GRZ prose: ``QUOTE [GRZ prose line N]`` (``, id`` or ``; ...`` may follow N).
+PROSE_LOCATOR = re.compile(r"^(?P<quote>.*?) \[GRZ prose line (?P<line>\d+)(?:[,;][^\]]*)?\]")
+#: A quote inside a text: ``'QUOTE' (GRZ prose line N)`` or ``'QUOTE' (line N)``.
+QUOTED_IN_TEXT = re.compile(r"'(?P<quote>[^']+)' \((?:GRZ prose )?line (?P<line>\d+)\)")
+
+
+def quote_problems(name: str, rows: list[dict[str, str]], prose: list[str]) -> list[str]:
+    """What is wrong with the quotes of one built table: each ``file:row: reason``.
+
+    Every locator ``QUOTE [GRZ prose line N]`` (a benchmark's locators joined by
+    `` // `` each) must have its quote on line N; a ``quote`` with a ``line``
+    must stand on that line, and so must every ``'QUOTE' (line N)`` of a ``text``; a cell of a table of cells with status ``prose`` must cite its line.
+    """
+    problems = []
+    for number, row in enumerate(rows, start=2):
+        where = f"{name}:{number}"
+        for part in row.get("locator", "").split(" // "):
+            m = PROSE_LOCATOR.match(part)
+            if m and m["quote"].strip() and not quote_on_line(prose, m["line"], m["quote"]):
+                problems.append(f"{where}: quote not on GRZ prose line {m['line']}: {m['quote']!r}")
+        if row.get("quote") and row.get("line") and not quote_on_line(prose, row["line"], row["quote"]):
+            problems.append(f"{where}: quote not on GRZ prose line {row['line']}: {row['quote']!r}")
+        for m in QUOTED_IN_TEXT.finditer(row.get("text", "")):
+            if not quote_on_line(prose, m["line"], m["quote"]):
+                problems.append(f"{where}: quote not on GRZ prose line {m['line']}: {m['quote']!r}")
+        if "grz_ref" in row and row.get("status") == "prose" and not PROSE_LOCATOR.match(row.get("locator", "")):
+            problems.append(f"{where}: a value of the prose cites no line: expected locator 'QUOTE [GRZ prose line N]'")
+    return problems
+
+
+def verify_quotes(out: Path, prose: list[str]) -> None:
+    """The one quote gate: every quote of every table built into ``out`` stands on its GRZ prose line.
+
+    Raises
+    ------
+    SystemExit
+        Naming every row whose quote is not on its line (``file:row: reason``).
+    """
+    problems = []
+    for path in sorted([*out.glob("*.csv"), *(out / "tables").glob("*.csv")]):
+        problems += quote_problems(path.name, read_csv(path), prose)
+    if problems:
+        sys.exit("; ".join(problems[:10]) + (f"; and {len(problems) - 10} more" if len(problems) > 10 else ""))
+
+
 def write_sources(reference: Path, out: Path) -> None:
+    """sources.csv: each key's citation, URL and kind, and the short title readers see for the key."""
     rows = [
         {"key": r["source"], "citation": r["citation"], "url": r["url"], "kind": r["kind"]}
         for r in read_tsv(reference / "sources.tsv")
     ]
     rows += read_csv(CURATED / "sources_extra.csv")
-    write_csv(out / "sources.csv", ["key", "citation", "url", "kind"], rows)
+    titles = {r["key"]: r["title"] for r in read_csv(CURATED / "source_titles.csv")}
+    untitled = [r["key"] for r in rows if not titles.get(r["key"], "").strip()]
+    if untitled:
+        sys.exit(f"source_titles.csv: no title for {', '.join(untitled)} (every source key needs one)")
+    write_csv(out / "sources.csv", ["key", "citation", "url", "kind", "title"],
+              [{**r, "title": titles[r["key"]]} for r in rows])
 
 
 #: Columns whose values must be codes of data/vocabulary.csv, and the kind of code.
@@ -447,7 +509,7 @@ PRIMARY_KEYS = {
     "vocabulary": ["kind", "code"],
 }
 VOCABULARY_KINDS = (
-    "status", "verdict", "grade", "relation", "unit", "population", "measure", "category", "quantity",
+    "status", "verdict", "grade", "relation", "unit", "population", "measure", "category", "quantity", "setting",
 )
 
 
@@ -464,8 +526,32 @@ def read_vocabulary() -> list[dict[str, str]]:
         texts = (r["code"], r["label"], r["definition"])
         if not (all(t.strip() for t in texts) and r["rank"].isdigit()):
             sys.exit(f"{where}: a code needs a label, a definition and a whole-number rank")
+        if problem := _vocabulary_properties(r):
+            sys.exit(f"{where}: {r['kind']} {r['code']!r}: {problem}")
         seen.add((r["kind"], r["code"]))
     return rows
+
+
+def _vocabulary_properties(row: dict[str, str]) -> str:
+    """What is wrong with the properties of a code (gulagstats.vocabulary reads them), or ''."""
+    kind = row["kind"]
+    given = {c for c in VOCABULARY_FIELDS[5:] if row[c]}
+    allowed = {
+        "status": {"mark", "weakness", "benchmark_rank"}, "relation": {"words"}, "grade": {"words"},
+        "verdict": {"words"}, "quantity": {"quantity_kind", "unit"}, "setting": {"unit", "value"},
+    }.get(kind, set())
+    if given - allowed:
+        return f"{', '.join(sorted(given - allowed))} given; a {kind} has only {', '.join(sorted(allowed)) or 'none'}"
+    needed = {"status": {"weakness", "benchmark_rank"}, "relation": {"words"}, "grade": {"words"},
+              "setting": {"value"}}.get(kind, set())
+    if kind == "quantity" and given:  # a quantity an estimate may count
+        needed = {"quantity_kind", "unit"}
+    if needed - given:
+        return f"needs {', '.join(sorted(needed - given))}"
+    numbers = [row[c] for c in ("weakness", "benchmark_rank") if row[c]]
+    if not all(n.isdigit() for n in numbers) or (row["value"] and not re.fullmatch(r"[0-9]+(\.[0-9]+)?", row["value"])):
+        return "weakness and benchmark_rank are whole numbers, a value a number"
+    return ""
 
 
 def constrained(table_id: str, kind: str, schema: dict, vocabulary: list[dict[str, str]]) -> dict:
@@ -559,14 +645,42 @@ def package(catalog: dict, value_types: dict[str, str], out: Path = DATA) -> dic
     }
 
 
+@contextmanager
+def inputs_from(tools: Path, reference: Path) -> Iterator[None]:
+    """While the block runs, every stage reads ``tools`` (curated files, catalog.toml, vocabulary.csv) and ``reference``.
+
+    The build of this repository reads ``tools/``; the tests build a tiny
+    package of their own (``tests/fixtures/tiny``) by the same function.
+    """
+    values = {"TOOLS": tools, "CURATED": tools / "curated", "REFERENCE": reference}
+    modules = [sys.modules[__name__], build_estimates, build_factcheck]
+    saved = [(m, name, getattr(m, name)) for m in modules for name in values if hasattr(m, name)]
+    for module, name, _ in saved:
+        setattr(module, name, values[name])
+    try:
+        yield
+    finally:
+        for module, name, value in saved:
+            setattr(module, name, value)
+
+
 def build(
-    out: Path = DATA, reference: Path = REFERENCE, prose: Path | None = None, *, package_only: bool = False
+    out: Path = DATA,
+    reference: Path = REFERENCE,
+    prose: Path | None = None,
+    *,
+    package_only: bool = False,
+    tools: Path | None = None,
 ) -> list[Path]:
     """Build every file of ``data/`` into ``out``; return the files whose bytes changed.
 
     ``package_only`` refreshes only ``datapackage.json`` (hashes and row counts)
-    from the tables already in ``out``.
+    from the tables already in ``out``; ``tools`` is the folder of the inputs
+    (default: this repository's ``tools/``).
     """
+    if tools is not None:
+        with inputs_from(tools, reference):
+            return build(out, reference, prose, package_only=package_only)
     prose = prose or (None if package_only else prose_path())
     catalog = tomllib.loads((TOOLS / "catalog.toml").read_text(encoding="utf-8"))
     (out / "tables").mkdir(parents=True, exist_ok=True)
@@ -577,22 +691,26 @@ def build(
         write_sources(reference, out)
         if "relations" in catalog["tables"]:
             write_csv(out / "relations.csv", RELATION_FIELDS, build_relations())
+        figures = build_text_figures(prose) if "grz_text_figures" in catalog["tables"] else []
         if "check_rules" in catalog["tables"]:
-            write_csv(out / "check_rules.csv", CHECK_RULE_FIELDS, build_check_rules(prose))
-        if "grz_text_figures" in catalog["tables"]:
-            write_csv(out / "tables" / "grz_text_figures.csv", TEXT_FIGURE_FIELDS, build_text_figures(prose))
+            write_csv(out / "check_rules.csv", CHECK_RULE_FIELDS, build_check_rules(prose, figures))
+        if figures:
+            write_csv(out / "tables" / "grz_text_figures.csv", TEXT_FIGURE_FIELDS, figures)
         for table_id, rows in built.items():
             value_types[table_id] = value_type(rows)
             write_csv(out / "tables" / f"{table_id}.csv", CELL_NAMES, rows)
         write_csv(out / "vocabulary.csv", VOCABULARY_FIELDS, read_vocabulary())
-        for rules in ("scope_rules", "estimate_readings", "benchmark_bounds", "period_words", "quantity_words"):
-            # judgement rules and words: curated, published as data
+        for rules in ("scope_rules", "estimate_readings", "benchmark_bounds", "period_words", "quantity_words",
+                      "report_texts"):  # judgement rules, words and the report's texts: curated, published as data
             if rules in catalog["tables"]:
                 curated = read_csv(CURATED / f"{rules}.csv")
-                write_csv(out / catalog["tables"][rules]["path"], list(curated[0]), curated)
+                fields = list(curated[0]) if curated else [f["name"] for f in catalog["tables"][rules]["fields"]]
+                write_csv(out / catalog["tables"][rules]["path"], fields, curated)  # a package may have no rows
         if "estimates" in catalog["tables"]:
-            build_estimates.build(out)
-        build_factcheck.build(out)  # the fact-checker's phrase tables (tools/curated/factcheck/)
+            build_estimates.build(out, prose)
+        if "factcheck_lexicon" in catalog["tables"]:
+            build_factcheck.build(out)  # the fact-checker's phrase tables (tools/curated/factcheck/)
+        verify_quotes(out, read_prose(prose))
     else:
         old = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
         value_types = {
@@ -602,11 +720,9 @@ def build(
         }
     text = json.dumps(package(catalog, value_types, out), indent=2, ensure_ascii=False) + "\n"
     (out / "datapackage.json").write_bytes(text.encode("utf-8"))
-    changed = sorted(p for p in out.rglob("*") if p.is_file() and before.get(p) != p.read_bytes())
-    if out.resolve() == DATA.resolve():  # the package pins the datapackage.json it ships, not a scratch build
-        pinned = write_pin(hashlib.sha256(text.encode("utf-8")).hexdigest())
-        changed += [pinned] if pinned else []
-    return changed
+    # the pin: the sha256 of datapackage.json beside it, so that a hand edit of either is refused
+    (out / PIN_FILE).write_text(hashlib.sha256(text.encode("utf-8")).hexdigest() + "\n", encoding="utf-8")
+    return sorted(p for p in out.rglob("*") if p.is_file() and before.get(p) != p.read_bytes())
 
 
 def main(argv: list[str] | None = None) -> int:

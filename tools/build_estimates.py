@@ -271,7 +271,7 @@ def _plain(value: object) -> str:
     return str(value)
 
 
-def build(out: Path = DATA) -> list[Path]:
+def build(out: Path = DATA, prose_file: Path | None = None) -> list[Path]:
     """Check the curated files and write the three tables into ``out``; return their paths.
 
     Reads the tables of cells already built into ``out`` (``build_data.build`` runs
@@ -279,7 +279,7 @@ def build(out: Path = DATA) -> list[Path]:
     """
     catalog = tomllib.loads((TOOLS / "catalog.toml").read_text(encoding="utf-8"))
     cell_tables = {t for t, meta in catalog["tables"].items() if meta.get("kind", "cells") == "cells"}
-    prose = read_prose()
+    prose = read_prose(prose_file)
     quotes, keys = seen_quotes(), source_keys()
     estimates = validated(CURATED / "estimates.csv", ESTIMATE_FIELDS, lambda r: check_estimate(r, prose, quotes, keys))
     figures = prose_values(out)
@@ -299,6 +299,8 @@ def build(out: Path = DATA) -> list[Path]:
     benchmarks, links = split_sources([{k: _plain(v) for k, v in r.items()} for r in found.to_dict("records")])
     write_csv(written[2], BENCHMARK_FIELDS, benchmarks)
     write_csv(written[3], BENCHMARK_SOURCE_FIELDS, links)
+    if not (tables / f"{POPULATION_TABLE}.csv").is_file():  # a package without population counts has no rates
+        return written
     written.append(tables / "per_capita_rates.csv")
     bounds = BoundRules(read_csv(out / "benchmark_bounds.csv"))
     population = CellIndex.from_frames([(POPULATION_TABLE, read_built_table(POPULATION_TABLE, out))])

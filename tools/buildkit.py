@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import sys
 from pathlib import Path
 
@@ -30,7 +31,10 @@ PERIOD_BOUNDS = [
     ("end", "date", "last day the period covers, ISO 8601 (empty if the period is no date)"),
 ]
 #: The columns of data/vocabulary.csv, the data dictionary.
-VOCABULARY_FIELDS = ["kind", "code", "label", "definition", "rank"]
+VOCABULARY_FIELDS = [
+    "kind", "code", "label", "definition", "rank", "words", "mark", "weakness", "benchmark_rank", "quantity_kind", "unit",
+    "value",
+]
 
 
 def read_prose(path: Path | None = None) -> list[str]:
@@ -42,14 +46,50 @@ def read_prose(path: Path | None = None) -> list[str]:
     return (path or prose_path()).read_text(encoding="utf-8").splitlines()
 
 
+#: An editorial insertion in a quote (``[prison inmates]``): not GRZ's words, left out when the quote is checked.
+EDITORIAL = re.compile(r"\s*\[[^\]]*\]")
+#: An ellipsis in a quote: words of the line left out between the pieces.
+ELLIPSIS = re.compile(r"\.\.\.|…")
+
+
 def quote_on_line(prose: list[str], line: int | str, quote: str) -> bool:
     """True if ``quote`` (not empty) stands verbatim on prose line ``line`` (1-based).
 
     The one check of every quote the build takes from the GRZ prose (text figures,
-    check rules, GRZ's own estimates).
+    check rules, GRZ's own estimates, every cell located on a prose line).  A
+    ``[bracketed]`` insertion the prose does not print is editorial and left out
+    of the comparison (GRZ print a ``[!]`` of their own); an ellipsis (``...``)
+    stands for words left out, the pieces around it standing on the line in order.
+
+    Examples
+    --------
+    >>> line = ["the camps increased by 175,487 in 1937. and 320,828 in 1938"]
+    >>> quote_on_line(line, 1, "increased ... in 1938"), quote_on_line(line, 1, "in 1938 ... increased")
+    (True, False)
+    >>> quote_on_line(line, 1, "the [GULAG] camps increased"), quote_on_line(line, 2, "the camps")
+    (True, False)
     """
     number = int(line) if str(line).isdigit() else 0
-    return bool(quote) and 1 <= number <= len(prose) and quote in prose[number - 1]
+    if not quote or not 1 <= number <= len(prose):
+        return False
+    text = prose[number - 1]
+    if quote in text:
+        return True
+    words = EDITORIAL.sub("", quote)
+    return bool(words.strip(" .…")) and _in_order([w.strip() for w in ELLIPSIS.split(words)], text)
+
+
+def _in_order(pieces: list[str], text: str) -> bool:
+    """True if every piece stands in ``text``, each after the one before (what an ellipsis leaves out)."""
+    at = 0
+    for piece in pieces:
+        if not piece:
+            continue
+        found = text.find(piece, at)
+        if found < 0:
+            return False
+        at = found + len(piece)
+    return True
 
 
 def for_r(names: list[str], rows: list[dict[str, str]]) -> tuple[list[str], list[dict[str, str]]]:

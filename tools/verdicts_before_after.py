@@ -53,7 +53,8 @@ def compare_csv(src: Path) -> list[dict[str, str]]:
 GRADES_SCRIPT = (
     "import json, gulagstats\n"
     "from gulagstats.checks.grade import findings\n"
-    "print(json.dumps({f.result.id: [f.grade, *f.same_as] for f in findings(gulagstats.check())}))\n"
+    "results = getattr(gulagstats, 'check_results', gulagstats.check)()  # check() is a DataFrame since users-a\n"
+    "print(json.dumps({f.result.id: [f.grade, *f.same_as] for f in findings(results)}))\n"
 )
 
 

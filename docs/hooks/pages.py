@@ -46,7 +46,7 @@ def public_names() -> str:
             continue
         value = getattr(gulagstats, name)
         if isinstance(value, type) and issubclass(value, Exception):
-            errors.append(f"::: gulagstats.errors.{name}")
+            errors.append(f"::: {value.__module__}.{name}")  # where it is defined
         elif isinstance(value, type):
             members = RECORD_MEMBERS if name == "Record" else None
             options = f"\n    options:\n      members: [{', '.join(members)}]" if members else ""

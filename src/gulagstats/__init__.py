@@ -29,11 +29,13 @@ from .errors import (
     DataIntegrityError,
     GulagstatsError,
     InvalidEstimateError,
+    NumberFormatError,
     OutputPathError,
     OverlayAndRecordError,
     OverlayError,
     UnknownNameError,
     UnknownQuantityError,
+    UnknownSourceError,
     UnknownStatusError,
     UnknownTableError,
 )
@@ -42,30 +44,92 @@ from .errors import (
 _API: frozenset[str] = frozenset(
     [
         "STATUSES", "VERDICTS", "Assessment", "Benchmark", "CheckResult", "Record", "Source", "TableMeta",
-        "assess", "assess_claims", "benchmarks", "build_report", "check", "compare", "coverage",
+        "assess", "assess_claims", "benchmarks", "build_report", "check", "check_results", "compare", "coverage",
         "default_record", "describe", "draw_figures", "figure_a", "figure_b", "figure_c", "figure_d",
         "figure_estimates", "figure_mortality_rate", "figure_nkvd_sentences", "figure_source_disagreement",
         "load", "quantities", "read_overlay", "source", "sources", "summary", "tables", "template",
     ]
 )
 
-__all__ = sorted(
-    [
-        *_API,
-        "__version__",
-        "GulagstatsError",
-        "DataFormatError",
-        "DataIntegrityError",
-        "InvalidEstimateError",
-        "OutputPathError",
-        "OverlayError",
-        "OverlayAndRecordError",
-        "UnknownNameError",
-        "UnknownQuantityError",
-        "UnknownStatusError",
-        "UnknownTableError",
-    ]
-)
+#: Names defined by the layer that raises or returns them (the errors, the table of checks),
+#: re-exported here and loaded on first use: every public error is a name of the package
+#: (tests/test_api_types.py finds them all).
+_ELSEWHERE: dict[str, str] = {
+    "UnknownFamilyError": ".checks",
+    "UnknownVerdictError": ".checks",
+    "CheckTable": ".checks.table",
+    "UnknownFigureError": ".figures.export",
+    "UnknownFigureFormatError": ".figures.export",
+    "MissingExtraError": ".publish.export",
+    "UnknownFormatError": ".publish.export",
+    "ServeError": ".publish.serve",
+    "OutputWriteError": ".outputs",
+    "FactcheckInputError": ".factcheck.read",
+}
+
+# A literal list, so that type checkers see what the package exports (mypy --strict on a user
+# script: tests/test_api_types.py); a test checks it against _API and the errors.
+__all__ = [
+    "STATUSES",
+    "VERDICTS",
+    "Assessment",
+    "Benchmark",
+    "CheckResult",
+    "CheckTable",
+    "DataFormatError",
+    "DataIntegrityError",
+    "FactcheckInputError",
+    "GulagstatsError",
+    "InvalidEstimateError",
+    "MissingExtraError",
+    "NumberFormatError",
+    "OutputPathError",
+    "OutputWriteError",
+    "OverlayAndRecordError",
+    "OverlayError",
+    "Record",
+    "ServeError",
+    "Source",
+    "TableMeta",
+    "UnknownFamilyError",
+    "UnknownFigureError",
+    "UnknownFigureFormatError",
+    "UnknownFormatError",
+    "UnknownNameError",
+    "UnknownQuantityError",
+    "UnknownSourceError",
+    "UnknownStatusError",
+    "UnknownTableError",
+    "UnknownVerdictError",
+    "__version__",
+    "assess",
+    "assess_claims",
+    "benchmarks",
+    "build_report",
+    "check",
+    "check_results",
+    "compare",
+    "coverage",
+    "default_record",
+    "describe",
+    "draw_figures",
+    "figure_a",
+    "figure_b",
+    "figure_c",
+    "figure_d",
+    "figure_estimates",
+    "figure_mortality_rate",
+    "figure_nkvd_sentences",
+    "figure_source_disagreement",
+    "load",
+    "quantities",
+    "read_overlay",
+    "source",
+    "sources",
+    "summary",
+    "tables",
+    "template",
+]
 
 
 #: One thread at a time imports a module on first use: two threads importing modules that import
@@ -74,10 +138,10 @@ _IMPORTING = threading.RLock()
 
 
 def __getattr__(name: str) -> Any:
-    if name not in _API:
+    if name not in _API and name not in _ELSEWHERE:
         raise AttributeError(f"module 'gulagstats' has no attribute {name!r}")
     with _IMPORTING:
-        value = getattr(import_module(".api", __name__), name)
+        value = getattr(import_module(_ELSEWHERE.get(name, ".api"), __name__), name)
     globals()[name] = value
     return value
 
@@ -101,6 +165,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         benchmarks,
         build_report,
         check,
+        check_results,
         compare,
         coverage,
         default_record,
@@ -123,3 +188,10 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         tables,
         template,
     )
+    from .checks import UnknownFamilyError, UnknownVerdictError
+    from .checks.table import CheckTable
+    from .factcheck.read import FactcheckInputError
+    from .figures.export import UnknownFigureError, UnknownFigureFormatError
+    from .outputs import OutputWriteError
+    from .publish.export import MissingExtraError, UnknownFormatError
+    from .publish.serve import ServeError

@@ -12,12 +12,6 @@ The layers below import pandas (and matplotlib when a figure is drawn);
 need pandas are imported where a function needs them, each marked ``# pandas``.
 They are the only imports inside functions above the core, and they all point
 down.
-
-Examples
---------
->>> import gulagstats
->>> gulagstats.check is check, gulagstats.Record is Record
-(True, True)
 """
 
 from __future__ import annotations
@@ -39,12 +33,13 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
+    from .checks.table import CheckTable
     from .factcheck.run import Factcheck
     from .report import ReportResult
 
 __all__ = [
     "STATUSES", "VERDICTS", "Assessment", "Benchmark", "CheckResult", "Record", "Source", "TableMeta",
-    "assess", "assess_claims", "benchmarks", "build_report", "check", "compare", "coverage",
+    "assess", "assess_claims", "benchmarks", "build_report", "check", "check_results", "compare", "coverage",
     "default_record", "describe", "draw_figures", "figure_a", "figure_b", "figure_c", "figure_d",
     "figure_estimates", "figure_mortality_rate", "figure_nkvd_sentences", "figure_source_disagreement",
     "load", "quantities", "read_overlay", "source", "sources", "summary", "tables", "template",
@@ -92,6 +87,7 @@ def load(
     overlay: Overlay = None,
     *,
     record: Record | None = None,
+    provenance: bool = False,
 ) -> pd.DataFrame:
     """Load one table as a typed DataFrame.
 
@@ -102,18 +98,17 @@ def load(
     wide : bool, default False
         Return a pivot that reads like the printed table: one row a period (or
         category), one column a population and measure, the table's preferred
-        value in each cell.  The status of each cell is in ``.attrs["status"]``
-        (a frame of the same shape) and the sources in ``.attrs["source"]``.
+        value in each cell (see ``provenance`` for their status and source).
     status : str or list of str, optional
-        Keep only rows with these statuses (``prose``, ``confirmed``,
-        ``derived``, ``unconfirmed``, ``missing``, ``user``).
+        Keep only rows with these statuses (``prose``, ``confirmed``, ... ``user``).
     overlay : path, optional
-        A filled template (see :func:`template`) whose values are merged as rows
-        with status ``user`` and become the preferred values (the same as
-        ``record=Record(overlay)``).
+        A filled template (:func:`template`) merged as rows with status ``user``,
+        which become the preferred values (the same as ``record=Record(overlay)``).
     record : gulagstats.Record, optional
         The record to read from (default: the published data, read once a
         process while its files are unchanged); not together with ``overlay``.
+    provenance : bool, default False
+        With ``wide``: columns ``value``, ``status``, ``source`` over the printed ones (docs/api.md).
 
     Returns
     -------
@@ -139,7 +134,7 @@ def load(
     >>> int(row.value.iloc[0])
     1317195
     """
-    return resolve(record, overlay).load(table_id, wide=wide, status=status)
+    return resolve(record, overlay).load(table_id, wide=wide, status=status, provenance=provenance)
 
 
 def sources() -> pd.DataFrame:
@@ -230,19 +225,14 @@ def coverage(overlay: Overlay = None, *, record: Record | None = None) -> pd.Dat
 # --- checks and estimates -------------------------------------------------------------------------
 
 
-def check(
-    overlay: Overlay = None,
-    family: str | Iterable[str] | None = None,
-    verdict: str | Iterable[str] | None = None,
-    *,
-    record: Record | None = None,
-) -> list[CheckResult]:
-    """Run the consistency checks (:func:`~gulagstats.checks.check_record`).
+def check(overlay: Overlay = None, family: str | Iterable[str] | None = None,
+          verdict: str | Iterable[str] | None = None, *, record: Record | None = None) -> CheckTable:
+    """Run the consistency checks: one row a check, as a DataFrame (:class:`~gulagstats.checks.table.CheckTable`).
 
-    ``family``: only these families (``prose``, ``identities``, ``sources``,
-    ``plausibility``; default all); ``verdict``: keep only these verdicts;
-    ``overlay``/``record`` as in :func:`load` (an overlay's values replace the
-    cells they name, status ``user``, before the checks run).
+    ``family``: only these families (``prose``, ``identities``, ``sources``, ``plausibility``; default
+    all); ``verdict``: only these verdicts; ``overlay``/``record`` as in :func:`load`.  The columns are
+    those of ``gulagstats check --format csv``, then ``result``: each row's :class:`CheckResult`
+    (``.results`` lists them; :func:`check_results` gives only them, without pandas).
 
     Raises
     ------
@@ -251,9 +241,21 @@ def check(
 
     Examples
     --------
-    >>> r = next(r for r in check(family="prose") if r.id == "prose.L061.1")
-    >>> r.expected, r.observed, r.verdict
+    >>> row = check(family="prose").set_index("id").loc["prose.L061.1"]
+    >>> float(row.expected), float(row.observed), row.verdict
     (175487.0, 175486.0, 'discrepancy')
+    """
+    from .checks.table import check_table  # pandas
+
+    return check_table(check_results(overlay, family, verdict, record=record))
+
+
+def check_results(overlay: Overlay = None, family: str | Iterable[str] | None = None,
+                  verdict: str | Iterable[str] | None = None, *, record: Record | None = None) -> list[CheckResult]:
+    """The checks of :func:`check` as :class:`CheckResult` objects, each with its cells and alternatives.
+
+    >>> next(r for r in check_results(family="prose") if r.id == "prose.L061.1").cells[0].source
+    'plwiki_lagier'
     """
     return check_record(resolve(record, overlay), family, verdict)
 
@@ -277,42 +279,23 @@ def compare(quantity: str | None = None, overlay: Overlay = None, *, record: Rec
     --------
     >>> row = compare("arrests").set_index("id").loc["conquest1990-arrests"]
     >>> row.verdict, float(row.factor), int(row.benchmark_low)
-    ('overstates', 2.8, 1575259)
+    ('overstates', 2.2, 1575259)
     """
     from .estimates.verdicts import compare_estimates  # pandas
 
     return compare_estimates(resolve(record, overlay), quantity)
 
 
-def assess(
-    quantity: str,
-    value: object = None,
-    low: object = None,
-    high: object = None,
-    period: str | None = None,
-    overlay: Overlay = None,
-    *,
-    record: Record | None = None,
-    unit: str | None = None,
-) -> Assessment:
+def assess(quantity: str, value: object = None, low: object = None, high: object = None, period: str | None = None,
+           overlay: Overlay = None, *, record: Record | None = None, unit: str | None = None) -> Assessment:
     """Assess one claim against the archival record (:func:`~gulagstats.estimates.verdicts.assess_one`).
 
-    Parameters
-    ----------
-    quantity : str
-        What the claim counts, from :func:`quantities`.
-    value : float or str, optional
-        The number claimed ("7,000,000" is read by the one number reader); or
-        give ``low`` and/or ``high`` for a range or a bound.
-    low, high : float or str, optional
-        The ends of a claimed range ("at least", "at most").
-    period : str, optional
-        A year ``1938``, a day ``1939-01-01`` or a span ``1937/1938``.
-    overlay, record
-        As in :func:`load`.
-    unit : str, optional
-        ``persons`` (the default), a rate over the period (``persons per year``)
-        or per head (``per 1,000 inhabitants``, ``per 1,000 adults``).
+    ``quantity``: what the claim counts (:func:`quantities`); ``value``: the
+    number claimed ("7 million" is read by the one number reader), or ``low``
+    and/or ``high`` for a range or a bound; ``period``: a year ``1938``, a day
+    ``1939-01-01`` or a span ``1937/1938``; ``overlay``/``record`` as in :func:`load`;
+    ``unit``: ``persons`` (the default), a rate over the period (``persons per year``)
+    or per head (``per 1,000 inhabitants``, ``per 1,000 adults``).
 
     Raises
     ------
@@ -535,14 +518,9 @@ def figure_estimates(data: pd.DataFrame | None = None, ax: Axes | None = None, o
     return plot_estimates(compare_estimates(resolve(record, overlay)) if data is None else data, ax)
 
 
-def draw_figures(
-    out: str | Path = "figures",
-    formats: str | Sequence[str] = ("png", "svg"),
-    only: str | Iterable[str] | None = None,
-    overlay: Overlay = None,
-    *,
-    record: Record | None = None,
-) -> list[Path]:
+def draw_figures(out: str | Path = "figures", formats: str | Sequence[str] = ("png", "svg"),
+                 only: str | Iterable[str] | None = None, overlay: Overlay = None, *,
+                 record: Record | None = None) -> list[Path]:
     """Draw figures to files in ``out`` and update its manifest ``figures.json`` (:func:`~gulagstats.figures.export.write_figures`).
 
     ``formats``: ``png``, ``svg`` and/or ``pdf``; ``only``: the figures to draw
@@ -565,25 +543,13 @@ def draw_figures(
     return write_figures(resolve(record, overlay), out, formats, only)
 
 
-def build_report(
-    out: str | Path = "report",
-    overlay: Overlay = None,
-    progress: Callable[[str], None] | None = None,
-    workers: int | None = None,
-    *,
-    record: Record | None = None,
-) -> ReportResult:
+def build_report(out: str | Path = "report", overlay: Overlay = None, progress: Callable[[str], None] | None = None,
+                 workers: int | None = None, *, record: Record | None = None) -> ReportResult:
     """Write the full report (HTML and Markdown) into ``out`` (:func:`~gulagstats.report.build.write_report`).
 
     ``progress`` is called with one short line per step; ``workers`` are the
     processes drawing the figures while the checks run (default: one less than
     the cores, at most 4); ``overlay``/``record`` as in :func:`load`.
-
-    Examples
-    --------
-    >>> import tempfile
-    >>> build_report(tempfile.mkdtemp()).html.name  # doctest: +SKIP
-    'report.html'
     """
     from .report import write_report  # pandas
 

@@ -13,6 +13,10 @@ error class) naming the file and what is expected:
 - a file larger than ``limit`` bytes: refused from its size before reading,
   and never more than ``limit + 1`` bytes read (a file that grows meanwhile);
 - text that is not UTF-8 (a BOM is allowed) or holds NUL bytes (a binary file).
+
+The name ``-`` is standard input (``cat claims.csv | gulagstats assess --file -``):
+read to its end under the same cap, and refused when it is a terminal (nothing
+piped in: reading would wait for typing) or closed.
 """
 
 from __future__ import annotations
@@ -20,11 +24,15 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
+import sys
 from pathlib import Path
 
 from .errors import DataFormatError, GulagstatsError, printable
 
-__all__ = ["read_input", "read_input_text"]
+__all__ = ["STANDARD_INPUT", "read_input", "read_input_text"]
+
+#: The name of standard input among the files a user names.
+STANDARD_INPUT = "-"
 
 _FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
 
@@ -64,6 +72,8 @@ def read_input(
     ...
     gulagstats.errors.OverlayError: overlay .../fifo is not a regular file (a FIFO); expected a CSV file
     """
+    if str(path) == STANDARD_INPUT:
+        return _read_standard_input(what, limit, error, expected)
     shown = printable(path)
     with contextlib.suppress(OSError):  # a special file is refused before it is even opened
         _refuse_special(os.stat(path), what, shown, error, expected)
@@ -84,6 +94,24 @@ def read_input(
         os.close(handle)
     if len(data) > limit:  # it grew after the check
         raise error(too_big)
+    return data
+
+
+def _read_standard_input(what: str, limit: int, error: type[GulagstatsError], expected: str) -> bytes:
+    """Standard input to its end, at most ``limit`` bytes; refused if it is a terminal or closed."""
+    stream = sys.stdin
+    if stream is None or stream.closed:
+        raise error(f"{what} - (standard input) is closed; pipe {expected} into it")
+    with contextlib.suppress(ValueError, OSError, AttributeError):
+        if stream.isatty():
+            raise error(f"{what} - is standard input, and it is a terminal; pipe {expected} into it "
+                        "(cat FILE | gulagstats ...) or name the file")
+    try:
+        data = stream.buffer.read(limit + 1)
+    except (OSError, ValueError, AttributeError) as exc:
+        raise error(f"{what} - (standard input) cannot be read ({exc})") from None
+    if len(data) > limit:
+        raise error(f"{what} - (standard input) is larger than the limit of {limit:,} bytes; split it into smaller files")
     return data
 
 

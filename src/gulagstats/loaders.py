@@ -212,7 +212,13 @@ def _typed_by_unit(field: dict[str, Any], units: pd.Series) -> dict[str, Any]:
     return {**field, "type": "number"}
 
 
-def pivot_wide(frame: pd.DataFrame, layout: dict[str, list[str]] | None = None) -> pd.DataFrame:
+#: The column groups of a wide table with its provenance (:func:`pivot_wide`).
+PROVENANCE_PARTS = ("value", "status", "source")
+
+
+def pivot_wide(
+    frame: pd.DataFrame, layout: dict[str, list[str]] | None = None, provenance: bool = False
+) -> pd.DataFrame:
     """Pivot a long table of cells into the printed layout (preferred values only).
 
     Parameters
@@ -224,18 +230,24 @@ def pivot_wide(frame: pd.DataFrame, layout: dict[str, list[str]] | None = None) 
         the rows and the columns; by default rows are periods and columns the
         population, measure and category.  An optional ``"order"`` lists
         column labels to put first, as printed.
+    provenance : bool, default False
+        Also give the status and the source of every cell: the columns become
+        two levels, ``value``, ``status`` and ``source`` over the printed
+        columns, so that a row selection, a merge or a concatenation keeps
+        each value beside its provenance.
 
     Returns
     -------
     pandas.DataFrame
-        Values in the printed layout; ``.attrs["status"]`` and
-        ``.attrs["source"]`` hold the status and source of every cell.
+        Values in the printed layout (``.attrs`` holds only the table id).
 
     Examples
     --------
-    >>> wide = pivot_wide(read_table("appendix"))
-    >>> int(wide.loc["1939", "gulag_camps inmates"]), wide.attrs["status"].loc["1939", "gulag_camps inmates"]
+    >>> wide = pivot_wide(read_table("appendix"), provenance=True)
+    >>> int(wide.loc["1939", ("value", "gulag_camps inmates")]), wide.loc["1939", ("status", "gulag_camps inmates")]
     (1317195, 'confirmed')
+    >>> list(wide.columns.levels[0]), int(pivot_wide(read_table("appendix")).loc["1939", "gulag_camps inmates"])
+    (['value', 'status', 'source'], 1317195)
     """
     if "preferred" not in frame.columns:
         raise DataFormatError(f"table {frame.attrs.get('table', '?')} is not a table of cells and has no printed layout; drop --wide (wide=False)")
@@ -263,6 +275,9 @@ def pivot_wide(frame: pd.DataFrame, layout: dict[str, list[str]] | None = None) 
         out.columns.name = None
         return out
 
-    values = grid("value")
-    values.attrs = {"table": frame.attrs.get("table"), "status": grid("status"), "source": grid("source")}
-    return values
+    if provenance:
+        wide = pd.concat({part: grid(part) for part in PROVENANCE_PARTS}, axis=1)
+    else:
+        wide = grid("value")
+    wide.attrs = {"table": frame.attrs.get("table")}
+    return wide

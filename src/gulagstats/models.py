@@ -6,14 +6,54 @@ Data travel as pandas DataFrames (one value a row); what describes them
 
 from __future__ import annotations
 
+import html
+from typing import Any
+
 from pydantic import BaseModel, ConfigDict, Field
 
 from .vocabulary import STATUSES, ClaimVerdictName, StatusName
 
-__all__ = ["STATUSES", "Assessment", "Benchmark", "FieldMeta", "Source", "TableMeta"]
+__all__ = ["STATUSES", "Assessment", "Benchmark", "FieldMeta", "Model", "Source", "TableMeta"]
 
 
-class FieldMeta(BaseModel):
+def _html_value(value: Any) -> str:
+    """One field's value as HTML: a model or a list of models as a nested table, text escaped."""
+    if isinstance(value, BaseModel):
+        return _html_fields(value)
+    if isinstance(value, list) and value and all(isinstance(v, BaseModel) for v in value):
+        return "".join(_html_fields(v) for v in value)
+    if value is None or value == [] or value == "":
+        return ""
+    if isinstance(value, float) and value.is_integer() and abs(value) >= 1000:
+        return f"{int(value):,}"
+    return html.escape(", ".join(map(str, value)) if isinstance(value, list) else str(value))
+
+
+def _html_fields(model: BaseModel) -> str:
+    rows = "".join(
+        f'<tr><th style="text-align:left;vertical-align:top">{html.escape(name)}</th>'
+        f'<td style="text-align:left">{_html_value(getattr(model, name))}</td></tr>'
+        for name in type(model).model_fields
+    )
+    return f"<table><caption>{html.escape(type(model).__name__)}</caption>{rows}</table>"
+
+
+class Model(BaseModel):
+    """A pydantic model that a notebook shows as a table of its fields (``_repr_html_``).
+
+    Examples
+    --------
+    >>> Source(key="grz1993", citation="Getty <et al.>")._repr_html_()[:46]
+    '<table><caption>Source</caption><tr><th style='
+    >>> "Getty &lt;et al.&gt;" in Source(key="k", citation="Getty <et al.>")._repr_html_()
+    True
+    """
+
+    def _repr_html_(self) -> str:
+        return _html_fields(self)
+
+
+class FieldMeta(Model):
     """One column of a table, as described in ``datapackage.json``."""
 
     model_config = ConfigDict(extra="allow")
@@ -24,7 +64,7 @@ class FieldMeta(BaseModel):
     unit: str | None = None
 
 
-class TableMeta(BaseModel):
+class TableMeta(Model):
     """Metadata of one table (a resource of the data package).
 
     Examples
@@ -50,16 +90,17 @@ class TableMeta(BaseModel):
     wide: dict[str, list[str]] | None = None
 
 
-class Source(BaseModel):
+class Source(Model):
     """A publication, reprint or transcription that values are taken from."""
 
     key: str
     citation: str
     url: str = ""
     kind: str = ""
+    title: str = Field("", description="a short title for readers, shown for the key")
 
 
-class Benchmark(BaseModel):
+class Benchmark(Model):
     """What the archival record documents for a quantity and period (see ``gulagstats.benchmarks``)."""
 
     id: str = Field(description="rule:period, with ':sum' for a sum of yearly values")
@@ -75,7 +116,7 @@ class Benchmark(BaseModel):
     status: StatusName = Field(description="the weakest status of the values used; derived at best for a sum")
 
 
-class Assessment(BaseModel):
+class Assessment(Model):
     """A claim set against the archival record (see ``gulagstats.assess``).
 
     Examples
@@ -83,7 +124,7 @@ class Assessment(BaseModel):
     >>> import gulagstats
     >>> a = gulagstats.assess("arrests", 7_000_000, period="1937/1938")
     >>> a.verdict, a.factor, int(a.benchmark.low)
-    ('overstates', 2.8, 1575259)
+    ('overstates', 2.2, 1575259)
     """
 
     quantity: str

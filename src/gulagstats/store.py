@@ -23,8 +23,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from . import _pin
 from .errors import DataFormatError, DataIntegrityError, GulagstatsError, OutputPathError, printable
+from .inputs import read_input
 
 ENV_VAR = "GULAGSTATS_DATA"
 _HERE = Path(__file__).resolve().parent  # the installed package, or src/gulagstats in a checkout
@@ -111,9 +111,23 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _pinned() -> str:
-    """The sha256 of datapackage.json recorded in the package when the data were built ("" if none)."""
-    return str(getattr(_pin, "DATAPACKAGE_SHA256", ""))
+#: The file beside datapackage.json holding its sha256, written by the build (tools/build_data.py).
+PIN_FILE = "datapackage.sha256"
+
+
+def _pinned(directory: Path) -> str:
+    """The sha256 of datapackage.json recorded beside it when the data were built ("" if none)."""
+    try:
+        st = (directory / PIN_FILE).stat()
+    except FileNotFoundError:
+        return ""
+    return _read_pin(str(directory / PIN_FILE), st.st_mtime_ns, st.st_ctime_ns, st.st_size)
+
+
+@lru_cache(maxsize=8)
+def _read_pin(path: str, _mtime: int, _ctime: int, _size: int) -> str:
+    """The pin file's text, read again only when the file changed (the stat is the key)."""
+    return Path(path).read_text(encoding="utf-8").strip()
 
 
 def _check_shape(package: object, name: str) -> dict[str, Any]:
@@ -206,8 +220,8 @@ def _datapackage(directory: str, digest: str, pin: str) -> dict[str, Any]:
     actual = hashlib.sha256(raw).hexdigest()  # what is parsed is what is checked, even if it changed meanwhile
     if pin and actual != pin:
         raise DataIntegrityError(
-            f"datapackage.json in {printable(directory)} was changed (sha256 {actual[:12]}... but this gulagstats "
-            f"was built with {pin[:12]}...); restore it from the release, or rebuild with tools/build_data.py"
+            f"datapackage.json in {printable(directory)} was changed (sha256 {actual[:12]}... but the build "
+            f"recorded {pin[:12]}... in {PIN_FILE}); restore it from the release, or rebuild with tools/build_data.py"
         )
     try:
         package = json.loads(raw.decode("utf-8"))
@@ -235,7 +249,7 @@ def datapackage() -> dict[str, Any]:
     True
     """
     directory = data_dir()
-    return _datapackage(str(directory), datapackage_sha256(directory), _pinned())
+    return _datapackage(str(directory), datapackage_sha256(directory), _pinned(directory))
 
 
 def datapackage_sha256(directory: Path | None = None) -> str:
@@ -348,6 +362,4 @@ def read_user_file(path: str | Path, what: str, limit: int, error: type[Gulagsta
     ...
     gulagstats.errors.OverlayError: overlay .../fifo is not a regular file (a FIFO); expected a CSV file
     """
-    from .inputs import read_input
-
     return read_input(path, what, limit=limit, error=error)

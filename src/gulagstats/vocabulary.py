@@ -2,9 +2,13 @@
 
 A status, a verdict, a grade, a unit or a check family is written here once;
 every other module imports the word, its order or its property from here.
-Lists that are really data (the quantities an estimate may count, the rules)
-live in ``data/`` and are read by their modules; the codes here can be checked
-against a data dictionary with :func:`unknown_codes`.
+The properties of the words are data: the data dictionary ``data/vocabulary.csv``
+(curated in ``tools/vocabulary.csv``) gives each status its rank of preference,
+weakness, benchmark rank and mark, each relation, grade and verdict its display
+words, each quantity an estimate may count its kind, unit and noun, and the claim
+tolerance; this module is a typed view of the copy shipped with the code (read
+once, at import).  The closed lists stay ``Literal`` types for mypy, and a test
+checks that the data dictionary lists the same words.
 
 Statuses
 --------
@@ -29,9 +33,49 @@ Examples
 
 from __future__ import annotations
 
+import csv
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Final, Literal, get_args
+
+
+def _shipped_vocabulary() -> Path:
+    """The data dictionary shipped with the code: gulagstats/data in a package, data/ in a checkout.
+
+    The folders :func:`gulagstats.store.data_dir` looks in when ``GULAGSTATS_DATA`` is not set:
+    the vocabulary is the code's, whatever data directory a user names.
+    """
+    code = Path(__file__).resolve().parent
+    for folder in (code / "data", code.parents[1] / "data"):
+        if (folder / "vocabulary.csv").is_file():
+            return folder / "vocabulary.csv"
+    raise ImportError("gulagstats: data/vocabulary.csv not found beside the code; reinstall gulagstats")
+
+
+def read_dictionary(path: str | Path) -> dict[str, dict[str, dict[str, str]]]:
+    """A data dictionary (``vocabulary.csv``) as kind -> code -> row, each kind in the order of its ranks.
+
+    Examples
+    --------
+    >>> d = read_dictionary(_shipped_vocabulary())
+    >>> list(d["status"])[:2], d["status"]["corrected"]["mark"]
+    (['user', 'corrected'], 'c')
+    """
+    with open(path, newline="", encoding="utf-8") as handle:
+        rows = sorted(csv.DictReader(handle), key=lambda r: int(r["rank"]))
+    out: dict[str, dict[str, dict[str, str]]] = {}
+    for row in rows:
+        out.setdefault(row["kind"], {})[row["code"]] = row
+    return out
+
+
+#: The data dictionary shipped with the code (``data/vocabulary.csv``), by kind and code.
+DICTIONARY: Final = read_dictionary(_shipped_vocabulary())
+
+
+def _column(kind: str, column: str) -> dict[str, str]:
+    return {code: row[column] for code, row in DICTIONARY[kind].items() if row[column]}
 
 # --- the words, one name each (PROSE names both a status and a family of checks, WITHIN_ROUNDING
 #     both a verdict and a grade) ---------------------------------------------------------------
@@ -65,47 +109,47 @@ MAJOR: Final = "major"
 
 StatusName = Literal["user", "corrected", "prose", "confirmed", "derived", "unconfirmed", "missing"]
 
-#: Every status, in the order of preference between the published values of one cell (strongest first).
-STATUSES: Final[tuple[str, ...]] = get_args(StatusName)
+#: Every status, in the order of preference between the published values of one cell (strongest first):
+#: a user's value over a corrected misprint over the prose over a confirmed copy, and so on.
+STATUSES: Final[tuple[str, ...]] = tuple(DICTIONARY["status"])
 
 #: Rank of preference (lower wins) when the published values of a cell compete.
 PREFERENCE: Final[dict[str, int]] = {s: rank for rank, s in enumerate(STATUSES)}
 
 #: Weakness of a status when values are combined (a computed value carries the weakest input).
 #: ``corrected`` is a misprint set right by arithmetic: weaker than a value seen, stronger than one derived.
-WEAKNESS: Final[dict[str, int]] = {
-    "prose": 0, "confirmed": 1, "corrected": 2, "derived": 3, "unconfirmed": 4, "user": 5, "missing": 6,
-}
+WEAKNESS: Final[dict[str, int]] = {s: int(w) for s, w in _column("status", "weakness").items()}
 
 #: Preference between benchmarks answering the same question (lower first). Unlike a cell, where
 #: a correction replaces the printed value it corrects, a benchmark computed from a corrected cell
 #: does not outrank a figure GRZ state themselves: it ranks with values seen in a copy.
-BENCHMARK_PREFERENCE: Final[dict[str, int]] = {
-    "user": 0, "prose": 1, "confirmed": 2, "corrected": 2, "derived": 3, "unconfirmed": 4, "missing": 5,
-}
+BENCHMARK_PREFERENCE: Final[dict[str, int]] = {s: int(r) for s, r in _column("status", "benchmark_rank").items()}
 
-#: The order in which counts by status are shown (the coverage table): known values first.
-SHOWN: Final[tuple[str, ...]] = ("prose", "confirmed", "corrected", "derived", "unconfirmed", "user", "missing")
+#: The order in which counts by status are shown (the coverage table): known values first, the weakest last.
+SHOWN: Final[tuple[str, ...]] = tuple(sorted(STATUSES, key=WEAKNESS.__getitem__))
 
 #: Statuses a value read in a copy of the source has (drawn filled in the figures).
 SEEN: Final[frozenset[str]] = frozenset({"prose", "confirmed"})
 
 #: The mark a status leaves after a value in a printed table (empty: none).
-STATUS_MARK: Final[dict[str, str]] = {
-    "user": "u", "corrected": "c", "prose": "p", "confirmed": "", "derived": "*", "unconfirmed": "?",
-    "missing": "",
-}
+STATUS_MARK: Final[dict[str, str]] = {s: DICTIONARY["status"][s]["mark"] for s in STATUSES}
 
 #: What each status means.
-STATUS_MEANING: Final[dict[str, str]] = {
-    "user": "given by the user in an overlay file",
-    "corrected": "a printed misprint corrected by arithmetic proof",
-    "prose": "stated in the GRZ article's prose",
-    "confirmed": "read in a copy of the source",
-    "derived": "computed from other values",
-    "unconfirmed": "reported by a secondary source; no copy seen",
-    "missing": "the cell exists but nobody could source its value",
-}
+STATUS_MEANING: Final[dict[str, str]] = {s: DICTIONARY["status"][s]["definition"] for s in STATUSES}
+
+
+def status_legend() -> str:
+    """The legend of the marks a printed table leaves after its values, made from :data:`STATUS_MARK`.
+
+    Examples
+    --------
+    >>> status_legend()
+    'marks: u user overlay, c corrected, p prose, * derived, ? unconfirmed; unmarked values are confirmed; blank = missing'
+    """
+    label = _column("status", "label")
+    marked = ", ".join(f"{STATUS_MARK[s]} {label[s]}" for s in STATUSES if STATUS_MARK[s])
+    unmarked = " or ".join(label[s] for s in STATUSES if not STATUS_MARK[s] and s != "missing")
+    return f"marks: {marked}; unmarked values are {unmarked}; blank = {label['missing']}"
 
 
 def combine(statuses: Iterable[str]) -> str:
@@ -162,6 +206,16 @@ RelationName = Literal[
 #: How a number stated in the prose relates to the quantity it states.
 RELATIONS: Final[tuple[str, ...]] = get_args(RelationName)
 
+#: What a relation asks of the observed value, in words ("at least").
+RELATION_WORDS: Final[dict[str, str]] = _column("relation", "words")
+#: A grade in the words of a finding's badge ("off by one").
+GRADE_WORDS: Final[dict[str, str]] = _column("grade", "words")
+#: The verdicts of the checks as counted in a sentence ("3 discrepancies").
+VERDICT_WORDS: Final[dict[str, str]] = _column("verdict", "words")
+
+#: How far an estimate may lie outside a benchmark's range and still be consistent with it (a fraction).
+CLAIM_TOLERANCE: Final[float] = float(DICTIONARY["setting"]["claim_tolerance"]["value"])
+
 # --- why a check could not read a cell (the reason carried by each gap of a MissingCell) -----------
 
 NO_CELL: Final = "no_cell"  # no table holds the cell
@@ -213,87 +267,13 @@ class Quantity:
     definition: str
 
 
-#: The quantities estimates and claims count (``gulagstats quantities``), by name.
+#: The quantities estimates and claims count (``gulagstats quantities``), by name: the rows of
+#: kind ``quantity`` of the data dictionary that give a ``quantity_kind`` (the others are the
+#: quantities of the GRZ prose figures).
 QUANTITIES: Final[dict[str, Quantity]] = {
-    q.name: q
-    for q in (
-        Quantity("arrests", "flow", PERSONS, "arrests", "persons arrested (on all charges unless the scope says otherwise)"),
-        Quantity("executions", "flow", PERSONS, "executions", "persons sentenced to death or shot"),
-        Quantity(
-            "repressed_total",
-            "flow",
-            PERSONS,
-            "persons repressed",
-            "persons arrested, sentenced, shot or exiled: the 'victims of repression'; the record's "
-            "benchmark counts only those sentenced on the security police's cases (1953 report), "
-            "so its factors are upper estimates of the overstatement",
-        ),
-        Quantity(
-            "custodial_deaths",
-            "flow",
-            PERSONS,
-            "deaths in custody",
-            "deaths in the regime's custody: executions and deaths in camps, colonies, prisons and "
-            "places of exile (GRZ's 'custodial mortality')",
-        ),
-        Quantity("camp_deaths", "flow", PERSONS, "deaths in the camps", "deaths in the GULAG corrective-labour camps (ITL)"),
-        Quantity("gulag_deaths", "flow", PERSONS, "deaths in camps and colonies", "deaths in GULAG camps and colonies together"),
-        Quantity(
-            "passed_through_gulag",
-            "flow",
-            PERSONS,
-            "persons passing through the Gulag",
-            "persons who passed through the camps and colonies during a period",
-        ),
-        Quantity(
-            "regime_deaths",
-            "flow",
-            PERSONS,
-            "deaths caused by the regime",
-            "all deaths laid at the regime's door: executions, custody, famine, deportation",
-        ),
-        Quantity("excess_deaths", "flow", PERSONS, "excess deaths", "demographic excess deaths (deaths above normal mortality)"),
-        Quantity("famine_deaths", "flow", PERSONS, "famine deaths", "deaths from the famine of 1932-1933"),
-        Quantity(
-            "elite_repressed",
-            "flow",
-            PERSONS,
-            "members of an elite body repressed",
-            "members of a named elite body (party congress, Central Committee, high command, government, "
-            "the accused of a show trial) arrested, purged or shot",
-        ),
-        Quantity("party_expulsions", "flow", PERSONS, "party members expelled", "members expelled from the Communist Party in a purge"),
-        Quantity("camp_population", "stock", PERSONS, "camp inmates", "inmates of the GULAG corrective-labour camps (ITL)"),
-        Quantity(
-            "gulag_population",
-            "stock",
-            PERSONS,
-            "inmates of camps and colonies",
-            "inmates of GULAG camps and colonies together ('the Gulag', 'slave labour')",
-        ),
-        Quantity(
-            "custodial_population",
-            "stock",
-            PERSONS,
-            "persons in custody",
-            "inmates of camps, colonies and prisons",
-        ),
-        Quantity("prison_population", "stock", PERSONS, "prison inmates", "inmates of prisons"),
-        Quantity(
-            "detained_population",
-            "stock",
-            PERSONS,
-            "persons detained or exiled",
-            "inmates of camps, colonies and prisons, and special settlers",
-        ),
-        Quantity(
-            "camp_survival_share",
-            "share",
-            PERCENT,
-            "percent of camp inmates surviving",
-            "share of the camp inmates of a period who survived",
-        ),
-    )
+    code: Quantity(code, row["quantity_kind"], row["unit"], row["label"], row["definition"])
+    for code, row in DICTIONARY["quantity"].items()
+    if row["quantity_kind"]
 }
 
 

@@ -122,7 +122,7 @@ def findings(results: list[CheckResult]) -> list[Finding]:
     Examples
     --------
     >>> import gulagstats
-    >>> found = findings(gulagstats.check())
+    >>> found = findings(gulagstats.check_results())
     >>> found[0].grade, len({f.result.id for f in found}) == len(found)
     ('major', True)
     """
@@ -164,7 +164,7 @@ def grades_by_check(results: list[CheckResult]) -> dict[str, tuple[str, bool]]:
     Examples
     --------
     >>> import gulagstats
-    >>> grades_by_check(gulagstats.check())["prose.L061.1"]
+    >>> grades_by_check(gulagstats.check_results())["prose.L061.1"]
     ('one_unit', False)
     """
     out: dict[str, tuple[str, bool]] = {}

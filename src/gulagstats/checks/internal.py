@@ -1,166 +1,123 @@
-"""Findings the other families miss: a documented lower bound, and GRZ against GRZ.
+"""Findings the other families miss, written as rule rows: a documented lower bound, and GRZ against GRZ.
 
-- ``prose.L061.4``: GRZ's increase of 1,006,030 in the custodial population in
-  1937-1938 needs the population of 1 January 1937, which the record lacks (no
-  prison count). The sum of its known parts (camps and colonies, 1,196,369) is
-  a lower bound of it, so the increase can be at most 2,022,976 - 1,196,369 =
-  826,607: the lower-bound rule decides the check instead of leaving it
-  ``not_checkable``.
-- ``prose.L168.internal``: "in any given year, 20-40 percent of the inmates were
-  released" against GRZ's own next sentence, 44.4 percent in 1937.
-- ``prose.L047.internal``: "300,000-500,000 [in prisons] for each year" against
-  GRZ's own appendix note, 548,417 prison inmates on 10 February 1938.
+The rows of ``data/check_rules.csv`` whose rule is a finding
+(:func:`gulagstats.rules.prose_rules.findings`):
+
+- ``bound``: a figure the tables cannot compute is decided by an upper bound.
+  ``prose.L061.4``, GRZ's increase of the custodial population in 1937-1938,
+  needs the population of 1 January 1937, which the record lacks (no prison
+  count); the sum of its known parts (camps and colonies) is a lower bound of
+  it, so the increase can be at most the count of 1 January 1939 minus that
+  sum, and the bound decides the check instead of leaving it ``not_checkable``.
+- ``contradiction``: one figure of the prose held to another, both GRZ's
+  (``prose.L168.internal``: 20-40 percent released in any year, against 44.4
+  percent in 1937).  The numbers are the figures of ``grz_text_figures``, whose
+  quotes the build checks on their lines.  GRZ's 300,000-500,000 prison inmates
+  a year against their 548,417 of 10 February 1938 is no such row: a one-day
+  peak against a yearly extrapolation is not a contradiction (docs/verdicts.md).
 """
 
 from __future__ import annotations
 
-from ..core.cells import CellIndex
+from ..core.cells import CellIndex, MissingCell, View
 from ..core.results import CellRef, CheckResult
-from ..vocabulary import CONSISTENT, DISCREPANCY, NOT_CHECKABLE, PERCENT, PERSONS, PROSE
+from ..rules.prose_rules import Bound, Contradiction, finding_rules
+from ..rules.reader import ProseFigure, Reader, load_figures
+from ..vocabulary import CONSISTENT, DISCREPANCY, NOT_CHECKABLE, PROSE
+from .engine import Reading, Tolerance, verdict_of
 
 
-def _valued_cell(cells: CellIndex, period: str, population: str, measure: str) -> CellRef | None:
-    """The preferred, valued cell of a table (``cells``: that table's cells), as a check lists it."""
-    row = cells.preferred((period, population, measure, "", PERSONS))
-    return None if row is None or row.value is None else row.ref()
-
-
-def _prose(
-    period: str, population: str, measure: str, value: float, unit: str, line: int, quote: str
-) -> CellRef:
+def _figure_cell(figure: ProseFigure) -> CellRef:
+    """A figure of the prose as a check lists it: its quote and line."""
     return CellRef(
         table="grz_text_figures",
-        period=period,
-        population=population,
-        measure=measure,
-        unit=unit,
-        value=value,
+        period=figure.period,
+        population=figure.population,
+        measure=figure.quantity,
+        unit=figure.unit,
+        value=figure.value,
         source="grz1993",
         status=PROSE,
         preferred=True,
-        locator=f"{quote} [GRZ prose line {line}]",
+        locator=f"{figure.quote} [GRZ prose line {figure.line}]",
     )
 
 
-def _internal_result(**fields) -> CheckResult:
-    expected, observed = fields["expected"], fields["observed"]
-    defaults = {
-        "family": PROSE,
-        "relation": "exact",
-        "cells": [],
-        "tolerance": 0.0,
-        "tolerance_reason": "",
-        "alternatives": [],
-        "missing": [],
-        "difference": observed - expected,
-        "relative_difference": (observed - expected) / expected,
-        "verdict": DISCREPANCY,
-        "preferred_verdict": DISCREPANCY,
-    }
-    return CheckResult(**{**defaults, **fields})
+def _contradiction(rule: Contradiction, figures: dict[str, ProseFigure]) -> CheckResult:
+    """GRZ's figure ``observed`` against GRZ's figure ``expected``, judged by the relation of the latter."""
+    expected, observed = figures[rule.expected], figures[rule.observed]
+    where = (f"({rule.expected} against {rule.observed})" if observed.line == rule.line
+             else f"({rule.expected}) against prose line {observed.line} ({rule.observed})")
+    verdict = verdict_of(expected.value, expected.relation, Reading(observed.value, observed.value),
+                         Tolerance(0.0, ""))
+    numbers = {"expected": expected.value, "observed": observed.value}
+    return CheckResult(
+        id=f"prose.{rule.key}",
+        title=rule.title.format(**numbers),
+        family=PROSE,
+        expectation=f"{rule.quote} (prose line {rule.line})",
+        location=f"GRZ prose line {rule.line} {where}",
+        expected=expected.value,
+        relation=expected.relation,
+        observed=observed.value,
+        cells=[_figure_cell(observed)],
+        difference=observed.value - expected.value,
+        relative_difference=(observed.value - expected.value) / expected.value,
+        tolerance=0.0,
+        tolerance_reason="",
+        verdict=verdict,
+        preferred_verdict=verdict,
+        note=rule.why.format(**numbers),
+    )
+
+
+def _decided_by_bound(result: CheckResult, rule: Bound, cells: CellIndex) -> CheckResult:
+    """A check its own rule could not decide, decided by the rule's upper bound (unchanged if a cell is missing)."""
+    reader = Reader(View(cells), [])
+    try:
+        total, known = reader.sum(rule.terms, ""), reader.sum(rule.over, "")
+    except MissingCell:
+        return result
+    bound, expected = total - known, result.expected
+    verdict = DISCREPANCY if expected is not None and expected > bound else CONSISTENT
+    return result.model_copy(
+        update={
+            "observed": bound,
+            "relation": "upper_bound",
+            "cells": [row.ref() for row in reader.view.used],
+            "difference": bound - (expected or 0),
+            "relative_difference": (bound - (expected or 0)) / (expected or 1),
+            "tolerance": 0.0,
+            "verdict": verdict,
+            "preferred_verdict": verdict,
+            "note": rule.why.format(terms=total, over=known, bound=bound, expected=expected or 0),
+        }
+    )
 
 
 def internal_checks(results: list[CheckResult], cells: CellIndex) -> list[CheckResult]:
-    """Replace ``prose.L061.4`` by its lower-bound verdict and add GRZ's internal contradictions.
+    """Decide by its bound a figure left ``not_checkable``, and add GRZ's internal contradictions.
 
     Examples
     --------
     >>> import gulagstats
-    >>> r = {x.id: x for x in gulagstats.check(family="prose")}
+    >>> r = {x.id: x for x in gulagstats.check_results(family="prose")}
     >>> r["prose.L061.4"].verdict, int(r["prose.L061.4"].observed)
     ('discrepancy', 826607)
     >>> r["prose.L168.internal"].verdict
     'discrepancy'
     """
-    appendix = cells.of_table("appendix")
-    out = []
-    for r in results:
-        if r.id != "prose.L061.4" or r.verdict != NOT_CHECKABLE:
-            out.append(r)
-            continue
-        end = _valued_cell(appendix, "1939-01-01", "all_custodial", "inmates")
-        parts = [
-            _valued_cell(appendix, "1937-01-01", p, "inmates")
-            for p in ("gulag_camps", "labor_colonies")
+    rules = finding_rules()
+    bounds = {f"prose.{rule.figure}": rule for rule in rules if isinstance(rule, Bound)}
+    out = [
+        _decided_by_bound(r, bounds[r.id], cells) if r.id in bounds and r.verdict == NOT_CHECKABLE else r for r in results
+    ]
+    if PROSE in {r.family for r in results}:
+        present = {r.id for r in out}
+        figures = {f.id: f for f in load_figures()}
+        out += [
+            _contradiction(rule, figures)
+            for rule in rules
+            if isinstance(rule, Contradiction) and f"prose.{rule.key}" not in present
         ]
-        if end is None or None in parts or end.value is None:
-            out.append(r)
-            continue
-        floor = sum(c.value for c in parts if c is not None and c.value is not None)
-        most = end.value - floor
-        verdict = DISCREPANCY if r.expected is not None and r.expected > most else CONSISTENT
-        out.append(
-            r.model_copy(
-                update={
-                    "observed": most,
-                    "relation": "upper_bound",
-                    "cells": [end, *[c for c in parts if c]],
-                    "difference": most - (r.expected or 0),
-                    "relative_difference": (most - (r.expected or 0)) / (r.expected or 1),
-                    "tolerance": 0.0,
-                    "verdict": verdict,
-                    "preferred_verdict": verdict,
-                    "note": (
-                        "1 January 1937 has no prison count, so the custodial population of "
-                        f"that day is at least camps + colonies = {floor:,.0f} (the documented "
-                        f"lower-bound rule); the increase to {end.value:,.0f} on 1 January 1939 "
-                        f"is then at most {most:,.0f}, less than GRZ's 1,006,030"
-                    ),
-                }
-            )
-        )
-    present = {r.id for r in out}
-    if PROSE in {r.family for r in results} and "prose.L168.internal" not in present:
-        out.append(
-            _internal_result(
-                id="prose.L168.internal",
-                title="GRZ against GRZ: 20-40 percent released yearly, 44.4 percent in 1937",
-                expectation="in any given year, 20-40 percent of the inmates were released "
-                "(prose line 168)",
-                location="GRZ prose line 168 (L168.2 against L168.3)",
-                expected=40.0,
-                relation="range_high",
-                observed=44.4,
-                cells=[
-                    _prose(
-                        "1937",
-                        "gulag_camps",
-                        "releases_share_of_jan1",
-                        44.4,
-                        PERCENT,
-                        168,
-                        "44.4 percent of the GULAG labor camp population on January 1 was freed",
-                    )
-                ],
-                note="both numbers are GRZ's own statements on the same line: "
-                "the 1937 share is above the range "
-                "they give for any year; an internal contradiction of the article, not of the data",
-            )
-        )
-        out.append(
-            _internal_result(
-                id="prose.L047.internal",
-                title="GRZ against GRZ: prisons 300,000-500,000 a year, 548,417 in February 1938",
-                expectation="a figure of 300,000-500,000 [prison inmates] for each year "
-                "(prose line 47)",
-                location="GRZ prose line 47 (L047.3) against the appendix note, line 216",
-                expected=500000.0,
-                relation="range_high",
-                observed=548417.0,
-                cells=[
-                    _prose(
-                        "1938-02-10",
-                        "prisons",
-                        "inmates",
-                        548417.0,
-                        PERSONS,
-                        216,
-                        "prison inmates, who numbered 548,417 on February 10, 1938",
-                    )
-                ],
-                note="GRZ's appendix note gives 548,417 prison inmates on 10 February 1938, "
-                "above the top of the yearly range they extrapolate; a single day, "
-                "so a finding about the range's width, not a count",
-            )
-        )
     return out

@@ -1,13 +1,17 @@
 """Plausibility: values that cannot be right whatever the source.
 
-One result per rule (every row of every table examined, alternatives included):
+The rules are rows of ``data/relations.csv`` (:mod:`gulagstats.core.relations`);
+one result per rule (every row of every table examined, alternatives included):
 
-- no count is negative;
-- no percentage lies outside 0-100 (a percentage of growth may);
-- every dated period lies in the years the table covers: 1930-1956 (the
-  GULAG years of the article and of the mortality certificate), except the
-  secret-police series, which runs 1921-1953;
-- the deaths of a year do not exceed the population on 1 January of that year.
+- ``non_negative``: no count is negative;
+- ``percent_range``: no percentage lies outside 0-100 (a percentage of growth
+  may: its measure holds one of the row's growth words);
+- ``date_span``: every dated period lies in the years the table covers: 1930-1956
+  (the GULAG years of the article and of the mortality certificate), except the
+  tables with a span of their own (the secret-police series runs 1921-1953);
+- ``within_population MEASURE``: the deaths (or escapes ...) of a year do not
+  exceed the population on 1 January of that year, a result for each table and
+  population.
 
 Each result counts the rows (or years) that break the rule: 0 is consistent.
 """
@@ -23,10 +27,8 @@ from ..core.results import CheckResult
 from ..periods import period_bounds
 from ..vocabulary import CONSISTENT, COUNT_UNITS, DISCREPANCY, NOT_CHECKABLE, PERCENT, PERSONS
 
-#: The dates a table's periods may cover, and why.
+#: The note of a rule that no row breaks.
 NONE_BROKEN = "none of the rows examined breaks the rule"
-#: Percentages of growth (not shares of a whole), which may exceed 100.
-GROWTH_WORDS = ("increase", "change", "growth")
 
 
 def _result(rule: str, title: str, statement: str, examined: int, broken: list[Cell], reason: str,
@@ -52,7 +54,7 @@ def _result(rule: str, title: str, statement: str, examined: int, broken: list[C
     )
 
 
-def _scan(cells: CellIndex, rule: str, title: str, statement: str, reason: str, applies: Callable[[Cell], bool],
+def _scan_rows(cells: CellIndex, rule: str, title: str, statement: str, reason: str, applies: Callable[[Cell], bool],
           breaks: Callable[[Cell], bool]) -> CheckResult:
     rows = [r for r in cells.rows if r.value is not None and applies(r)]
     tables = sorted({r.table for r in rows})
@@ -82,55 +84,57 @@ def _date_check(cells: CellIndex) -> CheckResult:
     )
 
 
-def _death_checks(cells: CellIndex) -> list[CheckResult]:
-    results = []
+def _within_population(cells: CellIndex, measure: str, why: str) -> list[CheckResult]:
+    """The ``measure`` of each year against the population on 1 January, for each table and population."""
     groups: dict[tuple[str, str], list[Cell]] = {}
     for row in cells.rows:
-        if row.measure == "deaths" and row.value is not None and len(row.period) == 4 and row.unit == PERSONS:
+        if row.measure == measure and row.value is not None and len(row.period) == 4 and row.unit == PERSONS:
             groups.setdefault((row.table, row.population), []).append(row)
-    for (table, population), deaths in groups.items():
-        broken, compared, lacking, highest = [], 0, [], None
-        for row in deaths:
-            view = View(cells)
-            try:
-                whole = amount(view, population, "inmates", f"{row.period}-01-01")
-            except MissingCell:
-                lacking.append(row.period)
-                continue
-            compared += 1
-            share = 100.0 * (row.value or 0.0) / whole if whole else float("inf")
-            if highest is None or share > highest[0]:
-                highest = (share, row, view.used)
-            if row.value is not None and row.value > whole:
-                broken.append(row)
-        statement = f"the deaths of {population} in a year do not exceed its population on 1 January of that year"
-        if highest is None:
-            results.append(
-                CheckResult(
-                    id=f"plausibility.deaths_within_population.{table}.{population}",
-                    title=f"deaths within the population ({table}, {population})",
-                    family="plausibility", expectation=statement, location="rule: deaths cannot exceed the living",
-                    expected=0.0, relation="exact", observed=None, difference=None, relative_difference=None,
-                    tolerance=None, verdict=NOT_CHECKABLE, preferred_verdict=NOT_CHECKABLE,
-                    missing=[f"{population} inmates on 1 January of {', '.join(sorted(set(lacking)))}"],
-                )
-            )
+    return [_within(cells, measure, why, table, population, rows) for (table, population), rows in groups.items()]
+
+
+def _within(cells: CellIndex, measure: str, why: str, table: str, population: str, flows: list[Cell]) -> CheckResult:
+    broken, compared, lacking, highest = [], 0, [], None
+    for row in flows:
+        view = View(cells)
+        try:
+            whole = amount(view, population, "inmates", f"{row.period}-01-01")
+        except MissingCell:
+            lacking.append(row.period)
             continue
-        share, row, used = highest
-        note = (f"highest: {row.period}, {row.value:,.0f} deaths = {share:.1f}% of the "
-                f"population on 1 January ({row.source})")
-        if lacking:
-            note += f"; no population on 1 January for {', '.join(sorted(set(lacking)))}"
-        results.append(
-            _result("deaths_within_population", "deaths within the population", statement, compared, broken,
-                    "deaths cannot exceed the living", note, cells=list(dict.fromkeys([row, *used, *broken])),
-                    scope=f"{table}.{population}")
+        compared += 1
+        share = 100.0 * (row.value or 0.0) / whole if whole else float("inf")
+        if highest is None or share > highest[0]:
+            highest = (share, row, view.used)
+        if row.value is not None and row.value > whole:
+            broken.append(row)
+    statement = f"the {measure} of {population} in a year do not exceed its population on 1 January of that year"
+    rule = f"{measure}_within_population"
+    if highest is None:
+        return CheckResult(
+            id=f"plausibility.{rule}.{table}.{population}",
+            title=f"{measure} within the population ({table}, {population})",
+            family="plausibility", expectation=statement, location=f"rule: {why}",
+            expected=0.0, relation="exact", observed=None, difference=None, relative_difference=None,
+            tolerance=None, verdict=NOT_CHECKABLE, preferred_verdict=NOT_CHECKABLE,
+            missing=[f"{population} inmates on 1 January of {', '.join(sorted(set(lacking)))}"],
         )
-    return results
+    share, row, used = highest
+    note = (f"highest: {row.period}, {row.value:,.0f} {measure} = {share:.1f}% of the "
+            f"population on 1 January ({row.source})")
+    if lacking:
+        note += f"; no population on 1 January for {', '.join(sorted(set(lacking)))}"
+    return _result(rule, f"{measure} within the population", statement, compared, broken, why, note,
+                   cells=list(dict.fromkeys([row, *used, *broken])), scope=f"{table}.{population}")
+
+
+def _share_of_a_whole(growth: tuple[str, ...]) -> Callable[[Cell], bool]:
+    """A percentage that is a share of a whole: not of a measure named with a growth word."""
+    return lambda row: row.unit == PERCENT and not any(w in row.measure for w in growth)
 
 
 def plausibility_checks(cells: CellIndex) -> list[CheckResult]:
-    """Apply the plausibility rules to every table of cells.
+    """Apply the plausibility rules of ``data/relations.csv`` to every table of cells.
 
     Examples
     --------
@@ -139,13 +143,16 @@ def plausibility_checks(cells: CellIndex) -> list[CheckResult]:
     >>> next(r for r in results if r.id == "plausibility.non_negative").verdict
     'consistent'
     """
-    return [
-        _scan(cells, "non_negative", "no negative counts", "no count is negative", "a count cannot be negative",
-              lambda r: r.unit in COUNT_UNITS, lambda r: (r.value or 0.0) < 0),
-        _scan(cells, "percent_range", "percentages within 0-100", "every percentage lies between 0 and 100",
-              "a share of a whole lies between 0 and 100 percent",
-              lambda r: r.unit == PERCENT and not any(w in r.measure for w in GROWTH_WORDS),
-              lambda r: not 0.0 <= (r.value or 0.0) <= 100.0),
-        _date_check(cells),
-        *_death_checks(cells),
+    rules = cells.relations.plausibility
+    out = [
+        _scan_rows(cells, "non_negative", "no negative counts", "no count is negative", why,
+              lambda r: r.unit in COUNT_UNITS, lambda r: (r.value or 0.0) < 0)
+        for _parts, why in rules.get("non_negative", {}).values()
     ]
+    for growth, why in rules.get("percent_range", {}).values():
+        out.append(_scan_rows(cells, "percent_range", "percentages within 0-100", "every percentage lies between 0 and 100",
+                         why, _share_of_a_whole(growth), lambda r: not 0.0 <= (r.value or 0.0) <= 100.0))
+    out.append(_date_check(cells))
+    for measure, (_parts, why) in rules.get("within_population", {}).items():
+        out += _within_population(cells, measure, why)
+    return out

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from ..core.results import FAMILIES, CellRef, CheckResult
 from ..render import cell_text, render
@@ -32,8 +32,11 @@ CSV_COLUMNS = [
 ]
 
 
-def summary(results: Iterable[CheckResult]) -> dict[str, int]:
+def summary(results: Iterable[CheckResult] | pd.DataFrame) -> dict[str, int]:
     """Count results by verdict (every verdict present, in the order of :data:`VERDICTS`), with the total.
+
+    ``results`` is the table :func:`gulagstats.check` returns (its ``verdict``
+    column is counted) or the objects of :func:`gulagstats.check_results`.
 
     Examples
     --------
@@ -41,8 +44,12 @@ def summary(results: Iterable[CheckResult]) -> dict[str, int]:
     >>> counts = gulagstats.summary(gulagstats.check(family="sources"))
     >>> counts["total"] == sum(counts[v] for v in gulagstats.VERDICTS)
     True
+    >>> counts == gulagstats.summary(gulagstats.check_results(family="sources"))
+    True
     """
-    counts: Counter[str] = Counter(r.verdict for r in results)
+    is_table = hasattr(results, "columns")  # the table of gulagstats.check()
+    verdicts = cast("pd.DataFrame", results)["verdict"] if is_table else (r.verdict for r in results)
+    counts: Counter[str] = Counter(str(v) for v in verdicts)
     return {**{v: counts.get(v, 0) for v in VERDICTS}, "total": sum(counts.values())}
 
 
@@ -93,7 +100,7 @@ def text_report(results: list[CheckResult], line: str) -> str:
     Examples
     --------
     >>> import gulagstats
-    >>> results = gulagstats.check(family="sources")
+    >>> results = gulagstats.check_results(family="sources")
     >>> text = text_report(results, "a summary")
     >>> text.startswith("== findings: "), "== sources: " in text, text.splitlines()[-1]
     (True, True, 'summary: a summary')
@@ -134,7 +141,7 @@ def flat(results: list[CheckResult]) -> pd.DataFrame:
     Examples
     --------
     >>> import gulagstats
-    >>> results = gulagstats.check(family="sources")
+    >>> results = gulagstats.check_results(family="sources")
     >>> list(flat(results).columns) == CSV_COLUMNS, len(flat(results)) == len(results)
     (True, True)
     """
@@ -156,7 +163,7 @@ def markdown_report(results: list[CheckResult], line: str) -> str:
     Examples
     --------
     >>> import gulagstats
-    >>> text = markdown_report(gulagstats.check(family="sources"), "a summary")
+    >>> text = markdown_report(gulagstats.check_results(family="sources"), "a summary")
     >>> text.splitlines()[0], text.splitlines()[-1]
     ('## sources', '**Summary:** a summary')
     """

@@ -28,18 +28,20 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 from .._version import __version__
 from ..errors import GulagstatsError, printable
 from .checks import register_checks
-from .completion import register_completion
+from .coverage import register_coverage
 from .data import register_data
 from .estimates import register_estimates
 from .factcheck import register_factcheck
 from .figures import register_figures
+from .progress import add_quiet
 from .publish import register_publish
 from .reporting import register_reporting
+from .shell import register_shell
 
 #: The functions that register subcommands, in the order of --help.
 COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
-    register_reporting, register_data, register_completion, register_figures, register_checks,
-    register_estimates, register_publish, register_factcheck,
+    register_reporting, register_data, register_coverage, register_figures, register_checks,
+    register_estimates, register_publish, register_factcheck, register_shell,
 ]
 
 EPILOG = """\
@@ -73,6 +75,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=_Parser)
     for register in COMMANDS:
         register(sub)
+    for command in sub.choices.values():  # every subcommand: progress on stderr, --quiet silences it
+        add_quiet(command)
+    parser.set_defaults(root_parser=parser)  # for 'completion', which describes the whole parser
     return parser
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import json
 
-from ..api import check, summary
+from ..api import check_results, summary
 from ..checks.grade import grades_by_check
-from ..checks.text import flat, markdown_report, summary_line, text_report
+from ..checks.text import markdown_report, summary_line, text_report
 from ..render import render
 from ..vocabulary import DISCREPANCY
 from .data import add_format, add_overlay
@@ -37,18 +37,16 @@ def register_checks(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    results = check(overlay=args.overlay, family=_option_names(args.family), verdict=_option_names(args.verdict))
+    results = check_results(overlay=args.overlay, family=_option_names(args.family), verdict=_option_names(args.verdict))
     counts = summary(results)
     grades = grades_by_check(results)
     if args.format == "json":
         rows = [{**r.model_dump(), **_graded(grades, r.id)} for r in results]
         print(json.dumps({"summary": counts, "results": rows}, indent=2, ensure_ascii=False))
     elif args.format == "csv":
-        frame = flat(results)
-        at = list(frame.columns).index("verdict") + 1  # beside the verdict they grade
-        for offset, column in enumerate(("grade", "combines_sources")):
-            frame.insert(at + offset, column, [_graded(grades, str(i))[column] for i in frame["id"]])
-        print(render(frame, "csv"))
+        from ..checks.table import graded_frame  # pandas: only for this table
+
+        print(render(graded_frame(results), "csv"))
     elif args.format == "markdown":
         print(markdown_report(results, summary_line(counts)))
     else:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from ..api import load, sources, tables
-from ..render import FORMATS, STATUS_LEGEND, marked_wide, render
+from ..render import FORMATS, STATUS_LEGEND, fitted, marked_wide, render
 
 
 def add_format(parser: argparse.ArgumentParser) -> None:
@@ -68,18 +68,18 @@ def cmd_tables(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    frame = load(args.table, wide=args.wide, status=args.status, overlay=args.overlay)
     if args.wide:
+        frame = load(args.table, wide=True, status=args.status, overlay=args.overlay, provenance=True)
         if args.format in ("text", "markdown"):
             print(render(marked_wide(frame), args.format, index=True))
-            print(f"\n{STATUS_LEGEND}")
+            print(f"\n{fitted(STATUS_LEGEND)}")
         else:
-            print(render(frame, args.format, index=True))
+            print(render(frame["value"], args.format, index=True))
         return 0
-    frame = frame.drop(columns=["start", "end"], errors="ignore")
-    if args.format == "text":
-        frame = frame.drop(columns=["grz_ref"], errors="ignore")
-    print(render(frame, args.format))
+    frame = load(args.table, status=args.status, overlay=args.overlay)
+    if args.format in ("text", "markdown"):  # for reading: the dates are the period's, the GRZ reference the title's
+        frame = frame.drop(columns=["start", "end", *(["grz_ref"] if args.format == "text" else [])], errors="ignore")
+    print(render(frame, args.format))  # csv: the columns and dialect of data/tables/*.csv
     return 0
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from ..api import assess, benchmarks, compare, iter_assessed_claims, quantities
 from ..errors import InvalidEstimateError, printable
-from ..render import FORMATS, cell_text, csv_safe_frame, render
+from ..render import FORMATS, cell_text, csv_safe_frame, data_dialect, fitted, render
 from .data import add_format, add_overlay
 
 if TYPE_CHECKING:
@@ -120,7 +120,9 @@ def _assess_file(args: argparse.Namespace) -> int:
             kept = ", ".join(f"{printable(old)} as {printable(new)}" for old, new in renamed.items())
             print(f"gulagstats: note: input column(s) named like result columns are kept: {kept}", file=sys.stderr)
         if fmt == "csv":
-            sys.stdout.write(csv_safe_frame(results).to_csv(index=False, header=number == 0, date_format="%Y-%m-%d"))
+            sys.stdout.write(
+                csv_safe_frame(data_dialect(results)).to_csv(index=False, header=number == 0, date_format="%Y-%m-%d")
+            )
         else:
             print(render(results, fmt))
         bad += int((results["error"] != "").sum())
@@ -191,7 +193,7 @@ def assessment_text(result: Assessment) -> str:
         lines += [("source", f"{s.key}: {s.citation}" + (f" <{s.url}>" if s.url else "")) for s in result.sources]
     lines.append(("explanation", result.explanation))
     width = max(len(k) for k, _ in lines)
-    return "\n".join(f"{k.ljust(width)}  {v}" for k, v in lines if v)
+    return "\n".join(fitted(f"{k.ljust(width)}  {v}", indent=width + 2) for k, v in lines if v)
 
 
 def cmd_benchmarks(args: argparse.Namespace) -> int:

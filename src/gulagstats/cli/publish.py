@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
 from ..api import export_record, serve_record
+from .progress import progress
 
 
 def _port(text: str) -> int:
@@ -52,8 +52,8 @@ def register_publish(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    written = export_record(args.format, args.out)
-    print(f"wrote {len(written)} file(s) to {args.out}", file=sys.stderr)
+    written = export_record(args.format, args.out)  # bad input is refused before any line of progress
+    progress(args)(f"wrote {len(written)} file(s) to {args.out}")
     return 0
 
 

@@ -8,6 +8,7 @@ import time
 from ..api import build_report
 from ..checks.text import summary_line
 from .data import add_overlay
+from .progress import progress
 
 
 def register_reporting(sub: argparse._SubParsersAction) -> None:
@@ -26,10 +27,10 @@ def register_reporting(sub: argparse._SubParsersAction) -> None:
 
 def cmd_report(args: argparse.Namespace) -> int:
     started = time.perf_counter()
-    result = build_report(args.out, overlay=args.overlay, progress=lambda line: print(f"- {line}", flush=True))
+    result = build_report(args.out, overlay=args.overlay, progress=progress(args))
     estimates = ", ".join(f"{n} {v.replace('_', ' ')}" for v, n in sorted(result.estimates.items()))
     print(
-        f"\nwrote {result.html} and {result.markdown} "
+        f"wrote {result.html} and {result.markdown} "
         f"({sum(p.suffix == '.png' for p in result.figures)} figures) "
         f"in {time.perf_counter() - started:.1f} s\n"
         f"cells: {result.cells_known} of {result.cells} known\n"

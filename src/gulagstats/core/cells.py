@@ -206,14 +206,16 @@ class CellIndex:
     ----------
     rows : list of Cell
         Every published row (preferred, alternatives, missing).
-    relations : Relations
+    relations : Relations, optional
         What adds up to what (``data/relations.csv``): the derivations read it
-        from the index they are given, so that it is read once per index.
+        from the index they are given.  Default: the stored file, read when a
+        derivation first needs it (a build reads its cells before the file is
+        verified), then kept with the index.
     """
 
-    def __init__(self, rows: list[Cell], relations: Relations):
+    def __init__(self, rows: list[Cell], relations: Relations | None = None):
         self.rows = rows
-        self.relations = relations
+        self._relations = relations
         self._by_key: dict[Key, list[Cell]] = defaultdict(list)
         self._periods: dict[tuple[str, str, str, str], list[str]] = defaultdict(list)
         self._day_measures: set[str] = set()
@@ -224,6 +226,17 @@ class CellIndex:
             self._by_key[row.key].append(row)
             if _ISO_DAY.match(row.period):
                 self._day_measures.add(row.measure)
+
+    @property
+    def relations(self) -> Relations:
+        """What adds up to what among these cells (:mod:`gulagstats.core.relations`)."""
+        if self._relations is None:
+            self._relations = relations()
+        return self._relations
+
+    def with_rows(self, rows: list[Cell]) -> CellIndex:
+        """An index of other rows with the same relations (one table's rows, adjusted rows)."""
+        return CellIndex(rows, self._relations)
 
     @classmethod
     def load(cls) -> CellIndex:
@@ -247,7 +260,7 @@ class CellIndex:
                         r["preferred"] == TRUE, r["locator"], r["note"], r.get("composition", ""))
                     for r in csv.DictReader(handle)
                 ]
-        return cls(rows, relations())
+        return cls(rows)
 
     @classmethod
     def from_frames(cls, frames: Iterable[tuple[str, pd.DataFrame]]) -> CellIndex:
@@ -273,7 +286,7 @@ class CellIndex:
                     text["source"], text["status"], preferred, text["locator"], text["note"], composition,
                 )
             ]
-        return cls(rows, relations())
+        return cls(rows)
 
     def keys(self) -> Iterator[Key]:
         return iter(self._by_key)
@@ -281,7 +294,7 @@ class CellIndex:
     def of_table(self, table: str) -> CellIndex:
         """The cells of one table only (kept: asked again, the same object)."""
         if table not in self._tables:
-            self._tables[table] = CellIndex([r for r in self.rows if r.table == table], self.relations)
+            self._tables[table] = self.with_rows([r for r in self.rows if r.table == table])
         return self._tables[table]
 
     def rows_of(self, key: Key) -> list[Cell]:

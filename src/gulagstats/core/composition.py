@@ -46,7 +46,7 @@ def adjusted(cells: CellIndex) -> CellIndex:
             twins.setdefault((row.table, row.period, row.population, row.measure), row)
     if not any(row.composition for row in cells.rows):
         return cells
-    return CellIndex([_adjust(row, twins) if row.composition else row for row in cells.rows], cells.relations)
+    return cells.with_rows([_adjust(row, twins) if row.composition else row for row in cells.rows])
 
 
 def _adjust(row: Cell, twins: dict[tuple[str, str, str, str], Cell]) -> Cell:

@@ -161,7 +161,8 @@ class Record:
             return self._frames[table_id]
 
     def load(
-        self, table_id: str, wide: bool = False, status: str | Iterable[str] | None = None
+        self, table_id: str, wide: bool = False, status: str | Iterable[str] | None = None,
+        provenance: bool = False,
     ) -> pd.DataFrame:
         """One table, typed, with the overlay merged (see :func:`gulagstats.load`); a copy.
 
@@ -185,7 +186,7 @@ class Record:
         if wanted is not None:
             frame = frame[frame["status"].isin(wanted)].reset_index(drop=True)
         if wide:
-            return pivot_wide(frame, resource.get("wide"))
+            return pivot_wide(frame, resource.get("wide"), provenance)
         return frame
 
     def source(self, key: str) -> Source:
@@ -200,7 +201,7 @@ class Record:
         if key not in frame.index:
             raise UnknownSourceError(key, frame.index)
         row = frame.loc[key]
-        return Source(key=key, citation=row["citation"], url=row["url"], kind=row["kind"])
+        return Source(key=key, citation=row["citation"], url=row["url"], kind=row["kind"], title=row.get("title", ""))
 
     # --- the overlay --------------------------------------------------------------------------------
 
@@ -369,12 +370,12 @@ def resolve(record: Record | None = None, overlay: str | Path | None = None) -> 
     return default_record() if overlay is None else Record(overlay)
 
 
-def _copy_on_write() -> bool:
-    """Whether pandas copies a shared frame's data when one of its copies is changed (pandas 3; an option before)."""
-    import pandas as pd
-
-    return int(pd.__version__.split(".")[0]) >= 3 or bool(pd.get_option("mode.copy_on_write"))
-
-
 def _key(period: str, population: str, measure: str, category: str, unit: str) -> Key:
     return (period, population, measure, category, unit)
+
+
+def _copy_on_write() -> bool:
+    """Whether pandas copies a shared frame's data when one of its copies is changed (pandas 3; an option before)."""
+    import pandas as pd  # pandas: only when a frame is asked for (see the class)
+
+    return int(pd.__version__.split(".")[0]) >= 3 or bool(pd.get_option("mode.copy_on_write"))

@@ -12,6 +12,16 @@ one relation a row (``kind``, ``subject``, ``parts``, ``why``):
 ``date_span``   the span ``A/B`` a table's dated periods lie within (``*``: any table)
 =============  ===================================================================
 
+and the plausibility rules, one a row (``why``: the reason, shown with the result):
+
+=====================  =============================================================
+``non_negative``       no count (a value in a unit of counts) is negative
+``percent_range``      every percentage lies between 0 and 100, except those of a
+                       measure whose name holds one of ``parts`` (growth words)
+``within_population``  the ``subject`` of a year (a flow: deaths, escapes) does not
+                       exceed the population on 1 January of that year
+=====================  =============================================================
+
 Examples
 --------
 >>> relations().components["camps_and_colonies"]
@@ -34,7 +44,12 @@ from .. import store
 #: Columns of data/relations.csv.
 RELATION_FIELDS = ["kind", "subject", "parts", "why"]
 #: The kinds of relation.
-RELATION_KINDS = ("components", "parts", "share", "complete", "split", "date_span")
+RELATION_KINDS = (
+    "components", "parts", "share", "complete", "split", "date_span", "non_negative", "percent_range",
+    "within_population",
+)
+#: The kinds of relation that are plausibility rules (checks/plausibility.py applies them).
+PLAUSIBILITY_KINDS = ("non_negative", "percent_range", "within_population")
 #: The subject of the date span that holds for every table without one of its own.
 ANY_TABLE = "*"
 
@@ -51,6 +66,8 @@ class Relations:
     complete: dict[tuple[str, str], str] = field(default_factory=dict)
     splits: dict[str, tuple[str, ...]] = field(default_factory=dict)
     date_spans: dict[str, Span] = field(default_factory=dict)
+    #: The plausibility rules by kind: subject -> (parts, why), in the order of the file.
+    plausibility: dict[str, dict[str, tuple[tuple[str, ...], str]]] = field(default_factory=dict)
 
     def span(self, table: str) -> Span:
         """The span a table's dated periods lie within (its own, or that of every table)."""
@@ -81,8 +98,14 @@ def read_relations(rows: Iterable[Mapping[str, str]]) -> Relations:
             raise ValueError(f"{where}: no subject")
         if kind in ("components", "parts", "split") and len(parts) < 2:
             raise ValueError(f"{where}: needs two parts or more")
-        if kind in ("share", "complete") and not why:
+        if kind in ("share", "complete", *PLAUSIBILITY_KINDS) and not why:
             raise ValueError(f"{where}: says in why what it means")
+        if kind in PLAUSIBILITY_KINDS:
+            rules = out.plausibility.setdefault(kind, {})
+            if subject in rules:
+                raise ValueError(f"{where}: given twice")
+            rules[subject] = (parts, why)
+            continue
         targets: dict[str, dict[Any, Any]] = {
             "components": out.components, "parts": out.parts, "share": out.shares,
             "complete": out.complete, "split": out.splits, "date_span": out.date_spans,

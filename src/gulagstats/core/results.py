@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, Field
+from pydantic import Field
 
+from ..models import Model
 from ..vocabulary import FAMILIES, VERDICT_MEANING, VERDICTS, FamilyName, VerdictName
 
 __all__ = ["FAMILIES", "VERDICTS", "VERDICT_MEANING", "CellRef", "CheckResult", "FamilyName", "VerdictName"]
 
 
-class CellRef(BaseModel):
+class CellRef(Model):
     """One cell value a check was computed from, with its provenance."""
 
     table: str
@@ -26,7 +27,7 @@ class CellRef(BaseModel):
     note: str = Field("", description="the row's own note (caveats, formula of a derived value)")
 
 
-class Alternative(BaseModel):
+class Alternative(Model):
     """The check evaluated again with one alternative published value of a cell."""
 
     cell: CellRef = Field(description="the alternative row used instead of the cell's preferred value")
@@ -35,13 +36,13 @@ class Alternative(BaseModel):
     verdict: VerdictName
 
 
-class CheckResult(BaseModel):
+class CheckResult(Model):
     """One consistency check: what is expected, what the tables give, and the verdict.
 
     Examples
     --------
     >>> import gulagstats
-    >>> result = next(r for r in gulagstats.check(family="identities") if r.verdict == "consistent")
+    >>> result = next(r for r in gulagstats.check_results(family="identities") if r.verdict == "consistent")
     >>> result.family, result.difference
     ('identities', 0.0)
     """

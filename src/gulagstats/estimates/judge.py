@@ -26,15 +26,18 @@ from ..core.record import Record
 from ..periods import years_in
 from ..rules.benchmarks import benchmark_evaluator
 from ..rules.bounds import bound_rules
-from ..vocabulary import NOT_COMPARABLE, PERSONS_PER_MONTH, PERSONS_PER_YEAR, combine
+from ..vocabulary import (
+    CLAIM_TOLERANCE,
+    NOT_COMPARABLE,
+    PERSONS_PER_MONTH,
+    PERSONS_PER_YEAR,
+    combine,
+)
 from .explain import Explainer, number_text
 from .plan import CONVERTIBLE, Plan, Planner, scope_rules_of
 from .question import Estimate, estimate_readings, questions_of, readings_of, role_of
 from .rates import POPULATION_TABLE
 from .verdict import Judged, combine_outcomes, outcome_text, range_text
-
-#: How far (a fraction) the record's range is widened before a claim is called an over- or understatement.
-CLAIM_TOLERANCE = 0.15
 
 #: What judge_claims() gives each claim.
 RESULT_COLUMNS = [

@@ -34,7 +34,7 @@ from typing import Any
 from ..core.cells import CellIndex
 from ..periods import match_period, period_phrase, period_text, years_in
 from ..rules.benchmarks import BenchmarkEvaluator
-from ..rules.bounds import Bound, BoundRules, claim_words_pattern
+from ..rules.bounds import BenchmarkBound, BoundRules, claim_words_pattern
 from ..rules.series import Answer
 from ..vocabulary import PERSONS_PER_MONTH, PERSONS_PER_YEAR, QUANTITIES
 from .basis import Basis
@@ -90,14 +90,14 @@ class Planner:
         self.scopes = scopes
         self.population = population
 
-    def typed(self, answer: Answer, words: str, forced: str = "") -> Bound:
+    def typed(self, answer: Answer, words: str, forced: str = "") -> BenchmarkBound:
         """The kind of bound ``answer`` is for a claim with these words (a reading may force a floor)."""
         bound = self.bounds.of(answer, self.evaluator.rule(answer.rule), words)
         if forced == "floor" and bound.kind != "floor":
-            return Bound("floor", bound.lacks or self.evaluator.rule(answer.rule).lacks, "the reading: a floor")
+            return BenchmarkBound("floor", bound.lacks or self.evaluator.rule(answer.rule).lacks, "the reading: a floor")
         return bound
 
-    def basis_of(self, answer: Answer, bound: Bound, reading: str = "") -> Basis:
+    def basis_of(self, answer: Answer, bound: BenchmarkBound, reading: str = "") -> Basis:
         """A basis from one benchmark, typed, with its variants."""
         low = answer.low if bound.has_floor else None
         high = answer.high if bound.has_ceiling else None

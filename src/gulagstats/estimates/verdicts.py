@@ -4,16 +4,16 @@ Each goes through the one judging pipeline (:mod:`gulagstats.estimates.judge`):
 question, plan (every reading the rules allow, every benchmark typed as a
 point, a floor or a ceiling), comparison, verdict (with its sensitivity to the
 reading and the source), explanation.  A verdict is ``consistent`` (the
-ranges meet within :data:`~gulagstats.estimates.judge.CLAIM_TOLERANCE`, 15
+ranges meet within :data:`~gulagstats.vocabulary.CLAIM_TOLERANCE`, 15
 percent), ``not_contradicted`` (a one-sided claim, or a claim on the allowed
 side of a floor or a ceiling: not a confirmation), ``overstates`` (above a
 ceiling or a point, never a floor alone) or ``understates`` (below a floor or a
 point), ``not_comparable`` with the reason, or ``depends_on_reading`` /
 ``depends_on_source`` when the readings or the published values disagree.
 
-:data:`CLAIM_TOLERANCE` is 15 percent.  Two things blur a comparison that much: the
-archival reporting streams themselves differ by a few percent for the same
-count (camp deaths of 1934: 26,295 or 25,187; special settlers on 1 January
+:data:`~gulagstats.vocabulary.CLAIM_TOLERANCE` (a setting of ``data/vocabulary.csv``) is 15
+percent.  Two things blur a comparison that much: the archival reporting streams
+themselves differ by a few percent for the same count (camp deaths of 1934: 26,295 or 25,187; special settlers on 1 January
 1937: 916,787 or 917,227) and GRZ note that the postwar compilations run
 "somewhat higher" than the 1930s reports; and published estimates are rounded
 ("about 700,000", "1.5 million" stand for a few percent either way).  A claim

@@ -121,7 +121,7 @@ def plot_a(record: Record, data: pd.DataFrame | None = None, ax: Axes | None = N
     ax.set_ylim(0, max(v for s in plotted(fig) for v in s.y if v == v) * 1.12)
     thousands(ax)
     return finish(fig, ax, RECONSTRUCTED.format("A") + ":\nCamp, Colony, and \u201cKulak\u201d Exile Populations, USSR, 1935-1940",
-                  notes=[prose_note("L216.1"), "Special settlers are printed as of 31 December of the prior year."])
+                  notes=[*prose_notes(record, "L216.1"), "Special settlers are printed as of 31 December of the prior year."])
 
 
 def plot_b(record: Record, data: pd.DataFrame | None = None, ax: Axes | None = None) -> Figure:
@@ -226,7 +226,7 @@ def plot_c(record: Record, data: pd.DataFrame | None = None, ax: Axes | None = N
     ax.set_ylabel(PERSONS)
     ax.set_ylim(0, None)
     thousands(ax)
-    return finish(fig, ax, RECONSTRUCTED.format("C") + ":\nGULAG and Colony Populations, 1934-1953", notes=[prose_note("L216.1"), prose_note("L216.2")])
+    return finish(fig, ax, RECONSTRUCTED.format("C") + ":\nGULAG and Colony Populations, 1934-1953", notes=prose_notes(record, "L216.1", "L216.2"))
 
 
 def plot_d(record: Record, data: pd.DataFrame | None = None, ax: Axes | None = None) -> Figure:
@@ -342,18 +342,24 @@ def _draw_annualised(panel: Axes, spans: list[tuple[Series, str]]) -> None:
     panel.set_axisbelow(True)
 
 
-def prose_note(figure_id: str) -> str:
-    """The note of :data:`PROSE_NOTES` for a prose figure, with its value, day and line from the data.
+def prose_notes(record: Record, *figure_ids: str) -> list[str]:
+    """The notes of :data:`PROSE_NOTES` for prose figures of the record, with their value, day and line.
+
+    A figure the record's prose figures lack gives no note (a figure is drawn from any data package).
 
     Examples
     --------
-    >>> prose_note("L216.1")
-    '1938 colonies include prison inmates (548,417 on 10 Feb 1938): GRZ appendix note, prose line 216.'
+    >>> from gulagstats.core.record import default_record
+    >>> prose_notes(default_record(), "L216.1", "L0.0")
+    ['1938 colonies include prison inmates (548,417 on 10 Feb 1938): GRZ appendix note, prose line 216.']
     """
-    figure = next(f for f in load_figures() if f.id == figure_id)
-    when = date.fromisoformat(figure.period) if len(figure.period) == 10 else None
-    day = f"{when.day} {when:%b %Y}" if when else figure.period
-    return PROSE_NOTES[figure_id].format(value=f"{figure.value:,.0f}", day=day, line=figure.line)
+    figures = {f.id: f for f in load_figures(record.frame("grz_text_figures"))}
+    notes = []
+    for figure in (figures[i] for i in figure_ids if i in figures):
+        when = date.fromisoformat(figure.period) if len(figure.period) == 10 else None
+        day = f"{when.day} {when:%b %Y}" if when else figure.period
+        notes.append(PROSE_NOTES[figure.id].format(value=f"{figure.value:,.0f}", day=day, line=figure.line))
+    return notes
 
 
 def readings(years: list[int], record: Record) -> list[Series]:

@@ -51,7 +51,7 @@ def run_child(argv: list[str]) -> int:
         die_with_parent()
         if os.getppid() != parent:  # the parent died before the request above
             return 1
-        from datasette.cli import cli
+        from datasette.cli import cli  # datasette: the optional extra, only in this child process
         from datasette.plugins import pm
 
         from . import web  # the licence on every page, the phone layout, the fact-check page

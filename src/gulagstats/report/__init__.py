@@ -10,17 +10,17 @@ same thing.
 The page leads with the argument of Getty, Rittersporn & Zemskov ("What the
 archives show"), then the findings graded (discrepancies first, the rest
 collapsed), then what is not known.  It is laid out for any screen: a viewport
-tag, wide tables scrolling in their own box with their key column kept in
-view, sources as links, each figure with a caption, alt text and its data as
-CSV.  On machines with more than two cores the figures are drawn in worker
-processes while the checks run.
+tag, tables that fit the page (long explanations folded), cards below 600 px
+(the factor second), sources shown by their titles and linked, each figure with
+a caption, alt text and its data as CSV.  On machines with more than two cores
+the figures are drawn in worker processes while the checks run.
 
 One job a module:
 
 - :mod:`.build`: the orchestration (:func:`~.build.write_report`);
 - :mod:`.headline`, :mod:`.findings`, :mod:`.sections`: the content of the sections;
 - :mod:`.figures`: the figure workers and the right-sized PNGs;
-- :mod:`.html` (with ``report.css``) and :mod:`.markdown`: the two renderings;
+- :mod:`.html` (with ``report.css`` and ``columns.csv``) and :mod:`.markdown`: the two renderings;
 - :mod:`.model`: the blocks both renderings are made of.
 """
 

@@ -20,7 +20,7 @@ from .findings import checks_section
 from .headline import headline_section
 from .html import render_html
 from .markdown import render_markdown
-from .model import ReportResult, Section
+from .model import ReportResult, Section, report_texts
 from .sections import (
     coverage_section,
     estimates_section,
@@ -83,19 +83,19 @@ def write_report(
         estimates = compare_estimates(record)
         comparable = estimates[estimates["verdict"] != NOT_COMPARABLE]
         jobs.append(submit_figure(pool, "estimates", out / "figures", record, comparable))
-        headline, _ = headline_section(estimates, record)
+        headline, finding = headline_section(estimates, record)
         say("checks: the tables against their totals, each other and the prose")
         checks, check_counts = checks_section(check_record(record))
         estimates_part, estimate_counts = estimates_section(estimates)
         say("coverage: counting known and missing cells; listing what is not known")
         cov = coverage_table(record)
         still_open = open_rows(record)
-        unknowns = unknowns_section(cov, still_open)
+        unknowns = unknowns_section(cov, still_open, [text for _, text in report_texts(record, "gap")])
     except BaseException:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
         raise
-    figures, figure_paths = finish_figures(pool, jobs)
+    figures, figure_paths = finish_figures(pool, jobs, dict(report_texts(record, "caption")), say)
     sections = [
         headline,
         checks,
@@ -106,11 +106,14 @@ def write_report(
         open_values_section(still_open),
         sources_section(record),
     ]
-    return _write(sections, cov, check_counts, estimate_counts, figure_paths, out, say, overlay)
+    sources = record.load("sources")
+    titles = dict(zip(sources["key"], sources["title"])) if "title" in sources.columns else {}
+    return _write(sections, (finding, titles), cov, check_counts, estimate_counts, figure_paths, out, say, overlay)
 
 
 def _write(
     sections: list[Section],
+    words: tuple[str, dict[str, str]],
     cov: pd.DataFrame,
     check_counts: dict[str, int],
     estimate_counts: dict[str, int],
@@ -119,17 +122,21 @@ def _write(
     say: Callable[[str], None],
     overlay: str | Path | None,
 ) -> ReportResult:
-    """Both files of the report, written from the sections, and what they hold."""
+    """Both files of the report, written from the sections, and what they hold.
+
+    ``words``: the finding (the bold box) and the short title of each source key.
+    """
+    finding, titles = words
     everything = cov.set_index("table").iloc[-1]
-    headline = (
+    tally = (
         f"{int(everything['known'])} of {int(everything['cells'])} cells known; "
         f"{check_counts['total']} checks ({check_counts[DISCREPANCY]} discrepancies); "
         f"{sum(estimate_counts.values())} estimates compared."
     )
     say("writing report.html and report.md")
     html_path, md_path = out / "report.html", out / "report.md"
-    write_text(html_path, render_html(sections, headline, overlay, base=out), "the report")
-    write_text(md_path, render_markdown(sections, headline, out, overlay), "the report")
+    write_text(html_path, render_html(sections, finding, overlay, base=out, tally=tally, titles=titles), "the report")
+    write_text(md_path, render_markdown(sections, finding, out, overlay, tally=tally, titles=titles), "the report")
     return ReportResult(
         html=html_path,
         markdown=md_path,

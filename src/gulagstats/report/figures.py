@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import multiprocessing
+from collections.abc import Callable
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -21,55 +22,6 @@ from .model import Block, FigureBlock, Section, source_marks
 
 #: Resolution of the report's PNGs: about 1,300-1,700 px wide for a 1,200 px column.
 REPORT_DPI = 110
-
-#: What each figure shows, from which sources, and what is reconstructed: its caption in the report.
-CAPTIONS: dict[str, str] = {
-    "figure_a": "GRZ Figure A reconstructed from reprints of the same series: camp, colony and "
-    "'kulak' "
-    "exile populations, 1935-1940 (the GULAG's counts, GARF f. 9414, op. 1, as GRZ's appendix "
-    "note cites "
-    "them, here as reprinted by Zemskov and others). Not GRZ's own drawing. The 1938 colony value "
-    "includes "
-    "prisons, so the 1938 total is not comparable with the other years; flagged values are ringed.",
-    "figure_b": "GRZ Figure B reconstructed: prisoners convicted of 'counterrevolutionary' crimes "
-    "as a share "
-    "of the camp population, 1934-1953, as printed and as recomputed from the counts in the "
-    "reprints.",
-    "figure_c": "GRZ Figure C reconstructed: camp (ITL) and colony (ITK) populations, 1934-1953, "
-    "from "
-    "reprints of the Zemskov series. The 1938 colony value includes prisons and the 1946 one "
-    "persons "
-    "sentenced without detention (GRZ's appendix note), so neither compares with the other years; "
-    "where "
-    "the data flag a value's composition it is ringed, with its adjusted value where one exists.",
-    "figure_d": "GRZ Figure D reconstructed: the camp population with its yearly flows (deaths, "
-    "escapes, "
-    "and releases and arrivals where the reprints give them, which is almost never); the wartime "
-    "totals "
-    "printed only over several years are in their own panel, divided by the years they span.",
-    "mortality_rate": "Deaths per 1,000 camp inmates, 1934-1953: from the yearly death counts and "
-    "the "
-    "1 January populations, and the OURZ mortality certificate (camps only in 1934). Beyond GRZ.",
-    "nkvd_sentences": "Sentences on cases of the secret police, 1921 to mid-1953, from the 1953 "
-    "statistical "
-    "report GRZ cite, as reprinted by Lewin and Kurashvili. Beyond GRZ's figures.",
-    "source_disagreement": "Where the published copies disagree: each cell with more than one "
-    "published "
-    "value, placed by its difference from the table's value and sized by the persons apart. "
-    "Beyond GRZ.",
-    "estimates": "Published claims against the archival benchmark for the same quantity and period, "
-    "grouped by quantity, in order of publication, coloured by the verdict, with the factor as a range "
-    "from the conservative reading; an arrow on the grey band marks a benchmark that is only a floor or "
-    "a ceiling. Each claim is drawn once (restatements grouped) and only if the record judges it; the "
-    "others are counted in the footer and listed with their reasons under 'Estimates against the "
-    "archival record'. Beyond GRZ's Table 1.",
-    "per_capita_rates": "Rates per 1,000 inhabitants, 1921-1953: arrests and death sentences on cases of "
-    "the security police, deaths in the GULAG's camps and colonies, persons in custody on 1 January, each "
-    "over the census counts and estimates of its time (a range where they differ; an arrow where the count "
-    "is only a floor). Beyond GRZ, who give one such rate: 0.77 percent of the population in the camps in "
-    "early 1939 (prose line 93).",
-}
-
 
 #: Room (inches: left, right, top, bottom) added around a figure so that one draw holds everything.
 _MARGINS = (4.0, 7.0, 2.0, 5.0)
@@ -227,17 +179,27 @@ def submit_figure(
     return pool.submit(draw_report_figure, name, str(target), over, REPORT_DPI, data)
 
 
-def finish_figures(pool: Executor | None, jobs: list[Any]) -> tuple[Section, list[Path]]:
-    """Wait for the figures, write each one's data as CSV and the manifest, and make the Figures section."""
+def finish_figures(
+    pool: Executor | None,
+    jobs: list[Any],
+    captions: dict[str, str],
+    say: Callable[[str], None] = lambda line: None,
+) -> tuple[Section, list[Path]]:
+    """Wait for the figures, write each one's data as CSV and the manifest, and make the Figures section.
+
+    ``captions`` are the report's captions by file stem (``data/report_texts.csv``);
+    ``say`` is told of each figure as it is done (the command line's progress).
+    """
     done: dict[str, dict[str, Any]] = {}
     try:
-        for job in jobs:
+        for number, job in enumerate(jobs, start=1):
             if isinstance(job, Future):
                 result = job.result()
             else:
                 name, arguments = job
                 result = draw_report_figure(name, *arguments)
             done[result["name"]] = result
+            say(f"figures: {Path(result['path']).stem} drawn ({number} of {len(jobs)})")
     finally:
         if pool is not None:
             pool.shutdown()
@@ -264,7 +226,7 @@ def finish_figures(pool: Executor | None, jobs: list[Any]) -> tuple[Section, lis
         paths += [png, data]
         title = " ".join(str(entry["title"]).split())
         keys = source_marks("; ".join(entry["sources"]))
-        caption = f"{CAPTIONS.get(png.stem, title + '.')} Sources: {keys}."
+        caption = f"{captions.get(png.stem, title + '.')} Sources: {keys}."
         alt = f"Chart: {title}"
         blocks.append(FigureBlock(png, caption, alt, data, result["width"], result["height"]))
     body = {

@@ -13,44 +13,28 @@ from ..checks.text import summary
 from ..core.results import VERDICT_MEANING, VERDICTS
 from ..render import cell_text
 from ..vocabulary import (
-    CONSISTENT,
     DEPENDS_ON_SOURCE,
     DISCREPANCY,
+    GRADE_WORDS,
     MAJOR,
     MINOR,
     NOT_CHECKABLE,
     ONE_DIGIT,
     ONE_UNIT,
     PROSE,
+    RELATION_WORDS,
     SLIP_GRADES,
     TRANSPOSITION,
+    VERDICT_WORDS,
     WITHIN_ROUNDING,
 )
 from .model import Block, Card, Details, Section, source_marks
 
-#: What a check's relation asks of the observed value, in words.
-RELATION_WORDS: dict[str, str] = {
-    "exact": "exactly",
-    "approx": "about",
-    "lower_bound": "at least",
-    "upper_bound": "at most",
-    "range_low": "at least (low end of a range)",
-    "range_high": "at most (high end of a range)",
-    "order_of_magnitude": "of the order of",
-}
-
 #: Grades of a discrepancy (from the judgments of the checks, when they carry one), gravest first.
 CARD_GRADE_ORDER = [MAJOR, MINOR, TRANSPOSITION, ONE_DIGIT, ONE_UNIT, WITHIN_ROUNDING]
 
-#: What each grade means, for the card's badge.
-GRADE_MEANING: dict[str, str] = {
-    MAJOR: MAJOR,
-    MINOR: MINOR,
-    TRANSPOSITION: "digits transposed",
-    ONE_DIGIT: "one digit differs",
-    ONE_UNIT: "off by one",
-    WITHIN_ROUNDING: "within rounding",
-}
+#: The findings shown open, gravest first; the others fold into one disclosure.
+GRAVEST_SHOWN = 5
 
 
 def grade_words(result: Any) -> str:
@@ -66,7 +50,7 @@ def grade_words(result: Any) -> str:
     """
     grade = getattr(result, "grade", None)
     if grade:
-        return GRADE_MEANING.get(str(grade), str(grade).replace("_", " "))
+        return GRADE_WORDS.get(str(grade), str(grade).replace("_", " "))
     rel = getattr(result, "relative_difference", None)
     if rel is None or (isinstance(rel, float) and math.isnan(rel)):
         return "size not known"
@@ -189,7 +173,7 @@ def finding_card(r: Any, finding: Any = None) -> Card:
         more.append(("note", r.note))
     grade = grade_words(r)
     if finding is not None:
-        grade = GRADE_MEANING.get(finding.grade, grade) if finding.grade else grade
+        grade = GRADE_WORDS.get(finding.grade, grade) if finding.grade else grade
         if finding.same_as:
             more.append(("the same finding", "also checked as " + ", ".join(finding.same_as)))
         if finding.mixed_sources:
@@ -220,14 +204,6 @@ def _check_rows(chosen: Sequence[Any], why: bool = False) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-#: Verdicts of the checks as counted in a sentence.
-VERDICT_WORDS = {
-    CONSISTENT: CONSISTENT,
-    WITHIN_ROUNDING: "within rounding",
-    DISCREPANCY: "discrepancies",
-    DEPENDS_ON_SOURCE: "depending on the source",
-    NOT_CHECKABLE: "not checkable",
-}
 
 
 def checks_section(results: Sequence[Any]) -> tuple[Section, dict[str, int]]:
@@ -250,7 +226,11 @@ def checks_section(results: Sequence[Any]) -> tuple[Section, dict[str, int]]:
         "gravest first"
     )
     slips = [f for f in found if f.grade in SLIP_GRADES]
-    blocks += [finding_card(f.result, f) for f in found if f.grade not in SLIP_GRADES]
+    cards: list[Block] = [finding_card(f.result, f) for f in found if f.grade not in SLIP_GRADES]
+    blocks += cards[:GRAVEST_SHOWN]  # a phone shows five findings, not fourteen screens of them
+    if len(cards) > GRAVEST_SHOWN:
+        blocks.append(Details(f"The other {len(cards) - GRAVEST_SHOWN} findings, gravest first",
+                              cards[GRAVEST_SHOWN:]))
     if slips:
         blocks.append(
             Details(

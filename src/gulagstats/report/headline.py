@@ -10,24 +10,7 @@ import pandas as pd
 from ..core.record import Record
 from ..rules.benchmarks import benchmarks_of
 from ..vocabulary import OVERSTATES, PROSE
-from .model import Section
-
-#: The rows of the headline table: GRZ's Table 1 quantities, each with its benchmark.
-HEADLINE_ROWS: list[tuple[str, str]] = [
-    ("Arrests, 1937-1938", "arrests_1937_1938:1937/1938"),
-    ("Executions, 1937-1938", "executions_nkvd:1937/1938"),
-    ("Camp population (ITL), 1 January 1939", "camp_population_appendix:1939-01-01"),
-    (
-        "Camps, colonies and prisons, end of 1938 (1 January 1939)",
-        "custodial_population_appendix:1939-01-01",
-    ),
-    (
-        "Deaths in custody (shot, or died in the camps), 1937-1938",
-        "custodial_deaths_1937_1938:1937/1938",
-    ),
-    ("Deaths in the camps, 1937-1938", "camp_deaths_appendix:1937/1938:sum"),
-]
-
+from .model import Section, report_texts
 
 #: The multiplication sign of "at least 2.8x" (a typographic times, not the letter).
 TIMES = "\u00d7"
@@ -98,10 +81,11 @@ def _where(benchmark: pd.Series) -> str:
     return str(benchmark["basis"])
 
 
-def headline_table(estimates: pd.DataFrame, benchmarks: pd.DataFrame) -> pd.DataFrame:
+def headline_table(estimates: pd.DataFrame, benchmarks: pd.DataFrame, rows: list[tuple[str, str]]) -> pd.DataFrame:
     """GRZ's Table 1 reproduced and extended: the archival figure beside the published range.
 
-    One row per quantity of :data:`HEADLINE_ROWS` that the data holds: the
+    One row per ``(benchmark id, label)`` of ``rows`` (the headline rows of
+    ``data/report_texts.csv``) that the data holds: the
     archival figure with its status and source, the lowest and highest
     published estimates compared with it, and the conservative factor range of
     the estimates that overstate it (each estimate's low end over the archival
@@ -110,12 +94,13 @@ def headline_table(estimates: pd.DataFrame, benchmarks: pd.DataFrame) -> pd.Data
     Examples
     --------
     >>> import gulagstats
-    >>> table = headline_table(gulagstats.compare(), gulagstats.benchmarks())
+    >>> rows = [("arrests_1937_1938:1937/1938", "Arrests, 1937-1938")]
+    >>> table = headline_table(gulagstats.compare(), gulagstats.benchmarks(), rows)
     >>> table.iloc[0]["archival figure"]
     '1,575,259 to 2.5 million'
     """
-    rows = []
-    for label, benchmark_id in HEADLINE_ROWS:
+    found_rows = []
+    for benchmark_id, label in rows:
         found = benchmarks[benchmarks["id"] == benchmark_id]
         if found.empty:
             continue
@@ -151,8 +136,8 @@ def headline_table(estimates: pd.DataFrame, benchmarks: pd.DataFrame) -> pd.Data
                         if round(lo, 1) == round(hi, 1)
                         else f"at least {lo:.1f}{times} to {hi:.1f}{times}"
                     ) + f" ({len(over)} estimate{'s' if len(over) > 1 else ''})"
-        rows.append(row)
-    return pd.DataFrame(rows)
+        found_rows.append(row)
+    return pd.DataFrame(found_rows)
 
 
 def _short(value: float) -> str:
@@ -167,12 +152,23 @@ def _short(value: float) -> str:
     return f"{rounded / 1e6:g} million" if rounded >= 1e6 else f"{int(rounded):,}"
 
 
-def headline_section(estimates: pd.DataFrame, record: Record) -> tuple[Section, pd.DataFrame]:
-    """What the archives show: GRZ's argument in a sentence, the headline table, how sure."""
-    benchmarks = benchmarks_of(record)  # with their sources (the stored table links them apart)
-    table = headline_table(estimates, benchmarks)
-    said = []
-    for label, benchmark_id in HEADLINE_ROWS:
+def argument(estimates: pd.DataFrame, benchmarks: pd.DataFrame, rows: list[tuple[str, str]]) -> str:
+    """GRZ's finding in one sentence, from the data: each archival figure against the highest estimate.
+
+    ``rows`` are the headline rows ``(benchmark id, label)`` of ``data/report_texts.csv``.
+    "Several times below" is said only when every highest estimate is at least twice the
+    archival figure's high end; otherwise "below".
+
+    Examples
+    --------
+    >>> import gulagstats
+    >>> rows = [("arrests_1937_1938:1937/1938", "Arrests, 1937-1938")]
+    >>> text = argument(gulagstats.compare(), gulagstats.benchmarks(), rows)
+    >>> text.startswith("The archival record puts each quantity several times below the high estimates: arrests")
+    True
+    """
+    said, ratios = [], []
+    for benchmark_id, label in rows:
         b = benchmarks[benchmarks["id"] == benchmark_id]
         chosen = _published(_compared_with(estimates, benchmark_id))
         if b.empty or chosen.empty:
@@ -180,13 +176,23 @@ def headline_section(estimates: pd.DataFrame, record: Record) -> tuple[Section, 
         low, high = float(b.iloc[0]["low"]), float(b.iloc[0]["high"])
         documented = _short(low) if low == high else f"{_short(low)} to {_short(high)}"
         top = float(chosen.apply(_estimate_high, axis=1).max())
+        ratios.append(top / high)
         said.append(f"{label[0].lower() + label[1:]}: {documented}, against up to {_short(top)}")
+    how_far = "several times below" if ratios and min(ratios) >= 2 else "below"
+    return f"The archival record puts each quantity {how_far} the high estimates: " + "; ".join(said) + "."
+
+
+def headline_section(estimates: pd.DataFrame, record: Record) -> tuple[Section, str]:
+    """What the archives show: GRZ's Table 1 and how sure; and the finding in a sentence (:func:`argument`)."""
+    benchmarks = benchmarks_of(record)  # with their sources (the stored table links them apart)
+    rows = report_texts(record, "headline")
+    table = headline_table(estimates, benchmarks, rows)
+    finding = argument(estimates, benchmarks, rows)
     text = (
         "In 1993 Getty, Rittersporn and Zemskov set the first archival counts of the Soviet penal "
-        "system "
-        "beside the published estimates (their Table 1). The archival record puts each quantity "
-        "several "
-        "times below the high estimates. " + "; ".join(said)[:1].upper() + "; ".join(said)[1:] + "."
+        "system beside the published estimates (their Table 1). The table below does the same with the "
+        "archival record as it stands, each figure with its status and source, against the lowest and "
+        "the highest published estimate."
     )
     how_sure = (
         "How sure: the factor column is the conservative one, each high estimate's low end divided by the "
@@ -205,6 +211,6 @@ def headline_section(estimates: pd.DataFrame, record: Record) -> tuple[Section, 
         "other "
         "authors' estimates are left out of the published columns."
     )
-    return Section("What the archives show", "archives", [text, table, how_sure]), table
+    return Section("What the archives show", "archives", [text, table, how_sure]), finding
 
 

@@ -19,6 +19,7 @@ import pandas as pd
 from pydantic import BaseModel, Field
 
 from .._version import __version__
+from ..core.record import Record
 from ..errors import printable
 
 
@@ -91,6 +92,20 @@ def stamp(overlay: str | Path | None, escape: Callable[[object], str] = printabl
     when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     extra = f"; with the overlay {escape(Path(overlay).name)} (values marked user)" if overlay else ""
     return f"gulagstats {__version__}, {when}{extra}. Source article: {CITATION}"
+
+
+def report_texts(record: Record, kind: str) -> list[tuple[str, str]]:
+    """The ``(key, text)`` rows of one kind of ``data/report_texts.csv`` (headline, gap, caption), in order.
+
+    Examples
+    --------
+    >>> from gulagstats.core.record import default_record
+    >>> report_texts(default_record(), "headline")[0]
+    ('arrests_1937_1938:1937/1938', 'Arrests, 1937-1938')
+    """
+    texts = record.load("report_texts")
+    chosen = texts[texts["kind"] == kind]
+    return list(zip(chosen["key"].tolist(), chosen["text"].tolist()))
 
 
 #: A source key marked in text (``{{grz1993}}``): a link in HTML, the plain key in Markdown.

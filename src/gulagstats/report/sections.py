@@ -14,17 +14,18 @@ from .headline import conservative_factors
 from .model import Block, Details, Section
 
 
-def _sensitivity_and_coverage(table: pd.DataFrame) -> pd.DataFrame:
-    """The sensitivity label with its range when the verdict flips, and what a floor's record lacks, as columns."""
+def _sensitivity(table: pd.DataFrame) -> pd.DataFrame:
+    """The sensitivity label, with the verdict under each reading or source when the verdict flips.
+
+    What a floor's record lacks is no column of its own: the explanation says it (a
+    fourteenth column would not fit the report's width).
+    """
     if "sensitivity" not in table.columns:
         return table
     label = table["sensitivity"].fillna("")
     spread = table["verdict_range"].fillna("") if "verdict_range" in table.columns else ""
     flips = (label != "") & (label != "stable")
-    out = table.assign(sensitivity=label.where(~flips, label + ": " + spread))
-    if "lacks" in table.columns:
-        out["the record lacks"] = table["lacks"].fillna("")
-    return out
+    return table.assign(sensitivity=label.where(~flips, label + ": " + spread))
 
 
 def estimates_section(table: pd.DataFrame) -> tuple[Section, dict[str, int]]:
@@ -33,6 +34,39 @@ def estimates_section(table: pd.DataFrame) -> tuple[Section, dict[str, int]]:
     role = table["role"].fillna("claim") if "role" in table.columns else pd.Series("claim", index=table.index)
     context = table[role == "context"]
     table = table[role != "context"]
+    shown, reasons = _comparable_rows(table), _not_comparable_rows(table)
+    text = (
+        f"{len(table)} published estimates, {sum(counts.values())} distinct claims once restatements "
+        "of one claim are grouped, against what the archival record documents: "
+        + ", ".join(
+            f"{n} {str(v).replace('_', ' ')}"
+            for v, n in sorted(counts.items(), key=lambda kv: -kv[1])
+        )
+        + ". Conservative factor: against the widest defensible benchmark (largest: the "
+        "narrowest); benchmark_status: the weakest status it is computed from; 'not contradicted': "
+        "a one-sided claim the record does not contradict, not a confirmation; bound: what the "
+        "benchmark is for the claim (a point, a floor, a ceiling, or between); sensitivity: 'stable' "
+        "when every published value and every reading gives the same verdict, otherwise which it "
+        "depends on and the verdict under each; what a floor leaves out is in its explanation."
+    )
+    blocks: list[Block] = [text, shown]
+    if len(reasons):
+        blocks.append(
+            Details(f"Not comparable: {len(reasons)} estimates, each with its reason", [reasons])
+        )
+    if len(context):
+        blocks.append(
+            Details(
+                f"Context, not scored: {len(context)} ranges in which GRZ summarise other authors' "
+                "estimates",
+                [context[["author", "quantity", "period", "low", "high", "wording", "source"]]],
+            )
+        )
+    return Section("Estimates against the archival record", "estimates", blocks), counts
+
+
+def _comparable_rows(table: pd.DataFrame) -> pd.DataFrame:
+    """The estimates that could be compared, with their conservative and largest factors."""
     comparable = table[table["verdict"] != NOT_COMPARABLE].copy()
     comparable["conservative factor"] = conservative_factors(comparable).where(
         comparable["verdict"] == OVERSTATES
@@ -54,85 +88,33 @@ def estimates_section(table: pd.DataFrame) -> tuple[Section, dict[str, int]]:
         "conservative factor",
         "largest factor",
         "benchmark_status",
-        "the record lacks",
         "explanation",
         "source",
     ]
-    comparable = _sensitivity_and_coverage(comparable)
-    shown = comparable[[c for c in columns if c in comparable.columns]].assign(
+    comparable = _sensitivity(comparable)
+    return comparable[[c for c in columns if c in comparable.columns]].assign(
         **{"conservative factor": comparable["conservative factor"].round(1)}
     )
+
+
+def _not_comparable_rows(table: pd.DataFrame) -> pd.DataFrame:
+    """The estimates that could not be compared, each with its reason."""
     other = table[table["verdict"] == NOT_COMPARABLE].sort_values(
         ["quantity", "year"], na_position="last"
     )
     reasons = other[
         ["author", "year", "quantity", "period", "wording", "explanation", "source"]
     ].rename(columns={"explanation": "why not comparable"})
-    reasons = reasons.assign(
+    return reasons.assign(
         **{
             "why not comparable": reasons["why not comparable"].str.replace(
                 r"^Not comparable:\s*", "", regex=True
             )
         }
     )
-    text = (
-        f"{len(table)} published estimates, {sum(counts.values())} distinct claims once restatements "
-        "of one claim are grouped, against what the archival record documents: "
-        + ", ".join(
-            f"{n} {str(v).replace('_', ' ')}"
-            for v, n in sorted(counts.items(), key=lambda kv: -kv[1])
-        )
-        + ". Conservative factor: against the widest defensible benchmark (largest: the "
-        "narrowest); benchmark_status: the weakest status it is computed from; 'not contradicted': "
-        "a one-sided claim the record does not contradict, not a confirmation; bound: what the "
-        "benchmark is for the claim (a point, a floor, a ceiling, or between); sensitivity: 'stable' "
-        "when every published value and every reading gives the same verdict, otherwise which it "
-        "depends on and the verdict under each; the record lacks: what a floor leaves out."
-    )
-    blocks: list[Block] = [text, shown]
-    if len(reasons):
-        blocks.append(
-            Details(f"Not comparable: {len(reasons)} estimates, each with its reason", [reasons])
-        )
-    if len(context):
-        blocks.append(
-            Details(
-                f"Context, not scored: {len(context)} ranges in which GRZ summarise other authors' "
-                "estimates",
-                [context[["author", "quantity", "period", "low", "high", "wording", "source"]]],
-            )
-        )
-    return Section("Estimates against the archival record", "estimates", blocks), counts
 
 
-#: Gaps of the archival record itself, which no reprint can fill (GRZ's prose and appendix note).
-RECORD_GAPS = [
-    "Executions: 'We do not have exact figures for the numbers of executions in these years' (GRZ "
-    "prose "
-    "line 63). The 681,692 shot in 1937-1938 come from a 1953 report on persons convicted on "
-    "cases of the "
-    "NKVD; death sentences passed outside those cases are not in that count.",
-    "Deaths in the labour colonies and prisons: 'We do not yet know exactly how many died in labor "
-    "colonies' (line 67); prison deaths are known only for 1939-1951 (86,582, line 67), and for "
-    "the 1930s GRZ "
-    "have only 'the few figures we have found so far' (line 65).",
-    "Deaths in transit and in exile: no series of the tables counts deaths on the way to the "
-    "camps; GRZ's "
-    "2.3 million 'does not include ... deaths among deportees during and after the war as well as "
-    "among "
-    "categories of exiles other than kulaks' (line 67).",
-    "Arrests outside the security police's cases: 'the 1,575,259 people in the 1953 report do not "
-    "comprise "
-    "the total of 1937-1938 arrests' (line 59); arrests by the ordinary police (militia) on other "
-    "charges "
-    "are not counted, hence GRZ's ceiling of 2.5 million.",
-    "Camps and colonies at the end of 1953: 'Camp and colony data are unavailable for December "
-    "31, 1953 and "
-    "are here replaced by numbers for April 1, 1954' (GRZ's appendix note).",
-]
-
-
-def unknowns_section(coverage: pd.DataFrame, open_rows: pd.DataFrame) -> Section:
+def unknowns_section(coverage: pd.DataFrame, open_rows: pd.DataFrame, gaps: list[str]) -> Section:
     """What we do not know: missing cells, unconfirmed series, and the gaps of the record itself."""
     titles = table_list().set_index("id")["title"]
     missing = []
@@ -168,7 +150,7 @@ def unknowns_section(coverage: pd.DataFrame, open_rows: pd.DataFrame) -> Section
         "### Series resting on values no reachable copy showed (unconfirmed)",
         _bullets(unconfirmed_lines) if unconfirmed_lines else "None.",
         "### Gaps of the record itself",
-        _bullets(RECORD_GAPS),
+        _bullets(gaps),
     ]
     return Section("What we do not know", "unknown", blocks)
 
@@ -244,9 +226,15 @@ def open_values_section(rows: pd.DataFrame) -> Section:
 
 
 def sources_section(record: Record) -> Section:
-    """Every source key used in the data, with its citation."""
+    """Every source key used in the data, with its title, citation and link (folded: a link to a source opens it)."""
+    sources = record.load("sources")
+    shown = sources[[c for c in ("key", "title", "citation", "url", "kind") if c in sources.columns]]
     return Section(
         "Sources",
         "sources",
-        ["Every source key used in the data, with its citation and where to read it.", record.load("sources")],
+        [
+            "Every source key used in the data, with the short title the report shows for it, its "
+            "citation and where to read it.",
+            Details(f"{len(shown)} sources: title, citation and link of each", [shown]),
+        ],
     )

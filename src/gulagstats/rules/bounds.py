@@ -45,7 +45,7 @@ BOUND_FIELDS = ["rule", "if_words", "inside", "touching", "bound", "lacks", "rea
 
 
 @dataclass(frozen=True)
-class Bound:
+class BenchmarkBound:
     """The kind of bound a benchmark is for a claim, what the record lacks, and why."""
 
     kind: str
@@ -101,16 +101,16 @@ class BoundRules:
 
     def __init__(self, rows: list[Mapping[str, str]]):
         self.rows = [{k: str(r.get(k, "") or "") for k in BOUND_FIELDS} for r in rows]
-        self._cache: dict[tuple[str, str, tuple[str, ...], str], Bound] = {}
+        self._cache: dict[tuple[str, str, tuple[str, ...], str], BenchmarkBound] = {}
 
-    def of(self, answer: Answer, rule: RuleRow, words: str) -> Bound:
+    def of(self, answer: Answer, rule: RuleRow, words: str) -> BenchmarkBound:
         """The kind of bound ``answer`` (of ``rule``) is for a claim whose scope and wording are ``words``."""
         key = (answer.id, answer.period, answer.days, words)
         if key not in self._cache:
             self._cache[key] = self._find(answer, rule, words)
         return self._cache[key]
 
-    def _find(self, answer: Answer, rule: RuleRow, words: str) -> Bound:
+    def _find(self, answer: Answer, rule: RuleRow, words: str) -> BenchmarkBound:
         for row in self.rows:
             if row["rule"] != rule.rule:
                 continue
@@ -120,8 +120,8 @@ class BoundRules:
                 continue
             if row["touching"] and not _touching(answer.days, answer.period, row["touching"]):
                 continue
-            return Bound(row["bound"], row["lacks"] or (rule.lacks if row["bound"] != "point" else ""), row["reason"])
-        return Bound(rule.bound or "point", rule.lacks)
+            return BenchmarkBound(row["bound"], row["lacks"] or (rule.lacks if row["bound"] != "point" else ""), row["reason"])
+        return BenchmarkBound(rule.bound or "point", rule.lacks)
 
 
 def bound_rules(load: Callable[[str], pd.DataFrame]) -> BoundRules:

@@ -28,6 +28,17 @@ The rules
 ``none``        not checkable; ``why`` says why
 ==============  ==========================================================
 
+Two rules are findings of their own, each a row keyed by its id:
+
+=================  ==========================================================
+``bound``          the figure ``key``, when its own rule cannot compute it, is
+                   at most ``terms - over`` (``over``: the known parts of a
+                   count whose other parts are missing, never negative)
+``contradiction``  GRZ against GRZ: the figure ``terms`` held to the figure
+                   ``over`` (ids of ``grz_text_figures``), with the ``quote``
+                   of ``line`` and a ``title``
+=================  ==========================================================
+
 Examples
 --------
 >>> parse_terms("escapes - escapees_recaptured prose")[1].prose
@@ -47,7 +58,9 @@ from .. import store
 from .terms import Term, parse_term, parse_terms
 
 __all__ = [
+    "Bound",
     "Change",
+    "Contradiction",
     "Exceeds",
     "Formula",
     "Rule",
@@ -55,6 +68,8 @@ __all__ = [
     "Term",
     "Trend",
     "YearCount",
+    "finding_rules",
+    "parse_finding",
     "parse_rule",
     "parse_term",
     "parse_terms",
@@ -113,6 +128,38 @@ class Exceeds:
 
 Rule = Formula | Change | YearCount | Trend | Exceeds
 
+
+@dataclass(frozen=True)
+class Bound:
+    """A figure the tables cannot compute, bounded from above: ``terms - over`` (``over``: known parts of a count).
+
+    The parts left out of ``over`` are counts, never negative, so ``over``
+    is a lower bound of the count it stands for and ``terms - over`` an
+    upper bound of the figure.  ``why`` is the result's note, a template of
+    ``{terms}``, ``{over}``, ``{bound}`` and ``{expected}``.
+    """
+
+    figure: str  # the id of the figure of grz_text_figures, whose check this decides
+    terms: tuple[Term, ...]
+    over: tuple[Term, ...]
+    why: str
+
+
+@dataclass(frozen=True)
+class Contradiction:
+    """GRZ against GRZ: one figure of the prose (``observed``) set against another (``expected``)."""
+
+    key: str
+    title: str
+    observed: str  # the id of a figure of grz_text_figures
+    expected: str  # the id of the figure whose bound it is held to
+    line: int
+    quote: str  # what GRZ state, verbatim on ``line`` (a [bracketed] insertion is editorial)
+    why: str
+
+
+FindingRule = Bound | Contradiction
+
 #: The scale of a percentage.
 HUNDRED = 100.0
 
@@ -131,10 +178,12 @@ class Statement:
 #: Columns of data/check_rules.csv (and of tools/curated/check_rules.csv).
 CHECK_RULE_FIELDS = [
     "key", "rule", "terms", "over", "scale", "each_year", "direction", "within", "line", "quote",
-    "period", "population", "why",
+    "period", "population", "why", "title",
 ]
-#: The rule words of the ``rule`` column.
-RULE_KINDS = ("sum", "ratio", "change", "year_count", "trend", "exceeds", "none")
+#: The rule words of the ``rule`` column (``bound`` and ``contradiction`` are findings of their own).
+RULE_KINDS = ("sum", "ratio", "change", "year_count", "trend", "exceeds", "none", "bound", "contradiction")
+#: The rule words of a finding (a row that is not a rule of a quantity or a statement).
+FINDING_KINDS = ("bound", "contradiction")
 
 
 def _one(text: str, what: str) -> Term:
@@ -184,13 +233,47 @@ def parse_rule(row: Mapping[str, str]) -> Rule | str:
     raise ValueError(f"rule {kind!r}; expected one of {', '.join(RULE_KINDS)}")
 
 
-def read_rules(
-    rows: Iterable[Mapping[str, str]],
-) -> tuple[dict[str, Rule | tuple[Rule, ...] | str], tuple[Statement, ...]]:
-    """The quantities (key -> rule, rules tried in turn, or reason) and the statements of a rules table."""
+def parse_finding(row: Mapping[str, str]) -> FindingRule:
+    """The finding of a row whose rule is ``bound`` or ``contradiction``.
+
+    Raises
+    ------
+    ValueError
+        If the row lacks what its kind needs (the message says what).
+
+    Examples
+    --------
+    >>> row = dict.fromkeys(CHECK_RULE_FIELDS, "") | {"key": "L001.internal", "rule": "contradiction",
+    ...     "terms": "L001.2", "over": "L001.1", "line": "1", "quote": "q", "title": "t", "why": "w"}
+    >>> parse_finding(row).observed
+    'L001.2'
+    """
+    kind, why = row["rule"], row["why"]
+    if not why:
+        raise ValueError(f"a rule {kind} says in why what the result's note says")
+    if kind == "bound":
+        if not (row["terms"] and row["over"]):
+            raise ValueError("a rule bound needs terms (the total) and over (its known parts)")
+        return Bound(row["key"], parse_terms(row["terms"]), parse_terms(row["over"]), why)
+    if kind == "contradiction":
+        if not (row["terms"] and row["over"] and row["line"] and row["quote"] and row["title"]):
+            raise ValueError("a rule contradiction needs terms and over (two figure ids), line, quote and title")
+        return Contradiction(row["key"], row["title"], row["terms"], row["over"], int(row["line"]), row["quote"], why)
+    raise ValueError(f"rule {kind!r} is not a finding ({', '.join(FINDING_KINDS)})")
+
+
+RuleSet = tuple[dict[str, Rule | tuple[Rule, ...] | str], tuple[Statement, ...], tuple[FindingRule, ...]]
+
+
+def read_rules(rows: Iterable[Mapping[str, str]]) -> RuleSet:
+    """The quantities (key -> rule, rules tried in turn, or reason), the statements and the findings of a rules table."""
     found: dict[str, list[Rule | str]] = {}
     statements = []
+    findings = []
     for row in rows:
+        if row["rule"] in FINDING_KINDS:
+            findings.append(parse_finding(row))
+            continue
         rule = parse_rule(row)
         if row["line"]:
             if isinstance(rule, str):
@@ -205,16 +288,16 @@ def read_rules(
             raise ValueError(f"{key}: rule none cannot be one of several rules")
         first = rules[0]
         quantities[key] = first if len(rules) == 1 else tuple(r for r in rules if not isinstance(r, str))
-    return quantities, tuple(statements)
+    return quantities, tuple(statements), tuple(findings)
 
 
 @lru_cache(maxsize=4)
-def _parsed_rule_file(path: str, sha: str) -> tuple[dict[str, Rule | tuple[Rule, ...] | str], tuple[Statement, ...]]:
+def _parsed_rule_file(path: str, sha: str) -> RuleSet:
     with open(path, newline="", encoding="utf-8") as handle:
         return read_rules(csv.DictReader(handle))
 
 
-def _stored_rules() -> tuple[dict[str, Rule | tuple[Rule, ...] | str], tuple[Statement, ...]]:
+def _stored_rules() -> RuleSet:
     resource = store.resources()["check_rules"]
     path = store.verified_path(resource)
     return _parsed_rule_file(str(path), store.verified_hash(resource))
@@ -230,3 +313,6 @@ def statements() -> tuple[Statement, ...]:
     return _stored_rules()[1]
 
 
+def finding_rules() -> tuple[FindingRule, ...]:
+    """Findings of their own: a figure decided by a bound, GRZ against GRZ (rules ``bound``, ``contradiction``)."""
+    return _stored_rules()[2]

@@ -325,7 +325,7 @@ def evaluate_rule(row: RuleRow, period: str, cells: CellIndex, figures: FigureIn
     >>> e = benchmark_evaluator(default_record())
     >>> a = evaluate_rule(e.rule("executions_nkvd"), "1930/1953", e.cells(), e.figures())
     >>> int(a.low), a.partial[:32]
-    (775866, 'cases_of_secret_police sentenced')
+    (776064, 'cases_of_secret_police sentenced')
     """
     view = View(cells)
     try:

@@ -50,7 +50,7 @@ table{display:block;max-width:100%;overflow-x:auto}header{padding:.6em!important
 _LOCK = asyncio.Lock()
 
 
-class FormError(GulagstatsError, ValueError):
+class _FormError(GulagstatsError, ValueError):
     """A request the page cannot check (too large, no text, a form it cannot read)."""
 
 
@@ -92,7 +92,7 @@ def read_form(content_type: str, body: bytes) -> tuple[bytes, str | None]:
             b"Content-Type: " + content_type.encode("latin-1") + b"\r\n\r\n" + body
         )
         if not message.is_multipart():
-            raise FormError("the form could not be read; paste the text or choose a file again")
+            raise _FormError("the form could not be read; paste the text or choose a file again")
         for part in message.iter_parts():
             name = part.get_param("name", header="content-disposition")
             payload = part.get_payload(decode=True)
@@ -108,7 +108,7 @@ def read_form(content_type: str, body: bytes) -> tuple[bytes, str | None]:
         return upload, filename or "upload.txt"
     text = fields.get("text", (b"", None))[0]
     if not text.strip():
-        raise FormError("nothing to check: paste a text or choose a file")
+        raise _FormError("nothing to check: paste a text or choose a file")
     return text, None
 
 
@@ -121,7 +121,7 @@ async def read_body(request: Any, limit: int = MAX_BODY) -> bytes:
     """
     declared = request.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > DRAINED:
-        raise FormError(_too_large(int(declared), limit))
+        raise _FormError(_too_large(int(declared), limit))
     body, size = b"", 0
     while True:
         message = await request.receive()
@@ -132,7 +132,7 @@ async def read_body(request: Any, limit: int = MAX_BODY) -> bytes:
         if size > DRAINED or not message.get("more_body", False):
             break
     if size > limit:
-        raise FormError(_too_large(size, limit))
+        raise _FormError(_too_large(size, limit))
     return body
 
 

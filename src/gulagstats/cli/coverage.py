@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
 from ..api import coverage, template
 from ..outputs import write_text
 from ..render import render
 from .data import add_format, add_overlay
+from .progress import progress
 
 
-def register_completion(sub: argparse._SubParsersAction) -> None:
+def register_coverage(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "coverage",
         help="how many cells of each table are known, and how (prose, confirmed, ... missing)",
@@ -46,7 +46,7 @@ def cmd_template(args: argparse.Namespace) -> int:
     frame = pd.concat([template(t) for t in args.table], ignore_index=True)
     if args.out:
         write_text(args.out, frame.to_csv(index=False), "the template")
-        print(f"wrote {len(frame)} missing cells to {args.out}", file=sys.stderr)
+        progress(args)(f"wrote {len(frame)} missing cells to {args.out}")
     else:
         print(frame.to_csv(index=False).rstrip("\n"))
     return 0
