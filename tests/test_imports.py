@@ -26,7 +26,7 @@ FLOORS: list[tuple[str, tuple[str, ...]]] = [
     ("checks/estimates", ("gulagstats.checks", "gulagstats.estimates")),
     ("figures/factcheck/publish/coverage", ("gulagstats.figures", "gulagstats.factcheck", "gulagstats.publish",
                                             "gulagstats.coverage_table")),
-    ("report", ("gulagstats.report",)),
+    ("report", ("gulagstats.report", "gulagstats.archive")),
     ("api", ("gulagstats.api", "gulagstats")),
     ("cli", ("gulagstats.cli", "gulagstats.__main__")),
 ]

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from .checks import check_record
 from .checks.text import summary
@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
+    from .archive.run import CorpusResult
     from .factcheck.run import Factcheck
     from .report import ReportResult
 
@@ -608,6 +609,25 @@ def write_factcheck(result: Factcheck, out: str | Path) -> list[Path]:
     from .factcheck.run import write_outputs  # pandas
 
     return write_outputs(result, out)
+
+
+def factcheck_corpus(
+    corpus: str | Path, out: str | Path, *, engine: str = "local", workers: int | None = None,
+    scheduler: str | None = None, batch_size: int | None = None, lexicon: str | Path | None = None,
+    overlay: Overlay = None, progress: TextIO | None = None,
+) -> CorpusResult:
+    """Fact-check an archive into ``out``, partition by partition (:func:`gulagstats.archive.run.check_corpus`).
+
+    A folder of texts, a JSON Lines file or a Parquet dataset (``id``, ``text``), on local worker
+    processes (default), serially, or on a Dask cluster (``engine="dask"``, ``scheduler=``); a rerun
+    skips the partitions already written from the same input.  Needs ``pip install "gulagstats[archive]"``.
+    """
+    from .archive.run import check_corpus  # pandas
+
+    return check_corpus(
+        corpus, out, engine=engine, workers=workers, scheduler=scheduler, batch_size=batch_size,
+        lexicon=lexicon, overlay=overlay, progress=progress,
+    )
 
 
 def export_record(format: str, out: str | Path, overlay: Overlay = None, *, record: Record | None = None) -> list[Path]:
