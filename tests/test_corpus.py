@@ -146,6 +146,23 @@ def test_the_engine_dask_starts_and_closes_its_own_local_cluster(corpus, serial,
     assert files(out) == files(serial)
 
 
+#: A local run from the command line, then which heavy libraries the process that started it imported.
+CLIENT_IMPORTS = """
+import sys
+from gulagstats.cli import main
+assert main(sys.argv[1:]) == 0
+print(sorted(m for m in ("pandas", "pyarrow", "numpy", "distributed") if m in sys.modules))
+"""
+
+
+def test_the_process_that_starts_a_local_run_imports_neither_pandas_nor_pyarrow(corpus, serial, tmp_path):
+    out = tmp_path / "out"
+    printed = _run([sys.executable, "-c", CLIENT_IMPORTS, "factcheck", "--corpus", str(corpus), "--out", str(out),
+                    "--workers", "2", "--batch-size", "6", "--quiet"])
+    assert printed.splitlines()[-1] == "[]"  # the workers did the reading, the judging and the summary
+    assert files(out) == files(serial)
+
+
 def test_the_three_formats_give_the_same_claims(tmp_path, serial):
     docs = documents()
     from_parquet = tmp_path / "parquet"

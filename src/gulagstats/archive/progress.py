@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable
 from typing import TextIO
 
-from .work import PartitionDone
+from .task import PartitionDone
 
 #: Seconds between two lines of progress.
 INTERVAL = 2.0

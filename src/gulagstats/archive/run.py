@@ -17,6 +17,7 @@ that was never stopped.  One run at a time may write into a folder.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import re
 import sys
@@ -26,19 +27,21 @@ from pathlib import Path
 from typing import TextIO
 
 from ..errors import GulagstatsError, OutputPathError, printable
+from ..factcheck.resources import load_resources
 from ..outputs import atomic_paths, check_target
-from ..publish.export import require
-from ..render import render
 from ..store import refuse_inside_data_dir
-from .engines import ENGINES, default_workers, run_dask, run_local, run_serial
+from .engines import ENGINES, default_workers, start_engine
 from .formats import plan_corpus
+from .jobs import summarize
 from .progress import Progress
 from .sources import Plan
-from .summary import Tally, manifest, summary_tables
-from .work import Settings, fingerprint, load_context, partition_path
+from .task import FILES, Settings, fingerprint, partition_path, require_installed
 
-#: The files written beside the claims folder.
-TABLES = ("summary.csv", "repeated.csv", "skipped.csv", "corpus.json")
+try:  # POSIX; elsewhere two runs into one folder are not refused
+    import fcntl
+except ImportError:  # pragma: no cover - Windows
+    fcntl = None  # type: ignore[assignment]
+
 #: Documents a partition (and a batch) holds by default.
 BATCH_SIZE = 500
 _PART = re.compile(r"part-(\d{6,})\.parquet")
@@ -101,7 +104,7 @@ def check_settings(engine: str, workers: int | None, scheduler: str | None, batc
             raise CorpusSettingsError("--scheduler runs on a Dask cluster: not with --engine serial")
         engine = "dask"
     if engine == "dask":
-        require("distributed", "archive")
+        require_installed("distributed")
     return engine, workers or default_workers()
 
 
@@ -111,7 +114,7 @@ def check_corpus_out(out: str | Path) -> Path:
     if folder.exists() and not folder.is_dir():
         raise OutputPathError(f"--out {printable(out)} exists and is not a directory")
     refuse_inside_data_dir(folder, "the archive's fact-check")
-    for name in (*TABLES, "claims"):
+    for name in (*FILES, "claims"):
         if name == "claims" and (folder / name).is_dir() and not (folder / name).is_symlink():
             continue
         check_target(folder / name, "the archive's fact-check")
@@ -121,9 +124,7 @@ def check_corpus_out(out: str | Path) -> Path:
 @contextlib.contextmanager
 def _only_run(folder: Path) -> Iterator[None]:
     """Hold the folder for this run: a second run into it is refused, not interleaved."""
-    try:
-        import fcntl
-    except ImportError:  # pragma: no cover - Windows: not serialised
+    if fcntl is None:  # pragma: no cover - Windows: not serialised
         yield
         return
     handle = os.open(folder, os.O_RDONLY)
@@ -166,7 +167,7 @@ def check_corpus(
 
     Raises
     ------
-    CorpusInputError, CorpusSettingsError, OutputPathError, MissingExtraError
+    CorpusInputError, CorpusSettingsError, OutputPathError, MissingArchiveExtraError
         Before any work, in one line.
 
     Examples
@@ -177,35 +178,40 @@ def check_corpus(
     >>> check_corpus(root / "c.jsonl", root / "out", engine="serial", progress=None).summary()
     '1 claim in 1 document (7 words, 1 partition)'
     """
-    require("pyarrow", "archive")
+    require_installed("pyarrow")
     batch_size = BATCH_SIZE if batch_size is None else batch_size
     engine, workers = check_settings(engine, workers, scheduler, batch_size)
     folder = check_corpus_out(out)
     plan = plan_corpus(corpus, batch_size)
-    lexicon_path = str(Path(lexicon).absolute()) if lexicon is not None else None
-    overlay_path = str(Path(overlay).absolute()) if overlay is not None else None
-    _, record = load_context(lexicon_path, overlay_path)  # a broken lexicon or overlay: refused here, in one line
-    record.overlay_rows()
+    lexicon_path, overlay_path = _lexicon_and_overlay(lexicon, overlay)
     settings = Settings(
         str((folder / "claims").absolute()), batch_size, lexicon_path, overlay_path,
         fingerprint(lexicon_path, overlay_path, batch_size),
     )
     (folder / "claims").mkdir(parents=True, exist_ok=True)
-    with _only_run(folder):
+    with _only_run(folder), start_engine(engine, workers, scheduler) as workers_of_run:
         _remove_temporaries(folder / "claims")
         count = Progress(plan.documents, progress)
-        _run_engine(plan, settings, engine, workers, scheduler, count)
+        workers_of_run.map(plan.partitions(), settings, count)
         count.finish()
-        return _finish(folder, plan, settings, count)
+        names = _partitions_written(plan, settings)
+        corpus_info = {"corpus": str(plan.path), "format": plan.format, "batch_size": batch_size,
+                       "fingerprint": settings.fingerprint}
+        contents = workers_of_run.call(summarize, settings.claims, names, corpus_info)
+    return _finish(folder, contents, count.reused)
 
 
-def _run_engine(plan: Plan, settings: Settings, engine: str, workers: int, scheduler: str | None, report: Progress) -> None:
-    if engine == "serial":
-        run_serial(plan.partitions(), settings, report)
-    elif engine == "local":
-        run_local(plan.partitions(), settings, report, workers)
-    else:
-        run_dask(plan.partitions(), settings, report, workers, scheduler)
+def _lexicon_and_overlay(lexicon: str | Path | None, overlay: str | Path | None) -> tuple[str | None, str | None]:
+    """The lexicon and the overlay as absolute paths (for every worker), each refused here if broken."""
+    lexicon_path = str(Path(lexicon).absolute()) if lexicon is not None else None
+    overlay_path = str(Path(overlay).absolute()) if overlay is not None else None
+    if lexicon_path:
+        load_resources(lexicon_path)
+    if overlay_path:
+        from ..core.record import Record  # pandas
+
+        Record(overlay_path).overlay_rows()
+    return lexicon_path, overlay_path
 
 
 def _remove_temporaries(claims: Path) -> None:
@@ -215,10 +221,9 @@ def _remove_temporaries(claims: Path) -> None:
             path.unlink()
 
 
-def _finish(folder: Path, plan: Plan, settings: Settings, count: Progress) -> CorpusResult:
-    """Read the partitions back (in order), write the tables and the manifest, remove partitions of older runs."""
-    tally = Tally()
-    keys = set()
+def _partitions_written(plan: Plan, settings: Settings) -> list[str]:
+    """The names of the run's partition files, in order; those of an earlier run of a longer corpus removed."""
+    names = []
     for partition in plan.partitions():
         path = partition_path(settings.claims, partition)
         if not path.is_file():
@@ -226,24 +231,22 @@ def _finish(folder: Path, plan: Plan, settings: Settings, count: Progress) -> Co
                 f"partition {partition.key} was written by a worker but is not in {printable(path.parent)}: "
                 "the corpus and --out must be on a file system every worker shares, at the same path"
             )
-        tally.add(path)
-        keys.add(path.name)
+        names.append(path.name)
+    known = set(names)
     for stale in Path(settings.claims).glob("part-*.parquet"):
-        if _PART.fullmatch(stale.name) and stale.name not in keys:
-            stale.unlink()  # a partition of an earlier run of a longer corpus: not part of this one
-    frames = summary_tables(tally)
-    corpus = {"corpus": str(plan.path), "format": plan.format, "batch_size": settings.batch_size,
-              "fingerprint": settings.fingerprint}
-    contents = {name: render(frames[name.removesuffix(".csv")], "csv") + "\n" for name in TABLES[:3]}
-    contents["corpus.json"] = manifest(tally, corpus)
-    names = [folder / name for name in TABLES]
+        if _PART.fullmatch(stale.name) and stale.name not in known:
+            stale.unlink()
+    return names
+
+
+def _finish(folder: Path, contents: dict[str, str], reused: int) -> CorpusResult:
+    """Write the tables and the manifest together (all or none); the result, from the manifest's totals."""
+    names = [folder / name for name in FILES]
     with atomic_paths(names, "the archive's fact-check") as temps:
-        for temp, name in zip(temps, TABLES):
+        for temp, name in zip(temps, FILES):
             temp.write_bytes(contents[name].encode("utf-8"))
-    totals = tally.totals()
+    totals = json.loads(contents["corpus.json"])
     return CorpusResult(
-        totals["documents"], totals["words"], totals["claims"], totals["skipped"], len(tally.partitions),
-        count.reused, [folder / "claims", *names],
+        totals["documents"], totals["words"], totals["claims"], totals["skipped"], len(totals["partitions"]),
+        reused, [folder / "claims", *names],
     )
-
-

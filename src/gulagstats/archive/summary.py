@@ -24,7 +24,9 @@ from pathlib import Path
 from typing import Any
 
 from .._version import __version__
+from ..render import render
 from .schema import METADATA_KEY
+from .task import FILES
 
 #: Rows read at a time from a partition.
 ROWS = 10_000
@@ -102,3 +104,14 @@ def manifest(tally: Tally, corpus: dict[str, Any]) -> str:
     """``corpus.json``: what was read (``corpus``: path, format, batch size, fingerprint), the totals, the partitions."""
     content = {"gulagstats": __version__, **corpus, **tally.totals(), "partitions": tally.partitions}
     return json.dumps(content, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def summary_files(claims: Path, names: list[str], corpus: dict[str, Any]) -> dict[str, str]:
+    """The contents of :data:`FILES`, from the partition files ``names`` of ``claims``, in that order."""
+    tally = Tally()
+    for name in names:
+        tally.add(claims / name)
+    frames = summary_tables(tally)
+    contents = {name: render(frames[name.removesuffix(".csv")], "csv") + "\n" for name in FILES[:3]}
+    contents["corpus.json"] = manifest(tally, corpus)
+    return contents

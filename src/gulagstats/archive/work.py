@@ -1,7 +1,7 @@
 """One partition in, one Parquet file of claims and verdicts out: the unit of work of every engine.
 
-:func:`run_partition` is a module-level function of picklable arguments, so
-that a worker process or a Dask worker runs it as it is; it reads its own
+:func:`run_partition` is a module-level function of picklable arguments, run in a
+worker process or a Dask worker (through :func:`gulagstats.archive.jobs.check_partition`); it reads its own
 documents (never held all at once: ``batch_size`` at a time), runs the
 fact-checker's :func:`~gulagstats.factcheck.run.check_text` on each and
 :func:`~gulagstats.factcheck.judgment.judge` once a batch, and writes each
@@ -11,7 +11,7 @@ interrupted run leaves no half partition under its name).
 
 The file keeps, in its metadata, the sha256 of its input as read (every
 document's id, metadata and text, or the reason it was skipped) and the
-fingerprint of the fact-checker (:func:`fingerprint`: its code, its data, the
+fingerprint of the fact-checker (:func:`~gulagstats.archive.task.fingerprint`: its code, its data, the
 lexicon and overlay, the batch size).  A rerun that finds both unchanged
 skips the partition; anything else is fact-checked again.
 """
@@ -21,79 +21,24 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .._version import __version__
 from ..core.record import Record, resolve
 from ..errors import GulagstatsError
 from ..factcheck.judgment import claims_frame, judge
 from ..factcheck.resources import Resources, load_resources
 from ..factcheck.run import check_text
 from ..outputs import atomic_path
-from ..store import datapackage_sha256, file_sha256
 from .formats import read_partition
 from .schema import COLUMNS, METADATA_KEY, arrow_schema, arrow_table
 from .sources import Document, Partition
+from .task import PartitionDone, Settings, fingerprint, partition_path
 
 
 class CorpusWorkerError(GulagstatsError, RuntimeError):
     """A worker that cannot do the work as the client asked (another gulagstats, another data)."""
-
-
-@dataclass(frozen=True)
-class Settings:
-    """What every partition is checked with: where to write, the batch, the lexicon and overlay, the fingerprint."""
-
-    claims: str
-    batch_size: int
-    lexicon: str | None
-    overlay: str | None
-    fingerprint: str
-
-
-@dataclass(frozen=True)
-class PartitionDone:
-    """What a partition held: documents, words, claims, documents skipped; ``reused`` if found already written."""
-
-    index: int
-    documents: int
-    words: int
-    claims: int
-    skipped: int
-    reused: bool
-
-
-def partition_path(claims: str | Path, partition: Partition) -> Path:
-    """The file of a partition's claims: ``claims/part-000017.parquet``."""
-    return Path(claims) / f"part-{partition.key}.parquet"
-
-
-@lru_cache(maxsize=1)
-def code_sha256() -> str:
-    """The sha256 of the installed package's code and packaged tables (``*.py``, ``*.csv``), by relative name."""
-    root = Path(__file__).resolve().parents[1]
-    digest = hashlib.sha256()
-    for path in sorted(p for p in root.rglob("*") if p.suffix in (".py", ".csv") and "__pycache__" not in p.parts):
-        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + file_sha256(path).encode())
-    return digest.hexdigest()
-
-
-def fingerprint(lexicon: str | None, overlay: str | None, batch_size: int) -> str:
-    """What the claims of a partition depend on besides its input: the code, the data, the lexicon, the overlay.
-
-    Examples
-    --------
-    >>> fingerprint(None, None, 500) == fingerprint(None, None, 500) != fingerprint(None, None, 100)
-    True
-    """
-    parts = {
-        "version": __version__, "code": code_sha256(), "data": datapackage_sha256(), "batch_size": batch_size,
-        "lexicon": file_sha256(Path(lexicon)) if lexicon else "", "overlay": file_sha256(Path(overlay)) if overlay else "",
-    }
-    return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
 
 
 @lru_cache(maxsize=4)
