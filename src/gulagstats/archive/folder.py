@@ -17,7 +17,7 @@ from ..factcheck.read import FactcheckInputError, read_source
 from .sources import Document, Partition, Plan
 
 #: The files of a folder read as documents (by suffix, any case).
-SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml"})
+TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml"})
 
 
 def document_names(root: Path) -> Iterator[str]:
@@ -40,7 +40,7 @@ def document_names(root: Path) -> Iterator[str]:
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         base = Path(folder).relative_to(root)
         for name in sorted(files):
-            if not name.startswith(".") and Path(name).suffix.lower() in SUFFIXES:
+            if not name.startswith(".") and Path(name).suffix.lower() in TEXT_SUFFIXES:
                 yield (base / name).as_posix()
 
 
