@@ -1,3 +1,3 @@
 """sha256 of the data/datapackage.json this gulagstats was built with (tools/build_data.py)."""
 
-DATAPACKAGE_SHA256 = "3facaf875060023b0498a3ad7866a48dc13e87f01252e62bf2cc7690a101652f"
+DATAPACKAGE_SHA256 = "7a4a153459b3f91e7d1a45837084de7fa36bc9d35452ad506f7333c736b19b96"
