@@ -148,7 +148,7 @@ def test_datasette_metadata_comes_from_the_datapackage():
     meta = datasette_metadata()
     tables = meta["databases"]["gulagstats"]["tables"]
     assert tables["appendix"]["title"] == gulagstats.describe("appendix").title
-    assert set(tables["appendix"]["facets"]) == {"status", "population", "measure", "period"}
+    assert set(tables["appendix"]["facets"]) == {"status", "preferred", "population", "measure", "period"}
     assert "CC-BY-4.0" in meta["license"] and set(CANNED_QUERIES) <= set(
         meta["databases"]["gulagstats"]["queries"]
     )

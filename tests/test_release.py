@@ -61,6 +61,9 @@ def test_wheel_and_sdist_carry_the_licences(dists):
     assert any(n.endswith("licenses/LICENSE") for n in wheel)
     assert any(n.endswith("licenses/LICENSE-DATA.md") for n in wheel)
     assert "gulagstats/py.typed" in wheel
+    # the web view's plugin: its templates and stylesheet travel with the code
+    assert {"gulagstats/publish/web/templates/_footer.html", "gulagstats/publish/web/static/gulagstats.css",
+            "gulagstats/publish/web/templates/gulagstats_factcheck.html"} <= set(wheel)
     metadata = (
         zipfile.ZipFile(dists["wheel"])
         .read(next(n for n in wheel if n.endswith("METADATA")))
@@ -95,3 +98,57 @@ def test_ci_has_the_full_texts():
     if not os.environ.get("GULAGSTATS_REQUIRE_TEXTS"):
         pytest.skip("GULAGSTATS_REQUIRE_TEXTS is not set (only CI requires the full texts)")
     assert TEXTS_ABSENT is None, TEXTS_ABSENT
+
+
+def _readme_block(heading: str, language: str) -> str:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = text.split(f"\n## {heading}\n", 1)[1].split("\n## ", 1)[0]
+    return re.findall(rf"^```{language}\n(.*?)^```$", section, flags=re.S | re.M)[0]
+
+
+def test_the_wheel_works_alone(dists, tmp_path):
+    """The wheel, installed in a fresh virtual environment outside the checkout, runs the
+    quick start (the report), the README's Python snippet and the tutorial notebook."""
+    venv, work = tmp_path / "venv", tmp_path / "work"
+    work.mkdir()
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=300)
+    python, script = venv / "bin" / "python", venv / "bin" / "gulagstats"
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("PYTHONPATH", "GULAGSTATS_DATA", "VIRTUAL_ENV", "PYTHONHOME")}
+    env["JUPYTER_DATA_DIR"] = str(tmp_path / "jupyter")  # no kernel of another environment is found first
+    install = subprocess.run(
+        [str(python), "-m", "pip", "install", "-q", f"gulagstats[publish] @ {dists['wheel'].as_uri()}",
+         "nbclient", "nbformat", "ipykernel"],
+        capture_output=True, text=True, timeout=1200, env=env, cwd=work, check=False,
+    )
+    assert install.returncode == 0, install.stderr[-3000:]
+
+    def run(*command: str, timeout: float = 600) -> subprocess.CompletedProcess:
+        done = subprocess.run(list(command), capture_output=True, text=True, timeout=timeout, env=env, cwd=work,
+                              check=False)
+        assert done.returncode == 0, (command, done.stdout[-2000:], done.stderr[-3000:])
+        return done
+
+    where = run(str(python), "-c", "import gulagstats; print(gulagstats.__file__)").stdout.strip()
+    assert where.startswith(str(venv)) and not where.startswith(str(ROOT)), where
+    # the quick start: the main job, from the installed command
+    run(str(script), "report", "--out", "report")
+    assert (work / "report" / "report.html").stat().st_size > 100_000
+    # the README's "Load the data", verbatim
+    snippet = work / "load.py"
+    snippet.write_text(_readme_block("Load the data", "python"), encoding="utf-8")
+    run(str(python), str(snippet))
+    # the tutorial, with a last cell that says which gulagstats ran it
+    notebook = json.loads((ROOT / "docs" / "tutorial.ipynb").read_text(encoding="utf-8"))
+    notebook["cells"].append({"cell_type": "code", "metadata": {}, "execution_count": None, "outputs": [],
+                              "source": "import gulagstats\nprint('RAN WITH', gulagstats.__file__)"})
+    (work / "tutorial.ipynb").write_text(json.dumps(notebook), encoding="utf-8")
+    runner = (
+        "import nbformat, nbclient\n"
+        "nb = nbformat.read('tutorial.ipynb', as_version=4)\n"
+        "nbclient.NotebookClient(nb, timeout=600, kernel_name='python3').execute()\n"
+        "print([o.get('text', '') for o in nb.cells[-1].outputs])\n"
+    )
+    ran = run(str(python), "-c", runner, timeout=900).stdout
+    assert f"RAN WITH {venv}" in ran, ran[-1000:]
+    assert (work / "tutorial_export" / "xlsx" / "gulagstats.xlsx").is_file()

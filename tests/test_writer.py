@@ -251,7 +251,7 @@ def test_the_csv_export_escapes_every_text_cell_a_spreadsheet_would_run(tmp_path
 
 
 def test_sqlite_errors_are_one_line(tmp_path, cli, monkeypatch):
-    module = importlib.import_module("gulagstats.publish.export")  # the module, not the function
+    module = importlib.import_module("gulagstats.publish.sqlite")  # the module that writes the database
 
     def broken(*_a, **_k):
         raise sqlite3.OperationalError("unable to open database file")

@@ -4,7 +4,8 @@ Run as ``python -m gulagstats.publish.datasette_child FOLDER PARENT_PID DATASETT
 :func:`gulagstats.publish.serve.serve`.  It asks the kernel for SIGTERM when its parent dies
 (Linux ``PR_SET_PDEATHSIG``: a ``kill -9`` of ``gulagstats serve`` stops it too), turns SIGHUP
 (a closed terminal) into SIGTERM, and removes FOLDER (the temporary database) however it stops:
-Ctrl-C, SIGTERM, SIGHUP, its parent's death, or Datasette failing.
+Ctrl-C, SIGTERM, SIGHUP, its parent's death, or Datasette failing.  Datasette runs with the
+plugin :mod:`gulagstats.publish.web` registered (in this process only).
 """
 
 from __future__ import annotations
@@ -51,6 +52,11 @@ def run_child(argv: list[str]) -> int:
         if os.getppid() != parent:  # the parent died before the request above
             return 1
         from datasette.cli import cli
+        from datasette.plugins import pm
+
+        from . import web  # the licence on every page, the phone layout, the fact-check page
+
+        pm.register(web, name="gulagstats")
 
         with contextlib.suppress(SystemExit):
             cli.main(args=command, prog_name="datasette", standalone_mode=False)

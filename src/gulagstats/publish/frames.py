@@ -15,11 +15,14 @@ import pandas as pd
 
 from .. import store
 from ..checks import check_record
+from ..checks.grade import findings
 from ..checks.text import flat
 from ..core.record import Record
+from ..core.results import CheckResult
 from ..estimates.verdicts import compare_estimates
 from ..loaders import read_table
 from ..periods import period_bounds
+from ..vocabulary import GRADES
 
 #: Names of the computed tables, with their title and description (for metadata).
 COMPUTED: dict[str, dict[str, str]] = {
@@ -29,7 +32,9 @@ COMPUTED: dict[str, dict[str, str]] = {
         "expected "
         "(with the quote or identity), what the tables give, the difference, the tolerance and "
         "why, "
-        "and the cells used, each with its source and status (one cell a row in check_cells).",
+        "and the cells used, each with its source and status (one cell a row in check_cells); "
+        "the grade of a discrepancy and its gravity (0: no discrepancy; the higher, the graver), "
+        "the gravest first.",
     },
     "check_cells": {
         "title": "The cells each check used, with their source and status",
@@ -45,6 +50,34 @@ COMPUTED: dict[str, dict[str, str]] = {
         "verdict (consistent, overstates, understates, not_comparable) and the explanation.",
     },
 }
+
+
+def graded(results: list[CheckResult], frame: pd.DataFrame) -> pd.DataFrame:
+    """The checks with the grade of each discrepancy and its ``gravity``, the gravest first.
+
+    ``grade`` is the finding's (:func:`gulagstats.checks.grade.findings`; a check
+    that repeats a finding has its grade); ``gravity`` ranks the grades, from 1
+    (the most trivial) to the most serious; a check that found no discrepancy
+    has no grade and gravity 0.
+
+    Examples
+    --------
+    >>> from gulagstats.core.record import default_record
+    >>> results = check_record(default_record())
+    >>> out = graded(results, flat(results))
+    >>> out["gravity"].is_monotonic_decreasing, out.iloc[0]["grade"]
+    (True, 'major')
+    """
+    grade_of: dict[str, str] = {}
+    for found in findings(results):
+        for check_id in (found.result.id, *found.same_as):
+            grade_of[check_id] = found.grade
+    grades = [grade_of.get(str(i), "") for i in frame["id"]]
+    out = frame.assign(grade=grades, gravity=[GRADES.index(g) + 1 if g else 0 for g in grades])
+    at = list(frame.columns).index("verdict") + 1  # beside the verdict they grade
+    out = out[[*frame.columns[:at], "grade", "gravity", *frame.columns[at:]]]
+    order = out.sort_values(["gravity", "id"], ascending=[False, True], kind="stable").index
+    return out.loc[order].reset_index(drop=True)
 
 
 def _check_frames(record: Record) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -65,7 +98,7 @@ def _check_frames(record: Record) -> tuple[pd.DataFrame, pd.DataFrame]:
         "locator",
         "note",
     ]
-    return flat(results), pd.DataFrame(cells, columns=columns)
+    return graded(results, flat(results)), pd.DataFrame(cells, columns=columns)
 
 
 def stored_frames() -> dict[str, pd.DataFrame]:

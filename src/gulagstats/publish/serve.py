@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import json
 import os
 import shutil
 import signal
@@ -25,113 +24,18 @@ import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
-from .. import store
 from ..core.record import Record
 from ..errors import GulagstatsError
 from ..store import refuse_inside_data_dir
-from .export import SQLITE_NAME, VALUES_VIEW, require, write_sqlite
-from .frames import published_frames, stored_frames, table_metadata
+from .export import METADATA_NAME, require, write_database
+from .frames import published_frames
+from .webmeta import CANNED_QUERIES, DATABASE, FACETS, datasette_metadata
 
-#: The database name in Datasette's URLs (``/gulagstats/appendix``).
-DATABASE = SQLITE_NAME.removesuffix(".db")
-#: Columns offered as facets wherever a table has them.
-FACETS = ("status", "population", "measure", "period", "verdict", "family", "quantity")
-LICENSE = "CC-BY-4.0 (our compilation; the facts and short quotes belong to the cited sources)"
+#: The environment variable naming the overlay of the served record (the fact-check page reads it).
+OVERLAY_VARIABLE = "GULAGSTATS_WEB_OVERLAY"
 
-CANNED_QUERIES: dict[str, dict[str, str]] = {
-    "values_of_a_cell": {
-        "title": "Every published value of one cell",
-        "description": "All values any source prints for a cell, with source, locator and status "
-        "(period as written in the data: 1939-01-01, 1938, 1937/1938).",
-        "sql": f"select * from {VALUES_VIEW} where period = :period and population = :population "
-        "and measure = :measure order by table_id, preferred desc, source",
-    },
-    "missing_cells": {
-        "title": "All missing cells of a table",
-        "description": "The cells of a table nobody could source (table id: appendix, table_4, "
-        "...).",
-        "sql": f"select * from {VALUES_VIEW} where table_id = :table and status = 'missing' "
-        "order by population, measure, category, period",
-    },
-    "sources_disagree": {
-        "title": "Every cell where sources disagree",
-        "description": "Cells with more than one distinct published value, each value with its "
-        "source and status.",
-        "sql": f"select v.* from {VALUES_VIEW} v join (select table_id, period, population, "
-        "measure, "
-        "coalesce(category, '') as category, unit from "
-        f"{VALUES_VIEW} where value is not null group by 1, 2, 3, 4, 5, 6 having count(distinct "
-        "value) > 1) d "
-        "on v.table_id = d.table_id and v.period = d.period and v.population = d.population "
-        "and v.measure = d.measure and coalesce(v.category, '') = d.category and v.unit = d.unit "
-        "where v.value is not null order by v.table_id, v.period, v.population, v.measure, "
-        "v.preferred desc",
-    },
-    "verdicts_of_an_author": {
-        "title": "The verdicts of one author",
-        "description": "Every published estimate of an author (part of the name: Conquest, "
-        "Medvedev, ...) "
-        "against the archival benchmark, with the verdict and its explanation.",
-        "sql": "select id, author, work, year, quantity, period, low, high, source, status, "
-        "verdict, "
-        "factor, benchmark_low, benchmark_high, explanation from verdicts "
-        "where author like '%' || :author || '%' order by year, quantity",
-    },
-}
-
-
-def datasette_metadata(columns: dict[str, list[str]] | None = None) -> dict[str, Any]:
-    """Datasette metadata generated from ``datapackage.json``.
-
-    Parameters
-    ----------
-    columns : dict of str to list of str, optional
-        The columns of each published table (to choose facets); default: read them.
-
-    Returns
-    -------
-    dict
-        ``title``, ``license``, ``source`` and, for database ``gulagstats``, the
-        tables' titles, descriptions, column descriptions and facets, and the
-        canned queries.
-
-    Examples
-    --------
-    >>> meta = datasette_metadata()
-    >>> table = meta["databases"]["gulagstats"]["tables"]["appendix"]
-    >>> "status" in table["facets"], table["columns"]["source"]
-    (True, 'key of data/sources.csv')
-    """
-    if columns is None:
-        columns = {n: list(f.columns) for n, f in stored_frames().items()}
-        columns.update(
-            {"checks": ["family", "verdict"], "verdicts": ["quantity", "verdict", "status"]}
-        )
-    tables: dict[str, Any] = {}
-    for name, meta in table_metadata().items():
-        entry: dict[str, Any] = {"title": meta["title"], "description": meta["description"]}
-        described = {k: v for k, v in meta["fields"].items() if v}
-        if described:
-            entry["columns"] = described
-        facets = [c for c in FACETS if c in columns.get(name, [])]
-        if facets:
-            entry["facets"] = facets
-        tables[name] = entry
-    tables["sources"]["label_column"] = "key"
-    package = store.datapackage()
-    source = package.get("sources", [{}])[0]
-    return {
-        "title": package.get("title", "gulagstats"),
-        "description": package.get("description", ""),
-        "license": LICENSE,
-        "license_url": "https://creativecommons.org/licenses/by/4.0/",
-        "source": source.get("title", ""),
-        "source_url": source.get("path", ""),
-        "databases": {DATABASE: {"tables": tables, "queries": CANNED_QUERIES}},
-    }
-
+__all__ = ["CANNED_QUERIES", "DATABASE", "FACETS", "ServeError", "build_site", "datasette_metadata", "serve"]
 
 def build_site(directory: str | Path, *, record: Record) -> tuple[Path, Path]:
     """Write the database of a record and its Datasette metadata into ``directory``.
@@ -143,15 +47,8 @@ def build_site(directory: str | Path, *, record: Record) -> tuple[Path, Path]:
     """
     target = Path(directory)
     refuse_inside_data_dir(target, "the web view's database")
-    frames = published_frames(record)
-    database = write_sqlite(frames, target / SQLITE_NAME)
-    metadata = target / "metadata.json"
-    columns = {n: list(f.columns) for n, f in frames.items()}
-    from ..outputs import write_text
-
-    write_text(metadata, json.dumps(datasette_metadata(columns), indent=2, ensure_ascii=False),
-               "the web view's metadata")
-    return database, metadata
+    database = write_database(published_frames(record), target)
+    return database, target / METADATA_NAME
 
 
 def datasette_command(database: Path, metadata: Path, port: int) -> list[str]:
@@ -173,6 +70,9 @@ def datasette_command(database: Path, metadata: Path, port: int) -> list[str]:
         "--setting",
         "default_page_size",
         "50",
+        "--setting",
+        "default_facet_size",
+        "10",
         "--host",
         "127.0.0.1",
         "--port",
@@ -268,7 +168,10 @@ def serve(port: int = 8001, *, record: Record) -> int:
         database, metadata = build_site(directory, record=record)
         command = [sys.executable, "-m", "gulagstats.publish.datasette_child", directory, str(os.getpid()),
                    *datasette_command(database, metadata, port)[3:]]
-        server = subprocess.Popen(command)
+        environment = dict(os.environ)
+        if record.overlay is not None:  # the fact-check page judges against the record served
+            environment[OVERLAY_VARIABLE] = str(Path(record.overlay).resolve())
+        server = subprocess.Popen(command, env=environment)
         with _stopped_by((signal.SIGTERM, signal.SIGHUP), server):
             _wait_until_listening(server, port)
             print(f"serving http://127.0.0.1:{port}/{DATABASE} (Ctrl-C to stop)", file=sys.stderr, flush=True)
