@@ -85,6 +85,7 @@ def _claims(n: int) -> pd.DataFrame:
         (find_numbers, "1 ", 20_000),
         (_periods, "in 1937 1,000 shot ", 4_000),
         (_periods, "from August 1937 to November 1938 ", 2_000),
+        (_periods, "in April, on 2 May, 26.IV, ", 1_000),  # dates without a year: the year before each one
         (_mentions, "in 1937 1,000 shot ", 4_000),
         (_mentions, "between 5 and 7 million, ", 2_000),
         (lambda text: check_text(text, "t.txt", DATA), "In 1937, 1,000 people were shot in Leningrad. ", 1_000),

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date
 
@@ -123,21 +124,42 @@ def _day(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def _year_before(sentence: str, at: int, anchor: date | None) -> int | None:
-    """The year stated last before ``at`` in the sentence, else the clock's year."""
-    years = _A_YEAR.findall(sentence, 0, at)
-    if years:
-        return int(years[-1])
-    return anchor.year if anchor else None
+class _YearBefore:
+    """The year stated last before a place in a sentence, else the clock's year.
+
+    The sentence's years are found once, so that a sentence of many dates costs
+    time linear in its length (not a scan of the sentence up to each date).
+
+    Examples
+    --------
+    >>> before = _YearBefore("In 1937 in April; in 1938 in May", date(1936, 1, 1))
+    >>> before(11), before(29), before(2)
+    (1937, 1938, 1936)
+    """
+
+    def __init__(self, sentence: str, anchor: date | None) -> None:
+        self.sentence, self.anchor = sentence, anchor
+        found = list(_A_YEAR.finditer(sentence))
+        self.ends, self.years = [m.end() for m in found], [int(m[0]) for m in found]
+
+    def __call__(self, at: int) -> int | None:
+        # the sentence read as far as ``at``: a year that ends right there counts even if a letter follows it
+        last = _A_YEAR.match(self.sentence, at - 4, at) if at >= 4 else None
+        if last:
+            return int(last[0])
+        i = bisect_left(self.ends, at)  # the years found in the whole sentence that end before ``at``
+        if i:
+            return self.years[i - 1]
+        return self.anchor.year if self.anchor else None
 
 
-def _one(sentence: str, m: re.Match[str], anchor: date | None) -> Period | None:
+def _one(sentence: str, m: re.Match[str], year_before: _YearBefore) -> Period | None:
     month = month_number(m["m1"] or m["m2"] or m["m3"] or m["m4"])
     if not month or (m["m4"] and m["m4"].isascii() and not m["m4"][0].isupper()):
         return None
     year_text = m["y1"] or m["y2"] or m["y3"]
     ahead = None if year_text else _YEAR_AHEAD.match(sentence, m.end())  # "in April and May 1940"
-    year = int(year_text or (ahead and ahead["y"]) or 0) or _year_before(sentence, m.start(), anchor)
+    year = int(year_text or (ahead and ahead["y"]) or 0) or year_before(m.start())
     if year is None:
         return None
     start = m.start("m4") if m["m4"] else m.start()
@@ -159,7 +181,7 @@ def _one(sentence: str, m: re.Match[str], anchor: date | None) -> Period | None:
     return Period(start, m.end(), begin.isoformat(), "date", 0.9 if year_text else 0.8, begin)
 
 
-def _numeric(sentence: str, anchor: date | None) -> list[Period]:
+def _numeric(sentence: str, year_before: _YearBefore) -> list[Period]:
     out = []
     for m in NUMERIC.finditer(sentence):
         month = month_number(m["m"])
@@ -167,7 +189,7 @@ def _numeric(sentence: str, anchor: date | None) -> list[Period]:
         if not (roman or m["y"]):
             continue  # "26.04" alone is a number, not a date
         this_year = _THIS_YEAR.match(sentence, m.end())
-        year = int(m["y"]) if m["y"] else _year_before(sentence, m.start(), anchor)
+        year = int(m["y"]) if m["y"] else year_before(m.start())
         day = _day(year, month, int(m["d"])) if year and month else None
         if day is not None:
             end = m.end() + (this_year.end() - m.end() if this_year else 0)
@@ -197,8 +219,9 @@ def find_dates(sentence: str, anchor: date | None) -> list[Period]:
     >>> found("It may be that 1,000 died", date(1937, 1, 1))
     []
     """
-    found = [d for m in DATE.finditer(sentence) if (d := _one(sentence, m, anchor)) is not None]
-    found += _numeric(sentence, anchor)
+    year_before = _YearBefore(sentence, anchor)
+    found = [d for m in DATE.finditer(sentence) if (d := _one(sentence, m, year_before)) is not None]
+    found += _numeric(sentence, year_before)
     found.sort(key=lambda d: d.start)
     out: list[Period] = []
     for d in found:

@@ -25,6 +25,7 @@ from ..errors import OutputPathError, printable
 from ..outputs import check_target, write_files
 from ..render import render
 from ..store import refuse_inside_data_dir
+from .attribution import REACH
 from .contradictions import contradictions
 from .frames import Frame, bracketed, context, frame, inside, named_part
 from .judgment import claims_frame, judge
@@ -93,7 +94,7 @@ def check_text(text: str, name: str = "text", data: Resources | None = None) -> 
         toks = tokens(plain, s.start)
         periods = find_periods(plain, toks, s.start, anchor, last_period, data, dating)
         if _MAY_COUNT.search(s.text):
-            found, skipped, ctx = _sentence_frames(s, plain, toks, periods, (text, lines), (last_period, part), data, name)
+            found, skipped, ctx = _sentence_frames(s, plain, toks, periods, (text, lines, language), (last_period, part), data, name)
             for f in found:
                 f.language = language
             frames += found
@@ -106,15 +107,16 @@ def check_text(text: str, name: str = "text", data: Resources | None = None) -> 
     return TextResult(name, frames, seen, language, warning(name, language))
 
 
-def _sentence_frames(s, plain: str, toks, periods, text_lines, state, data: Resources, name: str):
+def _sentence_frames(s, plain: str, toks, periods, document, state, data: Resources, name: str):
     """The claim frames of one sentence, the numbers seen but not read, and the sentence's context."""
-    text, lines = text_lines
+    text, lines, language = document  # the whole text, its line starts, its language
     last_period, part = state
-    said_in = "ru" if _CYRILLIC.search(s.text) and detect(s.text) == "ru" else detect(text)  # a Russian passage
+    said_in = "ru" if _CYRILLIC.search(s.text) and detect(s.text) == "ru" else language  # a Russian passage
     mentions, skipped = find_mentions(plain, toks, s.start, periods, data, said_in)
     ctx = context(s.text, s.start, toks, data, periods)
-    line_start = lines[s.line - 1]
-    line_text = text[line_start : lines[s.line] - 1 if s.line < len(lines) else len(text)]
+    # the sentence's line, cut to what attribute() reads: the work per sentence does not grow with a long line
+    line_start = max(lines[s.line - 1], s.start - REACH)
+    line_text = text[line_start : min(lines[s.line] - 1 if s.line < len(lines) else len(text), s.end + REACH)]
     frames: list[Frame] = []
     carry: tuple[str, str] | None = None
     for i, m in enumerate(mentions):
