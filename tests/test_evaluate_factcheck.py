@@ -229,6 +229,12 @@ def test_the_new_columns_are_used_when_written():
     assert got.mention == "681,692"  # the CSV's guard against spreadsheet formulas is removed
 
 
+def test_the_whole_ussr_as_the_fact_checker_writes_it_is_whole():
+    row = today_row("'681,692", 2, start="61", end="68", verdict="consistent", scope="USSR")
+    (got,) = predictions([row], [], {"d": TEXT})
+    assert got.scope == "whole"
+
+
 def test_a_mention_not_on_its_line_is_counted_unlocated():
     (got,) = predictions([today_row("999", 1)], [], {"d": TEXT})
     assert got.start is None

@@ -315,9 +315,9 @@ def test_a_pathological_phrase_cannot_make_reading_slow(tmp_path):
     )
     article = tmp_path / "a.txt"
     article.write_text("In 1937, " + "x" * 40 + " 1,000 were shot.", encoding="utf-8")
-    start = time.perf_counter()
+    start = time.process_time()
     factcheck([article], lexicon=mine)
-    assert time.perf_counter() - start < 10
+    assert time.process_time() - start < 10
 
 
 # --- hostile inputs: one line, exit 2, nothing written ------------------------------------------------

@@ -26,8 +26,8 @@ FLOORS: list[tuple[str, tuple[str, ...]]] = [
     ("checks/estimates", ("gulagstats.checks", "gulagstats.estimates")),
     ("figures/factcheck/publish/coverage", ("gulagstats.figures", "gulagstats.factcheck", "gulagstats.publish",
                                             "gulagstats.coverage_table")),
-    ("report", ("gulagstats.report",)),
-    ("api", ("gulagstats.api", "gulagstats")),
+    ("report", ("gulagstats.report", "gulagstats.archive")),
+    ("api", ("gulagstats.api", "gulagstats.api_figures", "gulagstats")),
     ("cli", ("gulagstats.cli", "gulagstats.__main__")),
 ]
 

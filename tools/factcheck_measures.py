@@ -299,9 +299,14 @@ def standalone(text: str, start: int, end: int) -> bool:
 
 
 def scope_of(row: dict[str, str]) -> str:
-    """Whole or part: the ``scope`` column, else today's ``region`` (the USSR is whole)."""
+    """Whole or part: the ``scope`` column (``USSR``, as the fact-checker writes the whole, or
+    ``whole``), else the older ``region`` column (the USSR is whole).
+
+    >>> scope_of({"scope": "USSR"}), scope_of({"scope": "operation"}), scope_of({"region": "USSR"})
+    ('whole', 'part', 'whole')
+    """
     if "scope" in row:
-        return "whole" if row["scope"].strip() in ("whole", "") else "part"
+        return "whole" if row["scope"].strip() in ("whole", "USSR", "") else "part"
     return "whole" if row.get("region", "").strip() in ("", "USSR") else "part"
 
 

@@ -65,6 +65,11 @@ _ELSEWHERE: dict[str, str] = {
     "ServeError": ".publish.serve",
     "OutputWriteError": ".outputs",
     "FactcheckInputError": ".factcheck.read",
+    "CorpusInputError": ".archive.sources",
+    "CorpusSettingsError": ".archive.run",
+    "CorpusWorkerError": ".archive.work",
+    "EngineError": ".archive.engines",
+    "MissingArchiveExtraError": ".archive.task",
 }
 
 # A literal list, so that type checkers see what the package exports (mypy --strict on a user
@@ -76,11 +81,16 @@ __all__ = [
     "Benchmark",
     "CheckResult",
     "CheckTable",
+    "CorpusInputError",
+    "CorpusSettingsError",
+    "CorpusWorkerError",
     "DataFormatError",
     "DataIntegrityError",
+    "EngineError",
     "FactcheckInputError",
     "GulagstatsError",
     "InvalidEstimateError",
+    "MissingArchiveExtraError",
     "MissingExtraError",
     "NumberFormatError",
     "OutputPathError",
@@ -188,6 +198,11 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         tables,
         template,
     )
+    from .archive.engines import EngineError
+    from .archive.run import CorpusSettingsError
+    from .archive.sources import CorpusInputError
+    from .archive.task import MissingArchiveExtraError
+    from .archive.work import CorpusWorkerError
     from .checks import UnknownFamilyError, UnknownVerdictError
     from .checks.table import CheckTable
     from .factcheck.read import FactcheckInputError

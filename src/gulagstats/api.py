@@ -18,8 +18,20 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
+from .api_figures import (
+    Overlay,
+    draw_figures,
+    figure_a,
+    figure_b,
+    figure_c,
+    figure_d,
+    figure_estimates,
+    figure_mortality_rate,
+    figure_nkvd_sentences,
+    figure_source_disagreement,
+)
 from .checks import check_record
 from .checks.text import summary
 from .core.record import Record, default_record, resolve
@@ -30,9 +42,8 @@ from .vocabulary import QUANTITIES, STATUSES, VERDICTS
 
 if TYPE_CHECKING:
     import pandas as pd
-    from matplotlib.axes import Axes
-    from matplotlib.figure import Figure
 
+    from .archive.run import CorpusResult
     from .checks.table import CheckTable
     from .factcheck.run import Factcheck
     from .report import ReportResult
@@ -45,7 +56,6 @@ __all__ = [
     "load", "quantities", "read_overlay", "source", "sources", "summary", "tables", "template",
 ]
 
-Overlay = str | Path | None
 
 
 # --- the tables -----------------------------------------------------------------------------------
@@ -225,8 +235,13 @@ def coverage(overlay: Overlay = None, *, record: Record | None = None) -> pd.Dat
 # --- checks and estimates -------------------------------------------------------------------------
 
 
-def check(overlay: Overlay = None, family: str | Iterable[str] | None = None,
-          verdict: str | Iterable[str] | None = None, *, record: Record | None = None) -> CheckTable:
+def check(
+    overlay: Overlay = None,
+    family: str | Iterable[str] | None = None,
+    verdict: str | Iterable[str] | None = None,
+    *,
+    record: Record | None = None,
+) -> CheckTable:
     """Run the consistency checks: one row a check, as a DataFrame (:class:`~gulagstats.checks.table.CheckTable`).
 
     ``family``: only these families (``prose``, ``identities``, ``sources``, ``plausibility``; default
@@ -286,8 +301,17 @@ def compare(quantity: str | None = None, overlay: Overlay = None, *, record: Rec
     return compare_estimates(resolve(record, overlay), quantity)
 
 
-def assess(quantity: str, value: object = None, low: object = None, high: object = None, period: str | None = None,
-           overlay: Overlay = None, *, record: Record | None = None, unit: str | None = None) -> Assessment:
+def assess(
+    quantity: str,
+    value: object = None,
+    low: object = None,
+    high: object = None,
+    period: str | None = None,
+    overlay: Overlay = None,
+    *,
+    record: Record | None = None,
+    unit: str | None = None,
+) -> Assessment:
     """Assess one claim against the archival record (:func:`~gulagstats.estimates.verdicts.assess_one`).
 
     ``quantity``: what the claim counts (:func:`quantities`); ``value``: the
@@ -406,145 +430,18 @@ def quantities() -> pd.DataFrame:
     return quantity_table()
 
 
-# --- figures, the report, the fact-checker, publishing ---------------------------------------------
-# Each figure takes ``data`` (the long tables it draws, default: the record's), ``ax`` (default: a
-# new figure), and ``overlay``/``record`` as in load(); it returns a matplotlib Figure.
+# --- figures (api_figures, re-exported), the report, the fact-checker, publishing ------------------
 
 
-def figure_a(data: pd.DataFrame | None = None, ax: Axes | None = None, overlay: Overlay = None, *,
-             record: Record | None = None) -> Figure:
-    """GRZ Figure A: camp, colony and "kulak" exile populations, 1935-1940 (:func:`~gulagstats.figures.article.plot_a`).
 
-    >>> figure_a().axes[0].get_title(loc="left")[:12]
-    'GRZ Figure A'
-    """
-    from .figures.article import plot_a  # pandas
-
-    return plot_a(resolve(record, overlay), data, ax)
-
-
-def figure_b(data: pd.DataFrame | None = None, ax: Axes | None = None, overlay: Overlay = None, *,
-             record: Record | None = None) -> Figure:
-    """GRZ Figure B: "political" crimes as a share of the camp population, 1934-1953 (:func:`~gulagstats.figures.article.plot_b`).
-
-    >>> figure_b().axes[1].get_ylabel()
-    'share of camp inmates (percent)'
-    """
-    from .figures.article import plot_b  # pandas
-
-    return plot_b(resolve(record, overlay), data, ax)
-
-
-def figure_c(data: pd.DataFrame | None = None, ax: Axes | None = None, overlay: Overlay = None, *,
-             record: Record | None = None) -> Figure:
-    """GRZ Figure C: camp and colony populations, 1934-1953 (:func:`~gulagstats.figures.article.plot_c`).
-
-    >>> line = next(l for l in figure_c().axes[0].lines if l.get_gid() == "camps")
-    >>> int(line.get_ydata()[5])   # 1 January 1939
-    1317195
-    """
-    from .figures.article import plot_c  # pandas
-
-    return plot_c(resolve(record, overlay), data, ax)
-
-
-def figure_d(data: pd.DataFrame | None = None, ax: Axes | None = None, overlay: Overlay = None, *,
-             record: Record | None = None) -> Figure:
-    """GRZ Figure D: the camp population and its yearly flows, 1934-1953 (:func:`~gulagstats.figures.article.plot_d`).
-
-    >>> figure_d().axes[0].get_yscale()
-    'log'
-    """
-    from .figures.article import plot_d  # pandas
-
-    return plot_d(resolve(record, overlay), data, ax)
-
-
-def figure_mortality_rate(data: pd.DataFrame | None = None, ax: Axes | None = None, overlay: Overlay = None, *,
-                          record: Record | None = None) -> Figure:
-    """Camp mortality per 1,000 inmates a year, 1934-1953 (:func:`~gulagstats.figures.extra.plot_mortality_rate`).
-
-    >>> figure_mortality_rate().axes[0].get_ylabel()
-    'deaths per 1,000 inmates'
-    """
-    from .figures.extra import plot_mortality_rate  # pandas
-
-    return plot_mortality_rate(resolve(record, overlay), data, ax)
-
-
-def figure_nkvd_sentences(data: pd.DataFrame | None = None, ax: Axes | None = None, overlay: Overlay = None, *,
-                          record: Record | None = None) -> Figure:
-    """Sentences on cases of the secret police, 1921-1953 (:func:`~gulagstats.figures.extra.plot_nkvd_sentences`).
-
-    >>> figure_nkvd_sentences().axes[1].get_ylabel()
-    'sentenced to death (percent of all sentenced)'
-    """
-    from .figures.extra import plot_nkvd_sentences  # pandas
-
-    return plot_nkvd_sentences(resolve(record, overlay), data, ax)
-
-
-def figure_source_disagreement(data: pd.DataFrame | None = None, ax: Axes | None = None, overlay: Overlay = None,
-                               *, record: Record | None = None) -> Figure:
-    """Every cell whose sources print different values (:func:`~gulagstats.figures.extra.plot_source_disagreement`).
-
-    ``overlay``/``record`` are read only when ``data`` is not given.
-
-    >>> figure_source_disagreement().axes[0].get_xscale()
-    'symlog'
-    """
-    from .figures.extra import plot_source_disagreement  # pandas
-    from .figures.select import load_cells  # pandas
-
-    if data is None:
-        chosen = resolve(record, overlay)
-        data = load_cells(chosen.cell_tables(), chosen)
-    return plot_source_disagreement(data, ax)
-
-
-def figure_estimates(data: pd.DataFrame | None = None, ax: Axes | None = None, overlay: Overlay = None, *,
-                     record: Record | None = None) -> Figure:
-    """Every published estimate against its benchmark (:func:`~gulagstats.figures.estimates.plot_estimates`).
-
-    ``data`` is the frame :func:`compare` returns (default: computed on the
-    record of ``overlay``/``record``).
-
-    >>> figure_estimates().axes[0].get_xscale()
-    'log'
-    """
-    from .estimates.verdicts import compare_estimates  # pandas
-    from .figures.estimates import plot_estimates  # pandas
-
-    return plot_estimates(compare_estimates(resolve(record, overlay)) if data is None else data, ax)
-
-
-def draw_figures(out: str | Path = "figures", formats: str | Sequence[str] = ("png", "svg"),
-                 only: str | Iterable[str] | None = None, overlay: Overlay = None, *,
-                 record: Record | None = None) -> list[Path]:
-    """Draw figures to files in ``out`` and update its manifest ``figures.json`` (:func:`~gulagstats.figures.export.write_figures`).
-
-    ``formats``: ``png``, ``svg`` and/or ``pdf``; ``only``: the figures to draw
-    (``"A,B"``, ``["mortality"]``; default all); ``overlay``/``record`` as in
-    :func:`load`.  Returns the files written, the manifest last.
-
-    Raises
-    ------
-    UnknownFigureError, UnknownFigureFormatError
-        For a figure or format that does not exist (checked before anything is drawn).
-
-    Examples
-    --------
-    >>> import tempfile
-    >>> [p.name for p in draw_figures(tempfile.mkdtemp(), "svg", only="C")]
-    ['figure_c.svg', 'figures.json']
-    """
-    from .figures.export import write_figures  # pandas
-
-    return write_figures(resolve(record, overlay), out, formats, only)
-
-
-def build_report(out: str | Path = "report", overlay: Overlay = None, progress: Callable[[str], None] | None = None,
-                 workers: int | None = None, *, record: Record | None = None) -> ReportResult:
+def build_report(
+    out: str | Path = "report",
+    overlay: Overlay = None,
+    progress: Callable[[str], None] | None = None,
+    workers: int | None = None,
+    *,
+    record: Record | None = None,
+) -> ReportResult:
     """Write the full report (HTML and Markdown) into ``out`` (:func:`~gulagstats.report.build.write_report`).
 
     ``progress`` is called with one short line per step; ``workers`` are the
@@ -578,6 +475,25 @@ def write_factcheck(result: Factcheck, out: str | Path) -> list[Path]:
     from .factcheck.run import write_outputs  # pandas
 
     return write_outputs(result, out)
+
+
+def factcheck_corpus(
+    corpus: str | Path, out: str | Path, *, engine: str = "local", workers: int | None = None,
+    scheduler: str | None = None, batch_size: int | None = None, lexicon: str | Path | None = None,
+    overlay: Overlay = None, progress: TextIO | None = None,
+) -> CorpusResult:
+    """Fact-check an archive into ``out``, partition by partition (:func:`gulagstats.archive.run.check_corpus`).
+
+    A folder of texts, a JSON Lines file or a Parquet dataset (``id``, ``text``), on local worker
+    processes (default), serially, or on a Dask cluster (``engine="dask"``, ``scheduler=``); a rerun
+    skips the partitions already written from the same input.  Needs ``pip install "gulagstats[archive]"``.
+    """
+    from .archive.run import check_corpus  # pandas
+
+    return check_corpus(
+        corpus, out, engine=engine, workers=workers, scheduler=scheduler, batch_size=batch_size,
+        lexicon=lexicon, overlay=overlay, progress=progress,
+    )
 
 
 def export_record(format: str, out: str | Path, overlay: Overlay = None, *, record: Record | None = None) -> list[Path]:

@@ -29,7 +29,7 @@ from pathlib import Path
 
 from .errors import DataFormatError, GulagstatsError, printable
 
-__all__ = ["STANDARD_INPUT", "read_input", "read_input_text"]
+__all__ = ["STANDARD_INPUT", "open_input", "read_input", "read_input_text"]
 
 #: The name of standard input among the files a user names.
 STANDARD_INPUT = "-"
@@ -75,17 +75,9 @@ def read_input(
     if str(path) == STANDARD_INPUT:
         return _read_standard_input(what, limit, error, expected)
     shown = printable(path)
-    with contextlib.suppress(OSError):  # a special file is refused before it is even opened
-        _refuse_special(os.stat(path), what, shown, error, expected)
+    handle = open_input(path, what, error=error, expected=expected)
     try:
-        handle = os.open(path, _FLAGS)
-    except FileNotFoundError:
-        raise error(f"{what} {shown} does not exist") from None
-    except OSError as exc:
-        raise error(f"{what} {shown} cannot be read ({exc.strerror or exc}); expected {expected}") from None
-    try:
-        st = os.fstat(handle)  # the file opened, whatever the name points to now
-        _refuse_special(st, what, shown, error, expected)
+        st = os.fstat(handle)
         too_big = f"{what} {shown} is larger than the limit of {limit:,} bytes; split it into smaller files"
         if st.st_size > limit:
             raise error(too_big)
@@ -113,6 +105,43 @@ def _read_standard_input(what: str, limit: int, error: type[GulagstatsError], ex
     if len(data) > limit:
         raise error(f"{what} - (standard input) is larger than the limit of {limit:,} bytes; split it into smaller files")
     return data
+def open_input(
+    path: str | Path, what: str, *, error: type[GulagstatsError] = DataFormatError, expected: str = "a CSV file"
+) -> int:
+    """A descriptor of a user's input file, opened for reading after the checks of :func:`read_input`.
+
+    For inputs read as a stream (an archive of documents): a missing file, a
+    directory, a FIFO, a device or a socket is refused in one line, before any
+    byte is read.  The caller closes the descriptor.
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> path = os.path.join(tempfile.mkdtemp(), "a.jsonl")
+    >>> _ = open(path, "w").write("{}")
+    >>> handle = open_input(path, "corpus")
+    >>> os.read(handle, 10), os.close(handle)
+    (b'{}', None)
+    >>> open_input(os.path.dirname(path), "corpus", expected="a JSON Lines file")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    gulagstats.errors.DataFormatError: corpus ... is a directory; expected a JSON Lines file
+    """
+    shown = printable(path)
+    with contextlib.suppress(OSError):  # a special file is refused before it is even opened
+        _refuse_special(os.stat(path), what, shown, error, expected)
+    try:
+        handle = os.open(path, _FLAGS)
+    except FileNotFoundError:
+        raise error(f"{what} {shown} does not exist") from None
+    except OSError as exc:
+        raise error(f"{what} {shown} cannot be read ({exc.strerror or exc}); expected {expected}") from None
+    try:
+        _refuse_special(os.fstat(handle), what, shown, error, expected)  # the file opened, whatever the name is now
+    except BaseException:
+        os.close(handle)
+        raise
+    return handle
 
 
 def _refuse_special(st: os.stat_result, what: str, shown: str, error: type[GulagstatsError], expected: str) -> None:

@@ -25,7 +25,7 @@ from ..vocabulary import (
     UNDERSTATES,
 )
 from .basis import Basis
-from .plan import Plan
+from .plan import QuestionPlan
 from .verdict import Judged, range_text
 
 _phrase = lru_cache(maxsize=4096)(period_phrase)
@@ -92,7 +92,7 @@ def _cite(answer: Answer) -> str:
 class Explainer:
     """Writes the sentence of each claim of one question; what does not depend on the number is written once."""
 
-    def __init__(self, plan: Plan, tolerance: float):
+    def __init__(self, plan: QuestionPlan, tolerance: float):
         self.plan = plan
         self.tolerance = tolerance
         q = plan.question

@@ -34,7 +34,7 @@ from ..vocabulary import (
     combine,
 )
 from .explain import Explainer, number_text
-from .plan import CONVERTIBLE, Plan, Planner, scope_rules_of
+from .plan import CONVERTIBLE, Planner, QuestionPlan, scope_rules_of
 from .question import Estimate, estimate_readings, questions_of, readings_of, role_of
 from .rates import POPULATION_TABLE
 from .verdict import Judged, combine_outcomes, outcome_text, range_text
@@ -160,7 +160,7 @@ def judge_claims(
     return out.frame(claims.index)
 
 
-def _answer(out: _Columns, plan: Plan, estimate: Estimate | None, at: np.ndarray, low: np.ndarray,
+def _answer(out: _Columns, plan: QuestionPlan, estimate: Estimate | None, at: np.ndarray, low: np.ndarray,
             high: np.ndarray, tolerance: float) -> None:
     """Fill the columns of the claims ``at`` of one question from its plan."""
     if estimate is not None and estimate.role == "context":
@@ -201,7 +201,7 @@ def _optional_numbers(values: np.ndarray) -> list[float | None]:
     return [None if missing else value for value, missing in zip(values.tolist(), np.isnan(values).tolist())]
 
 
-def _benchmark(out: _Columns, plan: Plan, at: np.ndarray, head: np.ndarray) -> None:
+def _benchmark(out: _Columns, plan: QuestionPlan, at: np.ndarray, head: np.ndarray) -> None:
     """The ``benchmark_*`` columns: the benchmark of each claim's headline basis."""
     for k, basis in enumerate(plan.bases):
         mine = at[head == k]
@@ -217,7 +217,7 @@ def _benchmark(out: _Columns, plan: Plan, at: np.ndarray, head: np.ndarray) -> N
             out.text["benchmark_status"][mine] = combine([answer.status, *basis.per.statuses])
 
 
-def _also(plan: Plan, judged: Judged) -> list[str]:
+def _also(plan: QuestionPlan, judged: Judged) -> list[str]:
     """Each claim's other readings and what each gives (the column ``also_against``): every basis but its headline's."""
     readings = [o for o in judged.outcomes if not o.variant]
     if len(readings) < 2:
@@ -233,7 +233,7 @@ def _also(plan: Plan, judged: Judged) -> list[str]:
             for k in range(len(judged.verdict))]
 
 
-def _rate_scale(plan: Plan) -> float:
+def _rate_scale(plan: QuestionPlan) -> float:
     """How many times a claimed rate is counted over its period (1 for a count)."""
     unit = plan.question.unit
     if unit not in CONVERTIBLE:
@@ -241,7 +241,7 @@ def _rate_scale(plan: Plan) -> float:
     return years_in(plan.question.period) * _PER_YEAR[unit]
 
 
-def _scale_note(plan: Plan, scale: float) -> str:
+def _scale_note(plan: QuestionPlan, scale: float) -> str:
     if scale == 1.0:
         return ""
     return (f"A rate in {plan.question.unit}, counted over {plan.question.period} "

@@ -44,7 +44,7 @@ from .rates import NEAREST_YEARS, PER_CAPITA_UNITS, Denominator, denominator, pe
 
 
 @dataclass(frozen=True)
-class Plan:
+class QuestionPlan:
     """What the record says of a question: its bases (the first stands), or why it cannot answer."""
 
     question: Question
@@ -133,14 +133,14 @@ class Planner:
         others = [self.basis_of(a, self.typed(a, words, question.bound), a.reading) for a in answers if a.reading]
         return [basis, *others]
 
-    def plan(self, readings: tuple[Question, ...]) -> Plan:
+    def plan(self, readings: tuple[Question, ...]) -> QuestionPlan:
         """The plan of a question under its readings (the first stands; the others show the sensitivity)."""
         first = readings[0]
         if first.refused:
-            return Plan(first, reason=f"Not comparable: {first.reason}")
+            return QuestionPlan(first, reason=f"Not comparable: {first.reason}")
         refusal = self.refusal(first)
         if refusal:
-            return Plan(first, reason=refusal)
+            return QuestionPlan(first, reason=refusal)
         bases: list[Basis] = []
         for k, question in enumerate(readings):
             if question.refused or self.refusal(question):
@@ -152,8 +152,8 @@ class Planner:
                 found = [replace(b, reading=b.reading or label) for b in found]
             bases += found
         if not bases:
-            return Plan(first, reason=self.no_benchmark(first))
-        return Plan(first, tuple(bases), alternatives=readings[1:])
+            return QuestionPlan(first, reason=self.no_benchmark(first))
+        return QuestionPlan(first, tuple(bases), alternatives=readings[1:])
 
     def bases(self, question: Question) -> list[Basis]:
         """The bases of one reading: its own benchmark and the scope rules its words call (as rates, for a rate)."""

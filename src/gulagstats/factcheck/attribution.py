@@ -27,6 +27,9 @@ QUOTES = re.compile(
 )
 #: How far from a number (characters) a quotation that holds it may begin.
 WINDOW = 3000
+#: How far from a number (characters, either side) :func:`attribute` reads its line: the window of a
+#: quotation and the 200 characters before the quotation where its speaker is named.
+REACH = WINDOW + 200
 NOT_NAMES = {
     "The",
     "This",
@@ -63,6 +66,9 @@ def _speaker(text: str) -> str:
 
 def attribute(line: str, position: int, sentence_start: int) -> str:
     """Who states the number at ``position`` of ``line``: a person's name, or ``author``.
+
+    Only ``line[position - REACH : position + REACH]`` is read, so a caller may pass that
+    window of a long line (with the positions in it) and get the same answer.
 
     A number inside quotation marks belongs to the person introduced before
     the quote ("Furr quotes from a note that Khrushchev sent to Stalin: \u2018...");

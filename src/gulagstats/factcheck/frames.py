@@ -89,6 +89,16 @@ def clauses(sentence: str) -> list[int]:
     return [0, *(m.start() for m in _CLAUSE.finditer(sentence))]
 
 
+def _dash_after_period(sentence: str, starts: list[int], periods: list[Period]) -> list[int]:
+    """Clause starts without the dashes that join a period to its number ("в октябре — 247", "1937 – 353,074").
+
+    >>> _dash_after_period("умерли: в октябре — 247", [0, 6, 17], [Period(8, 17, "1941-10", "month", 0.9)])
+    [0, 6]
+    """
+    ends = {p.end for p in periods}
+    return [s for s in starts if not (sentence[s : s + 1].isspace() and s in ends)]
+
+
 def _clause_of(starts: list[int], at: int) -> tuple[int, int]:
     i = bisect.bisect_right(starts, at) - 1
     return starts[i], (starts[i + 1] if i + 1 < len(starts) else 10**12)
@@ -109,6 +119,48 @@ class Context:
     first_spread: int  # the first token of the first sentence-wide modality cue (len(toks) if none)
     periods: list[Period]  # the periods of the sentence (not document years), by start
     period_starts: list[int]
+    brackets: list[tuple[int, int]]  # the bracketed asides of the sentence: (start, end) of each
+    outside: list[Period]  # the periods not inside brackets (a mention outside brackets reads only these)
+    outside_starts: list[int]
+
+
+def bracketed(sentence: str) -> list[tuple[int, int]]:
+    """The outermost bracketed asides of a sentence, "(...)" and "[...]", as (start, end) offsets.
+
+    Examples
+    --------
+    >>> bracketed("183 155 (not counting those of 1945) were deported [in May (18-20)].")
+    [(8, 36), (51, 67)]
+    """
+    out, depth, begin = [], 0, 0
+    for m in re.finditer(r"[()\[\]]", sentence):
+        if m.group() in "([":
+            if depth == 0:
+                begin = m.start()
+            depth += 1
+        elif depth:
+            depth -= 1
+            if depth == 0:
+                out.append((begin, m.end()))
+    if depth:
+        out.append((begin, len(sentence)))
+    return out
+
+
+def _a_date_alone(sentence: str, aside: tuple[int, int], periods: list[Period]) -> bool:
+    """An aside that holds a period and at most two other words ("(in 1934)", "(1937–1938)"): it dates its neighbour."""
+    within = [p for p in periods if aside[0] <= p.start < aside[1]]
+    if len(within) != 1:
+        return False
+    p = within[0]
+    rest = sentence[aside[0] + 1 : p.start] + " " + sentence[p.end : aside[1] - 1]
+    return len(re.findall(r"[^\W\d_]+", rest)) <= 2
+
+
+def inside(spans: list[tuple[int, int]], at: int) -> bool:
+    """True if ``at`` lies inside one of the (sorted, disjoint) ``spans``."""
+    i = bisect.bisect_right(spans, (at, 10**12)) - 1
+    return i >= 0 and spans[i][0] < at < spans[i][1]
 
 
 def context(sentence: str, offset: int, toks: list[Token], data: Resources, periods: list[Period]) -> Context:
@@ -119,12 +171,15 @@ def context(sentence: str, offset: int, toks: list[Token], data: Resources, peri
 
     modals = found(data.modality)
     wide = [m for m in modals if m[2]["where"] == "sentence"]
+    usable = [p for p in periods if p.kind != "document"]
+    asides = [a for a in bracketed(sentence) if not _a_date_alone(sentence, a, usable)]
+    outside = [p for p in usable if not inside(asides, p.start)]
     return Context(
-        sentence, offset, toks, clauses(sentence),
+        sentence, offset, toks, _dash_after_period(sentence, clauses(sentence), usable),
         found(data.lexicon["quantity"]), found(data.lexicon["place"]), found(data.scope),
         [m for m in modals if m[2]["where"] != "sentence"],
         wide[0][0] if wide else len(toks),
-        usable := [p for p in periods if p.kind != "document"], [p.start for p in usable],
+        usable, [p.start for p in usable], asides, outside, [p.start for p in outside],
     )
 
 
@@ -174,16 +229,42 @@ def quantity(ctx: Context, m: Mention, lo: int, hi: int) -> tuple[str, str, floa
 
 
 def _nearest(ctx: Context, at: int, lo: int, hi: int, end: int | None = None) -> Period | None:
-    """The period nearest the mention ``[at, end)`` among those starting in ``[lo, hi)`` (a bisection)."""
+    """The period nearest the mention ``[at, end)`` among those starting in ``[lo, hi)`` (a bisection).
+
+    A mention outside brackets does not read a period inside them
+    ("183 155 (not counting the soldiers demobilised in 1945)"), and an open
+    period ("subsequently", "после смерти Сталина") acts only on the mentions
+    of its own part of the clause, with no comma between them.  A few
+    neighbours each side are looked at, so the cost is the same in a sentence
+    of any length.
+    """
     end = at if end is None else end
-    i = bisect.bisect_left(ctx.period_starts, at)
-    around = [ctx.periods[j] for j in (i - 1, i) if 0 <= j < len(ctx.periods) and lo <= ctx.period_starts[j] < hi]
-    if not around:
-        j = bisect.bisect_left(ctx.period_starts, lo)
-        around = [ctx.periods[j]] if j < len(ctx.periods) and ctx.period_starts[j] < hi else []
-        k = bisect.bisect_left(ctx.period_starts, hi) - 1
-        around += [ctx.periods[k]] if k >= 0 and ctx.period_starts[k] >= lo else []
+    periods, starts = (ctx.periods, ctx.period_starts) if inside(ctx.brackets, at) else (ctx.outside, ctx.outside_starts)
+
+    def fits(p: Period) -> bool:  # an open period and the mention with no comma between them, or nothing but one
+        gap = ctx.sentence[p.end : at] if p.end <= at else ctx.sentence[end : p.start]
+        return p.kind != "open" or not re.search(r"[,;:]", gap) or not re.search(r"\w", gap)
+
+    i = bisect.bisect_left(starts, at)
+    around = []
+    for step, stop in ((-1, -1), (1, len(periods))):
+        j = i - 1 if step < 0 else i
+        for _ in range(4):
+            if j == stop or not lo <= starts[j] < hi:
+                break
+            if fits(periods[j]):
+                around.append(periods[j])
+                break
+            j += step
+    if not around:  # the mention is outside [lo, hi): the nearest ends of that range
+        j, k = bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi) - 1
+        around = [periods[x] for x in {j, k} if 0 <= x < len(periods) and lo <= starts[x] < hi and fits(periods[x])]
     return min(around, key=lambda p: _distance(p, at, end)) if around else None
+
+
+def _from_january(p: Period) -> bool:
+    """A month or months of one year from January ("January 1937", "early 1939", "the first half of 1938")."""
+    return p.kind in ("season", "month") and p.period[4:11] == "-01-01/" and p.period[:4] == p.period[11:15]
 
 
 def _distance(p: Period, at: int, end: int) -> int:
@@ -200,12 +281,20 @@ def period(ctx: Context, m: Mention, last: str, flow: bool) -> tuple[str, str, f
     if p is None:
         p, how, factor = _nearest(ctx, at, 0, 10**12, end), "sentence", 0.8
     if p is not None:
+        if p.kind == "open":
+            return "", "open", 0.0
         kind_how = {"named": "named period", "relative": "relative", "span": "span"}.get(p.kind, how)
         value, confidence = p.period, p.confidence * factor
-        if p.kind == "by_end" and flow:
+        if p.kind in ("by_end", "by_year") and flow:  # "by 1942, 850,000 had been deported": since when?
             start = last.split("/")[0][:4] if last else ""
             value, confidence = (f"{start}/{p.period[:4]}", confidence * 0.8) if start and start < p.period[:4] else (p.period[:4], 0.5)
+        elif not flow and p.kind == "by_year":  # "by 1932, nearly 10,000 prisoners": a count that year
+            value = p.period[:4]
+        elif not flow and _from_january(p):  # "as of January 1937", "in early 1939": the count of 1 January
+            value = p.period[:4] + "-01-01"
         return value, kind_how if how == "own clause" else how, round(confidence, 2)
+    if last and flow and re.fullmatch(r"\d{4}-\d\d-\d\d", last):
+        return "", "none", 0.0  # a day stated before (when an operation began, an order's date) is no period of a total
     if last:
         return last, "context", 0.6
     return "", "none", 0.0

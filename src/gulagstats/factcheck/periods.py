@@ -17,50 +17,22 @@ characters for the patterns after it: linear in the sentence.
 
 from __future__ import annotations
 
-import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from .dates import DASH as _DASH
+from .dates import YEAR as _YEAR
+from .dates import Period, find_dates, joined, month_span
 from .phrases import Token
 from .resources import Resources
 
-_EN_MONTHS = [m.lower() for m in calendar.month_name[1:]]
-_RU_MONTHS = [
-    "январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр",
-]
-_RU_ENDINGS = {4: r"(?:й|я|е)", 0: r"(?:ь|я|е)"}
+__all__ = ["Dating", "Period", "clock", "find_periods", "resolve"]
 
-
-def _month_number(word: str) -> int:
-    w = word.lower().rstrip(".")
-    for i, m in enumerate(_EN_MONTHS, 1):
-        if w == m or (len(w) >= 3 and m.startswith(w)):
-            return i
-    for i, stem in enumerate(_RU_MONTHS, 1):
-        if w.startswith(stem) and (stem != "ма" or w in ("май", "мая", "мае")):
-            return i
-    return 0
-
-
-_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
-    r"|(?:январ[ьяе]|феврал[ьяе]|марта?|марте|апрел[ьяе]|ма[йяе]|июн[ьяе]|июл[ьяе]|августа?|августе|"
-    r"сентябр[ьяе]|октябр[ьяе]|ноябр[ьяе]|декабр[ьяе])"
-)
-_YEAR = r"(?:1[89]\d\d|20\d\d)"
-_DASH = r"\s*[-\u2010\u2011\u2012\u2013\u2014\u2015\u2212/]\s*"
 _YS = r"(?:\s*(?:гг?\.|годах|годы|года|годов|году|год))?"  # Russian "годах", "гг."
 _FROM = r"(?:between|from|с|со|от|в период с|в период между)"
 _TO = r"(?:and|to|through|until|till|and the end of|по|до|и)"
 
-DATE = re.compile(
-    rf"\b(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:{_DASH}(?P<d1b>\d{{1,2}})\b)?(?:,?\s+(?P<y1>{_YEAR}))?\b"
-    rf"|\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?:(?:{_DASH}|\s+(?:to|по|-)\s+)(?P<d2b>\d{{1,2}}))?\s+(?:of\s+)?(?P<m2>{_MONTH})(?:,?\s+(?P<y2>{_YEAR}))?\b"
-    rf"|\b(?P<m3>{_MONTH}),?\s+(?:of\s+)?(?P<y3>{_YEAR})\b",
-    re.IGNORECASE,
-)
 SPAN = re.compile(
     rf"\b{_FROM}\s+(?:the\s+)?(?:years?\s+)?(?P<a>{_YEAR}){_YS}\s+{_TO}\s+(?:the\s+)?(?P<b>{_YEAR})(?![\d,.]\d)"
     rf"|\b(?P<c>{_YEAR}){_DASH}(?P<d>\d{{4}}|\d{{2}}|\d)(?![\d%])(?!\s*(?:percent|per cent|%))"
@@ -70,7 +42,8 @@ SPAN = re.compile(
 )
 SEASON = re.compile(
     rf"\b(?:the\s+)?(?P<part>spring|summer|autumn|fall|winter|beginning|start|end|middle|first half|second half|"
-    rf"весн\w*|лет\w*|осен\w*|зим\w*|начал\w*|конц\w*|середин\w*)\s+(?:of\s+)?(?P<y>{_YEAR})\b",
+    rf"early|mid|late|"
+    rf"весн\w*|лет\w*|осен\w*|зим\w*|начал\w*|конц\w*|середин\w*)(?:\s+|-)(?:of\s+)?(?P<y>{_YEAR})\b",
     re.IGNORECASE,
 )
 BY_END = re.compile(
@@ -88,88 +61,31 @@ CITED_YEAR = re.compile(
     rf"\((?:[A-Z][\w\u2019'-]+(?:\s+(?:and|&)\s+[A-Z][\w\u2019'-]+)?,?\s+)?(?P<y>{_YEAR})[a-z]?(?:[,:]\s*(?:p\.\s*)?\d+)?\)"
     rf"|\b(?:in\s+(?:his|her|their|its)|published\s+in|written\s+in|wrote\s+in|appeared\s+in)\s+(?P<z>{_YEAR})\b"
 )
+#: A word right before a period that makes it a start with no end ("since 1937", "from the 1920s", "с 1937 года").
+OPEN_BEFORE = re.compile(r"(?:\bsince|\bfrom|\bstarting\s+in|\bbeginning\s+in|\bafter|\bначиная\s+с|\bс|\bсо|\bпосле)\s+(?:the\s+)?$", re.IGNORECASE)
+#: "From late 1936, when ..., until the end of 1938": a start and an end with words between them.
+_UNTIL = re.compile(r"\b(?:until|till|up to|to|through|по|до)\b[^\d]{0,60}$", re.IGNORECASE)
+_UNTIL_AT = re.compile(r"(?:until|till|up to|to|through|по|до)\b", re.IGNORECASE)  # "until the end of 1938"
 _SEASONS = {
-    "spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (1, 2),
+    "spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 14),
     "beginning": (1, 1), "start": (1, 1), "end": (12, 12), "middle": (6, 7),
-    "first half": (1, 6), "second half": (7, 12),
-    "весн": (3, 5), "лет": (6, 8), "осен": (9, 11), "зим": (1, 2), "начал": (1, 1), "конц": (12, 12), "середин": (6, 7),
+    "first half": (1, 6), "second half": (7, 12), "early": (1, 4), "mid": (5, 8), "late": (9, 12),
+    "весн": (3, 5), "лет": (6, 8), "осен": (9, 11), "зим": (12, 14), "начал": (1, 1), "конц": (12, 12), "середин": (6, 7),
 }
 
 
-@dataclass(frozen=True)
-class Period:
-    """A period stated in a sentence.
+@dataclass
+class Dating:
+    """How a text dates its named periods ("The Great Purge ... occurred from 1936 to 1938").
 
-    ``kind`` says what was found: ``date``, ``span``, ``year``, ``season``,
-    ``by_end`` (an end point: "by the end of 1938"), ``decade``, ``named``,
-    ``relative`` or ``document`` (a year that dates a document: not a period).
-    ``day`` is the date it moves the text's clock to (None for a span).
+    ``rows`` maps a row of the periods table to the text's reading of it;
+    ``readings`` maps a default reading (``1937/1938``) to the first reading
+    the text gave a name of that default, so that "the Purge" takes the dates
+    the text gave "the Great Purge".
     """
 
-    start: int
-    end: int
-    period: str
-    kind: str
-    confidence: float
-    day: date | None = None
-
-
-def _month_span(year: int, first: int, last: int | None = None, end_year: int | None = None) -> str:
-    last = last or first
-    end_year = end_year or year
-    days = calendar.monthrange(end_year, last)[1]
-    return f"{year:04d}-{first:02d}-01/{end_year:04d}-{last:02d}-{days:02d}"
-
-
-def _day(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
-
-
-def _dates(sentence: str, anchor: date | None) -> list[Period]:
-    out = []
-    for m in DATE.finditer(sentence):
-        month = _month_number(m["m1"] or m["m2"] or m["m3"])
-        year_text = m["y1"] or m["y2"] or m["y3"]
-        year = int(year_text) if year_text else (anchor.year if anchor else None)
-        if year is None or not month:
-            continue
-        first, last = m["d1"] or m["d2"], m["d1b"] or m["d2b"]
-        if first is None:
-            out.append(Period(m.start(), m.end(), _month_span(year, month), "month", 0.9, _day(year, month, 1)))
-            continue
-        start = _day(year, month, int(first))
-        if start is None:
-            continue
-        end = _day(year, month, int(last)) if last else None
-        if end and end > start:
-            out.append(Period(m.start(), m.end(), f"{start}/{end}", "date", 0.9, start))
-        else:
-            out.append(Period(m.start(), m.end(), start.isoformat(), "date", 0.9 if year_text else 0.8, start))
-    return _joined(sentence, out)
-
-
-_JOIN = re.compile(r"\s*(?:-|\u2013|\u2014|to|until|through|till|and|по|до|и)\s*(?:the\s+end\s+of\s+)?", re.IGNORECASE)
-_BEFORE_FIRST = re.compile(r"(?:between|from|с|со|от|между)\s+(?:the\s+)?$", re.IGNORECASE)
-
-
-def _joined(sentence: str, found: list[Period]) -> list[Period]:
-    """"from August 1937 to November 1938", "с августа 1937 по ноябрь 1938": two dates become one span."""
-    out: list[Period] = []
-    for f in found:
-        if out and _JOIN.fullmatch(sentence[out[-1].end : f.start]):
-            prev = out[-1]
-            gap = sentence[prev.end : f.start].strip().lower()
-            opened = _BEFORE_FIRST.search(sentence[max(0, prev.start - 12) : prev.start])
-            if gap not in ("and", "и") or opened:
-                a, b = prev.period.split("/")[0], f.period.split("/")[-1]
-                if b > a:
-                    out[-1] = Period(prev.start, f.end, f"{a}/{b}", "span", 0.9, prev.day)
-                    continue
-        out.append(f)
-    return out
+    rows: dict[int, str] = field(default_factory=dict)
+    readings: dict[str, str] = field(default_factory=dict)
 
 
 def _span_end(a: str, b: str) -> str | None:
@@ -197,7 +113,8 @@ def _seasons(sentence: str, free) -> list[Period]:
     for m in BY_END.finditer(sentence):
         if free(m.start(), m.end()):
             y = int(m["y"] or m["z"])
-            out.append(Period(m.start(), m.end(), f"{y}-12-31", "by_end", 0.7, date(y, 12, 31)))
+            kind = "by_end" if m["y"] else "by_year"  # "by the end of 1938", "by 1942"
+            out.append(Period(m.start(), m.end(), f"{y}-12-31", kind, 0.7, date(y, 12, 31)))
     for m in SEASON.finditer(sentence):
         if not free(m.start(), m.end()):
             continue
@@ -211,8 +128,10 @@ def _seasons(sentence: str, free) -> list[Period]:
             out.append(Period(m.start(), m.end(), f"{y}-01-01", "date", 0.75, date(y, 1, 1)))
         elif first == last == 12 and key in ("end", "конц"):
             out.append(Period(m.start(), m.end(), f"{y}-12-31", "season", 0.75, date(y, 12, 31)))
+        elif last > 12:  # the winter of 1936: December 1936 to February 1937
+            out.append(Period(m.start(), m.end(), month_span(y, first, last - 12, y + 1), "season", 0.7, date(y, first, 1)))
         else:
-            out.append(Period(m.start(), m.end(), _month_span(y, first, last), "season", 0.75, date(y, first, 1)))
+            out.append(Period(m.start(), m.end(), month_span(y, first, last), "season", 0.75, date(y, first, 1)))
     return out
 
 
@@ -231,14 +150,16 @@ def _decades(sentence: str, free) -> list[Period]:
 
 
 def find_periods(
-    sentence: str, toks: list[Token], offset: int, anchor: date | None, last: str, data: Resources
+    sentence: str, toks: list[Token], offset: int, anchor: date | None, last: str, data: Resources,
+    dating: Dating | None = None,
 ) -> list[Period]:
     """Every period a sentence states, with its position in the sentence, sorted.
 
     ``toks`` are the sentence's tokens (offsets in the document, the sentence
     starting at ``offset``); ``anchor`` is the text's clock (the last date
     stated before) and ``last`` the last period stated before, against which
-    relative phrases are resolved.
+    relative phrases are resolved; ``dating`` how the text dated its named
+    periods so far (updated when this sentence dates one).
 
     Examples
     --------
@@ -254,6 +175,8 @@ def find_periods(
     [('1937-03-01/1938-12-31', 'span'), ('1930/1939', 'decade'), ('1990', 'document')]
     >>> found("In the previous year, as Conquest (1990) wrote", date(1934, 12, 1))
     [('1933', 'relative'), ('1990', 'document')]
+    >>> found("From late 1936, when he took over, until the end of 1938; since the 1920s")
+    [('1936-09-01/1938-12-31', 'span'), ('', 'open')]
     """
     taken = bytearray(len(sentence) + 1)
 
@@ -270,13 +193,93 @@ def find_periods(
 
     add(_documents(sentence, toks, offset, data))
     add([Period(m.start(), m.end(), m["y"], "document", 0.9) for m in YEAR.finditer(sentence) if int(m["y"]) > LAST_YEAR])
-    add(_dates(sentence, anchor))
-    add(_joined(sentence, sorted(_seasons(sentence, free), key=lambda p: p.start)))
+    add(find_dates(sentence, anchor))
+    add(joined(sentence, sorted(_seasons(sentence, free), key=lambda p: p.start)))
     add(_spans(sentence, free))
     add(_decades(sentence, free))
-    add(_named(toks, offset, data, anchor, last))
+    add(_named(toks, offset, data, anchor, last, dating or Dating()))
     add([Period(m.start(), m.end(), m["y"], "year", 0.9, date(int(m["y"]), 1, 1)) for m in YEAR.finditer(sentence) if 1800 <= int(m["y"]) <= 2099])
-    return sorted(found, key=lambda p: p.start)
+    out = _titles(sentence, _opened(sentence, _from_until(sentence, sorted(found, key=lambda p: p.start))))
+    if dating is not None:
+        out = _dated(sentence, out, dating, data)
+    return out
+
+
+def _from_until(sentence: str, found: list[Period]) -> list[Period]:
+    """"From late 1936, when he ..., until the end of 1938": a start and an end with a clause between them."""
+    out: list[Period] = []
+    for p in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None and prev.kind in ("season", "date", "month", "year") and p.kind in ("season", "date", "month", "year", "by_end")
+            and OPEN_BEFORE.search(sentence[max(0, prev.start - 20) : prev.start])
+            and (_UNTIL.search(sentence[prev.end : p.start]) or _UNTIL_AT.match(sentence, p.start))
+            and p.period.split("/")[-1] > prev.period.split("/")[0]
+        ):
+            out[-1] = Period(prev.start, p.end, f"{prev.period.split('/')[0]}/{p.period.split('/')[-1]}", "span", 0.8, prev.day)
+            continue
+        out.append(p)
+    return out
+
+
+def _opened(sentence: str, found: list[Period]) -> list[Period]:
+    """A single period after "since", "from", "после", "с" is a start with no end: ``open``."""
+    out = []
+    for p in found:
+        if p.kind in ("year", "decade", "date", "month", "season", "named") and OPEN_BEFORE.search(sentence[max(0, p.start - 20) : p.start]):
+            p = Period(p.start, p.end, "", "open", 0.0, p.day if p.kind != "named" else None)
+        out.append(p)
+    return out
+
+
+def _titles(sentence: str, found: list[Period]) -> list[Period]:
+    """A named period right before a publication year is a title ("The Great Terror (1968)"): a document."""
+    out = []
+    for i, p in enumerate(found):
+        after = found[i + 1] if i + 1 < len(found) else None
+        if p.kind == "named" and after is not None and after.kind == "document" and after.start - p.end <= 3:
+            p = Period(p.start, p.end, "", "document", 1.0)
+        out.append(p)
+    return out
+
+
+#: Between a name and the span that dates it: "the Great Purges of 1936-1939", "World War II (1939–1953)".
+_GLOSS = re.compile(r"^\s*(?:\(|,|\u2013|\u2014|-|of|in|в)\s*$", re.IGNORECASE)
+#: A sentence that dates a name: "The Great Purge ... was a campaign ... which occurred from 1936 to 1938".
+_DATES_IT = re.compile(r"\b(?:was|were|is|occurred|lasted|took place|ran|spanned|продолжал\w*|длил\w*|проходил\w*)\b", re.IGNORECASE)
+#: A sentence that names a span: "the period of the most intense purge, 1937–1938, is called Yezhovshchina".
+_NAMES_IT = re.compile(r"\b(?:is|was)\s+(?:called|known\s+as|named)\b|\bназыва\w*|\bизвест\w*\s+как\b", re.IGNORECASE)
+
+
+def _dated(sentence: str, found: list[Period], dating: Dating, data: Resources) -> list[Period]:
+    """Named periods read as the text dates them, and the text's datings learnt from this sentence.
+
+    A name glossed by a span ("World War II (1939–1953)", "the Great Purges
+    of 1936-1939") or said to be a span in a sentence that has no other period
+    ("The Great Purge ... occurred from 1936 to 1938", "1937–1938 is called
+    the Yezhovshchina") is dated by the text; the name keeps that reading,
+    and other names of the same default reading take the first such dating.
+    """
+    spans = [p for p in found if p.kind == "span"]
+    names = [p for p in found if p.kind == "named"]
+    for n in names:
+        gloss = next((s for s in spans if s.start > n.end and _GLOSS.match(sentence[n.end : s.start])), None)
+        if gloss is None and len(spans) == 1 and len(names) + 1 == len([p for p in found if p.kind != "document"]):
+            s = spans[0]
+            between = sentence[n.end : s.start] if s.start > n.end else sentence[s.end : n.start]
+            if (_DATES_IT if s.start > n.end else _NAMES_IT).search(between):
+                gloss = s  # "The Great Purge ... occurred from 1936 to 1938"; "1937–1938, is called Yezhovshchina"
+        if gloss is not None:
+            dating.rows[n.row] = gloss.period
+            dating.readings.setdefault(data.periods.rows[n.row]["reading"], gloss.period)
+    out = []
+    for p in found:
+        if p.kind == "named":
+            reading = dating.rows.get(p.row) or dating.readings.get(data.periods.rows[p.row]["reading"])
+            if reading:
+                p = Period(p.start, p.end, reading, "named", max(p.confidence, 0.8), None, p.row)
+        out.append(p)
+    return out
 
 
 def _documents(sentence: str, toks: list[Token], offset: int, data: Resources) -> list[Period]:
@@ -295,16 +298,18 @@ def _documents(sentence: str, toks: list[Token], offset: int, data: Resources) -
     return out
 
 
-def _named(toks: list[Token], offset: int, data: Resources, anchor: date | None, last: str) -> list[Period]:
+def _named(toks: list[Token], offset: int, data: Resources, anchor: date | None, last: str, dating: Dating) -> list[Period]:
     out = []
     for match in data.periods.phrases.find(toks):
         row = data.periods.rows[match.row]
         a, b = toks[match.first].start - offset, toks[match.last - 1].end - offset
         confidence = float(row["confidence"])
         if row["reading"]:
-            out.append(Period(a, b, row["reading"], "named", confidence, None))
+            out.append(Period(a, b, row["reading"], "named", confidence, None, match.row))
+        elif row["rule"] == "open":
+            out.append(Period(a, b, "", "open", 0.0, None, match.row))
         elif period := resolve(row["rule"], anchor, last):
-            out.append(Period(a, b, period, "relative", confidence, None))
+            out.append(Period(a, b, period, "relative", confidence, None, match.row))
     return out
 
 
@@ -329,7 +334,7 @@ def resolve(rule: str, anchor: date | None, last: str = "") -> str:
         "previous_year": str(anchor.year - 1),
         "within_year": f"{anchor.year}/{anchor.year + 1}",
         "same_year": str(anchor.year),
-        "same_month": _month_span(anchor.year, anchor.month),
+        "same_month": month_span(anchor.year, anchor.month),
         "next_day": (anchor + timedelta(days=1)).isoformat(),
     }
     if rule in simple:

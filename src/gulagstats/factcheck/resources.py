@@ -16,8 +16,10 @@ hash-checked in ``data/datapackage.json``):
   ("died", "умерло") the deaths there);
 - ``periods.csv``: ``language, phrase, reading, rule, confidence, source,
   locator, note``: named periods ("the Great Terror", "Большой террор") with
-  the period they are read as and the source of that reading, and relative
-  phrases ("in the previous year") with the rule that resolves them;
+  the period they are read as and the source of that reading, relative
+  phrases ("in the previous year") with the rule that resolves them, and
+  phrases that leave the period open (rule ``open``: "subsequently",
+  "throughout history", "впоследствии");
 - ``scope.csv``: ``language, phrase, scope, detail, note``: cues that a number
   counts a part of the whole (an operation, a nationality, a region, a trial,
   an institution, a camp, a plan);
@@ -53,7 +55,7 @@ RATES = ("day", "week", "month", "year")
 SCOPES = ("operation", "nationality", "region", "trial", "institution", "camp", "plan")
 MODALITIES = ("planned", "negated", "hypothetical", "spread")
 WHERE = ("before", "clause", "sentence")
-RULES = ("previous_year", "within_year", "same_month", "next_day", "same_year", "same_period")
+RULES = ("previous_year", "within_year", "same_month", "next_day", "same_year", "same_period", "open")
 LANGUAGES = ("en", "ru")
 #: The columns of each table, in order.
 COLUMNS = {

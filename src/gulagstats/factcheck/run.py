@@ -25,14 +25,15 @@ from ..errors import OutputPathError, printable
 from ..outputs import check_target, write_files
 from ..render import render
 from ..store import refuse_inside_data_dir
+from .attribution import REACH
 from .contradictions import contradictions
-from .frames import Frame, context, frame, named_part
+from .frames import Frame, bracketed, context, frame, inside, named_part
 from .judgment import claims_frame, judge
 from .language import detect, warning
 from .mentions import Seen, find_mentions
 from .numerals import ascii_digits
 from .page import render_page
-from .periods import clock, find_periods
+from .periods import Dating, Period, clock, find_periods
 from .phrases import tokens
 from .read import Document, read_source
 from .resources import Resources, load_resources
@@ -49,6 +50,8 @@ _MAY_COUNT = re.compile(
 
 
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
+#: A sentence that starts with an ellipsis resumes a quotation after a cut: the context before it is not carried.
+_RESUMES = re.compile(r"^\s*(?:\u2026|\.\.\.)")
 
 
 @dataclass
@@ -83,45 +86,73 @@ def check_text(text: str, name: str = "text", data: Resources | None = None) -> 
     anchor: date | None = None
     last_period, paragraph = "", -1
     part: tuple[str, str] | None = None  # the part of the whole the sentence before named
+    dating = Dating()  # how the text dates its named periods ("The Great Purge ... from 1936 to 1938")
     for s in split(text):
-        if s.paragraph != paragraph:
+        if s.paragraph != paragraph or _RESUMES.match(s.text):  # a new paragraph, or "… " after a cut
             paragraph, last_period, part = s.paragraph, "", None
-        if not _MAY_COUNT.search(s.text):
-            part = None
-            continue
         plain = ascii_digits(s.text)  # full-width and other digits as ASCII, offsets unchanged
         toks = tokens(plain, s.start)
-        periods = find_periods(plain, toks, s.start, anchor, last_period, data)
-        said_in = "ru" if _CYRILLIC.search(s.text) and detect(s.text) == "ru" else language  # a Russian passage
-        mentions, skipped = find_mentions(plain, toks, s.start, periods, data, said_in)
-        seen += skipped
-        ctx = context(s.text, s.start, toks, data, periods)
-        line_start = lines[s.line - 1]
-        line_text = text[line_start : lines[s.line] - 1 if s.line < len(lines) else len(text)]
-        carry: tuple[str, str] | None = None
-        for i, m in enumerate(mentions):
-            lo = mentions[i - 1].last if i else 0
-            hi = mentions[i + 1].first if i + 1 < len(mentions) else len(toks)
-            f = frame(ctx, m, (lo, hi), last_period, carry, (line_text, line_start), name, s.line, data, part)
-            if f is None:
-                if m.high >= 1000 or m.vague:
-                    seen.append(Seen(m.start, m.end, m.text, "nothing near it says what it counts"))
-                carry = None
-                continue
-            f.language = language
-            frames.append(f)
-            carry = (f.quantity, f.cue) if i + 1 < len(mentions) and mentions[i + 1].first - m.last <= 10 else None
+        periods = find_periods(plain, toks, s.start, anchor, last_period, data, dating)
+        if _MAY_COUNT.search(s.text):
+            found, skipped, ctx = _sentence_frames(s, plain, toks, periods, (text, lines, language), (last_period, part), data, name)
+            for f in found:
+                f.language = language
+            frames += found
+            seen += skipped
+            part = named_part(ctx)
+        else:
+            part = None
         anchor = clock(periods, anchor)
-        part = named_part(ctx)
-        stated = [p for p in periods if p.kind not in ("document", "relative") and not _in_brackets(plain, p.start)]
-        spans = [p for p in stated if p.kind == "span"]  # "climaxing in 1937-1938 ... until 1953": the span
-        last_period = (spans or stated)[-1].period if stated else last_period
+        last_period = carried(plain, periods, last_period)
     return TextResult(name, frames, seen, language, warning(name, language))
 
 
-def _in_brackets(sentence: str, at: int) -> bool:
-    """True if ``at`` is inside parentheses: an aside ("(the estimates for 1918-1929 ...)") sets no context."""
-    return sentence.rfind("(", 0, at) > sentence.rfind(")", 0, at)
+def _sentence_frames(s, plain: str, toks, periods, document, state, data: Resources, name: str):
+    """The claim frames of one sentence, the numbers seen but not read, and the sentence's context."""
+    text, lines, language = document  # the whole text, its line starts, its language
+    last_period, part = state
+    said_in = "ru" if _CYRILLIC.search(s.text) and detect(s.text) == "ru" else language  # a Russian passage
+    mentions, skipped = find_mentions(plain, toks, s.start, periods, data, said_in)
+    ctx = context(s.text, s.start, toks, data, periods)
+    # the sentence's line, cut to what attribute() reads: the work per sentence does not grow with a long line
+    line_start = max(lines[s.line - 1], s.start - REACH)
+    line_text = text[line_start : min(lines[s.line] - 1 if s.line < len(lines) else len(text), s.end + REACH)]
+    frames: list[Frame] = []
+    carry: tuple[str, str] | None = None
+    for i, m in enumerate(mentions):
+        lo = mentions[i - 1].last if i else 0
+        hi = mentions[i + 1].first if i + 1 < len(mentions) else len(toks)
+        f = frame(ctx, m, (lo, hi), last_period, carry, (line_text, line_start), name, s.line, data, part)
+        if f is None:
+            if m.high >= 1000 or m.vague:
+                skipped.append(Seen(m.start, m.end, m.text, "nothing near it says what it counts"))
+            carry = None
+            continue
+        frames.append(f)
+        carry = (f.quantity, f.cue) if i + 1 < len(mentions) and mentions[i + 1].first - m.last <= 10 else None
+    return frames, skipped, ctx
+
+
+def carried(sentence: str, periods: list[Period], last: str) -> str:
+    """The period a sentence leaves for the sentences after it (``context``).
+
+    Its last span, else its last period stated outside brackets (an aside such as "(the
+    estimates for 1918-1929 ...)" sets none); a sentence that ends on an open period
+    ("subsequently", "since 1937") leaves none; a sentence with no period leaves ``last``.
+
+    Examples
+    --------
+    >>> from gulagstats.factcheck.periods import Period
+    >>> carried("In 1937 (not 1953) ...", [Period(3, 7, "1937", "year", 0.9), Period(9, 13, "1953", "year", 0.9)], "")
+    '1937'
+    """
+    asides = bracketed(sentence)
+    stated = [p for p in periods if p.kind not in ("document", "relative") and not inside(asides, p.start)]
+    if stated and stated[-1].kind == "open":
+        return ""
+    stated = [p for p in stated if p.kind != "open"]
+    spans = [p for p in stated if p.kind == "span"]  # "climaxing in 1937-1938 ... until 1953": the span
+    return (spans or stated)[-1].period if stated else last
 
 
 @dataclass
