@@ -64,7 +64,7 @@ _BEFORE_FIRST = re.compile(r"(?:between|from|с|со|от|между)\s+(?:the\s
 _YEAR_AHEAD = re.compile(
     rf"\s*(?:and|or|to|until|through|till|-|\u2013|\u2014|по|до|и)\s*(?:{MONTH}),?\s+(?:of\s+)?(?P<y>{YEAR})\b", re.IGNORECASE
 )
-_A_YEAR = re.compile(rf"(?<![\d,.])\b{YEAR}\b(?![\d,])")
+_A_YEAR = re.compile(rf"(?<![\d,.])\b{YEAR}\b(?!,?\d)")
 
 
 @dataclass(frozen=True)

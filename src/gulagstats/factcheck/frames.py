@@ -44,9 +44,11 @@ DYING = "regime_deaths"
 SCOPE_WINDOW = 30
 #: Points a cue loses for each word between it and the mention (its priority is at most 100).
 PENALTY = 2
+#: Points a cue loses when it stands nearer a neighbouring mention than this one (it is the neighbour's noun).
+NEIGHBOUR = 20
 #: How many words before a mention a ``before`` modality cue acts.
 NEAR = 3
-_CLAUSE = re.compile(r";|:\s|\s[\u2013\u2014]\s|\(|\)|\bbut\b|\bwhile\b|\bwhereas\b|\bно\b|\bа\s+не\b")
+_CLAUSE = re.compile(r";|:\s|\s[\u2013\u2014]\s|\(|\)|\bbut\b|\bwhile\b|\bwhereas\b|,\s+and\s+the\b|\bно\b|\bа\s+не\b")
 
 
 @dataclass
@@ -116,6 +118,7 @@ class Context:
     places: list[tuple[int, int, dict[str, str]]]  # places of custody (for words of dying)
     scopes: list[tuple[int, int, dict[str, str]]]
     modals: list[tuple[int, int, dict[str, str]]]
+    sums: list[tuple[int, int, dict[str, str]]]  # words that make a number a total ("in all", "вместе с")
     first_spread: int  # the first token of the first sentence-wide modality cue (len(toks) if none)
     periods: list[Period]  # the periods of the sentence (not document years), by start
     period_starts: list[int]
@@ -177,7 +180,7 @@ def context(sentence: str, offset: int, toks: list[Token], data: Resources, peri
     return Context(
         sentence, offset, toks, _dash_after_period(sentence, clauses(sentence), usable),
         found(data.lexicon["quantity"]), found(data.lexicon["place"]), found(data.scope),
-        [m for m in modals if m[2]["where"] != "sentence"],
+        [m for m in modals if m[2]["where"] != "sentence"], found(data.lexicon["sum"]),
         wide[0][0] if wide else len(toks),
         usable, [p.start for p in usable], asides, outside, [p.start for p in outside],
     )
@@ -192,6 +195,25 @@ def _near(items: list[tuple[int, int, dict[str, str]]], first: int, last: int, l
     a = bisect.bisect_left(items, max(0, lo), key=lambda it: it[0])
     b = bisect.bisect_left(items, hi, key=lambda it: it[0])
     return [it for it in items[a:b] if it[1] <= hi and not (first <= it[0] < last)]
+
+
+def breakdowns(ctx: Context, frames: list[Frame]) -> None:
+    """Mark the numbers in brackets that break down a figure before them: parts of it, not of the whole.
+
+    "арестовано 936 750 (за контрреволюционные преступления – 234 301, за
+    другие – 157 301)": a number in brackets with no period of its own clause,
+    after a larger number of the same quantity and period outside the
+    brackets, is a part of that number.  A breakdown by years ("(в том числе в
+    1937 г. – 353 074)") has periods of its own and stays as read.
+    """
+    outside: list[Frame] = []
+    for f in frames:
+        if not inside(ctx.brackets, f.start - ctx.offset):
+            outside.append(f)
+            continue
+        whole = next((g for g in reversed(outside) if g.quantity == f.quantity and g.period == f.period and g.low > f.high), None)
+        if whole is not None and f.period_how == "sentence" and f.scope == "USSR":
+            f.scope, f.scope_detail = "breakdown", f"a part of {whole.mention}"
 
 
 def named_part(ctx: Context) -> tuple[str, str] | None:
@@ -214,18 +236,44 @@ def quantity(ctx: Context, m: Mention, lo: int, hi: int) -> tuple[str, str, floa
     for first, last, row in _near(ctx.cues, m.first, m.last, max(lo, m.first - WINDOW), min(hi, m.last + WINDOW)):
         distance = first - m.last if first >= m.last else m.first - last + 2
         score = float(row["priority"] or 0) - PENALTY * max(distance, 0)
-        if not _in_clause(ctx, m, (first, last, row)):
+        apart = not _in_clause(ctx, m, (first, last, row))
+        if apart:
             score -= 15
+        if _nearer_the_neighbour(m, first, last, lo):
+            score -= NEIGHBOUR
         if score > score_best:
             score_best = score
             cue = " ".join(t.word for t in ctx.toks[first:last])
-            confidence = 0.95 if score >= 45 else 0.8 if score >= 30 else 0.6 if score >= 15 else 0.45
+            confidence = 0.95 if score >= 45 else 0.8 if score >= 30 else 0.6 if score >= 15 and not apart else 0.45
             best = (confidence, row["quantity"], cue)
+    if best[1] and _a_total_of_several(ctx, m):  # "... and 1 million were executed: ten million in all"
+        return best[1], best[2], min(best[0], 0.5)
     if best[1] == DYING:  # "died ... in the camps", "в лагерях ГУЛАГа умерло": the deaths of that place
         places = [it for it in _near(ctx.places, m.first, m.last, m.first - WINDOW, m.last + WINDOW) if _in_clause(ctx, m, it)]
         if places:
             return places[0][2]["quantity"], best[2], best[0]
     return best[1], best[2], best[0]
+
+
+def _nearer_the_neighbour(m: Mention, first: int, last: int, lo: int) -> bool:
+    """A cue between a mention and the mention before it that stands nearer that one: its own noun.
+
+    In "two million died in the camps and 1 million were executed", "died in
+    the camps" follows "two million" and is not the noun of "1 million".
+    """
+    return last <= m.first and lo > 0 and first - lo < m.first - last
+
+
+def _a_total_of_several(ctx: Context, m: Mention) -> bool:
+    """A number that sums several quantities: a sum word near it, and cues of two quantities before it.
+
+    "two million died in the camps and 1 million were executed: ten million in all";
+    "вместе с умершими ... и расстрелянными ..., количество жертв составило около 1 млн".
+    """
+    if not _near(ctx.sums, m.first, m.last, 0, m.last + NEAR):
+        return False
+    before = {row["quantity"] for first, _, row in ctx.cues if first < m.first}
+    return len(before) >= 2
 
 
 def _nearest(ctx: Context, at: int, lo: int, hi: int, end: int | None = None) -> Period | None:
@@ -313,14 +361,17 @@ def scope(ctx: Context, m: Mention, before: tuple[str, str] | None = None) -> tu
 
     ``before`` is the part the sentence before named: a sentence that goes on
     with it ("The NKVD conducted national operations. A total of 350,000 were
-    arrested") counts the same part.
+    arrested"), or that names neither a part nor a date of its own ("... Of
+    these, 139 885 were convicted. 111 091 were shot."), counts the same part.
     """
     near = [it for it in _near(ctx.scopes, m.first, m.last, m.first - SCOPE_WINDOW, m.last + WINDOW) if _in_clause(ctx, m, it)]
     if not near:
-        if before is not None and GOES_ON.match(ctx.sentence):
-            return before
+        if before is not None and (GOES_ON.match(ctx.sentence) or not ctx.periods):
+            return before  # "Of these, ..."; "111 091 were shot." with no date of its own: the same event
         return "USSR", ""
     _first, _, row = min(near, key=lambda it: abs(it[0] - m.first))
+    if row["scope"] == "whole":  # "700,000 throughout the country" beside "30,000 in Moscow"
+        return "USSR", ""
     return row["scope"], row["detail"]
 
 

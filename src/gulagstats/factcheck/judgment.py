@@ -58,7 +58,7 @@ _MODALITY = {
 _SCOPE = {
     "operation": "one operation", "nationality": "one nationality", "region": "one region",
     "trial": "one trial", "institution": "one institution or body", "camp": "one camp",
-    "plan": "a plan",
+    "plan": "a plan", "breakdown": "a breakdown of a figure before it",
 }
 
 

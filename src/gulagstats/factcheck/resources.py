@@ -48,11 +48,11 @@ from ..store import verified_path
 from .phrases import PhraseTable, phrase_words
 
 LEXICON_KINDS = (
-    "quantity", "hedge", "after", "vague", "people", "not_count", "rate", "share", "document", "place",
+    "quantity", "hedge", "after", "vague", "people", "not_count", "rate", "share", "document", "place", "sum",
 )
 BOUNDS = ("point", "low", "high")
 RATES = ("day", "week", "month", "year")
-SCOPES = ("operation", "nationality", "region", "trial", "institution", "camp", "plan")
+SCOPES = ("operation", "nationality", "region", "trial", "institution", "camp", "plan", "whole")
 MODALITIES = ("planned", "negated", "hypothetical", "spread")
 WHERE = ("before", "clause", "sentence")
 RULES = ("previous_year", "within_year", "same_month", "next_day", "same_year", "same_period", "open")

@@ -27,7 +27,7 @@ from ..render import render
 from ..store import refuse_inside_data_dir
 from .attribution import REACH
 from .contradictions import contradictions
-from .frames import Frame, bracketed, context, frame, inside, named_part
+from .frames import Frame, bracketed, breakdowns, context, frame, inside, named_part
 from .judgment import claims_frame, judge
 from .language import detect, warning
 from .mentions import Seen, find_mentions
@@ -99,7 +99,8 @@ def check_text(text: str, name: str = "text", data: Resources | None = None) -> 
                 f.language = language
             frames += found
             seen += skipped
-            part = named_part(ctx)
+            goes_on = part is not None and any((f.scope, f.scope_detail) == part for f in found)
+            part = named_part(ctx) or (part if goes_on else None)  # a sentence that went on with the part keeps it
         else:
             part = None
         anchor = clock(periods, anchor)
@@ -130,6 +131,7 @@ def _sentence_frames(s, plain: str, toks, periods, document, state, data: Resour
             continue
         frames.append(f)
         carry = (f.quantity, f.cue) if i + 1 < len(mentions) and mentions[i + 1].first - m.last <= 10 else None
+    breakdowns(ctx, frames)
     return frames, skipped, ctx
 
 
