@@ -64,6 +64,7 @@ _BEFORE_FIRST = re.compile(r"(?:between|from|с|со|от|между)\s+(?:the\s
 _YEAR_AHEAD = re.compile(
     rf"\s*(?:and|or|to|until|through|till|-|\u2013|\u2014|по|до|и)\s*(?:{MONTH}),?\s+(?:of\s+)?(?P<y>{YEAR})\b", re.IGNORECASE
 )
+_MONTH_BEHIND = re.compile(rf"\b(?P<m>{MONTH}){DASH}$", re.IGNORECASE)
 _A_YEAR = re.compile(rf"(?<![\d,.])\b{YEAR}\b(?!,?\d)")
 
 
@@ -164,6 +165,10 @@ def _one(sentence: str, m: re.Match[str], year_before: _YearBefore) -> Period | 
         return None
     start = m.start("m4") if m["m4"] else m.start()
     first, last = m["d1"] or m["d2"], m["d1b"] or m["d2b"]
+    behind = _MONTH_BEHIND.search(sentence[max(0, start - 16) : start]) if m["m3"] and first is None else None
+    since = start - len(behind[0]) if behind else start
+    if behind and 0 < month_number(behind["m"]) < month and not re.search(r"\d\s*(?:of\s+)?$", sentence[:since]):
+        return Period(since, m.end(), month_span(year, month_number(behind["m"]), month), "span", 0.9, _day(year, month_number(behind["m"]), 1))  # "April–May 1940"
     if first is None:
         half = m["half3"] or m["half4"]
         if half:

@@ -174,7 +174,7 @@ def context(sentence: str, offset: int, toks: list[Token], data: Resources, peri
 
     modals = found(data.modality)
     wide = [m for m in modals if m[2]["where"] == "sentence"]
-    usable = [p for p in periods if p.kind != "document"]
+    usable = [p for p in periods if p.kind not in ("document", "event")]
     asides = [a for a in bracketed(sentence) if not _a_date_alone(sentence, a, usable)]
     outside = [p for p in usable if not inside(asides, p.start)]
     return Context(

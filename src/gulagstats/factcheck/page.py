@@ -61,6 +61,15 @@ SCRIPT = """
 """
 
 
+def counted(n: int, noun: str) -> str:
+    """A count and its noun, singular for one ("1 claim in 1 text").
+
+    >>> counted(1, "claim"), counted(0, "text"), counted(2, "contradiction")
+    ('1 claim', '0 texts', '2 contradictions')
+    """
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def _e(x: object) -> str:
     return html.escape("" if x is None or (isinstance(x, float) and x != x) else str(x))
 
@@ -134,8 +143,8 @@ def render_page(result: Factcheck) -> str:
         "<meta name='viewport' content='width=device-width, initial-scale=1'>",
         f"<title>gulagstats fact-check</title><style>{CSS}</style></head><body>",
         "<header><h1>Fact-check against the archival record</h1>",
-        f"<p id='summary'>{len(v)} claims in {len(result.texts)} texts ({_e(summary) or 'none'}); "
-        f"{len(c)} contradictions between claims.</p>",
+        f"<p id='summary'>{counted(len(v), 'claim')} in {counted(len(result.texts), 'text')} ({_e(summary) or 'none'}); "
+        f"{counted(len(c), 'contradiction')} between claims.</p>",
         *(f"<p class='warning'>{_e(w)}</p>" for w in result.warnings),
         "</header>",
     ]

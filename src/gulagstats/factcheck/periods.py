@@ -56,6 +56,10 @@ DECADE = re.compile(
     re.IGNORECASE,
 )
 YEAR = re.compile(r"(?<![\d,.\u00a0\u202f])\b(?P<y>1\d\d\d|20\d\d)\b(?!,?\d)(?!\.\d\d\d)")
+#: A year between "the" and a word that it qualifies: the date of another event ("the 1939 Soviet invasion").
+EVENT_YEAR = re.compile(
+    rf"\b[Tt]he\s+(?P<y>{_YEAR})\s+(?!(?:and|or|to|through|until|till|as|was|were|is|saw|when|had)\b)[^\W\d_]"
+)
 #: A year in brackets after a name, or after "in his": the date of a publication.
 CITED_YEAR = re.compile(
     rf"\((?:[A-Z][\w\u2019'-]+(?:\s+(?:and|&)\s+[A-Z][\w\u2019'-]+)?,?\s+)?(?P<y>{_YEAR})[a-z]?(?:[,:]\s*(?:p\.\s*)?\d+)?\)"
@@ -198,11 +202,21 @@ def find_periods(
     add(_spans(sentence, free))
     add(_decades(sentence, free))
     add(_named(toks, offset, data, anchor, last, dating or Dating()))
+    add(_events(sentence))
     add([Period(m.start(), m.end(), m["y"], "year", 0.9, date(int(m["y"]), 1, 1)) for m in YEAR.finditer(sentence) if 1800 <= int(m["y"]) <= 2099])
     out = _titles(sentence, _opened(sentence, _from_until(sentence, sorted(found, key=lambda p: p.start))))
     if dating is not None:
         out = _dated(sentence, out, dating, data)
     return out
+
+
+def _events(sentence: str) -> list[Period]:
+    """Years that name another event: "the 1939 Soviet invasion", "the 1926 census" (kind ``event``, no period).
+
+    >>> [(p.period, p.kind) for p in _events("officers imprisoned during the 1939 Soviet invasion, in 1940")]
+    [('1939', 'event')]
+    """
+    return [Period(m.start("y"), m.end("y"), m["y"], "event", 0.9) for m in EVENT_YEAR.finditer(sentence)]
 
 
 def _from_until(sentence: str, found: list[Period]) -> list[Period]:
@@ -264,7 +278,7 @@ def _dated(sentence: str, found: list[Period], dating: Dating, data: Resources) 
     names = [p for p in found if p.kind == "named"]
     for n in names:
         gloss = next((s for s in spans if s.start > n.end and _GLOSS.match(sentence[n.end : s.start])), None)
-        if gloss is None and len(spans) == 1 and len(names) + 1 == len([p for p in found if p.kind != "document"]):
+        if gloss is None and len(spans) == 1 and len(names) + 1 == len([p for p in found if p.kind not in ("document", "event")]):
             s = spans[0]
             between = sentence[n.end : s.start] if s.start > n.end else sentence[s.end : n.start]
             if (_DATES_IT if s.start > n.end else _NAMES_IT).search(between):

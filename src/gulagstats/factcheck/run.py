@@ -32,7 +32,7 @@ from .judgment import claims_frame, judge
 from .language import detect, warning
 from .mentions import Seen, find_mentions
 from .numerals import ascii_digits
-from .page import render_page
+from .page import counted, render_page
 from .periods import Dating, Period, clock, find_periods
 from .phrases import tokens
 from .read import Document, read_source
@@ -149,7 +149,7 @@ def carried(sentence: str, periods: list[Period], last: str) -> str:
     '1937'
     """
     asides = bracketed(sentence)
-    stated = [p for p in periods if p.kind not in ("document", "relative") and not inside(asides, p.start)]
+    stated = [p for p in periods if p.kind not in ("document", "event", "relative") and not inside(asides, p.start)]
     if stated and stated[-1].kind == "open":
         return ""
     stated = [p for p in stated if p.kind != "open"]
@@ -173,9 +173,10 @@ class Factcheck:
         counts = Counter(self.verdicts["verdict"]) if len(self.verdicts) else Counter()
         by = ", ".join(f"{n} {v}" for v, n in sorted(counts.items(), key=lambda x: (-x[1], x[0])))
         return (
-            f"{len(self.claims)} claims in {len(self.texts)} texts ({by or 'none'}); "
-            f"{len(self.contradictions)} contradictions"
+            f"{counted(len(self.claims), 'claim')} in {counted(len(self.texts), 'text')} ({by or 'none'}); "
+            f"{counted(len(self.contradictions), 'contradiction')}"
         )
+
 
 
 def _distinct(sources: list[str | Path]) -> list[str | Path]:
