@@ -469,9 +469,10 @@ def test_reading_the_seed_texts_meets_the_regression_floor():
     labels = pd.read_csv(LABELS, dtype=str, keep_default_na=False)
     found = [f for p in SEEDS for f in check_text(read_source(p).text, p.name).frames]
     e = evaluate(labels, found)
-    # the floor of the rebuilt reader (0.64 and 0.74 when set): the seed labels count the sizes of
-    # elite bodies ("1,225 delegates"), which the web set's guide excludes, and no shares, which it counts
-    assert e.recall >= 0.6, e.misses
+    # the floor of the rebuilt reader (0.64 and 0.74 when set; round 4 reads 0.69 and 0.73, so recall
+    # is back at 0.64): the seed labels count the sizes of elite bodies ("1,225 delegates"), which the
+    # web set's guide excludes, and no shares, which it counts
+    assert e.recall >= 0.64, e.misses
     assert e.precision >= 0.7, e.false_positives
 
 

@@ -59,7 +59,7 @@ NUMERIC = re.compile(
 _THIS_YEAR = re.compile(r"^\s*(?:с\.\s*г\.|сего года|this year)", re.IGNORECASE)
 _DOCUMENT_BEFORE = re.compile(r"(?:\bdated|\bот|\bsigned\s+on|\bissued\s+on)\s+$", re.IGNORECASE)
 _MONTH_FROM = re.compile(r"(?:\bза\s+месяц\s+с|\bin\s+the\s+month\s+from|\bover\s+the\s+month\s+from)\s+$", re.IGNORECASE)
-_JOIN = re.compile(r"\s*(?:-|\u2013|\u2014|to|until|through|till|and|по|до|и)\s*(?:the\s+end\s+of\s+)?", re.IGNORECASE)
+_JOIN = re.compile(r",?\s*(?:-|\u2013|\u2014|to|until|through|till|and|по|до|и)\s*(?:the\s+end\s+of\s+)?", re.IGNORECASE)
 _BEFORE_FIRST = re.compile(r"(?:between|from|с|со|от|между)\s+(?:the\s+)?$", re.IGNORECASE)
 _YEAR_AHEAD = re.compile(
     rf"\s*(?:and|or|to|until|through|till|-|\u2013|\u2014|по|до|и)\s*(?:{MONTH}),?\s+(?:of\s+)?(?P<y>{YEAR})\b", re.IGNORECASE
@@ -246,16 +246,16 @@ def joined(sentence: str, found: list[Period]) -> list[Period]:
     """"from August 1937 to November 1938", "с 26.IV по 11.X", "in April and May 1940": two dates become one span.
 
     "and" joins two dates only after "between"/"from" ("between the spring of
-    1937 and the end of 1938") or two neighbouring months ("April and May"):
-    "on 2 and 8 August" are two days.
+    1937 and the end of 1938"), two neighbouring months ("April and May") or two
+    decades ("the 1930s and 1940s"): "on 2 and 8 August" are two days.
     """
     out: list[Period] = []
     for f in found:
         prev = out[-1] if out else None
         if prev is not None and prev.kind != "document" and f.kind != "document" and _JOIN.fullmatch(sentence[prev.end : f.start]):
-            gap = sentence[prev.end : f.start].strip().lower()
+            gap = sentence[prev.end : f.start].strip(" ,").lower()
             opened = _BEFORE_FIRST.search(sentence[max(0, prev.start - 12) : prev.start])
-            if gap not in ("and", "и") or opened or _neighbouring_months(prev, f):
+            if gap not in ("and", "и") or opened or _neighbouring_months(prev, f) or prev.kind == f.kind == "decade":
                 a, b = prev.period.split("/")[0], f.period.split("/")[-1]
                 if b > a:
                     out[-1] = Period(prev.start, f.end, f"{a}/{b}", "span", 0.9, prev.day)

@@ -200,7 +200,7 @@ def find_periods(
     add(find_dates(sentence, anchor))
     add(joined(sentence, sorted(_seasons(sentence, free), key=lambda p: p.start)))
     add(_spans(sentence, free))
-    add(_decades(sentence, free))
+    add(joined(sentence, _decades(sentence, free)))  # "during the 1930s and 1940s": both decades
     add(_named(toks, offset, data, anchor, last, dating or Dating()))
     add(_events(sentence))
     add([Period(m.start(), m.end(), m["y"], "year", 0.9, date(int(m["y"]), 1, 1)) for m in YEAR.finditer(sentence) if 1800 <= int(m["y"]) <= 2099])
@@ -304,7 +304,7 @@ def _documents(sentence: str, toks: list[Token], offset: int, data: Resources) -
     table = data.lexicon["document"]
     for match in table.phrases.find(toks):
         word = match.first
-        for k in (word - 1, word - 2, match.last, match.last + 1):  # a year beside the document word
+        for k in (word - 1, word - 2, word - 3, match.last, match.last + 1):  # a year beside the document word
             if 0 <= k < len(toks) and re.fullmatch(_YEAR, toks[k].word):
                 a, b = toks[k].start - offset, toks[k].end - offset
                 out.append(Period(a, b, toks[k].word, "document", 0.8))
