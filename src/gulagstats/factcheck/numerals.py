@@ -84,6 +84,22 @@ def _stray_space(numbers: list[Number], text: str) -> list[Number]:
     return out
 
 
+def _units_after_thousands(numbers: list[Number], text: str) -> list[Number]:
+    """``681 тыс. 692 человека``: thousands, then the units, are one number (681,692)."""
+    out: list[Number] = []
+    for n in numbers:
+        prev = out[-1] if out else None
+        if (
+            prev is not None and not prev.reason and not n.reason and prev.scaled and prev.value % 1000 == 0
+            and re.search(r"\bтыс(?:\.|яч[аи]?\b)$", prev.text, re.IGNORECASE) and text[prev.end : n.start] == " "
+            and re.fullmatch(r"[0-9]{1,3}", n.text)
+        ):
+            out[-1] = Number(prev.start, n.end, prev.value + n.value, text[prev.start : n.end], grouped=True)
+            continue
+        out.append(n)
+    return out
+
+
 def find_numbers(text: str, language: str = "en") -> list[Number]:
     """Every number in ``text``, read or with the reason it was refused (years included: the caller decides).
 
@@ -95,10 +111,12 @@ def find_numbers(text: str, language: str = "en") -> list[Number]:
     [('six hundred and eighty-one thousand', 681000.0, True), ('100', 100.0, False), ('200', 200.0, False), ('300', 300.0, False)]
     >>> [(n.text, n.value) for n in find_numbers("семьсот тысяч и 19 млн 840 тыс.; 46.665 умерших", "ru")]
     [('семьсот тысяч', 700000.0), ('19 млн 840 тыс.', 19840000.0), ('46.665', 46665.0)]
+    >>> [(n.text, n.value) for n in find_numbers("расстреляны 681 тыс. 692 человека", "ru")]
+    [('681 тыс. 692', 681692.0)]
     >>> [(n.text, n.negative, n.decimal) for n in find_numbers("-700,000 in 1938.2 and 4.5")]
     [('-700,000', True, False), ('1938', False, False), ('4.5', False, True)]
     """
     plain = ascii_digits(text)
     language = language if language in ("en", "ru") else "en"
     found = [_number(m, plain, language) for m in read_numbers(plain, language=language)]
-    return _stray_space(found, plain)
+    return _units_after_thousands(_stray_space(found, plain), plain)

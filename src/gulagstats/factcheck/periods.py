@@ -337,11 +337,15 @@ def resolve(rule: str, anchor: date | None, last: str = "") -> str:
     ('1933', '1934/1935', '1934/1938')
     >>> resolve("same_month", d), resolve("next_day", d), resolve("same_period", None, "1937/1938")
     ('1934-12-01/1934-12-31', '1934-12-02', '1937/1938')
+    >>> resolve("same_span", None, "1937/1938"), resolve("same_span", None, "1937")
+    ('1937/1938', '')
     """
     if rule.startswith("fixed:"):
         return rule.split(":", 1)[1]
     if rule == "same_period":
         return last
+    if rule == "same_span":  # "these years", "в эти годы": the span of years just stated, not one year
+        return last if "/" in last else ""
     if anchor is None:
         return ""
     simple = {

@@ -85,6 +85,7 @@ def check_text(text: str, name: str = "text", data: Resources | None = None) -> 
     seen: list[Seen] = []
     anchor: date | None = None
     last_period, paragraph = "", -1
+    text_period = ""  # the last period of the text, across paragraphs: "за этот период" may point back to it
     part: tuple[str, str] | None = None  # the part of the whole the sentence before named
     dating = Dating()  # how the text dates its named periods ("The Great Purge ... from 1936 to 1938")
     for s in split(text):
@@ -92,7 +93,7 @@ def check_text(text: str, name: str = "text", data: Resources | None = None) -> 
             paragraph, last_period, part = s.paragraph, "", None
         plain = ascii_digits(s.text)  # full-width and other digits as ASCII, offsets unchanged
         toks = tokens(plain, s.start)
-        periods = find_periods(plain, toks, s.start, anchor, last_period, data, dating)
+        periods = find_periods(plain, toks, s.start, anchor, last_period or text_period, data, dating)
         if _MAY_COUNT.search(s.text):
             found, skipped, ctx = _sentence_frames(s, plain, toks, periods, (text, lines, language), (last_period, part), data, name)
             for f in found:
@@ -105,6 +106,7 @@ def check_text(text: str, name: str = "text", data: Resources | None = None) -> 
             part = None
         anchor = clock(periods, anchor)
         last_period = carried(plain, periods, last_period)
+        text_period = last_period or text_period
     return TextResult(name, frames, seen, language, warning(name, language))
 
 
@@ -140,7 +142,9 @@ def carried(sentence: str, periods: list[Period], last: str) -> str:
 
     Its last span, else its last period stated outside brackets (an aside such as "(the
     estimates for 1918-1929 ...)" sets none); a sentence that ends on an open period
-    ("subsequently", "since 1937") leaves none; a sentence with no period leaves ``last``.
+    ("subsequently", "since 1937") leaves none; a sentence with no period, or with days only
+    after a span ("за период 1921-1953 годов ... 5 января 1954 года было послано письмо"),
+    leaves ``last``.
 
     Examples
     --------
@@ -153,6 +157,8 @@ def carried(sentence: str, periods: list[Period], last: str) -> str:
     if stated and stated[-1].kind == "open":
         return ""
     stated = [p for p in stated if p.kind != "open"]
+    if stated and "/" in last and all(p.kind == "date" and "/" not in p.period for p in stated):
+        return last  # a day (a letter sent, an order signed) moves the clock, not the period under discussion
     spans = [p for p in stated if p.kind == "span"]  # "climaxing in 1937-1938 ... until 1953": the span
     return (spans or stated)[-1].period if stated else last
 
