@@ -32,6 +32,8 @@ from .phrases import Token
 from .resources import Resources
 
 #: Words right before a number that make it a reference, a rank or an age, not a count.
+#: Words before a small number that make it pick items out, not count people ("the first two categories").
+ORDINAL_BEFORE = frozenset({"first", "last", "next", "following", "previous", "past", "первые", "последние", "первых", "последних"})
 REFERENCE = re.compile(
     r"(?:\b(?:article|articles|art\.|table|tables|volume|vol\.|p\.|pp\.|no\.|nos\.|nr\.|number|fond|f\.|op\.|opis'?|"
     r"d\.|delo|l\.|ll\.|page|pages|chapter|ch\.|note|notes|footnote|figure|fig\.|section|appendix|order|decree|"
@@ -205,6 +207,8 @@ def _read_number(
         return Seen(start + offset, end + offset, text, f"counts {other['phrase']}, not people") if big else None
     if not big and unit == "count" and not _people_follow(toks, last, data, sentence, offset):
         return None
+    if not big and first > 0 and toks[first - 1].word.lower() in ORDINAL_BEFORE:
+        return None  # "the first two categories were deported": which ones, not how many people
     bound, hedge = _hedge(toks, first, data)
     after = _next_phrase(data.lexicon["after"], toks, last, 1)
     if after is not None and bound == "point":
