@@ -48,7 +48,7 @@ PENALTY = 2
 NEIGHBOUR = 20
 #: How many words before a mention a ``before`` modality cue acts.
 NEAR = 3
-_CLAUSE = re.compile(r";|:\s|\s[\u2013\u2014]\s|\(|\)|\bbut\b|\bwhile\b|\bwhereas\b|,\s+and\s+the\b|\bно\b|\bа\s+не\b")
+_CLAUSE = re.compile(r";|:\s|\s[\u2013\u2014]\s|\(|\)|\bbut\b|\bwhile\b|\bwhereas\b|,\s+and\s+(?:the|that|a|an|in|during|by)\b|\bно\b|\bа\s+не\b")
 
 
 @dataclass
