@@ -97,11 +97,20 @@ def test_a_stock_at_the_end_of_a_year_is_read_on_the_next_first_of_january():
     assert one("By the end of 1938, 1,317,195 prisoners were held in the camps.").period == "1939-01-01"
 
 
-def test_a_rate_and_a_share_are_read_and_not_judged():
-    v = verdicts("In 1938, 300 people a day were shot. 87 percent of those arrested in 1937 were shot.")
+def test_a_share_and_a_rate_without_a_period_are_read_and_not_judged():
+    v = verdicts("300 people a day were shot. 87 percent of those arrested in 1937 were shot.")
     assert v["unit"].tolist() == ["per_day", "share"]
     assert (v["verdict"] == NOT_JUDGED).all()
     assert "rate" in v["reason"].iloc[0] and "share" in v["reason"].iloc[1]
+
+
+def test_a_rate_over_a_period_is_judged_as_the_count_over_it():
+    # 1,000 a day over 1937-1938 is 730,000, within 15 % of the 681,692 shot; 300 a day in 1938
+    # is 109,500, a third of the 328,618 shot that year (the web set's labels judge rates so)
+    v = verdicts("In 1937-1938, 1,000 people a day were shot. In 1938, 300 people a day were shot.")
+    assert v["unit"].tolist() == ["per_day", "per_day"]
+    assert v["verdict"].tolist() == ["consistent", "understates"]
+    assert "730 days" in v["explanation"].iloc[0]
 
 
 # --- periods --------------------------------------------------------------------------------------

@@ -6,7 +6,8 @@ for "at least", ``high`` only for "at most"), its period and its unit.  What
 is not read with confidence is not judged, and says why:
 
 - a plan, a negation, a hypothesis, a spread of others' estimates;
-- a rate or a share (the record holds counts);
+- a share (the record holds counts), or a rate without a period read with
+  confidence (a rate over a period is judged as the count over it);
 - a quantity without an archival series (trial defendants, deportations);
 - a period missing or unclear, or a reading below :data:`THRESHOLD`;
 - a part of the whole (one operation, nationality, region, trial,
@@ -28,6 +29,7 @@ import pandas as pd
 from ..core.record import Record, resolve
 from ..estimates.verdicts import assess_many
 from ..estimates.vocabulary import QUANTITIES
+from ..periods import period_bounds
 from ..vocabulary import OVERSTATES, PERSONS, UNDERSTATES
 from .frames import Frame
 
@@ -38,6 +40,10 @@ THRESHOLD = 0.6
 #: A claim this many times below the record's count for the whole USSR is read as a part the text
 #: does not name (one trial, one camp, one district), not as a claim about the whole: not judged.
 PART_FACTOR = 10.0
+#: The days of one unit of a rate: a rate over a period read with confidence is judged as the count over it.
+RATE_DAYS = {"per_day": 1.0, "per_week": 7.0, "per_month": 365.25 / 12, "per_year": 365.25}
+#: The confidence a rate's period needs: multiplied out, an error in the period grows with it.
+RATE_THRESHOLD = 0.8
 #: The columns of claims.csv, in order.
 CLAIM_COLUMNS = [
     "id", "file", "start", "end", "mention", "quantity", "low", "high", "bound", "unit", "period",
@@ -98,6 +104,33 @@ def claims_frame(frames: Sequence[Frame]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=CLAIM_COLUMNS)
 
 
+def rate_as_count(row: pd.Series) -> tuple[float, float, float] | None:
+    """A rate over a period read with confidence as the count over that period: (low, high, units).
+
+    "1,000 executions a day" in 1937-1938 claims about 730,000 executions; a
+    rate without a period, or over a single day, is not a count of anything.
+
+    Examples
+    --------
+    >>> rate_as_count(pd.Series({"unit": "per_day", "low": "1000", "high": "1000", "period": "1937/1938",
+    ...     "period_confidence": 0.9}))
+    (730000.0, 730000.0, 730.0)
+    >>> rate_as_count(pd.Series({"unit": "per_day", "low": "300", "high": "300", "period": "",
+    ...     "period_confidence": 0.0})) is None
+    True
+    """
+    days = RATE_DAYS.get(str(row["unit"]))
+    if days is None or not row["period"] or float(row["period_confidence"]) < RATE_THRESHOLD:
+        return None
+    start, end = period_bounds(str(row["period"]))
+    if start is None or end is None or end <= start:
+        return None
+    units = round(((end - start).days + 1) / days, 1)
+    low = float(row["low"]) * units if str(row["low"]) else float("nan")
+    high = float(row["high"]) * units if str(row["high"]) else float("nan")
+    return low, high, units
+
+
 def reason_not_judged(row: pd.Series) -> str:
     """Why a claim is not judged ("" if it is judged as read, ``part`` if judged as a floor of the whole).
 
@@ -111,8 +144,8 @@ def reason_not_judged(row: pd.Series) -> str:
         return _MODALITY[str(row["modality"])]
     if row["unit"] == "share":
         return "a share, and the record holds counts"
-    if row["unit"] != "count":
-        return f"a rate ({str(row['unit']).replace('_', ' ')}), and the record holds counts for years"
+    if row["unit"] != "count" and rate_as_count(row) is None:
+        return f"a rate ({str(row['unit']).replace('_', ' ')}) without a period read with confidence; the record holds counts"
     if row["quantity"] not in QUANTITIES:
         return f"no archival series for {str(row['quantity']).replace('_', ' ')}"
     if float(row["confidence"]) < THRESHOLD:
@@ -126,6 +159,20 @@ def reason_not_judged(row: pd.Series) -> str:
     if row["scope"] != "USSR":
         return "part"
     return ""
+
+
+def _as_counts(asked: pd.DataFrame) -> tuple[pd.Series, pd.Series, dict]:
+    """The ends asked of ``assess`` (a rate as its count over its period), and a note for each rate."""
+    low, high, notes = asked["low"].copy(), asked["high"].copy(), {}
+    for i in asked.index[asked["unit"] != "count"]:
+        counted = rate_as_count(asked.loc[i])
+        if counted is None:
+            continue
+        a, b, units = counted
+        low[i], high[i] = ("" if a != a else _number(round(a))), ("" if b != b else _number(round(b)))
+        unit = str(asked.at[i, "unit"]).replace("per_", "")
+        notes[i] = f"A rate of {asked.at[i, 'mention']} a {unit} over {asked.at[i, 'period']} ({units:g} {unit}s) is judged as the count over it."
+    return low, high, notes
 
 
 def judge(claims: pd.DataFrame, record: Record | None = None) -> pd.DataFrame:
@@ -151,11 +198,12 @@ def judge(claims: pd.DataFrame, record: Record | None = None) -> pd.DataFrame:
     part = reasons == "part"
     asked = out[(reasons == "") | part]
     if len(asked):
+        low, high, rates = _as_counts(asked)
         question = pd.DataFrame(
             {
                 "quantity": asked["quantity"],
-                "low": asked["low"],
-                "high": asked["high"].where(~part[asked.index], ""),  # a part: a floor of the whole
+                "low": low,
+                "high": high.where(~part[asked.index], ""),  # a part: a floor of the whole
                 "period": asked["period"],
                 "unit": PERSONS,
                 "region": "USSR",
@@ -165,6 +213,8 @@ def judge(claims: pd.DataFrame, record: Record | None = None) -> pd.DataFrame:
         for column in ("verdict", "benchmark_id", "benchmark_period", "benchmark_low", "benchmark_high",
                        "benchmark_source", "benchmark_status", "factor", "explanation"):
             out.loc[asked.index, column] = answers[column].astype(object).where(answers[column].notna(), "")
+        for i, text in rates.items():
+            out.at[i, "explanation"] = f"{text} {out.at[i, 'explanation']}"
         wrong = answers["error"] != ""
         reasons[asked.index[wrong.to_numpy()]] = "not read by assess: " + answers["error"][wrong]
     factor = pd.to_numeric(out["factor"], errors="coerce")
