@@ -43,6 +43,7 @@ REFERENCE = re.compile(
 )
 _RANGE_GAP = re.compile(r"\s*(?:-|\u2010|\u2011|\u2012|\u2013|\u2014|\u2212|to|до|or|или|and|и)\s*", re.IGNORECASE)
 _RANGE_OPEN = re.compile(r"(?:between|from|от|с|между|of)\s+(?:some\s+|about\s+|around\s+|около\s+)?$", re.IGNORECASE)
+_MARK = re.compile(r"\[\d{1,3}\]")  # a reference mark: "[1]"
 _URL = re.compile(r"://|www\.|/|\.html?\b|\.php|#|=|@")
 RATE_UNITS = {"day": "per_day", "week": "per_week", "month": "per_month", "year": "per_year"}
 
@@ -123,13 +124,17 @@ def _ranges(numbers: list[Number], sentence: str) -> list[tuple[Number, Number |
     i = 0
     while i < len(numbers):
         a = numbers[i]
-        b = numbers[i + 1] if i + 1 < len(numbers) else None
-        if b is not None and _RANGE_GAP.fullmatch(sentence[a.end : b.start]):
-            gap = sentence[a.end : b.start].strip().lower()
+        j = i + 1
+        if j + 1 < len(numbers) and _MARK.fullmatch(sentence, numbers[j].start - 1, numbers[j].end + 1):
+            j += 1  # "3 миллионов[1] — 8,8 миллиона": a reference mark is no end of a range
+        b = numbers[j] if j < len(numbers) else None
+        between = _MARK.sub("", sentence[a.end : b.start]) if b is not None else ""
+        if b is not None and _RANGE_GAP.fullmatch(between):
+            gap = between.strip().lower()
             opened = _RANGE_OPEN.search(sentence[max(0, a.start - 30) : a.start])
             if gap not in ("and", "и", "or", "или", "до") or opened or (gap in ("до",) and opened):
                 out.append((a, b))
-                i += 2
+                i = j + 1
                 continue
         out.append((a, None))
         i += 1
@@ -213,6 +218,8 @@ def _read_number(
     after = _next_phrase(data.lexicon["after"], toks, last, 1)
     if after is not None and bound == "point":
         bound = after["bound"]
+    if b is not None:
+        bound = "point"  # "более 3 миллионов — 8,8 миллиона": a range keeps its two ends, the hedge its first
     low, high = values
     return Mention(start + offset, end + offset, text, low, high, bound, hedge, unit, False, first, last)
 
