@@ -132,10 +132,56 @@ def test_a_rate_over_a_period_is_judged_as_the_count_over_it():
         ("За годы Большого террора расстреляно 681 692 человека.", "1937/1938"),
         ("С августа 1937 по ноябрь 1938 года расстреляно 681 692 человека.", "1937-08-01/1938-11-30"),
         ("In \uff11\uff19\uff13\uff17, 353,074 people were shot.", "1937"),
+        ("During 1937 and 1938, 681,692 people were shot.", "1937/1938"),
+        ("In the peak years of 1937 and 1938, 681,692 people were shot.", "1937/1938"),
+        ("Between August 8, 1937, and October 19, 1938, 20,765 people were shot.", "1937-08-08/1938-10-19"),
+        ("Date | April\u2013May 1940 | Deaths | 21,857 shot", "1940-04-01/1940-05-31"),
+        ("1-2 million people were shot during the 1930s and 1940s.", "1930/1949"),
+        ("In 1937, in the camps, 25,376 prisoners died.", "1937"),
     ],
 )
 def test_periods_spans_named_periods_and_russian_forms(text, period):
     assert one(text).period == period
+
+
+def test_a_year_naming_another_event_or_a_paper_is_no_period():
+    # "the 1939 Soviet invasion" dates the invasion; "On February 1989, a research paper" the paper
+    f = frames("In April and May 1940 the NKVD shot Polish officers. About 8,000 were officers "
+               "shot after their capture in the 1939 Soviet invasion.")
+    assert f[-1].period == "1940-04-01/1940-05-31" and f[-1].period_how == "context"
+    f = frames("On February 1989, a research paper stated that 1 million were executed.")
+    assert f[0].period == ""
+
+
+def test_an_explicit_anaphora_reaches_back_across_a_paragraph_and_these_years_only_to_a_span():
+    text = "A certificate counted those sentenced in 1921-1953.\n\nOf those sentenced in this period, 4,060,306 were convicted."
+    assert frames(text)[-1].period == "1921/1953"
+    assert one("\u0412 1937 \u0433\u043e\u0434\u0443 ... \n\n\u0412 \u044d\u0442\u0438 \u0433\u043e\u0434\u044b \u0440\u0430\u0441\u0441\u0442\u0440\u0435\u043b\u044f\u043d\u044b 681 692 \u0447\u0435\u043b\u043e\u0432\u0435\u043a\u0430.").period == ""
+
+
+# --- parts, sums and changes ----------------------------------------------------------------------
+
+
+def test_a_sentence_with_no_date_or_part_of_its_own_keeps_the_part_named_before():
+    v = verdicts("The Polish operation of the NKVD lasted 14 months in 1937-1938. Within it, 143,810 were "
+                 "arrested. Of these, 139,885 were convicted. 111,091 were shot.")
+    assert v["scope"].iloc[0] != "USSR" and v["scope"].nunique() == 1  # the part named first, kept by each
+    assert (v["verdict"] == NOT_JUDGED).all()
+
+
+def test_a_breakdown_in_brackets_is_a_part_of_the_figure_before_it():
+    v = verdicts("In 1937 the NKVD arrested 936,750 people (for counter-revolutionary crimes - 234,301, "
+                 "for other crimes - 157,301).")
+    assert v["scope"].tolist() == ["USSR", "breakdown", "breakdown"]
+    assert "breakdown" in v["reason"].iloc[1] and v["verdict"].iloc[1] == NOT_JUDGED
+
+
+def test_a_total_of_several_quantities_and_a_change_are_not_judged():
+    v = verdicts("Two million persons died in the camps in 1937-38 and 1 million were executed: ten million "
+                 "in all. The population of the camps increased by 175,487 in 1937.")
+    assert v["quantity"].tolist()[:2] == ["camp_deaths", "executions"]
+    assert v["verdict"].iloc[2] == NOT_JUDGED and "unclear" in v["reason"].iloc[2]
+    assert v["quantity"].iloc[3] == "population_change" and v["verdict"].iloc[3] == NOT_JUDGED
 
 
 def test_a_publication_year_is_not_the_period():
