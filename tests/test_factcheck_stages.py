@@ -92,6 +92,9 @@ def _claims(n: int) -> pd.DataFrame:
         (lambda text: check_text(text, "t.txt", DATA), "in 1937 1,000 shot ", 2_000),
         (lambda text: check_text(text, "t.txt", DATA), "Kamenev Zinoviev ", 4_000),
         (lambda text: check_text(text, "t.txt", DATA), "estimates vary from 1,000 to 2,000 executions in 1937; ", 500),
+        # round 4: sums, cues of the number before, breakdowns in brackets, event years, month spans
+        (lambda text: check_text(text, "t.txt", DATA), "in all 1,000 shot and 2,000 arrested (3,000 - 400), ", 500),
+        (_periods, "the 1939 Soviet invasion, April\u2013May 1940, the 1930s and 1940s, ", 1_000),
     ],
 )
 def test_each_stage_is_linear_on_hostile_input(stage, unit, n):

@@ -167,7 +167,7 @@ def _one(sentence: str, m: re.Match[str], year_before: _YearBefore) -> Period | 
     first, last = m["d1"] or m["d2"], m["d1b"] or m["d2b"]
     behind = _MONTH_BEHIND.search(sentence[max(0, start - 16) : start]) if m["m3"] and first is None else None
     since = start - len(behind[0]) if behind else start
-    if behind and 0 < month_number(behind["m"]) < month and not re.search(r"\d\s*(?:of\s+)?$", sentence[:since]):
+    if behind and 0 < month_number(behind["m"]) < month and not re.search(r"\d\s*(?:of\s+)?$", sentence[max(0, since - 12) : since]):
         return Period(since, m.end(), month_span(year, month_number(behind["m"]), month), "span", 0.9, _day(year, month_number(behind["m"]), 1))  # "April–May 1940"
     if first is None:
         half = m["half3"] or m["half4"]

@@ -44,6 +44,8 @@ DYING = "regime_deaths"
 SCOPE_WINDOW = 30
 #: Points a cue loses for each word between it and the mention (its priority is at most 100).
 PENALTY = 2
+#: How many words before a number a sum word and the cues it sums are looked for (a bound: linear time).
+SUM_REACH = 40
 #: Points a cue loses when it stands nearer a neighbouring mention than this one (it is the neighbour's noun).
 NEIGHBOUR = 20
 #: How many words before a mention a ``before`` modality cue acts.
@@ -211,7 +213,7 @@ def breakdowns(ctx: Context, frames: list[Frame]) -> None:
         if not inside(ctx.brackets, f.start - ctx.offset):
             outside.append(f)
             continue
-        whole = next((g for g in reversed(outside) if g.quantity == f.quantity and g.period == f.period and g.low > f.high), None)
+        whole = next((g for g in outside[-3:] if g.quantity == f.quantity and g.period == f.period and g.low > f.high), None)
         if whole is not None and f.period_how == "sentence" and f.scope == "USSR":
             f.scope, f.scope_detail = "breakdown", f"a part of {whole.mention}"
 
@@ -270,9 +272,9 @@ def _a_total_of_several(ctx: Context, m: Mention) -> bool:
     "two million died in the camps and 1 million were executed: ten million in all";
     "вместе с умершими ... и расстрелянными ..., количество жертв составило около 1 млн".
     """
-    if not _near(ctx.sums, m.first, m.last, 0, m.last + NEAR):
+    if not _near(ctx.sums, m.first, m.last, m.first - SUM_REACH, m.last + NEAR):
         return False
-    before = {row["quantity"] for first, _, row in ctx.cues if first < m.first}
+    before = {row["quantity"] for first, _, row in _near(ctx.cues, m.first, m.last, m.first - SUM_REACH, m.first)}
     return len(before) >= 2
 
 
