@@ -71,26 +71,35 @@ def _contradiction(rule: Contradiction, figures: dict[str, ProseFigure]) -> Chec
     )
 
 
-def _decided_by_bound(result: CheckResult, rule: Bound, cells: CellIndex) -> CheckResult:
-    """A check its own rule could not decide, decided by the rule's upper bound (unchanged if a cell is missing)."""
-    reader = Reader(View(cells), [])
+def _decided_by_bound(result: CheckResult, rule: Bound, cells: CellIndex,
+                      figures: list[ProseFigure] | None = None) -> CheckResult:
+    """A check its own rule could not decide, decided by the rule's bound (unchanged if a part is missing).
+
+    An upper bound (rule ``bound``) is ``terms - over``: the figure above it is a discrepancy.  A lower
+    bound (rule ``floor``) is the sum of ``terms``, all of them needed (a missing part would only lower
+    the floor): the figure below it is a discrepancy.
+    """
+    reader = Reader(View(cells), figures or [])
     try:
-        total, known = reader.sum(rule.terms, ""), reader.sum(rule.over, "")
+        total, known = reader.sum(rule.terms, ""), reader.sum(rule.over, "") if rule.over else 0.0
     except MissingCell:
         return result
     bound, expected = total - known, result.expected
-    verdict = DISCREPANCY if expected is not None and expected > bound else CONSISTENT
+    broken = expected is not None and (expected < bound if rule.lower else expected > bound)
+    verdict = DISCREPANCY if broken else CONSISTENT
     return result.model_copy(
         update={
             "observed": bound,
-            "relation": "upper_bound",
+            "relation": "lower_bound" if rule.lower else "upper_bound",
             "cells": [row.ref() for row in reader.view.used],
             "difference": bound - (expected or 0),
             "relative_difference": (bound - (expected or 0)) / (expected or 1),
             "tolerance": 0.0,
+            "tolerance_reason": "a bound holds or fails",
             "verdict": verdict,
             "preferred_verdict": verdict,
-            "note": rule.why.format(terms=total, over=known, bound=bound, expected=expected or 0),
+            "note": rule.why.format(terms=total, over=known, bound=bound, expected=expected or 0,
+                                    rest=(expected or 0) - bound),
         }
     )
 
@@ -109,14 +118,16 @@ def internal_checks(results: list[CheckResult], cells: CellIndex) -> list[CheckR
     """
     rules = finding_rules()
     bounds = {f"prose.{rule.figure}": rule for rule in rules if isinstance(rule, Bound)}
+    figures = load_figures() if bounds.keys() & {r.id for r in results} else []
     out = [
-        _decided_by_bound(r, bounds[r.id], cells) if r.id in bounds and r.verdict == NOT_CHECKABLE else r for r in results
+        _decided_by_bound(r, bounds[r.id], cells, figures) if r.id in bounds and r.verdict == NOT_CHECKABLE else r
+        for r in results
     ]
     if PROSE in {r.family for r in results}:
         present = {r.id for r in out}
-        figures = {f.id: f for f in load_figures()}
+        by_id = {f.id: f for f in figures or load_figures()}
         out += [
-            _contradiction(rule, figures)
+            _contradiction(rule, by_id)
             for rule in rules
             if isinstance(rule, Contradiction) and f"prose.{rule.key}" not in present
         ]

@@ -20,6 +20,9 @@ and the plausibility rules, one a row (``why``: the reason, shown with the resul
                        measure whose name holds one of ``parts`` (growth words)
 ``within_population``  the ``subject`` of a year (a flow: deaths, escapes) does not
                        exceed the population on 1 January of that year
+``part_not_above_whole``  the flows ``parts`` (measures) of a part (a component of a
+                       ``components`` relation) do not exceed its whole's over the
+                       same period
 =====================  =============================================================
 
 Examples
@@ -46,10 +49,10 @@ RELATION_FIELDS = ["kind", "subject", "parts", "why"]
 #: The kinds of relation.
 RELATION_KINDS = (
     "components", "parts", "share", "complete", "split", "date_span", "non_negative", "percent_range",
-    "within_population",
+    "within_population", "part_not_above_whole",
 )
 #: The kinds of relation that are plausibility rules (checks/plausibility.py applies them).
-PLAUSIBILITY_KINDS = ("non_negative", "percent_range", "within_population")
+PLAUSIBILITY_KINDS = ("non_negative", "percent_range", "within_population", "part_not_above_whole")
 #: The subject of the date span that holds for every table without one of its own.
 ANY_TABLE = "*"
 
