@@ -151,3 +151,41 @@ def test_the_record_s_war_years_flows_are_not_shown_to_break_the_rule(results):
     assert "58,262" in r.note
     subsets = [x for x in results.values() if ".part_not_above_whole." in x.id]
     assert subsets and all(x.verdict != "discrepancy" for x in subsets)
+
+
+# --- the 1946 nationality identity -----------------------------------------------------------------
+
+
+def test_the_two_1946_camp_counts_differ_by_the_inmates_whose_nationality_was_not_recorded(results):
+    r = results["sources.reprint_difference.gulag_camps.inmates.1946-01-01"]
+    unknown = gulagstats.load("nationality_unrecorded").set_index("period").value["1946-01-01"]
+    camps = gulagstats.load("appendix")
+    camps = camps[(camps.period == "1946-01-01") & (camps.population == "gulag_camps") & (camps.measure == "inmates")]
+    assert r.verdict == "consistent" and r.observed == camps.value.max() - camps.value.min() == unknown
+    assert "the difference is explained" in results["sources.gulag_camps.inmates.1946-01-01"].note
+
+
+def test_a_reprint_difference_that_is_not_the_part_is_a_discrepancy():
+    from gulagstats.checks.sources import source_checks
+    from gulagstats.core.cells import Cell
+    from gulagstats.core.relations import read_relations
+
+    relations = read_relations([
+        {"kind": "date_span", "subject": "*", "parts": "1930-01-01/1956-12-31", "why": "w"},
+        {"kind": "reprint_difference", "subject": "gulag_camps inmates 1946-01-01",
+         "parts": "inmates_nationality_unknown", "why": "w"},
+    ])
+
+    def row(measure, value, source, preferred=True):
+        return Cell("appendix", "1946-01-01", "gulag_camps", measure, "", "persons", value, source, "confirmed",
+                    preferred)
+
+    def checked(unknown):
+        rows = [row("inmates", 600, "a"), row("inmates", 746, "b", False), row("inmates_nationality_unknown",
+                                                                                 unknown, "c")]
+        return {r.id: r for r in source_checks(CellIndex(rows, relations))}
+
+    key = "sources.reprint_difference.gulag_camps.inmates.1946-01-01"
+    assert checked(146)[key].verdict == "consistent"
+    assert checked(145)[key].verdict == "discrepancy"
+    assert "explained" not in checked(145)["sources.gulag_camps.inmates.1946-01-01"].note
