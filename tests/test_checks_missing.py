@@ -189,3 +189,21 @@ def test_a_reprint_difference_that_is_not_the_part_is_a_discrepancy():
     assert checked(146)[key].verdict == "consistent"
     assert checked(145)[key].verdict == "discrepancy"
     assert "explained" not in checked(145)["sources.gulag_camps.inmates.1946-01-01"].note
+
+
+# --- detained_population_prewar_grz: dated where both its parts hold ----------------------------------
+
+
+def test_grz_prewar_ceiling_is_dated_1936_1939_and_still_bounds_the_purge_maxima():
+    """3.5 million bounds every year before the war (1935-1940), the prison extrapolation only the purge years
+    (1936-1939): their sum is a ceiling only for 1936-1939."""
+    benchmarks = gulagstats.load("archival_benchmarks").set_index("rule")
+    row = benchmarks.loc["detained_population_prewar_grz"]
+    figures = gulagstats.load("grz_text_figures").set_index("id")
+    assert row.period == figures.period["L047.3"] == "1936/1939"
+    assert row.low == figures.value["L047.1"] + figures.value["L047.3"]
+    compared = gulagstats.compare().set_index("id")
+    for claim in ("grz1993-detained", "getty-naumov-detained"):
+        assert compared.benchmark_high[claim] == row.low
+        assert "at most 4,000,000: the period claimed (1936-1939)" in compared.explanation[claim]
+        assert "check prose.L047" not in compared.explanation[claim]  # no check of that name exists
