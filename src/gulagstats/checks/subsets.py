@@ -106,8 +106,8 @@ def _pair_check(cells: CellIndex, row: Cell, whole: str, whole_rows: list[tuple[
     tiles = _tiles(span, whole_rows)
     if ceiling is None and not tiles:
         return None
-    if ceiling is not None and ceiling.period == row.period and row.population in cells.relations.components.get(
-            whole, ()):
+    same_period = any(r.period == row.period for _, r in whole_rows)
+    if same_period and row.population in cells.relations.components.get(whole, ()):
         return None  # the identity of the whole and its components (identities family) checks it
     check = run_check(
         cells,
