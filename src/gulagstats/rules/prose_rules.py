@@ -28,7 +28,7 @@ The rules
 ``none``        not checkable; ``why`` says why
 ==============  ==========================================================
 
-Two rules are findings of their own, each a row keyed by its id:
+Three rules are findings of their own, each a row keyed by its id:
 
 =================  ==========================================================
 ``bound``          the figure ``key``, when its own rule cannot compute it, is
@@ -142,7 +142,7 @@ class Bound:
     ``over`` empty): ``terms`` are some of the parts of the figure, the others
     counts that can only add to them, so their sum is a lower bound of it.
     ``why`` is the result's note, a template of ``{terms}``, ``{over}``,
-    ``{bound}`` and ``{expected}``.
+    ``{bound}``, ``{expected}`` and ``{rest}`` (the figure less the bound).
     """
 
     figure: str  # the id of the figure of grz_text_figures, whose check this decides
@@ -187,7 +187,7 @@ CHECK_RULE_FIELDS = [
     "key", "rule", "terms", "over", "scale", "each_year", "direction", "within", "line", "quote",
     "period", "population", "why", "title",
 ]
-#: The rule words of the ``rule`` column (``bound`` and ``contradiction`` are findings of their own).
+#: The rule words of the ``rule`` column (``bound``, ``floor`` and ``contradiction`` are findings of their own).
 RULE_KINDS = ("sum", "ratio", "change", "year_count", "trend", "exceeds", "none", "bound", "floor", "contradiction")
 #: The rule words of a finding (a row that is not a rule of a quantity or a statement).
 FINDING_KINDS = ("bound", "floor", "contradiction")
