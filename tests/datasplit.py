@@ -1,14 +1,16 @@
 """The suite in two parts: the unit suite, and the tests that read the published data (``data``).
 
 A test that reads the published data (``data/``, the curated and reference inputs of ``tools/``,
-the golden figures, the labelled corpus, the full texts) is marked ``data``: :data:`DATA_TESTS`
-lists them, by pattern, so that a new test in a listed module needs no edit here.
-``python -m pytest`` runs everything; ``python -m pytest -m "not data"`` is the unit suite, on
-the tiny package of ``tests/fixtures/tiny`` and on synthetic rows.
+the golden figures, the labelled corpus, the full texts) is marked ``data``: :data:`DATA_MODULES`
+(whole modules, less the :data:`UNIT_EXCEPTIONS` inside them) and :data:`DATA_TESTS` (single
+tests) list them, and a test asking for a copy of ``data/`` is one.  A test that reads nothing
+published but takes seconds is marked ``slow`` (:data:`SLOW_TESTS`).  ``python -m pytest`` runs
+everything; ``python -m pytest -m "not data and not slow"`` is the unit suite, on the tiny
+package of ``tests/fixtures/tiny`` and on synthetic rows.
 
 The split cannot lie.  In a run that leaves the ``data`` tests out:
 
-* the modules listed whole are not even imported (:func:`pytest_ignore_collect`);
+* the modules listed whole, with no unit exception, are not even imported (:func:`ignore_collect`);
 * ``GULAGSTATS_DATA`` names a folder that does not exist, so a test that asks the loaders for the
   published data fails with the loaders' own error, and so does a ``gulagstats`` subprocess;
 * an audit hook refuses every opening of a published file (:data:`PUBLISHED`), from the start of
