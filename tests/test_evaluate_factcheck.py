@@ -9,6 +9,7 @@ at the end (issue 20). The web set's files are checked against their schema and 
 from __future__ import annotations
 
 import csv
+import dataclasses
 import doctest
 import hashlib
 import re
@@ -414,3 +415,35 @@ def test_the_readme_counts_are_the_files():
         order = ("overstates", "understates", "consistent", "not_contradicted", "not_judged")
         cells = [len(docs), len(claims)] + [verdicts.count(v) for v in order]
         assert f"| {part} | " + " | ".join(map(str, cells)) + " |" in readme
+
+
+def test_the_judgeable_share_counts_only_claims_the_record_can_judge():
+    period = ("1937-01-01", "1938-12-31")
+    judged = Label(
+        "d",
+        0,
+        7,
+        "681,692",
+        681692,
+        681692,
+        False,
+        "executions",
+        period,
+        "whole",
+        "consistent",
+        "en",
+    )
+    part = Label(
+        "d", 20, 26, "35,000", 35000, 35000, False, "arrests", period, "part", "not_judged", "en"
+    )
+    refusing = [
+        Prediction("d", 0, 7, "681,692", 681692, None, "executions", period, "whole", "not_judged"),
+        Prediction("d", 20, 26, "35,000", 35000, None, "arrests", period, "part", "not_judged"),
+    ]
+    m = measure([judged, part], refusing)
+    # refusing everything is right end to end on the part, and wrong on the claim the record can judge
+    assert (m.verdict_right, m.labels, m.judgeable_right, m.judgeable) == (1, 2, 0, 1)
+    m = measure(
+        [judged, part], [dataclasses.replace(refusing[0], verdict="consistent"), refusing[1]]
+    )
+    assert (m.verdict_right, m.judgeable_right, m.judgeable) == (2, 1, 1)

@@ -300,6 +300,12 @@ ROWS = (
     ("period right, of the claims found", "period_right", "found", "period"),
     ("scope right (whole or part), of the claims found", "scope_right", "scope_labels", ""),
     ("verdict right end to end, of all labelled claims", "verdict_right", "labels", "verdict"),
+    (
+        "verdict right, of the labelled claims the record can judge (not not_judged)",
+        "judgeable_right",
+        "judgeable",
+        "",
+    ),
     ("wrong overstates/understates, of all such flags", "wrong_flags", "flags", "wrong_flags"),
 )
 
@@ -322,7 +328,7 @@ def table(columns: dict[str, dict[str, Any]]) -> str:
         "|---" * (len(names) + 2) + "|",
     ]
     for title, num, den, goal in ROWS:
-        cells = [share(int(columns[c][num]), int(columns[c][den])) for c in names]
+        cells = [share(int(columns[c].get(num, 0)), int(columns[c].get(den, 0))) for c in names]
         lines.append(f"| {title} | " + " | ".join(cells) + f" | {GOALS.get(goal, '')} |")
     lines.append(
         "| predicted claims not located in their text | "

@@ -75,6 +75,8 @@ class Measures:
     scope_right: int = 0
     scope_labels: int = 0
     verdict_right: int = 0
+    judgeable: int = 0
+    judgeable_right: int = 0
     flags: int = 0
     wrong_flags: int = 0
     measured: str = ""
@@ -347,12 +349,15 @@ def measure(labels: Sequence[Label], preds: Sequence[Prediction]) -> Measures:
     >>> m = measure([lab], [hit, extra])
     >>> (m.found, m.predictions_matched, m.predictions, m.verdict_right, m.wrong_flags, m.flags)
     (1, 1, 2, 1, 1, 1)
+    >>> (m.judgeable, m.judgeable_right)
+    (1, 1)
     """
     m = Measures(labels=len(labels), predictions=len(preds))
     m.unlocated = sum(1 for p in preds if p.start is None)
     pairs = match(labels, preds)
     for i, lab in enumerate(labels):
         pred = preds[pairs[i]] if i in pairs else None
+        m.judgeable += lab.verdict != "not_judged"
         if pred is None or not value_right(lab, pred):
             m.misses.append(describe(lab, pred))
             continue
@@ -364,6 +369,7 @@ def measure(labels: Sequence[Label], preds: Sequence[Prediction]) -> Measures:
             m.scope_right += lab.scope == pred.scope
         if pred.verdict == lab.verdict:
             m.verdict_right += 1
+            m.judgeable_right += lab.verdict != "not_judged"
         else:
             m.wrong_verdicts.append(
                 f"{describe(lab, pred)}: expected {lab.verdict}, got {pred.verdict}"
