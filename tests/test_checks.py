@@ -255,7 +255,10 @@ def test_plausibility_rules_catch_a_bad_row():
     from gulagstats.checks.plausibility import plausibility_checks
 
     clean = {r.id: r for r in plausibility_checks(CellIndex.load())}
-    assert {r.verdict for r in clean.values()} == {"consistent"}
+    # no rule broken; the only undecided results are a part's flow whose whole lacks some days (said in the note)
+    undecided = [r for r in clean.values() if r.verdict != "consistent"]
+    assert all(".part_not_above_whole." in r.id and r.verdict == "not_checkable" and "would have to hold" in r.note
+               for r in undecided)
     bad = Cell("appendix", "1929-01-01", "gulag_camps", "inmates", "", "persons", -5.0, "x", "user", True)
     share = Cell("appendix_rates", "1940-01-01", "gulag_camps", "counterrevolutionaries_share", "", "percent", 133.1,
                 "x", "user", True)

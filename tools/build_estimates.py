@@ -70,7 +70,7 @@ from gulagstats.rules.benchmarks import (
 from gulagstats.rules.bounds import BOUND_KINDS, BoundRules
 from gulagstats.rules.reader import term_period
 from gulagstats.rules.terms import parse_terms
-from gulagstats.vocabulary import QUANTITIES
+from gulagstats.vocabulary import Quantity, read_dictionary
 from texts import seeds_dir
 
 ESTIMATE_FIELDS = [
@@ -80,6 +80,16 @@ ESTIMATE_FIELDS = [
 #: Units other than a quantity's own that an estimate may have: rates and shares (never compared).
 OTHER_UNITS = {"persons per month", "persons per year", "percent"}
 _PROSE_LOCATOR = re.compile(r"^(.*) \[GRZ prose line (\d+)\]$")
+
+
+def quantities() -> dict[str, Quantity]:
+    """The quantities of the vocabulary being built (``tools/vocabulary.csv``).
+
+    Not the code's (``gulagstats.vocabulary.QUANTITIES``, read from ``data/`` at import): a
+    quantity added to ``tools/vocabulary.csv`` is known to the build that publishes it.
+    """
+    rows = read_dictionary(TOOLS / "vocabulary.csv").get("quantity", {})
+    return {c: Quantity(c, r["quantity_kind"], r["unit"], r["label"], r["definition"]) for c, r in rows.items() if r["quantity_kind"]}
 
 
 def source_keys() -> set[str]:
@@ -109,9 +119,10 @@ def check_estimate(row: dict[str, str], prose: list[str], quotes: list[str], key
     """The reason a curated estimate is refused, or None."""
     if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", row["id"]):
         return f"id {row['id']!r} is not lower-case words joined by hyphens"
-    quantity = QUANTITIES.get(row["quantity"])
+    known = quantities()
+    quantity = known.get(row["quantity"])
     if quantity is None:
-        return f"quantity {row['quantity']!r} is not in the vocabulary {sorted(QUANTITIES)}"
+        return f"quantity {row['quantity']!r} is not in the vocabulary {sorted(known)}"
     if row["unit"] != quantity.unit and row["unit"] not in OTHER_UNITS:
         return f"unit {row['unit']!r}; expected {quantity.unit!r} or one of {sorted(OTHER_UNITS)}"
     if normalize_period(row["period"]) != row["period"]:
@@ -160,7 +171,7 @@ def check_rule(
     ``figures`` holds the values of the prose figures by quantity, period and
     population: a ``prose`` term must name exactly one value.
     """
-    quantity = QUANTITIES.get(row["quantity"])
+    quantity = quantities().get(row["quantity"])
     if quantity is None or quantity.kind not in ("flow", "stock"):
         return f"quantity {row['quantity']!r} is not a flow or stock of the vocabulary"
     if normalize_period(row["period"]) != row["period"]:

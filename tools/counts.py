@@ -29,12 +29,13 @@ from functools import cache
 from pathlib import Path
 
 import gulagstats
-from gulagstats.checks.grade import findings_text
+from gulagstats.checks.grade import findings, findings_text
 from gulagstats.checks.text import summary_line
 from gulagstats.core.results import FAMILIES
 from gulagstats.estimates.tally import tally
 from gulagstats.figures.export import FIGURES
 from gulagstats.vocabulary import NOT_COMPARABLE, OVERSTATES
+from verdicts_before_after import review_tables
 
 ROOT = Path(__file__).resolve().parents[1]
 #: The pages whose counts are computed.
@@ -110,6 +111,12 @@ REPORT_STEPS = [
 ]
 
 
+def _review_checks() -> str:
+    """The review's items about check, with what check says now (docs/verdicts.md, section 5)."""
+    graded = {f.result.id: [f.grade, *f.same_as] for f in findings(_checks())}
+    return review_tables(graded, {r.id: r.verdict for r in _checks()})
+
+
 def _families_in_words() -> str:
     return ", ".join(f"{f} {sum(r.family == f for r in _checks())}" for f in FAMILIES)
 
@@ -120,6 +127,7 @@ COUNTS: dict[str, Callable[[], str]] = {
     "check-families": _family_block,
     "check-families-in-words": _families_in_words,
     "report-session": _report_session,
+    "review2-checks": _review_checks,
     "cells-article": lambda: _coverage_row("GRZ article (Tables 1-9, Appendixes)"),
     "cells-all": lambda: _coverage_row("all tables"),
     "estimates": lambda: str(_estimate_counts()["total"]),

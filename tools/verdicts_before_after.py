@@ -11,7 +11,11 @@ The reason for a change is taken from the after side: the estimate's reading
 (``data/estimate_readings.csv``), its bound, the scope it was also set against,
 or the factor rule; an unchanged verdict needs no reason.  ``--checks`` gives
 the grades of ``gulagstats check``'s findings instead (each tree's own
-``gulagstats.checks.grade.findings``).
+``gulagstats.checks.grade.findings``), after the review's items about ``check``
+(``tools/verdicts_review2.csv``: the item, the check, what the toolkit said
+when the review ran, the argument) with what it says now, computed; that
+table is also the count ``review2-checks`` of ``tools/counts.py``, so
+``tests/test_docs_counts.py`` fails when docs/verdicts.md holds a stale one.
 
 Usage
 -----
@@ -65,6 +69,22 @@ def grades_of(src: Path) -> dict[str, list[str]]:
     out = subprocess.run([sys.executable, "-c", GRADES_SCRIPT], cwd=src, env=env, capture_output=True,
                          text=True, check=True).stdout
     found: dict[str, list[str]] = json.loads(out)
+    return found
+
+
+VERDICTS_SCRIPT = (
+    "import json, gulagstats\n"
+    "print(json.dumps({r.id: r.verdict for r in gulagstats.check_results()}))\n"
+)
+
+
+def verdicts_of(src: Path) -> dict[str, str]:
+    """Every check's verdict of ``gulagstats check`` on the source tree ``src``."""
+    env = dict(os.environ, PYTHONPATH=str(src / "src"))
+    env.pop("GULAGSTATS_DATA", None)
+    out = subprocess.run([sys.executable, "-c", VERDICTS_SCRIPT], cwd=src, env=env, capture_output=True,
+                         text=True, check=True).stdout
+    found: dict[str, str] = json.loads(out)
     return found
 
 
@@ -177,6 +197,38 @@ def grade_table(before: dict[str, list[str]], after: dict[str, list[str]]) -> st
                                f"After: {len(after)} findings ({line(after)}).\n")
 
 
+#: The review's items about ``check`` (review 2, section 6): what the toolkit said then, and the argument.
+REVIEW_ITEMS = ROOT / "tools" / "verdicts_review2.csv"
+
+
+def now_of(check_id: str, graded: dict[str, list[str]], verdicts: dict[str, str]) -> str:
+    """What ``check`` says of a check now: its grade if a finding (or the grade of the finding it repeats),
+    else its verdict, else ``(none)``."""
+    if check_id in graded:
+        return graded[check_id][0]
+    repeated = next((g[0] for g in graded.values() if check_id in g[1:]), "")
+    return repeated or verdicts.get(check_id, "(none)")
+
+
+def review_tables(graded: dict[str, list[str]], verdicts: dict[str, str], items: Path = REVIEW_ITEMS) -> str:
+    """The review's graded items and gaps, each with the toolkit's answer then and now (generated: now is computed).
+
+    ``graded``: the findings (id -> [grade, repeats...]); ``verdicts``: every check's verdict by id.
+    """
+    with items.open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    out = []
+    for part, head in (("grades", "| review's item | grade then | now | |"), ("gaps", "| review's gap | then | now | |")):
+        out += ["", head, "|---|---|---|---|"] if out else [head, "|---|---|---|---|"]
+        out += [f"| {r['item']} | {r['then']} | {now_of(r['check'], graded, verdicts)} | {r['argument']} |"
+                for r in rows if r["part"] == part]
+    tally: dict[str, int] = {}
+    for g in graded.values():
+        tally[g[0]] = tally.get(g[0], 0) + 1
+    said = ", ".join(f"{n} {g}" for g, n in sorted(tally.items(), key=lambda kv: (-kv[1], kv[0])))
+    return "\n".join(out) + f"\n\nNow: {len(graded)} findings ({said}), of {len(verdicts)} checks.\n"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--base", default="53a9dc6", help="the commit before issue 22's work")
@@ -187,7 +239,8 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         base = base_tree(args.base, Path(tmp))
         if args.checks:
-            text = grade_table(grades_of(base), grades_of(ROOT))
+            now = grades_of(ROOT)
+            text = review_tables(now, verdicts_of(ROOT)) + "\n" + grade_table(grades_of(base), now)
         else:
             text = table(compare_csv(base), compare_csv(ROOT), marks_of(args.marks))
     if args.out:

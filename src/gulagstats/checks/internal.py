@@ -22,9 +22,9 @@ from __future__ import annotations
 from ..core.cells import CellIndex, MissingCell, View
 from ..core.results import CellRef, CheckResult
 from ..rules.prose_rules import Bound, Contradiction, finding_rules
-from ..rules.reader import ProseFigure, Reader, load_figures
-from ..vocabulary import CONSISTENT, DISCREPANCY, NOT_CHECKABLE, PROSE
-from .engine import Reading, Tolerance, verdict_of
+from ..rules.reader import ProseFigure, Reader, index_figures, load_figures
+from ..vocabulary import NOT_CHECKABLE, PROSE
+from .engine import Reading, Tolerance, run_check, verdict_of
 
 
 def _figure_cell(figure: ProseFigure) -> CellRef:
@@ -71,28 +71,43 @@ def _contradiction(rule: Contradiction, figures: dict[str, ProseFigure]) -> Chec
     )
 
 
-def _decided_by_bound(result: CheckResult, rule: Bound, cells: CellIndex) -> CheckResult:
-    """A check its own rule could not decide, decided by the rule's upper bound (unchanged if a cell is missing)."""
-    reader = Reader(View(cells), [])
+def _decided_by_bound(result: CheckResult, rule: Bound, cells: CellIndex,
+                      figures: list[ProseFigure] | None = None) -> CheckResult:
+    """A check its own rule could not decide, decided by the rule's bound (unchanged if a part is missing).
+
+    An upper bound (rule ``bound``) is ``terms - over``: the figure above it is a discrepancy.  A lower
+    bound (rule ``floor``) is the sum of ``terms``, all of them needed (a missing part would only lower
+    the floor): the figure below it is a discrepancy.  Like every check, the bound is recomputed with
+    each alternative published value of the cells it reads (``depends_on_source`` if one flips it).
+    """
+    index = index_figures(figures or [])
+
+    def parts(view: View) -> tuple[float, float]:
+        reader = Reader(view, index)
+        return reader.sum(rule.terms, ""), reader.sum(rule.over, "") if rule.over else 0.0
+
     try:
-        total, known = reader.sum(rule.terms, ""), reader.sum(rule.over, "")
+        total, known = parts(View(cells))
     except MissingCell:
         return result
-    bound, expected = total - known, result.expected
-    verdict = DISCREPANCY if expected is not None and expected > bound else CONSISTENT
-    return result.model_copy(
-        update={
-            "observed": bound,
-            "relation": "upper_bound",
-            "cells": [row.ref() for row in reader.view.used],
-            "difference": bound - (expected or 0),
-            "relative_difference": (bound - (expected or 0)) / (expected or 1),
-            "tolerance": 0.0,
-            "verdict": verdict,
-            "preferred_verdict": verdict,
-            "note": rule.why.format(terms=total, over=known, bound=bound, expected=expected or 0),
-        }
+    if result.expected is None:
+        return result
+    expected = result.expected
+
+    def compute(view: View) -> Reading:
+        total, known = parts(view)
+        return Reading(total - known, total - known)
+
+    judged = run_check(  # the figure must be at least the floor, at most the ceiling
+        cells, id=result.id, title=result.title, family=result.family, expectation=result.expectation,
+        location=result.location, expected=expected, relation="upper_bound" if rule.lower else "lower_bound",
+        tolerance=Tolerance(0.0, "a bound holds or fails"), compute=compute,
+        note=rule.why.format(terms=total, over=known, bound=total - known, expected=expected,
+                             rest=expected - (total - known)),
     )
+    decided = judged.model_copy(update={"relation": "lower_bound" if rule.lower else "upper_bound"})
+    decided.missing = list(result.missing)  # what left the figure undecided by its own rule
+    return decided
 
 
 def internal_checks(results: list[CheckResult], cells: CellIndex) -> list[CheckResult]:
@@ -109,14 +124,16 @@ def internal_checks(results: list[CheckResult], cells: CellIndex) -> list[CheckR
     """
     rules = finding_rules()
     bounds = {f"prose.{rule.figure}": rule for rule in rules if isinstance(rule, Bound)}
+    figures = load_figures() if bounds.keys() & {r.id for r in results} else []
     out = [
-        _decided_by_bound(r, bounds[r.id], cells) if r.id in bounds and r.verdict == NOT_CHECKABLE else r for r in results
+        _decided_by_bound(r, bounds[r.id], cells, figures) if r.id in bounds and r.verdict == NOT_CHECKABLE else r
+        for r in results
     ]
     if PROSE in {r.family for r in results}:
         present = {r.id for r in out}
-        figures = {f.id: f for f in load_figures()}
+        by_id = {f.id: f for f in figures or load_figures()}
         out += [
-            _contradiction(rule, figures)
+            _contradiction(rule, by_id)
             for rule in rules
             if isinstance(rule, Contradiction) and f"prose.{rule.key}" not in present
         ]

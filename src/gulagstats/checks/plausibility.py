@@ -11,7 +11,10 @@ one result per rule (every row of every table examined, alternatives included):
   tables with a span of their own (the secret-police series runs 1921-1953);
 - ``within_population MEASURE``: the deaths (or escapes ...) of a year do not
   exceed the population on 1 January of that year, a result for each table and
-  population.
+  population;
+- ``part_not_above_whole``: a part's flow (the camps' arrivals) does not exceed
+  its whole's (the camps' and colonies') over the same period, a result for
+  each cell a cell of the whole bounds (:mod:`gulagstats.checks.subsets`).
 
 Each result counts the rows (or years) that break the rule: 0 is consistent.
 """
@@ -26,6 +29,7 @@ from ..core.relations import ANY_TABLE
 from ..core.results import CheckResult
 from ..periods import period_bounds
 from ..vocabulary import CONSISTENT, COUNT_UNITS, DISCREPANCY, NOT_CHECKABLE, PERCENT, PERSONS
+from .subsets import part_not_above_whole
 
 #: The note of a rule that no row breaks.
 NONE_BROKEN = "none of the rows examined breaks the rule"
@@ -155,4 +159,6 @@ def plausibility_checks(cells: CellIndex) -> list[CheckResult]:
     out.append(_date_check(cells))
     for measure, (_parts, why) in rules.get("within_population", {}).items():
         out += _within_population(cells, measure, why)
+    for measures, why in rules.get("part_not_above_whole", {}).values():
+        out += part_not_above_whole(cells, measures, why)
     return out

@@ -7,6 +7,12 @@ values are *consistent*, percentages that differ by no more than the rounding
 of the coarser print are *within rounding*, anything else is a *discrepancy*
 (counts must match exactly).  Values supplied through an overlay are not
 published values and are left out.
+
+A rule ``reprint_difference`` of ``data/relations.csv`` names a cell whose two
+published values differ by a part one of them leaves out (the camps of 1
+January 1946, with and without the inmates whose nationality was not
+recorded): a check of its own sets the difference against that part's count,
+and the disagreement's note names the explanation when it holds.
 """
 
 from __future__ import annotations
@@ -15,7 +21,16 @@ from collections import defaultdict
 
 from ..core.cells import Cell, CellIndex, Key, describe_key
 from ..core.results import Alternative, CheckResult
-from ..vocabulary import CONSISTENT, DISCREPANCY, MISSING, PERCENT, PERSONS, USER, WITHIN_ROUNDING
+from ..vocabulary import (
+    CONSISTENT,
+    DISCREPANCY,
+    MISSING,
+    NOT_CHECKABLE,
+    PERCENT,
+    PERSONS,
+    USER,
+    WITHIN_ROUNDING,
+)
 from .engine import EPSILON, printed_decimals
 
 
@@ -43,7 +58,56 @@ def source_checks(cells: CellIndex) -> list[CheckResult]:
         if any(r.source == row.source and r.value == row.value for r in published[row.key]):
             continue  # the same publication, copied into a second table
         published[row.key].append(row)
-    return [_source_check(key, rows) for key, rows in published.items() if len(rows) >= 2]
+    results = [_source_check(key, rows) for key, rows in published.items() if len(rows) >= 2]
+    differences = cells.relations.plausibility.get("reprint_difference", {})
+    explained = [_reprint_difference(cells, subject, parts, why, published) for subject, (parts, why)
+                 in differences.items()]
+    by_id = {r.id: r for r in explained}
+    return [_explained(r, by_id.get(r.id.replace("sources.", "sources.reprint_difference.", 1))) for r in results] \
+        + explained
+
+
+def _reprint_difference(cells: CellIndex, subject: str, parts: tuple[str, ...], why: str,
+                        published: dict[tuple, list[Cell]]) -> CheckResult:
+    """The two published values of a cell against the count that would explain their difference.
+
+    The rule (``reprint_difference`` of ``data/relations.csv``) names the cell
+    (``POPULATION MEASURE DAY``) and the measure of the part one reprint left
+    out; the check holds if the values differ by exactly that part's count.
+    """
+    population, measure, day = subject.split()
+    key = (day, population, measure, "", PERSONS)
+    rows = published.get(key, [])
+    part = cells.preferred((day, population, parts[0], "", PERSONS))
+    common = {
+        "id": f"sources.reprint_difference.{population}.{measure}.{day}",
+        "title": f"{describe_key(key)}: the published values differ by the {parts[0]}",
+        "family": "sources", "expectation": why, "location": f"rule: {why}", "relation": "exact",
+    }
+    values = sorted(r.value for r in rows if r.value is not None)
+    if len(values) != 2 or part is None or part.value is None:
+        reason = (f"needs two published values of {describe_key(key)} (found {len(values)}) and "
+                  f"{population} {parts[0]} on {day}")
+        return CheckResult(**common, expected=None, observed=None, difference=None, relative_difference=None,
+                           tolerance=None, verdict=NOT_CHECKABLE, preferred_verdict=NOT_CHECKABLE, note=reason)
+    observed = values[1] - values[0]
+    verdict = CONSISTENT if abs(observed - part.value) <= EPSILON * part.value else DISCREPANCY
+    return CheckResult(
+        **common, expected=part.value, observed=observed, cells=[r.ref() for r in rows] + [part.ref()],
+        difference=observed - part.value, relative_difference=(observed - part.value) / part.value if part.value
+        else None, tolerance=0.0, tolerance_reason="exact counts must match exactly", verdict=verdict,
+        preferred_verdict=verdict,
+        note=f"{values[1]:,.0f} - {values[0]:,.0f} = {observed:,.0f}; {population} {parts[0]} on {day}: "
+             f"{part.value:,.0f} ({part.table}, {part.source})",
+    )
+
+
+def _explained(result: CheckResult, explanation: CheckResult | None) -> CheckResult:
+    """A disagreement of published values, with the count that explains it when a rule shows it does."""
+    if explanation is None or explanation.verdict != CONSISTENT:
+        return result
+    said = f"the difference is explained: {explanation.note} ({explanation.id})"
+    return result.model_copy(update={"note": "; ".join(n for n in (result.note, said) if n)})
 
 
 def _printing_tolerance(key: Key, rows: list[Cell]) -> tuple[float, str]:

@@ -20,6 +20,12 @@ and the plausibility rules, one a row (``why``: the reason, shown with the resul
                        measure whose name holds one of ``parts`` (growth words)
 ``within_population``  the ``subject`` of a year (a flow: deaths, escapes) does not
                        exceed the population on 1 January of that year
+``part_not_above_whole``  the flows ``parts`` (measures) of a part (a component of a
+                       ``components`` relation) do not exceed its whole's over the
+                       same period
+``reprint_difference``  the two published values of the cell ``subject``
+                       (``POPULATION MEASURE DAY``) differ by exactly the count
+                       ``parts`` (a measure of the same population and day)
 =====================  =============================================================
 
 Examples
@@ -46,10 +52,12 @@ RELATION_FIELDS = ["kind", "subject", "parts", "why"]
 #: The kinds of relation.
 RELATION_KINDS = (
     "components", "parts", "share", "complete", "split", "date_span", "non_negative", "percent_range",
-    "within_population",
+    "within_population", "part_not_above_whole", "reprint_difference",
 )
-#: The kinds of relation that are plausibility rules (checks/plausibility.py applies them).
-PLAUSIBILITY_KINDS = ("non_negative", "percent_range", "within_population")
+#: The kinds of relation that are rules of a check, by subject (checks/plausibility.py applies them;
+#: checks/sources.py the reprint_difference).
+PLAUSIBILITY_KINDS = ("non_negative", "percent_range", "within_population", "part_not_above_whole",
+                      "reprint_difference")
 #: The subject of the date span that holds for every table without one of its own.
 ANY_TABLE = "*"
 

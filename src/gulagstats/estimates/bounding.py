@@ -77,11 +77,12 @@ def _ceilings(planner: Planner, quantity: str, period: str, words: str, forced: 
             candidates.append((answer, f"the whole years around the period claimed ({period_text(enclosing)})"))
     spans = planner.evaluator.spans(quantity)
     fixed = {r.period for r in planner.evaluator.rules.itertuples() if r.quantity == quantity and r.period}
-    for span in spans:
-        if span != period and span != enclosing and is_inside(period, span) and (flow or span in fixed):
+    for span in spans:  # a stock's fixed ceiling over the very span claimed bounds its maximum too
+        if span != enclosing and (span != period or not flow) and is_inside(period, span) and (flow or span in fixed):
             answer = _main(planner, quantity, span)
             if answer is not None:
-                candidates.append((answer, f"a span containing the period claimed ({period_text(span)})"))
+                where = "the period claimed" if span == period else "a span containing the period claimed"
+                candidates.append((answer, f"{where} ({period_text(span)})"))
     for answer, how in candidates:
         bound = planner.typed(answer, words, forced)
         if bound.has_ceiling and forced != "floor":

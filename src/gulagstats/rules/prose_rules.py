@@ -28,12 +28,15 @@ The rules
 ``none``        not checkable; ``why`` says why
 ==============  ==========================================================
 
-Two rules are findings of their own, each a row keyed by its id:
+Three rules are findings of their own, each a row keyed by its id:
 
 =================  ==========================================================
 ``bound``          the figure ``key``, when its own rule cannot compute it, is
                    at most ``terms - over`` (``over``: the known parts of a
                    count whose other parts are missing, never negative)
+``floor``          the figure ``key``, when its own rule cannot compute it, is
+                   at least ``terms`` (the known parts of a sum whose other
+                   parts are missing, never negative; ``over`` empty)
 ``contradiction``  GRZ against GRZ: the figure ``terms`` held to the figure
                    ``over`` (ids of ``grz_text_figures``), with the ``quote``
                    of ``line`` and a ``title``
@@ -131,18 +134,22 @@ Rule = Formula | Change | YearCount | Trend | Exceeds
 
 @dataclass(frozen=True)
 class Bound:
-    """A figure the tables cannot compute, bounded from above: ``terms - over`` (``over``: known parts of a count).
+    """A figure the tables cannot compute, bounded from above (``terms - over``) or from below (``terms``).
 
-    The parts left out of ``over`` are counts, never negative, so ``over``
-    is a lower bound of the count it stands for and ``terms - over`` an
-    upper bound of the figure.  ``why`` is the result's note, a template of
-    ``{terms}``, ``{over}``, ``{bound}`` and ``{expected}``.
+    Upper (rule ``bound``): the parts left out of ``over`` are counts, never
+    negative, so ``over`` is a lower bound of the count it stands for and
+    ``terms - over`` an upper bound of the figure.  Lower (rule ``floor``,
+    ``over`` empty): ``terms`` are some of the parts of the figure, the others
+    counts that can only add to them, so their sum is a lower bound of it.
+    ``why`` is the result's note, a template of ``{terms}``, ``{over}``,
+    ``{bound}``, ``{expected}`` and ``{rest}`` (the figure less the bound).
     """
 
     figure: str  # the id of the figure of grz_text_figures, whose check this decides
     terms: tuple[Term, ...]
     over: tuple[Term, ...]
     why: str
+    lower: bool = False  # a floor of the figure (rule floor), not a ceiling (rule bound)
 
 
 @dataclass(frozen=True)
@@ -180,10 +187,10 @@ CHECK_RULE_FIELDS = [
     "key", "rule", "terms", "over", "scale", "each_year", "direction", "within", "line", "quote",
     "period", "population", "why", "title",
 ]
-#: The rule words of the ``rule`` column (``bound`` and ``contradiction`` are findings of their own).
-RULE_KINDS = ("sum", "ratio", "change", "year_count", "trend", "exceeds", "none", "bound", "contradiction")
+#: The rule words of the ``rule`` column (``bound``, ``floor`` and ``contradiction`` are findings of their own).
+RULE_KINDS = ("sum", "ratio", "change", "year_count", "trend", "exceeds", "none", "bound", "floor", "contradiction")
 #: The rule words of a finding (a row that is not a rule of a quantity or a statement).
-FINDING_KINDS = ("bound", "contradiction")
+FINDING_KINDS = ("bound", "floor", "contradiction")
 
 
 def _one(text: str, what: str) -> Term:
@@ -234,7 +241,7 @@ def parse_rule(row: Mapping[str, str]) -> Rule | str:
 
 
 def parse_finding(row: Mapping[str, str]) -> FindingRule:
-    """The finding of a row whose rule is ``bound`` or ``contradiction``.
+    """The finding of a row whose rule is ``bound``, ``floor`` or ``contradiction``.
 
     Raises
     ------
@@ -247,6 +254,8 @@ def parse_finding(row: Mapping[str, str]) -> FindingRule:
     ...     "terms": "L001.2", "over": "L001.1", "line": "1", "quote": "q", "title": "t", "why": "w"}
     >>> parse_finding(row).observed
     'L001.2'
+    >>> parse_finding(row | {"rule": "floor", "terms": "deaths pop:gulag_camps @1934/1940", "over": ""}).lower
+    True
     """
     kind, why = row["rule"], row["why"]
     if not why:
@@ -255,6 +264,10 @@ def parse_finding(row: Mapping[str, str]) -> FindingRule:
         if not (row["terms"] and row["over"]):
             raise ValueError("a rule bound needs terms (the total) and over (its known parts)")
         return Bound(row["key"], parse_terms(row["terms"]), parse_terms(row["over"]), why)
+    if kind == "floor":
+        if not row["terms"] or row["over"]:
+            raise ValueError("a rule floor needs terms (the known parts of the figure) and no over")
+        return Bound(row["key"], parse_terms(row["terms"]), (), why, lower=True)
     if kind == "contradiction":
         if not (row["terms"] and row["over"] and row["line"] and row["quote"] and row["title"]):
             raise ValueError("a rule contradiction needs terms and over (two figure ids), line, quote and title")
@@ -314,5 +327,5 @@ def statements() -> tuple[Statement, ...]:
 
 
 def finding_rules() -> tuple[FindingRule, ...]:
-    """Findings of their own: a figure decided by a bound, GRZ against GRZ (rules ``bound``, ``contradiction``)."""
+    """Findings of their own: a figure decided by a bound, GRZ against GRZ (rules ``bound``, ``floor``, ``contradiction``)."""
     return _stored_rules()[2]
