@@ -543,6 +543,9 @@ def test_the_page_puts_contradicted_claims_first_and_reads_at_400_px(tmp_path, c
     html = page.read_text(encoding="utf-8")
     assert html.index("id='contradicted'") < html.index("id='supported'") < html.index("id='not-judged'")
     assert html.index("id='not-judged'") < html.index("id='seen'") < html.index("id='texts'")
+    flags = v["verdict"].isin(["overstates", "understates"]).any()
+    assert ("id='flag-notice'" in html) == flags  # the measured warning stands above any flag, and only there
+    assert not flags or html.index("id='contradicted'") < html.index("id='flag-notice'") < html.index("id='supported'")
     for r in v[v["verdict"] == NOT_JUDGED].head(5).itertuples():
         assert r.reason.replace("'", "&#x27;") in html
     dom = page_dom(page.as_uri(), width=400)

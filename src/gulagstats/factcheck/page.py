@@ -24,6 +24,15 @@ from .judgment import NOT_JUDGED
 if TYPE_CHECKING:
     from .run import Factcheck
 
+#: Shown above the flags: on web texts the rules were not written from, most flags were wrong
+#: (docs/factcheck.md, "Evaluation": 13 of 18 on round 3's test part, 11 of 11 on round 4's).
+FLAG_NOTICE = (
+    "These verdicts rest on a machine reading of the text. On web pages its rules were not written "
+    "from, most such flags were wrong, nearly always because the period, the scope or the quantity "
+    "was misread (see docs/factcheck.md, Evaluation). Before you publish one, check the claim's "
+    "period, scope and quantity in its explanation against the sentence."
+)
+
 CSS = """
 *{box-sizing:border-box}
 body{font:16px/1.5 system-ui,sans-serif;margin:0 auto;max-width:60em;padding:0 1em;color:#222;overflow-wrap:anywhere}
@@ -132,6 +141,8 @@ def render_page(result: Factcheck) -> str:
     >>> page = render_page(factcheck([p]))
     >>> "Contradicted by the record" in page and "overstates" in page
     True
+    >>> "machine reading" in page  # a flag is shown with the measured warning
+    True
     """
     v = result.verdicts
     counts = Counter(v["verdict"]) if len(v) else Counter()
@@ -150,6 +161,8 @@ def render_page(result: Factcheck) -> str:
     ]
     flags = v[v["verdict"].isin([OVERSTATES, UNDERSTATES])] if len(v) else v
     out.append(f"<section id='contradicted'><h2>Contradicted by the record ({len(flags)})</h2>")
+    if len(flags):
+        out.append(f"<p class='warning' id='flag-notice'>{_e(FLAG_NOTICE)}</p>")
     out += [_card(r, flagged) for _, r in flags.iterrows()] or ["<p>None.</p>"]
     out.append(f"</section><section id='contradictions'><h2>Claims that contradict each other ({len(c)})</h2><ul>")
     out += [
