@@ -20,7 +20,7 @@ import pytest
 from gulagstats.factcheck.contradictions import contradictions
 from gulagstats.factcheck.language import detect
 from gulagstats.factcheck.mentions import find_mentions
-from gulagstats.factcheck.numerals import find_numbers
+from gulagstats.factcheck.numerals import read_numerals
 from gulagstats.factcheck.periods import find_periods
 from gulagstats.factcheck.phrases import tokens
 from gulagstats.factcheck.read import html_to_text
@@ -80,9 +80,9 @@ def _claims(n: int) -> pd.DataFrame:
         (detect, "word ", 10_000),
         (split, "Mr. A ", 10_000),
         (split, "In 1937 1,000 were shot. ", 4_000),
-        (find_numbers, "1,000 ", 10_000),
-        (find_numbers, "six hundred and ", 5_000),
-        (find_numbers, "1 ", 20_000),
+        (read_numerals, "1,000 ", 10_000),
+        (read_numerals, "six hundred and ", 5_000),
+        (read_numerals, "1 ", 20_000),
         (_periods, "in 1937 1,000 shot ", 4_000),
         (_periods, "from August 1937 to November 1938 ", 2_000),
         (_periods, "in April, on 2 May, 26.IV, ", 1_000),  # dates without a year: the year before each one

@@ -17,9 +17,9 @@ from pathlib import Path
 
 from buildkit import CURATED
 from gulagstats.errors import DataFormatError
-from gulagstats.factcheck.resources import COLUMNS, parse_table
+from gulagstats.factcheck.resources import LEXICON_COLUMNS, parse_table
 
-TABLES = tuple(COLUMNS)
+TABLES = tuple(LEXICON_COLUMNS)
 
 
 def build(out: Path) -> list[Path]:
@@ -35,8 +35,8 @@ def build(out: Path) -> list[Path]:
         except DataFormatError as exc:
             sys.exit(str(exc))
         header = text.split("\n", 1)[0].split(",")
-        if header != COLUMNS[table]:
-            sys.exit(f"tools/curated/factcheck/{table}.csv: header {header} is not {COLUMNS[table]}")
+        if header != LEXICON_COLUMNS[table]:
+            sys.exit(f"tools/curated/factcheck/{table}.csv: header {header} is not {LEXICON_COLUMNS[table]}")
         target = folder / f"{table}.csv"
         target.write_bytes(text.encode("utf-8"))
         written.append(target)

@@ -1,8 +1,9 @@
 """Mutation testing of the rule engine: apply one-line faults, one at a time, and run the unit suite.
 
 Each mutant is a one-line edit of a module of ``src/gulagstats`` (the text it replaces must
-occur exactly once).  The repository is copied to a temporary folder (``data/`` linked, not
-copied), each mutant applied in turn to the copy, and the unit suite
+occur exactly once).  The committed code (HEAD) is checked out in a temporary detached
+worktree (its own files, index and data, so commits made meanwhile change nothing),
+each mutant applied in turn to the copy, and the unit suite
 (``pytest -m "not data and not slow" -x``, tests/datasplit.py) run there;
 the mutant is *killed* if a test fails, and *survives* if the unit suite passes.  The score
 is killed / run.
@@ -22,7 +23,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -145,26 +145,30 @@ def main(argv: list[str] | None = None) -> int:
         print("\n".join(f"{m.name}: {m.path}" for m in chosen))
         return 0
     with tempfile.TemporaryDirectory(prefix="gulagstats-mutants-") as tmp:
-        copy = Path(tmp)
-        skip = shutil.ignore_patterns("__pycache__", ".git", ".venv", "venv", "site", ".hypothesis", "*.egg-info")
-        for entry in ROOT.iterdir():
-            if entry.name in ("src", "tests", "tools", "docs", "bench", ".ci"):
-                shutil.copytree(entry, copy / entry.name, ignore=skip)
-            elif entry.is_file():  # a worktree's .git is a file: the copy is a view of the same repository
-                shutil.copy2(entry, copy / entry.name)
-        if (ROOT / ".git").is_dir():  # a main checkout: the same, for the tests that ask git (ls-files, check-attr)
-            (copy / ".git").write_text(f"gitdir: {ROOT / '.git'}\n", encoding="utf-8")
-        os.symlink(ROOT / "data", copy / "data")  # read only: vocabulary.py reads the data dictionary beside src/
-        outcome, seconds, failed = run(None, copy, args.timeout)
-        if outcome != "survived":
-            print(f"the unit suite fails without a mutant: {failed}", file=sys.stderr)
-            return 1
-        print(f"unit suite, unmutated: passes in {seconds:.0f} s")
-        counts = {"killed": 0, "survived": 0, "stale": 0}
-        for mutant in chosen:
-            outcome, seconds, failed = run(mutant, copy, args.timeout)
-            counts[outcome] += 1
-            print(f"{outcome:8} {mutant.name:36} {seconds:5.0f} s  {failed[:110]}", flush=True)
+        # A detached worktree of HEAD: its own files, index and data/, so that commits made in
+        # the checkout while the mutants run (it takes a while) cannot change what they see.
+        copy = Path(tmp) / "head"
+        subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", "-q", str(copy), "HEAD"],
+                       check=True, capture_output=True)
+        try:
+            return _score(chosen, copy, args.timeout)
+        finally:
+            subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(copy)],
+                           check=False, capture_output=True)
+
+
+def _score(chosen: list[Mutant], copy: Path, timeout: float) -> int:
+    """Run the unit suite on ``copy`` unmutated, then once a mutant; print each outcome and the score."""
+    outcome, seconds, failed = run(None, copy, timeout)
+    if outcome != "survived":
+        print(f"the unit suite fails without a mutant: {failed}", file=sys.stderr)
+        return 1
+    print(f"unit suite, unmutated: passes in {seconds:.0f} s")
+    counts = {"killed": 0, "survived": 0, "stale": 0}
+    for mutant in chosen:
+        outcome, seconds, failed = run(mutant, copy, timeout)
+        counts[outcome] += 1
+        print(f"{outcome:8} {mutant.name:36} {seconds:5.0f} s  {failed[:110]}", flush=True)
     ran = counts["killed"] + counts["survived"]
     print(f"score: {counts['killed']}/{ran} killed" + (f" ({counts['stale']} stale)" if counts["stale"] else ""))
     return 0 if counts["survived"] == 0 and counts["stale"] == 0 else 1

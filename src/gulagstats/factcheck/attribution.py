@@ -26,10 +26,10 @@ QUOTES = re.compile(
     re.DOTALL,
 )
 #: How far from a number (characters) a quotation that holds it may begin.
-WINDOW = 3000
+ATTRIBUTION_WINDOW = 3000
 #: How far from a number (characters, either side) :func:`attribute` reads its line: the window of a
 #: quotation and the 200 characters before the quotation where its speaker is named.
-REACH = WINDOW + 200
+REACH = ATTRIBUTION_WINDOW + 200
 NOT_NAMES = {
     "The",
     "This",
@@ -83,9 +83,9 @@ def attribute(line: str, position: int, sentence_start: int) -> str:
     'author'
     """
     begin = max(
-        0, position - WINDOW
+        0, position - ATTRIBUTION_WINDOW
     )  # a quote is looked for near the number, not in the whole line
-    for m in QUOTES.finditer(line, begin, position + WINDOW):
+    for m in QUOTES.finditer(line, begin, position + ATTRIBUTION_WINDOW):
         if m.start() < position < m.end():
             name = _speaker(line[max(0, m.start() - 200) : m.start()])
             if name:

@@ -20,8 +20,8 @@ import pandas as pd
 
 TOLERANCE = 0.15
 #: The confidence both readings need (as for a verdict).
-THRESHOLD = 0.6
-COLUMNS = [
+SAME_CLAIM_CONFIDENCE = 0.6
+CONTRADICTION_COLUMNS = [
     "quantity", "scope", "period", "first", "second", "first_file", "first_line", "first_mention",
     "second_file", "second_line", "second_mention", "reason",
 ]
@@ -56,8 +56,8 @@ def contradictions(claims: pd.DataFrame, tolerance: float = TOLERANCE) -> pd.Dat
     usable = claims[
         (claims["modality"] == "stated") & (claims["unit"] == "count") & (claims["period"] != "")
         & ~claims.get("vague", pd.Series(False, index=claims.index)).astype(bool)
-        & (claims.get("confidence", ones).astype(float) >= THRESHOLD)
-        & (claims.get("period_confidence", ones).astype(float) >= THRESHOLD)
+        & (claims.get("confidence", ones).astype(float) >= SAME_CLAIM_CONFIDENCE)
+        & (claims.get("period_confidence", ones).astype(float) >= SAME_CLAIM_CONFIDENCE)
     ]
     groups: dict[tuple[str, str, str, str], list[tuple[float, float, dict]]] = {}
     for record in usable.to_dict("records"):
@@ -77,7 +77,7 @@ def contradictions(claims: pd.DataFrame, tolerance: float = TOLERANCE) -> pd.Dat
                 if a[0] <= b[1] * (1 + tolerance) and b[0] <= a[1] * (1 + tolerance):
                     continue
                 rows.append(_row(key, a[2], b[2]))
-    frame = pd.DataFrame(rows, columns=COLUMNS)
+    frame = pd.DataFrame(rows, columns=CONTRADICTION_COLUMNS)
     return frame.drop_duplicates(["first", "second"]).reset_index(drop=True)
 
 

@@ -33,7 +33,7 @@ MONTH = (
     r"|(?:январ[ьяе]|феврал[ьяе]|марта?|марте|апрел[ьяе]|ма[йяе]|июн[ьяе]|июл[ьяе]|августа?|августе|"
     r"сентябр[ьяе]|октябр[ьяе]|ноябр[ьяе]|декабр[ьяе])"
 )
-YEAR = r"(?:1[89]\d\d|20\d\d)"
+YEAR_DIGITS = r"(?:1[89]\d\d|20\d\d)"
 DASH = r"\s*[-\u2010\u2011\u2012\u2013\u2014\u2015\u2212/]\s*"
 _YEAR_WORDS = r"(?:\s*(?:гг?\.|года|году|год))?"
 #: Prepositions after which a month alone is a date ("in October", "в октябре", "за первую половину декабря").
@@ -46,9 +46,9 @@ def _half(name: str) -> str:
 
 
 DATE = re.compile(
-    rf"\b(?P<m1>{MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:{DASH}(?P<d1b>\d{{1,2}})\b)?(?:,?\s+(?P<y1>{YEAR}))?\b"
-    rf"|\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?:(?:{DASH}|\s+(?:to|по|-)\s+)(?P<d2b>\d{{1,2}}))?\s+(?:of\s+)?(?P<m2>{MONTH})(?:,?\s+(?P<y2>{YEAR}))?{_YEAR_WORDS}\b"
-    rf"|\b(?:{_half('half3')}(?:of\s+)?)?(?P<m3>{MONTH}),?\s+(?:of\s+)?(?P<y3>{YEAR}){_YEAR_WORDS}\b"
+    rf"\b(?P<m1>{MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:{DASH}(?P<d1b>\d{{1,2}})\b)?(?:,?\s+(?P<y1>{YEAR_DIGITS}))?\b"
+    rf"|\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?:(?:{DASH}|\s+(?:to|по|-)\s+)(?P<d2b>\d{{1,2}}))?\s+(?:of\s+)?(?P<m2>{MONTH})(?:,?\s+(?P<y2>{YEAR_DIGITS}))?{_YEAR_WORDS}\b"
+    rf"|\b(?:{_half('half3')}(?:of\s+)?)?(?P<m3>{MONTH}),?\s+(?:of\s+)?(?P<y3>{YEAR_DIGITS}){_YEAR_WORDS}\b"
     rf"|\b(?:{_BEFORE_MONTH})\s+(?:the\s+)?{_half('half4')}?(?P<m4>{MONTH})(?![\w.]*\s*,?\s*\d)\b",
     re.IGNORECASE,
 )
@@ -62,10 +62,10 @@ _MONTH_FROM = re.compile(r"(?:\bза\s+месяц\s+с|\bin\s+the\s+month\s+from
 _JOIN = re.compile(r",?\s*(?:-|\u2013|\u2014|to|until|through|till|and|по|до|и)\s*(?:the\s+end\s+of\s+)?", re.IGNORECASE)
 _BEFORE_FIRST = re.compile(r"(?:between|from|с|со|от|между)\s+(?:the\s+)?$", re.IGNORECASE)
 _YEAR_AHEAD = re.compile(
-    rf"\s*(?:and|or|to|until|through|till|-|\u2013|\u2014|по|до|и)\s*(?:{MONTH}),?\s+(?:of\s+)?(?P<y>{YEAR})\b", re.IGNORECASE
+    rf"\s*(?:and|or|to|until|through|till|-|\u2013|\u2014|по|до|и)\s*(?:{MONTH}),?\s+(?:of\s+)?(?P<y>{YEAR_DIGITS})\b", re.IGNORECASE
 )
 _MONTH_BEHIND = re.compile(rf"\b(?P<m>{MONTH}){DASH}$", re.IGNORECASE)
-_A_YEAR = re.compile(rf"(?<![\d,.])\b{YEAR}\b(?!,?\d)")
+_A_YEAR = re.compile(rf"(?<![\d,.])\b{YEAR_DIGITS}\b(?!,?\d)")
 
 
 @dataclass(frozen=True)
@@ -154,7 +154,7 @@ class _YearBefore:
         return self.anchor.year if self.anchor else None
 
 
-def _one(sentence: str, m: re.Match[str], year_before: _YearBefore) -> Period | None:
+def _one_date(sentence: str, m: re.Match[str], year_before: _YearBefore) -> Period | None:
     month = month_number(m["m1"] or m["m2"] or m["m3"] or m["m4"])
     if not month or (m["m4"] and m["m4"].isascii() and not m["m4"][0].isupper()):
         return None
@@ -225,7 +225,7 @@ def find_dates(sentence: str, anchor: date | None) -> list[Period]:
     []
     """
     year_before = _YearBefore(sentence, anchor)
-    found = [d for m in DATE.finditer(sentence) if (d := _one(sentence, m, year_before)) is not None]
+    found = [d for m in DATE.finditer(sentence) if (d := _one_date(sentence, m, year_before)) is not None]
     found += _numeric(sentence, year_before)
     found.sort(key=lambda d: d.start)
     out: list[Period] = []

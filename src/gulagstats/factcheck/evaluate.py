@@ -44,7 +44,7 @@ def _num(x: object) -> float | None:
     return None if math.isnan(v) else v
 
 
-def _same(a: float | None, b: float | None) -> bool:
+def _same_claim(a: float | None, b: float | None) -> bool:
     return a is not None and b is not None and abs(a - b) <= 1e-6 * max(1.0, abs(a))
 
 
@@ -69,7 +69,7 @@ def evaluate(labels: pd.DataFrame, frames: Sequence[Frame]) -> Evaluation:
     for i, row in labels.iterrows():
         ends = (_num(row["low"]), _num(row["high"]))
         for k in by_place.get((str(row["file"]).zfill(3), int(row["line"])), []):
-            if k not in taken and any(_same(v, e) for v in ends for e in (frames[k].low, frames[k].high)):
+            if k not in taken and any(_same_claim(v, e) for v in ends for e in (frames[k].low, frames[k].high)):
                 taken.add(k)
                 pairs.append((int(i), k))
                 break

@@ -37,7 +37,7 @@ from .phrases import Token
 from .resources import Resources
 
 #: How many words from a mention its cues (quantity, scope) are looked for.
-WINDOW = 14
+CUE_WINDOW = 14
 #: The quantity of a word of dying with no place: a place of custody near it names the deaths there.
 DYING = "regime_deaths"
 #: How many words before a mention a scope cue of its clause counts ("the Polish operation ..., with 140,000 arrests").
@@ -235,7 +235,7 @@ def quantity(ctx: Context, m: Mention, lo: int, hi: int) -> tuple[str, str, floa
     """
     best: tuple[float, str, str] = (0.0, "", "")
     score_best = -1e9
-    for first, last, row in _near(ctx.cues, m.first, m.last, max(lo, m.first - WINDOW), min(hi, m.last + WINDOW)):
+    for first, last, row in _near(ctx.cues, m.first, m.last, max(lo, m.first - CUE_WINDOW), min(hi, m.last + CUE_WINDOW)):
         distance = first - m.last if first >= m.last else m.first - last + 2
         score = float(row["priority"] or 0) - PENALTY * max(distance, 0)
         apart = not _in_clause(ctx, m, (first, last, row))
@@ -251,7 +251,7 @@ def quantity(ctx: Context, m: Mention, lo: int, hi: int) -> tuple[str, str, floa
     if best[1] and _a_total_of_several(ctx, m):  # "... and 1 million were executed: ten million in all"
         return best[1], best[2], min(best[0], 0.5)
     if best[1] == DYING:  # "died ... in the camps", "в лагерях ГУЛАГа умерло": the deaths of that place
-        places = [it for it in _near(ctx.places, m.first, m.last, m.first - WINDOW, m.last + WINDOW) if _in_clause(ctx, m, it)]
+        places = [it for it in _near(ctx.places, m.first, m.last, m.first - CUE_WINDOW, m.last + CUE_WINDOW) if _in_clause(ctx, m, it)]
         if places:
             return places[0][2]["quantity"], best[2], best[0]
     return best[1], best[2], best[0]
@@ -366,7 +366,7 @@ def scope(ctx: Context, m: Mention, before: tuple[str, str] | None = None) -> tu
     arrested"), or that names neither a part nor a date of its own ("... Of
     these, 139 885 were convicted. 111 091 were shot."), counts the same part.
     """
-    near = [it for it in _near(ctx.scopes, m.first, m.last, m.first - SCOPE_WINDOW, m.last + WINDOW) if _in_clause(ctx, m, it)]
+    near = [it for it in _near(ctx.scopes, m.first, m.last, m.first - SCOPE_WINDOW, m.last + CUE_WINDOW) if _in_clause(ctx, m, it)]
     if not near:
         if before is not None and (GOES_ON.match(ctx.sentence) or not ctx.periods):
             return before  # "Of these, ..."; "111 091 were shot." with no date of its own: the same event
@@ -385,7 +385,7 @@ def modality(ctx: Context, m: Mention, after: int = 0) -> tuple[str, str]:
     stated.  ``after`` is the token where the previous mention ends.
     """
     hedge_words = len(m.hedge.split()) if m.hedge else 0
-    for first, last, row in _near(ctx.modals, m.first, m.last, m.first - WINDOW, m.last + WINDOW):
+    for first, last, row in _near(ctx.modals, m.first, m.last, m.first - CUE_WINDOW, m.last + CUE_WINDOW):
         words = " ".join(t.word for t in ctx.toks[first:last])
         where = row["where"]
         if where == "before" and max(after, m.first - hedge_words - NEAR) <= first and last <= m.first - hedge_words:

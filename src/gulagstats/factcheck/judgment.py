@@ -9,7 +9,7 @@ is not read with confidence is not judged, and says why:
 - a share (the record holds counts), or a rate without a period read with
   confidence (a rate over a period is judged as the count over it);
 - a quantity without an archival series (trial defendants, deportations);
-- a period missing or unclear, or a reading below :data:`THRESHOLD`;
+- a period missing or unclear, or a reading below :data:`JUDGING_CONFIDENCE`;
 - a part of the whole (one operation, nationality, region, trial,
   institution, camp): judged as a floor of the whole, so that a part that
   exceeds the record's whole still ``overstates``; otherwise not judged
@@ -36,7 +36,7 @@ from .frames import Frame
 #: The verdict of a claim that is not judged.
 NOT_JUDGED = "not_judged"
 #: The confidence a reading needs (quantity, and period) for a verdict.
-THRESHOLD = 0.6
+JUDGING_CONFIDENCE = 0.6
 #: A claim this many times below the record's count for the whole USSR is read as a part the text
 #: does not name (one trial, one camp, one district), not as a claim about the whole: not judged.
 PART_FACTOR = 10.0
@@ -68,7 +68,7 @@ _SCOPE = {
 }
 
 
-def _number(x: float | None) -> str:
+def _shown_number(x: float | None) -> str:
     if x is None or x != x:
         return ""
     return str(int(x)) if float(x).is_integer() else repr(float(x))
@@ -93,8 +93,8 @@ def claims_frame(frames: Sequence[Frame]) -> pd.DataFrame:
             {
                 "id": f"{stem}-{stems[stem]}", "file": f.file, "start": f.start, "end": f.end,
                 "mention": f.mention, "quantity": f.quantity,
-                "low": "" if f.bound == "high" else _number(f.low),
-                "high": "" if f.bound == "low" else _number(f.high),
+                "low": "" if f.bound == "high" else _shown_number(f.low),
+                "high": "" if f.bound == "low" else _shown_number(f.high),
                 "bound": f.bound, "unit": f.unit, "period": f.period, "period_how": f.period_how,
                 "period_confidence": f.period_confidence, "scope": f.scope, "scope_detail": f.scope_detail,
                 "modality": f.modality, "attribution": f.attribution, "confidence": f.confidence,
@@ -148,11 +148,11 @@ def reason_not_judged(row: pd.Series) -> str:
         return f"a rate ({str(row['unit']).replace('_', ' ')}) without a period read with confidence; the record holds counts"
     if row["quantity"] not in QUANTITIES:
         return f"no archival series for {str(row['quantity']).replace('_', ' ')}"
-    if float(row["confidence"]) < THRESHOLD:
+    if float(row["confidence"]) < JUDGING_CONFIDENCE:
         return "what the number counts is unclear"
     if not row["period"]:
         return "no period stated"
-    if float(row["period_confidence"]) < THRESHOLD:
+    if float(row["period_confidence"]) < JUDGING_CONFIDENCE:
         return "period unclear"
     if row["scope"] == "plan":
         return _MODALITY["planned"]
@@ -169,7 +169,7 @@ def _as_counts(asked: pd.DataFrame) -> tuple[pd.Series, pd.Series, dict]:
         if counted is None:
             continue
         a, b, units = counted
-        low[i], high[i] = ("" if a != a else _number(round(a))), ("" if b != b else _number(round(b)))
+        low[i], high[i] = ("" if a != a else _shown_number(round(a))), ("" if b != b else _shown_number(round(b)))
         unit = str(asked.at[i, "unit"]).replace("per_", "")
         notes[i] = f"A rate of {asked.at[i, 'mention']} a {unit} over {asked.at[i, 'period']} ({units:g} {unit}s) is judged as the count over it."
     return low, high, notes

@@ -26,7 +26,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from .numerals import Number, find_numbers
+from .numerals import Number, read_numerals
 from .periods import Period
 from .phrases import Token
 from .resources import Resources
@@ -44,8 +44,8 @@ REFERENCE = re.compile(
 _RANGE_GAP = re.compile(r"\s*(?:-|\u2010|\u2011|\u2012|\u2013|\u2014|\u2212|to|до|or|или|and|и)\s*", re.IGNORECASE)
 _RANGE_OPEN = re.compile(r"(?:between|from|от|с|между|of)\s+(?:some\s+|about\s+|around\s+|около\s+)?$", re.IGNORECASE)
 _MARK = re.compile(r"\[\d{1,3}\]")  # a reference mark: "[1]"
-_URL = re.compile(r"://|www\.|/|\.html?\b|\.php|#|=|@")
-RATE_UNITS = {"day": "per_day", "week": "per_week", "month": "per_month", "year": "per_year"}
+_WEB_ADDRESS = re.compile(r"://|www\.|/|\.html?\b|\.php|#|=|@")
+RATE_WORDS = {"day": "per_day", "week": "per_week", "month": "per_month", "year": "per_year"}
 
 
 @dataclass(frozen=True)
@@ -179,7 +179,7 @@ def _unit(toks: list[Token], last: int, data: Resources, text: str = "", offset:
     if _next_phrase(data.lexicon["share"], toks, last, 1):
         return "share"
     rate = _next_phrase(data.lexicon["rate"], toks, last, 5, text, offset)
-    return RATE_UNITS[rate["rate"]] if rate else "count"
+    return RATE_WORDS[rate["rate"]] if rate else "count"
 
 
 def _people_follow(toks: list[Token], last: int, data: Resources, text: str, offset: int) -> bool:
@@ -195,7 +195,7 @@ def _read_number(
     text = sentence[start:end]
     if REFERENCE.search(sentence[max(0, start - 14) : start]) or sentence[end : end + 1] == "]":
         return None
-    if _URL.search(_chunk(sentence, start, end)):
+    if _WEB_ADDRESS.search(_chunk(sentence, start, end)):
         return None  # a number inside a web address or a file name
     values = _range_values(a, b)
     first, last = _index([t.start for t in toks] if starts is None else starts, start + offset, end + offset)
@@ -248,7 +248,7 @@ def find_mentions(
     blocked = bytearray(len(sentence) + 1)
     for p in periods:
         blocked[p.start : p.end] = b"\1" * (p.end - p.start)
-    numbers = [n for n in find_numbers(sentence, language) if not any(blocked[n.start : n.end])]
+    numbers = [n for n in read_numerals(sentence, language) if not any(blocked[n.start : n.end])]
     mentions: list[Mention] = []
     seen = [Seen(n.start + offset, n.end + offset, n.text, n.reason) for n in numbers if n.reason and len(n.text) >= 4]
     numbers = [n for n in numbers if not n.reason]

@@ -40,12 +40,12 @@ class Number:
     reason: str = ""  # why the reader refused it (value is then 0)
 
 
-def ascii_digits(text: str) -> str:
+def fold_digits(text: str) -> str:
     """``text`` with every decimal digit as its ASCII digit (same length).
 
     Examples
     --------
-    >>> ascii_digits("\\uff11\\uff19\\uff13\\uff17 and \\u0661\\u0669\\u0663\\u0668")
+    >>> fold_digits("\\uff11\\uff19\\uff13\\uff17 and \\u0661\\u0669\\u0663\\u0668")
     '1937 and 1938'
     """
     return text if text.isascii() else text.translate(_DIGIT_MAP)
@@ -54,7 +54,7 @@ def ascii_digits(text: str) -> str:
 _DOTTED = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+")
 
 
-def _number(m, text: str, language: str) -> Number:
+def _as_number(m, text: str, language: str) -> Number:
     if m.value is None:
         if language == "ru" and _DOTTED.fullmatch(m.text):  # Russian writes decimals with a comma
             return Number(m.start, m.end, float(m.text.replace(".", "")), m.text, grouped=True)
@@ -100,23 +100,23 @@ def _units_after_thousands(numbers: list[Number], text: str) -> list[Number]:
     return out
 
 
-def find_numbers(text: str, language: str = "en") -> list[Number]:
+def read_numerals(text: str, language: str = "en") -> list[Number]:
     """Every number in ``text``, read or with the reason it was refused (years included: the caller decides).
 
     Examples
     --------
-    >>> [(n.text, n.value) for n in find_numbers("681 692 and 700.000 and 1.5 million and 516, 841")]
+    >>> [(n.text, n.value) for n in read_numerals("681 692 and 700.000 and 1.5 million and 516, 841")]
     [('681 692', 681692.0), ('700.000', 700000.0), ('1.5 million', 1500000.0), ('516, 841', 516841.0)]
-    >>> [(n.text, n.value, n.scaled) for n in find_numbers("six hundred and eighty-one thousand; 100, 200 or 300")]
+    >>> [(n.text, n.value, n.scaled) for n in read_numerals("six hundred and eighty-one thousand; 100, 200 or 300")]
     [('six hundred and eighty-one thousand', 681000.0, True), ('100', 100.0, False), ('200', 200.0, False), ('300', 300.0, False)]
-    >>> [(n.text, n.value) for n in find_numbers("семьсот тысяч и 19 млн 840 тыс.; 46.665 умерших", "ru")]
+    >>> [(n.text, n.value) for n in read_numerals("семьсот тысяч и 19 млн 840 тыс.; 46.665 умерших", "ru")]
     [('семьсот тысяч', 700000.0), ('19 млн 840 тыс.', 19840000.0), ('46.665', 46665.0)]
-    >>> [(n.text, n.value) for n in find_numbers("расстреляны 681 тыс. 692 человека", "ru")]
+    >>> [(n.text, n.value) for n in read_numerals("расстреляны 681 тыс. 692 человека", "ru")]
     [('681 тыс. 692', 681692.0)]
-    >>> [(n.text, n.negative, n.decimal) for n in find_numbers("-700,000 in 1938.2 and 4.5")]
+    >>> [(n.text, n.negative, n.decimal) for n in read_numerals("-700,000 in 1938.2 and 4.5")]
     [('-700,000', True, False), ('1938', False, False), ('4.5', False, True)]
     """
-    plain = ascii_digits(text)
+    plain = fold_digits(text)
     language = language if language in ("en", "ru") else "en"
-    found = [_number(m, plain, language) for m in read_numbers(plain, language=language)]
+    found = [_as_number(m, plain, language) for m in read_numbers(plain, language=language)]
     return _units_after_thousands(_stray_space(found, plain), plain)

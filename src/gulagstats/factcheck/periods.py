@@ -22,12 +22,12 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from .dates import DASH as _DASH
-from .dates import YEAR as _YEAR
+from .dates import YEAR_DIGITS as _YEAR
 from .dates import Period, find_dates, joined, month_span
 from .phrases import Token
 from .resources import Resources
 
-__all__ = ["Dating", "Period", "clock", "find_periods", "resolve"]
+__all__ = ["Dating", "Period", "clock", "find_periods", "resolve_rule"]
 
 _YS = r"(?:\s*(?:гг?\.|годах|годы|года|годов|году|год))?"  # Russian "годах", "гг."
 _FROM = r"(?:between|from|с|со|от|в период с|в период между)"
@@ -55,7 +55,7 @@ DECADE = re.compile(
     r"\b(?:(?P<which>early|mid-?|late)\s*)?(?:the\s+)?(?P<dec>1[89]\d)0(?:[\u2019']?s\b|-?(?:е|х|ые|ых)\b)",
     re.IGNORECASE,
 )
-YEAR = re.compile(r"(?<![\d,.\u00a0\u202f])\b(?P<y>1\d\d\d|20\d\d)\b(?!,?\d)(?!\.\d\d\d)")
+YEAR_MENTION = re.compile(r"(?<![\d,.\u00a0\u202f])\b(?P<y>1\d\d\d|20\d\d)\b(?!,?\d)(?!\.\d\d\d)")
 #: A year between "the" and a word that it qualifies: the date of another event ("the 1939 Soviet invasion").
 EVENT_YEAR = re.compile(
     rf"\b[Tt]he\s+(?P<y>{_YEAR})\s+(?!(?:and|or|to|through|until|till|as|was|were|is|saw|when|had)\b)[^\W\d_]"
@@ -196,14 +196,14 @@ def find_periods(
                 taken[p.start : p.end] = b"\1" * (p.end - p.start)
 
     add(_documents(sentence, toks, offset, data))
-    add([Period(m.start(), m.end(), m["y"], "document", 0.9) for m in YEAR.finditer(sentence) if int(m["y"]) > LAST_YEAR])
+    add([Period(m.start(), m.end(), m["y"], "document", 0.9) for m in YEAR_MENTION.finditer(sentence) if int(m["y"]) > LAST_YEAR])
     add(find_dates(sentence, anchor))
     add(joined(sentence, sorted(_seasons(sentence, free), key=lambda p: p.start)))
     add(_spans(sentence, free))
     add(joined(sentence, _decades(sentence, free)))  # "during the 1930s and 1940s": both decades
     add(_named(toks, offset, data, anchor, last, dating or Dating()))
     add(_events(sentence))
-    add([Period(m.start(), m.end(), m["y"], "year", 0.9, date(int(m["y"]), 1, 1)) for m in YEAR.finditer(sentence) if 1800 <= int(m["y"]) <= 2099])
+    add([Period(m.start(), m.end(), m["y"], "year", 0.9, date(int(m["y"]), 1, 1)) for m in YEAR_MENTION.finditer(sentence) if 1800 <= int(m["y"]) <= 2099])
     out = _titles(sentence, _opened(sentence, _from_until(sentence, sorted(found, key=lambda p: p.start))))
     if dating is not None:
         out = _dated(sentence, out, dating, data)
@@ -322,22 +322,22 @@ def _named(toks: list[Token], offset: int, data: Resources, anchor: date | None,
             out.append(Period(a, b, row["reading"], "named", confidence, None, match.row))
         elif row["rule"] == "open":
             out.append(Period(a, b, "", "open", 0.0, None, match.row))
-        elif period := resolve(row["rule"], anchor, last):
+        elif period := resolve_rule(row["rule"], anchor, last):
             out.append(Period(a, b, period, "relative", confidence, None, match.row))
     return out
 
 
-def resolve(rule: str, anchor: date | None, last: str = "") -> str:
+def resolve_rule(rule: str, anchor: date | None, last: str = "") -> str:
     """A relative rule of the data against the text's clock (``anchor``) and its last period.
 
     Examples
     --------
     >>> d = date(1934, 12, 1)
-    >>> resolve("previous_year", d), resolve("within_year", d), resolve("until:1938", d)
+    >>> resolve_rule("previous_year", d), resolve_rule("within_year", d), resolve_rule("until:1938", d)
     ('1933', '1934/1935', '1934/1938')
-    >>> resolve("same_month", d), resolve("next_day", d), resolve("same_period", None, "1937/1938")
+    >>> resolve_rule("same_month", d), resolve_rule("next_day", d), resolve_rule("same_period", None, "1937/1938")
     ('1934-12-01/1934-12-31', '1934-12-02', '1937/1938')
-    >>> resolve("same_span", None, "1937/1938"), resolve("same_span", None, "1937")
+    >>> resolve_rule("same_span", None, "1937/1938"), resolve_rule("same_span", None, "1937")
     ('1937/1938', '')
     """
     if rule.startswith("fixed:"):

@@ -35,7 +35,7 @@ class FactcheckInputError(DataFormatError):
 
 
 @dataclass(frozen=True)
-class Document:
+class ReadText:
     """One article as read: its name, its text, and whether it was HTML."""
 
     name: str
@@ -43,11 +43,11 @@ class Document:
     html: bool = False
 
 
-_BLOCK = frozenset(
+_BLOCK_TAGS = frozenset(
     ["address", "article", "aside", "blockquote", "caption", "details", "div", "dl", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "ul"]
 )
 #: Tags that start a line but not a paragraph: the rows of a table or a list stay one paragraph.
-_LINE = frozenset({"br", "tr", "li", "dt", "dd"})
+_LINE_TAGS = frozenset({"br", "tr", "li", "dt", "dd"})
 _CELL = frozenset({"td", "th"})
 _SKIP = ("script", "style", "noscript", "template")
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)[^<>]*>")
@@ -72,14 +72,14 @@ def html_to_text(markup: str) -> str:
     while i < n:
         j = markup.find("<", i)
         if j < 0:
-            out.append(_text(markup[i:]))
+            out.append(_chunk_text(markup[i:]))
             break
-        out.append(_text(markup[i:j]))
+        out.append(_chunk_text(markup[i:j]))
         i = _skip_markup(markup, lower, j, out)
     return _tidy("".join(out))
 
 
-def _text(chunk: str) -> str:
+def _chunk_text(chunk: str) -> str:
     return _SPACE.sub(" ", html.unescape(chunk)) if chunk else ""
 
 
@@ -104,9 +104,9 @@ def _skip_markup(markup: str, lower: str, at: int, out: list[str]) -> int:
         return len(markup) if close < 0 else close + 1
     if name in _CELL and not m.group(1):
         out.append(" | ")
-    elif name in _BLOCK:
+    elif name in _BLOCK_TAGS:
         out.append("\n\n")
-    elif name in _LINE and not m.group(1):
+    elif name in _LINE_TAGS and not m.group(1):
         out.append("\n")
     return m.end()
 
@@ -163,7 +163,7 @@ def _fetch(url: str, max_bytes: int) -> tuple[bytes, bool]:
     return raw, "html" in kind.lower()
 
 
-def read_source(source: str | Path, max_bytes: int = MAX_BYTES) -> Document:
+def read_source(source: str | Path, max_bytes: int = MAX_BYTES) -> ReadText:
     """Read one article: a file path, ``-`` for standard input, or an ``http(s)://`` URL.
 
     Raises
@@ -189,15 +189,15 @@ def read_source(source: str | Path, max_bytes: int = MAX_BYTES) -> Document:
         if len(raw) > max_bytes:
             raise FactcheckInputError(f"standard input is larger than {max_bytes / 1e6:.0f} MB; split it")
         text = _decode(raw, "standard input")
-        return Document("stdin", html_to_text(text) if looks_like_html(text) else text, looks_like_html(text))
+        return ReadText("stdin", html_to_text(text) if looks_like_html(text) else text, looks_like_html(text))
     if re.match(r"https?://", text_source, re.IGNORECASE):
         raw, is_html = _fetch(text_source, max_bytes)
         text = _decode(raw, printable(text_source))
         is_html = is_html or looks_like_html(text)
-        return Document(text_source, html_to_text(text) if is_html else text, is_html)
+        return ReadText(text_source, html_to_text(text) if is_html else text, is_html)
     path = Path(text_source)
     name = printable(path.name)
     raw = read_input(path, "article", limit=max_bytes, error=FactcheckInputError, expected="a text, Markdown or HTML file")
     text = _decode(raw, name)
     is_html = path.suffix.lower() in (".htm", ".html", ".xhtml") or looks_like_html(text)
-    return Document(name, html_to_text(text) if is_html else text, is_html)
+    return ReadText(name, html_to_text(text) if is_html else text, is_html)

@@ -56,9 +56,9 @@ SCOPES = ("operation", "nationality", "region", "trial", "institution", "camp", 
 MODALITIES = ("planned", "negated", "hypothetical", "spread")
 WHERE = ("before", "clause", "sentence")
 RULES = ("previous_year", "within_year", "same_month", "next_day", "same_year", "same_period", "same_span", "open")
-LANGUAGES = ("en", "ru")
+LEXICON_LANGUAGES = ("en", "ru")
 #: The columns of each table, in order.
-COLUMNS = {
+LEXICON_COLUMNS = {
     "lexicon": ["language", "kind", "phrase", "quantity", "bound", "rate", "low", "high", "priority", "note"],
     "periods": ["language", "phrase", "reading", "rule", "confidence", "source", "locator", "note"],
     "scope": ["language", "phrase", "scope", "detail", "note"],
@@ -98,7 +98,7 @@ def _fail(name: str, line: int, text: str) -> DataFormatError:
     return DataFormatError(f"{name} line {line}: {text}")
 
 
-def _number(row: dict[str, str], column: str, name: str, line: int) -> float | None:
+def _cell_number(row: dict[str, str], column: str, name: str, line: int) -> float | None:
     text = row[column].strip()
     if not text:
         return None
@@ -111,10 +111,10 @@ def _number(row: dict[str, str], column: str, name: str, line: int) -> float | N
     return value
 
 
-def _check_row(table: str, row: dict[str, str], name: str, line: int) -> None:
+def _check_lexicon_row(table: str, row: dict[str, str], name: str, line: int) -> None:
     """Refuse a row that breaks its table's rules (one line, naming the line)."""
-    if row["language"] not in LANGUAGES:
-        raise _fail(name, line, f"language {printable(row['language'])!r} is not one of {', '.join(LANGUAGES)}")
+    if row["language"] not in LEXICON_LANGUAGES:
+        raise _fail(name, line, f"language {printable(row['language'])!r} is not one of {', '.join(LEXICON_LANGUAGES)}")
     if not phrase_words(row["phrase"]):
         raise _fail(name, line, f"phrase {printable(row['phrase'])!r} has no word")
     rules = {
@@ -145,10 +145,10 @@ def _check_lexicon(row: dict[str, str], name: str, line: int) -> None:
         _one_of(row, "bound", BOUNDS, name, line)
     if kind == "rate":
         _one_of(row, "rate", RATES, name, line)
-    low, high = _number(row, "low", name, line), _number(row, "high", name, line)
+    low, high = _cell_number(row, "low", name, line), _cell_number(row, "high", name, line)
     if kind == "vague" and (low is None or high is None or low > high):
         raise _fail(name, line, "a vague row needs low <= high")
-    priority = _number(row, "priority", name, line)
+    priority = _cell_number(row, "priority", name, line)
     if priority is not None and (priority > 100 or not priority.is_integer()):
         raise _fail(name, line, f"priority {row['priority']!r} is not a whole number from 0 to 100")
 
@@ -161,7 +161,7 @@ def _check_period(row: dict[str, str], name: str, line: int) -> None:
         raise _fail(name, line, f"period {printable(period)!r} is not a year, a day or a span A/B")
     if rule and rule not in RULES and not _RULE.fullmatch(rule):
         raise _fail(name, line, f"rule {printable(rule)!r} is not one of {', '.join(RULES)}, until:YEAR or fixed:PERIOD")
-    confidence = _number(row, "confidence", name, line)
+    confidence = _cell_number(row, "confidence", name, line)
     if confidence is None or confidence > 1:
         raise _fail(name, line, "confidence must be a number from 0 to 1")
     if period and not row["source"].strip():
@@ -176,7 +176,7 @@ def parse_table(table: str, text: str, name: str) -> Table:
     table : str
         ``lexicon``, ``periods``, ``scope`` or ``modality``.
     text : str
-        CSV text with the columns of :data:`COLUMNS`.
+        CSV text with the columns of :data:`LEXICON_COLUMNS`.
     name : str
         The name error messages give.
 
@@ -196,16 +196,16 @@ def parse_table(table: str, text: str, name: str) -> Table:
     gulagstats.errors.DataFormatError: s.csv line 2: scope 'galaxy' is not one of operation, ...
     """
     reader = csv.DictReader(io.StringIO(text, newline=""))
-    missing = [c for c in COLUMNS[table] if c not in (reader.fieldnames or [])]
+    missing = [c for c in LEXICON_COLUMNS[table] if c not in (reader.fieldnames or [])]
     if missing:
-        raise DataFormatError(f"{name} lacks the columns {', '.join(missing)}; expected {','.join(COLUMNS[table])}")
+        raise DataFormatError(f"{name} lacks the columns {', '.join(missing)}; expected {','.join(LEXICON_COLUMNS[table])}")
     rows = []
     try:
         for row in reader:
             if None in row:
-                raise _fail(name, reader.line_num, f"more fields than the {len(COLUMNS[table])} columns (quote a field with a comma)")
-            clean = {c: (row.get(c) or "").strip() for c in COLUMNS[table]}
-            _check_row(table, clean, name, reader.line_num)
+                raise _fail(name, reader.line_num, f"more fields than the {len(LEXICON_COLUMNS[table])} columns (quote a field with a comma)")
+            clean = {c: (row.get(c) or "").strip() for c in LEXICON_COLUMNS[table]}
+            _check_lexicon_row(table, clean, name, reader.line_num)
             rows.append(clean)
     except csv.Error as exc:
         raise DataFormatError(f"{name} is not a readable CSV (line {reader.line_num}: {printable(exc)})") from None

@@ -31,11 +31,11 @@ from .frames import Frame, bracketed, breakdowns, context, frame, inside, named_
 from .judgment import claims_frame, judge
 from .language import detect, warning
 from .mentions import Seen, find_mentions
-from .numerals import ascii_digits
+from .numerals import fold_digits
 from .page import counted, render_page
 from .periods import Dating, Period, clock, find_periods
 from .phrases import tokens
-from .read import Document, read_source
+from .read import ReadText, read_source
 from .resources import Resources, load_resources
 from .sentences import split
 
@@ -91,7 +91,7 @@ def check_text(text: str, name: str = "text", data: Resources | None = None) -> 
     for s in split(text):
         if s.paragraph != paragraph or _RESUMES.match(s.text):  # a new paragraph, or "… " after a cut
             paragraph, last_period, part = s.paragraph, "", None
-        plain = ascii_digits(s.text)  # full-width and other digits as ASCII, offsets unchanged
+        plain = fold_digits(s.text)  # full-width and other digits as ASCII, offsets unchanged
         toks = tokens(plain, s.start)
         periods = find_periods(plain, toks, s.start, anchor, last_period or text_period, data, dating)
         if _MAY_COUNT.search(s.text):
@@ -196,7 +196,7 @@ def _distinct(sources: list[str | Path]) -> list[str | Path]:
     return out
 
 
-def _names(documents: list[Document], sources: list[str | Path]) -> list[str]:
+def _names(documents: list[ReadText], sources: list[str | Path]) -> list[str]:
     names = [d.name for d in documents]
     if len(set(names)) < len(names):
         names = [printable(s) for s in sources]
