@@ -238,12 +238,20 @@ def test_serve_publishes_the_record(tmp_path):
         pytest.skip("the server answered; no Chromium here to open a page (CI installs it)")
 
 
+def _as_in_a_terminal() -> None:
+    """Ctrl-C reaches the command as it does in a terminal, even when the suite itself was
+    started in the background by a shell without job control (which starts it with SIGINT
+    ignored, and that is inherited: a 'serve' that ignores Ctrl-C would then prove nothing)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _serving(port: int, tmp_path: Path) -> subprocess.Popen:
     """`gulagstats serve` with its temporary folder under tmp_path, once it answers."""
     server = subprocess.Popen(
         [sys.executable, "-m", "gulagstats", "serve", "--port", str(port)],
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
         env={**os.environ, "TMPDIR": str(tmp_path)},
+        preexec_fn=_as_in_a_terminal,
     )
     deadline = time.monotonic() + 120
     while True:
