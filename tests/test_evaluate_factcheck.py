@@ -44,7 +44,7 @@ CLAIM_COLUMNS = [
     "expected_basis",
     "note",
 ]
-DOCUMENT_COLUMNS = ["doc_id", "url", "title", "language", "kind", "licence", "retrieved", "note"]
+DOCUMENT_COLUMNS = ["doc_id", "url", "title", "language", "kind", "licence", "retrieved", "round", "note"]
 KINDS = {
     "encyclopaedia",
     "encyclopaedia_mirror",
@@ -377,13 +377,16 @@ def test_every_document_has_its_text_its_id_and_its_split():
         )
         assert folder.name == row["language"] and row["kind"] in KINDS
         assert (folder / f"{row['doc_id']}.txt").is_file()
-        by_language.setdefault(row["language"], []).append((row["retrieved"], folder.parent.name))
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", row["retrieved"]) and row["round"].isdigit()
+        by_language.setdefault(row["language"], []).append((int(row["round"]), folder.parent.name))
     assert len(by_language.get("en", [])) >= 34
     for docs in by_language.values():
-        # Round 3 (retrieved 2026-12-05) alternated dev and test by sorted id; its test part,
-        # scored once, joined dev on 2026-12-06. Texts found later form the new test part.
-        assert {part for retrieved, part in docs if retrieved <= "2026-12-05"} == {"dev"}
-        assert {part for retrieved, part in docs if retrieved > "2026-12-05"} <= {"test"}
+        # `round` is the round a text was found in. Round 3 alternated dev and test by sorted
+        # id; rounds 4 and 5 each found a whole new test part. A test part, once scored and its
+        # errors read, joins dev: round 3's on 6 December 2026 (9b1f03d), round 4's the same day
+        # at the start of round 5. So texts of rounds 3-4 are dev, and later ones test.
+        assert {part for r, part in docs if r <= 4} == {"dev"}
+        assert {part for r, part in docs if r >= 5} <= {"test"}
 
 
 def test_every_claim_follows_the_schema_and_is_in_its_text():
