@@ -107,10 +107,18 @@ def test_a_share_and_a_rate_without_a_period_are_read_and_not_judged():
 def test_a_rate_over_a_period_is_judged_as_the_count_over_it():
     # 1,000 a day over 1937-1938 is 730,000, within 15 % of the 681,692 shot; 300 a day in 1938
     # is 109,500, a third of the 328,618 shot that year (the web set's labels judge rates so)
-    v = verdicts("In 1937-1938, 1,000 people a day were shot. In 1938, 300 people a day were shot.")
-    assert v["unit"].tolist() == ["per_day", "per_day"]
-    assert v["verdict"].tolist() == ["consistent", "understates"]
+    # is 109,500, a third of the 328,618 shot that year (the web set's labels judge rates so).
+    # Round 5: a flag needs a period found in a way right often enough on dev (a span; a year of
+    # the number's own clause is right 60 % of the time) and, for "understates", a text that says
+    # it counts the whole ("across the country"); 300 a day over 1937-1938 is 219,000.
+    v = verdicts(
+        "In 1937-1938, 1,000 people a day were shot. In 1938, 300 people a day were shot. "
+        "Between 1937 and 1938, 300 people a day were shot across the country."
+    )
+    assert v["unit"].tolist() == ["per_day", "per_day", "per_day"]
+    assert v["verdict"].tolist() == ["consistent", NOT_JUDGED, "understates"]
     assert "730 days" in v["explanation"].iloc[0]
+    assert "own clause" in v["reason"].iloc[1] and "check the period" in v["reason"].iloc[1]
 
 
 # --- periods --------------------------------------------------------------------------------------

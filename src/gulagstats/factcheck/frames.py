@@ -80,6 +80,12 @@ class Frame:
     language: str = ""
     vague: bool = False
     notes: list[str] = field(default_factory=list)
+    #: The other periods the sentence offers, and the other quantities the number's own clause allows
+    #: (:mod:`gulagstats.factcheck.readings`: a flag must hold under each), and whether the text
+    #: states that the number is of the whole USSR ("throughout the country", "the Soviet government").
+    period_readings: tuple[str, ...] = ()
+    quantity_readings: tuple[str, ...] = ()
+    whole_stated: bool = False
 
 
 def clauses(sentence: str) -> list[int]:
@@ -228,13 +234,8 @@ def _in_clause(ctx: Context, m: Mention, item: tuple[int, int, dict[str, str]]) 
     return a <= ctx.toks[item[0]].start - ctx.offset < b
 
 
-def quantity(ctx: Context, m: Mention, lo: int, hi: int) -> tuple[str, str, float]:
-    """The quantity of a mention, its cue, and a confidence (0 without a cue).
-
-    ``lo`` and ``hi`` bound the tokens searched (the neighbouring mentions).
-    """
-    best: tuple[float, str, str] = (0.0, "", "")
-    score_best = -1e9
+def _scored(ctx: Context, m: Mention, lo: int, hi: int):
+    """The quantity cues near a mention, each with its score and whether it stands in another clause."""
     for first, last, row in _near(ctx.cues, m.first, m.last, max(lo, m.first - CUE_WINDOW), min(hi, m.last + CUE_WINDOW)):
         distance = first - m.last if first >= m.last else m.first - last + 2
         score = float(row["priority"] or 0) - PENALTY * max(distance, 0)
@@ -243,6 +244,17 @@ def quantity(ctx: Context, m: Mention, lo: int, hi: int) -> tuple[str, str, floa
             score -= 15
         if _nearer_the_neighbour(m, first, last, lo):
             score -= NEIGHBOUR
+        yield score, apart, first, last, row
+
+
+def quantity(ctx: Context, m: Mention, lo: int, hi: int) -> tuple[str, str, float]:
+    """The quantity of a mention, its cue, and a confidence (0 without a cue).
+
+    ``lo`` and ``hi`` bound the tokens searched (the neighbouring mentions).
+    """
+    best: tuple[float, str, str] = (0.0, "", "")
+    score_best = -1e9
+    for score, apart, first, last, row in _scored(ctx, m, lo, hi):
         if score > score_best:
             score_best = score
             cue = " ".join(t.word for t in ctx.toks[first:last])
@@ -255,6 +267,63 @@ def quantity(ctx: Context, m: Mention, lo: int, hi: int) -> tuple[str, str, floa
         if places:
             return places[0][2]["quantity"], best[2], best[0]
     return best[1], best[2], best[0]
+
+
+#: The score a cue of the number's own clause needs to be a plausible reading of what it counts.
+READING_SCORE = 15
+
+
+def quantity_readings(ctx: Context, m: Mention, lo: int, hi: int, chosen: str) -> tuple[str, ...]:
+    """The other quantities the cues of a mention's own clause allow, besides the one chosen.
+
+    In "352,560 prisoners died in 1942" both "prisoners" (a population) and
+    "died" (deaths) are the number's own words: a flag must hold under each.
+    A word of dying stands for the deaths of any place (a reading the record
+    cannot judge), so it is kept as such.
+    """
+    places = [it for it in _near(ctx.places, m.first, m.last, m.first - CUE_WINDOW, m.last + CUE_WINDOW) if _in_clause(ctx, m, it)]
+    named = [(a, b) for a, b, row in places if row["quantity"] == chosen]  # "died in the camps": the camps are where
+    out = []
+    for score, apart, first, last, row in _scored(ctx, m, lo, hi):
+        what = places[0][2]["quantity"] if row["quantity"] == DYING and places else row["quantity"]
+        where = any(a < last and first < b for a, b in named)
+        if not apart and not where and score >= READING_SCORE and what != chosen and what not in out:
+            out.append(what)
+    return tuple(out)
+
+
+def period_readings(ctx: Context, m: Mention, kind: str, chosen: str, how: str) -> tuple[str, ...]:
+    """The other periods a mention's clause offers (its sentence, where the period was read from the
+    sentence), read as its quantity reads them, besides the one chosen.
+
+    "the start of the Great Terror, a period of political repressions lasting
+    into 1938 during which ... more than 700,000 were executed": 1938 or
+    1937-1938; a flag must hold under each.
+    """
+    at = m.start - ctx.offset
+    a, b = (0, 10**12) if how == "sentence" else _clause_of(ctx.starts, at)
+    periods, starts = (ctx.periods, ctx.period_starts) if inside(ctx.brackets, at) else (ctx.outside, ctx.outside_starts)
+    lo = bisect.bisect_left(starts, a)
+    out = []
+    for p in periods[lo : lo + PERIOD_READINGS]:
+        if p.start >= b:
+            break
+        if p.kind == "open" or not p.period:
+            continue
+        value = match_period(p.period[:4] if p.kind in ("by_end", "by_year") else p.period, kind)
+        if value != chosen and value not in out:
+            out.append(value)
+    return tuple(out)
+
+
+#: At most this many periods of a sentence are readings of a mention (a bound: linear time).
+PERIOD_READINGS = 6
+
+
+def whole_stated(ctx: Context, m: Mention) -> bool:
+    """True if the mention's clause names the whole USSR ("throughout the country", "the Soviet government")."""
+    near = _near(ctx.scopes, m.first, m.last, m.first - SCOPE_WINDOW, m.last + CUE_WINDOW)
+    return any(row["scope"] == "whole" and _in_clause(ctx, m, (a, b, row)) for a, b, row in near)
 
 
 def _nearer_the_neighbour(m: Mention, first: int, last: int, lo: int) -> bool:
@@ -426,4 +495,7 @@ def frame(
         file, m.start, m.end, f"{m.hedge} {m.text}".strip(), m.low, m.high, m.bound, m.unit, what, cue,
         when, how, when_confidence, part, detail, mood, who, round(max(0.05, confidence), 2),
         ctx.sentence, line, vague=m.vague, notes=notes,
+        period_readings=period_readings(ctx, m, kind, when, how) if how != "context" else (),
+        quantity_readings=quantity_readings(ctx, m, *neighbours, what),
+        whole_stated=part == "USSR" and whole_stated(ctx, m),
     )

@@ -32,6 +32,7 @@ from ..estimates.vocabulary import QUANTITIES
 from ..periods import period_bounds
 from ..vocabulary import OVERSTATES, PERSONS, UNDERSTATES
 from .frames import Frame
+from .readings import FLAGS, READING_COLUMNS, doubt, judged, questions
 
 #: The verdict of a claim that is not judged.
 NOT_JUDGED = "not_judged"
@@ -77,6 +78,9 @@ def _shown_number(x: float | None) -> str:
 def claims_frame(frames: Sequence[Frame]) -> pd.DataFrame:
     """The claims as rows of claims.csv (:data:`CLAIM_COLUMNS`); a bound leaves one end empty.
 
+    The columns of :data:`~gulagstats.factcheck.readings.READING_COLUMNS` follow, for
+    :func:`judge` only (it drops them; claims.csv does not hold them).
+
     Examples
     --------
     >>> from gulagstats.factcheck.run import check_text
@@ -99,9 +103,11 @@ def claims_frame(frames: Sequence[Frame]) -> pd.DataFrame:
                 "period_confidence": f.period_confidence, "scope": f.scope, "scope_detail": f.scope_detail,
                 "modality": f.modality, "attribution": f.attribution, "confidence": f.confidence,
                 "sentence": f.sentence, "text_line": f.text_line, "cue": f.cue, "note": "; ".join(f.notes),
+                "period_readings": "|".join(f.period_readings), "quantity_readings": "|".join(f.quantity_readings),
+                "whole_stated": f.whole_stated,
             }
         )
-    return pd.DataFrame(rows, columns=CLAIM_COLUMNS)
+    return pd.DataFrame(rows, columns=CLAIM_COLUMNS + READING_COLUMNS)
 
 
 def rate_as_count(row: pd.Series) -> tuple[float, float, float] | None:
@@ -175,6 +181,35 @@ def _as_counts(asked: pd.DataFrame) -> tuple[pd.Series, pd.Series, dict]:
     return low, high, notes
 
 
+def _readings_in_doubt(out: pd.DataFrame, low: pd.Series, high: pd.Series, part: pd.Series, record: Record) -> dict:
+    """The flags that do not hold under every reading of their claim, with the reason
+    (:mod:`gulagstats.factcheck.readings`): each other reading is asked of ``assess`` too."""
+    flagged = out[out["verdict"].isin(FLAGS)]
+    if flagged.empty:
+        return {}
+    alt = questions(flagged)
+    alt["verdict"], alt["low"], alt["high"] = "", "", ""
+    for k in alt.index:  # a rate is multiplied out over each period read
+        i = alt.at[k, "claim"]
+        if out.at[i, "unit"] != "count" and alt.at[k, "what"] == "period":
+            row = out.loc[i].copy()
+            row["period"] = alt.at[k, "period"]
+            counted = rate_as_count(row) or (float("nan"), float("nan"), 0.0)
+            alt.at[k, "low"], alt.at[k, "high"] = (_shown_number(round(x)) if x == x else "" for x in counted[:2])
+        else:
+            alt.at[k, "low"], alt.at[k, "high"] = low[i], ("" if part[i] else high[i])
+    readable = judged(alt) & ((alt["low"] != "") | (alt["high"] != ""))
+    if readable.any():
+        asked = alt[readable]
+        question = pd.DataFrame({"quantity": asked["quantity"], "low": asked["low"], "high": asked["high"],
+                                 "period": asked["period"], "unit": PERSONS, "region": "USSR"})
+        answers = assess_many(record, question.reset_index(drop=True)).set_axis(asked.index)
+        alt.loc[asked.index, "verdict"] = answers["verdict"].where(answers["error"] == "", "").astype(object)
+    by_claim = dict(list(alt.groupby("claim")))
+    none = alt.iloc[:0]
+    return {i: why for i in flagged.index if (why := doubt(out.loc[i], by_claim.get(i, none)))}
+
+
 def judge(claims: pd.DataFrame, record: Record | None = None) -> pd.DataFrame:
     """The verdict of every claim: through ``assess_claims``, or ``not_judged`` with the reason.
 
@@ -217,6 +252,7 @@ def judge(claims: pd.DataFrame, record: Record | None = None) -> pd.DataFrame:
             out.at[i, "explanation"] = f"{text} {out.at[i, 'explanation']}"
         wrong = answers["error"] != ""
         reasons[asked.index[wrong.to_numpy()]] = "not read by assess: " + answers["error"][wrong]
+    doubts = _readings_in_doubt(out, low, high, part, resolve(record)) if len(asked) else {}
     factor = pd.to_numeric(out["factor"], errors="coerce")
     tiny = (reasons == "") & (out["verdict"] == UNDERSTATES) & (factor >= PART_FACTOR)
     for i in out.index[tiny]:
@@ -224,6 +260,9 @@ def judge(claims: pd.DataFrame, record: Record | None = None) -> pd.DataFrame:
             f"about {factor[i]:.0f} times below the record's count for the whole USSR: most likely a part "
             "the text does not name (a trial, a camp, a district); check what it counts"
         )
+    for i, why in doubts.items():
+        if reasons[i] in ("", "part"):
+            reasons[i], part[i] = why, False
     exceeds = part & (out["verdict"] == OVERSTATES)
     for i in out.index[part & ~exceeds]:
         noun = QUANTITIES[out.at[i, "quantity"]].noun
@@ -239,4 +278,4 @@ def judge(claims: pd.DataFrame, record: Record | None = None) -> pd.DataFrame:
     out.loc[judged_away, "verdict"] = NOT_JUDGED
     out.loc[judged_away, list(VERDICT_COLUMNS[2:])] = ""
     out["reason"] = reasons.where(judged_away, "")
-    return out
+    return out.drop(columns=[c for c in READING_COLUMNS if c in out.columns])

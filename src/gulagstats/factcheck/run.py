@@ -36,6 +36,7 @@ from .page import counted, render_page
 from .periods import Dating, Period, clock, find_periods
 from .phrases import tokens
 from .read import ReadText, read_source
+from .readings import READING_COLUMNS
 from .resources import Resources, load_resources
 from .sentences import split
 
@@ -249,8 +250,9 @@ def factcheck(
     names = _names(documents, sources)
     results = [check_text(d.text, n, data) for d, n in zip(documents, names)]
     claims = claims_frame([f for r in results for f in r.frames])
+    verdicts = judge(claims, record)
+    claims = claims.drop(columns=READING_COLUMNS)
     claims["vague"] = [f.vague for r in results for f in r.frames]
-    verdicts = judge(claims.drop(columns=["vague"]), record)
     found = contradictions(claims)
     warnings = [r.warning for r in results if r.warning]
     warnings += [

@@ -1,0 +1,139 @@
+"""A flag must hold under every plausible reading of its claim (issue 20, round 5).
+
+A claim frame is one reading of a sentence: one period, one quantity, one
+scope.  An ``overstates`` or ``understates`` that holds only under that one
+reading is not a finding a newsroom can publish.  So a flag stands only if
+
+- its period was found in a way that is right often enough on labelled texts
+  (:data:`NO_FLAG_HOWS`, measured by ``tools/calibrate_periods.py`` on both
+  halves of the development part: a way right less than
+  :data:`FLAG_PERIOD_SHARE` of the time on either half may date a claim but
+  not flag it);
+- every other period its sentence offers gives the same verdict
+  ("lasting into 1938" in a text about the Great Terror: 1938 or 1937-1938);
+- every other quantity the number's own clause allows gives the same verdict
+  ("352,560 prisoners died in 1942": a population or deaths), and none of
+  them is a quantity the record has no series for;
+- an ``understates`` names the whole USSR ("throughout the country", "the
+  Soviet government"): a number below the whole may be a part the text does
+  not name (the victims of one shooting ground, one city's executions).
+
+Otherwise the claim is ``not_judged`` with the reason, which names the readings
+that disagree.  Every reading goes through ``assess`` like the claim itself; a
+claim has at most a few readings (a bound), so judging stays linear.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..estimates.vocabulary import QUANTITIES
+from ..vocabulary import OVERSTATES, UNDERSTATES
+
+#: The share of claims whose period a way of finding must get right, on each half of dev, to yield a flag.
+FLAG_PERIOD_SHARE = 0.9
+#: Ways of finding a period (``period_how``) right less than :data:`FLAG_PERIOD_SHARE` of the time on a
+#: half of dev (or seen too seldom to say): they date a claim, but yield no flag.  Measured by
+#: ``tools/calibrate_periods.py`` (the table in docs/factcheck.md); only ``span`` passes today.
+NO_FLAG_HOWS = frozenset(
+    {"own clause", "sentence", "named period", "context", "relative", "open", "none"}
+)
+#: The internal columns of the claims that carry the readings to :func:`gulagstats.factcheck.judgment.judge`.
+READING_COLUMNS = ["period_readings", "quantity_readings", "whole_stated"]
+FLAGS = (OVERSTATES, UNDERSTATES)
+
+
+def split(cell: object) -> list[str]:
+    """The readings of one cell ("1938|1937/1938" -> two readings; "" -> none).
+
+    >>> split("1938|1937/1938"), split("")
+    (['1938', '1937/1938'], [])
+    """
+    return [x for x in str(cell or "").split("|") if x]
+
+
+def questions(asked: pd.DataFrame) -> pd.DataFrame:
+    """One row a reading other than the claim's own, for every claim asked: ``claim`` (its index),
+    ``what`` (``period`` or ``quantity``), ``reading``, ``quantity`` and ``period``.
+
+    Examples
+    --------
+    >>> asked = pd.DataFrame({"quantity": ["executions"], "period": ["1938"],
+    ...     "period_readings": ["1937/1938"], "quantity_readings": ["arrests"]}, index=[4])
+    >>> questions(asked)[["claim", "what", "quantity", "period"]].values.tolist()
+    [[4, 'period', 'executions', '1937/1938'], [4, 'quantity', 'arrests', '1938']]
+    """
+    rows = []
+    for i, row in asked.iterrows():
+        for p in split(row.get("period_readings", "")):
+            rows.append(
+                {
+                    "claim": i,
+                    "what": "period",
+                    "reading": p,
+                    "quantity": row["quantity"],
+                    "period": p,
+                }
+            )
+        for q in split(row.get("quantity_readings", "")):
+            rows.append(
+                {
+                    "claim": i,
+                    "what": "quantity",
+                    "reading": q,
+                    "quantity": q,
+                    "period": row["period"],
+                }
+            )
+    return pd.DataFrame(rows, columns=["claim", "what", "reading", "quantity", "period"])
+
+
+def _shown(verdict: str) -> str:
+    return verdict.replace("_", " ") if verdict else "not read"
+
+
+def doubt(row: pd.Series, others: pd.DataFrame) -> str:
+    """Why a flag does not hold under every reading ("" if it does).
+
+    ``others`` are the claim's other readings with the verdict ``assess`` gave
+    each (``verdict``; empty where the record has no series for the reading).
+
+    Examples
+    --------
+    >>> row = pd.Series({"verdict": "overstates", "period": "1938", "period_how": "span",
+    ...     "quantity": "executions", "whole_stated": True})
+    >>> others = pd.DataFrame({"what": ["period"], "reading": ["1937/1938"], "verdict": ["consistent"]})
+    >>> doubt(row, others)
+    'period unclear: 1938 (overstates) or 1937/1938 (consistent) give different verdicts'
+    >>> doubt(row, others.iloc[:0])
+    ''
+    """
+    verdict, how = str(row["verdict"]), str(row["period_how"])
+    if how in NO_FLAG_HOWS:
+        return (
+            f"{verdict} for {row['period']}, but the period was found by {how}, which is right too seldom "
+            "on labelled texts to support a flag; check the period"
+        )
+    for what, own in (("period", row["period"]), ("quantity", row["quantity"])):
+        differ = others[(others["what"] == what) & (others["verdict"] != verdict)]
+        if len(differ):
+            alternatives = " or ".join(
+                f"{r} ({_shown(v)})" for r, v in zip(differ["reading"], differ["verdict"])
+            )
+            noun = "period unclear" if what == "period" else "what the number counts is unclear"
+            return f"{noun}: {str(own).replace('_', ' ')} ({verdict}) or {alternatives.replace('_', ' ')} give different verdicts"
+    if (
+        verdict == UNDERSTATES
+        and not bool(row.get("whole_stated", False))
+        and row.get("scope", "USSR") == "USSR"
+    ):
+        return (
+            "below the record's count for the whole USSR, but the text does not say the number is of the whole: "
+            "it may count a part it does not name; check what it counts"
+        )
+    return ""
+
+
+def judged(rows: pd.DataFrame) -> pd.Series:
+    """Which readings the record can judge at all (a quantity of the vocabulary)."""
+    return rows["quantity"].isin(list(QUANTITIES))

@@ -1,0 +1,162 @@
+"""Round 5 (issue 20): a flag holds under every plausible reading of its claim, or it is not given.
+
+A frame is one reading of a sentence; ``overstates``/``understates`` now needs the same
+verdict under every period the number's clause offers and every quantity its own words
+allow, a period found in a way that is right often enough on the labelled texts, and, for
+``understates``, a text that says it counts the whole USSR.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+
+import pandas as pd
+import pytest
+
+from gulagstats.factcheck.judgment import (
+    CLAIM_COLUMNS,
+    NOT_JUDGED,
+    VERDICT_COLUMNS,
+    claims_frame,
+    judge,
+)
+from gulagstats.factcheck.readings import (
+    FLAG_PERIOD_SHARE,
+    NO_FLAG_HOWS,
+    READING_COLUMNS,
+    doubt,
+    questions,
+)
+from gulagstats.factcheck.run import check_text
+
+from .conftest import ROOT
+
+
+def verdicts(text: str) -> pd.DataFrame:
+    return judge(claims_frame(check_text(text, "t.txt").frames))
+
+
+def test_a_flag_by_a_span_holds():
+    v = verdicts("Between 1937 and 1938, 7 million people were shot.")
+    assert v[["period_how", "verdict", "reason"]].values.tolist() == [["span", "overstates", ""]]
+
+
+def test_periods_of_one_clause_that_disagree_leave_the_claim_not_judged():
+    # "Great Terror" (1937-1938) and "lasting into 1938" in the clause: 700,000 is 3 % above the
+    # two years' 681,692 shot but twice the 328,618 of 1938 alone (the round-4 test part's wrong flag)
+    frame = check_text(
+        "This day is the start of the Great Terror, a period of repressions lasting into 1938 during which "
+        "more than 700,000 were executed.",
+        "t.txt",
+    ).frames[0]
+    assert frame.period == "1938" and "1937/1938" in frame.period_readings
+
+
+def test_a_number_whose_own_words_allow_two_quantities_is_flagged_only_if_both_agree():
+    # "prisoners" (a population) and "died" (deaths): 352,560 is below every population of 1942
+    # but the certificate's deaths of that year exactly
+    frame = check_text("Between 1942 and 1942, 352,560 prisoners died.", "t.txt").frames[0]
+    assert frame.quantity_readings, (frame.quantity, frame.cue)
+    v = judge(claims_frame([frame]))
+    assert v["verdict"].tolist() == [NOT_JUDGED]
+
+
+def test_died_in_the_camps_is_one_reading_the_camps_are_where():
+    frame = check_text(
+        "Between 1937 and 1938, two million persons died in the camps.", "t.txt"
+    ).frames[0]
+    assert frame.quantity == "camp_deaths" and frame.quantity_readings == ()
+    assert judge(claims_frame([frame]))["verdict"].tolist() == ["overstates"]
+
+
+def test_understates_needs_the_whole_named():
+    v = verdicts(
+        "Between 1937 and 1938, 400,000 people were shot. "
+        "Between 1937 and 1938, 400,000 people were shot throughout the country."
+    )
+    assert v["verdict"].tolist() == [NOT_JUDGED, "understates"]
+    assert "may count a part" in v["reason"].iloc[0]
+
+
+@pytest.mark.parametrize("how", sorted(NO_FLAG_HOWS))
+def test_a_way_of_finding_the_period_right_too_seldom_gives_no_flag(how):
+    row = pd.Series(
+        {
+            "verdict": "overstates",
+            "period": "1938",
+            "period_how": how,
+            "quantity": "executions",
+            "whole_stated": True,
+            "scope": "USSR",
+        }
+    )
+    assert "right too seldom" in doubt(row, pd.DataFrame(columns=["what", "reading", "verdict"]))
+
+
+def test_a_reading_the_record_cannot_judge_is_a_doubt():
+    row = pd.Series(
+        {
+            "verdict": "overstates",
+            "period": "1938",
+            "period_how": "span",
+            "quantity": "executions",
+            "whole_stated": True,
+            "scope": "USSR",
+        }
+    )
+    others = pd.DataFrame({"what": ["quantity"], "reading": ["deportations"], "verdict": [""]})
+    assert doubt(row, others).startswith(
+        "what the number counts is unclear: executions (overstates) or deportations"
+    )
+
+
+def test_the_readings_do_not_reach_the_outputs():
+    v = verdicts("Between 1937 and 1938, 7 million people were shot.")
+    assert list(v.columns) == CLAIM_COLUMNS + VERDICT_COLUMNS
+    assert not set(READING_COLUMNS) & set(v.columns)
+
+
+def test_questions_keep_the_claim_they_come_from():
+    asked = pd.DataFrame(
+        {
+            "quantity": ["executions", "arrests"],
+            "period": ["1938", "1937"],
+            "period_readings": ["1937/1938|1936", ""],
+            "quantity_readings": ["", ""],
+        },
+        index=[3, 9],
+    )
+    assert questions(asked)["claim"].tolist() == [3, 3]
+
+
+def test_judging_many_flags_with_readings_is_linear():
+    unit = "This day began a terror lasting into 1938 during which 700,000 were executed in 1937-1938. "
+    times = []
+    for n in (200, 400, 800):
+        claims = claims_frame(check_text(unit * n, "t.txt").frames)
+        start = time.process_time()
+        judge(claims)
+        times.append(time.process_time() - start)
+    assert (times[-1] / max(times[0], 0.005)) ** 0.5 < 2.5, times
+
+
+@pytest.mark.data
+def test_the_ways_that_may_flag_are_those_the_calibration_measures_right():
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "calibrate_periods.py")],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    )
+    rows = [line.split("|")[1:-1] for line in done.stdout.splitlines()[2:]]
+    for how, first, second, may_flag in ((c.strip() for c in r) for r in rows):
+        shares = []
+        for cell in (first, second):
+            right, found = (int(x) for x in cell.split("(")[1].rstrip(")").split("/"))
+            shares.append(
+                right / found if found >= 5 else 0.0
+            )  # fewer than five claims: not measured
+        assert (may_flag == "yes") == (min(shares) >= FLAG_PERIOD_SHARE), (how, first, second)

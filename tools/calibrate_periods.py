@@ -1,0 +1,96 @@
+#!/usr/bin/env python3
+"""How often the fact-checker's period is right, by how it was found, on each half of dev.
+
+    python tools/calibrate_periods.py            # prints the table
+    python tools/calibrate_periods.py --write    # and writes it into docs/factcheck.md
+
+The fact-checker runs through its command line on the dev texts of the labelled web set
+(``tests/data/factcheck_web/dev/``); its claims are matched to the labels as
+``tools/evaluate_factcheck.py`` matches them, and for every claim found with the right value
+the period is compared with the label's (the same first and last day). The claims are counted
+by ``period_how`` (own clause, span, named period, sentence, context, ...) and by half of dev
+(every other text by sorted doc_id). A way of finding a period that is right less than
+:data:`gulagstats.factcheck.readings.FLAG_PERIOD_SHARE` of the time on either half may date a
+claim, but it may not yield a flag (``gulagstats.factcheck.readings.NO_FLAG_HOWS``): the
+table is the measurement behind that list, and ``tests/test_factcheck_judging.py`` checks
+that the list and the table agree.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+from evaluate_factcheck import DOC, WEB, cli, halved, read_csv, web_labels
+from factcheck_measures import match, predictions, value_right
+
+START, END = "<!-- period-calibration:start -->", "<!-- period-calibration:end -->"
+
+
+def counts(half: int) -> dict[str, tuple[int, int]]:
+    """period_how -> (claims found with the right value, of them with the right period), one half of dev."""
+    sets = [halved(web_labels(WEB / "dev" / lang), half) for lang in ("en", "ru")]
+    texts = {doc: text for t, _ in sets for doc, text in t.items()}
+    labels = [x for _, lab in sets for x in lab]
+    files = [WEB / "dev" / doc[:2] / f"{doc}.txt" for doc in sorted(texts)]
+    with tempfile.TemporaryDirectory() as tmp:
+        cli(["factcheck", *map(str, files), "--out", tmp])
+        claims = read_csv(Path(tmp) / "claims.csv")
+    preds = predictions(claims, [], texts)
+    out: dict[str, tuple[int, int]] = {}
+    for i, k in match(labels, preds).items():
+        lab, pred = labels[i], preds[k]
+        if not value_right(lab, pred):
+            continue
+        how = claims[k]["period_how"] or "none"
+        n, right = out.get(how, (0, 0))
+        out[how] = (n + 1, right + (lab.period == pred.period))
+    return out
+
+
+def table(halves: list[dict[str, tuple[int, int]]]) -> str:
+    """The calibration table in Markdown."""
+    hows = sorted(
+        {h for c in halves for h in c}, key=lambda h: -sum(c.get(h, (0, 0))[0] for c in halves)
+    )
+    lines = [
+        "| how the period was found | half 1: right / found | half 2: right / found | may yield a flag |",
+        "|---|---|---|---|",
+    ]
+    from gulagstats.factcheck.readings import NO_FLAG_HOWS
+
+    for how in hows:
+        cells = []
+        for c in halves:
+            n, right = c.get(how, (0, 0))
+            cells.append(f"{100 * right / n:.0f} % ({right}/{n})" if n else "– (0/0)")
+        lines.append(
+            f"| {how} | {cells[0]} | {cells[1]} | {'no' if how in NO_FLAG_HOWS else 'yes'} |"
+        )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--write", action="store_true", help="write the table into docs/factcheck.md"
+    )
+    args = parser.parse_args(argv)
+    text = table([counts(1), counts(2)])
+    print(text)
+    if args.write:
+        doc = DOC.read_text(encoding="utf-8")
+        if START not in doc or END not in doc:
+            print(f"{DOC}: no {START} ... {END} block to write into", file=sys.stderr)
+            return 2
+        head, rest = doc.split(START, 1)
+        DOC.write_text(
+            head + START + "\n" + text + "\n" + END + rest.split(END, 1)[1], encoding="utf-8"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
