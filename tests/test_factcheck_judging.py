@@ -160,3 +160,18 @@ def test_the_ways_that_may_flag_are_those_the_calibration_measures_right():
                 right / found if found >= 5 else 0.0
             )  # fewer than five claims: not measured
         assert (may_flag == "yes") == (min(shares) >= FLAG_PERIOD_SHARE), (how, first, second)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1 million executed during the ''Great Terror'' of 1937-1938.",
+        "1 million executed during the \u201cGreat Terror\u201d of 1937-1938.",
+        "1 million executed during the Great Terror (1937-1938).",
+    ],
+)
+def test_a_name_the_sentence_dates_is_its_span_and_may_flag(text):
+    v = verdicts(text)
+    assert v[["period", "period_how", "verdict"]].values.tolist() == [
+        ["1937/1938", "span", "overstates"]
+    ]

@@ -258,7 +258,7 @@ def _titles(sentence: str, found: list[Period]) -> list[Period]:
 
 
 #: Between a name and the span that dates it: "the Great Purges of 1936-1939", "World War II (1939–1953)".
-_GLOSS = re.compile(r"^\s*(?:\(|,|\u2013|\u2014|-|of|in|в)\s*$", re.IGNORECASE)
+_GLOSS = re.compile(r"^[\s'\"\u201d\u00bb]*(?:\(|,|\u2013|\u2014|-|of|in|в)\s*$", re.IGNORECASE)  # after a closing quote too
 #: A sentence that dates a name: "The Great Purge ... was a campaign ... which occurred from 1936 to 1938".
 _DATES_IT = re.compile(r"\b(?:was|were|is|occurred|lasted|took place|ran|spanned|продолжал\w*|длил\w*|проходил\w*)\b", re.IGNORECASE)
 #: A sentence that names a span: "the period of the most intense purge, 1937–1938, is called Yezhovshchina".
@@ -276,6 +276,8 @@ def _dated(sentence: str, found: list[Period], dating: Dating, data: Resources) 
     """
     spans = [p for p in found if p.kind == "span"]
     names = [p for p in found if p.kind == "named"]
+    glossed: set[int] = set()
+    glossed_as: dict[int, str] = {}
     for n in names:
         gloss = next((s for s in spans if s.start > n.end and _GLOSS.match(sentence[n.end : s.start])), None)
         if gloss is None and len(spans) == 1 and len(names) + 1 == len([p for p in found if p.kind not in ("document", "event")]):
@@ -286,12 +288,15 @@ def _dated(sentence: str, found: list[Period], dating: Dating, data: Resources) 
         if gloss is not None:
             dating.rows[n.row] = gloss.period
             dating.readings.setdefault(data.periods.rows[n.row]["reading"], gloss.period)
+            glossed.add(n.start)
+            glossed_as[n.start] = gloss.period
     out = []
     for p in found:
         if p.kind == "named":
             reading = dating.rows.get(p.row) or dating.readings.get(data.periods.rows[p.row]["reading"])
-            if reading:
-                p = Period(p.start, p.end, reading, "named", max(p.confidence, 0.8), None, p.row)
+            if reading:  # a name the sentence itself dates is that span ("the Great Terror of 1937-1938")
+                kind = "span" if p.start in glossed and reading == glossed_as.get(p.start) else "named"
+                p = Period(p.start, p.end, reading, kind, max(p.confidence, 0.8), None, p.row)
         out.append(p)
     return out
 
