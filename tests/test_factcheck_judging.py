@@ -175,3 +175,28 @@ def test_a_name_the_sentence_dates_is_its_span_and_may_flag(text):
     assert v[["period", "period_how", "verdict"]].values.tolist() == [
         ["1937/1938", "span", "overstates"]
     ]
+
+
+def test_a_period_that_dates_the_next_number_is_not_this_ones():
+    found = check_text(
+        "Только в 1937-38 годах было расстреляно 40 906 человек, "
+        "в том числе в 1937 году – 19 370, в 1938 году – 21 536 человек.",
+        "t.txt",
+    ).frames
+    assert [(f.mention, f.period) for f in found] == [
+        ("40 906", "1937/1938"),
+        ("19 370", "1937"),
+        ("21 536", "1938"),
+    ]
+
+
+def test_a_period_after_the_next_number_is_that_numbers():
+    found = check_text("1.5 million were arrested and 680,000 shot in 1937-38.", "t.txt").frames
+    assert [(f.mention, f.period, f.period_how) for f in found] == [
+        (
+            "1.5 million",
+            "1937/1938",
+            "sentence",
+        ),  # the same years, read less surely: no flag from it
+        ("680,000", "1937/1938", "span"),
+    ]

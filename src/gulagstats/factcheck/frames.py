@@ -105,8 +105,12 @@ def _dash_after_period(sentence: str, starts: list[int], periods: list[Period]) 
     >>> _dash_after_period("умерли: в октябре — 247", [0, 6, 17], [Period(8, 17, "1941-10", "month", 0.9)])
     [0, 6]
     """
-    ends = {p.end for p in periods}
+    ends = {p.end for p in periods} | {p.end + len(w.group()) for p in periods if (w := _YEAR_WORD.match(sentence, p.end))}
     return [s for s in starts if not (sentence[s : s + 1].isspace() and s in ends)]
+
+
+#: The word "year" after a year ("в 1937 году – 19 370", "в 1938 г. – 21 536").
+_YEAR_WORD = re.compile(r"\s+(?:год\w*|гг?\.)", re.IGNORECASE)
 
 
 def _clause_of(starts: list[int], at: int) -> tuple[int, int]:
@@ -391,10 +395,36 @@ def _distance(p: Period, at: int, end: int) -> int:
     return p.start - end if p.start >= end else at - p.end + 1
 
 
-def period(ctx: Context, m: Mention, last: str, flow: bool) -> tuple[str, str, float]:
-    """The period of a mention, how it was found, and the confidence of that reading."""
+#: The words between a period and the number it dates in an enumeration ("в 1937 году – 19 370", "1938: 328,618").
+_DATES_NEXT = re.compile(r"^[\s\W]*(?:год\w*|гг?\.?)?[\s\W]*$", re.IGNORECASE)
+
+
+def _own_reach(ctx: Context, at: int, a: int, b: int, nxt: int) -> int:
+    """Where the periods of a mention's own clause end: before the next number, and before a period
+    that dates the next number ("40 906, в том числе в 1937 году – 19 370": 1937 is 19 370's).
+
+    A period after the next number is that number's ("1.7 million deaths in the Gulag, ... and up
+    to 400,000 deaths of persons deported during the 1940s"); a mention left without a period of
+    its own clause reads its sentence's (``sentence``, a weaker reading).
+    """
+    b = min(b, nxt)
+    starts = ctx.outside_starts if not inside(ctx.brackets, at) else ctx.period_starts
+    periods = ctx.outside if not inside(ctx.brackets, at) else ctx.periods
+    i = bisect.bisect_left(starts, at)
+    before = i > 0 and starts[i - 1] >= a  # the mention keeps a period of its own clause before it
+    if before and nxt < 10**12 and i < len(periods) and periods[i].start < b and _DATES_NEXT.match(ctx.sentence[periods[i].end : nxt]):
+        return periods[i].start
+    return b
+
+
+def period(ctx: Context, m: Mention, last: str, flow: bool, nxt: int = 10**12) -> tuple[str, str, float]:
+    """The period of a mention, how it was found, and the confidence of that reading.
+
+    ``nxt`` is where the next number of the sentence starts (its character offset in the sentence).
+    """
     at = m.start - ctx.offset
     a, b = _clause_of(ctx.starts, at)
+    b = _own_reach(ctx, at, a, b, nxt)
     end = m.end - ctx.offset
     p, how, factor = _nearest(ctx, at, a, b, end), "own clause", 1.0
     if p is None:
@@ -481,7 +511,8 @@ def frame(
     if not what:
         return None
     kind = QUANTITIES[what].kind if what in QUANTITIES else "flow"
-    when, how, when_confidence = period(ctx, m, last_period, kind == "flow")
+    nxt = ctx.toks[neighbours[1]].start - ctx.offset if neighbours[1] < len(ctx.toks) else 10**12
+    when, how, when_confidence = period(ctx, m, last_period, kind == "flow", nxt)
     when = match_period(when, kind)  # a count "at the end of 1938" is the count of 1 January 1939
     part, detail = scope(ctx, m, before)
     mood, words = modality(ctx, m, neighbours[0])
