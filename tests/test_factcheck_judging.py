@@ -200,3 +200,15 @@ def test_a_period_after_the_next_number_is_that_numbers():
         ),  # the same years, read less surely: no flag from it
         ("680,000", "1937/1938", "span"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Between 1937 and 1938, 400,000 people were shot in the USSR.",
+        "Between 1937 and 1938, 400,000 people were shot by the Soviet government.",
+        "В 1937-1938 годах в СССР было расстреляно 400 000 человек.",
+    ],
+)
+def test_a_text_that_names_the_whole_may_be_told_it_understates(text):
+    assert verdicts(text)["verdict"].tolist() == ["understates"]
