@@ -212,3 +212,13 @@ def test_a_period_after_the_next_number_is_that_numbers():
 )
 def test_a_text_that_names_the_whole_may_be_told_it_understates(text):
     assert verdicts(text)["verdict"].tolist() == ["understates"]
+
+
+def test_a_floor_satisfied_under_an_uncalibrated_period_is_not_judged():
+    # "at least 100,000 shot in 1938": a year of the own clause (right 60 % of the time on dev)
+    # satisfies a floor as easily when misread; a span does not need the doubt
+    v = verdicts(
+        "In 1938, at least 100,000 people were shot. Between 1937 and 1938, at least 100,000 people were shot."
+    )
+    assert v["verdict"].tolist() == [NOT_JUDGED, "not_contradicted"]
+    assert "not contradicted for 1938" in v["reason"].iloc[0]

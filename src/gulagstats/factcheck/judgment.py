@@ -32,7 +32,7 @@ from ..estimates.vocabulary import QUANTITIES
 from ..periods import period_bounds
 from ..vocabulary import OVERSTATES, PERSONS, UNDERSTATES
 from .frames import Frame
-from .readings import FLAGS, READING_COLUMNS, doubt, judged, questions
+from .readings import FLAGS, NOT_CONTRADICTED, READING_COLUMNS, doubt, judged, questions
 
 #: The verdict of a claim that is not judged.
 NOT_JUDGED = "not_judged"
@@ -184,7 +184,7 @@ def _as_counts(asked: pd.DataFrame) -> tuple[pd.Series, pd.Series, dict]:
 def _readings_in_doubt(out: pd.DataFrame, low: pd.Series, high: pd.Series, part: pd.Series, record: Record) -> dict:
     """The flags that do not hold under every reading of their claim, with the reason
     (:mod:`gulagstats.factcheck.readings`): each other reading is asked of ``assess`` too."""
-    flagged = out[out["verdict"].isin(FLAGS)]
+    flagged = out[out["verdict"].isin([*FLAGS, NOT_CONTRADICTED])]
     if flagged.empty:
         return {}
     alt = questions(flagged)
@@ -260,8 +260,8 @@ def judge(claims: pd.DataFrame, record: Record | None = None) -> pd.DataFrame:
             f"about {factor[i]:.0f} times below the record's count for the whole USSR: most likely a part "
             "the text does not name (a trial, a camp, a district); check what it counts"
         )
-    for i, why in doubts.items():
-        if reasons[i] in ("", "part"):
+    for i, why in doubts.items():  # a part is judged only where it exceeds the whole (else its own reason)
+        if reasons[i] == "" or (reasons[i] == "part" and out.at[i, "verdict"] == OVERSTATES):
             reasons[i], part[i] = why, False
     exceeds = part & (out["verdict"] == OVERSTATES)
     for i in out.index[part & ~exceeds]:

@@ -18,6 +18,9 @@ reading is not a finding a newsroom can publish.  So a flag stands only if
   Soviet government"): a number below the whole may be a part the text does
   not name (the victims of one shooting ground, one city's executions).
 
+A ``not_contradicted`` (a floor or a bound the record satisfies) needs the calibrated period too: a
+misread period satisfies a floor as easily as the right one (both halves of dev gained).
+
 Otherwise the claim is ``not_judged`` with the reason, which names the readings
 that disagree.  Every reading goes through ``assess`` like the claim itself; a
 claim has at most a few readings (a bound), so judging stays linear.
@@ -41,6 +44,9 @@ NO_FLAG_HOWS = frozenset(
 #: The internal columns of the claims that carry the readings to :func:`gulagstats.factcheck.judgment.judge`.
 READING_COLUMNS = ["period_readings", "quantity_readings", "whole_stated"]
 FLAGS = (OVERSTATES, UNDERSTATES)
+#: A one-sided verdict (a floor or a bound the record satisfies): it too needs a period found in a
+#: calibrated way, since a misread period satisfies a floor as easily as the right one.
+NOT_CONTRADICTED = "not_contradicted"
 
 
 def split(cell: object) -> list[str]:
@@ -111,9 +117,11 @@ def doubt(row: pd.Series, others: pd.DataFrame) -> str:
     verdict, how = str(row["verdict"]), str(row["period_how"])
     if how in NO_FLAG_HOWS:
         return (
-            f"{verdict} for {row['period']}, but the period was found by {how}, which is right too seldom "
-            "on labelled texts to support a flag; check the period"
+            f"{verdict.replace('_', ' ')} for {row['period']}, but the period was found by {how}, which is "
+            "right too seldom on labelled texts to support this verdict; check the period"
         )
+    if verdict not in FLAGS:
+        return ""
     for what, own in (("period", row["period"]), ("quantity", row["quantity"])):
         differ = others[(others["what"] == what) & (others["verdict"] != verdict)]
         if len(differ):
