@@ -84,6 +84,10 @@ def agreement(part: str, files: Sequence[Path], web: Path = WEB) -> dict[str, Me
     columns: dict[str, Measures] = {}
     everything: tuple[list[Label], list[Prediction]] = ([], [])
     for path in files:
+        if not path.is_file():
+            raise EvaluationError(
+                f"{path}: no such file (expected a claims.csv of the second labeller)"
+            )
         language = "ru" if path.stem.endswith("_ru") else "en"
         texts, first = web_labels(web / part / language)
         second = second_labels(path, texts, language)
