@@ -151,6 +151,13 @@ def test_the_ways_that_may_flag_are_those_the_calibration_measures_right():
         check=True,
         cwd=ROOT,
     )
+    doc = (ROOT / "docs" / "factcheck.md").read_text(encoding="utf-8")
+    written = doc.split("<!-- period-calibration:start -->\n", 1)[1].split(
+        "<!-- period-calibration:end -->"
+    )[0]
+    assert written.strip() == done.stdout.strip(), (
+        "docs/factcheck.md: run tools/calibrate_periods.py --write"
+    )
     rows = [line.split("|")[1:-1] for line in done.stdout.splitlines()[2:]]
     for how, first, second, may_flag in ((c.strip() for c in r) for r in rows):
         shares = []

@@ -56,7 +56,7 @@ def table(halves: list[dict[str, tuple[int, int]]]) -> str:
         {h for c in halves for h in c}, key=lambda h: -sum(c.get(h, (0, 0))[0] for c in halves)
     )
     lines = [
-        "| how the period was found | half 1: right / found | half 2: right / found | may yield a flag |",
+        "| how the period was found | half 1: right / found | half 2: right / found | may flag (or not_contradicted) |",
         "|---|---|---|---|",
     ]
     from gulagstats.factcheck.readings import NO_FLAG_HOWS
