@@ -238,7 +238,7 @@ def _in_clause(ctx: Context, m: Mention, item: tuple[int, int, dict[str, str]]) 
     return a <= ctx.toks[item[0]].start - ctx.offset < b
 
 
-def _scored(ctx: Context, m: Mention, lo: int, hi: int):
+def _scored_cues(ctx: Context, m: Mention, lo: int, hi: int):
     """The quantity cues near a mention, each with its score and whether it stands in another clause."""
     for first, last, row in _near(ctx.cues, m.first, m.last, max(lo, m.first - CUE_WINDOW), min(hi, m.last + CUE_WINDOW)):
         distance = first - m.last if first >= m.last else m.first - last + 2
@@ -258,7 +258,7 @@ def quantity(ctx: Context, m: Mention, lo: int, hi: int) -> tuple[str, str, floa
     """
     best: tuple[float, str, str] = (0.0, "", "")
     score_best = -1e9
-    for score, apart, first, last, row in _scored(ctx, m, lo, hi):
+    for score, apart, first, last, row in _scored_cues(ctx, m, lo, hi):
         if score > score_best:
             score_best = score
             cue = " ".join(t.word for t in ctx.toks[first:last])
@@ -288,7 +288,7 @@ def quantity_readings(ctx: Context, m: Mention, lo: int, hi: int, chosen: str) -
     places = [it for it in _near(ctx.places, m.first, m.last, m.first - CUE_WINDOW, m.last + CUE_WINDOW) if _in_clause(ctx, m, it)]
     named = [(a, b) for a, b, row in places if row["quantity"] == chosen]  # "died in the camps": the camps are where
     out = []
-    for score, apart, first, last, row in _scored(ctx, m, lo, hi):
+    for score, apart, first, last, row in _scored_cues(ctx, m, lo, hi):
         what = places[0][2]["quantity"] if row["quantity"] == DYING and places else row["quantity"]
         where = any(a < last and first < b for a, b in named)
         if not apart and not where and score >= READING_SCORE and what != chosen and what not in out:

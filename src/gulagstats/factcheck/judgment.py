@@ -32,7 +32,7 @@ from ..estimates.vocabulary import QUANTITIES
 from ..periods import period_bounds
 from ..vocabulary import OVERSTATES, PERSONS, UNDERSTATES
 from .frames import Frame
-from .readings import FLAGS, NOT_CONTRADICTED, READING_COLUMNS, doubt, judged, questions
+from .readings import CALIBRATED_VERDICTS, READING_COLUMNS, doubt, judged, questions
 
 #: The verdict of a claim that is not judged.
 NOT_JUDGED = "not_judged"
@@ -184,7 +184,7 @@ def _as_counts(asked: pd.DataFrame) -> tuple[pd.Series, pd.Series, dict]:
 def _readings_in_doubt(out: pd.DataFrame, low: pd.Series, high: pd.Series, part: pd.Series, record: Record) -> dict:
     """The flags that do not hold under every reading of their claim, with the reason
     (:mod:`gulagstats.factcheck.readings`): each other reading is asked of ``assess`` too."""
-    flagged = out[out["verdict"].isin([*FLAGS, NOT_CONTRADICTED])]
+    flagged = out[out["verdict"].isin(CALIBRATED_VERDICTS)]
     if flagged.empty:
         return {}
     alt = questions(flagged)

@@ -31,7 +31,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..estimates.vocabulary import QUANTITIES
-from ..vocabulary import OVERSTATES, UNDERSTATES
+from ..vocabulary import NOT_CONTRADICTED, OVERSTATES, UNDERSTATES
 
 #: The share of claims whose period a way of finding must get right, on each half of dev, to yield a flag.
 FLAG_PERIOD_SHARE = 0.9
@@ -44,15 +44,15 @@ NO_FLAG_HOWS = frozenset(
 #: The internal columns of the claims that carry the readings to :func:`gulagstats.factcheck.judgment.judge`.
 READING_COLUMNS = ["period_readings", "quantity_readings", "whole_stated"]
 FLAGS = (OVERSTATES, UNDERSTATES)
-#: A one-sided verdict (a floor or a bound the record satisfies): it too needs a period found in a
-#: calibrated way, since a misread period satisfies a floor as easily as the right one.
-NOT_CONTRADICTED = "not_contradicted"
+#: The verdicts that need a period found in a calibrated way: the flags, and a one-sided verdict (a floor
+#: or a bound the record satisfies), since a misread period satisfies a floor as easily as the right one.
+CALIBRATED_VERDICTS = (*FLAGS, NOT_CONTRADICTED)
 
 
-def split(cell: object) -> list[str]:
+def alternatives_in(cell: object) -> list[str]:
     """The readings of one cell ("1938|1937/1938" -> two readings; "" -> none).
 
-    >>> split("1938|1937/1938"), split("")
+    >>> alternatives_in("1938|1937/1938"), alternatives_in("")
     (['1938', '1937/1938'], [])
     """
     return [x for x in str(cell or "").split("|") if x]
@@ -71,7 +71,7 @@ def questions(asked: pd.DataFrame) -> pd.DataFrame:
     """
     rows = []
     for i, row in asked.iterrows():
-        for p in split(row.get("period_readings", "")):
+        for p in alternatives_in(row.get("period_readings", "")):
             rows.append(
                 {
                     "claim": i,
@@ -81,7 +81,7 @@ def questions(asked: pd.DataFrame) -> pd.DataFrame:
                     "period": p,
                 }
             )
-        for q in split(row.get("quantity_readings", "")):
+        for q in alternatives_in(row.get("quantity_readings", "")):
             rows.append(
                 {
                     "claim": i,
@@ -94,7 +94,7 @@ def questions(asked: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["claim", "what", "reading", "quantity", "period"])
 
 
-def _shown(verdict: str) -> str:
+def _as_words(verdict: str) -> str:
     return verdict.replace("_", " ") if verdict else "not read"
 
 
@@ -126,7 +126,7 @@ def doubt(row: pd.Series, others: pd.DataFrame) -> str:
         differ = others[(others["what"] == what) & (others["verdict"] != verdict)]
         if len(differ):
             alternatives = " or ".join(
-                f"{r} ({_shown(v)})" for r, v in zip(differ["reading"], differ["verdict"])
+                f"{r} ({_as_words(v)})" for r, v in zip(differ["reading"], differ["verdict"])
             )
             noun = "period unclear" if what == "period" else "what the number counts is unclear"
             return f"{noun}: {str(own).replace('_', ' ')} ({verdict}) or {alternatives.replace('_', ' ')} give different verdicts"
