@@ -38,6 +38,7 @@ from .phrases import tokens
 from .read import ReadText, read_source
 from .resources import Resources, load_resources
 from .sentences import split
+from .tables import date_by_row, row_at, table_rows
 
 #: The files written into the output directory.
 OUTPUTS = ("claims.csv", "verdicts.csv", "contradictions.csv", "factcheck.html")
@@ -88,6 +89,8 @@ def check_text(text: str, name: str = "text", data: Resources | None = None) -> 
     text_period = ""  # the last period of the text, across paragraphs: "за этот период" may point back to it
     part: tuple[str, str] | None = None  # the part of the whole the sentence before named
     dating = Dating()  # how the text dates its named periods ("The Great Purge ... from 1936 to 1938")
+    rows = table_rows(text, data)  # the rows of its year-value tables: a cell's period is its row's year
+    document = (text, lines, language, (rows, [r.start for r in rows]))
     for s in split(text):
         if s.paragraph != paragraph or _RESUMES.match(s.text):  # a new paragraph, or "… " after a cut
             paragraph, last_period, part = s.paragraph, "", None
@@ -95,7 +98,7 @@ def check_text(text: str, name: str = "text", data: Resources | None = None) -> 
         toks = tokens(plain, s.start)
         periods = find_periods(plain, toks, s.start, anchor, last_period or text_period, data, dating)
         if _MAY_COUNT.search(s.text):
-            found, skipped, ctx = _sentence_frames(s, plain, toks, periods, (text, lines, language), (last_period, part), data, name)
+            found, skipped, ctx = _sentence_frames(s, plain, toks, periods, document, (last_period, part), data, name)
             for f in found:
                 f.language = language
             frames += found
@@ -112,7 +115,7 @@ def check_text(text: str, name: str = "text", data: Resources | None = None) -> 
 
 def _sentence_frames(s, plain: str, toks, periods, document, state, data: Resources, name: str):
     """The claim frames of one sentence, the numbers seen but not read, and the sentence's context."""
-    text, lines, language = document  # the whole text, its line starts, its language
+    text, lines, language, (rows, row_starts) = document  # the whole text, its line starts, its language, its table rows
     last_period, part = state
     said_in = "ru" if _CYRILLIC.search(s.text) and detect(s.text) == "ru" else language  # a Russian passage
     mentions, skipped = find_mentions(plain, toks, s.start, periods, data, said_in)
@@ -125,7 +128,12 @@ def _sentence_frames(s, plain: str, toks, periods, document, state, data: Resour
     for i, m in enumerate(mentions):
         lo = mentions[i - 1].last if i else 0
         hi = mentions[i + 1].first if i + 1 < len(mentions) else len(toks)
+        row = row_at(rows, row_starts, m.start)
+        if row is not None and row.quantity and carry is None:
+            carry = (row.quantity, row.cue)  # a table cell: the caption's noun, unless the cell has its own
         f = frame(ctx, m, (lo, hi), last_period, carry, (line_text, line_start), name, s.line, data, part)
+        if f is not None and row is not None:
+            date_by_row(f, row)
         if f is None:
             if m.high >= 1000 or m.vague:
                 skipped.append(Seen(m.start, m.end, m.text, "nothing near it says what it counts"))

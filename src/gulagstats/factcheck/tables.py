@@ -1,0 +1,183 @@
+"""Year-value tables: the rows of a text that give a year and a count, with the table's noun.
+
+A text often gives a series as a table or a list, one year a row::
+
+    Количество умерших заключенных (чел.)
+    1930
+    7 980 (4,2 %)
+    1931
+    7 283 (2,9 %)
+
+or ``1937 — 790 665``, ``1938: 554 258``, ``| 1939 | 44 750 |`` (a wiki or
+HTML table as :mod:`gulagstats.factcheck.read` writes it).  Each number of a
+row is a claim for that row's year (how found: ``table``), and what it counts
+is the caption's or the header's noun: the lexicon's quantity cue of the
+lines above the table (the number's own noun, if it has one, still wins).
+
+A table is at least :data:`MIN_ROWS` rows with as many different years, each
+a year of the Soviet state (:data:`YEARS`): a column of page numbers, a
+single "1937" line before a number, or rows with one year twice are not a
+table.  One pass over the lines: linear in the text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from ..estimates.vocabulary import QUANTITIES
+from ..periods import match_period
+from .frames import Frame
+from .phrases import tokens
+from .resources import Resources
+
+#: The fewest rows (and different years) that make a table.
+MIN_ROWS = 3
+#: The years a row may give: those of the Soviet state (a number outside them is a page or a count).
+YEARS = range(1917, 1992)
+#: The confidence of a period read from a table's row (its year stands beside the number).
+TABLE_CONFIDENCE = 0.9
+#: How many lines above the first row the caption or the header is looked for.
+CAPTION_LINES = 4
+_YEAR = r"(?P<year>1[89][0-9]{2})(?:\s*(?:г\.|гг\.|год[уа]?|г\b))?"
+#: A line that is only a year (a table's first column on a line of its own): "1930", "| 1937 |", "1938 г.".
+_YEAR_ONLY = re.compile(rf"\s*\|?\s*{_YEAR}\s*[:.|\u2013\u2014-]?\s*\|?\s*")
+#: A line that starts with a year, a separator and a number: "1937 — 790 665", "1938: 554 258", "| 1939 | 44 750".
+_YEAR_VALUE = re.compile(
+    rf"\s*\|?\s*(?:в\s+|in\s+)?{_YEAR}\s*(?:\||:|\u2013|\u2014|-|\t)\s*(?=[0-9~\u2248])"
+)
+#: A line that starts with a number and holds few words: a value cell.
+_VALUE = re.compile(r"\s*\|?\s*[~\u2248]?\s*[0-9]")
+_ANOTHER_YEAR = re.compile(r"(?<![0-9 .,\u00a0])1[89][0-9]{2}(?![0-9])")
+_WORDS = re.compile(r"[^\W\d_]{2,}")
+
+
+@dataclass(frozen=True)
+class Row:
+    """A row of a year-value table: the characters of its values, its year, and the table's noun."""
+
+    start: int
+    end: int
+    year: str
+    quantity: str = ""
+    cue: str = ""
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    starts = [0, *(m.end() for m in re.finditer("\n", text))]
+    return [
+        (a, (starts[i + 1] - 1) if i + 1 < len(starts) else len(text)) for i, a in enumerate(starts)
+    ]
+
+
+def _year(match: re.Match[str] | None) -> str:
+    return match["year"] if match and int(match["year"]) in YEARS else ""
+
+
+def _a_value_line(line: str) -> bool:
+    return (
+        bool(_VALUE.match(line))
+        and not _year(_YEAR_ONLY.fullmatch(line))
+        and len(_WORDS.findall(line)) <= 3
+    )
+
+
+def _rows_of(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, Row]]:
+    """Every candidate row: (index of its first line, the row)."""
+    out: list[tuple[int, Row]] = []
+    i = 0
+    while i < len(lines):
+        a, b = lines[i]
+        line = text[a:b]
+        alone = _year(_YEAR_ONLY.fullmatch(line))
+        if alone and i + 1 < len(lines) and _a_value_line(text[lines[i + 1][0] : lines[i + 1][1]]):
+            out.append((i, Row(lines[i + 1][0], lines[i + 1][1], alone)))
+            i += 2
+            continue
+        joined = _YEAR_VALUE.match(line)
+        year = _year(joined)
+        if (
+            joined
+            and year
+            and not _ANOTHER_YEAR.search(line, joined.end())
+            and len(_WORDS.findall(line)) <= 4
+        ):
+            out.append((i, Row(a + joined.end(), b, year)))
+        i += 1
+    return out
+
+
+def _caption(
+    text: str, lines: list[tuple[int, int]], first: int, data: Resources
+) -> tuple[str, str]:
+    """The quantity and cue of the lines above a table's first row (the strongest cue; the nearest on a tie)."""
+    table = data.lexicon["quantity"]
+    best: tuple[float, str, str] = (-1.0, "", "")
+    for k in range(first - 1, max(-1, first - 1 - CAPTION_LINES), -1):
+        a, b = lines[k]
+        if not text[a:b].strip():
+            break  # a blank line: the paragraph before is no caption
+        toks = tokens(text[a:b])
+        for m in table.phrases.find(toks):
+            row = table.rows[m.row]
+            score = float(row["priority"] or 0)
+            if score > best[0]:
+                best = (score, row["quantity"], " ".join(t.word for t in toks[m.first : m.last]))
+    return best[1], best[2]
+
+
+def table_rows(text: str, data: Resources) -> list[Row]:
+    """The rows of the year-value tables of ``text``, in order.
+
+    Examples
+    --------
+    >>> from gulagstats.factcheck.resources import load_resources
+    >>> text = "Расстреляно (чел.)\\n1937 — 353 074\\n1938 — 328 618\\n1939 — 2 552\\nКонец."
+    >>> [(text[r.start : r.end], r.year, r.quantity) for r in table_rows(text, load_resources())]
+    [('353 074', '1937', 'executions'), ('328 618', '1938', 'executions'), ('2 552', '1939', 'executions')]
+    >>> table_rows("p. 12\\n1937\\n45\\n1937\\n46", load_resources())
+    []
+    """
+    lines = _lines(text)
+    candidates = _rows_of(text, lines)
+    out: list[Row] = []
+    k = 0
+    while k < len(candidates):
+        run = [
+            candidates[k]
+        ]  # rows whose lines follow one another (a blank or caption line ends a table)
+        while k + 1 < len(candidates) and candidates[k + 1][0] - run[-1][0] <= 2:
+            k += 1
+            run.append(candidates[k])
+        k += 1
+        years = [r.year for _, r in run]
+        if len(run) < MIN_ROWS or len(set(years)) < len(years):
+            continue
+        quantity, cue = _caption(text, lines, run[0][0], data)
+        out += [Row(r.start, r.end, r.year, quantity, cue) for _, r in run]
+    return out
+
+
+def row_at(rows: list[Row], starts: list[int], at: int) -> Row | None:
+    """The row whose values hold the character ``at`` (``starts``: the rows' starts), or None."""
+    i = bisect.bisect_right(starts, at) - 1
+    return rows[i] if i >= 0 and rows[i].start <= at < rows[i].end else None
+
+
+def date_by_row(f: Frame, row: Row) -> None:
+    """Give a claim frame of a table cell its row's year as its period (how found: ``table``).
+
+    Examples
+    --------
+    >>> from gulagstats.factcheck.run import check_text
+    >>> text = "Умершие заключенные (чел.)\\n1937\\n31 056\\n1938\\n108 654\\n1939\\n44 750"
+    >>> [(f.mention, f.quantity, f.period, f.period_how) for f in check_text(text).frames]
+    [('31 056', 'gulag_deaths', '1937', 'table'), ('108 654', 'gulag_deaths', '1938', 'table'), ('44 750', 'gulag_deaths', '1939', 'table')]
+    """
+    kind = QUANTITIES[f.quantity].kind if f.quantity in QUANTITIES else "flow"
+    f.period, f.period_how, f.period_confidence = (
+        match_period(row.year, kind),
+        "table",
+        TABLE_CONFIDENCE,
+    )
