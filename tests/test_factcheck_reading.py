@@ -1,0 +1,53 @@
+"""Reading numbers and their words (issue 20, round 5): Russian forms, releases, perpetrators, bases of rates."""
+
+from __future__ import annotations
+
+import pytest
+
+from gulagstats.factcheck.run import check_text
+
+
+def _read(text: str) -> list[tuple[str, float, float, str]]:
+    return [(f.mention, f.low, f.high, f.quantity) for f in check_text(text, "t.txt").frames]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "По амнистии было освобождено 1\u00a0201\u00a0738 человек.",
+            [("1\u00a0201\u00a0738", 1201738, 1201738, "releases")],
+        ),
+        (
+            "Он позволил выйти на свободу более 1,2 млн граждан.",
+            [("более 1,2 млн", 1.2e6, 1.2e6, "releases")],
+        ),
+        (
+            "By the end of 1956, about 1 million people had been freed.",
+            [("about 1 million", 1e6, 1e6, "releases")],
+        ),
+        ("Число беглых составило 629 042 человека.", [("629 042", 629042, 629042, "escapes")]),
+        ("Память о тысячах погибших.", [("тысячах", 2000, 9999, "regime_deaths")]),
+    ],
+)
+def test_words_of_releases_escapes_and_russian_case_forms(text, expected):
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "19,000 officers as well as 100,000 NKVD soldiers took part in the deportation.",
+        "Получаем 1546 заключенных на 100 тысяч населения.",
+        "The exile left 360,000 acres of land; more than 58 nationalities were shot there.",
+        "More than one hundred operations of deportation were undertaken.",
+        "репрессий 19371938 гг.",
+    ],
+)
+def test_perpetrators_land_kinds_and_bases_of_rates_are_not_claims(text):
+    assert [
+        m
+        for m, *_ in _read(text)
+        if m
+        in ("100,000", "100 тысяч", "360,000", "more than 58", "more than one hundred", "19371938")
+    ] == []
