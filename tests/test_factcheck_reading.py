@@ -51,3 +51,12 @@ def test_perpetrators_land_kinds_and_bases_of_rates_are_not_claims(text):
         if m
         in ("100,000", "100 тысяч", "360,000", "more than 58", "more than one hundred", "19371938")
     ] == []
+
+
+def test_arrivals_and_resettlement_are_quantities_without_a_series():
+    assert _read("За 10 лет в Норильлаг прибыло 181870 заключенных.") == [
+        ("181870", 181870, 181870, "arrivals")
+    ]
+    assert (
+        _read("Some 390,000 died in the forced resettlement of 1930-1931.")[0][3] == "deportations"
+    )
