@@ -60,3 +60,19 @@ def test_arrivals_and_resettlement_are_quantities_without_a_series():
     assert (
         _read("Some 390,000 died in the forced resettlement of 1930-1931.")[0][3] == "deportations"
     )
+
+
+def test_a_number_under_a_thousand_right_after_its_verb_is_a_count():
+    found = [
+        m
+        for m, *_ in _read(
+            "Алтайский ИТЛ — 6473 заключенных, умерло — 271; в октябре умерло 247 человек."
+        )
+    ]
+    assert "271" in found and "247" in found
+    assert [
+        m
+        for m, *_ in _read(
+            "Переселенные «по 2 категории» семьи; депортация регламентировалась двумя постановлениями."
+        )
+    ] == []

@@ -186,6 +186,19 @@ def _people_follow(toks: list[Token], last: int, data: Resources, text: str, off
     return _next_phrase(data.lexicon["people"], toks, last, 4, text, offset) is not None
 
 
+def _cue_just_before(toks: list[Token], first: int, data: Resources, text: str, offset: int) -> bool:
+    """A quantity cue ends at most one word before the number, in its clause ("умерло — 271", "executed 250").
+
+    A quotation mark between them ("переселенные «по 2 категории»") or a
+    comma, colon, point or bracket breaks the link.
+    """
+    lo = max(0, first - 4)
+    for m in data.lexicon["quantity"].phrases.find(toks[lo:first]):
+        if lo + m.last >= first - 1 and not re.search(r"[,;:.()\u00ab\u00bb\u201c\u201d\"]", text[toks[lo + m.last - 1].end - offset : toks[first].start - offset]):
+            return True
+    return False
+
+
 def _read_number(
     a: Number, b: Number | None, sentence: str, toks: list[Token], offset: int, data: Resources,
     starts: list[int] | None = None,
@@ -210,7 +223,10 @@ def _read_number(
     other = _next_phrase(data.lexicon["not_count"], toks, last, 2, sentence, offset)
     if other is not None and unit == "count":
         return Seen(start + offset, end + offset, text, f"counts {other['phrase']}, not people") if big else None
-    if not big and unit == "count" and not _people_follow(toks, last, data, sentence, offset):
+    if not big and unit == "count" and not (
+        _people_follow(toks, last, data, sentence, offset)
+        or (not a.worded and _cue_just_before(toks, first, data, sentence, offset))
+    ):
         return None
     if not big and first > 0 and toks[first - 1].word.lower() in ORDINAL_BEFORE:
         return None  # "the first two categories were deported": which ones, not how many people
