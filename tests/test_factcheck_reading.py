@@ -76,3 +76,15 @@ def test_a_number_under_a_thousand_right_after_its_verb_is_a_count():
             "Переселенные «по 2 категории» семьи; депортация регламентировалась двумя постановлениями."
         )
     ] == []
+
+
+def test_vague_words_of_tens_and_hundreds_of_thousands_and_kinds_of_people():
+    assert _read(
+        "Estimates of those who went through the camp range between tens and hundreds of thousands."
+    ) == [("tens and hundreds of thousands", 20000, 999999, "passed_through_gulag")]
+    assert (
+        _read(
+            "They were one of the ten ethnicities deported under the policy of population transfer."
+        )
+        == []
+    )
