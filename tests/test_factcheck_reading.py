@@ -88,3 +88,19 @@ def test_vague_words_of_tens_and_hundreds_of_thousands_and_kinds_of_people():
         )
         == []
     )
+
+
+def test_vulgar_fractions_with_a_scale_word_are_read_in_linear_time():
+    from gulagstats.factcheck.numerals import read_numerals
+
+    from .test_factcheck_stages import assert_linear
+
+    assert [
+        (n.text, n.value) for n in read_numerals("3½ million; 1½ тыс.; 7½ and 2¼ millions", "ru")
+    ] == [
+        ("3½ million", 3_500_000),
+        ("1½ тыс.", 1500),
+        ("7", 7),
+        ("2¼ millions", 2_250_000),
+    ]
+    assert_linear(read_numerals, "3½ million, 12½ 4 ½½ million ", 2000)
