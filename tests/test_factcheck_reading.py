@@ -104,3 +104,41 @@ def test_vulgar_fractions_with_a_scale_word_are_read_in_linear_time():
         ("2¼ millions", 2_250_000),
     ]
     assert_linear(read_numerals, "3½ million, 12½ 4 ½½ million ", 2000)
+
+
+def test_an_enumeration_whose_cue_follows_its_last_number():
+    assert [
+        (m, q) for m, _, _, q in _read("In all, 353,074 in 1937 and 328,618 in 1938 were shot.")
+    ] == [
+        ("353,074", "executions"),
+        ("328,618", "executions"),
+    ]
+    text = "About 95,000 residents, including 32,000 from Lithuania, 42,000 from Latvia and 21,000 from Estonia, were deported."
+    assert [m for m, *_ in _read(text)] == ["about 95,000", "32,000", "42,000", "21,000"]
+    # the whole a part is taken from, a number under ten and a vague word take no cue from after them
+    assert [
+        m for m, *_ in _read("Of the 139 Central Committee members of 1934, over 90 were shot.")
+    ] == ["over 90"]
+    assert "Three" not in [
+        m for m, *_ in _read("Three people, two women, and a man, were arrested.")
+    ]
+    assert [
+        m
+        for m, *_ in _read(
+            "It had hundreds of labour camps that held around 10,000 prisoners each."
+        )
+    ] == ["around 10,000"]
+
+
+def test_thousands_of_millions_are_one_number():
+    assert _read("Полторы тысячи миллионов было арестовано с июля 1937 года.")[0][:3] == (
+        "Полторы тысячи миллионов",
+        1.5e9,
+        1.5e9,
+    )
+
+
+def test_a_long_enumeration_is_read_in_linear_time():
+    from .test_factcheck_stages import assert_linear
+
+    assert_linear(lambda t: check_text(t + " were shot.", "t"), "1,000 in 1937, ", 200)

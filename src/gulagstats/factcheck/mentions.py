@@ -24,7 +24,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from .numerals import Number, read_numerals
 from .periods import Period
@@ -240,6 +242,57 @@ def _read_number(
     return Mention(start + offset, end + offset, text, low, high, bound, hedge, unit, False, first, last)
 
 
+class _Read(Protocol):
+    quantity: str
+    cue: str
+    unit: str
+
+
+#: Words right before a number that make it the whole a part is taken from ("of 1,966 delegates, 1,108 ...").
+_BASE_BEFORE = frozenset({"of", "из", "among", "среди"})
+#: The most words between two numbers of one enumeration ("32,000 from Lithuania, 42,000 from Latvia").
+ENUMERATION_GAP = 10
+#: How many words after the last number of an enumeration its cue may stand.
+CUE_AFTER = 8
+
+
+def enumerated_before(
+    sentence: str, offset: int, toks: list[Token], mentions: list[Mention], read: Sequence[_Read | None], i: int, source: int
+) -> tuple[str, str] | None:
+    """The quantity and cue a mention with none takes from the next one, whose cue follows it, in an enumeration.
+
+    "353,074 in 1937 and 328,618 in 1938 were shot": the cue after the last
+    number of a list is the cue of every number before it, when nothing
+    says what the earlier ones count (a number, not a vague word, and not
+    the whole after "of": "Of 1,966 delegates, 1,108 were arrested"), they are at most
+    :data:`ENUMERATION_GAP` words apart, no semicolon, colon or full stop
+    stands between them, both are counts, and the cue stands after the
+    later one.  ``read`` holds what each mention was read as (None: nothing),
+    ``source`` the index of the mention whose own cue the next one has (itself, or
+    the end of the list it was carried from).
+
+    Examples
+    --------
+    >>> from gulagstats.factcheck.run import check_text
+    >>> [(f.mention, f.quantity, f.period) for f in check_text("In all, 353,074 in 1937 and 328,618 in 1938 were shot.").frames]
+    [('353,074', 'executions', '1937'), ('328,618', 'executions', '1938')]
+    """
+    m, after, f = mentions[i], mentions[i + 1], read[i + 1]
+    if read[i] is not None or f is None or not f.cue or f.unit != "count" or m.unit != "count" or m.vague or m.high < 10:
+        return None  # a vague word, or a number under ten (an anecdote: "three people, two women, and a man, were arrested")
+    before = [t.word for t in toks[max(0, m.first - 2) : m.first]]
+    if before[-1:] and (before[-1] in _BASE_BEFORE or before[-2:] in (["of", "the"], ["among", "the"])):
+        return None  # "Of 1,966 delegates, 1,108 were arrested": the whole a part is taken from
+    if after.first - m.last > ENUMERATION_GAP:
+        return None
+    if re.search(r"[;:.!?()]", sentence[m.end - offset : after.start - offset]):
+        return None
+    first_word = f.cue.split()[0]
+    if not any(t.word == first_word for t in toks[mentions[source].last : mentions[source].last + CUE_AFTER]):
+        return None  # the cue stands before the later number: it is that number's own
+    return f.quantity, f.cue
+
+
 def find_mentions(
     sentence: str, toks: list[Token], offset: int, periods: list[Period], data: Resources, language: str = "en"
 ) -> tuple[list[Mention], list[Seen]]:
@@ -280,8 +333,8 @@ def find_mentions(
                 blocked[n.start : n.end] = b"\1" * (n.end - n.start)
     for first, last, row in _vague(toks, data):
         begin, stop = toks[first].start - offset, toks[last - 1].end - offset
-        if any(blocked[begin:stop]):
-            continue
+        if any(blocked[begin:stop]) or _next_phrase(data.lexicon["not_count"], toks, last, 2, sentence, offset):
+            continue  # "hundreds of labour camps": not people
         bound, hedge = _hedge(toks, first, data)
         low, high = float(row["low"]), float(row["high"])
         unit = _unit(toks, last, data, sentence, offset)

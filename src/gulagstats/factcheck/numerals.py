@@ -129,6 +129,21 @@ def _vulgar_fractions(numbers: list[Number], text: str) -> list[Number]:
     return sorted(out + found, key=lambda n: n.start)
 
 
+#: A larger scale word right after a scaled number: "полторы тысячи миллионов", "a thousand million".
+_THEN_MILLION = re.compile(r"[ \u00a0]+(?:million|millions|миллион(?:а|ов)?|млн\.?)(?![^\W\d_])", re.IGNORECASE)
+
+
+def _thousand_millions(numbers: list[Number], text: str) -> list[Number]:
+    """``полторы тысячи миллионов``, ``a thousand million``: thousands of millions (1.5 billion), one number."""
+    out: list[Number] = []
+    for n in numbers:
+        after = _THEN_MILLION.match(text, n.end) if n.scaled and not n.reason and 1e3 <= n.value < 1e6 else None
+        if after is not None and re.search(r"(?:тысяч[аи]?|thousand)$", n.text, re.IGNORECASE):
+            n = Number(n.start, after.end(), n.value * 1e6, text[n.start : after.end()], True, n.worded)
+        out.append(n)
+    return out
+
+
 def read_numerals(text: str, language: str = "en") -> list[Number]:
     """Every number in ``text``, read or with the reason it was refused (years included: the caller decides).
 
@@ -142,6 +157,8 @@ def read_numerals(text: str, language: str = "en") -> list[Number]:
     [('семьсот тысяч', 700000.0), ('19 млн 840 тыс.', 19840000.0), ('46.665', 46665.0)]
     >>> [(n.text, n.value) for n in read_numerals("расстреляны 681 тыс. 692 человека", "ru")]
     [('681 тыс. 692', 681692.0)]
+    >>> [(n.text, n.value) for n in read_numerals("Полторы тысячи миллионов было арестовано", "ru")]
+    [('Полторы тысячи миллионов', 1500000000.0)]
     >>> [(n.text, n.value) for n in read_numerals("3½ million who perished; about 5½ million deaths")]
     [('3½ million', 3500000.0), ('5½ million', 5500000.0)]
     >>> [(n.text, n.negative, n.decimal) for n in read_numerals("-700,000 in 1938.2 and 4.5")]
@@ -150,4 +167,4 @@ def read_numerals(text: str, language: str = "en") -> list[Number]:
     plain = fold_digits(text)
     language = language if language in ("en", "ru") else "en"
     found = [_as_number(m, plain, language) for m in read_numbers(plain, language=language)]
-    return _vulgar_fractions(_units_after_thousands(_stray_space(found, plain), plain), plain)
+    return _vulgar_fractions(_thousand_millions(_units_after_thousands(_stray_space(found, plain), plain), plain), plain)

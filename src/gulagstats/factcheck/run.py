@@ -30,7 +30,7 @@ from .contradictions import contradictions
 from .frames import Frame, bracketed, breakdowns, context, frame, inside, named_part
 from .judgment import claims_frame, judge
 from .language import detect, warning
-from .mentions import Seen, find_mentions
+from .mentions import Seen, enumerated_before, find_mentions
 from .numerals import fold_digits
 from .page import counted, render_page
 from .periods import Dating, Period, clock, find_periods
@@ -123,7 +123,7 @@ def _sentence_frames(s, plain: str, toks, periods, document, state, data: Resour
     # the sentence's line, cut to what attribute() reads: the work per sentence does not grow with a long line
     line_start = max(lines[s.line - 1], s.start - REACH)
     line_text = text[line_start : min(lines[s.line] - 1 if s.line < len(lines) else len(text), s.end + REACH)]
-    frames: list[Frame] = []
+    got: list[Frame | None] = []
     carry: tuple[str, str] | None = None
     for i, m in enumerate(mentions):
         lo = mentions[i - 1].last if i else 0
@@ -134,13 +134,19 @@ def _sentence_frames(s, plain: str, toks, periods, document, state, data: Resour
         f = frame(ctx, m, (lo, hi), last_period, carry, (line_text, line_start), name, s.line, data, part)
         if f is not None and row is not None:
             date_by_row(f, row)
-        if f is None:
-            if m.high >= 1000 or m.vague:
-                skipped.append(Seen(m.start, m.end, m.text, "nothing near it says what it counts"))
-            carry = None
-            continue
-        frames.append(f)
-        carry = (f.quantity, f.cue) if i + 1 < len(mentions) and mentions[i + 1].first - m.last <= 10 else None
+        got.append(f)
+        carry = (f.quantity, f.cue) if f is not None and i + 1 < len(mentions) and mentions[i + 1].first - m.last <= 10 else None
+    source = list(range(len(mentions)))  # whose own cue each mention has
+    for i in range(len(mentions) - 2, -1, -1):  # "353,074 in 1937 and 328,618 in 1938 were shot": the cue after the last
+        back = enumerated_before(plain, s.start, toks, mentions, got, i, source[i + 1])
+        if back is not None:
+            source[i] = source[i + 1]
+            lo = mentions[i - 1].last if i else 0
+            got[i] = frame(ctx, mentions[i], (lo, mentions[i + 1].first), last_period, back, (line_text, line_start), name, s.line, data, part)
+    for m, f in zip(mentions, got):
+        if f is None and (m.high >= 1000 or m.vague):
+            skipped.append(Seen(m.start, m.end, m.text, "nothing near it says what it counts"))
+    frames = [f for f in got if f is not None]
     breakdowns(ctx, frames)
     return frames, skipped, ctx
 
