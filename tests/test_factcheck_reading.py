@@ -142,3 +142,19 @@ def test_a_long_enumeration_is_read_in_linear_time():
     from .test_factcheck_stages import assert_linear
 
     assert_linear(lambda t: check_text(t + " were shot.", "t"), "1,000 in 1937, ", 200)
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity"),
+    [
+        ("определял число «спецпереселенцев» в 2 437 062 человека", "detained_population"),
+        (
+            "в исправительно-трудовых лагерях, тюрьмах и колониях сидят два с половиной миллиона человек",
+            "custodial_population",
+        ),
+        ("The project provides for the release of about 1 million people.", "releases"),
+        ("3,777,380 people had been found guilty of counter-revolution", "repressed_total"),
+    ],
+)
+def test_more_words_of_the_quantities(text, quantity):
+    assert [q for *_, q in _read(text)] == [quantity]
