@@ -13,10 +13,13 @@ import pytest
 
 from gulagstats import vocabulary as v
 from gulagstats.checks.engine import Reading, Tolerance, tolerance_for, verdict_of
+from gulagstats.checks.internal import _decided_by_bound
 from gulagstats.checks.plausibility import plausibility_checks
 from gulagstats.core.cells import Cell, CellIndex
+from gulagstats.core.results import CheckResult
 from gulagstats.estimates.classify import classify
 from gulagstats.rules.bounds import BenchmarkBound
+from gulagstats.rules.prose_rules import CHECK_RULE_FIELDS, parse_finding
 
 EXACT = Tolerance(0.0, "exact counts must match exactly")
 
@@ -76,6 +79,24 @@ def test_a_negative_count_breaks_the_rule_of_non_negative_counts(tiny):
     rows = [c for c in cells.rows if c.key != negative.key] + [negative]
     after = {r.id: r for r in plausibility_checks(CellIndex(rows, cells.relations))}
     assert after["plausibility.non_negative"].verdict == v.DISCREPANCY
+
+
+def _undecided(expected: float) -> CheckResult:
+    return CheckResult(id="prose.L1.1", title="t", family="prose", expectation="e", location="l",
+                       expected=expected, relation="exact", observed=None, difference=None,
+                       relative_difference=None, tolerance=None, verdict=v.NOT_CHECKABLE,
+                       preferred_verdict=v.NOT_CHECKABLE)
+
+
+def test_a_floor_rule_fails_a_figure_below_the_sum_of_its_parts_not_one_above(tiny):
+    cells = tiny.cell_index()  # the camps held 1,000 and the colonies 300 on 1 January 1938
+    row = dict.fromkeys(CHECK_RULE_FIELDS, "") | {
+        "key": "L1.1", "rule": "floor", "why": "{terms:,.0f}",
+        "terms": "inmates pop:gulag_camps in:appendix @1938-01-01 + inmates pop:labor_colonies in:appendix @1938-01-01"}
+    rule = parse_finding(row)
+    below, at, above = (_decided_by_bound(_undecided(x), rule, cells) for x in (1_299.0, 1_300.0, 5_000.0))
+    assert (below.verdict, at.verdict, above.verdict) == (v.DISCREPANCY, v.CONSISTENT, v.CONSISTENT)
+    assert below.observed == 1_300.0 and below.relation == "lower_bound"
 
 
 # --- the claims against a benchmark ----------------------------------------------------------------

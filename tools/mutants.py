@@ -106,6 +106,13 @@ MUTANTS = [
            "sign, words = (1 if word == \"+\" else -1), []", "sign, words = 1, []"),
     Mutant("between_has_no_floor", "rules/bounds.py",
            "return self.kind in (\"point\", \"floor\", \"between\")", "return self.kind in (\"point\", \"floor\")"),
+    # the floor rule of round 4 (a figure is at least the sum of its known parts)
+    Mutant("floor_read_as_ceiling", "checks/internal.py",
+           "expected=expected, relation=\"upper_bound\" if rule.lower else \"lower_bound\",",
+           "expected=expected, relation=\"lower_bound\" if rule.lower else \"upper_bound\","),
+    Mutant("floor_rule_parsed_as_bound", "rules/prose_rules.py",
+           "return Bound(row[\"key\"], parse_terms(row[\"terms\"]), (), why, lower=True)",
+           "return Bound(row[\"key\"], parse_terms(row[\"terms\"]), (), why)"),
 ]
 
 
