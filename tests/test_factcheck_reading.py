@@ -158,3 +158,18 @@ def test_a_long_enumeration_is_read_in_linear_time():
 )
 def test_more_words_of_the_quantities(text, quantity):
     assert [q for *_, q in _read(text)] == [quantity]
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity"),
+    [
+        ("10 to 12 million people forcibly relocated during World War II", "deportations"),
+        ("On August 10, 1953, more than 1 million people left prison for amnesty.", "releases"),
+        (
+            "1,803,392 people were sent to labor colonies and camps in 1930 and 1931.",
+            "sent_to_camps",
+        ),
+    ],
+)
+def test_words_of_relocation_and_release(text, quantity):
+    assert [q for *_, q in _read(text)] == [quantity]
