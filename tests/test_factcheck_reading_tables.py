@@ -86,3 +86,42 @@ def test_hostile_tables_are_read_in_linear_time():
         "Расстреляно:\n1937\n353 074\n1938\n328 618\n1939\n2 552\n\n",
         200,
     )
+
+
+def test_an_html_table_with_a_header_gives_each_column_its_noun():
+    from gulagstats.factcheck.read import html_to_text
+
+    html = (
+        "<p>Repression by year</p><table><tr><th>Year</th><th>Arrested</th><th>Shot</th></tr>"
+        "<tr><td>1937</td><td>936,750</td><td>353,074</td></tr><tr><td>1938</td><td>638,509</td><td>328,618</td></tr>"
+        "<tr><td>1939</td><td>44,731</td><td>2,552</td></tr></table>"
+    )
+    assert [c[:4] for c in _cells(html_to_text(html))] == [
+        ("936,750", "arrests", "1937", "table"),
+        ("353,074", "executions", "1937", "table"),
+        ("638,509", "arrests", "1938", "table"),
+        ("328,618", "executions", "1938", "table"),
+        ("44,731", "arrests", "1939", "table"),
+        ("2,552", "executions", "1939", "table"),
+    ]
+
+
+def test_a_wiki_table_with_row_marks_and_a_column_of_deaths_in_the_gulag():
+    wiki = (
+        "Deaths in the Gulag camps\n{| class=wikitable\n! Year !! Prisoners !! Died\n|-\n| 1937 || 820,881 || 25,376\n"
+        "|-\n| 1938 || 996,367 || 90,546\n|-\n| 1939 || 1,317,195 || 50,502\n|}"
+    )
+    assert [(c[0], c[1], c[2]) for c in _cells(wiki) if c[1].endswith("deaths")] == [
+        ("25,376", "gulag_deaths", "1937"),
+        ("90,546", "gulag_deaths", "1938"),
+        ("50,502", "gulag_deaths", "1939"),
+    ]
+
+
+def test_a_year_and_a_count_in_a_row_are_not_a_span_of_years():
+    text = "Умерло в лагерях\n1937 — 25 376\n1938 — 90 546\n1939 — 50 502"
+    assert [(c[0], c[2]) for c in _cells(text)] == [
+        ("25 376", "1937"),
+        ("90 546", "1938"),
+        ("50 502", "1939"),
+    ]

@@ -38,7 +38,7 @@ from .phrases import tokens
 from .read import ReadText, read_source
 from .resources import Resources, load_resources
 from .sentences import split
-from .tables import date_by_row, row_at, table_rows
+from .tables import date_by_row, noun_at, outside_cells, row_at, table_rows
 
 #: The files written into the output directory.
 OUTPUTS = ("claims.csv", "verdicts.csv", "contradictions.csv", "factcheck.html")
@@ -97,6 +97,7 @@ def check_text(text: str, name: str = "text", data: Resources | None = None) -> 
         plain = fold_digits(s.text)  # full-width and other digits as ASCII, offsets unchanged
         toks = tokens(plain, s.start)
         periods = find_periods(plain, toks, s.start, anchor, last_period or text_period, data, dating)
+        periods = outside_cells(rows, document[3][1], periods, s.start) if rows else periods  # "1938 — 90 546" in a table
         if _MAY_COUNT.search(s.text):
             found, skipped, ctx = _sentence_frames(s, plain, toks, periods, document, (last_period, part), data, name)
             for f in found:
@@ -129,8 +130,8 @@ def _sentence_frames(s, plain: str, toks, periods, document, state, data: Resour
         lo = mentions[i - 1].last if i else 0
         hi = mentions[i + 1].first if i + 1 < len(mentions) else len(toks)
         row = row_at(rows, row_starts, m.start)
-        if row is not None and row.quantity and carry is None:
-            carry = (row.quantity, row.cue)  # a table cell: the caption's noun, unless the cell has its own
+        if row is not None and noun_at(row, m.start)[0]:
+            carry = noun_at(row, m.start)  # a table cell: its column's or the caption's noun, unless it has its own
         f = frame(ctx, m, (lo, hi), last_period, carry, (line_text, line_start), name, s.line, data, part)
         if f is not None and row is not None:
             date_by_row(f, row)

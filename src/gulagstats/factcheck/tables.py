@@ -24,11 +24,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..estimates.vocabulary import QUANTITIES
 from ..periods import match_period
 from .frames import Frame
+from .periods import Period
 from .phrases import tokens
 from .resources import Resources
 
@@ -45,8 +46,10 @@ _YEAR = r"(?P<year>1[89][0-9]{2})(?:\s*(?:г\.|гг\.|год[уа]?|г\b))?"
 _YEAR_ONLY = re.compile(rf"\s*\|?\s*{_YEAR}\s*[:.|\u2013\u2014-]?\s*\|?\s*")
 #: A line that starts with a year, a separator and a number: "1937 — 790 665", "1938: 554 258", "| 1939 | 44 750".
 _YEAR_VALUE = re.compile(
-    rf"\s*\|?\s*(?:в\s+|in\s+)?{_YEAR}\s*(?:\||:|\u2013|\u2014|-|\t)\s*(?=[0-9~\u2248])"
+    rf"\s*\|?\s*(?:в\s+|in\s+)?{_YEAR}\s*(?:\|\|?|:|\u2013|\u2014|-|\t)\s*(?=[0-9~\u2248])"
 )
+#: What separates the cells of a row: " | " (an HTML table as read), "||" (wiki markup), a tab.
+_CELL = re.compile(r"\s*(?:\|\|?|!!|\t)\s*")
 #: A line that starts with a number and holds few words: a value cell.
 _VALUE = re.compile(r"\s*\|?\s*[~\u2248]?\s*[0-9]")
 _ANOTHER_YEAR = re.compile(r"(?<![0-9 .,\u00a0])1[89][0-9]{2}(?![0-9])")
@@ -62,6 +65,8 @@ class Row:
     year: str
     quantity: str = ""
     cue: str = ""
+    #: The cells under a header with a noun of their own: (start, end, quantity, cue) each.
+    cells: tuple[tuple[int, int, str, str], ...] = ()
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -105,6 +110,72 @@ def _rows_of(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, Row]]:
         ):
             out.append((i, Row(a + joined.end(), b, year)))
         i += 1
+    return out
+
+
+def _cells(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """The cells of the line ``text[a:b]``: (start, end) each, without an empty first cell ("| 1937 | ...")."""
+    out, at = [], a
+    for m in _CELL.finditer(text, a, b):
+        out.append((at, m.start()))
+        at = m.end()
+    out.append((at, b))
+    return [c for i, c in enumerate(out) if not (i == 0 and c[0] == c[1])]
+
+
+def _noun(text: str, data: Resources) -> tuple[float, str, str]:
+    """The strongest quantity cue of ``text``: (priority, quantity, cue), or (-1, "", "")."""
+    table = data.lexicon["quantity"]
+    best: tuple[float, str, str] = (-1.0, "", "")
+    toks = tokens(text)
+    for m in table.phrases.find(toks):
+        row = table.rows[m.row]
+        score = float(row["priority"] or 0)
+        if score > best[0]:
+            best = (score, row["quantity"], " ".join(t.word for t in toks[m.first : m.last]))
+    return best
+
+
+#: The quantity of a word of dying with no place (as in :mod:`gulagstats.factcheck.frames`).
+DYING = "regime_deaths"
+
+
+def _deaths_of_the_place(quantity: str, cue: str, around: str, data: Resources) -> tuple[str, str]:
+    """A word of dying in a table whose caption or header names a place of custody is the deaths there."""
+    if quantity != DYING:
+        return quantity, cue
+    table = data.lexicon["place"]
+    found = table.phrases.find(tokens(around))
+    return (table.rows[found[0].row]["quantity"], cue) if found else (quantity, cue)
+
+
+def _columns(
+    text: str, lines: list[tuple[int, int]], run: list[tuple[int, Row]], data: Resources
+) -> list[Row]:
+    """The rows of a table whose header names each column ("Year | Arrests | Executions"): each cell its column's noun."""
+    first = run[0][0]
+    above = [k for k in (first - 1, first - 2) if k >= 0 and len(_cells(text, *lines[k])) >= 3]
+    if not above:
+        return [r for _, r in run]
+    header = _cells(text, *lines[above[0]])  # the line above, or the one above a wiki row mark "|-"
+    around = text[
+        lines[max(0, above[0] - CAPTION_LINES)][0] : lines[above[0]][1]
+    ]  # the header and the caption
+    nouns = [_noun(text[a:b], data) for a, b in header]
+    if sum(1 for n in nouns if n[1]) < 2:
+        return [r for _, r in run]  # one noun at most: the caption's is the table's
+    out = []
+    for i, r in run:
+        cells = _cells(text, *lines[i])
+        if len(cells) != len(header):
+            out.append(r)  # a ragged row: its cells cannot be put under the header
+            continue
+        named = tuple(
+            (a, b, *_deaths_of_the_place(n[1], n[2], around, data))
+            for (a, b), n in zip(cells, nouns)
+            if n[1] and a >= r.start
+        )
+        out.append(Row(r.start, r.end, r.year, r.quantity, r.cue, named))
     return out
 
 
@@ -155,8 +226,30 @@ def table_rows(text: str, data: Resources) -> list[Row]:
         if len(run) < MIN_ROWS or len(set(years)) < len(years):
             continue
         quantity, cue = _caption(text, lines, run[0][0], data)
-        out += [Row(r.start, r.end, r.year, quantity, cue) for _, r in run]
+        around = text[lines[max(0, run[0][0] - CAPTION_LINES)][0] : lines[run[0][0]][0]]
+        quantity, cue = _deaths_of_the_place(quantity, cue, around, data)
+        out += [
+            Row(r.start, r.end, r.year, quantity, cue, r.cells)
+            for r in _columns(text, lines, run, data)
+        ]
     return out
+
+
+def noun_at(row: Row, at: int) -> tuple[str, str]:
+    """The quantity and cue of the cell of ``row`` that holds the character ``at``: its column's, else the table's.
+
+    Examples
+    --------
+    >>> from gulagstats.factcheck.resources import load_resources
+    >>> text = "Year | Arrested | Shot\\n1937 | 936,750 | 353,074\\n1938 | 638,509 | 328,618\\n1939 | 44,731 | 2,552"
+    >>> rows = table_rows(text, load_resources())
+    >>> [(noun_at(rows[0], text.find(v))[0], rows[0].year) for v in ("936,750", "353,074")]
+    [('arrests', '1937'), ('executions', '1937')]
+    """
+    for a, b, quantity, cue in row.cells:
+        if a <= at < b:
+            return quantity, cue
+    return row.quantity, row.cue
 
 
 def row_at(rows: list[Row], starts: list[int], at: int) -> Row | None:
@@ -181,3 +274,29 @@ def date_by_row(f: Frame, row: Row) -> None:
         "table",
         TABLE_CONFIDENCE,
     )
+
+
+def outside_cells(
+    rows: list[Row], starts: list[int], periods: list[Period], offset: int = 0
+) -> list[Period]:
+    """The periods that do not reach into a table row's values: "1938 — 90 546" is a year and a count, not 1938-1990.
+
+    Examples
+    --------
+    >>> from gulagstats.factcheck.run import check_text
+    >>> text = "Умерло в лагерях\\n1937 — 25 376\\n1938 — 90 546\\n1939 — 50 502"
+    >>> [(f.mention, f.period) for f in check_text(text).frames]
+    [('25 376', '1937'), ('90 546', '1938'), ('50 502', '1939')]
+    """
+    out = []
+    for p in periods:
+        row = row_at(
+            rows, starts, offset + p.end - 1
+        )  # periods are read in their sentence, from ``offset``
+        if row is None:
+            out.append(p)
+        elif offset + p.start < row.start and re.fullmatch(r"1[89][0-9]{2}", p.period[:4]):
+            out.append(
+                replace(p, end=p.start + 4, period=p.period[:4], kind="year", day=None)
+            )  # its year alone
+    return out
