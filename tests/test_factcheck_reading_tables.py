@@ -125,3 +125,28 @@ def test_a_year_and_a_count_in_a_row_are_not_a_span_of_years():
         ("90 546", "1938"),
         ("50 502", "1939"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Executions by year: 1937: 353,074; 1938: 328,618; 1939: 2,552.",
+        "Расстреляно: в 1937 г. — 353 074, в 1938 г. — 328 618 человек.",
+        "Расстреляно в 1937 году 353 074, а в 1938 году 328 618 человек.",
+    ],
+)
+def test_a_list_of_years_and_counts_on_one_line_dates_each_count_by_its_year(text):
+    cells = _cells(text)
+    assert [(c[2], c[3]) for c in cells][:2] == [("1937", "table"), ("1938", "table")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Between 1934 and 1953, 1,053,829 persons died; from 1932 through 1940, 389,521 peasants died.",
+        "By 1938 1,881,570 prisoners, by 1941 2,400,422.",
+        "On 1 January 1939, 1,317,195 prisoners; on 1 January 1941, 1,500,524.",
+    ],
+)
+def test_span_ends_points_in_time_and_dates_are_no_list_of_years(text):
+    assert table_rows(text, DATA) == []

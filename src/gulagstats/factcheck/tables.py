@@ -53,6 +53,7 @@ _CELL = re.compile(r"\s*(?:\|\|?|!!|\t)\s*")
 #: A line that starts with a number and holds few words: a value cell.
 _VALUE = re.compile(r"\s*\|?\s*[~\u2248]?\s*[0-9]")
 _ANOTHER_YEAR = re.compile(r"(?<![0-9 .,\u00a0])1[89][0-9]{2}(?![0-9])")
+_A_YEAR = re.compile(r"1[89][0-9]{2}")
 _WORDS = re.compile(r"[^\W\d_]{2,}")
 
 
@@ -232,6 +233,46 @@ def table_rows(text: str, data: Resources) -> list[Row]:
             Row(r.start, r.end, r.year, quantity, cue, r.cells)
             for r in _columns(text, lines, run, data)
         ]
+    taken = [(r.start, r.end) for r in out]
+    out += [
+        r
+        for r in _inline(text, lines)
+        if not any(a < r.end and r.start < b for a, b in taken[-50:])
+    ]
+    return sorted(out, key=lambda r: r.start)
+
+
+#: A year and the count after it in a list on one line: "1937: 353,074", "в 1937 г. — 353 074", "in 1938, 328,618".
+_PAIR = re.compile(
+    r"(?<![0-9\u2013\u2014/-])(?<![\u2013\u2014-] )(?<!to )(?<!по )(?P<year>1[89][0-9]{2})"
+    r"(?:\s*(?:г\.|года|году|год))?(?:\s*[:,\u2013\u2014-]\s*|\s+)"
+    r"(?P<value>[0-9]{1,3}(?:[ \u00a0\u202f,.][0-9]{3})+|[0-9]{4,7})(?![0-9])",
+    re.IGNORECASE,
+)
+
+
+#: A year that ends a span ("between 1934 and 1953, 1,053,829", "from 1932 through 1940"), a point in time
+#: ("by 1938", "к 1939 г.", "since 1937") or a date ("1 January 1938"): not a row's year.
+_SPAN_BEFORE = re.compile(
+    r"(?:1[89][0-9]{2}(?:\s*(?:г\.|года?))?\s*(?:and|to|through|until|till|[\u2013\u2014-]|и|по|до)|"
+    r"\b(?:by|as of|end of|since|after|before|until|к|на|с|после|до|конц[еу])|[0-9]|[^\W\d_]{3,})\s*$",
+    re.IGNORECASE,
+)
+
+
+def _inline(text: str, lines: list[tuple[int, int]]) -> list[Row]:
+    """The year-count pairs of lists written on one line, two or more of different years a line."""
+    out: list[Row] = []
+    for a, b in lines:
+        pairs = [
+            m
+            for m in _PAIR.finditer(text, a, b)
+            if int(m["year"]) in YEARS
+            and not _A_YEAR.fullmatch(m["value"])
+            and not _SPAN_BEFORE.search(text, max(a, m.start() - 30), m.start())
+        ]
+        if len(pairs) >= 2 and len({m["year"] for m in pairs}) == len(pairs):
+            out += [Row(m.start("value"), m.end("value"), m["year"]) for m in pairs]
     return out
 
 
