@@ -173,3 +173,15 @@ def test_more_words_of_the_quantities(text, quantity):
 )
 def test_words_of_relocation_and_release(text, quantity):
     assert [q for *_, q in _read(text)] == [quantity]
+
+
+def test_questions_bases_and_populations_are_not_claims():
+    text = "Historians still dispute how many millions he killed, but all agree that it was many millions."
+    assert [m for m, *_ in _read(text)] == ["many millions"]
+    assert [m for m, *_ in _read("Three out of five Soviet marshals were arrested.")] == []
+    assert [
+        m
+        for m, *_ in _read(
+            "Из 6,2 млн. жителей республики в 1931-1933 гг. погибло от голода около 1,75 млн."
+        )
+    ] == ["около 1,75 млн."]

@@ -34,6 +34,10 @@ from .phrases import Token
 from .resources import Resources
 
 #: Words right before a number that make it a reference, a rank or an age, not a count.
+#: Abbreviated scale words, whose point is part of the number ("6,2 млн.", "700 тыс.").
+_ABBREVIATED = frozenset({"млн", "тыс", "млрд", "mln", "bn", "mn"})
+#: Words right before a vague number that make it a question ("how many millions", "сколько миллионов").
+_ASKING = frozenset({"how", "сколько"})
 #: Words before a small number that make it pick items out, not count people ("the first two categories").
 ORDINAL_BEFORE = frozenset({"first", "last", "next", "following", "previous", "past", "первые", "последние", "первых", "последних"})
 REFERENCE = re.compile(
@@ -102,7 +106,10 @@ def _next_phrase(table, toks: list[Token], at: int, within: int = 1, text: str =
     """
     for m in table.phrases.find(toks[at : at + within + 4]):
         if m.first < within:
-            if text and at > 0 and re.search(r"[,;:.()]", text[toks[at - 1].end - offset : toks[at + m.first].start - offset]):
+            gap = text[toks[at - 1].end - offset : toks[at + m.first].start - offset] if text and at > 0 else ""
+            if toks[at - 1].word in _ABBREVIATED and gap.startswith("."):
+                gap = gap[1:]  # "6,2 млн. жителей": the point of an abbreviated scale word ends no clause
+            if re.search(r"[,;:.()]", gap):
                 return None
             return table.rows[m.row]
     return None
@@ -230,6 +237,8 @@ def _read_number(
         or (not a.worded and _cue_just_before(toks, first, data, sentence, offset))
     ):
         return None
+    if not big and first > 1 and (toks[first - 2].word, toks[first - 1].word) in (("out", "of"),):
+        return None  # "three out of five marshals": the whole a share is taken from
     if not big and first > 0 and toks[first - 1].word.lower() in ORDINAL_BEFORE:
         return None  # "the first two categories were deported": which ones, not how many people
     bound, hedge = _hedge(toks, first, data)
@@ -332,6 +341,8 @@ def find_mentions(
             if n is not None:
                 blocked[n.start : n.end] = b"\1" * (n.end - n.start)
     for first, last, row in _vague(toks, data):
+        if first > 0 and toks[first - 1].word in _ASKING:
+            continue  # "how many millions he killed": a question, not a claim
         begin, stop = toks[first].start - offset, toks[last - 1].end - offset
         if any(blocked[begin:stop]) or _next_phrase(data.lexicon["not_count"], toks, last, 2, sentence, offset):
             continue  # "hundreds of labour camps": not people
