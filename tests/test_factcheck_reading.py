@@ -185,3 +185,16 @@ def test_questions_bases_and_populations_are_not_claims():
             "Из 6,2 млн. жителей республики в 1931-1933 гг. погибло от голода около 1,75 млн."
         )
     ] == ["около 1,75 млн."]
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity"),
+    [
+        ("В лагерях ГУЛАГа погибло около полутора миллионов заключённых.", "camp_deaths"),
+        ("Число заключённых превысило 2,5 млн чел.", "gulag_population"),
+        ("Умерло в местах заключения около 1,7 млн.", "custodial_deaths"),
+        ("В 1942 г. 352 560 заключённых умерло.", "gulag_deaths"),
+    ],
+)
+def test_russian_deaths_of_prisoners_are_deaths_not_a_population(text, quantity):
+    assert [q for *_, q in _read(text)] == [quantity]
