@@ -198,3 +198,15 @@ def test_questions_bases_and_populations_are_not_claims():
 )
 def test_russian_deaths_of_prisoners_are_deaths_not_a_population(text, quantity):
     assert [q for *_, q in _read(text)] == [quantity]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Stalin signed 383 lists with the names of 44,000 people to be shot.",
+        "They were executed and buried in 236 communal pits.",
+        "Депортированных вывезли в 180 эшелонах, свыше 12 000 вагонов.",
+    ],
+)
+def test_things_that_are_not_people(text):
+    assert [m for m, *_ in _read(text) if m in ("383", "236", "180", "свыше 12 000")] == []
