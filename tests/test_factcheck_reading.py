@@ -210,3 +210,8 @@ def test_russian_deaths_of_prisoners_are_deaths_not_a_population(text, quantity)
 )
 def test_things_that_are_not_people(text):
     assert [m for m, *_ in _read(text) if m in ("383", "236", "180", "свыше 12 000")] == []
+
+
+def test_people_in_the_camps_are_not_a_count_of_camps():
+    assert [q for *_, q in _read("В 1950 г. содержалось 1,5 млн в лагерях.")] == ["camp_population"]
+    assert _read("Было 53 лагеря и 420 колоний.") == []

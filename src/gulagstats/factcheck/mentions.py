@@ -191,6 +191,18 @@ def _unit(toks: list[Token], last: int, data: Resources, text: str = "", offset:
     return RATE_WORDS[rate["rate"]] if rate else "count"
 
 
+#: Words after a number that put it somewhere rather than say what it counts ("1,5 млн в лагерях", "1.5 million in camps").
+_PLACED = frozenset({"в", "во", "на", "in", "at", "on", "from", "из"})
+
+
+def _counts_a_thing(toks: list[Token], last: int, data: Resources, text: str, offset: int) -> dict[str, str] | None:
+    """The not-count noun right after a number ("53 camps", "hundreds of labour camps"), not after a preposition of place."""
+    row = _next_phrase(data.lexicon["not_count"], toks, last, 2, text, offset)
+    if row is not None and last < len(toks) and toks[last].word in _PLACED:
+        return None  # "1,5 млн в лагерях": people in the camps
+    return row
+
+
 def _people_follow(toks: list[Token], last: int, data: Resources, text: str, offset: int) -> bool:
     return _next_phrase(data.lexicon["people"], toks, last, 4, text, offset) is not None
 
@@ -229,7 +241,7 @@ def _read_number(
     unit = _unit(toks, last, data, sentence, offset)
     if a.decimal and unit != "share" and not (b is not None and b.scaled):
         return None
-    other = _next_phrase(data.lexicon["not_count"], toks, last, 2, sentence, offset)
+    other = _counts_a_thing(toks, last, data, sentence, offset)
     if other is not None and unit == "count":
         return Seen(start + offset, end + offset, text, f"counts {other['phrase']}, not people") if big else None
     if not big and unit == "count" and not (
@@ -344,7 +356,7 @@ def find_mentions(
         if first > 0 and toks[first - 1].word in _ASKING:
             continue  # "how many millions he killed": a question, not a claim
         begin, stop = toks[first].start - offset, toks[last - 1].end - offset
-        if any(blocked[begin:stop]) or _next_phrase(data.lexicon["not_count"], toks, last, 2, sentence, offset):
+        if any(blocked[begin:stop]) or _counts_a_thing(toks, last, data, sentence, offset):
             continue  # "hundreds of labour camps": not people
         bound, hedge = _hedge(toks, first, data)
         low, high = float(row["low"]), float(row["high"])
