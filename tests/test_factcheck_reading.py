@@ -215,3 +215,19 @@ def test_things_that_are_not_people(text):
 def test_people_in_the_camps_are_not_a_count_of_camps():
     assert [q for *_, q in _read("В 1950 г. содержалось 1,5 млн в лагерях.")] == ["camp_population"]
     assert _read("Было 53 лагеря и 420 колоний.") == []
+
+
+def test_a_russian_scale_word_alone_is_one_of_it():
+    from gulagstats.factcheck.numerals import read_numerals
+
+    from .test_factcheck_stages import assert_linear
+
+    text = "свыше миллиона человек; тысячу человек; более полумиллиона; полтора миллиона; миллионы; тысячи"
+    assert [(n.text, n.value) for n in read_numerals(text, "ru")] == [
+        ("миллиона", 1e6),
+        ("тысячу", 1e3),
+        ("полумиллиона", 5e5),
+        ("полтора миллиона", 1.5e6),
+    ]
+    assert [(n.text, n.value) for n in read_numerals("a million", "en")] == [("a million", 1e6)]
+    assert_linear(lambda t: read_numerals(t, "ru"), "более миллиона, два миллиона тысячу ", 2000)

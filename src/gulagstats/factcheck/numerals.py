@@ -118,13 +118,38 @@ def _vulgar_fractions(numbers: list[Number], text: str) -> list[Number]:
         Number(m.start(), m.end(), (int(m[1]) + _VULGAR[m[2]]) * _SCALE[m[3][:3].lower()], m[0], scaled=True)
         for m in _WITH_VULGAR.finditer(text)
     ]
+    return _merged(numbers, found)
+
+
+#: A Russian scale word alone in the singular is one of it ("более миллиона человек", "миллион", "тысячу"):
+#: Russian has no article for "a million". The plural ("миллионы", "тысячи") is the lexicon's vague word.
+_ONE_SCALE = re.compile(
+    r"(?<![\w.,\u00a0\u202f])(?<![0-9] )(?P<w>миллион(?:а|у|ом)?|тысяч(?:а|у|ей)|пол(?:у)?миллион(?:а|ом)?)(?![\w])",
+    re.IGNORECASE,
+)
+_ONE_SCALE_VALUE = {"мил": 1e6, "тыс": 1e3, "пол": 5e5}
+
+
+def _one_of_a_scale(numbers: list[Number], text: str) -> list[Number]:
+    """``более миллиона`` (1,000,000), ``тысячу человек`` (1,000), ``полумиллиона`` (500,000): a scale word alone."""
+    if "иллион" not in text and "тысяч" not in text.lower():
+        return numbers
+    found = [
+        Number(m.start(), m.end(), _ONE_SCALE_VALUE[m["w"][:3].lower()], m[0], scaled=True, worded=True)
+        for m in _ONE_SCALE.finditer(text)
+    ]
+    return _merged(found, numbers)
+
+
+def _merged(numbers: list[Number], found: list[Number]) -> list[Number]:
+    """``found``, and the ``numbers`` that do not overlap any of them (both in text order: one pass)."""
     out: list[Number] = []
-    k = 0  # both lists are in text order: one pass, linear in time
+    k = 0
     for n in numbers:
         while k < len(found) and found[k].end <= n.start:
             k += 1
         if k < len(found) and found[k].start < n.end:
-            continue  # a part of "3½ million"
+            continue
         out.append(n)
     return sorted(out + found, key=lambda n: n.start)
 
@@ -167,4 +192,7 @@ def read_numerals(text: str, language: str = "en") -> list[Number]:
     plain = fold_digits(text)
     language = language if language in ("en", "ru") else "en"
     found = [_as_number(m, plain, language) for m in read_numbers(plain, language=language)]
-    return _vulgar_fractions(_thousand_millions(_units_after_thousands(_stray_space(found, plain), plain), plain), plain)
+    found = _thousand_millions(_units_after_thousands(_stray_space(found, plain), plain), plain)
+    if language == "ru":
+        found = _one_of_a_scale(found, plain)
+    return _vulgar_fractions(found, plain)
