@@ -231,3 +231,10 @@ def test_a_russian_scale_word_alone_is_one_of_it():
     ]
     assert [(n.text, n.value) for n in read_numerals("a million", "en")] == [("a million", 1e6)]
     assert_linear(lambda t: read_numerals(t, "ru"), "более миллиона, два миллиона тысячу ", 2000)
+
+
+def test_of_these_goes_on_with_what_the_sentence_before_counted():
+    text = "Всего на 1 сентября было арестовано 146 225 человек. Из них 69 172 бывших кулака, 41 603 уголовника."
+    assert [q for *_, q in _read(text)] == ["arrests", "arrests", "arrests"]
+    text = "In 1937-1938, 1,575,259 people were arrested. Of these, 681,692 were shot. 20 years later, nothing."
+    assert [q for *_, q in _read(text)] == ["arrests", "executions"]
