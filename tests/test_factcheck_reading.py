@@ -238,3 +238,11 @@ def test_of_these_goes_on_with_what_the_sentence_before_counted():
     assert [q for *_, q in _read(text)] == ["arrests", "arrests", "arrests"]
     text = "In 1937-1938, 1,575,259 people were arrested. Of these, 681,692 were shot. 20 years later, nothing."
     assert [q for *_, q in _read(text)] == ["arrests", "executions"]
+
+
+def test_a_range_with_tildes():
+    assert _read("Deaths in exile were between ~17 and ~19 percent of the deported.")[0][:3] == (
+        "17 and ~19",
+        17,
+        19,
+    )

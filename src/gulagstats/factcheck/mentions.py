@@ -47,8 +47,8 @@ REFERENCE = re.compile(
     r"приказом|№|стр\.|с\.|т\.|ф\.|оп\.|д\.|л\.|per|every|each|на каждые|на каждую)\s*|[#\u2116\[/^])$",
     re.IGNORECASE,
 )
-_RANGE_GAP = re.compile(r"\s*(?:-|\u2010|\u2011|\u2012|\u2013|\u2014|\u2212|to|до|or|или|and|и)\s*", re.IGNORECASE)
-_RANGE_OPEN = re.compile(r"(?:between|from|от|с|между|of)\s+(?:some\s+|about\s+|around\s+|около\s+)?$", re.IGNORECASE)
+_RANGE_GAP = re.compile(r"\s*(?:-|\u2010|\u2011|\u2012|\u2013|\u2014|\u2212|to|до|or|или|and|и)\s*[~\u2248]?", re.IGNORECASE)
+_RANGE_OPEN = re.compile(r"(?:between|from|от|с|между|of)\s+(?:some\s+|about\s+|around\s+|около\s+)?[~\u2248]?$", re.IGNORECASE)
 _MARK = re.compile(r"\[\d{1,3}\]")  # a reference mark: "[1]"
 _WEB_ADDRESS = re.compile(r"://|www\.|/|\.html?\b|\.php|#|=|@")
 RATE_WORDS = {"day": "per_day", "week": "per_week", "month": "per_month", "year": "per_year"}
