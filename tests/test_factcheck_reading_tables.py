@@ -150,3 +150,11 @@ def test_a_list_of_years_and_counts_on_one_line_dates_each_count_by_its_year(tex
 )
 def test_span_ends_points_in_time_and_dates_are_no_list_of_years(text):
     assert table_rows(text, DATA) == []
+
+
+def test_a_markdown_table_with_a_rule_under_its_header():
+    text = (
+        "Repression by year\n\n| Year | Arrested | Shot |\n|---|---|---|\n| 1937 | 936,750 | 353,074 |\n"
+        "| 1938 | 638,509 | 328,618 |\n| 1939 | 44,731 | 2,552 |"
+    )
+    assert [c[1] for c in _cells(text)] == ["arrests", "executions"] * 3

@@ -155,7 +155,11 @@ def _columns(
 ) -> list[Row]:
     """The rows of a table whose header names each column ("Year | Arrests | Executions"): each cell its column's noun."""
     first = run[0][0]
-    above = [k for k in (first - 1, first - 2) if k >= 0 and len(_cells(text, *lines[k])) >= 3]
+    above = [
+        k
+        for k in (first - 1, first - 2)
+        if k >= 0 and len(_cells(text, *lines[k])) >= 3 and _WORDS.search(text, *lines[k])
+    ]  # the line above, or above a wiki "|-" or a Markdown "|---|---|"
     if not above:
         return [r for _, r in run]
     header = _cells(text, *lines[above[0]])  # the line above, or the one above a wiki row mark "|-"
