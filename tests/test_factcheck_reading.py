@@ -246,3 +246,17 @@ def test_a_range_with_tildes():
         17,
         19,
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "bound"),
+    [
+        ("Было расстреляно более чем 700 тыс. человек.", "low"),
+        ("Расстреляно без малого 700 тысяч.", "point"),
+        ("Арестовано не более чем 1,5 млн.", "high"),
+        ("A minimum of 1.5 million were arrested.", "low"),
+        ("Just over 680,000 were shot.", "low"),
+    ],
+)
+def test_hedges_of_two_words(text, bound):
+    assert [f.bound for f in check_text(text, "t").frames] == [bound]
