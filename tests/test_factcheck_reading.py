@@ -260,3 +260,17 @@ def test_a_range_with_tildes():
 )
 def test_hedges_of_two_words(text, bound):
     assert [f.bound for f in check_text(text, "t").frames] == [bound]
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity"),
+    [
+        (
+            "В 1930 году в лагеря были отправлены 180 тысяч человек, и ещё 20 тысяч отправлены в лагеря позже.",
+            "sent_to_camps",
+        ),
+        ("More than 20,000 Polish officers were massacred at Katyn.", "executions"),
+    ],
+)
+def test_words_of_sending_to_camps_and_of_massacre(text, quantity):
+    assert [q for *_, q in _read(text)][-1] == quantity
