@@ -263,7 +263,7 @@ def _read_number(
     return Mention(start + offset, end + offset, text, low, high, bound, hedge, unit, False, first, last)
 
 
-class _Read(Protocol):
+class _Framed(Protocol):
     quantity: str
     cue: str
     unit: str
@@ -278,7 +278,7 @@ CUE_AFTER = 8
 
 
 def enumerated_before(
-    sentence: str, offset: int, toks: list[Token], mentions: list[Mention], read: Sequence[_Read | None], i: int, source: int
+    sentence: str, offset: int, toks: list[Token], mentions: list[Mention], read: Sequence[_Framed | None], i: int, source: int
 ) -> tuple[str, str] | None:
     """The quantity and cue a mention with none takes from the next one, whose cue follows it, in an enumeration.
 

@@ -15,7 +15,7 @@ is the caption's or the header's noun: the lexicon's quantity cue of the
 lines above the table (the number's own noun, if it has one, still wins).
 
 A table is at least :data:`MIN_ROWS` rows with as many different years, each
-a year of the Soviet state (:data:`YEARS`): a column of page numbers, a
+a year of the Soviet state (:data:`SOVIET_YEARS`): a column of page numbers, a
 single "1937" line before a number, or rows with one year twice are not a
 table.  One pass over the lines: linear in the text.
 """
@@ -28,7 +28,7 @@ from dataclasses import dataclass, replace
 
 from ..estimates.vocabulary import QUANTITIES
 from ..periods import match_period
-from .frames import Frame
+from .frames import DYING, Frame
 from .periods import Period
 from .phrases import tokens
 from .resources import Resources
@@ -36,24 +36,24 @@ from .resources import Resources
 #: The fewest rows (and different years) that make a table.
 MIN_ROWS = 3
 #: The years a row may give: those of the Soviet state (a number outside them is a page or a count).
-YEARS = range(1917, 1992)
+SOVIET_YEARS = range(1917, 1992)
 #: The confidence of a period read from a table's row (its year stands beside the number).
 TABLE_CONFIDENCE = 0.9
 #: How many lines above the first row the caption or the header is looked for.
 CAPTION_LINES = 4
-_YEAR = r"(?P<year>1[89][0-9]{2})(?:\s*(?:г\.|гг\.|год[уа]?|г\b))?"
+_ROW_YEAR = r"(?P<year>1[89][0-9]{2})(?:\s*(?:г\.|гг\.|год[уа]?|г\b))?"
 #: A line that is only a year (a table's first column on a line of its own): "1930", "| 1937 |", "1938 г.".
-_YEAR_ONLY = re.compile(rf"\s*\|?\s*{_YEAR}\s*[:.|\u2013\u2014-]?\s*\|?\s*")
+_YEAR_ONLY = re.compile(rf"\s*\|?\s*{_ROW_YEAR}\s*[:.|\u2013\u2014-]?\s*\|?\s*")
 #: A line that starts with a year, a separator and a number: "1937 — 790 665", "1938: 554 258", "| 1939 | 44 750".
 _YEAR_VALUE = re.compile(
-    rf"\s*\|?\s*(?:в\s+|in\s+)?{_YEAR}\s*(?:\|\|?|:|\u2013|\u2014|-|\t)\s*(?=[0-9~\u2248])"
+    rf"\s*\|?\s*(?:в\s+|in\s+)?{_ROW_YEAR}\s*(?:\|\|?|:|\u2013|\u2014|-|\t)\s*(?=[0-9~\u2248])"
 )
 #: What separates the cells of a row: " | " (an HTML table as read), "||" (wiki markup), a tab.
-_CELL = re.compile(r"\s*(?:\|\|?|!!|\t)\s*")
+_CELL_BREAK = re.compile(r"\s*(?:\|\|?|!!|\t)\s*")
 #: A line that starts with a number and holds few words: a value cell.
 _VALUE = re.compile(r"\s*\|?\s*[~\u2248]?\s*[0-9]")
 _ANOTHER_YEAR = re.compile(r"(?<![0-9 .,\u00a0])1[89][0-9]{2}(?![0-9])")
-_A_YEAR = re.compile(r"1[89][0-9]{2}")
+_YEAR_ALONE = re.compile(r"1[89][0-9]{2}")
 _WORDS = re.compile(r"[^\W\d_]{2,}")
 
 
@@ -70,21 +70,21 @@ class Row:
     cells: tuple[tuple[int, int, str, str], ...] = ()
 
 
-def _lines(text: str) -> list[tuple[int, int]]:
+def _line_spans(text: str) -> list[tuple[int, int]]:
     starts = [0, *(m.end() for m in re.finditer("\n", text))]
     return [
         (a, (starts[i + 1] - 1) if i + 1 < len(starts) else len(text)) for i, a in enumerate(starts)
     ]
 
 
-def _year(match: re.Match[str] | None) -> str:
-    return match["year"] if match and int(match["year"]) in YEARS else ""
+def _soviet_year(match: re.Match[str] | None) -> str:
+    return match["year"] if match and int(match["year"]) in SOVIET_YEARS else ""
 
 
 def _a_value_line(line: str) -> bool:
     return (
         bool(_VALUE.match(line))
-        and not _year(_YEAR_ONLY.fullmatch(line))
+        and not _soviet_year(_YEAR_ONLY.fullmatch(line))
         and len(_WORDS.findall(line)) <= 3
     )
 
@@ -96,13 +96,13 @@ def _rows_of(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, Row]]:
     while i < len(lines):
         a, b = lines[i]
         line = text[a:b]
-        alone = _year(_YEAR_ONLY.fullmatch(line))
+        alone = _soviet_year(_YEAR_ONLY.fullmatch(line))
         if alone and i + 1 < len(lines) and _a_value_line(text[lines[i + 1][0] : lines[i + 1][1]]):
             out.append((i, Row(lines[i + 1][0], lines[i + 1][1], alone)))
             i += 2
             continue
         joined = _YEAR_VALUE.match(line)
-        year = _year(joined)
+        year = _soviet_year(joined)
         if (
             joined
             and year
@@ -117,7 +117,7 @@ def _rows_of(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, Row]]:
 def _cells(text: str, a: int, b: int) -> list[tuple[int, int]]:
     """The cells of the line ``text[a:b]``: (start, end) each, without an empty first cell ("| 1937 | ...")."""
     out, at = [], a
-    for m in _CELL.finditer(text, a, b):
+    for m in _CELL_BREAK.finditer(text, a, b):
         out.append((at, m.start()))
         at = m.end()
     out.append((at, b))
@@ -135,10 +135,6 @@ def _noun(text: str, data: Resources) -> tuple[float, str, str]:
         if score > best[0]:
             best = (score, row["quantity"], " ".join(t.word for t in toks[m.first : m.last]))
     return best
-
-
-#: The quantity of a word of dying with no place (as in :mod:`gulagstats.factcheck.frames`).
-DYING = "regime_deaths"
 
 
 def _deaths_of_the_place(quantity: str, cue: str, around: str, data: Resources) -> tuple[str, str]:
@@ -215,7 +211,7 @@ def table_rows(text: str, data: Resources) -> list[Row]:
     >>> table_rows("p. 12\\n1937\\n45\\n1937\\n46", load_resources())
     []
     """
-    lines = _lines(text)
+    lines = _line_spans(text)
     candidates = _rows_of(text, lines)
     out: list[Row] = []
     k = 0
@@ -271,8 +267,8 @@ def _inline(text: str, lines: list[tuple[int, int]]) -> list[Row]:
         pairs = [
             m
             for m in _PAIR.finditer(text, a, b)
-            if int(m["year"]) in YEARS
-            and not _A_YEAR.fullmatch(m["value"])
+            if int(m["year"]) in SOVIET_YEARS
+            and not _YEAR_ALONE.fullmatch(m["value"])
             and not _SPAN_BEFORE.search(text, max(a, m.start() - 30), m.start())
         ]
         if len(pairs) >= 2 and len({m["year"] for m in pairs}) == len(pairs):
