@@ -24,7 +24,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from .numerals import Number, read_numerals
 from .periods import Period
@@ -32,17 +34,21 @@ from .phrases import Token
 from .resources import Resources
 
 #: Words right before a number that make it a reference, a rank or an age, not a count.
+#: Abbreviated scale words, whose point is part of the number ("6,2 млн.", "700 тыс.").
+_ABBREVIATED = frozenset({"млн", "тыс", "млрд", "mln", "bn", "mn"})
+#: Words right before a vague number that make it a question ("how many millions", "сколько миллионов").
+_ASKING = frozenset({"how", "сколько"})
 #: Words before a small number that make it pick items out, not count people ("the first two categories").
 ORDINAL_BEFORE = frozenset({"first", "last", "next", "following", "previous", "past", "первые", "последние", "первых", "последних"})
 REFERENCE = re.compile(
     r"(?:\b(?:article|articles|art\.|table|tables|volume|vol\.|p\.|pp\.|no\.|nos\.|nr\.|number|fond|f\.|op\.|opis'?|"
     r"d\.|delo|l\.|ll\.|page|pages|chapter|ch\.|note|notes|footnote|figure|fig\.|section|appendix|order|decree|"
     r"paragraph|item|point|aged|age of|ages|age|the year|ст\.|статья|статье|статьи|приказ|приказа|"
-    r"приказом|№|стр\.|с\.|т\.|ф\.|оп\.|д\.|л\.)\s*|[#\u2116\[/^])$",
+    r"приказом|№|стр\.|с\.|т\.|ф\.|оп\.|д\.|л\.|per|every|each|на каждые|на каждую)\s*|[#\u2116\[/^])$",
     re.IGNORECASE,
 )
-_RANGE_GAP = re.compile(r"\s*(?:-|\u2010|\u2011|\u2012|\u2013|\u2014|\u2212|to|до|or|или|and|и)\s*", re.IGNORECASE)
-_RANGE_OPEN = re.compile(r"(?:between|from|от|с|между|of)\s+(?:some\s+|about\s+|around\s+|около\s+)?$", re.IGNORECASE)
+_RANGE_GAP = re.compile(r"\s*(?:-|\u2010|\u2011|\u2012|\u2013|\u2014|\u2212|to|до|or|или|and|и)\s*[~\u2248]?", re.IGNORECASE)
+_RANGE_OPEN = re.compile(r"(?:between|from|от|с|между|of)\s+(?:some\s+|about\s+|around\s+|около\s+)?[~\u2248]?$", re.IGNORECASE)
 _MARK = re.compile(r"\[\d{1,3}\]")  # a reference mark: "[1]"
 _WEB_ADDRESS = re.compile(r"://|www\.|/|\.html?\b|\.php|#|=|@")
 RATE_WORDS = {"day": "per_day", "week": "per_week", "month": "per_month", "year": "per_year"}
@@ -100,7 +106,10 @@ def _next_phrase(table, toks: list[Token], at: int, within: int = 1, text: str =
     """
     for m in table.phrases.find(toks[at : at + within + 4]):
         if m.first < within:
-            if text and at > 0 and re.search(r"[,;:.()]", text[toks[at - 1].end - offset : toks[at + m.first].start - offset]):
+            gap = text[toks[at - 1].end - offset : toks[at + m.first].start - offset] if text and at > 0 else ""
+            if toks[at - 1].word in _ABBREVIATED and gap.startswith("."):
+                gap = gap[1:]  # "6,2 млн. жителей": the point of an abbreviated scale word ends no clause
+            if re.search(r"[,;:.()]", gap):
                 return None
             return table.rows[m.row]
     return None
@@ -182,8 +191,33 @@ def _unit(toks: list[Token], last: int, data: Resources, text: str = "", offset:
     return RATE_WORDS[rate["rate"]] if rate else "count"
 
 
+#: Words after a number that put it somewhere rather than say what it counts ("1,5 млн в лагерях", "1.5 million in camps").
+_PLACED = frozenset({"в", "во", "на", "in", "at", "on", "from", "из"})
+
+
+def _counts_a_thing(toks: list[Token], last: int, data: Resources, text: str, offset: int) -> dict[str, str] | None:
+    """The not-count noun right after a number ("53 camps", "hundreds of labour camps"), not after a preposition of place."""
+    row = _next_phrase(data.lexicon["not_count"], toks, last, 2, text, offset)
+    if row is not None and last < len(toks) and toks[last].word in _PLACED:
+        return None  # "1,5 млн в лагерях": people in the camps
+    return row
+
+
 def _people_follow(toks: list[Token], last: int, data: Resources, text: str, offset: int) -> bool:
     return _next_phrase(data.lexicon["people"], toks, last, 4, text, offset) is not None
+
+
+def _cue_just_before(toks: list[Token], first: int, data: Resources, text: str, offset: int) -> bool:
+    """A quantity cue ends at most one word before the number, in its clause ("умерло — 271", "executed 250").
+
+    A quotation mark between them ("переселенные «по 2 категории»") or a
+    comma, colon, point or bracket breaks the link.
+    """
+    lo = max(0, first - 4)
+    for m in data.lexicon["quantity"].phrases.find(toks[lo:first]):
+        if lo + m.last >= first - 1 and not re.search(r"[,;:.()\u00ab\u00bb\u201c\u201d\"]", text[toks[lo + m.last - 1].end - offset : toks[first].start - offset]):
+            return True
+    return False
 
 
 def _read_number(
@@ -207,11 +241,16 @@ def _read_number(
     unit = _unit(toks, last, data, sentence, offset)
     if a.decimal and unit != "share" and not (b is not None and b.scaled):
         return None
-    other = _next_phrase(data.lexicon["not_count"], toks, last, 2, sentence, offset)
+    other = _counts_a_thing(toks, last, data, sentence, offset)
     if other is not None and unit == "count":
         return Seen(start + offset, end + offset, text, f"counts {other['phrase']}, not people") if big else None
-    if not big and unit == "count" and not _people_follow(toks, last, data, sentence, offset):
+    if not big and unit == "count" and not (
+        _people_follow(toks, last, data, sentence, offset)
+        or (not a.worded and _cue_just_before(toks, first, data, sentence, offset))
+    ):
         return None
+    if not big and first > 1 and (toks[first - 2].word, toks[first - 1].word) in (("out", "of"),):
+        return None  # "three out of five marshals": the whole a share is taken from
     if not big and first > 0 and toks[first - 1].word.lower() in ORDINAL_BEFORE:
         return None  # "the first two categories were deported": which ones, not how many people
     bound, hedge = _hedge(toks, first, data)
@@ -222,6 +261,57 @@ def _read_number(
         bound = "point"  # "более 3 миллионов — 8,8 миллиона": a range keeps its two ends, the hedge its first
     low, high = values
     return Mention(start + offset, end + offset, text, low, high, bound, hedge, unit, False, first, last)
+
+
+class _Framed(Protocol):
+    quantity: str
+    cue: str
+    unit: str
+
+
+#: Words right before a number that make it the whole a part is taken from ("of 1,966 delegates, 1,108 ...").
+_BASE_BEFORE = frozenset({"of", "из", "among", "среди"})
+#: The most words between two numbers of one enumeration ("32,000 from Lithuania, 42,000 from Latvia").
+ENUMERATION_GAP = 10
+#: How many words after the last number of an enumeration its cue may stand.
+CUE_AFTER = 8
+
+
+def enumerated_before(
+    sentence: str, offset: int, toks: list[Token], mentions: list[Mention], read: Sequence[_Framed | None], i: int, source: int
+) -> tuple[str, str] | None:
+    """The quantity and cue a mention with none takes from the next one, whose cue follows it, in an enumeration.
+
+    "353,074 in 1937 and 328,618 in 1938 were shot": the cue after the last
+    number of a list is the cue of every number before it, when nothing
+    says what the earlier ones count (a number, not a vague word, and not
+    the whole after "of": "Of 1,966 delegates, 1,108 were arrested"), they are at most
+    :data:`ENUMERATION_GAP` words apart, no semicolon, colon or full stop
+    stands between them, both are counts, and the cue stands after the
+    later one.  ``read`` holds what each mention was read as (None: nothing),
+    ``source`` the index of the mention whose own cue the next one has (itself, or
+    the end of the list it was carried from).
+
+    Examples
+    --------
+    >>> from gulagstats.factcheck.run import check_text
+    >>> [(f.mention, f.quantity, f.period) for f in check_text("In all, 353,074 in 1937 and 328,618 in 1938 were shot.").frames]
+    [('353,074', 'executions', '1937'), ('328,618', 'executions', '1938')]
+    """
+    m, after, f = mentions[i], mentions[i + 1], read[i + 1]
+    if read[i] is not None or f is None or not f.cue or f.unit != "count" or m.unit != "count" or m.vague or m.high < 10:
+        return None  # a vague word, or a number under ten (an anecdote: "three people, two women, and a man, were arrested")
+    before = [t.word for t in toks[max(0, m.first - 2) : m.first]]
+    if before[-1:] and (before[-1] in _BASE_BEFORE or before[-2:] in (["of", "the"], ["among", "the"])):
+        return None  # "Of 1,966 delegates, 1,108 were arrested": the whole a part is taken from
+    if after.first - m.last > ENUMERATION_GAP:
+        return None
+    if re.search(r"[;:.!?()]", sentence[m.end - offset : after.start - offset]):
+        return None
+    first_word = f.cue.split()[0]
+    if not any(t.word == first_word for t in toks[mentions[source].last : mentions[source].last + CUE_AFTER]):
+        return None  # the cue stands before the later number: it is that number's own
+    return f.quantity, f.cue
 
 
 def find_mentions(
@@ -263,9 +353,11 @@ def find_mentions(
             if n is not None:
                 blocked[n.start : n.end] = b"\1" * (n.end - n.start)
     for first, last, row in _vague(toks, data):
+        if first > 0 and toks[first - 1].word in _ASKING:
+            continue  # "how many millions he killed": a question, not a claim
         begin, stop = toks[first].start - offset, toks[last - 1].end - offset
-        if any(blocked[begin:stop]):
-            continue
+        if any(blocked[begin:stop]) or _counts_a_thing(toks, last, data, sentence, offset):
+            continue  # "hundreds of labour camps": not people
         bound, hedge = _hedge(toks, first, data)
         low, high = float(row["low"]), float(row["high"])
         unit = _unit(toks, last, data, sentence, offset)

@@ -100,6 +100,75 @@ def _units_after_thousands(numbers: list[Number], text: str) -> list[Number]:
     return out
 
 
+_VULGAR = {"\u00bd": 0.5, "\u00bc": 0.25, "\u00be": 0.75, "\u2153": 1 / 3, "\u2154": 2 / 3}
+#: Digits, a vulgar fraction and a scale word: "3½ million", "5½ млн".
+_WITH_VULGAR = re.compile(
+    r"(?<![0-9.,])([0-9]{1,3})\s?([\u00bd\u00bc\u00be\u2153\u2154])\s?"
+    r"(million|millions|thousand|thousands|billion|млн\.?|миллион(?:а|ов)?|тыс\.?|тысяч[аи]?)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+_SCALE = {"mil": 1e6, "мил": 1e6, "млн": 1e6, "tho": 1e3, "тыс": 1e3, "bil": 1e9}
+
+
+def _vulgar_fractions(numbers: list[Number], text: str) -> list[Number]:
+    """``3½ million``: digits, a vulgar fraction and a scale word are one number (3,500,000)."""
+    if not any(c in text for c in _VULGAR):
+        return numbers
+    found = [
+        Number(m.start(), m.end(), (int(m[1]) + _VULGAR[m[2]]) * _SCALE[m[3][:3].lower()], m[0], scaled=True)
+        for m in _WITH_VULGAR.finditer(text)
+    ]
+    return _merged(numbers, found)
+
+
+#: A Russian scale word alone in the singular is one of it ("более миллиона человек", "миллион", "тысячу"):
+#: Russian has no article for "a million". The plural ("миллионы", "тысячи") is the lexicon's vague word.
+_ONE_SCALE = re.compile(
+    r"(?<![\w.,\u00a0\u202f])(?<![0-9] )(?P<w>миллион(?:а|у|ом)?|тысяч(?:а|у|ей)|пол(?:у)?миллион(?:а|ом)?)(?![\w])",
+    re.IGNORECASE,
+)
+_ONE_SCALE_VALUE = {"мил": 1e6, "тыс": 1e3, "пол": 5e5}
+
+
+def _one_of_a_scale(numbers: list[Number], text: str) -> list[Number]:
+    """``более миллиона`` (1,000,000), ``тысячу человек`` (1,000), ``полумиллиона`` (500,000): a scale word alone."""
+    if "иллион" not in text and "тысяч" not in text.lower():
+        return numbers
+    found = [
+        Number(m.start(), m.end(), _ONE_SCALE_VALUE[m["w"][:3].lower()], m[0], scaled=True, worded=True)
+        for m in _ONE_SCALE.finditer(text)
+    ]
+    return _merged(found, numbers)
+
+
+def _merged(numbers: list[Number], found: list[Number]) -> list[Number]:
+    """``found``, and the ``numbers`` that do not overlap any of them (both in text order: one pass)."""
+    out: list[Number] = []
+    k = 0
+    for n in numbers:
+        while k < len(found) and found[k].end <= n.start:
+            k += 1
+        if k < len(found) and found[k].start < n.end:
+            continue
+        out.append(n)
+    return sorted(out + found, key=lambda n: n.start)
+
+
+#: A larger scale word right after a scaled number: "полторы тысячи миллионов", "a thousand million".
+_THEN_MILLION = re.compile(r"[ \u00a0]+(?:million|millions|миллион(?:а|ов)?|млн\.?)(?![^\W\d_])", re.IGNORECASE)
+
+
+def _thousand_millions(numbers: list[Number], text: str) -> list[Number]:
+    """``полторы тысячи миллионов``, ``a thousand million``: thousands of millions (1.5 billion), one number."""
+    out: list[Number] = []
+    for n in numbers:
+        after = _THEN_MILLION.match(text, n.end) if n.scaled and not n.reason and 1e3 <= n.value < 1e6 else None
+        if after is not None and re.search(r"(?:тысяч[аи]?|thousand)$", n.text, re.IGNORECASE):
+            n = Number(n.start, after.end(), n.value * 1e6, text[n.start : after.end()], True, n.worded)
+        out.append(n)
+    return out
+
+
 def read_numerals(text: str, language: str = "en") -> list[Number]:
     """Every number in ``text``, read or with the reason it was refused (years included: the caller decides).
 
@@ -113,10 +182,17 @@ def read_numerals(text: str, language: str = "en") -> list[Number]:
     [('семьсот тысяч', 700000.0), ('19 млн 840 тыс.', 19840000.0), ('46.665', 46665.0)]
     >>> [(n.text, n.value) for n in read_numerals("расстреляны 681 тыс. 692 человека", "ru")]
     [('681 тыс. 692', 681692.0)]
+    >>> [(n.text, n.value) for n in read_numerals("Полторы тысячи миллионов было арестовано", "ru")]
+    [('Полторы тысячи миллионов', 1500000000.0)]
+    >>> [(n.text, n.value) for n in read_numerals("3½ million who perished; about 5½ million deaths")]
+    [('3½ million', 3500000.0), ('5½ million', 5500000.0)]
     >>> [(n.text, n.negative, n.decimal) for n in read_numerals("-700,000 in 1938.2 and 4.5")]
     [('-700,000', True, False), ('1938', False, False), ('4.5', False, True)]
     """
     plain = fold_digits(text)
     language = language if language in ("en", "ru") else "en"
     found = [_as_number(m, plain, language) for m in read_numbers(plain, language=language)]
-    return _units_after_thousands(_stray_space(found, plain), plain)
+    found = _thousand_millions(_units_after_thousands(_stray_space(found, plain), plain), plain)
+    if language == "ru":
+        found = _one_of_a_scale(found, plain)
+    return _vulgar_fractions(found, plain)

@@ -27,10 +27,10 @@ from ..render import render
 from ..store import refuse_inside_data_dir
 from .attribution import REACH
 from .contradictions import contradictions
-from .frames import Frame, bracketed, breakdowns, context, frame, inside, named_part
+from .frames import GOES_ON, Frame, bracketed, breakdowns, context, frame, inside, named_part
 from .judgment import claims_frame, judge
 from .language import detect, warning
-from .mentions import Seen, find_mentions
+from .mentions import Seen, enumerated_before, find_mentions
 from .numerals import fold_digits
 from .page import counted, render_page
 from .periods import Dating, Period, clock, find_periods
@@ -39,6 +39,7 @@ from .read import ReadText, read_source
 from .readings import READING_COLUMNS
 from .resources import Resources, load_resources
 from .sentences import split
+from .tables import date_by_row, noun_at, outside_cells, row_at, table_rows
 
 #: The files written into the output directory.
 OUTPUTS = ("claims.csv", "verdicts.csv", "contradictions.csv", "factcheck.html")
@@ -88,23 +89,28 @@ def check_text(text: str, name: str = "text", data: Resources | None = None) -> 
     last_period, paragraph = "", -1
     text_period = ""  # the last period of the text, across paragraphs: "за этот период" may point back to it
     part: tuple[str, str] | None = None  # the part of the whole the sentence before named
+    before: tuple[str, str] | None = None  # what the last claim of the sentence before counts: "Of these, ..." goes on with it
     dating = Dating()  # how the text dates its named periods ("The Great Purge ... from 1936 to 1938")
+    rows = table_rows(text, data)  # the rows of its year-value tables: a cell's period is its row's year
+    document = (text, lines, language, (rows, [r.start for r in rows]))
     for s in split(text):
         if s.paragraph != paragraph or _RESUMES.match(s.text):  # a new paragraph, or "… " after a cut
-            paragraph, last_period, part = s.paragraph, "", None
+            paragraph, last_period, part, before = s.paragraph, "", None, None
         plain = fold_digits(s.text)  # full-width and other digits as ASCII, offsets unchanged
         toks = tokens(plain, s.start)
         periods = find_periods(plain, toks, s.start, anchor, last_period or text_period, data, dating)
+        periods = outside_cells(rows, document[3][1], periods, s.start) if rows else periods  # "1938 — 90 546" in a table
         if _MAY_COUNT.search(s.text):
-            found, skipped, ctx = _sentence_frames(s, plain, toks, periods, (text, lines, language), (last_period, part), data, name)
+            found, skipped, ctx = _sentence_frames(s, plain, toks, periods, document, (last_period, part, before), data, name)
             for f in found:
                 f.language = language
             frames += found
             seen += skipped
             goes_on = part is not None and any((f.scope, f.scope_detail) == part for f in found)
             part = named_part(ctx) or (part if goes_on else None)  # a sentence that went on with the part keeps it
+            before = (found[-1].quantity, found[-1].cue) if found else None
         else:
-            part = None
+            part, before = None, None
         anchor = clock(periods, anchor)
         last_period = carried(plain, periods, last_period)
         text_period = last_period or text_period
@@ -113,27 +119,38 @@ def check_text(text: str, name: str = "text", data: Resources | None = None) -> 
 
 def _sentence_frames(s, plain: str, toks, periods, document, state, data: Resources, name: str):
     """The claim frames of one sentence, the numbers seen but not read, and the sentence's context."""
-    text, lines, language = document  # the whole text, its line starts, its language
-    last_period, part = state
+    text, lines, language, (rows, row_starts) = document  # the whole text, its line starts, its language, its table rows
+    last_period, part, before = state
     said_in = "ru" if _CYRILLIC.search(s.text) and detect(s.text) == "ru" else language  # a Russian passage
     mentions, skipped = find_mentions(plain, toks, s.start, periods, data, said_in)
     ctx = context(s.text, s.start, toks, data, periods)
     # the sentence's line, cut to what attribute() reads: the work per sentence does not grow with a long line
     line_start = max(lines[s.line - 1], s.start - REACH)
     line_text = text[line_start : min(lines[s.line] - 1 if s.line < len(lines) else len(text), s.end + REACH)]
-    frames: list[Frame] = []
-    carry: tuple[str, str] | None = None
+    got: list[Frame | None] = []
+    carry = before if GOES_ON.match(s.text.lstrip()) else None  # "Из них 69 172 бывших кулака": of the arrested
     for i, m in enumerate(mentions):
         lo = mentions[i - 1].last if i else 0
         hi = mentions[i + 1].first if i + 1 < len(mentions) else len(toks)
+        row = row_at(rows, row_starts, m.start)
+        if row is not None and noun_at(row, m.start)[0]:
+            carry = noun_at(row, m.start)  # a table cell: its column's or the caption's noun, unless it has its own
         f = frame(ctx, m, (lo, hi), last_period, carry, (line_text, line_start), name, s.line, data, part)
-        if f is None:
-            if m.high >= 1000 or m.vague:
-                skipped.append(Seen(m.start, m.end, m.text, "nothing near it says what it counts"))
-            carry = None
-            continue
-        frames.append(f)
-        carry = (f.quantity, f.cue) if i + 1 < len(mentions) and mentions[i + 1].first - m.last <= 10 else None
+        if f is not None and row is not None:
+            date_by_row(f, row)
+        got.append(f)
+        carry = (f.quantity, f.cue) if f is not None and i + 1 < len(mentions) and mentions[i + 1].first - m.last <= 10 else None
+    source = list(range(len(mentions)))  # whose own cue each mention has
+    for i in range(len(mentions) - 2, -1, -1):  # "353,074 in 1937 and 328,618 in 1938 were shot": the cue after the last
+        back = enumerated_before(plain, s.start, toks, mentions, got, i, source[i + 1])
+        if back is not None:
+            source[i] = source[i + 1]
+            lo = mentions[i - 1].last if i else 0
+            got[i] = frame(ctx, mentions[i], (lo, mentions[i + 1].first), last_period, back, (line_text, line_start), name, s.line, data, part)
+    for m, f in zip(mentions, got):
+        if f is None and (m.high >= 1000 or m.vague):
+            skipped.append(Seen(m.start, m.end, m.text, "nothing near it says what it counts"))
+    frames = [f for f in got if f is not None]
     breakdowns(ctx, frames)
     return frames, skipped, ctx
 

@@ -1,0 +1,343 @@
+"""Year-value tables: the rows of a text that give a year and a count, with the table's noun.
+
+A text often gives a series as a table or a list, one year a row::
+
+    Количество умерших заключенных (чел.)
+    1930
+    7 980 (4,2 %)
+    1931
+    7 283 (2,9 %)
+
+or ``1937 — 790 665``, ``1938: 554 258``, ``| 1939 | 44 750 |`` (a wiki or
+HTML table as :mod:`gulagstats.factcheck.read` writes it).  Each number of a
+row is a claim for that row's year (how found: ``table``), and what it counts
+is the caption's or the header's noun: the lexicon's quantity cue of the
+lines above the table (the number's own noun, if it has one, still wins).
+
+A table is at least :data:`MIN_ROWS` rows with as many different years, each
+a year of the Soviet state (:data:`SOVIET_YEARS`): a column of page numbers, a
+single "1937" line before a number, or rows with one year twice are not a
+table.  One pass over the lines: linear in the text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, replace
+
+from ..estimates.vocabulary import QUANTITIES
+from ..periods import match_period
+from .frames import DYING, Frame
+from .periods import Period
+from .phrases import tokens
+from .resources import Resources
+
+#: The fewest rows (and different years) that make a table.
+MIN_ROWS = 3
+#: The years a row may give: those of the Soviet state (a number outside them is a page or a count).
+SOVIET_YEARS = range(1917, 1992)
+#: The confidence of a period read from a table's row (its year stands beside the number).
+TABLE_CONFIDENCE = 0.9
+#: How many lines above the first row the caption or the header is looked for.
+CAPTION_LINES = 4
+_ROW_YEAR = r"(?P<year>1[89][0-9]{2})(?:\s*(?:г\.|гг\.|год[уа]?|г\b))?"
+#: A line that is only a year (a table's first column on a line of its own): "1930", "| 1937 |", "1938 г.".
+_YEAR_ONLY = re.compile(rf"\s*\|?\s*{_ROW_YEAR}\s*[:.|\u2013\u2014-]?\s*\|?\s*")
+#: A line that starts with a year, a separator and a number: "1937 — 790 665", "1938: 554 258", "| 1939 | 44 750".
+_YEAR_VALUE = re.compile(
+    rf"\s*\|?\s*(?:в\s+|in\s+)?{_ROW_YEAR}\s*(?:\|\|?|:|\u2013|\u2014|-|\t)\s*(?=[0-9~\u2248])"
+)
+#: What separates the cells of a row: " | " (an HTML table as read), "||" (wiki markup), a tab.
+_CELL_BREAK = re.compile(r"\s*(?:\|\|?|!!|\t)\s*")
+#: A line that starts with a number and holds few words: a value cell.
+_VALUE = re.compile(r"\s*\|?\s*[~\u2248]?\s*[0-9]")
+_ANOTHER_YEAR = re.compile(r"(?<![0-9 .,\u00a0])1[89][0-9]{2}(?![0-9])")
+_YEAR_ALONE = re.compile(r"1[89][0-9]{2}")
+_WORDS = re.compile(r"[^\W\d_]{2,}")
+
+
+@dataclass(frozen=True)
+class Row:
+    """A row of a year-value table: the characters of its values, its year, and the table's noun."""
+
+    start: int
+    end: int
+    year: str
+    quantity: str = ""
+    cue: str = ""
+    #: The cells under a header with a noun of their own: (start, end, quantity, cue) each.
+    cells: tuple[tuple[int, int, str, str], ...] = ()
+
+
+def _line_spans(text: str) -> list[tuple[int, int]]:
+    starts = [0, *(m.end() for m in re.finditer("\n", text))]
+    return [
+        (a, (starts[i + 1] - 1) if i + 1 < len(starts) else len(text)) for i, a in enumerate(starts)
+    ]
+
+
+def _soviet_year(match: re.Match[str] | None) -> str:
+    return match["year"] if match and int(match["year"]) in SOVIET_YEARS else ""
+
+
+def _a_value_line(line: str) -> bool:
+    return (
+        bool(_VALUE.match(line))
+        and not _soviet_year(_YEAR_ONLY.fullmatch(line))
+        and len(_WORDS.findall(line)) <= 3
+    )
+
+
+def _rows_of(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, Row]]:
+    """Every candidate row: (index of its first line, the row)."""
+    out: list[tuple[int, Row]] = []
+    i = 0
+    while i < len(lines):
+        a, b = lines[i]
+        line = text[a:b]
+        alone = _soviet_year(_YEAR_ONLY.fullmatch(line))
+        if alone and i + 1 < len(lines) and _a_value_line(text[lines[i + 1][0] : lines[i + 1][1]]):
+            out.append((i, Row(lines[i + 1][0], lines[i + 1][1], alone)))
+            i += 2
+            continue
+        joined = _YEAR_VALUE.match(line)
+        year = _soviet_year(joined)
+        if (
+            joined
+            and year
+            and not _ANOTHER_YEAR.search(line, joined.end())
+            and len(_WORDS.findall(line)) <= 4
+        ):
+            out.append((i, Row(a + joined.end(), b, year)))
+        i += 1
+    return out
+
+
+def _cells(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """The cells of the line ``text[a:b]``: (start, end) each, without an empty first cell ("| 1937 | ...")."""
+    out, at = [], a
+    for m in _CELL_BREAK.finditer(text, a, b):
+        out.append((at, m.start()))
+        at = m.end()
+    out.append((at, b))
+    return [c for i, c in enumerate(out) if not (i == 0 and c[0] == c[1])]
+
+
+def _noun(text: str, data: Resources) -> tuple[float, str, str]:
+    """The strongest quantity cue of ``text``: (priority, quantity, cue), or (-1, "", "")."""
+    table = data.lexicon["quantity"]
+    best: tuple[float, str, str] = (-1.0, "", "")
+    toks = tokens(text)
+    for m in table.phrases.find(toks):
+        row = table.rows[m.row]
+        score = float(row["priority"] or 0)
+        if score > best[0]:
+            best = (score, row["quantity"], " ".join(t.word for t in toks[m.first : m.last]))
+    return best
+
+
+def _deaths_of_the_place(quantity: str, cue: str, around: str, data: Resources) -> tuple[str, str]:
+    """A word of dying in a table whose caption or header names a place of custody is the deaths there."""
+    if quantity != DYING:
+        return quantity, cue
+    table = data.lexicon["place"]
+    found = table.phrases.find(tokens(around))
+    return (table.rows[found[0].row]["quantity"], cue) if found else (quantity, cue)
+
+
+def _columns(
+    text: str, lines: list[tuple[int, int]], run: list[tuple[int, Row]], data: Resources
+) -> list[Row]:
+    """The rows of a table whose header names each column ("Year | Arrests | Executions"): each cell its column's noun."""
+    first = run[0][0]
+    above = [
+        k
+        for k in (first - 1, first - 2)
+        if k >= 0 and len(_cells(text, *lines[k])) >= 3 and _WORDS.search(text, *lines[k])
+    ]  # the line above, or above a wiki "|-" or a Markdown "|---|---|"
+    if not above:
+        return [r for _, r in run]
+    header = _cells(text, *lines[above[0]])  # the line above, or the one above a wiki row mark "|-"
+    around = text[
+        lines[max(0, above[0] - CAPTION_LINES)][0] : lines[above[0]][1]
+    ]  # the header and the caption
+    nouns = [_noun(text[a:b], data) for a, b in header]
+    if sum(1 for n in nouns if n[1]) < 2:
+        return [r for _, r in run]  # one noun at most: the caption's is the table's
+    out = []
+    for i, r in run:
+        cells = _cells(text, *lines[i])
+        if len(cells) != len(header):
+            out.append(r)  # a ragged row: its cells cannot be put under the header
+            continue
+        named = tuple(
+            (a, b, *_deaths_of_the_place(n[1], n[2], around, data))
+            for (a, b), n in zip(cells, nouns)
+            if n[1] and a >= r.start
+        )
+        out.append(Row(r.start, r.end, r.year, r.quantity, r.cue, named))
+    return out
+
+
+def _caption(
+    text: str, lines: list[tuple[int, int]], first: int, data: Resources
+) -> tuple[str, str]:
+    """The quantity and cue of the lines above a table's first row (the strongest cue; the nearest on a tie)."""
+    table = data.lexicon["quantity"]
+    best: tuple[float, str, str] = (-1.0, "", "")
+    for k in range(first - 1, max(-1, first - 1 - CAPTION_LINES), -1):
+        a, b = lines[k]
+        if not text[a:b].strip():
+            break  # a blank line: the paragraph before is no caption
+        toks = tokens(text[a:b])
+        for m in table.phrases.find(toks):
+            row = table.rows[m.row]
+            score = float(row["priority"] or 0)
+            if score > best[0]:
+                best = (score, row["quantity"], " ".join(t.word for t in toks[m.first : m.last]))
+    return best[1], best[2]
+
+
+def table_rows(text: str, data: Resources) -> list[Row]:
+    """The rows of the year-value tables of ``text``, in order.
+
+    Examples
+    --------
+    >>> from gulagstats.factcheck.resources import load_resources
+    >>> text = "Расстреляно (чел.)\\n1937 — 353 074\\n1938 — 328 618\\n1939 — 2 552\\nКонец."
+    >>> [(text[r.start : r.end], r.year, r.quantity) for r in table_rows(text, load_resources())]
+    [('353 074', '1937', 'executions'), ('328 618', '1938', 'executions'), ('2 552', '1939', 'executions')]
+    >>> table_rows("p. 12\\n1937\\n45\\n1937\\n46", load_resources())
+    []
+    """
+    lines = _line_spans(text)
+    candidates = _rows_of(text, lines)
+    out: list[Row] = []
+    k = 0
+    while k < len(candidates):
+        run = [
+            candidates[k]
+        ]  # rows whose lines follow one another (a blank or caption line ends a table)
+        while k + 1 < len(candidates) and candidates[k + 1][0] - run[-1][0] <= 2:
+            k += 1
+            run.append(candidates[k])
+        k += 1
+        years = [r.year for _, r in run]
+        if len(run) < MIN_ROWS or len(set(years)) < len(years):
+            continue
+        quantity, cue = _caption(text, lines, run[0][0], data)
+        around = text[lines[max(0, run[0][0] - CAPTION_LINES)][0] : lines[run[0][0]][0]]
+        quantity, cue = _deaths_of_the_place(quantity, cue, around, data)
+        out += [
+            Row(r.start, r.end, r.year, quantity, cue, r.cells)
+            for r in _columns(text, lines, run, data)
+        ]
+    taken = [(r.start, r.end) for r in out]
+    out += [
+        r
+        for r in _inline(text, lines)
+        if not any(a < r.end and r.start < b for a, b in taken[-50:])
+    ]
+    return sorted(out, key=lambda r: r.start)
+
+
+#: A year and the count after it in a list on one line: "1937: 353,074", "в 1937 г. — 353 074", "in 1938, 328,618".
+_PAIR = re.compile(
+    r"(?<![0-9\u2013\u2014/-])(?<![\u2013\u2014-] )(?<!to )(?<!по )(?P<year>1[89][0-9]{2})"
+    r"(?:\s*(?:г\.|года|году|год))?(?:\s*[:,\u2013\u2014-]\s*|\s+)"
+    r"(?P<value>[0-9]{1,3}(?:[ \u00a0\u202f,.][0-9]{3})+|[0-9]{4,7})(?![0-9])",
+    re.IGNORECASE,
+)
+
+
+#: A year that ends a span ("between 1934 and 1953, 1,053,829", "from 1932 through 1940"), a point in time
+#: ("by 1938", "к 1939 г.", "since 1937") or a date ("1 January 1938"): not a row's year.
+_SPAN_BEFORE = re.compile(
+    r"(?:1[89][0-9]{2}(?:\s*(?:г\.|года?))?\s*(?:and|to|through|until|till|[\u2013\u2014-]|и|по|до)|"
+    r"\b(?:by|as of|end of|since|after|before|until|к|на|с|после|до|конц[еу])|[0-9]|[^\W\d_]{3,})\s*$",
+    re.IGNORECASE,
+)
+
+
+def _inline(text: str, lines: list[tuple[int, int]]) -> list[Row]:
+    """The year-count pairs of lists written on one line, two or more of different years a line."""
+    out: list[Row] = []
+    for a, b in lines:
+        pairs = [
+            m
+            for m in _PAIR.finditer(text, a, b)
+            if int(m["year"]) in SOVIET_YEARS
+            and not _YEAR_ALONE.fullmatch(m["value"])
+            and not _SPAN_BEFORE.search(text, max(a, m.start() - 30), m.start())
+        ]
+        if len(pairs) >= 2 and len({m["year"] for m in pairs}) == len(pairs):
+            out += [Row(m.start("value"), m.end("value"), m["year"]) for m in pairs]
+    return out
+
+
+def noun_at(row: Row, at: int) -> tuple[str, str]:
+    """The quantity and cue of the cell of ``row`` that holds the character ``at``: its column's, else the table's.
+
+    Examples
+    --------
+    >>> from gulagstats.factcheck.resources import load_resources
+    >>> text = "Year | Arrested | Shot\\n1937 | 936,750 | 353,074\\n1938 | 638,509 | 328,618\\n1939 | 44,731 | 2,552"
+    >>> rows = table_rows(text, load_resources())
+    >>> [(noun_at(rows[0], text.find(v))[0], rows[0].year) for v in ("936,750", "353,074")]
+    [('arrests', '1937'), ('executions', '1937')]
+    """
+    for a, b, quantity, cue in row.cells:
+        if a <= at < b:
+            return quantity, cue
+    return row.quantity, row.cue
+
+
+def row_at(rows: list[Row], starts: list[int], at: int) -> Row | None:
+    """The row whose values hold the character ``at`` (``starts``: the rows' starts), or None."""
+    i = bisect.bisect_right(starts, at) - 1
+    return rows[i] if i >= 0 and rows[i].start <= at < rows[i].end else None
+
+
+def date_by_row(f: Frame, row: Row) -> None:
+    """Give a claim frame of a table cell its row's year as its period (how found: ``table``).
+
+    Examples
+    --------
+    >>> from gulagstats.factcheck.run import check_text
+    >>> text = "Умершие заключенные (чел.)\\n1937\\n31 056\\n1938\\n108 654\\n1939\\n44 750"
+    >>> [(f.mention, f.quantity, f.period, f.period_how) for f in check_text(text).frames]
+    [('31 056', 'gulag_deaths', '1937', 'table'), ('108 654', 'gulag_deaths', '1938', 'table'), ('44 750', 'gulag_deaths', '1939', 'table')]
+    """
+    kind = QUANTITIES[f.quantity].kind if f.quantity in QUANTITIES else "flow"
+    f.period, f.period_how, f.period_confidence = (
+        match_period(row.year, kind),
+        "table",
+        TABLE_CONFIDENCE,
+    )
+
+
+def outside_cells(
+    rows: list[Row], starts: list[int], periods: list[Period], offset: int = 0
+) -> list[Period]:
+    """The periods that do not reach into a table row's values: "1938 — 90 546" is a year and a count, not 1938-1990.
+
+    Examples
+    --------
+    >>> from gulagstats.factcheck.run import check_text
+    >>> text = "Умерло в лагерях\\n1937 — 25 376\\n1938 — 90 546\\n1939 — 50 502"
+    >>> [(f.mention, f.period) for f in check_text(text).frames]
+    [('25 376', '1937'), ('90 546', '1938'), ('50 502', '1939')]
+    """
+    out = []
+    for p in periods:
+        row = row_at(
+            rows, starts, offset + p.end - 1
+        )  # periods are read in their sentence, from ``offset``
+        if row is None:
+            out.append(p)
+        elif offset + p.start < row.start and re.fullmatch(r"1[89][0-9]{2}", p.period[:4]):
+            out.append(
+                replace(p, end=p.start + 4, period=p.period[:4], kind="year", day=None)
+            )  # its year alone
+    return out
