@@ -3,6 +3,7 @@
 
     python tools/calibrate_periods.py            # prints the table
     python tools/calibrate_periods.py --write    # and writes it into docs/factcheck.md
+    python tools/calibrate_periods.py --list     # and lists every wrong period (label / read)
 
 The fact-checker runs through its command line on the dev texts of the labelled web set
 (``tests/data/factcheck_web/dev/``); its claims are matched to the labels as
@@ -29,8 +30,12 @@ from factcheck_measures import match, predictions, value_right
 START, END = "<!-- period-calibration:start -->", "<!-- period-calibration:end -->"
 
 
-def counts(half: int) -> dict[str, tuple[int, int]]:
-    """period_how -> (claims found with the right value, of them with the right period), one half of dev."""
+def counts(half: int, wrong: list[str] | None = None) -> dict[str, tuple[int, int]]:
+    """period_how -> (claims found with the right value, of them with the right period), one half of dev.
+
+    ``wrong``, when given, gets one line for each claim whose period is wrong: the half, how the
+    period was found, the label's period, the one read, the text and the mention.
+    """
     sets = [halved(web_labels(WEB / "dev" / lang), half) for lang in ("en", "ru")]
     texts = {doc: text for t, _ in sets for doc, text in t.items()}
     labels = [x for _, lab in sets for x in lab]
@@ -47,6 +52,10 @@ def counts(half: int) -> dict[str, tuple[int, int]]:
         how = claims[k]["period_how"] or "none"
         n, right = out.get(how, (0, 0))
         out[how] = (n + 1, right + (lab.period == pred.period))
+        if wrong is not None and lab.period != pred.period:
+            wrong.append(
+                f"{half}\t{how}\t{'/'.join(map(str, lab.period))}\t{'/'.join(map(str, pred.period))}\t{lab.doc}\t{lab.mention}"
+            )
     return out
 
 
@@ -77,9 +86,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--write", action="store_true", help="write the table into docs/factcheck.md"
     )
+    parser.add_argument(
+        "--list",
+        action="store_true",
+        help="also list every wrong period (half, how, label, read, text, mention)",
+    )
     args = parser.parse_args(argv)
-    text = table([counts(1), counts(2)])
+    wrong: list[str] | None = [] if args.list else None
+    text = table([counts(1, wrong), counts(2, wrong)])
     print(text)
+    if wrong:
+        print("\nhalf\thow\tlabel\tread\ttext\tmention")
+        print("\n".join(sorted(wrong)))
     if args.write:
         doc = DOC.read_text(encoding="utf-8")
         if START not in doc or END not in doc:
