@@ -8,6 +8,7 @@ allow, a period found in a way that is right often enough on the labelled texts,
 
 from __future__ import annotations
 
+import dataclasses
 import subprocess
 import sys
 import time
@@ -57,10 +58,14 @@ def test_periods_of_one_clause_that_disagree_leave_the_claim_not_judged():
 def test_a_number_whose_own_words_allow_two_quantities_is_flagged_only_if_both_agree():
     # "prisoners" (a population) and "died" (deaths): 352,560 is below every population of 1942
     # but the certificate's deaths of that year exactly
+    # (the lexicon now reads "prisoners died" as deaths, which agree: consistent is no flag; the
+    # population reading, judged alone, would understate)
     frame = check_text("Between 1942 and 1942, 352,560 prisoners died.", "t.txt").frames[0]
     assert frame.quantity_readings, (frame.quantity, frame.cue)
     v = judge(claims_frame([frame]))
-    assert v["verdict"].tolist() == [NOT_JUDGED]
+    assert v["verdict"].tolist() in ([NOT_JUDGED], ["consistent"])
+    population = dataclasses.replace(frame, quantity="gulag_population", quantity_readings=(frame.quantity,))
+    assert judge(claims_frame([population]))["verdict"].tolist() == [NOT_JUDGED]
 
 
 def test_died_in_the_camps_is_one_reading_the_camps_are_where():
@@ -229,3 +234,25 @@ def test_a_floor_satisfied_under_an_uncalibrated_period_is_not_judged():
     )
     assert v["verdict"].tolist() == [NOT_JUDGED, "not_contradicted"]
     assert "not contradicted for 1938" in v["reason"].iloc[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a camp named at the head of a row: the deaths after it are that camp's
+        ("Воркуто-Печорский ИТЛ — 25 827, умерло — 3144;", "camp_deaths"),
+        ("Алтайский ИТЛ (станция Кулунда, строительство ветки) — 6473, умерло — 1510;", "camp_deaths"),
+        # the Gulag named as an office, not as where the deaths were: no place taken from it
+        ("В спецсообщении на оперативный отдел ГУЛАГа указывается, что в отделении умерло 238 заключённых.", None),
+        # two kinds of place before the number say no one place
+        ("В ГУЛАГе и в лагерях других ведомств, по его словам, умерло 1510 человек.", None),
+    ],
+)
+def test_a_camp_named_before_a_word_of_dying_is_where_the_deaths_were(text, expected):
+    frames = {f.mention: f.quantity for f in check_text(text, "t.txt").frames}
+    number = next(m for m in ("3144", "1510", "238") if m in text)
+    got = next((q for mention, q in frames.items() if number in mention), None)
+    if expected is None:
+        assert got != "camp_deaths", frames
+    else:
+        assert got == expected, frames

@@ -268,9 +268,24 @@ def quantity(ctx: Context, m: Mention, lo: int, hi: int) -> tuple[str, str, floa
         return best[1], best[2], min(best[0], 0.5)
     if best[1] == DYING:  # "died ... in the camps", "в лагерях ГУЛАГа умерло": the deaths of that place
         places = [it for it in _near(ctx.places, m.first, m.last, m.first - CUE_WINDOW, m.last + CUE_WINDOW) if _in_clause(ctx, m, it)]
+        places = places or _the_place_before(ctx, m)
         if places:
             return places[0][2]["quantity"], best[2], best[0]
     return best[1], best[2], best[0]
+
+
+def _the_place_before(ctx: Context, m: Mention) -> list[tuple[int, int, dict[str, str]]]:
+    """A camp the sentence names before a mention, when it names no other place of custody.
+
+    In "Воркуто-Печорский ИТЛ — 25 827, умерло — 3144" the camp is named in the clause
+    before the word of dying: the deaths are that camp's. The Gulag named there is an
+    office more often than a place ("в спецсообщении на оперативный отдел ГУЛАГа ...,
+    что в ... отделении умерло 238"), and two kinds of place ("в лагерях и тюрьмах") say
+    no one place: both give none.
+    """
+    before = _near(ctx.places, m.first, m.last, 0, m.first)
+    kinds = {row["quantity"] for _, _, row in before}
+    return before[:1] if kinds == {"camp_deaths"} else []
 
 
 #: The score a cue of the number's own clause needs to be a plausible reading of what it counts.
