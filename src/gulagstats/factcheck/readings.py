@@ -39,7 +39,7 @@ FLAG_PERIOD_SHARE = 0.9
 #: half of dev (or seen too seldom to say): they date a claim, but yield no flag.  Measured by
 #: ``tools/calibrate_periods.py`` (the table in docs/factcheck.md); only ``span`` passes today.
 NO_FLAG_HOWS = frozenset(
-    {"own clause", "sentence", "named period", "context", "relative", "open", "none"}
+    {"own clause", "sentence", "named period", "context", "relative", "open", "none", "table"}
 )
 #: The internal columns of the claims that carry the readings to :func:`gulagstats.factcheck.judgment.judge`.
 READING_COLUMNS = ["period_readings", "quantity_readings", "whole_stated"]
