@@ -64,7 +64,9 @@ def test_a_number_whose_own_words_allow_two_quantities_is_flagged_only_if_both_a
     assert frame.quantity_readings, (frame.quantity, frame.cue)
     v = judge(claims_frame([frame]))
     assert v["verdict"].tolist() in ([NOT_JUDGED], ["consistent"])
-    population = dataclasses.replace(frame, quantity="gulag_population", quantity_readings=(frame.quantity,))
+    population = dataclasses.replace(
+        frame, quantity="gulag_population", quantity_readings=(frame.quantity,)
+    )
     assert judge(claims_frame([population]))["verdict"].tolist() == [NOT_JUDGED]
 
 
@@ -241,9 +243,15 @@ def test_a_floor_satisfied_under_an_uncalibrated_period_is_not_judged():
     [
         # a camp named at the head of a row: the deaths after it are that camp's
         ("Воркуто-Печорский ИТЛ — 25 827, умерло — 3144;", "camp_deaths"),
-        ("Алтайский ИТЛ (станция Кулунда, строительство ветки) — 6473, умерло — 1510;", "camp_deaths"),
+        (
+            "Алтайский ИТЛ (станция Кулунда, строительство ветки) — 6473, умерло — 1510;",
+            "camp_deaths",
+        ),
         # the Gulag named as an office, not as where the deaths were: no place taken from it
-        ("В спецсообщении на оперативный отдел ГУЛАГа указывается, что в отделении умерло 238 заключённых.", None),
+        (
+            "В спецсообщении на оперативный отдел ГУЛАГа указывается, что в отделении умерло 238 заключённых.",
+            None,
+        ),
         # two kinds of place before the number say no one place
         ("В ГУЛАГе и в лагерях других ведомств, по его словам, умерло 1510 человек.", None),
     ],
@@ -256,3 +264,18 @@ def test_a_camp_named_before_a_word_of_dying_is_where_the_deaths_were(text, expe
         assert got != "camp_deaths", frames
     else:
         assert got == expected, frames
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Norman Davies counted 50 million killed between 1924 and 1953.", "regime_deaths"),
+        # the same word over the Terror's two years: its shootings
+        ("Between 1937 and 1938, 680,000 people were killed.", "executions"),
+        # a word of shooting over an era stays executions
+        ("Between 1921 and 1953, 799,455 people were executed.", "executions"),
+    ],
+)
+def test_killed_over_an_era_is_the_regimes_deaths(text, expected):
+    (frame,) = check_text(text, "t.txt").frames
+    assert frame.quantity == expected, (frame.quantity, frame.cue, frame.period)

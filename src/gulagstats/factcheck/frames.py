@@ -274,6 +274,31 @@ def quantity(ctx: Context, m: Mention, lo: int, hi: int) -> tuple[str, str, floa
     return best[1], best[2], best[0]
 
 
+#: A cue of executions below this priority is a word of killing ("killed", "murdered", "убит*"), not of shooting.
+KILLING_PRIORITY = 50
+#: A period of at least this many years is an era: killings over it are the regime's deaths (labelling guide).
+ERA_YEARS = 5
+
+
+def _a_word_of_killing(ctx: Context, cue: str) -> bool:
+    """Whether the cue read is a word of killing: a cue of executions the lexicon ranks low."""
+    return any(
+        row["quantity"] == "executions" and float(row["priority"] or 0) < KILLING_PRIORITY
+        and " ".join(t.word for t in ctx.toks[first:last]) == cue
+        for first, last, row in ctx.cues
+    )
+
+
+def _over_an_era(when: str) -> bool:
+    """Whether a period spans an era (``ERA_YEARS`` or more): "between 1924-53", "Stalin's rule".
+
+    >>> _over_an_era("1924/1953"), _over_an_era("1937/1938"), _over_an_era("1941-06-22/1945-05-09"), _over_an_era("")
+    (True, False, False, False)
+    """
+    ends = when.split("/")
+    return len(ends) == 2 and int(ends[1][:4]) - int(ends[0][:4]) >= ERA_YEARS
+
+
 def _the_place_before(ctx: Context, m: Mention) -> list[tuple[int, int, dict[str, str]]]:
     """A camp the sentence names before a mention, when it names no other place of custody.
 
@@ -529,6 +554,9 @@ def frame(
     nxt = ctx.toks[neighbours[1]].start - ctx.offset if neighbours[1] < len(ctx.toks) else 10**12
     when, how, when_confidence = period(ctx, m, last_period, kind == "flow", nxt)
     when = match_period(when, kind)  # a count "at the end of 1938" is the count of 1 January 1939
+    if what == "executions" and _over_an_era(when) and _a_word_of_killing(ctx, cue):
+        what = DYING  # "50 million killed between 1924-53": the regime's deaths, not its shootings
+        notes.append(f"'{cue}' over {when}: the deaths of an era, not its executions")
     part, detail = scope(ctx, m, before)
     mood, words = modality(ctx, m, neighbours[0])
     if mood != "stated":
