@@ -250,6 +250,7 @@ DATA_TESTS: frozenset[str] = frozenset((
     "tests/test_build.py::test_the_build_into_a_temporary_directory_reproduces_data_byte_for_byte",
     "tests/test_build.py::test_values_are_routed_to_their_table_by_the_routes_of_the_catalog",
     "tests/test_evaluate_factcheck.py::test_every_claim_follows_the_schema_and_is_in_its_text",
+    "tests/test_label_agreement.py::test_the_readme_table_is_what_the_files_give",
     "tests/test_evaluate_factcheck.py::test_every_document_has_its_text_its_id_and_its_split",
     "tests/test_evaluate_factcheck.py::test_the_fact_checker_runs_through_its_command_line",
     "tests/test_evaluate_factcheck.py::test_the_readme_counts_are_the_files",

@@ -62,3 +62,11 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path, capsys):
 
 def test_the_modules_examples_hold():
     assert doctest.testmod(la).failed == 0
+
+
+def test_the_readme_table_is_what_the_files_give():
+    web = la.WEB
+    files = sorted(web.glob("agreement_round*_*.csv"))
+    assert [f.name for f in files] == ["agreement_round5_en.csv", "agreement_round5_ru.csv"]
+    readme = (web / "README.md").read_text(encoding="utf-8")
+    assert la.table(la.agreement("test", files)) in readme
