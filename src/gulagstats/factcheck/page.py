@@ -27,10 +27,12 @@ if TYPE_CHECKING:
 #: Shown above the flags: on web texts the rules were not written from, most flags were wrong
 #: (docs/factcheck.md, "Evaluation": 13 of 18 on round 3's test part, 11 of 11 on round 4's).
 FLAG_NOTICE = (
-    "These verdicts rest on a machine reading of the text. On web pages its rules were not written "
-    "from, most such flags were wrong, nearly always because the period, the scope or the quantity "
-    "was misread (see docs/factcheck.md, Evaluation). Before you publish one, check the claim's "
-    "period, scope and quantity in its explanation against the sentence."
+    "These verdicts rest on a machine reading of the text. On web pages its earlier rules were not "
+    "written from, most such flags were wrong, nearly always because the period, the scope or the "
+    "quantity was misread; today's rules flag only what holds under every reading, and on the latest "
+    "unseen pages they gave no flag at all, so how often a flag is wrong there is not yet measured "
+    "(see docs/factcheck.md, Evaluation). Before you publish one, check the claim's period, scope and "
+    "quantity in its explanation against the sentence."
 )
 
 CSS = """
