@@ -539,6 +539,18 @@ def test_reading_the_seed_texts_meets_the_regression_floor():
     assert e.precision >= 0.7, e.false_positives
 
 
+def test_the_page_marks_the_claims_number_not_another_numbers_scale_word():
+    from gulagstats.factcheck.page import _sentence
+
+    sentence = "Some say 20 million or higher; approximately 1 million of these were purposive."
+    row = pd.Series({"sentence": sentence, "mention": "approximately 1 million"})
+    assert "<mark>approximately 1 million</mark>" in _sentence(row, "")
+    row = pd.Series({"sentence": sentence, "mention": "around 20 million"})  # a hedge not in the text
+    assert "Some say <mark>20 million</mark> or higher" in _sentence(row, "")
+    row = pd.Series({"sentence": sentence, "mention": "7 million"})  # not in the sentence at all
+    assert "<mark>" not in _sentence(row, "")
+
+
 # --- the page in a headless browser -----------------------------------------------------------------
 
 

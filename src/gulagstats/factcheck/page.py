@@ -86,10 +86,17 @@ def _e(x: object) -> str:
 
 
 def _sentence(row: pd.Series, text: str) -> str:
-    """The claim's sentence with its mention marked."""
+    """The claim's sentence with its mention marked: the longest tail of the mention found in it.
+
+    The whole mention ("20 million") where the sentence holds it, else without its leading hedge
+    words ("around 1.7 million" -> "1.7 million"), a tail always with a digit: never a lone
+    scale word, which would mark another number's "million".
+    """
     sentence = str(row["sentence"])
-    at = sentence.find(str(row["mention"]).split(" ")[-1]) if row["mention"] else -1
-    mention = str(row["mention"]).split(" ")[-1]
+    words = str(row["mention"]).split(" ") if row["mention"] else []
+    tails = (" ".join(words[i:]) for i in range(len(words)))  # a shorter tail keeps a digit
+    tails = (t for i, t in enumerate(tails) if i == 0 or any(c.isdigit() for c in t))
+    mention, at = next(((t, sentence.find(t)) for t in tails if t and sentence.find(t) >= 0), ("", -1))
     if at < 0:
         return _e(sentence)
     return f"{_e(sentence[:at])}<mark>{_e(mention)}</mark>{_e(sentence[at + len(mention):])}"
