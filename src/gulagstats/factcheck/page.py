@@ -54,6 +54,10 @@ mark.v-not_judged{background:#e4e4e4}
 table{border-collapse:collapse;width:100%}td,th{padding:4px 6px;border-bottom:1px solid #ddd;text-align:left;vertical-align:top}
 pre{white-space:pre-wrap;font:15px/1.5 Georgia,serif}
 .ln{color:#999;user-select:none}
+#not-judged td:first-child{min-width:10em}
+@media (max-width:40em){#not-judged table,#not-judged tr,#not-judged td{display:block;width:100%}
+#not-judged tr:first-child{display:none}#not-judged tr{border-bottom:1px solid #ccc;padding:.5em 0}
+#not-judged td{border:0;padding:2px 0}#not-judged td:nth-child(2)::before{content:"Why not judged: ";font-weight:bold}}
 """
 
 SCRIPT = """
