@@ -181,6 +181,16 @@ def _as_counts(asked: pd.DataFrame) -> tuple[pd.Series, pd.Series, dict]:
     return low, high, notes
 
 
+def _assess(record: Record, asked: pd.DataFrame, low: pd.Series, high: pd.Series) -> pd.DataFrame:
+    """``assess``'s answers for the rows ``asked`` (their quantity and period) with the ends ``low``
+    and ``high``, indexed like ``asked``: a claim and each of its other readings are asked alike."""
+    question = pd.DataFrame(
+        {"quantity": asked["quantity"], "low": low, "high": high, "period": asked["period"],
+         "unit": PERSONS, "region": "USSR"}
+    )
+    return assess_many(record, question.reset_index(drop=True)).set_axis(asked.index)
+
+
 def _readings_in_doubt(out: pd.DataFrame, low: pd.Series, high: pd.Series, part: pd.Series, record: Record) -> dict:
     """The flags that do not hold under every reading of their claim, with the reason
     (:mod:`gulagstats.factcheck.readings`): each other reading is asked of ``assess`` too."""
@@ -201,9 +211,7 @@ def _readings_in_doubt(out: pd.DataFrame, low: pd.Series, high: pd.Series, part:
     readable = judged(alt) & ((alt["low"] != "") | (alt["high"] != ""))
     if readable.any():
         asked = alt[readable]
-        question = pd.DataFrame({"quantity": asked["quantity"], "low": asked["low"], "high": asked["high"],
-                                 "period": asked["period"], "unit": PERSONS, "region": "USSR"})
-        answers = assess_many(record, question.reset_index(drop=True)).set_axis(asked.index)
+        answers = _assess(record, asked, asked["low"], asked["high"])
         alt.loc[asked.index, "verdict"] = answers["verdict"].where(answers["error"] == "", "").astype(object)
     by_claim = dict(list(alt.groupby("claim")))
     none = alt.iloc[:0]
@@ -229,22 +237,13 @@ def judge(claims: pd.DataFrame, record: Record | None = None) -> pd.DataFrame:
         out[column] = pd.Series([""] * len(out), dtype=object, index=out.index)
     if out.empty:
         return out
+    chosen = resolve(record)
     reasons = out.apply(reason_not_judged, axis=1)
     part = reasons == "part"
     asked = out[(reasons == "") | part]
     if len(asked):
         low, high, rates = _as_counts(asked)
-        question = pd.DataFrame(
-            {
-                "quantity": asked["quantity"],
-                "low": low,
-                "high": high.where(~part[asked.index], ""),  # a part: a floor of the whole
-                "period": asked["period"],
-                "unit": PERSONS,
-                "region": "USSR",
-            }
-        )
-        answers = assess_many(resolve(record), question.reset_index(drop=True)).set_axis(asked.index)
+        answers = _assess(chosen, asked, low, high.where(~part[asked.index], ""))  # a part: a floor of the whole
         for column in ("verdict", "benchmark_id", "benchmark_period", "benchmark_low", "benchmark_high",
                        "benchmark_source", "benchmark_status", "factor", "explanation"):
             out.loc[asked.index, column] = answers[column].astype(object).where(answers[column].notna(), "")
@@ -252,7 +251,7 @@ def judge(claims: pd.DataFrame, record: Record | None = None) -> pd.DataFrame:
             out.at[i, "explanation"] = f"{text} {out.at[i, 'explanation']}"
         wrong = answers["error"] != ""
         reasons[asked.index[wrong.to_numpy()]] = "not read by assess: " + answers["error"][wrong]
-    doubts = _readings_in_doubt(out, low, high, part, resolve(record)) if len(asked) else {}
+    doubts = _readings_in_doubt(out, low, high, part, chosen) if len(asked) else {}
     factor = pd.to_numeric(out["factor"], errors="coerce")
     tiny = (reasons == "") & (out["verdict"] == UNDERSTATES) & (factor >= PART_FACTOR)
     for i in out.index[tiny]:
