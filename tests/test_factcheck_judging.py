@@ -24,8 +24,8 @@ from gulagstats.factcheck.judgment import (
     judge,
 )
 from gulagstats.factcheck.readings import (
+    FLAG_HOWS,
     FLAG_PERIOD_SHARE,
-    NO_FLAG_HOWS,
     READING_COLUMNS,
     doubt,
     questions,
@@ -87,8 +87,23 @@ def test_understates_needs_the_whole_named():
     assert "may count a part" in v["reason"].iloc[0]
 
 
-@pytest.mark.parametrize("how", sorted(NO_FLAG_HOWS))
+#: The ways of finding a period that the calibration does not let flag today, and one never measured.
+UNCALIBRATED_HOWS = (
+    "own clause",
+    "sentence",
+    "named period",
+    "context",
+    "relative",
+    "open",
+    "none",
+    "table",
+    "a way added later",
+)
+
+
+@pytest.mark.parametrize("how", UNCALIBRATED_HOWS)
 def test_a_way_of_finding_the_period_right_too_seldom_gives_no_flag(how):
+    assert how not in FLAG_HOWS
     row = pd.Series(
         {
             "verdict": "overstates",

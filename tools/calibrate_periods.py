@@ -12,7 +12,7 @@ the period is compared with the label's (the same first and last day). The claim
 by ``period_how`` (own clause, span, named period, sentence, context, ...) and by half of dev
 (every other text by sorted doc_id). A way of finding a period that is right less than
 :data:`gulagstats.factcheck.readings.FLAG_PERIOD_SHARE` of the time on either half may date a
-claim, but it may not yield a flag (``gulagstats.factcheck.readings.NO_FLAG_HOWS``): the
+claim, but it may not yield a flag (only ``gulagstats.factcheck.readings.FLAG_HOWS`` may): the
 table is the measurement behind that list, and ``tests/test_factcheck_judging.py`` checks
 that the list and the table agree.
 """
@@ -68,7 +68,7 @@ def table(halves: list[dict[str, tuple[int, int]]]) -> str:
         "| how the period was found | half 1: right / found | half 2: right / found | may flag (or not_contradicted) |",
         "|---|---|---|---|",
     ]
-    from gulagstats.factcheck.readings import NO_FLAG_HOWS
+    from gulagstats.factcheck.readings import FLAG_HOWS
 
     for how in hows:
         cells = []
@@ -76,7 +76,7 @@ def table(halves: list[dict[str, tuple[int, int]]]) -> str:
             n, right = c.get(how, (0, 0))
             cells.append(f"{100 * right / n:.0f} % ({right}/{n})" if n else "– (0/0)")
         lines.append(
-            f"| {how} | {cells[0]} | {cells[1]} | {'no' if how in NO_FLAG_HOWS else 'yes'} |"
+            f"| {how} | {cells[0]} | {cells[1]} | {'yes' if how in FLAG_HOWS else 'no'} |"
         )
     return "\n".join(lines)
 
