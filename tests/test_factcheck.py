@@ -544,11 +544,11 @@ def test_the_page_marks_the_claims_number_not_another_numbers_scale_word():
 
     sentence = "Some say 20 million or higher; approximately 1 million of these were purposive."
     row = pd.Series({"sentence": sentence, "mention": "approximately 1 million"})
-    assert "<mark>approximately 1 million</mark>" in _sentence(row, "")
+    assert "<mark>approximately 1 million</mark>" in _sentence(row)
     row = pd.Series({"sentence": sentence, "mention": "around 20 million"})  # a hedge not in the text
-    assert "Some say <mark>20 million</mark> or higher" in _sentence(row, "")
+    assert "Some say <mark>20 million</mark> or higher" in _sentence(row)
     row = pd.Series({"sentence": sentence, "mention": "7 million"})  # not in the sentence at all
-    assert "<mark>" not in _sentence(row, "")
+    assert "<mark>" not in _sentence(row)
 
 
 # --- the page in a headless browser -----------------------------------------------------------------

@@ -89,7 +89,7 @@ def _e(x: object) -> str:
     return html.escape("" if x is None or (isinstance(x, float) and x != x) else str(x))
 
 
-def _sentence(row: pd.Series, text: str) -> str:
+def _sentence(row: pd.Series) -> str:
     """The claim's sentence with its mention marked: the longest tail of the mention found in it.
 
     The whole mention ("20 million") where the sentence holds it, else without its leading hedge
@@ -115,7 +115,7 @@ def _card(row: pd.Series, flagged: set[str]) -> str:
         f"<span class='verdict'>{_e(row['verdict']).replace('_', ' ')}</span></a> "
         f"<span class='meta'>{_e(row['quantity']).replace('_', ' ')}, {_e(row['period'] or 'no period')}"
         f"{who} ({_e(row['file'])}, line {_e(row['text_line'])})</span>"
-        f"<blockquote>{_sentence(row, '')}</blockquote>"
+        f"<blockquote>{_sentence(row)}</blockquote>"
         f"<div>{_e(row['explanation'])}{source}{contra}</div></div>"
     )
 
@@ -194,7 +194,7 @@ def render_page(result: Factcheck) -> str:
     out += [
         f"<tr><td><a class='claim-link' href='#{_e(r['id'])}'>{_e(r['mention'])}</a><br>"
         f"<span class='meta'>{_e(r['quantity']).replace('_', ' ')}, {_e(r['file'])} line {_e(r['text_line'])}</span></td>"
-        f"<td>{_e(r['reason'])}</td><td>{_sentence(r, '')}</td></tr>"
+        f"<td>{_e(r['reason'])}</td><td>{_sentence(r)}</td></tr>"
         for _, r in skipped.iterrows()
     ]
     seen = [(r.name, s) for r in result.results for s in r.seen]

@@ -38,7 +38,7 @@ from .phrases import tokens
 from .read import ReadText, read_source
 from .readings import READING_COLUMNS
 from .resources import Resources, load_resources
-from .sentences import split
+from .sentences import line_starts, split
 from .tables import date_by_row, noun_at, outside_cells, row_at, table_rows
 
 #: The files written into the output directory.
@@ -67,10 +67,6 @@ class TextResult:
     warning: str = ""
 
 
-def _line_starts(text: str) -> list[int]:
-    return [0, *(m.end() for m in re.finditer("\n", text))]
-
-
 def check_text(text: str, name: str = "text", data: Resources | None = None) -> TextResult:
     """Claim frames of one text (no judgment): the fact-checker's unit of work.
 
@@ -82,7 +78,7 @@ def check_text(text: str, name: str = "text", data: Resources | None = None) -> 
     """
     data = data or load_resources()
     language = detect(text)
-    lines = _line_starts(text)
+    lines = line_starts(text)
     frames: list[Frame] = []
     seen: list[Seen] = []
     anchor: date | None = None

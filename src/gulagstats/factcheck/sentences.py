@@ -77,6 +77,15 @@ def split_line(line: str) -> list[tuple[int, int]]:
     return out
 
 
+def line_starts(text: str) -> list[int]:
+    """Where each line of ``text`` starts (line 1 at 0).
+
+    >>> line_starts("a\\nbc\\n")
+    [0, 2, 5]
+    """
+    return [0, *(m.end() for m in re.finditer("\n", text))]
+
+
 def split(text: str) -> list[Sentence]:
     """Every sentence of a text, in order, with its offsets, line and paragraph.
 

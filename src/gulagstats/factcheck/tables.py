@@ -32,6 +32,7 @@ from .frames import DYING, Frame
 from .periods import Period
 from .phrases import tokens
 from .resources import Resources
+from .sentences import line_starts
 
 #: The fewest rows (and different years) that make a table.
 MIN_ROWS = 3
@@ -71,7 +72,7 @@ class Row:
 
 
 def _line_spans(text: str) -> list[tuple[int, int]]:
-    starts = [0, *(m.end() for m in re.finditer("\n", text))]
+    starts = line_starts(text)
     return [
         (a, (starts[i + 1] - 1) if i + 1 < len(starts) else len(text)) for i, a in enumerate(starts)
     ]
