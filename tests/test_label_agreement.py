@@ -66,7 +66,8 @@ def test_the_modules_examples_hold():
 
 def test_the_readme_table_is_what_the_files_give():
     web = la.WEB
-    files = sorted(web.glob("agreement_round*_*.csv"))
+    files = sorted(web.glob("agreement_round5_*.csv"))
     assert [f.name for f in files] == ["agreement_round5_en.csv", "agreement_round5_ru.csv"]
     readme = (web / "README.md").read_text(encoding="utf-8")
-    assert la.table(la.agreement("test", files)) in readme
+    # round 5's test part joined dev at the start of round 6, its texts and labels unchanged
+    assert la.table(la.agreement("dev", files)) in readme

@@ -6,8 +6,10 @@ text by sorted doc_id, in each language) was labelled a second time, blind to th
 and this script scores the second labeller exactly as ``tools/evaluate_factcheck.py`` scores the
 fact-checker (:func:`factcheck_measures.measure`, with the first labels as the truth)::
 
-    python tools/label_agreement.py --part test tests/data/factcheck_web/agreement_round5_en.csv \\
+    python tools/label_agreement.py --part dev tests/data/factcheck_web/agreement_round5_en.csv \\
         tests/data/factcheck_web/agreement_round5_ru.csv
+
+(``--part dev``: round 5's test part joined dev at the start of round 6.)
 
 Only the first labels of the texts the second labeller read are compared. A missing file or a
 label whose mention is not in its text is one line on stderr and exit status 2.
