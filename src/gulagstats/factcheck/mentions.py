@@ -222,7 +222,7 @@ def _cue_just_before(toks: list[Token], first: int, data: Resources, text: str, 
 
 def _read_number(
     a: Number, b: Number | None, sentence: str, toks: list[Token], offset: int, data: Resources,
-    starts: list[int] | None = None,
+    starts: list[int] | None = None, shares: frozenset[int] = frozenset(),
 ) -> Mention | Seen | None:
     """One number (or range) as a mention, as a number seen but not read, or None (not worth listing)."""
     start, end = a.start, (b or a).end
@@ -238,7 +238,7 @@ def _read_number(
         return Seen(start + offset, end + offset, text, "a range whose ends are reversed")
     if a.negative:
         return Seen(start + offset, end + offset, text, "a signed number") if big else None
-    unit = _unit(toks, last, data, sentence, offset)
+    unit = "share" if start + offset in shares else _unit(toks, last, data, sentence, offset)
     if a.decimal and unit != "share" and not (b is not None and b.scaled):
         return None
     other = _counts_a_thing(toks, last, data, sentence, offset)
@@ -315,13 +315,15 @@ def enumerated_before(
 
 
 def find_mentions(
-    sentence: str, toks: list[Token], offset: int, periods: list[Period], data: Resources, language: str = "en"
+    sentence: str, toks: list[Token], offset: int, periods: list[Period], data: Resources, language: str = "en",
+    shares: frozenset[int] = frozenset(),
 ) -> tuple[list[Mention], list[Seen]]:
     """The mentions of a sentence, and the numbers seen but not read.
 
     ``toks`` are the sentence's tokens (document offsets; the sentence starts
     at ``offset``) and ``periods`` what the periods stage found (their
-    characters are not numbers).
+    characters are not numbers); ``shares`` where the numbers of a table's share
+    column start (document offsets: a share without a "%").
 
     Examples
     --------
@@ -344,7 +346,7 @@ def find_mentions(
     numbers = [n for n in numbers if not n.reason]
     starts = [t.start for t in toks]
     for a, b in _ranges(numbers, sentence):
-        read = _read_number(a, b, sentence, toks, offset, data, starts)
+        read = _read_number(a, b, sentence, toks, offset, data, starts, shares)
         if isinstance(read, Mention):
             mentions.append(read)
         elif isinstance(read, Seen):

@@ -39,7 +39,7 @@ from .read import ReadText, read_source
 from .readings import READING_COLUMNS
 from .resources import Resources, load_resources
 from .sentences import line_starts, split
-from .tables import date_by_row, noun_at, outside_cells, row_at, table_rows
+from .tables import date_by_row, noted_years, noun_at, outside_cells, row_at, share_cells, table_rows
 
 #: The files written into the output directory.
 OUTPUTS = ("claims.csv", "verdicts.csv", "contradictions.csv", "factcheck.html")
@@ -88,7 +88,7 @@ def check_text(text: str, name: str = "text", data: Resources | None = None) -> 
     before: tuple[str, str] | None = None  # what the last claim of the sentence before counts: "Of these, ..." goes on with it
     dating = Dating()  # how the text dates its named periods ("The Great Purge ... from 1936 to 1938")
     rows = table_rows(text, data)  # the rows of its year-value tables: a cell's period is its row's year
-    document = (text, lines, language, (rows, [r.start for r in rows]))
+    document = (text, lines, language, (rows, [r.start for r in rows], noted_years(rows), share_cells(rows)))
     for s in split(text):
         if s.paragraph != paragraph or _RESUMES.match(s.text):  # a new paragraph, or "… " after a cut
             paragraph, last_period, part, before = s.paragraph, "", None, None
@@ -115,10 +115,12 @@ def check_text(text: str, name: str = "text", data: Resources | None = None) -> 
 
 def _sentence_frames(s, plain: str, toks, periods, document, state, data: Resources, name: str):
     """The claim frames of one sentence, the numbers seen but not read, and the sentence's context."""
-    text, lines, language, (rows, row_starts) = document  # the whole text, its line starts, its language, its table rows
+    text, lines, language, (rows, row_starts, noted, shares) = document  # the whole text, its line starts, its language, its table rows
     last_period, part, before = state
     said_in = "ru" if _CYRILLIC.search(s.text) and detect(s.text) == "ru" else language  # a Russian passage
-    mentions, skipped = find_mentions(plain, toks, s.start, periods, data, said_in)
+    mentions, skipped = find_mentions(plain, toks, s.start, periods, data, said_in, shares)
+    if noted:
+        mentions = [m for m in mentions if m.start not in noted]  # "19301 | 7980": a year with note 1
     ctx = context(s.text, s.start, toks, data, periods)
     # the sentence's line, cut to what attribute() reads: the work per sentence does not grow with a long line
     line_start = max(lines[s.line - 1], s.start - REACH)

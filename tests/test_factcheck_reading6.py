@@ -1,0 +1,45 @@
+"""Round 6, reading: tables with glued footnote years, share columns and totals; shares in words."""
+
+from __future__ import annotations
+
+from gulagstats.factcheck.run import check_text
+
+_TABLE = (
+    "Справка о смертности заключенных в системе ГУЛАГа за период 1930-1933 гг.\n"
+    "Годы | Число умерших | % умерших к среднесписочному |\n"
+    "19301 | 7980 | 4,2 |\n"
+    "19311 | 7283 | 2,9 |\n"
+    "19321 | 13197 | 4,8 |\n"
+    "1933 | 67297 | 15,3 |\n"
+    "Итого | 95757 |\n"
+)
+
+
+def _read(text: str) -> list[tuple[str, str, str, str]]:
+    return [(f.mention, f.quantity, f.period, f.unit) for f in check_text(text).frames]
+
+
+def test_a_year_cell_with_a_glued_footnote_digit_is_its_year_when_the_years_run_on() -> None:
+    got = _read(_TABLE)
+    assert ("7980", "gulag_deaths", "1930", "count") in got
+    assert ("13197", "gulag_deaths", "1932", "count") in got
+    assert not any(m.startswith("193") and len(m) == 5 for m, *_ in got)  # "19301" is no count
+
+
+def test_a_share_column_gives_shares_without_a_percent_sign() -> None:
+    got = _read(_TABLE)
+    assert ("4,2", "gulag_deaths", "1930", "share") in got
+    assert ("15,3", "gulag_deaths", "1933", "share") in got
+
+
+def test_a_total_row_after_a_table_counts_its_span() -> None:
+    assert ("95757", "gulag_deaths", "1930/1933", "count") in _read(_TABLE)
+
+
+def test_five_digit_first_cells_whose_years_do_not_run_on_are_no_table() -> None:
+    text = "Умерло в лагерях\n19301 | 7980 |\n19457 | 7283 |\n19122 | 13197 |\n"
+    assert not any(p for _, _, p, _ in _read(text))
+
+
+def test_the_year_numbers_of_a_table_are_not_listed_as_seen() -> None:
+    assert not [s for s in check_text(_TABLE).seen if s.text.startswith("193")]
