@@ -43,3 +43,36 @@ def test_five_digit_first_cells_whose_years_do_not_run_on_are_no_table() -> None
 
 def test_the_year_numbers_of_a_table_are_not_listed_as_seen() -> None:
     assert not [s for s in check_text(_TABLE).seen if s.text.startswith("193")]
+
+
+def test_shares_in_words_are_shares_with_their_value() -> None:
+    got = [
+        (f.mention, f.low, f.unit)
+        for f in check_text(
+            "Some 200,000 people were arrested, about two-thirds of whom were executed. "
+            "Half of those arrested were sentenced to death. 352,560 prisoners died in 1942, or one in four."
+        ).frames
+    ]
+    assert ("about two-thirds", 66.7, "share") in got
+    assert ("Half", 50.0, "share") in got
+    assert ("one in four", 25.0, "share") in got
+    assert not [m for m, *_ in got if m in ("about two", "two")]  # not the count 2
+
+
+def test_a_fraction_before_a_scale_word_is_part_of_a_count() -> None:
+    got = [
+        (f.mention, f.low, f.unit)
+        for f in check_text("Three quarters of a million people were shot.").frames
+    ]
+    assert got == [("Three quarters of a million", 750000.0, "count")]
+
+
+def test_a_russian_share_in_words_needs_what_it_is_a_share_of() -> None:
+    got = [
+        (f.mention, f.unit)
+        for f in check_text(
+            "Было арестовано 1 500 000 человек, и не больше половины из них было политических. "
+            "Во второй половины 1937 года расстреляно 200 000 человек."
+        ).frames
+    ]
+    assert [m for m, u in got if u == "share"] == ["не больше половины"]  # with its hedge

@@ -115,6 +115,32 @@ def _next_phrase(table, toks: list[Token], at: int, within: int = 1, text: str =
     return None
 
 
+#: Words after a fraction that make it part of a count ("a quarter of a million", "half a million").
+_SCALE_AFTER = re.compile(r"(?:million|thousand|billion|миллион|тысяч|миллиард)", re.IGNORECASE)
+#: Words a fraction phrase may end on that are not the share itself ("a third of", "половины из").
+_OF = frozenset({"of", "the", "из", "всех"})
+
+
+def _fractions(toks: list[Token], data: Resources) -> list[tuple[int, int, dict[str, str]]]:
+    """Shares in words ("a third of", "nine-tenths of", "one in four", "половины из"): (first, last, row).
+
+    Not where a scale word soon follows ("a quarter of a million", "three quarters of a million"):
+    that fraction is part of a count, which the number reader reads.
+    """
+    table = data.lexicon["fraction"]
+    out, until = [], -1
+    for m in table.phrases.find(toks):
+        after = toks[m.last : m.last + 2]
+        if m.first < until or any(_SCALE_AFTER.match(t.word) for t in after):
+            continue
+        last = m.last
+        while last - 1 > m.first and toks[last - 1].word in _OF:
+            last -= 1
+        out.append((m.first, last, table.rows[m.row]))
+        until = m.last
+    return out
+
+
 def _hedge(toks: list[Token], first: int, data: Resources) -> tuple[str, str]:
     """The bound of the hedge that ends right before token ``first`` ("at least" -> low)."""
     table = data.lexicon["hedge"]
@@ -340,8 +366,16 @@ def find_mentions(
     blocked = bytearray(len(sentence) + 1)
     for p in periods:
         blocked[p.start : p.end] = b"\1" * (p.end - p.start)
-    numbers = [n for n in read_numerals(sentence, language) if not any(blocked[n.start : n.end])]
     mentions: list[Mention] = []
+    for first, last, row in _fractions(toks, data):  # "about two-thirds of whom": a share, not "two"
+        begin, stop = toks[first].start - offset, toks[last - 1].end - offset
+        if any(blocked[begin:stop]):
+            continue
+        blocked[begin:stop] = b"\1" * (stop - begin)
+        bound, hedge = _hedge(toks, first, data)
+        low, high = float(row["low"]), float(row["high"])
+        mentions.append(Mention(begin + offset, stop + offset, sentence[begin:stop], low, high, bound, hedge, "share", False, first, last))
+    numbers = [n for n in read_numerals(sentence, language) if not any(blocked[n.start : n.end])]
     seen = [Seen(n.start + offset, n.end + offset, n.text, n.reason) for n in numbers if n.reason and len(n.text) >= 4]
     numbers = [n for n in numbers if not n.reason]
     starts = [t.start for t in toks]

@@ -39,13 +39,22 @@ from .read import ReadText, read_source
 from .readings import READING_COLUMNS
 from .resources import Resources, load_resources
 from .sentences import line_starts, split
-from .tables import date_by_row, noted_years, noun_at, outside_cells, row_at, share_cells, table_rows
+from .tables import (
+    date_by_row,
+    noted_years,
+    noun_at,
+    outside_cells,
+    row_at,
+    share_cells,
+    table_rows,
+)
 
 #: The files written into the output directory.
 OUTPUTS = ("claims.csv", "verdicts.csv", "contradictions.csv", "factcheck.html")
 #: A quick test for a sentence that may hold a number (digits, or number words of the two languages).
 _MAY_COUNT = re.compile(
     r"\d|hundred|thousand|million|billion|dozen|сот|тысяч|миллион|десят|млн|тыс|полтор|"
+    r"half|third|quarter|fourth|fifth|tenth|половин|трет|четверт|пятая|"
     r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b",
     re.IGNORECASE,
 )

@@ -23,6 +23,7 @@ table.  One pass over the lines: linear in the text.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass, replace
 
@@ -117,7 +118,17 @@ def _rows_of(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, Row]]:
             and not _ANOTHER_YEAR.search(line, joined.end())
             and len(_WORDS.findall(line)) <= 4
         ):
-            out.append((i, Row(a + joined.end(), b, year, noted=a + joined.start("noted") if joined["noted"] else -1)))
+            out.append(
+                (
+                    i,
+                    Row(
+                        a + joined.end(),
+                        b,
+                        year,
+                        noted=a + joined.start("noted") if joined["noted"] else -1,
+                    ),
+                )
+            )
         i += 1
     return out
 
@@ -151,7 +162,9 @@ def _deaths_of_the_place(quantity: str, cue: str, around: str, data: Resources) 
         return quantity, cue
     table = data.lexicon["place"]
     found = table.phrases.find(tokens(around))
-    return (table.rows[found[-1].row]["quantity"], cue) if found else (quantity, cue)  # the place nearest the table
+    return (
+        (table.rows[found[-1].row]["quantity"], cue) if found else (quantity, cue)
+    )  # the place nearest the table
 
 
 def _columns(
@@ -172,7 +185,9 @@ def _columns(
     ]  # the header and the caption
     nouns = [_noun(text[a:b], data) for a, b in header]
     shares = [_a_share(text[a:b], data) for a, b in header]
-    named_columns = sum(1 for n in nouns if n[1]) >= 2  # one noun at most: the caption's is the table's
+    named_columns = (
+        sum(1 for n in nouns if n[1]) >= 2
+    )  # one noun at most: the caption's is the table's
     if not named_columns and not any(shares):
         return [r for _, r in run]
     out = []
@@ -225,14 +240,16 @@ def _in_sequence(run: list[tuple[int, Row]]) -> list[tuple[int, Row]]:
     if all(r.noted < 0 for _, r in run):
         return run
     years = [int(r.year) for _, r in run]
-    steps = [b - a for a, b in zip(years, years[1:])]
+    steps = [b - a for a, b in itertools.pairwise(years)]
     if len(years) >= MIN_ROWS and all(d == 1 for d in steps):
         return run
     return [(i, r) for i, r in run if r.noted < 0]
 
 
 #: The line after a table's last row that sums it: "Итого | 1606748 |", "Total: 1,606,748", "Всего — 4 060 306".
-_TOTAL = re.compile(r"\s*\|?\s*(?:итого|всего|total|in all)\s*(?:\|\|?|:|\u2013|\u2014|-|\t)\s*(?=[0-9])", re.I)
+_TOTAL = re.compile(
+    r"\s*\|?\s*(?:итого|всего|total|in all)\s*(?:\|\|?|:|\u2013|\u2014|-|\t)\s*(?=[0-9])", re.I
+)
 
 
 def _total(text: str, lines: list[tuple[int, int]], after: int, table: list[Row]) -> list[Row]:
@@ -240,7 +257,9 @@ def _total(text: str, lines: list[tuple[int, int]], after: int, table: list[Row]
     if after >= len(lines) or not (m := _TOTAL.match(text, *lines[after])):
         return []
     first, last = table[0], table[-1]
-    quantity, cue = (last.cells[0][2], last.cells[0][3]) if last.cells else (last.quantity, last.cue)
+    quantity, cue = (
+        (last.cells[0][2], last.cells[0][3]) if last.cells else (last.quantity, last.cue)
+    )
     return [Row(m.end(), lines[after][1], f"{first.year}/{last.year}", quantity, cue)]
 
 
