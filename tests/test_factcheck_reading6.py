@@ -76,3 +76,21 @@ def test_a_russian_share_in_words_needs_what_it_is_a_share_of() -> None:
         ).frames
     ]
     assert [m for m, u in got if u == "share"] == ["не больше половины"]  # with its hedge
+
+
+def test_a_hard_wrapped_sentence_is_one_sentence_and_its_number_keeps_its_scale_word() -> None:
+    text = (
+        "В Статистическом сборнике говорится о 17,96\nмлн\nприговорённых по указам военного времени.\n"
+        "Заголовок\nНовая строка с заглавной буквы."
+    )
+    got = [(f.mention, f.low) for f in check_text(text).frames]
+    assert got == [("17,96\nмлн", 17960000.0)]
+    from gulagstats.factcheck.sentences import split
+
+    assert [s.text for s in split(text)][-2:] == ["Заголовок", "Новая строка с заглавной буквы."]
+
+
+def test_rows_of_a_table_are_not_joined_as_a_wrapped_sentence() -> None:
+    from gulagstats.factcheck.sentences import split
+
+    assert len(split("умерло в лагерях\n1937\n25 376\n1938\n90 546")) == 5
