@@ -40,6 +40,10 @@ from .resources import Resources
 CUE_WINDOW = 14
 #: The quantity of a word of dying with no place: a place of custody near it names the deaths there.
 DYING = "regime_deaths"
+#: Deportations, and the deaths of the deported: a word of dying in a number's clause beside a word of
+#: deportation near it ("died during the deportation", "deaths ... forced resettlement"; the labelling guide's
+#: ``other:deportation_deaths``: no archival series).
+DEPORTED, DEPORTATION_DEATHS = "deportations", "deportation_deaths"
 #: How many words before a mention a scope cue of its clause counts ("the Polish operation ..., with 140,000 arrests").
 SCOPE_WINDOW = 30
 #: Points a cue loses for each word between it and the mention (its priority is at most 100).
@@ -147,7 +151,9 @@ def quantity(ctx: Context, m: Mention, lo: int, hi: int) -> tuple[str, str, floa
     """
     best: tuple[float, str, str] = (0.0, "", "")
     score_best = -1e9
+    kinds: set[tuple[str, bool]] = set()  # the quantities of the cues near it, and whether each is in another clause
     for score, apart, first, last, row in _scored_cues(ctx, m, lo, hi):
+        kinds.add((row["quantity"], apart or score < READING_SCORE))
         if score > score_best:
             score_best = score
             cue = " ".join(t.word for t in ctx.toks[first:last])
@@ -155,6 +161,8 @@ def quantity(ctx: Context, m: Mention, lo: int, hi: int) -> tuple[str, str, floa
             best = (confidence, row["quantity"], cue)
     if best[1] and _a_total_of_several(ctx, m):  # "... and 1 million were executed: ten million in all"
         return best[1], best[2], min(best[0], 0.5)
+    if best[1] in (DYING, DEPORTED) and (DYING, False) in kinds and any(k == DEPORTED for k, _ in kinds):
+        return DEPORTATION_DEATHS, best[2], best[0]  # "390,000 deaths during the forced resettlement"
     if best[1] == DYING:  # "died ... in the camps", "в лагерях ГУЛАГа умерло": the deaths of that place
         places = [it for it in _near(ctx.places, m.first, m.last, m.first - CUE_WINDOW, m.last + CUE_WINDOW) if _in_clause(ctx, m, it)]
         places = places or _the_place_before(ctx, m)
