@@ -176,11 +176,16 @@ _BROKEN_SCALE = re.compile(
 )
 
 
+#: A letter glued to a number grouped by commas ("Deaths681,692 executions": an infobox's cells run together).
+_GLUED = re.compile(r"[^\W\d_](?=[0-9]{1,3}(?:,[0-9]{3})+(?![0-9]))")
+
+
 def _joined_lines(text: str) -> str:
-    """``text`` with a line break between a number and its scale word read as a space (same length)."""
-    if "\n" not in text:
-        return text
-    return _BROKEN_SCALE.sub(lambda m: " " * len(m[0]), text)
+    """``text`` with a line break between a number and its scale word read as a space, and a letter
+    glued to a grouped number read as a space (same length: offsets stay those of the text)."""
+    if "\n" in text:
+        text = _BROKEN_SCALE.sub(lambda m: " " * len(m[0]), text)
+    return _GLUED.sub(" ", text)
 
 
 def read_numerals(text: str, language: str = "en") -> list[Number]:
@@ -200,6 +205,8 @@ def read_numerals(text: str, language: str = "en") -> list[Number]:
     [('Полторы тысячи миллионов', 1500000000.0)]
     >>> [(n.text, n.value) for n in read_numerals("составили 9\\nмлн\\nчел. и 17,96\\nмлн приговорённых", "ru")]
     [('9 млн', 9000000.0), ('17,96 млн', 17960000.0)]
+    >>> [(n.text, n.value) for n in read_numerals("Deaths681,692 executions")]
+    [('681,692', 681692.0)]
     >>> [(n.text, n.value) for n in read_numerals("3½ million who perished; about 5½ million deaths")]
     [('3½ million', 3500000.0), ('5½ million', 5500000.0)]
     >>> [(n.text, n.negative, n.decimal) for n in read_numerals("-700,000 in 1938.2 and 4.5")]
