@@ -94,3 +94,24 @@ def test_rows_of_a_table_are_not_joined_as_a_wrapped_sentence() -> None:
     from gulagstats.factcheck.sentences import split
 
     assert len(split("умерло в лагерях\n1937\n25 376\n1938\n90 546")) == 5
+
+
+def test_a_cue_inside_the_chosen_cue_is_no_other_reading() -> None:
+    (f,) = check_text(
+        "By the end of 1940, the population of the Gulag camps amounted to 1.5 million."
+    ).frames
+    assert (f.quantity, f.quantity_readings) == ("camp_population", ())
+
+
+def test_a_word_of_dying_beside_a_word_of_deportation_is_the_deaths_of_the_deported() -> None:
+    (f,) = check_text(
+        "Around 390,000 deaths resulted from the dekulakization forced resettlement."
+    ).frames
+    assert f.quantity == "deportation_deaths"
+
+
+def test_a_letter_glued_to_a_grouped_number_and_a_range_with_marks() -> None:
+    got = [
+        (f.mention, f.quantity) for f in check_text("Attack type\nDeaths681,692 executions").frames
+    ]
+    assert got == [("681,692", "executions")]

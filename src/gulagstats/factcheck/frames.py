@@ -224,8 +224,11 @@ def quantity_readings(ctx: Context, m: Mention, lo: int, hi: int, chosen: str) -
     """
     places = [it for it in _near(ctx.places, m.first, m.last, m.first - CUE_WINDOW, m.last + CUE_WINDOW) if _in_clause(ctx, m, it)]
     named = [(a, b) for a, b, row in places if row["quantity"] == chosen]  # "died in the camps": the camps are where
+    cues = list(_scored_cues(ctx, m, lo, hi))
+    # a cue inside the chosen one's words is no other reading: "the population of the Gulag camps" is one phrase
+    named += [(first, last) for _, _, first, last, row in cues if row["quantity"] == chosen]
     out = []
-    for score, apart, first, last, row in _scored_cues(ctx, m, lo, hi):
+    for score, apart, first, last, row in cues:
         what = places[0][2]["quantity"] if row["quantity"] == DYING and places else row["quantity"]
         where = any(a < last and first < b for a, b in named)
         if not apart and not where and score >= READING_SCORE and what != chosen and what not in out:
