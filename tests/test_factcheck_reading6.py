@@ -115,3 +115,11 @@ def test_a_letter_glued_to_a_grouped_number_and_a_range_with_marks() -> None:
         (f.mention, f.quantity) for f in check_text("Attack type\nDeaths681,692 executions").frames
     ]
     assert got == [("681,692", "executions")]
+
+
+def test_a_page_after_a_reference_mark_and_one_alone_are_not_counts() -> None:
+    text = (
+        "1,053,829 people died in the camps from 1934 to 1953.[16]:1024 "
+        "On the one hand, one broad category of victims was shot."
+    )
+    assert [f.mention for f in check_text(text).frames] == ["1,053,829"]

@@ -44,7 +44,7 @@ REFERENCE = re.compile(
     r"(?:\b(?:article|articles|art\.|table|tables|volume|vol\.|p\.|pp\.|no\.|nos\.|nr\.|number|fond|f\.|op\.|opis'?|"
     r"d\.|delo|l\.|ll\.|page|pages|chapter|ch\.|note|notes|footnote|figure|fig\.|section|appendix|order|decree|"
     r"paragraph|item|point|aged|age of|ages|age|the year|ст\.|статья|статье|статьи|приказ|приказа|"
-    r"приказом|№|стр\.|с\.|т\.|ф\.|оп\.|д\.|л\.|per|every|each|на каждые|на каждую)\s*|[#\u2116\[/^])$",
+    r"приказом|№|стр\.|с\.|т\.|ф\.|оп\.|д\.|л\.|per|every|each|на каждые|на каждую)\s*|[#\u2116\[/^]|\]:\s*)$",
     re.IGNORECASE,
 )
 _RANGE_GAP = re.compile(r"\s*(?:-|\u2010|\u2011|\u2012|\u2013|\u2014|\u2212|to|до|or|или|and|и)\s*[~\u2248]?", re.IGNORECASE)
@@ -275,6 +275,8 @@ def _read_number(
         or (not a.worded and _cue_just_before(toks, first, data, sentence, offset))
     ):
         return None
+    if a.worded and a.value < 2 and not a.scaled:
+        return None  # "on the one hand", "one broad category": "one" alone counts no one
     if not big and first > 1 and (toks[first - 2].word, toks[first - 1].word) in (("out", "of"),):
         return None  # "three out of five marshals": the whole a share is taken from
     if not big and first > 0 and toks[first - 1].word.lower() in ORDINAL_BEFORE:
