@@ -123,3 +123,12 @@ def test_a_page_after_a_reference_mark_and_one_alone_are_not_counts() -> None:
         "On the one hand, one broad category of victims was shot."
     )
     assert [f.mention for f in check_text(text).frames] == ["1,053,829"]
+
+
+def test_a_part_named_in_a_sentence_without_numbers_is_carried_to_the_next() -> None:
+    text = (
+        "В этот день в Среднюю Азию был отправлен первый эшелон крымских татар. "
+        "Всего было депортировано более 180 000 человек."
+    )
+    (f,) = check_text(text).frames
+    assert f.scope != "USSR"  # the Crimean Tatars (or Crimea): a part of the whole

@@ -116,7 +116,7 @@ def check_text(text: str, name: str = "text", data: Resources | None = None) -> 
             part = named_part(ctx) or (part if goes_on else None)  # a sentence that went on with the part keeps it
             before = (found[-1].quantity, found[-1].cue) if found else None
         else:
-            part, before = None, None
+            part, before = named_part(context(s.text, s.start, toks, data, periods)), None  # "... эшелон крымских татар."
         anchor = clock(periods, anchor)
         last_period = carried(plain, periods, last_period)
         text_period = last_period or text_period
