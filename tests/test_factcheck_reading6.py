@@ -134,7 +134,7 @@ def test_a_part_named_in_a_sentence_without_numbers_is_carried_to_the_next() -> 
     assert f.scope != "USSR"  # the Crimean Tatars (or Crimea): a part of the whole
 
 
-def test_deaths_due_to_repression_are_deaths_in_custody_but_a_date_of_a_death_is_no_word_of_dying() -> None:
+def test_repression_deaths_are_in_custody_but_a_date_of_a_death_is_no_word_of_dying() -> None:
     (f,) = check_text("Deaths due to repression in 1937-1938 numbered 950,000.").frames
     assert f.quantity == "custodial_deaths"
     (g,) = check_text(
