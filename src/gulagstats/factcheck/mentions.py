@@ -117,8 +117,8 @@ def _next_phrase(table, toks: list[Token], at: int, within: int = 1, text: str =
 
 #: Words after a fraction that make it part of a count ("a quarter of a million", "half a million").
 _SCALE_AFTER = re.compile(r"(?:million|thousand|billion|миллион|тысяч|миллиард)", re.IGNORECASE)
-#: Words a fraction phrase may end on that are not the share itself ("a third of", "половины из").
-_OF = frozenset({"of", "the", "из", "всех"})
+#: Words a fraction phrase may end on that are not the share itself ("a third of", "половины из", "a quarter died").
+_OF = frozenset({"of", "the", "из", "всех", "died", "perished"})
 
 
 def _fractions(toks: list[Token], data: Resources) -> list[tuple[int, int, dict[str, str]]]:
