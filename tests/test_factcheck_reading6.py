@@ -142,3 +142,17 @@ def test_repression_deaths_are_in_custody_but_a_date_of_a_death_is_no_word_of_dy
         "после смерти Сталина речь идет о другом."
     ).frames
     assert g.quantity == "repressed_total"
+
+
+def test_year_cells_with_footnote_marks_are_years() -> None:
+    for mark in ("*", "[1]", "\u00b9"):
+        text = (
+            "Deaths in the Gulag camps\nYear | Deaths\n"
+            f"1930{mark} | 7,980\n1931{mark} | 7,283\n1932 | 13,197\n1933 | 67,297"
+        )
+        r = check_text(text)
+        assert [(f.mention, f.period) for f in r.frames][:2] == [
+            ("7,980", "1930"),
+            ("7,283", "1931"),
+        ]
+        assert not r.seen

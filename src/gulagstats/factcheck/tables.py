@@ -47,10 +47,13 @@ _ROW_YEAR = r"(?P<year>1[89][0-9]{2})(?:\s*(?:г\.|гг\.|год[уа]?|г\b))?"
 #: A line that is only a year (a table's first column on a line of its own): "1930", "| 1937 |", "1938 г.".
 _YEAR_ONLY = re.compile(rf"\s*\|?\s*{_ROW_YEAR}\s*[:.|\u2013\u2014-]?\s*\|?\s*")
 #: A line that starts with a year, a separator and a number: "1937 — 790 665", "1938: 554 258", "| 1939 | 44 750";
-#: or a year cell with a footnote digit glued to it, before a cell break: "19301 | 7980" (1930, note 1).
+#: or a year cell with a footnote digit glued to it, before a cell break: "19301 | 7980" (1930, note 1), or
+#: with a footnote mark: "1930* | 7980", "1930[1] | 7,980", "1930¹ | 7980".
 _YEAR_VALUE = re.compile(
     rf"\s*\|?\s*(?:в\s+|in\s+)?(?:{_ROW_YEAR}\s*(?:\|\|?|:|\u2013|\u2014|-|\t)|"
-    r"(?P<noted>1[89][0-9]{2})[0-9]\s*(?:\|\|?|\t))\s*(?=[0-9~\u2248])"
+    r"(?P<noted>1[89][0-9]{2})[0-9]\s*(?:\|\|?|\t)|"
+    r"(?P<marked>1[89][0-9]{2})(?:\*+|\[[0-9a-z]{1,3}\]|[\u00b9\u00b2\u00b3\u2070-\u2079]+)\s*(?:\|\|?|:|\u2013|\u2014|-|\t))"
+    r"\s*(?=[0-9~\u2248])"
 )
 #: What separates the cells of a row: " | " (an HTML table as read), "||" (wiki markup), a tab.
 _CELL_BREAK = re.compile(r"\s*(?:\|\|?|!!|\t)\s*")
@@ -74,8 +77,11 @@ class Row:
     cells: tuple[tuple[int, int, str, str], ...] = ()
     #: Where the cells of its share columns start ("Год | Умерло | % умерших": the third cell is a share).
     shares: tuple[int, ...] = ()
-    #: Where its year cell starts, if it carries a glued footnote digit ("19301": 1930, note 1), else -1.
+    #: Where its year cell starts, if it carries a glued footnote digit ("19301": 1930, note 1) or mark
+    #: ("1930*", "1930¹"), else -1: that cell is a year, not a number.
     noted: int = -1
+    #: Its footnote is a glued digit: a year only where the table's years run on around it.
+    glued: bool = False
 
 
 def _line_spans(text: str) -> list[tuple[int, int]]:
@@ -86,7 +92,8 @@ def _line_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _soviet_year(match: re.Match[str] | None) -> str:
-    year = (match["year"] or match.groupdict().get("noted")) if match else ""
+    groups = match.groupdict() if match else {}
+    year = groups.get("year") or groups.get("noted") or groups.get("marked") or ""
     return year if year and int(year) in SOVIET_YEARS else ""
 
 
@@ -125,7 +132,10 @@ def _rows_of(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, Row]]:
                         a + joined.end(),
                         b,
                         year,
-                        noted=a + joined.start("noted") if joined["noted"] else -1,
+                        noted=next(
+                            (a + joined.start(g) for g in ("noted", "marked") if joined[g]), -1
+                        ),
+                        glued=bool(joined["noted"]),
                     ),
                 )
             )
@@ -237,13 +247,13 @@ def _in_sequence(run: list[tuple[int, Row]]) -> list[tuple[int, Row]]:
     "19301 | 7980" is 1930 with note 1 only in a table whose years rise one by one around it
     (1930, 1931, ...): a five-digit first cell elsewhere is a number, not a year with a note.
     """
-    if all(r.noted < 0 for _, r in run):
+    if not any(r.glued for _, r in run):
         return run
     years = [int(r.year) for _, r in run]
     steps = [b - a for a, b in itertools.pairwise(years)]
     if len(years) >= MIN_ROWS and all(d == 1 for d in steps):
         return run
-    return [(i, r) for i, r in run if r.noted < 0]
+    return [(i, r) for i, r in run if not r.glued]
 
 
 #: The line after a table's last row that sums it: "Итого | 1606748 |", "Total: 1,606,748", "Всего — 4 060 306".
