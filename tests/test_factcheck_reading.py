@@ -16,15 +16,15 @@ def _read(text: str) -> list[tuple[str, float, float, str]]:
     [
         (
             "По амнистии было освобождено 1\u00a0201\u00a0738 человек.",
-            [("1\u00a0201\u00a0738", 1201738, 1201738, "released")],
+            [("1\u00a0201\u00a0738", 1201738, 1201738, "releases")],
         ),
         (
             "Он позволил выйти на свободу более 1,2 млн граждан.",
-            [("более 1,2 млн", 1.2e6, 1.2e6, "released")],
+            [("более 1,2 млн", 1.2e6, 1.2e6, "releases")],
         ),
         (
             "By the end of 1956, about 1 million people had been freed.",
-            [("about 1 million", 1e6, 1e6, "released")],
+            [("about 1 million", 1e6, 1e6, "releases")],
         ),
         ("Число беглых составило 629 042 человека.", [("629 042", 629042, 629042, "escapes")]),
         ("Память о тысячах погибших.", [("тысячах", 2000, 9999, "regime_deaths")]),
@@ -153,7 +153,7 @@ def test_a_long_enumeration_is_read_in_linear_time():
             "в исправительно-трудовых лагерях, тюрьмах и колониях сидят два с половиной миллиона человек",
             "custodial_population",
         ),
-        ("The project provides for the release of about 1 million people.", "released"),
+        ("The project provides for the release of about 1 million people.", "releases"),
         ("3,777,380 people had been found guilty of counter-revolution", "repressed_total"),
     ],
 )
@@ -165,10 +165,10 @@ def test_more_words_of_the_quantities(text, quantity):
     ("text", "quantity"),
     [
         ("10 to 12 million people forcibly relocated during World War II", "deportations"),
-        ("On August 10, 1953, more than 1 million people left prison for amnesty.", "released"),
+        ("On August 10, 1953, more than 1 million people left prison for amnesty.", "releases"),
         (
             "1,803,392 people were sent to labor colonies and camps in 1930 and 1931.",
-            "sentenced_to_camps",
+            "sent_to_camps",
         ),
     ],
 )
@@ -268,7 +268,7 @@ def test_hedges_of_two_words(text, bound):
     [
         (
             "В 1930 году в лагеря были отправлены 180 тысяч человек, и ещё 20 тысяч отправлены в лагеря позже.",
-            "sentenced_to_camps",
+            "sent_to_camps",
         ),
         ("More than 20,000 Polish officers were massacred at Katyn.", "executions"),
     ],
