@@ -238,15 +238,24 @@ def quantity_readings(ctx: Context, m: Mention, lo: int, hi: int, chosen: str) -
     places = [it for it in _near(ctx.places, m.first, m.last, m.first - CUE_WINDOW, m.last + CUE_WINDOW) if _in_clause(ctx, m, it)]
     named = [(a, b) for a, b, row in places if row["quantity"] == chosen]  # "died in the camps": the camps are where
     cues = list(_scored_cues(ctx, m, lo, hi))
-    # a cue inside the chosen one's words is no other reading: "the population of the Gulag camps" is one phrase
-    named += [(first, last) for _, _, first, last, row in cues if row["quantity"] == chosen]
+    # a cue of the same kind inside the chosen one's words is no other reading: "the population of the Gulag
+    # camps" is one phrase; "prisoners" in "352,560 prisoners died" stays one (a population, not deaths)
+    inside = [(first, last) for _, _, first, last, row in cues if row["quantity"] == chosen]
     out = []
     for score, apart, first, last, row in cues:
         what = places[0][2]["quantity"] if row["quantity"] == DYING and places else row["quantity"]
-        where = any(a < last and first < b for a, b in named)
+        same_kind = _kind(what) == _kind(chosen)
+        where = any(a < last and first < b for a, b in named) or (
+            same_kind and any(a <= first and last <= b for a, b in inside)
+        )
         if not apart and not where and score >= READING_SCORE and what != chosen and what not in out:
             out.append(what)
     return tuple(out)
+
+
+def _kind(quantity: str) -> str:
+    """Flow or stock, as the vocabulary says ("" for a quantity it has no kind for)."""
+    return QUANTITIES[quantity].kind if quantity in QUANTITIES else ""
 
 
 def whole_stated(ctx: Context, m: Mention) -> bool:
