@@ -156,3 +156,10 @@ def test_year_cells_with_footnote_marks_are_years() -> None:
             ("7,283", "1931"),
         ]
         assert not r.seen
+
+
+def test_a_long_hard_wrapped_paragraph_is_read_in_linear_time() -> None:
+    from .test_factcheck_stages import assert_linear
+
+    line = "and in 1937 some 1,000 prisoners died in the camps while 2,000 more were shot\n"
+    assert_linear(lambda text: check_text("Intro\n" + text), line, 200)
