@@ -3,7 +3,9 @@
 A sentence ends at ``.``, ``!``, ``?`` or ``…`` followed by a space and a
 capital letter, a digit or an opening quote or bracket, unless the word before
 the point is an abbreviation ("Dec.", "p.", "Mr.", "г.", "тыс.") or an
-initial; a line break always ends one (paragraphs, table rows).  Each end is
+initial; a line break ends one (paragraphs, table rows), except in a hard-wrapped
+sentence: a line that ends without a stop, followed by one that starts with a
+small letter, goes on with it (its line break kept).  Each end is
 decided by looking at a few characters around it, so the time is linear in
 the text (a 100 kB line of "Mr. A " included).
 """
