@@ -141,6 +141,22 @@ def _fractions(toks: list[Token], data: Resources) -> list[tuple[int, int, dict[
     return out
 
 
+def _fraction_mentions(
+    sentence: str, toks: list[Token], offset: int, blocked: bytearray, data: Resources
+) -> list[Mention]:
+    """The shares in words of a sentence as mentions (unit ``share``); their characters are then blocked."""
+    out = []
+    for first, last, row in _fractions(toks, data):
+        begin, stop = toks[first].start - offset, toks[last - 1].end - offset
+        if any(blocked[begin:stop]):
+            continue
+        blocked[begin:stop] = b"\1" * (stop - begin)
+        bound, hedge = _hedge(toks, first, data)
+        low, high = float(row["low"]), float(row["high"])
+        out.append(Mention(begin + offset, stop + offset, sentence[begin:stop], low, high, bound, hedge, "share", False, first, last))
+    return out
+
+
 def _hedge(toks: list[Token], first: int, data: Resources) -> tuple[str, str]:
     """The bound of the hedge that ends right before token ``first`` ("at least" -> low)."""
     table = data.lexicon["hedge"]
@@ -368,15 +384,7 @@ def find_mentions(
     blocked = bytearray(len(sentence) + 1)
     for p in periods:
         blocked[p.start : p.end] = b"\1" * (p.end - p.start)
-    mentions: list[Mention] = []
-    for first, last, row in _fractions(toks, data):  # "about two-thirds of whom": a share, not "two"
-        begin, stop = toks[first].start - offset, toks[last - 1].end - offset
-        if any(blocked[begin:stop]):
-            continue
-        blocked[begin:stop] = b"\1" * (stop - begin)
-        bound, hedge = _hedge(toks, first, data)
-        low, high = float(row["low"]), float(row["high"])
-        mentions.append(Mention(begin + offset, stop + offset, sentence[begin:stop], low, high, bound, hedge, "share", False, first, last))
+    mentions = _fraction_mentions(sentence, toks, offset, blocked, data)  # "about two-thirds of whom": not "two"
     numbers = [n for n in read_numerals(sentence, language) if not any(blocked[n.start : n.end])]
     seen = [Seen(n.start + offset, n.end + offset, n.text, n.reason) for n in numbers if n.reason and len(n.text) >= 4]
     numbers = [n for n in numbers if not n.reason]
