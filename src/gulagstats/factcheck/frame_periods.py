@@ -63,6 +63,8 @@ def _nearest(ctx: Context, at: int, lo: int, hi: int, end: int | None = None) ->
 
     def fits(p: Period) -> bool:  # an open period and the mention with no comma between them, or nothing but one
         gap = ctx.sentence[p.end : at] if p.end <= at else ctx.sentence[end : p.start]
+        if p.kind == "open" and p.period and p.end <= at:  # "After Stalin's death, 4 million were freed": its start
+            return not re.search(r"[;:]", gap)
         return p.kind != "open" or not re.search(r"[,;:]", gap) or not re.search(r"\w", gap)
 
     i = bisect.bisect_left(starts, at)
@@ -127,8 +129,8 @@ def period(ctx: Context, m: Mention, last: str, flow: bool, nxt: int = 10**12) -
     if p is None:
         p, how, factor = _nearest(ctx, at, 0, 10**12, end), "sentence", 0.8
     if p is not None:
-        if p.kind == "open":
-            return "", "open", 0.0
+        if p.kind == "open":  # "after Stalin's death", "since 1937": a start with no end, never judged
+            return p.period, "open", 0.0
         kind_how = {"named": "named period", "relative": "relative", "span": "span"}.get(p.kind, how)
         value, confidence = p.period, p.confidence * factor
         if p.kind in ("by_end", "by_year") and flow:  # "by 1942, 850,000 had been deported": since when?

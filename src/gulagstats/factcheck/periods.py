@@ -180,7 +180,7 @@ def find_periods(
     >>> found("In the previous year, as Conquest (1990) wrote", date(1934, 12, 1))
     [('1933', 'relative'), ('1990', 'document')]
     >>> found("From late 1936, when he took over, until the end of 1938; since the 1920s")
-    [('1936-09-01/1938-12-31', 'span'), ('', 'open')]
+    [('1936-09-01/1938-12-31', 'span'), ('1920/', 'open')]
     """
     taken = bytearray(len(sentence) + 1)
 
@@ -236,12 +236,22 @@ def _from_until(sentence: str, found: list[Period]) -> list[Period]:
     return out
 
 
+def opened(period: str) -> str:
+    """An open period from the start of ``period`` on, as ``START/`` (no end); ``""`` when no start is known.
+
+    >>> opened("1930/1939"), opened("1953-03-05"), opened("")
+    ('1930/', '1953-03-05/', '')
+    """
+    start = period.split("/")[0]
+    return f"{start}/" if start else ""
+
+
 def _opened(sentence: str, found: list[Period]) -> list[Period]:
     """A single period after "since", "from", "после", "с" is a start with no end: ``open``."""
     out = []
     for p in found:
         if p.kind in ("year", "decade", "date", "month", "season", "named") and OPEN_BEFORE.search(sentence[max(0, p.start - 20) : p.start]):
-            p = Period(p.start, p.end, "", "open", 0.0, p.day if p.kind != "named" else None)
+            p = Period(p.start, p.end, opened(p.period), "open", 0.0, p.day if p.kind != "named" else None)
         out.append(p)
     return out
 
@@ -325,8 +335,8 @@ def _named(toks: list[Token], offset: int, data: Resources, anchor: date | None,
         confidence = float(row["confidence"])
         if row["reading"]:
             out.append(Period(a, b, row["reading"], "named", confidence, None, match.row))
-        elif row["rule"] == "open":
-            out.append(Period(a, b, "", "open", 0.0, None, match.row))
+        elif row["rule"] == "open" or row["rule"].startswith("from:"):  # "after Stalin's death": from 5 March 1953 on
+            out.append(Period(a, b, opened(row["rule"].removeprefix("from:").removeprefix("open")), "open", 0.0, None, match.row))
         elif period := resolve_rule(row["rule"], anchor, last):
             out.append(Period(a, b, period, "relative", confidence, None, match.row))
     return out
