@@ -48,3 +48,27 @@ def test_the_evaluator_reads_open_periods_as_the_labels_write_them():
     assert normalise_period("1930/") == ("1930-01-01", None)
     assert normalise_period("/1956-12-31") == (None, "1956-12-31")
     assert normalise_period("/")[0].startswith("?")
+
+
+@pytest.mark.parametrize(
+    ("text", "period", "how"),
+    [
+        ("By the end of 1956, about 1 million people had been deported.", "/1956-12-31", "open"),
+        ("By 1942, 850,000 people had been deported.", "/1942-12-31", "open"),
+        ("In 1937 the NKVD began. By the end of 1938, 681,692 people had been shot.", "1937/1938", "own clause"),
+    ],
+)
+def test_by_a_date_is_the_end_of_a_total_whose_start_the_text_may_not_give(text, period, how):
+    assert _periods(text)[-1][1:] == (period, how)
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("К началу войны численность заключённых в лагерях ГУЛАГа составила 2,3 млн чел.", "1941-06-22"),
+        ("At the start of the war the camps held 1,500,000 prisoners.", "1941-06-22"),
+        ("За всё время правления Сталина число заключённых не превышало 2 миллионов 760 тысяч.", "1924-01-01/1953-03-05"),
+    ],
+)
+def test_named_periods_of_round_6(text, period):
+    assert _periods(text)[0][1:] == (period, "named period")

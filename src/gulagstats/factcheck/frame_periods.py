@@ -135,7 +135,9 @@ def period(ctx: Context, m: Mention, last: str, flow: bool, nxt: int = 10**12) -
         value, confidence = p.period, p.confidence * factor
         if p.kind in ("by_end", "by_year") and flow:  # "by 1942, 850,000 had been deported": since when?
             start = last.split("/")[0][:4] if last else ""
-            value, confidence = (f"{start}/{p.period[:4]}", confidence * 0.8) if start and start < p.period[:4] else (p.period[:4], 0.5)
+            if not (start and start < p.period[:4]):  # "By the end of 1956, 1 million had been freed": no start
+                return f"/{p.period.split('/')[-1]}", "open", 0.0
+            value, confidence = f"{start}/{p.period[:4]}", confidence * 0.8
         elif not flow and p.kind == "by_year":  # "by 1932, nearly 10,000 prisoners": a count that year
             value = p.period[:4]
         elif not flow and _from_january(p):  # "as of January 1937", "in early 1939": the count of 1 January

@@ -47,7 +47,8 @@ SEASON = re.compile(
     re.IGNORECASE,
 )
 BY_END = re.compile(
-    rf"\b(?:by|until|up to|к|до)\s+(?:the\s+)?(?:end\s+of|конц\w*)\s+(?P<y>{_YEAR})\b|\b[Bb]y\s+(?P<z>{_YEAR})\b(?![-\u2013])"
+    rf"\b(?:by|until|up to|к|до)\s+(?:the\s+)?(?:end\s+of|конц\w*)\s+(?P<y>{_YEAR})\b|\bby\s+(?P<z>{_YEAR})\b(?![-\u2013])",
+    re.IGNORECASE,  # "By the end of 1956", "К концу 1930 года" open a sentence
 )
 #: The last year of the record's concern: a later date in an article dates a publication or a citation.
 LAST_YEAR = 1991
