@@ -55,7 +55,7 @@ def test_the_evaluator_reads_open_periods_as_the_labels_write_them():
     [
         ("By the end of 1956, about 1 million people had been deported.", "/1956-12-31", "open"),
         ("By 1942, 850,000 people had been deported.", "/1942-12-31", "open"),
-        ("In 1937 the NKVD began. By the end of 1938, 681,692 people had been shot.", "1937/1938", "own clause"),
+        ("The operation began on 5 August 1937. By the end of 1938, 681,692 people had been shot.", "1937/1938", "own clause"),
     ],
 )
 def test_by_a_date_is_the_end_of_a_total_whose_start_the_text_may_not_give(text, period, how):
@@ -72,3 +72,22 @@ def test_by_a_date_is_the_end_of_a_total_whose_start_the_text_may_not_give(text,
 )
 def test_named_periods_of_round_6(text, period):
     assert _periods(text)[0][1:] == (period, "named period")
+
+
+def test_a_year_of_prose_does_not_date_the_claims_of_the_sentences_after_it():
+    text = "In 1956, Khrushchev spoke to the congress. Around 10 million people died in the camps."
+    assert _periods(text) == [("around 10 million", "", "none")]
+
+
+def test_a_span_dates_the_claims_of_the_sentences_after_it():
+    text = "The mass operations ran in 1937-1938. Around 680,000 people were shot."
+    assert _periods(text) == [("around 680,000", "1937/1938", "context")]
+
+
+def test_a_year_dates_the_items_of_the_list_it_opens():
+    text = (
+        "В течение 1944 года в лагерях умерло:\n"
+        "1. Актюбинский ИТЛ — 11 831 заключенный, умерло в течение 1944 года — 361 человек;\n"
+        "2. Алтайский ИТЛ — 6473, умерло — 271;\n"
+    )
+    assert [(m, p) for m, p, _ in _periods(text)][-1] == ("271", "1944")
