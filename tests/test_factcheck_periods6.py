@@ -91,3 +91,8 @@ def test_a_year_dates_the_items_of_the_list_it_opens():
         "2. Алтайский ИТЛ — 6473, умерло — 271;\n"
     )
     assert [(m, p) for m, p, _ in _periods(text)][-1] == ("271", "1944")
+
+
+def test_a_range_of_days_after_from_is_closed_not_open():
+    text = "The Soviets deported more than 93,000 Kalmyks in Operation Ulusy from 28 to 31 December 1943."
+    assert _periods(text)[0][1:] == ("1943-12-28/1943-12-31", "own clause")

@@ -251,7 +251,8 @@ def _opened(sentence: str, found: list[Period]) -> list[Period]:
     """A single period after "since", "from", "после", "с" is a start with no end: ``open``."""
     out = []
     for p in found:
-        if p.kind in ("year", "decade", "date", "month", "season", "named") and OPEN_BEFORE.search(sentence[max(0, p.start - 20) : p.start]):
+        days = p.kind == "date" and "/" in p.period  # "from 28 to 31 December 1943": both ends are given
+        if p.kind in ("year", "decade", "date", "month", "season", "named") and not days and OPEN_BEFORE.search(sentence[max(0, p.start - 20) : p.start]):
             p = Period(p.start, p.end, opened(p.period), "open", 0.0, p.day if p.kind != "named" else None)
         out.append(p)
     return out
