@@ -96,3 +96,8 @@ def test_a_year_dates_the_items_of_the_list_it_opens():
 def test_a_range_of_days_after_from_is_closed_not_open():
     text = "The Soviets deported more than 93,000 Kalmyks in Operation Ulusy from 28 to 31 December 1943."
     assert _periods(text)[0][1:] == ("1943-12-28/1943-12-31", "own clause")
+
+
+def test_a_relative_phrase_reads_the_date_of_its_own_sentence():
+    text = "В 1943 году было тяжело. В 1934 году в лагерях содержалось 510 307 человек, а в этом году – 586 477 заключённых."
+    assert [p for _, p, _ in _periods(text)] == ["1934", "1934"]

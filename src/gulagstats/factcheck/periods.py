@@ -206,8 +206,30 @@ def find_periods(
     add(_events(sentence))
     add([Period(m.start(), m.end(), m["y"], "year", 0.9, date(int(m["y"]), 1, 1)) for m in YEAR_MENTION.finditer(sentence) if 1800 <= int(m["y"]) <= 2099])
     out = _titles(sentence, _opened(sentence, _from_until(sentence, sorted(found, key=lambda p: p.start))))
+    out = _anchored(out, data)
     if dating is not None:
         out = _dated(sentence, out, dating, data)
+    return out
+
+
+#: The kinds of period that set the clock a relative phrase after them in the same sentence reads.
+_CLOCKS = ("year", "date", "month", "season", "span")
+
+
+def _anchored(found: list[Period], data: Resources) -> list[Period]:
+    """A relative phrase after a date of its own sentence reads that date, not the text's clock.
+
+    "в 1934 году в лагерях умерло 25 187 человек, а среднесписочный состав в этом году – 586 477":
+    "в этом году" is 1934 whatever the sentences before said.
+    """
+    out: list[Period] = []
+    for p in found:
+        before = [q for q in out if q.kind in _CLOCKS and (q.day is not None or "/" in q.period)]
+        if p.kind == "relative" and p.row is not None and before:
+            rule = data.periods.rows[p.row]["rule"]
+            if value := resolve_rule(rule, clock(before, None), before[-1].period):
+                p = Period(p.start, p.end, value, p.kind, p.confidence, None, p.row)
+        out.append(p)
     return out
 
 
