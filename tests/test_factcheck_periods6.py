@@ -101,3 +101,15 @@ def test_a_range_of_days_after_from_is_closed_not_open():
 def test_a_relative_phrase_reads_the_date_of_its_own_sentence():
     text = "В 1943 году было тяжело. В 1934 году в лагерях содержалось 510 307 человек, а в этом году – 586 477 заключённых."
     assert [p for _, p, _ in _periods(text)] == ["1934", "1934"]
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("As many as 20 million people died as a result of Stalin's policies.", "1924-01-01/1953-03-05"),
+        ("Здесь захоронено около 45 тысяч жертв сталинских репрессий 1937—1953 гг.", "1937/1953"),
+        ("Deaths due to Stalinist repression in 1937–38 were between 680,000 and 1,200,000.", "1937/1938"),
+    ],
+)
+def test_stalins_policies_are_his_rule_unless_the_text_dates_them(text, period):
+    assert _periods(text)[0][1] == period
