@@ -113,3 +113,19 @@ def test_a_relative_phrase_reads_the_date_of_its_own_sentence():
 )
 def test_stalins_policies_are_his_rule_unless_the_text_dates_them(text, period):
     assert _periods(text)[0][1] == period
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("Ten years after the war, the deaths of at least 1,000,000 German prisoners were counted.", "1945-05-09/"),
+        ("Since the war, 1,000,000 people were shot.", "1941-06-22/"),
+        ("During and after World War II, millions of people were deported.", "1941-06-22/"),
+    ],
+)
+def test_after_a_named_period_is_open_from_its_end(text, period):
+    assert _periods(text)[0][1:] == (period, "open")
+
+
+def test_the_nkvd_operations_are_named_periods():
+    assert _periods("The Polish operation of the NKVD arrested 143,810 people.")[0][1] == "1937/1938"

@@ -270,12 +270,21 @@ def opened(period: str) -> str:
 
 
 def _opened(sentence: str, found: list[Period]) -> list[Period]:
-    """A single period after "since", "from", "после", "с" is a start with no end: ``open``."""
+    """A single period after "since", "from", "после", "с" is a start with no end: ``open``.
+
+    After a named period ("after the war", "после войны") the open period starts where the named one ends;
+    "during and after World War II" starts where it starts.
+    """
     out = []
     for p in found:
         days = p.kind == "date" and "/" in p.period  # "from 28 to 31 December 1943": both ends are given
-        if p.kind in ("year", "decade", "date", "month", "season", "named") and not days and OPEN_BEFORE.search(sentence[max(0, p.start - 20) : p.start]):
-            p = Period(p.start, p.end, opened(p.period), "open", 0.0, p.day if p.kind != "named" else None)
+        before = OPEN_BEFORE.search(sentence[max(0, p.start - 20) : p.start])
+        if p.kind in ("year", "decade", "date", "month", "season", "named") and not days and before:
+            at = max(0, p.start - 20) + before.start()  # where "after" starts in the sentence
+            during = re.search(r"(?:during|во\s+время)\s+(?:and|и)\s+$", sentence[max(0, at - 16) : at], re.IGNORECASE)
+            after = p.kind == "named" and not during and re.match(r"after|после", before.group(), re.IGNORECASE)
+            start = p.period.split("/")[-1] if after else p.period
+            p = Period(p.start, p.end, opened(start), "open", 0.0, p.day if p.kind != "named" else None)
         out.append(p)
     return out
 
