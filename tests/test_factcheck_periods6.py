@@ -129,3 +129,7 @@ def test_after_a_named_period_is_open_from_its_end(text, period):
 
 def test_the_nkvd_operations_are_named_periods():
     assert _periods("The Polish operation of the NKVD arrested 143,810 people.")[0][1] == "1937/1938"
+
+
+def test_the_katyn_massacre_is_april_to_may_1940():
+    assert _periods("The Katyn massacre accounted for about 22,000 Polish officers killed.")[0][1] == "1940-04-01/1940-05-31"
