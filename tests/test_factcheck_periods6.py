@@ -133,3 +133,8 @@ def test_the_nkvd_operations_are_named_periods():
 
 def test_the_katyn_massacre_is_april_to_may_1940():
     assert _periods("The Katyn massacre accounted for about 22,000 Polish officers killed.")[0][1] == "1940-04-01/1940-05-31"
+
+
+def test_the_civil_war_as_a_named_period():
+    text = "Уже в гражданскую войну погибло около 13 миллионов человек."
+    assert _periods(text)[0][1] == "1917-11-07/1922-12-31"
