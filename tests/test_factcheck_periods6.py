@@ -138,3 +138,8 @@ def test_the_katyn_massacre_is_april_to_may_1940():
 def test_the_civil_war_as_a_named_period():
     text = "Уже в гражданскую войну погибло около 13 миллионов человек."
     assert _periods(text)[0][1] == "1917-11-07/1922-12-31"
+
+
+def test_before_a_named_period_is_open_up_to_its_start():
+    text = "The camp population does not seem to have exceeded 3.5 million before the war."
+    assert _periods(text)[0][1:] == ("/1941-06-22", "open")

@@ -273,7 +273,7 @@ def _opened(sentence: str, found: list[Period]) -> list[Period]:
     """A single period after "since", "from", "после", "с" is a start with no end: ``open``.
 
     After a named period ("after the war", "после войны") the open period starts where the named one ends;
-    "during and after World War II" starts where it starts.
+    "during and after World War II" starts where it starts; "before the war", "до войны" end where it starts.
     """
     out = []
     for p in found:
@@ -285,8 +285,14 @@ def _opened(sentence: str, found: list[Period]) -> list[Period]:
             after = p.kind == "named" and not during and re.match(r"after|после", before.group(), re.IGNORECASE)
             start = p.period.split("/")[-1] if after else p.period
             p = Period(p.start, p.end, opened(start), "open", 0.0, p.day if p.kind != "named" else None)
+        elif p.kind == "named" and p.period and _BEFORE_NAMED.search(sentence[max(0, p.start - 12) : p.start]):
+            p = Period(p.start, p.end, "/" + p.period.split("/")[0], "open", 0.0, None)  # "before the war": up to its start
         out.append(p)
     return out
+
+
+#: A named period after "before", "до": the time up to its start ("before the war", "до войны").
+_BEFORE_NAMED = re.compile(r"(?:\bbefore|\bдо)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _titles(sentence: str, found: list[Period]) -> list[Period]:
