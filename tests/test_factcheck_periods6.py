@@ -143,3 +143,17 @@ def test_the_civil_war_as_a_named_period():
 def test_before_a_named_period_is_open_up_to_its_start():
     text = "The camp population does not seem to have exceeded 3.5 million before the war."
     assert _periods(text)[0][1:] == ("/1941-06-22", "open")
+
+
+@pytest.mark.parametrize(
+    ("text", "period", "how"),
+    [
+        ("After Stalin's death in 1953, 1,200,000 prisoners were released.", "1953-03-05/", "open"),
+        ("К 1953 году было расстреляно 700 000 человек.", "/1953-12-31", "open"),
+        ("Up to 1953, 700,000 people were shot.", "/1953-12-31", "open"),
+        ("From 1937 until 1953, 700,000 people were shot.", "1937/1953", "span"),
+        ("К 1953 году в лагерях содержалось 1 700 000 заключённых.", "1953", "own clause"),
+    ],
+)
+def test_open_periods_of_the_brief(text, period, how):
+    assert _periods(text)[0][1:] == (period, how)

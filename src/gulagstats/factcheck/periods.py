@@ -47,7 +47,8 @@ SEASON = re.compile(
     re.IGNORECASE,
 )
 BY_END = re.compile(
-    rf"\b(?:by|until|up to|к|до)\s+(?:the\s+)?(?:end\s+of|конц\w*)\s+(?P<y>{_YEAR})\b|\bby\s+(?P<z>{_YEAR})\b(?![-\u2013])",
+    rf"\b(?:by|until|up to|к|до)\s+(?:the\s+)?(?:end\s+of|конц\w*)\s+(?P<y>{_YEAR})\b|\b(?:by|up\s+to)\s+(?P<z>{_YEAR})\b(?![-\u2013])"
+    rf"|\bк\s+(?P<w>{_YEAR})\s*(?:год\w*|г\.)",  # "к 1953 году": by 1953
     re.IGNORECASE,  # "By the end of 1956", "К концу 1930 года" open a sentence
 )
 #: The last year of the record's concern: a later date in an article dates a publication or a citation.
@@ -117,7 +118,7 @@ def _seasons(sentence: str, free) -> list[Period]:
     out = []
     for m in BY_END.finditer(sentence):
         if free(m.start(), m.end()):
-            y = int(m["y"] or m["z"])
+            y = int(m["y"] or m["z"] or m["w"])
             kind = "by_end" if m["y"] else "by_year"  # "by the end of 1938", "by 1942"
             out.append(Period(m.start(), m.end(), f"{y}-12-31", kind, 0.7, date(y, 12, 31)))
     for m in SEASON.finditer(sentence):
@@ -248,7 +249,7 @@ def _from_until(sentence: str, found: list[Period]) -> list[Period]:
     for p in found:
         prev = out[-1] if out else None
         if (
-            prev is not None and prev.kind in ("season", "date", "month", "year") and p.kind in ("season", "date", "month", "year", "by_end")
+            prev is not None and prev.kind in ("season", "date", "month", "year") and p.kind in ("season", "date", "month", "year", "by_end", "by_year")
             and OPEN_BEFORE.search(sentence[max(0, prev.start - 20) : prev.start])
             and (_UNTIL.search(sentence[prev.end : p.start]) or _UNTIL_AT.match(sentence, p.start))
             and p.period.split("/")[-1] > prev.period.split("/")[0]
