@@ -8,7 +8,10 @@ from pathlib import Path
 import pytest
 
 from gulagstats.factcheck.judgment import claims_frame, judge
+from gulagstats.factcheck.periods import find_periods
+from gulagstats.factcheck.phrases import tokens
 from gulagstats.factcheck.run import check_text
+from tests.test_factcheck_stages import DATA, assert_linear
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
 from factcheck_measures import normalise_period
@@ -55,7 +58,11 @@ def test_the_evaluator_reads_open_periods_as_the_labels_write_them():
     [
         ("By the end of 1956, about 1 million people had been deported.", "/1956-12-31", "open"),
         ("By 1942, 850,000 people had been deported.", "/1942-12-31", "open"),
-        ("The operation began on 5 August 1937. By the end of 1938, 681,692 people had been shot.", "1937/1938", "own clause"),
+        (
+            "The operation began on 5 August 1937. By the end of 1938, 681,692 people had been shot.",
+            "1937/1938",
+            "own clause",
+        ),
     ],
 )
 def test_by_a_date_is_the_end_of_a_total_whose_start_the_text_may_not_give(text, period, how):
@@ -65,9 +72,15 @@ def test_by_a_date_is_the_end_of_a_total_whose_start_the_text_may_not_give(text,
 @pytest.mark.parametrize(
     ("text", "period"),
     [
-        ("К началу войны численность заключённых в лагерях ГУЛАГа составила 2,3 млн чел.", "1941-06-22"),
+        (
+            "К началу войны численность заключённых в лагерях ГУЛАГа составила 2,3 млн чел.",
+            "1941-06-22",
+        ),
         ("At the start of the war the camps held 1,500,000 prisoners.", "1941-06-22"),
-        ("За всё время правления Сталина число заключённых не превышало 2 миллионов 760 тысяч.", "1924-01-01/1953-03-05"),
+        (
+            "За всё время правления Сталина число заключённых не превышало 2 миллионов 760 тысяч.",
+            "1924-01-01/1953-03-05",
+        ),
     ],
 )
 def test_named_periods_of_round_6(text, period):
@@ -106,9 +119,15 @@ def test_a_relative_phrase_reads_the_date_of_its_own_sentence():
 @pytest.mark.parametrize(
     ("text", "period"),
     [
-        ("As many as 20 million people died as a result of Stalin's policies.", "1924-01-01/1953-03-05"),
+        (
+            "As many as 20 million people died as a result of Stalin's policies.",
+            "1924-01-01/1953-03-05",
+        ),
         ("Здесь захоронено около 45 тысяч жертв сталинских репрессий 1937—1953 гг.", "1937/1953"),
-        ("Deaths due to Stalinist repression in 1937–38 were between 680,000 and 1,200,000.", "1937/1938"),
+        (
+            "Deaths due to Stalinist repression in 1937–38 were between 680,000 and 1,200,000.",
+            "1937/1938",
+        ),
     ],
 )
 def test_stalins_policies_are_his_rule_unless_the_text_dates_them(text, period):
@@ -118,7 +137,10 @@ def test_stalins_policies_are_his_rule_unless_the_text_dates_them(text, period):
 @pytest.mark.parametrize(
     ("text", "period"),
     [
-        ("Ten years after the war, the deaths of at least 1,000,000 German prisoners were counted.", "1945-05-09/"),
+        (
+            "Ten years after the war, the deaths of at least 1,000,000 German prisoners were counted.",
+            "1945-05-09/",
+        ),
         ("Since the war, 1,000,000 people were shot.", "1941-06-22/"),
         ("During and after World War II, millions of people were deported.", "1941-06-22/"),
     ],
@@ -128,11 +150,16 @@ def test_after_a_named_period_is_open_from_its_end(text, period):
 
 
 def test_the_nkvd_operations_are_named_periods():
-    assert _periods("The Polish operation of the NKVD arrested 143,810 people.")[0][1] == "1937/1938"
+    assert (
+        _periods("The Polish operation of the NKVD arrested 143,810 people.")[0][1] == "1937/1938"
+    )
 
 
 def test_the_katyn_massacre_is_april_to_may_1940():
-    assert _periods("The Katyn massacre accounted for about 22,000 Polish officers killed.")[0][1] == "1940-04-01/1940-05-31"
+    assert (
+        _periods("The Katyn massacre accounted for about 22,000 Polish officers killed.")[0][1]
+        == "1940-04-01/1940-05-31"
+    )
 
 
 def test_the_civil_war_as_a_named_period():
@@ -157,3 +184,28 @@ def test_before_a_named_period_is_open_up_to_its_start():
 )
 def test_open_periods_of_the_brief(text, period, how):
     assert _periods(text)[0][1:] == (period, how)
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "in 1934 and in that year, after the war, before the war, up to 1953, к 1953 году, ",
+        "после смерти Сталина в 1953 году, в этом году, since 1937, from 28 to 31 December 1943, ",
+    ],
+)
+def test_the_periods_of_round_6_take_linear_time(unit):
+    def periods(text: str) -> object:
+        return find_periods(text, tokens(text), 0, None, "", DATA)
+
+    assert_linear(periods, unit, 100)
+
+
+def test_a_long_text_of_round_6_periods_checks_in_linear_time():
+    def check(text: str) -> object:
+        return check_text(text, "t.txt")
+
+    assert_linear(
+        check,
+        "После смерти Сталина в 1953 году освобождено 1 201 738 человек. In 1956, 5,000 were shot. ",
+        50,
+    )

@@ -224,12 +224,21 @@ def _anchored(found: list[Period], data: Resources) -> list[Period]:
     "в этом году" is 1934 whatever the sentences before said.
     """
     out: list[Period] = []
+    last: Period | None = None  # the last period before that sets a clock, and the latest day and year (linear time)
+    day: Period | None = None
+    year: Period | None = None
     for p in found:
-        before = [q for q in out if q.kind in _CLOCKS and (q.day is not None or "/" in q.period)]
-        if p.kind == "relative" and p.row is not None and before:
+        if p.kind == "relative" and p.row is not None and last is not None:
             rule = data.periods.rows[p.row]["rule"]
-            if value := resolve_rule(rule, clock(before, None), before[-1].period):
+            anchor = clock([q for q in (day, year) if q is not None], None)
+            if value := resolve_rule(rule, anchor, last.period):
                 p = Period(p.start, p.end, value, p.kind, p.confidence, None, p.row)
+        elif p.kind in _CLOCKS and (p.day is not None or "/" in p.period):
+            last = p
+            if p.day is not None and p.kind == "year":
+                year = p if year is None or year.day is None or p.day > year.day else year
+            elif p.day is not None:
+                day = p if day is None or day.day is None or p.day > day.day else day
         out.append(p)
     return out
 
