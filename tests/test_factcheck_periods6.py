@@ -209,3 +209,8 @@ def test_a_long_text_of_round_6_periods_checks_in_linear_time():
         "После смерти Сталина в 1953 году освобождено 1 201 738 человек. In 1956, 5,000 were shot. ",
         50,
     )
+
+
+def test_the_next_year_reads_the_year_of_its_sentence():
+    text = "In 1939, 108,357 persons were sentenced for hooliganism; in the next year, 199,813 convicts were sentenced."
+    assert [p for _, p, _ in _periods(text)] == ["1939", "1940"]

@@ -207,7 +207,7 @@ def find_periods(
     add(_events(sentence))
     add([Period(m.start(), m.end(), m["y"], "year", 0.9, date(int(m["y"]), 1, 1)) for m in YEAR_MENTION.finditer(sentence) if 1800 <= int(m["y"]) <= 2099])
     out = _titles(sentence, _opened(sentence, _from_until(sentence, sorted(found, key=lambda p: p.start))))
-    out = _anchored(out, data)
+    out = [p for p in _anchored(out, data) if p.period or p.kind != "relative"]
     if dating is not None:
         out = _dated(sentence, out, dating, data)
     return out
@@ -387,8 +387,8 @@ def _named(toks: list[Token], offset: int, data: Resources, anchor: date | None,
             out.append(Period(a, b, row["reading"], "named", confidence, None, match.row))
         elif row["rule"] == "open" or row["rule"].startswith("from:"):  # "after Stalin's death": from 5 March 1953 on
             out.append(Period(a, b, opened(row["rule"].removeprefix("from:").removeprefix("open")), "open", 0.0, None, match.row))
-        elif period := resolve_rule(row["rule"], anchor, last):
-            out.append(Period(a, b, period, "relative", confidence, None, match.row))
+        else:  # resolved against the text's clock, or (_anchored) a date of its own sentence; dropped if neither
+            out.append(Period(a, b, resolve_rule(row["rule"], anchor, last), "relative", confidence, None, match.row))
     return out
 
 
@@ -400,6 +400,8 @@ def resolve_rule(rule: str, anchor: date | None, last: str = "") -> str:
     >>> d = date(1934, 12, 1)
     >>> resolve_rule("previous_year", d), resolve_rule("within_year", d), resolve_rule("until:1938", d)
     ('1933', '1934/1935', '1934/1938')
+    >>> resolve_rule("next_year", d)
+    '1935'
     >>> resolve_rule("same_month", d), resolve_rule("next_day", d), resolve_rule("same_period", None, "1937/1938")
     ('1934-12-01/1934-12-31', '1934-12-02', '1937/1938')
     >>> resolve_rule("same_span", None, "1937/1938"), resolve_rule("same_span", None, "1937")
@@ -415,6 +417,7 @@ def resolve_rule(rule: str, anchor: date | None, last: str = "") -> str:
         return ""
     simple = {
         "previous_year": str(anchor.year - 1),
+        "next_year": str(anchor.year + 1),
         "within_year": f"{anchor.year}/{anchor.year + 1}",
         "same_year": str(anchor.year),
         "same_month": month_span(anchor.year, anchor.month),

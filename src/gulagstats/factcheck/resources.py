@@ -55,7 +55,7 @@ RATES = ("day", "week", "month", "year")
 SCOPES = ("operation", "nationality", "region", "trial", "institution", "camp", "plan", "whole")
 MODALITIES = ("planned", "negated", "hypothetical", "spread")
 WHERE = ("before", "clause", "sentence")
-RULES = ("previous_year", "within_year", "same_month", "next_day", "same_year", "same_period", "same_span", "open")
+RULES = ("previous_year", "next_year", "within_year", "same_month", "next_day", "same_year", "same_period", "same_span", "open")
 LEXICON_LANGUAGES = ("en", "ru")
 #: The columns of each table, in order.
 LEXICON_COLUMNS = {
