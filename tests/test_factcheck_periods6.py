@@ -214,3 +214,8 @@ def test_a_long_text_of_round_6_periods_checks_in_linear_time():
 def test_the_next_year_reads_the_year_of_its_sentence():
     text = "In 1939, 108,357 persons were sentenced for hooliganism; in the next year, 199,813 convicts were sentenced."
     assert [p for _, p, _ in _periods(text)] == ["1939", "1940"]
+
+
+def test_a_span_whose_end_is_itself_a_span_ends_at_its_last_year():
+    text = "Between 1930 and 1952-1953, 786,098 counter-revolutionaries were executed."
+    assert _periods(text)[0][1:] == ("1930/1953", "span")

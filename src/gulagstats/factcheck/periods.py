@@ -34,7 +34,7 @@ _FROM = r"(?:between|from|с|со|от|в период с|в период меж
 _TO = r"(?:and|to|through|until|till|and the end of|по|до|и)"
 
 SPAN = re.compile(
-    rf"\b{_FROM}\s+(?:the\s+)?(?:years?\s+)?(?P<a>{_YEAR}){_YS}\s+{_TO}\s+(?:the\s+)?(?P<b>{_YEAR})(?![\d,.]\d)"
+    rf"\b{_FROM}\s+(?:the\s+)?(?:years?\s+)?(?P<a>{_YEAR}){_YS}\s+{_TO}\s+(?:the\s+)?(?:{_YEAR}[-\u2013])?(?P<b>{_YEAR})(?![\d,.]\d)"
     rf"|\b(?P<c>{_YEAR}){_DASH}(?P<d>\d{{4}}|\d{{2}}|\d)(?![\d%])(?!\s*(?:percent|per cent|%))"
     rf"|\b(?P<e>{_YEAR})\s+(?:to|through|until)\s+(?P<f>{_YEAR})\b"
     rf"|\b(?:both\s+|in\s+|during\s+|throughout\s+|over\s+|for\s+|of\s+|years\s+|в\s+|за\s+)(?P<g>{_YEAR})\s+(?:and|и)\s+(?P<h>{_YEAR})\b",
