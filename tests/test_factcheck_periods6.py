@@ -219,3 +219,12 @@ def test_the_next_year_reads_the_year_of_its_sentence():
 def test_a_span_whose_end_is_itself_a_span_ends_at_its_last_year():
     text = "Between 1930 and 1952-1953, 786,098 counter-revolutionaries were executed."
     assert _periods(text)[0][1:] == ("1930/1953", "span")
+
+
+def test_the_year_of_a_congress_names_it_and_anchors_within_a_year():
+    text = "Of the 1,225 delegates to the 17th Party Congress in 1934, 1108 were arrested within a year."
+    assert _periods(text)[0][1:] == ("1934/1935", "relative")
+    assert (
+        _periods("Of 1,966 delegates to the party congress in 1934, 1,108 were arrested.")[0][1]
+        == ""
+    )

@@ -61,6 +61,7 @@ YEAR_MENTION = re.compile(r"(?<![\d,.\u00a0\u202f])\b(?P<y>1\d\d\d|20\d\d)\b(?!,
 #: A year between "the" and a word that it qualifies: the date of another event ("the 1939 Soviet invasion").
 EVENT_YEAR = re.compile(
     rf"\b[Tt]he\s+(?P<y>{_YEAR})\s+(?!(?:and|or|to|through|until|till|as|was|were|is|saw|when|had)\b)[^\W\d_]"
+    rf"|\b(?:[Cc]ongress|[Pp]lenum|съезд\w*|пленум\w*)\s+(?:in|of|в)\s+(?P<z>{_YEAR})\b"  # "the Party Congress in 1934"
 )
 #: A year in brackets after a name, or after "in his": the date of a publication.
 CITED_YEAR = re.compile(
@@ -214,7 +215,7 @@ def find_periods(
 
 
 #: The kinds of period that set the clock a relative phrase after them in the same sentence reads.
-_CLOCKS = ("year", "date", "month", "season", "span")
+_CLOCKS = ("year", "event", "date", "month", "season", "span")  # "the Congress in 1934 ..., within a year": 1934
 
 
 def _anchored(found: list[Period], data: Resources) -> list[Period]:
@@ -230,12 +231,12 @@ def _anchored(found: list[Period], data: Resources) -> list[Period]:
     for p in found:
         if p.kind == "relative" and p.row is not None and last is not None:
             rule = data.periods.rows[p.row]["rule"]
-            anchor = clock([q for q in (day, year) if q is not None], None)
+            anchor = day.day if day is not None else year.day if year is not None else None  # as clock() reads them
             if value := resolve_rule(rule, anchor, last.period):
                 p = Period(p.start, p.end, value, p.kind, p.confidence, None, p.row)
         elif p.kind in _CLOCKS and (p.day is not None or "/" in p.period):
             last = p
-            if p.day is not None and p.kind == "year":
+            if p.day is not None and p.kind in ("year", "event"):
                 year = p if year is None or year.day is None or p.day > year.day else year
             elif p.day is not None:
                 day = p if day is None or day.day is None or p.day > day.day else day
@@ -249,7 +250,11 @@ def _events(sentence: str) -> list[Period]:
     >>> [(p.period, p.kind) for p in _events("officers imprisoned during the 1939 Soviet invasion, in 1940")]
     [('1939', 'event')]
     """
-    return [Period(m.start("y"), m.end("y"), m["y"], "event", 0.9) for m in EVENT_YEAR.finditer(sentence)]
+    return [
+        Period(m.start(g), m.end(g), m[g], "event", 0.9, date(int(m[g]), 1, 1))
+        for m in EVENT_YEAR.finditer(sentence)
+        for g in ("y" if m["y"] else "z",)
+    ]
 
 
 def _from_until(sentence: str, found: list[Period]) -> list[Period]:
