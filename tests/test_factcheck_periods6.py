@@ -228,3 +228,8 @@ def test_the_year_of_a_congress_names_it_and_anchors_within_a_year():
         _periods("Of 1,966 delegates to the party congress in 1934, 1,108 were arrested.")[0][1]
         == ""
     )
+
+
+def test_a_period_after_a_comma_opens_the_next_item():
+    text = "В 1934 году в январе умерло 2218 человек при численности заключенных 450 174, в феврале умерло 1890 человек."
+    assert [p for _, p, _ in _periods(text)][:2] == ["1934-01-01/1934-01-31"] * 2

@@ -111,9 +111,18 @@ def _own_reach(ctx: Context, at: int, a: int, b: int, nxt: int) -> int:
     periods = ctx.outside if not inside(ctx.brackets, at) else ctx.periods
     i = bisect.bisect_left(starts, at)
     before = i > 0 and starts[i - 1] >= a  # the mention keeps a period of its own clause before it
-    if before and nxt < 10**12 and i < len(periods) and periods[i].start < b and _DATES_NEXT.match(ctx.sentence[periods[i].end : nxt]):
-        return periods[i].start
+    if before and i < len(periods) and periods[i].start < b:
+        p = periods[i]
+        if nxt < 10**12 and _DATES_NEXT.match(ctx.sentence[p.end : nxt]):
+            return p.start
+        if _OPENS_NEXT.search(ctx.sentence[at : p.start]) and re.search(r"\d", ctx.sentence[p.end : p.end + 80]):
+            return p.start
     return b
+
+
+#: A comma (and a preposition) between a mention and a period that the next number follows: the period opens the
+#: next item ("в январе умерло 2218 человек при численности 450 174, в феврале умерло 1890").
+_OPENS_NEXT = re.compile(r",\s*(?:в|во|in|on|и|and)?\s*$", re.IGNORECASE)
 
 
 def period(ctx: Context, m: Mention, last: str, flow: bool, nxt: int = 10**12) -> tuple[str, str, float]:
