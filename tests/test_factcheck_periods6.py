@@ -233,3 +233,19 @@ def test_the_year_of_a_congress_names_it_and_anchors_within_a_year():
 def test_a_period_after_a_comma_opens_the_next_item():
     text = "В 1934 году в январе умерло 2218 человек при численности заключенных 450 174, в феврале умерло 1890 человек."
     assert [p for _, p, _ in _periods(text)][:2] == ["1934-01-01/1934-01-31"] * 2
+
+
+@pytest.mark.parametrize(
+    ("text", "period", "how"),
+    [
+        ("Арестовано по 1 октября 1930 года 142 993 человек.", "/1930-10-01", "open"),
+        ("Until 1938, 5,000 people were shot.", "/1938", "open"),
+        (
+            "С 1 января 1930 года по 1 октября 1930 года арестованы 142 993 человек.",
+            "1930-01-01/1930-10-01",
+            "span",
+        ),
+    ],
+)
+def test_until_a_date_with_no_start_is_open_up_to_it(text, period, how):
+    assert _periods(text)[0][1:] == (period, how)

@@ -300,12 +300,16 @@ def _opened(sentence: str, found: list[Period]) -> list[Period]:
             after = p.kind == "named" and not during and re.match(r"after|после", before.group(), re.IGNORECASE)
             start = p.period.split("/")[-1] if after else p.period
             p = Period(p.start, p.end, opened(start), "open", 0.0, p.day if p.kind != "named" else None)
+        elif p.kind in ("year", "date", "month") and "/" not in p.period.strip("/") and _UNTIL_ALONE.search(sentence[max(0, p.start - 12) : p.start]):
+            p = Period(p.start, p.end, "/" + p.period.split("/")[-1], "open", 0.0, p.day)  # "по 1 октября 1930 года": up to it
         elif p.kind == "named" and p.period and _BEFORE_NAMED.search(sentence[max(0, p.start - 12) : p.start]):
             p = Period(p.start, p.end, "/" + p.period.split("/")[0], "open", 0.0, None)  # "before the war": up to its start
         out.append(p)
     return out
 
 
+#: A date or a year after "until", "through", "по" with no start before it: the time up to it.
+_UNTIL_ALONE = re.compile(r"(?:\buntil|\btill|\bthrough|\bпо)\s+(?:the\s+)?$", re.IGNORECASE)
 #: A named period after "before", "до": the time up to its start ("before the war", "до войны").
 _BEFORE_NAMED = re.compile(r"(?:\bbefore|\bдо)\s+(?:the\s+)?$", re.IGNORECASE)
 
