@@ -249,3 +249,14 @@ def test_a_period_after_a_comma_opens_the_next_item():
 )
 def test_until_a_date_with_no_start_is_open_up_to_it(text, period, how):
     assert _periods(text)[0][1:] == (period, how)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 1937, 353,074 people were shot. Of these, 10,000 were Poles.",
+        "В 1937 году арестовано 936 750 человек. Из них 353 074 расстреляны.",
+    ],
+)
+def test_a_year_dates_the_sentence_that_goes_on_with_the_claim_before_it(text):
+    assert _periods(text)[-1][1:] == ("1937", "context")

@@ -168,12 +168,13 @@ WEAK_CONTEXT = frozenset({"year", "decade", "month"})
 LIST_ITEM = re.compile(r"^\s*(?:\d+[.)]|[\u2022*\-\u2013\u2014])\s|;\s*$")
 
 
-def context_for(sentence: str, last: str, kind: str) -> str:
+def context_for(sentence: str, last: str, kind: str, goes_on: bool = False) -> str:
     """The period the claims of a sentence with none of their own read from the sentences before it.
 
     ``last`` is the period the sentences before left (:func:`carried`) and ``kind`` its kind: a
     span, a season, a named period or a day carries on; a year, a decade or a month carries only
-    into the items of a list (:data:`WEAK_CONTEXT`).
+    into the items of a list (:data:`WEAK_CONTEXT`), or into a sentence that goes on with the
+    claim before it (``goes_on``: "In 1937, 353,074 were shot. Of these, 10,000 were Poles.").
 
     Examples
     --------
@@ -182,7 +183,7 @@ def context_for(sentence: str, last: str, kind: str) -> str:
     >>> context_for("Of them, 5,000 were shot.", "1956", "year"), context_for("2. Norillag — 5,000;", "1944", "year")
     ('', '1944')
     """
-    return last if kind not in WEAK_CONTEXT or LIST_ITEM.search(sentence) else ""
+    return last if kind not in WEAK_CONTEXT or goes_on or LIST_ITEM.search(sentence) else ""
 
 
 def carried(sentence: str, periods: list[Period], last: str, kind: str = "") -> tuple[str, str]:
