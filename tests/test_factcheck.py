@@ -211,7 +211,7 @@ def test_relative_periods_resolve_against_the_dates_the_text_states():
 
 
 def test_a_period_from_the_context_is_marked_and_less_sure():
-    found = frames("The terror peaked in 1937. That year 353,074 people were shot. Later, 10,000 more were shot.")
+    found = frames("In 1937, 353,074 people were shot in the mass operations of 1937-1938. Of them, 10,000 were Poles.")
     assert next((f.period, f.period_how) for f in found)[0] == "1937"
     assert found[-1].period_how == "context" and found[-1].period_confidence < found[0].period_confidence
 

@@ -121,6 +121,8 @@ def normalise_period(text: str | None) -> Period:
 
     >>> normalise_period("1937/1938"), normalise_period("1939-01")
     (('1937-01-01', '1938-12-31'), ('1939-01-01', '1939-01-31'))
+    >>> normalise_period("1953-03-05/"), normalise_period("/1956")
+    (('1953-03-05', None), (None, '1956-12-31'))
     >>> normalise_period(""), normalise_period("the 1930s")
     ((None, None), ('?the 1930s', '?the 1930s'))
     """
@@ -133,6 +135,8 @@ def normalise_period(text: str | None) -> Period:
     if len(parts) == 2:
         first, last = _day(parts[0], last=False), _day(parts[1], last=True)
         if first and last:
+            return (first, last)
+        if (first and not parts[1]) or (last and not parts[0]):  # an open period: "1953-03-05/", "/1956-12-31"
             return (first, last)
     return (f"?{text}", f"?{text}")
 

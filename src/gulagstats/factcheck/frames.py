@@ -206,7 +206,7 @@ def _over_an_era(when: str) -> bool:
     (True, False, False, False)
     """
     ends = when.split("/")
-    return len(ends) == 2 and int(ends[1][:4]) - int(ends[0][:4]) >= ERA_YEARS
+    return len(ends) == 2 and all(ends) and int(ends[1][:4]) - int(ends[0][:4]) >= ERA_YEARS
 
 
 def _the_place_before(ctx: Context, m: Mention) -> list[tuple[int, int, dict[str, str]]]:

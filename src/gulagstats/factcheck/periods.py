@@ -34,7 +34,7 @@ _FROM = r"(?:between|from|с|со|от|в период с|в период меж
 _TO = r"(?:and|to|through|until|till|and the end of|по|до|и)"
 
 SPAN = re.compile(
-    rf"\b{_FROM}\s+(?:the\s+)?(?:years?\s+)?(?P<a>{_YEAR}){_YS}\s+{_TO}\s+(?:the\s+)?(?P<b>{_YEAR})(?![\d,.]\d)"
+    rf"\b{_FROM}\s+(?:the\s+)?(?:years?\s+)?(?P<a>{_YEAR}){_YS}\s+{_TO}\s+(?:the\s+)?(?:{_YEAR}[-\u2013])?(?P<b>{_YEAR})(?![\d,.]\d)"
     rf"|\b(?P<c>{_YEAR}){_DASH}(?P<d>\d{{4}}|\d{{2}}|\d)(?![\d%])(?!\s*(?:percent|per cent|%))"
     rf"|\b(?P<e>{_YEAR})\s+(?:to|through|until)\s+(?P<f>{_YEAR})\b"
     rf"|\b(?:both\s+|in\s+|during\s+|throughout\s+|over\s+|for\s+|of\s+|years\s+|в\s+|за\s+)(?P<g>{_YEAR})\s+(?:and|и)\s+(?P<h>{_YEAR})\b",
@@ -47,7 +47,9 @@ SEASON = re.compile(
     re.IGNORECASE,
 )
 BY_END = re.compile(
-    rf"\b(?:by|until|up to|к|до)\s+(?:the\s+)?(?:end\s+of|конц\w*)\s+(?P<y>{_YEAR})\b|\b[Bb]y\s+(?P<z>{_YEAR})\b(?![-\u2013])"
+    rf"\b(?:by|until|up to|к|до)\s+(?:the\s+)?(?:end\s+of|конц\w*)\s+(?P<y>{_YEAR})\b|\b(?:by|up\s+to)\s+(?P<z>{_YEAR})\b(?![-\u2013])"
+    rf"|\bк\s+(?P<w>{_YEAR})\s*(?:год\w*|г\.)",  # "к 1953 году": by 1953
+    re.IGNORECASE,  # "By the end of 1956", "К концу 1930 года" open a sentence
 )
 #: The last year of the record's concern: a later date in an article dates a publication or a citation.
 LAST_YEAR = 1991
@@ -59,6 +61,7 @@ YEAR_MENTION = re.compile(r"(?<![\d,.\u00a0\u202f])\b(?P<y>1\d\d\d|20\d\d)\b(?!,
 #: A year between "the" and a word that it qualifies: the date of another event ("the 1939 Soviet invasion").
 EVENT_YEAR = re.compile(
     rf"\b[Tt]he\s+(?P<y>{_YEAR})\s+(?!(?:and|or|to|through|until|till|as|was|were|is|saw|when|had)\b)[^\W\d_]"
+    rf"|\b(?:[Cc]ongress|[Pp]lenum|съезд\w*|пленум\w*)\s+(?:in|of|в)\s+(?P<z>{_YEAR})\b"  # "the Party Congress in 1934"
 )
 #: A year in brackets after a name, or after "in his": the date of a publication.
 CITED_YEAR = re.compile(
@@ -116,7 +119,7 @@ def _seasons(sentence: str, free) -> list[Period]:
     out = []
     for m in BY_END.finditer(sentence):
         if free(m.start(), m.end()):
-            y = int(m["y"] or m["z"])
+            y = int(m["y"] or m["z"] or m["w"])
             kind = "by_end" if m["y"] else "by_year"  # "by the end of 1938", "by 1942"
             out.append(Period(m.start(), m.end(), f"{y}-12-31", kind, 0.7, date(y, 12, 31)))
     for m in SEASON.finditer(sentence):
@@ -180,7 +183,7 @@ def find_periods(
     >>> found("In the previous year, as Conquest (1990) wrote", date(1934, 12, 1))
     [('1933', 'relative'), ('1990', 'document')]
     >>> found("From late 1936, when he took over, until the end of 1938; since the 1920s")
-    [('1936-09-01/1938-12-31', 'span'), ('', 'open')]
+    [('1936-09-01/1938-12-31', 'span'), ('1920/', 'open')]
     """
     taken = bytearray(len(sentence) + 1)
 
@@ -205,8 +208,39 @@ def find_periods(
     add(_events(sentence))
     add([Period(m.start(), m.end(), m["y"], "year", 0.9, date(int(m["y"]), 1, 1)) for m in YEAR_MENTION.finditer(sentence) if 1800 <= int(m["y"]) <= 2099])
     out = _titles(sentence, _opened(sentence, _from_until(sentence, sorted(found, key=lambda p: p.start))))
+    out = [p for p in _anchored(out, data) if p.period or p.kind != "relative"]
     if dating is not None:
         out = _dated(sentence, out, dating, data)
+    return out
+
+
+#: The kinds of period that set the clock a relative phrase after them in the same sentence reads.
+_CLOCKS = ("year", "event", "date", "month", "season", "span")  # "the Congress in 1934 ..., within a year": 1934
+
+
+def _anchored(found: list[Period], data: Resources) -> list[Period]:
+    """A relative phrase after a date of its own sentence reads that date, not the text's clock.
+
+    "в 1934 году в лагерях умерло 25 187 человек, а среднесписочный состав в этом году – 586 477":
+    "в этом году" is 1934 whatever the sentences before said.
+    """
+    out: list[Period] = []
+    last: Period | None = None  # the last period before that sets a clock, and the latest day and year (linear time)
+    day: Period | None = None
+    year: Period | None = None
+    for p in found:
+        if p.kind == "relative" and p.row is not None and last is not None:
+            rule = data.periods.rows[p.row]["rule"]
+            anchor = day.day if day is not None else year.day if year is not None else None  # as clock() reads them
+            if value := resolve_rule(rule, anchor, last.period):
+                p = Period(p.start, p.end, value, p.kind, p.confidence, None, p.row)
+        elif p.kind in _CLOCKS and (p.day is not None or "/" in p.period):
+            last = p
+            if p.day is not None and p.kind in ("year", "event"):
+                year = p if year is None or year.day is None or p.day > year.day else year
+            elif p.day is not None:
+                day = p if day is None or day.day is None or p.day > day.day else day
+        out.append(p)
     return out
 
 
@@ -216,7 +250,11 @@ def _events(sentence: str) -> list[Period]:
     >>> [(p.period, p.kind) for p in _events("officers imprisoned during the 1939 Soviet invasion, in 1940")]
     [('1939', 'event')]
     """
-    return [Period(m.start("y"), m.end("y"), m["y"], "event", 0.9) for m in EVENT_YEAR.finditer(sentence)]
+    return [
+        Period(m.start(g), m.end(g), m[g], "event", 0.9, date(int(m[g]), 1, 1))
+        for m in EVENT_YEAR.finditer(sentence)
+        for g in ("y" if m["y"] else "z",)
+    ]
 
 
 def _from_until(sentence: str, found: list[Period]) -> list[Period]:
@@ -225,7 +263,7 @@ def _from_until(sentence: str, found: list[Period]) -> list[Period]:
     for p in found:
         prev = out[-1] if out else None
         if (
-            prev is not None and prev.kind in ("season", "date", "month", "year") and p.kind in ("season", "date", "month", "year", "by_end")
+            prev is not None and prev.kind in ("season", "date", "month", "year") and p.kind in ("season", "date", "month", "year", "by_end", "by_year")
             and OPEN_BEFORE.search(sentence[max(0, prev.start - 20) : prev.start])
             and (_UNTIL.search(sentence[prev.end : p.start]) or _UNTIL_AT.match(sentence, p.start))
             and p.period.split("/")[-1] > prev.period.split("/")[0]
@@ -236,14 +274,44 @@ def _from_until(sentence: str, found: list[Period]) -> list[Period]:
     return out
 
 
+def opened(period: str) -> str:
+    """An open period from the start of ``period`` on, as ``START/`` (no end); ``""`` when no start is known.
+
+    >>> opened("1930/1939"), opened("1953-03-05"), opened("")
+    ('1930/', '1953-03-05/', '')
+    """
+    start = period.split("/")[0]
+    return f"{start}/" if start else ""
+
+
 def _opened(sentence: str, found: list[Period]) -> list[Period]:
-    """A single period after "since", "from", "после", "с" is a start with no end: ``open``."""
+    """A single period after "since", "from", "после", "с" is a start with no end: ``open``.
+
+    After a named period ("after the war", "после войны") the open period starts where the named one ends;
+    "during and after World War II" starts where it starts; "before the war", "до войны" end where it starts.
+    """
     out = []
     for p in found:
-        if p.kind in ("year", "decade", "date", "month", "season", "named") and OPEN_BEFORE.search(sentence[max(0, p.start - 20) : p.start]):
-            p = Period(p.start, p.end, "", "open", 0.0, p.day if p.kind != "named" else None)
+        days = p.kind == "date" and "/" in p.period  # "from 28 to 31 December 1943": both ends are given
+        before = OPEN_BEFORE.search(sentence[max(0, p.start - 20) : p.start])
+        if p.kind in ("year", "decade", "date", "month", "season", "named") and not days and before:
+            at = max(0, p.start - 20) + before.start()  # where "after" starts in the sentence
+            during = re.search(r"(?:during|во\s+время)\s+(?:and|и)\s+$", sentence[max(0, at - 16) : at], re.IGNORECASE)
+            after = p.kind == "named" and not during and re.match(r"after|после", before.group(), re.IGNORECASE)
+            start = p.period.split("/")[-1] if after else p.period
+            p = Period(p.start, p.end, opened(start), "open", 0.0, p.day if p.kind != "named" else None)
+        elif p.kind in ("year", "date", "month") and "/" not in p.period.strip("/") and _UNTIL_ALONE.search(sentence[max(0, p.start - 12) : p.start]):
+            p = Period(p.start, p.end, "/" + p.period.split("/")[-1], "open", 0.0, p.day)  # "по 1 октября 1930 года": up to it
+        elif p.kind == "named" and p.period and _BEFORE_NAMED.search(sentence[max(0, p.start - 12) : p.start]):
+            p = Period(p.start, p.end, "/" + p.period.split("/")[0], "open", 0.0, None)  # "before the war": up to its start
         out.append(p)
     return out
+
+
+#: A date or a year after "until", "through", "по" with no start before it: the time up to it.
+_UNTIL_ALONE = re.compile(r"(?:\buntil|\btill|\bthrough|\bпо)\s+(?:the\s+)?$", re.IGNORECASE)
+#: A named period after "before", "до": the time up to its start ("before the war", "до войны").
+_BEFORE_NAMED = re.compile(r"(?:\bbefore|\bдо)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _titles(sentence: str, found: list[Period]) -> list[Period]:
@@ -258,7 +326,8 @@ def _titles(sentence: str, found: list[Period]) -> list[Period]:
 
 
 #: Between a name and the span that dates it: "the Great Purges of 1936-1939", "World War II (1939–1953)".
-_GLOSS = re.compile(r"^[\s'\"\u201d\u00bb]*(?:\(|,|\u2013|\u2014|-|of|in|в)\s*$", re.IGNORECASE)  # after a closing quote too
+#: The span may follow the name with nothing between ("жертв сталинских репрессий 1937—1953 гг.").
+_GLOSS = re.compile(r"^[\s'\"\u201d\u00bb]*(?:\(|,|\u2013|\u2014|-|of|in|в)?\s*$", re.IGNORECASE)  # after a closing quote too
 #: A sentence that dates a name: "The Great Purge ... was a campaign ... which occurred from 1936 to 1938".
 _DATES_IT = re.compile(r"\b(?:was|were|is|occurred|lasted|took place|ran|spanned|продолжал\w*|длил\w*|проходил\w*)\b", re.IGNORECASE)
 #: A sentence that names a span: "the period of the most intense purge, 1937–1938, is called Yezhovshchina".
@@ -325,10 +394,10 @@ def _named(toks: list[Token], offset: int, data: Resources, anchor: date | None,
         confidence = float(row["confidence"])
         if row["reading"]:
             out.append(Period(a, b, row["reading"], "named", confidence, None, match.row))
-        elif row["rule"] == "open":
-            out.append(Period(a, b, "", "open", 0.0, None, match.row))
-        elif period := resolve_rule(row["rule"], anchor, last):
-            out.append(Period(a, b, period, "relative", confidence, None, match.row))
+        elif row["rule"] == "open" or row["rule"].startswith("from:"):  # "after Stalin's death": from 5 March 1953 on
+            out.append(Period(a, b, opened(row["rule"].removeprefix("from:").removeprefix("open")), "open", 0.0, None, match.row))
+        else:  # resolved against the text's clock, or (_anchored) a date of its own sentence; dropped if neither
+            out.append(Period(a, b, resolve_rule(row["rule"], anchor, last), "relative", confidence, None, match.row))
     return out
 
 
@@ -340,6 +409,8 @@ def resolve_rule(rule: str, anchor: date | None, last: str = "") -> str:
     >>> d = date(1934, 12, 1)
     >>> resolve_rule("previous_year", d), resolve_rule("within_year", d), resolve_rule("until:1938", d)
     ('1933', '1934/1935', '1934/1938')
+    >>> resolve_rule("next_year", d)
+    '1935'
     >>> resolve_rule("same_month", d), resolve_rule("next_day", d), resolve_rule("same_period", None, "1937/1938")
     ('1934-12-01/1934-12-31', '1934-12-02', '1937/1938')
     >>> resolve_rule("same_span", None, "1937/1938"), resolve_rule("same_span", None, "1937")
@@ -355,6 +426,7 @@ def resolve_rule(rule: str, anchor: date | None, last: str = "") -> str:
         return ""
     simple = {
         "previous_year": str(anchor.year - 1),
+        "next_year": str(anchor.year + 1),
         "within_year": f"{anchor.year}/{anchor.year + 1}",
         "same_year": str(anchor.year),
         "same_month": month_span(anchor.year, anchor.month),

@@ -26,15 +26,16 @@ from ..outputs import check_target, write_files
 from ..render import render
 from ..store import refuse_inside_data_dir
 from .attribution import REACH
-from .context import bracketed, context, inside
+from .context import context
 from .contradictions import contradictions
+from .frame_periods import carried, context_for
 from .frames import GOES_ON, Frame, breakdowns, frame, named_part
 from .judgment import claims_frame, judge
 from .language import detect, warning
 from .mentions import Seen, enumerated_before, find_mentions
 from .numerals import fold_digits
 from .page import counted, render_page
-from .periods import Dating, Period, clock, find_periods
+from .periods import Dating, clock, find_periods
 from .phrases import tokens
 from .read import ReadText, read_source
 from .readings import READING_COLUMNS
@@ -93,6 +94,7 @@ def check_text(text: str, name: str = "text", data: Resources | None = None) -> 
     seen: list[Seen] = []
     anchor: date | None = None
     last_period, paragraph = "", -1
+    last_kind = ""  # the kind of period last_period is (a year, a span, ...): a year carries only within a list
     text_period = ""  # the last period of the text, across paragraphs: "за этот период" may point back to it
     part: tuple[str, str] | None = None  # the part of the whole the sentence before named
     before: tuple[str, str] | None = None  # what the last claim of the sentence before counts: "Of these, ..." goes on with it
@@ -101,13 +103,13 @@ def check_text(text: str, name: str = "text", data: Resources | None = None) -> 
     document = (text, lines, language, (rows, [r.start for r in rows], noted_years(rows), share_cells(rows)))
     for s in split(text):
         if s.paragraph != paragraph or _RESUMES.match(s.text):  # a new paragraph, or "… " after a cut
-            paragraph, last_period, part, before = s.paragraph, "", None, None
+            paragraph, last_period, last_kind, part, before = s.paragraph, "", "", None, None
         plain = fold_digits(s.text)  # full-width and other digits as ASCII, offsets unchanged
         toks = tokens(plain, s.start)
         periods = find_periods(plain, toks, s.start, anchor, last_period or text_period, data, dating)
         periods = outside_cells(rows, document[3][1], periods, s.start) if rows else periods  # "1938 — 90 546" in a table
         if _MAY_COUNT.search(s.text):
-            found, skipped, ctx = _sentence_frames(s, plain, toks, periods, document, (last_period, part, before), data, name)
+            found, skipped, ctx = _sentence_frames(s, plain, toks, periods, document, (context_for(s.text, last_period, last_kind, bool(GOES_ON.match(s.text.lstrip()))), part, before), data, name)
             for f in found:
                 f.language = language
             frames += found
@@ -118,7 +120,7 @@ def check_text(text: str, name: str = "text", data: Resources | None = None) -> 
         else:
             part, before = named_part(context(s.text, s.start, toks, data, periods)), None  # "... эшелон крымских татар."
         anchor = clock(periods, anchor)
-        last_period = carried(plain, periods, last_period)
+        last_period, last_kind = carried(plain, periods, last_period, last_kind)
         text_period = last_period or text_period
     return TextResult(name, frames, seen, language, warning(name, language))
 
@@ -161,32 +163,6 @@ def _sentence_frames(s, plain: str, toks, periods, document, state, data: Resour
     frames = [f for f in got if f is not None]
     breakdowns(ctx, frames)
     return frames, skipped, ctx
-
-
-def carried(sentence: str, periods: list[Period], last: str) -> str:
-    """The period a sentence leaves for the sentences after it (``context``).
-
-    Its last span, else its last period stated outside brackets (an aside such as "(the
-    estimates for 1918-1929 ...)" sets none); a sentence that ends on an open period
-    ("subsequently", "since 1937") leaves none; a sentence with no period, or with days only
-    after a span ("за период 1921-1953 годов ... 5 января 1954 года было послано письмо"),
-    leaves ``last``.
-
-    Examples
-    --------
-    >>> from gulagstats.factcheck.periods import Period
-    >>> carried("In 1937 (not 1953) ...", [Period(3, 7, "1937", "year", 0.9), Period(9, 13, "1953", "year", 0.9)], "")
-    '1937'
-    """
-    asides = bracketed(sentence)
-    stated = [p for p in periods if p.kind not in ("document", "event", "relative") and not inside(asides, p.start)]
-    if stated and stated[-1].kind == "open":
-        return ""
-    stated = [p for p in stated if p.kind != "open"]
-    if stated and "/" in last and all(p.kind == "date" and "/" not in p.period for p in stated):
-        return last  # a day (a letter sent, an order signed) moves the clock, not the period under discussion
-    spans = [p for p in stated if p.kind == "span"]  # "climaxing in 1937-1938 ... until 1953": the span
-    return (spans or stated)[-1].period if stated else last
 
 
 @dataclass
