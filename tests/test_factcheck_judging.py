@@ -96,7 +96,6 @@ UNCALIBRATED_HOWS = (
     "relative",
     "open",
     "none",
-    "table",
     "a way added later",
 )
 

@@ -58,7 +58,8 @@ def test_arrivals_and_resettlement_are_quantities_without_a_series():
         ("181870", 181870, 181870, "arrivals")
     ]
     assert (
-        _read("Some 390,000 died in the forced resettlement of 1930-1931.")[0][3] == "deportations"
+        _read("Some 390,000 died in the forced resettlement of 1930-1931.")[0][3]
+        == "deportation_deaths"  # round 6: the deaths of the deported (the guide's other:deportation_deaths)
     )
 
 

@@ -40,6 +40,14 @@ from .resources import Resources
 CUE_WINDOW = 14
 #: The quantity of a word of dying with no place: a place of custody near it names the deaths there.
 DYING = "regime_deaths"
+#: Deportations, and the deaths of the deported: a word of dying in a number's clause beside a word of
+#: deportation near it ("died during the deportation", "deaths ... forced resettlement"; the labelling guide's
+#: ``other:deportation_deaths``: no archival series).
+DEPORTED, DEPORTATION_DEATHS = "deportations", "deportation_deaths"
+#: A word of dying in a number's clause beside a cue of these quantities counts these deaths: the deported's
+#: ("died during the deportation") and repression's ("deaths due to Stalinist repression", the guide's
+#: custodial_deaths: "repression deaths are custodial_deaths").
+DEATHS_OF = {DEPORTED: DEPORTATION_DEATHS, "repressed_total": "custodial_deaths"}
 #: How many words before a mention a scope cue of its clause counts ("the Polish operation ..., with 140,000 arrests").
 SCOPE_WINDOW = 30
 #: Points a cue loses for each word between it and the mention (its priority is at most 100).
@@ -147,7 +155,10 @@ def quantity(ctx: Context, m: Mention, lo: int, hi: int) -> tuple[str, str, floa
     """
     best: tuple[float, str, str] = (0.0, "", "")
     score_best = -1e9
+    kinds: set[tuple[str, bool]] = set()  # the quantities of the cues near it, and whether each is in another clause
     for score, apart, first, last, row in _scored_cues(ctx, m, lo, hi):
+        if not _in_a_period(ctx, first):  # "после смерти Сталина" dates; it does not say who died
+            kinds.add((row["quantity"], apart or score < READING_SCORE))
         if score > score_best:
             score_best = score
             cue = " ".join(t.word for t in ctx.toks[first:last])
@@ -155,12 +166,22 @@ def quantity(ctx: Context, m: Mention, lo: int, hi: int) -> tuple[str, str, floa
             best = (confidence, row["quantity"], cue)
     if best[1] and _a_total_of_several(ctx, m):  # "... and 1 million were executed: ten million in all"
         return best[1], best[2], min(best[0], 0.5)
+    for whose, deaths in DEATHS_OF.items():  # "390,000 deaths during the forced resettlement"
+        if best[1] in (DYING, whose) and (DYING, False) in kinds and any(k == whose for k, _ in kinds):
+            return deaths, best[2], best[0]
     if best[1] == DYING:  # "died ... in the camps", "в лагерях ГУЛАГа умерло": the deaths of that place
         places = [it for it in _near(ctx.places, m.first, m.last, m.first - CUE_WINDOW, m.last + CUE_WINDOW) if _in_clause(ctx, m, it)]
         places = places or _the_place_before(ctx, m)
         if places:
             return places[0][2]["quantity"], best[2], best[0]
     return best[1], best[2], best[0]
+
+
+def _in_a_period(ctx: Context, first: int) -> bool:
+    """Whether the token ``first`` stands inside a period of the sentence ("after Stalin's death in 1953")."""
+    at = ctx.toks[first].start - ctx.offset
+    i = bisect.bisect_right(ctx.period_starts, at) - 1
+    return i >= 0 and ctx.periods[i].start <= at < ctx.periods[i].end
 
 
 #: A cue of executions below this priority is a word of killing ("killed", "murdered", "убит*"), not of shooting.
@@ -216,13 +237,25 @@ def quantity_readings(ctx: Context, m: Mention, lo: int, hi: int, chosen: str) -
     """
     places = [it for it in _near(ctx.places, m.first, m.last, m.first - CUE_WINDOW, m.last + CUE_WINDOW) if _in_clause(ctx, m, it)]
     named = [(a, b) for a, b, row in places if row["quantity"] == chosen]  # "died in the camps": the camps are where
+    cues = list(_scored_cues(ctx, m, lo, hi))
+    # a cue of the same kind inside the chosen one's words is no other reading: "the population of the Gulag
+    # camps" is one phrase; "prisoners" in "352,560 prisoners died" stays one (a population, not deaths)
+    inside = [(first, last) for _, _, first, last, row in cues if row["quantity"] == chosen]
     out = []
-    for score, apart, first, last, row in _scored_cues(ctx, m, lo, hi):
+    for score, apart, first, last, row in cues:
         what = places[0][2]["quantity"] if row["quantity"] == DYING and places else row["quantity"]
-        where = any(a < last and first < b for a, b in named)
+        same_kind = _kind(what) == _kind(chosen)
+        where = any(a < last and first < b for a, b in named) or (
+            same_kind and any(a <= first and last <= b for a, b in inside)
+        )
         if not apart and not where and score >= READING_SCORE and what != chosen and what not in out:
             out.append(what)
     return tuple(out)
+
+
+def _kind(quantity: str) -> str:
+    """Flow or stock, as the vocabulary says ("" for a quantity it has no kind for)."""
+    return QUANTITIES[quantity].kind if quantity in QUANTITIES else ""
 
 
 def whole_stated(ctx: Context, m: Mention) -> bool:

@@ -44,7 +44,7 @@ REFERENCE = re.compile(
     r"(?:\b(?:article|articles|art\.|table|tables|volume|vol\.|p\.|pp\.|no\.|nos\.|nr\.|number|fond|f\.|op\.|opis'?|"
     r"d\.|delo|l\.|ll\.|page|pages|chapter|ch\.|note|notes|footnote|figure|fig\.|section|appendix|order|decree|"
     r"paragraph|item|point|aged|age of|ages|age|the year|ст\.|статья|статье|статьи|приказ|приказа|"
-    r"приказом|№|стр\.|с\.|т\.|ф\.|оп\.|д\.|л\.|per|every|each|на каждые|на каждую)\s*|[#\u2116\[/^])$",
+    r"приказом|№|стр\.|с\.|т\.|ф\.|оп\.|д\.|л\.|per|every|each|на каждые|на каждую)\s*|[#\u2116\[/^]|\]:\s*)$",
     re.IGNORECASE,
 )
 _RANGE_GAP = re.compile(r"\s*(?:-|\u2010|\u2011|\u2012|\u2013|\u2014|\u2212|to|до|or|или|and|и)\s*[~\u2248]?", re.IGNORECASE)
@@ -113,6 +113,48 @@ def _next_phrase(table, toks: list[Token], at: int, within: int = 1, text: str =
                 return None
             return table.rows[m.row]
     return None
+
+
+#: Words after a fraction that make it part of a count ("a quarter of a million", "half a million").
+_SCALE_AFTER = re.compile(r"(?:million|thousand|billion|миллион|тысяч|миллиард)", re.IGNORECASE)
+#: Words a fraction phrase may end on that are not the share itself ("a third of", "половины из", "a quarter died").
+_OF = frozenset({"of", "the", "из", "всех", "died", "perished"})
+
+
+def _fractions(toks: list[Token], data: Resources) -> list[tuple[int, int, dict[str, str]]]:
+    """Shares in words ("a third of", "nine-tenths of", "one in four", "половины из"): (first, last, row).
+
+    Not where a scale word soon follows ("a quarter of a million", "three quarters of a million"):
+    that fraction is part of a count, which the number reader reads.
+    """
+    table = data.lexicon["fraction"]
+    out, until = [], -1
+    for m in table.phrases.find(toks):
+        after = toks[m.last : m.last + 2]
+        if m.first < until or any(_SCALE_AFTER.match(t.word) for t in after):
+            continue
+        last = m.last
+        while last - 1 > m.first and toks[last - 1].word in _OF:
+            last -= 1
+        out.append((m.first, last, table.rows[m.row]))
+        until = m.last
+    return out
+
+
+def _fraction_mentions(
+    sentence: str, toks: list[Token], offset: int, blocked: bytearray, data: Resources
+) -> list[Mention]:
+    """The shares in words of a sentence as mentions (unit ``share``); their characters are then blocked."""
+    out = []
+    for first, last, row in _fractions(toks, data):
+        begin, stop = toks[first].start - offset, toks[last - 1].end - offset
+        if any(blocked[begin:stop]):
+            continue
+        blocked[begin:stop] = b"\1" * (stop - begin)
+        bound, hedge = _hedge(toks, first, data)
+        low, high = float(row["low"]), float(row["high"])
+        out.append(Mention(begin + offset, stop + offset, sentence[begin:stop], low, high, bound, hedge, "share", False, first, last))
+    return out
 
 
 def _hedge(toks: list[Token], first: int, data: Resources) -> tuple[str, str]:
@@ -222,7 +264,7 @@ def _cue_just_before(toks: list[Token], first: int, data: Resources, text: str, 
 
 def _read_number(
     a: Number, b: Number | None, sentence: str, toks: list[Token], offset: int, data: Resources,
-    starts: list[int] | None = None,
+    starts: list[int] | None = None, shares: frozenset[int] = frozenset(),
 ) -> Mention | Seen | None:
     """One number (or range) as a mention, as a number seen but not read, or None (not worth listing)."""
     start, end = a.start, (b or a).end
@@ -238,7 +280,7 @@ def _read_number(
         return Seen(start + offset, end + offset, text, "a range whose ends are reversed")
     if a.negative:
         return Seen(start + offset, end + offset, text, "a signed number") if big else None
-    unit = _unit(toks, last, data, sentence, offset)
+    unit = "share" if start + offset in shares else _unit(toks, last, data, sentence, offset)
     if a.decimal and unit != "share" and not (b is not None and b.scaled):
         return None
     other = _counts_a_thing(toks, last, data, sentence, offset)
@@ -249,6 +291,8 @@ def _read_number(
         or (not a.worded and _cue_just_before(toks, first, data, sentence, offset))
     ):
         return None
+    if a.worded and a.value < 2 and not a.scaled:
+        return None  # "on the one hand", "one broad category": "one" alone counts no one
     if not big and first > 1 and (toks[first - 2].word, toks[first - 1].word) in (("out", "of"),):
         return None  # "three out of five marshals": the whole a share is taken from
     if not big and first > 0 and toks[first - 1].word.lower() in ORDINAL_BEFORE:
@@ -315,13 +359,15 @@ def enumerated_before(
 
 
 def find_mentions(
-    sentence: str, toks: list[Token], offset: int, periods: list[Period], data: Resources, language: str = "en"
+    sentence: str, toks: list[Token], offset: int, periods: list[Period], data: Resources, language: str = "en",
+    shares: frozenset[int] = frozenset(),
 ) -> tuple[list[Mention], list[Seen]]:
     """The mentions of a sentence, and the numbers seen but not read.
 
     ``toks`` are the sentence's tokens (document offsets; the sentence starts
     at ``offset``) and ``periods`` what the periods stage found (their
-    characters are not numbers).
+    characters are not numbers); ``shares`` where the numbers of a table's share
+    column start (document offsets: a share without a "%").
 
     Examples
     --------
@@ -338,13 +384,13 @@ def find_mentions(
     blocked = bytearray(len(sentence) + 1)
     for p in periods:
         blocked[p.start : p.end] = b"\1" * (p.end - p.start)
+    mentions = _fraction_mentions(sentence, toks, offset, blocked, data)  # "about two-thirds of whom": not "two"
     numbers = [n for n in read_numerals(sentence, language) if not any(blocked[n.start : n.end])]
-    mentions: list[Mention] = []
     seen = [Seen(n.start + offset, n.end + offset, n.text, n.reason) for n in numbers if n.reason and len(n.text) >= 4]
     numbers = [n for n in numbers if not n.reason]
     starts = [t.start for t in toks]
     for a, b in _ranges(numbers, sentence):
-        read = _read_number(a, b, sentence, toks, offset, data, starts)
+        read = _read_number(a, b, sentence, toks, offset, data, starts, shares)
         if isinstance(read, Mention):
             mentions.append(read)
         elif isinstance(read, Seen):

@@ -169,6 +169,25 @@ def _thousand_millions(numbers: list[Number], text: str) -> list[Number]:
     return out
 
 
+#: A hard line break between a number and its scale word ("17,96\nмлн", "4 113\nтыс."): a space there.
+_BROKEN_SCALE = re.compile(
+    r"(?<=[0-9])[ \u00a0]?\n(?=(?:млн|млрд|тыс|миллион|миллиард|тысяч|million|billion|thousand)(?![^\W\d_]{12}))",
+    re.IGNORECASE,
+)
+
+
+#: A letter glued to a number grouped by commas ("Deaths681,692 executions": an infobox's cells run together).
+_GLUED = re.compile(r"[^\W\d_](?=[0-9]{1,3}(?:,[0-9]{3})+(?![0-9]))")
+
+
+def _joined_lines(text: str) -> str:
+    """``text`` with a line break between a number and its scale word read as a space, and a letter
+    glued to a grouped number read as a space (same length: offsets stay those of the text)."""
+    if "\n" in text:
+        text = _BROKEN_SCALE.sub(lambda m: " " * len(m[0]), text)
+    return _GLUED.sub(" ", text)
+
+
 def read_numerals(text: str, language: str = "en") -> list[Number]:
     """Every number in ``text``, read or with the reason it was refused (years included: the caller decides).
 
@@ -184,12 +203,16 @@ def read_numerals(text: str, language: str = "en") -> list[Number]:
     [('681 тыс. 692', 681692.0)]
     >>> [(n.text, n.value) for n in read_numerals("Полторы тысячи миллионов было арестовано", "ru")]
     [('Полторы тысячи миллионов', 1500000000.0)]
+    >>> [(n.text, n.value) for n in read_numerals("составили 9\\nмлн\\nчел. и 17,96\\nмлн приговорённых", "ru")]
+    [('9 млн', 9000000.0), ('17,96 млн', 17960000.0)]
+    >>> [(n.text, n.value) for n in read_numerals("Deaths681,692 executions")]
+    [('681,692', 681692.0)]
     >>> [(n.text, n.value) for n in read_numerals("3½ million who perished; about 5½ million deaths")]
     [('3½ million', 3500000.0), ('5½ million', 5500000.0)]
     >>> [(n.text, n.negative, n.decimal) for n in read_numerals("-700,000 in 1938.2 and 4.5")]
     [('-700,000', True, False), ('1938', False, False), ('4.5', False, True)]
     """
-    plain = fold_digits(text)
+    plain = _joined_lines(fold_digits(text))
     language = language if language in ("en", "ru") else "en"
     found = [_as_number(m, plain, language) for m in read_numbers(plain, language=language)]
     found = _thousand_millions(_units_after_thousands(_stray_space(found, plain), plain), plain)

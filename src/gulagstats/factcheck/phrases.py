@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-#: A token: a run of letters and digits, or a percent sign.
-TOKEN = re.compile(r"[^\W_]+|%")
+#: A token: a run of letters, a run of digits ("Deaths681" is two: an infobox's cells run together), or a percent sign.
+TOKEN = re.compile(r"[^\W\d_]+|[0-9]+|%")
 
 
 @dataclass(frozen=True)

@@ -39,7 +39,7 @@ FLAG_PERIOD_SHARE = 0.9
 #: half of dev, measured by ``tools/calibrate_periods.py`` (the table in docs/factcheck.md): only they may yield a
 #: flag.  An allow-list, so that a new way of finding a period (round 5 added ``table``) flags nothing until it
 #: has been measured; every other way dates a claim, but yields no flag.
-FLAG_HOWS = frozenset({"span"})
+FLAG_HOWS = frozenset({"span", "table"})
 #: The internal columns of the claims that carry the readings to :func:`gulagstats.factcheck.judgment.judge`.
 READING_COLUMNS = ["period_readings", "quantity_readings", "whole_stated"]
 FLAGS = (OVERSTATES, UNDERSTATES)

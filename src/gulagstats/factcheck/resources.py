@@ -11,6 +11,7 @@ hash-checked in ``data/datapackage.json``):
   and a high; ``people``: nouns that show a small number counts people;
   ``not_count``: nouns after a number that show it counts something else;
   ``rate``: a rate per day, week, month or year; ``share``: a percentage;
+  ``fraction``: a share in words, "a third of", with its percent as low and high;
   ``document``: words after a year that make it a
   document's date; ``place``: a place of custody that makes a word of dying
   ("died", "умерло") the deaths there);
@@ -49,6 +50,7 @@ from .phrases import PhraseTable, phrase_words
 
 LEXICON_KINDS = (
     "quantity", "hedge", "after", "vague", "people", "not_count", "rate", "share", "document", "place", "sum",
+    "fraction",
 )
 BOUNDS = ("point", "low", "high")
 RATES = ("day", "week", "month", "year")
@@ -146,8 +148,8 @@ def _check_lexicon(row: dict[str, str], name: str, line: int) -> None:
     if kind == "rate":
         _one_of(row, "rate", RATES, name, line)
     low, high = _cell_number(row, "low", name, line), _cell_number(row, "high", name, line)
-    if kind == "vague" and (low is None or high is None or low > high):
-        raise _fail(name, line, "a vague row needs low <= high")
+    if kind in ("vague", "fraction") and (low is None or high is None or low > high):
+        raise _fail(name, line, f"a {kind} row needs low <= high")
     priority = _cell_number(row, "priority", name, line)
     if priority is not None and (priority > 100 or not priority.is_integer()):
         raise _fail(name, line, f"priority {row['priority']!r} is not a whole number from 0 to 100")
@@ -235,7 +237,7 @@ def load_resources(lexicon: str | Path | None = None) -> Resources:
     --------
     >>> r = load_resources()
     >>> sorted(r.lexicon)[:3], r.periods.rows[0]["reading"]
-    (['after', 'document', 'hedge'], '1937/1938')
+    (['after', 'document', 'fraction'], '1937/1938')
     >>> load_resources() is r
     True
     """

@@ -41,13 +41,22 @@ from .read import ReadText, read_source
 from .readings import READING_COLUMNS
 from .resources import Resources, load_resources
 from .sentences import line_starts, split
-from .tables import date_by_row, noun_at, outside_cells, row_at, table_rows
+from .tables import (
+    date_by_row,
+    noted_years,
+    noun_at,
+    outside_cells,
+    row_at,
+    share_cells,
+    table_rows,
+)
 
 #: The files written into the output directory.
 OUTPUTS = ("claims.csv", "verdicts.csv", "contradictions.csv", "factcheck.html")
 #: A quick test for a sentence that may hold a number (digits, or number words of the two languages).
 _MAY_COUNT = re.compile(
     r"\d|hundred|thousand|million|billion|dozen|сот|тысяч|миллион|десят|млн|тыс|полтор|"
+    r"half|third|quarter|fourth|fifth|tenth|половин|трет|четверт|пятая|"
     r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b",
     re.IGNORECASE,
 )
@@ -91,7 +100,7 @@ def check_text(text: str, name: str = "text", data: Resources | None = None) -> 
     before: tuple[str, str] | None = None  # what the last claim of the sentence before counts: "Of these, ..." goes on with it
     dating = Dating()  # how the text dates its named periods ("The Great Purge ... from 1936 to 1938")
     rows = table_rows(text, data)  # the rows of its year-value tables: a cell's period is its row's year
-    document = (text, lines, language, (rows, [r.start for r in rows]))
+    document = (text, lines, language, (rows, [r.start for r in rows], noted_years(rows), share_cells(rows)))
     for s in split(text):
         if s.paragraph != paragraph or _RESUMES.match(s.text):  # a new paragraph, or "… " after a cut
             paragraph, last_period, last_kind, part, before = s.paragraph, "", "", None, None
@@ -109,7 +118,7 @@ def check_text(text: str, name: str = "text", data: Resources | None = None) -> 
             part = named_part(ctx) or (part if goes_on else None)  # a sentence that went on with the part keeps it
             before = (found[-1].quantity, found[-1].cue) if found else None
         else:
-            part, before = None, None
+            part, before = named_part(context(s.text, s.start, toks, data, periods)), None  # "... эшелон крымских татар."
         anchor = clock(periods, anchor)
         last_period, last_kind = carried(plain, periods, last_period, last_kind)
         text_period = last_period or text_period
@@ -118,10 +127,12 @@ def check_text(text: str, name: str = "text", data: Resources | None = None) -> 
 
 def _sentence_frames(s, plain: str, toks, periods, document, state, data: Resources, name: str):
     """The claim frames of one sentence, the numbers seen but not read, and the sentence's context."""
-    text, lines, language, (rows, row_starts) = document  # the whole text, its line starts, its language, its table rows
+    text, lines, language, (rows, row_starts, noted, shares) = document  # the whole text, its line starts, its language, its table rows
     last_period, part, before = state
     said_in = "ru" if _CYRILLIC.search(s.text) and detect(s.text) == "ru" else language  # a Russian passage
-    mentions, skipped = find_mentions(plain, toks, s.start, periods, data, said_in)
+    mentions, skipped = find_mentions(plain, toks, s.start, periods, data, said_in, shares)
+    if noted:
+        mentions = [m for m in mentions if m.start not in noted]  # "19301 | 7980": a year with note 1
     ctx = context(s.text, s.start, toks, data, periods)
     # the sentence's line, cut to what attribute() reads: the work per sentence does not grow with a long line
     line_start = max(lines[s.line - 1], s.start - REACH)

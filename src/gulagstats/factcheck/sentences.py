@@ -3,7 +3,9 @@
 A sentence ends at ``.``, ``!``, ``?`` or ``…`` followed by a space and a
 capital letter, a digit or an opening quote or bracket, unless the word before
 the point is an abbreviation ("Dec.", "p.", "Mr.", "г.", "тыс.") or an
-initial; a line break always ends one (paragraphs, table rows).  Each end is
+initial; a line break ends one (paragraphs, table rows), except in a hard-wrapped
+sentence: a line that ends without a stop, followed by one that starts with a
+small letter, goes on with it (its line break kept).  Each end is
 decided by looking at a few characters around it, so the time is linear in
 the text (a 100 kB line of "Mr. A " included).
 """
@@ -11,6 +13,7 @@ the text (a 100 kB line of "Mr. A " included).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 #: Abbreviations after which a point does not end a sentence (lower case, without the point).
@@ -98,7 +101,7 @@ def split(text: str) -> list[Sentence]:
     offset = 0
     paragraph = -1
     blank = True
-    for number, line in enumerate(text.split("\n"), 1):
+    for number, line in _wrapped_lines(text):
         if line.strip():
             paragraph += blank
             blank = False
@@ -108,3 +111,28 @@ def split(text: str) -> list[Sentence]:
             blank = True
         offset += len(line) + 1
     return out
+
+
+#: A line that ends a sentence, a heading or a cell: its last character.
+_ENDED = re.compile(r"[.!?:;\u2026)\]\"'\u00bb\u201d|]\s*$")
+#: A line that goes on with the sentence of the line before: it starts with a small letter.
+_GOES_ON = re.compile(r"\s*[a-z\u0430-\u044f\u0451]")
+
+
+def _wrapped_lines(text: str) -> Iterator[tuple[int, str]]:
+    """The lines of ``text`` (line number, text), a hard-wrapped sentence as one line whose breaks are kept.
+
+    A line that ends without a stop and is followed by one that starts with a small letter
+    ("... говорится о 17,96" / "млн" / "приговорённых по указам ...") is one sentence broken by
+    the page, not a heading or a table row: the two are given as one line (with its line break,
+    so offsets stay those of the text).
+    """
+    lines = text.split("\n")
+    i = 0
+    while i < len(lines):
+        first, parts = i + 1, [lines[i]]
+        while i + 1 < len(lines) and parts[-1].strip() and not _ENDED.search(parts[-1]) and _GOES_ON.match(lines[i + 1]):
+            i += 1
+            parts.append(lines[i])  # the stop is looked for on the last line only: linear in the text
+        yield first, "\n".join(parts)
+        i += 1

@@ -23,6 +23,7 @@ table.  One pass over the lines: linear in the text.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass, replace
 
@@ -45,9 +46,14 @@ CAPTION_LINES = 4
 _ROW_YEAR = r"(?P<year>1[89][0-9]{2})(?:\s*(?:г\.|гг\.|год[уа]?|г\b))?"
 #: A line that is only a year (a table's first column on a line of its own): "1930", "| 1937 |", "1938 г.".
 _YEAR_ONLY = re.compile(rf"\s*\|?\s*{_ROW_YEAR}\s*[:.|\u2013\u2014-]?\s*\|?\s*")
-#: A line that starts with a year, a separator and a number: "1937 — 790 665", "1938: 554 258", "| 1939 | 44 750".
+#: A line that starts with a year, a separator and a number: "1937 — 790 665", "1938: 554 258", "| 1939 | 44 750";
+#: or a year cell with a footnote digit glued to it, before a cell break: "19301 | 7980" (1930, note 1), or
+#: with a footnote mark: "1930* | 7980", "1930[1] | 7,980", "1930¹ | 7980".
 _YEAR_VALUE = re.compile(
-    rf"\s*\|?\s*(?:в\s+|in\s+)?{_ROW_YEAR}\s*(?:\|\|?|:|\u2013|\u2014|-|\t)\s*(?=[0-9~\u2248])"
+    rf"\s*\|?\s*(?:в\s+|in\s+)?(?:{_ROW_YEAR}\s*(?:\|\|?|:|\u2013|\u2014|-|\t)|"
+    r"(?P<noted>1[89][0-9]{2})[0-9]\s*(?:\|\|?|\t)|"
+    r"(?P<marked>1[89][0-9]{2})(?:\*+|\[[0-9a-z]{1,3}\]|[\u00b9\u00b2\u00b3\u2070-\u2079]+)\s*(?:\|\|?|:|\u2013|\u2014|-|\t))"
+    r"\s*(?=[0-9~\u2248])"
 )
 #: What separates the cells of a row: " | " (an HTML table as read), "||" (wiki markup), a tab.
 _CELL_BREAK = re.compile(r"\s*(?:\|\|?|!!|\t)\s*")
@@ -69,6 +75,13 @@ class Row:
     cue: str = ""
     #: The cells under a header with a noun of their own: (start, end, quantity, cue) each.
     cells: tuple[tuple[int, int, str, str], ...] = ()
+    #: Where the cells of its share columns start ("Год | Умерло | % умерших": the third cell is a share).
+    shares: tuple[int, ...] = ()
+    #: Where its year cell starts, if it carries a glued footnote digit ("19301": 1930, note 1) or mark
+    #: ("1930*", "1930¹"), else -1: that cell is a year, not a number.
+    noted: int = -1
+    #: Its footnote is a glued digit: a year only where the table's years run on around it.
+    glued: bool = False
 
 
 def _line_spans(text: str) -> list[tuple[int, int]]:
@@ -79,7 +92,9 @@ def _line_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _soviet_year(match: re.Match[str] | None) -> str:
-    return match["year"] if match and int(match["year"]) in SOVIET_YEARS else ""
+    groups = match.groupdict() if match else {}
+    year = groups.get("year") or groups.get("noted") or groups.get("marked") or ""
+    return year if year and int(year) in SOVIET_YEARS else ""
 
 
 def _a_value_line(line: str) -> bool:
@@ -110,7 +125,20 @@ def _rows_of(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, Row]]:
             and not _ANOTHER_YEAR.search(line, joined.end())
             and len(_WORDS.findall(line)) <= 4
         ):
-            out.append((i, Row(a + joined.end(), b, year)))
+            out.append(
+                (
+                    i,
+                    Row(
+                        a + joined.end(),
+                        b,
+                        year,
+                        noted=next(
+                            (a + joined.start(g) for g in ("noted", "marked") if joined[g]), -1
+                        ),
+                        glued=bool(joined["noted"]),
+                    ),
+                )
+            )
         i += 1
     return out
 
@@ -144,7 +172,9 @@ def _deaths_of_the_place(quantity: str, cue: str, around: str, data: Resources) 
         return quantity, cue
     table = data.lexicon["place"]
     found = table.phrases.find(tokens(around))
-    return (table.rows[found[0].row]["quantity"], cue) if found else (quantity, cue)
+    return (
+        (table.rows[found[-1].row]["quantity"], cue) if found else (quantity, cue)
+    )  # the place nearest the table
 
 
 def _columns(
@@ -164,8 +194,12 @@ def _columns(
         lines[max(0, above[0] - CAPTION_LINES)][0] : lines[above[0]][1]
     ]  # the header and the caption
     nouns = [_noun(text[a:b], data) for a, b in header]
-    if sum(1 for n in nouns if n[1]) < 2:
-        return [r for _, r in run]  # one noun at most: the caption's is the table's
+    shares = [_a_share(text[a:b], data) for a, b in header]
+    named_columns = (
+        sum(1 for n in nouns if n[1]) >= 2
+    )  # one noun at most: the caption's is the table's
+    if not named_columns and not any(shares):
+        return [r for _, r in run]
     out = []
     for i, r in run:
         cells = _cells(text, *lines[i])
@@ -175,10 +209,17 @@ def _columns(
         named = tuple(
             (a, b, *_deaths_of_the_place(n[1], n[2], around, data))
             for (a, b), n in zip(cells, nouns)
-            if n[1] and a >= r.start
+            if n[1] and a >= r.start and named_columns
         )
-        out.append(Row(r.start, r.end, r.year, r.quantity, r.cue, named))
+        percent = tuple(a for (a, b), share in zip(cells, shares) if share and a >= r.start)
+        out.append(replace(r, cells=named, shares=percent))
     return out
+
+
+def _a_share(header: str, data: Resources) -> bool:
+    """A column whose header starts with a word of shares ("%", "percent", "процент"): its cells are shares."""
+    toks = tokens(header)
+    return any(m.first == 0 for m in data.lexicon["share"].phrases.find(toks[:3]))
 
 
 def _caption(
@@ -198,6 +239,48 @@ def _caption(
             if score > best[0]:
                 best = (score, row["quantity"], " ".join(t.word for t in toks[m.first : m.last]))
     return best[1], best[2]
+
+
+def _in_sequence(run: list[tuple[int, Row]]) -> list[tuple[int, Row]]:
+    """The rows of a run, without year cells read through a glued footnote digit unless the years run on.
+
+    "19301 | 7980" is 1930 with note 1 only in a table whose years rise one by one around it
+    (1930, 1931, ...): a five-digit first cell elsewhere is a number, not a year with a note.
+    """
+    if not any(r.glued for _, r in run):
+        return run
+    years = [int(r.year) for _, r in run]
+    steps = [b - a for a, b in itertools.pairwise(years)]
+    if len(years) >= MIN_ROWS and all(d == 1 for d in steps):
+        return run
+    return [(i, r) for i, r in run if not r.glued]
+
+
+#: The line after a table's last row that sums it: "Итого | 1606748 |", "Total: 1,606,748", "Всего — 4 060 306".
+_TOTAL = re.compile(
+    r"\s*\|?\s*(?:итого|всего|total|in all)\s*(?:\|\|?|:|\u2013|\u2014|-|\t)\s*(?=[0-9])", re.I
+)
+
+
+def _total(text: str, lines: list[tuple[int, int]], after: int, table: list[Row]) -> list[Row]:
+    """The total row right after a table, dated by the span of its years and counting what its first value counts."""
+    if after >= len(lines) or not (m := _TOTAL.match(text, *lines[after])):
+        return []
+    first, last = table[0], table[-1]
+    quantity, cue = (
+        (last.cells[0][2], last.cells[0][3]) if last.cells else (last.quantity, last.cue)
+    )
+    return [Row(m.end(), lines[after][1], f"{first.year}/{last.year}", quantity, cue)]
+
+
+def noted_years(rows: list[Row]) -> set[int]:
+    """Where the year cells with a glued footnote digit start: they are years, not numbers ("19301")."""
+    return {r.noted for r in rows if r.noted >= 0}
+
+
+def share_cells(rows: list[Row]) -> frozenset[int]:
+    """Where the cells of the tables' share columns start: their numbers are shares, with or without a "%"."""
+    return frozenset(a for r in rows for a in r.shares)
 
 
 def table_rows(text: str, data: Resources) -> list[Row]:
@@ -224,16 +307,15 @@ def table_rows(text: str, data: Resources) -> list[Row]:
             k += 1
             run.append(candidates[k])
         k += 1
+        run = _in_sequence(run)
         years = [r.year for _, r in run]
         if len(run) < MIN_ROWS or len(set(years)) < len(years):
             continue
         quantity, cue = _caption(text, lines, run[0][0], data)
         around = text[lines[max(0, run[0][0] - CAPTION_LINES)][0] : lines[run[0][0]][0]]
         quantity, cue = _deaths_of_the_place(quantity, cue, around, data)
-        out += [
-            Row(r.start, r.end, r.year, quantity, cue, r.cells)
-            for r in _columns(text, lines, run, data)
-        ]
+        table = [replace(r, quantity=quantity, cue=cue) for r in _columns(text, lines, run, data)]
+        out += table + _total(text, lines, run[-1][0] + 1, table)
     taken = [(r.start, r.end) for r in out]
     out += [
         r
