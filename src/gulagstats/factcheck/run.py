@@ -28,7 +28,7 @@ from ..store import refuse_inside_data_dir
 from .attribution import REACH
 from .contradictions import contradictions
 from .frames import GOES_ON, Frame, bracketed, breakdowns, context, frame, inside, named_part
-from .judgment import claims_frame, judge
+from .judgment import claims_frame, judge, unnamed_parts
 from .language import detect, warning
 from .mentions import Seen, enumerated_before, find_mentions
 from .numerals import fold_digits
@@ -266,7 +266,7 @@ def factcheck(
     verdicts = judge(claims, record)
     claims = claims.drop(columns=READING_COLUMNS)
     claims["vague"] = [f.vague for r in results for f in r.frames]
-    found = contradictions(claims)
+    found = contradictions(claims, parts=unnamed_parts(verdicts))
     warnings = [r.warning for r in results if r.warning]
     warnings += [
         f"{r.name}: no claim found, though it has {len(r.seen)} number(s) not read (listed in factcheck.html)"
