@@ -109,7 +109,9 @@ def test_a_way_of_finding_the_period_right_too_seldom_gives_no_flag(how):
             "scope": "USSR",
         }
     )
-    assert "right too seldom" in doubt(row, pd.DataFrame(columns=["what", "reading", "verdict"]))
+    assert "not been shown right often enough" in doubt(
+        row, pd.DataFrame(columns=["what", "reading", "verdict"])
+    )
 
 
 def test_a_reading_the_record_cannot_judge_is_a_doubt():

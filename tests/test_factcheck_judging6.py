@@ -52,7 +52,7 @@ def test_a_way_not_allowed_for_a_kind_refuses_that_verdict(verdict):
         }
     )
     empty = pd.DataFrame(columns=["what", "reading", "verdict"])
-    assert "right too seldom" in doubt(row, empty)
+    assert "not been shown right often enough" in doubt(row, empty)
     assert doubt(row, empty, OPEN_GATE) == ""  # the calibration's open gate refuses nothing
 
 
@@ -158,3 +158,24 @@ def test_the_allow_lists_are_those_the_verdict_calibration_measures_right():
             by_period = [share(p1), share(p2)]
             ok = all(n >= CALIBRATION_MINIMUM and r / n >= FLAG_PERIOD_SHARE for r, n in by_period)
             assert (calibrated == "yes") == ok, (kind, how)
+
+
+def test_a_claim_assess_cannot_compare_is_not_judged_with_assess_reason():
+    v = verdicts("Between 1932 and 1933, 6 million people died in the famine.", gate=OPEN_GATE)
+    assert v["verdict"].tolist() == [NOT_JUDGED]
+    reason = v["reason"].iloc[0]
+    assert reason and "not comparable" not in reason.lower() and "famine" in reason, reason
+
+
+def test_the_page_lists_no_claim_under_judged_that_was_not_judged(tmp_path):
+    from gulagstats.factcheck.page import render_page
+    from gulagstats.factcheck.run import factcheck
+
+    article = tmp_path / "a.txt"
+    article.write_text(
+        "Between 1932 and 1933, 6 million people died in the famine.", encoding="utf-8"
+    )
+    page = render_page(factcheck([article]))
+    supported = page.split("id='supported'>", 1)[1].split("</section>", 1)[0]
+    assert "Judged, not contradicted (0)" in supported
+    assert "Not judged, and why (1)" in page

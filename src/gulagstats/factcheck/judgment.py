@@ -30,7 +30,14 @@ from ..core.record import Record, resolve
 from ..estimates.verdicts import assess_many
 from ..estimates.vocabulary import QUANTITIES
 from ..periods import period_bounds
-from ..vocabulary import DEPENDS_ON_READING, DEPENDS_ON_SOURCE, OVERSTATES, PERSONS, UNDERSTATES
+from ..vocabulary import (
+    DEPENDS_ON_READING,
+    DEPENDS_ON_SOURCE,
+    NOT_COMPARABLE,
+    OVERSTATES,
+    PERSONS,
+    UNDERSTATES,
+)
 from .frames import Frame
 from .readings import (
     CALIBRATED_VERDICTS,
@@ -344,6 +351,13 @@ def _answer(
     reasons[asked.index[wrong.to_numpy()]] = "not read by assess: " + answers["error"][wrong]
     for i in asked.index[answers["verdict"].isin(UNSETTLED).to_numpy() & ~wrong.to_numpy()]:
         reasons[i] = _unsettled(str(answers.at[i, "verdict"]), str(answers.at[i, "verdict_range"]))
+    for i in asked.index[
+        (answers["verdict"] == NOT_COMPARABLE).to_numpy() & (reasons[asked.index] == "").to_numpy()
+    ]:
+        said = str(
+            answers.at[i, "explanation"]
+        )  # "Not comparable: the archival tables have no series of ..."
+        reasons[i] = said.split(": ", 1)[1] if said.lower().startswith("not comparable: ") else said
     return low, high
 
 

@@ -169,8 +169,8 @@ def doubt(
         words = HOW_WORDS.get(how, "")
         return (
             f"{verdict.replace('_', ' ')} for {row['period']}, but the period was found by {how}"
-            f"{f' ({words})' if words else ''}, which is right too seldom on labelled texts to support this "
-            "verdict; check the period against the sentence"
+            f"{f' ({words})' if words else ''}, which has not been shown right often enough "
+            "on labelled texts to support this verdict; check the period against the sentence"
         )
     if verdict not in FLAGS:
         return ""
