@@ -167,10 +167,11 @@ def doubt(
     verdict, how = str(row["verdict"]), str(row["period_how"])
     if verdict in CALIBRATED_VERDICTS and how not in gate.get(kind_of(verdict), ()):
         words = HOW_WORDS.get(how, "")
+        said = verdict.replace("_", " ")
         return (
-            f"{verdict.replace('_', ' ')} for {row['period']}, but the period was found by {how}"
-            f"{f' ({words})' if words else ''}, which has not been shown right often enough "
-            "on labelled texts to support this verdict; check the period against the sentence"
+            f"{said} for {row['period']} (the period found by {how}{f': {words}' if words else ''}), but "
+            f"'{said}' with a period found this way has not been shown right often enough on labelled texts "
+            "to be given; check the period, what the number counts and whether it is of the whole USSR"
         )
     if verdict not in FLAGS:
         return ""
