@@ -17,7 +17,12 @@ is not read with confidence is not judged, and says why:
 - a claim that ``assess`` finds :data:`PART_FACTOR` times or more below the
   record's count for the whole USSR: such a number is a part the text does
   not name (the 16 defendants of a trial, one camp's dead), so its scope was
-  not read with confidence.
+  not read with confidence;
+- a claim ``assess`` cannot compare (``not_comparable``: its own words are the
+  reason) or cannot settle (``depends_on_reading``, ``depends_on_source``: the
+  reason names what each reading or published value gives);
+- a verdict whose period was found in a way not calibrated to support it, or a
+  flag that does not hold under every reading (:mod:`.readings`).
 """
 
 from __future__ import annotations

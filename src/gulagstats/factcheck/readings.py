@@ -1,14 +1,20 @@
-"""A flag must hold under every plausible reading of its claim (issue 20, round 5).
+"""A verdict must hold under every plausible reading of its claim (issue 20, rounds 5 and 6).
 
 A claim frame is one reading of a sentence: one period, one quantity, one
-scope.  An ``overstates`` or ``understates`` that holds only under that one
-reading is not a finding a newsroom can publish.  So a flag stands only if
+scope.  A verdict that holds only under that one reading is not a finding a
+newsroom can publish.  So
 
-- its period was found in a way that is right often enough on labelled texts
-  (:data:`FLAG_HOWS`, measured by ``tools/calibrate_periods.py`` on both
-  halves of the development part: any other way, right less than
-  :data:`FLAG_PERIOD_SHARE` of the time on either half or not measured at all,
-  may date a claim but not flag it);
+- every verdict of :data:`CALIBRATED_VERDICTS` (a flag, ``consistent``,
+  ``not_contradicted``) needs its period found in a way calibrated to support
+  that kind of verdict (:data:`VERDICT_HOWS`, measured by
+  ``tools/calibrate_verdicts.py`` on both halves of the development part: the
+  verdicts of that kind dated that way right at least :data:`FLAG_PERIOD_SHARE`
+  of the time on each half, on at least :data:`CALIBRATION_MINIMUM` a half;
+  where they are too few to say, the way's periods by the same rule); any other
+  way may date a claim but not support the verdict;
+
+and a flag stands only if, besides,
+
 - every other period its sentence offers gives the same verdict
   ("lasting into 1938" in a text about the Great Terror: 1938 or 1937-1938);
 - every other quantity the number's own clause allows gives the same verdict
@@ -18,12 +24,10 @@ reading is not a finding a newsroom can publish.  So a flag stands only if
   Soviet government"): a number below the whole may be a part the text does
   not name (the victims of one shooting ground, one city's executions).
 
-A ``not_contradicted`` (a floor or a bound the record satisfies) needs the calibrated period too: a
-misread period satisfies a floor as easily as the right one (both halves of dev gained).
-
 Otherwise the claim is ``not_judged`` with the reason, which names the readings
-that disagree.  Every reading goes through ``assess`` like the claim itself; a
-claim has at most a few readings (a bound), so judging stays linear.
+that disagree or the way the period was found.  Every reading goes through
+``assess`` like the claim itself; a claim has at most a few readings (a bound),
+so judging stays linear.
 """
 
 from __future__ import annotations
@@ -59,8 +63,8 @@ class EveryWay(frozenset):
 
 #: Which ways of finding a period (``period_how``) may support each kind of verdict: those whose verdicts of
 #: that kind are right at least :data:`FLAG_PERIOD_SHARE` of the time on each half of dev, on at least
-#: :data:`CALIBRATION_MINIMUM` verdicts a half (``tools/calibrate_verdicts.py``, the table in
-#: docs/factcheck.md).  Allow-lists, so that a new way of finding a period supports nothing until it has been
+#: :data:`CALIBRATION_MINIMUM` verdicts a half, or, where they are too few on a half to say, whose periods are
+#: (``tools/calibrate_verdicts.py``, the table in docs/factcheck.md).  Allow-lists, so that a new way of finding a period supports nothing until it has been
 #: measured; a verdict whose way is not listed for its kind is ``not_judged``, and the reason says so.
 VERDICT_HOWS: Mapping[str, frozenset[str]] = {
     "flag": frozenset({"span"}),
