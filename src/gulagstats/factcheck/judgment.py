@@ -339,7 +339,7 @@ _ANSWER_COLUMNS = (
 )
 
 
-def _answer(
+def _write_answers(
     out: pd.DataFrame, asked: pd.DataFrame, part: pd.Series, reasons: pd.Series, record: Record
 ) -> tuple[pd.Series, pd.Series]:
     """``assess``'s answers for the claims ``asked`` written into ``out`` (a part asked as a floor of the
@@ -398,7 +398,7 @@ def judge(
     part = reasons == "part"
     asked = out[(reasons == "") | part]
     if len(asked):
-        low, high = _answer(out, asked, part, reasons, chosen)
+        low, high = _write_answers(out, asked, part, reasons, chosen)
     doubts = _readings_in_doubt(out, low, high, part, chosen, gate) if len(asked) else {}
     factor = pd.to_numeric(out["factor"], errors="coerce")
     tiny = (reasons == "") & (out["verdict"] == UNDERSTATES) & (factor >= PART_FACTOR)
