@@ -95,9 +95,11 @@ def serial(corpus, tmp_path_factory) -> Path:
 def test_an_archive_gives_claims_with_their_document_and_verdict(serial):
     rows = claims(serial)
     assert len(rows) > 50
-    first = next(r for r in rows if r["mention"] == "510,307")
+    # round 6: a verdict needs a period found in a way calibrated to support it (the camps' 510,307 of 1934,
+    # dated by its own clause, is now not judged), so the claim followed is one dated by a span
+    first = next(r for r in rows if r["mention"] == "1,548,366")
     assert first["url"].startswith("https://example.org/") and first["date"][:4] == first["year"]
-    assert (first["quantity"], first["period"], first["verdict"]) == ("camp_population", "1934", "consistent")
+    assert (first["quantity"], first["period"], first["verdict"]) == ("arrests", "1937/1938", "consistent")
     assert first["partition"].isdigit() and first["benchmark_low"] > 0 and first["claim"] >= 1
     manifest = json.loads((serial / "corpus.json").read_text())
     assert manifest["claims"] == len(rows) and manifest["documents"] == len(documents())

@@ -19,6 +19,7 @@ from gulagstats.factcheck.judgment import (
     judge,
 )
 from gulagstats.factcheck.read import FactcheckInputError, read_source
+from gulagstats.factcheck.readings import OPEN_GATE
 from gulagstats.factcheck.resources import load_resources, parse_table
 from gulagstats.factcheck.run import check_text, factcheck
 
@@ -292,7 +293,8 @@ def test_what_is_not_read_with_confidence_is_not_judged_with_a_reason():
 
 
 def test_a_claim_as_a_bound_goes_to_assess_as_a_bound():
-    v = verdicts("In 1937-1938, at least 500,000 people were shot.")
+    # the open gate: round 6's calibration lets no way support not_contradicted (tests/test_factcheck_judging6.py)
+    v = judge(claims_frame(frames("In 1937-1938, at least 500,000 people were shot.")), gate=OPEN_GATE)
     assert (v["low"].iloc[0], v["high"].iloc[0]) == ("500000", "")
     assert v["verdict"].iloc[0] == gulagstats.assess("executions", low=500_000, period="1937/1938").verdict
 

@@ -9,8 +9,6 @@ allow, a period found in a way that is right often enough on the labelled texts,
 from __future__ import annotations
 
 import dataclasses
-import subprocess
-import sys
 import time
 
 import pandas as pd
@@ -25,14 +23,11 @@ from gulagstats.factcheck.judgment import (
 )
 from gulagstats.factcheck.readings import (
     FLAG_HOWS,
-    FLAG_PERIOD_SHARE,
     READING_COLUMNS,
     doubt,
     questions,
 )
 from gulagstats.factcheck.run import check_text
-
-from .conftest import ROOT
 
 
 def verdicts(text: str) -> pd.DataFrame:
@@ -113,7 +108,9 @@ def test_a_way_of_finding_the_period_right_too_seldom_gives_no_flag(how):
             "scope": "USSR",
         }
     )
-    assert "right too seldom" in doubt(row, pd.DataFrame(columns=["what", "reading", "verdict"]))
+    assert "not been shown right often enough" in doubt(
+        row, pd.DataFrame(columns=["what", "reading", "verdict"])
+    )
 
 
 def test_a_reading_the_record_cannot_judge_is_a_doubt():
@@ -161,33 +158,6 @@ def test_judging_many_flags_with_readings_is_linear():
         judge(claims)
         times.append(time.process_time() - start)
     assert (times[-1] / max(times[0], 0.005)) ** 0.5 < 2.5, times
-
-
-@pytest.mark.data
-def test_the_ways_that_may_flag_are_those_the_calibration_measures_right():
-    done = subprocess.run(
-        [sys.executable, str(ROOT / "tools" / "calibrate_periods.py")],
-        capture_output=True,
-        text=True,
-        check=True,
-        cwd=ROOT,
-    )
-    doc = (ROOT / "docs" / "factcheck.md").read_text(encoding="utf-8")
-    written = doc.split("<!-- period-calibration:start -->\n", 1)[1].split(
-        "<!-- period-calibration:end -->"
-    )[0]
-    assert written.strip() == done.stdout.strip(), (
-        "docs/factcheck.md: run tools/calibrate_periods.py --write"
-    )
-    rows = [line.split("|")[1:-1] for line in done.stdout.splitlines()[2:]]
-    for how, first, second, may_flag in ((c.strip() for c in r) for r in rows):
-        shares = []
-        for cell in (first, second):
-            right, found = (int(x) for x in cell.split("(")[1].rstrip(")").split("/"))
-            shares.append(
-                right / found if found >= 5 else 0.0
-            )  # fewer than five claims: not measured
-        assert (may_flag == "yes") == (min(shares) >= FLAG_PERIOD_SHARE), (how, first, second)
 
 
 @pytest.mark.parametrize(
@@ -248,8 +218,11 @@ def test_a_floor_satisfied_under_an_uncalibrated_period_is_not_judged():
     v = verdicts(
         "In 1938, at least 100,000 people were shot. Between 1937 and 1938, at least 100,000 people were shot."
     )
-    assert v["verdict"].tolist() == [NOT_JUDGED, "not_contradicted"]
+    # round 6: the verdict calibration measures not_contradicted by span right 75 % and 50 % of the time
+    # on the two halves of dev, so a span no longer supports it either
+    assert v["verdict"].tolist() == [NOT_JUDGED, NOT_JUDGED]
     assert "not contradicted for 1938" in v["reason"].iloc[0]
+    assert "found by span" in v["reason"].iloc[1]
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,6 @@
 """How often the fact-checker's period is right, by how it was found, on each half of dev.
 
     python tools/calibrate_periods.py            # prints the table
-    python tools/calibrate_periods.py --write    # and writes it into docs/factcheck.md
     python tools/calibrate_periods.py --list     # and lists every wrong period (label / read)
 
 The fact-checker runs through its command line on the dev texts of the labelled web set
@@ -10,11 +9,10 @@ The fact-checker runs through its command line on the dev texts of the labelled 
 ``tools/evaluate_factcheck.py`` matches them, and for every claim found with the right value
 the period is compared with the label's (the same first and last day). The claims are counted
 by ``period_how`` (own clause, span, named period, sentence, context, ...) and by half of dev
-(every other text by sorted doc_id). A way of finding a period that is right less than
-:data:`gulagstats.factcheck.readings.FLAG_PERIOD_SHARE` of the time on either half may date a
-claim, but it may not yield a flag (only ``gulagstats.factcheck.readings.FLAG_HOWS`` may): the
-table is the measurement behind that list, and ``tests/test_factcheck_judging.py`` checks
-that the list and the table agree.
+(every other text by sorted doc_id). Since round 6 the ways that may support a verdict are
+calibrated on the verdicts themselves (``tools/calibrate_verdicts.py``, whose table in
+docs/factcheck.md carries these period shares beside the verdicts'); this table, with
+``--list``, is for finding where periods go wrong.
 """
 
 from __future__ import annotations
@@ -24,10 +22,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from evaluate_factcheck import DOC, WEB, cli, halved, read_csv, web_labels
+from evaluate_factcheck import WEB, cli, halved, read_csv, web_labels
 from factcheck_measures import match, predictions, value_right
-
-START, END = "<!-- period-calibration:start -->", "<!-- period-calibration:end -->"
 
 
 def counts(half: int, wrong: list[str] | None = None) -> dict[str, tuple[int, int]]:
@@ -65,27 +61,20 @@ def table(halves: list[dict[str, tuple[int, int]]]) -> str:
         {h for c in halves for h in c}, key=lambda h: -sum(c.get(h, (0, 0))[0] for c in halves)
     )
     lines = [
-        "| how the period was found | half 1: right / found | half 2: right / found | may flag (or not_contradicted) |",
-        "|---|---|---|---|",
+        "| how the period was found | half 1: right / found | half 2: right / found |",
+        "|---|---|---|",
     ]
-    from gulagstats.factcheck.readings import FLAG_HOWS
-
     for how in hows:
         cells = []
         for c in halves:
             n, right = c.get(how, (0, 0))
             cells.append(f"{100 * right / n:.0f} % ({right}/{n})" if n else "– (0/0)")
-        lines.append(
-            f"| {how} | {cells[0]} | {cells[1]} | {'yes' if how in FLAG_HOWS else 'no'} |"
-        )
+        lines.append(f"| {how} | {cells[0]} | {cells[1]} |")
     return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "--write", action="store_true", help="write the table into docs/factcheck.md"
-    )
     parser.add_argument(
         "--list",
         action="store_true",
@@ -98,15 +87,6 @@ def main(argv: list[str] | None = None) -> int:
     if wrong:
         print("\nhalf\thow\tlabel\tread\ttext\tmention")
         print("\n".join(sorted(wrong)))
-    if args.write:
-        doc = DOC.read_text(encoding="utf-8")
-        if START not in doc or END not in doc:
-            print(f"{DOC}: no {START} ... {END} block to write into", file=sys.stderr)
-            return 2
-        head, rest = doc.split(START, 1)
-        DOC.write_text(
-            head + START + "\n" + text + "\n" + END + rest.split(END, 1)[1], encoding="utf-8"
-        )
     return 0
 
 

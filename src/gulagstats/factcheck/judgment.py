@@ -17,12 +17,17 @@ is not read with confidence is not judged, and says why:
 - a claim that ``assess`` finds :data:`PART_FACTOR` times or more below the
   record's count for the whole USSR: such a number is a part the text does
   not name (the 16 defendants of a trial, one camp's dead), so its scope was
-  not read with confidence.
+  not read with confidence;
+- a claim ``assess`` cannot compare (``not_comparable``: its own words are the
+  reason) or cannot settle (``depends_on_reading``, ``depends_on_source``: the
+  reason names what each reading or published value gives);
+- a verdict whose period was found in a way not calibrated to support it, or a
+  flag that does not hold under every reading (:mod:`.readings`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
@@ -30,9 +35,24 @@ from ..core.record import Record, resolve
 from ..estimates.verdicts import assess_many
 from ..estimates.vocabulary import QUANTITIES
 from ..periods import period_bounds
-from ..vocabulary import OVERSTATES, PERSONS, UNDERSTATES
+from ..vocabulary import (
+    DEPENDS_ON_READING,
+    DEPENDS_ON_SOURCE,
+    NOT_COMPARABLE,
+    OVERSTATES,
+    PERSONS,
+    UNDERSTATES,
+)
 from .frames import Frame
-from .readings import CALIBRATED_VERDICTS, READING_COLUMNS, doubt, judged, questions
+from .readings import (
+    CALIBRATED_VERDICTS,
+    FLAGS,
+    READING_COLUMNS,
+    VERDICT_HOWS,
+    doubt,
+    judged,
+    questions,
+)
 
 #: The verdict of a claim that is not judged.
 NOT_JUDGED = "not_judged"
@@ -41,20 +61,49 @@ JUDGING_CONFIDENCE = 0.6
 #: A claim this many times below the record's count for the whole USSR is read as a part the text
 #: does not name (one trial, one camp, one district), not as a claim about the whole: not judged.
 PART_FACTOR = 10.0
+#: The words of the reason given a claim :data:`PART_FACTOR` times or more below the record's whole.
+UNNAMED_PART = "times below the record's count for the whole USSR"
 #: The days of one unit of a rate: a rate over a period read with confidence is judged as the count over it.
 RATE_DAYS = {"per_day": 1.0, "per_week": 7.0, "per_month": 365.25 / 12, "per_year": 365.25}
 #: The confidence a rate's period needs: multiplied out, an error in the period grows with it.
 RATE_THRESHOLD = 0.8
 #: The columns of claims.csv, in order.
 CLAIM_COLUMNS = [
-    "id", "file", "start", "end", "mention", "quantity", "low", "high", "bound", "unit", "period",
-    "period_how", "period_confidence", "scope", "scope_detail", "modality", "attribution", "confidence",
-    "sentence", "text_line", "cue", "note",
+    "id",
+    "file",
+    "start",
+    "end",
+    "mention",
+    "quantity",
+    "low",
+    "high",
+    "bound",
+    "unit",
+    "period",
+    "period_how",
+    "period_confidence",
+    "scope",
+    "scope_detail",
+    "modality",
+    "attribution",
+    "confidence",
+    "sentence",
+    "text_line",
+    "cue",
+    "note",
 ]
 #: The columns verdicts.csv adds.
 VERDICT_COLUMNS = [
-    "verdict", "reason", "benchmark_id", "benchmark_period", "benchmark_low", "benchmark_high",
-    "benchmark_source", "benchmark_status", "factor", "explanation",
+    "verdict",
+    "reason",
+    "benchmark_id",
+    "benchmark_period",
+    "benchmark_low",
+    "benchmark_high",
+    "benchmark_source",
+    "benchmark_status",
+    "factor",
+    "explanation",
 ]
 _MODALITY = {
     "planned": "a plan or quota, not a count of what happened",
@@ -62,11 +111,32 @@ _MODALITY = {
     "hypothetical": "a hypothesis, not a claim of what happened",
     "spread": "a spread of others' estimates quoted, not the author's claim",
 }
+#: ``whole`` ("throughout the country", carried from the sentence before) is the whole USSR.
+_WHOLE = {"whole": "USSR"}
 _SCOPE = {
-    "operation": "one operation", "nationality": "one nationality", "region": "one region",
-    "trial": "one trial", "institution": "one institution or body", "camp": "one camp",
-    "plan": "a plan", "breakdown": "a breakdown of a figure before it",
+    "operation": "one operation",
+    "nationality": "one nationality",
+    "region": "one region",
+    "trial": "one trial",
+    "institution": "one institution or body",
+    "camp": "one camp",
+    "plan": "a plan",
+    "breakdown": "a breakdown of a figure before it",
 }
+
+
+#: The answers of ``assess`` whose readings or published values disagree: never printed as one verdict.
+UNSETTLED = (DEPENDS_ON_READING, DEPENDS_ON_SOURCE)
+
+
+def _unsettled(verdict: str, readings: str) -> str:
+    """The reason a claim whose readings or sources give different verdicts is not judged, naming them.
+
+    >>> _unsettled("depends_on_reading", "consistent (as read: 1,500,524); understates 1.3 (the Gulag: 1,929,729)")
+    'the record gives different verdicts by how it is read: consistent (as read: 1,500,524); understates 1.3 (the Gulag: 1,929,729)'
+    """
+    what = "how it is read" if verdict == DEPENDS_ON_READING else "which published value is used"
+    return f"the record gives different verdicts by {what}: {readings}".rstrip(": ")
 
 
 def _shown_number(x: float | None) -> str:
@@ -95,15 +165,30 @@ def claims_frame(frames: Sequence[Frame]) -> pd.DataFrame:
         stems[stem] = stems.get(stem, 0) + 1
         rows.append(
             {
-                "id": f"{stem}-{stems[stem]}", "file": f.file, "start": f.start, "end": f.end,
-                "mention": f.mention, "quantity": f.quantity,
+                "id": f"{stem}-{stems[stem]}",
+                "file": f.file,
+                "start": f.start,
+                "end": f.end,
+                "mention": f.mention,
+                "quantity": f.quantity,
                 "low": "" if f.bound == "high" else _shown_number(f.low),
                 "high": "" if f.bound == "low" else _shown_number(f.high),
-                "bound": f.bound, "unit": f.unit, "period": f.period, "period_how": f.period_how,
-                "period_confidence": f.period_confidence, "scope": f.scope, "scope_detail": f.scope_detail,
-                "modality": f.modality, "attribution": f.attribution, "confidence": f.confidence,
-                "sentence": f.sentence, "text_line": f.text_line, "cue": f.cue, "note": "; ".join(f.notes),
-                "period_readings": "|".join(f.period_readings), "quantity_readings": "|".join(f.quantity_readings),
+                "bound": f.bound,
+                "unit": f.unit,
+                "period": f.period,
+                "period_how": f.period_how,
+                "period_confidence": f.period_confidence,
+                "scope": _WHOLE.get(f.scope, f.scope),
+                "scope_detail": f.scope_detail,
+                "modality": f.modality,
+                "attribution": f.attribution,
+                "confidence": f.confidence,
+                "sentence": f.sentence,
+                "text_line": f.text_line,
+                "cue": f.cue,
+                "note": "; ".join(f.notes),
+                "period_readings": "|".join(f.period_readings),
+                "quantity_readings": "|".join(f.quantity_readings),
                 "whole_stated": f.whole_stated,
             }
         )
@@ -175,9 +260,14 @@ def _as_counts(asked: pd.DataFrame) -> tuple[pd.Series, pd.Series, dict]:
         if counted is None:
             continue
         a, b, units = counted
-        low[i], high[i] = ("" if a != a else _shown_number(round(a))), ("" if b != b else _shown_number(round(b)))
+        low[i], high[i] = (
+            ("" if a != a else _shown_number(round(a))),
+            ("" if b != b else _shown_number(round(b))),
+        )
         unit = str(asked.at[i, "unit"]).replace("per_", "")
-        notes[i] = f"A rate of {asked.at[i, 'mention']} a {unit} over {asked.at[i, 'period']} ({units:g} {unit}s) is judged as the count over it."
+        notes[i] = (
+            f"A rate of {asked.at[i, 'mention']} a {unit} over {asked.at[i, 'period']} ({units:g} {unit}s) is judged as the count over it."
+        )
     return low, high, notes
 
 
@@ -185,19 +275,33 @@ def _assess(record: Record, asked: pd.DataFrame, low: pd.Series, high: pd.Series
     """``assess``'s answers for the rows ``asked`` (their quantity and period) with the ends ``low``
     and ``high``, indexed like ``asked``: a claim and each of its other readings are asked alike."""
     question = pd.DataFrame(
-        {"quantity": asked["quantity"], "low": low, "high": high, "period": asked["period"],
-         "unit": PERSONS, "region": "USSR"}
+        {
+            "quantity": asked["quantity"],
+            "low": low,
+            "high": high,
+            "period": asked["period"],
+            "unit": PERSONS,
+            "region": "USSR",
+        }
     )
     return assess_many(record, question.reset_index(drop=True)).set_axis(asked.index)
 
 
-def _readings_in_doubt(out: pd.DataFrame, low: pd.Series, high: pd.Series, part: pd.Series, record: Record) -> dict:
-    """The flags that do not hold under every reading of their claim, with the reason
-    (:mod:`gulagstats.factcheck.readings`): each other reading is asked of ``assess`` too."""
-    flagged = out[out["verdict"].isin(CALIBRATED_VERDICTS)]
-    if flagged.empty:
+def _readings_in_doubt(
+    out: pd.DataFrame,
+    low: pd.Series,
+    high: pd.Series,
+    part: pd.Series,
+    record: Record,
+    gate: Mapping[str, frozenset[str]],
+) -> dict:
+    """The verdicts whose period was found in a way the ``gate`` does not let support them, and the flags
+    that do not hold under every reading of their claim, with the reason
+    (:mod:`gulagstats.factcheck.readings`): each other reading of a flag is asked of ``assess`` too."""
+    gated = out[out["verdict"].isin(CALIBRATED_VERDICTS)]
+    if gated.empty:
         return {}
-    alt = questions(flagged)
+    alt = questions(gated[gated["verdict"].isin(FLAGS)])
     alt["verdict"], alt["low"], alt["high"] = "", "", ""
     for k in alt.index:  # a rate is multiplied out over each period read
         i = alt.at[k, "claim"]
@@ -205,21 +309,73 @@ def _readings_in_doubt(out: pd.DataFrame, low: pd.Series, high: pd.Series, part:
             row = out.loc[i].copy()
             row["period"] = alt.at[k, "period"]
             counted = rate_as_count(row) or (float("nan"), float("nan"), 0.0)
-            alt.at[k, "low"], alt.at[k, "high"] = (_shown_number(round(x)) if x == x else "" for x in counted[:2])
+            alt.at[k, "low"], alt.at[k, "high"] = (
+                _shown_number(round(x)) if x == x else "" for x in counted[:2]
+            )
         else:
             alt.at[k, "low"], alt.at[k, "high"] = low[i], ("" if part[i] else high[i])
     readable = judged(alt) & ((alt["low"] != "") | (alt["high"] != ""))
     if readable.any():
         asked = alt[readable]
         answers = _assess(record, asked, asked["low"], asked["high"])
-        alt.loc[asked.index, "verdict"] = answers["verdict"].where(answers["error"] == "", "").astype(object)
+        alt.loc[asked.index, "verdict"] = (
+            answers["verdict"].where(answers["error"] == "", "").astype(object)
+        )
     by_claim = dict(list(alt.groupby("claim")))
     none = alt.iloc[:0]
-    return {i: why for i in flagged.index if (why := doubt(out.loc[i], by_claim.get(i, none)))}
+    return {i: why for i in gated.index if (why := doubt(out.loc[i], by_claim.get(i, none), gate))}
 
 
-def judge(claims: pd.DataFrame, record: Record | None = None) -> pd.DataFrame:
+_ANSWER_COLUMNS = (
+    "verdict",
+    "benchmark_id",
+    "benchmark_period",
+    "benchmark_low",
+    "benchmark_high",
+    "benchmark_source",
+    "benchmark_status",
+    "factor",
+    "explanation",
+)
+
+
+def _write_answers(
+    out: pd.DataFrame, asked: pd.DataFrame, part: pd.Series, reasons: pd.Series, record: Record
+) -> tuple[pd.Series, pd.Series]:
+    """``assess``'s answers for the claims ``asked`` written into ``out`` (a part asked as a floor of the
+    whole); an error or an unsettled verdict becomes the claim's reason.  The ends asked, for the readings."""
+    low, high, rates = _as_counts(asked)
+    answers = _assess(record, asked, low, high.where(~part[asked.index], ""))
+    for column in _ANSWER_COLUMNS:
+        out.loc[asked.index, column] = (
+            answers[column].astype(object).where(answers[column].notna(), "")
+        )
+    for i, text in rates.items():
+        out.at[i, "explanation"] = f"{text} {out.at[i, 'explanation']}"
+    wrong = answers["error"] != ""
+    reasons[asked.index[wrong.to_numpy()]] = "not read by assess: " + answers["error"][wrong]
+    for i in asked.index[answers["verdict"].isin(UNSETTLED).to_numpy() & ~wrong.to_numpy()]:
+        reasons[i] = _unsettled(str(answers.at[i, "verdict"]), str(answers.at[i, "verdict_range"]))
+    for i in asked.index[
+        (answers["verdict"] == NOT_COMPARABLE).to_numpy() & (reasons[asked.index] == "").to_numpy()
+    ]:
+        said = str(
+            answers.at[i, "explanation"]
+        )  # "Not comparable: the archival tables have no series of ..."
+        reasons[i] = said.split(": ", 1)[1] if said.lower().startswith("not comparable: ") else said
+    return low, high
+
+
+def judge(
+    claims: pd.DataFrame,
+    record: Record | None = None,
+    gate: Mapping[str, frozenset[str]] = VERDICT_HOWS,
+) -> pd.DataFrame:
     """The verdict of every claim: through ``assess_claims``, or ``not_judged`` with the reason.
+
+    ``gate`` says which ways of finding a period may support each kind of verdict
+    (:data:`~gulagstats.factcheck.readings.VERDICT_HOWS`, calibrated on dev;
+    ``tools/calibrate_verdicts.py`` measures with :data:`~gulagstats.factcheck.readings.OPEN_GATE`).
 
     Examples
     --------
@@ -242,24 +398,17 @@ def judge(claims: pd.DataFrame, record: Record | None = None) -> pd.DataFrame:
     part = reasons == "part"
     asked = out[(reasons == "") | part]
     if len(asked):
-        low, high, rates = _as_counts(asked)
-        answers = _assess(chosen, asked, low, high.where(~part[asked.index], ""))  # a part: a floor of the whole
-        for column in ("verdict", "benchmark_id", "benchmark_period", "benchmark_low", "benchmark_high",
-                       "benchmark_source", "benchmark_status", "factor", "explanation"):
-            out.loc[asked.index, column] = answers[column].astype(object).where(answers[column].notna(), "")
-        for i, text in rates.items():
-            out.at[i, "explanation"] = f"{text} {out.at[i, 'explanation']}"
-        wrong = answers["error"] != ""
-        reasons[asked.index[wrong.to_numpy()]] = "not read by assess: " + answers["error"][wrong]
-    doubts = _readings_in_doubt(out, low, high, part, chosen) if len(asked) else {}
+        low, high = _write_answers(out, asked, part, reasons, chosen)
+    doubts = _readings_in_doubt(out, low, high, part, chosen, gate) if len(asked) else {}
     factor = pd.to_numeric(out["factor"], errors="coerce")
     tiny = (reasons == "") & (out["verdict"] == UNDERSTATES) & (factor >= PART_FACTOR)
     for i in out.index[tiny]:
         reasons[i] = (
-            f"about {factor[i]:.0f} times below the record's count for the whole USSR: most likely a part "
+            f"about {factor[i]:.0f} {UNNAMED_PART}: most likely a part "
             "the text does not name (a trial, a camp, a district); check what it counts"
         )
-    for i, why in doubts.items():  # a part is judged only where it exceeds the whole (else its own reason)
+    # a part is judged only where it exceeds the whole (else its own reason)
+    for i, why in doubts.items():
         if reasons[i] == "" or (reasons[i] == "part" and out.at[i, "verdict"] == OVERSTATES):
             reasons[i], part[i] = why, False
     exceeds = part & (out["verdict"] == OVERSTATES)
@@ -278,3 +427,15 @@ def judge(claims: pd.DataFrame, record: Record | None = None) -> pd.DataFrame:
     out.loc[judged_away, list(VERDICT_COLUMNS[2:])] = ""
     out["reason"] = reasons.where(judged_away, "")
     return out.drop(columns=[c for c in READING_COLUMNS if c in out.columns])
+
+
+def unnamed_parts(verdicts: pd.DataFrame) -> pd.Series:
+    """The claims :func:`judge` read as parts the text does not name (:data:`PART_FACTOR` times or more
+    below the record's whole): not to be compared with claims about the whole.
+
+    Examples
+    --------
+    >>> unnamed_parts(pd.DataFrame({"reason": ["", "about 17 times below the record's count for the whole USSR"]})).tolist()
+    [False, True]
+    """
+    return verdicts["reason"].astype(str).str.contains(UNNAMED_PART, regex=False)

@@ -30,7 +30,7 @@ from .context import context
 from .contradictions import contradictions
 from .frame_periods import carried, context_for
 from .frames import GOES_ON, Frame, breakdowns, frame, named_part
-from .judgment import claims_frame, judge
+from .judgment import claims_frame, judge, unnamed_parts
 from .language import detect, warning
 from .mentions import Seen, enumerated_before, find_mentions
 from .numerals import fold_digits
@@ -254,7 +254,7 @@ def factcheck(
     verdicts = judge(claims, record)
     claims = claims.drop(columns=READING_COLUMNS)
     claims["vague"] = [f.vague for r in results for f in r.frames]
-    found = contradictions(claims)
+    found = contradictions(claims, parts=unnamed_parts(verdicts))
     warnings = [r.warning for r in results if r.warning]
     warnings += [
         f"{r.name}: no claim found, though it has {len(r.seen)} number(s) not read (listed in factcheck.html)"

@@ -1,0 +1,190 @@
+#!/usr/bin/env python3
+"""How often each kind of verdict is right, by how the claim's period was found, on each half of dev.
+
+    python tools/calibrate_verdicts.py            # prints the table
+    python tools/calibrate_verdicts.py --write    # and writes it into docs/factcheck.md
+    python tools/calibrate_verdicts.py --list     # and lists every verdict measured (half, how, right)
+
+The fact-checker reads the dev texts of the labelled web set (``tests/data/factcheck_web/dev/``)
+and judges every claim with the gate open (:data:`gulagstats.factcheck.readings.OPEN_GATE`: every
+way of finding a period may support every verdict; every other rule of the judging holds). Each
+``overstates``/``understates`` (a flag), ``consistent`` and ``not_contradicted`` it gives is then
+counted by the way its period was found (``period_how``), by kind and by half of dev (every other
+text by sorted doc_id): right where it matches a labelled claim (as ``tools/evaluate_factcheck.py``
+matches them) with the right value and the same verdict; a verdict on a number that is no labelled
+claim, or read with another value, is wrong.
+
+A way may support a kind of verdict (``gulagstats.factcheck.readings.VERDICT_HOWS``) only where
+that kind is right at least ``FLAG_PERIOD_SHARE`` (90 %) of the time on each half, on at least
+``CALIBRATION_MINIMUM`` (5) verdicts a half; ``tests/test_factcheck_judging6.py`` checks that the
+allow-lists and the table agree, and that the table in docs/factcheck.md is this one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+
+from evaluate_factcheck import DOC, WEB, halved, web_labels
+from factcheck_measures import match, predictions, value_right
+from gulagstats.factcheck.judgment import claims_frame, judge
+from gulagstats.factcheck.read import read_source
+from gulagstats.factcheck.readings import (
+    CALIBRATION_MINIMUM,
+    FLAG_PERIOD_SHARE,
+    OPEN_GATE,
+    VERDICT_HOWS,
+    VERDICT_KINDS,
+    kind_of,
+)
+from gulagstats.factcheck.resources import load_resources
+from gulagstats.factcheck.run import check_text
+
+START, END = "<!-- verdict-calibration:start -->", "<!-- verdict-calibration:end -->"
+#: (how, kind) -> (verdicts given, of them right)
+Counts = dict[tuple[str, str], tuple[int, int]]
+
+
+def verdicts_of(half: int, gate: Mapping[str, frozenset[str]]) -> list[dict[str, str]]:
+    """The judged claims of one half of dev (claims and verdicts in one row each, as text), under ``gate``."""
+    sets = [halved(web_labels(WEB / "dev" / lang), half) for lang in ("en", "ru")]
+    texts = {doc: text for t, _ in sets for doc, text in t.items()}
+    data = load_resources()
+    frames = []
+    for doc in sorted(texts):
+        read = read_source(WEB / "dev" / doc[:2] / f"{doc}.txt")  # as the command line reads it
+        frames += check_text(read.text, read.name, data).frames
+    judged = judge(claims_frame(frames), gate=gate)
+    return [
+        {k: "" if v is None else str(v) for k, v in row.items()}
+        for row in judged.to_dict("records")
+    ]
+
+
+def counts(
+    half: int, listed: list[str] | None = None, gate: Mapping[str, frozenset[str]] = OPEN_GATE
+) -> tuple[Counts, Counts]:
+    """One half of dev: (how, kind) -> (verdicts of that kind given with the period found that way, of them
+    right), and (how, ``period``) -> (labelled claims found with the right value, of them with the right period).
+
+    ``listed``, when given, gets one line a verdict: the half, how, kind, right or wrong, the verdict, the
+    label's verdict, the period read, the text and the mention.
+    """
+    sets = [halved(web_labels(WEB / "dev" / lang), half) for lang in ("en", "ru")]
+    texts = {doc: text for t, _ in sets for doc, text in t.items()}
+    labels = [x for _, lab in sets for x in lab]
+    rows = verdicts_of(half, gate)
+    preds = predictions(rows, [], texts)
+    label_of = {k: i for i, k in match(labels, preds).items()}
+    verdicts: Counts = {}
+    periods: Counts = {}
+    for k, (row, pred) in enumerate(zip(rows, preds)):
+        lab = labels[label_of[k]] if k in label_of else None
+        found = lab is not None and value_right(lab, pred)
+        how = row["period_how"] or "none"
+        if found and lab is not None:
+            n, r = periods.get((how, "period"), (0, 0))
+            periods[(how, "period")] = (n + 1, r + (lab.period == pred.period))
+        kind = kind_of(pred.verdict)
+        if kind not in VERDICT_KINDS:
+            continue
+        right = found and lab is not None and lab.verdict == pred.verdict
+        n, r = verdicts.get((how, kind), (0, 0))
+        verdicts[(how, kind)] = (n + 1, r + right)
+        if listed is not None:
+            expected = "no label" if lab is None else lab.verdict
+            listed.append(
+                f"{half}\t{how}\t{kind}\t{'right' if right else 'wrong'}\t{pred.verdict}\t{expected}\t"
+                f"{row['period']}\t{pred.doc}\t{pred.mention}"
+            )
+    return verdicts, periods
+
+
+def _measured(halves: list[Counts], key: tuple[str, str]) -> bool | None:
+    """Right at least FLAG_PERIOD_SHARE of the time on each half (True), measured under it on a half (False),
+    or too few on a half to say (None)."""
+    shares = []
+    for c in halves:
+        n, right = c.get(key, (0, 0))
+        if n >= CALIBRATION_MINIMUM and right / n < FLAG_PERIOD_SHARE:
+            return False
+        shares.append(n >= CALIBRATION_MINIMUM)
+    return True if all(shares) else None
+
+
+def supported(verdicts: list[Counts], periods: list[Counts], how: str, kind: str) -> bool:
+    """Whether a way of finding the period may support a kind of verdict.
+
+    Its verdicts of that kind must be right at least FLAG_PERIOD_SHARE of the time on each half, on at
+    least CALIBRATION_MINIMUM verdicts a half. Where they are too few on a half to say, and not measured
+    under the share on the other, the way's periods stand in for them: right that often on each half, on
+    at least that many claims (round 5's rule).
+    """
+    by_verdict = _measured(verdicts, (how, kind))
+    if by_verdict is not None:
+        return by_verdict
+    return bool(_measured(periods, (how, "period")))
+
+
+def _cell(c: Counts, key: tuple[str, str]) -> str:
+    n, right = c.get(key, (0, 0))
+    return f"{100 * right / n:.0f} % ({right}/{n})" if n else "– (0/0)"
+
+
+def table(verdicts: list[Counts], periods: list[Counts]) -> str:
+    """The calibration table in Markdown: one row a kind of verdict and way of finding its period given on
+    dev, with how often the verdict and how often the period (of the claims found) was right on each half."""
+    keys = sorted(
+        {key for c in verdicts for key in c}, key=lambda x: (VERDICT_KINDS.index(x[1]), x[0])
+    )
+    lines = [
+        "| kind of verdict | how the period was found | verdict right, half 1 | verdict right, half 2 "
+        "| period right, half 1 | period right, half 2 | calibrated | allowed |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for how, kind in keys:
+        cells = [_cell(c, (how, kind)) for c in verdicts] + [
+            _cell(c, (how, "period")) for c in periods
+        ]
+        calibrated = "yes" if supported(verdicts, periods, how, kind) else "no"
+        allowed = "yes" if how in VERDICT_HOWS[kind] else "no"
+        lines.append(
+            f"| {kind.replace('_', ' ')} | {how} | {' | '.join(cells)} | {calibrated} | {allowed} |"
+        )
+    return "\n".join(lines)
+
+
+def write(text: str, doc: Path = DOC) -> int:
+    """Put the table between the markers of ``doc``; 2 if it has none."""
+    content = doc.read_text(encoding="utf-8")
+    if START not in content or END not in content:
+        print(f"{doc}: no {START} ... {END} block to write into", file=sys.stderr)
+        return 2
+    head, rest = content.split(START, 1)
+    doc.write_text(
+        head + START + "\n" + text + "\n" + END + rest.split(END, 1)[1], encoding="utf-8"
+    )
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--write", action="store_true", help="write the table into docs/factcheck.md"
+    )
+    parser.add_argument("--list", action="store_true", help="also list every verdict measured")
+    args = parser.parse_args(argv)
+    listed: list[str] | None = [] if args.list else None
+    halves = [counts(1, listed), counts(2, listed)]
+    text = table([v for v, _ in halves], [p for _, p in halves])
+    print(text)
+    if listed:
+        print("\nhalf\thow\tkind\tright\tverdict\tlabel\tperiod\ttext\tmention")
+        print("\n".join(sorted(listed)))
+    return write(text) if args.write else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
