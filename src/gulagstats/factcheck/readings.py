@@ -68,7 +68,7 @@ class EveryWay(frozenset):
 #: measured; a verdict whose way is not listed for its kind is ``not_judged``, and the reason says so.
 VERDICT_HOWS: Mapping[str, frozenset[str]] = {
     "flag": frozenset({"span"}),
-    CONSISTENT: frozenset({"span"}),
+    CONSISTENT: frozenset({"span", "table"}),
     NOT_CONTRADICTED: frozenset(),
 }
 #: The ways that may yield an ``overstates`` or ``understates``.
