@@ -31,9 +31,9 @@ from dataclasses import dataclass, field
 from ..estimates.vocabulary import QUANTITIES
 from ..periods import match_period
 from .attribution import attribute
+from .context import Context, clause_of, inside
+from .frame_periods import period, period_readings
 from .mentions import Mention
-from .periods import Period
-from .phrases import Token
 from .resources import Resources
 
 #: How many words from a mention its cues (quantity, scope) are looked for.
@@ -50,7 +50,6 @@ SUM_REACH = 40
 NEIGHBOUR = 20
 #: How many words before a mention a ``before`` modality cue acts.
 NEAR = 3
-_CLAUSE = re.compile(r";|:\s|\s[\u2013\u2014]\s|\(|\)|\bbut\b|\bwhile\b|\bwhereas\b|,\s+and\s+(?:the|that|a|an|in|during|by)\b|\bно\b|\bа\s+не\b")
 
 
 @dataclass
@@ -86,116 +85,6 @@ class Frame:
     period_readings: tuple[str, ...] = ()
     quantity_readings: tuple[str, ...] = ()
     whole_stated: bool = False
-
-
-def clauses(sentence: str) -> list[int]:
-    """Where the clauses of a sentence start (character offsets, the first is 0).
-
-    Examples
-    --------
-    >>> clauses("In 1937, 353,074 were shot; in 1938, 328,618 (the record) but not more")
-    [0, 26, 45, 56, 58]
-    """
-    return [0, *(m.start() for m in _CLAUSE.finditer(sentence))]
-
-
-def _dash_after_period(sentence: str, starts: list[int], periods: list[Period]) -> list[int]:
-    """Clause starts without the dashes that join a period to its number ("в октябре — 247", "1937 – 353,074").
-
-    >>> _dash_after_period("умерли: в октябре — 247", [0, 6, 17], [Period(8, 17, "1941-10", "month", 0.9)])
-    [0, 6]
-    """
-    ends = {p.end for p in periods} | {p.end + len(w.group()) for p in periods if (w := _YEAR_WORD.match(sentence, p.end))}
-    return [s for s in starts if not (sentence[s : s + 1].isspace() and s in ends)]
-
-
-#: The word "year" after a year ("в 1937 году – 19 370", "в 1938 г. – 21 536").
-_YEAR_WORD = re.compile(r"\s+(?:год\w*|гг?\.)", re.IGNORECASE)
-
-
-def _clause_of(starts: list[int], at: int) -> tuple[int, int]:
-    i = bisect.bisect_right(starts, at) - 1
-    return starts[i], (starts[i + 1] if i + 1 < len(starts) else 10**12)
-
-
-@dataclass(frozen=True)
-class Context:
-    """What the frames of one sentence share: its text, tokens, clauses and cue matches."""
-
-    sentence: str
-    offset: int
-    toks: list[Token]
-    starts: list[int]
-    cues: list[tuple[int, int, dict[str, str]]]  # quantity cues: first token, last token, row
-    places: list[tuple[int, int, dict[str, str]]]  # places of custody (for words of dying)
-    scopes: list[tuple[int, int, dict[str, str]]]
-    modals: list[tuple[int, int, dict[str, str]]]
-    sums: list[tuple[int, int, dict[str, str]]]  # words that make a number a total ("in all", "вместе с")
-    first_spread: int  # the first token of the first sentence-wide modality cue (len(toks) if none)
-    periods: list[Period]  # the periods of the sentence (not document years), by start
-    period_starts: list[int]
-    brackets: list[tuple[int, int]]  # the bracketed asides of the sentence: (start, end) of each
-    outside: list[Period]  # the periods not inside brackets (a mention outside brackets reads only these)
-    outside_starts: list[int]
-
-
-def bracketed(sentence: str) -> list[tuple[int, int]]:
-    """The outermost bracketed asides of a sentence, "(...)" and "[...]", as (start, end) offsets.
-
-    Examples
-    --------
-    >>> bracketed("183 155 (not counting those of 1945) were deported [in May (18-20)].")
-    [(8, 36), (51, 67)]
-    """
-    out, depth, begin = [], 0, 0
-    for m in re.finditer(r"[()\[\]]", sentence):
-        if m.group() in "([":
-            if depth == 0:
-                begin = m.start()
-            depth += 1
-        elif depth:
-            depth -= 1
-            if depth == 0:
-                out.append((begin, m.end()))
-    if depth:
-        out.append((begin, len(sentence)))
-    return out
-
-
-def _a_date_alone(sentence: str, aside: tuple[int, int], periods: list[Period]) -> bool:
-    """An aside that holds a period and at most two other words ("(in 1934)", "(1937–1938)"): it dates its neighbour."""
-    within = [p for p in periods if aside[0] <= p.start < aside[1]]
-    if len(within) != 1:
-        return False
-    p = within[0]
-    rest = sentence[aside[0] + 1 : p.start] + " " + sentence[p.end : aside[1] - 1]
-    return len(re.findall(r"[^\W\d_]+", rest)) <= 2
-
-
-def inside(spans: list[tuple[int, int]], at: int) -> bool:
-    """True if ``at`` lies inside one of the (sorted, disjoint) ``spans``."""
-    i = bisect.bisect_right(spans, (at, 10**12)) - 1
-    return i >= 0 and spans[i][0] < at < spans[i][1]
-
-
-def context(sentence: str, offset: int, toks: list[Token], data: Resources, periods: list[Period]) -> Context:
-    """The cue matches and periods of one sentence, found once for all its mentions."""
-
-    def found(table) -> list[tuple[int, int, dict[str, str]]]:
-        return [(m.first, m.last, table.rows[m.row]) for m in table.phrases.find(toks)]
-
-    modals = found(data.modality)
-    wide = [m for m in modals if m[2]["where"] == "sentence"]
-    usable = [p for p in periods if p.kind not in ("document", "event")]
-    asides = [a for a in bracketed(sentence) if not _a_date_alone(sentence, a, usable)]
-    outside = [p for p in usable if not inside(asides, p.start)]
-    return Context(
-        sentence, offset, toks, _dash_after_period(sentence, clauses(sentence), usable),
-        found(data.lexicon["quantity"]), found(data.lexicon["place"]), found(data.scope),
-        [m for m in modals if m[2]["where"] != "sentence"], found(data.lexicon["sum"]),
-        wide[0][0] if wide else len(toks),
-        usable, [p.start for p in usable], asides, outside, [p.start for p in outside],
-    )
 
 
 def _near(items: list[tuple[int, int, dict[str, str]]], first: int, last: int, lo: int, hi: int):
@@ -234,7 +123,7 @@ def named_part(ctx: Context) -> tuple[str, str] | None:
 
 
 def _in_clause(ctx: Context, m: Mention, item: tuple[int, int, dict[str, str]]) -> bool:
-    a, b = _clause_of(ctx.starts, m.start - ctx.offset)
+    a, b = clause_of(ctx.starts, m.start - ctx.offset)
     return a <= ctx.toks[item[0]].start - ctx.offset < b
 
 
@@ -336,34 +225,6 @@ def quantity_readings(ctx: Context, m: Mention, lo: int, hi: int, chosen: str) -
     return tuple(out)
 
 
-def period_readings(ctx: Context, m: Mention, kind: str, chosen: str, how: str) -> tuple[str, ...]:
-    """The other periods a mention's clause offers (its sentence, where the period was read from the
-    sentence), read as its quantity reads them, besides the one chosen.
-
-    "the start of the Great Terror, a period of political repressions lasting
-    into 1938 during which ... more than 700,000 were executed": 1938 or
-    1937-1938; a flag must hold under each.
-    """
-    at = m.start - ctx.offset
-    a, b = (0, 10**12) if how == "sentence" else _clause_of(ctx.starts, at)
-    periods, starts = (ctx.periods, ctx.period_starts) if inside(ctx.brackets, at) else (ctx.outside, ctx.outside_starts)
-    lo = bisect.bisect_left(starts, a)
-    out = []
-    for p in periods[lo : lo + PERIOD_READINGS]:
-        if p.start >= b:
-            break
-        if p.kind == "open" or not p.period:
-            continue
-        value = match_period(p.period[:4] if p.kind in ("by_end", "by_year") else p.period, kind)
-        if value != chosen and value not in out:
-            out.append(value)
-    return tuple(out)
-
-
-#: At most this many periods of a sentence are readings of a mention (a bound: linear time).
-PERIOD_READINGS = 6
-
-
 def whole_stated(ctx: Context, m: Mention) -> bool:
     """True if the mention's clause names the whole USSR ("throughout the country", "the Soviet government")."""
     near = _near(ctx.scopes, m.first, m.last, m.first - SCOPE_WINDOW, m.last + CUE_WINDOW)
@@ -389,104 +250,6 @@ def _a_total_of_several(ctx: Context, m: Mention) -> bool:
         return False
     before = {row["quantity"] for first, _, row in _near(ctx.cues, m.first, m.last, m.first - SUM_REACH, m.first)}
     return len(before) >= 2
-
-
-def _nearest(ctx: Context, at: int, lo: int, hi: int, end: int | None = None) -> Period | None:
-    """The period nearest the mention ``[at, end)`` among those starting in ``[lo, hi)`` (a bisection).
-
-    A mention outside brackets does not read a period inside them
-    ("183 155 (not counting the soldiers demobilised in 1945)"), and an open
-    period ("subsequently", "после смерти Сталина") acts only on the mentions
-    of its own part of the clause, with no comma between them.  A few
-    neighbours each side are looked at, so the cost is the same in a sentence
-    of any length.
-    """
-    end = at if end is None else end
-    periods, starts = (ctx.periods, ctx.period_starts) if inside(ctx.brackets, at) else (ctx.outside, ctx.outside_starts)
-
-    def fits(p: Period) -> bool:  # an open period and the mention with no comma between them, or nothing but one
-        gap = ctx.sentence[p.end : at] if p.end <= at else ctx.sentence[end : p.start]
-        return p.kind != "open" or not re.search(r"[,;:]", gap) or not re.search(r"\w", gap)
-
-    i = bisect.bisect_left(starts, at)
-    around = []
-    for step, stop in ((-1, -1), (1, len(periods))):
-        j = i - 1 if step < 0 else i
-        for _ in range(4):
-            if j == stop or not lo <= starts[j] < hi:
-                break
-            if fits(periods[j]):
-                around.append(periods[j])
-                break
-            j += step
-    if not around:  # the mention is outside [lo, hi): the nearest ends of that range
-        j, k = bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi) - 1
-        around = [periods[x] for x in {j, k} if 0 <= x < len(periods) and lo <= starts[x] < hi and fits(periods[x])]
-    return min(around, key=lambda p: _distance(p, at, end)) if around else None
-
-
-def _from_january(p: Period) -> bool:
-    """A month or months of one year from January ("January 1937", "early 1939", "the first half of 1938")."""
-    return p.kind in ("season", "month") and p.period[4:11] == "-01-01/" and p.period[:4] == p.period[11:15]
-
-
-def _distance(p: Period, at: int, end: int) -> int:
-    """Characters between a period and a mention ``[at, end)``; a period right after the number wins a tie."""
-    return p.start - end if p.start >= end else at - p.end + 1
-
-
-#: The words between a period and the number it dates in an enumeration ("в 1937 году – 19 370", "1938: 328,618").
-_DATES_NEXT = re.compile(r"^[\s\W]*(?:год\w*|гг?\.?)?[\s\W]*$", re.IGNORECASE)
-
-
-def _own_reach(ctx: Context, at: int, a: int, b: int, nxt: int) -> int:
-    """Where the periods of a mention's own clause end: before the next number, and before a period
-    that dates the next number ("40 906, в том числе в 1937 году – 19 370": 1937 is 19 370's).
-
-    A period after the next number is that number's ("1.7 million deaths in the Gulag, ... and up
-    to 400,000 deaths of persons deported during the 1940s"); a mention left without a period of
-    its own clause reads its sentence's (``sentence``, a weaker reading).
-    """
-    b = min(b, nxt)
-    starts = ctx.outside_starts if not inside(ctx.brackets, at) else ctx.period_starts
-    periods = ctx.outside if not inside(ctx.brackets, at) else ctx.periods
-    i = bisect.bisect_left(starts, at)
-    before = i > 0 and starts[i - 1] >= a  # the mention keeps a period of its own clause before it
-    if before and nxt < 10**12 and i < len(periods) and periods[i].start < b and _DATES_NEXT.match(ctx.sentence[periods[i].end : nxt]):
-        return periods[i].start
-    return b
-
-
-def period(ctx: Context, m: Mention, last: str, flow: bool, nxt: int = 10**12) -> tuple[str, str, float]:
-    """The period of a mention, how it was found, and the confidence of that reading.
-
-    ``nxt`` is where the next number of the sentence starts (its character offset in the sentence).
-    """
-    at = m.start - ctx.offset
-    a, b = _clause_of(ctx.starts, at)
-    b = _own_reach(ctx, at, a, b, nxt)
-    end = m.end - ctx.offset
-    p, how, factor = _nearest(ctx, at, a, b, end), "own clause", 1.0
-    if p is None:
-        p, how, factor = _nearest(ctx, at, 0, 10**12, end), "sentence", 0.8
-    if p is not None:
-        if p.kind == "open":
-            return "", "open", 0.0
-        kind_how = {"named": "named period", "relative": "relative", "span": "span"}.get(p.kind, how)
-        value, confidence = p.period, p.confidence * factor
-        if p.kind in ("by_end", "by_year") and flow:  # "by 1942, 850,000 had been deported": since when?
-            start = last.split("/")[0][:4] if last else ""
-            value, confidence = (f"{start}/{p.period[:4]}", confidence * 0.8) if start and start < p.period[:4] else (p.period[:4], 0.5)
-        elif not flow and p.kind == "by_year":  # "by 1932, nearly 10,000 prisoners": a count that year
-            value = p.period[:4]
-        elif not flow and _from_january(p):  # "as of January 1937", "in early 1939": the count of 1 January
-            value = p.period[:4] + "-01-01"
-        return value, kind_how if how == "own clause" else how, round(confidence, 2)
-    if last and flow and re.fullmatch(r"\d{4}-\d\d-\d\d", last):
-        return "", "none", 0.0  # a day stated before (when an operation began, an order's date) is no period of a total
-    if last:
-        return last, "context", 0.6
-    return "", "none", 0.0
 
 
 #: Words at the start of a sentence that go on with the part the sentence before named.

@@ -26,8 +26,9 @@ from ..outputs import check_target, write_files
 from ..render import render
 from ..store import refuse_inside_data_dir
 from .attribution import REACH
+from .context import bracketed, context, inside
 from .contradictions import contradictions
-from .frames import GOES_ON, Frame, bracketed, breakdowns, context, frame, inside, named_part
+from .frames import GOES_ON, Frame, breakdowns, frame, named_part
 from .judgment import claims_frame, judge
 from .language import detect, warning
 from .mentions import Seen, enumerated_before, find_mentions
