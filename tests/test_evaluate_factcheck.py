@@ -451,3 +451,19 @@ def test_the_judgeable_share_counts_only_claims_the_record_can_judge():
         [judged, part], [dataclasses.replace(refusing[0], verdict="consistent"), refusing[1]]
     )
     assert (m.verdict_right, m.judgeable_right, m.judgeable) == (2, 1, 1)
+
+
+def test_the_russian_readme_counts_are_the_files():
+    readme = (WEB / "README_ru.md").read_text(encoding="utf-8")
+    order = ("consistent", "not_contradicted", "overstates", "understates", "not_judged")
+    for part in ("dev", "test"):
+        if not (WEB / part / "ru" / "documents.csv").is_file():
+            continue  # the new test part, while it is being labelled
+        docs = list(csv.DictReader((WEB / part / "ru" / "documents.csv").open(encoding="utf-8")))
+        claims = list(csv.DictReader((WEB / part / "ru" / "claims.csv").open(encoding="utf-8")))
+        verdicts = [c["expected_verdict"] for c in claims]
+        cells = " | ".join(map(str, [len(docs), len(claims)] + [verdicts.count(v) for v in order]))
+        rounds = sorted({d["round"] for d in docs})
+        assert part == "dev" or len(rounds) == 1  # a test part is one round's
+        name = "dev/ru" if part == "dev" else f"test/ru (round {rounds[0]})"
+        assert f"| {name} | {cells} |" in readme
