@@ -326,17 +326,7 @@ def _readings_in_doubt(
     return {i: why for i in gated.index if (why := doubt(out.loc[i], by_claim.get(i, none), gate))}
 
 
-_ANSWER_COLUMNS = (
-    "verdict",
-    "benchmark_id",
-    "benchmark_period",
-    "benchmark_low",
-    "benchmark_high",
-    "benchmark_source",
-    "benchmark_status",
-    "factor",
-    "explanation",
-)
+_ANSWER_COLUMNS = tuple(c for c in VERDICT_COLUMNS if c != "reason")  # what assess answers
 
 
 def _write_answers(
