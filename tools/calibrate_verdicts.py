@@ -4,6 +4,7 @@
     python tools/calibrate_verdicts.py            # prints the table
     python tools/calibrate_verdicts.py --write    # and writes it into docs/factcheck.md
     python tools/calibrate_verdicts.py --list     # and lists every verdict measured (half, how, right)
+    python tools/calibrate_verdicts.py --periods  # and lists every claim found with a wrong period
 
 The fact-checker reads the dev texts of the labelled web set (``tests/data/factcheck_web/dev/``)
 and judges every claim with the gate open (:data:`gulagstats.factcheck.readings.OPEN_GATE`: every
@@ -47,10 +48,11 @@ START, END = "<!-- verdict-calibration:start -->", "<!-- verdict-calibration:end
 Counts = dict[tuple[str, str], tuple[int, int]]
 
 
-def verdicts_of(half: int, gate: Mapping[str, frozenset[str]]) -> list[dict[str, str]]:
-    """The judged claims of one half of dev (claims and verdicts in one row each, as text), under ``gate``."""
-    sets = [halved(web_labels(WEB / "dev" / lang), half) for lang in ("en", "ru")]
-    texts = {doc: text for t, _ in sets for doc, text in t.items()}
+def verdicts_of(
+    texts: Mapping[str, str], gate: Mapping[str, frozenset[str]]
+) -> list[dict[str, str]]:
+    """The judged claims of the dev texts ``texts`` (by doc_id; claims and verdicts in one row each, as
+    text), under ``gate``."""
     data = load_resources()
     frames = []
     for doc in sorted(texts):
@@ -64,18 +66,23 @@ def verdicts_of(half: int, gate: Mapping[str, frozenset[str]]) -> list[dict[str,
 
 
 def counts(
-    half: int, listed: list[str] | None = None, gate: Mapping[str, frozenset[str]] = OPEN_GATE
+    half: int,
+    listed: list[str] | None = None,
+    gate: Mapping[str, frozenset[str]] = OPEN_GATE,
+    wrong_periods: list[str] | None = None,
 ) -> tuple[Counts, Counts]:
     """One half of dev: (how, kind) -> (verdicts of that kind given with the period found that way, of them
     right), and (how, ``period``) -> (labelled claims found with the right value, of them with the right period).
 
     ``listed``, when given, gets one line a verdict: the half, how, kind, right or wrong, the verdict, the
-    label's verdict, the period read, the text and the mention.
+    label's verdict, the period read, the text and the mention. ``wrong_periods``, when given, gets one line a
+    claim found with the right value and a wrong period: the half, how, the label's period, the one read, the
+    text and the mention (what round 5's ``tools/calibrate_periods.py --list`` printed; the same lines).
     """
     sets = [halved(web_labels(WEB / "dev" / lang), half) for lang in ("en", "ru")]
     texts = {doc: text for t, _ in sets for doc, text in t.items()}
     labels = [x for _, lab in sets for x in lab]
-    rows = verdicts_of(half, gate)
+    rows = verdicts_of(texts, gate)
     preds = predictions(rows, [], texts)
     label_of = {k: i for i, k in match(labels, preds).items()}
     verdicts: Counts = {}
@@ -87,6 +94,11 @@ def counts(
         if found and lab is not None:
             n, r = periods.get((how, "period"), (0, 0))
             periods[(how, "period")] = (n + 1, r + (lab.period == pred.period))
+            if wrong_periods is not None and lab.period != pred.period:
+                wrong_periods.append(
+                    f"{half}\t{how}\t{'/'.join(map(str, lab.period))}\t{'/'.join(map(str, pred.period))}"
+                    f"\t{lab.doc}\t{lab.mention}"
+                )
         kind = kind_of(pred.verdict)
         if kind not in VERDICT_KINDS:
             continue
@@ -175,14 +187,23 @@ def main(argv: list[str] | None = None) -> int:
         "--write", action="store_true", help="write the table into docs/factcheck.md"
     )
     parser.add_argument("--list", action="store_true", help="also list every verdict measured")
+    parser.add_argument(
+        "--periods",
+        action="store_true",
+        help="also list every claim found with a wrong period (half, how, label, read, text, mention)",
+    )
     args = parser.parse_args(argv)
     listed: list[str] | None = [] if args.list else None
-    halves = [counts(1, listed), counts(2, listed)]
+    wrong: list[str] | None = [] if args.periods else None
+    halves = [counts(h, listed, wrong_periods=wrong) for h in (1, 2)]
     text = table([v for v, _ in halves], [p for _, p in halves])
     print(text)
     if listed:
         print("\nhalf\thow\tkind\tright\tverdict\tlabel\tperiod\ttext\tmention")
         print("\n".join(sorted(listed)))
+    if wrong:
+        print("\nhalf\thow\tlabel\tread\ttext\tmention")
+        print("\n".join(sorted(wrong)))
     return write(text) if args.write else 0
 
 
