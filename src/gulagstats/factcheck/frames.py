@@ -48,6 +48,9 @@ DEPORTED, DEPORTATION_DEATHS = "deportations", "deportation_deaths"
 #: ("died during the deportation") and repression's ("deaths due to Stalinist repression", the guide's
 #: custodial_deaths: "repression deaths are custodial_deaths").
 DEATHS_OF = {DEPORTED: DEPORTATION_DEATHS, "repressed_total": "custodial_deaths"}
+#: What a number of one camp counts: its prisoners are that camp's population (a corrective-labour camp, ITL),
+#: and its dead that camp's deaths ("69,000 prisoners were kept in Norillag", "в Ураллаге умерло 1.510").
+OF_ONE_CAMP = {"gulag_population": "camp_population", DYING: "camp_deaths", "gulag_deaths": "camp_deaths"}
 #: How many words before a mention a scope cue of its clause counts ("the Polish operation ..., with 140,000 arrests").
 SCOPE_WINDOW = 30
 #: Points a cue loses for each word between it and the mention (its priority is at most 100).
@@ -354,6 +357,9 @@ def frame(
         what = DYING  # "50 million killed between 1924-53": the regime's deaths, not its shootings
         notes.append(f"'{cue}' over {when}: the deaths of an era, not its executions")
     part, detail = scope(ctx, m, before)
+    if part == "camp" and what in OF_ONE_CAMP:
+        what = OF_ONE_CAMP[what]
+        notes.append(f"of one camp ({detail}): {what}")
     mood, words = modality(ctx, m, neighbours[0])
     if mood != "stated":
         notes.append(f"{mood}: {words}")

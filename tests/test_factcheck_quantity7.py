@@ -1,0 +1,75 @@
+"""Round 7 of the fact-checker's quantities and scopes (issue 20): which quantity a claim counts, of what part."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from gulagstats.factcheck.run import check_text
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
+from quantity_errors import cause
+
+
+def _read(text: str) -> list[tuple[str, str, str]]:
+    return [(f.mention, f.quantity, f.scope) for f in check_text(text, "t.txt").frames]
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity"),
+    [
+        ("By 1935, 69,000 prisoners were kept in Norillag.", "camp_population"),
+        ("In 1941, 1,510 prisoners died in Urallag.", "camp_deaths"),
+        ("В 1941 году в Ураллаге умерло 1 510 человек.", "camp_deaths"),
+    ],
+)
+def test_the_prisoners_and_the_dead_of_one_camp_are_that_camps(text, quantity):
+    [(_, what, part)] = _read(text)
+    assert (what, part) == (quantity, "camp")
+
+
+def test_the_prisoners_of_the_whole_gulag_stay_the_gulags():
+    [(_, what, part)] = _read("In 1950, 2,500,000 prisoners were held in the Gulag.")
+    assert (what, part) == ("gulag_population", "USSR")
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity"),
+    [
+        ("In 1937-1938, 2 to 3 million peasants were arrested or exiled.", "repressed_total"),
+        (
+            "From 1929 to 1953, about 14 million people were imprisoned in the Gulag camps.",
+            "passed_through_gulag",
+        ),
+        (
+            "More than 1 million prisoners would go through the camps by 1953.",
+            "passed_through_gulag",
+        ),
+        ("Many millions of others died in the purges.", "custodial_deaths"),
+        ("Thousands of party members died in the Great Purge.", "custodial_deaths"),
+    ],
+)
+def test_the_lexicons_phrases_name_the_quantity(text, quantity):
+    [(_, what, _)] = _read(text)
+    assert what == quantity
+
+
+def test_a_word_of_dying_with_no_place_stays_the_regimes_deaths():
+    [(_, what, _)] = _read("In 1932-1933, about 5 million people died.")
+    assert what == "regime_deaths"
+
+
+@pytest.mark.parametrize(
+    ("label", "read", "kind"),
+    [
+        ("other:camp_death_share", "camp_deaths", "a share read as a count"),
+        ("arrests", "executions", "one series for another"),
+        ("camp_population", "gulag_population", "one population for another"),
+        ("other:deportation_deaths", "regime_deaths", "no series read as a series"),
+        ("other:war_deaths", "deportation_deaths", "no series for another (the ids)"),
+    ],
+)
+def test_the_quantity_errors_are_sorted_by_cause(label, read, kind):
+    assert cause(label, read) == kind
