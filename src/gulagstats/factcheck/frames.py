@@ -29,6 +29,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..estimates.vocabulary import QUANTITIES
+from ..vocabulary import DICTIONARY
 from ..periods import match_period
 from .attribution import attribute
 from .context import Context, clause_of, inside
@@ -261,6 +262,23 @@ def _kind(quantity: str) -> str:
     return QUANTITIES[quantity].kind if quantity in QUANTITIES else ""
 
 
+def kind_of(quantity: str) -> str:
+    """Flow or stock of a quantity, also of one the record has no series for.
+
+    The data dictionary's definition of a quantity outside the record's says
+    which it is ("stock: persons held on a day ..."); any other is a flow.
+
+    Examples
+    --------
+    >>> kind_of("camp_population"), kind_of("prisons_and_camps"), kind_of("deportations")
+    ('stock', 'stock', 'flow')
+    """
+    if quantity in QUANTITIES:
+        return QUANTITIES[quantity].kind
+    row = DICTIONARY["quantity"].get(quantity, {})
+    return "stock" if row.get("definition", "").startswith("stock:") else "flow"
+
+
 def whole_stated(ctx: Context, m: Mention) -> bool:
     """True if the mention's clause names the whole USSR ("throughout the country", "the Soviet government")."""
     near = _near(ctx.scopes, m.first, m.last, m.first - SCOPE_WINDOW, m.last + CUE_WINDOW)
@@ -349,7 +367,7 @@ def frame(
         notes.append(f"quantity carried from the enumeration ({cue})")
     if not what:
         return None
-    kind = QUANTITIES[what].kind if what in QUANTITIES else "flow"
+    kind = kind_of(what)
     nxt = ctx.toks[neighbours[1]].start - ctx.offset if neighbours[1] < len(ctx.toks) else 10**12
     when, how, when_confidence = period(ctx, m, last_period, kind == "flow", nxt)
     when = match_period(when, kind)  # a count "at the end of 1938" is the count of 1 January 1939
