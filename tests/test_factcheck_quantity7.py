@@ -76,5 +76,7 @@ def test_the_quantity_errors_are_sorted_by_cause(label, read, kind):
 
 
 def test_persons_in_prisons_and_camps_are_a_stock_counted_on_a_day():
-    [f] = check_text("The number in prisons and camps at the end of 1938 was 9 million.", "t.txt").frames
+    [f] = check_text(
+        "The number in prisons and camps at the end of 1938 was 9 million.", "t.txt"
+    ).frames
     assert (f.quantity, f.period) == ("prisons_and_camps", "1939-01-01")

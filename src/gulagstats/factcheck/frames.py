@@ -29,8 +29,8 @@ import re
 from dataclasses import dataclass, field
 
 from ..estimates.vocabulary import QUANTITIES
-from ..vocabulary import DICTIONARY
 from ..periods import match_period
+from ..vocabulary import DICTIONARY
 from .attribution import attribute
 from .context import Context, clause_of, inside
 from .frame_periods import period, period_readings
