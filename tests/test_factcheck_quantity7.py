@@ -80,3 +80,19 @@ def test_persons_in_prisons_and_camps_are_a_stock_counted_on_a_day():
         "The number in prisons and camps at the end of 1938 was 9 million.", "t.txt"
     ).frames
     assert (f.quantity, f.period) == ("prisons_and_camps", "1939-01-01")
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity"),
+    [
+        (
+            "It is estimated that as many as 7 million people were killed during the Great Purge.",
+            "custodial_deaths",
+        ),
+        ("In 1937-1938, 681,692 people were shot during the Great Purge.", "executions"),
+        ("In 1940, some 22,000 Polish officers were killed at Katyn.", "executions"),
+    ],
+)
+def test_a_word_of_killing_in_the_purges_counts_their_deaths(text, quantity):
+    [(_, what, _)] = _read(text)
+    assert what == quantity

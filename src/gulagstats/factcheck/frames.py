@@ -213,6 +213,12 @@ def _over_an_era(when: str) -> bool:
     return len(ends) == 2 and all(ends) and int(ends[1][:4]) - int(ends[0][:4]) >= ERA_YEARS
 
 
+def _beside_a_place(ctx: Context, m: Mention, deaths: str) -> bool:
+    """Whether a place row of these deaths stands in the mention's clause near it ("killed in the purges")."""
+    near = _near(ctx.places, m.first, m.last, m.first - CUE_WINDOW, m.last + CUE_WINDOW)
+    return any(row["quantity"] == deaths and _in_clause(ctx, m, (a, b, row)) for a, b, row in near)
+
+
 def _the_place_before(ctx: Context, m: Mention) -> list[tuple[int, int, dict[str, str]]]:
     """A camp the sentence names before a mention, when it names no other place of custody.
 
@@ -374,6 +380,9 @@ def frame(
     if what == "executions" and _over_an_era(when) and _a_word_of_killing(ctx, cue):
         what = DYING  # "50 million killed between 1924-53": the regime's deaths, not its shootings
         notes.append(f"'{cue}' over {when}: the deaths of an era, not its executions")
+    elif what == "executions" and _a_word_of_killing(ctx, cue) and _beside_a_place(ctx, m, "custodial_deaths"):
+        what = "custodial_deaths"  # "7 million were killed during the Great Purge": its deaths, not only its shootings
+        notes.append(f"'{cue}' in the purges: deaths at the regime's hands, not only executions")
     part, detail = scope(ctx, m, before)
     if part == "camp" and what in OF_ONE_CAMP:
         what = OF_ONE_CAMP[what]
