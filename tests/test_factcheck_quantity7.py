@@ -96,3 +96,10 @@ def test_persons_in_prisons_and_camps_are_a_stock_counted_on_a_day():
 def test_a_word_of_killing_in_the_purges_counts_their_deaths(text, quantity):
     [(_, what, _)] = _read(text)
     assert what == quantity
+
+
+def test_a_cue_that_a_comma_parts_from_a_number_is_its_neighbours():
+    text = "Of these, 2,369,220 had been sent to camps, 765,180 had been sent into exile, and 642,980 had been executed."
+    assert [q for _, q, _ in _read(text)] == ["sent_to_camps", "deportations", "executions"]
+    text = "Tens of thousands of people were executed, hundreds of thousands were imprisoned."
+    assert [q for _, q, _ in _read(text)] == ["executions", "repressed_total"]

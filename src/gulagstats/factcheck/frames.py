@@ -147,7 +147,7 @@ def _scored_cues(ctx: Context, m: Mention, lo: int, hi: int):
         apart = not _in_clause(ctx, m, (first, last, row))
         if apart:
             score -= 15
-        if _nearer_the_neighbour(m, first, last, lo):
+        if _nearer_the_neighbour(ctx, m, first, last, lo):
             score -= NEIGHBOUR
         yield score, apart, first, last, row
 
@@ -291,13 +291,19 @@ def whole_stated(ctx: Context, m: Mention) -> bool:
     return any(row["scope"] == "whole" and _in_clause(ctx, m, (a, b, row)) for a, b, row in near)
 
 
-def _nearer_the_neighbour(m: Mention, first: int, last: int, lo: int) -> bool:
-    """A cue between a mention and the mention before it that stands nearer that one: its own noun.
+def _nearer_the_neighbour(ctx: Context, m: Mention, first: int, last: int, lo: int) -> bool:
+    """A cue between a mention and the mention before it that stands nearer that one, or that a comma
+    parts from this one: the neighbour's own noun.
 
     In "two million died in the camps and 1 million were executed", "died in
-    the camps" follows "two million" and is not the noun of "1 million".
+    the camps" follows "two million" and is not the noun of "1 million"; in
+    "2,369,220 had been sent to camps, 765,180 had been sent into exile" the
+    comma closes the first item, and "sent to camps" is not the noun of 765,180.
     """
-    return last <= m.first and lo > 0 and first - lo < m.first - last
+    if not (last <= m.first and lo > 0):
+        return False
+    gap = ctx.sentence[ctx.toks[last - 1].end - ctx.offset : m.start - ctx.offset]
+    return first - lo < m.first - last or "," in gap
 
 
 def _a_total_of_several(ctx: Context, m: Mention) -> bool:
