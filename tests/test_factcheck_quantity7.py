@@ -103,3 +103,24 @@ def test_a_cue_that_a_comma_parts_from_a_number_is_its_neighbours():
     assert [q for _, q, _ in _read(text)] == ["sent_to_camps", "deportations", "executions"]
     text = "Tens of thousands of people were executed, hundreds of thousands were imprisoned."
     assert [q for _, q, _ in _read(text)] == ["executions", "repressed_total"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It is estimated that as many as 5 million people died as a result of the collectivization of agriculture.",
+        "In 1930-1931, 6,500,000 people were killed during dekulakization.",
+        "В ходе раскулачивания в 1930-1931 годах было выселено 1 803 392 человека.",
+    ],
+)
+def test_collectivization_and_dekulakization_are_one_campaign_a_part(text):
+    [(_, _, part)] = _read(text)
+    assert part == "operation"
+
+
+def test_a_part_named_after_the_next_number_is_that_numbers():
+    text = (
+        "The records hold around 1.7 million deaths in the Gulag in 1930-1953, "
+        "some 390,000 deaths during the dekulakization forced resettlement."
+    )
+    assert [p for _, _, p in _read(text)] == ["USSR", "operation"]

@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """List the claims of a labelled part found with the right value but the wrong quantity, by cause.
 
-    python tools/quantity_errors.py --part dev [--half 1|2] [--language en|ru] [--list]
+    python tools/quantity_errors.py --part dev [--half 1|2] [--language en|ru] [--list] [--scope]
 
 The fact-checker runs once through its command line, as in ``tools/evaluate_factcheck.py``,
 and each labelled claim found with the right value whose quantity differs from its label's
 is counted under one cause (:func:`cause`), per language; ``--list`` prints every case with
-the cue that gave the quantity and its sentence, to read before changing a rule.
+the cue that gave the quantity and its sentence, to read before changing a rule. ``--scope``
+lists the claims whose scope (the whole USSR or a part) differs from the label's instead.
 """
 
 from __future__ import annotations
@@ -97,8 +98,10 @@ def cause(label: str, read: str, note: str = "") -> str:
     return "no series for another (the ids)"
 
 
-def errors(part: str, language: str | None, half: int | None) -> list[dict[str, str]]:
-    """Every claim found with the right value and the wrong quantity, with its cue and sentence."""
+def errors(
+    part: str, language: str | None, half: int | None, scope: bool = False
+) -> list[dict[str, str]]:
+    """Every claim found with the right value and the wrong quantity (or scope), with its cue and sentence."""
     folders = [
         WEB / part / x
         for x in ([language] if language else LANGUAGES)
@@ -117,7 +120,8 @@ def errors(part: str, language: str | None, half: int | None) -> list[dict[str, 
     out = []
     for i, k in match(labels, preds).items():
         lab, pred, row = labels[i], preds[k], rows[k]
-        if value_right(lab, pred) and not quantity_right(lab, pred):
+        wrong = lab.scope != pred.scope if scope else not quantity_right(lab, pred)
+        if value_right(lab, pred) and wrong:
             out.append(
                 {
                     "doc": lab.doc,
@@ -128,7 +132,9 @@ def errors(part: str, language: str | None, half: int | None) -> list[dict[str, 
                     "cue": row.get("cue", ""),
                     "note": row.get("note", ""),
                     "sentence": " ".join(row.get("sentence", "").split())[:220],
-                    "cause": cause(lab.quantity, pred.quantity, row.get("note", "")),
+                    "cause": f"labelled {lab.scope}, read {pred.scope} {row.get('scope_detail', '')}"
+                    if scope
+                    else cause(lab.quantity, pred.quantity, row.get("note", "")),
                 }
             )
     return out
@@ -141,9 +147,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--language", choices=LANGUAGES)
     p.add_argument("--half", type=int, choices=(1, 2))
     p.add_argument("--list", action="store_true", help="print every case")
+    p.add_argument(
+        "--scope", action="store_true", help="the scope errors instead of the quantity's"
+    )
     args = p.parse_args(argv)
     try:
-        found = errors(args.part, args.language, args.half)
+        found = errors(args.part, args.language, args.half, args.scope)
     except EvaluationError as exc:
         print(f"quantity_errors: {exc}", file=sys.stderr)
         return 2

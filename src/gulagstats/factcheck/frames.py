@@ -326,7 +326,7 @@ GOES_ON = re.compile(
 )
 
 
-def scope(ctx: Context, m: Mention, before: tuple[str, str] | None = None) -> tuple[str, str]:
+def scope(ctx: Context, m: Mention, before: tuple[str, str] | None = None, hi: int = 10**9) -> tuple[str, str]:
     """The part of the whole a mention counts (``USSR`` for the whole), and its detail.
 
     ``before`` is the part the sentence before named: a sentence that goes on
@@ -334,7 +334,8 @@ def scope(ctx: Context, m: Mention, before: tuple[str, str] | None = None) -> tu
     arrested"), or that names neither a part nor a date of its own ("... Of
     these, 139 885 were convicted. 111 091 were shot."), counts the same part.
     """
-    near = [it for it in _near(ctx.scopes, m.first, m.last, m.first - SCOPE_WINDOW, m.last + CUE_WINDOW) if _in_clause(ctx, m, it)]
+    reach = min(m.last + CUE_WINDOW, hi)  # a part named after the next number is that number's
+    near = [it for it in _near(ctx.scopes, m.first, m.last, m.first - SCOPE_WINDOW, reach) if _in_clause(ctx, m, it)]
     if not near:
         if before is not None and (GOES_ON.match(ctx.sentence) or not ctx.periods):
             return before  # "Of these, ..."; "111 091 were shot." with no date of its own: the same event
@@ -389,7 +390,7 @@ def frame(
     elif what == "executions" and _a_word_of_killing(ctx, cue) and _beside_a_place(ctx, m, "custodial_deaths"):
         what = "custodial_deaths"  # "7 million were killed during the Great Purge": its deaths, not only its shootings
         notes.append(f"'{cue}' in the purges: deaths at the regime's hands, not only executions")
-    part, detail = scope(ctx, m, before)
+    part, detail = scope(ctx, m, before, neighbours[1])
     if part == "camp" and what in OF_ONE_CAMP:
         what = OF_ONE_CAMP[what]
         notes.append(f"of one camp ({detail}): {what}")
