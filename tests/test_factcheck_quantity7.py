@@ -124,3 +124,80 @@ def test_a_part_named_after_the_next_number_is_that_numbers():
         "some 390,000 deaths during the dekulakization forced resettlement."
     )
     assert [p for _, _, p in _read(text)] == ["USSR", "operation"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "By the MVD's own count, 3,777,380 people had been found guilty of counter-revolution in 1921-1953.",
+        "In 1921-1953, 3.8 million people were convicted of political crimes.",
+        "At the beginning of 1953 there were more than 465,000 political prisoners.",
+        "В 1921-1953 годах за контрреволюционные преступления осуждено 3 777 380 человек.",
+    ],
+)
+def test_a_category_of_crimes_or_prisoners_is_a_part(text):
+    [(_, _, part)] = _read(text)
+    assert part == "category"
+
+
+def test_a_category_does_not_carry_into_the_next_sentence_unless_it_goes_on():
+    text = "Around 5 million were prosecuted for political crimes. Over 1 million people were executed."
+    assert [p for _, _, p in _read(text)] == ["category", "USSR"]
+    text = "In 1921-1953, 3,777,380 were convicted of counter-revolutionary crimes. Of these, 642,980 were shot."
+    assert [p for _, _, p in _read(text)] == ["category", "category"]
+
+
+def test_a_category_is_not_judged_as_the_whole():
+    from gulagstats.factcheck.judgment import claims_frame, judge
+
+    frames = check_text(
+        "In 1921-1953, 3.8 million people were convicted of political crimes.", "t.txt"
+    ).frames
+    verdicts = judge(claims_frame(frames))
+    assert list(verdicts["verdict"]) == ["not_judged"]
+    assert "one category" in verdicts["reason"].iloc[0]
+
+
+def _moods(text: str) -> list[str]:
+    return [f.modality for f in check_text(text, "t.txt").frames]
+
+
+@pytest.mark.parametrize(
+    ("text", "moods"),
+    [
+        (
+            "The number of deaths in the Gulag in 1930-1953 is estimated to range from millions to tens of millions.",
+            ["spread", "spread"],
+        ),
+        (
+            "Estimates of the deaths in the Great Purge run from 681,692 to nearly 2,000,000.",
+            ["spread", "spread"],
+        ),
+        ("I know they all say he killed 20 million people in 1924-1953.", ["spread"]),
+        (
+            "В ходе операции, по различным оценкам, было выселено от 500 до 650 тысяч чеченцев и ингушей.",
+            ["spread"],
+        ),
+        ("According to this schedule, 259,450 people had to be arrested in 1937.", ["planned"]),
+        ("The project provides for the release of about 1 million people in 1953.", ["planned"]),
+        (
+            "In public consciousness one figure is quoted too high: as if more than a million prisoners had gone through the camps.",
+            ["negated"],
+        ),
+        (
+            "Ни о каких десятках миллионов узников ГУЛАГа в 1937 году не может быть и речи.",
+            ["negated"],
+        ),
+        (
+            "Если считать, что во время войны погибло 27 млн. человек, то это много.",
+            ["hypothetical"],
+        ),
+        ("In 1937-1938, 681,692 people were shot.", ["stated"]),
+        (
+            "According to some estimates, the population of the camps was 510,307 in 1934.",
+            ["stated"],
+        ),
+    ],
+)
+def test_modality_cues_of_others_estimates_plans_denials_and_suppositions(text, moods):
+    assert _moods(text) == moods

@@ -7,7 +7,8 @@ The fact-checker runs once through its command line, as in ``tools/evaluate_fact
 and each labelled claim found with the right value whose quantity differs from its label's
 is counted under one cause (:func:`cause`), per language; ``--list`` prints every case with
 the cue that gave the quantity and its sentence, to read before changing a rule. ``--scope``
-lists the claims whose scope (the whole USSR or a part) differs from the label's instead.
+lists the claims whose scope (the whole USSR or a part) differs from the label's instead, and
+``--modality`` those whose modality (stated, planned, negated, hypothetical, spread) differs.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from collections import Counter
 from pathlib import Path
 
 from evaluate_factcheck import LANGUAGES, WEB, EvaluationError, cli, halved, read_csv, web_labels
-from factcheck_measures import match, predictions, quantity_right, value_right
+from factcheck_measures import match, occurrence_span, predictions, quantity_right, value_right
 
 #: Quantities of a share or a rate in the labels' ``other:`` ids.
 SHARE_WORDS = ("share", "rate", "mortality_rate")
@@ -98,8 +99,22 @@ def cause(label: str, read: str, note: str = "") -> str:
     return "no series for another (the ids)"
 
 
+def modalities(folders: list[Path]) -> dict[tuple[str, int], str]:
+    """The labelled modality of each claim, by document and the start of its mention."""
+    out = {}
+    for folder in folders:
+        texts = {p.stem: p.read_text(encoding="utf-8") for p in folder.glob("*.txt")}
+        for row in read_csv(folder / "claims.csv"):
+            span = occurrence_span(
+                texts[row["doc_id"]], row["mention"], int(row["occurrence"] or 1)
+            )
+            if span is not None:
+                out[row["doc_id"], span[0]] = row["modality"]
+    return out
+
+
 def errors(
-    part: str, language: str | None, half: int | None, scope: bool = False
+    part: str, language: str | None, half: int | None, scope: bool = False, mood: bool = False
 ) -> list[dict[str, str]]:
     """Every claim found with the right value and the wrong quantity (or scope), with its cue and sentence."""
     folders = [
@@ -117,10 +132,15 @@ def errors(
         cli(["factcheck", *map(str, files), "--out", tmp])
         rows = read_csv(Path(tmp) / "claims.csv")
     preds = predictions(rows, [], texts)
+    moods = modalities(folders) if mood else {}
     out = []
     for i, k in match(labels, preds).items():
         lab, pred, row = labels[i], preds[k], rows[k]
-        wrong = lab.scope != pred.scope if scope else not quantity_right(lab, pred)
+        labelled = moods.get((lab.doc, lab.start), "stated").replace("rate", "stated")
+        if mood:
+            wrong = labelled != row.get("modality", "")
+        else:
+            wrong = lab.scope != pred.scope if scope else not quantity_right(lab, pred)
         if value_right(lab, pred) and wrong:
             out.append(
                 {
@@ -132,7 +152,9 @@ def errors(
                     "cue": row.get("cue", ""),
                     "note": row.get("note", ""),
                     "sentence": " ".join(row.get("sentence", "").split())[:220],
-                    "cause": f"labelled {lab.scope}, read {pred.scope} {row.get('scope_detail', '')}"
+                    "cause": f"labelled {labelled}, read {row.get('modality', '')}"
+                    if mood
+                    else f"labelled {lab.scope}, read {pred.scope} {row.get('scope_detail', '')}"
                     if scope
                     else cause(lab.quantity, pred.quantity, row.get("note", "")),
                 }
@@ -150,9 +172,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument(
         "--scope", action="store_true", help="the scope errors instead of the quantity's"
     )
+    p.add_argument("--modality", action="store_true", help="the modality errors instead")
     args = p.parse_args(argv)
     try:
-        found = errors(args.part, args.language, args.half, args.scope)
+        found = errors(args.part, args.language, args.half, args.scope, args.modality)
     except EvaluationError as exc:
         print(f"quantity_errors: {exc}", file=sys.stderr)
         return 2

@@ -125,7 +125,7 @@ def breakdowns(ctx: Context, frames: list[Frame]) -> None:
             outside.append(f)
             continue
         whole = next((g for g in outside[-3:] if g.quantity == f.quantity and g.period == f.period and g.low > f.high), None)
-        if whole is not None and f.period_how == "sentence" and f.scope == "USSR":
+        if whole is not None and f.period_how == "sentence" and f.scope in ("USSR", *OWN_SENTENCE):
             f.scope, f.scope_detail = "breakdown", f"a part of {whole.mention}"
 
 
@@ -318,6 +318,10 @@ def _a_total_of_several(ctx: Context, m: Mention) -> bool:
     return len(before) >= 2
 
 
+#: Parts that a sentence names for its own numbers only: a category of crimes or prisoners is not an event
+#: the next sentence goes on with ("... prosecuted for political crimes. Over 1 million people were executed"),
+#: unless it says so ("Of these, ...").
+OWN_SENTENCE = ("category",)
 #: Words at the start of a sentence that go on with the part the sentence before named.
 GOES_ON = re.compile(
     r"^(?:of (?:these|them|those|whom)|among (?:them|these|those)|a total of|in all|in total|altogether|"
@@ -337,7 +341,7 @@ def scope(ctx: Context, m: Mention, before: tuple[str, str] | None = None, hi: i
     reach = min(m.last + CUE_WINDOW, hi)  # a part named after the next number is that number's
     near = [it for it in _near(ctx.scopes, m.first, m.last, m.first - SCOPE_WINDOW, reach) if _in_clause(ctx, m, it)]
     if not near:
-        if before is not None and (GOES_ON.match(ctx.sentence) or not ctx.periods):
+        if before is not None and (GOES_ON.match(ctx.sentence) or not (ctx.periods or before[0] in OWN_SENTENCE)):
             return before  # "Of these, ..."; "111 091 were shot." with no date of its own: the same event
         return "USSR", ""
     _first, _, row = min(near, key=lambda it: abs(it[0] - m.first))
