@@ -201,3 +201,10 @@ def _moods(text: str) -> list[str]:
 )
 def test_modality_cues_of_others_estimates_plans_denials_and_suppositions(text, moods):
     assert _moods(text) == moods
+
+
+def test_a_part_listed_after_including_does_not_narrow_the_number():
+    text = "In 1937-1953, millions of people were sent to the Gulag, including political prisoners and criminals."
+    assert [p for _, _, p in _read(text)] == ["USSR"]
+    text = "In 1937-1953, 3.8 million people were convicted of political crimes."
+    assert [p for _, _, p in _read(text)] == ["category"]

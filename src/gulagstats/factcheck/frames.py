@@ -338,7 +338,7 @@ def scope(ctx: Context, m: Mention, before: tuple[str, str] | None = None, hi: i
     arrested"), or that names neither a part nor a date of its own ("... Of
     these, 139 885 were convicted. 111 091 were shot."), counts the same part.
     """
-    reach = min(m.last + CUE_WINDOW, hi)  # a part named after the next number is that number's
+    reach = min(m.last + CUE_WINDOW, hi, _listing(ctx, m))  # a part named after the next number is that number's
     near = [it for it in _near(ctx.scopes, m.first, m.last, m.first - SCOPE_WINDOW, reach) if _in_clause(ctx, m, it)]
     if not near:
         if before is not None and (GOES_ON.match(ctx.sentence) or not (ctx.periods or before[0] in OWN_SENTENCE)):
@@ -348,6 +348,19 @@ def scope(ctx: Context, m: Mention, before: tuple[str, str] | None = None, hi: i
     if row["scope"] == "whole":  # "700,000 throughout the country" beside "30,000 in Moscow"
         return "USSR", ""
     return row["scope"], row["detail"]
+
+
+#: Words after a number that list what it holds: a part named after them does not narrow it.
+INCLUDING = frozenset(("including", "includes", "included", "включая", "среди"))
+
+
+def _listing(ctx: Context, m: Mention) -> int:
+    """The token after a mention where it starts listing what it holds ("Millions ..., including political
+    prisoners"), or the end of the sentence; a bounded look ahead (``CUE_WINDOW`` words)."""
+    for i in range(m.last, min(len(ctx.toks), m.last + CUE_WINDOW)):
+        if ctx.toks[i].word in INCLUDING:
+            return i
+    return len(ctx.toks)
 
 
 def modality(ctx: Context, m: Mention, after: int = 0) -> tuple[str, str]:
