@@ -208,3 +208,16 @@ def test_a_part_listed_after_including_does_not_narrow_the_number():
     assert [p for _, _, p in _read(text)] == ["USSR"]
     text = "In 1937-1953, 3.8 million people were convicted of political crimes."
     assert [p for _, _, p in _read(text)] == ["category"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 1937-1938, some 7,000 people shot were buried in mass graves.",
+        "In 1937-1938, some 20,000 people were shot at the firing range.",
+        "В 1937-1938 годах на полигоне было расстреляно 20 761 человек.",
+    ],
+)
+def test_the_dead_of_a_burial_or_execution_site_are_a_part(text):
+    [(_, _, part)] = _read(text)
+    assert part == "region"
