@@ -221,3 +221,20 @@ def test_a_part_listed_after_including_does_not_narrow_the_number():
 def test_the_dead_of_a_burial_or_execution_site_are_a_part(text):
     [(_, _, part)] = _read(text)
     assert part == "region"
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity"),
+    [
+        (
+            "За 12 лет из стран Балтии на спецпоселение было отправлено более 203 тысяч человек.",
+            "deportations",
+        ),
+        ("В 1930—1931 годах в спецпоселения было направлено 1 803 392 человека.", "deportations"),
+        ("После смерти Сталина на воле оказались миллионы сидельцев.", "releases"),
+        ("В 1941 году в Кривощёковском лагпункте умерло 130 человек.", "camp_deaths"),
+    ],
+)
+def test_russian_phrases_of_settlement_release_and_camp_stations(text, quantity):
+    [(_, what, _)] = _read(text)
+    assert what == quantity
