@@ -238,3 +238,23 @@ def test_the_dead_of_a_burial_or_execution_site_are_a_part(text):
 def test_russian_phrases_of_settlement_release_and_camp_stations(text, quantity):
     [(_, what, _)] = _read(text)
     assert what == quantity
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity"),
+    [
+        (
+            "From 1930 to 1953, approximately 1.5 to 1.7 million deaths occurred in the Gulag labor camps.",
+            "gulag_deaths",
+        ),
+        (
+            "From 1941 to 1943, 516,841 prisoners died in camps due to food shortages.",
+            "camp_deaths",
+        ),
+        ("In 1942, 352,560 prisoners died.", "gulag_deaths"),
+        ("In 1950, 2,500,000 prisoners were held in the Gulag, and many died.", "gulag_population"),
+    ],
+)
+def test_the_deaths_of_a_place_and_its_population_are_told_apart(text, quantity):
+    [(_, what, _)] = _read(text)
+    assert what == quantity

@@ -160,14 +160,19 @@ def quantity(ctx: Context, m: Mention, lo: int, hi: int) -> tuple[str, str, floa
     best: tuple[float, str, str] = (0.0, "", "")
     score_best = -1e9
     kinds: set[tuple[str, bool]] = set()  # the quantities of the cues near it, and whether each is in another clause
+    noun = ""  # a word of dying right after the number: its own noun ("1.7 million deaths occurred in the Gulag")
     for score, apart, first, last, row in _scored_cues(ctx, m, lo, hi):
         if not _in_a_period(ctx, first):  # "после смерти Сталина" dates; it does not say who died
             kinds.add((row["quantity"], apart or score < READING_SCORE))
+        if row["quantity"] == DYING and first == m.last and not apart:
+            noun = " ".join(t.word for t in ctx.toks[first:last])
         if score > score_best:
             score_best = score
             cue = " ".join(t.word for t in ctx.toks[first:last])
             confidence = 0.95 if score >= 45 else 0.8 if score >= 30 else 0.6 if score >= 15 and not apart else 0.45
             best = (confidence, row["quantity"], cue)
+    if noun and _kind(best[1]) == "stock":  # "deaths ... in the Gulag": the place of a population cue, not its count
+        best = (best[0], DYING, noun)
     if best[1] and _a_total_of_several(ctx, m):  # "... and 1 million were executed: ten million in all"
         return best[1], best[2], min(best[0], 0.5)
     for whose, deaths in DEATHS_OF.items():  # "390,000 deaths during the forced resettlement"
