@@ -258,3 +258,10 @@ def test_russian_phrases_of_settlement_release_and_camp_stations(text, quantity)
 def test_the_deaths_of_a_place_and_its_population_are_told_apart(text, quantity):
     [(_, what, _)] = _read(text)
     assert what == quantity
+
+
+def test_the_central_committee_as_addressee_is_no_part_but_its_members_are():
+    text = "26 марта 1953 года Берия написал в президиум ЦК, что в лагерях, тюрьмах и колониях сидят 2 500 000 человек."
+    assert [p for _, _, p in _read(text)] == ["USSR"]
+    text = "В 1937-1938 годах из 139 членов ЦК были расстреляны 98 человек."
+    assert [p for _, _, p in _read(text)][-1] == "institution"
