@@ -273,7 +273,7 @@ def _kind(quantity: str) -> str:
     return QUANTITIES[quantity].kind if quantity in QUANTITIES else ""
 
 
-def kind_of(quantity: str) -> str:
+def quantity_kind(quantity: str) -> str:
     """Flow or stock of a quantity, also of one the record has no series for.
 
     The data dictionary's definition of a quantity outside the record's says
@@ -281,7 +281,7 @@ def kind_of(quantity: str) -> str:
 
     Examples
     --------
-    >>> kind_of("camp_population"), kind_of("prisons_and_camps"), kind_of("deportations")
+    >>> quantity_kind("camp_population"), quantity_kind("prisons_and_camps"), quantity_kind("deportations")
     ('stock', 'stock', 'flow')
     """
     if quantity in QUANTITIES:
@@ -402,7 +402,7 @@ def frame(
         notes.append(f"quantity carried from the enumeration ({cue})")
     if not what:
         return None
-    kind = kind_of(what)
+    kind = quantity_kind(what)
     nxt = ctx.toks[neighbours[1]].start - ctx.offset if neighbours[1] < len(ctx.toks) else 10**12
     when, how, when_confidence = period(ctx, m, last_period, kind == "flow", nxt)
     when = match_period(when, kind)  # a count "at the end of 1938" is the count of 1 January 1939
