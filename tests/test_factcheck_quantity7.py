@@ -265,3 +265,15 @@ def test_the_central_committee_as_addressee_is_no_part_but_its_members_are():
     assert [p for _, _, p in _read(text)] == ["USSR"]
     text = "В 1937-1938 годах из 139 членов ЦК были расстреляны 98 человек."
     assert [p for _, _, p in _read(text)][-1] == "institution"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 1937-1938, more than a million others were sentenced to lengthy terms in labor camps.",
+        "В 1921-1953 годах к содержанию в лагерях и тюрьмах было приговорено 2 369 220 человек.",
+    ],
+)
+def test_sentences_to_the_camps_are_persons_sent_to_the_camps(text):
+    [(_, what, _)] = _read(text)
+    assert what == "sent_to_camps"
