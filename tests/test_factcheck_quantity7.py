@@ -277,3 +277,9 @@ def test_the_central_committee_as_addressee_is_no_part_but_its_members_are():
 def test_sentences_to_the_camps_are_persons_sent_to_the_camps(text):
     [(_, what, _)] = _read(text)
     assert what == "sent_to_camps"
+
+
+def test_deaths_due_to_repression_are_deaths_in_custody():
+    text = "Historians estimate the total number of deaths due to Stalinist repression in 1937–38 to be between 680,000 and 1,200,000."
+    [(_, what, _)] = _read(text)
+    assert what == "custodial_deaths"
