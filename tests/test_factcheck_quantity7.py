@@ -283,3 +283,11 @@ def test_deaths_due_to_repression_are_deaths_in_custody():
     text = "Historians estimate the total number of deaths due to Stalinist repression in 1937–38 to be between 680,000 and 1,200,000."
     [(_, what, _)] = _read(text)
     assert what == "custodial_deaths"
+
+
+def test_approved_executions_happened_and_approved_limits_stay_a_plan():
+    assert _moods("In 1937-1938, Stalin approved 3,483 executions in Georgia from the lists.") == [
+        "stated"
+    ]
+    [(_, _, part)] = _read("In 1937, Stalin approved limits of 75,950 executions.")
+    assert part == "plan"
