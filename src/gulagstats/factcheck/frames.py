@@ -199,12 +199,16 @@ KILLING_PRIORITY = 50
 ERA_YEARS = 5
 
 
-def _a_word_of_killing(ctx: Context, cue: str) -> bool:
-    """Whether the cue read is a word of killing: a cue of executions the lexicon ranks low."""
+def _a_word_of_killing(ctx: Context, m: Mention, cue: str) -> bool:
+    """Whether the cue read is a word of killing: a cue of executions the lexicon ranks low.
+
+    Only the cues within ``CUE_WINDOW`` words of the mention are looked at (where its cue was found), so
+    the cost does not grow with the sentence.
+    """
     return any(
         row["quantity"] == "executions" and float(row["priority"] or 0) < KILLING_PRIORITY
         and " ".join(t.word for t in ctx.toks[first:last]) == cue
-        for first, last, row in ctx.cues
+        for first, last, row in _near(ctx.cues, m.first, m.last, m.first - CUE_WINDOW, m.last + CUE_WINDOW)
     )
 
 
@@ -406,10 +410,10 @@ def frame(
     nxt = ctx.toks[neighbours[1]].start - ctx.offset if neighbours[1] < len(ctx.toks) else 10**12
     when, how, when_confidence = period(ctx, m, last_period, kind == "flow", nxt)
     when = match_period(when, kind)  # a count "at the end of 1938" is the count of 1 January 1939
-    if what == "executions" and _over_an_era(when) and _a_word_of_killing(ctx, cue):
+    if what == "executions" and _over_an_era(when) and _a_word_of_killing(ctx, m, cue):
         what = DYING  # "50 million killed between 1924-53": the regime's deaths, not its shootings
         notes.append(f"'{cue}' over {when}: the deaths of an era, not its executions")
-    elif what == "executions" and _a_word_of_killing(ctx, cue) and _beside_a_place(ctx, m, "custodial_deaths"):
+    elif what == "executions" and _beside_a_place(ctx, m, "custodial_deaths") and _a_word_of_killing(ctx, m, cue):
         what = "custodial_deaths"  # "7 million were killed during the Great Purge": its deaths, not only its shootings
         notes.append(f"'{cue}' in the purges: deaths at the regime's hands, not only executions")
     part, detail = scope(ctx, m, before, neighbours[1])
