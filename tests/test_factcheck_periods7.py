@@ -1,0 +1,72 @@
+"""Round 7 of the fact-checker's periods (issue 20): end-of-year counts, Stalin's deaths, weak context."""
+
+from __future__ import annotations
+
+import pytest
+
+from gulagstats.factcheck.frame_periods import CONTEXT_CONFIDENCE, _era
+from gulagstats.factcheck.run import check_text
+
+
+def _frames(text: str) -> list[tuple[str, str, str, float]]:
+    return [
+        (f.mention, f.period, f.period_how, f.period_confidence)
+        for f in check_text(text, "t.txt").frames
+    ]
+
+
+def test_a_count_at_the_end_of_a_year_is_read_on_the_next_first_of_january() -> None:
+    # the labelling guide: "a count 'at the end of 1938' ... is read on the next 1 January" (the record's convention)
+    (claim,) = _frames("At the end of 1938, 1,317,195 prisoners were held in the Gulag camps.")
+    assert claim[1] == "1939-01-01"
+    (flow,) = _frames("By the end of 1938, 681,692 people had been shot.")
+    assert flow[1] != "1939-01-01"  # a flow keeps its end: never a count on a day
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Stalin killed 20 million people.",
+        "Stalin was responsible for the deaths of 20 million people.",
+        "About 20 million were killed by Stalin.",
+        "Medvedev counted 20 million of Stalin's victims.",
+        "Говорят о 20 млн жертв сталинизма.",
+        "Говорят о 40 млн погибших в сталинских лагерях.",
+    ],
+)
+def test_the_deaths_stalin_is_said_to_have_caused_are_of_his_rule(text: str) -> None:
+    (claim,) = _frames(text)
+    assert claim[1:3] == ("1924-01-01/1953-03-05", "named period")
+
+
+def test_a_date_beside_the_name_still_wins() -> None:
+    (claim,) = _frames("Stalin killed 681,692 people in 1937-1938.")
+    assert claim[1:3] == ("1937/1938", "span")
+
+
+def test_a_wide_period_carried_from_an_earlier_sentence_is_a_weak_reading() -> None:
+    text = "Under Stalin's rule the camps grew. In all, 1,500,000 prisoners died."
+    wide = _frames(text)
+    assert wide[0][1:] == ("1924-01-01/1953-03-05", "context", CONTEXT_CONFIDENCE[True])
+    narrow = _frames("The Great Terror raged in 1937-1938. In all, 681,692 prisoners were shot.")
+    assert narrow[0][1:] == ("1937/1938", "context", CONTEXT_CONFIDENCE[False])
+    assert (
+        CONTEXT_CONFIDENCE[True] < 0.6 <= CONTEXT_CONFIDENCE[False]
+    )  # the judging gate refuses the weak reading
+
+
+@pytest.mark.parametrize(
+    ("period", "wide"),
+    [
+        ("1924-01-01/1953-03-05", True),
+        ("1941-06-22/1945-05-09", True),
+        ("1929/1933", True),
+        ("1937/1938", False),
+        ("1938", False),
+        ("", False),
+        ("1953-03-05/", False),
+        ("/1942-12-31", False),
+    ],
+)
+def test_an_era_is_four_years_or_more(period: str, wide: bool) -> None:
+    assert _era(period) is wide
