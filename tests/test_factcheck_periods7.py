@@ -70,3 +70,16 @@ def test_a_wide_period_carried_from_an_earlier_sentence_is_a_weak_reading() -> N
 )
 def test_an_era_is_four_years_or_more(period: str, wide: bool) -> None:
     assert _era(period) is wide
+
+
+def test_another_events_year_in_prose_keeps_the_period_under_discussion() -> None:
+    text = (
+        "The Katyn massacre was ordered by the Politburo. The graves were discovered by German forces in 1943. "
+        "Of those killed, about 8,000 were army officers."
+    )
+    assert _frames(text)[0][1:3] == ("1940-04-01/1940-05-31", "context")
+
+
+def test_a_year_that_opens_a_list_still_dates_its_items() -> None:
+    text = "The Great Terror raged in 1937-1938. In 1944 the camps reported:\n1. Norillag — 5,000 prisoners died;"
+    assert _frames(text)[0][1] == "1944"

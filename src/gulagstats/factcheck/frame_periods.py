@@ -183,6 +183,8 @@ OWN_CLAUSE_CONFIDENCE = {"year": 0.65, "date": 0.6}
 #: often another event's year ("In 1956, Khrushchev ..."); the items of a list that a dated line opens share
 #: its date ("умерло в течение 1944 года — 361; 2. ... — 6473, умерло — 271;").
 WEAK_CONTEXT = frozenset({"year", "decade", "month"})
+#: A sentence that opens a list or is one of its items: its year dates the items after it.
+_OPENS_LIST = re.compile(r":\s*$|^\s*(?:\d+[.)]|[\u2022*\-\u2013\u2014])\s|;\s*$")
 #: A list item: a line that starts with a number and a point, a bullet or a dash, or that ends with ";".
 LIST_ITEM = re.compile(r"^\s*(?:\d+[.)]|[\u2022*\-\u2013\u2014])\s|;\s*$")
 
@@ -243,5 +245,7 @@ def carried(sentence: str, periods: list[Period], last: str, kind: str = "") -> 
     spans = [p for p in stated if p.kind == "span"]  # "climaxing in 1937-1938 ... until 1953": the span
     if not stated:
         return last, kind
+    if last and kind not in WEAK_CONTEXT and all(p.kind in WEAK_CONTEXT for p in stated) and not _OPENS_LIST.search(sentence):
+        return last, kind  # "... discovered by German forces in 1943": another event's year keeps the subject's period
     chosen = (spans or stated)[-1]
     return chosen.period, chosen.kind
