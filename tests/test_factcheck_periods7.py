@@ -83,3 +83,26 @@ def test_another_events_year_in_prose_keeps_the_period_under_discussion() -> Non
 def test_a_year_that_opens_a_list_still_dates_its_items() -> None:
     text = "The Great Terror raged in 1937-1938. In 1944 the camps reported:\n1. Norillag — 5,000 prisoners died;"
     assert _frames(text)[0][1] == "1944"
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("Of those, 3.5 million people were rehabilitated between 1991 and 2014.", "1991/2014"),
+        ("репрессий 19371938 гг., по которым было осуждено 347 тыс. чел.", "1937/1938"),
+        (
+            "During the years of Soviet power, millions of people were repressed.",
+            "1917-11-07/1991-12-26",
+        ),
+        (
+            "В местах заключения состояло без малого 16 миллионов — в первые послевоенные годы.",
+            "1945-05-09/1947-12-31",
+        ),
+    ],
+)
+def test_spans_and_named_periods_of_round_7(text: str, period: str) -> None:
+    assert _frames(text)[0][1] == period
+
+
+def test_a_year_after_1991_alone_still_dates_a_publication() -> None:
+    assert _frames("In his 2014 book he counted 681,692 people shot.")[0][1] != "2014"

@@ -37,7 +37,8 @@ SPAN = re.compile(
     rf"\b{_FROM}\s+(?:the\s+)?(?:years?\s+)?(?P<a>{_YEAR}){_YS}\s+{_TO}\s+(?:the\s+)?(?:{_YEAR}[-\u2013])?(?P<b>{_YEAR})(?![\d,.]\d)"
     rf"|\b(?P<c>{_YEAR}){_DASH}(?P<d>\d{{4}}|\d{{2}}|\d)(?![\d%])(?!\s*(?:percent|per cent|%))"
     rf"|\b(?P<e>{_YEAR})\s+(?:to|through|until)\s+(?P<f>{_YEAR})\b"
-    rf"|\b(?:both\s+|in\s+|during\s+|throughout\s+|over\s+|for\s+|of\s+|years\s+|в\s+|за\s+)(?P<g>{_YEAR})\s+(?:and|и)\s+(?P<h>{_YEAR})\b",
+    rf"|\b(?:both\s+|in\s+|during\s+|throughout\s+|over\s+|for\s+|of\s+|years\s+|в\s+|за\s+)(?P<g>{_YEAR})\s+(?:and|и)\s+(?P<h>{_YEAR})\b"
+    rf"|\b(?P<i>1[89]\d\d)(?P<j>1[89]\d\d)(?=\s*(?:гг\.|годах|годов|годы))",  # "19371938 гг.": a dash lost
     re.IGNORECASE,
 )
 SEASON = re.compile(
@@ -106,7 +107,7 @@ def _spans(sentence: str, free) -> list[Period]:
     for m in SPAN.finditer(sentence):
         if not free(m.start(), m.end()):
             continue
-        a, b = next((m[x], m[y]) for x, y in ("ab", "cd", "ef", "gh") if m[x])
+        a, b = next((m[x], m[y]) for x, y in ("ab", "cd", "ef", "gh", "ij") if m[x])
         end = _span_end(a, b)
         if m["g"] and end and int(end) - int(a) > 3:
             continue  # "in 1937 and 1953": two years, not a span
@@ -199,6 +200,7 @@ def find_periods(
                 taken[p.start : p.end] = b"\1" * (p.end - p.start)
 
     add(_documents(sentence, toks, offset, data))
+    add([p for p in _spans(sentence, free) if int(p.period[:4]) <= LAST_YEAR < int(p.period[-4:])])  # "between 1991 and 2014"
     add([Period(m.start(), m.end(), m["y"], "document", 0.9) for m in YEAR_MENTION.finditer(sentence) if int(m["y"]) > LAST_YEAR])
     add(find_dates(sentence, anchor))
     add(joined(sentence, sorted(_seasons(sentence, free), key=lambda p: p.start)))
