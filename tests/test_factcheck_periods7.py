@@ -106,3 +106,20 @@ def test_spans_and_named_periods_of_round_7(text: str, period: str) -> None:
 
 def test_a_year_after_1991_alone_still_dates_a_publication() -> None:
     assert _frames("In his 2014 book he counted 681,692 people shot.")[0][1] != "2014"
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("В 1920-1950-е годы жертвами репрессий стали сотни тысяч человек.", "1920/1959"),
+        ("In the 1930-1950s, 300,000 people were repressed.", "1930/1959"),
+        ("In 1930-1940, 300,000 people died.", "1930/1940"),
+    ],
+)
+def test_a_span_that_ends_in_a_decade_runs_to_its_end(text: str, period: str) -> None:
+    assert _frames(text)[0][1] == period
+
+
+def test_a_period_before_and_the_next_number_dates_the_item_before() -> None:
+    text = "He counted 11 million peasant deaths in 1930–36 and the 3 million total deaths in the purges of 1937–38."
+    assert [f[1] for f in _frames(text)] == ["1930/1936", "1937/1938"]

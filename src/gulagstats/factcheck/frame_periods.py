@@ -82,7 +82,17 @@ def _nearest(ctx: Context, at: int, lo: int, hi: int, end: int | None = None) ->
     if not around:  # the mention is outside [lo, hi): the nearest ends of that range
         j, k = bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi) - 1
         around = [periods[x] for x in {j, k} if 0 <= x < len(periods) and lo <= starts[x] < hi and fits(periods[x])]
-    return min(around, key=lambda p: (p.kind == "named" and _era(p.period), _distance(p, at, end))) if around else None
+    return min(around, key=lambda p: (p.kind == "named" and _era(p.period), _closes_item(ctx.sentence, p, at), _distance(p, at, end))) if around else None
+
+
+#: Between a period and the number after it: "and (the)" only. The period closes the item before the number
+#: ("the 11 million peasant deaths in 1930–36 and the 3 million total deaths in the purges of 1937–38").
+_AND_NEXT = re.compile(r"\s*,?\s*(?:and|и)\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def _closes_item(sentence: str, p: Period, at: int) -> bool:
+    """A period right before "and (the)" and the mention: it dates the item before, so a period after the mention wins."""
+    return p.end <= at and bool(_AND_NEXT.fullmatch(sentence, p.end, at))
 
 
 def _from_january(p: Period) -> bool:

@@ -111,9 +111,16 @@ def _spans(sentence: str, free) -> list[Period]:
         end = _span_end(a, b)
         if m["g"] and end and int(end) - int(a) > 3:
             continue  # "in 1937 and 1953": two years, not a span
-        if end:
+        decade = _DECADE_END.match(sentence, m.end())
+        if end and decade and end.endswith("0") and len(b) == 4:  # "в 1920-1950-е годы": to the decade's end
+            out.append(Period(m.start(), decade.end(), f"{a}/{int(end) + 9}", "span", 0.9, None))
+        elif end:
             out.append(Period(m.start(), m.end(), f"{a}/{end}", "span", 0.9, None))
     return out
+
+
+#: The ending of a decade right after a span's last year ("1920-1950-е", "1930–1950-х", "1930-1950s").
+_DECADE_END = re.compile(r"(?:-?(?:е|х|ые|ых)|[\u2019']?s)\b", re.IGNORECASE)
 
 
 def _seasons(sentence: str, free) -> list[Period]:
