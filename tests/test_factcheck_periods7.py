@@ -123,3 +123,12 @@ def test_a_span_that_ends_in_a_decade_runs_to_its_end(text: str, period: str) ->
 def test_a_period_before_and_the_next_number_dates_the_item_before() -> None:
     text = "He counted 11 million peasant deaths in 1930–36 and the 3 million total deaths in the purges of 1937–38."
     assert [f[1] for f in _frames(text)] == ["1930/1936", "1937/1938"]
+
+
+def test_a_bracketed_span_after_a_number_dates_that_number_only() -> None:
+    text = "Records show 799,455 executions (1921–1953), around 1.7 million deaths in the Gulag."
+    assert [f[1] for f in _frames(text)] == ["1921/1953", ""]
+    named = _frames(
+        "The Great Purge alone (1936–1938) resulted in between 700,000 and 1.75 million deaths."
+    )
+    assert named[0][1] == "1936/1938"

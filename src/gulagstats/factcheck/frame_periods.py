@@ -85,6 +85,19 @@ def _nearest(ctx: Context, at: int, lo: int, hi: int, end: int | None = None) ->
     return min(around, key=lambda p: (p.kind == "named" and _era(p.period), _closes_item(ctx.sentence, p, at), _distance(p, at, end))) if around else None
 
 
+def _glosses(sentence: str, p: Period, at: int) -> bool:
+    """A period alone in brackets right after another number's words than the mention at ``at``: it dates that
+    number ("799,455 executions (1921–1953), around 1.7 million deaths"), not the other numbers of its sentence;
+    after a name it dates the name ("The Great Purge alone (1936–1938) resulted in ...").
+    """
+    if sentence[p.start - 1 : p.start] != "(" or sentence[p.end : p.end + 1] != ")":
+        return False
+    window = max(0, p.start - 81)
+    before = sentence[window : p.start - 1]
+    cut = window + max(before.rfind(", "), before.rfind("; "), before.rfind(": ")) + 1  # the phrase the brackets follow
+    return bool(re.search(r"\d", sentence[cut : p.start - 1])) and not cut <= at < p.start
+
+
 #: Between a period and the number after it: "and (the)" only. The period closes the item before the number
 #: ("the 11 million peasant deaths in 1930–36 and the 3 million total deaths in the purges of 1937–38").
 _AND_NEXT = re.compile(r"\s*,?\s*(?:and|и)\s+(?:the\s+)?", re.IGNORECASE)
@@ -148,6 +161,8 @@ def period(ctx: Context, m: Mention, last: str, flow: bool, nxt: int = 10**12) -
     p, how, factor = _nearest(ctx, at, a, b, end), "own clause", 1.0
     if p is None:
         p, how, factor = _nearest(ctx, at, 0, 10**12, end), "sentence", 0.8
+        if p is not None and _glosses(ctx.sentence, p, at):  # "799,455 executions (1921–1953), around 1.7 million deaths"
+            p = None
     if p is not None:
         if p.kind == "open":  # "after Stalin's death", "since 1937": a start with no end, never judged
             return p.period, "open", 0.0
