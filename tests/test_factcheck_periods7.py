@@ -132,3 +132,19 @@ def test_a_bracketed_span_after_a_number_dates_that_number_only() -> None:
         "The Great Purge alone (1936–1938) resulted in between 700,000 and 1.75 million deaths."
     )
     assert named[0][1] == "1936/1938"
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        (
+            "С начала войны по декабрь 1944 года в лагеря прибыло 2550 тыс. чел.",
+            "1941-06-22/1944-12-31",
+        ),
+        ("Since the start of the war, 1,000,000 prisoners were released.", "1941-06-22/"),
+        ("At the start of the war there were 2,300,000 prisoners.", "1941-06-22"),
+        ("До начала войны было расстреляно 700 тыс. человек.", "/1941-06-22"),
+    ],
+)
+def test_the_start_of_the_war_starts_or_ends_a_period(text: str, period: str) -> None:
+    assert _frames(text)[0][1] == period

@@ -267,12 +267,16 @@ def _events(sentence: str) -> list[Period]:
 
 
 def _from_until(sentence: str, found: list[Period]) -> list[Period]:
-    """"From late 1936, when he ..., until the end of 1938": a start and an end with a clause between them."""
+    """"From late 1936, when he ..., until the end of 1938": a start and an end with a clause between them.
+
+    A named day may start it ("с начала войны по декабрь 1944 года": 22 June 1941 to December 1944).
+    """
     out: list[Period] = []
     for p in found:
         prev = out[-1] if out else None
         if (
-            prev is not None and prev.kind in ("season", "date", "month", "year") and p.kind in ("season", "date", "month", "year", "by_end", "by_year")
+            prev is not None and (prev.kind in ("season", "date", "month", "year") or (prev.kind == "named" and "/" not in prev.period))
+            and p.kind in ("season", "date", "month", "year", "by_end", "by_year")
             and OPEN_BEFORE.search(sentence[max(0, prev.start - 20) : prev.start])
             and (_UNTIL.search(sentence[prev.end : p.start]) or _UNTIL_AT.match(sentence, p.start))
             and p.period.split("/")[-1] > prev.period.split("/")[0]
