@@ -82,6 +82,10 @@ class Row:
     noted: int = -1
     #: Its footnote is a glued digit: a year only where the table's years run on around it.
     glued: bool = False
+    #: Where the cells of its columns that count no repression start (the country's population): no claims.
+    ignored: tuple[int, ...] = ()
+    #: The day of the year its counts on a day are read on ("данные на 1-е января": "01-01"), else "".
+    day: str = ""
 
 
 def _line_spans(text: str) -> list[tuple[int, int]]:
@@ -274,8 +278,9 @@ def _total(text: str, lines: list[tuple[int, int]], after: int, table: list[Row]
 
 
 def noted_years(rows: list[Row]) -> set[int]:
-    """Where the year cells with a glued footnote digit start: they are years, not numbers ("19301")."""
-    return {r.noted for r in rows if r.noted >= 0}
+    """Where the table cells that are no claims start: year cells with a glued footnote digit ("19301": years,
+    not numbers), and the cells of a column that counts no repression (the country's population)."""
+    return {r.noted for r in rows if r.noted >= 0} | {a for r in rows for a in r.ignored}
 
 
 def share_cells(rows: list[Row]) -> frozenset[int]:
@@ -319,10 +324,131 @@ def table_rows(text: str, data: Resources) -> list[Row]:
     taken = [(r.start, r.end) for r in out]
     out += [
         r
+        for r in flattened_rows(text, lines, data)
+        if not any(a < r.end and r.start < b for a, b in taken)
+    ]
+    taken = [(r.start, r.end) for r in out]
+    out += [
+        r
         for r in _inline(text, lines)
         if not any(a < r.end and r.start < b for a, b in taken[-50:])
     ]
     return sorted(out, key=lambda r: r.start)
+
+
+#: A line that is one cell of a table flattened one cell a line, each cell ending in "|": "510 307 |", "Год |", "|".
+_CELL_LINE = re.compile(r"[^|\n]*\|[ \t]*")
+#: A header saying that the table's counts are on 1 January: "данные на 1-е января", "as of 1 January".
+_ON_NEW_YEAR = re.compile(
+    r"(?:на|on|as of)\s+1(?:-?(?:е|го)|st)?\s+(?:января|jan(?:uary|\.)?)\b", re.I
+)
+#: No yearly count of repression reaches this: a column of such numbers counts the country's population.
+POPULATION_FLOOR = 10_000_000
+
+
+def flattened_rows(text: str, lines: list[tuple[int, int]], data: Resources) -> list[Row]:
+    """The rows of tables flattened one cell a line, each cell ending in " |" (a blog's table as a page copies it).
+
+    A run of such lines is a table when a Soviet year stands alone every ``w`` lines (``w`` >= 2, at least
+    :data:`MIN_ROWS` different years): each year and the ``w - 1`` lines after it are a row, and the ``w``
+    lines before the first year, if they hold words, are the header naming each column's quantity.
+
+    Examples
+    --------
+    >>> from gulagstats.factcheck.resources import load_resources
+    >>> text = "Заключённые\\nГод |\\nЧисленность |\\nУмерло |\\n1937 |\\n820 881 |\\n25 376 |\\n1938 |\\n996 367 |\\n90 546 |\\n1939 |\\n1 317 195 |\\n50 502 |"
+    >>> rows = flattened_rows(text, _line_spans(text), load_resources())
+    >>> [(r.year, noun_at(r, r.start)[0], noun_at(r, r.end - 1)[0]) for r in rows]
+    [('1937', 'gulag_population', 'regime_deaths'), ('1938', 'gulag_population', 'regime_deaths'), ('1939', 'gulag_population', 'regime_deaths')]
+    """
+    out: list[Row] = []
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and _CELL_LINE.fullmatch(text, *lines[j]):
+            j += 1
+        if j - i >= 2 * MIN_ROWS:
+            out += _flat_table(text, lines, (i, j), data)
+        i = max(j, i + 1)
+    return out
+
+
+def _strided_years(
+    text: str, lines: list[tuple[int, int]], i: int, j: int
+) -> list[tuple[int, str]]:
+    """The longest run of year cells in lines ``i:j`` at one stride of two lines or more, years all different."""
+    years = [
+        (k, y) for k in range(i, j) if (y := _soviet_year(_YEAR_ONLY.fullmatch(text, *lines[k])))
+    ]
+    best: list[tuple[int, str]] = []
+    run: list[tuple[int, str]] = []
+    seen: set[str] = set()  # the years of the run
+    for k, y in years:
+        step = k - run[-1][0] if run else 0
+        if run and (step < 2 or (len(run) >= 2 and step != run[1][0] - run[0][0]) or y in seen):
+            best = max(best, run, key=len)
+            run = [run[-1]] if step >= 2 and y != run[-1][1] else []
+            seen = {x for _, x in run}
+        run.append((k, y))
+        seen.add(y)
+    return max(best, run, key=len)
+
+
+def _flat_number(cell: str) -> int:
+    """The whole number a cell holds ("160 648 000 |"), or -1."""
+    digits = re.sub(r"[\s\u00a0\u202f|]", "", cell)
+    return int(digits) if digits.isdigit() and len(digits) < 12 else -1
+
+
+def _flat_table(
+    text: str, lines: list[tuple[int, int]], span: tuple[int, int], data: Resources
+) -> list[Row]:
+    """The rows of one run of cell lines (``span``: its first line and the line after its last)."""
+    run = _strided_years(text, lines, *span)
+    if len(run) < MIN_ROWS:
+        return []
+    width, first = run[1][0] - run[0][0], run[0][0]
+    head = first - width if first - width >= span[0] else -1
+    header = [text[a:b].rstrip(" \t|") for a, b in lines[head:first]] if head >= 0 else []
+    if not any(_WORDS.search(h) for h in header):
+        header = []
+    quantity, cue = _caption(text, lines, head if header else first, data)
+    around = text[lines[max(0, (head if header else first) - CAPTION_LINES)][0] : lines[first][0]]
+    quantity, cue = _deaths_of_the_place(quantity, cue, around, data)
+    nouns = [_noun(h, data) for h in header]
+    shares = [_a_share(h, data) for h in header]
+    rows = [
+        (k, y, [lines[c] for c in range(k + 1, k + width)]) for k, y in run if k + width <= span[1]
+    ]
+    population = {
+        c
+        for c in range(1, width)
+        if all(_flat_number(text[slice(*cells[c - 1])]) >= POPULATION_FLOOR for _, _, cells in rows)
+    }
+    day = "01-01" if _ON_NEW_YEAR.search(" ".join(header)) else ""
+    out = []
+    for _, year, cells in rows:
+        named = tuple(
+            (a, b, *_deaths_of_the_place(nouns[c][1], nouns[c][2], around, data))
+            for c, (a, b) in enumerate(cells, 1)
+            if header and nouns[c][1]
+        )
+        percent = tuple(a for c, (a, _) in enumerate(cells, 1) if header and shares[c])
+        ignored = tuple(a for c, (a, _) in enumerate(cells, 1) if c in population)
+        out.append(
+            Row(
+                cells[0][0],
+                cells[-1][1],
+                year,
+                quantity,
+                cue,
+                named,
+                percent,
+                ignored=ignored,
+                day=day,
+            )
+        )
+    return out
 
 
 #: A year and the count after it in a list on one line: "1937: 353,074", "в 1937 г. — 353 074", "in 1938, 328,618".
@@ -393,8 +519,9 @@ def date_by_row(f: Frame, row: Row) -> None:
     [('31 056', 'gulag_deaths', '1937', 'table'), ('108 654', 'gulag_deaths', '1938', 'table'), ('44 750', 'gulag_deaths', '1939', 'table')]
     """
     kind = QUANTITIES[f.quantity].kind if f.quantity in QUANTITIES else "flow"
+    year = f"{row.year}-{row.day}" if row.day and kind == "stock" else row.year
     f.period, f.period_how, f.period_confidence = (
-        match_period(row.year, kind),
+        match_period(year, kind),
         "table",
         TABLE_CONFIDENCE,
     )

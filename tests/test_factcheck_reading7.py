@@ -1,0 +1,90 @@
+"""Round 7, reading: tables flattened one cell a line, lists whose scale word follows the last number."""
+
+from __future__ import annotations
+
+import pytest
+
+from gulagstats.factcheck.resources import load_resources
+from gulagstats.factcheck.run import check_text
+from gulagstats.factcheck.tables import _line_spans, flattened_rows, table_rows
+from tests.test_factcheck_stages import assert_linear
+
+DATA = load_resources()
+
+_FLAT = (
+    "Данные по заключённым за 34-53 гг\n"
+    "Год (данные на 1-е января) |\nЧисленность |\nСмертность |\nНаселение |\n% от населения страны |\n"
+    "1934 |\n510 307 |\n26 295 |\n160 648 000 |\n0,32 |\n"
+    "1935 |\n725 438 |\n28 328 |\n161 932 000 |\n0,45 |\n"
+    "1936 |\n839 406 |\n20 595 |\n163 216 000 |\n0,51 |\n"
+    "Тут требуются пояснения."
+)
+
+
+def _read(text: str) -> list[tuple[str, str, str, str]]:
+    return [
+        (f.mention, f.quantity, f.period, f.unit) for f in check_text(text, "t.txt", DATA).frames
+    ]
+
+
+def test_a_table_flattened_one_cell_a_line_gives_each_cell_with_its_row_year() -> None:
+    got = _read(_FLAT)
+    mentions = [m for m, *_ in got]
+    assert mentions == [
+        "510 307",
+        "26 295",
+        "0,32",
+        "725 438",
+        "28 328",
+        "0,45",
+        "839 406",
+        "20 595",
+        "0,51",
+    ]
+    by = {m: (q, p, u) for m, q, p, u in got}
+    assert by["510 307"] == (
+        "gulag_population",
+        "1934-01-01",
+        "count",
+    )  # a count on 1 January, as the header says
+    assert by["26 295"][1:] == (
+        "1934",
+        "count",
+    )  # deaths over the year: the header's day dates only the counts
+    assert by["0,45"][2] == "share"  # the "%" column holds shares without a "%"
+
+
+def test_the_population_column_of_a_flattened_table_gives_no_claim() -> None:
+    assert not any(m.endswith("000") and len(m) > 9 for m, *_ in _read(_FLAT))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Итого |\n1934 |\n1 |\n1935 |\n2 |\n",  # years one line apart: the two-line layout, read as before
+        "a |\nb |\nc |\n" * 50,  # cells, no years
+        "1937 |\n" * 30,  # one year repeated
+        "|\n" * 100,  # empty cells
+        "1937 |\n1938 |\n1939 |\n1940 |\n",  # years without values
+        "".join(f"{y} |\n{y} |\n" for y in range(1917, 1992)),  # every value a year
+    ],
+)
+def test_hostile_cell_lines_give_no_flattened_table(text: str) -> None:
+    lines = _line_spans(text)
+    assert isinstance(table_rows(text, DATA), list)
+    assert flattened_rows(text, lines, DATA) == []
+    assert not any(
+        f.period_how == "table" and len(f.mention) > 9
+        for f in check_text(text, "t.txt", DATA).frames
+    )
+
+
+def test_reading_a_flattened_table_is_linear() -> None:
+    assert_linear(lambda text: table_rows(text, DATA), "1937 |\n1 000 |\n2 000 |\nслово |\n", 500)
+    years = "".join(f"{y} |\n1 000 |\n" for y in range(1917, 1992))  # a long table, then again
+    assert_linear(lambda text: table_rows(text, DATA), years, 4)
+    assert_linear(
+        lambda text: table_rows(text, DATA),
+        "Год |\nУмерло |\n1937 |\n25 376 |\n1938 |\n90 546 |\n",
+        300,
+    )
