@@ -88,3 +88,33 @@ def test_reading_a_flattened_table_is_linear() -> None:
         "Год |\nУмерло |\n1937 |\n25 376 |\n1938 |\n90 546 |\n",
         300,
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("I know they all say he killed 20 or 30 or 40 million people.", [20e6, 30e6, 40e6]),
+        ("Historians say 1, 2 or 3 million people were shot.", [1e6, 2e6, 3e6]),
+        ("Называют 10, 12 или 15 млн репрессированных.", [10e6, 12e6, 15e6]),
+    ],
+)
+def test_each_number_of_a_list_takes_the_scale_word_of_its_last(
+    sentence: str, expected: list[float]
+) -> None:
+    got = [f.low for f in check_text(sentence, "t.txt", DATA).frames]
+    assert got == expected
+
+
+def test_a_list_whose_values_do_not_rise_is_no_list() -> None:
+    got = [
+        f.low
+        for f in check_text(
+            "Of those aged 16 and 17, 2 million were arrested.", "t.txt", DATA
+        ).frames
+    ]
+    assert 16e6 not in got and 17e6 not in got
+
+
+def test_scaled_lists_are_linear() -> None:
+    assert_linear(lambda text: check_text(text, "t.txt", DATA), "20 or 30, ", 2_000)
+    assert_linear(lambda text: check_text(text, "t.txt", DATA), "1, 2 or 3 million shot; ", 1_000)
