@@ -118,3 +118,35 @@ def test_a_list_whose_values_do_not_rise_is_no_list() -> None:
 def test_scaled_lists_are_linear() -> None:
     assert_linear(lambda text: check_text(text, "t.txt", DATA), "20 or 30, ", 2_000)
     assert_linear(lambda text: check_text(text, "t.txt", DATA), "1, 2 or 3 million shot; ", 1_000)
+
+
+def test_a_number_word_hyphenated_across_blank_lines_is_read_whole() -> None:
+    text = "In 1938 one thou-\n\n\nsand people were shot."
+    (f,) = check_text(text, "t.txt", DATA).frames
+    assert (f.low, text[f.start : f.end]) == (1000.0, "one thou-\n\n\nsand")
+
+
+def test_a_number_word_broken_by_a_soft_hyphen_is_read_whole() -> None:
+    from gulagstats.factcheck.numerals import read_numerals
+
+    assert [
+        (n.value, n.text) for n in read_numerals("бежало более одного миллио¬на крестьян", "ru")
+    ] == [(1e6, "одного миллиона")]
+
+
+def test_a_word_other_than_a_number_word_is_not_joined() -> None:
+    from gulagstats.factcheck.numerals import _joined_lines
+
+    assert _joined_lines("twenty-\nfive were well-\nknown") == (
+        "twenty-\nfive were well-\nknown",
+        {},
+    )
+
+
+@pytest.mark.parametrize("unit", ["a" * 50 + "-\n\n", "thou-\n", "миллио\u00ac", "x-\n\n\n\n\ny "])
+def test_hyphenated_words_are_read_in_linear_time(unit: str) -> None:
+    from gulagstats.factcheck.numerals import read_numerals
+    from gulagstats.factcheck.sentences import split
+
+    assert_linear(read_numerals, unit, 500)
+    assert_linear(split, unit, 500)
