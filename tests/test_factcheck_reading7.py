@@ -150,3 +150,30 @@ def test_hyphenated_words_are_read_in_linear_time(unit: str) -> None:
 
     assert_linear(read_numerals, unit, 500)
     assert_linear(split, unit, 500)
+
+
+def test_the_small_counts_of_a_tally_are_claims() -> None:
+    text = (
+        "Under Bagirov 22 people's commissars, 49 county party secretaries, 95 engineers, "
+        "207 trade unionists and 8 professors were arrested in 1937."
+    )
+    got = [(f.mention, f.quantity) for f in check_text(text, "t.txt", DATA).frames]
+    assert got == [(m, "arrests") for m in ("22", "49", "95", "207", "8")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "See pages 12, 13 and 14 for the figures of 1937.",  # no words after the numbers: no tally
+        "He had 3 sons and 2 daughters.",  # two counts are no tally
+        "The 12 cities, 22 regions and 4 republics were affected.",  # a tally with no cue of people: nothing
+    ],
+)
+def test_what_is_no_tally_of_people_gives_no_claim(text: str) -> None:
+    assert check_text(text, "t.txt", DATA).frames == []
+
+
+def test_tallies_are_linear() -> None:
+    assert_linear(
+        lambda text: check_text(text, "t.txt", DATA), "22 county party secretaries, ", 1_000
+    )

@@ -228,6 +228,44 @@ def scaled_lists(numbers: list[Number], sentence: str) -> list[Number]:
     return out
 
 
+#: What links two counts of a tally: one to four words after the first, then a comma or "and"
+#: ("22 people's commissars, 49 county party secretaries, ... and 8 professors were arrested").
+_TALLY_LINK = re.compile(r"\s+(?:[^\W\d_][\w\u2019'-]*\s+){0,3}[^\W\d_][\w\u2019'-]*\s*(?:,\s*(?:and\s+|и\s+)?|\s(?:and|и)\s+|;\s*)")
+#: The fewest counts of a tally.
+TALLY_COUNTS = 3
+
+
+def tallies(numbers: list[Number], sentence: str) -> set[int]:
+    """Where the counts of a tally start: three or more numbers each followed by a few words and a comma or "and".
+
+    A tally counts groups one by one ("22 people's commissars, 49 county party
+    secretaries, 29 chairmen ... and 8 professors were arrested"): its small
+    numbers are counts of people though no word of people follows them. What
+    each counts is still for the frames to say (the cue after the last).
+
+    Examples
+    --------
+    >>> from gulagstats.factcheck.numerals import read_numerals
+    >>> s = "22 people's commissars, 49 county party secretaries, 95 engineers and 8 professors were arrested"
+    >>> sorted(s[a : a + 2] for a in tallies(read_numerals(s), s))
+    ['22', '49', '8 ', '95']
+    >>> tallies(read_numerals("pages 12, 13 and 14"), "pages 12, 13 and 14")
+    set()
+    """
+    out: set[int] = set()
+    run: list[Number] = []
+    for n in numbers:
+        if run and _TALLY_LINK.fullmatch(sentence, run[-1].end, n.start):
+            run.append(n)
+            continue
+        if len(run) >= TALLY_COUNTS:
+            out |= {m.start for m in run}
+        run = [n]
+    if len(run) >= TALLY_COUNTS:
+        out |= {m.start for m in run}
+    return out
+
+
 def _chunk(sentence: str, start: int, end: int) -> str:
     """The run of text without spaces around ``[start, end)`` (a URL, a file name), at most 80 characters each side."""
     left = sentence.rfind(" ", max(0, start - 80), start) + 1 or max(0, start - 80)
@@ -300,7 +338,7 @@ def _cue_just_before(toks: list[Token], first: int, data: Resources, text: str, 
 
 def _read_number(
     a: Number, b: Number | None, sentence: str, toks: list[Token], offset: int, data: Resources,
-    starts: list[int] | None = None, shares: frozenset[int] = frozenset(),
+    starts: list[int] | None = None, shares: frozenset[int] = frozenset(), listed: frozenset[int] | set[int] = frozenset(),
 ) -> Mention | Seen | None:
     """One number (or range) as a mention, as a number seen but not read, or None (not worth listing)."""
     start, end = a.start, (b or a).end
@@ -323,7 +361,8 @@ def _read_number(
     if other is not None and unit == "count":
         return Seen(start + offset, end + offset, text, f"counts {other['phrase']}, not people") if big else None
     if not big and unit == "count" and not (
-        _people_follow(toks, last, data, sentence, offset)
+        start in listed
+        or _people_follow(toks, last, data, sentence, offset)
         or (not a.worded and _cue_just_before(toks, first, data, sentence, offset))
     ):
         return None
@@ -425,8 +464,9 @@ def find_mentions(
     seen = [Seen(n.start + offset, n.end + offset, n.text, n.reason) for n in numbers if n.reason and len(n.text) >= 4]
     numbers = scaled_lists([n for n in numbers if not n.reason], sentence)  # "20 or 30 or 40 million"
     starts = [t.start for t in toks]
+    listed = tallies(numbers, sentence)  # "22 people's commissars, 49 county party secretaries, ..."
     for a, b in _ranges(numbers, sentence):
-        read = _read_number(a, b, sentence, toks, offset, data, starts, shares)
+        read = _read_number(a, b, sentence, toks, offset, data, starts, shares, listed)
         if isinstance(read, Mention):
             mentions.append(read)
         elif isinstance(read, Seen):
