@@ -177,3 +177,9 @@ def test_tallies_are_linear() -> None:
     assert_linear(
         lambda text: check_text(text, "t.txt", DATA), "22 county party secretaries, ", 1_000
     )
+
+
+def test_a_spread_with_a_hedge_inside_gives_two_claims_in_the_scale_of_the_last() -> None:
+    text = "Estimates of Gulag deaths range from 1.6 to over 10 million between 1929 and 1953."
+    got = [(f.low, f.high) for f in check_text(text, "t.txt", DATA).frames]
+    assert got[0] == (1.6e6, 1.6e6) and got[1][0] == 10e6

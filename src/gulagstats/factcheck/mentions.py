@@ -193,14 +193,19 @@ def _ranges(numbers: list[Number], sentence: str) -> list[tuple[Number, Number |
 
 
 #: What stands between the numbers of a list of options ("20 or 30 or 40 million", "1, 2 or 3 million", "10, 12 или 15 млн").
-_LIST_GAP = re.compile(r"\s*(?:,\s*(?:or\s+|and\s+|или\s+|и\s+)?|or|или|and|и)\s*", re.IGNORECASE)
+_LIST_GAP = re.compile(
+    r"\s*(?:,\s*(?:or\s+|and\s+|или\s+|и\s+)?|or|или|and|и|"
+    r"(?:to|до)\s+(?:over|more\s+than|nearly|almost|about|around|some|более|свыше|почти|около))\s*",
+    re.IGNORECASE,
+)  # "from 1.6 to over 10 million": a range with a hedge inside is two claims, the first in millions too
 
 
 def scaled_lists(numbers: list[Number], sentence: str) -> list[Number]:
     """The numbers, each of a list whose scale word follows only its last number scaled by it.
 
     "20 or 30 or 40 million": 20 and 30 are millions too. A number takes the
-    scale of the next one if only a comma, "or" or "and" stands between them,
+    scale of the next one if only a comma, "or" or "and" stands between them (or "to" with
+    a hedge: "from 1.6 to over 10 million", which is no range),
     it has no scale word and no digit grouping of its own, and the values rise
     along the list as printed (20 < 30 < 40): "aged 16 and 17, 2 million" is
     no list. One pass from the end: linear.
