@@ -183,3 +183,18 @@ def test_a_spread_with_a_hedge_inside_gives_two_claims_in_the_scale_of_the_last(
     text = "Estimates of Gulag deaths range from 1.6 to over 10 million between 1929 and 1953."
     got = [(f.low, f.high) for f in check_text(text, "t.txt", DATA).frames]
     assert got[0] == (1.6e6, 1.6e6) and got[1][0] == 10e6
+
+
+@pytest.mark.parametrize(
+    ("sentence", "low", "high"),
+    [
+        ("Не верю в десятках миллионах расстрелянных.", 20e6, 99_999_999),
+        ("Были репрессированы сотнями тысяч.", 200_000, 999_999),
+        ("Речь идёт о многомиллионных жертвах репрессий.", 2e6, 99_999_999),
+    ],
+)
+def test_russian_vague_amounts_are_read_in_every_case_form(
+    sentence: str, low: float, high: float
+) -> None:
+    got = [(f.low, f.high) for f in check_text(sentence, "t.txt", DATA).frames]
+    assert got == [(low, high)]
