@@ -198,3 +198,16 @@ def test_russian_vague_amounts_are_read_in_every_case_form(
 ) -> None:
     got = [(f.low, f.high) for f in check_text(sentence, "t.txt", DATA).frames]
     assert got == [(low, high)]
+
+
+def test_the_summary_rows_after_a_flattened_table_are_dated_by_its_years() -> None:
+    text = _FLAT.replace(
+        "Тут требуются",
+        "Средние значения |\n691 717 |\n25 073 |\n161 932 000 |\n0,43 |\n"
+        "Смертность средняя, % |\n|\n3,6 |\n|\n|\nТут требуются",
+    )
+    got = {m: (p, u) for m, _, p, u in _read(text)}
+    assert got["691 717"] == ("1934/1936", "count")
+    assert got["0,43"] == ("1934/1936", "share")
+    assert got["3,6"] == ("1934/1936", "share")  # a row whose label says "%" holds shares
+    assert "161 932 000" not in got

@@ -415,26 +415,22 @@ def _flat_table(
     quantity, cue = _caption(text, lines, head if header else first, data)
     around = text[lines[max(0, (head if header else first) - CAPTION_LINES)][0] : lines[first][0]]
     quantity, cue = _deaths_of_the_place(quantity, cue, around, data)
-    nouns = [_noun(h, data) for h in header]
-    shares = [_a_share(h, data) for h in header]
-    rows = [
-        (k, y, [lines[c] for c in range(k + 1, k + width)]) for k, y in run if k + width <= span[1]
+    columns = [
+        (*_deaths_of_the_place(*_noun(h, data)[1:], around, data), _a_share(h, data))
+        for h in header
     ]
+    rows = [(y, lines[k + 1 : k + width], False) for k, y in run if k + width <= span[1]]
     population = {
         c
         for c in range(1, width)
-        if all(_flat_number(text[slice(*cells[c - 1])]) >= POPULATION_FLOOR for _, _, cells in rows)
+        if all(_flat_number(text[slice(*cells[c - 1])]) >= POPULATION_FLOOR for _, cells, _ in rows)
     }
     day = "01-01" if _ON_NEW_YEAR.search(" ".join(header)) else ""
+    rows += _summaries(
+        text, lines, (run[-1][0] + width, span[1], width), f"{run[0][1]}/{run[-1][1]}", data
+    )
     out = []
-    for _, year, cells in rows:
-        named = tuple(
-            (a, b, *_deaths_of_the_place(nouns[c][1], nouns[c][2], around, data))
-            for c, (a, b) in enumerate(cells, 1)
-            if header and nouns[c][1]
-        )
-        percent = tuple(a for c, (a, _) in enumerate(cells, 1) if header and shares[c])
-        ignored = tuple(a for c, (a, _) in enumerate(cells, 1) if c in population)
+    for year, cells, of_shares in rows:
         out.append(
             Row(
                 cells[0][0],
@@ -442,12 +438,45 @@ def _flat_table(
                 year,
                 quantity,
                 cue,
-                named,
-                percent,
-                ignored=ignored,
-                day=day,
+                tuple(
+                    (a, b, *columns[c][:2])
+                    for c, (a, b) in enumerate(cells, 1)
+                    if header and columns[c][0]
+                ),
+                tuple(
+                    a
+                    for c, (a, _) in enumerate(cells, 1)
+                    if of_shares or (header and columns[c][2])
+                ),
+                ignored=tuple(a for c, (a, _) in enumerate(cells, 1) if c in population),
+                day="" if "/" in year else day,
             )
         )
+    return out
+
+
+#: The most summary rows after a flattened table ("Средние значения |", "Итого |").
+SUMMARY_ROWS = 2
+
+
+def _summaries(
+    text: str, lines: list[tuple[int, int]], where: tuple[int, int, int], span: str, data: Resources
+) -> list[tuple[str, list[tuple[int, int]], bool]]:
+    """The summary rows right after a flattened table: a cell of words, then a cell under each column.
+
+    ``where`` holds the line after the table, the line after the run of cells and the table's width;
+    each row is dated by the ``span`` of the table's years, and holds shares if its label says so
+    ("Ст.58 и смертность средние, %").
+    """
+    k, stop, width = where
+    out: list[tuple[str, list[tuple[int, int]], bool]] = []
+    while len(out) < SUMMARY_ROWS and k + width <= stop:
+        label = text[slice(*lines[k])]
+        if not _WORDS.search(label) or _soviet_year(_YEAR_ONLY.fullmatch(label)):
+            break
+        shares = "%" in label or bool(data.lexicon["share"].phrases.find(tokens(label)))
+        out.append((span, lines[k + 1 : k + width], shares))
+        k += width
     return out
 
 
