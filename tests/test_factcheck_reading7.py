@@ -211,3 +211,30 @@ def test_the_summary_rows_after_a_flattened_table_are_dated_by_its_years() -> No
     assert got["0,43"] == ("1934/1936", "share")
     assert got["3,6"] == ("1934/1936", "share")  # a row whose label says "%" holds shares
     assert "161 932 000" not in got
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "В спецпоселениях числилось 2753 тыс. человек (Земсков 1994: 168, 189; Земсков 1999: 115-116).",
+        "Справка за период с 1921г. по настоящее время (начало 1954г.,\nт.е. за 33 года) осуждено 3 777 380 человек.",
+        "Some 1.5 million were arrested (Conquest 1990: 485, 1,012).",
+    ],
+)
+def test_pages_of_a_work_cited_and_years_with_a_russian_suffix_are_no_claims(sentence: str) -> None:
+    got = [f.low for f in check_text(sentence, "t.txt", DATA).frames]
+    assert got and not any(v in (168189.0, 1954.0, 1012.0, 485.0) for v in got)
+
+
+def test_a_year_and_its_count_after_a_colon_stay_claims() -> None:
+    got = [
+        f.low
+        for f in check_text("Расстреляно: 1937: 353 074, 1938: 328 618.", "t.txt", DATA).frames
+    ]
+    assert got == [353074.0, 328618.0]
+
+
+def test_citations_are_read_in_linear_time() -> None:
+    assert_linear(
+        lambda text: check_text(text, "t.txt", DATA), "(Земсков 1994: 168, 189; 1954г. ", 1_000
+    )

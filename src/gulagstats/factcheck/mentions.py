@@ -50,6 +50,10 @@ REFERENCE = re.compile(
 _RANGE_GAP = re.compile(r"\s*(?:-|\u2010|\u2011|\u2012|\u2013|\u2014|\u2212|to|до|or|или|and|и)\s*[~\u2248]?", re.IGNORECASE)
 _RANGE_OPEN = re.compile(r"(?:between|from|от|с|между|of)\s+(?:some\s+|about\s+|around\s+|около\s+)?[~\u2248]?$", re.IGNORECASE)
 _MARK = re.compile(r"\[\d{1,3}\]")  # a reference mark: "[1]"
+#: A work cited by author and year, then its pages: "(Земсков 1994: 168, 189", "(Conquest 1990: 485, 1,012".
+_CITATION = re.compile(r"\([^()]{0,60}?[A-Z\u0410-\u042f\u0401][^\W\d_]+,?\s+(?:1[89]|20)[0-9]{2}[a-z\u0430-\u044f]?\s*:\s*(?:[0-9]{1,4}(?:[\u2013-][0-9]{1,4})?\s*,\s*){0,5}$")
+#: The Russian year suffix after a number: "1954г.", "1937 года" (a year, whatever the periods stage made of it).
+_YEAR_SUFFIX = re.compile(r"\s?(?:г\.|гг\.|года\b|году\b|год\b|годах\b|годы\b)")
 _WEB_ADDRESS = re.compile(r"://|www\.|/|\.html?\b|\.php|#|=|@")
 RATE_WORDS = {"day": "per_day", "week": "per_week", "month": "per_month", "year": "per_year"}
 
@@ -350,6 +354,8 @@ def _read_number(
     text = sentence[start:end]
     if REFERENCE.search(sentence[max(0, start - 14) : start]) or sentence[end : end + 1] == "]":
         return None
+    if _CITATION.search(sentence[max(0, start - 80) : start]) or (not a.grouped and _YEAR_SUFFIX.match(sentence, end) and 1800 <= a.value <= 2099):
+        return None  # "(Земсков 1994: 168, 189)": pages of a work cited; "начало 1954г.": a year
     if _WEB_ADDRESS.search(_chunk(sentence, start, end)):
         return None  # a number inside a web address or a file name
     values = _range_values(a, b)
