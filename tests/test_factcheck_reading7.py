@@ -238,3 +238,10 @@ def test_citations_are_read_in_linear_time() -> None:
     assert_linear(
         lambda text: check_text(text, "t.txt", DATA), "(Земсков 1994: 168, 189; 1954г. ", 1_000
     )
+
+
+def test_a_stray_space_after_a_year_and_a_comma_still_groups_thousands() -> None:
+    from gulagstats.factcheck.numerals import read_numerals
+
+    text = "In 1937, 212, 950 people were arrested; 100, 200, 300 more"
+    assert [n.text for n in read_numerals(text)] == ["1937", "212, 950", "100", "200", "300"]

@@ -68,7 +68,7 @@ def _as_number(m, text: str, language: str) -> Number:
 
 
 def _stray_space(numbers: list[Number], text: str) -> list[Number]:
-    """``516, 841``: two digit runs joined by a comma and a space are one number, unless a list follows."""
+    """``516, 841``: two digit runs joined by a comma and a space are one number, unless in a list of small numbers."""
     out: list[Number] = []
     for n in numbers:
         prev = out[-1] if out else None
@@ -76,7 +76,9 @@ def _stray_space(numbers: list[Number], text: str) -> list[Number]:
             prev is not None and not prev.reason and not n.reason and prev.end + 2 == n.start
             and _STRAY.fullmatch(text, prev.end, n.start) and re.fullmatch(r"[0-9]{1,3}", prev.text)
             and re.fullmatch(r"[0-9]{3}", n.text) and not _LIST_AFTER.match(text, n.end)
-            and not (out[-2:-1] and _STRAY.fullmatch(text, out[-2].end, prev.start))
+            and not (
+                out[-2:-1] and _STRAY.fullmatch(text, out[-2].end, prev.start) and len(out[-2].text) <= 3
+            )  # "100, 200, 300" is a list; "In 1937, 212, 950" a year, then one number
         ):
             out[-1] = Number(prev.start, n.end, prev.value * 1000 + n.value, text[prev.start : n.end], grouped=True)
             continue
