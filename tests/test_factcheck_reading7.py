@@ -245,3 +245,25 @@ def test_a_stray_space_after_a_year_and_a_comma_still_groups_thousands() -> None
 
     text = "In 1937, 212, 950 people were arrested; 100, 200, 300 more"
     assert [n.text for n in read_numerals(text)] == ["1937", "212, 950", "100", "200", "300"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quantity"),
+    [
+        (
+            "It seems that 681,692 people, or 86.7 percent of the number, were shot in 1937-1938.",
+            "executions",
+        ),
+        (
+            "Some 1,344,923, or 85.4 percent, of the people arrested in 1937-1938 were convicted.",
+            "",
+        ),
+    ],
+)
+def test_a_count_with_its_share_in_apposition_counts_what_the_share_counts(
+    sentence: str, quantity: str
+) -> None:
+    frames = check_text(sentence, "t.txt", DATA).frames
+    count, share = frames[0], frames[1]
+    assert (count.unit, share.unit) == ("count", "share")
+    assert count.quantity == share.quantity and (not quantity or count.quantity == quantity)

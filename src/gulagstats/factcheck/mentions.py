@@ -401,6 +401,8 @@ class _Framed(Protocol):
 
 #: Words right before a number that make it the whole a part is taken from ("of 1,966 delegates, 1,108 ...").
 _BASE_BEFORE = frozenset({"of", "из", "among", "среди"})
+#: What stands between a count and its share in apposition: "681,692 people, or 86.7 percent", "7 980 (4,2 %)".
+_APPOSED = re.compile(r"(?:\s+(?:people|persons|человек|чел\.))?\s*(?:,\s*(?:or|или|i\.\s*e\.|т\.\s*е\.)\s+|\(\s*)")
 #: The most words between two numbers of one enumeration ("32,000 from Lithuania, 42,000 from Latvia").
 ENUMERATION_GAP = 10
 #: How many words after the last number of an enumeration its cue may stand.
@@ -427,8 +429,16 @@ def enumerated_before(
     >>> from gulagstats.factcheck.run import check_text
     >>> [(f.mention, f.quantity, f.period) for f in check_text("In all, 353,074 in 1937 and 328,618 in 1938 were shot.").frames]
     [('353,074', 'executions', '1937'), ('328,618', 'executions', '1938')]
+
+    A count with its share in apposition counts what the share counts:
+
+    >>> [(f.mention, f.quantity) for f in check_text("Some 681,692 people, or 86.7 percent of the number, were shot in 1937-1938.").frames]
+    [('some 681,692', 'executions'), ('86.7', 'executions')]
     """
     m, after, f = mentions[i], mentions[i + 1], read[i + 1]
+    apposed = _APPOSED.fullmatch(sentence, m.end - offset, after.start - offset)
+    if read[i] is None and f is not None and f.cue and f.unit == "share" and m.unit == "count" and not m.vague and apposed:
+        return f.quantity, f.cue  # "681,692 people, or 86.7 percent of them, were shot": one group, two ways
     if read[i] is not None or f is None or not f.cue or f.unit != "count" or m.unit != "count" or m.vague or m.high < 10:
         return None  # a vague word, or a number under ten (an anecdote: "three people, two women, and a man, were arrested")
     before = [t.word for t in toks[max(0, m.first - 2) : m.first]]
