@@ -267,3 +267,28 @@ def test_a_count_with_its_share_in_apposition_counts_what_the_share_counts(
     count, share = frames[0], frames[1]
     assert (count.unit, share.unit) == ("count", "share")
     assert count.quantity == share.quantity and (not quantity or count.quantity == quantity)
+
+
+_BARE = (
+    "Численность заключённых ГУЛАГа\nГод\nЛагеря\nКолонии\nУмерло\n"
+    "1937\n820 881\n375 488\n25 376\n1938\n996 367\n885 203\n90 546\n1939\n1 317 195\n355 243\n50 502\nКонец."
+)
+
+
+def test_a_table_one_cell_a_line_without_bars_is_read_the_same_way() -> None:
+    got = _read(_BARE)
+    assert [(m, p) for m, _, p, _ in got] == [
+        (m, y)
+        for y, ms in (
+            ("1937", ("820 881", "375 488", "25 376")),
+            ("1938", ("996 367", "885 203", "90 546")),
+            ("1939", ("1 317 195", "355 243", "50 502")),
+        )
+        for m in ms
+    ]
+    assert got[2][1].endswith("deaths")  # the header's "Умерло" names its column
+
+
+def test_a_column_of_numbers_with_years_among_them_but_no_stride_is_no_table() -> None:
+    text = "Список\n1937\n12\n1938\n1939\n14\n15\n1941\n16\nКонец."
+    assert flattened_rows(text, _line_spans(text), DATA) == []

@@ -347,11 +347,12 @@ POPULATION_FLOOR = 10_000_000
 
 
 def flattened_rows(text: str, lines: list[tuple[int, int]], data: Resources) -> list[Row]:
-    """The rows of tables flattened one cell a line, each cell ending in " |" (a blog's table as a page copies it).
+    """The rows of tables flattened one cell a line, each cell ending in " |" or alone on its line.
 
-    A run of such lines is a table when a Soviet year stands alone every ``w`` lines (``w`` >= 2, at least
-    :data:`MIN_ROWS` different years): each year and the ``w - 1`` lines after it are a row, and the ``w``
-    lines before the first year, if they hold words, are the header naming each column's quantity.
+    (A blog's table as a page copies it.) A run of such lines is a table when a Soviet year stands alone
+    every ``w`` lines (``w`` >= 2, at least :data:`MIN_ROWS` different years): each year and the ``w - 1``
+    lines after it are a row, and the ``w`` short lines before the first year, if they hold words, are
+    the header naming each column's quantity.
 
     Examples
     --------
@@ -365,12 +366,37 @@ def flattened_rows(text: str, lines: list[tuple[int, int]], data: Resources) -> 
     i = 0
     while i < len(lines):
         j = i
-        while j < len(lines) and _CELL_LINE.fullmatch(text, *lines[j]):
+        while j < len(lines) and _a_cell_line(text, *lines[j]):
             j += 1
         if j - i >= 2 * MIN_ROWS:
             out += _flat_table(text, lines, (i, j), data)
         i = max(j, i + 1)
     return out
+
+
+def _a_cell_line(text: str, a: int, b: int) -> bool:
+    """A line of a flattened table: a cell ending in "|", or, without the "|", a year or a value alone."""
+    line = text[a:b]
+    return (
+        bool(_CELL_LINE.fullmatch(line))
+        or _a_value_line(line)
+        or bool(_soviet_year(_YEAR_ONLY.fullmatch(line)))
+    )
+
+
+def _a_header(text: str, lines: list[tuple[int, int]]) -> list[str]:
+    """The header cells of a flattened table (its ``lines`` before the first year), or [] if they are not one:
+    short lines, not blank, one at least with words."""
+    cells = [text[a:b].strip().rstrip(" \t|") for a, b in lines]
+    short = all(
+        len(_WORDS.findall(c)) <= HEADER_WORDS and text[a:b].strip()
+        for c, (a, b) in zip(cells, lines)
+    )
+    return cells if short and any(_WORDS.search(c) for c in cells) else []
+
+
+#: The most words in a cell of a flattened table's header ("Год (данные на 1-е января)").
+HEADER_WORDS = 6
 
 
 def _strided_years(
@@ -408,10 +434,8 @@ def _flat_table(
     if len(run) < MIN_ROWS:
         return []
     width, first = run[1][0] - run[0][0], run[0][0]
-    head = first - width if first - width >= span[0] else -1
-    header = [text[a:b].rstrip(" \t|") for a, b in lines[head:first]] if head >= 0 else []
-    if not any(_WORDS.search(h) for h in header):
-        header = []
+    head = first - width
+    header = _a_header(text, lines[head:first]) if head >= 0 else []
     quantity, cue = _caption(text, lines, head if header else first, data)
     around = text[lines[max(0, (head if header else first) - CAPTION_LINES)][0] : lines[first][0]]
     quantity, cue = _deaths_of_the_place(quantity, cue, around, data)
@@ -431,27 +455,13 @@ def _flat_table(
     )
     out = []
     for year, cells, of_shares in rows:
-        out.append(
-            Row(
-                cells[0][0],
-                cells[-1][1],
-                year,
-                quantity,
-                cue,
-                tuple(
-                    (a, b, *columns[c][:2])
-                    for c, (a, b) in enumerate(cells, 1)
-                    if header and columns[c][0]
-                ),
-                tuple(
-                    a
-                    for c, (a, _) in enumerate(cells, 1)
-                    if of_shares or (header and columns[c][2])
-                ),
-                ignored=tuple(a for c, (a, _) in enumerate(cells, 1) if c in population),
-                day="" if "/" in year else day,
-            )
-        )
+        at = list(enumerate(cells, 1))
+        named = tuple((a, b, *columns[c][:2]) for c, (a, b) in at if header and columns[c][0])
+        shares = tuple(a for c, (a, _) in at if of_shares or (header and columns[c][2]))
+        ignored = tuple(a for c, (a, _) in at if c in population)
+        day_of = "" if "/" in year else day  # a summary row is dated by the table's span
+        bounds = (cells[0][0], cells[-1][1])
+        out.append(Row(*bounds, year, quantity, cue, named, shares, ignored=ignored, day=day_of))
     return out
 
 
