@@ -207,8 +207,9 @@ def test_the_summary_rows_after_a_flattened_table_are_dated_by_its_years() -> No
         "Смертность средняя, % |\n|\n3,6 |\n|\n|\nТут требуются",
     )
     got = {m: (p, u) for m, _, p, u in _read(text)}
-    assert got["691 717"] == ("1934/1936", "count")
-    assert got["0,43"] == ("1934/1936", "share")
+    assert got["691 717"] == ("1934-01-01/1936-01-01", "count")  # counts on 1 January, averaged
+    assert got["25 073"] == ("1934/1936", "count")  # deaths over the years
+    assert got["0,43"] == ("1934-01-01/1936-01-01", "share")
     assert got["3,6"] == ("1934/1936", "share")  # a row whose label says "%" holds shares
     assert "161 932 000" not in got
 

@@ -459,9 +459,8 @@ def _flat_table(
         named = tuple((a, b, *columns[c][:2]) for c, (a, b) in at if header and columns[c][0])
         shares = tuple(a for c, (a, _) in at if of_shares or (header and columns[c][2]))
         ignored = tuple(a for c, (a, _) in at if c in population)
-        day_of = "" if "/" in year else day  # a summary row is dated by the table's span
         bounds = (cells[0][0], cells[-1][1])
-        out.append(Row(*bounds, year, quantity, cue, named, shares, ignored=ignored, day=day_of))
+        out.append(Row(*bounds, year, quantity, cue, named, shares, ignored=ignored, day=day))
     return out
 
 
@@ -558,7 +557,9 @@ def date_by_row(f: Frame, row: Row) -> None:
     [('31 056', 'gulag_deaths', '1937', 'table'), ('108 654', 'gulag_deaths', '1938', 'table'), ('44 750', 'gulag_deaths', '1939', 'table')]
     """
     kind = QUANTITIES[f.quantity].kind if f.quantity in QUANTITIES else "flow"
-    year = f"{row.year}-{row.day}" if row.day and kind == "stock" else row.year
+    # counts on 1 January: a summary row's span from day to day
+    on_day = row.day and kind == "stock"
+    year = "/".join(f"{y}-{row.day}" for y in row.year.split("/")) if on_day else row.year
     f.period, f.period_how, f.period_confidence = (
         match_period(year, kind),
         "table",
