@@ -46,7 +46,7 @@ from ..vocabulary import (
 from .frames import Frame
 from .readings import (
     CALIBRATED_VERDICTS,
-    FLAGS,
+    CHECKED_VERDICTS,
     READING_COLUMNS,
     VERDICT_HOWS,
     doubt,
@@ -301,7 +301,7 @@ def _readings_in_doubt(
     gated = out[out["verdict"].isin(CALIBRATED_VERDICTS)]
     if gated.empty:
         return {}
-    alt = questions(gated[gated["verdict"].isin(FLAGS)])
+    alt = questions(gated[gated["verdict"].isin(CHECKED_VERDICTS)])
     alt["verdict"], alt["low"], alt["high"] = "", "", ""
     for k in alt.index:  # a rate is multiplied out over each period read
         i = alt.at[k, "claim"]
