@@ -128,3 +128,34 @@ def test_the_calibrated_column_follows_the_written_rule():
         for (k, how), yes in calibrated.items():
             if k == said:
                 assert yes == (how in chosen), (kind, how)
+
+
+def test_the_page_says_what_to_check_for_each_claim_not_judged(tmp_path):
+    from gulagstats.factcheck.page import REASON_ADVICE, advice, render_page
+    from gulagstats.factcheck.run import factcheck
+
+    article = tmp_path / "a.txt"
+    article.write_text(
+        "Order 00447 foresaw 75,950 executions. In Leningrad, 40,000 were shot in 1937-1938.",
+        encoding="utf-8",
+    )
+    page = render_page(factcheck([article]))
+    table = page.split("id='not-judged'>", 1)[1].split("</section>", 1)[0]
+    assert "A plan or quota, not what happened: nothing to check." in table
+    assert "compare it with a source on that part" in table
+    assert table.count("class='advice'") == 2
+    # every advice is reachable: no earlier row's words hide a later row's
+    for i, (cause, words, said) in enumerate(REASON_ADVICE):
+        first = next(k for k, (_, w, _) in enumerate(REASON_ADVICE) if w in words)
+        assert first == i, (cause, words)
+        assert advice(f"... {words} ...") == (cause, said)
+
+
+def test_an_error_of_assess_reads_without_its_batch_line():
+    from gulagstats.factcheck.judgment import claims_frame, judge
+    from gulagstats.factcheck.run import check_text
+
+    frames = check_text("In 1937-1938, 7 million people were shot.", "t.txt").frames
+    claims = claims_frame(frames).assign(low="1500000000", high="1500000000")
+    reason = judge(claims)["reason"].iloc[0]
+    assert reason.startswith("the record cannot take this number: low '1500000000'"), reason

@@ -5,6 +5,7 @@
     python tools/calibrate_verdicts.py --write    # and writes it into docs/factcheck.md
     python tools/calibrate_verdicts.py --list     # and lists every verdict measured (half, how, right)
     python tools/calibrate_verdicts.py --periods  # and lists every claim found with a wrong period
+    python tools/calibrate_verdicts.py --causes   # and why the judgeable claims are not judged right, by half
 
 The fact-checker reads the dev texts of the labelled web set (``tests/data/factcheck_web/dev/``)
 and judges every claim with the gate open (:data:`gulagstats.factcheck.readings.OPEN_GATE`: every
@@ -43,6 +44,7 @@ from pathlib import Path
 from evaluate_factcheck import DOC, WEB, halved, web_labels
 from factcheck_measures import match, predictions, value_right
 from gulagstats.factcheck.judgment import claims_frame, judge
+from gulagstats.factcheck.page import advice
 from gulagstats.factcheck.read import read_source
 from gulagstats.factcheck.readings import (
     CALIBRATION_MINIMUM,
@@ -128,6 +130,46 @@ def counts(
                 f"{row['period']}\t{pred.doc}\t{pred.mention}"
             )
     return verdicts, periods
+
+
+def cause_of(label_verdict: str, row: dict[str, str] | None, found: bool) -> str:
+    """Why a judgeable claim (its label's verdict ``label_verdict``) is not judged right ("right" if it is).
+
+    >>> cause_of("consistent", None, False)
+    'missed, or read with another value'
+    >>> cause_of("consistent", {"verdict": "not_judged", "reason": "no period stated"}, True)
+    'no period, or period unclear'
+    """
+    if row is None or not found:
+        return "missed, or read with another value"
+    if row["verdict"] == label_verdict:
+        return "right"
+    if row["verdict"] != "not_judged":
+        return f"a wrong verdict ({row['verdict'].replace('_', ' ')})"
+    return advice(row["reason"])[0]
+
+
+def causes(half: int, gate: Mapping[str, frozenset[str]] = VERDICT_HOWS) -> dict[str, int]:
+    """One half of dev under ``gate``: how many judgeable claims (labelled other than ``not_judged``) each
+    cause of :func:`cause_of` accounts for."""
+    sets = [halved(web_labels(WEB / "dev" / lang), half) for lang in ("en", "ru")]
+    texts = {doc: text for t, _ in sets for doc, text in t.items()}
+    labels = [x for _, lab in sets for x in lab]
+    rows = verdicts_of(texts, gate)
+    preds = predictions(rows, [], texts)
+    found = match(labels, preds)  # label -> prediction
+    out: dict[str, int] = {}
+    for i, lab in enumerate(labels):
+        if lab.verdict == "not_judged":
+            continue
+        k = found.get(i)
+        cause = cause_of(
+            lab.verdict,
+            rows[k] if k is not None else None,
+            k is not None and value_right(lab, preds[k]),
+        )
+        out[cause] = out.get(cause, 0) + 1
+    return out
 
 
 def _measured(halves: list[Counts], key: tuple[str, str]) -> bool | None:
@@ -272,6 +314,11 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="also list every claim found with a wrong period (half, how, label, read, text, mention)",
     )
+    parser.add_argument(
+        "--causes",
+        action="store_true",
+        help="also count why the judgeable claims of each half are not judged right",
+    )
     args = parser.parse_args(argv)
     listed: list[str] | None = [] if args.list else None
     wrong: list[str] | None = [] if args.periods else None
@@ -284,6 +331,11 @@ def main(argv: list[str] | None = None) -> int:
     if wrong:
         print("\nhalf\thow\tlabel\tread\ttext\tmention")
         print("\n".join(sorted(wrong)))
+    if args.causes:
+        by_half = [causes(h) for h in (1, 2)]
+        print("\n| cause | half 1 | half 2 |\n|---|---|---|")
+        for cause in sorted({c for h in by_half for c in h}, key=lambda c: (c == "right", c)):
+            print(f"| {cause} | {by_half[0].get(cause, 0)} | {by_half[1].get(cause, 0)} |")
     return write(text) if args.write else 0
 
 

@@ -343,7 +343,10 @@ def _write_answers(
     for i, text in rates.items():
         out.at[i, "explanation"] = f"{text} {out.at[i, 'explanation']}"
     wrong = answers["error"] != ""
-    reasons[asked.index[wrong.to_numpy()]] = "not read by assess: " + answers["error"][wrong]
+    errors = answers["error"][wrong].str.replace(
+        r"^line \d+: ", "", regex=True
+    )  # a line of the batch asked
+    reasons[asked.index[wrong.to_numpy()]] = "the record cannot take this number: " + errors
     for i in asked.index[answers["verdict"].isin(UNSETTLED).to_numpy() & ~wrong.to_numpy()]:
         reasons[i] = _unsettled(str(answers.at[i, "verdict"]), str(answers.at[i, "verdict_range"]))
     for i in asked.index[
