@@ -110,6 +110,21 @@ REASON_ADVICE = (
         "what the number counts is unclear",
         "Work out what the number counts (arrests, executions, deaths, prisoners).",
     ),
+    (
+        "quantity: no series or unclear",
+        "have no series",
+        "The archival record holds no series for this; check it against another source.",
+    ),
+    (
+        "no count for that date or span",
+        "has no benchmark for",
+        "The record has no count for exactly this date or span; the reason gives the dates it holds.",
+    ),
+    (
+        "a number beyond any count of people",
+        "cannot take this number",
+        "The number is beyond any count of people; check how the text writes it.",
+    ),
 )
 #: A reason none of :data:`REASON_ADVICE` covers (``assess`` cannot compare, or another).
 OTHER_CAUSE = ("not comparable, or other", "Read the reason: the record cannot compare this claim.")
@@ -121,6 +136,8 @@ def advice(reason: str) -> tuple[str, str]:
     >>> advice("no period stated")[1]
     'Find the years the number covers; the text does not state them clearly.'
     >>> advice("the archival tables have no series of famine deaths")[0]
+    'quantity: no series or unclear'
+    >>> advice("a reason not foreseen")[0]
     'not comparable, or other'
     """
     return next(((c, a) for c, words, a in REASON_ADVICE if words in reason), OTHER_CAUSE)
