@@ -159,3 +159,25 @@ def test_an_error_of_assess_reads_without_its_batch_line():
     claims = claims_frame(frames).assign(low="1500000000", high="1500000000")
     reason = judge(claims)["reason"].iloc[0]
     assert reason.startswith("the record cannot take this number: low '1500000000'"), reason
+
+
+def test_a_kind_no_way_supports_is_said_so():
+    row = pd.Series(
+        {
+            "verdict": "not_contradicted",
+            "period": "1938",
+            "period_how": "span",
+            "quantity": "executions",
+            "whole_stated": True,
+            "scope": "USSR",
+        }
+    )
+    empty = pd.DataFrame(columns=["what", "reading", "verdict"])
+    nowhere = {"flag": frozenset(), "consistent": frozenset(), "not_contradicted": frozenset()}
+    assert "'not contradicted' however its period was found has not been shown" in doubt(
+        row, empty, nowhere
+    )
+    elsewhere = {**nowhere, "not_contradicted": frozenset({"table"})}
+    assert "'not contradicted' with a period found this way has not been shown" in doubt(
+        row, empty, elsewhere
+    )

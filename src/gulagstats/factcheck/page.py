@@ -41,7 +41,8 @@ REASON_ADVICE = (
     (
         "the gate: its period's way not shown right",
         "has not been shown right often enough",
-        "Check when the number applies: the way the tool dated it is not yet reliable enough for this verdict.",
+        "Check the period, what the number counts and whether it is of the whole USSR: this verdict, "
+        "reached this way, is not yet reliable enough to give.",
     ),
     (
         "its readings give different verdicts",

@@ -212,9 +212,14 @@ def doubt(
     if verdict in CALIBRATED_VERDICTS and how not in gate.get(kind_of(verdict), ()):
         words = HOW_WORDS.get(how, "")
         said = verdict.replace("_", " ")
+        way = (
+            "however its period was found"
+            if not gate.get(kind_of(verdict))
+            else "with a period found this way"
+        )
         return (
             f"{said} for {row['period']} (the period found by {how}{f': {words}' if words else ''}), but "
-            f"'{said}' with a period found this way has not been shown right often enough on labelled texts "
+            f"'{said}' {way} has not been shown right often enough on labelled texts "
             "to be given; check the period, what the number counts and whether it is of the whole USSR"
         )
     if verdict not in CHECKED_VERDICTS:
