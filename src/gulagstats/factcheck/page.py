@@ -260,6 +260,16 @@ def _texts(result: Factcheck, verdicts: pd.DataFrame) -> list[str]:
     return out
 
 
+def _not_judged_row(r: pd.Series) -> str:
+    """One claim not judged: the claim, its reason with what to check, its sentence."""
+    return (
+        f"<tr><td><a class='claim-link' href='#{_e(r['id'])}'>{_e(r['mention'])}</a><br>"
+        f"<span class='meta'>{_e(r['quantity']).replace('_', ' ')}, {_e(r['file'])} line {_e(r['text_line'])}</span></td>"
+        f"<td>{_e(r['reason'])}<br><span class='advice'>{_e(advice(str(r['reason']))[1])}</span></td>"
+        f"<td>{_sentence(r)}</td></tr>"
+    )
+
+
 def render_page(result: Factcheck) -> str:
     """The page for a journalist (see the module's description).
 
@@ -317,13 +327,7 @@ def render_page(result: Factcheck) -> str:
         f"</section><section id='not-judged'><h2>Not judged, and why ({len(skipped)})</h2><table>"
     )
     out.append("<tr><th>claim</th><th>why not judged</th><th>sentence</th></tr>")
-    out += [
-        f"<tr><td><a class='claim-link' href='#{_e(r['id'])}'>{_e(r['mention'])}</a><br>"
-        f"<span class='meta'>{_e(r['quantity']).replace('_', ' ')}, {_e(r['file'])} line {_e(r['text_line'])}</span></td>"
-        f"<td>{_e(r['reason'])}<br><span class='advice'>{_e(advice(str(r['reason']))[1])}</span></td>"
-        f"<td>{_sentence(r)}</td></tr>"
-        for _, r in skipped.iterrows()
-    ]
+    out += [_not_judged_row(r) for _, r in skipped.iterrows()]
     seen = [(r.name, s) for r in result.results for s in r.seen]
     out.append(
         f"</table></section><section id='seen'><h2>Numbers seen but not read ({len(seen)})</h2><ul>"
