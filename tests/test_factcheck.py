@@ -119,7 +119,9 @@ def test_a_rate_over_a_period_is_judged_as_the_count_over_it():
     assert v["unit"].tolist() == ["per_day", "per_day", "per_day"]
     assert v["verdict"].tolist() == ["consistent", NOT_JUDGED, "understates"]
     assert "730 days" in v["explanation"].iloc[0]
-    assert "own clause" in v["reason"].iloc[1] and "check the period" in v["reason"].iloc[1]
+    # Round 7: a year of the number's own clause has period confidence 0.65 (right 61 % of the time on
+    # dev), under the 0.8 a rate needs to be counted over its period: refused before the gate.
+    assert "without a period read with confidence" in v["reason"].iloc[1]
 
 
 # --- periods --------------------------------------------------------------------------------------

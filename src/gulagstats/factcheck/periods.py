@@ -37,7 +37,8 @@ SPAN = re.compile(
     rf"\b{_FROM}\s+(?:the\s+)?(?:years?\s+)?(?P<a>{_YEAR}){_YS}\s+{_TO}\s+(?:the\s+)?(?:{_YEAR}[-\u2013])?(?P<b>{_YEAR})(?![\d,.]\d)"
     rf"|\b(?P<c>{_YEAR}){_DASH}(?P<d>\d{{4}}|\d{{2}}|\d)(?![\d%])(?!\s*(?:percent|per cent|%))"
     rf"|\b(?P<e>{_YEAR})\s+(?:to|through|until)\s+(?P<f>{_YEAR})\b"
-    rf"|\b(?:both\s+|in\s+|during\s+|throughout\s+|over\s+|for\s+|of\s+|years\s+|в\s+|за\s+)(?P<g>{_YEAR})\s+(?:and|и)\s+(?P<h>{_YEAR})\b",
+    rf"|\b(?:both\s+|in\s+|during\s+|throughout\s+|over\s+|for\s+|of\s+|years\s+|в\s+|за\s+)(?P<g>{_YEAR})\s+(?:and|и)\s+(?P<h>{_YEAR})\b"
+    rf"|\b(?P<i>1[89]\d\d)(?P<j>1[89]\d\d)(?=\s*(?:гг\.|годах|годов|годы))",  # "19371938 гг.": a dash lost
     re.IGNORECASE,
 )
 SEASON = re.compile(
@@ -106,13 +107,20 @@ def _spans(sentence: str, free) -> list[Period]:
     for m in SPAN.finditer(sentence):
         if not free(m.start(), m.end()):
             continue
-        a, b = next((m[x], m[y]) for x, y in ("ab", "cd", "ef", "gh") if m[x])
+        a, b = next((m[x], m[y]) for x, y in ("ab", "cd", "ef", "gh", "ij") if m[x])
         end = _span_end(a, b)
         if m["g"] and end and int(end) - int(a) > 3:
             continue  # "in 1937 and 1953": two years, not a span
-        if end:
+        decade = _DECADE_END.match(sentence, m.end())
+        if end and decade and end.endswith("0") and len(b) == 4:  # "в 1920-1950-е годы": to the decade's end
+            out.append(Period(m.start(), decade.end(), f"{a}/{int(end) + 9}", "span", 0.9, None))
+        elif end:
             out.append(Period(m.start(), m.end(), f"{a}/{end}", "span", 0.9, None))
     return out
+
+
+#: The ending of a decade right after a span's last year ("1920-1950-е", "1930–1950-х", "1930-1950s").
+_DECADE_END = re.compile(r"(?:-?(?:е|х|ые|ых)|[\u2019']?s)\b", re.IGNORECASE)
 
 
 def _seasons(sentence: str, free) -> list[Period]:
@@ -199,6 +207,7 @@ def find_periods(
                 taken[p.start : p.end] = b"\1" * (p.end - p.start)
 
     add(_documents(sentence, toks, offset, data))
+    add([p for p in _spans(sentence, free) if int(p.period[:4]) <= LAST_YEAR < int(p.period[-4:])])  # "between 1991 and 2014"
     add([Period(m.start(), m.end(), m["y"], "document", 0.9) for m in YEAR_MENTION.finditer(sentence) if int(m["y"]) > LAST_YEAR])
     add(find_dates(sentence, anchor))
     add(joined(sentence, sorted(_seasons(sentence, free), key=lambda p: p.start)))
@@ -258,12 +267,16 @@ def _events(sentence: str) -> list[Period]:
 
 
 def _from_until(sentence: str, found: list[Period]) -> list[Period]:
-    """"From late 1936, when he ..., until the end of 1938": a start and an end with a clause between them."""
+    """"From late 1936, when he ..., until the end of 1938": a start and an end with a clause between them.
+
+    A named day may start it ("с начала войны по декабрь 1944 года": 22 June 1941 to December 1944).
+    """
     out: list[Period] = []
     for p in found:
         prev = out[-1] if out else None
         if (
-            prev is not None and prev.kind in ("season", "date", "month", "year") and p.kind in ("season", "date", "month", "year", "by_end", "by_year")
+            prev is not None and (prev.kind in ("season", "date", "month", "year") or (prev.kind == "named" and "/" not in prev.period))
+            and p.kind in ("season", "date", "month", "year", "by_end", "by_year")
             and OPEN_BEFORE.search(sentence[max(0, prev.start - 20) : prev.start])
             and (_UNTIL.search(sentence[prev.end : p.start]) or _UNTIL_AT.match(sentence, p.start))
             and p.period.split("/")[-1] > prev.period.split("/")[0]
