@@ -18,8 +18,6 @@ import pytest
 from gulagstats.factcheck.contradictions import contradictions
 from gulagstats.factcheck.judgment import NOT_JUDGED, claims_frame, judge, unnamed_parts
 from gulagstats.factcheck.readings import (
-    CALIBRATION_MINIMUM,
-    FLAG_PERIOD_SHARE,
     OPEN_GATE,
     VERDICT_HOWS,
     VERDICT_KINDS,
@@ -57,8 +55,11 @@ def test_a_way_not_allowed_for_a_kind_refuses_that_verdict(verdict):
 
 
 def test_the_open_gate_judges_what_the_calibrated_gate_refuses():
-    text = "In 1937, 353,074 people were shot."  # own clause: not allowed to support consistent
-    gated, open_ = verdicts(text), verdicts(text, gate=OPEN_GATE)
+    text = "In 1937, 353,074 people were shot."
+    closed = {
+        kind: frozenset() for kind in VERDICT_KINDS
+    }  # round 7 pools own clause for consistent
+    gated, open_ = verdicts(text, gate=closed), verdicts(text, gate=OPEN_GATE)
     assert open_["verdict"].tolist() == ["consistent"]
     assert gated["verdict"].tolist() == [NOT_JUDGED] and "own clause" in gated["reason"].iloc[0]
 
@@ -140,24 +141,12 @@ def test_the_allow_lists_are_those_the_verdict_calibration_measures_right():
     assert written.strip() == done.stdout.strip(), (
         "docs/factcheck.md: run tools/calibrate_verdicts.py --write"
     )
-    rows = [[c.strip() for c in line.split("|")[1:-1]] for line in done.stdout.splitlines()[2:]]
+    first = done.stdout.split("\n\n")[0]  # the table by way; the pools follow
+    rows = [[c.strip() for c in line.split("|")[1:-1]] for line in first.splitlines()[2:]]
     assert rows
-    for kind, how, v1, v2, p1, p2, calibrated, allowed in rows:
+    for kind, how, *_, calibrated, allowed in rows:
         assert calibrated == allowed, (kind, how)  # the allow-lists are the calibration's
-
-        def share(cell: str) -> tuple[int, int]:
-            right, n = (int(x) for x in cell.split("(")[1].rstrip(")").split("/"))
-            return right, n
-
-        by_verdict = [share(v1), share(v2)]
-        measured = all(n >= CALIBRATION_MINIMUM for _, n in by_verdict)
-        under = any(n >= CALIBRATION_MINIMUM and r / n < FLAG_PERIOD_SHARE for r, n in by_verdict)
-        if measured or under:
-            assert (calibrated == "yes") == (measured and not under), (kind, how)
-        else:  # too few verdicts to say: the way's periods stand in for them
-            by_period = [share(p1), share(p2)]
-            ok = all(n >= CALIBRATION_MINIMUM and r / n >= FLAG_PERIOD_SHARE for r, n in by_period)
-            assert (calibrated == "yes") == ok, (kind, how)
+    # the rule itself (round 7's pools) is re-derived from the table in tests/test_factcheck_judging7.py
 
 
 def test_a_claim_assess_cannot_compare_is_not_judged_with_assess_reason():

@@ -5,6 +5,7 @@
     python tools/calibrate_verdicts.py --write    # and writes it into docs/factcheck.md
     python tools/calibrate_verdicts.py --list     # and lists every verdict measured (half, how, right)
     python tools/calibrate_verdicts.py --periods  # and lists every claim found with a wrong period
+    python tools/calibrate_verdicts.py --causes   # and why the judgeable claims are not judged right, by half
 
 The fact-checker reads the dev texts of the labelled web set (``tests/data/factcheck_web/dev/``)
 and judges every claim with the gate open (:data:`gulagstats.factcheck.readings.OPEN_GATE`: every
@@ -15,10 +16,22 @@ text by sorted doc_id): right where it matches a labelled claim (as ``tools/eval
 matches them) with the right value and the same verdict; a verdict on a number that is no labelled
 claim, or read with another value, is wrong.
 
-A way may support a kind of verdict (``gulagstats.factcheck.readings.VERDICT_HOWS``) only where
-that kind is right at least ``FLAG_PERIOD_SHARE`` (90 %) of the time on each half, on at least
-``CALIBRATION_MINIMUM`` (5) verdicts a half; ``tests/test_factcheck_judging6.py`` checks that the
-allow-lists and the table agree, and that the table in docs/factcheck.md is this one.
+Which ways may support which kind of verdict (``gulagstats.factcheck.readings.VERDICT_HOWS``), the
+rule of round 7, fixed before it was measured:
+
+- ``consistent`` and ``not_contradicted`` rest on a pool of ways. The ways whose periods are measured
+  (at least ``CALIBRATION_MINIMUM`` claims found a half) are put in order of how often their periods
+  are right (the smaller, over the halves, of the lower end of a one-sided 95 % Wilson interval); the
+  pool is the longest run of them from the first whose verdicts of that kind, pooled, are right with a
+  Wilson lower end of at least ``POOL_LEVEL`` (0.8) on each half, on at least ``CALIBRATION_MINIMUM``
+  (5) verdicts a half, and none of whose ways alone is shown below ``POOL_LEVEL`` (the upper end of its
+  own interval under it on a half). The pooled error is bounded, not only each way's.
+- A flag stays stricter, one way at a time (round 6's rule): its flags right at least
+  ``FLAG_PERIOD_SHARE`` (90 %) of the time on each half, on at least ``CALIBRATION_MINIMUM`` a half, or,
+  where they are too few on a half to say, its periods by the same rule.
+
+``tests/test_factcheck_judging7.py`` re-derives the calibrated column from the printed table and checks
+that the allow-lists and the table agree, and that the tables in docs/factcheck.md are these.
 """
 
 from __future__ import annotations
@@ -31,14 +44,19 @@ from pathlib import Path
 from evaluate_factcheck import DOC, WEB, halved, web_labels
 from factcheck_measures import match, predictions, value_right
 from gulagstats.factcheck.judgment import claims_frame, judge
+from gulagstats.factcheck.page import advice
 from gulagstats.factcheck.read import read_source
 from gulagstats.factcheck.readings import (
     CALIBRATION_MINIMUM,
     FLAG_PERIOD_SHARE,
     OPEN_GATE,
+    POOL_LEVEL,
+    POOLED_KINDS,
+    UNDATED_HOWS,
     VERDICT_HOWS,
     VERDICT_KINDS,
     kind_of,
+    wilson,
 )
 from gulagstats.factcheck.resources import load_resources
 from gulagstats.factcheck.run import check_text
@@ -114,6 +132,46 @@ def counts(
     return verdicts, periods
 
 
+def cause_of(label_verdict: str, row: dict[str, str] | None, found: bool) -> str:
+    """Why a judgeable claim (its label's verdict ``label_verdict``) is not judged right ("right" if it is).
+
+    >>> cause_of("consistent", None, False)
+    'missed, or read with another value'
+    >>> cause_of("consistent", {"verdict": "not_judged", "reason": "no period stated"}, True)
+    'no period, or period unclear'
+    """
+    if row is None or not found:
+        return "missed, or read with another value"
+    if row["verdict"] == label_verdict:
+        return "right"
+    if row["verdict"] != "not_judged":
+        return f"a wrong verdict ({row['verdict'].replace('_', ' ')})"
+    return advice(row["reason"])[0]
+
+
+def causes(half: int, gate: Mapping[str, frozenset[str]] = VERDICT_HOWS) -> dict[str, int]:
+    """One half of dev under ``gate``: how many judgeable claims (labelled other than ``not_judged``) each
+    cause of :func:`cause_of` accounts for."""
+    sets = [halved(web_labels(WEB / "dev" / lang), half) for lang in ("en", "ru")]
+    texts = {doc: text for t, _ in sets for doc, text in t.items()}
+    labels = [x for _, lab in sets for x in lab]
+    rows = verdicts_of(texts, gate)
+    preds = predictions(rows, [], texts)
+    found = match(labels, preds)  # label -> prediction
+    out: dict[str, int] = {}
+    for i, lab in enumerate(labels):
+        if lab.verdict == "not_judged":
+            continue
+        k = found.get(i)
+        cause = cause_of(
+            lab.verdict,
+            rows[k] if k is not None else None,
+            k is not None and value_right(lab, preds[k]),
+        )
+        out[cause] = out.get(cause, 0) + 1
+    return out
+
+
 def _measured(halves: list[Counts], key: tuple[str, str]) -> bool | None:
     """Right at least FLAG_PERIOD_SHARE of the time on each half (True), measured under it on a half (False),
     or too few on a half to say (None)."""
@@ -126,18 +184,82 @@ def _measured(halves: list[Counts], key: tuple[str, str]) -> bool | None:
     return True if all(shares) else None
 
 
-def supported(verdicts: list[Counts], periods: list[Counts], how: str, kind: str) -> bool:
-    """Whether a way of finding the period may support a kind of verdict.
-
-    Its verdicts of that kind must be right at least FLAG_PERIOD_SHARE of the time on each half, on at
-    least CALIBRATION_MINIMUM verdicts a half. Where they are too few on a half to say, and not measured
-    under the share on the other, the way's periods stand in for them: right that often on each half, on
-    at least that many claims (round 5's rule).
-    """
-    by_verdict = _measured(verdicts, (how, kind))
+def _flag_supported(verdicts: list[Counts], periods: list[Counts], how: str) -> bool:
+    """Round 6's rule for a flag: its flags right at least FLAG_PERIOD_SHARE of the time on each half, on at
+    least CALIBRATION_MINIMUM a half; where they are too few on a half to say, and not measured under the
+    share on the other, the way's periods stand in for them."""
+    by_verdict = _measured(verdicts, (how, "flag"))
     if by_verdict is not None:
         return by_verdict
     return bool(_measured(periods, (how, "period")))
+
+
+def period_order(periods: list[Counts]) -> list[str]:
+    """The ways that date a claim (not UNDATED_HOWS) whose periods are measured on each half (CALIBRATION_MINIMUM
+    claims found), best first: by the
+    smaller, over the halves, of the lower end of the Wilson interval of "period right" (then by name)."""
+    ways = {how for c in periods for how, _ in c} - set(UNDATED_HOWS)
+    bound = {}
+    for how in ways:
+        cells = [c.get((how, "period"), (0, 0)) for c in periods]
+        if all(n >= CALIBRATION_MINIMUM for n, _ in cells):
+            bound[how] = min(wilson(right, n)[0] for n, right in cells)
+    return sorted(bound, key=lambda how: (-bound[how], how))
+
+
+def _pool_holds(verdicts: list[Counts], ways: list[str], kind: str) -> bool:
+    """Whether the verdicts of ``kind`` dated by ``ways``, pooled, are shown right at least POOL_LEVEL of the
+    time on each half (on CALIBRATION_MINIMUM a half), and no way alone is shown under it."""
+    for c in verdicts:
+        cells = [c.get((how, kind), (0, 0)) for how in ways]
+        n, right = sum(x for x, _ in cells), sum(r for _, r in cells)
+        if n < CALIBRATION_MINIMUM or wilson(right, n)[0] < POOL_LEVEL:
+            return False
+        if any(m and wilson(r, m)[1] < POOL_LEVEL for m, r in cells):
+            return False
+    return True
+
+
+def pool(verdicts: list[Counts], periods: list[Counts], kind: str) -> list[str]:
+    """The ways that support ``kind`` (a kind of POOLED_KINDS): the longest run of :func:`period_order` from
+    its first way whose pooled verdicts hold (:func:`_pool_holds`); none if no run does."""
+    order = period_order(periods)
+    for k in range(len(order), 0, -1):
+        if _pool_holds(verdicts, order[:k], kind):
+            return order[:k]
+    return []
+
+
+def supported(verdicts: list[Counts], periods: list[Counts], how: str, kind: str) -> bool:
+    """Whether a way of finding the period may support a kind of verdict (the rule of the module's docstring)."""
+    if kind in POOLED_KINDS:
+        return how in pool(verdicts, periods, kind)
+    return _flag_supported(verdicts, periods, how)
+
+
+def pools_table(verdicts: list[Counts], periods: list[Counts]) -> str:
+    """The pools in Markdown: for each kind of POOLED_KINDS, the ways in period order, how many of them are
+    pooled, and the pooled verdicts right on each half with the lower end of their Wilson interval."""
+    order = period_order(periods)
+    lines = [
+        "| kind of verdict | ways, best periods first | pooled | verdict right, half 1 | verdict right, half 2 "
+        "| lower end (95 %), half 1 | lower end (95 %), half 2 |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for kind in POOLED_KINDS:
+        chosen = pool(verdicts, periods, kind)
+        shown = chosen or order
+        cells, lows = [], []
+        for c in verdicts:
+            n = sum(c.get((how, kind), (0, 0))[0] for how in shown)
+            right = sum(c.get((how, kind), (0, 0))[1] for how in shown)
+            cells.append(f"{right}/{n}")
+            lows.append(f"{wilson(right, n)[0]:.2f}")
+        lines.append(
+            f"| {kind.replace('_', ' ')} | {', '.join(order)} | {len(chosen)} "
+            f"| {' | '.join(cells)} | {' | '.join(lows)} |"
+        )
+    return "\n".join(lines)
 
 
 def _cell(c: Counts, key: tuple[str, str]) -> str:
@@ -165,7 +287,7 @@ def table(verdicts: list[Counts], periods: list[Counts]) -> str:
         lines.append(
             f"| {kind.replace('_', ' ')} | {how} | {' | '.join(cells)} | {calibrated} | {allowed} |"
         )
-    return "\n".join(lines)
+    return "\n".join(lines) + "\n\n" + pools_table(verdicts, periods)
 
 
 def write(text: str, doc: Path = DOC) -> int:
@@ -192,6 +314,11 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="also list every claim found with a wrong period (half, how, label, read, text, mention)",
     )
+    parser.add_argument(
+        "--causes",
+        action="store_true",
+        help="also count why the judgeable claims of each half are not judged right",
+    )
     args = parser.parse_args(argv)
     listed: list[str] | None = [] if args.list else None
     wrong: list[str] | None = [] if args.periods else None
@@ -204,6 +331,11 @@ def main(argv: list[str] | None = None) -> int:
     if wrong:
         print("\nhalf\thow\tlabel\tread\ttext\tmention")
         print("\n".join(sorted(wrong)))
+    if args.causes:
+        by_half = [causes(h) for h in (1, 2)]
+        print("\n| cause | half 1 | half 2 |\n|---|---|---|")
+        for cause in sorted({c for h in by_half for c in h}, key=lambda c: (c == "right", c)):
+            print(f"| {cause} | {by_half[0].get(cause, 0)} | {by_half[1].get(cause, 0)} |")
     return write(text) if args.write else 0
 
 

@@ -46,7 +46,7 @@ from ..vocabulary import (
 from .frames import Frame
 from .readings import (
     CALIBRATED_VERDICTS,
-    FLAGS,
+    CHECKED_VERDICTS,
     READING_COLUMNS,
     VERDICT_HOWS,
     doubt,
@@ -302,7 +302,7 @@ def _readings_in_doubt(
     gated = out[out["verdict"].isin(CALIBRATED_VERDICTS)]
     if gated.empty:
         return {}
-    alt = questions(gated[gated["verdict"].isin(FLAGS)])
+    alt = questions(gated[gated["verdict"].isin(CHECKED_VERDICTS)])
     alt["verdict"], alt["low"], alt["high"] = "", "", ""
     for k in alt.index:  # a rate is multiplied out over each period read
         i = alt.at[k, "claim"]
@@ -344,7 +344,10 @@ def _write_answers(
     for i, text in rates.items():
         out.at[i, "explanation"] = f"{text} {out.at[i, 'explanation']}"
     wrong = answers["error"] != ""
-    reasons[asked.index[wrong.to_numpy()]] = "not read by assess: " + answers["error"][wrong]
+    errors = answers["error"][wrong].str.replace(
+        r"^line \d+: ", "", regex=True
+    )  # a line of the batch asked
+    reasons[asked.index[wrong.to_numpy()]] = "the record cannot take this number: " + errors
     for i in asked.index[answers["verdict"].isin(UNSETTLED).to_numpy() & ~wrong.to_numpy()]:
         reasons[i] = _unsettled(str(answers.at[i, "verdict"]), str(answers.at[i, "verdict_range"]))
     for i in asked.index[

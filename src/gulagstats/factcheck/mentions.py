@@ -25,7 +25,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 from .numerals import Number, read_numerals
@@ -50,6 +50,10 @@ REFERENCE = re.compile(
 _RANGE_GAP = re.compile(r"\s*(?:-|\u2010|\u2011|\u2012|\u2013|\u2014|\u2212|to|до|or|или|and|и)\s*[~\u2248]?", re.IGNORECASE)
 _RANGE_OPEN = re.compile(r"(?:between|from|от|с|между|of)\s+(?:some\s+|about\s+|around\s+|около\s+)?[~\u2248]?$", re.IGNORECASE)
 _MARK = re.compile(r"\[\d{1,3}\]")  # a reference mark: "[1]"
+#: A work cited by author and year, then its pages: "(Земсков 1994: 168, 189", "(Conquest 1990: 485, 1,012".
+_CITATION = re.compile(r"\([^()]{0,60}?[A-Z\u0410-\u042f\u0401][^\W\d_]+,?\s+(?:1[89]|20)[0-9]{2}[a-z\u0430-\u044f]?\s*:\s*(?:[0-9]{1,4}(?:[\u2013-][0-9]{1,4})?\s*,\s*){0,5}$")
+#: The Russian year suffix after a number: "1954г.", "1937 года" (a year, whatever the periods stage made of it).
+_YEAR_SUFFIX = re.compile(r"\s?(?:г\.|гг\.|года\b|году\b|год\b|годах\b|годы\b)")
 _WEB_ADDRESS = re.compile(r"://|www\.|/|\.html?\b|\.php|#|=|@")
 RATE_WORDS = {"day": "per_day", "week": "per_week", "month": "per_month", "year": "per_year"}
 
@@ -192,6 +196,85 @@ def _ranges(numbers: list[Number], sentence: str) -> list[tuple[Number, Number |
     return out
 
 
+#: What stands between the numbers of a list of options ("20 or 30 or 40 million", "1, 2 or 3 million", "10, 12 или 15 млн").
+_LIST_GAP = re.compile(
+    r"\s*(?:,\s*(?:or\s+|and\s+|или\s+|и\s+)?|or|или|and|и|"
+    r"(?:to|до)\s+(?:over|more\s+than|nearly|almost|about|around|some|более|свыше|почти|около))\s*",
+    re.IGNORECASE,
+)  # "from 1.6 to over 10 million": a range with a hedge inside is two claims, the first in millions too
+
+
+def scaled_lists(numbers: list[Number], sentence: str) -> list[Number]:
+    """The numbers, each of a list whose scale word follows only its last number scaled by it.
+
+    "20 or 30 or 40 million": 20 and 30 are millions too. A number takes the
+    scale of the next one if only a comma, "or" or "and" stands between them (or "to" with
+    a hedge: "from 1.6 to over 10 million", which is no range),
+    it has no scale word and no digit grouping of its own, and the values rise
+    along the list as printed (20 < 30 < 40): "aged 16 and 17, 2 million" is
+    no list. One pass from the end: linear.
+
+    Examples
+    --------
+    >>> from gulagstats.factcheck.numerals import read_numerals
+    >>> s = "they say he killed 20 or 30 or 40 million people; 1, 2 or 3 million; 17, 2 million"
+    >>> [(n.text, n.value) for n in scaled_lists(read_numerals(s), s)]
+    [('20', 20000000.0), ('30', 30000000.0), ('40 million', 40000000.0), ('1', 1000000.0), ('2', 2000000.0), ('3 million', 3000000.0), ('17', 17.0), ('2 million', 2000000.0)]
+    """
+    out = list(numbers)
+    scale, stated = 0.0, 0.0  # the scale of the list the number after this one ends, and its printed value
+    for i in range(len(out) - 1, -1, -1):
+        n = out[i]
+        if n.scaled and not n.reason:
+            scale, stated = n.value / _stated(n), _stated(n)
+            continue
+        gap = sentence[n.end : out[i + 1].start] if i + 1 < len(out) else ""
+        if scale > 1 and not n.grouped and not n.reason and 0 < n.value < stated and _LIST_GAP.fullmatch(gap):
+            out[i] = replace(n, value=n.value * scale, scaled=True, decimal=False)
+            stated = n.value
+        else:
+            scale = 0.0
+    return out
+
+
+#: What links two counts of a tally: one to four words after the first, then a comma or "and"
+#: ("22 people's commissars, 49 county party secretaries, ... and 8 professors were arrested").
+_TALLY_LINK = re.compile(r"\s+(?:[^\W\d_][\w\u2019'-]*\s+){0,3}[^\W\d_][\w\u2019'-]*\s*(?:,\s*(?:and\s+|и\s+)?|\s(?:and|и)\s+|;\s*)")
+#: The fewest counts of a tally.
+TALLY_COUNTS = 3
+
+
+def tallies(numbers: list[Number], sentence: str) -> set[int]:
+    """Where the counts of a tally start: three or more numbers each followed by a few words and a comma or "and".
+
+    A tally counts groups one by one ("22 people's commissars, 49 county party
+    secretaries, 29 chairmen ... and 8 professors were arrested"): its small
+    numbers are counts of people though no word of people follows them. What
+    each counts is still for the frames to say (the cue after the last).
+
+    Examples
+    --------
+    >>> from gulagstats.factcheck.numerals import read_numerals
+    >>> s = "22 people's commissars, 49 county party secretaries, 95 engineers and 8 professors were arrested"
+    >>> sorted(s[a : a + 2] for a in tallies(read_numerals(s), s))
+    ['22', '49', '8 ', '95']
+    >>> tallies(read_numerals("pages 12, 13 and 14"), "pages 12, 13 and 14")
+    set()
+    """
+    out: set[int] = set()
+    run: list[Number] = []
+    for n in numbers:
+        if run and _TALLY_LINK.fullmatch(sentence, run[-1].end, n.start):
+            run.append(n)
+            continue
+        if len(run) >= TALLY_COUNTS:
+            out |= {m.start for m in run}
+        run = [n]
+    if len(run) >= TALLY_COUNTS:
+        out |= {m.start for m in run}
+    return out
+
+
 def _chunk(sentence: str, start: int, end: int) -> str:
     """The run of text without spaces around ``[start, end)`` (a URL, a file name), at most 80 characters each side."""
     left = sentence.rfind(" ", max(0, start - 80), start) + 1 or max(0, start - 80)
@@ -264,13 +347,15 @@ def _cue_just_before(toks: list[Token], first: int, data: Resources, text: str, 
 
 def _read_number(
     a: Number, b: Number | None, sentence: str, toks: list[Token], offset: int, data: Resources,
-    starts: list[int] | None = None, shares: frozenset[int] = frozenset(),
+    starts: list[int] | None = None, shares: frozenset[int] = frozenset(), listed: frozenset[int] | set[int] = frozenset(),
 ) -> Mention | Seen | None:
     """One number (or range) as a mention, as a number seen but not read, or None (not worth listing)."""
     start, end = a.start, (b or a).end
     text = sentence[start:end]
     if REFERENCE.search(sentence[max(0, start - 14) : start]) or sentence[end : end + 1] == "]":
         return None
+    if _CITATION.search(sentence[max(0, start - 80) : start]) or (not a.grouped and _YEAR_SUFFIX.match(sentence, end) and 1800 <= a.value <= 2099):
+        return None  # "(Земсков 1994: 168, 189)": pages of a work cited; "начало 1954г.": a year
     if _WEB_ADDRESS.search(_chunk(sentence, start, end)):
         return None  # a number inside a web address or a file name
     values = _range_values(a, b)
@@ -287,7 +372,8 @@ def _read_number(
     if other is not None and unit == "count":
         return Seen(start + offset, end + offset, text, f"counts {other['phrase']}, not people") if big else None
     if not big and unit == "count" and not (
-        _people_follow(toks, last, data, sentence, offset)
+        start in listed
+        or _people_follow(toks, last, data, sentence, offset)
         or (not a.worded and _cue_just_before(toks, first, data, sentence, offset))
     ):
         return None
@@ -315,6 +401,8 @@ class _Framed(Protocol):
 
 #: Words right before a number that make it the whole a part is taken from ("of 1,966 delegates, 1,108 ...").
 _BASE_BEFORE = frozenset({"of", "из", "among", "среди"})
+#: What stands between a count and its share in apposition: "681,692 people, or 86.7 percent", "7 980 (4,2 %)".
+_APPOSED = re.compile(r"(?:\s+(?:people|persons|человек|чел\.))?\s*(?:,\s*(?:or|или|i\.\s*e\.|т\.\s*е\.)\s+|\(\s*)")
 #: The most words between two numbers of one enumeration ("32,000 from Lithuania, 42,000 from Latvia").
 ENUMERATION_GAP = 10
 #: How many words after the last number of an enumeration its cue may stand.
@@ -341,8 +429,16 @@ def enumerated_before(
     >>> from gulagstats.factcheck.run import check_text
     >>> [(f.mention, f.quantity, f.period) for f in check_text("In all, 353,074 in 1937 and 328,618 in 1938 were shot.").frames]
     [('353,074', 'executions', '1937'), ('328,618', 'executions', '1938')]
+
+    A count with its share in apposition counts what the share counts:
+
+    >>> [(f.mention, f.quantity) for f in check_text("Some 681,692 people, or 86.7 percent of the number, were shot in 1937-1938.").frames]
+    [('some 681,692', 'executions'), ('86.7', 'executions')]
     """
     m, after, f = mentions[i], mentions[i + 1], read[i + 1]
+    apposed = _APPOSED.fullmatch(sentence, m.end - offset, after.start - offset)
+    if read[i] is None and f is not None and f.cue and f.unit == "share" and m.unit == "count" and not m.vague and apposed:
+        return f.quantity, f.cue  # "681,692 people, or 86.7 percent of them, were shot": one group, two ways
     if read[i] is not None or f is None or not f.cue or f.unit != "count" or m.unit != "count" or m.vague or m.high < 10:
         return None  # a vague word, or a number under ten (an anecdote: "three people, two women, and a man, were arrested")
     before = [t.word for t in toks[max(0, m.first - 2) : m.first]]
@@ -387,10 +483,11 @@ def find_mentions(
     mentions = _fraction_mentions(sentence, toks, offset, blocked, data)  # "about two-thirds of whom": not "two"
     numbers = [n for n in read_numerals(sentence, language) if not any(blocked[n.start : n.end])]
     seen = [Seen(n.start + offset, n.end + offset, n.text, n.reason) for n in numbers if n.reason and len(n.text) >= 4]
-    numbers = [n for n in numbers if not n.reason]
+    numbers = scaled_lists([n for n in numbers if not n.reason], sentence)  # "20 or 30 or 40 million"
     starts = [t.start for t in toks]
+    listed = tallies(numbers, sentence)  # "22 people's commissars, 49 county party secretaries, ..."
     for a, b in _ranges(numbers, sentence):
-        read = _read_number(a, b, sentence, toks, offset, data, starts, shares)
+        read = _read_number(a, b, sentence, toks, offset, data, starts, shares, listed)
         if isinstance(read, Mention):
             mentions.append(read)
         elif isinstance(read, Seen):

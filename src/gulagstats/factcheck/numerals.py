@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..numbers import find_numbers as read_numbers
 
@@ -68,7 +68,7 @@ def _as_number(m, text: str, language: str) -> Number:
 
 
 def _stray_space(numbers: list[Number], text: str) -> list[Number]:
-    """``516, 841``: two digit runs joined by a comma and a space are one number, unless a list follows."""
+    """``516, 841``: two digit runs joined by a comma and a space are one number, unless in a list of small numbers."""
     out: list[Number] = []
     for n in numbers:
         prev = out[-1] if out else None
@@ -76,7 +76,9 @@ def _stray_space(numbers: list[Number], text: str) -> list[Number]:
             prev is not None and not prev.reason and not n.reason and prev.end + 2 == n.start
             and _STRAY.fullmatch(text, prev.end, n.start) and re.fullmatch(r"[0-9]{1,3}", prev.text)
             and re.fullmatch(r"[0-9]{3}", n.text) and not _LIST_AFTER.match(text, n.end)
-            and not (out[-2:-1] and _STRAY.fullmatch(text, out[-2].end, prev.start))
+            and not (
+                out[-2:-1] and _STRAY.fullmatch(text, out[-2].end, prev.start) and len(out[-2].text) <= 3
+            )  # "100, 200, 300" is a list; "In 1937, 212, 950" a year, then one number
         ):
             out[-1] = Number(prev.start, n.end, prev.value * 1000 + n.value, text[prev.start : n.end], grouped=True)
             continue
@@ -180,12 +182,37 @@ _BROKEN_SCALE = re.compile(
 _GLUED = re.compile(r"[^\W\d_](?=[0-9]{1,3}(?:,[0-9]{3})+(?![0-9]))")
 
 
-def _joined_lines(text: str) -> str:
-    """``text`` with a line break between a number and its scale word read as a space, and a letter
-    glued to a grouped number read as a space (same length: offsets stay those of the text)."""
+#: A word broken by a hyphen at a line's end ("thou-\n\n\nsand") or by a soft hyphen or "¬" ("миллио¬на").
+_HYPHENATED = re.compile(r"(?<![^\W\d_])(?P<a>[^\W\d_]{2,})(?:-(?P<gap>[ \t]*\n\s*)|[\u00ac\u00ad](?P<soft>\s*))(?P<b>[^\W\d_]+)")
+#: The number words a broken word may make whole: only those are joined ("twenty-\nfive" stays as it is).
+_NUMBER_WORD = re.compile(r"(?:hundreds?|thousands?|millions?|billions?|сот[а-я]*|тысяч[а-я]*|миллион[а-я]*|миллиард[а-я]*)", re.IGNORECASE)
+
+
+def _unbroken(text: str) -> tuple[str, dict[int, int]]:
+    """``text`` with each number word broken by a hyphen read whole, its gap moved after it (same length), and
+    where each such word now ends mapped to where it ended as printed."""
+    ends: dict[int, int] = {}
+
+    def whole(m: re.Match[str]) -> str:
+        word = m["a"] + m["b"]
+        if not _NUMBER_WORD.fullmatch(word):
+            return m[0]
+        ends[m.start() + len(word)] = m.end()
+        return word + " " * (len(m[0]) - len(word))
+
+    return _HYPHENATED.sub(whole, text), ends
+
+
+def _joined_lines(text: str) -> tuple[str, dict[int, int]]:
+    """``text`` with a line break between a number and its scale word read as a space, a number word broken
+    by a hyphen read whole (:func:`_unbroken`), and a letter glued to a grouped number read as a space
+    (same length: offsets stay those of the text)."""
+    ends: dict[int, int] = {}
     if "\n" in text:
         text = _BROKEN_SCALE.sub(lambda m: " " * len(m[0]), text)
-    return _GLUED.sub(" ", text)
+    if "\n" in text or "\u00ac" in text or "\u00ad" in text:
+        text, ends = _unbroken(text)
+    return _GLUED.sub(" ", text), ends
 
 
 def read_numerals(text: str, language: str = "en") -> list[Number]:
@@ -205,6 +232,10 @@ def read_numerals(text: str, language: str = "en") -> list[Number]:
     [('Полторы тысячи миллионов', 1500000000.0)]
     >>> [(n.text, n.value) for n in read_numerals("составили 9\\nмлн\\nчел. и 17,96\\nмлн приговорённых", "ru")]
     [('9 млн', 9000000.0), ('17,96 млн', 17960000.0)]
+    >>> [(n.text, n.value, n.end) for n in read_numerals("one thou-\\n\\n\\nsand were shot")]
+    [('one thousand', 1000.0, 16)]
+    >>> [(n.text, n.value) for n in read_numerals("более одного миллио¬на человек", "ru")]
+    [('одного миллиона', 1000000.0)]
     >>> [(n.text, n.value) for n in read_numerals("Deaths681,692 executions")]
     [('681,692', 681692.0)]
     >>> [(n.text, n.value) for n in read_numerals("3½ million who perished; about 5½ million deaths")]
@@ -212,9 +243,11 @@ def read_numerals(text: str, language: str = "en") -> list[Number]:
     >>> [(n.text, n.negative, n.decimal) for n in read_numerals("-700,000 in 1938.2 and 4.5")]
     [('-700,000', True, False), ('1938', False, False), ('4.5', False, True)]
     """
-    plain = _joined_lines(fold_digits(text))
+    plain, broken = _joined_lines(fold_digits(text))
     language = language if language in ("en", "ru") else "en"
     found = [_as_number(m, plain, language) for m in read_numbers(plain, language=language)]
+    if broken:  # "one thou-\n\nsand": the number ends where its broken word ended as printed
+        found = [replace(n, end=broken.get(n.end, n.end)) for n in found]
     found = _thousand_millions(_units_after_thousands(_stray_space(found, plain), plain), plain)
     if language == "ru":
         found = _one_of_a_scale(found, plain)

@@ -35,10 +35,120 @@ FLAG_NOTICE = (
     "quantity in its explanation against the sentence."
 )
 
+#: What a journalist can do about a claim not judged, by its reason: (the cause as counted by
+#: ``tools/calibrate_verdicts.py --causes``, words its reason holds, what to check), tried in order.
+REASON_ADVICE = (
+    (
+        "the gate: its period's way not shown right",
+        "has not been shown right often enough",
+        "Check the period, what the number counts and whether it is of the whole USSR: this verdict, "
+        "reached this way, is not yet reliable enough to give.",
+    ),
+    (
+        "its readings give different verdicts",
+        " give different verdicts",
+        "Decide which reading the text means; the verdict of each is given.",
+    ),
+    (
+        "assess cannot settle it (readings or sources)",
+        "the record gives different verdicts",
+        "The record's own readings or sources disagree here; weigh them before you judge.",
+    ),
+    (
+        "read as a part",
+        "a part of all",
+        "It counts a part; compare it with a source on that part, not with the national record.",
+    ),
+    (
+        "read as a part",
+        "a breakdown of a figure",
+        "It breaks down a figure given before it; check that figure instead.",
+    ),
+    (
+        "read as a part",
+        "times below the record's count",
+        "Far below the national count: find out what group, place or event it counts.",
+    ),
+    (
+        "an understates without the whole named",
+        "does not say the number is of the whole",
+        "Below the national count: check whether the text means the whole USSR or a part.",
+    ),
+    (
+        "modality, share or rate",
+        "plan or quota",
+        "A plan or quota, not what happened: nothing to check.",
+    ),
+    (
+        "modality, share or rate",
+        "denies this number",
+        "The text denies this number: nothing to check.",
+    ),
+    ("modality, share or rate", "hypothesis", "A hypothesis, not a claim: nothing to check."),
+    ("modality, share or rate", "spread of others", "A range of others' estimates, not one claim."),
+    (
+        "modality, share or rate",
+        "a share",
+        "A share: work out the count it implies before checking it.",
+    ),
+    (
+        "modality, share or rate",
+        "a rate",
+        "A rate: find the period it runs over before checking it.",
+    ),
+    (
+        "no period, or period unclear",
+        "period",
+        "Find the years the number covers; the text does not state them clearly.",
+    ),
+    (
+        "quantity: no series or unclear",
+        "no archival series",
+        "The archival record holds no series for this; check it against another source.",
+    ),
+    (
+        "quantity: no series or unclear",
+        "what the number counts is unclear",
+        "Work out what the number counts (arrests, executions, deaths, prisoners).",
+    ),
+    (
+        "quantity: no series or unclear",
+        "have no series",
+        "The archival record holds no series for this; check it against another source.",
+    ),
+    (
+        "no count for that date or span",
+        "has no benchmark for",
+        "The record has no count for exactly this date or span; the reason gives the dates it holds.",
+    ),
+    (
+        "a number beyond any count of people",
+        "cannot take this number",
+        "The number is beyond any count of people; check how the text writes it.",
+    ),
+)
+#: A reason none of :data:`REASON_ADVICE` covers (``assess`` cannot compare, or another).
+OTHER_CAUSE = ("not comparable, or other", "Read the reason: the record cannot compare this claim.")
+
+
+def advice(reason: str) -> tuple[str, str]:
+    """The cause of a reason not to judge and what a journalist can check.
+
+    >>> advice("no period stated")[1]
+    'Find the years the number covers; the text does not state them clearly.'
+    >>> advice("the archival tables have no series of famine deaths")[0]
+    'quantity: no series or unclear'
+    >>> advice("a reason not foreseen")[0]
+    'not comparable, or other'
+    """
+    return next(((c, a) for c, words, a in REASON_ADVICE if words in reason), OTHER_CAUSE)
+
+
 CSS = """
 *{box-sizing:border-box}
 body{font:16px/1.5 system-ui,sans-serif;margin:0 auto;max-width:60em;padding:0 1em;color:#222;overflow-wrap:anywhere}
 header{padding:1em 0;border-bottom:1px solid #ccc}
+.advice{font-style:italic;color:#444}
 h1{font-size:1.5em;margin:.3em 0}h2{font-size:1.2em;margin-top:1.6em}
 .card{border:1px solid #ddd;border-left:6px solid #999;border-radius:4px;padding:.6em .8em;margin:.8em 0}
 .card.v-overstates{border-left-color:#c0392b}.card.v-understates{border-left-color:#2c6fbb}
@@ -100,14 +210,20 @@ def _sentence(row: pd.Series) -> str:
     words = str(row["mention"]).split(" ") if row["mention"] else []
     tails = (" ".join(words[i:]) for i in range(len(words)))  # a shorter tail keeps a digit
     tails = (t for i, t in enumerate(tails) if i == 0 or any(c.isdigit() for c in t))
-    mention, at = next(((t, sentence.find(t)) for t in tails if t and sentence.find(t) >= 0), ("", -1))
+    mention, at = next(
+        ((t, sentence.find(t)) for t in tails if t and sentence.find(t) >= 0), ("", -1)
+    )
     if at < 0:
         return _e(sentence)
-    return f"{_e(sentence[:at])}<mark>{_e(mention)}</mark>{_e(sentence[at + len(mention):])}"
+    return f"{_e(sentence[:at])}<mark>{_e(mention)}</mark>{_e(sentence[at + len(mention) :])}"
 
 
 def _card(row: pd.Series, flagged: set[str]) -> str:
-    source = f" Source: {_e(row['benchmark_source'])} ({_e(row['benchmark_id'])}, {_e(row['benchmark_status'])})." if row.get("benchmark_id") else ""
+    source = (
+        f" Source: {_e(row['benchmark_source'])} ({_e(row['benchmark_id'])}, {_e(row['benchmark_status'])})."
+        if row.get("benchmark_id")
+        else ""
+    )
     contra = " <strong>Contradicted by another claim.</strong>" if row["id"] in flagged else ""
     who = "" if row["attribution"] == "author" else f"; stated by {_e(row['attribution'])}"
     return (
@@ -138,8 +254,20 @@ def _texts(result: Factcheck, verdicts: pd.DataFrame) -> list[str]:
             )
             at = end
         pieces.append(_e(text[at:]))
-        out.append(f"<article id='file-{i}'><h3>{_e(name)}</h3><pre>{''.join(pieces)}</pre></article>")
+        out.append(
+            f"<article id='file-{i}'><h3>{_e(name)}</h3><pre>{''.join(pieces)}</pre></article>"
+        )
     return out
+
+
+def _not_judged_row(r: pd.Series) -> str:
+    """One claim not judged: the claim, its reason with what to check, its sentence."""
+    return (
+        f"<tr><td><a class='claim-link' href='#{_e(r['id'])}'>{_e(r['mention'])}</a><br>"
+        f"<span class='meta'>{_e(r['quantity']).replace('_', ' ')}, {_e(r['file'])} line {_e(r['text_line'])}</span></td>"
+        f"<td>{_e(r['reason'])}<br><span class='advice'>{_e(advice(str(r['reason']))[1])}</span></td>"
+        f"<td>{_sentence(r)}</td></tr>"
+    )
 
 
 def render_page(result: Factcheck) -> str:
@@ -161,7 +289,9 @@ def render_page(result: Factcheck) -> str:
     counts = Counter(v["verdict"]) if len(v) else Counter()
     c = result.contradictions
     flagged = set(c["first"]).union(c["second"]) if len(c) else set()
-    summary = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in sorted(counts.items(), key=lambda x: (-x[1], x[0])))
+    summary = ", ".join(
+        f"{n} {k.replace('_', ' ')}" for k, n in sorted(counts.items(), key=lambda x: (-x[1], x[0]))
+    )
     out = [
         "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>",
         "<meta name='viewport' content='width=device-width, initial-scale=1'>",
@@ -177,7 +307,9 @@ def render_page(result: Factcheck) -> str:
     if len(flags):
         out.append(f"<p class='warning' id='flag-notice'>{_e(FLAG_NOTICE)}</p>")
     out += [_card(r, flagged) for _, r in flags.iterrows()] or ["<p>None.</p>"]
-    out.append(f"</section><section id='contradictions'><h2>Claims that contradict each other ({len(c)})</h2><ul>")
+    out.append(
+        f"</section><section id='contradictions'><h2>Claims that contradict each other ({len(c)})</h2><ul>"
+    )
     out += [
         f"<li>{_e(r['quantity']).replace('_', ' ')} ({_e(r['scope'])}, {_e(r['period'])}): "
         f"<a href='#{_e(r['first'])}'>{_e(r['first_mention'])}</a> ({_e(r['first_file'])}, line {_e(r['first_line'])}) "
@@ -186,20 +318,24 @@ def render_page(result: Factcheck) -> str:
         for _, r in c.iterrows()
     ] or ["<li>None found.</li>"]
     rest = v[~v["verdict"].isin([OVERSTATES, UNDERSTATES, NOT_JUDGED])] if len(v) else v
-    out.append(f"</ul></section><section id='supported'><h2>Judged, not contradicted ({len(rest)})</h2>")
+    out.append(
+        f"</ul></section><section id='supported'><h2>Judged, not contradicted ({len(rest)})</h2>"
+    )
     out += [_card(r, flagged) for _, r in rest.iterrows()] or ["<p>None.</p>"]
     skipped = v[v["verdict"] == NOT_JUDGED] if len(v) else v
-    out.append(f"</section><section id='not-judged'><h2>Not judged, and why ({len(skipped)})</h2><table>")
+    out.append(
+        f"</section><section id='not-judged'><h2>Not judged, and why ({len(skipped)})</h2><table>"
+    )
     out.append("<tr><th>claim</th><th>why not judged</th><th>sentence</th></tr>")
-    out += [
-        f"<tr><td><a class='claim-link' href='#{_e(r['id'])}'>{_e(r['mention'])}</a><br>"
-        f"<span class='meta'>{_e(r['quantity']).replace('_', ' ')}, {_e(r['file'])} line {_e(r['text_line'])}</span></td>"
-        f"<td>{_e(r['reason'])}</td><td>{_sentence(r)}</td></tr>"
-        for _, r in skipped.iterrows()
-    ]
+    out += [_not_judged_row(r) for _, r in skipped.iterrows()]
     seen = [(r.name, s) for r in result.results for s in r.seen]
-    out.append(f"</table></section><section id='seen'><h2>Numbers seen but not read ({len(seen)})</h2><ul>")
-    out += [f"<li>{_e(s.text)} <span class='meta'>({_e(name)}): {_e(s.reason)}</span></li>" for name, s in seen[:2000]]
+    out.append(
+        f"</table></section><section id='seen'><h2>Numbers seen but not read ({len(seen)})</h2><ul>"
+    )
+    out += [
+        f"<li>{_e(s.text)} <span class='meta'>({_e(name)}): {_e(s.reason)}</span></li>"
+        for name, s in seen[:2000]
+    ]
     if len(seen) > 2000:
         out.append(f"<li>... and {len(seen) - 2000} more</li>")
     out.append("</ul></section><section id='texts'><h2>The texts</h2>")

@@ -131,8 +131,29 @@ def _wrapped_lines(text: str) -> Iterator[tuple[int, str]]:
     i = 0
     while i < len(lines):
         first, parts = i + 1, [lines[i]]
-        while i + 1 < len(lines) and parts[-1].strip() and not _ENDED.search(parts[-1]) and _GOES_ON.match(lines[i + 1]):
-            i += 1
-            parts.append(lines[i])  # the stop is looked for on the last line only: linear in the text
+        while True:
+            if i + 1 < len(lines) and parts[-1].strip() and not _ENDED.search(parts[-1]) and _GOES_ON.match(lines[i + 1]):
+                i += 1
+                parts.append(lines[i])  # the stop is looked for on the last line only: linear in the text
+                continue
+            gap = _hyphen_gap(lines, i) if _HYPHENATED_END.search(parts[-1]) else 0
+            if not gap:
+                break
+            parts += lines[i + 1 : i + gap + 1]  # "one thou-" / "" / "sand were shot": one word broken by the page
+            i += gap
         yield first, "\n".join(parts)
         i += 1
+
+
+#: A line that ends inside a word broken by a hyphen ("one thou-", "миллио¬").
+_HYPHENATED_END = re.compile(r"[^\W\d_][-\u00ac\u00ad]\s*$")
+#: The most blank lines a page puts inside a hyphenated word ("thou-\n\n\nsand").
+HYPHEN_BLANKS = 3
+
+
+def _hyphen_gap(lines: list[str], i: int) -> int:
+    """How many lines after line ``i`` (blank ones, then one starting with a small letter) end its broken word, or 0."""
+    for k in range(i + 1, min(len(lines), i + HYPHEN_BLANKS + 2)):
+        if lines[k].strip():
+            return k - i if _GOES_ON.match(lines[k]) else 0
+    return 0

@@ -82,6 +82,10 @@ class Row:
     noted: int = -1
     #: Its footnote is a glued digit: a year only where the table's years run on around it.
     glued: bool = False
+    #: Where the cells of its columns that count no repression start (the country's population): no claims.
+    ignored: tuple[int, ...] = ()
+    #: The day of the year its counts on a day are read on ("данные на 1-е января": "01-01"), else "".
+    day: str = ""
 
 
 def _line_spans(text: str) -> list[tuple[int, int]]:
@@ -274,8 +278,9 @@ def _total(text: str, lines: list[tuple[int, int]], after: int, table: list[Row]
 
 
 def noted_years(rows: list[Row]) -> set[int]:
-    """Where the year cells with a glued footnote digit start: they are years, not numbers ("19301")."""
-    return {r.noted for r in rows if r.noted >= 0}
+    """Where the table cells that are no claims start: year cells with a glued footnote digit ("19301": years,
+    not numbers), and the cells of a column that counts no repression (the country's population)."""
+    return {r.noted for r in rows if r.noted >= 0} | {a for r in rows for a in r.ignored}
 
 
 def share_cells(rows: list[Row]) -> frozenset[int]:
@@ -319,10 +324,169 @@ def table_rows(text: str, data: Resources) -> list[Row]:
     taken = [(r.start, r.end) for r in out]
     out += [
         r
+        for r in flattened_rows(text, lines, data)
+        if not any(a < r.end and r.start < b for a, b in taken)
+    ]
+    taken = [(r.start, r.end) for r in out]
+    out += [
+        r
         for r in _inline(text, lines)
         if not any(a < r.end and r.start < b for a, b in taken[-50:])
     ]
     return sorted(out, key=lambda r: r.start)
+
+
+#: A line that is one cell of a table flattened one cell a line, each cell ending in "|": "510 307 |", "Год |", "|".
+_CELL_LINE = re.compile(r"[^|\n]*\|[ \t]*")
+#: A header saying that the table's counts are on 1 January: "данные на 1-е января", "as of 1 January".
+_ON_NEW_YEAR = re.compile(
+    r"(?:на|on|as of)\s+1(?:-?(?:е|го)|st)?\s+(?:января|jan(?:uary|\.)?)\b", re.I
+)
+#: No yearly count of repression reaches this: a column of such numbers counts the country's population.
+POPULATION_FLOOR = 10_000_000
+
+
+def flattened_rows(text: str, lines: list[tuple[int, int]], data: Resources) -> list[Row]:
+    """The rows of tables flattened one cell a line, each cell ending in " |" or alone on its line.
+
+    (A blog's table as a page copies it.) A run of such lines is a table when a Soviet year stands alone
+    every ``w`` lines (``w`` >= 2, at least :data:`MIN_ROWS` different years): each year and the ``w - 1``
+    lines after it are a row, and the ``w`` short lines before the first year, if they hold words, are
+    the header naming each column's quantity.
+
+    Examples
+    --------
+    >>> from gulagstats.factcheck.resources import load_resources
+    >>> text = "Заключённые\\nГод |\\nЧисленность |\\nУмерло |\\n1937 |\\n820 881 |\\n25 376 |\\n1938 |\\n996 367 |\\n90 546 |\\n1939 |\\n1 317 195 |\\n50 502 |"
+    >>> rows = flattened_rows(text, _line_spans(text), load_resources())
+    >>> [(r.year, noun_at(r, r.start)[0], noun_at(r, r.end - 1)[0]) for r in rows]
+    [('1937', 'gulag_population', 'regime_deaths'), ('1938', 'gulag_population', 'regime_deaths'), ('1939', 'gulag_population', 'regime_deaths')]
+    """
+    out: list[Row] = []
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and _a_cell_line(text, *lines[j]):
+            j += 1
+        if j - i >= 2 * MIN_ROWS:
+            out += _flat_table(text, lines, (i, j), data)
+        i = max(j, i + 1)
+    return out
+
+
+def _a_cell_line(text: str, a: int, b: int) -> bool:
+    """A line of a flattened table: a cell ending in "|", or, without the "|", a year or a value alone."""
+    line = text[a:b]
+    return (
+        bool(_CELL_LINE.fullmatch(line))
+        or _a_value_line(line)
+        or bool(_soviet_year(_YEAR_ONLY.fullmatch(line)))
+    )
+
+
+def _a_header(text: str, lines: list[tuple[int, int]]) -> list[str]:
+    """The header cells of a flattened table (its ``lines`` before the first year), or [] if they are not one:
+    short lines, not blank, one at least with words."""
+    cells = [text[a:b].strip().rstrip(" \t|") for a, b in lines]
+    short = all(
+        len(_WORDS.findall(c)) <= HEADER_WORDS and text[a:b].strip()
+        for c, (a, b) in zip(cells, lines)
+    )
+    return cells if short and any(_WORDS.search(c) for c in cells) else []
+
+
+#: The most words in a cell of a flattened table's header ("Год (данные на 1-е января)").
+HEADER_WORDS = 6
+
+
+def _strided_years(
+    text: str, lines: list[tuple[int, int]], i: int, j: int
+) -> list[tuple[int, str]]:
+    """The longest run of year cells in lines ``i:j`` at one stride of two lines or more, years all different."""
+    years = [
+        (k, y) for k in range(i, j) if (y := _soviet_year(_YEAR_ONLY.fullmatch(text, *lines[k])))
+    ]
+    best: list[tuple[int, str]] = []
+    run: list[tuple[int, str]] = []
+    seen: set[str] = set()  # the years of the run
+    for k, y in years:
+        step = k - run[-1][0] if run else 0
+        if run and (step < 2 or (len(run) >= 2 and step != run[1][0] - run[0][0]) or y in seen):
+            best = max(best, run, key=len)
+            run = [run[-1]] if step >= 2 and y != run[-1][1] else []
+            seen = {x for _, x in run}
+        run.append((k, y))
+        seen.add(y)
+    return max(best, run, key=len)
+
+
+def _flat_number(cell: str) -> int:
+    """The whole number a cell holds ("160 648 000 |"), or -1."""
+    digits = re.sub(r"[\s\u00a0\u202f|]", "", cell)
+    return int(digits) if digits.isdigit() and len(digits) < 12 else -1
+
+
+def _flat_table(
+    text: str, lines: list[tuple[int, int]], span: tuple[int, int], data: Resources
+) -> list[Row]:
+    """The rows of one run of cell lines (``span``: its first line and the line after its last)."""
+    run = _strided_years(text, lines, *span)
+    if len(run) < MIN_ROWS:
+        return []
+    width, first = run[1][0] - run[0][0], run[0][0]
+    head = first - width
+    header = _a_header(text, lines[head:first]) if head >= 0 else []
+    quantity, cue = _caption(text, lines, head if header else first, data)
+    around = text[lines[max(0, (head if header else first) - CAPTION_LINES)][0] : lines[first][0]]
+    quantity, cue = _deaths_of_the_place(quantity, cue, around, data)
+    columns = [
+        (*_deaths_of_the_place(*_noun(h, data)[1:], around, data), _a_share(h, data))
+        for h in header
+    ]
+    rows = [(y, lines[k + 1 : k + width], False) for k, y in run if k + width <= span[1]]
+    population = {
+        c
+        for c in range(1, width)
+        if all(_flat_number(text[slice(*cells[c - 1])]) >= POPULATION_FLOOR for _, cells, _ in rows)
+    }
+    day = "01-01" if _ON_NEW_YEAR.search(" ".join(header)) else ""
+    rows += _summaries(
+        text, lines, (run[-1][0] + width, span[1], width), f"{run[0][1]}/{run[-1][1]}", data
+    )
+    out = []
+    for year, cells, of_shares in rows:
+        at = list(enumerate(cells, 1))
+        named = tuple((a, b, *columns[c][:2]) for c, (a, b) in at if header and columns[c][0])
+        shares = tuple(a for c, (a, _) in at if of_shares or (header and columns[c][2]))
+        ignored = tuple(a for c, (a, _) in at if c in population)
+        bounds = (cells[0][0], cells[-1][1])
+        out.append(Row(*bounds, year, quantity, cue, named, shares, ignored=ignored, day=day))
+    return out
+
+
+#: The most summary rows after a flattened table ("Средние значения |", "Итого |").
+SUMMARY_ROWS = 2
+
+
+def _summaries(
+    text: str, lines: list[tuple[int, int]], where: tuple[int, int, int], span: str, data: Resources
+) -> list[tuple[str, list[tuple[int, int]], bool]]:
+    """The summary rows right after a flattened table: a cell of words, then a cell under each column.
+
+    ``where`` holds the line after the table, the line after the run of cells and the table's width;
+    each row is dated by the ``span`` of the table's years, and holds shares if its label says so
+    ("Ст.58 и смертность средние, %").
+    """
+    k, stop, width = where
+    out: list[tuple[str, list[tuple[int, int]], bool]] = []
+    while len(out) < SUMMARY_ROWS and k + width <= stop:
+        label = text[slice(*lines[k])]
+        if not _WORDS.search(label) or _soviet_year(_YEAR_ONLY.fullmatch(label)):
+            break
+        shares = "%" in label or bool(data.lexicon["share"].phrases.find(tokens(label)))
+        out.append((span, lines[k + 1 : k + width], shares))
+        k += width
+    return out
 
 
 #: A year and the count after it in a list on one line: "1937: 353,074", "в 1937 г. — 353 074", "in 1938, 328,618".
@@ -393,8 +557,11 @@ def date_by_row(f: Frame, row: Row) -> None:
     [('31 056', 'gulag_deaths', '1937', 'table'), ('108 654', 'gulag_deaths', '1938', 'table'), ('44 750', 'gulag_deaths', '1939', 'table')]
     """
     kind = QUANTITIES[f.quantity].kind if f.quantity in QUANTITIES else "flow"
+    # counts on 1 January: a summary row's span from day to day
+    on_day = row.day and kind == "stock"
+    year = "/".join(f"{y}-{row.day}" for y in row.year.split("/")) if on_day else row.year
     f.period, f.period_how, f.period_confidence = (
-        match_period(row.year, kind),
+        match_period(year, kind),
         "table",
         TABLE_CONFIDENCE,
     )
