@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 
 from ..estimates.vocabulary import QUANTITIES
 from ..periods import match_period
+from ..vocabulary import DICTIONARY
 from .attribution import attribute
 from .context import Context, clause_of, inside
 from .frame_periods import period, period_readings
@@ -48,6 +49,9 @@ DEPORTED, DEPORTATION_DEATHS = "deportations", "deportation_deaths"
 #: ("died during the deportation") and repression's ("deaths due to Stalinist repression", the guide's
 #: custodial_deaths: "repression deaths are custodial_deaths").
 DEATHS_OF = {DEPORTED: DEPORTATION_DEATHS, "repressed_total": "custodial_deaths"}
+#: What a number of one camp counts: its prisoners are that camp's population (a corrective-labour camp, ITL),
+#: and its dead that camp's deaths ("69,000 prisoners were kept in Norillag", "в Ураллаге умерло 1.510").
+OF_ONE_CAMP = {"gulag_population": "camp_population", DYING: "camp_deaths", "gulag_deaths": "camp_deaths"}
 #: How many words before a mention a scope cue of its clause counts ("the Polish operation ..., with 140,000 arrests").
 SCOPE_WINDOW = 30
 #: Points a cue loses for each word between it and the mention (its priority is at most 100).
@@ -121,7 +125,7 @@ def breakdowns(ctx: Context, frames: list[Frame]) -> None:
             outside.append(f)
             continue
         whole = next((g for g in outside[-3:] if g.quantity == f.quantity and g.period == f.period and g.low > f.high), None)
-        if whole is not None and f.period_how == "sentence" and f.scope == "USSR":
+        if whole is not None and f.period_how == "sentence" and f.scope in ("USSR", *OWN_SENTENCE):
             f.scope, f.scope_detail = "breakdown", f"a part of {whole.mention}"
 
 
@@ -143,7 +147,7 @@ def _scored_cues(ctx: Context, m: Mention, lo: int, hi: int):
         apart = not _in_clause(ctx, m, (first, last, row))
         if apart:
             score -= 15
-        if _nearer_the_neighbour(m, first, last, lo):
+        if _nearer_the_neighbour(ctx, m, first, last, lo):
             score -= NEIGHBOUR
         yield score, apart, first, last, row
 
@@ -156,14 +160,19 @@ def quantity(ctx: Context, m: Mention, lo: int, hi: int) -> tuple[str, str, floa
     best: tuple[float, str, str] = (0.0, "", "")
     score_best = -1e9
     kinds: set[tuple[str, bool]] = set()  # the quantities of the cues near it, and whether each is in another clause
+    noun = ""  # a word of dying right after the number: its own noun ("1.7 million deaths occurred in the Gulag")
     for score, apart, first, last, row in _scored_cues(ctx, m, lo, hi):
         if not _in_a_period(ctx, first):  # "после смерти Сталина" dates; it does not say who died
             kinds.add((row["quantity"], apart or score < READING_SCORE))
+        if row["quantity"] == DYING and first == m.last and not apart:
+            noun = " ".join(t.word for t in ctx.toks[first:last])
         if score > score_best:
             score_best = score
             cue = " ".join(t.word for t in ctx.toks[first:last])
             confidence = 0.95 if score >= 45 else 0.8 if score >= 30 else 0.6 if score >= 15 and not apart else 0.45
             best = (confidence, row["quantity"], cue)
+    if noun and _kind(best[1]) == "stock":  # "deaths ... in the Gulag": the place of a population cue, not its count
+        best = (best[0], DYING, noun)
     if best[1] and _a_total_of_several(ctx, m):  # "... and 1 million were executed: ten million in all"
         return best[1], best[2], min(best[0], 0.5)
     for whose, deaths in DEATHS_OF.items():  # "390,000 deaths during the forced resettlement"
@@ -190,12 +199,16 @@ KILLING_PRIORITY = 50
 ERA_YEARS = 5
 
 
-def _a_word_of_killing(ctx: Context, cue: str) -> bool:
-    """Whether the cue read is a word of killing: a cue of executions the lexicon ranks low."""
+def _a_word_of_killing(ctx: Context, m: Mention, cue: str) -> bool:
+    """Whether the cue read is a word of killing: a cue of executions the lexicon ranks low.
+
+    Only the cues within ``CUE_WINDOW`` words of the mention are looked at (where its cue was found), so
+    the cost does not grow with the sentence.
+    """
     return any(
         row["quantity"] == "executions" and float(row["priority"] or 0) < KILLING_PRIORITY
         and " ".join(t.word for t in ctx.toks[first:last]) == cue
-        for first, last, row in ctx.cues
+        for first, last, row in _near(ctx.cues, m.first, m.last, m.first - CUE_WINDOW, m.last + CUE_WINDOW)
     )
 
 
@@ -207,6 +220,12 @@ def _over_an_era(when: str) -> bool:
     """
     ends = when.split("/")
     return len(ends) == 2 and all(ends) and int(ends[1][:4]) - int(ends[0][:4]) >= ERA_YEARS
+
+
+def _beside_a_place(ctx: Context, m: Mention, deaths: str) -> bool:
+    """Whether a place row of these deaths stands in the mention's clause near it ("killed in the purges")."""
+    near = _near(ctx.places, m.first, m.last, m.first - CUE_WINDOW, m.last + CUE_WINDOW)
+    return any(row["quantity"] == deaths and _in_clause(ctx, m, (a, b, row)) for a, b, row in near)
 
 
 def _the_place_before(ctx: Context, m: Mention) -> list[tuple[int, int, dict[str, str]]]:
@@ -258,19 +277,42 @@ def _kind(quantity: str) -> str:
     return QUANTITIES[quantity].kind if quantity in QUANTITIES else ""
 
 
+def quantity_kind(quantity: str) -> str:
+    """Flow or stock of a quantity, also of one the record has no series for.
+
+    The data dictionary's definition of a quantity outside the record's says
+    which it is ("stock: persons held on a day ..."); any other is a flow.
+
+    Examples
+    --------
+    >>> quantity_kind("camp_population"), quantity_kind("prisons_and_camps"), quantity_kind("deportations")
+    ('stock', 'stock', 'flow')
+    """
+    if quantity in QUANTITIES:
+        return QUANTITIES[quantity].kind
+    row = DICTIONARY["quantity"].get(quantity, {})
+    return "stock" if row.get("definition", "").startswith("stock:") else "flow"
+
+
 def whole_stated(ctx: Context, m: Mention) -> bool:
     """True if the mention's clause names the whole USSR ("throughout the country", "the Soviet government")."""
     near = _near(ctx.scopes, m.first, m.last, m.first - SCOPE_WINDOW, m.last + CUE_WINDOW)
     return any(row["scope"] == "whole" and _in_clause(ctx, m, (a, b, row)) for a, b, row in near)
 
 
-def _nearer_the_neighbour(m: Mention, first: int, last: int, lo: int) -> bool:
-    """A cue between a mention and the mention before it that stands nearer that one: its own noun.
+def _nearer_the_neighbour(ctx: Context, m: Mention, first: int, last: int, lo: int) -> bool:
+    """A cue between a mention and the mention before it that stands nearer that one, or that a comma
+    parts from this one: the neighbour's own noun.
 
     In "two million died in the camps and 1 million were executed", "died in
-    the camps" follows "two million" and is not the noun of "1 million".
+    the camps" follows "two million" and is not the noun of "1 million"; in
+    "2,369,220 had been sent to camps, 765,180 had been sent into exile" the
+    comma closes the first item, and "sent to camps" is not the noun of 765,180.
     """
-    return last <= m.first and lo > 0 and first - lo < m.first - last
+    if not (last <= m.first and lo > 0):
+        return False
+    gap = ctx.sentence[ctx.toks[last - 1].end - ctx.offset : m.start - ctx.offset]
+    return first - lo < m.first - last or "," in gap
 
 
 def _a_total_of_several(ctx: Context, m: Mention) -> bool:
@@ -285,6 +327,10 @@ def _a_total_of_several(ctx: Context, m: Mention) -> bool:
     return len(before) >= 2
 
 
+#: Parts that a sentence names for its own numbers only: a category of crimes or prisoners is not an event
+#: the next sentence goes on with ("... prosecuted for political crimes. Over 1 million people were executed"),
+#: unless it says so ("Of these, ...").
+OWN_SENTENCE = ("category",)
 #: Words at the start of a sentence that go on with the part the sentence before named.
 GOES_ON = re.compile(
     r"^(?:of (?:these|them|those|whom)|among (?:them|these|those)|a total of|in all|in total|altogether|"
@@ -293,7 +339,7 @@ GOES_ON = re.compile(
 )
 
 
-def scope(ctx: Context, m: Mention, before: tuple[str, str] | None = None) -> tuple[str, str]:
+def scope(ctx: Context, m: Mention, before: tuple[str, str] | None = None, hi: int = 10**9) -> tuple[str, str]:
     """The part of the whole a mention counts (``USSR`` for the whole), and its detail.
 
     ``before`` is the part the sentence before named: a sentence that goes on
@@ -301,15 +347,29 @@ def scope(ctx: Context, m: Mention, before: tuple[str, str] | None = None) -> tu
     arrested"), or that names neither a part nor a date of its own ("... Of
     these, 139 885 were convicted. 111 091 were shot."), counts the same part.
     """
-    near = [it for it in _near(ctx.scopes, m.first, m.last, m.first - SCOPE_WINDOW, m.last + CUE_WINDOW) if _in_clause(ctx, m, it)]
+    reach = min(m.last + CUE_WINDOW, hi, _listing(ctx, m))  # a part named after the next number is that number's
+    near = [it for it in _near(ctx.scopes, m.first, m.last, m.first - SCOPE_WINDOW, reach) if _in_clause(ctx, m, it)]
     if not near:
-        if before is not None and (GOES_ON.match(ctx.sentence) or not ctx.periods):
+        if before is not None and (GOES_ON.match(ctx.sentence) or not (ctx.periods or before[0] in OWN_SENTENCE)):
             return before  # "Of these, ..."; "111 091 were shot." with no date of its own: the same event
         return "USSR", ""
     _first, _, row = min(near, key=lambda it: abs(it[0] - m.first))
     if row["scope"] == "whole":  # "700,000 throughout the country" beside "30,000 in Moscow"
         return "USSR", ""
     return row["scope"], row["detail"]
+
+
+#: Words after a number that list what it holds: a part named after them does not narrow it.
+INCLUDING = frozenset(("including", "includes", "included", "включая", "среди"))
+
+
+def _listing(ctx: Context, m: Mention) -> int:
+    """The token after a mention where it starts listing what it holds ("Millions ..., including political
+    prisoners"), or the end of the sentence; a bounded look ahead (``CUE_WINDOW`` words)."""
+    for i in range(m.last, min(len(ctx.toks), m.last + CUE_WINDOW)):
+        if ctx.toks[i].word in INCLUDING:
+            return i
+    return len(ctx.toks)
 
 
 def modality(ctx: Context, m: Mention, after: int = 0) -> tuple[str, str]:
@@ -346,14 +406,20 @@ def frame(
         notes.append(f"quantity carried from the enumeration ({cue})")
     if not what:
         return None
-    kind = QUANTITIES[what].kind if what in QUANTITIES else "flow"
+    kind = quantity_kind(what)
     nxt = ctx.toks[neighbours[1]].start - ctx.offset if neighbours[1] < len(ctx.toks) else 10**12
     when, how, when_confidence = period(ctx, m, last_period, kind == "flow", nxt)
     when = match_period(when, kind)  # a count "at the end of 1938" is the count of 1 January 1939
-    if what == "executions" and _over_an_era(when) and _a_word_of_killing(ctx, cue):
+    if what == "executions" and _over_an_era(when) and _a_word_of_killing(ctx, m, cue):
         what = DYING  # "50 million killed between 1924-53": the regime's deaths, not its shootings
         notes.append(f"'{cue}' over {when}: the deaths of an era, not its executions")
-    part, detail = scope(ctx, m, before)
+    elif what == "executions" and _beside_a_place(ctx, m, "custodial_deaths") and _a_word_of_killing(ctx, m, cue):
+        what = "custodial_deaths"  # "7 million were killed during the Great Purge": its deaths, not only its shootings
+        notes.append(f"'{cue}' in the purges: deaths at the regime's hands, not only executions")
+    part, detail = scope(ctx, m, before, neighbours[1])
+    if part == "camp" and what in OF_ONE_CAMP:
+        what = OF_ONE_CAMP[what]
+        notes.append(f"of one camp ({detail}): {what}")
     mood, words = modality(ctx, m, neighbours[0])
     if mood != "stated":
         notes.append(f"{mood}: {words}")

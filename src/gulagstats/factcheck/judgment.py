@@ -120,6 +120,7 @@ _SCOPE = {
     "trial": "one trial",
     "institution": "one institution or body",
     "camp": "one camp",
+    "category": "one category of prisoners or crimes",
     "plan": "a plan",
     "breakdown": "a breakdown of a figure before it",
 }

@@ -54,7 +54,7 @@ LEXICON_KINDS = (
 )
 BOUNDS = ("point", "low", "high")
 RATES = ("day", "week", "month", "year")
-SCOPES = ("operation", "nationality", "region", "trial", "institution", "camp", "plan", "whole")
+SCOPES = ("operation", "nationality", "region", "trial", "institution", "camp", "category", "plan", "whole")
 MODALITIES = ("planned", "negated", "hypothetical", "spread")
 WHERE = ("before", "clause", "sentence")
 RULES = ("previous_year", "next_year", "within_year", "same_month", "next_day", "same_year", "same_period", "same_span", "open")
