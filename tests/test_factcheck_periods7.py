@@ -148,3 +148,17 @@ def test_a_bracketed_span_after_a_number_dates_that_number_only() -> None:
 )
 def test_the_start_of_the_war_starts_or_ends_a_period(text: str, period: str) -> None:
     assert _frames(text)[0][1] == period
+
+
+def test_a_stock_is_counted_on_the_day_its_sentence_states_not_over_a_named_period() -> None:
+    # GRZ: "On March 1, 1940, at the end of the Great Purges, ... holding some 1.3 million inmates" was judged
+    # against the Great Purges' years; a count of prisoners is of a day
+    text = (
+        "On March 1, 1940, at the end of the Great Purges, there were 53 corrective labor camps "
+        "of the GULAG system holding some 1.3 million inmates."
+    )
+    (claim,) = [f for f in _frames(text) if f[0] == "some 1.3 million"]
+    assert claim[1] == "1940-03-01"
+    # a flow keeps the named period nearest it: the shootings of the Great Purges are not of one day
+    (flow,) = _frames("On March 1, 1940, at the end of the Great Purges, 681,692 had been shot in them.")
+    assert flow[1] != "1940-03-01"

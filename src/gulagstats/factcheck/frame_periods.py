@@ -48,7 +48,9 @@ def period_readings(ctx: Context, m: Mention, kind: str, chosen: str, how: str) 
 PERIOD_READINGS = 6
 
 
-def _nearest(ctx: Context, at: int, lo: int, hi: int, end: int | None = None) -> Period | None:
+def _nearest(
+    ctx: Context, at: int, lo: int, hi: int, end: int | None = None, kinds: frozenset[str] | None = None
+) -> Period | None:
     """The period nearest the mention ``[at, end)`` among those starting in ``[lo, hi)`` (a bisection).
 
     A mention outside brackets does not read a period inside them
@@ -63,6 +65,8 @@ def _nearest(ctx: Context, at: int, lo: int, hi: int, end: int | None = None) ->
     periods, starts = (ctx.periods, ctx.period_starts) if inside(ctx.brackets, at) else (ctx.outside, ctx.outside_starts)
 
     def fits(p: Period) -> bool:  # an open period and the mention with no comma between them, or nothing but one
+        if kinds is not None and p.kind not in kinds:
+            return False
         gap = ctx.sentence[p.end : at] if p.end <= at else ctx.sentence[end : p.start]
         if p.kind == "open" and p.period and p.end <= at:  # "After Stalin's death, 4 million were freed": its start
             return not re.search(r"[;:]", gap)
@@ -83,6 +87,11 @@ def _nearest(ctx: Context, at: int, lo: int, hi: int, end: int | None = None) ->
         j, k = bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi) - 1
         around = [periods[x] for x in {j, k} if 0 <= x < len(periods) and lo <= starts[x] < hi and fits(periods[x])]
     return min(around, key=lambda p: (p.kind == "named" and _era(p.period), _closes_item(ctx.sentence, p, at), _distance(p, at, end))) if around else None
+
+
+#: The kind of period a stock read from its sentence prefers to a named period of years: a count of prisoners is
+#: of a day ("On March 1, 1940, at the end of the Great Purges, ... holding some 1.3 million inmates": 1 March 1940).
+_DAY = frozenset({"date"})
 
 
 def _glosses(sentence: str, p: Period, at: int) -> bool:
@@ -163,6 +172,9 @@ def period(ctx: Context, m: Mention, last: str, flow: bool, nxt: int = 10**12) -
         p, how, factor = _nearest(ctx, at, 0, 10**12, end), "sentence", 0.8
         if p is not None and _glosses(ctx.sentence, p, at):  # "799,455 executions (1921–1953), around 1.7 million deaths"
             p = None
+    if p is not None and not flow and p.kind == "named":  # a stock is counted on a day: a day stated wins
+        day = _nearest(ctx, at, 0, 10**12, end, kinds=_DAY)
+        p, how, factor = (day, "sentence", 0.8) if day is not None else (p, how, factor)
     if p is not None:
         if p.kind == "open":  # "after Stalin's death", "since 1937": a start with no end, never judged
             return p.period, "open", 0.0
