@@ -91,7 +91,7 @@ def _nearest(
 
 #: The kind of period a stock read from its sentence prefers to a named period of years: a count of prisoners is
 #: of a day ("On March 1, 1940, at the end of the Great Purges, ... holding some 1.3 million inmates": 1 March 1940).
-_DAY = frozenset({"date"})
+_DAY_KINDS = frozenset({"date"})
 
 
 def _glosses(sentence: str, p: Period, at: int) -> bool:
@@ -173,7 +173,7 @@ def period(ctx: Context, m: Mention, last: str, flow: bool, nxt: int = 10**12) -
         if p is not None and _glosses(ctx.sentence, p, at):  # "799,455 executions (1921–1953), around 1.7 million deaths"
             p = None
     if p is not None and not flow and p.kind == "named":  # a stock is counted on a day: a day stated wins
-        day = _nearest(ctx, at, 0, 10**12, end, kinds=_DAY)
+        day = _nearest(ctx, at, 0, 10**12, end, kinds=_DAY_KINDS)
         p, how, factor = (day, "sentence", 0.8) if day is not None else (p, how, factor)
     if p is not None:
         if p.kind == "open":  # "after Stalin's death", "since 1937": a start with no end, never judged
