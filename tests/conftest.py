@@ -149,3 +149,10 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
             f"\ntests left {len(stray)} process(es) running (now killed):\n{lines}", red=True
         )
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+@pytest.fixture(scope="session")
+def verdict_calibration() -> str:
+    """What ``tools/calibrate_verdicts.py`` prints (the gate's tables), run once for every test that reads it."""
+    tool = ROOT / "tools" / "calibrate_verdicts.py"
+    return subprocess.run([sys.executable, str(tool)], capture_output=True, text=True, check=True, cwd=ROOT).stdout
