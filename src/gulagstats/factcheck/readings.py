@@ -188,7 +188,7 @@ def questions(asked: pd.DataFrame) -> pd.DataFrame:
                 {
                     "claim": i,
                     "what": "bound",
-                    "reading": f"{row.get('mention', '')} as the number claimed".strip(),
+                    "reading": f"{_counted(row.get('high'))} as the number claimed",
                     "quantity": row["quantity"],
                     "period": row["period"],
                 }
@@ -202,6 +202,18 @@ _DOUBT_NOUNS = {
     "quantity": "what the number counts is unclear",
     "bound": "whether the number is a ceiling or the number claimed is unclear",
 }
+
+
+def _counted(cell: object) -> str:
+    """A claim's end as a reader writes it ("9000000" -> "9,000,000"; text that is no number as it is).
+
+    >>> _counted("9000000"), _counted("")
+    ('9,000,000', '')
+    """
+    try:
+        return f"{float(str(cell)):,.0f}"
+    except ValueError:
+        return str(cell or "")
 
 
 def _as_words(verdict: str) -> str:
@@ -245,7 +257,7 @@ def doubt(
     for what, own in (
         ("period", row["period"]),
         ("quantity", row["quantity"]),
-        ("bound", f"at most {row.get('mention', '')}".strip()),
+        ("bound", f"at most {_counted(row.get('high'))}"),
     ):
         differ = others[(others["what"] == what) & (others["verdict"] != verdict)]
         if len(differ):
