@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 
 from ..periods import match_period
 from .context import Context, bracketed, clause_of, inside
@@ -286,3 +287,36 @@ def carried(sentence: str, periods: list[Period], last: str, kind: str = "") -> 
         return last, kind  # "... discovered by German forces in 1943": another event's year keeps the subject's period
     chosen = (spans or stated)[-1]
     return chosen.period, chosen.kind
+
+
+#: An infobox's date line near the top of a text ("- Date: 14–15 November 1944", "| date = 1937–1938", "Дата: ..."):
+#: the period of the article's subject (the labelling guide: an infobox's date dates the claims under it).
+_INFOBOX_DATE = re.compile(
+    r"^[ \t]*(?:[-|*\u2022][ \t]*)?(?:dates?|дата|даты)[ \t]*[:=|][ \t]*(?P<value>\S[^\n]*)$", re.IGNORECASE | re.MULTILINE
+)
+#: How far into a text an infobox is looked for (characters): it opens an encyclopaedia article.
+SUBJECT_REACH = 3000
+#: The confidence of a subject's period given a claim with no period of its own: under the judging gate.
+SUBJECT_CONFIDENCE = 0.5
+
+
+def subject_period(text: str, periods_of: Callable[[str], list[Period]]) -> str:
+    """The period of a text's subject: its infobox's date line near the top, if it states one period ("" if not).
+
+    ``periods_of`` reads the periods of a line (:func:`gulagstats.factcheck.periods.find_periods`).
+
+    Examples
+    --------
+    >>> from gulagstats.factcheck.periods import Period
+    >>> def read(line):
+    ...     return [Period(0, len(line), "1944-11-14/1944-11-15", "date", 0.9)] if "1944" in line else []
+    >>> subject_period("= Deportation =\\nInfobox\\n- Date: 14–15 November 1944\\n", read)
+    '1944-11-14/1944-11-15'
+    >>> subject_period("The text. Date: 30 October\\n", read)
+    ''
+    """
+    m = _INFOBOX_DATE.search(text, 0, SUBJECT_REACH)
+    if m is None:
+        return ""
+    stated = [p for p in periods_of(m["value"]) if p.kind not in ("open", "document", "event", "relative") and p.period]
+    return stated[0].period if len(stated) == 1 else ""
