@@ -316,7 +316,14 @@ def subject_period(text: str, periods_of: Callable[[str], list[Period]]) -> str:
     ''
     """
     m = _INFOBOX_DATE.search(text, 0, SUBJECT_REACH)
-    if m is None:
+    title = _TITLE.match(text)
+    if m is None and title is None:
         return ""
-    stated = [p for p in periods_of(m["value"]) if p.kind not in ("open", "document", "event", "relative") and p.period]
+    kinds = ("span",) if m is None else ("span", "date", "year", "month", "season", "named")
+    stated = [p for p in periods_of((m or title)["value"]) if p.kind in kinds and p.period]
     return stated[0].period if len(stated) == 1 else ""
+
+
+#: A title: the text's first line, short and without a sentence's end ("The Great Terror, 1937-1938", "Голод в СССР
+#: (1932—1933)"); a span it states is its subject's period (a day in a title is most often its publication's).
+_TITLE = re.compile(r"\s*(?:=+\s*)?(?P<value>[^\n]{1,90}?)\s*=*[ \t]*(?:\n|$)(?<![.!?:;,]\n)")
