@@ -326,4 +326,4 @@ def subject_period(text: str, periods_of: Callable[[str], list[Period]]) -> str:
 
 #: A title: the text's first line, short and without a sentence's end ("The Great Terror, 1937-1938", "Голод в СССР
 #: (1932—1933)"); a span it states is its subject's period (a day in a title is most often its publication's).
-_TITLE = re.compile(r"\s*(?:=+\s*)?(?P<value>[^\n]{1,90}?)\s*=*[ \t]*(?:\n|$)(?<![.!?:;,]\n)")
+_TITLE = re.compile(r"\s*(?P<value>[^\n]{0,89}[^\n.!?:;,])[ \t]*(?:\n|$)")

@@ -1,0 +1,55 @@
+"""Round 8's period rules (issue 20): a subject's period from an infobox or a title, a day glued to its month."""
+
+from __future__ import annotations
+
+from gulagstats.factcheck.frame_periods import SUBJECT_CONFIDENCE, subject_period
+from gulagstats.factcheck.judgment import JUDGING_CONFIDENCE
+from gulagstats.factcheck.periods import find_periods
+from gulagstats.factcheck.phrases import tokens
+from gulagstats.factcheck.resources import load_resources
+from gulagstats.factcheck.run import check_text
+
+
+def _read(line: str):
+    return find_periods(line, tokens(line), 0, None, "", load_resources())
+
+
+def test_an_infobox_date_is_the_subject_period():
+    text = "= Deportation of the Kalmyks =\n\nInfobox\n- Title: Deportation\n- Date: 28–31 December 1943\n"
+    assert subject_period(text, _read) == "1943-12-28/1943-12-31"
+    assert subject_period("Intro.\n\n| date = 1937–1938\n", _read) == "1937/1938"
+
+
+def test_a_date_line_without_a_year_or_far_down_is_no_subject():
+    assert subject_period("Title\n\n- Date: 30 October\n", _read) == ""
+    assert subject_period("x" * 4000 + "\n- Date: 1937–1938\n", _read) == ""
+
+
+def test_a_title_gives_a_span_but_not_a_day_or_a_year():
+    assert subject_period("The Great Terror, 1937-1938\n\nText.", _read) == "1937/1938"
+    assert subject_period("How it was 18.07.2001 (2001)\n\nText.", _read) == ""  # a broadcast's date
+    assert subject_period("Amnesty of 1953\n\nText.", _read) == ""
+    assert subject_period("In 1937-1938 many were shot.\n\nText.", _read) == ""  # a sentence, not a title
+
+
+def test_claims_with_no_period_read_take_the_subject_weakly():
+    text = (
+        "= Deportation =\n\nInfobox\n- Date: 14–15 November 1944\n\n"
+        "Members of other ethnic groups were also deported, bringing the total to approximately 115,000 evicted people.\n"
+    )
+    frames = check_text(text, "a.txt").frames
+    f = next(f for f in frames if "115,000" in f.mention)
+    assert (f.period, f.period_how) == ("1944-11-14/1944-11-15", "context")
+    assert f.period_confidence == SUBJECT_CONFIDENCE < JUDGING_CONFIDENCE  # never enough for a verdict
+
+
+def test_a_claim_with_its_own_period_keeps_it():
+    text = "Title\n\n- Date: 14–15 November 1944\n\nIn 1937-1938, 681,692 people were shot.\n"
+    f = next(f for f in check_text(text, "a.txt").frames if f.mention == "681,692")
+    assert (f.period, f.period_how) == ("1937/1938", "span")
+
+
+def test_a_day_glued_to_its_month():
+    assert [(p.period, p.kind) for p in _read("transferred on 14November 1944.")] == [("1944-11-14", "date")]
+    assert [p.kind for p in _read("about 14november 1944")] == ["year"]  # only a capitalised month, as HTML glues it
+
