@@ -1,7 +1,9 @@
-"""Round 8's period rules (issue 20): a subject's period from an infobox or a title, a day glued to its month."""
+"""Round 8's period rules (issue 20): a subject's period from an infobox or a title, a day glued to its month,
+and ``tools/calibrate_verdicts.py --bands`` (was ``tools/period_bands.py``)."""
 
 from __future__ import annotations
 
+from calibrate_verdicts import bands_table
 from gulagstats.factcheck.frame_periods import SUBJECT_CONFIDENCE, subject_period
 from gulagstats.factcheck.judgment import JUDGING_CONFIDENCE
 from gulagstats.factcheck.periods import find_periods
@@ -53,3 +55,12 @@ def test_a_day_glued_to_its_month():
     assert [(p.period, p.kind) for p in _read("transferred on 14November 1944.")] == [("1944-11-14", "date")]
     assert [p.kind for p in _read("about 14november 1944")] == ["year"]  # only a capitalised month, as HTML glues it
 
+
+def test_bands_table_counts_by_way_and_band():
+    results = {(1, "en"): [("span", 0.9, True), ("context", 0.5, False)], (2, "ru"): [("none", 0.0, True)]}
+    lines = bands_table(results).splitlines()
+    assert lines[0] == "| | half 1 en | half 2 ru |"
+    assert "| context | 0 % (0/1) | – (0/0) |" in lines
+    assert "| none | – (0/0) | 100 % (1/1) |" in lines
+    assert "| confidence 0.01-0.60 | 0 % (0/1) | – (0/0) |" in lines
+    assert lines[-1] == "| all | 50 % (1/2) | 100 % (1/1) |"
