@@ -315,7 +315,7 @@ def _opened(sentence: str, found: list[Period]) -> list[Period]:
             p = Period(p.start, p.end, opened(start), "open", 0.0, p.day if p.kind != "named" else None)
         elif p.kind in ("year", "date", "month") and "/" not in p.period.strip("/") and _UNTIL_ALONE.search(sentence[max(0, p.start - 12) : p.start]):
             p = Period(p.start, p.end, "/" + p.period.split("/")[-1], "open", 0.0, p.day)  # "по 1 октября 1930 года": up to it
-        elif p.kind == "named" and p.period and _BEFORE_NAMED.search(sentence[max(0, p.start - 12) : p.start]):
+        elif p.kind == "named" and p.period and _BEFORE_NAMED.search(sentence[max(0, p.start - 24) : p.start]):
             p = Period(p.start, p.end, "/" + p.period.split("/")[0], "open", 0.0, None)  # "before the war": up to its start
         out.append(p)
     return out
@@ -323,8 +323,11 @@ def _opened(sentence: str, found: list[Period]) -> list[Period]:
 
 #: A date or a year after "until", "through", "по" with no start before it: the time up to it.
 _UNTIL_ALONE = re.compile(r"(?:\buntil|\btill|\bthrough|\bпо)\s+(?:the\s+)?$", re.IGNORECASE)
-#: A named period after "before", "до": the time up to its start ("before the war", "до войны").
-_BEFORE_NAMED = re.compile(r"(?:\bbefore|\bдо)\s+(?:the\s+)?$", re.IGNORECASE)
+#: A named period after "before", "prior to", "leading up to", "до": the time up to its start ("before the war",
+#: "in the years leading up to World War Two", "до войны").
+_BEFORE_NAMED = re.compile(
+    r"(?:\bbefore|\bprior\s+to|\bleading\s+up\s+to|\bin\s+the\s+run[- ]up\s+to|\bдо)\s+(?:the\s+)?$", re.IGNORECASE
+)
 
 
 def _titles(sentence: str, found: list[Period]) -> list[Period]:
