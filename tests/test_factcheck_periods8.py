@@ -64,3 +64,13 @@ def test_bands_table_counts_by_way_and_band():
     assert "| none | – (0/0) | 100 % (1/1) |" in lines
     assert "| confidence 0.01-0.60 | 0 % (0/1) | – (0/0) |" in lines
     assert lines[-1] == "| all | 50 % (1/2) | 100 % (1/1) |"
+
+
+def test_a_month_after_dated_is_a_documents():
+    assert [p.kind for p in _read("a report dated December 1965, 46,000 people were deported")] == ["document"]
+    assert [p.kind for p in _read("in December 1965, 46,000 people were deported")] == ["month"]
+
+
+def test_eve_of_the_war_and_leading_up_to_it():
+    assert [(p.period, p.kind) for p in _read("накануне войны в лагерях находилось 2,5 млн")] == [("1941-06-22", "named")]
+    assert [p.kind for p in _read("in the years leading up to World War Two")] == ["open"]

@@ -61,6 +61,8 @@ NUMERIC = re.compile(
 )
 _THIS_YEAR = re.compile(r"^\s*(?:с\.\s*г\.|сего года|this year)", re.IGNORECASE)
 _DOCUMENT_BEFORE = re.compile(r"(?:\bdated|\bот|\bsigned\s+on|\bissued\s+on)\s+$", re.IGNORECASE)
+#: "dated" before a month: a document's month too ("a report dated December 1965, 46,000 people were deported").
+_DATED = re.compile(r"\bdated\s+$", re.IGNORECASE)
 _MONTH_FROM = re.compile(r"(?:\bза\s+месяц\s+с|\bin\s+the\s+month\s+from|\bover\s+the\s+month\s+from)\s+$", re.IGNORECASE)
 _JOIN = re.compile(r",?\s*(?:-|\u2013|\u2014|to|until|through|till|and|по|до|и)\s*(?:the\s+end\s+of\s+)?", re.IGNORECASE)
 _BEFORE_FIRST = re.compile(r"(?:between|from|с|со|от|между)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -236,7 +238,7 @@ def find_dates(sentence: str, anchor: date | None) -> list[Period]:
         if out and d.start < out[-1].end:
             continue
         before = sentence[max(0, d.start - 30) : d.start]
-        if _DOCUMENT_BEFORE.search(before) and d.kind == "date":
+        if _DOCUMENT_BEFORE.search(before) and (d.kind == "date" or (d.kind == "month" and _DATED.search(before))):
             out.append(Period(d.start, d.end, d.period, "document", 1.0, None))
         elif _MONTH_FROM.search(before) and d.kind == "date" and d.day is not None:
             out.append(Period(d.start, d.end, f"{d.day}/{_month_later(d.day)}", "span", 0.85, d.day))
