@@ -118,6 +118,15 @@ def _closes_item(sentence: str, p: Period, at: int) -> bool:
     return p.end <= at and bool(_AND_NEXT.fullmatch(sentence, p.end, at))
 
 
+def _by_end(p: Period) -> str:
+    """The last day a "by" period reaches: the end of the year of "by the end of 1938", the first day of "by 1940".
+
+    >>> _by_end(Period(0, 7, "1940-12-31", "by_year", 0.9)), _by_end(Period(0, 7, "1938-12-31", "by_end", 0.9))
+    ('1940-01-01', '1938-12-31')
+    """
+    return p.period[:4] + "-01-01" if p.kind == "by_year" else p.period.split("/")[-1]
+
+
 def _from_january(p: Period) -> bool:
     """A month or months of one year from January ("January 1937", "early 1939", "the first half of 1938")."""
     return p.kind in ("season", "month") and p.period[4:11] == "-01-01/" and p.period[:4] == p.period[11:15]
@@ -186,7 +195,7 @@ def period(ctx: Context, m: Mention, last: str, flow: bool, nxt: int = 10**12) -
         if p.kind in ("by_end", "by_year") and flow:  # "by 1942, 850,000 had been deported": since when?
             start = last.split("/")[0][:4] if last else ""
             if not (start and start < p.period[:4]):  # "By the end of 1956, 1 million had been freed": no start
-                return f"/{p.period.split('/')[-1]}", "open", 0.0
+                return f"/{_by_end(p)}", "open", 0.0  # "by 1940, eight million had passed through": up to 1 January 1940
             value, confidence = f"{start}/{p.period[:4]}", confidence * 0.8
         elif not flow and p.kind == "by_year":  # "by 1932, nearly 10,000 prisoners": a count that year
             value = p.period[:4]
@@ -289,10 +298,11 @@ def carried(sentence: str, periods: list[Period], last: str, kind: str = "") -> 
     return chosen.period, chosen.kind
 
 
-#: An infobox's date line near the top of a text ("- Date: 14–15 November 1944", "| date = 1937–1938", "Дата: ..."):
+#: An infobox's date line near the top of a text ("- Date: 14–15 November 1944", "| date = 1937–1938", "Дата: ...",
+#: or glued to its label as HTML without its cell breaks gives it: "Date1930–1952"):
 #: the period of the article's subject (the labelling guide: an infobox's date dates the claims under it).
 _INFOBOX_DATE = re.compile(
-    r"^[ \t]*(?:[-|*\u2022][ \t]*)?(?:dates?|дата|даты)[ \t]*[:=|][ \t]*(?P<value>\S[^\n]*)$", re.IGNORECASE | re.MULTILINE
+    r"^[ \t]*(?:[-|*\u2022][ \t]*)?(?:dates?|дата|даты)(?:[ \t]*[:=|][ \t]*|(?=\d))(?P<value>\S[^\n]*)$", re.IGNORECASE | re.MULTILINE
 )
 #: How far into a text an infobox is looked for (characters): it opens an encyclopaedia article.
 SUBJECT_REACH = 3000
