@@ -74,3 +74,12 @@ def test_a_month_after_dated_is_a_documents():
 def test_eve_of_the_war_and_leading_up_to_it():
     assert [(p.period, p.kind) for p in _read("накануне войны в лагерях находилось 2,5 млн")] == [("1941-06-22", "named")]
     assert [p.kind for p in _read("in the years leading up to World War Two")] == ["open"]
+
+
+def test_by_a_year():
+    def first(text: str):
+        return next((f.period, f.period_how) for f in check_text(text, "a.txt").frames)
+
+    assert first("By 1940, eight million prisoners had already passed through the camps.")[0] == "/1940-01-01"
+    assert first("By the end of 1956, 1 million prisoners had been freed.")[0] == "/1956-12-31"
+    assert first("Писатель утверждал, что к 1941 году в лагерях находилось 15 миллионов человек.")[0] == "1941-01-01"

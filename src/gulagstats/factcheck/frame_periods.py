@@ -118,6 +118,11 @@ def _closes_item(sentence: str, p: Period, at: int) -> bool:
     return p.end <= at and bool(_AND_NEXT.fullmatch(sentence, p.end, at))
 
 
+#: "к 1941 году": by the onset of that year, a count of 1 January (the Russian dative of "by"; English "by 1932" is
+#: read either way, the year or its first day).
+_ONSET = re.compile(r"[кК]\s")
+
+
 def _by_end(p: Period) -> str:
     """The last day a "by" period reaches: the end of the year of "by the end of 1938", the first day of "by 1940".
 
@@ -198,7 +203,7 @@ def period(ctx: Context, m: Mention, last: str, flow: bool, nxt: int = 10**12) -
                 return f"/{_by_end(p)}", "open", 0.0  # "by 1940, eight million had passed through": up to 1 January 1940
             value, confidence = f"{start}/{p.period[:4]}", confidence * 0.8
         elif not flow and p.kind == "by_year":  # "by 1932, nearly 10,000 prisoners": a count that year
-            value = p.period[:4]
+            value = p.period[:4] + "-01-01" if _ONSET.match(ctx.sentence, p.start) else p.period[:4]
         elif not flow and re.fullmatch(r"\d{4}-12-31", p.period):  # "at the end of 1938, 9 million": on 1 January 1939
             value = f"{int(p.period[:4]) + 1}-01-01"
         elif not flow and _from_january(p):  # "as of January 1937", "in early 1939": the count of 1 January
