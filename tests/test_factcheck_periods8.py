@@ -83,3 +83,12 @@ def test_by_a_year():
     assert first("By 1940, eight million prisoners had already passed through the camps.")[0] == "/1940-01-01"
     assert first("By the end of 1956, 1 million prisoners had been freed.")[0] == "/1956-12-31"
     assert first("Писатель утверждал, что к 1941 году в лагерях находилось 15 миллионов человек.")[0] == "1941-01-01"
+
+
+def test_by_the_beginning_of_a_year():
+    def first(text: str):
+        return next((f.period, f.period_how) for f in check_text(text, "a.txt").frames)
+
+    assert first("Almost a million prisoners were released by the beginning of 1955.") == ("/1955-01-01", "open")
+    assert first("By the beginning of 1955, the camps held 1 million prisoners.")[0] == "1955-01-01"
+    assert first("К началу 1955 года из лагерей было освобождено около миллиона заключённых.")[0] == "/1955-01-01"

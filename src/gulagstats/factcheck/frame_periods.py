@@ -39,7 +39,7 @@ def period_readings(ctx: Context, m: Mention, kind: str, chosen: str, how: str) 
             break
         if p.kind == "open" or not p.period:
             continue
-        value = match_period(p.period[:4] if p.kind in ("by_end", "by_year") else p.period, kind)
+        value = match_period(p.period[:4] if p.kind in ("by_end", "by_year", "by_start") else p.period, kind)
         if value != chosen and value not in out:
             out.append(value)
     return tuple(out)
@@ -197,11 +197,11 @@ def period(ctx: Context, m: Mention, last: str, flow: bool, nxt: int = 10**12) -
         value, confidence = p.period, p.confidence * factor
         if how == "own clause" and "/" not in p.period:  # a year or a day of the clause: often another event's
             confidence = min(confidence, OWN_CLAUSE_CONFIDENCE.get(p.kind, confidence))
-        if p.kind in ("by_end", "by_year") and flow:  # "by 1942, 850,000 had been deported": since when?
+        if p.kind in ("by_end", "by_year", "by_start") and flow:  # "by 1942, 850,000 had been deported": since when?
             start = last.split("/")[0][:4] if last else ""
             if not (start and start < p.period[:4]):  # "By the end of 1956, 1 million had been freed": no start
                 return f"/{_by_end(p)}", "open", 0.0  # "by 1940, eight million had passed through": up to 1 January 1940
-            value, confidence = f"{start}/{p.period[:4]}", confidence * 0.8
+            value, confidence = f"{start}/{p.period if p.kind == 'by_start' else p.period[:4]}", confidence * 0.8
         elif not flow and p.kind == "by_year":  # "by 1932, nearly 10,000 prisoners": a count that year
             value = p.period[:4] + "-01-01" if _ONSET.match(ctx.sentence, p.start) else p.period[:4]
         elif not flow and re.fullmatch(r"\d{4}-12-31", p.period):  # "at the end of 1938, 9 million": on 1 January 1939
