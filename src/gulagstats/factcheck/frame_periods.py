@@ -330,12 +330,11 @@ def subject_period(text: str, periods_of: Callable[[str], list[Period]]) -> str:
     >>> subject_period("The text. Date: 30 October\\n", read)
     ''
     """
-    m = _INFOBOX_DATE.search(text, 0, SUBJECT_REACH)
-    title = _TITLE.match(text)
-    if m is None and title is None:
+    line = _INFOBOX_DATE.search(text, 0, SUBJECT_REACH) or _TITLE.match(text)
+    if line is None:
         return ""
-    kinds = ("span",) if m is None else ("span", "date", "year", "month", "season", "named")
-    stated = [p for p in periods_of((m or title)["value"]) if p.kind in kinds and p.period]
+    kinds = ("span",) if line.re is _TITLE else ("span", "date", "year", "month", "season", "named")
+    stated = [p for p in periods_of(line["value"]) if p.kind in kinds and p.period]
     return stated[0].period if len(stated) == 1 else ""
 
 
