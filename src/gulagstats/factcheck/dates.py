@@ -45,12 +45,12 @@ def _half(name: str) -> str:
 
 
 #: A day glued to a capitalised month and a year, as HTML with its spacing lost gives it ("on 14November 1944").
-_GLUED = r"(?-i:(?=[JFMASOND][a-z]+\.?\s+(?:1[89]|20)\d\d\b))"
+_GLUED_DAY = r"(?-i:(?=[JFMASOND][a-z]+\.?\s+(?:1[89]|20)\d\d\b))"
 
 
 DATE = re.compile(
     rf"\b(?P<m1>{MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:{DASH}(?P<d1b>\d{{1,2}})\b)?(?:,?\s+(?P<y1>{YEAR_DIGITS}))?\b"
-    rf"|\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?:(?:{DASH}|\s+(?:to|по|-)\s+)(?P<d2b>\d{{1,2}}))?(?:\s+(?:of\s+)?|{_GLUED})(?P<m2>{MONTH})(?:,?\s+(?P<y2>{YEAR_DIGITS}))?{_YEAR_WORDS}\b"
+    rf"|\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?:(?:{DASH}|\s+(?:to|по|-)\s+)(?P<d2b>\d{{1,2}}))?(?:\s+(?:of\s+)?|{_GLUED_DAY})(?P<m2>{MONTH})(?:,?\s+(?P<y2>{YEAR_DIGITS}))?{_YEAR_WORDS}\b"
     rf"|\b(?:{_half('half3')}(?:of\s+)?)?(?P<m3>{MONTH}),?\s+(?:of\s+)?(?P<y3>{YEAR_DIGITS}){_YEAR_WORDS}\b"
     rf"|\b(?:{_BEFORE_MONTH})\s+(?:the\s+)?{_half('half4')}?(?P<m4>{MONTH})(?:{DASH}(?P<m4b>{MONTH}))?(?![\w.]*\s*,?\s*\d)\b",
     re.IGNORECASE,
