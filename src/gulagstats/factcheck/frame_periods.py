@@ -118,18 +118,22 @@ def _closes_item(sentence: str, p: Period, at: int) -> bool:
     return p.end <= at and bool(_AND_NEXT.fullmatch(sentence, p.end, at))
 
 
-#: "к 1941 году": by the onset of that year, a count of 1 January (the Russian dative of "by"; English "by 1932" is
-#: read either way, the year or its first day).
+#: "к 1941 году": by the onset of that year, a count of 1 January (README_ru reads Solzhenitsyn's 15 million "к 1941
+#: году" on 1 January 1941); English "by 1932, nearly 10,000 prisoners" is read either way in dev (the year twice,
+#: its first day once) and keeps the year.
 _ONSET = re.compile(r"[кК]\s")
+#: "by 1940", "к 1941 году": a total up to the onset of that year (dev's labels, both times); "up to 1953" runs through it.
+_BY_ONSET = re.compile(r"(?:by|к)\s", re.IGNORECASE)
 
 
-def _by_end(p: Period) -> str:
-    """The last day a "by" period reaches: the end of the year of "by the end of 1938", the first day of "by 1940".
+def _by_end(sentence: str, p: Period) -> str:
+    """The last day a "by" period reaches: the first day of "by 1940", "к 1941 году" and "by the beginning of 1955"
+    (by the time the year came), the last of "by the end of 1938" and "up to 1953".
 
-    >>> _by_end(Period(0, 7, "1940-12-31", "by_year", 0.9)), _by_end(Period(0, 7, "1938-12-31", "by_end", 0.9))
-    ('1940-01-01', '1938-12-31')
+    >>> _by_end("by 1940", Period(0, 7, "1940-12-31", "by_year", 0.9)), _by_end("up to 1953", Period(0, 10, "1953-12-31", "by_year", 0.9))
+    ('1940-01-01', '1953-12-31')
     """
-    return p.period[:4] + "-01-01" if p.kind == "by_year" else p.period.split("/")[-1]
+    return p.period[:4] + "-01-01" if p.kind == "by_year" and _BY_ONSET.match(sentence, p.start) else p.period.split("/")[-1]
 
 
 def _from_january(p: Period) -> bool:
@@ -200,7 +204,7 @@ def period(ctx: Context, m: Mention, last: str, flow: bool, nxt: int = 10**12) -
         if p.kind in ("by_end", "by_year", "by_start") and flow:  # "by 1942, 850,000 had been deported": since when?
             start = last.split("/")[0][:4] if last else ""
             if not (start and start < p.period[:4]):  # "By the end of 1956, 1 million had been freed": no start
-                return f"/{_by_end(p)}", "open", 0.0  # "by 1940, eight million had passed through": up to 1 January 1940
+                return f"/{_by_end(ctx.sentence, p)}", "open", 0.0  # "by 1940, eight million had passed through": up to 1 January 1940
             value, confidence = f"{start}/{p.period if p.kind == 'by_start' else p.period[:4]}", confidence * 0.8
         elif not flow and p.kind == "by_year":  # "by 1932, nearly 10,000 prisoners": a count that year
             value = p.period[:4] + "-01-01" if _ONSET.match(ctx.sentence, p.start) else p.period[:4]
