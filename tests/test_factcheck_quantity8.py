@@ -1,0 +1,28 @@
+"""Round 8 of the fact-checker's quantities and scopes (issue 20): which quantity a claim counts, of what part."""
+
+from __future__ import annotations
+
+import pytest
+
+from gulagstats.factcheck.run import check_text
+
+
+def _read(text: str) -> list[tuple[str, str, str]]:
+    return [(f.mention, f.quantity, f.scope) for f in check_text(text, "t.txt").frames]
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity"),
+    [
+        ("Таким образом общее число заключённых составляло 1 850 258.", "custodial_population"),
+        (
+            "На 1 января 1941 года общее число заключенных в СССР составило 2 400 422 человека.",
+            "custodial_population",
+        ),
+        ("В 1940 году в лагерях находилось 1 344 408 заключённых.", "camp_population"),
+        ("Around 10 million people died in such camps over the years.", "camp_deaths"),
+        ("Some 2,000 people died in these camps in 1942.", "camp_deaths"),
+    ],
+)
+def test_the_total_of_prisoners_is_all_in_custody_and_such_camps_are_a_place(text, quantity):
+    assert _read(text)[0][1] == quantity
