@@ -26,3 +26,25 @@ def _read(text: str) -> list[tuple[str, str, str]]:
 )
 def test_the_total_of_prisoners_is_all_in_custody_and_such_camps_are_a_place(text, quantity):
     assert _read(text)[0][1] == quantity
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity"),
+    [
+        ("Internal forced migrations affected at least 6 million people.", "deportations"),
+        ("By 1933 some 1.5 million people had been subjected to dekulakization.", "deportations"),
+        ("Stalin told Churchill that collectivization cost 10 million lives.", "regime_deaths"),
+        ("Из партии было вычищено 850 000 человек.", "party_expulsions"),
+        (
+            "Комиссия рассмотрела дела, и в ходе реабилитации 12 000 человек вернулись домой.",
+            "rehabilitated",
+        ),
+    ],
+)
+def test_words_of_deportation_expulsion_rehabilitation_and_lives_lost(text, quantity):
+    assert _read(text)[0][1] == quantity
+
+
+def test_a_count_of_corrective_labour_camps_is_no_count_of_people():
+    text = "В 65 исправительно-трудовых лагерях и 798 колониях содержалось 1 360 303 осуждённых."
+    assert [m for m, _, _ in _read(text)] == ["1 360 303"]
