@@ -48,3 +48,18 @@ def test_words_of_deportation_expulsion_rehabilitation_and_lives_lost(text, quan
 def test_a_count_of_corrective_labour_camps_is_no_count_of_people():
     text = "В 65 исправительно-трудовых лагерях и 798 колониях содержалось 1 360 303 осуждённых."
     assert [m for m, _, _ in _read(text)] == ["1 360 303"]
+
+
+@pytest.mark.parametrize(
+    ("text", "scope"),
+    [
+        (
+            "Ellman claims that the famine of collectivization resulted in an estimated 1.5 million lives lost.",
+            "USSR",
+        ),
+        ("During collectivization, 2,000 peasants were arrested in 1930.", "operation"),
+        ("The famine in Ukraine killed 3.9 million people during collectivization.", "region"),
+    ],
+)
+def test_collectivization_does_not_narrow_its_own_famine(text, scope):
+    assert _read(text)[0][2] == scope

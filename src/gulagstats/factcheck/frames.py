@@ -52,6 +52,10 @@ DEATHS_OF = {DEPORTED: DEPORTATION_DEATHS, "repressed_total": "custodial_deaths"
 #: What a number of one camp counts: its prisoners are that camp's population (a corrective-labour camp, ITL),
 #: and its dead that camp's deaths ("69,000 prisoners were kept in Norillag", "в Ураллаге умерло 1.510").
 OF_ONE_CAMP = {"gulag_population": "camp_population", DYING: "camp_deaths", "gulag_deaths": "camp_deaths"}
+#: The quantities a part does not narrow because they are that part's own: the famine of 1932-1933 is the
+#: famine of collectivization, so "the famine resulted in 1 to 1.5 million lives lost" beside collectivization
+#: counts the whole famine (the labels read every famine's deaths so: a part of them is a region or a people).
+OWN_QUANTITIES = {"collectivization and dekulakization": frozenset({"famine_deaths"})}
 #: How many words before a mention a scope cue of its clause counts ("the Polish operation ..., with 140,000 arrests").
 SCOPE_WINDOW = 30
 #: Points a cue loses for each word between it and the mention (its priority is at most 100).
@@ -417,6 +421,8 @@ def frame(
         what = "custodial_deaths"  # "7 million were killed during the Great Purge": its deaths, not only its shootings
         notes.append(f"'{cue}' in the purges: deaths at the regime's hands, not only executions")
     part, detail = scope(ctx, m, before, neighbours[1])
+    if what in OWN_QUANTITIES.get(detail, ()):
+        part, detail = "USSR", ""
     if part == "camp" and what in OF_ONE_CAMP:
         what = OF_ONE_CAMP[what]
         notes.append(f"of one camp ({detail}): {what}")
