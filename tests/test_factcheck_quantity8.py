@@ -63,3 +63,12 @@ def test_a_count_of_corrective_labour_camps_is_no_count_of_people():
 )
 def test_collectivization_does_not_narrow_its_own_famine(text, scope):
     assert _read(text)[0][2] == scope
+
+
+def test_a_figure_the_author_finds_difficult_to_arrive_at_is_denied():
+    text = (
+        "Even so, it seems difficult to arrive at an estimate as high as 2.5 million arrests on all charges "
+        "in 1937-1938."
+    )
+    frames = check_text(text, "t.txt").frames
+    assert [(f.mention, f.modality) for f in frames] == [("2.5 million", "negated")]
