@@ -72,3 +72,16 @@ def test_a_figure_the_author_finds_difficult_to_arrive_at_is_denied():
     )
     frames = check_text(text, "t.txt").frames
     assert [(f.mention, f.modality) for f in frames] == [("2.5 million", "negated")]
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity"),
+    [
+        ("I know they say he killed 20 million people.", "regime_deaths"),
+        ("Stalin killed millions of his own citizens.", "regime_deaths"),
+        ("In 1937, 35,000 people were killed by the NKVD in Leningrad.", "executions"),
+        ("Some 7 million were killed during the Great Purge.", "custodial_deaths"),
+    ],
+)
+def test_killings_of_millions_are_the_regimes_deaths(text, quantity):
+    assert _read(text)[0][1] == quantity

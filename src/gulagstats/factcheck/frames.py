@@ -201,6 +201,10 @@ def _in_a_period(ctx: Context, first: int) -> bool:
 KILLING_PRIORITY = 50
 #: A period of at least this many years is an era: killings over it are the regime's deaths (labelling guide).
 ERA_YEARS = 5
+#: Killings of at least this many are the regime's deaths, not its shootings ("he killed 20, 30, 40 million"):
+#: a writer who counts shootings says shot or executed, and no count of executions comes near it (the record's
+#: largest, 1921-1953, is under 800,000). Dev's labels read every "killed" of millions so but a purge's.
+KILLED_MILLIONS = 2e6
 
 
 def _a_word_of_killing(ctx: Context, m: Mention, cue: str) -> bool:
@@ -420,6 +424,9 @@ def frame(
     elif what == "executions" and _beside_a_place(ctx, m, "custodial_deaths") and _a_word_of_killing(ctx, m, cue):
         what = "custodial_deaths"  # "7 million were killed during the Great Purge": its deaths, not only its shootings
         notes.append(f"'{cue}' in the purges: deaths at the regime's hands, not only executions")
+    elif what == "executions" and m.low >= KILLED_MILLIONS and _a_word_of_killing(ctx, m, cue):
+        what = DYING  # "they say he killed 20, 30, 40 million people": the regime's deaths
+        notes.append(f"'{cue}' of millions: the regime's deaths, not its executions")
     part, detail = scope(ctx, m, before, neighbours[1])
     if what in OWN_QUANTITIES.get(detail, ()):
         part, detail = "USSR", ""
