@@ -85,3 +85,21 @@ def test_a_figure_the_author_finds_difficult_to_arrive_at_is_denied():
 )
 def test_killings_of_millions_are_the_regimes_deaths(text, quantity):
     assert _read(text)[0][1] == quantity
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity"),
+    [
+        (
+            "Some 7,000 people are believed to lie buried in at least 40 mass graves found near the town.",
+            "executions",
+        ),
+        (
+            "Mass graves dating from 1937-1938 were opened and hundreds of bodies exhumed.",
+            "executions",
+        ),
+        ("In 1942, 2,000 prisoners died in the camps of the region.", "camp_deaths"),
+    ],
+)
+def test_the_dead_of_a_burial_or_execution_site_are_those_shot_there(text, quantity):
+    assert _read(text)[0][1] == quantity

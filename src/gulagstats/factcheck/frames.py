@@ -56,6 +56,12 @@ OF_ONE_CAMP = {"gulag_population": "camp_population", DYING: "camp_deaths", "gul
 #: famine of collectivization, so "the famine resulted in 1 to 1.5 million lives lost" beside collectivization
 #: counts the whole famine (the labels read every famine's deaths so: a part of them is a region or a people).
 OWN_QUANTITIES = {"collectivization and dekulakization": frozenset({"famine_deaths"})}
+#: What a number of one burial or execution site counts: its dead and its victims are those shot there (the
+#: labelling guide: "burial sites are a part of all executions"): "Some 7,000 people are believed to lie buried
+#: in at least 40 mass graves", "the thousands of victims" of a firing range. The sites are scope rows whose
+#: detail names one of ``SITES``.
+OF_A_SITE = {DYING: "executions", "repressed_total": "executions"}
+SITES = ("a burial or execution site", "firing range")
 #: How many words before a mention a scope cue of its clause counts ("the Polish operation ..., with 140,000 arrests").
 SCOPE_WINDOW = 30
 #: Points a cue loses for each word between it and the mention (its priority is at most 100).
@@ -430,6 +436,9 @@ def frame(
     part, detail = scope(ctx, m, before, neighbours[1])
     if what in OWN_QUANTITIES.get(detail, ()):
         part, detail = "USSR", ""
+    if what in OF_A_SITE and any(site in detail for site in SITES):
+        what = OF_A_SITE[what]
+        notes.append(f"of one burial or execution site ({detail}): {what}")
     if part == "camp" and what in OF_ONE_CAMP:
         what = OF_ONE_CAMP[what]
         notes.append(f"of one camp ({detail}): {what}")
