@@ -103,3 +103,27 @@ def test_killings_of_millions_are_the_regimes_deaths(text, quantity):
 )
 def test_the_dead_of_a_burial_or_execution_site_are_those_shot_there(text, quantity):
     assert _read(text)[0][1] == quantity
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity"),
+    [
+        (
+            "On Stalin's death, there were in the Soviet Union more than 2,800,000 special settlers.",
+            "special_settlers",
+        ),
+        ("В 1953 году в спецпоселениях находилось 2 753 000 спецпоселенцев.", "special_settlers"),
+        (
+            "On 1 January 1939 the total number in prisons, camps, colonies and special settlements was 2,962,000.",
+            "detained_population",
+        ),
+    ],
+)
+def test_special_settlers_are_a_part_of_the_detained_not_the_whole(text, quantity):
+    assert _read(text)[0][1] == quantity
+
+
+def test_special_settlers_are_counted_on_a_day():
+    from gulagstats.factcheck.frames import quantity_kind
+
+    assert quantity_kind("special_settlers") == "stock"
