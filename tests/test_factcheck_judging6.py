@@ -64,17 +64,19 @@ def test_the_open_gate_judges_what_the_calibrated_gate_refuses():
 
 
 def test_an_unsettled_verdict_is_not_judged_and_names_the_readings():
-    # "camps" may be the camps alone (consistent) or the whole Gulag (understates): assess cannot settle it
+    # "camps" may be the camps alone (overstates) or the whole Gulag (consistent): assess cannot settle it.
+    # (Round 8: 1,727,970, which meets the camps' own count as read, is consistent: the labels say so, and
+    # a value that meets the count its words name is evidence for that reading; test_factcheck_judging8.)
     frame = check_text(
-        "Between 1953 and 1953, 1,727,970 prisoners were held in the camps.", "t.txt"
+        "Between 1953 and 1953, 2,150,000 prisoners were held in the camps.", "t.txt"
     ).frames[0]
     frame = dataclasses.replace(frame, quantity="camp_population", quantity_readings=())
     row = judge(claims_frame([frame]), gate=OPEN_GATE).iloc[0]
     assert row["verdict"] == NOT_JUDGED, row[["quantity", "verdict", "explanation"]].tolist()
     assert row["reason"].startswith(
-        "the record gives different verdicts by how it is read: consistent"
+        "the record gives different verdicts by how it is read: overstates"
     )
-    assert "understates" in row["reason"]
+    assert "consistent" in row["reason"]
 
 
 def test_a_whole_carried_from_the_sentence_before_is_the_ussr():

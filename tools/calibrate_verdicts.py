@@ -5,7 +5,7 @@
     python tools/calibrate_verdicts.py --write    # and writes it into docs/factcheck.md
     python tools/calibrate_verdicts.py --list     # and lists every verdict measured (half, how, right)
     python tools/calibrate_verdicts.py --periods  # and lists every claim found with a wrong period
-    python tools/calibrate_verdicts.py --causes   # and why the judgeable claims are not judged right, by half
+    python tools/calibrate_verdicts.py --causes   # and why the judgeable claims are not judged right, by half and language
     python tools/calibrate_verdicts.py --quantities [scope|modality] [--language en|ru] [--list]
         # instead: the claims found with the right value but the wrong quantity (scope, modality), by cause
     python tools/calibrate_verdicts.py --bands    # and period right by way and by confidence band, by half and language
@@ -166,10 +166,14 @@ def cause_of(label_verdict: str, row: dict[str, str] | None, found: bool) -> str
     return advice(row["reason"])[0]
 
 
-def causes(half: int, gate: Mapping[str, frozenset[str]] = VERDICT_HOWS) -> dict[str, int]:
-    """One half of dev under ``gate``: how many judgeable claims (labelled other than ``not_judged``) each
-    cause of :func:`cause_of` accounts for."""
-    sets = [halved(web_labels(WEB / "dev" / lang), half) for lang in ("en", "ru")]
+def causes(
+    half: int, gate: Mapping[str, frozenset[str]] = VERDICT_HOWS, language: str | None = None
+) -> dict[str, int]:
+    """One half of dev under ``gate`` (of one ``language``, or both): how many judgeable claims (labelled other
+    than ``not_judged``) each cause of :func:`cause_of` accounts for."""
+    sets = [halved(web_labels(WEB / "dev" / lang), half) for lang in (language,) if lang] or [
+        halved(web_labels(WEB / "dev" / lang), half) for lang in ("en", "ru")
+    ]
     texts = {doc: text for t, _ in sets for doc, text in t.items()}
     labels = [x for _, lab in sets for x in lab]
     rows = verdicts_of(texts, gate)
@@ -573,10 +577,12 @@ def main(argv: list[str] | None = None) -> int:
         print("\nhalf\thow\tlabel\tread\ttext\tmention")
         print("\n".join(sorted(wrong)))
     if args.causes:
-        by_half = [causes(h) for h in (1, 2)]
-        print("\n| cause | half 1 | half 2 |\n|---|---|---|")
-        for cause in sorted({c for h in by_half for c in h}, key=lambda c: (c == "right", c)):
-            print(f"| {cause} | {by_half[0].get(cause, 0)} | {by_half[1].get(cause, 0)} |")
+        cells = [causes(h, language=lang) for h in (1, 2) for lang in ("en", "ru")]
+        print("\n| cause | half 1 en | half 1 ru | half 2 en | half 2 ru | half 1 | half 2 |")
+        print("|---|---|---|---|---|---|---|")
+        for cause in sorted({c for h in cells for c in h}, key=lambda c: (c == "right", c)):
+            n = [c.get(cause, 0) for c in cells]
+            print(f"| {cause} | {' | '.join(map(str, n))} | {n[0] + n[1]} | {n[2] + n[3]} |")
     if args.bands:
         print(
             "\n"

@@ -6,6 +6,7 @@
     python tools/evaluate_factcheck.py --part dev --details      # and the misses, extras, wrong verdicts
     python tools/evaluate_factcheck.py --part dev --write        # and writes them into docs/factcheck.md
     python tools/evaluate_factcheck.py --part seed               # the regression set of the seed texts
+    python tools/evaluate_factcheck.py --part dev --contradictions  # and whether each contradiction is real
 
 The web set is ``tests/data/factcheck_web/<part>/<language>/`` (texts, ``documents.csv``,
 ``claims.csv``; see its README). The fact-checker runs through its command line
@@ -35,6 +36,7 @@ from factcheck_measures import (
     Label,
     Measures,
     Prediction,
+    match,
     measure,
     normalise_period,
     number,
@@ -43,6 +45,7 @@ from factcheck_measures import (
     overlap,
     predictions,
     standalone,
+    value_right,
     verdict_of,
 )
 
@@ -237,6 +240,55 @@ def run_factcheck(files: Sequence[Path], texts: dict[str, str]) -> list[Predicti
     return predictions(claims, verdicts, texts)
 
 
+def why_not_real(first: Label | None, second: Label | None) -> str:
+    """Whether two labelled claims a contradiction pairs are one fact told two ways that cannot both hold
+    ("" if so: the same quantity, the same period, both of the whole USSR, values more than 15 % apart), else why not.
+
+    >>> lab = Label("a", 0, 1, "1 million", 1e6, 1e6, False, "executions", ("1937-01-01", "1938-12-31"), "whole", "x", "en")
+    >>> why_not_real(lab, Label(**{**lab.__dict__, "low": 681692.0, "high": 681692.0}))
+    ''
+    >>> why_not_real(lab, Label(**{**lab.__dict__, "scope": "part"}))
+    'a part'
+    """
+    if first is None or second is None:
+        return "a claim that is no label, or read with another value"
+    if first.quantity != second.quantity:
+        return "the labels' quantities differ"
+    if first.period != second.period:
+        return "the labels' periods differ"
+    if first.scope != "whole" or second.scope != "whole":
+        return "a part"
+    low, high = sorted((first, second), key=lambda x: x.low)
+    return "" if high.low > low.high * 1.15 else "the labelled values meet"
+
+
+def contradictions_of(part: str, half: int | None = None, web: Path = WEB) -> list[str]:
+    """Every contradiction the fact-checker finds between the texts of ``part`` (both languages, one run), one
+    line each: ``real`` or why not (:func:`why_not_real`), the quantity, period and the two mentions."""
+    folders = [web / part / x for x in LANGUAGES if (web / part / x / "claims.csv").is_file()]
+    sets = [halved(web_labels(folder), half) for folder in folders]
+    texts = {doc: text for t, _ in sets for doc, text in t.items()}
+    labels = [x for _, lab in sets for x in lab]
+    files = [f / f"{doc}.txt" for f, (t, _) in zip(folders, sets) for doc in t]
+    with tempfile.TemporaryDirectory() as tmp:
+        cli(["factcheck", *map(str, files), "--out", tmp])
+        claims = read_csv(Path(tmp) / "claims.csv")
+        pairs = read_csv(Path(tmp) / "contradictions.csv")
+    preds = predictions(claims, [], texts)
+    label_of = {
+        k: labels[i] for i, k in match(labels, preds).items() if value_right(labels[i], preds[k])
+    }
+    by_id = {row["id"]: k for k, row in enumerate(claims)}
+    out = []
+    for pair in pairs:
+        a, b = (label_of.get(by_id.get(pair[end], -1)) for end in ("first", "second"))
+        why = why_not_real(a, b) or "real"
+        out.append(
+            f"{why}\t{pair['quantity']}\t{pair['period']}\t{pair['first_mention']}\t{pair['second_mention']}"
+        )
+    return out
+
+
 # --- one part -------------------------------------------------------------------------------------
 
 
@@ -420,6 +472,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--half", type=int, choices=(1, 2), help="every other text by sorted doc_id (dev only)"
     )
+    parser.add_argument(
+        "--contradictions",
+        action="store_true",
+        help="also list each contradiction found across the part's texts and whether the labels hold it real",
+    )
     args = parser.parse_args(argv)
     if args.half and (args.part != "dev" or args.write):
         print("evaluate_factcheck: --half is for dev, without --write", file=sys.stderr)
@@ -438,6 +495,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(table(shown))
         if args.details:
             print(details(columns))
+        if args.contradictions and args.part != "seed":
+            found = contradictions_of(args.part, args.half)
+            real = sum(x.startswith("real\t") for x in found)
+            print(
+                f"\ncontradictions: {real} of {len(found)} real (same quantity, period, whole scope in the labels)"
+            )
+            print("\n".join(sorted(found)))
         if args.write:
             write_doc(DOC, columns)
             print(f"wrote the {args.part} column(s) into {DOC}")

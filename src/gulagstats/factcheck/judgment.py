@@ -22,11 +22,19 @@ is not read with confidence is not judged, and says why:
   reason) or cannot settle (``depends_on_reading``, ``depends_on_source``: the
   reason names what each reading or published value gives);
 - a verdict whose period was found in a way not calibrated to support it, or a
-  flag that does not hold under every reading (:mod:`.readings`).
+  flag that does not hold under every reading (:mod:`.readings`), a ceiling ("up
+  to 7 million", "до 7 млн") read as the number claimed too (round 8);
+- a flow (arrests, executions, deaths) dated to one day: the record counts flows
+  over spans, and the day is most likely the date of a report (round 8).
+
+Where ``assess`` answers that the verdict depends on the reading and the reading
+the claim's words name is ``consistent``, the claim is ``consistent``
+(:func:`met_as_read`, round 8).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 
 import pandas as pd
@@ -36,6 +44,7 @@ from ..estimates.verdicts import assess_many
 from ..estimates.vocabulary import QUANTITIES
 from ..periods import period_bounds
 from ..vocabulary import (
+    CONSISTENT,
     DEPENDS_ON_READING,
     DEPENDS_ON_SOURCE,
     NOT_COMPARABLE,
@@ -67,6 +76,8 @@ UNNAMED_PART = "times below the record's count for the whole USSR"
 RATE_DAYS = {"per_day": 1.0, "per_week": 7.0, "per_month": 365.25 / 12, "per_year": 365.25}
 #: The confidence a rate's period needs: multiplied out, an error in the period grows with it.
 RATE_THRESHOLD = 0.8
+#: A period of one day: a flow (arrests, executions, deaths) is counted over a span, never on a day.
+_ONE_DAY = re.compile(r"\d{4}-\d\d-\d\d")
 #: The columns of claims.csv, in order.
 CLAIM_COLUMNS = [
     "id",
@@ -138,6 +149,34 @@ def _unsettled(verdict: str, readings: str) -> str:
     """
     what = "how it is read" if verdict == DEPENDS_ON_READING else "which published value is used"
     return f"the record gives different verdicts by {what}: {readings}".rstrip(": ")
+
+
+#: What a ``consistent`` given on the reading the claim's own words name says first (:func:`met_as_read`).
+AS_READ = (
+    "Consistent as read: the number meets the record's count under the reading its words name, and a value "
+    "that meets it is itself evidence for that reading (another reading gives another verdict)."
+)
+
+
+def met_as_read(answer: pd.Series) -> bool:
+    """Whether ``assess``'s answer that the verdict depends on the reading is ``consistent`` as the claim reads.
+
+    "1,500,000 camp inmates on 1 January 1941" meets the 1,500,524 in the camps (ITL) and understates
+    the 1,929,729 of the whole Gulag, which a published "camps" may mean: a value that meets the count
+    its own words name is evidence for that reading, as a ``consistent`` is not checked against other
+    readings (:data:`~gulagstats.factcheck.readings.CHECKED_VERDICTS`).  Sources that disagree
+    (``depends_on_source``) are never settled so.
+
+    Examples
+    --------
+    >>> met_as_read(pd.Series({"verdict": "depends_on_reading", "preferred_verdict": "consistent"}))
+    True
+    >>> met_as_read(pd.Series({"verdict": "depends_on_reading", "preferred_verdict": "not_contradicted"}))
+    False
+    >>> met_as_read(pd.Series({"verdict": "depends_on_source", "preferred_verdict": "consistent"}))
+    False
+    """
+    return answer["verdict"] == DEPENDS_ON_READING and answer.get("preferred_verdict") == CONSISTENT
 
 
 def _shown_number(x: float | None) -> str:
@@ -246,6 +285,11 @@ def reason_not_judged(row: pd.Series) -> str:
         return "no period stated"
     if float(row["period_confidence"]) < JUDGING_CONFIDENCE:
         return "period unclear"
+    if QUANTITIES[str(row["quantity"])].kind == "flow" and _ONE_DAY.fullmatch(str(row["period"])):
+        return (
+            f"period unclear: {QUANTITIES[str(row['quantity'])].noun} on one day ({row['period']}); the record "
+            "counts them over months and years, and a day is most likely the date of a report or an order"
+        )
     if row["scope"] == "plan":
         return _MODALITY["planned"]
     if row["scope"] != "USSR":
@@ -313,6 +357,8 @@ def _readings_in_doubt(
             alt.at[k, "low"], alt.at[k, "high"] = (
                 _shown_number(round(x)) if x == x else "" for x in counted[:2]
             )
+        elif alt.at[k, "what"] == "bound":  # "up to 7 million" read as the 7 million claimed
+            alt.at[k, "low"] = alt.at[k, "high"] = high[i]
         else:
             alt.at[k, "low"], alt.at[k, "high"] = low[i], ("" if part[i] else high[i])
     readable = judged(alt) & ((alt["low"] != "") | (alt["high"] != ""))
@@ -349,6 +395,10 @@ def _write_answers(
     )  # a line of the batch asked
     reasons[asked.index[wrong.to_numpy()]] = "the record cannot take this number: " + errors
     for i in asked.index[answers["verdict"].isin(UNSETTLED).to_numpy() & ~wrong.to_numpy()]:
+        if met_as_read(answers.loc[i]) and not part[i]:
+            out.at[i, "verdict"] = CONSISTENT
+            out.at[i, "explanation"] = f"{AS_READ} {out.at[i, 'explanation']}"
+            continue
         reasons[i] = _unsettled(str(answers.at[i, "verdict"]), str(answers.at[i, "verdict_range"]))
     for i in asked.index[
         (answers["verdict"] == NOT_COMPARABLE).to_numpy() & (reasons[asked.index] == "").to_numpy()

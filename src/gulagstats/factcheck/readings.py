@@ -183,7 +183,37 @@ def questions(asked: pd.DataFrame) -> pd.DataFrame:
                     "period": row["period"],
                 }
             )
+        if row.get("bound", "") == "high":  # "up to 7 million": at most, or the number claimed
+            rows.append(
+                {
+                    "claim": i,
+                    "what": "bound",
+                    "reading": f"{_counted(row.get('high'))} as the number claimed",
+                    "quantity": row["quantity"],
+                    "period": row["period"],
+                }
+            )
     return pd.DataFrame(rows, columns=["claim", "what", "reading", "quantity", "period"])
+
+
+#: What is unclear when a reading of each kind (``what`` of :func:`questions`) gives another verdict.
+_DOUBT_NOUNS = {
+    "period": "period unclear",
+    "quantity": "what the number counts is unclear",
+    "bound": "whether the number is a ceiling or the number claimed is unclear",
+}
+
+
+def _counted(cell: object) -> str:
+    """A claim's end as a reader writes it ("9000000" -> "9,000,000"; text that is no number as it is).
+
+    >>> _counted("9000000"), _counted("")
+    ('9,000,000', '')
+    """
+    try:
+        return f"{float(str(cell)):,.0f}"
+    except ValueError:
+        return str(cell or "")
 
 
 def _as_words(verdict: str) -> str:
@@ -224,13 +254,17 @@ def doubt(
         )
     if verdict not in CHECKED_VERDICTS:
         return ""
-    for what, own in (("period", row["period"]), ("quantity", row["quantity"])):
+    for what, own in (
+        ("period", row["period"]),
+        ("quantity", row["quantity"]),
+        ("bound", f"at most {_counted(row.get('high'))}"),
+    ):
         differ = others[(others["what"] == what) & (others["verdict"] != verdict)]
         if len(differ):
             alternatives = " or ".join(
                 f"{r} ({_as_words(v)})" for r, v in zip(differ["reading"], differ["verdict"])
             )
-            noun = "period unclear" if what == "period" else "what the number counts is unclear"
+            noun = _DOUBT_NOUNS[what]
             return f"{noun}: {str(own).replace('_', ' ')} ({verdict}) or {alternatives.replace('_', ' ')} give different verdicts"
     if (
         verdict == UNDERSTATES
