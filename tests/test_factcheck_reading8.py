@@ -6,6 +6,7 @@ import pytest
 
 from gulagstats.factcheck.resources import load_resources
 from gulagstats.factcheck.run import check_text
+from gulagstats.factcheck.sentences import split
 from gulagstats.factcheck.table_cells import glued_notes, header_day
 from tests.test_factcheck_stages import assert_linear
 
@@ -135,3 +136,20 @@ def test_hostile_table_cells_give_no_traceback() -> None:
         "206 4301 |\n" * 10,
     ):
         check_text(text, "t.txt", DATA)  # no exception
+
+
+def test_a_list_of_numbers_under_a_head_ending_in_a_colon_is_one_sentence_with_its_head() -> None:
+    text = "| fatalities = various estimates:\n1) 12,589\n2) 14,895\n3) 30,000\n\n| victims = 115,000 deported\n"
+    got = _read(text)
+    assert [m for m, _, _ in got][:3] == ["12,589", "14,895", "30,000"]
+    assert len({q for _, q, _ in got[:3]}) == 1 and got[0][1]  # the head's noun for every item
+    # bullets of prose are sentences of their own
+    prose = "This number includes:\n• 8-10 million victims of forced labour camps, often called the Gulag\n"
+    assert [s.text for s in split(prose)] == [
+        "This number includes:",
+        "• 8-10 million victims of forced labour camps, often called the Gulag",
+    ]
+
+
+def test_a_long_list_under_a_colon_is_read_in_linear_time() -> None:
+    assert_linear(lambda text: split("Deaths:\n" + text), "1) 12,589\n", 2_000)
