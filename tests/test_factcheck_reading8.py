@@ -153,3 +153,15 @@ def test_a_list_of_numbers_under_a_head_ending_in_a_colon_is_one_sentence_with_i
 
 def test_a_long_list_under_a_colon_is_read_in_linear_time() -> None:
     assert_linear(lambda text: split("Deaths:\n" + text), "1) 12,589\n", 2_000)
+
+
+def test_a_count_with_a_hedged_share_in_brackets_counts_what_the_share_counts() -> None:
+    text = "In 1941 some 300,000 persons (about 12 percent of the population) were deported."
+    assert [(m, q) for m, q, _ in _read(text)] == [
+        ("some 300,000", "deportations"),
+        ("about 12", "deportations"),
+    ]
+    # two words before the share are no apposition: nothing near the count says what it counts
+    assert [
+        m for m, _, _ in _read("Some 300,000 persons (of whom about 12 percent) were deported.")
+    ] == ["about 12"]

@@ -402,7 +402,7 @@ class _Framed(Protocol):
 #: Words right before a number that make it the whole a part is taken from ("of 1,966 delegates, 1,108 ...").
 _BASE_BEFORE = frozenset({"of", "из", "among", "среди"})
 #: What stands between a count and its share in apposition: "681,692 people, or 86.7 percent", "7 980 (4,2 %)".
-_APPOSED = re.compile(r"(?:\s+(?:people|persons|человек|чел\.))?\s*(?:,\s*(?:or|или|i\.\s*e\.|т\.\s*е\.)\s+|\(\s*)")
+_APPOSED = re.compile(r"(?:\s+(?:people|persons|человек|чел\.))?\s*(?:,\s*(?:or|или|i\.\s*e\.|т\.\s*е\.)\s+|\(\s*)(?:[^\W\d_]+\s+)?")
 #: The most words between two numbers of one enumeration ("32,000 from Lithuania, 42,000 from Latvia").
 ENUMERATION_GAP = 10
 #: How many words after the last number of an enumeration its cue may stand.
