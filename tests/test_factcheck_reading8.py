@@ -165,3 +165,16 @@ def test_a_count_with_a_hedged_share_in_brackets_counts_what_the_share_counts() 
     assert [
         m for m, _, _ in _read("Some 300,000 persons (of whom about 12 percent) were deported.")
     ] == ["about 12"]
+
+
+def test_a_small_count_with_its_word_of_killing_right_after_it_is_read() -> None:
+    text = "- Casualties: Per USSR: 37 killed, 106 wounded, Per prisoners: 500–700 killed/wounded"
+    assert [m for m, _, _ in _read(text)] == ["37", "500–700"]
+    assert _read("Two killed in 1937.") == []  # under ten: an anecdote
+    assert _read("Between the ages of 12 and 18 passed through the colonies.") == []  # ages
+
+
+def test_an_infobox_field_value_is_read_and_a_web_address_is_not() -> None:
+    got = _read("| fatalities=681,692[1]–1,200,000[2]|injuries=|perps=NKVD")
+    assert [m for m, _, _ in got] == ["681,692[1]–1,200,000"]
+    assert _read("See http://example.org/list?shot=681692 for the names of the executed.") == []

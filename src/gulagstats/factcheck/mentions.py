@@ -43,7 +43,7 @@ ORDINAL_BEFORE = frozenset({"first", "last", "next", "following", "previous", "p
 REFERENCE = re.compile(
     r"(?:\b(?:article|articles|art\.|table|tables|volume|vol\.|p\.|pp\.|no\.|nos\.|nr\.|number|fond|f\.|op\.|opis'?|"
     r"d\.|delo|l\.|ll\.|page|pages|chapter|ch\.|note|notes|footnote|figure|fig\.|section|appendix|order|decree|"
-    r"paragraph|item|point|aged|age of|ages|age|the year|ст\.|статья|статье|статьи|приказ|приказа|"
+    r"paragraph|item|point|aged|age of|ages of|ages|age|the year|ст\.|статья|статье|статьи|приказ|приказа|"
     r"приказом|№|стр\.|с\.|т\.|ф\.|оп\.|д\.|л\.|per|every|each|на каждые|на каждую)\s*|[#\u2116\[/^]|\]:\s*)$",
     re.IGNORECASE,
 )
@@ -345,6 +345,23 @@ def _cue_just_before(toks: list[Token], first: int, data: Resources, text: str, 
     return False
 
 
+def _cue_just_after(toks: list[Token], last: int, data: Resources) -> bool:
+    """A quantity cue starts right after the number: "37 killed, 106 wounded", "500–700 killed"."""
+    return any(m.first == 0 for m in data.lexicon["quantity"].phrases.find(toks[last : last + 4]))
+
+
+#: The smallest count read by the cue right after it ("37 killed"): under it, an anecdote ("two killed").
+SMALL_COUNT = 10
+#: An infobox field's name and "=" right before a value: "| fatalities=681,692", "deaths = 1,200".
+_FIELD = re.compile(r"(?:^|[|\s])[^\W\d_][^\W\d]{1,30}\s*=\s*$")
+
+
+def _value_of(sentence: str, start: int) -> str:
+    """The field value from ``start`` to the next cell break or space: "681,692[1]–1,200,000[2]"."""
+    m = re.compile(r"[^\s|]*").match(sentence, start)
+    return m.group(0) if m else ""
+
+
 def _read_number(
     a: Number, b: Number | None, sentence: str, toks: list[Token], offset: int, data: Resources,
     starts: list[int] | None = None, shares: frozenset[int] = frozenset(), listed: frozenset[int] | set[int] = frozenset(),
@@ -356,8 +373,8 @@ def _read_number(
         return None
     if _CITATION.search(sentence[max(0, start - 80) : start]) or (not a.grouped and _YEAR_SUFFIX.match(sentence, end) and 1800 <= a.value <= 2099):
         return None  # "(Земсков 1994: 168, 189)": pages of a work cited; "начало 1954г.": a year
-    if _WEB_ADDRESS.search(_chunk(sentence, start, end)):
-        return None  # a number inside a web address or a file name
+    if _WEB_ADDRESS.search(_chunk(sentence, start, end) if not _FIELD.search(sentence[max(0, start - 40) : start]) else _value_of(sentence, start)):
+        return None  # a number inside a web address or a file name (not an infobox field's "fatalities=681,692")
     values = _range_values(a, b)
     first, last = _index([t.start for t in toks] if starts is None else starts, start + offset, end + offset)
     big = a.scaled or (b is not None and b.scaled) or a.value >= 1000
@@ -375,6 +392,7 @@ def _read_number(
         start in listed
         or _people_follow(toks, last, data, sentence, offset)
         or (not a.worded and _cue_just_before(toks, first, data, sentence, offset))
+        or (a.value >= SMALL_COUNT and _cue_just_after(toks, last, data))
     ):
         return None
     if a.worded and a.value < 2 and not a.scaled:
