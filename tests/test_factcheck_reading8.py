@@ -123,6 +123,7 @@ def test_a_count_over_a_year_in_a_day_column_keeps_its_year() -> None:
         ("1939 | 206 4301 | 1 января |\n", 1_000),
         ("Год | 1 января | 1 апреля |\n1939 | 352 508 | 281 891 |\n", 500),
         ("| 1 января | 1 апреля 1 июля | 1 октября 32 мая ", 1_000),
+        ("between 1/4 and 1/3 of 1/2 of fatalities=37 killed, ", 500),
     ],
 )
 def test_reading_tables_whole_is_linear_on_hostile_input(unit: str, n: int) -> None:
@@ -178,3 +179,14 @@ def test_an_infobox_field_value_is_read_and_a_web_address_is_not() -> None:
     got = _read("| fatalities=681,692[1]–1,200,000[2]|injuries=|perps=NKVD")
     assert [m for m, _, _ in got] == ["681,692[1]–1,200,000"]
     assert _read("See http://example.org/list?shot=681692 for the names of the executed.") == []
+
+
+def test_fractions_in_digits_before_of_are_shares_in_percent() -> None:
+    text = "- Fatalities: 123,000–200,000 Chechens and Ingush, or between 1/4 and 1/3 of their total population"
+    got = [(f.mention, f.unit, f.low, f.high) for f in check_text(text, "t.txt", DATA).frames]
+    assert got[-1] == ("between 1/4 and 1/3", "share", 25.0, 33.3)
+    # dates are no fractions: a day and month, or no "of" after them
+    assert not any(
+        "/" in m for m, _, _ in _read("He was shot on 1/3/1938 of all days, with 1,000 others.")
+    )
+    assert not any("/" in m for m, _, _ in _read("On 1/4 1937, 1,000 were shot; 3/2 of them."))

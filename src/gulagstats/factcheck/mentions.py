@@ -149,7 +149,7 @@ def _fraction_mentions(
     sentence: str, toks: list[Token], offset: int, blocked: bytearray, data: Resources
 ) -> list[Mention]:
     """The shares in words of a sentence as mentions (unit ``share``); their characters are then blocked."""
-    out = []
+    out = _digit_fractions(sentence, toks, offset, blocked, data)
     for first, last, row in _fractions(toks, data):
         begin, stop = toks[first].start - offset, toks[last - 1].end - offset
         if any(blocked[begin:stop]):
@@ -158,6 +158,33 @@ def _fraction_mentions(
         bound, hedge = _hedge(toks, first, data)
         low, high = float(row["low"]), float(row["high"])
         out.append(Mention(begin + offset, stop + offset, sentence[begin:stop], low, high, bound, hedge, "share", False, first, last))
+    return out
+
+
+#: A fraction in digits, or two as a range, before "of": "1/3rd of total membership", "between 1/4 and 1/3 of".
+_DIGIT_FRACTION = re.compile(
+    r"(?<![\d/.,])(?:between\s+)?(?P<a>[1-9])/(?P<b>[2-9]|10)(?:rd|th|nd)?"
+    r"(?:\s+(?:and|to|or|и|до|-|\u2013)\s+(?P<c>[1-9])/(?P<d>[2-9]|10)(?:rd|th|nd)?)?(?=\s+(?:of|из|от)\s)",
+    re.IGNORECASE,
+)
+
+
+def _digit_fractions(
+    sentence: str, toks: list[Token], offset: int, blocked: bytearray, data: Resources
+) -> list[Mention]:
+    """The fractions in digits of a sentence as shares in percent ("1/3rd of": 33.3); their characters blocked."""
+    out = []
+    for m in _DIGIT_FRACTION.finditer(sentence):
+        begin, stop = m.start("a"), m.end()
+        if any(blocked[begin:stop]) or int(m["a"]) >= int(m["b"]) or (m["c"] and int(m["c"]) >= int(m["d"])):
+            continue
+        blocked[begin:stop] = b"\1" * (stop - begin)
+        low = round(100 * int(m["a"]) / int(m["b"]), 1)
+        high = round(100 * int(m["c"]) / int(m["d"]), 1) if m["c"] else low
+        first, last = _index([t.start for t in toks], begin + offset, stop + offset)
+        bound, hedge = _hedge(toks, first, data)
+        start = m.start() if m["c"] else begin
+        out.append(Mention(start + offset, stop + offset, sentence[start:stop], low, high, bound, hedge, "share", False, first, last))
     return out
 
 
