@@ -173,7 +173,7 @@ def _digit_fractions(
     sentence: str, toks: list[Token], offset: int, blocked: bytearray, data: Resources
 ) -> list[Mention]:
     """The fractions in digits of a sentence as shares in percent ("1/3rd of": 33.3); their characters blocked."""
-    out = []
+    out, starts = [], [t.start for t in toks]
     for m in _DIGIT_FRACTION.finditer(sentence):
         begin, stop = m.start("a"), m.end()
         if any(blocked[begin:stop]) or int(m["a"]) >= int(m["b"]) or (m["c"] and int(m["c"]) >= int(m["d"])):
@@ -181,7 +181,7 @@ def _digit_fractions(
         blocked[begin:stop] = b"\1" * (stop - begin)
         low = round(100 * int(m["a"]) / int(m["b"]), 1)
         high = round(100 * int(m["c"]) / int(m["d"]), 1) if m["c"] else low
-        first, last = _index([t.start for t in toks], begin + offset, stop + offset)
+        first, last = _index(starts, begin + offset, stop + offset)
         bound, hedge = _hedge(toks, first, data)
         start = m.start() if m["c"] else begin
         out.append(Mention(start + offset, stop + offset, sentence[start:stop], low, high, bound, hedge, "share", False, first, last))
@@ -383,9 +383,12 @@ SMALL_COUNT = 10
 _FIELD = re.compile(r"(?:^|[|\s])[^\W\d_][^\W\d]{1,30}\s*=\s*$")
 
 
+_FIELD_VALUE = re.compile(r"[^\s|]*")
+
+
 def _value_of(sentence: str, start: int) -> str:
     """The field value from ``start`` to the next cell break or space: "681,692[1]–1,200,000[2]"."""
-    m = re.compile(r"[^\s|]*").match(sentence, start)
+    m = _FIELD_VALUE.match(sentence, start)
     return m.group(0) if m else ""
 
 
