@@ -190,3 +190,14 @@ def test_fractions_in_digits_before_of_are_shares_in_percent() -> None:
         "/" in m for m, _, _ in _read("He was shot on 1/3/1938 of all days, with 1,000 others.")
     )
     assert not any("/" in m for m, _, _ in _read("On 1/4 1937, 1,000 were shot; 3/2 of them."))
+
+
+def _wide_table(cells: str) -> str:
+    """A table of four rows as wide as ``cells``: three rows of well-formed counts, one of glued notes."""
+    width = cells.count("|")
+    good = "| 196 854 " * width
+    return f"Численность заключенных в тюрьмах\nГод {'| 1 июля ' * width}\n1939 {good}\n1940 {good}\n1941 {good}\n1942 {'| 206 4301 ' * width}\n"
+
+
+def test_a_wide_table_of_glued_notes_is_read_in_linear_time() -> None:
+    assert_linear(lambda text: check_text(_wide_table(text), "t.txt", DATA), "| ", 300)

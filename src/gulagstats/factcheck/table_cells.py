@@ -149,13 +149,20 @@ def unglued(
     """
     held = {bisect.bisect_right(starts, m.start) - 1 for m in mentions}
     notes = [n for i in sorted(held) if i >= 0 for n in rows[i].notes]
-    inside = [n for n in notes if any(n[0] <= m.start <= n[1] for m in mentions)]
+    at = [m.start for m in mentions]  # in order
+    inside = [n for n in notes if bisect.bisect_right(at, n[1]) > bisect.bisect_left(at, n[0])]
     if not inside:
         return mentions
-    out = [m for m in mentions if not any(a <= m.start <= b for a, b in inside)]
+    lows = [a for a, _ in inside]
+    out = [
+        m
+        for m in mentions
+        if not (i := bisect.bisect_right(lows, m.start) - 1) >= 0 or m.start > inside[i][1]
+    ]
+    ends, token_starts = [t.end for t in toks], [t.start for t in toks]
     for a, b in inside:
-        first = next((i for i, t in enumerate(toks) if t.end > a), 0)
-        last = next((i for i, t in enumerate(toks) if t.start > b), len(toks))
+        first = bisect.bisect_right(ends, a)  # the first token that ends after the cell starts
+        last = bisect.bisect_right(token_starts, b)
         value = float(re.sub(r"[^0-9]", "", text[a:b]))
         out.append(Mention(a, b, text[a:b], value, value, first=first, last=last))
     return sorted(out, key=lambda m: m.start)
