@@ -201,3 +201,14 @@ def _wide_table(cells: str) -> str:
 
 def test_a_wide_table_of_glued_notes_is_read_in_linear_time() -> None:
     assert_linear(lambda text: check_text(_wide_table(text), "t.txt", DATA), "| ", 300)
+
+
+def test_a_list_of_label_dash_count_items_separated_by_semicolons_is_a_tally() -> None:
+    text = "В лагере в 1941 г. умерли: в октябре — 247 человек; в ноябре — 458; за первую половину декабря — 495."
+    got = _read(text)
+    assert [(m, p) for m, _, p in got] == [
+        ("247", "1941-10-01/1941-10-31"),
+        ("458", "1941-11-01/1941-11-30"),
+        ("495", "1941-12-01/1941-12-15"),
+    ]
+    assert _read("See pages 12; p. — 13; vol. — 14.") == []

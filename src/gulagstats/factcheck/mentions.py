@@ -266,7 +266,10 @@ def scaled_lists(numbers: list[Number], sentence: str) -> list[Number]:
 
 #: What links two counts of a tally: one to four words after the first, then a comma or "and"
 #: ("22 people's commissars, 49 county party secretaries, ... and 8 professors were arrested").
-_TALLY_LINK = re.compile(r"\s+(?:[^\W\d_][\w\u2019'-]*\s+){0,3}[^\W\d_][\w\u2019'-]*\s*(?:,\s*(?:and\s+|и\s+)?|\s(?:and|и)\s+|;\s*)")
+_TALLY_LINK = re.compile(
+    r"\s+(?:[^\W\d_][\w\u2019'-]*\s+){0,3}[^\W\d_][\w\u2019'-]*\s*(?:,\s*(?:and\s+|и\s+)?|\s(?:and|и)\s+|;\s*)"
+    r"|(?:\s+[^\W\d_][\w.]*)?\s*;\s*(?:[^\W\d_][\w-]*\s+){0,4}[\u2014\u2013-]\s*"  # "в октябре — 247 человек; в ноябре — 458; ..."
+)
 #: The fewest counts of a tally.
 TALLY_COUNTS = 3
 
