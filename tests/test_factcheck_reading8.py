@@ -212,3 +212,8 @@ def test_a_list_of_label_dash_count_items_separated_by_semicolons_is_a_tally() -
         ("495", "1941-12-01/1941-12-15"),
     ]
     assert _read("See pages 12; p. — 13; vol. — 14.") == []
+
+
+def test_a_number_after_the_number_sign_and_a_space_is_no_count() -> None:
+    text = "Арестовано в порядке приказов НКВД № 00485, № 0059368 и др. | 357 227 чел. |"
+    assert [m for m, _, _ in _read(text)] == ["357 227"]

@@ -44,7 +44,7 @@ REFERENCE = re.compile(
     r"(?:\b(?:article|articles|art\.|table|tables|volume|vol\.|p\.|pp\.|no\.|nos\.|nr\.|number|fond|f\.|op\.|opis'?|"
     r"d\.|delo|l\.|ll\.|page|pages|chapter|ch\.|note|notes|footnote|figure|fig\.|section|appendix|order|decree|"
     r"paragraph|item|point|aged|age of|ages of|ages|age|the year|ст\.|статья|статье|статьи|приказ|приказа|"
-    r"приказом|№|стр\.|с\.|т\.|ф\.|оп\.|д\.|л\.|per|every|each|на каждые|на каждую)\s*|[#\u2116\[/^]|\]:\s*)$",
+    r"приказом|№|стр\.|с\.|т\.|ф\.|оп\.|д\.|л\.|per|every|each|на каждые|на каждую)\s*|[#\u2116]\s*|[\[/^]|\]:\s*)$",
     re.IGNORECASE,
 )
 _RANGE_GAP = re.compile(r"\s*(?:-|\u2010|\u2011|\u2012|\u2013|\u2014|\u2212|to|до|or|или|and|и)\s*[~\u2248]?", re.IGNORECASE)
