@@ -94,7 +94,7 @@ def cell_day(row: Row, at: int) -> str:
 
 
 #: A number of digit groups whose last group has one digit too many: "206 4301" (206 430, note 1).
-_GLUED = re.compile(r"[0-9]{1,3}(?:[ \u00a0\u202f][0-9]{3})*[ \u00a0\u202f][0-9]{3}[0-9]")
+_GLUED_NOTE = re.compile(r"[0-9]{1,3}(?:[ \u00a0\u202f][0-9]{3})*[ \u00a0\u202f][0-9]{3}[0-9]")
 #: A well-formed number of digit groups: "196 854".
 _GROUPED = re.compile(r"[0-9]{1,3}(?:[ \u00a0\u202f][0-9]{3})+")
 
@@ -115,13 +115,15 @@ def glued_notes(cells: list[list[str]]) -> list[list[bool]]:
     out = [[False] * len(r) for r in cells]
     for c in range(max((len(r) for r in cells), default=0)):
         column = [r[c].strip() for r in cells if c < len(r)]
-        glued = [i for i, r in enumerate(cells) if c < len(r) and _GLUED.fullmatch(r[c].strip())]
+        glued = [
+            i for i, r in enumerate(cells) if c < len(r) and _GLUED_NOTE.fullmatch(r[c].strip())
+        ]
         groups = {
             x.count(" ") + x.count("\u00a0") + x.count("\u202f")
             for x in column
             if _GROUPED.fullmatch(x)
         }
-        others = [x for x in column if x and x[0].isdigit() and not _GLUED.fullmatch(x)]
+        others = [x for x in column if x and x[0].isdigit() and not _GLUED_NOTE.fullmatch(x)]
         proven = (
             len(others) >= PROOF_CELLS
             and all(_GROUPED.fullmatch(x) for x in others)
