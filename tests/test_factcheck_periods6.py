@@ -57,7 +57,7 @@ def test_the_evaluator_reads_open_periods_as_the_labels_write_them():
     ("text", "period", "how"),
     [
         ("By the end of 1956, about 1 million people had been deported.", "/1956-12-31", "open"),
-        ("By 1942, 850,000 people had been deported.", "/1942-12-31", "open"),
+        ("By 1942, 850,000 people had been deported.", "/1942-01-01", "open"),
         (
             "The operation began on 5 August 1937. By the end of 1938, 681,692 people had been shot.",
             "1937/1938",
@@ -176,10 +176,10 @@ def test_before_a_named_period_is_open_up_to_its_start():
     ("text", "period", "how"),
     [
         ("After Stalin's death in 1953, 1,200,000 prisoners were released.", "1953-03-05/", "open"),
-        ("К 1953 году было расстреляно 700 000 человек.", "/1953-12-31", "open"),
+        ("К 1953 году было расстреляно 700 000 человек.", "/1953-01-01", "open"),
         ("Up to 1953, 700,000 people were shot.", "/1953-12-31", "open"),
         ("From 1937 until 1953, 700,000 people were shot.", "1937/1953", "span"),
-        ("К 1953 году в лагерях содержалось 1 700 000 заключённых.", "1953", "own clause"),
+        ("К 1953 году в лагерях содержалось 1 700 000 заключённых.", "1953-01-01", "own clause"),
     ],
 )
 def test_open_periods_of_the_brief(text, period, how):

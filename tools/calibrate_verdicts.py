@@ -6,6 +6,7 @@
     python tools/calibrate_verdicts.py --list     # and lists every verdict measured (half, how, right)
     python tools/calibrate_verdicts.py --periods  # and lists every claim found with a wrong period
     python tools/calibrate_verdicts.py --causes   # and why the judgeable claims are not judged right, by half
+    python tools/calibrate_verdicts.py --bands    # and period right by way and by confidence band, by half and language
 
 The fact-checker reads the dev texts of the labelled web set (``tests/data/factcheck_web/dev/``)
 and judges every claim with the gate open (:data:`gulagstats.factcheck.readings.OPEN_GATE`: every
@@ -29,6 +30,11 @@ rule of round 7, fixed before it was measured:
 - A flag stays stricter, one way at a time (round 6's rule): its flags right at least
   ``FLAG_PERIOD_SHARE`` (90 %) of the time on each half, on at least ``CALIBRATION_MINIMUM`` a half, or,
   where they are too few on a half to say, its periods by the same rule.
+
+``--bands`` (round 8; was ``tools/period_bands.py``, round 7) reads the frames only, with no judging: each
+claim found with the right value counts as right where its period has the label's first and last day, by
+how the period was found and by ``period_confidence`` band, for each half and language of dev. A
+``period_confidence`` that means something is high where the period is right and low where it is wrong.
 
 ``tests/test_factcheck_judging7.py`` re-derives the calibrated column from the printed table and checks
 that the allow-lists and the table agree, and that the tables in docs/factcheck.md are these.
@@ -303,6 +309,84 @@ def write(text: str, doc: Path = DOC) -> int:
     return 0
 
 
+#: The confidence bands of ``--bands``: [low, high).
+BANDS = ((0.0, 0.01), (0.01, 0.6), (0.6, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 1.01))
+
+
+def band_found(half: int, language: str) -> list[tuple[str, float, bool]]:
+    """(how, period_confidence, period right) for every labelled claim of one half and language of dev
+    found with the right value (the frames only: no judging)."""
+    texts, labels = halved(web_labels(WEB / "dev" / language), half)
+    data = load_resources()
+    frames = []
+    for doc in sorted(texts):
+        read = read_source(WEB / "dev" / language / f"{doc}.txt")
+        frames += check_text(read.text, read.name, data).frames
+    rows = [
+        {k: "" if v is None else str(v) for k, v in r.items()}
+        for r in claims_frame(frames).to_dict("records")
+    ]
+    preds = predictions(rows, [], texts)
+    return [
+        (
+            rows[k]["period_how"] or "none",
+            float(rows[k]["period_confidence"] or 0),
+            labels[i].period == preds[k].period,
+        )
+        for i, k in match(labels, preds).items()
+        if value_right(labels[i], preds[k])
+    ]
+
+
+def _band_cell(items: list[bool]) -> str:
+    return (
+        f"{100 * sum(items) / len(items):.0f} % ({sum(items)}/{len(items)})" if items else "– (0/0)"
+    )
+
+
+def bands_table(results: Mapping[tuple[int, str], list[tuple[str, float, bool]]]) -> str:
+    """Period right by way, then by confidence band, for each half and language.
+
+    Examples
+    --------
+    >>> print(bands_table({(1, "en"): [("span", 0.9, True), ("context", 0.4, False)]}))
+    | | half 1 en |
+    |---|---|
+    | context | 0 % (0/1) |
+    | span | 100 % (1/1) |
+    | confidence 0.00-0.01 | – (0/0) |
+    | confidence 0.01-0.60 | 0 % (0/1) |
+    | confidence 0.60-0.70 | – (0/0) |
+    | confidence 0.70-0.80 | – (0/0) |
+    | confidence 0.80-0.90 | – (0/0) |
+    | confidence 0.90-1.00 | 100 % (1/1) |
+    | confidence >= 0.6 | 100 % (1/1) |
+    | confidence >= 0.8 | 100 % (1/1) |
+    | all | 50 % (1/2) |
+    """
+    cols = sorted(results)
+    lines = ["| | " + " | ".join(f"half {h} {lang}" for h, lang in cols) + " |"]
+    lines.append("|---" * (len(cols) + 1) + "|")
+
+    def row(name: str, keep) -> str:
+        return (
+            f"| {name} | "
+            + " | ".join(_band_cell([ok for w, p, ok in results[c] if keep(w, p)]) for c in cols)
+            + " |"
+        )
+
+    for how in sorted({how for r in results.values() for how, _, _ in r}):
+        lines.append(row(how, lambda w, p, how=how: w == how))
+    for lo, hi in BANDS:
+        lines.append(
+            row(f"confidence {lo:.2f}-{min(hi, 1.0):.2f}", lambda w, p, lo=lo, hi=hi: lo <= p < hi)
+        )
+    for lo in (0.6, 0.8):
+        lines.append(row(f"confidence >= {lo}", lambda w, p, lo=lo: p >= lo))
+    lines.append(row("all", lambda w, p: True))
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -318,6 +402,11 @@ def main(argv: list[str] | None = None) -> int:
         "--causes",
         action="store_true",
         help="also count why the judgeable claims of each half are not judged right",
+    )
+    parser.add_argument(
+        "--bands",
+        action="store_true",
+        help="also print period right by way and by confidence band, for each half and language",
     )
     args = parser.parse_args(argv)
     listed: list[str] | None = [] if args.list else None
@@ -336,6 +425,11 @@ def main(argv: list[str] | None = None) -> int:
         print("\n| cause | half 1 | half 2 |\n|---|---|---|")
         for cause in sorted({c for h in by_half for c in h}, key=lambda c: (c == "right", c)):
             print(f"| {cause} | {by_half[0].get(cause, 0)} | {by_half[1].get(cause, 0)} |")
+    if args.bands:
+        print(
+            "\n"
+            + bands_table({(h, lang): band_found(h, lang) for h in (1, 2) for lang in ("en", "ru")})
+        )
     return write(text) if args.write else 0
 
 

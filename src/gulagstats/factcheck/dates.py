@@ -44,12 +44,15 @@ def _half(name: str) -> str:
     return rf"(?:(?P<{name}>first|second|первую|вторую|первой|второй)\s+(?:half\s+of|половин[уые])\s+)"
 
 
+#: A day glued to a capitalised month and a year, as HTML with its spacing lost gives it ("on 14November 1944").
+_GLUED_DAY = r"(?-i:(?=[JFMASOND][a-z]+\.?\s+(?:1[89]|20)\d\d\b))"
+
 
 DATE = re.compile(
     rf"\b(?P<m1>{MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:{DASH}(?P<d1b>\d{{1,2}})\b)?(?:,?\s+(?P<y1>{YEAR_DIGITS}))?\b"
-    rf"|\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?:(?:{DASH}|\s+(?:to|по|-)\s+)(?P<d2b>\d{{1,2}}))?\s+(?:of\s+)?(?P<m2>{MONTH})(?:,?\s+(?P<y2>{YEAR_DIGITS}))?{_YEAR_WORDS}\b"
+    rf"|\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?:(?:{DASH}|\s+(?:to|по|-)\s+)(?P<d2b>\d{{1,2}}))?(?:\s+(?:of\s+)?|{_GLUED_DAY})(?P<m2>{MONTH})(?:,?\s+(?P<y2>{YEAR_DIGITS}))?{_YEAR_WORDS}\b"
     rf"|\b(?:{_half('half3')}(?:of\s+)?)?(?P<m3>{MONTH}),?\s+(?:of\s+)?(?P<y3>{YEAR_DIGITS}){_YEAR_WORDS}\b"
-    rf"|\b(?:{_BEFORE_MONTH})\s+(?:the\s+)?{_half('half4')}?(?P<m4>{MONTH})(?![\w.]*\s*,?\s*\d)\b",
+    rf"|\b(?:{_BEFORE_MONTH})\s+(?:the\s+)?{_half('half4')}?(?P<m4>{MONTH})(?:{DASH}(?P<m4b>{MONTH}))?(?![\w.]*\s*,?\s*\d)\b",
     re.IGNORECASE,
 )
 NUMERIC = re.compile(
@@ -58,6 +61,8 @@ NUMERIC = re.compile(
 )
 _THIS_YEAR = re.compile(r"^\s*(?:с\.\s*г\.|сего года|this year)", re.IGNORECASE)
 _DOCUMENT_BEFORE = re.compile(r"(?:\bdated|\bот|\bsigned\s+on|\bissued\s+on)\s+$", re.IGNORECASE)
+#: "dated" before a month: a document's month too ("a report dated December 1965, 46,000 people were deported").
+_DATED = re.compile(r"\bdated\s+$", re.IGNORECASE)
 _MONTH_FROM = re.compile(r"(?:\bза\s+месяц\s+с|\bin\s+the\s+month\s+from|\bover\s+the\s+month\s+from)\s+$", re.IGNORECASE)
 _JOIN = re.compile(r",?\s*(?:-|\u2013|\u2014|to|until|through|till|and|по|до|и)\s*(?:the\s+end\s+of\s+)?", re.IGNORECASE)
 _BEFORE_FIRST = re.compile(r"(?:between|from|с|со|от|между)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -169,6 +174,8 @@ def _one_date(sentence: str, m: re.Match[str], year_before: _YearBefore) -> Peri
     since = start - len(behind[0]) if behind else start
     if behind and 0 < month_number(behind["m"]) < month and not re.search(r"\d\s*(?:of\s+)?$", sentence[max(0, since - 12) : since]):
         return Period(since, m.end(), month_span(year, month_number(behind["m"]), month), "span", 0.9, _day(year, month_number(behind["m"]), 1))  # "April–May 1940"
+    if m["m4b"] and 0 < month < month_number(m["m4b"]):  # "in March-April of that year": both months
+        return Period(start, m.end(), month_span(year, month, month_number(m["m4b"])), "span", 0.85, _day(year, month, 1))
     if first is None:
         half = m["half3"] or m["half4"]
         if half:
@@ -223,17 +230,19 @@ def find_dates(sentence: str, anchor: date | None) -> list[Period]:
     [('1941-11-02', 'document'), ('1941-04-26/1941-10-11', 'span'), ('1941-09-26/1941-10-26', 'span')]
     >>> found("It may be that 1,000 died", date(1937, 1, 1))
     []
+    >>> found("were deported in March-April 1949"), found("in March-April of that year", date(1949, 3, 25))
+    ([('1949-03-01/1949-04-30', 'span')], [('1949-03-01/1949-04-30', 'span')])
     """
     year_before = _YearBefore(sentence, anchor)
     found = [d for m in DATE.finditer(sentence) if (d := _one_date(sentence, m, year_before)) is not None]
     found += _numeric(sentence, year_before)
-    found.sort(key=lambda d: d.start)
+    found.sort(key=lambda d: (d.start, -d.end))  # of two from one place, the wider: "in March-April 1949", not March
     out: list[Period] = []
     for d in found:
         if out and d.start < out[-1].end:
             continue
         before = sentence[max(0, d.start - 30) : d.start]
-        if _DOCUMENT_BEFORE.search(before) and d.kind == "date":
+        if _DOCUMENT_BEFORE.search(before) and (d.kind == "date" or (d.kind == "month" and _DATED.search(before))):
             out.append(Period(d.start, d.end, d.period, "document", 1.0, None))
         elif _MONTH_FROM.search(before) and d.kind == "date" and d.day is not None:
             out.append(Period(d.start, d.end, f"{d.day}/{_month_later(d.day)}", "span", 0.85, d.day))

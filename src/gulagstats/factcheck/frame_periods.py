@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 
 from ..periods import match_period
 from .context import Context, bracketed, clause_of, inside
@@ -38,7 +39,7 @@ def period_readings(ctx: Context, m: Mention, kind: str, chosen: str, how: str) 
             break
         if p.kind == "open" or not p.period:
             continue
-        value = match_period(p.period[:4] if p.kind in ("by_end", "by_year") else p.period, kind)
+        value = match_period(p.period[:4] if p.kind in ("by_end", "by_year", "by_start") else p.period, kind)
         if value != chosen and value not in out:
             out.append(value)
     return tuple(out)
@@ -117,6 +118,24 @@ def _closes_item(sentence: str, p: Period, at: int) -> bool:
     return p.end <= at and bool(_AND_NEXT.fullmatch(sentence, p.end, at))
 
 
+#: "к 1941 году": by the onset of that year, a count of 1 January (README_ru reads Solzhenitsyn's 15 million "к 1941
+#: году" on 1 January 1941); English "by 1932, nearly 10,000 prisoners" is read either way in dev (the year twice,
+#: its first day once) and keeps the year.
+_ONSET = re.compile(r"[кК]\s")
+#: "by 1940", "к 1941 году": a total up to the onset of that year (dev's labels, both times); "up to 1953" runs through it.
+_BY_ONSET = re.compile(r"(?:by|к)\s", re.IGNORECASE)
+
+
+def _by_end(sentence: str, p: Period) -> str:
+    """The last day a "by" period reaches: the first day of "by 1940", "к 1941 году" and "by the beginning of 1955"
+    (by the time the year came), the last of "by the end of 1938" and "up to 1953".
+
+    >>> _by_end("by 1940", Period(0, 7, "1940-12-31", "by_year", 0.9)), _by_end("up to 1953", Period(0, 10, "1953-12-31", "by_year", 0.9))
+    ('1940-01-01', '1953-12-31')
+    """
+    return p.period[:4] + "-01-01" if p.kind == "by_year" and _BY_ONSET.match(sentence, p.start) else p.period.split("/")[-1]
+
+
 def _from_january(p: Period) -> bool:
     """A month or months of one year from January ("January 1937", "early 1939", "the first half of 1938")."""
     return p.kind in ("season", "month") and p.period[4:11] == "-01-01/" and p.period[:4] == p.period[11:15]
@@ -182,13 +201,13 @@ def period(ctx: Context, m: Mention, last: str, flow: bool, nxt: int = 10**12) -
         value, confidence = p.period, p.confidence * factor
         if how == "own clause" and "/" not in p.period:  # a year or a day of the clause: often another event's
             confidence = min(confidence, OWN_CLAUSE_CONFIDENCE.get(p.kind, confidence))
-        if p.kind in ("by_end", "by_year") and flow:  # "by 1942, 850,000 had been deported": since when?
+        if p.kind in ("by_end", "by_year", "by_start") and flow:  # "by 1942, 850,000 had been deported": since when?
             start = last.split("/")[0][:4] if last else ""
             if not (start and start < p.period[:4]):  # "By the end of 1956, 1 million had been freed": no start
-                return f"/{p.period.split('/')[-1]}", "open", 0.0
-            value, confidence = f"{start}/{p.period[:4]}", confidence * 0.8
+                return f"/{_by_end(ctx.sentence, p)}", "open", 0.0  # "by 1940, eight million had passed through": up to 1 January 1940
+            value, confidence = f"{start}/{p.period if p.kind == 'by_start' else p.period[:4]}", confidence * 0.8
         elif not flow and p.kind == "by_year":  # "by 1932, nearly 10,000 prisoners": a count that year
-            value = p.period[:4]
+            value = p.period[:4] + "-01-01" if _ONSET.match(ctx.sentence, p.start) else p.period[:4]
         elif not flow and re.fullmatch(r"\d{4}-12-31", p.period):  # "at the end of 1938, 9 million": on 1 January 1939
             value = f"{int(p.period[:4]) + 1}-01-01"
         elif not flow and _from_january(p):  # "as of January 1937", "in early 1939": the count of 1 January
@@ -286,3 +305,43 @@ def carried(sentence: str, periods: list[Period], last: str, kind: str = "") -> 
         return last, kind  # "... discovered by German forces in 1943": another event's year keeps the subject's period
     chosen = (spans or stated)[-1]
     return chosen.period, chosen.kind
+
+
+#: An infobox's date line near the top of a text ("- Date: 14–15 November 1944", "| date = 1937–1938", "Дата: ...",
+#: or glued to its label as HTML without its cell breaks gives it: "Date1930–1952"):
+#: the period of the article's subject (the labelling guide: an infobox's date dates the claims under it).
+_INFOBOX_DATE = re.compile(
+    r"^[ \t]*(?:[-|*\u2022][ \t]*)?(?:dates?|дата|даты)(?:[ \t]*[:=|][ \t]*|(?=\d))(?P<value>\S[^\n]*)$", re.IGNORECASE | re.MULTILINE
+)
+#: How far into a text an infobox is looked for (characters): it opens an encyclopaedia article.
+SUBJECT_REACH = 3000
+#: The confidence of a subject's period given a claim with no period of its own: under the judging gate.
+SUBJECT_CONFIDENCE = 0.5
+
+
+def subject_period(text: str, periods_of: Callable[[str], list[Period]]) -> str:
+    """The period of a text's subject: its infobox's date line near the top, if it states one period ("" if not).
+
+    ``periods_of`` reads the periods of a line (:func:`gulagstats.factcheck.periods.find_periods`).
+
+    Examples
+    --------
+    >>> from gulagstats.factcheck.periods import Period
+    >>> def read(line):
+    ...     return [Period(0, len(line), "1944-11-14/1944-11-15", "date", 0.9)] if "1944" in line else []
+    >>> subject_period("= Deportation =\\nInfobox\\n- Date: 14–15 November 1944\\n", read)
+    '1944-11-14/1944-11-15'
+    >>> subject_period("The text. Date: 30 October\\n", read)
+    ''
+    """
+    line = _INFOBOX_DATE.search(text, 0, SUBJECT_REACH) or _TITLE.match(text)
+    if line is None:
+        return ""
+    kinds = ("span",) if line.re is _TITLE else ("span", "date", "year", "month", "season", "named")
+    stated = [p for p in periods_of(line["value"]) if p.kind in kinds and p.period]
+    return stated[0].period if len(stated) == 1 else ""
+
+
+#: A title: the text's first line, short and without a sentence's end ("The Great Terror, 1937-1938", "Голод в СССР
+#: (1932—1933)"); a span it states is its subject's period (a day in a title is most often its publication's).
+_TITLE = re.compile(r"\s*(?P<value>[^\n]{0,89}[^\n.!?:;,])[ \t]*(?:\n|$)")

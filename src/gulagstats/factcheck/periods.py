@@ -49,7 +49,8 @@ SEASON = re.compile(
 )
 BY_END = re.compile(
     rf"\b(?:by|until|up to|к|до)\s+(?:the\s+)?(?:end\s+of|конц\w*)\s+(?P<y>{_YEAR})\b|\b(?:by|up\s+to)\s+(?P<z>{_YEAR})\b(?![-\u2013])"
-    rf"|\bк\s+(?P<w>{_YEAR})\s*(?:год\w*|г\.)",  # "к 1953 году": by 1953
+    rf"|\bк\s+(?P<w>{_YEAR})\s*(?:год\w*|г\.)"  # "к 1953 году": by 1953
+    rf"|\b(?:by|until|up\s+to|к|до)\s+(?:the\s+)?(?:beginning|start|начал\w*)\s+(?:of\s+)?(?P<s>{_YEAR})\b",  # by its 1 January
     re.IGNORECASE,  # "By the end of 1956", "К концу 1930 года" open a sentence
 )
 #: The last year of the record's concern: a later date in an article dates a publication or a citation.
@@ -127,6 +128,10 @@ def _seasons(sentence: str, free) -> list[Period]:
     out = []
     for m in BY_END.finditer(sentence):
         if free(m.start(), m.end()):
+            if m["s"]:  # "by the beginning of 1955", "к началу 1955 года": up to 1 January
+                y = int(m["s"])
+                out.append(Period(m.start(), m.end(), f"{y}-01-01", "by_start", 0.7, date(y, 1, 1)))
+                continue
             y = int(m["y"] or m["z"] or m["w"])
             kind = "by_end" if m["y"] else "by_year"  # "by the end of 1938", "by 1942"
             out.append(Period(m.start(), m.end(), f"{y}-12-31", kind, 0.7, date(y, 12, 31)))
@@ -276,7 +281,7 @@ def _from_until(sentence: str, found: list[Period]) -> list[Period]:
         prev = out[-1] if out else None
         if (
             prev is not None and (prev.kind in ("season", "date", "month", "year") or (prev.kind == "named" and "/" not in prev.period))
-            and p.kind in ("season", "date", "month", "year", "by_end", "by_year")
+            and p.kind in ("season", "date", "month", "year", "by_end", "by_year", "by_start")
             and OPEN_BEFORE.search(sentence[max(0, prev.start - 20) : prev.start])
             and (_UNTIL.search(sentence[prev.end : p.start]) or _UNTIL_AT.match(sentence, p.start))
             and p.period.split("/")[-1] > prev.period.split("/")[0]
@@ -315,7 +320,7 @@ def _opened(sentence: str, found: list[Period]) -> list[Period]:
             p = Period(p.start, p.end, opened(start), "open", 0.0, p.day if p.kind != "named" else None)
         elif p.kind in ("year", "date", "month") and "/" not in p.period.strip("/") and _UNTIL_ALONE.search(sentence[max(0, p.start - 12) : p.start]):
             p = Period(p.start, p.end, "/" + p.period.split("/")[-1], "open", 0.0, p.day)  # "по 1 октября 1930 года": up to it
-        elif p.kind == "named" and p.period and _BEFORE_NAMED.search(sentence[max(0, p.start - 12) : p.start]):
+        elif p.kind == "named" and p.period and _BEFORE_NAMED.search(sentence[max(0, p.start - 24) : p.start]):
             p = Period(p.start, p.end, "/" + p.period.split("/")[0], "open", 0.0, None)  # "before the war": up to its start
         out.append(p)
     return out
@@ -323,8 +328,11 @@ def _opened(sentence: str, found: list[Period]) -> list[Period]:
 
 #: A date or a year after "until", "through", "по" with no start before it: the time up to it.
 _UNTIL_ALONE = re.compile(r"(?:\buntil|\btill|\bthrough|\bпо)\s+(?:the\s+)?$", re.IGNORECASE)
-#: A named period after "before", "до": the time up to its start ("before the war", "до войны").
-_BEFORE_NAMED = re.compile(r"(?:\bbefore|\bдо)\s+(?:the\s+)?$", re.IGNORECASE)
+#: A named period after "before", "prior to", "leading up to", "до": the time up to its start ("before the war",
+#: "in the years leading up to World War Two", "до войны").
+_BEFORE_NAMED = re.compile(
+    r"(?:\bbefore|\bprior\s+to|\bleading\s+up\s+to|\bin\s+the\s+run[- ]up\s+to|\bдо)\s+(?:the\s+)?$", re.IGNORECASE
+)
 
 
 def _titles(sentence: str, found: list[Period]) -> list[Period]:

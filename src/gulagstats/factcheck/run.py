@@ -23,13 +23,14 @@ import pandas as pd
 from ..core.record import Record, resolve
 from ..errors import OutputPathError, printable
 from ..outputs import check_target, write_files
+from ..periods import match_period
 from ..render import render
 from ..store import refuse_inside_data_dir
 from .attribution import REACH
 from .context import context
 from .contradictions import contradictions
-from .frame_periods import carried, context_for
-from .frames import GOES_ON, Frame, breakdowns, frame, named_part
+from .frame_periods import SUBJECT_CONFIDENCE, carried, context_for, subject_period
+from .frames import GOES_ON, Frame, breakdowns, frame, named_part, quantity_kind
 from .judgment import claims_frame, judge, unnamed_parts
 from .language import detect, warning
 from .mentions import Seen, enumerated_before, find_mentions
@@ -123,7 +124,15 @@ def check_text(text: str, name: str = "text", data: Resources | None = None) -> 
         anchor = clock(periods, anchor)
         last_period, last_kind = carried(plain, periods, last_period, last_kind)
         text_period = last_period or text_period
+    _date_by_subject(frames, subject_period(text, lambda line: find_periods(line, tokens(line), 0, None, "", data)))
     return TextResult(name, frames, seen, language, warning(name, language))
+
+
+def _date_by_subject(frames: list[Frame], subject: str) -> None:
+    """Give the claims with no period read at all the period of the text's subject (an infobox's date), weakly."""
+    for f in frames:
+        if subject and f.period_how == "none" and not f.period:
+            f.period, f.period_how, f.period_confidence = match_period(subject, quantity_kind(f.quantity)), "context", SUBJECT_CONFIDENCE
 
 
 def _sentence_frames(s, plain: str, toks, periods, document, state, data: Resources, name: str):
