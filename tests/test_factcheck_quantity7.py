@@ -10,7 +10,7 @@ import pytest
 from gulagstats.factcheck.run import check_text
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
-from quantity_errors import cause
+from calibrate_verdicts import cause
 
 
 def _read(text: str) -> list[tuple[str, str, str]]:

@@ -148,7 +148,7 @@ def test_a_long_enumeration_is_read_in_linear_time():
 @pytest.mark.parametrize(
     ("text", "quantity"),
     [
-        ("определял число «спецпереселенцев» в 2 437 062 человека", "detained_population"),
+        ("определял число «спецпереселенцев» в 2 437 062 человека", "special_settlers"),
         (
             "в исправительно-трудовых лагерях, тюрьмах и колониях сидят два с половиной миллиона человек",
             "custodial_population",

@@ -6,6 +6,8 @@
     python tools/calibrate_verdicts.py --list     # and lists every verdict measured (half, how, right)
     python tools/calibrate_verdicts.py --periods  # and lists every claim found with a wrong period
     python tools/calibrate_verdicts.py --causes   # and why the judgeable claims are not judged right, by half
+    python tools/calibrate_verdicts.py --quantities [scope|modality] [--language en|ru] [--list]
+        # instead: the claims found with the right value but the wrong quantity (scope, modality), by cause
     python tools/calibrate_verdicts.py --bands    # and period right by way and by confidence band, by half and language
 
 The fact-checker reads the dev texts of the labelled web set (``tests/data/factcheck_web/dev/``)
@@ -31,6 +33,12 @@ rule of round 7, fixed before it was measured:
   ``FLAG_PERIOD_SHARE`` (90 %) of the time on each half, on at least ``CALIBRATION_MINIMUM`` a half, or,
   where they are too few on a half to say, its periods by the same rule.
 
+``--quantities`` (round 7's ``tools/quantity_errors.py``, folded in by round 8) prints no table; it runs the fact-checker once a half
+through its command line and counts each labelled claim found with the right value whose quantity differs from
+its label's under one cause (:func:`cause`), per language; with ``--list`` it prints every case with the cue that
+gave the quantity and its sentence. ``--quantities scope`` counts the claims whose scope (the whole USSR or a
+part) differs instead, ``--quantities modality`` those whose modality differs.
+
 ``--bands`` (round 8; was ``tools/period_bands.py``, round 7) reads the frames only, with no judging: each
 claim found with the right value counts as right where its period has the label's first and last day, by
 how the period was found and by ``period_confidence`` band, for each half and language of dev. A
@@ -44,11 +52,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+import tempfile
+from collections import Counter
 from collections.abc import Mapping
 from pathlib import Path
 
-from evaluate_factcheck import DOC, WEB, halved, web_labels
-from factcheck_measures import match, predictions, value_right
+from evaluate_factcheck import DOC, LANGUAGES, WEB, cli, halved, read_csv, web_labels
+from factcheck_measures import match, occurrence_span, predictions, quantity_right, value_right
+from gulagstats.estimates.vocabulary import QUANTITIES
 from gulagstats.factcheck.judgment import claims_frame, judge
 from gulagstats.factcheck.page import advice
 from gulagstats.factcheck.read import read_source
@@ -309,6 +320,132 @@ def write(text: str, doc: Path = DOC) -> int:
     return 0
 
 
+#: Quantities of a share or a rate in the labels' ``other:`` ids.
+SHARE_WORDS = ("share", "rate", "mortality_rate")
+#: The archival series of the record (counts of persons): a quantity read as one of these is judged.
+SERIES = {q for q in QUANTITIES if not q.endswith("_share")}
+DEATHS = {q for q in SERIES if q.endswith("_deaths")}
+STOCKS = {q for q in SERIES if q.endswith("_population")}
+
+
+def cause(label: str, read: str, note: str = "") -> str:
+    """The kind of a quantity error: what the label counts against what was read.
+
+    Examples
+    --------
+    >>> cause("other:deportation_death_share", "deportation_deaths")
+    'a share read as a count'
+    >>> cause("arrests", "executions")
+    'one series for another'
+    >>> cause("camp_deaths", "gulag_deaths")
+    'deaths of one place for another'
+    >>> cause("other:deportations", "executions")
+    'no series read as a series'
+    >>> cause("executions", "deportations")
+    'a series read as no series'
+    >>> cause("other:released", "releases")
+    'no series for another (the ids)'
+    >>> cause("executions", "arrests", "quantity carried from the enumeration (shot)")
+    'carried along an enumeration'
+    """
+    if "carried" in note:
+        return "carried along an enumeration"
+    bare = label.removeprefix("other:")
+    if any(w in bare for w in SHARE_WORDS):
+        return "a share read as a count"
+    if label in SERIES and read in SERIES:
+        if label in DEATHS and read in DEATHS:
+            return "deaths of one place for another"
+        if label in STOCKS and read in STOCKS:
+            return "one population for another"
+        return "one series for another"
+    if label in SERIES:
+        return "a series read as no series"
+    if read in SERIES:
+        return "no series read as a series"
+    return "no series for another (the ids)"
+
+
+def modalities(folders: list[Path]) -> dict[tuple[str, int], str]:
+    """The labelled modality of each claim, by document and the start of its mention."""
+    out = {}
+    for folder in folders:
+        texts = {p.stem: p.read_text(encoding="utf-8") for p in folder.glob("*.txt")}
+        for row in read_csv(folder / "claims.csv"):
+            span = occurrence_span(
+                texts[row["doc_id"]], row["mention"], int(row["occurrence"] or 1)
+            )
+            if span is not None:
+                out[row["doc_id"], span[0]] = row["modality"]
+    return out
+
+
+def errors(
+    language: str | None, half: int | None, scope: bool = False, mood: bool = False
+) -> list[dict[str, str]]:
+    """Every dev claim found with the right value and the wrong quantity (or scope), with its cue and sentence."""
+    folders = [
+        WEB / "dev" / x
+        for x in ([language] if language else LANGUAGES)
+        if (WEB / "dev" / x / "claims.csv").is_file()
+    ]
+    sets = [halved(web_labels(f), half) for f in folders]
+    texts = {doc: text for t, _ in sets for doc, text in t.items()}
+    labels = [lab for _, labs in sets for lab in labs]
+    files = [f / f"{doc}.txt" for f, (t, _) in zip(folders, sets, strict=True) for doc in t]
+    with tempfile.TemporaryDirectory() as tmp:
+        cli(["factcheck", *map(str, files), "--out", tmp])
+        rows = read_csv(Path(tmp) / "claims.csv")
+    preds = predictions(rows, [], texts)
+    moods = modalities(folders) if mood else {}
+    out = []
+    for i, k in match(labels, preds).items():
+        lab, pred, row = labels[i], preds[k], rows[k]
+        labelled = moods.get((lab.doc, lab.start), "stated").replace("rate", "stated")
+        if mood:
+            wrong = labelled != row.get("modality", "")
+        else:
+            wrong = lab.scope != pred.scope if scope else not quantity_right(lab, pred)
+        if value_right(lab, pred) and wrong:
+            out.append(
+                {
+                    "doc": lab.doc,
+                    "language": lab.language,
+                    "mention": lab.mention,
+                    "label": lab.quantity,
+                    "read": pred.quantity,
+                    "cue": row.get("cue", ""),
+                    "note": row.get("note", ""),
+                    "sentence": " ".join(row.get("sentence", "").split())[:220],
+                    "cause": f"labelled {labelled}, read {row.get('modality', '')}"
+                    if mood
+                    else f"labelled {lab.scope}, read {pred.scope} {row.get('scope_detail', '')}"
+                    if scope
+                    else cause(lab.quantity, pred.quantity, row.get("note", "")),
+                }
+            )
+    return out
+
+
+def quantity_report(what: str, language: str | None, half: int, listed: bool) -> str:
+    """The errors of one half of dev by cause and language (``what``: quantity, scope or modality), and each case."""
+    found = errors(language, half, what == "scope", what == "modality")
+    counts = Counter((e["cause"], e["language"]) for e in found)
+    lines = [f"\n{what} errors, dev half {half}:"]
+    for c in sorted(
+        {c for c, _ in counts}, key=lambda c: -sum(n for (x, _), n in counts.items() if x == c)
+    ):
+        lines.append(f"{c}: " + ", ".join(f"{lang} {counts[c, lang]}" for lang in LANGUAGES))
+    lines.append(f"all: {len(found)}")
+    if listed:
+        for e in sorted(found, key=lambda e: (e["cause"], e["label"], e["read"])):
+            lines.append(
+                f"- [{e['cause']}] {e['doc']} {e['mention']!r}: {e['label']} read {e['read']} "
+                f"(cue {e['cue']!r}) {e['note']} | {e['sentence']}"
+            )
+    return "\n".join(lines)
+
+
 #: The confidence bands of ``--bands``: [low, high).
 BANDS = ((0.0, 0.01), (0.01, 0.6), (0.6, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 1.01))
 
@@ -404,11 +541,26 @@ def main(argv: list[str] | None = None) -> int:
         help="also count why the judgeable claims of each half are not judged right",
     )
     parser.add_argument(
+        "--quantities",
+        nargs="?",
+        const="quantity",
+        choices=("quantity", "scope", "modality"),
+        help="instead count the claims found with the right value but the wrong quantity (or scope, modality), "
+        "by cause and half; with --list, each case with its cue and sentence",
+    )
+    parser.add_argument(
+        "--language", choices=LANGUAGES, help="with --quantities: one language only"
+    )
+    parser.add_argument(
         "--bands",
         action="store_true",
         help="also print period right by way and by confidence band, for each half and language",
     )
     args = parser.parse_args(argv)
+    if args.quantities:
+        for h in (1, 2):
+            print(quantity_report(args.quantities, args.language, h, args.list))
+        return 0
     listed: list[str] | None = [] if args.list else None
     wrong: list[str] | None = [] if args.periods else None
     halves = [counts(h, listed, wrong_periods=wrong) for h in (1, 2)]
