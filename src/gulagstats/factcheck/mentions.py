@@ -43,8 +43,8 @@ ORDINAL_BEFORE = frozenset({"first", "last", "next", "following", "previous", "p
 REFERENCE = re.compile(
     r"(?:\b(?:article|articles|art\.|table|tables|volume|vol\.|p\.|pp\.|no\.|nos\.|nr\.|number|fond|f\.|op\.|opis'?|"
     r"d\.|delo|l\.|ll\.|page|pages|chapter|ch\.|note|notes|footnote|figure|fig\.|section|appendix|order|decree|"
-    r"paragraph|item|point|aged|age of|ages|age|the year|ст\.|статья|статье|статьи|приказ|приказа|"
-    r"приказом|№|стр\.|с\.|т\.|ф\.|оп\.|д\.|л\.|per|every|each|на каждые|на каждую)\s*|[#\u2116\[/^]|\]:\s*)$",
+    r"paragraph|item|point|aged|age of|ages of|ages|age|the year|ст\.|статья|статье|статьи|приказ|приказа|"
+    r"приказом|№|стр\.|с\.|т\.|ф\.|оп\.|д\.|л\.|per|every|each|на каждые|на каждую)\s*|[#\u2116]\s*|[\[/^]|\]:\s*)$",
     re.IGNORECASE,
 )
 _RANGE_GAP = re.compile(r"\s*(?:-|\u2010|\u2011|\u2012|\u2013|\u2014|\u2212|to|до|or|или|and|и)\s*[~\u2248]?", re.IGNORECASE)
@@ -149,7 +149,7 @@ def _fraction_mentions(
     sentence: str, toks: list[Token], offset: int, blocked: bytearray, data: Resources
 ) -> list[Mention]:
     """The shares in words of a sentence as mentions (unit ``share``); their characters are then blocked."""
-    out = []
+    out = _digit_fractions(sentence, toks, offset, blocked, data)
     for first, last, row in _fractions(toks, data):
         begin, stop = toks[first].start - offset, toks[last - 1].end - offset
         if any(blocked[begin:stop]):
@@ -158,6 +158,33 @@ def _fraction_mentions(
         bound, hedge = _hedge(toks, first, data)
         low, high = float(row["low"]), float(row["high"])
         out.append(Mention(begin + offset, stop + offset, sentence[begin:stop], low, high, bound, hedge, "share", False, first, last))
+    return out
+
+
+#: A fraction in digits, or two as a range, before "of": "1/3rd of total membership", "between 1/4 and 1/3 of".
+_DIGIT_FRACTION = re.compile(
+    r"(?<![\d/.,])(?:between\s+)?(?P<a>[1-9])/(?P<b>[2-9]|10)(?:rd|th|nd)?"
+    r"(?:\s+(?:and|to|or|и|до|-|\u2013)\s+(?P<c>[1-9])/(?P<d>[2-9]|10)(?:rd|th|nd)?)?(?=\s+(?:of|из|от)\s)",
+    re.IGNORECASE,
+)
+
+
+def _digit_fractions(
+    sentence: str, toks: list[Token], offset: int, blocked: bytearray, data: Resources
+) -> list[Mention]:
+    """The fractions in digits of a sentence as shares in percent ("1/3rd of": 33.3); their characters blocked."""
+    out, starts = [], [t.start for t in toks]
+    for m in _DIGIT_FRACTION.finditer(sentence):
+        begin, stop = m.start("a"), m.end()
+        if any(blocked[begin:stop]) or int(m["a"]) >= int(m["b"]) or (m["c"] and int(m["c"]) >= int(m["d"])):
+            continue
+        blocked[begin:stop] = b"\1" * (stop - begin)
+        low = round(100 * int(m["a"]) / int(m["b"]), 1)
+        high = round(100 * int(m["c"]) / int(m["d"]), 1) if m["c"] else low
+        first, last = _index(starts, begin + offset, stop + offset)
+        bound, hedge = _hedge(toks, first, data)
+        start = m.start() if m["c"] else begin
+        out.append(Mention(start + offset, stop + offset, sentence[start:stop], low, high, bound, hedge, "share", False, first, last))
     return out
 
 
@@ -239,7 +266,10 @@ def scaled_lists(numbers: list[Number], sentence: str) -> list[Number]:
 
 #: What links two counts of a tally: one to four words after the first, then a comma or "and"
 #: ("22 people's commissars, 49 county party secretaries, ... and 8 professors were arrested").
-_TALLY_LINK = re.compile(r"\s+(?:[^\W\d_][\w\u2019'-]*\s+){0,3}[^\W\d_][\w\u2019'-]*\s*(?:,\s*(?:and\s+|и\s+)?|\s(?:and|и)\s+|;\s*)")
+_TALLY_LINK = re.compile(
+    r"\s+(?:[^\W\d_][\w\u2019'-]*\s+){0,3}[^\W\d_][\w\u2019'-]*\s*(?:,\s*(?:and\s+|и\s+)?|\s(?:and|и)\s+|;\s*)"
+    r"|(?:\s+[^\W\d_][\w.]*)?\s*;\s*(?:[^\W\d_][\w-]*\s+){0,4}[\u2014\u2013-]\s*"  # "в октябре — 247 человек; в ноябре — 458; ..."
+)
 #: The fewest counts of a tally.
 TALLY_COUNTS = 3
 
@@ -345,6 +375,26 @@ def _cue_just_before(toks: list[Token], first: int, data: Resources, text: str, 
     return False
 
 
+def _cue_just_after(toks: list[Token], last: int, data: Resources) -> bool:
+    """A quantity cue starts right after the number: "37 killed, 106 wounded", "500–700 killed"."""
+    return any(m.first == 0 for m in data.lexicon["quantity"].phrases.find(toks[last : last + 4]))
+
+
+#: The smallest count read by the cue right after it ("37 killed"): under it, an anecdote ("two killed").
+SMALL_COUNT = 10
+#: An infobox field's name and "=" right before a value: "| fatalities=681,692", "deaths = 1,200".
+_FIELD = re.compile(r"(?:^|[|\s])[^\W\d_][^\W\d]{1,30}\s*=\s*$")
+
+
+_FIELD_VALUE = re.compile(r"[^\s|]*")
+
+
+def _value_of(sentence: str, start: int) -> str:
+    """The field value from ``start`` to the next cell break or space: "681,692[1]–1,200,000[2]"."""
+    m = _FIELD_VALUE.match(sentence, start)
+    return m.group(0) if m else ""
+
+
 def _read_number(
     a: Number, b: Number | None, sentence: str, toks: list[Token], offset: int, data: Resources,
     starts: list[int] | None = None, shares: frozenset[int] = frozenset(), listed: frozenset[int] | set[int] = frozenset(),
@@ -356,8 +406,8 @@ def _read_number(
         return None
     if _CITATION.search(sentence[max(0, start - 80) : start]) or (not a.grouped and _YEAR_SUFFIX.match(sentence, end) and 1800 <= a.value <= 2099):
         return None  # "(Земсков 1994: 168, 189)": pages of a work cited; "начало 1954г.": a year
-    if _WEB_ADDRESS.search(_chunk(sentence, start, end)):
-        return None  # a number inside a web address or a file name
+    if _WEB_ADDRESS.search(_chunk(sentence, start, end) if not _FIELD.search(sentence[max(0, start - 40) : start]) else _value_of(sentence, start)):
+        return None  # a number inside a web address or a file name (not an infobox field's "fatalities=681,692")
     values = _range_values(a, b)
     first, last = _index([t.start for t in toks] if starts is None else starts, start + offset, end + offset)
     big = a.scaled or (b is not None and b.scaled) or a.value >= 1000
@@ -375,6 +425,7 @@ def _read_number(
         start in listed
         or _people_follow(toks, last, data, sentence, offset)
         or (not a.worded and _cue_just_before(toks, first, data, sentence, offset))
+        or (a.value >= SMALL_COUNT and _cue_just_after(toks, last, data))
     ):
         return None
     if a.worded and a.value < 2 and not a.scaled:
@@ -402,7 +453,7 @@ class _Framed(Protocol):
 #: Words right before a number that make it the whole a part is taken from ("of 1,966 delegates, 1,108 ...").
 _BASE_BEFORE = frozenset({"of", "из", "among", "среди"})
 #: What stands between a count and its share in apposition: "681,692 people, or 86.7 percent", "7 980 (4,2 %)".
-_APPOSED = re.compile(r"(?:\s+(?:people|persons|человек|чел\.))?\s*(?:,\s*(?:or|или|i\.\s*e\.|т\.\s*е\.)\s+|\(\s*)")
+_APPOSED = re.compile(r"(?:\s+(?:people|persons|человек|чел\.))?\s*(?:,\s*(?:or|или|i\.\s*e\.|т\.\s*е\.)\s+|\(\s*)(?:[^\W\d_]+\s+)?")
 #: The most words between two numbers of one enumeration ("32,000 from Lithuania, 42,000 from Latvia").
 ENUMERATION_GAP = 10
 #: How many words after the last number of an enumeration its cue may stand.

@@ -42,6 +42,7 @@ from .read import ReadText, read_source
 from .readings import READING_COLUMNS
 from .resources import Resources, load_resources
 from .sentences import line_starts, split
+from .table_cells import unglued
 from .tables import (
     date_by_row,
     noted_years,
@@ -142,6 +143,7 @@ def _sentence_frames(s, plain: str, toks, periods, document, state, data: Resour
     mentions, skipped = find_mentions(plain, toks, s.start, periods, data, said_in, shares)
     if noted:
         mentions = [m for m in mentions if m.start not in noted]  # "19301 | 7980": a year with note 1
+    mentions = unglued(mentions, rows, row_starts, toks, text) if rows else mentions  # "206 4301": 206 430, note 1
     ctx = context(s.text, s.start, toks, data, periods)
     # the sentence's line, cut to what attribute() reads: the work per sentence does not grow with a long line
     line_start = max(lines[s.line - 1], s.start - REACH)

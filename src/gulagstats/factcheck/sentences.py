@@ -5,7 +5,8 @@ capital letter, a digit or an opening quote or bracket, unless the word before
 the point is an abbreviation ("Dec.", "p.", "Mr.", "г.", "тыс.") or an
 initial; a line break ends one (paragraphs, table rows), except in a hard-wrapped
 sentence: a line that ends without a stop, followed by one that starts with a
-small letter, goes on with it (its line break kept).  Each end is
+small letter, goes on with it (its line break kept), and so do the items of a list of numbers
+under a line ending in a colon ("fatalities = various estimates:" / "1) 12,589").  Each end is
 decided by looking at a few characters around it, so the time is linear in
 the text (a 100 kB line of "Mr. A " included).
 """
@@ -136,6 +137,10 @@ def _wrapped_lines(text: str) -> Iterator[tuple[int, str]]:
                 i += 1
                 parts.append(lines[i])  # the stop is looked for on the last line only: linear in the text
                 continue
+            if i + 1 < len(lines) and _LIST_HEAD.search(parts[0]) and _NUMBER_ITEM.match(lines[i + 1]):
+                i += 1
+                parts.append(lines[i])  # "fatalities = various estimates:" / "1) 12,589" / "2) 14,895": one list
+                continue
             gap = _hyphen_gap(lines, i) if _HYPHENATED_END.search(parts[-1]) else 0
             if not gap:
                 break
@@ -145,6 +150,12 @@ def _wrapped_lines(text: str) -> Iterator[tuple[int, str]]:
         i += 1
 
 
+#: A line that opens a list: it ends with a colon ("| fatalities = various estimates:").
+_LIST_HEAD = re.compile(r"[^\W\d_]\s*:\s*$")
+#: An item of a list that is a number, with two words at most: "1) 12,589", "- 30,000", "• 50,000 people".
+_NUMBER_ITEM = re.compile(
+    r"\s*(?:[0-9]{1,2}[).]|[-*\u2022\u2013])\s*[~\u2248]?[0-9][0-9,.\u00a0 ]*(?:\s+[^\W\d_]+){0,2}\s*$"
+)
 #: A line that ends inside a word broken by a hyphen ("one thou-", "миллио¬").
 _HYPHENATED_END = re.compile(r"[^\W\d_][-\u00ac\u00ad]\s*$")
 #: The most blank lines a page puts inside a hyphenated word ("thou-\n\n\nsand").

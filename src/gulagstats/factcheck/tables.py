@@ -25,20 +25,27 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from ..estimates.vocabulary import QUANTITIES
 from ..periods import match_period
 from .frames import DYING, Frame
 from .periods import Period
-from .phrases import tokens
+from .phrases import Match, tokens
 from .resources import Resources
 from .sentences import line_starts
+from .table_cells import (
+    SOVIET_YEARS,
+    Row,
+    cell_day,
+    glued_notes,
+    header_day,
+    inline_rows,
+    with_notes,
+)
 
 #: The fewest rows (and different years) that make a table.
 MIN_ROWS = 3
-#: The years a row may give: those of the Soviet state (a number outside them is a page or a count).
-SOVIET_YEARS = range(1917, 1992)
 #: The confidence of a period read from a table's row (its year stands beside the number).
 TABLE_CONFIDENCE = 0.9
 #: How many lines above the first row the caption or the header is looked for.
@@ -60,32 +67,7 @@ _CELL_BREAK = re.compile(r"\s*(?:\|\|?|!!|\t)\s*")
 #: A line that starts with a number and holds few words: a value cell.
 _VALUE = re.compile(r"\s*\|?\s*[~\u2248]?\s*[0-9]")
 _ANOTHER_YEAR = re.compile(r"(?<![0-9 .,\u00a0])1[89][0-9]{2}(?![0-9])")
-_YEAR_ALONE = re.compile(r"1[89][0-9]{2}")
 _WORDS = re.compile(r"[^\W\d_]{2,}")
-
-
-@dataclass(frozen=True)
-class Row:
-    """A row of a year-value table: the characters of its values, its year, and the table's noun."""
-
-    start: int
-    end: int
-    year: str
-    quantity: str = ""
-    cue: str = ""
-    #: The cells under a header with a noun of their own: (start, end, quantity, cue) each.
-    cells: tuple[tuple[int, int, str, str], ...] = ()
-    #: Where the cells of its share columns start ("Год | Умерло | % умерших": the third cell is a share).
-    shares: tuple[int, ...] = ()
-    #: Where its year cell starts, if it carries a glued footnote digit ("19301": 1930, note 1) or mark
-    #: ("1930*", "1930¹"), else -1: that cell is a year, not a number.
-    noted: int = -1
-    #: Its footnote is a glued digit: a year only where the table's years run on around it.
-    glued: bool = False
-    #: Where the cells of its columns that count no repression start (the country's population): no claims.
-    ignored: tuple[int, ...] = ()
-    #: The day of the year its counts on a day are read on ("данные на 1-е января": "01-01"), else "".
-    day: str = ""
 
 
 def _line_spans(text: str) -> list[tuple[int, int]]:
@@ -202,7 +184,9 @@ def _columns(
     named_columns = (
         sum(1 for n in nouns if n[1]) >= 2
     )  # one noun at most: the caption's is the table's
-    if not named_columns and not any(shares):
+    # "Год | 1 января | 1 апреля": a day per column
+    days = [header_day(text[a:b]) for a, b in header]
+    if not named_columns and not any(shares) and not any(days):
         return [r for _, r in run]
     out = []
     for i, r in run:
@@ -216,8 +200,20 @@ def _columns(
             if n[1] and a >= r.start and named_columns
         )
         percent = tuple(a for (a, b), share in zip(cells, shares) if share and a >= r.start)
-        out.append(replace(r, cells=named, shares=percent))
+        dated = tuple((a, d) for (a, _), d in zip(cells, days) if a >= r.start and any(days[1:]))
+        out.append(replace(r, cells=named, shares=percent, days=dated, day=days[0] or r.day))
     return out
+
+
+def _with_notes(
+    text: str, lines: list[tuple[int, int]], run: list[tuple[int, Row]], table: list[Row]
+) -> list[Row]:
+    """The rows of a table, each with its cells that carry a glued footnote digit ("206 4301"), where proven."""
+    cells = [
+        [c for c in _cells(text, *lines[i]) if c[0] >= r.start] for (i, _), r in zip(run, table)
+    ]
+    glued = glued_notes([[text[a:b] for a, b in row] for row in cells])
+    return [with_notes(r, c, g, text) for r, c, g in zip(table, cells, glued)]
 
 
 def _a_share(header: str, data: Resources) -> bool:
@@ -237,12 +233,30 @@ def _caption(
         if not text[a:b].strip():
             break  # a blank line: the paragraph before is no caption
         toks = tokens(text[a:b])
-        for m in table.phrases.find(toks):
+        found = table.phrases.find(toks)
+        for m in found:
             row = table.rows[m.row]
             score = float(row["priority"] or 0)
             if score > best[0]:
+                m = _narrowed(m, found, data)  # "Численность заключенных в тюрьмах": the prisons'
+                row = table.rows[m.row]
                 best = (score, row["quantity"], " ".join(t.word for t in toks[m.first : m.last]))
     return best[1], best[2]
+
+
+def _stock(quantity: str) -> bool:
+    return quantity in QUANTITIES and QUANTITIES[quantity].kind == "stock"
+
+
+def _narrowed(m: Match, after: list[Match], data: Resources) -> Match:
+    """A caption's count of people on a day (``m``) narrowed by a later place of custody in its line:
+    "Численность заключенных в тюрьмах" ("prisoners in the prisons") counts the prisons' population."""
+    rows = data.lexicon["quantity"].rows
+    quantity = rows[m.row]["quantity"]
+    if not _stock(quantity):
+        return m
+    later = [x for x in after if x.first >= m.last and _stock(rows[x.row]["quantity"])]
+    return next((x for x in later if rows[x.row]["quantity"] != quantity), m)
 
 
 def _in_sequence(run: list[tuple[int, Row]]) -> list[tuple[int, Row]]:
@@ -320,6 +334,7 @@ def table_rows(text: str, data: Resources) -> list[Row]:
         around = text[lines[max(0, run[0][0] - CAPTION_LINES)][0] : lines[run[0][0]][0]]
         quantity, cue = _deaths_of_the_place(quantity, cue, around, data)
         table = [replace(r, quantity=quantity, cue=cue) for r in _columns(text, lines, run, data)]
+        table = _with_notes(text, lines, run, table)
         out += table + _total(text, lines, run[-1][0] + 1, table)
     taken = [(r.start, r.end) for r in out]
     out += [
@@ -330,7 +345,7 @@ def table_rows(text: str, data: Resources) -> list[Row]:
     taken = [(r.start, r.end) for r in out]
     out += [
         r
-        for r in _inline(text, lines)
+        for r in inline_rows(text, lines)
         if not any(a < r.end and r.start < b for a, b in taken[-50:])
     ]
     return sorted(out, key=lambda r: r.start)
@@ -338,10 +353,6 @@ def table_rows(text: str, data: Resources) -> list[Row]:
 
 #: A line that is one cell of a table flattened one cell a line, each cell ending in "|": "510 307 |", "Год |", "|".
 _CELL_LINE = re.compile(r"[^|\n]*\|[ \t]*")
-#: A header saying that the table's counts are on 1 January: "данные на 1-е января", "as of 1 January".
-_ON_NEW_YEAR = re.compile(
-    r"(?:на|on|as of)\s+1(?:-?(?:е|го)|st)?\s+(?:января|jan(?:uary|\.)?)\b", re.I
-)
 #: No yearly count of repression reaches this: a column of such numbers counts the country's population.
 POPULATION_FLOOR = 10_000_000
 
@@ -449,7 +460,8 @@ def _flat_table(
         for c in range(1, width)
         if all(_flat_number(text[slice(*cells[c - 1])]) >= POPULATION_FLOOR for _, cells, _ in rows)
     }
-    day = "01-01" if _ON_NEW_YEAR.search(" ".join(header)) else ""
+    # "Год (данные на 1-е января)", "1 апреля": counts on a day
+    days = [header_day(h) for h in header] or [""]
     rows += _summaries(
         text, lines, (run[-1][0] + width, span[1], width), f"{run[0][1]}/{run[-1][1]}", data
     )
@@ -459,8 +471,11 @@ def _flat_table(
         named = tuple((a, b, *columns[c][:2]) for c, (a, b) in at if header and columns[c][0])
         shares = tuple(a for c, (a, _) in at if of_shares or (header and columns[c][2]))
         ignored = tuple(a for c, (a, _) in at if c in population)
-        bounds = (cells[0][0], cells[-1][1])
-        out.append(Row(*bounds, year, quantity, cue, named, shares, ignored=ignored, day=day))
+        dated = tuple((a, days[c]) for c, (a, _) in at if c < len(days)) if any(days[1:]) else ()
+        bounds, day = (cells[0][0], cells[-1][1]), days[0]
+        out.append(
+            Row(*bounds, year, quantity, cue, named, shares, ignored=ignored, day=day, days=dated)
+        )
     return out
 
 
@@ -486,40 +501,6 @@ def _summaries(
         shares = "%" in label or bool(data.lexicon["share"].phrases.find(tokens(label)))
         out.append((span, lines[k + 1 : k + width], shares))
         k += width
-    return out
-
-
-#: A year and the count after it in a list on one line: "1937: 353,074", "в 1937 г. — 353 074", "in 1938, 328,618".
-_PAIR = re.compile(
-    r"(?<![0-9\u2013\u2014/-])(?<![\u2013\u2014-] )(?<!to )(?<!по )(?P<year>1[89][0-9]{2})"
-    r"(?:\s*(?:г\.|года|году|год))?(?:\s*[:,\u2013\u2014-]\s*|\s+)"
-    r"(?P<value>[0-9]{1,3}(?:[ \u00a0\u202f,.][0-9]{3})+|[0-9]{4,7})(?![0-9])",
-    re.IGNORECASE,
-)
-
-
-#: A year that ends a span ("between 1934 and 1953, 1,053,829", "from 1932 through 1940"), a point in time
-#: ("by 1938", "к 1939 г.", "since 1937") or a date ("1 January 1938"): not a row's year.
-_SPAN_BEFORE = re.compile(
-    r"(?:1[89][0-9]{2}(?:\s*(?:г\.|года?))?\s*(?:and|to|through|until|till|[\u2013\u2014-]|и|по|до)|"
-    r"\b(?:by|as of|end of|since|after|before|until|к|на|с|после|до|конц[еу])|[0-9]|[^\W\d_]{3,})\s*$",
-    re.IGNORECASE,
-)
-
-
-def _inline(text: str, lines: list[tuple[int, int]]) -> list[Row]:
-    """The year-count pairs of lists written on one line, two or more of different years a line."""
-    out: list[Row] = []
-    for a, b in lines:
-        pairs = [
-            m
-            for m in _PAIR.finditer(text, a, b)
-            if int(m["year"]) in SOVIET_YEARS
-            and not _YEAR_ALONE.fullmatch(m["value"])
-            and not _SPAN_BEFORE.search(text, max(a, m.start() - 30), m.start())
-        ]
-        if len(pairs) >= 2 and len({m["year"] for m in pairs}) == len(pairs):
-            out += [Row(m.start("value"), m.end("value"), m["year"]) for m in pairs]
     return out
 
 
@@ -557,9 +538,10 @@ def date_by_row(f: Frame, row: Row) -> None:
     [('31 056', 'gulag_deaths', '1937', 'table'), ('108 654', 'gulag_deaths', '1938', 'table'), ('44 750', 'gulag_deaths', '1939', 'table')]
     """
     kind = QUANTITIES[f.quantity].kind if f.quantity in QUANTITIES else "flow"
-    # counts on 1 January: a summary row's span from day to day
-    on_day = row.day and kind == "stock"
-    year = "/".join(f"{y}-{row.day}" for y in row.year.split("/")) if on_day else row.year
+    day = cell_day(row, f.start)  # its column's day ("1 апреля"), else its row's ("на 1-е января")
+    # counts on a day: a summary row's span from day to day
+    on_day = day and kind == "stock"
+    year = "/".join(f"{y}-{day}" for y in row.year.split("/")) if on_day else row.year
     f.period, f.period_how, f.period_confidence = (
         match_period(year, kind),
         "table",

@@ -1,0 +1,221 @@
+"""The cells of a table: a row's values, the day each column's header names, glued footnote digits.
+
+A table's header carries the dates of its columns ("Год | 1 января | 1 апреля | 1 июля | 1 октября",
+"Year | on 1 January | on 1 July"): each cell of such a column is a count on that day of its row's
+year, not a count for the year. A cell with a footnote digit glued to it ("206 4301": 206 430 and
+note 1) is read without the digit only where the table proves it: its last group has four digits
+where digit groups have three, and every other cell of its column is a well-formed number of as
+many groups. One pass over the cells: linear in the table.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, replace
+
+from .dates import MONTH, month_number
+from .mentions import Mention
+from .phrases import Token
+
+#: The years a row may give: those of the Soviet state (a number outside them is a page or a count).
+SOVIET_YEARS = range(1917, 1992)
+#: A year alone: a value that is one is no count.
+_YEAR_ALONE = re.compile(r"1[89][0-9]{2}")
+#: The fewest other cells of a column that prove a glued footnote digit by their form.
+PROOF_CELLS = 3
+
+
+@dataclass(frozen=True)
+class Row:
+    """A row of a year-value table: the characters of its values, its year, and the table's noun."""
+
+    start: int
+    end: int
+    year: str
+    quantity: str = ""
+    cue: str = ""
+    #: The cells under a header with a noun of their own: (start, end, quantity, cue) each.
+    cells: tuple[tuple[int, int, str, str], ...] = ()
+    #: Where the cells of its share columns start ("Год | Умерло | % умерших": the third cell is a share).
+    shares: tuple[int, ...] = ()
+    #: Where its year cell starts, if it carries a glued footnote digit ("19301": 1930, note 1) or mark
+    #: ("1930*", "1930¹"), else -1: that cell is a year, not a number.
+    noted: int = -1
+    #: Its footnote is a glued digit: a year only where the table's years run on around it.
+    glued: bool = False
+    #: Where the cells of its columns that count no repression start (the country's population): no claims.
+    ignored: tuple[int, ...] = ()
+    #: The day of the year its counts on a day are read on ("данные на 1-е января": "01-01"), else "".
+    day: str = ""
+    #: The days of its columns whose header names one ("1 апреля"): (cell start, "MM-DD") each, in order.
+    days: tuple[tuple[int, str], ...] = ()
+    #: Its cells with a footnote digit glued to their last group ("206 4301"): (start, end without the digit).
+    notes: tuple[tuple[int, int], ...] = ()
+
+
+#: A day of a month in a header: "1 января", "на 1-е апреля", "1st July", "on 1 October", "January 1".
+_DAY_OF_MONTH = re.compile(
+    rf"(?<![0-9])(?P<d1>[0-3]?[0-9])(?:-?(?:е|го|ое)|st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{MONTH})(?![^\W\d_])"
+    rf"|(?P<m2>{MONTH})\s+(?P<d2>[0-3]?[0-9])(?:st|nd|rd|th)?(?![0-9])",
+    re.IGNORECASE,
+)
+
+
+def header_day(cell: str) -> str:
+    """The day of the year a header cell names ("1 апреля": "04-01"), or "" (none, or a year beside it).
+
+    Examples
+    --------
+    >>> header_day("1 апреля"), header_day("Год (данные на 1-е января)"), header_day("on July 1")
+    ('04-01', '01-01', '07-01')
+    >>> header_day("Умерло"), header_day("1 January 1939"), header_day("32 мая")
+    ('', '', '')
+    """
+    m = _DAY_OF_MONTH.search(cell)
+    if m is None or re.search(r"1[89][0-9]{2}", cell):
+        return ""  # a header with its own year dates one column of one year, not every row's
+    day, month = int(m["d1"] or m["d2"]), month_number(m["m1"] or m["m2"])
+    return f"{month:02d}-{day:02d}" if month and 1 <= day <= 28 + 3 * (month != 2) else ""
+
+
+def cell_day(row: Row, at: int) -> str:
+    """The day of the cell of ``row`` that holds the character ``at``: its column's, else the row's.
+
+    >>> cell_day(Row(10, 40, "1939", days=((10, "01-01"), (20, "04-01"))), 22)
+    '04-01'
+    """
+    day = row.day
+    for a, d in row.days:
+        if a > at:
+            break
+        day = d or row.day
+    return day
+
+
+#: A number of digit groups whose last group has one digit too many: "206 4301" (206 430, note 1).
+_GLUED_NOTE = re.compile(r"[0-9]{1,3}(?:[ \u00a0\u202f][0-9]{3})*[ \u00a0\u202f][0-9]{3}[0-9]")
+#: A well-formed number of digit groups: "196 854".
+_GROUPED = re.compile(r"[0-9]{1,3}(?:[ \u00a0\u202f][0-9]{3})+")
+
+
+def glued_notes(cells: list[list[str]]) -> list[list[bool]]:
+    """Which cells of a table (rows of cell texts) carry a footnote digit glued to their last group.
+
+    A cell is read so only where the table proves it: every other cell of its column that holds a
+    number is a well-formed number of as many digit groups, :data:`PROOF_CELLS` of them at least.
+
+    Examples
+    --------
+    >>> glued_notes([["196 854"], ["205 987"], ["206 4301"], ["256 510"]])
+    [[False], [False], [True], [False]]
+    >>> glued_notes([["196 854"], ["2064 301"], ["206 4301"]])
+    [[False], [False], [False]]
+    """
+    out = [[False] * len(r) for r in cells]
+    for c in range(max((len(r) for r in cells), default=0)):
+        column = [r[c].strip() for r in cells if c < len(r)]
+        glued = [
+            i for i, r in enumerate(cells) if c < len(r) and _GLUED_NOTE.fullmatch(r[c].strip())
+        ]
+        groups = {
+            x.count(" ") + x.count("\u00a0") + x.count("\u202f")
+            for x in column
+            if _GROUPED.fullmatch(x)
+        }
+        others = [x for x in column if x and x[0].isdigit() and not _GLUED_NOTE.fullmatch(x)]
+        proven = (
+            len(others) >= PROOF_CELLS
+            and all(_GROUPED.fullmatch(x) for x in others)
+            and len(groups) == 1
+        )
+        for i in glued if proven else []:
+            out[i][c] = len(re.findall(r"[ \u00a0\u202f]", cells[i][c].strip())) in groups
+    return out
+
+
+def unglued(
+    mentions: list[Mention], rows: list[Row], starts: list[int], toks: list[Token], text: str
+) -> list[Mention]:
+    """The mentions of a sentence, each glued-footnote cell of ``rows`` read as one number without its digit.
+
+    ``starts`` are the rows' starts (the rows are in order): only the rows that hold a mention are read.
+
+    Examples
+    --------
+    >>> from gulagstats.factcheck.phrases import tokens
+    >>> text = "1941 | 206 4301 |"
+    >>> m = Mention(11, 15, "4301", 4301.0, 4301.0, first=2, last=3)
+    >>> [(x.text, x.low) for x in unglued([m], [Row(7, 17, "1941", notes=((7, 14),))], [7], tokens(text), text)]
+    [('206 430', 206430.0)]
+    """
+    held = {bisect.bisect_right(starts, m.start) - 1 for m in mentions}
+    notes = [n for i in sorted(held) if i >= 0 for n in rows[i].notes]
+    at = [m.start for m in mentions]  # in order
+    inside = [n for n in notes if bisect.bisect_right(at, n[1]) > bisect.bisect_left(at, n[0])]
+    if not inside:
+        return mentions
+    lows = [a for a, _ in inside]
+    out = [
+        m
+        for m in mentions
+        if not (i := bisect.bisect_right(lows, m.start) - 1) >= 0 or m.start > inside[i][1]
+    ]
+    ends, token_starts = [t.end for t in toks], [t.start for t in toks]
+    for a, b in inside:
+        first = bisect.bisect_right(ends, a)  # the first token that ends after the cell starts
+        last = bisect.bisect_right(token_starts, b)
+        value = float(re.sub(r"[^0-9]", "", text[a:b]))
+        out.append(Mention(a, b, text[a:b], value, value, first=first, last=last))
+    return sorted(out, key=lambda m: m.start)
+
+
+def with_notes(row: Row, cells: list[tuple[int, int]], glued: list[bool], text: str) -> Row:
+    """``row`` with its glued-footnote cells (``glued``: per cell of ``cells``) noted, without their digit."""
+    notes = tuple(
+        (a + len(text[a:b]) - len(text[a:b].lstrip()), a + len(text[a:b].rstrip()) - 1)
+        for (a, b), g in zip(cells, glued, strict=False)
+        if g
+    )
+    return replace(row, notes=notes) if notes else row
+
+
+#: A year and the count after it in a list on one line: "1937: 353,074", "в 1937 г. — 353 074", "in 1938, 328,618".
+_PAIR = re.compile(
+    r"(?<![0-9\u2013\u2014/-])(?<![\u2013\u2014-] )(?<!to )(?<!по )(?P<year>1[89][0-9]{2})"
+    r"(?:\s*(?:г\.|года|году|год))?(?:\s*[:,\u2013\u2014-]\s*|\s+)"
+    r"(?P<value>[0-9]{1,3}(?:[ \u00a0\u202f,.][0-9]{3})+|[0-9]{4,7})(?![0-9])",
+    re.IGNORECASE,
+)
+
+
+#: A year that ends a span ("between 1934 and 1953, 1,053,829", "from 1932 through 1940"), a point in time
+#: ("by 1938", "к 1939 г.", "since 1937") or a date ("1 January 1938"): not a row's year.
+_SPAN_BEFORE = re.compile(
+    r"(?:1[89][0-9]{2}(?:\s*(?:г\.|года?))?\s*(?:and|to|through|until|till|[\u2013\u2014-]|и|по|до)|"
+    r"\b(?:by|as of|end of|since|after|before|until|к|на|с|после|до|конц[еу])|[0-9]|[^\W\d_]{3,})\s*$",
+    re.IGNORECASE,
+)
+
+
+def inline_rows(text: str, lines: list[tuple[int, int]]) -> list[Row]:
+    """The year-count pairs of lists written on one line, two or more of different years a line.
+
+    Examples
+    --------
+    >>> text = "Shot: 1937: 353,074; 1938: 328,618."
+    >>> [(text[r.start : r.end], r.year) for r in inline_rows(text, [(0, len(text))])]
+    [('353,074', '1937'), ('328,618', '1938')]
+    """
+    out: list[Row] = []
+    for a, b in lines:
+        pairs = [
+            m
+            for m in _PAIR.finditer(text, a, b)
+            if int(m["year"]) in SOVIET_YEARS
+            and not _YEAR_ALONE.fullmatch(m["value"])
+            and not _SPAN_BEFORE.search(text, max(a, m.start() - 30), m.start())
+        ]
+        if len(pairs) >= 2 and len({m["year"] for m in pairs}) == len(pairs):
+            out += [Row(m.start("value"), m.end("value"), m["year"]) for m in pairs]
+    return out
