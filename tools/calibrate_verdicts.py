@@ -57,9 +57,12 @@ from collections import Counter
 from collections.abc import Mapping
 from pathlib import Path
 
+import pandas as pd
+
 from evaluate_factcheck import DOC, LANGUAGES, WEB, cli, halved, read_csv, web_labels
 from factcheck_measures import match, occurrence_span, predictions, quantity_right, value_right
 from gulagstats.estimates.vocabulary import QUANTITIES
+from gulagstats.factcheck.frames import Frame
 from gulagstats.factcheck.judgment import claims_frame, judge
 from gulagstats.factcheck.page import advice
 from gulagstats.factcheck.read import read_source
@@ -88,15 +91,23 @@ def verdicts_of(
 ) -> list[dict[str, str]]:
     """The judged claims of the dev texts ``texts`` (by doc_id; claims and verdicts in one row each, as
     text), under ``gate``."""
+    return as_text(judge(claims_frame(dev_frames(texts)), gate=gate))
+
+
+def dev_frames(texts: Mapping[str, str]) -> list[Frame]:
+    """The claim frames of the dev texts ``texts`` (by doc_id), read as the command line reads them."""
     data = load_resources()
     frames = []
     for doc in sorted(texts):
-        read = read_source(WEB / "dev" / doc[:2] / f"{doc}.txt")  # as the command line reads it
+        read = read_source(WEB / "dev" / doc[:2] / f"{doc}.txt")
         frames += check_text(read.text, read.name, data).frames
-    judged = judge(claims_frame(frames), gate=gate)
+    return frames
+
+
+def as_text(table: pd.DataFrame) -> list[dict[str, str]]:
+    """The rows of ``table`` as text, one dict a row (as claims.csv would read back)."""
     return [
-        {k: "" if v is None else str(v) for k, v in row.items()}
-        for row in judged.to_dict("records")
+        {k: "" if v is None else str(v) for k, v in r.items()} for r in table.to_dict("records")
     ]
 
 
@@ -167,29 +178,25 @@ def cause_of(label_verdict: str, row: dict[str, str] | None, found: bool) -> str
 
 
 def causes(
-    half: int, gate: Mapping[str, frozenset[str]] = VERDICT_HOWS, language: str | None = None
-) -> dict[str, int]:
-    """One half of dev under ``gate`` (of one ``language``, or both): how many judgeable claims (labelled other
-    than ``not_judged``) each cause of :func:`cause_of` accounts for."""
-    sets = [halved(web_labels(WEB / "dev" / lang), half) for lang in (language,) if lang] or [
-        halved(web_labels(WEB / "dev" / lang), half) for lang in ("en", "ru")
-    ]
+    half: int, gate: Mapping[str, frozenset[str]] = VERDICT_HOWS
+) -> Counter[tuple[str, str]]:
+    """One half of dev under ``gate``: how many judgeable claims (labelled other than ``not_judged``) each
+    cause of :func:`cause_of` accounts for, by (language, cause); the fact-checker runs once for both."""
+    sets = [halved(web_labels(WEB / "dev" / lang), half) for lang in ("en", "ru")]
     texts = {doc: text for t, _ in sets for doc, text in t.items()}
     labels = [x for _, lab in sets for x in lab]
     rows = verdicts_of(texts, gate)
     preds = predictions(rows, [], texts)
     found = match(labels, preds)  # label -> prediction
-    out: dict[str, int] = {}
+    out: Counter[tuple[str, str]] = Counter()
     for i, lab in enumerate(labels):
         if lab.verdict == "not_judged":
             continue
         k = found.get(i)
-        cause = cause_of(
-            lab.verdict,
-            rows[k] if k is not None else None,
-            k is not None and value_right(lab, preds[k]),
-        )
-        out[cause] = out.get(cause, 0) + 1
+        right_value = k is not None and value_right(lab, preds[k])
+        out[
+            lab.language, cause_of(lab.verdict, rows[k] if k is not None else None, right_value)
+        ] += 1
     return out
 
 
@@ -458,15 +465,7 @@ def band_found(half: int, language: str) -> list[tuple[str, float, bool]]:
     """(how, period_confidence, period right) for every labelled claim of one half and language of dev
     found with the right value (the frames only: no judging)."""
     texts, labels = halved(web_labels(WEB / "dev" / language), half)
-    data = load_resources()
-    frames = []
-    for doc in sorted(texts):
-        read = read_source(WEB / "dev" / language / f"{doc}.txt")
-        frames += check_text(read.text, read.name, data).frames
-    rows = [
-        {k: "" if v is None else str(v) for k, v in r.items()}
-        for r in claims_frame(frames).to_dict("records")
-    ]
+    rows = as_text(claims_frame(dev_frames(texts)))
     preds = predictions(rows, [], texts)
     return [
         (
@@ -577,11 +576,11 @@ def main(argv: list[str] | None = None) -> int:
         print("\nhalf\thow\tlabel\tread\ttext\tmention")
         print("\n".join(sorted(wrong)))
     if args.causes:
-        cells = [causes(h, language=lang) for h in (1, 2) for lang in ("en", "ru")]
+        by_half = [causes(h) for h in (1, 2)]
         print("\n| cause | half 1 en | half 1 ru | half 2 en | half 2 ru | half 1 | half 2 |")
         print("|---|---|---|---|---|---|---|")
-        for cause in sorted({c for h in cells for c in h}, key=lambda c: (c == "right", c)):
-            n = [c.get(cause, 0) for c in cells]
+        for cause in sorted({c for h in by_half for _, c in h}, key=lambda c: (c == "right", c)):
+            n = [h[lang, cause] for h in by_half for lang in ("en", "ru")]
             print(f"| {cause} | {' | '.join(map(str, n))} | {n[0] + n[1]} | {n[2] + n[3]} |")
     if args.bands:
         print(
