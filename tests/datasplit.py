@@ -126,6 +126,7 @@ DATA_MODULES: tuple[str, ...] = (
     "tests/test_factcheck_reading6.py",
     "tests/test_factcheck_reading7.py",
     "tests/test_factcheck_reading8.py",
+    "tests/test_factcheck_reading9.py",
     "tests/test_factcheck_reading_tables.py",
     "tests/test_factcheck_stages.py",
     "tests/test_figures.py",

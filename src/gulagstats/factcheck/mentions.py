@@ -507,14 +507,15 @@ def enumerated_before(
 
 def find_mentions(
     sentence: str, toks: list[Token], offset: int, periods: list[Period], data: Resources, language: str = "en",
-    shares: frozenset[int] = frozenset(),
+    shares: frozenset[int] = frozenset(), cells: frozenset[int] = frozenset(),
 ) -> tuple[list[Mention], list[Seen]]:
     """The mentions of a sentence, and the numbers seen but not read.
 
     ``toks`` are the sentence's tokens (document offsets; the sentence starts
     at ``offset``) and ``periods`` what the periods stage found (their
     characters are not numbers); ``shares`` where the numbers of a table's share
-    column start (document offsets: a share without a "%").
+    column start (document offsets: a share without a "%"); ``cells`` where the cells of tables
+    whose columns are years start (document offsets: a count even when small, as in a list).
 
     Examples
     --------
@@ -537,6 +538,7 @@ def find_mentions(
     numbers = scaled_lists([n for n in numbers if not n.reason], sentence)  # "20 or 30 or 40 million"
     starts = [t.start for t in toks]
     listed = tallies(numbers, sentence)  # "22 people's commissars, 49 county party secretaries, ..."
+    listed |= {n.start for n in numbers if n.start + offset in cells}  # "освобождено | 616 | 962": a table's cells
     for a, b in _ranges(numbers, sentence):
         read = _read_number(a, b, sentence, toks, offset, data, starts, shares, listed)
         if isinstance(read, Mention):

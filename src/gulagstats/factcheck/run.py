@@ -102,7 +102,7 @@ def check_text(text: str, name: str = "text", data: Resources | None = None) -> 
     before: tuple[str, str] | None = None  # what the last claim of the sentence before counts: "Of these, ..." goes on with it
     dating = Dating()  # how the text dates its named periods ("The Great Purge ... from 1936 to 1938")
     rows = table_rows(text, data)  # the rows of its year-value tables: a cell's period is its row's year
-    document = (text, lines, language, (rows, [r.start for r in rows], noted_years(rows), share_cells(rows)))
+    document = (text, lines, language, (rows, [r.start for r in rows], noted_years(rows), share_cells(rows), frozenset(r.start for r in rows if r.cell)))
     for s in split(text):
         if s.paragraph != paragraph or _RESUMES.match(s.text):  # a new paragraph, or "… " after a cut
             paragraph, last_period, last_kind, part, before = s.paragraph, "", "", None, None
@@ -137,10 +137,10 @@ def _date_by_subject(frames: list[Frame], subject: str) -> None:
 
 def _sentence_frames(s, plain: str, toks, periods, document, state, data: Resources, name: str):
     """The claim frames of one sentence, the numbers seen but not read, and the sentence's context."""
-    text, lines, language, (rows, row_starts, noted, shares) = document  # the whole text, its line starts, its language, its table rows
+    text, lines, language, (rows, row_starts, noted, shares, cells) = document  # the whole text, its line starts, its language, its table rows
     last_period, part, before = state
     said_in = "ru" if _CYRILLIC.search(s.text) and detect(s.text) == "ru" else language  # a Russian passage
-    mentions, skipped = find_mentions(plain, toks, s.start, periods, data, said_in, shares)
+    mentions, skipped = find_mentions(plain, toks, s.start, periods, data, said_in, shares, cells)
     if noted:
         mentions = [m for m in mentions if m.start not in noted]  # "19301 | 7980": a year with note 1
     mentions = unglued(mentions, rows, row_starts, toks, text) if rows else mentions  # "206 4301": 206 430, note 1

@@ -16,7 +16,8 @@ from dataclasses import dataclass, replace
 
 from .dates import MONTH, month_number
 from .mentions import Mention
-from .phrases import Token
+from .phrases import Token, tokens
+from .resources import Resources
 
 #: The years a row may give: those of the Soviet state (a number outside them is a page or a count).
 SOVIET_YEARS = range(1917, 1992)
@@ -24,6 +25,8 @@ SOVIET_YEARS = range(1917, 1992)
 _YEAR_ALONE = re.compile(r"1[89][0-9]{2}")
 #: The fewest other cells of a column that prove a glued footnote digit by their form.
 PROOF_CELLS = 3
+#: What separates the cells of a row: " | " (an HTML table as read), "||" (wiki markup), a tab.
+CELL_BREAK = re.compile(r"\s*(?:\|\|?|!!|\t)\s*")
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,8 @@ class Row:
     days: tuple[tuple[int, str], ...] = ()
     #: Its cells with a footnote digit glued to their last group ("206 4301"): (start, end without the digit).
     notes: tuple[tuple[int, int], ...] = ()
+    #: It is one cell of a table whose columns are years (its row a label): a count even when small.
+    cell: bool = False
 
 
 #: A day of a month in a header: "1 января", "на 1-е апреля", "1st July", "on 1 October", "January 1".
@@ -60,6 +65,38 @@ _DAY_OF_MONTH = re.compile(
     rf"|(?P<m2>{MONTH})\s+(?P<d2>[0-3]?[0-9])(?:st|nd|rd|th)?(?![0-9])",
     re.IGNORECASE,
 )
+
+
+def cells_of(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """The cells of the line ``text[a:b]``: (start, end) each, without an empty first cell ("| 1937 | ...").
+
+    >>> cells_of("| 1937 | 353 074 |", 0, 18)
+    [(2, 6), (9, 16), (18, 18)]
+    """
+    out, at = [], a
+    for m in CELL_BREAK.finditer(text, a, b):
+        out.append((at, m.start()))
+        at = m.end()
+    out.append((at, b))
+    return [c for i, c in enumerate(out) if not (i == 0 and c[0] == c[1])]
+
+
+def noun_of(text: str, data: Resources) -> tuple[float, str, str]:
+    """The strongest quantity cue of ``text``: (priority, quantity, cue), or (-1, "", "").
+
+    >>> from gulagstats.factcheck.resources import load_resources
+    >>> noun_of("Расстреляно", load_resources())[1:]
+    ('executions', 'расстреляно')
+    """
+    table = data.lexicon["quantity"]
+    best: tuple[float, str, str] = (-1.0, "", "")
+    toks = tokens(text)
+    for m in table.phrases.find(toks):
+        row = table.rows[m.row]
+        score = float(row["priority"] or 0)
+        if score > best[0]:
+            best = (score, row["quantity"], " ".join(t.word for t in toks[m.first : m.last]))
+    return best
 
 
 def header_day(cell: str) -> str:

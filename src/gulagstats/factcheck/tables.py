@@ -38,11 +38,14 @@ from .table_cells import (
     SOVIET_YEARS,
     Row,
     cell_day,
+    cells_of,
     glued_notes,
     header_day,
     inline_rows,
+    noun_of,
     with_notes,
 )
+from .year_columns import labelled_rows
 
 #: The fewest rows (and different years) that make a table.
 MIN_ROWS = 3
@@ -62,8 +65,6 @@ _YEAR_VALUE = re.compile(
     r"(?P<marked>1[89][0-9]{2})(?:\*+|\[[0-9a-z]{1,3}\]|[\u00b9\u00b2\u00b3\u2070-\u2079]+)\s*(?:\|\|?|:|\u2013|\u2014|-|\t))"
     r"\s*(?=[0-9~\u2248])"
 )
-#: What separates the cells of a row: " | " (an HTML table as read), "||" (wiki markup), a tab.
-_CELL_BREAK = re.compile(r"\s*(?:\|\|?|!!|\t)\s*")
 #: A line that starts with a number and holds few words: a value cell.
 _VALUE = re.compile(r"\s*\|?\s*[~\u2248]?\s*[0-9]")
 _ANOTHER_YEAR = re.compile(r"(?<![0-9 .,\u00a0])1[89][0-9]{2}(?![0-9])")
@@ -129,29 +130,6 @@ def _rows_of(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, Row]]:
     return out
 
 
-def _cells(text: str, a: int, b: int) -> list[tuple[int, int]]:
-    """The cells of the line ``text[a:b]``: (start, end) each, without an empty first cell ("| 1937 | ...")."""
-    out, at = [], a
-    for m in _CELL_BREAK.finditer(text, a, b):
-        out.append((at, m.start()))
-        at = m.end()
-    out.append((at, b))
-    return [c for i, c in enumerate(out) if not (i == 0 and c[0] == c[1])]
-
-
-def _noun(text: str, data: Resources) -> tuple[float, str, str]:
-    """The strongest quantity cue of ``text``: (priority, quantity, cue), or (-1, "", "")."""
-    table = data.lexicon["quantity"]
-    best: tuple[float, str, str] = (-1.0, "", "")
-    toks = tokens(text)
-    for m in table.phrases.find(toks):
-        row = table.rows[m.row]
-        score = float(row["priority"] or 0)
-        if score > best[0]:
-            best = (score, row["quantity"], " ".join(t.word for t in toks[m.first : m.last]))
-    return best
-
-
 def _deaths_of_the_place(quantity: str, cue: str, around: str, data: Resources) -> tuple[str, str]:
     """A word of dying in a table whose caption or header names a place of custody is the deaths there."""
     if quantity != DYING:
@@ -171,15 +149,17 @@ def _columns(
     above = [
         k
         for k in (first - 1, first - 2)
-        if k >= 0 and len(_cells(text, *lines[k])) >= 3 and _WORDS.search(text, *lines[k])
+        if k >= 0 and len(cells_of(text, *lines[k])) >= 3 and _WORDS.search(text, *lines[k])
     ]  # the line above, or above a wiki "|-" or a Markdown "|---|---|"
     if not above:
         return [r for _, r in run]
-    header = _cells(text, *lines[above[0]])  # the line above, or the one above a wiki row mark "|-"
+    header = cells_of(
+        text, *lines[above[0]]
+    )  # the line above, or the one above a wiki row mark "|-"
     around = text[
         lines[max(0, above[0] - CAPTION_LINES)][0] : lines[above[0]][1]
     ]  # the header and the caption
-    nouns = [_noun(text[a:b], data) for a, b in header]
+    nouns = [noun_of(text[a:b], data) for a, b in header]
     shares = [_a_share(text[a:b], data) for a, b in header]
     named_columns = (
         sum(1 for n in nouns if n[1]) >= 2
@@ -190,7 +170,7 @@ def _columns(
         return [r for _, r in run]
     out = []
     for i, r in run:
-        cells = _cells(text, *lines[i])
+        cells = cells_of(text, *lines[i])
         if len(cells) != len(header):
             out.append(r)  # a ragged row: its cells cannot be put under the header
             continue
@@ -210,7 +190,7 @@ def _with_notes(
 ) -> list[Row]:
     """The rows of a table, each with its cells that carry a glued footnote digit ("206 4301"), where proven."""
     cells = [
-        [c for c in _cells(text, *lines[i]) if c[0] >= r.start] for (i, _), r in zip(run, table)
+        [c for c in cells_of(text, *lines[i]) if c[0] >= r.start] for (i, _), r in zip(run, table)
     ]
     glued = glued_notes([[text[a:b] for a, b in row] for row in cells])
     return [with_notes(r, c, g, text) for r, c, g in zip(table, cells, glued)]
@@ -345,6 +325,12 @@ def table_rows(text: str, data: Resources) -> list[Row]:
     taken = [(r.start, r.end) for r in out]
     out += [
         r
+        for r in labelled_rows(text, lines, data)
+        if not any(a < r.end and r.start < b for a, b in taken)
+    ]
+    taken = [(r.start, r.end) for r in out]
+    out += [
+        r
         for r in inline_rows(text, lines)
         if not any(a < r.end and r.start < b for a, b in taken[-50:])
     ]
@@ -451,7 +437,7 @@ def _flat_table(
     around = text[lines[max(0, (head if header else first) - CAPTION_LINES)][0] : lines[first][0]]
     quantity, cue = _deaths_of_the_place(quantity, cue, around, data)
     columns = [
-        (*_deaths_of_the_place(*_noun(h, data)[1:], around, data), _a_share(h, data))
+        (*_deaths_of_the_place(*noun_of(h, data)[1:], around, data), _a_share(h, data))
         for h in header
     ]
     rows = [(y, lines[k + 1 : k + width], False) for k, y in run if k + width <= span[1]]

@@ -1,0 +1,88 @@
+"""Round 9, reading: tables whose rows are labelled and whose columns are years."""
+
+from __future__ import annotations
+
+import pytest
+
+from gulagstats.factcheck.resources import load_resources
+from gulagstats.factcheck.run import check_text
+from tests.test_factcheck_stages import assert_linear
+
+DATA = load_resources()
+
+#: Invented counts in the layout of a book's table of special settlers, its year header cut off by the
+#: excerpt: the sentence after it states the span its nine columns cover.
+_CUT_HEADER = (
+    "освобождено как «неправильно высланных» | — | — | 15 100 | 5700 | 5600 | 4100 | 610 | 960 | 570 |\n"
+    "передано на иждивение | — | — | 9600 | 9100 | 8400 | 4800 | 1480 | 1240 | 1470 |\n"
+    "прочие причины | 79 600 | 100 400 | 106 300 | 80 200 | 137 900 | 37 600 | 45 700 | 26 300 | 13 600 |\n"
+    "Итак, за 1932–1940 гг. на поселение прибыло ещё 489 800 кулаков.\n"
+)
+
+#: Invented counts with a header of years, in English.
+_YEAR_HEADER = (
+    "Outcome | 1937 | 1938 | 1939 |\n"
+    "Shot | 353,000 | 328,000 | 2,500 |\n"
+    "Sent to camps | 429,000 | 205,000 | 54,000 |\n"
+    "Other | 1,000 | 900 | 80 |\n"
+)
+
+
+def _read(text: str) -> list[tuple[str, str, str]]:
+    return [(f.mention, f.quantity, f.period) for f in check_text(text, "t.txt", DATA).frames]
+
+
+def test_a_table_with_its_year_header_cut_off_is_dated_by_the_span_beside_it() -> None:
+    read = _read(_CUT_HEADER)
+    cells = [r for r in read if r[2] != "1932/1940"]
+    assert len(cells) == 7 + 7 + 9  # every number cell, the small ones too ("610")
+    assert ("15 100", "1934") == (cells[0][0], cells[0][2])
+    assert ("570", "1940") == (cells[6][0], cells[6][2])
+    assert [(m, p) for m, _, p in cells[-9:]][:2] == [("79 600", "1932"), ("100 400", "1933")]
+    assert (
+        cells[7][1] == "arrivals"
+    )  # a row with no noun of its own: the noun of the line that dated it
+
+
+def test_the_row_label_noun_beats_the_table_noun() -> None:
+    read = _read(_CUT_HEADER)
+    assert {q for m, q, _ in read if m in ("5700", "610")} == {"releases"}
+
+
+def test_a_table_with_a_header_of_years_dates_each_cell_by_its_column() -> None:
+    read = _read(_YEAR_HEADER)
+    assert ("353,000", "executions", "1937") in read
+    assert ("2,500", "executions", "1939") in read
+
+
+def test_a_span_of_another_length_does_not_date_the_columns() -> None:
+    text = _CUT_HEADER.replace("1932–1940", "1930–1940")
+    read = _read(text)
+    assert not any(m in ("9600", "610", "79 600") and p.isdigit() for m, _, p in read)
+
+
+def test_a_table_no_line_dates_gives_no_cells() -> None:
+    text = _CUT_HEADER.replace("Итак, за 1932–1940 гг. на", "Итак, на")
+    assert not any(m in ("9600", "610", "1480") for m, _, _ in _read(text))
+
+
+@pytest.mark.parametrize(
+    ("unit", "n"),
+    [
+        ("прочие | 1 | 2 | 3 |\n", 1_000),
+        ("a | 1 | — | 3 | 4 |\nза 1932–1935 гг.\n", 500),
+        ("Year | 1937 | 1938 | 1939 |\nShot | 1 | 2 | 3 |\n", 500),
+    ],
+)
+def test_tables_with_year_columns_are_read_in_linear_time(unit: str, n: int) -> None:
+    assert_linear(lambda text: check_text(text, "t.txt", DATA), unit, n)
+
+
+def test_hostile_labelled_tables_give_no_traceback() -> None:
+    for text in (
+        "a | — | — | — |\n" * 5 + "за 1932–1934 гг.",
+        "a | 9999999999999999999999 | 1 | 2 |\n" * 4 + "1937–1939",
+        "Year | 1939 | 1938 | 1937 |\nShot | 1 | 2 | 3 |\nOther | 1 | 2 | 3 |\nX | 1 | 2 | 3 |\n",
+        "| | | |\n" * 10,
+    ):
+        check_text(text, "t.txt", DATA)  # no exception
