@@ -99,7 +99,7 @@ def _runs(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int, int]]
 
 def _nearby(text: str, lines: list[tuple[int, int]], k: int, step: int) -> list[tuple[int, int]]:
     """Up to :data:`AROUND_LINES` lines from line ``k`` on, going ``step``, up to a blank line."""
-    out = []
+    out: list[tuple[int, int]] = []
     while 0 <= k < len(lines) and len(out) < AROUND_LINES and text[slice(*lines[k])].strip():
         out.append(lines[k])
         k += step
