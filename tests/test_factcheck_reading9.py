@@ -6,6 +6,7 @@ import pytest
 
 from gulagstats.factcheck.resources import load_resources
 from gulagstats.factcheck.run import check_text
+from gulagstats.factcheck.table_cells import header_noun
 from tests.test_factcheck_stages import assert_linear
 
 DATA = load_resources()
@@ -36,8 +37,8 @@ def test_a_table_with_its_year_header_cut_off_is_dated_by_the_span_beside_it() -
     read = _read(_CUT_HEADER)
     cells = [r for r in read if r[2] != "1932/1940"]
     assert len(cells) == 7 + 7 + 9  # every number cell, the small ones too ("610")
-    assert ("15 100", "1934") == (cells[0][0], cells[0][2])
-    assert ("570", "1940") == (cells[6][0], cells[6][2])
+    assert (cells[0][0], cells[0][2]) == ("15 100", "1934")
+    assert (cells[6][0], cells[6][2]) == ("570", "1940")
     assert [(m, p) for m, _, p in cells[-9:]][:2] == [("79 600", "1932"), ("100 400", "1933")]
     assert (
         cells[7][1] == "arrivals"
@@ -86,3 +87,40 @@ def test_hostile_labelled_tables_give_no_traceback() -> None:
         "| | | |\n" * 10,
     ):
         check_text(text, "t.txt", DATA)  # no exception
+
+
+#: Invented counts in the layout of a table of persons sentenced by penalty, its headers cut short.
+_PENALTIES = (
+    "Persons sentenced for counter-revolutionary crimes, and type of penalty imposed.\n"
+    "Years | Total sentenced (persons) | Death sent. | Camps, colonies, prisons |\n"
+    "---|---|---|---|\n"
+    "1936 | 274000 | 1100 | 219000 |\n"
+    "1937 | 790000 | 353000 | 429000 |\n"
+    "1938 | 554000 | 328000 | 205000 |\n"
+)
+
+
+def test_a_column_header_cut_short_names_what_its_cells_count() -> None:
+    read = _read(_PENALTIES)
+    assert (
+        "353000",
+        "executions",
+        "1937",
+    ) in read  # "Death sent.": death sentences, not the caption's noun
+    assert ("790000", "repressed_total", "1937") in read
+
+
+@pytest.mark.parametrize(
+    ("cell", "quantity"),
+    [
+        ("Death sent.", "executions"),
+        ("Exec.", "executions"),
+        ("Arr.", "arrests"),
+        ("Other measures", ""),
+        ("Sent", ""),
+    ],
+)
+def test_a_header_word_cut_short_stands_for_the_lexicon_word_it_begins(
+    cell: str, quantity: str
+) -> None:
+    assert header_noun(cell, DATA)[1] == quantity

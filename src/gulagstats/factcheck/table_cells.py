@@ -99,6 +99,49 @@ def noun_of(text: str, data: Resources) -> tuple[float, str, str]:
     return best
 
 
+#: The fewest letters of a word cut short in a header ("sent.", "exec."): fewer could be any word.
+ABBREVIATION_LETTERS = 3
+
+
+def _cut_short(word: str, pattern: str) -> bool:
+    """``word`` (a header's word cut short, its full stop dropped) begins the lexicon's word ``pattern``."""
+    stem = pattern.rstrip("*")
+    return len(word) >= ABBREVIATION_LETTERS and (stem.startswith(word) or word.startswith(stem))
+
+
+def header_noun(cell: str, data: Resources) -> tuple[float, str, str]:
+    """What a table's header cell counts: its strongest quantity cue, or one whose words it cuts short.
+
+    A header cuts its words short where the column is narrow ("Death sent.", "Exec."): a word ending in
+    a full stop stands for any lexicon word it begins, the other words as in the lexicon.
+
+    Examples
+    --------
+    >>> from gulagstats.factcheck.resources import load_resources
+    >>> header_noun("Death sent.", load_resources())[1:], header_noun("Other measures", load_resources())[1:]
+    (('executions', 'death sent.'), ('', ''))
+    """
+    found = noun_of(cell, data)
+    toks = tokens(cell)
+    cut = [cell[t.end : t.end + 1] == "." for t in toks]
+    if found[1] or not any(cut):
+        return found
+    table = data.lexicon["quantity"]
+    for row, words in enumerate(table.phrases.words):
+        if len(words) != len(toks) or not any(cut):
+            continue
+        if all(
+            _cut_short(t.word, w)
+            if c
+            else (t.word == w or (w.endswith("*") and t.word.startswith(w[:-1])))
+            for t, w, c in zip(toks, words, cut)
+        ):
+            score = float(table.rows[row]["priority"] or 0)
+            if score > found[0]:
+                found = (score, table.rows[row]["quantity"], cell.strip().lower())
+    return found
+
+
 def header_day(cell: str) -> str:
     """The day of the year a header cell names ("1 апреля": "04-01"), or "" (none, or a year beside it).
 

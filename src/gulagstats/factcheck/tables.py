@@ -41,8 +41,8 @@ from .table_cells import (
     cells_of,
     glued_notes,
     header_day,
+    header_noun,
     inline_rows,
-    noun_of,
     with_notes,
 )
 from .year_columns import labelled_rows
@@ -159,7 +159,7 @@ def _columns(
     around = text[
         lines[max(0, above[0] - CAPTION_LINES)][0] : lines[above[0]][1]
     ]  # the header and the caption
-    nouns = [noun_of(text[a:b], data) for a, b in header]
+    nouns = [header_noun(text[a:b], data) for a, b in header]
     shares = [_a_share(text[a:b], data) for a, b in header]
     named_columns = (
         sum(1 for n in nouns if n[1]) >= 2
@@ -437,7 +437,7 @@ def _flat_table(
     around = text[lines[max(0, (head if header else first) - CAPTION_LINES)][0] : lines[first][0]]
     quantity, cue = _deaths_of_the_place(quantity, cue, around, data)
     columns = [
-        (*_deaths_of_the_place(*noun_of(h, data)[1:], around, data), _a_share(h, data))
+        (*_deaths_of_the_place(*header_noun(h, data)[1:], around, data), _a_share(h, data))
         for h in header
     ]
     rows = [(y, lines[k + 1 : k + width], False) for k, y in run if k + width <= span[1]]

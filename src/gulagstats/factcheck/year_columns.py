@@ -24,7 +24,7 @@ import itertools
 import re
 
 from .resources import Resources
-from .table_cells import SOVIET_YEARS, Row, cells_of, header_day, noun_of
+from .table_cells import SOVIET_YEARS, Row, cells_of, header_day, header_noun, noun_of
 
 #: The fewest labelled rows of equal width that make a table.
 MIN_LABELLED_ROWS = 3
@@ -153,7 +153,7 @@ def labelled_rows(text: str, lines: list[tuple[int, int]], data: Resources) -> l
         for a, b in lines[first:stop]:
             cells = _labelled(text, a, b)
             label = text[slice(*cells[0])]
-            noun = noun_of(label, data)
+            noun = header_noun(label, data)
             named = (noun[1], noun[2]) if noun[1] else (quantity, cue)
             day = header_day(label)
             out += [
