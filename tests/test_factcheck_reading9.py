@@ -124,3 +124,14 @@ def test_a_header_word_cut_short_stands_for_the_lexicon_word_it_begins(
     cell: str, quantity: str
 ) -> None:
     assert header_noun(cell, DATA)[1] == quantity
+
+
+def test_a_small_count_in_a_year_value_table_is_a_count() -> None:
+    read = _read(_PENALTIES.replace("| 1100 |", "| 414 |"))
+    assert ("414", "executions", "1936") in read
+
+
+def test_a_small_number_outside_a_table_still_needs_its_word() -> None:
+    assert not any(
+        m == "414" for m, _, _ in _read("In 1937 there were 414 of them, 1937 | 414 | 2 |.")
+    )

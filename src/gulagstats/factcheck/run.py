@@ -42,7 +42,7 @@ from .read import ReadText, read_source
 from .readings import READING_COLUMNS
 from .resources import Resources, load_resources
 from .sentences import line_starts, split
-from .table_cells import unglued
+from .table_cells import cell_starts, unglued
 from .tables import (
     date_by_row,
     noted_years,
@@ -102,7 +102,7 @@ def check_text(text: str, name: str = "text", data: Resources | None = None) -> 
     before: tuple[str, str] | None = None  # what the last claim of the sentence before counts: "Of these, ..." goes on with it
     dating = Dating()  # how the text dates its named periods ("The Great Purge ... from 1936 to 1938")
     rows = table_rows(text, data)  # the rows of its year-value tables: a cell's period is its row's year
-    document = (text, lines, language, (rows, [r.start for r in rows], noted_years(rows), share_cells(rows), frozenset(r.start for r in rows if r.cell)))
+    document = (text, lines, language, (rows, [r.start for r in rows], noted_years(rows), share_cells(rows), cell_starts(text, rows)))
     for s in split(text):
         if s.paragraph != paragraph or _RESUMES.match(s.text):  # a new paragraph, or "… " after a cut
             paragraph, last_period, last_kind, part, before = s.paragraph, "", "", None, None

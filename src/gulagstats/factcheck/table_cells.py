@@ -55,8 +55,6 @@ class Row:
     days: tuple[tuple[int, str], ...] = ()
     #: Its cells with a footnote digit glued to their last group ("206 4301"): (start, end without the digit).
     notes: tuple[tuple[int, int], ...] = ()
-    #: It is one cell of a table whose columns are years (its row a label): a count even when small.
-    cell: bool = False
 
 
 #: A day of a month in a header: "1 января", "на 1-е апреля", "1st July", "on 1 October", "January 1".
@@ -140,6 +138,22 @@ def header_noun(cell: str, data: Resources) -> tuple[float, str, str]:
             if score > found[0]:
                 found = (score, table.rows[row]["quantity"], cell.strip().lower())
     return found
+
+
+def cell_starts(text: str, rows: list[Row]) -> frozenset[int]:
+    """Where the cells of the tables' rows start: a table's cells are a list, so a small count in one is a count.
+
+    >>> text = "1923 | 4794 | 414 | – |\\n1924 | 12425 | 2550 | 5724 |"
+    >>> [text[a:].split(" ")[0] for a in sorted(cell_starts(text, [Row(7, 22, "1923"), Row(31, 53, "1924")]))]
+    ['4794', '414', '–', '12425', '2550', '5724']
+    """
+    out: set[int] = set()
+    for r in rows:
+        at = r.start
+        for line in text[r.start : r.end].split("\n"):
+            out.update(a for a, b in cells_of(text, at, at + len(line)) if a < b)
+            at += len(line) + 1
+    return frozenset(out)
 
 
 def header_day(cell: str) -> str:

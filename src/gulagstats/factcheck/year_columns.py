@@ -157,7 +157,7 @@ def labelled_rows(text: str, lines: list[tuple[int, int]], data: Resources) -> l
             named = (noun[1], noun[2]) if noun[1] else (quantity, cue)
             day = header_day(label)
             out += [
-                Row(x, y, year, *named, cells=((x, y, *named),), day=day, cell=True)
+                Row(x, y, year, *named, cells=((x, y, *named),), day=day)
                 for (x, y), year in zip(cells[1:], years)
                 if _NUMBER_CELL.match(text, x, y)
             ]
