@@ -135,3 +135,30 @@ def test_a_small_number_outside_a_table_still_needs_its_word() -> None:
     assert not any(
         m == "414" for m, _, _ in _read("In 1937 there were 414 of them, 1937 | 414 | 2 |.")
     )
+
+
+def test_russian_digits_with_a_case_ending_and_a_scale_word_are_one_number() -> None:
+    read = check_text(
+        "Были расстреляны почти 22-х тысяч пленных в 1940 году.", "t.txt", DATA
+    ).frames
+    assert [(f.mention, f.low) for f in read] == [("почти 22-х тысяч", 22000.0)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Тройкой были приговорены к расстрелу 1825 заключенных.", 1825.0),
+        ("В феврале 1943 года умерло 1890 человек.", 1890.0),
+        ("In 1937 people were shot.", None),
+        ("В 1890 человек расстреляли.", None),
+    ],
+)
+def test_a_year_like_number_right_before_a_word_of_people_counts_them(
+    text: str, value: float | None
+) -> None:
+    lows = [
+        f.low
+        for f in check_text(text, "t.txt", DATA).frames
+        if f.mention.endswith(("1825", "1890", "1937"))
+    ]
+    assert lows == ([value] if value else [])

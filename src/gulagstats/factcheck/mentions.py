@@ -505,6 +505,43 @@ def enumerated_before(
     return f.quantity, f.cue
 
 
+#: Words before a year that make it a date ("in 1890 people ...", "the 1937 victims"), not a count.
+_DATING_BEFORE = frozenset(
+    ["in", "of", "from", "to", "since", "until", "by", "after", "before", "during", "the", "those", "these", "в", "во", "с", "со", "до", "к", "по", "на", "за", "от", "после"]
+)
+
+
+def counted_years(sentence: str, toks: list[Token], offset: int, periods: list[Period], data: Resources) -> list[Period]:
+    """The periods that are no year but a count of people: "умерло 1890 человек", "к расстрелу 1825 заключенных".
+
+    A bare year-like number right before a word of people, with no preposition or article before it, counts
+    them; the periods stage read it as a year (the caller then drops it from the sentence's periods).
+
+    Examples
+    --------
+    >>> from gulagstats.factcheck.periods import find_periods
+    >>> from gulagstats.factcheck.resources import load_resources
+    >>> from gulagstats.factcheck.phrases import tokens
+    >>> d = load_resources()
+    >>> def counted(s):
+    ...     toks = tokens(s)
+    ...     return [s[p.start : p.end] for p in counted_years(s, toks, 0, find_periods(s, toks, 0, None, "", d), d)]
+    >>> counted("В феврале умерло 1890 человек"), counted("В 1890 человек не считали"), counted("in 1937 people")
+    (['1890'], [], [])
+    """
+    starts = [t.start for t in toks]
+    out = []
+    for p in periods:
+        if p.kind != "year" or not re.fullmatch(r"1[89][0-9]{2}", sentence[p.start : p.end]):
+            continue
+        i = bisect.bisect_left(starts, p.start + offset)
+        if i >= len(toks) or toks[i].start != p.start + offset or (i and toks[i - 1].word in _DATING_BEFORE):
+            continue
+        if _next_phrase(data.lexicon["people"], toks, i + 1, 1, sentence, offset) is not None:
+            out.append(p)
+    return out
+
+
 def find_mentions(
     sentence: str, toks: list[Token], offset: int, periods: list[Period], data: Resources, language: str = "en",
     shares: frozenset[int] = frozenset(), cells: frozenset[int] = frozenset(),

@@ -215,6 +215,23 @@ def _joined_lines(text: str) -> tuple[str, dict[int, int]]:
     return _GLUED.sub(" ", text), ends
 
 
+#: Russian digits with a case ending, then a scale word: "22-х тысяч", "2-х млн", "10-ти тысяч".
+_WITH_ENDING = re.compile(
+    r"(?<![0-9.,])([0-9]{1,3})-(?:х|ти|ми|ух|ёх|ех|и|ю)\s+"
+    r"(млн\.?|миллион(?:а|ов|ами|ах)?|тыс\.?|тысяч(?:а|и|ами|ах)?)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def _case_endings(numbers: list[Number], text: str) -> list[Number]:
+    """``22-х тысяч``: digits with a case ending and a scale word are one number (22,000)."""
+    found = [
+        Number(m.start(), m.end(), int(m[1]) * _SCALE[m[2][:3].lower()], m[0], scaled=True)
+        for m in _WITH_ENDING.finditer(text)
+    ]
+    return _merged(numbers, found) if found else numbers
+
+
 def read_numerals(text: str, language: str = "en") -> list[Number]:
     """Every number in ``text``, read or with the reason it was refused (years included: the caller decides).
 
@@ -226,6 +243,8 @@ def read_numerals(text: str, language: str = "en") -> list[Number]:
     [('six hundred and eighty-one thousand', 681000.0, True), ('100', 100.0, False), ('200', 200.0, False), ('300', 300.0, False)]
     >>> [(n.text, n.value) for n in read_numerals("семьсот тысяч и 19 млн 840 тыс.; 46.665 умерших", "ru")]
     [('семьсот тысяч', 700000.0), ('19 млн 840 тыс.', 19840000.0), ('46.665', 46665.0)]
+    >>> [(n.text, n.value) for n in read_numerals("почти 22-х тысяч офицеров и 2-х млн человек", "ru")]
+    [('22-х тысяч', 22000.0), ('2-х млн', 2000000.0)]
     >>> [(n.text, n.value) for n in read_numerals("расстреляны 681 тыс. 692 человека", "ru")]
     [('681 тыс. 692', 681692.0)]
     >>> [(n.text, n.value) for n in read_numerals("Полторы тысячи миллионов было арестовано", "ru")]
@@ -250,5 +269,5 @@ def read_numerals(text: str, language: str = "en") -> list[Number]:
         found = [replace(n, end=broken.get(n.end, n.end)) for n in found]
     found = _thousand_millions(_units_after_thousands(_stray_space(found, plain), plain), plain)
     if language == "ru":
-        found = _one_of_a_scale(found, plain)
+        found = _case_endings(_one_of_a_scale(found, plain), plain)
     return _vulgar_fractions(found, plain)

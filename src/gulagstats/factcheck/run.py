@@ -33,7 +33,7 @@ from .frame_periods import SUBJECT_CONFIDENCE, carried, context_for, subject_per
 from .frames import GOES_ON, Frame, breakdowns, frame, named_part, quantity_kind
 from .judgment import claims_frame, judge, unnamed_parts
 from .language import detect, warning
-from .mentions import Seen, enumerated_before, find_mentions
+from .mentions import Seen, counted_years, enumerated_before, find_mentions
 from .numerals import fold_digits
 from .page import counted, render_page
 from .periods import Dating, clock, find_periods
@@ -110,6 +110,7 @@ def check_text(text: str, name: str = "text", data: Resources | None = None) -> 
         toks = tokens(plain, s.start)
         periods = find_periods(plain, toks, s.start, anchor, last_period or text_period, data, dating)
         periods = outside_cells(rows, document[3][1], periods, s.start) if rows else periods  # "1938 — 90 546" in a table
+        periods = [p for p in periods if p not in counted_years(plain, toks, s.start, periods, data)]  # "умерло 1890 человек"
         if _MAY_COUNT.search(s.text):
             found, skipped, ctx = _sentence_frames(s, plain, toks, periods, document, (context_for(s.text, last_period, last_kind, bool(GOES_ON.match(s.text.lstrip()))), part, before), data, name)
             for f in found:
