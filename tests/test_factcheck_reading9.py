@@ -6,6 +6,7 @@ import pytest
 
 from gulagstats.factcheck.resources import load_resources
 from gulagstats.factcheck.run import check_text
+from gulagstats.factcheck.sentences import split
 from gulagstats.factcheck.table_cells import header_noun
 from tests.test_factcheck_stages import assert_linear
 
@@ -162,3 +163,35 @@ def test_a_year_like_number_right_before_a_word_of_people_counts_them(
         if f.mention.endswith(("1825", "1890", "1937"))
     ]
     assert lows == ([value] if value else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "How many died in the Ukraine famine?\n3,941,000\nHolodomor/Number of deaths",
+            ("3,941,000", "famine_deaths"),
+        ),
+        (
+            "Q\n\nHow many died in the famine?\n\nA\n\nAt least 13 million\n\nNext",
+            ("at least 13 million", "famine_deaths"),
+        ),
+        (
+            "How many had been arrested under Lenin?\n\ntens of thousands\n\n\nWhat next?",
+            ("tens of thousands", "arrests"),
+        ),
+        ("Сколько человек было расстреляно?\n681 692\nДалее.", ("681 692", "executions")),
+    ],
+)
+def test_an_answer_on_the_line_after_a_question_of_how_many_counts_what_it_asks(
+    text: str, found: tuple[str, str]
+) -> None:
+    assert [(f.mention, f.quantity) for f in check_text(text, "t.txt", DATA).frames] == [found]
+
+
+def test_a_number_after_another_question_is_no_answer() -> None:
+    assert split("When did it end?\n1938\nWho was shot?\n1,000 people")[1].text == "1938"
+
+
+def test_questions_and_answers_are_split_in_linear_time() -> None:
+    assert_linear(split, "How many died?\n\nA\n\n1,000\n", 2_000)

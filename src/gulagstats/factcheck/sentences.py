@@ -6,7 +6,8 @@ the point is an abbreviation ("Dec.", "p.", "Mr.", "г.", "тыс.") or an
 initial; a line break ends one (paragraphs, table rows), except in a hard-wrapped
 sentence: a line that ends without a stop, followed by one that starts with a
 small letter, goes on with it (its line break kept), and so do the items of a list of numbers
-under a line ending in a colon ("fatalities = various estimates:" / "1) 12,589").  Each end is
+under a line ending in a colon ("fatalities = various estimates:" / "1) 12,589"), and the answer on a line
+after a question of how many ("How many died in the famine?" / "3,941,000").  Each end is
 decided by looking at a few characters around it, so the time is linear in
 the text (a 100 kB line of "Mr. A " included).
 """
@@ -102,11 +103,15 @@ def split(text: str) -> list[Sentence]:
     offset = 0
     paragraph = -1
     blank = True
-    for number, line in _wrapped_lines(text):
+    for number, line, answer in _wrapped_lines(text):
         if line.strip():
             paragraph += blank
             blank = False
-            for a, b in split_line(line):
+            spans = split_line(line)
+            if answer:  # "How many died?" / "3,941,000": the answer goes on with its question
+                asked = [(a, b) for a, b in spans if a < answer]
+                spans = [*asked[:-1], (asked[-1][0], len(line.rstrip()))] if asked else spans
+            for a, b in spans:
                 out.append(Sentence(line[a:b], offset + a, offset + b, number, max(paragraph, 0)))
         else:
             blank = True
@@ -120,8 +125,9 @@ _ENDED = re.compile(r"[.!?:;\u2026)\]\"'\u00bb\u201d|]\s*$")
 _GOES_ON = re.compile(r"\s*[a-z\u0430-\u044f\u0451]")
 
 
-def _wrapped_lines(text: str) -> Iterator[tuple[int, str]]:
-    """The lines of ``text`` (line number, text), a hard-wrapped sentence as one line whose breaks are kept.
+def _wrapped_lines(text: str) -> Iterator[tuple[int, str, int]]:
+    """The lines of ``text`` (line number, text, where an answer starts or 0), a hard-wrapped sentence as one
+    line whose breaks are kept, and a question of how many with its answer on a line after it as one line.
 
     A line that ends without a stop and is followed by one that starts with a small letter
     ("... говорится о 17,96" / "млн" / "приговорённых по указам ...") is one sentence broken by
@@ -146,8 +152,33 @@ def _wrapped_lines(text: str) -> Iterator[tuple[int, str]]:
                 break
             parts += lines[i + 1 : i + gap + 1]  # "one thou-" / "" / "sand were shot": one word broken by the page
             i += gap
-        yield first, "\n".join(parts)
+        line, answer = "\n".join(parts), 0
+        if (gap := _answer_gap(lines, i)) and _ASKS_HOW_MANY.search(line):
+            answer = len(line) + 1  # all after the question's line goes on with it
+            line, i = "\n".join([line, *lines[i + 1 : i + gap + 1]]), i + gap
+        yield first, line, answer
         i += 1
+
+
+#: A question of how many, at the end of a line: "How many died in the 1923 famine?", "Сколько ... ?".
+_ASKS_HOW_MANY = re.compile(r"(?i)\b(?:how many|how much|сколько)\b[^?\n]*\?\s*$")
+#: A line that only says its answer follows: "A", "Answer:", "Ответ:".
+_ANSWER_MARK = re.compile(r"(?i)\s*(?:a|answer|ответ)\s*:?\s*")
+#: An answer: a number (digits or a vague number word), four words at most after it, two before, no "?".
+_ANSWER = re.compile(
+    r"(?i)\s*(?:[^\W\d_]+\s+){0,2}(?:[0-9][0-9,.\u00a0 ]*|tens|hundreds|thousands|millions|десятки|сотни|тысячи|миллионы)"
+    r"(?:\s+[^\W\d_]+){0,4}\s*"
+)
+#: The most lines between a question and its answer (blank ones, and one "A").
+ANSWER_LINES = 3
+
+
+def _answer_gap(lines: list[str], i: int) -> int:
+    """How many lines after line ``i`` (a question) its answer is (after blank lines and an "A"), or 0."""
+    for k in range(i + 1, min(len(lines), i + ANSWER_LINES + 2)):
+        if lines[k].strip() and not _ANSWER_MARK.fullmatch(lines[k]):
+            return k - i if _ANSWER.fullmatch(lines[k]) else 0
+    return 0
 
 
 #: A line that opens a list: it ends with a colon ("| fatalities = various estimates:").
