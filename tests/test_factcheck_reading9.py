@@ -195,3 +195,31 @@ def test_a_number_after_another_question_is_no_answer() -> None:
 
 def test_questions_and_answers_are_split_in_linear_time() -> None:
     assert_linear(split, "How many died?\n\nA\n\n1,000\n", 2_000)
+
+
+def test_a_list_of_label_dash_numbers_opened_by_a_percentage_is_a_list_of_shares() -> None:
+    text = (
+        "Из всех спецпереселенцев 85,4 % находились в шести районах, в том числе на Урале – 28,0 %, "
+        "в Западной Сибири – 27,0, Дальневосточном крае (ДВК) – 4,3, на Алдане – 0,5 %."
+    )
+    read = check_text(text, "t.txt", DATA).frames
+    assert [(f.mention, f.unit) for f in read][-3:] == [
+        ("27,0", "share"),
+        ("4,3", "share"),
+        ("0,5", "share"),
+    ]
+
+
+def test_decimals_in_a_list_with_no_percentage_stay_unread() -> None:
+    text = (
+        "Спецпереселенцев было много: на Урале – 28,0, в Западной Сибири – 27,0, на Алдане – 0,5."
+    )
+    assert not any(f.mention in ("27,0", "0,5") for f in check_text(text, "t.txt", DATA).frames)
+
+
+def test_a_long_list_of_shares_is_read_in_linear_time() -> None:
+    assert_linear(
+        lambda t: check_text("спецпереселенцев на Урале – 28,0 %" + t, "t.txt", DATA),
+        ", в крае – 7,4",
+        500,
+    )

@@ -542,6 +542,31 @@ def counted_years(sentence: str, toks: list[Token], offset: int, periods: list[P
     return out
 
 
+#: What stands between two items of a list of "label – share": "%, в Западной Сибири – ", ", и на Алдане – ".
+_LABELLED_ITEM = re.compile(r"\s*%?\s*,\s*(?:и\s+|and\s+)?[^\d,;:.%]{2,60}?\s[\u2013\u2014-]\s*")
+_PERCENT_AFTER = re.compile(r"\s*(?:%|процент|per ?cent)")
+
+
+def percent_lists(numbers: list[Number], sentence: str) -> list[Number]:
+    """The numbers of lists of "label – number" items whose first or last item is a percentage: all shares.
+
+    >>> from gulagstats.factcheck.numerals import read_numerals
+    >>> s = "на Урале – 28,0 %, в Западной Сибири – 27,0, на Алдане – 0,5 %. Всего – 1 000"
+    >>> [n.text for n in percent_lists(read_numerals(s, "ru"), s)]
+    ['28,0', '27,0', '0,5']
+    """
+    out: list[Number] = []
+    run: list[Number] = []
+    for n in [*numbers, None]:
+        if n is not None and run and _LABELLED_ITEM.fullmatch(sentence, run[-1].end, n.start):
+            run.append(n)
+            continue
+        if len(run) >= 2 and any(_PERCENT_AFTER.match(sentence, x.end) for x in (run[0], run[-1])):
+            out += run
+        run = [n] if n is not None else []
+    return out
+
+
 def find_mentions(
     sentence: str, toks: list[Token], offset: int, periods: list[Period], data: Resources, language: str = "en",
     shares: frozenset[int] = frozenset(), cells: frozenset[int] = frozenset(),
@@ -575,7 +600,8 @@ def find_mentions(
     numbers = scaled_lists([n for n in numbers if not n.reason], sentence)  # "20 or 30 or 40 million"
     starts = [t.start for t in toks]
     listed = tallies(numbers, sentence)  # "22 people's commissars, 49 county party secretaries, ..."
-    listed |= {n.start for n in numbers if n.start + offset in cells}  # "освобождено | 616 | 962": a table's cells
+    listed |= {n.start for n in numbers if n.start + offset in cells}
+    shares = shares | {n.start + offset for n in percent_lists(numbers, sentence)}  # "на Урале – 28,0 %, в Сибири – 27,0"  # "освобождено | 616 | 962": a table's cells
     for a, b in _ranges(numbers, sentence):
         read = _read_number(a, b, sentence, toks, offset, data, starts, shares, listed)
         if isinstance(read, Mention):
