@@ -28,6 +28,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
 
+from .number_lists import percent_lists, tallies
 from .numerals import Number, read_numerals
 from .periods import Period
 from .phrases import Token
@@ -261,47 +262,6 @@ def scaled_lists(numbers: list[Number], sentence: str) -> list[Number]:
             stated = n.value
         else:
             scale = 0.0
-    return out
-
-
-#: What links two counts of a tally: one to four words after the first, then a comma or "and"
-#: ("22 people's commissars, 49 county party secretaries, ... and 8 professors were arrested").
-_TALLY_LINK = re.compile(
-    r"\s+(?:[^\W\d_][\w\u2019'-]*\s+){0,3}[^\W\d_][\w\u2019'-]*\s*(?:,\s*(?:and\s+|и\s+)?|\s(?:and|и)\s+|;\s*)"
-    r"|(?:\s+[^\W\d_][\w.]*)?\s*;\s*(?:[^\W\d_][\w-]*\s+){0,4}[\u2014\u2013-]\s*"  # "в октябре — 247 человек; в ноябре — 458; ..."
-)
-#: The fewest counts of a tally.
-TALLY_COUNTS = 3
-
-
-def tallies(numbers: list[Number], sentence: str) -> set[int]:
-    """Where the counts of a tally start: three or more numbers each followed by a few words and a comma or "and".
-
-    A tally counts groups one by one ("22 people's commissars, 49 county party
-    secretaries, 29 chairmen ... and 8 professors were arrested"): its small
-    numbers are counts of people though no word of people follows them. What
-    each counts is still for the frames to say (the cue after the last).
-
-    Examples
-    --------
-    >>> from gulagstats.factcheck.numerals import read_numerals
-    >>> s = "22 people's commissars, 49 county party secretaries, 95 engineers and 8 professors were arrested"
-    >>> sorted(s[a : a + 2] for a in tallies(read_numerals(s), s))
-    ['22', '49', '8 ', '95']
-    >>> tallies(read_numerals("pages 12, 13 and 14"), "pages 12, 13 and 14")
-    set()
-    """
-    out: set[int] = set()
-    run: list[Number] = []
-    for n in numbers:
-        if run and _TALLY_LINK.fullmatch(sentence, run[-1].end, n.start):
-            run.append(n)
-            continue
-        if len(run) >= TALLY_COUNTS:
-            out |= {m.start for m in run}
-        run = [n]
-    if len(run) >= TALLY_COUNTS:
-        out |= {m.start for m in run}
     return out
 
 
@@ -539,31 +499,6 @@ def counted_years(sentence: str, toks: list[Token], offset: int, periods: list[P
             continue
         if _next_phrase(data.lexicon["people"], toks, i + 1, 1, sentence, offset) is not None:
             out.append(p)
-    return out
-
-
-#: What stands between two items of a list of "label – share": "%, в Западной Сибири – ", ", и на Алдане – ".
-_LABELLED_ITEM = re.compile(r"\s*%?\s*,\s*(?:и\s+|and\s+)?[^\d,;:.%]{2,60}?\s[\u2013\u2014-]\s*")
-_PERCENT_AFTER = re.compile(r"\s*(?:%|процент|per ?cent)")
-
-
-def percent_lists(numbers: list[Number], sentence: str) -> list[Number]:
-    """The numbers of lists of "label – number" items whose first or last item is a percentage: all shares.
-
-    >>> from gulagstats.factcheck.numerals import read_numerals
-    >>> s = "на Урале – 28,0 %, в Западной Сибири – 27,0, на Алдане – 0,5 %. Всего – 1 000"
-    >>> [n.text for n in percent_lists(read_numerals(s, "ru"), s)]
-    ['28,0', '27,0', '0,5']
-    """
-    out: list[Number] = []
-    run: list[Number] = []
-    for n in [*numbers, None]:
-        if n is not None and run and _LABELLED_ITEM.fullmatch(sentence, run[-1].end, n.start):
-            run.append(n)
-            continue
-        if len(run) >= 2 and any(_PERCENT_AFTER.match(sentence, x.end) for x in (run[0], run[-1])):
-            out += run
-        run = [n] if n is not None else []
     return out
 
 
