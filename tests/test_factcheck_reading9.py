@@ -223,3 +223,8 @@ def test_a_long_list_of_shares_is_read_in_linear_time() -> None:
         ", в крае – 7,4",
         500,
     )
+
+
+def test_a_range_of_percentages_each_with_its_sign_is_one_range() -> None:
+    read = check_text("Some 40% to 50% of the deportees were children.", "t.txt", DATA).frames
+    assert [(f.low, f.high, f.unit) for f in read] == [(40.0, 50.0, "share")]

@@ -201,6 +201,9 @@ def _hedge(toks: list[Token], first: int, data: Resources) -> tuple[str, str]:
     return (best[1], best[2]) if best else ("point", "")
 
 
+_PERCENT = re.compile(r"\s?%")
+
+
 def _ranges(numbers: list[Number], sentence: str) -> list[tuple[Number, Number | None]]:
     """Numbers paired into ranges ("300,000-500,000", "between 5 and 7 million"); a number alone has None."""
     out: list[tuple[Number, Number | None]] = []
@@ -212,6 +215,8 @@ def _ranges(numbers: list[Number], sentence: str) -> list[tuple[Number, Number |
             j += 1  # "3 миллионов[1] — 8,8 миллиона": a reference mark is no end of a range
         b = numbers[j] if j < len(numbers) else None
         between = _MARK.sub("", sentence[a.end : b.start]) if b is not None else ""
+        if b is not None and _PERCENT.match(between) and _PERCENT.match(sentence, b.end):
+            between = between.lstrip()[1:]  # "40% to 50%": a range of shares, each with its sign
         if b is not None and _RANGE_GAP.fullmatch(between):
             gap = between.strip().lower()
             opened = _RANGE_OPEN.search(sentence[max(0, a.start - 30) : a.start])
