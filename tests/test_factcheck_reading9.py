@@ -228,3 +228,10 @@ def test_a_long_list_of_shares_is_read_in_linear_time() -> None:
 def test_a_range_of_percentages_each_with_its_sign_is_one_range() -> None:
     read = check_text("Some 40% to 50% of the deportees were children.", "t.txt", DATA).frames
     assert [(f.low, f.high, f.unit) for f in read] == [(40.0, 50.0, "share")]
+
+
+def test_a_row_label_naming_a_day_dates_its_cells_on_that_day_of_each_column_year() -> None:
+    text = _CUT_HEADER.replace("прочие причины", "На 31 декабря")
+    read = [(m, p) for m, _, p in _read(text)]
+    assert ("79 600", "1932-12-31") in read
+    assert ("13 600", "1940-12-31") in read

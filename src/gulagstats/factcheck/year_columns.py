@@ -14,7 +14,7 @@ of years a line right around the table states ("за 1932–1940 гг.") where i
 as the table has value columns (the excerpt cut the header off; the span proves the columns). A table
 no line dates gives no row: its years are never guessed. What a cell counts is its row label's noun
 ("освобождено": releases), else the caption's, else the noun of the line that dated it. A row label
-naming a day ("На 31 декабря") dates its counts on a day on that day of the column's year. One pass over
+naming a day ("На 31 декабря") dates its cells on that day of the column's year, whatever they count. One pass over
 the lines: linear in the text.
 """
 
@@ -155,9 +155,9 @@ def labelled_rows(text: str, lines: list[tuple[int, int]], data: Resources) -> l
             label = text[slice(*cells[0])]
             noun = header_noun(label, data)
             named = (noun[1], noun[2]) if noun[1] else (quantity, cue)
-            day = header_day(label)
+            day = header_day(label)  # "На 31 декабря": every cell a count on that day of its column's year
             out += [
-                Row(x, y, year, *named, cells=((x, y, *named),), day=day)
+                Row(x, y, f"{year}-{day}" if day else year, *named, cells=((x, y, *named),))
                 for (x, y), year in zip(cells[1:], years)
                 if _NUMBER_CELL.match(text, x, y)
             ]
