@@ -235,3 +235,9 @@ def test_a_row_label_naming_a_day_dates_its_cells_on_that_day_of_each_column_yea
     read = [(m, p) for m, _, p in _read(text)]
     assert ("79 600", "1932-12-31") in read
     assert ("13 600", "1940-12-31") in read
+
+
+def test_a_hard_wrapped_sentence_goes_on_with_a_line_that_starts_with_its_count() -> None:
+    text = "за 1921-1953 гг. были осуждены судами и военными трибуналами\n3 777 380 человек, из них немало."
+    assert [s.text for s in split(text)] == [text]
+    assert split("заключенных Солове\n3 views\n597")[1].text == "3 views"

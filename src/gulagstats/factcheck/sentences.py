@@ -123,6 +123,11 @@ def split(text: str) -> list[Sentence]:
 _ENDED = re.compile(r"[.!?:;\u2026)\]\"'\u00bb\u201d|]\s*$")
 #: A line that goes on with the sentence of the line before: it starts with a small letter.
 _GOES_ON = re.compile(r"\s*[a-z\u0430-\u044f\u0451]")
+#: A line that ends inside a sentence (on a small letter) ...
+_ENDS_IN_A_WORD = re.compile(r"[a-z\u0430-\u044f\u0451]\s*$")
+#: ... goes on with the next if it starts with a count of a thousand or more and a small word: "... трибуналами" /
+#: "3 777 380 человек из них:" (not a page's "3 views").
+_COUNT_GOES_ON = re.compile(r"\s*[0-9]{1,3}(?:[\u00a0 ,.]?[0-9]{3})+\s+[a-z\u0430-\u044f\u0451]")
 
 
 def _wrapped_lines(text: str) -> Iterator[tuple[int, str, int]]:
@@ -139,7 +144,9 @@ def _wrapped_lines(text: str) -> Iterator[tuple[int, str, int]]:
     while i < len(lines):
         first, parts = i + 1, [lines[i]]
         while True:
-            if i + 1 < len(lines) and parts[-1].strip() and not _ENDED.search(parts[-1]) and _GOES_ON.match(lines[i + 1]):
+            if i + 1 < len(lines) and parts[-1].strip() and not _ENDED.search(parts[-1]) and (
+                _GOES_ON.match(lines[i + 1]) or (_ENDS_IN_A_WORD.search(parts[-1]) and _COUNT_GOES_ON.match(lines[i + 1]))
+            ):
                 i += 1
                 parts.append(lines[i])  # the stop is looked for on the last line only: linear in the text
                 continue
