@@ -241,3 +241,10 @@ def test_a_hard_wrapped_sentence_goes_on_with_a_line_that_starts_with_its_count(
     text = "за 1921-1953 гг. были осуждены судами и военными трибуналами\n3 777 380 человек, из них немало."
     assert [s.text for s in split(text)] == [text]
     assert split("заключенных Солове\n3 views\n597")[1].text == "3 views"
+
+
+def test_a_markdown_rule_under_a_header_of_years_is_passed_over() -> None:
+    lines = _YEAR_HEADER.split("\n")
+    read = _read("\n".join([lines[0], "---|---|---|---|", *lines[1:]]))
+    assert ("353,000", "executions", "1937") in read
+    assert ("2,500", "executions", "1939") in read

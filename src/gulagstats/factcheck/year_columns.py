@@ -37,6 +37,8 @@ _VALUE_CELL = re.compile(r"[~\u2248]?\s*[0-9][0-9 \u00a0\u202f.,]*|[\u2014\u2013
 _NUMBER_CELL = re.compile(r"[~\u2248]?\s*[0-9]")
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _YEAR_CELL = re.compile(r"\s*(?P<year>1[89][0-9]{2})\s*(?:гг?\.|год)?\s*")
+#: A Markdown table's rule under its header: "---|---|---|", "|:--|--:|".
+_RULE = re.compile(r"\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*")
 #: A span of years: "1932–1940", "1932-1940 гг.", "1932 — 1940".
 _SPAN = re.compile(
     r"(?<![0-9])(?P<a>1[89][0-9]{2})\s*[\u2013\u2014-]\s*(?P<b>1[89][0-9]{2})(?![0-9])"
@@ -140,13 +142,17 @@ def labelled_rows(text: str, lines: list[tuple[int, int]], data: Resources) -> l
     """
     out: list[Row] = []
     for first, stop, width in _runs(text, lines):
-        above = _nearby(text, lines, first - 1, -1)
+        mark = first >= 1 and bool(
+            _RULE.fullmatch(text, *lines[first - 1])
+        )  # "|---|---|" under the header
+        above = _nearby(text, lines, first - 1 - mark, -1)
         years = _header_years(text, above[0], width) if above else []
         caption = above[1:] if years else above
         dating = ""
         if not years:
-            years, k = _spanned_years(text, above + _nearby(text, lines, stop, 1), width)
-            dating = text[slice(*(above + _nearby(text, lines, stop, 1))[k])] if years else ""
+            around = above + _nearby(text, lines, stop, 1)
+            years, k = _spanned_years(text, around, width)
+            dating = text[slice(*around[k])] if years else ""
         if not years:
             continue  # no line dates the columns: not guessed
         quantity, cue = _table_noun(text, caption, dating, data)
@@ -155,7 +161,9 @@ def labelled_rows(text: str, lines: list[tuple[int, int]], data: Resources) -> l
             label = text[slice(*cells[0])]
             noun = header_noun(label, data)
             named = (noun[1], noun[2]) if noun[1] else (quantity, cue)
-            day = header_day(label)  # "На 31 декабря": every cell a count on that day of its column's year
+            day = header_day(
+                label
+            )  # "На 31 декабря": every cell a count on that day of its column's year
             out += [
                 Row(x, y, f"{year}-{day}" if day else year, *named, cells=((x, y, *named),))
                 for (x, y), year in zip(cells[1:], years)
