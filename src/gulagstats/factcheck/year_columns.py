@@ -30,6 +30,9 @@ from .table_cells import SOVIET_YEARS, Row, cells_of, header_day, header_noun, n
 MIN_LABELLED_ROWS = 3
 #: The fewest value columns (years) of such a table.
 MIN_COLUMNS = 3
+#: The fewest value columns a span of years beside a table may date: a span of as many years as three or four
+#: columns could be a coincidence ("in 1943–1945" beside a table of regions by three measures).
+SPANNED_COLUMNS = 5
 #: How many lines above a table its caption is looked for, and how far around it a dating span.
 AROUND_LINES = 2
 #: A value cell: a number ("1 142 084", "5736", "~300") or a dash, nothing else.
@@ -128,16 +131,20 @@ def labelled_rows(text: str, lines: list[tuple[int, int]], data: Resources) -> l
     Examples
     --------
     >>> from gulagstats.factcheck.resources import load_resources
-    >>> text = ("Расстреляно | 353 074 | 328 618 | 2552 |\\nосвобождено | 15 366 | — | 616 |\\n"
-    ...         "прочие причины | 79 676 | 100 488 | 962 |\\nИтак, за 1937–1939 гг. выслано ещё 1000.")
+    >>> text = ("Год | 1937 | 1938 | 1939 |\\nРасстреляно | 353 074 | 328 618 | 2552 |\\n"
+    ...         "освобождено | 15 366 | — | 616 |\\nпрочие причины | 79 676 | 100 488 | 962 |\\nВсего выслано 1000.")
     >>> import re
     >>> lines = [m.span() for m in re.finditer(r"[^\\n]+", text)]
     >>> [(text[r.start : r.end], r.year, r.quantity) for r in labelled_rows(text, lines, load_resources())]
     ... # doctest: +NORMALIZE_WHITESPACE
     [('353 074', '1937', 'executions'), ('328 618', '1938', 'executions'), ('2552', '1939', 'executions'),
      ('15 366', '1937', 'releases'), ('616', '1939', 'releases'),
-     ('79 676', '1937', 'deportations'), ('100 488', '1938', 'deportations'), ('962', '1939', 'deportations')]
-    >>> labelled_rows(text.replace("1937–1939", "1930–1939"), lines, load_resources())
+     ('79 676', '1937', ''), ('100 488', '1938', ''), ('962', '1939', '')]
+
+    Three columns beside a span of three years are not dated by it (a coincidence is too likely):
+
+    >>> text = text.replace("Год | 1937 | 1938 | 1939 |", "В 1937–1939 гг.")
+    >>> labelled_rows(text, [m.span() for m in re.finditer(r"[^\\n]+", text)], load_resources())
     []
     """
     out: list[Row] = []
@@ -149,7 +156,7 @@ def labelled_rows(text: str, lines: list[tuple[int, int]], data: Resources) -> l
         years = _header_years(text, above[0], width) if above else []
         caption = above[1:] if years else above
         dating = ""
-        if not years:
+        if not years and width >= SPANNED_COLUMNS:
             around = above + _nearby(text, lines, stop, 1)
             years, k = _spanned_years(text, around, width)
             dating = text[slice(*around[k])] if years else ""
