@@ -248,3 +248,11 @@ def test_a_markdown_rule_under_a_header_of_years_is_passed_over() -> None:
     read = _read("\n".join([lines[0], "---|---|---|---|", *lines[1:]]))
     assert ("353,000", "executions", "1937") in read
     assert ("2,500", "executions", "1939") in read
+
+
+def test_a_line_of_many_questions_of_how_many_is_split_in_linear_time() -> None:
+    assert_linear(lambda t: split(t + "?\n1,000\n"), "how many ", 4_000)
+
+
+def test_a_sentence_of_many_year_like_counts_is_read_in_linear_time() -> None:
+    assert_linear(lambda t: check_text(t, "t.txt", DATA), "умерло 1890 человек, ", 300)

@@ -160,15 +160,24 @@ def _wrapped_lines(text: str) -> Iterator[tuple[int, str, int]]:
             parts += lines[i + 1 : i + gap + 1]  # "one thou-" / "" / "sand were shot": one word broken by the page
             i += gap
         line, answer = "\n".join(parts), 0
-        if (gap := _answer_gap(lines, i)) and _ASKS_HOW_MANY.search(line):
+        if _asks_how_many(line) and (gap := _answer_gap(lines, i)):
             answer = len(line) + 1  # all after the question's line goes on with it
             line, i = "\n".join([line, *lines[i + 1 : i + gap + 1]]), i + gap
         yield first, line, answer
         i += 1
 
 
-#: A question of how many, at the end of a line: "How many died in the 1923 famine?", "Сколько ... ?".
-_ASKS_HOW_MANY = re.compile(r"(?i)\b(?:how many|how much|сколько)\b[^?\n]*\?\s*$")
+#: The words of a question of how many: "How many died in the 1923 famine?", "Сколько ... ?".
+_HOW_MANY = re.compile(r"(?i)\b(?:how many|how much|сколько)\b")
+
+
+def _asks_how_many(line: str) -> bool:
+    """``line`` ends with a question of how many (its last question, after the last stop, on its last line)."""
+    end = line.rstrip()
+    if not end.endswith("?"):
+        return False
+    start = max(end.rfind(c, 0, len(end) - 1) for c in "?.!\n") + 1
+    return bool(_HOW_MANY.search(end, start))
 #: A line that only says its answer follows: "A", "Answer:", "Ответ:".
 _ANSWER_MARK = re.compile(r"(?i)\s*(?:a|answer|ответ)\s*:?\s*")
 #: An answer: a number (digits or a vague number word), four words at most after it, two before, no "?".
