@@ -38,12 +38,12 @@ AROUND_LINES = 2
 #: A value cell: a number ("1 142 084", "5736", "~300") or a dash, nothing else.
 _VALUE_CELL = re.compile(r"[~\u2248]?\s*[0-9][0-9 \u00a0\u202f.,]*|[\u2014\u2013-]?")
 _NUMBER_CELL = re.compile(r"[~\u2248]?\s*[0-9]")
-_WORD = re.compile(r"[^\W\d_]{2,}")
+_LABEL_WORD = re.compile(r"[^\W\d_]{2,}")
 _YEAR_CELL = re.compile(r"\s*(?P<year>1[89][0-9]{2})\s*(?:гг?\.|год)?\s*")
 #: A Markdown table's rule under its header: "---|---|---|", "|:--|--:|".
-_RULE = re.compile(r"\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*")
+_MARKDOWN_RULE = re.compile(r"\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*")
 #: A span of years: "1932–1940", "1932-1940 гг.", "1932 — 1940".
-_SPAN = re.compile(
+_YEAR_SPAN = re.compile(
     r"(?<![0-9])(?P<a>1[89][0-9]{2})\s*[\u2013\u2014-]\s*(?P<b>1[89][0-9]{2})(?![0-9])"
 )
 
@@ -53,7 +53,7 @@ def _labelled(text: str, a: int, b: int) -> list[tuple[int, int]]:
     cells = cells_of(text, a, b)
     if cells and cells[-1][0] == cells[-1][1]:
         cells = cells[:-1]  # "... | 578 |": the empty cell after the last break
-    if len(cells) < MIN_COLUMNS + 1 or not _WORD.search(text, *cells[0]):
+    if len(cells) < MIN_COLUMNS + 1 or not _LABEL_WORD.search(text, *cells[0]):
         return []
     values = cells[1:]
     if not all(_VALUE_CELL.fullmatch(text, *c) for c in values) or _header_years(
@@ -79,7 +79,7 @@ def _spanned_years(text: str, lines: list[tuple[int, int]], width: int) -> tuple
     found = [
         (k, int(m["a"]), int(m["b"]))
         for k, (a, b) in enumerate(lines)
-        for m in _SPAN.finditer(text, a, b)
+        for m in _YEAR_SPAN.finditer(text, a, b)
         if int(m["b"]) - int(m["a"]) + 1 == width and int(m["a"]) in SOVIET_YEARS
     ]
     if len({(a, b) for _, a, b in found}) != 1:
@@ -150,7 +150,7 @@ def labelled_rows(text: str, lines: list[tuple[int, int]], data: Resources) -> l
     out: list[Row] = []
     for first, stop, width in _runs(text, lines):
         mark = first >= 1 and bool(
-            _RULE.fullmatch(text, *lines[first - 1])
+            _MARKDOWN_RULE.fullmatch(text, *lines[first - 1])
         )  # "|---|---|" under the header
         above = _nearby(text, lines, first - 1 - mark, -1)
         years = _header_years(text, above[0], width) if above else []
