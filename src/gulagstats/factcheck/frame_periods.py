@@ -87,7 +87,8 @@ def _nearest(
     if not around:  # the mention is outside [lo, hi): the nearest ends of that range
         j, k = bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi) - 1
         around = [periods[x] for x in {j, k} if 0 <= x < len(periods) and lo <= starts[x] < hi and fits(periods[x])]
-    return min(around, key=lambda p: (p.kind == "named" and _era(p.period), _closes_item(ctx.sentence, p, at), _distance(p, at, end))) if around else None
+    spans = any(p.kind == "span" for p in around)  # "After the war, 1.5 million ... between 1946 and 1953": the span
+    return min(around, key=lambda p: (spans and p.kind == "open", p.kind == "named" and _era(p.period), _closes_item(ctx.sentence, p, at), _distance(p, at, end))) if around else None
 
 
 #: The kind of period a stock read from its sentence prefers to a named period of years: a count of prisoners is
