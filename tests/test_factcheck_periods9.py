@@ -120,3 +120,31 @@ def test_the_year_of_the_data_cited_is_a_documents():
     assert (
         _period("По данным за 1937–1938 гг. было расстреляно 681 692 человека.")[0] == "1937/1938"
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No crime that Stalin committed. I know they all say he killed 40 million people.",
+        "Сталин руководил страной. При нём были расстреляны несколько сотен тысяч человек.",
+        "While Stalin administered great changes during his reign, these cost millions of lives.",
+    ],
+)
+def test_he_and_his_reign_after_stalin_are_his_rule(text):
+    assert _period(text) == ("1924-01-01/1953-03-05", "named period")
+
+
+def test_he_is_no_ruler_without_a_ruler_named_just_before():
+    assert _period("Lenin ruled briefly. They say he killed 20 million people.") == ("", "none")
+    text = "Stalin died. Khrushchev spoke. Later, he killed 2 million people."
+    assert _period(text) == ("", "none")
+
+
+def test_a_span_of_the_sentence_beats_he_killed():
+    text = "Some say Stalin, who ruled from 1924 to 1953, killed 20 million, some say he killed 40 million."
+    periods = [f.period for f in check_text(text, "a.txt").frames]
+    assert periods == ["1924/1953", "1924/1953"]
+
+
+def test_a_rulers_name_alone_is_no_period():
+    assert _period("Stalin signed the order; 681,692 people were shot.") == ("", "none")

@@ -126,6 +126,8 @@ class Dating:
 
     rows: dict[int, str] = field(default_factory=dict)
     readings: dict[str, str] = field(default_factory=dict)
+    #: The rule of the ruler named last ("Stalin": his rule) and how many sentences ago (0: this one).
+    ruler: tuple[str, int] = ("", 0)
 
 
 def _span_end(a: str, b: str) -> str | None:
@@ -254,6 +256,8 @@ def find_periods(
     add([Period(m.start(), m.end(), m["y"], "year", 0.9, date(int(m["y"]), 1, 1)) for m in YEAR_MENTION.finditer(sentence) if 1800 <= int(m["y"]) <= 2099])
     out = _titles(sentence, _opened(sentence, _from_until(sentence, sorted(found, key=lambda p: p.start))))
     out = [p for p in _anchored(out, data) if p.period or p.kind != "relative"]
+    if any(p.kind == "span" for p in out):  # "some say he killed 40 million" in a sentence that states 1924 to 1953
+        out = [p for p in out if p.kind != "named" or data.periods.rows[p.row]["rule"] != "ruler"]
     if dating is not None:
         out = _dated(sentence, out, dating, data)
     return out
@@ -465,12 +469,29 @@ def _documents(sentence: str, toks: list[Token], offset: int, data: Resources) -
     return out
 
 
+#: How many sentences after a ruler's name "he", "his reign", "при нём" still name him: his own and the next.
+RULER_REACH = 1
+
+
 def _named(toks: list[Token], offset: int, data: Resources, anchor: date | None, last: str, dating: Dating) -> list[Period]:
     out = []
-    for match in data.periods.phrases.find(toks):
+    ruler, ago = dating.ruler
+    dating.ruler = (ruler, ago + 1) if ruler else dating.ruler
+    matches = data.periods.phrases.find(toks)
+    for match in matches:  # a ruler's name first: "While Stalin administered ... during his reign"
+        rule = data.periods.rows[match.row]["rule"]
+        if rule.startswith("name:"):
+            dating.ruler = (rule.removeprefix("name:"), 0)
+    for match in matches:
         row = data.periods.rows[match.row]
         a, b = toks[match.first].start - offset, toks[match.last - 1].end - offset
         confidence = float(row["confidence"])
+        if row["rule"].startswith("name:"):
+            continue  # a name is no period; it gives "he", "his reign" theirs
+        if row["rule"] == "ruler":  # "they say he killed 20 million" after "Stalin": his rule
+            if dating.ruler[0] and dating.ruler[1] <= RULER_REACH:
+                out.append(Period(a, b, dating.ruler[0], "named", confidence, None, match.row))
+            continue
         if row["reading"]:
             out.append(Period(a, b, row["reading"], "named", confidence, None, match.row))
         elif row["rule"] == "open" or row["rule"].startswith("from:"):  # "after Stalin's death": from 5 March 1953 on
