@@ -148,3 +148,12 @@ def test_a_span_of_the_sentence_beats_he_killed():
 
 def test_a_rulers_name_alone_is_no_period():
     assert _period("Stalin signed the order; 681,692 people were shot.") == ("", "none")
+
+
+def test_a_number_between_from_and_until_is_read_and_dated_by_the_span():
+    """ "From late 1936, when ..., until the end of 1938" was one period over the words between: a number there
+    was swallowed."""
+    text = "From late 1936, when 1,000 people a day were arrested, until the end of 1938, the terror raged."
+    assert _period(text) == ("1936-09-01/1938-12-31", "span")
+    text = "From 1934, when Kirov was killed and 100,000 were arrested, until 1938, 1.5 million were shot."
+    assert [f.period for f in check_text(text, "a.txt").frames] == ["1934/1938", "1934/1938"]

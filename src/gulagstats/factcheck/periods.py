@@ -348,7 +348,12 @@ def _from_until(sentence: str, found: list[Period]) -> list[Period]:
             and (_UNTIL.search(sentence[prev.end : p.start]) or _UNTIL_AT.match(sentence, p.start))
             and p.period.split("/")[-1] > prev.period.split("/")[0]
         ):
-            out[-1] = Period(prev.start, p.end, f"{prev.period.split('/')[0]}/{p.period.split('/')[-1]}", "span", 0.8, prev.day)
+            span = f"{prev.period.split('/')[0]}/{p.period.split('/')[-1]}"
+            if re.search(r"\d", sentence[prev.end : p.start]):  # a number between its ends is no part of it: both ends
+                out[-1] = Period(prev.start, prev.end, span, "span", 0.8, prev.day)  # say the span, the words between
+                out.append(Period(p.start, p.end, span, "span", 0.8, None))  # stay free ("when 1,000 a day were ...")
+            else:
+                out[-1] = Period(prev.start, p.end, span, "span", 0.8, prev.day)
             continue
         out.append(p)
     return out
