@@ -178,3 +178,10 @@ def test_a_sentence_beside_a_table_dates_its_columns_by_a_span_of_as_many_years(
     assert column_years(after, 2, _read) == ["1930", "1931"]
     assert column_years(after, 4, _read) == []  # no span of four years: the columns stay undated
     assert column_years("In 1937 and in 1938 many were shot.", 2, _read) == []  # two years, no span
+
+
+def test_a_pronouns_ruler_is_read_under_the_judging_gate():
+    from gulagstats.factcheck.judgment import JUDGING_CONFIDENCE
+
+    (frame,) = check_text("Stalin appointed Yezhov. He killed 680,000 people.", "a.txt").frames
+    assert frame.period_how == "named period" and frame.period_confidence < JUDGING_CONFIDENCE
