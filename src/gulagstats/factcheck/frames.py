@@ -386,18 +386,28 @@ def _listing(ctx: Context, m: Mention) -> int:
     return len(ctx.toks)
 
 
+#: The modality of a floor a word of negation denies ("не находилось больше двенадцати миллионов", "not over
+#: a million"): no more than that, a ceiling the text states (the frame is ``stated`` with an upper bound).
+CEILING = "ceiling"
+#: The modality of a word of negation (``modality.csv``): it denies the number after it, or makes a floor a ceiling.
+NEGATION = "negation"
+
+
 def modality(ctx: Context, m: Mention, after: int = 0) -> tuple[str, str]:
     """``stated``, or the modality a cue gives the mention (and the cue's words).
 
     A cue that acts on the words right after it ("not", "rather than") acts on
     the first number after it only: in "не 16 млн., а 1,6 млн." the second is
-    stated.  ``after`` is the token where the previous mention ends.
+    stated.  ``after`` is the token where the previous mention ends.  Such a
+    cue before a floor ("more than", "больше") makes it a ceiling: :data:`CEILING`.
     """
     hedge_words = len(m.hedge.split()) if m.hedge else 0
     for first, last, row in _near(ctx.modals, m.first, m.last, m.first - CUE_WINDOW, m.last + CUE_WINDOW):
         words = " ".join(t.word for t in ctx.toks[first:last])
         where = row["where"]
         if where == "before" and max(after, m.first - hedge_words - NEAR) <= first and last <= m.first - hedge_words:
+            if row["modality"] == NEGATION:  # "не 16 млн." is denied; "не находилось больше 12 млн" is at most
+                return (CEILING if m.bound == "low" else "negated"), words
             return row["modality"], words
         if where == "clause" and _in_clause(ctx, m, (first, last, row)):
             return row["modality"], words
@@ -443,14 +453,18 @@ def frame(
         what = OF_ONE_CAMP[what]
         notes.append(f"of one camp ({detail}): {what}")
     mood, words = modality(ctx, m, neighbours[0])
-    if mood != "stated":
+    bound = m.bound
+    if mood == CEILING:
+        mood, bound = "stated", "high"
+        notes.append(f"a floor denied ({words} ... {m.hedge}): at most")
+    elif mood != "stated":
         notes.append(f"{mood}: {words}")
     text, start = paragraph
     who = attribute(text, m.start - start, ctx.offset - start)
     if m.vague:
         confidence -= 0.1
     return Frame(
-        file, m.start, m.end, f"{m.hedge} {m.text}".strip(), m.low, m.high, m.bound, m.unit, what, cue,
+        file, m.start, m.end, f"{m.hedge} {m.text}".strip(), m.low, m.high, bound, m.unit, what, cue,
         when, how, when_confidence, part, detail, mood, who, round(max(0.05, confidence), 2),
         ctx.sentence, line, vague=m.vague, notes=notes,
         period_readings=period_readings(ctx, m, kind, when, how) if how != "context" else (),

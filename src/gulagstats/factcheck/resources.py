@@ -25,7 +25,9 @@ hash-checked in ``data/datapackage.json``):
   counts a part of the whole (an operation, a nationality, a region, a trial,
   an institution, a camp, a plan);
 - ``modality.csv``: ``language, phrase, modality, where, note``: cues that a
-  number is planned, negated, hypothetical or a spread of others' estimates.
+  number is planned, negated, hypothetical or a spread of others' estimates
+  (``negation``: a word of negation, which denies the number after it but
+  makes a floor after it a ceiling, "не больше": :func:`frames.modality`).
 
 Every table is validated here, once for the packaged data (the build calls
 :func:`parse_table`) and for a user's ``--lexicon``; a row that breaks a rule
@@ -55,7 +57,7 @@ LEXICON_KINDS = (
 BOUNDS = ("point", "low", "high")
 RATES = ("day", "week", "month", "year")
 SCOPES = ("operation", "nationality", "region", "trial", "institution", "camp", "category", "plan", "whole")
-MODALITIES = ("planned", "negated", "hypothetical", "spread")
+MODALITIES = ("planned", "negated", "negation", "hypothetical", "spread")
 WHERE = ("before", "clause", "sentence")
 RULES = ("previous_year", "next_year", "within_year", "same_month", "next_day", "same_year", "same_period", "same_span", "open")
 LEXICON_LANGUAGES = ("en", "ru")

@@ -1,0 +1,71 @@
+"""Round 9 of the fact-checker's quantities, scopes and modality (issue 20): ceilings, spreads, words of killing."""
+
+from __future__ import annotations
+
+import pytest
+
+from gulagstats.factcheck.run import check_text
+
+
+def _frames(text: str):
+    return check_text(text, "t.txt").frames
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Можно допустить, что одновременно в лагерях не находилось больше двенадцати миллионов.",
+        "The camps never held more than 2 million prisoners at once.",
+        "The Gulag did not hold over 2 million prisoners in 1950.",
+    ],
+)
+def test_a_floor_a_negation_denies_is_a_ceiling(text):
+    f = _frames(text)[0]
+    assert (f.modality, f.bound) == ("stated", "high")
+    assert any("a floor denied" in n for n in f.notes)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        (
+            "В 1950 году число заключённых никогда не превышало 2 миллионов 760 тысяч человек.",
+            "не превышало 2 миллионов 760 тысяч",
+        ),
+        (
+            "In 1950 the number of prisoners never exceeded 2.5 million.",
+            "never exceeded 2.5 million",
+        ),
+    ],
+)
+def test_never_exceeded_is_a_ceiling_not_a_negation(text, mention):
+    f = _frames(text)[0]
+    assert (f.mention, f.bound, f.modality) == (mention, "high", "stated")
+
+
+def test_a_negated_number_stays_negated():
+    frames = _frames("В 1937-1938 годах было расстреляно не 16 млн., а 1,6 млн. человек.")
+    assert [(f.mention, f.modality) for f in frames] == [
+        ("16 млн.", "negated"),
+        ("1,6 млн.", "stated"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Published estimates of arrests in the late 1930s have ranged from Volkogonov's 3.5 million to Conquest's 5–8 million.",
+        "Estimates of the deaths in the camp range between 12,000 and 240,000.",
+        "Разные авторы называют цифры от 3 до 10 миллионов расстрелянных в 1937-1938 годах.",
+        "Оценки разнятся: от 1 до 3 миллионов погибших в лагерях.",
+    ],
+)
+def test_a_spread_of_others_estimates_is_read_as_a_spread(text):
+    assert {f.modality for f in _frames(text)} == {"spread"}
+
+
+def test_a_word_of_murder_names_killings():
+    f = _frames(
+        "Расследование касается преступлений, заключающихся в убийстве 111 091 человека в 1937-1938 годах."
+    )[0]
+    assert (f.mention, f.quantity) == ("111 091", "executions")
