@@ -35,6 +35,7 @@ from .attribution import attribute
 from .context import Context, clause_of, inside
 from .frame_periods import period, period_readings
 from .mentions import Mention
+from .phrases import phrase_words
 from .resources import Resources
 
 #: How many words from a mention its cues (quantity, scope) are looked for.
@@ -353,15 +354,18 @@ GOES_ON = re.compile(
 )
 
 
-def scope(ctx: Context, m: Mention, before: tuple[str, str] | None = None, hi: int = 10**9) -> tuple[str, str]:
+def scope(
+    ctx: Context, m: Mention, before: tuple[str, str] | None = None, hi: int = 10**9, including: frozenset[str] = frozenset()
+) -> tuple[str, str]:
     """The part of the whole a mention counts (``USSR`` for the whole), and its detail.
 
     ``before`` is the part the sentence before named: a sentence that goes on
     with it ("The NKVD conducted national operations. A total of 350,000 were
     arrested"), or that names neither a part nor a date of its own ("... Of
     these, 139 885 were convicted. 111 091 were shot."), counts the same part.
+    ``including`` are the words after a number that list what it holds (:func:`listing_words`).
     """
-    reach = min(m.last + CUE_WINDOW, hi, _listing(ctx, m))  # a part named after the next number is that number's
+    reach = min(m.last + CUE_WINDOW, hi, _listing(ctx, m, including))  # a part named after the next number is that number's
     near = [it for it in _near(ctx.scopes, m.first, m.last, m.first - SCOPE_WINDOW, reach) if _in_clause(ctx, m, it)]
     if not near:
         if before is not None and (GOES_ON.match(ctx.sentence) or not (ctx.periods or before[0] in OWN_SENTENCE)):
@@ -373,15 +377,24 @@ def scope(ctx: Context, m: Mention, before: tuple[str, str] | None = None, hi: i
     return row["scope"], row["detail"]
 
 
-#: Words after a number that list what it holds: a part named after them does not narrow it.
-INCLUDING = frozenset(("including", "includes", "included", "включая", "среди"))
+def listing_words(data: Resources) -> frozenset[str]:
+    """The words after a number that list what it holds (the lexicon's ``including`` rows): a part named after
+    them does not narrow it ("Millions ..., including political prisoners").
+
+    Examples
+    --------
+    >>> from gulagstats.factcheck.resources import load_resources
+    >>> sorted(listing_words(load_resources()))
+    ['included', 'includes', 'including', 'включая', 'среди']
+    """
+    return frozenset(" ".join(phrase_words(r["phrase"])) for r in data.lexicon["including"].rows)
 
 
-def _listing(ctx: Context, m: Mention) -> int:
+def _listing(ctx: Context, m: Mention, including: frozenset[str]) -> int:
     """The token after a mention where it starts listing what it holds ("Millions ..., including political
     prisoners"), or the end of the sentence; a bounded look ahead (``CUE_WINDOW`` words)."""
     for i in range(m.last, min(len(ctx.toks), m.last + CUE_WINDOW)):
-        if ctx.toks[i].word in INCLUDING:
+        if ctx.toks[i].word in including:
             return i
     return len(ctx.toks)
 
@@ -443,7 +456,7 @@ def frame(
     elif what == "executions" and m.low >= KILLED_MILLIONS and _a_word_of_killing(ctx, m, cue):
         what = DYING  # "they say he killed 20, 30, 40 million people": the regime's deaths
         notes.append(f"'{cue}' of millions: the regime's deaths, not its executions")
-    part, detail = scope(ctx, m, before, neighbours[1])
+    part, detail = scope(ctx, m, before, neighbours[1], listing_words(data))
     if what in OWN_QUANTITIES.get(detail, ()):
         part, detail = "USSR", ""
     if what in OF_A_SITE and any(site in detail for site in SITES):
