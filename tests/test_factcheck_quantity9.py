@@ -69,3 +69,60 @@ def test_a_word_of_murder_names_killings():
         "Расследование касается преступлений, заключающихся в убийстве 111 091 человека в 1937-1938 годах."
     )[0]
     assert (f.mention, f.quantity) == ("111 091", "executions")
+
+
+def test_the_quantity_rules_are_data_and_a_broken_rule_is_refused():
+    from gulagstats.errors import DataFormatError
+    from gulagstats.factcheck.resources import LEXICON_COLUMNS, parse_table
+
+    header = ",".join(LEXICON_COLUMNS["quantity_rules"])
+    ok = parse_table(
+        "quantity_rules",
+        f"{header}\nkind,camp,gulag_population,camp_population,,of one camp,,\n",
+        "r.csv",
+    )
+    assert ok.rows[0]["becomes"] == "camp_population"
+    for bad in (
+        "galaxy,camp,gulag_population,camp_population,,,,",  # no such match
+        "killing,,executions,regime_deaths,2000000,,,",  # a threshold without its source
+        "kind,camp,gulag_population,,,,,",  # a kind rule that becomes nothing
+        "kind,camp,Gulag Population,camp_population,,,,",  # not a quantity code
+    ):
+        with pytest.raises(DataFormatError, match=r"r\.csv line 2"):
+            parse_table("quantity_rules", f"{header}\n{bad}\n", "r.csv")
+
+
+def test_the_killing_threshold_is_above_the_records_largest_count_of_executions():
+    import pandas as pd
+
+    from gulagstats.factcheck.quantity_rules import killing_threshold
+    from gulagstats.factcheck.resources import load_resources
+    from gulagstats.store import resources as package_resources
+    from gulagstats.store import verified_path
+
+    sentences = pd.read_csv(verified_path(package_resources()["nkvd_sentences"]))
+    largest = sentences.loc[sentences["measure"] == "sentenced_to_death", "value"].max()
+    low, becomes = killing_threshold(load_resources(), "executions")
+    assert largest == 799455 and low > largest and becomes == "regime_deaths"
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "scope"),
+    [
+        ("In 1940, 69,000 prisoners were kept in Norillag.", "camp_population", "camp"),
+        (
+            "Some 7,000 people are believed to lie buried in mass graves there, shot in 1937-1938.",
+            "executions",
+            "region",
+        ),
+        (
+            "In 1932-1933 the famine of collectivization resulted in 1 to 1.5 million lives lost.",
+            "famine_deaths",
+            "USSR",
+        ),
+        ("They say he killed 20 million people between 1937 and 1938.", "regime_deaths", "USSR"),
+    ],
+)
+def test_the_rules_of_parts_and_killing_apply_from_the_table(text, quantity, scope):
+    f = _frames(text)[0]
+    assert (f.quantity, f.scope) == (quantity, scope)

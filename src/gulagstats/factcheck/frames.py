@@ -36,6 +36,7 @@ from .context import Context, clause_of, inside
 from .frame_periods import period, period_readings
 from .mentions import Mention
 from .phrases import phrase_words
+from .quantity_rules import killing_threshold, of_part
 from .resources import Resources
 
 #: How many words from a mention its cues (quantity, scope) are looked for.
@@ -50,19 +51,6 @@ DEPORTED, DEPORTATION_DEATHS = "deportations", "deportation_deaths"
 #: ("died during the deportation") and repression's ("deaths due to Stalinist repression", the guide's
 #: custodial_deaths: "repression deaths are custodial_deaths").
 DEATHS_OF = {DEPORTED: DEPORTATION_DEATHS, "repressed_total": "custodial_deaths"}
-#: What a number of one camp counts: its prisoners are that camp's population (a corrective-labour camp, ITL),
-#: and its dead that camp's deaths ("69,000 prisoners were kept in Norillag", "в Ураллаге умерло 1.510").
-OF_ONE_CAMP = {"gulag_population": "camp_population", DYING: "camp_deaths", "gulag_deaths": "camp_deaths"}
-#: The quantities a part does not narrow because they are that part's own: the famine of 1932-1933 is the
-#: famine of collectivization, so "the famine resulted in 1 to 1.5 million lives lost" beside collectivization
-#: counts the whole famine (the labels read every famine's deaths so: a part of them is a region or a people).
-OWN_QUANTITIES = {"collectivization and dekulakization": frozenset({"famine_deaths"})}
-#: What a number of one burial or execution site counts: its dead and its victims are those shot there (the
-#: labelling guide: "burial sites are a part of all executions"): "Some 7,000 people are believed to lie buried
-#: in at least 40 mass graves", "the thousands of victims" of a firing range. The sites are scope rows whose
-#: detail names one of ``SITES``.
-OF_A_SITE = {DYING: "executions", "repressed_total": "executions"}
-SITES = ("a burial or execution site", "firing range")
 #: How many words before a mention a scope cue of its clause counts ("the Polish operation ..., with 140,000 arrests").
 SCOPE_WINDOW = 30
 #: Points a cue loses for each word between it and the mention (its priority is at most 100).
@@ -208,12 +196,6 @@ def _in_a_period(ctx: Context, first: int) -> bool:
 KILLING_PRIORITY = 50
 #: A period of at least this many years is an era: killings over it are the regime's deaths (labelling guide).
 ERA_YEARS = 5
-#: Killings of at least this many are the regime's deaths, not its shootings ("he killed 20, 30, 40 million"):
-#: a writer who counts shootings says shot or executed, and no count of executions comes near it (the record's
-#: largest, 1921-1953, is under 800,000). Dev's labels read every "killed" of millions so but a purge's.
-KILLED_MILLIONS = 2e6
-
-
 def _a_word_of_killing(ctx: Context, m: Mention, cue: str) -> bool:
     """Whether the cue read is a word of killing: a cue of executions the lexicon ranks low.
 
@@ -453,18 +435,12 @@ def frame(
     elif what == "executions" and _beside_a_place(ctx, m, "custodial_deaths") and _a_word_of_killing(ctx, m, cue):
         what = "custodial_deaths"  # "7 million were killed during the Great Purge": its deaths, not only its shootings
         notes.append(f"'{cue}' in the purges: deaths at the regime's hands, not only executions")
-    elif what == "executions" and m.low >= KILLED_MILLIONS and _a_word_of_killing(ctx, m, cue):
-        what = DYING  # "they say he killed 20, 30, 40 million people": the regime's deaths
+    elif m.low >= (killing := killing_threshold(data, what))[0] and _a_word_of_killing(ctx, m, cue):
+        what = killing[1]  # "they say he killed 20, 30, 40 million people": the regime's deaths
         notes.append(f"'{cue}' of millions: the regime's deaths, not its executions")
     part, detail = scope(ctx, m, before, neighbours[1], listing_words(data))
-    if what in OWN_QUANTITIES.get(detail, ()):
-        part, detail = "USSR", ""
-    if what in OF_A_SITE and any(site in detail for site in SITES):
-        what = OF_A_SITE[what]
-        notes.append(f"of one burial or execution site ({detail}): {what}")
-    if part == "camp" and what in OF_ONE_CAMP:
-        what = OF_ONE_CAMP[what]
-        notes.append(f"of one camp ({detail}): {what}")
+    what, part, detail, of_a_part = of_part(data, what, part, detail)  # "69,000 prisoners ... in Norillag"
+    notes += of_a_part
     mood, words = modality(ctx, m, neighbours[0])
     bound = m.bound
     if mood == CEILING:

@@ -1,6 +1,6 @@
 """The fact-checker's data: lexicon, named periods, scope cues and modality cues.
 
-Four tables of phrases, English and Russian side by side, curated in
+Four tables of phrases, English and Russian side by side, and one of rules, curated in
 ``tools/curated/factcheck/`` and built into ``data/factcheck/`` (listed and
 hash-checked in ``data/datapackage.json``):
 
@@ -28,7 +28,11 @@ hash-checked in ``data/datapackage.json``):
 - ``modality.csv``: ``language, phrase, modality, where, note``: cues that a
   number is planned, negated, hypothetical or a spread of others' estimates
   (``negation``: a word of negation, which denies the number after it but
-  makes a floor after it a ceiling, "не больше": :func:`frames.modality`).
+  makes a floor after it a ceiling, "не больше": :func:`frames.modality`);
+- ``quantity_rules.csv``: ``match, part, reads, becomes, low, says, source,
+  note``: what a number of one part counts (a camp's prisoners are its
+  population) and when a word of killing counts deaths
+  (:mod:`gulagstats.factcheck.quantity_rules`).
 
 Every table is validated here, once for the packaged data (the build calls
 :func:`parse_table`) and for a user's ``--lexicon``; a row that breaks a rule
@@ -68,7 +72,12 @@ LEXICON_COLUMNS = {
     "periods": ["language", "phrase", "reading", "rule", "confidence", "source", "locator", "note"],
     "scope": ["language", "phrase", "scope", "detail", "note"],
     "modality": ["language", "phrase", "modality", "where", "note"],
+    "quantity_rules": ["match", "part", "reads", "becomes", "low", "says", "source", "note"],
 }
+#: How a row of ``quantity_rules.csv`` matches (:mod:`gulagstats.factcheck.quantity_rules`).
+RULE_MATCHES = ("kind", "detail", "in_detail", "killing")
+#: The tables of phrases (the others have no phrase column).
+PHRASE_TABLES = ("lexicon", "periods", "scope", "modality")
 #: The largest lexicon a user may give, in bytes (the packaged one is about 20 kB).
 MAX_LEXICON_BYTES = 2_000_000
 _PERIOD = re.compile(r"\d{4}(-\d{2}-\d{2})?(/\d{4}(-\d{2}-\d{2})?)?")
@@ -97,6 +106,7 @@ class Resources:
     periods: Table
     scope: Table
     modality: Table
+    quantity_rules: Table
 
 
 def _fail(name: str, line: int, text: str) -> DataFormatError:
@@ -118,6 +128,9 @@ def _cell_number(row: dict[str, str], column: str, name: str, line: int) -> floa
 
 def _check_lexicon_row(table: str, row: dict[str, str], name: str, line: int) -> None:
     """Refuse a row that breaks its table's rules (one line, naming the line)."""
+    if table == "quantity_rules":
+        _check_quantity_rule(row, name, line)
+        return
     if row["language"] not in LEXICON_LANGUAGES:
         raise _fail(name, line, f"language {printable(row['language'])!r} is not one of {', '.join(LEXICON_LANGUAGES)}")
     if not phrase_words(row["phrase"]):
@@ -129,6 +142,19 @@ def _check_lexicon_row(table: str, row: dict[str, str], name: str, line: int) ->
         "modality": _check_modality,
     }
     rules[table](row, name, line)
+
+
+def _check_quantity_rule(row: dict[str, str], name: str, line: int) -> None:
+    _one_of(row, "match", RULE_MATCHES, name, line)
+    for column in ("reads", "becomes"):
+        if row[column] and not re.fullmatch(r"[a-z][a-z0-9_]*", row[column]):
+            raise _fail(name, line, f"{column} {printable(row[column])!r} is not a quantity code (lowercase, underscores)")
+    if not row["reads"] or (row["match"] != "detail" and not row["becomes"]):
+        raise _fail(name, line, "a rule needs the quantity it reads and, but for a detail, the one it becomes")
+    if (row["match"] == "killing") != (_cell_number(row, "low", name, line) is not None) or (row["match"] == "killing") == bool(row["part"]):
+        raise _fail(name, line, "a killing rule needs low and no part; any other rule a part and no low")
+    if row["match"] == "killing" and not row["source"]:
+        raise _fail(name, line, "a killing rule needs the source of its threshold")
 
 
 def _check_modality(row: dict[str, str], name: str, line: int) -> None:
@@ -179,7 +205,7 @@ def parse_table(table: str, text: str, name: str) -> Table:
     Parameters
     ----------
     table : str
-        ``lexicon``, ``periods``, ``scope`` or ``modality``.
+        ``lexicon``, ``periods``, ``scope``, ``modality`` or ``quantity_rules``.
     text : str
         CSV text with the columns of :data:`LEXICON_COLUMNS`.
     name : str
@@ -214,7 +240,7 @@ def parse_table(table: str, text: str, name: str) -> Table:
             rows.append(clean)
     except csv.Error as exc:
         raise DataFormatError(f"{name} is not a readable CSV (line {reader.line_num}: {printable(exc)})") from None
-    return Table(name, tuple(rows), PhraseTable([r["phrase"] for r in rows]))
+    return Table(name, tuple(rows), PhraseTable([r["phrase"] for r in rows] if table in PHRASE_TABLES else []))
 
 
 def _packaged_text(table: str) -> tuple[str, str]:
@@ -244,7 +270,7 @@ def load_resources(lexicon: str | Path | None = None) -> Resources:
     >>> load_resources() is r
     True
     """
-    texts = {t: _packaged_text(t) for t in ("lexicon", "periods", "scope", "modality")}
+    texts = {t: _packaged_text(t) for t in LEXICON_COLUMNS}
     own = ""
     if lexicon is not None:
         own = read_lexicon_file(lexicon)
@@ -261,4 +287,4 @@ def _parsed(packaged: tuple[tuple[str, str, str], ...], own: str, own_name: str)
     if own_name:
         tables["lexicon"] = parse_table("lexicon", own, own_name)
     lexicon = {k: tables["lexicon"].kind(k) for k in LEXICON_KINDS}
-    return Resources(lexicon, tables["periods"], tables["scope"], tables["modality"])
+    return Resources(lexicon, tables["periods"], tables["scope"], tables["modality"], tables["quantity_rules"])
