@@ -126,3 +126,29 @@ def test_the_killing_threshold_is_above_the_records_largest_count_of_executions(
 def test_the_rules_of_parts_and_killing_apply_from_the_table(text, quantity, scope):
     f = _frames(text)[0]
     assert (f.quantity, f.scope) == (quantity, scope)
+
+
+@pytest.mark.parametrize(
+    ("text", "detail"),
+    [
+        (
+            '"Over 1.5 million" Kazakhs died during the collectivization-induced famine of 1931-1933.',
+            "Kazakhstan",
+        ),
+        (
+            "He died, together with three million fellow Ukrainians, in the famine of 1933.",
+            "Ukraine",
+        ),
+        (
+            "Прямые потери от голода в 1931-1933 гг. составили 1 млн. 750 тыс. казахов.",
+            "Kazakhstan",
+        ),
+        (
+            "A million peasants died of starvation in the north Caucasus in 1933.",
+            "the North Caucasus",
+        ),
+    ],
+)
+def test_a_people_named_in_its_plural_or_another_case_is_a_part(text, detail):
+    f = _frames(text)[0]
+    assert (f.scope != "USSR", f.scope_detail) == (True, detail)
