@@ -152,3 +152,20 @@ def test_the_rules_of_parts_and_killing_apply_from_the_table(text, quantity, sco
 def test_a_people_named_in_its_plural_or_another_case_is_a_part(text, detail):
     f = _frames(text)[0]
     assert (f.scope != "USSR", f.scope_detail) == (True, detail)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The camp housed 73,000 prisoners at its peak in 1951.",
+        "В первые годы, с 1935-го по 1939-й, в лагере содержалось от двух до десяти тысяч заключённых.",
+    ],
+)
+def test_the_camp_in_the_singular_is_one_camp(text):
+    f = _frames(text)[0]
+    assert (f.scope, f.quantity) == ("camp", "camp_population")
+
+
+def test_the_camps_in_the_plural_stay_the_whole():
+    f = _frames("В 1940 году в лагерях находилось 1 344 408 заключённых.")[0]
+    assert (f.scope, f.quantity) == ("USSR", "camp_population")
