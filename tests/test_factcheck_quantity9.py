@@ -169,3 +169,15 @@ def test_the_camp_in_the_singular_is_one_camp(text):
 def test_the_camps_in_the_plural_stay_the_whole():
     f = _frames("В 1940 году в лагерях находилось 1 344 408 заключённых.")[0]
     assert (f.scope, f.quantity) == ("USSR", "camp_population")
+
+
+def test_a_number_glossing_its_clause_in_brackets_reads_that_clause():
+    text = "In the BelBaltlag camp complex 2.24% of the prisoners died in 1931 (1,438 persons)."
+    f = next(f for f in _frames(text) if f.mention.endswith("1,438"))
+    assert (f.quantity, f.scope, f.scope_detail) == ("camp_deaths", "camp", "Belbaltlag")
+
+
+def test_a_bracketed_aside_with_words_of_its_own_keeps_its_own_clause():
+    text = "In the BelBaltlag camp complex many died (and in the whole Gulag some 1,438 persons died in 1931)."
+    f = next(f for f in _frames(text) if f.mention.endswith("1,438"))
+    assert f.scope == "USSR"

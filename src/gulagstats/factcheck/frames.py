@@ -134,8 +134,30 @@ def named_part(ctx: Context) -> tuple[str, str] | None:
 
 
 def _in_clause(ctx: Context, m: Mention, item: tuple[int, int, dict[str, str]]) -> bool:
-    a, b = clause_of(ctx.starts, m.start - ctx.offset)
+    a, b = _clause_of_mention(ctx, m)
     return a <= ctx.toks[item[0]].start - ctx.offset < b
+
+
+#: The most words besides its number a bracketed aside may hold to gloss the clause before it ("(1,438 persons)").
+GLOSS_WORDS = 2
+
+
+def _clause_of_mention(ctx: Context, m: Mention) -> tuple[int, int]:
+    """The clause of a mention; a number glossing the clause before it in brackets reads that clause too.
+
+    In "2.24% of the prisoners in the BelBaltlag camp complex died in 1931 (1,438 persons)" the bracket
+    holds the count of the clause it follows: its words (who died, where) are the number's.
+    """
+    at = m.start - ctx.offset
+    a, b = clause_of(ctx.starts, at)
+    i = bisect.bisect_right(ctx.brackets, (at, 10**12)) - 1
+    if i < 0 or not ctx.brackets[i][0] < at < ctx.brackets[i][1]:
+        return a, b
+    start, end = ctx.brackets[i]
+    rest = ctx.sentence[start + 1 : at] + " " + ctx.sentence[m.end - ctx.offset : end - 1]
+    if start == 0 or len(re.findall(r"[^\W\d_]+", rest)) > GLOSS_WORDS:
+        return a, b
+    return clause_of(ctx.starts, start - 1)[0], end
 
 
 def _scored_cues(ctx: Context, m: Mention, lo: int, hi: int):
