@@ -181,3 +181,33 @@ def test_a_bracketed_aside_with_words_of_its_own_keeps_its_own_clause():
     text = "In the BelBaltlag camp complex many died (and in the whole Gulag some 1,438 persons died in 1931)."
     f = next(f for f in _frames(text) if f.mention.endswith("1,438"))
     assert f.scope == "USSR"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Many were rehabilitated posthumously, as thousands had been executed by the regime or died in the labor camps.",
+        "One study found that almost 500,000 died of hunger, overwork, or execution in 1935-1953.",
+    ],
+)
+def test_shot_or_dead_in_custody_are_deaths_in_custody(text):
+    f = _frames(text)[0]
+    assert f.quantity == "custodial_deaths"
+    assert any("or a word of dying" in n for n in f.notes)
+
+
+def test_shot_and_dead_in_an_enumeration_keep_their_own_quantities():
+    frames = _frames("In 1937-1938, 681,692 people were shot and 2,000 died in the camps.")
+    assert [f.quantity for f in frames] == ["executions", "camp_deaths"]
+
+
+def test_the_verb_of_a_numbers_own_clause_beats_a_later_clauses_cue():
+    f = _frames("In 1937-1938, 681,692 people were shot, and many died in the camps.")[0]
+    assert (f.quantity, f.cue) == ("executions", "shot")
+
+
+def test_a_comma_alone_lists_more_verbs_of_the_same_number():
+    f = _frames(
+        "Before the purges ended, close to 8 million people were killed, imprisoned or sent to Siberia."
+    )[0]
+    assert (f.quantity, f.cue) == ("deportations", "sent to siberia")

@@ -25,6 +25,7 @@ sentence of any length.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -36,7 +37,7 @@ from .context import Context, clause_of, inside
 from .frame_periods import period, period_readings
 from .mentions import Mention
 from .phrases import phrase_words
-from .quantity_rules import killing_threshold, of_part
+from .quantity_rules import either_of, killing_threshold, of_part
 from .resources import Resources
 
 #: How many words from a mention its cues (quantity, scope) are looked for.
@@ -162,15 +163,34 @@ def _clause_of_mention(ctx: Context, m: Mention) -> tuple[int, int]:
 
 def _scored_cues(ctx: Context, m: Mention, lo: int, hi: int):
     """The quantity cues near a mention, each with its score and whether it stands in another clause."""
-    for first, last, row in _near(ctx.cues, m.first, m.last, max(lo, m.first - CUE_WINDOW), min(hi, m.last + CUE_WINDOW)):
+    near = _near(ctx.cues, m.first, m.last, max(lo, m.first - CUE_WINDOW), min(hi, m.last + CUE_WINDOW))
+    own = next((last for first, last, _ in near if first >= m.last), None)  # the first cue after it: its verb
+    for first, last, row in near:
         distance = first - m.last if first >= m.last else m.first - last + 2
         score = float(row["priority"] or 0) - PENALTY * max(distance, 0)
         apart = not _in_clause(ctx, m, (first, last, row))
         if apart:
             score -= 15
-        if _nearer_the_neighbour(ctx, m, first, last, lo):
+        if _nearer_the_neighbour(ctx, m, first, last, lo) or _after_its_verb(ctx, own, first):
             score -= NEIGHBOUR
         yield score, apart, first, last, row
+
+
+def _after_its_verb(ctx: Context, own: int | None, first: int) -> bool:
+    """A cue after a mention that a comma and a conjunction part from the mention's first cue after it.
+
+    In "681,692 people were shot, and many died in the camps" "were shot" is the number's verb and
+    "died in the camps" says what "many" did.
+    """
+    if own is None or first < own:
+        return False
+    gap = ctx.sentence[ctx.toks[own - 1].end - ctx.offset : ctx.toks[first].start - ctx.offset]
+    return bool(_NEXT_CLAUSE.search(gap))
+
+
+#: What opens another clause after a number's verb: a semicolon, or a comma and a conjunction ("were shot, and
+#: many died"); a comma alone lists more verbs or nouns of the same number ("were killed, imprisoned or exiled").
+_NEXT_CLAUSE = re.compile(r";|,\s+(?:and|but|while|whereas|а|но|и|тогда как)\b", re.IGNORECASE)
 
 
 def quantity(ctx: Context, m: Mention, lo: int, hi: int) -> tuple[str, str, float]:
@@ -205,6 +225,24 @@ def quantity(ctx: Context, m: Mention, lo: int, hi: int) -> tuple[str, str, floa
         if places:
             return places[0][2]["quantity"], best[2], best[0]
     return best[1], best[2], best[0]
+
+
+#: Words that join two cues as alternatives of one count ("executed or died in labor camps", "расстреляны или умерли").
+EITHER = frozenset(("or", "или", "либо"))
+
+
+def _alternatives(ctx: Context, m: Mention, lo: int, hi: int) -> set[tuple[str, str]]:
+    """The pairs of quantities of the mention's own clause whose cues a word "or" joins, in their order.
+
+    In "thousands had been executed by Stalin's government or died in the labor camps" the number
+    counts either: a pair (executions, regime_deaths). Only the cues near it (``_scored_cues``) are looked at.
+    """
+    near = [(first, last, row["quantity"]) for _, apart, first, last, row in _scored_cues(ctx, m, lo, hi) if not apart]
+    out = set()
+    for (_, a1, qa), (b0, _, qb) in itertools.pairwise(near):
+        if qa != qb and any(t.word in EITHER for t in ctx.toks[a1:b0]):
+            out.add((qa, qb))
+    return out
 
 
 def _in_a_period(ctx: Context, first: int) -> bool:
@@ -460,6 +498,9 @@ def frame(
     elif m.low >= (killing := killing_threshold(data, what))[0] and _a_word_of_killing(ctx, m, cue):
         what = killing[1]  # "they say he killed 20, 30, 40 million people": the regime's deaths
         notes.append(f"'{cue}' of millions: the regime's deaths, not its executions")
+    if (joined := either_of(data, what, _alternatives(ctx, m, *neighbours))) is not None:
+        what = joined  # "executed ... or died in the labor camps": deaths in custody
+        notes.append(f"'{cue}' or a word of dying: {what}")
     part, detail = scope(ctx, m, before, neighbours[1], listing_words(data))
     what, part, detail, of_a_part = of_part(data, what, part, detail)  # "69,000 prisoners ... in Norillag"
     notes += of_a_part

@@ -12,6 +12,9 @@ a mention's quantity and scope are read, as data rows
   whole famine);
 - ``in_detail``: a part whose detail contains these words (the dead of a
   burial or execution site are those shot there);
+- ``either``: a number read as ``reads`` whose clause joins its cue and one of
+  ``part`` (a quantity) by "or" counts ``becomes`` ("executed or died in the
+  camps": deaths in custody);
 - ``killing``: a word of killing of at least ``low`` read as ``reads`` counts
   ``becomes`` (millions "killed" are the regime's deaths, not its shootings).
 """
@@ -73,3 +76,24 @@ def killing_threshold(data: Resources, what: str) -> tuple[float, str]:
         if row["match"] == "killing" and row["reads"] == what:
             return float(row["low"]), row["becomes"]
     return float("inf"), ""
+
+
+def either_of(data: Resources, what: str, pairs: set[tuple[str, str]]) -> str | None:
+    """The quantity a number read as ``what`` counts when its clause joins two cues by "or", if a rule says.
+
+    ``pairs`` are the quantities of the cues "or" joins, in their order in the clause.
+
+    Examples
+    --------
+    >>> from gulagstats.factcheck.resources import load_resources
+    >>> either_of(load_resources(), "executions", {("executions", "regime_deaths")})
+    'custodial_deaths'
+    >>> either_of(load_resources(), "executions", {("executions", "arrests")}) is None
+    True
+    """
+    for row in data.quantity_rules.rows:
+        if row["match"] != "either" or what not in (row["reads"], row["part"]):
+            continue
+        if (row["reads"], row["part"]) in pairs or (row["part"], row["reads"]) in pairs:
+            return row["becomes"]
+    return None
