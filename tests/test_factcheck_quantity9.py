@@ -211,3 +211,19 @@ def test_a_comma_alone_lists_more_verbs_of_the_same_number():
         "Before the purges ended, close to 8 million people were killed, imprisoned or sent to Siberia."
     )[0]
     assert (f.quantity, f.cue) == ("deportations", "sent to siberia")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The figure of 1990 does not include the millions who died in labor camps in 1937-1938.",
+        "Он ставит нам в вину то, что мы не учли миллионы заключенных в 1937-1938 годах.",
+    ],
+)
+def test_a_denied_inclusion_leaves_the_number_stated(text):
+    assert _frames(text)[0].modality == "stated"
+
+
+def test_not_before_a_number_still_denies_it():
+    f = _frames("In 1937-1938 not 7 million but 681,692 people were shot.")[0]
+    assert (f.mention, f.modality) == ("7 million", "negated")
