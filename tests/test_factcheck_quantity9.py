@@ -227,3 +227,28 @@ def test_a_denied_inclusion_leaves_the_number_stated(text):
 def test_not_before_a_number_still_denies_it():
     f = _frames("In 1937-1938 not 7 million but 681,692 people were shot.")[0]
     assert (f.mention, f.modality) == ("7 million", "negated")
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity"),
+    [
+        (
+            "How many died in Ukraine famine in 1932-1933? 3,941,000 Holodomor/Number of deaths",
+            "famine_deaths",
+        ),
+        ("Сколько человек было расстреляно в 1937-1938 годах?\n\n681 692 человека.", "executions"),
+    ],
+)
+def test_the_answer_to_a_question_counts_what_it_asks(text, quantity):
+    assert [f.quantity for f in _frames(text)] == [quantity]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "How many were executed in 1937? Out of the 139 Central Committee members elected in 1934 how many survived?",
+        "Сколько всего было выселено? Историк в 1972 году считал, что не более 300 тысяч семей (в среднем из 4 человек).",
+    ],
+)
+def test_a_question_after_a_question_or_a_number_deep_in_a_sentence_is_no_answer(text):
+    assert _frames(text) == []

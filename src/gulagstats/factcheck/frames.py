@@ -129,6 +129,43 @@ def breakdowns(ctx: Context, frames: list[Frame]) -> None:
             f.scope, f.scope_detail = "breakdown", f"a part of {whole.mention}"
 
 
+def asked(ctx: Context, data: Resources) -> tuple[str, str] | None:
+    """The quantity a question asks for, and its cue: the answer after it counts that ("How many died of
+    famine in the 1930s? 6 million", "Сколько человек было расстреляно? 681 692").
+
+    A sentence that ends with "?" and holds a question word (the lexicon's ``question`` rows) asks for
+    the quantity of its highest-ranked cue outside its periods; any other sentence asks for nothing.
+    """
+    if not ctx.sentence.rstrip().endswith("?") or not data.lexicon["question"].phrases.find(ctx.toks):
+        return None
+    cues = [(float(row["priority"] or 0), first, last, row) for first, last, row in ctx.cues if not _in_a_period(ctx, first)]
+    if not cues:
+        return None
+    _, first, last, row = max(cues, key=lambda c: c[0])
+    return row["quantity"], " ".join(t.word for t in ctx.toks[first:last])
+
+
+#: How many words may stand before the number that answers a question ("A: At least 13 million").
+ANSWER_WORDS = 4
+
+
+def answer(question: tuple[str, str] | None, sentence: str, mentions: list[Mention]) -> tuple[str, str] | None:
+    """What the first number of a sentence counts when it answers the question before it, else None.
+
+    An answer is no question itself and starts with its number (at most ``ANSWER_WORDS`` words before
+    it): "How many died in the 1923 famine? At least 13 million", not "... a historian thought that
+    no more than 300 thousand families (of 4 persons) ...".
+
+    >>> from gulagstats.factcheck.mentions import Mention
+    >>> m = Mention(9, 19, "13 million", 13e6, 13e6, hedge="At least", first=2, last=4)
+    >>> answer(("famine_deaths", "famine"), "At least 13 million", [m]), answer(None, "At least 13 million", [m])
+    (('famine_deaths', 'famine'), None)
+    """
+    if question is None or not mentions or sentence.rstrip().endswith("?") or mentions[0].first > ANSWER_WORDS:
+        return None
+    return question
+
+
 def named_part(ctx: Context) -> tuple[str, str] | None:
     """The last part of the whole a sentence names (a scope cue), if any: the sentence after may go on with it."""
     return (ctx.scopes[-1][2]["scope"], ctx.scopes[-1][2]["detail"]) if ctx.scopes else None

@@ -13,6 +13,7 @@ hash-checked in ``data/datapackage.json``):
   ``rate``: a rate per day, week, month or year; ``share``: a percentage;
   ``fraction``: a share in words, "a third of", with its percent as low and high;
   ``including``: a word after a number that lists what it holds, "including";
+  ``question``: words that ask for a number, "how many" (its answer counts what it asks);
   ``document``: words after a year that make it a
   document's date; ``place``: a place of custody that makes a word of dying
   ("died", "умерло") the deaths there);
@@ -59,7 +60,7 @@ from .phrases import PhraseTable, phrase_words
 
 LEXICON_KINDS = (
     "quantity", "hedge", "after", "vague", "people", "not_count", "rate", "share", "document", "place", "sum",
-    "fraction", "including",
+    "fraction", "including", "question",
 )
 BOUNDS = ("point", "low", "high")
 RATES = ("day", "week", "month", "year")
