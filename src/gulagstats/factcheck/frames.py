@@ -33,9 +33,11 @@ from ..estimates.vocabulary import QUANTITIES
 from ..periods import match_period
 from ..vocabulary import DICTIONARY
 from .attribution import attribute
-from .context import Context, clause_of, inside
+from .context import Context, inside
+from .cues import cues_near, in_clause
 from .frame_periods import period, period_readings
 from .mentions import Mention
+from .modality import CEILING, NEAR, modality
 from .phrases import phrase_words
 from .quantity_rules import either_of, killing_threshold, of_part
 from .resources import Resources
@@ -60,8 +62,6 @@ PENALTY = 2
 SUM_REACH = 40
 #: Points a cue loses when it stands nearer a neighbouring mention than this one (it is the neighbour's noun).
 NEIGHBOUR = 20
-#: How many words before a mention a ``before`` modality cue acts.
-NEAR = 3
 
 
 @dataclass
@@ -97,17 +97,6 @@ class Frame:
     period_readings: tuple[str, ...] = ()
     quantity_readings: tuple[str, ...] = ()
     whole_stated: bool = False
-
-
-def _near(items: list[tuple[int, int, dict[str, str]]], first: int, last: int, lo: int, hi: int):
-    """The items whose tokens lie within ``[lo, hi)`` and not inside the mention ``[first, last)``.
-
-    ``items`` are sorted by their first token; the search is a bisection, so
-    it costs the same in a sentence of any length.
-    """
-    a = bisect.bisect_left(items, max(0, lo), key=lambda it: it[0])
-    b = bisect.bisect_left(items, hi, key=lambda it: it[0])
-    return [it for it in items[a:b] if it[1] <= hi and not (first <= it[0] < last)]
 
 
 def breakdowns(ctx: Context, frames: list[Frame]) -> None:
@@ -171,41 +160,14 @@ def named_part(ctx: Context) -> tuple[str, str] | None:
     return (ctx.scopes[-1][2]["scope"], ctx.scopes[-1][2]["detail"]) if ctx.scopes else None
 
 
-def _in_clause(ctx: Context, m: Mention, item: tuple[int, int, dict[str, str]]) -> bool:
-    a, b = _clause_of_mention(ctx, m)
-    return a <= ctx.toks[item[0]].start - ctx.offset < b
-
-
-#: The most words besides its number a bracketed aside may hold to gloss the clause before it ("(1,438 persons)").
-GLOSS_WORDS = 2
-
-
-def _clause_of_mention(ctx: Context, m: Mention) -> tuple[int, int]:
-    """The clause of a mention; a number glossing the clause before it in brackets reads that clause too.
-
-    In "2.24% of the prisoners in the BelBaltlag camp complex died in 1931 (1,438 persons)" the bracket
-    holds the count of the clause it follows: its words (who died, where) are the number's.
-    """
-    at = m.start - ctx.offset
-    a, b = clause_of(ctx.starts, at)
-    i = bisect.bisect_right(ctx.brackets, (at, 10**12)) - 1
-    if i < 0 or not ctx.brackets[i][0] < at < ctx.brackets[i][1]:
-        return a, b
-    start, end = ctx.brackets[i]
-    rest = ctx.sentence[start + 1 : at] + " " + ctx.sentence[m.end - ctx.offset : end - 1]
-    if start == 0 or len(re.findall(r"[^\W\d_]+", rest)) > GLOSS_WORDS:
-        return a, b
-    return clause_of(ctx.starts, start - 1)[0], end
-
-
 def _scored_cues(ctx: Context, m: Mention, lo: int, hi: int):
     """The quantity cues near a mention, each with its score and whether it stands in another clause."""
-    near = _near(ctx.cues, m.first, m.last, max(lo, m.first - CUE_WINDOW), min(hi, m.last + CUE_WINDOW))
+    near = cues_near(ctx.cues, m.first, m.last, max(lo, m.first - CUE_WINDOW), min(hi, m.last + CUE_WINDOW))
     own = next((last for first, last, _ in near if first >= m.last), None)  # the first cue after it: its verb
     for first, last, row in near:
         distance = first - m.last if first >= m.last else m.first - last + 2
         score = float(row["priority"] or 0) - PENALTY * max(distance, 0)
-        apart = not _in_clause(ctx, m, (first, last, row))
+        apart = not in_clause(ctx, m, (first, last, row))
         if apart:
             score -= 15
         if _nearer_the_neighbour(ctx, m, first, last, lo) or _after_its_verb(ctx, own, first):
@@ -257,7 +219,7 @@ def quantity(ctx: Context, m: Mention, lo: int, hi: int) -> tuple[str, str, floa
         if best[1] in (DYING, whose) and (DYING, False) in kinds and any(k == whose for k, _ in kinds):
             return deaths, best[2], best[0]
     if best[1] == DYING:  # "died ... in the camps", "в лагерях ГУЛАГа умерло": the deaths of that place
-        places = [it for it in _near(ctx.places, m.first, m.last, m.first - CUE_WINDOW, m.last + CUE_WINDOW) if _in_clause(ctx, m, it)]
+        places = [it for it in cues_near(ctx.places, m.first, m.last, m.first - CUE_WINDOW, m.last + CUE_WINDOW) if in_clause(ctx, m, it)]
         places = places or _the_place_before(ctx, m)
         if places:
             return places[0][2]["quantity"], best[2], best[0]
@@ -302,7 +264,7 @@ def _a_word_of_killing(ctx: Context, m: Mention, cue: str) -> bool:
     return any(
         row["quantity"] == "executions" and float(row["priority"] or 0) < KILLING_PRIORITY
         and " ".join(t.word for t in ctx.toks[first:last]) == cue
-        for first, last, row in _near(ctx.cues, m.first, m.last, m.first - CUE_WINDOW, m.last + CUE_WINDOW)
+        for first, last, row in cues_near(ctx.cues, m.first, m.last, m.first - CUE_WINDOW, m.last + CUE_WINDOW)
     )
 
 
@@ -318,8 +280,8 @@ def _over_an_era(when: str) -> bool:
 
 def _beside_a_place(ctx: Context, m: Mention, deaths: str) -> bool:
     """Whether a place row of these deaths stands in the mention's clause near it ("killed in the purges")."""
-    near = _near(ctx.places, m.first, m.last, m.first - CUE_WINDOW, m.last + CUE_WINDOW)
-    return any(row["quantity"] == deaths and _in_clause(ctx, m, (a, b, row)) for a, b, row in near)
+    near = cues_near(ctx.places, m.first, m.last, m.first - CUE_WINDOW, m.last + CUE_WINDOW)
+    return any(row["quantity"] == deaths and in_clause(ctx, m, (a, b, row)) for a, b, row in near)
 
 
 def _the_place_before(ctx: Context, m: Mention) -> list[tuple[int, int, dict[str, str]]]:
@@ -331,7 +293,7 @@ def _the_place_before(ctx: Context, m: Mention) -> list[tuple[int, int, dict[str
     что в ... отделении умерло 238"), and two kinds of place ("в лагерях и тюрьмах") say
     no one place: both give none.
     """
-    before = _near(ctx.places, m.first, m.last, 0, m.first)
+    before = cues_near(ctx.places, m.first, m.last, 0, m.first)
     kinds = {row["quantity"] for _, _, row in before}
     return before[:1] if kinds == {"camp_deaths"} else []
 
@@ -348,7 +310,7 @@ def quantity_readings(ctx: Context, m: Mention, lo: int, hi: int, chosen: str) -
     A word of dying stands for the deaths of any place (a reading the record
     cannot judge), so it is kept as such.
     """
-    places = [it for it in _near(ctx.places, m.first, m.last, m.first - CUE_WINDOW, m.last + CUE_WINDOW) if _in_clause(ctx, m, it)]
+    places = [it for it in cues_near(ctx.places, m.first, m.last, m.first - CUE_WINDOW, m.last + CUE_WINDOW) if in_clause(ctx, m, it)]
     named = [(a, b) for a, b, row in places if row["quantity"] == chosen]  # "died in the camps": the camps are where
     cues = list(_scored_cues(ctx, m, lo, hi))
     # a cue of the same kind inside the chosen one's words is no other reading: "the population of the Gulag
@@ -390,8 +352,8 @@ def quantity_kind(quantity: str) -> str:
 
 def whole_stated(ctx: Context, m: Mention) -> bool:
     """True if the mention's clause names the whole USSR ("throughout the country", "the Soviet government")."""
-    near = _near(ctx.scopes, m.first, m.last, m.first - SCOPE_WINDOW, m.last + CUE_WINDOW)
-    return any(row["scope"] == "whole" and _in_clause(ctx, m, (a, b, row)) for a, b, row in near)
+    near = cues_near(ctx.scopes, m.first, m.last, m.first - SCOPE_WINDOW, m.last + CUE_WINDOW)
+    return any(row["scope"] == "whole" and in_clause(ctx, m, (a, b, row)) for a, b, row in near)
 
 
 def _nearer_the_neighbour(ctx: Context, m: Mention, first: int, last: int, lo: int) -> bool:
@@ -415,9 +377,9 @@ def _a_total_of_several(ctx: Context, m: Mention) -> bool:
     "two million died in the camps and 1 million were executed: ten million in all";
     "вместе с умершими ... и расстрелянными ..., количество жертв составило около 1 млн".
     """
-    if not _near(ctx.sums, m.first, m.last, m.first - SUM_REACH, m.last + NEAR):
+    if not cues_near(ctx.sums, m.first, m.last, m.first - SUM_REACH, m.last + NEAR):
         return False
-    before = {row["quantity"] for first, _, row in _near(ctx.cues, m.first, m.last, m.first - SUM_REACH, m.first)}
+    before = {row["quantity"] for first, _, row in cues_near(ctx.cues, m.first, m.last, m.first - SUM_REACH, m.first)}
     return len(before) >= 2
 
 
@@ -445,7 +407,7 @@ def scope(
     ``including`` are the words after a number that list what it holds (:func:`listing_words`).
     """
     reach = min(m.last + CUE_WINDOW, hi, _listing(ctx, m, including))  # a part named after the next number is that number's
-    near = [it for it in _near(ctx.scopes, m.first, m.last, m.first - SCOPE_WINDOW, reach) if _in_clause(ctx, m, it)]
+    near = [it for it in cues_near(ctx.scopes, m.first, m.last, m.first - SCOPE_WINDOW, reach) if in_clause(ctx, m, it)]
     if not near:
         if before is not None and (GOES_ON.match(ctx.sentence) or not (ctx.periods or before[0] in OWN_SENTENCE)):
             return before  # "Of these, ..."; "111 091 were shot." with no date of its own: the same event
@@ -476,36 +438,6 @@ def _listing(ctx: Context, m: Mention, including: frozenset[str]) -> int:
         if ctx.toks[i].word in including:
             return i
     return len(ctx.toks)
-
-
-#: The modality of a floor a word of negation denies ("не находилось больше двенадцати миллионов", "not over
-#: a million"): no more than that, a ceiling the text states (the frame is ``stated`` with an upper bound).
-CEILING = "ceiling"
-#: The modality of a word of negation (``modality.csv``): it denies the number after it, or makes a floor a ceiling.
-NEGATION = "negation"
-
-
-def modality(ctx: Context, m: Mention, after: int = 0) -> tuple[str, str]:
-    """``stated``, or the modality a cue gives the mention (and the cue's words).
-
-    A cue that acts on the words right after it ("not", "rather than") acts on
-    the first number after it only: in "не 16 млн., а 1,6 млн." the second is
-    stated.  ``after`` is the token where the previous mention ends.  Such a
-    cue before a floor ("more than", "больше") makes it a ceiling: :data:`CEILING`.
-    """
-    hedge_words = len(m.hedge.split()) if m.hedge else 0
-    for first, last, row in _near(ctx.modals, m.first, m.last, m.first - CUE_WINDOW, m.last + CUE_WINDOW):
-        words = " ".join(t.word for t in ctx.toks[first:last])
-        where = row["where"]
-        if where == "before" and max(after, m.first - hedge_words - NEAR) <= first and last <= m.first - hedge_words:
-            if row["modality"] == NEGATION:  # "не 16 млн." is denied; "не находилось больше 12 млн" is at most
-                return (CEILING if m.bound == "low" else "negated"), words
-            return row["modality"], words
-        if where == "clause" and _in_clause(ctx, m, (first, last, row)):
-            return row["modality"], words
-    if ctx.first_spread < m.first:
-        return "spread", " ".join(t.word for t in ctx.toks[ctx.first_spread : ctx.first_spread + 3])
-    return "stated", ""
 
 
 def frame(
