@@ -40,8 +40,9 @@ def in_clause(ctx: Context, m: Mention, item: Cue) -> bool:
     return a <= ctx.toks[item[0]].start - ctx.offset < b
 
 
-#: The most words besides its number a bracketed aside may hold to gloss the clause before it ("(1,438 persons)").
-GLOSS_WORDS = 2
+#: The most words besides its number a bracketed aside may hold to gloss the clause before it ("(1,438 persons)"),
+#: and the most characters (a longer aside is no gloss; the bound keeps the test linear in the sentence).
+GLOSS_WORDS, GLOSS_CHARS = 2, 80
 
 
 def clause_of_mention(ctx: Context, m: Mention) -> tuple[int, int]:
@@ -56,6 +57,8 @@ def clause_of_mention(ctx: Context, m: Mention) -> tuple[int, int]:
     if i < 0 or not ctx.brackets[i][0] < at < ctx.brackets[i][1]:
         return a, b
     start, end = ctx.brackets[i]
+    if end - start > GLOSS_CHARS:
+        return a, b
     rest = ctx.sentence[start + 1 : at] + " " + ctx.sentence[m.end - ctx.offset : end - 1]
     if start == 0 or len(re.findall(r"[^\W\d_]+", rest)) > GLOSS_WORDS:
         return a, b
