@@ -84,7 +84,7 @@ def test_the_quantity_rules_are_data_and_a_broken_rule_is_refused():
     assert ok.rows[0]["becomes"] == "camp_population"
     for bad in (
         "galaxy,camp,gulag_population,camp_population,,,,",  # no such match
-        "killing,,executions,regime_deaths,2000000,,,",  # a threshold without its source
+        "killing,,executions,regime_deaths,2000000,,,",  # a threshold without its basis
         "kind,camp,gulag_population,,,,,",  # a kind rule that becomes nothing
         "kind,camp,Gulag Population,camp_population,,,,",  # not a quantity code
     ):

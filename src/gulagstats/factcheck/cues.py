@@ -14,6 +14,9 @@ import re
 from .context import Context, clause_of
 from .mentions import Mention
 
+#: How many words from a mention its cues (quantity, scope, modality) are looked for.
+CUE_WINDOW = 14
+
 Cue = tuple[int, int, dict[str, str]]  # a phrase matched in a sentence: first token, last token, its row
 
 

@@ -34,7 +34,7 @@ from ..periods import match_period
 from ..vocabulary import DICTIONARY
 from .attribution import attribute
 from .context import Context, inside
-from .cues import cues_near, in_clause
+from .cues import CUE_WINDOW, cues_near, in_clause
 from .frame_periods import period, period_readings
 from .mentions import Mention
 from .modality import CEILING, NEAR, modality
@@ -42,8 +42,6 @@ from .phrases import phrase_words
 from .quantity_rules import either_of, killing_threshold, of_part
 from .resources import Resources
 
-#: How many words from a mention its cues (quantity, scope) are looked for.
-CUE_WINDOW = 14
 #: The quantity of a word of dying with no place: a place of custody near it names the deaths there.
 DYING = "regime_deaths"
 #: Deportations, and the deaths of the deported: a word of dying in a number's clause beside a word of

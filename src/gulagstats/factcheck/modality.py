@@ -8,13 +8,11 @@ words right after it (``before``), its clause or its whole sentence.
 from __future__ import annotations
 
 from .context import Context
-from .cues import cues_near, in_clause
+from .cues import CUE_WINDOW, cues_near, in_clause
 from .mentions import Mention
 
 #: How many words before a mention a ``before`` modality cue acts.
 NEAR = 3
-#: How many words from a mention its modality cues are looked for.
-CUE_WINDOW = 14
 #: The modality of a floor a word of negation denies ("не находилось больше двенадцати миллионов", "not over
 #: a million"): no more than that, a ceiling the text states (the frame is ``stated`` with an upper bound).
 CEILING = "ceiling"

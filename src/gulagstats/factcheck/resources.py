@@ -32,7 +32,7 @@ hash-checked in ``data/datapackage.json``):
   makes a floor after it a ceiling, "не больше": :func:`frames.modality`;
   ``stated``: words that hold a cue but deny only something else, "did not
   include the millions", whose number stays stated);
-- ``quantity_rules.csv``: ``match, part, reads, becomes, low, says, source,
+- ``quantity_rules.csv``: ``match, part, reads, becomes, low, says, basis,
   note``: what a number of one part counts (a camp's prisoners are its
   population) and when a word of killing counts deaths
   (:mod:`gulagstats.factcheck.quantity_rules`).
@@ -75,7 +75,7 @@ LEXICON_COLUMNS = {
     "periods": ["language", "phrase", "reading", "rule", "confidence", "source", "locator", "note"],
     "scope": ["language", "phrase", "scope", "detail", "note"],
     "modality": ["language", "phrase", "modality", "where", "note"],
-    "quantity_rules": ["match", "part", "reads", "becomes", "low", "says", "source", "note"],
+    "quantity_rules": ["match", "part", "reads", "becomes", "low", "says", "basis", "note"],
 }
 #: How a row of ``quantity_rules.csv`` matches (:mod:`gulagstats.factcheck.quantity_rules`).
 RULE_MATCHES = ("kind", "detail", "in_detail", "either", "killing")
@@ -156,8 +156,8 @@ def _check_quantity_rule(row: dict[str, str], name: str, line: int) -> None:
         raise _fail(name, line, "a rule needs the quantity it reads and, but for a detail, the one it becomes")
     if (row["match"] == "killing") != (_cell_number(row, "low", name, line) is not None) or (row["match"] == "killing") == bool(row["part"]):
         raise _fail(name, line, "a killing rule needs low and no part; any other rule a part and no low")
-    if row["match"] == "killing" and not row["source"]:
-        raise _fail(name, line, "a killing rule needs the source of its threshold")
+    if row["match"] == "killing" and not row["basis"]:
+        raise _fail(name, line, "a killing rule needs the basis of its threshold (where it comes from)")
 
 
 def _check_modality(row: dict[str, str], name: str, line: int) -> None:
