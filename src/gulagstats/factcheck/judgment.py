@@ -48,6 +48,7 @@ from ..vocabulary import (
     DEPENDS_ON_READING,
     DEPENDS_ON_SOURCE,
     NOT_COMPARABLE,
+    NOT_CONTRADICTED,
     OVERSTATES,
     PERSONS,
     UNDERSTATES,
@@ -58,9 +59,12 @@ from .readings import (
     CHECKED_VERDICTS,
     READING_COLUMNS,
     VERDICT_HOWS,
+    as_counted,
     doubt,
     judged,
     questions,
+    rounded_years,
+    with_reading,
 )
 
 #: The verdict of a claim that is not judged.
@@ -332,6 +336,61 @@ def _assess(record: Record, asked: pd.DataFrame, low: pd.Series, high: pd.Series
     return assess_many(record, question.reset_index(drop=True)).set_axis(asked.index)
 
 
+def _with_more_readings(checked: pd.DataFrame, whole: pd.Index, record: Record) -> pd.DataFrame:
+    """The claims ``checked`` with, for each ``not_contradicted``, two readings more (round 9): the whole
+    years of a span whose ends lie within a season of a year's boundary (:func:`readings.rounded_years`),
+    and the narrower quantity the record's reading rules pair with its own (``scope_rules.csv``, kind
+    ``reading``: deaths "in the camps" for deaths in camps and colonies) for the claims of the ``whole``
+    USSR (a part is judged only where it exceeds the whole), so that a floor or a ceiling met
+    under one reading is not taken for the whole story when another meets or contradicts the record."""
+    nc = checked.index[(checked["verdict"] == NOT_CONTRADICTED) & checked.index.isin(whole)]
+    if not len(nc):
+        return checked
+    rules = record.load("scope_rules").fillna("")
+    narrower: dict[str, list[str]] = {}
+    for q, wide in zip(rules["quantity"], rules["also_against"]):
+        if wide and q in QUANTITIES:
+            narrower.setdefault(str(wide), []).append(str(q))
+    checked = checked.copy()
+    for i in nc:
+        checked.at[i, "period_readings"] = with_reading(
+            checked.at[i, "period_readings"], rounded_years(str(checked.at[i, "period"]))
+        )
+        for q in narrower.get(str(checked.at[i, "quantity"]), []):
+            checked.at[i, "quantity_readings"] = with_reading(checked.at[i, "quantity_readings"], q)
+    return checked
+
+
+#: What a ``not_contradicted`` met by the record under another reading of its own words says first.
+MET_OTHERWISE = (
+    "Consistent read as {reading} ({benchmark}); as first read ({own}), not contradicted."
+)
+
+
+def _met_under_another_reading(out: pd.DataFrame, alt: pd.DataFrame, answers: pd.DataFrame) -> None:
+    """Each ``not_contradicted`` whose other readings are all ``not_contradicted`` or ``consistent``, one at
+    least ``consistent``, becomes ``consistent`` (round 9): no reading contradicts the record and one meets
+    its count, the evidence :func:`met_as_read` takes for a reading; the benchmark shown is the one met."""
+    for i, rows in alt.groupby("claim"):
+        if out.at[i, "verdict"] != NOT_CONTRADICTED or len(rows) == 0:
+            continue
+        verdicts = set(rows["verdict"])
+        if CONSISTENT not in verdicts or not verdicts <= {CONSISTENT, NOT_CONTRADICTED}:
+            continue
+        k = rows.index[rows["verdict"] == CONSISTENT][0]
+        met = answers.loc[k]
+        own = f"{out.at[i, 'quantity']} {out.at[i, 'period']}".replace("_", " ")
+        said = MET_OTHERWISE.format(
+            reading=str(alt.at[k, "reading"]).replace("_", " "),
+            benchmark=f"{met['benchmark_id']}: {as_counted(_shown_number(met['benchmark_high']) or _shown_number(met['benchmark_low']))}",
+            own=own,
+        )
+        for column in _ANSWER_COLUMNS:
+            out.at[i, column] = "" if pd.isna(met.get(column, "")) else met.get(column, "")
+        out.at[i, "verdict"] = CONSISTENT
+        out.at[i, "explanation"] = f"{said} {met['explanation']}"
+
+
 def _readings_in_doubt(
     out: pd.DataFrame,
     low: pd.Series,
@@ -342,11 +401,14 @@ def _readings_in_doubt(
 ) -> dict:
     """The verdicts whose period was found in a way the ``gate`` does not let support them, and the flags
     that do not hold under every reading of their claim, with the reason
-    (:mod:`gulagstats.factcheck.readings`): each other reading of a flag is asked of ``assess`` too."""
+    (:mod:`gulagstats.factcheck.readings`): each other reading of a flag is asked of ``assess`` too; a
+    ``not_contradicted`` met under another reading is ``consistent`` (:func:`_met_under_another_reading`)."""
     gated = out[out["verdict"].isin(CALIBRATED_VERDICTS)]
     if gated.empty:
         return {}
-    alt = questions(gated[gated["verdict"].isin(CHECKED_VERDICTS)])
+    whole = gated[~part[gated.index]]
+    checked = gated[gated["verdict"].isin(CHECKED_VERDICTS)]
+    alt = questions(_with_more_readings(checked, whole.index, record))
     alt["verdict"], alt["low"], alt["high"] = "", "", ""
     for k in alt.index:  # a rate is multiplied out over each period read
         i = alt.at[k, "claim"]
@@ -362,12 +424,13 @@ def _readings_in_doubt(
         else:
             alt.at[k, "low"], alt.at[k, "high"] = low[i], ("" if part[i] else high[i])
     readable = judged(alt) & ((alt["low"] != "") | (alt["high"] != ""))
+    answers = pd.DataFrame()
     if readable.any():
         asked = alt[readable]
         answers = _assess(record, asked, asked["low"], asked["high"])
-        alt.loc[asked.index, "verdict"] = (
-            answers["verdict"].where(answers["error"] == "", "").astype(object)
-        )
+        said = answers["verdict"].where(~answers.apply(met_as_read, axis=1), CONSISTENT)
+        alt.loc[asked.index, "verdict"] = said.where(answers["error"] == "", "").astype(object)
+        _met_under_another_reading(out, alt[readable], answers)
     by_claim = dict(list(alt.groupby("claim")))
     none = alt.iloc[:0]
     return {i: why for i in gated.index if (why := doubt(out.loc[i], by_claim.get(i, none), gate))}

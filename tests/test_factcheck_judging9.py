@@ -1,0 +1,137 @@
+"""Round 9 (issue 20): a ``not_contradicted`` met by the record under another reading of its words.
+
+A floor or a ceiling met says little; the record's own count met under a reading the claim's words allow
+says more.  So a ``not_contradicted`` is asked again under
+
+- the whole years a span means when its ends lie within a season of a year's boundary ("between the winter
+  of 1936 and the autumn of 1938": 1937-1938, where the record holds the 681,692 death sentences);
+- the narrower quantity the record's reading rules pair with its own (``scope_rules.csv``: deaths in the
+  camps for deaths in camps and colonies, which the record holds for 1934 as the camps' alone),
+
+and where no reading contradicts the record and one meets its count, the claim is ``consistent``, its
+explanation naming both readings.  A reading that flags still leaves it ``not_judged`` (round 7).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from gulagstats.factcheck.judgment import CLAIM_COLUMNS, NOT_JUDGED, judge
+from gulagstats.factcheck.readings import (
+    OPEN_GATE,
+    READING_COLUMNS,
+    VERDICT_HOWS,
+    rounded_years,
+    with_reading,
+)
+
+
+def _claim(**given: object) -> pd.DataFrame:
+    row: dict[str, object] = dict.fromkeys(CLAIM_COLUMNS + READING_COLUMNS, "")
+    row.update(
+        id="a-1",
+        file="a.txt",
+        start=0,
+        end=1,
+        unit="count",
+        bound="point",
+        period_how="span",
+        period_confidence=0.9,
+        scope="USSR",
+        modality="stated",
+        attribution="author",
+        confidence=0.9,
+        whole_stated=True,
+    )
+    row.update(given)
+    return pd.DataFrame([row])
+
+
+@pytest.mark.parametrize(
+    ("period", "years"),
+    [
+        ("1936-12-01/1938-11-30", "1937/1938"),  # the winter of 1936 to the autumn of 1938
+        ("1937-02-28/1938-10-01", "1937/1938"),
+        ("1936-10-01/1938-07-01", ""),  # mid-1938 is no year's end
+        ("1937/1938", ""),  # whole years already
+        ("1941-01-01", ""),  # a day
+        ("1937-12-15", ""),
+        ("", ""),
+    ],
+)
+def test_a_span_within_a_season_of_whole_years_reads_as_them(period: str, years: str):
+    assert rounded_years(period) == years
+
+
+def test_a_reading_is_added_once():
+    assert with_reading("1938|1937/1938", "1937/1938") == "1938|1937/1938"
+
+
+def test_a_floor_met_as_whole_years_is_consistent():
+    claim = _claim(
+        mention="approximately three quarters of a million",
+        quantity="executions",
+        low="750000",
+        high="750000",
+        period="1936-12-01/1938-11-30",
+    )
+    out = judge(claim, gate=OPEN_GATE).iloc[0]
+    assert out["verdict"] == "consistent", out["reason"]
+    assert out["explanation"].startswith("Consistent read as 1937/1938")
+    assert "not contradicted" in out["explanation"].split(".")[0]
+    assert out["benchmark_id"] == "executions_nkvd:1937/1938"
+    # far above the record as whole years, it is no longer met: a reading flags, not judged (round 7)
+    far = judge(claim.assign(low="7000000", high="7000000"), gate=OPEN_GATE).iloc[0]
+    assert far["verdict"] == NOT_JUDGED
+    assert far["reason"].startswith("period unclear"), far["reason"]
+
+
+def test_a_ceiling_of_a_wider_span_met_by_the_narrower_quantity_is_consistent():
+    # 25,187 deaths in the Gulag in 1934: the record holds only the 1930-1956 ceiling for camps and
+    # colonies, and the camps' own deaths of 1934 (the colonies came under the Gulag late that year)
+    claim = _claim(
+        mention="25187",
+        quantity="gulag_deaths",
+        low="25187",
+        high="25187",
+        period="1934",
+        period_how="table",
+    )
+    out = judge(claim, gate=OPEN_GATE).iloc[0]
+    assert out["verdict"] == "consistent", out["reason"]
+    assert out["explanation"].startswith("Consistent read as camp deaths")
+    # a year the camps have no count of either stays not contradicted
+    early = judge(claim.assign(low="7980", high="7980", period="1930"), gate=OPEN_GATE).iloc[0]
+    assert early["verdict"] == "not_contradicted", early["reason"]
+
+
+def test_a_part_is_not_made_consistent_by_another_reading():
+    claim = _claim(
+        mention="750,000",
+        quantity="executions",
+        low="750000",
+        high="750000",
+        period="1936-12-01/1938-11-30",
+        scope="operation",
+        scope_detail="the kulak operation",
+    )
+    out = judge(claim, gate=OPEN_GATE).iloc[0]
+    assert out["verdict"] == NOT_JUDGED
+    assert out["reason"].startswith("a part of all executions")
+
+
+def test_a_table_cell_not_contradicted_is_given_under_the_calibrated_gate():
+    # round 9's calibration: not_contradicted dated by a table row is right 32/32 and 11/11 on dev's halves
+    assert "table" in VERDICT_HOWS["not_contradicted"]
+    claim = _claim(
+        mention="790665",
+        quantity="repressed_total",
+        low="790665",
+        high="790665",
+        period="1937",
+        period_how="table",
+    )
+    assert judge(claim).iloc[0]["verdict"] == "not_contradicted"
+    span = judge(claim.assign(period_how="span")).iloc[0]
+    assert span["verdict"] == NOT_JUDGED and "not been shown right often enough" in span["reason"]
