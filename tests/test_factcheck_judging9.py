@@ -135,3 +135,57 @@ def test_a_table_cell_not_contradicted_is_given_under_the_calibrated_gate():
     assert judge(claim).iloc[0]["verdict"] == "not_contradicted"
     span = judge(claim.assign(period_how="span")).iloc[0]
     assert span["verdict"] == NOT_JUDGED and "not been shown right often enough" in span["reason"]
+
+
+def _figures(*rows: tuple[str, str, float]) -> pd.DataFrame:
+    """Claims of one quantity, scope and period: (id, file, value) each."""
+    n = len(rows)
+    return pd.DataFrame(
+        {
+            "id": [r[0] for r in rows],
+            "file": [r[1] for r in rows],
+            "low": [str(r[2]) for r in rows],
+            "high": [str(r[2]) for r in rows],
+            "mention": [f"{r[2]:,.0f}" for r in rows],
+            "quantity": ["passed_through_gulag"] * n,
+            "scope": ["USSR"] * n,
+            "scope_detail": [""] * n,
+            "period": ["1929/1953"] * n,
+            "modality": ["stated"] * n,
+            "unit": ["count"] * n,
+            "text_line": [1] * n,
+            "vague": [False] * n,
+            "period_how": ["span"] * n,
+        }
+    )
+
+
+def test_a_text_that_also_gives_the_others_figure_names_parts_not_a_rival_count():
+    from gulagstats.factcheck.contradictions import contradictions
+
+    # text a: 14 million through the camps, 4-5 million through the colonies; text b: more than 14 million
+    agree = _figures(("a-1", "a", 14e6), ("a-2", "a", 4.5e6), ("b-1", "b", 14.2e6))
+    assert contradictions(agree).empty
+    # text c says 18 million: a contradicts it, shown by a's closest figure (14 million, not 4.5 million)
+    rival = _figures(("a-1", "a", 14e6), ("a-2", "a", 4.5e6), ("c-1", "c", 18e6))
+    found = contradictions(rival)
+    assert found[["first_mention", "second_mention"]].values.tolist() == [
+        ["14,000,000", "18,000,000"]
+    ]
+
+
+def test_contradictions_stay_linear_with_many_figures_in_each_text():
+    import time
+
+    from gulagstats.factcheck.contradictions import contradictions
+
+    def seconds(n: int) -> float:
+        rows = [(f"t{k % 7}-{k}", f"t{k % 7}", 1e5 * (1 + k % 50)) for k in range(n)]
+        frame = _figures(*rows)
+        start = time.process_time()
+        contradictions(frame)
+        return time.process_time() - start
+
+    seconds(500)  # warm up
+    small, large = seconds(4000), seconds(16000)
+    assert large < 4 * 2.5 * max(small, 0.02), (small, large)
