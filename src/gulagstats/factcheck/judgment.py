@@ -441,11 +441,13 @@ _ANSWER_COLUMNS = tuple(c for c in VERDICT_COLUMNS if c != "reason")  # what ass
 
 def _write_answers(
     out: pd.DataFrame, asked: pd.DataFrame, part: pd.Series, reasons: pd.Series, record: Record
-) -> tuple[pd.Series, pd.Series]:
+) -> tuple[pd.Series, pd.Series, pd.Series]:
     """``assess``'s answers for the claims ``asked`` written into ``out`` (a part asked as a floor of the
-    whole); an error or an unsettled verdict becomes the claim's reason.  The ends asked, for the readings."""
+    whole); an error or an unsettled verdict becomes the claim's reason.  The ends asked, for the readings,
+    and how many times below a ceiling of about its own period each claim is (:func:`below_a_ceiling`)."""
     low, high, rates = _as_counts(asked)
     answers = _assess(record, asked, low, high.where(~part[asked.index], ""))
+    below = answers.apply(below_a_ceiling, axis=1) if len(answers) else pd.Series(dtype=float)
     for column in _ANSWER_COLUMNS:
         out.loc[asked.index, column] = (
             answers[column].astype(object).where(answers[column].notna(), "")
@@ -470,7 +472,56 @@ def _write_answers(
             answers.at[i, "explanation"]
         )  # "Not comparable: the archival tables have no series of ..."
         reasons[i] = said.split(": ", 1)[1] if said.lower().startswith("not comparable: ") else said
-    return low, high
+    return low, high, below
+
+
+#: How much longer than a claim's own period a ceiling's may be and still count the whole of what the claim
+#: counts: a claim far below a ceiling of a much longer span (one year's 7,980 camp deaths against the
+#: 1,606,748 of 1930-1956) says nothing of its scope.
+CEILING_SPAN = 2.0
+
+
+def below_a_ceiling(answer: pd.Series) -> float:
+    """How many times below the record's ceiling for about its own period (at most :data:`CEILING_SPAN` times
+    as long) ``assess``'s ``not_contradicted`` puts a claim (0 where it is not such an answer): like an
+    ``understates`` :data:`PART_FACTOR` times below the whole, such a count is most likely a part the text
+    does not name (the 20,765 shot at one firing ground against the 681,692 of 1937-1938).
+
+    Examples
+    --------
+    >>> answer = {"verdict": "not_contradicted", "bound": "ceiling", "ratio_high": 0.030461,
+    ...     "claim_period": "1937-08-08/1938-10-19", "benchmark_period": "1937/1938"}
+    >>> round(below_a_ceiling(pd.Series(answer)))
+    33
+    >>> below_a_ceiling(pd.Series({**answer, "claim_period": "1930", "benchmark_period": "1930/1956"}))
+    0.0
+    """
+    if answer.get("verdict") != "not_contradicted" or answer.get("bound") != "ceiling":
+        return 0.0
+    ratio = pd.to_numeric(answer.get("ratio_high"), errors="coerce")
+    own, its = (period_bounds(str(answer.get(k, ""))) for k in ("claim_period", "benchmark_period"))
+    if not ratio or ratio != ratio or None in (*own, *its):
+        return 0.0
+    days = ((own[1] - own[0]).days + 1, (its[1] - its[0]).days + 1)  # type: ignore[operator]
+    return 1.0 / float(ratio) if days[1] <= CEILING_SPAN * days[0] else 0.0
+
+
+def _unnamed_part_reasons(out: pd.DataFrame, reasons: pd.Series, below: pd.Series) -> None:
+    """The claims judged :data:`PART_FACTOR` times or more below the record's whole (an ``understates``, or a
+    ``not_contradicted`` below a ceiling of about its own period) get the reason of a part the text does not
+    name."""
+    factor = pd.to_numeric(out["factor"], errors="coerce")
+    times = factor.where(out["verdict"] == UNDERSTATES, below.reindex(out.index).fillna(0.0))
+    tiny = (
+        (reasons == "")
+        & out["verdict"].isin((UNDERSTATES, NOT_CONTRADICTED))
+        & (times >= PART_FACTOR)
+    )
+    for i in out.index[tiny]:
+        reasons[i] = (
+            f"about {times[i]:.0f} {UNNAMED_PART}: most likely a part "
+            "the text does not name (a trial, a camp, a district); check what it counts"
+        )
 
 
 def judge(
@@ -504,16 +555,11 @@ def judge(
     reasons = out.apply(reason_not_judged, axis=1)
     part = reasons == "part"
     asked = out[(reasons == "") | part]
+    below = pd.Series(0.0, index=out.index)
     if len(asked):
-        low, high = _write_answers(out, asked, part, reasons, chosen)
+        low, high, below = _write_answers(out, asked, part, reasons, chosen)
     doubts = _readings_in_doubt(out, low, high, part, chosen, gate) if len(asked) else {}
-    factor = pd.to_numeric(out["factor"], errors="coerce")
-    tiny = (reasons == "") & (out["verdict"] == UNDERSTATES) & (factor >= PART_FACTOR)
-    for i in out.index[tiny]:
-        reasons[i] = (
-            f"about {factor[i]:.0f} {UNNAMED_PART}: most likely a part "
-            "the text does not name (a trial, a camp, a district); check what it counts"
-        )
+    _unnamed_part_reasons(out, reasons, below)
     # a part is judged only where it exceeds the whole (else its own reason)
     for i, why in doubts.items():
         if reasons[i] == "" or (reasons[i] == "part" and out.at[i, "verdict"] == OVERSTATES):
