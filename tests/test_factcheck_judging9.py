@@ -210,3 +210,17 @@ def test_a_count_far_below_a_ceiling_of_about_its_own_period_is_an_unnamed_part(
         gate=OPEN_GATE,
     ).iloc[0]
     assert year["verdict"] == "not_contradicted", year["reason"]
+
+
+def test_three_rival_figures_in_one_sentence_are_a_spread_not_a_claim():
+    from gulagstats.factcheck.judgment import claims_frame
+    from gulagstats.factcheck.run import check_text
+
+    text = (
+        "Mainstream published estimates of the total numbers of arrests in the late 1930s have ranged from "
+        "Dmitri Volkogonov's 3.5 million to Robert Conquest's 5-8 million to Olga Shatunovskaia's nearly 20 "
+        "million."
+    )
+    out = judge(claims_frame(check_text(text, "a.txt").frames), gate=OPEN_GATE)
+    assert len(out) == 3 and (out["verdict"] == NOT_JUDGED).all(), out[["mention", "reason"]]
+    assert out["reason"].str.startswith("a spread").all(), out["reason"].tolist()

@@ -53,6 +53,7 @@ from ..vocabulary import (
     PERSONS,
     UNDERSTATES,
 )
+from .bounds import RIVAL_FIGURES, below_a_ceiling, more_readings, rival_figures
 from .frames import Frame
 from .readings import (
     CALIBRATED_VERDICTS,
@@ -63,8 +64,6 @@ from .readings import (
     doubt,
     judged,
     questions,
-    rounded_years,
-    with_reading,
 )
 
 #: The verdict of a claim that is not judged.
@@ -336,31 +335,6 @@ def _assess(record: Record, asked: pd.DataFrame, low: pd.Series, high: pd.Series
     return assess_many(record, question.reset_index(drop=True)).set_axis(asked.index)
 
 
-def _with_more_readings(checked: pd.DataFrame, whole: pd.Index, record: Record) -> pd.DataFrame:
-    """The claims ``checked`` with, for each ``not_contradicted``, two readings more (round 9): the whole
-    years of a span whose ends lie within a season of a year's boundary (:func:`readings.rounded_years`),
-    and the narrower quantity the record's reading rules pair with its own (``scope_rules.csv``, kind
-    ``reading``: deaths "in the camps" for deaths in camps and colonies) for the claims of the ``whole``
-    USSR (a part is judged only where it exceeds the whole), so that a floor or a ceiling met
-    under one reading is not taken for the whole story when another meets or contradicts the record."""
-    nc = checked.index[(checked["verdict"] == NOT_CONTRADICTED) & checked.index.isin(whole)]
-    if not len(nc):
-        return checked
-    rules = record.load("scope_rules").fillna("")
-    narrower: dict[str, list[str]] = {}
-    for q, wide in zip(rules["quantity"], rules["also_against"]):
-        if wide and q in QUANTITIES:
-            narrower.setdefault(str(wide), []).append(str(q))
-    checked = checked.copy()
-    for i in nc:
-        checked.at[i, "period_readings"] = with_reading(
-            checked.at[i, "period_readings"], rounded_years(str(checked.at[i, "period"]))
-        )
-        for q in narrower.get(str(checked.at[i, "quantity"]), []):
-            checked.at[i, "quantity_readings"] = with_reading(checked.at[i, "quantity_readings"], q)
-    return checked
-
-
 #: What a ``not_contradicted`` met by the record under another reading of its own words says first.
 MET_OTHERWISE = (
     "Consistent read as {reading} ({benchmark}); as first read ({own}), not contradicted."
@@ -408,7 +382,7 @@ def _readings_in_doubt(
         return {}
     whole = gated[~part[gated.index]]
     checked = gated[gated["verdict"].isin(CHECKED_VERDICTS)]
-    alt = questions(_with_more_readings(checked, whole.index, record))
+    alt = questions(more_readings(checked, whole.index, record))
     alt["verdict"], alt["low"], alt["high"] = "", "", ""
     for k in alt.index:  # a rate is multiplied out over each period read
         i = alt.at[k, "claim"]
@@ -475,37 +449,6 @@ def _write_answers(
     return low, high, below
 
 
-#: How much longer than a claim's own period a ceiling's may be and still count the whole of what the claim
-#: counts: a claim far below a ceiling of a much longer span (one year's 7,980 camp deaths against the
-#: 1,606,748 of 1930-1956) says nothing of its scope.
-CEILING_SPAN = 2.0
-
-
-def below_a_ceiling(answer: pd.Series) -> float:
-    """How many times below the record's ceiling for about its own period (at most :data:`CEILING_SPAN` times
-    as long) ``assess``'s ``not_contradicted`` puts a claim (0 where it is not such an answer): like an
-    ``understates`` :data:`PART_FACTOR` times below the whole, such a count is most likely a part the text
-    does not name (the 20,765 shot at one firing ground against the 681,692 of 1937-1938).
-
-    Examples
-    --------
-    >>> answer = {"verdict": "not_contradicted", "bound": "ceiling", "ratio_high": 0.030461,
-    ...     "claim_period": "1937-08-08/1938-10-19", "benchmark_period": "1937/1938"}
-    >>> round(below_a_ceiling(pd.Series(answer)))
-    33
-    >>> below_a_ceiling(pd.Series({**answer, "claim_period": "1930", "benchmark_period": "1930/1956"}))
-    0.0
-    """
-    if answer.get("verdict") != "not_contradicted" or answer.get("bound") != "ceiling":
-        return 0.0
-    ratio = pd.to_numeric(answer.get("ratio_high"), errors="coerce")
-    own, its = (period_bounds(str(answer.get(k, ""))) for k in ("claim_period", "benchmark_period"))
-    if not ratio or ratio != ratio or None in (*own, *its):
-        return 0.0
-    days = ((own[1] - own[0]).days + 1, (its[1] - its[0]).days + 1)  # type: ignore[operator]
-    return 1.0 / float(ratio) if days[1] <= CEILING_SPAN * days[0] else 0.0
-
-
 def _unnamed_part_reasons(out: pd.DataFrame, reasons: pd.Series, below: pd.Series) -> None:
     """The claims judged :data:`PART_FACTOR` times or more below the record's whole (an ``understates``, or a
     ``not_contradicted`` below a ceiling of about its own period) get the reason of a part the text does not
@@ -553,6 +496,7 @@ def judge(
         return out
     chosen = resolve(record)
     reasons = out.apply(reason_not_judged, axis=1)
+    reasons[(reasons == "") & rival_figures(out)] = RIVAL_FIGURES
     part = reasons == "part"
     asked = out[(reasons == "") | part]
     below = pd.Series(0.0, index=out.index)
