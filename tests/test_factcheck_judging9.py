@@ -224,3 +224,12 @@ def test_three_rival_figures_in_one_sentence_are_a_spread_not_a_claim():
     out = judge(claims_frame(check_text(text, "a.txt").frames), gate=OPEN_GATE)
     assert len(out) == 3 and (out["verdict"] == NOT_JUDGED).all(), out[["mention", "reason"]]
     assert out["reason"].str.startswith("a spread").all(), out["reason"].tolist()
+
+
+def test_the_page_says_what_to_check_for_a_spread_and_a_part_below_a_ceiling():
+    from gulagstats.factcheck.bounds import RIVAL_FIGURES
+    from gulagstats.factcheck.page import advice
+
+    assert advice(RIVAL_FIGURES)[0] == "modality, share or rate"
+    far = "about 33 times below the record's count for the whole USSR: most likely a part"
+    assert advice(far)[0] == "read as a part"
