@@ -35,7 +35,8 @@ def rival_figures(claims: pd.DataFrame) -> pd.Series:
     all within :data:`~gulagstats.factcheck.contradictions.TOLERANCE` of one another: "estimates of the
     arrests have ranged from Volkogonov's 3.5 million to Conquest's 5-8 million to Shatunovskaia's nearly 20
     million" quotes a spread, whether or not its words were read as one (round 9).  Two such figures are
-    left alone: most often a part and its whole, or a number and its correction.
+    left alone: most often a part and its whole, or a number and its correction; so are the cells of a
+    table's row (``period_how`` ``table``): its columns, never rival estimates.
 
     Examples
     --------
@@ -54,8 +55,14 @@ def rival_figures(claims: pd.DataFrame) -> pd.Series:
         }
     )
     keys = [claims[k].astype(str) for k in ("file", "sentence", "quantity", "period", "scope")]
+    prose = (
+        claims.get("period_how", pd.Series("", index=claims.index)) != "table"
+    )  # a row's cells: columns
     stated = (
-        (claims["modality"] == "stated") & (claims["unit"] == "count") & (claims["period"] != "")
+        (claims["modality"] == "stated")
+        & (claims["unit"] == "count")
+        & (claims["period"] != "")
+        & prose
     )
     groups = ends[stated].groupby([k[stated] for k in keys])
     top, bottom = groups["low"].transform("max"), groups["high"].transform("min")
