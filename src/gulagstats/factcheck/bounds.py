@@ -116,7 +116,7 @@ def below_a_ceiling(answer: pd.Series) -> float:
     >>> below_a_ceiling(pd.Series({**answer, "claim_period": "1930", "benchmark_period": "1930/1956"}))
     0.0
     """
-    if answer.get("verdict") != "not_contradicted" or answer.get("bound") != "ceiling":
+    if answer.get("verdict") != NOT_CONTRADICTED or answer.get("bound") != "ceiling":
         return 0.0
     ratio = pd.to_numeric(answer.get("ratio_high"), errors="coerce")
     own, its = (period_bounds(str(answer.get(k, ""))) for k in ("claim_period", "benchmark_period"))
