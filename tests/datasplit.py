@@ -122,6 +122,7 @@ DATA_MODULES: tuple[str, ...] = (
     "tests/test_factcheck_periods6.py",
     "tests/test_factcheck_periods7.py",
     "tests/test_factcheck_periods8.py",
+    "tests/test_factcheck_periods9.py",
     "tests/test_factcheck_quantity7.py",
     "tests/test_factcheck_quantity8.py",
     "tests/test_factcheck_reading.py",

@@ -30,8 +30,9 @@ _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii":
 MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
-    r"|(?:январ[ьяе]|феврал[ьяе]|марта?|марте|апрел[ьяе]|ма[йяе]|июн[ьяе]|июл[ьяе]|августа?|августе|"
-    r"сентябр[ьяе]|октябр[ьяе]|ноябр[ьяе]|декабр[ьяе])"
+    r"|(?:январ(?:[ьяе]|[её]м)|феврал(?:[ьяе]|[её]м)|марта?|марте|мартом|апрел(?:[ьяе]|ем)|ма(?:[йяе]|ем)|"
+    r"июн(?:[ьяе]|ем)|июл(?:[ьяе]|ем)|августа?|августе|августом|"
+    r"сентябр(?:[ьяе]|[её]м)|октябр(?:[ьяе]|[её]м)|ноябр(?:[ьяе]|[её]м)|декабр(?:[ьяе]|[её]м))"
 )
 YEAR_DIGITS = r"(?:1[89]\d\d|20\d\d)"
 DASH = r"\s*[-\u2010\u2011\u2012\u2013\u2014\u2015\u2212/]\s*"
@@ -98,8 +99,8 @@ class Period:
 def month_number(word: str) -> int:
     """The month a word names (English or Russian, any case form), or 0.
 
-    >>> month_number("Sept."), month_number("октябре"), month_number("мая"), month_number("XI")
-    (9, 10, 5, 11)
+    >>> month_number("Sept."), month_number("октябре"), month_number("мая"), month_number("XI"), month_number("июнем")
+    (9, 10, 5, 11, 6)
     """
     w = word.lower().rstrip(".")
     if w in _ROMAN:
@@ -110,7 +111,7 @@ def month_number(word: str) -> int:
         if w == m or (len(w) >= 3 and m.startswith(w)):
             return i
     for i, stem in enumerate(_RU_MONTHS, 1):
-        if w.startswith(stem) and (stem != "ма" or w in ("май", "мая", "мае")):
+        if w.startswith(stem) and (stem != "ма" or w in ("май", "мая", "мае", "маем")):
             return i
     return 0
 

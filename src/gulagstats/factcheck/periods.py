@@ -29,8 +29,8 @@ from .resources import Resources
 
 __all__ = ["Dating", "Period", "clock", "find_periods", "resolve_rule"]
 
-_YS = r"(?:\s*(?:гг?\.|годах|годы|года|годов|году|год))?"  # Russian "годах", "гг."
-_FROM = r"(?:between|from|с|со|от|в период с|в период между)"
+_YS = r"(?:\s*(?:гг?\.|годах|годами|годы|года|годов|году|год))?"  # Russian "годах", "гг."
+_FROM = r"(?:between|from|с|со|от|между|в период с|в период между)"
 _TO = r"(?:and|to|through|until|till|and the end of|по|до|и)"
 
 SPAN = re.compile(
@@ -43,8 +43,10 @@ SPAN = re.compile(
 )
 SEASON = re.compile(
     rf"\b(?:the\s+)?(?P<part>spring|summer|autumn|fall|winter|beginning|start|end|middle|first half|second half|"
-    rf"early|mid|late|"
-    rf"весн\w*|лет\w*|осен\w*|зим\w*|начал\w*|конц\w*|середин\w*)(?:\s+|-)(?:of\s+)?(?P<y>{_YEAR})\b",
+    rf"(?:first|second|third|fourth|last)\s+quarter|early|mid|late|"
+    rf"(?:перв|втор|трет|четв[её]рт|последн)\w*\s+(?:половин|полугоди|квартал)\w*|"
+    rf"весн\w*|лет\w*|осен\w*|зим\w*|начал\w*|конц\w*|середин\w*)(?:\s+|-)(?:of\s+)?(?P<y>{_YEAR})\b"
+    rf"(?!-?(?:е|х|ые|ых)\b)",  # "в конце 1930-х": a decade's end, not the year's
     re.IGNORECASE,
 )
 BY_END = re.compile(
@@ -56,7 +58,7 @@ BY_END = re.compile(
 #: The last year of the record's concern: a later date in an article dates a publication or a citation.
 LAST_YEAR = 1991
 DECADE = re.compile(
-    r"\b(?:(?P<which>early|mid-?|late)\s*)?(?:the\s+)?(?P<dec>1[89]\d)0(?:[\u2019']?s\b|-?(?:е|х|ые|ых)\b)",
+    r"\b(?:(?P<which>early|mid-?|late|начал\w*|середин\w*|конц\w*)\s*)?(?:the\s+)?(?P<dec>1[89]\d)0(?:[\u2019']?s\b|-?(?:е|х|ые|ых)\b)",
     re.IGNORECASE,
 )
 YEAR_MENTION = re.compile(r"(?<![\d,.\u00a0\u202f])\b(?P<y>1\d\d\d|20\d\d)\b(?!,?\d)(?!\.\d\d\d)")
@@ -69,18 +71,47 @@ EVENT_YEAR = re.compile(
 CITED_YEAR = re.compile(
     rf"\((?:[A-Z][\w\u2019'-]+(?:\s+(?:and|&)\s+[A-Z][\w\u2019'-]+)?,?\s+)?(?P<y>{_YEAR})[a-z]?(?:[,:]\s*(?:p\.\s*)?\d+)?\)"
     rf"|\b(?:in\s+(?:his|her|their|its)|published\s+in|written\s+in|wrote\s+in|appeared\s+in)\s+(?P<z>{_YEAR})\b"
+    rf"|\b(?:по\s+)?данны\w*\s+(?P<r>{_YEAR})\s*(?:г\.|года)"  # "по данным 1990 года": data of 1990 (not "за 1937 год")
 )
 #: A word right before a period that makes it a start with no end ("since 1937", "from the 1920s", "с 1937 года").
 OPEN_BEFORE = re.compile(r"(?:\bsince|\bfrom|\bstarting\s+in|\bbeginning\s+in|\bafter|\bначиная\s+с|\bс|\bсо|\bпосле)\s+(?:the\s+)?$", re.IGNORECASE)
 #: "From late 1936, when ..., until the end of 1938": a start and an end with words between them.
 _UNTIL = re.compile(r"\b(?:until|till|up to|to|through|по|до)\b[^\d]{0,60}$", re.IGNORECASE)
 _UNTIL_AT = re.compile(r"(?:until|till|up to|to|through|по|до)\b", re.IGNORECASE)  # "until the end of 1938"
+#: Halves and quarters of a year, by ordinal ("the second quarter of 1938", "во втором полугодии 1944 года").
+_PARTS_OF_YEAR = {
+    ("half", 1): (1, 6), ("half", 2): (7, 12), ("quarter", 1): (1, 3), ("quarter", 2): (4, 6),
+    ("quarter", 3): (7, 9), ("quarter", 4): (10, 12),
+}
 _SEASONS = {
     "spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 14),
     "beginning": (1, 1), "start": (1, 1), "end": (12, 12), "middle": (6, 7),
     "first half": (1, 6), "second half": (7, 12), "early": (1, 4), "mid": (5, 8), "late": (9, 12),
     "весн": (3, 5), "лет": (6, 8), "осен": (9, 11), "зим": (12, 14), "начал": (1, 1), "конц": (12, 12), "середин": (6, 7),
+    **{f"{kind} {n}": months for (kind, n), months in _PARTS_OF_YEAR.items()},
 }
+
+
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "перв": 1, "втор": 2, "трет": 3, "четв": 4}
+#: Russian words for a decade's early, middle and late years, as the English ones ("в конце 1930-х").
+_DECADE_PART = {"early": "early", "mid": "mid", "late": "late", "начал": "early", "серед": "mid", "конце": "late", "конца": "late"}
+
+
+def _season_key(part: str) -> str:
+    """The key of :data:`_SEASONS` a season's word reads as ("осенью": "осен"; "во втором полугодии": "half 2").
+
+    >>> _season_key("втором полугодии"), _season_key("Third quarter"), _season_key("осенью"), _season_key("last quarter")
+    ('half 2', 'quarter 3', 'осен', 'quarter 4')
+    """
+    word = " ".join(part.lower().split())
+    first, _, rest = word.partition(" ")
+    if rest:
+        kind = "quarter" if rest.startswith(("quarter", "квартал")) else "half"
+        last = 4 if kind == "quarter" else 2
+        n = last if first == "last" or first.startswith("последн") else _ORDINALS.get(first[:4] if not first.isascii() else first, 0)
+        if (kind, n) in _PARTS_OF_YEAR:
+            return f"{kind} {n}"
+    return next((k for k in _SEASONS if word == k or (len(k) < 8 and word.startswith(k) and not word.isascii())), word)
 
 
 @dataclass
@@ -95,6 +126,8 @@ class Dating:
 
     rows: dict[int, str] = field(default_factory=dict)
     readings: dict[str, str] = field(default_factory=dict)
+    #: The rule of the ruler named last ("Stalin": his rule) and how many sentences ago (0: this one).
+    ruler: tuple[str, int] = ("", 0)
 
 
 def _span_end(a: str, b: str) -> str | None:
@@ -138,8 +171,7 @@ def _seasons(sentence: str, free) -> list[Period]:
     for m in SEASON.finditer(sentence):
         if not free(m.start(), m.end()):
             continue
-        word = m["part"].lower()
-        key = next((k for k in _SEASONS if word == k or (len(k) < 8 and word.startswith(k) and not word.isascii())), word)
+        key = _season_key(m["part"])
         first, last = _SEASONS.get(key, (0, 0))
         if not first:
             continue
@@ -161,7 +193,7 @@ def _decades(sentence: str, free) -> list[Period]:
         if not free(m.start(), m.end()):
             continue
         decade = int(m["dec"]) * 10
-        which = (m["which"] or "").lower().rstrip("-")
+        which = _DECADE_PART.get((m["which"] or "").lower().rstrip("-")[:5], "")
         first, last = {"": (0, 9), "early": (0, 3), "mid": (4, 6), "late": (7, 9)}[which]
         if which == "late" and decade == 1930:
             first, last = 7, 8  # the reading of the estimates table: the late 1930s are the Great Terror
@@ -212,6 +244,7 @@ def find_periods(
                 taken[p.start : p.end] = b"\1" * (p.end - p.start)
 
     add(_documents(sentence, toks, offset, data))
+    add(_lifespans(sentence))
     add([p for p in _spans(sentence, free) if int(p.period[:4]) <= LAST_YEAR < int(p.period[-4:])])  # "between 1991 and 2014"
     add([Period(m.start(), m.end(), m["y"], "document", 0.9) for m in YEAR_MENTION.finditer(sentence) if int(m["y"]) > LAST_YEAR])
     add(find_dates(sentence, anchor))
@@ -223,6 +256,8 @@ def find_periods(
     add([Period(m.start(), m.end(), m["y"], "year", 0.9, date(int(m["y"]), 1, 1)) for m in YEAR_MENTION.finditer(sentence) if 1800 <= int(m["y"]) <= 2099])
     out = _titles(sentence, _opened(sentence, _from_until(sentence, sorted(found, key=lambda p: p.start))))
     out = [p for p in _anchored(out, data) if p.period or p.kind != "relative"]
+    if any(p.kind == "span" for p in out):  # "some say he killed 40 million" in a sentence that states 1924 to 1953
+        out = [p for p in out if p.kind != "named" or data.periods.rows[p.row]["rule"] != "ruler"]
     if dating is not None:
         out = _dated(sentence, out, dating, data)
     return out
@@ -271,6 +306,33 @@ def _events(sentence: str) -> list[Period]:
     ]
 
 
+#: A span in brackets right after a name: a person's life ("Stalin (1878–1953)", "В. Н. Земсков (1946–2015)").
+LIFESPAN = re.compile(
+    rf"(?-i:\b[A-Z\u0410-\u042f\u0401][^\W\d_]*)\.?,?\s*\(\s*(?P<a>1[89]\d\d){_DASH}(?P<b>(?:1[89]|20)\d\d)\s*\)"
+)
+#: The fewest years between the ends of a life in brackets (an institution's or an era's dates are shorter, or
+#: lie inside the Soviet years: "the Gulag (1930–1960)", "the Great Terror (1936–1938)").
+LIFE_YEARS = 20
+
+
+def _lifespans(sentence: str) -> list[Period]:
+    """A person's birth and death years in brackets after the name (kind ``event``, no period): not the time of the
+    numbers of the sentence ("Yezhov (1895–1940) oversaw the shooting of 681,692 people in 1937-1938").
+
+    Only a span that starts before the Soviet state (1917) or ends after it (:data:`LAST_YEAR`) and is at least
+    :data:`LIFE_YEARS` long is a life.
+
+    >>> [(p.period, p.kind) for p in _lifespans("Stalin (1878–1953) and Conquest (1917–2015); the Gulag (1930–1960)")]
+    [('1878/1953', 'event'), ('1917/2015', 'event')]
+    """
+    out = []
+    for m in LIFESPAN.finditer(sentence):
+        a, b = int(m["a"]), int(m["b"])
+        if b - a >= LIFE_YEARS and (a < 1917 or b > LAST_YEAR):
+            out.append(Period(m.start("a") - 1, m.end(), f"{a}/{b}", "event", 0.9, None))
+    return out
+
+
 def _from_until(sentence: str, found: list[Period]) -> list[Period]:
     """"From late 1936, when he ..., until the end of 1938": a start and an end with a clause between them.
 
@@ -286,7 +348,12 @@ def _from_until(sentence: str, found: list[Period]) -> list[Period]:
             and (_UNTIL.search(sentence[prev.end : p.start]) or _UNTIL_AT.match(sentence, p.start))
             and p.period.split("/")[-1] > prev.period.split("/")[0]
         ):
-            out[-1] = Period(prev.start, p.end, f"{prev.period.split('/')[0]}/{p.period.split('/')[-1]}", "span", 0.8, prev.day)
+            span = f"{prev.period.split('/')[0]}/{p.period.split('/')[-1]}"
+            if re.search(r"\d", sentence[prev.end : p.start]):  # a number between its ends is no part of it: both ends
+                out[-1] = Period(prev.start, prev.end, span, "span", 0.8, prev.day)  # say the span, the words between
+                out.append(Period(p.start, p.end, span, "span", 0.8, None))  # stay free ("when 1,000 a day were ...")
+            else:
+                out[-1] = Period(prev.start, p.end, span, "span", 0.8, prev.day)
             continue
         out.append(p)
     return out
@@ -394,7 +461,7 @@ def _dated(sentence: str, found: list[Period], dating: Dating, data: Resources) 
 def _documents(sentence: str, toks: list[Token], offset: int, data: Resources) -> list[Period]:
     """Years that date a document: "(Conquest 1990)", "in his 1990 book", "the 1953 report", "перепись 1937 года"."""
     out = [
-        Period(m.start(), m.end(), m["y"] or m["z"], "document", 1.0) for m in CITED_YEAR.finditer(sentence)
+        Period(m.start(), m.end(), m["y"] or m["z"] or m["r"], "document", 1.0) for m in CITED_YEAR.finditer(sentence)
     ]
     table = data.lexicon["document"]
     for match in table.phrases.find(toks):
@@ -407,12 +474,29 @@ def _documents(sentence: str, toks: list[Token], offset: int, data: Resources) -
     return out
 
 
+#: How many sentences after a ruler's name "he", "his reign", "при нём" still name him: his own and the next.
+RULER_REACH = 1
+
+
 def _named(toks: list[Token], offset: int, data: Resources, anchor: date | None, last: str, dating: Dating) -> list[Period]:
     out = []
-    for match in data.periods.phrases.find(toks):
+    ruler, ago = dating.ruler
+    dating.ruler = (ruler, ago + 1) if ruler else dating.ruler
+    matches = data.periods.phrases.find(toks)
+    for match in matches:  # a ruler's name first: "While Stalin administered ... during his reign"
+        rule = data.periods.rows[match.row]["rule"]
+        if rule.startswith("name:"):
+            dating.ruler = (rule.removeprefix("name:"), 0)
+    for match in matches:
         row = data.periods.rows[match.row]
         a, b = toks[match.first].start - offset, toks[match.last - 1].end - offset
         confidence = float(row["confidence"])
+        if row["rule"].startswith("name:"):
+            continue  # a name is no period; it gives "he", "his reign" theirs
+        if row["rule"] == "ruler":  # "they say he killed 20 million" after "Stalin": his rule
+            if dating.ruler[0] and dating.ruler[1] <= RULER_REACH:
+                out.append(Period(a, b, dating.ruler[0], "named", confidence, None, match.row))
+            continue
         if row["reading"]:
             out.append(Period(a, b, row["reading"], "named", confidence, None, match.row))
         elif row["rule"] == "open" or row["rule"].startswith("from:"):  # "after Stalin's death": from 5 March 1953 on

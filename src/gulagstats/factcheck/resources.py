@@ -57,7 +57,7 @@ RATES = ("day", "week", "month", "year")
 SCOPES = ("operation", "nationality", "region", "trial", "institution", "camp", "category", "plan", "whole")
 MODALITIES = ("planned", "negated", "hypothetical", "spread")
 WHERE = ("before", "clause", "sentence")
-RULES = ("previous_year", "next_year", "within_year", "same_month", "next_day", "same_year", "same_period", "same_span", "open")
+RULES = ("previous_year", "next_year", "within_year", "same_month", "next_day", "same_year", "same_period", "same_span", "open", "ruler")
 LEXICON_LANGUAGES = ("en", "ru")
 #: The columns of each table, in order.
 LEXICON_COLUMNS = {
@@ -69,7 +69,7 @@ LEXICON_COLUMNS = {
 #: The largest lexicon a user may give, in bytes (the packaged one is about 20 kB).
 MAX_LEXICON_BYTES = 2_000_000
 _PERIOD = re.compile(r"\d{4}(-\d{2}-\d{2})?(/\d{4}(-\d{2}-\d{2})?)?")
-_RULE = re.compile(r"until:\d{4}|fixed:\d{4}(/\d{4})?|from:\d{4}(-\d{2}-\d{2})?")
+_RULE = re.compile(r"until:\d{4}|fixed:\d{4}(/\d{4})?|from:\d{4}(-\d{2}-\d{2})?|name:\d{4}(-\d{2}-\d{2})?/\d{4}(-\d{2}-\d{2})?")
 
 
 @dataclass(frozen=True)
@@ -162,7 +162,7 @@ def _check_period(row: dict[str, str], name: str, line: int) -> None:
     if period and not _PERIOD.fullmatch(period):
         raise _fail(name, line, f"period {printable(period)!r} is not a year, a day or a span A/B")
     if rule and rule not in RULES and not _RULE.fullmatch(rule):
-        raise _fail(name, line, f"rule {printable(rule)!r} is not one of {', '.join(RULES)}, until:YEAR, fixed:PERIOD or from:DAY")
+        raise _fail(name, line, f"rule {printable(rule)!r} is not one of {', '.join(RULES)}, until:YEAR, fixed:PERIOD, from:DAY or name:PERIOD")
     confidence = _cell_number(row, "confidence", name, line)
     if confidence is None or confidence > 1:
         raise _fail(name, line, "confidence must be a number from 0 to 1")
