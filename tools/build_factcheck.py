@@ -1,6 +1,6 @@
 """Build the fact-checker's data: the curated phrase tables, validated, into ``data/factcheck/``.
 
-    tools/curated/factcheck/{lexicon,periods,scope,modality}.csv  ->  data/factcheck/*.csv
+    tools/curated/factcheck/{lexicon,periods,scope,modality,quantity_rules}.csv  ->  data/factcheck/*.csv
 
 Each table is parsed and validated by the package's own reader
 (:func:`gulagstats.factcheck.resources.parse_table`, the same that checks a

@@ -25,6 +25,7 @@ sentence of any length.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -32,13 +33,15 @@ from ..estimates.vocabulary import QUANTITIES
 from ..periods import match_period
 from ..vocabulary import DICTIONARY
 from .attribution import attribute
-from .context import Context, clause_of, inside
+from .context import Context, inside
+from .cues import CUE_WINDOW, cues_near, in_clause
 from .frame_periods import period, period_readings
 from .mentions import Mention
+from .modality import CEILING, NEAR, modality
+from .phrases import phrase_words
+from .quantity_rules import either_of, killing_threshold, of_part
 from .resources import Resources
 
-#: How many words from a mention its cues (quantity, scope) are looked for.
-CUE_WINDOW = 14
 #: The quantity of a word of dying with no place: a place of custody near it names the deaths there.
 DYING = "regime_deaths"
 #: Deportations, and the deaths of the deported: a word of dying in a number's clause beside a word of
@@ -49,19 +52,6 @@ DEPORTED, DEPORTATION_DEATHS = "deportations", "deportation_deaths"
 #: ("died during the deportation") and repression's ("deaths due to Stalinist repression", the guide's
 #: custodial_deaths: "repression deaths are custodial_deaths").
 DEATHS_OF = {DEPORTED: DEPORTATION_DEATHS, "repressed_total": "custodial_deaths"}
-#: What a number of one camp counts: its prisoners are that camp's population (a corrective-labour camp, ITL),
-#: and its dead that camp's deaths ("69,000 prisoners were kept in Norillag", "в Ураллаге умерло 1.510").
-OF_ONE_CAMP = {"gulag_population": "camp_population", DYING: "camp_deaths", "gulag_deaths": "camp_deaths"}
-#: The quantities a part does not narrow because they are that part's own: the famine of 1932-1933 is the
-#: famine of collectivization, so "the famine resulted in 1 to 1.5 million lives lost" beside collectivization
-#: counts the whole famine (the labels read every famine's deaths so: a part of them is a region or a people).
-OWN_QUANTITIES = {"collectivization and dekulakization": frozenset({"famine_deaths"})}
-#: What a number of one burial or execution site counts: its dead and its victims are those shot there (the
-#: labelling guide: "burial sites are a part of all executions"): "Some 7,000 people are believed to lie buried
-#: in at least 40 mass graves", "the thousands of victims" of a firing range. The sites are scope rows whose
-#: detail names one of ``SITES``.
-OF_A_SITE = {DYING: "executions", "repressed_total": "executions"}
-SITES = ("a burial or execution site", "firing range")
 #: How many words before a mention a scope cue of its clause counts ("the Polish operation ..., with 140,000 arrests").
 SCOPE_WINDOW = 30
 #: Points a cue loses for each word between it and the mention (its priority is at most 100).
@@ -70,8 +60,6 @@ PENALTY = 2
 SUM_REACH = 40
 #: Points a cue loses when it stands nearer a neighbouring mention than this one (it is the neighbour's noun).
 NEIGHBOUR = 20
-#: How many words before a mention a ``before`` modality cue acts.
-NEAR = 3
 
 
 @dataclass
@@ -109,17 +97,6 @@ class Frame:
     whole_stated: bool = False
 
 
-def _near(items: list[tuple[int, int, dict[str, str]]], first: int, last: int, lo: int, hi: int):
-    """The items whose tokens lie within ``[lo, hi)`` and not inside the mention ``[first, last)``.
-
-    ``items`` are sorted by their first token; the search is a bisection, so
-    it costs the same in a sentence of any length.
-    """
-    a = bisect.bisect_left(items, max(0, lo), key=lambda it: it[0])
-    b = bisect.bisect_left(items, hi, key=lambda it: it[0])
-    return [it for it in items[a:b] if it[1] <= hi and not (first <= it[0] < last)]
-
-
 def breakdowns(ctx: Context, frames: list[Frame]) -> None:
     """Mark the numbers in brackets that break down a figure before them: parts of it, not of the whole.
 
@@ -139,27 +116,78 @@ def breakdowns(ctx: Context, frames: list[Frame]) -> None:
             f.scope, f.scope_detail = "breakdown", f"a part of {whole.mention}"
 
 
+def asked(ctx: Context, data: Resources) -> tuple[str, str] | None:
+    """The quantity a question asks for, and its cue: the answer after it counts that ("How many died of
+    famine in the 1930s? 6 million", "Сколько человек было расстреляно? 681 692").
+
+    A sentence that ends with "?" and holds a question word (the lexicon's ``question`` rows) asks for
+    the quantity of its highest-ranked cue outside its periods; any other sentence asks for nothing.
+    """
+    if not ctx.sentence.rstrip().endswith("?") or not data.lexicon["question"].phrases.find(ctx.toks):
+        return None
+    cues = [(float(row["priority"] or 0), first, last, row) for first, last, row in ctx.cues if not _in_a_period(ctx, first)]
+    if not cues:
+        return None
+    _, first, last, row = max(cues, key=lambda c: c[0])
+    return row["quantity"], " ".join(t.word for t in ctx.toks[first:last])
+
+
+#: How many words may stand before the number that answers a question ("A: At least 13 million").
+ANSWER_WORDS = 4
+
+
+def answer(question: tuple[str, str] | None, sentence: str, mentions: list[Mention]) -> tuple[str, str] | None:
+    """What the first number of a sentence counts when it answers the question before it, else None.
+
+    An answer is no question itself and starts with its number (at most ``ANSWER_WORDS`` words before
+    it): "How many died in the 1923 famine? At least 13 million", not "... a historian thought that
+    no more than 300 thousand families (of 4 persons) ...".
+
+    >>> from gulagstats.factcheck.mentions import Mention
+    >>> m = Mention(9, 19, "13 million", 13e6, 13e6, hedge="At least", first=2, last=4)
+    >>> answer(("famine_deaths", "famine"), "At least 13 million", [m]), answer(None, "At least 13 million", [m])
+    (('famine_deaths', 'famine'), None)
+    """
+    if question is None or not mentions or sentence.rstrip().endswith("?") or mentions[0].first > ANSWER_WORDS:
+        return None
+    return question
+
+
 def named_part(ctx: Context) -> tuple[str, str] | None:
     """The last part of the whole a sentence names (a scope cue), if any: the sentence after may go on with it."""
     return (ctx.scopes[-1][2]["scope"], ctx.scopes[-1][2]["detail"]) if ctx.scopes else None
 
 
-def _in_clause(ctx: Context, m: Mention, item: tuple[int, int, dict[str, str]]) -> bool:
-    a, b = clause_of(ctx.starts, m.start - ctx.offset)
-    return a <= ctx.toks[item[0]].start - ctx.offset < b
-
-
 def _scored_cues(ctx: Context, m: Mention, lo: int, hi: int):
     """The quantity cues near a mention, each with its score and whether it stands in another clause."""
-    for first, last, row in _near(ctx.cues, m.first, m.last, max(lo, m.first - CUE_WINDOW), min(hi, m.last + CUE_WINDOW)):
+    near = cues_near(ctx.cues, m.first, m.last, max(lo, m.first - CUE_WINDOW), min(hi, m.last + CUE_WINDOW))
+    own = next((last for first, last, _ in near if first >= m.last), None)  # the first cue after it: its verb
+    for first, last, row in near:
         distance = first - m.last if first >= m.last else m.first - last + 2
         score = float(row["priority"] or 0) - PENALTY * max(distance, 0)
-        apart = not _in_clause(ctx, m, (first, last, row))
+        apart = not in_clause(ctx, m, (first, last, row))
         if apart:
             score -= 15
-        if _nearer_the_neighbour(ctx, m, first, last, lo):
+        if _nearer_the_neighbour(ctx, m, first, last, lo) or _after_its_verb(ctx, own, first):
             score -= NEIGHBOUR
         yield score, apart, first, last, row
+
+
+def _after_its_verb(ctx: Context, own: int | None, first: int) -> bool:
+    """A cue after a mention that a comma and a conjunction part from the mention's first cue after it.
+
+    In "681,692 people were shot, and many died in the camps" "were shot" is the number's verb and
+    "died in the camps" says what "many" did.
+    """
+    if own is None or first < own:
+        return False
+    gap = ctx.sentence[ctx.toks[own - 1].end - ctx.offset : ctx.toks[first].start - ctx.offset]
+    return bool(_NEXT_CLAUSE.search(gap))
+
+
+#: What opens another clause after a number's verb: a semicolon, or a comma and a conjunction ("were shot, and
+#: many died"); a comma alone lists more verbs or nouns of the same number ("were killed, imprisoned or exiled").
+_NEXT_CLAUSE = re.compile(r";|,\s+(?:and|but|while|whereas|а|но|и|тогда как)\b", re.IGNORECASE)
 
 
 def quantity(ctx: Context, m: Mention, lo: int, hi: int) -> tuple[str, str, float]:
@@ -189,11 +217,29 @@ def quantity(ctx: Context, m: Mention, lo: int, hi: int) -> tuple[str, str, floa
         if best[1] in (DYING, whose) and (DYING, False) in kinds and any(k == whose for k, _ in kinds):
             return deaths, best[2], best[0]
     if best[1] == DYING:  # "died ... in the camps", "в лагерях ГУЛАГа умерло": the deaths of that place
-        places = [it for it in _near(ctx.places, m.first, m.last, m.first - CUE_WINDOW, m.last + CUE_WINDOW) if _in_clause(ctx, m, it)]
+        places = [it for it in cues_near(ctx.places, m.first, m.last, m.first - CUE_WINDOW, m.last + CUE_WINDOW) if in_clause(ctx, m, it)]
         places = places or _the_place_before(ctx, m)
         if places:
             return places[0][2]["quantity"], best[2], best[0]
     return best[1], best[2], best[0]
+
+
+#: Words that join two cues as alternatives of one count ("executed or died in labor camps", "расстреляны или умерли").
+EITHER = frozenset(("or", "или", "либо"))
+
+
+def _alternatives(ctx: Context, m: Mention, lo: int, hi: int) -> set[tuple[str, str]]:
+    """The pairs of quantities of the mention's own clause whose cues a word "or" joins, in their order.
+
+    In "thousands had been executed by Stalin's government or died in the labor camps" the number
+    counts either: a pair (executions, regime_deaths). Only the cues near it (``_scored_cues``) are looked at.
+    """
+    near = [(first, last, row["quantity"]) for _, apart, first, last, row in _scored_cues(ctx, m, lo, hi) if not apart]
+    out = set()
+    for (_, a1, qa), (b0, _, qb) in itertools.pairwise(near):
+        if qa != qb and any(t.word in EITHER for t in ctx.toks[a1:b0]):
+            out.add((qa, qb))
+    return out
 
 
 def _in_a_period(ctx: Context, first: int) -> bool:
@@ -207,12 +253,6 @@ def _in_a_period(ctx: Context, first: int) -> bool:
 KILLING_PRIORITY = 50
 #: A period of at least this many years is an era: killings over it are the regime's deaths (labelling guide).
 ERA_YEARS = 5
-#: Killings of at least this many are the regime's deaths, not its shootings ("he killed 20, 30, 40 million"):
-#: a writer who counts shootings says shot or executed, and no count of executions comes near it (the record's
-#: largest, 1921-1953, is under 800,000). Dev's labels read every "killed" of millions so but a purge's.
-KILLED_MILLIONS = 2e6
-
-
 def _a_word_of_killing(ctx: Context, m: Mention, cue: str) -> bool:
     """Whether the cue read is a word of killing: a cue of executions the lexicon ranks low.
 
@@ -222,7 +262,7 @@ def _a_word_of_killing(ctx: Context, m: Mention, cue: str) -> bool:
     return any(
         row["quantity"] == "executions" and float(row["priority"] or 0) < KILLING_PRIORITY
         and " ".join(t.word for t in ctx.toks[first:last]) == cue
-        for first, last, row in _near(ctx.cues, m.first, m.last, m.first - CUE_WINDOW, m.last + CUE_WINDOW)
+        for first, last, row in cues_near(ctx.cues, m.first, m.last, m.first - CUE_WINDOW, m.last + CUE_WINDOW)
     )
 
 
@@ -238,8 +278,8 @@ def _over_an_era(when: str) -> bool:
 
 def _beside_a_place(ctx: Context, m: Mention, deaths: str) -> bool:
     """Whether a place row of these deaths stands in the mention's clause near it ("killed in the purges")."""
-    near = _near(ctx.places, m.first, m.last, m.first - CUE_WINDOW, m.last + CUE_WINDOW)
-    return any(row["quantity"] == deaths and _in_clause(ctx, m, (a, b, row)) for a, b, row in near)
+    near = cues_near(ctx.places, m.first, m.last, m.first - CUE_WINDOW, m.last + CUE_WINDOW)
+    return any(row["quantity"] == deaths and in_clause(ctx, m, (a, b, row)) for a, b, row in near)
 
 
 def _the_place_before(ctx: Context, m: Mention) -> list[tuple[int, int, dict[str, str]]]:
@@ -251,7 +291,7 @@ def _the_place_before(ctx: Context, m: Mention) -> list[tuple[int, int, dict[str
     что в ... отделении умерло 238"), and two kinds of place ("в лагерях и тюрьмах") say
     no one place: both give none.
     """
-    before = _near(ctx.places, m.first, m.last, 0, m.first)
+    before = cues_near(ctx.places, m.first, m.last, 0, m.first)
     kinds = {row["quantity"] for _, _, row in before}
     return before[:1] if kinds == {"camp_deaths"} else []
 
@@ -268,7 +308,7 @@ def quantity_readings(ctx: Context, m: Mention, lo: int, hi: int, chosen: str) -
     A word of dying stands for the deaths of any place (a reading the record
     cannot judge), so it is kept as such.
     """
-    places = [it for it in _near(ctx.places, m.first, m.last, m.first - CUE_WINDOW, m.last + CUE_WINDOW) if _in_clause(ctx, m, it)]
+    places = [it for it in cues_near(ctx.places, m.first, m.last, m.first - CUE_WINDOW, m.last + CUE_WINDOW) if in_clause(ctx, m, it)]
     named = [(a, b) for a, b, row in places if row["quantity"] == chosen]  # "died in the camps": the camps are where
     cues = list(_scored_cues(ctx, m, lo, hi))
     # a cue of the same kind inside the chosen one's words is no other reading: "the population of the Gulag
@@ -310,8 +350,8 @@ def quantity_kind(quantity: str) -> str:
 
 def whole_stated(ctx: Context, m: Mention) -> bool:
     """True if the mention's clause names the whole USSR ("throughout the country", "the Soviet government")."""
-    near = _near(ctx.scopes, m.first, m.last, m.first - SCOPE_WINDOW, m.last + CUE_WINDOW)
-    return any(row["scope"] == "whole" and _in_clause(ctx, m, (a, b, row)) for a, b, row in near)
+    near = cues_near(ctx.scopes, m.first, m.last, m.first - SCOPE_WINDOW, m.last + CUE_WINDOW)
+    return any(row["scope"] == "whole" and in_clause(ctx, m, (a, b, row)) for a, b, row in near)
 
 
 def _nearer_the_neighbour(ctx: Context, m: Mention, first: int, last: int, lo: int) -> bool:
@@ -335,9 +375,9 @@ def _a_total_of_several(ctx: Context, m: Mention) -> bool:
     "two million died in the camps and 1 million were executed: ten million in all";
     "вместе с умершими ... и расстрелянными ..., количество жертв составило около 1 млн".
     """
-    if not _near(ctx.sums, m.first, m.last, m.first - SUM_REACH, m.last + NEAR):
+    if not cues_near(ctx.sums, m.first, m.last, m.first - SUM_REACH, m.last + NEAR):
         return False
-    before = {row["quantity"] for first, _, row in _near(ctx.cues, m.first, m.last, m.first - SUM_REACH, m.first)}
+    before = {row["quantity"] for first, _, row in cues_near(ctx.cues, m.first, m.last, m.first - SUM_REACH, m.first)}
     return len(before) >= 2
 
 
@@ -353,16 +393,19 @@ GOES_ON = re.compile(
 )
 
 
-def scope(ctx: Context, m: Mention, before: tuple[str, str] | None = None, hi: int = 10**9) -> tuple[str, str]:
+def scope(
+    ctx: Context, m: Mention, before: tuple[str, str] | None = None, hi: int = 10**9, including: frozenset[str] = frozenset()
+) -> tuple[str, str]:
     """The part of the whole a mention counts (``USSR`` for the whole), and its detail.
 
     ``before`` is the part the sentence before named: a sentence that goes on
     with it ("The NKVD conducted national operations. A total of 350,000 were
     arrested"), or that names neither a part nor a date of its own ("... Of
     these, 139 885 were convicted. 111 091 were shot."), counts the same part.
+    ``including`` are the words after a number that list what it holds (:func:`listing_words`).
     """
-    reach = min(m.last + CUE_WINDOW, hi, _listing(ctx, m))  # a part named after the next number is that number's
-    near = [it for it in _near(ctx.scopes, m.first, m.last, m.first - SCOPE_WINDOW, reach) if _in_clause(ctx, m, it)]
+    reach = min(m.last + CUE_WINDOW, hi, _listing(ctx, m, including))  # a part named after the next number is that number's
+    near = [it for it in cues_near(ctx.scopes, m.first, m.last, m.first - SCOPE_WINDOW, reach) if in_clause(ctx, m, it)]
     if not near:
         if before is not None and (GOES_ON.match(ctx.sentence) or not (ctx.periods or before[0] in OWN_SENTENCE)):
             return before  # "Of these, ..."; "111 091 were shot." with no date of its own: the same event
@@ -373,37 +416,26 @@ def scope(ctx: Context, m: Mention, before: tuple[str, str] | None = None, hi: i
     return row["scope"], row["detail"]
 
 
-#: Words after a number that list what it holds: a part named after them does not narrow it.
-INCLUDING = frozenset(("including", "includes", "included", "включая", "среди"))
+def listing_words(data: Resources) -> frozenset[str]:
+    """The words after a number that list what it holds (the lexicon's ``including`` rows): a part named after
+    them does not narrow it ("Millions ..., including political prisoners").
+
+    Examples
+    --------
+    >>> from gulagstats.factcheck.resources import load_resources
+    >>> sorted(listing_words(load_resources()))
+    ['included', 'includes', 'including', 'включая', 'среди']
+    """
+    return frozenset(" ".join(phrase_words(r["phrase"])) for r in data.lexicon["including"].rows)
 
 
-def _listing(ctx: Context, m: Mention) -> int:
+def _listing(ctx: Context, m: Mention, including: frozenset[str]) -> int:
     """The token after a mention where it starts listing what it holds ("Millions ..., including political
     prisoners"), or the end of the sentence; a bounded look ahead (``CUE_WINDOW`` words)."""
     for i in range(m.last, min(len(ctx.toks), m.last + CUE_WINDOW)):
-        if ctx.toks[i].word in INCLUDING:
+        if ctx.toks[i].word in including:
             return i
     return len(ctx.toks)
-
-
-def modality(ctx: Context, m: Mention, after: int = 0) -> tuple[str, str]:
-    """``stated``, or the modality a cue gives the mention (and the cue's words).
-
-    A cue that acts on the words right after it ("not", "rather than") acts on
-    the first number after it only: in "не 16 млн., а 1,6 млн." the second is
-    stated.  ``after`` is the token where the previous mention ends.
-    """
-    hedge_words = len(m.hedge.split()) if m.hedge else 0
-    for first, last, row in _near(ctx.modals, m.first, m.last, m.first - CUE_WINDOW, m.last + CUE_WINDOW):
-        words = " ".join(t.word for t in ctx.toks[first:last])
-        where = row["where"]
-        if where == "before" and max(after, m.first - hedge_words - NEAR) <= first and last <= m.first - hedge_words:
-            return row["modality"], words
-        if where == "clause" and _in_clause(ctx, m, (first, last, row)):
-            return row["modality"], words
-    if ctx.first_spread < m.first:
-        return "spread", " ".join(t.word for t in ctx.toks[ctx.first_spread : ctx.first_spread + 3])
-    return "stated", ""
 
 
 def frame(
@@ -430,27 +462,28 @@ def frame(
     elif what == "executions" and _beside_a_place(ctx, m, "custodial_deaths") and _a_word_of_killing(ctx, m, cue):
         what = "custodial_deaths"  # "7 million were killed during the Great Purge": its deaths, not only its shootings
         notes.append(f"'{cue}' in the purges: deaths at the regime's hands, not only executions")
-    elif what == "executions" and m.low >= KILLED_MILLIONS and _a_word_of_killing(ctx, m, cue):
-        what = DYING  # "they say he killed 20, 30, 40 million people": the regime's deaths
+    elif m.low >= (killing := killing_threshold(data, what))[0] and _a_word_of_killing(ctx, m, cue):
+        what = killing[1]  # "they say he killed 20, 30, 40 million people": the regime's deaths
         notes.append(f"'{cue}' of millions: the regime's deaths, not its executions")
-    part, detail = scope(ctx, m, before, neighbours[1])
-    if what in OWN_QUANTITIES.get(detail, ()):
-        part, detail = "USSR", ""
-    if what in OF_A_SITE and any(site in detail for site in SITES):
-        what = OF_A_SITE[what]
-        notes.append(f"of one burial or execution site ({detail}): {what}")
-    if part == "camp" and what in OF_ONE_CAMP:
-        what = OF_ONE_CAMP[what]
-        notes.append(f"of one camp ({detail}): {what}")
+    if (joined := either_of(data, what, _alternatives(ctx, m, *neighbours))) is not None:
+        what = joined  # "executed ... or died in the labor camps": deaths in custody
+        notes.append(f"'{cue}' or a word of dying: {what}")
+    part, detail = scope(ctx, m, before, neighbours[1], listing_words(data))
+    what, part, detail, of_a_part = of_part(data, what, part, detail)  # "69,000 prisoners ... in Norillag"
+    notes += of_a_part
     mood, words = modality(ctx, m, neighbours[0])
-    if mood != "stated":
+    bound = m.bound
+    if mood == CEILING:
+        mood, bound = "stated", "high"
+        notes.append(f"a floor denied ({words} ... {m.hedge}): at most")
+    elif mood != "stated":
         notes.append(f"{mood}: {words}")
     text, start = paragraph
     who = attribute(text, m.start - start, ctx.offset - start)
     if m.vague:
         confidence -= 0.1
     return Frame(
-        file, m.start, m.end, f"{m.hedge} {m.text}".strip(), m.low, m.high, m.bound, m.unit, what, cue,
+        file, m.start, m.end, f"{m.hedge} {m.text}".strip(), m.low, m.high, bound, m.unit, what, cue,
         when, how, when_confidence, part, detail, mood, who, round(max(0.05, confidence), 2),
         ctx.sentence, line, vague=m.vague, notes=notes,
         period_readings=period_readings(ctx, m, kind, when, how) if how != "context" else (),

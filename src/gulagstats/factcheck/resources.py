@@ -1,6 +1,6 @@
 """The fact-checker's data: lexicon, named periods, scope cues and modality cues.
 
-Four tables of phrases, English and Russian side by side, curated in
+Four tables of phrases, English and Russian side by side, and one of rules, curated in
 ``tools/curated/factcheck/`` and built into ``data/factcheck/`` (listed and
 hash-checked in ``data/datapackage.json``):
 
@@ -12,6 +12,8 @@ hash-checked in ``data/datapackage.json``):
   ``not_count``: nouns after a number that show it counts something else;
   ``rate``: a rate per day, week, month or year; ``share``: a percentage;
   ``fraction``: a share in words, "a third of", with its percent as low and high;
+  ``including``: a word after a number that lists what it holds, "including";
+  ``question``: words that ask for a number, "how many" (its answer counts what it asks);
   ``document``: words after a year that make it a
   document's date; ``place``: a place of custody that makes a word of dying
   ("died", "умерло") the deaths there);
@@ -25,7 +27,15 @@ hash-checked in ``data/datapackage.json``):
   counts a part of the whole (an operation, a nationality, a region, a trial,
   an institution, a camp, a plan);
 - ``modality.csv``: ``language, phrase, modality, where, note``: cues that a
-  number is planned, negated, hypothetical or a spread of others' estimates.
+  number is planned, negated, hypothetical or a spread of others' estimates
+  (``negation``: a word of negation, which denies the number after it but
+  makes a floor after it a ceiling, "не больше": :func:`frames.modality`;
+  ``stated``: words that hold a cue but deny only something else, "did not
+  include the millions", whose number stays stated);
+- ``quantity_rules.csv``: ``match, part, reads, becomes, low, says, basis,
+  note``: what a number of one part counts (a camp's prisoners are its
+  population) and when a word of killing counts deaths
+  (:mod:`gulagstats.factcheck.quantity_rules`).
 
 Every table is validated here, once for the packaged data (the build calls
 :func:`parse_table`) and for a user's ``--lexicon``; a row that breaks a rule
@@ -50,12 +60,12 @@ from .phrases import PhraseTable, phrase_words
 
 LEXICON_KINDS = (
     "quantity", "hedge", "after", "vague", "people", "not_count", "rate", "share", "document", "place", "sum",
-    "fraction",
+    "fraction", "including", "question",
 )
 BOUNDS = ("point", "low", "high")
 RATES = ("day", "week", "month", "year")
 SCOPES = ("operation", "nationality", "region", "trial", "institution", "camp", "category", "plan", "whole")
-MODALITIES = ("planned", "negated", "hypothetical", "spread")
+MODALITIES = ("planned", "negated", "negation", "hypothetical", "spread", "stated")
 WHERE = ("before", "clause", "sentence")
 RULES = ("previous_year", "next_year", "within_year", "same_month", "next_day", "same_year", "same_period", "same_span", "open", "ruler")
 LEXICON_LANGUAGES = ("en", "ru")
@@ -65,7 +75,12 @@ LEXICON_COLUMNS = {
     "periods": ["language", "phrase", "reading", "rule", "confidence", "source", "locator", "note"],
     "scope": ["language", "phrase", "scope", "detail", "note"],
     "modality": ["language", "phrase", "modality", "where", "note"],
+    "quantity_rules": ["match", "part", "reads", "becomes", "low", "says", "basis", "note"],
 }
+#: How a row of ``quantity_rules.csv`` matches (:mod:`gulagstats.factcheck.quantity_rules`).
+RULE_MATCHES = ("kind", "detail", "in_detail", "either", "killing")
+#: The tables of phrases (the others have no phrase column).
+PHRASE_TABLES = ("lexicon", "periods", "scope", "modality")
 #: The largest lexicon a user may give, in bytes (the packaged one is about 20 kB).
 MAX_LEXICON_BYTES = 2_000_000
 _PERIOD = re.compile(r"\d{4}(-\d{2}-\d{2})?(/\d{4}(-\d{2}-\d{2})?)?")
@@ -94,6 +109,7 @@ class Resources:
     periods: Table
     scope: Table
     modality: Table
+    quantity_rules: Table
 
 
 def _fail(name: str, line: int, text: str) -> DataFormatError:
@@ -115,6 +131,9 @@ def _cell_number(row: dict[str, str], column: str, name: str, line: int) -> floa
 
 def _check_lexicon_row(table: str, row: dict[str, str], name: str, line: int) -> None:
     """Refuse a row that breaks its table's rules (one line, naming the line)."""
+    if table == "quantity_rules":
+        _check_quantity_rule(row, name, line)
+        return
     if row["language"] not in LEXICON_LANGUAGES:
         raise _fail(name, line, f"language {printable(row['language'])!r} is not one of {', '.join(LEXICON_LANGUAGES)}")
     if not phrase_words(row["phrase"]):
@@ -126,6 +145,19 @@ def _check_lexicon_row(table: str, row: dict[str, str], name: str, line: int) ->
         "modality": _check_modality,
     }
     rules[table](row, name, line)
+
+
+def _check_quantity_rule(row: dict[str, str], name: str, line: int) -> None:
+    _one_of(row, "match", RULE_MATCHES, name, line)
+    for column in ("reads", "becomes"):
+        if row[column] and not re.fullmatch(r"[a-z][a-z0-9_]*", row[column]):
+            raise _fail(name, line, f"{column} {printable(row[column])!r} is not a quantity code (lowercase, underscores)")
+    if not row["reads"] or (row["match"] != "detail" and not row["becomes"]):
+        raise _fail(name, line, "a rule needs the quantity it reads and, but for a detail, the one it becomes")
+    if (row["match"] == "killing") != (_cell_number(row, "low", name, line) is not None) or (row["match"] == "killing") == bool(row["part"]):
+        raise _fail(name, line, "a killing rule needs low and no part; any other rule a part and no low")
+    if row["match"] == "killing" and not row["basis"]:
+        raise _fail(name, line, "a killing rule needs the basis of its threshold (where it comes from)")
 
 
 def _check_modality(row: dict[str, str], name: str, line: int) -> None:
@@ -176,7 +208,7 @@ def parse_table(table: str, text: str, name: str) -> Table:
     Parameters
     ----------
     table : str
-        ``lexicon``, ``periods``, ``scope`` or ``modality``.
+        ``lexicon``, ``periods``, ``scope``, ``modality`` or ``quantity_rules``.
     text : str
         CSV text with the columns of :data:`LEXICON_COLUMNS`.
     name : str
@@ -211,7 +243,7 @@ def parse_table(table: str, text: str, name: str) -> Table:
             rows.append(clean)
     except csv.Error as exc:
         raise DataFormatError(f"{name} is not a readable CSV (line {reader.line_num}: {printable(exc)})") from None
-    return Table(name, tuple(rows), PhraseTable([r["phrase"] for r in rows]))
+    return Table(name, tuple(rows), PhraseTable([r["phrase"] for r in rows] if table in PHRASE_TABLES else []))
 
 
 def _packaged_text(table: str) -> tuple[str, str]:
@@ -241,7 +273,7 @@ def load_resources(lexicon: str | Path | None = None) -> Resources:
     >>> load_resources() is r
     True
     """
-    texts = {t: _packaged_text(t) for t in ("lexicon", "periods", "scope", "modality")}
+    texts = {t: _packaged_text(t) for t in LEXICON_COLUMNS}
     own = ""
     if lexicon is not None:
         own = read_lexicon_file(lexicon)
@@ -258,4 +290,4 @@ def _parsed(packaged: tuple[tuple[str, str, str], ...], own: str, own_name: str)
     if own_name:
         tables["lexicon"] = parse_table("lexicon", own, own_name)
     lexicon = {k: tables["lexicon"].kind(k) for k in LEXICON_KINDS}
-    return Resources(lexicon, tables["periods"], tables["scope"], tables["modality"])
+    return Resources(lexicon, tables["periods"], tables["scope"], tables["modality"], tables["quantity_rules"])

@@ -30,7 +30,7 @@ from .attribution import REACH
 from .context import context
 from .contradictions import contradictions
 from .frame_periods import SUBJECT_CONFIDENCE, carried, context_for, subject_period
-from .frames import GOES_ON, Frame, breakdowns, frame, named_part, quantity_kind
+from .frames import GOES_ON, Frame, answer, asked, breakdowns, frame, named_part, quantity_kind
 from .judgment import claims_frame, judge, unnamed_parts
 from .language import detect, warning
 from .mentions import Seen, enumerated_before, find_mentions
@@ -100,18 +100,19 @@ def check_text(text: str, name: str = "text", data: Resources | None = None) -> 
     text_period = ""  # the last period of the text, across paragraphs: "за этот период" may point back to it
     part: tuple[str, str] | None = None  # the part of the whole the sentence before named
     before: tuple[str, str] | None = None  # what the last claim of the sentence before counts: "Of these, ..." goes on with it
+    question: tuple[str, str] | None = None  # what the sentence before asked for ("How many ...?")
     dating = Dating()  # how the text dates its named periods ("The Great Purge ... from 1936 to 1938")
     rows = table_rows(text, data)  # the rows of its year-value tables: a cell's period is its row's year
     document = (text, lines, language, (rows, [r.start for r in rows], noted_years(rows), share_cells(rows)))
     for s in split(text):
         if s.paragraph != paragraph or _RESUMES.match(s.text):  # a new paragraph, or "… " after a cut
-            paragraph, last_period, last_kind, part, before = s.paragraph, "", "", None, None
+            paragraph, last_period, last_kind, part, before = s.paragraph, "", "", None, None  # a question's answer may follow it
         plain = fold_digits(s.text)  # full-width and other digits as ASCII, offsets unchanged
         toks = tokens(plain, s.start)
         periods = find_periods(plain, toks, s.start, anchor, last_period or text_period, data, dating)
         periods = outside_cells(rows, document[3][1], periods, s.start) if rows else periods  # "1938 — 90 546" in a table
         if _MAY_COUNT.search(s.text):
-            found, skipped, ctx = _sentence_frames(s, plain, toks, periods, document, (context_for(s.text, last_period, last_kind, bool(GOES_ON.match(s.text.lstrip()))), part, before), data, name)
+            found, skipped, ctx = _sentence_frames(s, plain, toks, periods, document, (context_for(s.text, last_period, last_kind, bool(GOES_ON.match(s.text.lstrip()))), part, before, question), data, name)
             for f in found:
                 f.language = language
             frames += found
@@ -120,7 +121,9 @@ def check_text(text: str, name: str = "text", data: Resources | None = None) -> 
             part = named_part(ctx) or (part if goes_on else None)  # a sentence that went on with the part keeps it
             before = (found[-1].quantity, found[-1].cue) if found else None
         else:
-            part, before = named_part(context(s.text, s.start, toks, data, periods)), None  # "... эшелон крымских татар."
+            ctx = context(s.text, s.start, toks, data, periods)
+            part, before = named_part(ctx), None  # "... эшелон крымских татар."
+        question = asked(ctx, data)  # "How many died of famine? 6 million": the answer counts what it asks
         anchor = clock(periods, anchor)
         last_period, last_kind = carried(plain, periods, last_period, last_kind)
         text_period = last_period or text_period
@@ -138,7 +141,7 @@ def _date_by_subject(frames: list[Frame], subject: str) -> None:
 def _sentence_frames(s, plain: str, toks, periods, document, state, data: Resources, name: str):
     """The claim frames of one sentence, the numbers seen but not read, and the sentence's context."""
     text, lines, language, (rows, row_starts, noted, shares) = document  # the whole text, its line starts, its language, its table rows
-    last_period, part, before = state
+    last_period, part, before, question = state
     said_in = "ru" if _CYRILLIC.search(s.text) and detect(s.text) == "ru" else language  # a Russian passage
     mentions, skipped = find_mentions(plain, toks, s.start, periods, data, said_in, shares)
     if noted:
@@ -149,7 +152,7 @@ def _sentence_frames(s, plain: str, toks, periods, document, state, data: Resour
     line_start = max(lines[s.line - 1], s.start - REACH)
     line_text = text[line_start : min(lines[s.line] - 1 if s.line < len(lines) else len(text), s.end + REACH)]
     got: list[Frame | None] = []
-    carry = before if GOES_ON.match(s.text.lstrip()) else None  # "Из них 69 172 бывших кулака": of the arrested
+    carry = before if GOES_ON.match(s.text.lstrip()) else answer(question, s.text, mentions)  # "Из них ...": of the arrested
     for i, m in enumerate(mentions):
         lo = mentions[i - 1].last if i else 0
         hi = mentions[i + 1].first if i + 1 < len(mentions) else len(toks)
