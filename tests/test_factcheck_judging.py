@@ -218,11 +218,11 @@ def test_a_floor_satisfied_under_an_uncalibrated_period_is_not_judged():
     v = verdicts(
         "In 1938, at least 100,000 people were shot. Between 1937 and 1938, at least 100,000 people were shot."
     )
-    # round 6: the verdict calibration measures not_contradicted by span right 75 % and 50 % of the time
-    # on the two halves of dev, so a span no longer supports it either
-    assert v["verdict"].tolist() == [NOT_JUDGED, NOT_JUDGED]
+    # round 6: the verdict calibration measured not_contradicted by span right 75 % and 50 % of the time
+    # on the two halves of dev, so a span did not support it either; round 9's calibration pools it with
+    # table and sentence (43/47 and 19/20 right, Wilson lower ends 0.82 and 0.80): a span supports it again
+    assert v["verdict"].tolist() == [NOT_JUDGED, "not_contradicted"]
     assert "not contradicted for 1938" in v["reason"].iloc[0]
-    assert "found by span" in v["reason"].iloc[1]
 
 
 @pytest.mark.parametrize(

@@ -107,11 +107,16 @@ def test_most_contradictions_on_dev_are_one_fact_told_two_ways():
     # the others pair a part the reading took for the whole, or quantities the labels tell apart). Round 8's
     # test part joined dev at the start of round 9 and brought two more that are not real (18 of 29): one
     # pair whose periods the labels tell apart (deportations of 1930-1931 against a later count), one whose
-    # quantities they do; the bounds below are the round-9 starting point, to be raised as they are mended.
+    # quantities they do. Round 9 mended them in the judging: two texts contradict only where no figure of
+    # the one meets a figure of the other (a text that gives one figure agreeing with the other text beside
+    # one that does not names parts: 1.8 million kulaks deported and 1.0 million others), and a pair of texts
+    # is shown by its closest figures: 19 of 20 real, no part, no pair of periods the labels tell apart.
     import evaluate_factcheck as ev
 
     found = ev.contradictions_of("dev")
     real = [x for x in found if x.startswith("real\t")]
-    assert len(found) >= 10 and len(real) >= 0.6 * len(found), "\n".join(found)
+    assert len(found) >= 15 and len(real) >= 0.9 * len(found), "\n".join(found)
     periods_differ = [x for x in found if x.startswith("the labels' periods differ")]
-    assert len(periods_differ) <= 1, "\n".join(found)
+    assert not periods_differ, "\n".join(found)
+    parts = [x for x in found if x.startswith("a part")]
+    assert not parts, "\n".join(found)

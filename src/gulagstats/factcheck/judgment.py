@@ -48,16 +48,19 @@ from ..vocabulary import (
     DEPENDS_ON_READING,
     DEPENDS_ON_SOURCE,
     NOT_COMPARABLE,
+    NOT_CONTRADICTED,
     OVERSTATES,
     PERSONS,
     UNDERSTATES,
 )
+from .bounds import RIVAL_FIGURES, below_a_ceiling, more_readings, rival_figures
 from .frames import Frame
 from .readings import (
     CALIBRATED_VERDICTS,
     CHECKED_VERDICTS,
     READING_COLUMNS,
     VERDICT_HOWS,
+    as_counted,
     doubt,
     judged,
     questions,
@@ -332,6 +335,36 @@ def _assess(record: Record, asked: pd.DataFrame, low: pd.Series, high: pd.Series
     return assess_many(record, question.reset_index(drop=True)).set_axis(asked.index)
 
 
+#: What a ``not_contradicted`` met by the record under another reading of its own words says first.
+MET_OTHERWISE = (
+    "Consistent read as {reading} ({benchmark}); as first read ({own}), not contradicted."
+)
+
+
+def _met_under_another_reading(out: pd.DataFrame, alt: pd.DataFrame, answers: pd.DataFrame) -> None:
+    """Each ``not_contradicted`` whose other readings are all ``not_contradicted`` or ``consistent``, one at
+    least ``consistent``, becomes ``consistent`` (round 9): no reading contradicts the record and one meets
+    its count, the evidence :func:`met_as_read` takes for a reading; the benchmark shown is the one met."""
+    for i, rows in alt.groupby("claim"):
+        if out.at[i, "verdict"] != NOT_CONTRADICTED or len(rows) == 0:
+            continue
+        verdicts = set(rows["verdict"])
+        if CONSISTENT not in verdicts or not verdicts <= {CONSISTENT, NOT_CONTRADICTED}:
+            continue
+        k = rows.index[rows["verdict"] == CONSISTENT][0]
+        met = answers.loc[k]
+        own = f"{out.at[i, 'quantity']} {out.at[i, 'period']}".replace("_", " ")
+        said = MET_OTHERWISE.format(
+            reading=str(alt.at[k, "reading"]).replace("_", " "),
+            benchmark=f"{met['benchmark_id']}: {as_counted(_shown_number(met['benchmark_high']) or _shown_number(met['benchmark_low']))}",
+            own=own,
+        )
+        for column in _ANSWER_COLUMNS:
+            out.at[i, column] = "" if pd.isna(met.get(column, "")) else met.get(column, "")
+        out.at[i, "verdict"] = CONSISTENT
+        out.at[i, "explanation"] = f"{said} {met['explanation']}"
+
+
 def _readings_in_doubt(
     out: pd.DataFrame,
     low: pd.Series,
@@ -342,11 +375,14 @@ def _readings_in_doubt(
 ) -> dict:
     """The verdicts whose period was found in a way the ``gate`` does not let support them, and the flags
     that do not hold under every reading of their claim, with the reason
-    (:mod:`gulagstats.factcheck.readings`): each other reading of a flag is asked of ``assess`` too."""
+    (:mod:`gulagstats.factcheck.readings`): each other reading of a flag is asked of ``assess`` too; a
+    ``not_contradicted`` met under another reading is ``consistent`` (:func:`_met_under_another_reading`)."""
     gated = out[out["verdict"].isin(CALIBRATED_VERDICTS)]
     if gated.empty:
         return {}
-    alt = questions(gated[gated["verdict"].isin(CHECKED_VERDICTS)])
+    whole = gated[~part[gated.index]]
+    checked = gated[gated["verdict"].isin(CHECKED_VERDICTS)]
+    alt = questions(more_readings(checked, whole.index, record))
     alt["verdict"], alt["low"], alt["high"] = "", "", ""
     for k in alt.index:  # a rate is multiplied out over each period read
         i = alt.at[k, "claim"]
@@ -362,12 +398,13 @@ def _readings_in_doubt(
         else:
             alt.at[k, "low"], alt.at[k, "high"] = low[i], ("" if part[i] else high[i])
     readable = judged(alt) & ((alt["low"] != "") | (alt["high"] != ""))
+    answers = pd.DataFrame()
     if readable.any():
         asked = alt[readable]
         answers = _assess(record, asked, asked["low"], asked["high"])
-        alt.loc[asked.index, "verdict"] = (
-            answers["verdict"].where(answers["error"] == "", "").astype(object)
-        )
+        said = answers["verdict"].where(~answers.apply(met_as_read, axis=1), CONSISTENT)
+        alt.loc[asked.index, "verdict"] = said.where(answers["error"] == "", "").astype(object)
+        _met_under_another_reading(out, alt[readable], answers)
     by_claim = dict(list(alt.groupby("claim")))
     none = alt.iloc[:0]
     return {i: why for i in gated.index if (why := doubt(out.loc[i], by_claim.get(i, none), gate))}
@@ -378,11 +415,13 @@ _ANSWER_COLUMNS = tuple(c for c in VERDICT_COLUMNS if c != "reason")  # what ass
 
 def _write_answers(
     out: pd.DataFrame, asked: pd.DataFrame, part: pd.Series, reasons: pd.Series, record: Record
-) -> tuple[pd.Series, pd.Series]:
+) -> tuple[pd.Series, pd.Series, pd.Series]:
     """``assess``'s answers for the claims ``asked`` written into ``out`` (a part asked as a floor of the
-    whole); an error or an unsettled verdict becomes the claim's reason.  The ends asked, for the readings."""
+    whole); an error or an unsettled verdict becomes the claim's reason.  The ends asked, for the readings,
+    and how many times below a ceiling of about its own period each claim is (:func:`below_a_ceiling`)."""
     low, high, rates = _as_counts(asked)
     answers = _assess(record, asked, low, high.where(~part[asked.index], ""))
+    below = answers.apply(below_a_ceiling, axis=1) if len(answers) else pd.Series(dtype=float)
     for column in _ANSWER_COLUMNS:
         out.loc[asked.index, column] = (
             answers[column].astype(object).where(answers[column].notna(), "")
@@ -407,7 +446,25 @@ def _write_answers(
             answers.at[i, "explanation"]
         )  # "Not comparable: the archival tables have no series of ..."
         reasons[i] = said.split(": ", 1)[1] if said.lower().startswith("not comparable: ") else said
-    return low, high
+    return low, high, below
+
+
+def _unnamed_part_reasons(out: pd.DataFrame, reasons: pd.Series, below: pd.Series) -> None:
+    """The claims judged :data:`PART_FACTOR` times or more below the record's whole (an ``understates``, or a
+    ``not_contradicted`` below a ceiling of about its own period) get the reason of a part the text does not
+    name."""
+    factor = pd.to_numeric(out["factor"], errors="coerce")
+    times = factor.where(out["verdict"] == UNDERSTATES, below.reindex(out.index).fillna(0.0))
+    tiny = (
+        (reasons == "")
+        & out["verdict"].isin((UNDERSTATES, NOT_CONTRADICTED))
+        & (times >= PART_FACTOR)
+    )
+    for i in out.index[tiny]:
+        reasons[i] = (
+            f"about {times[i]:.0f} {UNNAMED_PART}: most likely a part "
+            "the text does not name (a trial, a camp, a district); check what it counts"
+        )
 
 
 def judge(
@@ -439,18 +496,14 @@ def judge(
         return out
     chosen = resolve(record)
     reasons = out.apply(reason_not_judged, axis=1)
+    reasons[(reasons == "") & rival_figures(out)] = RIVAL_FIGURES
     part = reasons == "part"
     asked = out[(reasons == "") | part]
+    below = pd.Series(0.0, index=out.index)
     if len(asked):
-        low, high = _write_answers(out, asked, part, reasons, chosen)
+        low, high, below = _write_answers(out, asked, part, reasons, chosen)
     doubts = _readings_in_doubt(out, low, high, part, chosen, gate) if len(asked) else {}
-    factor = pd.to_numeric(out["factor"], errors="coerce")
-    tiny = (reasons == "") & (out["verdict"] == UNDERSTATES) & (factor >= PART_FACTOR)
-    for i in out.index[tiny]:
-        reasons[i] = (
-            f"about {factor[i]:.0f} {UNNAMED_PART}: most likely a part "
-            "the text does not name (a trial, a camp, a district); check what it counts"
-        )
+    _unnamed_part_reasons(out, reasons, below)
     # a part is judged only where it exceeds the whole (else its own reason)
     for i, why in doubts.items():
         if reasons[i] == "" or (reasons[i] == "part" and out.at[i, "verdict"] == OVERSTATES):

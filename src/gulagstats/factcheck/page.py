@@ -88,6 +88,11 @@ REASON_ADVICE = (
     ("modality, share or rate", "spread of others", "A range of others' estimates, not one claim."),
     (
         "modality, share or rate",
+        "a spread: its sentence gives",
+        "Several figures side by side that cannot all hold, not one claim: check whose each is.",
+    ),
+    (
+        "modality, share or rate",
         "a share",
         "A share: work out the count it implies before checking it.",
     ),

@@ -40,10 +40,12 @@ so judging stays linear.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 
 import pandas as pd
 
 from ..estimates.vocabulary import QUANTITIES
+from ..periods import period_bounds
 from ..vocabulary import CONSISTENT, NOT_CONTRADICTED, OVERSTATES, UNDERSTATES
 
 #: The share of flags that a way of finding the period must get right, on each half of dev, to support a
@@ -103,7 +105,7 @@ class EveryWay(frozenset):
 VERDICT_HOWS: Mapping[str, frozenset[str]] = {
     "flag": frozenset({"span"}),
     CONSISTENT: frozenset({"context", "named period", "own clause", "sentence", "span", "table"}),
-    NOT_CONTRADICTED: frozenset(),
+    NOT_CONTRADICTED: frozenset({"sentence", "span", "table"}),
 }
 #: The ways that may yield an ``overstates`` or ``understates``.
 FLAG_HOWS = VERDICT_HOWS["flag"]
@@ -130,6 +132,54 @@ CALIBRATED_VERDICTS = (*FLAGS, CONSISTENT, NOT_CONTRADICTED)
 #: not: a value that meets the record's under one reading is itself evidence for that reading (on dev the
 #: check refused 11 right ``consistent`` verdicts and no wrong one).
 CHECKED_VERDICTS = (*FLAGS, NOT_CONTRADICTED)
+
+
+#: The days of a season: an end of a span this near a year's boundary ("the winter of 1936", "the autumn
+#: of 1938") may be read as that boundary (:func:`rounded_years`, round 9).
+SEASON_DAYS = 92
+
+
+def rounded_years(period: str) -> str:
+    """The whole years a span means when each of its ends lies within a season of a year's boundary ("" if
+    it does not, or is whole years already): "between the winter of 1936 and the autumn of 1938", read as
+    December 1936 to November 1938, may mean 1937-1938, and a verdict must hold under both readings.
+
+    Examples
+    --------
+    >>> rounded_years("1936-12-01/1938-11-30"), rounded_years("1937-01-15/1937-12-20")
+    ('1937/1938', '1937')
+    >>> rounded_years("1936-10-01/1938-07-01"), rounded_years("1937/1938"), rounded_years("1941-01-01")
+    ('', '', '')
+    """
+    start, end = period_bounds(period)
+    if start is None or end is None:
+        return ""
+    first = next(
+        (
+            y
+            for y in (start.year, start.year + 1)
+            if abs((start - date(y, 1, 1)).days) <= SEASON_DAYS
+        ),
+        None,
+    )
+    last = next(
+        (y for y in (end.year, end.year - 1) if abs((end - date(y, 12, 31)).days) <= SEASON_DAYS),
+        None,
+    )
+    if first is None or last is None or first > last:
+        return ""
+    years = str(first) if first == last else f"{first}/{last}"
+    return "" if period_bounds(years) == (start, end) else years
+
+
+def with_reading(cell: object, reading: str) -> str:
+    """A cell of readings ("1938|1937/1938") with one more, unless it is empty or there already.
+
+    >>> with_reading("1938", "1937/1938"), with_reading("1938", ""), with_reading("", "1937")
+    ('1938|1937/1938', '1938', '1937')
+    """
+    have = alternatives_in(cell)
+    return "|".join(have + ([reading] if reading and reading not in have else []))
 
 
 def kind_of(verdict: str) -> str:
@@ -188,7 +238,7 @@ def questions(asked: pd.DataFrame) -> pd.DataFrame:
                 {
                     "claim": i,
                     "what": "bound",
-                    "reading": f"{_counted(row.get('high'))} as the number claimed",
+                    "reading": f"{as_counted(row.get('high'))} as the number claimed",
                     "quantity": row["quantity"],
                     "period": row["period"],
                 }
@@ -204,10 +254,10 @@ _DOUBT_NOUNS = {
 }
 
 
-def _counted(cell: object) -> str:
+def as_counted(cell: object) -> str:
     """A claim's end as a reader writes it ("9000000" -> "9,000,000"; text that is no number as it is).
 
-    >>> _counted("9000000"), _counted("")
+    >>> as_counted("9000000"), as_counted("")
     ('9,000,000', '')
     """
     try:
@@ -257,7 +307,7 @@ def doubt(
     for what, own in (
         ("period", row["period"]),
         ("quantity", row["quantity"]),
-        ("bound", f"at most {_counted(row.get('high'))}"),
+        ("bound", f"at most {as_counted(row.get('high'))}"),
     ):
         differ = others[(others["what"] == what) & (others["verdict"] != verdict)]
         if len(differ):

@@ -1,0 +1,126 @@
+"""What a floor or a ceiling met says, and figures that cannot all hold (issue 20, round 9).
+
+A ``not_contradicted`` says only that a bound of the record is met.  Three rules read more from it, or less:
+
+- :func:`more_readings`: a ``not_contradicted`` is asked again under the whole years of a span whose ends
+  lie within a season of a year's boundary and under the narrower quantity the record's reading rules pair
+  with its own; :func:`gulagstats.factcheck.judgment.judge` makes it ``consistent`` where no reading
+  contradicts the record and one meets its count;
+- :func:`below_a_ceiling`: a count far below a ceiling of about its own period is a part the text does not
+  name, as an ``understates`` far below the whole is;
+- :func:`rival_figures`: three or more figures of one quantity and period in one sentence that cannot all
+  hold are a spread of estimates, not one claim.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..core.record import Record
+from ..estimates.vocabulary import QUANTITIES
+from ..periods import period_bounds
+from ..vocabulary import NOT_CONTRADICTED
+from .contradictions import TOLERANCE
+from .readings import rounded_years, with_reading
+
+#: The reason given the figures of one quantity and period in one sentence that cannot all hold.
+RIVAL_FIGURES = (
+    "a spread: its sentence gives figures of the same quantity and period that cannot all hold (others' "
+    "estimates quoted side by side, or parts of one another), not one claim"
+)
+
+
+def rival_figures(claims: pd.DataFrame) -> pd.Series:
+    """The stated counts of a sentence that gives three or more of the same quantity, period and scope, not
+    all within :data:`~gulagstats.factcheck.contradictions.TOLERANCE` of one another: "estimates of the
+    arrests have ranged from Volkogonov's 3.5 million to Conquest's 5-8 million to Shatunovskaia's nearly 20
+    million" quotes a spread, whether or not its words were read as one (round 9).  Two such figures are
+    left alone: most often a part and its whole, or a number and its correction; so are the cells of a
+    table's row (``period_how`` ``table``): its columns, never rival estimates.
+
+    Examples
+    --------
+    >>> c = pd.DataFrame({"file": ["a"] * 4, "sentence": ["s", "s", "s", "t"], "quantity": ["arrests"] * 4,
+    ...     "period": ["1937/1938"] * 4, "scope": ["USSR"] * 4, "modality": ["stated"] * 4, "unit": ["count"] * 4,
+    ...     "low": ["3500000", "5000000", "19000000", "1500000"], "high": ["3500000", "8000000", "", "1500000"]})
+    >>> rival_figures(c).tolist()
+    [True, True, True, False]
+    >>> rival_figures(c.drop(index=2)).tolist()  # two figures: a part and its whole, perhaps
+    [False, False, False]
+    """
+    ends = pd.DataFrame(
+        {
+            "low": pd.to_numeric(claims["low"], errors="coerce").fillna(0.0),
+            "high": pd.to_numeric(claims["high"], errors="coerce").fillna(float("inf")),
+        }
+    )
+    keys = [claims[k].astype(str) for k in ("file", "sentence", "quantity", "period", "scope")]
+    prose = (
+        claims.get("period_how", pd.Series("", index=claims.index)) != "table"
+    )  # a row's cells: columns
+    stated = (
+        (claims["modality"] == "stated")
+        & (claims["unit"] == "count")
+        & (claims["period"] != "")
+        & prose
+    )
+    groups = ends[stated].groupby([k[stated] for k in keys])
+    top, bottom = groups["low"].transform("max"), groups["high"].transform("min")
+    apart = (top > bottom * (1 + TOLERANCE)) & (groups["low"].transform("size") > 2)
+    return apart.reindex(claims.index, fill_value=False).astype(bool)
+
+
+def more_readings(checked: pd.DataFrame, whole: pd.Index, record: Record) -> pd.DataFrame:
+    """The claims ``checked`` with, for each ``not_contradicted``, two readings more (round 9): the whole
+    years of a span whose ends lie within a season of a year's boundary (:func:`~gulagstats.factcheck.readings.rounded_years`),
+    and the narrower quantity the record's reading rules pair with its own (``scope_rules.csv``, kind
+    ``reading``: deaths "in the camps" for deaths in camps and colonies) for the claims of the ``whole``
+    USSR (a part is judged only where it exceeds the whole), so that a floor or a ceiling met
+    under one reading is not taken for the whole story when another meets or contradicts the record."""
+    nc = checked.index[(checked["verdict"] == NOT_CONTRADICTED) & checked.index.isin(whole)]
+    if not len(nc):
+        return checked
+    rules = record.load("scope_rules").fillna("")
+    narrower: dict[str, list[str]] = {}
+    for q, wide in zip(rules["quantity"], rules["also_against"]):
+        if wide and q in QUANTITIES:
+            narrower.setdefault(str(wide), []).append(str(q))
+    checked = checked.copy()
+    for i in nc:
+        checked.at[i, "period_readings"] = with_reading(
+            checked.at[i, "period_readings"], rounded_years(str(checked.at[i, "period"]))
+        )
+        for q in narrower.get(str(checked.at[i, "quantity"]), []):
+            checked.at[i, "quantity_readings"] = with_reading(checked.at[i, "quantity_readings"], q)
+    return checked
+
+
+#: How much longer than a claim's own period a ceiling's may be and still count the whole of what the claim
+#: counts: a claim far below a ceiling of a much longer span (one year's 7,980 camp deaths against the
+#: 1,606,748 of 1930-1956) says nothing of its scope.
+CEILING_SPAN = 2.0
+
+
+def below_a_ceiling(answer: pd.Series) -> float:
+    """How many times below the record's ceiling for about its own period (at most :data:`CEILING_SPAN` times
+    as long) ``assess``'s ``not_contradicted`` puts a claim (0 where it is not such an answer): like an
+    ``understates`` :data:`~gulagstats.factcheck.judgment.PART_FACTOR` times below the whole, such a count is most likely a part the text
+    does not name (the 20,765 shot at one firing ground against the 681,692 of 1937-1938).
+
+    Examples
+    --------
+    >>> answer = {"verdict": "not_contradicted", "bound": "ceiling", "ratio_high": 0.030461,
+    ...     "claim_period": "1937-08-08/1938-10-19", "benchmark_period": "1937/1938"}
+    >>> round(below_a_ceiling(pd.Series(answer)))
+    33
+    >>> below_a_ceiling(pd.Series({**answer, "claim_period": "1930", "benchmark_period": "1930/1956"}))
+    0.0
+    """
+    if answer.get("verdict") != NOT_CONTRADICTED or answer.get("bound") != "ceiling":
+        return 0.0
+    ratio = pd.to_numeric(answer.get("ratio_high"), errors="coerce")
+    own, its = (period_bounds(str(answer.get(k, ""))) for k in ("claim_period", "benchmark_period"))
+    if not ratio or ratio != ratio or None in (*own, *its):
+        return 0.0
+    days = ((own[1] - own[0]).days + 1, (its[1] - its[0]).days + 1)  # type: ignore[operator]
+    return 1.0 / float(ratio) if days[1] <= CEILING_SPAN * days[0] else 0.0
