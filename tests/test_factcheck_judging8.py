@@ -16,33 +16,16 @@ import pandas as pd
 
 from gulagstats.factcheck.judgment import (
     AS_READ,
-    CLAIM_COLUMNS,
     NOT_JUDGED,
     judge,
     reason_not_judged,
 )
-from gulagstats.factcheck.readings import OPEN_GATE, READING_COLUMNS, questions
+from gulagstats.factcheck.readings import OPEN_GATE, questions
+from tests.claim_rows import claim_row
 
 
 def _claim(**given: object) -> pd.DataFrame:
-    row: dict[str, object] = dict.fromkeys(CLAIM_COLUMNS + READING_COLUMNS, "")
-    row.update(
-        id="a-1",
-        file="a.txt",
-        start=0,
-        end=1,
-        unit="count",
-        bound="point",
-        period_how="own clause",
-        period_confidence=0.9,
-        scope="USSR",
-        modality="stated",
-        attribution="author",
-        confidence=0.9,
-        whole_stated=True,
-    )
-    row.update(given)
-    return pd.DataFrame([row])
+    return claim_row(**given)
 
 
 def test_a_value_that_meets_the_count_its_words_name_is_consistent():

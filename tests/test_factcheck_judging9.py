@@ -17,35 +17,18 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from gulagstats.factcheck.judgment import CLAIM_COLUMNS, NOT_JUDGED, judge
+from gulagstats.factcheck.judgment import NOT_JUDGED, judge
 from gulagstats.factcheck.readings import (
     OPEN_GATE,
-    READING_COLUMNS,
     VERDICT_HOWS,
     rounded_years,
     with_reading,
 )
+from tests.claim_rows import claim_row
 
 
 def _claim(**given: object) -> pd.DataFrame:
-    row: dict[str, object] = dict.fromkeys(CLAIM_COLUMNS + READING_COLUMNS, "")
-    row.update(
-        id="a-1",
-        file="a.txt",
-        start=0,
-        end=1,
-        unit="count",
-        bound="point",
-        period_how="span",
-        period_confidence=0.9,
-        scope="USSR",
-        modality="stated",
-        attribution="author",
-        confidence=0.9,
-        whole_stated=True,
-    )
-    row.update(given)
-    return pd.DataFrame([row])
+    return claim_row(**{"period_how": "span", **given})
 
 
 @pytest.mark.parametrize(
