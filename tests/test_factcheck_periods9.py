@@ -159,27 +159,6 @@ def test_a_number_between_from_and_until_is_read_and_dated_by_the_span():
     assert [f.period for f in check_text(text, "a.txt").frames] == ["1934/1938", "1934/1938"]
 
 
-def _read(line: str):
-    from gulagstats.factcheck.periods import find_periods
-    from gulagstats.factcheck.phrases import tokens
-    from gulagstats.factcheck.resources import load_resources
-
-    return find_periods(line, tokens(line), 0, None, "", load_resources())
-
-
-def test_a_sentence_beside_a_table_dates_its_columns_by_a_span_of_as_many_years():
-    from gulagstats.factcheck.frame_periods import column_years
-
-    after = (
-        "Итак, за 1932–1940 гг. на поселение прибыло ещё 489 822 кулака, что вместе с 1 803 392 "
-        "высланными в 1930–1931 гг. составит 2 293 214 спецпереселенцев."
-    )
-    assert column_years(after, 9, _read) == [str(y) for y in range(1932, 1941)]
-    assert column_years(after, 2, _read) == ["1930", "1931"]
-    assert column_years(after, 4, _read) == []  # no span of four years: the columns stay undated
-    assert column_years("In 1937 and in 1938 many were shot.", 2, _read) == []  # two years, no span
-
-
 def test_a_pronouns_ruler_is_read_under_the_judging_gate():
     from gulagstats.factcheck.judgment import JUDGING_CONFIDENCE
 

@@ -346,35 +346,3 @@ def subject_period(text: str, periods_of: Callable[[str], list[Period]]) -> str:
 #: A title: the text's first line, short and without a sentence's end ("The Great Terror, 1937-1938", "Голод в СССР
 #: (1932—1933)"); a span it states is its subject's period (a day in a title is most often its publication's).
 _TITLE = re.compile(r"\s*(?P<value>[^\n]{0,89}[^\n.!?:;,])[ \t]*(?:\n|$)")
-
-
-def column_years(text: str, columns: int, periods_of: Callable[[str], list[Period]]) -> list[str]:
-    """The years of a table's value columns that a sentence beside it proves: its one span of as many years as
-    the table has columns ("Итак, за 1932–1940 гг. ..." after a table of 9 columns with its year header cut off:
-    1932, ..., 1940); ``[]`` where the sentence states no such span, or two.
-
-    ``text`` is the sentence right after (or before) the table, ``columns`` the number of its value columns and
-    ``periods_of`` reads a sentence's periods (:func:`gulagstats.factcheck.periods.find_periods`). The period
-    side of a table with no dated header (round 9): the table reader (``tables.py``) finds the table and its
-    columns, and dates them by these years only where it has no year of its own.
-
-    Examples
-    --------
-    >>> def read(s):
-    ...     return [Period(0, 9, "1932/1940", "span", 0.9), Period(60, 69, "1930/1931", "span", 0.9)]
-    >>> column_years("Итак, за 1932–1940 гг. прибыло ещё 489 822, что вместе с высланными в 1930–1931 гг.", 9, read)
-    ['1932', '1933', '1934', '1935', '1936', '1937', '1938', '1939', '1940']
-    >>> column_years("...", 2, read), column_years("...", 5, read)
-    (['1930', '1931'], [])
-    """
-    if columns < 2:
-        return []
-    fits = {
-        p.period for p in periods_of(text)
-        if p.kind == "span" and re.fullmatch(r"\d{4}/\d{4}", p.period)
-        and int(p.period[5:]) - int(p.period[:4]) + 1 == columns
-    }
-    if len(fits) != 1:
-        return []
-    first = int(next(iter(fits))[:4])
-    return [str(first + i) for i in range(columns)]
