@@ -60,6 +60,9 @@ PENALTY = 2
 SUM_REACH = 40
 #: Points a cue loses when it stands nearer a neighbouring mention than this one (it is the neighbour's noun).
 NEIGHBOUR = 20
+#: Points a cue loses when it names a part the number lists after "including", "включая" (its priority is at
+#: most 100, so any cue of its own clause before it wins).
+LISTED = 100
 
 
 @dataclass
@@ -158,19 +161,43 @@ def named_part(ctx: Context) -> tuple[str, str] | None:
     return (ctx.scopes[-1][2]["scope"], ctx.scopes[-1][2]["detail"]) if ctx.scopes else None
 
 
-def _scored_cues(ctx: Context, m: Mention, lo: int, hi: int):
-    """The quantity cues near a mention, each with its score and whether it stands in another clause."""
+def _scored_cues(ctx: Context, m: Mention, lo: int, hi: int, including: frozenset[str] = frozenset()):
+    """The quantity cues near a mention, each with its score and whether it stands in another clause.
+
+    A cue after the mention loses ``NEIGHBOUR`` points when the mention has a cue of its own clause before
+    it and this one is another number's (:func:`_the_next_ones_verb`) or stands among the parts it lists
+    ("осужденных ... составило 4 060 306 человек, включая приговоренных к смертной казни": not executions).
+    """
     near = cues_near(ctx.cues, m.first, m.last, max(lo, m.first - CUE_WINDOW), min(hi, m.last + CUE_WINDOW))
     own = next((last for first, last, _ in near if first >= m.last), None)  # the first cue after it: its verb
+    before = any(b <= m.first and in_clause(ctx, m, (a, b, r)) for a, b, r in near)  # its own cue before it
+    listing = _listing(ctx, m, including) if before and including else len(ctx.toks)
     for first, last, row in near:
         distance = first - m.last if first >= m.last else m.first - last + 2
         score = float(row["priority"] or 0) - PENALTY * max(distance, 0)
         apart = not in_clause(ctx, m, (first, last, row))
         if apart:
             score -= 15
-        if _nearer_the_neighbour(ctx, m, first, last, lo) or _after_its_verb(ctx, own, first):
+        if (
+            _nearer_the_neighbour(ctx, m, first, last, lo)
+            or _after_its_verb(ctx, own, first)
+            or (before and _the_next_ones_verb(ctx, m, first, last, hi))
+        ):
             score -= NEIGHBOUR
-        yield score, apart, first, last, row
+        listed = first > listing  # a part it lists, not what it counts
+        yield score - LISTED * listed, apart, first, last, row, listed
+
+
+def _the_next_ones_verb(ctx: Context, m: Mention, first: int, last: int, hi: int) -> bool:
+    """A cue after a mention, past a comma, that stands right before the next number: that number's verb.
+
+    In "арестовано около 7 миллионов человек, расстреляно около 1 миллиона" the 7 million were arrested
+    (:func:`_scored_cues` asks this only of a mention with a cue of its own clause before it).
+    """
+    if first < m.last or hi - last > NEAR or hi >= len(ctx.toks):
+        return False
+    gap = ctx.sentence[ctx.toks[m.last - 1].end - ctx.offset : ctx.toks[first].start - ctx.offset]
+    return "," in gap or ";" in gap
 
 
 def _after_its_verb(ctx: Context, own: int | None, first: int) -> bool:
@@ -190,18 +217,22 @@ def _after_its_verb(ctx: Context, own: int | None, first: int) -> bool:
 _NEXT_CLAUSE = re.compile(r";|,\s+(?:and|but|while|whereas|а|но|и|тогда как)\b", re.IGNORECASE)
 
 
-def quantity(ctx: Context, m: Mention, lo: int, hi: int) -> tuple[str, str, float]:
+def quantity(
+    ctx: Context, m: Mention, lo: int, hi: int, including: frozenset[str] = frozenset()
+) -> tuple[str, str, float]:
     """The quantity of a mention, its cue, and a confidence (0 without a cue).
 
-    ``lo`` and ``hi`` bound the tokens searched (the neighbouring mentions).
+    ``lo`` and ``hi`` bound the tokens searched (the neighbouring mentions); ``including`` are the words
+    that list what a number holds (:func:`listing_words`).
     """
     best: tuple[float, str, str] = (0.0, "", "")
     score_best = -1e9
     kinds: set[tuple[str, bool]] = set()  # the quantities of the cues near it, and whether each is in another clause
     noun = ""  # a word of dying right after the number: its own noun ("1.7 million deaths occurred in the Gulag")
-    for score, apart, first, last, row in _scored_cues(ctx, m, lo, hi):
+    for score, apart, first, last, row, listed in _scored_cues(ctx, m, lo, hi, including):
         if not _in_a_period(ctx, first):  # "после смерти Сталина" dates; it does not say who died
-            kinds.add((row["quantity"], apart or score < READING_SCORE))
+            # a part it lists says of what kind it is ("deaths ... 950,000 to 1.2 million, which includes deaths in detention")
+            kinds.add((row["quantity"], apart or score + LISTED * listed < READING_SCORE))
         if row["quantity"] == DYING and first == m.last and not apart:
             noun = " ".join(t.word for t in ctx.toks[first:last])
         if score > score_best:
@@ -234,7 +265,7 @@ def _alternatives(ctx: Context, m: Mention, lo: int, hi: int) -> set[tuple[str, 
     In "thousands had been executed by Stalin's government or died in the labor camps" the number
     counts either: a pair (executions, regime_deaths). Only the cues near it (``_scored_cues``) are looked at.
     """
-    near = [(first, last, row["quantity"]) for _, apart, first, last, row in _scored_cues(ctx, m, lo, hi) if not apart]
+    near = [(first, last, row["quantity"]) for _, apart, first, last, row, _ in _scored_cues(ctx, m, lo, hi) if not apart]
     out = set()
     for (_, a1, qa), (b0, _, qb) in itertools.pairwise(near):
         if qa != qb and any(t.word in EITHER for t in ctx.toks[a1:b0]):
@@ -313,9 +344,9 @@ def quantity_readings(ctx: Context, m: Mention, lo: int, hi: int, chosen: str) -
     cues = list(_scored_cues(ctx, m, lo, hi))
     # a cue of the same kind inside the chosen one's words is no other reading: "the population of the Gulag
     # camps" is one phrase; "prisoners" in "352,560 prisoners died" stays one (a population, not deaths)
-    inside = [(first, last) for _, _, first, last, row in cues if row["quantity"] == chosen]
+    inside = [(first, last) for _, _, first, last, row, _ in cues if row["quantity"] == chosen]
     out = []
-    for score, apart, first, last, row in cues:
+    for score, apart, first, last, row, _ in cues:
         what = places[0][2]["quantity"] if row["quantity"] == DYING and places else row["quantity"]
         same_kind = _kind(what) == _kind(chosen)
         where = any(a < last and first < b for a, b in named) or (
@@ -444,7 +475,8 @@ def frame(
     before: tuple[str, str] | None = None,
 ) -> Frame | None:
     """The claim frame of one mention, or None when nothing says what it counts."""
-    what, cue, confidence = quantity(ctx, m, *neighbours)
+    including = listing_words(data)
+    what, cue, confidence = quantity(ctx, m, *neighbours, including)
     notes = []
     if not what and carry is not None:
         what, cue = carry
@@ -468,7 +500,7 @@ def frame(
     if (joined := either_of(data, what, _alternatives(ctx, m, *neighbours))) is not None:
         what = joined  # "executed ... or died in the labor camps": deaths in custody
         notes.append(f"'{cue}' or a word of dying: {what}")
-    part, detail = scope(ctx, m, before, neighbours[1], listing_words(data))
+    part, detail = scope(ctx, m, before, neighbours[1], including)
     what, part, detail, of_a_part = of_part(data, what, part, detail)  # "69,000 prisoners ... in Norillag"
     notes += of_a_part
     mood, words = modality(ctx, m, neighbours[0])
