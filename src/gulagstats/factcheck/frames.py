@@ -34,12 +34,12 @@ from ..periods import match_period
 from ..vocabulary import DICTIONARY
 from .attribution import attribute
 from .context import Context, inside
-from .cues import CUE_WINDOW, cues_near, in_clause
+from .cues import CUE_WINDOW, Cue, cues_near, in_clause
 from .frame_periods import period, period_readings
 from .mentions import Mention
 from .modality import CEILING, NEAR, modality
 from .phrases import phrase_words
-from .quantity_rules import either_of, killing_threshold, of_part
+from .quantity_rules import either_of, excluding, killing_threshold, of_part
 from .resources import Resources
 
 #: The quantity of a word of dying with no place: a place of custody near it names the deaths there.
@@ -437,6 +437,7 @@ def scope(
     """
     reach = min(m.last + CUE_WINDOW, hi, _listing(ctx, m, including))  # a part named after the next number is that number's
     near = [it for it in cues_near(ctx.scopes, m.first, m.last, m.first - SCOPE_WINDOW, reach) if in_clause(ctx, m, it)]
+    near = [it for it in near if not any(_within(it, other) for other in near)]
     if not near:
         if before is not None and (GOES_ON.match(ctx.sentence) or not (ctx.periods or before[0] in OWN_SENTENCE)):
             return before  # "Of these, ..."; "111 091 were shot." with no date of its own: the same event
@@ -445,6 +446,29 @@ def scope(
     if row["scope"] == "whole":  # "700,000 throughout the country" beside "30,000 in Moscow"
         return "USSR", ""
     return row["scope"], row["detail"]
+
+
+def _an_average(ctx: Context, m: Mention, neighbours: tuple[int, int], data: Resources) -> bool:
+    """Whether a word of an average stands in the mention's clause before it, after the mention before it
+    ("при среднемесячной численности заключенных 450 174", "an average of 1,000 a day"): a count averaged over
+    a span is read over the span, not on its first day (the lexicon's ``average`` rows)."""
+    lo = max(neighbours[0], m.first - CUE_WINDOW)
+    table = data.lexicon["average"]
+    return any(in_clause(ctx, m, (lo + x.first, lo + x.last, {})) for x in table.phrases.find(ctx.toks[lo : m.first]))
+
+
+def _left_out(ctx: Context, m: Mention, neighbours: tuple[int, int], data: Resources) -> set[str]:
+    """What the words near a mention leave out of its count (the lexicon's ``excluding`` rows: "not including
+    labor colonies", "без учета колоний"), between its neighbouring mentions and within ``CUE_WINDOW`` words."""
+    lo, hi = max(neighbours[0], m.first - CUE_WINDOW), min(neighbours[1], m.last + CUE_WINDOW)
+    table = data.lexicon["excluding"]
+    return {table.rows[x.row]["quantity"] for x in table.phrases.find(ctx.toks[lo:hi])}
+
+
+def _within(cue: Cue, other: Cue) -> bool:
+    """Whether a cue lies inside a longer one: "государственные преступления" inside "контрреволюционные и другие
+    особо опасные государственные преступления" (the MVD's whole category) is that one's word."""
+    return other[0] <= cue[0] and cue[1] <= other[1] and other[1] - other[0] > cue[1] - cue[0]
 
 
 def listing_words(data: Resources) -> frozenset[str]:
@@ -486,7 +510,7 @@ def frame(
         return None
     kind = quantity_kind(what)
     nxt = ctx.toks[neighbours[1]].start - ctx.offset if neighbours[1] < len(ctx.toks) else 10**12
-    when, how, when_confidence = period(ctx, m, last_period, kind == "flow", nxt)
+    when, how, when_confidence = period(ctx, m, last_period, kind == "flow" or _an_average(ctx, m, neighbours, data), nxt)
     when = match_period(when, kind)  # a count "at the end of 1938" is the count of 1 January 1939
     if what == "executions" and _over_an_era(when) and _a_word_of_killing(ctx, m, cue):
         what = DYING  # "50 million killed between 1924-53": the regime's deaths, not its shootings
@@ -500,6 +524,9 @@ def frame(
     if (joined := either_of(data, what, _alternatives(ctx, m, *neighbours))) is not None:
         what = joined  # "executed ... or died in the labor camps": deaths in custody
         notes.append(f"'{cue}' or a word of dying: {what}")
+    if (narrowed := excluding(data, what, _left_out(ctx, m, neighbours, data))) is not None:
+        notes.append(f"'{cue}' without the colonies: {narrowed}")  # "died in the Gulag (not including labor colonies)"
+        what = narrowed
     part, detail = scope(ctx, m, before, neighbours[1], including)
     what, part, detail, of_a_part = of_part(data, what, part, detail)  # "69,000 prisoners ... in Norillag"
     notes += of_a_part

@@ -16,7 +16,11 @@ a mention's quantity and scope are read, as data rows
   ``part`` (a quantity) by "or" counts ``becomes`` ("executed or died in the
   camps": deaths in custody);
 - ``killing``: a word of killing of at least ``low`` read as ``reads`` counts
-  ``becomes`` (millions "killed" are the regime's deaths, not its shootings).
+  ``becomes`` (millions "killed" are the regime's deaths, not its shootings);
+- ``excluding``: a number read as ``reads`` beside words that leave ``part``
+  out (the lexicon's ``excluding`` rows: "not including labor colonies",
+  "без учета колоний") counts ``becomes`` (the Gulag without its colonies is
+  its camps).
 """
 
 from __future__ import annotations
@@ -95,5 +99,22 @@ def either_of(data: Resources, what: str, pairs: set[tuple[str, str]]) -> str | 
         if row["match"] != "either" or what not in (row["reads"], row["part"]):
             continue
         if (row["reads"], row["part"]) in pairs or (row["part"], row["reads"]) in pairs:
+            return row["becomes"]
+    return None
+
+
+def excluding(data: Resources, what: str, left_out: set[str]) -> str | None:
+    """The quantity a number read as ``what`` counts when words beside it leave ``left_out`` out, if a rule says.
+
+    Examples
+    --------
+    >>> from gulagstats.factcheck.resources import load_resources
+    >>> excluding(load_resources(), "gulag_deaths", {"colonies"})
+    'camp_deaths'
+    >>> excluding(load_resources(), "executions", {"colonies"}) is None
+    True
+    """
+    for row in data.quantity_rules.rows:
+        if row["match"] == "excluding" and row["reads"] == what and row["part"] in left_out:
             return row["becomes"]
     return None

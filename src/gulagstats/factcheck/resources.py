@@ -60,7 +60,7 @@ from .phrases import PhraseTable, phrase_words
 
 LEXICON_KINDS = (
     "quantity", "hedge", "after", "vague", "people", "not_count", "rate", "share", "document", "place", "sum",
-    "fraction", "including", "question",
+    "fraction", "including", "question", "excluding", "average",
 )
 BOUNDS = ("point", "low", "high")
 RATES = ("day", "week", "month", "year")
@@ -78,7 +78,7 @@ LEXICON_COLUMNS = {
     "quantity_rules": ["match", "part", "reads", "becomes", "low", "says", "basis", "note"],
 }
 #: How a row of ``quantity_rules.csv`` matches (:mod:`gulagstats.factcheck.quantity_rules`).
-RULE_MATCHES = ("kind", "detail", "in_detail", "either", "killing")
+RULE_MATCHES = ("kind", "detail", "in_detail", "either", "killing", "excluding")
 #: The tables of phrases (the others have no phrase column).
 PHRASE_TABLES = ("lexicon", "periods", "scope", "modality")
 #: The largest lexicon a user may give, in bytes (the packaged one is about 20 kB).
