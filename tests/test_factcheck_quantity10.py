@@ -99,3 +99,30 @@ def test_a_monthly_average_of_prisoners_is_read_over_its_month():
 def test_central_asia_is_no_average():
     f = _frames("В январе 1934 года в Средней Азии содержалось 45 174 заключенных.")[0]
     assert f.period == "1934-01-01"
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("Historians like Robert Conquest proposed figures in the tens of millions, counting those who died.", "stated"),
+        ("In 1938 the NKVD proposed 20,000 more arrests.", "planned"),
+        ("Snyder concludes that the figure was 9 million, including 6 million he personally ordered killed.", "stated"),
+        ("In 1937 Order 00447 ordered 75,950 shot.", "planned"),
+        ("Depending on the sources, it is estimated that between 15,000 and 50,000 Greeks died.", "spread"),
+        ("По разным данным, в 1937-1938 годах было расстреляно от 680 до 800 тысяч человек.", "spread"),
+    ],
+)
+def test_proposed_figures_orders_carried_out_and_several_sources(text, modality):
+    assert {f.modality for f in _frames(text)} == {modality}
+
+
+def test_the_word_of_negation_is_a_negator_and_the_number_it_denies_negated():
+    from gulagstats.factcheck.resources import load_resources
+
+    rows = load_resources().modality.rows
+    assert {r["phrase"] for r in rows if r["modality"] == "negator"} == {"not", "never", "не"}
+    assert not [r for r in rows if r["modality"] == "negation"]
+    assert [(f.mention, f.modality) for f in _frames("В 1937-1938 годах было расстреляно не 16 млн., а 1,6 млн. человек.")] == [
+        ("16 млн.", "negated"),
+        ("1,6 млн.", "stated"),
+    ]

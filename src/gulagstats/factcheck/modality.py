@@ -16,8 +16,10 @@ NEAR = 3
 #: The modality of a floor a word of negation denies ("не находилось больше двенадцати миллионов", "not over
 #: a million"): no more than that, a ceiling the text states (the frame is ``stated`` with an upper bound).
 CEILING = "ceiling"
-#: The modality of a word of negation (``modality.csv``): it denies the number after it, or makes a floor a ceiling.
-NEGATION = "negation"
+#: The cue kind of a plain word of negation (``modality.csv``: not, never, не): it denies the number after it
+#: (the claim's modality ``negated``), or makes a floor after it a ceiling (:data:`CEILING`). Named for what the
+#: word is, not for what it makes of the number (round 10: it was ``negation``, too close to ``negated``).
+NEGATOR = "negator"
 
 
 def modality(ctx: Context, m: Mention, after: int = 0) -> tuple[str, str]:
@@ -33,7 +35,7 @@ def modality(ctx: Context, m: Mention, after: int = 0) -> tuple[str, str]:
         words = " ".join(t.word for t in ctx.toks[first:last])
         where = row["where"]
         if where == "before" and max(after, m.first - hedge_words - NEAR) <= first and last <= m.first - hedge_words:
-            if row["modality"] == NEGATION:  # "не 16 млн." is denied; "не находилось больше 12 млн" is at most
+            if row["modality"] == NEGATOR:  # "не 16 млн." is denied; "не находилось больше 12 млн" is at most
                 return (CEILING if m.bound == "low" else "negated"), words
             return row["modality"], words
         if where == "clause" and in_clause(ctx, m, (first, last, row)):

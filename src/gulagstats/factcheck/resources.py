@@ -28,7 +28,7 @@ hash-checked in ``data/datapackage.json``):
   an institution, a camp, a plan);
 - ``modality.csv``: ``language, phrase, modality, where, note``: cues that a
   number is planned, negated, hypothetical or a spread of others' estimates
-  (``negation``: a word of negation, which denies the number after it but
+  (``negator``: a word of negation, which denies the number after it but
   makes a floor after it a ceiling, "не больше": :func:`frames.modality`;
   ``stated``: words that hold a cue but deny only something else, "did not
   include the millions", whose number stays stated);
@@ -65,7 +65,7 @@ LEXICON_KINDS = (
 BOUNDS = ("point", "low", "high")
 RATES = ("day", "week", "month", "year")
 SCOPES = ("operation", "nationality", "region", "trial", "institution", "camp", "category", "plan", "whole")
-MODALITIES = ("planned", "negated", "negation", "hypothetical", "spread", "stated")
+MODALITIES = ("planned", "negated", "negator", "hypothetical", "spread", "stated")
 WHERE = ("before", "clause", "sentence")
 RULES = ("previous_year", "next_year", "within_year", "same_month", "next_day", "same_year", "same_period", "same_span", "open", "ruler")
 LEXICON_LANGUAGES = ("en", "ru")
