@@ -126,3 +126,20 @@ def test_the_word_of_negation_is_a_negator_and_the_number_it_denies_negated():
         ("16 млн.", "negated"),
         ("1,6 млн.", "stated"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        (
+            "Each complex contained thousands of individual camps, through which more than 18 million people passed "
+            "between 1929 and 1953.",
+            "more than 18 million",
+        ),
+        ("Карлаг существовал до 1959 года; через него прошли десятки тысяч человек.", "десятки тысяч"),
+        ("Лагеря ГУЛАГа, через которые прошли миллионы людей, закрыли после 1956 года.", "миллионы"),
+    ],
+)
+def test_passing_through_with_the_relative_or_pronoun_between(text, mention):
+    # the count of camps ("thousands of individual camps") is no claim
+    assert _read(text) == [(mention, "passed_through_gulag")]
