@@ -143,3 +143,10 @@ def test_the_word_of_negation_is_a_negator_and_the_number_it_denies_negated():
 def test_passing_through_with_the_relative_or_pronoun_between(text, mention):
     # the count of camps ("thousands of individual camps") is no claim
     assert _read(text) == [(mention, "passed_through_gulag")]
+
+
+def test_a_republics_adjective_is_a_part_but_a_historians_nationality_is_not_read():
+    f = _frames("In 1949, 46,000 people were deported from the Moldavian Soviet Socialist Republic.")[0]
+    assert (f.scope, f.scope_detail) == ("region", "Moldavia")
+    g = _frames("A Georgian historian estimated that some 20 million died under Stalin's rule.")[0]
+    assert g.scope == "USSR"
