@@ -437,7 +437,7 @@ def scope(
     """
     reach = min(m.last + CUE_WINDOW, hi, _listing(ctx, m, including))  # a part named after the next number is that number's
     near = [it for it in cues_near(ctx.scopes, m.first, m.last, m.first - SCOPE_WINDOW, reach) if in_clause(ctx, m, it)]
-    near = [it for it in near if not any(_within(it, other) for other in near)]
+    near = [it for it in near if not any(_inside_a_longer(it, other) for other in near)]
     if not near:
         if before is not None and (GOES_ON.match(ctx.sentence) or not (ctx.periods or before[0] in OWN_SENTENCE)):
             return before  # "Of these, ..."; "111 091 were shot." with no date of its own: the same event
@@ -457,7 +457,7 @@ def _an_average(ctx: Context, m: Mention, neighbours: tuple[int, int], data: Res
     return any(in_clause(ctx, m, (lo + x.first, lo + x.last, {})) for x in table.phrases.find(ctx.toks[lo : m.first]))
 
 
-def _left_out(ctx: Context, m: Mention, neighbours: tuple[int, int], data: Resources) -> set[str]:
+def _colonies_left_out(ctx: Context, m: Mention, neighbours: tuple[int, int], data: Resources) -> set[str]:
     """What the words near a mention leave out of its count (the lexicon's ``excluding`` rows: "not including
     labor colonies", "без учета колоний"), between its neighbouring mentions and within ``CUE_WINDOW`` words."""
     lo, hi = max(neighbours[0], m.first - CUE_WINDOW), min(neighbours[1], m.last + CUE_WINDOW)
@@ -465,7 +465,7 @@ def _left_out(ctx: Context, m: Mention, neighbours: tuple[int, int], data: Resou
     return {table.rows[x.row]["quantity"] for x in table.phrases.find(ctx.toks[lo:hi])}
 
 
-def _within(cue: Cue, other: Cue) -> bool:
+def _inside_a_longer(cue: Cue, other: Cue) -> bool:
     """Whether a cue lies inside a longer one: "государственные преступления" inside "контрреволюционные и другие
     особо опасные государственные преступления" (the MVD's whole category) is that one's word."""
     return other[0] <= cue[0] and cue[1] <= other[1] and other[1] - other[0] > cue[1] - cue[0]
@@ -524,7 +524,7 @@ def frame(
     if (joined := either_of(data, what, _alternatives(ctx, m, *neighbours))) is not None:
         what = joined  # "executed ... or died in the labor camps": deaths in custody
         notes.append(f"'{cue}' or a word of dying: {what}")
-    if (narrowed := excluding(data, what, _left_out(ctx, m, neighbours, data))) is not None:
+    if (narrowed := excluding(data, what, _colonies_left_out(ctx, m, neighbours, data))) is not None:
         notes.append(f"'{cue}' without the colonies: {narrowed}")  # "died in the Gulag (not including labor colonies)"
         what = narrowed
     part, detail = scope(ctx, m, before, neighbours[1], including)
