@@ -60,6 +60,9 @@ PENALTY = 2
 SUM_REACH = 40
 #: Points a cue loses when it stands nearer a neighbouring mention than this one (it is the neighbour's noun).
 NEIGHBOUR = 20
+#: What the lexicon's ``excluding`` rows leave out of a count: the ``part`` of ``quantity_rules.csv``'s rows of match
+#: ``excluding``.
+COLONIES = "colonies"
 #: Points a cue loses when it names a part the number lists after "including", "включая" (its priority is at
 #: most 100, so any cue of its own clause before it wins).
 LISTED = 100
@@ -458,11 +461,11 @@ def _an_average(ctx: Context, m: Mention, neighbours: tuple[int, int], data: Res
 
 
 def _colonies_left_out(ctx: Context, m: Mention, neighbours: tuple[int, int], data: Resources) -> set[str]:
-    """What the words near a mention leave out of its count (the lexicon's ``excluding`` rows: "not including
-    labor colonies", "без учета колоний"), between its neighbouring mentions and within ``CUE_WINDOW`` words."""
+    """``{"colonies"}`` when words near a mention leave the colonies out of its count (the lexicon's ``excluding``
+    rows: "not including labor colonies", "без учета колоний"), between its neighbouring mentions and within
+    ``CUE_WINDOW`` words; else an empty set."""
     lo, hi = max(neighbours[0], m.first - CUE_WINDOW), min(neighbours[1], m.last + CUE_WINDOW)
-    table = data.lexicon["excluding"]
-    return {table.rows[x.row]["quantity"] for x in table.phrases.find(ctx.toks[lo:hi])}
+    return {COLONIES} if data.lexicon["excluding"].phrases.find(ctx.toks[lo:hi]) else set()
 
 
 def _inside_a_longer(cue: Cue, other: Cue) -> bool:
