@@ -62,7 +62,7 @@ SUM_REACH = 40
 NEIGHBOUR = 20
 #: What the lexicon's ``excluding`` rows leave out of a count: the ``part`` of ``quantity_rules.csv``'s rows of match
 #: ``excluding``.
-COLONIES = "colonies"
+COLONIES = "the colonies"
 #: Points a cue loses when it names a part the number lists after "including", "включая" (its priority is at
 #: most 100, so any cue of its own clause before it wins).
 LISTED = 100
@@ -461,7 +461,7 @@ def _an_average(ctx: Context, m: Mention, neighbours: tuple[int, int], data: Res
 
 
 def _colonies_left_out(ctx: Context, m: Mention, neighbours: tuple[int, int], data: Resources) -> set[str]:
-    """``{"colonies"}`` when words near a mention leave the colonies out of its count (the lexicon's ``excluding``
+    """:data:`COLONIES`, in a set, when words near a mention leave the colonies out of its count (the lexicon's ``excluding``
     rows: "not including labor colonies", "без учета колоний"), between its neighbouring mentions and within
     ``CUE_WINDOW`` words; else an empty set."""
     lo, hi = max(neighbours[0], m.first - CUE_WINDOW), min(neighbours[1], m.last + CUE_WINDOW)

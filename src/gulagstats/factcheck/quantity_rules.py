@@ -109,9 +109,9 @@ def excluding(data: Resources, what: str, left_out: set[str]) -> str | None:
     Examples
     --------
     >>> from gulagstats.factcheck.resources import load_resources
-    >>> excluding(load_resources(), "gulag_deaths", {"colonies"})
+    >>> excluding(load_resources(), "gulag_deaths", {"the colonies"})
     'camp_deaths'
-    >>> excluding(load_resources(), "executions", {"colonies"}) is None
+    >>> excluding(load_resources(), "executions", {"the colonies"}) is None
     True
     """
     for row in data.quantity_rules.rows:
