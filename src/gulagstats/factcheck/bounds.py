@@ -10,6 +10,12 @@ A ``not_contradicted`` says only that a bound of the record is met.  Three rules
   name, as an ``understates`` far below the whole is;
 - :func:`rival_figures`: three or more figures of one quantity and period in one sentence that cannot all
   hold are a spread of estimates, not one claim.
+
+Round 10 added one:
+
+- :func:`unnamed_understates`: another reading that ``understates`` without the whole named does not
+  contradict a ``not_contradicted`` (such an ``understates`` is never given itself: the number may count a
+  part the text does not name).
 """
 
 from __future__ import annotations
@@ -19,7 +25,7 @@ import pandas as pd
 from ..core.record import Record
 from ..estimates.vocabulary import QUANTITIES
 from ..periods import period_bounds
-from ..vocabulary import NOT_CONTRADICTED
+from ..vocabulary import NOT_CONTRADICTED, UNDERSTATES
 from .contradictions import TOLERANCE
 from .readings import rounded_years, with_reading
 
@@ -124,3 +130,27 @@ def below_a_ceiling(answer: pd.Series) -> float:
         return 0.0
     days = ((own[1] - own[0]).days + 1, (its[1] - its[0]).days + 1)  # type: ignore[operator]
     return 1.0 / float(ratio) if days[1] <= CEILING_SPAN * days[0] else 0.0
+
+
+def unnamed_understates(alt: pd.DataFrame, out: pd.DataFrame) -> pd.Series:
+    """Which other readings ``alt`` (rows of :func:`~gulagstats.factcheck.readings.questions` with the verdict
+    ``assess`` gave each) of a ``not_contradicted`` in ``out`` ``understates`` without the whole USSR named:
+    such a reading does not contradict the claim, as an ``understates`` is given only with the whole named
+    (:func:`~gulagstats.factcheck.readings.doubt`), so it counts as ``not_contradicted``.
+
+    Examples
+    --------
+    >>> out = pd.DataFrame({"verdict": ["not_contradicted", "overstates"], "scope": ["USSR", "USSR"],
+    ...     "whole_stated": [False, False]})
+    >>> alt = pd.DataFrame({"claim": [0, 0, 1], "verdict": ["understates", "consistent", "understates"]})
+    >>> unnamed_understates(alt, out).tolist()
+    [True, False, False]
+    """
+    if alt.empty:
+        return pd.Series(False, index=alt.index, dtype=bool)
+    claim = alt["claim"]
+    own = claim.map(out["verdict"]) == NOT_CONTRADICTED
+    unnamed = ~claim.map(out["whole_stated"]).fillna(False).astype(bool) & (
+        claim.map(out["scope"]) == "USSR"
+    )
+    return (own & unnamed & (alt["verdict"] == UNDERSTATES)).astype(bool)
