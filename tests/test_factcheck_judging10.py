@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from gulagstats.factcheck.bounds import unnamed_understates
+from gulagstats.factcheck.bounds import silent_readings
 from gulagstats.factcheck.judgment import NOT_JUDGED, judge
 from gulagstats.factcheck.readings import OPEN_GATE
 from tests.claim_rows import claim_row
@@ -58,5 +58,35 @@ def test_a_part_or_a_flag_keeps_its_readings():
         }
     )
     alt = pd.DataFrame({"claim": [0, 1, 2, 0], "verdict": ["understates"] * 3 + ["overstates"]})
-    assert unnamed_understates(alt, out).tolist() == [True, False, False, False]
-    assert unnamed_understates(alt.iloc[:0], out).tolist() == []
+    readable = pd.Series(True, index=alt.index)
+    assert silent_readings(alt, out, readable).tolist() == [True, False, False, False]
+    assert silent_readings(alt.iloc[:0], out, readable.iloc[:0]).tolist() == []
+    # a reading the record cannot judge says nothing against a not_contradicted, but a flag must hold
+    # under every reading
+    unjudged = pd.DataFrame({"claim": [0, 2, 2], "verdict": ["", "", "not_comparable"]})
+    assert silent_readings(unjudged, out, pd.Series([False, False, True])).tolist() == [
+        True,
+        False,
+        False,
+    ]
+
+
+def test_a_reading_the_record_cannot_judge_leaves_not_contradicted_standing():
+    # "more than one and a half million" arrested in August 1937-November 1938, which its sentence also
+    # lets read as all the repressed, of which the record has no count for that span
+    claim = claim_row(
+        mention="more than one and a half million",
+        quantity="arrests",
+        low="1500000",
+        high="",
+        bound="at_least",
+        period="1937-08-01/1938-11-30",
+        period_how="sentence",
+        quantity_readings="repressed_total",
+        whole_stated=False,
+    )
+    out = judge(claim, gate=OPEN_GATE).iloc[0]
+    assert out["verdict"] == "not_contradicted", out["reason"]
+    # the same with a reading that flags stays unclear (round 7)
+    far = judge(claim.assign(quantity_readings="executions"), gate=OPEN_GATE).iloc[0]
+    assert far["verdict"] == NOT_JUDGED, far["verdict"]

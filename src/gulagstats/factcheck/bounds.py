@@ -13,9 +13,8 @@ A ``not_contradicted`` says only that a bound of the record is met.  Three rules
 
 Round 10 added one:
 
-- :func:`unnamed_understates`: another reading that ``understates`` without the whole named does not
-  contradict a ``not_contradicted`` (such an ``understates`` is never given itself: the number may count a
-  part the text does not name).
+- :func:`silent_readings`: another reading the record cannot judge, or that ``understates`` without the
+  whole named (never given itself), does not contradict a ``not_contradicted``.
 """
 
 from __future__ import annotations
@@ -25,7 +24,7 @@ import pandas as pd
 from ..core.record import Record
 from ..estimates.vocabulary import QUANTITIES
 from ..periods import period_bounds
-from ..vocabulary import NOT_CONTRADICTED, UNDERSTATES
+from ..vocabulary import NOT_COMPARABLE, NOT_CONTRADICTED, UNDERSTATES
 from .contradictions import TOLERANCE
 from .readings import rounded_years, with_reading
 
@@ -132,19 +131,26 @@ def below_a_ceiling(answer: pd.Series) -> float:
     return 1.0 / float(ratio) if days[1] <= CEILING_SPAN * days[0] else 0.0
 
 
-def unnamed_understates(alt: pd.DataFrame, out: pd.DataFrame) -> pd.Series:
+def silent_readings(alt: pd.DataFrame, out: pd.DataFrame, readable: pd.Series) -> pd.Series:
     """Which other readings ``alt`` (rows of :func:`~gulagstats.factcheck.readings.questions` with the verdict
-    ``assess`` gave each) of a ``not_contradicted`` in ``out`` ``understates`` without the whole USSR named:
-    such a reading does not contradict the claim, as an ``understates`` is given only with the whole named
-    (:func:`~gulagstats.factcheck.readings.doubt`), so it counts as ``not_contradicted``.
+    ``assess`` gave each, ``readable`` where the record could be asked) of a ``not_contradicted`` claim of
+    ``out`` say nothing against it, and so count as ``not_contradicted`` (round 10): a reading the record
+    cannot judge (a quantity it has no series of, or ``not_comparable``: "repressed, or deported") leaves
+    "not contradicted" true, and one that ``understates`` without the whole USSR named is never given itself
+    (:func:`~gulagstats.factcheck.readings.doubt`: the number may count a part the text does not name).  A
+    reading that flags with the whole named, or an error, still leaves the claim unclear; a flag's readings
+    are not touched (a flag must hold under every reading).
 
     Examples
     --------
     >>> out = pd.DataFrame({"verdict": ["not_contradicted", "overstates"], "scope": ["USSR", "USSR"],
     ...     "whole_stated": [False, False]})
-    >>> alt = pd.DataFrame({"claim": [0, 0, 1], "verdict": ["understates", "consistent", "understates"]})
-    >>> unnamed_understates(alt, out).tolist()
-    [True, False, False]
+    >>> alt = pd.DataFrame({"claim": [0, 0, 0, 0, 1], "verdict": ["understates", "not_comparable", "",
+    ...     "overstates", "understates"]})
+    >>> silent_readings(alt, out, pd.Series([True, True, False, True, True])).tolist()
+    [True, True, True, False, False]
+    >>> silent_readings(alt, out.assign(whole_stated=True), pd.Series([True] * 5)).tolist()
+    [False, True, False, False, False]
     """
     if alt.empty:
         return pd.Series(False, index=alt.index, dtype=bool)
@@ -153,4 +159,6 @@ def unnamed_understates(alt: pd.DataFrame, out: pd.DataFrame) -> pd.Series:
     unnamed = ~claim.map(out["whole_stated"]).fillna(False).astype(bool) & (
         claim.map(out["scope"]) == "USSR"
     )
-    return (own & unnamed & (alt["verdict"] == UNDERSTATES)).astype(bool)
+    understates = unnamed & (alt["verdict"] == UNDERSTATES)
+    unjudged = ~readable.reindex(alt.index, fill_value=False) | (alt["verdict"] == NOT_COMPARABLE)
+    return (own & (understates | unjudged)).astype(bool)

@@ -58,7 +58,7 @@ from .bounds import (
     below_a_ceiling,
     more_readings,
     rival_figures,
-    unnamed_understates,
+    silent_readings,
 )
 from .frames import Frame
 from .readings import (
@@ -410,7 +410,8 @@ def _readings_in_doubt(
         answers = _assess(record, asked, asked["low"], asked["high"])
         said = answers["verdict"].where(~answers.apply(met_as_read, axis=1), CONSISTENT)
         alt.loc[asked.index, "verdict"] = said.where(answers["error"] == "", "").astype(object)
-        alt.loc[unnamed_understates(alt, out), "verdict"] = NOT_CONTRADICTED
+    alt.loc[silent_readings(alt, out, readable), "verdict"] = NOT_CONTRADICTED
+    if readable.any():
         _met_under_another_reading(out, alt[readable], answers)
     by_claim = dict(list(alt.groupby("claim")))
     none = alt.iloc[:0]
