@@ -90,3 +90,24 @@ def test_a_reading_the_record_cannot_judge_leaves_not_contradicted_standing():
     # the same with a reading that flags stays unclear (round 7)
     far = judge(claim.assign(quantity_readings="executions"), gate=OPEN_GATE).iloc[0]
     assert far["verdict"] == NOT_JUDGED, far["verdict"]
+
+
+def test_an_open_floor_far_below_the_record_is_an_unnamed_part():
+    # "из них более 4400 женщин" of one republic, read as all the repressed of the USSR in 1930-1950: the
+    # record's floor is 3,759,465, so "more than 4,400" is not contradicted only because it says so little
+    claim = claim_row(
+        mention="более 4400",
+        quantity="repressed_total",
+        low="4400",
+        high="",
+        bound="at_least",
+        period="1930/1950",
+        period_how="span",
+        whole_stated=False,
+    )
+    out = judge(claim, gate=OPEN_GATE).iloc[0]
+    assert out["verdict"] == NOT_JUDGED
+    assert "most likely a part the text does not name" in out["reason"], out["reason"]
+    # within ten times of the floor it stays not contradicted
+    near = judge(claim.assign(low="1000000"), gate=OPEN_GATE).iloc[0]
+    assert near["verdict"] == "not_contradicted", near["reason"]

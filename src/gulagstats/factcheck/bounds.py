@@ -14,7 +14,9 @@ A ``not_contradicted`` says only that a bound of the record is met.  Three rules
 Round 10 added one:
 
 - :func:`silent_readings`: another reading the record cannot judge, or that ``understates`` without the
-  whole named (never given itself), does not contradict a ``not_contradicted``.
+  whole named (never given itself), does not contradict a ``not_contradicted``;
+- :func:`below_a_ceiling` reads a floor too: "more than 4,400" repressed in 1930-1950, against the record's
+  3,759,465 at least, is not contradicted only because it says so little: a part the text does not name.
 """
 
 from __future__ import annotations
@@ -107,10 +109,12 @@ CEILING_SPAN = 2.0
 
 
 def below_a_ceiling(answer: pd.Series) -> float:
-    """How many times below the record's ceiling for about its own period (at most :data:`CEILING_SPAN` times
-    as long) ``assess``'s ``not_contradicted`` puts a claim (0 where it is not such an answer): like an
-    ``understates`` :data:`~gulagstats.factcheck.judgment.PART_FACTOR` times below the whole, such a count is most likely a part the text
-    does not name (the 20,765 shot at one firing ground against the 681,692 of 1937-1938).
+    """How many times below the record's ceiling (round 10: or floor) for about its own period (at most
+    :data:`CEILING_SPAN` times as long) ``assess``'s ``not_contradicted`` puts a claim (0 where it is not such
+    an answer): like an ``understates`` :data:`~gulagstats.factcheck.judgment.PART_FACTOR` times below the
+    whole, such a count is most likely a part the text does not name (the 20,765 shot at one firing ground
+    against the 681,692 of 1937-1938; "more than 4,400" women of one republic repressed in 1930-1950 against
+    the record's 3,759,465 at least: only an open floor far below the record's can be not contradicted so).
 
     Examples
     --------
@@ -120,10 +124,15 @@ def below_a_ceiling(answer: pd.Series) -> float:
     33
     >>> below_a_ceiling(pd.Series({**answer, "claim_period": "1930", "benchmark_period": "1930/1956"}))
     0.0
+    >>> floor = {"verdict": "not_contradicted", "bound": "floor", "ratio_low": 0.00117,
+    ...     "claim_period": "1930/1950", "benchmark_period": "1930/1950"}
+    >>> round(below_a_ceiling(pd.Series(floor)))
+    855
     """
-    if answer.get("verdict") != NOT_CONTRADICTED or answer.get("bound") != "ceiling":
+    if answer.get("verdict") != NOT_CONTRADICTED or answer.get("bound") not in ("ceiling", "floor"):
         return 0.0
-    ratio = pd.to_numeric(answer.get("ratio_high"), errors="coerce")
+    side = "ratio_high" if answer.get("bound") == "ceiling" else "ratio_low"
+    ratio = pd.to_numeric(answer.get(side), errors="coerce")
     own, its = (period_bounds(str(answer.get(k, ""))) for k in ("claim_period", "benchmark_period"))
     if not ratio or ratio != ratio or None in (*own, *its):
         return 0.0
