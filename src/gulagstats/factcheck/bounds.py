@@ -165,9 +165,8 @@ def silent_readings(alt: pd.DataFrame, out: pd.DataFrame, readable: pd.Series) -
         return pd.Series(False, index=alt.index, dtype=bool)
     claim = alt["claim"]
     own = claim.map(out["verdict"]) == NOT_CONTRADICTED
-    unnamed = ~claim.map(out["whole_stated"]).fillna(False).astype(bool) & (
-        claim.map(out["scope"]) == "USSR"
-    )
+    stated = out.get("whole_stated", pd.Series(False, index=out.index))  # as doubt() reads it
+    unnamed = ~claim.map(stated).fillna(False).astype(bool) & (claim.map(out["scope"]) == "USSR")
     understates = unnamed & (alt["verdict"] == UNDERSTATES)
     unjudged = ~readable.reindex(alt.index, fill_value=False) | (alt["verdict"] == NOT_COMPARABLE)
     return (own & (understates | unjudged)).astype(bool)
