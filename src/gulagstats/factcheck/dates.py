@@ -41,6 +41,12 @@ _YEAR_WORDS = r"(?:\s*(?:гг?\.|года|году|год))?"
 _BEFORE_MONTH = r"in|during|by|until|till|from|since|to|through|of|в|во|за|к|до|с|со|по|на"
 
 
+#: A part of a month before it ("the start of January", "early January", "mid-July", "начало января", "в конце июля"):
+#: the month, its year from the sentence or the text's clock as for "in January" (round 9's test: "Начало января
+#: ознаменовалось волной арестов ... миллионы" lost to a span carried from the sentences before).
+_MONTH_PART = r"(?:start|beginning|end|middle)\s+of\s+|early\s+|late\s+|mid-?\s*|начал[оаеу]\s+|конец\s+|конц[еау]\s+|середин[аеуы]\s+"
+
+
 def _half(name: str) -> str:
     return rf"(?:(?P<{name}>first|second|первую|вторую|первой|второй)\s+(?:half\s+of|половин[уые])\s+)"
 
@@ -53,7 +59,7 @@ DATE = re.compile(
     rf"\b(?P<m1>{MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:{DASH}(?P<d1b>\d{{1,2}})\b)?(?:,?\s+(?P<y1>{YEAR_DIGITS}))?\b"
     rf"|\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?:(?:{DASH}|\s+(?:to|по|-)\s+)(?P<d2b>\d{{1,2}}))?(?:\s+(?:of\s+)?|{_GLUED_DAY})(?P<m2>{MONTH})(?:,?\s+(?P<y2>{YEAR_DIGITS}))?{_YEAR_WORDS}\b"
     rf"|\b(?:{_half('half3')}(?:of\s+)?)?(?P<m3>{MONTH}),?\s+(?:of\s+)?(?P<y3>{YEAR_DIGITS}){_YEAR_WORDS}\b"
-    rf"|\b(?:{_BEFORE_MONTH})\s+(?:the\s+)?{_half('half4')}?(?P<m4>{MONTH})(?:{DASH}(?P<m4b>{MONTH}))?(?![\w.]*\s*,?\s*\d)\b",
+    rf"|\b(?:(?:{_BEFORE_MONTH})\s+(?:the\s+)?(?:{_MONTH_PART})?|(?:{_MONTH_PART})){_half('half4')}?(?P<m4>{MONTH})(?:{DASH}(?P<m4b>{MONTH}))?(?![\w.]*\s*,?\s*\d)\b",
     re.IGNORECASE,
 )
 NUMERIC = re.compile(

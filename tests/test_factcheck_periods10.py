@@ -1,0 +1,55 @@
+"""Round 10's period rules (issue 20): the number's own clause over a period carried from before."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from gulagstats.factcheck.dates import find_dates
+from gulagstats.factcheck.run import check_text
+
+
+def _period(text: str) -> tuple[str, str]:
+    *_, frame = check_text(text, "a.txt").frames
+    return frame.period, frame.period_how
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Начало января ознаменовалось арестами",
+        "В начале января начались аресты",
+        "В конце января начались аресты",
+        "в середине января начались аресты",
+        "at the start of January the arrests began",
+        "At the beginning of January the arrests began",
+        "in early January the arrests began",
+        "by mid-January the arrests began",
+    ],
+)
+def test_a_part_of_a_month_without_its_year_reads_the_texts_clock(sentence):
+    (found,) = find_dates(sentence, date(1937, 1, 1))
+    assert (found.period, found.kind) == ("1937-01-01/1937-01-31", "month")
+
+
+def test_a_part_of_a_month_needs_a_year():
+    assert find_dates("Начало января ознаменовалось арестами", None) == []
+
+
+def test_a_month_of_the_own_sentence_beats_a_span_carried_from_before():
+    text = (
+        "Книга описывает события начала 1937 года, время «большого террора» 1937–1938 годов. "
+        "Начало января ознаменовалось волной арестов, в результате которых миллионы людей оказались в тюрьмах."
+    )
+    assert _period(text) == ("1937-01-01/1937-01-31", "own clause")
+    english = "The Great Terror of 1937-1938 is the subject. In 1937 the terror began early: in early January thousands of people were arrested."
+    assert _period(english) == ("1937-01-01/1937-01-31", "own clause")
+    # a span of two years sets no clock: which January is meant is left to the span (no year is guessed)
+    span_only = "The Great Terror of 1937-1938 began early. In early January thousands of people were arrested."
+    assert _period(span_only) == ("1937/1938", "context")
+
+
+def test_without_a_month_the_span_carried_from_before_still_dates_the_claim():
+    text = "The Great Terror of 1937-1938 began early. Thousands of people were arrested."
+    assert _period(text) == ("1937/1938", "context")
