@@ -53,3 +53,23 @@ def test_a_month_of_the_own_sentence_beats_a_span_carried_from_before():
 def test_without_a_month_the_span_carried_from_before_still_dates_the_claim():
     text = "The Great Terror of 1937-1938 began early. Thousands of people were arrested."
     assert _period(text) == ("1937/1938", "context")
+
+
+def _frame(text: str):
+    *_, frame = check_text(text, "a.txt").frames
+    return frame
+
+
+@pytest.mark.parametrize(
+    ("text", "strong"),
+    [
+        ("In January 1940, there were 1,334,408 prisoners in the camps.", False),
+        ("As of January 1940, there were 1,334,408 prisoners in the camps.", True),
+        ("В январе 1940 года в лагерях было 1 334 408 заключённых.", False),
+        ("По состоянию на январь 1940 года в лагерях было 1 334 408 заключённых.", True),
+    ],
+)
+def test_a_count_in_a_january_is_read_on_its_first_day_but_weakly_without_as_of(text, strong):
+    frame = _frame(text)
+    assert frame.period == "1940-01-01"
+    assert (frame.period_confidence >= 0.8) is strong
