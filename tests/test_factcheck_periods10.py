@@ -73,3 +73,27 @@ def test_a_count_in_a_january_is_read_on_its_first_day_but_weakly_without_as_of(
     frame = _frame(text)
     assert frame.period == "1940-01-01"
     assert (frame.period_confidence >= 0.8) is strong
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "People honoured the victims of the Great Purge of 1937, when millions were sent to labour camps.",
+            ("1937/1938", "named period"),
+        ),
+        (
+            "Жертвами Большого террора 1937 года стали миллионы людей.",
+            ("1937/1938", "named period"),
+        ),
+        # a year outside the name's reading is another time, and "in 1937" is not the name's
+        ("During the Great Purge, in 1937, 500,000 people were arrested.", ("1937", "own clause")),
+    ],
+)
+def test_a_year_that_names_a_named_period_is_not_the_numbers_time(text, expected):
+    assert _period(text) == expected
+
+
+def test_two_decades_joined_by_through_to_are_one_span():
+    text = "Millions suffered from Stalin's repressions from the 1920s through to the 1950s."
+    assert _period(text) == ("1920/1959", "span")

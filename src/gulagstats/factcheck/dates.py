@@ -71,7 +71,7 @@ _DOCUMENT_BEFORE = re.compile(r"(?:\bdated|\bот|\bsigned\s+on|\bissued\s+on)\s
 #: "dated" before a month: a document's month too ("a report dated December 1965, 46,000 people were deported").
 _DATED = re.compile(r"\bdated\s+$", re.IGNORECASE)
 _MONTH_FROM = re.compile(r"(?:\bза\s+месяц\s+с|\bin\s+the\s+month\s+from|\bover\s+the\s+month\s+from)\s+$", re.IGNORECASE)
-_JOIN = re.compile(r",?\s*(?:-|\u2013|\u2014|to|until|through|till|and|по|до|и)\s*(?:the\s+end\s+of\s+)?", re.IGNORECASE)
+_JOIN = re.compile(r",?\s*(?:-|\u2013|\u2014|through\s+to|to|until|through|till|and|по|до|и)\s*(?:the\s+end\s+of\s+)?", re.IGNORECASE)
 _BEFORE_FIRST = re.compile(r"(?:between|from|с|со|от|между)\s+(?:the\s+)?$", re.IGNORECASE)
 _YEAR_AHEAD = re.compile(
     rf"\s*(?:and|or|to|until|through|till|-|\u2013|\u2014|по|до|и)\s*(?:{MONTH}),?\s+(?:of\s+)?(?P<y>{YEAR_DIGITS})\b", re.IGNORECASE

@@ -254,7 +254,7 @@ def find_periods(
     add(_named(toks, offset, data, anchor, last, dating or Dating()))
     add(_events(sentence))
     add([Period(m.start(), m.end(), m["y"], "year", 0.9, date(int(m["y"]), 1, 1)) for m in YEAR_MENTION.finditer(sentence) if 1800 <= int(m["y"]) <= 2099])
-    out = _titles(sentence, _opened(sentence, _from_until(sentence, sorted(found, key=lambda p: p.start))))
+    out = _names_years(sentence, _titles(sentence, _opened(sentence, _from_until(sentence, sorted(found, key=lambda p: p.start)))))
     out = [p for p in _anchored(out, data) if p.period or p.kind != "relative"]
     if any(p.kind == "span" for p in out):  # "some say he killed 40 million" in a sentence that states 1924 to 1953
         out = [p for p in out if p.kind != "named" or data.periods.rows[p.row]["rule"] != "ruler"]
@@ -400,6 +400,34 @@ _UNTIL_ALONE = re.compile(r"(?:\buntil|\btill|\bthrough|\bпо)\s+(?:the\s+)?$",
 _BEFORE_NAMED = re.compile(
     r"(?:\bbefore|\bprior\s+to|\bleading\s+up\s+to|\bin\s+the\s+run[- ]up\s+to|\bдо)\s+(?:the\s+)?$", re.IGNORECASE
 )
+
+
+#: Between a named period and a year that names it: "the Great Purge of 1937", "Большого террора 1937 года".
+_NAMES_YEAR = re.compile(r"^[\s'\"\u201d\u00bb]*(?:of\s+)?$", re.IGNORECASE)
+
+
+def _names_years(sentence: str, found: list[Period]) -> list[Period]:
+    """A year right after a named period of years that holds it names the period, not another time: "the victims of
+    the Great Purge of 1937, when millions were ..." is the Great Purge (the labelling guide: 1937-1938), so the
+    year becomes an ``event`` (no period of its own) and the name's reading dates the numbers.
+
+    >>> found = [Period(4, 15, "1937/1938", "named", 0.7), Period(19, 23, "1937", "year", 0.9)]
+    >>> [(p.period, p.kind) for p in _names_years("the Great Purge of 1937", found)]
+    [('1937/1938', 'named'), ('1937', 'event')]
+    >>> [(p.period, p.kind) for p in _names_years("the Great Purge in 1937", found)]
+    [('1937/1938', 'named'), ('1937', 'year')]
+    """
+    out: list[Period] = []
+    for p in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None and prev.kind == "named" and p.kind == "year" and "/" in prev.period
+            and prev.period[:4] <= p.period[:4] <= prev.period.split("/")[1][:4]
+            and _NAMES_YEAR.match(sentence[prev.end : p.start])
+        ):
+            p = Period(p.start, p.end, p.period, "event", p.confidence, p.day)
+        out.append(p)
+    return out
 
 
 def _titles(sentence: str, found: list[Period]) -> list[Period]:
