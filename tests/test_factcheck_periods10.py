@@ -97,3 +97,35 @@ def test_a_year_that_names_a_named_period_is_not_the_numbers_time(text, expected
 def test_two_decades_joined_by_through_to_are_one_span():
     text = "Millions suffered from Stalin's repressions from the 1920s through to the 1950s."
     assert _period(text) == ("1920/1959", "span")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("В 30-е годы было арестовано 3 млн человек.", "1930/1939"),
+        ("В 30-х годах было арестовано 3 млн человек.", "1930/1939"),
+        ("В тридцатые годы было арестовано 3 млн человек.", "1930/1939"),
+        ("In the thirties, 3 million people were arrested.", "1930/1939"),
+        ("В начале 40-х годов было арестовано 3 млн человек.", "1940/1943"),
+    ],
+)
+def test_decades_in_two_digits_and_in_words(text, expected):
+    assert _period(text) == (expected, "own clause")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "By the end of the 1930s, 1.3 million people were in the camps.",
+        "К концу 1930-х годов в лагерях находилось 1,3 млн человек.",
+    ],
+)
+def test_a_count_by_the_end_of_a_decade_is_the_count_of_the_next_first_of_january(text):
+    assert _period(text) == ("1940-01-01", "own clause")
+
+
+def test_a_number_of_years_is_no_decade():
+    assert _period("In their thirties, 3,000 people were arrested in 1937.") == (
+        "1937",
+        "own clause",
+    )

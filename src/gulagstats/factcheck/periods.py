@@ -24,6 +24,7 @@ from datetime import date, timedelta
 from .dates import DASH as _DASH
 from .dates import YEAR_DIGITS as _YEAR
 from .dates import Period, find_dates, joined, month_span
+from .decades import decades
 from .phrases import Token
 from .resources import Resources
 
@@ -50,17 +51,14 @@ SEASON = re.compile(
     re.IGNORECASE,
 )
 BY_END = re.compile(
-    rf"\b(?:by|until|up to|к|до)\s+(?:the\s+)?(?:end\s+of|конц\w*)\s+(?P<y>{_YEAR})\b|\b(?:by|up\s+to)\s+(?P<z>{_YEAR})\b(?![-\u2013])"
+    rf"\b(?:by|until|up to|к|до)\s+(?:the\s+)?(?:end\s+of|конц\w*)\s+(?:(?P<y>{_YEAR})\b(?!-?(?:е|х|ые|ых)\b|[\u2019']?s\b)"
+    rf"|(?:the\s+)?(?P<d>1[89]\d)0(?:[\u2019']?s\b|-?(?:е|х|ые|ых)\b))|\b(?:by|up\s+to)\s+(?P<z>{_YEAR})\b(?![-\u2013])"
     rf"|\bк\s+(?P<w>{_YEAR})\s*(?:год\w*|г\.)"  # "к 1953 году": by 1953
     rf"|\b(?:by|until|up\s+to|к|до)\s+(?:the\s+)?(?:beginning|start|начал\w*)\s+(?:of\s+)?(?P<s>{_YEAR})\b",  # by its 1 January
     re.IGNORECASE,  # "By the end of 1956", "К концу 1930 года" open a sentence
 )
 #: The last year of the record's concern: a later date in an article dates a publication or a citation.
 LAST_YEAR = 1991
-DECADE = re.compile(
-    r"\b(?:(?P<which>early|mid-?|late|начал\w*|середин\w*|конц\w*)\s*)?(?:the\s+)?(?P<dec>1[89]\d)0(?:[\u2019']?s\b|-?(?:е|х|ые|ых)\b)",
-    re.IGNORECASE,
-)
 YEAR_MENTION = re.compile(r"(?<![\d,.\u00a0\u202f])\b(?P<y>1\d\d\d|20\d\d)\b(?!,?\d)(?!\.\d\d\d)")
 #: A year between "the" and a word that it qualifies: the date of another event ("the 1939 Soviet invasion").
 EVENT_YEAR = re.compile(
@@ -93,8 +91,6 @@ _SEASONS = {
 
 
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "перв": 1, "втор": 2, "трет": 3, "четв": 4}
-#: Russian words for a decade's early, middle and late years, as the English ones ("в конце 1930-х").
-_DECADE_PART = {"early": "early", "mid": "mid", "late": "late", "начал": "early", "серед": "mid", "конце": "late", "конца": "late"}
 
 
 def _season_key(part: str) -> str:
@@ -165,8 +161,8 @@ def _seasons(sentence: str, free) -> list[Period]:
                 y = int(m["s"])
                 out.append(Period(m.start(), m.end(), f"{y}-01-01", "by_start", 0.7, date(y, 1, 1)))
                 continue
-            y = int(m["y"] or m["z"] or m["w"])
-            kind = "by_end" if m["y"] else "by_year"  # "by the end of 1938", "by 1942"
+            y = int(m["y"] or m["z"] or m["w"] or m["d"] + "9")
+            kind = "by_end" if m["y"] or m["d"] else "by_year"  # "by the end of 1938" (or of the 1930s), "by 1942"
             out.append(Period(m.start(), m.end(), f"{y}-12-31", kind, 0.7, date(y, 12, 31)))
     for m in SEASON.finditer(sentence):
         if not free(m.start(), m.end()):
@@ -184,20 +180,6 @@ def _seasons(sentence: str, free) -> list[Period]:
             out.append(Period(m.start(), m.end(), month_span(y, first, last - 12, y + 1), "season", 0.7, date(y, first, 1)))
         else:
             out.append(Period(m.start(), m.end(), month_span(y, first, last), "season", 0.75, date(y, first, 1)))
-    return out
-
-
-def _decades(sentence: str, free) -> list[Period]:
-    out = []
-    for m in DECADE.finditer(sentence):
-        if not free(m.start(), m.end()):
-            continue
-        decade = int(m["dec"]) * 10
-        which = _DECADE_PART.get((m["which"] or "").lower().rstrip("-")[:5], "")
-        first, last = {"": (0, 9), "early": (0, 3), "mid": (4, 6), "late": (7, 9)}[which]
-        if which == "late" and decade == 1930:
-            first, last = 7, 8  # the reading of the estimates table: the late 1930s are the Great Terror
-        out.append(Period(m.start(), m.end(), f"{decade + first}/{decade + last}", "decade", 0.7, None))
     return out
 
 
@@ -250,7 +232,7 @@ def find_periods(
     add(find_dates(sentence, anchor))
     add(joined(sentence, sorted(_seasons(sentence, free), key=lambda p: p.start)))
     add(_spans(sentence, free))
-    add(joined(sentence, _decades(sentence, free)))  # "during the 1930s and 1940s": both decades
+    add(joined(sentence, decades(sentence, free)))  # "during the 1930s and 1940s": both decades
     add(_named(toks, offset, data, anchor, last, dating or Dating()))
     add(_events(sentence))
     add([Period(m.start(), m.end(), m["y"], "year", 0.9, date(int(m["y"]), 1, 1)) for m in YEAR_MENTION.finditer(sentence) if 1800 <= int(m["y"]) <= 2099])
