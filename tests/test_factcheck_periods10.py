@@ -129,3 +129,19 @@ def test_a_number_of_years_is_no_decade():
         "1937",
         "own clause",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("В сталинскую эпоху было расстреляно около 800 тысяч человек.", "1924-01-01/1953-03-05"),
+        ("В сталинское время было расстреляно около 800 тысяч человек.", "1924-01-01/1953-03-05"),
+        ("В сталинские годы было расстреляно около 800 тысяч человек.", "1924-01-01/1953-03-05"),
+        ("В советское время было репрессировано около 4 млн человек.", "1917-11-07/1991-12-26"),
+        ("In Soviet times, 4 million people were repressed.", "1917-11-07/1991-12-26"),
+    ],
+)
+def test_named_eras_in_more_forms(text, expected):
+    frame = _frame(text)
+    assert (frame.period, frame.period_how) == (expected, "named period")
+    assert frame.period_confidence < 0.8  # a wide era: a weak reading
