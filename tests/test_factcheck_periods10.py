@@ -145,3 +145,32 @@ def test_named_eras_in_more_forms(text, expected):
     frame = _frame(text)
     assert (frame.period, frame.period_how) == (expected, "named period")
     assert frame.period_confidence < 0.8  # a wide era: a weak reading
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Yezhov, who was shot in 1940, oversaw the execution of 681,692 people.",
+        "Ежов, расстрелянный в 1940 году, руководил расстрелом 681 692 человек.",
+        "Yezhov, born in 1895, was responsible for 681,692 executions.",
+        "Of the 139 Central Committee members elected in 1934, 98 were shot.",
+    ],
+)
+def test_the_date_of_a_persons_own_event_does_not_date_the_numbers(text):
+    assert _period(text) == ("", "none")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The number of prisoners who died in 1938 was 90,546.", "1938"),
+        ("Those who were shot in 1937 numbered 353,074.", "1937"),
+        ("Число умерших в 1938 году заключённых составило 90 546.", "1938"),
+        (
+            "Beria, appointed in November 1938, released 300,000 prisoners in 1939-1940.",
+            "1939/1940",
+        ),
+    ],
+)
+def test_the_numbers_own_verb_keeps_its_date(text, expected):
+    assert _period(text)[0] == expected

@@ -25,6 +25,7 @@ from .dates import DASH as _DASH
 from .dates import YEAR_DIGITS as _YEAR
 from .dates import Period, find_dates, joined, month_span
 from .decades import decades
+from .event_dates import LAST_YEAR, event_dates, events, lifespans, names_years
 from .phrases import Token
 from .resources import Resources
 
@@ -57,14 +58,7 @@ BY_END = re.compile(
     rf"|\b(?:by|until|up\s+to|к|до)\s+(?:the\s+)?(?:beginning|start|начал\w*)\s+(?:of\s+)?(?P<s>{_YEAR})\b",  # by its 1 January
     re.IGNORECASE,  # "By the end of 1956", "К концу 1930 года" open a sentence
 )
-#: The last year of the record's concern: a later date in an article dates a publication or a citation.
-LAST_YEAR = 1991
 YEAR_MENTION = re.compile(r"(?<![\d,.\u00a0\u202f])\b(?P<y>1\d\d\d|20\d\d)\b(?!,?\d)(?!\.\d\d\d)")
-#: A year between "the" and a word that it qualifies: the date of another event ("the 1939 Soviet invasion").
-EVENT_YEAR = re.compile(
-    rf"\b[Tt]he\s+(?P<y>{_YEAR})\s+(?!(?:and|or|to|through|until|till|as|was|were|is|saw|when|had)\b)[^\W\d_]"
-    rf"|\b(?:[Cc]ongress|[Pp]lenum|съезд\w*|пленум\w*)\s+(?:in|of|в)\s+(?P<z>{_YEAR})\b"  # "the Party Congress in 1934"
-)
 #: A year in brackets after a name, or after "in his": the date of a publication.
 CITED_YEAR = re.compile(
     rf"\((?:[A-Z][\w\u2019'-]+(?:\s+(?:and|&)\s+[A-Z][\w\u2019'-]+)?,?\s+)?(?P<y>{_YEAR})[a-z]?(?:[,:]\s*(?:p\.\s*)?\d+)?\)"
@@ -226,7 +220,7 @@ def find_periods(
                 taken[p.start : p.end] = b"\1" * (p.end - p.start)
 
     add(_documents(sentence, toks, offset, data))
-    add(_lifespans(sentence))
+    add(lifespans(sentence))
     add([p for p in _spans(sentence, free) if int(p.period[:4]) <= LAST_YEAR < int(p.period[-4:])])  # "between 1991 and 2014"
     add([Period(m.start(), m.end(), m["y"], "document", 0.9) for m in YEAR_MENTION.finditer(sentence) if int(m["y"]) > LAST_YEAR])
     add(find_dates(sentence, anchor))
@@ -234,10 +228,10 @@ def find_periods(
     add(_spans(sentence, free))
     add(joined(sentence, decades(sentence, free)))  # "during the 1930s and 1940s": both decades
     add(_named(toks, offset, data, anchor, last, dating or Dating()))
-    add(_events(sentence))
+    add(events(sentence))
     add([Period(m.start(), m.end(), m["y"], "year", 0.9, date(int(m["y"]), 1, 1)) for m in YEAR_MENTION.finditer(sentence) if 1800 <= int(m["y"]) <= 2099])
-    out = _names_years(sentence, _titles(sentence, _opened(sentence, _from_until(sentence, sorted(found, key=lambda p: p.start)))))
-    out = [p for p in _anchored(out, data) if p.period or p.kind != "relative"]
+    out = names_years(sentence, _titles(sentence, _opened(sentence, _from_until(sentence, sorted(found, key=lambda p: p.start)))))
+    out = [p for p in _anchored(event_dates(sentence, out), data) if p.period or p.kind != "relative"]
     if any(p.kind == "span" for p in out):  # "some say he killed 40 million" in a sentence that states 1924 to 1953
         out = [p for p in out if p.kind != "named" or data.periods.rows[p.row]["rule"] != "ruler"]
     if dating is not None:
@@ -272,46 +266,6 @@ def _anchored(found: list[Period], data: Resources) -> list[Period]:
             elif p.day is not None:
                 day = p if day is None or day.day is None or p.day > day.day else day
         out.append(p)
-    return out
-
-
-def _events(sentence: str) -> list[Period]:
-    """Years that name another event: "the 1939 Soviet invasion", "the 1926 census" (kind ``event``, no period).
-
-    >>> [(p.period, p.kind) for p in _events("officers imprisoned during the 1939 Soviet invasion, in 1940")]
-    [('1939', 'event')]
-    """
-    return [
-        Period(m.start(g), m.end(g), m[g], "event", 0.9, date(int(m[g]), 1, 1))
-        for m in EVENT_YEAR.finditer(sentence)
-        for g in ("y" if m["y"] else "z",)
-    ]
-
-
-#: A span in brackets right after a name: a person's life ("Stalin (1878–1953)", "В. Н. Земсков (1946–2015)").
-LIFESPAN = re.compile(
-    rf"(?-i:\b[A-Z\u0410-\u042f\u0401][^\W\d_]*)\.?,?\s*\(\s*(?P<a>1[89]\d\d){_DASH}(?P<b>(?:1[89]|20)\d\d)\s*\)"
-)
-#: The fewest years between the ends of a life in brackets (an institution's or an era's dates are shorter, or
-#: lie inside the Soviet years: "the Gulag (1930–1960)", "the Great Terror (1936–1938)").
-LIFE_YEARS = 20
-
-
-def _lifespans(sentence: str) -> list[Period]:
-    """A person's birth and death years in brackets after the name (kind ``event``, no period): not the time of the
-    numbers of the sentence ("Yezhov (1895–1940) oversaw the shooting of 681,692 people in 1937-1938").
-
-    Only a span that starts before the Soviet state (1917) or ends after it (:data:`LAST_YEAR`) and is at least
-    :data:`LIFE_YEARS` long is a life.
-
-    >>> [(p.period, p.kind) for p in _lifespans("Stalin (1878–1953) and Conquest (1917–2015); the Gulag (1930–1960)")]
-    [('1878/1953', 'event'), ('1917/2015', 'event')]
-    """
-    out = []
-    for m in LIFESPAN.finditer(sentence):
-        a, b = int(m["a"]), int(m["b"])
-        if b - a >= LIFE_YEARS and (a < 1917 or b > LAST_YEAR):
-            out.append(Period(m.start("a") - 1, m.end(), f"{a}/{b}", "event", 0.9, None))
     return out
 
 
@@ -382,34 +336,6 @@ _UNTIL_ALONE = re.compile(r"(?:\buntil|\btill|\bthrough|\bпо)\s+(?:the\s+)?$",
 _BEFORE_NAMED = re.compile(
     r"(?:\bbefore|\bprior\s+to|\bleading\s+up\s+to|\bin\s+the\s+run[- ]up\s+to|\bдо)\s+(?:the\s+)?$", re.IGNORECASE
 )
-
-
-#: Between a named period and a year that names it: "the Great Purge of 1937", "Большого террора 1937 года".
-_NAMES_YEAR = re.compile(r"^[\s'\"\u201d\u00bb]*(?:of\s+)?$", re.IGNORECASE)
-
-
-def _names_years(sentence: str, found: list[Period]) -> list[Period]:
-    """A year right after a named period of years that holds it names the period, not another time: "the victims of
-    the Great Purge of 1937, when millions were ..." is the Great Purge (the labelling guide: 1937-1938), so the
-    year becomes an ``event`` (no period of its own) and the name's reading dates the numbers.
-
-    >>> found = [Period(4, 15, "1937/1938", "named", 0.7), Period(19, 23, "1937", "year", 0.9)]
-    >>> [(p.period, p.kind) for p in _names_years("the Great Purge of 1937", found)]
-    [('1937/1938', 'named'), ('1937', 'event')]
-    >>> [(p.period, p.kind) for p in _names_years("the Great Purge in 1937", found)]
-    [('1937/1938', 'named'), ('1937', 'year')]
-    """
-    out: list[Period] = []
-    for p in found:
-        prev = out[-1] if out else None
-        if (
-            prev is not None and prev.kind == "named" and p.kind == "year" and "/" in prev.period
-            and prev.period[:4] <= p.period[:4] <= prev.period.split("/")[1][:4]
-            and _NAMES_YEAR.match(sentence[prev.end : p.start])
-        ):
-            p = Period(p.start, p.end, p.period, "event", p.confidence, p.day)
-        out.append(p)
-    return out
 
 
 def _titles(sentence: str, found: list[Period]) -> list[Period]:
@@ -503,6 +429,9 @@ def _named(toks: list[Token], offset: int, data: Resources, anchor: date | None,
         confidence = float(row["confidence"])
         if row["rule"].startswith("name:"):
             continue  # a name is no period; it gives "he", "his reign" theirs
+        if row["rule"] == "event":  # "born in", "elected in": a mark for event_dates, no period
+            out.append(Period(a, b, "", "event_verb", 0.0, None, match.row))
+            continue
         if row["rule"] == "ruler":  # "they say he killed 20 million" after "Stalin": his rule
             if dating.ruler[0] and dating.ruler[1] <= RULER_REACH:
                 out.append(Period(a, b, dating.ruler[0], "named", confidence, None, match.row))
