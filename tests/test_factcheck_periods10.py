@@ -174,3 +174,27 @@ def test_the_date_of_a_persons_own_event_does_not_date_the_numbers(text):
 )
 def test_the_numbers_own_verb_keeps_its_date(text, expected):
     assert _period(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 1991, the newspaper published Solzhenitsyn's claim of 66 million victims.",
+        "In 1956, Khrushchev revealed that 1.5 million people had been arrested.",
+        "В 1989 году Медведев писал, что погибло 40 млн человек.",
+    ],
+)
+def test_a_later_year_that_opens_a_report_dates_the_report_not_its_numbers(text):
+    assert _period(text) == ("", "none")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In 1937, the NKVD reported that 353,074 people had been shot.", "1937"),
+        ("In 1956, 800,000 people were rehabilitated, the commission reported.", "1956"),
+        ('He estimated that in 1923 there were "no more than 3,000" prisoners.', "1923"),
+    ],
+)
+def test_a_year_of_the_record_or_of_the_numbers_own_clause_stays(text, expected):
+    assert _period(text)[0] == expected

@@ -99,24 +99,30 @@ def names_years(sentence: str, found: list[Period]) -> list[Period]:
     return out
 
 
-#: Between a verb of another event and its date: "born in 1895", "founded on 5 May 1931", "созданный в 1930 году".
+#: Between a verb of another event and its date: "born in 1895", "elected on 1 May 1934", "избранных в 1934 году".
 _EVENT_GAP = re.compile(r"^\s*(?:in|on|в|во)?\s*$", re.IGNORECASE)
 
 
 def event_dates(sentence: str, found: list[Period]) -> list[Period]:
-    """A date right after a verb of another event (``event`` rows of ``periods.csv``: "born in 1895", "founded in
-    1931", "who was shot in 1940", "избранных в 1934 году") dates that event, not the numbers of the sentence: it
-    becomes an ``event`` (no period). The verbs' marks are dropped.
+    """A date right after a verb of another event (``event`` rows of ``periods.csv``: "born in 1895", "elected in
+    1934", "who was shot in 1940", "избранных в 1934 году") dates that event, not the numbers of the sentence: it
+    becomes an ``event`` (no period). So does a year after Stalin's death that opens a sentence whose first clause
+    reports (``report`` rows: "In 1991, the newspaper published ... 66 million victims", "В 1989 году Медведев
+    писал ..."): the report's date, not its numbers'. The verbs' marks are dropped.
 
     >>> found = [Period(8, 12, "", "event_verb", 0.0), Period(16, 20, "1895", "year", 0.9)]
     >>> [(p.period, p.kind) for p in event_dates("Yezhov, born in 1895, ...", found)]
     [('1895', 'event')]
+    >>> found = [Period(3, 7, "1991", "year", 0.9), Period(23, 32, "", "report_verb", 0.0)]
+    >>> [(p.period, p.kind) for p in event_dates("In 1991, the newspaper published 66 million", found)]
+    [('1991', 'event')]
     """
+    found = _reported(sentence, found)
     out: list[Period] = []
     verb: Period | None = None
     for p in found:
-        if p.kind == "event_verb":
-            verb = p
+        if p.kind in ("event_verb", "report_verb"):
+            verb = p if p.kind == "event_verb" else None
             continue
         if (
             verb is not None
@@ -127,3 +133,36 @@ def event_dates(sentence: str, found: list[Period]) -> list[Period]:
         verb = None
         out.append(p)
     return out
+
+
+#: The first year after the record's years (Stalin died in 1953): a sentence that opens with a later year and reports
+#: ("In 1956, Khrushchev revealed that ...") dates the report; the numbers it reports are of earlier years.
+REPORTED_AFTER = 1954
+#: What may come before a year that opens a sentence: "In 1991,", "В 1989 году", "By 1990,".
+_OPENS = re.compile(r"^\W*(?:in|by|on|в|во|к)?\s*$", re.IGNORECASE)
+
+
+def _reported(sentence: str, found: list[Period]) -> list[Period]:
+    """The year that opens a reporting sentence ("In 1991, ... published"), made an ``event``: see :func:`event_dates`."""
+    first = next((i for i, p in enumerate(found) if p.kind != "report_verb"), None)
+    if first is None:
+        return found
+    p = found[first]
+    verb = next((v for v in found[first + 1 :] if v.kind == "report_verb"), None)
+    if (
+        verb is None
+        or p.kind not in ("year", "date", "month")
+        or int(p.period[:4]) < REPORTED_AFTER
+        or not _OPENS.match(sentence[: p.start])
+        or re.search(r"\d|[;:]", sentence[p.end : verb.start])
+        or any(
+            q.kind not in ("report_verb", "event_verb") and q.start < verb.start
+            for q in found[first + 1 :]
+        )
+    ):
+        return found
+    return [
+        *found[:first],
+        Period(p.start, p.end, p.period, "event", p.confidence, p.day),
+        *found[first + 1 :],
+    ]

@@ -429,8 +429,8 @@ def _named(toks: list[Token], offset: int, data: Resources, anchor: date | None,
         confidence = float(row["confidence"])
         if row["rule"].startswith("name:"):
             continue  # a name is no period; it gives "he", "his reign" theirs
-        if row["rule"] == "event":  # "born in", "elected in": a mark for event_dates, no period
-            out.append(Period(a, b, "", "event_verb", 0.0, None, match.row))
+        if row["rule"] in ("event", "report"):  # "born in", "published": a mark for event_dates, no period
+            out.append(Period(a, b, "", row["rule"] + "_verb", 0.0, None, match.row))
             continue
         if row["rule"] == "ruler":  # "they say he killed 20 million" after "Stalin": his rule
             if dating.ruler[0] and dating.ruler[1] <= RULER_REACH:
