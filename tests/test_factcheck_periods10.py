@@ -198,3 +198,15 @@ def test_a_later_year_that_opens_a_report_dates_the_report_not_its_numbers(text)
 )
 def test_a_year_of_the_record_or_of_the_numbers_own_clause_stays(text, expected):
     assert _period(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Зимой 1941–1942 годов в лагерях умерло 100 тысяч человек.", "1941-12-01/1942-02-28"),
+        ("Летом 1937–1938 годов было арестовано 100 тысяч человек.", "1937-06-01/1938-08-31"),
+        ("На конец 1940 года в лагерях содержалось 1,5 млн заключённых.", "1941-01-01"),
+    ],
+)
+def test_a_winter_across_two_years_and_the_nominative_end_of_a_year(text, expected):
+    assert _period(text) == (expected, "own clause")

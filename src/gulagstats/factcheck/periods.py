@@ -47,7 +47,8 @@ SEASON = re.compile(
     rf"\b(?:the\s+)?(?P<part>spring|summer|autumn|fall|winter|beginning|start|end|middle|first half|second half|"
     rf"(?:first|second|third|fourth|last)\s+quarter|early|mid|late|"
     rf"(?:перв|втор|трет|четв[её]рт|последн)\w*\s+(?:половин|полугоди|квартал)\w*|"
-    rf"весн\w*|лет\w*|осен\w*|зим\w*|начал\w*|конц\w*|середин\w*)(?:\s+|-)(?:of\s+)?(?P<y>{_YEAR})\b"
+    rf"весн\w*|лет\w*|осен\w*|зим\w*|начал\w*|конц\w*|конец|середин\w*)(?:\s+|-)(?:of\s+)?(?P<y>{_YEAR})\b"
+    rf"(?:{_DASH}(?P<y2>(?:1[89])?\d\d)\b)?"  # "зимой 1941–1942 годов": one winter
     rf"(?!-?(?:е|х|ые|ых)\b)",  # "в конце 1930-х": a decade's end, not the year's
     re.IGNORECASE,
 )
@@ -79,7 +80,7 @@ _SEASONS = {
     "spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 14),
     "beginning": (1, 1), "start": (1, 1), "end": (12, 12), "middle": (6, 7),
     "first half": (1, 6), "second half": (7, 12), "early": (1, 4), "mid": (5, 8), "late": (9, 12),
-    "весн": (3, 5), "лет": (6, 8), "осен": (9, 11), "зим": (12, 14), "начал": (1, 1), "конц": (12, 12), "середин": (6, 7),
+    "весн": (3, 5), "лет": (6, 8), "осен": (9, 11), "зим": (12, 14), "начал": (1, 1), "конц": (12, 12), "конец": (12, 12), "середин": (6, 7),
     **{f"{kind} {n}": months for (kind, n), months in _PARTS_OF_YEAR.items()},
 }
 
@@ -166,9 +167,12 @@ def _seasons(sentence: str, free) -> list[Period]:
         if not first:
             continue
         y = int(m["y"])
-        if first == last == 1 and key in ("beginning", "start", "начал"):
+        y2 = int(m["y"][:4 - len(m["y2"])] + m["y2"]) if m["y2"] else y
+        if y2 > y and not (last > 12 and y2 == y + 1):  # "летом 1937–1938 годов": from the first season to the last
+            out.append(Period(m.start(), m.end(), month_span(y, first, min(last, 12), y2), "season", 0.7, date(y, first, 1)))
+        elif first == last == 1 and key in ("beginning", "start", "начал"):
             out.append(Period(m.start(), m.end(), f"{y}-01-01", "date", 0.75, date(y, 1, 1)))
-        elif first == last == 12 and key in ("end", "конц"):
+        elif first == last == 12 and key in ("end", "конц", "конец"):
             out.append(Period(m.start(), m.end(), f"{y}-12-31", "season", 0.75, date(y, 12, 31)))
         elif last > 12:  # the winter of 1936: December 1936 to February 1937
             out.append(Period(m.start(), m.end(), month_span(y, first, last - 12, y + 1), "season", 0.7, date(y, first, 1)))
