@@ -210,3 +210,10 @@ def test_a_year_of_the_record_or_of_the_numbers_own_clause_stays(text, expected)
 )
 def test_a_winter_across_two_years_and_the_nominative_end_of_a_year(text, expected):
     assert _period(text) == (expected, "own clause")
+
+
+def test_a_count_on_the_first_of_january_is_strong_and_a_total_on_one_day_weak():
+    stock = _frame("On 1 January 1953, 2.5 million prisoners were held in the camps.")
+    assert (stock.period, stock.period_confidence >= 0.8) == ("1953-01-01", True)
+    flow = _frame("«Всего на 1 сентября 1937 года было арестовано 146 225 человек.")
+    assert flow.period == "1937-09-01" and flow.period_confidence < 0.6  # under the judging gate
