@@ -217,3 +217,10 @@ def test_a_count_on_the_first_of_january_is_strong_and_a_total_on_one_day_weak()
     assert (stock.period, stock.period_confidence >= 0.8) == ("1953-01-01", True)
     flow = _frame("«Всего на 1 сентября 1937 года было арестовано 146 225 человек.")
     assert flow.period == "1937-09-01" and flow.period_confidence < 0.6  # under the judging gate
+
+
+def test_a_count_in_a_year_of_its_own_clause_is_strong_and_a_total_keeps_its_doubt():
+    stock = _frame("The camp housed 73,000 prisoners at its peak in 1951.")
+    assert (stock.period, stock.period_confidence >= 0.8) == ("1951", True)
+    flow = _frame("In 1937, 353,074 people were shot.")
+    assert flow.period == "1937" and 0.6 <= flow.period_confidence < 0.8
