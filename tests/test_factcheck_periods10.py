@@ -224,3 +224,18 @@ def test_a_count_in_a_year_of_its_own_clause_is_strong_and_a_total_keeps_its_dou
     assert (stock.period, stock.period_confidence >= 0.8) == ("1951", True)
     flow = _frame("In 1937, 353,074 people were shot.")
     assert flow.period == "1937" and 0.6 <= flow.period_confidence < 0.8
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The operation began in 1937, and by November 1938 some 386,798 had been shot.",
+            ("/1938-11-30", "open"),
+        ),
+        ("К ноябрю 1938 года было расстреляно 386 798 человек.", ("/1938-11-30", "open")),
+        ("К маю 1938 года в лагерях находилось 1,3 млн заключённых.", ("1938-05-31", "own clause")),
+    ],
+)
+def test_by_a_month_is_up_to_its_end(text, expected):
+    assert _period(text) == expected
