@@ -239,3 +239,14 @@ def test_a_count_in_a_year_of_its_own_clause_is_strong_and_a_total_keeps_its_dou
 )
 def test_by_a_month_is_up_to_its_end(text, expected):
     assert _period(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Under Lenin, tens of thousands of people were arrested.",
+        "При Ленине были арестованы десятки тысяч человек.",
+    ],
+)
+def test_lenins_rule_is_a_named_period(text):
+    assert _period(text) == ("1917-11-07/1924-01-21", "named period")
