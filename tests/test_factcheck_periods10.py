@@ -250,3 +250,17 @@ def test_by_a_month_is_up_to_its_end(text, expected):
 )
 def test_lenins_rule_is_a_named_period(text):
     assert _period(text) == ("1917-11-07/1924-01-21", "named period")
+
+
+def test_a_named_period_after_a_capital_the_inside_a_sentence_is_a_title():
+    text = "Robert Conquest, in his influential work The Great Terror, proposed figures in the tens of millions."
+    assert _period(text) == ("", "none")
+    assert _period("During the Great Terror, 681,692 people were shot.") == (
+        "1937/1938",
+        "named period",
+    )
+
+
+def test_a_later_year_before_a_passive_report_verb_is_the_reports():
+    text = "В Статистическом сборнике Верховного суда 1958 г. говорится о 17,96 млн приговорённых."
+    assert _period(text) == ("", "none")

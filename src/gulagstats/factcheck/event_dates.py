@@ -106,9 +106,10 @@ _EVENT_GAP = re.compile(r"^\s*(?:in|on|в|во)?\s*$", re.IGNORECASE)
 def event_dates(sentence: str, found: list[Period]) -> list[Period]:
     """A date right after a verb of another event (``event`` rows of ``periods.csv``: "born in 1895", "elected in
     1934", "who was shot in 1940", "избранных в 1934 году") dates that event, not the numbers of the sentence: it
-    becomes an ``event`` (no period). So does a year after Stalin's death that opens a sentence whose first clause
-    reports (``report`` rows: "In 1991, the newspaper published ... 66 million victims", "В 1989 году Медведев
-    писал ..."): the report's date, not its numbers'. The verbs' marks are dropped.
+    becomes an ``event`` (no period). So does a year after Stalin's death that is the first number of a sentence
+    and comes before a verb of reporting (``report`` rows: "In 1991, the newspaper published ... 66 million
+    victims", "В сборнике 1958 г. говорится о ..."): the report's date, not its numbers'. The verbs' marks are
+    dropped.
 
     >>> found = [Period(8, 12, "", "event_verb", 0.0), Period(16, 20, "1895", "year", 0.9)]
     >>> [(p.period, p.kind) for p in event_dates("Yezhov, born in 1895, ...", found)]
@@ -135,15 +136,14 @@ def event_dates(sentence: str, found: list[Period]) -> list[Period]:
     return out
 
 
-#: The first year after the record's years (Stalin died in 1953): a sentence that opens with a later year and reports
-#: ("In 1956, Khrushchev revealed that ...") dates the report; the numbers it reports are of earlier years.
+#: The first year after the record's years (Stalin died in 1953): a later year that is the first number of its sentence
+#: and comes before a verb of reporting ("In 1956, Khrushchev revealed that ...", "В сборнике 1958 г. говорится о
+#: ...") dates the report; the numbers it reports are of earlier years.
 REPORTED_AFTER = 1954
-#: What may come before a year that opens a sentence: "In 1991,", "В 1989 году", "By 1990,".
-_OPENS = re.compile(r"^\W*(?:in|by|on|в|во|к)?\s*$", re.IGNORECASE)
 
 
 def _reported(sentence: str, found: list[Period]) -> list[Period]:
-    """The year that opens a reporting sentence ("In 1991, ... published"), made an ``event``: see :func:`event_dates`."""
+    """The year that starts a reporting sentence ("In 1991, ... published"), made an ``event``: see :func:`event_dates`."""
     first = next((i for i, p in enumerate(found) if p.kind != "report_verb"), None)
     if first is None:
         return found
@@ -153,7 +153,7 @@ def _reported(sentence: str, found: list[Period]) -> list[Period]:
         verb is None
         or p.kind not in ("year", "date", "month")
         or int(p.period[:4]) < REPORTED_AFTER
-        or not _OPENS.match(sentence[: p.start])
+        or re.search(r"\d", sentence[: p.start])
         or re.search(r"\d|[;:]", sentence[p.end : verb.start])
         or any(
             q.kind not in ("report_verb", "event_verb") and q.start < verb.start

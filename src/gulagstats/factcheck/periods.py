@@ -342,12 +342,24 @@ _BEFORE_NAMED = re.compile(
 )
 
 
+#: A capital "The" inside a sentence before a name: a title ("in his influential work The Great Terror, ...").
+_TITLE_THE = re.compile(r"[a-z,]\s+The\s+$")
+
+
 def _titles(sentence: str, found: list[Period]) -> list[Period]:
-    """A named period right before a publication year is a title ("The Great Terror (1968)"): a document."""
+    """A named period right before a publication year ("The Great Terror (1968)"), or after a capital "The" inside
+    its sentence ("The section in The Great Terror headed ..."), is a title: a document.
+
+    >>> [p.kind for p in _titles("his work The Great Terror", [Period(13, 25, "1937/1938", "named", 0.7)])]
+    ['document']
+    """
     out = []
     for i, p in enumerate(found):
         after = found[i + 1] if i + 1 < len(found) else None
-        if p.kind == "named" and after is not None and after.kind == "document" and after.start - p.end <= 3:
+        if p.kind == "named" and (
+            (after is not None and after.kind == "document" and after.start - p.end <= 3)
+            or _TITLE_THE.search(sentence, max(0, p.start - 12), p.start)
+        ):
             p = Period(p.start, p.end, "", "document", 1.0)
         out.append(p)
     return out
