@@ -253,7 +253,7 @@ def test_lenins_rule_is_a_named_period(text):
 
 
 def test_a_named_period_after_a_capital_the_inside_a_sentence_is_a_title():
-    text = "Robert Conquest, in his influential work The Great Terror, proposed figures in the tens of millions."
+    text = "Robert Conquest, in his influential work The Great Terror, wrote that tens of millions died."
     assert _period(text) == ("", "none")
     assert _period("During the Great Terror, 681,692 people were shot.") == (
         "1937/1938",
