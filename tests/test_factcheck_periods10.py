@@ -264,3 +264,25 @@ def test_a_named_period_after_a_capital_the_inside_a_sentence_is_a_title():
 def test_a_later_year_before_a_passive_report_verb_is_the_reports():
     text = "В Статистическом сборнике Верховного суда 1958 г. говорится о 17,96 млн приговорённых."
     assert _period(text) == ("", "none")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "В течение 1944 года поток рос: в первом полугодии в лагеря поступило 468 693 человека.",
+            "1944-01-01/1944-06-30",
+        ),
+        (
+            "In 1938 the terror slowed: in the last quarter, 30,000 people were shot.",
+            "1938-10-01/1938-12-31",
+        ),
+    ],
+)
+def test_a_half_or_quarter_without_its_year_takes_the_sentences_year(text, expected):
+    assert _period(text) == (expected, "own clause")
+
+
+def test_a_half_without_its_year_is_not_carried_into_the_next_sentence():
+    text = "В 1944 году: в первом полугодии поступило 468 693 человека. Смертность снизилась до 9,2 процента."
+    assert _period(text)[0] != "1944-01-01/1944-06-30"

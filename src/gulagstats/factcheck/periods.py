@@ -148,6 +148,32 @@ def _spans(sentence: str, free) -> list[Period]:
 _DECADE_END = re.compile(r"(?:-?(?:е|х|ые|ых)|[\u2019']?s)\b", re.IGNORECASE)
 
 
+#: A half or a quarter of a year with no year after it ("в первом полугодии", "in the last quarter"): the year stated
+#: before it in its sentence, else the text's clock, as for a month alone ("в течение 1944 года ...: в первом полугодии").
+_YEARLESS_PART = re.compile(
+    r"\b(?:в|во|in\s+the)\s+(?P<part>(?:перв|втор|трет|четв[её]рт|последн)\w*\s+(?:полугоди|квартал)\w*"
+    r"|(?:first|second|third|fourth|last)\s+(?:half|quarter))\b(?!\s+(?:of\s+)?(?:the\s+)?(?:year\s+)?\d)",
+    re.IGNORECASE,
+)
+
+
+def _yearless_parts(sentence: str, anchor: date | None) -> list[Period]:
+    """Halves and quarters of a year named without their year, dated by the last year before them in the sentence or
+    by the text's clock (none if neither).
+
+    >>> [(p.period, p.kind) for p in _yearless_parts("В течение 1944 года: в первом полугодии поступило 468 693", None)]
+    [('1944-01-01/1944-06-30', 'month')]
+    """
+    out = []
+    for m in _YEARLESS_PART.finditer(sentence):
+        years = re.findall(rf"(?<!\d){_YEAR}(?!\d)", sentence[: m.start()])
+        year = int(years[-1]) if years else anchor.year if anchor else None
+        first, last = _SEASONS.get(_season_key(m["part"]), (0, 0))
+        if year is not None and first:
+            out.append(Period(m.start(), m.end(), month_span(year, first, last), "month", 0.75, date(year, first, 1)))
+    return out  # kind "month": like a month alone, it dates its own clause and is not carried into the next sentence
+
+
 def _seasons(sentence: str, free) -> list[Period]:
     out = []
     for m in BY_END.finditer(sentence):
@@ -229,6 +255,7 @@ def find_periods(
     add([Period(m.start(), m.end(), m["y"], "document", 0.9) for m in YEAR_MENTION.finditer(sentence) if int(m["y"]) > LAST_YEAR])
     add(find_dates(sentence, anchor))
     add(joined(sentence, sorted(_seasons(sentence, free), key=lambda p: p.start)))
+    add(_yearless_parts(sentence, anchor))
     add(_spans(sentence, free))
     add(joined(sentence, decades(sentence, free)))  # "during the 1930s and 1940s": both decades
     add(_named(toks, offset, data, anchor, last, dating or Dating()))
