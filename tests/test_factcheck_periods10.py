@@ -286,3 +286,8 @@ def test_a_half_or_quarter_without_its_year_takes_the_sentences_year(text, expec
 def test_a_half_without_its_year_is_not_carried_into_the_next_sentence():
     text = "В 1944 году: в первом полугодии поступило 468 693 человека. Смертность снизилась до 9,2 процента."
     assert _period(text)[0] != "1944-01-01/1944-06-30"
+
+
+def test_a_half_of_another_year_said_in_words_is_not_the_sentences_year():
+    text = "В 1937 году во втором полугодии следующего года было арестовано 500 тысяч человек."
+    assert _period(text)[0] != "1937-07-01/1937-12-31"

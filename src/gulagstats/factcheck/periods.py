@@ -149,10 +149,11 @@ _DECADE_END = re.compile(r"(?:-?(?:е|х|ые|ых)|[\u2019']?s)\b", re.IGNORECA
 
 
 #: A half or a quarter of a year with no year after it ("в первом полугодии", "in the last quarter"): the year stated
-#: before it in its sentence, else the text's clock, as for a month alone ("в течение 1944 года ...: в первом полугодии").
+#: before it in its sentence, else the text's clock, as for a month alone ("в течение 1944 года ...: в первом полугодии");
+#: not "in the first half of the next year", "во втором полугодии следующего года" (another year, said in words).
 _YEARLESS_PART = re.compile(
     r"\b(?:в|во|in\s+the)\s+(?P<part>(?:перв|втор|трет|четв[её]рт|последн)\w*\s+(?:полугоди|квартал)\w*"
-    r"|(?:first|second|third|fourth|last)\s+(?:half|quarter))\b(?!\s+(?:of\s+)?(?:the\s+)?(?:year\s+)?\d)",
+    r"|(?:first|second|third|fourth|last)\s+(?:half|quarter))\b(?!\s+(?:of\b|\d|(?:\w+\s+)?(?:год|г\.)))",
     re.IGNORECASE,
 )
 
