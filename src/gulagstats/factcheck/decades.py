@@ -33,7 +33,7 @@ _DECADE_PART = {
     "конца": "late",
 }
 #: The decades named in words, by their tens.
-_WORDS = {
+_DECADE_WORDS = {
     "двадцат": 2,
     "тридцат": 3,
     "сороков": 4,
@@ -55,7 +55,7 @@ def decade_of(m: re.Match[str]) -> int:
         return int(m["dec"]) * 10
     if m["two"]:
         return 1900 + int(m["two"]) * 10
-    return 1900 + _WORDS[(m["word"] or m["wen"]).lower()] * 10
+    return 1900 + _DECADE_WORDS[(m["word"] or m["wen"]).lower()] * 10
 
 
 def decades(sentence: str, free: Callable[[int, int], bool]) -> list[Period]:

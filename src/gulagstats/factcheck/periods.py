@@ -17,6 +17,7 @@ characters for the patterns after it: linear in the sentence.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -166,9 +167,11 @@ def _yearless_parts(sentence: str, anchor: date | None) -> list[Period]:
     [('1944-01-01/1944-06-30', 'month')]
     """
     out = []
+    years = [(y.end(), int(y[0])) for y in re.finditer(rf"(?<!\d){_YEAR}(?!\d)", sentence)]  # once: linear
+    ends = [e for e, _ in years]
     for m in _YEARLESS_PART.finditer(sentence):
-        years = re.findall(rf"(?<!\d){_YEAR}(?!\d)", sentence[: m.start()])
-        year = int(years[-1]) if years else anchor.year if anchor else None
+        i = bisect.bisect_right(ends, m.start())  # the years that end before the part
+        year = years[i - 1][1] if i else anchor.year if anchor else None
         first, last = _SEASONS.get(_season_key(m["part"]), (0, 0))
         if year is not None and first:
             out.append(Period(m.start(), m.end(), month_span(year, first, last), "month", 0.75, date(year, first, 1)))
