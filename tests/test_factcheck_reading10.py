@@ -102,7 +102,49 @@ def test_a_large_pair_and_a_count_of_people_in_words_are_still_read() -> None:
         "миллионы людей тысяч людей ",
         "18,000 women 10 or even 25 years, ",
         "12 Who? died at 98 ",
+        "1953 (first half) | 8000 | 190 |\nTOTAL | 1 | 2 |\n",
     ],
 )
 def test_the_new_rules_stay_linear(unit: str) -> None:
     assert_linear(lambda text: check_text(text, "t.txt", DATA), unit, 500)
+
+
+#: Invented counts in the layout of Kurashvili's table: the last year row names a half of the year, a total follows.
+_HALF_YEAR_TABLE = (
+    "Years | Total sentenced (persons) | Death sent. | Other measures |\n"
+    "---|---|---|---|\n"
+    "1950 | 60000 | 400 | 500 |\n"
+    "1951 | 50000 | 1600 | 600 |\n"
+    "1952 | 28000 | 1600 | 590 |\n"
+    "1953 (first half) | 8000 | 190 | 270 |\n"
+    "TOTAL | 146000 | 3790 | 1960 |\n"
+)
+
+
+def test_a_half_year_row_is_read_with_its_months_and_the_total_to_its_end() -> None:
+    read = {
+        f.mention: (f.quantity, f.period, f.period_how)
+        for f in check_text(_HALF_YEAR_TABLE, "t.txt", DATA).frames
+    }
+    assert read["8000"][1:] == ("1953-01/1953-06", "table")
+    assert read["190"] == ("executions", "1953-01/1953-06", "table")
+    # the total: from the first row's year to the end of the half year, each cell its column's noun
+    assert read["146000"][1] == read["3790"][1] == "1950/1953-06"
+    assert read["3790"][0] == "executions"
+    assert read["146000"][0] != "executions"
+
+
+def test_a_second_half_and_a_russian_half_year_are_read_and_another_bracket_is_not() -> None:
+    second = _HALF_YEAR_TABLE.replace("(first half)", "(second half)")
+    assert {f.mention: f.period for f in check_text(second, "t.txt", DATA).frames}[
+        "190"
+    ] == "1953-07/1953-12"
+    russian = _HALF_YEAR_TABLE.replace("(first half)", "(I полугодие)")
+    assert {f.mention: f.period for f in check_text(russian, "t.txt", DATA).frames}[
+        "190"
+    ] == "1953-01/1953-06"
+    guessed = _HALF_YEAR_TABLE.replace("(first half)", "(estimate)")
+    periods = {f.mention: f.period for f in check_text(guessed, "t.txt", DATA).frames}
+    assert "190" not in periods or not periods["190"].startswith(
+        "1953-0"
+    )  # never a half year it does not state
