@@ -84,6 +84,9 @@ def test_the_enumeration_still_gives_its_cue_before_the_fallback() -> None:
         "One careless comment could land you in the gulag for 10 or even 25 years.",  # a pair whose noun is years
         "12 Who were the main victims of the Great Terror?",  # a numbered question
         "One died before he could be executed; four more were sent to other parts of the Gulag.",  # an anecdote
+        "A sign read: Memorial Historical Centre of Political Repression Perm-36.",  # a name
+        "Жертв политических репрессий вспоминают 30 октября в России.",  # a day of a month
+        "Сколько же миллионов подверглось этим видам репрессий?",  # a question
     ],
 )
 def test_numbers_that_are_not_counts_of_people_give_no_claim(text: str) -> None:
@@ -148,3 +151,9 @@ def test_a_second_half_and_a_russian_half_year_are_read_and_another_bracket_is_n
     assert "190" not in periods or not periods["190"].startswith(
         "1953-0"
     )  # never a half year it does not state
+
+
+def test_a_day_a_name_and_a_question_leave_the_counts_beside_them() -> None:
+    assert _read("On 30 October 1937, 1,000 people were shot.") == [("1,000", "executions")]
+    assert _read("In Perm-36, 3,000 prisoners died in 1942.")[0][0] == "3,000"
+    assert _read("Сколько же их было? Расстреляно 681 692 человека.") == [("681 692", "executions")]

@@ -28,7 +28,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
 
-from .number_lists import percent_lists, tallies
+from .dates import MONTH
+from .number_lists import pair_end, percent_lists, tallies
 from .numerals import Number, read_numerals
 from .periods import Period
 from .phrases import Token
@@ -317,25 +318,14 @@ _PLACED = frozenset({"в", "во", "на", "in", "at", "on", "from", "из"})
 
 #: A number that starts a sentence and a capitalised word after it: an item of a numbered list ("12 Who were ...?").
 _ITEM = re.compile(r"[.)]?\s+[A-Z\u0410-\u042f\u0401][a-z\u0430-\u044f\u0451]")
-#: Words that join a number to the next one of a pair ("10 or even 25 years", "5 to 10 years", "от 5 до 10 лет").
-_PAIRED = frozenset({"or", "to", "и", "или", "до"})
-_EVEN = frozenset({"even", "perhaps", "maybe", "даже"})
-
-
-def _pair_end(toks: list[Token], last: int) -> int:
-    """The token after the second number of a pair the number starts ("10 or even 25 years"), else ``last``."""
-    i = last
-    if i < len(toks) and toks[i].word in _PAIRED:
-        i += 1 + (i + 1 < len(toks) and toks[i + 1].word in _EVEN)
-        if i < len(toks) and toks[i].word.isdigit():
-            return i + 1
-    return last
-
-
+#: A letter and a hyphen glued to a number: a name ("Perm-36", "Усольлаг-2"), not a count.
+_NAMED = re.compile(r"[^\W\d_][-\u2010\u2011]$")
+#: A month's name right after a number of 31 at most: the day of a date ("30 октября", "5 December").
+_DAY_OF = re.compile(rf"\s+(?:{MONTH})(?![^\W\d_])")
 def _counts_a_thing(toks: list[Token], last: int, data: Resources, text: str, offset: int) -> dict[str, str] | None:
     """The not-count noun right after a number ("53 camps", "hundreds of labour camps"), not after a preposition of
     place; the noun after the pair a number starts counts it too ("10 or even 25 years")."""
-    row = _next_phrase(data.lexicon["not_count"], toks, _pair_end(toks, last), 2, text, offset)
+    row = _next_phrase(data.lexicon["not_count"], toks, pair_end(toks, last), 2, text, offset)
     if row is not None and last < len(toks) and toks[last].word in _PLACED:
         return None  # "1,5 млн в лагерях": people in the camps
     return row
@@ -396,6 +386,8 @@ def _read_number(
         return None
     if _ITEM.match(sentence, end) and not sentence[:start].strip() and sentence.rstrip().endswith("?"):
         return None  # "12 Who were the main victims?": a numbered question, not a count
+    if _NAMED.search(sentence, max(0, start - 2), start) or (b is None and a.value <= 31 and _DAY_OF.match(sentence, end)):
+        return None  # "Perm-36": a name; "вспоминают 30 октября": a day of a month
     if _CITATION.search(sentence[max(0, start - 80) : start]) or (not a.grouped and _YEAR_SUFFIX.match(sentence, end) and 1800 <= a.value <= 2099):
         return None  # "(Земсков 1994: 168, 189)": pages of a work cited; "начало 1954г.": a year
     if _WEB_ADDRESS.search(_chunk(sentence, start, end) if not _FIELD.search(sentence[max(0, start - 40) : start]) else _value_of(sentence, start)):
@@ -581,7 +573,7 @@ def find_mentions(
             if n is not None:
                 blocked[n.start : n.end] = b"\1" * (n.end - n.start)
     for first, last, row in _vague(toks, data):
-        if first > 0 and toks[first - 1].word in _ASKING:
+        if first > 0 and (toks[first - 1].word in _ASKING or (first > 1 and toks[first - 1].word == "же" and toks[first - 2].word in _ASKING)):
             continue  # "how many millions he killed": a question, not a claim
         begin, stop = toks[first].start - offset, toks[last - 1].end - offset
         if any(blocked[begin:stop]) or _counts_a_thing(toks, last, data, sentence, offset):

@@ -1,4 +1,4 @@
-"""Lists of numbers in a sentence: a tally of counts, a list of shares.
+"""Lists of numbers in a sentence: a tally of counts, a list of shares, a pair that shares its noun.
 
 A tally counts groups one by one ("22 people's commissars, 49 county party secretaries, ... and 8
 professors"); a list of "label – number" items opened or closed by a percentage ("на Урале – 28,0 %, в
@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from .numerals import Number
+from .phrases import Token
 
 #: What links two counts of a tally: one to four words after the first, then a comma or "and"
 #: ("22 people's commissars, 49 county party secretaries, ... and 8 professors were arrested").
@@ -76,3 +77,28 @@ def percent_lists(numbers: list[Number], sentence: str) -> list[Number]:
             out += run
         run = [n] if n is not None else []
     return out
+
+
+#: Words that join a number to the next one of a pair ("10 or even 25 years", "5 to 10 years", "от 5 до 10 лет").
+_PAIRED = frozenset({"or", "to", "и", "или", "до"})
+_EVEN = frozenset({"even", "perhaps", "maybe", "даже"})
+
+
+def pair_end(toks: list[Token], last: int) -> int:
+    """The token after the second number of a pair the number before ``last`` starts, else ``last``.
+
+    In "10 or even 25 years" the noun after the pair ("years") counts both numbers.
+
+    Examples
+    --------
+    >>> from gulagstats.factcheck.phrases import tokens
+    >>> toks = tokens("for 10 or even 25 years")
+    >>> pair_end(toks, 2), toks[pair_end(toks, 2)].word, pair_end(tokens("10 people"), 1)
+    (5, 'years', 1)
+    """
+    i = last
+    if i < len(toks) and toks[i].word in _PAIRED:
+        i += 1 + (i + 1 < len(toks) and toks[i + 1].word in _EVEN)
+        if i < len(toks) and toks[i].word.isdigit():
+            return i + 1
+    return last
