@@ -31,6 +31,7 @@ def _read(text: str) -> list[tuple[str, str]]:
             "thousands",
         ),
         ("Over 18,000 women spent some time in the camp during its existence.", "over 18,000"),
+        ("Over 2,000 of the women were ethnic Koreans.", "over 2,000"),
         (
             "В годы войны в край переселили около 70 тыс. человек из республики немцев Поволжья.",
             "около 70 тыс.",

@@ -336,8 +336,10 @@ def _people_follow(toks: list[Token], last: int, data: Resources, text: str, off
 
 
 def people_next(toks: list[Token], last: int, data: Resources, text: str, offset: int) -> str:
-    """The word of people right after a number, or after its "of" ("18,000 women", "millions of people"), else ""."""
+    """The word of people right after a number, or after its "of (the)" ("18,000 women", "millions of people",
+    "several hundred of the women"), else ""."""
     at = last + 1 if last < len(toks) and toks[last].word == "of" else last
+    at += at > last and at < len(toks) and toks[at].word == "the"
     row = _next_phrase(data.lexicon["people"], toks, at, 1, text, offset)
     return row["phrase"] if row is not None else ""
 
