@@ -158,3 +158,11 @@ def test_a_day_a_name_and_a_question_leave_the_counts_beside_them() -> None:
     assert _read("On 30 October 1937, 1,000 people were shot.") == [("1,000", "executions")]
     assert _read("In Perm-36, 3,000 prisoners died in 1942.")[0][0] == "3,000"
     assert _read("Сколько же их было? Расстреляно 681 692 человека.") == [("681 692", "executions")]
+
+
+def test_a_rate_of_people_with_no_word_of_their_fate_is_found_and_keeps_its_unit() -> None:
+    frames = check_text("Да. По 100 тысяч человек в месяц примерно.", "t.txt", DATA).frames
+    assert [(f.mention, f.unit, f.quantity) for f in frames] == [
+        ("100 тысяч", "per_month", UNSAID_QUANTITY)
+    ]
+    assert frames[0].confidence < JUDGING_CONFIDENCE

@@ -39,7 +39,7 @@ def people_counted(toks: list[Token], m: Mention, data: Resources, text: str, of
     >>> [(x.text, people_counted(toks, x, data, s, 0)) for x in find_mentions(s, toks, 0, [], data)[0]]
     [('Millions', 'people'), ('18,000', 'women'), ('1,966', ''), ('12', '')]
     """
-    if m.unit != "count" or not (m.vague or m.high >= 1000):
+    if m.unit == "share" or not (m.vague or m.high >= 1000):
         return ""
     before = [t.word for t in toks[max(0, m.first - 2) : m.first]]
     if before[-1:] and (before[-1] in BASE_BEFORE or before in (["of", "the"], ["among", "the"])):
