@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 from gulagstats.factcheck.judgment import JUDGING_CONFIDENCE
+from gulagstats.factcheck.mentions import Mention, find_mentions
+from gulagstats.factcheck.phrases import tokens
 from gulagstats.factcheck.resources import load_resources
 from gulagstats.factcheck.run import check_text, factcheck
 from gulagstats.factcheck.unsaid import UNSAID_QUANTITY
@@ -166,3 +168,23 @@ def test_a_rate_of_people_with_no_word_of_their_fate_is_found_and_keeps_its_unit
         ("100 тысяч", "per_month", UNSAID_QUANTITY)
     ]
     assert frames[0].confidence < JUDGING_CONFIDENCE
+
+
+def test_a_vague_word_repeated_says_many() -> None:
+    frames = check_text(
+        "Stalin was responsible for the deaths of millions upon millions of his people.",
+        "t.txt",
+        DATA,
+    ).frames
+    assert [(f.mention, f.low, f.high) for f in frames] == [
+        ("millions upon millions", 2_000_000, 99_999_999)
+    ]
+    assert [(m.text, m.high) for m in _mentions("Миллионы и миллионы людей погибли.")] == [
+        ("Миллионы и миллионы", 99_999_999)
+    ]
+    # two different words are two mentions
+    assert len(_mentions("Тысячи и миллионы людей погибли.")) == 2
+
+
+def _mentions(text: str) -> list[Mention]:
+    return find_mentions(text, tokens(text), 0, [], DATA, "ru")[0]

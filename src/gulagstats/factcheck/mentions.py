@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 from typing import Protocol
 
 from .dates import MONTH
-from .number_lists import pair_end, percent_lists, tallies
+from .number_lists import pair_end, percent_lists, repeated, tallies
 from .numerals import Number, read_numerals
 from .periods import Period
 from .phrases import Token
@@ -101,7 +101,7 @@ def _vague(toks: list[Token], data: Resources) -> list[tuple[int, int, dict[str,
         if m.first >= until:
             out.append((m.first, m.last, table.rows[m.row]))
             until = m.last
-    return out
+    return repeated(out, toks, table.rows)
 
 
 def _next_phrase(table, toks: list[Token], at: int, within: int = 1, text: str = "", offset: int = 0) -> dict[str, str] | None:

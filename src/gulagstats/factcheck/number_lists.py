@@ -9,6 +9,7 @@ looking only at the characters between two neighbours: linear in the sentence.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from .numerals import Number
 from .phrases import Token
@@ -102,3 +103,39 @@ def pair_end(toks: list[Token], last: int) -> int:
         if i < len(toks) and toks[i].word.isdigit():
             return i + 1
     return last
+
+
+#: The words that repeat a vague number word to say "many" ("millions upon millions", "миллионы и миллионы").
+_REPEATS = frozenset({"upon", "and", "on", "и"})
+
+
+def repeated(
+    found: list[tuple[int, int, dict[str, str]]], toks: list[Token], rows: Sequence[dict[str, str]]
+) -> list[tuple[int, int, dict[str, str]]]:
+    """Vague words (first token, last token, row) with each "X upon X" made one: from X's low end to the
+    widest high end the vague words of that low end have ("many millions": 2-99,999,999).
+
+    Examples
+    --------
+    >>> from gulagstats.factcheck.phrases import tokens
+    >>> rows = [{"phrase": "millions", "low": "2000000", "high": "9999999"},
+    ...         {"phrase": "many millions", "low": "2000000", "high": "99999999"}]
+    >>> toks = tokens("millions upon millions died")
+    >>> [(a, b, r["high"]) for a, b, r in repeated([(0, 1, rows[0]), (2, 3, rows[0])], toks, rows)]
+    [(0, 3, '99999999')]
+    """
+    out: list[tuple[int, int, dict[str, str]]] = []
+    for first, last, row in found:
+        if (
+            out
+            and out[-1][2]["phrase"] == row["phrase"]
+            and last - first == 1
+            and out[-1][1] + 1 == first
+            and toks[first - 1].word in _REPEATS
+            and toks[first].word == toks[out[-1][0]].word
+        ):
+            widest = max(float(r["high"]) for r in rows if r["low"] == row["low"])
+            out[-1] = (out[-1][0], last, {**row, "high": f"{widest:.0f}"})
+        else:
+            out.append((first, last, row))
+    return out
