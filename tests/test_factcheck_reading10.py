@@ -109,6 +109,7 @@ def test_a_large_pair_and_a_count_of_people_in_words_are_still_read() -> None:
         "18,000 women 10 or even 25 years, ",
         "12 Who? died at 98 ",
         "1953 (first half) | 8000 | 190 |\nTOTAL | 1 | 2 |\n",
+        "12 Who ",  # numbers before capitalised words in one long sentence: each checks only the sentence's start
     ],
 )
 def test_the_new_rules_stay_linear(unit: str) -> None:

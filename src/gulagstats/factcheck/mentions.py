@@ -318,6 +318,7 @@ _PLACED = frozenset({"в", "во", "на", "in", "at", "on", "from", "из"})
 
 #: A number that starts a sentence and a capitalised word after it: an item of a numbered list ("12 Who were ...?").
 _ITEM = re.compile(r"[.)]?\s+[A-Z\u0410-\u042f\u0401][a-z\u0430-\u044f\u0451]")
+_LEAD = re.compile(r"\s*")  # the spaces a sentence starts with: a number after them opens it
 #: A letter and a hyphen glued to a number: a name ("Perm-36", "Усольлаг-2"), not a count.
 _NAMED = re.compile(r"[^\W\d_][-\u2010\u2011]$")
 #: A month's name right after a number of 31 at most: the day of a date ("30 октября", "5 December").
@@ -386,7 +387,7 @@ def _read_number(
     text = sentence[start:end]
     if REFERENCE.search(sentence[max(0, start - 14) : start]) or sentence[end : end + 1] == "]":
         return None
-    if _ITEM.match(sentence, end) and not sentence[:start].strip() and sentence.rstrip().endswith("?"):
+    if (lead := _LEAD.match(sentence)) and lead.end() >= start and _ITEM.match(sentence, end) and sentence.rstrip().endswith("?"):
         return None  # "12 Who were the main victims?": a numbered question, not a count
     if _NAMED.search(sentence, max(0, start - 2), start) or (b is None and a.value <= 31 and _DAY_OF.match(sentence, end)):
         return None  # "Perm-36": a name; "вспоминают 30 октября": a day of a month
