@@ -10,6 +10,13 @@ A ``not_contradicted`` says only that a bound of the record is met.  Three rules
   name, as an ``understates`` far below the whole is;
 - :func:`rival_figures`: three or more figures of one quantity and period in one sentence that cannot all
   hold are a spread of estimates, not one claim.
+
+Round 10 added one:
+
+- :func:`silent_readings`: another reading the record cannot judge, or that ``understates`` without the
+  whole named (never given itself), does not contradict a ``not_contradicted``;
+- :func:`below_a_ceiling` reads a floor too: "more than 4,400" repressed in 1930-1950, against the record's
+  3,759,465 at least, is not contradicted only because it says so little: a part the text does not name.
 """
 
 from __future__ import annotations
@@ -19,7 +26,7 @@ import pandas as pd
 from ..core.record import Record
 from ..estimates.vocabulary import QUANTITIES
 from ..periods import period_bounds
-from ..vocabulary import NOT_CONTRADICTED
+from ..vocabulary import NOT_COMPARABLE, NOT_CONTRADICTED, UNDERSTATES
 from .contradictions import TOLERANCE
 from .readings import rounded_years, with_reading
 
@@ -102,10 +109,12 @@ CEILING_SPAN = 2.0
 
 
 def below_a_ceiling(answer: pd.Series) -> float:
-    """How many times below the record's ceiling for about its own period (at most :data:`CEILING_SPAN` times
-    as long) ``assess``'s ``not_contradicted`` puts a claim (0 where it is not such an answer): like an
-    ``understates`` :data:`~gulagstats.factcheck.judgment.PART_FACTOR` times below the whole, such a count is most likely a part the text
-    does not name (the 20,765 shot at one firing ground against the 681,692 of 1937-1938).
+    """How many times below the record's ceiling (round 10: or floor) for about its own period (at most
+    :data:`CEILING_SPAN` times as long) ``assess``'s ``not_contradicted`` puts a claim (0 where it is not such
+    an answer): like an ``understates`` :data:`~gulagstats.factcheck.judgment.PART_FACTOR` times below the
+    whole, such a count is most likely a part the text does not name (the 20,765 shot at one firing ground
+    against the 681,692 of 1937-1938; "more than 4,400" women of one republic repressed in 1930-1950 against
+    the record's 3,759,465 at least: only an open floor far below the record's can be not contradicted so).
 
     Examples
     --------
@@ -115,12 +124,49 @@ def below_a_ceiling(answer: pd.Series) -> float:
     33
     >>> below_a_ceiling(pd.Series({**answer, "claim_period": "1930", "benchmark_period": "1930/1956"}))
     0.0
+    >>> floor = {"verdict": "not_contradicted", "bound": "floor", "ratio_low": 0.00117,
+    ...     "claim_period": "1930/1950", "benchmark_period": "1930/1950"}
+    >>> round(below_a_ceiling(pd.Series(floor)))
+    855
     """
-    if answer.get("verdict") != NOT_CONTRADICTED or answer.get("bound") != "ceiling":
+    if answer.get("verdict") != NOT_CONTRADICTED or answer.get("bound") not in ("ceiling", "floor"):
         return 0.0
-    ratio = pd.to_numeric(answer.get("ratio_high"), errors="coerce")
+    side = "ratio_high" if answer.get("bound") == "ceiling" else "ratio_low"
+    ratio = pd.to_numeric(answer.get(side), errors="coerce")
     own, its = (period_bounds(str(answer.get(k, ""))) for k in ("claim_period", "benchmark_period"))
     if not ratio or ratio != ratio or None in (*own, *its):
         return 0.0
     days = ((own[1] - own[0]).days + 1, (its[1] - its[0]).days + 1)  # type: ignore[operator]
     return 1.0 / float(ratio) if days[1] <= CEILING_SPAN * days[0] else 0.0
+
+
+def silent_readings(alt: pd.DataFrame, out: pd.DataFrame, readable: pd.Series) -> pd.Series:
+    """Which other readings ``alt`` (rows of :func:`~gulagstats.factcheck.readings.questions` with the verdict
+    ``assess`` gave each, ``readable`` where the record could be asked) of a ``not_contradicted`` claim of
+    ``out`` say nothing against it, and so count as ``not_contradicted`` (round 10): a reading the record
+    cannot judge (a quantity it has no series of, or ``not_comparable``: "repressed, or deported") leaves
+    "not contradicted" true, and one that ``understates`` without the whole USSR named is never given itself
+    (:func:`~gulagstats.factcheck.readings.doubt`: the number may count a part the text does not name).  A
+    reading that flags with the whole named, or an error, still leaves the claim unclear; a flag's readings
+    are not touched (a flag must hold under every reading).
+
+    Examples
+    --------
+    >>> out = pd.DataFrame({"verdict": ["not_contradicted", "overstates"], "scope": ["USSR", "USSR"],
+    ...     "whole_stated": [False, False]})
+    >>> alt = pd.DataFrame({"claim": [0, 0, 0, 0, 1], "verdict": ["understates", "not_comparable", "",
+    ...     "overstates", "understates"]})
+    >>> silent_readings(alt, out, pd.Series([True, True, False, True, True])).tolist()
+    [True, True, True, False, False]
+    >>> silent_readings(alt, out.assign(whole_stated=True), pd.Series([True] * 5)).tolist()
+    [False, True, False, False, False]
+    """
+    if alt.empty:
+        return pd.Series(False, index=alt.index, dtype=bool)
+    claim = alt["claim"]
+    own = claim.map(out["verdict"]) == NOT_CONTRADICTED
+    stated = out.get("whole_stated", pd.Series(False, index=out.index))  # as doubt() reads it
+    unnamed = ~claim.map(stated).fillna(False).astype(bool) & (claim.map(out["scope"]) == "USSR")
+    understates = unnamed & (alt["verdict"] == UNDERSTATES)
+    unjudged = ~readable.reindex(alt.index, fill_value=False) | (alt["verdict"] == NOT_COMPARABLE)
+    return (own & (understates | unjudged)).astype(bool)

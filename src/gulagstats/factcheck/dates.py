@@ -30,15 +30,21 @@ _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii":
 MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
-    r"|(?:январ(?:[ьяе]|[её]м)|феврал(?:[ьяе]|[её]м)|марта?|марте|мартом|апрел(?:[ьяе]|ем)|ма(?:[йяе]|ем)|"
-    r"июн(?:[ьяе]|ем)|июл(?:[ьяе]|ем)|августа?|августе|августом|"
-    r"сентябр(?:[ьяе]|[её]м)|октябр(?:[ьяе]|[её]м)|ноябр(?:[ьяе]|[её]м)|декабр(?:[ьяе]|[её]м))"
+    r"|(?:январ(?:[ьяею]|[её]м)|феврал(?:[ьяею]|[её]м)|марта?|марте|марту|мартом|апрел(?:[ьяею]|ем)|ма(?:[йяею]|ем)|"
+    r"июн(?:[ьяею]|ем)|июл(?:[ьяею]|ем)|августа?|августе|августу|августом|"
+    r"сентябр(?:[ьяею]|[её]м)|октябр(?:[ьяею]|[её]м)|ноябр(?:[ьяею]|[её]м)|декабр(?:[ьяею]|[её]м))"
 )
 YEAR_DIGITS = r"(?:1[89]\d\d|20\d\d)"
 DASH = r"\s*[-\u2010\u2011\u2012\u2013\u2014\u2015\u2212/]\s*"
 _YEAR_WORDS = r"(?:\s*(?:гг?\.|года|году|год))?"
 #: Prepositions after which a month alone is a date ("in October", "в октябре", "за первую половину декабря").
 _BEFORE_MONTH = r"in|during|by|until|till|from|since|to|through|of|в|во|за|к|до|с|со|по|на"
+
+
+#: A part of a month before it ("the start of January", "early January", "mid-July", "начало января", "в конце июля"):
+#: the month, its year from the sentence or the text's clock as for "in January" (round 9's test: "Начало января
+#: ознаменовалось волной арестов ... миллионы" lost to a span carried from the sentences before).
+_MONTH_PART = r"(?:start|beginning|end|middle)\s+of\s+|early\s+|late\s+|mid-?\s*|начал[оаеу]\s+|конец\s+|конц[еау]\s+|середин[аеуы]\s+"
 
 
 def _half(name: str) -> str:
@@ -53,7 +59,7 @@ DATE = re.compile(
     rf"\b(?P<m1>{MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:{DASH}(?P<d1b>\d{{1,2}})\b)?(?:,?\s+(?P<y1>{YEAR_DIGITS}))?\b"
     rf"|\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?:(?:{DASH}|\s+(?:to|по|-)\s+)(?P<d2b>\d{{1,2}}))?(?:\s+(?:of\s+)?|{_GLUED_DAY})(?P<m2>{MONTH})(?:,?\s+(?P<y2>{YEAR_DIGITS}))?{_YEAR_WORDS}\b"
     rf"|\b(?:{_half('half3')}(?:of\s+)?)?(?P<m3>{MONTH}),?\s+(?:of\s+)?(?P<y3>{YEAR_DIGITS}){_YEAR_WORDS}\b"
-    rf"|\b(?:{_BEFORE_MONTH})\s+(?:the\s+)?{_half('half4')}?(?P<m4>{MONTH})(?:{DASH}(?P<m4b>{MONTH}))?(?![\w.]*\s*,?\s*\d)\b",
+    rf"|\b(?:(?:{_BEFORE_MONTH})\s+(?:the\s+)?(?:{_MONTH_PART})?|(?:{_MONTH_PART})){_half('half4')}?(?P<m4>{MONTH})(?:{DASH}(?P<m4b>{MONTH}))?(?![\w.]*\s*,?\s*\d)\b",
     re.IGNORECASE,
 )
 NUMERIC = re.compile(
@@ -64,8 +70,10 @@ _THIS_YEAR = re.compile(r"^\s*(?:с\.\s*г\.|сего года|this year)", re.I
 _DOCUMENT_BEFORE = re.compile(r"(?:\bdated|\bот|\bsigned\s+on|\bissued\s+on)\s+$", re.IGNORECASE)
 #: "dated" before a month: a document's month too ("a report dated December 1965, 46,000 people were deported").
 _DATED = re.compile(r"\bdated\s+$", re.IGNORECASE)
+#: "by" before a month: a total up to its end, a count on its last day ("by November 1938", "к ноябрю 1938 года").
+_BY_MONTH = re.compile(r"(?:\bby|\bup\s+to|\bк)\s+(?:the\s+end\s+of\s+)?$", re.IGNORECASE)
 _MONTH_FROM = re.compile(r"(?:\bза\s+месяц\s+с|\bin\s+the\s+month\s+from|\bover\s+the\s+month\s+from)\s+$", re.IGNORECASE)
-_JOIN = re.compile(r",?\s*(?:-|\u2013|\u2014|to|until|through|till|and|по|до|и)\s*(?:the\s+end\s+of\s+)?", re.IGNORECASE)
+_JOIN = re.compile(r",?\s*(?:-|\u2013|\u2014|through\s+to|to|until|through|till|and|по|до|и)\s*(?:the\s+end\s+of\s+)?", re.IGNORECASE)
 _BEFORE_FIRST = re.compile(r"(?:between|from|с|со|от|между)\s+(?:the\s+)?$", re.IGNORECASE)
 _YEAR_AHEAD = re.compile(
     rf"\s*(?:and|or|to|until|through|till|-|\u2013|\u2014|по|до|и)\s*(?:{MONTH}),?\s+(?:of\s+)?(?P<y>{YEAR_DIGITS})\b", re.IGNORECASE
@@ -111,7 +119,7 @@ def month_number(word: str) -> int:
         if w == m or (len(w) >= 3 and m.startswith(w)):
             return i
     for i, stem in enumerate(_RU_MONTHS, 1):
-        if w.startswith(stem) and (stem != "ма" or w in ("май", "мая", "мае", "маем")):
+        if w.startswith(stem) and (stem != "ма" or w in ("май", "мая", "мае", "маем", "маю")):
             return i
     return 0
 
@@ -245,6 +253,8 @@ def find_dates(sentence: str, anchor: date | None) -> list[Period]:
         before = sentence[max(0, d.start - 30) : d.start]
         if _DOCUMENT_BEFORE.search(before) and (d.kind == "date" or (d.kind == "month" and _DATED.search(before))):
             out.append(Period(d.start, d.end, d.period, "document", 1.0, None))
+        elif _BY_MONTH.search(before) and d.kind == "month":  # "by November 1938", "к ноябрю 1938 года": up to its end
+            out.append(Period(d.start, d.end, d.period.split("/")[-1], "by_end", 0.7, d.day))
         elif _MONTH_FROM.search(before) and d.kind == "date" and d.day is not None:
             out.append(Period(d.start, d.end, f"{d.day}/{_month_later(d.day)}", "span", 0.85, d.day))
         else:

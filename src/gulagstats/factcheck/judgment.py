@@ -53,7 +53,13 @@ from ..vocabulary import (
     PERSONS,
     UNDERSTATES,
 )
-from .bounds import RIVAL_FIGURES, below_a_ceiling, more_readings, rival_figures
+from .bounds import (
+    RIVAL_FIGURES,
+    below_a_ceiling,
+    more_readings,
+    rival_figures,
+    silent_readings,
+)
 from .frames import Frame
 from .readings import (
     CALIBRATED_VERDICTS,
@@ -404,6 +410,8 @@ def _readings_in_doubt(
         answers = _assess(record, asked, asked["low"], asked["high"])
         said = answers["verdict"].where(~answers.apply(met_as_read, axis=1), CONSISTENT)
         alt.loc[asked.index, "verdict"] = said.where(answers["error"] == "", "").astype(object)
+    alt.loc[silent_readings(alt, out, readable), "verdict"] = NOT_CONTRADICTED
+    if readable.any():
         _met_under_another_reading(out, alt[readable], answers)
     by_claim = dict(list(alt.groupby("claim")))
     none = alt.iloc[:0]

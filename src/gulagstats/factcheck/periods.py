@@ -17,6 +17,7 @@ characters for the patterns after it: linear in the sentence.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -24,6 +25,8 @@ from datetime import date, timedelta
 from .dates import DASH as _DASH
 from .dates import YEAR_DIGITS as _YEAR
 from .dates import Period, find_dates, joined, month_span
+from .decades import decades
+from .event_dates import LAST_YEAR, event_dates, events, lifespans, names_years
 from .phrases import Token
 from .resources import Resources
 
@@ -45,28 +48,19 @@ SEASON = re.compile(
     rf"\b(?:the\s+)?(?P<part>spring|summer|autumn|fall|winter|beginning|start|end|middle|first half|second half|"
     rf"(?:first|second|third|fourth|last)\s+quarter|early|mid|late|"
     rf"(?:перв|втор|трет|четв[её]рт|последн)\w*\s+(?:половин|полугоди|квартал)\w*|"
-    rf"весн\w*|лет\w*|осен\w*|зим\w*|начал\w*|конц\w*|середин\w*)(?:\s+|-)(?:of\s+)?(?P<y>{_YEAR})\b"
+    rf"весн\w*|лет\w*|осен\w*|зим\w*|начал\w*|конц\w*|конец|середин\w*)(?:\s+|-)(?:of\s+)?(?P<y>{_YEAR})\b"
+    rf"(?:{_DASH}(?P<y2>(?:1[89])?\d\d)\b)?"  # "зимой 1941–1942 годов": one winter
     rf"(?!-?(?:е|х|ые|ых)\b)",  # "в конце 1930-х": a decade's end, not the year's
     re.IGNORECASE,
 )
 BY_END = re.compile(
-    rf"\b(?:by|until|up to|к|до)\s+(?:the\s+)?(?:end\s+of|конц\w*)\s+(?P<y>{_YEAR})\b|\b(?:by|up\s+to)\s+(?P<z>{_YEAR})\b(?![-\u2013])"
+    rf"\b(?:by|until|up to|к|до)\s+(?:the\s+)?(?:end\s+of|конц\w*)\s+(?:(?P<y>{_YEAR})\b(?!-?(?:е|х|ые|ых)\b|[\u2019']?s\b)"
+    rf"|(?:the\s+)?(?P<d>1[89]\d)0(?:[\u2019']?s\b|-?(?:е|х|ые|ых)\b))|\b(?:by|up\s+to)\s+(?P<z>{_YEAR})\b(?![-\u2013])"
     rf"|\bк\s+(?P<w>{_YEAR})\s*(?:год\w*|г\.)"  # "к 1953 году": by 1953
     rf"|\b(?:by|until|up\s+to|к|до)\s+(?:the\s+)?(?:beginning|start|начал\w*)\s+(?:of\s+)?(?P<s>{_YEAR})\b",  # by its 1 January
     re.IGNORECASE,  # "By the end of 1956", "К концу 1930 года" open a sentence
 )
-#: The last year of the record's concern: a later date in an article dates a publication or a citation.
-LAST_YEAR = 1991
-DECADE = re.compile(
-    r"\b(?:(?P<which>early|mid-?|late|начал\w*|середин\w*|конц\w*)\s*)?(?:the\s+)?(?P<dec>1[89]\d)0(?:[\u2019']?s\b|-?(?:е|х|ые|ых)\b)",
-    re.IGNORECASE,
-)
 YEAR_MENTION = re.compile(r"(?<![\d,.\u00a0\u202f])\b(?P<y>1\d\d\d|20\d\d)\b(?!,?\d)(?!\.\d\d\d)")
-#: A year between "the" and a word that it qualifies: the date of another event ("the 1939 Soviet invasion").
-EVENT_YEAR = re.compile(
-    rf"\b[Tt]he\s+(?P<y>{_YEAR})\s+(?!(?:and|or|to|through|until|till|as|was|were|is|saw|when|had)\b)[^\W\d_]"
-    rf"|\b(?:[Cc]ongress|[Pp]lenum|съезд\w*|пленум\w*)\s+(?:in|of|в)\s+(?P<z>{_YEAR})\b"  # "the Party Congress in 1934"
-)
 #: A year in brackets after a name, or after "in his": the date of a publication.
 CITED_YEAR = re.compile(
     rf"\((?:[A-Z][\w\u2019'-]+(?:\s+(?:and|&)\s+[A-Z][\w\u2019'-]+)?,?\s+)?(?P<y>{_YEAR})[a-z]?(?:[,:]\s*(?:p\.\s*)?\d+)?\)"
@@ -87,14 +81,12 @@ _SEASONS = {
     "spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 14),
     "beginning": (1, 1), "start": (1, 1), "end": (12, 12), "middle": (6, 7),
     "first half": (1, 6), "second half": (7, 12), "early": (1, 4), "mid": (5, 8), "late": (9, 12),
-    "весн": (3, 5), "лет": (6, 8), "осен": (9, 11), "зим": (12, 14), "начал": (1, 1), "конц": (12, 12), "середин": (6, 7),
+    "весн": (3, 5), "лет": (6, 8), "осен": (9, 11), "зим": (12, 14), "начал": (1, 1), "конц": (12, 12), "конец": (12, 12), "середин": (6, 7),
     **{f"{kind} {n}": months for (kind, n), months in _PARTS_OF_YEAR.items()},
 }
 
 
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "перв": 1, "втор": 2, "трет": 3, "четв": 4}
-#: Russian words for a decade's early, middle and late years, as the English ones ("в конце 1930-х").
-_DECADE_PART = {"early": "early", "mid": "mid", "late": "late", "начал": "early", "серед": "mid", "конце": "late", "конца": "late"}
 
 
 def _season_key(part: str) -> str:
@@ -157,6 +149,35 @@ def _spans(sentence: str, free) -> list[Period]:
 _DECADE_END = re.compile(r"(?:-?(?:е|х|ые|ых)|[\u2019']?s)\b", re.IGNORECASE)
 
 
+#: A half or a quarter of a year with no year after it ("в первом полугодии", "in the last quarter"): the year stated
+#: before it in its sentence, else the text's clock, as for a month alone ("в течение 1944 года ...: в первом полугодии");
+#: not "in the first half of the next year", "во втором полугодии следующего года" (another year, said in words).
+_YEARLESS_PART = re.compile(
+    r"\b(?:в|во|in\s+the)\s+(?P<part>(?:перв|втор|трет|четв[её]рт|последн)\w*\s+(?:полугоди|квартал)\w*"
+    r"|(?:first|second|third|fourth|last)\s+(?:half|quarter))\b(?!\s+(?:of\b|\d|(?:\w+\s+)?(?:год|г\.)))",
+    re.IGNORECASE,
+)
+
+
+def _yearless_parts(sentence: str, anchor: date | None) -> list[Period]:
+    """Halves and quarters of a year named without their year, dated by the last year before them in the sentence or
+    by the text's clock (none if neither).
+
+    >>> [(p.period, p.kind) for p in _yearless_parts("В течение 1944 года: в первом полугодии поступило 468 693", None)]
+    [('1944-01-01/1944-06-30', 'month')]
+    """
+    out = []
+    years = [(y.end(), int(y[0])) for y in re.finditer(rf"(?<!\d){_YEAR}(?!\d)", sentence)]  # once: linear
+    ends = [e for e, _ in years]
+    for m in _YEARLESS_PART.finditer(sentence):
+        i = bisect.bisect_right(ends, m.start())  # the years that end before the part
+        year = years[i - 1][1] if i else anchor.year if anchor else None
+        first, last = _SEASONS.get(_season_key(m["part"]), (0, 0))
+        if year is not None and first:
+            out.append(Period(m.start(), m.end(), month_span(year, first, last), "month", 0.75, date(year, first, 1)))
+    return out  # kind "month": like a month alone, it dates its own clause and is not carried into the next sentence
+
+
 def _seasons(sentence: str, free) -> list[Period]:
     out = []
     for m in BY_END.finditer(sentence):
@@ -165,8 +186,8 @@ def _seasons(sentence: str, free) -> list[Period]:
                 y = int(m["s"])
                 out.append(Period(m.start(), m.end(), f"{y}-01-01", "by_start", 0.7, date(y, 1, 1)))
                 continue
-            y = int(m["y"] or m["z"] or m["w"])
-            kind = "by_end" if m["y"] else "by_year"  # "by the end of 1938", "by 1942"
+            y = int(m["y"] or m["z"] or m["w"] or m["d"] + "9")
+            kind = "by_end" if m["y"] or m["d"] else "by_year"  # "by the end of 1938" (or of the 1930s), "by 1942"
             out.append(Period(m.start(), m.end(), f"{y}-12-31", kind, 0.7, date(y, 12, 31)))
     for m in SEASON.finditer(sentence):
         if not free(m.start(), m.end()):
@@ -176,28 +197,17 @@ def _seasons(sentence: str, free) -> list[Period]:
         if not first:
             continue
         y = int(m["y"])
-        if first == last == 1 and key in ("beginning", "start", "начал"):
+        y2 = int(m["y"][:4 - len(m["y2"])] + m["y2"]) if m["y2"] else y
+        if y2 > y and not (last > 12 and y2 == y + 1):  # "летом 1937–1938 годов": from the first season to the last
+            out.append(Period(m.start(), m.end(), month_span(y, first, min(last, 12), y2), "season", 0.7, date(y, first, 1)))
+        elif first == last == 1 and key in ("beginning", "start", "начал"):
             out.append(Period(m.start(), m.end(), f"{y}-01-01", "date", 0.75, date(y, 1, 1)))
-        elif first == last == 12 and key in ("end", "конц"):
+        elif first == last == 12 and key in ("end", "конц", "конец"):
             out.append(Period(m.start(), m.end(), f"{y}-12-31", "season", 0.75, date(y, 12, 31)))
         elif last > 12:  # the winter of 1936: December 1936 to February 1937
             out.append(Period(m.start(), m.end(), month_span(y, first, last - 12, y + 1), "season", 0.7, date(y, first, 1)))
         else:
             out.append(Period(m.start(), m.end(), month_span(y, first, last), "season", 0.75, date(y, first, 1)))
-    return out
-
-
-def _decades(sentence: str, free) -> list[Period]:
-    out = []
-    for m in DECADE.finditer(sentence):
-        if not free(m.start(), m.end()):
-            continue
-        decade = int(m["dec"]) * 10
-        which = _DECADE_PART.get((m["which"] or "").lower().rstrip("-")[:5], "")
-        first, last = {"": (0, 9), "early": (0, 3), "mid": (4, 6), "late": (7, 9)}[which]
-        if which == "late" and decade == 1930:
-            first, last = 7, 8  # the reading of the estimates table: the late 1930s are the Great Terror
-        out.append(Period(m.start(), m.end(), f"{decade + first}/{decade + last}", "decade", 0.7, None))
     return out
 
 
@@ -244,18 +254,19 @@ def find_periods(
                 taken[p.start : p.end] = b"\1" * (p.end - p.start)
 
     add(_documents(sentence, toks, offset, data))
-    add(_lifespans(sentence))
+    add(lifespans(sentence))
     add([p for p in _spans(sentence, free) if int(p.period[:4]) <= LAST_YEAR < int(p.period[-4:])])  # "between 1991 and 2014"
     add([Period(m.start(), m.end(), m["y"], "document", 0.9) for m in YEAR_MENTION.finditer(sentence) if int(m["y"]) > LAST_YEAR])
     add(find_dates(sentence, anchor))
     add(joined(sentence, sorted(_seasons(sentence, free), key=lambda p: p.start)))
+    add(_yearless_parts(sentence, anchor))
     add(_spans(sentence, free))
-    add(joined(sentence, _decades(sentence, free)))  # "during the 1930s and 1940s": both decades
+    add(joined(sentence, decades(sentence, free)))  # "during the 1930s and 1940s": both decades
     add(_named(toks, offset, data, anchor, last, dating or Dating()))
-    add(_events(sentence))
+    add(events(sentence))
     add([Period(m.start(), m.end(), m["y"], "year", 0.9, date(int(m["y"]), 1, 1)) for m in YEAR_MENTION.finditer(sentence) if 1800 <= int(m["y"]) <= 2099])
-    out = _titles(sentence, _opened(sentence, _from_until(sentence, sorted(found, key=lambda p: p.start))))
-    out = [p for p in _anchored(out, data) if p.period or p.kind != "relative"]
+    out = names_years(sentence, _titles(sentence, _opened(sentence, _from_until(sentence, sorted(found, key=lambda p: p.start)))))
+    out = [p for p in _anchored(event_dates(sentence, out), data) if p.period or p.kind != "relative"]
     if any(p.kind == "span" for p in out):  # "some say he killed 40 million" in a sentence that states 1924 to 1953
         out = [p for p in out if p.kind != "named" or data.periods.rows[p.row]["rule"] != "ruler"]
     if dating is not None:
@@ -290,46 +301,6 @@ def _anchored(found: list[Period], data: Resources) -> list[Period]:
             elif p.day is not None:
                 day = p if day is None or day.day is None or p.day > day.day else day
         out.append(p)
-    return out
-
-
-def _events(sentence: str) -> list[Period]:
-    """Years that name another event: "the 1939 Soviet invasion", "the 1926 census" (kind ``event``, no period).
-
-    >>> [(p.period, p.kind) for p in _events("officers imprisoned during the 1939 Soviet invasion, in 1940")]
-    [('1939', 'event')]
-    """
-    return [
-        Period(m.start(g), m.end(g), m[g], "event", 0.9, date(int(m[g]), 1, 1))
-        for m in EVENT_YEAR.finditer(sentence)
-        for g in ("y" if m["y"] else "z",)
-    ]
-
-
-#: A span in brackets right after a name: a person's life ("Stalin (1878–1953)", "В. Н. Земсков (1946–2015)").
-LIFESPAN = re.compile(
-    rf"(?-i:\b[A-Z\u0410-\u042f\u0401][^\W\d_]*)\.?,?\s*\(\s*(?P<a>1[89]\d\d){_DASH}(?P<b>(?:1[89]|20)\d\d)\s*\)"
-)
-#: The fewest years between the ends of a life in brackets (an institution's or an era's dates are shorter, or
-#: lie inside the Soviet years: "the Gulag (1930–1960)", "the Great Terror (1936–1938)").
-LIFE_YEARS = 20
-
-
-def _lifespans(sentence: str) -> list[Period]:
-    """A person's birth and death years in brackets after the name (kind ``event``, no period): not the time of the
-    numbers of the sentence ("Yezhov (1895–1940) oversaw the shooting of 681,692 people in 1937-1938").
-
-    Only a span that starts before the Soviet state (1917) or ends after it (:data:`LAST_YEAR`) and is at least
-    :data:`LIFE_YEARS` long is a life.
-
-    >>> [(p.period, p.kind) for p in _lifespans("Stalin (1878–1953) and Conquest (1917–2015); the Gulag (1930–1960)")]
-    [('1878/1953', 'event'), ('1917/2015', 'event')]
-    """
-    out = []
-    for m in LIFESPAN.finditer(sentence):
-        a, b = int(m["a"]), int(m["b"])
-        if b - a >= LIFE_YEARS and (a < 1917 or b > LAST_YEAR):
-            out.append(Period(m.start("a") - 1, m.end(), f"{a}/{b}", "event", 0.9, None))
     return out
 
 
@@ -402,12 +373,24 @@ _BEFORE_NAMED = re.compile(
 )
 
 
+#: A capital "The" inside a sentence before a name: a title ("in his influential work The Great Terror, ...").
+_TITLE_THE = re.compile(r"[a-z,]\s+The\s+$")
+
+
 def _titles(sentence: str, found: list[Period]) -> list[Period]:
-    """A named period right before a publication year is a title ("The Great Terror (1968)"): a document."""
+    """A named period right before a publication year ("The Great Terror (1968)"), or after a capital "The" inside
+    its sentence ("The section in The Great Terror headed ..."), is a title: a document.
+
+    >>> [p.kind for p in _titles("his work The Great Terror", [Period(13, 25, "1937/1938", "named", 0.7)])]
+    ['document']
+    """
     out = []
     for i, p in enumerate(found):
         after = found[i + 1] if i + 1 < len(found) else None
-        if p.kind == "named" and after is not None and after.kind == "document" and after.start - p.end <= 3:
+        if p.kind == "named" and (
+            (after is not None and after.kind == "document" and after.start - p.end <= 3)
+            or _TITLE_THE.search(sentence, max(0, p.start - 12), p.start)
+        ):
             p = Period(p.start, p.end, "", "document", 1.0)
         out.append(p)
     return out
@@ -493,6 +476,9 @@ def _named(toks: list[Token], offset: int, data: Resources, anchor: date | None,
         confidence = float(row["confidence"])
         if row["rule"].startswith("name:"):
             continue  # a name is no period; it gives "he", "his reign" theirs
+        if row["rule"] in ("event", "report"):  # "born in", "published": a mark for event_dates, no period
+            out.append(Period(a, b, "", row["rule"] + "_verb", 0.0, None, match.row))
+            continue
         if row["rule"] == "ruler":  # "they say he killed 20 million" after "Stalin": his rule
             if dating.ruler[0] and dating.ruler[1] <= RULER_REACH:
                 out.append(Period(a, b, dating.ruler[0], "named", confidence, None, match.row))

@@ -22,7 +22,9 @@ hash-checked in ``data/datapackage.json``):
   the period they are read as and the source of that reading, relative
   phrases ("in the previous year") with the rule that resolves them, and
   phrases that leave the period open (rule ``open``: "subsequently",
-  "throughout history", "впоследствии");
+  "throughout history", "впоследствии"), and verbs whose date is another
+  event's (rule ``event``: "born in", "who was shot in") or, after 1953 at a
+  sentence's start, a report's (rule ``report``: "In 1991, ... published");
 - ``scope.csv``: ``language, phrase, scope, detail, note``: cues that a number
   counts a part of the whole (an operation, a nationality, a region, a trial,
   an institution, a camp, a plan);
@@ -67,7 +69,7 @@ RATES = ("day", "week", "month", "year")
 SCOPES = ("operation", "nationality", "region", "trial", "institution", "camp", "category", "plan", "whole")
 MODALITIES = ("planned", "negated", "negation", "hypothetical", "spread", "stated")
 WHERE = ("before", "clause", "sentence")
-RULES = ("previous_year", "next_year", "within_year", "same_month", "next_day", "same_year", "same_period", "same_span", "open", "ruler")
+RULES = ("previous_year", "next_year", "within_year", "same_month", "next_day", "same_year", "same_period", "same_span", "open", "ruler", "event", "report")
 LEXICON_LANGUAGES = ("en", "ru")
 #: The columns of each table, in order.
 LEXICON_COLUMNS = {
