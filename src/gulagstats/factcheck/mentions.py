@@ -28,7 +28,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
 
-from .number_lists import percent_lists, tallies
+from .dates import MONTH
+from .number_lists import pair_end, percent_lists, repeated, tallies
 from .numerals import Number, read_numerals
 from .periods import Period
 from .phrases import Token
@@ -44,7 +45,7 @@ ORDINAL_BEFORE = frozenset({"first", "last", "next", "following", "previous", "p
 REFERENCE = re.compile(
     r"(?:\b(?:article|articles|art\.|table|tables|volume|vol\.|p\.|pp\.|no\.|nos\.|nr\.|number|fond|f\.|op\.|opis'?|"
     r"d\.|delo|l\.|ll\.|page|pages|chapter|ch\.|note|notes|footnote|figure|fig\.|section|appendix|order|decree|"
-    r"paragraph|item|point|aged|age of|ages of|ages|age|the year|ст\.|статья|статье|статьи|приказ|приказа|"
+    r"paragraph|item|point|aged|age of|ages of|ages|age|died at|в возрасте|the year|ст\.|статья|статье|статьи|приказ|приказа|"
     r"приказом|№|стр\.|с\.|т\.|ф\.|оп\.|д\.|л\.|per|every|each|на каждые|на каждую)\s*|[#\u2116]\s*|[\[/^]|\]:\s*)$",
     re.IGNORECASE,
 )
@@ -100,7 +101,7 @@ def _vague(toks: list[Token], data: Resources) -> list[tuple[int, int, dict[str,
         if m.first >= until:
             out.append((m.first, m.last, table.rows[m.row]))
             until = m.last
-    return out
+    return repeated(out, toks, table.rows)
 
 
 def _next_phrase(table, toks: list[Token], at: int, within: int = 1, text: str = "", offset: int = 0) -> dict[str, str] | None:
@@ -315,9 +316,17 @@ def _unit(toks: list[Token], last: int, data: Resources, text: str = "", offset:
 _PLACED = frozenset({"в", "во", "на", "in", "at", "on", "from", "из"})
 
 
+#: A number that starts a sentence and a capitalised word after it: an item of a numbered list ("12 Who were ...?").
+_ITEM = re.compile(r"[.)]?\s+[A-Z\u0410-\u042f\u0401][a-z\u0430-\u044f\u0451]")
+_LEAD = re.compile(r"\s*")  # the spaces a sentence starts with: a number after them opens it
+#: A letter and a hyphen glued to a number: a name ("Perm-36", "Усольлаг-2"), not a count.
+_NAMED = re.compile(r"[^\W\d_][-\u2010\u2011]$")
+#: A month's name right after a number of 31 at most: the day of a date ("30 октября", "5 December").
+_DAY_OF = re.compile(rf"\s+(?:{MONTH})(?![^\W\d_])")
 def _counts_a_thing(toks: list[Token], last: int, data: Resources, text: str, offset: int) -> dict[str, str] | None:
-    """The not-count noun right after a number ("53 camps", "hundreds of labour camps"), not after a preposition of place."""
-    row = _next_phrase(data.lexicon["not_count"], toks, last, 2, text, offset)
+    """The not-count noun right after a number ("53 camps", "hundreds of labour camps"), not after a preposition of
+    place; the noun after the pair a number starts counts it too ("10 or even 25 years")."""
+    row = _next_phrase(data.lexicon["not_count"], toks, pair_end(toks, last), 2, text, offset)
     if row is not None and last < len(toks) and toks[last].word in _PLACED:
         return None  # "1,5 млн в лагерях": people in the camps
     return row
@@ -325,6 +334,15 @@ def _counts_a_thing(toks: list[Token], last: int, data: Resources, text: str, of
 
 def _people_follow(toks: list[Token], last: int, data: Resources, text: str, offset: int) -> bool:
     return _next_phrase(data.lexicon["people"], toks, last, 4, text, offset) is not None
+
+
+def people_next(toks: list[Token], last: int, data: Resources, text: str, offset: int) -> str:
+    """The word of people right after a number, or after its "of (the)" ("18,000 women", "millions of people",
+    "several hundred of the women"), else ""."""
+    at = last + 1 if last < len(toks) and toks[last].word == "of" else last
+    at += at > last and at < len(toks) and toks[at].word == "the"
+    row = _next_phrase(data.lexicon["people"], toks, at, 1, text, offset)
+    return row["phrase"] if row is not None else ""
 
 
 def _cue_just_before(toks: list[Token], first: int, data: Resources, text: str, offset: int) -> bool:
@@ -369,6 +387,10 @@ def _read_number(
     text = sentence[start:end]
     if REFERENCE.search(sentence[max(0, start - 14) : start]) or sentence[end : end + 1] == "]":
         return None
+    if (lead := _LEAD.match(sentence)) and lead.end() >= start and _ITEM.match(sentence, end) and sentence.rstrip().endswith("?"):
+        return None  # "12 Who were the main victims?": a numbered question, not a count
+    if _NAMED.search(sentence, max(0, start - 2), start) or (b is None and a.value <= 31 and _DAY_OF.match(sentence, end)):
+        return None  # "Perm-36": a name; "вспоминают 30 октября": a day of a month
     if _CITATION.search(sentence[max(0, start - 80) : start]) or (not a.grouped and _YEAR_SUFFIX.match(sentence, end) and 1800 <= a.value <= 2099):
         return None  # "(Земсков 1994: 168, 189)": pages of a work cited; "начало 1954г.": a year
     if _WEB_ADDRESS.search(_chunk(sentence, start, end) if not _FIELD.search(sentence[max(0, start - 40) : start]) else _value_of(sentence, start)):
@@ -395,6 +417,8 @@ def _read_number(
         return None
     if a.worded and a.value < 2 and not a.scaled:
         return None  # "on the one hand", "one broad category": "one" alone counts no one
+    if a.worded and a.value < SMALL_COUNT and not a.scaled and b is None and not people_next(toks, last, data, sentence, offset):
+        return None  # "one died ...; four more were sent": an anecdote's count in words, with no word of people
     if not big and first > 1 and (toks[first - 2].word, toks[first - 1].word) in (("out", "of"),):
         return None  # "three out of five marshals": the whole a share is taken from
     if not big and first > 0 and toks[first - 1].word.lower() in ORDINAL_BEFORE:
@@ -416,7 +440,7 @@ class _Framed(Protocol):
 
 
 #: Words right before a number that make it the whole a part is taken from ("of 1,966 delegates, 1,108 ...").
-_BASE_BEFORE = frozenset({"of", "из", "among", "среди"})
+BASE_BEFORE = frozenset({"of", "из", "among", "среди"})
 #: What stands between a count and its share in apposition: "681,692 people, or 86.7 percent", "7 980 (4,2 %)".
 _APPOSED = re.compile(r"(?:\s+(?:people|persons|человек|чел\.))?\s*(?:,\s*(?:or|или|i\.\s*e\.|т\.\s*е\.)\s+|\(\s*)(?:[^\W\d_]+\s+)?")
 #: The most words between two numbers of one enumeration ("32,000 from Lithuania, 42,000 from Latvia").
@@ -458,7 +482,7 @@ def enumerated_before(
     if read[i] is not None or f is None or not f.cue or f.unit != "count" or m.unit != "count" or m.vague or m.high < 10:
         return None  # a vague word, or a number under ten (an anecdote: "three people, two women, and a man, were arrested")
     before = [t.word for t in toks[max(0, m.first - 2) : m.first]]
-    if before[-1:] and (before[-1] in _BASE_BEFORE or before[-2:] in (["of", "the"], ["among", "the"])):
+    if before[-1:] and (before[-1] in BASE_BEFORE or before[-2:] in (["of", "the"], ["among", "the"])):
         return None  # "Of 1,966 delegates, 1,108 were arrested": the whole a part is taken from
     if after.first - m.last > ENUMERATION_GAP:
         return None
@@ -552,7 +576,7 @@ def find_mentions(
             if n is not None:
                 blocked[n.start : n.end] = b"\1" * (n.end - n.start)
     for first, last, row in _vague(toks, data):
-        if first > 0 and toks[first - 1].word in _ASKING:
+        if first > 0 and (toks[first - 1].word in _ASKING or (first > 1 and toks[first - 1].word == "же" and toks[first - 2].word in _ASKING)):
             continue  # "how many millions he killed": a question, not a claim
         begin, stop = toks[first].start - offset, toks[last - 1].end - offset
         if any(blocked[begin:stop]) or _counts_a_thing(toks, last, data, sentence, offset):

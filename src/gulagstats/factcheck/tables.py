@@ -65,6 +65,12 @@ _YEAR_VALUE = re.compile(
     r"(?P<marked>1[89][0-9]{2})(?:\*+|\[[0-9a-z]{1,3}\]|[\u00b9\u00b2\u00b3\u2070-\u2079]+)\s*(?:\|\|?|:|\u2013|\u2014|-|\t))"
     r"\s*(?=[0-9~\u2248])"
 )
+#: A row's year cell that names a half of the year: "1953 (first half) | 8403", "1953 (I полугодие) | 8403".
+_HALF_YEAR = re.compile(
+    r"\s*\|?\s*(?P<year>1[89][0-9]{2})\s*\(\s*(?:(?P<first>first|1st|I|первое|1-е)|second|2nd|II|второе|2-е)"
+    r"\s+(?:half|half-year|полугодие)\s*\)\s*(?:\|\|?|:|\u2013|\u2014|-|\t)\s*(?=[0-9])",
+    re.IGNORECASE,
+)
 #: A line that starts with a number and holds few words: a value cell.
 _VALUE = re.compile(r"\s*\|?\s*[~\u2248]?\s*[0-9]")
 _ANOTHER_YEAR = re.compile(r"(?<![0-9 .,\u00a0])1[89][0-9]{2}(?![0-9])")
@@ -103,6 +109,11 @@ def _rows_of(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, Row]]:
         if alone and i + 1 < len(lines) and _a_value_line(text[lines[i + 1][0] : lines[i + 1][1]]):
             out.append((i, Row(lines[i + 1][0], lines[i + 1][1], alone)))
             i += 2
+            continue
+        if (half := _HALF_YEAR.match(line)) and _soviet_year(half):
+            months = ("01", "06") if half["first"] else ("07", "12")
+            out.append((i, Row(a + half.end(), b, "/".join(f"{half['year']}-{m}" for m in months))))
+            i += 1
             continue
         joined = _YEAR_VALUE.match(line)
         year = _soviet_year(joined)
@@ -247,7 +258,7 @@ def _in_sequence(run: list[tuple[int, Row]]) -> list[tuple[int, Row]]:
     """
     if not any(r.glued for _, r in run):
         return run
-    years = [int(r.year) for _, r in run]
+    years = [int(r.year[:4]) for _, r in run]
     steps = [b - a for a, b in itertools.pairwise(years)]
     if len(years) >= MIN_ROWS and all(d == 1 for d in steps):
         return run
@@ -268,7 +279,8 @@ def _total(text: str, lines: list[tuple[int, int]], after: int, table: list[Row]
     quantity, cue = (
         (last.cells[0][2], last.cells[0][3]) if last.cells else (last.quantity, last.cue)
     )
-    return [Row(m.end(), lines[after][1], f"{first.year}/{last.year}", quantity, cue)]
+    span = f"{first.year.split('/')[0]}/{last.year.split('/')[-1]}"  # to the end of a last row's half year
+    return [Row(m.end(), lines[after][1], span, quantity, cue)]
 
 
 def noted_years(rows: list[Row]) -> set[int]:
@@ -315,7 +327,10 @@ def table_rows(text: str, data: Resources) -> list[Row]:
         quantity, cue = _deaths_of_the_place(quantity, cue, around, data)
         table = [replace(r, quantity=quantity, cue=cue) for r in _columns(text, lines, run, data)]
         table = _with_notes(text, lines, run, table)
-        out += table + _total(text, lines, run[-1][0] + 1, table)
+        total = _total(text, lines, run[-1][0] + 1, table)
+        if total:  # its cells under the header's nouns, as the rows above it
+            total = _columns(text, lines, [*run, (run[-1][0] + 1, total[0])], data)[-1:]
+        out += table + total
     taken = [(r.start, r.end) for r in out]
     out += [
         r
