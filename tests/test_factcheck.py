@@ -576,3 +576,22 @@ def test_the_page_puts_contradicted_claims_first_and_reads_at_400_px(tmp_path, c
     body = dom[dom.index("<body") : dom.index(">", dom.index("<body"))]
     assert 'data-checked="yes"' in body and 'data-broken="0"' in body
     assert f'data-marks="{len(v)}"' in body
+
+
+def test_a_text_with_numbers_not_read_and_no_claim_is_told_where_they_are_listed(tmp_path):
+    # the warning is printed on standard error and shown at the top of factcheck.html: it names the
+    # page's section that lists the numbers, and that section is there with them
+    from gulagstats.factcheck.page import render_page
+
+    text = tmp_path / "reversed.txt"
+    text.write_text(
+        "In the years of the terror, the camps held, by the count that some historians give, 7-5 million prisoners.",
+        encoding="utf-8",
+    )
+    result = factcheck([text])
+    assert result.claims.empty
+    assert result.warnings == [
+        "reversed.txt: no claim found, though it has 1 number(s) not read "
+        "(listed in factcheck.html under 'Numbers seen but not read')"
+    ]
+    assert "Numbers seen but not read (1)" in render_page(result)

@@ -278,7 +278,7 @@ def factcheck(
     found = contradictions(claims, parts=unnamed_parts(verdicts))
     warnings = [r.warning for r in results if r.warning]
     warnings += [
-        f"{r.name}: no claim found, though it has {len(r.seen)} number(s) not read (listed in factcheck.html)"
+        f"{r.name}: no claim found, though it has {len(r.seen)} number(s) not read (listed in factcheck.html under 'Numbers seen but not read')"
         for r in results if not r.frames and r.seen and not r.warning
     ]
     return Factcheck(
