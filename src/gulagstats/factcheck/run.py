@@ -112,7 +112,9 @@ def check_text(text: str, name: str = "text", data: Resources | None = None) -> 
         toks = tokens(plain, s.start)
         periods = find_periods(plain, toks, s.start, anchor, last_period or text_period, data, dating)
         periods = outside_cells(rows, document[3][1], periods, s.start) if rows else periods  # "1938 — 90 546" in a table
-        counted = counted_years(plain, toks, s.start, periods, data)  # "умерло 1890 человек": a count, not a year
+        # "умерло 1890 человек": a count, not a year; a set (Period is frozen), as a list's `in` made a sentence of
+        # many such counts quadratic
+        counted = set(counted_years(plain, toks, s.start, periods, data))
         periods = [p for p in periods if p not in counted] if counted else periods
         if _MAY_COUNT.search(s.text):
             found, skipped, ctx = _sentence_frames(s, plain, toks, periods, document, (context_for(s.text, last_period, last_kind, bool(GOES_ON.match(s.text.lstrip()))), part, before, question), data, name)
