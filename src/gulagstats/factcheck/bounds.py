@@ -25,7 +25,7 @@ import pandas as pd
 
 from ..core.record import Record
 from ..estimates.vocabulary import QUANTITIES
-from ..periods import period_bounds
+from ..periods import period_bounds, years_in
 from ..vocabulary import NOT_COMPARABLE, NOT_CONTRADICTED, UNDERSTATES
 from .contradictions import TOLERANCE
 from .readings import rounded_years, with_reading
@@ -133,11 +133,10 @@ def below_a_ceiling(answer: pd.Series) -> float:
         return 0.0
     side = "ratio_high" if answer.get("bound") == "ceiling" else "ratio_low"
     ratio = pd.to_numeric(answer.get(side), errors="coerce")
-    own, its = (period_bounds(str(answer.get(k, ""))) for k in ("claim_period", "benchmark_period"))
-    if not ratio or ratio != ratio or None in (*own, *its):
+    own, its = (str(answer.get(k, "")) for k in ("claim_period", "benchmark_period"))
+    if not ratio or ratio != ratio or None in (*period_bounds(own), *period_bounds(its)):
         return 0.0
-    days = ((own[1] - own[0]).days + 1, (its[1] - its[0]).days + 1)  # type: ignore[operator]
-    return 1.0 / float(ratio) if days[1] <= CEILING_SPAN * days[0] else 0.0
+    return 1.0 / float(ratio) if years_in(its) <= CEILING_SPAN * years_in(own) else 0.0
 
 
 def silent_readings(alt: pd.DataFrame, out: pd.DataFrame, readable: pd.Series) -> pd.Series:
