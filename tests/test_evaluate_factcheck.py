@@ -386,9 +386,10 @@ def test_every_document_has_its_text_its_id_and_its_split():
         # errors read, joins dev: round 3's on 6 December 2026 (9b1f03d), round 4's the same day
         # at the start of round 5, round 5's at the start of round 6, round 6's at the start of
         # round 7, round 7's at the start of round 8, round 8's at the start of round 9, round
-        # 9's at the start of round 10. So texts of rounds 3-9 are dev, and later ones test.
-        assert {part for r, part in docs if r <= 9} == {"dev"}
-        assert {part for r, part in docs if r >= 10} <= {"test"}
+        # 9's at the start of round 10, round 10's at the start of round 11. So texts of rounds
+        # 3-10 are dev, and later ones test.
+        assert {part for r, part in docs if r <= 10} == {"dev"}
+        assert {part for r, part in docs if r >= 11} <= {"test"}
 
 
 def test_every_claim_follows_the_schema_and_is_in_its_text():
