@@ -222,7 +222,7 @@ def test_a_floor_satisfied_under_an_uncalibrated_period_is_not_judged():
     # on the two halves of dev, so a span did not support it either; round 9's calibration pooled it with
     # table and sentence (71/75 and 19/20 right); with round 9's test part in dev (round 10) the pool is
     # 25/32 and 78/86 on the halves (Wilson lower end 0.64 on half 1, under 0.8): no way supports it;
-    # round 11's calibration supports it by a table row only, and neither claim is a table's
+    # nor does round 11's, after rule 26 made a document's own count consistent
 
     assert v["verdict"].tolist() == [NOT_JUDGED, NOT_JUDGED]
     assert "not contradicted for 1938" in v["reason"].iloc[0]
