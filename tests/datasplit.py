@@ -130,6 +130,7 @@ DATA_MODULES: tuple[str, ...] = (
     "tests/test_factcheck_quantity8.py",
     "tests/test_factcheck_quantity9.py",
     "tests/test_factcheck_quantity10.py",
+    "tests/test_factcheck_quantity11.py",
     "tests/test_factcheck_reading.py",
     "tests/test_factcheck_reading6.py",
     "tests/test_factcheck_reading7.py",

@@ -52,6 +52,10 @@ DEPORTED, DEPORTATION_DEATHS = "deportations", "deportation_deaths"
 #: ("died during the deportation") and repression's ("deaths due to Stalinist repression", the guide's
 #: custodial_deaths: "repression deaths are custodial_deaths").
 DEATHS_OF = {DEPORTED: DEPORTATION_DEATHS, "repressed_total": "custodial_deaths"}
+#: A word of dying in a number's clause beside a word of prisoners, with no place of custody named, counts the
+#: prisoners' deaths: the Gulag's, not the regime's (round 11: "One in five, or 267,826 prisoners, died in 1943",
+#: "1,6 миллиона заключенных ... погибли"); a place named wins ("of whom 100,000 died in the camps").
+PRISONERS, PRISONERS_DEATHS = "gulag_population", "gulag_deaths"
 #: How many words before a mention a scope cue of its clause counts ("the Polish operation ..., with 140,000 arrests").
 SCOPE_WINDOW = 30
 #: Points a cue loses for each word between it and the mention (its priority is at most 100).
@@ -255,6 +259,8 @@ def quantity(
         places = places or _the_place_before(ctx, m)
         if places:
             return places[0][2]["quantity"], best[2], best[0]
+    if best[1] in (DYING, PRISONERS) and {(DYING, False), (PRISONERS, False)} <= kinds:
+        return PRISONERS_DEATHS, best[2], best[0]
     return best[1], best[2], best[0]
 
 
