@@ -110,3 +110,21 @@ def test_russian_active_verbs_say_what_the_number_counts(text, quantity):
 def test_hostile_input_gives_frames_or_nothing(text):
     frames = _frames(text)
     assert all(f.quantity and 0 < f.confidence <= 1 for f in frames)
+
+
+def test_the_next_numbers_prisoners_are_not_this_ones():
+    # "заключенных" is the noun of 450 174 (a monthly average), not the subject of the 2218 who died
+    text = "В 1934 году в январе умерло 2218 человек при среднемесячной численности заключенных 450 174."
+    assert _read(text)[0] == ("2218", "regime_deaths")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "В 1937-1938 годах советская власть уничтожила не менее 111 тысяч человек польского происхождения.",
+        "В 1937-1938 годах расстреляно 20 тысяч человек немецкой национальности.",
+    ],
+)
+def test_a_people_named_by_origin_is_a_part(text):
+    [f] = _frames(text)
+    assert (f.quantity, f.scope) == ("executions", "nationality")

@@ -53,9 +53,13 @@ DEPORTED, DEPORTATION_DEATHS = "deportations", "deportation_deaths"
 #: custodial_deaths: "repression deaths are custodial_deaths").
 DEATHS_OF = {DEPORTED: DEPORTATION_DEATHS, "repressed_total": "custodial_deaths"}
 #: A word of dying in a number's clause beside a word of prisoners, with no place of custody named, counts the
-#: prisoners' deaths: the Gulag's, not the regime's (round 11: "One in five, or 267,826 prisoners, died in 1943",
-#: "1,6 миллиона заключенных ... погибли"); a place named wins ("of whom 100,000 died in the camps").
+#: prisoners' deaths: the Gulag's, not the regime's (round 11: "1,6 миллиона заключенных, по этим оценкам,
+#: погибли"); a place named wins ("of whom 100,000 died in the camps"). The word of prisoners must be the
+#: number's own noun, right beside it (:data:`OWN_NOUN`).
 PRISONERS, PRISONERS_DEATHS = "gulag_population", "gulag_deaths"
+#: How many words from a number a word of prisoners may stand to be its own noun ("1,6 миллиона заключенных"), not
+#: the next number's ("умерло 2218 человек при среднемесячной численности заключенных 450 174").
+OWN_NOUN = 2
 #: How many words before a mention a scope cue of its clause counts ("the Polish operation ..., with 140,000 arrests").
 SCOPE_WINDOW = 30
 #: Points a cue loses for each word between it and the mention (its priority is at most 100).
@@ -236,12 +240,15 @@ def quantity(
     score_best = -1e9
     kinds: set[tuple[str, bool]] = set()  # the quantities of the cues near it, and whether each is in another clause
     noun = ""  # a word of dying right after the number: its own noun ("1.7 million deaths occurred in the Gulag")
+    prisoners = False  # a word of prisoners right beside the number: who it counts
     for score, apart, first, last, row, listed in _scored_cues(ctx, m, lo, hi, including):
         if not _in_a_period(ctx, first):  # "после смерти Сталина" dates; it does not say who died
             # a part it lists says of what kind it is ("deaths ... 950,000 to 1.2 million, which includes deaths in detention")
             kinds.add((row["quantity"], apart or score + LISTED * listed < READING_SCORE))
         if row["quantity"] == DYING and first == m.last and not apart:
             noun = " ".join(t.word for t in ctx.toks[first:last])
+        if row["quantity"] == PRISONERS and not apart and (0 <= first - m.last <= OWN_NOUN or 0 <= m.first - last <= OWN_NOUN):
+            prisoners = True  # "1,6 миллиона заключенных ... погибли": the number's own noun, not the next number's
         if score > score_best:
             score_best = score
             cue = " ".join(t.word for t in ctx.toks[first:last])
@@ -259,7 +266,7 @@ def quantity(
         places = places or _the_place_before(ctx, m)
         if places:
             return places[0][2]["quantity"], best[2], best[0]
-    if best[1] in (DYING, PRISONERS) and {(DYING, False), (PRISONERS, False)} <= kinds:
+    if best[1] in (DYING, PRISONERS) and prisoners and (DYING, False) in kinds:
         return PRISONERS_DEATHS, best[2], best[0]
     return best[1], best[2], best[0]
 
