@@ -29,7 +29,9 @@ is not read with confidence is not judged, and says why:
 
 Where ``assess`` answers that the verdict depends on the reading and the reading
 the claim's words name is ``consistent``, the claim is ``consistent``
-(:func:`met_as_read`, round 8).
+(:func:`met_as_read`, round 8).  A point that is the record's floor itself,
+exactly or to the digits printed, is the document's own count: ``consistent``
+(:func:`~gulagstats.factcheck.bounds.own_count`, label rule 26, round 11).
 """
 
 from __future__ import annotations
@@ -57,6 +59,7 @@ from .bounds import (
     RIVAL_FIGURES,
     below_a_ceiling,
     more_readings,
+    own_count,
     rival_figures,
     silent_readings,
 )
@@ -436,6 +439,11 @@ def _write_answers(
         )
     for i, text in rates.items():
         out.at[i, "explanation"] = f"{text} {out.at[i, 'explanation']}"
+    for i in asked.index[(answers["verdict"] == NOT_CONTRADICTED).to_numpy() & ~part[asked.index].to_numpy()]:
+        said = own_count(asked.loc[i], answers.loc[i], QUANTITIES[str(asked.at[i, "quantity"])].noun)
+        if said:  # the document's own count (label rule 26, round 11)
+            out.at[i, "verdict"] = CONSISTENT
+            out.at[i, "explanation"] = f"{said} {out.at[i, 'explanation']}"
     wrong = answers["error"] != ""
     errors = answers["error"][wrong].str.replace(
         r"^line \d+: ", "", regex=True
