@@ -22,7 +22,9 @@ Round 11 added one more:
 
 - :func:`own_count`: a point equal to the record's floor for its quantity and period, exactly or rounded to
   the digits printed (at least :data:`DOCUMENT_DIGITS` significant digits), is the document's own count
-  (label rule 26): ``consistent``, not merely ``not_contradicted``.
+  (label rule 26): ``consistent``, not merely ``not_contradicted``;
+- :func:`carried_quantity`: a ``not_contradicted`` whose quantity was carried from another clause of an
+  enumeration is not judged: a floor is met by a misread quantity as easily as by the right one.
 """
 
 from __future__ import annotations
@@ -261,3 +263,40 @@ def own_count(claim: pd.Series, answer: pd.Series, noun: str) -> str:
         bound=f"a floor of all {noun}",
         status=answer.get("benchmark_status", "") or "not given",
     )
+
+
+#: The note of a claim frame whose quantity came from another clause of its enumeration, not its own words
+#: (:func:`gulagstats.factcheck.frames.frame`).
+CARRIED_NOTE = "quantity carried from the enumeration"
+#: The reason a ``not_contradicted`` so read is not judged (:func:`carried_quantity`).
+CARRIED = (
+    "what the number counts is unclear: its quantity was carried from another clause of its sentence ({cue}), "
+    "and a floor is met by a misread quantity as easily as by the right one; check what it counts"
+)
+
+
+def carried_quantity(claim: pd.Series, verdict: str) -> str:
+    """Why a ``not_contradicted`` whose quantity was carried from another clause of an enumeration is not
+    judged ("" otherwise; round 11): "7 million shot, and 19.5 million passed through the Gulag" carries
+    "shot" to the second number where its own words ("passed through") give no quantity the lexicon knows,
+    and "(from almost 0.7 million to 7 million)" reads its second end as a ceiling of the first's quantity.
+    A flag or a ``consistent`` is a finding the numbers themselves support (a value within the tolerance of
+    the record's count, or beyond it); a floor met says nothing the misreading could not say.  A table's
+    cells (``period_how`` ``table``) take their column's quantity by design, and keep it.
+
+    Examples
+    --------
+    >>> claim = pd.Series({"note": "quantity carried from the enumeration (shot)", "cue": "shot"})
+    >>> carried_quantity(claim, "not_contradicted").startswith("what the number counts is unclear")
+    True
+    >>> carried_quantity(claim, "overstates"), carried_quantity(claim.replace({claim["note"]: ""}), "not_contradicted")
+    ('', '')
+    >>> carried_quantity(pd.concat([claim, pd.Series({"period_how": "table"})]), "not_contradicted")
+    ''
+
+    """
+    if verdict != NOT_CONTRADICTED or claim.get("period_how") == "table":
+        return ""
+    if CARRIED_NOTE not in str(claim.get("note", "")):
+        return ""
+    return CARRIED.format(cue=claim.get("cue", ""))

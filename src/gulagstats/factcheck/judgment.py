@@ -25,7 +25,9 @@ is not read with confidence is not judged, and says why:
   flag that does not hold under every reading (:mod:`.readings`), a ceiling ("up
   to 7 million", "до 7 млн") read as the number claimed too (round 8);
 - a flow (arrests, executions, deaths) dated to one day: the record counts flows
-  over spans, and the day is most likely the date of a report (round 8).
+  over spans, and the day is most likely the date of a report (round 8);
+- a ``not_contradicted`` whose quantity was carried from another clause of an
+  enumeration (:func:`~gulagstats.factcheck.bounds.carried_quantity`, round 11).
 
 Where ``assess`` answers that the verdict depends on the reading and the reading
 the claim's words name is ``consistent``, the claim is ``consistent``
@@ -58,6 +60,7 @@ from ..vocabulary import (
 from .bounds import (
     RIVAL_FIGURES,
     below_a_ceiling,
+    carried_quantity,
     more_readings,
     own_count,
     rival_figures,
@@ -519,6 +522,9 @@ def judge(
     if len(asked):
         low, high, below = _write_answers(out, asked, part, reasons, chosen)
     doubts = _readings_in_doubt(out, low, high, part, chosen, gate) if len(asked) else {}
+    for i in asked.index:  # a floor met under a quantity carried from another clause (round 11)
+        if reasons[i] == "" and (why := carried_quantity(out.loc[i], str(out.at[i, "verdict"]))):
+            reasons[i] = why
     _unnamed_part_reasons(out, reasons, below)
     # a part is judged only where it exceeds the whole (else its own reason)
     for i, why in doubts.items():
