@@ -194,7 +194,7 @@ def printed_digits(value: float) -> int:
     >>> printed_digits(799000), printed_digits(799455), printed_digits(800000), printed_digits(0)
     (3, 6, 1, 0)
     """
-    whole = abs(int(round(value)))
+    whole = abs(round(value))
     return len(str(whole).rstrip("0")) if whole else 0
 
 
@@ -215,7 +215,7 @@ def is_own_count(value: float, count: float) -> bool:
         return True
     if printed_digits(value) < DOCUMENT_DIGITS:
         return False
-    whole = int(round(value))
+    whole = round(value)
     place = 10 ** (len(str(whole)) - len(str(whole).rstrip("0")))
     return int(float(count) / place + 0.5) * place == whole
 
@@ -249,7 +249,11 @@ def own_count(claim: pd.Series, answer: pd.Series, noun: str) -> str:
     """
     if answer.get("verdict") != NOT_CONTRADICTED or answer.get("bound") != "floor":
         return ""
-    if claim.get("bound") != "point" or claim.get("unit") != "count" or claim.get("low") != claim.get("high"):
+    if (
+        claim.get("bound") != "point"
+        or claim.get("unit") != "count"
+        or claim.get("low") != claim.get("high")
+    ):
         return ""
     value = pd.to_numeric(claim.get("low"), errors="coerce")
     count = pd.to_numeric(answer.get("benchmark_low"), errors="coerce")
@@ -270,7 +274,7 @@ def own_count(claim: pd.Series, answer: pd.Series, noun: str) -> str:
 CARRIED_NOTE = "quantity carried from the enumeration"
 #: The reason a ``not_contradicted`` so read is not judged (:func:`carried_quantity`).
 CARRIED = (
-    "what the number counts is unclear: its quantity was carried from another clause of its sentence ({cue}), "
+    "what the number counts is unclear: its quantity was carried from another clause of its sentence{cue}, "
     "and a floor is met by a misread quantity as easily as by the right one; check what it counts"
 )
 
@@ -299,4 +303,5 @@ def carried_quantity(claim: pd.Series, verdict: str) -> str:
         return ""
     if CARRIED_NOTE not in str(claim.get("note", "")):
         return ""
-    return CARRIED.format(cue=claim.get("cue", ""))
+    cue = str(claim.get("cue", "") or "")
+    return CARRIED.format(cue=f" ({cue})" if cue else "")

@@ -442,8 +442,12 @@ def _write_answers(
         )
     for i, text in rates.items():
         out.at[i, "explanation"] = f"{text} {out.at[i, 'explanation']}"
-    for i in asked.index[(answers["verdict"] == NOT_CONTRADICTED).to_numpy() & ~part[asked.index].to_numpy()]:
-        said = own_count(asked.loc[i], answers.loc[i], QUANTITIES[str(asked.at[i, "quantity"])].noun)
+    for i in asked.index[
+        (answers["verdict"] == NOT_CONTRADICTED).to_numpy() & ~part[asked.index].to_numpy()
+    ]:
+        said = own_count(
+            asked.loc[i], answers.loc[i], QUANTITIES[str(asked.at[i, "quantity"])].noun
+        )
         if said:  # the document's own count (label rule 26, round 11)
             out.at[i, "verdict"] = CONSISTENT
             out.at[i, "explanation"] = f"{said} {out.at[i, 'explanation']}"
