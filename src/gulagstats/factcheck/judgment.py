@@ -526,8 +526,9 @@ def judge(
     if len(asked):
         low, high, below = _write_answers(out, asked, part, reasons, chosen)
     doubts = _readings_in_doubt(out, low, high, part, chosen, gate) if len(asked) else {}
-    for i in asked.index:  # a floor met under a quantity carried from another clause (round 11)
-        if reasons[i] == "" and (why := carried_quantity(out.loc[i], str(out.at[i, "verdict"]))):
+    met = asked.index[(out.loc[asked.index, "verdict"] == NOT_CONTRADICTED).to_numpy()]
+    for i in met:  # a floor met under a quantity carried from another clause (round 11)
+        if reasons[i] == "" and (why := carried_quantity(out.loc[i], NOT_CONTRADICTED)):
             reasons[i] = why
     _unnamed_part_reasons(out, reasons, below)
     # a part is judged only where it exceeds the whole (else its own reason)
