@@ -120,6 +120,7 @@ DATA_MODULES: tuple[str, ...] = (
     "tests/test_factcheck_judging8.py",
     "tests/test_factcheck_judging9.py",
     "tests/test_factcheck_judging10.py",
+    "tests/test_factcheck_judging11.py",
     "tests/test_factcheck_judging9_tools.py",
     "tests/test_factcheck_periods6.py",
     "tests/test_factcheck_periods7.py",

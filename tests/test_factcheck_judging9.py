@@ -109,25 +109,28 @@ def test_not_contradicted_is_given_where_the_calibration_supports_it():
     # 71/75 and 19/20 on dev's halves); with round 9's test part in dev (round 10) the pool is right 25/32
     # and 78/86 (Wilson lower end 0.64 on half 1, under 0.8), so round 10's gate refused it by every way;
     # with round 10's test part in dev (round 11) the table alone was right 11/11 and 62/62, until rule 26
-    # (a document's own count is consistent) relabelled Kurashvili's cells: 3/62 on half 2, so no way again
-    assert VERDICT_HOWS["not_contradicted"] == frozenset()
+    # (a document's own count is consistent) relabelled Kurashvili's cells: 3/62 on half 2, so no way; once
+    # the judging stage reads rule 26 and refuses floors met by a carried quantity (round 11's judging), the
+    # pool of table, span and sentence is right 21/21 and 14/14 (lower ends 0.89, 0.84): the gate allows them
+    assert VERDICT_HOWS["not_contradicted"] == frozenset({"table", "span", "sentence"})
+    # (round 11: not the floor's own 790,665, which label rule 26 makes the document's count, consistent)
     claim = _claim(
-        mention="790665",
+        mention="800000",
         quantity="repressed_total",
-        low="790665",
-        high="790665",
+        low="800000",
+        high="800000",
         period="1937",
         period_how="table",
     )
-    refused = judge(claim).iloc[0]
+    assert judge(claim).iloc[0]["verdict"] == "not_contradicted"
+    # a gate that does not name the way refuses it, and the live gate does not name a named period
+    nowhere = {**VERDICT_HOWS, "not_contradicted": frozenset()}
+    refused = judge(claim, gate=nowhere).iloc[0]
     assert (
         refused["verdict"] == NOT_JUDGED
         and "not been shown right often enough" in refused["reason"]
     )
-    # a gate that allows the table (as round 9's did) gives it; one that does not name the way refuses it
-    table_gate = {**VERDICT_HOWS, "not_contradicted": frozenset({"table", "span", "sentence"})}
-    assert judge(claim, gate=table_gate).iloc[0]["verdict"] == "not_contradicted"
-    named = judge(claim.assign(period_how="named period"), gate=table_gate).iloc[0]
+    named = judge(claim.assign(period_how="named period")).iloc[0]
     assert named["verdict"] == NOT_JUDGED and "not been shown right often enough" in named["reason"]
 
 

@@ -17,9 +17,19 @@ Round 10 added one:
   whole named (never given itself), does not contradict a ``not_contradicted``;
 - :func:`below_a_ceiling` reads a floor too: "more than 4,400" repressed in 1930-1950, against the record's
   3,759,465 at least, is not contradicted only because it says so little: a part the text does not name.
+
+Round 11 added one more:
+
+- :func:`own_count`: a point equal to the record's floor for its quantity and period, exactly or rounded to
+  the digits printed (at least :data:`DOCUMENT_DIGITS` significant digits), is the document's own count
+  (label rule 26): ``consistent``, not merely ``not_contradicted``;
+- :func:`carried_quantity`: a ``not_contradicted`` whose quantity was carried from another clause of an
+  enumeration is not judged: a floor is met by a misread quantity as easily as by the right one.
 """
 
 from __future__ import annotations
+
+import re
 
 import pandas as pd
 
@@ -169,3 +179,129 @@ def silent_readings(alt: pd.DataFrame, out: pd.DataFrame, readable: pd.Series) -
     understates = unnamed & (alt["verdict"] == UNDERSTATES)
     unjudged = ~readable.reindex(alt.index, fill_value=False) | (alt["verdict"] == NOT_COMPARABLE)
     return (own & (understates | unjudged)).astype(bool)
+
+
+#: The fewest significant digits a printed number needs to be read as the record's own count rounded ("799
+#: тыс." for 799,455: three); a round number of one or two ("800,000", "4 million") is anybody's estimate
+#: (label rule 26 of tests/data/factcheck_web/README.md, "The expected verdict").  A convention of how
+#: numbers are printed, not knowledge of the record: the floors and their values are the record's data.
+DOCUMENT_DIGITS = 3
+
+
+def printed_digits(value: float) -> int:
+    """The significant digits of a whole number as printed: its digits without the zeros that end it.
+
+    >>> printed_digits(799000), printed_digits(799455), printed_digits(800000), printed_digits(0)
+    (3, 6, 1, 0)
+    """
+    whole = abs(round(value))
+    return len(str(whole).rstrip("0")) if whole else 0
+
+
+def is_own_count(value: float, count: float) -> bool:
+    """Whether a claimed point ``value`` is the record's ``count`` itself: equal to it, or equal to it rounded
+    to the place of the value's last printed digit with at least :data:`DOCUMENT_DIGITS` significant digits.
+
+    Examples
+    --------
+    >>> is_own_count(799455, 799455), is_own_count(799000, 799455), is_own_count(800000, 799455)
+    (True, True, False)
+    >>> is_own_count(22728, 22729), is_own_count(681000, 681692), is_own_count(682000, 681692)
+    (False, False, True)
+    """
+    if value != value or count != count or value <= 0 or count <= 0:
+        return False
+    if float(value) == float(count):
+        return True
+    if printed_digits(value) < DOCUMENT_DIGITS:
+        return False
+    whole = round(value)
+    place = 10 ** (len(str(whole)) - len(str(whole).rstrip("0")))
+    return int(float(count) / place + 0.5) * place == whole
+
+
+#: What the record's own count says, before ``assess``'s explanation (:func:`own_count`).
+OWN_COUNT = "Consistent: the record's own count: {count} {what} ({bound}; status {status})."
+#: The words ``assess`` gives the floor it met ("... not contradicted by at least the 799,455 sentenced to
+#: death on cases of the secret police from 1921 to 30 June 1953 (nkvd_sentences: ...").
+_FLOOR_WORDS = re.compile(r"not contradicted by at least the ([\d,.]+) (.+?) \(")
+
+
+def own_count(claim: pd.Series, answer: pd.Series, noun: str) -> str:
+    """The explanation of a claim that gives the record's own count (label rule 26, round 11), or "" if it
+    does not: a stated point of the whole USSR whose ``answer`` from ``assess`` is ``not_contradicted`` by a
+    floor of the claim's quantity and period (the count of one kind the record holds, "death sentences on
+    cases of the secret police" for all executions) equal to the point (:func:`is_own_count`).  Nobody reaches
+    799,455 otherwise: the text reproduces the document, so it is ``consistent``; the floor's status and
+    bound type stay beside it.  ``noun`` names what the claim counts ("executions").
+
+    Examples
+    --------
+    >>> claim = pd.Series({"low": "799455", "high": "799455", "bound": "point", "unit": "count"})
+    >>> answer = pd.Series({"verdict": "not_contradicted", "bound": "floor", "benchmark_low": 799455.0,
+    ...     "benchmark_status": "derived", "explanation": "799,455 executions in 1921-1953 is not contradicted by "
+    ...     "at least the 799,455 sentenced to death on cases of the secret police from 1921 to 30 June 1953 (x)."})
+    >>> own_count(claim, answer, "executions")  # doctest: +NORMALIZE_WHITESPACE
+    "Consistent: the record's own count: 799,455 sentenced to death on cases of the secret police from 1921 to
+    30 June 1953 (a floor of all executions; status derived)."
+    >>> own_count(claim.replace("799455", "800000"), answer, "executions")
+    ''
+    """
+    if answer.get("verdict") != NOT_CONTRADICTED or answer.get("bound") != "floor":
+        return ""
+    if (
+        claim.get("bound") != "point"
+        or claim.get("unit") != "count"
+        or claim.get("low") != claim.get("high")
+    ):
+        return ""
+    value = pd.to_numeric(claim.get("low"), errors="coerce")
+    count = pd.to_numeric(answer.get("benchmark_low"), errors="coerce")
+    if not is_own_count(float(value), float(count)):
+        return ""
+    words = _FLOOR_WORDS.search(str(answer.get("explanation", "")))
+    what = words.group(2) if words else f"({answer.get('benchmark_id', '')})"
+    return OWN_COUNT.format(
+        count=f"{float(count):,.0f}",
+        what=what,
+        bound=f"a floor of all {noun}",
+        status=answer.get("benchmark_status", "") or "not given",
+    )
+
+
+#: The note of a claim frame whose quantity came from another clause of its enumeration, not its own words
+#: (:func:`gulagstats.factcheck.frames.frame`).
+CARRIED_NOTE = "quantity carried from the enumeration"
+#: The reason a ``not_contradicted`` so read is not judged (:func:`carried_quantity`).
+CARRIED = (
+    "what the number counts is unclear: its quantity was carried from another clause of its sentence{cue}, "
+    "and a floor is met by a misread quantity as easily as by the right one; check what it counts"
+)
+
+
+def carried_quantity(claim: pd.Series, verdict: str) -> str:
+    """Why a ``not_contradicted`` whose quantity was carried from another clause of an enumeration is not
+    judged ("" otherwise; round 11): "7 million shot, and 19.5 million passed through the Gulag" carries
+    "shot" to the second number where its own words ("passed through") give no quantity the lexicon knows,
+    and "(from almost 0.7 million to 7 million)" reads its second end as a ceiling of the first's quantity.
+    A flag or a ``consistent`` is a finding the numbers themselves support (a value within the tolerance of
+    the record's count, or beyond it); a floor met says nothing the misreading could not say.  A table's
+    cells (``period_how`` ``table``) take their column's quantity by design, and keep it.
+
+    Examples
+    --------
+    >>> claim = pd.Series({"note": "quantity carried from the enumeration (shot)", "cue": "shot"})
+    >>> carried_quantity(claim, "not_contradicted").startswith("what the number counts is unclear")
+    True
+    >>> carried_quantity(claim, "overstates"), carried_quantity(claim.replace({claim["note"]: ""}), "not_contradicted")
+    ('', '')
+    >>> carried_quantity(pd.concat([claim, pd.Series({"period_how": "table"})]), "not_contradicted")
+    ''
+
+    """
+    if verdict != NOT_CONTRADICTED or claim.get("period_how") == "table":
+        return ""
+    if CARRIED_NOTE not in str(claim.get("note", "")):
+        return ""
+    cue = str(claim.get("cue", "") or "")
+    return CARRIED.format(cue=f" ({cue})" if cue else "")

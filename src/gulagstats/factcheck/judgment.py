@@ -25,11 +25,15 @@ is not read with confidence is not judged, and says why:
   flag that does not hold under every reading (:mod:`.readings`), a ceiling ("up
   to 7 million", "до 7 млн") read as the number claimed too (round 8);
 - a flow (arrests, executions, deaths) dated to one day: the record counts flows
-  over spans, and the day is most likely the date of a report (round 8).
+  over spans, and the day is most likely the date of a report (round 8);
+- a ``not_contradicted`` whose quantity was carried from another clause of an
+  enumeration (:func:`~gulagstats.factcheck.bounds.carried_quantity`, round 11).
 
 Where ``assess`` answers that the verdict depends on the reading and the reading
 the claim's words name is ``consistent``, the claim is ``consistent``
-(:func:`met_as_read`, round 8).
+(:func:`met_as_read`, round 8).  A point that is the record's floor itself,
+exactly or to the digits printed, is the document's own count: ``consistent``
+(:func:`~gulagstats.factcheck.bounds.own_count`, label rule 26, round 11).
 """
 
 from __future__ import annotations
@@ -56,7 +60,9 @@ from ..vocabulary import (
 from .bounds import (
     RIVAL_FIGURES,
     below_a_ceiling,
+    carried_quantity,
     more_readings,
+    own_count,
     rival_figures,
     silent_readings,
 )
@@ -436,6 +442,15 @@ def _write_answers(
         )
     for i, text in rates.items():
         out.at[i, "explanation"] = f"{text} {out.at[i, 'explanation']}"
+    for i in asked.index[
+        (answers["verdict"] == NOT_CONTRADICTED).to_numpy() & ~part[asked.index].to_numpy()
+    ]:
+        said = own_count(
+            asked.loc[i], answers.loc[i], QUANTITIES[str(asked.at[i, "quantity"])].noun
+        )
+        if said:  # the document's own count (label rule 26, round 11)
+            out.at[i, "verdict"] = CONSISTENT
+            out.at[i, "explanation"] = f"{said} {out.at[i, 'explanation']}"
     wrong = answers["error"] != ""
     errors = answers["error"][wrong].str.replace(
         r"^line \d+: ", "", regex=True
@@ -511,6 +526,10 @@ def judge(
     if len(asked):
         low, high, below = _write_answers(out, asked, part, reasons, chosen)
     doubts = _readings_in_doubt(out, low, high, part, chosen, gate) if len(asked) else {}
+    met = asked.index[(out.loc[asked.index, "verdict"] == NOT_CONTRADICTED).to_numpy()]
+    for i in met:  # a floor met under a quantity carried from another clause (round 11)
+        if reasons[i] == "" and (why := carried_quantity(out.loc[i], NOT_CONTRADICTED)):
+            reasons[i] = why
     _unnamed_part_reasons(out, reasons, below)
     # a part is judged only where it exceeds the whole (else its own reason)
     for i, why in doubts.items():
