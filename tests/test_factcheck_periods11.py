@@ -79,3 +79,91 @@ def test_hostile_text_around_a_decade():
     )
     long = "the late 1930s; " * 5000
     assert len(decades(long, lambda a, b: True, load_resources().decade_parts)) == 5000
+
+
+# --- an operation named by its order ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Over the campaign begun by Order 00447, 681,692 people were shot.",
+            ("1937/1938", "named period"),
+        ),
+        ("Under NKVD order no. 00447, 386,798 people were shot.", ("1937/1938", "named period")),
+        (
+            "В ходе кулацкой операции было расстреляно 386 798 человек.",
+            ("1937/1938", "named period"),
+        ),
+        (
+            "По приказу НКВД № 00447 было расстреляно 386 798 человек.",
+            ("1937/1938", "named period"),
+        ),
+        ("В ходе массовых операций расстреляно 681 692 человека.", ("1937/1938", "named period")),
+        ("Массовые операции унесли жизни 681 692 человек.", ("1937/1938", "named period")),
+        # a span stated beside the order is nearer the number and wins
+        (
+            "Under Order 00447, from August 1937 to November 1938, 386,798 were shot.",
+            ("1937-08-01/1938-11-30", "span"),
+        ),
+    ],
+)
+def test_an_operation_named_by_its_order(text, expected):
+    assert _period(text) == expected
+
+
+def test_the_order_reading_is_under_the_judging_gate():
+    (frame,) = check_text(
+        "Over the campaign begun by Order 00447, 681,692 people were shot.", "a.txt"
+    ).frames
+    assert (
+        frame.period_confidence < 0.8
+    )  # the operation's span is a reading: the claim is not judged on it
+
+
+def test_other_orders_are_no_period():
+    assert (
+        _period("Under NKVD order no. 00485, 139,835 people were sentenced.")[1] != "named period"
+    )
+
+
+# --- a line of prose is a paragraph for the periods ---------------------------------------------------
+
+_PROSE = (
+    "During the mass operations of 1937-1938, the NKVD shot people across the whole country, from the western "
+    "border regions to the far east, on quotas that Moscow set for every region and raised again and again."
+)
+
+
+def test_a_period_does_not_cross_a_line_of_prose():
+    text = _PROSE + "\nSome 7,000 people are believed to lie buried in mass graves at Sandarmokh."
+    assert _period(text) == ("", "none")
+
+
+def test_a_period_crosses_a_short_line_and_a_blank_free_list():
+    # a short line (a heading, a list's opener) still dates the lines after it
+    assert (
+        _period("The Great Terror, 1937-1938.\nSome 7,000 people were shot at Sandarmokh.")[0]
+        == "1937/1938"
+    )
+
+
+def test_a_sentence_that_goes_on_keeps_the_period():
+    text = _PROSE + "\nAnother 7,000 people were shot at Sandarmokh."
+    assert _period(text)[0] == "1937/1938"
+    text = _PROSE + "\nAt least 7,000 others were shot at Sandarmokh."
+    assert _period(text)[0] == "1937/1938"
+
+
+def test_the_same_line_keeps_the_period():
+    assert _period(_PROSE + " Some 7,000 people were shot at Sandarmokh.")[0] == "1937/1938"
+
+
+def test_hostile_lines():
+    # empty lines, a line of one character, odd Unicode line ends, a number at the text's very end
+    assert check_text("\n\n\n", "a.txt").frames == []
+    assert _period(_PROSE + "\u2028\nSome 7,000 people were shot") == ("", "none")
+    assert _period("x\n7,000 people were shot") == ("", "none")
+    many = (_PROSE + "\n") * 300 + "Some 7,000 people were shot."
+    assert _period(many) == ("", "none")
