@@ -92,7 +92,7 @@ _RULE = re.compile(
     r"until:\d{4}|fixed:\d{4}(/\d{4})?|from:\d{4}(-\d{2}-\d{2})?|(?:name|decade):\d{4}(-\d{2}-\d{2})?/\d{4}(-\d{2}-\d{2})?"
 )
 #: The phrase of a ``decade:`` row: a part of a decade as :func:`gulagstats.factcheck.decades.decades` names it.
-_DECADE_PART = re.compile(r"(?:early|mid|late) 1[89]\d0s")
+_DECADE_PART_PHRASE = re.compile(r"(?:early|mid|late) 1[89]\d0s")
 
 
 @dataclass(frozen=True)
@@ -218,7 +218,7 @@ def _check_period(row: dict[str, str], name: str, line: int) -> None:
         raise _fail(name, line, f"period {printable(period)!r} is not a year, a day or a span A/B")
     if rule and rule not in RULES and not _RULE.fullmatch(rule):
         raise _fail(name, line, f"rule {printable(rule)!r} is not one of {', '.join(RULES)}, until:YEAR, fixed:PERIOD, from:DAY, name:PERIOD or decade:PERIOD")
-    if rule.startswith("decade:") and not _DECADE_PART.fullmatch(row["phrase"]):
+    if rule.startswith("decade:") and not _DECADE_PART_PHRASE.fullmatch(row["phrase"]):
         raise _fail(name, line, f"a decade: row's phrase {printable(row['phrase'])!r} is not 'early', 'mid' or 'late' and a decade ('late 1930s')")
     confidence = _cell_number(row, "confidence", name, line)
     if confidence is None or confidence > 1:
