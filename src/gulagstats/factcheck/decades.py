@@ -8,7 +8,7 @@ Every decade is a span of years (``1930/1939``), kind ``decade``; a decade's end
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from .dates import Period
 
@@ -58,13 +58,22 @@ def decade_of(m: re.Match[str]) -> int:
     return 1900 + _DECADE_WORDS[(m["word"] or m["wen"]).lower()] * 10
 
 
-def decades(sentence: str, free: Callable[[int, int], bool]) -> list[Period]:
+def decades(
+    sentence: str,
+    free: Callable[[int, int], bool],
+    readings: Mapping[str, tuple[str, float]] | None = None,
+) -> list[Period]:
     """The decades of a sentence whose characters are still ``free``, as spans of years (kind ``decade``).
+
+    ``readings`` are the periods.csv readings of parts of decades ("late 1930s": the Great Terror's 1937/1938,
+    :func:`gulagstats.factcheck.resources.decade_parts`), in whatever language the part is said ("в конце 1930-х").
 
     Examples
     --------
     >>> [(p.period, p.kind) for p in decades("в 30-е годы и в начале 40-х; the late 1930s; the 1950s", lambda a, b: True)]
-    [('1930/1939', 'decade'), ('1940/1943', 'decade'), ('1937/1938', 'decade'), ('1950/1959', 'decade')]
+    [('1930/1939', 'decade'), ('1940/1943', 'decade'), ('1937/1939', 'decade'), ('1950/1959', 'decade')]
+    >>> [p.period for p in decades("в конце 30-х и the late 1930s", lambda a, b: True, {"late 1930s": ("1937/1938", 0.7)})]
+    ['1937/1938', '1937/1938']
     >>> decades("30-летие; 30 х 40 см; in their thirties", lambda a, b: True)
     []
     """
@@ -75,12 +84,8 @@ def decades(sentence: str, free: Callable[[int, int], bool]) -> list[Period]:
         decade = decade_of(m)
         which = _DECADE_PART.get((m["which"] or "").lower().rstrip("-")[:5], "")
         first, last = {"": (0, 9), "early": (0, 3), "mid": (4, 6), "late": (7, 9)}[which]
-        if which == "late" and decade == 1930:
-            first, last = (
-                7,
-                8,
-            )  # the reading of the estimates table: the late 1930s are the Great Terror
-        out.append(
-            Period(m.start(), m.end(), f"{decade + first}/{decade + last}", "decade", 0.7, None)
+        period, confidence = (readings or {}).get(
+            f"{which} {decade}s", (f"{decade + first}/{decade + last}", 0.7)
         )
+        out.append(Period(m.start(), m.end(), period, "decade", confidence, None))
     return out

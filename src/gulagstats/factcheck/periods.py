@@ -261,7 +261,7 @@ def find_periods(
     add(joined(sentence, sorted(_seasons(sentence, free), key=lambda p: p.start)))
     add(_yearless_parts(sentence, anchor))
     add(_spans(sentence, free))
-    add(joined(sentence, decades(sentence, free)))  # "during the 1930s and 1940s": both decades
+    add(joined(sentence, decades(sentence, free, data.decade_parts)))  # "during the 1930s and 1940s": both decades
     add(_named(toks, offset, data, anchor, last, dating or Dating()))
     add(events(sentence))
     add([Period(m.start(), m.end(), m["y"], "year", 0.9, date(int(m["y"]), 1, 1)) for m in YEAR_MENTION.finditer(sentence) if 1800 <= int(m["y"]) <= 2099])
@@ -474,8 +474,8 @@ def _named(toks: list[Token], offset: int, data: Resources, anchor: date | None,
         row = data.periods.rows[match.row]
         a, b = toks[match.first].start - offset, toks[match.last - 1].end - offset
         confidence = float(row["confidence"])
-        if row["rule"].startswith("name:"):
-            continue  # a name is no period; it gives "he", "his reign" theirs
+        if row["rule"].startswith(("name:", "decade:")):
+            continue  # a name is no period (it gives "he", "his reign" theirs); a part of a decade is read by decades()
         if row["rule"] in ("event", "report"):  # "born in", "published": a mark for event_dates, no period
             out.append(Period(a, b, "", row["rule"] + "_verb", 0.0, None, match.row))
             continue

@@ -24,7 +24,9 @@ hash-checked in ``data/datapackage.json``):
   phrases that leave the period open (rule ``open``: "subsequently",
   "throughout history", "впоследствии"), and verbs whose date is another
   event's (rule ``event``: "born in", "who was shot in") or, after 1953 at a
-  sentence's start, a report's (rule ``report``: "In 1991, ... published");
+  sentence's start, a report's (rule ``report``: "In 1991, ... published"),
+  and the reading of a part of a decade (rule ``decade:PERIOD``: "late 1930s"
+  is the Great Terror's 1937-1938, in any language: "в конце 1930-х");
 - ``scope.csv``: ``language, phrase, scope, detail, note``: cues that a number
   counts a part of the whole (an operation, a nationality, a region, a trial,
   an institution, a camp, a plan);
@@ -86,7 +88,11 @@ PHRASE_TABLES = ("lexicon", "periods", "scope", "modality")
 #: The largest lexicon a user may give, in bytes (the packaged one is about 20 kB).
 MAX_LEXICON_BYTES = 2_000_000
 _PERIOD = re.compile(r"\d{4}(-\d{2}-\d{2})?(/\d{4}(-\d{2}-\d{2})?)?")
-_RULE = re.compile(r"until:\d{4}|fixed:\d{4}(/\d{4})?|from:\d{4}(-\d{2}-\d{2})?|name:\d{4}(-\d{2}-\d{2})?/\d{4}(-\d{2}-\d{2})?")
+_RULE = re.compile(
+    r"until:\d{4}|fixed:\d{4}(/\d{4})?|from:\d{4}(-\d{2}-\d{2})?|(?:name|decade):\d{4}(-\d{2}-\d{2})?/\d{4}(-\d{2}-\d{2})?"
+)
+#: The phrase of a ``decade:`` row: a part of a decade as :func:`gulagstats.factcheck.decades.decades` names it.
+_DECADE_PART_PHRASE = re.compile(r"(?:early|mid|late) 1[89]\d0s")
 
 
 @dataclass(frozen=True)
@@ -112,6 +118,21 @@ class Resources:
     scope: Table
     modality: Table
     quantity_rules: Table
+    #: The readings of parts of decades (``decade:`` rows of periods.csv): "late 1930s" -> ("1937/1938", 0.7).
+    decade_parts: dict[str, tuple[str, float]]
+
+
+def decade_parts(periods: Table) -> dict[str, tuple[str, float]]:
+    """The ``decade:`` rows of periods.csv as phrase -> (period, confidence) ("late 1930s": the Great Terror's years).
+
+    >>> decade_parts(load_resources().periods)["late 1930s"]
+    ('1937/1938', 0.7)
+    """
+    return {
+        r["phrase"]: (r["rule"].removeprefix("decade:"), float(r["confidence"]))
+        for r in periods.rows
+        if r["rule"].startswith("decade:")
+    }
 
 
 def _fail(name: str, line: int, text: str) -> DataFormatError:
@@ -196,7 +217,9 @@ def _check_period(row: dict[str, str], name: str, line: int) -> None:
     if period and not _PERIOD.fullmatch(period):
         raise _fail(name, line, f"period {printable(period)!r} is not a year, a day or a span A/B")
     if rule and rule not in RULES and not _RULE.fullmatch(rule):
-        raise _fail(name, line, f"rule {printable(rule)!r} is not one of {', '.join(RULES)}, until:YEAR, fixed:PERIOD, from:DAY or name:PERIOD")
+        raise _fail(name, line, f"rule {printable(rule)!r} is not one of {', '.join(RULES)}, until:YEAR, fixed:PERIOD, from:DAY, name:PERIOD or decade:PERIOD")
+    if rule.startswith("decade:") and not _DECADE_PART_PHRASE.fullmatch(row["phrase"]):
+        raise _fail(name, line, f"a decade: row's phrase {printable(row['phrase'])!r} is not 'early', 'mid' or 'late' and a decade ('late 1930s')")
     confidence = _cell_number(row, "confidence", name, line)
     if confidence is None or confidence > 1:
         raise _fail(name, line, "confidence must be a number from 0 to 1")
@@ -292,4 +315,5 @@ def _parsed(packaged: tuple[tuple[str, str, str], ...], own: str, own_name: str)
     if own_name:
         tables["lexicon"] = parse_table("lexicon", own, own_name)
     lexicon = {k: tables["lexicon"].kind(k) for k in LEXICON_KINDS}
-    return Resources(lexicon, tables["periods"], tables["scope"], tables["modality"], tables["quantity_rules"])
+    periods = tables["periods"]
+    return Resources(lexicon, periods, tables["scope"], tables["modality"], tables["quantity_rules"], decade_parts(periods))

@@ -29,7 +29,7 @@ from ..store import refuse_inside_data_dir
 from .attribution import REACH
 from .context import context
 from .contradictions import contradictions
-from .frame_periods import SUBJECT_CONFIDENCE, carried, context_for, subject_period
+from .frame_periods import SUBJECT_CONFIDENCE, carried, context_for, ends_prose_line, subject_period
 from .frames import GOES_ON, Frame, answer, asked, breakdowns, frame, named_part, quantity_kind
 from .judgment import claims_frame, judge, unnamed_parts
 from .language import detect, warning
@@ -88,7 +88,7 @@ def check_text(text: str, name: str = "text", data: Resources | None = None) -> 
     --------
     >>> r = check_text("In 1937-1938, 681,692 people were shot. Order 00447 foresaw 75,950 executions.", "a.txt")
     >>> [(f.mention, f.quantity, f.period, f.period_how, f.scope, f.modality) for f in r.frames]
-    [('681,692', 'executions', '1937/1938', 'span', 'USSR', 'stated'), ('75,950', 'executions', '1937/1938', 'context', 'operation', 'planned')]
+    [('681,692', 'executions', '1937/1938', 'span', 'USSR', 'stated'), ('75,950', 'executions', '1937/1938', 'named period', 'operation', 'planned')]
     """
     data = data or load_resources()
     language = detect(text)
@@ -105,9 +105,13 @@ def check_text(text: str, name: str = "text", data: Resources | None = None) -> 
     dating = Dating()  # how the text dates its named periods ("The Great Purge ... from 1936 to 1938")
     rows = table_rows(text, data)  # the rows of its year-value tables: a cell's period is its row's year
     document = (text, lines, language, (rows, [r.start for r in rows], noted_years(rows), share_cells(rows), cell_starts(text, rows)))
+    previous = None  # the sentence before: a line of prose it ends is a paragraph for the periods
     for s in split(text):
         if s.paragraph != paragraph or _RESUMES.match(s.text):  # a new paragraph, or "… " after a cut
             paragraph, last_period, last_kind, part, before = s.paragraph, "", "", None, None  # a question's answer may follow it
+        elif previous is not None and previous.line != s.line and ends_prose_line(text[lines[previous.line - 1] : previous.end], s.text):
+            last_period, last_kind = "", ""  # a page's paragraphs without blank lines: the period stays in its own
+        previous = s
         plain = fold_digits(s.text)  # full-width and other digits as ASCII, offsets unchanged
         toks = tokens(plain, s.start)
         periods = find_periods(plain, toks, s.start, anchor, last_period or text_period, data, dating)
