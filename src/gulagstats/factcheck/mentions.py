@@ -271,6 +271,9 @@ def _cue_just_after(toks: list[Token], last: int, data: Resources) -> bool:
     return any(m.first == 0 for m in data.lexicon["quantity"].phrases.find(toks[last : last + 4]))
 
 
+#: The smallest number in words read as a count with no word of people or cue beside it ("Almost three hundred of its
+#: writers"): a writer spells out hundreds only to count; what it counts is still for the frames to say.
+WORDED_COUNT = 100
 #: The smallest count read by the cue right after it ("37 killed"): under it, an anecdote ("two killed").
 SMALL_COUNT = 10
 #: An infobox field's name and "=" right before a value: "| fatalities=681,692", "deaths = 1,200".
@@ -318,6 +321,7 @@ def _read_number(
         return Seen(start + offset, end + offset, text, f"counts {other['phrase']}, not people") if big else None
     if not big and unit == "count" and not (
         start in listed
+        or (a.worded and a.value >= WORDED_COUNT)  # "One hundred and thirty-four of the latter were shot"
         or _people_follow(toks, last, data, sentence, offset)
         or (not a.worded and _cue_just_before(toks, first, data, sentence, offset))
         or (a.value >= SMALL_COUNT and _cue_just_after(toks, last, data))
