@@ -24,12 +24,18 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
-from typing import Protocol
+from dataclasses import dataclass
 
 from .dates import MONTH
-from .number_lists import pair_end, percent_lists, repeated, tallies
+from .number_lists import (
+    pair_end,
+    percent_lists,
+    range_values,
+    ranges,
+    repeated,
+    scaled_lists,
+    tallies,
+)
 from .numerals import Number, read_numerals
 from .periods import Period
 from .phrases import Token
@@ -49,9 +55,6 @@ REFERENCE = re.compile(
     r"приказом|№|стр\.|с\.|т\.|ф\.|оп\.|д\.|л\.|per|every|each|на каждые|на каждую)\s*|[#\u2116]\s*|[\[/^]|\]:\s*)$",
     re.IGNORECASE,
 )
-_RANGE_GAP = re.compile(r"\s*(?:-|\u2010|\u2011|\u2012|\u2013|\u2014|\u2212|to|до|or|или|and|и)\s*[~\u2248]?", re.IGNORECASE)
-_RANGE_OPEN = re.compile(r"(?:between|from|от|с|между|of)\s+(?:some\s+|about\s+|around\s+|около\s+)?[~\u2248]?$", re.IGNORECASE)
-_MARK = re.compile(r"\[\d{1,3}\]")  # a reference mark: "[1]"
 #: A work cited by author and year, then its pages: "(Земсков 1994: 168, 189", "(Conquest 1990: 485, 1,012".
 _CITATION = re.compile(r"\([^()]{0,60}?[A-Z\u0410-\u042f\u0401][^\W\d_]+,?\s+(?:1[89]|20)[0-9]{2}[a-z\u0430-\u044f]?\s*:\s*(?:[0-9]{1,4}(?:[\u2013-][0-9]{1,4})?\s*,\s*){0,5}$")
 #: The Russian year suffix after a number: "1954г.", "1937 года" (a year, whatever the periods stage made of it).
@@ -104,7 +107,7 @@ def _vague(toks: list[Token], data: Resources) -> list[tuple[int, int, dict[str,
     return repeated(out, toks, table.rows)
 
 
-def _next_phrase(table, toks: list[Token], at: int, within: int = 1, text: str = "", offset: int = 0) -> dict[str, str] | None:
+def next_phrase(table, toks: list[Token], at: int, within: int = 1, text: str = "", offset: int = 0) -> dict[str, str] | None:
     """The row of a phrase of ``table`` starting within ``within`` tokens from token ``at``.
 
     With ``text`` (the sentence, starting at ``offset``), a phrase beyond a
@@ -202,75 +205,6 @@ def _hedge(toks: list[Token], first: int, data: Resources) -> tuple[str, str]:
     return (best[1], best[2]) if best else ("point", "")
 
 
-_PERCENT = re.compile(r"\s?%")
-
-
-def _ranges(numbers: list[Number], sentence: str) -> list[tuple[Number, Number | None]]:
-    """Numbers paired into ranges ("300,000-500,000", "between 5 and 7 million"); a number alone has None."""
-    out: list[tuple[Number, Number | None]] = []
-    i = 0
-    while i < len(numbers):
-        a = numbers[i]
-        j = i + 1
-        if j + 1 < len(numbers) and _MARK.fullmatch(sentence, numbers[j].start - 1, numbers[j].end + 1):
-            j += 1  # "3 миллионов[1] — 8,8 миллиона": a reference mark is no end of a range
-        b = numbers[j] if j < len(numbers) else None
-        between = _MARK.sub("", sentence[a.end : b.start]) if b is not None else ""
-        if b is not None and _PERCENT.match(between) and _PERCENT.match(sentence, b.end):
-            between = between.lstrip()[1:]  # "40% to 50%": a range of shares, each with its sign
-        if b is not None and _RANGE_GAP.fullmatch(between):
-            gap = between.strip().lower()
-            opened = _RANGE_OPEN.search(sentence[max(0, a.start - 30) : a.start])
-            if gap not in ("and", "и", "or", "или", "до") or opened or (gap in ("до",) and opened):
-                out.append((a, b))
-                i = j + 1
-                continue
-        out.append((a, None))
-        i += 1
-    return out
-
-
-#: What stands between the numbers of a list of options ("20 or 30 or 40 million", "1, 2 or 3 million", "10, 12 или 15 млн").
-_LIST_GAP = re.compile(
-    r"\s*(?:,\s*(?:or\s+|and\s+|или\s+|и\s+)?|or|или|and|и|"
-    r"(?:to|до)\s+(?:over|more\s+than|nearly|almost|about|around|some|более|свыше|почти|около))\s*",
-    re.IGNORECASE,
-)  # "from 1.6 to over 10 million": a range with a hedge inside is two claims, the first in millions too
-
-
-def scaled_lists(numbers: list[Number], sentence: str) -> list[Number]:
-    """The numbers, each of a list whose scale word follows only its last number scaled by it.
-
-    "20 or 30 or 40 million": 20 and 30 are millions too. A number takes the
-    scale of the next one if only a comma, "or" or "and" stands between them (or "to" with
-    a hedge: "from 1.6 to over 10 million", which is no range),
-    it has no scale word and no digit grouping of its own, and the values rise
-    along the list as printed (20 < 30 < 40): "aged 16 and 17, 2 million" is
-    no list. One pass from the end: linear.
-
-    Examples
-    --------
-    >>> from gulagstats.factcheck.numerals import read_numerals
-    >>> s = "they say he killed 20 or 30 or 40 million people; 1, 2 or 3 million; 17, 2 million"
-    >>> [(n.text, n.value) for n in scaled_lists(read_numerals(s), s)]
-    [('20', 20000000.0), ('30', 30000000.0), ('40 million', 40000000.0), ('1', 1000000.0), ('2', 2000000.0), ('3 million', 3000000.0), ('17', 17.0), ('2 million', 2000000.0)]
-    """
-    out = list(numbers)
-    scale, stated = 0.0, 0.0  # the scale of the list the number after this one ends, and its printed value
-    for i in range(len(out) - 1, -1, -1):
-        n = out[i]
-        if n.scaled and not n.reason:
-            scale, stated = n.value / _stated(n), _stated(n)
-            continue
-        gap = sentence[n.end : out[i + 1].start] if i + 1 < len(out) else ""
-        if scale > 1 and not n.grouped and not n.reason and 0 < n.value < stated and _LIST_GAP.fullmatch(gap):
-            out[i] = replace(n, value=n.value * scale, scaled=True, decimal=False)
-            stated = n.value
-        else:
-            scale = 0.0
-    return out
-
-
 def _chunk(sentence: str, start: int, end: int) -> str:
     """The run of text without spaces around ``[start, end)`` (a URL, a file name), at most 80 characters each side."""
     left = sentence.rfind(" ", max(0, start - 80), start) + 1 or max(0, start - 80)
@@ -278,37 +212,11 @@ def _chunk(sentence: str, start: int, end: int) -> str:
     return sentence[left : right if right >= 0 else min(len(sentence), end + 80)]
 
 
-def _range_values(a: Number, b: Number | None) -> tuple[float, float] | None:
-    if b is None:
-        return a.value, a.value
-    low, high = a.value, b.value
-    if not a.scaled and b.scaled and a.value < 1000:
-        scale = b.value / _stated(b)
-        low = a.value * scale  # "5-7 million", "1.5 to 2 million"
-    if low > high:
-        return None  # "7-5 million": not read
-    return low, high
-
-
-_SCALE_WORDS = {
-    "thousand": 1e3, "million": 1e6, "billion": 1e9, "thousands": 1e3, "millions": 1e6, "billions": 1e9, "тыс": 1e3, "тысяч": 1e3, "тысячи": 1e3,
-    "млн": 1e6, "миллион": 1e6, "миллиона": 1e6, "миллионов": 1e6, "млрд": 1e9, "миллиард": 1e9,
-    "миллиарда": 1e9, "миллиардов": 1e9,
-}
-
-
-def _stated(n: Number) -> float:
-    """The number as printed before its scale word (7 in "7 million", 8 in "eight million")."""
-    words = re.findall(r"[^\W\d_]+", n.text.lower())
-    scales = [_SCALE_WORDS[w] for w in words if w in _SCALE_WORDS]
-    return n.value / scales[-1] if scales else n.value
-
-
 def _unit(toks: list[Token], last: int, data: Resources, text: str = "", offset: int = 0) -> str:
     """``share`` for a percentage right after the number, a rate for a rate phrase soon after, else ``count``."""
-    if _next_phrase(data.lexicon["share"], toks, last, 1):
+    if next_phrase(data.lexicon["share"], toks, last, 1):
         return "share"
-    rate = _next_phrase(data.lexicon["rate"], toks, last, 5, text, offset)
+    rate = next_phrase(data.lexicon["rate"], toks, last, 5, text, offset)
     return RATE_WORDS[rate["rate"]] if rate else "count"
 
 
@@ -326,14 +234,14 @@ _DAY_OF = re.compile(rf"\s+(?:{MONTH})(?![^\W\d_])")
 def _counts_a_thing(toks: list[Token], last: int, data: Resources, text: str, offset: int) -> dict[str, str] | None:
     """The not-count noun right after a number ("53 camps", "hundreds of labour camps"), not after a preposition of
     place; the noun after the pair a number starts counts it too ("10 or even 25 years")."""
-    row = _next_phrase(data.lexicon["not_count"], toks, pair_end(toks, last), 2, text, offset)
+    row = next_phrase(data.lexicon["not_count"], toks, pair_end(toks, last), 2, text, offset)
     if row is not None and last < len(toks) and toks[last].word in _PLACED:
         return None  # "1,5 млн в лагерях": people in the camps
     return row
 
 
 def _people_follow(toks: list[Token], last: int, data: Resources, text: str, offset: int) -> bool:
-    return _next_phrase(data.lexicon["people"], toks, last, 4, text, offset) is not None
+    return next_phrase(data.lexicon["people"], toks, last, 4, text, offset) is not None
 
 
 def people_next(toks: list[Token], last: int, data: Resources, text: str, offset: int) -> str:
@@ -341,7 +249,7 @@ def people_next(toks: list[Token], last: int, data: Resources, text: str, offset
     "several hundred of the women"), else ""."""
     at = last + 1 if last < len(toks) and toks[last].word == "of" else last
     at += at > last and at < len(toks) and toks[at].word == "the"
-    row = _next_phrase(data.lexicon["people"], toks, at, 1, text, offset)
+    row = next_phrase(data.lexicon["people"], toks, at, 1, text, offset)
     return row["phrase"] if row is not None else ""
 
 
@@ -363,6 +271,9 @@ def _cue_just_after(toks: list[Token], last: int, data: Resources) -> bool:
     return any(m.first == 0 for m in data.lexicon["quantity"].phrases.find(toks[last : last + 4]))
 
 
+#: The smallest number in words read as a count with no word of people or cue beside it ("Almost three hundred of its
+#: writers"): a writer spells out hundreds only to count; what it counts is still for the frames to say.
+WORDED_COUNT = 100
 #: The smallest count read by the cue right after it ("37 killed"): under it, an anecdote ("two killed").
 SMALL_COUNT = 10
 #: An infobox field's name and "=" right before a value: "| fatalities=681,692", "deaths = 1,200".
@@ -395,7 +306,7 @@ def _read_number(
         return None  # "(Земсков 1994: 168, 189)": pages of a work cited; "начало 1954г.": a year
     if _WEB_ADDRESS.search(_chunk(sentence, start, end) if not _FIELD.search(sentence[max(0, start - 40) : start]) else _value_of(sentence, start)):
         return None  # a number inside a web address or a file name (not an infobox field's "fatalities=681,692")
-    values = _range_values(a, b)
+    values = range_values(a, b)
     first, last = _index([t.start for t in toks] if starts is None else starts, start + offset, end + offset)
     big = a.scaled or (b is not None and b.scaled) or a.value >= 1000
     if values is None:
@@ -410,6 +321,7 @@ def _read_number(
         return Seen(start + offset, end + offset, text, f"counts {other['phrase']}, not people") if big else None
     if not big and unit == "count" and not (
         start in listed
+        or (a.worded and a.value >= WORDED_COUNT)  # "One hundred and thirty-four of the latter were shot"
         or _people_follow(toks, last, data, sentence, offset)
         or (not a.worded and _cue_just_before(toks, first, data, sentence, offset))
         or (a.value >= SMALL_COUNT and _cue_just_after(toks, last, data))
@@ -424,111 +336,13 @@ def _read_number(
     if not big and first > 0 and toks[first - 1].word.lower() in ORDINAL_BEFORE:
         return None  # "the first two categories were deported": which ones, not how many people
     bound, hedge = _hedge(toks, first, data)
-    after = _next_phrase(data.lexicon["after"], toks, last, 1)
+    after = next_phrase(data.lexicon["after"], toks, last, 1)
     if after is not None and bound == "point":
         bound = after["bound"]
     if b is not None:
         bound = "point"  # "более 3 миллионов — 8,8 миллиона": a range keeps its two ends, the hedge its first
     low, high = values
     return Mention(start + offset, end + offset, text, low, high, bound, hedge, unit, False, first, last)
-
-
-class _Framed(Protocol):
-    quantity: str
-    cue: str
-    unit: str
-
-
-#: Words right before a number that make it the whole a part is taken from ("of 1,966 delegates, 1,108 ...").
-BASE_BEFORE = frozenset({"of", "из", "among", "среди"})
-#: What stands between a count and its share in apposition: "681,692 people, or 86.7 percent", "7 980 (4,2 %)".
-_APPOSED = re.compile(r"(?:\s+(?:people|persons|человек|чел\.))?\s*(?:,\s*(?:or|или|i\.\s*e\.|т\.\s*е\.)\s+|\(\s*)(?:[^\W\d_]+\s+)?")
-#: The most words between two numbers of one enumeration ("32,000 from Lithuania, 42,000 from Latvia").
-ENUMERATION_GAP = 10
-#: How many words after the last number of an enumeration its cue may stand.
-CUE_AFTER = 8
-
-
-def enumerated_before(
-    sentence: str, offset: int, toks: list[Token], mentions: list[Mention], read: Sequence[_Framed | None], i: int, source: int
-) -> tuple[str, str] | None:
-    """The quantity and cue a mention with none takes from the next one, whose cue follows it, in an enumeration.
-
-    "353,074 in 1937 and 328,618 in 1938 were shot": the cue after the last
-    number of a list is the cue of every number before it, when nothing
-    says what the earlier ones count (a number, not a vague word, and not
-    the whole after "of": "Of 1,966 delegates, 1,108 were arrested"), they are at most
-    :data:`ENUMERATION_GAP` words apart, no semicolon, colon or full stop
-    stands between them, both are counts, and the cue stands after the
-    later one.  ``read`` holds what each mention was read as (None: nothing),
-    ``source`` the index of the mention whose own cue the next one has (itself, or
-    the end of the list it was carried from).
-
-    Examples
-    --------
-    >>> from gulagstats.factcheck.run import check_text
-    >>> [(f.mention, f.quantity, f.period) for f in check_text("In all, 353,074 in 1937 and 328,618 in 1938 were shot.").frames]
-    [('353,074', 'executions', '1937'), ('328,618', 'executions', '1938')]
-
-    A count with its share in apposition counts what the share counts:
-
-    >>> [(f.mention, f.quantity) for f in check_text("Some 681,692 people, or 86.7 percent of the number, were shot in 1937-1938.").frames]
-    [('some 681,692', 'executions'), ('86.7', 'executions')]
-    """
-    m, after, f = mentions[i], mentions[i + 1], read[i + 1]
-    apposed = _APPOSED.fullmatch(sentence, m.end - offset, after.start - offset)
-    if read[i] is None and f is not None and f.cue and f.unit == "share" and m.unit == "count" and not m.vague and apposed:
-        return f.quantity, f.cue  # "681,692 people, or 86.7 percent of them, were shot": one group, two ways
-    if read[i] is not None or f is None or not f.cue or f.unit != "count" or m.unit != "count" or m.vague or m.high < 10:
-        return None  # a vague word, or a number under ten (an anecdote: "three people, two women, and a man, were arrested")
-    before = [t.word for t in toks[max(0, m.first - 2) : m.first]]
-    if before[-1:] and (before[-1] in BASE_BEFORE or before[-2:] in (["of", "the"], ["among", "the"])):
-        return None  # "Of 1,966 delegates, 1,108 were arrested": the whole a part is taken from
-    if after.first - m.last > ENUMERATION_GAP:
-        return None
-    if re.search(r"[;:.!?()]", sentence[m.end - offset : after.start - offset]):
-        return None
-    first_word = f.cue.split()[0]
-    if not any(t.word == first_word for t in toks[mentions[source].last : mentions[source].last + CUE_AFTER]):
-        return None  # the cue stands before the later number: it is that number's own
-    return f.quantity, f.cue
-
-
-#: Words before a year that make it a date ("in 1890 people ...", "the 1937 victims"), not a count.
-_DATING_BEFORE = frozenset(
-    ["in", "of", "from", "to", "since", "until", "by", "after", "before", "during", "the", "those", "these", "в", "во", "с", "со", "до", "к", "по", "на", "за", "от", "после"]
-)
-
-
-def counted_years(sentence: str, toks: list[Token], offset: int, periods: list[Period], data: Resources) -> list[Period]:
-    """The periods that are no year but a count of people: "умерло 1890 человек", "к расстрелу 1825 заключенных".
-
-    A bare year-like number right before a word of people, with no preposition or article before it, counts
-    them; the periods stage read it as a year (the caller then drops it from the sentence's periods).
-
-    Examples
-    --------
-    >>> from gulagstats.factcheck.periods import find_periods
-    >>> from gulagstats.factcheck.resources import load_resources
-    >>> from gulagstats.factcheck.phrases import tokens
-    >>> d = load_resources()
-    >>> def counted(s):
-    ...     toks = tokens(s)
-    ...     return [s[p.start : p.end] for p in counted_years(s, toks, 0, find_periods(s, toks, 0, None, "", d), d)]
-    >>> counted("В феврале умерло 1890 человек"), counted("В 1890 человек не считали"), counted("in 1937 people")
-    (['1890'], [], [])
-    """
-    starts = [t.start for t in toks]
-    out = []
-    for p in periods:
-        if p.kind != "year" or not re.fullmatch(r"1[89][0-9]{2}", sentence[p.start : p.end]):
-            continue
-        i = bisect.bisect_left(starts, p.start + offset)
-        if i >= len(toks) or toks[i].start != p.start + offset or (i and toks[i - 1].word in _DATING_BEFORE):
-            continue
-        if _next_phrase(data.lexicon["people"], toks, i + 1, 1, sentence, offset) is not None:
-            out.append(p)
-    return out
 
 
 def find_mentions(
@@ -566,7 +380,7 @@ def find_mentions(
     listed = tallies(numbers, sentence)  # "22 people's commissars, 49 county party secretaries, ..."
     listed |= {n.start for n in numbers if n.start + offset in cells}
     shares = shares | {n.start + offset for n in percent_lists(numbers, sentence)}  # "на Урале – 28,0 %, в Сибири – 27,0"  # "освобождено | 616 | 962": a table's cells
-    for a, b in _ranges(numbers, sentence):
+    for a, b in ranges(numbers, sentence):
         read = _read_number(a, b, sentence, toks, offset, data, starts, shares, listed)
         if isinstance(read, Mention):
             mentions.append(read)

@@ -1,4 +1,4 @@
-"""Lists of numbers in a sentence: a tally of counts, a list of shares, a pair that shares its noun.
+"""Lists of numbers in a sentence: ranges, options sharing a scale word, a tally of counts, a list of shares, a pair that shares its noun.
 
 A tally counts groups one by one ("22 people's commissars, 49 county party secretaries, ... and 8
 professors"); a list of "label – number" items opened or closed by a percentage ("на Урале – 28,0 %, в
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from .numerals import Number
 from .phrases import Token
@@ -139,3 +140,112 @@ def repeated(
         else:
             out.append((first, last, row))
     return out
+
+
+_RANGE_GAP = re.compile(r"\s*(?:-|\u2010|\u2011|\u2012|\u2013|\u2014|\u2212|to|до|or|или|and|и)\s*[~\u2248]?", re.IGNORECASE)
+_RANGE_OPEN = re.compile(r"(?:between|from|от|с|между|of)\s+(?:some\s+|about\s+|around\s+|около\s+)?[~\u2248]?$", re.IGNORECASE)
+_MARK = re.compile(r"\[\d{1,3}\]")  # a reference mark: "[1]"
+
+_PERCENT = re.compile(r"\s?%")
+
+
+def ranges(numbers: list[Number], sentence: str) -> list[tuple[Number, Number | None]]:
+    """Numbers paired into ranges ("300,000-500,000", "between 5 and 7 million"); a number alone has None.
+
+    Examples
+    --------
+    >>> from gulagstats.factcheck.numerals import read_numerals
+    >>> s = "between 5 and 7 million, 300,000-500,000 and 12"
+    >>> [(a.text, b.text if b else None) for a, b in ranges(read_numerals(s), s)]
+    [('5', '7 million'), ('300,000', '500,000'), ('12', None)]
+    """
+    out: list[tuple[Number, Number | None]] = []
+    i = 0
+    while i < len(numbers):
+        a = numbers[i]
+        j = i + 1
+        if j + 1 < len(numbers) and _MARK.fullmatch(sentence, numbers[j].start - 1, numbers[j].end + 1):
+            j += 1  # "3 миллионов[1] — 8,8 миллиона": a reference mark is no end of a range
+        b = numbers[j] if j < len(numbers) else None
+        between = _MARK.sub("", sentence[a.end : b.start]) if b is not None else ""
+        if b is not None and _PERCENT.match(between) and _PERCENT.match(sentence, b.end):
+            between = between.lstrip()[1:]  # "40% to 50%": a range of shares, each with its sign
+        if b is not None and _RANGE_GAP.fullmatch(between):
+            gap = between.strip().lower()
+            opened = _RANGE_OPEN.search(sentence[max(0, a.start - 30) : a.start])
+            if gap not in ("and", "и", "or", "или", "до") or opened or (gap in ("до",) and opened):
+                out.append((a, b))
+                i = j + 1
+                continue
+        out.append((a, None))
+        i += 1
+    return out
+
+
+#: What stands between the numbers of a list of options ("20 or 30 or 40 million", "1, 2 or 3 million", "10, 12 или 15 млн").
+_LIST_GAP = re.compile(
+    r"\s*(?:,\s*(?:or\s+|and\s+|или\s+|и\s+)?|or|или|and|и|"
+    r"(?:to|до)\s+(?:over|more\s+than|nearly|almost|about|around|some|более|свыше|почти|около))\s*",
+    re.IGNORECASE,
+)  # "from 1.6 to over 10 million": a range with a hedge inside is two claims, the first in millions too
+
+
+def scaled_lists(numbers: list[Number], sentence: str) -> list[Number]:
+    """The numbers, each of a list whose scale word follows only its last number scaled by it.
+
+    "20 or 30 or 40 million": 20 and 30 are millions too. A number takes the
+    scale of the next one if only a comma, "or" or "and" stands between them (or "to" with
+    a hedge: "from 1.6 to over 10 million", which is no range),
+    it has no scale word and no digit grouping of its own, and the values rise
+    along the list as printed (20 < 30 < 40): "aged 16 and 17, 2 million" is
+    no list. One pass from the end: linear.
+
+    Examples
+    --------
+    >>> from gulagstats.factcheck.numerals import read_numerals
+    >>> s = "they say he killed 20 or 30 or 40 million people; 1, 2 or 3 million; 17, 2 million"
+    >>> [(n.text, n.value) for n in scaled_lists(read_numerals(s), s)]
+    [('20', 20000000.0), ('30', 30000000.0), ('40 million', 40000000.0), ('1', 1000000.0), ('2', 2000000.0), ('3 million', 3000000.0), ('17', 17.0), ('2 million', 2000000.0)]
+    """
+    out = list(numbers)
+    scale, stated = 0.0, 0.0  # the scale of the list the number after this one ends, and its printed value
+    for i in range(len(out) - 1, -1, -1):
+        n = out[i]
+        if n.scaled and not n.reason:
+            scale, stated = n.value / _stated(n), _stated(n)
+            continue
+        gap = sentence[n.end : out[i + 1].start] if i + 1 < len(out) else ""
+        if scale > 1 and not n.grouped and not n.reason and 0 < n.value < stated and _LIST_GAP.fullmatch(gap):
+            out[i] = replace(n, value=n.value * scale, scaled=True, decimal=False)
+            stated = n.value
+        else:
+            scale = 0.0
+    return out
+
+
+
+def range_values(a: Number, b: Number | None) -> tuple[float, float] | None:
+    """The low and high end of a number or range, the first end taking the scale of the second ("5-7 million"); None if reversed."""
+    if b is None:
+        return a.value, a.value
+    low, high = a.value, b.value
+    if not a.scaled and b.scaled and a.value < 1000:
+        scale = b.value / _stated(b)
+        low = a.value * scale  # "5-7 million", "1.5 to 2 million"
+    if low > high:
+        return None  # "7-5 million": not read
+    return low, high
+
+
+_SCALE_WORDS = {
+    "thousand": 1e3, "million": 1e6, "billion": 1e9, "thousands": 1e3, "millions": 1e6, "billions": 1e9, "тыс": 1e3, "тысяч": 1e3, "тысячи": 1e3,
+    "млн": 1e6, "миллион": 1e6, "миллиона": 1e6, "миллионов": 1e6, "млрд": 1e9, "миллиард": 1e9,
+    "миллиарда": 1e9, "миллиардов": 1e9,
+}
+
+
+def _stated(n: Number) -> float:
+    """The number as printed before its scale word (7 in "7 million", 8 in "eight million")."""
+    words = re.findall(r"[^\W\d_]+", n.text.lower())
+    scales = [_SCALE_WORDS[w] for w in words if w in _SCALE_WORDS]
+    return n.value / scales[-1] if scales else n.value

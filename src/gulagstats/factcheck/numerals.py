@@ -232,6 +232,38 @@ def _case_endings(numbers: list[Number], text: str) -> list[Number]:
     return _merged(numbers, found) if found else numbers
 
 
+#: A combining mark right after a number in words: the word goes on, stressed ("Ста́линские" is no "сто").
+_STRESSED = re.compile(r"[\u0300-\u036f]")
+#: A Russian scale word before a number in words, with "на", "с" or "под" between or nothing: an approximate count
+#: said the other way round ("тысячи на три" = about three thousand, "миллионов пятнадцать" = about fifteen million).
+_INVERTED = re.compile(r"(?<![^\W\d_])(тысяч[иа]?|миллион(?:а|ов)|сот(?:ни|ен))\s+(?:(?:на|с|под)\s+)?$", re.IGNORECASE)
+_INVERTED_SCALE = {"тыс": 1e3, "мил": 1e6, "сот": 1e2}
+
+
+def _inverted(found: list[Number], plain: str) -> list[Number]:
+    """Each number in words under a hundred, with no scale word, after a scale word said first: scaled by it.
+
+    Russian puts the scale word first to say "about" ("тысячи на три заключённых",
+    "миллионов пятнадцать"); the number then starts at the scale word. Each number looks only
+    at the 20 characters before it: linear.
+
+    Examples
+    --------
+    >>> [(n.text, n.value) for n in read_numerals("зона, тысячи на три заключенных; миллионов пятнадцать", "ru")]
+    [('тысячи на три', 3000.0), ('миллионов пятнадцать', 15000000.0)]
+    >>> [(n.text, n.value) for n in read_numerals("сотни тысяч; тысячи 3 человек", "ru")]
+    [('3', 3.0)]
+    """
+    out = []
+    for n in found:
+        m = _INVERTED.search(plain, max(0, n.start - 20), n.start) if n.worded and not n.scaled and not n.reason and 2 <= n.value < 100 else None
+        if m is not None:
+            scale = _INVERTED_SCALE[m.group(1)[:3].lower()]
+            n = replace(n, start=m.start(), text=plain[m.start() : n.end], value=n.value * scale, scaled=True)
+        out.append(n)
+    return out
+
+
 def read_numerals(text: str, language: str = "en") -> list[Number]:
     """Every number in ``text``, read or with the reason it was refused (years included: the caller decides).
 
@@ -257,6 +289,8 @@ def read_numerals(text: str, language: str = "en") -> list[Number]:
     [('одного миллиона', 1000000.0)]
     >>> [(n.text, n.value) for n in read_numerals("Deaths681,692 executions")]
     [('681,692', 681692.0)]
+    >>> [n.text for n in read_numerals("Ста\u0301линские репрессии; сто человек", "ru")]
+    ['сто']
     >>> [(n.text, n.value) for n in read_numerals("3½ million who perished; about 5½ million deaths")]
     [('3½ million', 3500000.0), ('5½ million', 5500000.0)]
     >>> [(n.text, n.negative, n.decimal) for n in read_numerals("-700,000 in 1938.2 and 4.5")]
@@ -269,5 +303,6 @@ def read_numerals(text: str, language: str = "en") -> list[Number]:
         found = [replace(n, end=broken.get(n.end, n.end)) for n in found]
     found = _thousand_millions(_units_after_thousands(_stray_space(found, plain), plain), plain)
     if language == "ru":
-        found = _case_endings(_one_of_a_scale(found, plain), plain)
+        found = _inverted(_case_endings(_one_of_a_scale(found, plain), plain), plain)
+    found = [n for n in found if not (n.worded and _STRESSED.match(plain, n.end))]  # "Ста́линские": no "сто"
     return _vulgar_fractions(found, plain)

@@ -29,11 +29,12 @@ from ..store import refuse_inside_data_dir
 from .attribution import REACH
 from .context import context
 from .contradictions import contradictions
+from .enumerations import counted_years, enumerated_before
 from .frame_periods import SUBJECT_CONFIDENCE, carried, context_for, ends_prose_line, subject_period
 from .frames import GOES_ON, Frame, answer, asked, breakdowns, frame, named_part, quantity_kind
 from .judgment import claims_frame, judge, unnamed_parts
 from .language import detect, warning
-from .mentions import Seen, counted_years, enumerated_before, find_mentions
+from .mentions import Seen, find_mentions
 from .numerals import fold_digits
 from .page import counted, render_page
 from .periods import Dating, clock, find_periods

@@ -12,8 +12,9 @@ unclear" and never judged.
 
 from __future__ import annotations
 
+from .enumerations import BASE_BEFORE
 from .frames import Frame
-from .mentions import BASE_BEFORE, Mention, people_next
+from .mentions import Mention, people_next
 from .phrases import Token
 from .resources import Resources
 
