@@ -288,6 +288,26 @@ def test_labels_are_located_by_occurrence(tmp_path):
     assert (lab.start, lab.end) == (21, 30)  # the first match is inside '14 million'
 
 
+def test_the_held_out_texts_of_dev_are_apart_from_those_tuned_on(tmp_path):
+    folder = synthetic_set(tmp_path, TEXT, [claim("4 million", 2, 4000000)])
+    held = sorted(ev.HELD_OUT_ROUNDS)[0]
+    (folder / "en-1111111111.txt").write_text("In 1937, 1 million were shot.", encoding="utf-8")
+    with open(folder / "documents.csv", "a", newline="", encoding="utf-8") as h:
+        csv.DictWriter(h, DOCUMENT_COLUMNS).writerow(
+            {"doc_id": "en-1111111111", "language": "en", "kind": "blog", "round": str(held)}
+        )
+    with open(folder / "claims.csv", "a", newline="", encoding="utf-8") as h:
+        row = claim("1 million", 1, 1000000) | {"doc_id": "en-1111111111"}
+        csv.DictWriter(h, CLAIM_COLUMNS).writerow({k: row.get(k, "") for k in CLAIM_COLUMNS})
+    tuned, held_out, whole = (ev.web_labels(folder, held) for held in (False, True, None))
+    assert list(tuned[0]) == ["en-0000000000"] and [x.doc for x in tuned[1]] == ["en-0000000000"]
+    assert list(held_out[0]) == ["en-1111111111"] and [x.mention for x in held_out[1]] == ["1 million"]
+    assert len(whole[0]) == 2 and len(whole[1]) == 2
+    test = tmp_path / "test" / "en"
+    folder.rename(test.parent.mkdir(parents=True) or test)
+    assert len(ev.web_labels(test)[0]) == 2  # a test folder is read whole
+
+
 def test_seed_labels_on_one_line_take_free_standalone_occurrences():
     text = "intro\nIn 1936, 36 youths; a little more than 2.3 million, the 2.3 million figure."
     taken: set[tuple[int, int]] = set()
@@ -386,10 +406,10 @@ def test_every_document_has_its_text_its_id_and_its_split():
         # errors read, joins dev: round 3's on 6 December 2026 (9b1f03d), round 4's the same day
         # at the start of round 5, round 5's at the start of round 6, round 6's at the start of
         # round 7, round 7's at the start of round 8, round 8's at the start of round 9, round
-        # 9's at the start of round 10, round 10's at the start of round 11. So texts of rounds
-        # 3-10 are dev, and later ones test.
-        assert {part for r, part in docs if r <= 10} == {"dev"}
-        assert {part for r, part in docs if r >= 11} <= {"test"}
+        # 9's at the start of round 10, round 10's at the start of round 11, round 11's at the
+        # start of round 12. So texts of rounds 3-11 are dev, and later ones test.
+        assert {part for r, part in docs if r <= 11} == {"dev"}
+        assert {part for r, part in docs if r >= 12} <= {"test"}
 
 
 def test_every_claim_follows_the_schema_and_is_in_its_text():

@@ -68,14 +68,20 @@ def test_the_calibrated_column_follows_the_written_rule(verdict_calibration: str
     verdicts: dict[tuple[str, str], list[tuple[int, int]]] = {}
     periods: dict[str, list[tuple[int, int]]] = {}
     calibrated = {}
-    for kind, how, v1, v2, p1, p2, yes, allowed in rows:
+    refuted = set()
+    for kind, how, v1, v2, p1, p2, held, yes, allowed in rows:
         assert yes == allowed
         verdicts[(kind, how)] = [_share(v1), _share(v2)]
         periods[how] = [_share(p1), _share(p2)]
         calibrated[(kind, how)] = yes == "yes"
+        right, n = _share(held)
+        level = FLAG_PERIOD_SHARE if kind == "flag" else POOL_LEVEL
+        if n and wilson(right, n)[1] < level:  # round 12: the held-out part refuses the way
+            refuted.add((kind, how))
+            assert not calibrated[(kind, how)], (kind, how)
     # flags: one way at a time, round 6's rule
     for (kind, how), cells in verdicts.items():
-        if kind != "flag":
+        if kind != "flag" or (kind, how) in refuted:
             continue
         under = any(n >= CALIBRATION_MINIMUM and r / n < FLAG_PERIOD_SHARE for r, n in cells)
         if all(n >= CALIBRATION_MINIMUM for _, n in cells) or under:
@@ -112,10 +118,11 @@ def test_the_calibrated_column_follows_the_written_rule(verdict_calibration: str
 
         chosen = next((order[:k] for k in range(len(order), 0, -1) if holds(order[:k])), [])
         assert int(line.split("|")[3]) == len(chosen)
-        assert VERDICT_HOWS[kind] == frozenset(chosen), kind
+        kept = [how for how in chosen if (said, how) not in refuted]
+        assert VERDICT_HOWS[kind] == frozenset(kept), kind
         for (k, how), yes in calibrated.items():
             if k == said:
-                assert yes == (how in chosen), (kind, how)
+                assert yes == (how in kept), (kind, how)
 
 
 def test_the_page_says_what_to_check_for_each_claim_not_judged(tmp_path):

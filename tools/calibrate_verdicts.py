@@ -32,6 +32,12 @@ rule of round 7, fixed before it was measured:
 - A flag stays stricter, one way at a time (round 6's rule): its flags right at least
   ``FLAG_PERIOD_SHARE`` (90 %) of the time on each half, on at least ``CALIBRATION_MINIMUM`` a half, or,
   where they are too few on a half to say, its periods by the same rule.
+- From round 12 the halves are those of the texts tuned on; the texts of dev's held-out rounds
+  (``evaluate_factcheck.HELD_OUT_ROUNDS``: the last spent test part, which no rule was written from and no
+  engineer tunes on) are judged too, and a way whose verdicts of a kind they show wrong too often
+  (:func:`refuted`: the upper end of a one-sided 95 % Wilson interval under ``POOL_LEVEL``, or
+  ``FLAG_PERIOD_SHARE`` for a flag) may not support that kind, whatever the halves say. The halves measure
+  the rules on the texts they were written from; the held-out part checks them on texts they were not.
 
 ``--quantities`` (round 7's ``tools/quantity_errors.py``, folded in by round 8) prints no table; it runs the fact-checker once a half
 through its command line and counts each labelled claim found with the right value whose quantity differs from
@@ -84,6 +90,8 @@ from gulagstats.factcheck.run import check_text
 START, END = "<!-- verdict-calibration:start -->", "<!-- verdict-calibration:end -->"
 #: (how, kind) -> (verdicts given, of them right)
 Counts = dict[tuple[str, str], tuple[int, int]]
+#: The "half" that stands for dev's held-out part (``evaluate_factcheck.HELD_OUT_ROUNDS``).
+HELD = 0
 
 
 def verdicts_of(
@@ -117,15 +125,19 @@ def counts(
     gate: Mapping[str, frozenset[str]] = OPEN_GATE,
     wrong_periods: list[str] | None = None,
 ) -> tuple[Counts, Counts]:
-    """One half of dev: (how, kind) -> (verdicts of that kind given with the period found that way, of them
-    right), and (how, ``period``) -> (labelled claims found with the right value, of them with the right period).
+    """One half of dev (``half`` 1 or 2; :data:`HELD` for the held-out part): (how, kind) -> (verdicts of that
+    kind given with the period found that way, of them right), and (how, ``period``) -> (labelled claims found
+    with the right value, of them with the right period).
 
     ``listed``, when given, gets one line a verdict: the half, how, kind, right or wrong, the verdict, the
     label's verdict, the period read, the text and the mention. ``wrong_periods``, when given, gets one line a
     claim found with the right value and a wrong period: the half, how, the label's period, the one read, the
     text and the mention (what round 5's ``tools/calibrate_periods.py --list`` printed; the same lines).
     """
-    sets = [halved(web_labels(WEB / "dev" / lang), half) for lang in ("en", "ru")]
+    sets = [
+        halved(web_labels(WEB / "dev" / lang, held=half == HELD), half or None)
+        for lang in ("en", "ru")
+    ]
     texts = {doc: text for t, _ in sets for doc, text in t.items()}
     labels = [x for _, lab in sets for x in lab]
     rows = verdicts_of(texts, gate)
@@ -258,8 +270,27 @@ def pool(verdicts: list[Counts], periods: list[Counts], kind: str) -> list[str]:
     return []
 
 
-def supported(verdicts: list[Counts], periods: list[Counts], how: str, kind: str) -> bool:
-    """Whether a way of finding the period may support a kind of verdict (the rule of the module's docstring)."""
+def refuted(held: Counts, how: str, kind: str) -> bool:
+    """Whether the held-out part shows a way's verdicts of a kind wrong too often: the upper end of their
+    one-sided 95 % Wilson interval under ``POOL_LEVEL`` (``FLAG_PERIOD_SHARE`` for a flag).
+
+    >>> refuted({("span", "not_contradicted"): (6, 3)}, "span", "not_contradicted")
+    True
+    >>> refuted({("span", "not_contradicted"): (2, 1)}, "span", "not_contradicted"), refuted({}, "span", "flag")
+    (False, False)
+    """
+    n, right = held.get((how, kind), (0, 0))
+    level = POOL_LEVEL if kind in POOLED_KINDS else FLAG_PERIOD_SHARE
+    return n > 0 and wilson(right, n)[1] < level
+
+
+def supported(
+    verdicts: list[Counts], periods: list[Counts], how: str, kind: str, held: Counts | None = None
+) -> bool:
+    """Whether a way of finding the period may support a kind of verdict (the rule of the module's docstring),
+    and, given the counts of the held-out part, is not :func:`refuted` there."""
+    if held is not None and refuted(held, how, kind):
+        return False
     if kind in POOLED_KINDS:
         return how in pool(verdicts, periods, kind)
     return _flag_supported(verdicts, periods, how)
@@ -295,22 +326,26 @@ def _cell(c: Counts, key: tuple[str, str]) -> str:
     return f"{100 * right / n:.0f} % ({right}/{n})" if n else "– (0/0)"
 
 
-def table(verdicts: list[Counts], periods: list[Counts]) -> str:
+def table(verdicts: list[Counts], periods: list[Counts], held: Counts) -> str:
     """The calibration table in Markdown: one row a kind of verdict and way of finding its period given on
-    dev, with how often the verdict and how often the period (of the claims found) was right on each half."""
+    dev, with how often the verdict and how often the period (of the claims found) was right on each half,
+    and how often the verdict was right on the held-out part."""
     keys = sorted(
-        {key for c in verdicts for key in c}, key=lambda x: (VERDICT_KINDS.index(x[1]), x[0])
+        {key for c in [*verdicts, held] for key in c},
+        key=lambda x: (VERDICT_KINDS.index(x[1]), x[0]),
     )
     lines = [
         "| kind of verdict | how the period was found | verdict right, half 1 | verdict right, half 2 "
-        "| period right, half 1 | period right, half 2 | calibrated | allowed |",
-        "|---|---|---|---|---|---|---|---|",
+        "| period right, half 1 | period right, half 2 | verdict right, held out | calibrated | allowed |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     for how, kind in keys:
-        cells = [_cell(c, (how, kind)) for c in verdicts] + [
-            _cell(c, (how, "period")) for c in periods
+        cells = [
+            *(_cell(c, (how, kind)) for c in verdicts),
+            *(_cell(c, (how, "period")) for c in periods),
+            _cell(held, (how, kind)),
         ]
-        calibrated = "yes" if supported(verdicts, periods, how, kind) else "no"
+        calibrated = "yes" if supported(verdicts, periods, how, kind, held) else "no"
         allowed = "yes" if how in VERDICT_HOWS[kind] else "no"
         lines.append(
             f"| {kind.replace('_', ' ')} | {how} | {' | '.join(cells)} | {calibrated} | {allowed} |"
@@ -567,7 +602,8 @@ def main(argv: list[str] | None = None) -> int:
     listed: list[str] | None = [] if args.list else None
     wrong: list[str] | None = [] if args.periods else None
     halves = [counts(h, listed, wrong_periods=wrong) for h in (1, 2)]
-    text = table([v for v, _ in halves], [p for _, p in halves])
+    held, _ = counts(HELD, listed)
+    text = table([v for v, _ in halves], [p for _, p in halves], held)
     print(text)
     if listed:
         print("\nhalf\thow\tkind\tright\tverdict\tlabel\tperiod\ttext\tmention")

@@ -6,6 +6,7 @@
     python tools/evaluate_factcheck.py --part dev --details      # and the misses, extras, wrong verdicts
     python tools/evaluate_factcheck.py --part dev --write        # and writes them into docs/factcheck.md
     python tools/evaluate_factcheck.py --part seed               # the regression set of the seed texts
+    python tools/evaluate_factcheck.py --part held               # dev's held-out rounds (the lead's)
     python tools/evaluate_factcheck.py --part dev --contradictions  # and whether each contradiction is real
 
 The web set is ``tests/data/factcheck_web/<part>/<language>/`` (texts, ``documents.csv``,
@@ -13,7 +14,8 @@ The web set is ``tests/data/factcheck_web/<part>/<language>/`` (texts, ``documen
 (``gulagstats factcheck FILES --out TMP``) and ``TMP/claims.csv`` (and ``verdicts.csv``) are
 read back. A predicted claim matches a label of the same document whose character span it
 overlaps (one to one, the closest value first). Tuning happens on ``dev`` only; ``test`` is
-scored once, at the end, by the lead (issue 20). ``--write`` replaces only the columns of the
+scored once, at the end, by the lead (issue 20). ``held`` is the part of ``dev/`` held out of the
+tuning (:data:`HELD_OUT_ROUNDS`: the last spent test part, from round 12), measured by the lead. ``--write`` replaces only the columns of the
 part it ran, so writing ``dev`` never runs or shows ``test``.
 """
 
@@ -55,7 +57,11 @@ SEED_LABELS = ROOT / "tests" / "data" / "factcheck_labels.csv"
 DOC = ROOT / "docs" / "factcheck.md"
 START, END = "<!-- evaluation:start -->", "<!-- evaluation:end -->"
 DATA_TAG = "<!-- evaluation-data "
-PARTS = ("dev", "test", "seed")
+PARTS = ("dev", "held", "test", "seed")
+#: Rounds whose texts sit in ``dev/`` but are held out of the tuning (round 12): the last spent test part,
+#: from which no rule was written. ``--part dev`` leaves them out; ``--part held`` measures them alone, and
+#: ``tools/calibrate_verdicts.py`` checks the gate on them (docs/factcheck.md, "Round 12's start").
+HELD_OUT_ROUNDS = frozenset({11})
 LANGUAGES = ("en", "ru")
 #: The goals of issue 20 (measured on the test part).
 GOALS = {
@@ -80,8 +86,11 @@ def read_csv(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
-def web_labels(folder: Path) -> tuple[dict[str, str], list[Label]]:
+def web_labels(folder: Path, held: bool | None = False) -> tuple[dict[str, str], list[Label]]:
     """The texts of one ``<part>/<language>`` folder and its labels, located by occurrence.
+
+    In a ``dev`` folder, ``held`` picks the texts of :data:`HELD_OUT_ROUNDS` (``True``), the others
+    (``False``, what is tuned on) or all (``None``); other folders are read whole.
 
     Raises
     ------
@@ -91,13 +100,19 @@ def web_labels(folder: Path) -> tuple[dict[str, str], list[Label]]:
     if not (folder / "documents.csv").is_file() or not (folder / "claims.csv").is_file():
         raise EvaluationError(f"{folder} has no documents.csv and claims.csv")
     documents = read_csv(folder / "documents.csv")
+    if folder.parent.name == "dev" and held is not None:
+        held_out = {str(r) for r in HELD_OUT_ROUNDS}
+        documents = [d for d in documents if (d.get("round") in held_out) == held]
     texts = {
         d["doc_id"]: (folder / f"{d['doc_id']}.txt").read_text(encoding="utf-8") for d in documents
     }
     language = {d["doc_id"]: d["language"] for d in documents}
+    everyone = {d["doc_id"] for d in read_csv(folder / "documents.csv")}
     labels = []
     for row in read_csv(folder / "claims.csv"):
         doc = row["doc_id"]
+        if doc in everyone and doc not in texts:
+            continue  # a text of the other side of the held-out line
         if doc not in texts:
             raise EvaluationError(f"{folder / 'claims.csv'}: {doc} is not in documents.csv")
         span = occurrence_span(texts[doc], row["mention"], int(row["occurrence"] or 1))
@@ -265,8 +280,9 @@ def why_not_real(first: Label | None, second: Label | None) -> str:
 def contradictions_of(part: str, half: int | None = None, web: Path = WEB) -> list[str]:
     """Every contradiction the fact-checker finds between the texts of ``part`` (both languages, one run), one
     line each: ``real`` or why not (:func:`why_not_real`), the quantity, period and the two mentions."""
-    folders = [web / part / x for x in LANGUAGES if (web / part / x / "claims.csv").is_file()]
-    sets = [halved(web_labels(folder), half) for folder in folders]
+    where = "dev" if part == "held" else part
+    folders = [web / where / x for x in LANGUAGES if (web / where / x / "claims.csv").is_file()]
+    sets = [halved(web_labels(folder, part == "held"), half) for folder in folders]
     texts = {doc: text for t, _ in sets for doc, text in t.items()}
     labels = [x for _, lab in sets for x in lab]
     files = [f / f"{doc}.txt" for f, (t, _) in zip(folders, sets) for doc in t]
@@ -314,10 +330,11 @@ def evaluate_part(
         texts, labels = seed_labels(folder, SEED_LABELS)
         preds = run_factcheck([folder / f"{stem}.txt" for stem in texts], texts)
         return {"seed": stamp(measure(labels, preds))}
-    folders = [web / part / x for x in languages if (web / part / x / "claims.csv").is_file()]
+    where = "dev" if part == "held" else part
+    folders = [web / where / x for x in languages if (web / where / x / "claims.csv").is_file()]
     if not folders:
-        raise EvaluationError(f"no labelled texts in {web / part} for {', '.join(languages)}")
-    sets = {folder.name: halved(web_labels(folder), half) for folder in folders}
+        raise EvaluationError(f"no labelled texts in {web / where} for {', '.join(languages)}")
+    sets = {folder.name: halved(web_labels(folder, part == "held"), half) for folder in folders}
     texts = {doc: text for t, _ in sets.values() for doc, text in t.items()}
     files = [folder / f"{doc}.txt" for folder in folders for doc in sets[folder.name][0]]
     preds = run_factcheck(files, texts)
@@ -461,7 +478,12 @@ def details(columns: dict[str, Measures]) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     """Measure one part and print (and with ``--write`` record) its table; 2 for bad input."""
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--part", choices=PARTS, required=True, help="dev, test or seed")
+    parser.add_argument(
+        "--part",
+        choices=PARTS,
+        required=True,
+        help="dev (what is tuned on), held (dev's held-out rounds: the lead's), test or seed",
+    )
     parser.add_argument("--language", choices=LANGUAGES, help="one language (default: all present)")
     parser.add_argument(
         "--write", action="store_true", help=f"write the table into {DOC.relative_to(ROOT)}"
@@ -482,9 +504,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("evaluate_factcheck: --half is for dev, without --write", file=sys.stderr)
         return 2
     languages = [args.language] if args.language else list(LANGUAGES)
-    if args.part == "test":
+    if args.part in ("test", "held"):
         print(
-            "scoring the test part: the lead does this once, at the end (issue 20)", file=sys.stderr
+            f"scoring the {args.part} part: the lead does this, at the end (issue 20)",
+            file=sys.stderr,
         )
     try:
         columns = evaluate_part(args.part, languages, web=WEB, half=args.half)
