@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from ..periods import match_period
 from .context import Context, bracketed, clause_of, inside
@@ -293,25 +294,37 @@ def context_for(sentence: str, last: str, kind: str, goes_on: bool = False) -> s
 #: and the carried period for 3 (the rest wrong either way); a sentence that goes on ("Another ...") keeps it.
 PROSE_LINE = 150
 _ENDS_SENTENCE = re.compile(r"[.!?\u2026][\"'\u201d\u00bb)\]*]*\s*$")
-#: A sentence that goes on with the one before across its line: "Another seven to eight million ...", "... others".
-_ANOTHER = re.compile(r"\b(?:another|others|the rest)\b", re.IGNORECASE)
 
 
-def ends_prose_line(line: str, sentence: str) -> bool:
+@lru_cache(maxsize=8)
+def _going_on(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    """The words by which a sentence goes on with the one before (``goes_on`` rows of periods.csv) as one pattern."""
+    if not words:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?!\w)", re.IGNORECASE)
+
+
+def ends_prose_line(line: str, sentence: str, goes_on: tuple[str, ...] = ()) -> bool:
     """True if ``line`` (up to the end of the sentence before ``sentence``) is a paragraph of prose and ``sentence``,
     on the next line, does not go on with it: the period the line carried does not date ``sentence``'s claims.
+
+    ``goes_on`` are the words by which a sentence goes on with the one before across its line ("Another seven to
+    eight million ...", "... others": :attr:`~gulagstats.factcheck.resources.Resources.goes_on_words`).
 
     Examples
     --------
     >>> para = "The Great Terror of 1937-1938 took many lives, " * 4 + "as the archives show."
-    >>> ends_prose_line(para, "Some 7,000 people lie buried at Sandarmokh.")
+    >>> ends_prose_line(para, "Some 7,000 people lie buried at Sandarmokh.", ("another",))
     True
-    >>> ends_prose_line(para, "Another seven to eight million people were deported.")
+    >>> ends_prose_line(para, "Another seven to eight million people were deported.", ("another",))
     False
     >>> ends_prose_line("Executions by year:", "1937: 353,074")
     False
     """
-    return len(line) >= PROSE_LINE and bool(_ENDS_SENTENCE.search(line)) and not _ANOTHER.search(sentence)
+    if len(line) < PROSE_LINE or not _ENDS_SENTENCE.search(line):
+        return False
+    words = _going_on(goes_on)
+    return words is None or words.search(sentence) is None
 
 
 def _era(period: str) -> bool:

@@ -474,7 +474,7 @@ def _named(toks: list[Token], offset: int, data: Resources, anchor: date | None,
         row = data.periods.rows[match.row]
         a, b = toks[match.first].start - offset, toks[match.last - 1].end - offset
         confidence = float(row["confidence"])
-        if row["rule"].startswith(("name:", "decade:")):
+        if row["rule"].startswith(("name:", "decade:")) or row["rule"] == "goes_on":
             continue  # a name is no period (it gives "he", "his reign" theirs); a part of a decade is read by decades()
         if row["rule"] in ("event", "report"):  # "born in", "published": a mark for event_dates, no period
             out.append(Period(a, b, "", row["rule"] + "_verb", 0.0, None, match.row))

@@ -71,7 +71,10 @@ RATES = ("day", "week", "month", "year")
 SCOPES = ("operation", "nationality", "region", "trial", "institution", "camp", "category", "plan", "whole")
 MODALITIES = ("planned", "negated", "negator", "hypothetical", "spread", "stated")
 WHERE = ("before", "clause", "sentence")
-RULES = ("previous_year", "next_year", "within_year", "same_month", "next_day", "same_year", "same_period", "same_span", "open", "ruler", "event", "report")
+RULES = (
+    "previous_year", "next_year", "within_year", "same_month", "next_day", "same_year", "same_period", "same_span", "open", "ruler",
+    "event", "report", "goes_on",
+)
 LEXICON_LANGUAGES = ("en", "ru")
 #: The columns of each table, in order.
 LEXICON_COLUMNS = {
@@ -120,6 +123,18 @@ class Resources:
     quantity_rules: Table
     #: The readings of parts of decades (``decade:`` rows of periods.csv): "late 1930s" -> ("1937/1938", 0.7).
     decade_parts: dict[str, tuple[str, float]]
+    #: The words of a sentence that goes on with the one before across its line (``goes_on`` rows of periods.csv:
+    #: "another", "others", "the rest"): the period carried from a paragraph of prose still dates its claims.
+    goes_on_words: tuple[str, ...] = ()
+
+
+def goes_on_words(periods: Table) -> tuple[str, ...]:
+    """The ``goes_on`` rows of periods.csv: words by which a sentence goes on with the line before it.
+
+    >>> "another" in goes_on_words(load_resources().periods)
+    True
+    """
+    return tuple(r["phrase"] for r in periods.rows if r["rule"] == "goes_on")
 
 
 def decade_parts(periods: Table) -> dict[str, tuple[str, float]]:
@@ -316,4 +331,4 @@ def _parsed(packaged: tuple[tuple[str, str, str], ...], own: str, own_name: str)
         tables["lexicon"] = parse_table("lexicon", own, own_name)
     lexicon = {k: tables["lexicon"].kind(k) for k in LEXICON_KINDS}
     periods = tables["periods"]
-    return Resources(lexicon, periods, tables["scope"], tables["modality"], tables["quantity_rules"], decade_parts(periods))
+    return Resources(lexicon, periods, tables["scope"], tables["modality"], tables["quantity_rules"], decade_parts(periods), goes_on_words(periods))

@@ -110,7 +110,7 @@ def check_text(text: str, name: str = "text", data: Resources | None = None) -> 
     for s in split(text):
         if s.paragraph != paragraph or _RESUMES.match(s.text):  # a new paragraph, or "… " after a cut
             paragraph, last_period, last_kind, part, before = s.paragraph, "", "", None, None  # a question's answer may follow it
-        elif previous is not None and previous.line != s.line and ends_prose_line(text[lines[previous.line - 1] : previous.end], s.text):
+        elif previous is not None and previous.line != s.line and ends_prose_line(text[lines[previous.line - 1] : previous.end], s.text, data.goes_on_words):
             last_period, last_kind = "", ""  # a page's paragraphs without blank lines: the period stays in its own
         previous = s
         plain = fold_digits(s.text)  # full-width and other digits as ASCII, offsets unchanged
