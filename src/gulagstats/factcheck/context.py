@@ -73,6 +73,9 @@ class Context:
     brackets: list[tuple[int, int]]  # the bracketed asides of the sentence: (start, end) of each
     outside: list[Period]  # the periods not inside brackets (a mention outside brackets reads only these)
     outside_starts: list[int]
+    #: The period carried into the sentence is a day its text counted "as of" ("на 1 января 1946 г.:", "As of
+    #: 1 January 1939:"): it dates the rows and claims under it, totals too (:func:`frame_periods.period`).
+    as_of_before: bool = False
 
 
 def bracketed(sentence: str) -> list[tuple[int, int]]:
@@ -114,8 +117,13 @@ def inside(spans: list[tuple[int, int]], at: int) -> bool:
     return i >= 0 and spans[i][0] < at < spans[i][1]
 
 
-def context(sentence: str, offset: int, toks: list[Token], data: Resources, periods: list[Period]) -> Context:
-    """The cue matches and periods of one sentence, found once for all its mentions."""
+def context(
+    sentence: str, offset: int, toks: list[Token], data: Resources, periods: list[Period], as_of_before: bool = False
+) -> Context:
+    """The cue matches and periods of one sentence, found once for all its mentions.
+
+    ``as_of_before``: the period carried into the sentence is a day counted "as of" (:attr:`Context.as_of_before`).
+    """
 
     def found(table) -> list[tuple[int, int, dict[str, str]]]:
         return [(m.first, m.last, table.rows[m.row]) for m in table.phrases.find(toks)]
@@ -130,5 +138,5 @@ def context(sentence: str, offset: int, toks: list[Token], data: Resources, peri
         found(data.lexicon["quantity"]), found(data.lexicon["place"]), found(data.scope),
         [m for m in modals if m[2]["where"] != "sentence"], found(data.lexicon["sum"]),
         wide[0][0] if wide else len(toks),
-        usable, [p.start for p in usable], asides, outside, [p.start for p in outside],
+        usable, [p.start for p in usable], asides, outside, [p.start for p in outside], as_of_before,
     )

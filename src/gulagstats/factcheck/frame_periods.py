@@ -230,12 +230,17 @@ def period(ctx: Context, m: Mention, last: str, flow: bool, nxt: int = 10**12) -
                 confidence = min(confidence, MONTH_AS_DAY_CONFIDENCE)  # "in January 1937": the month, or its first day
         return value, kind_how if how == "own clause" else how, round(confidence, 2)
     if last and flow and re.fullmatch(r"\d{4}-\d\d-\d\d", last):
+        if ctx.as_of_before:  # the rows under "на 1 января 1946 г.:" count that day, whatever the reader took them for
+            return last, "context", AS_OF_FLOW_CONFIDENCE
         return "", "none", 0.0  # a day stated before (when an operation began, an order's date) is no period of a total
     if last:  # a wide period carried from before is a weak reading (:data:`CONTEXT_CONFIDENCE`)
         return last, "context", CONTEXT_CONFIDENCE[_era(last)]
     return "", "none", 0.0
 
 
+#: The confidence of a day counted "as of" in a sentence before ("Численность на 1 января 1946 г.:") given the claims
+#: under it that the reader took for totals (flows): the day is theirs, but what they count is unsure: under the gate.
+AS_OF_FLOW_CONFIDENCE = 0.4
 #: The confidence of a period carried from an earlier sentence (``context``), by whether it spans four years or
 #: more: on dev (round 7) a narrower one was right 33 of 57 times on half 1 and 16 of 23 on half 2, a wider one
 #: ("the Stalin era", "the war", "1921-1953" said sentences before) 7 of 19 and 8 of 23: most often the text's
@@ -264,19 +269,24 @@ STOCK_YEAR_CONFIDENCE = 0.8
 #: often another event's year ("In 1956, Khrushchev ..."); the items of a list that a dated line opens share
 #: its date ("умерло в течение 1944 года — 361; 2. ... — 6473, умерло — 271;").
 WEAK_CONTEXT = frozenset({"year", "decade", "month"})
+#: The kind :func:`carried` gives a day counted "as of" ("на 1 января 1946 г.", "as of 1 January 1939"): it dates the
+#: claims under it, totals too (:attr:`~gulagstats.factcheck.context.Context.as_of_before`).
+AS_OF = "as_of"
 #: A sentence that opens a list or is one of its items: its year dates the items after it.
 _OPENS_LIST = re.compile(r":\s*$|^\s*(?:\d+[.)]|[\u2022*\-\u2013\u2014])\s|;\s*$")
 #: A list item: a line that starts with a number and a point, a bullet or a dash, or that ends with ";".
 LIST_ITEM = re.compile(r"^\s*(?:\d+[.)]|[\u2022*\-\u2013\u2014])\s|;\s*$")
 
 
-def context_for(sentence: str, last: str, kind: str, goes_on: bool = False) -> str:
+def context_for(sentence: str, last: str, kind: str, goes_on: bool = False, row: bool = False) -> str:
     """The period the claims of a sentence with none of their own read from the sentences before it.
 
     ``last`` is the period the sentences before left (:func:`carried`) and ``kind`` its kind: a
     span, a season, a named period or a day carries on; a year, a decade or a month carries only
     into the items of a list (:data:`WEAK_CONTEXT`), or into a sentence that goes on with the
-    claim before it (``goes_on``: "In 1937, 353,074 were shot. Of these, 10,000 were Poles.").
+    claim before it (``goes_on``: "In 1937, 353,074 were shot. Of these, 10,000 were Poles."), or into a
+    row of a table under the line that states it (``row``: a whole line that :func:`table_row` accepts,
+    "Поляки — 111 091" under "Расстреляно в 1937 г.").
 
     Examples
     --------
@@ -285,7 +295,44 @@ def context_for(sentence: str, last: str, kind: str, goes_on: bool = False) -> s
     >>> context_for("Of them, 5,000 were shot.", "1956", "year"), context_for("2. Norillag — 5,000;", "1944", "year")
     ('', '1944')
     """
-    return last if kind not in WEAK_CONTEXT or goes_on or LIST_ITEM.search(sentence) else ""
+    return last if kind not in WEAK_CONTEXT or goes_on or LIST_ITEM.search(sentence) or (row and table_row(sentence)) else ""
+
+
+#: The longest line read as a heading (characters).
+HEADING_LINE = 120
+_HEADS = re.compile(r"(?:[^.!?\u2026\"'\u201d\u00bb)\]*]|\bгг?\.|:)\s*$")
+
+
+def heads(line: str) -> bool:
+    """True if ``line`` (a whole line, a paragraph of its own) reads as a heading: it ends no sentence, or ends on
+    a colon or on "г."/"гг." (a year's abbreviation): the period it states dates the table under it.
+
+    Examples
+    --------
+    >>> heads("Численность заключённых на 1 января 1946 г."), heads("Executions by year, 1937-1938:")
+    (True, True)
+    >>> heads("In 1937 many were shot."), heads("")
+    (False, False)
+    """
+    return bool(line) and bool(_HEADS.search(line))
+
+
+#: The longest line read as a row of a table (characters).
+ROW_LINE = 80
+_ROW_END = re.compile(r"[.!?\u2026][\"'\u201d\u00bb)\]*]*\s*$|[,;]\s*$")
+
+
+def table_row(line: str) -> bool:
+    """True if ``line`` (a whole line) reads as a row of a table: short, with a number, ending no sentence.
+
+    Examples
+    --------
+    >>> table_row("Поляки — 111 091"), table_row("ИТЛ | 600 897 человек"), table_row("In 1956, Khrushchev spoke of 20 million.")
+    (True, True, False)
+    >>> table_row("Total deaths"), table_row("")
+    (False, False)
+    """
+    return 0 < len(line) <= ROW_LINE and bool(re.search(r"\d", line)) and not _ROW_END.search(line)
 
 
 #: A line of prose: at least this many characters, ending a sentence. Many web pages give one paragraph a line with no
@@ -368,6 +415,8 @@ def carried(sentence: str, periods: list[Period], last: str, kind: str = "") -> 
     if last and kind not in WEAK_CONTEXT and all(p.kind in WEAK_CONTEXT for p in stated) and not _OPENS_LIST.search(sentence):
         return last, kind  # "... discovered by German forces in 1943": another event's year keeps the subject's period
     chosen = (spans or stated)[-1]
+    if chosen.kind == "date" and "/" not in chosen.period and _AS_OF.search(sentence, max(0, chosen.start - 24), chosen.start):
+        return chosen.period, AS_OF  # "Численность заключённых на 1 января 1946 г.:": the rows under it count that day
     return chosen.period, chosen.kind
 
 

@@ -30,7 +30,18 @@ from .attribution import REACH
 from .context import context
 from .contradictions import contradictions
 from .enumerations import counted_years, enumerated_before
-from .frame_periods import SUBJECT_CONFIDENCE, carried, context_for, ends_prose_line, subject_period
+from .frame_periods import (
+    AS_OF,
+    HEADING_LINE,
+    ROW_LINE,
+    SUBJECT_CONFIDENCE,
+    carried,
+    context_for,
+    ends_prose_line,
+    heads,
+    subject_period,
+    table_row,
+)
 from .frames import GOES_ON, Frame, answer, asked, breakdowns, frame, named_part, quantity_kind
 from .judgment import claims_frame, judge, unnamed_parts
 from .language import detect, warning
@@ -107,9 +118,12 @@ def check_text(text: str, name: str = "text", data: Resources | None = None) -> 
     rows = table_rows(text, data)  # the rows of its year-value tables: a cell's period is its row's year
     document = (text, lines, language, (rows, [r.start for r in rows], noted_years(rows), share_cells(rows), cell_starts(text, rows)))
     previous = None  # the sentence before: a line of prose it ends is a paragraph for the periods
+    heading, previous_paragraph = False, -1  # the sentence before is a dated heading, a paragraph of one short line
     for s in split(text):
         if s.paragraph != paragraph or _RESUMES.match(s.text):  # a new paragraph, or "… " after a cut
-            paragraph, last_period, last_kind, part, before = s.paragraph, "", "", None, None  # a question's answer may follow it
+            under = heading and _whole_line(text, lines, s) and table_row(s.text)  # the table under a dated heading
+            paragraph, part, before = s.paragraph, None, None  # a question's answer may follow it
+            last_period, last_kind = (last_period, last_kind) if under else ("", "")
         elif previous is not None and previous.line != s.line and ends_prose_line(text[lines[previous.line - 1] : previous.end], s.text, data.goes_on_words):
             last_period, last_kind = "", ""  # a page's paragraphs without blank lines: the period stays in its own
         previous = s
@@ -122,7 +136,7 @@ def check_text(text: str, name: str = "text", data: Resources | None = None) -> 
         counted = set(counted_years(plain, toks, s.start, periods, data))
         periods = [p for p in periods if p not in counted] if counted else periods
         if _MAY_COUNT.search(s.text):
-            found, skipped, ctx = _sentence_frames(s, plain, toks, periods, document, (context_for(s.text, last_period, last_kind, bool(GOES_ON.match(s.text.lstrip()))), part, before, question), data, name)
+            found, skipped, ctx = _sentence_frames(s, plain, toks, periods, document, (context_for(s.text, last_period, last_kind, bool(GOES_ON.match(s.text.lstrip())), _whole_line(text, lines, s)), part, before, question, last_kind == AS_OF), data, name)
             for f in found:
                 f.language = language
             frames += found
@@ -137,8 +151,18 @@ def check_text(text: str, name: str = "text", data: Resources | None = None) -> 
         anchor = clock(periods, anchor)
         last_period, last_kind = carried(plain, periods, last_period, last_kind)
         text_period = last_period or text_period
+        heading = bool(last_period) and s.paragraph != previous_paragraph and _whole_line(text, lines, s, HEADING_LINE) and heads(s.text)
+        previous_paragraph = s.paragraph
     _date_by_subject(frames, subject_period(text, lambda line: find_periods(line, tokens(line), 0, None, "", data)))
     return TextResult(name, frames, seen, language, warning(name, language))
+
+
+def _whole_line(text: str, lines: list[int], s, longest: int = ROW_LINE) -> bool:
+    """True if the sentence ``s``, at most ``longest`` characters, is the whole of its line (a row of a table may be)."""
+    if len(s.text) > longest:
+        return False
+    start, end = lines[s.line - 1], lines[s.line] - 1 if s.line < len(lines) else len(text)
+    return s.start - start + end - s.end <= longest and not text[start : s.start].strip() and not text[s.end : end].strip()
 
 
 def _date_by_subject(frames: list[Frame], subject: str) -> None:
@@ -151,13 +175,13 @@ def _date_by_subject(frames: list[Frame], subject: str) -> None:
 def _sentence_frames(s, plain: str, toks, periods, document, state, data: Resources, name: str):
     """The claim frames of one sentence, the numbers seen but not read, and the sentence's context."""
     text, lines, language, (rows, row_starts, noted, shares, cells) = document  # the whole text, its line starts, its language, its table rows
-    last_period, part, before, question = state
+    last_period, part, before, question, as_of = state
     said_in = "ru" if _CYRILLIC.search(s.text) and detect(s.text) == "ru" else language  # a Russian passage
     mentions, skipped = find_mentions(plain, toks, s.start, periods, data, said_in, shares, cells)
     if noted:
         mentions = [m for m in mentions if m.start not in noted]  # "19301 | 7980": a year with note 1
     mentions = unglued(mentions, rows, row_starts, toks, text) if rows else mentions  # "206 4301": 206 430, note 1
-    ctx = context(s.text, s.start, toks, data, periods)
+    ctx = context(s.text, s.start, toks, data, periods, bool(as_of and last_period))
     # the sentence's line, cut to what attribute() reads: the work per sentence does not grow with a long line
     line_start = max(lines[s.line - 1], s.start - REACH)
     line_text = text[line_start : min(lines[s.line] - 1 if s.line < len(lines) else len(text), s.end + REACH)]
