@@ -73,9 +73,10 @@ class Context:
     brackets: list[tuple[int, int]]  # the bracketed asides of the sentence: (start, end) of each
     outside: list[Period]  # the periods not inside brackets (a mention outside brackets reads only these)
     outside_starts: list[int]
-    #: The period carried into the sentence is a day its text counted "as of" ("на 1 января 1946 г.:", "As of
-    #: 1 January 1939:"): it dates the rows and claims under it, totals too (:func:`frame_periods.period`).
-    as_of_before: bool = False
+    #: How the period carried into the sentence reached it, if not as usual (:func:`frame_periods.context_reading`):
+    #: ``as_of``, a day its text counted "as of" ("на 1 января 1946 г.:"), which dates the totals under it too;
+    #: ``prose_year``, a year of the Russian sentence before, read weakly.
+    carried: str = ""
 
 
 def bracketed(sentence: str) -> list[tuple[int, int]]:
@@ -118,11 +119,11 @@ def inside(spans: list[tuple[int, int]], at: int) -> bool:
 
 
 def context(
-    sentence: str, offset: int, toks: list[Token], data: Resources, periods: list[Period], as_of_before: bool = False
+    sentence: str, offset: int, toks: list[Token], data: Resources, periods: list[Period], carried: str = ""
 ) -> Context:
     """The cue matches and periods of one sentence, found once for all its mentions.
 
-    ``as_of_before``: the period carried into the sentence is a day counted "as of" (:attr:`Context.as_of_before`).
+    ``carried``: how the period carried into the sentence reached it (:attr:`Context.carried`).
     """
 
     def found(table) -> list[tuple[int, int, dict[str, str]]]:
@@ -138,5 +139,5 @@ def context(
         found(data.lexicon["quantity"]), found(data.lexicon["place"]), found(data.scope),
         [m for m in modals if m[2]["where"] != "sentence"], found(data.lexicon["sum"]),
         wide[0][0] if wide else len(toks),
-        usable, [p.start for p in usable], asides, outside, [p.start for p in outside], as_of_before,
+        usable, [p.start for p in usable], asides, outside, [p.start for p in outside], carried,
     )

@@ -31,12 +31,11 @@ from .context import context
 from .contradictions import contradictions
 from .enumerations import counted_years, enumerated_before
 from .frame_periods import (
-    AS_OF,
     HEADING_LINE,
     ROW_LINE,
     SUBJECT_CONFIDENCE,
     carried,
-    context_for,
+    context_reading,
     ends_prose_line,
     heads,
     subject_period,
@@ -136,7 +135,7 @@ def check_text(text: str, name: str = "text", data: Resources | None = None) -> 
         counted = set(counted_years(plain, toks, s.start, periods, data))
         periods = [p for p in periods if p not in counted] if counted else periods
         if _MAY_COUNT.search(s.text):
-            found, skipped, ctx = _sentence_frames(s, plain, toks, periods, document, (context_for(s.text, last_period, last_kind, bool(GOES_ON.match(s.text.lstrip())), _whole_line(text, lines, s)), part, before, question, last_kind == AS_OF), data, name)
+            found, skipped, ctx = _sentence_frames(s, plain, toks, periods, document, (*context_reading(s.text, last_period, last_kind, bool(GOES_ON.match(s.text.lstrip())), _whole_line(text, lines, s)), part, before, question), data, name)
             for f in found:
                 f.language = language
             frames += found
@@ -175,13 +174,13 @@ def _date_by_subject(frames: list[Frame], subject: str) -> None:
 def _sentence_frames(s, plain: str, toks, periods, document, state, data: Resources, name: str):
     """The claim frames of one sentence, the numbers seen but not read, and the sentence's context."""
     text, lines, language, (rows, row_starts, noted, shares, cells) = document  # the whole text, its line starts, its language, its table rows
-    last_period, part, before, question, as_of = state
+    last_period, carried_how, part, before, question = state
     said_in = "ru" if _CYRILLIC.search(s.text) and detect(s.text) == "ru" else language  # a Russian passage
     mentions, skipped = find_mentions(plain, toks, s.start, periods, data, said_in, shares, cells)
     if noted:
         mentions = [m for m in mentions if m.start not in noted]  # "19301 | 7980": a year with note 1
     mentions = unglued(mentions, rows, row_starts, toks, text) if rows else mentions  # "206 4301": 206 430, note 1
-    ctx = context(s.text, s.start, toks, data, periods, bool(as_of and last_period))
+    ctx = context(s.text, s.start, toks, data, periods, carried_how)
     # the sentence's line, cut to what attribute() reads: the work per sentence does not grow with a long line
     line_start = max(lines[s.line - 1], s.start - REACH)
     line_text = text[line_start : min(lines[s.line] - 1 if s.line < len(lines) else len(text), s.end + REACH)]
