@@ -23,7 +23,10 @@ from gulagstats.factcheck.run import check_text
 
 
 def _periods(text: str) -> list[tuple[str, str, str, float]]:
-    return [(f.mention, f.period, f.period_how, f.period_confidence) for f in check_text(text, "a.txt").frames]
+    return [
+        (f.mention, f.period, f.period_how, f.period_confidence)
+        for f in check_text(text, "a.txt").frames
+    ]
 
 
 # --- a table under a dated heading ------------------------------------------------------------------------
@@ -33,18 +36,28 @@ def _periods(text: str) -> list[tuple[str, str, str, float]]:
 def test_a_heading_as_of_a_day_dates_its_rows(gap):
     text = f"Численность заключённых на 1 января 1946 г.{gap}ИТЛ — 600 897 человек\nИТК — 855 877 человек\n"
     found = _periods(text)
-    assert [(m, p, how) for m, p, how, _ in found] == [("600 897", "1946-01-01", "context"), ("855 877", "1946-01-01", "context")]
-    assert all(c < 0.6 for *_, c in found)  # read as totals: the day is theirs, what they count unsure: not judged
+    assert [(m, p, how) for m, p, how, _ in found] == [
+        ("600 897", "1946-01-01", "context"),
+        ("855 877", "1946-01-01", "context"),
+    ]
+    assert all(
+        c < 0.6 for *_, c in found
+    )  # read as totals: the day is theirs, what they count unsure: not judged
 
 
 def test_a_heading_with_a_year_dates_its_rows_in_both_languages():
     ru = _periods("Расстреляно в 1937 г.\nПоляки — 111 091 человек\nНемцы — 41 898 человек\n")
     en = _periods("In 1937:\nPoles shot: 111,091\nGermans shot: 41,898\n")
-    assert [p for _, p, _, _ in ru] == ["1937", "1937"] and [p for _, p, _, _ in en] == ["1937", "1937"]
+    assert [p for _, p, _, _ in ru] == ["1937", "1937"] and [p for _, p, _, _ in en] == [
+        "1937",
+        "1937",
+    ]
 
 
 def test_a_year_of_english_prose_still_stays_in_its_sentence():
-    found = _periods("In 1956, Khrushchev gave his speech. Some 20 million people had died in the camps.")
+    found = _periods(
+        "In 1956, Khrushchev gave his speech. Some 20 million people had died in the camps."
+    )
     assert [(p, how) for _, p, how, _ in found] == [("", "none")]
 
 
@@ -70,26 +83,42 @@ def test_carried_marks_a_day_counted_as_of():
 
 def test_table_row_and_heading_shapes():
     assert table_row("Поляки | 111 091") and table_row("1937: 353,074")
-    assert not table_row("Some 7,000 people lie buried at Sandarmokh.") and not table_row("x" * 81 + " 5")
+    assert not table_row("Some 7,000 people lie buried at Sandarmokh.") and not table_row(
+        "x" * 81 + " 5"
+    )
     assert not table_row("Поляки — 111 091;") and not table_row("Total")
-    assert heads("Executions by year:") and heads("Расстреляно в 1937 г.") and not heads("It ended in 1938.")
+    assert (
+        heads("Executions by year:")
+        and heads("Расстреляно в 1937 г.")
+        and not heads("It ended in 1938.")
+    )
 
 
 # --- a year of the Russian sentence before ------------------------------------------------------------------
 
 
 def test_a_russian_year_reaches_the_next_sentence_weakly():
-    found = _periods("В 1934 году в лагерях умерло 25 187 человек. Уровень смертности составил 4,28 процента.")
+    found = _periods(
+        "В 1934 году в лагерях умерло 25 187 человек. Уровень смертности составил 4,28 процента."
+    )
     assert found[-1][1:3] == ("1934", "context") and found[-1][3] == PROSE_YEAR_CONFIDENCE
-    assert context_reading("Смертность составила 4,28 процента.", "1934", "year") == ("1934", PROSE_YEAR)
+    assert context_reading("Смертность составила 4,28 процента.", "1934", "year") == (
+        "1934",
+        PROSE_YEAR,
+    )
     assert context_reading("Mortality was 4.28 percent.", "1934", "year") == ("", "")
     assert context_reading("Смертность составила 4,28 процента.", "", "") == ("", "")
     # a span carries as before, at its own confidence
-    assert context_reading("Смертность составила 4,28 процента.", "1937/1938", "span") == ("1937/1938", "")
+    assert context_reading("Смертность составила 4,28 процента.", "1937/1938", "span") == (
+        "1937/1938",
+        "",
+    )
 
 
 def test_a_new_paragraph_does_not_carry_a_russian_year():
-    found = _periods("В 1934 году в лагерях умерло 25 187 человек.\n\nВсего расстреляно свыше 700 тысяч.")
+    found = _periods(
+        "В 1934 году в лагерях умерло 25 187 человек.\n\nВсего расстреляно свыше 700 тысяч."
+    )
     assert found[-1][1] == ""
 
 
@@ -113,14 +142,24 @@ def test_stalins_repressions_read_his_rule(text):
 def test_a_span_beside_stalins_repressions_still_wins():
     # dev (round 12): "Stalin's repressions" as a named period lost this span, and "executed by Stalin's government"
     # dated a claim the labels leave undated: neither is a row
-    found = _periods("Millions suffered from Stalin's repressions from the 1920s through to the 1950s.")
+    found = _periods(
+        "Millions suffered from Stalin's repressions from the 1920s through to the 1950s."
+    )
     assert found[-1][1:3] == ("1920/1959", "span")
 
 
 def test_order_00447_reads_1937_1938_where_the_text_gives_no_days():
-    assert _periods("Under Order 00447, 386,798 people were shot.")[-1][1:3] == ("1937/1938", "named period")
-    assert _periods("По приказу № 00447 расстреляно 386 798 человек.")[-1][1:3] == ("1937/1938", "named period")
-    own = _periods("Under Order 00447, from 5 August 1937 to 15 November 1938, 386,798 people were shot.")
+    assert _periods("Under Order 00447, 386,798 people were shot.")[-1][1:3] == (
+        "1937/1938",
+        "named period",
+    )
+    assert _periods("По приказу № 00447 расстреляно 386 798 человек.")[-1][1:3] == (
+        "1937/1938",
+        "named period",
+    )
+    own = _periods(
+        "Under Order 00447, from 5 August 1937 to 15 November 1938, 386,798 people were shot."
+    )
     assert own[-1][1] == "1937-08-05/1938-11-15"
 
 
@@ -147,7 +186,10 @@ def test_a_goes_on_row_with_a_reading_is_refused():
     head = "language,phrase,reading,rule,confidence,source,locator,note\n"
     with pytest.raises(DataFormatError):
         parse_table("periods", head + "en,another,1937,goes_on,0.0,,,\n", "p.csv")
-    assert parse_table("periods", head + "en,another,,goes_on,0.0,,,\n", "p.csv").rows[0]["rule"] == "goes_on"
+    assert (
+        parse_table("periods", head + "en,another,,goes_on,0.0,,,\n", "p.csv").rows[0]["rule"]
+        == "goes_on"
+    )
 
 
 # --- hostile input -----------------------------------------------------------------------------------------
@@ -160,7 +202,10 @@ def test_hostile_input():
     # a number at the text's edge, under a heading with no newline after the row
     assert _periods("На 1 января 1946 г.:\nИТЛ — 600 897 человек")[-1][1] == "1946-01-01"
     # odd Unicode: a right-to-left mark, a no-break space, full-width digits
-    assert _periods("Численность на 1 января 1946 г.:\n\u200fИТЛ — 600\u00a0897 человек")[-1][1] == "1946-01-01"
+    assert (
+        _periods("Численность на 1 января 1946 г.:\n\u200fИТЛ — 600\u00a0897 человек")[-1][1]
+        == "1946-01-01"
+    )
     # a huge table under a heading: every row dated, in a time that does not grow with the square of its rows
     rows = "".join(f"ИТЛ — {100_000 + i} человек\n" for i in range(3000))  # no number a year
     found = _periods("Численность заключённых на 1 января 1946 г.\n\n" + rows)
