@@ -201,7 +201,7 @@ def test_hostile_input():
     assert not table_row("") and not heads("")
     # a number at the text's edge, under a heading with no newline after the row
     assert _periods("На 1 января 1946 г.:\nИТЛ — 600 897 человек")[-1][1] == "1946-01-01"
-    # odd Unicode: a right-to-left mark, a no-break space, full-width digits
+    # odd Unicode: a right-to-left mark and a no-break space
     assert (
         _periods("Численность на 1 января 1946 г.:\n\u200fИТЛ — 600\u00a0897 человек")[-1][1]
         == "1946-01-01"
