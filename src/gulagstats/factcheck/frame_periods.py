@@ -220,6 +220,8 @@ def period(ctx: Context, m: Mention, last: str, flow: bool, nxt: int = 10**12) -
             if not (start and start < p.period[:4]):  # "By the end of 1956, 1 million had been freed": no start
                 return f"/{_by_end(ctx.sentence, p)}", "open", 0.0  # "by 1940, eight million had passed through": up to 1 January 1940
             value, confidence = f"{start}/{p.period if p.kind == 'by_start' else p.period[:4]}", confidence * 0.8
+            if ctx.carried == PROSE_YEAR:  # a start taken from a weakly carried year is as weak
+                confidence = min(confidence, PROSE_YEAR_CONFIDENCE)
         elif not flow and p.kind == "by_year":  # "by 1932, nearly 10,000 prisoners": a count that year
             value = p.period[:4] + "-01-01" if _ONSET.match(ctx.sentence, p.start) else p.period[:4]
         elif not flow and re.fullmatch(r"\d{4}-12-31", p.period):  # "at the end of 1938, 9 million": on 1 January 1939
