@@ -281,7 +281,7 @@ PROSE_YEAR = "prose_year"
 #: gave 3 claims of 3 texts the labels' period and 1 claim a period the labels do not read (10 wrong either way);
 #: round 11's test part left such claims undated ("В 1937 году ... Всего было расстреляно ...").
 PROSE_YEAR_CONFIDENCE = 0.4
-_CYRILLIC = re.compile("[\u0400-\u04ff]")
+_RUSSIAN_LETTER = re.compile("[\u0400-\u04ff]")
 #: A sentence that opens a list or is one of its items: its year dates the items after it.
 _OPENS_LIST = re.compile(r":\s*$|^\s*(?:\d+[.)]|[\u2022*\-\u2013\u2014])\s|;\s*$")
 #: A list item: a line that starts with a number and a point, a bullet or a dash, or that ends with ";".
@@ -325,7 +325,7 @@ def context_reading(sentence: str, last: str, kind: str, goes_on: bool = False, 
     period = context_for(sentence, last, kind, goes_on, row)
     if period:
         return period, AS_OF if kind == AS_OF else ""
-    if last and kind in WEAK_CONTEXT and _CYRILLIC.search(sentence):
+    if last and kind in WEAK_CONTEXT and _RUSSIAN_LETTER.search(sentence):
         return last, PROSE_YEAR
     return "", ""
 
