@@ -275,7 +275,7 @@ WEAK_CONTEXT = frozenset({"year", "decade", "month"})
 #: The kind :func:`carried` gives a day counted "as of" ("на 1 января 1946 г.", "as of 1 January 1939"): it dates the
 #: claims under it, totals too (:attr:`~gulagstats.factcheck.context.Context.carried`).
 AS_OF = "as_of"
-#: How a year, a decade or a month of the Russian sentence before reaches a sentence of prose (:func:`context_reading`).
+#: How a year or a decade of the Russian sentence before reaches a sentence of prose (:func:`context_reading`).
 PROSE_YEAR = "prose_year"
 #: The confidence of a year carried from the sentence before into Russian prose: under the gate. On dev (round 12) it
 #: gave 2 claims of 2 texts the labels' period and 1 claim a period the labels do not read (a month stays: round 10);
@@ -311,7 +311,7 @@ def context_for(sentence: str, last: str, kind: str, goes_on: bool = False, row:
 def context_reading(sentence: str, last: str, kind: str, goes_on: bool = False, row: bool = False) -> tuple[str, str]:
     """The period the claims of a sentence read from the sentences before it, and how it reached them.
 
-    As :func:`context_for`, and a year, a decade or a month that :func:`context_for` keeps in its own sentence
+    As :func:`context_for`, and a year or a decade that :func:`context_for` keeps in its own sentence
     reaches a Russian sentence of prose weakly (:data:`PROSE_YEAR`, :data:`PROSE_YEAR_CONFIDENCE`); a day counted
     "as of" is marked :data:`AS_OF`.
 
