@@ -528,7 +528,7 @@ def judge(
     doubts = _readings_in_doubt(out, low, high, part, chosen, gate) if len(asked) else {}
     met = asked.index[(out.loc[asked.index, "verdict"] == NOT_CONTRADICTED).to_numpy()]
     for i in met:  # a floor met under a quantity carried from another clause (round 11)
-        if reasons[i] == "" and (why := carried_quantity(out.loc[i], NOT_CONTRADICTED)):
+        if reasons[i] == "" and (why := carried_quantity(out.loc[i])):
             reasons[i] = why
     _unnamed_part_reasons(out, reasons, below)
     # a part is judged only where it exceeds the whole (else its own reason)
