@@ -18,6 +18,7 @@ from gulagstats.factcheck.bounds import own_count
 from gulagstats.factcheck.judgment import claims_frame, judge
 from gulagstats.factcheck.readings import OPEN_GATE
 from gulagstats.factcheck.run import check_text
+from gulagstats.factcheck.secure_readings import longer_ceiling, scare_quoted
 
 
 def test_assess_names_its_benchmark_in_words_as_a_column():
@@ -110,3 +111,107 @@ def test_the_own_count_end_to_end_gives_the_document_s_words():
         "Consistent: the record's own count: 799,455 sentenced to death on cases of the secret"
     )
     assert "benchmark_what" not in v.columns  # verdicts.csv keeps its columns
+
+
+def _judged(text: str) -> pd.DataFrame:
+    return judge(claims_frame(check_text(text, "a.txt").frames), gate=OPEN_GATE).set_index(
+        "mention"
+    )
+
+
+def test_a_count_of_a_few_months_under_a_ceiling_of_years_is_not_judged():
+    text = "In the autumn of 1937, 11 people were sentenced to death in one prison."
+    v = _judged(text)
+    row = v.loc["11"]
+    assert row["verdict"] == "not_judged"
+    assert "nearest ceiling is for" in row["reason"] and "times as long" in row["reason"]
+    answer = pd.Series(
+        {
+            "verdict": "not_contradicted",
+            "bound": "ceiling",
+            "benchmark_period": "1930/1956",
+            "claim_period": "1930",
+        }
+    )
+    assert longer_ceiling(pd.Series({"period_how": "table"}), answer) == ""  # a row of a table
+    assert "27 times as long" in longer_ceiling(pd.Series({"period_how": "span"}), answer)
+
+
+def test_a_ceiling_of_about_the_claim_s_own_period_still_supports_a_floor_met():
+    answer = pd.Series(
+        {
+            "verdict": "not_contradicted",
+            "bound": "ceiling",
+            "benchmark_period": "1937/1938",
+            "claim_period": "1937-08-05/1938-11-15",
+        }
+    )
+    assert longer_ceiling(pd.Series({"period_how": "span"}), answer) == ""
+    for odd in (
+        "",
+        "not a period",
+        "1937/",
+        None,
+        float("nan"),
+    ):  # unreadable periods: nothing said
+        assert longer_ceiling(pd.Series(), answer.replace({"1937/1938": odd})) == ""
+    day = answer.replace({"1937-08-05/1938-11-15": "1937-08-05"})
+    assert "times as long" in longer_ceiling(pd.Series(), day)  # a day under two years
+
+
+def test_a_quantity_in_scare_quotes_apart_from_the_number_is_not_judged():
+    for sentence, mention, cue in (
+        (
+            'By 1994 nobody could lie about tens of millions of "victims of repression."',
+            "tens of millions",
+            "victims",
+        ),
+        (
+            "Писали о миллионах «репрессированных» в 1937–1938 годах.",
+            "миллионах",
+            "репрессированных",
+        ),
+        ("It spoke of millions of “victims” in 1937.", "millions", "victims"),
+    ):
+        said = scare_quoted(pd.Series({"sentence": sentence, "mention": mention, "cue": cue}))
+        assert said.startswith("what the number counts is quoted at a distance"), sentence
+        assert f"({cue})" in said
+
+
+def test_a_quotation_holding_the_number_or_the_word_outside_quotes_is_judged():
+    for sentence in (
+        '"No less than 686,350 people were shot", they note.',  # a quoted claim: the number inside
+        '686,350 people were shot, the "Memorial" society says.',  # quotes, but not round the word
+        '686,350 were shot; "shot" is the word of the report.',  # the word outside quotes too
+    ):
+        claim = pd.Series({"sentence": sentence, "mention": "686,350", "cue": "shot"})
+        assert scare_quoted(claim) == "", sentence
+
+
+def test_scare_quotes_hostile_input():
+    for claim in (
+        pd.Series(dtype=object),
+        pd.Series({"sentence": "", "mention": "", "cue": ""}),
+        pd.Series({"sentence": '"' * 10_000, "mention": "1", "cue": "x"}),
+        pd.Series(
+            {"sentence": "«" * 5_000 + "victims" + "»" * 5_000, "mention": "7", "cue": "victims"}
+        ),
+        pd.Series({"sentence": None, "mention": None, "cue": None}),
+    ):
+        assert isinstance(scare_quoted(claim), str)
+    odd = pd.Series(
+        {"sentence": "7\u00a0млн \u200b«жертв»", "mention": "7\u00a0млн", "cue": "жертв"}
+    )
+    assert scare_quoted(odd).startswith("what the number counts")
+
+
+def test_the_judging_of_an_empty_or_edge_text_stands():
+    assert judge(claims_frame(check_text("", "a.txt").frames)).empty
+    v = _judged('"Victims": 7 million')  # a number at the text's very end
+    assert set(v["verdict"]) <= {
+        "not_judged",
+        "not_contradicted",
+        "consistent",
+        "overstates",
+        "understates",
+    }
