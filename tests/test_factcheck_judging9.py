@@ -202,12 +202,13 @@ def test_a_count_far_below_a_ceiling_of_about_its_own_period_is_an_unnamed_part(
     out = judge(claim, gate=OPEN_GATE).iloc[0]
     assert out["verdict"] == NOT_JUDGED
     assert out["reason"].startswith("about 33 times below the record's count for the whole USSR")
-    # a year's count far below the ceiling of a long span says nothing of its scope: judged as before
-    year = judge(
-        claim.assign(quantity="gulag_deaths", low="7980", high="7980", period="1930"),
-        gate=OPEN_GATE,
-    ).iloc[0]
-    assert year["verdict"] == "not_contradicted", year["reason"]
+    # a year's count far below the ceiling of a long span says nothing of its scope: a table's row is judged
+    # as before; in prose, from round 12, the ceiling of a span 27 times as long supports no verdict at all
+    year = claim.assign(quantity="gulag_deaths", low="7980", high="7980", period="1930")
+    row = judge(year.assign(period_how="table"), gate=OPEN_GATE).iloc[0]
+    assert row["verdict"] == "not_contradicted", row["reason"]
+    prose = judge(year, gate=OPEN_GATE).iloc[0]
+    assert prose["verdict"] == NOT_JUDGED and "27 times as long" in prose["reason"]
 
 
 def test_three_rival_figures_in_one_sentence_are_a_spread_not_a_claim():

@@ -602,7 +602,7 @@ def main(argv: list[str] | None = None) -> int:
     listed: list[str] | None = [] if args.list else None
     wrong: list[str] | None = [] if args.periods else None
     halves = [counts(h, listed, wrong_periods=wrong) for h in (1, 2)]
-    held, _ = counts(HELD, listed)
+    held, _ = counts(HELD)  # never listed: --list is for tuning, on the halves only
     text = table([v for v, _ in halves], [p for _, p in halves], held)
     print(text)
     if listed:

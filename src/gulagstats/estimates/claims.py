@@ -92,7 +92,7 @@ def read_claims(path: str | Path) -> pd.DataFrame:
 #: Columns that assess_claims adds; an input column of the same name is kept as input_NAME.
 OUTPUT_COLUMNS = (
     "line", "claim_period", "claim_low", "claim_high", "benchmark_id", "benchmark_period", "benchmark_low",
-    "benchmark_high", "benchmark_source", "benchmark_status", "ratio_low", "ratio_high", "verdict", "factor",
+    "benchmark_high", "benchmark_source", "benchmark_status", "benchmark_what", "ratio_low", "ratio_high", "verdict", "factor",
     "explanation", "factor_low", "factor_high", "bound", "also_against", "preferred_verdict", "sensitivity",
     "verdict_range", "lacks", "error",
 )

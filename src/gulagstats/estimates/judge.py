@@ -33,17 +33,20 @@ from ..vocabulary import (
     PERSONS_PER_YEAR,
     combine,
 )
-from .explain import Explainer, number_text
+from .basis import Basis
+from .explain import Explainer, number_text, what_text
 from .plan import CONVERTIBLE, Planner, QuestionPlan, scope_rules_of
 from .question import Estimate, estimate_readings, questions_of, readings_of, role_of
 from .rates import POPULATION_TABLE
 from .verdict import Judged, combine_outcomes, outcome_text, range_text
 
-#: What judge_claims() gives each claim.
+#: What judge_claims() gives each claim; ``benchmark_what`` is the benchmark in words, its values with what they
+#: count (:func:`~gulagstats.estimates.explain.what_text`: "799,455 sentenced to death on cases of the secret
+#: police from 1921 to 30 June 1953"), as the explanation names it.
 RESULT_COLUMNS = [
     "benchmark_id", "benchmark_period", "benchmark_low", "benchmark_high", "benchmark_source",
     "benchmark_status", "benchmark_scope", "benchmark_basis", "benchmark_caveats", "benchmark_locator",
-    "ratio_low", "ratio_high", "verdict", "factor", "explanation",
+    "benchmark_what", "ratio_low", "ratio_high", "verdict", "factor", "explanation",
 ]
 #: Columns beside them: the factor range, the kind of bound, the other readings, role, group, reading,
 #: the verdict with the preferred values, the sensitivity and its range, what the record lacks.
@@ -65,7 +68,8 @@ class _Columns:
     def __post_init__(self) -> None:
         self.text = {c: np.full(self.n, "", dtype=object) for c in [
             "verdict", "explanation", "bound", "also_against", "role", "group", "reading", "preferred_verdict",
-            "sensitivity", "verdict_range", "lacks", *(f"benchmark_{c}" for c in _BENCH if c not in ("low", "high"))]}
+            "sensitivity", "verdict_range", "lacks", "benchmark_what",
+            *(f"benchmark_{c}" for c in _BENCH if c not in ("low", "high"))]}
         self.number = {c: np.full(self.n, np.nan) for c in [
             "benchmark_low", "benchmark_high", "ratio_low", "ratio_high", "factor", "factor_low", "factor_high"]}
 
@@ -212,9 +216,35 @@ def _benchmark(out: _Columns, plan: QuestionPlan, at: np.ndarray, head: np.ndarr
             target = out.number if c in ("low", "high") else out.text
             value = basis.low if c == "low" and basis.low is not None else basis.high if c == "high" and basis.high is not None else getattr(answer, c)
             target[f"benchmark_{c}"][mine] = value
+        out.text["benchmark_what"][mine] = benchmark_what(basis)
         if basis.per is not None:  # a rate: divided by population counts, whose sources and status it carries
             out.text["benchmark_source"][mine] = "; ".join(dict.fromkeys([*answer.source.split("; "), *basis.per.sources]))
             out.text["benchmark_status"][mine] = combine([answer.status, *basis.per.statuses])
+
+
+def benchmark_what(basis: Basis) -> str:
+    """The benchmark of a basis's headline in words, as the explanation names it (the column ``benchmark_what``):
+    a point with its own values, the end of a floor or a ceiling it gives; "" for a rate per head (its words are
+    the counts it divides, in the explanation).
+
+    Examples
+    --------
+    >>> from gulagstats.core.record import default_record
+    >>> from gulagstats.estimates.claims import check_claims
+    >>> claims = check_claims(pd.DataFrame({"quantity": ["executions"], "value": ["7,000,000"], "period": ["1937-1938"]}))
+    >>> judge_claims(claims, default_record())["benchmark_what"].iloc[0]
+    '681,692 sentenced to death on cases of the secret police in 1937-1938'
+    """
+    if basis.per is not None:
+        return ""
+    lower, upper = basis.lower, basis.upper
+    if lower is not None and (basis.kind == "point" or lower is upper):
+        return what_text(lower)
+    if lower is not None and basis.low is not None:
+        return what_text(lower, basis.low, basis.low)
+    if upper is not None and basis.high is not None:
+        return what_text(upper, basis.high, basis.high)
+    return what_text(basis.head)
 
 
 def _also(plan: QuestionPlan, judged: Judged) -> list[str]:

@@ -266,7 +266,7 @@ def _assessed(frame: pd.DataFrame, record: Record) -> pd.DataFrame:
         claim_period=checked["period"],
         claim_low=checked["low"],
         claim_high=checked["high"],
-        **{c: results[c] for c in [*RESULT_COLUMNS[:6], "ratio_low", "ratio_high", "verdict", "factor", "explanation"]},
+        **{c: results[c] for c in [*RESULT_COLUMNS[:6], "benchmark_what", "ratio_low", "ratio_high", "verdict", "factor", "explanation"]},
         **{c: results[c] for c in REFINED_COLUMNS if c not in ("role", "group", "reading")},
         error=error,
     )

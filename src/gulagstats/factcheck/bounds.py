@@ -29,8 +29,6 @@ Round 11 added one more:
 
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 
 from ..core.record import Record
@@ -220,17 +218,16 @@ def is_own_count(value: float, count: float) -> bool:
     return int(float(count) / place + 0.5) * place == whole
 
 
-#: What the record's own count says, before ``assess``'s explanation (:func:`own_count`).
-OWN_COUNT = "Consistent: the record's own count: {count} {what} ({bound}; status {status})."
-#: The words ``assess`` gives the floor it met ("... not contradicted by at least the 799,455 sentenced to
-#: death on cases of the secret police from 1921 to 30 June 1953 (nkvd_sentences: ...").
-_FLOOR_WORDS = re.compile(r"not contradicted by at least the ([\d,.]+) (.+?) \(")
+#: What the record's own count says, before ``assess``'s explanation (:func:`own_count`): ``what`` is the
+#: benchmark in words as ``assess`` gives it (its column ``benchmark_what``).
+OWN_COUNT = "Consistent: the record's own count: {what} ({bound}; status {status})."
 
 
 def own_count(claim: pd.Series, answer: pd.Series, noun: str) -> str:
     """The explanation of a claim that gives the record's own count (label rule 26, round 11), or "" if it
     does not: a stated point of the whole USSR whose ``answer`` from ``assess`` is ``not_contradicted`` by a
-    floor of the claim's quantity and period (the count of one kind the record holds, "death sentences on
+    floor of the claim's quantity and period (the count of one kind the record holds, named in ``assess``'s
+    column ``benchmark_what``: "death sentences on
     cases of the secret police" for all executions) equal to the point (:func:`is_own_count`).  Nobody reaches
     799,455 otherwise: the text reproduces the document, so it is ``consistent``; the floor's status and
     bound type stay beside it.  ``noun`` names what the claim counts ("executions").
@@ -239,8 +236,8 @@ def own_count(claim: pd.Series, answer: pd.Series, noun: str) -> str:
     --------
     >>> claim = pd.Series({"low": "799455", "high": "799455", "bound": "point", "unit": "count"})
     >>> answer = pd.Series({"verdict": "not_contradicted", "bound": "floor", "benchmark_low": 799455.0,
-    ...     "benchmark_status": "derived", "explanation": "799,455 executions in 1921-1953 is not contradicted by "
-    ...     "at least the 799,455 sentenced to death on cases of the secret police from 1921 to 30 June 1953 (x)."})
+    ...     "benchmark_status": "derived", "benchmark_what": "799,455 sentenced to death on cases of the secret "
+    ...     "police from 1921 to 30 June 1953"})
     >>> own_count(claim, answer, "executions")  # doctest: +NORMALIZE_WHITESPACE
     "Consistent: the record's own count: 799,455 sentenced to death on cases of the secret police from 1921 to
     30 June 1953 (a floor of all executions; status derived)."
@@ -259,11 +256,11 @@ def own_count(claim: pd.Series, answer: pd.Series, noun: str) -> str:
     count = pd.to_numeric(answer.get("benchmark_low"), errors="coerce")
     if not is_own_count(float(value), float(count)):
         return ""
-    words = _FLOOR_WORDS.search(str(answer.get("explanation", "")))
-    what = words.group(2) if words else f"({answer.get('benchmark_id', '')})"
+    shown = f"{float(count):,.0f}"
+    what = answer.get("benchmark_what")
+    what = str(what) if isinstance(what, str) and what else f"({answer.get('benchmark_id', '')})"
     return OWN_COUNT.format(
-        count=f"{float(count):,.0f}",
-        what=what,
+        what=what if shown in what else f"{shown} {what}",
         bound=f"a floor of all {noun}",
         status=answer.get("benchmark_status", "") or "not given",
     )
@@ -279,8 +276,9 @@ CARRIED = (
 )
 
 
-def carried_quantity(claim: pd.Series, verdict: str) -> str:
-    """Why a ``not_contradicted`` whose quantity was carried from another clause of an enumeration is not
+def carried_quantity(claim: pd.Series) -> str:
+    """Why a ``not_contradicted`` (the only verdict :func:`~gulagstats.factcheck.judgment.judge` asks it of)
+    whose quantity was carried from another clause of an enumeration is not
     judged ("" otherwise; round 11): "7 million shot, and 19.5 million passed through the Gulag" carries
     "shot" to the second number where its own words ("passed through") give no quantity the lexicon knows,
     and "(from almost 0.7 million to 7 million)" reads its second end as a ceiling of the first's quantity.
@@ -291,15 +289,15 @@ def carried_quantity(claim: pd.Series, verdict: str) -> str:
     Examples
     --------
     >>> claim = pd.Series({"note": "quantity carried from the enumeration (shot)", "cue": "shot"})
-    >>> carried_quantity(claim, "not_contradicted").startswith("what the number counts is unclear")
+    >>> carried_quantity(claim).startswith("what the number counts is unclear")
     True
-    >>> carried_quantity(claim, "overstates"), carried_quantity(claim.replace({claim["note"]: ""}), "not_contradicted")
-    ('', '')
-    >>> carried_quantity(pd.concat([claim, pd.Series({"period_how": "table"})]), "not_contradicted")
+    >>> carried_quantity(claim.replace({claim["note"]: ""}))
+    ''
+    >>> carried_quantity(pd.concat([claim, pd.Series({"period_how": "table"})]))
     ''
 
     """
-    if verdict != NOT_CONTRADICTED or claim.get("period_how") == "table":
+    if claim.get("period_how") == "table":
         return ""
     if CARRIED_NOTE not in str(claim.get("note", "")):
         return ""

@@ -27,7 +27,9 @@ is not read with confidence is not judged, and says why:
 - a flow (arrests, executions, deaths) dated to one day: the record counts flows
   over spans, and the day is most likely the date of a report (round 8);
 - a ``not_contradicted`` whose quantity was carried from another clause of an
-  enumeration (:func:`~gulagstats.factcheck.bounds.carried_quantity`, round 11).
+  enumeration (:func:`~gulagstats.factcheck.bounds.carried_quantity`, round 11),
+  met by a ceiling of a much longer span, or whose quantity's word stands in
+  quotation marks apart from the number (:mod:`.secure_readings`, round 12).
 
 Where ``assess`` answers that the verdict depends on the reading and the reading
 the claim's words name is ``consistent``, the claim is ``consistent``
@@ -77,6 +79,7 @@ from .readings import (
     judged,
     questions,
 )
+from .secure_readings import longer_ceiling, scare_quoted
 
 #: The verdict of a claim that is not judged.
 NOT_JUDGED = "not_judged"
@@ -429,13 +432,19 @@ _ANSWER_COLUMNS = tuple(c for c in VERDICT_COLUMNS if c != "reason")  # what ass
 
 def _write_answers(
     out: pd.DataFrame, asked: pd.DataFrame, part: pd.Series, reasons: pd.Series, record: Record
-) -> tuple[pd.Series, pd.Series, pd.Series]:
+) -> tuple[pd.Series, pd.Series, pd.Series, pd.Series]:
     """``assess``'s answers for the claims ``asked`` written into ``out`` (a part asked as a floor of the
     whole); an error or an unsettled verdict becomes the claim's reason.  The ends asked, for the readings,
-    and how many times below a ceiling of about its own period each claim is (:func:`below_a_ceiling`)."""
+    how many times below a ceiling of about its own period each claim is (:func:`below_a_ceiling`), and why a
+    ``not_contradicted`` by a ceiling of a much longer span says nothing (:func:`longer_ceiling`, round 12)."""
     low, high, rates = _as_counts(asked)
     answers = _assess(record, asked, low, high.where(~part[asked.index], ""))
     below = answers.apply(below_a_ceiling, axis=1) if len(answers) else pd.Series(dtype=float)
+    longer = pd.Series(
+        [longer_ceiling(asked.loc[i], answers.loc[i]) for i in asked.index],
+        index=asked.index,
+        dtype=object,
+    )
     for column in _ANSWER_COLUMNS:
         out.loc[asked.index, column] = (
             answers[column].astype(object).where(answers[column].notna(), "")
@@ -469,7 +478,7 @@ def _write_answers(
             answers.at[i, "explanation"]
         )  # "Not comparable: the archival tables have no series of ..."
         reasons[i] = said.split(": ", 1)[1] if said.lower().startswith("not comparable: ") else said
-    return low, high, below
+    return low, high, below, longer
 
 
 def _unnamed_part_reasons(out: pd.DataFrame, reasons: pd.Series, below: pd.Series) -> None:
@@ -523,12 +532,15 @@ def judge(
     part = reasons == "part"
     asked = out[(reasons == "") | part]
     below = pd.Series(0.0, index=out.index)
+    longer = pd.Series("", index=out.index, dtype=object)
     if len(asked):
-        low, high, below = _write_answers(out, asked, part, reasons, chosen)
+        low, high, below, longer = _write_answers(out, asked, part, reasons, chosen)
     doubts = _readings_in_doubt(out, low, high, part, chosen, gate) if len(asked) else {}
     met = asked.index[(out.loc[asked.index, "verdict"] == NOT_CONTRADICTED).to_numpy()]
-    for i in met:  # a floor met under a quantity carried from another clause (round 11)
-        if reasons[i] == "" and (why := carried_quantity(out.loc[i], NOT_CONTRADICTED)):
+    for i in met:  # a bound met under a reading that is not secure (rounds 11 and 12)
+        if reasons[i] != "":
+            continue
+        if why := carried_quantity(out.loc[i]) or longer[i] or scare_quoted(out.loc[i]):
             reasons[i] = why
     _unnamed_part_reasons(out, reasons, below)
     # a part is judged only where it exceeds the whole (else its own reason)
