@@ -18,6 +18,7 @@ import unicodedata
 from dataclasses import dataclass, replace
 
 from ..numbers import find_numbers as read_numbers
+from ..numberwords import word_table
 
 _LIST_AFTER = re.compile(r"\s*(?:,\s*[0-9]|(?:and|or|и|или)\s+[0-9])", re.IGNORECASE)
 _STRAY = re.compile(r",\s")
@@ -237,7 +238,6 @@ _STRESSED = re.compile(r"[\u0300-\u036f]")
 #: A Russian scale word before a number in words, with "на", "с" or "под" between or nothing: an approximate count
 #: said the other way round ("тысячи на три" = about three thousand, "миллионов пятнадцать" = about fifteen million).
 _INVERTED = re.compile(r"(?<![^\W\d_])(тысяч[иа]?|миллион(?:а|ов)|сот(?:ни|ен))\s+(?:(?:на|с|под)\s+)?$", re.IGNORECASE)
-_INVERTED_SCALE = {"тыс": 1e3, "мил": 1e6, "сот": 1e2}
 
 
 def _inverted(found: list[Number], plain: str) -> list[Number]:
@@ -257,9 +257,9 @@ def _inverted(found: list[Number], plain: str) -> list[Number]:
     out = []
     for n in found:
         m = _INVERTED.search(plain, max(0, n.start - 20), n.start) if n.worded and not n.scaled and not n.reason and 2 <= n.value < 100 else None
-        if m is not None:
-            scale = _INVERTED_SCALE[m.group(1)[:3].lower()]
-            n = replace(n, start=m.start(), text=plain[m.start() : n.end], value=n.value * scale, scaled=True)
+        scale = word_table()[m.group(1).lower()].value if m is not None else None  # number_words.csv: a scale or a unit
+        if m is not None and scale is not None:
+            n = replace(n, start=m.start(), text=plain[m.start() : n.end], value=n.value * float(scale), scaled=True)
         out.append(n)
     return out
 
