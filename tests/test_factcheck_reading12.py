@@ -45,6 +45,21 @@ def test_mil_is_no_scale_inside_a_longer_word() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("Stalin killed 1-2M people", 1e6, 2e6),
+        ("Stalin killed 5–7m people", 5e6, 7e6),
+        ("between 1 and 2M were shot", 1e6, 2e6),
+        ("1-2k were shot", 1e3, 2e3),
+        ("killed 1-2mln people", 1e6, 2e6),
+        ("killed 1.5-2 million people", 1.5e6, 2e6),
+    ],
+)
+def test_the_first_end_of_a_range_takes_a_glued_scale(text: str, low: float, high: float) -> None:
+    assert [(m[1], m[2]) for m in _mentions(text)] == [(low, high)]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "В могилах захоронены десятки",  # cut at the text's end, as a page was
