@@ -37,6 +37,26 @@ def test_mil_is_a_million(text: str, mention: str, value: float) -> None:
     assert [(n.text, n.value) for n in read_numerals(text) if n.value >= 1] == [(mention, value)]
 
 
+@pytest.mark.parametrize(
+    ("text", "mention", "value"),
+    [
+        ("Stalin killed 20+ million people", "20+ million", 20e6),
+        ("Stalin killed 20-odd million people", "20-odd million", 20e6),
+        ("Stalin killed twenty-odd million people", "twenty-odd million", 20e6),
+        ("Расстреляно 20+ тысяч человек", "20+ тысяч", 20e3),
+    ],
+)
+def test_plus_or_odd_before_a_scale_word_scales_the_number(
+    text: str, mention: str, value: float
+) -> None:
+    assert (mention, value) in [(m, low) for m, low in _claims(text)]
+
+
+@pytest.mark.parametrize("text", ["20+ people were shot", "5 + 3 million", "20-odd men", "20+"])
+def test_plus_or_odd_without_a_scale_word_right_after_scales_nothing(text: str) -> None:
+    assert not [n.text for n in read_numerals(text) if "+" in n.text or "odd" in n.text]
+
+
 def test_mil_is_no_scale_inside_a_longer_word() -> None:
     assert [n.value for n in read_numerals("Some 20 military officers and 20 miles")] == [
         20.0,
