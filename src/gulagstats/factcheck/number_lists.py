@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from ..numberwords import word_table
 from .numerals import Number
 from .phrases import Token
 
@@ -237,15 +238,20 @@ def range_values(a: Number, b: Number | None) -> tuple[float, float] | None:
     return low, high
 
 
-_SCALE_WORDS = {
-    "thousand": 1e3, "million": 1e6, "billion": 1e9, "thousands": 1e3, "millions": 1e6, "billions": 1e9, "тыс": 1e3, "тысяч": 1e3, "тысячи": 1e3,
-    "млн": 1e6, "миллион": 1e6, "миллиона": 1e6, "миллионов": 1e6, "млрд": 1e9, "миллиард": 1e9,
-    "миллиарда": 1e9, "миллиардов": 1e9,
-}
 
 
 def _stated(n: Number) -> float:
-    """The number as printed before its scale word (7 in "7 million", 8 in "eight million")."""
+    """The number as printed before its scale word (7 in "7 million", 8 in "eight million", 2 in "2M").
+
+    The scale words are the reader's (``number_words.csv``), glued ones too ("7m", "2k").
+
+    Examples
+    --------
+    >>> from gulagstats.factcheck.numerals import read_numerals
+    >>> [_stated(n) for n in read_numerals("7 million, 2M, 1.5 млн, 19 млн 840 тыс., 700")]
+    [7.0, 2.0, 1.5, 19840.0, 700.0]
+    """
+    table = word_table()
     words = re.findall(r"[^\W\d_]+", n.text.lower())
-    scales = [_SCALE_WORDS[w] for w in words if w in _SCALE_WORDS]
+    scales = [float(w.value) for w in (table.get(x) for x in words) if w is not None and w.role == "scale" and w.value]
     return n.value / scales[-1] if scales else n.value

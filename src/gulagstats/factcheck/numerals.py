@@ -18,6 +18,7 @@ import unicodedata
 from dataclasses import dataclass, replace
 
 from ..numbers import find_numbers as read_numbers
+from ..numberwords import word_table
 
 _LIST_AFTER = re.compile(r"\s*(?:,\s*[0-9]|(?:and|or|и|или)\s+[0-9])", re.IGNORECASE)
 _STRAY = re.compile(r",\s")
@@ -171,6 +172,34 @@ def _thousand_millions(numbers: list[Number], text: str) -> list[Number]:
     return out
 
 
+#: "+" or "odd" between a number and its scale word: "20+ million", "20-odd million", "twenty-odd million".
+_ODD_THEN_SCALE = re.compile(r"(?:\+|-odd|[ \u00a0]odd)[ \u00a0]+(?P<w>[^\W\d_]+)(?![^\W\d_])", re.IGNORECASE)
+
+
+def _odd_scaled(numbers: list[Number], text: str) -> list[Number]:
+    """``20+ million``, ``20-odd million``: the number times the scale word after its "+" or "odd", one number.
+
+    The reader stops at the "+" or "odd" and leaves the scale word unread; the value is the
+    number as printed (a point, like "20M+"). The scale words are the reader's (``number_words.csv``).
+
+    Examples
+    --------
+    >>> [(n.text, n.value) for n in read_numerals("20+ million, twenty-odd million, 30 odd thousand and 20+ people")]
+    [('20+ million', 20000000.0), ('twenty-odd million', 20000000.0), ('30 odd thousand', 30000.0), ('20', 20.0)]
+    """
+    if "+" not in text and "odd" not in text.lower():
+        return numbers
+    table = word_table()
+    out = []
+    for n in numbers:
+        m = _ODD_THEN_SCALE.match(text, n.end) if not n.scaled and not n.reason and 1 <= n.value < 1000 else None
+        w = table.get(m["w"].lower()) if m is not None else None
+        if m is not None and w is not None and w.role == "scale" and not w.glued and w.value:
+            n = Number(n.start, m.end(), n.value * float(w.value), text[n.start : m.end()], True, n.worded)
+        out.append(n)
+    return out
+
+
 #: A hard line break between a number and its scale word ("17,96\nмлн", "4 113\nтыс."): a space there.
 _BROKEN_SCALE = re.compile(
     r"(?<=[0-9])[ \u00a0]?\n(?=(?:млн|млрд|тыс|миллион|миллиард|тысяч|million|billion|thousand)(?![^\W\d_]{12}))",
@@ -237,7 +266,6 @@ _STRESSED = re.compile(r"[\u0300-\u036f]")
 #: A Russian scale word before a number in words, with "на", "с" or "под" between or nothing: an approximate count
 #: said the other way round ("тысячи на три" = about three thousand, "миллионов пятнадцать" = about fifteen million).
 _INVERTED = re.compile(r"(?<![^\W\d_])(тысяч[иа]?|миллион(?:а|ов)|сот(?:ни|ен))\s+(?:(?:на|с|под)\s+)?$", re.IGNORECASE)
-_INVERTED_SCALE = {"тыс": 1e3, "мил": 1e6, "сот": 1e2}
 
 
 def _inverted(found: list[Number], plain: str) -> list[Number]:
@@ -257,9 +285,9 @@ def _inverted(found: list[Number], plain: str) -> list[Number]:
     out = []
     for n in found:
         m = _INVERTED.search(plain, max(0, n.start - 20), n.start) if n.worded and not n.scaled and not n.reason and 2 <= n.value < 100 else None
-        if m is not None:
-            scale = _INVERTED_SCALE[m.group(1)[:3].lower()]
-            n = replace(n, start=m.start(), text=plain[m.start() : n.end], value=n.value * scale, scaled=True)
+        scale = word_table()[m.group(1).lower()].value if m is not None else None  # number_words.csv: a scale or a unit
+        if m is not None and scale is not None:
+            n = replace(n, start=m.start(), text=plain[m.start() : n.end], value=n.value * float(scale), scaled=True)
         out.append(n)
     return out
 
@@ -301,7 +329,7 @@ def read_numerals(text: str, language: str = "en") -> list[Number]:
     found = [_as_number(m, plain, language) for m in read_numbers(plain, language=language)]
     if broken:  # "one thou-\n\nsand": the number ends where its broken word ended as printed
         found = [replace(n, end=broken.get(n.end, n.end)) for n in found]
-    found = _thousand_millions(_units_after_thousands(_stray_space(found, plain), plain), plain)
+    found = _odd_scaled(_thousand_millions(_units_after_thousands(_stray_space(found, plain), plain), plain), plain)
     if language == "ru":
         found = _inverted(_case_endings(_one_of_a_scale(found, plain), plain), plain)
     found = [n for n in found if not (n.worded and _STRESSED.match(plain, n.end))]  # "Ста́линские": no "сто"
