@@ -267,6 +267,8 @@ DATA_TESTS: frozenset[str] = frozenset((
     "src/gulagstats/factcheck/quantity_rules.py::gulagstats.factcheck.quantity_rules.killing_threshold",
     "src/gulagstats/factcheck/quantity_rules.py::gulagstats.factcheck.quantity_rules.either_of",
     "src/gulagstats/factcheck/quantity_rules.py::gulagstats.factcheck.quantity_rules.excluding",
+    "src/gulagstats/factcheck/quantity_rules.py::gulagstats.factcheck.quantity_rules.deaths_beside",
+    "src/gulagstats/factcheck/quantity_rules.py::gulagstats.factcheck.quantity_rules.deaths_of_own_noun",
     "src/gulagstats/factcheck/table_cells.py::gulagstats.factcheck.table_cells.header_noun",
     "src/gulagstats/factcheck/table_cells.py::gulagstats.factcheck.table_cells.noun_of",
     "src/gulagstats/factcheck/year_columns.py::gulagstats.factcheck.year_columns.labelled_rows",
