@@ -134,6 +134,7 @@ DATA_MODULES: tuple[str, ...] = (
     "tests/test_factcheck_quantity9.py",
     "tests/test_factcheck_quantity10.py",
     "tests/test_factcheck_quantity11.py",
+    "tests/test_factcheck_quantity12.py",
     "tests/test_factcheck_reading.py",
     "tests/test_factcheck_reading6.py",
     "tests/test_factcheck_reading7.py",
