@@ -127,3 +127,22 @@ def test_a_plain_or_older_form_stays_stated(text):
 )
 def test_hostile_input_gives_frames_or_nothing(text):
     assert all(f.quantity and 0 < f.confidence <= 1 for f in _frames(text))
+
+
+def test_the_numbers_own_noun_beats_the_noun_of_the_number_before():
+    # "deaths in the Gulag" is the 1.7 million's noun; the 390,000 have "deaths during ... resettlement" of their own
+    text = (
+        "Archives recorded around 1.7 million deaths in the Gulag, some 390,000 deaths during the dekulakization "
+        "forced resettlement, and up to 400,000 deaths of persons deported during the 1940s."
+    )
+    assert [f.quantity for f in _frames(text)] == [
+        "gulag_deaths",
+        "deportation_deaths",
+        "deportation_deaths",
+    ]
+
+
+def test_a_number_without_a_noun_of_its_own_still_takes_the_verb_before():
+    # no noun right after 328,618: the cue before it is still read (the enumeration, not the own noun rule)
+    got = [f.quantity for f in _frames("In 1937, 353,074 people were shot, in 1938, 328,618.")]
+    assert got == ["executions", "executions"]
