@@ -39,26 +39,21 @@ from .frame_periods import period, period_readings
 from .mentions import Mention
 from .modality import CEILING, NEAR, modality
 from .phrases import phrase_words
-from .quantity_rules import either_of, excluding, killing_threshold, of_part
+from .quantity_rules import (
+    deaths_beside,
+    deaths_of_own_noun,
+    either_of,
+    excluding,
+    killing_threshold,
+    of_part,
+)
 from .resources import Resources
 
 #: The quantity of a word of dying with no place: a place of custody near it names the deaths there.
 DYING = "regime_deaths"
-#: Deportations, and the deaths of the deported: a word of dying in a number's clause beside a word of
-#: deportation near it ("died during the deportation", "deaths ... forced resettlement"; the labelling guide's
-#: ``other:deportation_deaths``: no archival series).
-DEPORTED, DEPORTATION_DEATHS = "deportations", "deportation_deaths"
-#: A word of dying in a number's clause beside a cue of these quantities counts these deaths: the deported's
-#: ("died during the deportation") and repression's ("deaths due to Stalinist repression", the guide's
-#: custodial_deaths: "repression deaths are custodial_deaths").
-DEATHS_OF = {DEPORTED: DEPORTATION_DEATHS, "repressed_total": "custodial_deaths"}
-#: A word of dying in a number's clause beside a word of prisoners, with no place of custody named, counts the
-#: prisoners' deaths: the Gulag's, not the regime's (round 11: "1,6 миллиона заключенных, по этим оценкам,
-#: погибли"); a place named wins ("of whom 100,000 died in the camps"). The word of prisoners must be the
-#: number's own noun, right beside it (:data:`OWN_NOUN`).
-PRISONERS, PRISONERS_DEATHS = "gulag_population", "gulag_deaths"
-#: How many words from a number a word of prisoners may stand to be its own noun ("1,6 миллиона заключенных"), not
-#: the next number's ("умерло 2218 человек при среднемесячной численности заключенных 450 174").
+#: How many words from a number a cue may stand to be its own noun ("1,6 миллиона заключенных"), not the next
+#: number's ("умерло 2218 человек при среднемесячной численности заключенных 450 174"): whose deaths a word of
+#: dying beside it counts (``quantity_rules.csv``'s rows of match ``own_noun``).
 OWN_NOUN = 2
 #: How many words before a mention a scope cue of its clause counts ("the Polish operation ..., with 140,000 arrests").
 SCOPE_WINDOW = 30
@@ -178,8 +173,12 @@ def _scored_cues(ctx: Context, m: Mention, lo: int, hi: int, including: frozense
     A cue after the mention loses ``NEIGHBOUR`` points when the mention has a cue of its own clause before
     it and this one is another number's (:func:`_the_next_ones_verb`) or stands among the parts it lists
     ("осужденных ... составило 4 060 306 человек, включая приговоренных к смертной казни": not executions).
+    A cue of the mention before loses ``LISTED`` points when this mention has a noun of its own right after it
+    ("1.7 million deaths in the Gulag, some 390,000 deaths during the ... forced resettlement": the 390,000 are
+    not the Gulag's).
     """
     near = cues_near(ctx.cues, m.first, m.last, max(lo, m.first - CUE_WINDOW), min(hi, m.last + CUE_WINDOW))
+    own_noun = any(0 <= a - m.last <= OWN_NOUN and in_clause(ctx, m, (a, b, r)) for a, b, r in near)
     own = next((last for first, last, _ in near if first >= m.last), None)  # the first cue after it: its verb
     before = any(b <= m.first and in_clause(ctx, m, (a, b, r)) for a, b, r in near)  # its own cue before it
     listing = _listing(ctx, m, including) if before and including else len(ctx.toks)
@@ -189,12 +188,11 @@ def _scored_cues(ctx: Context, m: Mention, lo: int, hi: int, including: frozense
         apart = not in_clause(ctx, m, (first, last, row))
         if apart:
             score -= 15
-        if (
-            _nearer_the_neighbour(ctx, m, first, last, lo)
-            or _after_its_verb(ctx, own, first)
-            or (before and _the_next_ones_verb(ctx, m, first, last, hi))
-        ):
+        neighbours = _nearer_the_neighbour(ctx, m, first, last, lo)
+        if neighbours or _after_its_verb(ctx, own, first) or (before and _the_next_ones_verb(ctx, m, first, last, hi)):
             score -= NEIGHBOUR
+        if neighbours and own_noun:  # the mention before's noun, and this one has its own
+            score -= LISTED
         listed = first > listing  # a part it lists, not what it counts
         yield score - LISTED * listed, apart, first, last, row, listed
 
@@ -229,26 +227,27 @@ _NEXT_CLAUSE = re.compile(r";|,\s+(?:and|but|while|whereas|а|но|и|тогда
 
 
 def quantity(
-    ctx: Context, m: Mention, lo: int, hi: int, including: frozenset[str] = frozenset()
+    ctx: Context, m: Mention, lo: int, hi: int, data: Resources, including: frozenset[str] = frozenset()
 ) -> tuple[str, str, float]:
     """The quantity of a mention, its cue, and a confidence (0 without a cue).
 
-    ``lo`` and ``hi`` bound the tokens searched (the neighbouring mentions); ``including`` are the words
-    that list what a number holds (:func:`listing_words`).
+    ``lo`` and ``hi`` bound the tokens searched (the neighbouring mentions); ``data`` gives the rules of
+    whose deaths a word of dying counts (``quantity_rules.csv``); ``including`` are the words that list what
+    a number holds (:func:`listing_words`).
     """
     best: tuple[float, str, str] = (0.0, "", "")
     score_best = -1e9
     kinds: set[tuple[str, bool]] = set()  # the quantities of the cues near it, and whether each is in another clause
     noun = ""  # a word of dying right after the number: its own noun ("1.7 million deaths occurred in the Gulag")
-    prisoners = False  # a word of prisoners right beside the number: who it counts
+    nouns: set[str] = set()  # the quantities of the cues right beside the number: who it counts
     for score, apart, first, last, row, listed in _scored_cues(ctx, m, lo, hi, including):
         if not _in_a_period(ctx, first):  # "после смерти Сталина" dates; it does not say who died
             # a part it lists says of what kind it is ("deaths ... 950,000 to 1.2 million, which includes deaths in detention")
             kinds.add((row["quantity"], apart or score + LISTED * listed < READING_SCORE))
         if row["quantity"] == DYING and first == m.last and not apart:
             noun = " ".join(t.word for t in ctx.toks[first:last])
-        if row["quantity"] == PRISONERS and not apart and (0 <= first - m.last <= OWN_NOUN or 0 <= m.first - last <= OWN_NOUN):
-            prisoners = True  # "1,6 миллиона заключенных ... погибли": the number's own noun, not the next number's
+        if not apart and (0 <= first - m.last <= OWN_NOUN or 0 <= m.first - last <= OWN_NOUN):
+            nouns.add(row["quantity"])  # "1,6 миллиона заключенных ... погибли": the number's own noun, not the next number's
         if score > score_best:
             score_best = score
             cue = " ".join(t.word for t in ctx.toks[first:last])
@@ -258,16 +257,15 @@ def quantity(
         best = (best[0], DYING, noun)
     if best[1] and _a_total_of_several(ctx, m):  # "... and 1 million were executed: ten million in all"
         return best[1], best[2], min(best[0], 0.5)
-    for whose, deaths in DEATHS_OF.items():  # "390,000 deaths during the forced resettlement"
-        if best[1] in (DYING, whose) and (DYING, False) in kinds and any(k == whose for k, _ in kinds):
-            return deaths, best[2], best[0]
+    if (deaths := deaths_beside(data, best[1], kinds)) is not None:  # "390,000 deaths during the forced resettlement"
+        return deaths, best[2], best[0]
     if best[1] == DYING:  # "died ... in the camps", "в лагерях ГУЛАГа умерло": the deaths of that place
         places = [it for it in cues_near(ctx.places, m.first, m.last, m.first - CUE_WINDOW, m.last + CUE_WINDOW) if in_clause(ctx, m, it)]
         places = places or _the_place_before(ctx, m)
         if places:
             return places[0][2]["quantity"], best[2], best[0]
-    if best[1] in (DYING, PRISONERS) and prisoners and (DYING, False) in kinds:
-        return PRISONERS_DEATHS, best[2], best[0]
+    if (deaths := deaths_of_own_noun(data, best[1], kinds, nouns)) is not None:  # "1,6 миллиона заключенных ... погибли"
+        return deaths, best[2], best[0]
     return best[1], best[2], best[0]
 
 
@@ -516,7 +514,7 @@ def frame(
 ) -> Frame | None:
     """The claim frame of one mention, or None when nothing says what it counts."""
     including = listing_words(data)
-    what, cue, confidence = quantity(ctx, m, *neighbours, including)
+    what, cue, confidence = quantity(ctx, m, *neighbours, data, including)
     notes = []
     if not what and carry is not None:
         what, cue = carry

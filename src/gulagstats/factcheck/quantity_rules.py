@@ -20,7 +20,14 @@ a mention's quantity and scope are read, as data rows
 - ``excluding``: a number read as ``reads`` beside words that leave ``part``
   out (the lexicon's ``excluding`` rows: "not including labor colonies",
   "без учета колоний") counts ``becomes`` (the Gulag without its colonies is
-  its camps).
+  its camps);
+- ``beside``: a number read as ``reads`` (a word of dying) or as ``part``, whose
+  own clause holds a word of dying and which has a cue of ``part`` near it,
+  counts ``becomes`` ("390,000 deaths during the forced resettlement": the
+  deported's deaths);
+- ``own_noun``: the same, when the cue of ``part`` is the number's own noun,
+  right beside it ("1,6 миллиона заключенных ... погибли": the prisoners'
+  deaths, the Gulag's); a place of custody named wins over it.
 """
 
 from __future__ import annotations
@@ -116,5 +123,59 @@ def excluding(data: Resources, what: str, left_out: set[str]) -> str | None:
     """
     for row in data.quantity_rules.rows:
         if row["match"] == "excluding" and row["reads"] == what and row["part"] in left_out:
+            return row["becomes"]
+    return None
+
+
+def deaths_beside(data: Resources, what: str, near: set[tuple[str, bool]]) -> str | None:
+    """Whose deaths a word of dying counts beside a cue of another quantity (the rows of match ``beside``), if any.
+
+    ``near`` are the quantities of the cues near the number, each with whether it stands in another clause; the
+    word of dying (a row's ``reads``) must stand in the number's own clause.
+
+    Examples
+    --------
+    >>> from gulagstats.factcheck.resources import load_resources
+    >>> deaths_beside(load_resources(), "regime_deaths", {("regime_deaths", False), ("deportations", True)})
+    'deportation_deaths'
+    >>> deaths_beside(load_resources(), "regime_deaths", {("regime_deaths", True), ("deportations", False)}) is None
+    True
+    """
+    for row in data.quantity_rules.rows:
+        if (
+            row["match"] != "beside"
+            or what not in (row["reads"], row["part"])
+            or (row["reads"], False) not in near
+        ):
+            continue
+        if any(quantity == row["part"] for quantity, _ in near):
+            return row["becomes"]
+    return None
+
+
+def deaths_of_own_noun(
+    data: Resources, what: str, near: set[tuple[str, bool]], nouns: set[str]
+) -> str | None:
+    """Whose deaths a word of dying counts when the number's own noun says who died (rows of match ``own_noun``).
+
+    ``nouns`` are the quantities of the cues right beside the number (its own noun); ``near`` as in
+    :func:`deaths_beside`.
+
+    Examples
+    --------
+    >>> from gulagstats.factcheck.resources import load_resources
+    >>> near = {("regime_deaths", False), ("gulag_population", False)}
+    >>> deaths_of_own_noun(load_resources(), "regime_deaths", near, {"gulag_population"})
+    'gulag_deaths'
+    >>> deaths_of_own_noun(load_resources(), "regime_deaths", near, set()) is None
+    True
+    """
+    for row in data.quantity_rules.rows:
+        own = (
+            row["match"] == "own_noun"
+            and what in (row["reads"], row["part"])
+            and row["part"] in nouns
+        )
+        if own and (row["reads"], False) in near:
             return row["becomes"]
     return None

@@ -38,7 +38,8 @@ hash-checked in ``data/datapackage.json``):
   include the millions", whose number stays stated);
 - ``quantity_rules.csv``: ``match, part, reads, becomes, low, says, basis,
   note``: what a number of one part counts (a camp's prisoners are its
-  population) and when a word of killing counts deaths
+  population), when a word of killing counts deaths and whose deaths a word
+  of dying counts
   (:mod:`gulagstats.factcheck.quantity_rules`).
 
 Every table is validated here, once for the packaged data (the build calls
@@ -85,7 +86,7 @@ LEXICON_COLUMNS = {
     "quantity_rules": ["match", "part", "reads", "becomes", "low", "says", "basis", "note"],
 }
 #: How a row of ``quantity_rules.csv`` matches (:mod:`gulagstats.factcheck.quantity_rules`).
-RULE_MATCHES = ("kind", "detail", "in_detail", "either", "killing", "excluding")
+RULE_MATCHES = ("kind", "detail", "in_detail", "either", "killing", "excluding", "beside", "own_noun")
 #: The tables of phrases (the others have no phrase column).
 PHRASE_TABLES = ("lexicon", "periods", "scope", "modality")
 #: The largest lexicon a user may give, in bytes (the packaged one is about 20 kB).
