@@ -15,7 +15,7 @@ from tests.test_factcheck_stages import assert_linear
 DATA = load_resources()
 
 
-def _mentions(text: str, language: str = "en") -> list[tuple[str, float, float]]:
+def mentions_of(text: str, language: str = "en") -> list[tuple[str, float, float]]:
     found, _ = find_mentions(text, tokens(text), 0, [], DATA, language)
     return [(m.text, m.low, m.high) for m in found]
 
@@ -40,7 +40,7 @@ def test_numbers_in_words_of_a_hundred_or_more_are_counts(
     text: str, mention: str, value: float
 ) -> None:
     language = "ru" if "ы" in text else "en"
-    assert (mention, value, value) in _mentions(text, language)
+    assert (mention, value, value) in mentions_of(text, language)
 
 
 @pytest.mark.parametrize(
@@ -52,7 +52,7 @@ def test_numbers_in_words_of_a_hundred_or_more_are_counts(
     ],
 )
 def test_numbers_in_words_under_a_hundred_still_need_people_or_a_cue(text: str) -> None:
-    assert _mentions(text) == []
+    assert mentions_of(text) == []
 
 
 def test_hundreds_in_words_of_a_thing_are_no_count() -> None:
@@ -70,7 +70,7 @@ def test_hundreds_in_words_of_a_thing_are_no_count() -> None:
 def test_a_scale_word_said_first_scales_the_number_in_words_after_it(
     text: str, mention: str, value: float
 ) -> None:
-    assert (mention, value, value) in _mentions(text, "ru")
+    assert (mention, value, value) in mentions_of(text, "ru")
 
 
 @pytest.mark.parametrize(
@@ -82,10 +82,10 @@ def test_no_inversion_without_a_number_in_words_right_after(text: str) -> None:
 
 
 def test_several_hundred_in_russian_is_a_vague_count() -> None:
-    assert _mentions("было расстреляно несколько сотен человек.", "ru") == [
+    assert mentions_of("было расстреляно несколько сотен человек.", "ru") == [
         ("несколько сотен", 200.0, 999.0)
     ]
-    assert _mentions("несколько сотен тысяч человек", "ru") == [
+    assert mentions_of("несколько сотен тысяч человек", "ru") == [
         ("несколько сотен тысяч", 200_000.0, 999_999.0)
     ]
 
@@ -100,7 +100,7 @@ def test_a_stress_mark_makes_a_word_go_on() -> None:
 
 @pytest.mark.parametrize("text", ["", " ", "\n\n\n", "\u200b", "\ufeff"])
 def test_empty_text_has_no_mention(text: str) -> None:
-    assert _mentions(text) == [] and _claims(text) == []
+    assert mentions_of(text) == [] and _claims(text) == []
 
 
 @pytest.mark.parametrize(

@@ -10,14 +10,10 @@ from gulagstats.factcheck.phrases import tokens
 from gulagstats.factcheck.resources import load_resources
 from gulagstats.factcheck.run import check_text
 from gulagstats.numberwords import word_table
+from tests.test_factcheck_reading11 import mentions_of
 from tests.test_factcheck_stages import assert_linear
 
 DATA = load_resources()
-
-
-def _mentions(text: str, language: str = "en") -> list[tuple[str, float, float]]:
-    found, _ = find_mentions(text, tokens(text), 0, [], DATA, language)
-    return [(m.text, m.low, m.high) for m in found]
 
 
 def _claims(text: str) -> list[tuple[str, float]]:
@@ -76,7 +72,7 @@ def test_mil_is_no_scale_inside_a_longer_word() -> None:
     ],
 )
 def test_the_first_end_of_a_range_takes_a_glued_scale(text: str, low: float, high: float) -> None:
-    assert [(m[1], m[2]) for m in _mentions(text)] == [(low, high)]
+    assert [(m[1], m[2]) for m in mentions_of(text)] == [(low, high)]
 
 
 @pytest.mark.parametrize(
@@ -90,7 +86,7 @@ def test_the_first_end_of_a_range_takes_a_glued_scale(text: str, low: float, hig
 def test_tens_with_no_word_of_people_are_no_count(text: str) -> None:
     assert all(
         not m.startswith(("десятки", "Десятки")) or "тысяч" in m
-        for m, _, _ in _mentions(text, "ru")
+        for m, _, _ in mentions_of(text, "ru")
     )
 
 
@@ -107,7 +103,7 @@ def test_tens_with_no_word_of_people_are_no_count(text: str) -> None:
     ],
 )
 def test_tens_of_people_or_of_thousands_are_still_counts(text: str, mention: str) -> None:
-    assert mention in [m for m, _, _ in _mentions(text, "ru" if "ы" in text else "en")]
+    assert mention in [m for m, _, _ in mentions_of(text, "ru" if "ы" in text else "en")]
 
 
 @pytest.mark.parametrize(

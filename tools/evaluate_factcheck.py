@@ -99,15 +99,16 @@ def web_labels(folder: Path, held: bool | None = False) -> tuple[dict[str, str],
     """
     if not (folder / "documents.csv").is_file() or not (folder / "claims.csv").is_file():
         raise EvaluationError(f"{folder} has no documents.csv and claims.csv")
-    documents = read_csv(folder / "documents.csv")
+    every = read_csv(folder / "documents.csv")
+    documents = every
     if folder.parent.name == "dev" and held is not None:
         held_out = {str(r) for r in HELD_OUT_ROUNDS}
-        documents = [d for d in documents if (d.get("round") in held_out) == held]
+        documents = [d for d in every if (d.get("round") in held_out) == held]
     texts = {
         d["doc_id"]: (folder / f"{d['doc_id']}.txt").read_text(encoding="utf-8") for d in documents
     }
     language = {d["doc_id"]: d["language"] for d in documents}
-    everyone = {d["doc_id"] for d in read_csv(folder / "documents.csv")}
+    everyone = {d["doc_id"] for d in every}
     labels = []
     for row in read_csv(folder / "claims.csv"):
         doc = row["doc_id"]
