@@ -224,8 +224,9 @@ def test_a_floor_satisfied_under_an_uncalibrated_period_is_not_judged():
     # 25/32 and 78/86 on the halves (Wilson lower end 0.64 on half 1, under 0.8): no way supports it;
     # round 11's supports table, span and sentence again (21/21 and 14/14, after its judging refused floors
     # met by a carried quantity); round 12's held-out part refused the span at the round's start (3 of 6) and
-    # allows it after round 12's quantities (3 of 3): the year of the own clause is still refused
-    assert v["verdict"].tolist() == [NOT_JUDGED, "not_contradicted"]
+    # allows it after round 12's quantities (3 of 3): the year of the own clause is still refused. Round
+    # 13's start (round 12's test part in dev, a misread table column: 27/74 by table) supports no way
+    assert v["verdict"].tolist() == [NOT_JUDGED, NOT_JUDGED]
     assert "not contradicted for 1938" in v["reason"].iloc[0]
 
 

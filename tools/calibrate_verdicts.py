@@ -38,6 +38,9 @@ rule of round 7, fixed before it was measured:
   (:func:`refuted`: the upper end of a one-sided 95 % Wilson interval under ``POOL_LEVEL``, or
   ``FLAG_PERIOD_SHARE`` for a flag) may not support that kind, whatever the halves say. The halves measure
   the rules on the texts they were written from; the held-out part checks them on texts they were not.
+- From round 13 the same test refuses a way on either half: a way used too seldom to be shown right
+  (fewer than ``CALIBRATION_MINIMUM`` verdicts) may still be shown wrong (round 12's texts gave four flags
+  dated by a table row on half 1, none right, while the rule let the table's periods stand in for them).
 
 ``--quantities`` (round 7's ``tools/quantity_errors.py``, folded in by round 8) prints no table; it runs the fact-checker once a half
 through its command line and counts each labelled claim found with the right value whose quantity differs from
@@ -271,7 +274,7 @@ def pool(verdicts: list[Counts], periods: list[Counts], kind: str) -> list[str]:
 
 
 def refuted(held: Counts, how: str, kind: str) -> bool:
-    """Whether the held-out part shows a way's verdicts of a kind wrong too often: the upper end of their
+    """Whether a part (the held-out part, or a half) shows a way's verdicts of a kind wrong too often: the upper end of their
     one-sided 95 % Wilson interval under ``POOL_LEVEL`` (``FLAG_PERIOD_SHARE`` for a flag).
 
     >>> refuted({("span", "not_contradicted"): (6, 3)}, "span", "not_contradicted")
@@ -288,7 +291,11 @@ def supported(
     verdicts: list[Counts], periods: list[Counts], how: str, kind: str, held: Counts | None = None
 ) -> bool:
     """Whether a way of finding the period may support a kind of verdict (the rule of the module's docstring),
-    and, given the counts of the held-out part, is not :func:`refuted` there."""
+    is not :func:`refuted` on either half (from round 13: a way too seldom used to be shown right may still be
+    shown wrong, as round 12's four flags by a table row, none right), and, given the counts of the held-out
+    part, is not refuted there."""
+    if any(refuted(counts, how, kind) for counts in verdicts):
+        return False
     if held is not None and refuted(held, how, kind):
         return False
     if kind in POOLED_KINDS:
