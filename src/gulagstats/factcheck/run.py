@@ -63,7 +63,7 @@ from .tables import (
     share_cells,
     table_rows,
 )
-from .unsaid import UNSAID_QUANTITY, people_counted, unsaid
+from .unsaid import UNSAID_QUANTITY, people_counted, predicate, unsaid
 
 #: The files written into the output directory.
 OUTPUTS = ("claims.csv", "verdicts.csv", "contradictions.csv", "factcheck.html")
@@ -207,7 +207,8 @@ def _sentence_frames(s, plain: str, toks, periods, document, state, data: Resour
     for i, m in enumerate(mentions):  # "миллионы людей", "18,000 women": found and shown, never judged
         if got[i] is None and (who := people_counted(toks, m, data, plain, s.start)):
             lo, hi = mentions[i - 1].last if i else 0, mentions[i + 1].first if i + 1 < len(mentions) else len(toks)
-            got[i] = unsaid(frame(ctx, m, (lo, hi), last_period, (UNSAID_QUANTITY, who), (line_text, line_start), name, s.line, data, part), who)
+            verb = predicate(ctx, m.first, m.last, hi)  # "29,839 members of families ... were deported"
+            got[i] = unsaid(frame(ctx, m, (lo, hi), last_period, verb or (UNSAID_QUANTITY, who), (line_text, line_start), name, s.line, data, part), who, verb)
     for m, f in zip(mentions, got):
         if f is None and (m.high >= 1000 or m.vague):
             skipped.append(Seen(m.start, m.end, m.text, "nothing near it says what it counts"))

@@ -8,10 +8,16 @@ thousand or more, with a word of people right after it (or after its "of")
 becomes a claim frame read as the repressed with a confidence under the
 judging threshold, so it is listed with the reason "what the number counts is
 unclear" and never judged.
+
+When the verb of its clause stands further on, past the cue window ("29,839
+members of families of ... from the Moldavian SSR ... were deported"), that
+verb says what the count is (:func:`predicate`), still under the threshold.
 """
 
 from __future__ import annotations
 
+from .context import Context
+from .cues import cues_near
 from .enumerations import BASE_BEFORE
 from .frames import Frame
 from .mentions import Mention, people_next
@@ -48,7 +54,48 @@ def people_counted(toks: list[Token], m: Mention, data: Resources, text: str, of
     return people_next(toks, m.last, data, text, offset)
 
 
-def unsaid(f: Frame | None, who: str) -> Frame | None:
+#: The auxiliaries of a passive verb right before its participle ("were deported", "были выселены"): a cue after one is
+#: the verb of the clause, not a noun or an adjective of another's.
+AUXILIARIES = frozenset(("was", "were", "been", "are", "is", "был", "была", "было", "были"))
+#: How many words after a count of people the verb of its clause is looked for (a bound: linear time).
+PREDICATE_REACH = 40
+#: What parts a count of people from a verb further on: another clause (";") or a relative clause of other people.
+_ANOTHER_CLAUSE = frozenset((";", "whose", "чьи", "которых"))
+
+
+def predicate(ctx: Context, first: int, last: int, hi: int) -> tuple[str, str] | None:
+    """The quantity and cue of the passive verb of the clause of a count of people (tokens ``[first, last)``).
+
+    The first quantity cue after an auxiliary ("were", "были"), at most :data:`PREDICATE_REACH` words on and
+    before ``hi`` (the next number): in "29,839 members of families of 'counter-revolutionaries' from the
+    Moldavian SSR, and from the Chernivtsi and Izmail oblasts ... were deported" the count is of the
+    deported. None past a semicolon or a relative clause of other people ("whose").
+
+    Examples
+    --------
+    >>> from gulagstats.factcheck.run import check_text
+    >>> s = ("In June 1941, 29,839 members of families of counter-revolutionaries and nationalists from the "
+    ...      "Moldavian SSR, and from the Chernivtsi and Izmail oblasts of the Ukrainian SSR were deported to Kazakhstan.")
+    >>> [(f.mention, f.quantity, f.confidence) for f in check_text(s).frames]
+    [('29,839', 'deportations', 0.4)]
+    """
+    end = min(hi, len(ctx.toks), last + PREDICATE_REACH)
+    for a, b, row in cues_near(ctx.cues, first, last, last, end):
+        if a < last:
+            continue
+        gap = ctx.sentence[ctx.toks[last - 1].end - ctx.offset : ctx.toks[a].start - ctx.offset]
+        if any(w in _ANOTHER_CLAUSE for w in gap.lower().replace(";", " ; ").split()):
+            return None
+        words = [t.word for t in ctx.toks[max(last, a - 2) : a]]
+        adverb = (
+            len(words) == 2 and words[0] in AUXILIARIES and words[1].endswith("ly")
+        )  # "were forcibly deported"
+        if (words[-1:] and words[-1] in AUXILIARIES) or adverb:
+            return row["quantity"], " ".join(t.word for t in ctx.toks[a:b])
+    return None
+
+
+def unsaid(f: Frame | None, who: str, verb: tuple[str, str] | None = None) -> Frame | None:
     """``f`` (read with :data:`UNSAID_QUANTITY`) marked as a count of people whose fate no word states.
 
     Examples
@@ -57,7 +104,14 @@ def unsaid(f: Frame | None, who: str) -> Frame | None:
     >>> [(f.mention, f.quantity, f.confidence) for f in check_text("Затронувший миллионы людей Большой террор.").frames]
     [('миллионы', 'repressed_total', 0.4)]
     """
-    if f is not None:
-        f.confidence = min(f.confidence, UNSAID_CONFIDENCE)
+    if f is None:
+        return f
+    f.confidence = min(f.confidence, UNSAID_CONFIDENCE)
+    if verb is None:
         f.notes.append(f"a number of {who}: no word says what befell them")
+    else:  # the verb far after it, not an enumeration, says what it counts
+        f.notes = [n for n in f.notes if n != f"quantity carried from the enumeration ({verb[1]})"]
+        f.notes.append(
+            f"a number of {who} read by the verb of its clause further on ('{verb[1]}'): not judged"
+        )
     return f
