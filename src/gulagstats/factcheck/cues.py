@@ -17,7 +17,9 @@ from .mentions import Mention
 #: How many words from a mention its cues (quantity, scope, modality) are looked for.
 CUE_WINDOW = 14
 
-Cue = tuple[int, int, dict[str, str]]  # a phrase matched in a sentence: first token, last token, its row
+Cue = tuple[
+    int, int, dict[str, str]
+]  # a phrase matched in a sentence: first token, last token, its row
 
 
 def cues_near(items: list[Cue], first: int, last: int, lo: int, hi: int) -> list[Cue]:

@@ -31,11 +31,19 @@ def modality(ctx: Context, m: Mention, after: int = 0) -> tuple[str, str]:
     cue before a floor ("more than", "больше") makes it a ceiling: :data:`CEILING`.
     """
     hedge_words = len(m.hedge.split()) if m.hedge else 0
-    for first, last, row in cues_near(ctx.modals, m.first, m.last, m.first - CUE_WINDOW, m.last + CUE_WINDOW):
+    for first, last, row in cues_near(
+        ctx.modals, m.first, m.last, m.first - CUE_WINDOW, m.last + CUE_WINDOW
+    ):
         words = " ".join(t.word for t in ctx.toks[first:last])
         where = row["where"]
-        if where == "before" and max(after, m.first - hedge_words - NEAR) <= first and last <= m.first - hedge_words:
-            if row["modality"] == NEGATOR:  # "не 16 млн." is denied; "не находилось больше 12 млн" is at most
+        if (
+            where == "before"
+            and max(after, m.first - hedge_words - NEAR) <= first
+            and last <= m.first - hedge_words
+        ):
+            if (
+                row["modality"] == NEGATOR
+            ):  # "не 16 млн." is denied; "не находилось больше 12 млн" is at most
                 return (CEILING if m.bound == "low" else "negated"), words
             return row["modality"], words
         if where == "clause" and in_clause(ctx, m, (first, last, row)):
