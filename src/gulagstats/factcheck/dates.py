@@ -38,7 +38,7 @@ YEAR_DIGITS = r"(?:1[89]\d\d|20\d\d)"
 DASH = r"\s*[-\u2010\u2011\u2012\u2013\u2014\u2015\u2212/]\s*"
 _YEAR_WORDS = r"(?:\s*(?:гг?\.|года|году|год))?"
 #: Prepositions after which a month alone is a date ("in October", "в октябре", "за первую половину декабря").
-_BEFORE_MONTH = r"in|during|by|until|till|from|since|to|through|of|в|во|за|к|до|с|со|по|на"
+_BEFORE_MONTH = r"in|during|by|until|till|from|since|to|through|of|between|в|во|за|к|до|с|со|по|на|между"
 
 
 #: A part of a month before it ("the start of January", "early January", "mid-July", "начало января", "в конце июля"):
@@ -233,6 +233,8 @@ def find_dates(sentence: str, anchor: date | None) -> list[Period]:
     ...     return [(d.period, d.kind) for d in find_dates(s, anchor)]
     >>> found("from August 1937 to November 1938; in April and May 1940")
     [('1937-08-01/1938-11-30', 'span'), ('1940-04-01/1940-05-31', 'span')]
+    >>> found("carried out between April and May 1940")
+    [('1940-04-01/1940-05-31', 'span')]
     >>> found("в 1941 г. умерли: в октябре — 247; за первую половину декабря — 495")
     [('1941-10-01/1941-10-31', 'month'), ('1941-12-01/1941-12-15', 'month')]
     >>> found("спецсообщение от 2 ноября 1941 года: с 26.IV по 11.X с.г. умерло 238, за месяц с 26.IX - 130")

@@ -20,6 +20,7 @@ from ..periods import match_period
 from .context import Context, bracketed, clause_of, inside
 from .mentions import Mention
 from .periods import Period
+from .sentences import split_line
 
 
 def period_readings(ctx: Context, m: Mention, kind: str, chosen: str, how: str) -> tuple[str, ...]:
@@ -479,12 +480,52 @@ def subject_period(text: str, periods_of: Callable[[str], list[Period]]) -> str:
     >>> subject_period("The text. Date: 30 October\\n", read)
     ''
     """
-    line = _INFOBOX_DATE.search(text, 0, SUBJECT_REACH) or _TITLE.match(text)
-    if line is None:
-        return ""
-    kinds = ("span",) if line.re is _TITLE else ("span", "date", "year", "month", "season", "named")
-    stated = [p for p in periods_of(line["value"]) if p.kind in kinds and p.period]
+    infobox = _INFOBOX_DATE.search(text, 0, SUBJECT_REACH)
+    if infobox is not None:
+        return _one_period(periods_of(infobox["value"]), ("span", "date", "year", "month", "season", "named"))
+    title = _TITLE.match(text)
+    stated = _one_period(periods_of(title["value"]), ("span",)) if title is not None else ""
+    return stated or lead_period(text, periods_of)
+
+
+def _one_period(periods: list[Period], kinds: tuple[str, ...]) -> str:
+    """The one period of ``kinds`` among ``periods`` ("" if none, or more than one)."""
+    stated = [p for p in periods if p.kind in kinds and p.period]
     return stated[0].period if len(stated) == 1 else ""
+
+
+#: The shortest line read as a text's lead paragraph (characters): shorter lines near the top are titles, menus, captions.
+LEAD_LINE = 100
+#: A lead sentence that defines its subject: "The Katyn massacre was a series of mass executions ...", "The Greek NKVD
+#: operation - mass repressions against ...", "«Большой террор» — пик массовых политических репрессий ...".
+_DEFINES = re.compile(r"^[^\d;:.!?]{3,160}?\s(?:was|were)\s(?:an?|the)\s|^[^\d;:.!?,]{3,120}?\s[\u2014\u2013-]\s")
+
+
+def lead_period(text: str, periods_of: Callable[[str], list[Period]]) -> str:
+    """The period of a text's subject stated in its lead: the first sentence of its first paragraph of prose (a line of
+    at least :data:`LEAD_LINE` characters near the top), if that sentence defines the subject ("The Katyn massacre was
+    a series of mass executions ... between April and May 1940") and states one span, month, season or day ("" if not).
+    A year alone is left: it dates a founding or an opening as often ("It was established in 1931").
+
+    Examples
+    --------
+    >>> from gulagstats.factcheck.periods import Period
+    >>> def read(line):
+    ...     at = line.find("April")
+    ...     return [Period(at, at + 18, "1940-04-01/1940-05-31", "span", 0.9)] if at >= 0 else []
+    >>> lead = "The Katyn massacre was a series of mass executions of Poles carried out between April and May 1940. More."
+    >>> lead_period("Katyn massacre\\n" + lead + "\\n", read)
+    '1940-04-01/1940-05-31'
+    >>> lead_period("Katyn\\n" + lead.replace("was a series", "saw a series") + "\\n", read), lead_period("", read)
+    ('', '')
+    """
+    for line in text[:SUBJECT_REACH].split("\n"):
+        if len(line) < LEAD_LINE:
+            continue
+        first = split_line(line)
+        sentence = line[first[0][0] : first[0][1]] if first else ""
+        return _one_period(periods_of(sentence), ("span", "date", "month", "season")) if _DEFINES.search(sentence) else ""
+    return ""
 
 
 #: A title: the text's first line, short and without a sentence's end ("The Great Terror, 1937-1938", "Голод в СССР
