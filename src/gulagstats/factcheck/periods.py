@@ -68,61 +68,25 @@ CITED_YEAR = re.compile(
     rf"|\b(?:по\s+)?данны\w*\s+(?P<r>{_YEAR})\s*(?:г\.|года)"  # "по данным 1990 года": data of 1990 (not "за 1937 год")
 )
 #: A word right before a period that makes it a start with no end ("since 1937", "from the 1920s", "с 1937 года").
-OPEN_BEFORE = re.compile(
-    r"(?:\bsince|\bfrom|\bstarting\s+in|\bbeginning\s+in|\bafter|\bначиная\s+с|\bс|\bсо|\bпосле)\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
+OPEN_BEFORE = re.compile(r"(?:\bsince|\bfrom|\bstarting\s+in|\bbeginning\s+in|\bafter|\bначиная\s+с|\bс|\bсо|\bпосле)\s+(?:the\s+)?$", re.IGNORECASE)
 #: "From late 1936, when ..., until the end of 1938": a start and an end with words between them.
 _UNTIL = re.compile(r"\b(?:until|till|up to|to|through|по|до)\b[^\d]{0,60}$", re.IGNORECASE)
-_UNTIL_AT = re.compile(
-    r"(?:until|till|up to|to|through|по|до)\b", re.IGNORECASE
-)  # "until the end of 1938"
+_UNTIL_AT = re.compile(r"(?:until|till|up to|to|through|по|до)\b", re.IGNORECASE)  # "until the end of 1938"
 #: Halves and quarters of a year, by ordinal ("the second quarter of 1938", "во втором полугодии 1944 года").
 _PARTS_OF_YEAR = {
-    ("half", 1): (1, 6),
-    ("half", 2): (7, 12),
-    ("quarter", 1): (1, 3),
-    ("quarter", 2): (4, 6),
-    ("quarter", 3): (7, 9),
-    ("quarter", 4): (10, 12),
+    ("half", 1): (1, 6), ("half", 2): (7, 12), ("quarter", 1): (1, 3), ("quarter", 2): (4, 6),
+    ("quarter", 3): (7, 9), ("quarter", 4): (10, 12),
 }
 _SEASONS = {
-    "spring": (3, 5),
-    "summer": (6, 8),
-    "autumn": (9, 11),
-    "fall": (9, 11),
-    "winter": (12, 14),
-    "beginning": (1, 1),
-    "start": (1, 1),
-    "end": (12, 12),
-    "middle": (6, 7),
-    "first half": (1, 6),
-    "second half": (7, 12),
-    "early": (1, 4),
-    "mid": (5, 8),
-    "late": (9, 12),
-    "весн": (3, 5),
-    "лет": (6, 8),
-    "осен": (9, 11),
-    "зим": (12, 14),
-    "начал": (1, 1),
-    "конц": (12, 12),
-    "конец": (12, 12),
-    "середин": (6, 7),
+    "spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 14),
+    "beginning": (1, 1), "start": (1, 1), "end": (12, 12), "middle": (6, 7),
+    "first half": (1, 6), "second half": (7, 12), "early": (1, 4), "mid": (5, 8), "late": (9, 12),
+    "весн": (3, 5), "лет": (6, 8), "осен": (9, 11), "зим": (12, 14), "начал": (1, 1), "конц": (12, 12), "конец": (12, 12), "середин": (6, 7),
     **{f"{kind} {n}": months for (kind, n), months in _PARTS_OF_YEAR.items()},
 }
 
 
-_ORDINALS = {
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "перв": 1,
-    "втор": 2,
-    "трет": 3,
-    "четв": 4,
-}
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "перв": 1, "втор": 2, "трет": 3, "четв": 4}
 
 
 def _season_key(part: str) -> str:
@@ -136,21 +100,10 @@ def _season_key(part: str) -> str:
     if rest:
         kind = "quarter" if rest.startswith(("quarter", "квартал")) else "half"
         last = 4 if kind == "quarter" else 2
-        n = (
-            last
-            if first == "last" or first.startswith("последн")
-            else _ORDINALS.get(first[:4] if not first.isascii() else first, 0)
-        )
+        n = last if first == "last" or first.startswith("последн") else _ORDINALS.get(first[:4] if not first.isascii() else first, 0)
         if (kind, n) in _PARTS_OF_YEAR:
             return f"{kind} {n}"
-    return next(
-        (
-            k
-            for k in _SEASONS
-            if word == k or (len(k) < 8 and word.startswith(k) and not word.isascii())
-        ),
-        word,
-    )
+    return next((k for k in _SEASONS if word == k or (len(k) < 8 and word.startswith(k) and not word.isascii())), word)
 
 
 @dataclass
@@ -185,9 +138,7 @@ def _spans(sentence: str, free) -> list[Period]:
         if m["g"] and end and int(end) - int(a) > 3:
             continue  # "in 1937 and 1953": two years, not a span
         decade = _DECADE_END.match(sentence, m.end())
-        if (
-            end and decade and end.endswith("0") and len(b) == 4
-        ):  # "в 1920-1950-е годы": to the decade's end
+        if end and decade and end.endswith("0") and len(b) == 4:  # "в 1920-1950-е годы": to the decade's end
             out.append(Period(m.start(), decade.end(), f"{a}/{int(end) + 9}", "span", 0.9, None))
         elif end:
             out.append(Period(m.start(), m.end(), f"{a}/{end}", "span", 0.9, None))
@@ -216,25 +167,14 @@ def _yearless_parts(sentence: str, anchor: date | None) -> list[Period]:
     [('1944-01-01/1944-06-30', 'month')]
     """
     out = []
-    years = [
-        (y.end(), int(y[0])) for y in re.finditer(rf"(?<!\d){_YEAR}(?!\d)", sentence)
-    ]  # once: linear
+    years = [(y.end(), int(y[0])) for y in re.finditer(rf"(?<!\d){_YEAR}(?!\d)", sentence)]  # once: linear
     ends = [e for e, _ in years]
     for m in _YEARLESS_PART.finditer(sentence):
         i = bisect.bisect_right(ends, m.start())  # the years that end before the part
         year = years[i - 1][1] if i else anchor.year if anchor else None
         first, last = _SEASONS.get(_season_key(m["part"]), (0, 0))
         if year is not None and first:
-            out.append(
-                Period(
-                    m.start(),
-                    m.end(),
-                    month_span(year, first, last),
-                    "month",
-                    0.75,
-                    date(year, first, 1),
-                )
-            )
+            out.append(Period(m.start(), m.end(), month_span(year, first, last), "month", 0.75, date(year, first, 1)))
     return out  # kind "month": like a month alone, it dates its own clause and is not carried into the next sentence
 
 
@@ -247,9 +187,7 @@ def _seasons(sentence: str, free) -> list[Period]:
                 out.append(Period(m.start(), m.end(), f"{y}-01-01", "by_start", 0.7, date(y, 1, 1)))
                 continue
             y = int(m["y"] or m["z"] or m["w"] or m["d"] + "9")
-            kind = (
-                "by_end" if m["y"] or m["d"] else "by_year"
-            )  # "by the end of 1938" (or of the 1930s), "by 1942"
+            kind = "by_end" if m["y"] or m["d"] else "by_year"  # "by the end of 1938" (or of the 1930s), "by 1942"
             out.append(Period(m.start(), m.end(), f"{y}-12-31", kind, 0.7, date(y, 12, 31)))
     for m in SEASON.finditer(sentence):
         if not free(m.start(), m.end()):
@@ -259,56 +197,22 @@ def _seasons(sentence: str, free) -> list[Period]:
         if not first:
             continue
         y = int(m["y"])
-        y2 = int(m["y"][: 4 - len(m["y2"])] + m["y2"]) if m["y2"] else y
-        if y2 > y and not (
-            last > 12 and y2 == y + 1
-        ):  # "летом 1937–1938 годов": from the first season to the last
-            out.append(
-                Period(
-                    m.start(),
-                    m.end(),
-                    month_span(y, first, min(last, 12), y2),
-                    "season",
-                    0.7,
-                    date(y, first, 1),
-                )
-            )
+        y2 = int(m["y"][:4 - len(m["y2"])] + m["y2"]) if m["y2"] else y
+        if y2 > y and not (last > 12 and y2 == y + 1):  # "летом 1937–1938 годов": from the first season to the last
+            out.append(Period(m.start(), m.end(), month_span(y, first, min(last, 12), y2), "season", 0.7, date(y, first, 1)))
         elif first == last == 1 and key in ("beginning", "start", "начал"):
             out.append(Period(m.start(), m.end(), f"{y}-01-01", "date", 0.75, date(y, 1, 1)))
         elif first == last == 12 and key in ("end", "конц", "конец"):
             out.append(Period(m.start(), m.end(), f"{y}-12-31", "season", 0.75, date(y, 12, 31)))
         elif last > 12:  # the winter of 1936: December 1936 to February 1937
-            out.append(
-                Period(
-                    m.start(),
-                    m.end(),
-                    month_span(y, first, last - 12, y + 1),
-                    "season",
-                    0.7,
-                    date(y, first, 1),
-                )
-            )
+            out.append(Period(m.start(), m.end(), month_span(y, first, last - 12, y + 1), "season", 0.7, date(y, first, 1)))
         else:
-            out.append(
-                Period(
-                    m.start(),
-                    m.end(),
-                    month_span(y, first, last),
-                    "season",
-                    0.75,
-                    date(y, first, 1),
-                )
-            )
+            out.append(Period(m.start(), m.end(), month_span(y, first, last), "season", 0.75, date(y, first, 1)))
     return out
 
 
 def find_periods(
-    sentence: str,
-    toks: list[Token],
-    offset: int,
-    anchor: date | None,
-    last: str,
-    data: Resources,
+    sentence: str, toks: list[Token], offset: int, anchor: date | None, last: str, data: Resources,
     dating: Dating | None = None,
 ) -> list[Period]:
     """Every period a sentence states, with its position in the sentence, sorted.
@@ -351,44 +255,19 @@ def find_periods(
 
     add(_documents(sentence, toks, offset, data))
     add(lifespans(sentence))
-    add(
-        [p for p in _spans(sentence, free) if int(p.period[:4]) <= LAST_YEAR < int(p.period[-4:])]
-    )  # "between 1991 and 2014"
-    add(
-        [
-            Period(m.start(), m.end(), m["y"], "document", 0.9)
-            for m in YEAR_MENTION.finditer(sentence)
-            if int(m["y"]) > LAST_YEAR
-        ]
-    )
+    add([p for p in _spans(sentence, free) if int(p.period[:4]) <= LAST_YEAR < int(p.period[-4:])])  # "between 1991 and 2014"
+    add([Period(m.start(), m.end(), m["y"], "document", 0.9) for m in YEAR_MENTION.finditer(sentence) if int(m["y"]) > LAST_YEAR])
     add(find_dates(sentence, anchor))
     add(joined(sentence, sorted(_seasons(sentence, free), key=lambda p: p.start)))
     add(_yearless_parts(sentence, anchor))
     add(_spans(sentence, free))
-    add(
-        joined(sentence, decades(sentence, free, data.decade_parts))
-    )  # "during the 1930s and 1940s": both decades
+    add(joined(sentence, decades(sentence, free, data.decade_parts)))  # "during the 1930s and 1940s": both decades
     add(_named(toks, offset, data, anchor, last, dating or Dating()))
     add(events(sentence))
-    add(
-        [
-            Period(m.start(), m.end(), m["y"], "year", 0.9, date(int(m["y"]), 1, 1))
-            for m in YEAR_MENTION.finditer(sentence)
-            if 1800 <= int(m["y"]) <= 2099
-        ]
-    )
-    out = names_years(
-        sentence,
-        _titles(
-            sentence, _opened(sentence, _from_until(sentence, sorted(found, key=lambda p: p.start)))
-        ),
-    )
-    out = [
-        p for p in _anchored(event_dates(sentence, out), data) if p.period or p.kind != "relative"
-    ]
-    if any(
-        p.kind == "span" for p in out
-    ):  # "some say he killed 40 million" in a sentence that states 1924 to 1953
+    add([Period(m.start(), m.end(), m["y"], "year", 0.9, date(int(m["y"]), 1, 1)) for m in YEAR_MENTION.finditer(sentence) if 1800 <= int(m["y"]) <= 2099])
+    out = names_years(sentence, _titles(sentence, _opened(sentence, _from_until(sentence, sorted(found, key=lambda p: p.start)))))
+    out = [p for p in _anchored(event_dates(sentence, out), data) if p.period or p.kind != "relative"]
+    if any(p.kind == "span" for p in out):  # "some say he killed 40 million" in a sentence that states 1924 to 1953
         out = [p for p in out if p.kind != "named" or data.periods.rows[p.row]["rule"] != "ruler"]
     if dating is not None:
         out = _dated(sentence, out, dating, data)
@@ -396,14 +275,7 @@ def find_periods(
 
 
 #: The kinds of period that set the clock a relative phrase after them in the same sentence reads.
-_CLOCKS = (
-    "year",
-    "event",
-    "date",
-    "month",
-    "season",
-    "span",
-)  # "the Congress in 1934 ..., within a year": 1934
+_CLOCKS = ("year", "event", "date", "month", "season", "span")  # "the Congress in 1934 ..., within a year": 1934
 
 
 def _anchored(found: list[Period], data: Resources) -> list[Period]:
@@ -413,17 +285,13 @@ def _anchored(found: list[Period], data: Resources) -> list[Period]:
     "в этом году" is 1934 whatever the sentences before said.
     """
     out: list[Period] = []
-    last: Period | None = (
-        None  # the last period before that sets a clock, and the latest day and year (linear time)
-    )
+    last: Period | None = None  # the last period before that sets a clock, and the latest day and year (linear time)
     day: Period | None = None
     year: Period | None = None
     for p in found:
         if p.kind == "relative" and p.row is not None and last is not None:
             rule = data.periods.rows[p.row]["rule"]
-            anchor = (
-                day.day if day is not None else year.day if year is not None else None
-            )  # as clock() reads them
+            anchor = day.day if day is not None else year.day if year is not None else None  # as clock() reads them
             if value := resolve_rule(rule, anchor, last.period):
                 p = Period(p.start, p.end, value, p.kind, p.confidence, None, p.row)
         elif p.kind in _CLOCKS and (p.day is not None or "/" in p.period):
@@ -437,7 +305,7 @@ def _anchored(found: list[Period], data: Resources) -> list[Period]:
 
 
 def _from_until(sentence: str, found: list[Period]) -> list[Period]:
-    """ "From late 1936, when he ..., until the end of 1938": a start and an end with a clause between them.
+    """"From late 1936, when he ..., until the end of 1938": a start and an end with a clause between them.
 
     A named day may start it ("с начала войны по декабрь 1944 года": 22 June 1941 to December 1944).
     """
@@ -445,26 +313,16 @@ def _from_until(sentence: str, found: list[Period]) -> list[Period]:
     for p in found:
         prev = out[-1] if out else None
         if (
-            prev is not None
-            and (
-                prev.kind in ("season", "date", "month", "year")
-                or (prev.kind == "named" and "/" not in prev.period)
-            )
+            prev is not None and (prev.kind in ("season", "date", "month", "year") or (prev.kind == "named" and "/" not in prev.period))
             and p.kind in ("season", "date", "month", "year", "by_end", "by_year", "by_start")
             and OPEN_BEFORE.search(sentence[max(0, prev.start - 20) : prev.start])
             and (_UNTIL.search(sentence[prev.end : p.start]) or _UNTIL_AT.match(sentence, p.start))
             and p.period.split("/")[-1] > prev.period.split("/")[0]
         ):
             span = f"{prev.period.split('/')[0]}/{p.period.split('/')[-1]}"
-            if re.search(
-                r"\d", sentence[prev.end : p.start]
-            ):  # a number between its ends is no part of it: both ends
-                out[-1] = Period(
-                    prev.start, prev.end, span, "span", 0.8, prev.day
-                )  # say the span, the words between
-                out.append(
-                    Period(p.start, p.end, span, "span", 0.8, None)
-                )  # stay free ("when 1,000 a day were ...")
+            if re.search(r"\d", sentence[prev.end : p.start]):  # a number between its ends is no part of it: both ends
+                out[-1] = Period(prev.start, prev.end, span, "span", 0.8, prev.day)  # say the span, the words between
+                out.append(Period(p.start, p.end, span, "span", 0.8, None))  # stay free ("when 1,000 a day were ...")
             else:
                 out[-1] = Period(prev.start, p.end, span, "span", 0.8, prev.day)
             continue
@@ -490,42 +348,18 @@ def _opened(sentence: str, found: list[Period]) -> list[Period]:
     """
     out = []
     for p in found:
-        days = (
-            p.kind == "date" and "/" in p.period
-        )  # "from 28 to 31 December 1943": both ends are given
+        days = p.kind == "date" and "/" in p.period  # "from 28 to 31 December 1943": both ends are given
         before = OPEN_BEFORE.search(sentence[max(0, p.start - 20) : p.start])
         if p.kind in ("year", "decade", "date", "month", "season", "named") and not days and before:
             at = max(0, p.start - 20) + before.start()  # where "after" starts in the sentence
-            during = re.search(
-                r"(?:during|во\s+время)\s+(?:and|и)\s+$",
-                sentence[max(0, at - 16) : at],
-                re.IGNORECASE,
-            )
-            after = (
-                p.kind == "named"
-                and not during
-                and re.match(r"after|после", before.group(), re.IGNORECASE)
-            )
+            during = re.search(r"(?:during|во\s+время)\s+(?:and|и)\s+$", sentence[max(0, at - 16) : at], re.IGNORECASE)
+            after = p.kind == "named" and not during and re.match(r"after|после", before.group(), re.IGNORECASE)
             start = p.period.split("/")[-1] if after else p.period
-            p = Period(
-                p.start, p.end, opened(start), "open", 0.0, p.day if p.kind != "named" else None
-            )
-        elif (
-            p.kind in ("year", "date", "month")
-            and "/" not in p.period.strip("/")
-            and _UNTIL_ALONE.search(sentence[max(0, p.start - 12) : p.start])
-        ):
-            p = Period(
-                p.start, p.end, "/" + p.period.split("/")[-1], "open", 0.0, p.day
-            )  # "по 1 октября 1930 года": up to it
-        elif (
-            p.kind == "named"
-            and p.period
-            and _BEFORE_NAMED.search(sentence[max(0, p.start - 24) : p.start])
-        ):
-            p = Period(
-                p.start, p.end, "/" + p.period.split("/")[0], "open", 0.0, None
-            )  # "before the war": up to its start
+            p = Period(p.start, p.end, opened(start), "open", 0.0, p.day if p.kind != "named" else None)
+        elif p.kind in ("year", "date", "month") and "/" not in p.period.strip("/") and _UNTIL_ALONE.search(sentence[max(0, p.start - 12) : p.start]):
+            p = Period(p.start, p.end, "/" + p.period.split("/")[-1], "open", 0.0, p.day)  # "по 1 октября 1930 года": up to it
+        elif p.kind == "named" and p.period and _BEFORE_NAMED.search(sentence[max(0, p.start - 24) : p.start]):
+            p = Period(p.start, p.end, "/" + p.period.split("/")[0], "open", 0.0, None)  # "before the war": up to its start
         out.append(p)
     return out
 
@@ -535,8 +369,7 @@ _UNTIL_ALONE = re.compile(r"(?:\buntil|\btill|\bthrough|\bпо)\s+(?:the\s+)?$",
 #: A named period after "before", "prior to", "leading up to", "до": the time up to its start ("before the war",
 #: "in the years leading up to World War Two", "до войны").
 _BEFORE_NAMED = re.compile(
-    r"(?:\bbefore|\bprior\s+to|\bleading\s+up\s+to|\bin\s+the\s+run[- ]up\s+to|\bдо)\s+(?:the\s+)?$",
-    re.IGNORECASE,
+    r"(?:\bbefore|\bprior\s+to|\bleading\s+up\s+to|\bin\s+the\s+run[- ]up\s+to|\bдо)\s+(?:the\s+)?$", re.IGNORECASE
 )
 
 
@@ -565,18 +398,11 @@ def _titles(sentence: str, found: list[Period]) -> list[Period]:
 
 #: Between a name and the span that dates it: "the Great Purges of 1936-1939", "World War II (1939–1953)".
 #: The span may follow the name with nothing between ("жертв сталинских репрессий 1937—1953 гг.").
-_GLOSS = re.compile(
-    r"^[\s'\"\u201d\u00bb]*(?:\(|,|\u2013|\u2014|-|of|in|в)?\s*$", re.IGNORECASE
-)  # after a closing quote too
+_GLOSS = re.compile(r"^[\s'\"\u201d\u00bb]*(?:\(|,|\u2013|\u2014|-|of|in|в)?\s*$", re.IGNORECASE)  # after a closing quote too
 #: A sentence that dates a name: "The Great Purge ... was a campaign ... which occurred from 1936 to 1938".
-_DATES_IT = re.compile(
-    r"\b(?:was|were|is|occurred|lasted|took place|ran|spanned|продолжал\w*|длил\w*|проходил\w*)\b",
-    re.IGNORECASE,
-)
+_DATES_IT = re.compile(r"\b(?:was|were|is|occurred|lasted|took place|ran|spanned|продолжал\w*|длил\w*|проходил\w*)\b", re.IGNORECASE)
 #: A sentence that names a span: "the period of the most intense purge, 1937–1938, is called Yezhovshchina".
-_NAMES_IT = re.compile(
-    r"\b(?:is|was)\s+(?:called|known\s+as|named)\b|\bназыва\w*|\bизвест\w*\s+как\b", re.IGNORECASE
-)
+_NAMES_IT = re.compile(r"\b(?:is|was)\s+(?:called|known\s+as|named)\b|\bназыва\w*|\bизвест\w*\s+как\b", re.IGNORECASE)
 
 
 def _dated(sentence: str, found: list[Period], dating: Dating, data: Resources) -> list[Period]:
@@ -593,14 +419,8 @@ def _dated(sentence: str, found: list[Period], dating: Dating, data: Resources) 
     glossed: set[int] = set()
     glossed_as: dict[int, str] = {}
     for n in names:
-        gloss = next(
-            (s for s in spans if s.start > n.end and _GLOSS.match(sentence[n.end : s.start])), None
-        )
-        if (
-            gloss is None
-            and len(spans) == 1
-            and len(names) + 1 == len([p for p in found if p.kind not in ("document", "event")])
-        ):
+        gloss = next((s for s in spans if s.start > n.end and _GLOSS.match(sentence[n.end : s.start])), None)
+        if gloss is None and len(spans) == 1 and len(names) + 1 == len([p for p in found if p.kind not in ("document", "event")]):
             s = spans[0]
             between = sentence[n.end : s.start] if s.start > n.end else sentence[s.end : n.start]
             if (_DATES_IT if s.start > n.end else _NAMES_IT).search(between):
@@ -613,15 +433,9 @@ def _dated(sentence: str, found: list[Period], dating: Dating, data: Resources) 
     out = []
     for p in found:
         if p.kind == "named":
-            reading = dating.rows.get(p.row) or dating.readings.get(
-                data.periods.rows[p.row]["reading"]
-            )
-            if (
-                reading
-            ):  # a name the sentence itself dates is that span ("the Great Terror of 1937-1938")
-                kind = (
-                    "span" if p.start in glossed and reading == glossed_as.get(p.start) else "named"
-                )
+            reading = dating.rows.get(p.row) or dating.readings.get(data.periods.rows[p.row]["reading"])
+            if reading:  # a name the sentence itself dates is that span ("the Great Terror of 1937-1938")
+                kind = "span" if p.start in glossed and reading == glossed_as.get(p.start) else "named"
                 p = Period(p.start, p.end, reading, kind, max(p.confidence, 0.8), None, p.row)
         out.append(p)
     return out
@@ -630,19 +444,12 @@ def _dated(sentence: str, found: list[Period], dating: Dating, data: Resources) 
 def _documents(sentence: str, toks: list[Token], offset: int, data: Resources) -> list[Period]:
     """Years that date a document: "(Conquest 1990)", "in his 1990 book", "the 1953 report", "перепись 1937 года"."""
     out = [
-        Period(m.start(), m.end(), m["y"] or m["z"] or m["r"], "document", 1.0)
-        for m in CITED_YEAR.finditer(sentence)
+        Period(m.start(), m.end(), m["y"] or m["z"] or m["r"], "document", 1.0) for m in CITED_YEAR.finditer(sentence)
     ]
     table = data.lexicon["document"]
     for match in table.phrases.find(toks):
         word = match.first
-        for k in (
-            word - 1,
-            word - 2,
-            word - 3,
-            match.last,
-            match.last + 1,
-        ):  # a year beside the document word
+        for k in (word - 1, word - 2, word - 3, match.last, match.last + 1):  # a year beside the document word
             if 0 <= k < len(toks) and re.fullmatch(_YEAR, toks[k].word):
                 a, b = toks[k].start - offset, toks[k].end - offset
                 out.append(Period(a, b, toks[k].word, "document", 0.8))
@@ -654,9 +461,7 @@ def _documents(sentence: str, toks: list[Token], offset: int, data: Resources) -
 RULER_REACH = 1
 
 
-def _named(
-    toks: list[Token], offset: int, data: Resources, anchor: date | None, last: str, dating: Dating
-) -> list[Period]:
+def _named(toks: list[Token], offset: int, data: Resources, anchor: date | None, last: str, dating: Dating) -> list[Period]:
     out = []
     ruler, ago = dating.ruler
     dating.ruler = (ruler, ago + 1) if ruler else dating.ruler
@@ -671,10 +476,7 @@ def _named(
         confidence = float(row["confidence"])
         if row["rule"].startswith(("name:", "decade:")) or row["rule"] == "goes_on":
             continue  # a name is no period (it gives "he", "his reign" theirs); a part of a decade is read by decades()
-        if row["rule"] in (
-            "event",
-            "report",
-        ):  # "born in", "published": a mark for event_dates, no period
+        if row["rule"] in ("event", "report"):  # "born in", "published": a mark for event_dates, no period
             out.append(Period(a, b, "", row["rule"] + "_verb", 0.0, None, match.row))
             continue
         if row["rule"] == "ruler":  # "they say he killed 20 million" after "Stalin": his rule
@@ -683,32 +485,10 @@ def _named(
             continue
         if row["reading"]:
             out.append(Period(a, b, row["reading"], "named", confidence, None, match.row))
-        elif row["rule"] == "open" or row["rule"].startswith(
-            "from:"
-        ):  # "after Stalin's death": from 5 March 1953 on
-            out.append(
-                Period(
-                    a,
-                    b,
-                    opened(row["rule"].removeprefix("from:").removeprefix("open")),
-                    "open",
-                    0.0,
-                    None,
-                    match.row,
-                )
-            )
+        elif row["rule"] == "open" or row["rule"].startswith("from:"):  # "after Stalin's death": from 5 March 1953 on
+            out.append(Period(a, b, opened(row["rule"].removeprefix("from:").removeprefix("open")), "open", 0.0, None, match.row))
         else:  # resolved against the text's clock, or (_anchored) a date of its own sentence; dropped if neither
-            out.append(
-                Period(
-                    a,
-                    b,
-                    resolve_rule(row["rule"], anchor, last),
-                    "relative",
-                    confidence,
-                    None,
-                    match.row,
-                )
-            )
+            out.append(Period(a, b, resolve_rule(row["rule"], anchor, last), "relative", confidence, None, match.row))
     return out
 
 
@@ -731,9 +511,7 @@ def resolve_rule(rule: str, anchor: date | None, last: str = "") -> str:
         return rule.split(":", 1)[1]
     if rule == "same_period":
         return last
-    if (
-        rule == "same_span"
-    ):  # "these years", "в эти годы": the span of years just stated, not one year
+    if rule == "same_span":  # "these years", "в эти годы": the span of years just stated, not one year
         return last if "/" in last else ""
     if anchor is None:
         return ""
@@ -763,9 +541,7 @@ def clock(found: list[Period], anchor: date | None) -> date | None:
     >>> clock([Period(0, 4, "1934", "year", 0.9, date(1934, 1, 1))], date(1934, 12, 1))
     datetime.date(1934, 12, 1)
     """
-    days = [
-        p.day for p in found if p.day is not None and p.kind in ("date", "month", "span", "season")
-    ]
+    days = [p.day for p in found if p.day is not None and p.kind in ("date", "month", "span", "season")]
     if days:
         return max(days)
     years = [p.day for p in found if p.day is not None and p.kind == "year"]
