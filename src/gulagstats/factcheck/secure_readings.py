@@ -131,8 +131,8 @@ def scare_quoted(claim: pd.Series) -> str:
 ROW_FACTOR = 2.0
 #: The reason given a ``not_contradicted`` far from a floor another number beside it meets (:func:`closer_beside`).
 CLOSER_BESIDE = (
-    "what the number counts is unclear: {other} beside it, read as the same {noun} of {period}, {meets}, "
-    "{times} times more closely than this one, which most likely counts something else (a total, another "
+    "what the number counts is unclear: {other} beside it, read as the same {noun} of {period}, {meets}; this "
+    "one lies {times} times farther from it and most likely counts something else (a total, another "
     "category); check its column or clause"
 )
 #: The reason given a ``not_contradicted`` by a floor of zero (:func:`empty_floor`).
@@ -167,7 +167,7 @@ def closer_beside(verdicts: pd.DataFrame, own: Iterable[object] = ()) -> dict[ob
     >>> closer_beside(v, own=[1])[0][35:114]
     "9,701 beside it, read as the same executions of 1921, is the record's own count"
     >>> closer_beside(v.drop(index=1))  # 9,800 meets the floor 3.7 times more closely than 35,829
-    {0: "what the number counts is unclear: 9,800 beside it, read as the same executions of 1921, meets the record's 9,701, 3.7 times more closely than this one, which most likely counts something else (a total, another category); check its column or clause"}
+    {0: "what the number counts is unclear: 9,800 beside it, read as the same executions of 1921, meets the record's 9,701; this one lies 3.7 times farther from it and most likely counts something else (a total, another category); check its column or clause"}
     >>> closer_beside(v.drop(index=[1, 2]))
     {}
     """
