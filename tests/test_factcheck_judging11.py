@@ -49,8 +49,9 @@ def test_the_record_s_own_count_is_consistent_with_its_floor_named():
     assert out["verdict"] == "consistent", out["reason"]
     said = out["explanation"]
     assert said.startswith(
-        "Consistent: the record's own count: 799,455 sentenced to death on cases of the secret"
-    )
+        "Consistent: 799,455 is the record's own count: 799,455 sentenced to death on cases of the secret"
+    )  # round 13: one verdict's words, the count named first
+    assert "not contradicted" not in said.lower()
     assert "a floor of all executions" in said and "status derived" in said
     assert out["benchmark_status"] == "derived"  # status and bound travel beside the verdict
     assert out["benchmark_low"] == 799455.0

@@ -88,16 +88,14 @@ def test_own_count_reads_the_benchmark_s_words_not_the_explanation():
     )
     said = own_count(claim, answer, "executions")
     assert said.startswith(
-        "Consistent: the record's own count: 799,455 sentenced to death on cases of the"
+        "Consistent: 799,455 is the record's own count: 799,455 sentenced to death on cases of the"
     )
-    # words without the count get it before them; no words at all name the benchmark's id
-    assert "799,455 the floor" in own_count(
+    # round 13: the count is always named first (no test of the words); the benchmark's id is cited
+    assert own_count(
         claim, answer.replace({answer["benchmark_what"]: "the floor"}), "x"
-    )
-    assert "799,455 (x)" in own_count(claim, answer.drop("benchmark_what"), "executions")
-    assert "799,455 (x)" in own_count(
-        claim, answer.replace({answer["benchmark_what"]: None}), "executions"
-    )
+    ).startswith("Consistent: 799,455 is the record's own count: the floor (x;")
+    assert "(x;" in own_count(claim, answer.drop("benchmark_what"), "executions")
+    assert "(x;" in own_count(claim, answer.replace({answer["benchmark_what"]: None}), "executions")
 
 
 def test_the_own_count_end_to_end_gives_the_document_s_words():
@@ -108,7 +106,7 @@ def test_the_own_count_end_to_end_gives_the_document_s_words():
     said = v["explanation"].iloc[0]
     assert v["verdict"].iloc[0] == "consistent", v["reason"].iloc[0]
     assert said.startswith(
-        "Consistent: the record's own count: 799,455 sentenced to death on cases of the secret"
+        "Consistent: 799,455 is the record's own count: 799,455 sentenced to death on cases of the secret"
     )
     assert "benchmark_what" not in v.columns  # verdicts.csv keeps its columns
 

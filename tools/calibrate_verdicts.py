@@ -64,6 +64,7 @@ import sys
 import tempfile
 from collections import Counter
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -93,8 +94,23 @@ from gulagstats.factcheck.run import check_text
 START, END = "<!-- verdict-calibration:start -->", "<!-- verdict-calibration:end -->"
 #: (how, kind) -> (verdicts given, of them right)
 Counts = dict[tuple[str, str], tuple[int, int]]
-#: The "half" that stands for dev's held-out part (``evaluate_factcheck.HELD_OUT_ROUNDS``).
-HELD = 0
+
+
+@dataclass(frozen=True)
+class DevPart:
+    """A part of dev the calibration counts: ``half`` 1 or 2 of the texts tuned on, or, with ``held``, dev's
+    held-out part (``evaluate_factcheck.HELD_OUT_ROUNDS``, all of it: ``half`` is None)."""
+
+    half: int | None
+    held: bool = False
+
+    def __str__(self) -> str:
+        return "held" if self.held else str(self.half)
+
+
+#: The two halves of the texts tuned on, and dev's held-out part.
+HALVES = (DevPart(1), DevPart(2))
+HELD = DevPart(None, held=True)
 
 
 def verdicts_of(
@@ -123,12 +139,12 @@ def as_text(table: pd.DataFrame) -> list[dict[str, str]]:
 
 
 def counts(
-    half: int,
+    part: DevPart,
     listed: list[str] | None = None,
     gate: Mapping[str, frozenset[str]] = OPEN_GATE,
     wrong_periods: list[str] | None = None,
 ) -> tuple[Counts, Counts]:
-    """One half of dev (``half`` 1 or 2; :data:`HELD` for the held-out part): (how, kind) -> (verdicts of that
+    """One part of dev (a half of :data:`HALVES`, or :data:`HELD`): (how, kind) -> (verdicts of that
     kind given with the period found that way, of them right), and (how, ``period``) -> (labelled claims found
     with the right value, of them with the right period).
 
@@ -138,8 +154,7 @@ def counts(
     text and the mention (what round 5's ``tools/calibrate_periods.py --list`` printed; the same lines).
     """
     sets = [
-        halved(web_labels(WEB / "dev" / lang, held=half == HELD), half or None)
-        for lang in ("en", "ru")
+        halved(web_labels(WEB / "dev" / lang, held=part.held), part.half) for lang in ("en", "ru")
     ]
     texts = {doc: text for t, _ in sets for doc, text in t.items()}
     labels = [x for _, lab in sets for x in lab]
@@ -157,7 +172,7 @@ def counts(
             periods[(how, "period")] = (n + 1, r + (lab.period == pred.period))
             if wrong_periods is not None and lab.period != pred.period:
                 wrong_periods.append(
-                    f"{half}\t{how}\t{'/'.join(map(str, lab.period))}\t{'/'.join(map(str, pred.period))}"
+                    f"{part}\t{how}\t{'/'.join(map(str, lab.period))}\t{'/'.join(map(str, pred.period))}"
                     f"\t{lab.doc}\t{lab.mention}"
                 )
         kind = kind_of(pred.verdict)
@@ -169,7 +184,7 @@ def counts(
         if listed is not None:
             expected = "no label" if lab is None else lab.verdict
             listed.append(
-                f"{half}\t{how}\t{kind}\t{'right' if right else 'wrong'}\t{pred.verdict}\t{expected}\t"
+                f"{part}\t{how}\t{kind}\t{'right' if right else 'wrong'}\t{pred.verdict}\t{expected}\t"
                 f"{row['period']}\t{pred.doc}\t{pred.mention}"
             )
     return verdicts, periods
@@ -608,7 +623,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     listed: list[str] | None = [] if args.list else None
     wrong: list[str] | None = [] if args.periods else None
-    halves = [counts(h, listed, wrong_periods=wrong) for h in (1, 2)]
+    halves = [counts(h, listed, wrong_periods=wrong) for h in HALVES]
     held, _ = counts(HELD)  # never listed: --list is for tuning, on the halves only
     text = table([v for v, _ in halves], [p for _, p in halves], held)
     print(text)

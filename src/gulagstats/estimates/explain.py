@@ -75,6 +75,23 @@ def what_text(answer: Answer, low: float | None = None, high: float | None = Non
     return text or f"{spread} ({answer.id})"
 
 
+def named_ends(basis: Basis) -> list[tuple[Answer, float | None, float | None, str]]:
+    """The benchmark ends a basis names, in the order the explanation names them: each answer with the values
+    it gives (``None``: the answer's own) and its bound word ("" for a point, ``at least``, ``at most``).  The
+    one place that decides which end of a basis is named: the explanation names them all, the column
+    ``benchmark_what`` the first (``judge.benchmark_what``); none for a basis without a lower or upper end.
+    """
+    lower, upper = basis.lower, basis.upper
+    if lower is not None and (basis.kind == "point" or lower is upper):
+        return [(lower, None, None, "")]
+    ends: list[tuple[Answer, float | None, float | None, str]] = []
+    if lower is not None:
+        ends.append((lower, basis.low, basis.low, "at least"))
+    if upper is not None:
+        ends.append((upper, basis.high, basis.high, "at most"))
+    return ends
+
+
 def _article(what: str) -> str:
     """``the`` before a benchmark's words, unless they begin with their own bound."""
     return what if what.startswith(("at least", "at most")) else f"the {what}"
@@ -111,14 +128,10 @@ class Explainer:
             spread = " to ".join(dict.fromkeys(ends))
             return (f"{spread} {basis.per.unit}: {self._record_text(basis.per.count)}, divided by "
                     f"{basis.per.population}")
-        lower, upper = basis.lower, basis.upper
-        if lower is not None and (basis.kind == "point" or lower is upper):
-            return f"{_article(what_text(lower))} ({_cite(lower)})"
         parts = []
-        if lower is not None:
-            parts.append(_bounded("at least", what_text(lower, basis.low, basis.low)) + f" ({_cite(lower)})")
-        if upper is not None:
-            parts.append(_bounded("at most", what_text(upper, basis.high, basis.high)) + f" ({_cite(upper)})")
+        for answer, low, high, word in named_ends(basis):
+            what = what_text(answer, low, high)
+            parts.append(f"{_bounded(word, what) if word else _article(what)} ({_cite(answer)})")
         return " and ".join(parts)
 
     def _tail(self, basis: Basis) -> str:

@@ -34,7 +34,7 @@ from ..vocabulary import (
     combine,
 )
 from .basis import Basis
-from .explain import Explainer, number_text, what_text
+from .explain import Explainer, named_ends, number_text, what_text
 from .plan import CONVERTIBLE, Planner, QuestionPlan, scope_rules_of
 from .question import Estimate, estimate_readings, questions_of, readings_of, role_of
 from .rates import POPULATION_TABLE
@@ -237,13 +237,10 @@ def benchmark_what(basis: Basis) -> str:
     """
     if basis.per is not None:
         return ""
-    lower, upper = basis.lower, basis.upper
-    if lower is not None and (basis.kind == "point" or lower is upper):
-        return what_text(lower)
-    if lower is not None and basis.low is not None:
-        return what_text(lower, basis.low, basis.low)
-    if upper is not None and basis.high is not None:
-        return what_text(upper, basis.high, basis.high)
+    ends = named_ends(basis)  # the explainer's choice of which end it names, read here too
+    if ends:
+        answer, low, high, _ = ends[0]
+        return what_text(answer, low, high)
     return what_text(basis.head)
 
 

@@ -218,29 +218,39 @@ def is_own_count(value: float, count: float) -> bool:
     return int(float(count) / place + 0.5) * place == whole
 
 
-#: What the record's own count says, before ``assess``'s explanation (:func:`own_count`): ``what`` is the
-#: benchmark in words as ``assess`` gives it (its column ``benchmark_what``).
-OWN_COUNT = "Consistent: the record's own count: {what} ({bound}; status {status})."
+#: What the record's own count says (:func:`own_count`), in place of ``assess``'s first sentence, whose verdict
+#: ("is not contradicted by at least ...") it settles: ``count`` is the count itself, always named first;
+#: ``what`` the benchmark in words as ``assess`` gives it (its column ``benchmark_what``).
+OWN_COUNT = "Consistent: {count} is the record's own count: {what} ({cite}; a floor of all {noun}, status {status})."
 
 
 def own_count(claim: pd.Series, answer: pd.Series, noun: str) -> str:
     """The explanation of a claim that gives the record's own count (label rule 26, round 11), or "" if it
     does not: a stated point of the whole USSR whose ``answer`` from ``assess`` is ``not_contradicted`` by a
     floor of the claim's quantity and period (the count of one kind the record holds, named in ``assess``'s
-    column ``benchmark_what``: "death sentences on
-    cases of the secret police" for all executions) equal to the point (:func:`is_own_count`).  Nobody reaches
-    799,455 otherwise: the text reproduces the document, so it is ``consistent``; the floor's status and
-    bound type stay beside it.  ``noun`` names what the claim counts ("executions").
+    column ``benchmark_what``: "death sentences on cases of the secret police" for all executions) equal to the
+    point (:func:`is_own_count`).  Nobody reaches 799,455 otherwise: the text reproduces the document, so it is
+    ``consistent``; the floor's status and bound type stay beside it.  ``noun`` names what the claim counts
+    ("executions").
+
+    The explanation says one thing (round 13): :data:`OWN_COUNT` takes the place of ``assess``'s first sentence,
+    which ends with the floor's citation (its ``benchmark_id`` and ``benchmark_status``); what follows it (what
+    the record lacks, how it was bounded) is kept.  The count is always named first, whatever the benchmark's
+    words hold.
 
     Examples
     --------
     >>> claim = pd.Series({"low": "799455", "high": "799455", "bound": "point", "unit": "count"})
     >>> answer = pd.Series({"verdict": "not_contradicted", "bound": "floor", "benchmark_low": 799455.0,
+    ...     "benchmark_id": "executions_nkvd:1921/1953:part", "benchmark_source": "nkvd_sentences",
     ...     "benchmark_status": "derived", "benchmark_what": "799,455 sentenced to death on cases of the secret "
-    ...     "police from 1921 to 30 June 1953"})
+    ...     "police from 1921 to 30 June 1953", "explanation": "799,455 executions in 1921-1953 is not "
+    ...     "contradicted by at least the 799,455 sentenced ... (nkvd_sentences; executions_nkvd:1921/1953:part, "
+    ...     "status derived). The record lacks the courts' death sentences."})
     >>> own_count(claim, answer, "executions")  # doctest: +NORMALIZE_WHITESPACE
-    "Consistent: the record's own count: 799,455 sentenced to death on cases of the secret police from 1921 to
-    30 June 1953 (a floor of all executions; status derived)."
+    "Consistent: 799,455 is the record's own count: 799,455 sentenced to death on cases of the secret police
+    from 1921 to 30 June 1953 (nkvd_sentences; executions_nkvd:1921/1953:part; a floor of all executions, status
+    derived). The record lacks the courts' death sentences."
     >>> own_count(claim.replace("799455", "800000"), answer, "executions")
     ''
     """
@@ -256,14 +266,22 @@ def own_count(claim: pd.Series, answer: pd.Series, noun: str) -> str:
     count = pd.to_numeric(answer.get("benchmark_low"), errors="coerce")
     if not is_own_count(float(value), float(count)):
         return ""
-    shown = f"{float(count):,.0f}"
     what = answer.get("benchmark_what")
-    what = str(what) if isinstance(what, str) and what else f"({answer.get('benchmark_id', '')})"
-    return OWN_COUNT.format(
-        what=what if shown in what else f"{shown} {what}",
-        bound=f"a floor of all {noun}",
-        status=answer.get("benchmark_status", "") or "not given",
+    ident, status = (str(answer.get(k, "") or "") for k in ("benchmark_id", "benchmark_status"))
+    cite = "; ".join(x for x in (str(answer.get("benchmark_source", "") or ""), ident) if x)
+    said = OWN_COUNT.format(
+        count=f"{float(count):,.0f}",
+        what=str(what)
+        if isinstance(what, str) and what
+        else "the floor of its quantity and period",
+        cite=cite or "no citation given",
+        noun=noun,
+        status=status or "not given",
     )
+    _, found, rest = str(answer.get("explanation", "") or "").partition(
+        f"{ident}, status {status})."
+    )
+    return f"{said} {rest.strip()}".strip() if found and ident else said
 
 
 #: The note of a claim frame whose quantity came from another clause of its enumeration, not its own words

@@ -29,7 +29,9 @@ is not read with confidence is not judged, and says why:
 - a ``not_contradicted`` whose quantity was carried from another clause of an
   enumeration (:func:`~gulagstats.factcheck.bounds.carried_quantity`, round 11),
   met by a ceiling of a much longer span, or whose quantity's word stands in
-  quotation marks apart from the number (:mod:`.secure_readings`, round 12).
+  quotation marks apart from the number (:mod:`.secure_readings`, round 12), or that lies
+  :data:`~gulagstats.factcheck.secure_readings.ROW_FACTOR` times farther from the record's floor than
+  another number of its row or sentence read alike, or is met by a floor of zero (round 13).
 
 Where ``assess`` answers that the verdict depends on the reading and the reading
 the claim's words name is ``consistent``, the claim is ``consistent``
@@ -42,6 +44,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -79,7 +82,13 @@ from .readings import (
     judged,
     questions,
 )
-from .secure_readings import longer_ceiling, scare_quoted
+from .secure_readings import (
+    closer_beside,
+    empty_floor,
+    far_above_count,
+    longer_ceiling,
+    scare_quoted,
+)
 
 #: The verdict of a claim that is not judged.
 NOT_JUDGED = "not_judged"
@@ -430,13 +439,25 @@ def _readings_in_doubt(
 _ANSWER_COLUMNS = tuple(c for c in VERDICT_COLUMNS if c != "reason")  # what assess answers
 
 
+class Answered(NamedTuple):
+    """What :func:`_write_answers` hands on besides the answers it writes: the ends asked (for the readings),
+    how many times below a ceiling of about its own period each claim is (:func:`below_a_ceiling`), why a
+    ``not_contradicted`` by a ceiling of a much longer span says nothing (:func:`longer_ceiling`, round 12),
+    and the claims that give the record's own count (:func:`own_count`, label rule 26)."""
+
+    low: pd.Series
+    high: pd.Series
+    below: pd.Series
+    longer: pd.Series
+    own: list
+
+
 def _write_answers(
     out: pd.DataFrame, asked: pd.DataFrame, part: pd.Series, reasons: pd.Series, record: Record
-) -> tuple[pd.Series, pd.Series, pd.Series, pd.Series]:
+) -> Answered:
     """``assess``'s answers for the claims ``asked`` written into ``out`` (a part asked as a floor of the
-    whole); an error or an unsettled verdict becomes the claim's reason.  The ends asked, for the readings,
-    how many times below a ceiling of about its own period each claim is (:func:`below_a_ceiling`), and why a
-    ``not_contradicted`` by a ceiling of a much longer span says nothing (:func:`longer_ceiling`, round 12)."""
+    whole); an error or an unsettled verdict becomes the claim's reason (:class:`Answered`: what else it
+    hands on)."""
     low, high, rates = _as_counts(asked)
     answers = _assess(record, asked, low, high.where(~part[asked.index], ""))
     below = answers.apply(below_a_ceiling, axis=1) if len(answers) else pd.Series(dtype=float)
@@ -451,6 +472,7 @@ def _write_answers(
         )
     for i, text in rates.items():
         out.at[i, "explanation"] = f"{text} {out.at[i, 'explanation']}"
+    own = []
     for i in asked.index[
         (answers["verdict"] == NOT_CONTRADICTED).to_numpy() & ~part[asked.index].to_numpy()
     ]:
@@ -459,7 +481,8 @@ def _write_answers(
         )
         if said:  # the document's own count (label rule 26, round 11)
             out.at[i, "verdict"] = CONSISTENT
-            out.at[i, "explanation"] = f"{said} {out.at[i, 'explanation']}"
+            out.at[i, "explanation"] = said  # in place of assess's "not contradicted" (round 13)
+            own.append(i)
     wrong = answers["error"] != ""
     errors = answers["error"][wrong].str.replace(
         r"^line \d+: ", "", regex=True
@@ -478,7 +501,7 @@ def _write_answers(
             answers.at[i, "explanation"]
         )  # "Not comparable: the archival tables have no series of ..."
         reasons[i] = said.split(": ", 1)[1] if said.lower().startswith("not comparable: ") else said
-    return low, high, below, longer
+    return Answered(low, high, below, longer, own)
 
 
 def _unnamed_part_reasons(out: pd.DataFrame, reasons: pd.Series, below: pd.Series) -> None:
@@ -533,14 +556,23 @@ def judge(
     asked = out[(reasons == "") | part]
     below = pd.Series(0.0, index=out.index)
     longer = pd.Series("", index=out.index, dtype=object)
+    own: list = []
     if len(asked):
-        low, high, below, longer = _write_answers(out, asked, part, reasons, chosen)
+        low, high, below, longer, own = _write_answers(out, asked, part, reasons, chosen)
     doubts = _readings_in_doubt(out, low, high, part, chosen, gate) if len(asked) else {}
     met = asked.index[(out.loc[asked.index, "verdict"] == NOT_CONTRADICTED).to_numpy()]
-    for i in met:  # a bound met under a reading that is not secure (rounds 11 and 12)
+    beside = closer_beside(out.loc[asked.index[~part[asked.index].to_numpy()]], own)
+    for i in met:  # a bound met under a reading that is not secure (rounds 11 to 13)
         if reasons[i] != "":
             continue
-        if why := carried_quantity(out.loc[i]) or longer[i] or scare_quoted(out.loc[i]):
+        if why := (
+            carried_quantity(out.loc[i])
+            or longer[i]
+            or scare_quoted(out.loc[i])
+            or beside.get(i, "")
+            or far_above_count(out.loc[i])
+            or empty_floor(out.loc[i])
+        ):
             reasons[i] = why
     _unnamed_part_reasons(out, reasons, below)
     # a part is judged only where it exceeds the whole (else its own reason)

@@ -18,17 +18,35 @@ floor or a ceiling met too weak to publish, whatever the text:
 
 Both give ``not_judged`` with a reason a journalist reads; a flag or a ``consistent`` is not touched (a
 value within the tolerance of the record's count, or beyond it, is a finding the numbers support).
+
+Round 13 added two, for a floor met from far below (round 12's test part: a table's column of all the
+sentenced read as executions, each total "not contradicted" by the death sentences' floor several times
+below it):
+
+- :func:`closer_beside`: in one table row or one sentence, numbers read as the same quantity and period and
+  set against the same floor of the record, one of which meets that floor :data:`ROW_FACTOR` times or more
+  closely than another: two counts of one thing for one period do not differ so much, so the farther counts
+  something else (the row's total beside its death sentences), and its ``not_contradicted`` is not judged;
+- :func:`far_above_count`: a printed count (at least
+  :data:`~gulagstats.factcheck.bounds.DOCUMENT_DIGITS` significant digits) :data:`DOCUMENT_FACTOR` times or more
+  above a floor that is the documents' own count for the claim's very period (a value seen in them or set right
+  from them, not derived): the documents count the thing itself, so a count so far above them either disputes
+  them or, far more often, counts something else.  Which, the record cannot tell: not judged, rather than
+  ``overstates`` (a floor is no ceiling) or ``not_contradicted`` (which would pass the misreading as support);
+- :func:`empty_floor`: a floor of zero (no death sentence recorded in 1948) is met by any number, so
+  "not contradicted" by it says nothing.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 import pandas as pd
 
 from ..periods import period_bounds, years_in
-from ..vocabulary import NOT_CONTRADICTED
-from .bounds import CEILING_SPAN
+from ..vocabulary import CONSISTENT, DERIVED, NOT_CONTRADICTED, PREFERENCE
+from .bounds import CEILING_SPAN, DOCUMENT_DIGITS, printed_digits
 
 #: The reason given a ``not_contradicted`` under a ceiling of a much longer span (:func:`longer_ceiling`).
 LONGER_CEILING = (
@@ -105,3 +123,159 @@ def scare_quoted(claim: pd.Series) -> str:
         if cue in inside and mention not in inside:
             return SCARE_QUOTED.format(cue=claim.get("cue", ""))
     return ""
+
+
+#: How many times more closely one number of a row (or sentence) may meet the record's floor than another of
+#: the same quantity and period before the other is read as counting something else (:func:`closer_beside`):
+#: two documents' counts of one thing for one year differ by a part, not by twice the number.
+ROW_FACTOR = 2.0
+#: The reason given a ``not_contradicted`` far from a floor another number beside it meets (:func:`closer_beside`).
+CLOSER_BESIDE = (
+    "what the number counts is unclear: {other} beside it, read as the same {noun} of {period}, {meets}; this "
+    "one lies {times} times farther from it and most likely counts something else (a total, another "
+    "category); check its column or clause"
+)
+#: The reason given a ``not_contradicted`` by a floor of zero (:func:`empty_floor`).
+EMPTY_FLOOR = (
+    "the record's floor for {period} is 0, which any number meets, so 'not contradicted' says nothing; check "
+    "what it counts"
+)
+
+
+def _closeness(value: float, floor: float) -> float:
+    """How far a value lies from a floor, as a factor either way (1 where it meets it exactly)."""
+    return max(value / floor, floor / value)
+
+
+def closer_beside(verdicts: pd.DataFrame, own: Iterable[object] = ()) -> dict[object, str]:
+    """Why each ``not_contradicted`` point of ``verdicts`` (claims with ``assess``'s answers: ``verdict``,
+    ``benchmark_id``, ``benchmark_low``, ``benchmark_high``) is not judged because another number of its row or
+    sentence, read as the same quantity and period against the same floor, meets that floor :data:`ROW_FACTOR`
+    times or more closely (round 13): by index, for those claims only.  The numbers compared are the points met by
+    a floor (a ``not_contradicted`` above the record's values, or within their tolerance) and the record's own
+    counts ``own`` (``consistent`` by label rule 26: :func:`~gulagstats.factcheck.bounds.own_count`).
+
+    Examples
+    --------
+    >>> v = pd.DataFrame({"file": ["t"] * 3, "sentence": ["1921 | 35 829 | 9701 |"] * 3,
+    ...     "quantity": ["executions"] * 3, "period": ["1921"] * 3, "low": ["35829", "9701", "9800"],
+    ...     "high": ["35829", "9701", "9800"], "verdict": ["not_contradicted", "consistent", "not_contradicted"],
+    ...     "benchmark_id": ["executions_nkvd:1921"] * 3, "benchmark_low": [9701.0] * 3,
+    ...     "benchmark_high": [9701.0] * 3})
+    >>> list(closer_beside(v, own=[1]))
+    [0]
+    >>> closer_beside(v, own=[1])[0][35:114]
+    "9,701 beside it, read as the same executions of 1921, is the record's own count"
+    >>> closer_beside(v.drop(index=1))  # 9,800 meets the floor 3.7 times more closely than 35,829
+    {0: "what the number counts is unclear: 9,800 beside it, read as the same executions of 1921, meets the record's 9,701; this one lies 3.7 times farther from it and most likely counts something else (a total, another category); check its column or clause"}
+    >>> closer_beside(v.drop(index=[1, 2]))
+    {}
+    """
+    if verdicts.empty:
+        return {}
+    own = set(own)
+    value = pd.to_numeric(verdicts["low"], errors="coerce")
+    floor = pd.to_numeric(verdicts["benchmark_low"], errors="coerce")
+    top = pd.to_numeric(verdicts["benchmark_high"], errors="coerce")
+    point = value.eq(pd.to_numeric(verdicts["high"], errors="coerce")) & (value > 0) & (floor > 0)
+    met = (verdicts["verdict"] == NOT_CONTRADICTED) & floor.eq(top)
+    own_met = verdicts.index.isin(list(own)) & (verdicts["verdict"] == CONSISTENT)
+    compared = verdicts[point & (met | own_met)]
+    out: dict[object, str] = {}
+    keys = ["file", "sentence", "quantity", "period", "benchmark_id"]
+    for _, rows in compared.groupby([compared[k].astype(str) for k in keys]):
+        if len(rows) < 2:
+            continue
+        far = {i: _closeness(float(value[i]), float(floor[i])) for i in rows.index}
+        best = min(far, key=lambda i: far[i])
+        for i in rows.index:
+            times = far[i] / far[best]
+            if rows.at[i, "verdict"] != NOT_CONTRADICTED or times < ROW_FACTOR:
+                continue
+            noun = str(rows.at[i, "quantity"]).replace("_", " ")
+            count = f"{float(floor[best]):,.0f}"
+            out[i] = CLOSER_BESIDE.format(
+                other=f"{float(value[best]):,.0f}",
+                noun=noun,
+                period=str(rows.at[i, "period"]).replace("/", "-"),
+                meets="is the record's own count" if best in own else f"meets the record's {count}",
+                times=f"{times:.1f}",
+            )
+    return out
+
+
+def empty_floor(claim: pd.Series) -> str:
+    """Why a ``not_contradicted`` by a floor of zero is not judged ("" otherwise): any number meets it.
+
+    Examples
+    --------
+    >>> claim = pd.Series({"verdict": "not_contradicted", "benchmark_low": 0.0, "benchmark_high": 0.0,
+    ...     "period": "1948"})
+    >>> empty_floor(claim)[:40]
+    "the record's floor for 1948 is 0, which "
+    >>> empty_floor(claim.replace({0.0: 475.0}))
+    ''
+    """
+    if claim.get("verdict") != NOT_CONTRADICTED:
+        return ""
+    low = pd.to_numeric(pd.Series([claim.get("benchmark_low")]), errors="coerce").iloc[0]
+    high = pd.to_numeric(pd.Series([claim.get("benchmark_high")]), errors="coerce").iloc[0]
+    if low != 0 or high != 0:
+        return ""
+    return EMPTY_FLOOR.format(period=str(claim.get("period", "")).replace("/", "-"))
+
+
+#: How many times above the documents' own count for its period a printed count must lie to be read as counting
+#: something else (:func:`far_above_count`): "several times", beyond any difference of two documents' counts.
+DOCUMENT_FACTOR = 3.0
+#: The reason given a ``not_contradicted`` far above the documents' own count (:func:`far_above_count`).
+FAR_ABOVE_COUNT = (
+    "what the number counts is unclear: it is {times} times the record's own count for {period} ({floor:,.0f}, "
+    "a count of the documents themselves), so it either disputes the documents or counts something else (a "
+    "total, another category); check what it counts"
+)
+
+
+def _number(cell: object) -> float:
+    """A cell as a number (NaN where it is none)."""
+    return float(pd.to_numeric(pd.Series([cell]), errors="coerce").iloc[0])
+
+
+def far_above_count(claim: pd.Series) -> str:
+    """Why a ``not_contradicted`` printed count :data:`DOCUMENT_FACTOR` times or more above the documents' own
+    count for its very period is not judged ("" otherwise; round 13): the floor is one value (``benchmark_low``
+    equal to ``benchmark_high``) of the claim's own period (``benchmark_period``), seen in the documents or set
+    right from them (a status stronger than ``derived``), and the claim a point of at least
+    :data:`~gulagstats.factcheck.bounds.DOCUMENT_DIGITS` significant digits (a round number is an estimate).
+
+    Examples
+    --------
+    >>> claim = pd.Series({"verdict": "not_contradicted", "low": "35829", "high": "35829", "period": "1921",
+    ...     "benchmark_low": 9701.0, "benchmark_high": 9701.0, "benchmark_period": "1921",
+    ...     "benchmark_status": "confirmed"})
+    >>> far_above_count(claim)[:60]
+    'what the number counts is unclear: it is 3.7 times the recor'
+    >>> far_above_count(claim.replace({"confirmed": "derived"}))  # a sum of the record's counts
+    ''
+    >>> far_above_count(claim.replace({"35829": "35000"}))  # two digits printed: an estimate
+    ''
+    >>> far_above_count(claim.where(claim.index != "benchmark_period", "1921/1922"))  # another period
+    ''
+    """
+    if claim.get("verdict") != NOT_CONTRADICTED:
+        return ""
+    value, other = _number(claim.get("low")), _number(claim.get("high"))
+    floor, top = _number(claim.get("benchmark_low")), _number(claim.get("benchmark_high"))
+    if not (value == other and value > 0 and floor > 0 and floor == top):
+        return ""
+    if printed_digits(value) < DOCUMENT_DIGITS or value < DOCUMENT_FACTOR * floor:
+        return ""
+    status = str(claim.get("benchmark_status", "") or "")
+    if PREFERENCE.get(status, PREFERENCE[DERIVED]) >= PREFERENCE[DERIVED]:
+        return ""
+    own, its = (str(claim.get(k, "") or "") for k in ("period", "benchmark_period"))
+    if None in period_bounds(own) or period_bounds(own) != period_bounds(its):
+        return ""
+    return FAR_ABOVE_COUNT.format(
+        times=f"{value / floor:.1f}", period=own.replace("/", "-"), floor=floor
+    )
