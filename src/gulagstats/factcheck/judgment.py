@@ -62,6 +62,7 @@ from ..vocabulary import (
     PERSONS,
     UNDERSTATES,
 )
+from . import secure_readings as secure
 from .bounds import (
     RIVAL_FIGURES,
     below_a_ceiling,
@@ -81,13 +82,6 @@ from .readings import (
     doubt,
     judged,
     questions,
-)
-from .secure_readings import (
-    closer_beside,
-    empty_floor,
-    far_above_count,
-    longer_ceiling,
-    scare_quoted,
 )
 
 #: The verdict of a claim that is not judged.
@@ -462,7 +456,7 @@ def _write_answers(
     answers = _assess(record, asked, low, high.where(~part[asked.index], ""))
     below = answers.apply(below_a_ceiling, axis=1) if len(answers) else pd.Series(dtype=float)
     longer = pd.Series(
-        [longer_ceiling(asked.loc[i], answers.loc[i]) for i in asked.index],
+        [secure.longer_ceiling(asked.loc[i], answers.loc[i]) for i in asked.index],
         index=asked.index,
         dtype=object,
     )
@@ -561,18 +555,13 @@ def judge(
         low, high, below, longer, own = _write_answers(out, asked, part, reasons, chosen)
     doubts = _readings_in_doubt(out, low, high, part, chosen, gate) if len(asked) else {}
     met = asked.index[(out.loc[asked.index, "verdict"] == NOT_CONTRADICTED).to_numpy()]
-    beside = closer_beside(out.loc[asked.index[~part[asked.index].to_numpy()]], own)
+    beside = secure.closer_beside(out.loc[asked.index[~part[asked.index].to_numpy()]], own)
     for i in met:  # a bound met under a reading that is not secure (rounds 11 to 13)
         if reasons[i] != "":
             continue
-        if why := (
-            carried_quantity(out.loc[i])
-            or longer[i]
-            or scare_quoted(out.loc[i])
-            or beside.get(i, "")
-            or far_above_count(out.loc[i])
-            or empty_floor(out.loc[i])
-        ):
+        row = out.loc[i]
+        why = carried_quantity(row) or longer[i] or secure.scare_quoted(row) or beside.get(i, "")
+        if why := why or secure.far_above_count(row) or secure.empty_floor(row):
             reasons[i] = why
     _unnamed_part_reasons(out, reasons, below)
     # a part is judged only where it exceeds the whole (else its own reason)

@@ -236,7 +236,7 @@ FAR_ABOVE_COUNT = (
 )
 
 
-def _number(cell: object) -> float:
+def _cell_value(cell: object) -> float:
     """A cell as a number (NaN where it is none)."""
     return float(pd.to_numeric(pd.Series([cell]), errors="coerce").iloc[0])
 
@@ -264,8 +264,8 @@ def far_above_count(claim: pd.Series) -> str:
     """
     if claim.get("verdict") != NOT_CONTRADICTED:
         return ""
-    value, other = _number(claim.get("low")), _number(claim.get("high"))
-    floor, top = _number(claim.get("benchmark_low")), _number(claim.get("benchmark_high"))
+    value, other = _cell_value(claim.get("low")), _cell_value(claim.get("high"))
+    floor, top = _cell_value(claim.get("benchmark_low")), _cell_value(claim.get("benchmark_high"))
     if not (value == other and value > 0 and floor > 0 and floor == top):
         return ""
     if printed_digits(value) < DOCUMENT_DIGITS or value < DOCUMENT_FACTOR * floor:
