@@ -143,8 +143,14 @@ def repeated(
     return out
 
 
-_RANGE_GAP = re.compile(r"\s*(?:-|\u2010|\u2011|\u2012|\u2013|\u2014|\u2212|to|до|or|или|and|и)\s*[~\u2248]?", re.IGNORECASE)
-_RANGE_OPEN = re.compile(r"(?:between|from|от|с|между|of)\s+(?:some\s+|about\s+|around\s+|около\s+)?[~\u2248]?$", re.IGNORECASE)
+_RANGE_GAP = re.compile(
+    r"\s*(?:-|\u2010|\u2011|\u2012|\u2013|\u2014|\u2212|to|до|or|или|and|и)\s*[~\u2248]?",
+    re.IGNORECASE,
+)
+_RANGE_OPEN = re.compile(
+    r"(?:between|from|от|с|между|of)\s+(?:some\s+|about\s+|around\s+|около\s+)?[~\u2248]?$",
+    re.IGNORECASE,
+)
 _MARK = re.compile(r"\[\d{1,3}\]")  # a reference mark: "[1]"
 
 _PERCENT = re.compile(r"\s?%")
@@ -165,7 +171,9 @@ def ranges(numbers: list[Number], sentence: str) -> list[tuple[Number, Number | 
     while i < len(numbers):
         a = numbers[i]
         j = i + 1
-        if j + 1 < len(numbers) and _MARK.fullmatch(sentence, numbers[j].start - 1, numbers[j].end + 1):
+        if j + 1 < len(numbers) and _MARK.fullmatch(
+            sentence, numbers[j].start - 1, numbers[j].end + 1
+        ):
             j += 1  # "3 миллионов[1] — 8,8 миллиона": a reference mark is no end of a range
         b = numbers[j] if j < len(numbers) else None
         between = _MARK.sub("", sentence[a.end : b.start]) if b is not None else ""
@@ -209,20 +217,28 @@ def scaled_lists(numbers: list[Number], sentence: str) -> list[Number]:
     [('20', 20000000.0), ('30', 30000000.0), ('40 million', 40000000.0), ('1', 1000000.0), ('2', 2000000.0), ('3 million', 3000000.0), ('17', 17.0), ('2 million', 2000000.0)]
     """
     out = list(numbers)
-    scale, stated = 0.0, 0.0  # the scale of the list the number after this one ends, and its printed value
+    scale, stated = (
+        0.0,
+        0.0,
+    )  # the scale of the list the number after this one ends, and its printed value
     for i in range(len(out) - 1, -1, -1):
         n = out[i]
         if n.scaled and not n.reason:
             scale, stated = n.value / _stated(n), _stated(n)
             continue
         gap = sentence[n.end : out[i + 1].start] if i + 1 < len(out) else ""
-        if scale > 1 and not n.grouped and not n.reason and 0 < n.value < stated and _LIST_GAP.fullmatch(gap):
+        if (
+            scale > 1
+            and not n.grouped
+            and not n.reason
+            and 0 < n.value < stated
+            and _LIST_GAP.fullmatch(gap)
+        ):
             out[i] = replace(n, value=n.value * scale, scaled=True, decimal=False)
             stated = n.value
         else:
             scale = 0.0
     return out
-
 
 
 def range_values(a: Number, b: Number | None) -> tuple[float, float] | None:
@@ -238,8 +254,6 @@ def range_values(a: Number, b: Number | None) -> tuple[float, float] | None:
     return low, high
 
 
-
-
 def _stated(n: Number) -> float:
     """The number as printed before its scale word (7 in "7 million", 8 in "eight million", 2 in "2M").
 
@@ -253,5 +267,9 @@ def _stated(n: Number) -> float:
     """
     table = word_table()
     words = re.findall(r"[^\W\d_]+", n.text.lower())
-    scales = [float(w.value) for w in (table.get(x) for x in words) if w is not None and w.role == "scale" and w.value]
+    scales = [
+        float(w.value)
+        for w in (table.get(x) for x in words)
+        if w is not None and w.role == "scale" and w.value
+    ]
     return n.value / scales[-1] if scales else n.value

@@ -74,14 +74,27 @@ def _stray_space(numbers: list[Number], text: str) -> list[Number]:
     for n in numbers:
         prev = out[-1] if out else None
         if (
-            prev is not None and not prev.reason and not n.reason and prev.end + 2 == n.start
-            and _STRAY.fullmatch(text, prev.end, n.start) and re.fullmatch(r"[0-9]{1,3}", prev.text)
-            and re.fullmatch(r"[0-9]{3}", n.text) and not _LIST_AFTER.match(text, n.end)
+            prev is not None
+            and not prev.reason
+            and not n.reason
+            and prev.end + 2 == n.start
+            and _STRAY.fullmatch(text, prev.end, n.start)
+            and re.fullmatch(r"[0-9]{1,3}", prev.text)
+            and re.fullmatch(r"[0-9]{3}", n.text)
+            and not _LIST_AFTER.match(text, n.end)
             and not (
-                out[-2:-1] and _STRAY.fullmatch(text, out[-2].end, prev.start) and len(out[-2].text) <= 3
+                out[-2:-1]
+                and _STRAY.fullmatch(text, out[-2].end, prev.start)
+                and len(out[-2].text) <= 3
             )  # "100, 200, 300" is a list; "In 1937, 212, 950" a year, then one number
         ):
-            out[-1] = Number(prev.start, n.end, prev.value * 1000 + n.value, text[prev.start : n.end], grouped=True)
+            out[-1] = Number(
+                prev.start,
+                n.end,
+                prev.value * 1000 + n.value,
+                text[prev.start : n.end],
+                grouped=True,
+            )
             continue
         out.append(n)
     return out
@@ -93,11 +106,18 @@ def _units_after_thousands(numbers: list[Number], text: str) -> list[Number]:
     for n in numbers:
         prev = out[-1] if out else None
         if (
-            prev is not None and not prev.reason and not n.reason and prev.scaled and prev.value % 1000 == 0
-            and re.search(r"\bтыс(?:\.|яч[аи]?\b)$", prev.text, re.IGNORECASE) and text[prev.end : n.start] == " "
+            prev is not None
+            and not prev.reason
+            and not n.reason
+            and prev.scaled
+            and prev.value % 1000 == 0
+            and re.search(r"\bтыс(?:\.|яч[аи]?\b)$", prev.text, re.IGNORECASE)
+            and text[prev.end : n.start] == " "
             and re.fullmatch(r"[0-9]{1,3}", n.text)
         ):
-            out[-1] = Number(prev.start, n.end, prev.value + n.value, text[prev.start : n.end], grouped=True)
+            out[-1] = Number(
+                prev.start, n.end, prev.value + n.value, text[prev.start : n.end], grouped=True
+            )
             continue
         out.append(n)
     return out
@@ -118,7 +138,13 @@ def _vulgar_fractions(numbers: list[Number], text: str) -> list[Number]:
     if not any(c in text for c in _VULGAR):
         return numbers
     found = [
-        Number(m.start(), m.end(), (int(m[1]) + _VULGAR[m[2]]) * _SCALE[m[3][:3].lower()], m[0], scaled=True)
+        Number(
+            m.start(),
+            m.end(),
+            (int(m[1]) + _VULGAR[m[2]]) * _SCALE[m[3][:3].lower()],
+            m[0],
+            scaled=True,
+        )
         for m in _WITH_VULGAR.finditer(text)
     ]
     return _merged(numbers, found)
@@ -138,7 +164,9 @@ def _one_of_a_scale(numbers: list[Number], text: str) -> list[Number]:
     if "иллион" not in text and "тысяч" not in text.lower():
         return numbers
     found = [
-        Number(m.start(), m.end(), _ONE_SCALE_VALUE[m["w"][:3].lower()], m[0], scaled=True, worded=True)
+        Number(
+            m.start(), m.end(), _ONE_SCALE_VALUE[m["w"][:3].lower()], m[0], scaled=True, worded=True
+        )
         for m in _ONE_SCALE.finditer(text)
     ]
     return _merged(found, numbers)
@@ -158,22 +186,32 @@ def _merged(numbers: list[Number], found: list[Number]) -> list[Number]:
 
 
 #: A larger scale word right after a scaled number: "полторы тысячи миллионов", "a thousand million".
-_THEN_MILLION = re.compile(r"[ \u00a0]+(?:million|millions|миллион(?:а|ов)?|млн\.?)(?![^\W\d_])", re.IGNORECASE)
+_THEN_MILLION = re.compile(
+    r"[ \u00a0]+(?:million|millions|миллион(?:а|ов)?|млн\.?)(?![^\W\d_])", re.IGNORECASE
+)
 
 
 def _thousand_millions(numbers: list[Number], text: str) -> list[Number]:
     """``полторы тысячи миллионов``, ``a thousand million``: thousands of millions (1.5 billion), one number."""
     out: list[Number] = []
     for n in numbers:
-        after = _THEN_MILLION.match(text, n.end) if n.scaled and not n.reason and 1e3 <= n.value < 1e6 else None
+        after = (
+            _THEN_MILLION.match(text, n.end)
+            if n.scaled and not n.reason and 1e3 <= n.value < 1e6
+            else None
+        )
         if after is not None and re.search(r"(?:тысяч[аи]?|thousand)$", n.text, re.IGNORECASE):
-            n = Number(n.start, after.end(), n.value * 1e6, text[n.start : after.end()], True, n.worded)
+            n = Number(
+                n.start, after.end(), n.value * 1e6, text[n.start : after.end()], True, n.worded
+            )
         out.append(n)
     return out
 
 
 #: "+" or "odd" between a number and its scale word: "20+ million", "20-odd million", "twenty-odd million".
-_ODD_THEN_SCALE = re.compile(r"(?:\+|-odd|[ \u00a0]odd)[ \u00a0]+(?P<w>[^\W\d_]+)(?![^\W\d_])", re.IGNORECASE)
+_ODD_THEN_SCALE = re.compile(
+    r"(?:\+|-odd|[ \u00a0]odd)[ \u00a0]+(?P<w>[^\W\d_]+)(?![^\W\d_])", re.IGNORECASE
+)
 
 
 def _odd_scaled(numbers: list[Number], text: str) -> list[Number]:
@@ -192,10 +230,16 @@ def _odd_scaled(numbers: list[Number], text: str) -> list[Number]:
     table = word_table()
     out = []
     for n in numbers:
-        m = _ODD_THEN_SCALE.match(text, n.end) if not n.scaled and not n.reason and 1 <= n.value < 1000 else None
+        m = (
+            _ODD_THEN_SCALE.match(text, n.end)
+            if not n.scaled and not n.reason and 1 <= n.value < 1000
+            else None
+        )
         w = table.get(m["w"].lower()) if m is not None else None
         if m is not None and w is not None and w.role == "scale" and not w.glued and w.value:
-            n = Number(n.start, m.end(), n.value * float(w.value), text[n.start : m.end()], True, n.worded)
+            n = Number(
+                n.start, m.end(), n.value * float(w.value), text[n.start : m.end()], True, n.worded
+            )
         out.append(n)
     return out
 
@@ -212,9 +256,14 @@ _GLUED = re.compile(r"[^\W\d_](?=[0-9]{1,3}(?:,[0-9]{3})+(?![0-9]))")
 
 
 #: A word broken by a hyphen at a line's end ("thou-\n\n\nsand") or by a soft hyphen or "¬" ("миллио¬на").
-_HYPHENATED = re.compile(r"(?<![^\W\d_])(?P<a>[^\W\d_]{2,})(?:-(?P<gap>[ \t]*\n\s*)|[\u00ac\u00ad](?P<soft>\s*))(?P<b>[^\W\d_]+)")
+_HYPHENATED = re.compile(
+    r"(?<![^\W\d_])(?P<a>[^\W\d_]{2,})(?:-(?P<gap>[ \t]*\n\s*)|[\u00ac\u00ad](?P<soft>\s*))(?P<b>[^\W\d_]+)"
+)
 #: The number words a broken word may make whole: only those are joined ("twenty-\nfive" stays as it is).
-_NUMBER_WORD = re.compile(r"(?:hundreds?|thousands?|millions?|billions?|сот[а-я]*|тысяч[а-я]*|миллион[а-я]*|миллиард[а-я]*)", re.IGNORECASE)
+_NUMBER_WORD = re.compile(
+    r"(?:hundreds?|thousands?|millions?|billions?|сот[а-я]*|тысяч[а-я]*|миллион[а-я]*|миллиард[а-я]*)",
+    re.IGNORECASE,
+)
 
 
 def _unbroken(text: str) -> tuple[str, dict[int, int]]:
@@ -265,7 +314,9 @@ def _case_endings(numbers: list[Number], text: str) -> list[Number]:
 _STRESSED = re.compile(r"[\u0300-\u036f]")
 #: A Russian scale word before a number in words, with "на", "с" or "под" between or nothing: an approximate count
 #: said the other way round ("тысячи на три" = about three thousand, "миллионов пятнадцать" = about fifteen million).
-_INVERTED = re.compile(r"(?<![^\W\d_])(тысяч[иа]?|миллион(?:а|ов)|сот(?:ни|ен))\s+(?:(?:на|с|под)\s+)?$", re.IGNORECASE)
+_INVERTED = re.compile(
+    r"(?<![^\W\d_])(тысяч[иа]?|миллион(?:а|ов)|сот(?:ни|ен))\s+(?:(?:на|с|под)\s+)?$", re.IGNORECASE
+)
 
 
 def _inverted(found: list[Number], plain: str) -> list[Number]:
@@ -284,10 +335,22 @@ def _inverted(found: list[Number], plain: str) -> list[Number]:
     """
     out = []
     for n in found:
-        m = _INVERTED.search(plain, max(0, n.start - 20), n.start) if n.worded and not n.scaled and not n.reason and 2 <= n.value < 100 else None
-        scale = word_table()[m.group(1).lower()].value if m is not None else None  # number_words.csv: a scale or a unit
+        m = (
+            _INVERTED.search(plain, max(0, n.start - 20), n.start)
+            if n.worded and not n.scaled and not n.reason and 2 <= n.value < 100
+            else None
+        )
+        scale = (
+            word_table()[m.group(1).lower()].value if m is not None else None
+        )  # number_words.csv: a scale or a unit
         if m is not None and scale is not None:
-            n = replace(n, start=m.start(), text=plain[m.start() : n.end], value=n.value * float(scale), scaled=True)
+            n = replace(
+                n,
+                start=m.start(),
+                text=plain[m.start() : n.end],
+                value=n.value * float(scale),
+                scaled=True,
+            )
         out.append(n)
     return out
 
@@ -329,8 +392,12 @@ def read_numerals(text: str, language: str = "en") -> list[Number]:
     found = [_as_number(m, plain, language) for m in read_numbers(plain, language=language)]
     if broken:  # "one thou-\n\nsand": the number ends where its broken word ended as printed
         found = [replace(n, end=broken.get(n.end, n.end)) for n in found]
-    found = _odd_scaled(_thousand_millions(_units_after_thousands(_stray_space(found, plain), plain), plain), plain)
+    found = _odd_scaled(
+        _thousand_millions(_units_after_thousands(_stray_space(found, plain), plain), plain), plain
+    )
     if language == "ru":
         found = _inverted(_case_endings(_one_of_a_scale(found, plain), plain), plain)
-    found = [n for n in found if not (n.worded and _STRESSED.match(plain, n.end))]  # "Ста́линские": no "сто"
+    found = [
+        n for n in found if not (n.worded and _STRESSED.match(plain, n.end))
+    ]  # "Ста́линские": no "сто"
     return _vulgar_fractions(found, plain)

@@ -46,7 +46,9 @@ def tokens(text: str, offset: int = 0) -> list[Token]:
     >>> [(t.word, t.start) for t in tokens("Stalin's 1937 purge: 50%")]
     [('stalin', 0), ('s', 7), ('1937', 9), ('purge', 14), ('50', 21), ('%', 23)]
     """
-    return [Token(fold(m.group(0)), m.start() + offset, m.end() + offset) for m in TOKEN.finditer(text)]
+    return [
+        Token(fold(m.group(0)), m.start() + offset, m.end() + offset) for m in TOKEN.finditer(text)
+    ]
 
 
 @dataclass(frozen=True)

@@ -44,7 +44,37 @@ class ReadText:
 
 
 _BLOCK_TAGS = frozenset(
-    ["address", "article", "aside", "blockquote", "caption", "details", "div", "dl", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "ul"]
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "caption",
+        "details",
+        "div",
+        "dl",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "ul",
+    ]
 )
 #: Tags that start a line but not a paragraph: the rows of a table or a list stay one paragraph.
 _LINE_TAGS = frozenset({"br", "tr", "li", "dt", "dd"})
@@ -144,7 +174,11 @@ def looks_like_html(text: str) -> bool:
     (True, False)
     """
     head = text.lstrip()[:200].lower()
-    return head.startswith("<!doctype html") or head.startswith("<html") or (head.startswith("<?xml") and "<html" in head)
+    return (
+        head.startswith("<!doctype html")
+        or head.startswith("<html")
+        or (head.startswith("<?xml") and "<html" in head)
+    )
 
 
 def _fetch(url: str, max_bytes: int) -> tuple[bytes, bool]:
@@ -159,7 +193,9 @@ def _fetch(url: str, max_bytes: int) -> tuple[bytes, bool]:
             f"cannot fetch {printable(url)} ({printable(reason)}); save the page and give the file instead"
         ) from None
     if len(raw) > max_bytes:
-        raise FactcheckInputError(f"{printable(url)} is larger than {max_bytes / 1e6:.0f} MB; save and split it")
+        raise FactcheckInputError(
+            f"{printable(url)} is larger than {max_bytes / 1e6:.0f} MB; save and split it"
+        )
     return raw, "html" in kind.lower()
 
 
@@ -187,9 +223,13 @@ def read_source(source: str | Path, max_bytes: int = MAX_BYTES) -> ReadText:
     if text_source == "-":
         raw = sys.stdin.buffer.read(max_bytes + 1)
         if len(raw) > max_bytes:
-            raise FactcheckInputError(f"standard input is larger than {max_bytes / 1e6:.0f} MB; split it")
+            raise FactcheckInputError(
+                f"standard input is larger than {max_bytes / 1e6:.0f} MB; split it"
+            )
         text = _decode(raw, "standard input")
-        return ReadText("stdin", html_to_text(text) if looks_like_html(text) else text, looks_like_html(text))
+        return ReadText(
+            "stdin", html_to_text(text) if looks_like_html(text) else text, looks_like_html(text)
+        )
     if re.match(r"https?://", text_source, re.IGNORECASE):
         raw, is_html = _fetch(text_source, max_bytes)
         text = _decode(raw, printable(text_source))
@@ -197,7 +237,13 @@ def read_source(source: str | Path, max_bytes: int = MAX_BYTES) -> ReadText:
         return ReadText(text_source, html_to_text(text) if is_html else text, is_html)
     path = Path(text_source)
     name = printable(path.name)
-    raw = read_input(path, "article", limit=max_bytes, error=FactcheckInputError, expected="a text, Markdown or HTML file")
+    raw = read_input(
+        path,
+        "article",
+        limit=max_bytes,
+        error=FactcheckInputError,
+        expected="a text, Markdown or HTML file",
+    )
     text = _decode(raw, name)
     is_html = path.suffix.lower() in (".htm", ".html", ".xhtml") or looks_like_html(text)
     return ReadText(name, html_to_text(text) if is_html else text, is_html)

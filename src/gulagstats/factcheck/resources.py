@@ -16,7 +16,10 @@ hash-checked in ``data/datapackage.json``):
   ``question``: words that ask for a number, "how many" (its answer counts what it asks);
   ``document``: words after a year that make it a
   document's date; ``place``: a place of custody that makes a word of dying
-  ("died", "умерло") the deaths there);
+  ("died", "умерло") the deaths there; ``total_column``: a table header that
+  counts the whole the table is about, "Всего", "Total"; ``part_column``: words
+  of a header that counts a part of the sentenced, with the quantity of the whole
+  a total column beside it counts, "к высшей мере": the sentenced);
 - ``periods.csv``: ``language, phrase, reading, rule, confidence, source,
   locator, note``: named periods ("the Great Terror", "Большой террор") with
   the period they are read as and the source of that reading, relative
@@ -65,7 +68,8 @@ from .phrases import PhraseTable, phrase_words
 
 LEXICON_KINDS = (
     "quantity", "hedge", "after", "vague", "people", "not_count", "rate", "share", "document", "place", "sum",
-    "fraction", "including", "question", "excluding", "average",
+    "fraction", "including", "question", "excluding", "average", "total_column",
+    "part_column",
 )
 BOUNDS = ("point", "low", "high")
 RATES = ("day", "week", "month", "year")
@@ -212,7 +216,7 @@ def _one_of(row: dict[str, str], column: str, allowed: tuple[str, ...], name: st
 def _check_lexicon(row: dict[str, str], name: str, line: int) -> None:
     kind = row["kind"]
     _one_of(row, "kind", LEXICON_KINDS, name, line)
-    if kind in ("quantity", "place") and not re.fullmatch(r"[a-z][a-z0-9_]*", row["quantity"]):
+    if kind in ("quantity", "place", "part_column") and not re.fullmatch(r"[a-z][a-z0-9_]*", row["quantity"]):
         raise _fail(name, line, "a quantity row needs a quantity code (lowercase, underscores)")
     if kind in ("hedge", "after"):
         _one_of(row, "bound", BOUNDS, name, line)

@@ -20,9 +20,88 @@ from dataclasses import dataclass
 
 #: Abbreviations after which a point does not end a sentence (lower case, without the point).
 ABBREVIATIONS = frozenset(
-    ["mr", "mrs", "ms", "dr", "st", "gen", "col", "lt", "capt", "prof", "no", "nos", "nr", "p", "pp", "vol", "vols", "op", "cit", "ed", "eds", "ibid", "ll", "cf", "etc", "vs", "fig", "figs", "approx", "ca", "c", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "art", "arts", "ch", "chap", "sect", "para", "n", "nn", "f", "d", "l", "г", "гг", "т", "е", "др", "тыс", "млн", "млрд", "им", "ст", "см", "с", "ок", "руб", "пр", "ф", "оп", "д", "л", "стр", "табл", "рис"]
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "gen",
+        "col",
+        "lt",
+        "capt",
+        "prof",
+        "no",
+        "nos",
+        "nr",
+        "p",
+        "pp",
+        "vol",
+        "vols",
+        "op",
+        "cit",
+        "ed",
+        "eds",
+        "ibid",
+        "ll",
+        "cf",
+        "etc",
+        "vs",
+        "fig",
+        "figs",
+        "approx",
+        "ca",
+        "c",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "art",
+        "arts",
+        "ch",
+        "chap",
+        "sect",
+        "para",
+        "n",
+        "nn",
+        "f",
+        "d",
+        "l",
+        "г",
+        "гг",
+        "т",
+        "е",
+        "др",
+        "тыс",
+        "млн",
+        "млрд",
+        "им",
+        "ст",
+        "см",
+        "с",
+        "ок",
+        "руб",
+        "пр",
+        "ф",
+        "оп",
+        "д",
+        "л",
+        "стр",
+        "табл",
+        "рис",
+    ]
 )
-_END = re.compile(r"[.!?\u2026]+(?:\[[^\]\s]{1,8}\])*[\"\u201d\u2019\u00bb)\]]*\s+(?=[\"\u201c\u2018\u00ab(\[]?[A-Z0-9\u0410-\u042f\u0401])")
+_END = re.compile(
+    r"[.!?\u2026]+(?:\[[^\]\s]{1,8}\])*[\"\u201d\u2019\u00bb)\]]*\s+(?=[\"\u201c\u2018\u00ab(\[]?[A-Z0-9\u0410-\u042f\u0401])"
+)
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\.?$")
 
 
@@ -144,20 +223,36 @@ def _wrapped_lines(text: str) -> Iterator[tuple[int, str, int]]:
     while i < len(lines):
         first, parts = i + 1, [lines[i]]
         while True:
-            if i + 1 < len(lines) and parts[-1].strip() and not _ENDED.search(parts[-1]) and (
-                _GOES_ON.match(lines[i + 1]) or (_ENDS_IN_A_WORD.search(parts[-1]) and _COUNT_GOES_ON.match(lines[i + 1]))
+            if (
+                i + 1 < len(lines)
+                and parts[-1].strip()
+                and not _ENDED.search(parts[-1])
+                and (
+                    _GOES_ON.match(lines[i + 1])
+                    or (_ENDS_IN_A_WORD.search(parts[-1]) and _COUNT_GOES_ON.match(lines[i + 1]))
+                )
             ):
                 i += 1
-                parts.append(lines[i])  # the stop is looked for on the last line only: linear in the text
+                parts.append(
+                    lines[i]
+                )  # the stop is looked for on the last line only: linear in the text
                 continue
-            if i + 1 < len(lines) and _LIST_HEAD.search(parts[0]) and _NUMBER_ITEM.match(lines[i + 1]):
+            if (
+                i + 1 < len(lines)
+                and _LIST_HEAD.search(parts[0])
+                and _NUMBER_ITEM.match(lines[i + 1])
+            ):
                 i += 1
-                parts.append(lines[i])  # "fatalities = various estimates:" / "1) 12,589" / "2) 14,895": one list
+                parts.append(
+                    lines[i]
+                )  # "fatalities = various estimates:" / "1) 12,589" / "2) 14,895": one list
                 continue
             gap = _hyphen_gap(lines, i) if _HYPHENATED_END.search(parts[-1]) else 0
             if not gap:
                 break
-            parts += lines[i + 1 : i + gap + 1]  # "one thou-" / "" / "sand were shot": one word broken by the page
+            parts += lines[
+                i + 1 : i + gap + 1
+            ]  # "one thou-" / "" / "sand were shot": one word broken by the page
             i += gap
         line, answer = "\n".join(parts), 0
         if _asks_how_many(line) and (gap := _answer_gap(lines, i)):
@@ -178,6 +273,8 @@ def _asks_how_many(line: str) -> bool:
         return False
     start = max(end.rfind(c, 0, len(end) - 1) for c in "?.!\n") + 1
     return bool(_HOW_MANY.search(end, start))
+
+
 #: A line that only says its answer follows: "A", "Answer:", "Ответ:".
 _ANSWER_MARK = re.compile(r"(?i)\s*(?:a|answer|ответ)\s*:?\s*")
 #: An answer: a number (digits or a vague number word), four words at most after it, two before, no "?".

@@ -31,6 +31,7 @@ from dataclasses import replace
 from ..estimates.vocabulary import QUANTITIES
 from ..periods import match_period
 from .frames import DYING, Frame
+from .numerals import fold_digits
 from .periods import Period
 from .phrases import Match, tokens
 from .resources import Resources
@@ -153,10 +154,70 @@ def _deaths_of_the_place(quantity: str, cue: str, around: str, data: Resources) 
     )  # the place nearest the table
 
 
+def _filled(cells: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The cells of a line without the empty ones at its end ("... | 9701 | |")."""
+    k = len(cells)
+    while k and cells[k - 1][0] == cells[k - 1][1]:
+        k -= 1
+    return cells[:k]
+
+
+def _a_total(cell: str, data: Resources) -> bool:
+    """A header cell of only a word of the whole ("Всего", "Total", "Итого"): its column counts what the table does."""
+    toks = tokens(cell)
+    found = data.lexicon["total_column"].phrases.find(toks)
+    return bool(toks) and any(m.first == 0 and m.last == len(toks) for m in found)
+
+
+def _whole_of_part(cell: str, data: Resources) -> tuple[str, str]:
+    """The quantity and cue of the whole a part's header cell implies ("Из них к высшей мере": the sentenced), or ("", "")."""
+    table = data.lexicon["part_column"]
+    toks = tokens(cell)
+    found = table.phrases.find(toks)
+    if not found:
+        return ("", "")
+    m = found[0]
+    return table.rows[m.row]["quantity"], " ".join(t.word for t in toks[m.first : m.last])
+
+
+def _column_nouns(
+    text: str, header: list[tuple[int, int]], whole: tuple[str, str], data: Resources
+) -> list[tuple[str, str, bool]]:
+    """What each header cell's column counts: (quantity, cue, named) each.
+
+    Its own noun; for a total ("Всего") the ``whole`` the table is about (its caption's), unless a neighbour
+    column names that quantity (then the caption named the part, not the whole); a header of words that name no
+    quantity the lexicon knows counts nothing known ("", the header, True): its cells are listed, never judged,
+    and never take a neighbour's noun. An empty header cell names nothing (False): the table's noun.
+    """
+    nouns = [header_noun(text[a:b], data) for a, b in header]
+    # no caption: a part's header may say what the whole counts ("Из них к высшей мере")
+    if not whole[0]:
+        whole = next((w for a, b in header if (w := _whole_of_part(text[a:b], data))[0]), whole)
+    out = []
+    for (a, b), (_, quantity, cue) in zip(header, nouns):
+        cell = text[a:b].strip()
+        if quantity:
+            out.append((quantity, cue, True))
+        elif _a_total(cell, data):
+            taken = whole[0] in {n[1] for n in nouns}
+            whole_cue = f"{cell.lower()} (the whole of the table: {whole[1]})"
+            out.append(
+                ("", cell.lower(), True) if taken or not whole[0] else (whole[0], whole_cue, True)
+            )
+        else:
+            out.append(("", cell.lower(), bool(_WORDS.search(cell))))
+    return out
+
+
 def _columns(
     text: str, lines: list[tuple[int, int]], run: list[tuple[int, Row]], data: Resources
 ) -> list[Row]:
-    """The rows of a table whose header names each column ("Year | Arrests | Executions"): each cell its column's noun."""
+    """The rows of a table whose header names each column ("Year | Arrests | Executions"): each cell its column's noun.
+
+    A header one cell shorter than its rows is the second line of a header whose year cell spans both
+    ("Годы | По данным МВД || ... / Всего | Из них к высшей мере"): its cells stand over the value cells.
+    """
     first = run[0][0]
     above = [
         k
@@ -165,17 +226,20 @@ def _columns(
     ]  # the line above, or above a wiki "|-" or a Markdown "|---|---|"
     if not above:
         return [r for _, r in run]
-    header = cells_of(
-        text, *lines[above[0]]
-    )  # the line above, or the one above a wiki row mark "|-"
+    written = cells_of(text, *lines[above[0]])
+    header = _filled(written)
     around = text[
         lines[max(0, above[0] - CAPTION_LINES)][0] : lines[above[0]][1]
     ]  # the header and the caption
-    nouns = [header_noun(text[a:b], data) for a, b in header]
+    whole = _caption(text, lines, above[0], data) if above[0] else ("", "")
+    columns = _column_nouns(text, header, whole, data)
     shares = [_a_share(text[a:b], data) for a, b in header]
-    named_columns = (
-        sum(1 for n in nouns if n[1]) >= 2
-    )  # one noun at most: the caption's is the table's
+    spanned = len(_filled(cells_of(text, *lines[first]))) == len(header) + 1  # a two-line header
+    values = columns if spanned else columns[1:]  # the columns over the values, not the year's
+    own = sum(1 for c in values if c[0])
+    named_columns = own >= 2 or (
+        own >= 1 and any(c[2] and not c[0] for c in values)
+    )  # one noun alone, no other column named: the caption's is the table's
     # "Год | 1 января | 1 апреля": a day per column
     days = [header_day(text[a:b]) for a, b in header]
     if not named_columns and not any(shares) and not any(days):
@@ -183,18 +247,33 @@ def _columns(
     out = []
     for i, r in run:
         cells = cells_of(text, *lines[i])
-        if len(cells) != len(header):
+        filled = _filled(cells)
+        if len(filled) == len(header) + 1 and r.start >= filled[0][1]:
+            cells = filled[1:]  # a two-line header: the year's cell stands in the line above
+        elif len(cells) != len(written):
             out.append(r)  # a ragged row: its cells cannot be put under the header
             continue
         named = tuple(
-            (a, b, *_deaths_of_the_place(n[1], n[2], around, data))
-            for (a, b), n in zip(cells, nouns)
-            if n[1] and a >= r.start and named_columns
+            (a, b, *_deaths_of_the_place(c[0], c[1], around, data))
+            for (a, b), c in zip(cells, columns)
+            if c[2] and a >= r.start and named_columns
         )
         percent = tuple(a for (a, b), share in zip(cells, shares) if share and a >= r.start)
         dated = tuple((a, d) for (a, _), d in zip(cells, days) if a >= r.start and any(days[1:]))
         out.append(replace(r, cells=named, shares=percent, days=dated, day=days[0] or r.day))
     return out
+
+
+def unnamed_column(row: Row, at: int) -> str:
+    """The header of the cell of ``row`` at ``at`` if its column names no quantity the lexicon knows, else "".
+
+    >>> unnamed_column(Row(0, 20, "1937", cells=((0, 6, "", "other measures"), (9, 15, "executions", "shot"))), 3)
+    'other measures'
+    """
+    for a, b, quantity, cue in row.cells:
+        if a <= at < b:
+            return "" if quantity else cue
+    return ""
 
 
 def _with_notes(
@@ -266,9 +345,13 @@ def _in_sequence(run: list[tuple[int, Row]]) -> list[tuple[int, Row]]:
     return [(i, r) for i, r in run if not r.glued]
 
 
-#: The line after a table's last row that sums it: "Итого | 1606748 |", "Total: 1,606,748", "Всего — 4 060 306".
+#: The line after a table's last row that sums it: "Итого | 1606748 |", "Total: 1,606,748", "Всего — 4 060 306",
+#: "Всего за 1921–1952 гг. | 4 051 903 |", "Total for 1921-1953 | ...".
 _TOTAL = re.compile(
-    r"\s*\|?\s*(?:итого|всего|total|in all)\s*(?:\|\|?|:|\u2013|\u2014|-|\t)\s*(?=[0-9])", re.I
+    r"\s*\|?\s*(?:итого|всего|total|in all)"
+    r"(?:\s+(?:за|for|in)?\s*1[89][0-9]{2}\s*[\u2013\u2014-]\s*1[89][0-9]{2}(?:\s*(?:гг\.|годы|г\.))?)?"
+    r"\s*(?:\|\|?|:|\u2013|\u2014|-|\t)\s*(?=[0-9])",
+    re.I,
 )
 
 
@@ -307,6 +390,8 @@ def table_rows(text: str, data: Resources) -> list[Row]:
     >>> table_rows("p. 12\\n1937\\n45\\n1937\\n46", load_resources())
     []
     """
+    # "１９３７ | ７９０ ６６５": full-width and other digits as ASCII, offsets unchanged
+    text = fold_digits(text)
     lines = _line_spans(text)
     candidates = _rows_of(text, lines)
     out: list[Row] = []
