@@ -47,20 +47,7 @@ _ABBREVIATED = frozenset({"млн", "тыс", "млрд", "mln", "bn", "mn"})
 #: Words right before a vague number that make it a question ("how many millions", "сколько миллионов").
 _ASKING = frozenset({"how", "сколько"})
 #: Words before a small number that make it pick items out, not count people ("the first two categories").
-ORDINAL_BEFORE = frozenset(
-    {
-        "first",
-        "last",
-        "next",
-        "following",
-        "previous",
-        "past",
-        "первые",
-        "последние",
-        "первых",
-        "последних",
-    }
-)
+ORDINAL_BEFORE = frozenset({"first", "last", "next", "following", "previous", "past", "первые", "последние", "первых", "последних"})
 REFERENCE = re.compile(
     r"(?:\b(?:article|articles|art\.|table|tables|volume|vol\.|p\.|pp\.|no\.|nos\.|nr\.|number|fond|f\.|op\.|opis'?|"
     r"d\.|delo|l\.|ll\.|page|pages|chapter|ch\.|note|notes|footnote|figure|fig\.|section|appendix|order|decree|"
@@ -69,9 +56,7 @@ REFERENCE = re.compile(
     re.IGNORECASE,
 )
 #: A work cited by author and year, then its pages: "(Земсков 1994: 168, 189", "(Conquest 1990: 485, 1,012".
-_CITATION = re.compile(
-    r"\([^()]{0,60}?[A-Z\u0410-\u042f\u0401][^\W\d_]+,?\s+(?:1[89]|20)[0-9]{2}[a-z\u0430-\u044f]?\s*:\s*(?:[0-9]{1,4}(?:[\u2013-][0-9]{1,4})?\s*,\s*){0,5}$"
-)
+_CITATION = re.compile(r"\([^()]{0,60}?[A-Z\u0410-\u042f\u0401][^\W\d_]+,?\s+(?:1[89]|20)[0-9]{2}[a-z\u0430-\u044f]?\s*:\s*(?:[0-9]{1,4}(?:[\u2013-][0-9]{1,4})?\s*,\s*){0,5}$")
 #: The Russian year suffix after a number: "1954г.", "1937 года" (a year, whatever the periods stage made of it).
 _YEAR_SUFFIX = re.compile(r"\s?(?:г\.|гг\.|года\b|году\b|год\b|годах\b|годы\b)")
 _WEB_ADDRESS = re.compile(r"://|www\.|/|\.html?\b|\.php|#|=|@")
@@ -122,9 +107,7 @@ def _vague(toks: list[Token], data: Resources) -> list[tuple[int, int, dict[str,
     return repeated(out, toks, table.rows)
 
 
-def next_phrase(
-    table, toks: list[Token], at: int, within: int = 1, text: str = "", offset: int = 0
-) -> dict[str, str] | None:
+def next_phrase(table, toks: list[Token], at: int, within: int = 1, text: str = "", offset: int = 0) -> dict[str, str] | None:
     """The row of a phrase of ``table`` starting within ``within`` tokens from token ``at``.
 
     With ``text`` (the sentence, starting at ``offset``), a phrase beyond a
@@ -132,15 +115,9 @@ def next_phrase(
     """
     for m in table.phrases.find(toks[at : at + within + 4]):
         if m.first < within:
-            gap = (
-                text[toks[at - 1].end - offset : toks[at + m.first].start - offset]
-                if text and at > 0
-                else ""
-            )
+            gap = text[toks[at - 1].end - offset : toks[at + m.first].start - offset] if text and at > 0 else ""
             if toks[at - 1].word in _ABBREVIATED and gap.startswith("."):
-                gap = gap[
-                    1:
-                ]  # "6,2 млн. жителей": the point of an abbreviated scale word ends no clause
+                gap = gap[1:]  # "6,2 млн. жителей": the point of an abbreviated scale word ends no clause
             if re.search(r"[,;:.()]", gap):
                 return None
             return table.rows[m.row]
@@ -185,21 +162,7 @@ def _fraction_mentions(
         blocked[begin:stop] = b"\1" * (stop - begin)
         bound, hedge = _hedge(toks, first, data)
         low, high = float(row["low"]), float(row["high"])
-        out.append(
-            Mention(
-                begin + offset,
-                stop + offset,
-                sentence[begin:stop],
-                low,
-                high,
-                bound,
-                hedge,
-                "share",
-                False,
-                first,
-                last,
-            )
-        )
+        out.append(Mention(begin + offset, stop + offset, sentence[begin:stop], low, high, bound, hedge, "share", False, first, last))
     return out
 
 
@@ -218,11 +181,7 @@ def _digit_fractions(
     out, starts = [], [t.start for t in toks]
     for m in _DIGIT_FRACTION.finditer(sentence):
         begin, stop = m.start("a"), m.end()
-        if (
-            any(blocked[begin:stop])
-            or int(m["a"]) >= int(m["b"])
-            or (m["c"] and int(m["c"]) >= int(m["d"]))
-        ):
+        if any(blocked[begin:stop]) or int(m["a"]) >= int(m["b"]) or (m["c"] and int(m["c"]) >= int(m["d"])):
             continue
         blocked[begin:stop] = b"\1" * (stop - begin)
         low = round(100 * int(m["a"]) / int(m["b"]), 1)
@@ -230,21 +189,7 @@ def _digit_fractions(
         first, last = _index(starts, begin + offset, stop + offset)
         bound, hedge = _hedge(toks, first, data)
         start = m.start() if m["c"] else begin
-        out.append(
-            Mention(
-                start + offset,
-                stop + offset,
-                sentence[start:stop],
-                low,
-                high,
-                bound,
-                hedge,
-                "share",
-                False,
-                first,
-                last,
-            )
-        )
+        out.append(Mention(start + offset, stop + offset, sentence[start:stop], low, high, bound, hedge, "share", False, first, last))
     return out
 
 
@@ -286,11 +231,7 @@ _LEAD = re.compile(r"\s*")  # the spaces a sentence starts with: a number after 
 _NAMED = re.compile(r"[^\W\d_][-\u2010\u2011]$")
 #: A month's name right after a number of 31 at most: the day of a date ("30 октября", "5 December").
 _DAY_OF = re.compile(rf"\s+(?:{MONTH})(?![^\W\d_])")
-
-
-def _counts_a_thing(
-    toks: list[Token], last: int, data: Resources, text: str, offset: int
-) -> dict[str, str] | None:
+def _counts_a_thing(toks: list[Token], last: int, data: Resources, text: str, offset: int) -> dict[str, str] | None:
     """The not-count noun right after a number ("53 camps", "hundreds of labour camps"), not after a preposition of
     place; the noun after the pair a number starts counts it too ("10 or even 25 years")."""
     row = next_phrase(data.lexicon["not_count"], toks, pair_end(toks, last), 2, text, offset)
@@ -312,9 +253,7 @@ def people_next(toks: list[Token], last: int, data: Resources, text: str, offset
     return row["phrase"] if row is not None else ""
 
 
-def _cue_just_before(
-    toks: list[Token], first: int, data: Resources, text: str, offset: int
-) -> bool:
+def _cue_just_before(toks: list[Token], first: int, data: Resources, text: str, offset: int) -> bool:
     """A quantity cue ends at most one word before the number, in its clause ("умерло — 271", "executed 250").
 
     A quotation mark between them ("переселенные «по 2 категории»") or a
@@ -322,10 +261,7 @@ def _cue_just_before(
     """
     lo = max(0, first - 4)
     for m in data.lexicon["quantity"].phrases.find(toks[lo:first]):
-        if lo + m.last >= first - 1 and not re.search(
-            r"[,;:.()\u00ab\u00bb\u201c\u201d\"]",
-            text[toks[lo + m.last - 1].end - offset : toks[first].start - offset],
-        ):
+        if lo + m.last >= first - 1 and not re.search(r"[,;:.()\u00ab\u00bb\u201c\u201d\"]", text[toks[lo + m.last - 1].end - offset : toks[first].start - offset]):
             return True
     return False
 
@@ -357,46 +293,24 @@ def _value_of(sentence: str, start: int) -> str:
 
 
 def _read_number(
-    a: Number,
-    b: Number | None,
-    sentence: str,
-    toks: list[Token],
-    offset: int,
-    data: Resources,
-    starts: list[int] | None = None,
-    shares: frozenset[int] = frozenset(),
-    listed: frozenset[int] | set[int] = frozenset(),
+    a: Number, b: Number | None, sentence: str, toks: list[Token], offset: int, data: Resources,
+    starts: list[int] | None = None, shares: frozenset[int] = frozenset(), listed: frozenset[int] | set[int] = frozenset(),
 ) -> Mention | Seen | None:
     """One number (or range) as a mention, as a number seen but not read, or None (not worth listing)."""
     start, end = a.start, (b or a).end
     text = sentence[start:end]
     if REFERENCE.search(sentence[max(0, start - 14) : start]) or sentence[end : end + 1] == "]":
         return None
-    if (
-        (lead := _LEAD.match(sentence))
-        and lead.end() >= start
-        and _ITEM.match(sentence, end)
-        and sentence.rstrip().endswith("?")
-    ):
+    if (lead := _LEAD.match(sentence)) and lead.end() >= start and _ITEM.match(sentence, end) and sentence.rstrip().endswith("?"):
         return None  # "12 Who were the main victims?": a numbered question, not a count
-    if _NAMED.search(sentence, max(0, start - 2), start) or (
-        b is None and a.value <= 31 and _DAY_OF.match(sentence, end)
-    ):
+    if _NAMED.search(sentence, max(0, start - 2), start) or (b is None and a.value <= 31 and _DAY_OF.match(sentence, end)):
         return None  # "Perm-36": a name; "вспоминают 30 октября": a day of a month
-    if _CITATION.search(sentence[max(0, start - 80) : start]) or (
-        not a.grouped and _YEAR_SUFFIX.match(sentence, end) and 1800 <= a.value <= 2099
-    ):
+    if _CITATION.search(sentence[max(0, start - 80) : start]) or (not a.grouped and _YEAR_SUFFIX.match(sentence, end) and 1800 <= a.value <= 2099):
         return None  # "(Земсков 1994: 168, 189)": pages of a work cited; "начало 1954г.": a year
-    if _WEB_ADDRESS.search(
-        _chunk(sentence, start, end)
-        if not _FIELD.search(sentence[max(0, start - 40) : start])
-        else _value_of(sentence, start)
-    ):
+    if _WEB_ADDRESS.search(_chunk(sentence, start, end) if not _FIELD.search(sentence[max(0, start - 40) : start]) else _value_of(sentence, start)):
         return None  # a number inside a web address or a file name (not an infobox field's "fatalities=681,692")
     values = range_values(a, b)
-    first, last = _index(
-        [t.start for t in toks] if starts is None else starts, start + offset, end + offset
-    )
+    first, last = _index([t.start for t in toks] if starts is None else starts, start + offset, end + offset)
     big = a.scaled or (b is not None and b.scaled) or a.value >= 1000
     if values is None:
         return Seen(start + offset, end + offset, text, "a range whose ends are reversed")
@@ -407,34 +321,18 @@ def _read_number(
         return None
     other = _counts_a_thing(toks, last, data, sentence, offset)
     if other is not None and unit == "count":
-        return (
-            Seen(start + offset, end + offset, text, f"counts {other['phrase']}, not people")
-            if big
-            else None
-        )
-    if (
-        not big
-        and unit == "count"
-        and not (
-            start in listed
-            or (
-                a.worded and a.value >= WORDED_COUNT
-            )  # "One hundred and thirty-four of the latter were shot"
-            or _people_follow(toks, last, data, sentence, offset)
-            or (not a.worded and _cue_just_before(toks, first, data, sentence, offset))
-            or (a.value >= SMALL_COUNT and _cue_just_after(toks, last, data))
-        )
+        return Seen(start + offset, end + offset, text, f"counts {other['phrase']}, not people") if big else None
+    if not big and unit == "count" and not (
+        start in listed
+        or (a.worded and a.value >= WORDED_COUNT)  # "One hundred and thirty-four of the latter were shot"
+        or _people_follow(toks, last, data, sentence, offset)
+        or (not a.worded and _cue_just_before(toks, first, data, sentence, offset))
+        or (a.value >= SMALL_COUNT and _cue_just_after(toks, last, data))
     ):
         return None
     if a.worded and a.value < 2 and not a.scaled:
         return None  # "on the one hand", "one broad category": "one" alone counts no one
-    if (
-        a.worded
-        and a.value < SMALL_COUNT
-        and not a.scaled
-        and b is None
-        and not people_next(toks, last, data, sentence, offset)
-    ):
+    if a.worded and a.value < SMALL_COUNT and not a.scaled and b is None and not people_next(toks, last, data, sentence, offset):
         return None  # "one died ...; four more were sent": an anecdote's count in words, with no word of people
     if not big and first > 1 and (toks[first - 2].word, toks[first - 1].word) in (("out", "of"),):
         return None  # "three out of five marshals": the whole a share is taken from
@@ -447,20 +345,12 @@ def _read_number(
     if b is not None:
         bound = "point"  # "более 3 миллионов — 8,8 миллиона": a range keeps its two ends, the hedge its first
     low, high = values
-    return Mention(
-        start + offset, end + offset, text, low, high, bound, hedge, unit, False, first, last
-    )
+    return Mention(start + offset, end + offset, text, low, high, bound, hedge, unit, False, first, last)
 
 
 def find_mentions(
-    sentence: str,
-    toks: list[Token],
-    offset: int,
-    periods: list[Period],
-    data: Resources,
-    language: str = "en",
-    shares: frozenset[int] = frozenset(),
-    cells: frozenset[int] = frozenset(),
+    sentence: str, toks: list[Token], offset: int, periods: list[Period], data: Resources, language: str = "en",
+    shares: frozenset[int] = frozenset(), cells: frozenset[int] = frozenset(),
 ) -> tuple[list[Mention], list[Seen]]:
     """The mentions of a sentence, and the numbers seen but not read.
 
@@ -485,26 +375,14 @@ def find_mentions(
     blocked = bytearray(len(sentence) + 1)
     for p in periods:
         blocked[p.start : p.end] = b"\1" * (p.end - p.start)
-    mentions = _fraction_mentions(
-        sentence, toks, offset, blocked, data
-    )  # "about two-thirds of whom": not "two"
+    mentions = _fraction_mentions(sentence, toks, offset, blocked, data)  # "about two-thirds of whom": not "two"
     numbers = [n for n in read_numerals(sentence, language) if not any(blocked[n.start : n.end])]
-    seen = [
-        Seen(n.start + offset, n.end + offset, n.text, n.reason)
-        for n in numbers
-        if n.reason and len(n.text) >= 4
-    ]
-    numbers = scaled_lists(
-        [n for n in numbers if not n.reason], sentence
-    )  # "20 or 30 or 40 million"
+    seen = [Seen(n.start + offset, n.end + offset, n.text, n.reason) for n in numbers if n.reason and len(n.text) >= 4]
+    numbers = scaled_lists([n for n in numbers if not n.reason], sentence)  # "20 or 30 or 40 million"
     starts = [t.start for t in toks]
-    listed = tallies(
-        numbers, sentence
-    )  # "22 people's commissars, 49 county party secretaries, ..."
+    listed = tallies(numbers, sentence)  # "22 people's commissars, 49 county party secretaries, ..."
     listed |= {n.start for n in numbers if n.start + offset in cells}
-    shares = shares | {
-        n.start + offset for n in percent_lists(numbers, sentence)
-    }  # "на Урале – 28,0 %, в Сибири – 27,0"  # "освобождено | 616 | 962": a table's cells
+    shares = shares | {n.start + offset for n in percent_lists(numbers, sentence)}  # "на Урале – 28,0 %, в Сибири – 27,0"  # "освобождено | 616 | 962": a table's cells
     for a, b in ranges(numbers, sentence):
         read = _read_number(a, b, sentence, toks, offset, data, starts, shares, listed)
         if isinstance(read, Mention):
@@ -515,10 +393,7 @@ def find_mentions(
             if n is not None:
                 blocked[n.start : n.end] = b"\1" * (n.end - n.start)
     for first, last, row in _vague(toks, data):
-        if first > 0 and (
-            toks[first - 1].word in _ASKING
-            or (first > 1 and toks[first - 1].word == "же" and toks[first - 2].word in _ASKING)
-        ):
+        if first > 0 and (toks[first - 1].word in _ASKING or (first > 1 and toks[first - 1].word == "же" and toks[first - 2].word in _ASKING)):
             continue  # "how many millions he killed": a question, not a claim
         begin, stop = toks[first].start - offset, toks[last - 1].end - offset
         if any(blocked[begin:stop]) or _counts_a_thing(toks, last, data, sentence, offset):
@@ -528,19 +403,5 @@ def find_mentions(
         bound, hedge = _hedge(toks, first, data)
         low, high = float(row["low"]), float(row["high"])
         unit = _unit(toks, last, data, sentence, offset)
-        mentions.append(
-            Mention(
-                begin + offset,
-                stop + offset,
-                sentence[begin:stop],
-                low,
-                high,
-                bound,
-                hedge,
-                unit,
-                True,
-                first,
-                last,
-            )
-        )
+        mentions.append(Mention(begin + offset, stop + offset, sentence[begin:stop], low, high, bound, hedge, unit, True, first, last))
     return sorted(mentions, key=lambda m: m.start), seen

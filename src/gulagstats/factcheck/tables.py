@@ -30,10 +30,10 @@ from dataclasses import replace
 
 from ..estimates.vocabulary import QUANTITIES
 from ..periods import match_period
-from .frames import DYING, Frame
+from .frames import Frame
 from .numerals import fold_digits
 from .periods import Period
-from .phrases import Match, tokens
+from .phrases import tokens
 from .resources import Resources
 from .sentences import line_starts
 from .table_cells import (
@@ -47,14 +47,21 @@ from .table_cells import (
     inline_rows,
     with_notes,
 )
+from .table_columns import (
+    CAPTION_LINES,
+    LETTER_WORDS,
+    column_nouns,
+    deaths_of_the_place,
+    filled_cells,
+    share_header,
+    table_caption,
+)
 from .year_columns import labelled_rows
 
 #: The fewest rows (and different years) that make a table.
 MIN_ROWS = 3
 #: The confidence of a period read from a table's row (its year stands beside the number).
 TABLE_CONFIDENCE = 0.9
-#: How many lines above the first row the caption or the header is looked for.
-CAPTION_LINES = 4
 _ROW_YEAR = r"(?P<year>1[89][0-9]{2})(?:\s*(?:г\.|гг\.|год[уа]?|г\b))?"
 #: A line that is only a year (a table's first column on a line of its own): "1930", "| 1937 |", "1938 г.".
 _YEAR_ONLY = re.compile(rf"\s*\|?\s*{_ROW_YEAR}\s*[:.|\u2013\u2014-]?\s*\|?\s*")
@@ -76,7 +83,6 @@ _HALF_YEAR = re.compile(
 #: A line that starts with a number and holds few words: a value cell.
 _VALUE = re.compile(r"\s*\|?\s*[~\u2248]?\s*[0-9]")
 _ANOTHER_YEAR = re.compile(r"(?<![0-9 .,\u00a0])1[89][0-9]{2}(?![0-9])")
-_WORDS = re.compile(r"[^\W\d_]{2,}")
 
 
 def _line_spans(text: str) -> list[tuple[int, int]]:
@@ -96,7 +102,7 @@ def _a_value_line(line: str) -> bool:
     return (
         bool(_VALUE.match(line))
         and not _soviet_year(_YEAR_ONLY.fullmatch(line))
-        and len(_WORDS.findall(line)) <= 3
+        and len(LETTER_WORDS.findall(line)) <= 3
     )
 
 
@@ -123,7 +129,7 @@ def _rows_of(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, Row]]:
             joined
             and year
             and not _ANOTHER_YEAR.search(line, joined.end())
-            and len(_WORDS.findall(line)) <= 4
+            and len(LETTER_WORDS.findall(line)) <= 4
         ):
             out.append(
                 (
@@ -143,73 +149,6 @@ def _rows_of(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, Row]]:
     return out
 
 
-def _deaths_of_the_place(quantity: str, cue: str, around: str, data: Resources) -> tuple[str, str]:
-    """A word of dying in a table whose caption or header names a place of custody is the deaths there."""
-    if quantity != DYING:
-        return quantity, cue
-    table = data.lexicon["place"]
-    found = table.phrases.find(tokens(around))
-    return (
-        (table.rows[found[-1].row]["quantity"], cue) if found else (quantity, cue)
-    )  # the place nearest the table
-
-
-def _filled(cells: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The cells of a line without the empty ones at its end ("... | 9701 | |")."""
-    k = len(cells)
-    while k and cells[k - 1][0] == cells[k - 1][1]:
-        k -= 1
-    return cells[:k]
-
-
-def _a_total(cell: str, data: Resources) -> bool:
-    """A header cell of only a word of the whole ("Всего", "Total", "Итого"): its column counts what the table does."""
-    toks = tokens(cell)
-    found = data.lexicon["total_column"].phrases.find(toks)
-    return bool(toks) and any(m.first == 0 and m.last == len(toks) for m in found)
-
-
-def _whole_of_part(cell: str, data: Resources) -> tuple[str, str]:
-    """The quantity and cue of the whole a part's header cell implies ("Из них к высшей мере": the sentenced), or ("", "")."""
-    table = data.lexicon["part_column"]
-    toks = tokens(cell)
-    found = table.phrases.find(toks)
-    if not found:
-        return ("", "")
-    m = found[0]
-    return table.rows[m.row]["quantity"], " ".join(t.word for t in toks[m.first : m.last])
-
-
-def _column_nouns(
-    text: str, header: list[tuple[int, int]], whole: tuple[str, str], data: Resources
-) -> list[tuple[str, str, bool]]:
-    """What each header cell's column counts: (quantity, cue, named) each.
-
-    Its own noun; for a total ("Всего") the ``whole`` the table is about (its caption's), unless a neighbour
-    column names that quantity (then the caption named the part, not the whole); a header of words that name no
-    quantity the lexicon knows counts nothing known ("", the header, True): its cells are listed, never judged,
-    and never take a neighbour's noun. An empty header cell names nothing (False): the table's noun.
-    """
-    nouns = [header_noun(text[a:b], data) for a, b in header]
-    # no caption: a part's header may say what the whole counts ("Из них к высшей мере")
-    if not whole[0]:
-        whole = next((w for a, b in header if (w := _whole_of_part(text[a:b], data))[0]), whole)
-    out = []
-    for (a, b), (_, quantity, cue) in zip(header, nouns):
-        cell = text[a:b].strip()
-        if quantity:
-            out.append((quantity, cue, True))
-        elif _a_total(cell, data):
-            taken = whole[0] in {n[1] for n in nouns}
-            whole_cue = f"{cell.lower()} (the whole of the table: {whole[1]})"
-            out.append(
-                ("", cell.lower(), True) if taken or not whole[0] else (whole[0], whole_cue, True)
-            )
-        else:
-            out.append(("", cell.lower(), bool(_WORDS.search(cell))))
-    return out
-
-
 def _columns(
     text: str, lines: list[tuple[int, int]], run: list[tuple[int, Row]], data: Resources
 ) -> list[Row]:
@@ -222,19 +161,19 @@ def _columns(
     above = [
         k
         for k in (first - 1, first - 2)
-        if k >= 0 and len(cells_of(text, *lines[k])) >= 3 and _WORDS.search(text, *lines[k])
+        if k >= 0 and len(cells_of(text, *lines[k])) >= 3 and LETTER_WORDS.search(text, *lines[k])
     ]  # the line above, or above a wiki "|-" or a Markdown "|---|---|"
     if not above:
         return [r for _, r in run]
     written = cells_of(text, *lines[above[0]])
-    header = _filled(written)
+    header = filled_cells(written)
     around = text[
         lines[max(0, above[0] - CAPTION_LINES)][0] : lines[above[0]][1]
     ]  # the header and the caption
-    whole = _caption(text, lines, above[0], data) if above[0] else ("", "")
-    columns = _column_nouns(text, header, whole, data)
-    shares = [_a_share(text[a:b], data) for a, b in header]
-    spanned = len(_filled(cells_of(text, *lines[first]))) == len(header) + 1  # a two-line header
+    whole = table_caption(text, lines, above[0], data) if above[0] else ("", "")
+    columns = column_nouns(text, header, whole, data)
+    shares = [share_header(text[a:b], data) for a, b in header]
+    spanned = len(filled_cells(cells_of(text, *lines[first]))) == len(header) + 1  # a two-line header
     values = columns if spanned else columns[1:]  # the columns over the values, not the year's
     own = sum(1 for c in values if c[0])
     named_columns = own >= 2 or (
@@ -247,14 +186,14 @@ def _columns(
     out = []
     for i, r in run:
         cells = cells_of(text, *lines[i])
-        filled = _filled(cells)
+        filled = filled_cells(cells)
         if len(filled) == len(header) + 1 and r.start >= filled[0][1]:
             cells = filled[1:]  # a two-line header: the year's cell stands in the line above
         elif len(cells) != len(written):
             out.append(r)  # a ragged row: its cells cannot be put under the header
             continue
         named = tuple(
-            (a, b, *_deaths_of_the_place(c[0], c[1], around, data))
+            (a, b, *deaths_of_the_place(c[0], c[1], around, data))
             for (a, b), c in zip(cells, columns)
             if c[2] and a >= r.start and named_columns
         )
@@ -285,49 +224,6 @@ def _with_notes(
     ]
     glued = glued_notes([[text[a:b] for a, b in row] for row in cells])
     return [with_notes(r, c, g, text) for r, c, g in zip(table, cells, glued)]
-
-
-def _a_share(header: str, data: Resources) -> bool:
-    """A column whose header starts with a word of shares ("%", "percent", "процент"): its cells are shares."""
-    toks = tokens(header)
-    return any(m.first == 0 for m in data.lexicon["share"].phrases.find(toks[:3]))
-
-
-def _caption(
-    text: str, lines: list[tuple[int, int]], first: int, data: Resources
-) -> tuple[str, str]:
-    """The quantity and cue of the lines above a table's first row (the strongest cue; the nearest on a tie)."""
-    table = data.lexicon["quantity"]
-    best: tuple[float, str, str] = (-1.0, "", "")
-    for k in range(first - 1, max(-1, first - 1 - CAPTION_LINES), -1):
-        a, b = lines[k]
-        if not text[a:b].strip():
-            break  # a blank line: the paragraph before is no caption
-        toks = tokens(text[a:b])
-        found = table.phrases.find(toks)
-        for m in found:
-            row = table.rows[m.row]
-            score = float(row["priority"] or 0)
-            if score > best[0]:
-                m = _narrowed(m, found, data)  # "Численность заключенных в тюрьмах": the prisons'
-                row = table.rows[m.row]
-                best = (score, row["quantity"], " ".join(t.word for t in toks[m.first : m.last]))
-    return best[1], best[2]
-
-
-def _stock(quantity: str) -> bool:
-    return quantity in QUANTITIES and QUANTITIES[quantity].kind == "stock"
-
-
-def _narrowed(m: Match, after: list[Match], data: Resources) -> Match:
-    """A caption's count of people on a day (``m``) narrowed by a later place of custody in its line:
-    "Численность заключенных в тюрьмах" ("prisoners in the prisons") counts the prisons' population."""
-    rows = data.lexicon["quantity"].rows
-    quantity = rows[m.row]["quantity"]
-    if not _stock(quantity):
-        return m
-    later = [x for x in after if x.first >= m.last and _stock(rows[x.row]["quantity"])]
-    return next((x for x in later if rows[x.row]["quantity"] != quantity), m)
 
 
 def _in_sequence(run: list[tuple[int, Row]]) -> list[tuple[int, Row]]:
@@ -408,9 +304,9 @@ def table_rows(text: str, data: Resources) -> list[Row]:
         years = [r.year for _, r in run]
         if len(run) < MIN_ROWS or len(set(years)) < len(years):
             continue
-        quantity, cue = _caption(text, lines, run[0][0], data)
+        quantity, cue = table_caption(text, lines, run[0][0], data)
         around = text[lines[max(0, run[0][0] - CAPTION_LINES)][0] : lines[run[0][0]][0]]
-        quantity, cue = _deaths_of_the_place(quantity, cue, around, data)
+        quantity, cue = deaths_of_the_place(quantity, cue, around, data)
         table = [replace(r, quantity=quantity, cue=cue) for r in _columns(text, lines, run, data)]
         table = _with_notes(text, lines, run, table)
         total = _total(text, lines, run[-1][0] + 1, table)
@@ -491,10 +387,10 @@ def _a_header(text: str, lines: list[tuple[int, int]]) -> list[str]:
     short lines, not blank, one at least with words."""
     cells = [text[a:b].strip().rstrip(" \t|") for a, b in lines]
     short = all(
-        len(_WORDS.findall(c)) <= HEADER_WORDS and text[a:b].strip()
+        len(LETTER_WORDS.findall(c)) <= HEADER_WORDS and text[a:b].strip()
         for c, (a, b) in zip(cells, lines)
     )
-    return cells if short and any(_WORDS.search(c) for c in cells) else []
+    return cells if short and any(LETTER_WORDS.search(c) for c in cells) else []
 
 
 #: The most words in a cell of a flattened table's header ("Год (данные на 1-е января)").
@@ -538,11 +434,11 @@ def _flat_table(
     width, first = run[1][0] - run[0][0], run[0][0]
     head = first - width
     header = _a_header(text, lines[head:first]) if head >= 0 else []
-    quantity, cue = _caption(text, lines, head if header else first, data)
+    quantity, cue = table_caption(text, lines, head if header else first, data)
     around = text[lines[max(0, (head if header else first) - CAPTION_LINES)][0] : lines[first][0]]
-    quantity, cue = _deaths_of_the_place(quantity, cue, around, data)
+    quantity, cue = deaths_of_the_place(quantity, cue, around, data)
     columns = [
-        (*_deaths_of_the_place(*header_noun(h, data)[1:], around, data), _a_share(h, data))
+        (*deaths_of_the_place(*header_noun(h, data)[1:], around, data), share_header(h, data))
         for h in header
     ]
     rows = [(y, lines[k + 1 : k + width], False) for k, y in run if k + width <= span[1]]
@@ -587,7 +483,7 @@ def _summaries(
     out: list[tuple[str, list[tuple[int, int]], bool]] = []
     while len(out) < SUMMARY_ROWS and k + width <= stop:
         label = text[slice(*lines[k])]
-        if not _WORDS.search(label) or _soviet_year(_YEAR_ONLY.fullmatch(label)):
+        if not LETTER_WORDS.search(label) or _soviet_year(_YEAR_ONLY.fullmatch(label)):
             break
         shares = "%" in label or bool(data.lexicon["share"].phrases.find(tokens(label)))
         out.append((span, lines[k + 1 : k + width], shares))
