@@ -195,9 +195,10 @@ def _sentence_frames(s, plain: str, toks, periods, document, state, data: Resour
             carry = noun_at(row, m.start)  # a table cell: its column's or the caption's noun, unless it has its own
         header = unnamed_column(row, m.start) if row is not None else ""
         if header:  # "Other measures", "Всего" with no caption: listed, never judged, never a neighbour's noun
-            f = unsaid(frame(ctx, m, (lo, hi), last_period, (UNSAID_QUANTITY, header), (line_text, line_start), name, s.line, data, part), f"'{header}' (a table column that names no quantity)")
-        else:
-            f = frame(ctx, m, (lo, hi), last_period, carry, (line_text, line_start), name, s.line, data, part)
+            carry = (UNSAID_QUANTITY, header)
+        f = frame(ctx, m, (lo, hi), last_period, carry, (line_text, line_start), name, s.line, data, part)
+        if header:
+            f = unsaid(f, f"'{header}' (a table column that names no quantity)")
         if f is not None and row is not None:
             date_by_row(f, row)
         got.append(f)

@@ -204,6 +204,11 @@ def closer_beside(verdicts: pd.DataFrame, own: Iterable[object] = ()) -> dict[ob
     return out
 
 
+def _cell_value(cell: object) -> float:
+    """A cell as a number (NaN where it is none)."""
+    return float(pd.to_numeric(pd.Series([cell]), errors="coerce").iloc[0])
+
+
 def empty_floor(claim: pd.Series) -> str:
     """Why a ``not_contradicted`` by a floor of zero is not judged ("" otherwise): any number meets it.
 
@@ -218,9 +223,7 @@ def empty_floor(claim: pd.Series) -> str:
     """
     if claim.get("verdict") != NOT_CONTRADICTED:
         return ""
-    low = pd.to_numeric(pd.Series([claim.get("benchmark_low")]), errors="coerce").iloc[0]
-    high = pd.to_numeric(pd.Series([claim.get("benchmark_high")]), errors="coerce").iloc[0]
-    if low != 0 or high != 0:
+    if _cell_value(claim.get("benchmark_low")) != 0 or _cell_value(claim.get("benchmark_high")) != 0:
         return ""
     return EMPTY_FLOOR.format(period=str(claim.get("period", "")).replace("/", "-"))
 
@@ -234,11 +237,6 @@ FAR_ABOVE_COUNT = (
     "a count of the documents themselves), so it either disputes the documents or counts something else (a "
     "total, another category); check what it counts"
 )
-
-
-def _cell_value(cell: object) -> float:
-    """A cell as a number (NaN where it is none)."""
-    return float(pd.to_numeric(pd.Series([cell]), errors="coerce").iloc[0])
 
 
 def far_above_count(claim: pd.Series) -> str:
