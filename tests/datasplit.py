@@ -270,7 +270,7 @@ DATA_TESTS: frozenset[str] = frozenset((
     "src/gulagstats/checks/engine.py::gulagstats.checks.engine.run_check",
     "src/gulagstats/estimates/question.py::gulagstats.estimates.question.estimate_readings",
     "src/gulagstats/factcheck/periods.py::gulagstats.factcheck.periods.find_periods",
-    "src/gulagstats/factcheck/frames.py::gulagstats.factcheck.frames.listing_words",
+    "src/gulagstats/factcheck/frame_scopes.py::gulagstats.factcheck.frame_scopes.listing_words",
     "src/gulagstats/factcheck/quantity_rules.py::gulagstats.factcheck.quantity_rules.of_part",
     "src/gulagstats/factcheck/quantity_rules.py::gulagstats.factcheck.quantity_rules.killing_threshold",
     "src/gulagstats/factcheck/quantity_rules.py::gulagstats.factcheck.quantity_rules.either_of",
