@@ -25,6 +25,8 @@ COLONIES = "the colonies"
 KILLING_PRIORITY = 50
 #: A period of at least this many years is an era: killings over it are the regime's deaths (labelling guide).
 ERA_YEARS = 5
+
+
 def _a_word_of_killing(ctx: Context, m: Mention, cue: str) -> bool:
     """Whether the cue read is a word of killing: a cue of executions the lexicon ranks low.
 
@@ -32,9 +34,12 @@ def _a_word_of_killing(ctx: Context, m: Mention, cue: str) -> bool:
     the cost does not grow with the sentence.
     """
     return any(
-        row["quantity"] == "executions" and float(row["priority"] or 0) < KILLING_PRIORITY
+        row["quantity"] == "executions"
+        and float(row["priority"] or 0) < KILLING_PRIORITY
         and " ".join(t.word for t in ctx.toks[first:last]) == cue
-        for first, last, row in cues_near(ctx.cues, m.first, m.last, m.first - CUE_WINDOW, m.last + CUE_WINDOW)
+        for first, last, row in cues_near(
+            ctx.cues, m.first, m.last, m.first - CUE_WINDOW, m.last + CUE_WINDOW
+        )
     )
 
 
@@ -54,7 +59,9 @@ def _beside_a_place(ctx: Context, m: Mention, deaths: str) -> bool:
     return any(row["quantity"] == deaths and in_clause(ctx, m, (a, b, row)) for a, b, row in near)
 
 
-def _colonies_left_out(ctx: Context, m: Mention, neighbours: tuple[int, int], data: Resources) -> set[str]:
+def _colonies_left_out(
+    ctx: Context, m: Mention, neighbours: tuple[int, int], data: Resources
+) -> set[str]:
     """:data:`COLONIES`, in a set, when words near a mention leave the colonies out of its count (the lexicon's ``excluding``
     rows: "not including labor colonies", "без учета колоний"), between its neighbouring mentions and within
     ``CUE_WINDOW`` words; else an empty set."""
@@ -63,8 +70,15 @@ def _colonies_left_out(ctx: Context, m: Mention, neighbours: tuple[int, int], da
 
 
 def reread(
-    ctx: Context, m: Mention, what: str, cue: str, when: str, alternatives: set[tuple[str, str]],
-    neighbours: tuple[int, int], data: Resources, notes: list[str],
+    ctx: Context,
+    m: Mention,
+    what: str,
+    cue: str,
+    when: str,
+    alternatives: set[tuple[str, str]],
+    neighbours: tuple[int, int],
+    data: Resources,
+    notes: list[str],
 ) -> str:
     """The quantity of a mention read again with its period: a word of killing, cues joined by "or", the
     colonies left out; each change is noted in ``notes``.
@@ -75,7 +89,11 @@ def reread(
     if what == "executions" and _over_an_era(when) and _a_word_of_killing(ctx, m, cue):
         what = DYING  # "50 million killed between 1924-53": the regime's deaths, not its shootings
         notes.append(f"'{cue}' over {when}: the deaths of an era, not its executions")
-    elif what == "executions" and _beside_a_place(ctx, m, "custodial_deaths") and _a_word_of_killing(ctx, m, cue):
+    elif (
+        what == "executions"
+        and _beside_a_place(ctx, m, "custodial_deaths")
+        and _a_word_of_killing(ctx, m, cue)
+    ):
         what = "custodial_deaths"  # "7 million were killed during the Great Purge": its deaths, not only its shootings
         notes.append(f"'{cue}' in the purges: deaths at the regime's hands, not only executions")
     elif m.low >= (killing := killing_threshold(data, what))[0] and _a_word_of_killing(ctx, m, cue):
@@ -85,7 +103,9 @@ def reread(
         what = joined  # "executed ... or died in the labor camps": deaths in custody
         notes.append(f"'{cue}' or a word of dying: {what}")
     # "died in the Gulag (not including labor colonies)"
-    if (narrowed := excluding(data, what, _colonies_left_out(ctx, m, neighbours, data))) is not None:
+    if (
+        narrowed := excluding(data, what, _colonies_left_out(ctx, m, neighbours, data))
+    ) is not None:
         notes.append(f"'{cue}' without the colonies: {narrowed}")
         what = narrowed
     return what

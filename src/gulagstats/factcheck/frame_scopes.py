@@ -21,6 +21,7 @@ from .resources import Resources
 #: How many words before a mention a scope cue of its clause counts ("the Polish operation ..., with 140,000 arrests").
 SCOPE_WINDOW = 30
 
+
 def named_part(ctx: Context) -> tuple[str, str] | None:
     """The last part of the whole a sentence names (a scope cue), if any: the sentence after may go on with it."""
     return (ctx.scopes[-1][2]["scope"], ctx.scopes[-1][2]["detail"]) if ctx.scopes else None
@@ -45,7 +46,11 @@ GOES_ON = re.compile(
 
 
 def scope(
-    ctx: Context, m: Mention, before: tuple[str, str] | None = None, hi: int = 10**9, including: frozenset[str] = frozenset()
+    ctx: Context,
+    m: Mention,
+    before: tuple[str, str] | None = None,
+    hi: int = 10**9,
+    including: frozenset[str] = frozenset(),
 ) -> tuple[str, str]:
     """The part of the whole a mention counts (``USSR`` for the whole), and its detail.
 
@@ -55,11 +60,19 @@ def scope(
     these, 139 885 were convicted. 111 091 were shot."), counts the same part.
     ``including`` are the words after a number that list what it holds (:func:`listing_words`).
     """
-    reach = min(m.last + CUE_WINDOW, hi, listing_end(ctx, m, including))  # a part named after the next number is that number's
-    near = [it for it in cues_near(ctx.scopes, m.first, m.last, m.first - SCOPE_WINDOW, reach) if in_clause(ctx, m, it)]
+    reach = min(
+        m.last + CUE_WINDOW, hi, listing_end(ctx, m, including)
+    )  # a part named after the next number is that number's
+    near = [
+        it
+        for it in cues_near(ctx.scopes, m.first, m.last, m.first - SCOPE_WINDOW, reach)
+        if in_clause(ctx, m, it)
+    ]
     near = [it for it in near if not any(_inside_a_longer(it, other) for other in near)]
     if not near:
-        if before is not None and (GOES_ON.match(ctx.sentence) or not (ctx.periods or before[0] in OWN_SENTENCE)):
+        if before is not None and (
+            GOES_ON.match(ctx.sentence) or not (ctx.periods or before[0] in OWN_SENTENCE)
+        ):
             return before  # "Of these, ..."; "111 091 were shot." with no date of its own: the same event
         return "USSR", ""
     _first, _, row = min(near, key=lambda it: abs(it[0] - m.first))

@@ -111,7 +111,14 @@ def breakdowns(ctx: Context, frames: list[Frame]) -> None:
         if not inside(ctx.brackets, f.start - ctx.offset):
             outside.append(f)
             continue
-        whole = next((g for g in outside[-3:] if g.quantity == f.quantity and g.period == f.period and g.low > f.high), None)
+        whole = next(
+            (
+                g
+                for g in outside[-3:]
+                if g.quantity == f.quantity and g.period == f.period and g.low > f.high
+            ),
+            None,
+        )
         if whole is not None and f.period_how == "sentence" and f.scope in ("USSR", *OWN_SENTENCE):
             f.scope, f.scope_detail = "breakdown", f"a part of {whole.mention}"
 
@@ -123,9 +130,15 @@ def asked(ctx: Context, data: Resources) -> tuple[str, str] | None:
     A sentence that ends with "?" and holds a question word (the lexicon's ``question`` rows) asks for
     the quantity of its highest-ranked cue outside its periods; any other sentence asks for nothing.
     """
-    if not ctx.sentence.rstrip().endswith("?") or not data.lexicon["question"].phrases.find(ctx.toks):
+    if not ctx.sentence.rstrip().endswith("?") or not data.lexicon["question"].phrases.find(
+        ctx.toks
+    ):
         return None
-    cues = [(float(row["priority"] or 0), first, last, row) for first, last, row in ctx.cues if not _in_a_period(ctx, first)]
+    cues = [
+        (float(row["priority"] or 0), first, last, row)
+        for first, last, row in ctx.cues
+        if not _in_a_period(ctx, first)
+    ]
     if not cues:
         return None
     _, first, last, row = max(cues, key=lambda c: c[0])
@@ -136,7 +149,9 @@ def asked(ctx: Context, data: Resources) -> tuple[str, str] | None:
 ANSWER_WORDS = 4
 
 
-def answer(question: tuple[str, str] | None, sentence: str, mentions: list[Mention]) -> tuple[str, str] | None:
+def answer(
+    question: tuple[str, str] | None, sentence: str, mentions: list[Mention]
+) -> tuple[str, str] | None:
     """What the first number of a sentence counts when it answers the question before it, else None.
 
     An answer is no question itself and starts with its number (at most ``ANSWER_WORDS`` words before
@@ -148,12 +163,19 @@ def answer(question: tuple[str, str] | None, sentence: str, mentions: list[Menti
     >>> answer(("famine_deaths", "famine"), "At least 13 million", [m]), answer(None, "At least 13 million", [m])
     (('famine_deaths', 'famine'), None)
     """
-    if question is None or not mentions or sentence.rstrip().endswith("?") or mentions[0].first > ANSWER_WORDS:
+    if (
+        question is None
+        or not mentions
+        or sentence.rstrip().endswith("?")
+        or mentions[0].first > ANSWER_WORDS
+    ):
         return None
     return question
 
 
-def _scored_cues(ctx: Context, m: Mention, lo: int, hi: int, including: frozenset[str] = frozenset()):
+def _scored_cues(
+    ctx: Context, m: Mention, lo: int, hi: int, including: frozenset[str] = frozenset()
+):
     """The quantity cues near a mention, each with its score and whether it stands in another clause.
 
     A cue after the mention loses ``NEIGHBOUR`` points when the mention has a cue of its own clause before
@@ -163,10 +185,16 @@ def _scored_cues(ctx: Context, m: Mention, lo: int, hi: int, including: frozense
     ("1.7 million deaths in the Gulag, some 390,000 deaths during the ... forced resettlement": the 390,000 are
     not the Gulag's).
     """
-    near = cues_near(ctx.cues, m.first, m.last, max(lo, m.first - CUE_WINDOW), min(hi, m.last + CUE_WINDOW))
+    near = cues_near(
+        ctx.cues, m.first, m.last, max(lo, m.first - CUE_WINDOW), min(hi, m.last + CUE_WINDOW)
+    )
     own_noun = any(0 <= a - m.last <= OWN_NOUN and in_clause(ctx, m, (a, b, r)) for a, b, r in near)
-    own = next((last for first, last, _ in near if first >= m.last), None)  # the first cue after it: its verb
-    before = any(b <= m.first and in_clause(ctx, m, (a, b, r)) for a, b, r in near)  # its own cue before it
+    own = next(
+        (last for first, last, _ in near if first >= m.last), None
+    )  # the first cue after it: its verb
+    before = any(
+        b <= m.first and in_clause(ctx, m, (a, b, r)) for a, b, r in near
+    )  # its own cue before it
     listing = listing_end(ctx, m, including) if before and including else len(ctx.toks)
     for first, last, row in near:
         distance = first - m.last if first >= m.last else m.first - last + 2
@@ -175,7 +203,11 @@ def _scored_cues(ctx: Context, m: Mention, lo: int, hi: int, including: frozense
         if apart:
             score -= 15
         neighbours = _nearer_the_neighbour(ctx, m, first, last, lo)
-        if neighbours or _after_its_verb(ctx, own, first) or (before and _the_next_ones_verb(ctx, m, first, last, hi)):
+        if (
+            neighbours
+            or _after_its_verb(ctx, own, first)
+            or (before and _the_next_ones_verb(ctx, m, first, last, hi))
+        ):
             score -= NEIGHBOUR
         if neighbours and own_noun:  # the mention before's noun, and this one has its own
             score -= LISTED
@@ -213,7 +245,12 @@ _NEXT_CLAUSE = re.compile(r";|,\s+(?:and|but|while|whereas|а|но|и|тогда
 
 
 def quantity(
-    ctx: Context, m: Mention, lo: int, hi: int, data: Resources, including: frozenset[str] = frozenset()
+    ctx: Context,
+    m: Mention,
+    lo: int,
+    hi: int,
+    data: Resources,
+    including: frozenset[str] = frozenset(),
 ) -> tuple[str, str, float]:
     """The quantity of a mention, its cue, and a confidence (0 without a cue).
 
@@ -223,7 +260,9 @@ def quantity(
     """
     best: tuple[float, str, str] = (0.0, "", "")
     score_best = -1e9
-    kinds: set[tuple[str, bool]] = set()  # the quantities of the cues near it, and whether each is in another clause
+    kinds: set[tuple[str, bool]] = (
+        set()
+    )  # the quantities of the cues near it, and whether each is in another clause
     noun = ""  # a word of dying right after the number: its own noun ("1.7 million deaths occurred in the Gulag")
     nouns: set[str] = set()  # the quantities of the cues right beside the number: who it counts
     for score, apart, first, last, row, listed in _scored_cues(ctx, m, lo, hi, including):
@@ -233,17 +272,30 @@ def quantity(
         if row["quantity"] == DYING and first == m.last and not apart:
             noun = " ".join(t.word for t in ctx.toks[first:last])
         if not apart and (0 <= first - m.last <= OWN_NOUN or 0 <= m.first - last <= OWN_NOUN):
-            nouns.add(row["quantity"])  # "1,6 миллиона заключенных ... погибли": the number's own noun, not the next number's
+            nouns.add(
+                row["quantity"]
+            )  # "1,6 миллиона заключенных ... погибли": the number's own noun, not the next number's
         if score > score_best:
             score_best = score
             cue = " ".join(t.word for t in ctx.toks[first:last])
-            confidence = 0.95 if score >= 45 else 0.8 if score >= 30 else 0.6 if score >= 15 and not apart else 0.45
+            confidence = (
+                0.95
+                if score >= 45
+                else 0.8
+                if score >= 30
+                else 0.6
+                if score >= 15 and not apart
+                else 0.45
+            )
             best = (confidence, row["quantity"], cue)
     return _whose_deaths(ctx, m, best, (kinds, nouns, noun), data)
 
 
 def _whose_deaths(
-    ctx: Context, m: Mention, best: tuple[float, str, str], beside: tuple[set[tuple[str, bool]], set[str], str],
+    ctx: Context,
+    m: Mention,
+    best: tuple[float, str, str],
+    beside: tuple[set[tuple[str, bool]], set[str], str],
     data: Resources,
 ) -> tuple[str, str, float]:
     """The quantity, cue and confidence of a mention from its best cue (confidence, quantity, cue) and the
@@ -253,18 +305,34 @@ def _whose_deaths(
     the quantities of the cues right beside the number, and a word of dying right after it (its own noun).
     """
     kinds, nouns, noun = beside
-    if noun and _kind(best[1]) == "stock":  # "deaths ... in the Gulag": the place of a population cue, not its count
+    if (
+        noun and _kind(best[1]) == "stock"
+    ):  # "deaths ... in the Gulag": the place of a population cue, not its count
         best = (best[0], DYING, noun)
-    if best[1] and _a_total_of_several(ctx, m):  # "... and 1 million were executed: ten million in all"
+    if best[1] and _a_total_of_several(
+        ctx, m
+    ):  # "... and 1 million were executed: ten million in all"
         return best[1], best[2], min(best[0], 0.5)
-    if (deaths := deaths_beside(data, best[1], kinds)) is not None:  # "390,000 deaths during the forced resettlement"
+    if (
+        deaths := deaths_beside(data, best[1], kinds)
+    ) is not None:  # "390,000 deaths during the forced resettlement"
         return deaths, best[2], best[0]
-    if best[1] == DYING:  # "died ... in the camps", "в лагерях ГУЛАГа умерло": the deaths of that place
-        places = [it for it in cues_near(ctx.places, m.first, m.last, m.first - CUE_WINDOW, m.last + CUE_WINDOW) if in_clause(ctx, m, it)]
+    if (
+        best[1] == DYING
+    ):  # "died ... in the camps", "в лагерях ГУЛАГа умерло": the deaths of that place
+        places = [
+            it
+            for it in cues_near(
+                ctx.places, m.first, m.last, m.first - CUE_WINDOW, m.last + CUE_WINDOW
+            )
+            if in_clause(ctx, m, it)
+        ]
         places = places or _the_place_before(ctx, m)
         if places:
             return places[0][2]["quantity"], best[2], best[0]
-    if (deaths := deaths_of_own_noun(data, best[1], kinds, nouns)) is not None:  # "1,6 миллиона заключенных ... погибли"
+    if (
+        deaths := deaths_of_own_noun(data, best[1], kinds, nouns)
+    ) is not None:  # "1,6 миллиона заключенных ... погибли"
         return deaths, best[2], best[0]
     return best[1], best[2], best[0]
 
@@ -279,7 +347,11 @@ def _alternatives(ctx: Context, m: Mention, lo: int, hi: int) -> set[tuple[str, 
     In "thousands had been executed by Stalin's government or died in the labor camps" the number
     counts either: a pair (executions, regime_deaths). Only the cues near it (``_scored_cues``) are looked at.
     """
-    near = [(first, last, row["quantity"]) for _, apart, first, last, row, _ in _scored_cues(ctx, m, lo, hi) if not apart]
+    near = [
+        (first, last, row["quantity"])
+        for _, apart, first, last, row, _ in _scored_cues(ctx, m, lo, hi)
+        if not apart
+    ]
     out = set()
     for (_, a1, qa), (b0, _, qb) in itertools.pairwise(near):
         if qa != qb and any(t.word in EITHER for t in ctx.toks[a1:b0]):
@@ -320,8 +392,14 @@ def quantity_readings(ctx: Context, m: Mention, lo: int, hi: int, chosen: str) -
     A word of dying stands for the deaths of any place (a reading the record
     cannot judge), so it is kept as such.
     """
-    places = [it for it in cues_near(ctx.places, m.first, m.last, m.first - CUE_WINDOW, m.last + CUE_WINDOW) if in_clause(ctx, m, it)]
-    named = [(a, b) for a, b, row in places if row["quantity"] == chosen]  # "died in the camps": the camps are where
+    places = [
+        it
+        for it in cues_near(ctx.places, m.first, m.last, m.first - CUE_WINDOW, m.last + CUE_WINDOW)
+        if in_clause(ctx, m, it)
+    ]
+    named = [
+        (a, b) for a, b, row in places if row["quantity"] == chosen
+    ]  # "died in the camps": the camps are where
     cues = list(_scored_cues(ctx, m, lo, hi))
     # a cue of the same kind inside the chosen one's words is no other reading: "the population of the Gulag
     # camps" is one phrase; "prisoners" in "352,560 prisoners died" stays one (a population, not deaths)
@@ -333,7 +411,13 @@ def quantity_readings(ctx: Context, m: Mention, lo: int, hi: int, chosen: str) -
         where = any(a < last and first < b for a, b in named) or (
             same_kind and any(a <= first and last <= b for a, b in inside)
         )
-        if not apart and not where and score >= READING_SCORE and what != chosen and what not in out:
+        if (
+            not apart
+            and not where
+            and score >= READING_SCORE
+            and what != chosen
+            and what not in out
+        ):
             out.append(what)
     return tuple(out)
 
@@ -383,7 +467,10 @@ def _a_total_of_several(ctx: Context, m: Mention) -> bool:
     """
     if not cues_near(ctx.sums, m.first, m.last, m.first - SUM_REACH, m.last + NEAR):
         return False
-    before = {row["quantity"] for first, _, row in cues_near(ctx.cues, m.first, m.last, m.first - SUM_REACH, m.first)}
+    before = {
+        row["quantity"]
+        for first, _, row in cues_near(ctx.cues, m.first, m.last, m.first - SUM_REACH, m.first)
+    }
     return len(before) >= 2
 
 
@@ -393,12 +480,22 @@ def _an_average(ctx: Context, m: Mention, neighbours: tuple[int, int], data: Res
     a span is read over the span, not on its first day (the lexicon's ``average`` rows)."""
     lo = max(neighbours[0], m.first - CUE_WINDOW)
     table = data.lexicon["average"]
-    return any(in_clause(ctx, m, (lo + x.first, lo + x.last, {})) for x in table.phrases.find(ctx.toks[lo : m.first]))
+    return any(
+        in_clause(ctx, m, (lo + x.first, lo + x.last, {}))
+        for x in table.phrases.find(ctx.toks[lo : m.first])
+    )
 
 
 def frame(
-    ctx: Context, m: Mention, neighbours: tuple[int, int], last_period: str,
-    carry: tuple[str, str] | None, paragraph: tuple[str, int], file: str, line: int, data: Resources,
+    ctx: Context,
+    m: Mention,
+    neighbours: tuple[int, int],
+    last_period: str,
+    carry: tuple[str, str] | None,
+    paragraph: tuple[str, int],
+    file: str,
+    line: int,
+    data: Resources,
     before: tuple[str, str] | None = None,
 ) -> Frame | None:
     """The claim frame of one mention, or None when nothing says what it counts."""
@@ -417,9 +514,28 @@ def frame(
     if m.vague:
         confidence -= 0.1
     return Frame(
-        file, m.start, m.end, f"{m.hedge} {m.text}".strip(), m.low, m.high, bound, m.unit, what, cue,
-        when, how, when_confidence, part, detail, mood, who, round(max(0.05, confidence), 2),
-        ctx.sentence, line, vague=m.vague, notes=notes,
+        file,
+        m.start,
+        m.end,
+        f"{m.hedge} {m.text}".strip(),
+        m.low,
+        m.high,
+        bound,
+        m.unit,
+        what,
+        cue,
+        when,
+        how,
+        when_confidence,
+        part,
+        detail,
+        mood,
+        who,
+        round(max(0.05, confidence), 2),
+        ctx.sentence,
+        line,
+        vague=m.vague,
+        notes=notes,
         period_readings=period_readings(ctx, m, kind, when, how) if how != "context" else (),
         quantity_readings=quantity_readings(ctx, m, *neighbours, what),
         whole_stated=part == "USSR" and whole_stated(ctx, m),
@@ -427,8 +543,13 @@ def frame(
 
 
 def _quantity_and_period(
-    ctx: Context, m: Mention, neighbours: tuple[int, int], last_period: str,
-    carry: tuple[str, str] | None, data: Resources, including: frozenset[str],
+    ctx: Context,
+    m: Mention,
+    neighbours: tuple[int, int],
+    last_period: str,
+    carry: tuple[str, str] | None,
+    data: Resources,
+    including: frozenset[str],
 ) -> tuple[str, str, float, list[str], str, tuple[str, str, float]] | None:
     """What a mention counts (its quantity, cue, confidence, the notes on how it was read, flow or stock) and
     its period (when, how found, confidence), or None when nothing says what it counts.
@@ -446,9 +567,13 @@ def _quantity_and_period(
         return None
     kind = quantity_kind(what)
     nxt = ctx.toks[neighbours[1]].start - ctx.offset if neighbours[1] < len(ctx.toks) else 10**12
-    when, how, when_confidence = period(ctx, m, last_period, kind == "flow" or _an_average(ctx, m, neighbours, data), nxt)
+    when, how, when_confidence = period(
+        ctx, m, last_period, kind == "flow" or _an_average(ctx, m, neighbours, data), nxt
+    )
     when = match_period(when, kind)  # a count "at the end of 1938" is the count of 1 January 1939
-    what = reread(ctx, m, what, cue, when, _alternatives(ctx, m, *neighbours), neighbours, data, notes)
+    what = reread(
+        ctx, m, what, cue, when, _alternatives(ctx, m, *neighbours), neighbours, data, notes
+    )
     return what, cue, confidence, notes, kind, (when, how, when_confidence)
 
 
