@@ -140,6 +140,7 @@ DATA_MODULES: tuple[str, ...] = (
     "tests/test_factcheck_quantity11.py",
     "tests/test_factcheck_quantity12.py",
     "tests/test_factcheck_quantity13.py",
+    "tests/test_factcheck_quantity14.py",
     "tests/test_factcheck_reading.py",
     "tests/test_factcheck_reading6.py",
     "tests/test_factcheck_reading7.py",

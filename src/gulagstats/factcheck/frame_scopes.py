@@ -11,20 +11,28 @@ is bounded by a window of words (:mod:`gulagstats.factcheck.frames`).
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from .context import Context
+from .context import Context, inside
 from .cues import CUE_WINDOW, Cue, cues_near, in_clause
 from .mentions import Mention
 from .phrases import phrase_words
 from .resources import Resources
+
+if TYPE_CHECKING:
+    from .frames import Frame
 
 #: How many words before a mention a scope cue of its clause counts ("the Polish operation ..., with 140,000 arrests").
 SCOPE_WINDOW = 30
 
 
 def named_part(ctx: Context) -> tuple[str, str] | None:
-    """The last part of the whole a sentence names (a scope cue), if any: the sentence after may go on with it."""
-    return (ctx.scopes[-1][2]["scope"], ctx.scopes[-1][2]["detail"]) if ctx.scopes else None
+    """The last part of the whole a sentence names (a scope cue), if any: the sentence after may go on with it.
+
+    A word of families names no part the next sentence goes on with (it is the noun of its own number).
+    """
+    parts = [row for _, _, row in ctx.scopes if row["scope"] != FAMILY_PART]
+    return (parts[-1]["scope"], parts[-1]["detail"]) if parts else None
 
 
 def whole_stated(ctx: Context, m: Mention) -> bool:
@@ -37,6 +45,17 @@ def whole_stated(ctx: Context, m: Mention) -> bool:
 #: the next sentence goes on with ("... prosecuted for political crimes. Over 1 million people were executed"),
 #: unless it says so ("Of these, ...").
 OWN_SENTENCE = ("category",)
+#: The part of a count of families or households ("150 тыс. кулацких семей", "15,000 families"): a count of
+#: families, not of persons, so never judged against a count of persons; the scope cues of this kind name only the
+#: number whose own noun they are (at most ``FAMILY_NOUN`` words after it), never the clause's other numbers.
+FAMILY_PART = "families"
+#: Under this, a number of persons whose only cue is another number's word of families counts the members of one
+#: family ("300 тысяч семей (в среднем из 4 человек)"), not a claim; from it on, the persons of those families take
+#: their verb ("381 026 семей, общей численностью 1 803 392 человека": deported).
+FAMILY_SIZE = 1000
+#: How many words after a number a word of families may stand to be its own noun ("150 тыс. кулацких семей", not
+#: "29,839 members of families").
+FAMILY_NOUN = 1
 #: Words at the start of a sentence that go on with the part the sentence before named.
 GOES_ON = re.compile(
     r"^(?:of (?:these|them|those|whom)|among (?:them|these|those)|a total of|in all|in total|altogether|"
@@ -69,6 +88,9 @@ def scope(
         if in_clause(ctx, m, it)
     ]
     near = [it for it in near if not any(_inside_a_longer(it, other) for other in near)]
+    if (families := _families(m, near)) is not None:
+        return families
+    near = [it for it in near if it[2]["scope"] != FAMILY_PART]
     if not near:
         if before is not None and (
             GOES_ON.match(ctx.sentence) or not (ctx.periods or before[0] in OWN_SENTENCE)
@@ -107,3 +129,61 @@ def listing_end(ctx: Context, m: Mention, including: frozenset[str]) -> int:
         if ctx.toks[i].word in including:
             return i
     return len(ctx.toks)
+
+
+def _families(m: Mention, near: list[Cue]) -> tuple[str, str] | None:
+    """The part ``families`` when a word of families or households is the mention's own noun, at most
+    ``FAMILY_NOUN`` words after it ("381 026 семей", "150 тыс. кулацких семей", "15,000 families"), else None.
+
+    Examples
+    --------
+    >>> row = {"scope": FAMILY_PART, "detail": "families or households (not persons)"}
+    >>> m = Mention(0, 7, "381 026", 381026.0, 381026.0, first=0, last=1)
+    >>> _families(m, [(1, 2, row)]), _families(m, [(5, 6, row)])
+    (('families', 'families or households (not persons)'), None)
+    """
+    own = [
+        row
+        for first, _, row in near
+        if row["scope"] == FAMILY_PART and 0 <= first - m.last <= FAMILY_NOUN
+    ]
+    return (FAMILY_PART, own[0]["detail"]) if own else None
+
+
+def another_numbers_families(ctx: Context, m: Mention, cue: str) -> bool:
+    """Whether a mention's quantity cue is a word of families that is not its own noun (:func:`_families`), but
+    another number's ("381 026 семей, общей численностью 1 803 392 человека") or a noun's ("29,839 members of
+    families ... were deported"): it says nothing of what this number counts (a small one counts the members of
+    one family, :data:`FAMILY_SIZE`)."""
+    if not any(
+        row["scope"] == FAMILY_PART and " ".join(t.word for t in ctx.toks[a:b]) == cue
+        for a, b, row in ctx.scopes
+    ):
+        return False
+    return _families(m, [it for it in ctx.scopes if in_clause(ctx, m, it)]) is None
+
+
+def breakdowns(ctx: Context, frames: list[Frame]) -> None:
+    """Mark the numbers in brackets that break down a figure before them: parts of it, not of the whole.
+
+    "арестовано 936 750 (за контрреволюционные преступления – 234 301, за
+    другие – 157 301)": a number in brackets with no period of its own clause,
+    after a larger number of the same quantity and period outside the
+    brackets, is a part of that number.  A breakdown by years ("(в том числе в
+    1937 г. – 353 074)") has periods of its own and stays as read.
+    """
+    outside: list[Frame] = []
+    for f in frames:
+        if not inside(ctx.brackets, f.start - ctx.offset):
+            outside.append(f)
+            continue
+        whole = next(
+            (
+                g
+                for g in outside[-3:]
+                if g.quantity == f.quantity and g.period == f.period and g.low > f.high
+            ),
+            None,
+        )
+        if whole is not None and f.period_how == "sentence" and f.scope in ("USSR", *OWN_SENTENCE):
+            f.scope, f.scope_detail = "breakdown", f"a part of {whole.mention}"

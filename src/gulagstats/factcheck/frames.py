@@ -33,11 +33,18 @@ from ..estimates.vocabulary import QUANTITIES
 from ..periods import match_period
 from ..vocabulary import DICTIONARY
 from .attribution import attribute
-from .context import Context, inside
+from .context import Context
 from .cues import CUE_WINDOW, cues_near, in_clause
 from .frame_periods import period, period_readings
 from .frame_quantities import DYING, reread
-from .frame_scopes import OWN_SENTENCE, listing_end, listing_words, scope, whole_stated
+from .frame_scopes import (
+    FAMILY_SIZE,
+    another_numbers_families,
+    listing_end,
+    listing_words,
+    scope,
+    whole_stated,
+)
 from .mentions import Mention
 from .modality import CEILING, NEAR, modality
 from .quantity_rules import (
@@ -95,32 +102,6 @@ class Frame:
     period_readings: tuple[str, ...] = ()
     quantity_readings: tuple[str, ...] = ()
     whole_stated: bool = False
-
-
-def breakdowns(ctx: Context, frames: list[Frame]) -> None:
-    """Mark the numbers in brackets that break down a figure before them: parts of it, not of the whole.
-
-    "арестовано 936 750 (за контрреволюционные преступления – 234 301, за
-    другие – 157 301)": a number in brackets with no period of its own clause,
-    after a larger number of the same quantity and period outside the
-    brackets, is a part of that number.  A breakdown by years ("(в том числе в
-    1937 г. – 353 074)") has periods of its own and stays as read.
-    """
-    outside: list[Frame] = []
-    for f in frames:
-        if not inside(ctx.brackets, f.start - ctx.offset):
-            outside.append(f)
-            continue
-        whole = next(
-            (
-                g
-                for g in outside[-3:]
-                if g.quantity == f.quantity and g.period == f.period and g.low > f.high
-            ),
-            None,
-        )
-        if whole is not None and f.period_how == "sentence" and f.scope in ("USSR", *OWN_SENTENCE):
-            f.scope, f.scope_detail = "breakdown", f"a part of {whole.mention}"
 
 
 def asked(ctx: Context, data: Resources) -> tuple[str, str] | None:
@@ -558,6 +539,10 @@ def _quantity_and_period(
     two cues joined by "or" are read again once the period is known (:func:`~gulagstats.factcheck.frame_quantities.reread`).
     """
     what, cue, confidence = quantity(ctx, m, *neighbours, data, including)
+    if what and another_numbers_families(ctx, m, cue):  # "381 026 семей, ... 1 803 392 человека"
+        if m.high < FAMILY_SIZE:
+            return None  # "(в среднем из 4 человек)": the members of one family
+        what = ""
     notes: list[str] = []
     if not what and carry is not None:
         what, cue = carry

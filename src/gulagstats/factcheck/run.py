@@ -41,8 +41,8 @@ from .frame_periods import (
     subject_period,
     table_row,
 )
-from .frame_scopes import GOES_ON, named_part
-from .frames import Frame, answer, asked, breakdowns, frame, quantity_kind
+from .frame_scopes import GOES_ON, breakdowns, named_part
+from .frames import Frame, answer, asked, frame, quantity_kind
 from .judgment import claims_frame, judge, unnamed_parts
 from .language import detect, warning
 from .mentions import Seen, find_mentions
