@@ -72,6 +72,24 @@ def test_a_word_of_families_carries_no_part_into_the_next_sentence():
     assert got["353 074"] == "USSR"
 
 
+def test_a_tally_of_a_named_body_is_counted_and_listed_as_a_part():
+    # "140 докторов наук и профессоров": a small number before a people noun of a body is a claim, of a part
+    text = "На 94 из 140 докторов наук и профессоров, уничтоженных в Москве в 1937-38гг., были получены санкции."
+    got = {f.mention: (f.quantity, f.scope, f.scope_detail) for f in _frames(text)}
+    assert got["140"][0] == "executions" and got["140"][1:] == ("institution", "scientists")
+    text = "Из 99 арестованных членов Академии наук 44 погибли в результате репрессий."
+    got = {f.mention: f.scope for f in _frames(text)}
+    assert got["99"] == "institution" and got["44"] == "institution"
+    v = _verdicts(text)
+    assert set(v["verdict"]) == {"not_judged"}
+
+
+def test_a_writer_or_a_scholar_cited_names_no_part():
+    # "Писатель утверждал": the source of a claim, not the body it counts
+    [f] = _frames("Писатель утверждал, что к 1941 году в лагерях находилось 15 миллионов человек.")
+    assert f.scope == "USSR"
+
+
 def test_frames_is_split_so_it_can_be_formatted():
     # the review mend: the scope and the rereadings of a quantity live in modules of their own
     assert frame_scopes.scope is frames.scope and frame_quantities.reread is frames.reread
