@@ -90,6 +90,24 @@ def test_a_writer_or_a_scholar_cited_names_no_part():
     assert f.scope == "USSR"
 
 
+@pytest.mark.parametrize(
+    ("text", "quantity"),
+    [
+        ("A total of 130,242 prisoners of war were taken to the NKVD camps.", "prisoners_of_war"),
+        ("Около 2 млн военнопленных содержалось в лагерях ГУПВИ.", "prisoners_of_war"),
+        ("Of the German POWs, 381,000 died in Soviet captivity.", "prisoners_of_war_deaths"),
+        # the verb outranks the noun: Katyn's prisoners of war were shot
+        (
+            "Nearly 22,000 Polish officers, prisoners of war, were executed by the NKVD.",
+            "executions",
+        ),
+    ],
+)
+def test_prisoners_of_war_are_not_the_gulags_prisoners(text, quantity):
+    [f] = _frames(text)
+    assert f.quantity == quantity
+
+
 def test_frames_is_split_so_it_can_be_formatted():
     # the review mend: the scope and the rereadings of a quantity live in modules of their own
     assert frame_scopes.scope is frames.scope and frame_quantities.reread is frames.reread
