@@ -13,7 +13,7 @@ sentence decide:
   else the last period of its paragraph (``context``), each with a confidence;
 - **scope**: the scope cues of its clause near it (an operation, a
   nationality, a region, a trial, an institution, a camp, a plan), else the
-  whole USSR;
+  whole USSR (:mod:`gulagstats.factcheck.frame_scopes`);
 - **modality**: ``stated``, or ``planned``, ``negated``, ``hypothetical``,
   ``spread`` (others' estimates quoted as a range of views);
 - **attribution**: the author, or the person quoted or reported.
@@ -33,39 +33,37 @@ from ..estimates.vocabulary import QUANTITIES
 from ..periods import match_period
 from ..vocabulary import DICTIONARY
 from .attribution import attribute
-from .context import Context, inside
-from .cues import CUE_WINDOW, Cue, cues_near, in_clause
+from .context import Context
+from .cues import CUE_WINDOW, cues_near, in_clause
 from .frame_periods import period, period_readings
+from .frame_quantities import DYING, reread
+from .frame_scopes import (
+    FAMILY_SIZE,
+    another_numbers_families,
+    listing_end,
+    listing_words,
+    scope,
+    whole_stated,
+)
 from .mentions import Mention
 from .modality import CEILING, NEAR, modality
-from .phrases import phrase_words
 from .quantity_rules import (
     deaths_beside,
     deaths_of_own_noun,
-    either_of,
-    excluding,
-    killing_threshold,
     of_part,
 )
 from .resources import Resources
 
-#: The quantity of a word of dying with no place: a place of custody near it names the deaths there.
-DYING = "regime_deaths"
 #: How many words from a number a cue may stand to be its own noun ("1,6 миллиона заключенных"), not the next
 #: number's ("умерло 2218 человек при среднемесячной численности заключенных 450 174"): whose deaths a word of
 #: dying beside it counts (``quantity_rules.csv``'s rows of match ``own_noun``).
 OWN_NOUN = 2
-#: How many words before a mention a scope cue of its clause counts ("the Polish operation ..., with 140,000 arrests").
-SCOPE_WINDOW = 30
 #: Points a cue loses for each word between it and the mention (its priority is at most 100).
 PENALTY = 2
 #: How many words before a number a sum word and the cues it sums are looked for (a bound: linear time).
 SUM_REACH = 40
 #: Points a cue loses when it stands nearer a neighbouring mention than this one (it is the neighbour's noun).
 NEIGHBOUR = 20
-#: What the lexicon's ``excluding`` rows leave out of a count: the ``part`` of ``quantity_rules.csv``'s rows of match
-#: ``excluding``.
-COLONIES = "the colonies"
 #: Points a cue loses when it names a part the number lists after "including", "включая" (its priority is at
 #: most 100, so any cue of its own clause before it wins).
 LISTED = 100
@@ -106,25 +104,6 @@ class Frame:
     whole_stated: bool = False
 
 
-def breakdowns(ctx: Context, frames: list[Frame]) -> None:
-    """Mark the numbers in brackets that break down a figure before them: parts of it, not of the whole.
-
-    "арестовано 936 750 (за контрреволюционные преступления – 234 301, за
-    другие – 157 301)": a number in brackets with no period of its own clause,
-    after a larger number of the same quantity and period outside the
-    brackets, is a part of that number.  A breakdown by years ("(в том числе в
-    1937 г. – 353 074)") has periods of its own and stays as read.
-    """
-    outside: list[Frame] = []
-    for f in frames:
-        if not inside(ctx.brackets, f.start - ctx.offset):
-            outside.append(f)
-            continue
-        whole = next((g for g in outside[-3:] if g.quantity == f.quantity and g.period == f.period and g.low > f.high), None)
-        if whole is not None and f.period_how == "sentence" and f.scope in ("USSR", *OWN_SENTENCE):
-            f.scope, f.scope_detail = "breakdown", f"a part of {whole.mention}"
-
-
 def asked(ctx: Context, data: Resources) -> tuple[str, str] | None:
     """The quantity a question asks for, and its cue: the answer after it counts that ("How many died of
     famine in the 1930s? 6 million", "Сколько человек было расстреляно? 681 692").
@@ -132,9 +111,15 @@ def asked(ctx: Context, data: Resources) -> tuple[str, str] | None:
     A sentence that ends with "?" and holds a question word (the lexicon's ``question`` rows) asks for
     the quantity of its highest-ranked cue outside its periods; any other sentence asks for nothing.
     """
-    if not ctx.sentence.rstrip().endswith("?") or not data.lexicon["question"].phrases.find(ctx.toks):
+    if not ctx.sentence.rstrip().endswith("?") or not data.lexicon["question"].phrases.find(
+        ctx.toks
+    ):
         return None
-    cues = [(float(row["priority"] or 0), first, last, row) for first, last, row in ctx.cues if not _in_a_period(ctx, first)]
+    cues = [
+        (float(row["priority"] or 0), first, last, row)
+        for first, last, row in ctx.cues
+        if not _in_a_period(ctx, first)
+    ]
     if not cues:
         return None
     _, first, last, row = max(cues, key=lambda c: c[0])
@@ -145,7 +130,9 @@ def asked(ctx: Context, data: Resources) -> tuple[str, str] | None:
 ANSWER_WORDS = 4
 
 
-def answer(question: tuple[str, str] | None, sentence: str, mentions: list[Mention]) -> tuple[str, str] | None:
+def answer(
+    question: tuple[str, str] | None, sentence: str, mentions: list[Mention]
+) -> tuple[str, str] | None:
     """What the first number of a sentence counts when it answers the question before it, else None.
 
     An answer is no question itself and starts with its number (at most ``ANSWER_WORDS`` words before
@@ -157,17 +144,19 @@ def answer(question: tuple[str, str] | None, sentence: str, mentions: list[Menti
     >>> answer(("famine_deaths", "famine"), "At least 13 million", [m]), answer(None, "At least 13 million", [m])
     (('famine_deaths', 'famine'), None)
     """
-    if question is None or not mentions or sentence.rstrip().endswith("?") or mentions[0].first > ANSWER_WORDS:
+    if (
+        question is None
+        or not mentions
+        or sentence.rstrip().endswith("?")
+        or mentions[0].first > ANSWER_WORDS
+    ):
         return None
     return question
 
 
-def named_part(ctx: Context) -> tuple[str, str] | None:
-    """The last part of the whole a sentence names (a scope cue), if any: the sentence after may go on with it."""
-    return (ctx.scopes[-1][2]["scope"], ctx.scopes[-1][2]["detail"]) if ctx.scopes else None
-
-
-def _scored_cues(ctx: Context, m: Mention, lo: int, hi: int, including: frozenset[str] = frozenset()):
+def _scored_cues(
+    ctx: Context, m: Mention, lo: int, hi: int, including: frozenset[str] = frozenset()
+):
     """The quantity cues near a mention, each with its score and whether it stands in another clause.
 
     A cue after the mention loses ``NEIGHBOUR`` points when the mention has a cue of its own clause before
@@ -177,11 +166,17 @@ def _scored_cues(ctx: Context, m: Mention, lo: int, hi: int, including: frozense
     ("1.7 million deaths in the Gulag, some 390,000 deaths during the ... forced resettlement": the 390,000 are
     not the Gulag's).
     """
-    near = cues_near(ctx.cues, m.first, m.last, max(lo, m.first - CUE_WINDOW), min(hi, m.last + CUE_WINDOW))
+    near = cues_near(
+        ctx.cues, m.first, m.last, max(lo, m.first - CUE_WINDOW), min(hi, m.last + CUE_WINDOW)
+    )
     own_noun = any(0 <= a - m.last <= OWN_NOUN and in_clause(ctx, m, (a, b, r)) for a, b, r in near)
-    own = next((last for first, last, _ in near if first >= m.last), None)  # the first cue after it: its verb
-    before = any(b <= m.first and in_clause(ctx, m, (a, b, r)) for a, b, r in near)  # its own cue before it
-    listing = _listing(ctx, m, including) if before and including else len(ctx.toks)
+    own = next(
+        (last for first, last, _ in near if first >= m.last), None
+    )  # the first cue after it: its verb
+    before = any(
+        b <= m.first and in_clause(ctx, m, (a, b, r)) for a, b, r in near
+    )  # its own cue before it
+    listing = listing_end(ctx, m, including) if before and including else len(ctx.toks)
     for first, last, row in near:
         distance = first - m.last if first >= m.last else m.first - last + 2
         score = float(row["priority"] or 0) - PENALTY * max(distance, 0)
@@ -189,7 +184,11 @@ def _scored_cues(ctx: Context, m: Mention, lo: int, hi: int, including: frozense
         if apart:
             score -= 15
         neighbours = _nearer_the_neighbour(ctx, m, first, last, lo)
-        if neighbours or _after_its_verb(ctx, own, first) or (before and _the_next_ones_verb(ctx, m, first, last, hi)):
+        if (
+            neighbours
+            or _after_its_verb(ctx, own, first)
+            or (before and _the_next_ones_verb(ctx, m, first, last, hi))
+        ):
             score -= NEIGHBOUR
         if neighbours and own_noun:  # the mention before's noun, and this one has its own
             score -= LISTED
@@ -227,17 +226,24 @@ _NEXT_CLAUSE = re.compile(r";|,\s+(?:and|but|while|whereas|а|но|и|тогда
 
 
 def quantity(
-    ctx: Context, m: Mention, lo: int, hi: int, data: Resources, including: frozenset[str] = frozenset()
+    ctx: Context,
+    m: Mention,
+    lo: int,
+    hi: int,
+    data: Resources,
+    including: frozenset[str] = frozenset(),
 ) -> tuple[str, str, float]:
     """The quantity of a mention, its cue, and a confidence (0 without a cue).
 
     ``lo`` and ``hi`` bound the tokens searched (the neighbouring mentions); ``data`` gives the rules of
     whose deaths a word of dying counts (``quantity_rules.csv``); ``including`` are the words that list what
-    a number holds (:func:`listing_words`).
+    a number holds (:func:`~gulagstats.factcheck.frame_scopes.listing_words`).
     """
     best: tuple[float, str, str] = (0.0, "", "")
     score_best = -1e9
-    kinds: set[tuple[str, bool]] = set()  # the quantities of the cues near it, and whether each is in another clause
+    kinds: set[tuple[str, bool]] = (
+        set()
+    )  # the quantities of the cues near it, and whether each is in another clause
     noun = ""  # a word of dying right after the number: its own noun ("1.7 million deaths occurred in the Gulag")
     nouns: set[str] = set()  # the quantities of the cues right beside the number: who it counts
     for score, apart, first, last, row, listed in _scored_cues(ctx, m, lo, hi, including):
@@ -247,24 +253,67 @@ def quantity(
         if row["quantity"] == DYING and first == m.last and not apart:
             noun = " ".join(t.word for t in ctx.toks[first:last])
         if not apart and (0 <= first - m.last <= OWN_NOUN or 0 <= m.first - last <= OWN_NOUN):
-            nouns.add(row["quantity"])  # "1,6 миллиона заключенных ... погибли": the number's own noun, not the next number's
+            nouns.add(
+                row["quantity"]
+            )  # "1,6 миллиона заключенных ... погибли": the number's own noun, not the next number's
         if score > score_best:
             score_best = score
             cue = " ".join(t.word for t in ctx.toks[first:last])
-            confidence = 0.95 if score >= 45 else 0.8 if score >= 30 else 0.6 if score >= 15 and not apart else 0.45
+            confidence = (
+                0.95
+                if score >= 45
+                else 0.8
+                if score >= 30
+                else 0.6
+                if score >= 15 and not apart
+                else 0.45
+            )
             best = (confidence, row["quantity"], cue)
-    if noun and _kind(best[1]) == "stock":  # "deaths ... in the Gulag": the place of a population cue, not its count
+    return _whose_deaths(ctx, m, best, (kinds, nouns, noun), data)
+
+
+def _whose_deaths(
+    ctx: Context,
+    m: Mention,
+    best: tuple[float, str, str],
+    beside: tuple[set[tuple[str, bool]], set[str], str],
+    data: Resources,
+) -> tuple[str, str, float]:
+    """The quantity, cue and confidence of a mention from its best cue (confidence, quantity, cue) and the
+    cues beside it: whose deaths a word of dying counts, or a total of several quantities.
+
+    ``beside`` holds the quantities of the cues near it (each with whether it stands in another clause),
+    the quantities of the cues right beside the number, and a word of dying right after it (its own noun).
+    """
+    kinds, nouns, noun = beside
+    if (
+        noun and _kind(best[1]) == "stock"
+    ):  # "deaths ... in the Gulag": the place of a population cue, not its count
         best = (best[0], DYING, noun)
-    if best[1] and _a_total_of_several(ctx, m):  # "... and 1 million were executed: ten million in all"
+    if best[1] and _a_total_of_several(
+        ctx, m
+    ):  # "... and 1 million were executed: ten million in all"
         return best[1], best[2], min(best[0], 0.5)
-    if (deaths := deaths_beside(data, best[1], kinds)) is not None:  # "390,000 deaths during the forced resettlement"
+    if (
+        deaths := deaths_beside(data, best[1], kinds)
+    ) is not None:  # "390,000 deaths during the forced resettlement"
         return deaths, best[2], best[0]
-    if best[1] == DYING:  # "died ... in the camps", "в лагерях ГУЛАГа умерло": the deaths of that place
-        places = [it for it in cues_near(ctx.places, m.first, m.last, m.first - CUE_WINDOW, m.last + CUE_WINDOW) if in_clause(ctx, m, it)]
+    if (
+        best[1] == DYING
+    ):  # "died ... in the camps", "в лагерях ГУЛАГа умерло": the deaths of that place
+        places = [
+            it
+            for it in cues_near(
+                ctx.places, m.first, m.last, m.first - CUE_WINDOW, m.last + CUE_WINDOW
+            )
+            if in_clause(ctx, m, it)
+        ]
         places = places or _the_place_before(ctx, m)
         if places:
             return places[0][2]["quantity"], best[2], best[0]
-    if (deaths := deaths_of_own_noun(data, best[1], kinds, nouns)) is not None:  # "1,6 миллиона заключенных ... погибли"
+    if (
+        deaths := deaths_of_own_noun(data, best[1], kinds, nouns)
+    ) is not None:  # "1,6 миллиона заключенных ... погибли"
         return deaths, best[2], best[0]
     return best[1], best[2], best[0]
 
@@ -279,7 +328,11 @@ def _alternatives(ctx: Context, m: Mention, lo: int, hi: int) -> set[tuple[str, 
     In "thousands had been executed by Stalin's government or died in the labor camps" the number
     counts either: a pair (executions, regime_deaths). Only the cues near it (``_scored_cues``) are looked at.
     """
-    near = [(first, last, row["quantity"]) for _, apart, first, last, row, _ in _scored_cues(ctx, m, lo, hi) if not apart]
+    near = [
+        (first, last, row["quantity"])
+        for _, apart, first, last, row, _ in _scored_cues(ctx, m, lo, hi)
+        if not apart
+    ]
     out = set()
     for (_, a1, qa), (b0, _, qb) in itertools.pairwise(near):
         if qa != qb and any(t.word in EITHER for t in ctx.toks[a1:b0]):
@@ -292,39 +345,6 @@ def _in_a_period(ctx: Context, first: int) -> bool:
     at = ctx.toks[first].start - ctx.offset
     i = bisect.bisect_right(ctx.period_starts, at) - 1
     return i >= 0 and ctx.periods[i].start <= at < ctx.periods[i].end
-
-
-#: A cue of executions below this priority is a word of killing ("killed", "murdered", "убит*"), not of shooting.
-KILLING_PRIORITY = 50
-#: A period of at least this many years is an era: killings over it are the regime's deaths (labelling guide).
-ERA_YEARS = 5
-def _a_word_of_killing(ctx: Context, m: Mention, cue: str) -> bool:
-    """Whether the cue read is a word of killing: a cue of executions the lexicon ranks low.
-
-    Only the cues within ``CUE_WINDOW`` words of the mention are looked at (where its cue was found), so
-    the cost does not grow with the sentence.
-    """
-    return any(
-        row["quantity"] == "executions" and float(row["priority"] or 0) < KILLING_PRIORITY
-        and " ".join(t.word for t in ctx.toks[first:last]) == cue
-        for first, last, row in cues_near(ctx.cues, m.first, m.last, m.first - CUE_WINDOW, m.last + CUE_WINDOW)
-    )
-
-
-def _over_an_era(when: str) -> bool:
-    """Whether a period spans an era (``ERA_YEARS`` or more): "between 1924-53", "Stalin's rule".
-
-    >>> _over_an_era("1924/1953"), _over_an_era("1937/1938"), _over_an_era("1941-06-22/1945-05-09"), _over_an_era("")
-    (True, False, False, False)
-    """
-    ends = when.split("/")
-    return len(ends) == 2 and all(ends) and int(ends[1][:4]) - int(ends[0][:4]) >= ERA_YEARS
-
-
-def _beside_a_place(ctx: Context, m: Mention, deaths: str) -> bool:
-    """Whether a place row of these deaths stands in the mention's clause near it ("killed in the purges")."""
-    near = cues_near(ctx.places, m.first, m.last, m.first - CUE_WINDOW, m.last + CUE_WINDOW)
-    return any(row["quantity"] == deaths and in_clause(ctx, m, (a, b, row)) for a, b, row in near)
 
 
 def _the_place_before(ctx: Context, m: Mention) -> list[tuple[int, int, dict[str, str]]]:
@@ -353,8 +373,14 @@ def quantity_readings(ctx: Context, m: Mention, lo: int, hi: int, chosen: str) -
     A word of dying stands for the deaths of any place (a reading the record
     cannot judge), so it is kept as such.
     """
-    places = [it for it in cues_near(ctx.places, m.first, m.last, m.first - CUE_WINDOW, m.last + CUE_WINDOW) if in_clause(ctx, m, it)]
-    named = [(a, b) for a, b, row in places if row["quantity"] == chosen]  # "died in the camps": the camps are where
+    places = [
+        it
+        for it in cues_near(ctx.places, m.first, m.last, m.first - CUE_WINDOW, m.last + CUE_WINDOW)
+        if in_clause(ctx, m, it)
+    ]
+    named = [
+        (a, b) for a, b, row in places if row["quantity"] == chosen
+    ]  # "died in the camps": the camps are where
     cues = list(_scored_cues(ctx, m, lo, hi))
     # a cue of the same kind inside the chosen one's words is no other reading: "the population of the Gulag
     # camps" is one phrase; "prisoners" in "352,560 prisoners died" stays one (a population, not deaths)
@@ -366,7 +392,13 @@ def quantity_readings(ctx: Context, m: Mention, lo: int, hi: int, chosen: str) -
         where = any(a < last and first < b for a, b in named) or (
             same_kind and any(a <= first and last <= b for a, b in inside)
         )
-        if not apart and not where and score >= READING_SCORE and what != chosen and what not in out:
+        if (
+            not apart
+            and not where
+            and score >= READING_SCORE
+            and what != chosen
+            and what not in out
+        ):
             out.append(what)
     return tuple(out)
 
@@ -393,12 +425,6 @@ def quantity_kind(quantity: str) -> str:
     return "stock" if row.get("definition", "").startswith("stock:") else "flow"
 
 
-def whole_stated(ctx: Context, m: Mention) -> bool:
-    """True if the mention's clause names the whole USSR ("throughout the country", "the Soviet government")."""
-    near = cues_near(ctx.scopes, m.first, m.last, m.first - SCOPE_WINDOW, m.last + CUE_WINDOW)
-    return any(row["scope"] == "whole" and in_clause(ctx, m, (a, b, row)) for a, b, row in near)
-
-
 def _nearer_the_neighbour(ctx: Context, m: Mention, first: int, last: int, lo: int) -> bool:
     """A cue between a mention and the mention before it that stands nearer that one, or that a comma
     parts from this one: the neighbour's own noun.
@@ -422,44 +448,11 @@ def _a_total_of_several(ctx: Context, m: Mention) -> bool:
     """
     if not cues_near(ctx.sums, m.first, m.last, m.first - SUM_REACH, m.last + NEAR):
         return False
-    before = {row["quantity"] for first, _, row in cues_near(ctx.cues, m.first, m.last, m.first - SUM_REACH, m.first)}
+    before = {
+        row["quantity"]
+        for first, _, row in cues_near(ctx.cues, m.first, m.last, m.first - SUM_REACH, m.first)
+    }
     return len(before) >= 2
-
-
-#: Parts that a sentence names for its own numbers only: a category of crimes or prisoners is not an event
-#: the next sentence goes on with ("... prosecuted for political crimes. Over 1 million people were executed"),
-#: unless it says so ("Of these, ...").
-OWN_SENTENCE = ("category",)
-#: Words at the start of a sentence that go on with the part the sentence before named.
-GOES_ON = re.compile(
-    r"^(?:of (?:these|them|those|whom)|among (?:them|these|those)|a total of|in all|in total|altogether|"
-    r"of this number|из них|всего|среди них|в том числе)\b",
-    re.IGNORECASE,
-)
-
-
-def scope(
-    ctx: Context, m: Mention, before: tuple[str, str] | None = None, hi: int = 10**9, including: frozenset[str] = frozenset()
-) -> tuple[str, str]:
-    """The part of the whole a mention counts (``USSR`` for the whole), and its detail.
-
-    ``before`` is the part the sentence before named: a sentence that goes on
-    with it ("The NKVD conducted national operations. A total of 350,000 were
-    arrested"), or that names neither a part nor a date of its own ("... Of
-    these, 139 885 were convicted. 111 091 were shot."), counts the same part.
-    ``including`` are the words after a number that list what it holds (:func:`listing_words`).
-    """
-    reach = min(m.last + CUE_WINDOW, hi, _listing(ctx, m, including))  # a part named after the next number is that number's
-    near = [it for it in cues_near(ctx.scopes, m.first, m.last, m.first - SCOPE_WINDOW, reach) if in_clause(ctx, m, it)]
-    near = [it for it in near if not any(_inside_a_longer(it, other) for other in near)]
-    if not near:
-        if before is not None and (GOES_ON.match(ctx.sentence) or not (ctx.periods or before[0] in OWN_SENTENCE)):
-            return before  # "Of these, ..."; "111 091 were shot." with no date of its own: the same event
-        return "USSR", ""
-    _first, _, row = min(near, key=lambda it: abs(it[0] - m.first))
-    if row["scope"] == "whole":  # "700,000 throughout the country" beside "30,000 in Moscow"
-        return "USSR", ""
-    return row["scope"], row["detail"]
 
 
 def _an_average(ctx: Context, m: Mention, neighbours: tuple[int, int], data: Resources) -> bool:
@@ -468,54 +461,89 @@ def _an_average(ctx: Context, m: Mention, neighbours: tuple[int, int], data: Res
     a span is read over the span, not on its first day (the lexicon's ``average`` rows)."""
     lo = max(neighbours[0], m.first - CUE_WINDOW)
     table = data.lexicon["average"]
-    return any(in_clause(ctx, m, (lo + x.first, lo + x.last, {})) for x in table.phrases.find(ctx.toks[lo : m.first]))
-
-
-def _colonies_left_out(ctx: Context, m: Mention, neighbours: tuple[int, int], data: Resources) -> set[str]:
-    """:data:`COLONIES`, in a set, when words near a mention leave the colonies out of its count (the lexicon's ``excluding``
-    rows: "not including labor colonies", "без учета колоний"), between its neighbouring mentions and within
-    ``CUE_WINDOW`` words; else an empty set."""
-    lo, hi = max(neighbours[0], m.first - CUE_WINDOW), min(neighbours[1], m.last + CUE_WINDOW)
-    return {COLONIES} if data.lexicon["excluding"].phrases.find(ctx.toks[lo:hi]) else set()
-
-
-def _inside_a_longer(cue: Cue, other: Cue) -> bool:
-    """Whether a cue lies inside a longer one: "государственные преступления" inside "контрреволюционные и другие
-    особо опасные государственные преступления" (the MVD's whole category) is that one's word."""
-    return other[0] <= cue[0] and cue[1] <= other[1] and other[1] - other[0] > cue[1] - cue[0]
-
-
-def listing_words(data: Resources) -> frozenset[str]:
-    """The words after a number that list what it holds (the lexicon's ``including`` rows): a part named after
-    them does not narrow it ("Millions ..., including political prisoners").
-
-    Examples
-    --------
-    >>> from gulagstats.factcheck.resources import load_resources
-    >>> sorted(listing_words(load_resources()))
-    ['included', 'includes', 'including', 'включая', 'среди']
-    """
-    return frozenset(" ".join(phrase_words(r["phrase"])) for r in data.lexicon["including"].rows)
-
-
-def _listing(ctx: Context, m: Mention, including: frozenset[str]) -> int:
-    """The token after a mention where it starts listing what it holds ("Millions ..., including political
-    prisoners"), or the end of the sentence; a bounded look ahead (``CUE_WINDOW`` words)."""
-    for i in range(m.last, min(len(ctx.toks), m.last + CUE_WINDOW)):
-        if ctx.toks[i].word in including:
-            return i
-    return len(ctx.toks)
+    return any(
+        in_clause(ctx, m, (lo + x.first, lo + x.last, {}))
+        for x in table.phrases.find(ctx.toks[lo : m.first])
+    )
 
 
 def frame(
-    ctx: Context, m: Mention, neighbours: tuple[int, int], last_period: str,
-    carry: tuple[str, str] | None, paragraph: tuple[str, int], file: str, line: int, data: Resources,
+    ctx: Context,
+    m: Mention,
+    neighbours: tuple[int, int],
+    last_period: str,
+    carry: tuple[str, str] | None,
+    paragraph: tuple[str, int],
+    file: str,
+    line: int,
+    data: Resources,
     before: tuple[str, str] | None = None,
 ) -> Frame | None:
     """The claim frame of one mention, or None when nothing says what it counts."""
     including = listing_words(data)
+    read = _quantity_and_period(ctx, m, neighbours, last_period, carry, data, including)
+    if read is None:
+        return None
+    what, cue, confidence, notes, kind, (when, how, when_confidence) = read
+    part, detail = scope(ctx, m, before, neighbours[1], including)
+    # "69,000 prisoners ... in Norillag"
+    what, part, detail, of_a_part = of_part(data, what, part, detail)
+    notes += of_a_part
+    mood, bound = _mood(ctx, m, neighbours[0], notes)
+    text, start = paragraph
+    who = attribute(text, m.start - start, ctx.offset - start)
+    if m.vague:
+        confidence -= 0.1
+    return Frame(
+        file,
+        m.start,
+        m.end,
+        f"{m.hedge} {m.text}".strip(),
+        m.low,
+        m.high,
+        bound,
+        m.unit,
+        what,
+        cue,
+        when,
+        how,
+        when_confidence,
+        part,
+        detail,
+        mood,
+        who,
+        round(max(0.05, confidence), 2),
+        ctx.sentence,
+        line,
+        vague=m.vague,
+        notes=notes,
+        period_readings=period_readings(ctx, m, kind, when, how) if how != "context" else (),
+        quantity_readings=quantity_readings(ctx, m, *neighbours, what),
+        whole_stated=part == "USSR" and whole_stated(ctx, m),
+    )
+
+
+def _quantity_and_period(
+    ctx: Context,
+    m: Mention,
+    neighbours: tuple[int, int],
+    last_period: str,
+    carry: tuple[str, str] | None,
+    data: Resources,
+    including: frozenset[str],
+) -> tuple[str, str, float, list[str], str, tuple[str, str, float]] | None:
+    """What a mention counts (its quantity, cue, confidence, the notes on how it was read, flow or stock) and
+    its period (when, how found, confidence), or None when nothing says what it counts.
+
+    A mention with no cue of its own takes the quantity carried along its enumeration; a word of killing or
+    two cues joined by "or" are read again once the period is known (:func:`~gulagstats.factcheck.frame_quantities.reread`).
+    """
     what, cue, confidence = quantity(ctx, m, *neighbours, data, including)
-    notes = []
+    if what and another_numbers_families(ctx, m, cue):  # "381 026 семей, ... 1 803 392 человека"
+        if m.high < FAMILY_SIZE:
+            return None  # "(в среднем из 4 человек)": the members of one family
+        what = ""
+    notes: list[str] = []
     if not what and carry is not None:
         what, cue = carry
         confidence = 0.7
@@ -524,42 +552,26 @@ def frame(
         return None
     kind = quantity_kind(what)
     nxt = ctx.toks[neighbours[1]].start - ctx.offset if neighbours[1] < len(ctx.toks) else 10**12
-    when, how, when_confidence = period(ctx, m, last_period, kind == "flow" or _an_average(ctx, m, neighbours, data), nxt)
+    when, how, when_confidence = period(
+        ctx, m, last_period, kind == "flow" or _an_average(ctx, m, neighbours, data), nxt
+    )
     when = match_period(when, kind)  # a count "at the end of 1938" is the count of 1 January 1939
-    if what == "executions" and _over_an_era(when) and _a_word_of_killing(ctx, m, cue):
-        what = DYING  # "50 million killed between 1924-53": the regime's deaths, not its shootings
-        notes.append(f"'{cue}' over {when}: the deaths of an era, not its executions")
-    elif what == "executions" and _beside_a_place(ctx, m, "custodial_deaths") and _a_word_of_killing(ctx, m, cue):
-        what = "custodial_deaths"  # "7 million were killed during the Great Purge": its deaths, not only its shootings
-        notes.append(f"'{cue}' in the purges: deaths at the regime's hands, not only executions")
-    elif m.low >= (killing := killing_threshold(data, what))[0] and _a_word_of_killing(ctx, m, cue):
-        what = killing[1]  # "they say he killed 20, 30, 40 million people": the regime's deaths
-        notes.append(f"'{cue}' of millions: the regime's deaths, not its executions")
-    if (joined := either_of(data, what, _alternatives(ctx, m, *neighbours))) is not None:
-        what = joined  # "executed ... or died in the labor camps": deaths in custody
-        notes.append(f"'{cue}' or a word of dying: {what}")
-    if (narrowed := excluding(data, what, _colonies_left_out(ctx, m, neighbours, data))) is not None:
-        notes.append(f"'{cue}' without the colonies: {narrowed}")  # "died in the Gulag (not including labor colonies)"
-        what = narrowed
-    part, detail = scope(ctx, m, before, neighbours[1], including)
-    what, part, detail, of_a_part = of_part(data, what, part, detail)  # "69,000 prisoners ... in Norillag"
-    notes += of_a_part
-    mood, words = modality(ctx, m, neighbours[0])
+    what = reread(
+        ctx, m, what, cue, when, _alternatives(ctx, m, *neighbours), neighbours, data, notes
+    )
+    return what, cue, confidence, notes, kind, (when, how, when_confidence)
+
+
+def _mood(ctx: Context, m: Mention, lo: int, notes: list[str]) -> tuple[str, str]:
+    """The modality of a mention and its bound: a floor denied ("не менее ... не было") is a ceiling, stated.
+
+    The notes say which words gave a modality other than ``stated``.
+    """
+    mood, words = modality(ctx, m, lo)
     bound = m.bound
     if mood == CEILING:
         mood, bound = "stated", "high"
         notes.append(f"a floor denied ({words} ... {m.hedge}): at most")
     elif mood != "stated":
         notes.append(f"{mood}: {words}")
-    text, start = paragraph
-    who = attribute(text, m.start - start, ctx.offset - start)
-    if m.vague:
-        confidence -= 0.1
-    return Frame(
-        file, m.start, m.end, f"{m.hedge} {m.text}".strip(), m.low, m.high, bound, m.unit, what, cue,
-        when, how, when_confidence, part, detail, mood, who, round(max(0.05, confidence), 2),
-        ctx.sentence, line, vague=m.vague, notes=notes,
-        period_readings=period_readings(ctx, m, kind, when, how) if how != "context" else (),
-        quantity_readings=quantity_readings(ctx, m, *neighbours, what),
-        whole_stated=part == "USSR" and whole_stated(ctx, m),
-    )
+    return mood, bound

@@ -73,7 +73,7 @@ LEXICON_KINDS = (
 )
 BOUNDS = ("point", "low", "high")
 RATES = ("day", "week", "month", "year")
-SCOPES = ("operation", "nationality", "region", "trial", "institution", "camp", "category", "plan", "whole")
+SCOPES = ("operation", "nationality", "region", "trial", "institution", "camp", "category", "plan", "whole", "families")
 MODALITIES = ("planned", "negated", "negator", "hypothetical", "spread", "stated")
 WHERE = ("before", "clause", "sentence")
 RULES = (

@@ -41,7 +41,8 @@ from .frame_periods import (
     subject_period,
     table_row,
 )
-from .frames import GOES_ON, Frame, answer, asked, breakdowns, frame, named_part, quantity_kind
+from .frame_scopes import GOES_ON, breakdowns, named_part
+from .frames import Frame, answer, asked, frame, quantity_kind
 from .judgment import claims_frame, judge, unnamed_parts
 from .language import detect, warning
 from .mentions import Seen, find_mentions

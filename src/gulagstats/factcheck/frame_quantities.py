@@ -1,0 +1,111 @@
+"""Stage 5, claim frames: a quantity read again once its period and its clause are known.
+
+A word of killing over an era, or in the purges, or of millions counts the
+regime's deaths, not its shootings; two cues joined by "or" count either
+(``quantity_rules.csv``'s rows of match ``either``); words that leave the
+colonies out narrow a count of the Gulag (rows of match ``excluding``).
+Every lookup is bounded by a window of words (:mod:`gulagstats.factcheck.frames`).
+"""
+
+from __future__ import annotations
+
+from .context import Context
+from .cues import CUE_WINDOW, cues_near, in_clause
+from .mentions import Mention
+from .quantity_rules import either_of, excluding, killing_threshold
+from .resources import Resources
+
+#: The quantity of a word of dying with no place: a place of custody near it names the deaths there.
+DYING = "regime_deaths"
+#: What the lexicon's ``excluding`` rows leave out of a count: the ``part`` of ``quantity_rules.csv``'s rows of match
+#: ``excluding``.
+COLONIES = "the colonies"
+
+#: A cue of executions below this priority is a word of killing ("killed", "murdered", "убит*"), not of shooting.
+KILLING_PRIORITY = 50
+#: A period of at least this many years is an era: killings over it are the regime's deaths (labelling guide).
+ERA_YEARS = 5
+
+
+def _a_word_of_killing(ctx: Context, m: Mention, cue: str) -> bool:
+    """Whether the cue read is a word of killing: a cue of executions the lexicon ranks low.
+
+    Only the cues within ``CUE_WINDOW`` words of the mention are looked at (where its cue was found), so
+    the cost does not grow with the sentence.
+    """
+    return any(
+        row["quantity"] == "executions"
+        and float(row["priority"] or 0) < KILLING_PRIORITY
+        and " ".join(t.word for t in ctx.toks[first:last]) == cue
+        for first, last, row in cues_near(
+            ctx.cues, m.first, m.last, m.first - CUE_WINDOW, m.last + CUE_WINDOW
+        )
+    )
+
+
+def _over_an_era(when: str) -> bool:
+    """Whether a period spans an era (``ERA_YEARS`` or more): "between 1924-53", "Stalin's rule".
+
+    >>> _over_an_era("1924/1953"), _over_an_era("1937/1938"), _over_an_era("1941-06-22/1945-05-09"), _over_an_era("")
+    (True, False, False, False)
+    """
+    ends = when.split("/")
+    return len(ends) == 2 and all(ends) and int(ends[1][:4]) - int(ends[0][:4]) >= ERA_YEARS
+
+
+def _beside_a_place(ctx: Context, m: Mention, deaths: str) -> bool:
+    """Whether a place row of these deaths stands in the mention's clause near it ("killed in the purges")."""
+    near = cues_near(ctx.places, m.first, m.last, m.first - CUE_WINDOW, m.last + CUE_WINDOW)
+    return any(row["quantity"] == deaths and in_clause(ctx, m, (a, b, row)) for a, b, row in near)
+
+
+def _colonies_left_out(
+    ctx: Context, m: Mention, neighbours: tuple[int, int], data: Resources
+) -> set[str]:
+    """:data:`COLONIES`, in a set, when words near a mention leave the colonies out of its count (the lexicon's ``excluding``
+    rows: "not including labor colonies", "без учета колоний"), between its neighbouring mentions and within
+    ``CUE_WINDOW`` words; else an empty set."""
+    lo, hi = max(neighbours[0], m.first - CUE_WINDOW), min(neighbours[1], m.last + CUE_WINDOW)
+    return {COLONIES} if data.lexicon["excluding"].phrases.find(ctx.toks[lo:hi]) else set()
+
+
+def reread(
+    ctx: Context,
+    m: Mention,
+    what: str,
+    cue: str,
+    when: str,
+    alternatives: set[tuple[str, str]],
+    neighbours: tuple[int, int],
+    data: Resources,
+    notes: list[str],
+) -> str:
+    """The quantity of a mention read again with its period: a word of killing, cues joined by "or", the
+    colonies left out; each change is noted in ``notes``.
+
+    ``alternatives`` are the pairs of quantities of its own clause that "or" joins, ``neighbours`` the
+    tokens of the mentions before and after it.
+    """
+    if what == "executions" and _over_an_era(when) and _a_word_of_killing(ctx, m, cue):
+        what = DYING  # "50 million killed between 1924-53": the regime's deaths, not its shootings
+        notes.append(f"'{cue}' over {when}: the deaths of an era, not its executions")
+    elif (
+        what == "executions"
+        and _beside_a_place(ctx, m, "custodial_deaths")
+        and _a_word_of_killing(ctx, m, cue)
+    ):
+        what = "custodial_deaths"  # "7 million were killed during the Great Purge": its deaths, not only its shootings
+        notes.append(f"'{cue}' in the purges: deaths at the regime's hands, not only executions")
+    elif m.low >= (killing := killing_threshold(data, what))[0] and _a_word_of_killing(ctx, m, cue):
+        what = killing[1]  # "they say he killed 20, 30, 40 million people": the regime's deaths
+        notes.append(f"'{cue}' of millions: the regime's deaths, not its executions")
+    if (joined := either_of(data, what, alternatives)) is not None:
+        what = joined  # "executed ... or died in the labor camps": deaths in custody
+        notes.append(f"'{cue}' or a word of dying: {what}")
+    # "died in the Gulag (not including labor colonies)"
+    if (
+        narrowed := excluding(data, what, _colonies_left_out(ctx, m, neighbours, data))
+    ) is not None:
+        notes.append(f"'{cue}' without the colonies: {narrowed}")
+        what = narrowed
+    return what
