@@ -13,10 +13,8 @@ from gulagstats.factcheck.frame_periods import (
     PROSE_YEAR_CONFIDENCE,
     carried,
     context_reading,
-    ends_prose_line,
-    heads,
-    table_row,
 )
+from gulagstats.factcheck.line_periods import ends_prose_line, heads, table_row
 from gulagstats.factcheck.periods import Period
 from gulagstats.factcheck.resources import load_resources, parse_table
 from gulagstats.factcheck.run import check_text

@@ -13,14 +13,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
-from functools import lru_cache
 
 from ..periods import match_period
 from .context import Context, bracketed, clause_of, inside
+from .line_periods import table_row
 from .mentions import Mention
 from .periods import Period
-from .sentences import split_line
 
 
 def period_readings(ctx: Context, m: Mention, kind: str, chosen: str, how: str) -> tuple[str, ...]:
@@ -67,13 +65,8 @@ def _nearest(
     end = at if end is None else end
     periods, starts = (ctx.periods, ctx.period_starts) if inside(ctx.brackets, at) else (ctx.outside, ctx.outside_starts)
 
-    def fits(p: Period) -> bool:  # an open period and the mention with no comma between them, or nothing but one
-        if kinds is not None and p.kind not in kinds:
-            return False
-        gap = ctx.sentence[p.end : at] if p.end <= at else ctx.sentence[end : p.start]
-        if p.kind == "open" and p.period and p.end <= at:  # "After Stalin's death, 4 million were freed": its start
-            return not re.search(r"[;:]", gap)
-        return p.kind != "open" or not re.search(r"[,;:]", gap) or not re.search(r"\w", gap)
+    def fits(p: Period) -> bool:
+        return _fits(ctx.sentence, p, at, end, kinds)
 
     i = bisect.bisect_left(starts, at)
     around = []
@@ -89,8 +82,25 @@ def _nearest(
     if not around:  # the mention is outside [lo, hi): the nearest ends of that range
         j, k = bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi) - 1
         around = [periods[x] for x in {j, k} if 0 <= x < len(periods) and lo <= starts[x] < hi and fits(periods[x])]
+    return _closest(ctx.sentence, around, at, end)
+
+
+def _fits(sentence: str, p: Period, at: int, end: int, kinds: frozenset[str] | None) -> bool:
+    """True if ``p`` may date the mention ``[at, end)``: of ``kinds`` (any if ``None``); an open period only with no
+    comma between it and the mention, or nothing but one."""
+    if kinds is not None and p.kind not in kinds:
+        return False
+    gap = sentence[p.end : at] if p.end <= at else sentence[end : p.start]
+    if p.kind == "open" and p.period and p.end <= at:  # "After Stalin's death, 4 million were freed": its start
+        return not re.search(r"[;:]", gap)
+    return p.kind != "open" or not re.search(r"[,;:]", gap) or not re.search(r"\w", gap)
+
+
+def _closest(sentence: str, around: list[Period], at: int, end: int) -> Period | None:
+    """The period of ``around`` that dates the mention ``[at, end)``: a span before an open period, a date before a
+    named era, one that closes no other item, then the nearest (``None`` if ``around`` is empty)."""
     spans = any(p.kind == "span" for p in around)  # "After the war, 1.5 million ... between 1946 and 1953": the span
-    return min(around, key=lambda p: (spans and p.kind == "open", p.kind == "named" and _era(p.period), _closes_item(ctx.sentence, p, at), _distance(p, at, end))) if around else None
+    return min(around, key=lambda p: (spans and p.kind == "open", p.kind == "named" and _era(p.period), _closes_item(sentence, p, at), _distance(p, at, end))) if around else None
 
 
 #: The kind of period a stock read from its sentence prefers to a named period of years: a count of prisoners is
@@ -206,32 +216,7 @@ def period(ctx: Context, m: Mention, last: str, flow: bool, nxt: int = 10**12) -
         day = _nearest(ctx, at, 0, 10**12, end, kinds=_DAY_KINDS)
         p, how, factor = (day, "sentence", 0.8) if day is not None else (p, how, factor)
     if p is not None:
-        if p.kind == "open":  # "after Stalin's death", "since 1937": a start with no end, never judged
-            return p.period, "open", 0.0
-        kind_how = {"named": "named period", "relative": "relative", "span": "span"}.get(p.kind, how)
-        value, confidence = p.period, p.confidence * factor
-        if how == "own clause" and "/" not in p.period:  # a year or a day of the clause: often another event's
-            confidence = min(confidence, OWN_CLAUSE_CONFIDENCE.get(p.kind, confidence))
-            if p.kind == "date":  # a count on 1 January is the record's own day; a total over one day is rare
-                confidence = DAY_CONFIDENCE[flow] if flow or p.period.endswith("-01-01") else confidence
-            elif p.kind == "year" and not flow:  # "the camp housed 73,000 prisoners at its peak in 1951"
-                confidence = STOCK_YEAR_CONFIDENCE
-        if p.kind in ("by_end", "by_year", "by_start") and flow:  # "by 1942, 850,000 had been deported": since when?
-            start = last.split("/")[0][:4] if last else ""
-            if not (start and start < p.period[:4]):  # "By the end of 1956, 1 million had been freed": no start
-                return f"/{_by_end(ctx.sentence, p)}", "open", 0.0  # "by 1940, eight million had passed through": up to 1 January 1940
-            value, confidence = f"{start}/{p.period if p.kind == 'by_start' else p.period[:4]}", confidence * 0.8
-            if ctx.carried == PROSE_YEAR:  # a start taken from a weakly carried year is as weak
-                confidence = min(confidence, PROSE_YEAR_CONFIDENCE)
-        elif not flow and p.kind == "by_year":  # "by 1932, nearly 10,000 prisoners": a count that year
-            value = p.period[:4] + "-01-01" if _ONSET.match(ctx.sentence, p.start) else p.period[:4]
-        elif not flow and re.fullmatch(r"\d{4}-12-31", p.period):  # "at the end of 1938, 9 million": on 1 January 1939
-            value = f"{int(p.period[:4]) + 1}-01-01"
-        elif not flow and _from_january(p):  # "as of January 1937", "in early 1939": the count of 1 January
-            value = p.period[:4] + "-01-01"
-            if p.kind == "month" and not _AS_OF.search(ctx.sentence, max(0, p.start - 24), p.start):
-                confidence = min(confidence, MONTH_AS_DAY_CONFIDENCE)  # "in January 1937": the month, or its first day
-        return value, kind_how if how == "own clause" else how, round(confidence, 2)
+        return _stated_reading(ctx, p, how, factor, flow, last)
     if last and flow and re.fullmatch(r"\d{4}-\d\d-\d\d", last):
         if ctx.carried == AS_OF:  # the rows under "на 1 января 1946 г.:" count that day, whatever the reader took them for
             return last, "context", AS_OF_FLOW_CONFIDENCE
@@ -240,6 +225,38 @@ def period(ctx: Context, m: Mention, last: str, flow: bool, nxt: int = 10**12) -
         weak = PROSE_YEAR_CONFIDENCE if ctx.carried == PROSE_YEAR else 1.0
         return last, "context", min(CONTEXT_CONFIDENCE[_era(last)], weak)
     return "", "none", 0.0
+
+
+def _stated_reading(ctx: Context, p: Period, how: str, factor: float, flow: bool, last: str) -> tuple[str, str, float]:
+    """The reading of the period ``p`` found for a mention (in its own clause or its sentence, ``how``): a start with
+    no end is open; a single year or day of the clause is weak; "by 1942" for a total runs from the period before;
+    the end of a year, "as of January" and "by 1932" for a count are the record's 1 January."""
+    if p.kind == "open":  # "after Stalin's death", "since 1937": a start with no end, never judged
+        return p.period, "open", 0.0
+    kind_how = {"named": "named period", "relative": "relative", "span": "span"}.get(p.kind, how)
+    value, confidence = p.period, p.confidence * factor
+    if how == "own clause" and "/" not in p.period:  # a year or a day of the clause: often another event's
+        confidence = min(confidence, OWN_CLAUSE_CONFIDENCE.get(p.kind, confidence))
+        if p.kind == "date":  # a count on 1 January is the record's own day; a total over one day is rare
+            confidence = DAY_CONFIDENCE[flow] if flow or p.period.endswith("-01-01") else confidence
+        elif p.kind == "year" and not flow:  # "the camp housed 73,000 prisoners at its peak in 1951"
+            confidence = STOCK_YEAR_CONFIDENCE
+    if p.kind in ("by_end", "by_year", "by_start") and flow:  # "by 1942, 850,000 had been deported": since when?
+        start = last.split("/")[0][:4] if last else ""
+        if not (start and start < p.period[:4]):  # "By the end of 1956, 1 million had been freed": no start
+            return f"/{_by_end(ctx.sentence, p)}", "open", 0.0  # "by 1940, eight million had passed through": up to 1 January 1940
+        value, confidence = f"{start}/{p.period if p.kind == 'by_start' else p.period[:4]}", confidence * 0.8
+        if ctx.carried == PROSE_YEAR:  # a start taken from a weakly carried year is as weak
+            confidence = min(confidence, PROSE_YEAR_CONFIDENCE)
+    elif not flow and p.kind == "by_year":  # "by 1932, nearly 10,000 prisoners": a count that year
+        value = p.period[:4] + "-01-01" if _ONSET.match(ctx.sentence, p.start) else p.period[:4]
+    elif not flow and re.fullmatch(r"\d{4}-12-31", p.period):  # "at the end of 1938, 9 million": on 1 January 1939
+        value = f"{int(p.period[:4]) + 1}-01-01"
+    elif not flow and _from_january(p):  # "as of January 1937", "in early 1939": the count of 1 January
+        value = p.period[:4] + "-01-01"
+        if p.kind == "month" and not _AS_OF.search(ctx.sentence, max(0, p.start - 24), p.start):
+            confidence = min(confidence, MONTH_AS_DAY_CONFIDENCE)  # "in January 1937": the month, or its first day
+    return value, kind_how if how == "own clause" else how, round(confidence, 2)
 
 
 #: The confidence of a day counted "as of" in a sentence before ("Численность на 1 января 1946 г.:") given the claims
@@ -331,82 +348,6 @@ def context_reading(sentence: str, last: str, kind: str, goes_on: bool = False, 
     return "", ""
 
 
-#: The longest line read as a heading (characters).
-HEADING_LINE = 120
-_HEADS = re.compile(r"(?:[^.!?\u2026\"'\u201d\u00bb)\]*]|\bгг?\.|:)\s*$")
-
-
-def heads(line: str) -> bool:
-    """True if ``line`` (a whole line, a paragraph of its own) reads as a heading: it ends no sentence, or ends on
-    a colon or on "г."/"гг." (a year's abbreviation): the period it states dates the table under it.
-
-    Examples
-    --------
-    >>> heads("Численность заключённых на 1 января 1946 г."), heads("Executions by year, 1937-1938:")
-    (True, True)
-    >>> heads("In 1937 many were shot."), heads("")
-    (False, False)
-    """
-    return bool(line) and bool(_HEADS.search(line))
-
-
-#: The longest line read as a row of a table (characters).
-ROW_LINE = 80
-_ROW_END = re.compile(r"[.!?\u2026][\"'\u201d\u00bb)\]*]*\s*$|[,;]\s*$")
-
-
-def table_row(line: str) -> bool:
-    """True if ``line`` (a whole line) reads as a row of a table: short, with a number, ending no sentence.
-
-    Examples
-    --------
-    >>> table_row("Поляки — 111 091"), table_row("ИТЛ | 600 897 человек"), table_row("In 1956, Khrushchev spoke of 20 million.")
-    (True, True, False)
-    >>> table_row("Total deaths"), table_row("")
-    (False, False)
-    """
-    return 0 < len(line) <= ROW_LINE and bool(re.search(r"\d", line)) and not _ROW_END.search(line)
-
-
-#: A line of prose: at least this many characters, ending a sentence. Many web pages give one paragraph a line with no
-#: blank line between them; on dev (round 11) a period carried from such a line into the next was the labels' period
-#: less often than none: of 33 claims in 19 texts left undated by this rule (round 11), the labels read none for 19
-#: and the carried period for 3 (the rest wrong either way); a sentence that goes on ("Another ...") keeps it.
-PROSE_LINE = 150
-_ENDS_SENTENCE = re.compile(r"[.!?\u2026][\"'\u201d\u00bb)\]*]*\s*$")
-
-
-@lru_cache(maxsize=8)
-def _going_on(words: tuple[str, ...]) -> re.Pattern[str] | None:
-    """The words by which a sentence goes on with the one before (``goes_on`` rows of periods.csv) as one pattern."""
-    if not words:
-        return None
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?!\w)", re.IGNORECASE)
-
-
-def ends_prose_line(line: str, sentence: str, goes_on: tuple[str, ...] = ()) -> bool:
-    """True if ``line`` (up to the end of the sentence before ``sentence``) is a paragraph of prose and ``sentence``,
-    on the next line, does not go on with it: the period the line carried does not date ``sentence``'s claims.
-
-    ``goes_on`` are the words by which a sentence goes on with the one before across its line ("Another seven to
-    eight million ...", "... others": :attr:`~gulagstats.factcheck.resources.Resources.goes_on_words`).
-
-    Examples
-    --------
-    >>> para = "The Great Terror of 1937-1938 took many lives, " * 4 + "as the archives show."
-    >>> ends_prose_line(para, "Some 7,000 people lie buried at Sandarmokh.", ("another",))
-    True
-    >>> ends_prose_line(para, "Another seven to eight million people were deported.", ("another",))
-    False
-    >>> ends_prose_line("Executions by year:", "1937: 353,074")
-    False
-    """
-    if len(line) < PROSE_LINE or not _ENDS_SENTENCE.search(line):
-        return False
-    words = _going_on(goes_on)
-    return words is None or words.search(sentence) is None
-
-
 def _era(period: str) -> bool:
     """A period of four years or more ("the Stalin era", "the Soviet era", "the war", "collectivisation").
 
@@ -452,82 +393,3 @@ def carried(sentence: str, periods: list[Period], last: str, kind: str = "") -> 
         return chosen.period, AS_OF  # "Численность заключённых на 1 января 1946 г.:": the rows under it count that day
     return chosen.period, chosen.kind
 
-
-#: An infobox's date line near the top of a text ("- Date: 14–15 November 1944", "| date = 1937–1938", "Дата: ...",
-#: or glued to its label as HTML without its cell breaks gives it: "Date1930–1952"):
-#: the period of the article's subject (the labelling guide: an infobox's date dates the claims under it).
-_INFOBOX_DATE = re.compile(
-    r"^[ \t]*(?:[-|*\u2022][ \t]*)?(?:dates?|дата|даты)(?:[ \t]*[:=|][ \t]*|(?=\d))(?P<value>\S[^\n]*)$", re.IGNORECASE | re.MULTILINE
-)
-#: How far into a text an infobox is looked for (characters): it opens an encyclopaedia article.
-SUBJECT_REACH = 3000
-#: The confidence of a subject's period given a claim with no period of its own: under the judging gate.
-SUBJECT_CONFIDENCE = 0.5
-
-
-def subject_period(text: str, periods_of: Callable[[str], list[Period]]) -> str:
-    """The period of a text's subject: its infobox's date line near the top, if it states one period ("" if not).
-
-    ``periods_of`` reads the periods of a line (:func:`gulagstats.factcheck.periods.find_periods`).
-
-    Examples
-    --------
-    >>> from gulagstats.factcheck.periods import Period
-    >>> def read(line):
-    ...     return [Period(0, len(line), "1944-11-14/1944-11-15", "date", 0.9)] if "1944" in line else []
-    >>> subject_period("= Deportation =\\nInfobox\\n- Date: 14–15 November 1944\\n", read)
-    '1944-11-14/1944-11-15'
-    >>> subject_period("The text. Date: 30 October\\n", read)
-    ''
-    """
-    infobox = _INFOBOX_DATE.search(text, 0, SUBJECT_REACH)
-    if infobox is not None:
-        return _one_period(periods_of(infobox["value"]), ("span", "date", "year", "month", "season", "named"))
-    title = _TITLE.match(text)
-    stated = _one_period(periods_of(title["value"]), ("span",)) if title is not None else ""
-    return stated or lead_period(text, periods_of)
-
-
-def _one_period(periods: list[Period], kinds: tuple[str, ...]) -> str:
-    """The one period of ``kinds`` among ``periods`` ("" if none, or more than one)."""
-    stated = [p for p in periods if p.kind in kinds and p.period]
-    return stated[0].period if len(stated) == 1 else ""
-
-
-#: The shortest line read as a text's lead paragraph (characters): shorter lines near the top are titles, menus, captions.
-LEAD_LINE = 100
-#: A lead sentence that defines its subject: "The Katyn massacre was a series of mass executions ...", "The Greek NKVD
-#: operation - mass repressions against ...", "«Большой террор» — пик массовых политических репрессий ...".
-_DEFINES = re.compile(r"^[^\d;:.!?]{3,160}?\s(?:was|were)\s(?:an?|the)\s|^[^\d;:.!?,]{3,120}?\s[\u2014\u2013-]\s")
-
-
-def lead_period(text: str, periods_of: Callable[[str], list[Period]]) -> str:
-    """The period of a text's subject stated in its lead: the first sentence of its first paragraph of prose (a line of
-    at least :data:`LEAD_LINE` characters near the top), if that sentence defines the subject ("The Katyn massacre was
-    a series of mass executions ... between April and May 1940") and states one span, month, season or day ("" if not).
-    A year alone is left: it dates a founding or an opening as often ("It was established in 1931").
-
-    Examples
-    --------
-    >>> from gulagstats.factcheck.periods import Period
-    >>> def read(line):
-    ...     at = line.find("April")
-    ...     return [Period(at, at + 18, "1940-04-01/1940-05-31", "span", 0.9)] if at >= 0 else []
-    >>> lead = "The Katyn massacre was a series of mass executions of Poles carried out between April and May 1940. More."
-    >>> lead_period("Katyn massacre\\n" + lead + "\\n", read)
-    '1940-04-01/1940-05-31'
-    >>> lead_period("Katyn\\n" + lead.replace("was a series", "saw a series") + "\\n", read), lead_period("", read)
-    ('', '')
-    """
-    for line in text[:SUBJECT_REACH].split("\n"):
-        if len(line) < LEAD_LINE:
-            continue
-        first = split_line(line)
-        sentence = line[first[0][0] : first[0][1]] if first else ""
-        return _one_period(periods_of(sentence), ("span", "date", "month", "season")) if _DEFINES.search(sentence) else ""
-    return ""
-
-
-#: A title: the text's first line, short and without a sentence's end ("The Great Terror, 1937-1938", "Голод в СССР
-#: (1932—1933)"); a span it states is its subject's period (a day in a title is most often its publication's).
-_TITLE = re.compile(r"\s*(?P<value>[^\n]{0,89}[^\n.!?:;,])[ \t]*(?:\n|$)")

@@ -17,18 +17,18 @@ characters for the patterns after it: linear in the sentence.
 
 from __future__ import annotations
 
-import bisect
 import re
-from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
 from .dates import DASH as _DASH
 from .dates import YEAR_DIGITS as _YEAR
-from .dates import Period, find_dates, joined, month_span
+from .dates import Period, find_dates, joined
 from .decades import decades
 from .event_dates import LAST_YEAR, event_dates, events, lifespans, names_years
+from .named_periods import Dating, opened, read_named, resolve_rule, text_datings, titles_of
 from .phrases import Token
 from .resources import Resources
+from .seasons import seasons, yearless_parts
 
 __all__ = ["Dating", "Period", "clock", "find_periods", "resolve_rule"]
 
@@ -44,22 +44,6 @@ SPAN = re.compile(
     rf"|\b(?P<i>1[89]\d\d)(?P<j>1[89]\d\d)(?=\s*(?:гг\.|годах|годов|годы))",  # "19371938 гг.": a dash lost
     re.IGNORECASE,
 )
-SEASON = re.compile(
-    rf"\b(?:the\s+)?(?P<part>spring|summer|autumn|fall|winter|beginning|start|end|middle|first half|second half|"
-    rf"(?:first|second|third|fourth|last)\s+quarter|early|mid|late|"
-    rf"(?:перв|втор|трет|четв[её]рт|последн)\w*\s+(?:половин|полугоди|квартал)\w*|"
-    rf"весн\w*|лет\w*|осен\w*|зим\w*|начал\w*|конц\w*|конец|середин\w*)(?:\s+|-)(?:of\s+)?(?P<y>{_YEAR})\b"
-    rf"(?:{_DASH}(?P<y2>(?:1[89])?\d\d)\b)?"  # "зимой 1941–1942 годов": one winter
-    rf"(?!-?(?:е|х|ые|ых)\b)",  # "в конце 1930-х": a decade's end, not the year's
-    re.IGNORECASE,
-)
-BY_END = re.compile(
-    rf"\b(?:by|until|up to|к|до)\s+(?:the\s+)?(?:end\s+of|конц\w*)\s+(?:(?P<y>{_YEAR})\b(?!-?(?:е|х|ые|ых)\b|[\u2019']?s\b)"
-    rf"|(?:the\s+)?(?P<d>1[89]\d)0(?:[\u2019']?s\b|-?(?:е|х|ые|ых)\b))|\b(?:by|up\s+to)\s+(?P<z>{_YEAR})\b(?![-\u2013])"
-    rf"|\bк\s+(?P<w>{_YEAR})\s*(?:год\w*|г\.)"  # "к 1953 году": by 1953
-    rf"|\b(?:by|until|up\s+to|к|до)\s+(?:the\s+)?(?:beginning|start|начал\w*)\s+(?:of\s+)?(?P<s>{_YEAR})\b",  # by its 1 January
-    re.IGNORECASE,  # "By the end of 1956", "К концу 1930 года" open a sentence
-)
 YEAR_MENTION = re.compile(r"(?<![\d,.\u00a0\u202f])\b(?P<y>1\d\d\d|20\d\d)\b(?!,?\d)(?!\.\d\d\d)")
 #: A year in brackets after a name, or after "in his": the date of a publication.
 CITED_YEAR = re.compile(
@@ -72,56 +56,6 @@ OPEN_BEFORE = re.compile(r"(?:\bsince|\bfrom|\bstarting\s+in|\bbeginning\s+in|\b
 #: "From late 1936, when ..., until the end of 1938": a start and an end with words between them.
 _UNTIL = re.compile(r"\b(?:until|till|up to|to|through|по|до)\b[^\d]{0,60}$", re.IGNORECASE)
 _UNTIL_AT = re.compile(r"(?:until|till|up to|to|through|по|до)\b", re.IGNORECASE)  # "until the end of 1938"
-#: Halves and quarters of a year, by ordinal ("the second quarter of 1938", "во втором полугодии 1944 года").
-_PARTS_OF_YEAR = {
-    ("half", 1): (1, 6), ("half", 2): (7, 12), ("quarter", 1): (1, 3), ("quarter", 2): (4, 6),
-    ("quarter", 3): (7, 9), ("quarter", 4): (10, 12),
-}
-_SEASONS = {
-    "spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 14),
-    "beginning": (1, 1), "start": (1, 1), "end": (12, 12), "middle": (6, 7),
-    "first half": (1, 6), "second half": (7, 12), "early": (1, 4), "mid": (5, 8), "late": (9, 12),
-    "весн": (3, 5), "лет": (6, 8), "осен": (9, 11), "зим": (12, 14), "начал": (1, 1), "конц": (12, 12), "конец": (12, 12), "середин": (6, 7),
-    **{f"{kind} {n}": months for (kind, n), months in _PARTS_OF_YEAR.items()},
-}
-
-
-_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "перв": 1, "втор": 2, "трет": 3, "четв": 4}
-
-
-def _season_key(part: str) -> str:
-    """The key of :data:`_SEASONS` a season's word reads as ("осенью": "осен"; "во втором полугодии": "half 2").
-
-    >>> _season_key("втором полугодии"), _season_key("Third quarter"), _season_key("осенью"), _season_key("last quarter")
-    ('half 2', 'quarter 3', 'осен', 'quarter 4')
-    """
-    word = " ".join(part.lower().split())
-    first, _, rest = word.partition(" ")
-    if rest:
-        kind = "quarter" if rest.startswith(("quarter", "квартал")) else "half"
-        last = 4 if kind == "quarter" else 2
-        n = last if first == "last" or first.startswith("последн") else _ORDINALS.get(first[:4] if not first.isascii() else first, 0)
-        if (kind, n) in _PARTS_OF_YEAR:
-            return f"{kind} {n}"
-    return next((k for k in _SEASONS if word == k or (len(k) < 8 and word.startswith(k) and not word.isascii())), word)
-
-
-@dataclass
-class Dating:
-    """How a text dates its named periods ("The Great Purge ... occurred from 1936 to 1938").
-
-    ``rows`` maps a row of the periods table to the text's reading of it;
-    ``readings`` maps a default reading (``1937/1938``) to the first reading
-    the text gave a name of that default, so that "the Purge" takes the dates
-    the text gave "the Great Purge".
-    """
-
-    rows: dict[int, str] = field(default_factory=dict)
-    readings: dict[str, str] = field(default_factory=dict)
-    #: The rule of the ruler named last ("Stalin": his rule) and how many sentences ago (0: this one).
-    ruler: tuple[str, int] = ("", 0)
-
-
 def _span_end(a: str, b: str) -> str | None:
     if len(b) < 4:
         b = a[: 4 - len(b)] + b
@@ -147,68 +81,6 @@ def _spans(sentence: str, free) -> list[Period]:
 
 #: The ending of a decade right after a span's last year ("1920-1950-е", "1930–1950-х", "1930-1950s").
 _DECADE_END = re.compile(r"(?:-?(?:е|х|ые|ых)|[\u2019']?s)\b", re.IGNORECASE)
-
-
-#: A half or a quarter of a year with no year after it ("в первом полугодии", "in the last quarter"): the year stated
-#: before it in its sentence, else the text's clock, as for a month alone ("в течение 1944 года ...: в первом полугодии");
-#: not "in the first half of the next year", "во втором полугодии следующего года" (another year, said in words).
-_YEARLESS_PART = re.compile(
-    r"\b(?:в|во|in\s+the)\s+(?P<part>(?:перв|втор|трет|четв[её]рт|последн)\w*\s+(?:полугоди|квартал)\w*"
-    r"|(?:first|second|third|fourth|last)\s+(?:half|quarter))\b(?!\s+(?:of\b|\d|(?:\w+\s+)?(?:год|г\.)))",
-    re.IGNORECASE,
-)
-
-
-def _yearless_parts(sentence: str, anchor: date | None) -> list[Period]:
-    """Halves and quarters of a year named without their year, dated by the last year before them in the sentence or
-    by the text's clock (none if neither).
-
-    >>> [(p.period, p.kind) for p in _yearless_parts("В течение 1944 года: в первом полугодии поступило 468 693", None)]
-    [('1944-01-01/1944-06-30', 'month')]
-    """
-    out = []
-    years = [(y.end(), int(y[0])) for y in re.finditer(rf"(?<!\d){_YEAR}(?!\d)", sentence)]  # once: linear
-    ends = [e for e, _ in years]
-    for m in _YEARLESS_PART.finditer(sentence):
-        i = bisect.bisect_right(ends, m.start())  # the years that end before the part
-        year = years[i - 1][1] if i else anchor.year if anchor else None
-        first, last = _SEASONS.get(_season_key(m["part"]), (0, 0))
-        if year is not None and first:
-            out.append(Period(m.start(), m.end(), month_span(year, first, last), "month", 0.75, date(year, first, 1)))
-    return out  # kind "month": like a month alone, it dates its own clause and is not carried into the next sentence
-
-
-def _seasons(sentence: str, free) -> list[Period]:
-    out = []
-    for m in BY_END.finditer(sentence):
-        if free(m.start(), m.end()):
-            if m["s"]:  # "by the beginning of 1955", "к началу 1955 года": up to 1 January
-                y = int(m["s"])
-                out.append(Period(m.start(), m.end(), f"{y}-01-01", "by_start", 0.7, date(y, 1, 1)))
-                continue
-            y = int(m["y"] or m["z"] or m["w"] or m["d"] + "9")
-            kind = "by_end" if m["y"] or m["d"] else "by_year"  # "by the end of 1938" (or of the 1930s), "by 1942"
-            out.append(Period(m.start(), m.end(), f"{y}-12-31", kind, 0.7, date(y, 12, 31)))
-    for m in SEASON.finditer(sentence):
-        if not free(m.start(), m.end()):
-            continue
-        key = _season_key(m["part"])
-        first, last = _SEASONS.get(key, (0, 0))
-        if not first:
-            continue
-        y = int(m["y"])
-        y2 = int(m["y"][:4 - len(m["y2"])] + m["y2"]) if m["y2"] else y
-        if y2 > y and not (last > 12 and y2 == y + 1):  # "летом 1937–1938 годов": from the first season to the last
-            out.append(Period(m.start(), m.end(), month_span(y, first, min(last, 12), y2), "season", 0.7, date(y, first, 1)))
-        elif first == last == 1 and key in ("beginning", "start", "начал"):
-            out.append(Period(m.start(), m.end(), f"{y}-01-01", "date", 0.75, date(y, 1, 1)))
-        elif first == last == 12 and key in ("end", "конц", "конец"):
-            out.append(Period(m.start(), m.end(), f"{y}-12-31", "season", 0.75, date(y, 12, 31)))
-        elif last > 12:  # the winter of 1936: December 1936 to February 1937
-            out.append(Period(m.start(), m.end(), month_span(y, first, last - 12, y + 1), "season", 0.7, date(y, first, 1)))
-        else:
-            out.append(Period(m.start(), m.end(), month_span(y, first, last), "season", 0.75, date(y, first, 1)))
-    return out
 
 
 def find_periods(
@@ -258,19 +130,25 @@ def find_periods(
     add([p for p in _spans(sentence, free) if int(p.period[:4]) <= LAST_YEAR < int(p.period[-4:])])  # "between 1991 and 2014"
     add([Period(m.start(), m.end(), m["y"], "document", 0.9) for m in YEAR_MENTION.finditer(sentence) if int(m["y"]) > LAST_YEAR])
     add(find_dates(sentence, anchor))
-    add(joined(sentence, sorted(_seasons(sentence, free), key=lambda p: p.start)))
-    add(_yearless_parts(sentence, anchor))
+    add(joined(sentence, sorted(seasons(sentence, free), key=lambda p: p.start)))
+    add(yearless_parts(sentence, anchor))
     add(_spans(sentence, free))
     add(joined(sentence, decades(sentence, free, data.decade_parts)))  # "during the 1930s and 1940s": both decades
-    add(_named(toks, offset, data, anchor, last, dating or Dating()))
+    add(read_named(toks, offset, data, anchor, last, dating or Dating()))
     add(events(sentence))
     add([Period(m.start(), m.end(), m["y"], "year", 0.9, date(int(m["y"]), 1, 1)) for m in YEAR_MENTION.finditer(sentence) if 1800 <= int(m["y"]) <= 2099])
-    out = names_years(sentence, _titles(sentence, _opened(sentence, _from_until(sentence, sorted(found, key=lambda p: p.start)))))
+    return _settled(sentence, sorted(found, key=lambda p: p.start), data, dating)
+
+
+def _settled(sentence: str, found: list[Period], data: Resources, dating: Dating | None) -> list[Period]:
+    """The periods found, read together: spans with words between their ends, open periods, titles, the years of
+    events and of names, relative phrases against the sentence's own dates, named periods as the text dates them."""
+    out = names_years(sentence, titles_of(sentence, _opened(sentence, _from_until(sentence, found))))
     out = [p for p in _anchored(event_dates(sentence, out), data) if p.period or p.kind != "relative"]
     if any(p.kind == "span" for p in out):  # "some say he killed 40 million" in a sentence that states 1924 to 1953
         out = [p for p in out if p.kind != "named" or data.periods.rows[p.row]["rule"] != "ruler"]
     if dating is not None:
-        out = _dated(sentence, out, dating, data)
+        out = text_datings(sentence, out, dating, data)
     return out
 
 
@@ -330,16 +208,6 @@ def _from_until(sentence: str, found: list[Period]) -> list[Period]:
     return out
 
 
-def opened(period: str) -> str:
-    """An open period from the start of ``period`` on, as ``START/`` (no end); ``""`` when no start is known.
-
-    >>> opened("1930/1939"), opened("1953-03-05"), opened("")
-    ('1930/', '1953-03-05/', '')
-    """
-    start = period.split("/")[0]
-    return f"{start}/" if start else ""
-
-
 def _opened(sentence: str, found: list[Period]) -> list[Period]:
     """A single period after "since", "from", "после", "с" is a start with no end: ``open``.
 
@@ -373,74 +241,6 @@ _BEFORE_NAMED = re.compile(
 )
 
 
-#: A capital "The" inside a sentence before a name: a title ("in his influential work The Great Terror, ...").
-_TITLE_THE = re.compile(r"[a-z,]\s+The\s+$")
-
-
-def _titles(sentence: str, found: list[Period]) -> list[Period]:
-    """A named period right before a publication year ("The Great Terror (1968)"), or after a capital "The" inside
-    its sentence ("The section in The Great Terror headed ..."), is a title: a document.
-
-    >>> [p.kind for p in _titles("his work The Great Terror", [Period(13, 25, "1937/1938", "named", 0.7)])]
-    ['document']
-    """
-    out = []
-    for i, p in enumerate(found):
-        after = found[i + 1] if i + 1 < len(found) else None
-        if p.kind == "named" and (
-            (after is not None and after.kind == "document" and after.start - p.end <= 3)
-            or _TITLE_THE.search(sentence, max(0, p.start - 12), p.start)
-        ):
-            p = Period(p.start, p.end, "", "document", 1.0)
-        out.append(p)
-    return out
-
-
-#: Between a name and the span that dates it: "the Great Purges of 1936-1939", "World War II (1939–1953)".
-#: The span may follow the name with nothing between ("жертв сталинских репрессий 1937—1953 гг.").
-_GLOSS = re.compile(r"^[\s'\"\u201d\u00bb]*(?:\(|,|\u2013|\u2014|-|of|in|в)?\s*$", re.IGNORECASE)  # after a closing quote too
-#: A sentence that dates a name: "The Great Purge ... was a campaign ... which occurred from 1936 to 1938".
-_DATES_IT = re.compile(r"\b(?:was|were|is|occurred|lasted|took place|ran|spanned|продолжал\w*|длил\w*|проходил\w*)\b", re.IGNORECASE)
-#: A sentence that names a span: "the period of the most intense purge, 1937–1938, is called Yezhovshchina".
-_NAMES_IT = re.compile(r"\b(?:is|was)\s+(?:called|known\s+as|named)\b|\bназыва\w*|\bизвест\w*\s+как\b", re.IGNORECASE)
-
-
-def _dated(sentence: str, found: list[Period], dating: Dating, data: Resources) -> list[Period]:
-    """Named periods read as the text dates them, and the text's datings learnt from this sentence.
-
-    A name glossed by a span ("World War II (1939–1953)", "the Great Purges
-    of 1936-1939") or said to be a span in a sentence that has no other period
-    ("The Great Purge ... occurred from 1936 to 1938", "1937–1938 is called
-    the Yezhovshchina") is dated by the text; the name keeps that reading,
-    and other names of the same default reading take the first such dating.
-    """
-    spans = [p for p in found if p.kind == "span"]
-    names = [p for p in found if p.kind == "named"]
-    glossed: set[int] = set()
-    glossed_as: dict[int, str] = {}
-    for n in names:
-        gloss = next((s for s in spans if s.start > n.end and _GLOSS.match(sentence[n.end : s.start])), None)
-        if gloss is None and len(spans) == 1 and len(names) + 1 == len([p for p in found if p.kind not in ("document", "event")]):
-            s = spans[0]
-            between = sentence[n.end : s.start] if s.start > n.end else sentence[s.end : n.start]
-            if (_DATES_IT if s.start > n.end else _NAMES_IT).search(between):
-                gloss = s  # "The Great Purge ... occurred from 1936 to 1938"; "1937–1938, is called Yezhovshchina"
-        if gloss is not None:
-            dating.rows[n.row] = gloss.period
-            dating.readings.setdefault(data.periods.rows[n.row]["reading"], gloss.period)
-            glossed.add(n.start)
-            glossed_as[n.start] = gloss.period
-    out = []
-    for p in found:
-        if p.kind == "named":
-            reading = dating.rows.get(p.row) or dating.readings.get(data.periods.rows[p.row]["reading"])
-            if reading:  # a name the sentence itself dates is that span ("the Great Terror of 1937-1938")
-                kind = "span" if p.start in glossed and reading == glossed_as.get(p.start) else "named"
-                p = Period(p.start, p.end, reading, kind, max(p.confidence, 0.8), None, p.row)
-        out.append(p)
-    return out
-
-
 def _documents(sentence: str, toks: list[Token], offset: int, data: Resources) -> list[Period]:
     """Years that date a document: "(Conquest 1990)", "in his 1990 book", "the 1953 report", "перепись 1937 года"."""
     out = [
@@ -455,80 +255,6 @@ def _documents(sentence: str, toks: list[Token], offset: int, data: Resources) -
                 out.append(Period(a, b, toks[k].word, "document", 0.8))
                 break
     return out
-
-
-#: How many sentences after a ruler's name "he", "his reign", "при нём" still name him: his own and the next.
-RULER_REACH = 1
-
-
-def _named(toks: list[Token], offset: int, data: Resources, anchor: date | None, last: str, dating: Dating) -> list[Period]:
-    out = []
-    ruler, ago = dating.ruler
-    dating.ruler = (ruler, ago + 1) if ruler else dating.ruler
-    matches = data.periods.phrases.find(toks)
-    for match in matches:  # a ruler's name first: "While Stalin administered ... during his reign"
-        rule = data.periods.rows[match.row]["rule"]
-        if rule.startswith("name:"):
-            dating.ruler = (rule.removeprefix("name:"), 0)
-    for match in matches:
-        row = data.periods.rows[match.row]
-        a, b = toks[match.first].start - offset, toks[match.last - 1].end - offset
-        confidence = float(row["confidence"])
-        if row["rule"].startswith(("name:", "decade:")) or row["rule"] == "goes_on":
-            continue  # a name is no period (it gives "he", "his reign" theirs); a part of a decade is read by decades()
-        if row["rule"] in ("event", "report"):  # "born in", "published": a mark for event_dates, no period
-            out.append(Period(a, b, "", row["rule"] + "_verb", 0.0, None, match.row))
-            continue
-        if row["rule"] == "ruler":  # "they say he killed 20 million" after "Stalin": his rule
-            if dating.ruler[0] and dating.ruler[1] <= RULER_REACH:
-                out.append(Period(a, b, dating.ruler[0], "named", confidence, None, match.row))
-            continue
-        if row["reading"]:
-            out.append(Period(a, b, row["reading"], "named", confidence, None, match.row))
-        elif row["rule"] == "open" or row["rule"].startswith("from:"):  # "after Stalin's death": from 5 March 1953 on
-            out.append(Period(a, b, opened(row["rule"].removeprefix("from:").removeprefix("open")), "open", 0.0, None, match.row))
-        else:  # resolved against the text's clock, or (_anchored) a date of its own sentence; dropped if neither
-            out.append(Period(a, b, resolve_rule(row["rule"], anchor, last), "relative", confidence, None, match.row))
-    return out
-
-
-def resolve_rule(rule: str, anchor: date | None, last: str = "") -> str:
-    """A relative rule of the data against the text's clock (``anchor``) and its last period.
-
-    Examples
-    --------
-    >>> d = date(1934, 12, 1)
-    >>> resolve_rule("previous_year", d), resolve_rule("within_year", d), resolve_rule("until:1938", d)
-    ('1933', '1934/1935', '1934/1938')
-    >>> resolve_rule("next_year", d)
-    '1935'
-    >>> resolve_rule("same_month", d), resolve_rule("next_day", d), resolve_rule("same_period", None, "1937/1938")
-    ('1934-12-01/1934-12-31', '1934-12-02', '1937/1938')
-    >>> resolve_rule("same_span", None, "1937/1938"), resolve_rule("same_span", None, "1937")
-    ('1937/1938', '')
-    """
-    if rule.startswith("fixed:"):
-        return rule.split(":", 1)[1]
-    if rule == "same_period":
-        return last
-    if rule == "same_span":  # "these years", "в эти годы": the span of years just stated, not one year
-        return last if "/" in last else ""
-    if anchor is None:
-        return ""
-    simple = {
-        "previous_year": str(anchor.year - 1),
-        "next_year": str(anchor.year + 1),
-        "within_year": f"{anchor.year}/{anchor.year + 1}",
-        "same_year": str(anchor.year),
-        "same_month": month_span(anchor.year, anchor.month),
-        "next_day": (anchor + timedelta(days=1)).isoformat(),
-    }
-    if rule in simple:
-        return simple[rule]
-    if rule.startswith("until:"):
-        end = int(rule.split(":")[1])
-        return f"{anchor.year}/{end}" if end > anchor.year else str(end)
-    return ""
 
 
 def clock(found: list[Period], anchor: date | None) -> date | None:
