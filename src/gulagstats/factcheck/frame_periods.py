@@ -31,7 +31,11 @@ def period_readings(ctx: Context, m: Mention, kind: str, chosen: str, how: str) 
     """
     at = m.start - ctx.offset
     a, b = (0, 10**12) if how == "sentence" else clause_of(ctx.starts, at)
-    periods, starts = (ctx.periods, ctx.period_starts) if inside(ctx.brackets, at) else (ctx.outside, ctx.outside_starts)
+    periods, starts = (
+        (ctx.periods, ctx.period_starts)
+        if inside(ctx.brackets, at)
+        else (ctx.outside, ctx.outside_starts)
+    )
     lo = bisect.bisect_left(starts, a)
     out = []
     for p in periods[lo : lo + PERIOD_READINGS]:
@@ -39,7 +43,9 @@ def period_readings(ctx: Context, m: Mention, kind: str, chosen: str, how: str) 
             break
         if p.kind == "open" or not p.period:
             continue
-        value = match_period(p.period[:4] if p.kind in ("by_end", "by_year", "by_start") else p.period, kind)
+        value = match_period(
+            p.period[:4] if p.kind in ("by_end", "by_year", "by_start") else p.period, kind
+        )
         if value != chosen and value not in out:
             out.append(value)
     return tuple(out)
@@ -50,7 +56,12 @@ PERIOD_READINGS = 6
 
 
 def _nearest(
-    ctx: Context, at: int, lo: int, hi: int, end: int | None = None, kinds: frozenset[str] | None = None
+    ctx: Context,
+    at: int,
+    lo: int,
+    hi: int,
+    end: int | None = None,
+    kinds: frozenset[str] | None = None,
 ) -> Period | None:
     """The period nearest the mention ``[at, end)`` among those starting in ``[lo, hi)`` (a bisection).
 
@@ -63,7 +74,11 @@ def _nearest(
     ("Stalin killed 681,692 people in 1937-1938": 1937-1938).
     """
     end = at if end is None else end
-    periods, starts = (ctx.periods, ctx.period_starts) if inside(ctx.brackets, at) else (ctx.outside, ctx.outside_starts)
+    periods, starts = (
+        (ctx.periods, ctx.period_starts)
+        if inside(ctx.brackets, at)
+        else (ctx.outside, ctx.outside_starts)
+    )
 
     def fits(p: Period) -> bool:
         return _fits(ctx.sentence, p, at, end, kinds)
@@ -81,7 +96,11 @@ def _nearest(
             j += step
     if not around:  # the mention is outside [lo, hi): the nearest ends of that range
         j, k = bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi) - 1
-        around = [periods[x] for x in {j, k} if 0 <= x < len(periods) and lo <= starts[x] < hi and fits(periods[x])]
+        around = [
+            periods[x]
+            for x in {j, k}
+            if 0 <= x < len(periods) and lo <= starts[x] < hi and fits(periods[x])
+        ]
     return _closest(ctx.sentence, around, at, end)
 
 
@@ -91,7 +110,9 @@ def _fits(sentence: str, p: Period, at: int, end: int, kinds: frozenset[str] | N
     if kinds is not None and p.kind not in kinds:
         return False
     gap = sentence[p.end : at] if p.end <= at else sentence[end : p.start]
-    if p.kind == "open" and p.period and p.end <= at:  # "After Stalin's death, 4 million were freed": its start
+    if (
+        p.kind == "open" and p.period and p.end <= at
+    ):  # "After Stalin's death, 4 million were freed": its start
         return not re.search(r"[;:]", gap)
     return p.kind != "open" or not re.search(r"[,;:]", gap) or not re.search(r"\w", gap)
 
@@ -99,8 +120,22 @@ def _fits(sentence: str, p: Period, at: int, end: int, kinds: frozenset[str] | N
 def _closest(sentence: str, around: list[Period], at: int, end: int) -> Period | None:
     """The period of ``around`` that dates the mention ``[at, end)``: a span before an open period, a date before a
     named era, one that closes no other item, then the nearest (``None`` if ``around`` is empty)."""
-    spans = any(p.kind == "span" for p in around)  # "After the war, 1.5 million ... between 1946 and 1953": the span
-    return min(around, key=lambda p: (spans and p.kind == "open", p.kind == "named" and _era(p.period), _closes_item(sentence, p, at), _distance(p, at, end))) if around else None
+    spans = any(
+        p.kind == "span" for p in around
+    )  # "After the war, 1.5 million ... between 1946 and 1953": the span
+    return (
+        min(
+            around,
+            key=lambda p: (
+                spans and p.kind == "open",
+                p.kind == "named" and _era(p.period),
+                _closes_item(sentence, p, at),
+                _distance(p, at, end),
+            ),
+        )
+        if around
+        else None
+    )
 
 
 #: The kind of period a stock read from its sentence prefers to a named period of years: a count of prisoners is
@@ -117,7 +152,9 @@ def _glosses(sentence: str, p: Period, at: int) -> bool:
         return False
     window = max(0, p.start - 81)
     before = sentence[window : p.start - 1]
-    cut = window + max(before.rfind(", "), before.rfind("; "), before.rfind(": ")) + 1  # the phrase the brackets follow
+    cut = (
+        window + max(before.rfind(", "), before.rfind("; "), before.rfind(": ")) + 1
+    )  # the phrase the brackets follow
     return bool(re.search(r"\d", sentence[cut : p.start - 1])) and not cut <= at < p.start
 
 
@@ -146,7 +183,11 @@ def _by_end(sentence: str, p: Period) -> str:
     >>> _by_end("by 1940", Period(0, 7, "1940-12-31", "by_year", 0.9)), _by_end("up to 1953", Period(0, 10, "1953-12-31", "by_year", 0.9))
     ('1940-01-01', '1953-12-31')
     """
-    return p.period[:4] + "-01-01" if p.kind == "by_year" and _BY_ONSET.match(sentence, p.start) else p.period.split("/")[-1]
+    return (
+        p.period[:4] + "-01-01"
+        if p.kind == "by_year" and _BY_ONSET.match(sentence, p.start)
+        else p.period.split("/")[-1]
+    )
 
 
 #: "as of", "на", "по состоянию на" right before a month: the count of its first day.
@@ -159,7 +200,11 @@ MONTH_AS_DAY_CONFIDENCE = 0.7
 
 def _from_january(p: Period) -> bool:
     """A month or months of one year from January ("January 1937", "early 1939", "the first half of 1938")."""
-    return p.kind in ("season", "month") and p.period[4:11] == "-01-01/" and p.period[:4] == p.period[11:15]
+    return (
+        p.kind in ("season", "month")
+        and p.period[4:11] == "-01-01/"
+        and p.period[:4] == p.period[11:15]
+    )
 
 
 def _distance(p: Period, at: int, end: int) -> int:
@@ -188,7 +233,9 @@ def _own_reach(ctx: Context, at: int, a: int, b: int, nxt: int) -> int:
         p = periods[i]
         if nxt < 10**12 and _DATES_NEXT.match(ctx.sentence[p.end : nxt]):
             return p.start
-        if _OPENS_NEXT.search(ctx.sentence[at : p.start]) and re.search(r"\d", ctx.sentence[p.end : p.end + 80]):
+        if _OPENS_NEXT.search(ctx.sentence[at : p.start]) and re.search(
+            r"\d", ctx.sentence[p.end : p.end + 80]
+        ):
             return p.start
     return b
 
@@ -198,7 +245,9 @@ def _own_reach(ctx: Context, at: int, a: int, b: int, nxt: int) -> int:
 _OPENS_NEXT = re.compile(r",\s*(?:в|во|in|on|и|and)?\s*$", re.IGNORECASE)
 
 
-def period(ctx: Context, m: Mention, last: str, flow: bool, nxt: int = 10**12) -> tuple[str, str, float]:
+def period(
+    ctx: Context, m: Mention, last: str, flow: bool, nxt: int = 10**12
+) -> tuple[str, str, float]:
     """The period of a mention, how it was found, and the confidence of that reading.
 
     ``nxt`` is where the next number of the sentence starts (its character offset in the sentence).
@@ -210,24 +259,36 @@ def period(ctx: Context, m: Mention, last: str, flow: bool, nxt: int = 10**12) -
     p, how, factor = _nearest(ctx, at, a, b, end), "own clause", 1.0
     if p is None:
         p, how, factor = _nearest(ctx, at, 0, 10**12, end), "sentence", 0.8
-        if p is not None and _glosses(ctx.sentence, p, at):  # "799,455 executions (1921–1953), around 1.7 million deaths"
+        if p is not None and _glosses(
+            ctx.sentence, p, at
+        ):  # "799,455 executions (1921–1953), around 1.7 million deaths"
             p = None
-    if p is not None and not flow and p.kind == "named":  # a stock is counted on a day: a day stated wins
+    if (
+        p is not None and not flow and p.kind == "named"
+    ):  # a stock is counted on a day: a day stated wins
         day = _nearest(ctx, at, 0, 10**12, end, kinds=_DAY_KINDS)
         p, how, factor = (day, "sentence", 0.8) if day is not None else (p, how, factor)
     if p is not None:
         return _stated_reading(ctx, p, how, factor, flow, last)
     if last and flow and re.fullmatch(r"\d{4}-\d\d-\d\d", last):
-        if ctx.carried == AS_OF:  # the rows under "на 1 января 1946 г.:" count that day, whatever the reader took them for
+        if (
+            ctx.carried == AS_OF
+        ):  # the rows under "на 1 января 1946 г.:" count that day, whatever the reader took them for
             return last, "context", AS_OF_FLOW_CONFIDENCE
-        return "", "none", 0.0  # a day stated before (when an operation began, an order's date) is no period of a total
+        return (
+            "",
+            "none",
+            0.0,
+        )  # a day stated before (when an operation began, an order's date) is no period of a total
     if last:  # a wide period carried from before is a weak reading (:data:`CONTEXT_CONFIDENCE`)
         weak = PROSE_YEAR_CONFIDENCE if ctx.carried == PROSE_YEAR else 1.0
         return last, "context", min(CONTEXT_CONFIDENCE[_era(last)], weak)
     return "", "none", 0.0
 
 
-def _stated_reading(ctx: Context, p: Period, how: str, factor: float, flow: bool, last: str) -> tuple[str, str, float]:
+def _stated_reading(
+    ctx: Context, p: Period, how: str, factor: float, flow: bool, last: str
+) -> tuple[str, str, float]:
     """The reading of the period ``p`` found for a mention (in its own clause or its sentence, ``how``): a start with
     no end is open; a single year or day of the clause is weak; "by 1942" for a total runs from the period before;
     the end of a year, "as of January" and "by 1932" for a count are the record's 1 January."""
@@ -235,27 +296,50 @@ def _stated_reading(ctx: Context, p: Period, how: str, factor: float, flow: bool
         return p.period, "open", 0.0
     kind_how = {"named": "named period", "relative": "relative", "span": "span"}.get(p.kind, how)
     value, confidence = p.period, p.confidence * factor
-    if how == "own clause" and "/" not in p.period:  # a year or a day of the clause: often another event's
+    if (
+        how == "own clause" and "/" not in p.period
+    ):  # a year or a day of the clause: often another event's
         confidence = min(confidence, OWN_CLAUSE_CONFIDENCE.get(p.kind, confidence))
-        if p.kind == "date":  # a count on 1 January is the record's own day; a total over one day is rare
+        if (
+            p.kind == "date"
+        ):  # a count on 1 January is the record's own day; a total over one day is rare
             confidence = DAY_CONFIDENCE[flow] if flow or p.period.endswith("-01-01") else confidence
-        elif p.kind == "year" and not flow:  # "the camp housed 73,000 prisoners at its peak in 1951"
+        elif (
+            p.kind == "year" and not flow
+        ):  # "the camp housed 73,000 prisoners at its peak in 1951"
             confidence = STOCK_YEAR_CONFIDENCE
-    if p.kind in ("by_end", "by_year", "by_start") and flow:  # "by 1942, 850,000 had been deported": since when?
+    if (
+        p.kind in ("by_end", "by_year", "by_start") and flow
+    ):  # "by 1942, 850,000 had been deported": since when?
         start = last.split("/")[0][:4] if last else ""
-        if not (start and start < p.period[:4]):  # "By the end of 1956, 1 million had been freed": no start
-            return f"/{_by_end(ctx.sentence, p)}", "open", 0.0  # "by 1940, eight million had passed through": up to 1 January 1940
-        value, confidence = f"{start}/{p.period if p.kind == 'by_start' else p.period[:4]}", confidence * 0.8
+        if not (
+            start and start < p.period[:4]
+        ):  # "By the end of 1956, 1 million had been freed": no start
+            return (
+                f"/{_by_end(ctx.sentence, p)}",
+                "open",
+                0.0,
+            )  # "by 1940, eight million had passed through": up to 1 January 1940
+        value, confidence = (
+            f"{start}/{p.period if p.kind == 'by_start' else p.period[:4]}",
+            confidence * 0.8,
+        )
         if ctx.carried == PROSE_YEAR:  # a start taken from a weakly carried year is as weak
             confidence = min(confidence, PROSE_YEAR_CONFIDENCE)
     elif not flow and p.kind == "by_year":  # "by 1932, nearly 10,000 prisoners": a count that year
         value = p.period[:4] + "-01-01" if _ONSET.match(ctx.sentence, p.start) else p.period[:4]
-    elif not flow and re.fullmatch(r"\d{4}-12-31", p.period):  # "at the end of 1938, 9 million": on 1 January 1939
+    elif not flow and re.fullmatch(
+        r"\d{4}-12-31", p.period
+    ):  # "at the end of 1938, 9 million": on 1 January 1939
         value = f"{int(p.period[:4]) + 1}-01-01"
-    elif not flow and _from_january(p):  # "as of January 1937", "in early 1939": the count of 1 January
+    elif not flow and _from_january(
+        p
+    ):  # "as of January 1937", "in early 1939": the count of 1 January
         value = p.period[:4] + "-01-01"
         if p.kind == "month" and not _AS_OF.search(ctx.sentence, max(0, p.start - 24), p.start):
-            confidence = min(confidence, MONTH_AS_DAY_CONFIDENCE)  # "in January 1937": the month, or its first day
+            confidence = min(
+                confidence, MONTH_AS_DAY_CONFIDENCE
+            )  # "in January 1937": the month, or its first day
     return value, kind_how if how == "own clause" else how, round(confidence, 2)
 
 
@@ -306,7 +390,9 @@ _OPENS_LIST = re.compile(r":\s*$|^\s*(?:\d+[.)]|[\u2022*\-\u2013\u2014])\s|;\s*$
 LIST_ITEM = re.compile(r"^\s*(?:\d+[.)]|[\u2022*\-\u2013\u2014])\s|;\s*$")
 
 
-def context_for(sentence: str, last: str, kind: str, goes_on: bool = False, row: bool = False) -> str:
+def context_for(
+    sentence: str, last: str, kind: str, goes_on: bool = False, row: bool = False
+) -> str:
     """The period the claims of a sentence with none of their own read from the sentences before it.
 
     ``last`` is the period the sentences before left (:func:`carried`) and ``kind`` its kind: a
@@ -323,10 +409,19 @@ def context_for(sentence: str, last: str, kind: str, goes_on: bool = False, row:
     >>> context_for("Of them, 5,000 were shot.", "1956", "year"), context_for("2. Norillag — 5,000;", "1944", "year")
     ('', '1944')
     """
-    return last if kind not in WEAK_CONTEXT or goes_on or LIST_ITEM.search(sentence) or (row and table_row(sentence)) else ""
+    return (
+        last
+        if kind not in WEAK_CONTEXT
+        or goes_on
+        or LIST_ITEM.search(sentence)
+        or (row and table_row(sentence))
+        else ""
+    )
 
 
-def context_reading(sentence: str, last: str, kind: str, goes_on: bool = False, row: bool = False) -> tuple[str, str]:
+def context_reading(
+    sentence: str, last: str, kind: str, goes_on: bool = False, row: bool = False
+) -> tuple[str, str]:
     """The period the claims of a sentence read from the sentences before it, and how it reached them.
 
     As :func:`context_for`, and a year or a decade that :func:`context_for` keeps in its own sentence
@@ -343,7 +438,9 @@ def context_reading(sentence: str, last: str, kind: str, goes_on: bool = False, 
     period = context_for(sentence, last, kind, goes_on, row)
     if period:
         return period, AS_OF if kind == AS_OF else ""
-    if last and kind in ("year", "decade") and _RUSSIAN_LETTER.search(sentence):  # a month or a half stays (round 10)
+    if (
+        last and kind in ("year", "decade") and _RUSSIAN_LETTER.search(sentence)
+    ):  # a month or a half stays (round 10)
         return last, PROSE_YEAR
     return "", ""
 
@@ -358,7 +455,11 @@ def _era(period: str) -> bool:
     (True, False, False)
     """
     ends = period.split("/")
-    return len(ends) == 2 and all(e[:4].isdigit() for e in ends) and int(ends[1][:4]) - int(ends[0][:4]) >= 4
+    return (
+        len(ends) == 2
+        and all(e[:4].isdigit() for e in ends)
+        and int(ends[1][:4]) - int(ends[0][:4]) >= 4
+    )
 
 
 def carried(sentence: str, periods: list[Period], last: str, kind: str = "") -> tuple[str, str]:
@@ -377,19 +478,42 @@ def carried(sentence: str, periods: list[Period], last: str, kind: str = "") -> 
     ('1937', 'year')
     """
     asides = bracketed(sentence)
-    stated = [p for p in periods if p.kind not in ("document", "event", "relative") and not inside(asides, p.start)]
+    stated = [
+        p
+        for p in periods
+        if p.kind not in ("document", "event", "relative") and not inside(asides, p.start)
+    ]
     if stated and stated[-1].kind == "open":
         return "", ""
     stated = [p for p in stated if p.kind != "open"]
     if stated and "/" in last and all(p.kind == "date" and "/" not in p.period for p in stated):
-        return last, kind  # a day (a letter sent, an order signed) moves the clock, not the period under discussion
-    spans = [p for p in stated if p.kind == "span"]  # "climaxing in 1937-1938 ... until 1953": the span
+        return (
+            last,
+            kind,
+        )  # a day (a letter sent, an order signed) moves the clock, not the period under discussion
+    spans = [
+        p for p in stated if p.kind == "span"
+    ]  # "climaxing in 1937-1938 ... until 1953": the span
     if not stated:
         return last, kind
-    if last and kind not in WEAK_CONTEXT and all(p.kind in WEAK_CONTEXT for p in stated) and not _OPENS_LIST.search(sentence):
-        return last, kind  # "... discovered by German forces in 1943": another event's year keeps the subject's period
+    if (
+        last
+        and kind not in WEAK_CONTEXT
+        and all(p.kind in WEAK_CONTEXT for p in stated)
+        and not _OPENS_LIST.search(sentence)
+    ):
+        return (
+            last,
+            kind,
+        )  # "... discovered by German forces in 1943": another event's year keeps the subject's period
     chosen = (spans or stated)[-1]
-    if chosen.kind == "date" and "/" not in chosen.period and _AS_OF.search(sentence, max(0, chosen.start - 24), chosen.start):
-        return chosen.period, AS_OF  # "Численность заключённых на 1 января 1946 г.:": the rows under it count that day
+    if (
+        chosen.kind == "date"
+        and "/" not in chosen.period
+        and _AS_OF.search(sentence, max(0, chosen.start - 24), chosen.start)
+    ):
+        return (
+            chosen.period,
+            AS_OF,
+        )  # "Численность заключённых на 1 января 1946 г.:": the rows under it count that day
     return chosen.period, chosen.kind
-

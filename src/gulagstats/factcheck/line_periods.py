@@ -68,7 +68,12 @@ def _going_on(words: tuple[str, ...]) -> re.Pattern[str] | None:
     """The words by which a sentence goes on with the one before (``goes_on`` rows of periods.csv) as one pattern."""
     if not words:
         return None
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?!\w)", re.IGNORECASE)
+    return re.compile(
+        r"(?<!\w)(?:"
+        + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        + r")(?!\w)",
+        re.IGNORECASE,
+    )
 
 
 def ends_prose_line(line: str, sentence: str, goes_on: tuple[str, ...] = ()) -> bool:
@@ -98,7 +103,8 @@ def ends_prose_line(line: str, sentence: str, goes_on: tuple[str, ...] = ()) -> 
 #: or glued to its label as HTML without its cell breaks gives it: "Date1930–1952"):
 #: the period of the article's subject (the labelling guide: an infobox's date dates the claims under it).
 _INFOBOX_DATE = re.compile(
-    r"^[ \t]*(?:[-|*\u2022][ \t]*)?(?:dates?|дата|даты)(?:[ \t]*[:=|][ \t]*|(?=\d))(?P<value>\S[^\n]*)$", re.IGNORECASE | re.MULTILINE
+    r"^[ \t]*(?:[-|*\u2022][ \t]*)?(?:dates?|дата|даты)(?:[ \t]*[:=|][ \t]*|(?=\d))(?P<value>\S[^\n]*)$",
+    re.IGNORECASE | re.MULTILINE,
 )
 #: How far into a text an infobox is looked for (characters): it opens an encyclopaedia article.
 SUBJECT_REACH = 3000
@@ -123,7 +129,9 @@ def subject_period(text: str, periods_of: Callable[[str], list[Period]]) -> str:
     """
     infobox = _INFOBOX_DATE.search(text, 0, SUBJECT_REACH)
     if infobox is not None:
-        return _one_period(periods_of(infobox["value"]), ("span", "date", "year", "month", "season", "named"))
+        return _one_period(
+            periods_of(infobox["value"]), ("span", "date", "year", "month", "season", "named")
+        )
     title = _TITLE.match(text)
     stated = _one_period(periods_of(title["value"]), ("span",)) if title is not None else ""
     return stated or lead_period(text, periods_of)
@@ -139,7 +147,9 @@ def _one_period(periods: list[Period], kinds: tuple[str, ...]) -> str:
 LEAD_LINE = 100
 #: A lead sentence that defines its subject: "The Katyn massacre was a series of mass executions ...", "The Greek NKVD
 #: operation - mass repressions against ...", "«Большой террор» — пик массовых политических репрессий ...".
-_DEFINES = re.compile(r"^[^\d;:.!?]{3,160}?\s(?:was|were)\s(?:an?|the)\s|^[^\d;:.!?,]{3,120}?\s[\u2014\u2013-]\s")
+_DEFINES = re.compile(
+    r"^[^\d;:.!?]{3,160}?\s(?:was|were)\s(?:an?|the)\s|^[^\d;:.!?,]{3,120}?\s[\u2014\u2013-]\s"
+)
 
 
 def lead_period(text: str, periods_of: Callable[[str], list[Period]]) -> str:
@@ -165,7 +175,11 @@ def lead_period(text: str, periods_of: Callable[[str], list[Period]]) -> str:
             continue
         first = split_line(line)
         sentence = line[first[0][0] : first[0][1]] if first else ""
-        return _one_period(periods_of(sentence), ("span", "date", "month", "season")) if _DEFINES.search(sentence) else ""
+        return (
+            _one_period(periods_of(sentence), ("span", "date", "month", "season"))
+            if _DEFINES.search(sentence)
+            else ""
+        )
     return ""
 
 

@@ -71,14 +71,23 @@ def titles_of(sentence: str, found: list[Period]) -> list[Period]:
 
 #: Between a name and the span that dates it: "the Great Purges of 1936-1939", "World War II (1939–1953)".
 #: The span may follow the name with nothing between ("жертв сталинских репрессий 1937—1953 гг.").
-_GLOSS = re.compile(r"^[\s'\"\u201d\u00bb]*(?:\(|,|\u2013|\u2014|-|of|in|в)?\s*$", re.IGNORECASE)  # after a closing quote too
+_GLOSS = re.compile(
+    r"^[\s'\"\u201d\u00bb]*(?:\(|,|\u2013|\u2014|-|of|in|в)?\s*$", re.IGNORECASE
+)  # after a closing quote too
 #: A sentence that dates a name: "The Great Purge ... was a campaign ... which occurred from 1936 to 1938".
-_DATES_IT = re.compile(r"\b(?:was|were|is|occurred|lasted|took place|ran|spanned|продолжал\w*|длил\w*|проходил\w*)\b", re.IGNORECASE)
+_DATES_IT = re.compile(
+    r"\b(?:was|were|is|occurred|lasted|took place|ran|spanned|продолжал\w*|длил\w*|проходил\w*)\b",
+    re.IGNORECASE,
+)
 #: A sentence that names a span: "the period of the most intense purge, 1937–1938, is called Yezhovshchina".
-_NAMES_IT = re.compile(r"\b(?:is|was)\s+(?:called|known\s+as|named)\b|\bназыва\w*|\bизвест\w*\s+как\b", re.IGNORECASE)
+_NAMES_IT = re.compile(
+    r"\b(?:is|was)\s+(?:called|known\s+as|named)\b|\bназыва\w*|\bизвест\w*\s+как\b", re.IGNORECASE
+)
 
 
-def text_datings(sentence: str, found: list[Period], dating: Dating, data: Resources) -> list[Period]:
+def text_datings(
+    sentence: str, found: list[Period], dating: Dating, data: Resources
+) -> list[Period]:
     """Named periods read as the text dates them, and the text's datings learnt from this sentence.
 
     A name glossed by a span ("World War II (1939–1953)", "the Great Purges
@@ -92,8 +101,14 @@ def text_datings(sentence: str, found: list[Period], dating: Dating, data: Resou
     glossed: set[int] = set()
     glossed_as: dict[int, str] = {}
     for n in names:
-        gloss = next((s for s in spans if s.start > n.end and _GLOSS.match(sentence[n.end : s.start])), None)
-        if gloss is None and len(spans) == 1 and len(names) + 1 == len([p for p in found if p.kind not in ("document", "event")]):
+        gloss = next(
+            (s for s in spans if s.start > n.end and _GLOSS.match(sentence[n.end : s.start])), None
+        )
+        if (
+            gloss is None
+            and len(spans) == 1
+            and len(names) + 1 == len([p for p in found if p.kind not in ("document", "event")])
+        ):
             s = spans[0]
             between = sentence[n.end : s.start] if s.start > n.end else sentence[s.end : n.start]
             if (_DATES_IT if s.start > n.end else _NAMES_IT).search(between):
@@ -106,9 +121,15 @@ def text_datings(sentence: str, found: list[Period], dating: Dating, data: Resou
     out = []
     for p in found:
         if p.kind == "named":
-            reading = dating.rows.get(p.row) or dating.readings.get(data.periods.rows[p.row]["reading"])
-            if reading:  # a name the sentence itself dates is that span ("the Great Terror of 1937-1938")
-                kind = "span" if p.start in glossed and reading == glossed_as.get(p.start) else "named"
+            reading = dating.rows.get(p.row) or dating.readings.get(
+                data.periods.rows[p.row]["reading"]
+            )
+            if (
+                reading
+            ):  # a name the sentence itself dates is that span ("the Great Terror of 1937-1938")
+                kind = (
+                    "span" if p.start in glossed and reading == glossed_as.get(p.start) else "named"
+                )
                 p = Period(p.start, p.end, reading, kind, max(p.confidence, 0.8), None, p.row)
         out.append(p)
     return out
@@ -118,7 +139,9 @@ def text_datings(sentence: str, found: list[Period], dating: Dating, data: Resou
 RULER_REACH = 1
 
 
-def read_named(toks: list[Token], offset: int, data: Resources, anchor: date | None, last: str, dating: Dating) -> list[Period]:
+def read_named(
+    toks: list[Token], offset: int, data: Resources, anchor: date | None, last: str, dating: Dating
+) -> list[Period]:
     out = []
     ruler, ago = dating.ruler
     dating.ruler = (ruler, ago + 1) if ruler else dating.ruler
@@ -133,7 +156,10 @@ def read_named(toks: list[Token], offset: int, data: Resources, anchor: date | N
         confidence = float(row["confidence"])
         if row["rule"].startswith(("name:", "decade:")) or row["rule"] == "goes_on":
             continue  # a name is no period (it gives "he", "his reign" theirs); a part of a decade is read by decades()
-        if row["rule"] in ("event", "report"):  # "born in", "published": a mark for event_dates, no period
+        if row["rule"] in (
+            "event",
+            "report",
+        ):  # "born in", "published": a mark for event_dates, no period
             out.append(Period(a, b, "", row["rule"] + "_verb", 0.0, None, match.row))
             continue
         if row["rule"] == "ruler":  # "they say he killed 20 million" after "Stalin": his rule
@@ -142,10 +168,32 @@ def read_named(toks: list[Token], offset: int, data: Resources, anchor: date | N
             continue
         if row["reading"]:
             out.append(Period(a, b, row["reading"], "named", confidence, None, match.row))
-        elif row["rule"] == "open" or row["rule"].startswith("from:"):  # "after Stalin's death": from 5 March 1953 on
-            out.append(Period(a, b, opened(row["rule"].removeprefix("from:").removeprefix("open")), "open", 0.0, None, match.row))
+        elif row["rule"] == "open" or row["rule"].startswith(
+            "from:"
+        ):  # "after Stalin's death": from 5 March 1953 on
+            out.append(
+                Period(
+                    a,
+                    b,
+                    opened(row["rule"].removeprefix("from:").removeprefix("open")),
+                    "open",
+                    0.0,
+                    None,
+                    match.row,
+                )
+            )
         else:  # resolved against the text's clock, or (_anchored) a date of its own sentence; dropped if neither
-            out.append(Period(a, b, resolve_rule(row["rule"], anchor, last), "relative", confidence, None, match.row))
+            out.append(
+                Period(
+                    a,
+                    b,
+                    resolve_rule(row["rule"], anchor, last),
+                    "relative",
+                    confidence,
+                    None,
+                    match.row,
+                )
+            )
     return out
 
 
@@ -168,7 +216,9 @@ def resolve_rule(rule: str, anchor: date | None, last: str = "") -> str:
         return rule.split(":", 1)[1]
     if rule == "same_period":
         return last
-    if rule == "same_span":  # "these years", "в эти годы": the span of years just stated, not one year
+    if (
+        rule == "same_span"
+    ):  # "these years", "в эти годы": the span of years just stated, not one year
         return last if "/" in last else ""
     if anchor is None:
         return ""

@@ -52,10 +52,17 @@ CITED_YEAR = re.compile(
     rf"|\b(?:по\s+)?данны\w*\s+(?P<r>{_YEAR})\s*(?:г\.|года)"  # "по данным 1990 года": data of 1990 (not "за 1937 год")
 )
 #: A word right before a period that makes it a start with no end ("since 1937", "from the 1920s", "с 1937 года").
-OPEN_BEFORE = re.compile(r"(?:\bsince|\bfrom|\bstarting\s+in|\bbeginning\s+in|\bafter|\bначиная\s+с|\bс|\bсо|\bпосле)\s+(?:the\s+)?$", re.IGNORECASE)
+OPEN_BEFORE = re.compile(
+    r"(?:\bsince|\bfrom|\bstarting\s+in|\bbeginning\s+in|\bafter|\bначиная\s+с|\bс|\bсо|\bпосле)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 #: "From late 1936, when ..., until the end of 1938": a start and an end with words between them.
 _UNTIL = re.compile(r"\b(?:until|till|up to|to|through|по|до)\b[^\d]{0,60}$", re.IGNORECASE)
-_UNTIL_AT = re.compile(r"(?:until|till|up to|to|through|по|до)\b", re.IGNORECASE)  # "until the end of 1938"
+_UNTIL_AT = re.compile(
+    r"(?:until|till|up to|to|through|по|до)\b", re.IGNORECASE
+)  # "until the end of 1938"
+
+
 def _span_end(a: str, b: str) -> str | None:
     if len(b) < 4:
         b = a[: 4 - len(b)] + b
@@ -72,7 +79,9 @@ def _spans(sentence: str, free) -> list[Period]:
         if m["g"] and end and int(end) - int(a) > 3:
             continue  # "in 1937 and 1953": two years, not a span
         decade = _DECADE_END.match(sentence, m.end())
-        if end and decade and end.endswith("0") and len(b) == 4:  # "в 1920-1950-е годы": to the decade's end
+        if (
+            end and decade and end.endswith("0") and len(b) == 4
+        ):  # "в 1920-1950-е годы": to the decade's end
             out.append(Period(m.start(), decade.end(), f"{a}/{int(end) + 9}", "span", 0.9, None))
         elif end:
             out.append(Period(m.start(), m.end(), f"{a}/{end}", "span", 0.9, None))
@@ -84,7 +93,12 @@ _DECADE_END = re.compile(r"(?:-?(?:е|х|ые|ых)|[\u2019']?s)\b", re.IGNORECA
 
 
 def find_periods(
-    sentence: str, toks: list[Token], offset: int, anchor: date | None, last: str, data: Resources,
+    sentence: str,
+    toks: list[Token],
+    offset: int,
+    anchor: date | None,
+    last: str,
+    data: Resources,
     dating: Dating | None = None,
 ) -> list[Period]:
     """Every period a sentence states, with its position in the sentence, sorted.
@@ -127,25 +141,49 @@ def find_periods(
 
     add(_documents(sentence, toks, offset, data))
     add(lifespans(sentence))
-    add([p for p in _spans(sentence, free) if int(p.period[:4]) <= LAST_YEAR < int(p.period[-4:])])  # "between 1991 and 2014"
-    add([Period(m.start(), m.end(), m["y"], "document", 0.9) for m in YEAR_MENTION.finditer(sentence) if int(m["y"]) > LAST_YEAR])
+    add(
+        [p for p in _spans(sentence, free) if int(p.period[:4]) <= LAST_YEAR < int(p.period[-4:])]
+    )  # "between 1991 and 2014"
+    add(
+        [
+            Period(m.start(), m.end(), m["y"], "document", 0.9)
+            for m in YEAR_MENTION.finditer(sentence)
+            if int(m["y"]) > LAST_YEAR
+        ]
+    )
     add(find_dates(sentence, anchor))
     add(joined(sentence, sorted(seasons(sentence, free), key=lambda p: p.start)))
     add(yearless_parts(sentence, anchor))
     add(_spans(sentence, free))
-    add(joined(sentence, decades(sentence, free, data.decade_parts)))  # "during the 1930s and 1940s": both decades
+    add(
+        joined(sentence, decades(sentence, free, data.decade_parts))
+    )  # "during the 1930s and 1940s": both decades
     add(read_named(toks, offset, data, anchor, last, dating or Dating()))
     add(events(sentence))
-    add([Period(m.start(), m.end(), m["y"], "year", 0.9, date(int(m["y"]), 1, 1)) for m in YEAR_MENTION.finditer(sentence) if 1800 <= int(m["y"]) <= 2099])
+    add(
+        [
+            Period(m.start(), m.end(), m["y"], "year", 0.9, date(int(m["y"]), 1, 1))
+            for m in YEAR_MENTION.finditer(sentence)
+            if 1800 <= int(m["y"]) <= 2099
+        ]
+    )
     return _settled(sentence, sorted(found, key=lambda p: p.start), data, dating)
 
 
-def _settled(sentence: str, found: list[Period], data: Resources, dating: Dating | None) -> list[Period]:
+def _settled(
+    sentence: str, found: list[Period], data: Resources, dating: Dating | None
+) -> list[Period]:
     """The periods found, read together: spans with words between their ends, open periods, titles, the years of
     events and of names, relative phrases against the sentence's own dates, named periods as the text dates them."""
-    out = names_years(sentence, titles_of(sentence, _opened(sentence, _from_until(sentence, found))))
-    out = [p for p in _anchored(event_dates(sentence, out), data) if p.period or p.kind != "relative"]
-    if any(p.kind == "span" for p in out):  # "some say he killed 40 million" in a sentence that states 1924 to 1953
+    out = names_years(
+        sentence, titles_of(sentence, _opened(sentence, _from_until(sentence, found)))
+    )
+    out = [
+        p for p in _anchored(event_dates(sentence, out), data) if p.period or p.kind != "relative"
+    ]
+    if any(
+        p.kind == "span" for p in out
+    ):  # "some say he killed 40 million" in a sentence that states 1924 to 1953
         out = [p for p in out if p.kind != "named" or data.periods.rows[p.row]["rule"] != "ruler"]
     if dating is not None:
         out = text_datings(sentence, out, dating, data)
@@ -153,7 +191,14 @@ def _settled(sentence: str, found: list[Period], data: Resources, dating: Dating
 
 
 #: The kinds of period that set the clock a relative phrase after them in the same sentence reads.
-_CLOCKS = ("year", "event", "date", "month", "season", "span")  # "the Congress in 1934 ..., within a year": 1934
+_CLOCKS = (
+    "year",
+    "event",
+    "date",
+    "month",
+    "season",
+    "span",
+)  # "the Congress in 1934 ..., within a year": 1934
 
 
 def _anchored(found: list[Period], data: Resources) -> list[Period]:
@@ -163,13 +208,17 @@ def _anchored(found: list[Period], data: Resources) -> list[Period]:
     "в этом году" is 1934 whatever the sentences before said.
     """
     out: list[Period] = []
-    last: Period | None = None  # the last period before that sets a clock, and the latest day and year (linear time)
+    last: Period | None = (
+        None  # the last period before that sets a clock, and the latest day and year (linear time)
+    )
     day: Period | None = None
     year: Period | None = None
     for p in found:
         if p.kind == "relative" and p.row is not None and last is not None:
             rule = data.periods.rows[p.row]["rule"]
-            anchor = day.day if day is not None else year.day if year is not None else None  # as clock() reads them
+            anchor = (
+                day.day if day is not None else year.day if year is not None else None
+            )  # as clock() reads them
             if value := resolve_rule(rule, anchor, last.period):
                 p = Period(p.start, p.end, value, p.kind, p.confidence, None, p.row)
         elif p.kind in _CLOCKS and (p.day is not None or "/" in p.period):
@@ -183,7 +232,7 @@ def _anchored(found: list[Period], data: Resources) -> list[Period]:
 
 
 def _from_until(sentence: str, found: list[Period]) -> list[Period]:
-    """"From late 1936, when he ..., until the end of 1938": a start and an end with a clause between them.
+    """ "From late 1936, when he ..., until the end of 1938": a start and an end with a clause between them.
 
     A named day may start it ("с начала войны по декабрь 1944 года": 22 June 1941 to December 1944).
     """
@@ -191,16 +240,26 @@ def _from_until(sentence: str, found: list[Period]) -> list[Period]:
     for p in found:
         prev = out[-1] if out else None
         if (
-            prev is not None and (prev.kind in ("season", "date", "month", "year") or (prev.kind == "named" and "/" not in prev.period))
+            prev is not None
+            and (
+                prev.kind in ("season", "date", "month", "year")
+                or (prev.kind == "named" and "/" not in prev.period)
+            )
             and p.kind in ("season", "date", "month", "year", "by_end", "by_year", "by_start")
             and OPEN_BEFORE.search(sentence[max(0, prev.start - 20) : prev.start])
             and (_UNTIL.search(sentence[prev.end : p.start]) or _UNTIL_AT.match(sentence, p.start))
             and p.period.split("/")[-1] > prev.period.split("/")[0]
         ):
             span = f"{prev.period.split('/')[0]}/{p.period.split('/')[-1]}"
-            if re.search(r"\d", sentence[prev.end : p.start]):  # a number between its ends is no part of it: both ends
-                out[-1] = Period(prev.start, prev.end, span, "span", 0.8, prev.day)  # say the span, the words between
-                out.append(Period(p.start, p.end, span, "span", 0.8, None))  # stay free ("when 1,000 a day were ...")
+            if re.search(
+                r"\d", sentence[prev.end : p.start]
+            ):  # a number between its ends is no part of it: both ends
+                out[-1] = Period(
+                    prev.start, prev.end, span, "span", 0.8, prev.day
+                )  # say the span, the words between
+                out.append(
+                    Period(p.start, p.end, span, "span", 0.8, None)
+                )  # stay free ("when 1,000 a day were ...")
             else:
                 out[-1] = Period(prev.start, p.end, span, "span", 0.8, prev.day)
             continue
@@ -216,18 +275,42 @@ def _opened(sentence: str, found: list[Period]) -> list[Period]:
     """
     out = []
     for p in found:
-        days = p.kind == "date" and "/" in p.period  # "from 28 to 31 December 1943": both ends are given
+        days = (
+            p.kind == "date" and "/" in p.period
+        )  # "from 28 to 31 December 1943": both ends are given
         before = OPEN_BEFORE.search(sentence[max(0, p.start - 20) : p.start])
         if p.kind in ("year", "decade", "date", "month", "season", "named") and not days and before:
             at = max(0, p.start - 20) + before.start()  # where "after" starts in the sentence
-            during = re.search(r"(?:during|во\s+время)\s+(?:and|и)\s+$", sentence[max(0, at - 16) : at], re.IGNORECASE)
-            after = p.kind == "named" and not during and re.match(r"after|после", before.group(), re.IGNORECASE)
+            during = re.search(
+                r"(?:during|во\s+время)\s+(?:and|и)\s+$",
+                sentence[max(0, at - 16) : at],
+                re.IGNORECASE,
+            )
+            after = (
+                p.kind == "named"
+                and not during
+                and re.match(r"after|после", before.group(), re.IGNORECASE)
+            )
             start = p.period.split("/")[-1] if after else p.period
-            p = Period(p.start, p.end, opened(start), "open", 0.0, p.day if p.kind != "named" else None)
-        elif p.kind in ("year", "date", "month") and "/" not in p.period.strip("/") and _UNTIL_ALONE.search(sentence[max(0, p.start - 12) : p.start]):
-            p = Period(p.start, p.end, "/" + p.period.split("/")[-1], "open", 0.0, p.day)  # "по 1 октября 1930 года": up to it
-        elif p.kind == "named" and p.period and _BEFORE_NAMED.search(sentence[max(0, p.start - 24) : p.start]):
-            p = Period(p.start, p.end, "/" + p.period.split("/")[0], "open", 0.0, None)  # "before the war": up to its start
+            p = Period(
+                p.start, p.end, opened(start), "open", 0.0, p.day if p.kind != "named" else None
+            )
+        elif (
+            p.kind in ("year", "date", "month")
+            and "/" not in p.period.strip("/")
+            and _UNTIL_ALONE.search(sentence[max(0, p.start - 12) : p.start])
+        ):
+            p = Period(
+                p.start, p.end, "/" + p.period.split("/")[-1], "open", 0.0, p.day
+            )  # "по 1 октября 1930 года": up to it
+        elif (
+            p.kind == "named"
+            and p.period
+            and _BEFORE_NAMED.search(sentence[max(0, p.start - 24) : p.start])
+        ):
+            p = Period(
+                p.start, p.end, "/" + p.period.split("/")[0], "open", 0.0, None
+            )  # "before the war": up to its start
         out.append(p)
     return out
 
@@ -237,19 +320,27 @@ _UNTIL_ALONE = re.compile(r"(?:\buntil|\btill|\bthrough|\bпо)\s+(?:the\s+)?$",
 #: A named period after "before", "prior to", "leading up to", "до": the time up to its start ("before the war",
 #: "in the years leading up to World War Two", "до войны").
 _BEFORE_NAMED = re.compile(
-    r"(?:\bbefore|\bprior\s+to|\bleading\s+up\s+to|\bin\s+the\s+run[- ]up\s+to|\bдо)\s+(?:the\s+)?$", re.IGNORECASE
+    r"(?:\bbefore|\bprior\s+to|\bleading\s+up\s+to|\bin\s+the\s+run[- ]up\s+to|\bдо)\s+(?:the\s+)?$",
+    re.IGNORECASE,
 )
 
 
 def _documents(sentence: str, toks: list[Token], offset: int, data: Resources) -> list[Period]:
     """Years that date a document: "(Conquest 1990)", "in his 1990 book", "the 1953 report", "перепись 1937 года"."""
     out = [
-        Period(m.start(), m.end(), m["y"] or m["z"] or m["r"], "document", 1.0) for m in CITED_YEAR.finditer(sentence)
+        Period(m.start(), m.end(), m["y"] or m["z"] or m["r"], "document", 1.0)
+        for m in CITED_YEAR.finditer(sentence)
     ]
     table = data.lexicon["document"]
     for match in table.phrases.find(toks):
         word = match.first
-        for k in (word - 1, word - 2, word - 3, match.last, match.last + 1):  # a year beside the document word
+        for k in (
+            word - 1,
+            word - 2,
+            word - 3,
+            match.last,
+            match.last + 1,
+        ):  # a year beside the document word
             if 0 <= k < len(toks) and re.fullmatch(_YEAR, toks[k].word):
                 a, b = toks[k].start - offset, toks[k].end - offset
                 out.append(Period(a, b, toks[k].word, "document", 0.8))
@@ -267,7 +358,9 @@ def clock(found: list[Period], anchor: date | None) -> date | None:
     >>> clock([Period(0, 4, "1934", "year", 0.9, date(1934, 1, 1))], date(1934, 12, 1))
     datetime.date(1934, 12, 1)
     """
-    days = [p.day for p in found if p.day is not None and p.kind in ("date", "month", "span", "season")]
+    days = [
+        p.day for p in found if p.day is not None and p.kind in ("date", "month", "span", "season")
+    ]
     if days:
         return max(days)
     years = [p.day for p in found if p.day is not None and p.kind == "year"]

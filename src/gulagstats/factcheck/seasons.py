@@ -37,19 +37,50 @@ BY_END = re.compile(
 
 #: Halves and quarters of a year, by ordinal ("the second quarter of 1938", "во втором полугодии 1944 года").
 _PARTS_OF_YEAR = {
-    ("half", 1): (1, 6), ("half", 2): (7, 12), ("quarter", 1): (1, 3), ("quarter", 2): (4, 6),
-    ("quarter", 3): (7, 9), ("quarter", 4): (10, 12),
+    ("half", 1): (1, 6),
+    ("half", 2): (7, 12),
+    ("quarter", 1): (1, 3),
+    ("quarter", 2): (4, 6),
+    ("quarter", 3): (7, 9),
+    ("quarter", 4): (10, 12),
 }
 _SEASONS = {
-    "spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 14),
-    "beginning": (1, 1), "start": (1, 1), "end": (12, 12), "middle": (6, 7),
-    "first half": (1, 6), "second half": (7, 12), "early": (1, 4), "mid": (5, 8), "late": (9, 12),
-    "весн": (3, 5), "лет": (6, 8), "осен": (9, 11), "зим": (12, 14), "начал": (1, 1), "конц": (12, 12), "конец": (12, 12), "середин": (6, 7),
+    "spring": (3, 5),
+    "summer": (6, 8),
+    "autumn": (9, 11),
+    "fall": (9, 11),
+    "winter": (12, 14),
+    "beginning": (1, 1),
+    "start": (1, 1),
+    "end": (12, 12),
+    "middle": (6, 7),
+    "first half": (1, 6),
+    "second half": (7, 12),
+    "early": (1, 4),
+    "mid": (5, 8),
+    "late": (9, 12),
+    "весн": (3, 5),
+    "лет": (6, 8),
+    "осен": (9, 11),
+    "зим": (12, 14),
+    "начал": (1, 1),
+    "конц": (12, 12),
+    "конец": (12, 12),
+    "середин": (6, 7),
     **{f"{kind} {n}": months for (kind, n), months in _PARTS_OF_YEAR.items()},
 }
 
 
-_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "перв": 1, "втор": 2, "трет": 3, "четв": 4}
+_ORDINALS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "перв": 1,
+    "втор": 2,
+    "трет": 3,
+    "четв": 4,
+}
 
 
 def _season_key(part: str) -> str:
@@ -63,10 +94,21 @@ def _season_key(part: str) -> str:
     if rest:
         kind = "quarter" if rest.startswith(("quarter", "квартал")) else "half"
         last = 4 if kind == "quarter" else 2
-        n = last if first == "last" or first.startswith("последн") else _ORDINALS.get(first[:4] if not first.isascii() else first, 0)
+        n = (
+            last
+            if first == "last" or first.startswith("последн")
+            else _ORDINALS.get(first[:4] if not first.isascii() else first, 0)
+        )
         if (kind, n) in _PARTS_OF_YEAR:
             return f"{kind} {n}"
-    return next((k for k in _SEASONS if word == k or (len(k) < 8 and word.startswith(k) and not word.isascii())), word)
+    return next(
+        (
+            k
+            for k in _SEASONS
+            if word == k or (len(k) < 8 and word.startswith(k) and not word.isascii())
+        ),
+        word,
+    )
 
 
 #: A half or a quarter of a year with no year after it ("в первом полугодии", "in the last quarter"): the year stated
@@ -87,19 +129,30 @@ def yearless_parts(sentence: str, anchor: date | None) -> list[Period]:
     [('1944-01-01/1944-06-30', 'month')]
     """
     out = []
-    years = [(y.end(), int(y[0])) for y in re.finditer(rf"(?<!\d){_YEAR}(?!\d)", sentence)]  # once: linear
+    years = [
+        (y.end(), int(y[0])) for y in re.finditer(rf"(?<!\d){_YEAR}(?!\d)", sentence)
+    ]  # once: linear
     ends = [e for e, _ in years]
     for m in _YEARLESS_PART.finditer(sentence):
         i = bisect.bisect_right(ends, m.start())  # the years that end before the part
         year = years[i - 1][1] if i else anchor.year if anchor else None
         first, last = _SEASONS.get(_season_key(m["part"]), (0, 0))
         if year is not None and first:
-            out.append(Period(m.start(), m.end(), month_span(year, first, last), "month", 0.75, date(year, first, 1)))
+            out.append(
+                Period(
+                    m.start(),
+                    m.end(),
+                    month_span(year, first, last),
+                    "month",
+                    0.75,
+                    date(year, first, 1),
+                )
+            )
     return out  # kind "month": like a month alone, it dates its own clause and is not carried into the next sentence
 
 
 def _by_ends(sentence: str, free: Callable[[int, int], bool]) -> list[Period]:
-    """"By the end of 1938", "by 1942", "к началу 1955 года": up to the end of a year (or to its first day)."""
+    """ "By the end of 1938", "by 1942", "к началу 1955 года": up to the end of a year (or to its first day)."""
     out = []
     for m in BY_END.finditer(sentence):
         if free(m.start(), m.end()):
@@ -108,7 +161,9 @@ def _by_ends(sentence: str, free: Callable[[int, int], bool]) -> list[Period]:
                 out.append(Period(m.start(), m.end(), f"{y}-01-01", "by_start", 0.7, date(y, 1, 1)))
                 continue
             y = int(m["y"] or m["z"] or m["w"] or m["d"] + "9")
-            kind = "by_end" if m["y"] or m["d"] else "by_year"  # "by the end of 1938" (or of the 1930s), "by 1942"
+            kind = (
+                "by_end" if m["y"] or m["d"] else "by_year"
+            )  # "by the end of 1938" (or of the 1930s), "by 1942"
             out.append(Period(m.start(), m.end(), f"{y}-12-31", kind, 0.7, date(y, 12, 31)))
     return out
 
@@ -123,15 +178,44 @@ def seasons(sentence: str, free: Callable[[int, int], bool]) -> list[Period]:
         if not first:
             continue
         y = int(m["y"])
-        y2 = int(m["y"][:4 - len(m["y2"])] + m["y2"]) if m["y2"] else y
-        if y2 > y and not (last > 12 and y2 == y + 1):  # "летом 1937–1938 годов": from the first season to the last
-            out.append(Period(m.start(), m.end(), month_span(y, first, min(last, 12), y2), "season", 0.7, date(y, first, 1)))
+        y2 = int(m["y"][: 4 - len(m["y2"])] + m["y2"]) if m["y2"] else y
+        if y2 > y and not (
+            last > 12 and y2 == y + 1
+        ):  # "летом 1937–1938 годов": from the first season to the last
+            out.append(
+                Period(
+                    m.start(),
+                    m.end(),
+                    month_span(y, first, min(last, 12), y2),
+                    "season",
+                    0.7,
+                    date(y, first, 1),
+                )
+            )
         elif first == last == 1 and key in ("beginning", "start", "начал"):
             out.append(Period(m.start(), m.end(), f"{y}-01-01", "date", 0.75, date(y, 1, 1)))
         elif first == last == 12 and key in ("end", "конц", "конец"):
             out.append(Period(m.start(), m.end(), f"{y}-12-31", "season", 0.75, date(y, 12, 31)))
         elif last > 12:  # the winter of 1936: December 1936 to February 1937
-            out.append(Period(m.start(), m.end(), month_span(y, first, last - 12, y + 1), "season", 0.7, date(y, first, 1)))
+            out.append(
+                Period(
+                    m.start(),
+                    m.end(),
+                    month_span(y, first, last - 12, y + 1),
+                    "season",
+                    0.7,
+                    date(y, first, 1),
+                )
+            )
         else:
-            out.append(Period(m.start(), m.end(), month_span(y, first, last), "season", 0.75, date(y, first, 1)))
+            out.append(
+                Period(
+                    m.start(),
+                    m.end(),
+                    month_span(y, first, last),
+                    "season",
+                    0.75,
+                    date(y, first, 1),
+                )
+            )
     return out
