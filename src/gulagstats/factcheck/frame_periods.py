@@ -280,6 +280,9 @@ def period(
             "none",
             0.0,
         )  # a day stated before (when an operation began, an order's date) is no period of a total
+    # "... since 1921. Of these, 642,980 had been executed": from 1921 on, never judged
+    if last.endswith("/"):
+        return last, "open", 0.0
     if last:  # a wide period carried from before is a weak reading (:data:`CONTEXT_CONFIDENCE`)
         weak = PROSE_YEAR_CONFIDENCE if ctx.carried == PROSE_YEAR else 1.0
         return last, "context", min(CONTEXT_CONFIDENCE[_era(last)], weak)
@@ -373,10 +376,15 @@ STOCK_YEAR_CONFIDENCE = 0.8
 #: month stated in one sentence of prose dated the claims after it right 9 times in 55 on dev (round 6), most
 #: often another event's year ("In 1956, Khrushchev ..."); the items of a list that a dated line opens share
 #: its date ("умерло в течение 1944 года — 361; 2. ... — 6473, умерло — 271;").
-WEAK_CONTEXT = frozenset({"year", "decade", "month"})
+#: An open period ("since 1921") reaches only a sentence that goes on with its own ("Of these, ...").
+WEAK_CONTEXT = frozenset({"year", "decade", "month", "open"})
 #: The kind :func:`carried` gives a day counted "as of" ("на 1 января 1946 г.", "as of 1 January 1939"): it dates the
 #: claims under it, totals too (:attr:`~gulagstats.factcheck.context.Context.carried`).
 AS_OF = "as_of"
+#: The kind :func:`carried` gives an open period with a start ("since 1921", "после 1953 года"): the claims after it
+#: read it as open, never judged (the labels write its start: "1921-01-01/None").
+OPEN = "open"
+_STARTS = re.compile(r"\d{4}(?:-\d\d-\d\d)?/$")
 #: How a year or a decade of the Russian sentence before reaches a sentence of prose (:func:`context_reading`).
 PROSE_YEAR = "prose_year"
 #: The confidence of a year carried from the sentence before into Russian prose: under the gate. On dev (round 12) it
@@ -483,8 +491,10 @@ def carried(sentence: str, periods: list[Period], last: str, kind: str = "") -> 
         for p in periods
         if p.kind not in ("document", "event", "relative") and not inside(asides, p.start)
     ]
+    # "since 1921": its start, never judged (:func:`period`); from a stated date only, not a name ("after the war")
     if stated and stated[-1].kind == "open":
-        return "", ""
+        since = stated[-1].day is not None and _STARTS.match(stated[-1].period)
+        return (stated[-1].period, OPEN) if since else ("", "")
     stated = [p for p in stated if p.kind != "open"]
     if stated and "/" in last and all(p.kind == "date" and "/" not in p.period for p in stated):
         return (
