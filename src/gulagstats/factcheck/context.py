@@ -71,16 +71,14 @@ class Context:
     places: list[tuple[int, int, dict[str, str]]]  # places of custody (for words of dying)
     scopes: list[tuple[int, int, dict[str, str]]]
     modals: list[tuple[int, int, dict[str, str]]]
-    sums: list[
-        tuple[int, int, dict[str, str]]
-    ]  # words that make a number a total ("in all", "вместе с")
+    # words that make a number a total ("in all", "вместе с")
+    sums: list[tuple[int, int, dict[str, str]]]
     first_spread: int  # the first token of the first sentence-wide modality cue (len(toks) if none)
     periods: list[Period]  # the periods of the sentence (not document years), by start
     period_starts: list[int]
     brackets: list[tuple[int, int]]  # the bracketed asides of the sentence: (start, end) of each
-    outside: list[
-        Period
-    ]  # the periods not inside brackets (a mention outside brackets reads only these)
+    # the periods not inside brackets (a mention outside brackets reads only these)
+    outside: list[Period]
     outside_starts: list[int]
     #: How the period carried into the sentence reached it, if not as usual (:func:`frame_periods.context_reading`):
     #: ``as_of``, a day its text counted "as of" ("на 1 января 1946 г.:"), which dates the totals under it too;

@@ -120,9 +120,8 @@ def _fits(sentence: str, p: Period, at: int, end: int, kinds: frozenset[str] | N
 def _closest(sentence: str, around: list[Period], at: int, end: int) -> Period | None:
     """The period of ``around`` that dates the mention ``[at, end)``: a span before an open period, a date before a
     named era, one that closes no other item, then the nearest (``None`` if ``around`` is empty)."""
-    spans = any(
-        p.kind == "span" for p in around
-    )  # "After the war, 1.5 million ... between 1946 and 1953": the span
+    # "After the war, 1.5 million ... between 1946 and 1953": the span
+    spans = any(p.kind == "span" for p in around)
     return (
         min(
             around,
@@ -152,9 +151,8 @@ def _glosses(sentence: str, p: Period, at: int) -> bool:
         return False
     window = max(0, p.start - 81)
     before = sentence[window : p.start - 1]
-    cut = (
-        window + max(before.rfind(", "), before.rfind("; "), before.rfind(": ")) + 1
-    )  # the phrase the brackets follow
+    # the phrase the brackets follow
+    cut = window + max(before.rfind(", "), before.rfind("; "), before.rfind(": ")) + 1
     return bool(re.search(r"\d", sentence[cut : p.start - 1])) and not cut <= at < p.start
 
 
@@ -275,11 +273,12 @@ def period(
             ctx.carried == AS_OF
         ):  # the rows under "на 1 января 1946 г.:" count that day, whatever the reader took them for
             return last, "context", AS_OF_FLOW_CONFIDENCE
+        # a day stated before (when an operation began, an order's date) is no period of a total
         return (
             "",
             "none",
             0.0,
-        )  # a day stated before (when an operation began, an order's date) is no period of a total
+        )
     # "... since 1921. Of these, 642,980 had been executed": from 1921 on, never judged
     if last.endswith("/"):
         return last, "open", 0.0
@@ -318,11 +317,12 @@ def _stated_reading(
         if not (
             start and start < p.period[:4]
         ):  # "By the end of 1956, 1 million had been freed": no start
+            # "by 1940, eight million had passed through": up to 1 January 1940
             return (
                 f"/{_by_end(ctx.sentence, p)}",
                 "open",
                 0.0,
-            )  # "by 1940, eight million had passed through": up to 1 January 1940
+            )
         value, confidence = (
             f"{start}/{p.period if p.kind == 'by_start' else p.period[:4]}",
             confidence * 0.8,
@@ -340,9 +340,8 @@ def _stated_reading(
     ):  # "as of January 1937", "in early 1939": the count of 1 January
         value = p.period[:4] + "-01-01"
         if p.kind == "month" and not _AS_OF.search(ctx.sentence, max(0, p.start - 24), p.start):
-            confidence = min(
-                confidence, MONTH_AS_DAY_CONFIDENCE
-            )  # "in January 1937": the month, or its first day
+            # "in January 1937": the month, or its first day
+            confidence = min(confidence, MONTH_AS_DAY_CONFIDENCE)
     return value, kind_how if how == "own clause" else how, round(confidence, 2)
 
 
@@ -497,13 +496,13 @@ def carried(sentence: str, periods: list[Period], last: str, kind: str = "") -> 
         return (stated[-1].period, OPEN) if since else ("", "")
     stated = [p for p in stated if p.kind != "open"]
     if stated and "/" in last and all(p.kind == "date" and "/" not in p.period for p in stated):
+        # a day (a letter sent, an order signed) moves the clock, not the period under discussion
         return (
             last,
             kind,
-        )  # a day (a letter sent, an order signed) moves the clock, not the period under discussion
-    spans = [
-        p for p in stated if p.kind == "span"
-    ]  # "climaxing in 1937-1938 ... until 1953": the span
+        )
+    # "climaxing in 1937-1938 ... until 1953": the span
+    spans = [p for p in stated if p.kind == "span"]
     if not stated:
         return last, kind
     if (
@@ -512,18 +511,20 @@ def carried(sentence: str, periods: list[Period], last: str, kind: str = "") -> 
         and all(p.kind in WEAK_CONTEXT for p in stated)
         and not _OPENS_LIST.search(sentence)
     ):
+        # "... discovered by German forces in 1943": another event's year keeps the subject's period
         return (
             last,
             kind,
-        )  # "... discovered by German forces in 1943": another event's year keeps the subject's period
+        )
     chosen = (spans or stated)[-1]
     if (
         chosen.kind == "date"
         and "/" not in chosen.period
         and _AS_OF.search(sentence, max(0, chosen.start - 24), chosen.start)
     ):
+        # "Численность заключённых на 1 января 1946 г.:": the rows under it count that day
         return (
             chosen.period,
             AS_OF,
-        )  # "Численность заключённых на 1 января 1946 г.:": the rows under it count that day
+        )
     return chosen.period, chosen.kind

@@ -71,9 +71,8 @@ def titles_of(sentence: str, found: list[Period]) -> list[Period]:
 
 #: Between a name and the span that dates it: "the Great Purges of 1936-1939", "World War II (1939–1953)".
 #: The span may follow the name with nothing between ("жертв сталинских репрессий 1937—1953 гг.").
-_GLOSS = re.compile(
-    r"^[\s'\"\u201d\u00bb]*(?:\(|,|\u2013|\u2014|-|of|in|в)?\s*$", re.IGNORECASE
-)  # after a closing quote too
+# after a closing quote too
+_GLOSS = re.compile(r"^[\s'\"\u201d\u00bb]*(?:\(|,|\u2013|\u2014|-|of|in|в)?\s*$", re.IGNORECASE)
 #: A sentence that dates a name: "The Great Purge ... was a campaign ... which occurred from 1936 to 1938".
 _DATES_IT = re.compile(
     r"\b(?:was|were|is|occurred|lasted|took place|ran|spanned|продолжал\w*|длил\w*|проходил\w*)\b",

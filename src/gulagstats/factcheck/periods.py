@@ -58,9 +58,8 @@ OPEN_BEFORE = re.compile(
 )
 #: "From late 1936, when ..., until the end of 1938": a start and an end with words between them.
 _UNTIL = re.compile(r"\b(?:until|till|up to|to|through|по|до)\b[^\d]{0,60}$", re.IGNORECASE)
-_UNTIL_AT = re.compile(
-    r"(?:until|till|up to|to|through|по|до)\b", re.IGNORECASE
-)  # "until the end of 1938"
+# "until the end of 1938"
+_UNTIL_AT = re.compile(r"(?:until|till|up to|to|through|по|до)\b", re.IGNORECASE)
 
 
 def _span_end(a: str, b: str) -> str | None:
@@ -141,9 +140,8 @@ def find_periods(
 
     add(_documents(sentence, toks, offset, data))
     add(lifespans(sentence))
-    add(
-        [p for p in _spans(sentence, free) if int(p.period[:4]) <= LAST_YEAR < int(p.period[-4:])]
-    )  # "between 1991 and 2014"
+    # "between 1991 and 2014"
+    add([p for p in _spans(sentence, free) if int(p.period[:4]) <= LAST_YEAR < int(p.period[-4:])])
     add(
         [
             Period(m.start(), m.end(), m["y"], "document", 0.9)
@@ -155,9 +153,8 @@ def find_periods(
     add(joined(sentence, sorted(seasons(sentence, free), key=lambda p: p.start)))
     add(yearless_parts(sentence, anchor))
     add(_spans(sentence, free))
-    add(
-        joined(sentence, decades(sentence, free, data.decade_parts))
-    )  # "during the 1930s and 1940s": both decades
+    # "during the 1930s and 1940s": both decades
+    add(joined(sentence, decades(sentence, free, data.decade_parts)))
     add(read_named(toks, offset, data, anchor, last, dating or Dating()))
     add(events(sentence))
     add(
@@ -191,6 +188,7 @@ def _settled(
 
 
 #: The kinds of period that set the clock a relative phrase after them in the same sentence reads.
+# "the Congress in 1934 ..., within a year": 1934
 _CLOCKS = (
     "year",
     "event",
@@ -198,7 +196,7 @@ _CLOCKS = (
     "month",
     "season",
     "span",
-)  # "the Congress in 1934 ..., within a year": 1934
+)
 
 
 def _anchored(found: list[Period], data: Resources) -> list[Period]:
@@ -216,9 +214,8 @@ def _anchored(found: list[Period], data: Resources) -> list[Period]:
     for p in found:
         if p.kind == "relative" and p.row is not None and last is not None:
             rule = data.periods.rows[p.row]["rule"]
-            anchor = (
-                day.day if day is not None else year.day if year is not None else None
-            )  # as clock() reads them
+            # as clock() reads them
+            anchor = day.day if day is not None else year.day if year is not None else None
             if value := resolve_rule(rule, anchor, last.period):
                 p = Period(p.start, p.end, value, p.kind, p.confidence, None, p.row)
         elif p.kind in _CLOCKS and (p.day is not None or "/" in p.period):
@@ -254,12 +251,10 @@ def _from_until(sentence: str, found: list[Period]) -> list[Period]:
             if re.search(
                 r"\d", sentence[prev.end : p.start]
             ):  # a number between its ends is no part of it: both ends
-                out[-1] = Period(
-                    prev.start, prev.end, span, "span", 0.8, prev.day
-                )  # say the span, the words between
-                out.append(
-                    Period(p.start, p.end, span, "span", 0.8, None)
-                )  # stay free ("when 1,000 a day were ...")
+                # say the span, the words between
+                out[-1] = Period(prev.start, prev.end, span, "span", 0.8, prev.day)
+                # stay free ("when 1,000 a day were ...")
+                out.append(Period(p.start, p.end, span, "span", 0.8, None))
             else:
                 out[-1] = Period(prev.start, p.end, span, "span", 0.8, prev.day)
             continue
@@ -275,9 +270,8 @@ def _opened(sentence: str, found: list[Period]) -> list[Period]:
     """
     out = []
     for p in found:
-        days = (
-            p.kind == "date" and "/" in p.period
-        )  # "from 28 to 31 December 1943": both ends are given
+        # "from 28 to 31 December 1943": both ends are given
+        days = p.kind == "date" and "/" in p.period
         before = OPEN_BEFORE.search(sentence[max(0, p.start - 20) : p.start])
         if p.kind in ("year", "decade", "date", "month", "season", "named") and not days and before:
             at = max(0, p.start - 20) + before.start()  # where "after" starts in the sentence
@@ -300,17 +294,15 @@ def _opened(sentence: str, found: list[Period]) -> list[Period]:
             and "/" not in p.period.strip("/")
             and _UNTIL_ALONE.search(sentence[max(0, p.start - 12) : p.start])
         ):
-            p = Period(
-                p.start, p.end, "/" + p.period.split("/")[-1], "open", 0.0, p.day
-            )  # "по 1 октября 1930 года": up to it
+            # "по 1 октября 1930 года": up to it
+            p = Period(p.start, p.end, "/" + p.period.split("/")[-1], "open", 0.0, p.day)
         elif (
             p.kind == "named"
             and p.period
             and _BEFORE_NAMED.search(sentence[max(0, p.start - 24) : p.start])
         ):
-            p = Period(
-                p.start, p.end, "/" + p.period.split("/")[0], "open", 0.0, None
-            )  # "before the war": up to its start
+            # "before the war": up to its start
+            p = Period(p.start, p.end, "/" + p.period.split("/")[0], "open", 0.0, None)
         out.append(p)
     return out
 

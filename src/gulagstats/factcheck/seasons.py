@@ -129,9 +129,8 @@ def yearless_parts(sentence: str, anchor: date | None) -> list[Period]:
     [('1944-01-01/1944-06-30', 'month')]
     """
     out = []
-    years = [
-        (y.end(), int(y[0])) for y in re.finditer(rf"(?<!\d){_YEAR}(?!\d)", sentence)
-    ]  # once: linear
+    # once: linear
+    years = [(y.end(), int(y[0])) for y in re.finditer(rf"(?<!\d){_YEAR}(?!\d)", sentence)]
     ends = [e for e, _ in years]
     for m in _YEARLESS_PART.finditer(sentence):
         i = bisect.bisect_right(ends, m.start())  # the years that end before the part
@@ -161,9 +160,8 @@ def _by_ends(sentence: str, free: Callable[[int, int], bool]) -> list[Period]:
                 out.append(Period(m.start(), m.end(), f"{y}-01-01", "by_start", 0.7, date(y, 1, 1)))
                 continue
             y = int(m["y"] or m["z"] or m["w"] or m["d"] + "9")
-            kind = (
-                "by_end" if m["y"] or m["d"] else "by_year"
-            )  # "by the end of 1938" (or of the 1930s), "by 1942"
+            # "by the end of 1938" (or of the 1930s), "by 1942"
+            kind = "by_end" if m["y"] or m["d"] else "by_year"
             out.append(Period(m.start(), m.end(), f"{y}-12-31", kind, 0.7, date(y, 12, 31)))
     return out
 
