@@ -13,10 +13,8 @@ from gulagstats.factcheck.frame_periods import (
     PROSE_YEAR_CONFIDENCE,
     carried,
     context_reading,
-    ends_prose_line,
-    heads,
-    table_row,
 )
+from gulagstats.factcheck.line_periods import ends_prose_line, heads, table_row
 from gulagstats.factcheck.periods import Period
 from gulagstats.factcheck.resources import load_resources, parse_table
 from gulagstats.factcheck.run import check_text
@@ -116,7 +114,9 @@ def test_a_russian_year_reaches_the_next_sentence_weakly():
 
 
 def test_a_weak_russian_year_gives_a_by_year_total_no_strong_start():
-    found = _periods("В 1937 году начались депортации. К 1942 году было депортировано 850 000 человек.")
+    found = _periods(
+        "В 1937 году начались депортации. К 1942 году было депортировано 850 000 человек."
+    )
     assert found[-1][1] == "1937/1942" and found[-1][3] <= PROSE_YEAR_CONFIDENCE
 
 

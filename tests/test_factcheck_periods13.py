@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 
 from gulagstats.factcheck.dates import find_dates
-from gulagstats.factcheck.frame_periods import LEAD_LINE, SUBJECT_CONFIDENCE, lead_period
 from gulagstats.factcheck.judgment import JUDGING_CONFIDENCE
+from gulagstats.factcheck.line_periods import LEAD_LINE, SUBJECT_CONFIDENCE, lead_period
 from gulagstats.factcheck.periods import find_periods
 from gulagstats.factcheck.phrases import tokens
 from gulagstats.factcheck.resources import load_resources

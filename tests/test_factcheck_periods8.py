@@ -4,8 +4,8 @@ and ``tools/calibrate_verdicts.py --bands`` (was ``tools/period_bands.py``)."""
 from __future__ import annotations
 
 from calibrate_verdicts import bands_table
-from gulagstats.factcheck.frame_periods import SUBJECT_CONFIDENCE, subject_period
 from gulagstats.factcheck.judgment import JUDGING_CONFIDENCE
+from gulagstats.factcheck.line_periods import SUBJECT_CONFIDENCE, subject_period
 from gulagstats.factcheck.periods import find_periods
 from gulagstats.factcheck.phrases import tokens
 from gulagstats.factcheck.resources import load_resources

@@ -17,7 +17,10 @@ from .periods import Period
 from .phrases import Token
 from .resources import Resources
 
-_CLAUSE = re.compile(r";|:\s|\s[\u2013\u2014]\s|\(|\)|\bbut\b|\bwhile\b|\bwhereas\b|,\s+and\s+(?:the|that|a|an|in|during|by)\b|\bно\b|\bа\s+не\b")
+_CLAUSE = re.compile(
+    r";|:\s|\s[\u2013\u2014]\s|\(|\)|\bbut\b|\bwhile\b|\bwhereas\b|,\s+and\s+(?:the|that|a|an|in|during|by)\b|\bно\b|\bа\s+не\b"
+)
+
 
 def clauses(sentence: str) -> list[int]:
     """Where the clauses of a sentence start (character offsets, the first is 0).
@@ -36,7 +39,9 @@ def _dash_after_period(sentence: str, starts: list[int], periods: list[Period]) 
     >>> _dash_after_period("умерли: в октябре — 247", [0, 6, 17], [Period(8, 17, "1941-10", "month", 0.9)])
     [0, 6]
     """
-    ends = {p.end for p in periods} | {p.end + len(w.group()) for p in periods if (w := _YEAR_WORD.match(sentence, p.end))}
+    ends = {p.end for p in periods} | {
+        p.end + len(w.group()) for p in periods if (w := _YEAR_WORD.match(sentence, p.end))
+    }
     return [s for s in starts if not (sentence[s : s + 1].isspace() and s in ends)]
 
 
@@ -66,12 +71,14 @@ class Context:
     places: list[tuple[int, int, dict[str, str]]]  # places of custody (for words of dying)
     scopes: list[tuple[int, int, dict[str, str]]]
     modals: list[tuple[int, int, dict[str, str]]]
-    sums: list[tuple[int, int, dict[str, str]]]  # words that make a number a total ("in all", "вместе с")
+    # words that make a number a total ("in all", "вместе с")
+    sums: list[tuple[int, int, dict[str, str]]]
     first_spread: int  # the first token of the first sentence-wide modality cue (len(toks) if none)
     periods: list[Period]  # the periods of the sentence (not document years), by start
     period_starts: list[int]
     brackets: list[tuple[int, int]]  # the bracketed asides of the sentence: (start, end) of each
-    outside: list[Period]  # the periods not inside brackets (a mention outside brackets reads only these)
+    # the periods not inside brackets (a mention outside brackets reads only these)
+    outside: list[Period]
     outside_starts: list[int]
     #: How the period carried into the sentence reached it, if not as usual (:func:`frame_periods.context_reading`):
     #: ``as_of``, a day its text counted "as of" ("на 1 января 1946 г.:"), which dates the totals under it too;
@@ -119,7 +126,12 @@ def inside(spans: list[tuple[int, int]], at: int) -> bool:
 
 
 def context(
-    sentence: str, offset: int, toks: list[Token], data: Resources, periods: list[Period], carried: str = ""
+    sentence: str,
+    offset: int,
+    toks: list[Token],
+    data: Resources,
+    periods: list[Period],
+    carried: str = "",
 ) -> Context:
     """The cue matches and periods of one sentence, found once for all its mentions.
 
@@ -135,9 +147,20 @@ def context(
     asides = [a for a in bracketed(sentence) if not _a_date_alone(sentence, a, usable)]
     outside = [p for p in usable if not inside(asides, p.start)]
     return Context(
-        sentence, offset, toks, _dash_after_period(sentence, clauses(sentence), usable),
-        found(data.lexicon["quantity"]), found(data.lexicon["place"]), found(data.scope),
-        [m for m in modals if m[2]["where"] != "sentence"], found(data.lexicon["sum"]),
+        sentence,
+        offset,
+        toks,
+        _dash_after_period(sentence, clauses(sentence), usable),
+        found(data.lexicon["quantity"]),
+        found(data.lexicon["place"]),
+        found(data.scope),
+        [m for m in modals if m[2]["where"] != "sentence"],
+        found(data.lexicon["sum"]),
         wide[0][0] if wide else len(toks),
-        usable, [p.start for p in usable], asides, outside, [p.start for p in outside], carried,
+        usable,
+        [p.start for p in usable],
+        asides,
+        outside,
+        [p.start for p in outside],
+        carried,
     )

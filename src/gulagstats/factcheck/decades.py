@@ -2,7 +2,7 @@
 early, middle and late years ("the late 1930s", "в начале 30-х").
 
 Every decade is a span of years (``1930/1939``), kind ``decade``; a decade's end after "by the end of" is read by
-:mod:`gulagstats.factcheck.periods` (``BY_END``).  One pass of one pattern over the sentence: linear in its length.
+:mod:`gulagstats.factcheck.seasons` (``BY_END``).  One pass of one pattern over the sentence: linear in its length.
 """
 
 from __future__ import annotations

@@ -13,14 +13,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
-from functools import lru_cache
 
 from ..periods import match_period
 from .context import Context, bracketed, clause_of, inside
+from .line_periods import table_row
 from .mentions import Mention
 from .periods import Period
-from .sentences import split_line
 
 
 def period_readings(ctx: Context, m: Mention, kind: str, chosen: str, how: str) -> tuple[str, ...]:
@@ -33,7 +31,11 @@ def period_readings(ctx: Context, m: Mention, kind: str, chosen: str, how: str) 
     """
     at = m.start - ctx.offset
     a, b = (0, 10**12) if how == "sentence" else clause_of(ctx.starts, at)
-    periods, starts = (ctx.periods, ctx.period_starts) if inside(ctx.brackets, at) else (ctx.outside, ctx.outside_starts)
+    periods, starts = (
+        (ctx.periods, ctx.period_starts)
+        if inside(ctx.brackets, at)
+        else (ctx.outside, ctx.outside_starts)
+    )
     lo = bisect.bisect_left(starts, a)
     out = []
     for p in periods[lo : lo + PERIOD_READINGS]:
@@ -41,7 +43,9 @@ def period_readings(ctx: Context, m: Mention, kind: str, chosen: str, how: str) 
             break
         if p.kind == "open" or not p.period:
             continue
-        value = match_period(p.period[:4] if p.kind in ("by_end", "by_year", "by_start") else p.period, kind)
+        value = match_period(
+            p.period[:4] if p.kind in ("by_end", "by_year", "by_start") else p.period, kind
+        )
         if value != chosen and value not in out:
             out.append(value)
     return tuple(out)
@@ -52,7 +56,12 @@ PERIOD_READINGS = 6
 
 
 def _nearest(
-    ctx: Context, at: int, lo: int, hi: int, end: int | None = None, kinds: frozenset[str] | None = None
+    ctx: Context,
+    at: int,
+    lo: int,
+    hi: int,
+    end: int | None = None,
+    kinds: frozenset[str] | None = None,
 ) -> Period | None:
     """The period nearest the mention ``[at, end)`` among those starting in ``[lo, hi)`` (a bisection).
 
@@ -65,15 +74,14 @@ def _nearest(
     ("Stalin killed 681,692 people in 1937-1938": 1937-1938).
     """
     end = at if end is None else end
-    periods, starts = (ctx.periods, ctx.period_starts) if inside(ctx.brackets, at) else (ctx.outside, ctx.outside_starts)
+    periods, starts = (
+        (ctx.periods, ctx.period_starts)
+        if inside(ctx.brackets, at)
+        else (ctx.outside, ctx.outside_starts)
+    )
 
-    def fits(p: Period) -> bool:  # an open period and the mention with no comma between them, or nothing but one
-        if kinds is not None and p.kind not in kinds:
-            return False
-        gap = ctx.sentence[p.end : at] if p.end <= at else ctx.sentence[end : p.start]
-        if p.kind == "open" and p.period and p.end <= at:  # "After Stalin's death, 4 million were freed": its start
-            return not re.search(r"[;:]", gap)
-        return p.kind != "open" or not re.search(r"[,;:]", gap) or not re.search(r"\w", gap)
+    def fits(p: Period) -> bool:
+        return _fits(ctx.sentence, p, at, end, kinds)
 
     i = bisect.bisect_left(starts, at)
     around = []
@@ -88,9 +96,45 @@ def _nearest(
             j += step
     if not around:  # the mention is outside [lo, hi): the nearest ends of that range
         j, k = bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi) - 1
-        around = [periods[x] for x in {j, k} if 0 <= x < len(periods) and lo <= starts[x] < hi and fits(periods[x])]
-    spans = any(p.kind == "span" for p in around)  # "After the war, 1.5 million ... between 1946 and 1953": the span
-    return min(around, key=lambda p: (spans and p.kind == "open", p.kind == "named" and _era(p.period), _closes_item(ctx.sentence, p, at), _distance(p, at, end))) if around else None
+        around = [
+            periods[x]
+            for x in {j, k}
+            if 0 <= x < len(periods) and lo <= starts[x] < hi and fits(periods[x])
+        ]
+    return _closest(ctx.sentence, around, at, end)
+
+
+def _fits(sentence: str, p: Period, at: int, end: int, kinds: frozenset[str] | None) -> bool:
+    """True if ``p`` may date the mention ``[at, end)``: of ``kinds`` (any if ``None``); an open period only with no
+    comma between it and the mention, or nothing but one."""
+    if kinds is not None and p.kind not in kinds:
+        return False
+    gap = sentence[p.end : at] if p.end <= at else sentence[end : p.start]
+    if (
+        p.kind == "open" and p.period and p.end <= at
+    ):  # "After Stalin's death, 4 million were freed": its start
+        return not re.search(r"[;:]", gap)
+    return p.kind != "open" or not re.search(r"[,;:]", gap) or not re.search(r"\w", gap)
+
+
+def _closest(sentence: str, around: list[Period], at: int, end: int) -> Period | None:
+    """The period of ``around`` that dates the mention ``[at, end)``: a span before an open period, a date before a
+    named era, one that closes no other item, then the nearest (``None`` if ``around`` is empty)."""
+    # "After the war, 1.5 million ... between 1946 and 1953": the span
+    spans = any(p.kind == "span" for p in around)
+    return (
+        min(
+            around,
+            key=lambda p: (
+                spans and p.kind == "open",
+                p.kind == "named" and _era(p.period),
+                _closes_item(sentence, p, at),
+                _distance(p, at, end),
+            ),
+        )
+        if around
+        else None
+    )
 
 
 #: The kind of period a stock read from its sentence prefers to a named period of years: a count of prisoners is
@@ -107,7 +151,8 @@ def _glosses(sentence: str, p: Period, at: int) -> bool:
         return False
     window = max(0, p.start - 81)
     before = sentence[window : p.start - 1]
-    cut = window + max(before.rfind(", "), before.rfind("; "), before.rfind(": ")) + 1  # the phrase the brackets follow
+    # the phrase the brackets follow
+    cut = window + max(before.rfind(", "), before.rfind("; "), before.rfind(": ")) + 1
     return bool(re.search(r"\d", sentence[cut : p.start - 1])) and not cut <= at < p.start
 
 
@@ -136,7 +181,11 @@ def _by_end(sentence: str, p: Period) -> str:
     >>> _by_end("by 1940", Period(0, 7, "1940-12-31", "by_year", 0.9)), _by_end("up to 1953", Period(0, 10, "1953-12-31", "by_year", 0.9))
     ('1940-01-01', '1953-12-31')
     """
-    return p.period[:4] + "-01-01" if p.kind == "by_year" and _BY_ONSET.match(sentence, p.start) else p.period.split("/")[-1]
+    return (
+        p.period[:4] + "-01-01"
+        if p.kind == "by_year" and _BY_ONSET.match(sentence, p.start)
+        else p.period.split("/")[-1]
+    )
 
 
 #: "as of", "на", "по состоянию на" right before a month: the count of its first day.
@@ -149,7 +198,11 @@ MONTH_AS_DAY_CONFIDENCE = 0.7
 
 def _from_january(p: Period) -> bool:
     """A month or months of one year from January ("January 1937", "early 1939", "the first half of 1938")."""
-    return p.kind in ("season", "month") and p.period[4:11] == "-01-01/" and p.period[:4] == p.period[11:15]
+    return (
+        p.kind in ("season", "month")
+        and p.period[4:11] == "-01-01/"
+        and p.period[:4] == p.period[11:15]
+    )
 
 
 def _distance(p: Period, at: int, end: int) -> int:
@@ -178,7 +231,9 @@ def _own_reach(ctx: Context, at: int, a: int, b: int, nxt: int) -> int:
         p = periods[i]
         if nxt < 10**12 and _DATES_NEXT.match(ctx.sentence[p.end : nxt]):
             return p.start
-        if _OPENS_NEXT.search(ctx.sentence[at : p.start]) and re.search(r"\d", ctx.sentence[p.end : p.end + 80]):
+        if _OPENS_NEXT.search(ctx.sentence[at : p.start]) and re.search(
+            r"\d", ctx.sentence[p.end : p.end + 80]
+        ):
             return p.start
     return b
 
@@ -188,7 +243,9 @@ def _own_reach(ctx: Context, at: int, a: int, b: int, nxt: int) -> int:
 _OPENS_NEXT = re.compile(r",\s*(?:в|во|in|on|и|and)?\s*$", re.IGNORECASE)
 
 
-def period(ctx: Context, m: Mention, last: str, flow: bool, nxt: int = 10**12) -> tuple[str, str, float]:
+def period(
+    ctx: Context, m: Mention, last: str, flow: bool, nxt: int = 10**12
+) -> tuple[str, str, float]:
     """The period of a mention, how it was found, and the confidence of that reading.
 
     ``nxt`` is where the next number of the sentence starts (its character offset in the sentence).
@@ -200,46 +257,92 @@ def period(ctx: Context, m: Mention, last: str, flow: bool, nxt: int = 10**12) -
     p, how, factor = _nearest(ctx, at, a, b, end), "own clause", 1.0
     if p is None:
         p, how, factor = _nearest(ctx, at, 0, 10**12, end), "sentence", 0.8
-        if p is not None and _glosses(ctx.sentence, p, at):  # "799,455 executions (1921–1953), around 1.7 million deaths"
+        if p is not None and _glosses(
+            ctx.sentence, p, at
+        ):  # "799,455 executions (1921–1953), around 1.7 million deaths"
             p = None
-    if p is not None and not flow and p.kind == "named":  # a stock is counted on a day: a day stated wins
+    if (
+        p is not None and not flow and p.kind == "named"
+    ):  # a stock is counted on a day: a day stated wins
         day = _nearest(ctx, at, 0, 10**12, end, kinds=_DAY_KINDS)
         p, how, factor = (day, "sentence", 0.8) if day is not None else (p, how, factor)
     if p is not None:
-        if p.kind == "open":  # "after Stalin's death", "since 1937": a start with no end, never judged
-            return p.period, "open", 0.0
-        kind_how = {"named": "named period", "relative": "relative", "span": "span"}.get(p.kind, how)
-        value, confidence = p.period, p.confidence * factor
-        if how == "own clause" and "/" not in p.period:  # a year or a day of the clause: often another event's
-            confidence = min(confidence, OWN_CLAUSE_CONFIDENCE.get(p.kind, confidence))
-            if p.kind == "date":  # a count on 1 January is the record's own day; a total over one day is rare
-                confidence = DAY_CONFIDENCE[flow] if flow or p.period.endswith("-01-01") else confidence
-            elif p.kind == "year" and not flow:  # "the camp housed 73,000 prisoners at its peak in 1951"
-                confidence = STOCK_YEAR_CONFIDENCE
-        if p.kind in ("by_end", "by_year", "by_start") and flow:  # "by 1942, 850,000 had been deported": since when?
-            start = last.split("/")[0][:4] if last else ""
-            if not (start and start < p.period[:4]):  # "By the end of 1956, 1 million had been freed": no start
-                return f"/{_by_end(ctx.sentence, p)}", "open", 0.0  # "by 1940, eight million had passed through": up to 1 January 1940
-            value, confidence = f"{start}/{p.period if p.kind == 'by_start' else p.period[:4]}", confidence * 0.8
-            if ctx.carried == PROSE_YEAR:  # a start taken from a weakly carried year is as weak
-                confidence = min(confidence, PROSE_YEAR_CONFIDENCE)
-        elif not flow and p.kind == "by_year":  # "by 1932, nearly 10,000 prisoners": a count that year
-            value = p.period[:4] + "-01-01" if _ONSET.match(ctx.sentence, p.start) else p.period[:4]
-        elif not flow and re.fullmatch(r"\d{4}-12-31", p.period):  # "at the end of 1938, 9 million": on 1 January 1939
-            value = f"{int(p.period[:4]) + 1}-01-01"
-        elif not flow and _from_january(p):  # "as of January 1937", "in early 1939": the count of 1 January
-            value = p.period[:4] + "-01-01"
-            if p.kind == "month" and not _AS_OF.search(ctx.sentence, max(0, p.start - 24), p.start):
-                confidence = min(confidence, MONTH_AS_DAY_CONFIDENCE)  # "in January 1937": the month, or its first day
-        return value, kind_how if how == "own clause" else how, round(confidence, 2)
+        return _stated_reading(ctx, p, how, factor, flow, last)
     if last and flow and re.fullmatch(r"\d{4}-\d\d-\d\d", last):
-        if ctx.carried == AS_OF:  # the rows under "на 1 января 1946 г.:" count that day, whatever the reader took them for
+        if (
+            ctx.carried == AS_OF
+        ):  # the rows under "на 1 января 1946 г.:" count that day, whatever the reader took them for
             return last, "context", AS_OF_FLOW_CONFIDENCE
-        return "", "none", 0.0  # a day stated before (when an operation began, an order's date) is no period of a total
+        # a day stated before (when an operation began, an order's date) is no period of a total
+        return (
+            "",
+            "none",
+            0.0,
+        )
+    # "... since 1921. Of these, 642,980 had been executed": from 1921 on, never judged
+    if last.endswith("/"):
+        return last, "open", 0.0
     if last:  # a wide period carried from before is a weak reading (:data:`CONTEXT_CONFIDENCE`)
         weak = PROSE_YEAR_CONFIDENCE if ctx.carried == PROSE_YEAR else 1.0
         return last, "context", min(CONTEXT_CONFIDENCE[_era(last)], weak)
     return "", "none", 0.0
+
+
+def _stated_reading(
+    ctx: Context, p: Period, how: str, factor: float, flow: bool, last: str
+) -> tuple[str, str, float]:
+    """The reading of the period ``p`` found for a mention (in its own clause or its sentence, ``how``): a start with
+    no end is open; a single year or day of the clause is weak; "by 1942" for a total runs from the period before;
+    the end of a year, "as of January" and "by 1932" for a count are the record's 1 January."""
+    if p.kind == "open":  # "after Stalin's death", "since 1937": a start with no end, never judged
+        return p.period, "open", 0.0
+    kind_how = {"named": "named period", "relative": "relative", "span": "span"}.get(p.kind, how)
+    value, confidence = p.period, p.confidence * factor
+    if (
+        how == "own clause" and "/" not in p.period
+    ):  # a year or a day of the clause: often another event's
+        confidence = min(confidence, OWN_CLAUSE_CONFIDENCE.get(p.kind, confidence))
+        if (
+            p.kind == "date"
+        ):  # a count on 1 January is the record's own day; a total over one day is rare
+            confidence = DAY_CONFIDENCE[flow] if flow or p.period.endswith("-01-01") else confidence
+        elif (
+            p.kind == "year" and not flow
+        ):  # "the camp housed 73,000 prisoners at its peak in 1951"
+            confidence = STOCK_YEAR_CONFIDENCE
+    if (
+        p.kind in ("by_end", "by_year", "by_start") and flow
+    ):  # "by 1942, 850,000 had been deported": since when?
+        start = last.split("/")[0][:4] if last else ""
+        if not (
+            start and start < p.period[:4]
+        ):  # "By the end of 1956, 1 million had been freed": no start
+            # "by 1940, eight million had passed through": up to 1 January 1940
+            return (
+                f"/{_by_end(ctx.sentence, p)}",
+                "open",
+                0.0,
+            )
+        value, confidence = (
+            f"{start}/{p.period if p.kind == 'by_start' else p.period[:4]}",
+            confidence * 0.8,
+        )
+        if ctx.carried == PROSE_YEAR:  # a start taken from a weakly carried year is as weak
+            confidence = min(confidence, PROSE_YEAR_CONFIDENCE)
+    elif not flow and p.kind == "by_year":  # "by 1932, nearly 10,000 prisoners": a count that year
+        value = p.period[:4] + "-01-01" if _ONSET.match(ctx.sentence, p.start) else p.period[:4]
+    elif not flow and re.fullmatch(
+        r"\d{4}-12-31", p.period
+    ):  # "at the end of 1938, 9 million": on 1 January 1939
+        value = f"{int(p.period[:4]) + 1}-01-01"
+    elif not flow and _from_january(
+        p
+    ):  # "as of January 1937", "in early 1939": the count of 1 January
+        value = p.period[:4] + "-01-01"
+        if p.kind == "month" and not _AS_OF.search(ctx.sentence, max(0, p.start - 24), p.start):
+            # "in January 1937": the month, or its first day
+            confidence = min(confidence, MONTH_AS_DAY_CONFIDENCE)
+    return value, kind_how if how == "own clause" else how, round(confidence, 2)
 
 
 #: The confidence of a day counted "as of" in a sentence before ("Численность на 1 января 1946 г.:") given the claims
@@ -272,10 +375,15 @@ STOCK_YEAR_CONFIDENCE = 0.8
 #: month stated in one sentence of prose dated the claims after it right 9 times in 55 on dev (round 6), most
 #: often another event's year ("In 1956, Khrushchev ..."); the items of a list that a dated line opens share
 #: its date ("умерло в течение 1944 года — 361; 2. ... — 6473, умерло — 271;").
-WEAK_CONTEXT = frozenset({"year", "decade", "month"})
+#: An open period ("since 1921") reaches only a sentence that goes on with its own ("Of these, ...").
+WEAK_CONTEXT = frozenset({"year", "decade", "month", "open"})
 #: The kind :func:`carried` gives a day counted "as of" ("на 1 января 1946 г.", "as of 1 January 1939"): it dates the
 #: claims under it, totals too (:attr:`~gulagstats.factcheck.context.Context.carried`).
 AS_OF = "as_of"
+#: The kind :func:`carried` gives an open period with a start ("since 1921", "после 1953 года"): the claims after it
+#: read it as open, never judged (the labels write its start: "1921-01-01/None").
+OPEN = "open"
+_STARTS = re.compile(r"\d{4}(?:-\d\d-\d\d)?/$")
 #: How a year or a decade of the Russian sentence before reaches a sentence of prose (:func:`context_reading`).
 PROSE_YEAR = "prose_year"
 #: The confidence of a year carried from the sentence before into Russian prose: under the gate. On dev (round 12) it
@@ -289,7 +397,9 @@ _OPENS_LIST = re.compile(r":\s*$|^\s*(?:\d+[.)]|[\u2022*\-\u2013\u2014])\s|;\s*$
 LIST_ITEM = re.compile(r"^\s*(?:\d+[.)]|[\u2022*\-\u2013\u2014])\s|;\s*$")
 
 
-def context_for(sentence: str, last: str, kind: str, goes_on: bool = False, row: bool = False) -> str:
+def context_for(
+    sentence: str, last: str, kind: str, goes_on: bool = False, row: bool = False
+) -> str:
     """The period the claims of a sentence with none of their own read from the sentences before it.
 
     ``last`` is the period the sentences before left (:func:`carried`) and ``kind`` its kind: a
@@ -306,10 +416,19 @@ def context_for(sentence: str, last: str, kind: str, goes_on: bool = False, row:
     >>> context_for("Of them, 5,000 were shot.", "1956", "year"), context_for("2. Norillag — 5,000;", "1944", "year")
     ('', '1944')
     """
-    return last if kind not in WEAK_CONTEXT or goes_on or LIST_ITEM.search(sentence) or (row and table_row(sentence)) else ""
+    return (
+        last
+        if kind not in WEAK_CONTEXT
+        or goes_on
+        or LIST_ITEM.search(sentence)
+        or (row and table_row(sentence))
+        else ""
+    )
 
 
-def context_reading(sentence: str, last: str, kind: str, goes_on: bool = False, row: bool = False) -> tuple[str, str]:
+def context_reading(
+    sentence: str, last: str, kind: str, goes_on: bool = False, row: bool = False
+) -> tuple[str, str]:
     """The period the claims of a sentence read from the sentences before it, and how it reached them.
 
     As :func:`context_for`, and a year or a decade that :func:`context_for` keeps in its own sentence
@@ -326,85 +445,11 @@ def context_reading(sentence: str, last: str, kind: str, goes_on: bool = False, 
     period = context_for(sentence, last, kind, goes_on, row)
     if period:
         return period, AS_OF if kind == AS_OF else ""
-    if last and kind in ("year", "decade") and _RUSSIAN_LETTER.search(sentence):  # a month or a half stays (round 10)
+    if (
+        last and kind in ("year", "decade") and _RUSSIAN_LETTER.search(sentence)
+    ):  # a month or a half stays (round 10)
         return last, PROSE_YEAR
     return "", ""
-
-
-#: The longest line read as a heading (characters).
-HEADING_LINE = 120
-_HEADS = re.compile(r"(?:[^.!?\u2026\"'\u201d\u00bb)\]*]|\bгг?\.|:)\s*$")
-
-
-def heads(line: str) -> bool:
-    """True if ``line`` (a whole line, a paragraph of its own) reads as a heading: it ends no sentence, or ends on
-    a colon or on "г."/"гг." (a year's abbreviation): the period it states dates the table under it.
-
-    Examples
-    --------
-    >>> heads("Численность заключённых на 1 января 1946 г."), heads("Executions by year, 1937-1938:")
-    (True, True)
-    >>> heads("In 1937 many were shot."), heads("")
-    (False, False)
-    """
-    return bool(line) and bool(_HEADS.search(line))
-
-
-#: The longest line read as a row of a table (characters).
-ROW_LINE = 80
-_ROW_END = re.compile(r"[.!?\u2026][\"'\u201d\u00bb)\]*]*\s*$|[,;]\s*$")
-
-
-def table_row(line: str) -> bool:
-    """True if ``line`` (a whole line) reads as a row of a table: short, with a number, ending no sentence.
-
-    Examples
-    --------
-    >>> table_row("Поляки — 111 091"), table_row("ИТЛ | 600 897 человек"), table_row("In 1956, Khrushchev spoke of 20 million.")
-    (True, True, False)
-    >>> table_row("Total deaths"), table_row("")
-    (False, False)
-    """
-    return 0 < len(line) <= ROW_LINE and bool(re.search(r"\d", line)) and not _ROW_END.search(line)
-
-
-#: A line of prose: at least this many characters, ending a sentence. Many web pages give one paragraph a line with no
-#: blank line between them; on dev (round 11) a period carried from such a line into the next was the labels' period
-#: less often than none: of 33 claims in 19 texts left undated by this rule (round 11), the labels read none for 19
-#: and the carried period for 3 (the rest wrong either way); a sentence that goes on ("Another ...") keeps it.
-PROSE_LINE = 150
-_ENDS_SENTENCE = re.compile(r"[.!?\u2026][\"'\u201d\u00bb)\]*]*\s*$")
-
-
-@lru_cache(maxsize=8)
-def _going_on(words: tuple[str, ...]) -> re.Pattern[str] | None:
-    """The words by which a sentence goes on with the one before (``goes_on`` rows of periods.csv) as one pattern."""
-    if not words:
-        return None
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?!\w)", re.IGNORECASE)
-
-
-def ends_prose_line(line: str, sentence: str, goes_on: tuple[str, ...] = ()) -> bool:
-    """True if ``line`` (up to the end of the sentence before ``sentence``) is a paragraph of prose and ``sentence``,
-    on the next line, does not go on with it: the period the line carried does not date ``sentence``'s claims.
-
-    ``goes_on`` are the words by which a sentence goes on with the one before across its line ("Another seven to
-    eight million ...", "... others": :attr:`~gulagstats.factcheck.resources.Resources.goes_on_words`).
-
-    Examples
-    --------
-    >>> para = "The Great Terror of 1937-1938 took many lives, " * 4 + "as the archives show."
-    >>> ends_prose_line(para, "Some 7,000 people lie buried at Sandarmokh.", ("another",))
-    True
-    >>> ends_prose_line(para, "Another seven to eight million people were deported.", ("another",))
-    False
-    >>> ends_prose_line("Executions by year:", "1937: 353,074")
-    False
-    """
-    if len(line) < PROSE_LINE or not _ENDS_SENTENCE.search(line):
-        return False
-    words = _going_on(goes_on)
-    return words is None or words.search(sentence) is None
 
 
 def _era(period: str) -> bool:
@@ -417,7 +462,11 @@ def _era(period: str) -> bool:
     (True, False, False)
     """
     ends = period.split("/")
-    return len(ends) == 2 and all(e[:4].isdigit() for e in ends) and int(ends[1][:4]) - int(ends[0][:4]) >= 4
+    return (
+        len(ends) == 2
+        and all(e[:4].isdigit() for e in ends)
+        and int(ends[1][:4]) - int(ends[0][:4]) >= 4
+    )
 
 
 def carried(sentence: str, periods: list[Period], last: str, kind: str = "") -> tuple[str, str]:
@@ -436,98 +485,46 @@ def carried(sentence: str, periods: list[Period], last: str, kind: str = "") -> 
     ('1937', 'year')
     """
     asides = bracketed(sentence)
-    stated = [p for p in periods if p.kind not in ("document", "event", "relative") and not inside(asides, p.start)]
+    stated = [
+        p
+        for p in periods
+        if p.kind not in ("document", "event", "relative") and not inside(asides, p.start)
+    ]
+    # "since 1921": its start, never judged (:func:`period`); from a stated date only, not a name ("after the war")
     if stated and stated[-1].kind == "open":
-        return "", ""
+        since = stated[-1].day is not None and _STARTS.match(stated[-1].period)
+        return (stated[-1].period, OPEN) if since else ("", "")
     stated = [p for p in stated if p.kind != "open"]
     if stated and "/" in last and all(p.kind == "date" and "/" not in p.period for p in stated):
-        return last, kind  # a day (a letter sent, an order signed) moves the clock, not the period under discussion
-    spans = [p for p in stated if p.kind == "span"]  # "climaxing in 1937-1938 ... until 1953": the span
+        # a day (a letter sent, an order signed) moves the clock, not the period under discussion
+        return (
+            last,
+            kind,
+        )
+    # "climaxing in 1937-1938 ... until 1953": the span
+    spans = [p for p in stated if p.kind == "span"]
     if not stated:
         return last, kind
-    if last and kind not in WEAK_CONTEXT and all(p.kind in WEAK_CONTEXT for p in stated) and not _OPENS_LIST.search(sentence):
-        return last, kind  # "... discovered by German forces in 1943": another event's year keeps the subject's period
+    if (
+        last
+        and kind not in WEAK_CONTEXT
+        and all(p.kind in WEAK_CONTEXT for p in stated)
+        and not _OPENS_LIST.search(sentence)
+    ):
+        # "... discovered by German forces in 1943": another event's year keeps the subject's period
+        return (
+            last,
+            kind,
+        )
     chosen = (spans or stated)[-1]
-    if chosen.kind == "date" and "/" not in chosen.period and _AS_OF.search(sentence, max(0, chosen.start - 24), chosen.start):
-        return chosen.period, AS_OF  # "Численность заключённых на 1 января 1946 г.:": the rows under it count that day
+    if (
+        chosen.kind == "date"
+        and "/" not in chosen.period
+        and _AS_OF.search(sentence, max(0, chosen.start - 24), chosen.start)
+    ):
+        # "Численность заключённых на 1 января 1946 г.:": the rows under it count that day
+        return (
+            chosen.period,
+            AS_OF,
+        )
     return chosen.period, chosen.kind
-
-
-#: An infobox's date line near the top of a text ("- Date: 14–15 November 1944", "| date = 1937–1938", "Дата: ...",
-#: or glued to its label as HTML without its cell breaks gives it: "Date1930–1952"):
-#: the period of the article's subject (the labelling guide: an infobox's date dates the claims under it).
-_INFOBOX_DATE = re.compile(
-    r"^[ \t]*(?:[-|*\u2022][ \t]*)?(?:dates?|дата|даты)(?:[ \t]*[:=|][ \t]*|(?=\d))(?P<value>\S[^\n]*)$", re.IGNORECASE | re.MULTILINE
-)
-#: How far into a text an infobox is looked for (characters): it opens an encyclopaedia article.
-SUBJECT_REACH = 3000
-#: The confidence of a subject's period given a claim with no period of its own: under the judging gate.
-SUBJECT_CONFIDENCE = 0.5
-
-
-def subject_period(text: str, periods_of: Callable[[str], list[Period]]) -> str:
-    """The period of a text's subject: its infobox's date line near the top, if it states one period ("" if not).
-
-    ``periods_of`` reads the periods of a line (:func:`gulagstats.factcheck.periods.find_periods`).
-
-    Examples
-    --------
-    >>> from gulagstats.factcheck.periods import Period
-    >>> def read(line):
-    ...     return [Period(0, len(line), "1944-11-14/1944-11-15", "date", 0.9)] if "1944" in line else []
-    >>> subject_period("= Deportation =\\nInfobox\\n- Date: 14–15 November 1944\\n", read)
-    '1944-11-14/1944-11-15'
-    >>> subject_period("The text. Date: 30 October\\n", read)
-    ''
-    """
-    infobox = _INFOBOX_DATE.search(text, 0, SUBJECT_REACH)
-    if infobox is not None:
-        return _one_period(periods_of(infobox["value"]), ("span", "date", "year", "month", "season", "named"))
-    title = _TITLE.match(text)
-    stated = _one_period(periods_of(title["value"]), ("span",)) if title is not None else ""
-    return stated or lead_period(text, periods_of)
-
-
-def _one_period(periods: list[Period], kinds: tuple[str, ...]) -> str:
-    """The one period of ``kinds`` among ``periods`` ("" if none, or more than one)."""
-    stated = [p for p in periods if p.kind in kinds and p.period]
-    return stated[0].period if len(stated) == 1 else ""
-
-
-#: The shortest line read as a text's lead paragraph (characters): shorter lines near the top are titles, menus, captions.
-LEAD_LINE = 100
-#: A lead sentence that defines its subject: "The Katyn massacre was a series of mass executions ...", "The Greek NKVD
-#: operation - mass repressions against ...", "«Большой террор» — пик массовых политических репрессий ...".
-_DEFINES = re.compile(r"^[^\d;:.!?]{3,160}?\s(?:was|were)\s(?:an?|the)\s|^[^\d;:.!?,]{3,120}?\s[\u2014\u2013-]\s")
-
-
-def lead_period(text: str, periods_of: Callable[[str], list[Period]]) -> str:
-    """The period of a text's subject stated in its lead: the first sentence of its first paragraph of prose (a line of
-    at least :data:`LEAD_LINE` characters near the top), if that sentence defines the subject ("The Katyn massacre was
-    a series of mass executions ... between April and May 1940") and states one span, month, season or day ("" if not).
-    A year alone is left: it dates a founding or an opening as often ("It was established in 1931").
-
-    Examples
-    --------
-    >>> from gulagstats.factcheck.periods import Period
-    >>> def read(line):
-    ...     at = line.find("April")
-    ...     return [Period(at, at + 18, "1940-04-01/1940-05-31", "span", 0.9)] if at >= 0 else []
-    >>> lead = "The Katyn massacre was a series of mass executions of Poles carried out between April and May 1940. More."
-    >>> lead_period("Katyn massacre\\n" + lead + "\\n", read)
-    '1940-04-01/1940-05-31'
-    >>> lead_period("Katyn\\n" + lead.replace("was a series", "saw a series") + "\\n", read), lead_period("", read)
-    ('', '')
-    """
-    for line in text[:SUBJECT_REACH].split("\n"):
-        if len(line) < LEAD_LINE:
-            continue
-        first = split_line(line)
-        sentence = line[first[0][0] : first[0][1]] if first else ""
-        return _one_period(periods_of(sentence), ("span", "date", "month", "season")) if _DEFINES.search(sentence) else ""
-    return ""
-
-
-#: A title: the text's first line, short and without a sentence's end ("The Great Terror, 1937-1938", "Голод в СССР
-#: (1932—1933)"); a span it states is its subject's period (a day in a title is most often its publication's).
-_TITLE = re.compile(r"\s*(?P<value>[^\n]{0,89}[^\n.!?:;,])[ \t]*(?:\n|$)")

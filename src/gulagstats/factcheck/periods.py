@@ -17,18 +17,18 @@ characters for the patterns after it: linear in the sentence.
 
 from __future__ import annotations
 
-import bisect
 import re
-from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
 from .dates import DASH as _DASH
 from .dates import YEAR_DIGITS as _YEAR
-from .dates import Period, find_dates, joined, month_span
+from .dates import Period, find_dates, joined
 from .decades import decades
 from .event_dates import LAST_YEAR, event_dates, events, lifespans, names_years
+from .named_periods import Dating, opened, read_named, resolve_rule, text_datings, titles_of
 from .phrases import Token
 from .resources import Resources
+from .seasons import seasons, yearless_parts
 
 __all__ = ["Dating", "Period", "clock", "find_periods", "resolve_rule"]
 
@@ -44,22 +44,6 @@ SPAN = re.compile(
     rf"|\b(?P<i>1[89]\d\d)(?P<j>1[89]\d\d)(?=\s*(?:гг\.|годах|годов|годы))",  # "19371938 гг.": a dash lost
     re.IGNORECASE,
 )
-SEASON = re.compile(
-    rf"\b(?:the\s+)?(?P<part>spring|summer|autumn|fall|winter|beginning|start|end|middle|first half|second half|"
-    rf"(?:first|second|third|fourth|last)\s+quarter|early|mid|late|"
-    rf"(?:перв|втор|трет|четв[её]рт|последн)\w*\s+(?:половин|полугоди|квартал)\w*|"
-    rf"весн\w*|лет\w*|осен\w*|зим\w*|начал\w*|конц\w*|конец|середин\w*)(?:\s+|-)(?:of\s+)?(?P<y>{_YEAR})\b"
-    rf"(?:{_DASH}(?P<y2>(?:1[89])?\d\d)\b)?"  # "зимой 1941–1942 годов": one winter
-    rf"(?!-?(?:е|х|ые|ых)\b)",  # "в конце 1930-х": a decade's end, not the year's
-    re.IGNORECASE,
-)
-BY_END = re.compile(
-    rf"\b(?:by|until|up to|к|до)\s+(?:the\s+)?(?:end\s+of|конц\w*)\s+(?:(?P<y>{_YEAR})\b(?!-?(?:е|х|ые|ых)\b|[\u2019']?s\b)"
-    rf"|(?:the\s+)?(?P<d>1[89]\d)0(?:[\u2019']?s\b|-?(?:е|х|ые|ых)\b))|\b(?:by|up\s+to)\s+(?P<z>{_YEAR})\b(?![-\u2013])"
-    rf"|\bк\s+(?P<w>{_YEAR})\s*(?:год\w*|г\.)"  # "к 1953 году": by 1953
-    rf"|\b(?:by|until|up\s+to|к|до)\s+(?:the\s+)?(?:beginning|start|начал\w*)\s+(?:of\s+)?(?P<s>{_YEAR})\b",  # by its 1 January
-    re.IGNORECASE,  # "By the end of 1956", "К концу 1930 года" open a sentence
-)
 YEAR_MENTION = re.compile(r"(?<![\d,.\u00a0\u202f])\b(?P<y>1\d\d\d|20\d\d)\b(?!,?\d)(?!\.\d\d\d)")
 #: A year in brackets after a name, or after "in his": the date of a publication.
 CITED_YEAR = re.compile(
@@ -68,58 +52,14 @@ CITED_YEAR = re.compile(
     rf"|\b(?:по\s+)?данны\w*\s+(?P<r>{_YEAR})\s*(?:г\.|года)"  # "по данным 1990 года": data of 1990 (not "за 1937 год")
 )
 #: A word right before a period that makes it a start with no end ("since 1937", "from the 1920s", "с 1937 года").
-OPEN_BEFORE = re.compile(r"(?:\bsince|\bfrom|\bstarting\s+in|\bbeginning\s+in|\bafter|\bначиная\s+с|\bс|\bсо|\bпосле)\s+(?:the\s+)?$", re.IGNORECASE)
+OPEN_BEFORE = re.compile(
+    r"(?:\bsince|\bfrom|\bstarting\s+in|\bbeginning\s+in|\bafter|\bначиная\s+с|\bс|\bсо|\bпосле)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 #: "From late 1936, when ..., until the end of 1938": a start and an end with words between them.
 _UNTIL = re.compile(r"\b(?:until|till|up to|to|through|по|до)\b[^\d]{0,60}$", re.IGNORECASE)
-_UNTIL_AT = re.compile(r"(?:until|till|up to|to|through|по|до)\b", re.IGNORECASE)  # "until the end of 1938"
-#: Halves and quarters of a year, by ordinal ("the second quarter of 1938", "во втором полугодии 1944 года").
-_PARTS_OF_YEAR = {
-    ("half", 1): (1, 6), ("half", 2): (7, 12), ("quarter", 1): (1, 3), ("quarter", 2): (4, 6),
-    ("quarter", 3): (7, 9), ("quarter", 4): (10, 12),
-}
-_SEASONS = {
-    "spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 14),
-    "beginning": (1, 1), "start": (1, 1), "end": (12, 12), "middle": (6, 7),
-    "first half": (1, 6), "second half": (7, 12), "early": (1, 4), "mid": (5, 8), "late": (9, 12),
-    "весн": (3, 5), "лет": (6, 8), "осен": (9, 11), "зим": (12, 14), "начал": (1, 1), "конц": (12, 12), "конец": (12, 12), "середин": (6, 7),
-    **{f"{kind} {n}": months for (kind, n), months in _PARTS_OF_YEAR.items()},
-}
-
-
-_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "перв": 1, "втор": 2, "трет": 3, "четв": 4}
-
-
-def _season_key(part: str) -> str:
-    """The key of :data:`_SEASONS` a season's word reads as ("осенью": "осен"; "во втором полугодии": "half 2").
-
-    >>> _season_key("втором полугодии"), _season_key("Third quarter"), _season_key("осенью"), _season_key("last quarter")
-    ('half 2', 'quarter 3', 'осен', 'quarter 4')
-    """
-    word = " ".join(part.lower().split())
-    first, _, rest = word.partition(" ")
-    if rest:
-        kind = "quarter" if rest.startswith(("quarter", "квартал")) else "half"
-        last = 4 if kind == "quarter" else 2
-        n = last if first == "last" or first.startswith("последн") else _ORDINALS.get(first[:4] if not first.isascii() else first, 0)
-        if (kind, n) in _PARTS_OF_YEAR:
-            return f"{kind} {n}"
-    return next((k for k in _SEASONS if word == k or (len(k) < 8 and word.startswith(k) and not word.isascii())), word)
-
-
-@dataclass
-class Dating:
-    """How a text dates its named periods ("The Great Purge ... occurred from 1936 to 1938").
-
-    ``rows`` maps a row of the periods table to the text's reading of it;
-    ``readings`` maps a default reading (``1937/1938``) to the first reading
-    the text gave a name of that default, so that "the Purge" takes the dates
-    the text gave "the Great Purge".
-    """
-
-    rows: dict[int, str] = field(default_factory=dict)
-    readings: dict[str, str] = field(default_factory=dict)
-    #: The rule of the ruler named last ("Stalin": his rule) and how many sentences ago (0: this one).
-    ruler: tuple[str, int] = ("", 0)
+# "until the end of 1938"
+_UNTIL_AT = re.compile(r"(?:until|till|up to|to|through|по|до)\b", re.IGNORECASE)
 
 
 def _span_end(a: str, b: str) -> str | None:
@@ -138,7 +78,9 @@ def _spans(sentence: str, free) -> list[Period]:
         if m["g"] and end and int(end) - int(a) > 3:
             continue  # "in 1937 and 1953": two years, not a span
         decade = _DECADE_END.match(sentence, m.end())
-        if end and decade and end.endswith("0") and len(b) == 4:  # "в 1920-1950-е годы": to the decade's end
+        if (
+            end and decade and end.endswith("0") and len(b) == 4
+        ):  # "в 1920-1950-е годы": to the decade's end
             out.append(Period(m.start(), decade.end(), f"{a}/{int(end) + 9}", "span", 0.9, None))
         elif end:
             out.append(Period(m.start(), m.end(), f"{a}/{end}", "span", 0.9, None))
@@ -149,70 +91,13 @@ def _spans(sentence: str, free) -> list[Period]:
 _DECADE_END = re.compile(r"(?:-?(?:е|х|ые|ых)|[\u2019']?s)\b", re.IGNORECASE)
 
 
-#: A half or a quarter of a year with no year after it ("в первом полугодии", "in the last quarter"): the year stated
-#: before it in its sentence, else the text's clock, as for a month alone ("в течение 1944 года ...: в первом полугодии");
-#: not "in the first half of the next year", "во втором полугодии следующего года" (another year, said in words).
-_YEARLESS_PART = re.compile(
-    r"\b(?:в|во|in\s+the)\s+(?P<part>(?:перв|втор|трет|четв[её]рт|последн)\w*\s+(?:полугоди|квартал)\w*"
-    r"|(?:first|second|third|fourth|last)\s+(?:half|quarter))\b(?!\s+(?:of\b|\d|(?:\w+\s+)?(?:год|г\.)))",
-    re.IGNORECASE,
-)
-
-
-def _yearless_parts(sentence: str, anchor: date | None) -> list[Period]:
-    """Halves and quarters of a year named without their year, dated by the last year before them in the sentence or
-    by the text's clock (none if neither).
-
-    >>> [(p.period, p.kind) for p in _yearless_parts("В течение 1944 года: в первом полугодии поступило 468 693", None)]
-    [('1944-01-01/1944-06-30', 'month')]
-    """
-    out = []
-    years = [(y.end(), int(y[0])) for y in re.finditer(rf"(?<!\d){_YEAR}(?!\d)", sentence)]  # once: linear
-    ends = [e for e, _ in years]
-    for m in _YEARLESS_PART.finditer(sentence):
-        i = bisect.bisect_right(ends, m.start())  # the years that end before the part
-        year = years[i - 1][1] if i else anchor.year if anchor else None
-        first, last = _SEASONS.get(_season_key(m["part"]), (0, 0))
-        if year is not None and first:
-            out.append(Period(m.start(), m.end(), month_span(year, first, last), "month", 0.75, date(year, first, 1)))
-    return out  # kind "month": like a month alone, it dates its own clause and is not carried into the next sentence
-
-
-def _seasons(sentence: str, free) -> list[Period]:
-    out = []
-    for m in BY_END.finditer(sentence):
-        if free(m.start(), m.end()):
-            if m["s"]:  # "by the beginning of 1955", "к началу 1955 года": up to 1 January
-                y = int(m["s"])
-                out.append(Period(m.start(), m.end(), f"{y}-01-01", "by_start", 0.7, date(y, 1, 1)))
-                continue
-            y = int(m["y"] or m["z"] or m["w"] or m["d"] + "9")
-            kind = "by_end" if m["y"] or m["d"] else "by_year"  # "by the end of 1938" (or of the 1930s), "by 1942"
-            out.append(Period(m.start(), m.end(), f"{y}-12-31", kind, 0.7, date(y, 12, 31)))
-    for m in SEASON.finditer(sentence):
-        if not free(m.start(), m.end()):
-            continue
-        key = _season_key(m["part"])
-        first, last = _SEASONS.get(key, (0, 0))
-        if not first:
-            continue
-        y = int(m["y"])
-        y2 = int(m["y"][:4 - len(m["y2"])] + m["y2"]) if m["y2"] else y
-        if y2 > y and not (last > 12 and y2 == y + 1):  # "летом 1937–1938 годов": from the first season to the last
-            out.append(Period(m.start(), m.end(), month_span(y, first, min(last, 12), y2), "season", 0.7, date(y, first, 1)))
-        elif first == last == 1 and key in ("beginning", "start", "начал"):
-            out.append(Period(m.start(), m.end(), f"{y}-01-01", "date", 0.75, date(y, 1, 1)))
-        elif first == last == 12 and key in ("end", "конц", "конец"):
-            out.append(Period(m.start(), m.end(), f"{y}-12-31", "season", 0.75, date(y, 12, 31)))
-        elif last > 12:  # the winter of 1936: December 1936 to February 1937
-            out.append(Period(m.start(), m.end(), month_span(y, first, last - 12, y + 1), "season", 0.7, date(y, first, 1)))
-        else:
-            out.append(Period(m.start(), m.end(), month_span(y, first, last), "season", 0.75, date(y, first, 1)))
-    return out
-
-
 def find_periods(
-    sentence: str, toks: list[Token], offset: int, anchor: date | None, last: str, data: Resources,
+    sentence: str,
+    toks: list[Token],
+    offset: int,
+    anchor: date | None,
+    last: str,
+    data: Resources,
     dating: Dating | None = None,
 ) -> list[Period]:
     """Every period a sentence states, with its position in the sentence, sorted.
@@ -255,27 +140,63 @@ def find_periods(
 
     add(_documents(sentence, toks, offset, data))
     add(lifespans(sentence))
-    add([p for p in _spans(sentence, free) if int(p.period[:4]) <= LAST_YEAR < int(p.period[-4:])])  # "between 1991 and 2014"
-    add([Period(m.start(), m.end(), m["y"], "document", 0.9) for m in YEAR_MENTION.finditer(sentence) if int(m["y"]) > LAST_YEAR])
+    # "between 1991 and 2014"
+    add([p for p in _spans(sentence, free) if int(p.period[:4]) <= LAST_YEAR < int(p.period[-4:])])
+    add(
+        [
+            Period(m.start(), m.end(), m["y"], "document", 0.9)
+            for m in YEAR_MENTION.finditer(sentence)
+            if int(m["y"]) > LAST_YEAR
+        ]
+    )
     add(find_dates(sentence, anchor))
-    add(joined(sentence, sorted(_seasons(sentence, free), key=lambda p: p.start)))
-    add(_yearless_parts(sentence, anchor))
+    add(joined(sentence, sorted(seasons(sentence, free), key=lambda p: p.start)))
+    add(yearless_parts(sentence, anchor))
     add(_spans(sentence, free))
-    add(joined(sentence, decades(sentence, free, data.decade_parts)))  # "during the 1930s and 1940s": both decades
-    add(_named(toks, offset, data, anchor, last, dating or Dating()))
+    # "during the 1930s and 1940s": both decades
+    add(joined(sentence, decades(sentence, free, data.decade_parts)))
+    add(read_named(toks, offset, data, anchor, last, dating or Dating()))
     add(events(sentence))
-    add([Period(m.start(), m.end(), m["y"], "year", 0.9, date(int(m["y"]), 1, 1)) for m in YEAR_MENTION.finditer(sentence) if 1800 <= int(m["y"]) <= 2099])
-    out = names_years(sentence, _titles(sentence, _opened(sentence, _from_until(sentence, sorted(found, key=lambda p: p.start)))))
-    out = [p for p in _anchored(event_dates(sentence, out), data) if p.period or p.kind != "relative"]
-    if any(p.kind == "span" for p in out):  # "some say he killed 40 million" in a sentence that states 1924 to 1953
+    add(
+        [
+            Period(m.start(), m.end(), m["y"], "year", 0.9, date(int(m["y"]), 1, 1))
+            for m in YEAR_MENTION.finditer(sentence)
+            if 1800 <= int(m["y"]) <= 2099
+        ]
+    )
+    return _settled(sentence, sorted(found, key=lambda p: p.start), data, dating)
+
+
+def _settled(
+    sentence: str, found: list[Period], data: Resources, dating: Dating | None
+) -> list[Period]:
+    """The periods found, read together: spans with words between their ends, open periods, titles, the years of
+    events and of names, relative phrases against the sentence's own dates, named periods as the text dates them."""
+    out = names_years(
+        sentence, titles_of(sentence, _opened(sentence, _from_until(sentence, found)))
+    )
+    out = [
+        p for p in _anchored(event_dates(sentence, out), data) if p.period or p.kind != "relative"
+    ]
+    if any(
+        p.kind == "span" for p in out
+    ):  # "some say he killed 40 million" in a sentence that states 1924 to 1953
         out = [p for p in out if p.kind != "named" or data.periods.rows[p.row]["rule"] != "ruler"]
     if dating is not None:
-        out = _dated(sentence, out, dating, data)
+        out = text_datings(sentence, out, dating, data)
     return out
 
 
 #: The kinds of period that set the clock a relative phrase after them in the same sentence reads.
-_CLOCKS = ("year", "event", "date", "month", "season", "span")  # "the Congress in 1934 ..., within a year": 1934
+# "the Congress in 1934 ..., within a year": 1934
+_CLOCKS = (
+    "year",
+    "event",
+    "date",
+    "month",
+    "season",
+    "span",
+)
 
 
 def _anchored(found: list[Period], data: Resources) -> list[Period]:
@@ -285,13 +206,16 @@ def _anchored(found: list[Period], data: Resources) -> list[Period]:
     "в этом году" is 1934 whatever the sentences before said.
     """
     out: list[Period] = []
-    last: Period | None = None  # the last period before that sets a clock, and the latest day and year (linear time)
+    last: Period | None = (
+        None  # the last period before that sets a clock, and the latest day and year (linear time)
+    )
     day: Period | None = None
     year: Period | None = None
     for p in found:
         if p.kind == "relative" and p.row is not None and last is not None:
             rule = data.periods.rows[p.row]["rule"]
-            anchor = day.day if day is not None else year.day if year is not None else None  # as clock() reads them
+            # as clock() reads them
+            anchor = day.day if day is not None else year.day if year is not None else None
             if value := resolve_rule(rule, anchor, last.period):
                 p = Period(p.start, p.end, value, p.kind, p.confidence, None, p.row)
         elif p.kind in _CLOCKS and (p.day is not None or "/" in p.period):
@@ -305,7 +229,7 @@ def _anchored(found: list[Period], data: Resources) -> list[Period]:
 
 
 def _from_until(sentence: str, found: list[Period]) -> list[Period]:
-    """"From late 1936, when he ..., until the end of 1938": a start and an end with a clause between them.
+    """ "From late 1936, when he ..., until the end of 1938": a start and an end with a clause between them.
 
     A named day may start it ("с начала войны по декабрь 1944 года": 22 June 1941 to December 1944).
     """
@@ -313,31 +237,29 @@ def _from_until(sentence: str, found: list[Period]) -> list[Period]:
     for p in found:
         prev = out[-1] if out else None
         if (
-            prev is not None and (prev.kind in ("season", "date", "month", "year") or (prev.kind == "named" and "/" not in prev.period))
+            prev is not None
+            and (
+                prev.kind in ("season", "date", "month", "year")
+                or (prev.kind == "named" and "/" not in prev.period)
+            )
             and p.kind in ("season", "date", "month", "year", "by_end", "by_year", "by_start")
             and OPEN_BEFORE.search(sentence[max(0, prev.start - 20) : prev.start])
             and (_UNTIL.search(sentence[prev.end : p.start]) or _UNTIL_AT.match(sentence, p.start))
             and p.period.split("/")[-1] > prev.period.split("/")[0]
         ):
             span = f"{prev.period.split('/')[0]}/{p.period.split('/')[-1]}"
-            if re.search(r"\d", sentence[prev.end : p.start]):  # a number between its ends is no part of it: both ends
-                out[-1] = Period(prev.start, prev.end, span, "span", 0.8, prev.day)  # say the span, the words between
-                out.append(Period(p.start, p.end, span, "span", 0.8, None))  # stay free ("when 1,000 a day were ...")
+            if re.search(
+                r"\d", sentence[prev.end : p.start]
+            ):  # a number between its ends is no part of it: both ends
+                # say the span, the words between
+                out[-1] = Period(prev.start, prev.end, span, "span", 0.8, prev.day)
+                # stay free ("when 1,000 a day were ...")
+                out.append(Period(p.start, p.end, span, "span", 0.8, None))
             else:
                 out[-1] = Period(prev.start, p.end, span, "span", 0.8, prev.day)
             continue
         out.append(p)
     return out
-
-
-def opened(period: str) -> str:
-    """An open period from the start of ``period`` on, as ``START/`` (no end); ``""`` when no start is known.
-
-    >>> opened("1930/1939"), opened("1953-03-05"), opened("")
-    ('1930/', '1953-03-05/', '')
-    """
-    start = period.split("/")[0]
-    return f"{start}/" if start else ""
 
 
 def _opened(sentence: str, found: list[Period]) -> list[Period]:
@@ -348,18 +270,39 @@ def _opened(sentence: str, found: list[Period]) -> list[Period]:
     """
     out = []
     for p in found:
-        days = p.kind == "date" and "/" in p.period  # "from 28 to 31 December 1943": both ends are given
+        # "from 28 to 31 December 1943": both ends are given
+        days = p.kind == "date" and "/" in p.period
         before = OPEN_BEFORE.search(sentence[max(0, p.start - 20) : p.start])
         if p.kind in ("year", "decade", "date", "month", "season", "named") and not days and before:
             at = max(0, p.start - 20) + before.start()  # where "after" starts in the sentence
-            during = re.search(r"(?:during|во\s+время)\s+(?:and|и)\s+$", sentence[max(0, at - 16) : at], re.IGNORECASE)
-            after = p.kind == "named" and not during and re.match(r"after|после", before.group(), re.IGNORECASE)
+            during = re.search(
+                r"(?:during|во\s+время)\s+(?:and|и)\s+$",
+                sentence[max(0, at - 16) : at],
+                re.IGNORECASE,
+            )
+            after = (
+                p.kind == "named"
+                and not during
+                and re.match(r"after|после", before.group(), re.IGNORECASE)
+            )
             start = p.period.split("/")[-1] if after else p.period
-            p = Period(p.start, p.end, opened(start), "open", 0.0, p.day if p.kind != "named" else None)
-        elif p.kind in ("year", "date", "month") and "/" not in p.period.strip("/") and _UNTIL_ALONE.search(sentence[max(0, p.start - 12) : p.start]):
-            p = Period(p.start, p.end, "/" + p.period.split("/")[-1], "open", 0.0, p.day)  # "по 1 октября 1930 года": up to it
-        elif p.kind == "named" and p.period and _BEFORE_NAMED.search(sentence[max(0, p.start - 24) : p.start]):
-            p = Period(p.start, p.end, "/" + p.period.split("/")[0], "open", 0.0, None)  # "before the war": up to its start
+            p = Period(
+                p.start, p.end, opened(start), "open", 0.0, p.day if p.kind != "named" else None
+            )
+        elif (
+            p.kind in ("year", "date", "month")
+            and "/" not in p.period.strip("/")
+            and _UNTIL_ALONE.search(sentence[max(0, p.start - 12) : p.start])
+        ):
+            # "по 1 октября 1930 года": up to it
+            p = Period(p.start, p.end, "/" + p.period.split("/")[-1], "open", 0.0, p.day)
+        elif (
+            p.kind == "named"
+            and p.period
+            and _BEFORE_NAMED.search(sentence[max(0, p.start - 24) : p.start])
+        ):
+            # "before the war": up to its start
+            p = Period(p.start, p.end, "/" + p.period.split("/")[0], "open", 0.0, None)
         out.append(p)
     return out
 
@@ -369,166 +312,32 @@ _UNTIL_ALONE = re.compile(r"(?:\buntil|\btill|\bthrough|\bпо)\s+(?:the\s+)?$",
 #: A named period after "before", "prior to", "leading up to", "до": the time up to its start ("before the war",
 #: "in the years leading up to World War Two", "до войны").
 _BEFORE_NAMED = re.compile(
-    r"(?:\bbefore|\bprior\s+to|\bleading\s+up\s+to|\bin\s+the\s+run[- ]up\s+to|\bдо)\s+(?:the\s+)?$", re.IGNORECASE
+    r"(?:\bbefore|\bprior\s+to|\bleading\s+up\s+to|\bin\s+the\s+run[- ]up\s+to|\bдо)\s+(?:the\s+)?$",
+    re.IGNORECASE,
 )
-
-
-#: A capital "The" inside a sentence before a name: a title ("in his influential work The Great Terror, ...").
-_TITLE_THE = re.compile(r"[a-z,]\s+The\s+$")
-
-
-def _titles(sentence: str, found: list[Period]) -> list[Period]:
-    """A named period right before a publication year ("The Great Terror (1968)"), or after a capital "The" inside
-    its sentence ("The section in The Great Terror headed ..."), is a title: a document.
-
-    >>> [p.kind for p in _titles("his work The Great Terror", [Period(13, 25, "1937/1938", "named", 0.7)])]
-    ['document']
-    """
-    out = []
-    for i, p in enumerate(found):
-        after = found[i + 1] if i + 1 < len(found) else None
-        if p.kind == "named" and (
-            (after is not None and after.kind == "document" and after.start - p.end <= 3)
-            or _TITLE_THE.search(sentence, max(0, p.start - 12), p.start)
-        ):
-            p = Period(p.start, p.end, "", "document", 1.0)
-        out.append(p)
-    return out
-
-
-#: Between a name and the span that dates it: "the Great Purges of 1936-1939", "World War II (1939–1953)".
-#: The span may follow the name with nothing between ("жертв сталинских репрессий 1937—1953 гг.").
-_GLOSS = re.compile(r"^[\s'\"\u201d\u00bb]*(?:\(|,|\u2013|\u2014|-|of|in|в)?\s*$", re.IGNORECASE)  # after a closing quote too
-#: A sentence that dates a name: "The Great Purge ... was a campaign ... which occurred from 1936 to 1938".
-_DATES_IT = re.compile(r"\b(?:was|were|is|occurred|lasted|took place|ran|spanned|продолжал\w*|длил\w*|проходил\w*)\b", re.IGNORECASE)
-#: A sentence that names a span: "the period of the most intense purge, 1937–1938, is called Yezhovshchina".
-_NAMES_IT = re.compile(r"\b(?:is|was)\s+(?:called|known\s+as|named)\b|\bназыва\w*|\bизвест\w*\s+как\b", re.IGNORECASE)
-
-
-def _dated(sentence: str, found: list[Period], dating: Dating, data: Resources) -> list[Period]:
-    """Named periods read as the text dates them, and the text's datings learnt from this sentence.
-
-    A name glossed by a span ("World War II (1939–1953)", "the Great Purges
-    of 1936-1939") or said to be a span in a sentence that has no other period
-    ("The Great Purge ... occurred from 1936 to 1938", "1937–1938 is called
-    the Yezhovshchina") is dated by the text; the name keeps that reading,
-    and other names of the same default reading take the first such dating.
-    """
-    spans = [p for p in found if p.kind == "span"]
-    names = [p for p in found if p.kind == "named"]
-    glossed: set[int] = set()
-    glossed_as: dict[int, str] = {}
-    for n in names:
-        gloss = next((s for s in spans if s.start > n.end and _GLOSS.match(sentence[n.end : s.start])), None)
-        if gloss is None and len(spans) == 1 and len(names) + 1 == len([p for p in found if p.kind not in ("document", "event")]):
-            s = spans[0]
-            between = sentence[n.end : s.start] if s.start > n.end else sentence[s.end : n.start]
-            if (_DATES_IT if s.start > n.end else _NAMES_IT).search(between):
-                gloss = s  # "The Great Purge ... occurred from 1936 to 1938"; "1937–1938, is called Yezhovshchina"
-        if gloss is not None:
-            dating.rows[n.row] = gloss.period
-            dating.readings.setdefault(data.periods.rows[n.row]["reading"], gloss.period)
-            glossed.add(n.start)
-            glossed_as[n.start] = gloss.period
-    out = []
-    for p in found:
-        if p.kind == "named":
-            reading = dating.rows.get(p.row) or dating.readings.get(data.periods.rows[p.row]["reading"])
-            if reading:  # a name the sentence itself dates is that span ("the Great Terror of 1937-1938")
-                kind = "span" if p.start in glossed and reading == glossed_as.get(p.start) else "named"
-                p = Period(p.start, p.end, reading, kind, max(p.confidence, 0.8), None, p.row)
-        out.append(p)
-    return out
 
 
 def _documents(sentence: str, toks: list[Token], offset: int, data: Resources) -> list[Period]:
     """Years that date a document: "(Conquest 1990)", "in his 1990 book", "the 1953 report", "перепись 1937 года"."""
     out = [
-        Period(m.start(), m.end(), m["y"] or m["z"] or m["r"], "document", 1.0) for m in CITED_YEAR.finditer(sentence)
+        Period(m.start(), m.end(), m["y"] or m["z"] or m["r"], "document", 1.0)
+        for m in CITED_YEAR.finditer(sentence)
     ]
     table = data.lexicon["document"]
     for match in table.phrases.find(toks):
         word = match.first
-        for k in (word - 1, word - 2, word - 3, match.last, match.last + 1):  # a year beside the document word
+        for k in (
+            word - 1,
+            word - 2,
+            word - 3,
+            match.last,
+            match.last + 1,
+        ):  # a year beside the document word
             if 0 <= k < len(toks) and re.fullmatch(_YEAR, toks[k].word):
                 a, b = toks[k].start - offset, toks[k].end - offset
                 out.append(Period(a, b, toks[k].word, "document", 0.8))
                 break
     return out
-
-
-#: How many sentences after a ruler's name "he", "his reign", "при нём" still name him: his own and the next.
-RULER_REACH = 1
-
-
-def _named(toks: list[Token], offset: int, data: Resources, anchor: date | None, last: str, dating: Dating) -> list[Period]:
-    out = []
-    ruler, ago = dating.ruler
-    dating.ruler = (ruler, ago + 1) if ruler else dating.ruler
-    matches = data.periods.phrases.find(toks)
-    for match in matches:  # a ruler's name first: "While Stalin administered ... during his reign"
-        rule = data.periods.rows[match.row]["rule"]
-        if rule.startswith("name:"):
-            dating.ruler = (rule.removeprefix("name:"), 0)
-    for match in matches:
-        row = data.periods.rows[match.row]
-        a, b = toks[match.first].start - offset, toks[match.last - 1].end - offset
-        confidence = float(row["confidence"])
-        if row["rule"].startswith(("name:", "decade:")) or row["rule"] == "goes_on":
-            continue  # a name is no period (it gives "he", "his reign" theirs); a part of a decade is read by decades()
-        if row["rule"] in ("event", "report"):  # "born in", "published": a mark for event_dates, no period
-            out.append(Period(a, b, "", row["rule"] + "_verb", 0.0, None, match.row))
-            continue
-        if row["rule"] == "ruler":  # "they say he killed 20 million" after "Stalin": his rule
-            if dating.ruler[0] and dating.ruler[1] <= RULER_REACH:
-                out.append(Period(a, b, dating.ruler[0], "named", confidence, None, match.row))
-            continue
-        if row["reading"]:
-            out.append(Period(a, b, row["reading"], "named", confidence, None, match.row))
-        elif row["rule"] == "open" or row["rule"].startswith("from:"):  # "after Stalin's death": from 5 March 1953 on
-            out.append(Period(a, b, opened(row["rule"].removeprefix("from:").removeprefix("open")), "open", 0.0, None, match.row))
-        else:  # resolved against the text's clock, or (_anchored) a date of its own sentence; dropped if neither
-            out.append(Period(a, b, resolve_rule(row["rule"], anchor, last), "relative", confidence, None, match.row))
-    return out
-
-
-def resolve_rule(rule: str, anchor: date | None, last: str = "") -> str:
-    """A relative rule of the data against the text's clock (``anchor``) and its last period.
-
-    Examples
-    --------
-    >>> d = date(1934, 12, 1)
-    >>> resolve_rule("previous_year", d), resolve_rule("within_year", d), resolve_rule("until:1938", d)
-    ('1933', '1934/1935', '1934/1938')
-    >>> resolve_rule("next_year", d)
-    '1935'
-    >>> resolve_rule("same_month", d), resolve_rule("next_day", d), resolve_rule("same_period", None, "1937/1938")
-    ('1934-12-01/1934-12-31', '1934-12-02', '1937/1938')
-    >>> resolve_rule("same_span", None, "1937/1938"), resolve_rule("same_span", None, "1937")
-    ('1937/1938', '')
-    """
-    if rule.startswith("fixed:"):
-        return rule.split(":", 1)[1]
-    if rule == "same_period":
-        return last
-    if rule == "same_span":  # "these years", "в эти годы": the span of years just stated, not one year
-        return last if "/" in last else ""
-    if anchor is None:
-        return ""
-    simple = {
-        "previous_year": str(anchor.year - 1),
-        "next_year": str(anchor.year + 1),
-        "within_year": f"{anchor.year}/{anchor.year + 1}",
-        "same_year": str(anchor.year),
-        "same_month": month_span(anchor.year, anchor.month),
-        "next_day": (anchor + timedelta(days=1)).isoformat(),
-    }
-    if rule in simple:
-        return simple[rule]
-    if rule.startswith("until:"):
-        end = int(rule.split(":")[1])
-        return f"{anchor.year}/{end}" if end > anchor.year else str(end)
-    return ""
 
 
 def clock(found: list[Period], anchor: date | None) -> date | None:
@@ -541,7 +350,9 @@ def clock(found: list[Period], anchor: date | None) -> date | None:
     >>> clock([Period(0, 4, "1934", "year", 0.9, date(1934, 1, 1))], date(1934, 12, 1))
     datetime.date(1934, 12, 1)
     """
-    days = [p.day for p in found if p.day is not None and p.kind in ("date", "month", "span", "season")]
+    days = [
+        p.day for p in found if p.day is not None and p.kind in ("date", "month", "span", "season")
+    ]
     if days:
         return max(days)
     years = [p.day for p in found if p.day is not None and p.kind == "year"]

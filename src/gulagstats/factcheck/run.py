@@ -30,21 +30,20 @@ from .attribution import REACH
 from .context import context
 from .contradictions import contradictions
 from .enumerations import counted_years, enumerated_before
-from .frame_periods import (
+from .frame_periods import carried, context_reading
+from .frame_scopes import GOES_ON, breakdowns, named_part
+from .frames import Frame, answer, asked, frame, quantity_kind
+from .judgment import claims_frame, judge, unnamed_parts
+from .language import detect, warning
+from .line_periods import (
     HEADING_LINE,
     ROW_LINE,
     SUBJECT_CONFIDENCE,
-    carried,
-    context_reading,
     ends_prose_line,
     heads,
     subject_period,
     table_row,
 )
-from .frame_scopes import GOES_ON, breakdowns, named_part
-from .frames import Frame, answer, asked, frame, quantity_kind
-from .judgment import claims_frame, judge, unnamed_parts
-from .language import detect, warning
 from .mentions import Seen, find_mentions
 from .numerals import fold_digits
 from .page import counted, render_page
