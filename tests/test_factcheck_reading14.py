@@ -47,18 +47,30 @@ def test_questions_list_their_numbers() -> None:
     assert [f.mention for f in frames] == ["10 million", "20 million", "60 million"]
     assert all(f.modality == SPREAD for f in frames)
     assert all("a number asked in a question" in f.notes[-1] for f in frames)
-    assert _spread("Was it 10 million or 20 million?") == [("10 million", SPREAD), ("20 million", SPREAD)]
+    assert _spread("Was it 10 million or 20 million?") == [
+        ("10 million", SPREAD),
+        ("20 million", SPREAD),
+    ]
 
 
 def test_not_a_question_about_things_nor_an_echo() -> None:
-    assert _spread("What was the name given whereby 25 million farms were formed to make 240,000 state-owned farms?") == []
+    assert (
+        _spread(
+            "What was the name given whereby 25 million farms were formed to make 240,000 state-owned farms?"
+        )
+        == []
+    )
     assert _spread("Н. Болтянская: «Тысяч миллионов»?") == []
-    assert _spread("Was it 10 people?") == []  # under a thousand: an anecdote's count, not an estimate
+    assert (
+        _spread("Was it 10 people?") == []
+    )  # under a thousand: an anecdote's count, not an estimate
 
 
 def test_a_stated_claim_in_a_spread_sentence_keeps_its_own_reading() -> None:
     # a number its own cue reads is not made an unsaid estimate
-    frames = check_text("Estimates range from 6 million to 61 million deaths; 681,692 were shot in 1937-1938.").frames
+    frames = check_text(
+        "Estimates range from 6 million to 61 million deaths; 681,692 were shot in 1937-1938."
+    ).frames
     shot = [f for f in frames if f.mention == "681,692"]
     assert shot and shot[0].quantity == "executions"
 
@@ -77,13 +89,21 @@ def test_never_judged_never_a_contradiction(tmp_path) -> None:
 def test_hostile_input() -> None:
     assert check_text("").frames == []
     assert check_text("?" * 5000).frames == []
-    assert check_text("??? 20 million? ???").frames[0].modality == SPREAD  # a number at a question's edge
-    for odd in ("\uff11\uff10", "\u0661\u0660"):  # full-width and Arabic-Indic digits: read as ASCII ones
+    assert (
+        check_text("??? 20 million? ???").frames[0].modality == SPREAD
+    )  # a number at a question's edge
+    for odd in (
+        "\uff11\uff10",
+        "\u0661\u0660",
+    ):  # full-width and Arabic-Indic digits: read as ASCII ones
         frames = check_text(f"Was it {odd} million?").frames
         assert [(f.low, f.modality) for f in frames] == [(10_000_000.0, SPREAD)]
     big = "Estimates vary widely. " + "The figure is 20 million. " * 40_000  # about 1 MB
     assert len(big) > 1_000_000
-    assert [f.mention for f in check_text(big).frames] == ["20 million"]  # only the sentence right after the cue
+    assert [f.mention for f in check_text(big).frames] == [
+        "20 million"
+    ]  # only the sentence right after the cue
+
 
 def test_linear_in_a_long_spread() -> None:
     def spread(text: str) -> object:

@@ -48,7 +48,20 @@ _ABBREVIATED = frozenset({"млн", "тыс", "млрд", "mln", "bn", "mn"})
 #: Words right before a vague number that make it a question ("how many millions", "сколько миллионов").
 _ASKING = frozenset({"how", "сколько"})
 #: Words before a small number that make it pick items out, not count people ("the first two categories").
-ORDINAL_BEFORE = frozenset({"first", "last", "next", "following", "previous", "past", "первые", "последние", "первых", "последних"})
+ORDINAL_BEFORE = frozenset(
+    {
+        "first",
+        "last",
+        "next",
+        "following",
+        "previous",
+        "past",
+        "первые",
+        "последние",
+        "первых",
+        "последних",
+    }
+)
 RATE_WORDS = {"day": "per_day", "week": "per_week", "month": "per_month", "year": "per_year"}
 
 
@@ -96,7 +109,9 @@ def _vague(toks: list[Token], data: Resources) -> list[tuple[int, int, dict[str,
     return repeated(out, toks, table.rows)
 
 
-def next_phrase(table, toks: list[Token], at: int, within: int = 1, text: str = "", offset: int = 0) -> dict[str, str] | None:
+def next_phrase(
+    table, toks: list[Token], at: int, within: int = 1, text: str = "", offset: int = 0
+) -> dict[str, str] | None:
     """The row of a phrase of ``table`` starting within ``within`` tokens from token ``at``.
 
     With ``text`` (the sentence, starting at ``offset``), a phrase beyond a
@@ -104,9 +119,15 @@ def next_phrase(table, toks: list[Token], at: int, within: int = 1, text: str = 
     """
     for m in table.phrases.find(toks[at : at + within + 4]):
         if m.first < within:
-            gap = text[toks[at - 1].end - offset : toks[at + m.first].start - offset] if text and at > 0 else ""
+            gap = (
+                text[toks[at - 1].end - offset : toks[at + m.first].start - offset]
+                if text and at > 0
+                else ""
+            )
             if toks[at - 1].word in _ABBREVIATED and gap.startswith("."):
-                gap = gap[1:]  # "6,2 млн. жителей": the point of an abbreviated scale word ends no clause
+                gap = gap[
+                    1:
+                ]  # "6,2 млн. жителей": the point of an abbreviated scale word ends no clause
             if re.search(r"[,;:.()]", gap):
                 return None
             return table.rows[m.row]
@@ -151,7 +172,21 @@ def _fraction_mentions(
         blocked[begin:stop] = b"\1" * (stop - begin)
         bound, hedge = _hedge(toks, first, data)
         low, high = float(row["low"]), float(row["high"])
-        out.append(Mention(begin + offset, stop + offset, sentence[begin:stop], low, high, bound, hedge, "share", False, first, last))
+        out.append(
+            Mention(
+                begin + offset,
+                stop + offset,
+                sentence[begin:stop],
+                low,
+                high,
+                bound,
+                hedge,
+                "share",
+                False,
+                first,
+                last,
+            )
+        )
     return out
 
 
@@ -170,7 +205,11 @@ def _digit_fractions(
     out, starts = [], [t.start for t in toks]
     for m in _DIGIT_FRACTION.finditer(sentence):
         begin, stop = m.start("a"), m.end()
-        if any(blocked[begin:stop]) or int(m["a"]) >= int(m["b"]) or (m["c"] and int(m["c"]) >= int(m["d"])):
+        if (
+            any(blocked[begin:stop])
+            or int(m["a"]) >= int(m["b"])
+            or (m["c"] and int(m["c"]) >= int(m["d"]))
+        ):
             continue
         blocked[begin:stop] = b"\1" * (stop - begin)
         low = round(100 * int(m["a"]) / int(m["b"]), 1)
@@ -178,7 +217,21 @@ def _digit_fractions(
         first, last = _index(starts, begin + offset, stop + offset)
         bound, hedge = _hedge(toks, first, data)
         start = m.start() if m["c"] else begin
-        out.append(Mention(start + offset, stop + offset, sentence[start:stop], low, high, bound, hedge, "share", False, first, last))
+        out.append(
+            Mention(
+                start + offset,
+                stop + offset,
+                sentence[start:stop],
+                low,
+                high,
+                bound,
+                hedge,
+                "share",
+                False,
+                first,
+                last,
+            )
+        )
     return out
 
 
@@ -206,7 +259,9 @@ def _unit(toks: list[Token], last: int, data: Resources, text: str = "", offset:
 _PLACED = frozenset({"в", "во", "на", "in", "at", "on", "from", "из"})
 
 
-def _counts_a_thing(toks: list[Token], last: int, data: Resources, text: str, offset: int) -> dict[str, str] | None:
+def _counts_a_thing(
+    toks: list[Token], last: int, data: Resources, text: str, offset: int
+) -> dict[str, str] | None:
     """The not-count noun right after a number ("53 camps", "hundreds of labour camps"), not after a preposition of
     place; the noun after the pair a number starts counts it too ("10 or even 25 years")."""
     row = next_phrase(data.lexicon["not_count"], toks, pair_end(toks, last), 2, text, offset)
@@ -228,7 +283,9 @@ def people_next(toks: list[Token], last: int, data: Resources, text: str, offset
     return row["phrase"] if row is not None else ""
 
 
-def _cue_just_before(toks: list[Token], first: int, data: Resources, text: str, offset: int) -> bool:
+def _cue_just_before(
+    toks: list[Token], first: int, data: Resources, text: str, offset: int
+) -> bool:
     """A quantity cue ends at most one word before the number, in its clause ("умерло — 271", "executed 250").
 
     A quotation mark between them ("переселенные «по 2 категории»") or a
@@ -236,7 +293,10 @@ def _cue_just_before(toks: list[Token], first: int, data: Resources, text: str, 
     """
     lo = max(0, first - 4)
     for m in data.lexicon["quantity"].phrases.find(toks[lo:first]):
-        if lo + m.last >= first - 1 and not re.search(r"[,;:.()\u00ab\u00bb\u201c\u201d\"]", text[toks[lo + m.last - 1].end - offset : toks[first].start - offset]):
+        if lo + m.last >= first - 1 and not re.search(
+            r"[,;:.()\u00ab\u00bb\u201c\u201d\"]",
+            text[toks[lo + m.last - 1].end - offset : toks[first].start - offset],
+        ):
             return True
     return False
 
@@ -257,32 +317,60 @@ SMALL_COUNT = 10
 
 
 def _small_uncounted(
-    a: Number, b: Number | None, big: bool, unit: str, in_list: bool, where: tuple[list[Token], int, int],
-    data: Resources, sentence: str, offset: int,
+    a: Number,
+    b: Number | None,
+    big: bool,
+    unit: str,
+    in_list: bool,
+    where: tuple[list[Token], int, int],
+    data: Resources,
+    sentence: str,
+    offset: int,
 ) -> bool:
     """True if a small number (tokens ``[first, last)`` of ``where``) counts no one: no word of people, no cue
     beside it, not in a list; "one" alone; an anecdote's count in words; "three out of five"; "the first two"."""
     toks, first, last = where
-    if not big and unit == "count" and not (
-        in_list
-        or (a.worded and a.value >= WORDED_COUNT)  # "One hundred and thirty-four of the latter were shot"
-        or _people_follow(toks, last, data, sentence, offset)
-        or (not a.worded and _cue_just_before(toks, first, data, sentence, offset))
-        or (a.value >= SMALL_COUNT and _cue_just_after(toks, last, data))
+    if (
+        not big
+        and unit == "count"
+        and not (
+            in_list
+            or (
+                a.worded and a.value >= WORDED_COUNT
+            )  # "One hundred and thirty-four of the latter were shot"
+            or _people_follow(toks, last, data, sentence, offset)
+            or (not a.worded and _cue_just_before(toks, first, data, sentence, offset))
+            or (a.value >= SMALL_COUNT and _cue_just_after(toks, last, data))
+        )
     ):
         return True
     if a.worded and a.value < 2 and not a.scaled:
         return True  # "on the one hand", "one broad category": "one" alone counts no one
-    if a.worded and a.value < SMALL_COUNT and not a.scaled and b is None and not people_next(toks, last, data, sentence, offset):
+    if (
+        a.worded
+        and a.value < SMALL_COUNT
+        and not a.scaled
+        and b is None
+        and not people_next(toks, last, data, sentence, offset)
+    ):
         return True  # "one died ...; four more were sent": an anecdote's count in words, with no word of people
     if not big and first > 1 and (toks[first - 2].word, toks[first - 1].word) in (("out", "of"),):
         return True  # "three out of five marshals": the whole a share is taken from
-    return not big and first > 0 and toks[first - 1].word.lower() in ORDINAL_BEFORE  # "the first two categories"
+    return (
+        not big and first > 0 and toks[first - 1].word.lower() in ORDINAL_BEFORE
+    )  # "the first two categories"
 
 
 def _read_number(
-    a: Number, b: Number | None, sentence: str, toks: list[Token], offset: int, data: Resources,
-    starts: list[int] | None = None, shares: frozenset[int] = frozenset(), listed: frozenset[int] | set[int] = frozenset(),
+    a: Number,
+    b: Number | None,
+    sentence: str,
+    toks: list[Token],
+    offset: int,
+    data: Resources,
+    starts: list[int] | None = None,
+    shares: frozenset[int] = frozenset(),
+    listed: frozenset[int] | set[int] = frozenset(),
 ) -> Mention | Seen | None:
     """One number (or range) as a mention, as a number seen but not read, or None (not worth listing)."""
     if not_a_count(a, b, sentence):
@@ -290,7 +378,9 @@ def _read_number(
     start, end = a.start, (b or a).end
     text = sentence[start:end]
     values = range_values(a, b)
-    first, last = _index([t.start for t in toks] if starts is None else starts, start + offset, end + offset)
+    first, last = _index(
+        [t.start for t in toks] if starts is None else starts, start + offset, end + offset
+    )
     big = a.scaled or (b is not None and b.scaled) or a.value >= 1000
     if values is None:
         return Seen(start + offset, end + offset, text, "a range whose ends are reversed")
@@ -301,8 +391,14 @@ def _read_number(
         return None
     other = _counts_a_thing(toks, last, data, sentence, offset)
     if other is not None and unit == "count":
-        return Seen(start + offset, end + offset, text, f"counts {other['phrase']}, not people") if big else None
-    if _small_uncounted(a, b, big, unit, start in listed, (toks, first, last), data, sentence, offset):
+        return (
+            Seen(start + offset, end + offset, text, f"counts {other['phrase']}, not people")
+            if big
+            else None
+        )
+    if _small_uncounted(
+        a, b, big, unit, start in listed, (toks, first, last), data, sentence, offset
+    ):
         return None
     bound, hedge = _hedge(toks, first, data)
     after = next_phrase(data.lexicon["after"], toks, last, 1)
@@ -311,10 +407,14 @@ def _read_number(
     if b is not None:
         bound = "point"  # "более 3 миллионов — 8,8 миллиона": a range keeps its two ends, the hedge its first
     low, high = values
-    return Mention(start + offset, end + offset, text, low, high, bound, hedge, unit, False, first, last)
+    return Mention(
+        start + offset, end + offset, text, low, high, bound, hedge, unit, False, first, last
+    )
 
 
-def _vague_mentions(sentence: str, toks: list[Token], offset: int, blocked: bytearray, data: Resources) -> list[Mention]:
+def _vague_mentions(
+    sentence: str, toks: list[Token], offset: int, blocked: bytearray, data: Resources
+) -> list[Mention]:
     """The vague words of a sentence that count people ("tens of thousands", "сотни тысяч") as mentions.
 
     Not in a question ("how many millions"), over characters already read, before a noun of things
@@ -322,7 +422,10 @@ def _vague_mentions(sentence: str, toks: list[Token], offset: int, blocked: byte
     """
     out: list[Mention] = []
     for first, last, row in _vague(toks, data):
-        if first > 0 and (toks[first - 1].word in _ASKING or (first > 1 and toks[first - 1].word == "же" and toks[first - 2].word in _ASKING)):
+        if first > 0 and (
+            toks[first - 1].word in _ASKING
+            or (first > 1 and toks[first - 1].word == "же" and toks[first - 2].word in _ASKING)
+        ):
             continue  # "how many millions he killed": a question, not a claim
         begin, stop = toks[first].start - offset, toks[last - 1].end - offset
         if any(blocked[begin:stop]) or _counts_a_thing(toks, last, data, sentence, offset):
@@ -332,13 +435,33 @@ def _vague_mentions(sentence: str, toks: list[Token], offset: int, blocked: byte
         bound, hedge = _hedge(toks, first, data)
         low, high = float(row["low"]), float(row["high"])
         unit = _unit(toks, last, data, sentence, offset)
-        out.append(Mention(begin + offset, stop + offset, sentence[begin:stop], low, high, bound, hedge, unit, True, first, last))
+        out.append(
+            Mention(
+                begin + offset,
+                stop + offset,
+                sentence[begin:stop],
+                low,
+                high,
+                bound,
+                hedge,
+                unit,
+                True,
+                first,
+                last,
+            )
+        )
     return out
 
 
 def find_mentions(
-    sentence: str, toks: list[Token], offset: int, periods: list[Period], data: Resources, language: str = "en",
-    shares: frozenset[int] = frozenset(), cells: frozenset[int] = frozenset(),
+    sentence: str,
+    toks: list[Token],
+    offset: int,
+    periods: list[Period],
+    data: Resources,
+    language: str = "en",
+    shares: frozenset[int] = frozenset(),
+    cells: frozenset[int] = frozenset(),
 ) -> tuple[list[Mention], list[Seen]]:
     """The mentions of a sentence, and the numbers seen but not read.
 
@@ -363,14 +486,26 @@ def find_mentions(
     blocked = bytearray(len(sentence) + 1)
     for p in periods:
         blocked[p.start : p.end] = b"\1" * (p.end - p.start)
-    mentions = _fraction_mentions(sentence, toks, offset, blocked, data)  # "about two-thirds of whom": not "two"
+    mentions = _fraction_mentions(
+        sentence, toks, offset, blocked, data
+    )  # "about two-thirds of whom": not "two"
     numbers = [n for n in read_numerals(sentence, language) if not any(blocked[n.start : n.end])]
-    seen = [Seen(n.start + offset, n.end + offset, n.text, n.reason) for n in numbers if n.reason and len(n.text) >= 4]
-    numbers = scaled_lists([n for n in numbers if not n.reason], sentence)  # "20 or 30 or 40 million"
+    seen = [
+        Seen(n.start + offset, n.end + offset, n.text, n.reason)
+        for n in numbers
+        if n.reason and len(n.text) >= 4
+    ]
+    numbers = scaled_lists(
+        [n for n in numbers if not n.reason], sentence
+    )  # "20 or 30 or 40 million"
     starts = [t.start for t in toks]
-    listed = tallies(numbers, sentence)  # "22 people's commissars, 49 county party secretaries, ..."
+    listed = tallies(
+        numbers, sentence
+    )  # "22 people's commissars, 49 county party secretaries, ..."
     listed |= {n.start for n in numbers if n.start + offset in cells}
-    shares = shares | {n.start + offset for n in percent_lists(numbers, sentence)}  # "на Урале – 28,0 %, в Сибири – 27,0"  # "освобождено | 616 | 962": a table's cells
+    shares = shares | {
+        n.start + offset for n in percent_lists(numbers, sentence)
+    }  # "на Урале – 28,0 %, в Сибири – 27,0"  # "освобождено | 616 | 962": a table's cells
     for a, b in ranges(numbers, sentence):
         read = _read_number(a, b, sentence, toks, offset, data, starts, shares, listed)
         if isinstance(read, Mention):

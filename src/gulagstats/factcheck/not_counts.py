@@ -22,10 +22,13 @@ REFERENCE = re.compile(
     re.IGNORECASE,
 )
 #: A work cited by author and year, then its pages: "(Земсков 1994: 168, 189", "(Conquest 1990: 485, 1,012".
-_CITATION = re.compile(r"\([^()]{0,60}?[A-Z\u0410-\u042f\u0401][^\W\d_]+,?\s+(?:1[89]|20)[0-9]{2}[a-z\u0430-\u044f]?\s*:\s*(?:[0-9]{1,4}(?:[\u2013-][0-9]{1,4})?\s*,\s*){0,5}$")
+_CITATION = re.compile(
+    r"\([^()]{0,60}?[A-Z\u0410-\u042f\u0401][^\W\d_]+,?\s+(?:1[89]|20)[0-9]{2}[a-z\u0430-\u044f]?\s*:\s*(?:[0-9]{1,4}(?:[\u2013-][0-9]{1,4})?\s*,\s*){0,5}$"
+)
 #: The Russian year suffix after a number: "1954г.", "1937 года" (a year, whatever the periods stage made of it).
 _YEAR_SUFFIX = re.compile(r"\s?(?:г\.|гг\.|года\b|году\b|год\b|годах\b|годы\b)")
 _WEB_ADDRESS = re.compile(r"://|www\.|/|\.html?\b|\.php|#|=|@")
+
 
 def _chunk(sentence: str, start: int, end: int) -> str:
     """The run of text without spaces around ``[start, end)`` (a URL, a file name), at most 80 characters each side."""
@@ -69,12 +72,23 @@ def not_a_count(a: Number, b: Number | None, sentence: str) -> bool:
     start, end = a.start, (b or a).end
     if REFERENCE.search(sentence[max(0, start - 14) : start]) or sentence[end : end + 1] == "]":
         return True
-    if (lead := _LEAD.match(sentence)) and lead.end() >= start and _ITEM.match(sentence, end) and sentence.rstrip().endswith("?"):
+    if (
+        (lead := _LEAD.match(sentence))
+        and lead.end() >= start
+        and _ITEM.match(sentence, end)
+        and sentence.rstrip().endswith("?")
+    ):
         return True  # "12 Who were the main victims?": a numbered question, not a count
-    if _NAMED.search(sentence, max(0, start - 2), start) or (b is None and a.value <= 31 and _DAY_OF.match(sentence, end)):
+    if _NAMED.search(sentence, max(0, start - 2), start) or (
+        b is None and a.value <= 31 and _DAY_OF.match(sentence, end)
+    ):
         return True  # "Perm-36": a name; "вспоминают 30 октября": a day of a month
-    if _CITATION.search(sentence[max(0, start - 80) : start]) or (not a.grouped and _YEAR_SUFFIX.match(sentence, end) and 1800 <= a.value <= 2099):
+    if _CITATION.search(sentence[max(0, start - 80) : start]) or (
+        not a.grouped and _YEAR_SUFFIX.match(sentence, end) and 1800 <= a.value <= 2099
+    ):
         return True  # "(Земсков 1994: 168, 189)": pages of a work cited; "начало 1954г.": a year
     # a number inside a web address or a file name (not an infobox field's "fatalities=681,692")
     field = _FIELD.search(sentence[max(0, start - 40) : start])
-    return bool(_WEB_ADDRESS.search(_value_of(sentence, start) if field else _chunk(sentence, start, end)))
+    return bool(
+        _WEB_ADDRESS.search(_value_of(sentence, start) if field else _chunk(sentence, start, end))
+    )

@@ -156,8 +156,14 @@ def estimate_only(ctx: Context, m: Mention, sentence: str, spread_before: bool) 
     if ctx.first_spread < len(ctx.toks):
         return "one of a spread of others' estimates that does not say what it counts"
     if spread_before:
-        return "one of a spread of others' estimates (the sentence before): what it counts is not said"
-    if not m.vague and sentence.rstrip().endswith("?") and _ASKED.match(sentence, m.end - ctx.offset):
+        return (
+            "one of a spread of others' estimates (the sentence before): what it counts is not said"
+        )
+    if (
+        not m.vague
+        and sentence.rstrip().endswith("?")
+        and _ASKED.match(sentence, m.end - ctx.offset)
+    ):
         return "a number asked in a question, not stated: what it counts is not said"
     return ""
 
