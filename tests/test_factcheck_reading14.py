@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from gulagstats.factcheck.judgment import JUDGING_CONFIDENCE
 from gulagstats.factcheck.run import check_text, factcheck
-from gulagstats.factcheck.unsaid import SPREAD
+from gulagstats.factcheck.unsaid import FIGURE, SPREAD
 from tests.test_factcheck_stages import assert_linear
 
 
@@ -38,7 +38,7 @@ def test_the_sentence_after_a_spread_cue() -> None:
     )
     assert _spread(text) == [("20 million", SPREAD), ("60 million", SPREAD)]
     # a new paragraph does not go on with the spread of the one before
-    assert _spread("Estimates vary widely.\n\nThe number closer to 20 million is mine.") == []
+    assert _spread("Estimates vary widely.\n\nSome place it closer to 20 million.") == []
 
 
 def test_questions_list_their_numbers() -> None:
@@ -98,7 +98,7 @@ def test_hostile_input() -> None:
     ):  # full-width and Arabic-Indic digits: read as ASCII ones
         frames = check_text(f"Was it {odd} million?").frames
         assert [(f.low, f.modality) for f in frames] == [(10_000_000.0, SPREAD)]
-    big = "Estimates vary widely. " + "The figure is 20 million. " * 40_000  # about 1 MB
+    big = "Estimates vary widely. " + "It came to 20 million. " * 45_000  # about 1 MB
     assert len(big) > 1_000_000
     assert [f.mention for f in check_text(big).frames] == [
         "20 million"
@@ -110,3 +110,18 @@ def test_linear_in_a_long_spread() -> None:
         return check_text("Estimates vary widely: from " + text + "to 61 million.")
 
     assert_linear(spread, "6 million to ", 1250)  # 10,000 numbers at the largest size
+
+
+def test_a_figure_named_is_listed_stated_never_judged() -> None:
+    for text in (
+        "The 40 million figure falls within this range but is not specifically endorsed by a consensus view.",
+        "Some put the figure as high as 20 million.",
+        "The 20M number is pretty much accepted.",
+    ):
+        frames = check_text(text).frames
+        assert len(frames) == 1, text
+        assert frames[0].modality == "stated" and frames[0].confidence < JUDGING_CONFIDENCE
+        assert FIGURE in frames[0].notes
+    # a small tally a figure names is no toll; a vague word is not read as one either
+    assert _spread("The figure was 3,000 in all.") == []
+    assert _spread("The figure is millions.") == []

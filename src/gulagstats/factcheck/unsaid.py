@@ -135,6 +135,19 @@ SPREAD = "spread"
 _ASKED = re.compile(r"\s*(?:\?|,|or\b|или\b)")
 
 
+#: Words that name a number a figure ("the 40 million figure", "the figure often cited is upwards of 20 million",
+#: "эта цифра"): a large number they name, with no cue, is a toll the text speaks of; what it counts is not said.
+FIGURE_WORDS = frozenset(
+    ("figure", "figures", "number", "toll", "цифра", "цифру", "цифры", "цифрой", "цифре")
+)
+#: How many words either side of a number a word of :data:`FIGURE_WORDS` names it.
+FIGURE_REACH = 4
+#: The smallest number a word of :data:`FIGURE_WORDS` makes a listed claim: a toll, not a tally of anything.
+FIGURE_LEAST = 1_000_000
+#: The reason of such a figure (its modality stays ``stated``).
+FIGURE = "a figure the text names without saying what it counts: not judged"
+
+
 def estimate_only(ctx: Context, m: Mention, sentence: str, spread_before: bool) -> str:
     """Why a number no cue reads is one of others' estimates, or "" when it is not.
 
@@ -165,6 +178,9 @@ def estimate_only(ctx: Context, m: Mention, sentence: str, spread_before: bool) 
         and _ASKED.match(sentence, m.end - ctx.offset)
     ):
         return "a number asked in a question, not stated: what it counts is not said"
+    near = ctx.toks[max(0, m.first - FIGURE_REACH) : m.last + FIGURE_REACH]
+    if not m.vague and m.high >= FIGURE_LEAST and any(t.word.lower() in FIGURE_WORDS for t in near):
+        return FIGURE
     return ""
 
 
@@ -173,7 +189,7 @@ def estimated(f: Frame | None, why: str) -> Frame | None:
     if f is None:
         return f
     f.confidence = min(f.confidence, UNSAID_CONFIDENCE)
-    f.modality = SPREAD
+    f.modality = f.modality if why == FIGURE else SPREAD
     f.notes = [n for n in f.notes if not n.startswith("quantity carried from")]
     f.notes.append(why)
     return f
