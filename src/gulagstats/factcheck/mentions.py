@@ -26,7 +26,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from .dates import MONTH
+from .not_counts import not_a_count
 from .number_lists import (
     pair_end,
     percent_lists,
@@ -41,25 +41,27 @@ from .periods import Period
 from .phrases import Token
 from .resources import Resources
 
-#: Words right before a number that make it a reference, a rank or an age, not a count.
+# Numbers that count no one whatever follows them (references, names, days, years, pages, web addresses) are
+# left out by :mod:`gulagstats.factcheck.not_counts`.
 #: Abbreviated scale words, whose point is part of the number ("6,2 млн.", "700 тыс.").
 _ABBREVIATED = frozenset({"млн", "тыс", "млрд", "mln", "bn", "mn"})
 #: Words right before a vague number that make it a question ("how many millions", "сколько миллионов").
 _ASKING = frozenset({"how", "сколько"})
 #: Words before a small number that make it pick items out, not count people ("the first two categories").
-ORDINAL_BEFORE = frozenset({"first", "last", "next", "following", "previous", "past", "первые", "последние", "первых", "последних"})
-REFERENCE = re.compile(
-    r"(?:\b(?:article|articles|art\.|table|tables|volume|vol\.|p\.|pp\.|no\.|nos\.|nr\.|number|fond|f\.|op\.|opis'?|"
-    r"d\.|delo|l\.|ll\.|page|pages|chapter|ch\.|note|notes|footnote|figure|fig\.|section|appendix|order|decree|"
-    r"paragraph|item|point|aged|age of|ages of|ages|age|died at|в возрасте|the year|ст\.|статья|статье|статьи|приказ|приказа|"
-    r"приказом|№|стр\.|с\.|т\.|ф\.|оп\.|д\.|л\.|per|every|each|на каждые|на каждую)\s*|[#\u2116]\s*|[\[/^]|\]:\s*)$",
-    re.IGNORECASE,
+ORDINAL_BEFORE = frozenset(
+    {
+        "first",
+        "last",
+        "next",
+        "following",
+        "previous",
+        "past",
+        "первые",
+        "последние",
+        "первых",
+        "последних",
+    }
 )
-#: A work cited by author and year, then its pages: "(Земсков 1994: 168, 189", "(Conquest 1990: 485, 1,012".
-_CITATION = re.compile(r"\([^()]{0,60}?[A-Z\u0410-\u042f\u0401][^\W\d_]+,?\s+(?:1[89]|20)[0-9]{2}[a-z\u0430-\u044f]?\s*:\s*(?:[0-9]{1,4}(?:[\u2013-][0-9]{1,4})?\s*,\s*){0,5}$")
-#: The Russian year suffix after a number: "1954г.", "1937 года" (a year, whatever the periods stage made of it).
-_YEAR_SUFFIX = re.compile(r"\s?(?:г\.|гг\.|года\b|году\b|год\b|годах\b|годы\b)")
-_WEB_ADDRESS = re.compile(r"://|www\.|/|\.html?\b|\.php|#|=|@")
 RATE_WORDS = {"day": "per_day", "week": "per_week", "month": "per_month", "year": "per_year"}
 
 
@@ -107,7 +109,9 @@ def _vague(toks: list[Token], data: Resources) -> list[tuple[int, int, dict[str,
     return repeated(out, toks, table.rows)
 
 
-def next_phrase(table, toks: list[Token], at: int, within: int = 1, text: str = "", offset: int = 0) -> dict[str, str] | None:
+def next_phrase(
+    table, toks: list[Token], at: int, within: int = 1, text: str = "", offset: int = 0
+) -> dict[str, str] | None:
     """The row of a phrase of ``table`` starting within ``within`` tokens from token ``at``.
 
     With ``text`` (the sentence, starting at ``offset``), a phrase beyond a
@@ -115,9 +119,15 @@ def next_phrase(table, toks: list[Token], at: int, within: int = 1, text: str = 
     """
     for m in table.phrases.find(toks[at : at + within + 4]):
         if m.first < within:
-            gap = text[toks[at - 1].end - offset : toks[at + m.first].start - offset] if text and at > 0 else ""
+            gap = (
+                text[toks[at - 1].end - offset : toks[at + m.first].start - offset]
+                if text and at > 0
+                else ""
+            )
             if toks[at - 1].word in _ABBREVIATED and gap.startswith("."):
-                gap = gap[1:]  # "6,2 млн. жителей": the point of an abbreviated scale word ends no clause
+                gap = gap[
+                    1:
+                ]  # "6,2 млн. жителей": the point of an abbreviated scale word ends no clause
             if re.search(r"[,;:.()]", gap):
                 return None
             return table.rows[m.row]
@@ -162,7 +172,21 @@ def _fraction_mentions(
         blocked[begin:stop] = b"\1" * (stop - begin)
         bound, hedge = _hedge(toks, first, data)
         low, high = float(row["low"]), float(row["high"])
-        out.append(Mention(begin + offset, stop + offset, sentence[begin:stop], low, high, bound, hedge, "share", False, first, last))
+        out.append(
+            Mention(
+                begin + offset,
+                stop + offset,
+                sentence[begin:stop],
+                low,
+                high,
+                bound,
+                hedge,
+                "share",
+                False,
+                first,
+                last,
+            )
+        )
     return out
 
 
@@ -181,7 +205,11 @@ def _digit_fractions(
     out, starts = [], [t.start for t in toks]
     for m in _DIGIT_FRACTION.finditer(sentence):
         begin, stop = m.start("a"), m.end()
-        if any(blocked[begin:stop]) or int(m["a"]) >= int(m["b"]) or (m["c"] and int(m["c"]) >= int(m["d"])):
+        if (
+            any(blocked[begin:stop])
+            or int(m["a"]) >= int(m["b"])
+            or (m["c"] and int(m["c"]) >= int(m["d"]))
+        ):
             continue
         blocked[begin:stop] = b"\1" * (stop - begin)
         low = round(100 * int(m["a"]) / int(m["b"]), 1)
@@ -189,7 +217,21 @@ def _digit_fractions(
         first, last = _index(starts, begin + offset, stop + offset)
         bound, hedge = _hedge(toks, first, data)
         start = m.start() if m["c"] else begin
-        out.append(Mention(start + offset, stop + offset, sentence[start:stop], low, high, bound, hedge, "share", False, first, last))
+        out.append(
+            Mention(
+                start + offset,
+                stop + offset,
+                sentence[start:stop],
+                low,
+                high,
+                bound,
+                hedge,
+                "share",
+                False,
+                first,
+                last,
+            )
+        )
     return out
 
 
@@ -205,13 +247,6 @@ def _hedge(toks: list[Token], first: int, data: Resources) -> tuple[str, str]:
     return (best[1], best[2]) if best else ("point", "")
 
 
-def _chunk(sentence: str, start: int, end: int) -> str:
-    """The run of text without spaces around ``[start, end)`` (a URL, a file name), at most 80 characters each side."""
-    left = sentence.rfind(" ", max(0, start - 80), start) + 1 or max(0, start - 80)
-    right = sentence.find(" ", end, end + 80)
-    return sentence[left : right if right >= 0 else min(len(sentence), end + 80)]
-
-
 def _unit(toks: list[Token], last: int, data: Resources, text: str = "", offset: int = 0) -> str:
     """``share`` for a percentage right after the number, a rate for a rate phrase soon after, else ``count``."""
     if next_phrase(data.lexicon["share"], toks, last, 1):
@@ -224,14 +259,9 @@ def _unit(toks: list[Token], last: int, data: Resources, text: str = "", offset:
 _PLACED = frozenset({"в", "во", "на", "in", "at", "on", "from", "из"})
 
 
-#: A number that starts a sentence and a capitalised word after it: an item of a numbered list ("12 Who were ...?").
-_ITEM = re.compile(r"[.)]?\s+[A-Z\u0410-\u042f\u0401][a-z\u0430-\u044f\u0451]")
-_LEAD = re.compile(r"\s*")  # the spaces a sentence starts with: a number after them opens it
-#: A letter and a hyphen glued to a number: a name ("Perm-36", "Усольлаг-2"), not a count.
-_NAMED = re.compile(r"[^\W\d_][-\u2010\u2011]$")
-#: A month's name right after a number of 31 at most: the day of a date ("30 октября", "5 December").
-_DAY_OF = re.compile(rf"\s+(?:{MONTH})(?![^\W\d_])")
-def _counts_a_thing(toks: list[Token], last: int, data: Resources, text: str, offset: int) -> dict[str, str] | None:
+def _counts_a_thing(
+    toks: list[Token], last: int, data: Resources, text: str, offset: int
+) -> dict[str, str] | None:
     """The not-count noun right after a number ("53 camps", "hundreds of labour camps"), not after a preposition of
     place; the noun after the pair a number starts counts it too ("10 or even 25 years")."""
     row = next_phrase(data.lexicon["not_count"], toks, pair_end(toks, last), 2, text, offset)
@@ -253,7 +283,9 @@ def people_next(toks: list[Token], last: int, data: Resources, text: str, offset
     return row["phrase"] if row is not None else ""
 
 
-def _cue_just_before(toks: list[Token], first: int, data: Resources, text: str, offset: int) -> bool:
+def _cue_just_before(
+    toks: list[Token], first: int, data: Resources, text: str, offset: int
+) -> bool:
     """A quantity cue ends at most one word before the number, in its clause ("умерло — 271", "executed 250").
 
     A quotation mark between them ("переселенные «по 2 категории»") or a
@@ -261,7 +293,10 @@ def _cue_just_before(toks: list[Token], first: int, data: Resources, text: str, 
     """
     lo = max(0, first - 4)
     for m in data.lexicon["quantity"].phrases.find(toks[lo:first]):
-        if lo + m.last >= first - 1 and not re.search(r"[,;:.()\u00ab\u00bb\u201c\u201d\"]", text[toks[lo + m.last - 1].end - offset : toks[first].start - offset]):
+        if lo + m.last >= first - 1 and not re.search(
+            r"[,;:.()\u00ab\u00bb\u201c\u201d\"]",
+            text[toks[lo + m.last - 1].end - offset : toks[first].start - offset],
+        ):
             return True
     return False
 
@@ -279,38 +314,73 @@ TENS_ALONE = 100
 WORDED_COUNT = 100
 #: The smallest count read by the cue right after it ("37 killed"): under it, an anecdote ("two killed").
 SMALL_COUNT = 10
-#: An infobox field's name and "=" right before a value: "| fatalities=681,692", "deaths = 1,200".
-_FIELD = re.compile(r"(?:^|[|\s])[^\W\d_][^\W\d]{1,30}\s*=\s*$")
 
 
-_FIELD_VALUE = re.compile(r"[^\s|]*")
-
-
-def _value_of(sentence: str, start: int) -> str:
-    """The field value from ``start`` to the next cell break or space: "681,692[1]–1,200,000[2]"."""
-    m = _FIELD_VALUE.match(sentence, start)
-    return m.group(0) if m else ""
+def _small_uncounted(
+    a: Number,
+    b: Number | None,
+    big: bool,
+    unit: str,
+    in_list: bool,
+    where: tuple[list[Token], int, int],
+    data: Resources,
+    sentence: str,
+    offset: int,
+) -> bool:
+    """True if a small number (tokens ``[first, last)`` of ``where``) counts no one: no word of people, no cue
+    beside it, not in a list; "one" alone; an anecdote's count in words; "three out of five"; "the first two"."""
+    toks, first, last = where
+    if (
+        not big
+        and unit == "count"
+        and not (
+            in_list
+            or (
+                a.worded and a.value >= WORDED_COUNT
+            )  # "One hundred and thirty-four of the latter were shot"
+            or _people_follow(toks, last, data, sentence, offset)
+            or (not a.worded and _cue_just_before(toks, first, data, sentence, offset))
+            or (a.value >= SMALL_COUNT and _cue_just_after(toks, last, data))
+        )
+    ):
+        return True
+    if a.worded and a.value < 2 and not a.scaled:
+        return True  # "on the one hand", "one broad category": "one" alone counts no one
+    if (
+        a.worded
+        and a.value < SMALL_COUNT
+        and not a.scaled
+        and b is None
+        and not people_next(toks, last, data, sentence, offset)
+    ):
+        return True  # "one died ...; four more were sent": an anecdote's count in words, with no word of people
+    if not big and first > 1 and (toks[first - 2].word, toks[first - 1].word) in (("out", "of"),):
+        return True  # "three out of five marshals": the whole a share is taken from
+    return (
+        not big and first > 0 and toks[first - 1].word.lower() in ORDINAL_BEFORE
+    )  # "the first two categories"
 
 
 def _read_number(
-    a: Number, b: Number | None, sentence: str, toks: list[Token], offset: int, data: Resources,
-    starts: list[int] | None = None, shares: frozenset[int] = frozenset(), listed: frozenset[int] | set[int] = frozenset(),
+    a: Number,
+    b: Number | None,
+    sentence: str,
+    toks: list[Token],
+    offset: int,
+    data: Resources,
+    starts: list[int] | None = None,
+    shares: frozenset[int] = frozenset(),
+    listed: frozenset[int] | set[int] = frozenset(),
 ) -> Mention | Seen | None:
     """One number (or range) as a mention, as a number seen but not read, or None (not worth listing)."""
+    if not_a_count(a, b, sentence):
+        return None  # a reference, a name, a day, a year, a page cited, a web address
     start, end = a.start, (b or a).end
     text = sentence[start:end]
-    if REFERENCE.search(sentence[max(0, start - 14) : start]) or sentence[end : end + 1] == "]":
-        return None
-    if (lead := _LEAD.match(sentence)) and lead.end() >= start and _ITEM.match(sentence, end) and sentence.rstrip().endswith("?"):
-        return None  # "12 Who were the main victims?": a numbered question, not a count
-    if _NAMED.search(sentence, max(0, start - 2), start) or (b is None and a.value <= 31 and _DAY_OF.match(sentence, end)):
-        return None  # "Perm-36": a name; "вспоминают 30 октября": a day of a month
-    if _CITATION.search(sentence[max(0, start - 80) : start]) or (not a.grouped and _YEAR_SUFFIX.match(sentence, end) and 1800 <= a.value <= 2099):
-        return None  # "(Земсков 1994: 168, 189)": pages of a work cited; "начало 1954г.": a year
-    if _WEB_ADDRESS.search(_chunk(sentence, start, end) if not _FIELD.search(sentence[max(0, start - 40) : start]) else _value_of(sentence, start)):
-        return None  # a number inside a web address or a file name (not an infobox field's "fatalities=681,692")
     values = range_values(a, b)
-    first, last = _index([t.start for t in toks] if starts is None else starts, start + offset, end + offset)
+    first, last = _index(
+        [t.start for t in toks] if starts is None else starts, start + offset, end + offset
+    )
     big = a.scaled or (b is not None and b.scaled) or a.value >= 1000
     if values is None:
         return Seen(start + offset, end + offset, text, "a range whose ends are reversed")
@@ -321,23 +391,15 @@ def _read_number(
         return None
     other = _counts_a_thing(toks, last, data, sentence, offset)
     if other is not None and unit == "count":
-        return Seen(start + offset, end + offset, text, f"counts {other['phrase']}, not people") if big else None
-    if not big and unit == "count" and not (
-        start in listed
-        or (a.worded and a.value >= WORDED_COUNT)  # "One hundred and thirty-four of the latter were shot"
-        or _people_follow(toks, last, data, sentence, offset)
-        or (not a.worded and _cue_just_before(toks, first, data, sentence, offset))
-        or (a.value >= SMALL_COUNT and _cue_just_after(toks, last, data))
+        return (
+            Seen(start + offset, end + offset, text, f"counts {other['phrase']}, not people")
+            if big
+            else None
+        )
+    if _small_uncounted(
+        a, b, big, unit, start in listed, (toks, first, last), data, sentence, offset
     ):
         return None
-    if a.worded and a.value < 2 and not a.scaled:
-        return None  # "on the one hand", "one broad category": "one" alone counts no one
-    if a.worded and a.value < SMALL_COUNT and not a.scaled and b is None and not people_next(toks, last, data, sentence, offset):
-        return None  # "one died ...; four more were sent": an anecdote's count in words, with no word of people
-    if not big and first > 1 and (toks[first - 2].word, toks[first - 1].word) in (("out", "of"),):
-        return None  # "three out of five marshals": the whole a share is taken from
-    if not big and first > 0 and toks[first - 1].word.lower() in ORDINAL_BEFORE:
-        return None  # "the first two categories were deported": which ones, not how many people
     bound, hedge = _hedge(toks, first, data)
     after = next_phrase(data.lexicon["after"], toks, last, 1)
     if after is not None and bound == "point":
@@ -345,12 +407,61 @@ def _read_number(
     if b is not None:
         bound = "point"  # "более 3 миллионов — 8,8 миллиона": a range keeps its two ends, the hedge its first
     low, high = values
-    return Mention(start + offset, end + offset, text, low, high, bound, hedge, unit, False, first, last)
+    return Mention(
+        start + offset, end + offset, text, low, high, bound, hedge, unit, False, first, last
+    )
+
+
+def _vague_mentions(
+    sentence: str, toks: list[Token], offset: int, blocked: bytearray, data: Resources
+) -> list[Mention]:
+    """The vague words of a sentence that count people ("tens of thousands", "сотни тысяч") as mentions.
+
+    Not in a question ("how many millions"), over characters already read, before a noun of things
+    ("hundreds of labour camps"), nor a word of tens with no word of people after it.
+    """
+    out: list[Mention] = []
+    for first, last, row in _vague(toks, data):
+        if first > 0 and (
+            toks[first - 1].word in _ASKING
+            or (first > 1 and toks[first - 1].word == "же" and toks[first - 2].word in _ASKING)
+        ):
+            continue  # "how many millions he killed": a question, not a claim
+        begin, stop = toks[first].start - offset, toks[last - 1].end - offset
+        if any(blocked[begin:stop]) or _counts_a_thing(toks, last, data, sentence, offset):
+            continue  # "hundreds of labour camps": not people
+        if float(row["high"]) < TENS_ALONE and not people_next(toks, last, data, sentence, offset):
+            continue  # "захоронены десятки", "dozens" with no word of people: tens of anything, no count
+        bound, hedge = _hedge(toks, first, data)
+        low, high = float(row["low"]), float(row["high"])
+        unit = _unit(toks, last, data, sentence, offset)
+        out.append(
+            Mention(
+                begin + offset,
+                stop + offset,
+                sentence[begin:stop],
+                low,
+                high,
+                bound,
+                hedge,
+                unit,
+                True,
+                first,
+                last,
+            )
+        )
+    return out
 
 
 def find_mentions(
-    sentence: str, toks: list[Token], offset: int, periods: list[Period], data: Resources, language: str = "en",
-    shares: frozenset[int] = frozenset(), cells: frozenset[int] = frozenset(),
+    sentence: str,
+    toks: list[Token],
+    offset: int,
+    periods: list[Period],
+    data: Resources,
+    language: str = "en",
+    shares: frozenset[int] = frozenset(),
+    cells: frozenset[int] = frozenset(),
 ) -> tuple[list[Mention], list[Seen]]:
     """The mentions of a sentence, and the numbers seen but not read.
 
@@ -375,14 +486,26 @@ def find_mentions(
     blocked = bytearray(len(sentence) + 1)
     for p in periods:
         blocked[p.start : p.end] = b"\1" * (p.end - p.start)
-    mentions = _fraction_mentions(sentence, toks, offset, blocked, data)  # "about two-thirds of whom": not "two"
+    mentions = _fraction_mentions(
+        sentence, toks, offset, blocked, data
+    )  # "about two-thirds of whom": not "two"
     numbers = [n for n in read_numerals(sentence, language) if not any(blocked[n.start : n.end])]
-    seen = [Seen(n.start + offset, n.end + offset, n.text, n.reason) for n in numbers if n.reason and len(n.text) >= 4]
-    numbers = scaled_lists([n for n in numbers if not n.reason], sentence)  # "20 or 30 or 40 million"
+    seen = [
+        Seen(n.start + offset, n.end + offset, n.text, n.reason)
+        for n in numbers
+        if n.reason and len(n.text) >= 4
+    ]
+    numbers = scaled_lists(
+        [n for n in numbers if not n.reason], sentence
+    )  # "20 or 30 or 40 million"
     starts = [t.start for t in toks]
-    listed = tallies(numbers, sentence)  # "22 people's commissars, 49 county party secretaries, ..."
+    listed = tallies(
+        numbers, sentence
+    )  # "22 people's commissars, 49 county party secretaries, ..."
     listed |= {n.start for n in numbers if n.start + offset in cells}
-    shares = shares | {n.start + offset for n in percent_lists(numbers, sentence)}  # "на Урале – 28,0 %, в Сибири – 27,0"  # "освобождено | 616 | 962": a table's cells
+    shares = shares | {
+        n.start + offset for n in percent_lists(numbers, sentence)
+    }  # "на Урале – 28,0 %, в Сибири – 27,0"  # "освобождено | 616 | 962": a table's cells
     for a, b in ranges(numbers, sentence):
         read = _read_number(a, b, sentence, toks, offset, data, starts, shares, listed)
         if isinstance(read, Mention):
@@ -392,16 +515,5 @@ def find_mentions(
         for n in (a, b):
             if n is not None:
                 blocked[n.start : n.end] = b"\1" * (n.end - n.start)
-    for first, last, row in _vague(toks, data):
-        if first > 0 and (toks[first - 1].word in _ASKING or (first > 1 and toks[first - 1].word == "же" and toks[first - 2].word in _ASKING)):
-            continue  # "how many millions he killed": a question, not a claim
-        begin, stop = toks[first].start - offset, toks[last - 1].end - offset
-        if any(blocked[begin:stop]) or _counts_a_thing(toks, last, data, sentence, offset):
-            continue  # "hundreds of labour camps": not people
-        if float(row["high"]) < TENS_ALONE and not people_next(toks, last, data, sentence, offset):
-            continue  # "захоронены десятки", "dozens" with no word of people: tens of anything, no count
-        bound, hedge = _hedge(toks, first, data)
-        low, high = float(row["low"]), float(row["high"])
-        unit = _unit(toks, last, data, sentence, offset)
-        mentions.append(Mention(begin + offset, stop + offset, sentence[begin:stop], low, high, bound, hedge, unit, True, first, last))
+    mentions += _vague_mentions(sentence, toks, offset, blocked, data)
     return sorted(mentions, key=lambda m: m.start), seen

@@ -64,7 +64,7 @@ from .tables import (
     table_rows,
     unnamed_column,
 )
-from .unsaid import UNSAID_QUANTITY, people_counted, predicate, unsaid
+from .unsaid import UNSAID_QUANTITY, estimate_only, estimated, people_counted, predicate, unsaid
 
 #: The files written into the output directory.
 OUTPUTS = ("claims.csv", "verdicts.csv", "contradictions.csv", "factcheck.html")
@@ -114,6 +114,7 @@ def check_text(text: str, name: str = "text", data: Resources | None = None) -> 
     part: tuple[str, str] | None = None  # the part of the whole the sentence before named
     before: tuple[str, str] | None = None  # what the last claim of the sentence before counts: "Of these, ..." goes on with it
     question: tuple[str, str] | None = None  # what the sentence before asked for ("How many ...?")
+    spread = False  # the sentence before, in the paragraph, has a spread cue ("Estimates vary widely.")
     dating = Dating()  # how the text dates its named periods ("The Great Purge ... from 1936 to 1938")
     rows = table_rows(text, data)  # the rows of its year-value tables: a cell's period is its row's year
     document = (text, lines, language, (rows, [r.start for r in rows], noted_years(rows), share_cells(rows), cell_starts(text, rows)))
@@ -122,7 +123,7 @@ def check_text(text: str, name: str = "text", data: Resources | None = None) -> 
     for s in split(text):
         if s.paragraph != paragraph or _RESUMES.match(s.text):  # a new paragraph, or "… " after a cut
             under = heading and _whole_line(text, lines, s) and table_row(s.text)  # the table under a dated heading
-            paragraph, part, before = s.paragraph, None, None  # a question's answer may follow it
+            paragraph, part, before, spread = s.paragraph, None, None, False  # a question's answer may follow it
             last_period, last_kind = (last_period, last_kind) if under else ("", "")
         elif previous is not None and previous.line != s.line and ends_prose_line(text[lines[previous.line - 1] : previous.end], s.text, data.goes_on_words):
             last_period, last_kind = "", ""  # a page's paragraphs without blank lines: the period stays in its own
@@ -136,7 +137,7 @@ def check_text(text: str, name: str = "text", data: Resources | None = None) -> 
         counted = set(counted_years(plain, toks, s.start, periods, data))
         periods = [p for p in periods if p not in counted] if counted else periods
         if _MAY_COUNT.search(s.text):
-            found, skipped, ctx = _sentence_frames(s, plain, toks, periods, document, (*context_reading(s.text, last_period, last_kind, bool(GOES_ON.match(s.text.lstrip())), _whole_line(text, lines, s)), part, before, question), data, name)
+            found, skipped, ctx = _sentence_frames(s, plain, toks, periods, document, (*context_reading(s.text, last_period, last_kind, bool(GOES_ON.match(s.text.lstrip())), _whole_line(text, lines, s)), part, before, question, spread), data, name)
             for f in found:
                 f.language = language
             frames += found
@@ -148,6 +149,7 @@ def check_text(text: str, name: str = "text", data: Resources | None = None) -> 
             ctx = context(s.text, s.start, toks, data, periods)
             part, before = named_part(ctx), None  # "... эшелон крымских татар."
         question = asked(ctx, data)  # "How many died of famine? 6 million": the answer counts what it asks
+        spread = ctx.first_spread < len(ctx.toks)
         anchor = clock(periods, anchor)
         last_period, last_kind = carried(plain, periods, last_period, last_kind)
         text_period = last_period or text_period
@@ -175,7 +177,7 @@ def _date_by_subject(frames: list[Frame], subject: str) -> None:
 def _sentence_frames(s, plain: str, toks, periods, document, state, data: Resources, name: str):
     """The claim frames of one sentence, the numbers seen but not read, and the sentence's context."""
     text, lines, language, (rows, row_starts, noted, shares, cells) = document  # the whole text, its line starts, its language, its table rows
-    last_period, carried_how, part, before, question = state
+    last_period, carried_how, part, before, question, spread = state
     said_in = "ru" if _CYRILLIC.search(s.text) and detect(s.text) == "ru" else language  # a Russian passage
     mentions, skipped = find_mentions(plain, toks, s.start, periods, data, said_in, shares, cells)
     if noted:
@@ -215,6 +217,10 @@ def _sentence_frames(s, plain: str, toks, periods, document, state, data: Resour
             lo, hi = mentions[i - 1].last if i else 0, mentions[i + 1].first if i + 1 < len(mentions) else len(toks)
             verb = predicate(ctx, m.first, m.last, hi)  # "29,839 members of families ... were deported"
             got[i] = unsaid(frame(ctx, m, (lo, hi), last_period, verb or (UNSAID_QUANTITY, who), (line_text, line_start), name, s.line, data, part), who, verb)
+    for i, m in enumerate(mentions):  # "estimates varying from 6 million ... to 61 million", "Was it 10 million?"
+        if got[i] is None and (why := estimate_only(ctx, m, s.text, spread)):
+            lo, hi = mentions[i - 1].last if i else 0, mentions[i + 1].first if i + 1 < len(mentions) else len(toks)
+            got[i] = estimated(frame(ctx, m, (lo, hi), last_period, (UNSAID_QUANTITY, "an estimate"), (line_text, line_start), name, s.line, data, part), why)
     for m, f in zip(mentions, got):
         if f is None and (m.high >= 1000 or m.vague):
             skipped.append(Seen(m.start, m.end, m.text, "nothing near it says what it counts"))

@@ -173,7 +173,9 @@ def _columns(
     whole = table_caption(text, lines, above[0], data) if above[0] else ("", "")
     columns = column_nouns(text, header, whole, data)
     shares = [share_header(text[a:b], data) for a, b in header]
-    spanned = len(filled_cells(cells_of(text, *lines[first]))) == len(header) + 1  # a two-line header
+    spanned = (
+        len(filled_cells(cells_of(text, *lines[first]))) == len(header) + 1
+    )  # a two-line header
     values = columns if spanned else columns[1:]  # the columns over the values, not the year's
     own = sum(1 for c in values if c[0])
     named_columns = own >= 2 or (

@@ -9,12 +9,20 @@ becomes a claim frame read as the repressed with a confidence under the
 judging threshold, so it is listed with the reason "what the number counts is
 unclear" and never judged.
 
+A large number nothing says the count of (no cue, no word of people) in a
+spread of others' estimates ("casualty estimates varying widely from 6 million
+... to 61 million"; or the sentence right after "Estimates vary widely.") or
+in a question ("Was it 10 million? 20 million?") is listed the same way, with
+modality ``spread`` (:func:`estimate_only`, :func:`estimated`).
+
 When the verb of its clause stands further on, past the cue window ("29,839
 members of families of ... from the Moldavian SSR ... were deported"), that
 verb says what the count is (:func:`predicate`), still under the threshold.
 """
 
 from __future__ import annotations
+
+import re
 
 from .context import Context
 from .cues import cues_near
@@ -114,4 +122,74 @@ def unsaid(f: Frame | None, who: str, verb: tuple[str, str] | None = None) -> Fr
         f.notes.append(
             f"a number of {who} read by the verb of its clause further on ('{verb[1]}'): not judged"
         )
+    return f
+
+
+#: The smallest number an estimate of a spread or a question is listed at (a count of people, not an anecdote's).
+ESTIMATE_LEAST = 1000
+#: What a number of a spread of estimates, or of a question, is read as: one of others' figures, never judged.
+SPREAD = "spread"
+
+
+#: What follows a number a question asks about: the question mark, or another alternative ("10 million or 20 million?").
+_ASKED = re.compile(r"\s*(?:\?|,|or\b|или\b)")
+
+
+#: Words that name a number a figure ("the 40 million figure", "the figure often cited is upwards of 20 million",
+#: "эта цифра"): a large number they name, with no cue, is a toll the text speaks of; what it counts is not said.
+FIGURE_WORDS = frozenset(
+    ("figure", "figures", "number", "toll", "цифра", "цифру", "цифры", "цифрой", "цифре")
+)
+#: How many words either side of a number a word of :data:`FIGURE_WORDS` names it.
+FIGURE_REACH = 4
+#: The smallest number a word of :data:`FIGURE_WORDS` makes a listed claim: a toll, not a tally of anything.
+FIGURE_LEAST = 1_000_000
+#: The reason of such a figure (its modality stays ``stated``).
+FIGURE = "a figure the text names without saying what it counts: not judged"
+
+
+def estimate_only(ctx: Context, m: Mention, sentence: str, spread_before: bool) -> str:
+    """Why a number no cue reads is one of others' estimates, or "" when it is not.
+
+    A count of at least :data:`ESTIMATE_LEAST` (or a vague word of thousands and more) in a sentence with a
+    sentence-wide spread cue ("estimates vary", "ranging from"), in the sentence right after one
+    (``spread_before``: "Estimates vary widely. Some historians place the number closer to 20 million"), or
+    in a question, right before its question mark or another alternative ("Was it 10 million? 20 million?"; not
+    "25 million farms ...?", not a vague word echoed: "«Тысяч миллионов»?").
+
+    Examples
+    --------
+    >>> from gulagstats.factcheck.run import check_text
+    >>> r = check_text("Deaths under Stalin? Was it 10 million? 20 million? Estimates range from 6 million to 61 million.")
+    >>> [(f.mention, f.modality, f.confidence) for f in r.frames]
+    [('10 million', 'spread', 0.4), ('20 million', 'spread', 0.4), ('6 million to 61 million', 'spread', 0.4)]
+    """
+    if m.unit != "count" or m.high < ESTIMATE_LEAST:
+        return ""
+    if ctx.first_spread < len(ctx.toks):
+        return "one of a spread of others' estimates that does not say what it counts"
+    if spread_before:
+        return (
+            "one of a spread of others' estimates (the sentence before): what it counts is not said"
+        )
+    if (
+        not m.vague
+        and sentence.rstrip().endswith("?")
+        and _ASKED.match(sentence, m.end - ctx.offset)
+    ):
+        return "a number asked in a question, not stated: what it counts is not said"
+    near = ctx.toks[max(0, m.first - FIGURE_REACH) : m.last + FIGURE_REACH]
+    if not m.vague and m.high >= FIGURE_LEAST and any(t.word.lower() in FIGURE_WORDS for t in near):
+        return FIGURE
+    return ""
+
+
+def estimated(f: Frame | None, why: str) -> Frame | None:
+    """``f`` marked as one of others' estimates or a question's number (``why``): modality spread, never judged."""
+    if f is None:
+        return f
+    f.confidence = min(f.confidence, UNSAID_CONFIDENCE)
+    f.modality = f.modality if why == FIGURE else SPREAD
+    f.notes = [n for n in f.notes if not n.startswith("quantity carried from")]
+    f.notes.append(why)
     return f

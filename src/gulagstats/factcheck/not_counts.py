@@ -1,0 +1,94 @@
+"""Numbers that count no one, whatever follows them: references, names, days, years, pages, web addresses.
+
+"p. 45", "Order No. 00447", "[133]", "aged 16", "Perm-36", "30 октября",
+"начало 1954г.", "(Земсков 1994: 168, 189)", a number inside a URL or a file
+name, "12 Who were the main victims?" (a numbered question): the mentions
+stage (:mod:`gulagstats.factcheck.mentions`) does not list them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .dates import MONTH
+from .numerals import Number
+
+#: Words right before a number that make it a reference, a rank or an age, not a count.
+REFERENCE = re.compile(
+    r"(?:\b(?:article|articles|art\.|table|tables|volume|vol\.|p\.|pp\.|no\.|nos\.|nr\.|number|fond|f\.|op\.|opis'?|"
+    r"d\.|delo|l\.|ll\.|page|pages|chapter|ch\.|note|notes|footnote|figure|fig\.|section|appendix|order|decree|"
+    r"paragraph|item|point|aged|age of|ages of|ages|age|died at|в возрасте|the year|ст\.|статья|статье|статьи|приказ|приказа|"
+    r"приказом|№|стр\.|с\.|т\.|ф\.|оп\.|д\.|л\.|per|every|each|на каждые|на каждую)\s*|[#\u2116]\s*|[\[/^]|\]:\s*)$",
+    re.IGNORECASE,
+)
+#: A work cited by author and year, then its pages: "(Земсков 1994: 168, 189", "(Conquest 1990: 485, 1,012".
+_CITATION = re.compile(
+    r"\([^()]{0,60}?[A-Z\u0410-\u042f\u0401][^\W\d_]+,?\s+(?:1[89]|20)[0-9]{2}[a-z\u0430-\u044f]?\s*:\s*(?:[0-9]{1,4}(?:[\u2013-][0-9]{1,4})?\s*,\s*){0,5}$"
+)
+#: The Russian year suffix after a number: "1954г.", "1937 года" (a year, whatever the periods stage made of it).
+_YEAR_SUFFIX = re.compile(r"\s?(?:г\.|гг\.|года\b|году\b|год\b|годах\b|годы\b)")
+_WEB_ADDRESS = re.compile(r"://|www\.|/|\.html?\b|\.php|#|=|@")
+
+
+def _chunk(sentence: str, start: int, end: int) -> str:
+    """The run of text without spaces around ``[start, end)`` (a URL, a file name), at most 80 characters each side."""
+    left = sentence.rfind(" ", max(0, start - 80), start) + 1 or max(0, start - 80)
+    right = sentence.find(" ", end, end + 80)
+    return sentence[left : right if right >= 0 else min(len(sentence), end + 80)]
+
+
+#: A number that starts a sentence and a capitalised word after it: an item of a numbered list ("12 Who were ...?").
+_ITEM = re.compile(r"[.)]?\s+[A-Z\u0410-\u042f\u0401][a-z\u0430-\u044f\u0451]")
+_LEAD = re.compile(r"\s*")  # the spaces a sentence starts with: a number after them opens it
+#: A letter and a hyphen glued to a number: a name ("Perm-36", "Усольлаг-2"), not a count.
+_NAMED = re.compile(r"[^\W\d_][-\u2010\u2011]$")
+#: A month's name right after a number of 31 at most: the day of a date ("30 октября", "5 December").
+_DAY_OF = re.compile(rf"\s+(?:{MONTH})(?![^\W\d_])")
+
+#: An infobox field's name and "=" right before a value: "| fatalities=681,692", "deaths = 1,200".
+_FIELD = re.compile(r"(?:^|[|\s])[^\W\d_][^\W\d]{1,30}\s*=\s*$")
+
+
+_FIELD_VALUE = re.compile(r"[^\s|]*")
+
+
+def _value_of(sentence: str, start: int) -> str:
+    """The field value from ``start`` to the next cell break or space: "681,692[1]–1,200,000[2]"."""
+    m = _FIELD_VALUE.match(sentence, start)
+    return m.group(0) if m else ""
+
+
+def not_a_count(a: Number, b: Number | None, sentence: str) -> bool:
+    """True if the number ``a`` (or the range ``a``-``b``) of ``sentence`` is a reference, a name, a day, a year,
+    a page of a work cited or part of a web address: not worth listing.
+
+    Examples
+    --------
+    >>> from gulagstats.factcheck.numerals import read_numerals
+    >>> s = "Order No. 00447; Perm-36; 30 октября; 1,200 were shot; see www.x.org/1938/5000.html"
+    >>> [n.text for n in read_numerals(s) if not not_a_count(n, None, s)]
+    ['1,200']
+    """
+    start, end = a.start, (b or a).end
+    if REFERENCE.search(sentence[max(0, start - 14) : start]) or sentence[end : end + 1] == "]":
+        return True
+    if (
+        (lead := _LEAD.match(sentence))
+        and lead.end() >= start
+        and _ITEM.match(sentence, end)
+        and sentence.rstrip().endswith("?")
+    ):
+        return True  # "12 Who were the main victims?": a numbered question, not a count
+    if _NAMED.search(sentence, max(0, start - 2), start) or (
+        b is None and a.value <= 31 and _DAY_OF.match(sentence, end)
+    ):
+        return True  # "Perm-36": a name; "вспоминают 30 октября": a day of a month
+    if _CITATION.search(sentence[max(0, start - 80) : start]) or (
+        not a.grouped and _YEAR_SUFFIX.match(sentence, end) and 1800 <= a.value <= 2099
+    ):
+        return True  # "(Земсков 1994: 168, 189)": pages of a work cited; "начало 1954г.": a year
+    # a number inside a web address or a file name (not an infobox field's "fatalities=681,692")
+    field = _FIELD.search(sentence[max(0, start - 40) : start])
+    return bool(
+        _WEB_ADDRESS.search(_value_of(sentence, start) if field else _chunk(sentence, start, end))
+    )
