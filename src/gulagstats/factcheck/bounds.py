@@ -123,6 +123,8 @@ def below_a_ceiling(answer: pd.Series) -> float:
     whole, such a count is most likely a part the text does not name (the 20,765 shot at one firing ground
     against the 681,692 of 1937-1938; "more than 4,400" women of one republic repressed in 1930-1950 against
     the record's 3,759,465 at least: only an open floor far below the record's can be not contradicted so).
+    Round 14: an open floor far below the record's *count* (a point) too: "at least 16,573" deaths of one
+    national operation in 1937-1938 against the 841,776 deaths in custody of those years.
 
     Examples
     --------
@@ -136,10 +138,17 @@ def below_a_ceiling(answer: pd.Series) -> float:
     ...     "claim_period": "1930/1950", "benchmark_period": "1930/1950"}
     >>> round(below_a_ceiling(pd.Series(floor)))
     855
+    >>> point = {**floor, "bound": "point", "ratio_low": 0.0197, "claim_high": float("nan")}
+    >>> round(below_a_ceiling(pd.Series(point)))  # "at least 16,573" against the record's count of 841,776
+    51
+    >>> below_a_ceiling(pd.Series({**point, "claim_high": 16573.0}))  # a point below a point understates
+    0.0
     """
-    if answer.get("verdict") != NOT_CONTRADICTED or answer.get("bound") not in ("ceiling", "floor"):
+    bound, top = answer.get("bound"), pd.to_numeric(answer.get("claim_high"), errors="coerce")
+    met = bound in ("ceiling", "floor") or (bound == "point" and pd.isna(top))  # open floor: point
+    if answer.get("verdict") != NOT_CONTRADICTED or not met:
         return 0.0
-    side = "ratio_high" if answer.get("bound") == "ceiling" else "ratio_low"
+    side = "ratio_high" if bound == "ceiling" else "ratio_low"
     ratio = pd.to_numeric(answer.get(side), errors="coerce")
     own, its = (str(answer.get(k, "")) for k in ("claim_period", "benchmark_period"))
     if not ratio or ratio != ratio or None in (*period_bounds(own), *period_bounds(its)):
