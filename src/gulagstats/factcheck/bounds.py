@@ -32,9 +32,17 @@ from __future__ import annotations
 import pandas as pd
 
 from ..core.record import Record
+from ..estimates.verdicts import assess_many
 from ..estimates.vocabulary import QUANTITIES
 from ..periods import period_bounds, years_in
-from ..vocabulary import NOT_COMPARABLE, NOT_CONTRADICTED, UNDERSTATES
+from ..vocabulary import (
+    CONSISTENT,
+    DEPENDS_ON_READING,
+    NOT_COMPARABLE,
+    NOT_CONTRADICTED,
+    PERSONS,
+    UNDERSTATES,
+)
 from .contradictions import TOLERANCE
 from .readings import rounded_years, with_reading
 
@@ -291,6 +299,122 @@ def own_count(claim: pd.Series, answer: pd.Series, noun: str) -> str:
         f"{ident}, status {status})."
     )
     return f"{said} {rest.strip()}".strip() if found and ident else said
+
+
+#: What a point that is the record's own count under the narrower reading of its words says first
+#: (:func:`narrower_own_count`, round 14).
+OWN_READING = (
+    "Consistent: {count} is the record's own count of {noun}, the narrower reading of its words ({why}): {what} "
+    "({cite}; status {status}). Read as all {own_noun}, {own}."
+)
+
+
+def _narrower(record: Record) -> dict[str, list[str]]:
+    """The narrower quantities the record's reading rules pair with each wider one (``scope_rules.csv``, kind
+    ``reading``: deaths in the camps for deaths in camps and colonies), with the rule's reason."""
+    rules = record.load("scope_rules").fillna("")
+    rules = rules[(rules["kind"] == "reading") & rules["quantity"].isin(list(QUANTITIES))]
+    narrower: dict[str, list[str]] = {}
+    for q, wide in zip(rules["quantity"], rules["also_against"]):
+        narrower.setdefault(str(wide), []).append(str(q))
+    return narrower
+
+
+def _as_read(answer: pd.Series) -> str:
+    """``assess``'s verdict as read in words, from its fields: "understates 1.4 against 1,469,434 deaths ..."."""
+    factor = pd.to_numeric(answer.get("factor"), errors="coerce")
+    said = str(answer["verdict"]).replace("_", " ") + (f" {factor:.1f}" if factor == factor else "")
+    return f"{said} against {answer['benchmark_what']}" if answer.get("benchmark_what") else said
+
+
+def narrower_own_count(asked: pd.DataFrame, answers: pd.DataFrame, record: Record) -> dict:
+    """The claims of ``asked`` (whole USSR, ``assess``'s ``answers`` beside them) that give the record's own
+    count under the narrower reading of their words (label rule 26 read for a point, round 14): a stated point
+    of at least :data:`DOCUMENT_DIGITS` significant digits that ``assess`` does not find ``consistent`` as read,
+    and that equals (:func:`is_own_count`) the one value the record holds for the narrower quantity the reading
+    rules pair with its own, for the same period, where that reading is ``consistent``.  "1,053,829 people died
+    in the Gulags between 1934 and 1953" is the camps' own count of deaths (the colonies not in it): nobody
+    reaches that number otherwise.  Only where the reading as read is not as close: its benchmark is not that
+    value itself.  By index: the narrower reading's answer and the explanation."""
+    narrower = _narrower(record)
+    rows = []
+    for i in asked.index:
+        c, a = asked.loc[i], answers.loc[i]
+        if (
+            a["error"]
+            or a["verdict"] == CONSISTENT
+            or c["bound"] != "point"
+            or c["unit"] != "count"
+            or c.get("period_how") == "table"  # a column: the author's series, in its own word
+        ):
+            continue
+        value = pd.to_numeric(c["low"], errors="coerce")
+        if c["low"] != c["high"] or not value > 0 or printed_digits(float(value)) < DOCUMENT_DIGITS:
+            continue
+        ends = pd.to_numeric(pd.Series([a["benchmark_low"], a["benchmark_high"]]), errors="coerce")
+        if any(is_own_count(float(value), float(x)) for x in ends):
+            continue  # the reading as read is as close
+        rows += [(i, q) for q in narrower.get(str(c["quantity"]), [])]
+    if not rows:
+        return {}
+    question = pd.DataFrame(
+        [{**asked.loc[i, ["low", "high", "period"]].to_dict(), "quantity": q} for i, q in rows]
+    ).assign(unit=PERSONS, region="USSR")
+    found = {}
+    for (i, q), (_, a) in zip(rows, assess_many(record, question).iterrows()):
+        met = a["verdict"] == CONSISTENT or (
+            a["verdict"] == DEPENDS_ON_READING and a.get("preferred_verdict") == CONSISTENT
+        )
+        if a["error"] or not met or a["benchmark_low"] != a["benchmark_high"]:
+            continue
+        if not is_own_count(float(asked.at[i, "low"]), float(a["benchmark_low"])):
+            continue
+        found[i] = (
+            a,
+            OWN_READING.format(
+                count=f"{float(a['benchmark_low']):,.0f}",
+                noun=QUANTITIES[q].noun,
+                what=a["benchmark_what"],
+                why=f"{QUANTITIES[q].noun} for {QUANTITIES[str(asked.at[i, 'quantity'])].noun}",
+                cite="; ".join(
+                    x for x in (str(a["benchmark_source"]), str(a["benchmark_id"])) if x
+                ),
+                status=a["benchmark_status"],
+                own_noun=QUANTITIES[str(asked.at[i, "quantity"])].noun,
+                own=_as_read(answers.loc[i]),
+            ),
+        )
+    return found
+
+
+def own_counts(
+    out: pd.DataFrame,
+    asked: pd.DataFrame,
+    answers: pd.DataFrame,
+    part: pd.Series,
+    reasons: pd.Series,
+    record: Record,
+) -> list:
+    """The claims of ``asked`` that give the record's own count (label rule 26), made ``consistent`` in ``out``
+    (their reason in ``reasons`` cleared): a point met by the floor of its quantity and period (:func:`own_count`,
+    round 11) or equal to the record's count under the narrower reading of its words
+    (:func:`narrower_own_count`, round 14).  A part (``part``) is never read so."""
+    whole = asked[~part[asked.index].to_numpy()]
+    own = []
+    for i in whole.index[(answers.loc[whole.index, "verdict"] == NOT_CONTRADICTED).to_numpy()]:
+        said = own_count(
+            asked.loc[i], answers.loc[i], QUANTITIES[str(asked.at[i, "quantity"])].noun
+        )
+        if said:  # in place of assess's "not contradicted" (round 13)
+            out.at[i, "verdict"], out.at[i, "explanation"] = CONSISTENT, said
+            own.append(i)
+    rest = whole.index.difference(own)
+    for i, (met, said) in narrower_own_count(whole.loc[rest], answers.loc[rest], record).items():
+        for column in [c for c in out.columns if c.startswith("benchmark_") or c == "factor"]:
+            out.at[i, column] = "" if pd.isna(met.get(column, "")) else met.get(column, "")
+        out.at[i, "verdict"], out.at[i, "explanation"], reasons[i] = CONSISTENT, said, ""
+        own.append(i)
+    return own
 
 
 #: The note of a claim frame whose quantity came from another clause of its enumeration, not its own words

@@ -68,7 +68,7 @@ from .bounds import (
     below_a_ceiling,
     carried_quantity,
     more_readings,
-    own_count,
+    own_counts,
     rival_figures,
     silent_readings,
 )
@@ -466,17 +466,6 @@ def _write_answers(
         )
     for i, text in rates.items():
         out.at[i, "explanation"] = f"{text} {out.at[i, 'explanation']}"
-    own = []
-    for i in asked.index[
-        (answers["verdict"] == NOT_CONTRADICTED).to_numpy() & ~part[asked.index].to_numpy()
-    ]:
-        said = own_count(
-            asked.loc[i], answers.loc[i], QUANTITIES[str(asked.at[i, "quantity"])].noun
-        )
-        if said:  # the document's own count (label rule 26, round 11)
-            out.at[i, "verdict"] = CONSISTENT
-            out.at[i, "explanation"] = said  # in place of assess's "not contradicted" (round 13)
-            own.append(i)
     wrong = answers["error"] != ""
     errors = answers["error"][wrong].str.replace(
         r"^line \d+: ", "", regex=True
@@ -495,6 +484,7 @@ def _write_answers(
             answers.at[i, "explanation"]
         )  # "Not comparable: the archival tables have no series of ..."
         reasons[i] = said.split(": ", 1)[1] if said.lower().startswith("not comparable: ") else said
+    own = own_counts(out, asked, answers, part, reasons, record)  # label rule 26 (rounds 11, 14)
     return Answered(low, high, below, longer, own)
 
 
