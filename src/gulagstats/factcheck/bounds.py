@@ -320,7 +320,7 @@ def _narrower(record: Record) -> dict[str, list[str]]:
     return narrower
 
 
-def _as_read(answer: pd.Series) -> str:
+def _verdict_as_read(answer: pd.Series) -> str:
     """``assess``'s verdict as read in words, from its fields: "understates 1.4 against 1,469,434 deaths ..."."""
     factor = pd.to_numeric(answer.get("factor"), errors="coerce")
     said = str(answer["verdict"]).replace("_", " ") + (f" {factor:.1f}" if factor == factor else "")
@@ -381,7 +381,7 @@ def narrower_own_count(asked: pd.DataFrame, answers: pd.DataFrame, record: Recor
                 ),
                 status=a["benchmark_status"],
                 own_noun=QUANTITIES[str(asked.at[i, "quantity"])].noun,
-                own=_as_read(answers.loc[i]),
+                own=_verdict_as_read(answers.loc[i]),
             ),
         )
     return found
