@@ -250,9 +250,9 @@ def own_count(claim: pd.Series, answer: pd.Series, noun: str) -> str:
     ``consistent``; the floor's status and bound type stay beside it.  ``noun`` names what the claim counts
     ("executions").
 
-    The explanation says one thing (round 13): :data:`OWN_COUNT` takes the place of ``assess``'s first sentence,
-    which ends with the floor's citation (its ``benchmark_id`` and ``benchmark_status``); what follows it (what
-    the record lacks, how it was bounded) is kept.  The count is always named first, whatever the benchmark's
+    The explanation says one thing (round 13): :data:`OWN_COUNT` takes the place of ``assess``'s verdict
+    sentences; what follows them (what the record lacks, how it was bounded: ``assess``'s field
+    ``explanation_tail``, round 14) is kept.  The count is always named first, whatever the benchmark's
     words hold.
 
     Examples
@@ -263,7 +263,8 @@ def own_count(claim: pd.Series, answer: pd.Series, noun: str) -> str:
     ...     "benchmark_status": "derived", "benchmark_what": "799,455 sentenced to death on cases of the secret "
     ...     "police from 1921 to 30 June 1953", "explanation": "799,455 executions in 1921-1953 is not "
     ...     "contradicted by at least the 799,455 sentenced ... (nkvd_sentences; executions_nkvd:1921/1953:part, "
-    ...     "status derived). The record lacks the courts' death sentences."})
+    ...     "status derived). The record lacks the courts' death sentences.",
+    ...     "explanation_tail": "The record lacks the courts' death sentences."})
     >>> own_count(claim, answer, "executions")  # doctest: +NORMALIZE_WHITESPACE
     "Consistent: 799,455 is the record's own count: 799,455 sentenced to death on cases of the secret police
     from 1921 to 30 June 1953 (nkvd_sentences; executions_nkvd:1921/1953:part; a floor of all executions, status
@@ -295,10 +296,8 @@ def own_count(claim: pd.Series, answer: pd.Series, noun: str) -> str:
         noun=noun,
         status=status or "not given",
     )
-    _, found, rest = str(answer.get("explanation", "") or "").partition(
-        f"{ident}, status {status})."
-    )
-    return f"{said} {rest.strip()}".strip() if found and ident else said
+    rest = answer.get("explanation_tail", "")  # assess's sentences after its verdict's, a field (round 14)
+    return f"{said} {rest}".strip() if isinstance(rest, str) else said
 
 
 #: What a point that is the record's own count under the narrower reading of its words says first
