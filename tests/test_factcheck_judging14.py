@@ -225,3 +225,34 @@ def test_hostile_texts_judge_without_error():
             "overstates",
             "understates",
         }
+
+
+# --- 3. review mends ------------------------------------------------------------------------------------------
+
+
+def test_closer_beside_groups_by_the_sentence_place_not_its_words():
+    from gulagstats.factcheck.secure_readings import closer_beside, sentence_starts
+
+    row = "1921 | 35 829 | 9701 |"
+    second = 100  # the same words again, further on in the same file
+    v = pd.DataFrame(
+        {
+            "file": ["t"] * 3,
+            "sentence": [row] * 3,
+            "start": [7, 16, second + 7],
+            "mention": ["35 829", "9701", "35 829"],
+            "quantity": ["executions"] * 3,
+            "period": ["1921"] * 3,
+            "low": ["35829", "9701", "35829"],
+            "high": ["35829", "9701", "35829"],
+            "verdict": ["not_contradicted", "consistent", "not_contradicted"],
+            "benchmark_id": ["executions_nkvd:1921"] * 3,
+            "benchmark_low": [9701.0] * 3,
+            "benchmark_high": [9701.0] * 3,
+        }
+    )
+    assert sentence_starts(v).tolist() == [0, 0, second]
+    assert list(closer_beside(v, own=[1])) == [0]  # the second copy has no count beside it
+    # hostile: no start, an empty mention, odd Unicode
+    odd = v.assign(start=["", None, "x"], mention=["", "\u200b", "９７０１"])
+    assert len(sentence_starts(odd)) == 3

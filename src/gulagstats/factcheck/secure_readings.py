@@ -40,6 +40,7 @@ below it):
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 
 import pandas as pd
@@ -157,7 +158,8 @@ def closer_beside(verdicts: pd.DataFrame, own: Iterable[object] = ()) -> dict[ob
 
     Examples
     --------
-    >>> v = pd.DataFrame({"file": ["t"] * 3, "sentence": ["1921 | 35 829 | 9701 |"] * 3,
+    >>> v = pd.DataFrame({"file": ["t"] * 3, "sentence": ["1921 | 35 829 | 9701 | 9800 |"] * 3,
+    ...     "start": [7, 16, 23], "mention": ["35 829", "9701", "9800"],
     ...     "quantity": ["executions"] * 3, "period": ["1921"] * 3, "low": ["35829", "9701", "9800"],
     ...     "high": ["35829", "9701", "9800"], "verdict": ["not_contradicted", "consistent", "not_contradicted"],
     ...     "benchmark_id": ["executions_nkvd:1921"] * 3, "benchmark_low": [9701.0] * 3,
@@ -182,8 +184,9 @@ def closer_beside(verdicts: pd.DataFrame, own: Iterable[object] = ()) -> dict[ob
     own_met = verdicts.index.isin(list(own)) & (verdicts["verdict"] == CONSISTENT)
     compared = verdicts[point & (met | own_met)]
     out: dict[object, str] = {}
-    keys = ["file", "sentence", "quantity", "period", "benchmark_id"]
-    for _, rows in compared.groupby([compared[k].astype(str) for k in keys]):
+    keys = [compared[k].astype(str) for k in ("file", "quantity", "period", "benchmark_id")]
+    at = sentence_starts(compared).astype(str)  # one sentence, not two of the same words (round 14)
+    for _, rows in compared.groupby([*keys, at]):
         if len(rows) < 2:
             continue
         far = {i: _closeness(float(value[i]), float(floor[i])) for i in rows.index}
@@ -202,6 +205,37 @@ def closer_beside(verdicts: pd.DataFrame, own: Iterable[object] = ()) -> dict[ob
                 times=f"{times:.1f}",
             )
     return out
+
+
+def sentence_starts(claims: pd.DataFrame) -> pd.Series:
+    """Where each claim's sentence starts in its text, from the claim's ``start`` (its number's place) and where
+    its ``mention`` stands in its ``sentence``: two sentences of the same words in one text are two places.  A
+    mention that its sentence holds more than once gives several places; the one the most claims of the same
+    file and sentence share is taken (the places two copies of a sentence give never meet: they lie a sentence's
+    length apart).
+
+    Examples
+    --------
+    >>> c = pd.DataFrame({"file": ["t"] * 4, "sentence": ["1 | 5 | 5 |"] * 4, "mention": ["1", "5", "5", "1"],
+    ...     "start": [0, 4, 8, 12]})
+    >>> sentence_starts(c).tolist()
+    [0, 0, 0, 12]
+    >>> sentence_starts(c.iloc[:0]).tolist()
+    []
+    """
+    places: dict[object, list[int]] = {}
+    for i, mention, sentence, start in zip(
+        claims.index, claims["mention"], claims["sentence"], claims["start"]
+    ):
+        at = int(_cell_value(start)) if _cell_value(start) == _cell_value(start) else 0
+        found = re.finditer(re.escape(str(mention)), str(sentence))
+        places[i] = [at - m.start() for m in found if str(mention)] or [at]
+    chosen = pd.Series(0, index=claims.index, dtype=int)
+    for _, rows in claims.groupby([claims["file"].astype(str), claims["sentence"].astype(str)]):
+        shared = Counter(p for i in rows.index for p in set(places[i]))
+        for i in rows.index:
+            chosen[i] = max(places[i], key=lambda p: (shared[p], -p))
+    return chosen
 
 
 def _cell_value(cell: object) -> float:
