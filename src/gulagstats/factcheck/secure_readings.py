@@ -184,7 +184,9 @@ def closer_beside(verdicts: pd.DataFrame, own: Iterable[object] = ()) -> dict[ob
     own_met = verdicts.index.isin(list(own)) & (verdicts["verdict"] == CONSISTENT)
     compared = verdicts[point & (met | own_met)]
     out: dict[object, str] = {}
-    keys = [compared[k].astype(str) for k in ("file", "quantity", "period", "benchmark_id")]
+    keys = [
+        compared[k].astype(str) for k in ("file", "sentence", "quantity", "period", "benchmark_id")
+    ]
     at = sentence_starts(compared).astype(str)  # one sentence, not two of the same words (round 14)
     for _, rows in compared.groupby([*keys, at]):
         if len(rows) < 2:
@@ -224,8 +226,11 @@ def sentence_starts(claims: pd.DataFrame) -> pd.Series:
     []
     """
     places: dict[object, list[int]] = {}
+    none = pd.Series(
+        "", index=claims.index, dtype=object
+    )  # a frame without them: one place a sentence
     for i, mention, sentence, start in zip(
-        claims.index, claims["mention"], claims["sentence"], claims["start"]
+        claims.index, claims.get("mention", none), claims["sentence"], claims.get("start", none)
     ):
         at = int(_cell_value(start)) if _cell_value(start) == _cell_value(start) else 0
         found = re.finditer(re.escape(str(mention)), str(sentence))
