@@ -296,7 +296,7 @@ def own_count(claim: pd.Series, answer: pd.Series, noun: str) -> str:
         noun=noun,
         status=status or "not given",
     )
-    rest = answer.get("explanation_tail", "")  # assess's sentences after its verdict's, a field (round 14)
+    rest = answer.get("explanation_tail", "")  # after its verdict: a field of assess (round 14)
     return f"{said} {rest}".strip() if isinstance(rest, str) else said
 
 
