@@ -94,7 +94,7 @@ OUTPUT_COLUMNS = (
     "line", "claim_period", "claim_low", "claim_high", "benchmark_id", "benchmark_period", "benchmark_low",
     "benchmark_high", "benchmark_source", "benchmark_status", "benchmark_what", "ratio_low", "ratio_high", "verdict", "factor",
     "explanation", "factor_low", "factor_high", "bound", "also_against", "preferred_verdict", "sensitivity",
-    "verdict_range", "lacks", "error",
+    "verdict_range", "lacks", "explanation_tail", "error",
 )
 
 

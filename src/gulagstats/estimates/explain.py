@@ -180,6 +180,14 @@ class Explainer:
                     f"documents ({number_text(basis.low)}), within the {self.tolerance:.0%} tolerance.")
         return ""
 
+    def tail(self, judged: Judged, k: int) -> str:
+        """The sentences :meth:`explain` ends claim ``k``'s explanation with, after its verdict's (what the record
+        lacks, how it was bounded, the reading), without their leading space: a field of their own, so that a
+        caller may say the verdict otherwise and keep them (the fact-checker's own count, round 14)."""
+        verdict = str(judged.verdict[k])
+        index = 0 if verdict in (DEPENDS_ON_READING, DEPENDS_ON_SOURCE) else int(judged.head[k])
+        return self._tails[index].strip()
+
     def explain(self, judged: Judged, k: int, k_low: float | None, k_high: float | None) -> str:
         """The explanation of claim ``k`` of the question."""
         verdict = str(judged.verdict[k])

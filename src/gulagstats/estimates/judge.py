@@ -54,6 +54,9 @@ REFINED_COLUMNS = [
     "factor_low", "factor_high", "bound", "also_against", "role", "group", "reading",
     "preferred_verdict", "sensitivity", "verdict_range", "lacks",
 ]
+#: The sentences an explanation ends with after its verdict's (what the record lacks, how it was bounded, the
+#: reading): a field of their own, so that the fact-checker can say a verdict otherwise and keep them (round 14).
+TAIL_COLUMN = "explanation_tail"
 _BENCH = ["id", "period", "low", "high", "source", "status", "scope", "basis", "caveats", "locator"]
 #: Units of a rate claimed over a period, and how many of them a year holds.
 _PER_YEAR = {PERSONS_PER_YEAR: 1.0, PERSONS_PER_MONTH: 12.0}
@@ -68,7 +71,7 @@ class _Columns:
     def __post_init__(self) -> None:
         self.text = {c: np.full(self.n, "", dtype=object) for c in [
             "verdict", "explanation", "bound", "also_against", "role", "group", "reading", "preferred_verdict",
-            "sensitivity", "verdict_range", "lacks", "benchmark_what",
+            "sensitivity", "verdict_range", "lacks", "benchmark_what", "explanation_tail",
             *(f"benchmark_{c}" for c in _BENCH if c not in ("low", "high"))]}
         self.number = {c: np.full(self.n, np.nan) for c in [
             "benchmark_low", "benchmark_high", "ratio_low", "ratio_high", "factor", "factor_low", "factor_high"]}
@@ -81,7 +84,7 @@ class _Columns:
             columns[c] = series.where(series != "", None) if c.startswith("benchmark_") else series
         for c, numbers in self.number.items():
             columns[c] = pd.Series(numbers, index=index, dtype=float)
-        return pd.DataFrame({c: columns[c] for c in RESULT_COLUMNS + REFINED_COLUMNS}, index=index)
+        return pd.DataFrame({c: columns[c] for c in [*RESULT_COLUMNS, *REFINED_COLUMNS, TAIL_COLUMN]}, index=index)
 
 
 def planner_of(record: Record) -> Planner:
@@ -198,6 +201,7 @@ def _answer(out: _Columns, plan: QuestionPlan, estimate: Estimate | None, at: np
     out.text["also_against"][at] = _also(plan, judged)
     lows, highs = _optional_numbers(low * scale), _optional_numbers(high * scale)
     out.text["explanation"][at] = [note + explainer.explain(judged, k, lows[k], highs[k]) for k in range(len(at))]
+    out.text["explanation_tail"][at] = [explainer.tail(judged, k) for k in range(len(at))]
 
 
 def _optional_numbers(values: np.ndarray) -> list[float | None]:

@@ -268,6 +268,7 @@ def _assessed(frame: pd.DataFrame, record: Record) -> pd.DataFrame:
         claim_high=checked["high"],
         **{c: results[c] for c in [*RESULT_COLUMNS[:6], "benchmark_what", "ratio_low", "ratio_high", "verdict", "factor", "explanation"]},
         **{c: results[c] for c in REFINED_COLUMNS if c not in ("role", "group", "reading")},
+        explanation_tail=results["explanation_tail"],
         error=error,
     )
     out.attrs = {"renamed": frame.attrs.get("renamed", {})}  # not the reader's surplus: an array breaks concat

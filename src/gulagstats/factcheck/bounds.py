@@ -32,9 +32,17 @@ from __future__ import annotations
 import pandas as pd
 
 from ..core.record import Record
+from ..estimates.verdicts import assess_many
 from ..estimates.vocabulary import QUANTITIES
 from ..periods import period_bounds, years_in
-from ..vocabulary import NOT_COMPARABLE, NOT_CONTRADICTED, UNDERSTATES
+from ..vocabulary import (
+    CONSISTENT,
+    DEPENDS_ON_READING,
+    NOT_COMPARABLE,
+    NOT_CONTRADICTED,
+    PERSONS,
+    UNDERSTATES,
+)
 from .contradictions import TOLERANCE
 from .readings import rounded_years, with_reading
 
@@ -123,6 +131,8 @@ def below_a_ceiling(answer: pd.Series) -> float:
     whole, such a count is most likely a part the text does not name (the 20,765 shot at one firing ground
     against the 681,692 of 1937-1938; "more than 4,400" women of one republic repressed in 1930-1950 against
     the record's 3,759,465 at least: only an open floor far below the record's can be not contradicted so).
+    Round 14: an open floor far below the record's *count* (a point) too: "at least 16,573" deaths of one
+    national operation in 1937-1938 against the 841,776 deaths in custody of those years.
 
     Examples
     --------
@@ -136,10 +146,17 @@ def below_a_ceiling(answer: pd.Series) -> float:
     ...     "claim_period": "1930/1950", "benchmark_period": "1930/1950"}
     >>> round(below_a_ceiling(pd.Series(floor)))
     855
+    >>> point = {**floor, "bound": "point", "ratio_low": 0.0197, "claim_high": float("nan")}
+    >>> round(below_a_ceiling(pd.Series(point)))  # "at least 16,573" against the record's count of 841,776
+    51
+    >>> below_a_ceiling(pd.Series({**point, "claim_high": 16573.0}))  # a point below a point understates
+    0.0
     """
-    if answer.get("verdict") != NOT_CONTRADICTED or answer.get("bound") not in ("ceiling", "floor"):
+    bound, top = answer.get("bound"), pd.to_numeric(answer.get("claim_high"), errors="coerce")
+    met = bound in ("ceiling", "floor") or (bound == "point" and pd.isna(top))  # open floor: point
+    if answer.get("verdict") != NOT_CONTRADICTED or not met:
         return 0.0
-    side = "ratio_high" if answer.get("bound") == "ceiling" else "ratio_low"
+    side = "ratio_high" if bound == "ceiling" else "ratio_low"
     ratio = pd.to_numeric(answer.get(side), errors="coerce")
     own, its = (str(answer.get(k, "")) for k in ("claim_period", "benchmark_period"))
     if not ratio or ratio != ratio or None in (*period_bounds(own), *period_bounds(its)):
@@ -233,9 +250,9 @@ def own_count(claim: pd.Series, answer: pd.Series, noun: str) -> str:
     ``consistent``; the floor's status and bound type stay beside it.  ``noun`` names what the claim counts
     ("executions").
 
-    The explanation says one thing (round 13): :data:`OWN_COUNT` takes the place of ``assess``'s first sentence,
-    which ends with the floor's citation (its ``benchmark_id`` and ``benchmark_status``); what follows it (what
-    the record lacks, how it was bounded) is kept.  The count is always named first, whatever the benchmark's
+    The explanation says one thing (round 13): :data:`OWN_COUNT` takes the place of ``assess``'s verdict
+    sentences; what follows them (what the record lacks, how it was bounded: ``assess``'s field
+    ``explanation_tail``, round 14) is kept.  The count is always named first, whatever the benchmark's
     words hold.
 
     Examples
@@ -246,7 +263,8 @@ def own_count(claim: pd.Series, answer: pd.Series, noun: str) -> str:
     ...     "benchmark_status": "derived", "benchmark_what": "799,455 sentenced to death on cases of the secret "
     ...     "police from 1921 to 30 June 1953", "explanation": "799,455 executions in 1921-1953 is not "
     ...     "contradicted by at least the 799,455 sentenced ... (nkvd_sentences; executions_nkvd:1921/1953:part, "
-    ...     "status derived). The record lacks the courts' death sentences."})
+    ...     "status derived). The record lacks the courts' death sentences.",
+    ...     "explanation_tail": "The record lacks the courts' death sentences."})
     >>> own_count(claim, answer, "executions")  # doctest: +NORMALIZE_WHITESPACE
     "Consistent: 799,455 is the record's own count: 799,455 sentenced to death on cases of the secret police
     from 1921 to 30 June 1953 (nkvd_sentences; executions_nkvd:1921/1953:part; a floor of all executions, status
@@ -278,10 +296,124 @@ def own_count(claim: pd.Series, answer: pd.Series, noun: str) -> str:
         noun=noun,
         status=status or "not given",
     )
-    _, found, rest = str(answer.get("explanation", "") or "").partition(
-        f"{ident}, status {status})."
-    )
-    return f"{said} {rest.strip()}".strip() if found and ident else said
+    rest = answer.get("explanation_tail", "")  # after its verdict: a field of assess (round 14)
+    return f"{said} {rest}".strip() if isinstance(rest, str) else said
+
+
+#: What a point that is the record's own count under the narrower reading of its words says first
+#: (:func:`narrower_own_count`, round 14).
+OWN_READING = (
+    "Consistent: {count} is the record's own count of {noun}, the narrower reading of its words ({why}): {what} "
+    "({cite}; status {status}). Read as all {own_noun}, {own}."
+)
+
+
+def _narrower(record: Record) -> dict[str, list[str]]:
+    """The narrower quantities the record's reading rules pair with each wider one (``scope_rules.csv``, kind
+    ``reading``: deaths in the camps for deaths in camps and colonies), with the rule's reason."""
+    rules = record.load("scope_rules").fillna("")
+    rules = rules[(rules["kind"] == "reading") & rules["quantity"].isin(list(QUANTITIES))]
+    narrower: dict[str, list[str]] = {}
+    for q, wide in zip(rules["quantity"], rules["also_against"]):
+        narrower.setdefault(str(wide), []).append(str(q))
+    return narrower
+
+
+def _verdict_as_read(answer: pd.Series) -> str:
+    """``assess``'s verdict as read in words, from its fields: "understates 1.4 against 1,469,434 deaths ..."."""
+    factor = pd.to_numeric(answer.get("factor"), errors="coerce")
+    said = str(answer["verdict"]).replace("_", " ") + (f" {factor:.1f}" if factor == factor else "")
+    return f"{said} against {answer['benchmark_what']}" if answer.get("benchmark_what") else said
+
+
+def narrower_own_count(asked: pd.DataFrame, answers: pd.DataFrame, record: Record) -> dict:
+    """The claims of ``asked`` (whole USSR, ``assess``'s ``answers`` beside them) that give the record's own
+    count under the narrower reading of their words (label rule 26 read for a point, round 14): a stated point
+    of at least :data:`DOCUMENT_DIGITS` significant digits that ``assess`` does not find ``consistent`` as read,
+    and that equals (:func:`is_own_count`) the one value the record holds for the narrower quantity the reading
+    rules pair with its own, for the same period, where that reading is ``consistent``.  "1,053,829 people died
+    in the Gulags between 1934 and 1953" is the camps' own count of deaths (the colonies not in it): nobody
+    reaches that number otherwise.  Only where the reading as read is not as close: its benchmark is not that
+    value itself.  By index: the narrower reading's answer and the explanation."""
+    narrower = _narrower(record)
+    rows = []
+    for i in asked.index:
+        c, a = asked.loc[i], answers.loc[i]
+        if (
+            a["error"]
+            or a["verdict"] == CONSISTENT
+            or c["bound"] != "point"
+            or c["unit"] != "count"
+            or c.get("period_how") == "table"  # a column: the author's series, in its own word
+        ):
+            continue
+        value = pd.to_numeric(c["low"], errors="coerce")
+        if c["low"] != c["high"] or not value > 0 or printed_digits(float(value)) < DOCUMENT_DIGITS:
+            continue
+        ends = pd.to_numeric(pd.Series([a["benchmark_low"], a["benchmark_high"]]), errors="coerce")
+        if any(is_own_count(float(value), float(x)) for x in ends):
+            continue  # the reading as read is as close
+        rows += [(i, q) for q in narrower.get(str(c["quantity"]), [])]
+    if not rows:
+        return {}
+    question = pd.DataFrame(
+        [{**asked.loc[i, ["low", "high", "period"]].to_dict(), "quantity": q} for i, q in rows]
+    ).assign(unit=PERSONS, region="USSR")
+    found = {}
+    for (i, q), (_, a) in zip(rows, assess_many(record, question).iterrows()):
+        met = a["verdict"] == CONSISTENT or (
+            a["verdict"] == DEPENDS_ON_READING and a.get("preferred_verdict") == CONSISTENT
+        )
+        if a["error"] or not met or a["benchmark_low"] != a["benchmark_high"]:
+            continue
+        if not is_own_count(float(asked.at[i, "low"]), float(a["benchmark_low"])):
+            continue
+        found[i] = (
+            a,
+            OWN_READING.format(
+                count=f"{float(a['benchmark_low']):,.0f}",
+                noun=QUANTITIES[q].noun,
+                what=a["benchmark_what"],
+                why=f"{QUANTITIES[q].noun} for {QUANTITIES[str(asked.at[i, 'quantity'])].noun}",
+                cite="; ".join(
+                    x for x in (str(a["benchmark_source"]), str(a["benchmark_id"])) if x
+                ),
+                status=a["benchmark_status"],
+                own_noun=QUANTITIES[str(asked.at[i, "quantity"])].noun,
+                own=_verdict_as_read(answers.loc[i]),
+            ),
+        )
+    return found
+
+
+def own_counts(
+    out: pd.DataFrame,
+    asked: pd.DataFrame,
+    answers: pd.DataFrame,
+    part: pd.Series,
+    reasons: pd.Series,
+    record: Record,
+) -> list:
+    """The claims of ``asked`` that give the record's own count (label rule 26), made ``consistent`` in ``out``
+    (their reason in ``reasons`` cleared): a point met by the floor of its quantity and period (:func:`own_count`,
+    round 11) or equal to the record's count under the narrower reading of its words
+    (:func:`narrower_own_count`, round 14).  A part (``part``) is never read so."""
+    whole = asked[~part[asked.index].to_numpy()]
+    own = []
+    for i in whole.index[(answers.loc[whole.index, "verdict"] == NOT_CONTRADICTED).to_numpy()]:
+        said = own_count(
+            asked.loc[i], answers.loc[i], QUANTITIES[str(asked.at[i, "quantity"])].noun
+        )
+        if said:  # in place of assess's "not contradicted" (round 13)
+            out.at[i, "verdict"], out.at[i, "explanation"] = CONSISTENT, said
+            own.append(i)
+    rest = whole.index.difference(own)
+    for i, (met, said) in narrower_own_count(whole.loc[rest], answers.loc[rest], record).items():
+        for column in [c for c in out.columns if c.startswith("benchmark_") or c == "factor"]:
+            out.at[i, column] = "" if pd.isna(met.get(column, "")) else met.get(column, "")
+        out.at[i, "verdict"], out.at[i, "explanation"], reasons[i] = CONSISTENT, said, ""
+        own.append(i)
+    return own
 
 
 #: The note of a claim frame whose quantity came from another clause of its enumeration, not its own words

@@ -68,7 +68,7 @@ from .bounds import (
     below_a_ceiling,
     carried_quantity,
     more_readings,
-    own_count,
+    own_counts,
     rival_figures,
     silent_readings,
 )
@@ -436,7 +436,7 @@ _ANSWER_COLUMNS = tuple(c for c in VERDICT_COLUMNS if c != "reason")  # what ass
 class Answered(NamedTuple):
     """What :func:`_write_answers` hands on besides the answers it writes: the ends asked (for the readings),
     how many times below a ceiling of about its own period each claim is (:func:`below_a_ceiling`), why a
-    ``not_contradicted`` by a ceiling of a much longer span says nothing (:func:`longer_ceiling`, round 12),
+    ``not_contradicted`` says nothing of its period (:func:`~.secure_readings.says_nothing`, rounds 12, 14),
     and the claims that give the record's own count (:func:`own_count`, label rule 26)."""
 
     low: pd.Series
@@ -456,7 +456,7 @@ def _write_answers(
     answers = _assess(record, asked, low, high.where(~part[asked.index], ""))
     below = answers.apply(below_a_ceiling, axis=1) if len(answers) else pd.Series(dtype=float)
     longer = pd.Series(
-        [secure.longer_ceiling(asked.loc[i], answers.loc[i]) for i in asked.index],
+        [secure.says_nothing(asked.loc[i], answers.loc[i]) for i in asked.index],
         index=asked.index,
         dtype=object,
     )
@@ -466,17 +466,6 @@ def _write_answers(
         )
     for i, text in rates.items():
         out.at[i, "explanation"] = f"{text} {out.at[i, 'explanation']}"
-    own = []
-    for i in asked.index[
-        (answers["verdict"] == NOT_CONTRADICTED).to_numpy() & ~part[asked.index].to_numpy()
-    ]:
-        said = own_count(
-            asked.loc[i], answers.loc[i], QUANTITIES[str(asked.at[i, "quantity"])].noun
-        )
-        if said:  # the document's own count (label rule 26, round 11)
-            out.at[i, "verdict"] = CONSISTENT
-            out.at[i, "explanation"] = said  # in place of assess's "not contradicted" (round 13)
-            own.append(i)
     wrong = answers["error"] != ""
     errors = answers["error"][wrong].str.replace(
         r"^line \d+: ", "", regex=True
@@ -495,6 +484,7 @@ def _write_answers(
             answers.at[i, "explanation"]
         )  # "Not comparable: the archival tables have no series of ..."
         reasons[i] = said.split(": ", 1)[1] if said.lower().startswith("not comparable: ") else said
+    own = own_counts(out, asked, answers, part, reasons, record)  # label rule 26 (rounds 11, 14)
     return Answered(low, high, below, longer, own)
 
 
@@ -561,7 +551,8 @@ def judge(
             continue
         row = out.loc[i]
         why = carried_quantity(row) or longer[i] or secure.scare_quoted(row) or beside.get(i, "")
-        if why := why or secure.far_above_count(row) or secure.empty_floor(row):
+        why = why or secure.far_above_count(row) or secure.empty_floor(row)
+        if why := why or secure.unfinished_range(row):
             reasons[i] = why
     _unnamed_part_reasons(out, reasons, below)
     # a part is judged only where it exceeds the whole (else its own reason)

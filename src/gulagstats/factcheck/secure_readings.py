@@ -40,6 +40,7 @@ below it):
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 
 import pandas as pd
@@ -157,7 +158,8 @@ def closer_beside(verdicts: pd.DataFrame, own: Iterable[object] = ()) -> dict[ob
 
     Examples
     --------
-    >>> v = pd.DataFrame({"file": ["t"] * 3, "sentence": ["1921 | 35 829 | 9701 |"] * 3,
+    >>> v = pd.DataFrame({"file": ["t"] * 3, "sentence": ["1921 | 35 829 | 9701 | 9800 |"] * 3,
+    ...     "start": [7, 16, 23], "mention": ["35 829", "9701", "9800"],
     ...     "quantity": ["executions"] * 3, "period": ["1921"] * 3, "low": ["35829", "9701", "9800"],
     ...     "high": ["35829", "9701", "9800"], "verdict": ["not_contradicted", "consistent", "not_contradicted"],
     ...     "benchmark_id": ["executions_nkvd:1921"] * 3, "benchmark_low": [9701.0] * 3,
@@ -182,8 +184,11 @@ def closer_beside(verdicts: pd.DataFrame, own: Iterable[object] = ()) -> dict[ob
     own_met = verdicts.index.isin(list(own)) & (verdicts["verdict"] == CONSISTENT)
     compared = verdicts[point & (met | own_met)]
     out: dict[object, str] = {}
-    keys = ["file", "sentence", "quantity", "period", "benchmark_id"]
-    for _, rows in compared.groupby([compared[k].astype(str) for k in keys]):
+    keys = [
+        compared[k].astype(str) for k in ("file", "sentence", "quantity", "period", "benchmark_id")
+    ]
+    at = sentence_starts(compared).astype(str)  # one sentence, not two of the same words (round 14)
+    for _, rows in compared.groupby([*keys, at]):
         if len(rows) < 2:
             continue
         far = {i: _closeness(float(value[i]), float(floor[i])) for i in rows.index}
@@ -202,6 +207,40 @@ def closer_beside(verdicts: pd.DataFrame, own: Iterable[object] = ()) -> dict[ob
                 times=f"{times:.1f}",
             )
     return out
+
+
+def sentence_starts(claims: pd.DataFrame) -> pd.Series:
+    """Where each claim's sentence starts in its text, from the claim's ``start`` (its number's place) and where
+    its ``mention`` stands in its ``sentence``: two sentences of the same words in one text are two places.  A
+    mention that its sentence holds more than once gives several places; the one the most claims of the same
+    file and sentence share is taken (the places two copies of a sentence give never meet: they lie a sentence's
+    length apart).
+
+    Examples
+    --------
+    >>> c = pd.DataFrame({"file": ["t"] * 4, "sentence": ["1 | 5 | 5 |"] * 4, "mention": ["1", "5", "5", "1"],
+    ...     "start": [0, 4, 8, 12]})
+    >>> sentence_starts(c).tolist()
+    [0, 0, 0, 12]
+    >>> sentence_starts(c.iloc[:0]).tolist()
+    []
+    """
+    places: dict[object, list[int]] = {}
+    none = pd.Series(
+        "", index=claims.index, dtype=object
+    )  # a frame without them: one place a sentence
+    for i, mention, sentence, start in zip(
+        claims.index, claims.get("mention", none), claims["sentence"], claims.get("start", none)
+    ):
+        at = int(_cell_value(start)) if _cell_value(start) == _cell_value(start) else 0
+        found = re.finditer(re.escape(str(mention)), str(sentence))
+        places[i] = [at - m.start() for m in found if str(mention)] or [at]
+    chosen = pd.Series(0, index=claims.index, dtype=int)
+    for _, rows in claims.groupby([claims["file"].astype(str), claims["sentence"].astype(str)]):
+        shared = Counter(p for i in rows.index for p in set(places[i]))
+        for i in rows.index:
+            chosen[i] = max(places[i], key=lambda p: (shared[p], -p))
+    return chosen
 
 
 def _cell_value(cell: object) -> float:
@@ -223,7 +262,10 @@ def empty_floor(claim: pd.Series) -> str:
     """
     if claim.get("verdict") != NOT_CONTRADICTED:
         return ""
-    if _cell_value(claim.get("benchmark_low")) != 0 or _cell_value(claim.get("benchmark_high")) != 0:
+    if (
+        _cell_value(claim.get("benchmark_low")) != 0
+        or _cell_value(claim.get("benchmark_high")) != 0
+    ):
         return ""
     return EMPTY_FLOOR.format(period=str(claim.get("period", "")).replace("/", "-"))
 
@@ -277,3 +319,96 @@ def far_above_count(claim: pd.Series) -> str:
     return FAR_ABOVE_COUNT.format(
         times=f"{value / floor:.1f}", period=own.replace("/", "-"), floor=floor
     )
+
+
+#: The reason given an open floor ("over a million") met by a floor of the record and dated only by an era its
+#: name gives (:func:`floor_by_era`).
+FLOOR_BY_ERA = (
+    "'{mention}' cannot be contradicted by a floor of the record, whatever its number, so 'not contradicted' "
+    "rests wholly on its period, and that period ({period}) is an era read from a name ('under Stalin', 'the "
+    "Soviet regime', 'wartime'), which a text names for its subject more often than for its number; check its "
+    "period"
+)
+
+
+def floor_by_era(claim: pd.Series, answer: pd.Series) -> str:
+    """Why a ``not_contradicted`` open floor met by a floor of the record and dated by a named period is not
+    judged ("" otherwise; round 14).  "Over a million" never contradicts "at least 1,459,806": two floors agree
+    whatever the numbers, so the verdict says only that the period and the quantity were read right.  A period
+    given by the name of an era (Stalin's rule, the Soviet period, the war) is the weakest way of dating a number:
+    the name often dates the text's subject ("the gulags ... peaked under Stalin, but existed before and after his
+    reign"; "persecution ... by the Soviet regime") rather than the number.  A point or a range met by a floor is
+    left alone (it could have fallen below it), as is an open floor dated by dates the text states.
+
+    Examples
+    --------
+    >>> claim = pd.Series({"bound": "low", "period_how": "named period", "mention": "over a million",
+    ...     "period": "1924-01-01/1953-03-05"})
+    >>> met = pd.Series({"verdict": "not_contradicted", "bound": "floor"})
+    >>> floor_by_era(claim, met)[:50]
+    "'over a million' cannot be contradicted by a floor"
+    >>> floor_by_era(claim.replace({"named period": "span"}), met)
+    ''
+    >>> floor_by_era(claim.replace({"low": "point"}), met)
+    ''
+    >>> floor_by_era(claim, met.replace({"floor": "ceiling"}))  # at least N under a ceiling: it could exceed it
+    ''
+    """
+    if answer.get("verdict") != NOT_CONTRADICTED or answer.get("bound") != "floor":
+        return ""
+    if claim.get("bound") != "low" or claim.get("period_how") != "named period":
+        return ""
+    return FLOOR_BY_ERA.format(
+        mention=claim.get("mention", ""), period=str(claim.get("period", "")).replace("/", " to ")
+    )
+
+
+#: A number that opens a range ("between 775,866 and", "от 1,5 до"): the words before it and after it
+#: (:func:`unfinished_range`).
+_RANGE_OPENS = re.compile(r"(?:\bbetween|\bfrom|\bмежду|\bот)\s*$", re.IGNORECASE)
+_RANGE_GOES_ON = re.compile(r"^\s*(?:and|to|и|до|[-–—])\s*[~≈]?\s*\d\S*", re.IGNORECASE)
+#: The reason given a point read from one end of a range whose other end was not read (:func:`unfinished_range`).
+UNFINISHED_RANGE = (
+    "what the number claims is unclear: {mention} opens a range ('{said}') whose other end was not read, so "
+    "the claim is the range, not this one end; check the range"
+)
+
+
+def unfinished_range(claim: pd.Series) -> str:
+    """Why a ``not_contradicted`` point that is one end of a range the reader did not finish is not judged
+    ("" otherwise; round 14): "between 775,866 and 786,098a" (a footnote letter glued to the second end) read as
+    775,866 alone.  The text claims the range: one of its ends met by the record is not the claim met.
+
+    Examples
+    --------
+    >>> claim = pd.Series({"verdict": "not_contradicted", "bound": "point", "mention": "775,866",
+    ...     "sentence": "put the total number of death sentences between 775,866 and 786,098a."})
+    >>> unfinished_range(claim)[35:100]
+    "775,866 opens a range ('between 775,866 and 786,098a. ...') whose"
+    >>> unfinished_range(claim.replace({claim["sentence"]: "between 1937 and 1938, 775,866 were shot."}))
+    ''
+    >>> unfinished_range(claim.replace({"point": "range"}))
+    ''
+    """
+    mention = str(claim.get("mention", "") or "")
+    if claim.get("verdict") != NOT_CONTRADICTED or claim.get("bound") != "point" or not mention:
+        return ""
+    sentence = str(claim.get("sentence", "") or "")
+    for at in re.finditer(re.escape(mention), sentence):
+        before, after = sentence[: at.start()], sentence[at.end() :]
+        opens, goes_on = _RANGE_OPENS.search(before), _RANGE_GOES_ON.match(after)
+        if opens and goes_on:
+            said = f"{before[opens.start() :]}{mention}{goes_on.group()}".strip()
+            return UNFINISHED_RANGE.format(mention=mention, said=f"{said} ...")
+    return ""
+
+
+def says_nothing(claim: pd.Series, answer: pd.Series) -> str:
+    """Why ``assess``'s ``not_contradicted`` of ``claim`` says nothing of its period: met by a ceiling of a much
+    longer span (:func:`longer_ceiling`, round 12) or, an open floor dated by an era's name, by a floor
+    (:func:`floor_by_era`, round 14); "" otherwise.
+
+    >>> says_nothing(pd.Series({"period_how": "span", "bound": "low"}), pd.Series({"verdict": "consistent"}))
+    ''
+    """
+    return longer_ceiling(claim, answer) or floor_by_era(claim, answer)
