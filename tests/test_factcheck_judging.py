@@ -9,6 +9,7 @@ allow, a period found in a way that is right often enough on the labelled texts,
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
 import time
 
 import pandas as pd
@@ -24,14 +25,16 @@ from gulagstats.factcheck.judgment import (
 from gulagstats.factcheck.readings import (
     FLAG_HOWS,
     READING_COLUMNS,
+    VERDICT_HOWS,
     doubt,
     questions,
 )
 from gulagstats.factcheck.run import check_text
 
 
-def verdicts(text: str) -> pd.DataFrame:
-    return judge(claims_frame(check_text(text, "t.txt").frames))
+def verdicts(text: str, gate: Mapping[str, frozenset[str]] | None = None) -> pd.DataFrame:
+    claims = claims_frame(check_text(text, "t.txt").frames)
+    return judge(claims) if gate is None else judge(claims, gate=gate)
 
 
 def test_a_flag_by_a_span_holds():
@@ -225,9 +228,17 @@ def test_a_floor_satisfied_under_an_uncalibrated_period_is_not_judged():
     # round 11's supports table, span and sentence again (21/21 and 14/14, after its judging refused floors
     # met by a carried quantity); round 12's held-out part refused the span at the round's start (3 of 6) and
     # allows it after round 12's quantities (3 of 3): the year of the own clause is still refused. Round
-    # 13's start (round 12's test part in dev, a misread table column: 27/74 by table) supports no way
-    assert v["verdict"].tolist() == [NOT_JUDGED, NOT_JUDGED]
-    assert "not contradicted for 1938" in v["reason"].iloc[0]
+    # 13's start (round 12's test part in dev, a misread table column: 27/74 by table) supports no way.
+    # Round 14's judging refuses the causes of the wrong ones, and the pool with the own clause is right
+    # 19/20 and 58/60 on the halves: both are allowed now, and a gate without the own clause still refuses
+    assert v["verdict"].tolist() == ["not_contradicted", "not_contradicted"]
+    no_clause = {**VERDICT_HOWS, "not_contradicted": VERDICT_HOWS["not_contradicted"] - {"own clause"}}
+    refused = verdicts(
+        "In 1938, at least 100,000 people were shot. Between 1937 and 1938, at least 100,000 people were shot.",
+        gate=no_clause,
+    )
+    assert refused["verdict"].tolist() == [NOT_JUDGED, "not_contradicted"]
+    assert "not contradicted for 1938" in refused["reason"].iloc[0]
 
 
 @pytest.mark.parametrize(

@@ -107,7 +107,7 @@ class EveryWay(frozenset):
 VERDICT_HOWS: Mapping[str, frozenset[str]] = {
     "flag": frozenset({"span"}),
     CONSISTENT: frozenset({"context", "named period", "own clause", "sentence", "span", "table"}),
-    NOT_CONTRADICTED: frozenset(),
+    NOT_CONTRADICTED: frozenset({"context", "named period", "own clause", "sentence", "span", "table"}),
 }
 #: The ways that may yield an ``overstates`` or ``understates``.
 FLAG_HOWS = VERDICT_HOWS["flag"]
