@@ -23,20 +23,23 @@ def _verdicts(text: str):
 
 
 @pytest.mark.parametrize(
-    ("text", "mention"),
+    ("text", "mention", "scope"),
     [
-        ("Так, в 1936 году 15 тысяч семей были выселены с Украины в Казахстан.", "15 тысяч"),
+        # a part the clause names comes first, the families in its detail (round 15: two counts of families
+        # are compared only when they count the same part; "282,000 peasant households ... in Ukraine")
+        ("Так, в 1936 году 15 тысяч семей были выселены с Украины в Казахстан.", "15 тысяч", "region"),
         (
             "Было решено разработать план переселения 150 тыс. кулацких семей в Казахстан.",
             "150 тыс.",
+            "region",
         ),
-        ("In 1930, 60,000 kulak families were deported to Siberia.", "60,000"),
-        ("Суммарная статистика ОГПУ называет точное их число: 381 026 семей.", "381 026"),
+        ("In 1930, 60,000 kulak families were deported to Siberia.", "60,000", FAMILY_PART),
+        ("Суммарная статистика ОГПУ называет точное их число: 381 026 семей.", "381 026", FAMILY_PART),
     ],
 )
-def test_a_count_of_families_is_a_claim_of_families_not_of_persons(text, mention):
+def test_a_count_of_families_is_a_claim_of_families_not_of_persons(text, mention, scope):
     [f] = [f for f in _frames(text) if f.mention == mention]
-    assert (f.quantity, f.scope) == ("deportations", FAMILY_PART)
+    assert (f.quantity, f.scope) == ("deportations", scope)
     assert "families" in f.scope_detail
 
 

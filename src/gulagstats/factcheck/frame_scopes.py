@@ -88,9 +88,10 @@ def scope(
         if in_clause(ctx, m, it)
     ]
     near = [it for it in near if not any(_inside_a_longer(it, other) for other in near)]
-    if (families := _families(m, near)) is not None:
-        return families
+    families = _families(m, near)
     near = [it for it in near if it[2]["scope"] != FAMILY_PART]
+    if families is not None:
+        return _families_of_a_part(m, near, families[1]) or families
     if not near:
         if before is not None and (
             GOES_ON.match(ctx.sentence) or not (ctx.periods or before[0] in OWN_SENTENCE)
@@ -101,6 +102,17 @@ def scope(
     if row["scope"] == "whole":  # "700,000 throughout the country" beside "30,000 in Moscow"
         return "USSR", ""
     return row["scope"], row["detail"]
+
+
+def _families_of_a_part(m: Mention, near: list[Cue], families: str) -> tuple[str, str] | None:
+    """The part another cue of the clause names, for a count of families ("282,000 peasant households
+    disappeared in Ukraine"): the region, operation or group first, the families in its detail, so that two
+    counts of families are compared only when they count the same part (round 14), else None."""
+    parts = [it for it in near if it[2]["scope"] != "whole"]
+    if not parts:
+        return None
+    _first, _, row = min(parts, key=lambda it: abs(it[0] - m.first))
+    return row["scope"], f"{row['detail']}: {families}"
 
 
 def _inside_a_longer(cue: Cue, other: Cue) -> bool:
