@@ -116,12 +116,23 @@ class Sentence:
     paragraph: int
 
 
+#: Russian scale words cut short: a number goes on after them ("19 млн. 840 тыс. человек", "7 млн. человек"),
+#: but a capital letter after one starts a sentence ("в 13 млн. В число репрессированных ...").
+_SCALE_CUT = frozenset({"тыс", "млн", "млрд"})
+
+
 def _abbreviated(line: str, at: int) -> bool:
-    """True if the point at ``at`` follows an abbreviation or an initial."""
+    """True if the point at ``at`` follows an abbreviation or an initial.
+
+    >>> _abbreviated("жертв репрессий в 13 млн. В число", 24), _abbreviated("от 7 млн. и выше", 8)
+    (False, True)
+    """
     m = _WORD_BEFORE.search(line[max(0, at - 12) : at + 1])
     if not m:
         return False
     word = m.group(1)
+    if word.lower() in _SCALE_CUT and line[at + 1 : at + 3].strip()[:1].isupper():
+        return False
     return word.lower() in ABBREVIATIONS or (len(word) == 1 and word.isupper())
 
 
