@@ -35,7 +35,8 @@ _CLAUSE_END = re.compile(r";")
 
 def own_clause(sentence: str, mention: str) -> str:
     """The clause of ``sentence`` that holds the first occurrence of ``mention`` (its whole where the mention is
-    not in it): the text between the semicolons on either side.
+    not in it; compared without case, as a mention is written lower case): the text between the semicolons on
+    either side.
 
     Examples
     --------
@@ -43,13 +44,15 @@ def own_clause(sentence: str, mention: str) -> str:
     ' next year, 199,813 were.'
     >>> own_clause("No semicolon, 5 million.", "7")
     'No semicolon, 5 million.'
+    >>> own_clause("Courts; Almost 5 million.", "almost 5 million")
+    ' Almost 5 million.'
     """
-    at = sentence.find(mention) if mention else -1
-    if at < 0:
+    found = re.search(re.escape(mention), sentence, re.IGNORECASE) if mention else None
+    if found is None:
         return sentence
     ends = [m.start() for m in _CLAUSE_END.finditer(sentence)]
-    first = max((e + 1 for e in ends if e < at), default=0)
-    last = min((e for e in ends if e >= at + len(mention)), default=len(sentence))
+    first = max((e + 1 for e in ends if e < found.start()), default=0)
+    last = min((e for e in ends if e >= found.end()), default=len(sentence))
     return sentence[first:last]
 
 
