@@ -170,3 +170,15 @@ def test_a_megabyte_sentence_is_read_in_linear_time():
         other_body(_CLAIM.replace({_CLAIM["sentence"]: unit * 40_000 + "almost 5 million"})) == ""
     )
     assert_linear(stage, unit, 5_000)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "По справке, осуждено Коллегией ОГПУ, «тройками» НКВД, Особым совещанием, Военной Коллегией, судами и "
+        "военными трибуналами almost 5 million человек.",
+        "almost 5 million were found guilty by the OGPU collegiums, the NKVD troikas, courts and military tribunals",
+    ],
+)
+def test_the_certificates_list_of_bodies_is_the_records_own_series(sentence):
+    assert other_body(_CLAIM.replace({_CLAIM["sentence"]: sentence})) == ""

@@ -10,7 +10,10 @@ a point" (the historian's review), and the verdict says nothing.
 
 :func:`other_body`: a ``not_contradicted`` whose own clause names a body or a category of crime the record's
 floor for its quantity does not count (the lexicon's ``other_body`` rows: "courts", "hooliganism", "судами",
-"хулиганство") is not judged, with the words named.  A flag or a ``consistent`` is not touched.
+"хулиганство") is not judged, with the words named, unless the clause also names a body whose sentences the
+floor does count (the lexicon's ``own_body`` rows: "troikas", "the Special Board", "Особым совещанием"): the 1954
+certificate lists "the OGPU collegium, the NKVD troikas, the Special Board, the military collegium, courts and
+military tribunals", and its count is the record's series itself.  A flag or a ``consistent`` is not touched.
 """
 
 from __future__ import annotations
@@ -74,13 +77,18 @@ def other_body(claim: pd.Series, data: Resources | None = None) -> str:
     ''
     >>> other_body(claim.replace({claim["sentence"]: "almost 5 million people were repressed; courts met."}))
     ''
+    >>> other_body(claim.replace({claim["sentence"]: "almost 5 million by the troikas, courts and tribunals"}))
+    ''
     """
     if claim.get("verdict") != NOT_CONTRADICTED:
         return ""
-    table = (data or load_resources()).lexicon["other_body"]
+    lexicon = (data or load_resources()).lexicon
+    table, own = lexicon["other_body"], lexicon["own_body"]
     quantity = str(claim.get("quantity", "") or "")
     clause = own_clause(str(claim.get("sentence", "") or ""), str(claim.get("mention", "") or ""))
     toks = tokens(clause)
+    if any(own.rows[m.row]["quantity"] == quantity for m in own.phrases.find(toks)):
+        return ""  # the record's own bodies listed, the courts among them
     for match in table.phrases.find(toks):
         if table.rows[match.row]["quantity"] == quantity:
             words = clause[toks[match.first].start : toks[match.last - 1].end]
