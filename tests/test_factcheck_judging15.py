@@ -182,3 +182,37 @@ def test_a_megabyte_sentence_is_read_in_linear_time():
 )
 def test_the_certificates_list_of_bodies_is_the_records_own_series(sentence):
     assert other_body(_CLAIM.replace({_CLAIM["sentence"]: sentence})) == ""
+
+
+# --- 4. the data's reading of a named period ----------------------------------------------------------------
+
+
+def test_a_named_period_dated_otherwise_is_also_asked_under_the_datas_reading():
+    from gulagstats.factcheck.readings import named_readings
+
+    sentence = "During the Great Terror, it is estimated that around 700,000 people were executed."
+    assert named_readings(sentence, "1936/1938") == ["1937/1938"]
+    assert named_readings(sentence, "1937/1938") == []
+    assert named_readings("In 1936-1938 about 700,000 were shot.", "1936/1938") == []
+    assert named_readings("\u200b" * 1000 + "ｇｒｅａｔ terror", "1936/1938") in ([], ["1937/1938"])
+
+
+def test_around_700000_in_a_great_terror_of_1936_1938_is_consistent_under_the_records_years():
+    text = (
+        "The Great Terror was a period of repression in the Soviet Union from 1936 to 1938. "
+        "During the Great Terror, it is estimated that around 700,000 people were executed."
+    )
+    row = _one(text, "around 700,000")
+    if row["period"] == "1936/1938":  # dated by the text's own definition of the name
+        assert row["verdict"] == "consistent", row[["verdict", "reason", "explanation"]].tolist()
+        assert "read as 1937/1938" in row["explanation"]
+    else:
+        assert row["verdict"] in ("consistent", "not_judged"), row[["verdict", "period"]].tolist()
+
+
+def test_named_readings_are_linear_in_the_sentence():
+    from gulagstats.factcheck.readings import named_readings
+
+    assert_linear(
+        lambda s: named_readings(s, "1936/1938"), "the Great Terror and the purge; ", 2_000
+    )
