@@ -9,8 +9,8 @@ allow, a period found in a way that is right often enough on the labelled texts,
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
 import time
+from collections.abc import Mapping
 
 import pandas as pd
 import pytest

@@ -142,6 +142,28 @@ _DECADE = re.compile(r"^(early|mid|mid-|late)?\s*(\d{3})0s$")
 _MONTH_WORD = re.compile(r"^([a-z]+)\.?,?\s+(\d{4})$")
 _MONTH_SPAN = re.compile(r"^(\d{4})-(\d{2})\s*/\s*(\d{4})-(\d{2})$")
 _SPAN = re.compile(r"^(\d{4})(?:-(\d{2})-(\d{2}))?(?:/(\d{4})(?:-(\d{2})-(\d{2}))?)?$")
+#: A span one of whose ends is a month: "1921/1953-06" (a table's "1921 - June 1953"), "1936-10/1938".
+_MONTH_END = re.compile(r"^(\d{4}(?:-\d{2}){0,2})/(\d{4}(?:-\d{2}){0,2})$")
+
+
+def _month_ends(raw: str) -> str:
+    """A span whose ends are years, months or days with each month end written as its first (start) or last
+    (end) day, so that the other forms read it (round 15); any other text unchanged.
+
+    >>> _month_ends("1921/1953-06"), _month_ends("1936-10/1938"), _month_ends("1937/1938")
+    ('1921/1953-06-30', '1936-10-01/1938', '1937/1938')
+    >>> _month_ends("1937-13/1938")
+    '1937-13/1938'
+    """
+    m = _MONTH_END.match(raw)
+    if not m or not any(len(end) == 7 for end in m.groups()):
+        return raw
+    (y1, *m1), (y2, *m2) = (end.split("-") for end in m.groups())
+    if any(not 1 <= int(x[0]) <= 12 for x in (m1, m2) if len(x) == 1):
+        return raw
+    start = f"{y1}-{m1[0]}-01" if len(m1) == 1 else m.group(1)
+    last = calendar.monthrange(int(y2), int(m2[0]))[1] if len(m2) == 1 else 0
+    return f"{start}/{y2}-{m2[0]}-{last:02d}" if len(m2) == 1 else f"{start}/{m.group(2)}"
 
 
 def _month_period(y1: int, m1: int, y2: int, m2: int) -> str | None:
@@ -205,7 +227,8 @@ def normalize_period(text: object) -> str | None:
     Accepted: a year ``1938``; a day ``1939-01-01``; a span ``1937/1938`` or
     ``1937-01-01/1938-06-30``; ``1937-1938``, ``1937–1938``, ``1937-38`` and
     ``1937/38`` for a span of years; a month ``1937-12`` (two digits after the
-    hyphen up to 12 are a month, above 12 the end of a span); the words of
+    hyphen up to 12 are a month, above 12 the end of a span), and a span with a
+    month at either end, ``1921/1953-06`` (round 15); the words of
     :func:`period_words`.  A span of days from 1 January to 31 December is
     written as its years.
 
@@ -215,6 +238,8 @@ def normalize_period(text: object) -> str | None:
     ('1937/1938', '1937/1938', '1939-01-01')
     >>> normalize_period("1937-12"), normalize_period("1935-01-01/1940-12-31")
     ('1937-12-01/1937-12-31', '1935/1940')
+    >>> normalize_period("1921/1953-06"), normalize_period("1936-10/1938-11")
+    ('1921/1953-06-30', '1936-10-01/1938-11-30')
     >>> normalize_period("late 1930s"), normalize_period("the Stalin era") is None, normalize_period("")
     ('1937/1938', True, '')
     """
@@ -232,6 +257,7 @@ def normalize_period(text: object) -> str | None:
     if m := _SPAN_YEARS.match(raw):
         end = m[2] if len(m[2]) == 4 else m[1][:2] + m[2]
         raw = f"{m[1]}/{end}"
+    raw = _month_ends(raw)
     m = _ISO.match(raw)
     if not m:
         return period_words(raw)

@@ -44,7 +44,7 @@ from ..vocabulary import (
     UNDERSTATES,
 )
 from .contradictions import TOLERANCE
-from .readings import rounded_years, with_reading
+from .readings import named_readings, rounded_years, with_reading
 
 #: The reason given the figures of one quantity and period in one sentence that cannot all hold.
 RIVAL_FIGURES = (
@@ -113,6 +113,15 @@ def more_readings(checked: pd.DataFrame, whole: pd.Index, record: Record) -> pd.
         checked.at[i, "period_readings"] = with_reading(
             checked.at[i, "period_readings"], rounded_years(str(checked.at[i, "period"]))
         )
+        if (
+            checked.at[i, "period_how"] == "named period"
+        ):  # the data's reading of its name (round 15)
+            for reading in named_readings(
+                str(checked.at[i, "sentence"]), str(checked.at[i, "period"])
+            ):
+                checked.at[i, "period_readings"] = with_reading(
+                    checked.at[i, "period_readings"], reading
+                )
         for q in narrower.get(str(checked.at[i, "quantity"]), []):
             checked.at[i, "quantity_readings"] = with_reading(checked.at[i, "quantity_readings"], q)
     return checked

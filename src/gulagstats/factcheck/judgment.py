@@ -31,7 +31,9 @@ is not read with confidence is not judged, and says why:
   met by a ceiling of a much longer span, or whose quantity's word stands in
   quotation marks apart from the number (:mod:`.secure_readings`, round 12), or that lies
   :data:`~gulagstats.factcheck.secure_readings.ROW_FACTOR` times farther from the record's floor than
-  another number of its row or sentence read alike, or is met by a floor of zero (round 13).
+  another number of its row or sentence read alike, or is met by a floor of zero (round 13), or whose
+  own clause names a body or category of crime the record's floor does not count (:mod:`.wider_wholes`,
+  round 15: "convicted by various courts").
 
 Where ``assess`` answers that the verdict depends on the reading and the reading
 the claim's words name is ``consistent``, the claim is ``consistent``
@@ -83,6 +85,7 @@ from .readings import (
     judged,
     questions,
 )
+from .wider_wholes import other_body
 
 #: The verdict of a claim that is not judged.
 NOT_JUDGED = "not_judged"
@@ -552,7 +555,7 @@ def judge(
         row = out.loc[i]
         why = carried_quantity(row) or longer[i] or secure.scare_quoted(row) or beside.get(i, "")
         why = why or secure.far_above_count(row) or secure.empty_floor(row)
-        if why := why or secure.unfinished_range(row):
+        if why := why or secure.unfinished_range(row) or other_body(row):
             reasons[i] = why
     _unnamed_part_reasons(out, reasons, below)
     # a part is judged only where it exceeds the whole (else its own reason)

@@ -49,6 +49,8 @@ import pandas as pd
 from ..estimates.vocabulary import QUANTITIES
 from ..periods import period_bounds
 from ..vocabulary import CONSISTENT, NOT_CONTRADICTED, OVERSTATES, UNDERSTATES
+from .phrases import tokens
+from .resources import load_resources
 
 #: The share of flags that a way of finding the period must get right, on each half of dev, to support a
 #: flag (``tools/calibrate_verdicts.py``); where the flags are too few, the share of its periods right.
@@ -107,7 +109,9 @@ class EveryWay(frozenset):
 VERDICT_HOWS: Mapping[str, frozenset[str]] = {
     "flag": frozenset({"span"}),
     CONSISTENT: frozenset({"context", "named period", "own clause", "sentence", "span", "table"}),
-    NOT_CONTRADICTED: frozenset({"context", "named period", "own clause", "sentence", "span", "table"}),
+    NOT_CONTRADICTED: frozenset(
+        {"context", "named period", "own clause", "sentence", "span", "table"}
+    ),
 }
 #: The ways that may yield an ``overstates`` or ``understates``.
 FLAG_HOWS = VERDICT_HOWS["flag"]
@@ -172,6 +176,31 @@ def rounded_years(period: str) -> str:
         return ""
     years = str(first) if first == last else f"{first}/{last}"
     return "" if period_bounds(years) == (start, end) else years
+
+
+def named_readings(sentence: str, period: str) -> list[str]:
+    """The readings the data gives the named periods of ``sentence`` (``periods.csv`` rows with a period, not a
+    rule: "the Great Terror" 1937/1938) other than ``period`` itself (round 15): a text that dates the Great Terror
+    1936-1938 still names the years the record counts, and "around 700,000 executed during the Great Terror" is
+    asked under both.  One pass over the sentence's tokens.
+
+    Examples
+    --------
+    >>> named_readings("During the Great Terror, around 700,000 people were executed.", "1936/1938")
+    ['1937/1938']
+    >>> named_readings("During the Great Terror, around 700,000 people were executed.", "1937/1938")
+    []
+    >>> named_readings("", "1937/1938")
+    []
+    """
+    table = load_resources().periods
+    out: list[str] = []
+    for m in table.phrases.find(tokens(sentence)):
+        row = table.rows[m.row]
+        reading = str(row.get("reading", "") or "")
+        if reading and not row.get("rule") and reading != period and reading not in out:
+            out.append(reading)
+    return out
 
 
 def with_reading(cell: object, reading: str) -> str:

@@ -19,7 +19,12 @@ hash-checked in ``data/datapackage.json``):
   ("died", "умерло") the deaths there; ``total_column``: a table header that
   counts the whole the table is about, "Всего", "Total"; ``part_column``: words
   of a header that counts a part of the sentenced, with the quantity of the whole
-  a total column beside it counts, "к высшей мере": the sentenced);
+  a total column beside it counts, "к высшей мере": the sentenced; ``other_body``:
+  words of a claim's clause that name a body or a category of crime the record's
+  floor for its ``quantity`` does not count, "courts", "hooliganism":
+  :mod:`gulagstats.factcheck.wider_wholes`; ``own_body``: words naming a body whose
+  sentences that floor does count, "troikas", "Особое совещание": a clause that names
+  one lists the record's own bodies, "courts and military tribunals" among them);
 - ``periods.csv``: ``language, phrase, reading, rule, confidence, source,
   locator, note``: named periods ("the Great Terror", "Большой террор") with
   the period they are read as and the source of that reading, relative
@@ -69,7 +74,7 @@ from .phrases import PhraseTable, phrase_words
 LEXICON_KINDS = (
     "quantity", "hedge", "after", "vague", "people", "not_count", "rate", "share", "document", "place", "sum",
     "fraction", "including", "question", "excluding", "average", "total_column",
-    "part_column",
+    "part_column", "other_body", "own_body",
 )
 BOUNDS = ("point", "low", "high")
 RATES = ("day", "week", "month", "year")
@@ -216,7 +221,7 @@ def _one_of(row: dict[str, str], column: str, allowed: tuple[str, ...], name: st
 def _check_lexicon(row: dict[str, str], name: str, line: int) -> None:
     kind = row["kind"]
     _one_of(row, "kind", LEXICON_KINDS, name, line)
-    if kind in ("quantity", "place", "part_column") and not re.fullmatch(r"[a-z][a-z0-9_]*", row["quantity"]):
+    if kind in ("quantity", "place", "part_column", "other_body", "own_body") and not re.fullmatch(r"[a-z][a-z0-9_]*", row["quantity"]):
         raise _fail(name, line, "a quantity row needs a quantity code (lowercase, underscores)")
     if kind in ("hedge", "after"):
         _one_of(row, "bound", BOUNDS, name, line)
