@@ -122,6 +122,8 @@ def _closest(sentence: str, around: list[Period], at: int, end: int) -> Period |
     named era, one that closes no other item, then the nearest (``None`` if ``around`` is empty)."""
     # "After the war, 1.5 million ... between 1946 and 1953": the span
     spans = any(p.kind == "span" for p in around)
+    # "15,717 were arrested in 1936, 159,573 in 1937": a year right after the number is its own
+    joined = any(p.start >= end and _IN_NEXT.fullmatch(sentence, end, p.start) for p in around)
     return (
         min(
             around,
@@ -129,6 +131,7 @@ def _closest(sentence: str, around: list[Period], at: int, end: int) -> Period |
                 spans and p.kind == "open",
                 p.kind == "named" and _era(p.period),
                 _closes_item(sentence, p, at),
+                joined and p.end <= at and "," in sentence[p.end : at],
                 _distance(p, at, end),
             ),
         )
@@ -156,6 +159,28 @@ def _glosses(sentence: str, p: Period, at: int) -> bool:
     return bool(re.search(r"\d", sentence[cut : p.start - 1])) and not cut <= at < p.start
 
 
+#: How far :func:`_semicolon_part` looks for the semicolons around a mention (a bound: linear time).
+_SEMICOLON_REACH = 1000
+
+
+def _semicolon_part(sentence: str, at: int, end: int) -> tuple[int, int]:
+    """The part of a sentence between the semicolons around the mention ``[at, end)``, where it reads its sentence's
+    period: "в 1918 г. было арестовано 58 762 человека, ... лишению свободы — 14 404 человека; в 1937 г. ..." dates
+    14 404 by 1918, its own part's year, not by the nearer 1937 of the next part. ``(0, 10**12)`` (the whole
+    sentence) when no semicolon is within :data:`_SEMICOLON_REACH` characters either side.
+
+    >>> _semicolon_part("a 1918, b; c 1937", 7, 8), _semicolon_part("a 1918, b", 7, 8)
+    ((0, 9), (0, 1000000000000))
+    """
+    lo = sentence.rfind(";", max(0, at - _SEMICOLON_REACH), at)
+    hi = sentence.find(";", end, end + _SEMICOLON_REACH)
+    if lo < 0 and hi < 0:
+        return 0, 10**12
+    return lo + 1, (hi if hi >= 0 else 10**12)
+
+
+#: Between a number and the period right after it that dates it: a preposition only ("159,573 in 1937").
+_IN_NEXT = re.compile(r"\s+(?:in|during|в|во)\s+", re.IGNORECASE)
 #: Between a period and the number after it: "and (the)" only. The period closes the item before the number
 #: ("the 11 million peasant deaths in 1930–36 and the 3 million total deaths in the purges of 1937–38").
 _AND_NEXT = re.compile(r"\s*,?\s*(?:and|и)\s+(?:the\s+)?", re.IGNORECASE)
@@ -256,7 +281,9 @@ def period(
     end = m.end - ctx.offset
     p, how, factor = _nearest(ctx, at, a, b, end), "own clause", 1.0
     if p is None:
-        p, how, factor = _nearest(ctx, at, 0, 10**12, end), "sentence", 0.8
+        lo, hi = _semicolon_part(ctx.sentence, at, end)
+        p = _nearest(ctx, at, lo, hi, end) if hi - lo < 10**12 else None
+        p, how, factor = p or _nearest(ctx, at, 0, 10**12, end), "sentence", 0.8
         if p is not None and _glosses(
             ctx.sentence, p, at
         ):  # "799,455 executions (1921–1953), around 1.7 million deaths"

@@ -1,0 +1,116 @@
+"""Round 15's period rules (issue 20): a number with no period of its own clause reads the period of its own part
+of the sentence between semicolons before a nearer one across a semicolon; a year joined to a number by "in" alone
+("159,573 in 1937") dates it before a year across a comma before it."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from gulagstats.factcheck.frame_periods import _semicolon_part
+from gulagstats.factcheck.run import check_text
+
+from .test_factcheck_stages import assert_linear
+
+RU_YEARS = (
+    "О масштабах репрессий можно судить по таким данным: в 1918 г. было арестовано 58 762 человека, "
+    "осуждены 20 689, в том числе приговорены к лишению свободы — 14 404 человека, расстреляно — 6185 "
+    "человек; в 1937 г. арестовано 936 750 человек, осуждены к лишению свободы — 412 392 человека, "
+    "расстреляны 353 074 человека; в 1953 г. — арестованы 12 448 человек.\n"
+)
+EN_YEARS = "According to official data, 15,717 people were arrested in 1936, 159,573 in 1937, and 108,006 in 1938.\n"
+
+
+def _periods(text: str) -> dict[str, tuple[str, str, float]]:
+    return {
+        f.mention: (f.period, f.period_how, f.period_confidence)
+        for f in check_text(text, "a.txt").frames
+    }
+
+
+# --- the part of a sentence between semicolons ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("mention", "year"),
+    [
+        ("14 404 человека", "1918"),
+        ("6185", "1918"),
+        ("412 392 человека", "1937"),
+        ("353 074 человека", "1937"),
+    ],
+)
+def test_a_number_reads_the_year_of_its_own_part_of_the_sentence(mention, year):
+    found = _periods(RU_YEARS)
+    key = next(k for k in found if k.startswith(mention.split()[0]))
+    assert found[key][0] == year, (key, found[key])
+    assert found[key][1] == "sentence"  # still the weaker reading of the sentence
+
+
+def test_a_number_whose_part_has_no_period_reads_the_sentence():
+    found = _periods("Всего арестовано 5 000 человек; в 1937 г. расстреляно 1 000 человек.\n")
+    assert found["5 000"][0] == "1937"  # nothing in its own part: the nearest of the sentence
+
+
+def test_semicolon_part_bounds():
+    assert _semicolon_part("", 0, 0) == (0, 10**12)
+    assert _semicolon_part("a; b; c", 3, 4) == (2, 4)
+    assert _semicolon_part("a; b", 3, 4) == (2, 10**12)
+    assert _semicolon_part("a ;b", 0, 1) == (0, 2)
+    far = "x" * 5000 + ";" + "y" * 10
+    assert _semicolon_part(far, 5005, 5006) == (5001, 10**12)
+    assert _semicolon_part(far, 10, 11) == (0, 10**12)  # beyond the reach: the whole sentence
+
+
+# --- "159,573 in 1937" -----------------------------------------------------------------------------------------
+
+
+def test_a_year_joined_by_in_dates_the_number_before_it():
+    found = _periods(EN_YEARS)
+    assert found["15,717"][0] == "1936"
+    assert found["159,573"][0] == "1937"
+    assert found["108,006"][0] == "1938"
+
+
+def test_a_year_before_with_no_year_joined_after_still_dates_the_number():
+    found = _periods("In 1937, 159,573 were arrested in Ukraine.\n")
+    assert found["159,573"][0] == "1937"
+
+
+def test_a_year_joined_by_in_but_in_brackets_does_not_reach_outside():
+    found = _periods("In 1936, 15,717 were arrested (159,573 in 1937).\n")
+    assert found["15,717"][0] == "1936"
+
+
+# --- hostile input --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        ";",
+        ";;;; 1937 ;;;; 5 000 ;;;;",
+        "5,000 in 1937",
+        "in 1936, 5,000 in\u00a01937;\u200b 6 000 в\u202f1938 г.",
+        "\ufeff1918; 5 000; 1937",
+    ],
+)
+def test_hostile_texts_give_a_period_that_is_a_string(text):
+    for period, how, confidence in _periods(text).values():
+        assert isinstance(period, str) and how and 0.0 <= confidence <= 1.0
+
+
+def test_a_megabyte_of_semicolons_is_read_in_time():
+    text = ";" * 1_000_000 + " в 1937 г. арестовано 5 000 человек; расстреляно 1 000.\n"
+    begin = time.perf_counter()
+    found = _periods(text)
+    assert found["1 000"][0] == "1937" and time.perf_counter() - begin < 60
+    assert _semicolon_part(text, 500_000, 500_001) == (500_000, 500_001)
+
+
+def test_semicolon_parts_are_linear():
+    unit = "в 1937 г. арестовано 5 000 человек, расстреляно — 1 000 человек; "
+    assert_linear(lambda t: check_text(t + "\n", "a.txt"), unit, 20, 2)
+    assert_linear(lambda t: check_text(t + "\n", "a.txt"), "arrested 5,000 in 1937, ", 20, 2)
