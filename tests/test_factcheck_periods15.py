@@ -1,6 +1,7 @@
 """Round 15's period rules (issue 20): a number with no period of its own clause reads the period of its own part
 of the sentence between semicolons before a nearer one across a semicolon; a year joined to a number by "in" alone
-("159,573 in 1937") dates it before a year across a comma before it."""
+("159,573 in 1937") dates it before a year across a comma before it; an infobox's toll under a round-up's days
+reads the round-up's start, open (its deaths run on in exile), never judged."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import time
 
 import pytest
 
-from gulagstats.factcheck.frame_periods import _semicolon_part
+from gulagstats.factcheck.frame_periods import ROUND_UP_DAYS, _outruns, _semicolon_part
 from gulagstats.factcheck.run import check_text
 
 from .test_factcheck_stages import assert_linear
@@ -83,6 +84,57 @@ def test_a_year_joined_by_in_but_in_brackets_does_not_reach_outside():
     assert found["15,717"][0] == "1936"
 
 
+# --- an infobox's toll under a round-up's days ------------------------------------------------------------------
+
+INFOBOX = "Infobox\n- Title: Deportation of a people\n- Date: 14–15 November 1944\n{line}\n- Victims: 115,000 deported\n"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "- Fatalities: Various estimates:, 1) 12,589 , 2) 14,895 , 3) 30,000",
+        "| fatalities = 12,589",
+        "Deaths | 12,589 |",
+        "Deaths12,589 in the USSR",
+    ],
+)
+def test_a_toll_under_a_round_up_of_days_reads_its_start_open(line):
+    found = _periods(INFOBOX.format(line=line))
+    toll = next(v for k, v in found.items() if "12,589" in k)
+    assert toll == ("1944-11-14/", "open", 0.0)
+    victims = next(v for k, v in found.items() if "115,000" in k)
+    assert victims[0] == "1944-11-14/1944-11-15"  # the deported are counted on the round-up's days
+
+
+@pytest.mark.parametrize(
+    "date_line", ["- Date: April–May 1940", "- Date: 1936–1938", "- Date: 16 May – 26 June 1954"]
+)
+def test_a_toll_under_months_years_or_a_long_span_keeps_its_date(date_line):
+    text = INFOBOX.replace("- Date: 14–15 November 1944", date_line).format(
+        line="- Fatalities: 21,857"
+    )
+    period, how, confidence = _periods(text)["21,857"]
+    assert how == "context" and period and not period.endswith("/") and confidence > 0
+
+
+def test_outruns_bounds():
+    assert _outruns("Fatalities: 5", "1944-11-14/1944-11-14")
+    assert _outruns(
+        "Fatalities: 5", "1944-01-01/1944-01-20"
+    )  # days from the 1st, not a whole month
+    assert not _outruns(
+        "Fatalities: 5", f"1944-01-01/1944-02-{ROUND_UP_DAYS - 2:02d}"
+    )  # over the bound
+    assert not _outruns(
+        "The fatalities: 5", "1944-11-14/1944-11-15"
+    )  # a line of prose, not a field
+    assert not _outruns("Fatalities: 5", "1944-02-01/1944-02-29")  # a whole month
+    assert not _outruns("Fatalities: 5", "1944-11-15/1944-11-14")  # backwards
+    assert not _outruns("Fatalities: 5", "1944/") and not _outruns("Fatalities: 5", "")
+    assert not _outruns("Deathsx: 5", "1944-11-14/1944-11-15")
+    assert not _outruns("", "1944-11-14/1944-11-15")
+
+
 # --- hostile input --------------------------------------------------------------------------------------------
 
 
@@ -95,6 +147,9 @@ def test_a_year_joined_by_in_but_in_brackets_does_not_reach_outside():
         "5,000 in 1937",
         "in 1936, 5,000 in\u00a01937;\u200b 6 000 в\u202f1938 г.",
         "\ufeff1918; 5 000; 1937",
+        "- Date: 14–15 November 1944\n- Fatalities:",
+        "- Date: 31 February 1944\n- Fatalities: 5",
+        "Deaths\u200b: 5\n" * 3,
     ],
 )
 def test_hostile_texts_give_a_period_that_is_a_string(text):

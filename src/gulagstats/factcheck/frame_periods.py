@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from datetime import date, timedelta
 
 from ..periods import match_period
 from .context import Context, bracketed, clause_of, inside
@@ -470,6 +471,8 @@ def context_reading(
     ('1946-01-01', 'as_of')
     """
     period = context_for(sentence, last, kind, goes_on, row)
+    if period and _outruns(sentence, period):
+        return period.split("/")[0] + "/", OPEN
     if period:
         return period, AS_OF if kind == AS_OF else ""
     if (
@@ -477,6 +480,40 @@ def context_reading(
     ):  # a month or a half stays (round 10)
         return last, PROSE_YEAR
     return "", ""
+
+
+#: An infobox's line of deaths ("- Fatalities: 16,017–16,594", "Deaths | 21,857", "| fatalities = ...",
+#: "Deaths~800,000"): the toll of the event the infobox's date line dates.
+_DEATHS_FIELD = re.compile(
+    r"^[\s\-|\u2022*]*(?:fatalities|deaths|casualties|killed|погибш\w*|погибло|умерш\w*|умерло)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+#: The longest span of days whose toll outruns it (:func:`_outruns`): a round-up ("14–15 November 1944"), not an
+#: operation or an uprising of weeks or years ("16 May – 26 June 1954", "19 August 1936 – 17 November 1938"), whose
+#: infobox's toll the labels date by its span.
+ROUND_UP_DAYS = 31
+
+
+def _outruns(sentence: str, period: str) -> bool:
+    """True if ``sentence`` is an infobox's line of deaths under a span of days of at most :data:`ROUND_UP_DAYS`:
+    the deaths a deportation of some days caused run on after it (in transit, in exile), so its toll reads the
+    span's start, open ("1944-11-14/", never judged), not the days of the round-up. A span of whole months or years
+    (Katyn's "April–May 1940", "1936–1938") or of longer still dates its toll.
+
+    >>> _outruns("- Fatalities: 12,589", "1944-11-14/1944-11-15"), _outruns("Deaths | 21,857", "1940-04-01/1940-05-31")
+    (True, False)
+    >>> _outruns("- Victims: 115,000 deported", "1944-11-14/1944-11-15"), _outruns("Deaths: 5", "1954-05-16/1954-06-26")
+    (False, False)
+    """
+    if not _DEATHS_FIELD.match(sentence):
+        return False
+    try:
+        first, last = (date.fromisoformat(e) for e in period.split("/"))
+    except ValueError:  # a year, a month, an open end: no span of days
+        return False
+    return 0 <= (last - first).days < ROUND_UP_DAYS and not (
+        first.day == 1 and (last + timedelta(days=1)).day == 1
+    )
 
 
 def _era(period: str) -> bool:
