@@ -10,6 +10,9 @@ import time
 import pytest
 
 from gulagstats.factcheck.frame_periods import ROUND_UP_DAYS, _outruns, _semicolon_part
+from gulagstats.factcheck.periods import find_periods
+from gulagstats.factcheck.phrases import tokens
+from gulagstats.factcheck.resources import load_resources
 from gulagstats.factcheck.run import check_text
 
 from .test_factcheck_stages import assert_linear
@@ -135,6 +138,40 @@ def test_outruns_bounds():
     assert not _outruns("", "1944-11-14/1944-11-15")
 
 
+# --- a scraped infobox's glued date line ----------------------------------------------------------------------
+
+
+def _spans_of(text: str) -> list[str]:
+    return [p.period for p in find_periods(text, tokens(text), 0, None, "", load_resources())]
+
+
+@pytest.mark.parametrize(
+    ("line", "span"),
+    [
+        ("Date1930–1952", "1930/1952"),
+        ("Date1937[1]–1950", "1937/1950"),
+        ("Date 1937[1]–1950", "1937/1950"),
+        ("Дата1937–1938", "1937/1938"),
+        ("in 1937[12]-38", "1937/1938"),
+    ],
+)
+def test_a_glued_or_footnoted_date_line_is_a_span(line, span):
+    assert _spans_of(line) == [span]
+
+
+@pytest.mark.parametrize(
+    "line", ["Update1937-1938", "ISBN1937-1950", "Deaths15,000[2][3]—50,000 [4]"]
+)
+def test_other_glued_numbers_are_no_span(line):
+    assert not any("/" in p for p in _spans_of(line))
+
+
+def test_a_glued_date_line_dates_the_infobox_toll():
+    text = "Infobox\nDate1930–1952\nDeaths~800,000[5]–1,500,000[6] in the USSR\n"
+    period = next(v for k, v in _periods(text).items() if "800,000" in k)[0]
+    assert period == "1930/1952"
+
+
 # --- hostile input --------------------------------------------------------------------------------------------
 
 
@@ -150,6 +187,8 @@ def test_outruns_bounds():
         "- Date: 14–15 November 1944\n- Fatalities:",
         "- Date: 31 February 1944\n- Fatalities: 5",
         "Deaths\u200b: 5\n" * 3,
+        "Date" + "[1]" * 5000 + "–1950",
+        "Date1937" + "[1]" * 5000 + "–1950 5,000",
     ],
 )
 def test_hostile_texts_give_a_period_that_is_a_string(text):
