@@ -172,6 +172,41 @@ def test_a_glued_date_line_dates_the_infobox_toll():
     assert period == "1930/1952"
 
 
+# --- verbs of another event, and "Decree 00447" (periods.csv) ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "year"),
+    [
+        (
+            "Stalin's purges, in which up to 1 million people were executed, were denounced in 1956.\n",
+            "up to 1 million",
+            "1956",
+        ),
+        (
+            "A sign erected in 1990 remembers the more than 40,000 innocent people shot in Moscow.\n",
+            "more than 40,000",
+            "1990",
+        ),
+    ],
+)
+def test_a_year_after_a_verb_of_another_event_does_not_date_the_number(text, mention, year):
+    period = _periods(text)[mention][0]
+    assert year not in period
+
+
+def test_a_year_of_the_number_after_such_a_verb_elsewhere_still_dates_it():
+    found = _periods("In 1937, 1,000 people were shot; the sign was erected in 1990.\n")
+    assert found["1,000"][0] == "1937"
+
+
+def test_decree_00447_reads_the_mass_operations():
+    found = _periods(
+        "Decree 00447 stipulated that 259,450 'anti-Soviet elements' should be arrested.\n"
+    )
+    assert found["259,450"][:2] == ("1937/1938", "named period")
+
+
 # --- hostile input --------------------------------------------------------------------------------------------
 
 
