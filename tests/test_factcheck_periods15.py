@@ -9,6 +9,7 @@ import time
 
 import pytest
 
+from gulagstats.factcheck.dates import find_dates
 from gulagstats.factcheck.frame_periods import ROUND_UP_DAYS, _outruns, _semicolon_part
 from gulagstats.factcheck.periods import find_periods
 from gulagstats.factcheck.phrases import tokens
@@ -207,6 +208,34 @@ def test_decree_00447_reads_the_mass_operations():
     assert found["259,450"][:2] == ("1937/1938", "named period")
 
 
+# --- a day's year across a second day ("between 27 October and 4 November 1937") -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("shot between 27 October and 4 November 1937", [("1937-10-27/1937-11-04", "span")]),
+        ("from 5 August to 20 September 1937", [("1937-08-05/1937-09-20", "span")]),
+        (
+            "On Oct. 27 and Nov. 1-4, 1937",
+            [("1937-10-27", "date"), ("1937-11-01/1937-11-04", "date")],
+        ),
+        ("on 5 August and 20 September 1937", [("1937-08-05", "date"), ("1937-09-20", "date")]),
+        ("in April and May 1940", [("1940-04-01/1940-05-31", "span")]),
+        ("on 27 October, and 4 November", []),
+    ],
+)
+def test_a_day_takes_the_year_of_the_day_after_it(text, found):
+    assert [(d.period, d.kind) for d in find_dates(text, None)] == found
+
+
+def test_a_span_of_days_across_months_dates_its_claim():
+    found = _periods(
+        "Almost three hundred writers were shot between 27 October and 4 November 1937.\n"
+    )
+    assert found["almost three hundred"][:2] == ("1937-10-27/1937-11-04", "span")
+
+
 # --- hostile input --------------------------------------------------------------------------------------------
 
 
@@ -224,6 +253,7 @@ def test_decree_00447_reads_the_mass_operations():
         "Deaths\u200b: 5\n" * 3,
         "Date" + "[1]" * 5000 + "–1950",
         "Date1937" + "[1]" * 5000 + "–1950 5,000",
+        "between 27 October and " + "4 " * 5000 + "November 1937 5,000",
     ],
 )
 def test_hostile_texts_give_a_period_that_is_a_string(text):

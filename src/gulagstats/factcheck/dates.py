@@ -108,8 +108,11 @@ _JOIN = re.compile(
     re.IGNORECASE,
 )
 _BEFORE_FIRST = re.compile(r"(?:between|from|с|со|от|между)\s+(?:the\s+)?$", re.IGNORECASE)
+#: The year after a date that has none, across a second date ("April and May 1940", "between 27 October and 4
+#: November 1937", "Oct. 27 and Nov. 1-4, 1937"): a day (or days) before or after the second month is read past.
 _YEAR_AHEAD = re.compile(
-    rf"\s*(?:and|or|to|until|through|till|-|\u2013|\u2014|по|до|и)\s*(?:{MONTH}),?\s+(?:of\s+)?(?P<y>{YEAR_DIGITS})\b",
+    rf"\s*(?:and|or|to|until|through|till|-|\u2013|\u2014|по|до|и)\s*(?:\d{{1,2}}(?:st|nd|rd|th)?(?:{DASH}\d{{1,2}})?\s+(?:of\s+)?)?"
+    rf"(?:{MONTH})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?(?:{DASH}\d{{1,2}})?)?,?\s+(?:of\s+)?(?P<y>{YEAR_DIGITS})\b",
     re.IGNORECASE,
 )
 _MONTH_BEHIND = re.compile(rf"\b(?P<m>{MONTH}){DASH}$", re.IGNORECASE)
