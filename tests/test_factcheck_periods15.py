@@ -236,6 +236,24 @@ def test_a_span_of_days_across_months_dates_its_claim():
     assert found["almost three hundred"][:2] == ("1937-10-27/1937-11-04", "span")
 
 
+# --- a total counted "на 15 августа" runs up to that day -------------------------------------------------------
+
+
+def test_a_total_counted_on_a_day_runs_up_to_it_open():
+    found = _periods("Всего на 15 августа 1937 г. арестовано (по 57 областям) - 100 990 чел.\n")
+    assert found["100 990"] == ("/1937-08-15", "open", 0.0)
+
+
+def test_a_stock_counted_on_a_day_keeps_the_day():
+    found = _periods("На 1 января 1939 года в лагерях содержалось 1 317 195 заключённых.\n")
+    assert found["1 317 195"][0] == "1939-01-01"
+
+
+def test_the_state_on_a_day_keeps_the_day():
+    text = "По состоянию на 1 января 1953 года в спецпоселениях числилось 2753 тыс. человек.\n"
+    assert _periods(text)["2753 тыс."][0] == "1953-01-01"
+
+
 # --- hostile input --------------------------------------------------------------------------------------------
 
 

@@ -222,6 +222,25 @@ _AS_OF = re.compile(r"(?:\bas\s+(?:of|at)|\bна|\bсостоянию\s+на)\s+
 MONTH_AS_DAY_CONFIDENCE = 0.7
 
 
+def _counted_as_of(sentence: str, p: Period) -> bool:
+    """A single day after "as of" or "на" (:data:`_TOTAL_AS_OF`): a total counted on it runs up to it.
+
+    >>> day = Period(9, 24, "1937-08-15", "date", 0.9)
+    >>> _counted_as_of("Всего на 15 августа 1937 г. арестовано 100 990", day), _counted_as_of("Всего 15 августа", day)
+    (True, False)
+    """
+    return (
+        p.kind == "date"
+        and "/" not in p.period
+        and bool(_TOTAL_AS_OF.search(sentence, max(0, p.start - 24), p.start))
+    )
+
+
+#: "на", "as of" before a day a total is counted on; "по состоянию на" (the state on that day) counts a stock only:
+#: the camps' and the settlements' numbers "по состоянию на 1 января 1953 года" taken for totals keep their day.
+_TOTAL_AS_OF = re.compile(r"(?:\bas\s+of|(?<!состоянию )\bна)\s+$", re.IGNORECASE)
+
+
 def _from_january(p: Period) -> bool:
     """A month or months of one year from January ("January 1937", "early 1939", "the first half of 1938")."""
     return (
@@ -324,6 +343,9 @@ def _stated_reading(
     the end of a year, "as of January" and "by 1932" for a count are the record's 1 January."""
     if p.kind == "open":  # "after Stalin's death", "since 1937": a start with no end, never judged
         return p.period, "open", 0.0
+    if flow and _counted_as_of(ctx.sentence, p):
+        # "Всего на 15 августа 1937 г. арестовано 100 990": a total up to that day, from when? never judged
+        return f"/{p.period}", "open", 0.0
     kind_how = {"named": "named period", "relative": "relative", "span": "span"}.get(p.kind, how)
     value, confidence = p.period, p.confidence * factor
     if (
