@@ -254,6 +254,30 @@ def test_the_state_on_a_day_keeps_the_day():
     assert _periods(text)["2753 тыс."][0] == "1953-01-01"
 
 
+# --- a named era gives way to a date beyond it -------------------------------------------------------------------
+
+
+def test_a_named_era_gives_way_to_a_span_beyond_it():
+    text = (
+        "It is estimated that at least one million Soviet citizens were executed by Stalin’s regime "
+        "during the Great Terror of 1937-1938.\n"
+    )
+    assert _periods(text)["at least one million"][:2] == ("1937/1938", "span")
+
+
+def test_a_named_era_gives_way_to_a_span_before_it():
+    text = "From 1929 to 1935, in the collectivization campaigns, as many as 10,000,000 peasants perished.\n"
+    assert _periods(text)["as many as 10,000,000"][:2] == ("1929/1935", "span")
+
+
+def test_a_named_era_does_not_give_way_to_another_name():
+    text = (
+        "As many as 20 million people died as a result of Stalin's policies, including those who were "
+        "killed in the Great Purge.\n"
+    )
+    assert _periods(text)["as many as 20 million"][0] == "1924-01-01/1953-03-05"
+
+
 # --- hostile input --------------------------------------------------------------------------------------------
 
 

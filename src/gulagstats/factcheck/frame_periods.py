@@ -87,13 +87,16 @@ def _nearest(
     i = bisect.bisect_left(starts, at)
     around = []
     for step, stop in ((-1, -1), (1, len(periods))):
-        j = i - 1 if step < 0 else i
+        j, era = (i - 1 if step < 0 else i), False
         for _ in range(4):
             if j == stop or not lo <= starts[j] < hi:
                 break
-            if fits(periods[j]):
+            if fits(periods[j]) and not (era and periods[j].kind == "named"):
                 around.append(periods[j])
-                break
+                # a named era looks on for a date beside it ("by Stalin's regime during the Great Terror of 1937-1938")
+                era = periods[j].kind == "named" and _era(periods[j].period)
+                if not era:
+                    break
             j += step
     if not around:  # the mention is outside [lo, hi): the nearest ends of that range
         j, k = bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi) - 1
