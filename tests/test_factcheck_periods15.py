@@ -10,7 +10,7 @@ import time
 import pytest
 
 from gulagstats.factcheck.dates import find_dates
-from gulagstats.factcheck.frame_periods import ROUND_UP_DAYS, _outruns, _semicolon_part
+from gulagstats.factcheck.period_limits import ROUND_UP_DAYS, outruns, semicolon_part
 from gulagstats.factcheck.periods import find_periods
 from gulagstats.factcheck.phrases import tokens
 from gulagstats.factcheck.resources import load_resources
@@ -59,13 +59,13 @@ def test_a_number_whose_part_has_no_period_reads_the_sentence():
 
 
 def test_semicolon_part_bounds():
-    assert _semicolon_part("", 0, 0) == (0, 10**12)
-    assert _semicolon_part("a; b; c", 3, 4) == (2, 4)
-    assert _semicolon_part("a; b", 3, 4) == (2, 10**12)
-    assert _semicolon_part("a ;b", 0, 1) == (0, 2)
+    assert semicolon_part("", 0, 0) == (0, 10**12)
+    assert semicolon_part("a; b; c", 3, 4) == (2, 4)
+    assert semicolon_part("a; b", 3, 4) == (2, 10**12)
+    assert semicolon_part("a ;b", 0, 1) == (0, 2)
     far = "x" * 5000 + ";" + "y" * 10
-    assert _semicolon_part(far, 5005, 5006) == (5001, 10**12)
-    assert _semicolon_part(far, 10, 11) == (0, 10**12)  # beyond the reach: the whole sentence
+    assert semicolon_part(far, 5005, 5006) == (5001, 10**12)
+    assert semicolon_part(far, 10, 11) == (0, 10**12)  # beyond the reach: the whole sentence
 
 
 # --- "159,573 in 1937" -----------------------------------------------------------------------------------------
@@ -122,21 +122,17 @@ def test_a_toll_under_months_years_or_a_long_span_keeps_its_date(date_line):
 
 
 def test_outruns_bounds():
-    assert _outruns("Fatalities: 5", "1944-11-14/1944-11-14")
-    assert _outruns(
-        "Fatalities: 5", "1944-01-01/1944-01-20"
-    )  # days from the 1st, not a whole month
-    assert not _outruns(
+    assert outruns("Fatalities: 5", "1944-11-14/1944-11-14")
+    assert outruns("Fatalities: 5", "1944-01-01/1944-01-20")  # days from the 1st, not a whole month
+    assert not outruns(
         "Fatalities: 5", f"1944-01-01/1944-02-{ROUND_UP_DAYS - 2:02d}"
     )  # over the bound
-    assert not _outruns(
-        "The fatalities: 5", "1944-11-14/1944-11-15"
-    )  # a line of prose, not a field
-    assert not _outruns("Fatalities: 5", "1944-02-01/1944-02-29")  # a whole month
-    assert not _outruns("Fatalities: 5", "1944-11-15/1944-11-14")  # backwards
-    assert not _outruns("Fatalities: 5", "1944/") and not _outruns("Fatalities: 5", "")
-    assert not _outruns("Deathsx: 5", "1944-11-14/1944-11-15")
-    assert not _outruns("", "1944-11-14/1944-11-15")
+    assert not outruns("The fatalities: 5", "1944-11-14/1944-11-15")  # a line of prose, not a field
+    assert not outruns("Fatalities: 5", "1944-02-01/1944-02-29")  # a whole month
+    assert not outruns("Fatalities: 5", "1944-11-15/1944-11-14")  # backwards
+    assert not outruns("Fatalities: 5", "1944/") and not outruns("Fatalities: 5", "")
+    assert not outruns("Deathsx: 5", "1944-11-14/1944-11-15")
+    assert not outruns("", "1944-11-14/1944-11-15")
 
 
 # --- a scraped infobox's glued date line ----------------------------------------------------------------------
@@ -308,7 +304,7 @@ def test_a_megabyte_of_semicolons_is_read_in_time():
     begin = time.perf_counter()
     found = _periods(text)
     assert found["1 000"][0] == "1937" and time.perf_counter() - begin < 60
-    assert _semicolon_part(text, 500_000, 500_001) == (500_000, 500_001)
+    assert semicolon_part(text, 500_000, 500_001) == (500_000, 500_001)
 
 
 def test_semicolon_parts_are_linear():

@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from datetime import date, timedelta
 
 from ..periods import match_period
 from .context import Context, bracketed, clause_of, inside
 from .line_periods import table_row
 from .mentions import Mention
+from .period_limits import counted_as_of, outruns, semicolon_part
 from .periods import Period
 
 
@@ -163,26 +163,6 @@ def _glosses(sentence: str, p: Period, at: int) -> bool:
     return bool(re.search(r"\d", sentence[cut : p.start - 1])) and not cut <= at < p.start
 
 
-#: How far :func:`_semicolon_part` looks for the semicolons around a mention (a bound: linear time).
-_SEMICOLON_REACH = 1000
-
-
-def _semicolon_part(sentence: str, at: int, end: int) -> tuple[int, int]:
-    """The part of a sentence between the semicolons around the mention ``[at, end)``, where it reads its sentence's
-    period: "в 1918 г. было арестовано 58 762 человека, ... лишению свободы — 14 404 человека; в 1937 г. ..." dates
-    14 404 by 1918, its own part's year, not by the nearer 1937 of the next part. ``(0, 10**12)`` (the whole
-    sentence) when no semicolon is within :data:`_SEMICOLON_REACH` characters either side.
-
-    >>> _semicolon_part("a 1918, b; c 1937", 7, 8), _semicolon_part("a 1918, b", 7, 8)
-    ((0, 9), (0, 1000000000000))
-    """
-    lo = sentence.rfind(";", max(0, at - _SEMICOLON_REACH), at)
-    hi = sentence.find(";", end, end + _SEMICOLON_REACH)
-    if lo < 0 and hi < 0:
-        return 0, 10**12
-    return lo + 1, (hi if hi >= 0 else 10**12)
-
-
 #: Between a number and the period right after it that dates it: a preposition only ("159,573 in 1937").
 _IN_NEXT = re.compile(r"\s+(?:in|during|в|во)\s+", re.IGNORECASE)
 #: Between a period and the number after it: "and (the)" only. The period closes the item before the number
@@ -223,25 +203,6 @@ _AS_OF = re.compile(r"(?:\bas\s+(?:of|at)|\bна|\bсостоянию\s+на)\s+
 #: a count on 1 January once in 3 (Zemskov's "in January 1940" camp count) and the month twice (round 9's test: "в
 #: январе 1937 года ... находилось 5 миллионов"); after "as of"/"по состоянию на" they read 1 January 3 times of 3.
 MONTH_AS_DAY_CONFIDENCE = 0.7
-
-
-def _counted_as_of(sentence: str, p: Period) -> bool:
-    """A single day after "as of" or "на" (:data:`_TOTAL_AS_OF`): a total counted on it runs up to it.
-
-    >>> day = Period(9, 24, "1937-08-15", "date", 0.9)
-    >>> _counted_as_of("Всего на 15 августа 1937 г. арестовано 100 990", day), _counted_as_of("Всего 15 августа", day)
-    (True, False)
-    """
-    return (
-        p.kind == "date"
-        and "/" not in p.period
-        and bool(_TOTAL_AS_OF.search(sentence, max(0, p.start - 24), p.start))
-    )
-
-
-#: "на", "as of" before a day a total is counted on; "по состоянию на" (the state on that day) counts a stock only:
-#: the camps' and the settlements' numbers "по состоянию на 1 января 1953 года" taken for totals keep their day.
-_TOTAL_AS_OF = re.compile(r"(?:\bas\s+of|(?<!состоянию )\bна)\s+$", re.IGNORECASE)
 
 
 def _from_january(p: Period) -> bool:
@@ -304,7 +265,7 @@ def period(
     end = m.end - ctx.offset
     p, how, factor = _nearest(ctx, at, a, b, end), "own clause", 1.0
     if p is None:
-        lo, hi = _semicolon_part(ctx.sentence, at, end)
+        lo, hi = semicolon_part(ctx.sentence, at, end)
         p = _nearest(ctx, at, lo, hi, end) if hi - lo < 10**12 else None
         p, how, factor = p or _nearest(ctx, at, 0, 10**12, end), "sentence", 0.8
         if p is not None and _glosses(
@@ -346,7 +307,7 @@ def _stated_reading(
     the end of a year, "as of January" and "by 1932" for a count are the record's 1 January."""
     if p.kind == "open":  # "after Stalin's death", "since 1937": a start with no end, never judged
         return p.period, "open", 0.0
-    if flow and _counted_as_of(ctx.sentence, p):
+    if flow and counted_as_of(ctx.sentence, p):
         # "Всего на 15 августа 1937 г. арестовано 100 990": a total up to that day, from when? never judged
         return f"/{p.period}", "open", 0.0
     kind_how = {"named": "named period", "relative": "relative", "span": "span"}.get(p.kind, how)
@@ -496,7 +457,7 @@ def context_reading(
     ('1946-01-01', 'as_of')
     """
     period = context_for(sentence, last, kind, goes_on, row)
-    if period and _outruns(sentence, period):
+    if period and outruns(sentence, period):
         return period.split("/")[0] + "/", OPEN
     if period:
         return period, AS_OF if kind == AS_OF else ""
@@ -505,40 +466,6 @@ def context_reading(
     ):  # a month or a half stays (round 10)
         return last, PROSE_YEAR
     return "", ""
-
-
-#: An infobox's line of deaths ("- Fatalities: 16,017–16,594", "Deaths | 21,857", "| fatalities = ...",
-#: "Deaths~800,000"): the toll of the event the infobox's date line dates.
-_DEATHS_FIELD = re.compile(
-    r"^[\s\-|\u2022*]*(?:fatalities|deaths|casualties|killed|погибш\w*|погибло|умерш\w*|умерло)(?![^\W\d_])",
-    re.IGNORECASE,
-)
-#: The longest span of days whose toll outruns it (:func:`_outruns`): a round-up ("14–15 November 1944"), not an
-#: operation or an uprising of weeks or years ("16 May – 26 June 1954", "19 August 1936 – 17 November 1938"), whose
-#: infobox's toll the labels date by its span.
-ROUND_UP_DAYS = 31
-
-
-def _outruns(sentence: str, period: str) -> bool:
-    """True if ``sentence`` is an infobox's line of deaths under a span of days of at most :data:`ROUND_UP_DAYS`:
-    the deaths a deportation of some days caused run on after it (in transit, in exile), so its toll reads the
-    span's start, open ("1944-11-14/", never judged), not the days of the round-up. A span of whole months or years
-    (Katyn's "April–May 1940", "1936–1938") or of longer still dates its toll.
-
-    >>> _outruns("- Fatalities: 12,589", "1944-11-14/1944-11-15"), _outruns("Deaths | 21,857", "1940-04-01/1940-05-31")
-    (True, False)
-    >>> _outruns("- Victims: 115,000 deported", "1944-11-14/1944-11-15"), _outruns("Deaths: 5", "1954-05-16/1954-06-26")
-    (False, False)
-    """
-    if not _DEATHS_FIELD.match(sentence):
-        return False
-    try:
-        first, last = (date.fromisoformat(e) for e in period.split("/"))
-    except ValueError:  # a year, a month, an open end: no span of days
-        return False
-    return 0 <= (last - first).days < ROUND_UP_DAYS and not (
-        first.day == 1 and (last + timedelta(days=1)).day == 1
-    )
 
 
 def _era(period: str) -> bool:
