@@ -216,7 +216,8 @@ def test_a_count_on_the_first_of_january_is_strong_and_a_total_on_one_day_weak()
     stock = _frame("On 1 January 1953, 2.5 million prisoners were held in the camps.")
     assert (stock.period, stock.period_confidence >= 0.8) == ("1953-01-01", True)
     flow = _frame("«Всего на 1 сентября 1937 года было арестовано 146 225 человек.")
-    assert flow.period == "1937-09-01" and flow.period_confidence < 0.6  # under the judging gate
+    # a total counted "на" a day runs up to it (round 15): open, never judged (was the day at 0.4, under the gate)
+    assert flow.period == "/1937-09-01" and flow.period_confidence < 0.6
 
 
 def test_a_count_in_a_year_of_its_own_clause_is_strong_and_a_total_keeps_its_doubt():

@@ -23,9 +23,33 @@ from datetime import date
 
 _EN_MONTHS = [m.lower() for m in calendar.month_name[1:]]
 _RU_MONTHS = [
-    "январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр",
+    "январ",
+    "феврал",
+    "март",
+    "апрел",
+    "ма",
+    "июн",
+    "июл",
+    "август",
+    "сентябр",
+    "октябр",
+    "ноябр",
+    "декабр",
 ]
-_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10, "xi": 11, "xii": 12}
+_ROMAN = {
+    "i": 1,
+    "ii": 2,
+    "iii": 3,
+    "iv": 4,
+    "v": 5,
+    "vi": 6,
+    "vii": 7,
+    "viii": 8,
+    "ix": 9,
+    "x": 10,
+    "xi": 11,
+    "xii": 12,
+}
 
 MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -38,7 +62,9 @@ YEAR_DIGITS = r"(?:1[89]\d\d|20\d\d)"
 DASH = r"\s*[-\u2010\u2011\u2012\u2013\u2014\u2015\u2212/]\s*"
 _YEAR_WORDS = r"(?:\s*(?:гг?\.|года|году|год))?"
 #: Prepositions after which a month alone is a date ("in October", "в октябре", "за первую половину декабря").
-_BEFORE_MONTH = r"in|during|by|until|till|from|since|to|through|of|between|в|во|за|к|до|с|со|по|на|между"
+_BEFORE_MONTH = (
+    r"in|during|by|until|till|from|since|to|through|of|between|в|во|за|к|до|с|со|по|на|между"
+)
 
 
 #: A part of a month before it ("the start of January", "early January", "mid-July", "начало января", "в конце июля"):
@@ -48,7 +74,9 @@ _MONTH_PART = r"(?:start|beginning|end|middle)\s+of\s+|early\s+|late\s+|mid-?\s*
 
 
 def _half(name: str) -> str:
-    return rf"(?:(?P<{name}>first|second|первую|вторую|первой|второй)\s+(?:half\s+of|половин[уые])\s+)"
+    return (
+        rf"(?:(?P<{name}>first|second|первую|вторую|первой|второй)\s+(?:half\s+of|половин[уые])\s+)"
+    )
 
 
 #: A day glued to a capitalised month and a year, as HTML with its spacing lost gives it ("on 14November 1944").
@@ -72,11 +100,20 @@ _DOCUMENT_BEFORE = re.compile(r"(?:\bdated|\bот|\bsigned\s+on|\bissued\s+on)\s
 _DATED = re.compile(r"\bdated\s+$", re.IGNORECASE)
 #: "by" before a month: a total up to its end, a count on its last day ("by November 1938", "к ноябрю 1938 года").
 _BY_MONTH = re.compile(r"(?:\bby|\bup\s+to|\bк)\s+(?:the\s+end\s+of\s+)?$", re.IGNORECASE)
-_MONTH_FROM = re.compile(r"(?:\bза\s+месяц\s+с|\bin\s+the\s+month\s+from|\bover\s+the\s+month\s+from)\s+$", re.IGNORECASE)
-_JOIN = re.compile(r",?\s*(?:-|\u2013|\u2014|through\s+to|to|until|through|till|and|по|до|и)\s*(?:the\s+end\s+of\s+)?", re.IGNORECASE)
+_MONTH_FROM = re.compile(
+    r"(?:\bза\s+месяц\s+с|\bin\s+the\s+month\s+from|\bover\s+the\s+month\s+from)\s+$", re.IGNORECASE
+)
+_JOIN = re.compile(
+    r",?\s*(?:-|\u2013|\u2014|through\s+to|to|until|through|till|and|по|до|и)\s*(?:the\s+end\s+of\s+)?",
+    re.IGNORECASE,
+)
 _BEFORE_FIRST = re.compile(r"(?:between|from|с|со|от|между)\s+(?:the\s+)?$", re.IGNORECASE)
+#: The year after a date that has none, across a second date ("April and May 1940", "between 27 October and 4
+#: November 1937", "Oct. 27 and Nov. 1-4, 1937"): a day (or days) before or after the second month is read past.
 _YEAR_AHEAD = re.compile(
-    rf"\s*(?:and|or|to|until|through|till|-|\u2013|\u2014|по|до|и)\s*(?:{MONTH}),?\s+(?:of\s+)?(?P<y>{YEAR_DIGITS})\b", re.IGNORECASE
+    rf"\s*(?:and|or|to|until|through|till|-|\u2013|\u2014|по|до|и)\s*(?:\d{{1,2}}(?:st|nd|rd|th)?(?:{DASH}\d{{1,2}})?\s+(?:of\s+)?)?"
+    rf"(?:{MONTH})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?(?:{DASH}\d{{1,2}})?)?,?\s+(?:of\s+)?(?P<y>{YEAR_DIGITS})\b",
+    re.IGNORECASE,
 )
 _MONTH_BEHIND = re.compile(rf"\b(?P<m>{MONTH}){DASH}$", re.IGNORECASE)
 _A_YEAR = re.compile(rf"(?<![\d,.])\b{YEAR_DIGITS}\b(?!,?\d)")
@@ -162,7 +199,9 @@ class _YearBefore:
         last = _A_YEAR.match(self.sentence, at - 4, at) if at >= 4 else None
         if last:
             return int(last[0])
-        i = bisect_left(self.ends, at)  # the years found in the whole sentence that end before ``at``
+        i = bisect_left(
+            self.ends, at
+        )  # the years found in the whole sentence that end before ``at``
         if i:
             return self.years[i - 1]
         return self.anchor.year if self.anchor else None
@@ -178,28 +217,73 @@ def _one_date(sentence: str, m: re.Match[str], year_before: _YearBefore) -> Peri
     if year is None:
         return None
     start = m.start("m4") if m["m4"] else m.start()
-    first, last = m["d1"] or m["d2"], m["d1b"] or m["d2b"]
-    behind = _MONTH_BEHIND.search(sentence[max(0, start - 16) : start]) if m["m3"] and first is None else None
-    since = start - len(behind[0]) if behind else start
-    if behind and 0 < month_number(behind["m"]) < month and not re.search(r"\d\s*(?:of\s+)?$", sentence[max(0, since - 12) : since]):
-        return Period(since, m.end(), month_span(year, month_number(behind["m"]), month), "span", 0.9, _day(year, month_number(behind["m"]), 1))  # "April–May 1940"
-    if m["m4b"] and 0 < month < month_number(m["m4b"]):  # "in March-April of that year": both months
-        return Period(start, m.end(), month_span(year, month, month_number(m["m4b"])), "span", 0.85, _day(year, month, 1))
+    first = m["d1"] or m["d2"]
+    two = _two_months(sentence, m, start, year, month) if first is None else None
+    if two is not None:
+        return two
     if first is None:
-        half = m["half3"] or m["half4"]
-        if half:
-            second = half.lower().startswith(("second", "втор"))
-            days = calendar.monthrange(year, month)[1]
-            a, b = (date(year, month, 16), date(year, month, days)) if second else (date(year, month, 1), date(year, month, 15))
-            return Period(m.start(), m.end(), f"{a}/{b}", "month", 0.85, a)
-        return Period(start, m.end(), month_span(year, month), "month", 0.9 if year_text else 0.8, _day(year, month, 1))
+        return _month_alone(m, start, year, month, bool(year_text))
+    return _day_date(m, start, year, month, (first, m["d1b"] or m["d2b"]), bool(year_text))
+
+
+def _two_months(
+    sentence: str, m: re.Match[str], start: int, year: int, month: int
+) -> Period | None:
+    """A span of two months around a date without its day: "April–May 1940", "in March-April of that year"."""
+    behind = _MONTH_BEHIND.search(sentence[max(0, start - 16) : start]) if m["m3"] else None
+    since = start - len(behind[0]) if behind else start
+    if (
+        behind
+        and 0 < month_number(behind["m"]) < month
+        and not re.search(r"\d\s*(?:of\s+)?$", sentence[max(0, since - 12) : since])
+    ):
+        first = month_number(behind["m"])  # "April–May 1940"
+        return Period(
+            since, m.end(), month_span(year, first, month), "span", 0.9, _day(year, first, 1)
+        )
+    if m["m4b"] and 0 < month < month_number(
+        m["m4b"]
+    ):  # "in March-April of that year": both months
+        span = month_span(year, month, month_number(m["m4b"]))
+        return Period(start, m.end(), span, "span", 0.85, _day(year, month, 1))
+    return None
+
+
+def _month_alone(m: re.Match[str], start: int, year: int, month: int, year_stated: bool) -> Period:
+    """A month without its day, or the first or second half of it."""
+    half = m["half3"] or m["half4"]
+    if half:
+        second = half.lower().startswith(("second", "втор"))
+        days = calendar.monthrange(year, month)[1]
+        a, b = (
+            (date(year, month, 16), date(year, month, days))
+            if second
+            else (date(year, month, 1), date(year, month, 15))
+        )
+        return Period(m.start(), m.end(), f"{a}/{b}", "month", 0.85, a)
+    confidence = 0.9 if year_stated else 0.8
+    return Period(
+        start, m.end(), month_span(year, month), "month", confidence, _day(year, month, 1)
+    )
+
+
+def _day_date(
+    m: re.Match[str],
+    start: int,
+    year: int,
+    month: int,
+    days: tuple[str, str | None],
+    year_stated: bool,
+) -> Period | None:
+    """A day ("December 1, 1934"), or a span of days of one month ("1-15 August 1937")."""
+    first, last = days
     begin = _day(year, month, int(first))
     if begin is None:
         return None
     end = _day(year, month, int(last)) if last else None
     if end and end > begin:
         return Period(start, m.end(), f"{begin}/{end}", "date", 0.9, begin)
-    return Period(start, m.end(), begin.isoformat(), "date", 0.9 if year_text else 0.8, begin)
+    return Period(start, m.end(), begin.isoformat(), "date", 0.9 if year_stated else 0.8, begin)
 
 
 def _numeric(sentence: str, year_before: _YearBefore) -> list[Period]:
@@ -245,27 +329,37 @@ def find_dates(sentence: str, anchor: date | None) -> list[Period]:
     ([('1949-03-01/1949-04-30', 'span')], [('1949-03-01/1949-04-30', 'span')])
     """
     year_before = _YearBefore(sentence, anchor)
-    found = [d for m in DATE.finditer(sentence) if (d := _one_date(sentence, m, year_before)) is not None]
+    found = [
+        d for m in DATE.finditer(sentence) if (d := _one_date(sentence, m, year_before)) is not None
+    ]
     found += _numeric(sentence, year_before)
-    found.sort(key=lambda d: (d.start, -d.end))  # of two from one place, the wider: "in March-April 1949", not March
+    found.sort(
+        key=lambda d: (d.start, -d.end)
+    )  # of two from one place, the wider: "in March-April 1949", not March
     out: list[Period] = []
     for d in found:
         if out and d.start < out[-1].end:
             continue
         before = sentence[max(0, d.start - 30) : d.start]
-        if _DOCUMENT_BEFORE.search(before) and (d.kind == "date" or (d.kind == "month" and _DATED.search(before))):
+        if _DOCUMENT_BEFORE.search(before) and (
+            d.kind == "date" or (d.kind == "month" and _DATED.search(before))
+        ):
             out.append(Period(d.start, d.end, d.period, "document", 1.0, None))
-        elif _BY_MONTH.search(before) and d.kind == "month":  # "by November 1938", "к ноябрю 1938 года": up to its end
+        elif (
+            _BY_MONTH.search(before) and d.kind == "month"
+        ):  # "by November 1938", "к ноябрю 1938 года": up to its end
             out.append(Period(d.start, d.end, d.period.split("/")[-1], "by_end", 0.7, d.day))
         elif _MONTH_FROM.search(before) and d.kind == "date" and d.day is not None:
-            out.append(Period(d.start, d.end, f"{d.day}/{_month_later(d.day)}", "span", 0.85, d.day))
+            out.append(
+                Period(d.start, d.end, f"{d.day}/{_month_later(d.day)}", "span", 0.85, d.day)
+            )
         else:
             out.append(d)
     return joined(sentence, out)
 
 
 def joined(sentence: str, found: list[Period]) -> list[Period]:
-    """"from August 1937 to November 1938", "с 26.IV по 11.X", "in April and May 1940": two dates become one span.
+    """ "from August 1937 to November 1938", "с 26.IV по 11.X", "in April and May 1940": two dates become one span.
 
     "and" joins two dates only after "between"/"from" ("between the spring of
     1937 and the end of 1938"), two neighbouring months ("April and May") or two
@@ -274,10 +368,20 @@ def joined(sentence: str, found: list[Period]) -> list[Period]:
     out: list[Period] = []
     for f in found:
         prev = out[-1] if out else None
-        if prev is not None and prev.kind != "document" and f.kind != "document" and _JOIN.fullmatch(sentence[prev.end : f.start]):
+        if (
+            prev is not None
+            and prev.kind != "document"
+            and f.kind != "document"
+            and _JOIN.fullmatch(sentence[prev.end : f.start])
+        ):
             gap = sentence[prev.end : f.start].strip(" ,").lower()
             opened = _BEFORE_FIRST.search(sentence[max(0, prev.start - 12) : prev.start])
-            if gap not in ("and", "и") or opened or _neighbouring_months(prev, f) or prev.kind == f.kind == "decade":
+            if (
+                gap not in ("and", "и")
+                or opened
+                or _neighbouring_months(prev, f)
+                or prev.kind == f.kind == "decade"
+            ):
                 a, b = prev.period.split("/")[0], f.period.split("/")[-1]
                 if b > a:
                     out[-1] = Period(prev.start, f.end, f"{a}/{b}", "span", 0.9, prev.day)

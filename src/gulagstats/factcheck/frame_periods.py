@@ -18,6 +18,7 @@ from ..periods import match_period
 from .context import Context, bracketed, clause_of, inside
 from .line_periods import table_row
 from .mentions import Mention
+from .period_limits import counted_as_of, outruns, semicolon_part
 from .periods import Period
 
 
@@ -86,13 +87,16 @@ def _nearest(
     i = bisect.bisect_left(starts, at)
     around = []
     for step, stop in ((-1, -1), (1, len(periods))):
-        j = i - 1 if step < 0 else i
+        j, era = (i - 1 if step < 0 else i), False
         for _ in range(4):
             if j == stop or not lo <= starts[j] < hi:
                 break
-            if fits(periods[j]):
+            if fits(periods[j]) and not (era and periods[j].kind == "named"):
                 around.append(periods[j])
-                break
+                # a named era looks on for a date beside it ("by Stalin's regime during the Great Terror of 1937-1938")
+                era = periods[j].kind == "named" and _era(periods[j].period)
+                if not era:
+                    break
             j += step
     if not around:  # the mention is outside [lo, hi): the nearest ends of that range
         j, k = bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi) - 1
@@ -122,6 +126,8 @@ def _closest(sentence: str, around: list[Period], at: int, end: int) -> Period |
     named era, one that closes no other item, then the nearest (``None`` if ``around`` is empty)."""
     # "After the war, 1.5 million ... between 1946 and 1953": the span
     spans = any(p.kind == "span" for p in around)
+    # "15,717 were arrested in 1936, 159,573 in 1937": a year right after the number is its own
+    joined = any(p.start >= end and _IN_NEXT.fullmatch(sentence, end, p.start) for p in around)
     return (
         min(
             around,
@@ -129,6 +135,7 @@ def _closest(sentence: str, around: list[Period], at: int, end: int) -> Period |
                 spans and p.kind == "open",
                 p.kind == "named" and _era(p.period),
                 _closes_item(sentence, p, at),
+                joined and p.end <= at and "," in sentence[p.end : at],
                 _distance(p, at, end),
             ),
         )
@@ -156,6 +163,8 @@ def _glosses(sentence: str, p: Period, at: int) -> bool:
     return bool(re.search(r"\d", sentence[cut : p.start - 1])) and not cut <= at < p.start
 
 
+#: Between a number and the period right after it that dates it: a preposition only ("159,573 in 1937").
+_IN_NEXT = re.compile(r"\s+(?:in|during|в|во)\s+", re.IGNORECASE)
 #: Between a period and the number after it: "and (the)" only. The period closes the item before the number
 #: ("the 11 million peasant deaths in 1930–36 and the 3 million total deaths in the purges of 1937–38").
 _AND_NEXT = re.compile(r"\s*,?\s*(?:and|и)\s+(?:the\s+)?", re.IGNORECASE)
@@ -256,7 +265,9 @@ def period(
     end = m.end - ctx.offset
     p, how, factor = _nearest(ctx, at, a, b, end), "own clause", 1.0
     if p is None:
-        p, how, factor = _nearest(ctx, at, 0, 10**12, end), "sentence", 0.8
+        lo, hi = semicolon_part(ctx.sentence, at, end)
+        p = _nearest(ctx, at, lo, hi, end) if hi - lo < 10**12 else None
+        p, how, factor = p or _nearest(ctx, at, 0, 10**12, end), "sentence", 0.8
         if p is not None and _glosses(
             ctx.sentence, p, at
         ):  # "799,455 executions (1921–1953), around 1.7 million deaths"
@@ -296,6 +307,9 @@ def _stated_reading(
     the end of a year, "as of January" and "by 1932" for a count are the record's 1 January."""
     if p.kind == "open":  # "after Stalin's death", "since 1937": a start with no end, never judged
         return p.period, "open", 0.0
+    if flow and counted_as_of(ctx.sentence, p):
+        # "Всего на 15 августа 1937 г. арестовано 100 990": a total up to that day, from when? never judged
+        return f"/{p.period}", "open", 0.0
     kind_how = {"named": "named period", "relative": "relative", "span": "span"}.get(p.kind, how)
     value, confidence = p.period, p.confidence * factor
     if (
@@ -443,6 +457,8 @@ def context_reading(
     ('1946-01-01', 'as_of')
     """
     period = context_for(sentence, last, kind, goes_on, row)
+    if period and outruns(sentence, period):
+        return period.split("/")[0] + "/", OPEN
     if period:
         return period, AS_OF if kind == AS_OF else ""
     if (

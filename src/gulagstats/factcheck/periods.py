@@ -36,9 +36,12 @@ _YS = r"(?:\s*(?:гг?\.|годах|годами|годы|года|годов|г
 _FROM = r"(?:between|from|с|со|от|между|в период с|в период между)"
 _TO = r"(?:and|to|through|until|till|and the end of|по|до|и)"
 
+#: Footnote marks between a span's first year and its dash ("Date1937[1]–1950", a scraped infobox).
+_NOTE = r"(?:\[\w{1,3}\])*"
+
 SPAN = re.compile(
     rf"\b{_FROM}\s+(?:the\s+)?(?:years?\s+)?(?P<a>{_YEAR}){_YS}\s+{_TO}\s+(?:the\s+)?(?:{_YEAR}[-\u2013])?(?P<b>{_YEAR})(?![\d,.]\d)"
-    rf"|\b(?P<c>{_YEAR}){_DASH}(?P<d>\d{{4}}|\d{{2}}|\d)(?![\d%])(?!\s*(?:percent|per cent|%))"
+    rf"|(?:\b|(?<=\bDate|\bДата))(?P<c>{_YEAR}){_NOTE}{_DASH}(?P<d>\d{{4}}|\d{{2}}|\d)(?![\d%])(?!\s*(?:percent|per cent|%))"
     rf"|\b(?P<e>{_YEAR})\s+(?:to|through|until)\s+(?P<f>{_YEAR})\b"
     rf"|\b(?:both\s+|in\s+|during\s+|throughout\s+|over\s+|for\s+|of\s+|years\s+|в\s+|за\s+)(?P<g>{_YEAR})\s+(?:and|и)\s+(?P<h>{_YEAR})\b"
     rf"|\b(?P<i>1[89]\d\d)(?P<j>1[89]\d\d)(?=\s*(?:гг\.|годах|годов|годы))",  # "19371938 гг.": a dash lost
