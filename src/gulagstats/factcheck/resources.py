@@ -19,7 +19,9 @@ hash-checked in ``data/datapackage.json``):
   ("died", "умерло") the deaths there; ``total_column``: a table header that
   counts the whole the table is about, "Всего", "Total"; ``part_column``: words
   of a header that counts a part of the sentenced, with the quantity of the whole
-  a total column beside it counts, "к высшей мере": the sentenced);
+  a total column beside it counts, "к высшей мере": the sentenced); ``share_of``: a
+  whole of people a share is taken of, besides the ``people`` nouns ("population",
+  "of them", "из них", "of the condemned");
 - ``periods.csv``: ``language, phrase, reading, rule, confidence, source,
   locator, note``: named periods ("the Great Terror", "Большой террор") with
   the period they are read as and the source of that reading, relative
@@ -69,7 +71,7 @@ from .phrases import PhraseTable, phrase_words
 LEXICON_KINDS = (
     "quantity", "hedge", "after", "vague", "people", "not_count", "rate", "share", "document", "place", "sum",
     "fraction", "including", "question", "excluding", "average", "total_column",
-    "part_column",
+    "part_column", "share_of",
 )
 BOUNDS = ("point", "low", "high")
 RATES = ("day", "week", "month", "year")

@@ -64,7 +64,16 @@ from .tables import (
     table_rows,
     unnamed_column,
 )
-from .unsaid import UNSAID_QUANTITY, estimate_only, estimated, people_counted, predicate, unsaid
+from .unsaid import (
+    UNSAID_QUANTITY,
+    estimate_only,
+    estimated,
+    people_counted,
+    people_shares,
+    predicate,
+    share_unsaid,
+    unsaid,
+)
 
 #: The files written into the output directory.
 OUTPUTS = ("claims.csv", "verdicts.csv", "contradictions.csv", "factcheck.html")
@@ -217,6 +226,11 @@ def _sentence_frames(s, plain: str, toks, periods, document, state, data: Resour
             lo, hi = mentions[i - 1].last if i else 0, mentions[i + 1].first if i + 1 < len(mentions) else len(toks)
             verb = predicate(ctx, m.first, m.last, hi)  # "29,839 members of families ... were deported"
             got[i] = unsaid(frame(ctx, m, (lo, hi), last_period, verb or (UNSAID_QUANTITY, who), (line_text, line_start), name, s.line, data, part), who, verb)
+    shares_of_people = people_shares(toks, mentions, data, plain, s.start)
+    for i, m in enumerate(mentions):  # "About one in five were women", "58 % из них": a share of people, listed
+        if got[i] is None and i in shares_of_people:
+            lo, hi = mentions[i - 1].last if i else 0, mentions[i + 1].first if i + 1 < len(mentions) else len(toks)
+            got[i] = share_unsaid(frame(ctx, m, (lo, hi), last_period, (UNSAID_QUANTITY, "a share"), (line_text, line_start), name, s.line, data, part))
     for i, m in enumerate(mentions):  # "estimates varying from 6 million ... to 61 million", "Was it 10 million?"
         if got[i] is None and (why := estimate_only(ctx, m, s.text, spread)):
             lo, hi = mentions[i - 1].last if i else 0, mentions[i + 1].first if i + 1 < len(mentions) else len(toks)
