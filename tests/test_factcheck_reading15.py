@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from gulagstats.factcheck.judgment import JUDGING_CONFIDENCE
 from gulagstats.factcheck.run import check_text, factcheck
+from gulagstats.factcheck.unsaid import VAGUE_WHO
 from tests.test_factcheck_stages import assert_linear
 
 
@@ -67,6 +68,32 @@ def test_never_a_verdict_nor_a_contradiction(tmp_path) -> None:
     assert result.contradictions.empty
 
 
+def _listed(text: str) -> list[tuple[str, float]]:
+    return [(f.mention, f.confidence) for f in check_text(text).frames]
+
+
+def test_vague_millions_with_nothing_to_say_what_they_count_are_listed() -> None:
+    for text, mention in (
+        ("His regime and terror caused the death and suffering of millions.", "millions"),
+        ("Многие миллионы.", "миллионы"),
+        (
+            "Tens of millions more were consigned to living death in concentration camps.",
+            "Tens of millions",
+        ),
+    ):
+        frames = check_text(text).frames
+        assert [f.mention for f in frames] == [mention]
+        assert frames[0].confidence < JUDGING_CONFIDENCE
+        assert frames[0].notes[-1] == f"a number of {VAGUE_WHO}: no word says what befell them"
+
+
+def test_not_thousands_nor_an_audience() -> None:
+    assert _listed("Thousands more came to the square.") == []  # "thousands" may be of anything
+    assert _listed("The Great Terror reached millions of readers.") == []
+    assert _listed("Диктор вещала на многомиллионную аудиторию.") == []
+    assert _listed("How many millions did he kill?") == []  # a question, not a claim
+
+
 def test_hostile_input() -> None:
     assert check_text("").frames == []
     assert check_text("%" * 5000).frames == []
@@ -76,6 +103,9 @@ def test_hostile_input() -> None:
     assert (
         _shares("16\u00a0% of\u200b the population") != []
     )  # a no-break space, a zero-width space
+    assert [
+        m for m, _ in _listed("m\u0131llions; \u041c\u0438\u043b\u043b\u0438\u043e\u043d\u044b.")
+    ] == ["Миллионы"]
     big = "About one in five were women. " * 35_000  # about 1 MB
     assert len(big) > 1_000_000
     assert len(_shares(big)) == 35_000

@@ -66,6 +66,7 @@ from .tables import (
 )
 from .unsaid import (
     UNSAID_QUANTITY,
+    VAGUE_WHO,
     estimate_only,
     estimated,
     people_counted,
@@ -73,6 +74,7 @@ from .unsaid import (
     predicate,
     share_unsaid,
     unsaid,
+    vague_millions,
 )
 
 #: The files written into the output directory.
@@ -235,6 +237,10 @@ def _sentence_frames(s, plain: str, toks, periods, document, state, data: Resour
         if got[i] is None and (why := estimate_only(ctx, m, s.text, spread)):
             lo, hi = mentions[i - 1].last if i else 0, mentions[i + 1].first if i + 1 < len(mentions) else len(toks)
             got[i] = estimated(frame(ctx, m, (lo, hi), last_period, (UNSAID_QUANTITY, "an estimate"), (line_text, line_start), name, s.line, data, part), why)
+    for i, m in enumerate(mentions):  # "the death and suffering of millions", "Многие миллионы.": listed, never judged
+        if got[i] is None and vague_millions(m):
+            lo, hi = mentions[i - 1].last if i else 0, mentions[i + 1].first if i + 1 < len(mentions) else len(toks)
+            got[i] = unsaid(frame(ctx, m, (lo, hi), last_period, (UNSAID_QUANTITY, VAGUE_WHO), (line_text, line_start), name, s.line, data, part), VAGUE_WHO)
     for m, f in zip(mentions, got):
         if f is None and (m.high >= 1000 or m.vague):
             skipped.append(Seen(m.start, m.end, m.text, "nothing near it says what it counts"))
