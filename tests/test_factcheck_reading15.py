@@ -94,6 +94,23 @@ def test_not_thousands_nor_an_audience() -> None:
     assert _listed("How many millions did he kill?") == []  # a question, not a claim
 
 
+def test_a_reading_of_its_own_is_not_noted_as_carried() -> None:
+    """unsaid, estimated, share_unsaid: the frame is made with ``enumerated=False``, so no note to drop."""
+    for text in (
+        "Around 32,000 people, mostly Armenians, were settled in the areas.",  # a count of people
+        "Estimates range from 6 million to 61 million.",  # a spread
+        "About one in five were women.",  # a share of people
+        "The suffering of millions.",  # a vague word of millions
+    ):
+        frames = check_text(text).frames
+        assert frames, text
+        assert not any("carried from the enumeration" in n for f in frames for n in f.notes), text
+    # an enumeration's carry keeps its note: the judging reads it (bounds.carried_quantity)
+    frames = check_text("Fatalities: various estimates: 1) 12,589, 2) 14,895, 3) 30,000").frames
+    assert [f.mention for f in frames] == ["12,589", "14,895", "30,000"]
+    assert all("quantity carried from the enumeration (fatalities)" in f.notes for f in frames[1:])
+
+
 def test_hostile_input() -> None:
     assert check_text("").frames == []
     assert check_text("%" * 5000).frames == []

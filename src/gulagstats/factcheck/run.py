@@ -227,20 +227,20 @@ def _sentence_frames(s, plain: str, toks, periods, document, state, data: Resour
         if got[i] is None and (who := people_counted(toks, m, data, plain, s.start)):
             lo, hi = mentions[i - 1].last if i else 0, mentions[i + 1].first if i + 1 < len(mentions) else len(toks)
             verb = predicate(ctx, m.first, m.last, hi)  # "29,839 members of families ... were deported"
-            got[i] = unsaid(frame(ctx, m, (lo, hi), last_period, verb or (UNSAID_QUANTITY, who), (line_text, line_start), name, s.line, data, part), who, verb)
+            got[i] = unsaid(frame(ctx, m, (lo, hi), last_period, verb or (UNSAID_QUANTITY, who), (line_text, line_start), name, s.line, data, part, enumerated=False), who, verb)
     shares_of_people = people_shares(toks, mentions, data, plain, s.start)
     for i, m in enumerate(mentions):  # "About one in five were women", "58 % из них": a share of people, listed
         if got[i] is None and i in shares_of_people:
             lo, hi = mentions[i - 1].last if i else 0, mentions[i + 1].first if i + 1 < len(mentions) else len(toks)
-            got[i] = share_unsaid(frame(ctx, m, (lo, hi), last_period, (UNSAID_QUANTITY, "a share"), (line_text, line_start), name, s.line, data, part))
+            got[i] = share_unsaid(frame(ctx, m, (lo, hi), last_period, (UNSAID_QUANTITY, "a share"), (line_text, line_start), name, s.line, data, part, enumerated=False))
     for i, m in enumerate(mentions):  # "estimates varying from 6 million ... to 61 million", "Was it 10 million?"
         if got[i] is None and (why := estimate_only(ctx, m, s.text, spread)):
             lo, hi = mentions[i - 1].last if i else 0, mentions[i + 1].first if i + 1 < len(mentions) else len(toks)
-            got[i] = estimated(frame(ctx, m, (lo, hi), last_period, (UNSAID_QUANTITY, "an estimate"), (line_text, line_start), name, s.line, data, part), why)
+            got[i] = estimated(frame(ctx, m, (lo, hi), last_period, (UNSAID_QUANTITY, "an estimate"), (line_text, line_start), name, s.line, data, part, enumerated=False), why)
     for i, m in enumerate(mentions):  # "the death and suffering of millions", "Многие миллионы.": listed, never judged
         if got[i] is None and vague_millions(m):
             lo, hi = mentions[i - 1].last if i else 0, mentions[i + 1].first if i + 1 < len(mentions) else len(toks)
-            got[i] = unsaid(frame(ctx, m, (lo, hi), last_period, (UNSAID_QUANTITY, VAGUE_WHO), (line_text, line_start), name, s.line, data, part), VAGUE_WHO)
+            got[i] = unsaid(frame(ctx, m, (lo, hi), last_period, (UNSAID_QUANTITY, VAGUE_WHO), (line_text, line_start), name, s.line, data, part, enumerated=False), VAGUE_WHO)
     for m, f in zip(mentions, got):
         if f is None and (m.high >= 1000 or m.vague):
             skipped.append(Seen(m.start, m.end, m.text, "nothing near it says what it counts"))

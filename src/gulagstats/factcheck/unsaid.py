@@ -141,7 +141,6 @@ def unsaid(f: Frame | None, who: str, verb: tuple[str, str] | None = None) -> Fr
     if verb is None:
         f.notes.append(f"a number of {who}: no word says what befell them")
     else:  # the verb far after it, not an enumeration, says what it counts
-        f.notes = [n for n in f.notes if n != f"quantity carried from the enumeration ({verb[1]})"]
         f.notes.append(
             f"a number of {who} read by the verb of its clause further on ('{verb[1]}'): not judged"
         )
@@ -213,7 +212,6 @@ def estimated(f: Frame | None, why: str) -> Frame | None:
         return f
     f.confidence = min(f.confidence, UNSAID_CONFIDENCE)
     f.modality = f.modality if why == FIGURE else SPREAD
-    f.notes = [n for n in f.notes if not n.startswith("quantity carried from")]
     f.notes.append(why)
     return f
 
@@ -290,6 +288,5 @@ def share_unsaid(f: Frame | None) -> Frame | None:
     if f is None:
         return f
     f.confidence = min(f.confidence, UNSAID_CONFIDENCE)
-    f.notes = [n for n in f.notes if not n.startswith("quantity carried from")]
     f.notes.append("a share: no word says what it is a share of")
     return f
