@@ -94,6 +94,19 @@ def test_not_thousands_nor_an_audience() -> None:
     assert _listed("How many millions did he kill?") == []  # a question, not a claim
 
 
+def test_counts_of_a_hundred_people_or_more_are_listed() -> None:
+    assert _listed("Подсчитано, что два исполнителя за одну ночь уничтожали до 400 человек.") == [
+        ("до 400", 0.4)
+    ]
+    assert _listed("В одной камере было заключено до 170 человек одновременно.") == [
+        ("до 170", 0.4)
+    ]
+    assert (
+        _listed("We cannot identify all 40 people whose remains were found.") == []
+    )  # an anecdote's count
+    assert _listed("Of the 400 delegates, few came.") == []  # the whole a part is taken from
+
+
 def test_a_reading_of_its_own_is_not_noted_as_carried() -> None:
     """unsaid, estimated, share_unsaid: the frame is made with ``enumerated=False``, so no note to drop."""
     for text in (
