@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from gulagstats.factcheck.judgment import JUDGING_CONFIDENCE
 from gulagstats.factcheck.run import check_text, factcheck
-from gulagstats.factcheck.unsaid import VAGUE_WHO
 from tests.test_factcheck_stages import assert_linear
 
 
@@ -72,25 +71,8 @@ def _listed(text: str) -> list[tuple[str, float]]:
     return [(f.mention, f.confidence) for f in check_text(text).frames]
 
 
-def test_vague_millions_with_nothing_to_say_what_they_count_are_listed() -> None:
-    for text, mention in (
-        ("His regime and terror caused the death and suffering of millions.", "millions"),
-        ("Многие миллионы.", "миллионы"),
-        (
-            "Tens of millions more were consigned to living death in concentration camps.",
-            "Tens of millions",
-        ),
-    ):
-        frames = check_text(text).frames
-        assert [f.mention for f in frames] == [mention]
-        assert frames[0].confidence < JUDGING_CONFIDENCE
-        assert frames[0].notes[-1] == f"a number of {VAGUE_WHO}: no word says what befell them"
-
-
-def test_not_thousands_nor_an_audience() -> None:
-    assert _listed("Thousands more came to the square.") == []  # "thousands" may be of anything
-    assert _listed("The Great Terror reached millions of readers.") == []
-    assert _listed("Диктор вещала на многомиллионную аудиторию.") == []
+def test_not_an_audience() -> None:
+    assert _listed("The Great Terror reached hundreds of thousands of readers.") == []
     assert _listed("How many millions did he kill?") == []  # a question, not a claim
 
 
@@ -113,7 +95,6 @@ def test_a_reading_of_its_own_is_not_noted_as_carried() -> None:
         "Around 32,000 people, mostly Armenians, were settled in the areas.",  # a count of people
         "Estimates range from 6 million to 61 million.",  # a spread
         "About one in five were women.",  # a share of people
-        "The suffering of millions.",  # a vague word of millions
     ):
         frames = check_text(text).frames
         assert frames, text
@@ -133,9 +114,9 @@ def test_hostile_input() -> None:
     assert (
         _shares("16\u00a0% of\u200b the population") != []
     )  # a no-break space, a zero-width space
-    assert [
-        m for m, _ in _listed("m\u0131llions; \u041c\u0438\u043b\u043b\u0438\u043e\u043d\u044b.")
-    ] == ["Миллионы"]
+    assert _listed(
+        "m\u0131llions of people; \u0434\u043e 400 \u0447\u0435\u043b\u043e\u0432\u0435\u043a."
+    ) == [("до 400", 0.4)]  # a dotless i is no "millions"; Cyrillic by escapes
     big = "About one in five were women. " * 35_000  # about 1 MB
     assert len(big) > 1_000_000
     assert len(_shares(big)) == 35_000

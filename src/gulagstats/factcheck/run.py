@@ -66,7 +66,6 @@ from .tables import (
 )
 from .unsaid import (
     UNSAID_QUANTITY,
-    VAGUE_WHO,
     estimate_only,
     estimated,
     people_counted,
@@ -74,7 +73,6 @@ from .unsaid import (
     predicate,
     share_unsaid,
     unsaid,
-    vague_millions,
 )
 
 #: The files written into the output directory.
@@ -269,7 +267,7 @@ def _enumerated_back(where: _Place, plain: str, offset: int, mentions: list[Ment
 
 def _listed_frames(where: _Place, sentence, mentions: list[Mention], got: list[Frame | None]) -> None:
     """The mentions no cue reads that are still listed, never judged: counts of people, shares of people,
-    others' estimates, vague words of millions."""
+    others' estimates."""
     plain, offset, said, spread = sentence
     toks, data = where.ctx.toks, where.data
     for i, m in enumerate(mentions):  # "миллионы людей", "18,000 women": found and shown, never judged
@@ -284,9 +282,6 @@ def _listed_frames(where: _Place, sentence, mentions: list[Mention], got: list[F
     for i, m in enumerate(mentions):  # "estimates varying from 6 million ... to 61 million", "Was it 10 million?"
         if got[i] is None and (why := estimate_only(where.ctx, m, said, spread)):
             got[i] = estimated(_frame_at(where, mentions, i, (UNSAID_QUANTITY, "an estimate"), enumerated=False), why)
-    for i, m in enumerate(mentions):  # "the death and suffering of millions", "Многие миллионы.": listed, never judged
-        if got[i] is None and vague_millions(m):
-            got[i] = unsaid(_frame_at(where, mentions, i, (UNSAID_QUANTITY, VAGUE_WHO), enumerated=False), VAGUE_WHO)
 
 
 @dataclass

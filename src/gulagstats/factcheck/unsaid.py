@@ -106,29 +106,6 @@ def predicate(ctx: Context, first: int, last: int, hi: int) -> tuple[str, str] |
     return None
 
 
-#: The smallest low of a vague word listed with nothing near it to say what it counts: "millions" ("the death and
-#: suffering of millions", "Многие миллионы."), which a writer uses of people; "thousands" may be of anything.
-VAGUE_LISTED = 1_000_000
-#: Whom such a vague word is read as counting, in its note.
-VAGUE_WHO = "people (a vague word of millions)"
-
-
-def vague_millions(m: Mention) -> bool:
-    """True for a vague word of millions or more ("millions", "десятки миллионов") counted as people when nothing
-    near it says what it counts: listed with :func:`unsaid`, never judged.
-
-    Examples
-    --------
-    >>> from gulagstats.factcheck.mentions import find_mentions
-    >>> from gulagstats.factcheck.phrases import tokens
-    >>> from gulagstats.factcheck.resources import load_resources
-    >>> s = "The suffering of millions; thousands more; 2 million."
-    >>> [vague_millions(x) for x in find_mentions(s, tokens(s), 0, [], load_resources())[0]]
-    [True, False, False]
-    """
-    return m.vague and m.unit == "count" and m.low >= VAGUE_LISTED
-
-
 def unsaid(f: Frame | None, who: str, verb: tuple[str, str] | None = None) -> Frame | None:
     """``f`` (read with :data:`UNSAID_QUANTITY`) marked as a count of people whose fate no word states.
 
