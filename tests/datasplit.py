@@ -155,6 +155,7 @@ DATA_MODULES: tuple[str, ...] = (
     "tests/test_factcheck_reading12.py",
     "tests/test_factcheck_reading13.py",
     "tests/test_factcheck_reading14.py",
+    "tests/test_factcheck_reading15.py",
     "tests/test_factcheck_reading_tables.py",
     "tests/test_factcheck_stages.py",
     "tests/test_figures.py",

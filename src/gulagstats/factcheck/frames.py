@@ -478,10 +478,13 @@ def frame(
     line: int,
     data: Resources,
     before: tuple[str, str] | None = None,
+    enumerated: bool = True,
 ) -> Frame | None:
-    """The claim frame of one mention, or None when nothing says what it counts."""
+    """The claim frame of one mention, or None when nothing says what it counts; ``enumerated=False``: ``carry``
+    is the caller's own reading (a count of people, an estimate), not an enumeration's, and gets no note."""
     including = listing_words(data)
-    read = _quantity_and_period(ctx, m, neighbours, last_period, carry, data, including)
+    listing = (including, enumerated)
+    read = _quantity_and_period(ctx, m, neighbours, last_period, carry, data, listing)
     if read is None:
         return None
     what, cue, confidence, notes, kind, (when, how, when_confidence) = read
@@ -530,7 +533,7 @@ def _quantity_and_period(
     last_period: str,
     carry: tuple[str, str] | None,
     data: Resources,
-    including: frozenset[str],
+    listing: tuple[frozenset[str], bool],
 ) -> tuple[str, str, float, list[str], str, tuple[str, str, float]] | None:
     """What a mention counts (its quantity, cue, confidence, the notes on how it was read, flow or stock) and
     its period (when, how found, confidence), or None when nothing says what it counts.
@@ -538,6 +541,7 @@ def _quantity_and_period(
     A mention with no cue of its own takes the quantity carried along its enumeration; a word of killing or
     two cues joined by "or" are read again once the period is known (:func:`~gulagstats.factcheck.frame_quantities.reread`).
     """
+    including, enumerated = listing  # the listing words; whether a carry is noted
     what, cue, confidence = quantity(ctx, m, *neighbours, data, including)
     if what and another_numbers_families(ctx, m, cue):  # "381 026 семей, ... 1 803 392 человека"
         if m.high < FAMILY_SIZE:
@@ -547,7 +551,7 @@ def _quantity_and_period(
     if not what and carry is not None:
         what, cue = carry
         confidence = 0.7
-        notes.append(f"quantity carried from the enumeration ({cue})")
+        notes += [f"quantity carried from the enumeration ({cue})"] if enumerated else []
     if not what:
         return None
     kind = quantity_kind(what)

@@ -24,7 +24,9 @@ hash-checked in ``data/datapackage.json``):
   floor for its ``quantity`` does not count, "courts", "hooliganism":
   :mod:`gulagstats.factcheck.wider_wholes`; ``own_body``: words naming a body whose
   sentences that floor does count, "troikas", "Особое совещание": a clause that names
-  one lists the record's own bodies, "courts and military tribunals" among them);
+  one lists the record's own bodies, "courts and military tribunals" among them); ``share_of``: a
+  whole of people a share is taken of, besides the ``people`` nouns ("population",
+  "of them", "из них", "of the condemned");
 - ``periods.csv``: ``language, phrase, reading, rule, confidence, source,
   locator, note``: named periods ("the Great Terror", "Большой террор") with
   the period they are read as and the source of that reading, relative
@@ -74,7 +76,7 @@ from .phrases import PhraseTable, phrase_words
 LEXICON_KINDS = (
     "quantity", "hedge", "after", "vague", "people", "not_count", "rate", "share", "document", "place", "sum",
     "fraction", "including", "question", "excluding", "average", "total_column",
-    "part_column", "other_body", "own_body",
+    "part_column", "other_body", "own_body", "share_of",
 )
 BOUNDS = ("point", "low", "high")
 RATES = ("day", "week", "month", "year")

@@ -27,7 +27,7 @@ from ..periods import match_period
 from ..render import render
 from ..store import refuse_inside_data_dir
 from .attribution import REACH
-from .context import context
+from .context import Context, context
 from .contradictions import contradictions
 from .enumerations import counted_years, enumerated_before
 from .frame_periods import carried, context_reading
@@ -44,7 +44,7 @@ from .line_periods import (
     subject_period,
     table_row,
 )
-from .mentions import Seen, find_mentions
+from .mentions import Mention, Seen, find_mentions
 from .numerals import fold_digits
 from .page import counted, render_page
 from .periods import Dating, clock, find_periods
@@ -64,7 +64,16 @@ from .tables import (
     table_rows,
     unnamed_column,
 )
-from .unsaid import UNSAID_QUANTITY, estimate_only, estimated, people_counted, predicate, unsaid
+from .unsaid import (
+    UNSAID_QUANTITY,
+    estimate_only,
+    estimated,
+    people_counted,
+    people_shares,
+    predicate,
+    share_unsaid,
+    unsaid,
+)
 
 #: The files written into the output directory.
 OUTPUTS = ("claims.csv", "verdicts.csv", "contradictions.csv", "factcheck.html")
@@ -174,6 +183,31 @@ def _date_by_subject(frames: list[Frame], subject: str) -> None:
             f.period, f.period_how, f.period_confidence = match_period(subject, quantity_kind(f.quantity)), "context", SUBJECT_CONFIDENCE
 
 
+@dataclass(frozen=True)
+class _Place:
+    """What each frame of a sentence is read with: its context, the period carried to it, its line (cut to what
+    attribute() reads, and where that starts), the text's name, the sentence's line number, the data, the part
+    of the whole the sentence before named."""
+
+    ctx: Context
+    last_period: str
+    line: tuple[str, int]
+    name: str
+    line_no: int
+    data: Resources
+    part: tuple[str, str] | None
+
+
+def _frame_at(
+    p: _Place, mentions: list[Mention], i: int, carry: tuple[str, str] | None, hi: int | None = None, enumerated: bool = True
+) -> Frame | None:
+    """The frame of ``mentions[i]``, read between its neighbours (or up to token ``hi``), with ``carry``."""
+    lo = mentions[i - 1].last if i else 0
+    if hi is None:
+        hi = mentions[i + 1].first if i + 1 < len(mentions) else len(p.ctx.toks)
+    return frame(p.ctx, mentions[i], (lo, hi), p.last_period, carry, p.line, p.name, p.line_no, p.data, p.part, enumerated)
+
+
 def _sentence_frames(s, plain: str, toks, periods, document, state, data: Resources, name: str):
     """The claim frames of one sentence, the numbers seen but not read, and the sentence's context."""
     text, lines, language, (rows, row_starts, noted, shares, cells) = document  # the whole text, its line starts, its language, its table rows
@@ -187,46 +221,67 @@ def _sentence_frames(s, plain: str, toks, periods, document, state, data: Resour
     # the sentence's line, cut to what attribute() reads: the work per sentence does not grow with a long line
     line_start = max(lines[s.line - 1], s.start - REACH)
     line_text = text[line_start : min(lines[s.line] - 1 if s.line < len(lines) else len(text), s.end + REACH)]
-    got: list[Frame | None] = []
+    where = _Place(ctx, last_period, (line_text, line_start), name, s.line, data, part)
     carry = before if GOES_ON.match(s.text.lstrip()) else answer(question, s.text, mentions)  # "Из них ...": of the arrested
-    for i, m in enumerate(mentions):
-        lo = mentions[i - 1].last if i else 0
-        hi = mentions[i + 1].first if i + 1 < len(mentions) else len(toks)
-        row = row_at(rows, row_starts, m.start)
-        if row is not None and noun_at(row, m.start)[0]:
-            carry = noun_at(row, m.start)  # a table cell: its column's or the caption's noun, unless it has its own
-        header = unnamed_column(row, m.start) if row is not None else ""
-        if header:  # "Other measures", "Всего" with no caption: listed, never judged, never a neighbour's noun
-            carry = (UNSAID_QUANTITY, header)
-        f = frame(ctx, m, (lo, hi), last_period, carry, (line_text, line_start), name, s.line, data, part)
-        if header:
-            f = unsaid(f, f"'{header}' (a table column that names no quantity)")
-        if f is not None and row is not None:
-            date_by_row(f, row)
-        got.append(f)
-        carry = (f.quantity, f.cue) if f is not None and i + 1 < len(mentions) and mentions[i + 1].first - m.last <= 10 else None
-    source = list(range(len(mentions)))  # whose own cue each mention has
-    for i in range(len(mentions) - 2, -1, -1):  # "353,074 in 1937 and 328,618 in 1938 were shot": the cue after the last
-        back = enumerated_before(plain, s.start, toks, mentions, got, i, source[i + 1])
-        if back is not None:
-            source[i] = source[i + 1]
-            lo = mentions[i - 1].last if i else 0
-            got[i] = frame(ctx, mentions[i], (lo, mentions[i + 1].first), last_period, back, (line_text, line_start), name, s.line, data, part)
-    for i, m in enumerate(mentions):  # "миллионы людей", "18,000 women": found and shown, never judged
-        if got[i] is None and (who := people_counted(toks, m, data, plain, s.start)):
-            lo, hi = mentions[i - 1].last if i else 0, mentions[i + 1].first if i + 1 < len(mentions) else len(toks)
-            verb = predicate(ctx, m.first, m.last, hi)  # "29,839 members of families ... were deported"
-            got[i] = unsaid(frame(ctx, m, (lo, hi), last_period, verb or (UNSAID_QUANTITY, who), (line_text, line_start), name, s.line, data, part), who, verb)
-    for i, m in enumerate(mentions):  # "estimates varying from 6 million ... to 61 million", "Was it 10 million?"
-        if got[i] is None and (why := estimate_only(ctx, m, s.text, spread)):
-            lo, hi = mentions[i - 1].last if i else 0, mentions[i + 1].first if i + 1 < len(mentions) else len(toks)
-            got[i] = estimated(frame(ctx, m, (lo, hi), last_period, (UNSAID_QUANTITY, "an estimate"), (line_text, line_start), name, s.line, data, part), why)
+    got = _cued_frames(where, mentions, carry, (rows, row_starts))
+    _enumerated_back(where, plain, s.start, mentions, got)
+    _listed_frames(where, (plain, s.start, s.text, spread), mentions, got)
     for m, f in zip(mentions, got):
         if f is None and (m.high >= 1000 or m.vague):
             skipped.append(Seen(m.start, m.end, m.text, "nothing near it says what it counts"))
     frames = [f for f in got if f is not None]
     breakdowns(ctx, frames)
     return frames, skipped, ctx
+
+
+def _cued_frames(where: _Place, mentions: list[Mention], carry: tuple[str, str] | None, table) -> list[Frame | None]:
+    """The frames of a sentence's mentions read by their own words, a table's column or the carry along them."""
+    rows, row_starts = table
+    got: list[Frame | None] = []
+    for i, m in enumerate(mentions):
+        row = row_at(rows, row_starts, m.start)
+        if row is not None and noun_at(row, m.start)[0]:
+            carry = noun_at(row, m.start)  # a table cell: its column's or the caption's noun, unless it has its own
+        header = unnamed_column(row, m.start) if row is not None else ""
+        if header:  # "Other measures", "Всего" with no caption: listed, never judged, never a neighbour's noun
+            carry = (UNSAID_QUANTITY, header)
+        f = _frame_at(where, mentions, i, carry)
+        if header:
+            f = unsaid(f, f"'{header}' (a table column that names no quantity)")
+        if f is not None and row is not None:
+            date_by_row(f, row)
+        got.append(f)
+        carry = (f.quantity, f.cue) if f is not None and i + 1 < len(mentions) and mentions[i + 1].first - m.last <= 10 else None
+    return got
+
+
+def _enumerated_back(where: _Place, plain: str, offset: int, mentions: list[Mention], got: list[Frame | None]) -> None:
+    """"353,074 in 1937 and 328,618 in 1938 were shot": the cue after the last reads the numbers before it."""
+    source = list(range(len(mentions)))  # whose own cue each mention has
+    for i in range(len(mentions) - 2, -1, -1):
+        back = enumerated_before(plain, offset, where.ctx.toks, mentions, got, i, source[i + 1])
+        if back is not None:
+            source[i] = source[i + 1]
+            got[i] = _frame_at(where, mentions, i, back, mentions[i + 1].first)
+
+
+def _listed_frames(where: _Place, sentence, mentions: list[Mention], got: list[Frame | None]) -> None:
+    """The mentions no cue reads that are still listed, never judged: counts of people, shares of people,
+    others' estimates."""
+    plain, offset, said, spread = sentence
+    toks, data = where.ctx.toks, where.data
+    for i, m in enumerate(mentions):  # "миллионы людей", "18,000 women": found and shown, never judged
+        if got[i] is None and (who := people_counted(toks, m, data, plain, offset)):
+            hi = mentions[i + 1].first if i + 1 < len(mentions) else len(toks)
+            verb = predicate(where.ctx, m.first, m.last, hi)  # "29,839 members of families ... were deported"
+            got[i] = unsaid(_frame_at(where, mentions, i, verb or (UNSAID_QUANTITY, who), enumerated=False), who, verb)
+    shares_of_people = people_shares(toks, mentions, data, plain, offset)
+    for i in sorted(shares_of_people):  # "About one in five were women", "58 % из них": a share of people, listed
+        if got[i] is None:
+            got[i] = share_unsaid(_frame_at(where, mentions, i, (UNSAID_QUANTITY, "a share"), enumerated=False))
+    for i, m in enumerate(mentions):  # "estimates varying from 6 million ... to 61 million", "Was it 10 million?"
+        if got[i] is None and (why := estimate_only(where.ctx, m, said, spread)):
+            got[i] = estimated(_frame_at(where, mentions, i, (UNSAID_QUANTITY, "an estimate"), enumerated=False), why)
 
 
 @dataclass

@@ -36,12 +36,15 @@ from .resources import Resources
 UNSAID_QUANTITY = "repressed_total"
 #: The confidence of its quantity: under the judging threshold (0.6), so it is listed, not judged.
 UNSAID_CONFIDENCE = 0.4
+#: The smallest count with a word of people right after it listed so ("до 400 человек", "634 чел.", "212 Poles"):
+#: under it, an anecdote's ("40 people whose remains were found": tried, two extras on dev for three claims).
+PEOPLE_LISTED = 100
 
 
 def people_counted(toks: list[Token], m: Mention, data: Resources, text: str, offset: int) -> str:
     """The word of people a mention counts when nothing says what befell them, else "".
 
-    Not a share, a number under a thousand in digits, or the whole a part is
+    Not a share, a number under :data:`PEOPLE_LISTED`, or the whole a part is
     taken from ("of 1,966 delegates").
 
     Examples
@@ -54,7 +57,7 @@ def people_counted(toks: list[Token], m: Mention, data: Resources, text: str, of
     >>> [(x.text, people_counted(toks, x, data, s, 0)) for x in find_mentions(s, toks, 0, [], data)[0]]
     [('Millions', 'people'), ('18,000', 'women'), ('1,966', ''), ('12', '')]
     """
-    if m.unit == "share" or not (m.vague or m.high >= 1000):
+    if m.unit == "share" or not (m.vague or m.high >= PEOPLE_LISTED):
         return ""
     before = [t.word for t in toks[max(0, m.first - 2) : m.first]]
     if before[-1:] and (before[-1] in BASE_BEFORE or before in (["of", "the"], ["among", "the"])):
@@ -118,7 +121,6 @@ def unsaid(f: Frame | None, who: str, verb: tuple[str, str] | None = None) -> Fr
     if verb is None:
         f.notes.append(f"a number of {who}: no word says what befell them")
     else:  # the verb far after it, not an enumeration, says what it counts
-        f.notes = [n for n in f.notes if n != f"quantity carried from the enumeration ({verb[1]})"]
         f.notes.append(
             f"a number of {who} read by the verb of its clause further on ('{verb[1]}'): not judged"
         )
@@ -190,6 +192,81 @@ def estimated(f: Frame | None, why: str) -> Frame | None:
         return f
     f.confidence = min(f.confidence, UNSAID_CONFIDENCE)
     f.modality = f.modality if why == FIGURE else SPREAD
-    f.notes = [n for n in f.notes if not n.startswith("quantity carried from")]
     f.notes.append(why)
+    return f
+
+
+#: How many words after a share the whole of people it is taken of is looked for ("up to 16% of the total Ingrian
+#: Finnish population"): a bound, so the work per share does not grow with the sentence.
+SHARE_REACH = 7
+#: How many words at most stand between the shares of a list that share one whole ("0,34 %, 1,26 % и 0,4 % населения").
+SHARE_LIST_GAP = 3
+#: How many words may stand between a share and a word of people with no "of" between ("one in five were women").
+SHARE_NEAR = 2
+#: Words that take a share of the whole after them ("16% of the total population", "58 % из них").
+_OF_WORDS = frozenset(("of", "из", "от"))
+_OF_PHRASES = frozenset(("of them", "of whom", "of these", "из них", "их"))
+#: What ends the clause of a share: a whole past it is another clause's.
+_CLAUSE_END = re.compile(r"[,;:.()\u2013\u2014]")
+
+
+def _whole_of_people(
+    toks: list[Token], m: Mention, data: Resources, text: str, offset: int
+) -> bool:
+    """True if a word of people (not an auxiliary: "were") or a whole of people ("population", "из них") follows
+    the share ``m`` within :data:`SHARE_REACH` words, in its clause."""
+    end = min(len(toks), m.last + SHARE_REACH)
+    found = [
+        (x.first, table.rows[x.row]["phrase"])
+        for table in (data.lexicon["people"], data.lexicon["share_of"])
+        for x in table.phrases.find(toks[m.last : end])
+    ]
+    for first, phrase in sorted(found):
+        if phrase.split()[-1] in AUXILIARIES or phrase == "had been":
+            continue  # "were": a verb, not a whole
+        gap = text[toks[m.last - 1].end - offset : toks[m.last + first].start - offset]
+        between = {t.word for t in toks[m.last : m.last + first]}
+        near = first <= SHARE_NEAR or bool(between & _OF_WORDS) or phrase in _OF_PHRASES
+        # not "10% reduction compared to the 1926 population": far on, with no "of"
+        return near and not _CLAUSE_END.search(gap)
+    return False
+
+
+def people_shares(
+    toks: list[Token], mentions: list[Mention], data: Resources, text: str, offset: int
+) -> set[int]:
+    """The indices of the shares among ``mentions`` that are shares of people: a word of people or a whole of people
+    after it, in its clause ("About one in five were women", "58 % из них"), or after the last share of its list
+    ("0,34 %, 1,26 % и 0,4 % населения СССР"). Not "40% of the country's cattle", "a quarter of the century".
+
+    Examples
+    --------
+    >>> from gulagstats.factcheck.mentions import find_mentions
+    >>> from gulagstats.factcheck.phrases import tokens
+    >>> from gulagstats.factcheck.resources import load_resources
+    >>> s = "About one in five were women; 0.34 %, 1.26 % and 0.4 % of the population; over 40% of the cattle."
+    >>> toks, data = tokens(s), load_resources()
+    >>> found = find_mentions(s, toks, 0, [], data)[0]
+    >>> [found[i].text for i in sorted(people_shares(toks, found, data, s, 0))]
+    ['one in five', '0.34', '1.26', '0.4']
+    """
+    out: set[int] = set()
+    for i in range(len(mentions) - 1, -1, -1):
+        m = mentions[i]
+        if m.unit != "share":
+            continue
+        listed = (
+            i + 1 in out and mentions[i + 1].first - m.last <= SHARE_LIST_GAP
+        )  # a share of a list before the whole
+        if listed or _whole_of_people(toks, m, data, text, offset):
+            out.add(i)
+    return out
+
+
+def share_unsaid(f: Frame | None) -> Frame | None:
+    """``f``, a share no word says the share of what befell whom ("About one in five were women"): listed, never judged."""
+    if f is None:
+        return f
+    f.confidence = min(f.confidence, UNSAID_CONFIDENCE)
+    f.notes.append("a share: no word says what it is a share of")
     return f
