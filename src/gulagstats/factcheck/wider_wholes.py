@@ -33,7 +33,7 @@ OTHER_BODY = (
 )
 #: Where a clause ends within a sentence: a semicolon (GRZ's "...for hooliganism; in the course of the next
 #: year, 199,813 ...").
-_CLAUSE_END = re.compile(r";")
+_SEMICOLON = re.compile(r";")
 
 
 def own_clause(sentence: str, mention: str) -> str:
@@ -53,7 +53,7 @@ def own_clause(sentence: str, mention: str) -> str:
     found = re.search(re.escape(mention), sentence, re.IGNORECASE) if mention else None
     if found is None:
         return sentence
-    ends = [m.start() for m in _CLAUSE_END.finditer(sentence)]
+    ends = [m.start() for m in _SEMICOLON.finditer(sentence)]
     first = max((e + 1 for e in ends if e < found.start()), default=0)
     last = min((e for e in ends if e >= found.end()), default=len(sentence))
     return sentence[first:last]
