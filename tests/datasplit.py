@@ -143,6 +143,7 @@ DATA_MODULES: tuple[str, ...] = (
     "tests/test_factcheck_quantity12.py",
     "tests/test_factcheck_quantity13.py",
     "tests/test_factcheck_quantity14.py",
+    "tests/test_factcheck_quantity15.py",
     "tests/test_factcheck_reading.py",
     "tests/test_factcheck_reading6.py",
     "tests/test_factcheck_reading7.py",

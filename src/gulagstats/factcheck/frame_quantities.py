@@ -2,7 +2,9 @@
 
 A word of killing over an era, or in the purges, or of millions counts the
 regime's deaths, not its shootings; two cues joined by "or" count either
-(``quantity_rules.csv``'s rows of match ``either``); words that leave the
+(``quantity_rules.csv``'s rows of match ``either``: "executed or died in the
+camps" are deaths in custody, "executed or sent to labor camps" the
+repressed); words that leave the
 colonies out narrow a count of the Gulag (rows of match ``excluding``).
 Every lookup is bounded by a window of words (:mod:`gulagstats.factcheck.frames`).
 """
@@ -101,7 +103,9 @@ def reread(
         notes.append(f"'{cue}' of millions: the regime's deaths, not its executions")
     if (joined := either_of(data, what, alternatives)) is not None:
         what = joined  # "executed ... or died in the labor camps": deaths in custody
-        notes.append(f"'{cue}' or a word of dying: {what}")
+        # "executed or sent to camps": another fate, the repressed
+        other = "a word of dying" if what.endswith("deaths") else "another fate"
+        notes.append(f"'{cue}' or {other}: {what}")
     # "died in the Gulag (not including labor colonies)"
     if (
         narrowed := excluding(data, what, _colonies_left_out(ctx, m, neighbours, data))

@@ -1,0 +1,110 @@
+"""Round 15 of the fact-checker's quantities, scopes and modality (issue 20): one number for two fates."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from gulagstats.factcheck.quantity_rules import either_of
+from gulagstats.factcheck.resources import load_resources
+from gulagstats.factcheck.run import check_text
+
+
+def _frames(text: str):
+    return check_text(text, "t.txt").frames
+
+
+def _frame(text: str, mention: str):
+    return next(f for f in _frames(text) if f.mention == mention)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        (
+            "The Great Terror peaked between 1936 and 1938, during which hundreds of thousands were "
+            "arrested, with estimates of millions executed or sent to labor camps.",
+            "millions",
+        ),
+        ("В 1937-1938 годах миллионы людей были расстреляны или отправлены в лагеря.", "миллионы"),
+        ("In 1937-1938 about 1,500,000 people were shot or exiled.", "about 1,500,000"),
+        ("In 1930-1931 some 400,000 peasants were arrested or deported.", "some 400,000"),
+    ],
+)
+def test_shot_or_sent_away_are_the_repressed(text, mention):
+    f = _frame(text, mention)
+    assert f.quantity == "repressed_total"
+    assert any("or another fate" in n for n in f.notes)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "quantity"),
+    [
+        # the number's own verb is "arrested": the two fates after it are what befell some of them
+        (
+            "Millions of people were arrested and either shot or sent to labour camps in 1937.",
+            "Millions",
+            "arrests",
+        ),
+        # "the repression" is no fate: the killed or vanished stay as read
+        (
+            "Different estimations range from 8,000 to 25,000 of Finns killed or disappearing during the repression.",
+            "8,000 to 25,000",
+            "executions",
+        ),
+        # shot or dead in the camps are still deaths in custody (round 9)
+        (
+            "Many were rehabilitated posthumously, as thousands had been executed by the regime or died in the labor camps.",
+            "thousands",
+            "custodial_deaths",
+        ),
+        # "and" joins no alternatives
+        (
+            "In 1937-1938, 681,692 people were shot and 2,000 were sent to camps.",
+            "681,692",
+            "executions",
+        ),
+    ],
+)
+def test_other_joins_keep_their_reading(text, mention, quantity):
+    assert _frame(text, mention).quantity == quantity
+
+
+def test_the_either_rows_of_fates():
+    data = load_resources()
+    assert either_of(data, "executions", {("executions", "sent_to_camps")}) == "repressed_total"
+    assert either_of(data, "executions", {("deportations", "executions")}) == "repressed_total"
+    assert either_of(data, "arrests", {("arrests", "deportations")}) == "repressed_total"
+    # a word of repression is no fate: no row joins it with a shooting
+    assert either_of(data, "executions", {("executions", "repressed_total")}) is None
+    # the number must be one of the two joined
+    assert either_of(data, "gulag_population", {("executions", "sent_to_camps")}) is None
+
+
+@pytest.mark.parametrize("text", ["", " ", "\u200b\u200b", "or or or", "\U0001f600 или \u0301 or"])
+def test_hostile_short_inputs(text):
+    assert _frames(text) == []
+
+
+def test_odd_unicode_around_the_join():
+    text = "In 1937\u20131938 about\u00a01,500,000 people were shot\u00a0or exiled \u2014 \u0441\u043e\u0441\u043b\u0430\u043d\u044b."
+    frames = _frames(text)
+    assert [f.quantity for f in frames] == ["repressed_total"]
+
+
+def test_long_text_of_joins_is_linear():
+    unit = "In 1937 about 1,500 people were shot or exiled, and some were arrested or deported. "
+    small, large = unit * 500, unit * 2000
+    t0 = time.perf_counter()
+    n_small = len(_frames(small))
+    t1 = time.perf_counter()
+    n_large = len(_frames(large))
+    t2 = time.perf_counter()
+    assert n_large == 4 * n_small > 0
+    assert (t2 - t1) < 8 * max(t1 - t0, 0.05)
+
+
+def test_a_megabyte_without_numbers():
+    text = ("shot or exiled or sent to camps " * 40000)[: 1 << 20]
+    assert _frames(text) == []
