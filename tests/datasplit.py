@@ -279,6 +279,8 @@ DATA_TESTS: frozenset[str] = frozenset((
     "src/gulagstats/factcheck/quantity_rules.py::gulagstats.factcheck.quantity_rules.of_part",
     "src/gulagstats/factcheck/quantity_rules.py::gulagstats.factcheck.quantity_rules.killing_threshold",
     "src/gulagstats/factcheck/quantity_rules.py::gulagstats.factcheck.quantity_rules.either_of",
+    "src/gulagstats/factcheck/quantity_rules.py::gulagstats.factcheck.quantity_rules.both_of",
+    "src/gulagstats/factcheck/frame_quantities.py::gulagstats.factcheck.frame_quantities.both_fates",
     "src/gulagstats/factcheck/quantity_rules.py::gulagstats.factcheck.quantity_rules.excluding",
     "src/gulagstats/factcheck/quantity_rules.py::gulagstats.factcheck.quantity_rules.deaths_beside",
     "src/gulagstats/factcheck/quantity_rules.py::gulagstats.factcheck.quantity_rules.deaths_of_own_noun",

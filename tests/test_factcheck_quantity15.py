@@ -1,4 +1,5 @@
-"""Round 15 of the fact-checker's quantities, scopes and modality (issue 20): one number for two fates."""
+"""Round 15 of the fact-checker's quantities, scopes and modality (issue 20): one number for two fates, joined
+by "or" (the repressed) or by a lone "and" (unclear)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,8 @@ import time
 
 import pytest
 
-from gulagstats.factcheck.quantity_rules import either_of
+from gulagstats.factcheck.judgment import JUDGING_CONFIDENCE
+from gulagstats.factcheck.quantity_rules import both_of, either_of
 from gulagstats.factcheck.resources import load_resources
 from gulagstats.factcheck.run import check_text
 
@@ -108,3 +110,66 @@ def test_long_text_of_joins_is_linear():
 def test_a_megabyte_without_numbers():
     text = ("shot or exiled or sent to camps " * 40000)[: 1 << 20]
     assert _frames(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        (
+            "During this time, millions of people were arrested and executed, often on the basis of false accusations.",
+            "millions",
+        ),
+        (
+            "В 1937–1938 годах, во время «Большого террора», миллионы людей в СССР были арестованы и осуждены.",
+            "миллионы",
+        ),
+        ("In 1937-1938, 458,984 were arrested and shot in Russia.", "458,984"),
+    ],
+)
+def test_two_fates_joined_by_a_lone_and_are_unclear(text, mention):
+    f = _frame(text, mention)
+    assert f.confidence < JUDGING_CONFIDENCE
+    assert any("which of the two it counts is unclear" in n for n in f.notes)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "quantity"),
+    [
+        # "and either ... or": the fates of some of the arrested, not a second count
+        (
+            "Millions of people were arrested and either shot or sent to labour camps in 1937.",
+            "Millions",
+            "arrests",
+        ),
+        # an "and" between two numbers joins two counts, each with its own verb
+        (
+            "In 1937-1938, 681,692 people were shot and 2,000 were arrested.",
+            "681,692",
+            "executions",
+        ),
+    ],
+)
+def test_an_and_that_joins_no_two_fates_of_one_number_keeps_it_clear(text, mention, quantity):
+    f = _frame(text, mention)
+    assert (f.quantity, f.confidence >= JUDGING_CONFIDENCE) == (quantity, True)
+    assert not any("another fate" in n for n in f.notes)
+
+
+def test_the_both_rows():
+    data = load_resources()
+    assert both_of(data, "executions", {("arrests", "executions")}) == ""
+    assert both_of(data, "arrests", {("executions", "arrests")}) == ""
+    assert both_of(data, "executions", {("executions", "sent_to_camps")}) is None
+    assert both_of(data, "gulag_population", {("arrests", "executions")}) is None
+
+
+def test_a_both_row_without_reads_is_refused(tmp_path):
+    from gulagstats.errors import DataFormatError
+    from gulagstats.factcheck.resources import _check_quantity_rule
+
+    row = dict.fromkeys(("match", "part", "reads", "becomes", "low", "says", "basis", "note"), "")
+    row.update(match="both", part="arrests")
+    with pytest.raises(DataFormatError):
+        _check_quantity_rule(row, "q.csv", 2)
+    row.update(reads="executions")
+    _check_quantity_rule(row, "q.csv", 2)  # an empty "becomes": unclear

@@ -36,7 +36,7 @@ from .attribution import attribute
 from .context import Context
 from .cues import CUE_WINDOW, cues_near, in_clause
 from .frame_periods import period, period_readings
-from .frame_quantities import DYING, reread
+from .frame_quantities import DYING, both_fates, reread
 from .frame_scopes import (
     FAMILY_SIZE,
     another_numbers_families,
@@ -320,13 +320,20 @@ def _whose_deaths(
 
 #: Words that join two cues as alternatives of one count ("executed or died in labor camps", "расстреляны или умерли").
 EITHER = frozenset(("or", "или", "либо"))
+#: Words that join two cues as both fates of one count ("arrested and executed", "арестованы и осуждены"), when
+#: nothing else stands between them.
+BOTH = frozenset(("and", "и"))
 
 
-def _alternatives(ctx: Context, m: Mention, lo: int, hi: int) -> set[tuple[str, str]]:
+def _alternatives(
+    ctx: Context, m: Mention, lo: int, hi: int, words: frozenset[str] = EITHER
+) -> set[tuple[str, str]]:
     """The pairs of quantities of the mention's own clause whose cues a word "or" joins, in their order.
 
     In "thousands had been executed by Stalin's government or died in the labor camps" the number
     counts either: a pair (executions, regime_deaths). Only the cues near it (``_scored_cues``) are looked at.
+    With ``words`` :data:`BOTH`, the pairs a lone "and" joins ("arrested and executed", not "arrested and
+    either shot or ...").
     """
     near = [
         (first, last, row["quantity"])
@@ -335,7 +342,11 @@ def _alternatives(ctx: Context, m: Mention, lo: int, hi: int) -> set[tuple[str, 
     ]
     out = set()
     for (_, a1, qa), (b0, _, qb) in itertools.pairwise(near):
-        if qa != qb and any(t.word in EITHER for t in ctx.toks[a1:b0]):
+        between = [t.word for t in ctx.toks[a1:b0]]
+        joined = (
+            (len(between) == 1 and between[0] in words) if words == BOTH else set(between) & words
+        )
+        if qa != qb and joined:
             out.add((qa, qb))
     return out
 
@@ -558,6 +569,9 @@ def _quantity_and_period(
     when = match_period(when, kind)  # a count "at the end of 1938" is the count of 1 January 1939
     what = reread(
         ctx, m, what, cue, when, _alternatives(ctx, m, *neighbours), neighbours, data, notes
+    )
+    what, confidence = both_fates(  # "arrested and executed": one number for two fates
+        data, what, cue, _alternatives(ctx, m, *neighbours, BOTH), confidence, notes
     )
     return what, cue, confidence, notes, kind, (when, how, when_confidence)
 
