@@ -281,6 +281,7 @@ DATA_TESTS: frozenset[str] = frozenset((
     "src/gulagstats/factcheck/quantity_rules.py::gulagstats.factcheck.quantity_rules.either_of",
     "src/gulagstats/factcheck/quantity_rules.py::gulagstats.factcheck.quantity_rules.both_of",
     "src/gulagstats/factcheck/frame_quantities.py::gulagstats.factcheck.frame_quantities.both_fates",
+    "src/gulagstats/factcheck/quantity_rules.py::gulagstats.factcheck.quantity_rules.read_as",
     "src/gulagstats/factcheck/quantity_rules.py::gulagstats.factcheck.quantity_rules.excluding",
     "src/gulagstats/factcheck/quantity_rules.py::gulagstats.factcheck.quantity_rules.deaths_beside",
     "src/gulagstats/factcheck/quantity_rules.py::gulagstats.factcheck.quantity_rules.deaths_of_own_noun",

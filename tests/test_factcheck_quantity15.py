@@ -1,5 +1,5 @@
 """Round 15 of the fact-checker's quantities, scopes and modality (issue 20): one number for two fates, joined
-by "or" (the repressed) or by a lone "and" (unclear)."""
+by "or" (the repressed) or by a lone "and" (unclear); a count "in prisons and camps" judged as all in custody."""
 
 from __future__ import annotations
 
@@ -7,8 +7,9 @@ import time
 
 import pytest
 
-from gulagstats.factcheck.judgment import JUDGING_CONFIDENCE
-from gulagstats.factcheck.quantity_rules import both_of, either_of
+from gulagstats.factcheck.judgment import JUDGING_CONFIDENCE, claims_frame, judge
+from gulagstats.factcheck.quantity_rules import both_of, either_of, read_as
+from gulagstats.factcheck.readings import VERDICT_HOWS
 from gulagstats.factcheck.resources import load_resources
 from gulagstats.factcheck.run import check_text
 
@@ -173,3 +174,63 @@ def test_a_both_row_without_reads_is_refused(tmp_path):
         _check_quantity_rule(row, "q.csv", 2)
     row.update(reads="executions")
     _check_quantity_rule(row, "q.csv", 2)  # an empty "becomes": unclear
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        (
+            "According to Conquest, the number in prisons and camps at the end of 1938 was 9 million.",
+            "9 million",
+        ),
+        (
+            "По самым осторожным оценкам, уже в январе 1937 года в тюрьмах и лагерях находилось 5 миллионов человек.",
+            "5 миллионов",
+        ),
+    ],
+)
+def test_prisons_and_camps_are_judged_as_all_in_custody_and_flagged_only_as_the_gulag_too(
+    text, mention
+):
+    f = _frame(text, mention)
+    assert f.quantity == "custodial_population"
+    assert "gulag_population" in f.quantity_readings
+    assert any("judged as custodial_population" in n for n in f.notes)
+
+
+def test_a_quantity_of_one_series_has_no_reading_added():
+    data = load_resources()
+    notes: list[str] = []
+    assert read_as(data, "executions", notes) == ("executions", ())
+    assert notes == []
+    assert read_as(data, "prisons_and_camps", notes)[0] == "custodial_population"
+    assert len(notes) == 1
+
+
+#: A gate open to every way of finding a period: what the readings alone decide.
+OPEN_GATE = {
+    k: frozenset(("own clause", "span", "sentence", "named period", "context", "table"))
+    for k in VERDICT_HOWS
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # 1,668,000 on 1 January 1939: camps and colonies 1,672,438, with the prisons 2,022,976 (the labels'
+        # 'scope unclear'): as all in custody it understates, as the Gulag it is right: no flag
+        (
+            "According to the archives, the number in prisons and camps on 1 January 1939 was 1,668,000.",
+            "not_judged",
+        ),
+        # 9 million overstates every reading: the flag holds (the calibrated gate decides whether it is given)
+        (
+            "According to Conquest, the number in prisons and camps at the end of 1938 was 9 million.",
+            "overstates",
+        ),
+    ],
+)
+def test_a_count_in_prisons_and_camps_is_flagged_only_under_every_reading(text, verdict):
+    result = check_text(text, "t.txt")
+    verdicts = judge(claims_frame(result.frames), gate=OPEN_GATE)
+    assert list(verdicts["verdict"]) == [verdict]

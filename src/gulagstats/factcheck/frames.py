@@ -51,6 +51,7 @@ from .quantity_rules import (
     deaths_beside,
     deaths_of_own_noun,
     of_part,
+    read_as,
 )
 from .resources import Resources
 
@@ -499,6 +500,9 @@ def frame(
     part, detail = scope(ctx, m, before, neighbours[1], including)
     # "69,000 prisoners ... in Norillag"
     what, part, detail, of_a_part = of_part(data, what, part, detail)
+    named = what  # "in prisons and camps": judged as all in custody, a flag also as the Gulag
+    what, also = read_as(data, what, notes)
+    others = [q for q in quantity_readings(ctx, m, *neighbours, what) if q != named]
     notes += of_a_part
     mood, bound = _mood(ctx, m, neighbours[0], notes)
     text, start = paragraph
@@ -529,7 +533,7 @@ def frame(
         vague=m.vague,
         notes=notes,
         period_readings=period_readings(ctx, m, kind, when, how) if how != "context" else (),
-        quantity_readings=quantity_readings(ctx, m, *neighbours, what),
+        quantity_readings=(*others, *also),
         whole_stated=part == "USSR" and whole_stated(ctx, m),
     )
 
