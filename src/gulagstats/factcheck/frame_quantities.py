@@ -2,7 +2,9 @@
 
 A word of killing over an era, or in the purges, or of millions counts the
 regime's deaths, not its shootings; two cues joined by "or" count either
-(``quantity_rules.csv``'s rows of match ``either``); words that leave the
+(``quantity_rules.csv``'s rows of match ``either``: "executed or died in the
+camps" are deaths in custody, "executed or sent to labor camps" the
+repressed); words that leave the
 colonies out narrow a count of the Gulag (rows of match ``excluding``).
 Every lookup is bounded by a window of words (:mod:`gulagstats.factcheck.frames`).
 """
@@ -12,7 +14,7 @@ from __future__ import annotations
 from .context import Context
 from .cues import CUE_WINDOW, cues_near, in_clause
 from .mentions import Mention
-from .quantity_rules import either_of, excluding, killing_threshold
+from .quantity_rules import both_of, either_of, excluding, killing_threshold
 from .resources import Resources
 
 #: The quantity of a word of dying with no place: a place of custody near it names the deaths there.
@@ -20,6 +22,10 @@ DYING = "regime_deaths"
 #: What the lexicon's ``excluding`` rows leave out of a count: the ``part`` of ``quantity_rules.csv``'s rows of match
 #: ``excluding``.
 COLONIES = "the colonies"
+
+#: The most confidence a number keeps when two fates joined by "and" leave unclear which it counts (under
+#: :data:`gulagstats.factcheck.judgment.JUDGING_CONFIDENCE`: not judged).
+BOTH_UNCLEAR = 0.5
 
 #: A cue of executions below this priority is a word of killing ("killed", "murdered", "убит*"), not of shooting.
 KILLING_PRIORITY = 50
@@ -101,7 +107,9 @@ def reread(
         notes.append(f"'{cue}' of millions: the regime's deaths, not its executions")
     if (joined := either_of(data, what, alternatives)) is not None:
         what = joined  # "executed ... or died in the labor camps": deaths in custody
-        notes.append(f"'{cue}' or a word of dying: {what}")
+        # "executed or sent to camps": another fate, the repressed
+        other = "a word of dying" if what.endswith("deaths") else "another fate"
+        notes.append(f"'{cue}' or {other}: {what}")
     # "died in the Gulag (not including labor colonies)"
     if (
         narrowed := excluding(data, what, _colonies_left_out(ctx, m, neighbours, data))
@@ -109,3 +117,37 @@ def reread(
         notes.append(f"'{cue}' without the colonies: {narrowed}")
         what = narrowed
     return what
+
+
+def both_fates(
+    data: Resources,
+    what: str,
+    cue: str,
+    pairs: set[tuple[str, str]],
+    confidence: float,
+    notes: list[str],
+) -> tuple[str, float]:
+    """The quantity and confidence of a number whose clause joins two fates by a lone "and" (``pairs``).
+
+    ``quantity_rules.csv``'s rows of match ``both`` say what such a number counts; an empty ``becomes``
+    leaves it unclear ("millions were arrested and executed": the arrested or the shot; "арестованы и
+    осуждены": the arrested or the sentenced), so its confidence drops to :data:`BOTH_UNCLEAR`. Each
+    change is noted.
+
+    Examples
+    --------
+    >>> from gulagstats.factcheck.resources import load_resources
+    >>> notes = []
+    >>> both_fates(load_resources(), "executions", "executed", {("arrests", "executions")}, 0.95, notes)
+    ('executions', 0.5)
+    >>> both_fates(load_resources(), "executions", "executed", set(), 0.95, [])
+    ('executions', 0.95)
+    """
+    joined = both_of(data, what, pairs)
+    if joined is None:
+        return what, confidence
+    if not joined:
+        notes.append(f"'{cue}' and another fate: which of the two it counts is unclear")
+        return what, min(confidence, BOTH_UNCLEAR)
+    notes.append(f"'{cue}' and another fate: {joined}")
+    return joined, confidence

@@ -36,7 +36,7 @@ from .attribution import attribute
 from .context import Context
 from .cues import CUE_WINDOW, cues_near, in_clause
 from .frame_periods import period, period_readings
-from .frame_quantities import DYING, reread
+from .frame_quantities import DYING, both_fates, reread
 from .frame_scopes import (
     FAMILY_SIZE,
     another_numbers_families,
@@ -51,6 +51,7 @@ from .quantity_rules import (
     deaths_beside,
     deaths_of_own_noun,
     of_part,
+    read_as,
 )
 from .resources import Resources
 
@@ -320,13 +321,20 @@ def _whose_deaths(
 
 #: Words that join two cues as alternatives of one count ("executed or died in labor camps", "расстреляны или умерли").
 EITHER = frozenset(("or", "или", "либо"))
+#: Words that join two cues as both fates of one count ("arrested and executed", "арестованы и осуждены"), when
+#: nothing else stands between them.
+BOTH = frozenset(("and", "и"))
 
 
-def _alternatives(ctx: Context, m: Mention, lo: int, hi: int) -> set[tuple[str, str]]:
+def _alternatives(
+    ctx: Context, m: Mention, lo: int, hi: int, words: frozenset[str] = EITHER
+) -> set[tuple[str, str]]:
     """The pairs of quantities of the mention's own clause whose cues a word "or" joins, in their order.
 
     In "thousands had been executed by Stalin's government or died in the labor camps" the number
     counts either: a pair (executions, regime_deaths). Only the cues near it (``_scored_cues``) are looked at.
+    With ``words`` :data:`BOTH`, the pairs a lone "and" joins ("arrested and executed", not "arrested and
+    either shot or ...").
     """
     near = [
         (first, last, row["quantity"])
@@ -335,7 +343,11 @@ def _alternatives(ctx: Context, m: Mention, lo: int, hi: int) -> set[tuple[str, 
     ]
     out = set()
     for (_, a1, qa), (b0, _, qb) in itertools.pairwise(near):
-        if qa != qb and any(t.word in EITHER for t in ctx.toks[a1:b0]):
+        between = [t.word for t in ctx.toks[a1:b0]]
+        joined = (
+            (len(between) == 1 and between[0] in words) if words == BOTH else set(between) & words
+        )
+        if qa != qb and joined:
             out.add((qa, qb))
     return out
 
@@ -491,6 +503,9 @@ def frame(
     part, detail = scope(ctx, m, before, neighbours[1], including)
     # "69,000 prisoners ... in Norillag"
     what, part, detail, of_a_part = of_part(data, what, part, detail)
+    named = what  # "in prisons and camps": judged as all in custody, a flag also as the Gulag
+    what, also = read_as(data, what, notes)
+    others = [q for q in quantity_readings(ctx, m, *neighbours, what) if q != named]
     notes += of_a_part
     mood, bound = _mood(ctx, m, neighbours[0], notes)
     text, start = paragraph
@@ -521,7 +536,7 @@ def frame(
         vague=m.vague,
         notes=notes,
         period_readings=period_readings(ctx, m, kind, when, how) if how != "context" else (),
-        quantity_readings=quantity_readings(ctx, m, *neighbours, what),
+        quantity_readings=(*others, *also),
         whole_stated=part == "USSR" and whole_stated(ctx, m),
     )
 
@@ -562,6 +577,9 @@ def _quantity_and_period(
     when = match_period(when, kind)  # a count "at the end of 1938" is the count of 1 January 1939
     what = reread(
         ctx, m, what, cue, when, _alternatives(ctx, m, *neighbours), neighbours, data, notes
+    )
+    what, confidence = both_fates(  # "arrested and executed": one number for two fates
+        data, what, cue, _alternatives(ctx, m, *neighbours, BOTH), confidence, notes
     )
     return what, cue, confidence, notes, kind, (when, how, when_confidence)
 

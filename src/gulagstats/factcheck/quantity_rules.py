@@ -15,6 +15,12 @@ a mention's quantity and scope are read, as data rows
 - ``either``: a number read as ``reads`` whose clause joins its cue and one of
   ``part`` (a quantity) by "or" counts ``becomes`` ("executed or died in the
   camps": deaths in custody);
+- ``both``: the same for two cues joined by a lone "and": a number both
+  fates befell counts ``becomes``, or, with ``becomes`` empty, is unclear
+  ("arrested and executed": the arrested or the shot);
+- ``reading``: a quantity with no one series (``reads``) is judged as
+  ``becomes``, and a flag must hold as ``part`` too ("in prisons and
+  camps": all in custody, or the camps and colonies);
 - ``killing``: a word of killing of at least ``low`` read as ``reads`` counts
   ``becomes`` (millions "killed" are the regime's deaths, not its shootings);
 - ``excluding``: a number read as ``reads`` beside words that leave ``part``
@@ -108,6 +114,47 @@ def either_of(data: Resources, what: str, pairs: set[tuple[str, str]]) -> str | 
         if (row["reads"], row["part"]) in pairs or (row["part"], row["reads"]) in pairs:
             return row["becomes"]
     return None
+
+
+def both_of(data: Resources, what: str, pairs: set[tuple[str, str]]) -> str | None:
+    """What a number read as ``what`` counts when its clause joins two cues by a lone "and", if a rule says:
+    a quantity, or "" when which of the two it counts is unclear.
+
+    Examples
+    --------
+    >>> from gulagstats.factcheck.resources import load_resources
+    >>> both_of(load_resources(), "executions", {("arrests", "executions")})
+    ''
+    >>> both_of(load_resources(), "arrests", {("arrests", "repressed_total")})
+    ''
+    >>> both_of(load_resources(), "executions", {("executions", "regime_deaths")}) is None
+    True
+    """
+    for row in data.quantity_rules.rows:
+        if row["match"] != "both" or what not in (row["reads"], row["part"]):
+            continue
+        if (row["reads"], row["part"]) in pairs or (row["part"], row["reads"]) in pairs:
+            return row["becomes"]
+    return None
+
+
+def read_as(data: Resources, what: str, notes: list[str]) -> tuple[str, tuple[str, ...]]:
+    """The quantity a number read as ``what`` is judged as, and the other readings a flag must hold under
+    (the rows of match ``reading``); ``what`` and none when no row reads it. The change is noted.
+
+    Examples
+    --------
+    >>> from gulagstats.factcheck.resources import load_resources
+    >>> read_as(load_resources(), "prisons_and_camps", [])
+    ('custodial_population', ('gulag_population',))
+    >>> read_as(load_resources(), "executions", [])
+    ('executions', ())
+    """
+    for row in data.quantity_rules.rows:
+        if row["match"] == "reading" and row["reads"] == what:
+            notes.append(f"{what}: judged as {row['becomes']}, a flag also as {row['part']}")
+            return row["becomes"], (row["part"],)
+    return what, ()
 
 
 def excluding(data: Resources, what: str, left_out: set[str]) -> str | None:

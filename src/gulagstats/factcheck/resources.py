@@ -97,7 +97,7 @@ LEXICON_COLUMNS = {
     "quantity_rules": ["match", "part", "reads", "becomes", "low", "says", "basis", "note"],
 }
 #: How a row of ``quantity_rules.csv`` matches (:mod:`gulagstats.factcheck.quantity_rules`).
-RULE_MATCHES = ("kind", "detail", "in_detail", "either", "killing", "excluding", "beside", "own_noun")
+RULE_MATCHES = ("kind", "detail", "in_detail", "either", "both", "reading", "killing", "excluding", "beside", "own_noun")
 #: The tables of phrases (the others have no phrase column).
 PHRASE_TABLES = ("lexicon", "periods", "scope", "modality")
 #: The largest lexicon a user may give, in bytes (the packaged one is about 20 kB).
@@ -202,8 +202,8 @@ def _check_quantity_rule(row: dict[str, str], name: str, line: int) -> None:
     for column in ("reads", "becomes"):
         if row[column] and not re.fullmatch(r"[a-z][a-z0-9_]*", row[column]):
             raise _fail(name, line, f"{column} {printable(row[column])!r} is not a quantity code (lowercase, underscores)")
-    if not row["reads"] or (row["match"] != "detail" and not row["becomes"]):
-        raise _fail(name, line, "a rule needs the quantity it reads and, but for a detail, the one it becomes")
+    if not row["reads"] or (row["match"] not in ("detail", "both") and not row["becomes"]):
+        raise _fail(name, line, "a rule needs the quantity it reads and, but for a detail or both, the one it becomes")
     if (row["match"] == "killing") != (_cell_number(row, "low", name, line) is not None) or (row["match"] == "killing") == bool(row["part"]):
         raise _fail(name, line, "a killing rule needs low and no part; any other rule a part and no low")
     if row["match"] == "killing" and not row["basis"]:
