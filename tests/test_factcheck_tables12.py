@@ -40,6 +40,14 @@ def _seconds(n: int) -> float:
 
 
 def test_rows_are_kept_clear_in_linear_time() -> None:
-    # three doublings: pairwise, the time would grow 4 times a doubling
-    small, large = _seconds(2_000), _seconds(16_000)
-    assert (large / max(small, 1e-4)) ** (1 / 3) < 2.5, (small, large)
+    # three doublings: pairwise, the time would grow 4 times a doubling; n log n about 2.1. From 16,000 rows
+    # (not 2,000: under a millisecond, one idle CI run measured 2.55, the clock rather than the code), and a
+    # ratio over the bound is measured once more before it fails, like tests/test_factcheck_stages.assert_linear
+    measured = []
+    for _ in range(2):
+        small, large = _seconds(16_000), _seconds(128_000)
+        per_doubling = (large / max(small, 0.005)) ** (1 / 3)
+        measured.append((round(small, 4), round(large, 4), round(per_doubling, 3)))
+        if per_doubling < 2.5:
+            return
+    raise AssertionError(measured)
