@@ -279,6 +279,8 @@ DATA_TESTS: frozenset[str] = frozenset((
     "src/gulagstats/estimates/question.py::gulagstats.estimates.question.estimate_readings",
     "src/gulagstats/factcheck/periods.py::gulagstats.factcheck.periods.find_periods",
     "src/gulagstats/factcheck/frame_scopes.py::gulagstats.factcheck.frame_scopes.listing_words",
+    "src/gulagstats/factcheck/readings.py::gulagstats.factcheck.readings.named_readings",
+    "src/gulagstats/factcheck/wider_wholes.py::gulagstats.factcheck.wider_wholes.other_body",
     "src/gulagstats/factcheck/quantity_rules.py::gulagstats.factcheck.quantity_rules.of_part",
     "src/gulagstats/factcheck/quantity_rules.py::gulagstats.factcheck.quantity_rules.killing_threshold",
     "src/gulagstats/factcheck/quantity_rules.py::gulagstats.factcheck.quantity_rules.either_of",
