@@ -54,6 +54,7 @@ from .readings import READING_COLUMNS
 from .resources import Resources, load_resources
 from .sentences import line_starts, split
 from .table_cells import cell_starts, unglued
+from .table_labels import part_listed
 from .tables import (
     date_by_row,
     noted_years,
@@ -249,7 +250,9 @@ def _cued_frames(where: _Place, mentions: list[Mention], carry: tuple[str, str] 
         if header:
             f = unsaid(f, f"'{header}' (a table column that names no quantity)")
         if f is not None and row is not None:
-            date_by_row(f, row)
+            f = part_listed(f, row)  # "Chechens (Feb. 1944) | 362 000": a part's count, listed
+            if row.year:
+                date_by_row(f, row)
         got.append(f)
         carry = (f.quantity, f.cue) if f is not None and i + 1 < len(mentions) and mentions[i + 1].first - m.last <= 10 else None
     return got
