@@ -49,7 +49,9 @@ def _cells(text: str, a: int, b: int) -> list[tuple[int, int]] | None:
     return out
 
 
-def _pairs(text: str, cells: list[tuple[int, int]]) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+def _pairs(
+    text: str, cells: list[tuple[int, int]]
+) -> list[tuple[tuple[int, int], tuple[int, int]]]:
     """The longest run of (label, count) pairs of a stream of cells."""
     best: list[tuple[tuple[int, int], tuple[int, int]]] = []
     run: list[tuple[tuple[int, int], tuple[int, int]]] = []
@@ -106,7 +108,11 @@ def labelled_counts(text: str, lines: list[tuple[int, int]], data: Resources) ->
     i = 0
     while i < len(lines):
         j = i
-        while j < len(lines) and _cells(text, *lines[j]) is not None and text[slice(*lines[j])].strip():
+        while (
+            j < len(lines)
+            and _cells(text, *lines[j]) is not None
+            and text[slice(*lines[j])].strip()
+        ):
             j += 1
         if j - i >= 2 * MIN_PAIRS:
             out += _rows(text, lines, (i, j), data)
