@@ -32,11 +32,11 @@ MIN_PAIRS = 3
 #: The most words in a label cell.
 LABEL_WORDS = 8
 #: A count cell: a number alone (grouped by spaces, commas or points, or plain digits), nothing else.
-_COUNT = re.compile(r"[~\u2248]?\s*[0-9]{1,3}(?:[ \u00a0\u202f,.][0-9]{3})*|[0-9]{4,9}")
-_YEAR = re.compile(r"(?<![0-9])1[89][0-9]{2}(?![0-9])")
+_COUNT_CELL = re.compile(r"[~\u2248]?\s*[0-9]{1,3}(?:[ \u00a0\u202f,.][0-9]{3})*|[0-9]{4,9}")
+_LABEL_YEAR = re.compile(r"(?<![0-9])1[89][0-9]{2}(?![0-9])")
 
 
-def _cells(text: str, a: int, b: int) -> list[tuple[int, int]] | None:
+def _line_cells(text: str, a: int, b: int) -> list[tuple[int, int]] | None:
     """The non-empty cells of a line of a flattened table (one at most), or None if the line is not one."""
     out = []
     for m in re.finditer(r"[^|]+", text[a:b]):
@@ -49,7 +49,7 @@ def _cells(text: str, a: int, b: int) -> list[tuple[int, int]] | None:
     return out
 
 
-def _pairs(
+def _label_pairs(
     text: str, cells: list[tuple[int, int]]
 ) -> list[tuple[tuple[int, int], tuple[int, int]]]:
     """The longest run of (label, count) pairs of a stream of cells."""
@@ -59,7 +59,7 @@ def _pairs(
     while i < len(cells):
         label = cells[i]
         count = cells[i + 1] if i + 1 < len(cells) else None
-        if count and LETTER_WORDS.search(text, *label) and _COUNT.fullmatch(text, *count):
+        if count and LETTER_WORDS.search(text, *label) and _COUNT_CELL.fullmatch(text, *count):
             run.append((label, count))
             i += 2
             continue
@@ -68,12 +68,12 @@ def _pairs(
     return max(best, run, key=len)
 
 
-def _rows(
+def _label_table(
     text: str, lines: list[tuple[int, int]], span: tuple[int, int], data: Resources
 ) -> list[Row]:
     """The rows of one run of cell lines (``span``: its first line and the line after its last)."""
-    cells = [c for k in range(*span) for c in _cells(text, *lines[k]) or []]
-    pairs = _pairs(text, cells)
+    cells = [c for k in range(*span) for c in _line_cells(text, *lines[k]) or []]
+    pairs = _label_pairs(text, cells)
     if len(pairs) < MIN_PAIRS:
         return []
     first = next(k for k in range(*span) if lines[k][1] > pairs[0][0][0])
@@ -82,7 +82,7 @@ def _rows(
         return []
     out = []
     for (la, lb), (ca, cb) in pairs:
-        years = [y for y in _YEAR.findall(text, la, lb) if int(y) in SOVIET_YEARS]
+        years = [y for y in _LABEL_YEAR.findall(text, la, lb) if int(y) in SOVIET_YEARS]
         year = years[0] if len(set(years)) == 1 else ""
         out.append(Row(ca, cb, year, quantity, cue, label=text[la:lb]))
     return out
@@ -110,12 +110,12 @@ def labelled_counts(text: str, lines: list[tuple[int, int]], data: Resources) ->
         j = i
         while (
             j < len(lines)
-            and _cells(text, *lines[j]) is not None
+            and _line_cells(text, *lines[j]) is not None
             and text[slice(*lines[j])].strip()
         ):
             j += 1
         if j - i >= 2 * MIN_PAIRS:
-            out += _rows(text, lines, (i, j), data)
+            out += _label_table(text, lines, (i, j), data)
         i = max(j, i + 1)
     return out
 

@@ -29,34 +29,36 @@ from .table_columns import table_caption
 #: The fewest lines of pairs that make a table.
 MIN_LINES = 3
 #: One year-count pair: a year, spaces, a count in digits (grouped by thousands, or four to seven digits).
-_PAIR = re.compile(
+_YEAR_COUNT = re.compile(
     r"(?P<year>1[89][0-9]{2})[ \t\u00a0]+"
     r"(?P<value>[0-9]{1,3}(?:[,\u00a0\u202f ][0-9]{3})+|[0-9]{4,7})(?![0-9])"
 )
 #: A line of pairs only: one pair or more, separated by spaces or a cell break, nothing else.
-_PAIRS_LINE = re.compile(
+_PAIRS_ONLY = re.compile(
     r"[ \t|]*(?:1[89][0-9]{2}[ \t\u00a0]+(?:[0-9]{1,3}(?:[,\u00a0\u202f ][0-9]{3})+|[0-9]{4,7})[ \t|]*)+"
 )
 #: A caption's words that make its day the day of every row's year.
 _EACH_YEAR = re.compile(r"\b(?:each|every)\s+year\b|каждого\s+года|ежегодно", re.IGNORECASE)
-_A_YEAR = re.compile(r"1[89][0-9]{2}")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZА-ЯЁ])")
+_CAPTION_YEAR = re.compile(r"1[89][0-9]{2}")
+_CAPTION_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZА-ЯЁ])")
 
 
-def _pairs(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
+def _line_pairs(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
     """The pairs of a line of pairs only, as (value start, value end, year), or [] if the line is not one."""
-    if _PAIRS_LINE.fullmatch(text, a, b) is None:
+    if _PAIRS_ONLY.fullmatch(text, a, b) is None:
         return []
     out = []
-    for m in _PAIR.finditer(text, a, b):
+    for m in _YEAR_COUNT.finditer(text, a, b):
         value = re.sub(r"[^0-9]", "", m["value"])
-        if int(m["year"]) not in SOVIET_YEARS or (len(value) == 4 and _A_YEAR.fullmatch(value)):
+        if int(m["year"]) not in SOVIET_YEARS or (
+            len(value) == 4 and _CAPTION_YEAR.fullmatch(value)
+        ):
             return []  # "1937 1938": two years, no count
         out.append((m.start("value"), m.end("value"), m["year"]))
     return out
 
 
-def _caption(
+def _pairs_caption(
     text: str, lines: list[tuple[int, int]], first: int, data: Resources
 ) -> tuple[str, str, str]:
     """The quantity, cue and day ("01-01" or "") of the caption of a table whose first line is ``first``.
@@ -69,9 +71,9 @@ def _caption(
     if not line.endswith(":"):
         quantity, cue = table_caption(text, lines, first, data) if first else ("", "")
         return quantity, cue, ""
-    line = _SENTENCE_END.split(line)[-1]
+    line = _CAPTION_SENTENCE.split(line)[-1]
     quantity, cue = table_caption(line, [(0, len(line))], 1, data)
-    years = list(_A_YEAR.finditer(line))
+    years = list(_CAPTION_YEAR.finditer(line))
     tail = line[years[-1].end() :] if years else line  # the caption's words after its years
     return quantity, cue, header_day(tail) if _EACH_YEAR.search(tail) else ""
 
@@ -95,12 +97,12 @@ def paired_rows(text: str, lines: list[tuple[int, int]], data: Resources) -> lis
     i = 0
     while i < len(lines):
         j, run = i, []
-        while j < len(lines) and (got := _pairs(text, *lines[j])):
+        while j < len(lines) and (got := _line_pairs(text, *lines[j])):
             run += got
             j += 1
         years = [y for _, _, y in run]
         if j - i >= MIN_LINES and len(set(years)) == len(years):
-            quantity, cue, day = _caption(text, lines, i, data)
+            quantity, cue, day = _pairs_caption(text, lines, i, data)
             out += [Row(a, b, y, quantity, cue, day=day) for a, b, y in run]
         i = max(j, i + 1)
     return sorted(out, key=lambda r: r.start)
