@@ -171,3 +171,12 @@ def test_linear_time() -> None:
         cell,
         500,
     )
+
+
+def test_a_word_between_a_small_number_and_its_people() -> None:
+    text = "The verdict was announced and the six main defendants were executed by shooting on October 1."
+    assert [f.mention for f in check_text(text).frames] == ["six"]
+    # "more" is not skipped: "four more were sent" is an anecdote's count ("were" is no word of people)
+    text = "One died before he could be executed; four more were sent to other parts of the Gulag."
+    assert check_text(text).frames == []
+    assert check_text("The six main reasons were given.").frames == []
