@@ -283,7 +283,9 @@ def people_next(toks: list[Token], last: int, data: Resources, text: str, offset
     "several hundred of the women"), else ""."""
     at = last + 1 if last < len(toks) and toks[last].word == "of" else last
     at += at > last and at < len(toks) and toks[at].word == "the"
-    at += at == last and at < len(toks) and toks[at].word in _BETWEEN_WORDS  # "seven other commanders"
+    at += (
+        at == last and at < len(toks) and toks[at].word in _BETWEEN_WORDS
+    )  # "seven other commanders"
     row = next_phrase(data.lexicon["people"], toks, at, 1, text, offset)
     return row["phrase"] if row is not None else ""
 

@@ -259,7 +259,9 @@ def people_shares(
         listed = (
             i + 1 in out and mentions[i + 1].first - m.last <= SHARE_LIST_GAP
         )  # a share of a list before the whole
-        bracketed = i > 0 and _bracketed_after_people(toks, mentions[i - 1], m, (data, text, offset))
+        bracketed = i > 0 and _bracketed_after_people(
+            toks, mentions[i - 1], m, (data, text, offset)
+        )
         if listed or bracketed or _whole_of_people(toks, m, data, text, offset):
             out.add(i)
     return out
