@@ -99,11 +99,12 @@ def test_floor_by_era_needs_an_open_floor_a_floor_met_and_an_era():
 
 def test_one_end_of_an_unfinished_range_is_not_judged():
     row = _one(
-        "The archives put the death sentences from 1923 to 1953 between 775,866 and 786,098a.",
+        # "786,098x": a letter glued on that is no footnote mark (round 16 reads "786,098a" as 786,098, note a)
+        "The archives put the death sentences from 1923 to 1953 between 775,866 and 786,098x.",
         "775,866",
     )
     assert row["verdict"] == "not_judged"
-    assert "opens a range ('between 775,866 and 786,098a." in row["reason"]
+    assert "opens a range ('between 775,866 and 786,098x." in row["reason"]
 
 
 def test_unfinished_range_reads_only_a_point_that_opens_a_range():

@@ -274,11 +274,18 @@ def _people_follow(toks: list[Token], last: int, data: Resources, text: str, off
     return next_phrase(data.lexicon["people"], toks, last, 4, text, offset) is not None
 
 
+#: Words between a number and its word of people that leave it a count of them ("seven other commanders").
+_BETWEEN_WORDS = frozenset({"other", "main", "другие", "других"})
+
+
 def people_next(toks: list[Token], last: int, data: Resources, text: str, offset: int) -> str:
     """The word of people right after a number, or after its "of (the)" ("18,000 women", "millions of people",
     "several hundred of the women"), else ""."""
     at = last + 1 if last < len(toks) and toks[last].word == "of" else last
     at += at > last and at < len(toks) and toks[at].word == "the"
+    at += (
+        at == last and at < len(toks) and toks[at].word in _BETWEEN_WORDS
+    )  # "seven other commanders"
     row = next_phrase(data.lexicon["people"], toks, at, 1, text, offset)
     return row["phrase"] if row is not None else ""
 

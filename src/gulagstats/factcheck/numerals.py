@@ -253,6 +253,9 @@ _BROKEN_SCALE = re.compile(
 
 #: A letter glued to a number grouped by commas ("Deaths681,692 executions": an infobox's cells run together).
 _GLUED = re.compile(r"[^\W\d_](?=[0-9]{1,3}(?:,[0-9]{3})+(?![0-9]))")
+#: A footnote letter glued after a number grouped by commas ("between 775,866 and 786,098a."): not part of it.
+#: Not "k", "m", "b" or "s" (scale words and "1,000s"), not before another letter.
+_NOTE_LETTER = re.compile(r"(?<=[0-9],[0-9]{3})[acdefgh](?![^\W_])")
 
 
 #: A word broken by a hyphen at a line's end ("thou-\n\n\nsand") or by a soft hyphen or "¬" ("миллио¬на").
@@ -283,14 +286,14 @@ def _unbroken(text: str) -> tuple[str, dict[int, int]]:
 
 def _joined_lines(text: str) -> tuple[str, dict[int, int]]:
     """``text`` with a line break between a number and its scale word read as a space, a number word broken
-    by a hyphen read whole (:func:`_unbroken`), and a letter glued to a grouped number read as a space
-    (same length: offsets stay those of the text)."""
+    by a hyphen read whole (:func:`_unbroken`), and a letter glued to a grouped number (before it, or a
+    footnote letter after it) read as a space (same length: offsets stay those of the text)."""
     ends: dict[int, int] = {}
     if "\n" in text:
         text = _BROKEN_SCALE.sub(lambda m: " " * len(m[0]), text)
     if "\n" in text or "\u00ac" in text or "\u00ad" in text:
         text, ends = _unbroken(text)
-    return _GLUED.sub(" ", text), ends
+    return _NOTE_LETTER.sub(" ", _GLUED.sub(" ", text)), ends
 
 
 #: Russian digits with a case ending, then a scale word: "22-х тысяч", "2-х млн", "10-ти тысяч".

@@ -52,8 +52,9 @@ from .phrases import tokens
 from .read import ReadText, read_source
 from .readings import READING_COLUMNS
 from .resources import Resources, load_resources
-from .sentences import line_starts, split
+from .sentences import Sentence, line_starts, split
 from .table_cells import cell_starts, unglued
+from .table_labels import part_listed
 from .tables import (
     date_by_row,
     noted_years,
@@ -102,6 +103,35 @@ class TextResult:
     warning: str = ""
 
 
+@dataclass
+class _Reading:
+    """What the reading of a text carries from one sentence to the next."""
+
+    anchor: date | None = None
+    last_period: str = ""
+    paragraph: int = -1
+    #: The kind of period last_period is (a year, a span, ...): a year carries only within a list.
+    last_kind: str = ""
+    #: The last period of the text, across paragraphs: "за этот период" may point back to it.
+    text_period: str = ""
+    #: The part of the whole the sentence before named.
+    part: tuple[str, str] | None = None
+    #: What the last claim of the sentence before counts: "Of these, ..." goes on with it.
+    before: tuple[str, str] | None = None
+    #: What the sentence before asked for ("How many ...?").
+    question: tuple[str, str] | None = None
+    #: The sentence before, in the paragraph, has a spread cue ("Estimates vary widely.").
+    spread: bool = False
+    #: How the text dates its named periods ("The Great Purge ... from 1936 to 1938").
+    dating: Dating = field(default_factory=Dating)
+    #: The sentence before: a line of prose it ends is a paragraph for the periods.
+    previous: Sentence | None = None
+    #: The sentence before is a dated heading.
+    heading: bool = False
+    #: The paragraph of the sentence before (a paragraph of one short line may be a heading).
+    previous_paragraph: int = -1
+
+
 def check_text(text: str, name: str = "text", data: Resources | None = None) -> TextResult:
     """Claim frames of one text (no judgment): the fact-checker's unit of work.
 
@@ -116,56 +146,125 @@ def check_text(text: str, name: str = "text", data: Resources | None = None) -> 
     lines = line_starts(text)
     frames: list[Frame] = []
     seen: list[Seen] = []
-    anchor: date | None = None
-    last_period, paragraph = "", -1
-    last_kind = ""  # the kind of period last_period is (a year, a span, ...): a year carries only within a list
-    text_period = ""  # the last period of the text, across paragraphs: "за этот период" may point back to it
-    part: tuple[str, str] | None = None  # the part of the whole the sentence before named
-    before: tuple[str, str] | None = None  # what the last claim of the sentence before counts: "Of these, ..." goes on with it
-    question: tuple[str, str] | None = None  # what the sentence before asked for ("How many ...?")
-    spread = False  # the sentence before, in the paragraph, has a spread cue ("Estimates vary widely.")
-    dating = Dating()  # how the text dates its named periods ("The Great Purge ... from 1936 to 1938")
-    rows = table_rows(text, data)  # the rows of its year-value tables: a cell's period is its row's year
-    document = (text, lines, language, (rows, [r.start for r in rows], noted_years(rows), share_cells(rows), cell_starts(text, rows)))
-    previous = None  # the sentence before: a line of prose it ends is a paragraph for the periods
-    heading, previous_paragraph = False, -1  # the sentence before is a dated heading, a paragraph of one short line
+    rows = table_rows(
+        text, data
+    )  # the rows of its year-value tables: a cell's period is its row's year
+    tables = (
+        rows,
+        [r.start for r in rows],
+        noted_years(rows),
+        share_cells(rows),
+        cell_starts(text, rows),
+    )
+    document = (text, lines, language, tables)
+    state = _Reading()
     for s in split(text):
-        if s.paragraph != paragraph or _RESUMES.match(s.text):  # a new paragraph, or "… " after a cut
-            under = heading and _whole_line(text, lines, s) and table_row(s.text)  # the table under a dated heading
-            paragraph, part, before, spread = s.paragraph, None, None, False  # a question's answer may follow it
-            last_period, last_kind = (last_period, last_kind) if under else ("", "")
-        elif previous is not None and previous.line != s.line and ends_prose_line(text[lines[previous.line - 1] : previous.end], s.text, data.goes_on_words):
-            last_period, last_kind = "", ""  # a page's paragraphs without blank lines: the period stays in its own
-        previous = s
-        plain = fold_digits(s.text)  # full-width and other digits as ASCII, offsets unchanged
-        toks = tokens(plain, s.start)
-        periods = find_periods(plain, toks, s.start, anchor, last_period or text_period, data, dating)
-        periods = outside_cells(rows, document[3][1], periods, s.start) if rows else periods  # "1938 — 90 546" in a table
-        # "умерло 1890 человек": a count, not a year; a set (Period is frozen), as a list's `in` made a sentence of
-        # many such counts quadratic
-        counted = set(counted_years(plain, toks, s.start, periods, data))
-        periods = [p for p in periods if p not in counted] if counted else periods
-        if _MAY_COUNT.search(s.text):
-            found, skipped, ctx = _sentence_frames(s, plain, toks, periods, document, (*context_reading(s.text, last_period, last_kind, bool(GOES_ON.match(s.text.lstrip())), _whole_line(text, lines, s)), part, before, question, spread), data, name)
-            for f in found:
-                f.language = language
-            frames += found
-            seen += skipped
-            goes_on = part is not None and any((f.scope, f.scope_detail) == part for f in found)
-            part = named_part(ctx) or (part if goes_on else None)  # a sentence that went on with the part keeps it
-            before = (found[-1].quantity, found[-1].cue) if found else None
-        else:
-            ctx = context(s.text, s.start, toks, data, periods)
-            part, before = named_part(ctx), None  # "... эшелон крымских татар."
-        question = asked(ctx, data)  # "How many died of famine? 6 million": the answer counts what it asks
-        spread = ctx.first_spread < len(ctx.toks)
-        anchor = clock(periods, anchor)
-        last_period, last_kind = carried(plain, periods, last_period, last_kind)
-        text_period = last_period or text_period
-        heading = bool(last_period) and s.paragraph != previous_paragraph and _whole_line(text, lines, s, HEADING_LINE) and heads(s.text)
-        previous_paragraph = s.paragraph
-    _date_by_subject(frames, subject_period(text, lambda line: find_periods(line, tokens(line), 0, None, "", data)))
+        found, skipped = _read_sentence(s, state, document, data, name)
+        frames += found
+        seen += skipped
+    subject = subject_period(text, lambda line: find_periods(line, tokens(line), 0, None, "", data))
+    _date_by_subject(frames, subject)
     return TextResult(name, frames, seen, language, warning(name, language))
+
+
+def _new_paragraph(
+    s: Sentence, state: _Reading, text: str, lines: list[int], data: Resources
+) -> None:
+    """Forget what the sentence before carried where ``s`` starts a paragraph, or a line of a page's prose."""
+    if s.paragraph != state.paragraph or _RESUMES.match(
+        s.text
+    ):  # a new paragraph, or "… " after a cut
+        # the table under a dated heading
+        under = state.heading and _whole_line(text, lines, s) and table_row(s.text)
+        # a question's answer may follow it
+        state.paragraph, state.part, state.before, state.spread = s.paragraph, None, None, False
+        if not under:
+            state.last_period, state.last_kind = "", ""
+    elif (
+        state.previous is not None
+        and state.previous.line != s.line
+        and ends_prose_line(
+            text[lines[state.previous.line - 1] : state.previous.end], s.text, data.goes_on_words
+        )
+    ):
+        # a page's paragraphs without blank lines: the period stays in its own
+        state.last_period, state.last_kind = "", ""
+    state.previous = s
+
+
+def _read_sentence(
+    s: Sentence, state: _Reading, document, data: Resources, name: str
+) -> tuple[list[Frame], list[Seen]]:
+    """The claim frames and the numbers seen but not read of one sentence; ``state`` goes on past it."""
+    text, lines, _, tables = document
+    _new_paragraph(s, state, text, lines, data)
+    plain = fold_digits(s.text)  # full-width and other digits as ASCII, offsets unchanged
+    toks = tokens(plain, s.start)
+    periods = find_periods(
+        plain,
+        toks,
+        s.start,
+        state.anchor,
+        state.last_period or state.text_period,
+        data,
+        state.dating,
+    )
+    if tables[0]:  # "1938 — 90 546" in a table
+        periods = outside_cells(tables[0], tables[1], periods, s.start)
+    # "умерло 1890 человек": a count, not a year; a set (Period is frozen), as a list's `in` made a sentence of
+    # many such counts quadratic
+    counted = set(counted_years(plain, toks, s.start, periods, data))
+    periods = [p for p in periods if p not in counted] if counted else periods
+    found: list[Frame] = []
+    skipped: list[Seen] = []
+    if _MAY_COUNT.search(s.text):
+        found, skipped, ctx = _counted_sentence(
+            s, (plain, toks, periods), state, document, data, name
+        )
+    else:
+        ctx = context(s.text, s.start, toks, data, periods)
+        state.part, state.before = named_part(ctx), None  # "... эшелон крымских татар."
+    state.question = asked(
+        ctx, data
+    )  # "How many died of famine? 6 million": the answer counts what it asks
+    state.spread = ctx.first_spread < len(ctx.toks)
+    state.anchor = clock(periods, state.anchor)
+    state.last_period, state.last_kind = carried(plain, periods, state.last_period, state.last_kind)
+    state.text_period = state.last_period or state.text_period
+    state.heading = (
+        bool(state.last_period)
+        and s.paragraph != state.previous_paragraph
+        and _whole_line(text, lines, s, HEADING_LINE)
+        and heads(s.text)
+    )
+    state.previous_paragraph = s.paragraph
+    return found, skipped
+
+
+def _counted_sentence(s: Sentence, read, state: _Reading, document, data: Resources, name: str):
+    """The frames, the numbers seen but not read and the context of a sentence that may count; ``state``
+    takes the part it names and what its last claim counts."""
+    plain, toks, periods = read
+    text, lines, language, _ = document
+    reading = context_reading(
+        s.text,
+        state.last_period,
+        state.last_kind,
+        bool(GOES_ON.match(s.text.lstrip())),
+        _whole_line(text, lines, s),
+    )
+    carried_state = (*reading, state.part, state.before, state.question, state.spread)
+    found, skipped, ctx = _sentence_frames(
+        s, plain, toks, periods, document, carried_state, data, name
+    )
+    for f in found:
+        f.language = language
+    part = state.part
+    goes_on = part is not None and any((f.scope, f.scope_detail) == part for f in found)
+    # a sentence that went on with the part keeps it
+    state.part = named_part(ctx) or (part if goes_on else None)
+    state.before = (found[-1].quantity, found[-1].cue) if found else None
+    return found, skipped, ctx
 
 
 def _whole_line(text: str, lines: list[int], s, longest: int = ROW_LINE) -> bool:
@@ -173,14 +272,22 @@ def _whole_line(text: str, lines: list[int], s, longest: int = ROW_LINE) -> bool
     if len(s.text) > longest:
         return False
     start, end = lines[s.line - 1], lines[s.line] - 1 if s.line < len(lines) else len(text)
-    return s.start - start + end - s.end <= longest and not text[start : s.start].strip() and not text[s.end : end].strip()
+    return (
+        s.start - start + end - s.end <= longest
+        and not text[start : s.start].strip()
+        and not text[s.end : end].strip()
+    )
 
 
 def _date_by_subject(frames: list[Frame], subject: str) -> None:
     """Give the claims with no period read at all the period of the text's subject (an infobox's date), weakly."""
     for f in frames:
         if subject and f.period_how == "none" and not f.period:
-            f.period, f.period_how, f.period_confidence = match_period(subject, quantity_kind(f.quantity)), "context", SUBJECT_CONFIDENCE
+            f.period, f.period_how, f.period_confidence = (
+                match_period(subject, quantity_kind(f.quantity)),
+                "context",
+                SUBJECT_CONFIDENCE,
+            )
 
 
 @dataclass(frozen=True)
@@ -199,30 +306,59 @@ class _Place:
 
 
 def _frame_at(
-    p: _Place, mentions: list[Mention], i: int, carry: tuple[str, str] | None, hi: int | None = None, enumerated: bool = True
+    p: _Place,
+    mentions: list[Mention],
+    i: int,
+    carry: tuple[str, str] | None,
+    hi: int | None = None,
+    enumerated: bool = True,
 ) -> Frame | None:
     """The frame of ``mentions[i]``, read between its neighbours (or up to token ``hi``), with ``carry``."""
     lo = mentions[i - 1].last if i else 0
     if hi is None:
         hi = mentions[i + 1].first if i + 1 < len(mentions) else len(p.ctx.toks)
-    return frame(p.ctx, mentions[i], (lo, hi), p.last_period, carry, p.line, p.name, p.line_no, p.data, p.part, enumerated)
+    return frame(
+        p.ctx,
+        mentions[i],
+        (lo, hi),
+        p.last_period,
+        carry,
+        p.line,
+        p.name,
+        p.line_no,
+        p.data,
+        p.part,
+        enumerated,
+    )
 
 
 def _sentence_frames(s, plain: str, toks, periods, document, state, data: Resources, name: str):
     """The claim frames of one sentence, the numbers seen but not read, and the sentence's context."""
-    text, lines, language, (rows, row_starts, noted, shares, cells) = document  # the whole text, its line starts, its language, its table rows
+    text, lines, language, (rows, row_starts, noted, shares, cells) = (
+        document  # the whole text, its line starts, its language, its table rows
+    )
     last_period, carried_how, part, before, question, spread = state
-    said_in = "ru" if _CYRILLIC.search(s.text) and detect(s.text) == "ru" else language  # a Russian passage
+    said_in = (
+        "ru" if _CYRILLIC.search(s.text) and detect(s.text) == "ru" else language
+    )  # a Russian passage
     mentions, skipped = find_mentions(plain, toks, s.start, periods, data, said_in, shares, cells)
     if noted:
-        mentions = [m for m in mentions if m.start not in noted]  # "19301 | 7980": a year with note 1
-    mentions = unglued(mentions, rows, row_starts, toks, text) if rows else mentions  # "206 4301": 206 430, note 1
+        mentions = [
+            m for m in mentions if m.start not in noted
+        ]  # "19301 | 7980": a year with note 1
+    mentions = (
+        unglued(mentions, rows, row_starts, toks, text) if rows else mentions
+    )  # "206 4301": 206 430, note 1
     ctx = context(s.text, s.start, toks, data, periods, carried_how)
     # the sentence's line, cut to what attribute() reads: the work per sentence does not grow with a long line
     line_start = max(lines[s.line - 1], s.start - REACH)
-    line_text = text[line_start : min(lines[s.line] - 1 if s.line < len(lines) else len(text), s.end + REACH)]
+    line_text = text[
+        line_start : min(lines[s.line] - 1 if s.line < len(lines) else len(text), s.end + REACH)
+    ]
     where = _Place(ctx, last_period, (line_text, line_start), name, s.line, data, part)
-    carry = before if GOES_ON.match(s.text.lstrip()) else answer(question, s.text, mentions)  # "Из них ...": of the arrested
+    carry = (
+        before if GOES_ON.match(s.text.lstrip()) else answer(question, s.text, mentions)
+    )  # "Из них ...": of the arrested
     got = _cued_frames(where, mentions, carry, (rows, row_starts))
     _enumerated_back(where, plain, s.start, mentions, got)
     _listed_frames(where, (plain, s.start, s.text, spread), mentions, got)
@@ -234,14 +370,18 @@ def _sentence_frames(s, plain: str, toks, periods, document, state, data: Resour
     return frames, skipped, ctx
 
 
-def _cued_frames(where: _Place, mentions: list[Mention], carry: tuple[str, str] | None, table) -> list[Frame | None]:
+def _cued_frames(
+    where: _Place, mentions: list[Mention], carry: tuple[str, str] | None, table
+) -> list[Frame | None]:
     """The frames of a sentence's mentions read by their own words, a table's column or the carry along them."""
     rows, row_starts = table
     got: list[Frame | None] = []
     for i, m in enumerate(mentions):
         row = row_at(rows, row_starts, m.start)
         if row is not None and noun_at(row, m.start)[0]:
-            carry = noun_at(row, m.start)  # a table cell: its column's or the caption's noun, unless it has its own
+            carry = noun_at(
+                row, m.start
+            )  # a table cell: its column's or the caption's noun, unless it has its own
         header = unnamed_column(row, m.start) if row is not None else ""
         if header:  # "Other measures", "Всего" with no caption: listed, never judged, never a neighbour's noun
             carry = (UNSAID_QUANTITY, header)
@@ -249,14 +389,22 @@ def _cued_frames(where: _Place, mentions: list[Mention], carry: tuple[str, str] 
         if header:
             f = unsaid(f, f"'{header}' (a table column that names no quantity)")
         if f is not None and row is not None:
-            date_by_row(f, row)
+            f = part_listed(f, row)  # "Chechens (Feb. 1944) | 362 000": a part's count, listed
+            if row.year:
+                date_by_row(f, row)
         got.append(f)
-        carry = (f.quantity, f.cue) if f is not None and i + 1 < len(mentions) and mentions[i + 1].first - m.last <= 10 else None
+        carry = (
+            (f.quantity, f.cue)
+            if f is not None and i + 1 < len(mentions) and mentions[i + 1].first - m.last <= 10
+            else None
+        )
     return got
 
 
-def _enumerated_back(where: _Place, plain: str, offset: int, mentions: list[Mention], got: list[Frame | None]) -> None:
-    """"353,074 in 1937 and 328,618 in 1938 were shot": the cue after the last reads the numbers before it."""
+def _enumerated_back(
+    where: _Place, plain: str, offset: int, mentions: list[Mention], got: list[Frame | None]
+) -> None:
+    """ "353,074 in 1937 and 328,618 in 1938 were shot": the cue after the last reads the numbers before it."""
     source = list(range(len(mentions)))  # whose own cue each mention has
     for i in range(len(mentions) - 2, -1, -1):
         back = enumerated_before(plain, offset, where.ctx.toks, mentions, got, i, source[i + 1])
@@ -265,23 +413,42 @@ def _enumerated_back(where: _Place, plain: str, offset: int, mentions: list[Ment
             got[i] = _frame_at(where, mentions, i, back, mentions[i + 1].first)
 
 
-def _listed_frames(where: _Place, sentence, mentions: list[Mention], got: list[Frame | None]) -> None:
+def _listed_frames(
+    where: _Place, sentence, mentions: list[Mention], got: list[Frame | None]
+) -> None:
     """The mentions no cue reads that are still listed, never judged: counts of people, shares of people,
     others' estimates."""
     plain, offset, said, spread = sentence
     toks, data = where.ctx.toks, where.data
-    for i, m in enumerate(mentions):  # "миллионы людей", "18,000 women": found and shown, never judged
+    for i, m in enumerate(
+        mentions
+    ):  # "миллионы людей", "18,000 women": found and shown, never judged
         if got[i] is None and (who := people_counted(toks, m, data, plain, offset)):
             hi = mentions[i + 1].first if i + 1 < len(mentions) else len(toks)
-            verb = predicate(where.ctx, m.first, m.last, hi)  # "29,839 members of families ... were deported"
-            got[i] = unsaid(_frame_at(where, mentions, i, verb or (UNSAID_QUANTITY, who), enumerated=False), who, verb)
+            verb = predicate(
+                where.ctx, m.first, m.last, hi
+            )  # "29,839 members of families ... were deported"
+            got[i] = unsaid(
+                _frame_at(where, mentions, i, verb or (UNSAID_QUANTITY, who), enumerated=False),
+                who,
+                verb,
+            )
     shares_of_people = people_shares(toks, mentions, data, plain, offset)
-    for i in sorted(shares_of_people):  # "About one in five were women", "58 % из них": a share of people, listed
+    for i in sorted(
+        shares_of_people
+    ):  # "About one in five were women", "58 % из них": a share of people, listed
         if got[i] is None:
-            got[i] = share_unsaid(_frame_at(where, mentions, i, (UNSAID_QUANTITY, "a share"), enumerated=False))
-    for i, m in enumerate(mentions):  # "estimates varying from 6 million ... to 61 million", "Was it 10 million?"
+            got[i] = share_unsaid(
+                _frame_at(where, mentions, i, (UNSAID_QUANTITY, "a share"), enumerated=False)
+            )
+    for i, m in enumerate(
+        mentions
+    ):  # "estimates varying from 6 million ... to 61 million", "Was it 10 million?"
         if got[i] is None and (why := estimate_only(where.ctx, m, said, spread)):
-            got[i] = estimated(_frame_at(where, mentions, i, (UNSAID_QUANTITY, "an estimate"), enumerated=False), why)
+            got[i] = estimated(
+                _frame_at(where, mentions, i, (UNSAID_QUANTITY, "an estimate"), enumerated=False),
+                why,
+            )
 
 
 @dataclass
@@ -303,7 +470,6 @@ class Factcheck:
             f"{counted(len(self.claims), 'claim')} in {counted(len(self.texts), 'text')} ({by or 'none'}); "
             f"{counted(len(self.contradictions), 'contradiction')}"
         )
-
 
 
 def _distinct(sources: list[str | Path]) -> list[str | Path]:
@@ -377,10 +543,16 @@ def factcheck(
     warnings = [r.warning for r in results if r.warning]
     warnings += [
         f"{r.name}: no claim found, though it has {len(r.seen)} number(s) not read (listed in factcheck.html under 'Numbers seen but not read')"
-        for r in results if not r.frames and r.seen and not r.warning
+        for r in results
+        if not r.frames and r.seen and not r.warning
     ]
     return Factcheck(
-        dict(zip(names, (d.text for d in documents))), results, claims.drop(columns=["vague"]), verdicts, found, warnings
+        dict(zip(names, (d.text for d in documents))),
+        results,
+        claims.drop(columns=["vague"]),
+        verdicts,
+        found,
+        warnings,
     )
 
 
@@ -391,7 +563,9 @@ def check_out(out: str | Path) -> Path:
         raise OutputPathError(f"--out {printable(out)} exists and is not a directory")
     refuse_inside_data_dir(folder, "the fact-check")
     for name in OUTPUTS:
-        check_target(folder / name, "the fact-check")  # a link, a device, a FIFO or a folder is refused
+        check_target(
+            folder / name, "the fact-check"
+        )  # a link, a device, a FIFO or a folder is refused
     return folder
 
 
@@ -411,4 +585,6 @@ def write_outputs(result: Factcheck, out: str | Path) -> list[Path]:
         "factcheck.html": render_page(result),
     }
     folder.mkdir(parents=True, exist_ok=True)
-    return write_files({folder / name: contents[name].encode("utf-8") for name in OUTPUTS}, "the fact-check")
+    return write_files(
+        {folder / name: contents[name].encode("utf-8") for name in OUTPUTS}, "the fact-check"
+    )

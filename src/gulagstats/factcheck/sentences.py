@@ -121,11 +121,17 @@ class Sentence:
 _SCALE_CUT = frozenset({"тыс", "млн", "млрд"})
 
 
+#: A bracketed number right after "чел." ("13 113 чел. (94 %)"): the sentence goes on.
+_SHARE_AFTER = re.compile(r"\s*\(\s*[0-9]")
+
+
 def _abbreviated(line: str, at: int) -> bool:
     """True if the point at ``at`` follows an abbreviation or an initial.
 
     >>> _abbreviated("жертв репрессий в 13 млн. В число", 24), _abbreviated("от 7 млн. и выше", 8)
     (False, True)
+    >>> _abbreviated("Осуждены 13 113 чел. (94 %)", 19), _abbreviated("Расстреляно 74 чел. По данным", 18)
+    (True, False)
     """
     m = _WORD_BEFORE.search(line[max(0, at - 12) : at + 1])
     if not m:
@@ -133,6 +139,8 @@ def _abbreviated(line: str, at: int) -> bool:
     word = m.group(1)
     if word.lower() in _SCALE_CUT and line[at + 1 : at + 3].strip()[:1].isupper():
         return False
+    if word.lower() == "чел" and _SHARE_AFTER.match(line, at + 1):
+        return True  # "13 113 чел. (94 %)": the count's share in brackets goes on with it
     return word.lower() in ABBREVIATIONS or (len(word) == 1 and word.isupper())
 
 

@@ -55,6 +55,8 @@ class Row:
     days: tuple[tuple[int, str], ...] = ()
     #: Its cells with a footnote digit glued to their last group ("206 4301"): (start, end without the digit).
     notes: tuple[tuple[int, int], ...] = ()
+    #: The label of a row of a label-count table ("Chechens (Feb. 1944)"): the part its count counts, else "".
+    label: str = ""
 
 
 #: A day of a month in a header: "1 января", "на 1-е апреля", "1st July", "on 1 October", "January 1".

@@ -56,6 +56,8 @@ from .table_columns import (
     share_header,
     table_caption,
 )
+from .table_labels import labelled_counts
+from .table_pairs import paired_rows
 from .year_columns import labelled_rows
 
 #: The fewest rows (and different years) that make a table.
@@ -317,6 +319,8 @@ def table_rows(text: str, data: Resources) -> list[Row]:
         out += table + total
     out += _clear_of(flattened_rows(text, lines, data), out)
     out += _clear_of(labelled_rows(text, lines, data), out)
+    out += _clear_of(paired_rows(text, lines, data), out)  # "1930 179,000 1942 1,777,043"
+    out += _clear_of(labelled_counts(text, lines, data), out)  # "Chechens (Feb. 1944) |\n362 000"
     out += _clear_of(inline_rows(text, lines), out)
     return sorted(out, key=lambda r: r.start)
 

@@ -245,10 +245,11 @@ def people_shares(
     >>> from gulagstats.factcheck.phrases import tokens
     >>> from gulagstats.factcheck.resources import load_resources
     >>> s = "About one in five were women; 0.34 %, 1.26 % and 0.4 % of the population; over 40% of the cattle."
+    >>> s += " Осуждены 13 113 чел. (94 %); 13 909 (28 %) дел."
     >>> toks, data = tokens(s), load_resources()
     >>> found = find_mentions(s, toks, 0, [], data)[0]
     >>> [found[i].text for i in sorted(people_shares(toks, found, data, s, 0))]
-    ['one in five', '0.34', '1.26', '0.4']
+    ['one in five', '0.34', '1.26', '0.4', '94']
     """
     out: set[int] = set()
     for i in range(len(mentions) - 1, -1, -1):
@@ -258,9 +259,30 @@ def people_shares(
         listed = (
             i + 1 in out and mentions[i + 1].first - m.last <= SHARE_LIST_GAP
         )  # a share of a list before the whole
-        if listed or _whole_of_people(toks, m, data, text, offset):
+        bracketed = i > 0 and _bracketed_after_people(
+            toks, mentions[i - 1], m, (data, text, offset)
+        )
+        if listed or bracketed or _whole_of_people(toks, m, data, text, offset):
             out.add(i)
     return out
+
+
+#: What lies between a count's word of people and a share in brackets right after it: "чел. (", "people (".
+_BRACKET_AFTER = re.compile(r"\.?\s*\(\s*")
+
+
+def _bracketed_after_people(
+    toks: list[Token], count: Mention, share: Mention, where: tuple[Resources, str, int]
+) -> bool:
+    """True if ``share`` stands in brackets right after ``count`` and its word of people: "Осуждены 13 113 чел.
+    (94 %)", "13,113 people (94 %)": the share of the people counted."""
+    data, text, offset = where
+    if count.unit != "count" or count.last >= len(toks) or share.first != count.last + 1:
+        return False
+    if not people_next(toks, count.last, data, text, offset):
+        return False
+    gap = text[toks[count.last].end - offset : toks[share.first].start - offset]
+    return _BRACKET_AFTER.fullmatch(gap) is not None
 
 
 def share_unsaid(f: Frame | None) -> Frame | None:

@@ -1,0 +1,135 @@
+"""Label-count tables flattened one cell a line: a row's label (a group, a place), then its count.
+
+A page copies a table of two columns (who, how many) one cell a line, the cells parted by "|"::
+
+    Soviet mass deportations of the 1940s
+    Chechens (Feb. 1944) |
+    362 000
+    |
+    Ingush (Feb. 1944) |
+    134 000
+
+Read as one stream of cells, such a run of lines alternates a label (words) and a count (a number alone).
+At least :data:`MIN_PAIRS` such pairs, every line one cell at most, under a caption that names a quantity
+the lexicon knows, make a table: each count is a claim of the caption's noun, dated by its label's year if
+the label gives one.  Each row counts the part its label names (a people, a region), which the frames do not
+read as a scope: its claim is listed, never judged (:func:`part_listed`).  A run with no caption gives no
+rows: what the counts count is never guessed.  One pass over the lines: linear in the text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .frames import Frame
+from .resources import Resources
+from .table_cells import SOVIET_YEARS, Row
+from .table_columns import LETTER_WORDS, table_caption
+from .unsaid import UNSAID_CONFIDENCE
+
+#: The fewest label-count pairs that make a table.
+MIN_PAIRS = 3
+#: The most words in a label cell.
+LABEL_WORDS = 8
+#: A count cell: a number alone (grouped by spaces, commas or points, or plain digits), nothing else.
+_COUNT_CELL = re.compile(r"[~\u2248]?\s*[0-9]{1,3}(?:[ \u00a0\u202f,.][0-9]{3})*|[0-9]{4,9}")
+_LABEL_YEAR = re.compile(r"(?<![0-9])1[89][0-9]{2}(?![0-9])")
+
+
+def _line_cells(text: str, a: int, b: int) -> list[tuple[int, int]] | None:
+    """The non-empty cells of a line of a flattened table (one at most), or None if the line is not one."""
+    out = []
+    for m in re.finditer(r"[^|]+", text[a:b]):
+        lead = len(m[0]) - len(m[0].lstrip())
+        cell = (a + m.start() + lead, a + m.start() + len(m[0].rstrip()))
+        if cell[1] > cell[0]:
+            out.append(cell)
+    if len(out) > 1 or (out and len(LETTER_WORDS.findall(text, *out[0])) > LABEL_WORDS):
+        return None
+    return out
+
+
+def _label_pairs(
+    text: str, cells: list[tuple[int, int]]
+) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """The longest run of (label, count) pairs of a stream of cells."""
+    best: list[tuple[tuple[int, int], tuple[int, int]]] = []
+    run: list[tuple[tuple[int, int], tuple[int, int]]] = []
+    i = 0
+    while i < len(cells):
+        label = cells[i]
+        count = cells[i + 1] if i + 1 < len(cells) else None
+        if count and LETTER_WORDS.search(text, *label) and _COUNT_CELL.fullmatch(text, *count):
+            run.append((label, count))
+            i += 2
+            continue
+        best, run = max(best, run, key=len), []
+        i += 1
+    return max(best, run, key=len)
+
+
+def _label_table(
+    text: str, lines: list[tuple[int, int]], span: tuple[int, int], data: Resources
+) -> list[Row]:
+    """The rows of one run of cell lines (``span``: its first line and the line after its last)."""
+    cells = [c for k in range(*span) for c in _line_cells(text, *lines[k]) or []]
+    pairs = _label_pairs(text, cells)
+    if len(pairs) < MIN_PAIRS:
+        return []
+    first = next(k for k in range(*span) if lines[k][1] > pairs[0][0][0])
+    quantity, cue = table_caption(text, lines, first, data) if first else ("", "")
+    if not quantity:
+        return []
+    out = []
+    for (la, lb), (ca, cb) in pairs:
+        years = [y for y in _LABEL_YEAR.findall(text, la, lb) if int(y) in SOVIET_YEARS]
+        year = years[0] if len(set(years)) == 1 else ""
+        out.append(Row(ca, cb, year, quantity, cue, label=text[la:lb]))
+    return out
+
+
+def labelled_counts(text: str, lines: list[tuple[int, int]], data: Resources) -> list[Row]:
+    """The rows of the label-count tables of ``text`` flattened one cell a line.
+
+    Examples
+    --------
+    >>> from gulagstats.factcheck.resources import load_resources
+    >>> text = "Mass deportations\\nChechens (Feb. 1944) |\\n362 000\\n|\\nIngush |\\n134 000\\n|\\nKalmyks |\\n92 000\\n|"
+    >>> def spans(t):
+    ...     starts = [0] + [m.end() for m in re.finditer("\\n", t)]
+    ...     return list(zip(starts, [e - 1 for e in starts[1:]] + [len(t)]))
+    >>> [(text[r.start : r.end], r.year, r.quantity, r.label) for r in labelled_counts(text, spans(text), load_resources())]
+    [('362 000', '1944', 'deportations', 'Chechens (Feb. 1944)'), ('134 000', '', 'deportations', 'Ingush'), ('92 000', '', 'deportations', 'Kalmyks')]
+    >>> uncaptioned = text.replace("Mass deportations", "")  # no caption: what the counts count is not guessed
+    >>> labelled_counts(uncaptioned, spans(uncaptioned), load_resources())
+    []
+    """
+    out: list[Row] = []
+    i = 0
+    while i < len(lines):
+        j = i
+        while (
+            j < len(lines)
+            and _line_cells(text, *lines[j]) is not None
+            and text[slice(*lines[j])].strip()
+        ):
+            j += 1
+        if j - i >= 2 * MIN_PAIRS:
+            out += _label_table(text, lines, (i, j), data)
+        i = max(j, i + 1)
+    return out
+
+
+def part_listed(f: Frame, row: Row) -> Frame:
+    """``f``, a count of the part a table row's label names, listed and never judged.
+
+    >>> from gulagstats.factcheck.run import check_text
+    >>> text = "Mass deportations\\nChechens (Feb. 1944) |\\n362 000\\n|\\nIngush |\\n134 000\\n|\\nKalmyks |\\n92 000\\n|"
+    >>> [(f.mention, f.quantity, f.confidence < 0.6) for f in check_text(text).frames]
+    [('362 000', 'deportations', True), ('134 000', 'deportations', True), ('92 000', 'deportations', True)]
+    """
+    if not row.label:
+        return f
+    f.confidence = min(f.confidence, UNSAID_CONFIDENCE)
+    f.notes.append(f"a row of a table whose label names a part ('{row.label}'): listed, not judged")
+    return f
