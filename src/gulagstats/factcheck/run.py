@@ -155,12 +155,12 @@ def check_text(text: str, name: str = "text", data: Resources | None = None) -> 
             part = named_part(ctx) or (part if goes_on else None)  # a sentence that went on with the part keeps it
             before = (found[-1].quantity, found[-1].cue) if found else None
         else:
-            ctx = context(s.text, s.start, toks, data, periods)
+            ctx, found = context(s.text, s.start, toks, data, periods), []
             part, before = named_part(ctx), None  # "... эшелон крымских татар."
         question = asked(ctx, data)  # "How many died of famine? 6 million": the answer counts what it asks
         spread = ctx.first_spread < len(ctx.toks)
         anchor = clock(periods, anchor)
-        last_period, last_kind = carried(plain, periods, last_period, last_kind)
+        last_period, last_kind = carried(plain, periods, last_period, last_kind, {f.period[1:] for f in found if f.period[:1] == "/"})
         text_period = last_period or text_period
         heading = bool(last_period) and s.paragraph != previous_paragraph and _whole_line(text, lines, s, HEADING_LINE) and heads(s.text)
         previous_paragraph = s.paragraph

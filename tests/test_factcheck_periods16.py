@@ -1,0 +1,129 @@
+"""Round 16's period rules (issue 20): the parts of a total a sentence counted up to a day ("Всего на 15 августа
+1937 г. арестовано ... 100 990. Из них: ...") run up to that day, open, never judged, where the parts of a count
+keep its day; a long line that is an item of a list does not end the list's period for the next item."""
+
+from __future__ import annotations
+
+from gulagstats.factcheck.frame_periods import AS_OF, AS_OF_TOTAL, carried
+from gulagstats.factcheck.line_periods import ends_prose_line
+from gulagstats.factcheck.periods import Period
+from gulagstats.factcheck.run import check_text
+
+from .test_factcheck_stages import assert_linear
+
+TOTAL = (
+    "Всего на 15 августа 1937 г. арестовано (по 57 областям) - 100 990 чел. Из них: бывших кулаков - 46 487 чел., "
+    "уголовников - 23 838 [чел.].\n"
+)
+COUNT = (
+    "На 1 января 1940 г. в лагерях содержалось 1 850 258 заключенных. Из них осуждено за контрреволюционные "
+    "преступления 444 999 человек.\n"
+)
+TABLE = "Численность заключённых на 1 января 1946 г.:\nИТЛ — 600 897 человек\n"
+
+
+def _periods(text: str) -> dict[str, tuple[str, str, float]]:
+    return {
+        f.mention: (f.period, f.period_how, f.period_confidence)
+        for f in check_text(text, "a.txt").frames
+    }
+
+
+# --- the parts of a total counted up to a day -----------------------------------------------------------------
+
+
+def test_the_parts_of_a_total_up_to_a_day_run_up_to_it_open():
+    found = _periods(TOTAL)
+    assert found["100 990"] == ("/1937-08-15", "open", 0.0)
+    assert found["46 487"] == ("/1937-08-15", "open", 0.0)
+    assert found["23 838"] == ("/1937-08-15", "open", 0.0)
+
+
+def test_the_parts_of_a_count_on_a_day_keep_the_day():
+    found = _periods(COUNT)
+    assert found["1 850 258"][0] == "1940-01-01"
+    assert found["444 999"][0] == "1940-01-01"  # not open: the count's day
+
+
+def test_the_rows_under_a_dated_heading_keep_the_day():
+    assert _periods(TABLE)["600 897"][0] == "1946-01-01"
+
+
+def test_carried_marks_a_day_a_claim_was_read_up_to():
+    day = [Period(9, 24, "1937-08-15", "date", 0.9)]
+    sentence = "Всего на 15 августа 1937 г. арестовано - 100 990 чел."
+    assert carried(sentence, day, "", "", {"1937-08-15"}) == ("1937-08-15", AS_OF_TOTAL)
+    assert carried(sentence, day, "", "") == ("1937-08-15", AS_OF)
+    # a day the claims were read up to that is no "as of" day of the sentence changes nothing
+    assert carried(
+        "Всего 15 августа 1937 г. арестовано 5 чел.",
+        [Period(6, 21, "1937-08-15", "date", 0.9)],
+        "",
+        "",
+        {"1937-08-15"},
+    ) == ("1937-08-15", "date")
+
+
+def test_an_english_total_as_of_a_day():
+    found = _periods(
+        "As of 15 August 1937, a total of 100,990 people had been arrested. Of these, 46,487 were kulaks.\n"
+    )
+    assert found["100,990"] == ("/1937-08-15", "open", 0.0)
+    assert found["46,487"][1] in ("open", "none")  # never dated by the day alone
+    assert found["46,487"][0] != "1937-08-15"
+
+
+# --- a list's items over long lines -----------------------------------------------------------------------------
+
+LIST = (
+    "Всего на 15 августа 1937 г. осуждено - 14 305 чел.\n"
+    "а) по 1 категории - 9766 чел. Из них: бывших кулаков - 3077 [чел.], уголовников - 3726 [чел.], другого "
+    "контрреволюционного элемента - 1981 [чел.], нет разбивки - 982 [чел.].\n"
+    "б) по 2 категории - 4539 чел. Из них: бывших кулаков - 1120 [чел.].\n"
+)
+
+
+def test_the_next_item_of_a_list_keeps_the_period_of_its_heading():
+    found = _periods(LIST)
+    assert found["4539"] == ("/1937-08-15", "open", 0.0)
+    assert found["1120"] == ("/1937-08-15", "open", 0.0)
+
+
+def test_a_line_of_prose_after_an_item_still_ends_the_period():
+    para = "The Great Terror of 1937-1938 took many lives, " * 4 + "as the archives show."
+    assert not ends_prose_line("a) " + para, "b) 5,000 were shot.")
+    assert not ends_prose_line("1. " + para, "2. 5,000 were shot.")
+    assert ends_prose_line("1. " + para, "Some 5,000 were shot.")
+    assert ends_prose_line("а) " + para, "Итого 5000.")
+
+
+# --- hostile input ----------------------------------------------------------------------------------------------
+
+
+def test_empty_and_odd_input():
+    assert _periods("") == {}
+    assert carried("", [], "", "", {"1937-08-15"}) == ("", "")
+    assert not ends_prose_line("", "")
+    odd = "Всего на 15\u00a0августа 1937\u202fг. арестовано \u2014 100\u00a0990 чел. \u0418\u0437 них: \U0001f600 46 487.\n"
+    check_text(odd, "odd.txt")  # no error on odd spaces and emoji
+
+
+def test_a_megabyte_line_and_sentence():
+    line = "а) " + "9766 чел., " * 100_000  # over 1 MB
+    assert len(line) > 1_000_000
+    assert not ends_prose_line(line + ".", "б) 4539 чел.")
+    day = [Period(9, 24, "1937-08-15", "date", 0.9)]
+    assert (
+        carried(
+            "Всего на 15 августа 1937 г. " + "арестовано 5 чел. " * 60_000,
+            day,
+            "",
+            "",
+            {"1937-08-15"},
+        )[1]
+        == AS_OF_TOTAL
+    )
+
+
+def test_totals_and_lists_are_read_in_linear_time():
+    assert_linear(lambda text: check_text(text, "a.txt"), TOTAL + LIST, 8, doublings=2)
