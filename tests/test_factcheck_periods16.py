@@ -4,6 +4,11 @@ keep its day; a long line that is an item of a list does not end the list's peri
 
 from __future__ import annotations
 
+from datetime import date
+
+import pytest
+
+from gulagstats.factcheck.dates import find_dates
 from gulagstats.factcheck.frame_periods import AS_OF, AS_OF_TOTAL, carried
 from gulagstats.factcheck.line_periods import ends_prose_line
 from gulagstats.factcheck.periods import Period
@@ -127,3 +132,51 @@ def test_a_megabyte_line_and_sentence():
 
 def test_totals_and_lists_are_read_in_linear_time():
     assert_linear(lambda text: check_text(text, "a.txt"), TOTAL + LIST, 8, doublings=2)
+
+
+# --- a list of months ------------------------------------------------------------------------------------------
+
+MONTHS = (
+    "В 1932 г. умерло 2010 человек. Вот как выглядела динамика смертности по месяцам: январь — 64 умерших; "
+    "февраль — 42; март — 36; май — 69; декабрь — 312.\n"
+)
+
+
+def test_each_item_of_a_list_of_months_reads_its_month():
+    found = _periods(MONTHS)
+    assert found["64"][:2] == ("1932-01-01/1932-01-31", "own clause")
+    assert found["42"][0] == "1932-02-01/1932-02-29"
+    assert found["69"][0] == "1932-05-01/1932-05-31"
+    assert found["312"][0] == "1932-12-01/1932-12-31"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        (
+            "Deaths by month in 1941: January: 64; February - 42.",
+            ["1941-01-01/1941-01-31", "1941-02-01/1941-02-28"],
+        ),
+        ("В 1941 г.: январь — 1937 год", []),  # a year after the dash: no item of a list
+        ("deaths: may: 5", []),  # an English month is capitalised
+        ("Январь был холодным, 5 умерли.", []),  # no number right after it
+        ("В 1941 г. умерли: в октябре — 247", ["1941-10-01/1941-10-31"]),  # as before
+    ],
+)
+def test_listed_months(sentence, found):
+    assert [d.period for d in find_dates(sentence, None)] == found
+
+
+def test_a_list_of_months_with_no_year_reads_the_clock():
+    assert [d.period for d in find_dates("январь — 64; февраль — 42", date(1932, 5, 1))] == [
+        "1932-01-01/1932-01-31",
+        "1932-02-01/1932-02-29",
+    ]
+    assert find_dates("январь — 64; февраль — 42", None) == []  # no year at all: no period
+
+
+def test_a_megabyte_list_of_months_in_linear_time():
+    unit = "январь — 64; февраль — 42; "
+    assert len(unit * 40_000) > 1_000_000
+    assert len(find_dates("В 1932 г.: " + unit * 40_000, None)) == 80_000
+    assert_linear(lambda text: find_dates(text, None), unit, 500)

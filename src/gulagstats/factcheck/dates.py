@@ -4,7 +4,8 @@ A date without its year takes the year stated last before it in the same
 sentence ("в 1941 г. умерли: в октябре — 247"), else the text's clock (the
 last date the text stated).  A month alone is a date only after a preposition
 ("in October", "в октябре"; an English month is capitalised, so "may" the verb
-is never a month).  Numeric dates are read with Arabic or Roman months
+is never a month), or as the head of an item of a list of months, its number
+after a dash or a colon ("по месяцам: январь — 64 умерших; февраль — 42").  Numeric dates are read with Arabic or Roman months
 ("26.IV", "1.VIII.1941", "26.04.1941"); "с.г." (this year) keeps the year of
 the clock.  Two dates joined by "to", "по", a dash ("с 26.IV по 11.X"), or two
 neighbouring months joined by "and" ("in April and May 1940") are one span;
@@ -83,11 +84,18 @@ def _half(name: str) -> str:
 _GLUED_DAY = r"(?-i:(?=[JFMASOND][a-z]+\.?\s+(?:1[89]|20)\d\d\b))"
 
 
+#: A month alone that opens an item of a list of months, its number after a dash or a colon: "по месяцам: январь — 64
+#: умерших; февраль — 42; ...", "January: 64; February: 42". Its year is the sentence's or the clock's, as for "in
+#: January"; a number after it that is a year ("январь — 1937") is no item.
+_LISTED_MONTH = rf"(?:^|(?<=[;:,.\n(]))\s*(?P<m5>{MONTH})(?=\s*(?:[:\u2013\u2014]|\s-)\s*\d)(?!\S*\s*\S\s*(?:1[89]|20)\d\d\b)"
+
+
 DATE = re.compile(
     rf"\b(?P<m1>{MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:{DASH}(?P<d1b>\d{{1,2}})\b)?(?:,?\s+(?P<y1>{YEAR_DIGITS}))?\b"
     rf"|\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?:(?:{DASH}|\s+(?:to|по|-)\s+)(?P<d2b>\d{{1,2}}))?(?:\s+(?:of\s+)?|{_GLUED_DAY})(?P<m2>{MONTH})(?:,?\s+(?P<y2>{YEAR_DIGITS}))?{_YEAR_WORDS}\b"
     rf"|\b(?:{_half('half3')}(?:of\s+)?)?(?P<m3>{MONTH}),?\s+(?:of\s+)?(?P<y3>{YEAR_DIGITS}){_YEAR_WORDS}\b"
-    rf"|\b(?:(?:{_BEFORE_MONTH})\s+(?:the\s+)?(?:{_MONTH_PART})?|(?:{_MONTH_PART})){_half('half4')}?(?P<m4>{MONTH})(?:{DASH}(?P<m4b>{MONTH}))?(?![\w.]*\s*,?\s*\d)\b",
+    rf"|\b(?:(?:{_BEFORE_MONTH})\s+(?:the\s+)?(?:{_MONTH_PART})?|(?:{_MONTH_PART})){_half('half4')}?(?P<m4>{MONTH})(?:{DASH}(?P<m4b>{MONTH}))?(?![\w.]*\s*,?\s*\d)\b"
+    rf"|{_LISTED_MONTH}",
     re.IGNORECASE,
 )
 NUMERIC = re.compile(
@@ -208,15 +216,16 @@ class _YearBefore:
 
 
 def _one_date(sentence: str, m: re.Match[str], year_before: _YearBefore) -> Period | None:
-    month = month_number(m["m1"] or m["m2"] or m["m3"] or m["m4"])
-    if not month or (m["m4"] and m["m4"].isascii() and not m["m4"][0].isupper()):
+    alone = m["m4"] or m["m5"]
+    month = month_number(m["m1"] or m["m2"] or m["m3"] or alone)
+    if not month or (alone and alone.isascii() and not alone[0].isupper()):
         return None
     year_text = m["y1"] or m["y2"] or m["y3"]
     ahead = None if year_text else _YEAR_AHEAD.match(sentence, m.end())  # "in April and May 1940"
     year = int(year_text or (ahead and ahead["y"]) or 0) or year_before(m.start())
     if year is None:
         return None
-    start = m.start("m4") if m["m4"] else m.start()
+    start = m.start("m4") if m["m4"] else m.start("m5") if m["m5"] else m.start()
     first = m["d1"] or m["d2"]
     two = _two_months(sentence, m, start, year, month) if first is None else None
     if two is not None:
@@ -325,6 +334,8 @@ def find_dates(sentence: str, anchor: date | None) -> list[Period]:
     [('1941-11-02', 'document'), ('1941-04-26/1941-10-11', 'span'), ('1941-09-26/1941-10-26', 'span')]
     >>> found("It may be that 1,000 died", date(1937, 1, 1))
     []
+    >>> found("в 1932 г. по месяцам: январь — 64 умерших; февраль — 42")
+    [('1932-01-01/1932-01-31', 'month'), ('1932-02-01/1932-02-29', 'month')]
     >>> found("were deported in March-April 1949"), found("in March-April of that year", date(1949, 3, 25))
     ([('1949-03-01/1949-04-30', 'span')], [('1949-03-01/1949-04-30', 'span')])
     """

@@ -285,7 +285,8 @@ def period(
             ctx.carried == AS_OF
         ):  # the rows under "на 1 января 1946 г.:" count that day, whatever the reader took them for
             return last, "context", AS_OF_FLOW_CONFIDENCE
-        if ctx.carried == AS_OF_TOTAL:  # "Всего на 15 августа 1937 г. арестовано 100 990. Из них ...": up to it
+        # "Всего на 15 августа 1937 г. арестовано 100 990. Из них ...": up to that day, never judged
+        if ctx.carried == AS_OF_TOTAL:
             return f"/{last}", "open", 0.0
         # a day stated before (when an operation began, an order's date) is no period of a total
         return (

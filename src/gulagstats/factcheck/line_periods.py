@@ -100,7 +100,8 @@ def ends_prose_line(line: str, sentence: str, goes_on: tuple[str, ...] = ()) -> 
     """
     if len(line) < PROSE_LINE or not _ENDS_SENTENCE.search(line):
         return False
-    if _ITEM.match(line) and _ITEM.match(sentence):  # "а) по 1 категории - 9766 чел. ..." then "б) по 2 категории"
+    # "а) по 1 категории - 9766 чел. ...", then "б) по 2 категории - 4539 чел.": one list
+    if _ITEM.match(line) and _ITEM.match(sentence):
         return False
     words = _going_on(goes_on)
     return words is None or words.search(sentence) is None
