@@ -11,10 +11,14 @@ import pytest
 from gulagstats.factcheck.dates import find_dates
 from gulagstats.factcheck.frame_periods import AS_OF, AS_OF_TOTAL, carried
 from gulagstats.factcheck.line_periods import ends_prose_line
-from gulagstats.factcheck.periods import Period
+from gulagstats.factcheck.periods import Period, find_periods
+from gulagstats.factcheck.phrases import tokens
+from gulagstats.factcheck.resources import load_resources
 from gulagstats.factcheck.run import check_text
 
 from .test_factcheck_stages import assert_linear
+
+DATA = load_resources()
 
 TOTAL = (
     "Всего на 15 августа 1937 г. арестовано (по 57 областям) - 100 990 чел. Из них: бывших кулаков - 46 487 чел., "
@@ -180,3 +184,46 @@ def test_a_megabyte_list_of_months_in_linear_time():
     assert len(unit * 40_000) > 1_000_000
     assert len(find_dates("В 1932 г.: " + unit * 40_000, None)) == 80_000
     assert_linear(lambda text: find_dates(text, None), unit, 500)
+
+
+# --- spans of years: a year and a span; a footnote glued to the last year ----------------------------------------
+
+
+def _spans_of(sentence: str) -> list[tuple[str, str]]:
+    return [
+        (p.period, p.kind)
+        for p in find_periods(sentence, tokens(sentence), 0, None, "", DATA)
+        if p.kind == "span"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "spans"),
+    [
+        ("Mass deportations were carried out in 1941 and 1945–1952.", [("1941/1952", "span")]),
+        ("Депортации проводились в 1941 и 1945–1952 годах.", [("1941/1952", "span")]),
+        (
+            "Some 86,582 people perished in prisons between 1939 and 1951.31 (We do not know more.)",
+            [("1939/1951", "span")],
+        ),
+        ("in both 1937 and 1938", [("1937/1938", "span")]),
+        ("in 1937 and 1953 alike", []),  # two years, and no span after the second
+        ("between 1900 and 1951.5% of them", []),  # a decimal, not a footnote
+    ],
+)
+def test_spans_of_years(sentence, spans):
+    assert _spans_of(sentence) == spans
+
+
+def test_the_claims_after_a_year_and_a_span_read_both():
+    text = (
+        "Soviet deportations from Lithuania were a series of mass deportations carried out in 1941 and 1945–1952. "
+        "At least 130,000 people were forcibly transported to labor camps.\n"
+    )
+    assert _periods(text)["at least 130,000"][:2] == ("1941/1952", "context")
+
+
+def test_many_years_and_spans_in_linear_time():
+    unit = "in 1941 and 1945–1952, "
+    assert len(_spans_of(unit * 50)) == 50
+    assert_linear(_spans_of, unit, 100)
