@@ -227,3 +227,35 @@ def test_many_years_and_spans_in_linear_time():
     unit = "in 1941 and 1945–1952, "
     assert len(_spans_of(unit * 50)) == 50
     assert_linear(_spans_of, unit, 100)
+
+
+# --- a day and the days of the same event -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        (
+            "On Oct. 27 and Nov. 1-4, 1937, Matveev executed 1,111 inmates.",
+            ["1937-10-27/1937-11-04"],
+        ),
+        ("on 27 October and 1-4 November 1937", ["1937-10-27/1937-11-04"]),
+        (
+            "on 30 July and 5 August 1937",
+            ["1937-07-30", "1937-08-05"],
+        ),  # two days stay two
+        (
+            "on 1 January and 1-4 March 1937",
+            ["1937-01-01", "1937-03-01/1937-03-04"],
+        ),  # too far apart for one event
+    ],
+)
+def test_a_day_and_the_days_of_one_event(sentence, found):
+    assert [d.period for d in find_dates(sentence, None)] == found
+
+
+def test_the_number_of_those_days_reads_the_whole_span():
+    found = _periods(
+        "On Oct. 27 and Nov. 1-4, 1937, at Sandarmokh, Captain Matveev executed 1,111 inmates.\n"
+    )
+    assert found["1,111"][:2] == ("1937-10-27/1937-11-04", "span")

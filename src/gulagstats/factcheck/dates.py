@@ -374,7 +374,8 @@ def joined(sentence: str, found: list[Period]) -> list[Period]:
 
     "and" joins two dates only after "between"/"from" ("between the spring of
     1937 and the end of 1938"), two neighbouring months ("April and May") or two
-    decades ("the 1930s and 1940s"): "on 2 and 8 August" are two days.
+    decades ("the 1930s and 1940s"), or a day and the days of the same event after it ("Oct. 27 and Nov. 1-4, 1937"):
+    "on 2 and 8 August" are two days.
     """
     out: list[Period] = []
     for f in found:
@@ -392,6 +393,7 @@ def joined(sentence: str, found: list[Period]) -> list[Period]:
                 or opened
                 or _neighbouring_months(prev, f)
                 or prev.kind == f.kind == "decade"
+                or _days_of_one_event(prev, f)
             ):
                 a, b = prev.period.split("/")[0], f.period.split("/")[-1]
                 if b > a:
@@ -399,6 +401,28 @@ def joined(sentence: str, found: list[Period]) -> list[Period]:
                     continue
         out.append(f)
     return out
+
+
+#: The most days from a day to the end of the days joined to it by "and" that read as one event's days.
+EVENT_DAYS = 31
+
+
+def _days_of_one_event(a: Period, b: Period) -> bool:
+    """A day, then "and" and days of the same event within :data:`EVENT_DAYS` ("On Oct. 27 and Nov. 1-4, 1937, ...
+    executed 1,111"): one span from the day to the last of the days. Two single days ("on 30 July and 5 August 1937":
+    an order signed, an operation begun) stay two.
+
+    >>> day, days = Period(3, 10, "1937-10-27", "date", 0.9, date(1937, 10, 27)), Period(15, 29, "1937-11-01/1937-11-04", "date", 0.9)
+    >>> _days_of_one_event(day, days), _days_of_one_event(day, Period(15, 29, "1937-11-05", "date", 0.9))
+    (True, False)
+    """
+    if a.kind != "date" or b.kind != "date" or "/" in a.period or "/" not in b.period:
+        return False
+    try:
+        first, last = date.fromisoformat(a.period), date.fromisoformat(b.period.split("/")[1])
+    except ValueError:
+        return False
+    return 0 < (last - first).days <= EVENT_DAYS
 
 
 def _neighbouring_months(a: Period, b: Period) -> bool:
