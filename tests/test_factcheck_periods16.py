@@ -11,6 +11,7 @@ import pytest
 from gulagstats.factcheck.dates import find_dates
 from gulagstats.factcheck.frame_periods import AS_OF, AS_OF_TOTAL, carried
 from gulagstats.factcheck.line_periods import ends_prose_line
+from gulagstats.factcheck.period_limits import sums_items
 from gulagstats.factcheck.periods import Period, find_periods
 from gulagstats.factcheck.phrases import tokens
 from gulagstats.factcheck.resources import load_resources
@@ -259,3 +260,40 @@ def test_the_number_of_those_days_reads_the_whole_span():
         "On Oct. 27 and Nov. 1-4, 1937, at Sandarmokh, Captain Matveev executed 1,111 inmates.\n"
     )
     assert found["1,111"][:2] == ("1937-10-27/1937-11-04", "span")
+
+
+# --- a total of the items before it -------------------------------------------------------------------------------
+
+SUMMED = (
+    "Under Stalin, from 1924 to 1953, the regime kept records. This contained official records of 799,455 executions "
+    "(1921–1953), around 1.7 million deaths in the Gulag, and up to 400,000 deaths of persons deported during the "
+    "1940s, with a total of about 3.3 million officially recorded victims in these categories.\n"
+)
+
+
+def test_a_total_does_not_read_the_period_of_the_last_item():
+    found = _periods(SUMMED)
+    assert found["up to 400,000"][0] == "1940/1949"  # the item keeps its own period
+    assert found["about 3.3 million"][0] != "1940/1949"
+    assert found["about 3.3 million"][1] == "context"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mention", "period"),
+    [
+        ("In 1937, 353,074 were shot and 400,000 arrested, a total of 753,074.", "753,074", "1937"),
+        ("Всего в 1937 году арестовано 936 750 человек.", "936 750", "1937"),
+    ],
+)
+def test_a_period_before_the_items_still_dates_the_total(sentence, mention, period):
+    assert _periods(sentence + "\n")[mention][0] == period
+
+
+def test_sums_items_on_hostile_input():
+    day = Period(0, 4, "1937", "year", 0.9)
+    assert not sums_items("", day, 0)
+    long = "1937 " + "x" * 1_000_000 + " with a total of 5"
+    assert not sums_items(
+        long, day, len(long) - 1
+    )  # the number before the period is too far: no item
+    assert sums_items("5 in 1937 with a total of 9", Period(5, 9, "1937", "year", 0.9), 26)

@@ -19,7 +19,7 @@ from ..periods import match_period
 from .context import Context, bracketed, clause_of, inside
 from .line_periods import table_row
 from .mentions import Mention
-from .period_limits import counted_as_of, outruns, semicolon_part
+from .period_limits import counted_as_of, outruns, semicolon_part, sums_items
 from .periods import Period
 
 
@@ -273,6 +273,10 @@ def period(
             ctx.sentence, p, at
         ):  # "799,455 executions (1921–1953), around 1.7 million deaths"
             p = None
+    if p is not None and sums_items(
+        ctx.sentence, p, at
+    ):  # "... during the 1940s, with a total of about 3.3 million"
+        p = None
     if (
         p is not None and not flow and p.kind == "named"
     ):  # a stock is counted on a day: a day stated wins
