@@ -137,6 +137,7 @@ DATA_MODULES: tuple[str, ...] = (
     "tests/test_factcheck_periods13.py",
     "tests/test_factcheck_periods14.py",
     "tests/test_factcheck_periods15.py",
+    "tests/test_factcheck_periods16.py",
     "tests/test_factcheck_quantity7.py",
     "tests/test_factcheck_quantity8.py",
     "tests/test_factcheck_quantity9.py",

@@ -4,7 +4,8 @@ A date without its year takes the year stated last before it in the same
 sentence ("в 1941 г. умерли: в октябре — 247"), else the text's clock (the
 last date the text stated).  A month alone is a date only after a preposition
 ("in October", "в октябре"; an English month is capitalised, so "may" the verb
-is never a month).  Numeric dates are read with Arabic or Roman months
+is never a month), or as the head of an item of a list of months, its number
+after a dash or a colon ("по месяцам: январь — 64 умерших; февраль — 42").  Numeric dates are read with Arabic or Roman months
 ("26.IV", "1.VIII.1941", "26.04.1941"); "с.г." (this year) keeps the year of
 the clock.  Two dates joined by "to", "по", a dash ("с 26.IV по 11.X"), or two
 neighbouring months joined by "and" ("in April and May 1940") are one span;
@@ -83,11 +84,18 @@ def _half(name: str) -> str:
 _GLUED_DAY = r"(?-i:(?=[JFMASOND][a-z]+\.?\s+(?:1[89]|20)\d\d\b))"
 
 
+#: A month alone that opens an item of a list of months, its number after a dash or a colon: "по месяцам: январь — 64
+#: умерших; февраль — 42; ...", "January: 64; February: 42". Its year is the sentence's or the clock's, as for "in
+#: January"; a number after it that is a year ("январь — 1937") is no item.
+_LISTED_MONTH = rf"(?:^|(?<=[;:,.\n(]))\s*(?P<m5>{MONTH})(?=\s*(?:[:\u2013\u2014]|\s-)\s*\d)(?!\S*\s*\S\s*(?:1[89]|20)\d\d\b)"
+
+
 DATE = re.compile(
     rf"\b(?P<m1>{MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:{DASH}(?P<d1b>\d{{1,2}})\b)?(?:,?\s+(?P<y1>{YEAR_DIGITS}))?\b"
     rf"|\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?:(?:{DASH}|\s+(?:to|по|-)\s+)(?P<d2b>\d{{1,2}}))?(?:\s+(?:of\s+)?|{_GLUED_DAY})(?P<m2>{MONTH})(?:,?\s+(?P<y2>{YEAR_DIGITS}))?{_YEAR_WORDS}\b"
     rf"|\b(?:{_half('half3')}(?:of\s+)?)?(?P<m3>{MONTH}),?\s+(?:of\s+)?(?P<y3>{YEAR_DIGITS}){_YEAR_WORDS}\b"
-    rf"|\b(?:(?:{_BEFORE_MONTH})\s+(?:the\s+)?(?:{_MONTH_PART})?|(?:{_MONTH_PART})){_half('half4')}?(?P<m4>{MONTH})(?:{DASH}(?P<m4b>{MONTH}))?(?![\w.]*\s*,?\s*\d)\b",
+    rf"|\b(?:(?:{_BEFORE_MONTH})\s+(?:the\s+)?(?:{_MONTH_PART})?|(?:{_MONTH_PART})){_half('half4')}?(?P<m4>{MONTH})(?:{DASH}(?P<m4b>{MONTH}))?(?![\w.]*\s*,?\s*\d)\b"
+    rf"|{_LISTED_MONTH}",
     re.IGNORECASE,
 )
 NUMERIC = re.compile(
@@ -208,15 +216,16 @@ class _YearBefore:
 
 
 def _one_date(sentence: str, m: re.Match[str], year_before: _YearBefore) -> Period | None:
-    month = month_number(m["m1"] or m["m2"] or m["m3"] or m["m4"])
-    if not month or (m["m4"] and m["m4"].isascii() and not m["m4"][0].isupper()):
+    alone = m["m4"] or m["m5"]
+    month = month_number(m["m1"] or m["m2"] or m["m3"] or alone)
+    if not month or (alone and alone.isascii() and not alone[0].isupper()):
         return None
     year_text = m["y1"] or m["y2"] or m["y3"]
     ahead = None if year_text else _YEAR_AHEAD.match(sentence, m.end())  # "in April and May 1940"
     year = int(year_text or (ahead and ahead["y"]) or 0) or year_before(m.start())
     if year is None:
         return None
-    start = m.start("m4") if m["m4"] else m.start()
+    start = m.start("m4") if m["m4"] else m.start("m5") if m["m5"] else m.start()
     first = m["d1"] or m["d2"]
     two = _two_months(sentence, m, start, year, month) if first is None else None
     if two is not None:
@@ -325,6 +334,8 @@ def find_dates(sentence: str, anchor: date | None) -> list[Period]:
     [('1941-11-02', 'document'), ('1941-04-26/1941-10-11', 'span'), ('1941-09-26/1941-10-26', 'span')]
     >>> found("It may be that 1,000 died", date(1937, 1, 1))
     []
+    >>> found("в 1932 г. по месяцам: январь — 64 умерших; февраль — 42")
+    [('1932-01-01/1932-01-31', 'month'), ('1932-02-01/1932-02-29', 'month')]
     >>> found("were deported in March-April 1949"), found("in March-April of that year", date(1949, 3, 25))
     ([('1949-03-01/1949-04-30', 'span')], [('1949-03-01/1949-04-30', 'span')])
     """
@@ -363,7 +374,8 @@ def joined(sentence: str, found: list[Period]) -> list[Period]:
 
     "and" joins two dates only after "between"/"from" ("between the spring of
     1937 and the end of 1938"), two neighbouring months ("April and May") or two
-    decades ("the 1930s and 1940s"): "on 2 and 8 August" are two days.
+    decades ("the 1930s and 1940s"), or a day and the days of the same event after it ("Oct. 27 and Nov. 1-4, 1937"):
+    "on 2 and 8 August" are two days.
     """
     out: list[Period] = []
     for f in found:
@@ -381,6 +393,7 @@ def joined(sentence: str, found: list[Period]) -> list[Period]:
                 or opened
                 or _neighbouring_months(prev, f)
                 or prev.kind == f.kind == "decade"
+                or _days_of_one_event(prev, f)
             ):
                 a, b = prev.period.split("/")[0], f.period.split("/")[-1]
                 if b > a:
@@ -388,6 +401,28 @@ def joined(sentence: str, found: list[Period]) -> list[Period]:
                     continue
         out.append(f)
     return out
+
+
+#: The most days from a day to the end of the days joined to it by "and" that read as one event's days.
+EVENT_DAYS = 31
+
+
+def _days_of_one_event(a: Period, b: Period) -> bool:
+    """A day, then "and" and days of the same event within :data:`EVENT_DAYS` ("On Oct. 27 and Nov. 1-4, 1937, ...
+    executed 1,111"): one span from the day to the last of the days. Two single days ("on 30 July and 5 August 1937":
+    an order signed, an operation begun) stay two.
+
+    >>> day, days = Period(3, 10, "1937-10-27", "date", 0.9, date(1937, 10, 27)), Period(15, 29, "1937-11-01/1937-11-04", "date", 0.9)
+    >>> _days_of_one_event(day, days), _days_of_one_event(day, Period(15, 29, "1937-11-05", "date", 0.9))
+    (True, False)
+    """
+    if a.kind != "date" or b.kind != "date" or "/" in a.period or "/" not in b.period:
+        return False
+    try:
+        first, last = date.fromisoformat(a.period), date.fromisoformat(b.period.split("/")[1])
+    except ValueError:
+        return False
+    return 0 < (last - first).days <= EVENT_DAYS
 
 
 def _neighbouring_months(a: Period, b: Period) -> bool:

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Collection
 
 from ..periods import match_period
 from .context import Context, bracketed, clause_of, inside
 from .line_periods import table_row
 from .mentions import Mention
-from .period_limits import counted_as_of, outruns, semicolon_part
+from .period_limits import counted_as_of, outruns, semicolon_part, sums_items
 from .periods import Period
 
 
@@ -272,6 +273,10 @@ def period(
             ctx.sentence, p, at
         ):  # "799,455 executions (1921–1953), around 1.7 million deaths"
             p = None
+    if p is not None and sums_items(
+        ctx.sentence, p, at
+    ):  # "... during the 1940s, with a total of about 3.3 million"
+        p = None
     if (
         p is not None and not flow and p.kind == "named"
     ):  # a stock is counted on a day: a day stated wins
@@ -284,6 +289,9 @@ def period(
             ctx.carried == AS_OF
         ):  # the rows under "на 1 января 1946 г.:" count that day, whatever the reader took them for
             return last, "context", AS_OF_FLOW_CONFIDENCE
+        # "Всего на 15 августа 1937 г. арестовано 100 990. Из них ...": up to that day, never judged
+        if ctx.carried == AS_OF_TOTAL:
+            return f"/{last}", "open", 0.0
         # a day stated before (when an operation began, an order's date) is no period of a total
         return (
             "",
@@ -394,6 +402,12 @@ WEAK_CONTEXT = frozenset({"year", "decade", "month", "open"})
 #: The kind :func:`carried` gives a day counted "as of" ("на 1 января 1946 г.", "as of 1 January 1939"): it dates the
 #: claims under it, totals too (:attr:`~gulagstats.factcheck.context.Context.carried`).
 AS_OF = "as_of"
+#: The kind :func:`carried` gives a day a sentence counted a total up to ("Всего на 15 августа 1937 г. арестовано
+#: (по 57 областям) - 100 990 чел.": its own claim read ``/1937-08-15``, :func:`~gulagstats.factcheck.period_limits.
+#: counted_as_of`): the totals after it that break it down ("Из них: бывших кулаков - 46 487 чел.") run up to that day
+#: from a start the text does not give, open, never judged; the counts after it keep the day. A day whose own claim
+#: was a count ("На 1 января 1940 население СССР составляло 190 миллионов") stays :data:`AS_OF`.
+AS_OF_TOTAL = "as_of_total"
 #: The kind :func:`carried` gives an open period with a start ("since 1921", "после 1953 года"): the claims after it
 #: read it as open, never judged (the labels write its start: "1921-01-01/None").
 OPEN = "open"
@@ -460,7 +474,7 @@ def context_reading(
     if period and outruns(sentence, period):
         return period.split("/")[0] + "/", OPEN
     if period:
-        return period, AS_OF if kind == AS_OF else ""
+        return period, kind if kind in (AS_OF, AS_OF_TOTAL) else ""
     if (
         last and kind in ("year", "decade") and _RUSSIAN_LETTER.search(sentence)
     ):  # a month or a half stays (round 10)
@@ -485,7 +499,9 @@ def _era(period: str) -> bool:
     )
 
 
-def carried(sentence: str, periods: list[Period], last: str, kind: str = "") -> tuple[str, str]:
+def carried(
+    sentence: str, periods: list[Period], last: str, kind: str = "", totals: Collection[str] = ()
+) -> tuple[str, str]:
     """The period a sentence leaves for the sentences after it (``context``).
 
     Its last span, else its last period stated outside brackets (an aside such as "(the
@@ -493,12 +509,19 @@ def carried(sentence: str, periods: list[Period], last: str, kind: str = "") -> 
     ("subsequently", "since 1937") leaves none; a sentence with no period, or with days only
     after a span ("за период 1921-1953 годов ... 5 января 1954 года было послано письмо"),
     leaves ``last``. Returns the period and its kind (``kind`` is the kind of ``last``).
+    ``totals`` are the days the sentence's own claims were read up to ("Всего на 15 августа 1937 г.
+    арестовано - 100 990 чел.": ``/1937-08-15``): such a day counted "as of" is :data:`AS_OF_TOTAL`.
 
     Examples
     --------
     >>> from gulagstats.factcheck.periods import Period
     >>> carried("In 1937 (not 1953) ...", [Period(3, 7, "1937", "year", 0.9), Period(9, 13, "1953", "year", 0.9)], "")
     ('1937', 'year')
+    >>> day = [Period(9, 24, "1937-08-15", "date", 0.9)]
+    >>> carried("Всего на 15 августа 1937 г. арестовано - 100 990 чел.", day, "", "", {"1937-08-15"})
+    ('1937-08-15', 'as_of_total')
+    >>> carried("Численность на 15 августа 1937 г.:", [Period(15, 30, "1937-08-15", "date", 0.9)], "")
+    ('1937-08-15', 'as_of')
     """
     asides = bracketed(sentence)
     stated = [
@@ -538,9 +561,7 @@ def carried(sentence: str, periods: list[Period], last: str, kind: str = "") -> 
         and "/" not in chosen.period
         and _AS_OF.search(sentence, max(0, chosen.start - 24), chosen.start)
     ):
-        # "Численность заключённых на 1 января 1946 г.:": the rows under it count that day
-        return (
-            chosen.period,
-            AS_OF,
-        )
+        # "Численность заключённых на 1 января 1946 г.:": the rows under it count that day; "Всего на 15 августа
+        # 1937 г. арестовано - 100 990 чел.": a total stated up to it, which the sentences after break down
+        return chosen.period, AS_OF_TOTAL if chosen.period in totals else AS_OF
     return chosen.period, chosen.kind

@@ -55,6 +55,11 @@ def table_row(line: str) -> bool:
     return 0 < len(line) <= ROW_LINE and bool(re.search(r"\d", line)) and not _ROW_END.search(line)
 
 
+#: The mark that opens an item of a list: "1.", "2)", "а)", "b)", a bullet or a dash. A long line that is an item, then
+#: the next item, are one list, not two paragraphs of prose: the period the list's heading stated dates them both.
+_LIST_ITEM_MARK = re.compile(
+    r"\s*(?:\d{1,2}[.)]|[a-z\u0430-\u044f\u0451]\)|[\u2022*\-\u2013\u2014])\s"
+)
 #: A line of prose: at least this many characters, ending a sentence. Many web pages give one paragraph a line with no
 #: blank line between them; on dev (round 11) a period carried from such a line into the next was the labels' period
 #: less often than none: of 33 claims in 19 texts left undated by this rule (round 11), the labels read none for 19
@@ -92,8 +97,13 @@ def ends_prose_line(line: str, sentence: str, goes_on: tuple[str, ...] = ()) -> 
     False
     >>> ends_prose_line("Executions by year:", "1937: 353,074")
     False
+    >>> ends_prose_line("а) " + para, "б) по 2 категории - 4539 чел."), ends_prose_line("а) " + para, "Итак, 4539 чел.")
+    (False, True)
     """
     if len(line) < PROSE_LINE or not _ENDS_SENTENCE.search(line):
+        return False
+    # "а) по 1 категории - 9766 чел. ...", then "б) по 2 категории - 4539 чел.": one list
+    if _LIST_ITEM_MARK.match(line) and _LIST_ITEM_MARK.match(sentence):
         return False
     words = _going_on(goes_on)
     return words is None or words.search(sentence) is None

@@ -1,7 +1,7 @@
 """Limits on where a number's period is read, and how: the part of its sentence between semicolons, a total
 counted "as of" a day, and an infobox's toll under the days of a round-up.
 
-Used by :mod:`gulagstats.factcheck.frame_periods` (round 15). Each check looks at a bounded window of the
+Used by :mod:`gulagstats.factcheck.frame_periods` (round 15; the total of the items before it, round 16). Each check looks at a bounded window of the
 sentence, so a sentence of any length costs the same per number.
 """
 
@@ -12,7 +12,7 @@ from datetime import date, timedelta
 
 from .dates import Period
 
-__all__ = ["ROUND_UP_DAYS", "counted_as_of", "outruns", "semicolon_part"]
+__all__ = ["ROUND_UP_DAYS", "counted_as_of", "outruns", "semicolon_part", "sums_items"]
 
 #: How far :func:`semicolon_part` looks for the semicolons around a mention (a bound: linear time).
 _SEMICOLON_REACH = 1000
@@ -85,3 +85,35 @@ def outruns(sentence: str, period: str) -> bool:
     return 0 <= (last - first).days < ROUND_UP_DAYS and not (
         first.day == 1 and (last + timedelta(days=1)).day == 1
     )
+
+
+#: Words right before a number that make it the total of the items of its sentence before it ("..., with a total of
+#: about 3.3 million", "в общей сложности"): up to 40 characters before the number are looked at.
+_TOTAL_OF = re.compile(
+    r"(?:\bwith\s+a\s+total\s+of|\ba\s+total\s+of|\bin\s+total|\bin\s+all|\baltogether|\btotall?ing|"
+    r"\bвсего|\bитого|\bв\s+общей\s+сложности|\bв\s+сумме)\s*,?\s*"
+    r"(?:about|around|some|approximately|nearly|almost|over|more\s+than|около|примерно|более|свыше)?\s*$",
+    re.IGNORECASE,
+)
+#: How far before a period a number is looked for that the period closes the item of (characters).
+_ITEM_REACH = 120
+
+
+def sums_items(sentence: str, p: Period, at: int) -> bool:
+    """True if the number at ``at`` is the total of the items before it ("with a total of") and the period ``p``
+    of its clause lies between it and another number: ``p`` dates that number's item, not the total ("... and up
+    to 400,000 deaths of persons deported during the 1940s, with a total of about 3.3 million officially recorded
+    victims": the 1940s are the deportees', the total reads the period carried to its sentence). A period before the
+    first item ("In 1937, 353,074 were shot and 400,000 arrested, a total of 753,074") still dates the total.
+
+    >>> s = "up to 400,000 deaths of persons deported during the 1940s, with a total of about 3.3 million victims"
+    >>> forties = Period(s.find("the 1940s"), s.find("the 1940s") + 9, "1940/1949", "decade", 0.9)
+    >>> sums_items(s, forties, s.find("3.3")), sums_items(s, forties, s.find("400,000"))
+    (True, False)
+    >>> s = "In 1937, 353,074 were shot and 400,000 arrested, a total of 753,074"
+    >>> sums_items(s, Period(3, 7, "1937", "year", 0.9), s.find("753,074"))
+    False
+    """
+    if p.end > at or not _TOTAL_OF.search(sentence, max(0, at - 40), at):
+        return False
+    return bool(re.search(r"\d", sentence[max(0, p.start - _ITEM_REACH) : p.start]))

@@ -36,11 +36,12 @@ _YS = r"(?:\s*(?:гг?\.|годах|годами|годы|года|годов|г
 _FROM = r"(?:between|from|с|со|от|между|в период с|в период между)"
 _TO = r"(?:and|to|through|until|till|and the end of|по|до|и)"
 
-#: Footnote marks between a span's first year and its dash ("Date1937[1]–1950", a scraped infobox).
+#: Footnote marks between a span's first year and its dash ("Date1937[1]–1950", a scraped infobox). A footnote's digits
+#: glued after its last year ("between 1939 and 1951.31 (We do not ...") end no span; a decimal ("1951.5%") does.
 _NOTE = r"(?:\[\w{1,3}\])*"
 
 SPAN = re.compile(
-    rf"\b{_FROM}\s+(?:the\s+)?(?:years?\s+)?(?P<a>{_YEAR}){_YS}\s+{_TO}\s+(?:the\s+)?(?:{_YEAR}[-\u2013])?(?P<b>{_YEAR})(?![\d,.]\d)"
+    rf"\b{_FROM}\s+(?:the\s+)?(?:years?\s+)?(?P<a>{_YEAR}){_YS}\s+{_TO}\s+(?:the\s+)?(?:{_YEAR}[-\u2013])?(?P<b>{_YEAR})(?![\d,]\d)(?!\.\d+[^\d\s]|\.\d{{3}})"
     rf"|(?:\b|(?<=\bDate|\bДата))(?P<c>{_YEAR}){_NOTE}{_DASH}(?P<d>\d{{4}}|\d{{2}}|\d)(?![\d%])(?!\s*(?:percent|per cent|%))"
     rf"|\b(?P<e>{_YEAR})\s+(?:to|through|until)\s+(?P<f>{_YEAR})\b"
     rf"|\b(?:both\s+|in\s+|during\s+|throughout\s+|over\s+|for\s+|of\s+|years\s+|в\s+|за\s+)(?P<g>{_YEAR})\s+(?:and|и)\s+(?P<h>{_YEAR})\b"
@@ -72,14 +73,29 @@ def _span_end(a: str, b: str) -> str | None:
 
 
 def _spans(sentence: str, free) -> list[Period]:
+    """The spans of years of a sentence ("1937–1938", "from 1937 to 1938", "in 1937 and 1938").
+
+    Two years joined by "and" more than three years apart are two years, and the second may start a span of its own:
+    "in 1941 and 1945–1952" is read from the first year to the span's end, the time the claims of it cover.
+
+    >>> [p.period for p in _spans("in 1941 and 1945–1952; in 1937 and 1953; в 1941 и 1945-1952 гг.", lambda a, b: True)]
+    ['1941/1952', '1941/1952']
+    """
     out = []
-    for m in SPAN.finditer(sentence):
+    at = 0
+    while (m := SPAN.search(sentence, at)) is not None:
+        at = m.end()
         if not free(m.start(), m.end()):
             continue
         a, b = next((m[x], m[y]) for x, y in ("ab", "cd", "ef", "gh", "ij") if m[x])
         end = _span_end(a, b)
-        if m["g"] and end and int(end) - int(a) > 3:
-            continue  # "in 1937 and 1953": two years, not a span
+        if m["g"] and end and int(end) - int(a) > 3:  # "in 1937 and 1953": two years, not a span
+            at = m.start("h")  # "in 1941 and 1945–1952": the second may start a span
+            then = SPAN.match(sentence, at)
+            if then is not None and then["c"] and (last := _span_end(then["c"], then["d"])):
+                out.append(Period(m.start(), then.end(), f"{a}/{last}", "span", 0.9, None))
+                at = then.end()
+            continue
         decade = _DECADE_END.match(sentence, m.end())
         if (
             end and decade and end.endswith("0") and len(b) == 4

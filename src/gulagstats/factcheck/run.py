@@ -229,7 +229,10 @@ def _read_sentence(
     )  # "How many died of famine? 6 million": the answer counts what it asks
     state.spread = ctx.first_spread < len(ctx.toks)
     state.anchor = clock(periods, state.anchor)
-    state.last_period, state.last_kind = carried(plain, periods, state.last_period, state.last_kind)
+    ends = {f.period[1:] for f in found if f.period[:1] == "/"}  # the days its own claims run up to
+    state.last_period, state.last_kind = carried(
+        plain, periods, state.last_period, state.last_kind, ends
+    )
     state.text_period = state.last_period or state.text_period
     state.heading = (
         bool(state.last_period)
