@@ -14,6 +14,9 @@ floor for its quantity does not count (the lexicon's ``other_body`` rows: "court
 floor does count (the lexicon's ``own_body`` rows: "troikas", "the Special Board", "Особым совещанием"): the 1954
 certificate lists "the OGPU collegium, the NKVD troikas, the Special Board, the military collegium, courts and
 military tribunals", and its count is the record's series itself.  A flag or a ``consistent`` is not touched.
+
+The words are read in the frame stage, with the run's resources (a user's ``--lexicon`` too), into the frame's
+``other_bodies`` (:func:`named_bodies`); judging only reads that field (round 16).
 """
 
 from __future__ import annotations
@@ -23,8 +26,8 @@ import re
 import pandas as pd
 
 from ..vocabulary import NOT_CONTRADICTED
-from .phrases import tokens
-from .resources import Resources, load_resources
+from .phrases import Token
+from .resources import Resources
 
 #: The reason given a ``not_contradicted`` whose clause names another body or category (:func:`other_body`).
 OTHER_BODY = (
@@ -59,39 +62,72 @@ def own_clause(sentence: str, mention: str) -> str:
     return sentence[first:last]
 
 
-def other_body(claim: pd.Series, data: Resources | None = None) -> str:
+def named_bodies(
+    sentence: str, toks: list[Token], at: int, data: Resources, offset: int = 0
+) -> tuple[tuple[str, str], ...]:
+    """The bodies or categories of crime the clause of a number names, for each quantity whose record floor does
+    not count them: (quantity, the words) of the first ``other_body`` row of each quantity matched in the clause of
+    ``sentence`` around the offset ``at`` (the text between the semicolons on either side), unless an ``own_body``
+    row of that quantity is matched there too (the record's own bodies listed, the courts among them).
+
+    ``toks`` are the sentence's tokens (:func:`~gulagstats.factcheck.phrases.tokens`, shifted by ``offset``, as a
+    :class:`~gulagstats.factcheck.context.Context` holds them); ``data`` is the run's resources (a user's
+    ``--lexicon`` too).  Read once, in the frame stage; :func:`other_body` only reads the result.
+
+    Examples
+    --------
+    >>> from gulagstats.factcheck.phrases import tokens
+    >>> from gulagstats.factcheck.resources import load_resources
+    >>> s = "almost 5 million people convicted by various courts and NKVD boards in 1937-1939"
+    >>> named_bodies(s, tokens(s), 0, load_resources())
+    (('repressed_total', 'courts'),)
+    >>> s = "108,357 were sentenced for hooliganism; next year 199,813 were"
+    >>> named_bodies(s, tokens(s), s.index("199"), load_resources())
+    ()
+    """
+    ends = [m.start() for m in _SEMICOLON.finditer(sentence)]
+    first = max((e + 1 for e in ends if e < at), default=0) + offset
+    last = min((e for e in ends if e >= at), default=len(sentence)) + offset
+    clause = [t for t in toks if first <= t.start and t.end <= last]
+    lexicon = data.lexicon
+    table, own = lexicon["other_body"], lexicon["own_body"]
+    owned = {own.rows[x.row]["quantity"] for x in own.phrases.find(clause)}
+    out: dict[str, str] = {}
+    for match in table.phrases.find(clause):
+        quantity = table.rows[match.row]["quantity"]
+        if quantity not in owned and quantity not in out:
+            a, b = clause[match.first].start - offset, clause[match.last - 1].end - offset
+            out[quantity] = sentence[a:b]
+    return tuple(out.items())
+
+
+def other_body(claim: pd.Series) -> str:
     """Why a ``not_contradicted`` whose own clause names a body or category of crime the record's floor for its
-    quantity does not count is not judged ("" otherwise): the lexicon's ``other_body`` rows of the claim's
-    ``quantity``, matched in :func:`own_clause` of its ``sentence`` (one pass over its tokens).
+    quantity does not count is not judged ("" otherwise): the claim's ``other_bodies`` (read in the frame stage by
+    :func:`named_bodies`, (quantity, words) pairs) that name its ``quantity``.
 
     Examples
     --------
     >>> claim = pd.Series({"verdict": "not_contradicted", "quantity": "repressed_total",
-    ...     "mention": "almost 5 million", "benchmark_id": "repressed_nkvd:1937/1939:sum",
-    ...     "sentence": "the almost 5 million people convicted by various courts and NKVD boards in 1937-1939"})
+    ...     "benchmark_id": "repressed_nkvd:1937/1939:sum", "other_bodies": (("repressed_total", "courts"),)})
     >>> other_body(claim)[:74]
     "what the number counts is another whole than the record's series: its word"
     >>> other_body(claim.replace({"repressed_total": "executions"}))  # no row of executions names courts
     ''
     >>> other_body(claim.replace({"not_contradicted": "consistent"}))
     ''
-    >>> other_body(claim.replace({claim["sentence"]: "almost 5 million people were repressed; courts met."}))
-    ''
-    >>> other_body(claim.replace({claim["sentence"]: "almost 5 million by the troikas, courts and tribunals"}))
+    >>> other_body(pd.Series({"verdict": "not_contradicted", "quantity": "repressed_total"}))
     ''
     """
     if claim.get("verdict") != NOT_CONTRADICTED:
         return ""
-    lexicon = (data or load_resources()).lexicon
-    table, own = lexicon["other_body"], lexicon["own_body"]
-    quantity = str(claim.get("quantity", "") or "")
-    clause = own_clause(str(claim.get("sentence", "") or ""), str(claim.get("mention", "") or ""))
-    toks = tokens(clause)
-    if any(own.rows[m.row]["quantity"] == quantity for m in own.phrases.find(toks)):
-        return ""  # the record's own bodies listed, the courts among them
-    for match in table.phrases.find(toks):
-        if table.rows[match.row]["quantity"] == quantity:
-            words = clause[toks[match.first].start : toks[match.last - 1].end]
-            benchmark = str(claim.get("benchmark_id", "") or "").split(":", 1)[0] or "its series"
-            return OTHER_BODY.format(words=words, benchmark=benchmark)
-    return ""
+    bodies = claim.get("other_bodies", ())
+    words = (
+        dict(bodies).get(str(claim.get("quantity", "") or ""))
+        if isinstance(bodies, tuple)
+        else None
+    )
+    if not words:
+        return ""
+    benchmark = str(claim.get("benchmark_id", "") or "").split(":", 1)[0] or "its series"
+    return OTHER_BODY.format(words=words, benchmark=benchmark)
