@@ -3,6 +3,8 @@
 1. The bodies or categories of crime a number's clause names (:mod:`gulagstats.factcheck.wider_wholes`) are read
    in the frame stage, from the run's resources, so a user's ``--lexicon`` is honoured; judging only reads the
    frame's ``other_bodies``.
+2. A share read as the deaths of the Gulag or of its camps is their mortality rate, not a count of deaths
+   (``quantity_rules.csv``'s rows of match ``unit``).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import pytest
 
 from gulagstats.factcheck.judgment import NOT_JUDGED, claims_frame, judge
 from gulagstats.factcheck.phrases import tokens
+from gulagstats.factcheck.quantity_rules import of_unit
 from gulagstats.factcheck.readings import OPEN_GATE
 from gulagstats.factcheck.resources import _packaged_text, load_resources
 from gulagstats.factcheck.run import check_text
@@ -134,3 +137,75 @@ def test_a_megabyte_sentence_is_read_in_linear_time():
     big = "the courts sentenced many; " * 40_000
     assert named_bodies(big + "almost 5 million", tokens(big + "5"), len(big), data) == ()
     assert_linear(stage, "the courts sentenced many; ", 5_000)
+
+
+# --- 2. a share of deaths is a mortality rate ----------------------------------------------------------------
+
+_TABLE = (
+    "Количество умерших заключенных (чел.)\nВ скобках — в % от общего кол-ва заключенных\n"
+    "1930\n7 980 (4,2 %)\n1931\n7 283 (2,9 %)\n1932\n13 197 (4,81 %)\n"
+)
+
+
+def _quantities(text: str) -> dict[str, str]:
+    return {f.mention: f.quantity for f in check_text(text, "t.txt").frames}
+
+
+def test_the_share_column_of_a_table_of_the_dead_is_the_mortality_rate():
+    read = _quantities(_TABLE)
+    assert read["7 980"] == read["13 197"] == "gulag_deaths"  # the counts stay counts
+    assert read["4,2"] == read["4,81"] == "gulag_mortality_rate", read
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "quantity"),
+    [
+        (
+            "In 1942, 352,560 prisoners died in the Gulag camps, 24.9 % of all prisoners.",
+            "24.9",
+            "gulag_mortality_rate",
+        ),
+        (
+            "In 1942, 352,560 prisoners died in the Gulag camps, 24.9 % of all prisoners.",
+            "352,560",
+            "gulag_deaths",
+        ),
+        (
+            "Смертность в ИТЛ и ИТК удалось сбить с 22,4 процента (1943) до 9,2 процента.",
+            "22,4",
+            "camp_mortality_rate",
+        ),
+    ],
+)
+def test_a_percent_of_the_dead_is_a_rate(text, mention, quantity):
+    assert _quantities(text)[mention] == quantity
+
+
+def test_a_share_is_still_never_judged():
+    v = judge(claims_frame(check_text(_TABLE, "t.txt").frames), gate=OPEN_GATE)
+    shares = v[v["unit"] == "share"]
+    assert len(shares) == 3 and set(shares["verdict"]) == {NOT_JUDGED}
+
+
+def test_of_unit_reads_only_its_rows():
+    data = load_resources()
+    notes: list[str] = []
+    assert of_unit(data, "gulag_deaths", "share", notes) == "gulag_mortality_rate" and notes
+    assert of_unit(data, "gulag_deaths", "count", []) == "gulag_deaths"
+    assert of_unit(data, "executions", "share", []) == "executions"
+    assert of_unit(data, "", "", []) == ""
+    assert of_unit(data, "gulag_deaths\u200b", "share", []) == "gulag_deaths\u200b"
+
+
+def test_the_new_quantities_are_vocabulary_codes():
+    from gulagstats.vocabulary import DICTIONARY
+
+    rows = [r for r in load_resources().quantity_rules.rows if r["match"] == "unit"]
+    assert rows and all(r["becomes"] in DICTIONARY["quantity"] for r in rows)
+
+
+def test_a_long_table_of_the_dead_is_read_in_linear_time():
+    def stage(text: str) -> object:
+        return check_text("Количество умерших заключенных (чел.)\n" + text, "t.txt")
+
+    assert_linear(stage, "1937\n25 376 (2,42 %)\n", 200)

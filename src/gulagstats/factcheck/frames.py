@@ -51,6 +51,7 @@ from .quantity_rules import (
     deaths_beside,
     deaths_of_own_noun,
     of_part,
+    of_unit,
     read_as,
 )
 from .resources import Resources
@@ -501,6 +502,7 @@ def frame(
     part, detail = scope(ctx, m, before, neighbours[1], including)
     # "69,000 prisoners ... in Norillag"
     what, part, detail, of_a_part = of_part(data, what, part, detail)
+    what = of_unit(data, what, m.unit, notes)  # "(4,2 %)" of the Gulag's dead: its mortality rate
     named = what  # "in prisons and camps": judged as all in custody, a flag also as the Gulag
     what, also = read_as(data, what, notes)
     others = [q for q in quantity_readings(ctx, m, *neighbours, what) if q != named]
