@@ -290,6 +290,7 @@ DATA_TESTS: frozenset[str] = frozenset((
     "src/gulagstats/factcheck/quantity_rules.py::gulagstats.factcheck.quantity_rules.read_as",
     "src/gulagstats/factcheck/quantity_rules.py::gulagstats.factcheck.quantity_rules.excluding",
     "src/gulagstats/factcheck/quantity_rules.py::gulagstats.factcheck.quantity_rules.of_unit",
+    "src/gulagstats/factcheck/quantity_rules.py::gulagstats.factcheck.quantity_rules.ever_held",
     "src/gulagstats/factcheck/quantity_rules.py::gulagstats.factcheck.quantity_rules.deaths_beside",
     "src/gulagstats/factcheck/quantity_rules.py::gulagstats.factcheck.quantity_rules.deaths_of_own_noun",
     "src/gulagstats/factcheck/table_cells.py::gulagstats.factcheck.table_cells.header_noun",

@@ -5,6 +5,8 @@
    frame's ``other_bodies``.
 2. A share read as the deaths of the Gulag or of its camps is their mortality rate, not a count of deaths
    (``quantity_rules.csv``'s rows of match ``unit``).
+3. A count of prisoners held "at some time" over a span, "over its history", "за всю историю" counts those ever
+   held (passed through), not those held on a day (rows of match ``ever``, the lexicon's ``ever`` phrases).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import pytest
 
 from gulagstats.factcheck.judgment import NOT_JUDGED, claims_frame, judge
 from gulagstats.factcheck.phrases import tokens
-from gulagstats.factcheck.quantity_rules import of_unit
+from gulagstats.factcheck.quantity_rules import ever_held, of_unit
 from gulagstats.factcheck.readings import OPEN_GATE
 from gulagstats.factcheck.resources import _packaged_text, load_resources
 from gulagstats.factcheck.run import check_text
@@ -209,3 +211,79 @@ def test_a_long_table_of_the_dead_is_read_in_linear_time():
         return check_text("Количество умерших заключенных (чел.)\n" + text, "t.txt")
 
     assert_linear(stage, "1937\n25 376 (2,42 %)\n", 200)
+
+
+# --- 3. those ever held are not those held on a day -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("Over 1,000,000 inmates served in total in Karlag over its history.", "over 1,000,000"),
+        (
+            "The gulag was a network of 478 labour camps in which more than 20m prisoners were confined at "
+            "some time between 1921 and 1956.",
+            "more than 20m",
+        ),
+        ("Всего за всю историю Карлага служило более 1 миллиона заключенных.", "более 1 миллиона"),
+    ],
+)
+def test_prisoners_held_at_some_time_passed_through(text, mention):
+    read = {f.mention.lower(): f for f in check_text(text, "t.txt").frames}
+    f = read[mention]
+    assert f.quantity == "passed_through_gulag" and any("ever held" in n for n in f.notes), f
+    v = judge(claims_frame([f]), gate=OPEN_GATE)
+    assert (
+        v.iloc[0]["verdict"] == NOT_JUDGED
+    )  # no archival series: never set against a day's population
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "quantity"),
+    [
+        (
+            "On 1 January 1939, 1,317,195 prisoners were held in the camps.",
+            "1,317,195",
+            "gulag_population",
+        ),
+        # the words in another clause, or beside a flow, change nothing
+        (
+            "Over its history the camp grew; on 1 January 1939, 1,317,195 prisoners were held in the camps.",
+            "1,317,195",
+            "gulag_population",
+        ),
+        ("In 1937-1938, at some time or other, 681,692 people were shot.", "681,692", "executions"),
+    ],
+)
+def test_a_days_count_stays_a_days_count(text, mention, quantity):
+    read = {f.mention.lower(): f.quantity for f in check_text(text, "t.txt").frames}
+    assert read[mention] == quantity, read
+
+
+def test_ever_held_reads_only_its_rows():
+    data = load_resources()
+    assert ever_held(data, "gulag_population", {"ever"}) == ("passed_through_gulag", "ever")
+    assert ever_held(data, "gulag_population", set()) == ("gulag_population", "")
+    assert ever_held(data, "executions", {"ever"}) == ("executions", "")
+    assert ever_held(data, "", {""}) == ("", "")
+
+
+def test_a_user_lexicon_without_ever_rows_keeps_the_population(tmp_path):
+    lines = _packaged_text("lexicon")[0].splitlines(keepends=True)
+    path = tmp_path / "mine.csv"
+    path.write_text("".join(x for x in lines if ",ever," not in x), encoding="utf-8")
+    frames = check_text(
+        "Over 1,000,000 inmates served in total in Karlag over its history.",
+        "t.txt",
+        load_resources(path),
+    ).frames
+    assert [f.quantity for f in frames] == ["camp_population"]
+
+
+def test_ever_words_in_a_megabyte_sentence_are_read_in_linear_time():
+    def stage(text: str) -> object:
+        return check_text(text + " 1,000 prisoners over its history.", "t.txt")
+
+    assert_linear(stage, "at some time the camp held prisoners, ", 400)
+    odd = "\u200b\ufeff over its history ５ prisoners ｏｖｅｒ"
+    assert isinstance(check_text(odd, "t.txt").frames, list)

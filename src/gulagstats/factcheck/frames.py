@@ -36,7 +36,7 @@ from .attribution import attribute
 from .context import Context
 from .cues import CUE_WINDOW, cues_near, in_clause
 from .frame_periods import period, period_readings
-from .frame_quantities import DYING, both_fates, reread
+from .frame_quantities import DYING, both_fates, reread, what_kind
 from .frame_scopes import (
     FAMILY_SIZE,
     another_numbers_families,
@@ -51,7 +51,6 @@ from .quantity_rules import (
     deaths_beside,
     deaths_of_own_noun,
     of_part,
-    of_unit,
     read_as,
 )
 from .resources import Resources
@@ -502,7 +501,7 @@ def frame(
     part, detail = scope(ctx, m, before, neighbours[1], including)
     # "69,000 prisoners ... in Norillag"
     what, part, detail, of_a_part = of_part(data, what, part, detail)
-    what = of_unit(data, what, m.unit, notes)  # "(4,2 %)" of the Gulag's dead: its mortality rate
+    what = what_kind(ctx, m, what, data, notes)  # "(4,2 %)" of the dead: a rate; "over its history": ever held
     named = what  # "in prisons and camps": judged as all in custody, a flag also as the Gulag
     what, also = read_as(data, what, notes)
     others = [q for q in quantity_readings(ctx, m, *neighbours, what) if q != named]
