@@ -183,6 +183,15 @@ def test_a_percent_of_the_dead_is_a_rate(text, mention, quantity):
     assert _quantities(text)[mention] == quantity
 
 
+def test_a_share_of_the_special_settlers_is_their_share_and_keeps_a_days_period():
+    text = "На 1 января 1934 г. 14,6 % спецпереселенцев находились в Казахстане, а всего их было 1 072 546."
+    read = {f.mention: f for f in check_text(text, "t.txt").frames}
+    assert read["14,6"].quantity == "special_settlers_share"
+    assert read["1 072 546"].quantity == "special_settlers"
+    # a share of a stock is a stock's: dated by the day, as the count is (quantity_kind reads the vocabulary)
+    assert read["14,6"].period == read["1 072 546"].period == "1934-01-01"
+
+
 def test_a_share_is_still_never_judged():
     v = judge(claims_frame(check_text(_TABLE, "t.txt").frames), gate=OPEN_GATE)
     shares = v[v["unit"] == "share"]
