@@ -14,7 +14,7 @@ from __future__ import annotations
 from .context import Context
 from .cues import CUE_WINDOW, cues_near, in_clause
 from .mentions import Mention
-from .quantity_rules import both_of, either_of, excluding, killing_threshold
+from .quantity_rules import both_of, either_of, ever_held, excluding, killing_threshold, of_unit
 from .resources import Resources
 
 #: The quantity of a word of dying with no place: a place of custody near it names the deaths there.
@@ -31,6 +31,29 @@ BOTH_UNCLEAR = 0.5
 KILLING_PRIORITY = 50
 #: A period of at least this many years is an era: killings over it are the regime's deaths (labelling guide).
 ERA_YEARS = 5
+
+
+def what_kind(ctx: Context, m: Mention, what: str, data: Resources, notes: list[str]) -> str:
+    """The quantity of a number read as ``what`` once its unit and its clause's words of time are weighed.
+
+    A share of the dead is a mortality rate (:func:`~gulagstats.factcheck.quantity_rules.of_unit`); a stock
+    whose clause says "at some time", "over its history", "за всю историю" (the lexicon's ``ever`` rows, within
+    ``CUE_WINDOW`` words) counts those ever held, not those held on a day
+    (:func:`~gulagstats.factcheck.quantity_rules.ever_held`): "Over 1,000,000 inmates served in total in Karlag
+    over its history".  Each change is noted.
+    """
+    what = of_unit(data, what, m.unit, notes)
+    lo, hi = max(0, m.first - CUE_WINDOW), min(len(ctx.toks), m.last + CUE_WINDOW)
+    table = data.lexicon["ever"]
+    said = {
+        "ever"
+        for x in table.phrases.find(ctx.toks[lo:hi])
+        if in_clause(ctx, m, (lo + x.first, lo + x.last, {}))
+    }
+    held, kind = ever_held(data, what, said)
+    if kind:
+        notes.append(f"{what} {kind} held: {held}")
+    return held
 
 
 def _a_word_of_killing(ctx: Context, m: Mention, cue: str) -> bool:

@@ -36,7 +36,7 @@ from .attribution import attribute
 from .context import Context
 from .cues import CUE_WINDOW, cues_near, in_clause
 from .frame_periods import period, period_readings
-from .frame_quantities import DYING, both_fates, reread
+from .frame_quantities import DYING, both_fates, reread, what_kind
 from .frame_scopes import (
     FAMILY_SIZE,
     another_numbers_families,
@@ -54,6 +54,7 @@ from .quantity_rules import (
     read_as,
 )
 from .resources import Resources
+from .wider_wholes import named_bodies
 
 #: How many words from a number a cue may stand to be its own noun ("1,6 миллиона заключенных"), not the next
 #: number's ("умерло 2218 человек при среднемесячной численности заключенных 450 174"): whose deaths a word of
@@ -103,6 +104,9 @@ class Frame:
     period_readings: tuple[str, ...] = ()
     quantity_readings: tuple[str, ...] = ()
     whole_stated: bool = False
+    #: The bodies or categories of crime the number's clause names that the record's floor of a quantity does not
+    #: count, as (quantity, words) pairs (:func:`gulagstats.factcheck.wider_wholes.named_bodies`).
+    other_bodies: tuple[tuple[str, str], ...] = ()
 
 
 def asked(ctx: Context, data: Resources) -> tuple[str, str] | None:
@@ -242,9 +246,7 @@ def quantity(
     """
     best: tuple[float, str, str] = (0.0, "", "")
     score_best = -1e9
-    kinds: set[tuple[str, bool]] = (
-        set()
-    )  # the quantities of the cues near it, and whether each is in another clause
+    kinds: set[tuple[str, bool]] = set()  # the quantities of the cues near it, each: in another clause?
     noun = ""  # a word of dying right after the number: its own noun ("1.7 million deaths occurred in the Gulag")
     nouns: set[str] = set()  # the quantities of the cues right beside the number: who it counts
     for score, apart, first, last, row, listed in _scored_cues(ctx, m, lo, hi, including):
@@ -287,13 +289,9 @@ def _whose_deaths(
     the quantities of the cues right beside the number, and a word of dying right after it (its own noun).
     """
     kinds, nouns, noun = beside
-    if (
-        noun and _kind(best[1]) == "stock"
-    ):  # "deaths ... in the Gulag": the place of a population cue, not its count
+    if noun and _kind(best[1]) == "stock":  # "deaths ... in the Gulag": a population cue's place, not its count
         best = (best[0], DYING, noun)
-    if best[1] and _a_total_of_several(
-        ctx, m
-    ):  # "... and 1 million were executed: ten million in all"
+    if best[1] and _a_total_of_several(ctx, m):  # "... and 1 million were executed: ten million in all"
         return best[1], best[2], min(best[0], 0.5)
     if (
         deaths := deaths_beside(data, best[1], kinds)
@@ -503,6 +501,7 @@ def frame(
     part, detail = scope(ctx, m, before, neighbours[1], including)
     # "69,000 prisoners ... in Norillag"
     what, part, detail, of_a_part = of_part(data, what, part, detail)
+    what = what_kind(ctx, m, what, data, notes)  # "(4,2 %)" of the dead: a rate; "over its history": ever held
     named = what  # "in prisons and camps": judged as all in custody, a flag also as the Gulag
     what, also = read_as(data, what, notes)
     others = [q for q in quantity_readings(ctx, m, *neighbours, what) if q != named]
@@ -538,6 +537,7 @@ def frame(
         period_readings=period_readings(ctx, m, kind, when, how) if how != "context" else (),
         quantity_readings=(*others, *also),
         whole_stated=part == "USSR" and whole_stated(ctx, m),
+        other_bodies=named_bodies(ctx.sentence, ctx.toks, m.start - ctx.offset, data, ctx.offset),
     )
 
 

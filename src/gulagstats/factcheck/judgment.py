@@ -254,6 +254,7 @@ def claims_frame(frames: Sequence[Frame]) -> pd.DataFrame:
                 "period_readings": "|".join(f.period_readings),
                 "quantity_readings": "|".join(f.quantity_readings),
                 "whole_stated": f.whole_stated,
+                "other_bodies": f.other_bodies,
             }
         )
     return pd.DataFrame(rows, columns=CLAIM_COLUMNS + READING_COLUMNS)

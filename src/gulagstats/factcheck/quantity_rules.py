@@ -33,7 +33,14 @@ a mention's quantity and scope are read, as data rows
   deported's deaths);
 - ``own_noun``: the same, when the cue of ``part`` is the number's own noun,
   right beside it ("1,6 миллиона заключенных ... погибли": the prisoners'
-  deaths, the Gulag's); a place of custody named wins over it.
+  deaths, the Gulag's); a place of custody named wins over it;
+- ``unit``: a number of the unit ``part`` (a share) read as ``reads`` counts
+  ``becomes`` (a percent of the Gulag's dead is its mortality rate, not a
+  count of its deaths: round 16);
+- ``ever``: a number read as ``reads`` (a stock) whose clause holds a phrase
+  of the lexicon's kind ``part`` ("at some time", "over its history", "за
+  всю историю") counts ``becomes``: those who were ever held, not those
+  held on a day (round 16).
 """
 
 from __future__ import annotations
@@ -155,6 +162,45 @@ def read_as(data: Resources, what: str, notes: list[str]) -> tuple[str, tuple[st
             notes.append(f"{what}: judged as {row['becomes']}, a flag also as {row['part']}")
             return row["becomes"], (row["part"],)
     return what, ()
+
+
+def of_unit(data: Resources, what: str, unit: str, notes: list[str]) -> str:
+    """The quantity a number of ``unit`` read as ``what`` counts (the rows of match ``unit``), else ``what``.
+
+    A share is no count: "умерших заключенных ... 7 980 (4,2 %)" gives the Gulag's deaths and its mortality rate,
+    "Смертность ... до 9,2 процента" the rate alone.  The change is noted.
+
+    Examples
+    --------
+    >>> from gulagstats.factcheck.resources import load_resources
+    >>> of_unit(load_resources(), "gulag_deaths", "share", [])
+    'gulag_mortality_rate'
+    >>> of_unit(load_resources(), "gulag_deaths", "count", []), of_unit(load_resources(), "arrests", "share", [])
+    ('gulag_deaths', 'arrests')
+    """
+    for row in data.quantity_rules.rows:
+        if row["match"] == "unit" and row["part"] == unit and row["reads"] == what:
+            notes.append(f"a {unit} of {what}: {row['becomes']}")
+            return row["becomes"]
+    return what
+
+
+def ever_held(data: Resources, what: str, said: set[str]) -> tuple[str, str]:
+    """The quantity a number read as ``what`` (a stock) counts when its clause holds a phrase of one of the lexicon
+    kinds ``said`` (the rows of match ``ever``), and that kind; ``what`` and "" when no row reads it.
+
+    Examples
+    --------
+    >>> from gulagstats.factcheck.resources import load_resources
+    >>> ever_held(load_resources(), "camp_population", {"ever"})
+    ('passed_through_gulag', 'ever')
+    >>> ever_held(load_resources(), "camp_population", set()), ever_held(load_resources(), "arrests", {"ever"})
+    (('camp_population', ''), ('arrests', ''))
+    """
+    for row in data.quantity_rules.rows:
+        if row["match"] == "ever" and row["reads"] == what and row["part"] in said:
+            return row["becomes"], row["part"]
+    return what, ""
 
 
 def excluding(data: Resources, what: str, left_out: set[str]) -> str | None:

@@ -131,7 +131,7 @@ HOW_WORDS = {
     "open": "a period with one end only",
 }
 #: The internal columns of the claims that carry the readings to :func:`gulagstats.factcheck.judgment.judge`.
-READING_COLUMNS = ["period_readings", "quantity_readings", "whole_stated"]
+READING_COLUMNS = ["period_readings", "quantity_readings", "whole_stated", "other_bodies"]
 #: The verdicts the gate acts on.
 CALIBRATED_VERDICTS = (*FLAGS, CONSISTENT, NOT_CONTRADICTED)
 #: The verdicts that must hold under every other reading of their claim (round 7: not only the flags; a

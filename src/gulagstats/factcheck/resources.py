@@ -26,7 +26,9 @@ hash-checked in ``data/datapackage.json``):
   sentences that floor does count, "troikas", "Особое совещание": a clause that names
   one lists the record's own bodies, "courts and military tribunals" among them); ``share_of``: a
   whole of people a share is taken of, besides the ``people`` nouns ("population",
-  "of them", "из них", "of the condemned");
+  "of them", "из них", "of the condemned"); ``ever``: words of a clause that make a
+  count of those held (a stock) a count of those ever held over a span, "at some
+  time", "over its history", "за всю историю" (``quantity_rules.csv``, match ``ever``);
 - ``periods.csv``: ``language, phrase, reading, rule, confidence, source,
   locator, note``: named periods ("the Great Terror", "Большой террор") with
   the period they are read as and the source of that reading, relative
@@ -76,7 +78,7 @@ from .phrases import PhraseTable, phrase_words
 LEXICON_KINDS = (
     "quantity", "hedge", "after", "vague", "people", "not_count", "rate", "share", "document", "place", "sum",
     "fraction", "including", "question", "excluding", "average", "total_column",
-    "part_column", "other_body", "own_body", "share_of",
+    "part_column", "other_body", "own_body", "share_of", "ever",
 )
 BOUNDS = ("point", "low", "high")
 RATES = ("day", "week", "month", "year")
@@ -97,7 +99,7 @@ LEXICON_COLUMNS = {
     "quantity_rules": ["match", "part", "reads", "becomes", "low", "says", "basis", "note"],
 }
 #: How a row of ``quantity_rules.csv`` matches (:mod:`gulagstats.factcheck.quantity_rules`).
-RULE_MATCHES = ("kind", "detail", "in_detail", "either", "both", "reading", "killing", "excluding", "beside", "own_noun")
+RULE_MATCHES = ("kind", "detail", "in_detail", "either", "both", "reading", "killing", "excluding", "beside", "own_noun", "unit", "ever")
 #: The tables of phrases (the others have no phrase column).
 PHRASE_TABLES = ("lexicon", "periods", "scope", "modality")
 #: The largest lexicon a user may give, in bytes (the packaged one is about 20 kB).

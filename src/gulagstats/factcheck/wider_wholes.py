@@ -14,17 +14,21 @@ floor for its quantity does not count (the lexicon's ``other_body`` rows: "court
 floor does count (the lexicon's ``own_body`` rows: "troikas", "the Special Board", "Особым совещанием"): the 1954
 certificate lists "the OGPU collegium, the NKVD troikas, the Special Board, the military collegium, courts and
 military tribunals", and its count is the record's series itself.  A flag or a ``consistent`` is not touched.
+
+The words are read in the frame stage, with the run's resources (a user's ``--lexicon`` too), into the frame's
+``other_bodies`` (:func:`named_bodies`); judging only reads that field (round 16).
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 
 import pandas as pd
 
 from ..vocabulary import NOT_CONTRADICTED
-from .phrases import tokens
-from .resources import Resources, load_resources
+from .phrases import Token
+from .resources import Resources
 
 #: The reason given a ``not_contradicted`` whose clause names another body or category (:func:`other_body`).
 OTHER_BODY = (
@@ -59,39 +63,90 @@ def own_clause(sentence: str, mention: str) -> str:
     return sentence[first:last]
 
 
-def other_body(claim: pd.Series, data: Resources | None = None) -> str:
+def named_bodies(
+    sentence: str, toks: list[Token], at: int, data: Resources, offset: int = 0
+) -> tuple[tuple[str, str], ...]:
+    """The bodies or categories of crime the clause of a number names, for each quantity whose record floor does
+    not count them: (quantity, the words) of the first ``other_body`` row of each quantity matched in the clause of
+    ``sentence`` around the offset ``at`` (the text between the semicolons on either side), unless an ``own_body``
+    row of that quantity is matched there too (the record's own bodies listed, the courts among them).
+
+    ``toks`` are the sentence's tokens (:func:`~gulagstats.factcheck.phrases.tokens`, shifted by ``offset``, as a
+    :class:`~gulagstats.factcheck.context.Context` holds them); ``data`` is the run's resources (a user's
+    ``--lexicon`` too).  Read once, in the frame stage; :func:`other_body` only reads the result.  The clauses of
+    a sentence are read once for all its numbers (the last sentence is remembered), so a sentence of many numbers
+    costs linear time.
+
+    Examples
+    --------
+    >>> from gulagstats.factcheck.phrases import tokens
+    >>> from gulagstats.factcheck.resources import load_resources
+    >>> s = "almost 5 million people convicted by various courts and NKVD boards in 1937-1939"
+    >>> named_bodies(s, tokens(s), 0, load_resources())
+    (('repressed_total', 'courts'),)
+    >>> s = "108,357 were sentenced for hooliganism; next year 199,813 were"
+    >>> named_bodies(s, tokens(s), s.index("199"), load_resources())
+    ()
+    """
+    memo = _LAST
+    if not (memo and memo[0] is toks and memo[1] is data and memo[2] == (sentence, offset)):
+        memo[:] = [toks, data, (sentence, offset), *_by_clause(sentence, toks, data, offset)]
+    starts, found = memo[3], memo[4]
+    return found[bisect.bisect_right(starts, at) - 1]
+
+
+#: The sentence :func:`named_bodies` read last: its tokens, resources, (sentence, offset), clause starts, and the
+#: bodies of each clause.
+_LAST: list = []
+
+
+def _by_clause(
+    sentence: str, toks: list[Token], data: Resources, offset: int
+) -> tuple[list[int], list[tuple[tuple[str, str], ...]]]:
+    """The starts of the clauses of ``sentence`` (between semicolons) and the bodies each names (one pass)."""
+    starts = [0, *(m.end() for m in _SEMICOLON.finditer(sentence))]
+    clause = [bisect.bisect_right(starts, t.start - offset) - 1 for t in toks]
+    table, own = data.lexicon["other_body"], data.lexicon["own_body"]
+    owned: list[set[str]] = [set() for _ in starts]
+    for x in own.phrases.find(toks):
+        if clause[x.first] == clause[x.last - 1]:
+            owned[clause[x.first]].add(own.rows[x.row]["quantity"])
+    out: list[dict[str, str]] = [{} for _ in starts]
+    for x in table.phrases.find(toks):
+        i, quantity = clause[x.first], table.rows[x.row]["quantity"]
+        if i == clause[x.last - 1] and quantity not in owned[i] and quantity not in out[i]:
+            a, b = toks[x.first].start - offset, toks[x.last - 1].end - offset
+            out[i][quantity] = sentence[a:b]
+    return starts, [tuple(d.items()) for d in out]
+
+
+def other_body(claim: pd.Series) -> str:
     """Why a ``not_contradicted`` whose own clause names a body or category of crime the record's floor for its
-    quantity does not count is not judged ("" otherwise): the lexicon's ``other_body`` rows of the claim's
-    ``quantity``, matched in :func:`own_clause` of its ``sentence`` (one pass over its tokens).
+    quantity does not count is not judged ("" otherwise): the claim's ``other_bodies`` (read in the frame stage by
+    :func:`named_bodies`, (quantity, words) pairs) that name its ``quantity``.
 
     Examples
     --------
     >>> claim = pd.Series({"verdict": "not_contradicted", "quantity": "repressed_total",
-    ...     "mention": "almost 5 million", "benchmark_id": "repressed_nkvd:1937/1939:sum",
-    ...     "sentence": "the almost 5 million people convicted by various courts and NKVD boards in 1937-1939"})
+    ...     "benchmark_id": "repressed_nkvd:1937/1939:sum", "other_bodies": (("repressed_total", "courts"),)})
     >>> other_body(claim)[:74]
     "what the number counts is another whole than the record's series: its word"
     >>> other_body(claim.replace({"repressed_total": "executions"}))  # no row of executions names courts
     ''
     >>> other_body(claim.replace({"not_contradicted": "consistent"}))
     ''
-    >>> other_body(claim.replace({claim["sentence"]: "almost 5 million people were repressed; courts met."}))
-    ''
-    >>> other_body(claim.replace({claim["sentence"]: "almost 5 million by the troikas, courts and tribunals"}))
+    >>> other_body(pd.Series({"verdict": "not_contradicted", "quantity": "repressed_total"}))
     ''
     """
     if claim.get("verdict") != NOT_CONTRADICTED:
         return ""
-    lexicon = (data or load_resources()).lexicon
-    table, own = lexicon["other_body"], lexicon["own_body"]
-    quantity = str(claim.get("quantity", "") or "")
-    clause = own_clause(str(claim.get("sentence", "") or ""), str(claim.get("mention", "") or ""))
-    toks = tokens(clause)
-    if any(own.rows[m.row]["quantity"] == quantity for m in own.phrases.find(toks)):
-        return ""  # the record's own bodies listed, the courts among them
-    for match in table.phrases.find(toks):
-        if table.rows[match.row]["quantity"] == quantity:
-            words = clause[toks[match.first].start : toks[match.last - 1].end]
-            benchmark = str(claim.get("benchmark_id", "") or "").split(":", 1)[0] or "its series"
-            return OTHER_BODY.format(words=words, benchmark=benchmark)
-    return ""
+    bodies = claim.get("other_bodies", ())
+    words = (
+        dict(bodies).get(str(claim.get("quantity", "") or ""))
+        if isinstance(bodies, tuple)
+        else None
+    )
+    if not words:
+        return ""
+    benchmark = str(claim.get("benchmark_id", "") or "").split(":", 1)[0] or "its series"
+    return OTHER_BODY.format(words=words, benchmark=benchmark)
