@@ -126,6 +126,7 @@ DATA_MODULES: tuple[str, ...] = (
     "tests/test_factcheck_judging13.py",
     "tests/test_factcheck_judging14.py",
     "tests/test_factcheck_judging15.py",
+    "tests/test_factcheck_judging16.py",
     "tests/test_factcheck_judging9_tools.py",
     "tests/test_factcheck_periods6.py",
     "tests/test_factcheck_periods7.py",

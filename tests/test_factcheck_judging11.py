@@ -171,14 +171,15 @@ def test_a_carried_quantity_leaves_flags_and_table_cells_alone():
     assert carried_quantity(pd.Series(dtype=object)) == ""
 
 
-def test_the_political_subset_is_a_part():
+def test_the_political_subset_is_the_records_own_series():
+    # round 11 read it as a part; the round-14 label mend (political convictions in the whole USSR are the
+    # record's own series) made it whole, and round 16's quantity_rules rows follow the labels
     text = (
         "The KGB said that three-quarters of a million citizens were shot to death as enemies of the Soviet state "
         "from 1930 to 1953."
     )
     v = judge(claims_frame(check_text(text, "a.txt").frames), gate=OPEN_GATE).iloc[0]
-    assert v["scope"] == "category" and v["verdict"] == NOT_JUDGED
-    assert "counter-revolutionary crimes" in v["reason"]
+    assert v["scope"] == "USSR" and v["verdict"] == "not_contradicted"
 
 
 @pytest.mark.parametrize(

@@ -40,9 +40,10 @@ def test_a_part_the_number_lists_is_not_what_it_counts():
     assert {f.scope for f in frames} == {"USSR"}
 
 
-def test_article_58_alone_stays_a_category():
+def test_article_58_alone_is_the_whole_since_the_round_14_label_mend():
+    # round 10 kept article 58 a category; the labels now read political convictions as the record's series
     f = _frames("В 1921-1953 годах за контрреволюционные преступления осуждено 3 777 380 человек.")[0]
-    assert (f.quantity, f.scope) == ("repressed_total", "category")
+    assert (f.quantity, f.scope) == ("repressed_total", "USSR")
 
 
 def test_what_a_listed_part_counts_still_says_of_what_kind_the_number_is():

@@ -130,10 +130,8 @@ def test_a_part_named_after_the_next_number_is_that_numbers():
 @pytest.mark.parametrize(
     "text",
     [
-        "By the MVD's own count, 3,777,380 people had been found guilty of counter-revolution in 1921-1953.",
-        "In 1921-1953, 3.8 million people were convicted of political crimes.",
         "At the beginning of 1953 there were more than 465,000 political prisoners.",
-        "В 1921-1953 годах за контрреволюционные преступления осуждено 3 777 380 человек.",
+        "In 1937-1938, 40,000 political prisoners were arrested.",
     ],
 )
 def test_a_category_of_crimes_or_prisoners_is_a_part(text):
@@ -141,18 +139,31 @@ def test_a_category_of_crimes_or_prisoners_is_a_part(text):
     assert part == "category"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "By the MVD's own count, 3,777,380 people had been found guilty of counter-revolution in 1921-1953.",
+        "In 1921-1953, 3.8 million people were convicted of political crimes.",
+        "В 1921-1953 годах за контрреволюционные преступления осуждено 3 777 380 человек.",
+    ],
+)
+def test_political_convictions_are_the_records_own_series(text):
+    # round 16 (quantity_rules.csv): the round-14 label mend reads political convictions in the whole USSR
+    # as the record's own series (those sentenced on the security police's cases), not a part of it
+    [(_, _, part)] = _read(text)
+    assert part == "USSR"
+
+
 def test_a_category_does_not_carry_into_the_next_sentence_unless_it_goes_on():
-    text = "Around 5 million were prosecuted for political crimes. Over 1 million people were executed."
+    text = "Around 500,000 political prisoners were held in 1953. Over 1 million people were held in 1954."
     assert [p for _, _, p in _read(text)] == ["category", "USSR"]
-    text = "In 1921-1953, 3,777,380 were convicted of counter-revolutionary crimes. Of these, 642,980 were shot."
-    assert [p for _, _, p in _read(text)] == ["category", "category"]
 
 
 def test_a_category_is_not_judged_as_the_whole():
     from gulagstats.factcheck.judgment import claims_frame, judge
 
     frames = check_text(
-        "In 1921-1953, 3.8 million people were convicted of political crimes.", "t.txt"
+        "At the beginning of 1953 there were more than 465,000 political prisoners.", "t.txt"
     ).frames
     verdicts = judge(claims_frame(frames))
     assert list(verdicts["verdict"]) == ["not_judged"]
@@ -207,7 +218,7 @@ def test_modality_cues_of_others_estimates_plans_denials_and_suppositions(text, 
 def test_a_part_listed_after_including_does_not_narrow_the_number():
     text = "In 1937-1953, millions of people were sent to the Gulag, including political prisoners and criminals."
     assert [p for _, _, p in _read(text)] == ["USSR"]
-    text = "In 1937-1953, 3.8 million people were convicted of political crimes."
+    text = "In 1937-1953, 3.8 million political prisoners passed through the Gulag."
     assert [p for _, _, p in _read(text)] == ["category"]
 
 
