@@ -161,3 +161,54 @@ def test_a_megabyte_of_text_is_judged_in_reasonable_time():
     v = _judged(text)
     assert time.perf_counter() - start < 120
     assert v["verdict"].tolist() == ["consistent"]
+
+
+def _contradiction_claims(rows: list[tuple[str, str, str, str]]) -> pd.DataFrame:
+    """Claims of one quantity and period: (id, file, sentence, value) each."""
+    n = len(rows)
+    return pd.DataFrame(
+        {
+            "id": [r[0] for r in rows],
+            "file": [r[1] for r in rows],
+            "sentence": [r[2] for r in rows],
+            "low": [r[3] for r in rows],
+            "high": [r[3] for r in rows],
+            "quantity": ["passed_through_gulag"] * n,
+            "scope": ["USSR"] * n,
+            "scope_detail": [""] * n,
+            "period": ["1930/1953"] * n,
+            "modality": ["stated"] * n,
+            "unit": ["count"] * n,
+            "mention": [r[3] for r in rows],
+            "text_line": [1] * n,
+            "vague": [False] * n,
+            "period_how": ["span"] * n,
+        }
+    )
+
+
+def test_a_figure_below_another_of_its_sentence_is_no_rival():
+    # round 16: "of the 14 million ... camps and the 4 million ... colonies" (the colonies' 4 million read as
+    # the whole) was set against another text's 18 million; a figure below another count of the same
+    # quantity and period in its own sentence names a part, whatever scope it was read with
+    from gulagstats.factcheck.contradictions import contradictions
+
+    both = "Of the 14 million who passed through the camps and the 4 million who passed through the colonies"
+    claims = _contradiction_claims(
+        [
+            ("a", "x", both, "14000000"),
+            ("b", "x", both, "4000000"),
+            ("c", "y", "18 million.", "18000000"),
+        ]
+    )
+    claims.loc[0, ["scope", "scope_detail"]] = [
+        "camp",
+        "the camps",
+    ]  # the 14 million read as a part
+    assert contradictions(
+        claims
+    ).empty  # x's 4 million, below its sentence's 14 million, is no rival of y's 18
+    alone = claims.assign(
+        sentence=["s1", "s2", "s3"]
+    )  # each figure in a sentence of its own: a rival
+    assert contradictions(alone)[["first", "second"]].values.tolist() == [["b", "c"]]

@@ -14,7 +14,8 @@ record's whole is most likely a part the text does not name (one region's 40,906
 beside the whole's 681,692), not another version of the same fact.  Within one
 text, figures of one quantity and period are mostly its parts and categories
 (camps, then colonies; one region, then another), not two versions of one
-fact, so they are not compared.  Claims are grouped by that key in one pass; within a group
+fact, so they are not compared, and a figure below another of its own sentence (the same quantity and
+period, whatever scope each was read with) is no rival of another text's figure, though it may still meet one.  Claims are grouped by that key in one pass; within a group
 each claim is compared with the group's lowest and highest claim only, so the
 time is linear in the number of claims (20,000 claims in one text included).
 """
@@ -96,19 +97,23 @@ def contradictions(
             pd.Series(False, index=claims.index) if parts is None else parts.to_numpy().astype(bool)
         )
     ]
+    usable = usable.assign(_a_part=_below_a_figure_of_its_sentence(claims, tolerance)[usable.index])
     groups: dict[tuple[str, str, str, str], list[tuple[float, float, dict]]] = {}
     for record in usable.to_dict("records"):
         low, high = _ends(record["low"], record["high"])
         key = (record["quantity"], record["scope"], record["scope_detail"], record["period"])
         groups.setdefault(key, []).append((low, high, record))
     for key, items in sorted(groups.items()):
-        lowest = min(items, key=lambda x: x[1])  # the smallest upper end
-        highest = max(items, key=lambda x: x[0])  # the largest lower end
+        rivals = [x for x in items if not x[2]["_a_part"]]  # a part still meets, but is no rival
+        if not rivals:
+            continue
+        lowest = min(rivals, key=lambda x: x[1])  # the smallest upper end
+        highest = max(rivals, key=lambda x: x[0])  # the largest lower end
         if highest[0] <= lowest[1] * (1 + tolerance):
             continue
         texts = _TextFigures(items, tolerance)
         closest: dict[tuple[str, str], tuple[float, dict[str, object]]] = {}
-        for item in items:
+        for item in rivals:
             for other in (lowest, highest):
                 if item is other or item[2]["file"] == other[2]["file"]:
                     continue
@@ -125,6 +130,28 @@ def contradictions(
         )
     frame = pd.DataFrame(rows, columns=CONTRADICTION_COLUMNS)
     return frame.drop_duplicates(["first", "second"]).reset_index(drop=True)
+
+
+def _below_a_figure_of_its_sentence(claims: pd.DataFrame, tolerance: float) -> pd.Series:
+    """Claims below another count of the same quantity and period in their own sentence.
+
+    "Of the 14 million who passed through the Gulag camps and the 4 million who passed through
+    the Gulag colonies": a sentence that gives two figures of one quantity and period names a whole
+    and a part, or two parts, however the scope of each was read, so the smaller is no rival to
+    another text's count of the whole (round 16). One pass over the claims.
+    """
+    if "sentence" not in claims or claims.empty:
+        return pd.Series(False, index=claims.index)
+    lows = pd.Series(
+        [_ends(lo, hi)[0] for lo, hi in zip(claims["low"], claims["high"])], index=claims.index
+    )
+    highs = pd.Series(
+        [_ends(lo, hi)[1] for lo, hi in zip(claims["low"], claims["high"])], index=claims.index
+    )
+    counts = claims["unit"] == "count"
+    key = [claims["file"], claims["sentence"], claims["quantity"], claims["period"]]
+    largest = lows.where(counts, -math.inf).groupby(key).transform("max")
+    return counts & (highs * (1 + tolerance) < largest)
 
 
 #: A figure of a group: its lower and upper end, and its claim.
