@@ -170,6 +170,8 @@ def _fraction_mentions(
         if any(blocked[begin:stop]):
             continue
         blocked[begin:stop] = b"\1" * (stop - begin)
+        if share_of_things(toks, last, data, sentence, offset):
+            continue  # "a third of the country's output": a share of things
         bound, hedge = _hedge(toks, first, data)
         low, high = float(row["low"]), float(row["high"])
         out.append(
@@ -268,6 +270,35 @@ def _counts_a_thing(
     if row is not None and last < len(toks) and toks[last].word in _PLACED:
         return None  # "1,5 млн в лагерях": people in the camps
     return row
+
+
+#: How many words after a share its whole of things may stand ("46.5% of the nation's nickel": "%", "of", "the",
+#: "nation", "s", then the noun): a bound, so the work per share does not grow with the sentence.
+THING_REACH = 7
+#: What ends a share's clause: a whole of things past it is another clause's.
+_CLAUSE_END = re.compile(r"[,;:()\u2013\u2014]|\.(?!\d)")
+
+
+def share_of_things(toks: list[Token], last: int, data: Resources, text: str, offset: int) -> bool:
+    """True if the share ending at token ``last`` is taken of things, not people: a noun of the lexicon's
+    ``share_of_thing`` ("nickel", "timber", "output") within :data:`THING_REACH` words, in its clause, with no word
+    of people before it and none right after it ("46.5% of the nation's nickel"; not "40% of the nickel miners").
+    """
+    end = min(len(toks), last + THING_REACH)
+    things = data.lexicon["share_of_thing"].phrases.find(toks[last:end])
+    if not things:
+        return False
+    thing = min(things, key=lambda x: x.first)
+    if last + thing.first == 0 or _CLAUSE_END.search(
+        text, toks[last - 1].end - offset, toks[last + thing.first].start - offset
+    ):
+        return False
+    people = [
+        x.first
+        for table in (data.lexicon["people"], data.lexicon["share_of"])
+        for x in table.phrases.find(toks[last : min(len(toks), last + thing.last + 2)])
+    ]
+    return not any(p < thing.first or p == thing.last for p in people)
 
 
 def _people_follow(toks: list[Token], last: int, data: Resources, text: str, offset: int) -> bool:
@@ -396,6 +427,8 @@ def _read_number(
     unit = "share" if start + offset in shares else _unit(toks, last, data, sentence, offset)
     if a.decimal and unit != "share" and not (b is not None and b.scaled):
         return None
+    if unit == "share" and share_of_things(toks, last, data, sentence, offset):
+        return None  # "46.5% of the nation's nickel": a share of things, no one counted
     other = _counts_a_thing(toks, last, data, sentence, offset)
     if other is not None and unit == "count":
         return (

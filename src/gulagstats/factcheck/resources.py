@@ -29,6 +29,8 @@ hash-checked in ``data/datapackage.json``):
   "of them", "из них", "of the condemned"); ``ever``: words of a clause that make a
   count of those held (a stock) a count of those ever held over a span, "at some
   time", "over its history", "за всю историю" (``quantity_rules.csv``, match ``ever``);
+  ``share_of_thing``: a whole of things a share is taken of, not of people ("46.5% of the
+  nation's nickel", "60 % золота"): that share is no mention (:mod:`gulagstats.factcheck.mentions`);
 - ``periods.csv``: ``language, phrase, reading, rule, confidence, source,
   locator, note``: named periods ("the Great Terror", "Большой террор") with
   the period they are read as and the source of that reading, relative
@@ -78,7 +80,7 @@ from .phrases import PhraseTable, phrase_words
 LEXICON_KINDS = (
     "quantity", "hedge", "after", "vague", "people", "not_count", "rate", "share", "document", "place", "sum",
     "fraction", "including", "question", "excluding", "average", "total_column",
-    "part_column", "other_body", "own_body", "share_of", "ever",
+    "part_column", "other_body", "own_body", "share_of", "ever", "share_of_thing",
 )
 BOUNDS = ("point", "low", "high")
 RATES = ("day", "week", "month", "year")

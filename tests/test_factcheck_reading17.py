@@ -1,0 +1,69 @@
+"""Round 17's reading of number forms: shares of things, a stray space after a decimal point, a Russian number
+whose first group has four digits, small counts of people in number words.
+
+Each form was read wrong on round 16's unseen part (docs/factcheck.md, "Round 16's test part, scored once");
+the sentences here are invented in the same shapes, with the near-misses a rule must leave alone.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from gulagstats.factcheck.mentions import find_mentions
+from gulagstats.factcheck.phrases import tokens
+from gulagstats.factcheck.resources import load_resources
+from tests.test_factcheck_stages import assert_linear
+
+DATA = load_resources()
+
+
+def _mentions(text: str, language: str = "en") -> list[tuple[str, float, str]]:
+    found = find_mentions(text, tokens(text), 0, [], DATA, language)[0]
+    return [(m.text, m.low, m.unit) for m in found]
+
+
+# 1. A share is a claim only when it is a share of people.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On the eve of the war, camp labour gave 46.5% of the nation's nickel and 76% of its tin.",
+        "Prisoners mined 35 percent of the country's gold and cut 25.3% of its timber.",
+        "The camps produced a third of the USSR's output of cobalt, 40.5 % of its chrome-iron ore.",
+        "Лагеря давали 46,5 % никеля и 60 % золота страны.",
+    ],
+)
+def test_a_share_of_things_is_no_mention(text: str) -> None:
+    assert [m for m in _mentions(text, "ru" if "Лагеря" in text else "en") if m[2] == "share"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "share"),
+    [
+        ("About 40% of the prisoners mined nickel.", "40"),  # the thing comes after the people
+        ("Some 20% of them died cutting timber.", "20"),
+        ("Up to 30% of the deportees, who mined gold, died.", "30"),
+        ("Около 30 % заключенных добывали золото.", "30"),
+    ],
+)
+def test_a_share_of_people_near_a_word_of_things_stays(text: str, share: str) -> None:
+    language = "ru" if "Около" in text else "en"
+    assert (share, float(share), "share") in _mentions(text, language)
+
+
+def test_a_count_before_a_word_of_things_is_still_a_count() -> None:
+    assert ("12,000", 12000.0, "count") in _mentions("12,000 prisoners mined gold and nickel.")
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "46.5% of the nation's nickel, ",
+        "46.5% " + "of " * 40,
+        "% nickel " * 5,
+        "1% " * 30 + "timber ",
+    ],
+)
+def test_shares_of_things_are_read_in_linear_time(unit: str) -> None:
+    assert_linear(lambda t: find_mentions(t, tokens(t), 0, [], DATA), unit, 50)
