@@ -10,8 +10,10 @@ from __future__ import annotations
 import pytest
 
 from gulagstats.factcheck.mentions import find_mentions
+from gulagstats.factcheck.numerals import read_numerals
 from gulagstats.factcheck.phrases import tokens
 from gulagstats.factcheck.resources import load_resources
+from gulagstats.factcheck.sentences import split
 from tests.test_factcheck_stages import assert_linear
 
 DATA = load_resources()
@@ -67,3 +69,39 @@ def test_a_count_before_a_word_of_things_is_still_a_count() -> None:
 )
 def test_shares_of_things_are_read_in_linear_time(unit: str) -> None:
     assert_linear(lambda t: find_mentions(t, tokens(t), 0, [], DATA), unit, 50)
+
+
+# 2. A stray space after a decimal point: "more than 2. 4 million".
+
+
+def _sentences(text: str) -> list[str]:
+    return [s.text for s in split(text)]
+
+
+def test_a_stray_space_after_a_decimal_point_after_a_hedge_is_one_number() -> None:
+    text = "The camps held more than 2. 4 million prisoners, most of them peasants."
+    assert _sentences(text) == [text]
+    assert _mentions(text) == [("2. 4 million", 2400000.0, "count")]
+    assert [n.value for n in read_numerals("about 1. 05 million")] == [1050000.0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They were shot in 1937. 4 million more were sent to the camps.",  # a year ends the sentence
+        "The youngest was 12. 4 million children lost a parent.",  # no hedge: the sentence may end there
+        "See Article 58. 4 million were sentenced under it.",
+    ],
+)
+def test_a_point_that_may_end_a_sentence_before_a_number_still_ends_it(text: str) -> None:
+    assert len(_sentences(text)) == 2
+    assert ("4 million", 4000000.0, "count") in _mentions(_sentences(text)[1])
+
+
+def test_a_russian_point_is_no_decimal_point() -> None:
+    assert [n.text for n in read_numerals("более 2. 4 млн человек", "ru")] == ["2", "4 млн"]
+
+
+@pytest.mark.parametrize("unit", ["more than 2. 4 million ", "2. " * 20 + "4 million ", "than 1. "])
+def test_stray_points_are_read_in_linear_time(unit: str) -> None:
+    assert_linear(lambda t: [read_numerals(s.text) for s in split(t)], unit, 50)

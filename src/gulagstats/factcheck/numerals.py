@@ -100,6 +100,40 @@ def _stray_space(numbers: list[Number], text: str) -> list[Number]:
     return out
 
 
+#: The part after a stray space behind a decimal point: one to three digits and a scale word ("4 million").
+_AFTER_POINT = re.compile(r"([0-9]{1,3}) ?[^\W\d_]+")
+
+
+def _stray_point(numbers: list[Number], text: str) -> list[Number]:
+    """``more than 2. 4 million``: one to three digits, a point, one space, then digits and a scale word are one
+    decimal number (2,400,000), in English (Russian writes its decimals with a comma).
+
+    The sentences stage keeps such a point inside a sentence only after a hedge ("more than 2.": no sentence ends
+    there, :func:`gulagstats.factcheck.sentences.stray_point`), so "in 1937. 4 million" never reaches here as one.
+    """
+    out: list[Number] = []
+    for n in numbers:
+        prev = out[-1] if out else None
+        after = _AFTER_POINT.fullmatch(n.text) if n.scaled and not n.worded else None
+        if (
+            after is not None
+            and prev is not None
+            and not prev.reason
+            and not prev.scaled
+            and text[prev.end : n.start] == ". "
+            and re.fullmatch(r"[0-9]{1,3}", prev.text)
+            and (prev.start == 0 or text[prev.start - 1] not in "0123456789.,")
+        ):
+            digits = after.group(1)
+            scale = n.value / int(digits) if int(digits) else 0.0  # "4 million": a million
+            value = round(float(f"{prev.text}.{digits}") * scale, 3)
+            if value:
+                out[-1] = Number(prev.start, n.end, value, text[prev.start : n.end], scaled=True)
+                continue
+        out.append(n)
+    return out
+
+
 def _units_after_thousands(numbers: list[Number], text: str) -> list[Number]:
     """``681 тыс. 692 человека``: thousands, then the units, are one number (681,692)."""
     out: list[Number] = []
@@ -398,6 +432,8 @@ def read_numerals(text: str, language: str = "en") -> list[Number]:
     found = _odd_scaled(
         _thousand_millions(_units_after_thousands(_stray_space(found, plain), plain), plain), plain
     )
+    if language == "en":
+        found = _stray_point(found, plain)
     if language == "ru":
         found = _inverted(_case_endings(_one_of_a_scale(found, plain), plain), plain)
     found = [

@@ -3,7 +3,7 @@
 A sentence ends at ``.``, ``!``, ``?`` or ``…`` followed by a space and a
 capital letter, a digit or an opening quote or bracket, unless the word before
 the point is an abbreviation ("Dec.", "p.", "Mr.", "г.", "тыс.") or an
-initial; a line break ends one (paragraphs, table rows), except in a hard-wrapped
+initial, or the point is a decimal point with a stray space after it ("more than 2. 4 million"); a line break ends one (paragraphs, table rows), except in a hard-wrapped
 sentence: a line that ends without a stop, followed by one that starts with a
 small letter, goes on with it (its line break kept), and so do the items of a list of numbers
 under a line ending in a colon ("fatalities = various estimates:" / "1) 12,589"), and the answer on a line
@@ -17,6 +17,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+
+from .phrases import tokens
+from .resources import load_resources
 
 #: Abbreviations after which a point does not end a sentence (lower case, without the point).
 ABBREVIATIONS = frozenset(
@@ -144,6 +147,31 @@ def _abbreviated(line: str, at: int) -> bool:
     return word.lower() in ABBREVIATIONS or (len(word) == 1 and word.isupper())
 
 
+#: A decimal point with a stray space after it, in an English number with a scale word: "more than 2. 4 million".
+_STRAY_POINT = re.compile(
+    r"(?<![\w.,])[0-9]{1,3}\. [0-9]{1,3} ?(?:million|thousand|billion)s?(?![^\W\d_])", re.I
+)
+#: How far before the number its hedge may start ("in excess of 2. 4 million"): a bound, so the work stays linear.
+_HEDGE_REACH = 40
+
+
+def stray_point(line: str, at: int) -> bool:
+    """True if the point at ``at`` is a decimal point with a stray space after it: a number of one to three digits
+    before it, one of one to three digits and a scale word after ("more than 2. 4 million"), and a hedge of the
+    lexicon right before the first ("more than"): a sentence cannot end on "more than 2." (not "in 1937. 4 million",
+    "He was 12. 4 million ...").
+
+    >>> stray_point("was more than 2. 4 million of which", 15), stray_point("numbered 2. 4 million died", 10)
+    (True, False)
+    """
+    m = _STRAY_POINT.search(line, max(0, at - 3), at + 20)
+    if m is None or m.start() + line[m.start() : at + 1].find(".") != at:
+        return False
+    before = line[max(0, m.start() - _HEDGE_REACH) : m.start()]
+    toks = tokens(before)
+    return any(h.last == len(toks) for h in load_resources().lexicon["hedge"].phrases.find(toks))
+
+
 def split_line(line: str) -> list[tuple[int, int]]:
     """The sentences of one line, as ``(start, end)`` offsets (spaces trimmed).
 
@@ -163,7 +191,11 @@ def split_line(line: str) -> list[tuple[int, int]]:
     begin = 0
     for m in _END.finditer(line):
         point = m.start()
-        if line[point] == "." and m.group(0).startswith(".") and _abbreviated(line, point):
+        if (
+            line[point] == "."
+            and m.group(0).startswith(".")
+            and (_abbreviated(line, point) or stray_point(line, point))
+        ):
             continue
         end = m.end() - len(m.group(0)) + len(m.group(0).rstrip())
         spans.append((begin, end))
