@@ -105,3 +105,47 @@ def test_a_russian_point_is_no_decimal_point() -> None:
 @pytest.mark.parametrize("unit", ["more than 2. 4 million ", "2. " * 20 + "4 million ", "than 1. "])
 def test_stray_points_are_read_in_linear_time(unit: str) -> None:
     assert_linear(lambda t: [read_numerals(s.text) for s in split(t)], unit, 50)
+
+
+# 3. A Russian number whose first group has four digits: "1300 949".
+
+
+def _numbers(text: str) -> list[tuple[str, float]]:
+    return [(n.text, n.value) for n in read_numerals(text, "ru")]
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("по ст. 58 осуждено 1300 949, из них расстреляно 892 985", ("1300 949", 1300949.0)),
+        ("в 1938 г. 1300 949 человек", ("1300 949", 1300949.0)),
+        ("было арестовано 2450\u00a0311 человек", ("2450\u00a0311", 2450311.0)),
+    ],
+)
+def test_four_digits_then_three_are_one_number(text: str, number: tuple[str, float]) -> None:
+    assert number in _numbers(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "numbers"),
+    [
+        (
+            "в 1937 150 человек были расстреляны",
+            [("1937", 1937.0), ("150", 150.0)],
+        ),  # a year, then a count
+        ("2 1300 949", [("2", 2.0), ("1300", 1300.0), ("949", 949.0)]),  # a longer run of groups
+        ("1300 949 тысяч", [("1300", 1300.0), ("949 тысяч", 949000.0)]),
+        ("1300 949,5", [("1300", 1300.0), ("949,5", 949.5)]),
+    ],
+)
+def test_a_year_or_a_longer_run_is_not_joined(text: str, numbers: list[tuple[str, float]]) -> None:
+    assert _numbers(text) == numbers
+
+
+def test_four_digits_then_three_are_joined_only_in_russian() -> None:
+    assert [n.text for n in read_numerals("camp 1300 949 was closed")] == ["1300", "949"]
+
+
+@pytest.mark.parametrize("unit", ["1300 949 ", "1300 " * 10 + "949 ", "\u00a01300\u00a0949,"])
+def test_four_digit_groups_are_read_in_linear_time(unit: str) -> None:
+    assert_linear(lambda t: read_numerals(t, "ru"), unit, 100)

@@ -134,6 +134,47 @@ def _stray_point(numbers: list[Number], text: str) -> list[Number]:
     return out
 
 
+#: The years a first group of four digits may be (a year, then a count: "в 1937 150 человек"), as the periods read them.
+_YEARS = range(1800, 2100)
+_GROUP_SPACE = frozenset(" \u00a0\u202f")
+
+
+def _four_digit_group(numbers: list[Number], text: str) -> list[Number]:
+    """``осужденных 1300 949``: a group of four digits, one space and a group of three are one number (1,300,949)
+    when the four digits cannot be a year and neither group belongs to a longer run of groups or decimals.
+
+    "в 1937 150 человек" (a year, then a count), "1930 179,000" (a year in a table row), "2 1300 949" stay as they
+    are.
+    """
+    out: list[Number] = []
+    for n in numbers:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and not prev.reason
+            and not n.reason
+            and n.start == prev.end + 1
+            and text[prev.end] in _GROUP_SPACE
+            and re.fullmatch(r"[0-9]{4}", prev.text)
+            and int(prev.text) not in _YEARS
+            and re.fullmatch(r"[0-9]{3}", n.text)
+            and not re.match(r"[.,]?[0-9]|[ \u00a0\u202f][0-9]", text[n.end : n.end + 2])
+            and not re.search(
+                r"(?:[0-9][ \u00a0\u202f]|[0-9.,])$", text[max(0, prev.start - 2) : prev.start]
+            )
+        ):
+            out[-1] = Number(
+                prev.start,
+                n.end,
+                prev.value * 1000 + n.value,
+                text[prev.start : n.end],
+                grouped=True,
+            )
+            continue
+        out.append(n)
+    return out
+
+
 def _units_after_thousands(numbers: list[Number], text: str) -> list[Number]:
     """``681 тыс. 692 человека``: thousands, then the units, are one number (681,692)."""
     out: list[Number] = []
@@ -435,6 +476,7 @@ def read_numerals(text: str, language: str = "en") -> list[Number]:
     if language == "en":
         found = _stray_point(found, plain)
     if language == "ru":
+        found = _four_digit_group(found, plain)
         found = _inverted(_case_endings(_one_of_a_scale(found, plain), plain), plain)
     found = [
         n for n in found if not (n.worded and _STRESSED.match(plain, n.end))
