@@ -149,3 +149,39 @@ def test_four_digits_then_three_are_joined_only_in_russian() -> None:
 @pytest.mark.parametrize("unit", ["1300 949 ", "1300 " * 10 + "949 ", "\u00a01300\u00a0949,"])
 def test_four_digit_groups_are_read_in_linear_time(unit: str) -> None:
     assert_linear(lambda t: read_numerals(t, "ru"), unit, 100)
+
+
+# 4. Small counts of people in number words.
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("In 1929 fifty-four engineers and managers of the mines were arrested.", "fifty-four"),
+        ("Forty-one technicians from the Donbass were put on trial.", "Forty-one"),
+        ("Twenty-two of the accused received camp terms.", "Twenty-two"),
+        ("He was tried with four Yiddish writers of the committee.", "four"),
+        ("He was charged with six other Red Army commanders.", "six"),
+    ],
+)
+def test_a_small_count_in_words_before_a_word_of_people_is_read(text: str, mention: str) -> None:
+    assert mention in [m[0] for m in _mentions(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He wrote three Moscow novels in exile.",  # capitalised words, then no word of people
+        "The trial lasted four Long Winter Months in all.",  # more capitalised words than the reach
+        "Four of them; two died. Three Red Army units crossed.",
+    ],
+)
+def test_a_small_count_in_words_without_a_word_of_people_is_not(text: str) -> None:
+    assert [m for m in _mentions(text) if m[1] < 10] == []
+
+
+@pytest.mark.parametrize(
+    "unit", ["five Red Army ", "seven other " + "A " * 30, "Fifty-three engineers, "]
+)
+def test_small_counts_in_words_are_read_in_linear_time(unit: str) -> None:
+    assert_linear(lambda t: find_mentions(t, tokens(t), 0, [], DATA), unit, 50)

@@ -309,6 +309,25 @@ def _people_follow(toks: list[Token], last: int, data: Resources, text: str, off
 _BETWEEN_WORDS = frozenset({"other", "main", "другие", "других"})
 
 
+#: How many capitalised words (a nation, a body: "Yiddish", "Red Army") may stand between a number and its word of
+#: people ("five Yiddish writers", "seven other Red Army commanders").
+PROPER_BETWEEN = 2
+
+
+def _proper_words(toks: list[Token], at: int, text: str, offset: int) -> int:
+    """How many words from token ``at`` on are capitalised in ``text`` (at most :data:`PROPER_BETWEEN`, one space
+    apart), when a word follows them: "Yiddish writers" -> 1, "Red Army commanders" -> 2."""
+    n = 0
+    while (
+        n < PROPER_BETWEEN
+        and at + n + 1 < len(toks)
+        and text[toks[at + n].start - offset : toks[at + n].start - offset + 1].isupper()
+        and text[toks[at + n].end - offset : toks[at + n + 1].start - offset] == " "
+    ):
+        n += 1
+    return n
+
+
 def people_next(toks: list[Token], last: int, data: Resources, text: str, offset: int) -> str:
     """The word of people right after a number, or after its "of (the)" ("18,000 women", "millions of people",
     "several hundred of the women"), else ""."""
@@ -317,6 +336,10 @@ def people_next(toks: list[Token], last: int, data: Resources, text: str, offset
     at += (
         at == last and at < len(toks) and toks[at].word in _BETWEEN_WORDS
     )  # "seven other commanders"
+    if at >= last and at - last <= 1:
+        at += _proper_words(
+            toks, at, text, offset
+        )  # "five Yiddish writers", "seven other Red Army commanders"
     row = next_phrase(data.lexicon["people"], toks, at, 1, text, offset)
     return row["phrase"] if row is not None else ""
 
