@@ -14,6 +14,7 @@ from gulagstats.factcheck.numerals import read_numerals
 from gulagstats.factcheck.phrases import tokens
 from gulagstats.factcheck.resources import load_resources
 from gulagstats.factcheck.sentences import split
+from gulagstats.factcheck.table_labels import labelled_counts
 from tests.test_factcheck_stages import assert_linear
 
 DATA = load_resources()
@@ -185,3 +186,36 @@ def test_a_small_count_in_words_without_a_word_of_people_is_not(text: str) -> No
 )
 def test_small_counts_in_words_are_read_in_linear_time(unit: str) -> None:
     assert_linear(lambda t: find_mentions(t, tokens(t), 0, [], DATA), unit, 50)
+
+
+# 5. Review mends: a table's count cell is read by the project's one number reader.
+
+
+def _spans(text: str) -> list[tuple[int, int]]:
+    starts = [0, *(i + 1 for i, c in enumerate(text) if c == "\n")]
+    return list(zip(starts, [e - 1 for e in starts[1:]] + [len(text)], strict=True))
+
+
+def test_a_label_count_table_reads_its_count_cells_as_before() -> None:
+    text = "Mass deportations\nChechens (Feb. 1944) |\n362 000\n|\nIngush |\n~ 134,000\n|\nKalmyks |\n92.000\n|"
+    rows = labelled_counts(text, _spans(text), DATA)
+    assert [(text[r.start : r.end], r.year) for r in rows] == [
+        ("362 000", "1944"),
+        ("~ 134,000", ""),
+        ("92.000", ""),
+    ]
+    decimal = text.replace(
+        "92.000", "92.5"
+    )  # a decimal is no count cell: two pairs are too few for a table
+    assert labelled_counts(decimal, _spans(decimal), DATA) == []
+
+
+@pytest.mark.parametrize("unit", ["Group |\n1 000\n|\n", "Group |\n" + "1 " * 50 + "\n|\n"])
+def test_label_count_tables_are_read_in_linear_time(unit: str) -> None:
+    assert_linear(
+        lambda t: labelled_counts(
+            "Mass deportations\n" + t, _spans("Mass deportations\n" + t), DATA
+        ),
+        unit,
+        50,
+    )

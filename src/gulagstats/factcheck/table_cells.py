@@ -21,8 +21,8 @@ from .resources import Resources
 
 #: The years a row may give: those of the Soviet state (a number outside them is a page or a count).
 SOVIET_YEARS = range(1917, 1992)
-#: A year alone: a value that is one is no count.
-_YEAR_ALONE = re.compile(r"1[89][0-9]{2}")
+#: A year alone: a value that is one is no count (the tables' one pattern of a year: table_labels, table_pairs).
+YEAR_ALONE = re.compile(r"1[89][0-9]{2}")
 #: The fewest other cells of a column that prove a glued footnote digit by their form.
 PROOF_CELLS = 3
 #: What separates the cells of a row: " | " (an HTML table as read), "||" (wiki markup), a tab.
@@ -309,7 +309,7 @@ def inline_rows(text: str, lines: list[tuple[int, int]]) -> list[Row]:
             m
             for m in _PAIR.finditer(text, a, b)
             if int(m["year"]) in SOVIET_YEARS
-            and not _YEAR_ALONE.fullmatch(m["value"])
+            and not YEAR_ALONE.fullmatch(m["value"])
             and not _SPAN_BEFORE.search(text, max(a, m.start() - 30), m.start())
         ]
         if len(pairs) >= 2 and len({m["year"] for m in pairs}) == len(pairs):

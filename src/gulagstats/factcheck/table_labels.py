@@ -20,10 +20,12 @@ rows: what the counts count is never guessed.  One pass over the lines: linear i
 from __future__ import annotations
 
 import re
+from itertools import islice
 
+from ..numbers import find_numbers
 from .frames import Frame
 from .resources import Resources
-from .table_cells import SOVIET_YEARS, Row
+from .table_cells import SOVIET_YEARS, YEAR_ALONE, Row
 from .table_columns import LETTER_WORDS, table_caption
 from .unsaid import UNSAID_CONFIDENCE
 
@@ -31,9 +33,30 @@ from .unsaid import UNSAID_CONFIDENCE
 MIN_PAIRS = 3
 #: The most words in a label cell.
 LABEL_WORDS = 8
-#: A count cell: a number alone (grouped by spaces, commas or points, or plain digits), nothing else.
-_COUNT_CELL = re.compile(r"[~\u2248]?\s*[0-9]{1,3}(?:[ \u00a0\u202f,.][0-9]{3})*|[0-9]{4,9}")
-_LABEL_YEAR = re.compile(r"(?<![0-9])1[89][0-9]{2}(?![0-9])")
+#: What may stand before a count cell's number: "~", "≈" and spaces.
+_ABOUT = re.compile(r"[~\u2248]?\s*")
+#: A year in a label, not part of a longer run of digits: "Chechens (Feb. 1944)".
+_LABEL_YEAR = re.compile(rf"(?<![0-9]){YEAR_ALONE.pattern}(?![0-9])")
+
+
+def _count_cell(text: str, a: int, b: int) -> bool:
+    """True if the cell ``text[a:b]`` is a count alone: one whole number in digits (grouped by spaces, commas or
+    points, or plain), after an optional "~", as the project's number reader reads it, and nothing else.
+
+    >>> [_count_cell(c, 0, len(c)) for c in ("362 000", "~ 92,000", "1.5", "12 Kalmyks", "5 000 (est.)")]
+    [True, True, False, False, False]
+    """
+    about = _ABOUT.match(text, a, b)
+    cell = text[about.end() if about else a : b]
+    read = list(islice(find_numbers(cell), 2))  # a second number is enough to say no
+    return (
+        len(read) == 1
+        and read[0].start == 0
+        and read[0].end == len(cell)
+        and read[0].form == "digits"
+        and read[0].value is not None
+        and float(read[0].value).is_integer()
+    )
 
 
 def _line_cells(text: str, a: int, b: int) -> list[tuple[int, int]] | None:
@@ -59,7 +82,7 @@ def _label_pairs(
     while i < len(cells):
         label = cells[i]
         count = cells[i + 1] if i + 1 < len(cells) else None
-        if count and LETTER_WORDS.search(text, *label) and _COUNT_CELL.fullmatch(text, *count):
+        if count and LETTER_WORDS.search(text, *label) and _count_cell(text, *count):
             run.append((label, count))
             i += 2
             continue

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 
 from .resources import Resources
-from .table_cells import SOVIET_YEARS, Row, header_day
+from .table_cells import SOVIET_YEARS, YEAR_ALONE, Row, header_day
 from .table_columns import table_caption
 
 #: The fewest lines of pairs that make a table.
@@ -39,7 +39,6 @@ _PAIRS_ONLY = re.compile(
 )
 #: A caption's words that make its day the day of every row's year.
 _EACH_YEAR = re.compile(r"\b(?:each|every)\s+year\b|каждого\s+года|ежегодно", re.IGNORECASE)
-_CAPTION_YEAR = re.compile(r"1[89][0-9]{2}")
 _CAPTION_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZА-ЯЁ])")
 
 
@@ -50,9 +49,7 @@ def _line_pairs(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
     out = []
     for m in _YEAR_COUNT.finditer(text, a, b):
         value = re.sub(r"[^0-9]", "", m["value"])
-        if int(m["year"]) not in SOVIET_YEARS or (
-            len(value) == 4 and _CAPTION_YEAR.fullmatch(value)
-        ):
+        if int(m["year"]) not in SOVIET_YEARS or (len(value) == 4 and YEAR_ALONE.fullmatch(value)):
             return []  # "1937 1938": two years, no count
         out.append((m.start("value"), m.end("value"), m["year"]))
     return out
@@ -73,7 +70,7 @@ def _pairs_caption(
         return quantity, cue, ""
     line = _CAPTION_SENTENCE.split(line)[-1]
     quantity, cue = table_caption(line, [(0, len(line))], 1, data)
-    years = list(_CAPTION_YEAR.finditer(line))
+    years = list(YEAR_ALONE.finditer(line))
     tail = line[years[-1].end() :] if years else line  # the caption's words after its years
     return quantity, cue, header_day(tail) if _EACH_YEAR.search(tail) else ""
 
