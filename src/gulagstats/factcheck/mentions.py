@@ -276,7 +276,7 @@ def _counts_a_thing(
 #: "nation", "s", then the noun): a bound, so the work per share does not grow with the sentence.
 THING_REACH = 7
 #: What ends a share's clause: a whole of things past it is another clause's.
-_CLAUSE_END = re.compile(r"[,;:()\u2013\u2014]|\.(?!\d)")
+_THING_CLAUSE_END = re.compile(r"[,;:()\u2013\u2014]|\.(?!\d)")
 
 
 def share_of_things(toks: list[Token], last: int, data: Resources, text: str, offset: int) -> bool:
@@ -289,7 +289,7 @@ def share_of_things(toks: list[Token], last: int, data: Resources, text: str, of
     if not things:
         return False
     thing = min(things, key=lambda x: x.first)
-    if last + thing.first == 0 or _CLAUSE_END.search(
+    if last + thing.first == 0 or _THING_CLAUSE_END.search(
         text, toks[last - 1].end - offset, toks[last + thing.first].start - offset
     ):
         return False
