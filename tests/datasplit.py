@@ -149,6 +149,7 @@ DATA_MODULES: tuple[str, ...] = (
     "tests/test_factcheck_quantity14.py",
     "tests/test_factcheck_quantity15.py",
     "tests/test_factcheck_quantity16.py",
+    "tests/test_factcheck_quantity17.py",
     "tests/test_factcheck_reading.py",
     "tests/test_factcheck_reading6.py",
     "tests/test_factcheck_reading7.py",

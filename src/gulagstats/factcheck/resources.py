@@ -65,7 +65,7 @@ import csv
 import io
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -140,6 +140,9 @@ class Resources:
     #: The words of a sentence that goes on with the one before across its line (``goes_on`` rows of periods.csv:
     #: "another", "others", "the rest"): the period carried from a paragraph of prose still dates its claims.
     goes_on_words: tuple[str, ...] = ()
+    #: The rows of ``quantity_rules.csv`` by their ``match``, each in the table's order (:func:`rules_by_match`):
+    #: a rule looked up for a number reads the rows of its match only (round 17).
+    rules_by_match: dict[str, tuple[dict[str, str], ...]] = field(default_factory=dict)
 
 
 def goes_on_words(periods: Table) -> tuple[str, ...]:
@@ -345,4 +348,25 @@ def _parsed(packaged: tuple[tuple[str, str, str], ...], own: str, own_name: str)
         tables["lexicon"] = parse_table("lexicon", own, own_name)
     lexicon = {k: tables["lexicon"].kind(k) for k in LEXICON_KINDS}
     periods = tables["periods"]
-    return Resources(lexicon, periods, tables["scope"], tables["modality"], tables["quantity_rules"], decade_parts(periods), goes_on_words(periods))
+    rules = tables["quantity_rules"]
+    return Resources(
+        lexicon, periods, tables["scope"], tables["modality"], rules, decade_parts(periods), goes_on_words(periods),
+        rules_by_match(rules),
+    )
+
+
+def rules_by_match(rules: Table) -> dict[str, tuple[dict[str, str], ...]]:
+    """The rows of ``quantity_rules.csv`` by their ``match``, each list in the table's order (built once, when
+    the rules load).
+
+    Examples
+    --------
+    >>> t = Table("r", ({"match": "unit", "part": "share"}, {"match": "ever"}, {"match": "unit", "part": "x"}),
+    ...     PhraseTable([]))
+    >>> {k: [r.get("part") for r in v] for k, v in rules_by_match(t).items()}
+    {'unit': ['share', 'x'], 'ever': [None]}
+    """
+    out: dict[str, list[dict[str, str]]] = {}
+    for row in rules.rows:
+        out.setdefault(row["match"], []).append(row)
+    return {k: tuple(v) for k, v in out.items()}
