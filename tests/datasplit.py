@@ -290,6 +290,7 @@ DATA_TESTS: frozenset[str] = frozenset((
     "src/gulagstats/factcheck/quantity_rules.py::gulagstats.factcheck.quantity_rules.killing_threshold",
     "src/gulagstats/factcheck/quantity_rules.py::gulagstats.factcheck.quantity_rules.either_of",
     "src/gulagstats/factcheck/quantity_rules.py::gulagstats.factcheck.quantity_rules.both_of",
+    "src/gulagstats/factcheck/quantity_rules.py::gulagstats.factcheck.quantity_rules.victims_of",
     "src/gulagstats/factcheck/frame_quantities.py::gulagstats.factcheck.frame_quantities.both_fates",
     "src/gulagstats/factcheck/quantity_rules.py::gulagstats.factcheck.quantity_rules.read_as",
     "src/gulagstats/factcheck/quantity_rules.py::gulagstats.factcheck.quantity_rules.excluding",

@@ -3,7 +3,11 @@
 1. A count of executions and deaths together ("Число казней и смертей в тюрьмах составило 826 тысяч",
    "executions and prison deaths") is neither alone: the shot and the dead in custody (``custodial_deaths``,
    the lexicon's quantity rows), never the executions; "shot and buried" stays one fate.
-2. Review mends, no behaviour change: the bodies a clause names are read once a sentence into its context
+2. Victims that the story before them makes the shot are executions: "Both were shot in the course of Stalin's
+   Great Terror of 1937 and 1938, which claimed 700,000 victims" (the lexicon's ``victims`` rows,
+   ``quantity_rules.csv``'s match ``victims``); a number before them, a word of killing, another fate, or a cue
+   after them leaves them the repressed.
+3. Review mends, no behaviour change: the bodies a clause names are read once a sentence into its context
    (:func:`gulagstats.factcheck.wider_wholes.clause_bodies`), no module state, so threads running ``check_text``
    at once each get their own text's; the rules of ``quantity_rules.csv`` are indexed by ``match`` when they load
    (``Resources.rules_by_match``), and every lookup but ``of_part`` reads its match's rows only.
@@ -51,7 +55,11 @@ def test_executions_and_deaths_together_are_the_deaths_in_custody(text, mention)
     ("text", "mention", "expected"),
     [
         # one fate told twice: the shot, buried where they were shot
-        ("At least 6,000 were shot and buried at Sandarmokh in 1937.", "at least 6,000", "executions"),
+        (
+            "At least 6,000 were shot and buried at Sandarmokh in 1937.",
+            "at least 6,000",
+            "executions",
+        ),
         # executions alone
         ("The number of executions reached 681,692 in 1937-1938.", "681,692", "executions"),
         ("Число казней составило 681 692 в 1937–1938 гг.", "681 692", "executions"),
@@ -62,7 +70,11 @@ def test_executions_alone_or_shot_and_buried_stay_executions(text, mention, expe
 
 
 def test_hostile_executions_and_deaths():
-    for text in ("казней и смертей", "executions and deaths " * 50, "Число казней и\u00a0смертей 826\u200b тысяч"):
+    for text in (
+        "казней и смертей",
+        "executions and deaths " * 50,
+        "Число казней и\u00a0смертей 826\u200b тысяч",
+    ):
         assert isinstance(check_text(text, "a.txt").frames, list)
 
 
@@ -74,10 +86,74 @@ def test_executions_and_deaths_stay_linear():
     )
 
 
-# --- 2. review mends -----------------------------------------------------------------------------------------
+# --- 2. victims the story makes the shot ----------------------------------------------------------------------
 
-_COURTS = "Almost 5 million people were convicted by various courts in 1937-1939; 681,692 were shot. " * 3
-_HOOLIGANS = "108,357 persons were sentenced in 1939 for hooliganism; in 1940, 199,813 were arrested. " * 3
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        (
+            "Both were shot in the course of the Great Terror of 1937 and 1938, which claimed 690,000 victims.",
+            "690,000",
+        ),
+        (
+            "Оба были расстреляны осенью 1937 года в ходе Большого террора, который за два года унёс 680 тысяч жертв.",
+            "680 тысяч",
+        ),
+    ],
+)
+def test_victims_of_a_story_of_shooting_are_the_shot(text, mention):
+    assert _quantity(text, mention) == "executions"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        # a word of killing, not of shooting
+        (
+            "Both were murdered in the Great Terror of 1937 and 1938, which claimed 700,000 victims.",
+            "700,000",
+        ),
+        # another fate beside the shooting
+        (
+            "Many were shot or sent to the camps in the Great Terror of 1937-1938, which had 1.5 million victims.",
+            "1.5 million",
+        ),
+        # no story before them
+        ("The Great Terror of 1937 and 1938 claimed 1.5 million victims.", "1.5 million"),
+    ],
+)
+def test_victims_without_a_story_of_shooting_stay_the_repressed(text, mention):
+    assert _quantity(text, mention) != "executions"
+
+
+def test_victims_after_another_number_are_not_read_by_its_verb():
+    text = "In 1937-1938, 681,692 were shot, and the Terror claimed 1.5 million victims."
+    assert _quantity(text, "1.5 million") != "executions"
+
+
+def test_hostile_victims():
+    for text in (
+        "victims " * 5_000,
+        "shot shot shot 5 victims",
+        "Were shot, which claimed\u00a0 victims 700,000?",
+    ):
+        assert isinstance(check_text(text, "a.txt").frames, list)
+    assert_linear(
+        lambda s: check_text(s, "a.txt"),
+        "Both were shot in the Great Terror of 1937, which claimed 700,000 victims. ",
+        20,
+    )
+
+
+# --- 3. review mends -----------------------------------------------------------------------------------------
+
+_COURTS = (
+    "Almost 5 million people were convicted by various courts in 1937-1939; 681,692 were shot. " * 3
+)
+_HOOLIGANS = (
+    "108,357 persons were sentenced in 1939 for hooliganism; in 1940, 199,813 were arrested. " * 3
+)
 
 
 def _bodies(text: str) -> list[tuple[str, tuple[tuple[str, str], ...]]]:
@@ -123,10 +199,16 @@ def test_the_rules_index_holds_every_row_once_in_order():
     [
         (lambda d: qr.of_unit(d, "gulag_deaths", "share", []), "gulag_mortality_rate"),
         (lambda d: qr.ever_held(d, "camp_population", {"ever"}), ("passed_through_gulag", "ever")),
-        (lambda d: qr.read_as(d, "prisons_and_camps", []), ("custodial_population", ("gulag_population",))),
+        (
+            lambda d: qr.read_as(d, "prisons_and_camps", []),
+            ("custodial_population", ("gulag_population",)),
+        ),
         (lambda d: qr.excluding(d, "gulag_deaths", {"the colonies"}), "camp_deaths"),
         (lambda d: qr.killing_threshold(d, "executions"), (2000000.0, "regime_deaths")),
-        (lambda d: qr.either_of(d, "executions", {("executions", "regime_deaths")}), "custodial_deaths"),
+        (
+            lambda d: qr.either_of(d, "executions", {("executions", "regime_deaths")}),
+            "custodial_deaths",
+        ),
         (lambda d: qr.both_of(d, "executions", {("arrests", "executions")}), ""),
     ],
 )

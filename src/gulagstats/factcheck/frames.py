@@ -36,7 +36,7 @@ from .attribution import attribute
 from .context import Context
 from .cues import CUE_WINDOW, cues_near, in_clause
 from .frame_periods import period, period_readings
-from .frame_quantities import DYING, both_fates, reread, what_kind
+from .frame_quantities import DYING, both_fates, reread, what_kind, whose_victims
 from .frame_scopes import (
     FAMILY_SIZE,
     another_numbers_families,
@@ -580,6 +580,7 @@ def _quantity_and_period(
     what, confidence = both_fates(  # "arrested and executed": one number for two fates
         data, what, cue, _alternatives(ctx, m, *neighbours, BOTH), confidence, notes
     )
+    what = whose_victims(ctx, m, what, cue, neighbours[0], data, notes)  # "were shot ..., which claimed N victims"
     return what, cue, confidence, notes, kind, (when, how, when_confidence)
 
 

@@ -270,3 +270,22 @@ def deaths_of_own_noun(
         if own and (row["reads"], False) in near:
             return row["becomes"]
     return None
+
+
+def victims_of(data: Resources, what: str, told: set[str]) -> str | None:
+    """What a number read as ``what`` by a word of victims counts when every other cue of its story before it is
+    of one of the quantities ``told`` (the rows of match ``victims``), if they all say the same; else None.
+
+    Examples
+    --------
+    >>> from gulagstats.factcheck.resources import load_resources
+    >>> victims_of(load_resources(), "repressed_total", {"executions"})
+    'executions'
+    >>> victims_of(load_resources(), "repressed_total", {"executions", "arrests"}) is None
+    True
+    >>> victims_of(load_resources(), "repressed_total", set()) is None
+    True
+    """
+    rows = {row["part"]: row["becomes"] for row in _rows(data, "victims") if row["reads"] == what}
+    said = {rows.get(q) for q in told}
+    return said.pop() if told and len(said) == 1 and None not in said else None

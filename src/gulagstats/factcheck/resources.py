@@ -28,7 +28,9 @@ hash-checked in ``data/datapackage.json``):
   whole of people a share is taken of, besides the ``people`` nouns ("population",
   "of them", "из них", "of the condemned"); ``ever``: words of a clause that make a
   count of those held (a stock) a count of those ever held over a span, "at some
-  time", "over its history", "за всю историю" (``quantity_rules.csv``, match ``ever``);
+  time", "over its history", "за всю историю" (``quantity_rules.csv``, match ``ever``); ``victims``:
+  words of victims whose kind the sentence's story tells, "victims", "жертв" (``quantity_rules.csv``, match
+  ``victims``: "Both were shot ..., which claimed 700,000 victims");
 - ``periods.csv``: ``language, phrase, reading, rule, confidence, source,
   locator, note``: named periods ("the Great Terror", "Большой террор") with
   the period they are read as and the source of that reading, relative
@@ -78,7 +80,7 @@ from .phrases import PhraseTable, phrase_words
 LEXICON_KINDS = (
     "quantity", "hedge", "after", "vague", "people", "not_count", "rate", "share", "document", "place", "sum",
     "fraction", "including", "question", "excluding", "average", "total_column",
-    "part_column", "other_body", "own_body", "share_of", "ever",
+    "part_column", "other_body", "own_body", "share_of", "ever", "victims",
 )
 BOUNDS = ("point", "low", "high")
 RATES = ("day", "week", "month", "year")
@@ -99,7 +101,7 @@ LEXICON_COLUMNS = {
     "quantity_rules": ["match", "part", "reads", "becomes", "low", "says", "basis", "note"],
 }
 #: How a row of ``quantity_rules.csv`` matches (:mod:`gulagstats.factcheck.quantity_rules`).
-RULE_MATCHES = ("kind", "detail", "in_detail", "either", "both", "reading", "killing", "excluding", "beside", "own_noun", "unit", "ever")
+RULE_MATCHES = ("kind", "detail", "in_detail", "either", "both", "reading", "killing", "excluding", "beside", "own_noun", "unit", "ever", "victims")
 #: The tables of phrases (the others have no phrase column).
 PHRASE_TABLES = ("lexicon", "periods", "scope", "modality")
 #: The largest lexicon a user may give, in bytes (the packaged one is about 20 kB).
