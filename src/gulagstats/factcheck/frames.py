@@ -580,7 +580,8 @@ def _quantity_and_period(
     what, confidence = both_fates(  # "arrested and executed": one number for two fates
         data, what, cue, _alternatives(ctx, m, *neighbours, BOTH), confidence, notes
     )
-    what = whose_victims(ctx, m, what, cue, neighbours[0], data, notes)  # "were shot ..., which claimed N victims"
+    # "were shot ..., which claimed N victims": the shot
+    what = whose_victims(ctx, m, what, cue, neighbours[0], data, notes)
     return what, cue, confidence, notes, kind, (when, how, when_confidence)
 
 

@@ -352,7 +352,13 @@ def _parsed(packaged: tuple[tuple[str, str, str], ...], own: str, own_name: str)
     periods = tables["periods"]
     rules = tables["quantity_rules"]
     return Resources(
-        lexicon, periods, tables["scope"], tables["modality"], rules, decade_parts(periods), goes_on_words(periods),
+        lexicon,
+        periods,
+        tables["scope"],
+        tables["modality"],
+        rules,
+        decade_parts(periods),
+        goes_on_words(periods),
         rules_by_match(rules),
     )
 
