@@ -2,7 +2,7 @@
 
 :func:`context` finds once, for all the mentions of a sentence, where its
 clauses start, its bracketed asides, the lexicon's quantity, place, scope,
-modality and sum cues, and its periods (those outside brackets apart): the
+modality and sum cues, the bodies each clause between semicolons names, and its periods (those outside brackets apart): the
 frames (:mod:`gulagstats.factcheck.frames`) and their periods
 (:mod:`gulagstats.factcheck.frame_periods`) read them by bisection.
 """
@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from .periods import Period
 from .phrases import Token
 from .resources import Resources
+from .wider_wholes import ClauseBodies, clause_bodies
 
 _CLAUSE = re.compile(
     r";|:\s|\s[\u2013\u2014]\s|\(|\)|\bbut\b|\bwhile\b|\bwhereas\b|,\s+and\s+(?:the|that|a|an|in|during|by)\b|\bно\b|\bа\s+не\b"
@@ -80,6 +81,9 @@ class Context:
     # the periods not inside brackets (a mention outside brackets reads only these)
     outside: list[Period]
     outside_starts: list[int]
+    #: The bodies or categories of crime each clause (between semicolons) names, read once for all the sentence's
+    #: numbers (:func:`gulagstats.factcheck.wider_wholes.clause_bodies`): a frame takes its clause's.
+    bodies: ClauseBodies
     #: How the period carried into the sentence reached it, if not as usual (:func:`frame_periods.context_reading`):
     #: ``as_of``, a day its text counted "as of" ("на 1 января 1946 г.:"), which dates the totals under it too;
     #: ``prose_year``, a year of the Russian sentence before, read weakly.
@@ -162,5 +166,6 @@ def context(
         asides,
         outside,
         [p.start for p in outside],
+        clause_bodies(sentence, toks, data, offset),
         carried,
     )

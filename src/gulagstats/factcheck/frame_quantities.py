@@ -14,7 +14,16 @@ from __future__ import annotations
 from .context import Context
 from .cues import CUE_WINDOW, cues_near, in_clause
 from .mentions import Mention
-from .quantity_rules import both_of, either_of, ever_held, excluding, killing_threshold, of_unit
+from .phrases import tokens
+from .quantity_rules import (
+    both_of,
+    either_of,
+    ever_held,
+    excluding,
+    killing_threshold,
+    of_unit,
+    victims_of,
+)
 from .resources import Resources
 
 #: The quantity of a word of dying with no place: a place of custody near it names the deaths there.
@@ -54,6 +63,35 @@ def what_kind(ctx: Context, m: Mention, what: str, data: Resources, notes: list[
     if kind:
         notes.append(f"{what} {kind} held: {held}")
     return held
+
+
+def whose_victims(
+    ctx: Context, m: Mention, what: str, cue: str, lo: int, data: Resources, notes: list[str]
+) -> str:
+    """The quantity of a number read as ``what`` by a word of victims (the lexicon's ``victims`` rows): what the
+    story before it in its sentence says befell them, where its every quantity cue tells one fate
+    (:func:`~gulagstats.factcheck.quantity_rules.victims_of`); else ``what``.
+
+    "Both were shot in the course of Stalin's Great Terror of 1937 and 1938, which claimed 700,000 victims": the
+    shot.  A number before it in the sentence (``lo``, the token after it, above 0: the cues after that number are
+    its own), a cue after it, a word of killing rather than of shooting ("murdered", a cue of executions ranked
+    under ``KILLING_PRIORITY``), or another fate beside the shooting ("were shot or sent to the camps") leaves it
+    as read.  The change is noted.
+    """
+    if lo > 0 or not data.lexicon["victims"].phrases.find(tokens(cue)):
+        return what  # a number before it: the cues after that number are its own
+    told = {
+        row["quantity"]
+        if float(row["priority"] or 0) >= KILLING_PRIORITY
+        else f"killed:{row['quantity']}"
+        for first, _, row in ctx.cues
+        if first < m.first and row["quantity"] != what
+    }
+    becomes = victims_of(data, what, told)
+    if becomes is None:
+        return what
+    notes.append(f"'{cue}' of a story of {', '.join(sorted(told))}: {becomes}")
+    return becomes
 
 
 def _a_word_of_killing(ctx: Context, m: Mention, cue: str) -> bool:

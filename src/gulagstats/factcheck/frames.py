@@ -36,7 +36,7 @@ from .attribution import attribute
 from .context import Context
 from .cues import CUE_WINDOW, cues_near, in_clause
 from .frame_periods import period, period_readings
-from .frame_quantities import DYING, both_fates, reread, what_kind
+from .frame_quantities import DYING, both_fates, reread, what_kind, whose_victims
 from .frame_scopes import (
     FAMILY_SIZE,
     another_numbers_families,
@@ -54,7 +54,6 @@ from .quantity_rules import (
     read_as,
 )
 from .resources import Resources
-from .wider_wholes import named_bodies
 
 #: How many words from a number a cue may stand to be its own noun ("1,6 миллиона заключенных"), not the next
 #: number's ("умерло 2218 человек при среднемесячной численности заключенных 450 174"): whose deaths a word of
@@ -105,7 +104,7 @@ class Frame:
     quantity_readings: tuple[str, ...] = ()
     whole_stated: bool = False
     #: The bodies or categories of crime the number's clause names that the record's floor of a quantity does not
-    #: count, as (quantity, words) pairs (:func:`gulagstats.factcheck.wider_wholes.named_bodies`).
+    #: count, as (quantity, words) pairs (its clause's :func:`gulagstats.factcheck.wider_wholes.clause_bodies`).
     other_bodies: tuple[tuple[str, str], ...] = ()
 
 
@@ -537,7 +536,7 @@ def frame(
         period_readings=period_readings(ctx, m, kind, when, how) if how != "context" else (),
         quantity_readings=(*others, *also),
         whole_stated=part == "USSR" and whole_stated(ctx, m),
-        other_bodies=named_bodies(ctx.sentence, ctx.toks, m.start - ctx.offset, data, ctx.offset),
+        other_bodies=ctx.bodies.at(m.start - ctx.offset),
     )
 
 
@@ -581,6 +580,8 @@ def _quantity_and_period(
     what, confidence = both_fates(  # "arrested and executed": one number for two fates
         data, what, cue, _alternatives(ctx, m, *neighbours, BOTH), confidence, notes
     )
+    # "were shot ..., which claimed N victims": the shot
+    what = whose_victims(ctx, m, what, cue, neighbours[0], data, notes)
     return what, cue, confidence, notes, kind, (when, how, when_confidence)
 
 

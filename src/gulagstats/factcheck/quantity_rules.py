@@ -48,6 +48,12 @@ from __future__ import annotations
 from .resources import Resources
 
 
+def _rules_of(data: Resources, match: str) -> tuple[dict[str, str], ...]:
+    """The rules of one ``match``, in the table's order: the index built when the rules load
+    (:func:`~gulagstats.factcheck.resources.rules_by_match`), so a number's lookup reads only the rows of its match."""
+    return data.rules_by_match.get(match, ())
+
+
 def of_part(data: Resources, what: str, part: str, detail: str) -> tuple[str, str, str, list[str]]:
     """The quantity, part and detail a number of a part counts after the table's rules, and their notes.
 
@@ -96,8 +102,8 @@ def killing_threshold(data: Resources, what: str) -> tuple[float, str]:
     >>> killing_threshold(load_resources(), "executions")
     (2000000.0, 'regime_deaths')
     """
-    for row in data.quantity_rules.rows:
-        if row["match"] == "killing" and row["reads"] == what:
+    for row in _rules_of(data, "killing"):
+        if row["reads"] == what:
             return float(row["low"]), row["becomes"]
     return float("inf"), ""
 
@@ -115,8 +121,8 @@ def either_of(data: Resources, what: str, pairs: set[tuple[str, str]]) -> str | 
     >>> either_of(load_resources(), "executions", {("executions", "arrests")}) is None
     True
     """
-    for row in data.quantity_rules.rows:
-        if row["match"] != "either" or what not in (row["reads"], row["part"]):
+    for row in _rules_of(data, "either"):
+        if what not in (row["reads"], row["part"]):
             continue
         if (row["reads"], row["part"]) in pairs or (row["part"], row["reads"]) in pairs:
             return row["becomes"]
@@ -137,8 +143,8 @@ def both_of(data: Resources, what: str, pairs: set[tuple[str, str]]) -> str | No
     >>> both_of(load_resources(), "executions", {("executions", "regime_deaths")}) is None
     True
     """
-    for row in data.quantity_rules.rows:
-        if row["match"] != "both" or what not in (row["reads"], row["part"]):
+    for row in _rules_of(data, "both"):
+        if what not in (row["reads"], row["part"]):
             continue
         if (row["reads"], row["part"]) in pairs or (row["part"], row["reads"]) in pairs:
             return row["becomes"]
@@ -157,8 +163,8 @@ def read_as(data: Resources, what: str, notes: list[str]) -> tuple[str, tuple[st
     >>> read_as(load_resources(), "executions", [])
     ('executions', ())
     """
-    for row in data.quantity_rules.rows:
-        if row["match"] == "reading" and row["reads"] == what:
+    for row in _rules_of(data, "reading"):
+        if row["reads"] == what:
             notes.append(f"{what}: judged as {row['becomes']}, a flag also as {row['part']}")
             return row["becomes"], (row["part"],)
     return what, ()
@@ -178,8 +184,8 @@ def of_unit(data: Resources, what: str, unit: str, notes: list[str]) -> str:
     >>> of_unit(load_resources(), "gulag_deaths", "count", []), of_unit(load_resources(), "arrests", "share", [])
     ('gulag_deaths', 'arrests')
     """
-    for row in data.quantity_rules.rows:
-        if row["match"] == "unit" and row["part"] == unit and row["reads"] == what:
+    for row in _rules_of(data, "unit"):
+        if row["part"] == unit and row["reads"] == what:
             notes.append(f"a {unit} of {what}: {row['becomes']}")
             return row["becomes"]
     return what
@@ -197,8 +203,8 @@ def ever_held(data: Resources, what: str, said: set[str]) -> tuple[str, str]:
     >>> ever_held(load_resources(), "camp_population", set()), ever_held(load_resources(), "arrests", {"ever"})
     (('camp_population', ''), ('arrests', ''))
     """
-    for row in data.quantity_rules.rows:
-        if row["match"] == "ever" and row["reads"] == what and row["part"] in said:
+    for row in _rules_of(data, "ever"):
+        if row["reads"] == what and row["part"] in said:
             return row["becomes"], row["part"]
     return what, ""
 
@@ -214,8 +220,8 @@ def excluding(data: Resources, what: str, left_out: set[str]) -> str | None:
     >>> excluding(load_resources(), "executions", {"the colonies"}) is None
     True
     """
-    for row in data.quantity_rules.rows:
-        if row["match"] == "excluding" and row["reads"] == what and row["part"] in left_out:
+    for row in _rules_of(data, "excluding"):
+        if row["reads"] == what and row["part"] in left_out:
             return row["becomes"]
     return None
 
@@ -234,12 +240,8 @@ def deaths_beside(data: Resources, what: str, near: set[tuple[str, bool]]) -> st
     >>> deaths_beside(load_resources(), "regime_deaths", {("regime_deaths", True), ("deportations", False)}) is None
     True
     """
-    for row in data.quantity_rules.rows:
-        if (
-            row["match"] != "beside"
-            or what not in (row["reads"], row["part"])
-            or (row["reads"], False) not in near
-        ):
+    for row in _rules_of(data, "beside"):
+        if what not in (row["reads"], row["part"]) or (row["reads"], False) not in near:
             continue
         if any(quantity == row["part"] for quantity, _ in near):
             return row["becomes"]
@@ -263,12 +265,29 @@ def deaths_of_own_noun(
     >>> deaths_of_own_noun(load_resources(), "regime_deaths", near, set()) is None
     True
     """
-    for row in data.quantity_rules.rows:
-        own = (
-            row["match"] == "own_noun"
-            and what in (row["reads"], row["part"])
-            and row["part"] in nouns
-        )
+    for row in _rules_of(data, "own_noun"):
+        own = what in (row["reads"], row["part"]) and row["part"] in nouns
         if own and (row["reads"], False) in near:
             return row["becomes"]
     return None
+
+
+def victims_of(data: Resources, what: str, told: set[str]) -> str | None:
+    """What a number read as ``what`` by a word of victims counts when every other cue of its story before it is
+    of one of the quantities ``told`` (the rows of match ``victims``), if they all say the same; else None.
+
+    Examples
+    --------
+    >>> from gulagstats.factcheck.resources import load_resources
+    >>> victims_of(load_resources(), "repressed_total", {"executions"})
+    'executions'
+    >>> victims_of(load_resources(), "repressed_total", {"executions", "arrests"}) is None
+    True
+    >>> victims_of(load_resources(), "repressed_total", set()) is None
+    True
+    """
+    rows = {
+        row["part"]: row["becomes"] for row in _rules_of(data, "victims") if row["reads"] == what
+    }
+    said = {rows.get(q) for q in told}
+    return said.pop() if told and len(said) == 1 and None not in said else None

@@ -31,6 +31,8 @@ hash-checked in ``data/datapackage.json``):
   time", "over its history", "за всю историю" (``quantity_rules.csv``, match ``ever``);
   ``share_of_thing``: a whole of things a share is taken of, not of people ("46.5% of the
   nation's nickel", "60 % золота"): that share is no mention (:mod:`gulagstats.factcheck.mentions`);
+  ``victims``: words of victims whose kind the sentence's story tells, "victims", "жертв"
+  (``quantity_rules.csv``, match ``victims``: "Both were shot ..., which claimed 700,000 victims");
 - ``periods.csv``: ``language, phrase, reading, rule, confidence, source,
   locator, note``: named periods ("the Great Terror", "Большой террор") with
   the period they are read as and the source of that reading, relative
@@ -67,7 +69,7 @@ import csv
 import io
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -80,7 +82,7 @@ from .phrases import PhraseTable, phrase_words
 LEXICON_KINDS = (
     "quantity", "hedge", "after", "vague", "people", "not_count", "rate", "share", "document", "place", "sum",
     "fraction", "including", "question", "excluding", "average", "total_column",
-    "part_column", "other_body", "own_body", "share_of", "ever", "share_of_thing",
+    "part_column", "other_body", "own_body", "share_of", "ever", "share_of_thing", "victims",
 )
 BOUNDS = ("point", "low", "high")
 RATES = ("day", "week", "month", "year")
@@ -101,7 +103,7 @@ LEXICON_COLUMNS = {
     "quantity_rules": ["match", "part", "reads", "becomes", "low", "says", "basis", "note"],
 }
 #: How a row of ``quantity_rules.csv`` matches (:mod:`gulagstats.factcheck.quantity_rules`).
-RULE_MATCHES = ("kind", "detail", "in_detail", "either", "both", "reading", "killing", "excluding", "beside", "own_noun", "unit", "ever")
+RULE_MATCHES = ("kind", "detail", "in_detail", "either", "both", "reading", "killing", "excluding", "beside", "own_noun", "unit", "ever", "victims")
 #: The tables of phrases (the others have no phrase column).
 PHRASE_TABLES = ("lexicon", "periods", "scope", "modality")
 #: The largest lexicon a user may give, in bytes (the packaged one is about 20 kB).
@@ -142,6 +144,9 @@ class Resources:
     #: The words of a sentence that goes on with the one before across its line (``goes_on`` rows of periods.csv:
     #: "another", "others", "the rest"): the period carried from a paragraph of prose still dates its claims.
     goes_on_words: tuple[str, ...] = ()
+    #: The rows of ``quantity_rules.csv`` by their ``match``, each in the table's order (:func:`rules_by_match`):
+    #: a rule looked up for a number reads the rows of its match only (round 17).
+    rules_by_match: dict[str, tuple[dict[str, str], ...]] = field(default_factory=dict)
 
 
 def goes_on_words(periods: Table) -> tuple[str, ...]:
@@ -347,4 +352,31 @@ def _parsed(packaged: tuple[tuple[str, str, str], ...], own: str, own_name: str)
         tables["lexicon"] = parse_table("lexicon", own, own_name)
     lexicon = {k: tables["lexicon"].kind(k) for k in LEXICON_KINDS}
     periods = tables["periods"]
-    return Resources(lexicon, periods, tables["scope"], tables["modality"], tables["quantity_rules"], decade_parts(periods), goes_on_words(periods))
+    rules = tables["quantity_rules"]
+    return Resources(
+        lexicon,
+        periods,
+        tables["scope"],
+        tables["modality"],
+        rules,
+        decade_parts(periods),
+        goes_on_words(periods),
+        rules_by_match(rules),
+    )
+
+
+def rules_by_match(rules: Table) -> dict[str, tuple[dict[str, str], ...]]:
+    """The rows of ``quantity_rules.csv`` by their ``match``, each list in the table's order (built once, when
+    the rules load).
+
+    Examples
+    --------
+    >>> t = Table("r", ({"match": "unit", "part": "share"}, {"match": "ever"}, {"match": "unit", "part": "x"}),
+    ...     PhraseTable([]))
+    >>> {k: [r.get("part") for r in v] for k, v in rules_by_match(t).items()}
+    {'unit': ['share', 'x'], 'ever': [None]}
+    """
+    out: dict[str, list[dict[str, str]]] = {}
+    for row in rules.rows:
+        out.setdefault(row["match"], []).append(row)
+    return {k: tuple(v) for k, v in out.items()}

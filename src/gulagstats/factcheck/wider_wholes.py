@@ -16,13 +16,15 @@ certificate lists "the OGPU collegium, the NKVD troikas, the Special Board, the 
 military tribunals", and its count is the record's series itself.  A flag or a ``consistent`` is not touched.
 
 The words are read in the frame stage, with the run's resources (a user's ``--lexicon`` too), into the frame's
-``other_bodies`` (:func:`named_bodies`); judging only reads that field (round 16).
+``other_bodies`` (:func:`clause_bodies`, once a sentence, held by its context; :func:`named_bodies` for one
+number); judging only reads that field (round 16; round 17: no module state).
 """
 
 from __future__ import annotations
 
 import bisect
 import re
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -63,19 +65,49 @@ def own_clause(sentence: str, mention: str) -> str:
     return sentence[first:last]
 
 
+class ClauseBodies(NamedTuple):
+    """The bodies or categories of crime each clause of one sentence names (:func:`clause_bodies`): the
+    clauses' starts (character offsets in the sentence, the first 0) and, for each clause, its (quantity, words)
+    pairs."""
+
+    starts: list[int]
+    found: list[tuple[tuple[str, str], ...]]
+
+    def at(self, at: int) -> tuple[tuple[str, str], ...]:
+        """The (quantity, words) pairs of the clause that holds the offset ``at`` of the sentence.
+
+        >>> ClauseBodies([0, 10], [(), (("repressed_total", "courts"),)]).at(12)
+        (('repressed_total', 'courts'),)
+        >>> ClauseBodies([], []).at(3)
+        ()
+        """
+        i = bisect.bisect_right(self.starts, at) - 1
+        return self.found[i] if 0 <= i < len(self.found) else ()
+
+
+def clause_bodies(
+    sentence: str, toks: list[Token], data: Resources, offset: int = 0
+) -> ClauseBodies:
+    """The bodies or categories of crime each clause of ``sentence`` (between semicolons) names, for each quantity
+    whose record floor does not count them, read once for all the numbers of the sentence.
+
+    For each clause, the (quantity, words) of the first ``other_body`` row of each quantity matched in it, unless
+    an ``own_body`` row of that quantity is matched there too (the record's own bodies listed, the courts among
+    them).  ``toks`` are the sentence's tokens (:func:`~gulagstats.factcheck.phrases.tokens`, shifted by
+    ``offset``, as a :class:`~gulagstats.factcheck.context.Context` holds them); ``data`` is the run's resources
+    (a user's ``--lexicon`` too).  The context of a sentence (:func:`gulagstats.factcheck.context.context`) holds
+    the result, so no state outlives a sentence (round 17: the module no longer remembers the last sentence, which
+    threads running :func:`~gulagstats.factcheck.run.check_text` at once could have read across).
+    """
+    return ClauseBodies(*_by_clause(sentence, toks, data, offset))
+
+
 def named_bodies(
     sentence: str, toks: list[Token], at: int, data: Resources, offset: int = 0
 ) -> tuple[tuple[str, str], ...]:
     """The bodies or categories of crime the clause of a number names, for each quantity whose record floor does
-    not count them: (quantity, the words) of the first ``other_body`` row of each quantity matched in the clause of
-    ``sentence`` around the offset ``at`` (the text between the semicolons on either side), unless an ``own_body``
-    row of that quantity is matched there too (the record's own bodies listed, the courts among them).
-
-    ``toks`` are the sentence's tokens (:func:`~gulagstats.factcheck.phrases.tokens`, shifted by ``offset``, as a
-    :class:`~gulagstats.factcheck.context.Context` holds them); ``data`` is the run's resources (a user's
-    ``--lexicon`` too).  Read once, in the frame stage; :func:`other_body` only reads the result.  The clauses of
-    a sentence are read once for all its numbers (the last sentence is remembered), so a sentence of many numbers
-    costs linear time.
+    not count them: :func:`clause_bodies` of ``sentence`` at the offset ``at`` (one number; the frame stage reads
+    a sentence's clauses once, in its context, for all its numbers).
 
     Examples
     --------
@@ -88,16 +120,7 @@ def named_bodies(
     >>> named_bodies(s, tokens(s), s.index("199"), load_resources())
     ()
     """
-    memo = _LAST
-    if not (memo and memo[0] is toks and memo[1] is data and memo[2] == (sentence, offset)):
-        memo[:] = [toks, data, (sentence, offset), *_by_clause(sentence, toks, data, offset)]
-    starts, found = memo[3], memo[4]
-    return found[bisect.bisect_right(starts, at) - 1]
-
-
-#: The sentence :func:`named_bodies` read last: its tokens, resources, (sentence, offset), clause starts, and the
-#: bodies of each clause.
-_LAST: list = []
+    return clause_bodies(sentence, toks, data, offset).at(at)
 
 
 def _by_clause(
@@ -122,8 +145,8 @@ def _by_clause(
 
 def other_body(claim: pd.Series) -> str:
     """Why a ``not_contradicted`` whose own clause names a body or category of crime the record's floor for its
-    quantity does not count is not judged ("" otherwise): the claim's ``other_bodies`` (read in the frame stage by
-    :func:`named_bodies`, (quantity, words) pairs) that name its ``quantity``.
+    quantity does not count is not judged ("" otherwise): the claim's ``other_bodies`` (read in the frame stage from
+    the sentence's :func:`clause_bodies`, (quantity, words) pairs) that name its ``quantity``.
 
     Examples
     --------
