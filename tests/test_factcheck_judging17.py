@@ -18,7 +18,8 @@ from gulagstats.core.cells import Cell, CellIndex
 from gulagstats.core.record import resolve
 from gulagstats.estimates.verdicts import assess_many
 from gulagstats.factcheck.contradictions import _below_a_figure_of_its_sentence
-from gulagstats.factcheck.judgment import claims_frame, judge
+from gulagstats.factcheck.judgment import claims_frame, judge, reason_not_judged
+from gulagstats.factcheck.page import advice
 from gulagstats.factcheck.run import check_text
 from gulagstats.rules.benchmarks import benchmark_evaluator, days_text, years_text
 from gulagstats.rules.series import counted
@@ -216,3 +217,79 @@ def test_below_a_figure_takes_linear_time_and_odd_ends() -> None:
         return _below_a_figure_of_its_sentence(claims, 0.15)
 
     assert_linear(below, "ab", 500)
+
+
+# --- a reading under the confidence a verdict needs says what was read ---
+
+
+def _row(**over: object) -> pd.Series:
+    row = {
+        "modality": "stated",
+        "unit": "count",
+        "quantity": "gulag_population",
+        "confidence": 0.95,
+        "period": "1953-01-01",
+        "period_how": "sentence",
+        "period_confidence": 0.72,
+        "scope": "USSR",
+        "cue": "заключенных",
+    }
+    return pd.Series({**row, **over})
+
+
+def test_a_quantity_read_without_confidence_names_its_reading_cue_and_confidence() -> None:
+    said = reason_not_judged(_row(confidence=0.45))
+    assert said.startswith(
+        "what the number counts is unclear: read as inmates of camps and colonies"
+    )
+    assert "'заключенных' at confidence 0.45, under the 0.6 a verdict needs" in said
+    assert advice(said)[0] == "quantity: no series or unclear"
+
+
+def test_a_period_read_without_confidence_names_the_period_and_the_way_it_was_found() -> None:
+    said = reason_not_judged(
+        _row(
+            quantity="repressed_total",
+            period="1924-01-01/1953-03-05",
+            period_how="context",
+            period_confidence=0.4,
+        )
+    )
+    assert said == (
+        "period unclear: 1 January 1924 to 5 March 1953 (a date carried from an earlier sentence) at "
+        "confidence 0.40, under the 0.6 a verdict needs; check when it happened"
+    )
+    assert advice(said)[0] == "no period, or period unclear"
+
+
+@pytest.mark.parametrize(
+    ("over", "expected"),
+    [
+        ({}, ""),  # read with confidence: judged
+        ({"confidence": 0.6, "period_confidence": 0.6}, ""),  # at the threshold: judged
+        (
+            {"confidence": 0.3, "cue": ""},
+            "what the number counts is unclear: no word near it says what it counts",
+        ),
+        ({"period": ""}, "no period stated"),
+        (
+            {"period": "/1953-03-05", "period_how": "open", "period_confidence": 0.3},
+            "period unclear: until 5 March 1953",
+        ),
+        (
+            {"period_how": "a way added later", "period_confidence": 0.5},
+            "period unclear: 1 January 1953 at",
+        ),
+    ],
+)
+def test_near_misses_of_the_unclear_reasons(over: dict, expected: str) -> None:
+    said = reason_not_judged(_row(**over))
+    assert said.startswith(expected) if expected else said == ""
+
+
+def test_an_odd_cue_is_cut_and_never_breaks_the_reason() -> None:
+    said = reason_not_judged(_row(confidence=0.45, cue="ж" * 100_000 + "\x00"))
+    assert len(said) < 400
+    assert_linear(
+        lambda cue: reason_not_judged(_row(confidence=0.45, cue=cue)), "period a share ", 2000
+    )
