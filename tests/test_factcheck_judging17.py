@@ -22,7 +22,7 @@ from gulagstats.factcheck.judgment import claims_frame, judge, reason_not_judged
 from gulagstats.factcheck.page import advice
 from gulagstats.factcheck.run import check_text
 from gulagstats.rules.benchmarks import benchmark_evaluator, days_text, years_text
-from gulagstats.rules.series import counted
+from gulagstats.rules.series import cell_counted
 from tests.test_factcheck_stages import assert_linear
 
 KEY = ("1939-01-01", "gulag_camps", "inmates", "", "persons")
@@ -48,7 +48,7 @@ def _cell(value: float | None, status: str, preferred: bool = True) -> Cell:
 def test_a_cell_is_a_count_only_with_a_value_nobody_reports_missing(
     rows: list, expected: bool
 ) -> None:
-    assert counted(CellIndex(rows), KEY) is expected
+    assert cell_counted(CellIndex(rows), KEY) is expected
 
 
 def test_the_coverage_names_no_day_whose_cell_is_missing() -> None:

@@ -69,57 +69,31 @@ def evaluate(labels: pd.DataFrame, frames: Sequence[Frame]) -> Evaluation:
     for i, row in labels.iterrows():
         ends = (_num(row["low"]), _num(row["high"]))
         for k in by_place.get((str(row["file"]).zfill(3), int(row["line"])), []):
-            if k not in taken and any(
-                _same_claim(v, e) for v in ends for e in (frames[k].low, frames[k].high)
-            ):
+            if k not in taken and any(_same_claim(v, e) for v in ends for e in (frames[k].low, frames[k].high)):
                 taken.add(k)
                 pairs.append((int(i), k))
                 break
     rows = [
         {
-            "file": labels.at[i, "file"],
-            "line": labels.at[i, "line"],
-            "mention": labels.at[i, "mention"],
-            "label_quantity": labels.at[i, "quantity"],
-            "claim_quantity": frames[k].quantity,
-            "label_period": normalize_period(str(labels.at[i, "period"]))
-            or str(labels.at[i, "period"]),
+            "file": labels.at[i, "file"], "line": labels.at[i, "line"], "mention": labels.at[i, "mention"],
+            "label_quantity": labels.at[i, "quantity"], "claim_quantity": frames[k].quantity,
+            "label_period": normalize_period(str(labels.at[i, "period"])) or str(labels.at[i, "period"]),
             "claim_period": frames[k].period,
         }
         for i, k in pairs
     ]
-    p = pd.DataFrame(
-        rows,
-        columns=[
-            "file",
-            "line",
-            "mention",
-            "label_quantity",
-            "claim_quantity",
-            "label_period",
-            "claim_period",
-        ],
-    )
+    p = pd.DataFrame(rows, columns=["file", "line", "mention", "label_quantity", "claim_quantity", "label_period", "claim_period"])
     n = max(len(pairs), 1)
     found = {i for i, _ in pairs}
     misses = labels.loc[[i for i in range(len(labels)) if i not in found]]
     false = pd.DataFrame(
-        [
-            {"file": f.file[:3], "line": f.text_line, "mention": f.mention, "quantity": f.quantity}
-            for k, f in enumerate(frames)
-            if k not in taken
-        ],
+        [{"file": f.file[:3], "line": f.text_line, "mention": f.mention, "quantity": f.quantity} for k, f in enumerate(frames) if k not in taken],
         columns=["file", "line", "mention", "quantity"],
     )
     return Evaluation(
-        labels=len(labels),
-        claims=len(frames),
-        matched=len(pairs),
-        recall=round(len(found) / max(len(labels), 1), 3),
-        precision=round(len(taken) / max(len(frames), 1), 3),
+        labels=len(labels), claims=len(frames), matched=len(pairs),
+        recall=round(len(found) / max(len(labels), 1), 3), precision=round(len(taken) / max(len(frames), 1), 3),
         quantity_agreement=round(float((p["label_quantity"] == p["claim_quantity"]).sum()) / n, 3),
         period_agreement=round(float((p["label_period"] == p["claim_period"]).sum()) / n, 3),
-        misses=misses,
-        false_positives=false,
-        pairs=p,
+        misses=misses, false_positives=false, pairs=p,
     )

@@ -53,7 +53,7 @@ import pandas as pd
 from ..core.record import Record, resolve
 from ..estimates.verdicts import assess_many
 from ..estimates.vocabulary import QUANTITIES
-from ..periods import period_bounds, period_text
+from ..periods import period_bounds
 from ..vocabulary import (
     CONSISTENT,
     DEPENDS_ON_READING,
@@ -78,13 +78,14 @@ from .frames import Frame
 from .readings import (
     CALIBRATED_VERDICTS,
     CHECKED_VERDICTS,
-    HOW_WORDS,
     READING_COLUMNS,
     VERDICT_HOWS,
     as_counted,
     doubt,
     judged,
     questions,
+    unclear_period,
+    unclear_quantity,
 )
 from .wider_wholes import other_body
 
@@ -306,11 +307,11 @@ def reason_not_judged(row: pd.Series) -> str:
     if row["quantity"] not in QUANTITIES:
         return f"no archival series for {str(row['quantity']).replace('_', ' ')}"
     if float(row["confidence"]) < JUDGING_CONFIDENCE:
-        return _unclear_quantity(row)
+        return unclear_quantity(row, JUDGING_CONFIDENCE)
     if not row["period"]:
         return "no period stated"
     if float(row["period_confidence"]) < JUDGING_CONFIDENCE:
-        return _unclear_period(row)
+        return unclear_period(row, JUDGING_CONFIDENCE)
     if QUANTITIES[str(row["quantity"])].kind == "flow" and _ONE_DAY.fullmatch(str(row["period"])):
         return (
             f"period unclear: {QUANTITIES[str(row['quantity'])].noun} on one day ({row['period']}); the record "
@@ -321,53 +322,6 @@ def reason_not_judged(row: pd.Series) -> str:
     if row["scope"] != "USSR":
         return "part"
     return ""
-
-
-def _unclear_quantity(row: pd.Series) -> str:
-    """The reason a claim whose quantity is read under :data:`JUDGING_CONFIDENCE` is not judged, naming the
-    reading, its cue and its confidence (round 17: "what the number counts is unclear" alone did not say what
-    was read, nor why it was doubted).
-
-    >>> _unclear_quantity(pd.Series({"quantity": "gulag_population", "cue": "заключенных", "confidence": 0.45}))
-    "what the number counts is unclear: read as inmates of camps and colonies from 'заключенных' at confidence 0.45, under the 0.6 a verdict needs (a cue apart from the number, or a total of several); check what it counts"
-    >>> _unclear_quantity(pd.Series({"quantity": "executions", "cue": "", "confidence": 0.0}))
-    'what the number counts is unclear: no word near it says what it counts'
-    """
-    cue = str(row.get("cue", "") or "")
-    if not cue:
-        return "what the number counts is unclear: no word near it says what it counts"
-    noun = QUANTITIES[str(row["quantity"])].noun
-    return (
-        f"what the number counts is unclear: read as {noun} from '{cue[:80]}' at confidence "
-        f"{float(row['confidence']):.2f}, under the {JUDGING_CONFIDENCE:g} a verdict needs (a cue apart from "
-        "the number, or a total of several); check what it counts"
-    )
-
-
-def _unclear_period(row: pd.Series) -> str:
-    """The reason a claim whose period is read under :data:`JUDGING_CONFIDENCE` is not judged, naming the
-    period, how it was found and its confidence (round 17).
-
-    >>> _unclear_period(pd.Series({"period": "1924-01-01/1953-03-05", "period_how": "context",
-    ...     "period_confidence": 0.4}))
-    'period unclear: 1 January 1924 to 5 March 1953 (a date carried from an earlier sentence) at confidence 0.40, under the 0.6 a verdict needs; check when it happened'
-    >>> _unclear_period(pd.Series({"period": "1937/", "period_how": "open", "period_confidence": 0.3}))
-    'period unclear: from 1937 (a period with one end only) at confidence 0.30, under the 0.6 a verdict needs; check when it happened'
-    """
-    period, how = str(row["period"]), str(row.get("period_how", "") or "")
-    start, _, end = period.partition("/")
-    shown = (
-        f"from {period_text(start)}"
-        if period.endswith("/")
-        else f"until {period_text(end)}"
-        if period.startswith("/")
-        else period_text(period)
-    )
-    words = f" ({HOW_WORDS[how]})" if how in HOW_WORDS else ""
-    return (
-        f"period unclear: {shown}{words} at confidence {float(row['period_confidence']):.2f}, under the "
-        f"{JUDGING_CONFIDENCE:g} a verdict needs; check when it happened"
-    )
 
 
 def _as_counts(asked: pd.DataFrame) -> tuple[pd.Series, pd.Series, dict]:

@@ -185,18 +185,18 @@ def series_periods(row: RuleRow, cells: CellIndex) -> list[str]:
         periods = {
             p
             for p in table.periods(t.population, t.measure, t.category, t.unit)
-            if counted(table, (p, t.population, t.measure, t.category, t.unit))
+            if cell_counted(table, (p, t.population, t.measure, t.category, t.unit))
         }
         common = periods if common is None else common & periods
     return sorted(common or ())
 
 
-def counted(cells: CellIndex, key: tuple[str, str, str, str, str]) -> bool:
+def cell_counted(cells: CellIndex, key: tuple[str, str, str, str, str]) -> bool:
     """Whether the cell ``key`` stands for a count: its preferred row has a value and is not ``missing``.
 
     >>> from gulagstats.core.cells import Cell
     >>> rows = [Cell("t", "1939-01-01", "p", "inmates", "", "persons", None, "s", "missing", True, "", "")]
-    >>> counted(CellIndex(rows), ("1939-01-01", "p", "inmates", "", "persons"))
+    >>> cell_counted(CellIndex(rows), ("1939-01-01", "p", "inmates", "", "persons"))
     False
     """
     row = cells.preferred(key)
