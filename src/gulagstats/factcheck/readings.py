@@ -365,7 +365,7 @@ def unclear_quantity(row: pd.Series, threshold: float) -> str:
     unclear" alone did not say what was read, nor why it was doubted).
 
     >>> unclear_quantity(pd.Series({"quantity": "gulag_population", "cue": "заключенных", "confidence": 0.45}), 0.6)
-    "what the number counts is unclear: read as inmates of camps and colonies from 'заключенных' at confidence 0.45, under the 0.6 a verdict needs (a cue apart from the number, or a total of several); check what it counts"
+    "what the number counts is unclear: read as inmates of camps and colonies from 'заключенных' at confidence 0.45, under the 0.6 a verdict needs (a weak or distant cue, or a total of several); check what it counts"
     >>> unclear_quantity(pd.Series({"quantity": "executions", "cue": "", "confidence": 0.0}), 0.6)
     'what the number counts is unclear: no word near it says what it counts'
     """
@@ -375,8 +375,8 @@ def unclear_quantity(row: pd.Series, threshold: float) -> str:
     noun = QUANTITIES[str(row["quantity"])].noun
     return (
         f"what the number counts is unclear: read as {noun} from '{cue[:80]}' at confidence "
-        f"{float(row['confidence']):.2f}, under the {threshold:g} a verdict needs (a cue apart from "
-        "the number, or a total of several); check what it counts"
+        f"{float(row['confidence']):.2f}, under the {threshold:g} a verdict needs (a weak or distant cue, "
+        "or a total of several); check what it counts"
     )
 
 
