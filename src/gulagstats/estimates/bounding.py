@@ -146,3 +146,36 @@ def maximum_of(planner: Planner, quantity: str, period: str, words: str) -> Basi
     notes = [f"at least {low[0]:,.0f}: {low[2]}" for _ in [0] if low]
     notes += [f"at most {high[0]:,.0f}: {high[2]}" for _ in [0] if high]
     return _basis(planner, low, high, notes)
+
+
+def nearest_counts(planner: Planner, quantity: str, day: str) -> str:
+    """The record's nearest counts of a stock before and after ``day``, and why they do not bound it ("" if
+    ``day`` is not one day, or the record holds no count of ``quantity`` on either side).
+
+    A population is counted on days; between two counts it rises and falls (arrivals, releases, deaths, an
+    amnesty), so no count of another day is a floor or a ceiling for it, however near (round 17: Beria's
+    "more than 2.5 million" prisoners of 24 March 1953, between the count of 1 January 1953 and, after the
+    amnesty of 27 March 1953, that of 1 April 1954).  The words say how far each count lies, so that a reader
+    may weigh it; the claim stays unjudged.
+    """
+    start, end = period_bounds(day)
+    if start is None or start != end or "/" in day:
+        return ""
+    days = planner.evaluator.days(quantity)
+    before = [d for d in days if d < day]
+    after = [d for d in days if d > day]
+    sides = []
+    for near in (before[-1:] + after[:1]):
+        answer = _main(planner, quantity, near)
+        d = period_bounds(near)[0]
+        if answer is None or d is None or answer.low != answer.low:
+            continue
+        gap = (d - start).days
+        side = f"{abs(gap)} days {'after' if gap > 0 else 'before'}"
+        sides.append(f"{answer.low:,.0f} on {period_text(near)} ({side})")
+    if not sides:
+        return ""
+    counts = " and ".join(sides)
+    what = "count is" if len(sides) == 1 else "counts are"
+    return (f"its nearest {what} {counts}, and a population rises and falls between counts "
+            "(arrivals, releases, amnesties), so no count of another day bounds it")

@@ -38,7 +38,7 @@ from ..rules.bounds import BenchmarkBound, BoundRules, claim_words_pattern
 from ..rules.series import Answer
 from ..vocabulary import PERSONS_PER_MONTH, PERSONS_PER_YEAR, QUANTITIES
 from .basis import Basis
-from .bounding import bounded, maximum_of
+from .bounding import bounded, maximum_of, nearest_counts
 from .question import Question
 from .rates import NEAREST_YEARS, PER_CAPITA_UNITS, Denominator, denominator, per_capita
 
@@ -205,8 +205,10 @@ class Planner:
     def no_benchmark(self, question: Question) -> str:
         """Why the record has no benchmark for a question it can be asked."""
         q = QUANTITIES[question.quantity]
+        near = nearest_counts(self, question.quantity, question.period) if q.kind == "stock" else ""
         return (f"Not comparable: the record has no benchmark for {q.noun} {period_phrase(question.period)}; "
-                f"it has {self.evaluator.coverage().get(question.quantity, '')}.")
+                + (f"{near}; " if near else "")
+                + f"it has {self.evaluator.coverage().get(question.quantity, '')}.")
 
 
 #: Units of a claim read by converting them (a yearly or monthly rate over its period).

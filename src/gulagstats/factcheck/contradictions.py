@@ -142,12 +142,9 @@ def _below_a_figure_of_its_sentence(claims: pd.DataFrame, tolerance: float) -> p
     """
     if "sentence" not in claims or claims.empty:
         return pd.Series(False, index=claims.index)
-    lows = pd.Series(
-        [_ends(lo, hi)[0] for lo, hi in zip(claims["low"], claims["high"])], index=claims.index
-    )
-    highs = pd.Series(
-        [_ends(lo, hi)[1] for lo, hi in zip(claims["low"], claims["high"])], index=claims.index
-    )
+    ends = [_ends(lo, hi) for lo, hi in zip(claims["low"], claims["high"])]  # one pass gives both
+    lows = pd.Series([e[0] for e in ends], index=claims.index, dtype=float)
+    highs = pd.Series([e[1] for e in ends], index=claims.index, dtype=float)
     counts = claims["unit"] == "count"
     key = [claims["file"], claims["sentence"], claims["quantity"], claims["period"]]
     largest = lows.where(counts, -math.inf).groupby(key).transform("max")

@@ -84,6 +84,8 @@ from .readings import (
     doubt,
     judged,
     questions,
+    unclear_period,
+    unclear_quantity,
 )
 from .wider_wholes import other_body
 
@@ -305,11 +307,11 @@ def reason_not_judged(row: pd.Series) -> str:
     if row["quantity"] not in QUANTITIES:
         return f"no archival series for {str(row['quantity']).replace('_', ' ')}"
     if float(row["confidence"]) < JUDGING_CONFIDENCE:
-        return "what the number counts is unclear"
+        return unclear_quantity(row, JUDGING_CONFIDENCE)
     if not row["period"]:
         return "no period stated"
     if float(row["period_confidence"]) < JUDGING_CONFIDENCE:
-        return "period unclear"
+        return unclear_period(row, JUDGING_CONFIDENCE)
     if QUANTITIES[str(row["quantity"])].kind == "flow" and _ONE_DAY.fullmatch(str(row["period"])):
         return (
             f"period unclear: {QUANTITIES[str(row['quantity'])].noun} on one day ({row['period']}); the record "

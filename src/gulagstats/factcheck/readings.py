@@ -47,7 +47,7 @@ from datetime import date
 import pandas as pd
 
 from ..estimates.vocabulary import QUANTITIES
-from ..periods import period_bounds
+from ..periods import period_bounds, period_text
 from ..vocabulary import CONSISTENT, NOT_CONTRADICTED, OVERSTATES, UNDERSTATES
 from .phrases import tokens
 from .resources import load_resources
@@ -357,6 +357,53 @@ def doubt(
             "it may count a part it does not name; check what it counts"
         )
     return ""
+
+
+def unclear_quantity(row: pd.Series, threshold: float) -> str:
+    """The reason a claim whose quantity is read under ``threshold`` (the judging's ``JUDGING_CONFIDENCE``)
+    is not judged, naming the reading, its cue and its confidence (round 17: "what the number counts is
+    unclear" alone did not say what was read, nor why it was doubted).
+
+    >>> unclear_quantity(pd.Series({"quantity": "gulag_population", "cue": "заключенных", "confidence": 0.45}), 0.6)
+    "what the number counts is unclear: read as inmates of camps and colonies from 'заключенных' at confidence 0.45, under the 0.6 a verdict needs (a weak or distant cue, or a total of several); check what it counts"
+    >>> unclear_quantity(pd.Series({"quantity": "executions", "cue": "", "confidence": 0.0}), 0.6)
+    'what the number counts is unclear: no word near it says what it counts'
+    """
+    cue = str(row.get("cue", "") or "")
+    if not cue:
+        return "what the number counts is unclear: no word near it says what it counts"
+    noun = QUANTITIES[str(row["quantity"])].noun
+    return (
+        f"what the number counts is unclear: read as {noun} from '{cue[:80]}' at confidence "
+        f"{float(row['confidence']):.2f}, under the {threshold:g} a verdict needs (a weak or distant cue, "
+        "or a total of several); check what it counts"
+    )
+
+
+def unclear_period(row: pd.Series, threshold: float) -> str:
+    """The reason a claim whose period is read under ``threshold`` (the judging's ``JUDGING_CONFIDENCE``)
+    is not judged, naming the period, how it was found and its confidence (round 17).
+
+    >>> unclear_period(pd.Series({"period": "1924-01-01/1953-03-05", "period_how": "context",
+    ...     "period_confidence": 0.4}), 0.6)
+    'period unclear: 1 January 1924 to 5 March 1953 (a date carried from an earlier sentence) at confidence 0.40, under the 0.6 a verdict needs; check when it happened'
+    >>> unclear_period(pd.Series({"period": "1937/", "period_how": "open", "period_confidence": 0.3}), 0.6)
+    'period unclear: from 1937 (a period with one end only) at confidence 0.30, under the 0.6 a verdict needs; check when it happened'
+    """
+    period, how = str(row["period"]), str(row.get("period_how", "") or "")
+    start, _, end = period.partition("/")
+    shown = (
+        f"from {period_text(start)}"
+        if period.endswith("/")
+        else f"until {period_text(end)}"
+        if period.startswith("/")
+        else period_text(period)
+    )
+    words = f" ({HOW_WORDS[how]})" if how in HOW_WORDS else ""
+    return (
+        f"period unclear: {shown}{words} at confidence {float(row['period_confidence']):.2f}, under the "
+        f"{threshold:g} a verdict needs; check when it happened"
+    )
 
 
 def judged(rows: pd.DataFrame) -> pd.Series:

@@ -220,13 +220,52 @@ class BenchmarkEvaluator:
                 periods = series_periods(row, self.cells())
                 if QUANTITIES[row.quantity].kind == "flow":
                     years = sorted(int(p) for p in periods if p.isdigit())
-                    text = f"the years {years[0]}-{years[-1]} and spans of them ({row.rule})" if years else ""
+                    text = f"{years_text(years)} ({row.rule})" if years else ""
                 else:
                     days = sorted(p for p in periods if _WHOLE_DAY.match(p))
-                    text = f"counts from {period_text(days[0])} to {period_text(days[-1])} ({row.rule})" if days else ""
+                    text = f"{days_text(days)} ({row.rule})" if days else ""
             if text:
                 out.setdefault(row.quantity, []).append(text)
         return {q: "; ".join(texts) for q, texts in out.items()}
+
+
+def years_text(years: list[int]) -> str:
+    """The years a flow's series counts, in words: a gap is named, never bridged (round 17).
+
+    Examples
+    --------
+    >>> years_text([1937, 1938, 1939])
+    'the years 1937-1939 and spans of them'
+    >>> years_text([1937, 1938, 1940, 1942])
+    'the years 1937-1942 (not 1939, 1941) and spans of them'
+    >>> years_text([1937])
+    'the year 1937'
+    """
+    if len(years) == 1:
+        return f"the year {years[0]}"
+    have = set(years)
+    gaps = [str(y) for y in range(years[0], years[-1] + 1) if y not in have]
+    but = f" (not {', '.join(gaps)})" if gaps else ""
+    return f"the years {years[0]}-{years[-1]}{but} and spans of them"
+
+
+def days_text(days: list[str]) -> str:
+    """The days a stock's series counts, in words: how many, so that a gap is never read as a count (round 17).
+
+    Examples
+    --------
+    >>> days_text(["1939-01-01"])
+    'a count on 1 January 1939'
+    >>> days_text(["1939-01-01", "1940-01-01"])
+    'counts on 1 January 1939 and 1 January 1940'
+    >>> days_text(["1939-01-01", "1940-01-01", "1948-01-01"])
+    '3 counts from 1 January 1939 to 1 January 1948'
+    """
+    if len(days) == 1:
+        return f"a count on {period_text(days[0])}"
+    if len(days) == 2:
+        return f"counts on {period_text(days[0])} and {period_text(days[1])}"
+    return f"{len(days)} counts from {period_text(days[0])} to {period_text(days[-1])}"
 
 
 def rule_tables(rules: pd.DataFrame) -> list[str]:

@@ -29,7 +29,7 @@ from typing import Any
 from ..core.cells import Cell, CellIndex, MissingCell, View, describe_key
 from ..core.derive import span_sum
 from ..periods import period_bounds
-from ..vocabulary import CORRECTED, DERIVED, QUANTITIES, UNCONFIRMED, WEAKNESS
+from ..vocabulary import CORRECTED, DERIVED, MISSING, QUANTITIES, UNCONFIRMED, WEAKNESS
 from .reader import FigureIndex, Reader, term_period
 from .terms import Term, parse_terms
 
@@ -173,12 +173,34 @@ def _how_read(rows: list[Cell], when: str) -> str:
 
 
 def series_periods(row: RuleRow, cells: CellIndex) -> list[str]:
-    """The periods for which every term of a series rule has a cell."""
+    """The periods for which every term of a series rule has a cell with a count.
+
+    A cell nobody could source (status ``missing``: an appendix printed as a lost image) is a gap,
+    never a count nor a zero: a period where any term's cell is missing is not one the series answers
+    (round 17; before, the coverage text "counts from ... to ..." spanned years the record cannot read).
+    """
     common: set[str] | None = None
     for t in row.low_terms:
-        periods = set(cells.of_table(t.table).periods(t.population, t.measure, t.category, t.unit))
+        table = cells.of_table(t.table)
+        periods = {
+            p
+            for p in table.periods(t.population, t.measure, t.category, t.unit)
+            if cell_counted(table, (p, t.population, t.measure, t.category, t.unit))
+        }
         common = periods if common is None else common & periods
     return sorted(common or ())
+
+
+def cell_counted(cells: CellIndex, key: tuple[str, str, str, str, str]) -> bool:
+    """Whether the cell ``key`` stands for a count: its preferred row has a value and is not ``missing``.
+
+    >>> from gulagstats.core.cells import Cell
+    >>> rows = [Cell("t", "1939-01-01", "p", "inmates", "", "persons", None, "s", "missing", True, "", "")]
+    >>> cell_counted(CellIndex(rows), ("1939-01-01", "p", "inmates", "", "persons"))
+    False
+    """
+    row = cells.preferred(key)
+    return row is not None and row.value is not None and row.status != MISSING
 
 
 def _stock_days(cells: CellIndex, terms: tuple[Term, ...], period: str) -> list[str]:
