@@ -1,0 +1,93 @@
+"""Round 17's period rules (issue 20): a span whose ends are parts of months ("from late July 1937 to mid-November
+1938", "с конца июля 1937 по середину ноября 1938") is one span over both months, as a part of a month alone reads
+its month."""
+
+from __future__ import annotations
+
+import pytest
+
+from gulagstats.factcheck.dates import find_dates
+from gulagstats.factcheck.run import check_text
+
+from .test_factcheck_stages import assert_linear
+
+
+def _dates(sentence: str) -> list[tuple[str, str]]:
+    return [(d.period, d.kind) for d in find_dates(sentence, None)]
+
+
+def _periods(text: str) -> dict[str, tuple[str, str]]:
+    return {f.mention: (f.period, f.period_how) for f in check_text(text, "a.txt").frames}
+
+
+# --- a span between parts of months -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In under sixteen months, from late July 1937 to mid-November 1938, the NKVD shot 700,000 people.",
+        "between early July 1937 and late November 1938",
+        "from the end of July 1937 until the middle of November 1938",
+        "с конца июля 1937 по середину ноября 1938 года",
+        "от начала июля 1937 до конца ноября 1938 года",
+    ],
+)
+def test_a_span_between_parts_of_months_is_one_span_over_both_months(sentence: str) -> None:
+    assert _dates(sentence) == [("1937-07-01/1938-11-30", "span")]
+
+
+def test_the_claims_of_such_a_sentence_read_the_span_not_its_last_month() -> None:
+    text = (
+        "In under sixteen months, from late July 1937 to mid-November 1938, the state shot 700,000 people, "
+        "an average of 1,400 a day.\n"
+    )
+    found = _periods(text)
+    assert found["700,000"] == ("1937-07-01/1938-11-30", "span")
+    assert found["1,400"][0] == "1937-07-01/1938-11-30"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # two months joined by "and" stay two unless "between"/"from" opens them or they are neighbours
+        (
+            "in March 1937 and late May 1938",
+            [("1937-03-01/1937-03-31", "month"), ("1938-05-01/1938-05-31", "month")],
+        ),
+        # a part of a decade after "to the" is no month: the decades keep their own reading
+        ("from August 1937 to November 1938", [("1937-08-01/1938-11-30", "span")]),
+        # the end of a month after "to the end of" joined before and still does
+        ("from August 1937 to the end of November 1938", [("1937-08-01/1938-11-30", "span")]),
+        # a month part with no date after it joins nothing
+        ("from late July 1937 to mid-century", [("1937-07-01/1937-07-31", "month")]),
+    ],
+)
+def test_near_misses_keep_their_reading(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert _dates(sentence) == expected
+
+
+def test_a_decade_part_after_to_the_does_not_join_decades() -> None:
+    text = "It grew from the 1930s to the early 1950s. The mortality rate reached 5% and 20%.\n"
+    assert _periods(text)["5"][0] == ""
+
+
+# --- hostile input ------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "from late July 1937 to mid-November 1938, 1,000 were shot; ",
+        "late July 1937 to mid- to early to late ",
+        "с конца июля 1937 по середину по середину ",
+    ],
+)
+def test_the_new_joins_stay_linear(unit: str) -> None:
+    assert_linear(lambda text: find_dates(text, None), unit, 200)
+
+
+def test_odd_strings_give_no_traceback() -> None:
+    for text in ("to mid-" * 2000, "from late " * 2000 + "July 1937", "\x00mid-November\u2013late"):
+        find_dates(text, None)
+        check_text(text, "a.txt")
