@@ -1,6 +1,7 @@
 """Round 17's period rules (issue 20): a span whose ends are parts of months ("from late July 1937 to mid-November
 1938", "с конца июля 1937 по середину ноября 1938") is one span over both months, as a part of a month alone reads
-its month."""
+its month; an item of a list reads the period after its words ("1.0 million peasants and ethnic minorities in
+1932–39"), not the item before's."""
 
 from __future__ import annotations
 
@@ -72,6 +73,33 @@ def test_a_decade_part_after_to_the_does_not_join_decades() -> None:
     assert _periods(text)["5"][0] == ""
 
 
+# --- an item's period after its words ----------------------------------------------------------------------------
+
+
+def test_an_item_reads_the_period_after_its_words_not_the_item_before() -> None:
+    text = (
+        "Of this total, 1.6 million farmers were deported in 1930–31, 0.9 million peasants and minorities in "
+        "1932–39, whereas 3.1 million minorities were resettled during 1940–52.\n"
+    )
+    found = _periods(text)
+    assert found["1.6 million"][0] == "1930/1931"
+    assert found["0.9 million"][0] == "1932/1939"
+    assert found["3.1 million"][0] == "1940/1952"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a number between: the period after belongs to that number
+        "In 1937, 353,074 were shot and 20,000 in 1938.\n",
+        # a comma between: the period after is another clause's
+        "In 1937, 353,074 were shot, more than in 1936.\n",
+    ],
+)
+def test_a_period_before_stays_when_words_with_a_number_or_a_comma_come_between(text: str) -> None:
+    assert _periods(text)["353,074"][0] == "1937"
+
+
 # --- hostile input ------------------------------------------------------------------------------------------------
 
 
@@ -85,6 +113,11 @@ def test_a_decade_part_after_to_the_does_not_join_decades() -> None:
 )
 def test_the_new_joins_stay_linear(unit: str) -> None:
     assert_linear(lambda text: find_dates(text, None), unit, 200)
+
+
+def test_the_item_rule_stays_linear() -> None:
+    unit = "1.8 million were deported in 1930–31, 1.0 million peasants and minorities in 1932–39, "
+    assert_linear(lambda text: check_text(text, "a.txt"), unit, 40)
 
 
 def test_odd_strings_give_no_traceback() -> None:
