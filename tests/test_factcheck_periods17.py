@@ -1,7 +1,7 @@
 """Round 17's period rules (issue 20): a span whose ends are parts of months ("from late July 1937 to mid-November
 1938", "с конца июля 1937 по середину ноября 1938") is one span over both months, as a part of a month alone reads
 its month; an item of a list reads the period after its words ("1.0 million peasants and ethnic minorities in
-1932–39"), not the item before's."""
+1932–39"), not the item before's; a stretch of time "lasting into 1938" runs from the day the text stated last."""
 
 from __future__ import annotations
 
@@ -100,6 +100,36 @@ def test_a_period_before_stays_when_words_with_a_number_or_a_comma_come_between(
     assert _periods(text)["353,074"][0] == "1937"
 
 
+# --- a stretch of time lasting into a year, from the day stated before --------------------------------------------
+
+
+def test_a_period_lasting_into_a_year_runs_from_the_day_stated_before() -> None:
+    text = (
+        "Ninety years ago, on August 5, 1937, the kulak operation began. This day opened the Great Terror, a time "
+        "of mass repression lasting into 1938 during which 1.5 million were arrested, 680,000 of whom were shot.\n"
+    )
+    found = _periods(text)
+    assert found["1.5 million"] == ("1937-08-05/1938-12-31", "span")
+    assert found["680,000"] == ("1937-08-05/1938-12-31", "span")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no day stated before: the year stays
+        "The Great Terror was a time of mass repression lasting into 1938 during which 1.5 million were arrested.\n",
+        # a day stated too long before: another event's
+        "On 1 December 1934 Kirov was shot. Repression went on, lasting into 1938, when 1.5 million were arrested.\n",
+        # a date of its own sentence before the year: that sentence's own start
+        "On 5 August 1937 it began. In 1937 the terror, lasting into 1938, saw 1.5 million arrested.\n",
+        # not a word of lasting
+        "On 5 August 1937 it began. Arrests ran high; going into 1938, 1.5 million had been arrested.\n",
+    ],
+)
+def test_a_year_not_lasted_into_from_a_recent_day_keeps_its_reading(text: str) -> None:
+    assert not _periods(text)["1.5 million"][0].startswith("1937-08-05/")
+
+
 # --- hostile input ------------------------------------------------------------------------------------------------
 
 
@@ -117,6 +147,11 @@ def test_the_new_joins_stay_linear(unit: str) -> None:
 
 def test_the_item_rule_stays_linear() -> None:
     unit = "1.8 million were deported in 1930–31, 1.0 million peasants and minorities in 1932–39, "
+    assert_linear(lambda text: check_text(text, "a.txt"), unit, 40)
+
+
+def test_the_lasting_rule_stays_linear() -> None:
+    unit = "On July 30, 1937 it began, lasting into 1938 lasting into lasting until 1939, 1,000 were shot. "
     assert_linear(lambda text: check_text(text, "a.txt"), unit, 40)
 
 
