@@ -1,7 +1,9 @@
 """Round 17's period rules (issue 20): a span whose ends are parts of months ("from late July 1937 to mid-November
 1938", "с конца июля 1937 по середину ноября 1938") is one span over both months, as a part of a month alone reads
 its month; an item of a list reads the period after its words ("1.0 million peasants and ethnic minorities in
-1932–39"), not the item before's; a stretch of time "lasting into 1938" runs from the day the text stated last."""
+1932–39"), not the item before's; a stretch of time "lasting into 1938" runs from the day the text stated last; a Russian
+winter of one year ("зимой 1953 года") is its January and February; neighbour months written backwards ("в апреле —
+марте 1954 года") are both months."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ import pytest
 
 from gulagstats.factcheck.dates import find_dates
 from gulagstats.factcheck.run import check_text
+from gulagstats.factcheck.seasons import seasons
 
 from .test_factcheck_stages import assert_linear
 
@@ -130,6 +133,66 @@ def test_a_year_not_lasted_into_from_a_recent_day_keeps_its_reading(text: str) -
     assert not _periods(text)["1.5 million"][0].startswith("1937-08-05/")
 
 
+# --- a Russian winter of one year; neighbour months written backwards ---------------------------------------------
+
+
+def _seasons(sentence: str) -> list[tuple[str, str]]:
+    return [(p.period, p.kind) for p in seasons(sentence, lambda a, b: True)]
+
+
+@pytest.mark.parametrize(
+    "sentence", ["Зимой 1952 года в лагерях", "зима 1952 года", "зимы 1952 г."]
+)
+def test_a_russian_winter_of_one_year_is_its_january_and_february(sentence: str) -> None:
+    assert _seasons(sentence) == [("1952-01-01/1952-02-29", "season")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "period"),
+    [
+        ("зимой 1941–1942 годов", "1941-12-01/1942-02-28"),  # one winter across two years
+        ("in the winter of 1936", "1936-12-01/1937-02-28"),  # English: from its December
+    ],
+)
+def test_a_winter_across_two_years_and_an_english_winter_keep_their_reading(
+    sentence: str, period: str
+) -> None:
+    assert _seasons(sentence) == [(period, "season")]
+
+
+def test_a_russian_winter_dates_its_claims() -> None:
+    found = _periods("Зимой 1952 года в лагерях ГУЛАГа содержалось более 2,4 млн заключённых.\n")
+    assert found["более 2,4 млн"][0] == "1952-01-01"  # a count in months from January: on 1 January
+    found = _periods("Зимой 1952 года было расстреляно 9 тысяч человек.\n")
+    assert found["9 тысяч"][0] == "1952-01-01/1952-02-29"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Министерство обязали в мае — апреле 1950 года завезти 2000 заключённых", "in May–April 1950"],
+)
+def test_neighbour_months_written_backwards_are_both_months(sentence: str) -> None:
+    assert _dates(sentence) == [("1950-04-01/1950-05-31", "span")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # months further apart written backwards: no span of a year's months between them
+        (
+            "in June–March 1950",
+            [("1950-06-01/1950-06-30", "month"), ("1950-03-01/1950-03-31", "month")],
+        ),
+        # a day before the first month: a date and a month, no span
+        ("on 5 May–April 1950", [("1950-05-05", "date"), ("1950-04-01/1950-04-30", "month")]),
+    ],
+)
+def test_months_further_apart_backwards_stay_apart(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _dates(sentence) == expected
+
+
 # --- hostile input ------------------------------------------------------------------------------------------------
 
 
@@ -139,6 +202,7 @@ def test_a_year_not_lasted_into_from_a_recent_day_keeps_its_reading(text: str) -
         "from late July 1937 to mid-November 1938, 1,000 were shot; ",
         "late July 1937 to mid- to early to late ",
         "с конца июля 1937 по середину по середину ",
+        "в апреле — марте 1954 года зимой 1953 года, ",
     ],
 )
 def test_the_new_joins_stay_linear(unit: str) -> None:

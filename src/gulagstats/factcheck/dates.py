@@ -249,12 +249,14 @@ def _two_months(
     since = start - len(behind[0]) if behind else start
     if (
         behind
-        and 0 < month_number(behind["m"]) < month
+        and 0 < month_number(behind["m"]) <= month + 1
+        and month_number(behind["m"]) != month
         and not re.search(r"\d\s*(?:of\s+)?$", sentence[max(0, since - 12) : since])
     ):
-        first = month_number(behind["m"])  # "April–May 1940"
+        # "April–May 1940"; "в апреле — марте 1954 года", the neighbour months written backwards: both
+        first, last = sorted((month_number(behind["m"]), month))
         return Period(
-            since, m.end(), month_span(year, first, month), "span", 0.9, _day(year, first, 1)
+            since, m.end(), month_span(year, first, last), "span", 0.9, _day(year, first, 1)
         )
     if m["m4b"] and 0 < month < month_number(
         m["m4b"]
