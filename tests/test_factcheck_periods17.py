@@ -3,7 +3,8 @@
 its month; an item of a list reads the period after its words ("1.0 million peasants and ethnic minorities in
 1932–39"), not the item before's; a stretch of time "lasting into 1938" runs from the day the text stated last; a Russian
 winter of one year ("зимой 1953 года") is its January and February; neighbour months written backwards ("в апреле —
-марте 1954 года") are both months."""
+марте 1954 года") are both months; a year a named period ended in is the period's ("the national operations ... ended
+in 1938")."""
 
 from __future__ import annotations
 
@@ -193,6 +194,39 @@ def test_months_further_apart_backwards_stay_apart(
     assert _dates(sentence) == expected
 
 
+# --- a year a named period ended or began in ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "By the time the mass operations in the country ended in 1938, they had arrested 360,000 people.\n",
+        "Период массовых операций в стране закончился в 1938 году; было арестовано 360 000 человек.\n",
+        "The mass operations began in 1937; 360,000 people were arrested.\n",
+    ],
+)
+def test_a_year_a_named_period_ended_or_began_in_gives_the_period(text: str) -> None:
+    assert _periods(text)["360,000" if "360,000" in text else "360 000"][0] == "1937/1938"
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        # a year outside the named period's: its own
+        ("The mass operations ended in 1940, when 360,000 people were arrested.\n", "1940"),
+        # a number between the name and the year: the year is that number's
+        (
+            "The mass operations, with 20 trials, ended in 1938 and 360,000 people were arrested.\n",
+            "1938",
+        ),
+        # a verb of arresting, not of ending: the year dates the number
+        ("During the mass operations, arrested in 1938 were 360,000 people.\n", "1938"),
+    ],
+)
+def test_other_years_beside_a_named_period_keep_their_reading(text: str, period: str) -> None:
+    assert _periods(text)["360,000"][0] == period
+
+
 # --- hostile input ------------------------------------------------------------------------------------------------
 
 
@@ -207,6 +241,17 @@ def test_months_further_apart_backwards_stay_apart(
 )
 def test_the_new_joins_stay_linear(unit: str) -> None:
     assert_linear(lambda text: find_dates(text, None), unit, 200)
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "the mass operations ended in 1938, 1,000 were shot; ",
+        "the mass operations inside the inside the inside ended ended in ",
+    ],
+)
+def test_the_named_year_rule_stays_linear(unit: str) -> None:
+    assert_linear(lambda text: check_text(text, "a.txt"), unit, 40)
 
 
 def test_the_item_rule_stays_linear() -> None:
