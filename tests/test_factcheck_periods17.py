@@ -227,6 +227,14 @@ def test_other_years_beside_a_named_period_keep_their_reading(text: str, period:
     assert _periods(text)["360,000"][0] == period
 
 
+# --- "the time of Stalin" ----------------------------------------------------------------------------------------
+
+
+def test_the_time_of_stalin_is_his_rule() -> None:
+    found = _periods("Millions of people were deported during the time of Stalin.\n")
+    assert found["Millions"] == ("1924-01-01/1953-03-05", "named period")
+
+
 # --- hostile input ------------------------------------------------------------------------------------------------
 
 
