@@ -332,12 +332,6 @@ def _opened(sentence: str, found: list[Period]) -> list[Period]:
         # "from 28 to 31 December 1943": both ends are given
         days = p.kind == "date" and "/" in p.period
         before = OPEN_BEFORE.search(sentence[max(0, p.start - 20) : p.start])
-        if (
-            before
-            and p.kind == "named"
-            and _CAUSE_FROM.search(sentence[max(0, p.start - 40) : p.start])
-        ):
-            before = None  # "Millions suffered from Stalin's repressions": the cause, not a start
         if p.kind in ("year", "decade", "date", "month", "season", "named") and not days and before:
             at = max(0, p.start - 20) + before.start()  # where "after" starts in the sentence
             during = re.search(
@@ -372,12 +366,6 @@ def _opened(sentence: str, found: list[Period]) -> list[Period]:
     return out
 
 
-#: A verb of suffering or dying before "from" and a named period: "from" names the cause ("Millions suffered from
-#: Stalin's repressions", "died from the famine"), not a start (round 17).
-_CAUSE_FROM = re.compile(
-    r"\b(?:suffered|suffering|suffer|died|dying|die|perished|perishing|escaped|fled)\s+from\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
 #: A date or a year after "until", "through", "по" with no start before it: the time up to it.
 _UNTIL_ALONE = re.compile(r"(?:\buntil|\btill|\bthrough|\bпо)\s+(?:the\s+)?$", re.IGNORECASE)
 #: A named period after "before", "prior to", "leading up to", "до": the time up to its start ("before the war",
