@@ -111,11 +111,17 @@ _BY_MONTH = re.compile(r"(?:\bby|\bup\s+to|\bк)\s+(?:the\s+end\s+of\s+)?$", re.
 _MONTH_FROM = re.compile(
     r"(?:\bза\s+месяц\s+с|\bin\s+the\s+month\s+from|\bover\s+the\s+month\s+from)\s+$", re.IGNORECASE
 )
+#: The words that join two dates into a span; a part of the second month may follow ("from late July 1937 to
+#: mid-November 1938", "с конца июля 1937 по середину ноября 1938"): the span runs over both months whole, as a part of
+#: a month alone reads its month (round 16's test part: "In less than 16 months, from late July 1937 to mid-November
+#: 1938, ... executed 750,000" read November 1938 alone, at 0.9).
 _JOIN = re.compile(
-    r",?\s*(?:-|\u2013|\u2014|through\s+to|to|until|through|till|and|по|до|и)\s*(?:the\s+end\s+of\s+)?",
+    rf",?\s*(?:-|\u2013|\u2014|through\s+to|to|until|through|till|and|по|до|и)\s*(?:the\s+end\s+of\s+|(?P<part>(?:the\s+)?(?:{_MONTH_PART})))?",
     re.IGNORECASE,
 )
-_BEFORE_FIRST = re.compile(r"(?:between|from|с|со|от|между)\s+(?:the\s+)?$", re.IGNORECASE)
+_BEFORE_FIRST = re.compile(
+    rf"(?:between|from|с|со|от|между)\s+(?:the\s+)?(?:{_MONTH_PART})?$", re.IGNORECASE
+)
 #: The year after a date that has none, across a second date ("April and May 1940", "between 27 October and 4
 #: November 1937", "Oct. 27 and Nov. 1-4, 1937"): a day (or days) before or after the second month is read past.
 _YEAR_AHEAD = re.compile(
@@ -243,12 +249,14 @@ def _two_months(
     since = start - len(behind[0]) if behind else start
     if (
         behind
-        and 0 < month_number(behind["m"]) < month
+        and 0 < month_number(behind["m"]) <= month + 1
+        and month_number(behind["m"]) != month
         and not re.search(r"\d\s*(?:of\s+)?$", sentence[max(0, since - 12) : since])
     ):
-        first = month_number(behind["m"])  # "April–May 1940"
+        # "April–May 1940"; "в апреле — марте 1954 года", the neighbour months written backwards: both
+        first, last = sorted((month_number(behind["m"]), month))
         return Period(
-            since, m.end(), month_span(year, first, month), "span", 0.9, _day(year, first, 1)
+            since, m.end(), month_span(year, first, last), "span", 0.9, _day(year, first, 1)
         )
     if m["m4b"] and 0 < month < month_number(
         m["m4b"]
@@ -384,10 +392,13 @@ def joined(sentence: str, found: list[Period]) -> list[Period]:
             prev is not None
             and prev.kind != "document"
             and f.kind != "document"
-            and _JOIN.fullmatch(sentence[prev.end : f.start])
+            and (join := _JOIN.fullmatch(sentence[prev.end : f.start])) is not None
+            and (not join["part"] or (prev.kind in _MONTHS_OR_DAYS and f.kind in _MONTHS_OR_DAYS))
         ):
-            gap = sentence[prev.end : f.start].strip(" ,").lower()
-            opened = _BEFORE_FIRST.search(sentence[max(0, prev.start - 12) : prev.start])
+            # "and late May" joins as "and May" does
+            gap = sentence[prev.end : prev.end + join.start("part") if join["part"] else f.start]
+            gap = gap.strip(" ,").lower()
+            opened = _BEFORE_FIRST.search(sentence[max(0, prev.start - 24) : prev.start])
             if (
                 gap not in ("and", "и")
                 or opened
@@ -401,6 +412,10 @@ def joined(sentence: str, found: list[Period]) -> list[Period]:
                     continue
         out.append(f)
     return out
+
+
+#: The kinds of date a part of a month may join ("to mid-November 1938"): a decade's part is the decade's reading.
+_MONTHS_OR_DAYS = frozenset({"month", "date"})
 
 
 #: The most days from a day to the end of the days joined to it by "and" that read as one event's days.

@@ -68,8 +68,15 @@ def lifespans(sentence: str) -> list[Period]:
     return out
 
 
-#: Between a named period and a year that names it: "the Great Purge of 1937", "Большого террора 1937 года".
-_NAMES_YEAR = re.compile(r"^[\s'\"\u201d\u00bb]*(?:of\s+)?$", re.IGNORECASE)
+#: Between a named period and a year that names it: "the Great Purge of 1937", "Большого террора 1937 года"; or that
+#: says when it began or ended ("By the time the national operations inside the USSR ended in 1938, they had arrested
+#: almost 350,000": the operations' years, not 1938 alone; round 17).
+_NAMES_YEAR = re.compile(
+    r"^[\s'\"\u201d\u00bb]*(?:of\s+)?$"
+    r"|^[^\d.;:()]{0,40}?\b(?:ended|ending|began|beginning|started|starting|закончил\w*|завершил\w*|начал\w*)"
+    r"\s+(?:in|в|во)\s+$",
+    re.IGNORECASE,
+)
 
 
 def names_years(sentence: str, found: list[Period]) -> list[Period]:

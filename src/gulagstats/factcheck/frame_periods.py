@@ -164,8 +164,12 @@ def _glosses(sentence: str, p: Period, at: int) -> bool:
     return bool(re.search(r"\d", sentence[cut : p.start - 1])) and not cut <= at < p.start
 
 
-#: Between a number and the period right after it that dates it: a preposition only ("159,573 in 1937").
-_IN_NEXT = re.compile(r"\s+(?:in|during|в|во)\s+", re.IGNORECASE)
+#: Between a number and the period right after it that dates it: a preposition ("159,573 in 1937"), or the words of
+#: its item and a preposition, no number, comma or bracket among them ("1.8 million kulaks were deported in 1930–31,
+#: 1.0 million peasants and ethnic minorities in 1932–39": 1932-1939, not the item before's 1930-1931; round 17).
+_IN_NEXT = re.compile(
+    r"(?:\s+[^\W\d][^\d,;:()\[\]]{0,60}?)?\s+(?:in|during|в|во)\s+", re.IGNORECASE
+)
 #: Between a period and the number after it: "and (the)" only. The period closes the item before the number
 #: ("the 11 million peasant deaths in 1930–36 and the 3 million total deaths in the purges of 1937–38").
 _AND_NEXT = re.compile(r"\s*,?\s*(?:and|и)\s+(?:the\s+)?", re.IGNORECASE)

@@ -183,7 +183,47 @@ def find_periods(
             if 1800 <= int(m["y"]) <= 2099
         ]
     )
-    return _settled(sentence, sorted(found, key=lambda p: p.start), data, dating)
+    return _lasting_into(
+        sentence, _settled(sentence, sorted(found, key=lambda p: p.start), data, dating), anchor
+    )
+
+
+#: A year a stretch of time runs into or until ("a period of political repressions lasting into 1938", "which lasted
+#: until 1939"): the end of a span whose start the text stated before.
+_LASTING_INTO = re.compile(
+    r"\b(?:lasting|lasted|which\s+lasted|continuing|continued|running|ran)\s+(?:into|until|till)\s+(?:the\s+end\s+of\s+)?$"
+    r"|(?:продолжавш\w+|длившийся|длившаяся|длившееся|длившиеся|длилс\w*|длилась|продолжал\w*)\s+(?:до|по)\s+(?:конца\s+)?$",
+    re.IGNORECASE,
+)
+#: The most years a span read from the text's clock to a year it lasted into may cover: a day stated longer before
+#: is another event's.
+LASTING_YEARS = 3
+
+
+def _lasting_into(sentence: str, found: list[Period], anchor: date | None) -> list[Period]:
+    """A year a stretch of time lasted into, with no date before it in its sentence (a name may be), ends a span from the day the
+    text stated last ("Eighty years ago, on July 30, 1937, order 00447 was signed. This day is widely considered the
+    start of the Great Terror, a period of political repressions lasting into 1938 during which ... 700,000 were
+    executed": 30 July 1937 to the end of 1938, the text's own span; round 17).
+
+    >>> from datetime import date
+    >>> s = "a period of repressions lasting into 1938 during which 700,000 were shot"
+    >>> at = s.index("1938")
+    >>> [p.period for p in _lasting_into(s, [Period(at, at + 4, "1938", "year", 0.9, date(1938, 1, 1))], date(1937, 7, 30))]
+    ['1937-07-30/1938-12-31']
+    """
+    out: list[Period] = []
+    for p in found:
+        if (
+            anchor is not None
+            and p.kind == "year"
+            and not any(q.kind in _CLOCKS for q in out)
+            and 0 < int(p.period) - anchor.year <= LASTING_YEARS
+            and _LASTING_INTO.search(sentence[max(0, p.start - 40) : p.start])
+        ):
+            p = Period(p.start, p.end, f"{anchor.isoformat()}/{p.period}-12-31", "span", 0.7)
+        out.append(p)
+    return out
 
 
 def _settled(

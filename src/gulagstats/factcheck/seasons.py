@@ -71,6 +71,13 @@ _SEASONS = {
 }
 
 
+#: The months of "зимой 1953 года", a winter of one year named alone: January and February of that year, as Russian
+#: says it ("зимой 1942 года" is the winter of the Moscow counter-offensive, January-February 1942), where English "the
+#: winter of 1936" runs from its December into the next year and "зимой 1941–1942 годов" is one winter across two
+#: (README_ru, item 85: "winter 1953 (read as January-February)"; round 17).
+RUSSIAN_WINTER = (1, 2)
+
+
 _ORDINALS = {
     "first": 1,
     "second": 2,
@@ -177,6 +184,10 @@ def seasons(sentence: str, free: Callable[[int, int], bool]) -> list[Period]:
             continue
         y = int(m["y"])
         y2 = int(m["y"][: 4 - len(m["y2"])] + m["y2"]) if m["y2"] else y
+        if key == "зим" and not m["y2"]:
+            first, last = (
+                RUSSIAN_WINTER  # "зимой 1953 года": the winter months of 1953, January and February
+            )
         if y2 > y and not (
             last > 12 and y2 == y + 1
         ):  # "летом 1937–1938 годов": from the first season to the last
