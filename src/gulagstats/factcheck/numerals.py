@@ -68,6 +68,19 @@ def _as_number(m, text: str, language: str) -> Number:
     return Number(m.start, m.end, abs(value), m.text, scaled, words, decimal, grouped, value < 0)
 
 
+def _joined(prev: Number, n: Number, text: str, value: float, scaled: bool = False) -> Number:
+    """``prev`` and ``n`` read as one number of ``value``, from where ``prev`` starts to where ``n`` ends.
+
+    Grouped by thousands unless ``scaled`` (a decimal with its scale word: "2. 4 million").
+
+    Examples
+    --------
+    >>> _joined(Number(0, 3, 516.0, "516"), Number(5, 8, 841.0, "841"), "516, 841", 516841.0)
+    Number(start=0, end=8, value=516841.0, text='516, 841', scaled=False, worded=False, decimal=False, grouped=True, negative=False, reason='')
+    """
+    return Number(prev.start, n.end, value, text[prev.start : n.end], scaled=scaled, grouped=not scaled)
+
+
 def _stray_space(numbers: list[Number], text: str) -> list[Number]:
     """``516, 841``: two digit runs joined by a comma and a space are one number, unless in a list of small numbers."""
     out: list[Number] = []
@@ -88,13 +101,7 @@ def _stray_space(numbers: list[Number], text: str) -> list[Number]:
                 and len(out[-2].text) <= 3
             )  # "100, 200, 300" is a list; "In 1937, 212, 950" a year, then one number
         ):
-            out[-1] = Number(
-                prev.start,
-                n.end,
-                prev.value * 1000 + n.value,
-                text[prev.start : n.end],
-                grouped=True,
-            )
+            out[-1] = _joined(prev, n, text, prev.value * 1000 + n.value)
             continue
         out.append(n)
     return out
@@ -128,7 +135,7 @@ def _stray_point(numbers: list[Number], text: str) -> list[Number]:
             scale = n.value / int(digits) if int(digits) else 0.0  # "4 million": a million
             value = round(float(f"{prev.text}.{digits}") * scale, 3)
             if value:
-                out[-1] = Number(prev.start, n.end, value, text[prev.start : n.end], scaled=True)
+                out[-1] = _joined(prev, n, text, value, scaled=True)
                 continue
         out.append(n)
     return out
@@ -163,13 +170,7 @@ def _four_digit_group(numbers: list[Number], text: str) -> list[Number]:
                 r"(?:[0-9][ \u00a0\u202f]|[0-9.,])$", text[max(0, prev.start - 2) : prev.start]
             )
         ):
-            out[-1] = Number(
-                prev.start,
-                n.end,
-                prev.value * 1000 + n.value,
-                text[prev.start : n.end],
-                grouped=True,
-            )
+            out[-1] = _joined(prev, n, text, prev.value * 1000 + n.value)
             continue
         out.append(n)
     return out
@@ -190,9 +191,7 @@ def _units_after_thousands(numbers: list[Number], text: str) -> list[Number]:
             and text[prev.end : n.start] == " "
             and re.fullmatch(r"[0-9]{1,3}", n.text)
         ):
-            out[-1] = Number(
-                prev.start, n.end, prev.value + n.value, text[prev.start : n.end], grouped=True
-            )
+            out[-1] = _joined(prev, n, text, prev.value + n.value)
             continue
         out.append(n)
     return out
