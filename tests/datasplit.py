@@ -165,6 +165,7 @@ DATA_MODULES: tuple[str, ...] = (
     "tests/test_factcheck_reading15.py",
     "tests/test_factcheck_reading16.py",
     "tests/test_factcheck_reading17.py",
+    "tests/test_factcheck_reading18.py",
     "tests/test_factcheck_reading_tables.py",
     "tests/test_factcheck_stages.py",
     "tests/test_figures.py",

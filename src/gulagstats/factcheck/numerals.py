@@ -39,6 +39,7 @@ class Number:
     grouped: bool = False  # digits grouped by thousands
     negative: bool = False
     reason: str = ""  # why the reader refused it (value is then 0)
+    floor: bool = False  # "+", "odd", "с лишним" before its scale word: the value and more ("20-odd million")
 
 
 def fold_digits(text: str) -> str:
@@ -282,24 +283,33 @@ def _thousand_millions(numbers: list[Number], text: str) -> list[Number]:
     return out
 
 
-#: "+" or "odd" between a number and its scale word: "20+ million", "20-odd million", "twenty-odd million".
+#: A filler meaning "and more" between a number and its scale word: "20+ million", "20-odd million",
+#: "twenty-odd million", "шестьсот с лишним тысяч", "двадцать с небольшим миллионов" (a closed class of
+#: the grammar: the number, a filler, the scale word it multiplies).
 _ODD_THEN_SCALE = re.compile(
-    r"(?:\+|-odd|[ \u00a0]odd)[ \u00a0]+(?P<w>[^\W\d_]+)(?![^\W\d_])", re.IGNORECASE
+    r"(?:\+|-odd|[ \u00a0]odd|[ \u00a0]с[ \u00a0]+(?:лишним|небольшим|гаком))[ \u00a0]+"
+    r"(?P<w>[^\W\d_]+)(?![^\W\d_])(?P<dot>(?<=\b[^\W\d_]{3})\.)?",  # "тыс.", "млн.": an abbreviation's point
+    re.IGNORECASE,
 )
+_FILLERS = ("+", "odd", "с лишн", "с небольш", "с гак")
 
 
 def _odd_scaled(numbers: list[Number], text: str) -> list[Number]:
-    """``20+ million``, ``20-odd million``: the number times the scale word after its "+" or "odd", one number.
+    """``20+ million``, ``шестьсот с лишним тысяч``: the number times the scale word after its filler, one number
+    with a floor (the value and more: :attr:`Number.floor`).
 
-    The reader stops at the "+" or "odd" and leaves the scale word unread; the value is the
-    number as printed (a point, like "20M+"). The scale words are the reader's (``number_words.csv``).
+    The reader stops at the filler and leaves the scale word unread. The scale words are the reader's
+    (``number_words.csv``); a filler before anything else ("шестьсот с лишним человек", "20+ people") leaves the
+    number as it is (the lexicon's ``after`` row reads "с лишним" as a floor there).
 
     Examples
     --------
-    >>> [(n.text, n.value) for n in read_numerals("20+ million, twenty-odd million, 30 odd thousand and 20+ people")]
-    [('20+ million', 20000000.0), ('twenty-odd million', 20000000.0), ('30 odd thousand', 30000.0), ('20', 20.0)]
+    >>> [(n.text, n.value, n.floor) for n in read_numerals("20+ million, twenty-odd million and 20+ people")]
+    [('20+ million', 20000000.0, True), ('twenty-odd million', 20000000.0, True), ('20', 20.0, False)]
+    >>> [(n.text, n.value) for n in read_numerals("сто с лишним тысяч; 40 с небольшим млн. и триста с лишним человек", "ru")]
+    [('сто с лишним тысяч', 100000.0), ('40 с небольшим млн.', 40000000.0), ('триста', 300.0)]
     """
-    if "+" not in text and "odd" not in text.lower():
+    if not any(f in text.lower() for f in _FILLERS):
         return numbers
     table = word_table()
     out = []
@@ -312,7 +322,13 @@ def _odd_scaled(numbers: list[Number], text: str) -> list[Number]:
         w = table.get(m["w"].lower()) if m is not None else None
         if m is not None and w is not None and w.role == "scale" and not w.glued and w.value:
             n = Number(
-                n.start, m.end(), n.value * float(w.value), text[n.start : m.end()], True, n.worded
+                n.start,
+                m.end(),
+                n.value * float(w.value),
+                text[n.start : m.end()],
+                True,
+                n.worded,
+                floor=True,
             )
         out.append(n)
     return out
