@@ -76,8 +76,9 @@ def _joined(prev: Number, n: Number, text: str, value: float, scaled: bool = Fal
 
     Examples
     --------
-    >>> _joined(Number(0, 3, 516.0, "516"), Number(5, 8, 841.0, "841"), "516, 841", 516841.0)
-    Number(start=0, end=8, value=516841.0, text='516, 841', scaled=False, worded=False, decimal=False, grouped=True, negative=False, reason='')
+    >>> n = _joined(Number(0, 3, 516.0, "516"), Number(5, 8, 841.0, "841"), "516, 841", 516841.0)
+    >>> (n.start, n.end, n.value, n.text, n.grouped)
+    (0, 8, 516841.0, '516, 841', True)
     """
     return Number(prev.start, n.end, value, text[prev.start : n.end], scaled=scaled, grouped=not scaled)
 
