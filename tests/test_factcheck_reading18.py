@@ -12,6 +12,7 @@ from gulagstats.factcheck.mentions import find_mentions
 from gulagstats.factcheck.numerals import read_numerals
 from gulagstats.factcheck.phrases import tokens
 from gulagstats.factcheck.resources import load_resources
+from gulagstats.factcheck.run import check_text
 
 DATA = load_resources()
 
@@ -27,7 +28,12 @@ def _mentions(text: str, language: str = "en") -> list[tuple[str, float, str]]:
 @pytest.mark.parametrize(
     ("text", "language", "read", "value"),
     [
-        ("В лагерях умерло четыреста с лишним тысяч человек.", "ru", "четыреста с лишним тысяч", 400_000),
+        (
+            "В лагерях умерло четыреста с лишним тысяч человек.",
+            "ru",
+            "четыреста с лишним тысяч",
+            400_000,
+        ),
         ("Арестовано было 300 с лишним тысяч крестьян.", "ru", "300 с лишним тысяч", 300_000),
         ("Погибли тридцать с лишним миллионов.", "ru", "тридцать с лишним миллионов", 30_000_000),
         ("Выслали двести с небольшим тысяч семей.", "ru", "двести с небольшим тысяч", 200_000),
@@ -36,24 +42,33 @@ def _mentions(text: str, language: str = "en") -> list[tuple[str, float, str]]:
         ("Thirty-odd million people died.", "en", "Thirty-odd million", 30_000_000),
     ],
 )
-def test_a_filler_before_a_scale_word_joins_the_number(text: str, language: str, read: str, value: int) -> None:
-    assert [(n.text, n.value, n.floor) for n in read_numerals(text, language) if n.value >= 1000] == [
-        (read, float(value), True)
-    ]
+def test_a_filler_before_a_scale_word_joins_the_number(
+    text: str, language: str, read: str, value: int
+) -> None:
+    assert [
+        (n.text, n.value, n.floor) for n in read_numerals(text, language) if n.value >= 1000
+    ] == [(read, float(value), True)]
     assert (read, float(value), "low") in _mentions(text, language)
 
 
 @pytest.mark.parametrize(
     ("text", "language", "read", "value"),
     [
-        ("Расстреляли триста с лишним человек.", "ru", "триста", 300),  # no scale word: 300 and more
+        (
+            "Расстреляли триста с лишним человек.",
+            "ru",
+            "триста",
+            300,
+        ),  # no scale word: 300 and more
         ("Арестовали 250 с лишним крестьян.", "ru", "250", 250),
         ("Some 300 odd people were shot.", "en", "300", 300),
         ("Прошло сто с лишним лет.", "ru", "сто", 100),  # years, not a scale word
         ("After a 20-odd year career he was shot.", "en", "20", 20),
     ],
 )
-def test_a_filler_before_anything_else_leaves_the_number(text: str, language: str, read: str, value: int) -> None:
+def test_a_filler_before_anything_else_leaves_the_number(
+    text: str, language: str, read: str, value: int
+) -> None:
     numbers = [(n.text, n.value, n.floor) for n in read_numerals(text, language)]
     assert numbers == [(read, float(value), False)]
 
@@ -67,3 +82,57 @@ def test_a_filler_bounds_as_the_lexicon_after_row_does() -> None:
     assert ("шестисот с лишним тысяч", 600_000.0, "low") in _mentions(
         "Арестовали около шестисот с лишним тысяч человек.", "ru"
     )
+
+
+# 2. A breakdown by category: counts, each with its share in brackets and its category, parted by ";" or ",".
+
+
+def _frames(text: str) -> list[tuple[str, str, str, bool]]:
+    return [(f.mention, f.unit, f.scope, f.confidence < 0.6) for f in check_text(text).frames]
+
+
+@pytest.mark.parametrize(
+    ("text", "counts"),
+    [
+        (
+            "Из общего числа в 800 000 приговоров 40 000 (5 %) на срок до трех лет; "
+            "600 000 (75 %) на срок от 5 до 10 лет; 160 000 (20 %) на срок 25 лет.",
+            ["40 000", "600 000", "160 000"],
+        ),
+        (
+            "Of the 400,000 convicted, 100,000 (25%) got up to five years; 300,000 (75%) got ten years.",
+            ["100,000", "300,000"],
+        ),
+        (
+            "По статьям: 12 300 (41 %) — шпионаж, 9 000 (30 %) — диверсии, 8 700 (29 %) — террор.",
+            ["12 300", "9 000", "8 700"],
+        ),
+    ],
+)
+def test_a_breakdown_by_category_lists_each_count_as_a_part(text: str, counts: list[str]) -> None:
+    found = _frames(text)
+    for count in counts:
+        assert (count, "count", "category", True) in found
+    assert all(
+        listed for _, unit, _, listed in found[1:] if unit == "share"
+    )  # the shares: listed, never judged
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Умерло 7 980 (4,2 %) заключенных.",  # one count with its rate: no breakdown
+        "In all 681,692 were shot: 353,074 (52%) in 1937; 328,618 (48%) in 1938.",  # by year: wholes of their years
+        "Арестовано 936 750 человек (за контрреволюционные преступления – 234 301, за другие – 157 301).",
+    ],
+)
+def test_no_breakdown_by_category(text: str) -> None:
+    assert all(scope != "category" for _, _, scope, _ in _frames(text))
+
+
+def test_a_row_with_its_own_cue_keeps_its_reading() -> None:
+    found = {
+        f.mention: f
+        for f in check_text("По делам: 3 000 (10 %) расстреляны; 27 000 (90 %) освобождены.").frames
+    }
+    assert (found["3 000"].quantity, found["3 000"].scope) == ("executions", "USSR")

@@ -39,7 +39,7 @@ class Number:
     grouped: bool = False  # digits grouped by thousands
     negative: bool = False
     reason: str = ""  # why the reader refused it (value is then 0)
-    floor: bool = False  # "+", "odd", "с лишним" before its scale word: the value and more ("20-odd million")
+    floor: bool = False  # "20-odd million", "шестьсот с лишним тысяч": the value and more
 
 
 def fold_digits(text: str) -> str:
@@ -80,7 +80,9 @@ def _joined(prev: Number, n: Number, text: str, value: float, scaled: bool = Fal
     >>> (n.start, n.end, n.value, n.text, n.grouped)
     (0, 8, 516841.0, '516, 841', True)
     """
-    return Number(prev.start, n.end, value, text[prev.start : n.end], scaled=scaled, grouped=not scaled)
+    return Number(
+        prev.start, n.end, value, text[prev.start : n.end], scaled=scaled, grouped=not scaled
+    )
 
 
 def _stray_space(numbers: list[Number], text: str) -> list[Number]:
