@@ -72,7 +72,7 @@ def category_breakdowns(mentions: list[Mention], sentence: str, offset: int) -> 
     >>> from gulagstats.factcheck.run import check_text
     >>> s = "Of the 500,000 sentenced, 50,000 (10%) received up to five years; 300,000 (60%) six to ten years."
     >>> [(f.mention, f.unit, f.scope, f.confidence < 0.6) for f in check_text(s).frames][1:3]
-    [('50,000', 'count', 'category', True), ('10%', 'share', 'USSR', True)]
+    [('50,000', 'count', 'category', True), ('10', 'share', 'USSR', True)]
     """
     out: list[Breakdown] = []
     items: list[tuple[int, int, str]] = []
