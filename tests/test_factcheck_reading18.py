@@ -136,3 +136,59 @@ def test_a_row_with_its_own_cue_keeps_its_reading() -> None:
         for f in check_text("По делам: 3 000 (10 %) расстреляны; 27 000 (90 %) освобождены.").frames
     }
     assert (found["3 000"].quantity, found["3 000"].scope) == ("executions", "USSR")
+
+
+# 3. A table of counts by category written one row a line, with a share column: one claim a count, a part.
+
+_TERMS = """Осуждённые по срокам наказания, 1946–1950 гг.
+
+| Срок | Осуждено | % |
+| до 3 лет | 20 500 | 2,1 |
+| 5–10 лет | 610 000 | 62,0 |
+| 25 лет | 353 000 | 35,9 |
+"""
+_PEOPLES = """Deportations by people, 1943-1944
+
+People | Deported | Share
+Kalmyks | 91,900 | 10.2%
+Karachays | 69,300 | 7.7%
+Balkars | 37,700 | 4.2%
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "counts"),
+    [(_TERMS, ["20 500", "610 000", "353 000"]), (_PEOPLES, ["91,900", "69,300", "37,700"])],
+)
+def test_a_category_table_gives_a_part_for_each_count(text: str, counts: list[str]) -> None:
+    frames = check_text(text).frames
+    read = {f.mention: f for f in frames}
+    for count in counts:
+        f = read[count]
+        assert (f.unit, f.confidence < 0.6) == ("count", True)
+        assert f.scope != "USSR"  # the row's category (or the people it names) is a part
+    assert all(f.unit == "share" for f in frames if f.mention not in counts)  # shares, not counts
+
+
+def test_a_share_cell_without_its_sign_is_a_share() -> None:
+    assert {f.mention for f in check_text(_TERMS).frames if f.unit == "share"} == {
+        "2,1",
+        "62,0",
+        "35,9",
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        _TERMS.replace(
+            "Осуждённые по срокам наказания, 1946–1950 гг.\n\n| Срок | Осуждено | % |\n", ""
+        ),  # no caption
+        _PEOPLES.replace("| Share", "| Year")
+        .replace("10.2%", "1943")
+        .replace("7.7%", "1943")
+        .replace("4.2%", "1944"),
+    ],
+)
+def test_no_category_table(text: str) -> None:
+    assert all(f.scope != "category" for f in check_text(text).frames)
