@@ -310,6 +310,7 @@ DATA_TESTS: frozenset[str] = frozenset((
     "src/gulagstats/factcheck/table_pairs.py::gulagstats.factcheck.table_pairs.paired_rows",
     "src/gulagstats/factcheck/year_columns.py::gulagstats.factcheck.year_columns.labelled_rows",
     "src/gulagstats/factcheck/category_lists.py::gulagstats.factcheck.category_lists.category_breakdowns",
+    "src/gulagstats/factcheck/category_lists.py::gulagstats.factcheck.category_lists.share_with_counts",
     "src/gulagstats/figures/estimates.py::gulagstats.figures.estimates.plot_estimates",
     "src/gulagstats/figures/style.py::gulagstats.figures.style.plotted",
     "src/gulagstats/periods.py::gulagstats.periods.named_periods",

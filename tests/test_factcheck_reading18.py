@@ -192,3 +192,42 @@ def test_a_share_cell_without_its_sign_is_a_share() -> None:
 )
 def test_no_category_table(text: str) -> None:
     assert all(f.scope != "category" for f in check_text(text).frames)
+
+
+# 4. A share with its counts in brackets: "97 % of the sentences (or 58 000 of 60 000)".
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "whole"),
+    [
+        (
+            "В 1946 г. 97 % вынесенных приговоров (или 58 000 из 60 000) были сроки в 10 лет.",
+            "58 000",
+            "60 000",
+        ),
+        (
+            "About 40 percent of the cases (12,000 out of 30,000) ended in a term of five years.",
+            "12,000",
+            "30,000",
+        ),
+    ],
+)
+def test_a_share_with_its_counts_lists_the_part_and_the_whole(
+    text: str, part: str, whole: str
+) -> None:
+    read = {f.mention: f for f in check_text(text).frames}
+    assert (read[part].scope, read[part].confidence < 0.6) == ("category", True)
+    assert read[whole].confidence < 0.6
+    assert [f.unit for f in read.values() if f.mention not in (part, whole)] == ["share"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Приговоров (58 000 из 60 000) было много.",  # no share before the brackets
+        "В 1946 г. 97 % вынесенных приговоров (или 60 000 из 58 000) были сроки в 10 лет.",  # the part is larger
+        "In 1946, 97 % of the sentences were terms of ten years; 58 000 of 60 000 were upheld.",  # no brackets
+    ],
+)
+def test_no_share_with_its_counts(text: str) -> None:
+    assert all(f.scope != "category" for f in check_text(text).frames)

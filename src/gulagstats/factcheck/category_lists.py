@@ -13,7 +13,12 @@ make a breakdown.  Each count counts one category, a part of the whole (scope ``
 a share, not a count: both are listed, never judged (the record has no series by term or article).  A number
 right before the first item in the same sentence, that nothing else reads, is the whole broken down: listed,
 never judged.  A count with a share in brackets alone ("7 980 (4,2 %)", a year's deaths and its rate) is no
-breakdown.  One pass over the sentence's mentions: linear in the sentence.
+breakdown.
+
+A share given with its counts in brackets ("98,5 % вынесенных приговоров (или 626 534 из 634 820)", "40 percent
+of the cases (12,000 out of 30,000)") is the same kind of statement: the part the share counts and the whole it
+is taken from, listed, never judged, where nothing else reads them (:func:`share_with_counts`).  One pass over
+the sentence's mentions: linear in the sentence.
 """
 
 from __future__ import annotations
@@ -132,3 +137,82 @@ def listed_breakdown(
             "the whole a breakdown by category divides: no word says what it counts, not judged"
         )
         got[b.whole] = f
+
+
+#: Between a share and its counts in brackets: the share's words, then "(", perhaps "или", "or", "i.e.".
+_SHARE_THEN_BRACKET = re.compile(
+    r"[^()0-9;]{0,60}\(\s*(?:(?:или|то есть|т\.\s?е\.|or|i\.\s?e\.),?\s+)?"
+)
+#: Between the part and its whole: "из", "of", "out of".
+_PART_OF = re.compile(r"\s+(?:из|of|out\s+of)\s+")
+#: After the whole: the closing bracket.
+_CLOSE = re.compile(r"\s*\)")
+
+
+def share_with_counts(
+    mentions: list[Mention], sentence: str, offset: int
+) -> list[tuple[int, int, int]]:
+    """The shares given with their counts in brackets: (share, part, whole) indices of the mentions.
+
+    "98,5 % вынесенных приговоров (или 626 534 из 634 820)", "about 40 percent of them (12,000 out of
+    30,000)": the part is a count of the share's words, the whole what it is a share of.  Linear in the mentions.
+
+    Examples
+    --------
+    >>> from gulagstats.factcheck.run import check_text
+    >>> s = "In 1946, 97 % of the sentences (or 58 000 of 60 000) were terms of ten years."
+    >>> [(f.mention, f.unit, f.scope != "USSR", f.confidence < 0.6) for f in check_text(s).frames]
+    [('97', 'share', False, True), ('58 000', 'count', True, True), ('60 000', 'count', False, True)]
+    """
+    out = []
+    for i in range(1, len(mentions) - 1):
+        share, part, whole = mentions[i - 1], mentions[i], mentions[i + 1]
+        if (
+            share.unit == "share"
+            and part.unit == whole.unit == "count"
+            and not (part.vague or whole.vague)
+            and part.high < whole.low
+            and _SHARE_THEN_BRACKET.fullmatch(sentence, share.end - offset, part.start - offset)
+            and _PART_OF.fullmatch(sentence, part.end - offset, whole.start - offset)
+            and _CLOSE.match(sentence, whole.end - offset)
+        ):
+            out.append((i - 1, i, i + 1))
+    return out
+
+
+def listed_share_counts(
+    found: tuple[int, int, int],
+    got: list[Frame | None],
+    read: Callable[[int, tuple[str, str]], Frame | None],
+    mentions: list[Mention],
+) -> None:
+    """Fill ``got`` for a share with its counts in brackets (:func:`share_with_counts`), where nothing read them:
+    the share a share, the part a part of the whole, the whole the whole a share is taken from; listed, never
+    judged (what they count is the share's words, which no cue read)."""
+    share, part, whole = found
+    if got[share] is None:
+        got[share] = share_unsaid(read(share, (UNSAID_QUANTITY, "a share")))
+    if got[part] is None and (f := read(part, (UNSAID_QUANTITY, "a part"))):
+        f.scope, f.scope_detail = "category", f"a part of {mentions[whole].text}"
+        f.confidence = min(f.confidence, UNSAID_CONFIDENCE)
+        f.notes.append(f"the count of a share, a part of {mentions[whole].text}: not judged")
+        got[part] = f
+    if got[whole] is None and (f := read(whole, (UNSAID_QUANTITY, "a whole"))):
+        f.confidence = min(f.confidence, UNSAID_CONFIDENCE)
+        f.notes.append("the whole a share is taken from: no word says what it counts, not judged")
+        got[whole] = f
+
+
+def listed_parts(
+    mentions: list[Mention],
+    sentence: tuple[str, int],
+    got: list[Frame | None],
+    read: Callable[[int, tuple[str, str]], Frame | None],
+) -> None:
+    """Fill ``got`` for the breakdowns by category and the shares with their counts of a sentence (its text and
+    offset): each a part, listed, never judged.  ``read(i, carry)`` reads mention ``i`` with ``carry``."""
+    text, offset = sentence
+    for b in category_breakdowns(mentions, text, offset):
+        listed_breakdown(b, got, read)
+    for found in share_with_counts(mentions, text, offset):
+        listed_share_counts(found, got, read, mentions)
