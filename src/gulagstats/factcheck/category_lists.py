@@ -40,7 +40,7 @@ _CATEGORY = re.compile(
     r"\s*(?:%|per\s?cent|процент[а-я]*)?\s*\)\s*(?:[—–-]\s*)?(?P<label>[^;()]*?[^\W\d_][^;()]*?)\s*(?:;|,(?=\s*[0-9])|\.?\s*$)"
 )
 #: A year in a category: a breakdown by year, each row the whole of its year, is no breakdown by category.
-_YEAR = re.compile(r"(?<![0-9])(?:1[89][0-9]{2}|20[0-9]{2})(?![0-9])")
+_YEAR_IN_LABEL = re.compile(r"(?<![0-9])(?:1[89][0-9]{2}|20[0-9]{2})(?![0-9])")
 #: The longest category, in characters: a longer run of words is a clause, not a row's label.
 LONGEST_LABEL = 80
 
@@ -64,7 +64,7 @@ def _item(mentions: list[Mention], i: int, sentence: str, offset: int) -> tuple[
     if not _OPEN.fullmatch(sentence, count.end - offset, share.start - offset):
         return None
     m = _CATEGORY.match(sentence, share.end - offset)
-    if m is None or len(m["label"]) > LONGEST_LABEL or _YEAR.search(m["label"]):
+    if m is None or len(m["label"]) > LONGEST_LABEL or _YEAR_IN_LABEL.search(m["label"]):
         return None  # a clause, not a category; a year's row ("353 074 (52 %) в 1937 г."): a whole of its year
     return m["label"].strip(), m.end() + offset
 
@@ -86,7 +86,7 @@ def category_breakdowns(mentions: list[Mention], sentence: str, offset: int) -> 
         found = _item(mentions, i, sentence, offset)
         if found is None or (items and mentions[i].start != joined_at):
             if len(items) >= MIN_ITEMS:
-                out.append(Breakdown(tuple(items), _whole(mentions, items[0][0])))
+                out.append(Breakdown(tuple(items), _whole_before(mentions, items[0][0])))
             items = []
         if found is not None:
             items.append((i, i + 1, found[0]))
@@ -96,11 +96,11 @@ def category_breakdowns(mentions: list[Mention], sentence: str, offset: int) -> 
             continue
         i += 1
     if len(items) >= MIN_ITEMS:
-        out.append(Breakdown(tuple(items), _whole(mentions, items[0][0])))
+        out.append(Breakdown(tuple(items), _whole_before(mentions, items[0][0])))
     return out
 
 
-def _whole(mentions: list[Mention], first: int) -> int:
+def _whole_before(mentions: list[Mention], first: int) -> int:
     """The index of the count right before a breakdown's first count (the whole broken down), or -1."""
     k = first - 1
     return k if k >= 0 and mentions[k].unit == "count" and not mentions[k].vague else -1

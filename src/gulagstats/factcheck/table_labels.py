@@ -89,7 +89,7 @@ _SHARE_CELL = re.compile(r"[~\u2248]?\s*(?:100|[0-9]{1,2})(?:[.,][0-9]{1,2})?\s*
 
 
 #: A share cell right after a count cell, last on its line.
-_SHARE_AFTER = re.compile(rf"[ \t]*\|[ \t]*(?P<share>{_SHARE_CELL.pattern})[ \t]*\|?[ \t]*(?=\n|$)")
+_SHARE_CELL_AFTER = re.compile(rf"[ \t]*\|[ \t]*(?P<share>{_SHARE_CELL.pattern})[ \t]*\|?[ \t]*(?=\n|$)")
 
 
 def _row_cells(text: str, cells: list[tuple[int, int]]) -> list[tuple[int, int]] | None:
@@ -149,7 +149,7 @@ def _label_table(
         years = [y for y in _LABEL_YEAR.findall(text, la, lb) if int(y) in SOVIET_YEARS]
         year = years[0] if len(set(years)) == 1 else ""
         # "| 10 171 | 1,0 |": the count's share cell, a share even without "%"
-        share = _SHARE_AFTER.match(text, cb)
+        share = _SHARE_CELL_AFTER.match(text, cb)
         shares = (share.start("share"),) if share else ()
         out.append(Row(ca, cb, year, quantity, cue, shares=shares, label=text[la:lb]))
     return out
