@@ -231,3 +231,32 @@ def test_a_share_with_its_counts_lists_the_part_and_the_whole(
 )
 def test_no_share_with_its_counts(text: str) -> None:
     assert all(f.scope != "category" for f in check_text(text).frames)
+
+
+# 5. A word glued after a number grouped by commas (a lost space): the number ends where the word starts.
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "quantity"),
+    [
+        ("In 1938, some 45,000prisoners died in the camps.", "45,000", "camp_deaths"),
+        ("By the end of 1937, 212,345were shot.", "212,345", "executions"),
+    ],
+)
+def test_a_word_glued_after_a_grouped_number_is_read_apart(
+    text: str, mention: str, quantity: str
+) -> None:
+    assert [(f.mention.split()[-1], f.quantity) for f in check_text(text).frames] == [
+        (mention, quantity)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("a road of 5,000km", ["5,000km"]),  # a unit of two letters stays glued: refused, as before
+        ("between 775,866 and 786,098a.", ["775,866", "786,098"]),  # a footnote letter (round 16)
+    ],
+)
+def test_short_glued_letters_are_left_as_they_were(text: str, read: list[str]) -> None:
+    assert [n.text for n in read_numerals(text)] == read

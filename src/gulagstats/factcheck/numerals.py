@@ -351,6 +351,16 @@ _GLUED = re.compile(r"[^\W\d_](?=[0-9]{1,3}(?:,[0-9]{3})+(?![0-9]))")
 _NOTE_LETTER = re.compile(r"(?<=[0-9],[0-9]{3})[acdefgh](?![^\W_])")
 
 
+#: A word glued after a number grouped by commas ("1,000,000people", "681,692were": a PDF's or OCR's lost space):
+#: its first letter is read as a space, so the number ends there (the tokens split it from the word already).
+#: Not a scale word of the reader ("1,500million" is read by it) and not one letter (a footnote: above).
+_GLUED_AFTER = re.compile(r"(?<=[0-9],[0-9]{3})(?P<w>[^\W\d_]{3,})")
+
+
+def _spaced_after(m: re.Match[str]) -> str:
+    return m[0] if m["w"].lower() in word_table() else " " + m[0][1:]
+
+
 #: A word broken by a hyphen at a line's end ("thou-\n\n\nsand") or by a soft hyphen or "¬" ("миллио¬на").
 _HYPHENATED = re.compile(
     r"(?<![^\W\d_])(?P<a>[^\W\d_]{2,})(?:-(?P<gap>[ \t]*\n\s*)|[\u00ac\u00ad](?P<soft>\s*))(?P<b>[^\W\d_]+)"
@@ -379,13 +389,19 @@ def _unbroken(text: str) -> tuple[str, dict[int, int]]:
 
 def _joined_lines(text: str) -> tuple[str, dict[int, int]]:
     """``text`` with a line break between a number and its scale word read as a space, a number word broken
-    by a hyphen read whole (:func:`_unbroken`), and a letter glued to a grouped number (before it, or a
-    footnote letter after it) read as a space (same length: offsets stay those of the text)."""
+    by a hyphen read whole (:func:`_unbroken`), and a letter glued to a grouped number (before it, a
+    footnote letter after it, or the first letter of a word glued after it) read as a space (same length:
+    offsets stay those of the text).
+
+    >>> [(n.text, n.value) for n in read_numerals("Over 20,000prisoners died; 681,692were shot; 1,500million")]
+    [('20,000', 20000.0), ('681,692', 681692.0), ('1,500million', 0.0)]
+    """
     ends: dict[int, int] = {}
     if "\n" in text:
         text = _BROKEN_SCALE.sub(lambda m: " " * len(m[0]), text)
     if "\n" in text or "\u00ac" in text or "\u00ad" in text:
         text, ends = _unbroken(text)
+    text = _GLUED_AFTER.sub(_spaced_after, text) if "," in text else text
     return _NOTE_LETTER.sub(" ", _GLUED.sub(" ", text)), ends
 
 
