@@ -122,6 +122,7 @@ def test_a_breakdown_by_category_lists_each_count_as_a_part(text: str, counts: l
     "text",
     [
         "Умерло 7 980 (4,2 %) заключенных.",  # one count with its rate: no breakdown
+        "Prisoners: Russians 830,000 (63%), Ukrainians 180,000 (14%), Poles 40,000 (3%).",  # labels before: not read so
         "In all 681,692 were shot: 353,074 (52%) in 1937; 328,618 (48%) in 1938.",  # by year: wholes of their years
         "Арестовано 936 750 человек (за контрреволюционные преступления – 234 301, за другие – 157 301).",
     ],

@@ -37,7 +37,7 @@ MIN_ITEMS = 2
 _OPEN = re.compile(r"\s*\(\s*")
 #: After a share: its sign if the share's mention left it out, its closing bracket, then the category's words up to the item's end (";" "," or the sentence's).
 _CATEGORY = re.compile(
-    r"\s*(?:%|per\s?cent|процент[а-я]*)?\s*\)\s*(?:[—–-]\s*)?(?P<label>[^;()]*?[^\W\d_][^;()]*?)\s*(?:;|,(?=\s*[0-9])|\.?\s*$)"
+    r"\s*(?:%|per\s?cent|процент[а-я]*)?\s*\)\s*(?:[—–-]\s*)?(?![,.])(?P<label>[^;()]*?[^\W\d_][^;()]*?)\s*(?:;|,(?=\s*[0-9])|\.?\s*$)"
 )
 #: A year in a category: a breakdown by year, each row the whole of its year, is no breakdown by category.
 _YEAR_IN_LABEL = re.compile(r"(?<![0-9])(?:1[89][0-9]{2}|20[0-9]{2})(?![0-9])")
