@@ -467,6 +467,8 @@ def _read_number(
     after = next_phrase(data.lexicon["after"], toks, last, 1)
     if after is not None and bound == "point":
         bound = after["bound"]
+    if a.floor and bound == "point":
+        bound = "low"  # "шестьсот с лишним тысяч", "600-odd thousand": the number and more
     if b is not None:
         bound = "point"  # "более 3 миллионов — 8,8 миллиона": a range keeps its two ends, the hedge its first
     low, high = values

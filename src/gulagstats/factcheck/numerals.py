@@ -39,6 +39,7 @@ class Number:
     grouped: bool = False  # digits grouped by thousands
     negative: bool = False
     reason: str = ""  # why the reader refused it (value is then 0)
+    floor: bool = False  # "20-odd million", "шестьсот с лишним тысяч": the value and more
 
 
 def fold_digits(text: str) -> str:
@@ -68,6 +69,22 @@ def _as_number(m, text: str, language: str) -> Number:
     return Number(m.start, m.end, abs(value), m.text, scaled, words, decimal, grouped, value < 0)
 
 
+def _joined(prev: Number, n: Number, text: str, value: float, scaled: bool = False) -> Number:
+    """``prev`` and ``n`` read as one number of ``value``, from where ``prev`` starts to where ``n`` ends.
+
+    Grouped by thousands unless ``scaled`` (a decimal with its scale word: "2. 4 million").
+
+    Examples
+    --------
+    >>> n = _joined(Number(0, 3, 516.0, "516"), Number(5, 8, 841.0, "841"), "516, 841", 516841.0)
+    >>> (n.start, n.end, n.value, n.text, n.grouped)
+    (0, 8, 516841.0, '516, 841', True)
+    """
+    return Number(
+        prev.start, n.end, value, text[prev.start : n.end], scaled=scaled, grouped=not scaled
+    )
+
+
 def _stray_space(numbers: list[Number], text: str) -> list[Number]:
     """``516, 841``: two digit runs joined by a comma and a space are one number, unless in a list of small numbers."""
     out: list[Number] = []
@@ -88,13 +105,7 @@ def _stray_space(numbers: list[Number], text: str) -> list[Number]:
                 and len(out[-2].text) <= 3
             )  # "100, 200, 300" is a list; "In 1937, 212, 950" a year, then one number
         ):
-            out[-1] = Number(
-                prev.start,
-                n.end,
-                prev.value * 1000 + n.value,
-                text[prev.start : n.end],
-                grouped=True,
-            )
+            out[-1] = _joined(prev, n, text, prev.value * 1000 + n.value)
             continue
         out.append(n)
     return out
@@ -128,7 +139,7 @@ def _stray_point(numbers: list[Number], text: str) -> list[Number]:
             scale = n.value / int(digits) if int(digits) else 0.0  # "4 million": a million
             value = round(float(f"{prev.text}.{digits}") * scale, 3)
             if value:
-                out[-1] = Number(prev.start, n.end, value, text[prev.start : n.end], scaled=True)
+                out[-1] = _joined(prev, n, text, value, scaled=True)
                 continue
         out.append(n)
     return out
@@ -163,13 +174,7 @@ def _four_digit_group(numbers: list[Number], text: str) -> list[Number]:
                 r"(?:[0-9][ \u00a0\u202f]|[0-9.,])$", text[max(0, prev.start - 2) : prev.start]
             )
         ):
-            out[-1] = Number(
-                prev.start,
-                n.end,
-                prev.value * 1000 + n.value,
-                text[prev.start : n.end],
-                grouped=True,
-            )
+            out[-1] = _joined(prev, n, text, prev.value * 1000 + n.value)
             continue
         out.append(n)
     return out
@@ -190,9 +195,7 @@ def _units_after_thousands(numbers: list[Number], text: str) -> list[Number]:
             and text[prev.end : n.start] == " "
             and re.fullmatch(r"[0-9]{1,3}", n.text)
         ):
-            out[-1] = Number(
-                prev.start, n.end, prev.value + n.value, text[prev.start : n.end], grouped=True
-            )
+            out[-1] = _joined(prev, n, text, prev.value + n.value)
             continue
         out.append(n)
     return out
@@ -283,24 +286,33 @@ def _thousand_millions(numbers: list[Number], text: str) -> list[Number]:
     return out
 
 
-#: "+" or "odd" between a number and its scale word: "20+ million", "20-odd million", "twenty-odd million".
+#: A filler meaning "and more" between a number and its scale word: "20+ million", "20-odd million",
+#: "twenty-odd million", "шестьсот с лишним тысяч", "двадцать с небольшим миллионов" (a closed class of
+#: the grammar: the number, a filler, the scale word it multiplies).
 _ODD_THEN_SCALE = re.compile(
-    r"(?:\+|-odd|[ \u00a0]odd)[ \u00a0]+(?P<w>[^\W\d_]+)(?![^\W\d_])", re.IGNORECASE
+    r"(?:\+|-odd|[ \u00a0]odd|[ \u00a0]с[ \u00a0]+(?:лишним|небольшим|гаком))[ \u00a0]+"
+    r"(?P<w>[^\W\d_]+)(?![^\W\d_])(?P<dot>(?<=\b[^\W\d_]{3})\.)?",  # "тыс.", "млн.": an abbreviation's point
+    re.IGNORECASE,
 )
+_FILLERS = ("+", "odd", "с лишн", "с небольш", "с гак")
 
 
 def _odd_scaled(numbers: list[Number], text: str) -> list[Number]:
-    """``20+ million``, ``20-odd million``: the number times the scale word after its "+" or "odd", one number.
+    """``20+ million``, ``шестьсот с лишним тысяч``: the number times the scale word after its filler, one number
+    with a floor (the value and more: :attr:`Number.floor`).
 
-    The reader stops at the "+" or "odd" and leaves the scale word unread; the value is the
-    number as printed (a point, like "20M+"). The scale words are the reader's (``number_words.csv``).
+    The reader stops at the filler and leaves the scale word unread. The scale words are the reader's
+    (``number_words.csv``); a filler before anything else ("шестьсот с лишним человек", "20+ people") leaves the
+    number as it is (the lexicon's ``after`` row reads "с лишним" as a floor there).
 
     Examples
     --------
-    >>> [(n.text, n.value) for n in read_numerals("20+ million, twenty-odd million, 30 odd thousand and 20+ people")]
-    [('20+ million', 20000000.0), ('twenty-odd million', 20000000.0), ('30 odd thousand', 30000.0), ('20', 20.0)]
+    >>> [(n.text, n.value, n.floor) for n in read_numerals("20+ million, twenty-odd million and 20+ people")]
+    [('20+ million', 20000000.0, True), ('twenty-odd million', 20000000.0, True), ('20', 20.0, False)]
+    >>> [(n.text, n.value) for n in read_numerals("сто с лишним тысяч; 40 с небольшим млн. и триста с лишним человек", "ru")]
+    [('сто с лишним тысяч', 100000.0), ('40 с небольшим млн.', 40000000.0), ('триста', 300.0)]
     """
-    if "+" not in text and "odd" not in text.lower():
+    if not any(f in text.lower() for f in _FILLERS):
         return numbers
     table = word_table()
     out = []
@@ -313,7 +325,13 @@ def _odd_scaled(numbers: list[Number], text: str) -> list[Number]:
         w = table.get(m["w"].lower()) if m is not None else None
         if m is not None and w is not None and w.role == "scale" and not w.glued and w.value:
             n = Number(
-                n.start, m.end(), n.value * float(w.value), text[n.start : m.end()], True, n.worded
+                n.start,
+                m.end(),
+                n.value * float(w.value),
+                text[n.start : m.end()],
+                True,
+                n.worded,
+                floor=True,
             )
         out.append(n)
     return out
@@ -331,6 +349,16 @@ _GLUED = re.compile(r"[^\W\d_](?=[0-9]{1,3}(?:,[0-9]{3})+(?![0-9]))")
 #: A footnote letter glued after a number grouped by commas ("between 775,866 and 786,098a."): not part of it.
 #: Not "k", "m", "b" or "s" (scale words and "1,000s"), not before another letter.
 _NOTE_LETTER = re.compile(r"(?<=[0-9],[0-9]{3})[acdefgh](?![^\W_])")
+
+
+#: A word glued after a number grouped by commas ("1,000,000people", "681,692were": a PDF's or OCR's lost space):
+#: its first letter is read as a space, so the number ends there (the tokens split it from the word already).
+#: Not a scale word of the reader ("1,500million" is read by it) and not one letter (a footnote: above).
+_GLUED_AFTER = re.compile(r"(?<=[0-9],[0-9]{3})(?P<w>[^\W\d_]{3,})")
+
+
+def _spaced_after(m: re.Match[str]) -> str:
+    return m[0] if m["w"].lower() in word_table() else " " + m[0][1:]
 
 
 #: A word broken by a hyphen at a line's end ("thou-\n\n\nsand") or by a soft hyphen or "¬" ("миллио¬на").
@@ -361,13 +389,19 @@ def _unbroken(text: str) -> tuple[str, dict[int, int]]:
 
 def _joined_lines(text: str) -> tuple[str, dict[int, int]]:
     """``text`` with a line break between a number and its scale word read as a space, a number word broken
-    by a hyphen read whole (:func:`_unbroken`), and a letter glued to a grouped number (before it, or a
-    footnote letter after it) read as a space (same length: offsets stay those of the text)."""
+    by a hyphen read whole (:func:`_unbroken`), and a letter glued to a grouped number (before it, a
+    footnote letter after it, or the first letter of a word glued after it) read as a space (same length:
+    offsets stay those of the text).
+
+    >>> [(n.text, n.value) for n in read_numerals("Over 20,000prisoners died; 681,692were shot; 1,500million")]
+    [('20,000', 20000.0), ('681,692', 681692.0), ('1,500million', 0.0)]
+    """
     ends: dict[int, int] = {}
     if "\n" in text:
         text = _BROKEN_SCALE.sub(lambda m: " " * len(m[0]), text)
     if "\n" in text or "\u00ac" in text or "\u00ad" in text:
         text, ends = _unbroken(text)
+    text = _GLUED_AFTER.sub(_spaced_after, text) if "," in text else text
     return _NOTE_LETTER.sub(" ", _GLUED.sub(" ", text)), ends
 
 

@@ -27,6 +27,7 @@ from ..periods import match_period
 from ..render import render
 from ..store import refuse_inside_data_dir
 from .attribution import REACH
+from .category_lists import listed_parts
 from .context import Context, context
 from .contradictions import contradictions
 from .enumerations import counted_years, enumerated_before
@@ -423,6 +424,8 @@ def _listed_frames(
     others' estimates."""
     plain, offset, said, spread = sentence
     toks, data = where.ctx.toks, where.data
+    read = lambda i, c: _frame_at(where, mentions, i, c, enumerated=False)  # noqa: E731
+    listed_parts(mentions, (plain, offset), got, read)  # "10 171 (1 %) на срок до двух лет; ..."
     for i, m in enumerate(
         mentions
     ):  # "миллионы людей", "18,000 women": found and shown, never judged

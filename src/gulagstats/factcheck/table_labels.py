@@ -9,12 +9,20 @@ A page copies a table of two columns (who, how many) one cell a line, the cells 
     Ingush (Feb. 1944) |
     134 000
 
+or one row a line, a count column and perhaps its share column beside the label (round 18)::
+
+    Осуждённые по срокам наказания
+    | Срок | Осуждено | % |
+    | до 3 лет | 20 500 | 2,1 |
+
 Read as one stream of cells, such a run of lines alternates a label (words) and a count (a number alone).
-At least :data:`MIN_PAIRS` such pairs, every line one cell at most, under a caption that names a quantity
-the lexicon knows, make a table: each count is a claim of the caption's noun, dated by its label's year if
-the label gives one.  Each row counts the part its label names (a people, a region), which the frames do not
-read as a scope: its claim is listed, never judged (:func:`part_listed`).  A run with no caption gives no
-rows: what the counts count is never guessed.  One pass over the lines: linear in the text.
+At least :data:`MIN_PAIRS` such pairs, every line one cell at most or one row (label, count, share), under a
+caption that names a quantity the lexicon knows (a header row is one), make a table: each count is a claim of
+the caption's noun, dated by its label's year if the label gives one; a share cell is a share, with its sign
+or without.  Each row counts the part its label names (a people, a region, a term, an article): its claim is
+a part (scope ``category`` where no other scope names it), listed, never judged (:func:`part_listed`).  A run
+with no caption gives no rows: what the counts count is never guessed.  One pass over the lines: linear in
+the text.
 """
 
 from __future__ import annotations
@@ -60,16 +68,49 @@ def _count_cell(text: str, a: int, b: int) -> bool:
 
 
 def _line_cells(text: str, a: int, b: int) -> list[tuple[int, int]] | None:
-    """The non-empty cells of a line of a flattened table (one at most), or None if the line is not one."""
+    """The non-empty cells of a line of a flattened table (one at most), or of a table's row written on one line
+    (a label and a count, and the count's share: "| до 2 лет | 10 171 | 1,0 |", the share left out), or None if
+    the line is neither."""
     out = []
     for m in re.finditer(r"[^|]+", text[a:b]):
         lead = len(m[0]) - len(m[0].lstrip())
         cell = (a + m.start() + lead, a + m.start() + len(m[0].rstrip()))
         if cell[1] > cell[0]:
             out.append(cell)
-    if len(out) > 1 or (out and len(LETTER_WORDS.findall(text, *out[0])) > LABEL_WORDS):
+    if len(out) > 1:
+        return _row_cells(text, out)
+    if out and len(LETTER_WORDS.findall(text, *out[0])) > LABEL_WORDS:
         return None
     return out
+
+
+#: A share cell: a percentage, with or without its sign, after an optional "~" ("1,0", "17.7 %", "~5%").
+_SHARE_CELL = re.compile(r"[~\u2248]?\s*(?:100|[0-9]{1,2})(?:[.,][0-9]{1,2})?\s*%?")
+
+
+#: A share cell right after a count cell, last on its line.
+_SHARE_CELL_AFTER = re.compile(rf"[ \t]*\|[ \t]*(?P<share>{_SHARE_CELL.pattern})[ \t]*\|?[ \t]*(?=\n|$)")
+
+
+def _row_cells(text: str, cells: list[tuple[int, int]]) -> list[tuple[int, int]] | None:
+    """A label cell and a count cell of a row written on one line, or None: two cells (label, count) or three
+    (label, count, the count's share).
+
+    >>> t = "до 2 лет | 10 171 | 1,0"
+    >>> [t[a:b] for a, b in _row_cells(t, [(0, 8), (11, 17), (20, 23)])]
+    ['до 2 лет', '10 171']
+    >>> _row_cells("1937 | 790 665 | 52", [(0, 4), (7, 14), (17, 19)])  # a year's row
+    >>> _row_cells("Russians | 830,491 | 1939", [(0, 8), (11, 18), (21, 25)])  # a year, not a share
+    """
+    label, count, *rest = cells
+    if len(rest) > 1 or (rest and not _SHARE_CELL.fullmatch(text, *rest[0])):
+        return None
+    if (
+        not LETTER_WORDS.search(text, *label)
+        or len(LETTER_WORDS.findall(text, *label)) > LABEL_WORDS
+    ):
+        return None
+    return [label, count] if _count_cell(text, *count) else None
 
 
 def _label_pairs(
@@ -107,7 +148,10 @@ def _label_table(
     for (la, lb), (ca, cb) in pairs:
         years = [y for y in _LABEL_YEAR.findall(text, la, lb) if int(y) in SOVIET_YEARS]
         year = years[0] if len(set(years)) == 1 else ""
-        out.append(Row(ca, cb, year, quantity, cue, label=text[la:lb]))
+        # "| 10 171 | 1,0 |": the count's share cell, a share even without "%"
+        share = _SHARE_CELL_AFTER.match(text, cb)
+        shares = (share.start("share"),) if share else ()
+        out.append(Row(ca, cb, year, quantity, cue, shares=shares, label=text[la:lb]))
     return out
 
 
@@ -130,14 +174,14 @@ def labelled_counts(text: str, lines: list[tuple[int, int]], data: Resources) ->
     out: list[Row] = []
     i = 0
     while i < len(lines):
-        j = i
+        j, n = i, 0  # n: the cells of the run
         while (
             j < len(lines)
-            and _line_cells(text, *lines[j]) is not None
+            and (cells := _line_cells(text, *lines[j])) is not None
             and text[slice(*lines[j])].strip()
         ):
-            j += 1
-        if j - i >= 2 * MIN_PAIRS:
+            j, n = j + 1, n + len(cells)
+        if n >= 2 * MIN_PAIRS:
             out += _label_table(text, lines, (i, j), data)
         i = max(j, i + 1)
     return out
@@ -153,6 +197,8 @@ def part_listed(f: Frame, row: Row) -> Frame:
     """
     if not row.label:
         return f
+    if f.scope == "USSR" and f.unit == "count":  # "до 2 лет": a category no scope names is a part
+        f.scope, f.scope_detail = "category", row.label
     f.confidence = min(f.confidence, UNSAID_CONFIDENCE)
     f.notes.append(f"a row of a table whose label names a part ('{row.label}'): listed, not judged")
     return f
