@@ -6,7 +6,12 @@ from __future__ import annotations
 
 import pytest
 
-from gulagstats.factcheck.durations import CONFLICT_CONFIDENCE, DURATION_CONFIDENCE, durations, length_of
+from gulagstats.factcheck.durations import (
+    CONFLICT_CONFIDENCE,
+    DURATION_CONFIDENCE,
+    durations,
+    length_of,
+)
 from gulagstats.factcheck.periods import find_periods
 from gulagstats.factcheck.phrases import tokens
 from gulagstats.factcheck.resources import load_resources
