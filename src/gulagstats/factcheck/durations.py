@@ -41,7 +41,7 @@ def _units(data: Resources) -> dict[str, str]:
     return {r["phrase"].lower(): r["rate"] for r in data.lexicon["duration"].rows}
 
 
-def _stated(sentence: str, data: Resources) -> list[tuple[int, int, int, str]]:
+def _lengths_stated(sentence: str, data: Resources) -> list[tuple[int, int, int, str]]:
     """Every duration of a sentence: start, end, length, unit ("year" or "month")."""
     units = _units(data)
     out = []
@@ -96,7 +96,7 @@ def durations(sentence: str, found: list[Period], last: str, data: Resources) ->
     if not last or any(p.kind != "document" and p.period for p in found):
         return []
     out = []
-    for start, end, n, unit in _stated(sentence, data):
+    for start, end, n, unit in _lengths_stated(sentence, data):
         had = length_of(last, unit)
         if had is None or had == n or (unit == "month" and abs(had - n) <= 1):
             continue
