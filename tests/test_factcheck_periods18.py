@@ -59,6 +59,7 @@ def test_a_duration_of_another_length_leaves_the_carried_period_under_the_gate(s
         ("He spent 10 years in the camps, one of 20,000 such prisoners.", "1941"),  # a term, no preposition
         ("Осуждён на 10 лет; таких было 5 тысяч.", "1941"),  # "на 10 лет": a sentence, not a stretch
         ("At 12 years old, 3,000 children were sent away.", "1941"),
+        ("Some 2,000 were sentenced for ten years each.", "1941"),  # "for ten years": a term
         ("За 12 лет выслано 200 тысяч человек.", ""),  # nothing stated before
         ("За 12 тысяч рублей продано 5 тысяч книг.", "1941"),  # no unit of time
     ],

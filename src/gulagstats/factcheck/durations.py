@@ -26,9 +26,10 @@ DURATION_CONFIDENCE = 0.5
 #: after "1932-1935"): the period is another's, kept for the reader but never judged.
 CONFLICT_CONFIDENCE = 0.3
 #: Words right before a number that make it a length of time ("за", "в течение", "на протяжении", "за период в",
-#: "over", "within", "during", "for", "in"); "the first two years" counts from another start and is no match.
+#: "over", "within", "during", "in"); "the first two years" counts from another start and is no match, and "for ten
+#: years" or "на 10 лет" is most often a term of a sentence ("sentenced for ten years"), not a stretch of the record.
 _BEFORE = re.compile(
-    r"(?:\bза(?:\s+(?:весь\s+)?период\s+в)?|\bв\s+течение|\bна\s+протяжении|\bover|\bwithin|\bduring|\bfor|\bin)\s+$",
+    r"(?:\bза(?:\s+(?:весь\s+)?период\s+в)?|\bв\s+течение|\bна\s+протяжении|\bover|\bwithin|\bduring|\bin)\s+$",
     re.IGNORECASE,
 )
 #: The word right after the number (its unit is looked up in the lexicon).
