@@ -24,6 +24,7 @@ from .dates import DASH as _DASH
 from .dates import YEAR_DIGITS as _YEAR
 from .dates import Period, find_dates, joined
 from .decades import decades
+from .durations import durations
 from .event_dates import LAST_YEAR, event_dates, events, lifespans, names_years
 from .named_periods import Dating, opened, read_named, resolve_rule, text_datings, titles_of
 from .phrases import Token
@@ -183,9 +184,10 @@ def find_periods(
             if 1800 <= int(m["y"]) <= 2099
         ]
     )
-    return _lasting_into(
-        sentence, _settled(sentence, sorted(found, key=lambda p: p.start), data, dating), anchor
-    )
+    settled = _settled(sentence, sorted(found, key=lambda p: p.start), data, dating)
+    # "За 12 лет ..." after 1941: a duration that refers back (round 18)
+    settled = sorted(settled + durations(sentence, settled, last, data), key=lambda p: p.start)
+    return _lasting_into(sentence, settled, anchor)
 
 
 #: A year a stretch of time runs into or until ("a period of political repressions lasting into 1938", "which lasted

@@ -33,6 +33,8 @@ hash-checked in ``data/datapackage.json``):
   nation's nickel", "60 % золота"): that share is no mention (:mod:`gulagstats.factcheck.mentions`);
   ``victims``: words of victims whose kind the sentence's story tells, "victims", "жертв"
   (``quantity_rules.csv``, match ``victims``: "Both were shot ..., which claimed 700,000 victims");
+  ``duration``: the unit of a length of time after a number, "years", "лет", its unit (year or month) in
+  ``rate`` ("за 12 лет": :mod:`gulagstats.factcheck.durations`);
 - ``periods.csv``: ``language, phrase, reading, rule, confidence, source,
   locator, note``: named periods ("the Great Terror", "Большой террор") with
   the period they are read as and the source of that reading, relative
@@ -82,10 +84,12 @@ from .phrases import PhraseTable, phrase_words
 LEXICON_KINDS = (
     "quantity", "hedge", "after", "vague", "people", "not_count", "rate", "share", "document", "place", "sum",
     "fraction", "including", "question", "excluding", "average", "total_column",
-    "part_column", "other_body", "own_body", "share_of", "ever", "share_of_thing", "victims",
+    "part_column", "other_body", "own_body", "share_of", "ever", "share_of_thing", "victims", "duration",
 )
 BOUNDS = ("point", "low", "high")
 RATES = ("day", "week", "month", "year")
+#: The units of a ``duration`` row (its ``rate`` column): a length of time in years or months (round 18).
+DURATION_UNITS = ("month", "year")
 SCOPES = ("operation", "nationality", "region", "trial", "institution", "camp", "category", "plan", "whole", "families")
 MODALITIES = ("planned", "negated", "negator", "hypothetical", "spread", "stated")
 WHERE = ("before", "clause", "sentence")
@@ -238,6 +242,8 @@ def _check_lexicon(row: dict[str, str], name: str, line: int) -> None:
         _one_of(row, "bound", BOUNDS, name, line)
     if kind == "rate":
         _one_of(row, "rate", RATES, name, line)
+    if kind == "duration":
+        _one_of(row, "rate", DURATION_UNITS, name, line)
     low, high = _cell_number(row, "low", name, line), _cell_number(row, "high", name, line)
     if kind in ("vague", "fraction") and (low is None or high is None or low > high):
         raise _fail(name, line, f"a {kind} row needs low <= high")

@@ -1,0 +1,108 @@
+"""A stretch of time stated by its length ("за 12 лет", "over twelve years", "within 14 months"): a duration that
+refers back to the period the text stated before it (round 18).
+
+A duration dates nothing alone: it counts from a start the text gave earlier.  After a single year ("В 1941 году
+началась депортация ... За 12 лет из стран Балтии было отправлено 203 тысячи") it runs from that year for its
+length (1941-1952); after a period of another length it says the period carried is not the claim's, so that
+period is kept only under the gate.  A duration as long as the period before adds nothing, and a sentence that
+states a period of its own is left to it.  The unit words are data (``duration`` rows of the lexicon, their unit
+in the ``rate`` column); the prepositions that make a number a length of time are grammar, here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .dates import Period
+from .numerals import read_numerals
+from .resources import Resources
+
+__all__ = ["CONFLICT_CONFIDENCE", "DURATION_CONFIDENCE", "durations", "length_of"]
+
+#: The confidence of a span read from a year stated before and a duration after it: under the gate (0.6), since
+#: whether the year opens the stretch or falls in it is the reader's guess (dev, round 18: right 4 of 4 claims, 1 text).
+DURATION_CONFIDENCE = 0.5
+#: The confidence of a period carried from before whose length is not the duration stated with the claim ("за 25 лет"
+#: after "1932-1935"): the period is another's, kept for the reader but never judged.
+CONFLICT_CONFIDENCE = 0.3
+#: Words right before a number that make it a length of time ("за", "в течение", "на протяжении", "за период в",
+#: "over", "within", "during", "in"); "the first two years" counts from another start and is no match, and "for ten
+#: years" or "на 10 лет" is most often a term of a sentence ("sentenced for ten years"), not a stretch of the record.
+_BEFORE = re.compile(
+    r"(?:\bза(?:\s+(?:весь\s+)?период\s+в)?|\bв\s+течение|\bна\s+протяжении|\bover|\bwithin|\bduring|\bin)\s+$",
+    re.IGNORECASE,
+)
+#: The word right after the number (its unit is looked up in the lexicon).
+_UNIT = re.compile(r"\s+([^\W\d_]+)")
+#: The longest duration read: a number above it is no length of time in these texts.
+_MOST = {"year": 75, "month": 36}
+
+
+def _units(data: Resources) -> dict[str, str]:
+    return {r["phrase"].lower(): r["rate"] for r in data.lexicon["duration"].rows}
+
+
+def _lengths_stated(sentence: str, data: Resources) -> list[tuple[int, int, int, str]]:
+    """Every duration of a sentence: start, end, length, unit ("year" or "month")."""
+    units = _units(data)
+    out = []
+    for n in read_numerals(sentence, "ru" if re.search("[\u0400-\u04ff]", sentence) else "en"):
+        word = _UNIT.match(sentence, n.end)
+        if word is None or n.decimal or not float(n.value).is_integer():
+            continue
+        unit = units.get(word[1].lower())
+        if unit and 2 <= n.value <= _MOST[unit] and _BEFORE.search(sentence[max(0, n.start - 30) : n.start]):
+            out.append((n.start, word.end(), int(n.value), unit))
+    return out
+
+
+def length_of(period: str, unit: str) -> int | None:
+    """How many years or months a period covers, counted whole (``None`` for a day, an open period or none).
+
+    >>> length_of("1937/1938", "year"), length_of("1937-08-01/1938-11-30", "month"), length_of("1937", "month")
+    (2, 16, 12)
+    >>> length_of("1941-06-22", "year") is None, length_of("1937/", "year") is None
+    (True, True)
+    """
+    ends = period.split("/")
+    if not all(re.fullmatch(r"\d{4}(?:-\d\d-\d\d)?", e) for e in ends):
+        return None
+    if len(ends) == 1 and len(ends[0]) > 4:
+        return None
+    a, b = ends[0], ends[-1]
+    if unit == "year":
+        return int(b[:4]) - int(a[:4]) + 1
+    first = int(a[5:7]) if len(a) > 4 else 1
+    last = int(b[5:7]) if len(b) > 4 else 12
+    return (int(b[:4]) - int(a[:4])) * 12 + last - first + 1
+
+
+def durations(sentence: str, found: list[Period], last: str, data: Resources) -> list[Period]:
+    """The periods the durations of a sentence give, read against ``last`` (the period stated before); none where
+    the sentence states a period of its own (``found``), or where the duration is as long as ``last``.
+
+    Examples
+    --------
+    >>> from gulagstats.factcheck.resources import load_resources
+    >>> data = load_resources()
+    >>> [(p.period, p.kind, p.confidence) for p in durations("За 12 лет выслано 200 тысяч.", [], "1941", data)]
+    [('1941/1952', 'relative', 0.5)]
+    >>> [(p.period, p.confidence) for p in durations("Over ten years, 3 million died.", [], "1932/1935", data)]
+    [('1932/1935', 0.3)]
+    >>> durations("За два года расстреляно 680 тысяч.", [], "1937/1938", data)
+    []
+    >>> durations("He served 10 years in the camps.", [], "1941", data)  # no preposition: a term, not a stretch
+    []
+    """
+    if not last or any(p.kind != "document" and p.period for p in found):
+        return []
+    out = []
+    for start, end, n, unit in _lengths_stated(sentence, data):
+        had = length_of(last, unit)
+        if had is None or had == n or (unit == "month" and abs(had - n) <= 1):
+            continue
+        if unit == "year" and re.fullmatch(r"\d{4}", last):
+            out.append(Period(start, end, f"{last}/{int(last) + n - 1}", "relative", DURATION_CONFIDENCE))
+        else:
+            out.append(Period(start, end, last, "relative", CONFLICT_CONFIDENCE))
+    return out
