@@ -33,6 +33,11 @@ hash-checked in ``data/datapackage.json``):
   nation's nickel", "60 % золота"): that share is no mention (:mod:`gulagstats.factcheck.mentions`);
   ``victims``: words of victims whose kind the sentence's story tells, "victims", "жертв"
   (``quantity_rules.csv``, match ``victims``: "Both were shot ..., which claimed 700,000 victims");
+  ``rejected``: words right before a number that report it to reject it, "allegedly", "якобы"
+  (:mod:`gulagstats.factcheck.rejections`: judged as stated, attributed to the view, not the author);
+  ``regime_victims``: victims of a regime that outlived the record, "victims of communism", "жертв
+  советского режима" (undated, deaths laid at the regime's door); ``sums_up``: words that open a
+  sentence summing up the story before it, "In total", "Всего" (it counts the part named before);
 - ``periods.csv``: ``language, phrase, reading, rule, confidence, source,
   locator, note``: named periods ("the Great Terror", "Большой террор") with
   the period they are read as and the source of that reading, relative
@@ -83,6 +88,7 @@ LEXICON_KINDS = (
     "quantity", "hedge", "after", "vague", "people", "not_count", "rate", "share", "document", "place", "sum",
     "fraction", "including", "question", "excluding", "average", "total_column",
     "part_column", "other_body", "own_body", "share_of", "ever", "share_of_thing", "victims",
+    "rejected", "regime_victims", "sums_up",
 )
 BOUNDS = ("point", "low", "high")
 RATES = ("day", "week", "month", "year")
