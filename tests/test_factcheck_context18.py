@@ -188,3 +188,54 @@ def test_a_story_ended_by_the_whole_or_by_distance_is_not_carried() -> None:
         + "In total, 681,692 were shot in 1937-1938."
     )
     assert _frame(far, "681,692").scope == "USSR"
+
+
+# 4. Two named speakers' figures set against each other in one sentence: a spread, not judged.
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        (
+            "Министр А. Иванов утверждал, что в 1937–1938 гг. было расстреляно 500 тыс. человек, "
+            "а по подсчетам Б. Петрова — около 900 тыс. человек.",
+            "500 тыс.",
+            "900 тыс.",
+        ),
+        (
+            "Smith claimed that 500,000 people were shot in 1937-1938, while according to J. Brown 900,000 were shot.",
+            "500,000",
+            "900,000",
+        ),
+    ],
+)
+def test_two_speakers_figures_set_against_each_other_are_a_spread(
+    text: str, first: str, second: str
+) -> None:
+    for mention in (first, second):
+        v = _verdict(text, mention)
+        assert v["verdict"] == "not_judged"
+        assert str(v["reason"]).startswith("a spread")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one speaker: a figure and its part
+        "Smith wrote that 681,692 people were shot in 1937-1938, and 1,575,259 arrested in 1937-1938.",
+        # the author's figure beside a speaker's
+        "In 1937-1938, 681,692 people were shot; according to J. Brown, 700,000 were shot in 1937-1938.",
+    ],
+)
+def test_one_speaker_or_the_author_is_no_spread(text: str) -> None:
+    v = judge(claims_frame(check_text(text, "t.txt", DATA).frames))
+    assert not v["reason"].astype(str).str.startswith("a spread").any()
+
+
+def test_a_name_after_initials_is_the_speaker() -> None:
+    from gulagstats.factcheck.attribution import attribute
+
+    s = "По подсчетам В. Н. Земскова, в 1937 г. расстреляно 353 074 человека."
+    assert attribute(s, s.index("353"), 0) == "В. Н. Земскова"
+    s = "Deaths rose in the USSR. Stalin said 5 million were kulaks."
+    assert attribute(s, s.index("5 m"), 0) == "Stalin"
