@@ -51,6 +51,12 @@ def _verdict(text: str, mention: str):
             "9 млн.",
             "якобы",
         ),
+        ("The so-called 9 million shot in 1937-1938 never existed.", "9 million", "so called"),
+        (
+            "Так называемые 9 млн. расстрелянных в 1937–1938 гг. – выдумка.",
+            "9 млн.",
+            "так называемые",
+        ),
         (
             "Пресловутые 7 миллионов расстрелянных в 1937–1938 годах давно опровергнуты.",
             "7 миллионов",
@@ -80,6 +86,12 @@ def test_a_rejected_figure_is_judged_as_stated_and_not_the_authors(
         ),
         # the cue comes after the number: it tells what the shot were accused of
         ("In 1937, 353,074 people were shot for allegedly plotting against the state.", "353,074"),
+        # the so-called names the Terror, not the number
+        (
+            "During the so-called Great Terror, 7 million people were arrested in 1937-1938.",
+            "7 million",
+        ),
+        ("В годы так называемого «Большого террора» миллионы людей были арестованы.", "миллионы"),
         # a so-called document, not a figure
         ("The so-called Order 00447 of 30 July 1937 set a limit of 75,950 executions.", "75,950"),
     ],

@@ -20,8 +20,9 @@ from .cues import in_clause
 from .mentions import Mention
 from .resources import Resources
 
-#: How many words before a number (after its hedge, "about") a word of rejection reaches.
-REJECT_NEAR = 4
+#: How many words may stand between a word of rejection and the number after it (its hedge apart): "the myth
+#: of some 20 million" is rejected; "the so-called Great Terror, 7 million" names the Terror so, not the number.
+REJECT_NEAR = 1
 #: The note a frame reported to be rejected carries (its words follow): the verdict's explanation opens with it.
 REJECTED = "a view the text reports to reject it"
 #: What the explanation of a judged figure the text reports to reject opens with.
@@ -41,18 +42,17 @@ REGIME_DEATHS = "regime_deaths"
 def rejection(ctx: Context, m: Mention, lo: int, data: Resources) -> str:
     """The words of rejection that stand right before a mention, or ``""``.
 
-    Only the ``REJECT_NEAR`` words before the mention (its hedge apart), after the mention before it (``lo``),
-    in its clause, are read: "тезиса о якобы 50–60 млн." is rejected; "за якобы имевшее место противодействие,
-    5 000 человек" is not (the word is three words too far and says what the resistance was).
+    At most ``REJECT_NEAR`` words may stand between the cue and the mention (its hedge apart), after the mention
+    before it (``lo``), in its clause: "тезиса о якобы 50–60 млн." is rejected; "за якобы имевшее место
+    противодействие 5 000 человек" and "во время так называемого «Большого террора» миллионы" are not (the
+    word says what the resistance or the Terror was called).
     """
     hedge = len(m.hedge.split()) if m.hedge else 0
     end = m.first - hedge
-    start = max(
-        lo, end - REJECT_NEAR - 3, 0
-    )  # a cue of up to three words may end right before the number
+    start = max(lo, end - REJECT_NEAR - 4, 0)  # a cue of up to four words
     for x in data.lexicon["rejected"].phrases.find(ctx.toks[start:end]):
         first, last = start + x.first, start + x.last
-        if end - last <= REJECT_NEAR - 1 and in_clause(ctx, m, (first, last, {})):
+        if end - last <= REJECT_NEAR and in_clause(ctx, m, (first, last, {})):
             return " ".join(t.word for t in ctx.toks[first:last])
     return ""
 
