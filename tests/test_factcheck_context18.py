@@ -251,3 +251,10 @@ def test_a_name_after_initials_is_the_speaker() -> None:
     assert attribute(s, s.index("353"), 0) == "В. Н. Земскова"
     s = "Deaths rose in the USSR. Stalin said 5 million were kulaks."
     assert attribute(s, s.index("5 m"), 0) == "Stalin"
+
+
+def test_a_sentence_of_the_same_paragraph_without_a_sum_is_not_carried() -> None:
+    # round 18 measured carrying a paragraph's part to every sentence after it: paragraphs return to the whole
+    # country without saying so, and 19 right verdicts on dev went wrong; only a summing sentence takes it
+    text = "In Karelia the NKVD was busy in 1937. In 1937-1938, 681,692 people were shot."
+    assert _frame(text, "681,692").scope == "USSR"
