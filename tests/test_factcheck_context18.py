@@ -14,7 +14,7 @@ from gulagstats.factcheck.judgment import claims_frame, judge
 from gulagstats.factcheck.rejections import REJECTED, REJECTED_SAID
 from gulagstats.factcheck.resources import load_resources
 from gulagstats.factcheck.run import check_text
-from gulagstats.factcheck.stories import CARRIED, STORY_REACH
+from gulagstats.factcheck.stories import STORY_CARRIED, STORY_REACH
 
 DATA = load_resources()
 
@@ -162,7 +162,7 @@ _STORY = (
 )
 def test_a_summing_sentence_counts_the_storys_part(summing: str) -> None:
     f = _frame(_STORY + summing, "120,000")
-    assert (f.scope, f.scope_detail) == ("region", f"Lithuania ({CARRIED})")
+    assert (f.scope, f.scope_detail) == ("region", f"Lithuania ({STORY_CARRIED})")
 
 
 def test_a_russian_summing_sentence_counts_the_storys_part() -> None:

@@ -22,7 +22,7 @@ STORY_SCOPES = ("region", "nationality", "operation", "camp", "trial")
 #: How many sentences after the one that named it a story's part is still carried.
 STORY_REACH = 6
 #: What the detail of a part carried from the story says.
-CARRIED = "named in the sentences before"
+STORY_CARRIED = "named in the sentences before"
 
 
 @dataclass
@@ -61,4 +61,4 @@ class Story:
             x.first == 0 for x in data.lexicon["sums_up"].phrases.find(toks[:4])
         ):
             return None
-        return self.part[0], f"{self.part[1]} ({CARRIED})".lstrip()
+        return self.part[0], f"{self.part[1]} ({STORY_CARRIED})".lstrip()
