@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-_NAME = (
+_NAME = (  # a name, after at most two initials ("Д. Волкогонова", "V. N. Zemskov")
+    r"(?:\b[A-Z\u0410-\u042f\u0401]\.\s*){0,2}"
     r"(?:[A-Z\u0410-\u042f\u0401][a-zà-ÿ\u0430-\u044f\u0451\u2019'-]+|[A-Z]{2,}\*?)"
     r"(?:\s+(?:[A-Z\u0410-\u042f]\.\s*)*[A-Z\u0410-\u042f][a-zà-ÿ\u0430-\u044f\u0451\u2019'-]+)?"
 )

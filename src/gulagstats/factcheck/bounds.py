@@ -89,8 +89,21 @@ def rival_figures(claims: pd.DataFrame) -> pd.Series:
     )
     groups = ends[stated].groupby([k[stated] for k in keys])
     top, bottom = groups["low"].transform("max"), groups["high"].transform("min")
-    apart = (top > bottom * (1 + TOLERANCE)) & (groups["low"].transform("size") > 2)
+    size = groups["low"].transform("size")
+    apart = (top > bottom * (1 + TOLERANCE)) & (
+        (size > 2) | ((size == 2) & _two_speakers(claims[stated], keys, stated))
+    )
     return apart.reindex(claims.index, fill_value=False).astype(bool)
+
+
+def _two_speakers(stated: pd.DataFrame, keys: list[pd.Series], mask: pd.Series) -> pd.Series:
+    """Whether each of two figures of a sentence is another person's, neither the author's (round 18): "Крючков
+    утверждал, что ... расстреляно 600 тыс., а по подсчетам Д. Волкогонова — около миллиона" sets two estimates
+    against each other, a spread; a part and its whole, or a figure and its correction, have one speaker."""
+    who = stated.get("attribution", pd.Series("author", index=stated.index)).astype(str)
+    named = who.where(who != "author", "")
+    groups = named.groupby([k[mask] for k in keys])
+    return (groups.transform("nunique") == 2) & (groups.transform("min") != "")
 
 
 def more_readings(checked: pd.DataFrame, whole: pd.Index, record: Record) -> pd.DataFrame:

@@ -59,7 +59,7 @@ FAMILY_NOUN = 1
 #: Words at the start of a sentence that go on with the part the sentence before named.
 GOES_ON = re.compile(
     r"^(?:of (?:these|them|those|whom)|among (?:them|these|those)|a total of|in all|in total|altogether|"
-    r"of this number|из них|всего|среди них|в том числе)\b",
+    r"of this number|all told|из них|всего|итого|в общей сложности|среди них|в том числе)\b",
     re.IGNORECASE,
 )
 

@@ -53,6 +53,7 @@ from .quantity_rules import (
     of_part,
     read_as,
 )
+from .rejections import views
 from .resources import Resources
 
 #: How many words from a number a cue may stand to be its own noun ("1,6 миллиона заключенных"), not the next
@@ -492,14 +493,12 @@ def frame(
     """The claim frame of one mention, or None when nothing says what it counts; ``enumerated=False``: ``carry``
     is the caller's own reading (a count of people, an estimate), not an enumeration's, and gets no note."""
     including = listing_words(data)
-    listing = (including, enumerated)
-    read = _quantity_and_period(ctx, m, neighbours, last_period, carry, data, listing)
+    read = _quantity_and_period(ctx, m, neighbours, last_period, carry, data, (including, enumerated))
     if read is None:
         return None
     what, cue, confidence, notes, kind, (when, how, when_confidence) = read
     part, detail = scope(ctx, m, before, neighbours[1], including)
-    # "69,000 prisoners ... in Norillag"
-    what, part, detail, of_a_part = of_part(data, what, part, detail)
+    what, part, detail, of_a_part = of_part(data, what, part, detail)  # "69,000 prisoners ... in Norillag"
     what = what_kind(ctx, m, what, data, notes)  # "(4,2 %)" of the dead: a rate; "over its history": ever held
     named = what  # "in prisons and camps": judged as all in custody, a flag also as the Gulag
     what, also = read_as(data, what, notes)
@@ -508,6 +507,7 @@ def frame(
     mood, bound = _mood(ctx, m, neighbours[0], notes)
     text, start = paragraph
     who = attribute(text, m.start - start, ctx.offset - start)
+    what, who = views(ctx, m, (what, who, neighbours[0]), data, notes)  # "якобы 50–60 млн. жертв советского режима"
     if m.vague:
         confidence -= 0.1
     return Frame(

@@ -87,6 +87,7 @@ from .readings import (
     unclear_period,
     unclear_quantity,
 )
+from .rejections import REJECTED, REJECTED_SAID
 from .wider_wholes import other_body
 
 #: The verdict of a claim that is not judged.
@@ -580,6 +581,9 @@ def judge(
     out.loc[judged_away, "verdict"] = NOT_JUDGED
     out.loc[judged_away, list(VERDICT_COLUMNS[2:])] = ""
     out["reason"] = reasons.where(judged_away, "")
+    rejected = out.get("note", out["mention"]).astype(str).str.contains(REJECTED, regex=False)
+    for i in out.index[~judged_away & rejected]:
+        out.at[i, "explanation"] = f"{REJECTED_SAID} {out.at[i, 'explanation']}"  # "якобы 7 млн": not the author's
     return out.drop(columns=[c for c in READING_COLUMNS if c in out.columns])
 
 

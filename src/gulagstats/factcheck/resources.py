@@ -35,6 +35,11 @@ hash-checked in ``data/datapackage.json``):
   (``quantity_rules.csv``, match ``victims``: "Both were shot ..., which claimed 700,000 victims");
   ``duration``: the unit of a length of time after a number, "years", "лет", its unit (year or month) in
   ``rate`` ("за 12 лет": :mod:`gulagstats.factcheck.durations`);
+  ``rejected``: words right before a number that report it to reject it, "allegedly", "якобы"
+  (:mod:`gulagstats.factcheck.rejections`: judged as stated, attributed to the view, not the author);
+  ``regime_victims``: victims of a regime that outlived the record, "victims of communism", "жертв
+  советского режима" (undated, deaths laid at the regime's door); ``sums_up``: words that open a
+  sentence summing up the story before it, "In total", "Всего" (it counts the part named before);
 - ``periods.csv``: ``language, phrase, reading, rule, confidence, source,
   locator, note``: named periods ("the Great Terror", "Большой террор") with
   the period they are read as and the source of that reading, relative
@@ -85,6 +90,7 @@ LEXICON_KINDS = (
     "quantity", "hedge", "after", "vague", "people", "not_count", "rate", "share", "document", "place", "sum",
     "fraction", "including", "question", "excluding", "average", "total_column",
     "part_column", "other_body", "own_body", "share_of", "ever", "share_of_thing", "victims", "duration",
+    "rejected", "regime_victims", "sums_up",
 )
 BOUNDS = ("point", "low", "high")
 RATES = ("day", "week", "month", "year")

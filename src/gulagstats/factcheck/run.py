@@ -54,6 +54,7 @@ from .read import ReadText, read_source
 from .readings import READING_COLUMNS
 from .resources import Resources, load_resources
 from .sentences import Sentence, line_starts, split
+from .stories import Story
 from .table_cells import cell_starts, unglued
 from .table_labels import part_listed
 from .tables import (
@@ -129,6 +130,8 @@ class _Reading:
     previous: Sentence | None = None
     #: The sentence before is a dated heading.
     heading: bool = False
+    #: The part of the whole the text's story is about: "In total, ..." sums it up (round 18).
+    story: Story = field(default_factory=Story)
     #: The paragraph of the sentence before (a paragraph of one short line may be a heading).
     previous_paragraph: int = -1
 
@@ -225,6 +228,7 @@ def _read_sentence(
     else:
         ctx = context(s.text, s.start, toks, data, periods)
         state.part, state.before = named_part(ctx), None  # "... эшелон крымских татар."
+    state.story.told(ctx)
     state.question = asked(
         ctx, data
     )  # "How many died of famine? 6 million": the answer counts what it asks
@@ -257,7 +261,8 @@ def _counted_sentence(s: Sentence, read, state: _Reading, document, data: Resour
         bool(GOES_ON.match(s.text.lstrip())),
         _whole_line(text, lines, s),
     )
-    carried_state = (*reading, state.part, state.before, state.question, state.spread)
+    summed = state.story.summed(toks, data) if state.part is None else None  # "In total, ..." after a story
+    carried_state = (*reading, state.part or summed, state.before, state.question, state.spread)
     found, skipped, ctx = _sentence_frames(
         s, plain, toks, periods, document, carried_state, data, name
     )
