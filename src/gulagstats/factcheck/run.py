@@ -229,9 +229,8 @@ def _read_sentence(
         ctx = context(s.text, s.start, toks, data, periods)
         state.part, state.before = named_part(ctx), None  # "... эшелон крымских татар."
     state.story.told(ctx)
-    state.question = asked(
-        ctx, data
-    )  # "How many died of famine? 6 million": the answer counts what it asks
+    # "How many died of famine? 6 million": the answer counts what it asks
+    state.question = asked(ctx, data)
     state.spread = ctx.first_spread < len(ctx.toks)
     state.anchor = clock(periods, state.anchor)
     ends = {f.period[1:] for f in found if f.period[:1] == "/"}  # the days its own claims run up to
