@@ -27,6 +27,7 @@ from ..periods import match_period
 from ..render import render
 from ..store import refuse_inside_data_dir
 from .attribution import REACH
+from .bounds import judged_quantities
 from .context import Context, context
 from .contradictions import contradictions
 from .enumerations import counted_years, enumerated_before
@@ -158,11 +159,13 @@ def check_text(text: str, name: str = "text", data: Resources | None = None) -> 
     )
     document = (text, lines, language, tables)
     state = _Reading()
-    for s in split(text):
+    for s in split(text, data):
         found, skipped = _read_sentence(s, state, document, data, name)
         frames += found
         seen += skipped
-    subject = subject_period(text, lambda line: find_periods(line, tokens(line), 0, None, "", data))
+    subject = subject_period(
+        text, lambda line: find_periods(line, tokens(line), 0, None, "", data), data
+    )
     _date_by_subject(frames, subject)
     return TextResult(name, frames, seen, language, warning(name, language))
 
@@ -542,7 +545,8 @@ def factcheck(
     verdicts = judge(claims, record)
     claims = claims.drop(columns=READING_COLUMNS)
     claims["vague"] = [f.vague for r in results for f in r.frames]
-    found = contradictions(claims, parts=unnamed_parts(verdicts))
+    judged = claims.assign(quantity=judged_quantities(verdicts, record))  # round 18
+    found = contradictions(judged, parts=unnamed_parts(verdicts))
     warnings = [r.warning for r in results if r.warning]
     warnings += [
         f"{r.name}: no claim found, though it has {len(r.seen)} number(s) not read (listed in factcheck.html under 'Numbers seen but not read')"
