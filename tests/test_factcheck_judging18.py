@@ -120,3 +120,43 @@ def test_a_user_hedge_reaches_the_run(tmp_path):
     assert "2,400,000" not in packaged["low"].tolist() and "2400000" not in packaged["low"].tolist()
     assert own["sentence"].str.contains("2. 4 million", regex=False).any()
     assert len(own["sentence"].unique()) == 1
+
+
+# --- explanations a journalist can publish ------------------------------------------------------------------
+
+
+def _explained(text: str) -> list[tuple[str, str]]:
+    from gulagstats.factcheck.judgment import claims_frame, judge
+    from gulagstats.factcheck.run import check_text
+
+    v = judge(claims_frame(check_text(text, "a.txt").frames))
+    return list(zip(v["verdict"], v["explanation"]))
+
+
+def test_a_floor_just_below_the_claim_is_said_in_percent():
+    # "a floor about 1.0 times below the claim" said nothing; a floor within twice the claim is said in percent
+    [(verdict, said)] = _explained("In 1935-1940, 700,000 people were shot by the NKVD.")
+    assert verdict == "not_contradicted"
+    assert "a floor 2% below the claim" in said and "1.0 times" not in said
+    assert (
+        "status derived" in said and "688,240" in said and "1935-1940" in said
+    )  # benchmark, status, period
+    # near miss: a floor far below the claim keeps its factor
+    [(_, far)] = _explained("In 1935-1940, 7 million people were shot by the NKVD.")
+    assert "a floor about 10 times below the claim" in far
+
+
+def test_a_reading_met_names_the_range_it_met_not_its_ceiling():
+    # met under the whole years: the range shown is the benchmark's (1,575,259 to 2,500,000), not its ceiling
+    # alone (which the claim is far below); the first reading is said in words
+    [(verdict, said)] = _explained(
+        "Between October 1936 and November 1938 the NKVD arrested 1,560,000 people."
+    )
+    assert verdict == "consistent"
+    assert said.startswith(
+        "Consistent read as 1937/1938 (arrests_1937_1938:1937/1938: 1,575,259 to 2,500,000); "
+        "as first read (arrests, 1 October 1936 to 30 November 1938), not contradicted."
+    ), said
+    # near miss: a point benchmark shows its one value
+    [(_, point)] = _explained("From December 1936 to November 1938 some 720,000 people were shot.")
+    assert point.startswith("Consistent read as 1937/1938 (executions_nkvd:1937/1938: 681,692); ")
