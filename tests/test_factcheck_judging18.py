@@ -160,3 +160,11 @@ def test_a_reading_met_names_the_range_it_met_not_its_ceiling():
     # near miss: a point benchmark shows its one value
     [(_, point)] = _explained("From December 1936 to November 1938 some 720,000 people were shot.")
     assert point.startswith("Consistent read as 1937/1938 (executions_nkvd:1937/1938: 681,692); ")
+
+
+def test_the_readings_compared_are_counted_in_words():
+    # "(2)" at the end of a sentence read as a footnote; the count is said in words
+    [(verdict, said)] = _explained("In 1937-1938, some 700,000 people were shot by the NKVD.")
+    assert verdict == "consistent"
+    assert "The verdict holds under each of the 2 readings and published values compared." in said
+    assert "compared (2)" not in said

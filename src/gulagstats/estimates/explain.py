@@ -226,5 +226,6 @@ class Explainer:
         if verdict in (CONSISTENT, NOT_CONTRADICTED):
             text += self.within(basis, k_low, k_high)
         if len(judged.outcomes) > 1:
-            text += f" The verdict holds under every reading and published value compared ({len(judged.outcomes)})."
+            text += (f" The verdict holds under each of the {len(judged.outcomes)} readings and published values"
+                     " compared.")
         return text + self._tails[index]
