@@ -59,11 +59,28 @@ def claimed_text(low: float | None, high: float | None) -> str:
     return f"at least {number_text(low)}" if low is not None else f"at most {number_text(high)}"
 
 
+#: A floor less than this many times below a claim is said in percent of the claim (:func:`below_claim`).
+PERCENT_BELOW = 2.0
+
+
 def times_text(factor: float) -> str:
     """``about 10``, ``about 2.8``; empty for no finite factor."""
     if not np.isfinite(factor):
         return ""
     return f"about {factor:.0f}" if factor >= 10 or factor == round(factor) else f"about {factor:.1f}"
+
+
+def below_claim(factor: float) -> str:
+    """How far a floor lies below a claim: ``about 10 times below``; within :data:`PERCENT_BELOW` times, in
+    percent of the claim (``3% below``), where "about 1.0 times below" would say nothing (round 18).
+
+    >>> below_claim(12.0), below_claim(2.5), below_claim(815_000 / 787_180), below_claim(800_000 / 799_455)
+    ('about 12 times below', 'about 2.5 times below', '3% below', 'less than 1% below')
+    """
+    if factor < PERCENT_BELOW:
+        share = 1 - 1 / factor
+        return "less than 1% below" if share < 0.005 else f"{share:.0%} below"
+    return f"{times_text(factor)} times below"
 
 
 def what_text(answer: Answer, low: float | None = None, high: float | None = None) -> str:
@@ -165,7 +182,7 @@ class Explainer:
             return f"{claim} is consistent with {record}, allowing {self.tolerance:.0%} either way."
         if basis.kind == "floor" and basis.low and k_low is not None and k_low > basis.low:
             return (f"{claim} is not contradicted: the record documents {record}, a floor "
-                    f"{times_text(k_low / basis.low)} times below the claim.")
+                    f"{below_claim(k_low / basis.low)} the claim.")
         if basis.kind == "ceiling":
             return f"{claim} is not contradicted: the record allows {record}."
         return f"{claim} is not contradicted by {record}."
@@ -209,5 +226,6 @@ class Explainer:
         if verdict in (CONSISTENT, NOT_CONTRADICTED):
             text += self.within(basis, k_low, k_high)
         if len(judged.outcomes) > 1:
-            text += f" The verdict holds under every reading and published value compared ({len(judged.outcomes)})."
+            text += (f" The verdict holds under each of the {len(judged.outcomes)} readings and published values"
+                     " compared.")
         return text + self._tails[index]

@@ -25,6 +25,10 @@ Round 11 added one more:
   (label rule 26): ``consistent``, not merely ``not_contradicted``;
 - :func:`carried_quantity`: a ``not_contradicted`` whose quantity was carried from another clause of an
   enumeration is not judged: a floor is met by a misread quantity as easily as by the right one.
+
+Round 18: :func:`judged_quantities` hands :func:`~gulagstats.factcheck.contradictions.contradictions` the
+quantity each claim was judged by (the narrower reading where the judgment took it), so that claims are
+compared only with claims of the quantity they were judged as.
 """
 
 from __future__ import annotations
@@ -339,6 +343,36 @@ def _narrower(record: Record) -> dict[str, list[str]]:
     for q, wide in zip(rules["quantity"], rules["also_against"]):
         narrower.setdefault(str(wide), []).append(str(q))
     return narrower
+
+
+def judged_quantities(verdicts: pd.DataFrame, record: Record) -> pd.Series:
+    """The quantity each verdict was judged by: the narrower quantity of the benchmark it was judged
+    against where that is a narrower reading of the quantity read (``scope_rules.csv``, kind ``reading``:
+    "1,053,829 people died in the Gulag from 1934 to 1953" read as deaths in camps and colonies and judged
+    as the camps' own count of deaths, round 14), else the quantity read (round 18).  Contradictions compare
+    claims of the same quantity: a claim judged as the camps' deaths is no rival of a count of deaths in
+    camps and colonies.
+
+    Examples
+    --------
+    >>> from gulagstats.core.record import resolve
+    >>> v = pd.DataFrame({"quantity": ["gulag_deaths", "gulag_deaths", "camp_deaths"],
+    ...     "benchmark_id": ["camp_deaths_appendix:1934/1953", "", "gulag_deaths_certificate:1937/1938:sum"]})
+    >>> judged_quantities(v, resolve(None)).tolist()
+    ['camp_deaths', 'gulag_deaths', 'camp_deaths']
+    """
+    narrower = _narrower(record)
+    rules = record.load("benchmark_rules").fillna("")
+    of_rule = dict(zip(rules["rule"].astype(str), rules["quantity"].astype(str)))
+    judged = [
+        of_rule.get(str(b).split(":", 1)[0], "") if isinstance(b, str) else ""
+        for b in verdicts["benchmark_id"]
+    ]
+    return pd.Series(
+        [j if j in narrower.get(str(q), []) else q for q, j in zip(verdicts["quantity"], judged)],
+        index=verdicts.index,
+        dtype=object,
+    )
 
 
 def _verdict_as_read(answer: pd.Series) -> str:

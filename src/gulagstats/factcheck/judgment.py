@@ -53,7 +53,7 @@ import pandas as pd
 from ..core.record import Record, resolve
 from ..estimates.verdicts import assess_many
 from ..estimates.vocabulary import QUANTITIES
-from ..periods import period_bounds
+from ..periods import period_bounds, period_text
 from ..vocabulary import (
     CONSISTENT,
     DEPENDS_ON_READING,
@@ -80,9 +80,9 @@ from .readings import (
     CHECKED_VERDICTS,
     READING_COLUMNS,
     VERDICT_HOWS,
-    as_counted,
     doubt,
     judged,
+    met_range,
     questions,
     unclear_period,
     unclear_quantity,
@@ -378,11 +378,11 @@ def _met_under_another_reading(out: pd.DataFrame, alt: pd.DataFrame, answers: pd
             continue
         k = rows.index[rows["verdict"] == CONSISTENT][0]
         met = answers.loc[k]
-        own = f"{out.at[i, 'quantity']} {out.at[i, 'period']}".replace("_", " ")
+        quantity = QUANTITIES[str(out.at[i, "quantity"])].noun
         said = MET_OTHERWISE.format(
             reading=str(alt.at[k, "reading"]).replace("_", " "),
-            benchmark=f"{met['benchmark_id']}: {as_counted(_shown_number(met['benchmark_high']) or _shown_number(met['benchmark_low']))}",
-            own=own,
+            benchmark=f"{met['benchmark_id']}: {met_range(met)}",
+            own=f"{quantity}, {period_text(str(out.at[i, 'period']))}",
         )
         for column in _ANSWER_COLUMNS:
             out.at[i, column] = "" if pd.isna(met.get(column, "")) else met.get(column, "")

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from .dates import Period
+from .resources import Resources
 from .sentences import split_line
 
 #: The longest line read as a heading (characters).
@@ -122,8 +123,11 @@ SUBJECT_REACH = 3000
 SUBJECT_CONFIDENCE = 0.5
 
 
-def subject_period(text: str, periods_of: Callable[[str], list[Period]]) -> str:
-    """The period of a text's subject: its infobox's date line near the top, if it states one period ("" if not).
+def subject_period(
+    text: str, periods_of: Callable[[str], list[Period]], data: Resources | None = None
+) -> str:
+    """The period of a text's subject: its infobox's date line near the top, if it states one period ("" if not);
+    ``data``: the resources the run uses, whose hedges the lead's sentence split reads (:func:`lead_period`).
 
     ``periods_of`` reads the periods of a line (:func:`gulagstats.factcheck.periods.find_periods`).
 
@@ -144,7 +148,7 @@ def subject_period(text: str, periods_of: Callable[[str], list[Period]]) -> str:
         )
     title = _TITLE.match(text)
     stated = _one_period(periods_of(title["value"]), ("span",)) if title is not None else ""
-    return stated or lead_period(text, periods_of)
+    return stated or lead_period(text, periods_of, data)
 
 
 def _one_period(periods: list[Period], kinds: tuple[str, ...]) -> str:
@@ -162,7 +166,9 @@ _DEFINES = re.compile(
 )
 
 
-def lead_period(text: str, periods_of: Callable[[str], list[Period]]) -> str:
+def lead_period(
+    text: str, periods_of: Callable[[str], list[Period]], data: Resources | None = None
+) -> str:
     """The period of a text's subject stated in its lead: the first sentence of its first paragraph of prose (a line of
     at least :data:`LEAD_LINE` characters near the top), if that sentence defines the subject ("The Katyn massacre was
     a series of mass executions ... between April and May 1940") and states one span, month, season or day ("" if not).
@@ -183,7 +189,7 @@ def lead_period(text: str, periods_of: Callable[[str], list[Period]]) -> str:
     for line in text[:SUBJECT_REACH].split("\n"):
         if len(line) < LEAD_LINE:
             continue
-        first = split_line(line)
+        first = split_line(line, data)
         sentence = line[first[0][0] : first[0][1]] if first else ""
         return (
             _one_period(periods_of(sentence), ("span", "date", "month", "season"))

@@ -297,6 +297,21 @@ def as_counted(cell: object) -> str:
         return str(cell or "")
 
 
+def met_range(met: pd.Series) -> str:
+    """The range of the benchmark a reading met, in words: both ends where they differ, not the ceiling alone,
+    which the claim may lie far below (round 18).
+
+    >>> met_range(pd.Series({"benchmark_low": 1575259.0, "benchmark_high": 2500000.0}))
+    '1,575,259 to 2,500,000'
+    >>> met_range(pd.Series({"benchmark_low": 681692.0, "benchmark_high": 681692.0}))
+    '681,692'
+    """
+    low, high = (
+        as_counted(x) if x == x else "" for x in (met["benchmark_low"], met["benchmark_high"])
+    )
+    return f"{low} to {high}" if low and high and low != high else high or low
+
+
 def _as_words(verdict: str) -> str:
     return verdict.replace("_", " ") if verdict else "not read"
 

@@ -27,6 +27,7 @@ from ..periods import match_period
 from ..render import render
 from ..store import refuse_inside_data_dir
 from .attribution import REACH
+from .bounds import judged_quantities
 from .category_lists import listed_parts
 from .context import Context, context
 from .contradictions import contradictions
@@ -150,9 +151,8 @@ def check_text(text: str, name: str = "text", data: Resources | None = None) -> 
     lines = line_starts(text)
     frames: list[Frame] = []
     seen: list[Seen] = []
-    rows = table_rows(
-        text, data
-    )  # the rows of its year-value tables: a cell's period is its row's year
+    # the rows of its year-value tables: a cell's period is its row's year
+    rows = table_rows(text, data)
     tables = (
         rows,
         [r.start for r in rows],
@@ -162,12 +162,12 @@ def check_text(text: str, name: str = "text", data: Resources | None = None) -> 
     )
     document = (text, lines, language, tables)
     state = _Reading()
-    for s in split(text):
+    for s in split(text, data):
         found, skipped = _read_sentence(s, state, document, data, name)
         frames += found
         seen += skipped
-    subject = subject_period(text, lambda line: find_periods(line, tokens(line), 0, None, "", data))
-    _date_by_subject(frames, subject)
+    periods_of = lambda line: find_periods(line, tokens(line), 0, None, "", data)  # noqa: E731
+    _date_by_subject(frames, subject_period(text, periods_of, data))
     return TextResult(name, frames, seen, language, warning(name, language))
 
 
@@ -495,9 +495,7 @@ def _distinct(sources: list[str | Path]) -> list[str | Path]:
 
 def _names(documents: list[ReadText], sources: list[str | Path]) -> list[str]:
     names = [d.name for d in documents]
-    if len(set(names)) < len(names):
-        names = [printable(s) for s in sources]
-    return names
+    return names if len(set(names)) == len(names) else [printable(s) for s in sources]
 
 
 def factcheck(
@@ -549,7 +547,8 @@ def factcheck(
     verdicts = judge(claims, record)
     claims = claims.drop(columns=READING_COLUMNS)
     claims["vague"] = [f.vague for r in results for f in r.frames]
-    found = contradictions(claims, parts=unnamed_parts(verdicts))
+    judged = claims.assign(quantity=judged_quantities(verdicts, record))  # round 18
+    found = contradictions(judged, parts=unnamed_parts(verdicts))
     warnings = [r.warning for r in results if r.warning]
     warnings += [
         f"{r.name}: no claim found, though it has {len(r.seen)} number(s) not read (listed in factcheck.html under 'Numbers seen but not read')"

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .phrases import tokens
-from .resources import load_resources
+from .resources import Resources, load_resources
 
 #: Abbreviations after which a point does not end a sentence (lower case, without the point).
 ABBREVIATIONS = frozenset(
@@ -155,11 +155,12 @@ _STRAY_POINT = re.compile(
 _HEDGE_REACH = 40
 
 
-def stray_point(line: str, at: int) -> bool:
+def stray_point(line: str, at: int, data: Resources | None = None) -> bool:
     """True if the point at ``at`` is a decimal point with a stray space after it: a number of one to three digits
     before it, one of one to three digits and a scale word after ("more than 2. 4 million"), and a hedge of the
     lexicon right before the first ("more than"): a sentence cannot end on "more than 2." (not "in 1937. 4 million",
-    "He was 12. 4 million ...").
+    "He was 12. 4 million ...").  The hedges are those of ``data``, the resources the run uses (a user's
+    ``--lexicon`` included, round 18; the packaged ones by default).
 
     >>> stray_point("was more than 2. 4 million of which", 15), stray_point("numbered 2. 4 million died", 10)
     (True, False)
@@ -169,11 +170,13 @@ def stray_point(line: str, at: int) -> bool:
         return False
     before = line[max(0, m.start() - _HEDGE_REACH) : m.start()]
     toks = tokens(before)
-    return any(h.last == len(toks) for h in load_resources().lexicon["hedge"].phrases.find(toks))
+    hedges = (data or load_resources()).lexicon["hedge"].phrases
+    return any(h.last == len(toks) for h in hedges.find(toks))
 
 
-def split_line(line: str) -> list[tuple[int, int]]:
-    """The sentences of one line, as ``(start, end)`` offsets (spaces trimmed).
+def split_line(line: str, data: Resources | None = None) -> list[tuple[int, int]]:
+    """The sentences of one line, as ``(start, end)`` offsets (spaces trimmed); ``data``: the resources whose
+    hedges :func:`stray_point` reads.
 
     Examples
     --------
@@ -194,7 +197,7 @@ def split_line(line: str) -> list[tuple[int, int]]:
         if (
             line[point] == "."
             and m.group(0).startswith(".")
-            and (_abbreviated(line, point) or stray_point(line, point))
+            and (_abbreviated(line, point) or stray_point(line, point, data))
         ):
             continue
         end = m.end() - len(m.group(0)) + len(m.group(0).rstrip())
@@ -221,8 +224,9 @@ def line_starts(text: str) -> list[int]:
     return [0, *(m.end() for m in re.finditer("\n", text))]
 
 
-def split(text: str) -> list[Sentence]:
-    """Every sentence of a text, in order, with its offsets, line and paragraph.
+def split(text: str, data: Resources | None = None) -> list[Sentence]:
+    """Every sentence of a text, in order, with its offsets, line and paragraph; ``data``: the resources the run
+    uses (:func:`split_line`).
 
     Examples
     --------
@@ -237,7 +241,7 @@ def split(text: str) -> list[Sentence]:
         if line.strip():
             paragraph += blank
             blank = False
-            spans = split_line(line)
+            spans = split_line(line, data)
             if answer:  # "How many died?" / "3,941,000": the answer goes on with its question
                 asked = [(a, b) for a, b in spans if a < answer]
                 spans = [*asked[:-1], (asked[-1][0], len(line.rstrip()))] if asked else spans
