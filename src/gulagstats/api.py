@@ -464,15 +464,15 @@ def factcheck_files(
 
 
 def check_factcheck_out(out: str | Path) -> Path:
-    """Refuse a fact-check output folder before anything is created or read (:func:`gulagstats.factcheck.run.check_out`)."""
-    from .factcheck.run import check_out  # pandas
+    """Refuse a fact-check output folder before anything is created or read (:func:`gulagstats.factcheck.written.check_out`)."""
+    from .factcheck.written import check_out  # pandas
 
     return check_out(out)
 
 
 def write_factcheck(result: Factcheck, out: str | Path) -> list[Path]:
     """Write a fact-check's claims, verdicts, contradictions and annotated page into ``out``."""
-    from .factcheck.run import write_outputs  # pandas
+    from .factcheck.written import write_outputs  # pandas
 
     return write_outputs(result, out)
 

@@ -4,9 +4,8 @@
 deterministic function of its arguments (the data are loaded once per process
 and never changed), picklable, so that an archive of millions of documents
 can map it over workers.  :func:`factcheck` reads the articles, runs it on
-each, judges the claims and finds contradictions; :func:`write_outputs`
-writes ``claims.csv``, ``verdicts.csv``, ``contradictions.csv`` and
-``factcheck.html``, refusing a bad ``--out`` before it creates anything.
+each, judges the claims and finds contradictions;
+:func:`gulagstats.factcheck.written.write_outputs` writes the result.
 """
 
 from __future__ import annotations
@@ -21,11 +20,8 @@ from pathlib import Path
 import pandas as pd
 
 from ..core.record import Record, resolve
-from ..errors import OutputPathError, printable
-from ..outputs import check_target, write_files
+from ..errors import printable
 from ..periods import match_period
-from ..render import render
-from ..store import refuse_inside_data_dir
 from .attribution import REACH
 from .bounds import judged_quantities
 from .category_lists import listed_parts
@@ -48,7 +44,7 @@ from .line_periods import (
 )
 from .mentions import Mention, Seen, find_mentions
 from .numerals import fold_digits
-from .page import counted, render_page
+from .page import counted
 from .periods import Dating, clock, find_periods
 from .phrases import tokens
 from .read import ReadText, read_source
@@ -79,8 +75,6 @@ from .unsaid import (
     unsaid,
 )
 
-#: The files written into the output directory.
-OUTPUTS = ("claims.csv", "verdicts.csv", "contradictions.csv", "factcheck.html")
 #: A quick test for a sentence that may hold a number (digits, or number words of the two languages).
 _MAY_COUNT = re.compile(
     r"\d|hundred|thousand|million|billion|dozen|сот|тысяч|миллион|десят|млн|тыс|полтор|"
@@ -562,38 +556,4 @@ def factcheck(
         verdicts,
         found,
         warnings,
-    )
-
-
-def check_out(out: str | Path) -> Path:
-    """Refuse an output folder before anything is created: a file, a place in data/, a bad name inside it."""
-    folder = Path(out)
-    if folder.exists() and not folder.is_dir():
-        raise OutputPathError(f"--out {printable(out)} exists and is not a directory")
-    refuse_inside_data_dir(folder, "the fact-check")
-    for name in OUTPUTS:
-        check_target(
-            folder / name, "the fact-check"
-        )  # a link, a device, a FIFO or a folder is refused
-    return folder
-
-
-def write_outputs(result: Factcheck, out: str | Path) -> list[Path]:
-    """Write claims.csv, verdicts.csv, contradictions.csv and factcheck.html into ``out``, all or none.
-
-    Raises
-    ------
-    OutputPathError
-        If ``out`` or a file in it may not be written (checked before anything is created).
-    """
-    folder = check_out(out)
-    contents = {
-        "claims.csv": render(result.claims, "csv") + "\n",
-        "verdicts.csv": render(result.verdicts, "csv") + "\n",
-        "contradictions.csv": render(result.contradictions, "csv") + "\n",
-        "factcheck.html": render_page(result),
-    }
-    folder.mkdir(parents=True, exist_ok=True)
-    return write_files(
-        {folder / name: contents[name].encode("utf-8") for name in OUTPUTS}, "the fact-check"
     )

@@ -144,7 +144,8 @@ def _too_large(size: int, limit: int) -> str:
 def judge_posted_text(content: bytes, filename: str | None) -> tuple[str, bytes]:
     """Fact-check one text with the public engine: the annotated page and the verdicts CSV."""
     from ...core.record import Record, default_record
-    from ...factcheck.run import factcheck, write_outputs
+    from ...factcheck.run import factcheck
+    from ...factcheck.written import write_outputs
     from ..serve import OVERLAY_VARIABLE
 
     overlay = os.environ.get(OVERLAY_VARIABLE)
