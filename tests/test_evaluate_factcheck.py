@@ -409,10 +409,10 @@ def test_every_document_has_its_text_its_id_and_its_split():
         # 9's at the start of round 10, round 10's at the start of round 11, round 11's at the
         # start of round 12, round 12's at the start of round 13, round 13's at the start of
         # round 14, round 14's at the start of round 15, round 15's at the start of round 16,
-        # round 16's at the start of round 17, round 17's at the start of round 18. So texts of
-        # rounds 3-17 are dev, and later ones test.
-        assert {part for r, part in docs if r <= 17} == {"dev"}
-        assert {part for r, part in docs if r >= 18} <= {"test"}
+        # round 16's at the start of round 17, round 17's at the start of round 18, round 18's at
+        # the start of round 19. So texts of rounds 3-18 are dev, and later ones test.
+        assert {part for r, part in docs if r <= 18} == {"dev"}
+        assert {part for r, part in docs if r >= 19} <= {"test"}
 
 
 def test_every_claim_follows_the_schema_and_is_in_its_text():

@@ -108,7 +108,9 @@ class EveryWay(frozenset):
 #: whose way is not listed for its kind is ``not_judged``, and the reason says so.
 VERDICT_HOWS: Mapping[str, frozenset[str]] = {
     "flag": frozenset({"span"}),
-    CONSISTENT: frozenset({"context", "named period", "own clause", "sentence", "span", "table"}),
+    CONSISTENT: frozenset(
+        {"context", "named period", "own clause", "relative", "sentence", "span", "table"}
+    ),
     NOT_CONTRADICTED: frozenset(
         {"context", "named period", "own clause", "sentence", "span", "table"}
     ),
