@@ -129,6 +129,7 @@ DATA_MODULES: tuple[str, ...] = (
     "tests/test_factcheck_judging16.py",
     "tests/test_factcheck_judging17.py",
     "tests/test_factcheck_judging18.py",
+    "tests/test_factcheck_judging19.py",
     "tests/test_factcheck_judging9_tools.py",
     "tests/test_factcheck_periods6.py",
     "tests/test_factcheck_periods7.py",

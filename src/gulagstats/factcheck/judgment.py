@@ -53,7 +53,7 @@ import pandas as pd
 from ..core.record import Record, resolve
 from ..estimates.verdicts import assess_many
 from ..estimates.vocabulary import QUANTITIES
-from ..periods import period_bounds, period_text
+from ..periods import period_bounds
 from ..vocabulary import (
     CONSISTENT,
     DEPENDS_ON_READING,
@@ -75,6 +75,7 @@ from .bounds import (
     silent_readings,
 )
 from .frames import Frame
+from .other_readings import met_under_another_reading
 from .readings import (
     CALIBRATED_VERDICTS,
     CHECKED_VERDICTS,
@@ -82,7 +83,6 @@ from .readings import (
     VERDICT_HOWS,
     doubt,
     judged,
-    met_range,
     questions,
     unclear_period,
     unclear_quantity,
@@ -360,36 +360,6 @@ def _assess(record: Record, asked: pd.DataFrame, low: pd.Series, high: pd.Series
     return assess_many(record, question.reset_index(drop=True)).set_axis(asked.index)
 
 
-#: What a ``not_contradicted`` met by the record under another reading of its own words says first.
-MET_OTHERWISE = (
-    "Consistent read as {reading} ({benchmark}); as first read ({own}), not contradicted."
-)
-
-
-def _met_under_another_reading(out: pd.DataFrame, alt: pd.DataFrame, answers: pd.DataFrame) -> None:
-    """Each ``not_contradicted`` whose other readings are all ``not_contradicted`` or ``consistent``, one at
-    least ``consistent``, becomes ``consistent`` (round 9): no reading contradicts the record and one meets
-    its count, the evidence :func:`met_as_read` takes for a reading; the benchmark shown is the one met."""
-    for i, rows in alt.groupby("claim"):
-        if out.at[i, "verdict"] != NOT_CONTRADICTED or len(rows) == 0:
-            continue
-        verdicts = set(rows["verdict"])
-        if CONSISTENT not in verdicts or not verdicts <= {CONSISTENT, NOT_CONTRADICTED}:
-            continue
-        k = rows.index[rows["verdict"] == CONSISTENT][0]
-        met = answers.loc[k]
-        quantity = QUANTITIES[str(out.at[i, "quantity"])].noun
-        said = MET_OTHERWISE.format(
-            reading=str(alt.at[k, "reading"]).replace("_", " "),
-            benchmark=f"{met['benchmark_id']}: {met_range(met)}",
-            own=f"{quantity}, {period_text(str(out.at[i, 'period']))}",
-        )
-        for column in _ANSWER_COLUMNS:
-            out.at[i, column] = "" if pd.isna(met.get(column, "")) else met.get(column, "")
-        out.at[i, "verdict"] = CONSISTENT
-        out.at[i, "explanation"] = f"{said} {met['explanation']}"
-
-
 def _readings_in_doubt(
     out: pd.DataFrame,
     low: pd.Series,
@@ -401,7 +371,7 @@ def _readings_in_doubt(
     """The verdicts whose period was found in a way the ``gate`` does not let support them, and the flags
     that do not hold under every reading of their claim, with the reason
     (:mod:`gulagstats.factcheck.readings`): each other reading of a flag is asked of ``assess`` too; a
-    ``not_contradicted`` met under another reading is ``consistent`` (:func:`_met_under_another_reading`)."""
+    ``not_contradicted`` met under another reading is ``consistent`` (:func:`~.other_readings.met_under_another_reading`)."""
     gated = out[out["verdict"].isin(CALIBRATED_VERDICTS)]
     if gated.empty:
         return {}
@@ -430,8 +400,10 @@ def _readings_in_doubt(
         said = answers["verdict"].where(~answers.apply(met_as_read, axis=1), CONSISTENT)
         alt.loc[asked.index, "verdict"] = said.where(answers["error"] == "", "").astype(object)
     alt.loc[silent_readings(alt, out, readable), "verdict"] = NOT_CONTRADICTED
-    if readable.any():
-        _met_under_another_reading(out, alt[readable], answers)
+    if readable.any():  # a not_contradicted met under another reading of its kind (rounds 9, 19)
+        seen = alt[readable].copy()
+        met_under_another_reading(out, seen, answers, _ANSWER_COLUMNS)
+        alt.loc[seen.index, "verdict"] = seen["verdict"]
     by_claim = dict(list(alt.groupby("claim")))
     none = alt.iloc[:0]
     return {i: why for i in gated.index if (why := doubt(out.loc[i], by_claim.get(i, none), gate))}

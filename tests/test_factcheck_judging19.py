@@ -1,0 +1,56 @@
+"""Round 19 (issue 20): the verdict shown when a claim's readings disagree; the page's glossary.
+
+- a ``not_contradicted`` becomes ``consistent`` under another reading of its own words only where that
+  reading counts the same kind of thing (a flow, a stock) as the first
+  (:func:`~gulagstats.factcheck.other_readings.met_under_another_reading`): a count of persons repressed
+  over three years is not made ``consistent`` by the Gulag's population summed over them.
+
+Sentences are invented, of the shapes seen on dev; each rule has a near miss that must not trigger it.
+"""
+
+from __future__ import annotations
+
+from gulagstats.factcheck.judgment import claims_frame, judge
+from gulagstats.factcheck.run import check_text
+
+
+def _verdicts(text: str) -> dict[str, tuple[str, str]]:
+    v = judge(claims_frame(check_text(text, "a.txt").frames))
+    return {str(r["mention"]): (str(r["verdict"]), str(r["explanation"])) for _, r in v.iterrows()}
+
+
+# --- readings of another kind -----------------------------------------------------------------------
+
+
+def test_a_flow_met_only_as_a_stock_stays_not_contradicted():
+    said = _verdicts(
+        "From 1936 to 1938, several million more people were executed or imprisoned in the Gulag."
+    )
+    verdict, explanation = said["several million"]
+    assert verdict == "not_contradicted"
+    assert "persons repressed" in explanation
+    assert "no evidence for the first reading" in explanation
+
+
+def test_a_reading_of_another_period_still_meets_the_record():
+    # near miss: the whole years of a span (the same quantity) are the same kind of count
+    verdict, explanation = _verdicts(
+        "Between the winter of 1936 and the autumn of 1938 about 700,000 people were shot."
+    )["about 700,000"]
+    assert verdict == "consistent"
+    assert explanation.startswith("Consistent read as 1937/1938")
+
+
+def test_a_narrower_reading_of_the_same_kind_still_meets_the_record():
+    # near miss: deaths in the camps for deaths in camps and colonies (both flows)
+    verdict, explanation = _verdicts("In 1934, some 25,000 prisoners died in the Gulag camps.")["some 25,000"]
+    assert verdict == "consistent"
+    assert explanation.startswith("Consistent read as camp deaths")
+
+
+def test_readings_that_truly_conflict_are_not_judged():
+    # a flag under one reading and a meeting under another: no verdict
+    verdict, _ = _verdicts("In 1937-1938, two million more people were shot or imprisoned in the Gulag.")[
+        "two million"
+    ]
+    assert verdict == "not_judged"
