@@ -3,7 +3,10 @@
 - a ``not_contradicted`` becomes ``consistent`` under another reading of its own words only where that
   reading counts the same kind of thing (a flow, a stock) as the first
   (:func:`~gulagstats.factcheck.other_readings.met_under_another_reading`): a count of persons repressed
-  over three years is not made ``consistent`` by the Gulag's population summed over them.
+  over three years is not made ``consistent`` by the Gulag's population summed over them;
+- a named period that a ``peak`` verb of the lexicon makes the peak of what the sentence counts ("the purges
+  that peaked during the Great Terror") does not date a verdict
+  (:func:`~gulagstats.factcheck.readings.named_as_peak`), whichever way the gate is set.
 
 Sentences are invented, of the shapes seen on dev; each rule has a near miss that must not trigger it.
 """
@@ -11,11 +14,13 @@ Sentences are invented, of the shapes seen on dev; each rule has a near miss tha
 from __future__ import annotations
 
 from gulagstats.factcheck.judgment import claims_frame, judge
+from gulagstats.factcheck.readings import OPEN_GATE
 from gulagstats.factcheck.run import check_text
 
 
-def _verdicts(text: str) -> dict[str, tuple[str, str]]:
-    v = judge(claims_frame(check_text(text, "a.txt").frames))
+def _verdicts(text: str, gate=None) -> dict[str, tuple[str, str]]:
+    frames = claims_frame(check_text(text, "a.txt").frames)
+    v = judge(frames) if gate is None else judge(frames, gate=gate)
     return {str(r["mention"]): (str(r["verdict"]), str(r["explanation"])) for _, r in v.iterrows()}
 
 
@@ -54,3 +59,36 @@ def test_readings_that_truly_conflict_are_not_judged():
         "two million"
     ]
     assert verdict == "not_judged"
+
+
+# --- a named period named as a peak ---------------------------------------------------------------------
+
+
+def test_a_named_period_that_is_the_peak_does_not_date_a_flag():
+    text = (
+        "Stalin ruled from 1924 to 1953. Over a million people were shot in the repressions that peaked "
+        "during the Great Terror."
+    )
+    verdict, _ = _verdicts(text, OPEN_GATE)["over a million"]
+    assert verdict == "not_judged"
+    frames = claims_frame(check_text(text, "a.txt").frames)
+    reason = judge(frames, gate=OPEN_GATE)["reason"].iloc[-1]
+    assert reason.startswith("period unclear: 'peaked' makes 'Great Terror' (1937-1938) the peak")
+
+
+def test_a_russian_named_period_that_is_the_peak_does_not_date_a_flag():
+    said = _verdicts(
+        "Более миллиона человек были расстреляны в ходе репрессий, достигших пика в годы Большого террора.",
+        OPEN_GATE,
+    )
+    assert said["более миллиона"][0] == "not_judged"
+
+
+def test_the_height_of_a_named_period_dates_the_number_itself():
+    # near misses: "at the height of" and a peak said after the number's own named period
+    for text in (
+        "Stalin ruled from 1924 to 1953. Over a million people were shot at the height of the Great Terror.",
+        "Stalin ruled from 1924 to 1953. Over a million people were shot during the Great Terror, which peaked "
+        "in 1937.",
+    ):
+        assert _verdicts(text, OPEN_GATE)["over a million"][0] == "overstates"

@@ -318,6 +318,50 @@ def _as_words(verdict: str) -> str:
     return verdict.replace("_", " ") if verdict else "not read"
 
 
+#: The most words between a ``peak`` verb and the named period it makes a peak ("peaked during the").
+PEAK_GAP = 3
+
+
+def named_as_peak(row: pd.Series) -> str:
+    """Why a claim dated by a named period is not judged when its sentence names that period as the peak of
+    what it counts, not its span ("" if it does not; round 19): "more than 800,000 people were executed during
+    the purges that peaked during the Great Terror" counts the purges, whose years the text gives elsewhere.  A
+    lexicon ``peak`` verb ("peaked", "culminated", "достигли пика") at most :data:`PEAK_GAP` words before a named
+    period read as the claim's period.  "At the height of the Great Terror" dates the number itself: no row.
+
+    Examples
+    --------
+    >>> row = pd.Series({"period_how": "named period", "period": "1937/1938",
+    ...     "sentence": "Over 800,000 were shot in the purges that peaked during the Great Terror."})
+    >>> named_as_peak(row)
+    "period unclear: 'peaked' makes 'Great Terror' (1937-1938) the peak of what the number counts, not its span; check when it happened"
+    >>> named_as_peak(pd.Series({**row, "sentence": "At the height of the Great Terror, 800,000 were shot."}))
+    ''
+    >>> named_as_peak(pd.Series({**row, "period_how": "span"}))
+    ''
+    """
+    if str(row.get("period_how", "")) != "named period":
+        return ""
+    data = load_resources()
+    sentence = str(row.get("sentence", "") or "")
+    toks = tokens(sentence)
+    peaks = data.lexicon["peak"].phrases.find(toks)
+    if not peaks:
+        return ""
+    table, period = data.periods, str(row["period"])
+    for m in table.phrases.find(toks):
+        if str(table.rows[m.row].get("reading", "") or "") != period:
+            continue
+        verb = next((p for p in peaks if 0 <= m.first - p.last <= PEAK_GAP), None)
+        if verb is not None:
+            said, name = (sentence[toks[x.first].start : toks[x.last - 1].end] for x in (verb, m))
+            return (
+                f"period unclear: '{said}' makes '{name}' ({period_text(period)}) the peak of what the number "
+                "counts, not its span; check when it happened"
+            )
+    return ""
+
+
 def doubt(
     row: pd.Series, others: pd.DataFrame, gate: Mapping[str, frozenset[str]] = VERDICT_HOWS
 ) -> str:
@@ -337,6 +381,8 @@ def doubt(
     ''
     """
     verdict, how = str(row["verdict"]), str(row["period_how"])
+    if verdict in CALIBRATED_VERDICTS and (peak := named_as_peak(row)):
+        return peak
     if verdict in CALIBRATED_VERDICTS and how not in gate.get(kind_of(verdict), ()):
         words = HOW_WORDS.get(how, "")
         said = verdict.replace("_", " ")

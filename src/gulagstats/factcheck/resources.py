@@ -40,6 +40,8 @@ hash-checked in ``data/datapackage.json``):
   ``regime_victims``: victims of a regime that outlived the record, "victims of communism", "жертв
   советского режима" (undated, deaths laid at the regime's door); ``sums_up``: words that open a
   sentence summing up the story before it, "In total", "Всего" (it counts the part named before);
+  ``peak``: a verb that makes the named period after it the peak of what the sentence counts, not its span,
+  "peaked during", "достигли пика в" (:func:`gulagstats.factcheck.readings.named_as_peak`, round 19);
 - ``periods.csv``: ``language, phrase, reading, rule, confidence, source,
   locator, note``: named periods ("the Great Terror", "Большой террор") with
   the period they are read as and the source of that reading, relative
@@ -90,7 +92,7 @@ LEXICON_KINDS = (
     "quantity", "hedge", "after", "vague", "people", "not_count", "rate", "share", "document", "place", "sum",
     "fraction", "including", "question", "excluding", "average", "total_column",
     "part_column", "other_body", "own_body", "share_of", "ever", "share_of_thing", "victims", "duration",
-    "rejected", "regime_victims", "sums_up",
+    "rejected", "regime_victims", "sums_up", "peak",
 )
 BOUNDS = ("point", "low", "high")
 RATES = ("day", "week", "month", "year")
