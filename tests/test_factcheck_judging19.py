@@ -6,16 +6,26 @@
   over three years is not made ``consistent`` by the Gulag's population summed over them;
 - a named period that a ``peak`` verb of the lexicon makes the peak of what the sentence counts ("the purges
   that peaked during the Great Terror") does not date a verdict
-  (:func:`~gulagstats.factcheck.readings.named_as_peak`), whichever way the gate is set.
+  (:func:`~gulagstats.factcheck.readings.named_as_peak`), whichever way the gate is set;
+- factcheck.html explains its words (:mod:`~gulagstats.factcheck.glossary`): every status that occurs in the
+  record's tables, every bound of a benchmark rule and every verdict the page gives has an entry.
 
 Sentences are invented, of the shapes seen on dev; each rule has a near miss that must not trigger it.
 """
 
 from __future__ import annotations
 
+import csv
+from pathlib import Path
+
+from gulagstats.factcheck.glossary import PAGE_VERDICTS, entries, glossary_html
 from gulagstats.factcheck.judgment import claims_frame, judge
+from gulagstats.factcheck.page import render_page
 from gulagstats.factcheck.readings import OPEN_GATE
-from gulagstats.factcheck.run import check_text
+from gulagstats.factcheck.run import check_text, factcheck
+from gulagstats.vocabulary import DICTIONARY
+
+DATA = Path(__file__).resolve().parents[1] / "data"
 
 
 def _verdicts(text: str, gate=None) -> dict[str, tuple[str, str]]:
@@ -92,3 +102,41 @@ def test_the_height_of_a_named_period_dates_the_number_itself():
         "in 1937.",
     ):
         assert _verdicts(text, OPEN_GATE)["over a million"][0] == "overstates"
+
+
+# --- the page's glossary ------------------------------------------------------------------------------
+
+
+def _words(heading: str) -> set[str]:
+    return {w for h, words in entries() if h == heading for w, _ in words}
+
+
+def test_every_status_of_the_record_s_tables_is_explained():
+    seen = set()
+    for path in sorted((DATA / "tables").glob("*.csv")):
+        with open(path, newline="", encoding="utf-8") as handle:
+            reader = csv.DictReader(handle)
+            if "status" in (reader.fieldnames or []):
+                seen |= {row["status"] for row in reader if row["status"]}
+    assert seen, "the record's tables have a status column"
+    labels = {DICTIONARY["status"][s]["label"] for s in seen}
+    assert labels <= _words("Status of the record's figure")
+
+
+def test_every_bound_of_a_benchmark_rule_and_every_verdict_is_explained():
+    with open(DATA / "benchmark_rules.csv", newline="", encoding="utf-8") as handle:
+        bounds = {row["bound"] for row in csv.DictReader(handle) if row["bound"]}
+    assert bounds <= set(DICTIONARY["bound"])
+    assert {"floor", "ceiling", "point", "range"} <= _words("Bound of the record's figure")
+    verdicts = _words("Verdicts")
+    assert {v.replace("_", " ") for v in PAGE_VERDICTS} | {"not judged"} <= verdicts
+    assert all(m and "check:" not in m for _, words in entries() for _, m in words)
+
+
+def test_the_page_carries_the_glossary_in_one_column(tmp_path):
+    text = tmp_path / "a.txt"
+    text.write_text("In 1937-1938, 7 million people were shot.", encoding="utf-8")
+    page = render_page(factcheck([str(text)]))
+    assert glossary_html() in page and "href='#glossary'" in page
+    glossary = page[page.index("<section id='glossary'>") : page.index("<section id='texts'>")]
+    assert "<table" not in glossary  # a definition list: no wide table at 400 px

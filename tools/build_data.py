@@ -509,7 +509,7 @@ PRIMARY_KEYS = {
     "vocabulary": ["kind", "code"],
 }
 VOCABULARY_KINDS = (
-    "status", "verdict", "grade", "relation", "unit", "population", "measure", "category", "quantity", "setting",
+    "status", "verdict", "grade", "relation", "unit", "population", "measure", "category", "quantity", "setting", "bound",
 )
 
 

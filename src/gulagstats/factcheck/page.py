@@ -4,8 +4,8 @@ In this order: the claims the record contradicts (each with its sentence,
 verdict, explanation and source, visible without hovering), the
 contradictions between claims, the claims the record supports or does not
 contradict, the claims not judged with their reason, the numbers seen but not
-read, then the texts with every claim highlighted.  One column, readable at
-400 px; self-contained (inline CSS, no network).  A small inline script checks
+read, the words it uses explained (:mod:`.glossary`), then the texts with every
+claim highlighted.  One column, readable at 400 px; self-contained (inline CSS, no network).  A small inline script checks
 the page when it opens (every listed claim has its highlight) and writes the
 result into ``data-`` attributes of ``<body>``, which the browser test reads.
 """
@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from ..vocabulary import OVERSTATES, UNDERSTATES
+from .glossary import glossary_html
 from .judgment import NOT_JUDGED
 
 if TYPE_CHECKING:
@@ -170,6 +171,7 @@ mark.v-not_judged{background:#e4e4e4}
 table{border-collapse:collapse;width:100%}td,th{padding:4px 6px;border-bottom:1px solid #ddd;text-align:left;vertical-align:top}
 pre{white-space:pre-wrap;font:15px/1.5 Georgia,serif}
 .ln{color:#999;user-select:none}
+dt{font-weight:bold;margin-top:.4em}dd{margin:0 0 0 1em}h3{font-size:1em}
 #not-judged td:first-child{min-width:10em}
 @media (max-width:40em){#not-judged table,#not-judged tr,#not-judged td{display:block;width:100%}
 #not-judged tr:first-child{display:none}#not-judged tr{border-bottom:1px solid #ccc;padding:.5em 0}
@@ -304,7 +306,7 @@ def render_page(result: Factcheck) -> str:
         f"<title>gulagstats fact-check</title><style>{CSS}</style></head><body>",
         "<header><h1>Fact-check against the archival record</h1>",
         f"<p id='summary'>{counted(len(v), 'claim')} in {counted(len(result.texts), 'text')} ({_e(summary) or 'none'}); "
-        f"{counted(len(c), 'contradiction')} between claims.</p>",
+        f"{counted(len(c), 'contradiction')} between claims. <a href='#glossary'>What the words mean</a>.</p>",
         *(f"<p class='warning'>{_e(w)}</p>" for w in result.warnings),
         "</header>",
     ]
@@ -344,7 +346,7 @@ def render_page(result: Factcheck) -> str:
     ]
     if len(seen) > 2000:
         out.append(f"<li>... and {len(seen) - 2000} more</li>")
-    out.append("</ul></section><section id='texts'><h2>The texts</h2>")
+    out.append(f"</ul></section>{glossary_html()}<section id='texts'><h2>The texts</h2>")
     out += _texts(result, v)
     out.append(f"</section><script>{SCRIPT}</script></body></html>")
     return "".join(out)
