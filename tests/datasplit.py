@@ -297,6 +297,7 @@ DATA_TESTS: frozenset[str] = frozenset((
     "src/gulagstats/factcheck/frame_scopes.py::gulagstats.factcheck.frame_scopes.listing_words",
     "src/gulagstats/factcheck/stories.py::gulagstats.factcheck.stories.Story.summed",
     "src/gulagstats/factcheck/readings.py::gulagstats.factcheck.readings.named_readings",
+    "src/gulagstats/factcheck/readings.py::gulagstats.factcheck.readings.named_as_peak",
     "src/gulagstats/factcheck/wider_wholes.py::gulagstats.factcheck.wider_wholes.named_bodies",
     "src/gulagstats/factcheck/quantity_rules.py::gulagstats.factcheck.quantity_rules.of_part",
     "src/gulagstats/factcheck/quantity_rules.py::gulagstats.factcheck.quantity_rules.killing_threshold",

@@ -38,7 +38,7 @@ def _executed(**given: object) -> pd.DataFrame:
 def test_an_understates_without_the_whole_named_does_not_block_a_reading_that_meets_the_record():
     out = judge(_executed(), gate=OPEN_GATE).iloc[0]
     assert out["verdict"] == "consistent", out["reason"]
-    assert out["explanation"].startswith("Consistent read as 1937/1938")
+    assert out["explanation"].startswith("Consistent read as 1937-1938")
     assert out["benchmark_id"] == "executions_nkvd:1937/1938"
 
 

@@ -154,12 +154,12 @@ def test_a_reading_met_names_the_range_it_met_not_its_ceiling():
     )
     assert verdict == "consistent"
     assert said.startswith(
-        "Consistent read as 1937/1938 (arrests_1937_1938:1937/1938: 1,575,259 to 2,500,000); "
+        "Consistent read as 1937-1938 (the record's 1,575,259 to 2,500,000); "
         "as first read (arrests, 1 October 1936 to 30 November 1938), not contradicted."
     ), said
     # near miss: a point benchmark shows its one value
     [(_, point)] = _explained("From December 1936 to November 1938 some 720,000 people were shot.")
-    assert point.startswith("Consistent read as 1937/1938 (executions_nkvd:1937/1938: 681,692); ")
+    assert point.startswith("Consistent read as 1937-1938 (the record's 681,692); ")
 
 
 def test_the_readings_compared_are_counted_in_words():

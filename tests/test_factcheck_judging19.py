@@ -53,14 +53,14 @@ def test_a_reading_of_another_period_still_meets_the_record():
         "Between the winter of 1936 and the autumn of 1938 about 700,000 people were shot."
     )["about 700,000"]
     assert verdict == "consistent"
-    assert explanation.startswith("Consistent read as 1937/1938")
+    assert explanation.startswith("Consistent read as 1937-1938")
 
 
 def test_a_narrower_reading_of_the_same_kind_still_meets_the_record():
     # near miss: deaths in the camps for deaths in camps and colonies (both flows)
     verdict, explanation = _verdicts("In 1934, some 25,000 prisoners died in the Gulag camps.")["some 25,000"]
     assert verdict == "consistent"
-    assert explanation.startswith("Consistent read as camp deaths")
+    assert explanation.startswith("Consistent read as deaths in the camps")
 
 
 def test_readings_that_truly_conflict_are_not_judged():

@@ -61,7 +61,7 @@ def test_a_floor_met_as_whole_years_is_consistent():
     )
     out = judge(claim, gate=OPEN_GATE).iloc[0]
     assert out["verdict"] == "consistent", out["reason"]
-    assert out["explanation"].startswith("Consistent read as 1937/1938")
+    assert out["explanation"].startswith("Consistent read as 1937-1938")
     assert "not contradicted" in out["explanation"].split(".")[0]
     assert out["benchmark_id"] == "executions_nkvd:1937/1938"
     # far above the record as whole years, it is no longer met: a reading flags, not judged (round 7)
@@ -83,7 +83,7 @@ def test_a_ceiling_of_a_wider_span_met_by_the_narrower_quantity_is_consistent():
     )
     out = judge(claim, gate=OPEN_GATE).iloc[0]
     assert out["verdict"] == "consistent", out["reason"]
-    assert out["explanation"].startswith("Consistent read as camp deaths")
+    assert out["explanation"].startswith("Consistent read as deaths in the camps")
     # a year the camps have no count of either stays not contradicted
     early = judge(claim.assign(low="7980", high="7980", period="1930"), gate=OPEN_GATE).iloc[0]
     assert early["verdict"] == "not_contradicted", early["reason"]

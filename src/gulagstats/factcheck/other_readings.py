@@ -27,10 +27,10 @@ from ..vocabulary import CONSISTENT, NOT_CONTRADICTED
 from .readings import met_range
 
 #: What a ``not_contradicted`` met by the record under another reading of its own words says first.
-MET_OTHERWISE = "Consistent read as {reading} ({benchmark}); as first read ({own}), not contradicted."
+MET_OTHERWISE = "Consistent read as {reading} (the record's {benchmark}); as first read ({own}), not contradicted."
 #: What a ``not_contradicted`` says of a reading of another kind that met the record (round 19).
 MET_AS_ANOTHER_KIND = (
-    "Read as {noun} ({benchmark}), the number meets the record, but that reading counts {other}, not "
+    "Read as {noun}, the number meets the record's {benchmark}, but that reading counts {other}, not "
     "{own} as first read, so it is no evidence for the first reading."
 )
 #: A quantity's kind in the words of an explanation.
@@ -55,6 +55,27 @@ def same_kind(first: str, other: str) -> bool:
     return QUANTITIES[first].kind == QUANTITIES[other].kind
 
 
+def reading_words(reading: pd.Series) -> str:
+    """A reading of a claim in a journalist's words (round 19: not a code the card's source already names):
+    a period as dates, a quantity by its noun, a bound as it is said.
+
+    Examples
+    --------
+    >>> reading_words(pd.Series({"what": "period", "reading": "1937/1938"}))
+    '1937-1938'
+    >>> reading_words(pd.Series({"what": "quantity", "reading": "camp_deaths"}))
+    'deaths in the camps'
+    >>> reading_words(pd.Series({"what": "bound", "reading": "7,000,000 as the number claimed"}))
+    '7,000,000 as the number claimed'
+    """
+    said = str(reading["reading"])
+    if reading["what"] == "period":
+        return period_text(said)
+    if reading["what"] == "quantity" and said in QUANTITIES:
+        return QUANTITIES[said].noun
+    return said.replace("_", " ")
+
+
 def met_under_another_reading(
     out: pd.DataFrame, alt: pd.DataFrame, answers: pd.DataFrame, columns: Sequence[str]
 ) -> None:
@@ -75,8 +96,8 @@ def met_under_another_reading(
     >>> met_under_another_reading(out, alt, answers, ["explanation"])
     >>> out.at[0, "verdict"], alt.at[7, "verdict"]
     ('not_contradicted', 'not_contradicted')
-    >>> out.at[0, "explanation"][:60]
-    'Not contradicted. Read as inmates of camps and colonies (gul'
+    >>> out.at[0, "explanation"][:96]
+    "Not contradicted. Read as inmates of camps and colonies, the number meets the record's 1,196,369"
     """
     for i, rows in alt.groupby("claim"):
         if out.at[i, "verdict"] != NOT_CONTRADICTED or len(rows) == 0:
@@ -93,8 +114,8 @@ def met_under_another_reading(
         k = alike[0]
         met = answers.loc[k]
         said = MET_OTHERWISE.format(
-            reading=str(alt.at[k, "reading"]).replace("_", " "),
-            benchmark=f"{met['benchmark_id']}: {met_range(met)}",
+            reading=reading_words(alt.loc[k]),
+            benchmark=met_range(met),
             own=f"{QUANTITIES[own_quantity].noun}, {period_text(str(out.at[i, 'period']))}",
         )
         for column in columns:
@@ -109,7 +130,7 @@ def _another_kind(out: pd.DataFrame, alt: pd.DataFrame, answers: pd.DataFrame, i
     own, other = QUANTITIES[str(out.at[i, "quantity"])], QUANTITIES[str(alt.at[k, "quantity"])]
     said = MET_AS_ANOTHER_KIND.format(
         noun=other.noun,
-        benchmark=f"{answers.at[k, 'benchmark_id']}: {met_range(answers.loc[k])}",
+        benchmark=met_range(answers.loc[k]),
         other=KIND_WORDS.get(other.kind, other.kind),
         own=KIND_WORDS.get(own.kind, own.kind),
     )
