@@ -8,7 +8,8 @@
   that peaked during the Great Terror") does not date a verdict
   (:func:`~gulagstats.factcheck.readings.named_as_peak`), whichever way the gate is set;
 - factcheck.html explains its words (:mod:`~gulagstats.factcheck.glossary`): every status that occurs in the
-  record's tables, every bound of a benchmark rule and every verdict the page gives has an entry.
+  record's tables, every bound of a benchmark rule and every verdict the page gives has an entry;
+- explanations say a reading met and a rate's period in words, not as codes.
 
 Sentences are invented, of the shapes seen on dev; each rule has a near miss that must not trigger it.
 """
@@ -140,3 +141,14 @@ def test_the_page_carries_the_glossary_in_one_column(tmp_path):
     assert glossary_html() in page and "href='#glossary'" in page
     glossary = page[page.index("<section id='glossary'>") : page.index("<section id='texts'>")]
     assert "<table" not in glossary  # a definition list: no wide table at 400 px
+
+
+# --- explanations a journalist can quote ----------------------------------------------------------------
+
+
+def test_a_rate_multiplied_out_names_its_period_in_words():
+    _, said = _verdicts("From 1936 to 1940, about 1,000 people a day were shot throughout the USSR.")[
+        "about 1,000"
+    ]
+    assert said.startswith("A rate of about 1,000 a day over 1936-1940 (1,827 days) is judged as the count")
+    assert "1936/1940 (" not in said

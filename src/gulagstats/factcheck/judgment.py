@@ -53,7 +53,7 @@ import pandas as pd
 from ..core.record import Record, resolve
 from ..estimates.verdicts import assess_many
 from ..estimates.vocabulary import QUANTITIES
-from ..periods import period_bounds
+from ..periods import period_bounds, period_text
 from ..vocabulary import (
     CONSISTENT,
     DEPENDS_ON_READING,
@@ -339,7 +339,8 @@ def _as_counts(asked: pd.DataFrame) -> tuple[pd.Series, pd.Series, dict]:
         )
         unit = str(asked.at[i, "unit"]).replace("per_", "")
         notes[i] = (
-            f"A rate of {asked.at[i, 'mention']} a {unit} over {asked.at[i, 'period']} ({units:g} {unit}s) is judged as the count over it."
+            f"A rate of {asked.at[i, 'mention']} a {unit} over {period_text(str(asked.at[i, 'period']))} "
+            f"({units:,g} {unit}s) is judged as the count over it."
         )
     return low, high, notes
 
