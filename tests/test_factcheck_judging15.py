@@ -217,7 +217,7 @@ def test_around_700000_in_a_great_terror_of_1936_1938_is_consistent_under_the_re
     row = _one(text, "around 700,000")
     if row["period"] == "1936/1938":  # dated by the text's own definition of the name
         assert row["verdict"] == "consistent", row[["verdict", "reason", "explanation"]].tolist()
-        assert "read as 1937/1938" in row["explanation"]
+        assert "read as 1937-1938" in row["explanation"]
     else:
         assert row["verdict"] in ("consistent", "not_judged"), row[["verdict", "period"]].tolist()
 
