@@ -38,15 +38,12 @@ _UNIT = re.compile(r"\s+([^\W\d_]+)")
 _MOST = {"year": 75, "month": 36}
 
 
-def _units(data: Resources) -> dict[str, str]:
-    return {r["phrase"].lower(): r["rate"] for r in data.lexicon["duration"].rows}
-
-
-def _lengths_stated(sentence: str, data: Resources) -> list[tuple[int, int, int, str]]:
-    """Every duration of a sentence: start, end, length, unit ("year" or "month")."""
-    units = _units(data)
+def _lengths_stated(sentence: str, language: str, data: Resources) -> list[tuple[int, int, int, str]]:
+    """Every duration of a sentence in ``language`` (as the pipeline read it): start, end, length, unit ("year" or
+    "month")."""
+    units = data.duration_units
     out = []
-    for n in read_numerals(sentence, "ru" if re.search("[\u0400-\u04ff]", sentence) else "en"):
+    for n in read_numerals(sentence, language):
         word = _UNIT.match(sentence, n.end)
         if word is None or n.decimal or not float(n.value).is_integer():
             continue
@@ -77,19 +74,20 @@ def length_of(period: str, unit: str) -> int | None:
     return (int(b[:4]) - int(a[:4])) * 12 + last - first + 1
 
 
-def durations(sentence: str, found: list[Period], last: str, data: Resources) -> list[Period]:
+def durations(sentence: str, found: list[Period], last: str, data: Resources, language: str = "en") -> list[Period]:
     """The periods the durations of a sentence give, read against ``last`` (the period stated before); none where
     the sentence states a period of its own (``found``), or where the duration is as long as ``last``.
+    ``language`` is the sentence's, as the pipeline detected it (its number words are read in it).
 
     Examples
     --------
     >>> from gulagstats.factcheck.resources import load_resources
     >>> data = load_resources()
-    >>> [(p.period, p.kind, p.confidence) for p in durations("За 12 лет выслано 200 тысяч.", [], "1941", data)]
+    >>> [(p.period, p.kind, p.confidence) for p in durations("За 12 лет выслано 200 тысяч.", [], "1941", data, "ru")]
     [('1941/1952', 'relative', 0.5)]
     >>> [(p.period, p.confidence) for p in durations("Over ten years, 3 million died.", [], "1932/1935", data)]
     [('1932/1935', 0.3)]
-    >>> durations("За два года расстреляно 680 тысяч.", [], "1937/1938", data)
+    >>> durations("За два года расстреляно 680 тысяч.", [], "1937/1938", data, "ru")
     []
     >>> durations("He served 10 years in the camps.", [], "1941", data)  # no preposition: a term, not a stretch
     []
@@ -97,7 +95,7 @@ def durations(sentence: str, found: list[Period], last: str, data: Resources) ->
     if not last or any(p.kind != "document" and p.period for p in found):
         return []
     out = []
-    for start, end, n, unit in _lengths_stated(sentence, data):
+    for start, end, n, unit in _lengths_stated(sentence, language, data):
         had = length_of(last, unit)
         if had is None or had == n or (unit == "month" and abs(had - n) <= 1):
             continue

@@ -119,6 +119,7 @@ def find_periods(
     last: str,
     data: Resources,
     dating: Dating | None = None,
+    language: str = "en",
 ) -> list[Period]:
     """Every period a sentence states, with its position in the sentence, sorted.
 
@@ -126,7 +127,7 @@ def find_periods(
     starting at ``offset``); ``anchor`` is the text's clock (the last date
     stated before) and ``last`` the last period stated before, against which
     relative phrases are resolved; ``dating`` how the text dated its named
-    periods so far (updated when this sentence dates one).
+    periods so far (updated when this sentence dates one); ``language`` the text's, as the pipeline detected it.
 
     Examples
     --------
@@ -186,7 +187,7 @@ def find_periods(
     )
     settled = _settled(sentence, sorted(found, key=lambda p: p.start), data, dating)
     # "За 12 лет ..." after 1941: a duration that refers back (round 18)
-    settled = sorted(settled + durations(sentence, settled, last, data), key=lambda p: p.start)
+    settled = sorted(settled + durations(sentence, settled, last, data, language), key=lambda p: p.start)
     return _lasting_into(sentence, settled, anchor)
 
 
