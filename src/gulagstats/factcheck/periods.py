@@ -26,6 +26,7 @@ from .dates import Period, find_dates, joined
 from .decades import decades
 from .durations import durations
 from .event_dates import LAST_YEAR, event_dates, events, lifespans, names_years
+from .flows import flows
 from .named_periods import Dating, opened, read_named, resolve_rule, text_datings, titles_of
 from .phrases import Token
 from .resources import Resources
@@ -235,7 +236,7 @@ def _settled(
     """The periods found, read together: spans with words between their ends, open periods, titles, the years of
     events and of names, relative phrases against the sentence's own dates, named periods as the text dates them."""
     out = names_years(
-        sentence, titles_of(sentence, _opened(sentence, _from_until(sentence, found)))
+        sentence, titles_of(sentence, flows(sentence, _opened(sentence, _from_until(sentence, found))))
     )
     out = [
         p for p in _anchored(event_dates(sentence, out), data) if p.period or p.kind != "relative"
