@@ -43,3 +43,31 @@ def test_a_flow_from_a_dated_event_is_the_span_between_them() -> None:
 )
 def test_no_flow_without_its_opening_words_in_the_same_clause(text: str, mention: str, period: str) -> None:
     assert _periods(text)[mention][0] == period
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "period", "confidence"),
+    [
+        # an adjective of length after a single year runs from it, under the gate
+        ("В 1945 году начались выселения. За трехлетний период выслано 120 тысяч человек.", "120 тысяч", "1945/1947", 0.5),
+        ("The expulsions began in 1945. Over a three-year period, 120,000 people were deported.", "120,000", "1945/1947", 0.5),
+        # after a period of another length it leaves the period carried under the gate
+        ("The purge ran in 1935-1936. During the nine-month purge, 30,000 were shot.", "30,000", "1935/1936", 0.3),
+        ("Чистка шла в 1935–1936 годах. За полуторагодовой период расстреляно 30 тысяч человек.", "30 тысяч", "1935/1936", 0.3),
+    ],
+)
+def test_an_adjective_of_length_is_a_duration(text: str, mention: str, period: str, confidence: float) -> None:
+    found = {f.mention: (f.period, f.period_confidence) for f in check_text(text, "a.txt").frames}
+    assert found[mention] == (period, confidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 1945 the trials began. In the ten-year sentences they gave, 120,000 people were sent to camps.",
+        "В 1945 году начались суды. В двухлетнем возрасте 120 тысяч детей были высланы с семьями.",
+        "In 1945 the expulsions began; a 12-month period is the year itself: in the 12-month period 120,000 were deported.",
+    ],
+)
+def test_a_term_an_age_or_a_length_as_long_as_the_period_is_no_duration(text: str) -> None:
+    assert all(f.period_how != "relative" for f in check_text(text, "a.txt").frames)
