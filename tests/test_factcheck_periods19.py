@@ -71,3 +71,21 @@ def test_an_adjective_of_length_is_a_duration(text: str, mention: str, period: s
 )
 def test_a_term_an_age_or_a_length_as_long_as_the_period_is_no_duration(text: str) -> None:
     assert all(f.period_how != "relative" for f in check_text(text, "a.txt").frames)
+
+
+def test_stalins_repressions_name_his_rule() -> None:
+    text = "The historian counted some 25 million victims of Stalin's repressions, arrested, shot or deported."
+    assert _periods(text)["some 25 million"] == ("1924-01-01/1953-03-05", "named period")
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "period"),
+    [
+        # a span stated beside the name is nearer the number and wins
+        ("Stalin's repressions of 1937-1938 took 680,000 lives by shooting.", "680,000", "1937/1938"),
+        # "from" after a verb of suffering names a cause, not a start: the span stays
+        ("Some 3 million suffered from Stalin's repression from the 1930s through the 1940s.", "some 3 million", "1930/1949"),
+    ],
+)
+def test_stalins_repressions_near_misses(text: str, mention: str, period: str) -> None:
+    assert _periods(text)[mention][0] == period

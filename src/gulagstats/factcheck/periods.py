@@ -336,7 +336,8 @@ def _opened(sentence: str, found: list[Period]) -> list[Period]:
         # "from 28 to 31 December 1943": both ends are given
         days = p.kind == "date" and "/" in p.period
         before = OPEN_BEFORE.search(sentence[max(0, p.start - 20) : p.start])
-        if p.kind in ("year", "decade", "date", "month", "season", "named") and not days and before:
+        cause = p.kind == "named" and _CAUSE_FROM.search(sentence[max(0, p.start - 40) : p.start])
+        if p.kind in ("year", "decade", "date", "month", "season", "named") and not days and before and not cause:
             at = max(0, p.start - 20) + before.start()  # where "after" starts in the sentence
             during = re.search(
                 r"(?:during|во\s+время)\s+(?:and|и)\s+$",
@@ -370,6 +371,12 @@ def _opened(sentence: str, found: list[Period]) -> list[Period]:
     return out
 
 
+#: "from" after a verb of suffering or dying names a cause, not a start: "Millions suffered from Stalin's repressions
+#: from the 1920s through the 1950s", "died from the famine" (round 19).
+_CAUSE_FROM = re.compile(
+    r"\b(?:suffer\w*|died|dying|die|perish\w*|deaths?|victims?|killed|escap\w*|fled|flee\w*|recover\w*)\s+from\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 #: A date or a year after "until", "through", "по" with no start before it: the time up to it.
 _UNTIL_ALONE = re.compile(r"(?:\buntil|\btill|\bthrough|\bпо)\s+(?:the\s+)?$", re.IGNORECASE)
 #: A named period after "before", "prior to", "leading up to", "до": the time up to its start ("before the war",
