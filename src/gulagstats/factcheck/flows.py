@@ -27,11 +27,11 @@ _FLOW_TO = re.compile(r"(?:\bдо|\bпо|\buntil|\btill|\bto|\bup\s+to)\s+(?:the
 #: How far before its end a flow's opening words are looked for (characters): a flow is one clause.
 FLOW_REACH = 120
 #: A break no flow runs across: the end of a clause of its own (not the point of "г.", "гг.": a year's abbreviation).
-_BREAK = re.compile(r"(?<!\bг)(?<!\bгг)[;:.!?]\s")
+_FLOW_BREAK = re.compile(r"(?<!\bг)(?<!\bгг)[;:.!?]\s")
 #: The kinds of period that end a flow (a day or a month: "до 1948 года" may mean "before 1948").
-_ENDS = ("date", "month")
+_FLOW_ENDS = ("date", "month")
 #: The kinds of period that may start a flow between its opening words and its end.
-_STARTS = ("date", "month", "year", "season")
+_FLOW_STARTS = ("date", "month", "year", "season")
 
 
 def flows(sentence: str, found: list[Period]) -> list[Period]:
@@ -56,17 +56,17 @@ def flows(sentence: str, found: list[Period]) -> list[Period]:
     """
     out = list(found)
     for i, p in enumerate(found):
-        if p.kind not in _ENDS or "/" in p.period or not _FLOW_TO.search(sentence[max(0, p.start - 12) : p.start]):
+        if p.kind not in _FLOW_ENDS or "/" in p.period or not _FLOW_TO.search(sentence[max(0, p.start - 12) : p.start]):
             continue
         window = max(0, p.start - FLOW_REACH)
         openings = list(_FLOW_FROM.finditer(sentence, window, p.start))
         opening = openings[-1] if openings else None
-        if opening is None or _BREAK.search(sentence, opening.end(), p.start):
+        if opening is None or _FLOW_BREAK.search(sentence, opening.end(), p.start):
             continue
         between = [k for k, q in enumerate(found) if opening.end() <= q.start and q.end <= p.start and q.period]
         if not between:
             out[i] = Period(p.start, p.end, "/" + p.period, "open", 0.0, p.day)
-        elif len(between) == 1 and found[between[0]].kind in _STARTS:
+        elif len(between) == 1 and found[between[0]].kind in _FLOW_STARTS:
             q = found[between[0]]
             span = f"{q.period.split('/')[0]}/{p.period}"
             if span.split("/")[0] < p.period:
