@@ -26,6 +26,7 @@ from .dates import Period, find_dates, joined
 from .decades import decades
 from .durations import durations
 from .event_dates import LAST_YEAR, event_dates, events, lifespans, names_years
+from .flows import flows
 from .named_periods import Dating, opened, read_named, resolve_rule, text_datings, titles_of
 from .phrases import Token
 from .resources import Resources
@@ -119,6 +120,7 @@ def find_periods(
     last: str,
     data: Resources,
     dating: Dating | None = None,
+    language: str = "en",
 ) -> list[Period]:
     """Every period a sentence states, with its position in the sentence, sorted.
 
@@ -126,7 +128,7 @@ def find_periods(
     starting at ``offset``); ``anchor`` is the text's clock (the last date
     stated before) and ``last`` the last period stated before, against which
     relative phrases are resolved; ``dating`` how the text dated its named
-    periods so far (updated when this sentence dates one).
+    periods so far (updated when this sentence dates one); ``language`` the text's, as the pipeline detected it.
 
     Examples
     --------
@@ -186,7 +188,7 @@ def find_periods(
     )
     settled = _settled(sentence, sorted(found, key=lambda p: p.start), data, dating)
     # "За 12 лет ..." after 1941: a duration that refers back (round 18)
-    settled = sorted(settled + durations(sentence, settled, last, data), key=lambda p: p.start)
+    settled = sorted(settled + durations(sentence, settled, last, data, language), key=lambda p: p.start)
     return _lasting_into(sentence, settled, anchor)
 
 
@@ -234,7 +236,7 @@ def _settled(
     """The periods found, read together: spans with words between their ends, open periods, titles, the years of
     events and of names, relative phrases against the sentence's own dates, named periods as the text dates them."""
     out = names_years(
-        sentence, titles_of(sentence, _opened(sentence, _from_until(sentence, found)))
+        sentence, titles_of(sentence, flows(sentence, _opened(sentence, _from_until(sentence, found))))
     )
     out = [
         p for p in _anchored(event_dates(sentence, out), data) if p.period or p.kind != "relative"
@@ -334,7 +336,8 @@ def _opened(sentence: str, found: list[Period]) -> list[Period]:
         # "from 28 to 31 December 1943": both ends are given
         days = p.kind == "date" and "/" in p.period
         before = OPEN_BEFORE.search(sentence[max(0, p.start - 20) : p.start])
-        if p.kind in ("year", "decade", "date", "month", "season", "named") and not days and before:
+        cause = p.kind == "named" and _CAUSE_FROM.search(sentence[max(0, p.start - 40) : p.start])
+        if p.kind in ("year", "decade", "date", "month", "season", "named") and not days and before and not cause:
             at = max(0, p.start - 20) + before.start()  # where "after" starts in the sentence
             during = re.search(
                 r"(?:during|во\s+время)\s+(?:and|и)\s+$",
@@ -368,6 +371,12 @@ def _opened(sentence: str, found: list[Period]) -> list[Period]:
     return out
 
 
+#: "from" after a verb of suffering or dying names a cause, not a start: "Millions suffered from Stalin's repressions
+#: from the 1920s through the 1950s", "died from the famine" (round 19).
+_CAUSE_FROM = re.compile(
+    r"\b(?:suffer\w*|died|dying|die|perish\w*|deaths?|victims?|killed|escap\w*|fled|flee\w*|recover\w*)\s+from\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 #: A date or a year after "until", "through", "по" with no start before it: the time up to it.
 _UNTIL_ALONE = re.compile(r"(?:\buntil|\btill|\bthrough|\bпо)\s+(?:the\s+)?$", re.IGNORECASE)
 #: A named period after "before", "prior to", "leading up to", "до": the time up to its start ("before the war",

@@ -159,6 +159,8 @@ class Resources:
     #: The rows of ``quantity_rules.csv`` by their ``match``, each in the table's order (:func:`rules_by_match`):
     #: a rule looked up for a number reads the rows of its match only (round 17).
     rules_by_match: dict[str, tuple[dict[str, str], ...]] = field(default_factory=dict)
+    #: The unit of each ``duration`` word of the lexicon ("лет" -> "year"; :func:`duration_units`), built once (round 19).
+    duration_units: dict[str, str] = field(default_factory=dict)
 
 
 def goes_on_words(periods: Table) -> tuple[str, ...]:
@@ -376,7 +378,17 @@ def _parsed(packaged: tuple[tuple[str, str, str], ...], own: str, own_name: str)
         decade_parts(periods),
         goes_on_words(periods),
         rules_by_match(rules),
+        duration_units(lexicon["duration"]),
     )
+
+
+def duration_units(durations: Table) -> dict[str, str]:
+    """The ``duration`` rows of the lexicon as word -> unit (their ``rate``: "year" or "month"), built once.
+
+    >>> duration_units(load_resources().lexicon["duration"])["месяцев"]
+    'month'
+    """
+    return {r["phrase"].lower(): r["rate"] for r in durations.rows}
 
 
 def rules_by_match(rules: Table) -> dict[str, tuple[dict[str, str], ...]]:

@@ -194,7 +194,7 @@ def _read_sentence(
     s: Sentence, state: _Reading, document, data: Resources, name: str
 ) -> tuple[list[Frame], list[Seen]]:
     """The claim frames and the numbers seen but not read of one sentence; ``state`` goes on past it."""
-    text, lines, _, tables = document
+    text, lines, language, tables = document
     _new_paragraph(s, state, text, lines, data)
     plain = fold_digits(s.text)  # full-width and other digits as ASCII, offsets unchanged
     toks = tokens(plain, s.start)
@@ -206,6 +206,7 @@ def _read_sentence(
         state.last_period or state.text_period,
         data,
         state.dating,
+        language,
     )
     if tables[0]:  # "1938 — 90 546" in a table
         periods = outside_cells(tables[0], tables[1], periods, s.start)
