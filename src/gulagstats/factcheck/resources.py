@@ -40,6 +40,10 @@ hash-checked in ``data/datapackage.json``):
   ``regime_victims``: victims of a regime that outlived the record, "victims of communism", "жертв
   советского режима" (undated, deaths laid at the regime's door); ``sums_up``: words that open a
   sentence summing up the story before it, "In total", "Всего" (it counts the part named before);
+  ``counted_before``: a noun before a number that makes it a count of inhabitants, names or list entries,
+  "population of", "names of", "имена"; ``counted_link``: words that may stand between that noun and the number,
+  "was", "составляет"; ``held_population``: words by that noun that make it a population held, "special settlements",
+  "лагер*" (:mod:`gulagstats.factcheck.counted_before`);
 - ``periods.csv``: ``language, phrase, reading, rule, confidence, source,
   locator, note``: named periods ("the Great Terror", "Большой террор") with
   the period they are read as and the source of that reading, relative
@@ -90,7 +94,8 @@ LEXICON_KINDS = (
     "quantity", "hedge", "after", "vague", "people", "not_count", "rate", "share", "document", "place", "sum",
     "fraction", "including", "question", "excluding", "average", "total_column",
     "part_column", "other_body", "own_body", "share_of", "ever", "share_of_thing", "victims", "duration",
-    "rejected", "regime_victims", "sums_up",
+    "rejected", "regime_victims", "sums_up", "counted_before", "counted_link",
+    "held_population",
 )
 BOUNDS = ("point", "low", "high")
 RATES = ("day", "week", "month", "year")

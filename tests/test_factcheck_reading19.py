@@ -1,0 +1,61 @@
+"""Round 19's reading of numbers that are no claim about repression: a number a noun before it makes a count of
+inhabitants or of names ("a population of 76,000", "имена более тысячи"), with the near-misses the rule must leave
+alone (a population held, a whole population deported, a share taken of a population).
+
+The sentences are invented in the shapes met on dev.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from gulagstats.factcheck.run import check_text
+
+
+def _read(text: str) -> list[str]:
+    return [f.mention for f in check_text(text, "a.txt").frames]
+
+
+@pytest.mark.parametrize(
+    ("text", "left_out"),
+    [
+        ("The mining town had a population of about 40,000 and twelve camps with 90,000 inmates.", "about 40,000"),
+        ("Out of a population of 52,000, some 9,000 Kurds were deported in 1944.", "52,000"),
+        ("The population of the USSR was 170 million, and 1.3 million were in the camps.", "170 million"),
+        ("The names of thousands of people who were shot in 1937 were read aloud on Monday.", "thousands"),
+        ("Численность населения страны составляет 190 млн человек, а в лагерях было 1,5 млн человек.", "190 млн"),
+        ("Население республики составляло около 3 млн человек, из них 40 тысяч было выслано в 1944 г.", "около 3 млн"),
+        ("В книге памяти приведены имена более двух тысяч расстрелянных крестьян.", "более двух тысяч"),
+    ],
+)
+def test_a_population_or_names_before_a_number_is_no_claim(text: str, left_out: str) -> None:
+    assert left_out not in _read(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("The mining town had a population of about 40,000 and twelve camps with 90,000 inmates.", "90,000"),
+        ("Out of a population of 52,000, some 9,000 Kurds were deported in 1944.", "some 9,000"),
+        ("Население республики составляло около 3 млн человек, из них 40 тысяч было выслано в 1944 г.", "40 тысяч"),
+    ],
+)
+def test_the_claim_beside_a_population_is_still_read(text: str, kept: str) -> None:
+    assert kept in _read(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("The camp population of 1.5 million was reached in 1950.", "1.5 million"),
+        ("The entire population of 190,000 Crimean Tatars was deported in 1944.", "190,000"),
+        ("The deported population of 200,000 suffered hunger in 1944.", "200,000"),
+        ("Stalin signed lists of 44,000 people to be shot in 1938.", "44,000"),
+        ("Лагерное население составляло 1,7 млн человек в 1950 г.", "1,7 млн"),
+        ("Население спецпоселков составляло 1,2 млн человек в 1938 г.", "1,2 млн"),
+        ("Из населения Литвы 30 тысяч человек были депортированы в 1941 г.", "30 тысяч"),
+        ("За каждым из этих имен миллионы безвинно погибших.", "миллионы"),
+    ],
+)
+def test_a_population_held_or_deported_is_still_read(text: str, kept: str) -> None:
+    assert kept in _read(text)
