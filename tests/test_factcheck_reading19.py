@@ -59,3 +59,34 @@ def test_the_claim_beside_a_population_is_still_read(text: str, kept: str) -> No
 )
 def test_a_population_held_or_deported_is_still_read(text: str, kept: str) -> None:
     assert kept in _read(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "left_out", "kept"),
+    [
+        ("В 1938 г. расстреляли 63-летнего священника и ещё 120 крестьян.", "63", "120"),
+        ("По 58-й статье в 1937 г. осудили более миллиона человек.", "58", "более миллиона"),
+        ("Осуждённых по 58 статье в лагере в 1950 г. было 3000 человек.", "58", "3000"),
+        ("По 1-й категории в 1938 г. осуждено 2500 человек.", "1", "2500"),
+        ("В 1944 г. выселено 40 тысяч человек из 180 деревень.", "180", "40 тысяч"),
+        ("В 1938 г. НКВД получил 60 млн руб. на операцию, арестовано 30 тыс. человек.", "60 млн", "30 тыс."),
+        ("Летом 1938 г. 20 расстрельных акций унесли 3500 жизней.", "20", "3500"),
+        ("In 1949, 12 echelons brought 9,420 special settlers to Tomsk Region.", "12", "9,420"),
+    ],
+)
+def test_an_ordinal_an_age_an_article_or_a_thing_counts_no_one(text: str, left_out: str, kept: str) -> None:
+    read = _read(text)
+    assert left_out not in read
+    assert kept in read
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("В 1937-1938 гг. расстреляно 2-3 тыс. человек в области.", "2-3 тыс."),
+        ("В 1937 г. осуждено 58 тыс. человек.", "58 тыс."),
+        ("A 15-member troika sentenced 3,000 people in 1937.", "3,000"),
+    ],
+)
+def test_a_hyphen_or_a_scale_word_after_a_number_is_still_read(text: str, kept: str) -> None:
+    assert kept in _read(text)

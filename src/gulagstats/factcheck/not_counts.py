@@ -18,7 +18,7 @@ REFERENCE = re.compile(
     r"(?:\b(?:article|articles|art\.|table|tables|volume|vol\.|p\.|pp\.|no\.|nos\.|nr\.|number|fond|f\.|op\.|opis'?|"
     r"d\.|delo|l\.|ll\.|page|pages|chapter|ch\.|note|notes|footnote|figure|fig\.|section|appendix|order|decree|"
     r"paragraph|item|point|aged|age of|ages of|ages|age|died at|в возрасте|the year|ст\.|статья|статье|статьи|приказ|приказа|"
-    r"приказом|№|стр\.|с\.|т\.|ф\.|оп\.|д\.|л\.|per|every|each|на каждые|на каждую)\s*|[#\u2116]\s*|[\[/^]|\]:\s*)$",
+    r"приказом|страница|страницы|№|стр\.|с\.|т\.|ф\.|оп\.|д\.|л\.|per|every|each|на каждые|на каждую)\s*|[#\u2116]\s*|[\[/^]|\]:\s*)$",
     re.IGNORECASE,
 )
 #: A work cited by author and year, then its pages: "(Земсков 1994: 168, 189", "(Conquest 1990: 485, 1,012".
@@ -44,6 +44,14 @@ _LEAD = re.compile(r"\s*")  # the spaces a sentence starts with: a number after 
 _NAMED = re.compile(r"[^\W\d_][-\u2010\u2011]$")
 #: A month's name right after a number of 31 at most: the day of a date ("30 октября", "5 December").
 _DAY_OF = re.compile(rf"\s+(?:{MONTH})(?![^\W\d_])")
+
+#: A Russian ending, an age or an article of the code glued after a number: an ordinal, an adjective or a
+#: reference, not a count ("121-й", "63-летнего", "по 58 статье", "58-й статьи"; round 19).
+_GLUED_AFTER = re.compile(
+    r"(?:[-\u2010\u2011](?:летн|лет(?:ие|ия|ию|ием))[^\W\d_]*"
+    r"|[-\u2010\u2011](?:й|я|е|го|му|м|х|ми|ый|ий|ой|ая|ое|ые|ых|ого|ому)(?![^\W\d_])"
+    r"|(?:[-\u2010\u2011][^\W\d_]{1,3})?\s+стать(?:е|и|я|ей|ёй)(?![^\W\d_]))"
+)
 
 #: An infobox field's name and "=" right before a value: "| fatalities=681,692", "deaths = 1,200".
 _FIELD = re.compile(r"(?:^|[|\s])[^\W\d_][^\W\d]{1,30}\s*=\s*$")
@@ -72,6 +80,8 @@ def not_a_count(a: Number, b: Number | None, sentence: str) -> bool:
     start, end = a.start, (b or a).end
     if REFERENCE.search(sentence[max(0, start - 14) : start]) or sentence[end : end + 1] == "]":
         return True
+    if _GLUED_AFTER.match(sentence, end):
+        return True  # "121-й", "63-летнего", "по 58 статье": an ordinal, an age, an article
     if (
         (lead := _LEAD.match(sentence))
         and lead.end() >= start
