@@ -90,3 +90,32 @@ def test_an_ordinal_an_age_an_article_or_a_thing_counts_no_one(text: str, left_o
 )
 def test_a_hyphen_or_a_scale_word_after_a_number_is_still_read(text: str, kept: str) -> None:
     assert kept in _read(text)
+
+
+def _quantities(text: str) -> list[tuple[str, str]]:
+    return [(f.mention, f.quantity) for f in check_text(text, "a.txt").frames]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("In 1944 the operation entailed the uprooting of some 6,000 Meskhetians.", "some 6,000"),
+        ("In 1949, 4,210 villagers were taken from their homes and sent east.", "4,210"),
+        ("In April 1951, 310 persons from Lithuania and 48 persons from Latvia were unloaded at Tayga Station.", "48"),
+        ("В 1944 г. из республики было вывезено 38 тыс. человек.", "38 тыс."),
+        ("В апреле 1951 г. на станции Тайга выгружено 420 человек из Литвы.", "420"),
+    ],
+)
+def test_words_of_taking_people_away_count_deportations(text: str, mention: str) -> None:
+    assert (mention, "deportations") in _quantities(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 1950 the port unloaded 4,000 tons of coal.",
+        "В 1950 г. из лагеря вывезено 300 тонн руды.",
+    ],
+)
+def test_things_unloaded_or_taken_away_are_no_claim(text: str) -> None:
+    assert _quantities(text) == []
