@@ -119,3 +119,21 @@ def test_words_of_taking_people_away_count_deportations(text: str, mention: str)
 )
 def test_things_unloaded_or_taken_away_are_no_claim(text: str) -> None:
     assert _quantities(text) == []
+
+
+def test_one_of_n_in_russian_is_a_share() -> None:
+    frames = check_text("В 1943 г. в лагерях умерло 267 тыс. заключенных (один из пяти).", "a.txt").frames
+    assert [(f.mention, f.low, f.high) for f in frames if f.mention == "один из пяти"] == [
+        ("один из пяти", 20.0, 20.0)
+    ]
+
+
+def test_one_of_n_with_nothing_befallen_is_never_judged() -> None:
+    # as "one in five members" in English: a share of people listed under the judging threshold
+    for text in ("В 1937 г. один из пяти членов комиссии голосовал против.", "In 1937 one in five members voted against."):
+        assert all(f.confidence < 0.6 for f in check_text(text, "a.txt").frames)
+
+
+def test_every_nth_is_not_read_as_a_share() -> None:
+    # measured: "каждый пятый" / "every fifth" added one extra on dev and found nothing, so not adopted
+    assert _quantities("Во время войны примерно каждый пятый мужчина района воевал в Красной Армии.") == []
