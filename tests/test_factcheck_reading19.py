@@ -137,3 +137,16 @@ def test_one_of_n_with_nothing_befallen_is_never_judged() -> None:
 def test_every_nth_is_not_read_as_a_share() -> None:
     # measured: "каждый пятый" / "every fifth" added one extra on dev and found nothing, so not adopted
     assert _quantities("Во время войны примерно каждый пятый мужчина района воевал в Красной Армии.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("В 1933 г. в спецпоселках умирало до 10 % детей в месяц.", "до 10"),
+        ("Зимой 1932 г. в комендатурах умирают 6–9 % переселенцев в месяц.", "6–9"),
+        ("In the winter of 1932, 6-9 % of the settlers' children were dying each month.", "6-9"),
+    ],
+)
+def test_a_share_dying_each_month_is_read(text: str, mention: str) -> None:
+    # "умирает", "умирало": the imperfective of "умер*", now a cue of dying as it is
+    assert mention in _read(text)
