@@ -150,3 +150,29 @@ def test_every_nth_is_not_read_as_a_share() -> None:
 def test_a_share_dying_each_month_is_read(text: str, mention: str) -> None:
     # "умирает", "умирало": the imperfective of "умер*", now a cue of dying as it is
     assert mention in _read(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("In 1937-1938 some 300,000 were shot, and a like number were sent to the camps.", 300_000),
+        ("In 1938 the troika sentenced 2,000 peasants, and as many again the year after.", 2_000),
+        ("В 1918 г. в уезде расстреляно 40 заложников, столько же — в соседнем городе.", 40),
+    ],
+)
+def test_words_repeating_a_count_take_its_value_and_are_never_judged(text: str, value: int) -> None:
+    like = [f for f in check_text(text, "a.txt").frames if not f.mention[0].isdigit() and "some" not in f.mention]
+    assert [(f.low, f.high) for f in like] == [(float(value), float(value))]
+    assert all(f.confidence < 0.6 for f in like)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Столько же, сколько и в 1937 году.",
+        "He received the same number of votes as his rival.",
+        "The same number of people, 40,000, were shot in 1938.",
+    ],
+)
+def test_words_repeating_nothing_said_before_are_no_claim(text: str) -> None:
+    assert all(f.mention[0].isdigit() for f in check_text(text, "a.txt").frames)

@@ -43,7 +43,8 @@ hash-checked in ``data/datapackage.json``):
   ``counted_before``: a noun before a number that makes it a count of inhabitants, names or list entries,
   "population of", "names of", "имена"; ``counted_link``: words that may stand between that noun and the number,
   "was", "составляет"; ``held_population``: words by that noun that make it a population held, "special settlements",
-  "лагер*" (:mod:`gulagstats.factcheck.counted_before`);
+  "лагер*" (:mod:`gulagstats.factcheck.counted_before`); ``like_number``: words that repeat the count before
+  them, "a like number", "столько же" (:mod:`gulagstats.factcheck.like_numbers`: that value, never judged);
 - ``periods.csv``: ``language, phrase, reading, rule, confidence, source,
   locator, note``: named periods ("the Great Terror", "Большой террор") with
   the period they are read as and the source of that reading, relative
@@ -95,7 +96,7 @@ LEXICON_KINDS = (
     "fraction", "including", "question", "excluding", "average", "total_column",
     "part_column", "other_body", "own_body", "share_of", "ever", "share_of_thing", "victims", "duration",
     "rejected", "regime_victims", "sums_up", "counted_before", "counted_link",
-    "held_population",
+    "held_population", "like_number",
 )
 BOUNDS = ("point", "low", "high")
 RATES = ("day", "week", "month", "year")

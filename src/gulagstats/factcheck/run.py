@@ -33,6 +33,7 @@ from .frame_scopes import GOES_ON, breakdowns, named_part
 from .frames import Frame, answer, asked, frame, quantity_kind
 from .judgment import claims_frame, judge, unnamed_parts
 from .language import detect, warning
+from .like_numbers import like_mentions
 from .line_periods import (
     HEADING_LINE,
     ROW_LINE,
@@ -68,6 +69,7 @@ from .unsaid import (
     UNSAID_QUANTITY,
     estimate_only,
     estimated,
+    like_numbers,
     people_counted,
     people_shares,
     predicate,
@@ -344,6 +346,7 @@ def _sentence_frames(s, plain: str, toks, periods, document, state, data: Resour
         "ru" if _CYRILLIC.search(s.text) and detect(s.text) == "ru" else language
     )  # a Russian passage
     mentions, skipped = find_mentions(plain, toks, s.start, periods, data, said_in, shares, cells)
+    mentions = sorted(mentions + like_mentions(mentions, toks, s.start, plain, data), key=lambda m: m.start)
     if noted:
         mentions = [
             m for m in mentions if m.start not in noted
@@ -364,6 +367,7 @@ def _sentence_frames(s, plain: str, toks, periods, document, state, data: Resour
     got = _cued_frames(where, mentions, carry, (rows, row_starts))
     _enumerated_back(where, plain, s.start, mentions, got)
     _listed_frames(where, (plain, s.start, s.text, spread), mentions, got)
+    like_numbers(mentions, got, toks, data, lambda i, c: _frame_at(where, mentions, i, c, enumerated=False))
     for m, f in zip(mentions, got):
         if f is None and (m.high >= 1000 or m.vague):
             skipped.append(Seen(m.start, m.end, m.text, "nothing near it says what it counts"))
