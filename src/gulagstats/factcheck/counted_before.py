@@ -22,8 +22,8 @@ LINK_REACH = 4
 #: How many words before the noun are searched for a quantity cue or a word of a whole ("the entire Chechen").
 BEFORE_REACH = 3
 #: Words of a whole before the noun: its number is then the count of those it all befell.
-_WHOLE = frozenset({"entire", "whole", "all", "весь", "всё", "все", "всего", "всей", "целиком"})
-_CLAUSE_END = re.compile(r"[;:()\u00ab\u00bb\"]|\.(?!\d)")
+_ALL_OF_THEM = frozenset({"entire", "whole", "all", "весь", "всё", "все", "всего", "всей", "целиком"})
+_LINK_BREAK = re.compile(r"[;:()\u00ab\u00bb\"]|\.(?!\d)")
 
 
 def _hedge_start(toks: list[Token], first: int, data: Resources) -> int:
@@ -59,7 +59,7 @@ def counted_before(toks: list[Token], first: int, data: Resources, text: str, of
         if nouns:
             noun = min(nouns, key=lambda m: m.first)
             words = " ".join(t.word for t in toks[lo + noun.first : at])
-            return words if _checked(toks, lo + noun.first, first, data, text, offset) else ""
+            return words if _stays_uncounted(toks, lo + noun.first, first, data, text, offset) else ""
         step = [m for m in links.find(toks[max(0, at - 2) : at]) if max(0, at - 2) + m.last == at]
         if not step:
             return ""
@@ -67,10 +67,10 @@ def counted_before(toks: list[Token], first: int, data: Resources, text: str, of
     return ""
 
 
-def _checked(toks: list[Token], noun: int, first: int, data: Resources, text: str, offset: int) -> bool:
+def _stays_uncounted(toks: list[Token], noun: int, first: int, data: Resources, text: str, offset: int) -> bool:
     """True if nothing near the noun (token ``noun``) makes the number a count of people held or repressed."""
     lo = max(0, noun - BEFORE_REACH)
-    if any(t.word in _WHOLE for t in toks[lo:noun]):
+    if any(t.word in _ALL_OF_THEM for t in toks[lo:noun]):
         return False  # "the entire population of 190,000 was deported"
     if data.lexicon["quantity"].phrases.find(toks[lo:first]) or data.lexicon["held_population"].phrases.find(
         toks[lo:first]
@@ -79,5 +79,5 @@ def _checked(toks: list[Token], noun: int, first: int, data: Resources, text: st
     # "population in 1939, 170 million": another number, or the clause ends between them
     return not (
         any(t.word.isdigit() for t in toks[noun:first])
-        or _CLAUSE_END.search(text, toks[noun].end - offset, toks[first].start - offset)
+        or _LINK_BREAK.search(text, toks[noun].end - offset, toks[first].start - offset)
     )

@@ -47,7 +47,7 @@ _DAY_OF = re.compile(rf"\s+(?:{MONTH})(?![^\W\d_])")
 
 #: A Russian ending, an age or an article of the code glued after a number: an ordinal, an adjective or a
 #: reference, not a count ("121-й", "63-летнего", "по 58 статье", "58-й статьи"; round 19).
-_GLUED_AFTER = re.compile(
+_GLUED_ENDING = re.compile(
     r"(?:[-\u2010\u2011](?:летн|лет(?:ие|ия|ию|ием))[^\W\d_]*"
     r"|[-\u2010\u2011](?:й|я|е|го|му|м|х|ми|ый|ий|ой|ая|ое|ые|ых|ого|ому)(?![^\W\d_])"
     r"|(?:[-\u2010\u2011][^\W\d_]{1,3})?\s+стать(?:е|и|я|ей|ёй)(?![^\W\d_]))"
@@ -80,7 +80,7 @@ def not_a_count(a: Number, b: Number | None, sentence: str) -> bool:
     start, end = a.start, (b or a).end
     if REFERENCE.search(sentence[max(0, start - 14) : start]) or sentence[end : end + 1] == "]":
         return True
-    if _GLUED_AFTER.match(sentence, end):
+    if _GLUED_ENDING.match(sentence, end):
         return True  # "121-й", "63-летнего", "по 58 статье": an ordinal, an age, an article
     if (
         (lead := _LEAD.match(sentence))
