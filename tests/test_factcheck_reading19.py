@@ -176,3 +176,28 @@ def test_words_repeating_a_count_take_its_value_and_are_never_judged(text: str, 
 )
 def test_words_repeating_nothing_said_before_are_no_claim(text: str) -> None:
     assert all(f.mention[0].isdigit() for f in check_text(text, "a.txt").frames)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("In 1941, 100,997 prisoners died in the camps (one in ten). In 1942, 248,877 (one in five).", "248,877"),
+        ("В 1944 году в лагерях умерло 114 481 заключенный (один из десяти). В 1945-м — 81 917 (один из двенадцати).", "81 917"),
+        ("В 1944 году в лагерях умерло 114 481 заключенный. В 1945-м — 81 917.", "81 917"),
+    ],
+)
+def test_a_year_and_a_count_alone_go_on_with_the_count_before(text: str, mention: str) -> None:
+    # the count of the sentence before, not its share in brackets
+    read = _quantities(text)
+    assert dict(read)[mention] == read[0][1]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("In 1941, 100,997 prisoners died in the camps. In 1942, 248,877 prisoners were released.", "248,877"),
+        ("В 1944 году в лагерях умерло 114 481 заключенный. В 1945-м — 81 917 освобождено досрочно.", "81 917"),
+    ],
+)
+def test_a_count_with_words_of_its_own_is_read_by_them(text: str, mention: str) -> None:
+    assert dict(_quantities(text))[mention] == "releases"

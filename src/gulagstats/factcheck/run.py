@@ -51,7 +51,7 @@ from .phrases import tokens
 from .read import ReadText, read_source
 from .readings import READING_COLUMNS
 from .resources import Resources, load_resources
-from .sentences import Sentence, line_starts, split
+from .sentences import Sentence, line_starts, split, year_and_count
 from .stories import Story
 from .table_cells import cell_starts, unglued
 from .table_labels import part_listed
@@ -267,7 +267,8 @@ def _counted_sentence(s: Sentence, read, state: _Reading, document, data: Resour
     goes_on = part is not None and any((f.scope, f.scope_detail) == part for f in found)
     # a sentence that went on with the part keeps it
     state.part = named_part(ctx) or (part if goes_on else None)
-    state.before = (found[-1].quantity, found[-1].cue) if found else None
+    counts = [f for f in found if f.unit == "count"] or found  # "умерло 352 560 (один из четырех)": the count
+    state.before = (counts[-1].quantity, counts[-1].cue) if counts else None
     return found, skipped, ctx
 
 
@@ -362,7 +363,7 @@ def _sentence_frames(s, plain: str, toks, periods, document, state, data: Resour
     ]
     where = _Place(ctx, last_period, (line_text, line_start), name, s.line, data, part)
     carry = (
-        before if GOES_ON.match(s.text.lstrip()) else answer(question, s.text, mentions)
+        before if GOES_ON.match(s.text.lstrip()) or year_and_count(s.text) else answer(question, s.text, mentions)
     )  # "Из них ...": of the arrested
     got = _cued_frames(where, mentions, carry, (rows, row_starts))
     _enumerated_back(where, plain, s.start, mentions, got)
