@@ -201,3 +201,10 @@ def test_a_year_and_a_count_alone_go_on_with_the_count_before(text: str, mention
 )
 def test_a_count_with_words_of_its_own_is_read_by_them(text: str, mention: str) -> None:
     assert dict(_quantities(text))[mention] == "releases"
+
+
+def test_dozens_of_intellectuals_count_people_and_confessions_count_no_one() -> None:
+    read = _read("In 1937 dozens of intellectuals were arrested and made hundreds of confessions.")
+    assert "dozens" in read
+    assert "hundreds" not in read
+    assert _read("В 1937 г. арестованные дали сотни признаний.") == []
