@@ -208,3 +208,9 @@ def test_dozens_of_intellectuals_count_people_and_confessions_count_no_one() -> 
     assert "dozens" in read
     assert "hundreds" not in read
     assert _read("В 1937 г. арестованные дали сотни признаний.") == []
+
+
+def test_a_population_an_institution_reaches_is_read_by_its_clause() -> None:
+    text = "The internment system grew quickly, reaching a population of 120,000 in the late 1920s."
+    assert ("120,000", "gulag_population") in _quantities(text)
+    assert _quantities("The mining town reached a population of 50,000 in 1950.") == []
