@@ -214,3 +214,30 @@ def test_a_population_an_institution_reaches_is_read_by_its_clause() -> None:
     text = "The internment system grew quickly, reaching a population of 120,000 in the late 1920s."
     assert ("120,000", "gulag_population") in _quantities(text)
     assert _quantities("The mining town reached a population of 50,000 in 1950.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "left_out"),
+    [
+        ("По данным КГБ за 1937 г. осужденных почти на 200 тыс. меньше, чем по данным МВД.", "200 тыс."),
+        ("В 1938 г. арестовано на 150 тыс. человек больше, чем в 1936 г.", "150 тыс."),
+        ("In 1939, 200,000 fewer people were arrested than in 1938.", "200,000"),
+        ("В 1932 г. один врач приходился на 4 тыс. спецпереселенцев, одна больница – на 30 тыс.", "4 тыс."),
+        ("В 1932 г. один врач приходился на 4 тыс. спецпереселенцев, одна больница – на 30 тыс.", "30 тыс."),
+    ],
+)
+def test_a_difference_or_a_ratio_is_no_count(text: str, left_out: str) -> None:
+    assert left_out not in _read(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("На 1937–1938 гг. приходится 680 тыс. расстрелов.", "680 тыс."),
+        ("В 1938 г. на Колыму прибыло 70 тыс. заключенных, больше чем в 1937 г.", "70 тыс."),
+        ("In 1938, 300,000 more people were shot.", "300,000"),
+        ("В 1937 г. осуждено на 10 лет 200 тыс. человек.", "200 тыс."),
+    ],
+)
+def test_a_count_beside_such_words_is_still_read(text: str, kept: str) -> None:
+    assert kept in _read(text)

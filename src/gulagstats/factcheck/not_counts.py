@@ -53,6 +53,16 @@ _GLUED_ENDING = re.compile(
     r"|(?:[-\u2010\u2011][^\W\d_]{1,3})?\s+стать(?:е|и|я|ей|ёй)(?![^\W\d_]))"
 )
 
+#: A difference, not a count: "почти на 300 тыс. меньше", "на 2 млн больше", "300,000 fewer" (round 19).
+_DIFFERENCE_BEFORE = re.compile(r"(?:^|\s)на\s+(?:почти\s+|около\s+|примерно\s+)?$", re.IGNORECASE)
+_DIFFERENCE_AFTER = re.compile(
+    r"\s*(?:тыс\.|млн\.?|тысяч[а-я]*|миллион[а-я]*|thousand|million)?\s*(?:человек\s+|people\s+)?(?:меньше|больше|выше|ниже|fewer)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+#: A ratio of one to a number: "один медработник приходился на 2 тыс., одна больница – на 25 тыс." (round 19).
+_RATIO_BEFORE = re.compile(r"приход[а-я]*\s+на\s+$|[\u2013\u2014-]\s*на\s+$", re.IGNORECASE)
+_RATIO_IN = re.compile(r"приход[а-я]*\s+на\s+[0-9]", re.IGNORECASE)
+
 #: An infobox field's name and "=" right before a value: "| fatalities=681,692", "deaths = 1,200".
 _FIELD = re.compile(r"(?:^|[|\s])[^\W\d_][^\W\d]{1,30}\s*=\s*$")
 
@@ -82,6 +92,13 @@ def not_a_count(a: Number, b: Number | None, sentence: str) -> bool:
         return True
     if _GLUED_ENDING.match(sentence, end):
         return True  # "121-й", "63-летнего", "по 58 статье": an ordinal, an age, an article
+    before = sentence[max(0, start - 30) : start]
+    if (_DIFFERENCE_BEFORE.search(before) or "fewer" in sentence[end : end + 24]) and _DIFFERENCE_AFTER.match(
+        sentence, end
+    ):
+        return True  # "почти на 300 тыс. меньше": a difference
+    if _RATIO_BEFORE.search(before) and _RATIO_IN.search(sentence[: end]):
+        return True  # "один медработник приходился на 2 тыс.": a ratio
     if (
         (lead := _LEAD.match(sentence))
         and lead.end() >= start
