@@ -241,3 +241,14 @@ def test_a_difference_or_a_ratio_is_no_count(text: str, left_out: str) -> None:
 )
 def test_a_count_beside_such_words_is_still_read(text: str, kept: str) -> None:
     assert kept in _read(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("К местам нового поселения в 1944 г. в 12 эшелонах было отправлено 21.500 калмыков.", "21.500"),
+        ("In 1944, 21,500 Kalmyks were sent in 12 trains to the places of settlement in Siberia.", "21,500"),
+    ],
+)
+def test_the_places_of_settlement_of_a_deported_people_count_deportations(text: str, mention: str) -> None:
+    assert (mention, "deportations") in _quantities(text)
