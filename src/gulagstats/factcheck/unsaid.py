@@ -320,6 +320,7 @@ def like_numbers(
         said = [f for f in got[:i] if f is not None and f.unit == "count"]
         if got[i] is None and said:
             got[i] = read(i, (said[-1].quantity, said[-1].cue))
-        if got[i] is not None:
-            got[i].confidence = min(got[i].confidence, UNSAID_CONFIDENCE)
-            got[i].notes.append(f"'{m.text}' repeats the count before it: the reader's value, not the text's; not judged")
+        f = got[i]
+        if f is not None:
+            f.confidence = min(f.confidence, UNSAID_CONFIDENCE)
+            f.notes.append(f"'{m.text}' repeats the count before it: the reader's value, not the text's; not judged")
