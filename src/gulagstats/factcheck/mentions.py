@@ -26,6 +26,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from .counted_before import counted_before
 from .not_counts import not_a_count
 from .number_lists import (
     pair_end,
@@ -453,12 +454,10 @@ def _read_number(
     if unit == "share" and share_of_things(toks, last, data, sentence, offset):
         return None  # "46.5% of the nation's nickel": a share of things, no one counted
     other = _counts_a_thing(toks, last, data, sentence, offset)
-    if other is not None and unit == "count":
-        return (
-            Seen(start + offset, end + offset, text, f"counts {other['phrase']}, not people")
-            if big
-            else None
-        )
+    noun = counted_before(toks, first, data, sentence, offset) if unit == "count" and other is None else ""
+    if (other is not None or noun) and unit == "count":
+        what = other["phrase"] if other is not None else f"the {noun} it follows"
+        return Seen(start + offset, end + offset, text, f"counts {what}, not people") if big else None
     if _small_uncounted(
         a, b, big, unit, start in listed, (toks, first, last), data, sentence, offset
     ):
@@ -495,6 +494,8 @@ def _vague_mentions(
         begin, stop = toks[first].start - offset, toks[last - 1].end - offset
         if any(blocked[begin:stop]) or _counts_a_thing(toks, last, data, sentence, offset):
             continue  # "hundreds of labour camps": not people
+        if counted_before(toks, first, data, sentence, offset):
+            continue  # "the names of thousands of people": names, not people repressed
         if float(row["high"]) < TENS_ALONE and not people_next(toks, last, data, sentence, offset):
             continue  # "захоронены десятки", "dozens" with no word of people: tens of anything, no count
         bound, hedge = _hedge(toks, first, data)

@@ -18,7 +18,7 @@ REFERENCE = re.compile(
     r"(?:\b(?:article|articles|art\.|table|tables|volume|vol\.|p\.|pp\.|no\.|nos\.|nr\.|number|fond|f\.|op\.|opis'?|"
     r"d\.|delo|l\.|ll\.|page|pages|chapter|ch\.|note|notes|footnote|figure|fig\.|section|appendix|order|decree|"
     r"paragraph|item|point|aged|age of|ages of|ages|age|died at|в возрасте|the year|ст\.|статья|статье|статьи|приказ|приказа|"
-    r"приказом|№|стр\.|с\.|т\.|ф\.|оп\.|д\.|л\.|per|every|each|на каждые|на каждую)\s*|[#\u2116]\s*|[\[/^]|\]:\s*)$",
+    r"приказом|страница|страницы|№|стр\.|с\.|т\.|ф\.|оп\.|д\.|л\.|per|every|each|на каждые|на каждую)\s*|[#\u2116]\s*|[\[/^]|\]:\s*)$",
     re.IGNORECASE,
 )
 #: A work cited by author and year, then its pages: "(Земсков 1994: 168, 189", "(Conquest 1990: 485, 1,012".
@@ -44,6 +44,24 @@ _LEAD = re.compile(r"\s*")  # the spaces a sentence starts with: a number after 
 _NAMED = re.compile(r"[^\W\d_][-\u2010\u2011]$")
 #: A month's name right after a number of 31 at most: the day of a date ("30 октября", "5 December").
 _DAY_OF = re.compile(rf"\s+(?:{MONTH})(?![^\W\d_])")
+
+#: A Russian ending, an age or an article of the code glued after a number: an ordinal, an adjective or a
+#: reference, not a count ("121-й", "63-летнего", "по 58 статье", "58-й статьи"; round 19).
+_GLUED_ENDING = re.compile(
+    r"(?:[-\u2010\u2011](?:летн|лет(?:ие|ия|ию|ием))[^\W\d_]*"
+    r"|[-\u2010\u2011](?:й|я|е|го|му|м|х|ми|ый|ий|ой|ая|ое|ые|ых|ого|ому)(?![^\W\d_])"
+    r"|(?:[-\u2010\u2011][^\W\d_]{1,3})?\s+стать(?:е|и|я|ей|ёй)(?![^\W\d_]))"
+)
+
+#: A difference, not a count: "почти на 300 тыс. меньше", "на 2 млн больше", "300,000 fewer" (round 19).
+_DIFFERENCE_BEFORE = re.compile(r"(?:^|\s)на\s+(?:почти\s+|около\s+|примерно\s+)?$", re.IGNORECASE)
+_DIFFERENCE_AFTER = re.compile(
+    r"\s*(?:тыс\.|млн\.?|тысяч[а-я]*|миллион[а-я]*|thousand|million)?\s*(?:человек\s+|people\s+)?(?:меньше|больше|выше|ниже|fewer)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+#: A ratio of one to a number: "один медработник приходился на 2 тыс., одна больница – на 25 тыс." (round 19).
+_RATIO_BEFORE = re.compile(r"приход[а-я]*\s+на\s+$|[\u2013\u2014-]\s*на\s+$", re.IGNORECASE)
+_RATIO_IN = re.compile(r"приход[а-я]*\s+на\s+[0-9]", re.IGNORECASE)
 
 #: An infobox field's name and "=" right before a value: "| fatalities=681,692", "deaths = 1,200".
 _FIELD = re.compile(r"(?:^|[|\s])[^\W\d_][^\W\d]{1,30}\s*=\s*$")
@@ -72,6 +90,15 @@ def not_a_count(a: Number, b: Number | None, sentence: str) -> bool:
     start, end = a.start, (b or a).end
     if REFERENCE.search(sentence[max(0, start - 14) : start]) or sentence[end : end + 1] == "]":
         return True
+    if _GLUED_ENDING.match(sentence, end):
+        return True  # "121-й", "63-летнего", "по 58 статье": an ordinal, an age, an article
+    before = sentence[max(0, start - 30) : start]
+    if (_DIFFERENCE_BEFORE.search(before) or "fewer" in sentence[end : end + 24]) and _DIFFERENCE_AFTER.match(
+        sentence, end
+    ):
+        return True  # "почти на 300 тыс. меньше": a difference
+    if _RATIO_BEFORE.search(before) and _RATIO_IN.search(sentence[: end]):
+        return True  # "один медработник приходился на 2 тыс.": a ratio
     if (
         (lead := _LEAD.match(sentence))
         and lead.end() >= start

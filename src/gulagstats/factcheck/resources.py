@@ -42,6 +42,11 @@ hash-checked in ``data/datapackage.json``):
   sentence summing up the story before it, "In total", "Всего" (it counts the part named before);
   ``peak``: a verb that makes the named period after it the peak of what the sentence counts, not its span,
   "peaked during", "достигли пика в" (:func:`gulagstats.factcheck.readings.named_as_peak`, round 19);
+  ``counted_before``: a noun before a number that makes it a count of inhabitants, names or list entries,
+  "population of", "names of", "имена"; ``counted_link``: words that may stand between that noun and the number,
+  "was", "составляет"; ``held_population``: words by that noun that make it a population held, "special settlements",
+  "лагер*" (:mod:`gulagstats.factcheck.counted_before`); ``like_number``: words that repeat the count before
+  them, "a like number", "столько же" (:mod:`gulagstats.factcheck.like_numbers`: that value, never judged);
 - ``periods.csv``: ``language, phrase, reading, rule, confidence, source,
   locator, note``: named periods ("the Great Terror", "Большой террор") with
   the period they are read as and the source of that reading, relative
@@ -92,7 +97,8 @@ LEXICON_KINDS = (
     "quantity", "hedge", "after", "vague", "people", "not_count", "rate", "share", "document", "place", "sum",
     "fraction", "including", "question", "excluding", "average", "total_column",
     "part_column", "other_body", "own_body", "share_of", "ever", "share_of_thing", "victims", "duration",
-    "rejected", "regime_victims", "sums_up", "peak",
+    "rejected", "regime_victims", "sums_up", "peak", "counted_before", "counted_link",
+    "held_population", "like_number",
 )
 BOUNDS = ("point", "low", "high")
 RATES = ("day", "week", "month", "year")
@@ -346,7 +352,7 @@ def load_resources(lexicon: str | Path | None = None) -> Resources:
     --------
     >>> r = load_resources()
     >>> sorted(r.lexicon)[:3], r.periods.rows[0]["reading"]
-    (['after', 'average', 'document'], '1937/1938')
+    (['after', 'average', 'counted_before'], '1937/1938')
     >>> load_resources() is r
     True
     """

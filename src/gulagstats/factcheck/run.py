@@ -33,6 +33,7 @@ from .frame_scopes import GOES_ON, breakdowns, named_part
 from .frames import Frame, answer, asked, frame, quantity_kind
 from .judgment import claims_frame, judge, unnamed_parts
 from .language import detect, warning
+from .like_numbers import like_mentions
 from .line_periods import (
     HEADING_LINE,
     ROW_LINE,
@@ -50,7 +51,7 @@ from .phrases import tokens
 from .read import ReadText, read_source
 from .readings import READING_COLUMNS
 from .resources import Resources, load_resources
-from .sentences import Sentence, line_starts, split
+from .sentences import Sentence, line_starts, split, year_and_count
 from .stories import Story
 from .table_cells import cell_starts, unglued
 from .table_labels import part_listed
@@ -68,6 +69,7 @@ from .unsaid import (
     UNSAID_QUANTITY,
     estimate_only,
     estimated,
+    like_numbers,
     people_counted,
     people_shares,
     predicate,
@@ -266,7 +268,8 @@ def _counted_sentence(s: Sentence, read, state: _Reading, document, data: Resour
     goes_on = part is not None and any((f.scope, f.scope_detail) == part for f in found)
     # a sentence that went on with the part keeps it
     state.part = named_part(ctx) or (part if goes_on else None)
-    state.before = (found[-1].quantity, found[-1].cue) if found else None
+    counts = [f for f in found if f.unit == "count"] or found  # "умерло 352 560 (один из четырех)": the count
+    state.before = (counts[-1].quantity, counts[-1].cue) if counts else None
     return found, skipped, ctx
 
 
@@ -345,6 +348,7 @@ def _sentence_frames(s, plain: str, toks, periods, document, state, data: Resour
         "ru" if _CYRILLIC.search(s.text) and detect(s.text) == "ru" else language
     )  # a Russian passage
     mentions, skipped = find_mentions(plain, toks, s.start, periods, data, said_in, shares, cells)
+    mentions = sorted(mentions + like_mentions(mentions, toks, s.start, plain, data), key=lambda m: m.start)
     if noted:
         mentions = [
             m for m in mentions if m.start not in noted
@@ -360,11 +364,12 @@ def _sentence_frames(s, plain: str, toks, periods, document, state, data: Resour
     ]
     where = _Place(ctx, last_period, (line_text, line_start), name, s.line, data, part)
     carry = (
-        before if GOES_ON.match(s.text.lstrip()) else answer(question, s.text, mentions)
+        before if GOES_ON.match(s.text.lstrip()) or year_and_count(s.text) else answer(question, s.text, mentions)
     )  # "Из них ...": of the arrested
     got = _cued_frames(where, mentions, carry, (rows, row_starts))
     _enumerated_back(where, plain, s.start, mentions, got)
     _listed_frames(where, (plain, s.start, s.text, spread), mentions, got)
+    like_numbers(mentions, got, toks, data, lambda i, c: _frame_at(where, mentions, i, c, enumerated=False))
     for m, f in zip(mentions, got):
         if f is None and (m.high >= 1000 or m.vague):
             skipped.append(Seen(m.start, m.end, m.text, "nothing near it says what it counts"))

@@ -367,3 +367,32 @@ def _hyphen_gap(lines: list[str], i: int) -> int:
         if lines[k].strip():
             return k - i if _GOES_ON.match(lines[k]) else 0
     return 0
+
+
+#: A sentence of a year, a dash (or a comma) and a count only, with at most a bracket and a note after it: it goes on
+#: with the count of the sentence before ("… в 1942 году умерло 352 560 заключенных. В 1943-м — 267 826 (один из
+#: пяти)[1427].", "In 1943, 267,826 (one in five)."): round 18's unseen part.
+_YEAR_AND_COUNT = re.compile(
+    r"\s*(?:в|во|за|in|by|for)?\s*(?:1[89]|20)[0-9]{2}(?:[-\u2013](?:[0-9]{2}|[0-9]{4}))?"
+    r"(?:-?(?:м|й|х|е)|\s+(?:году|годы|годах|г\.|гг\.))?\s*(?:[\u2014\u2013-]|,)\s*"
+    r"(?:около|более|свыше|почти|about|over|some|nearly|almost)?\s*[0-9][0-9\s,.\u00a0]*[0-9]"
+    r"(?:\s*(?:тыс\.|млн|тысяч\w*|миллион\w*|thousand|million))?"
+    r"\s*(?:\([^()]{0,40}\))?\s*(?:\[[0-9, ]+\])?\s*[.;]?\s*",
+    re.IGNORECASE,
+)
+
+
+def year_and_count(sentence: str) -> bool:
+    """True if ``sentence`` holds only a year and a count after a dash or a comma: it counts what the sentence
+    before counted.
+
+    Examples
+    --------
+    >>> year_and_count("В 1943-м — 267 826 (один из пяти)[1427] .")
+    True
+    >>> year_and_count("In 1943, 267,826 (one in five).")
+    True
+    >>> year_and_count("In 1943, 267,826 prisoners were released.")
+    False
+    """
+    return _YEAR_AND_COUNT.fullmatch(sentence) is not None

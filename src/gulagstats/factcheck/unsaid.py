@@ -23,11 +23,13 @@ verb says what the count is (:func:`predicate`), still under the threshold.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from .context import Context
 from .cues import cues_near
 from .enumerations import BASE_BEFORE
 from .frames import Frame
+from .like_numbers import is_like
 from .mentions import Mention, people_next
 from .phrases import Token
 from .resources import Resources
@@ -292,3 +294,33 @@ def share_unsaid(f: Frame | None) -> Frame | None:
     f.confidence = min(f.confidence, UNSAID_CONFIDENCE)
     f.notes.append("a share: no word says what it is a share of")
     return f
+
+
+def like_numbers(
+    mentions: list[Mention],
+    got: list[Frame | None],
+    toks: list[Token],
+    data: Resources,
+    read: Callable[[int, tuple[str, str]], Frame | None],
+) -> None:
+    """The frames of words repeating a count before them ("столько же", "a like number"), listed, never judged.
+
+    With no frame of its own, such words are read with what the count they repeat is read as (``read(i, carry)``).
+
+    Examples
+    --------
+    >>> from gulagstats.factcheck.run import check_text
+    >>> s = "В 1918 г. в городе расстреляно 50 заложников, столько же — в соседнем уезде."
+    >>> [(f.mention, f.low, f.quantity, f.confidence) for f in check_text(s).frames]
+    [('50', 50.0, 'executions', 0.95), ('столько же', 50.0, 'executions', 0.4)]
+    """
+    for i, m in enumerate(mentions):
+        if not is_like(m, toks, data):
+            continue
+        said = [f for f in got[:i] if f is not None and f.unit == "count"]
+        if got[i] is None and said:
+            got[i] = read(i, (said[-1].quantity, said[-1].cue))
+        f = got[i]
+        if f is not None:
+            f.confidence = min(f.confidence, UNSAID_CONFIDENCE)
+            f.notes.append(f"'{m.text}' repeats the count before it: the reader's value, not the text's; not judged")
