@@ -1,0 +1,97 @@
+"""Round 19's quantities: a list of places of custody with its total.
+
+Round 18's unseen part read "Итого 3,005 млн человек", the total of a list of prisons, camps, colonies and
+special settlements, as the list's last item (special settlers), and its items at low confidence
+(docs/factcheck.md, "Round 18's test part, scored once"). The sentences here are invented in the same shapes,
+each with near-misses the rule must leave alone.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from gulagstats.factcheck.custody_lists import UNCLEAR_TOTAL
+from gulagstats.factcheck.judgment import JUDGING_CONFIDENCE, claims_frame, judge
+from gulagstats.factcheck.resources import load_resources
+from gulagstats.factcheck.run import check_text
+
+DATA = load_resources()
+
+
+def _read(text: str) -> dict[str, tuple[str, float]]:
+    return {f.mention: (f.quantity, f.confidence) for f in check_text(text, "t.txt", DATA).frames}
+
+
+# --- 1. a list of places of custody and its total ---------------------------------------------------------------
+
+
+def test_a_russian_list_with_its_total_in_the_next_sentence():
+    text = (
+        "На 1 января 1941 года в тюрьмах находилось 470 тыс. человек, в исправительно-трудовых лагерях — "
+        "1,5 млн, в колониях — 430 тыс., в спецпоселках — 930 тыс. Итого 3,33 млн человек."
+    )
+    read = _read(text)
+    assert read["470 тыс."][0] == "prison_population"
+    assert read["1,5 млн"] == ("camp_population", 0.8)
+    assert read["430 тыс."][0] == "colony_population"
+    assert read["930 тыс."][0] == "special_settlers"
+    assert read["3,33 млн"] == ("detained_population", 0.8)  # never the last item's special settlers
+
+
+def test_an_english_list_of_camps_colonies_and_prisons_sums_those_in_custody():
+    text = "In January 1940 there were 1.3 million in the camps, 315,000 in the colonies and 190,000 in prisons, 1.8 million in all."
+    read = _read(text)
+    assert [read[m][0] for m in ("1.3 million", "315,000", "190,000")] == [
+        "camp_population",
+        "colony_population",
+        "prison_population",
+    ]
+    assert read["1.8 million"] == ("custodial_population", 0.8)
+
+
+def test_camps_and_colonies_listed_sum_the_gulag():
+    read = _read("In 1940 the camps held 1.2 million prisoners and the colonies 300,000, in all 1.5 million people.")
+    assert read["1.5 million"] == ("gulag_population", 0.8)
+
+
+def test_a_total_that_sums_more_than_its_items_is_not_judged_and_says_why():
+    text = "In 1940 the camps held 1.2 million prisoners and the colonies 300,000, in all 2.5 million people."
+    f = next(f for f in check_text(text, "t.txt", DATA).frames if f.mention == "2.5 million")
+    assert f.confidence == UNCLEAR_TOTAL < JUDGING_CONFIDENCE
+    assert any("more besides" in n for n in f.notes)
+
+
+def test_places_no_quantity_of_the_record_sums_are_not_judged():
+    text = "In 1940 there were 1.2 million prisoners in the camps and 300,000 in prisons, 1.5 million in all."
+    f = next(f for f in check_text(text, "t.txt", DATA).frames if f.mention == "1.5 million")
+    assert f.confidence < JUDGING_CONFIDENCE
+    assert any("no quantity of the record counts together" in n for n in f.notes)
+    verdict = judge(claims_frame(check_text(text, "t.txt", DATA).frames))
+    assert verdict[verdict["mention"] == "1.5 million"].iloc[0]["verdict"] != "consistent"
+
+
+# --- near-misses ------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "not_read"),
+    [
+        # deaths by place are no list of populations
+        ("В 1942 г. в лагерях умерло 100 тыс. человек, в колониях — 50 тыс. Всего 150 тыс. человек.", "150 тыс.", "gulag_population"),
+        # a total smaller than its items sums something else
+        ("In 1940 the camps held 1.2 million prisoners and the colonies 300,000, in all 900,000 people.", "900,000", "gulag_population"),
+        # one place only: no list
+        ("In 1940 there were 1.2 million prisoners in the camps and colonies; in all 2 million people were held.", "2 million", "detained_population"),
+        # where people came from, not where they are held
+        ("Of those shot, 4,000 were prisoners of the camps, and 1,000 were brought from the Solovki prison.", "1,000", "prison_population"),
+    ],
+)
+def test_what_is_no_list_of_places_of_custody(text: str, mention: str, not_read: str):
+    f = next(f for f in check_text(text, "t.txt", DATA).frames if f.mention == mention)
+    assert not any("places of custody" in n for n in f.notes)
+    assert f.quantity != not_read or f.confidence < JUDGING_CONFIDENCE or "prisoners" in f.cue
+
+
+def test_camps_and_colonies_in_one_item_are_one_place_not_two():
+    frames = check_text("В 1940 г. в ИТЛ и колониях содержалось 1,6 млн, в тюрьмах — 190 тыс. человек. Итого 1,8 млн человек.", "t.txt", DATA).frames
+    assert frames and not any("places of custody" in n for f in frames for n in f.notes)
