@@ -44,7 +44,7 @@ LISTED_CONFIDENCE = 0.8
 #: The confidence a total keeps when what it sums is unclear (under the judging's 0.6: not judged).
 UNCLEAR_TOTAL = 0.4
 #: How a note of a quantity carried along an enumeration starts (the list's structure reads it instead).
-CARRIED = "quantity carried from the enumeration"
+ENUMERATION_CARRY = "quantity carried from the enumeration"
 #: What parts a sentence into the items of a list: a comma, semicolon or colon before a space.
 _ITEM_BREAK = re.compile(r"[,;:](?=\s)")
 #: What joins two items of a list when a number stands on each side of it.
@@ -171,39 +171,39 @@ def _read_list(pieces: list[_Piece], before: list[_Piece]) -> list[_Piece]:
             run.append(piece)
             continue
         if (
-            _distinct(run)
+            _places_differ(run)
             and piece.total_word
             and not (piece.places or piece.flow)
             and len(piece.frames) == 1
         ):
-            _total(piece.frames[0], run, piece.total_word)
+            _read_total(piece.frames[0], run, piece.total_word)
         run = []
-    if _distinct(run):
+    if _places_differ(run):
         for item in run:
-            _item(item)
+            _read_item(item)
     return run
 
 
-def _distinct(run: list[_Piece]) -> bool:
+def _places_differ(run: list[_Piece]) -> bool:
     """Two items or more, each of another place."""
     places = [next(iter(p.places)) for p in run]
     return len(places) >= 2 and len(set(places)) == len(places)
 
 
-def _item(piece: _Piece) -> None:
+def _read_item(piece: _Piece) -> None:
     """An item of a list: the population of its place."""
     f, (place, words) = piece.frames[0], next(iter(piece.places.items()))
     if f.quantity != place:
-        f.notes = [n for n in f.notes if not n.startswith(CARRIED)]
+        f.notes = [n for n in f.notes if not n.startswith(ENUMERATION_CARRY)]
         f.notes.append(f"an item of a list of places of custody: {place}")
         f.quantity, f.cue, f.quantity_readings = place, words, ()
     f.confidence = max(f.confidence, LISTED_CONFIDENCE)
 
 
-def _total(f: Frame, run: list[_Piece], word: str) -> None:
+def _read_total(f: Frame, run: list[_Piece], word: str) -> None:
     """The total of a list of places of custody: their population together, or not judged."""
     for item in run:
-        _item(item)
+        _read_item(item)
     places = frozenset(next(iter(p.places)) for p in run)
     listed = ", ".join(sorted(places))
     items = sum(p.frames[0].high or p.frames[0].low for p in run)
@@ -224,7 +224,7 @@ def _total(f: Frame, run: list[_Piece], word: str) -> None:
         )
     else:
         f.quantity, f.cue, f.confidence = sums, word, LISTED_CONFIDENCE
-        f.notes = [n for n in f.notes if not n.startswith(CARRIED)]
+        f.notes = [n for n in f.notes if not n.startswith(ENUMERATION_CARRY)]
         f.notes.append(f"the total of a list of places of custody ({listed}): {sums}")
     periods = {p.frames[0].period for p in run}
     if len(periods) == 1 and f.period_how in ("context", "none", "sentence"):
