@@ -95,3 +95,37 @@ def test_what_is_no_list_of_places_of_custody(text: str, mention: str, not_read:
 def test_camps_and_colonies_in_one_item_are_one_place_not_two():
     frames = check_text("В 1940 г. в ИТЛ и колониях содержалось 1,6 млн, в тюрьмах — 190 тыс. человек. Итого 1,8 млн человек.", "t.txt", DATA).frames
     assert frames and not any("places of custody" in n for f in frames for n in f.notes)
+
+
+# --- 2. millions killed where a place of custody is named -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity"),
+    [
+        ("Millions were killed in the camps.", "camp_deaths"),
+        ("Under Stalin millions of people were murdered in the Gulag.", "gulag_deaths"),
+        ("В лагерях были убиты миллионы людей.", "camp_deaths"),
+        ("Millions of people were killed in the Great Purge.", "custodial_deaths"),
+        ("Officials believe millions of people died from executions and brutal imprisonment under Stalin.", "custodial_deaths"),
+    ],
+)
+def test_millions_killed_or_dead_where_a_place_of_custody_is_named_are_its_deaths(text: str, quantity: str):
+    f = check_text(text, "t.txt", DATA).frames[0]
+    assert f.quantity == quantity
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity"),
+    [
+        # the place is another number's: killings, then a like number sent to the Gulag
+        ("Hundreds of killings daily, perhaps 600,000 in two years, plus a like number disappeared into the Gulag.", "executions"),
+        # no place: the regime's deaths
+        ("Millions were killed under Stalin.", "regime_deaths"),
+        # imprisonment is the writer's, the deaths the famine's
+        ("After ten years of imprisonment he wrote that millions had died in the famine of 1932-1933.", "famine_deaths"),
+    ],
+)
+def test_a_place_of_custody_far_from_the_killing_is_not_its_place(text: str, quantity: str):
+    f = next(f for f in check_text(text, "t.txt", DATA).frames if f.mention in ("600,000", "Millions", "millions"))
+    assert f.quantity == quantity
