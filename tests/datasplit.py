@@ -71,6 +71,7 @@ DATA_MODULES: tuple[str, ...] = (
     "src/gulagstats/estimates/tally.py",
     "src/gulagstats/estimates/verdicts.py",
     "src/gulagstats/estimates/vocabulary.py",
+    "src/gulagstats/factcheck/births.py",
     "src/gulagstats/factcheck/custody_lists.py",
     "src/gulagstats/factcheck/enumerations.py",
     "src/gulagstats/factcheck/evaluate.py",

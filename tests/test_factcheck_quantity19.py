@@ -129,3 +129,44 @@ def test_millions_killed_or_dead_where_a_place_of_custody_is_named_are_its_death
 def test_a_place_of_custody_far_from_the_killing_is_not_its_place(text: str, quantity: str):
     f = next(f for f in check_text(text, "t.txt", DATA).frames if f.mention in ("600,000", "Millions", "millions"))
     assert f.quantity == quantity
+
+
+# --- 3. births beside deaths --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "births"),
+    [
+        ("Всего за 1935 г. в ссылке родилось 12 400 и умерло 98 700 человек.", ["98 700"], ["12 400"]),
+        ("In 1935, 12,400 children were born and 98,700 people died in the settlements.", ["98,700"], ["12,400"]),
+        ("In 1935 the settlements recorded 12,400 births and 98,700 deaths.", ["98,700"], ["12,400"]),
+        # respectively: the pairs after a pair of births and deaths
+        (
+            "За 1935 г. родилось 12 400 и умерло 98 700 человек, в том числе у немцев – соответственно 5300 и 41 200, "
+            "у калмыков – 700 и 9100 человек.",
+            ["98 700", "41 200", "9100"],
+            ["12 400", "5300", "700"],
+        ),
+    ],
+)
+def test_a_count_of_births_is_no_claim(text: str, kept: list[str], births: list[str]):
+    r = check_text(text, "t.txt", DATA)
+    assert [f.mention for f in r.frames] == kept
+    assert [s.text for s in r.seen if s.reason.startswith("a count of births")] == births
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        # a participle that describes people, not a count of births
+        ("In 1940, 30,000 people born in Poland were deported.", "30,000"),
+        # the word of birth is another clause's
+        ("В 1935 г. в ссылке умерло 98 700 человек, родилось 12 400.", "98 700"),
+        # no pair of births and deaths before: the pairs are deaths and escapes
+        ("В 1935 г. умерло 98 700 человек и 20 000 бежало, у немцев 41 200 и 9000.", "41 200"),
+        # the first pair is parted by a comma: no "respectively"
+        ("В 1935 г. родилось 12 400 человек, а умерло 98 700, у немцев 41 200 и 9000.", "41 200"),
+    ],
+)
+def test_what_is_no_count_of_births(text: str, mention: str):
+    assert mention in [f.mention for f in check_text(text, "t.txt", DATA).frames]

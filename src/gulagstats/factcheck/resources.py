@@ -90,7 +90,7 @@ LEXICON_KINDS = (
     "quantity", "hedge", "after", "vague", "people", "not_count", "rate", "share", "document", "place", "sum",
     "fraction", "including", "question", "excluding", "average", "total_column",
     "part_column", "other_body", "own_body", "share_of", "ever", "share_of_thing", "victims", "duration",
-    "rejected", "regime_victims", "sums_up", "custody_place", "custody_origin", "list_total",
+    "rejected", "regime_victims", "sums_up", "custody_place", "custody_origin", "list_total", "birth",
 )
 BOUNDS = ("point", "low", "high")
 RATES = ("day", "week", "month", "year")
