@@ -32,7 +32,9 @@ from .sentences import Sentence
 #: What the places of custody listed sum to: the quantity of the record that counts them together.
 SUMS: dict[frozenset[str], str] = {
     frozenset({"camp_population", "colony_population"}): "gulag_population",
-    frozenset({"camp_population", "colony_population", "prison_population"}): "custodial_population",
+    frozenset(
+        {"camp_population", "colony_population", "prison_population"}
+    ): "custodial_population",
     frozenset(
         {"camp_population", "colony_population", "prison_population", "special_settlers"}
     ): "detained_population",
@@ -116,10 +118,14 @@ def _pieces(s: Sentence, frames: list[Frame], data: Resources) -> list[_Piece]:
         named = {
             places.rows[x.row]["quantity"]: " ".join(t.word for t in toks[x.first : x.last])
             for x in places.phrases.find(toks)
-            if not any(0 <= x.first - w <= ORIGIN_REACH for w in whence)  # "brought from the prison"
+            if not any(
+                0 <= x.first - w <= ORIGIN_REACH for w in whence
+            )  # "brought from the prison"
         }
         total = next((totals.rows[x.row]["phrase"] for x in totals.phrases.find(toks)), "")
-        flow = any(quantity_kind(cues.rows[x.row]["quantity"]) == "flow" for x in cues.phrases.find(toks))
+        flow = any(
+            quantity_kind(cues.rows[x.row]["quantity"]) == "flow" for x in cues.phrases.find(toks)
+        )
         out.append(_Piece(lo, hi, inside, named, total, flow))
     return out
 
