@@ -170,3 +170,36 @@ def test_a_count_of_births_is_no_claim(text: str, kept: list[str], births: list[
 )
 def test_what_is_no_count_of_births(text: str, mention: str):
     assert mention in [f.mention for f in check_text(text, "t.txt", DATA).frames]
+
+
+# --- 4. a list of fates counts the repressed ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Millions were arrested, shot, imprisoned or deported.",
+        "За эти годы арестовано, расстреляно, сослано и выселено 3 500 000 человек.",
+        "In 1937 hundreds of thousands were arrested, sentenced to death and deported.",
+    ],
+)
+def test_a_list_of_three_fates_counts_the_repressed(text: str):
+    f = check_text(text, "t.txt", DATA).frames[0]
+    assert f.quantity == "repressed_total"
+    assert any("list of fates" in n for n in f.notes)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "quantity"),
+    [
+        # two fates, two numbers
+        ("In 1937, 1.5 million were arrested and 680,000 shot.", "680,000", "executions"),
+        # a word of dying among the fates: deaths, not the repressed
+        ("Millions were shot, starved or died in the camps.", "Millions", "camp_deaths"),
+        # the fates of two clauses are no list
+        ("In 1937-1938, 1.5 million were arrested, of whom 680,000 were shot.", "680,000", "executions"),
+    ],
+)
+def test_what_is_no_list_of_fates(text: str, mention: str, quantity: str):
+    f = next(f for f in check_text(text, "t.txt", DATA).frames if f.mention == mention)
+    assert f.quantity == quantity

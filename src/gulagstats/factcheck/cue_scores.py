@@ -179,3 +179,61 @@ def record_kind(quantity: str) -> str:
     ('flow', 'stock', '')
     """
     return QUANTITIES[quantity].kind if quantity in QUANTITIES else ""
+
+
+#: The fates of the repressed a list may name ("arrested, shot, imprisoned or deported"): a number that a list of
+#: three or more of them counts is the repressed, not the fate whose cue is nearest (round 19).
+FATES = frozenset(
+    {
+        "arrests",
+        "executions",
+        "repressed_total",
+        "deportations",
+        "sent_to_camps",
+        "passed_through_gulag",
+        "special_settlers",
+        "camp_population",
+        "gulag_population",
+        "prison_population",
+        "custodial_population",
+        "prisons_and_camps",
+    }
+)
+#: The fewest fates a list names to count the repressed, and the most words between two of them (a comma among).
+LISTED_FATES, FATE_GAP = 3, 3
+_EITHER_AND = frozenset(("or", "and", "или", "и", "либо"))
+
+
+def listed_fates(ctx: Context, m: Mention, lo: int, hi: int) -> bool:
+    """Whether the cues of a mention's own clause list three fates or more, each of the repressed, joined by
+    commas and a last "and" or "or" ("Millions were arrested, shot, imprisoned or deported"; "арестовано,
+    приговорено к лагерным срокам, расстреляно, сослано 50 114 267 человек"); a word of dying among them
+    ("shot, starved or died in the camps") makes it no such list."""
+    cues = sorted(
+        ((first, -last, row["quantity"]) for _, apart, first, last, row, _ in scored_cues(ctx, m, lo, hi) if not apart)
+    )
+    near: list[tuple[int, int, str]] = []
+    for first, last, what in cues:  # the longest of cues that overlap ("sentenced to death", not "sentenced")
+        if not near or first >= near[-1][1]:
+            near.append((first, -last, what))
+    chain: list[str] = []
+    for i, (first, _, what) in enumerate(near):
+        if i and _fates_joined(ctx, near[i - 1][1], first):
+            chain.append(what)
+        else:
+            chain = [what]
+        if len(chain) >= LISTED_FATES and len(set(chain)) >= LISTED_FATES and set(chain) <= FATES:
+            return not any(q.endswith("deaths") for _, _, q in near)
+    return False
+
+
+def _fates_joined(ctx: Context, end: int, first: int) -> bool:
+    """Whether the words between two cues (tokens ``end`` to ``first``) join two items of one list: a comma and
+    at most ``FATE_GAP`` words, or a lone "and", "or"."""
+    if first < end:
+        return False
+    words = [t.word for t in ctx.toks[end:first]]
+    gap = ctx.sentence[ctx.toks[end - 1].end - ctx.offset : ctx.toks[first].start - ctx.offset]
+    if ";" in gap or "." in gap:
+        return False
+    return ("," in gap and len(words) <= FATE_GAP) or (len(words) == 1 and words[0] in _EITHER_AND)

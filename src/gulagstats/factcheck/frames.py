@@ -33,10 +33,12 @@ from ..vocabulary import DICTIONARY
 from .attribution import attribute
 from .context import Context
 from .cue_scores import (
+    FATES,
     LISTED,
     OWN_NOUN,
     READING_SCORE,
     in_a_period,
+    listed_fates,
     quantity_readings,
     record_kind,
     scored_cues,
@@ -437,6 +439,9 @@ def _quantity_and_period(
     )
     # "were shot ..., which claimed N victims": the shot
     what = whose_victims(ctx, m, what, cue, neighbours[0], data, notes)
+    if what in FATES and what != "repressed_total" and listed_fates(ctx, m, *neighbours):
+        notes.append(f"'{cue}' among a list of fates: the repressed")  # "arrested, shot, imprisoned or deported"
+        what = "repressed_total"
     return what, cue, confidence, notes, kind, (when, how, when_confidence)
 
 
