@@ -203,3 +203,17 @@ def test_a_list_of_three_fates_counts_the_repressed(text: str):
 def test_what_is_no_list_of_fates(text: str, mention: str, quantity: str):
     f = next(f for f in check_text(text, "t.txt", DATA).frames if f.mention == mention)
     assert f.quantity == quantity
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity"),
+    [
+        ("За годы войны в лагерях и колониях ГУЛАГа погибло около 2 миллионов человек.", "gulag_deaths"),
+        ("В 1943 г. в ГУЛАГе погибло 167 тыс. заключенных.", "gulag_deaths"),
+        ("В те годы умирали 20 тыс. заключенных в год.", "gulag_deaths"),
+        # the camps and colonies held, no one died: their population
+        ("В 1943 г. в лагерях и колониях содержалось 1,2 млн человек.", "gulag_population"),
+    ],
+)
+def test_the_place_before_the_word_of_dying_says_whose_deaths(text: str, quantity: str):
+    assert check_text(text, "t.txt", DATA).frames[0].quantity == quantity
