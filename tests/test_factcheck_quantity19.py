@@ -217,3 +217,19 @@ def test_what_is_no_list_of_fates(text: str, mention: str, quantity: str):
 )
 def test_the_place_before_the_word_of_dying_says_whose_deaths(text: str, quantity: str):
     assert check_text(text, "t.txt", DATA).frames[0].quantity == quantity
+
+
+def test_a_total_before_its_list_sums_the_places_listed_after_the_colon():
+    read = _read(
+        "Всего на 1 января 1941 г. содержалось 2,4 млн человек: в лагерях — 1,5 млн, в колониях — 430 тыс., "
+        "в тюрьмах — 470 тыс."
+    )
+    assert read["2,4 млн"] == ("custodial_population", 0.8)
+    read = _read(
+        "In January 1941, 3.3 million people were held in all: 1.5 million in the camps, 430,000 in the colonies, "
+        "470,000 in prisons and 930,000 special settlers."
+    )
+    assert read["3.3 million"] == ("detained_population", 0.8)
+    # no colon: the total is no list's
+    read = _read("In 1941 the camps held 1.5 million in all, and 430,000 were in the colonies, 470,000 in prisons.")
+    assert read["1.5 million"][0] != "custodial_population"

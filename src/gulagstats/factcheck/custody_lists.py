@@ -68,6 +68,8 @@ class _Piece:
     total_word: str
     #: A word of a flow in it ("умерло", "were arrested"): it counts no population.
     flow: bool
+    #: It ends with a colon: what follows lists what it holds ("in all 3.3 million: 1.5 million in the camps, ...").
+    opens: bool = False
 
 
 def custody_lists(sentences: Sequence[Sentence], frames: list[Frame], data: Resources) -> None:
@@ -126,7 +128,7 @@ def _pieces(s: Sentence, frames: list[Frame], data: Resources) -> list[_Piece]:
         flow = any(
             quantity_kind(cues.rows[x.row]["quantity"]) == "flow" for x in cues.phrases.find(toks)
         )
-        out.append(_Piece(lo, hi, inside, named, total, flow))
+        out.append(_Piece(lo, hi, inside, named, total, flow, s.text[hi : hi + 1] == ":"))
     return out
 
 
@@ -172,18 +174,20 @@ def _read_list(pieces: list[_Piece], before: list[_Piece]) -> list[_Piece]:
     """Read the items and the total of a sentence's pieces (``before``: the items the sentence before ended
     with); return the items it ends with, for the sentence after."""
     run: list[_Piece] = list(before)
+    ahead: _Piece | None = None  # a total before its list: "in all 3.3 million: 1.5 million in the camps, ..."
     for piece in pieces:
         if _is_item(piece):
             run.append(piece)
             continue
-        if (
-            _places_differ(run)
-            and piece.total_word
-            and not (piece.places or piece.flow)
-            and len(piece.frames) == 1
-        ):
+        total = bool(piece.total_word) and not (piece.places or piece.flow) and len(piece.frames) == 1
+        if total and _places_differ(run):
             _read_total(piece.frames[0], run, piece.total_word)
+        elif ahead is not None and _places_differ(run):
+            _read_total(ahead.frames[0], run, ahead.total_word)
+        ahead = piece if total and piece.opens else None
         run = []
+    if ahead is not None and _places_differ(run):
+        _read_total(ahead.frames[0], run, ahead.total_word)
     if _places_differ(run):
         for item in run:
             _read_item(item)
