@@ -233,3 +233,8 @@ def test_a_total_before_its_list_sums_the_places_listed_after_the_colon():
     # no colon: the total is no list's
     read = _read("In 1941 the camps held 1.5 million in all, and 430,000 were in the colonies, 470,000 in prisons.")
     assert read["1.5 million"][0] != "custodial_population"
+
+
+def test_shares_by_place_are_no_list_of_counts():
+    frames = check_text("В 1941 г. в лагерях содержалось 70 %, в колониях — 30 %. Итого 100 %.", "t.txt", DATA).frames
+    assert not any("places of custody" in n for f in frames for n in f.notes)

@@ -165,7 +165,7 @@ def _is_item(piece: _Piece) -> bool:
         and len(places) == 1
         and not piece.total_word
         and not piece.flow
-        and f.unit != "percent"
+        and f.unit == "count"
         and quantity_kind(f.quantity) == "stock"
     )
 
