@@ -29,6 +29,7 @@ from dataclasses import dataclass
 
 from .frames import Frame
 from .mentions import Mention
+from .table_cells import YEAR_IN_TEXT
 from .unsaid import UNSAID_CONFIDENCE, UNSAID_QUANTITY, share_unsaid
 
 #: The fewest items a breakdown has: one count with a share in brackets is a rate or a share, not a breakdown.
@@ -39,8 +40,6 @@ _OPEN = re.compile(r"\s*\(\s*")
 _CATEGORY = re.compile(
     r"\s*(?:%|per\s?cent|процент[а-я]*)?\s*\)\s*(?:[—–-]\s*)?(?![,.])(?P<label>[^;()]*?[^\W\d_][^;()]*?)\s*(?:;|,(?=\s*[0-9])|\.?\s*$)"
 )
-#: A year in a category: a breakdown by year, each row the whole of its year, is no breakdown by category.
-_YEAR_IN_LABEL = re.compile(r"(?<![0-9])(?:1[89][0-9]{2}|20[0-9]{2})(?![0-9])")
 #: The longest category, in characters: a longer run of words is a clause, not a row's label.
 LONGEST_LABEL = 80
 
@@ -64,7 +63,8 @@ def _item(mentions: list[Mention], i: int, sentence: str, offset: int) -> tuple[
     if not _OPEN.fullmatch(sentence, count.end - offset, share.start - offset):
         return None
     m = _CATEGORY.match(sentence, share.end - offset)
-    if m is None or len(m["label"]) > LONGEST_LABEL or _YEAR_IN_LABEL.search(m["label"]):
+    # a year in a category: a breakdown by year, each row the whole of its year, is no breakdown by category
+    if m is None or len(m["label"]) > LONGEST_LABEL or YEAR_IN_TEXT.search(m["label"]):
         return None  # a clause, not a category; a year's row ("353 074 (52 %) в 1937 г."): a whole of its year
     return m["label"].strip(), m.end() + offset
 

@@ -38,6 +38,10 @@ BOTH_UNCLEAR = 0.5
 
 #: A cue of executions below this priority is a word of killing ("killed", "murdered", "убит*"), not of shooting.
 KILLING_PRIORITY = 50
+#: How a note names the place of custody of a killing, by the deaths the place row reads.
+_PLACE_WORDS = {"custodial_deaths": "in the purges or in custody", "camp_deaths": "in the camps", "gulag_deaths": "in the Gulag"}
+#: How many words a place of custody may stand from a word of killing to be where the killing was.
+PLACE_REACH = 5
 #: A period of at least this many years is an era: killings over it are the regime's deaths (labelling guide).
 ERA_YEARS = 5
 
@@ -120,10 +124,26 @@ def _over_an_era(when: str) -> bool:
     return len(ends) == 2 and all(ends) and int(ends[1][:4]) - int(ends[0][:4]) >= ERA_YEARS
 
 
-def _beside_a_place(ctx: Context, m: Mention, deaths: str) -> bool:
-    """Whether a place row of these deaths stands in the mention's clause near it ("killed in the purges")."""
-    near = cues_near(ctx.places, m.first, m.last, m.first - CUE_WINDOW, m.last + CUE_WINDOW)
-    return any(row["quantity"] == deaths and in_clause(ctx, m, (a, b, row)) for a, b, row in near)
+def place_beside(ctx: Context, m: Mention, cue: str) -> str:
+    """The deaths of a place row (the lexicon's ``place`` rows) in the mention's clause, at most ``PLACE_REACH``
+    words from its cue ("killed in the purges": custodial_deaths; "were killed in the camps", "в лагерях были
+    убиты": camp_deaths), else "" ("killings ..., plus a like number disappeared into the Gulag": not the
+    killings' place)."""
+    lo, hi = m.first - CUE_WINDOW, m.last + CUE_WINDOW
+    said = [
+        (first, last)
+        for first, last, _ in cues_near(ctx.cues, m.first, m.last, lo, hi)
+        if " ".join(t.word for t in ctx.toks[first:last]) == cue
+    ]
+    return next(
+        (
+            row["quantity"]
+            for a, b, row in cues_near(ctx.places, m.first, m.last, lo, hi)
+            if in_clause(ctx, m, (a, b, row))
+            and any(a - last <= PLACE_REACH and first - b <= PLACE_REACH for first, last in said)
+        ),
+        "",
+    )
 
 
 def _colonies_left_out(
@@ -153,16 +173,14 @@ def reread(
     ``alternatives`` are the pairs of quantities of its own clause that "or" joins, ``neighbours`` the
     tokens of the mentions before and after it.
     """
-    if what == "executions" and _over_an_era(when) and _a_word_of_killing(ctx, m, cue):
+    if what == "executions" and (place := place_beside(ctx, m, cue)) and _a_word_of_killing(ctx, m, cue):
+        # "7 million were killed during the Great Purge": its deaths, not only its shootings; "millions were
+        # killed in the camps": the camps' deaths (round 19), not the regime's
+        what = place
+        notes.append(f"'{cue}' {_PLACE_WORDS.get(place, 'in custody')}: deaths at the regime's hands there, not only executions")
+    elif what == "executions" and _over_an_era(when) and _a_word_of_killing(ctx, m, cue):
         what = DYING  # "50 million killed between 1924-53": the regime's deaths, not its shootings
         notes.append(f"'{cue}' over {when}: the deaths of an era, not its executions")
-    elif (
-        what == "executions"
-        and _beside_a_place(ctx, m, "custodial_deaths")
-        and _a_word_of_killing(ctx, m, cue)
-    ):
-        what = "custodial_deaths"  # "7 million were killed during the Great Purge": its deaths, not only its shootings
-        notes.append(f"'{cue}' in the purges: deaths at the regime's hands, not only executions")
     elif m.low >= (killing := killing_threshold(data, what))[0] and _a_word_of_killing(ctx, m, cue):
         what = killing[1]  # "they say he killed 20, 30, 40 million people": the regime's deaths
         notes.append(f"'{cue}' of millions: the regime's deaths, not its executions")

@@ -24,9 +24,7 @@ sentence of any length.
 
 from __future__ import annotations
 
-import bisect
 import itertools
-import re
 from dataclasses import dataclass, field
 
 from ..estimates.vocabulary import QUANTITIES
@@ -34,13 +32,23 @@ from ..periods import match_period
 from ..vocabulary import DICTIONARY
 from .attribution import attribute
 from .context import Context
+from .cue_scores import (
+    FATES,
+    LISTED,
+    OWN_NOUN,
+    READING_SCORE,
+    in_a_period,
+    listed_fates,
+    quantity_readings,
+    record_kind,
+    scored_cues,
+)
 from .cues import CUE_WINDOW, cues_near, in_clause
 from .frame_periods import period, period_readings
 from .frame_quantities import DYING, both_fates, reread, what_kind, whose_victims
 from .frame_scopes import (
     FAMILY_SIZE,
     another_numbers_families,
-    listing_end,
     listing_words,
     scope,
     whole_stated,
@@ -56,19 +64,8 @@ from .quantity_rules import (
 from .rejections import views
 from .resources import Resources
 
-#: How many words from a number a cue may stand to be its own noun ("1,6 миллиона заключенных"), not the next
-#: number's ("умерло 2218 человек при среднемесячной численности заключенных 450 174"): whose deaths a word of
-#: dying beside it counts (``quantity_rules.csv``'s rows of match ``own_noun``).
-OWN_NOUN = 2
-#: Points a cue loses for each word between it and the mention (its priority is at most 100).
-PENALTY = 2
 #: How many words before a number a sum word and the cues it sums are looked for (a bound: linear time).
 SUM_REACH = 40
-#: Points a cue loses when it stands nearer a neighbouring mention than this one (it is the neighbour's noun).
-NEIGHBOUR = 20
-#: Points a cue loses when it names a part the number lists after "including", "включая" (its priority is at
-#: most 100, so any cue of its own clause before it wins).
-LISTED = 100
 
 
 @dataclass
@@ -123,7 +120,7 @@ def asked(ctx: Context, data: Resources) -> tuple[str, str] | None:
     cues = [
         (float(row["priority"] or 0), first, last, row)
         for first, last, row in ctx.cues
-        if not _in_a_period(ctx, first)
+        if not in_a_period(ctx, first)
     ]
     if not cues:
         return None
@@ -159,77 +156,6 @@ def answer(
     return question
 
 
-def _scored_cues(
-    ctx: Context, m: Mention, lo: int, hi: int, including: frozenset[str] = frozenset()
-):
-    """The quantity cues near a mention, each with its score and whether it stands in another clause.
-
-    A cue after the mention loses ``NEIGHBOUR`` points when the mention has a cue of its own clause before
-    it and this one is another number's (:func:`_the_next_ones_verb`) or stands among the parts it lists
-    ("осужденных ... составило 4 060 306 человек, включая приговоренных к смертной казни": not executions).
-    A cue of the mention before loses ``LISTED`` points when this mention has a noun of its own right after it
-    ("1.7 million deaths in the Gulag, some 390,000 deaths during the ... forced resettlement": the 390,000 are
-    not the Gulag's).
-    """
-    near = cues_near(
-        ctx.cues, m.first, m.last, max(lo, m.first - CUE_WINDOW), min(hi, m.last + CUE_WINDOW)
-    )
-    own_noun = any(0 <= a - m.last <= OWN_NOUN and in_clause(ctx, m, (a, b, r)) for a, b, r in near)
-    own = next(
-        (last for first, last, _ in near if first >= m.last), None
-    )  # the first cue after it: its verb
-    before = any(
-        b <= m.first and in_clause(ctx, m, (a, b, r)) for a, b, r in near
-    )  # its own cue before it
-    listing = listing_end(ctx, m, including) if before and including else len(ctx.toks)
-    for first, last, row in near:
-        distance = first - m.last if first >= m.last else m.first - last + 2
-        score = float(row["priority"] or 0) - PENALTY * max(distance, 0)
-        apart = not in_clause(ctx, m, (first, last, row))
-        if apart:
-            score -= 15
-        neighbours = _nearer_the_neighbour(ctx, m, first, last, lo)
-        if (
-            neighbours
-            or _after_its_verb(ctx, own, first)
-            or (before and _the_next_ones_verb(ctx, m, first, last, hi))
-        ):
-            score -= NEIGHBOUR
-        if neighbours and own_noun:  # the mention before's noun, and this one has its own
-            score -= LISTED
-        listed = first > listing  # a part it lists, not what it counts
-        yield score - LISTED * listed, apart, first, last, row, listed
-
-
-def _the_next_ones_verb(ctx: Context, m: Mention, first: int, last: int, hi: int) -> bool:
-    """A cue after a mention, past a comma, that stands right before the next number: that number's verb.
-
-    In "арестовано около 7 миллионов человек, расстреляно около 1 миллиона" the 7 million were arrested
-    (:func:`_scored_cues` asks this only of a mention with a cue of its own clause before it).
-    """
-    if first < m.last or hi - last > NEAR or hi >= len(ctx.toks):
-        return False
-    gap = ctx.sentence[ctx.toks[m.last - 1].end - ctx.offset : ctx.toks[first].start - ctx.offset]
-    return "," in gap or ";" in gap
-
-
-def _after_its_verb(ctx: Context, own: int | None, first: int) -> bool:
-    """A cue after a mention that a comma and a conjunction part from the mention's first cue after it.
-
-    In "681,692 people were shot, and many died in the camps" "were shot" is the number's verb and
-    "died in the camps" says what "many" did.
-    """
-    if own is None or first < own:
-        return False
-    gap = ctx.sentence[ctx.toks[own - 1].end - ctx.offset : ctx.toks[first].start - ctx.offset]
-    return bool(_NEXT_CLAUSE.search(gap))
-
-
-#: What opens another clause after a number's verb: a semicolon, or a comma and a conjunction ("were shot, and
-#: many died"); a comma alone lists more verbs or nouns of the same number ("were killed, imprisoned or exiled").
-_NEXT_CLAUSE = re.compile(r";|,\s+(?:and|but|while|whereas|а|но|и|тогда как)\b", re.IGNORECASE)
-
-
 def quantity(
     ctx: Context,
     m: Mention,
@@ -249,8 +175,8 @@ def quantity(
     kinds: set[tuple[str, bool]] = set()  # the quantities of the cues near it, each: in another clause?
     noun = ""  # a word of dying right after the number: its own noun ("1.7 million deaths occurred in the Gulag")
     nouns: set[str] = set()  # the quantities of the cues right beside the number: who it counts
-    for score, apart, first, last, row, listed in _scored_cues(ctx, m, lo, hi, including):
-        if not _in_a_period(ctx, first):  # "после смерти Сталина" dates; it does not say who died
+    for score, apart, first, last, row, listed in scored_cues(ctx, m, lo, hi, including):
+        if not in_a_period(ctx, first):  # "после смерти Сталина" dates; it does not say who died
             # a part it lists says of what kind it is ("deaths ... 950,000 to 1.2 million, which includes deaths in detention")
             kinds.add((row["quantity"], apart or score + LISTED * listed < READING_SCORE))
         if row["quantity"] == DYING and first == m.last and not apart:
@@ -289,7 +215,7 @@ def _whose_deaths(
     the quantities of the cues right beside the number, and a word of dying right after it (its own noun).
     """
     kinds, nouns, noun = beside
-    if noun and _kind(best[1]) == "stock":  # "deaths ... in the Gulag": a population cue's place, not its count
+    if noun and record_kind(best[1]) == "stock":  # "deaths ... in the Gulag": a population cue's place, not its count
         best = (best[0], DYING, noun)
     if best[1] and _a_total_of_several(ctx, m):  # "... and 1 million were executed: ten million in all"
         return best[1], best[2], min(best[0], 0.5)
@@ -330,13 +256,13 @@ def _alternatives(
     """The pairs of quantities of the mention's own clause whose cues a word "or" joins, in their order.
 
     In "thousands had been executed by Stalin's government or died in the labor camps" the number
-    counts either: a pair (executions, regime_deaths). Only the cues near it (``_scored_cues``) are looked at.
+    counts either: a pair (executions, regime_deaths). Only the cues near it (``scored_cues``) are looked at.
     With ``words`` :data:`BOTH`, the pairs a lone "and" joins ("arrested and executed", not "arrested and
     either shot or ...").
     """
     near = [
         (first, last, row["quantity"])
-        for _, apart, first, last, row, _ in _scored_cues(ctx, m, lo, hi)
+        for _, apart, first, last, row, _ in scored_cues(ctx, m, lo, hi)
         if not apart
     ]
     out = set()
@@ -348,13 +274,6 @@ def _alternatives(
         if qa != qb and joined:
             out.add((qa, qb))
     return out
-
-
-def _in_a_period(ctx: Context, first: int) -> bool:
-    """Whether the token ``first`` stands inside a period of the sentence ("after Stalin's death in 1953")."""
-    at = ctx.toks[first].start - ctx.offset
-    i = bisect.bisect_right(ctx.period_starts, at) - 1
-    return i >= 0 and ctx.periods[i].start <= at < ctx.periods[i].end
 
 
 def _the_place_before(ctx: Context, m: Mention) -> list[tuple[int, int, dict[str, str]]]:
@@ -369,53 +288,6 @@ def _the_place_before(ctx: Context, m: Mention) -> list[tuple[int, int, dict[str
     before = cues_near(ctx.places, m.first, m.last, 0, m.first)
     kinds = {row["quantity"] for _, _, row in before}
     return before[:1] if kinds == {"camp_deaths"} else []
-
-
-#: The score a cue of the number's own clause needs to be a plausible reading of what it counts.
-READING_SCORE = 15
-
-
-def quantity_readings(ctx: Context, m: Mention, lo: int, hi: int, chosen: str) -> tuple[str, ...]:
-    """The other quantities the cues of a mention's own clause allow, besides the one chosen.
-
-    In "352,560 prisoners died in 1942" both "prisoners" (a population) and
-    "died" (deaths) are the number's own words: a flag must hold under each.
-    A word of dying stands for the deaths of any place (a reading the record
-    cannot judge), so it is kept as such.
-    """
-    places = [
-        it
-        for it in cues_near(ctx.places, m.first, m.last, m.first - CUE_WINDOW, m.last + CUE_WINDOW)
-        if in_clause(ctx, m, it)
-    ]
-    named = [
-        (a, b) for a, b, row in places if row["quantity"] == chosen
-    ]  # "died in the camps": the camps are where
-    cues = list(_scored_cues(ctx, m, lo, hi))
-    # a cue of the same kind inside the chosen one's words is no other reading: "the population of the Gulag
-    # camps" is one phrase; "prisoners" in "352,560 prisoners died" stays one (a population, not deaths)
-    inside = [(first, last) for _, _, first, last, row, _ in cues if row["quantity"] == chosen]
-    out = []
-    for score, apart, first, last, row, _ in cues:
-        what = places[0][2]["quantity"] if row["quantity"] == DYING and places else row["quantity"]
-        same_kind = _kind(what) == _kind(chosen)
-        where = any(a < last and first < b for a, b in named) or (
-            same_kind and any(a <= first and last <= b for a, b in inside)
-        )
-        if (
-            not apart
-            and not where
-            and score >= READING_SCORE
-            and what != chosen
-            and what not in out
-        ):
-            out.append(what)
-    return tuple(out)
-
-
-def _kind(quantity: str) -> str:
-    """Flow or stock, as the vocabulary says ("" for a quantity it has no kind for)."""
-    return QUANTITIES[quantity].kind if quantity in QUANTITIES else ""
 
 
 def quantity_kind(quantity: str) -> str:
@@ -433,21 +305,6 @@ def quantity_kind(quantity: str) -> str:
         return QUANTITIES[quantity].kind
     row = DICTIONARY["quantity"].get(quantity, {})
     return "stock" if row.get("definition", "").startswith("stock:") else "flow"
-
-
-def _nearer_the_neighbour(ctx: Context, m: Mention, first: int, last: int, lo: int) -> bool:
-    """A cue between a mention and the mention before it that stands nearer that one, or that a comma
-    parts from this one: the neighbour's own noun.
-
-    In "two million died in the camps and 1 million were executed", "died in
-    the camps" follows "two million" and is not the noun of "1 million"; in
-    "2,369,220 had been sent to camps, 765,180 had been sent into exile" the
-    comma closes the first item, and "sent to camps" is not the noun of 765,180.
-    """
-    if not (last <= m.first and lo > 0):
-        return False
-    gap = ctx.sentence[ctx.toks[last - 1].end - ctx.offset : m.start - ctx.offset]
-    return first - lo < m.first - last or "," in gap
 
 
 def _a_total_of_several(ctx: Context, m: Mention) -> bool:
@@ -582,6 +439,9 @@ def _quantity_and_period(
     )
     # "were shot ..., which claimed N victims": the shot
     what = whose_victims(ctx, m, what, cue, neighbours[0], data, notes)
+    if what in FATES and what != "repressed_total" and listed_fates(ctx, m, *neighbours):
+        notes.append(f"'{cue}' among a list of fates: the repressed")  # "arrested, shot, imprisoned or deported"
+        what = "repressed_total"
     return what, cue, confidence, notes, kind, (when, how, when_confidence)
 
 

@@ -98,7 +98,7 @@ LEXICON_KINDS = (
     "fraction", "including", "question", "excluding", "average", "total_column",
     "part_column", "other_body", "own_body", "share_of", "ever", "share_of_thing", "victims", "duration",
     "rejected", "regime_victims", "sums_up", "peak", "counted_before", "counted_link",
-    "held_population", "like_number",
+    "held_population", "like_number", "custody_place", "custody_origin", "list_total", "birth",
 )
 BOUNDS = ("point", "low", "high")
 RATES = ("day", "week", "month", "year")

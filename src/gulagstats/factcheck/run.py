@@ -23,10 +23,12 @@ from ..core.record import Record, resolve
 from ..errors import printable
 from ..periods import match_period
 from .attribution import REACH
+from .births import births_apart
 from .bounds import judged_quantities
 from .category_lists import listed_parts
 from .context import Context, context
 from .contradictions import contradictions
+from .custody_lists import custody_lists
 from .enumerations import counted_years, enumerated_before
 from .frame_periods import carried, context_reading
 from .frame_scopes import GOES_ON, breakdowns, named_part
@@ -158,10 +160,13 @@ def check_text(text: str, name: str = "text", data: Resources | None = None) -> 
     )
     document = (text, lines, language, tables)
     state = _Reading()
-    for s in split(text, data):
+    sentences = split(text, data)
+    for s in sentences:
         found, skipped = _read_sentence(s, state, document, data, name)
         frames += found
         seen += skipped
+    custody_lists(sentences, frames, data)  # "в тюрьмах 350 тыс., в лагерях 1,3 млн ... Итого 3,005 млн"
+    frames, seen = births_apart(sentences, frames, seen, data)  # "родилось 17 082 и умер 151 601"
     periods_of = lambda line: find_periods(line, tokens(line), 0, None, "", data)  # noqa: E731
     _date_by_subject(frames, subject_period(text, periods_of, data))
     return TextResult(name, frames, seen, language, warning(name, language))

@@ -23,6 +23,9 @@ from .resources import Resources
 SOVIET_YEARS = range(1917, 1992)
 #: A year alone: a value that is one is no count (the tables' one pattern of a year: table_labels, table_pairs).
 YEAR_ALONE = re.compile(r"1[89][0-9]{2}")
+#: A year anywhere in a text, 20xx included, not inside a longer number (a label that holds one is a year's row:
+#: category_lists); to be searched, where YEAR_ALONE is matched whole.
+YEAR_IN_TEXT = re.compile(r"(?<![0-9])(?:1[89][0-9]{2}|20[0-9]{2})(?![0-9])")
 #: The fewest other cells of a column that prove a glued footnote digit by their form.
 PROOF_CELLS = 3
 #: What separates the cells of a row: " | " (an HTML table as read), "||" (wiki markup), a tab.
