@@ -47,6 +47,10 @@ hash-checked in ``data/datapackage.json``):
   "was", "составляет"; ``held_population``: words by that noun that make it a population held, "special settlements",
   "лагер*" (:mod:`gulagstats.factcheck.counted_before`); ``like_number``: words that repeat the count before
   them, "a like number", "столько же" (:mod:`gulagstats.factcheck.like_numbers`: that value, never judged);
+  ``custody_place``: a place of custody an item of a list counts, "in the camps", "в колониях";
+  ``custody_origin``: words that make a place the one people came from, "brought from"; ``list_total``: words
+  of a list's total, "in all", "Итого" (:mod:`gulagstats.factcheck.custody_lists`); ``birth``: words of
+  birth, "were born", "родилось" (:mod:`gulagstats.factcheck.births`: a count of births is no claim);
 - ``periods.csv``: ``language, phrase, reading, rule, confidence, source,
   locator, note``: named periods ("the Great Terror", "Большой террор") with
   the period they are read as and the source of that reading, relative
