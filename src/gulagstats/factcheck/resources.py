@@ -356,7 +356,7 @@ def load_resources(lexicon: str | Path | None = None) -> Resources:
     --------
     >>> r = load_resources()
     >>> sorted(r.lexicon)[:3], r.periods.rows[0]["reading"]
-    (['after', 'average', 'counted_before'], '1937/1938')
+    (['after', 'average', 'birth'], '1937/1938')
     >>> load_resources() is r
     True
     """
