@@ -17,6 +17,7 @@ from collections.abc import Collection
 
 from ..periods import match_period
 from .context import Context, bracketed, clause_of, inside
+from .exile_periods import EXILE
 from .line_periods import table_row
 from .mentions import Mention
 from .period_limits import counted_as_of, outruns, semicolon_part, sums_items
@@ -317,7 +318,7 @@ def _stated_reading(
     """The reading of the period ``p`` found for a mention (in its own clause or its sentence, ``how``): a start with
     no end is open; a single year or day of the clause is weak; "by 1942" for a total runs from the period before;
     the end of a year, "as of January" and "by 1932" for a count are the record's 1 January."""
-    if p.kind == "open":  # "after Stalin's death", "since 1937": a start with no end, never judged
+    if p.kind in ("open", EXILE):  # "after Stalin's death", "since 1937", "in exile": no end, never judged
         return p.period, "open", 0.0
     if flow and counted_as_of(ctx.sentence, p):
         # "Всего на 15 августа 1937 г. арестовано 100 990": a total up to that day, from when? never judged
@@ -531,7 +532,7 @@ def carried(
     stated = [
         p
         for p in periods
-        if p.kind not in ("document", "event", "relative") and not inside(asides, p.start)
+        if p.kind not in ("document", "event", "relative", EXILE) and not inside(asides, p.start)
     ]
     # "since 1921": its start, never judged (:func:`period`); from a stated date only, not a name ("after the war")
     if stated and stated[-1].kind == "open":

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from .context import Context, inside
 from .cues import CUE_WINDOW, Cue, cues_near, in_clause
+from .exile_periods import EXILE
 from .mentions import Mention
 from .phrases import phrase_words
 from .resources import Resources
@@ -64,6 +65,12 @@ GOES_ON = re.compile(
 )
 
 
+def _dated(ctx: Context) -> bool:
+    """True if the sentence states a period of its own (the time in exile after the days before is none: the same
+    event's, :mod:`gulagstats.factcheck.exile_periods`)."""
+    return any(p.kind != EXILE for p in ctx.periods)
+
+
 def scope(
     ctx: Context,
     m: Mention,
@@ -94,7 +101,7 @@ def scope(
         return _families_of_a_part(m, near, families[1]) or families
     if not near:
         if before is not None and (
-            GOES_ON.match(ctx.sentence) or not (ctx.periods or before[0] in OWN_SENTENCE)
+            GOES_ON.match(ctx.sentence) or not (_dated(ctx) or before[0] in OWN_SENTENCE)
         ):
             return before  # "Of these, ..."; "111 091 were shot." with no date of its own: the same event
         return "USSR", ""

@@ -153,7 +153,7 @@ def read_named(
         row = data.periods.rows[match.row]
         a, b = toks[match.first].start - offset, toks[match.last - 1].end - offset
         confidence = float(row["confidence"])
-        if row["rule"].startswith(("name:", "decade:")) or row["rule"] == "goes_on":
+        if row["rule"].startswith(("name:", "decade:")) or row["rule"] in ("goes_on", "exile"):
             continue  # a name is no period (it gives "he", "his reign" theirs); a part of a decade is read by decades()
         if row["rule"] in (
             "event",

@@ -26,6 +26,7 @@ from .dates import Period, find_dates, joined
 from .decades import decades
 from .durations import durations
 from .event_dates import LAST_YEAR, event_dates, events, lifespans, names_years
+from .exile_periods import in_exile
 from .flows import flows
 from .named_periods import Dating, opened, read_named, resolve_rule, text_datings, titles_of
 from .phrases import Token
@@ -189,6 +190,7 @@ def find_periods(
     settled = _settled(sentence, sorted(found, key=lambda p: p.start), data, dating)
     # "За 12 лет ..." after 1941: a duration that refers back (round 18)
     settled = sorted(settled + durations(sentence, settled, last, data, language), key=lambda p: p.start)
+    settled = sorted(settled + in_exile(toks, offset, settled, last, data), key=lambda p: p.start)
     return _lasting_into(sentence, settled, anchor)
 
 

@@ -60,7 +60,9 @@ hash-checked in ``data/datapackage.json``):
   event's (rule ``event``: "born in", "who was shot in") or, after 1953 at a
   sentence's start, a report's (rule ``report``: "In 1991, ... published"),
   and the reading of a part of a decade (rule ``decade:PERIOD``: "late 1930s"
-  is the Great Terror's 1937-1938, in any language: "в конце 1930-х");
+  is the Great Terror's 1937-1938, in any language: "в конце 1930-х"), and
+  words of the time in exile after a deportation (rule ``exile``: "in exile",
+  "в ссылке": :mod:`gulagstats.factcheck.exile_periods`, round 19);
 - ``scope.csv``: ``language, phrase, scope, detail, note``: cues that a number
   counts a part of the whole (an operation, a nationality, a region, a trial,
   an institution, a camp, a plan);
@@ -113,7 +115,7 @@ MODALITIES = ("planned", "negated", "negator", "hypothetical", "spread", "stated
 WHERE = ("before", "clause", "sentence")
 RULES = (
     "previous_year", "next_year", "within_year", "same_month", "next_day", "same_year", "same_period", "same_span", "open", "ruler",
-    "event", "report", "goes_on",
+    "event", "report", "goes_on", "exile",
 )
 LEXICON_LANGUAGES = ("en", "ru")
 #: The columns of each table, in order.
