@@ -35,7 +35,7 @@ def _periods(text: str) -> dict[str, tuple[str, str, float]]:
             "1944-05-18/",
         ),
         (
-            "Их выслали 2 июня 1949 года. На спецпоселении умерло 3 100 человек.",
+            "Их выслали 2 июня 1949 года. На спецпоселении умерло 3 100 высланных.",
             "3 100",
             "1949-06-02/",
         ),
@@ -87,3 +87,8 @@ def test_the_exile_leaves_the_days_to_the_sentences_after_it() -> None:
         "Of the deportees, 2,000 were soldiers."
     )
     assert _periods(text)["2,000"][0] == "1943-12-28/1943-12-29"
+
+
+def test_a_stock_in_the_settlements_is_counted_on_the_day_carried() -> None:
+    text = "На 1 января 1953 года в лагерях было 2,4 млн заключённых. В спецпоселениях содержалось ещё 2,7 млн человек."
+    assert _periods(text)["2,7 млн"][:2] == ("1953-01-01", "context")

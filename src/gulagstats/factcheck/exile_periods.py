@@ -5,7 +5,9 @@ deaths": the deaths in exile outlast the days of the deportation, so the sentenc
 sentence that states no period of its own and names the time in exile (``periods.csv`` rows of rule
 ``exile``: "in exile", "in the special settlements", "в ссылке", "на спецпоселении") after a period of at most
 :data:`OPERATION_DAYS` days carried from before (the days of an operation) reads it open from that period's
-first day, never judged (an ``exile`` period at 0.0, read as ``open``). Not after a span of years ("deported
+first day, never judged (an ``exile`` period at 0.0, read as ``open``), where the number counts a flow (deaths,
+arrivals): a stock ("В спецпоселениях содержалось 2,7 млн" after "На 1 января 1953 года") is counted on the
+day carried (:func:`gulagstats.factcheck.frame_periods.period`). Not after a span of years ("deported
 between 1941 and 1952 ...; 28,000 died in exile": within the years stated), and not "during the deportation"
 (the days themselves: no row). The period carried to the sentences after is unchanged.
 """

@@ -278,9 +278,8 @@ def period(
             ctx.sentence, p, at
         ):  # "799,455 executions (1921–1953), around 1.7 million deaths"
             p = None
-    if p is not None and sums_items(
-        ctx.sentence, p, at
-    ):  # "... during the 1940s, with a total of about 3.3 million"
+    # "... during the 1940s, with a total of about 3.3 million"; a stock in exile is counted on the day carried
+    if p is not None and ((p.kind == EXILE and not flow) or sums_items(ctx.sentence, p, at)):
         p = None
     if (
         p is not None and not flow and p.kind == "named"
@@ -318,7 +317,7 @@ def _stated_reading(
     """The reading of the period ``p`` found for a mention (in its own clause or its sentence, ``how``): a start with
     no end is open; a single year or day of the clause is weak; "by 1942" for a total runs from the period before;
     the end of a year, "as of January" and "by 1932" for a count are the record's 1 January."""
-    if p.kind in ("open", EXILE):  # "after Stalin's death", "since 1937", "in exile": no end, never judged
+    if p.kind in ("open", EXILE):  # "after Stalin's death", "since 1937", "in exile": never judged
         return p.period, "open", 0.0
     if flow and counted_as_of(ctx.sentence, p):
         # "Всего на 15 августа 1937 г. арестовано 100 990": a total up to that day, from when? never judged
