@@ -455,6 +455,8 @@ def _read_number(
         return None  # "46.5% of the nation's nickel": a share of things, no one counted
     other = _counts_a_thing(toks, last, data, sentence, offset)
     noun = counted_before(toks, first, data, sentence, offset) if unit == "count" and other is None else ""
+    if unit not in ("count", "share") and next_phrase(data.lexicon["not_count"], toks, last, 1, sentence, offset):
+        return None  # "12 hours a day", "12 часов в сутки": a rate of hours, not of people ("1,500 per day" is)
     if (other is not None or noun) and unit == "count":
         what = other["phrase"] if other is not None else f"the {noun} it follows"
         return Seen(start + offset, end + offset, text, f"counts {what}, not people") if big else None
