@@ -63,6 +63,14 @@ _DIFFERENCE_AFTER = re.compile(
 _RATIO_BEFORE = re.compile(r"приход[а-я]*\s+на\s+$|[\u2013\u2014-]\s*на\s+$", re.IGNORECASE)
 _RATIO_IN = re.compile(r"приход[а-я]*\s+на\s+[0-9]", re.IGNORECASE)
 
+#: A year clipped to two digits after an apostrophe: "arrested in '37", "the summer of ’38" (round 19).
+_CLIPPED_YEAR = re.compile(r"[^\W\d_]\s+['\u2019]$")
+#: A telephone number: "+7 (495) 225-31-17", "8 (800) 555-35-35", "225-31-17" (round 19).
+_PHONE = re.compile(
+    r"(?:\+\d{1,3}\s*)?(?:\(\d{2,5}\)\s*)?(?<![\d\u2013-])\d{3}(?:[-\u2010\u2011]\d{2}){2}(?![\d\u2013-])"
+    r"|\+\d{1,3}\s*\(\d{2,5}\)|(?<!\d)\d\s*\(\d{3,5}\)(?=\s*\d)"
+)
+
 #: An infobox field's name and "=" right before a value: "| fatalities=681,692", "deaths = 1,200".
 _FIELD = re.compile(r"(?:^|[|\s])[^\W\d_][^\W\d]{1,30}\s*=\s*$")
 
@@ -90,6 +98,15 @@ def not_a_count(a: Number, b: Number | None, sentence: str) -> bool:
     start, end = a.start, (b or a).end
     if REFERENCE.search(sentence[max(0, start - 14) : start]) or sentence[end : end + 1] == "]":
         return True
+    if (
+        b is None
+        and len(a.text) == 2
+        and _CLIPPED_YEAR.search(sentence[max(0, start - 30) : start])
+        and not sentence[end : end + 1].isdigit()
+    ):
+        return True  # "in '37": a year clipped to two digits
+    if any(m.start() <= start < m.end() for m in _PHONE.finditer(sentence, max(0, start - 20), end + 20)):
+        return True  # "+7 (495) 225-31-17": a telephone number
     if _GLUED_ENDING.match(sentence, end):
         return True  # "121-й", "63-летнего", "по 58 статье": an ordinal, an age, an article
     before = sentence[max(0, start - 30) : start]
