@@ -71,6 +71,16 @@ _PHONE = re.compile(
     r"|\+\d{1,3}\s*\(\d{2,5}\)|(?<!\d)\d\s*\(\d{3,5}\)(?=\s*\d)"
 )
 
+#: The youngest or the oldest of a group, in the number's clause: the number is an age (round 19).
+_AGE_OF = re.compile(
+    r"\b(?:youngest|oldest|(?:самому\s+|самой\s+|самый\s+|самая\s+)?(?:младш|старш)[а-яё]*)\b[^,;.:()]{0,40}$",
+    re.IGNORECASE,
+)
+#: What may follow an age: the end of its clause or a word of years ("the oldest 80.", "было 15 лет").
+_AGE_END = re.compile(r"\s*(?:$|[,;.)]|(?:years?|лет|года?)\b)", re.IGNORECASE)
+#: The minutes after an hour: "at 22:00", "в 3.30" is not one (round 19).
+_CLOCK = re.compile(r":[0-5][0-9](?![\d,.]\d)")
+
 #: An infobox field's name and "=" right before a value: "| fatalities=681,692", "deaths = 1,200".
 _FIELD = re.compile(r"(?:^|[|\s])[^\W\d_][^\W\d]{1,30}\s*=\s*$")
 
@@ -105,6 +115,10 @@ def not_a_count(a: Number, b: Number | None, sentence: str) -> bool:
         and not sentence[end : end + 1].isdigit()
     ):
         return True  # "in '37": a year clipped to two digits
+    if a.value <= 120 and _AGE_OF.search(sentence[max(0, start - 50) : start]) and _AGE_END.match(sentence, end):
+        return True  # "the youngest of the executed was 15": an age
+    if _CLOCK.match(sentence, end) and a.value <= 24 and not sentence[max(0, start - 1) : start].isdigit():
+        return True  # "shot at 22:00": a time of day
     if any(m.start() <= start < m.end() for m in _PHONE.finditer(sentence, max(0, start - 20), end + 20)):
         return True  # "+7 (495) 225-31-17": a telephone number
     if _GLUED_ENDING.match(sentence, end):
