@@ -42,6 +42,8 @@ _ITEM = re.compile(r"[.)]?\s+[A-Z\u0410-\u042f\u0401][a-z\u0430-\u044f\u0451]")
 _LEAD = re.compile(r"\s*")  # the spaces a sentence starts with: a number after them opens it
 #: A letter and a hyphen glued to a number: a name ("Perm-36", "Усольлаг-2"), not a count.
 _NAMED = re.compile(r"[^\W\d_][-\u2010\u2011]$")
+#: A lower-case word glued to a number after it: a footnote's mark ("in Mordoviya1", "репрессий12"; round 19).
+_GLUED_MARK = re.compile(r"[a-z\u0430-\u044f\u0451]{3}$")
 #: A month's name right after a number of 31 at most: the day of a date ("30 октября", "5 December").
 _DAY_OF = re.compile(rf"\s+(?:{MONTH})(?![^\W\d_])")
 
@@ -86,6 +88,12 @@ _FIELD = re.compile(r"(?:^|[|\s])[^\W\d_][^\W\d]{1,30}\s*=\s*$")
 
 
 _FIELD_VALUE = re.compile(r"[^\s|]*")
+#: The fields of a cited work: "{{cite journal |jstor=151474 |pages=51–87 |volume=33}}" (round 19).
+_CITED_FIELD = re.compile(
+    r"(?:^|[|\s])(?:jstor|isbn|issn|doi|pmid|pmc|oclc|s2cid|bibcode|lccn|id|pages?|volume|issue|number|year|"
+    r"date|access-?date|orig-?year|edition|chapter)\s*=\s*$",
+    re.IGNORECASE,
+)
 
 
 def _value_of(sentence: str, start: int) -> str:
@@ -137,6 +145,8 @@ def not_a_count(a: Number, b: Number | None, sentence: str) -> bool:
         and sentence.rstrip().endswith("?")
     ):
         return True  # "12 Who were the main victims?": a numbered question, not a count
+    if _GLUED_MARK.search(sentence, max(0, start - 2), start) and not sentence[end : end + 1].isalpha():
+        return True  # "the Purges in Mordoviya1": a footnote's mark glued to a word
     if _NAMED.search(sentence, max(0, start - 2), start) or (
         b is None and a.value <= 31 and _DAY_OF.match(sentence, end)
     ):
@@ -147,6 +157,8 @@ def not_a_count(a: Number, b: Number | None, sentence: str) -> bool:
         return True  # "(Земсков 1994: 168, 189)": pages of a work cited; "начало 1954г.": a year
     # a number inside a web address or a file name (not an infobox field's "fatalities=681,692")
     field = _FIELD.search(sentence[max(0, start - 40) : start])
+    if field and _CITED_FIELD.search(field.group(0)):
+        return True  # "|jstor=151474", "|pages=51–87": a field of a citation, not a count
     return bool(
         _WEB_ADDRESS.search(_value_of(sentence, start) if field else _chunk(sentence, start, end))
     )
