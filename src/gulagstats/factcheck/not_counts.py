@@ -80,6 +80,12 @@ _AGE_OF = re.compile(
 )
 #: What may follow an age: the end of its clause or a word of years ("the oldest 80.", "было 15 лет").
 _AGE_END = re.compile(r"\s*(?:$|[,;.)]|(?:years?|лет|года?)\b)", re.IGNORECASE)
+#: A margin of error before a share: "с погрешностью в 40 %", "an underestimate by 50 per cent", "± 5 %" (round 19).
+_ERROR_BEFORE = re.compile(
+    r"(?:\b(?:погрешност|ошибк|error|(?:under|over)estimate|занижен|завышен)[^\W\d_]*\b[^\d,;.:()]{0,25}|\u00b1\s*)$",
+    re.IGNORECASE,
+)
+_SHARE_AFTER = re.compile(r"\s*(?:%|процент|per\s*cent|percent)", re.IGNORECASE)
 #: The minutes after an hour: "at 22:00", "в 3.30" is not one (round 19).
 _CLOCK = re.compile(r":[0-5][0-9](?![\d,.]\d)")
 
@@ -125,6 +131,8 @@ def not_a_count(a: Number, b: Number | None, sentence: str) -> bool:
         return True  # "in '37": a year clipped to two digits
     if a.value <= 120 and _AGE_OF.search(sentence[max(0, start - 50) : start]) and _AGE_END.match(sentence, end):
         return True  # "the youngest of the executed was 15": an age
+    if _ERROR_BEFORE.search(sentence[max(0, start - 40) : start]) and _SHARE_AFTER.match(sentence, end):
+        return True  # "с погрешностью в 40 %", "an underestimate by as much as 50 per cent": a margin of error
     if _CLOCK.match(sentence, end) and a.value <= 24 and not sentence[max(0, start - 1) : start].isdigit():
         return True  # "shot at 22:00": a time of day
     if any(m.start() <= start < m.end() for m in _PHONE.finditer(sentence, max(0, start - 20), end + 20)):
