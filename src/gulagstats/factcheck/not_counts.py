@@ -2,7 +2,8 @@
 
 "p. 45", "Order No. 00447", "[133]", "aged 16", "Perm-36", "30 октября",
 "начало 1954г.", "(Земсков 1994: 168, 189)", a number inside a URL or a file
-name, "12 Who were the main victims?" (a numbered question): the mentions
+name, "12 Who were the main victims?" (a numbered question), "in '37", "+7 (495) 225-31-17", "shot at 22:00",
+"|jstor=151474", "Mordoviya1", "the youngest ... was 15", "с погрешностью в 40 %" (round 19): the mentions
 stage (:mod:`gulagstats.factcheck.mentions`) does not list them.
 """
 
@@ -82,7 +83,8 @@ _AGE_OF = re.compile(
 _AGE_END = re.compile(r"\s*(?:$|[,;.)]|(?:years?|лет|года?)\b)", re.IGNORECASE)
 #: A margin of error before a share: "с погрешностью в 40 %", "an underestimate by 50 per cent", "± 5 %" (round 19).
 _ERROR_BEFORE = re.compile(
-    r"(?:\b(?:погрешност|ошибк|error|(?:under|over)estimate|занижен|завышен)[^\W\d_]*\b[^\d,;.:()]{0,25}|\u00b1\s*)$",
+    r"(?:\b(?:погрешност|ошибк|error|(?:under|over)estimate|занижен|завышен)[^\W\d_]*\b[^\d,;.:()]{0,25}|\u00b1\s*"
+    r"|\b(?:under|over)estimat[^\W\d_]*\b[^\d,;.:()]{0,40}\bby\s+(?:as\s+much\s+as\s+|up\s+to\s+|about\s+)?)$",
     re.IGNORECASE,
 )
 _SHARE_AFTER = re.compile(r"\s*(?:%|процент|per\s*cent|percent)", re.IGNORECASE)
@@ -131,7 +133,7 @@ def not_a_count(a: Number, b: Number | None, sentence: str) -> bool:
         return True  # "in '37": a year clipped to two digits
     if a.value <= 120 and _AGE_OF.search(sentence[max(0, start - 50) : start]) and _AGE_END.match(sentence, end):
         return True  # "the youngest of the executed was 15": an age
-    if _ERROR_BEFORE.search(sentence[max(0, start - 40) : start]) and _SHARE_AFTER.match(sentence, end):
+    if _ERROR_BEFORE.search(sentence[max(0, start - 70) : start]) and _SHARE_AFTER.match(sentence, end):
         return True  # "с погрешностью в 40 %", "an underestimate by as much as 50 per cent": a margin of error
     if _CLOCK.match(sentence, end) and a.value <= 24 and not sentence[max(0, start - 1) : start].isdigit():
         return True  # "shot at 22:00": a time of day
