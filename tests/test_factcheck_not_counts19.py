@@ -118,16 +118,25 @@ def test_no_claim_is_read(text: str) -> None:
 
 #: Near-misses: a claim beside (or in the form of) a non-claim, which must stay read.
 CLAIMS = [
-    ("Some 40,000 people died in the camp in 1942; they received 300 grams of bread a day.", "some 40,000"),
+    (
+        "Some 40,000 people died in the camp in 1942; they received 300 grams of bread a day.",
+        "some 40,000",
+    ),
     ("In 1938 the NKVD shot 1,500 people per day.", "1,500"),
     ("Under Order No. 00447, 386,798 people were shot.", "386,798"),
     ("По ст. 58 было осуждено 3,7 млн человек.", "3,7 млн"),
-    ("More than 700,000 were shot.[23][24] The victims were buried at Butovo.", "more than 700,000"),
+    (
+        "More than 700,000 were shot.[23][24] The victims were buried at Butovo.",
+        "more than 700,000",
+    ),
     ("Расстреляно 20 761 человек.[12] Это подтверждают документы.", "20 761"),
     ("In 1937, 20 % of the party's members were arrested.", "20"),
     ("The oldest of the camps held 15,000 prisoners in 1938.", "15,000"),
     ("'37 were shot', the report of 1938 said.", "37"),
-    ("In 1949, 94,000 people were deported from the Baltic republics, 12 hours after the order.", "94,000"),
+    (
+        "In 1949, 94,000 people were deported from the Baltic republics, 12 hours after the order.",
+        "94,000",
+    ),
 ]
 
 
