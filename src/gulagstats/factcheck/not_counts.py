@@ -87,7 +87,7 @@ _ERROR_BEFORE = re.compile(
     r"|\b(?:under|over)estimat[^\W\d_]*\b[^\d,;.:()]{0,40}\bby\s+(?:as\s+much\s+as\s+|up\s+to\s+|about\s+)?)$",
     re.IGNORECASE,
 )
-_SHARE_AFTER = re.compile(r"\s*(?:%|процент|per\s*cent|percent)", re.IGNORECASE)
+_ERROR_SHARE = re.compile(r"\s*(?:%|процент|per\s*cent|percent)", re.IGNORECASE)
 #: The minutes after an hour: "at 22:00", "в 3.30" is not one (round 19).
 _CLOCK = re.compile(r":[0-5][0-9](?![\d,.]\d)")
 
@@ -133,7 +133,7 @@ def not_a_count(a: Number, b: Number | None, sentence: str) -> bool:
         return True  # "in '37": a year clipped to two digits
     if a.value <= 120 and _AGE_OF.search(sentence[max(0, start - 50) : start]) and _AGE_END.match(sentence, end):
         return True  # "the youngest of the executed was 15": an age
-    if _ERROR_BEFORE.search(sentence[max(0, start - 70) : start]) and _SHARE_AFTER.match(sentence, end):
+    if _ERROR_BEFORE.search(sentence[max(0, start - 70) : start]) and _ERROR_SHARE.match(sentence, end):
         return True  # "с погрешностью в 40 %", "an underestimate by as much as 50 per cent": a margin of error
     if _CLOCK.match(sentence, end) and a.value <= 24 and not sentence[max(0, start - 1) : start].isdigit():
         return True  # "shot at 22:00": a time of day
