@@ -178,6 +178,7 @@ DATA_MODULES: tuple[str, ...] = (
     "tests/test_factcheck_reading17.py",
     "tests/test_factcheck_reading18.py",
     "tests/test_factcheck_reading19.py",
+    "tests/test_factcheck_not_counts19.py",
     "tests/test_factcheck_context18.py",
     "tests/test_factcheck_reading_tables.py",
     "tests/test_factcheck_stages.py",

@@ -451,10 +451,12 @@ def _read_number(
     unit = "share" if start + offset in shares else _unit(toks, last, data, sentence, offset)
     if a.decimal and unit != "share" and not (b is not None and b.scaled):
         return None
-    if unit == "share" and share_of_things(toks, last, data, sentence, offset):
-        return None  # "46.5% of the nation's nickel": a share of things, no one counted
+    if unit == "share" and (max(values) > 100 or share_of_things(toks, last, data, sentence, offset)):
+        return None  # "46.5% of the nation's nickel": a share of things; "150 per cent of the norm": of no whole of people
     other = _counts_a_thing(toks, last, data, sentence, offset)
     noun = counted_before(toks, first, data, sentence, offset) if unit == "count" and other is None else ""
+    if unit not in ("count", "share") and next_phrase(data.lexicon["not_count"], toks, last, 1, sentence, offset):
+        return None  # "12 hours a day", "12 часов в сутки": a rate of hours, not of people ("1,500 per day" is)
     if (other is not None or noun) and unit == "count":
         what = other["phrase"] if other is not None else f"the {noun} it follows"
         return Seen(start + offset, end + offset, text, f"counts {what}, not people") if big else None

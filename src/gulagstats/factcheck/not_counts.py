@@ -2,7 +2,8 @@
 
 "p. 45", "Order No. 00447", "[133]", "aged 16", "Perm-36", "30 октября",
 "начало 1954г.", "(Земсков 1994: 168, 189)", a number inside a URL or a file
-name, "12 Who were the main victims?" (a numbered question): the mentions
+name, "12 Who were the main victims?" (a numbered question), "in '37", "+7 (495) 225-31-17", "shot at 22:00",
+"|jstor=151474", "Mordoviya1", "the youngest ... was 15", "с погрешностью в 40 %" (round 19): the mentions
 stage (:mod:`gulagstats.factcheck.mentions`) does not list them.
 """
 
@@ -42,6 +43,8 @@ _ITEM = re.compile(r"[.)]?\s+[A-Z\u0410-\u042f\u0401][a-z\u0430-\u044f\u0451]")
 _LEAD = re.compile(r"\s*")  # the spaces a sentence starts with: a number after them opens it
 #: A letter and a hyphen glued to a number: a name ("Perm-36", "Усольлаг-2"), not a count.
 _NAMED = re.compile(r"[^\W\d_][-\u2010\u2011]$")
+#: A lower-case word glued to a number after it: a footnote's mark ("in Mordoviya1", "репрессий12"; round 19).
+_GLUED_MARK = re.compile(r"[a-z\u0430-\u044f\u0451]{3}$")
 #: A month's name right after a number of 31 at most: the day of a date ("30 октября", "5 December").
 _DAY_OF = re.compile(rf"\s+(?:{MONTH})(?![^\W\d_])")
 
@@ -63,11 +66,42 @@ _DIFFERENCE_AFTER = re.compile(
 _RATIO_BEFORE = re.compile(r"приход[а-я]*\s+на\s+$|[\u2013\u2014-]\s*на\s+$", re.IGNORECASE)
 _RATIO_IN = re.compile(r"приход[а-я]*\s+на\s+[0-9]", re.IGNORECASE)
 
+#: A year clipped to two digits after an apostrophe: "arrested in '37", "the summer of ’38" (round 19).
+_CLIPPED_YEAR = re.compile(r"[^\W\d_]\s+['\u2019]$")
+#: A telephone number: "+7 (495) 225-31-17", "8 (800) 555-35-35", "225-31-17" (round 19).
+_PHONE = re.compile(
+    r"(?:\+\d{1,3}\s*)?(?:\(\d{2,5}\)\s*)?(?<![\d\u2013-])\d{3}(?:[-\u2010\u2011]\d{2}){2}(?![\d\u2013-])"
+    r"|\+\d{1,3}\s*\(\d{2,5}\)|(?<!\d)\d\s*\(\d{3,5}\)(?=\s*\d)"
+)
+
+#: The youngest or the oldest of a group, in the number's clause: the number is an age (round 19).
+_AGE_OF = re.compile(
+    r"\b(?:youngest|oldest|(?:самому\s+|самой\s+|самый\s+|самая\s+)?(?:младш|старш)[а-яё]*)\b[^,;.:()]{0,40}$",
+    re.IGNORECASE,
+)
+#: What may follow an age: the end of its clause or a word of years ("the oldest 80.", "было 15 лет").
+_AGE_END = re.compile(r"\s*(?:$|[,;.)]|(?:years?|лет|года?)\b)", re.IGNORECASE)
+#: A margin of error before a share: "с погрешностью в 40 %", "an underestimate by 50 per cent", "± 5 %" (round 19).
+_ERROR_BEFORE = re.compile(
+    r"(?:\b(?:погрешност|ошибк|error|(?:under|over)estimate|занижен|завышен)[^\W\d_]*\b[^\d,;.:()]{0,25}|\u00b1\s*"
+    r"|\b(?:under|over)estimat[^\W\d_]*\b[^\d,;.:()]{0,40}\bby\s+(?:as\s+much\s+as\s+|up\s+to\s+|about\s+)?)$",
+    re.IGNORECASE,
+)
+_ERROR_SHARE = re.compile(r"\s*(?:%|процент|per\s*cent|percent)", re.IGNORECASE)
+#: The minutes after an hour: "at 22:00", "в 3.30" is not one (round 19).
+_CLOCK = re.compile(r":[0-5][0-9](?![\d,.]\d)")
+
 #: An infobox field's name and "=" right before a value: "| fatalities=681,692", "deaths = 1,200".
 _FIELD = re.compile(r"(?:^|[|\s])[^\W\d_][^\W\d]{1,30}\s*=\s*$")
 
 
 _FIELD_VALUE = re.compile(r"[^\s|]*")
+#: The fields of a cited work: "{{cite journal |jstor=151474 |pages=51–87 |volume=33}}" (round 19).
+_CITED_FIELD = re.compile(
+    r"(?:^|[|\s])(?:jstor|isbn|issn|doi|pmid|pmc|oclc|s2cid|bibcode|lccn|id|pages?|volume|issue|number|year|"
+    r"date|access-?date|orig-?year|edition|chapter)\s*=\s*$",
+    re.IGNORECASE,
+)
 
 
 def _value_of(sentence: str, start: int) -> str:
@@ -90,6 +124,21 @@ def not_a_count(a: Number, b: Number | None, sentence: str) -> bool:
     start, end = a.start, (b or a).end
     if REFERENCE.search(sentence[max(0, start - 14) : start]) or sentence[end : end + 1] == "]":
         return True
+    if (
+        b is None
+        and len(a.text) == 2
+        and _CLIPPED_YEAR.search(sentence[max(0, start - 30) : start])
+        and not sentence[end : end + 1].isdigit()
+    ):
+        return True  # "in '37": a year clipped to two digits
+    if a.value <= 120 and _AGE_OF.search(sentence[max(0, start - 50) : start]) and _AGE_END.match(sentence, end):
+        return True  # "the youngest of the executed was 15": an age
+    if _ERROR_BEFORE.search(sentence[max(0, start - 70) : start]) and _ERROR_SHARE.match(sentence, end):
+        return True  # "с погрешностью в 40 %", "an underestimate by as much as 50 per cent": a margin of error
+    if _CLOCK.match(sentence, end) and a.value <= 24 and not sentence[max(0, start - 1) : start].isdigit():
+        return True  # "shot at 22:00": a time of day
+    if any(m.start() <= start < m.end() for m in _PHONE.finditer(sentence, max(0, start - 20), end + 20)):
+        return True  # "+7 (495) 225-31-17": a telephone number
     if _GLUED_ENDING.match(sentence, end):
         return True  # "121-й", "63-летнего", "по 58 статье": an ordinal, an age, an article
     before = sentence[max(0, start - 30) : start]
@@ -106,6 +155,8 @@ def not_a_count(a: Number, b: Number | None, sentence: str) -> bool:
         and sentence.rstrip().endswith("?")
     ):
         return True  # "12 Who were the main victims?": a numbered question, not a count
+    if _GLUED_MARK.search(sentence, max(0, start - 2), start) and not sentence[end : end + 1].isalpha():
+        return True  # "the Purges in Mordoviya1": a footnote's mark glued to a word
     if _NAMED.search(sentence, max(0, start - 2), start) or (
         b is None and a.value <= 31 and _DAY_OF.match(sentence, end)
     ):
@@ -116,6 +167,8 @@ def not_a_count(a: Number, b: Number | None, sentence: str) -> bool:
         return True  # "(Земсков 1994: 168, 189)": pages of a work cited; "начало 1954г.": a year
     # a number inside a web address or a file name (not an infobox field's "fatalities=681,692")
     field = _FIELD.search(sentence[max(0, start - 40) : start])
+    if field and _CITED_FIELD.search(field.group(0)):
+        return True  # "|jstor=151474", "|pages=51–87": a field of a citation, not a count
     return bool(
         _WEB_ADDRESS.search(_value_of(sentence, start) if field else _chunk(sentence, start, end))
     )
