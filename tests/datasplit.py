@@ -161,6 +161,7 @@ DATA_MODULES: tuple[str, ...] = (
     "tests/test_factcheck_quantity16.py",
     "tests/test_factcheck_quantity17.py",
     "tests/test_factcheck_quantity19.py",
+    "tests/test_factcheck_deaths19.py",
     "tests/test_factcheck_reading.py",
     "tests/test_factcheck_reading6.py",
     "tests/test_factcheck_reading7.py",
