@@ -88,3 +88,43 @@ def test_a_word_of_dying_that_is_not_the_numbers_own_leaves_its_readings(text, m
 def test_arrests_and_a_later_word_of_dying_stay_arrests():
     what, _ = _readings("In 1937-1938, 7 million were arrested, and many died.")["7 million"]
     assert what == "arrests"
+
+
+# --- 2. a relative clause of place: the camps before "in which", "where", "где" ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 1930-1953 the camps in which nearly 2 million died were many.",
+        "In 1930-1953 the camps, where nearly 2 million people died, grew.",
+        "В 1930-1953 годах лагеря, где погибло более миллиона человек, росли.",
+        "В 1930-1953 годах лагеря, в которых погибло более миллиона человек, росли.",
+    ],
+)
+def test_the_camps_before_a_relative_clause_are_where_its_deaths_were(text):
+    (what, readings), *_ = _readings(text).values()
+    assert what == "camp_deaths"
+    assert "regime_deaths" not in readings
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # two places of custody: no one place
+        (
+            "Between 1930 and 1953 prisons and camps, where more than a million perished, were built.",
+            "regime_deaths",
+        ),
+        # one camp: a part, not the camps' deaths
+        ("In 1930-1953 the camp, where 2,000 people died, grew.", "regime_deaths"),
+        # the relative clause counts those held there, not deaths
+        (
+            "In 1930-1953 the camps, in which nearly 2 million prisoners were held, grew.",
+            "gulag_population",
+        ),
+    ],
+)
+def test_a_relative_clause_that_names_no_one_place_of_deaths_leaves_the_reading(text, expected):
+    (what, _), *_ = _readings(text).values()
+    assert what == expected

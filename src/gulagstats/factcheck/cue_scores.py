@@ -133,7 +133,9 @@ def in_a_period(ctx: Context, first: int) -> bool:
 READING_SCORE = 15
 
 
-def quantity_readings(ctx: Context, m: Mention, lo: int, hi: int, chosen: str) -> tuple[str, ...]:
+def quantity_readings(
+    ctx: Context, m: Mention, lo: int, hi: int, chosen: str, relative: Sequence[tuple] = ()
+) -> tuple[str, ...]:
     """The other quantities the cues of a mention's own clause allow, besides the one chosen.
 
     In "352,560 prisoners were held in 1942, and many died" both "prisoners"
@@ -144,12 +146,14 @@ def quantity_readings(ctx: Context, m: Mention, lo: int, hi: int, chosen: str) -
     word is one of dying or killing (:func:`_own_death_word`: "600,000 prisoners
     perished", "around four million deaths", "погибло более миллиона") counts
     no population and no persons repressed: only other deaths are its readings.
+    ``relative``: the camps a relative clause of place names before the number
+    (:func:`~gulagstats.factcheck.frame_quantities.camps_of_the_relative`).
     """
     places = [
         it
         for it in cues_near(ctx.places, m.first, m.last, m.first - CUE_WINDOW, m.last + CUE_WINDOW)
         if in_clause(ctx, m, it)
-    ]
+    ] or list(relative)  # the camps a relative clause names ("the camps, in which ... died")
     named = [
         (a, b) for a, b, row in places if row["quantity"] == chosen
     ]  # "died in the camps": the camps are where

@@ -39,7 +39,11 @@ BOTH_UNCLEAR = 0.5
 #: A cue of executions below this priority is a word of killing ("killed", "murdered", "убит*"), not of shooting.
 KILLING_PRIORITY = 50
 #: How a note names the place of custody of a killing, by the deaths the place row reads.
-_PLACE_WORDS = {"custodial_deaths": "in the purges or in custody", "camp_deaths": "in the camps", "gulag_deaths": "in the Gulag"}
+_PLACE_WORDS = {
+    "custodial_deaths": "in the purges or in custody",
+    "camp_deaths": "in the camps",
+    "gulag_deaths": "in the Gulag",
+}
 #: How many words a place of custody may stand from a word of killing to be where the killing was.
 PLACE_REACH = 5
 #: A period of at least this many years is an era: killings over it are the regime's deaths (labelling guide).
@@ -173,11 +177,17 @@ def reread(
     ``alternatives`` are the pairs of quantities of its own clause that "or" joins, ``neighbours`` the
     tokens of the mentions before and after it.
     """
-    if what == "executions" and (place := place_beside(ctx, m, cue)) and _a_word_of_killing(ctx, m, cue):
+    if (
+        what == "executions"
+        and (place := place_beside(ctx, m, cue))
+        and _a_word_of_killing(ctx, m, cue)
+    ):
         # "7 million were killed during the Great Purge": its deaths, not only its shootings; "millions were
         # killed in the camps": the camps' deaths (round 19), not the regime's
         what = place
-        notes.append(f"'{cue}' {_PLACE_WORDS.get(place, 'in custody')}: deaths at the regime's hands there, not only executions")
+        notes.append(
+            f"'{cue}' {_PLACE_WORDS.get(place, 'in custody')}: deaths at the regime's hands there, not only executions"
+        )
     elif what == "executions" and _over_an_era(when) and _a_word_of_killing(ctx, m, cue):
         what = DYING  # "50 million killed between 1924-53": the regime's deaths, not its shootings
         notes.append(f"'{cue}' over {when}: the deaths of an era, not its executions")
@@ -230,3 +240,51 @@ def both_fates(
         return what, min(confidence, BOTH_UNCLEAR)
     notes.append(f"'{cue}' and another fate: {joined}")
     return joined, confidence
+
+
+#: The words that open a relative clause of place after a noun ("the camps, in which ...", "the camps where ...",
+#: "лагеря, где ...", "лагеря, в которых ..."): the noun before them is where the clause's deaths were.
+RELATIVES_OF_PLACE = (
+    ("in", "which"),
+    ("where",),
+    ("где",),
+    ("в", "которых"),
+)
+#: A single camp (the lexicon's ``custody_place`` rows "camp", "ITL" and the singular forms ``лагер*`` matches): one
+#: camp is a part, and its deaths are not all the camps' ("the camp, where ...", "лагерь, где погибло ...").
+_ONE_CAMP = frozenset(("camp", "itl", "лагерь", "лагере", "лагерем", "лагерю", "итл"))
+#: The custody place of the camps and what their deaths are.
+_CAMPS, _CAMP_DEATHS = "camp_population", "camp_deaths"
+
+
+def camps_of_the_relative(
+    ctx: Context, m: Mention, data: Resources
+) -> list[tuple[int, int, dict[str, str]]]:
+    """The camps a relative clause of place names before a number ("the camps, in which nearly 2 million died",
+    "лагеря, где погибло более миллиона"): the place of those deaths, as a place row of camp deaths, or none.
+
+    The relative words stand right before the number, or one word (its verb) before it; the noun right before
+    them is camps, plural, and the words before it name no other place of custody ("prisons and camps, where":
+    two places, no one place); a single camp is a part ("the camp, where 500 died": none).
+
+    Examples
+    --------
+    >>> from gulagstats.factcheck.resources import load_resources
+    >>> from gulagstats.factcheck.run import check_text
+    >>> [f.quantity for f in check_text("In 1930-1953 the camps in which nearly 2 million died grew.").frames]
+    ['camp_deaths']
+    """
+    table = data.lexicon["custody_place"]
+    for words in RELATIVES_OF_PLACE:
+        for end in (m.first, m.first - 1):
+            start = end - len(words)
+            if start < 1 or tuple(t.word for t in ctx.toks[start:end]) != words:
+                continue
+            lo = max(0, start - 3)
+            found = table.phrases.find(ctx.toks[lo:start])
+            kinds = {table.rows[x.row]["quantity"] for x in found}
+            last = [x for x in found if lo + x.last == start]
+            word = ctx.toks[start - 1].word
+            if last and kinds == {_CAMPS} and word not in _ONE_CAMP:
+                return [(lo + last[0].first, start, {"quantity": _CAMP_DEATHS})]
+    return []

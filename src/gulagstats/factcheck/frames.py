@@ -45,7 +45,14 @@ from .cue_scores import (
 )
 from .cues import CUE_WINDOW, cues_near, in_clause
 from .frame_periods import period, period_readings
-from .frame_quantities import DYING, both_fates, reread, what_kind, whose_victims
+from .frame_quantities import (
+    DYING,
+    both_fates,
+    camps_of_the_relative,
+    reread,
+    what_kind,
+    whose_victims,
+)
 from .frame_scopes import (
     FAMILY_SIZE,
     another_numbers_families,
@@ -233,7 +240,7 @@ def _whose_deaths(
             )
             if in_clause(ctx, m, it)
         ]
-        places = places or _the_place_before(ctx, m)
+        places = places or camps_of_the_relative(ctx, m, data) or _the_place_before(ctx, m)
         if places:
             return places[0][2]["quantity"], best[2], best[0]
     if (
@@ -359,7 +366,8 @@ def frame(
     what = what_kind(ctx, m, what, data, notes)  # "(4,2 %)" of the dead: a rate; "over its history": ever held
     named = what  # "in prisons and camps": judged as all in custody, a flag also as the Gulag
     what, also = read_as(data, what, notes)
-    others = [q for q in quantity_readings(ctx, m, *neighbours, what) if q != named]
+    relative = camps_of_the_relative(ctx, m, data)  # "the camps, in which nearly 2 million died"
+    others = [q for q in quantity_readings(ctx, m, *neighbours, what, relative) if q != named]
     notes += of_a_part
     mood, bound = _mood(ctx, m, neighbours[0], notes)
     text, start = paragraph
