@@ -128,3 +128,45 @@ def test_the_camps_before_a_relative_clause_are_where_its_deaths_were(text):
 def test_a_relative_clause_that_names_no_one_place_of_deaths_leaves_the_reading(text, expected):
     (what, _), *_ = _readings(text).values()
     assert what == expected
+
+
+# --- 3. "killed during this time" after a sentence that names the purges ------------------------------------------
+
+
+def _quantities(text: str) -> list[str]:
+    return [f.quantity for f in check_text(text, "t.txt", DATA).frames]
+
+
+def test_a_killing_carried_from_the_purges_named_before_is_their_deaths():
+    text = "Stalin unleashed the Great Terror. Millions of people were killed during this time."
+    assert _quantities(text) == ["custodial_deaths"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a word of shooting: executions
+        (
+            "Stalin unleashed the Great Terror. Millions of people were shot during this time.",
+            "executions",
+        ),
+        # another event named before: the rules of an era or of millions decide
+        (
+            "Collectivisation began in 1930. Millions of people were killed during this time.",
+            "regime_deaths",
+        ),
+        # a place of custody that is no named period ("in prison")
+        (
+            "He was held in prison in 1937. Millions of people were killed during this time.",
+            "regime_deaths",
+        ),
+        # the sentence before counts the shot: the killing goes on with them
+        (
+            "The worst was the Great Purge, when 1,000 people were executed every day. "
+            "Some 750,000 people were killed.",
+            "executions",
+        ),
+    ],
+)
+def test_a_killing_after_no_purge_or_after_a_shooting_is_left(text, expected):
+    assert _quantities(text)[-1] == expected

@@ -11,6 +11,8 @@ Every lookup is bounded by a window of words (:mod:`gulagstats.factcheck.frames`
 
 from __future__ import annotations
 
+import re
+
 from .context import Context
 from .cues import CUE_WINDOW, cues_near, in_clause
 from .mentions import Mention
@@ -28,6 +30,8 @@ from .resources import Resources
 
 #: The quantity of a word of dying with no place: a place of custody near it names the deaths there.
 DYING = "regime_deaths"
+#: The deaths at the regime's hands in custody or in the purges (the labelling guide: "killed in the Great Purge").
+CUSTODIAL_DEATHS = "custodial_deaths"
 #: What the lexicon's ``excluding`` rows leave out of a count: the ``part`` of ``quantity_rules.csv``'s rows of match
 #: ``excluding``.
 COLONIES = "the colonies"
@@ -288,3 +292,72 @@ def camps_of_the_relative(
             if last and kinds == {_CAMPS} and word not in _ONE_CAMP:
                 return [(lo + last[0].first, start, {"quantity": _CAMP_DEATHS})]
     return []
+
+
+#: How a period carried from before was found (:mod:`~gulagstats.factcheck.frame_periods`): the context of the text,
+#: or a phrase pointing back ("during this period").
+CARRIED_HOWS = frozenset(("context", "relative"))
+#: The last sentence of a text before a sentence: after the last sentence end.
+_SENTENCE_END = re.compile(r"[.!?]\s+")
+
+
+def killed_in_the_purge_before(
+    ctx: Context,
+    m: Mention,
+    read: tuple[str, str, str],
+    line: tuple[str, int],
+    data: Resources,
+    notes: list[str],
+) -> str:
+    """The quantity of a mention read as ``read`` (quantity, cue, how its period was found), once the sentence
+    before it on its line is weighed: a word of killing whose period is carried from a sentence that names the
+    purges ("Stalin created the Great Purge. Millions of people were killed during this time.") counts the deaths
+    in the purges, as "killed during the Great Purge" does (custodial deaths), not executions nor the regime's
+    deaths.
+
+    The purges are named by a phrase that is both a place of custody of those deaths (the lexicon's ``place``
+    rows of custodial deaths) and a named period (periods.csv): "the Great Purge", "the Great Terror", not "in
+    prison". A place beside the killing, a word of shooting ("were shot during this time"), a period of the
+    sentence's own, another event named before ("Collectivisation began. Millions were killed") or a word of
+    shooting in the sentence before ("the Great Purge, when 1,000 were executed a day. 750,000 were killed": the
+    killing goes on with the shooting) leave it.
+
+    Examples
+    --------
+    >>> from gulagstats.factcheck.run import check_text
+    >>> text = "Stalin created the Great Purge. Millions of people were killed during this time."
+    >>> [f.quantity for f in check_text(text).frames]
+    ['custodial_deaths']
+    """
+    what, cue, how = read
+    if (
+        how not in CARRIED_HOWS
+        or what not in ("executions", DYING)
+        or not _a_word_of_killing(ctx, m, cue)
+    ):
+        return what
+    if place_beside(ctx, m, cue):
+        return what
+    text, start = line
+    before = text[: max(0, ctx.offset - start)].strip()
+    previous = _SENTENCE_END.split(before)[-1] if before else ""
+    toks = tokens(previous)
+    places, periods = data.lexicon["place"], data.periods
+    named = {" ".join(t.word for t in toks[x.first : x.last]) for x in periods.phrases.find(toks)}
+    if not any(
+        places.rows[x.row]["quantity"] == CUSTODIAL_DEATHS
+        and " ".join(t.word for t in toks[x.first : x.last]) in named
+        for x in places.phrases.find(toks)
+    ):
+        return what
+    cues = data.lexicon["quantity"]
+    if any(  # "... the Great Purge, when 1,000 people were executed every day. Some 750,000 were killed": the shot
+        cues.rows[x.row]["quantity"] == "executions"
+        and float(cues.rows[x.row]["priority"] or 0) >= KILLING_PRIORITY
+        for x in cues.phrases.find(toks)
+    ):
+        return what
+    notes.append(
+        f"'{cue}' in the purges named in the sentence before: deaths at the regime's hands in them"
+    )
+    return CUSTODIAL_DEATHS

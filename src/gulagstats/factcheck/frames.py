@@ -49,6 +49,7 @@ from .frame_quantities import (
     DYING,
     both_fates,
     camps_of_the_relative,
+    killed_in_the_purge_before,
     reread,
     what_kind,
     whose_victims,
@@ -361,6 +362,7 @@ def frame(
     if read is None:
         return None
     what, cue, confidence, notes, kind, (when, how, when_confidence) = read
+    what = killed_in_the_purge_before(ctx, m, (what, cue, how), paragraph, data, notes)  # "... this time"
     part, detail = scope(ctx, m, before, neighbours[1], including)
     what, part, detail, of_a_part = of_part(data, what, part, detail)  # "69,000 prisoners ... in Norillag"
     what = what_kind(ctx, m, what, data, notes)  # "(4,2 %)" of the dead: a rate; "over its history": ever held
