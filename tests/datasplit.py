@@ -314,6 +314,8 @@ DATA_TESTS: frozenset[str] = frozenset((
     "src/gulagstats/factcheck/quantity_rules.py::gulagstats.factcheck.quantity_rules.both_of",
     "src/gulagstats/factcheck/quantity_rules.py::gulagstats.factcheck.quantity_rules.victims_of",
     "src/gulagstats/factcheck/frame_quantities.py::gulagstats.factcheck.frame_quantities.both_fates",
+    "src/gulagstats/factcheck/frame_quantities.py::gulagstats.factcheck.frame_quantities.camps_of_the_relative",
+    "src/gulagstats/factcheck/frame_quantities.py::gulagstats.factcheck.frame_quantities.killed_in_the_purge_before",
     "src/gulagstats/factcheck/quantity_rules.py::gulagstats.factcheck.quantity_rules.read_as",
     "src/gulagstats/factcheck/quantity_rules.py::gulagstats.factcheck.quantity_rules.excluding",
     "src/gulagstats/factcheck/quantity_rules.py::gulagstats.factcheck.quantity_rules.of_unit",

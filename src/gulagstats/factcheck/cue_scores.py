@@ -18,10 +18,11 @@ from collections.abc import Sequence
 from ..estimates.vocabulary import QUANTITIES
 from .context import Context
 from .cues import CUE_WINDOW, cues_near, in_clause
-from .frame_quantities import DYING
+from .frame_quantities import DYING, camps_of_the_relative
 from .frame_scopes import listing_end
 from .mentions import Mention
 from .modality import NEAR
+from .resources import Resources
 
 #: How many words from a number a cue may stand to be its own noun ("1,6 миллиона заключенных"), not the next
 #: number's ("умерло 2218 человек при среднемесячной численности заключенных 450 174"): whose deaths a word of
@@ -134,7 +135,7 @@ READING_SCORE = 15
 
 
 def quantity_readings(
-    ctx: Context, m: Mention, lo: int, hi: int, chosen: str, relative: Sequence[tuple] = ()
+    ctx: Context, m: Mention, lo: int, hi: int, chosen: str, data: Resources | None = None
 ) -> tuple[str, ...]:
     """The other quantities the cues of a mention's own clause allow, besides the one chosen.
 
@@ -146,8 +147,8 @@ def quantity_readings(
     word is one of dying or killing (:func:`_own_death_word`: "600,000 prisoners
     perished", "around four million deaths", "погибло более миллиона") counts
     no population and no persons repressed: only other deaths are its readings.
-    ``relative``: the camps a relative clause of place names before the number
-    (:func:`~gulagstats.factcheck.frame_quantities.camps_of_the_relative`).
+    With ``data``, the camps a relative clause of place names before the number
+    are a place too (:func:`~gulagstats.factcheck.frame_quantities.camps_of_the_relative`).
     """
     # a place past the next number is that number's ("681,692 executions and 116,000 deaths in the Gulag")
     reach = min(hi, m.last + CUE_WINDOW)
@@ -155,7 +156,7 @@ def quantity_readings(
         it
         for it in cues_near(ctx.places, m.first, m.last, m.first - CUE_WINDOW, reach)
         if in_clause(ctx, m, it)
-    ] or list(relative)  # the camps a relative clause names ("the camps, in which ... died")
+    ] or (camps_of_the_relative(ctx, m, data) if data else [])  # "the camps, in which ... died"
     named = [
         (a, b) for a, b, row in places if row["quantity"] == chosen
     ]  # "died in the camps": the camps are where

@@ -368,8 +368,7 @@ def frame(
     what = what_kind(ctx, m, what, data, notes)  # "(4,2 %)" of the dead: a rate; "over its history": ever held
     named = what  # "in prisons and camps": judged as all in custody, a flag also as the Gulag
     what, also = read_as(data, what, notes)
-    relative = camps_of_the_relative(ctx, m, data)  # "the camps, in which nearly 2 million died"
-    others = [q for q in quantity_readings(ctx, m, *neighbours, what, relative) if q != named]
+    others = [q for q in quantity_readings(ctx, m, *neighbours, what, data) if q != named]
     notes += of_a_part
     mood, bound = _mood(ctx, m, neighbours[0], notes)
     text, start = paragraph
