@@ -170,10 +170,3 @@ def test_a_killing_carried_from_the_purges_named_before_is_their_deaths():
 )
 def test_a_killing_after_no_purge_or_after_a_shooting_is_left(text, expected):
     assert _quantities(text)[-1] == expected
-
-
-def test_a_place_past_the_next_number_is_that_numbers_not_a_reading_of_this_one():
-    text = "In 1937-1938 there were 681,692 executions and 116,000 deaths in the Gulag system."
-    got = _readings(text)
-    assert got["681,692"] == ("executions", ())
-    assert got["116,000"][0] == "gulag_deaths"

@@ -150,11 +150,9 @@ def quantity_readings(
     With ``data``, the camps a relative clause of place names before the number
     are a place too (:func:`~gulagstats.factcheck.frame_quantities.camps_of_the_relative`).
     """
-    # a place past the next number is that number's ("681,692 executions and 116,000 deaths in the Gulag")
-    reach = min(hi, m.last + CUE_WINDOW)
     places = [
         it
-        for it in cues_near(ctx.places, m.first, m.last, m.first - CUE_WINDOW, reach)
+        for it in cues_near(ctx.places, m.first, m.last, m.first - CUE_WINDOW, m.last + CUE_WINDOW)
         if in_clause(ctx, m, it)
     ] or (camps_of_the_relative(ctx, m, data) if data else [])  # "the camps, in which ... died"
     named = [
