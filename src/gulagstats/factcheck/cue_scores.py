@@ -13,14 +13,16 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 
 from ..estimates.vocabulary import QUANTITIES
 from .context import Context
 from .cues import CUE_WINDOW, cues_near, in_clause
-from .frame_quantities import DYING
+from .frame_quantities import DYING, camps_of_the_relative
 from .frame_scopes import listing_end
 from .mentions import Mention
 from .modality import NEAR
+from .resources import Resources
 
 #: How many words from a number a cue may stand to be its own noun ("1,6 миллиона заключенных"), not the next
 #: number's ("умерло 2218 человек при среднемесячной численности заключенных 450 174"): whose deaths a word of
@@ -132,19 +134,27 @@ def in_a_period(ctx: Context, first: int) -> bool:
 READING_SCORE = 15
 
 
-def quantity_readings(ctx: Context, m: Mention, lo: int, hi: int, chosen: str) -> tuple[str, ...]:
+def quantity_readings(
+    ctx: Context, m: Mention, lo: int, hi: int, chosen: str, data: Resources | None = None
+) -> tuple[str, ...]:
     """The other quantities the cues of a mention's own clause allow, besides the one chosen.
 
-    In "352,560 prisoners died in 1942" both "prisoners" (a population) and
-    "died" (deaths) are the number's own words: a flag must hold under each.
+    In "352,560 prisoners were held in 1942, and many died" both "prisoners"
+    (a population) and "died" (deaths) are words of its clause: a flag must
+    hold under each.
     A word of dying stands for the deaths of any place (a reading the record
-    cannot judge), so it is kept as such.
+    cannot judge), so it is kept as such.  A number read as deaths whose own
+    word is one of dying or killing (:func:`_own_death_word`: "600,000 prisoners
+    perished", "around four million deaths", "погибло более миллиона") counts
+    no population and no persons repressed: only other deaths are its readings.
+    With ``data``, the camps a relative clause of place names before the number
+    are a place too (:func:`~gulagstats.factcheck.frame_quantities.camps_of_the_relative`).
     """
     places = [
         it
         for it in cues_near(ctx.places, m.first, m.last, m.first - CUE_WINDOW, m.last + CUE_WINDOW)
         if in_clause(ctx, m, it)
-    ]
+    ] or (camps_of_the_relative(ctx, m, data) if data else [])  # "the camps, in which ... died"
     named = [
         (a, b) for a, b, row in places if row["quantity"] == chosen
     ]  # "died in the camps": the camps are where
@@ -153,6 +163,7 @@ def quantity_readings(ctx: Context, m: Mention, lo: int, hi: int, chosen: str) -
     # camps" is one phrase; "prisoners" in "352,560 prisoners died" stays one (a population, not deaths)
     inside = [(first, last) for _, _, first, last, row, _ in cues if row["quantity"] == chosen]
     out = []
+    only_deaths = is_death(chosen) and _own_death_word(ctx, m, cues, hi)
     for score, apart, first, last, row, _ in cues:
         what = places[0][2]["quantity"] if row["quantity"] == DYING and places else row["quantity"]
         same_kind = record_kind(what) == record_kind(chosen)
@@ -165,9 +176,57 @@ def quantity_readings(ctx: Context, m: Mention, lo: int, hi: int, chosen: str) -
             and score >= READING_SCORE
             and what != chosen
             and what not in out
+            and (is_death(what) or not only_deaths)
         ):
             out.append(what)
     return tuple(out)
+
+
+def is_death(quantity: str) -> bool:
+    """Whether a quantity counts deaths (executions among them).
+
+    >>> is_death("camp_deaths"), is_death("executions"), is_death("camp_population"), is_death("repressed_total")
+    (True, True, False, False)
+    """
+    return quantity == "executions" or quantity.endswith("_deaths")
+
+
+#: The most words between a number and a word of dying after it that is the number's own verb or noun ("600,000
+#: prisoners perished", "as many as 7 million people were killed"), and what parts them: punctuation, a
+#: conjunction ("100,000 were shot and 10 million deported": "shot" is not the 10 million's) or a word that opens
+#: a relative clause ("7 million prisoners were held in camps where many died": not its verb).
+OWN_VERB_GAP = 3
+_CLAUSE_BREAK = re.compile(
+    r"[,;:()\u2013\u2014]|\b(?:and|or|where|who|whom|which|whose|that|when|of|и|или|либо|а|где|кто|которы\w*|когда|из)\b",
+    re.IGNORECASE,
+)
+#: A word of dying that "or" follows names one fate of two ("millions died or were jailed"): not the only one.
+_OR_AFTER = re.compile(r"^\W*(?:\w+\W+)?(?:or|или|либо)\b", re.IGNORECASE)
+
+
+def _own_death_word(ctx: Context, m: Mention, cues: Sequence[tuple], hi: int) -> bool:
+    """Whether a word of dying or killing (a cue of deaths, of its own clause) is the number's own: after it, at
+    most ``OWN_VERB_GAP`` words away and before the next number, or within ``OWN_NOUN`` words before it ("погибло
+    более миллиона"), with no punctuation, conjunction nor relative word between ("7 million were arrested, and
+    many died": not its own), and no "or" right after it ("millions died or were jailed": either fate)."""
+    for _, apart, first, last, row, _ in cues:
+        if apart or not is_death(str(row["quantity"])):
+            continue
+        if _OR_AFTER.match(ctx.sentence[ctx.toks[last - 1].end - ctx.offset :][:40]):
+            continue
+        if first >= m.last:
+            a, b, words = m.last, first, first - m.last
+            if last > hi:
+                continue
+        elif last <= m.first:
+            a, b, words = last, m.first, m.first - last
+        else:
+            continue
+        gap = ctx.sentence[ctx.toks[a - 1].end - ctx.offset : ctx.toks[b].start - ctx.offset]
+        reach = OWN_VERB_GAP if first >= m.last else OWN_NOUN
+        if words <= reach and not _CLAUSE_BREAK.search(gap):
+            return True
+    return False
 
 
 def record_kind(quantity: str) -> str:

@@ -11,6 +11,8 @@ Every lookup is bounded by a window of words (:mod:`gulagstats.factcheck.frames`
 
 from __future__ import annotations
 
+import re
+
 from .context import Context
 from .cues import CUE_WINDOW, cues_near, in_clause
 from .mentions import Mention
@@ -28,6 +30,8 @@ from .resources import Resources
 
 #: The quantity of a word of dying with no place: a place of custody near it names the deaths there.
 DYING = "regime_deaths"
+#: The deaths at the regime's hands in custody or in the purges (the labelling guide: "killed in the Great Purge").
+CUSTODIAL_DEATHS = "custodial_deaths"
 #: What the lexicon's ``excluding`` rows leave out of a count: the ``part`` of ``quantity_rules.csv``'s rows of match
 #: ``excluding``.
 COLONIES = "the colonies"
@@ -39,7 +43,11 @@ BOTH_UNCLEAR = 0.5
 #: A cue of executions below this priority is a word of killing ("killed", "murdered", "убит*"), not of shooting.
 KILLING_PRIORITY = 50
 #: How a note names the place of custody of a killing, by the deaths the place row reads.
-_PLACE_WORDS = {"custodial_deaths": "in the purges or in custody", "camp_deaths": "in the camps", "gulag_deaths": "in the Gulag"}
+_PLACE_WORDS = {
+    "custodial_deaths": "in the purges or in custody",
+    "camp_deaths": "in the camps",
+    "gulag_deaths": "in the Gulag",
+}
 #: How many words a place of custody may stand from a word of killing to be where the killing was.
 PLACE_REACH = 5
 #: A period of at least this many years is an era: killings over it are the regime's deaths (labelling guide).
@@ -173,11 +181,17 @@ def reread(
     ``alternatives`` are the pairs of quantities of its own clause that "or" joins, ``neighbours`` the
     tokens of the mentions before and after it.
     """
-    if what == "executions" and (place := place_beside(ctx, m, cue)) and _a_word_of_killing(ctx, m, cue):
+    if (
+        what == "executions"
+        and (place := place_beside(ctx, m, cue))
+        and _a_word_of_killing(ctx, m, cue)
+    ):
         # "7 million were killed during the Great Purge": its deaths, not only its shootings; "millions were
         # killed in the camps": the camps' deaths (round 19), not the regime's
         what = place
-        notes.append(f"'{cue}' {_PLACE_WORDS.get(place, 'in custody')}: deaths at the regime's hands there, not only executions")
+        notes.append(
+            f"'{cue}' {_PLACE_WORDS.get(place, 'in custody')}: deaths at the regime's hands there, not only executions"
+        )
     elif what == "executions" and _over_an_era(when) and _a_word_of_killing(ctx, m, cue):
         what = DYING  # "50 million killed between 1924-53": the regime's deaths, not its shootings
         notes.append(f"'{cue}' over {when}: the deaths of an era, not its executions")
@@ -230,3 +244,120 @@ def both_fates(
         return what, min(confidence, BOTH_UNCLEAR)
     notes.append(f"'{cue}' and another fate: {joined}")
     return joined, confidence
+
+
+#: The words that open a relative clause of place after a noun ("the camps, in which ...", "the camps where ...",
+#: "лагеря, где ...", "лагеря, в которых ..."): the noun before them is where the clause's deaths were.
+RELATIVES_OF_PLACE = (
+    ("in", "which"),
+    ("where",),
+    ("где",),
+    ("в", "которых"),
+)
+#: A single camp (the lexicon's ``custody_place`` rows "camp", "ITL" and the singular forms ``лагер*`` matches): one
+#: camp is a part, and its deaths are not all the camps' ("the camp, where ...", "лагерь, где погибло ...").
+_ONE_CAMP = frozenset(("camp", "itl", "лагерь", "лагере", "лагерем", "лагерю", "итл"))
+#: The custody place of the camps and what their deaths are.
+_CAMPS, _CAMP_DEATHS = "camp_population", "camp_deaths"
+
+
+def camps_of_the_relative(
+    ctx: Context, m: Mention, data: Resources
+) -> list[tuple[int, int, dict[str, str]]]:
+    """The camps a relative clause of place names before a number ("the camps, in which nearly 2 million died",
+    "лагеря, где погибло более миллиона"): the place of those deaths, as a place row of camp deaths, or none.
+
+    The relative words stand right before the number, or one word (its verb) before it; the noun right before
+    them is camps, plural, and the words before it name no other place of custody ("prisons and camps, where":
+    two places, no one place); a single camp is a part ("the camp, where 500 died": none).
+
+    Examples
+    --------
+    >>> from gulagstats.factcheck.resources import load_resources
+    >>> from gulagstats.factcheck.run import check_text
+    >>> [f.quantity for f in check_text("In 1930-1953 the camps in which nearly 2 million died grew.").frames]
+    ['camp_deaths']
+    """
+    table = data.lexicon["custody_place"]
+    for words in RELATIVES_OF_PLACE:
+        for end in (m.first, m.first - 1):
+            start = end - len(words)
+            if start < 1 or tuple(t.word for t in ctx.toks[start:end]) != words:
+                continue
+            lo = max(0, start - 3)
+            found = table.phrases.find(ctx.toks[lo:start])
+            kinds = {table.rows[x.row]["quantity"] for x in found}
+            last = [x for x in found if lo + x.last == start]
+            word = ctx.toks[start - 1].word
+            if last and kinds == {_CAMPS} and word not in _ONE_CAMP:
+                return [(lo + last[0].first, start, {"quantity": _CAMP_DEATHS})]
+    return []
+
+
+#: How a period carried from before was found (:mod:`~gulagstats.factcheck.frame_periods`): the context of the text,
+#: or a phrase pointing back ("during this period").
+CARRIED_HOWS = frozenset(("context", "relative"))
+#: The last sentence of a text before a sentence: after the last sentence end.
+_SENTENCE_END = re.compile(r"[.!?]\s+")
+
+
+def killed_in_the_purge_before(
+    ctx: Context,
+    m: Mention,
+    read: tuple[str, str, str],
+    line: tuple[str, int],
+    data: Resources,
+    notes: list[str],
+) -> str:
+    """The quantity of a mention read as ``read`` (quantity, cue, how its period was found), once the sentence
+    before it on its line is weighed: a word of killing whose period is carried from a sentence that names the
+    purges ("Stalin created the Great Purge. Millions of people were killed during this time.") counts the deaths
+    in the purges, as "killed during the Great Purge" does (custodial deaths), not executions nor the regime's
+    deaths.
+
+    The purges are named by a phrase that is both a place of custody of those deaths (the lexicon's ``place``
+    rows of custodial deaths) and a named period (periods.csv): "the Great Purge", "the Great Terror", not "in
+    prison". A place beside the killing, a word of shooting ("were shot during this time"), a period of the
+    sentence's own, another event named before ("Collectivisation began. Millions were killed") or a word of
+    shooting in the sentence before ("the Great Purge, when 1,000 were executed a day. 750,000 were killed": the
+    killing goes on with the shooting) leave it.
+
+    Examples
+    --------
+    >>> from gulagstats.factcheck.run import check_text
+    >>> text = "Stalin created the Great Purge. Millions of people were killed during this time."
+    >>> [f.quantity for f in check_text(text).frames]
+    ['custodial_deaths']
+    """
+    what, cue, how = read
+    if (
+        how not in CARRIED_HOWS
+        or what not in ("executions", DYING)
+        or not _a_word_of_killing(ctx, m, cue)
+    ):
+        return what
+    if place_beside(ctx, m, cue):
+        return what
+    text, start = line
+    before = text[: max(0, ctx.offset - start)].strip()
+    previous = _SENTENCE_END.split(before)[-1] if before else ""
+    toks = tokens(previous)
+    places, periods = data.lexicon["place"], data.periods
+    named = {" ".join(t.word for t in toks[x.first : x.last]) for x in periods.phrases.find(toks)}
+    if not any(
+        places.rows[x.row]["quantity"] == CUSTODIAL_DEATHS
+        and " ".join(t.word for t in toks[x.first : x.last]) in named
+        for x in places.phrases.find(toks)
+    ):
+        return what
+    cues = data.lexicon["quantity"]
+    if any(  # "... the Great Purge, when 1,000 people were executed every day. Some 750,000 were killed": the shot
+        cues.rows[x.row]["quantity"] == "executions"
+        and float(cues.rows[x.row]["priority"] or 0) >= KILLING_PRIORITY
+        for x in cues.phrases.find(toks)
+    ):
+        return what
+    notes.append(
+        f"'{cue}' in the purges named in the sentence before: deaths at the regime's hands in them"
+    )
+    return CUSTODIAL_DEATHS

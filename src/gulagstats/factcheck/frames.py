@@ -45,7 +45,15 @@ from .cue_scores import (
 )
 from .cues import CUE_WINDOW, cues_near, in_clause
 from .frame_periods import period, period_readings
-from .frame_quantities import DYING, both_fates, reread, what_kind, whose_victims
+from .frame_quantities import (
+    DYING,
+    both_fates,
+    camps_of_the_relative,
+    killed_in_the_purge_before,
+    reread,
+    what_kind,
+    whose_victims,
+)
 from .frame_scopes import (
     FAMILY_SIZE,
     another_numbers_families,
@@ -233,7 +241,7 @@ def _whose_deaths(
             )
             if in_clause(ctx, m, it)
         ]
-        places = places or _the_place_before(ctx, m)
+        places = places or camps_of_the_relative(ctx, m, data) or _the_place_before(ctx, m)
         if places:
             return places[0][2]["quantity"], best[2], best[0]
     if (
@@ -354,12 +362,13 @@ def frame(
     if read is None:
         return None
     what, cue, confidence, notes, kind, (when, how, when_confidence) = read
+    what = killed_in_the_purge_before(ctx, m, (what, cue, how), paragraph, data, notes)  # "... this time"
     part, detail = scope(ctx, m, before, neighbours[1], including)
     what, part, detail, of_a_part = of_part(data, what, part, detail)  # "69,000 prisoners ... in Norillag"
     what = what_kind(ctx, m, what, data, notes)  # "(4,2 %)" of the dead: a rate; "over its history": ever held
     named = what  # "in prisons and camps": judged as all in custody, a flag also as the Gulag
     what, also = read_as(data, what, notes)
-    others = [q for q in quantity_readings(ctx, m, *neighbours, what) if q != named]
+    others = [q for q in quantity_readings(ctx, m, *neighbours, what, data) if q != named]
     notes += of_a_part
     mood, bound = _mood(ctx, m, neighbours[0], notes)
     text, start = paragraph
