@@ -31,7 +31,7 @@ FLAG_NOTICE = (
     "These verdicts rest on a machine reading of the text. On web pages its earlier rules were not "
     "written from, most such flags were wrong, nearly always because the period, the scope or the "
     "quantity was misread; today's rules flag only what holds under every reading, and on the latest "
-    "ten unseen parts they gave three flags, all three verdicts right, one with its quantity misread "
+    "eleven unseen parts they gave three flags, all three verdicts right, one with its quantity misread "
     "(arrests taken for executions), so how often a flag is wrong there is not yet measured "
     "(see docs/factcheck.md, Evaluation). Before you publish one, check the claim's period, scope and "
     "quantity in its explanation against the sentence."
