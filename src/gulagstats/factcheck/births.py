@@ -96,7 +96,9 @@ def _born(
 def _paired(s: Sentence, numbers: list[tuple[int, int]], k: int) -> bool:
     """Whether number ``k`` opens a pair of an item: "и", "and" alone joins it to the next, and a comma or
     semicolon (or the sentence's start) stands before it."""
-    if k + 1 >= len(numbers) or not _PAIR_JOIN.fullmatch(_between(s, numbers[k][1], numbers[k + 1][0])):
+    if k + 1 >= len(numbers) or not _PAIR_JOIN.fullmatch(
+        _between(s, numbers[k][1], numbers[k + 1][0])
+    ):
         return False
     return k == 0 or bool(re.search(r"[,;]", _between(s, numbers[k - 1][1], numbers[k][0])))
 

@@ -22,14 +22,20 @@ LINK_REACH = 4
 #: How many words before the noun are searched for a quantity cue or a word of a whole ("the entire Chechen").
 BEFORE_REACH = 3
 #: Words of a whole before the noun: its number is then the count of those it all befell.
-_ALL_OF_THEM = frozenset({"entire", "whole", "all", "весь", "всё", "все", "всего", "всей", "целиком"})
+_ALL_OF_THEM = frozenset(
+    {"entire", "whole", "all", "весь", "всё", "все", "всего", "всей", "целиком"}
+)
 _LINK_BREAK = re.compile(r"[;:()\u00ab\u00bb\"]|\.(?!\d)")
 
 
 def _hedge_start(toks: list[Token], first: int, data: Resources) -> int:
     """The token where a hedge ending right before token ``first`` starts ("about", "more than"), else ``first``."""
     lo = max(0, first - 4)
-    starts = [lo + m.first for m in data.lexicon["hedge"].phrases.find(toks[lo:first]) if lo + m.last == first]
+    starts = [
+        lo + m.first
+        for m in data.lexicon["hedge"].phrases.find(toks[lo:first])
+        if lo + m.last == first
+    ]
     return min(starts, default=first)
 
 
@@ -55,11 +61,15 @@ def counted_before(toks: list[Token], first: int, data: Resources, text: str, of
     links = data.lexicon["counted_link"].phrases
     for _ in range(LINK_REACH + 1):
         lo = max(0, at - 4)
-        nouns = [m for m in data.lexicon["counted_before"].phrases.find(toks[lo:at]) if lo + m.last == at]
+        nouns = [
+            m for m in data.lexicon["counted_before"].phrases.find(toks[lo:at]) if lo + m.last == at
+        ]
         if nouns:
             noun = min(nouns, key=lambda m: m.first)
             words = " ".join(t.word for t in toks[lo + noun.first : at])
-            return words if _stays_uncounted(toks, lo + noun.first, first, data, text, offset) else ""
+            return (
+                words if _stays_uncounted(toks, lo + noun.first, first, data, text, offset) else ""
+            )
         step = [m for m in links.find(toks[max(0, at - 2) : at]) if max(0, at - 2) + m.last == at]
         if not step:
             return ""
@@ -67,14 +77,16 @@ def counted_before(toks: list[Token], first: int, data: Resources, text: str, of
     return ""
 
 
-def _stays_uncounted(toks: list[Token], noun: int, first: int, data: Resources, text: str, offset: int) -> bool:
+def _stays_uncounted(
+    toks: list[Token], noun: int, first: int, data: Resources, text: str, offset: int
+) -> bool:
     """True if nothing near the noun (token ``noun``) makes the number a count of people held or repressed."""
     lo = max(0, noun - BEFORE_REACH)
     if any(t.word in _ALL_OF_THEM for t in toks[lo:noun]):
         return False  # "the entire population of 190,000 was deported"
-    if data.lexicon["quantity"].phrases.find(toks[lo:first]) or data.lexicon["held_population"].phrases.find(
-        toks[lo:first]
-    ):
+    if data.lexicon["quantity"].phrases.find(toks[lo:first]) or data.lexicon[
+        "held_population"
+    ].phrases.find(toks[lo:first]):
         return False  # "the camp population of 1.5 million", "of the special settlements", "число депортированных"
     # "population in 1939, 170 million": another number, or the clause ends between them
     return not (

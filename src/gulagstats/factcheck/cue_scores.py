@@ -269,10 +269,18 @@ def listed_fates(ctx: Context, m: Mention, lo: int, hi: int) -> bool:
     приговорено к лагерным срокам, расстреляно, сослано 50 114 267 человек"); a word of dying among them
     ("shot, starved or died in the camps") makes it no such list."""
     cues = sorted(
-        ((first, -last, row["quantity"]) for _, apart, first, last, row, _ in scored_cues(ctx, m, lo, hi) if not apart)
+        (
+            (first, -last, row["quantity"])
+            for _, apart, first, last, row, _ in scored_cues(ctx, m, lo, hi)
+            if not apart
+        )
     )
     near: list[tuple[int, int, str]] = []
-    for first, last, what in cues:  # the longest of cues that overlap ("sentenced to death", not "sentenced")
+    for (
+        first,
+        last,
+        what,
+    ) in cues:  # the longest of cues that overlap ("sentenced to death", not "sentenced")
         if not near or first >= near[-1][1]:
             near.append((first, -last, what))
     chain: list[str] = []

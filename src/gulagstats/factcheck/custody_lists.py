@@ -174,12 +174,16 @@ def _read_list(pieces: list[_Piece], before: list[_Piece]) -> list[_Piece]:
     """Read the items and the total of a sentence's pieces (``before``: the items the sentence before ended
     with); return the items it ends with, for the sentence after."""
     run: list[_Piece] = list(before)
-    ahead: _Piece | None = None  # a total before its list: "in all 3.3 million: 1.5 million in the camps, ..."
+    ahead: _Piece | None = (
+        None  # a total before its list: "in all 3.3 million: 1.5 million in the camps, ..."
+    )
     for piece in pieces:
         if _is_item(piece):
             run.append(piece)
             continue
-        total = bool(piece.total_word) and not (piece.places or piece.flow) and len(piece.frames) == 1
+        total = (
+            bool(piece.total_word) and not (piece.places or piece.flow) and len(piece.frames) == 1
+        )
         if total and _places_differ(run):
             _read_total(piece.frames[0], run, piece.total_word)
         elif ahead is not None and _places_differ(run):

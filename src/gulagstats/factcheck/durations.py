@@ -40,7 +40,8 @@ _UNIT = re.compile(r"\s+([^\W\d_]+)")
 #: claim whose verdict was right, read on the Great Terror's two years, under the gate.
 _JOINED_UNIT = re.compile(r"-([^\W\d_]+)")
 _ADJECTIVE_BEFORE = re.compile(
-    _BEFORE.pattern.removesuffix(r")\s+$") + r"|\bв)\s+(?:(?:the|a|an|this|that)\s+(?:whole\s+|entire\s+)?)?$",
+    _BEFORE.pattern.removesuffix(r")\s+$")
+    + r"|\bв)\s+(?:(?:the|a|an|this|that)\s+(?:whole\s+|entire\s+)?)?$",
     re.IGNORECASE,
 )
 #: A Russian adjective of length compounded with its number ("двухлетний", "четырехмесячный", "полуторагодовой"):
@@ -51,18 +52,34 @@ _COMPOUND = re.compile(
     re.IGNORECASE,
 )
 _COMPOUND_NUMBERS = {
-    "двух": 2, "трех": 3, "трёх": 3, "четырех": 4, "четырёх": 4, "пяти": 5, "шести": 6, "семи": 7, "восьми": 8,
-    "девяти": 9, "десяти": 10, "двенадцати": 12, "пятнадцати": 15, "двадцати": 20, "полутора": 1.5,
+    "двух": 2,
+    "трех": 3,
+    "трёх": 3,
+    "четырех": 4,
+    "четырёх": 4,
+    "пяти": 5,
+    "шести": 6,
+    "семи": 7,
+    "восьми": 8,
+    "девяти": 9,
+    "десяти": 10,
+    "двенадцати": 12,
+    "пятнадцати": 15,
+    "двадцати": 20,
+    "полутора": 1.5,
 }
 #: What an adjective of length may qualify that is no stretch of the record: a term of a sentence or of a plan, an age.
 _NO_STRETCH = re.compile(
-    r"-old\b|\s+(?:sentences?|terms?|plans?|old|возраст\w*|приговор\w*|пятилетк\w*)\b", re.IGNORECASE
+    r"-old\b|\s+(?:sentences?|terms?|plans?|old|возраст\w*|приговор\w*|пятилетк\w*)\b",
+    re.IGNORECASE,
 )
 #: The longest duration read: a number above it is no length of time in these texts.
 _MOST = {"year": 75, "month": 36}
 
 
-def _lengths_stated(sentence: str, language: str, data: Resources) -> list[tuple[int, int, int, str]]:
+def _lengths_stated(
+    sentence: str, language: str, data: Resources
+) -> list[tuple[int, int, int, str]]:
     """Every duration of a sentence in ``language`` (as the pipeline read it): start, end, length, unit ("year" or
     "month")."""
     units = data.duration_units
@@ -72,7 +89,11 @@ def _lengths_stated(sentence: str, language: str, data: Resources) -> list[tuple
         if word is None or n.decimal or not float(n.value).is_integer():
             continue
         unit = units.get(word[1].lower())
-        if unit and 2 <= n.value <= _MOST[unit] and _BEFORE.search(sentence[max(0, n.start - 30) : n.start]):
+        if (
+            unit
+            and 2 <= n.value <= _MOST[unit]
+            and _BEFORE.search(sentence[max(0, n.start - 30) : n.start])
+        ):
             out.append((n.start, word.end(), int(n.value), unit))
     return sorted(out + _adjectives(sentence, language, data))
 
@@ -104,7 +125,9 @@ def _adjectives(sentence: str, language: str, data: Resources) -> list[tuple[int
         for n in read_numerals(sentence, language)
         if not n.decimal and (m := _JOINED_UNIT.match(sentence, n.end)) is not None
     ]
-    joined += [(m.start(), _COMPOUND_NUMBERS[m["n"].lower()], m) for m in _COMPOUND.finditer(sentence)]
+    joined += [
+        (m.start(), _COMPOUND_NUMBERS[m["n"].lower()], m) for m in _COMPOUND.finditer(sentence)
+    ]
     out = []
     for start, value, word in joined:
         unit = _unit_of(word[word.lastindex or 0], units)
@@ -142,7 +165,9 @@ def length_of(period: str, unit: str) -> int | None:
     return (int(b[:4]) - int(a[:4])) * 12 + last - first + 1
 
 
-def durations(sentence: str, found: list[Period], last: str, data: Resources, language: str = "en") -> list[Period]:
+def durations(
+    sentence: str, found: list[Period], last: str, data: Resources, language: str = "en"
+) -> list[Period]:
     """The periods the durations of a sentence give, read against ``last`` (the period stated before); none where
     the sentence states a period of its own (``found``), or where the duration is as long as ``last``.
     ``language`` is the sentence's, as the pipeline detected it (its number words are read in it).
@@ -168,7 +193,9 @@ def durations(sentence: str, found: list[Period], last: str, data: Resources, la
         if had is None or had == n or (unit == "month" and abs(had - n) <= 1):
             continue
         if unit == "year" and re.fullmatch(r"\d{4}", last):
-            out.append(Period(start, end, f"{last}/{int(last) + n - 1}", "relative", DURATION_CONFIDENCE))
+            out.append(
+                Period(start, end, f"{last}/{int(last) + n - 1}", "relative", DURATION_CONFIDENCE)
+            )
         else:
             out.append(Period(start, end, last, "relative", CONFLICT_CONFIDENCE))
     return out

@@ -56,14 +56,22 @@ def flows(sentence: str, found: list[Period]) -> list[Period]:
     """
     out = list(found)
     for i, p in enumerate(found):
-        if p.kind not in _FLOW_ENDS or "/" in p.period or not _FLOW_TO.search(sentence[max(0, p.start - 12) : p.start]):
+        if (
+            p.kind not in _FLOW_ENDS
+            or "/" in p.period
+            or not _FLOW_TO.search(sentence[max(0, p.start - 12) : p.start])
+        ):
             continue
         window = max(0, p.start - FLOW_REACH)
         openings = list(_FLOW_FROM.finditer(sentence, window, p.start))
         opening = openings[-1] if openings else None
         if opening is None or _FLOW_BREAK.search(sentence, opening.end(), p.start):
             continue
-        between = [k for k, q in enumerate(found) if opening.end() <= q.start and q.end <= p.start and q.period]
+        between = [
+            k
+            for k, q in enumerate(found)
+            if opening.end() <= q.start and q.end <= p.start and q.period
+        ]
         if not between:
             out[i] = Period(p.start, p.end, "/" + p.period, "open", 0.0, p.day)
         elif len(between) == 1 and found[between[0]].kind in _FLOW_STARTS:

@@ -57,8 +57,14 @@ def entries() -> list[tuple[str, list[tuple[str, str]]]]:
     verdicts = [(label["verdict"][v], meaning("verdict", v)) for v in PAGE_VERDICTS]
     return [
         ("Verdicts", [*verdicts, (NOT_JUDGED.replace("_", " "), NOT_JUDGED_MEANING)]),
-        ("Status of the record's figure", [(label["status"][s], meaning("status", s)) for s in STATUSES]),
-        ("Bound of the record's figure", [(label["bound"][b], meaning("bound", b)) for b in DICTIONARY["bound"]]),
+        (
+            "Status of the record's figure",
+            [(label["status"][s], meaning("status", s)) for s in STATUSES],
+        ),
+        (
+            "Bound of the record's figure",
+            [(label["bound"][b], meaning("bound", b)) for b in DICTIONARY["bound"]],
+        ),
     ]
 
 

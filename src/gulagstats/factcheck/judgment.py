@@ -556,7 +556,9 @@ def judge(
     out["reason"] = reasons.where(judged_away, "")
     rejected = out.get("note", out["mention"]).astype(str).str.contains(REJECTED, regex=False)
     for i in out.index[~judged_away & rejected]:
-        out.at[i, "explanation"] = f"{REJECTED_SAID} {out.at[i, 'explanation']}"  # "якобы 7 млн": not the author's
+        out.at[i, "explanation"] = (
+            f"{REJECTED_SAID} {out.at[i, 'explanation']}"  # "якобы 7 млн": not the author's
+        )
     return out.drop(columns=[c for c in READING_COLUMNS if c in out.columns])
 
 

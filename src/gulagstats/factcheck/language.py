@@ -14,7 +14,48 @@ import re
 
 #: The most common English words (function words, over a fifth of English prose).
 ENGLISH = frozenset(
-    ["the", "of", "and", "to", "is", "was", "were", "that", "for", "on", "as", "by", "with", "from", "at", "which", "it", "his", "their", "this", "be", "are", "had", "has", "have", "not", "or", "an", "they", "been", "who", "but", "its", "than", "more", "about", "these", "those", "there", "into"]
+    [
+        "the",
+        "of",
+        "and",
+        "to",
+        "is",
+        "was",
+        "were",
+        "that",
+        "for",
+        "on",
+        "as",
+        "by",
+        "with",
+        "from",
+        "at",
+        "which",
+        "it",
+        "his",
+        "their",
+        "this",
+        "be",
+        "are",
+        "had",
+        "has",
+        "have",
+        "not",
+        "or",
+        "an",
+        "they",
+        "been",
+        "who",
+        "but",
+        "its",
+        "than",
+        "more",
+        "about",
+        "these",
+        "those",
+        "there",
+        "into",
+    ]
 )
 _WORD = re.compile(r"[^\W\d_]+")
 #: How much of a text is looked at (its start): enough to know its language, and bounded in time.

@@ -38,7 +38,11 @@ def like_mentions(
             continue  # "столько же, сколько": nothing said before it to repeat
         said = max(before, key=lambda x: x.end)
         text = sentence[start - offset : end - offset]
-        out.append(Mention(start, end, text, said.low, said.high, "point", "", "count", False, m.first, m.last))
+        out.append(
+            Mention(
+                start, end, text, said.low, said.high, "point", "", "count", False, m.first, m.last
+            )
+        )
     return out
 
 

@@ -124,7 +124,9 @@ def met_under_another_reading(
         out.at[i, "explanation"] = f"{said} {met['explanation']}"
 
 
-def _another_kind(out: pd.DataFrame, alt: pd.DataFrame, answers: pd.DataFrame, i: object, k: object) -> None:
+def _another_kind(
+    out: pd.DataFrame, alt: pd.DataFrame, answers: pd.DataFrame, i: object, k: object
+) -> None:
     """The claim ``i`` keeps its ``not_contradicted``; its reading ``k`` of another kind is said, and counts
     as not contradicting it (:func:`met_under_another_reading`)."""
     own, other = QUANTITIES[str(out.at[i, "quantity"])], QUANTITIES[str(alt.at[k, "quantity"])]

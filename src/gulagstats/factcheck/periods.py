@@ -189,7 +189,9 @@ def find_periods(
     )
     settled = _settled(sentence, sorted(found, key=lambda p: p.start), data, dating)
     # "За 12 лет ..." after 1941: a duration that refers back (round 18)
-    settled = sorted(settled + durations(sentence, settled, last, data, language), key=lambda p: p.start)
+    settled = sorted(
+        settled + durations(sentence, settled, last, data, language), key=lambda p: p.start
+    )
     settled = sorted(settled + in_exile(toks, offset, settled, last, data), key=lambda p: p.start)
     return _lasting_into(sentence, settled, anchor)
 
@@ -238,7 +240,8 @@ def _settled(
     """The periods found, read together: spans with words between their ends, open periods, titles, the years of
     events and of names, relative phrases against the sentence's own dates, named periods as the text dates them."""
     out = names_years(
-        sentence, titles_of(sentence, flows(sentence, _opened(sentence, _from_until(sentence, found))))
+        sentence,
+        titles_of(sentence, flows(sentence, _opened(sentence, _from_until(sentence, found)))),
     )
     out = [
         p for p in _anchored(event_dates(sentence, out), data) if p.period or p.kind != "relative"
@@ -339,7 +342,12 @@ def _opened(sentence: str, found: list[Period]) -> list[Period]:
         days = p.kind == "date" and "/" in p.period
         before = OPEN_BEFORE.search(sentence[max(0, p.start - 20) : p.start])
         cause = p.kind == "named" and _CAUSE_FROM.search(sentence[max(0, p.start - 40) : p.start])
-        if p.kind in ("year", "decade", "date", "month", "season", "named") and not days and before and not cause:
+        if (
+            p.kind in ("year", "decade", "date", "month", "season", "named")
+            and not days
+            and before
+            and not cause
+        ):
             at = max(0, p.start - 20) + before.start()  # where "after" starts in the sentence
             during = re.search(
                 r"(?:during|во\s+время)\s+(?:and|и)\s+$",

@@ -100,34 +100,114 @@ from ..store import verified_path
 from .phrases import PhraseTable, phrase_words
 
 LEXICON_KINDS = (
-    "quantity", "hedge", "after", "vague", "people", "not_count", "rate", "share", "document", "place", "sum",
-    "fraction", "including", "question", "excluding", "average", "total_column",
-    "part_column", "other_body", "own_body", "share_of", "ever", "share_of_thing", "victims", "duration",
-    "rejected", "regime_victims", "sums_up", "peak", "counted_before", "counted_link",
-    "held_population", "like_number", "custody_place", "custody_origin", "list_total", "birth",
+    "quantity",
+    "hedge",
+    "after",
+    "vague",
+    "people",
+    "not_count",
+    "rate",
+    "share",
+    "document",
+    "place",
+    "sum",
+    "fraction",
+    "including",
+    "question",
+    "excluding",
+    "average",
+    "total_column",
+    "part_column",
+    "other_body",
+    "own_body",
+    "share_of",
+    "ever",
+    "share_of_thing",
+    "victims",
+    "duration",
+    "rejected",
+    "regime_victims",
+    "sums_up",
+    "peak",
+    "counted_before",
+    "counted_link",
+    "held_population",
+    "like_number",
+    "custody_place",
+    "custody_origin",
+    "list_total",
+    "birth",
 )
 BOUNDS = ("point", "low", "high")
 RATES = ("day", "week", "month", "year")
 #: The units of a ``duration`` row (its ``rate`` column): a length of time in years or months (round 18).
 DURATION_UNITS = ("month", "year")
-SCOPES = ("operation", "nationality", "region", "trial", "institution", "camp", "category", "plan", "whole", "families")
+SCOPES = (
+    "operation",
+    "nationality",
+    "region",
+    "trial",
+    "institution",
+    "camp",
+    "category",
+    "plan",
+    "whole",
+    "families",
+)
 MODALITIES = ("planned", "negated", "negator", "hypothetical", "spread", "stated")
 WHERE = ("before", "clause", "sentence")
 RULES = (
-    "previous_year", "next_year", "within_year", "same_month", "next_day", "same_year", "same_period", "same_span", "open", "ruler",
-    "event", "report", "goes_on", "exile",
+    "previous_year",
+    "next_year",
+    "within_year",
+    "same_month",
+    "next_day",
+    "same_year",
+    "same_period",
+    "same_span",
+    "open",
+    "ruler",
+    "event",
+    "report",
+    "goes_on",
+    "exile",
 )
 LEXICON_LANGUAGES = ("en", "ru")
 #: The columns of each table, in order.
 LEXICON_COLUMNS = {
-    "lexicon": ["language", "kind", "phrase", "quantity", "bound", "rate", "low", "high", "priority", "note"],
+    "lexicon": [
+        "language",
+        "kind",
+        "phrase",
+        "quantity",
+        "bound",
+        "rate",
+        "low",
+        "high",
+        "priority",
+        "note",
+    ],
     "periods": ["language", "phrase", "reading", "rule", "confidence", "source", "locator", "note"],
     "scope": ["language", "phrase", "scope", "detail", "note"],
     "modality": ["language", "phrase", "modality", "where", "note"],
     "quantity_rules": ["match", "part", "reads", "becomes", "low", "says", "basis", "note"],
 }
 #: How a row of ``quantity_rules.csv`` matches (:mod:`gulagstats.factcheck.quantity_rules`).
-RULE_MATCHES = ("kind", "detail", "in_detail", "either", "both", "reading", "killing", "excluding", "beside", "own_noun", "unit", "ever", "victims")
+RULE_MATCHES = (
+    "kind",
+    "detail",
+    "in_detail",
+    "either",
+    "both",
+    "reading",
+    "killing",
+    "excluding",
+    "beside",
+    "own_noun",
+    "unit",
+    "ever",
+    "victims",
+)
 #: The tables of phrases (the others have no phrase column).
 PHRASE_TABLES = ("lexicon", "periods", "scope", "modality")
 #: The largest lexicon a user may give, in bytes (the packaged one is about 20 kB).
@@ -220,7 +300,11 @@ def _check_lexicon_row(table: str, row: dict[str, str], name: str, line: int) ->
         _check_quantity_rule(row, name, line)
         return
     if row["language"] not in LEXICON_LANGUAGES:
-        raise _fail(name, line, f"language {printable(row['language'])!r} is not one of {', '.join(LEXICON_LANGUAGES)}")
+        raise _fail(
+            name,
+            line,
+            f"language {printable(row['language'])!r} is not one of {', '.join(LEXICON_LANGUAGES)}",
+        )
     if not phrase_words(row["phrase"]):
         raise _fail(name, line, f"phrase {printable(row['phrase'])!r} has no word")
     rules = {
@@ -236,13 +320,27 @@ def _check_quantity_rule(row: dict[str, str], name: str, line: int) -> None:
     _one_of(row, "match", RULE_MATCHES, name, line)
     for column in ("reads", "becomes"):
         if row[column] and not re.fullmatch(r"[a-z][a-z0-9_]*", row[column]):
-            raise _fail(name, line, f"{column} {printable(row[column])!r} is not a quantity code (lowercase, underscores)")
+            raise _fail(
+                name,
+                line,
+                f"{column} {printable(row[column])!r} is not a quantity code (lowercase, underscores)",
+            )
     if not row["reads"] or (row["match"] not in ("detail", "both") and not row["becomes"]):
-        raise _fail(name, line, "a rule needs the quantity it reads and, but for a detail or both, the one it becomes")
-    if (row["match"] == "killing") != (_cell_number(row, "low", name, line) is not None) or (row["match"] == "killing") == bool(row["part"]):
-        raise _fail(name, line, "a killing rule needs low and no part; any other rule a part and no low")
+        raise _fail(
+            name,
+            line,
+            "a rule needs the quantity it reads and, but for a detail or both, the one it becomes",
+        )
+    if (row["match"] == "killing") != (_cell_number(row, "low", name, line) is not None) or (
+        row["match"] == "killing"
+    ) == bool(row["part"]):
+        raise _fail(
+            name, line, "a killing rule needs low and no part; any other rule a part and no low"
+        )
     if row["match"] == "killing" and not row["basis"]:
-        raise _fail(name, line, "a killing rule needs the basis of its threshold (where it comes from)")
+        raise _fail(
+            name, line, "a killing rule needs the basis of its threshold (where it comes from)"
+        )
 
 
 def _check_modality(row: dict[str, str], name: str, line: int) -> None:
@@ -250,15 +348,21 @@ def _check_modality(row: dict[str, str], name: str, line: int) -> None:
     _one_of(row, "where", WHERE, name, line)
 
 
-def _one_of(row: dict[str, str], column: str, allowed: tuple[str, ...], name: str, line: int) -> None:
+def _one_of(
+    row: dict[str, str], column: str, allowed: tuple[str, ...], name: str, line: int
+) -> None:
     if row[column] not in allowed:
-        raise _fail(name, line, f"{column} {printable(row[column])!r} is not one of {', '.join(allowed)}")
+        raise _fail(
+            name, line, f"{column} {printable(row[column])!r} is not one of {', '.join(allowed)}"
+        )
 
 
 def _check_lexicon(row: dict[str, str], name: str, line: int) -> None:
     kind = row["kind"]
     _one_of(row, "kind", LEXICON_KINDS, name, line)
-    if kind in ("quantity", "place", "part_column", "other_body", "own_body") and not re.fullmatch(r"[a-z][a-z0-9_]*", row["quantity"]):
+    if kind in ("quantity", "place", "part_column", "other_body", "own_body") and not re.fullmatch(
+        r"[a-z][a-z0-9_]*", row["quantity"]
+    ):
         raise _fail(name, line, "a quantity row needs a quantity code (lowercase, underscores)")
     if kind in ("hedge", "after"):
         _one_of(row, "bound", BOUNDS, name, line)
@@ -277,13 +381,23 @@ def _check_lexicon(row: dict[str, str], name: str, line: int) -> None:
 def _check_period(row: dict[str, str], name: str, line: int) -> None:
     period, rule = row["reading"].strip(), row["rule"].strip()
     if bool(period) == bool(rule):
-        raise _fail(name, line, "a row needs either a period (a named period) or a rule (a relative phrase)")
+        raise _fail(
+            name, line, "a row needs either a period (a named period) or a rule (a relative phrase)"
+        )
     if period and not _PERIOD.fullmatch(period):
         raise _fail(name, line, f"period {printable(period)!r} is not a year, a day or a span A/B")
     if rule and rule not in RULES and not _RULE.fullmatch(rule):
-        raise _fail(name, line, f"rule {printable(rule)!r} is not one of {', '.join(RULES)}, until:YEAR, fixed:PERIOD, from:DAY, name:PERIOD or decade:PERIOD")
+        raise _fail(
+            name,
+            line,
+            f"rule {printable(rule)!r} is not one of {', '.join(RULES)}, until:YEAR, fixed:PERIOD, from:DAY, name:PERIOD or decade:PERIOD",
+        )
     if rule.startswith("decade:") and not _DECADE_PART_PHRASE.fullmatch(row["phrase"]):
-        raise _fail(name, line, f"a decade: row's phrase {printable(row['phrase'])!r} is not 'early', 'mid' or 'late' and a decade ('late 1930s')")
+        raise _fail(
+            name,
+            line,
+            f"a decade: row's phrase {printable(row['phrase'])!r} is not 'early', 'mid' or 'late' and a decade ('late 1930s')",
+        )
     confidence = _cell_number(row, "confidence", name, line)
     if confidence is None or confidence > 1:
         raise _fail(name, line, "confidence must be a number from 0 to 1")
@@ -321,32 +435,52 @@ def parse_table(table: str, text: str, name: str) -> Table:
     reader = csv.DictReader(io.StringIO(text, newline=""))
     missing = [c for c in LEXICON_COLUMNS[table] if c not in (reader.fieldnames or [])]
     if missing:
-        raise DataFormatError(f"{name} lacks the columns {', '.join(missing)}; expected {','.join(LEXICON_COLUMNS[table])}")
+        raise DataFormatError(
+            f"{name} lacks the columns {', '.join(missing)}; expected {','.join(LEXICON_COLUMNS[table])}"
+        )
     rows = []
     try:
         for row in reader:
             if None in row:
-                raise _fail(name, reader.line_num, f"more fields than the {len(LEXICON_COLUMNS[table])} columns (quote a field with a comma)")
+                raise _fail(
+                    name,
+                    reader.line_num,
+                    f"more fields than the {len(LEXICON_COLUMNS[table])} columns (quote a field with a comma)",
+                )
             clean = {c: (row.get(c) or "").strip() for c in LEXICON_COLUMNS[table]}
             _check_lexicon_row(table, clean, name, reader.line_num)
             rows.append(clean)
     except csv.Error as exc:
-        raise DataFormatError(f"{name} is not a readable CSV (line {reader.line_num}: {printable(exc)})") from None
-    return Table(name, tuple(rows), PhraseTable([r["phrase"] for r in rows] if table in PHRASE_TABLES else []))
+        raise DataFormatError(
+            f"{name} is not a readable CSV (line {reader.line_num}: {printable(exc)})"
+        ) from None
+    return Table(
+        name,
+        tuple(rows),
+        PhraseTable([r["phrase"] for r in rows] if table in PHRASE_TABLES else []),
+    )
 
 
 def _packaged_text(table: str) -> tuple[str, str]:
     """A packaged table's text, hash-checked against datapackage.json, and its hash."""
     resource = package_resources().get(f"factcheck_{table}")
     if resource is None:
-        raise DataFormatError(f"the data package lists no factcheck_{table}; rebuild data/ (tools/build_data.py)")
+        raise DataFormatError(
+            f"the data package lists no factcheck_{table}; rebuild data/ (tools/build_data.py)"
+        )
     path = verified_path(resource)
     return path.read_text(encoding="utf-8"), str(resource["hash"])
 
 
 def read_lexicon_file(path: str | Path) -> str:
     """A user's lexicon file as text: a regular UTF-8 file of at most :data:`MAX_LEXICON_BYTES`."""
-    return read_input_text(path, "lexicon", limit=MAX_LEXICON_BYTES, error=DataFormatError, expected="a lexicon CSV file")
+    return read_input_text(
+        path,
+        "lexicon",
+        limit=MAX_LEXICON_BYTES,
+        error=DataFormatError,
+        expected="a lexicon CSV file",
+    )
 
 
 def load_resources(lexicon: str | Path | None = None) -> Resources:

@@ -165,7 +165,9 @@ def check_text(text: str, name: str = "text", data: Resources | None = None) -> 
         found, skipped = _read_sentence(s, state, document, data, name)
         frames += found
         seen += skipped
-    custody_lists(sentences, frames, data)  # "в тюрьмах 350 тыс., в лагерях 1,3 млн ... Итого 3,005 млн"
+    custody_lists(
+        sentences, frames, data
+    )  # "в тюрьмах 350 тыс., в лагерях 1,3 млн ... Итого 3,005 млн"
     frames, seen = births_apart(sentences, frames, seen, data)  # "родилось 17 082 и умер 151 601"
     periods_of = lambda line: find_periods(line, tokens(line), 0, None, "", data)  # noqa: E731
     _date_by_subject(frames, subject_period(text, periods_of, data))
@@ -262,7 +264,9 @@ def _counted_sentence(s: Sentence, read, state: _Reading, document, data: Resour
         bool(GOES_ON.match(s.text.lstrip())),
         _whole_line(text, lines, s),
     )
-    summed = state.story.summed(toks, data) if state.part is None else None  # "In total, ..." after a story
+    summed = (
+        state.story.summed(toks, data) if state.part is None else None
+    )  # "In total, ..." after a story
     carried_state = (*reading, state.part or summed, state.before, state.question, state.spread)
     found, skipped, ctx = _sentence_frames(
         s, plain, toks, periods, document, carried_state, data, name
@@ -273,7 +277,9 @@ def _counted_sentence(s: Sentence, read, state: _Reading, document, data: Resour
     goes_on = part is not None and any((f.scope, f.scope_detail) == part for f in found)
     # a sentence that went on with the part keeps it
     state.part = named_part(ctx) or (part if goes_on else None)
-    counts = [f for f in found if f.unit == "count"] or found  # "умерло 352 560 (один из четырех)": the count
+    counts = [
+        f for f in found if f.unit == "count"
+    ] or found  # "умерло 352 560 (один из четырех)": the count
     state.before = (counts[-1].quantity, counts[-1].cue) if counts else None
     return found, skipped, ctx
 
@@ -353,7 +359,9 @@ def _sentence_frames(s, plain: str, toks, periods, document, state, data: Resour
         "ru" if _CYRILLIC.search(s.text) and detect(s.text) == "ru" else language
     )  # a Russian passage
     mentions, skipped = find_mentions(plain, toks, s.start, periods, data, said_in, shares, cells)
-    mentions = sorted(mentions + like_mentions(mentions, toks, s.start, plain, data), key=lambda m: m.start)
+    mentions = sorted(
+        mentions + like_mentions(mentions, toks, s.start, plain, data), key=lambda m: m.start
+    )
     if noted:
         mentions = [
             m for m in mentions if m.start not in noted
@@ -369,12 +377,16 @@ def _sentence_frames(s, plain: str, toks, periods, document, state, data: Resour
     ]
     where = _Place(ctx, last_period, (line_text, line_start), name, s.line, data, part)
     carry = (
-        before if GOES_ON.match(s.text.lstrip()) or year_and_count(s.text) else answer(question, s.text, mentions)
+        before
+        if GOES_ON.match(s.text.lstrip()) or year_and_count(s.text)
+        else answer(question, s.text, mentions)
     )  # "Из них ...": of the arrested
     got = _cued_frames(where, mentions, carry, (rows, row_starts))
     _enumerated_back(where, plain, s.start, mentions, got)
     _listed_frames(where, (plain, s.start, s.text, spread), mentions, got)
-    like_numbers(mentions, got, toks, data, lambda i, c: _frame_at(where, mentions, i, c, enumerated=False))
+    like_numbers(
+        mentions, got, toks, data, lambda i, c: _frame_at(where, mentions, i, c, enumerated=False)
+    )
     for m, f in zip(mentions, got):
         if f is None and (m.high >= 1000 or m.vague):
             skipped.append(Seen(m.start, m.end, m.text, "nothing near it says what it counts"))

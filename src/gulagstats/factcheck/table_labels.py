@@ -89,7 +89,9 @@ _SHARE_CELL = re.compile(r"[~\u2248]?\s*(?:100|[0-9]{1,2})(?:[.,][0-9]{1,2})?\s*
 
 
 #: A share cell right after a count cell, last on its line.
-_SHARE_CELL_AFTER = re.compile(rf"[ \t]*\|[ \t]*(?P<share>{_SHARE_CELL.pattern})[ \t]*\|?[ \t]*(?=\n|$)")
+_SHARE_CELL_AFTER = re.compile(
+    rf"[ \t]*\|[ \t]*(?P<share>{_SHARE_CELL.pattern})[ \t]*\|?[ \t]*(?=\n|$)"
+)
 
 
 def _row_cells(text: str, cells: list[tuple[int, int]]) -> list[tuple[int, int]] | None:

@@ -323,4 +323,6 @@ def like_numbers(
         f = got[i]
         if f is not None:
             f.confidence = min(f.confidence, UNSAID_CONFIDENCE)
-            f.notes.append(f"'{m.text}' repeats the count before it: the reader's value, not the text's; not judged")
+            f.notes.append(
+                f"'{m.text}' repeats the count before it: the reader's value, not the text's; not judged"
+            )
