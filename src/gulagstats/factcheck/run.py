@@ -165,9 +165,8 @@ def check_text(text: str, name: str = "text", data: Resources | None = None) -> 
         found, skipped = _read_sentence(s, state, document, data, name)
         frames += found
         seen += skipped
-    custody_lists(
-        sentences, frames, data
-    )  # "в тюрьмах 350 тыс., в лагерях 1,3 млн ... Итого 3,005 млн"
+    # "в тюрьмах 350 тыс., в лагерях 1,3 млн ... Итого 3,005 млн"
+    custody_lists(sentences, frames, data)
     frames, seen = births_apart(sentences, frames, seen, data)  # "родилось 17 082 и умер 151 601"
     periods_of = lambda line: find_periods(line, tokens(line), 0, None, "", data)  # noqa: E731
     _date_by_subject(frames, subject_period(text, periods_of, data))
@@ -264,9 +263,8 @@ def _counted_sentence(s: Sentence, read, state: _Reading, document, data: Resour
         bool(GOES_ON.match(s.text.lstrip())),
         _whole_line(text, lines, s),
     )
-    summed = (
-        state.story.summed(toks, data) if state.part is None else None
-    )  # "In total, ..." after a story
+    # "In total, ..." after a story
+    summed = state.story.summed(toks, data) if state.part is None else None
     carried_state = (*reading, state.part or summed, state.before, state.question, state.spread)
     found, skipped, ctx = _sentence_frames(
         s, plain, toks, periods, document, carried_state, data, name
@@ -277,9 +275,8 @@ def _counted_sentence(s: Sentence, read, state: _Reading, document, data: Resour
     goes_on = part is not None and any((f.scope, f.scope_detail) == part for f in found)
     # a sentence that went on with the part keeps it
     state.part = named_part(ctx) or (part if goes_on else None)
-    counts = [
-        f for f in found if f.unit == "count"
-    ] or found  # "умерло 352 560 (один из четырех)": the count
+    # "умерло 352 560 (один из четырех)": the count
+    counts = [f for f in found if f.unit == "count"] or found
     state.before = (counts[-1].quantity, counts[-1].cue) if counts else None
     return found, skipped, ctx
 
