@@ -57,9 +57,13 @@ def test_a_number_whose_own_words_allow_two_quantities_is_flagged_only_if_both_a
     # "prisoners" (a population) and "died" (deaths): 352,560 is below every population of 1942
     # but the certificate's deaths of that year exactly
     # (the lexicon now reads "prisoners died" as deaths, which agree: consistent is no flag; the
-    # population reading, judged alone, would understate)
-    frame = check_text("Between 1942 and 1942, 352,560 prisoners died.", "t.txt").frames[0]
-    assert frame.quantity_readings, (frame.quantity, frame.cue)
+    # population reading, judged alone, would understate). Since round 19 a word of dying right after
+    # the number rules out its population reading ("352,560 prisoners died": deaths alone), so the two
+    # readings are kept by words between them ("prisoners of the camps died").
+    alone = check_text("Between 1942 and 1942, 352,560 prisoners died.", "t.txt").frames[0]
+    assert alone.quantity == "gulag_deaths" and alone.quantity_readings == ()
+    frame = check_text("Between 1942 and 1942, 352,560 prisoners of the camps died.", "t.txt").frames[0]
+    assert "gulag_population" in frame.quantity_readings, (frame.quantity, frame.cue)
     v = judge(claims_frame([frame]))
     assert v["verdict"].tolist() in ([NOT_JUDGED], ["consistent"])
     population = dataclasses.replace(
