@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from .dates import Period
-from .numerals import read_numerals
+from .numerals import Number, read_numerals
 from .resources import Resources
 
 __all__ = ["CONFLICT_CONFIDENCE", "DURATION_CONFIDENCE", "durations", "length_of"]
@@ -83,8 +83,9 @@ def _lengths_stated(
     """Every duration of a sentence in ``language`` (as the pipeline read it): start, end, length, unit ("year" or
     "month")."""
     units = data.duration_units
+    numerals = read_numerals(sentence, language)  # read once: the adjectives take them too
     out = []
-    for n in read_numerals(sentence, language):
+    for n in numerals:
         word = _UNIT.match(sentence, n.end)
         if word is None or n.decimal or not float(n.value).is_integer():
             continue
@@ -95,7 +96,7 @@ def _lengths_stated(
             and _BEFORE.search(sentence[max(0, n.start - 30) : n.start])
         ):
             out.append((n.start, word.end(), int(n.value), unit))
-    return sorted(out + _adjectives(sentence, language, data))
+    return sorted(out + _adjectives(sentence, language, data, numerals))
 
 
 def _unit_of(word: str, units: dict[str, str]) -> str | None:
@@ -106,9 +107,12 @@ def _unit_of(word: str, units: dict[str, str]) -> str | None:
     )
 
 
-def _adjectives(sentence: str, language: str, data: Resources) -> list[tuple[int, int, int, str]]:
+def _adjectives(
+    sentence: str, language: str, data: Resources, numerals: list[Number] | None = None
+) -> list[tuple[int, int, int, str]]:
     """Every length of time a sentence states as an adjective ("during the sixteen-month terror", "за двухлетний
     период"): start, end, length, unit; a term or an age ("a ten-year sentence", "the 10-year-old") is none.
+    ``numerals`` are the sentence's numbers where they were read already (:func:`read_numerals`).
 
     >>> from gulagstats.factcheck.resources import load_resources
     >>> data = load_resources()
@@ -122,7 +126,7 @@ def _adjectives(sentence: str, language: str, data: Resources) -> list[tuple[int
     units = data.duration_units
     joined = [
         (n.start, n.value, m)
-        for n in read_numerals(sentence, language)
+        for n in (read_numerals(sentence, language) if numerals is None else numerals)
         if not n.decimal and (m := _JOINED_UNIT.match(sentence, n.end)) is not None
     ]
     joined += [
